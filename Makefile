@@ -1,0 +1,111 @@
+# vados top-level build. `make help` lists the targets.
+# Outputs go to build/; header dependencies are tracked (-MMD), so incremental and
+# parallel (-j) builds are correct.
+
+CROSS    ?= i686-linux-gnu-
+CC       := $(CROSS)gcc
+LD       := $(CROSS)ld
+OBJCOPY  := $(CROSS)objcopy
+NASM     ?= nasm
+HOSTCC   ?= gcc
+PYTHON   ?= python3
+
+MEM      ?= 128
+CPU      ?= max
+CMDLINE  ?=
+JOBS     ?= 2
+GDBPORT  ?= $(shell echo $$((10000 + $$(id -u) % 50000)))
+
+B        := build
+VERSION  := 0.1.0
+
+# Install missing Debian packages before any rule runs (tools/setup.sh is idempotent).
+REQUIRED_TOOLS := $(CC) $(LD) $(NASM) $(HOSTCC) grub-mkrescue xorriso mformat \
+                  qemu-system-i386 gdb $(PYTHON)
+MISSING := $(foreach t,$(REQUIRED_TOOLS),$(if $(shell command -v $(t)),,$(t)))
+MISSING += $(if $(wildcard /usr/lib/grub/i386-pc/multiboot2.mod),,grub-pc-bin)
+ifneq ($(strip $(MISSING)),)
+$(info make: missing $(strip $(MISSING)); running tools/setup.sh)
+SETUP_OUT := $(shell tools/setup.sh >&2 || echo failed)
+$(if $(SETUP_OUT),$(error tools/setup.sh failed; install the packages it lists by hand))
+endif
+
+KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
+           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+           -fno-asynchronous-unwind-tables -mgeneral-regs-only -fno-strict-aliasing \
+           -O2 -g -Wall -Wextra -Werror -I. -I$(B)/gen -MMD -MP
+KLDFLAGS := -m elf_i386 -nostdlib -T arch/kernel.ld
+LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
+
+KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c))
+KASMS := $(sort $(wildcard boot/*.asm arch/*.asm))
+KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
+
+KERNEL := $(B)/kernel.elf
+ISO    := $(B)/vados.iso
+
+.PHONY: all iso run debug gdb test host-tests clean help FORCE
+all: $(KERNEL) $(ISO)
+iso: $(ISO)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/%.asm.o: %.asm
+	@mkdir -p $(@D)
+	$(NASM) -f elf32 -g -F dwarf -MD $(@:.o=.d) -MP $< -o $@
+
+# The version header changes only when the git revision does, so it rebuilds one file.
+$(B)/gen/vados_version.h: FORCE
+	@mkdir -p $(@D)
+	@rev=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown); \
+	 git diff --quiet HEAD 2>/dev/null || rev="$$rev-dirty"; \
+	 echo "#define VADOS_VERSION \"$(VERSION) ($$rev)\"" > $@.tmp; \
+	 cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(B)/kernel/version.o: $(B)/gen/vados_version.h
+
+$(KERNEL): $(KOBJS) arch/kernel.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(LIBGCC)
+
+# The ISO embeds CMDLINE, so it is rebuilt when CMDLINE changes.
+$(B)/gen/cmdline: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CMDLINE)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(ISO): $(KERNEL) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/grub/*)
+	tools/mkiso.sh -o $@ -k $(KERNEL) -c '$(CMDLINE)'
+
+run: $(ISO)
+	$(PYTHON) tools/qemu.py run --iso $(ISO) --mem $(MEM) --cpu $(CPU)
+
+debug: $(ISO)
+	$(PYTHON) tools/qemu.py debug --iso $(ISO) --mem $(MEM) --cpu $(CPU) \
+	    --gdb-port $(GDBPORT) --kernel $(KERNEL)
+
+gdb: $(KERNEL)
+	gdb -q -x tools/gdbinit -ex 'target remote localhost:$(GDBPORT)' $(KERNEL)
+
+# Host unit tests: pure logic compiled for the host under ASan/UBSan.
+HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I. -DHOST_TEST \
+              -fsanitize=address,undefined -fno-sanitize-recover=all
+HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
+include tests/host/deps.mk
+
+$(B)/host/%: tests/host/%.c tests/host/check.h $(wildcard */*.h)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
+
+host-tests: $(HOST_TESTS)
+
+test: all host-tests
+	$(PYTHON) tools/run-tests.py --jobs $(JOBS) $(if $(TESTS),--filter '$(TESTS)')
+
+clean:
+	rm -rf $(B)
+
+help:
+	@echo "make [all|iso|run|debug|gdb|test|clean]  MEM=$(MEM) CPU=$(CPU) CMDLINE='$(CMDLINE)'"
+	@echo "make test TESTS='pattern'   runs only the tests whose name matches"
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

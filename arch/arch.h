@@ -1,0 +1,18 @@
+/* Bringing up the processor: the one call the kernel makes at boot. */
+#ifndef ARCH_ARCH_H
+#define ARCH_ARCH_H
+
+#include "arch/types.h"
+
+/* Loads GDT, TSS, IDT and the PICs (all IRQs masked); removes the boot stub's
+ * identity mapping and unmaps the boot stack's guard page. Interrupts stay off. */
+void arch_init(void);
+
+/* A pointer to physical [pa, pa + size) in the boot window mapped at KERNEL_BASE,
+ * or NULL when the range lies outside it. */
+void *arch_boot_phys_to_virt(paddr_t pa, uint32_t size);
+
+/* The boot stack and its guard page (kernel virtual addresses). */
+extern uint8_t boot_stack_guard[], boot_stack_bottom[], boot_stack_top[];
+
+#endif

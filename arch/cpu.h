@@ -1,0 +1,59 @@
+/* CPU control: feature detection, control registers, interrupts, halting. */
+#ifndef ARCH_CPU_H
+#define ARCH_CPU_H
+
+#include "arch/types.h"
+
+enum cpu_feature {               /* bits of cpu_info.features */
+	CPU_FPU = 1u << 0,
+	CPU_PSE = 1u << 1,
+	CPU_TSC = 1u << 2,
+	CPU_PGE = 1u << 3,
+	CPU_PAE = 1u << 4,
+	CPU_APIC = 1u << 5,
+	CPU_SEP = 1u << 6,
+	CPU_MMX = 1u << 7,
+	CPU_SSE = 1u << 8,
+	CPU_SSE2 = 1u << 9,
+	CPU_NX = 1u << 10,
+	CPU_SMEP = 1u << 11,
+	CPU_SMAP = 1u << 12,
+};
+
+struct cpu_info {
+	bool has_cpuid;
+	char vendor[13];
+	uint32_t family, model, stepping;
+	uint32_t features;               /* enum cpu_feature bits */
+};
+
+extern struct cpu_info cpu_info;
+
+/* Fills cpu_info from CPUID (or notes a pre-CPUID i486). Call once at boot. */
+void cpu_detect(void);
+/* The name of one enum cpu_feature bit, e.g. "pge". */
+const char *cpu_feature_name(uint32_t bit);
+
+static inline uint32_t read_cr0(void) { uint32_t v; asm volatile("mov %%cr0, %0" : "=r"(v)); return v; }
+static inline uint32_t read_cr2(void) { uint32_t v; asm volatile("mov %%cr2, %0" : "=r"(v)); return v; }
+static inline uint32_t read_cr3(void) { uint32_t v; asm volatile("mov %%cr3, %0" : "=r"(v)); return v; }
+/* CR4 does not exist on CPUs without CPUID (early i486): reads as 0 there. */
+uint32_t read_cr4(void);
+static inline uint32_t read_eflags(void) { uint32_t v; asm volatile("pushfl; popl %0" : "=r"(v)); return v; }
+
+static inline void irq_enable(void) { asm volatile("sti" ::: "memory"); }
+static inline void irq_disable(void) { asm volatile("cli" ::: "memory"); }
+static inline void cpu_relax_until_irq(void) { asm volatile("sti; hlt" ::: "memory"); }
+static inline void invlpg(vaddr_t va) { asm volatile("invlpg (%0)" : : "r"(va) : "memory"); }
+
+/* Time-stamp counter; 0 when the CPU has none. */
+uint64_t cpu_rdtsc(void);
+
+/* Stops this CPU for good, interrupts off. */
+__attribute__((noreturn)) void cpu_halt_forever(void);
+
+/* Leaves the machine with status: through QEMU's isa-debug-exit device when
+ * present (QEMU exits with (status << 1) | 1), else halts. */
+__attribute__((noreturn)) void machine_exit(uint8_t status);
+
+#endif

@@ -1,0 +1,73 @@
+; Interrupt entry stubs: one per vector, all funnel into isr_common, which saves a
+; struct trap_frame (arch/trap.h) and calls trap_dispatch.
+
+SEL_KDATA equ 0x10
+
+extern trap_dispatch, trap_double_fault
+
+section .text
+
+%macro STUB 1
+isr_stub_%1:
+%if !(%1 == 8 || (%1 >= 10 && %1 <= 14) || %1 == 17 || %1 == 21 || %1 == 29 || %1 == 30)
+    push dword 0                ; vectors without a CPU error code get a zero one
+%endif
+    push dword %1
+    jmp isr_common
+%endmacro
+
+%assign v 0
+%rep 256
+STUB v
+%assign v v + 1
+%endrep
+
+isr_common:
+    pusha
+    push ds
+    push es
+    push fs
+    push gs
+    push dword 0                ; cr2 slot
+    mov ax, SEL_KDATA
+    mov ds, ax
+    mov es, ax
+    cld
+    push esp
+    call trap_dispatch
+    add esp, 8                  ; argument and cr2 slot
+global trap_return
+trap_return:
+    pop gs
+    pop fs
+    pop es
+    pop ds
+    popa
+    add esp, 8                  ; vector and error code
+    iret
+
+; The double-fault task: entered by a task switch onto its own stack, with the
+; faulting context saved in kernel_tss. The error code (always 0) is on the stack.
+global trap_double_fault_entry
+trap_double_fault_entry:
+    xor ebp, ebp
+    call trap_double_fault
+.halt:
+    cli
+    hlt
+    jmp .halt
+
+%macro STUB_ADDR 1
+    dd isr_stub_%1
+%endmacro
+
+section .rodata
+global isr_stub_table
+isr_stub_table:
+%assign v 0
+%rep 256
+STUB_ADDR v
+%assign v v + 1
+%endrep
+
+section .note.GNU-stack noalloc noexec nowrite progbits

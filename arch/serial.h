@@ -1,0 +1,12 @@
+/* COM1 16550 UART, polled: the kernel console. */
+#ifndef ARCH_SERIAL_H
+#define ARCH_SERIAL_H
+
+#include <stdbool.h>
+
+/* Programs COM1 for 115200 8N1. Returns false when no UART answers. */
+bool serial_init(void);
+/* Sends one byte, translating '\n' to "\r\n". Does nothing without a UART. */
+void serial_putc(char c);
+
+#endif

@@ -1,0 +1,115 @@
+/* Kernel command-line parsing; see kernel/cmdline.h. */
+#include <stdbool.h>
+#include "kernel/cmdline.h"
+#include "kernel/format.h"
+#include "kernel/string.h"
+
+#define WORD_MAX 128
+
+struct option {
+	const char *name;
+	/* Applies value (NULL when the word had no '='); false if malformed. */
+	bool (*apply)(struct kernel_options *opt, const char *value);
+};
+
+static bool opt_test(struct kernel_options *opt, const char *value)
+{
+	size_t n;
+
+	if (!value || (n = strlen(value)) == 0 || n >= sizeof(opt->test))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = value[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return false;
+	}
+	memcpy(opt->test, value, n + 1);
+	return true;
+}
+
+static bool opt_panic(struct kernel_options *opt, const char *value)
+{
+	if (value && strcmp(value, "halt") == 0)
+		opt->panic = PANIC_HALT;
+	else if (value && strcmp(value, "exit") == 0)
+		opt->panic = PANIC_EXIT;
+	else
+		return false;
+	return true;
+}
+
+static const struct option options[] = {
+	{ "test", opt_test },
+	{ "panic", opt_panic },
+};
+
+const char *const cmdline_help[] = {
+	"test=NAME        run the in-kernel self-test NAME, then exit QEMU with its result",
+	"panic=halt|exit  on panic, halt the CPU (default) or exit QEMU with the panic status",
+	NULL,
+};
+
+static void note_bad(char *bad, size_t badsize, const char *word, const char *why)
+{
+	size_t len = strlen(bad);
+	if (len < badsize)
+		ksnprintf(bad + len, badsize - len, "%s'%s' (%s)", len ? " " : "", word, why);
+}
+
+/* Applies one word; returns false (and notes why) if it is rejected. */
+static bool apply_word(struct kernel_options *opt, char *word, char *bad,
+		       size_t badsize)
+{
+	char *eq = strchr(word, '=');
+	const char *value = NULL;
+
+	if (eq) {
+		*eq = '\0';
+		value = eq + 1;
+	}
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
+		if (strcmp(word, options[i].name) != 0)
+			continue;
+		if (options[i].apply(opt, value))
+			return true;
+		if (eq)
+			*eq = '=';
+		note_bad(bad, badsize, word, "malformed");
+		return false;
+	}
+	if (eq)
+		*eq = '=';
+	note_bad(bad, badsize, word, "unknown");
+	return false;
+}
+
+int cmdline_parse(const char *cmdline, struct kernel_options *opt, char *bad,
+		  size_t badsize)
+{
+	char word[WORD_MAX];
+	int rejected = 0;
+
+	memset(opt, 0, sizeof(*opt));
+	opt->panic = PANIC_HALT;
+	if (badsize)
+		bad[0] = '\0';
+	while (*cmdline) {
+		size_t n = 0;
+		while (*cmdline == ' ' || *cmdline == '\t')
+			cmdline++;
+		while (cmdline[n] && cmdline[n] != ' ' && cmdline[n] != '\t')
+			n++;
+		if (n == 0)
+			break;
+		if (n >= sizeof(word)) {
+			note_bad(bad, badsize, "(over-long word)", "malformed");
+			rejected++;
+		} else {
+			memcpy(word, cmdline, n);
+			word[n] = '\0';
+			rejected += !apply_word(opt, word, bad, badsize);
+		}
+		cmdline += n;
+	}
+	return rejected;
+}

@@ -1,0 +1,29 @@
+/* Kernel command-line options. Words are separated by spaces; each is `name` or
+ * `name=value`. Unknown or malformed words are collected for one warning line. */
+#ifndef KERNEL_CMDLINE_H
+#define KERNEL_CMDLINE_H
+
+#include <stddef.h>
+
+#define CMDLINE_TEST_MAX 32
+
+enum panic_action {
+	PANIC_HALT,             /* panic=halt (default): stop the CPU, keep the screen */
+	PANIC_EXIT,             /* panic=exit: leave QEMU with the panic status */
+};
+
+struct kernel_options {
+	char test[CMDLINE_TEST_MAX];    /* test=NAME: run that self-test, then exit */
+	enum panic_action panic;
+};
+
+/* Fills opt from cmdline (defaults for anything absent). Describes every word it
+ * rejects in bad (e.g. "'foo' (unknown) 'panic=x' (malformed)"), truncated to
+ * badsize. Returns the number of rejected words. */
+int cmdline_parse(const char *cmdline, struct kernel_options *opt, char *bad,
+		  size_t badsize);
+
+/* One line per option for the README and `help`: "name=VALUE  meaning". */
+extern const char *const cmdline_help[];
+
+#endif

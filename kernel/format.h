@@ -1,0 +1,20 @@
+/* printf-style formatting, independent of where the characters go.
+ * Conversions: %d %i %u %x %X %o %p %s %c %%; flags - 0 + space #; width and
+ * precision (also *); length modifiers hh h l ll z. */
+#ifndef KERNEL_FORMAT_H
+#define KERNEL_FORMAT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef void (*fmt_emit_fn)(void *ctx, char c);
+
+/* Formats fmt with ap, passing each output character to emit. Returns the count. */
+int fmt_vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap);
+
+/* snprintf: writes at most size-1 characters plus a NUL; returns the full length. */
+int ksnprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,118 @@
+/* The kernel's first C code after boot/: bring up the console and the CPU, say
+ * what we found, then run a self-test or idle. */
+#include "boot/bootinfo.h"
+#include "kernel/cmdline.h"
+#include "kernel/console.h"
+#include "kernel/ksym.h"
+#include "kernel/panic.h"
+#include "kernel/selftest.h"
+#include "kernel/version.h"
+#include "arch/arch.h"
+#include "arch/cpu.h"
+#include "arch/trap.h"
+
+#define TIMER_HZ 100
+
+static struct kernel_options options;
+
+static const char *mem_type_name(uint32_t type)
+{
+	switch (type) {
+	case BOOT_MEM_USABLE: return "usable";
+	case BOOT_MEM_RESERVED: return "reserved";
+	case BOOT_MEM_ACPI_RECLAIM: return "ACPI reclaimable";
+	case BOOT_MEM_ACPI_NVS: return "ACPI NVS";
+	case BOOT_MEM_BAD: return "bad";
+	default: return "reserved (unknown type)";
+	}
+}
+
+static void print_cpu(void)
+{
+	kprintf("cpu: %s family %u model %u stepping %u, features:", cpu_info.vendor,
+		cpu_info.family, cpu_info.model, cpu_info.stepping);
+	for (uint32_t bit = 1; bit <= CPU_SMAP; bit <<= 1)
+		if (cpu_info.features & bit)
+			kprintf(" %s", cpu_feature_name(bit));
+	kprintf(cpu_info.features ? "\n" : " none\n");
+}
+
+static void print_memory(const struct boot_info *bi)
+{
+	uint64_t usable = 0;
+
+	for (uint32_t i = 0; i < bi->mmap_count; i++) {
+		const struct boot_mem_region *r = &bi->mmap[i];
+		kprintf("  mem [0x%09llx-0x%09llx] %s\n", r->base, r->base + r->length - 1,
+			mem_type_name(r->type));
+		if (r->type == BOOT_MEM_USABLE)
+			usable += r->length;
+	}
+	kprintf("memory: %llu KiB usable in %u map entries (lower %u KiB, upper %u KiB)\n",
+		usable >> 10, bi->mmap_count, bi->mem_lower_kb, bi->mem_upper_kb);
+}
+
+static void print_boot_info(const struct boot_info *bi)
+{
+	static const char *const truncated[] = { "command line", "memory map",
+						 "module list", "module name" };
+
+	kprintf("cmdline: \"%s\"\n", bi->cmdline);
+	kprintf("modules: %u\n", bi->module_count);
+	for (uint32_t i = 0; i < bi->module_count; i++)
+		kprintf("  module %u: \"%s\" at 0x%08x, %u bytes\n", i, bi->modules[i].name,
+			bi->modules[i].start, bi->modules[i].end - bi->modules[i].start);
+	for (uint32_t i = 0; i < ARRAY_SIZE(truncated); i++)
+		if (bi->truncated & (1u << i))
+			kprintf("boot: warning: the %s was truncated\n", truncated[i]);
+}
+
+static void load_symbols(const struct boot_info *bi)
+{
+	struct ksym_table t = {
+		.syms = arch_boot_phys_to_virt(bi->symtab_phys, bi->symtab_size),
+		.count = bi->symtab_size / sizeof(struct elf32_sym),
+		.strtab = arch_boot_phys_to_virt(bi->strtab_phys, bi->strtab_size),
+		.strtab_size = bi->strtab_size,
+	};
+
+	if (!bi->symtab_size) {
+		kprintf("ksym: the loader passed no symbol table; backtraces show addresses\n");
+	} else if (!t.syms || !t.strtab) {
+		kprintf("ksym: symbol table at 0x%08x lies outside the boot mapping; "
+			"backtraces show addresses\n", bi->symtab_phys);
+	} else {
+		ksym_set_table(&t);
+	}
+}
+
+void kernel_main(const struct boot_info *bi)
+{
+	char bad[160];
+	int rejected;
+
+	console_init();
+	rejected = cmdline_parse(bi->cmdline, &options, bad, sizeof(bad));
+	panic_set_action(options.panic);
+	cpu_detect();
+	arch_init();
+	trap_set_fatal(panic_trap);
+
+	kprintf("vados %s i386\n", vados_version);
+	print_cpu();
+	if (bi->error)
+		panic("boot: %s", bi->error);
+	print_memory(bi);
+	print_boot_info(bi);
+	if (rejected)
+		kprintf("cmdline: warning: ignoring %s\n", bad);
+	load_symbols(bi);
+
+	pit_init(TIMER_HZ);
+	irq_enable();
+	if (options.test[0])
+		selftest_run(options.test);
+	kprintf("vados: boot complete; idle. (QEMU: Ctrl-A X quits)\n");
+	for (;;)
+		cpu_relax_until_irq();
+}

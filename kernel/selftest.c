@@ -1,0 +1,264 @@
+/* In-kernel self-tests (test=NAME); the QEMU scenarios in tests/scenarios.txt
+ * boot one each and check the result and the log. */
+#include "kernel/selftest.h"
+#include "kernel/console.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+#include "kernel/trapdesc.h"
+#include "arch/arch.h"
+#include "arch/cpu.h"
+#include "arch/extable.h"
+
+struct trap_result {
+	uint32_t vector, error, cr2;
+};
+
+/* Runs asm `body`, which labels its faulting instruction 1: (or, for traps that
+ * report the next instruction, puts 1: after it). Yields the trap it raised, or
+ * EXTABLE_NO_TRAP. EAX, ECX and EDX are free for body to use. */
+#define TRAP_PROBE(res, body, ...)                                         \
+	asm volatile(body "\n\t"                                           \
+		     "movl %[none], %%eax\n"                               \
+		     "2:\n\t"                                              \
+		     EXTABLE_ENTRY("1b", "2b")                             \
+		     : "=&a"((res).vector), "=&d"((res).error), "=&c"((res).cr2) \
+		     : [none] "i"(EXTABLE_NO_TRAP), ##__VA_ARGS__           \
+		     : "memory", "cc")
+
+static struct trap_result probe_divide(void)
+{
+	struct trap_result r;
+	TRAP_PROBE(r, "xorl %%edx, %%edx; movl $1, %%eax; xorl %%ecx, %%ecx\n1: divl %%ecx");
+	return r;
+}
+
+static struct trap_result probe_invalid_opcode(void)
+{
+	struct trap_result r;
+	TRAP_PROBE(r, "1: ud2");
+	return r;
+}
+
+static struct trap_result probe_breakpoint(void)
+{
+	struct trap_result r;
+	TRAP_PROBE(r, "int3\n1:");
+	return r;
+}
+
+static struct trap_result probe_overflow(void)
+{
+	struct trap_result r;
+	TRAP_PROBE(r, "movl $0x7fffffff, %%eax; addl $1, %%eax; into\n1:");
+	return r;
+}
+
+static struct trap_result probe_bound(void)
+{
+	static const int32_t bounds[2] = { 1, 2 };
+	struct trap_result r;
+	TRAP_PROBE(r, "xorl %%eax, %%eax\n1: boundl %%eax, %[b]", [b] "m"(bounds));
+	return r;
+}
+
+static struct trap_result probe_device_not_available(void)
+{
+	struct trap_result r;
+	asm volatile("movl %%cr0, %%eax; orl $8, %%eax; movl %%eax, %%cr0" ::: "eax");
+	TRAP_PROBE(r, "1: fninit");
+	asm volatile("clts");
+	return r;
+}
+
+static struct trap_result probe_bad_selector(void)
+{
+	struct trap_result r;
+	TRAP_PROBE(r, "movl $0x1230, %%eax\n1: movw %%ax, %%fs");
+	return r;
+}
+
+static struct trap_result probe_null_read(void)
+{
+	struct trap_result r;
+	TRAP_PROBE(r, "1: movl 0, %%eax");
+	return r;
+}
+
+static struct trap_result probe_guard_write(void)
+{
+	struct trap_result r;
+	TRAP_PROBE(r, "1: movl %%eax, (%[p])", [p] "r"(boot_stack_guard + 64));
+	return r;
+}
+
+struct expectation {
+	const char *what;
+	struct trap_result (*probe)(void);
+	struct trap_result want;
+	bool needs_fpu;
+};
+
+static bool check(const struct expectation *e)
+{
+	struct trap_result got = e->probe();
+	char name[24];
+	bool ok = got.vector == e->want.vector && got.error == e->want.error &&
+		  (e->want.vector != T_PF || got.cr2 == e->want.cr2);
+
+	if (got.vector == EXTABLE_NO_TRAP) {
+		kprintf("selftest: %s raised nothing (want vector %u)\n", e->what,
+			e->want.vector);
+		return false;
+	}
+	kprintf("selftest: %s raised %s (vector %u) error 0x%x cr2 0x%08x: %s\n",
+		e->what, trap_name(got.vector, name, sizeof(name)), got.vector, got.error,
+		got.cr2, ok ? "as expected" : "WRONG");
+	return ok;
+}
+
+static bool run_expectations(const struct expectation *e, size_t n)
+{
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].needs_fpu && !(cpu_info.features & CPU_FPU))
+			continue;
+		ok &= check(&e[i]);
+	}
+	return ok;
+}
+
+static bool test_divide(void)
+{
+	static const struct expectation e = { "divide by zero", probe_divide, { T_DE, 0, 0 }, false };
+	return run_expectations(&e, 1);
+}
+
+static bool test_invalid_opcode(void)
+{
+	static const struct expectation e = { "ud2", probe_invalid_opcode, { T_UD, 0, 0 }, false };
+	return run_expectations(&e, 1);
+}
+
+static bool test_exceptions(void)
+{
+	const struct expectation e[] = {
+		{ "divide by zero", probe_divide, { T_DE, 0, 0 }, false },
+		{ "int3", probe_breakpoint, { T_BP, 0, 0 }, false },
+		{ "into after overflow", probe_overflow, { T_OF, 0, 0 }, false },
+		{ "bound out of range", probe_bound, { T_BR, 0, 0 }, false },
+		{ "ud2", probe_invalid_opcode, { T_UD, 0, 0 }, false },
+		{ "fninit with CR0.TS", probe_device_not_available, { T_NM, 0, 0 }, true },
+		{ "load selector 0x1230", probe_bad_selector, { T_GP, 0x1230, 0 }, false },
+		{ "read of address 0", probe_null_read, { T_PF, 0, 0 }, false },
+		{ "write to the stack guard page", probe_guard_write,
+		  { T_PF, 2, (uint32_t)boot_stack_guard + 64 }, false },
+	};
+	return run_expectations(e, ARRAY_SIZE(e));
+}
+
+static bool test_timer(void)
+{
+	uint32_t start = timer_ticks(), want = 10;
+	uint64_t tsc0 = cpu_rdtsc();
+
+	while (timer_ticks() - start < want)
+		cpu_relax_until_irq();
+	kprintf("selftest: timer advanced %u ticks at %u Hz, %llu TSC cycles\n",
+		timer_ticks() - start, timer_hz(), cpu_rdtsc() - tsc0);
+	return (cpu_info.features & CPU_TSC) == 0 || cpu_rdtsc() > tsc0;
+}
+
+__attribute__((noinline)) static void selftest_panic_victim(void)
+{
+	panic("deliberate panic from the self-test");
+}
+
+static bool test_panic(void)
+{
+	selftest_panic_victim();
+	return false;
+}
+
+__attribute__((noinline)) static void selftest_unhandled_victim(void)
+{
+	asm volatile("movl $0x1230, %%eax; movw %%ax, %%gs" ::: "eax");
+}
+
+static bool test_unhandled_exception(void)
+{
+	selftest_unhandled_victim();
+	return false;
+}
+
+/* Deep enough to cross the guard page below the 16 KiB boot stack. */
+__attribute__((noinline)) static uint32_t selftest_recurse(volatile uint32_t depth)
+{
+	volatile uint8_t frame[512];
+
+	frame[0] = (uint8_t)depth;
+	if (depth == 0xffffffffu)
+		return frame[0];
+	return selftest_recurse(depth + 1) + frame[0];
+}
+
+static bool test_stack_overflow(void)
+{
+	selftest_recurse(0);
+	return false;
+}
+
+/* tests/gdb/ stops here and checks the backtrace and the caller's local. */
+__attribute__((noinline)) void selftest_gdb_leaf(uint32_t value)
+{
+	asm volatile("" : : "r"(value) : "memory");
+}
+
+__attribute__((noinline)) static uint32_t selftest_gdb_probe(uint32_t depth)
+{
+	volatile uint32_t gdb_magic = 0x5eed0000u + depth;
+
+	selftest_gdb_leaf(gdb_magic);
+	return gdb_magic;
+}
+
+static bool test_gdb(void)
+{
+	return selftest_gdb_probe(7) == 0x5eed0007u;
+}
+
+static bool test_boot(void)
+{
+	return true;
+}
+
+static const struct {
+	const char *name;
+	bool (*fn)(void);
+} tests[] = {
+	{ "boot", test_boot },
+	{ "divide", test_divide },
+	{ "invalid-opcode", test_invalid_opcode },
+	{ "exceptions", test_exceptions },
+	{ "timer", test_timer },
+	{ "panic", test_panic },
+	{ "unhandled-exception", test_unhandled_exception },
+	{ "stack-overflow", test_stack_overflow },
+	{ "gdb", test_gdb },
+};
+
+void selftest_run(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(tests); i++) {
+		if (strcmp(tests[i].name, name) != 0)
+			continue;
+		kprintf("selftest %s: start\n", name);
+		bool ok = tests[i].fn();
+		kprintf("selftest %s: %s\n", name, ok ? "PASS" : "FAIL");
+		machine_exit(ok ? EXIT_PASS : EXIT_FAIL);
+	}
+	kprintf("selftest %s: FAIL: no such test; known:", name);
+	for (size_t i = 0; i < ARRAY_SIZE(tests); i++)
+		kprintf(" %s", tests[i].name);
+	kprintf("\n");
+	machine_exit(EXIT_FAIL);
+}

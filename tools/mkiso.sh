@@ -1,0 +1,60 @@
+#!/bin/sh
+# Builds a bootable vados ISO from the GRUB tree template in iso/.
+#   tools/mkiso.sh -o OUT.iso -k build/kernel.elf [-c 'kernel command line'] [-m FILE[=NAME]]...
+# Each -m adds a multiboot2 module named NAME (default: the file's base name).
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+out= kernel= cmdline= modules=
+while getopts o:k:c:m: opt; do
+	case $opt in
+	o) out=$OPTARG ;;
+	k) kernel=$OPTARG ;;
+	c) cmdline=$OPTARG ;;
+	m) modules="$modules
+$OPTARG" ;;
+	*) echo "usage: $0 -o OUT.iso -k KERNEL [-c CMDLINE] [-m FILE[=NAME]]..." >&2; exit 2 ;;
+	esac
+done
+[ -n "$out" ] && [ -f "$kernel" ] || { echo "mkiso: need -o OUT and an existing -k KERNEL" >&2; exit 2; }
+
+# GRUB expands $ and treats quotes and ; specially: refuse rather than mangle.
+case "$cmdline" in
+*[\'\"\$\;\\\{\}]*) echo "mkiso: the command line may not contain ' \" \$ ; \\ { }" >&2; exit 2 ;;
+esac
+quoted=
+for word in $cmdline; do quoted="$quoted '$word'"; done
+
+tree=$(mktemp -d "${TMPDIR:-/tmp}/vados-iso.XXXXXX")
+trap 'rm -rf "$tree"' EXIT
+cp -r "$top/iso/." "$tree/"
+mkdir -p "$tree/boot/modules"
+cp "$kernel" "$tree/boot/kernel.elf"
+
+lines=
+IFS='
+'
+for m in $modules; do
+	file=${m%%=*}
+	name=$(basename "$file")
+	[ "$file" != "$m" ] && name=${m#*=}
+	case "$name" in
+	''|*[!A-Za-z0-9._-]*) echo "mkiso: module name '$name' must be [A-Za-z0-9._-]" >&2; exit 2 ;;
+	esac
+	[ -f "$file" ] || { echo "mkiso: no such module file: $file" >&2; exit 2; }
+	cp "$file" "$tree/boot/modules/$name"
+	lines="$lines	module2 /boot/modules/$name $name
+"
+done
+unset IFS
+
+cfg="$tree/boot/grub/grub.cfg"
+awk -v cmd="$quoted" -v mods="$lines" \
+	'{ gsub(/@CMDLINE@/, cmd); if ($0 == "@MODULES@") printf "%s", mods; else print }' \
+	"$cfg" > "$cfg.new"
+mv "$cfg.new" "$cfg"
+
+mkdir -p "$(dirname "$out")"
+grub-mkrescue -o "$out.tmp" "$tree" >/dev/null 2>"$tree/mkrescue.log" ||
+	{ cat "$tree/mkrescue.log" >&2; exit 1; }
+mv "$out.tmp" "$out"

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Boots vados in QEMU (TCG only: KVM hangs on these machines).
+
+  qemu.py run   --iso ISO            interactive: serial console on this terminal
+  qemu.py debug --iso ISO --gdb-port N --kernel ELF
+                                     halted at reset with the gdb stub listening
+  qemu.py boot  --cmdline '...' [--module FILE[=NAME]]... [--timeout S] [--log FILE]
+                                     headless one-shot: builds an ISO, boots it,
+                                     exits 0 on pass, 1 fail, 2 panic, 3 timeout,
+                                     4 reset (triple fault), 5 other
+
+The test runner (tools/run-tests.py) uses boot_headless() from here.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNEL = os.path.join(TOP, "build", "kernel.elf")
+
+# isa-debug-exit: the kernel writes a code, QEMU exits with (code << 1) | 1.
+EXIT_STATUS = {33: "pass", 35: "fail", 37: "panic", 0: "reset"}
+RESULT_CODES = {"pass": 0, "fail": 1, "panic": 2, "timeout": 3, "reset": 4, "error": 5}
+
+
+def qemu_args(iso, mem=128, cpu="max", extra=()):
+    """The QEMU command line shared by every way of booting vados."""
+    return ["qemu-system-i386", "-accel", "tcg", "-cpu", cpu, "-m", str(mem),
+            "-cdrom", iso, "-boot", "d", "-no-reboot",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", *extra]
+
+
+def make_iso(out, cmdline="", modules=(), kernel=KERNEL):
+    """Builds a bootable ISO with tools/mkiso.sh."""
+    cmd = [os.path.join(TOP, "tools", "mkiso.sh"), "-o", out, "-k", kernel, "-c", cmdline]
+    for m in modules:
+        cmd += ["-m", m]
+    subprocess.run(cmd, check=True)
+
+
+def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
+                  extra=()):
+    """Boots once without a display, serial to log. Returns (result, seconds),
+    result being one of RESULT_CODES."""
+    with tempfile.TemporaryDirectory(prefix="vados-boot.") as tmp:
+        iso = os.path.join(tmp, "vados.iso")
+        make_iso(iso, cmdline, modules)
+        args = qemu_args(iso, mem, cpu, ["-display", "none", "-serial", "file:" + log,
+                                         "-monitor", "none", *extra])
+        start = time.monotonic()
+        try:
+            proc = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return "timeout", time.monotonic() - start
+        elapsed = time.monotonic() - start
+        result = EXIT_STATUS.get(proc.returncode, "error")
+        if result == "error":
+            with open(log, "ab") as f:
+                f.write(b"\n[qemu exited with status %d]\n" % proc.returncode + proc.stdout)
+        return result, elapsed
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("mode", choices=["run", "debug", "boot"])
+    ap.add_argument("--iso", default=os.path.join(TOP, "build", "vados.iso"))
+    ap.add_argument("--mem", default="128")
+    ap.add_argument("--cpu", default="max")
+    ap.add_argument("--gdb-port", type=int, default=1234)
+    ap.add_argument("--kernel", default=KERNEL)
+    ap.add_argument("--cmdline", default="")
+    ap.add_argument("--module", action="append", default=[])
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--log", default=None)
+    a = ap.parse_args()
+
+    if a.mode == "run":
+        print("vados: serial console below. Quit QEMU with Ctrl-A X "
+              "(Ctrl-A C: QEMU monitor).", flush=True)
+        args = qemu_args(a.iso, a.mem, a.cpu, ["-display", "none", "-serial", "mon:stdio"])
+        os.execvp(args[0], args)
+    if a.mode == "debug":
+        print("vados: QEMU halted at reset, gdb stub on localhost:%d. In another "
+              "terminal:\n  make gdb GDBPORT=%d\nor:\n  gdb -x tools/gdbinit %s "
+              "-ex 'target remote localhost:%d'\nQuit QEMU with Ctrl-A X."
+              % (a.gdb_port, a.gdb_port, a.kernel, a.gdb_port), flush=True)
+        args = qemu_args(a.iso, a.mem, a.cpu, ["-display", "none", "-serial", "mon:stdio",
+                                                "-S", "-gdb", "tcp:localhost:%d" % a.gdb_port])
+        os.execvp(args[0], args)
+
+    log = a.log or os.path.join(tempfile.gettempdir(), "vados-boot-%d.log" % os.getpid())
+    result, secs = boot_headless(a.cmdline, log, a.module, a.mem, a.cpu, a.timeout)
+    if not a.log:
+        with open(log, errors="replace") as f:
+            sys.stdout.write(f.read())
+        os.unlink(log)
+    print("qemu: %s after %.1fs" % (result, secs), file=sys.stderr)
+    sys.exit(RESULT_CODES[result])
+
+
+if __name__ == "__main__":
+    main()

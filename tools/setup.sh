@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages vados builds and tests with. Idempotent: it checks
+# first and returns at once when everything is present.
+set -eu
+
+PACKAGES="make gcc nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 \
+binutils-i686-linux-gnu gcc-i686-linux-gnu gdb python3"
+
+missing=
+for p in $PACKAGES; do
+	dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "setup: installing:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q || echo "setup: apt-get update failed; trying the cached lists" >&2
+$SUDO apt-get install -y -q --no-install-recommends $missing
