@@ -13,7 +13,7 @@ CR0_PG_WP       equ 0x80010000
 MB2_MAGIC       equ 0xE85250D6
 MB2_ARCH_I386   equ 0
 
-section .multiboot
+section .multiboot progbits alloc noexec nowrite align=8
 align 8
 mb2_header:
     dd MB2_MAGIC
@@ -44,8 +44,10 @@ boot_page_tables:    resb 4096 * BOOT_PT_COUNT
 ; Paging is off in the stub: it reaches upper-half symbols by physical address.
 %define PHYS(x) ((x) - KERNEL_BASE)
 
-section .boot.text
-global _start
+extern boot_upper_entry
+
+section .boot.text progbits alloc exec nowrite align=16
+global _start:function
 _start:
     cli
     cld
@@ -84,37 +86,7 @@ _start:
     mov eax, cr0
     or eax, CR0_PG_WP
     mov cr0, eax
-    mov eax, higher_half
+    mov eax, boot_upper_entry
     jmp eax
-
-section .text
-extern boot_main, __bss_start, __bss_end
-higher_half:
-    ; Zero .bss ourselves: nothing guarantees the loader did.
-    mov edx, edi
-    mov edi, __bss_start
-    mov ecx, __bss_end
-    sub ecx, edi
-    shr ecx, 2
-    xor eax, eax
-    rep stosd
-    mov esp, boot_stack_top
-    xor ebp, ebp                ; ends the frame-pointer chain for backtraces
-    push edx                    ; multiboot2 info (physical)
-    push esi                    ; multiboot2 magic
-    call boot_main
-.hang:
-    cli
-    hlt
-    jmp .hang
-
-; The boot kernel stack, with one guard page below it: arch_init unmaps the guard,
-; so an overflow faults into the double-fault task instead of corrupting .bss.
-section .bss
-align 4096
-global boot_stack_guard, boot_stack_bottom, boot_stack_top
-boot_stack_guard:   resb 4096
-boot_stack_bottom:  resb 16384
-boot_stack_top:
 
 section .note.GNU-stack noalloc noexec nowrite progbits

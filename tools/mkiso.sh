@@ -25,8 +25,10 @@ esac
 quoted=
 for word in $cmdline; do quoted="$quoted '$word'"; done
 
-tree=$(mktemp -d "${TMPDIR:-/tmp}/vados-iso.XXXXXX")
-trap 'rm -rf "$tree"' EXIT
+work=$(mktemp -d "${TMPDIR:-/tmp}/vados-iso.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+tree=$work/tree
+mkdir "$tree"
 cp -r "$top/iso/." "$tree/"
 mkdir -p "$tree/boot/modules"
 cp "$kernel" "$tree/boot/kernel.elf"
@@ -55,6 +57,6 @@ awk -v cmd="$quoted" -v mods="$lines" \
 mv "$cfg.new" "$cfg"
 
 mkdir -p "$(dirname "$out")"
-grub-mkrescue -o "$out.tmp" "$tree" >/dev/null 2>"$tree/mkrescue.log" ||
-	{ cat "$tree/mkrescue.log" >&2; exit 1; }
+grub-mkrescue -o "$out.tmp" "$tree" >"$work/mkrescue.log" 2>&1 ||
+	{ cat "$work/mkrescue.log" >&2; exit 1; }
 mv "$out.tmp" "$out"

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""The vados test suite: host unit tests, QEMU scenarios and gdb tests.
+
+Prints one line per test ("PASS name (time)" or "FAIL name: why") and ends with
+"N passed, N failed" (", N skipped" when any). Exit status 1 on any failure.
+Run through `make test` (which builds everything first); `make test TESTS=regex`
+runs only the tests whose name matches.
+"""
+import argparse
+import concurrent.futures
+import glob
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+TOP = qemu.TOP
+LOGS = os.path.join(TOP, "build", "test-logs")
+TAIL_LINES = 40
+print_lock = threading.Lock()
+
+
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+
+    def report(self, name, ok, detail="", log=None, seconds=None):
+        with print_lock:
+            took = " (%.1fs)" % seconds if seconds is not None else ""
+            if ok:
+                self.passed += 1
+                print("PASS %s%s" % (name, took), flush=True)
+                return
+            self.failed += 1
+            print("FAIL %s%s: %s" % (name, took, detail), flush=True)
+            if log and os.path.exists(log):
+                with open(log, errors="replace") as f:
+                    lines = f.read().splitlines()[-TAIL_LINES:]
+                print("  --- last %d lines of %s ---" % (len(lines), os.path.relpath(log, TOP)))
+                for line in lines:
+                    print("  | " + line)
+                print("  ---", flush=True)
+
+
+# ---- host unit tests -------------------------------------------------------
+
+def run_host_tests(tally, selected):
+    for binary in sorted(glob.glob(os.path.join(TOP, "build", "host", "test_*"))):
+        if binary.endswith(".d") or not os.access(binary, os.X_OK):
+            continue
+        suite = "host/" + os.path.basename(binary)[len("test_"):]
+        if not selected(suite):
+            continue
+        log = os.path.join(LOGS, suite.replace("/", "-") + ".log")
+        try:
+            proc = subprocess.run([binary], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  timeout=120, text=True, errors="replace")
+            out, rc = proc.stdout, proc.returncode
+        except subprocess.TimeoutExpired as e:
+            out, rc = (e.stdout or b"").decode(errors="replace"), "timeout"
+        with open(log, "w") as f:
+            f.write(out)
+        cases = 0
+        for line in out.splitlines():
+            m = re.match(r"^(PASS|FAIL) (\S+)(?:: (.*))?$", line)
+            if m:
+                cases += 1
+                tally.report(m.group(2), m.group(1) == "PASS", m.group(3) or "")
+        if rc != 0 and (cases == 0 or "FAIL" not in out):
+            tally.report(suite, False, "exited with %s (sanitizer report or crash)" % rc, log)
+        elif cases == 0:
+            tally.report(suite, False, "ran no test case", log)
+
+
+# ---- QEMU scenarios ----------------------------------------------------------
+
+def parse_scenarios(path):
+    """Reads tests/scenarios.txt into a list of dicts."""
+    scenarios, cur = [], None
+    with open(path) as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            m = re.match(r"^\[([a-z0-9][a-z0-9._-]*)\]$", line)
+            if m:
+                cur = {"name": m.group(1), "cmdline": "", "expect": "pass", "cpu": "max",
+                       "mem": "128", "timeout": "60", "module": [], "log": [], "nolog": []}
+                scenarios.append(cur)
+                continue
+            m = re.match(r"^(\w+)\s*=\s*(.*)$", line)
+            if not m or cur is None or m.group(1) not in cur or m.group(1) == "name":
+                raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
+            key, value = m.groups()
+            if isinstance(cur[key], list):
+                cur[key].append(value)
+            else:
+                cur[key] = value
+    return scenarios
+
+
+def check_log(log, scenario):
+    """Returns the first unmet log expectation, or None."""
+    with open(log, errors="replace") as f:
+        lines = f.read().replace("\r", "").splitlines()
+    for pattern in scenario["log"]:
+        if not any(re.search(pattern, line) for line in lines):
+            return "no log line matches /%s/" % pattern
+    for pattern in scenario["nolog"]:
+        hit = next((line for line in lines if re.search(pattern, line)), None)
+        if hit is not None:
+            return "log line %r matches forbidden /%s/" % (hit, pattern)
+    return None
+
+
+def run_scenario(tally, sc):
+    name = "scenario/" + sc["name"]
+    log = os.path.join(LOGS, sc["name"] + ".log")
+    modules = [os.path.join(TOP, m) for m in sc["module"]]
+    cmdline = (sc["cmdline"] + " panic=exit").strip()
+    try:
+        result, secs = qemu.boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
+                                          float(sc["timeout"]))
+    except subprocess.CalledProcessError as e:
+        tally.report(name, False, "could not build the ISO: %s" % e)
+        return
+    if result != sc["expect"]:
+        tally.report(name, False, "expected %s, got %s" % (sc["expect"], result), log, secs)
+        return
+    problem = check_log(log, sc)
+    tally.report(name, problem is None, problem or "", log, secs)
+
+
+# ---- gdb tests -----------------------------------------------------------------
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gdb_header(script, key):
+    with open(script) as f:
+        return [m.group(1) for m in (re.match(r"^# %s: (.*)$" % key, l.rstrip("\n")) for l in f) if m]
+
+
+def run_gdb_test(tally, script):
+    """Boots QEMU halted with the gdb stub, runs the script in gdb batch mode and
+    checks its output against the script's '# expect:' lines."""
+    name = "gdb/" + os.path.basename(script)[:-len(".gdb")]
+    log = os.path.join(LOGS, name.replace("/", "-") + ".log")
+    cmdline = " ".join(gdb_header(script, "cmdline") + ["panic=exit"])
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="vados-gdb.") as tmp:
+        iso = os.path.join(tmp, "vados.iso")
+        qemu.make_iso(iso, cmdline)
+        port = free_port()
+        vm = subprocess.Popen(qemu.qemu_args(iso, 128, "max", [
+            "-display", "none", "-serial", "file:" + os.path.join(tmp, "serial.log"),
+            "-monitor", "none", "-S", "-gdb", "tcp:127.0.0.1:%d" % port]),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            gdb = subprocess.run(
+                ["gdb", "-nx", "-batch", "-ex", "set pagination off",
+                 "-ex", "target remote 127.0.0.1:%d" % port, "-x", script, qemu.KERNEL],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                text=True, errors="replace", timeout=120)
+            out = gdb.stdout
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b"").decode(errors="replace") + "\n[gdb timed out]\n"
+        finally:
+            vm.kill()
+            vm.wait()
+    with open(log, "w") as f:
+        f.write(out)
+    secs = time.monotonic() - start
+    for pattern in gdb_header(script, "expect"):
+        if not re.search(pattern, out, re.M):
+            tally.report(name, False, "gdb output lacks /%s/" % pattern, log, secs)
+            return
+    tally.report(name, True, seconds=secs)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--jobs", type=int, default=2, help="QEMU boots at once")
+    ap.add_argument("--filter", default="", help="run tests whose name matches this regex")
+    a = ap.parse_args()
+    selected = lambda name: re.search(a.filter, name) is not None  # noqa: E731
+    os.makedirs(LOGS, exist_ok=True)
+    if not os.path.exists(qemu.KERNEL):
+        raise SystemExit("run-tests: %s is missing: run `make test`, not this script"
+                         % qemu.KERNEL)
+
+    tally = Tally()
+    run_host_tests(tally, selected)
+    scenarios = [s for s in parse_scenarios(os.path.join(TOP, "tests", "scenarios.txt"))
+                 if selected("scenario/" + s["name"])]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
+        list(pool.map(lambda s: run_scenario(tally, s), scenarios))
+    for script in sorted(glob.glob(os.path.join(TOP, "tests", "gdb", "*.gdb"))):
+        if selected("gdb/" + os.path.basename(script)[:-4]):
+            run_gdb_test(tally, script)
+
+    summary = "%d passed, %d failed" % (tally.passed, tally.failed)
+    if tally.skipped:
+        summary += ", %d skipped" % tally.skipped
+    print(summary)
+    sys.exit(1 if tally.failed or tally.passed == 0 else 0)
+
+
+if __name__ == "__main__":
+    main()
