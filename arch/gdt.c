@@ -35,11 +35,6 @@ static void set_entry(unsigned i, uint32_t base, uint32_t limit, uint8_t access,
 	};
 }
 
-void gdt_set_kernel_stack(vaddr_t esp0)
-{
-	kernel_tss.esp0 = esp0;
-}
-
 static void df_task_init(void)
 {
 	df_tss = (struct tss){

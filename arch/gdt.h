@@ -25,7 +25,5 @@ extern struct tss kernel_tss;
 /* Loads the GDT and the task register; prepares the double-fault task to run on
  * its own stack with the current page directory. */
 void gdt_init(void);
-/* Sets the ring-0 stack used when an interrupt arrives from ring 3. */
-void gdt_set_kernel_stack(vaddr_t esp0);
 
 #endif

@@ -43,12 +43,6 @@ static const struct option options[] = {
 	{ "panic", opt_panic },
 };
 
-const char *const cmdline_help[] = {
-	"test=NAME        run the in-kernel self-test NAME, then exit QEMU with its result",
-	"panic=halt|exit  on panic, halt the CPU (default) or exit QEMU with the panic status",
-	NULL,
-};
-
 static void note_bad(char *bad, size_t badsize, const char *word, const char *why)
 {
 	size_t len = strlen(bad);

@@ -23,7 +23,4 @@ struct kernel_options {
 int cmdline_parse(const char *cmdline, struct kernel_options *opt, char *bad,
 		  size_t badsize);
 
-/* One line per option for the README and `help`: "name=VALUE  meaning". */
-extern const char *const cmdline_help[];
-
 #endif

@@ -163,8 +163,9 @@ static bool test_timer(void)
 
 	while (timer_ticks() - start < want)
 		cpu_relax_until_irq();
-	kprintf("selftest: timer advanced %u ticks at %u Hz, %llu TSC cycles\n",
-		timer_ticks() - start, timer_hz(), cpu_rdtsc() - tsc0);
+	kprintf("selftest: timer advanced %u ticks at %u Hz, %llu TSC cycles, "
+		"%u spurious IRQs\n", timer_ticks() - start, timer_hz(),
+		cpu_rdtsc() - tsc0, irq_spurious_count);
 	return (cpu_info.features & CPU_TSC) == 0 || cpu_rdtsc() > tsc0;
 }
 
