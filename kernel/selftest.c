@@ -25,69 +25,35 @@ struct trap_result {
 		     : [none] "i"(EXTABLE_NO_TRAP), ##__VA_ARGS__           \
 		     : "memory", "cc")
 
-static struct trap_result probe_divide(void)
-{
-	struct trap_result r;
-	TRAP_PROBE(r, "xorl %%edx, %%edx; movl $1, %%eax; xorl %%ecx, %%ecx\n1: divl %%ecx");
-	return r;
-}
+static const int32_t bound_pair[2] = { 1, 2 };  /* bound fails for 0 */
 
-static struct trap_result probe_invalid_opcode(void)
-{
-	struct trap_result r;
-	TRAP_PROBE(r, "1: ud2");
-	return r;
-}
+/* Defines `static struct trap_result fn(void)` running TRAP_PROBE(body). */
+#define DEFINE_PROBE(fn, body, ...)                                        \
+	static struct trap_result fn(void)                                 \
+	{                                                                  \
+		struct trap_result r;                                      \
+		TRAP_PROBE(r, body, ##__VA_ARGS__);                        \
+		return r;                                                  \
+	}
 
-static struct trap_result probe_breakpoint(void)
-{
-	struct trap_result r;
-	TRAP_PROBE(r, "int3\n1:");
-	return r;
-}
+DEFINE_PROBE(probe_divide, "xorl %%edx, %%edx; movl $1, %%eax; xorl %%ecx, %%ecx\n1: divl %%ecx")
+DEFINE_PROBE(probe_invalid_opcode, "1: ud2")
+DEFINE_PROBE(probe_breakpoint, "int3\n1:")
+DEFINE_PROBE(probe_overflow, "movl $0x7fffffff, %%eax; addl $1, %%eax; into\n1:")
+DEFINE_PROBE(probe_bound, "xorl %%eax, %%eax\n1: boundl %%eax, %[b]", [b] "m"(bound_pair))
+DEFINE_PROBE(probe_fninit, "1: fninit")
+DEFINE_PROBE(probe_bad_selector, "movl $0x1230, %%eax\n1: movw %%ax, %%fs")
+DEFINE_PROBE(probe_null_read, "1: movl 0, %%eax")
+DEFINE_PROBE(probe_guard_write, "1: movl %%eax, (%[p])", [p] "r"(boot_stack_guard + 64))
 
-static struct trap_result probe_overflow(void)
-{
-	struct trap_result r;
-	TRAP_PROBE(r, "movl $0x7fffffff, %%eax; addl $1, %%eax; into\n1:");
-	return r;
-}
-
-static struct trap_result probe_bound(void)
-{
-	static const int32_t bounds[2] = { 1, 2 };
-	struct trap_result r;
-	TRAP_PROBE(r, "xorl %%eax, %%eax\n1: boundl %%eax, %[b]", [b] "m"(bounds));
-	return r;
-}
-
+/* fninit with CR0.TS set: the FPU is "not available" to this task. */
 static struct trap_result probe_device_not_available(void)
 {
 	struct trap_result r;
+
 	asm volatile("movl %%cr0, %%eax; orl $8, %%eax; movl %%eax, %%cr0" ::: "eax");
-	TRAP_PROBE(r, "1: fninit");
+	r = probe_fninit();
 	asm volatile("clts");
-	return r;
-}
-
-static struct trap_result probe_bad_selector(void)
-{
-	struct trap_result r;
-	TRAP_PROBE(r, "movl $0x1230, %%eax\n1: movw %%ax, %%fs");
-	return r;
-}
-
-static struct trap_result probe_null_read(void)
-{
-	struct trap_result r;
-	TRAP_PROBE(r, "1: movl 0, %%eax");
-	return r;
-}
-
-static struct trap_result probe_guard_write(void)
-{
-	struct trap_result r;
-	TRAP_PROBE(r, "1: movl %%eax, (%[p])", [p] "r"(boot_stack_guard + 64));
 	return r;
 }
 
