@@ -92,7 +92,7 @@ HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I. -DHOST_TEST \
 HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 include tests/host/deps.mk
 
-$(B)/host/%: tests/host/%.c tests/host/check.h $(wildcard */*.h)
+$(B)/host/%: tests/host/%.c $(wildcard tests/host/*.h */*.h)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
 

@@ -1,4 +1,5 @@
 /* Multiboot2 information -> struct boot_info. The only code that reads multiboot2. */
+#include <stdbool.h>
 #include "boot/bootinfo.h"
 #include "boot/multiboot2.h"
 #include "kernel/string.h"
@@ -39,22 +40,22 @@ static void sort_u64(uint64_t *v, uint32_t n)
 	}
 }
 
-/* The type covering [lo, hi) by rank, or 0 when no region covers it. */
-static uint32_t covering_type(const struct boot_mem_region *r, uint32_t n,
-			      uint64_t lo, uint64_t hi)
+/* The highest-ranked region covering [lo, hi), or NULL when none does. */
+static const struct boot_mem_region *covering(const struct boot_mem_region *r,
+					      uint32_t n, uint64_t lo, uint64_t hi)
 {
-	uint32_t best = 0;
+	const struct boot_mem_region *best = NULL;
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t end = r[i].base + r[i].length;
 		if (r[i].base <= lo && end >= hi &&
-		    (best == 0 || type_rank(r[i].type) > type_rank(best)))
-			best = r[i].type;
+		    (!best || type_rank(r[i].type) > type_rank(best->type)))
+			best = &r[i];
 	}
 	return best;
 }
 
 uint32_t bootinfo_normalize_mmap(struct boot_mem_region *regions, uint32_t n,
-				 uint32_t max)
+				 uint32_t max, bool *truncated)
 {
 	uint64_t points[2 * BOOT_MMAP_MAX];
 	struct boot_mem_region out[BOOT_MMAP_MAX];
@@ -75,14 +76,16 @@ uint32_t bootinfo_normalize_mmap(struct boot_mem_region *regions, uint32_t n,
 	sort_u64(points, np);
 	for (uint32_t i = 0; i + 1 < np; i++) {
 		uint64_t lo = points[i], hi = points[i + 1];
-		uint32_t type;
-		if (lo == hi || (type = covering_type(regions, n, lo, hi)) == 0)
+		const struct boot_mem_region *c;
+		if (lo == hi || (c = covering(regions, n, lo, hi)) == NULL)
 			continue;
-		if (nout > 0 && out[nout - 1].type == type &&
+		if (nout > 0 && out[nout - 1].type == c->type &&
 		    out[nout - 1].base + out[nout - 1].length == lo) {
 			out[nout - 1].length += hi - lo;
 		} else if (nout < max) {
-			out[nout++] = (struct boot_mem_region){ lo, hi - lo, type };
+			out[nout++] = (struct boot_mem_region){ lo, hi - lo, c->type };
+		} else if (truncated) {
+			*truncated = true;
 		}
 	}
 	memcpy(regions, out, nout * sizeof(out[0]));
@@ -99,7 +102,8 @@ static void parse_mmap(struct boot_info *bi, const struct mb2_tag_mmap *t)
 		bi->error = "memory map entry size too small";
 		return;
 	}
-	for (; p + t->entry_size <= end; p += t->entry_size) {
+	/* Compare lengths, not pointers: p + entry_size may wrap on i386. */
+	for (; (uint32_t)(end - p) >= t->entry_size; p += t->entry_size) {
 		const struct mb2_mmap_entry *e = (const void *)p;
 		if (raw == BOOT_MMAP_MAX) {
 			bi->truncated |= BOOT_TRUNC_MMAP;
@@ -107,7 +111,10 @@ static void parse_mmap(struct boot_info *bi, const struct mb2_tag_mmap *t)
 		}
 		bi->mmap[raw++] = (struct boot_mem_region){ e->base, e->length, e->type };
 	}
-	bi->mmap_count = bootinfo_normalize_mmap(bi->mmap, raw, BOOT_MMAP_MAX);
+	bool lost = false;
+	bi->mmap_count = bootinfo_normalize_mmap(bi->mmap, raw, BOOT_MMAP_MAX, &lost);
+	if (lost)
+		bi->truncated |= BOOT_TRUNC_MMAP;
 }
 
 static void parse_module(struct boot_info *bi, const struct mb2_tag_module *t)

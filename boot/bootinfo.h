@@ -3,6 +3,7 @@
 #ifndef BOOT_BOOTINFO_H
 #define BOOT_BOOTINFO_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define BOOT_CMDLINE_MAX  512
@@ -58,10 +59,11 @@ void bootinfo_parse(struct boot_info *bi, uint32_t magic, const void *mbi,
 		    uint32_t mbi_phys);
 
 /* Sorts regions[0..n) by base and makes them disjoint: where regions overlap the
- * higher-ranked type wins (BAD > NVS > ACPI > RESERVED > USABLE), adjacent
- * regions of one type merge, empty ones vanish. Returns the new count (<= max). */
+ * higher-ranked type wins (BAD > NVS > ACPI > RESERVED and unknown types >
+ * USABLE), adjacent regions of one type merge, empty ones vanish. Returns the new
+ * count (<= max); sets *truncated (if non-NULL) when regions beyond max were lost. */
 uint32_t bootinfo_normalize_mmap(struct boot_mem_region *regions, uint32_t n,
-				 uint32_t max);
+				 uint32_t max, bool *truncated);
 
 /* The kernel's entry, called by boot_main once bi is filled. */
 void kernel_main(const struct boot_info *bi);

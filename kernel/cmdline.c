@@ -45,7 +45,11 @@ static const struct option options[] = {
 
 static void note_bad(char *bad, size_t badsize, const char *word, const char *why)
 {
-	size_t len = strlen(bad);
+	size_t len;
+
+	if (badsize == 0)
+		return;
+	len = strlen(bad);
 	if (len < badsize)
 		ksnprintf(bad + len, badsize - len, "%s'%s' (%s)", len ? " " : "", word, why);
 }

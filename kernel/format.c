@@ -2,10 +2,12 @@
 #include <stdint.h>
 #include "kernel/format.h"
 
+enum arg_size { SIZE_CHAR = -2, SIZE_SHORT, SIZE_INT, SIZE_LONG, SIZE_LLONG, SIZE_SIZE_T };
+
 struct spec {
 	int left, zero, plus, space, alt;
 	int width, prec;                /* prec < 0: none */
-	int size;                       /* 0 int, 1 long, 2 long long, 3 size_t */
+	int size;                       /* enum arg_size */
 };
 
 struct out {
@@ -26,14 +28,8 @@ static void pad(struct out *o, char c, int n)
 		put(o, c);
 }
 
-static void put_string(struct out *o, const struct spec *s, const char *str)
+static void put_padded(struct out *o, const struct spec *s, const char *str, int len)
 {
-	int len = 0;
-
-	if (!str)
-		str = "(null)";
-	while (str[len] && (s->prec < 0 || len < s->prec))
-		len++;
 	if (!s->left)
 		pad(o, ' ', s->width - len);
 	for (int i = 0; i < len; i++)
@@ -42,8 +38,22 @@ static void put_string(struct out *o, const struct spec *s, const char *str)
 		pad(o, ' ', s->width - len);
 }
 
+static void put_string(struct out *o, const struct spec *s, const char *str)
+{
+	int len = 0;
+
+	if (!str)
+		str = "(null)";
+	/* Precision first: a precision-bounded string need not be terminated. */
+	while ((s->prec < 0 || len < s->prec) && str[len])
+		len++;
+	put_padded(o, s, str, len);
+}
+
+/* sign: '-' for a negative signed value, 0 for unsigned conversions, '+' for
+ * a non-negative signed one (shown only with the + or space flag). */
 static void put_number(struct out *o, const struct spec *s, unsigned long long v,
-		       int negative, unsigned base, int upper)
+		       char sign, unsigned base, int upper)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char buf[24];
@@ -54,20 +64,20 @@ static void put_number(struct out *o, const struct spec *s, unsigned long long v
 		buf[n++] = digits[v % base];
 		v /= base;
 	}
-	if (n == 0 && s->prec != 0)
-		buf[n++] = '0';
-	if (negative)
-		prefix = "-";
-	else if (s->plus)
-		prefix = "+";
-	else if (s->space)
-		prefix = " ";
-	else if (s->alt && base == 16 && n && !(n == 1 && buf[0] == '0'))
-		prefix = upper ? "0X" : "0x";
-	else if (s->alt && base == 8 && buf[n - 1] != '0')
-		prefix = "0";
-	prefix_len = (int)__builtin_strlen(prefix);
 	zeros = s->prec > n ? s->prec - n : 0;
+	if (sign == '-')
+		prefix = "-";
+	else if (sign && s->plus)
+		prefix = "+";
+	else if (sign && s->space)
+		prefix = " ";
+	else if (s->alt && base == 16 && n)
+		prefix = upper ? "0X" : "0x";
+	else if (s->alt && base == 8 && zeros == 0)
+		prefix = "0";               /* # makes octal start with a 0 digit */
+	if (n == 0 && s->prec != 0 && *prefix != '0')
+		buf[n++] = '0';
+	prefix_len = (int)__builtin_strlen(prefix);
 	if (s->zero && !s->left && s->prec < 0)
 		zeros = s->width - prefix_len - n > 0 ? s->width - prefix_len - n : 0;
 	body = prefix_len + zeros + n;
@@ -114,9 +124,10 @@ static const char *parse_spec(const char *f, struct spec *s, va_list *ap)
 			s->prec = s->prec * 10 + (*f - '0');
 	}
 	for (;; f++) {
-		if (*f == 'l') s->size++;
-		else if (*f == 'z') s->size = 3;
-		else if (*f != 'h') break;
+		if (*f == 'l') s->size = s->size == SIZE_LONG ? SIZE_LLONG : SIZE_LONG;
+		else if (*f == 'h') s->size = s->size == SIZE_SHORT ? SIZE_CHAR : SIZE_SHORT;
+		else if (*f == 'z') s->size = SIZE_SIZE_T;
+		else break;
 	}
 	return f;
 }
@@ -124,9 +135,11 @@ static const char *parse_spec(const char *f, struct spec *s, va_list *ap)
 static unsigned long long arg_unsigned(const struct spec *s, va_list *ap)
 {
 	switch (s->size) {
-	case 0: return va_arg(*ap, unsigned int);
-	case 1: return va_arg(*ap, unsigned long);
-	case 3: return va_arg(*ap, size_t);
+	case SIZE_CHAR: return (unsigned char)va_arg(*ap, unsigned int);
+	case SIZE_SHORT: return (unsigned short)va_arg(*ap, unsigned int);
+	case SIZE_INT: return va_arg(*ap, unsigned int);
+	case SIZE_LONG: return va_arg(*ap, unsigned long);
+	case SIZE_SIZE_T: return va_arg(*ap, size_t);
 	default: return va_arg(*ap, unsigned long long);
 	}
 }
@@ -134,9 +147,11 @@ static unsigned long long arg_unsigned(const struct spec *s, va_list *ap)
 static long long arg_signed(const struct spec *s, va_list *ap)
 {
 	switch (s->size) {
-	case 0: return va_arg(*ap, int);
-	case 1: return va_arg(*ap, long);
-	case 3: return (long long)va_arg(*ap, size_t);
+	case SIZE_CHAR: return (signed char)va_arg(*ap, int);
+	case SIZE_SHORT: return (short)va_arg(*ap, int);
+	case SIZE_INT: return va_arg(*ap, int);
+	case SIZE_LONG: return va_arg(*ap, long);
+	case SIZE_SIZE_T: return va_arg(*ap, ptrdiff_t);   /* the signed size_t */
 	default: return va_arg(*ap, long long);
 	}
 }
@@ -150,7 +165,7 @@ static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 	case 'd': case 'i':
 		sv = arg_signed(s, ap);
 		put_number(o, s, sv < 0 ? -(unsigned long long)sv : (unsigned long long)sv,
-			   sv < 0, 10, 0);
+			   sv < 0 ? '-' : '+', 10, 0);
 		break;
 	case 'u': put_number(o, s, arg_unsigned(s, ap), 0, 10, 0); break;
 	case 'x': put_number(o, s, arg_unsigned(s, ap), 0, 16, 0); break;
@@ -158,14 +173,13 @@ static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 	case 'o': put_number(o, s, arg_unsigned(s, ap), 0, 8, 0); break;
 	case 'p':
 		s->alt = 1;
-		s->size = 3;
+		s->size = SIZE_SIZE_T;
 		put_number(o, s, (uintptr_t)va_arg(*ap, void *), 0, 16, 0);
 		break;
 	case 's': put_string(o, s, va_arg(*ap, const char *)); break;
 	case 'c':
 		ch = (char)va_arg(*ap, int);
-		s->prec = 1;
-		put_string(o, s, &ch);
+		put_padded(o, s, &ch, 1);
 		break;
 	case '%': put(o, '%'); break;
 	default:                        /* unknown conversion: show it verbatim */

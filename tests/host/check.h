@@ -39,7 +39,7 @@ static char check_failure_buf[512];
 		const char *sa_ = (a), *sb_ = (b);                            \
 		if ((!sa_ || !sb_ || strcmp(sa_, sb_) != 0) && !check_failure) { \
 			snprintf(check_failure_buf, sizeof(check_failure_buf), \
-				 "%s:%d: %s == %s: \"%s\" != \"%s\"", __FILE__,  \
+				 "%s:%d: %s == %s: \"%.200s\" != \"%.200s\"", __FILE__,  \
 				 __LINE__, #a, #b, sa_ ? sa_ : "(null)",       \
 				 sb_ ? sb_ : "(null)");                        \
 			check_failure = check_failure_buf;                    \
