@@ -21,11 +21,18 @@ static void load_cr3(uint32_t pa)
 	asm volatile("mov %0, %%cr3" : : "r"(pa) : "memory");
 }
 
-void *arch_boot_phys_to_virt(paddr_t pa, uint32_t size)
+static uint32_t direct_limit = BOOT_MAP_BYTES;
+
+void *arch_phys_to_virt(paddr_t pa, uint32_t size)
 {
-	if (pa >= BOOT_MAP_BYTES || size > BOOT_MAP_BYTES - pa)
+	if (pa >= direct_limit || size > direct_limit - pa)
 		return NULL;
 	return (void *)(pa + KERNEL_BASE);
+}
+
+void arch_set_direct_limit(uint32_t bytes)
+{
+	direct_limit = bytes;
 }
 
 void arch_init(void)

@@ -43,6 +43,14 @@ static inline uint32_t read_eflags(void) { uint32_t v; asm volatile("pushfl; pop
 
 static inline void irq_enable(void) { asm volatile("sti" ::: "memory"); }
 static inline void irq_disable(void) { asm volatile("cli" ::: "memory"); }
+/* Disables interrupts and returns whether they were on, for irq_restore. */
+static inline bool irq_save(void)
+{
+	bool on = (read_eflags() & (1u << 9)) != 0;
+	irq_disable();
+	return on;
+}
+static inline void irq_restore(bool on) { if (on) irq_enable(); }
 static inline void cpu_relax_until_irq(void) { asm volatile("sti; hlt" ::: "memory"); }
 static inline void invlpg(vaddr_t va) { asm volatile("invlpg (%0)" : : "r"(va) : "memory"); }
 

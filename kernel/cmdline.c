@@ -38,9 +38,35 @@ static bool opt_panic(struct kernel_options *opt, const char *value)
 	return true;
 }
 
+/* SIZE is decimal with an optional K, M or G suffix: mem=16M. */
+static bool opt_mem(struct kernel_options *opt, const char *value)
+{
+	uint64_t n = 0;
+	const char *p = value;
+
+	if (!value || *p < '0' || *p > '9')
+		return false;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		n = n * 10 + (uint64_t)(*p - '0');
+		if (n > (1ull << 42))
+			return false;
+	}
+	switch (*p) {
+	case 'K': case 'k': n <<= 10; p++; break;
+	case 'M': case 'm': n <<= 20; p++; break;
+	case 'G': case 'g': n <<= 30; p++; break;
+	default: break;
+	}
+	if (*p != '\0' || n < CMDLINE_MEM_MIN || n > (4ull << 30))
+		return false;
+	opt->mem_bytes = n;
+	return true;
+}
+
 static const struct option options[] = {
 	{ "test", opt_test },
 	{ "panic", opt_panic },
+	{ "mem", opt_mem },
 };
 
 static void note_bad(char *bad, size_t badsize, const char *word, const char *why)

@@ -4,6 +4,7 @@
 #define KERNEL_CMDLINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define CMDLINE_TEST_MAX 32
 
@@ -15,7 +16,10 @@ enum panic_action {
 struct kernel_options {
 	char test[CMDLINE_TEST_MAX];    /* test=NAME: run that self-test, then exit */
 	enum panic_action panic;
+	uint64_t mem_bytes;             /* mem=SIZE: ignore RAM at and above (0: all) */
 };
+
+#define CMDLINE_MEM_MIN (4ull << 20)    /* mem= below this is malformed */
 
 /* Fills opt from cmdline (defaults for anything absent). Describes every word it
  * rejects in bad (e.g. "'foo' (unknown) 'panic=x' (malformed)"), truncated to

@@ -10,6 +10,7 @@
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/trap.h"
+#include "mm/mm.h"
 
 #define TIMER_HZ 100
 
@@ -67,23 +68,27 @@ static void print_boot_info(const struct boot_info *bi)
 			kprintf("boot: warning: the %s was truncated\n", truncated[i]);
 }
 
-static void load_symbols(const struct boot_info *bi)
+/* Points ksym at the symbol table GRUB loaded, if the direct window reaches it;
+ * report: say why not. */
+static void load_symbols(const struct boot_info *bi, bool report)
 {
 	struct ksym_table t = {
-		.syms = arch_boot_phys_to_virt(bi->symtab_phys, bi->symtab_size),
+		.syms = arch_phys_to_virt(bi->symtab_phys, bi->symtab_size),
 		.count = bi->symtab_size / sizeof(struct elf32_sym),
-		.strtab = arch_boot_phys_to_virt(bi->strtab_phys, bi->strtab_size),
+		.strtab = arch_phys_to_virt(bi->strtab_phys, bi->strtab_size),
 		.strtab_size = bi->strtab_size,
 	};
 
-	if (!bi->symtab_size) {
-		kprintf("ksym: the loader passed no symbol table; backtraces show addresses\n");
-	} else if (!t.syms || !t.strtab) {
-		kprintf("ksym: symbol table at 0x%08x lies outside the boot mapping; "
-			"backtraces show addresses\n", bi->symtab_phys);
-	} else {
+	if (t.syms && t.strtab) {
 		ksym_set_table(&t);
+		return;
 	}
+	ksym_set_table(&(struct ksym_table){ 0 });
+	if (report && !bi->symtab_size)
+		kprintf("ksym: the loader passed no symbol table; backtraces show addresses\n");
+	else if (report)
+		kprintf("ksym: symbol table at 0x%08x lies outside the direct window; "
+			"backtraces show addresses\n", bi->symtab_phys);
 }
 
 void kernel_main(const struct boot_info *bi)
@@ -106,12 +111,16 @@ void kernel_main(const struct boot_info *bi)
 	print_boot_info(bi);
 	if (rejected)
 		kprintf("cmdline: warning: ignoring %s\n", bad);
-	load_symbols(bi);
+	load_symbols(bi, false);
+
+	trap_set_handler(T_PF, mm_page_fault);
+	mm_init(bi, options.mem_bytes);
+	load_symbols(bi, true);         /* the window changed: the table may be out of it */
 
 	pit_init(TIMER_HZ);
 	irq_enable();
 	if (options.test[0])
-		selftest_run(options.test);
+		selftest_run(options.test, bi, &options);
 	kprintf("vados: boot complete; idle. (QEMU: Ctrl-A X quits)\n");
 	for (;;)
 		cpu_relax_until_irq();

@@ -6,6 +6,7 @@
 #include "kernel/trapdesc.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
+#include "arch/mmu.h"
 
 static enum panic_action action = PANIC_HALT;
 static volatile int panicking;
@@ -98,8 +99,11 @@ void panic_trap(struct trap_frame *f)
 		trap_from_user(f) ? "user" : "kernel");
 	trap_describe_error(f->vector, f->error, detail, sizeof(detail));
 	kprintf("  error code 0x%x%s%s\n", f->error, detail[0] ? ": " : "", detail);
-	if (f->vector == T_PF)
-		kprintf("  fault address 0x%08x\n", f->cr2);
+	if (f->vector == T_PF) {
+		uint32_t pde, pte;
+		mmu_query_raw(f->cr2, &pde, &pte);
+		kprintf("  fault address 0x%08x: PDE 0x%08x, PTE 0x%08x\n", f->cr2, pde, pte);
+	}
 	if (f->vector == T_DF && (in_boot_stack_guard(f->cr2) ||
 				  in_boot_stack_guard(trap_frame_esp(f))))
 		kprintf("  kernel stack overflow: esp 0x%08x ran into the guard page of "

@@ -8,6 +8,7 @@
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/extable.h"
+#include "mm/pfn.h"
 
 struct trap_result {
 	uint32_t vector, error, cr2;
@@ -93,20 +94,23 @@ static bool run_expectations(const struct expectation *e, size_t n)
 	return ok;
 }
 
-static bool test_divide(void)
+static bool test_divide(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	static const struct expectation e = { "divide by zero", probe_divide, { T_DE, 0, 0 }, false };
 	return run_expectations(&e, 1);
 }
 
-static bool test_invalid_opcode(void)
+static bool test_invalid_opcode(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	static const struct expectation e = { "ud2", probe_invalid_opcode, { T_UD, 0, 0 }, false };
 	return run_expectations(&e, 1);
 }
 
-static bool test_exceptions(void)
+static bool test_exceptions(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	const struct expectation e[] = {
 		{ "divide by zero", probe_divide, { T_DE, 0, 0 }, false },
 		{ "int3", probe_breakpoint, { T_BP, 0, 0 }, false },
@@ -122,8 +126,9 @@ static bool test_exceptions(void)
 	return run_expectations(e, ARRAY_SIZE(e));
 }
 
-static bool test_timer(void)
+static bool test_timer(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	uint32_t start = timer_ticks(), want = 10;
 	uint64_t tsc0 = cpu_rdtsc();
 
@@ -140,8 +145,9 @@ __attribute__((noinline)) static void selftest_panic_victim(void)
 	panic("deliberate panic from the self-test");
 }
 
-static bool test_panic(void)
+static bool test_panic(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	selftest_panic_victim();
 	return false;
 }
@@ -151,8 +157,9 @@ __attribute__((noinline)) static void selftest_unhandled_victim(void)
 	asm volatile("movl $0x1230, %%eax; movw %%ax, %%gs" ::: "eax");
 }
 
-static bool test_unhandled_exception(void)
+static bool test_unhandled_exception(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	selftest_unhandled_victim();
 	return false;
 }
@@ -168,8 +175,9 @@ __attribute__((noinline)) static uint32_t selftest_recurse(volatile uint32_t dep
 	return selftest_recurse(depth + 1) + frame[0];
 }
 
-static bool test_stack_overflow(void)
+static bool test_stack_overflow(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	selftest_recurse(0);
 	return false;
 }
@@ -188,19 +196,21 @@ __attribute__((noinline)) static uint32_t selftest_gdb_probe(uint32_t depth)
 	return gdb_magic;
 }
 
-static bool test_gdb(void)
+static bool test_gdb(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	return selftest_gdb_probe(7) == 0x5eed0007u;
 }
 
-static bool test_boot(void)
+static bool test_boot(const struct boot_info *bi, const struct kernel_options *opt)
 {
+	(void)bi, (void)opt;
 	return true;
 }
 
 static const struct {
 	const char *name;
-	bool (*fn)(void);
+	selftest_fn *fn;
 } tests[] = {
 	{ "boot", test_boot },
 	{ "divide", test_divide },
@@ -211,15 +221,39 @@ static const struct {
 	{ "unhandled-exception", test_unhandled_exception },
 	{ "stack-overflow", test_stack_overflow },
 	{ "gdb", test_gdb },
+	{ "pfn-totals", selftest_pfn_totals },
+	{ "alloc-all", selftest_alloc_all },
+	{ "mmu", selftest_mmu },
+	{ "layout", selftest_layout },
+	{ "pool", selftest_pool },
+	{ "kfree-bad-pointer", selftest_kfree_bad_pointer },
+	{ "kfree-double", selftest_kfree_double },
+	{ "kernel-fault", selftest_kernel_fault },
 };
 
-void selftest_run(const char *name)
+/* The invariants every test must leave intact. */
+static bool invariants_hold(void)
+{
+	uint32_t bad = pfn_check();
+	struct pfn_totals t;
+
+	pfn_get_totals(&t);
+	if (bad == 0)
+		kprintf("mm: pfn_check ok: %u frames, %u active\n", t.managed, t.active);
+	else
+		kprintf("mm: pfn_check found %u violations\n", bad);
+	return bad == 0;
+}
+
+void selftest_run(const char *name, const struct boot_info *bi,
+		  const struct kernel_options *opt)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(tests); i++) {
 		if (strcmp(tests[i].name, name) != 0)
 			continue;
 		kprintf("selftest %s: start\n", name);
-		bool ok = tests[i].fn();
+		bool ok = tests[i].fn(bi, opt);
+		ok &= invariants_hold();
 		kprintf("selftest %s: %s\n", name, ok ? "PASS" : "FAIL");
 		machine_exit(ok ? EXIT_PASS : EXIT_FAIL);
 	}

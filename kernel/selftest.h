@@ -2,8 +2,20 @@
 #ifndef KERNEL_SELFTEST_H
 #define KERNEL_SELFTEST_H
 
-/* Runs the named self-test, prints "selftest NAME: PASS" or "FAIL", and exits QEMU
- * with EXIT_PASS or EXIT_FAIL. A test that panics on purpose exits with EXIT_PANIC. */
-__attribute__((noreturn)) void selftest_run(const char *name);
+#include <stdbool.h>
+#include "boot/bootinfo.h"
+#include "kernel/cmdline.h"
+
+/* Runs the named self-test, prints "selftest NAME: PASS" or "FAIL", checks the
+ * memory manager's invariants (pfn_check), and exits QEMU with EXIT_PASS or
+ * EXIT_FAIL. A test that panics on purpose exits with EXIT_PANIC. */
+__attribute__((noreturn)) void selftest_run(const char *name, const struct boot_info *bi,
+					    const struct kernel_options *opt);
+
+/* The memory manager's tests (kernel/selftest_mm.c). */
+typedef bool selftest_fn(const struct boot_info *bi, const struct kernel_options *opt);
+selftest_fn selftest_pfn_totals, selftest_alloc_all, selftest_mmu, selftest_layout,
+	selftest_pool, selftest_kfree_bad_pointer, selftest_kfree_double,
+	selftest_kernel_fault;
 
 #endif

@@ -4,3 +4,5 @@ $(B)/host/test_cmdline:  kernel/cmdline.c kernel/format.c
 $(B)/host/test_bootinfo: boot/bootinfo.c
 $(B)/host/test_ksym:     kernel/ksym.c
 $(B)/host/test_trapdesc: kernel/trapdesc.c kernel/format.c
+$(B)/host/test_slab:     mm/slab.c
+$(B)/host/test_pfnlist:  mm/pfnlist.c

@@ -374,6 +374,30 @@ TEST(rejected_count_matches_words)
 	CHECK_STR(p.opt.test, "ok");
 }
 
+TEST(mem_sizes_with_suffixes)
+{
+	CHECK_EQ_U(parse("mem=16M").opt.mem_bytes, 16ull << 20);
+	CHECK_EQ_U(parse("mem=8m").opt.mem_bytes, 8ull << 20);
+	CHECK_EQ_U(parse("mem=4096K").opt.mem_bytes, 4ull << 20);
+	CHECK_EQ_U(parse("mem=4G").opt.mem_bytes, 4ull << 30);
+	CHECK_EQ_U(parse("mem=8388608").opt.mem_bytes, 8ull << 20);
+	CHECK_EQ_U(parse("").opt.mem_bytes, 0);
+}
+
+TEST(mem_malformed)
+{
+	static const char *const bad[] = { "mem=3M", "mem=5G", "mem=12X", "mem=",
+					   "mem", "mem=0x1000000", "mem=16MB",
+					   "mem=99999999999999999999" };
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct parsed p = parse(bad[i]);
+		CHECK_EQ_U(p.rejected, 1);
+		CHECK_EQ_U(p.opt.mem_bytes, 0);
+		CHECK(strstr(p.bad, "(malformed)") != NULL);
+	}
+}
+
 int main(void)
 {
 	RUN("host/cmdline", empty_cmdline_gives_defaults);
@@ -407,5 +431,7 @@ int main(void)
 	RUN("host/cmdline", bad_buffer_size_zero_untouched);
 	RUN("host/cmdline", bad_buffer_cleared_when_all_accepted);
 	RUN("host/cmdline", rejected_count_matches_words);
+	RUN("host/cmdline", mem_sizes_with_suffixes);
+	RUN("host/cmdline", mem_malformed);
 	return check_summary();
 }

@@ -1,0 +1,185 @@
+/* i386 two-level paging through the self-map; see arch/mmu.h. */
+#include "arch/mmu.h"
+#include "arch/cpu.h"
+
+#define PTE_P    0x001u
+#define PTE_W    0x002u
+#define PTE_U    0x004u
+#define PTE_PCD  0x010u
+#define PTE_A    0x020u
+#define PTE_D    0x040u
+#define PTE_G    0x100u
+#define PTE_FRAME 0xfffff000u
+
+#define CR0_WP   (1u << 16)
+#define CR4_PGE  (1u << 7)
+#define CR4_SMEP (1u << 20)
+#define CR4_SMAP (1u << 21)
+
+static bool global_pages;
+
+static inline volatile uint32_t *pte_of(vaddr_t va)
+{
+	return (volatile uint32_t *)mmu_pte_va(va);
+}
+
+static inline volatile uint32_t *pde_of(vaddr_t va)
+{
+	return (volatile uint32_t *)(MMU_PDE_BASE + (va >> 22) * 4);
+}
+
+uint32_t mmu_make_pte(pfn_t pfn, unsigned prot)
+{
+	uint32_t pte = (pfn << PAGE_SHIFT) | PTE_P;
+
+	if (prot & MMU_WRITE)
+		pte |= PTE_W;
+	if (prot & MMU_USER)
+		pte |= PTE_U;
+	if ((prot & MMU_GLOBAL) && global_pages)
+		pte |= PTE_G;
+	if (prot & MMU_NOCACHE)
+		pte |= PTE_PCD;
+	return pte;
+}
+
+/* A PDE never carries G: through the self-map it is read as a PTE, and a global
+ * self-map entry would survive address-space switches. User bits are granted
+ * per PTE; the PDE allows user access only for user tables. */
+uint32_t mmu_make_pde(pfn_t pt)
+{
+	return (pt << PAGE_SHIFT) | PTE_P | PTE_W;
+}
+
+static struct mmu_mapping decode(uint32_t pte)
+{
+	struct mmu_mapping m = { .raw = pte, .present = (pte & PTE_P) != 0 };
+
+	if (!m.present)
+		return m;
+	m.pfn = pte >> PAGE_SHIFT;
+	m.prot = (pte & PTE_W ? MMU_WRITE : 0) | (pte & PTE_U ? MMU_USER : 0) |
+		 (pte & PTE_G ? MMU_GLOBAL : 0) | (pte & PTE_PCD ? MMU_NOCACHE : 0);
+	m.accessed = (pte & PTE_A) != 0;
+	m.dirty = (pte & PTE_D) != 0;
+	return m;
+}
+
+static void write_cr0(uint32_t v) { asm volatile("mov %0, %%cr0" : : "r"(v) : "memory"); }
+static void write_cr4(uint32_t v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
+
+void mmu_enable_features(void)
+{
+	uint32_t cr4 = read_cr4();
+
+	write_cr0(read_cr0() | CR0_WP);
+	if (cpu_info.features & CPU_PGE)
+		cr4 |= CR4_PGE;
+	if (cpu_info.features & CPU_SMEP)
+		cr4 |= CR4_SMEP;
+	if (cpu_info.features & CPU_SMAP)
+		cr4 |= CR4_SMAP;
+	if (cr4 != read_cr4())
+		write_cr4(cr4);
+	global_pages = (cr4 & CR4_PGE) != 0;
+}
+
+void mmu_activate(pfn_t pd)
+{
+	asm volatile("mov %0, %%cr3" : : "r"(pd << PAGE_SHIFT) : "memory");
+}
+
+void mmu_flush(vaddr_t va)
+{
+	invlpg(va);
+}
+
+/* Toggling CR4.PGE flushes global entries too; a CR3 reload alone would not. */
+void mmu_flush_all(void)
+{
+	uint32_t cr4 = read_cr4();
+
+	if (cr4 & CR4_PGE) {
+		write_cr4(cr4 & ~CR4_PGE);
+		write_cr4(cr4);
+	} else {
+		asm volatile("mov %%cr3, %%eax; mov %%eax, %%cr3" ::: "eax", "memory");
+	}
+}
+
+bool mmu_has_table(vaddr_t va)
+{
+	return (*pde_of(va) & PTE_P) != 0;
+}
+
+pfn_t mmu_table_pfn(vaddr_t va)
+{
+	uint32_t pde = *pde_of(va);
+	return (pde & PTE_P) ? pde >> PAGE_SHIFT : 0;
+}
+
+void mmu_set_table(vaddr_t va, pfn_t pt, bool user)
+{
+	*pde_of(va) = mmu_make_pde(pt) | (user ? PTE_U : 0);
+	/* The table's own self-map address may hold a stale translation. */
+	invlpg((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));
+}
+
+void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot)
+{
+	*pte_of(va) = mmu_make_pte(pfn, prot);
+	invlpg(va);
+}
+
+struct mmu_mapping mmu_unmap(vaddr_t va)
+{
+	struct mmu_mapping old = mmu_query(va);
+
+	if (!mmu_has_table(va))
+		return old;
+	*pte_of(va) = 0;
+	/* Flush before anyone may reuse the frame: a stale entry would still
+	 * reach it. */
+	invlpg(va);
+	return old;
+}
+
+void mmu_protect(vaddr_t va, unsigned prot)
+{
+	struct mmu_mapping m = mmu_query(va);
+
+	if (!m.present)
+		return;
+	*pte_of(va) = mmu_make_pte(m.pfn, prot) | (m.raw & (PTE_A | PTE_D));
+	invlpg(va);
+}
+
+struct mmu_mapping mmu_query(vaddr_t va)
+{
+	if (!mmu_has_table(va))
+		return (struct mmu_mapping){ 0 };
+	return decode(*pte_of(va));
+}
+
+void mmu_query_raw(vaddr_t va, uint32_t *pde, uint32_t *pte)
+{
+	*pde = *pde_of(va);
+	*pte = (*pde & PTE_P) ? *pte_of(va) : 0;
+}
+
+void *mmu_temp_map(unsigned slot, pfn_t pfn)
+{
+	vaddr_t va = MMU_TEMP_BASE + slot * PAGE_SIZE;
+
+	*pte_of(va) = mmu_make_pte(pfn, MMU_WRITE);
+	invlpg(va);
+	return (void *)va;
+}
+
+void mmu_temp_unmap(unsigned slot)
+{
+	vaddr_t va = MMU_TEMP_BASE + slot * PAGE_SIZE;
+
+	*pte_of(va) = 0;
+	invlpg(va);
+}

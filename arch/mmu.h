@@ -1,0 +1,73 @@
+/* The MMU contract: the only code that knows hardware page-table bits.
+ * Two-level i386 paging with 4 KB pages. The page directory maps itself at
+ * PDE_SELF, so the PTEs of the current address space lie at MMU_PTE_BASE and
+ * its PDEs at MMU_PDE_BASE; everything here works through that self-map. */
+#ifndef ARCH_MMU_H
+#define ARCH_MMU_H
+
+#include "arch/types.h"
+
+#define MMU_PTE_BASE   0xC0000000u          /* PTE of va: MMU_PTE_BASE + (va >> 12) * 4 */
+#define MMU_PTE_SPAN   0x00400000u          /* all PTEs of an address space */
+#define MMU_PDE_BASE   0xC0300000u          /* the page directory, seen through itself */
+#define PDE_SELF       (MMU_PTE_BASE >> 22) /* 768 */
+#define PDE_KERNEL_FIRST (KERNEL_BASE >> 22) /* 512 */
+#define MMU_TEMP_BASE  0xC0400000u          /* hyperspace: temporary mapping slots */
+#define MMU_TEMP_SLOTS 16u
+
+/* Protection, in hardware-independent bits. */
+enum mmu_prot {
+	MMU_READ = 0,           /* present and readable: always implied */
+	MMU_WRITE = 1u << 0,
+	MMU_USER = 1u << 1,     /* ring 3 may access */
+	MMU_GLOBAL = 1u << 2,   /* survives CR3 reloads (kernel half only) */
+	MMU_NOCACHE = 1u << 3,
+};
+
+/* What a PTE says. Software (not-present) PTE contents belong to mm/pte.h. */
+struct mmu_mapping {
+	bool present;
+	pfn_t pfn;
+	unsigned prot;          /* enum mmu_prot bits */
+	bool accessed, dirty;
+	uint32_t raw;           /* the PTE itself, for reports and software formats */
+};
+
+/* Turns on CR0.WP and, where the CPU has them, CR4.PGE, SMEP and SMAP. */
+void mmu_enable_features(void);
+/* Loads CR3 with the page directory at frame pd. Flushes non-global entries. */
+void mmu_activate(pfn_t pd);
+/* Maps va to frame pfn with prot in the current address space. The page
+ * table covering va must exist. Flushes va's TLB entry. */
+void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot);
+/* Clears va's PTE, then flushes its TLB entry; returns what it mapped. The
+ * caller frees the frame only after this returns. */
+struct mmu_mapping mmu_unmap(vaddr_t va);
+/* Changes the protection of a present mapping; flushes va. */
+void mmu_protect(vaddr_t va, unsigned prot);
+/* Reads va's PTE (not present when its page table is absent). */
+struct mmu_mapping mmu_query(vaddr_t va);
+/* The raw PDE covering va and its PTE (0 when the table is absent). */
+void mmu_query_raw(vaddr_t va, uint32_t *pde, uint32_t *pte);
+/* Whether a page table covers va. */
+bool mmu_has_table(vaddr_t va);
+/* Installs frame pt (already zeroed) as the page table covering va. */
+void mmu_set_table(vaddr_t va, pfn_t pt, bool user);
+void mmu_flush(vaddr_t va);
+void mmu_flush_all(void);
+/* The frame of the page table covering va (0 when absent). */
+pfn_t mmu_table_pfn(vaddr_t va);
+/* The self-map address of va's PTE: the back pointer kept in the PFN database. */
+static inline vaddr_t mmu_pte_va(vaddr_t va) { return MMU_PTE_BASE + (va >> PAGE_SHIFT) * 4; }
+
+/* Maps frame pfn at temporary slot slot (0 .. MMU_TEMP_SLOTS-1) and returns its
+ * address; each slot has one owner (see mm/hyperspace users). */
+void *mmu_temp_map(unsigned slot, pfn_t pfn);
+void mmu_temp_unmap(unsigned slot);
+
+/* Building the first page directory, before paging uses it: pd and tables are
+ * reachable at the given virtual addresses. */
+uint32_t mmu_make_pde(pfn_t pt);
+uint32_t mmu_make_pte(pfn_t pfn, unsigned prot);
+
+#endif

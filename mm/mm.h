@@ -1,0 +1,34 @@
+/* The memory manager's boot-time setup and the kernel address-space layout
+ * (NT's x86 layout; see README.md). */
+#ifndef MM_MM_H
+#define MM_MM_H
+
+#include "arch/types.h"
+#include "arch/trap.h"
+#include "boot/bootinfo.h"
+
+#define MM_USER_FIRST    0x00010000u   /* nothing is ever mapped below */
+#define MM_USER_END      0x7fff0000u   /* user space ends before this */
+#define MM_DIRECT_MAX    0x20000000u   /* physical RAM mapped at KERNEL_BASE: 512 MB */
+#define MM_POOL_BASE     0xa0000000u   /* kernel pool pages */
+#define MM_POOL_END      0xc0000000u
+#define MM_PFN_DB_BASE   0xc0800000u   /* the PFN database */
+#define MM_PFN_DB_END    0xc2800000u   /* room for 2^20 frames: all of 4 GB */
+
+/* Owners of the temporary mapping slots (arch/mmu.h). */
+enum mm_temp_slot {
+	TEMP_ZERO,              /* pfn_alloc zeroing a frame */
+	TEMP_CHECK,             /* pfn_check reading page tables */
+	TEMP_SELFTEST,          /* the self-tests */
+};
+
+/* Takes over physical memory and the MMU: builds the kernel page directory
+ * (every kernel-half page table, the self-map, the direct window), the PFN
+ * database, and switches to them. mem_cap_bytes (0: none) ignores RAM at or
+ * above that physical address. Prints the one "mm:" summary line. */
+void mm_init(const struct boot_info *bi, uint64_t mem_cap_bytes);
+
+/* The #PF handler registered with the trap dispatcher. */
+bool mm_page_fault(struct trap_frame *f);
+
+#endif

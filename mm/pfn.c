@@ -1,0 +1,187 @@
+/* The PFN database and frame allocation; see mm/pfn.h. */
+#include "mm/pfn.h"
+#include "mm/mm.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "kernel/console.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+
+#define PFN_FLAG_SEEN 0x80      /* transient mark used by pfn_check */
+
+static struct pfn_entry *db;
+static pfn_t db_highest;
+static struct pfn_list lists[PFN_LISTS];
+static uint32_t managed, active;
+
+static const char *const state_names[] = {
+	"zeroed", "free", "standby", "modified", "bad", "active", "unmanaged",
+};
+
+void pfn_db_init(struct pfn_entry *base, pfn_t highest)
+{
+	db = base;
+	db_highest = highest;
+	memset(db, 0, (highest + 1) * sizeof(*db));
+	for (pfn_t p = 0; p <= highest; p++)
+		db[p].state = PFN_UNMANAGED;
+}
+
+void pfn_db_add_free(pfn_t pfn)
+{
+	pfnlist_push_tail(db, &lists[PFN_FREE], pfn, PFN_FREE);
+	managed++;
+}
+
+void pfn_db_add_active(pfn_t pfn, vaddr_t pte, pfn_t pt_frame)
+{
+	db[pfn] = (struct pfn_entry){ .pte = pte, .pt_frame = pt_frame, .share = 1,
+				      .state = PFN_ACTIVE };
+	managed++;
+	active++;
+}
+
+struct pfn_entry *pfn_entry(pfn_t pfn)
+{
+	return pfn <= db_highest ? &db[pfn] : NULL;
+}
+
+static void zero_frame(pfn_t pfn)
+{
+	memset(mmu_temp_map(TEMP_ZERO, pfn), 0, PAGE_SIZE);
+	mmu_temp_unmap(TEMP_ZERO);
+}
+
+pfn_t pfn_alloc(unsigned flags)
+{
+	bool irq = irq_save(), zero = false;
+	int first = flags & PFN_ZERO ? PFN_ZEROED : PFN_FREE;
+	pfn_t pfn = pfnlist_pop_head(db, &lists[first]);
+
+	if (pfn == PFN_NONE)
+		pfn = pfnlist_pop_head(db, &lists[first == PFN_FREE ? PFN_ZEROED : PFN_FREE]);
+	if (pfn != PFN_NONE) {
+		zero = (flags & PFN_ZERO) && db[pfn].state == PFN_FREE;
+		db[pfn] = (struct pfn_entry){ .share = 1, .state = PFN_ACTIVE };
+		active++;
+	}
+	irq_restore(irq);
+	if (zero)
+		zero_frame(pfn);
+	return pfn;
+}
+
+void pfn_set_pte(pfn_t pfn, vaddr_t pte, pfn_t pt_frame)
+{
+	db[pfn].pte = pte;
+	db[pfn].pt_frame = pt_frame;
+}
+
+void pfn_free(pfn_t pfn)
+{
+	bool irq;
+
+	if (pfn > db_highest || db[pfn].state != PFN_ACTIVE)
+		panic("pfn_free: frame 0x%x is %s, not active", pfn,
+		      pfn > db_highest ? "beyond the database" : state_names[db[pfn].state]);
+	irq = irq_save();
+	active--;
+	db[pfn].share = 0;
+	db[pfn].pte = 0;
+	pfnlist_push_tail(db, &lists[PFN_FREE], pfn, PFN_FREE);
+	irq_restore(irq);
+}
+
+void pfn_get_totals(struct pfn_totals *t)
+{
+	bool irq = irq_save();
+
+	t->managed = managed;
+	for (int i = 0; i < PFN_LISTS; i++)
+		t->on_list[i] = lists[i].count;
+	t->active = active;
+	t->highest = db_highest;
+	irq_restore(irq);
+}
+
+/* Walks one list: states, links and count must agree; marks members seen. */
+static uint32_t check_list(int which)
+{
+	const struct pfn_list *l = &lists[which];
+	uint32_t bad = 0, n = 0;
+	pfn_t prev = PFN_NONE;
+
+	for (pfn_t p = l->head; p != PFN_NONE; prev = p, p = db[p].flink) {
+		if (p > db_highest || n > managed) {
+			kprintf("pfn_check: %s list runs off the database at 0x%x\n",
+				state_names[which], p);
+			return bad + 1;
+		}
+		if (db[p].flags & PFN_FLAG_SEEN) {
+			kprintf("pfn_check: frame 0x%x is on two lists (or a cycle)\n", p);
+			return bad + 1;
+		}
+		db[p].flags |= PFN_FLAG_SEEN;
+		if (db[p].state != which || db[p].blink != prev) {
+			kprintf("pfn_check: frame 0x%x on the %s list says state %u blink 0x%x\n",
+				p, state_names[which], db[p].state, db[p].blink);
+			bad++;
+		}
+		n++;
+	}
+	if (n != l->count || prev != l->tail) {
+		kprintf("pfn_check: %s list holds %u frames, counted %u\n",
+			state_names[which], n, l->count);
+		bad++;
+	}
+	return bad;
+}
+
+/* An active frame's back pointer must lead to a present PTE naming it. */
+static uint32_t check_active(pfn_t p)
+{
+	const struct pfn_entry *e = &db[p];
+	const uint32_t *pt;
+	struct mmu_mapping m = { 0 };
+
+	if (e->pte - MMU_PTE_BASE < MMU_PTE_SPAN && (e->pte & 3) == 0 &&
+	    e->pt_frame != PFN_NONE && e->pt_frame <= db_highest) {
+		pt = mmu_temp_map(TEMP_CHECK, e->pt_frame);
+		m.raw = pt[(e->pte & (PAGE_SIZE - 1)) / 4];
+		mmu_temp_unmap(TEMP_CHECK);
+	}
+	if ((m.raw & 1) && (m.raw >> PAGE_SHIFT) == p)
+		return 0;
+	kprintf("pfn_check: active frame 0x%x: back pointer 0x%08x (table 0x%x) holds "
+		"0x%08x\n", p, e->pte, e->pt_frame, m.raw);
+	return 1;
+}
+
+uint32_t pfn_check(void)
+{
+	bool irq = irq_save();
+	uint32_t bad = 0, seen_active = 0, listed = 0;
+
+	for (int i = 0; i < PFN_LISTS; i++) {
+		bad += check_list(i);
+		listed += lists[i].count;
+	}
+	for (pfn_t p = 0; p <= db_highest; p++) {
+		if (db[p].state == PFN_ACTIVE) {
+			seen_active++;
+			bad += check_active(p);
+		} else if (db[p].state < PFN_LISTS && !(db[p].flags & PFN_FLAG_SEEN)) {
+			kprintf("pfn_check: frame 0x%x says %s but is on no list\n", p,
+				state_names[db[p].state]);
+			bad++;
+		}
+		db[p].flags &= ~PFN_FLAG_SEEN;
+	}
+	if (seen_active != active || listed + active != managed) {
+		kprintf("pfn_check: %u listed + %u active (counted %u) != %u managed\n",
+			listed, active, seen_active, managed);
+		bad++;
+	}
+	irq_restore(irq);
+	return bad;
+}

@@ -1,0 +1,84 @@
+/* The PFN database: one entry per physical frame, NT style. Managed frames sit
+ * on exactly one of the zeroed, free, standby, modified and bad lists, or are
+ * active (in use, mapped by the PTE the entry points back at). Frames the
+ * memory manager does not own (the first megabyte, the kernel image, boot
+ * modules, firmware areas) are PFN_UNMANAGED and on no list. */
+#ifndef MM_PFN_H
+#define MM_PFN_H
+
+#include "arch/types.h"
+
+enum pfn_state {
+	PFN_ZEROED,
+	PFN_FREE,
+	PFN_STANDBY,
+	PFN_MODIFIED,
+	PFN_BAD,
+	PFN_LISTS,              /* the states above are lists */
+	PFN_ACTIVE = PFN_LISTS,
+	PFN_UNMANAGED,
+};
+
+#define PFN_NONE 0u              /* frame 0 is never managed: list terminator */
+
+struct pfn_entry {              /* 24 bytes, like NT's x86 MMPFN */
+	pfn_t flink, blink;     /* list links (on a list) */
+	vaddr_t pte;            /* self-map address of the PTE mapping it (active) */
+	pfn_t pt_frame;         /* the page table holding that PTE */
+	uint32_t original_pte;  /* what that PTE held before (paging) */
+	uint16_t share;         /* references: mappings and locks */
+	uint8_t state;          /* enum pfn_state */
+	uint8_t flags;
+};
+
+struct pfn_list {
+	pfn_t head, tail;
+	uint32_t count;
+};
+
+/* List primitives over a database array db (pure; host-tested). */
+void pfnlist_push_tail(struct pfn_entry *db, struct pfn_list *l, pfn_t pfn, uint8_t state);
+void pfnlist_remove(struct pfn_entry *db, struct pfn_list *l, pfn_t pfn);
+pfn_t pfnlist_pop_head(struct pfn_entry *db, struct pfn_list *l);
+
+struct pfn_totals {
+	uint32_t managed;       /* every frame the memory manager owns */
+	uint32_t on_list[PFN_LISTS];
+	uint32_t active;
+	pfn_t highest;          /* highest managed frame */
+};
+
+enum pfn_alloc_flags {
+	PFN_ZERO = 1u << 0,     /* the caller needs the frame zeroed */
+};
+
+/* Takes a frame for the caller, active with share 1 and no mapping yet; the
+ * caller maps it and records the mapping with pfn_set_pte. With PFN_ZERO the
+ * frame comes from the zeroed list, or is zeroed here when that is empty.
+ * Returns PFN_NONE when no frame is left. */
+pfn_t pfn_alloc(unsigned flags);
+/* Records that the PTE at self-map address pte (in page table pt_frame) maps pfn. */
+void pfn_set_pte(pfn_t pfn, vaddr_t pte, pfn_t pt_frame);
+/* Returns an active frame to the free list. Its PTE must already be cleared
+ * and flushed. */
+void pfn_free(pfn_t pfn);
+/* Fills t with the current counts. */
+void pfn_get_totals(struct pfn_totals *t);
+/* The database entry of a frame (NULL when pfn lies beyond the database). */
+struct pfn_entry *pfn_entry(pfn_t pfn);
+/* Checks the invariants: the list counts and active frames add up to the
+ * managed total, every frame is on at most one list, list links are
+ * consistent, and every active frame's PTE maps it. Prints one line per
+ * violation and returns how many it found. */
+uint32_t pfn_check(void);
+
+/* Builds the database (called by mm_init): db at dbva with entries for
+ * frames 0..highest, all PFN_UNMANAGED. */
+void pfn_db_init(struct pfn_entry *db, pfn_t highest);
+/* Hands a frame to the memory manager: onto the free list. */
+void pfn_db_add_free(pfn_t pfn);
+/* Records a frame the boot code already uses and maps (page tables, the
+ * database itself) as active. */
+void pfn_db_add_active(pfn_t pfn, vaddr_t pte, pfn_t pt_frame);
+
+#endif

@@ -1,0 +1,194 @@
+/* The kernel pool: page runs in [MM_POOL_BASE, MM_POOL_END) backed by frames
+ * from the PFN allocator, and kmalloc's slab classes on top; see mm/pool.h. */
+#include "mm/pool.h"
+#include "mm/mm.h"
+#include "mm/pfn.h"
+#include "mm/slab.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "kernel/panic.h"
+
+#define POOL_PAGES ((MM_POOL_END - MM_POOL_BASE) / PAGE_SIZE)
+#define WORD_BITS 32u
+
+/* used: the page's address is taken; head: it starts an allocation (a run
+ * ends at the next head or unused page). */
+static uint32_t used[POOL_PAGES / WORD_BITS], head[POOL_PAGES / WORD_BITS];
+static uint32_t search_from, pages_mapped;
+static struct slab_heap heap;
+static bool heap_ready;
+
+static bool test_bit(const uint32_t *map, uint32_t i) { return map[i / WORD_BITS] >> (i % WORD_BITS) & 1; }
+static void set_bit(uint32_t *map, uint32_t i) { map[i / WORD_BITS] |= 1u << (i % WORD_BITS); }
+static void clear_bit(uint32_t *map, uint32_t i) { map[i / WORD_BITS] &= ~(1u << (i % WORD_BITS)); }
+
+/* First fit from the rotating hint, wrapping once; POOL_PAGES if none. */
+static uint32_t find_run(uint32_t n)
+{
+	for (uint32_t scanned = 0, start = search_from, len = 0; scanned < 2 * POOL_PAGES;) {
+		uint32_t i = (start + len) % POOL_PAGES;
+		if (start + n > POOL_PAGES) {            /* a run may not wrap */
+			scanned += POOL_PAGES - start;
+			start = 0;
+			len = 0;
+			continue;
+		}
+		if (!used[i / WORD_BITS] && i % WORD_BITS == 0 && len + WORD_BITS <= n) {
+			len += WORD_BITS;               /* a whole free word at once */
+		} else if (!test_bit(used, i)) {
+			len++;
+		} else {
+			scanned += len + 1;
+			start = (i + 1) % POOL_PAGES;
+			len = 0;
+			continue;
+		}
+		if (len >= n)
+			return start;
+	}
+	return POOL_PAGES;
+}
+
+static void release_run(uint32_t first, uint32_t n)
+{
+	for (uint32_t i = first; i < first + n; i++) {
+		vaddr_t va = MM_POOL_BASE + i * PAGE_SIZE;
+		struct mmu_mapping m = mmu_unmap(va);  /* cleared and flushed first */
+		if (m.present) {
+			pfn_free(m.pfn);
+			pages_mapped--;
+		}
+		clear_bit(used, i);
+	}
+	clear_bit(head, first);
+}
+
+void *kpage_alloc(uint32_t npages)
+{
+	bool irq;
+	uint32_t first;
+
+	if (npages == 0 || npages > POOL_PAGES)
+		return NULL;
+	irq = irq_save();
+	first = find_run(npages);
+	if (first == POOL_PAGES) {
+		irq_restore(irq);
+		return NULL;
+	}
+	for (uint32_t i = first; i < first + npages; i++)
+		set_bit(used, i);
+	set_bit(head, first);
+	search_from = (first + npages) % POOL_PAGES;
+	for (uint32_t i = first; i < first + npages; i++) {
+		vaddr_t va = MM_POOL_BASE + i * PAGE_SIZE;
+		pfn_t pfn = pfn_alloc(PFN_ZERO);
+		if (pfn == PFN_NONE) {
+			release_run(first, npages);
+			irq_restore(irq);
+			return NULL;
+		}
+		mmu_map(va, pfn, MMU_WRITE | MMU_GLOBAL);
+		pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
+		pages_mapped++;
+	}
+	irq_restore(irq);
+	return (void *)(MM_POOL_BASE + first * PAGE_SIZE);
+}
+
+/* The length of the run starting at page first. */
+static uint32_t run_length(uint32_t first)
+{
+	uint32_t n = 1;
+	while (first + n < POOL_PAGES && test_bit(used, first + n) && !test_bit(head, first + n))
+		n++;
+	return n;
+}
+
+void kpage_free(void *p)
+{
+	vaddr_t va = (vaddr_t)p;
+	uint32_t first = (va - MM_POOL_BASE) / PAGE_SIZE;
+	bool irq;
+
+	if (va < MM_POOL_BASE || va >= MM_POOL_END || (va & (PAGE_SIZE - 1)) ||
+	    !test_bit(head, first))
+		panic("kpage_free: %p is not an allocated pool page run", p);
+	irq = irq_save();
+	release_run(first, run_length(first));
+	irq_restore(irq);
+}
+
+static void *slab_page_alloc(void *ctx)
+{
+	(void)ctx;
+	return kpage_alloc(1);
+}
+
+static void slab_page_free(void *ctx, void *page)
+{
+	(void)ctx;
+	kpage_free(page);
+}
+
+static void heap_init_once(void)
+{
+	static const struct slab_pages pages = { slab_page_alloc, slab_page_free, NULL };
+
+	if (!heap_ready) {
+		slab_init(&heap, &pages);
+		heap_ready = true;
+	}
+}
+
+void *kmalloc(size_t size)
+{
+	void *p;
+	bool irq;
+
+	if (size == 0)
+		return NULL;
+	if (size > SLAB_MAX_SIZE)
+		return size > (size_t)POOL_PAGES * PAGE_SIZE ? NULL :
+			kpage_alloc((size + PAGE_SIZE - 1) / PAGE_SIZE);
+	irq = irq_save();
+	heap_init_once();
+	p = slab_alloc(&heap, size);
+	irq_restore(irq);
+	return p;
+}
+
+void kfree(void *p)
+{
+	enum slab_status st;
+	bool irq;
+
+	if (!p)
+		return;
+	if (((vaddr_t)p & (PAGE_SIZE - 1)) == 0) {
+		kpage_free(p);          /* slab objects never start a page */
+		return;
+	}
+	if ((vaddr_t)p < MM_POOL_BASE || (vaddr_t)p >= MM_POOL_END ||
+	    !mmu_query((vaddr_t)p).present)
+		panic("kfree: %p is not in the kernel pool", p);
+	irq = irq_save();
+	heap_init_once();
+	st = slab_free(&heap, p);
+	irq_restore(irq);
+	if (st == SLAB_DOUBLE_FREE)
+		panic("kfree: double free of %p", p);
+	if (st != SLAB_OK)
+		panic("kfree: %p was not returned by kmalloc", p);
+}
+
+void pool_get_stats(struct pool_stats *s)
+{
+	struct slab_stats ss = { 0 };
+
+	if (heap_ready)
+		slab_get_stats(&heap, &ss);
+	s->pages = pages_mapped;
+	s->slab_pages = ss.pages;
+	s->slab_objects = ss.objects_in_use;
+}

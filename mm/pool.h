@@ -1,0 +1,27 @@
+/* Kernel memory: whole pages mapped in the pool region, and kmalloc's size
+ * classes on top of them. Never user-accessible; exhaustion returns NULL. */
+#ifndef MM_POOL_H
+#define MM_POOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* npages zeroed, contiguous, writable kernel pages; NULL when the pool's
+ * address space or physical memory runs out (nothing is left allocated). */
+void *kpage_alloc(uint32_t npages);
+/* Frees what kpage_alloc returned; panics on any other pointer. */
+void kpage_free(void *p);
+
+/* size bytes, 16-byte aligned (page-aligned above 1 KB); NULL for size 0 or
+ * when memory runs out. Contents are not zeroed. */
+void *kmalloc(size_t size);
+/* Frees what kmalloc returned (NULL is ignored); panics on a bad or double free. */
+void kfree(void *p);
+
+struct pool_stats {
+	uint32_t pages;                 /* pool pages mapped */
+	uint32_t slab_pages, slab_objects;
+};
+void pool_get_stats(struct pool_stats *s);
+
+#endif
