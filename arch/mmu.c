@@ -1,6 +1,7 @@
 /* i386 two-level paging through the self-map; see arch/mmu.h. */
 #include "arch/mmu.h"
 #include "arch/cpu.h"
+#include "kernel/panic.h"
 
 #define PTE_P    0x001u
 #define PTE_W    0x002u
@@ -120,13 +121,16 @@ pfn_t mmu_table_pfn(vaddr_t va)
 
 void mmu_set_table(vaddr_t va, pfn_t pt, bool user)
 {
-	*pde_of(va) = mmu_make_pde(pt) | (user ? PTE_U : 0);
+	*pde_of(va) = pt ? mmu_make_pde(pt) | (user ? PTE_U : 0) : 0;
 	/* The table's own self-map address may hold a stale translation. */
 	invlpg((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));
 }
 
 void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot)
 {
+	if (va < MMU_LOWEST_MAPPABLE || ((prot & MMU_USER) && va >= KERNEL_BASE))
+		panic("mmu_map: refusing to map 0x%08x%s", va,
+		      va < MMU_LOWEST_MAPPABLE ? " (below 64 KB)" : " user-accessible");
 	*pte_of(va) = mmu_make_pte(pfn, prot);
 	invlpg(va);
 }

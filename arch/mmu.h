@@ -14,6 +14,7 @@
 #define PDE_KERNEL_FIRST (KERNEL_BASE >> 22) /* 512 */
 #define MMU_TEMP_BASE  0xC0400000u          /* hyperspace: temporary mapping slots */
 #define MMU_TEMP_SLOTS 16u
+#define MMU_LOWEST_MAPPABLE 0x00010000u     /* the null-pointer guard below */
 
 /* Protection, in hardware-independent bits. */
 enum mmu_prot {
@@ -38,7 +39,8 @@ void mmu_enable_features(void);
 /* Loads CR3 with the page directory at frame pd. Flushes non-global entries. */
 void mmu_activate(pfn_t pd);
 /* Maps va to frame pfn with prot in the current address space. The page
- * table covering va must exist. Flushes va's TLB entry. */
+ * table covering va must exist. Flushes va's TLB entry. Panics for va below
+ * 64 KB and for user access to the kernel half. */
 void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot);
 /* Clears va's PTE, then flushes its TLB entry; returns what it mapped. The
  * caller frees the frame only after this returns. */
@@ -51,7 +53,8 @@ struct mmu_mapping mmu_query(vaddr_t va);
 void mmu_query_raw(vaddr_t va, uint32_t *pde, uint32_t *pte);
 /* Whether a page table covers va. */
 bool mmu_has_table(vaddr_t va);
-/* Installs frame pt (already zeroed) as the page table covering va. */
+/* Installs frame pt (already zeroed) as the page table covering va; pt 0
+ * removes the table (the caller frees its frame after this returns). */
 void mmu_set_table(vaddr_t va, pfn_t pt, bool user);
 void mmu_flush(vaddr_t va);
 void mmu_flush_all(void);

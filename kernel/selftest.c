@@ -229,6 +229,8 @@ static const struct {
 	{ "kfree-bad-pointer", selftest_kfree_bad_pointer },
 	{ "kfree-double", selftest_kfree_double },
 	{ "kernel-fault", selftest_kernel_fault },
+	{ "uaccess", selftest_uaccess },
+	{ "map-below-64k", selftest_map_below_64k },
 };
 
 /* The invariants every test must leave intact. */

@@ -16,6 +16,6 @@ __attribute__((noreturn)) void selftest_run(const char *name, const struct boot_
 typedef bool selftest_fn(const struct boot_info *bi, const struct kernel_options *opt);
 selftest_fn selftest_pfn_totals, selftest_alloc_all, selftest_mmu, selftest_layout,
 	selftest_pool, selftest_kfree_bad_pointer, selftest_kfree_double,
-	selftest_kernel_fault;
+	selftest_kernel_fault, selftest_uaccess, selftest_map_below_64k;
 
 #endif

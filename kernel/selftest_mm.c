@@ -9,6 +9,8 @@
 #include "arch/arch.h"
 #include "arch/extable.h"
 #include "arch/mmu.h"
+#include "arch/cpu.h"
+#include "arch/uaccess.h"
 
 #define PFN_1GB 0x40000u
 /* A kernel page no allocator hands out: just past the hyperspace slots. */
@@ -315,4 +317,47 @@ bool selftest_kernel_fault(const struct boot_info *bi, const struct kernel_optio
 {
 	(void)bi, (void)opt;
 	return *(volatile uint32_t *)SELFTEST_VA == 0;
+}
+
+/* copy_from_user/copy_to_user on a real user page: they work inside user
+ * space, fail cleanly on unmapped, read-only and kernel addresses, and with
+ * SMAP a plain kernel access to the user page faults. */
+bool selftest_uaccess(const struct boot_info *bi, const struct kernel_options *opt)
+{
+	const vaddr_t uva = 0x00400000;
+	pfn_t pt = pfn_alloc(PFN_ZERO), page = pfn_alloc(PFN_ZERO);
+	char buf[16] = { 0 };
+	uint32_t err, vec;
+	bool smap = cpu_info.features & CPU_SMAP, ok;
+
+	(void)bi, (void)opt;
+	mmu_set_table(uva, pt, true);
+	mmu_map(uva, page, MMU_WRITE | MMU_USER);
+	ok = expect(copy_to_user(uva + 100, "hello", 6), "copy_to_user into a user page");
+	ok &= expect(copy_from_user(buf, uva + 100, 6) && strcmp(buf, "hello") == 0,
+		     "copy_from_user out of a user page");
+	vec = probe_access(uva + 100, false, &err);
+	ok &= expect(smap ? vec == T_PF && err == 1 : vec == EXTABLE_NO_TRAP,
+		     "a plain kernel read of a user page (SMAP decides)");
+	ok &= expect(!copy_from_user(buf, uva + PAGE_SIZE - 3, 6), "copy across into an unmapped page");
+	ok &= expect(!copy_from_user(buf, 0x7fffff00, 0x200), "copy past the end of user space");
+	ok &= expect(!copy_from_user(buf, KERNEL_BASE + 0x100000, 4), "copy from the kernel half");
+	ok &= expect(!copy_to_user(0, buf, 4), "copy to address 0");
+	ok &= expect(copy_to_user(uva, buf, 0), "an empty copy");
+	mmu_protect(uva, MMU_USER);
+	ok &= expect(!copy_to_user(uva, buf, 4), "copy_to_user into a read-only page");
+	mmu_unmap(uva);
+	pfn_free(page);
+	mmu_set_table(uva, 0, false);
+	pfn_free(pt);
+	kprintf("selftest: user copies %s (SMAP %s)\n", ok ? "behave" : "MISBEHAVE",
+		smap ? "on" : "absent");
+	return ok;
+}
+
+bool selftest_map_below_64k(const struct boot_info *bi, const struct kernel_options *opt)
+{
+	(void)bi, (void)opt;
+	mmu_map(0x0000f000, PFN_NONE + 1, MMU_READ);
+	return false;
 }

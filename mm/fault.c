@@ -34,13 +34,16 @@ bool mm_page_fault(struct trap_frame *f)
 	struct mm_fault flt = decode(f);
 	bool resolved = false;
 
-	/* A fault while resolving one would recurse until the stack overflows. */
-	if (in_fault)
-		panic("page fault at 0x%08x inside the page-fault handler", flt.addr);
-	in_fault = true;
 	if (flt.reserved)
 		panic("page fault at 0x%08x: reserved bit set in a paging entry "
 		      "(corrupted page table)", flt.addr);
+	/* A fault while resolving one would recurse until the stack overflows.
+	 * Clear the mark first: the panic's own backtrace may fault, safely. */
+	if (in_fault) {
+		in_fault = false;
+		panic("page fault at 0x%08x inside the page-fault handler", flt.addr);
+	}
+	in_fault = true;
 	/* User addresses resolve through the VAD tree (not yet); kernel addresses
 	 * fault only on bugs or on purpose under an exception fix-up. */
 	in_fault = false;

@@ -155,7 +155,8 @@ def gdb_header(script, key):
 
 def run_gdb_test(tally, script):
     """Boots QEMU halted with the gdb stub, runs the script in gdb batch mode and
-    checks its output against the script's '# expect:' lines."""
+    checks its output: every '# expect:' regex must match a line, no '# reject:'
+    regex may."""
     name = "gdb/" + os.path.basename(script)[:-len(".gdb")]
     log = os.path.join(LOGS, name.replace("/", "-") + ".log")
     cmdline = " ".join(gdb_header(script, "cmdline") + ["panic=exit"])
@@ -186,6 +187,12 @@ def run_gdb_test(tally, script):
     for pattern in gdb_header(script, "expect"):
         if not re.search(pattern, out, re.M):
             tally.report(name, False, "gdb output lacks /%s/" % pattern, log, secs)
+            return
+    for pattern in gdb_header(script, "reject"):
+        hit = re.search(pattern, out, re.M)
+        if hit:
+            tally.report(name, False, "gdb output has %r, matching forbidden /%s/"
+                         % (hit.group(0), pattern), log, secs)
             return
     tally.report(name, True, seconds=secs)
 
