@@ -50,6 +50,11 @@ static void df_task_init(void)
 	};
 }
 
+void gdt_set_double_fault_cr3(paddr_t pd)
+{
+	df_tss.cr3 = pd;
+}
+
 void gdt_init(void)
 {
 	struct { uint16_t limit; uint32_t base; } __attribute__((packed)) gdtr;

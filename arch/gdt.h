@@ -25,5 +25,8 @@ extern struct tss kernel_tss;
 /* Loads the GDT and the task register; prepares the double-fault task to run on
  * its own stack with the current page directory. */
 void gdt_init(void);
+/* The page directory the double-fault task runs on: it must map everything a
+ * panic report reads (set to the kernel's directory once mm has built it). */
+void gdt_set_double_fault_cr3(paddr_t pd);
 
 #endif

@@ -3,6 +3,7 @@
 #include "mm/mm.h"
 #include "mm/pfn.h"
 #include "arch/arch.h"
+#include "arch/gdt.h"
 #include "arch/mmu.h"
 #include "kernel/console.h"
 #include "kernel/panic.h"
@@ -218,6 +219,7 @@ void mm_init(const struct boot_info *bi, uint64_t mem_cap_bytes)
 	mmu_enable_features();
 	pd = build_kernel_tables(&e, highest, direct);
 	mmu_activate(pd);
+	gdt_set_double_fault_cr3(pd << PAGE_SHIFT);     /* the boot directory is gone */
 	arch_set_direct_limit(direct);
 	mmu_unmap((vaddr_t)boot_stack_guard);   /* the direct window mapped it again */
 
