@@ -9,11 +9,19 @@
 
 static volatile uint32_t ticks;
 static unsigned hz;
+static void (*tick_handler)(void);
 
 static void pit_tick(struct trap_frame *f)
 {
 	(void)f;
 	ticks++;
+	if (tick_handler)
+		tick_handler();
+}
+
+void timer_set_tick_handler(void (*fn)(void))
+{
+	tick_handler = fn;
 }
 
 void pit_init(unsigned rate)

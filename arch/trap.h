@@ -62,6 +62,8 @@ extern uint32_t irq_spurious_count;
 void pit_init(unsigned hz);
 /* Ticks since pit_init. */
 uint32_t timer_ticks(void);
+/* Called on every tick, in interrupt context, after the count advanced. */
+void timer_set_tick_handler(void (*fn)(void));
 unsigned timer_hz(void);
 
 #endif

@@ -6,6 +6,7 @@
 #include "kernel/ksym.h"
 #include "kernel/panic.h"
 #include "kernel/selftest.h"
+#include "kernel/thread.h"
 #include "kernel/version.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
@@ -118,10 +119,11 @@ void kernel_main(const struct boot_info *bi)
 	load_symbols(bi, true);         /* the window changed: the table may be out of it */
 
 	pit_init(TIMER_HZ);
+	sched_init();
 	irq_enable();
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);
 	kprintf("vados: boot complete; idle. (QEMU: Ctrl-A X quits)\n");
 	for (;;)
-		cpu_relax_until_irq();
+		thread_sleep(TIMER_HZ);
 }

@@ -3,6 +3,7 @@
 #include "kernel/console.h"
 #include "kernel/format.h"
 #include "kernel/ksym.h"
+#include "kernel/thread.h"
 #include "kernel/trapdesc.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
@@ -32,11 +33,6 @@ static void enter_panic(void)
 		kprintf("\nPANIC: nested panic while reporting; stopping\n");
 		panic_stop();
 	}
-}
-
-static bool in_boot_stack_guard(uint32_t addr)
-{
-	return addr >= (uint32_t)boot_stack_guard && addr < (uint32_t)boot_stack_bottom;
 }
 
 /* general: whether f holds the general registers (a trap) or only the stack
@@ -104,10 +100,15 @@ void panic_trap(struct trap_frame *f)
 		mmu_query_raw(f->cr2, &pde, &pte);
 		kprintf("  fault address 0x%08x: PDE 0x%08x, PTE 0x%08x\n", f->cr2, pde, pte);
 	}
-	if (f->vector == T_DF && (in_boot_stack_guard(f->cr2) ||
-				  in_boot_stack_guard(trap_frame_esp(f))))
-		kprintf("  kernel stack overflow: esp 0x%08x ran into the guard page of "
-			"the boot stack (cr2 0x%08x)\n", trap_frame_esp(f), f->cr2);
+	if (f->vector == T_DF) {
+		const struct thread *t = thread_guard_owner(f->cr2);
+		if (!t)
+			t = thread_guard_owner(trap_frame_esp(f));
+		if (t)
+			kprintf("  kernel stack overflow: esp 0x%08x ran into the guard page of "
+				"thread %u \"%s\" (cr2 0x%08x)\n", trap_frame_esp(f), t->id,
+				t->name, f->cr2);
+	}
 	print_registers(f, true);
 	backtrace_print(f->eip, f->ebp);
 	panic_stop();

@@ -231,6 +231,11 @@ static const struct {
 	{ "kernel-fault", selftest_kernel_fault },
 	{ "uaccess", selftest_uaccess },
 	{ "map-below-64k", selftest_map_below_64k },
+	{ "preemption", selftest_preemption },
+	{ "sleep", selftest_sleep },
+	{ "wait-queue", selftest_wait_queue },
+	{ "thread-reap", selftest_thread_reap },
+	{ "thread-stack-overflow", selftest_thread_stack_overflow },
 };
 
 /* The invariants every test must leave intact. */

@@ -16,6 +16,8 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
+/* Copies src into dst[size], always NUL-terminated; returns strlen(src). */
+size_t strlcpy(char *dst, const char *src, size_t size);
 #endif
 
 #endif

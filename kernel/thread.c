@@ -1,0 +1,240 @@
+/* Kernel threads and the round-robin scheduler; see kernel/thread.h. */
+#include "kernel/thread.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+#include "arch/arch.h"
+#include "arch/context.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "arch/trap.h"
+#include "mm/pfn.h"
+#include "mm/pool.h"
+
+static struct thread main_thread, *idle, *current = &main_thread;
+static struct wait_queue ready, sleepers, dead;
+static struct thread *all = &main_thread;
+static uint32_t next_id = 1, thread_count = 1, switches, quantum_left;
+
+static void queue_push(struct wait_queue *q, struct thread *t)
+{
+	t->next = NULL;
+	if (q->tail)
+		q->tail->next = t;
+	else
+		q->head = t;
+	q->tail = t;
+}
+
+static struct thread *queue_pop(struct wait_queue *q)
+{
+	struct thread *t = q->head;
+
+	if (t) {
+		q->head = t->next;
+		if (!q->head)
+			q->tail = NULL;
+		t->next = NULL;
+	}
+	return t;
+}
+
+struct thread *thread_current(void)
+{
+	return current;
+}
+
+/* Frees the stacks and records of threads that ended; never the current one. */
+static void reap_dead(void)
+{
+	struct thread *t;
+
+	while ((t = queue_pop(&dead)) != NULL) {
+		struct thread **link = &all;
+		while (*link != t)
+			link = &(*link)->all_next;
+		*link = t->all_next;
+		kpage_free((void *)t->stack);
+		kfree(t);
+		thread_count--;
+	}
+}
+
+/* Switches to the next ready thread. A running caller goes to the back of the
+ * ready queue (and keeps the CPU when nothing else is ready); a blocked or
+ * dead one was parked by its caller, and idle runs when nothing is ready.
+ * Interrupts must be off. */
+static void schedule(void)
+{
+	struct thread *prev = current, *next = queue_pop(&ready);
+
+	if (!next)
+		next = prev->state == THREAD_RUNNING ? prev : idle;
+	quantum_left = SCHED_QUANTUM;
+	if (next == prev)
+		return;
+	if (prev->state == THREAD_RUNNING) {
+		prev->state = THREAD_READY;
+		if (prev != idle)
+			queue_push(&ready, prev);
+	}
+	next->state = THREAD_RUNNING;
+	current = next;
+	switches++;
+	if (next->stack)
+		arch_set_kernel_stack(next->stack + (KSTACK_PAGES + 1) * PAGE_SIZE);
+	arch_switch_context(&prev->esp, next->esp);
+	reap_dead();
+}
+
+void thread_yield(void)
+{
+	bool irq = irq_save();
+
+	schedule();
+	irq_restore(irq);
+}
+
+/* Every tick: wake the sleepers that are due, and preempt when the quantum
+ * is used up. Runs in the timer interrupt, so a switch here preempts. */
+static void sched_tick(void)
+{
+	struct wait_queue still = { 0 };
+	struct thread *t;
+
+	while ((t = queue_pop(&sleepers)) != NULL) {
+		if ((int32_t)(timer_ticks() - t->wake_tick) >= 0) {
+			t->state = THREAD_READY;
+			queue_push(&ready, t);
+		} else {
+			queue_push(&still, t);
+		}
+	}
+	sleepers = still;
+	if (current == idle ? ready.head != NULL : --quantum_left == 0)
+		thread_yield();
+}
+
+void thread_sleep(uint32_t ticks)
+{
+	bool irq = irq_save();
+
+	current->wake_tick = timer_ticks() + (ticks ? ticks : 1);
+	current->state = THREAD_BLOCKED;
+	queue_push(&sleepers, current);
+	schedule();
+	irq_restore(irq);
+}
+
+void wait_queue_sleep(struct wait_queue *q)
+{
+	bool irq = irq_save();
+
+	current->state = THREAD_BLOCKED;
+	queue_push(q, current);
+	schedule();
+	irq_restore(irq);
+}
+
+void wait_queue_wake_all(struct wait_queue *q)
+{
+	bool irq = irq_save();
+	struct thread *t;
+
+	while ((t = queue_pop(q)) != NULL) {
+		t->state = THREAD_READY;
+		queue_push(&ready, t);
+	}
+	irq_restore(irq);
+}
+
+void thread_exit(void)
+{
+	irq_disable();
+	if (current == &main_thread || current == idle)
+		panic("thread_exit: the %s thread cannot exit", current->name);
+	current->state = THREAD_DEAD;
+	queue_push(&dead, current);
+	schedule();
+	panic("thread_exit: a dead thread ran again");
+}
+
+/* Where every new thread starts (see arch_prepare_stack). */
+static void thread_start(void)
+{
+	quantum_left = SCHED_QUANTUM;
+	irq_enable();
+	current->entry(current->arg);
+	thread_exit();
+}
+
+struct thread *thread_create(const char *name, void (*entry)(void *), void *arg)
+{
+	struct thread *t = kmalloc(sizeof(*t));
+	void *stack = kpage_alloc(KSTACK_PAGES + 1);
+	bool irq;
+
+	if (!t || !stack) {
+		kfree(t);
+		if (stack)
+			kpage_free(stack);
+		return NULL;
+	}
+	/* The lowest page becomes the guard: an overflow faults into the
+	 * double-fault task instead of running over the neighbour. */
+	pfn_free(mmu_unmap((vaddr_t)stack).pfn);
+	memset(t, 0, sizeof(*t));
+	t->stack = (vaddr_t)stack;
+	t->entry = entry;
+	t->arg = arg;
+	t->state = THREAD_READY;
+	strlcpy(t->name, name, sizeof(t->name));
+	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_start);
+	irq = irq_save();
+	t->id = next_id++;
+	t->all_next = all;
+	all = t;
+	thread_count++;
+	if (idle)
+		queue_push(&ready, t);
+	irq_restore(irq);
+	return t;
+}
+
+static void idle_loop(void *arg)
+{
+	(void)arg;
+	for (;;)
+		cpu_relax_until_irq();
+}
+
+void sched_init(void)
+{
+	strlcpy(main_thread.name, "main", sizeof(main_thread.name));
+	main_thread.state = THREAD_RUNNING;
+	idle = thread_create("idle", idle_loop, NULL);
+	if (!idle)
+		panic("sched_init: no memory for the idle thread");
+	quantum_left = SCHED_QUANTUM;
+	timer_set_tick_handler(sched_tick);
+}
+
+const struct thread *thread_guard_owner(vaddr_t addr)
+{
+	if (addr >= (vaddr_t)boot_stack_guard && addr < (vaddr_t)boot_stack_bottom)
+		return &main_thread;
+	for (const struct thread *t = all; t; t = t->all_next)
+		if (t->stack && addr >= t->stack && addr < t->stack + PAGE_SIZE)
+			return t;
+	return NULL;
+}
+
+void sched_get_stats(struct sched_stats *s)
+{
+	bool irq = irq_save();
+	uint32_t n = 0;
+
+	for (const struct thread *t = ready.head; t; t = t->next)
+		n++;
+	*s = (struct sched_stats){ thread_count, n, switches };
+	irq_restore(irq);
+}

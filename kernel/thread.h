@@ -1,0 +1,59 @@
+/* Kernel threads and the scheduler: preemptive round robin on the PIT with a
+ * fixed quantum, an idle thread, sleeping and wait queues. One CPU; the
+ * scheduler's state is guarded by disabling interrupts. */
+#ifndef KERNEL_THREAD_H
+#define KERNEL_THREAD_H
+
+#include "arch/types.h"
+
+#define THREAD_NAME_MAX  16
+#define KSTACK_PAGES     4              /* 16 KiB, plus an unmapped guard page below */
+#define SCHED_QUANTUM    1              /* ticks: 10 ms at 100 Hz */
+
+enum thread_state { THREAD_READY, THREAD_RUNNING, THREAD_BLOCKED, THREAD_DEAD };
+
+struct thread {
+	uint32_t esp;                   /* saved kernel stack pointer while switched out */
+	vaddr_t stack;                  /* the pool run: guard page, then the stack */
+	uint32_t id;
+	enum thread_state state;
+	char name[THREAD_NAME_MAX];
+	struct thread *next;            /* ready queue, wait queue or dead list */
+	struct thread *all_next;        /* every live thread */
+	uint32_t wake_tick;             /* while sleeping */
+	void (*entry)(void *);
+	void *arg;
+};
+
+struct wait_queue {
+	struct thread *head, *tail;
+};
+
+/* Makes the running boot context the first thread ("main") and starts the
+ * idle thread and preemption. */
+void sched_init(void);
+/* A new ready thread running entry(arg); NULL when memory runs out. */
+struct thread *thread_create(const char *name, void (*entry)(void *), void *arg);
+/* Ends the calling thread; its stack is freed once another thread runs. */
+__attribute__((noreturn)) void thread_exit(void);
+struct thread *thread_current(void);
+/* Gives up the CPU to the next ready thread, if any. */
+void thread_yield(void);
+/* Blocks the caller for at least ticks timer ticks. */
+void thread_sleep(uint32_t ticks);
+/* Blocks the caller on q until wait_queue_wake_all(q). Call with interrupts
+ * off after checking the condition, so a wake-up cannot slip in between;
+ * returns with interrupts as they were. */
+void wait_queue_sleep(struct wait_queue *q);
+/* Makes every thread waiting on q ready. */
+void wait_queue_wake_all(struct wait_queue *q);
+
+/* The thread whose stack guard page holds addr (for the double-fault report). */
+const struct thread *thread_guard_owner(vaddr_t addr);
+
+struct sched_stats {
+	uint32_t threads, ready, switches;
+};
+void sched_get_stats(struct sched_stats *s);
+
+#endif
