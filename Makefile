@@ -79,12 +79,17 @@ $(ISO): $(KERNEL) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/grub/*)
 run: $(ISO)
 	$(PYTHON) tools/qemu.py run --iso $(ISO) --mem $(MEM) --cpu $(CPU)
 
+# make debug keeps a copy of the ELF it booted, so make gdb loads matching
+# symbols even if the sources changed (and the kernel was rebuilt) meanwhile.
+DEBUG_ELF := $(B)/debug/kernel.elf
 debug: $(ISO)
+	@mkdir -p $(dir $(DEBUG_ELF)) && cp $(KERNEL) $(DEBUG_ELF)
 	$(PYTHON) tools/qemu.py debug --iso $(ISO) --mem $(MEM) --cpu $(CPU) \
-	    --gdb-port $(GDBPORT) --kernel $(KERNEL)
+	    --gdb-port $(GDBPORT) --kernel $(DEBUG_ELF)
 
-gdb: $(KERNEL)
-	gdb -q -x tools/gdbinit -ex 'target remote localhost:$(GDBPORT)' $(KERNEL)
+gdb:
+	@test -f $(DEBUG_ELF) || { echo "make gdb: start 'make debug' first" >&2; exit 1; }
+	gdb -q -x tools/gdbinit -ex 'target remote localhost:$(GDBPORT)' $(DEBUG_ELF)
 
 # Host unit tests: pure logic compiled for the host under ASan/UBSan.
 HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I. -DHOST_TEST \

@@ -5,8 +5,23 @@ struct extable_entry { uint32_t fault, fixup; };
 
 extern const struct extable_entry __ex_table_start[], __ex_table_end[];
 
+/* Exceptions an instruction raises itself. NMI, #MC and #DB arrive between
+ * instructions and say nothing about the one at EIP. */
+static bool raised_by_instruction(uint32_t vector)
+{
+	switch (vector) {
+	case T_DE: case T_BP: case T_OF: case T_BR: case T_UD: case T_NM:
+	case T_NP: case T_SS: case T_GP: case T_PF: case T_MF: case T_AC: case T_XM:
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool extable_fixup(struct trap_frame *f)
 {
+	if (!raised_by_instruction(f->vector))
+		return false;
 	for (const struct extable_entry *e = __ex_table_start; e < __ex_table_end; e++) {
 		if (e->fault != f->eip)
 			continue;

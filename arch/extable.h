@@ -12,7 +12,8 @@
 #define EXTABLE_ENTRY(fault, fixup) \
 	".pushsection __ex_table, \"a\"\n\t.balign 4\n\t.long " fault ", " fixup "\n\t.popsection\n\t"
 
-/* Redirects f to the fix-up for f->eip, if there is one. */
+/* Redirects f to the fix-up for f->eip, if there is one and the trap is an
+ * exception the instruction itself raised (never NMI, #MC or #DB). */
 bool extable_fixup(struct trap_frame *f);
 
 /* Reads a 32-bit word at addr; false (and nothing read) if that faults. */

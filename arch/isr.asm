@@ -33,6 +33,12 @@ isr_common:
     mov ds, ax
     mov es, ax
     cld
+    ; Gates do not clear EFLAGS.AC: left set (by a user popf, or by a copy
+    ; routine that was interrupted) it would switch SMAP off in the handler.
+    ; iret restores the interrupted value from the frame.
+    pushfd
+    and dword [esp], ~0x40000
+    popfd
     push esp
     call trap_dispatch
     add esp, 8                  ; argument and cr2 slot

@@ -121,6 +121,14 @@ pfn_t mmu_table_pfn(vaddr_t va)
 
 void mmu_set_table(vaddr_t va, pfn_t pt, bool user)
 {
+	volatile uint32_t *first = pte_of(va & ~((1u << 22) - 1));
+
+	/* Only an empty table may go: its PTEs were cleared and flushed one by one,
+	 * so no TLB entry of its 4 MB can outlive it. */
+	for (uint32_t i = 0; !pt && (*pde_of(va) & PTE_P) && i < 1024; i++)
+		if (first[i])
+			panic("mmu_set_table: removing the table for 0x%08x with PTE %u = 0x%08x",
+			      va, i, first[i]);
 	*pde_of(va) = pt ? mmu_make_pde(pt) | (user ? PTE_U : 0) : 0;
 	/* The table's own self-map address may hold a stale translation. */
 	invlpg((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));

@@ -54,7 +54,8 @@ void mmu_query_raw(vaddr_t va, uint32_t *pde, uint32_t *pte);
 /* Whether a page table covers va. */
 bool mmu_has_table(vaddr_t va);
 /* Installs frame pt (already zeroed) as the page table covering va; pt 0
- * removes the table (the caller frees its frame after this returns). */
+ * removes the table, which must be empty (panics otherwise); the caller frees
+ * its frame after this returns. */
 void mmu_set_table(vaddr_t va, pfn_t pt, bool user);
 void mmu_flush(vaddr_t va);
 void mmu_flush_all(void);

@@ -38,6 +38,8 @@ void vga_init(void)
 
 void vga_putc(char c)
 {
+	if (row >= ROWS)                /* a scroll that did not finish */
+		scroll();
 	if (c == '\n') {
 		col = 0;
 		row++;

@@ -41,23 +41,28 @@ static bool opt_panic(struct kernel_options *opt, const char *value)
 /* SIZE is decimal with an optional K, M or G suffix: mem=16M. */
 static bool opt_mem(struct kernel_options *opt, const char *value)
 {
-	uint64_t n = 0;
+	uint64_t n = 0, max = 4ull << 30;
+	unsigned shift = 0;
 	const char *p = value;
 
 	if (!value || *p < '0' || *p > '9')
 		return false;
 	for (; *p >= '0' && *p <= '9'; p++) {
 		n = n * 10 + (uint64_t)(*p - '0');
-		if (n > (1ull << 42))
+		if (n > max)
 			return false;
 	}
 	switch (*p) {
-	case 'K': case 'k': n <<= 10; p++; break;
-	case 'M': case 'm': n <<= 20; p++; break;
-	case 'G': case 'g': n <<= 30; p++; break;
+	case 'K': case 'k': shift = 10; p++; break;
+	case 'M': case 'm': shift = 20; p++; break;
+	case 'G': case 'g': shift = 30; p++; break;
 	default: break;
 	}
-	if (*p != '\0' || n < CMDLINE_MEM_MIN || n > (4ull << 30))
+	/* Range-check before shifting, so a huge number cannot wrap into range. */
+	if (*p != '\0' || n > max >> shift)
+		return false;
+	n <<= shift;
+	if (n < CMDLINE_MEM_MIN)
 		return false;
 	opt->mem_bytes = n;
 	return true;

@@ -92,6 +92,14 @@ static void load_symbols(const struct boot_info *bi, bool report)
 			"backtraces show addresses\n", bi->symtab_phys);
 }
 
+/* An NMI (a hardware error line, or QEMU's "nmi" command) is reported and
+ * otherwise ignored. */
+static bool report_nmi(struct trap_frame *f)
+{
+	kprintf("nmi: non-maskable interrupt at eip 0x%08x; continuing\n", f->eip);
+	return true;
+}
+
 void kernel_main(const struct boot_info *bi)
 {
 	char bad[160];
@@ -115,6 +123,7 @@ void kernel_main(const struct boot_info *bi)
 	load_symbols(bi, false);
 
 	trap_set_handler(T_PF, mm_page_fault);
+	trap_set_handler(T_NMI, report_nmi);
 	mm_init(bi, options.mem_bytes);
 	load_symbols(bi, true);         /* the window changed: the table may be out of it */
 

@@ -19,19 +19,24 @@ void panic_set_action(enum panic_action a)
 
 __attribute__((noreturn)) static void panic_stop(void)
 {
-	kprintf("vados: system halted after panic\n");
+	if (panicking == 1)
+		kprintf("vados: system halted after panic\n");
 	if (action == PANIC_EXIT)
 		machine_exit(EXIT_PANIC);
 	cpu_halt_forever();
 }
 
-/* A second panic while reporting the first must not recurse. */
+/* A second panic while reporting the first says so once and stops; a third
+ * (the console itself failing) stops without a word. */
 static void enter_panic(void)
 {
 	irq_disable();
 	if (panicking++) {
-		kprintf("\nPANIC: nested panic while reporting; stopping\n");
-		panic_stop();
+		if (panicking == 2)
+			kprintf("\nPANIC: nested panic while reporting; stopping\n");
+		if (action == PANIC_EXIT)
+			machine_exit(EXIT_PANIC);
+		cpu_halt_forever();
 	}
 }
 

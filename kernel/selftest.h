@@ -16,7 +16,8 @@ __attribute__((noreturn)) void selftest_run(const char *name, const struct boot_
 typedef bool selftest_fn(const struct boot_info *bi, const struct kernel_options *opt);
 selftest_fn selftest_pfn_totals, selftest_alloc_all, selftest_mmu, selftest_layout,
 	selftest_pool, selftest_kfree_bad_pointer, selftest_kfree_double,
-	selftest_kernel_fault, selftest_uaccess, selftest_map_below_64k;
+	selftest_kernel_fault, selftest_uaccess, selftest_map_below_64k, selftest_nmi,
+	selftest_ac_cleared, selftest_kfree_slab_page, selftest_remove_busy_table;
 /* The scheduler's tests (kernel/selftest_thread.c). */
 selftest_fn selftest_preemption, selftest_sleep, selftest_wait_queue, selftest_thread_reap,
 	selftest_thread_stack_overflow;

@@ -65,9 +65,10 @@ pfn_t pfn_alloc(unsigned flags)
 		db[pfn] = (struct pfn_entry){ .share = 1, .state = PFN_ACTIVE };
 		active++;
 	}
-	irq_restore(irq);
+	/* Still with interrupts off: the zeroing slot has one owner at a time. */
 	if (zero)
 		zero_frame(pfn);
+	irq_restore(irq);
 	return pfn;
 }
 

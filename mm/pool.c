@@ -12,8 +12,10 @@
 #define WORD_BITS 32u
 
 /* used: the page's address is taken; head: it starts an allocation (a run
- * ends at the next head or unused page). */
+ * ends at the next head or unused page); slab: the page belongs to kmalloc's
+ * slab heap, so only the heap may free it. */
 static uint32_t used[POOL_PAGES / WORD_BITS], head[POOL_PAGES / WORD_BITS];
+static uint32_t slab[POOL_PAGES / WORD_BITS];
 static uint32_t search_from, pages_mapped;
 static struct slab_heap heap;
 static bool heap_ready;
@@ -105,30 +107,50 @@ static uint32_t run_length(uint32_t first)
 	return n;
 }
 
-void kpage_free(void *p)
+/* The pool page index of a run kpage_alloc returned; panics for anything else,
+ * including the slab heap's pages unless the heap itself frees them. */
+static uint32_t run_index(void *p, bool slab_page)
 {
 	vaddr_t va = (vaddr_t)p;
 	uint32_t first = (va - MM_POOL_BASE) / PAGE_SIZE;
-	bool irq;
 
 	if (va < MM_POOL_BASE || va >= MM_POOL_END || (va & (PAGE_SIZE - 1)) ||
 	    !test_bit(head, first))
 		panic("kpage_free: %p is not an allocated pool page run", p);
-	irq = irq_save();
+	if (test_bit(slab, first) != slab_page)
+		panic("kfree: %p is a page of kmalloc's small-object heap, not an allocation", p);
+	return first;
+}
+
+static void free_run(void *p, bool slab_page)
+{
+	bool irq = irq_save();
+	uint32_t first = run_index(p, slab_page);
+
+	clear_bit(slab, first);
 	release_run(first, run_length(first));
 	irq_restore(irq);
 }
 
+void kpage_free(void *p)
+{
+	free_run(p, false);
+}
+
 static void *slab_page_alloc(void *ctx)
 {
+	void *page = kpage_alloc(1);
+
 	(void)ctx;
-	return kpage_alloc(1);
+	if (page)
+		set_bit(slab, ((vaddr_t)page - MM_POOL_BASE) / PAGE_SIZE);
+	return page;
 }
 
 static void slab_page_free(void *ctx, void *page)
 {
 	(void)ctx;
-	kpage_free(page);
+	free_run(page, true);
 }
 
 static void heap_init_once(void)

@@ -388,7 +388,8 @@ TEST(mem_malformed)
 {
 	static const char *const bad[] = { "mem=3M", "mem=5G", "mem=12X", "mem=",
 					   "mem", "mem=0x1000000", "mem=16MB",
-					   "mem=99999999999999999999" };
+					   "mem=99999999999999999999", "mem=17179869185G",
+					   "mem=4097M", "mem=5000000K" };
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct parsed p = parse(bad[i]);
