@@ -41,16 +41,37 @@ KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c))
 KASMS := $(sort $(wildcard boot/*.asm arch/*.asm))
 KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 
+# Ring-3 programs: user/programs/*.c, linked at 0x00400000 against the SDK
+# (user/lib plus the kernel's own formatting and string code).
+UCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
+           -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+           -O2 -g -Wall -Wextra -Werror -Iuser/include -I. -MMD -MP
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) kernel/format.c kernel/string.c
+ULIB_OBJS := $(ULIB_SRCS:%.c=$(B)/user/obj/%.o)
+UPROGS    := $(patsubst user/programs/%.c,$(B)/user/%.exe,$(sort $(wildcard user/programs/*.c))) \
+             $(patsubst tests/user/%.c,$(B)/user/%.exe,$(sort $(wildcard tests/user/*.c)))
+
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/vados.iso
 
-.PHONY: all iso run debug gdb test host-tests clean help FORCE
-all: $(KERNEL) $(ISO)
+.PHONY: all iso run debug gdb test host-tests user clean help FORCE
+all: $(KERNEL) $(UPROGS) $(ISO)
+user: $(UPROGS)
 iso: $(ISO)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/user/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c $< -o $@
+
+USER_LINK = $(LD) -m elf_i386 -nostdlib -T user/user.ld -o $@ $< $(ULIB_OBJS) $(LIBGCC)
+$(B)/user/%.exe: $(B)/user/obj/user/programs/%.o $(ULIB_OBJS) user/user.ld
+	$(USER_LINK)
+$(B)/user/%.exe: $(B)/user/obj/tests/user/%.o $(ULIB_OBJS) user/user.ld
+	$(USER_LINK)
 
 $(B)/%.asm.o: %.asm
 	@mkdir -p $(@D)
@@ -73,8 +94,10 @@ $(B)/gen/cmdline: FORCE
 	@mkdir -p $(@D)
 	@echo '$(CMDLINE)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(ISO): $(KERNEL) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/grub/*)
-	tools/mkiso.sh -o $@ -k $(KERNEL) -c '$(CMDLINE)'
+# Every user program rides along as a multiboot2 module named after its file.
+$(ISO): $(KERNEL) $(UPROGS) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/grub/*)
+	tools/mkiso.sh -o $@ -k $(KERNEL) -c '$(CMDLINE)' \
+	    $(foreach p,$(UPROGS),-m $(p)=$(basename $(notdir $(p))))
 
 run: $(ISO)
 	$(PYTHON) tools/qemu.py run --iso $(ISO) --mem $(MEM) --cpu $(CPU)

@@ -15,6 +15,23 @@ uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void))
 	return (uint32_t)sp;
 }
 
+void arch_enter_user(vaddr_t eip, vaddr_t esp)
+{
+	asm volatile("movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%fs\n\tmovw %w0, %%gs\n\t"
+		     "pushl %0\n\t"           /* ss */
+		     "pushl %1\n\t"           /* esp */
+		     "pushl $0x202\n\t"       /* eflags: IF */
+		     "pushl %2\n\t"           /* cs */
+		     "pushl %3\n\t"           /* eip */
+		     "xorl %%eax, %%eax\n\txorl %%ebx, %%ebx\n\txorl %%ecx, %%ecx\n\t"
+		     "xorl %%edx, %%edx\n\txorl %%esi, %%esi\n\txorl %%edi, %%edi\n\t"
+		     "xorl %%ebp, %%ebp\n\t"
+		     "iret"
+		     : : "r"((uint32_t)SEL_UDATA), "r"(esp), "i"(SEL_UCODE), "r"(eip)
+		     : "memory");
+	__builtin_unreachable();
+}
+
 void arch_set_kernel_stack(vaddr_t esp0)
 {
 	kernel_tss.esp0 = esp0;

@@ -16,4 +16,8 @@ uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void));
 /* Sets the ring-0 stack the CPU loads when an interrupt arrives from ring 3. */
 void arch_set_kernel_stack(vaddr_t esp0);
 
+/* Leaves the kernel for ring 3 at eip with stack esp, interrupts on, every
+ * general register zero. The thread comes back only through traps. */
+__attribute__((noreturn)) void arch_enter_user(vaddr_t eip, vaddr_t esp);
+
 #endif

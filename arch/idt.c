@@ -6,6 +6,7 @@
 
 #define GATE_INT32  0x8e        /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK   0x85        /* present, DPL 0, task gate */
+#define GATE_DPL3   0x60
 
 struct idt_gate {
 	uint16_t offset_lo, selector;
@@ -35,6 +36,11 @@ void idt_init(void)
 	idtr.limit = sizeof(idt) - 1;
 	idtr.base = (uint32_t)idt;
 	asm volatile("lidt %0" : : "m"(idtr));
+}
+
+void idt_allow_user(unsigned vector)
+{
+	idt[vector & 0xff].type = GATE_INT32 | GATE_DPL3;
 }
 
 void trap_set_handler(unsigned vector, trap_handler_fn fn)

@@ -9,8 +9,8 @@ enum trap_vector {               /* Intel SDM vol. 3A, table 6-1 */
 	T_NM = 7, T_DF = 8, T_CSO = 9, T_TS = 10, T_NP = 11, T_SS = 12, T_GP = 13,
 	T_PF = 14, T_MF = 16, T_AC = 17, T_MC = 18, T_XM = 19, T_VE = 20, T_CP = 21,
 	T_EXCEPTIONS = 32,
-	T_IRQ_BASE = 32,                 /* the 8259 PICs are remapped here */
-	T_IRQ_COUNT = 16,
+	T_IRQ_BASE = 0x30,               /* the 8259 PICs, where NT puts them: clear */
+	T_IRQ_COUNT = 16,                /* of the system-call vector 0x2E */
 };
 
 #define EFLAGS_IF 0x200u
@@ -46,6 +46,8 @@ typedef void (*irq_handler_fn)(struct trap_frame *f);
 /* Loads the IDT: every vector has a stub; #DF is a task gate to its own stack. */
 void idt_init(void);
 void trap_set_handler(unsigned vector, trap_handler_fn fn);
+/* Lets ring 3 raise vector with an int instruction (a DPL-3 gate). */
+void idt_allow_user(unsigned vector);
 void trap_set_fatal(trap_fatal_fn fn);
 /* Entry from arch/isr.asm for every vector. */
 void trap_dispatch(struct trap_frame *f);

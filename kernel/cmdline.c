@@ -12,19 +12,30 @@ struct option {
 	bool (*apply)(struct kernel_options *opt, const char *value);
 };
 
-static bool opt_test(struct kernel_options *opt, const char *value)
+/* A test or program name: [a-z0-9_-], fitting CMDLINE_NAME_MAX. */
+static bool copy_name(char *dst, const char *value)
 {
 	size_t n;
 
-	if (!value || (n = strlen(value)) == 0 || n >= sizeof(opt->test))
+	if (!value || (n = strlen(value)) == 0 || n >= CMDLINE_NAME_MAX)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		char c = value[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
 			return false;
 	}
-	memcpy(opt->test, value, n + 1);
+	memcpy(dst, value, n + 1);
 	return true;
+}
+
+static bool opt_test(struct kernel_options *opt, const char *value)
+{
+	return copy_name(opt->test, value);
+}
+
+static bool opt_run(struct kernel_options *opt, const char *value)
+{
+	return copy_name(opt->run, value);
 }
 
 static bool opt_panic(struct kernel_options *opt, const char *value)
@@ -72,6 +83,7 @@ static const struct option options[] = {
 	{ "test", opt_test },
 	{ "panic", opt_panic },
 	{ "mem", opt_mem },
+	{ "run", opt_run },
 };
 
 static void note_bad(char *bad, size_t badsize, const char *word, const char *why)

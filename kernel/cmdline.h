@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CMDLINE_TEST_MAX 32
+#define CMDLINE_NAME_MAX 32
 
 enum panic_action {
 	PANIC_HALT,             /* panic=halt (default): stop the CPU, keep the screen */
@@ -14,9 +14,10 @@ enum panic_action {
 };
 
 struct kernel_options {
-	char test[CMDLINE_TEST_MAX];    /* test=NAME: run that self-test, then exit */
+	char test[CMDLINE_NAME_MAX];    /* test=NAME: run that self-test, then exit */
 	enum panic_action panic;
 	uint64_t mem_bytes;             /* mem=SIZE: ignore RAM at and above (0: all) */
+	char run[CMDLINE_NAME_MAX];     /* run=PROGRAM: start it first, exit with it */
 };
 
 #define CMDLINE_MEM_MIN (4ull << 20)    /* mem= below this is malformed */

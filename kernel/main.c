@@ -5,7 +5,10 @@
 #include "kernel/console.h"
 #include "kernel/ksym.h"
 #include "kernel/panic.h"
+#include "kernel/process.h"
 #include "kernel/selftest.h"
+#include "kernel/string.h"
+#include "mm/pfn.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "arch/arch.h"
@@ -92,6 +95,39 @@ static void load_symbols(const struct boot_info *bi, bool report)
 			"backtraces show addresses\n", bi->symtab_phys);
 }
 
+/* Unresolved traps: a ring-3 one ends its process, a kernel one panics. */
+static void fatal_trap(struct trap_frame *f)
+{
+	if (trap_from_user(f))
+		process_fault(f);
+	panic_trap(f);
+}
+
+/* run=PROGRAM: starts the boot module of that name as the first process, waits
+ * for it and leaves QEMU with its verdict (status 0: pass). */
+static void run_program(const struct boot_info *bi, const char *name)
+{
+	struct process *p = NULL;
+	uint32_t status, pid;
+
+	for (uint32_t i = 0; i < bi->module_count && !p; i++) {
+		const struct boot_module *m = &bi->modules[i];
+		const void *image = arch_phys_to_virt(m->start, m->end - m->start);
+		if (strcmp(m->name, name) == 0 && image)
+			p = process_create(name, image, m->end - m->start, name);
+	}
+	if (!p) {
+		kprintf("run: no program \"%s\" among the boot modules\n", name);
+		machine_exit(EXIT_FAIL);
+	}
+	process_wait(p);
+	status = p->exit_status;
+	pid = p->pid;
+	process_release(p);
+	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
+	machine_exit(selftest_invariants_hold() && status == 0 ? EXIT_PASS : EXIT_FAIL);
+}
+
 /* An NMI (a hardware error line, or QEMU's "nmi" command) is reported and
  * otherwise ignored. */
 static bool report_nmi(struct trap_frame *f)
@@ -110,7 +146,7 @@ void kernel_main(const struct boot_info *bi)
 	panic_set_action(options.panic);
 	cpu_detect();
 	arch_init();
-	trap_set_fatal(panic_trap);
+	trap_set_fatal(fatal_trap);
 
 	kprintf("vados %s i386\n", vados_version);
 	print_cpu();
@@ -130,8 +166,11 @@ void kernel_main(const struct boot_info *bi)
 	pit_init(TIMER_HZ);
 	sched_init();
 	irq_enable();
+	syscall_init();
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);
+	if (options.run[0])
+		run_program(bi, options.run);
 	kprintf("vados: boot complete; idle. (QEMU: Ctrl-A X quits)\n");
 	for (;;)
 		thread_sleep(TIMER_HZ);

@@ -242,8 +242,7 @@ static const struct {
 	{ "thread-stack-overflow", selftest_thread_stack_overflow },
 };
 
-/* The invariants every test must leave intact. */
-static bool invariants_hold(void)
+bool selftest_invariants_hold(void)
 {
 	uint32_t bad = pfn_check();
 	struct pfn_totals t;
@@ -264,7 +263,7 @@ void selftest_run(const char *name, const struct boot_info *bi,
 			continue;
 		kprintf("selftest %s: start\n", name);
 		bool ok = tests[i].fn(bi, opt);
-		ok &= invariants_hold();
+		ok &= selftest_invariants_hold();
 		kprintf("selftest %s: %s\n", name, ok ? "PASS" : "FAIL");
 		machine_exit(ok ? EXIT_PASS : EXIT_FAIL);
 	}

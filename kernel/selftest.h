@@ -12,6 +12,9 @@
 __attribute__((noreturn)) void selftest_run(const char *name, const struct boot_info *bi,
 					    const struct kernel_options *opt);
 
+/* Runs pfn_check and prints "mm: pfn_check ok: ..." or the violations. */
+bool selftest_invariants_hold(void);
+
 /* The memory manager's tests (kernel/selftest_mm.c). */
 typedef bool selftest_fn(const struct boot_info *bi, const struct kernel_options *opt);
 selftest_fn selftest_pfn_totals, selftest_alloc_all, selftest_mmu, selftest_layout,

@@ -7,6 +7,8 @@
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "arch/trap.h"
+#include "kernel/process.h"
+#include "mm/aspace.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
 
@@ -80,6 +82,8 @@ static void schedule(void)
 	next->state = THREAD_RUNNING;
 	current = next;
 	switches++;
+	if (next->process != prev->process)     /* the kernel half is the same in all */
+		aspace_activate(next->process ? next->process->pd : aspace_kernel());
 	if (next->stack)
 		arch_set_kernel_stack(next->stack + (KSTACK_PAGES + 1) * PAGE_SIZE);
 	arch_switch_context(&prev->esp, next->esp);
@@ -169,6 +173,12 @@ static void thread_start(void)
 
 struct thread *thread_create(const char *name, void (*entry)(void *), void *arg)
 {
+	return thread_create_in(name, entry, arg, NULL);
+}
+
+struct thread *thread_create_in(const char *name, void (*entry)(void *), void *arg,
+				struct process *p)
+{
 	struct thread *t = kmalloc(sizeof(*t));
 	void *stack = kpage_alloc(KSTACK_PAGES + 1);
 	bool irq;
@@ -186,6 +196,7 @@ struct thread *thread_create(const char *name, void (*entry)(void *), void *arg)
 	t->stack = (vaddr_t)stack;
 	t->entry = entry;
 	t->arg = arg;
+	t->process = p;
 	t->state = THREAD_READY;
 	strlcpy(t->name, name, sizeof(t->name));
 	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_start);

@@ -23,7 +23,10 @@ struct thread {
 	uint32_t wake_tick;             /* while sleeping */
 	void (*entry)(void *);
 	void *arg;
+	struct process *process;        /* NULL for kernel threads */
 };
+
+struct process;
 
 struct wait_queue {
 	struct thread *head, *tail;
@@ -32,8 +35,11 @@ struct wait_queue {
 /* Makes the running boot context the first thread ("main") and starts the
  * idle thread and preemption. */
 void sched_init(void);
-/* A new ready thread running entry(arg); NULL when memory runs out. */
+/* A new ready kernel thread running entry(arg); NULL when memory runs out. */
 struct thread *thread_create(const char *name, void (*entry)(void *), void *arg);
+/* The same for a thread of process p: it runs in p's address space. */
+struct thread *thread_create_in(const char *name, void (*entry)(void *), void *arg,
+				struct process *p);
 /* Ends the calling thread; its stack is freed once another thread runs. */
 __attribute__((noreturn)) void thread_exit(void);
 struct thread *thread_current(void);

@@ -1,6 +1,7 @@
 /* Exception names and error-code decoding (Intel SDM vol. 3A, ch. 6). */
 #include "kernel/trapdesc.h"
 #include "kernel/format.h"
+#include "arch/trap.h"
 
 static const char *const names[32] = {
 	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
@@ -19,8 +20,8 @@ const char *trap_name(unsigned vector, char *buf, size_t size)
 {
 	if (vector < 32)
 		return names[vector];
-	if (vector >= 32 && vector < 48)
-		ksnprintf(buf, size, "IRQ %u", vector - 32);
+	if (vector >= T_IRQ_BASE && vector < T_IRQ_BASE + T_IRQ_COUNT)
+		ksnprintf(buf, size, "IRQ %u", vector - T_IRQ_BASE);
 	else
 		ksnprintf(buf, size, "interrupt 0x%02x", vector);
 	return buf;

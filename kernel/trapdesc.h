@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* "#PF page fault" for an exception vector, "IRQ n" / "interrupt 0xNN" otherwise. */
+/* "#PF page fault" for an exception vector, "IRQ n" for the PIC's vectors
+ * (0x30-0x3F), "interrupt 0xNN" otherwise. */
 const char *trap_name(unsigned vector, char *buf, size_t size);
 
 /* Decodes an exception's error code into buf: the page-fault bits (present,

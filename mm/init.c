@@ -1,6 +1,7 @@
 /* Memory-manager bring-up: from the boot stub's 16 MB window to the kernel's
  * own page directory and the PFN database; see mm/mm.h. */
 #include "mm/mm.h"
+#include "mm/aspace.h"
 #include "mm/pfn.h"
 #include "arch/arch.h"
 #include "arch/gdt.h"
@@ -219,6 +220,7 @@ void mm_init(const struct boot_info *bi, uint64_t mem_cap_bytes)
 	mmu_enable_features();
 	pd = build_kernel_tables(&e, highest, direct);
 	mmu_activate(pd);
+	aspace_init(pd);
 	gdt_set_double_fault_cr3(pd << PAGE_SHIFT);     /* the boot directory is gone */
 	arch_set_direct_limit(direct);
 	mmu_unmap((vaddr_t)boot_stack_guard);   /* the direct window mapped it again */

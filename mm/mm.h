@@ -20,6 +20,7 @@ enum mm_temp_slot {
 	TEMP_ZERO,              /* pfn_alloc zeroing a frame */
 	TEMP_CHECK,             /* pfn_check reading page tables */
 	TEMP_SELFTEST,          /* the self-tests */
+	TEMP_ASPACE,            /* aspace_create filling a new directory */
 };
 
 /* Takes over physical memory and the MMU: builds the kernel page directory

@@ -12,6 +12,7 @@
 The test runner (tools/run-tests.py) uses boot_headless() from here.
 """
 import argparse
+import glob
 import os
 import subprocess
 import sys
@@ -33,10 +34,17 @@ def qemu_args(iso, mem=128, cpu="max", extra=()):
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", *extra]
 
 
+def user_programs():
+    """The built ring-3 programs, as mkiso module arguments named without .exe."""
+    progs = sorted(glob.glob(os.path.join(TOP, "build", "user", "*.exe")))
+    return ["%s=%s" % (p, os.path.basename(p)[:-len(".exe")]) for p in progs]
+
+
 def make_iso(out, cmdline="", modules=(), kernel=KERNEL):
-    """Builds a bootable ISO with tools/mkiso.sh."""
+    """Builds a bootable ISO with tools/mkiso.sh: the kernel, every built user
+    program, and the extra modules given."""
     cmd = [os.path.join(TOP, "tools", "mkiso.sh"), "-o", out, "-k", kernel, "-c", cmdline]
-    for m in modules:
+    for m in user_programs() + list(modules):
         cmd += ["-m", m]
     subprocess.run(cmd, check=True)
 

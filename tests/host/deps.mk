@@ -6,3 +6,4 @@ $(B)/host/test_ksym:     kernel/ksym.c
 $(B)/host/test_trapdesc: kernel/trapdesc.c kernel/format.c
 $(B)/host/test_slab:     mm/slab.c
 $(B)/host/test_pfnlist:  mm/pfnlist.c
+$(B)/host/test_elf:      kernel/elf.c

@@ -95,10 +95,10 @@ TEST(test_name_longest_accepted)
 	char word[64];
 	struct parsed p;
 
-	snprintf(word, sizeof(word), "test=%s", repeat('n', CMDLINE_TEST_MAX - 1));
+	snprintf(word, sizeof(word), "test=%s", repeat('n', CMDLINE_NAME_MAX - 1));
 	p = parse(word);
 	CHECK_EQ_U(p.rejected, 0);
-	CHECK_STR(p.opt.test, repeat('n', CMDLINE_TEST_MAX - 1));
+	CHECK_STR(p.opt.test, repeat('n', CMDLINE_NAME_MAX - 1));
 }
 
 TEST(test_name_too_long_malformed)
@@ -106,7 +106,7 @@ TEST(test_name_too_long_malformed)
 	char word[64], expect[96];
 	struct parsed p;
 
-	snprintf(word, sizeof(word), "test=%s", repeat('n', CMDLINE_TEST_MAX));
+	snprintf(word, sizeof(word), "test=%s", repeat('n', CMDLINE_NAME_MAX));
 	snprintf(expect, sizeof(expect), "'%s' (malformed)", word);
 	p = parse(word);
 	CHECK_EQ_U(p.rejected, 1);

@@ -1,0 +1,54 @@
+/* Validation of user program images (static i386 ELF executables) before the
+ * kernel loads them. Pure: no printing, no panics, results come back as values. */
+#ifndef KERNEL_ELF_H
+#define KERNEL_ELF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ELF_MAX_SEGMENTS 16
+
+struct elf_segment {
+	uint32_t vaddr, memsz;          /* where it goes and how big it is in memory */
+	uint32_t offset, filesz;        /* what of the file fills its start (rest zero) */
+	bool write, exec;               /* from p_flags PF_W / PF_X (read is implied) */
+};
+
+struct elf_image {
+	uint32_t entry;
+	uint32_t count;
+	struct elf_segment seg[ELF_MAX_SEGMENTS];   /* PT_LOAD only, sorted by vaddr */
+};
+
+enum elf_error {
+	ELF_OK,
+	ELF_TOO_SMALL,                  /* size < 52, or e_ehsize < 52 */
+	ELF_BAD_MAGIC,
+	ELF_BAD_CLASS,
+	ELF_BAD_DATA,
+	ELF_BAD_VERSION,
+	ELF_BAD_MACHINE,
+	ELF_BAD_TYPE,
+	ELF_BAD_PHDRS,                  /* e_phentsize, e_phnum, or the table past the file */
+	ELF_NO_SEGMENTS,
+	ELF_TOO_MANY_SEGMENTS,
+	ELF_SEGMENT_OUTSIDE_FILE,
+	ELF_SEGMENT_BAD_SIZE,           /* also a bad p_align or vaddr/offset mismatch */
+	ELF_SEGMENT_OUT_OF_USER_SPACE,
+	ELF_SEGMENTS_OVERLAP,           /* page-rounded ranges meet: they share a page */
+	ELF_BAD_ENTRY,
+	ELF_UNSUPPORTED,                /* PT_DYNAMIC, PT_INTERP or PT_TLS */
+};
+
+/* Checks the image of size bytes and fills *out; ELF_OK or the first problem found.
+ * Reads only image[0 .. size), which need not be aligned. On ELF_OK every
+ * segment lies in [user_lo, user_hi), its file part in [0, size), no two share
+ * a page, and the entry is in an executable one; on failure *out is zeroed. */
+enum elf_error elf_check(const void *image, size_t size, uint32_t user_lo,
+			 uint32_t user_hi, struct elf_image *out);
+
+/* A short English description of an error, e.g. "segment overlaps another". */
+const char *elf_error_text(enum elf_error e);
+
+#endif

@@ -1,0 +1,98 @@
+/* The system-call dispatcher behind int 0x2E; the ABI is in
+ * user/include/vados/syscall.h. Arguments are copied in through the
+ * fault-safe user copies, so a bad pointer fails the call with ERROR_NOACCESS. */
+#include "kernel/process.h"
+#include "kernel/console.h"
+#include "arch/trap.h"
+#include "arch/cpu.h"
+#include "arch/uaccess.h"
+#include "user/include/vados/syscall.h"
+
+#define ERROR_SUCCESS          0u
+#define ERROR_INVALID_FUNCTION 1u
+#define ERROR_NOACCESS         998u
+#define WRITE_CHUNK            256u
+#define MS_PER_TICK            10u
+
+struct sysret {
+	uint32_t error;         /* Win32 error code, 0 on success */
+	uint32_t value;
+};
+
+typedef struct sysret (*syscall_fn)(const uint32_t *args);
+
+static struct sysret sys_exit_process(const uint32_t *a)
+{
+	process_exit(a[0]);
+}
+
+/* Copies the user buffer in chunks; stops at the first unreadable byte. */
+static struct sysret sys_write_console(const uint32_t *a)
+{
+	char chunk[WRITE_CHUNK];
+	uint32_t done = 0, len = a[1];
+
+	while (done < len) {
+		uint32_t n = len - done < WRITE_CHUNK ? len - done : WRITE_CHUNK;
+		if (!copy_from_user(chunk, a[0] + done, n))
+			return (struct sysret){ ERROR_NOACCESS, done };
+		console_write(chunk, n);
+		done += n;
+	}
+	return (struct sysret){ ERROR_SUCCESS, done };
+}
+
+static struct sysret sys_get_process_id(const uint32_t *a)
+{
+	(void)a;
+	return (struct sysret){ ERROR_SUCCESS, process_current()->pid };
+}
+
+static struct sysret sys_sleep(const uint32_t *a)
+{
+	thread_sleep((a[0] + MS_PER_TICK - 1) / MS_PER_TICK);
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+static struct sysret sys_get_tick_count(const uint32_t *a)
+{
+	(void)a;
+	return (struct sysret){ ERROR_SUCCESS, timer_ticks() * MS_PER_TICK };
+}
+
+static const struct {
+	syscall_fn fn;
+	uint32_t nargs;
+} table[SYS_COUNT] = {
+	[SYS_EXIT_PROCESS] = { sys_exit_process, 1 },
+	[SYS_WRITE_CONSOLE] = { sys_write_console, 2 },
+	[SYS_GET_PROCESS_ID] = { sys_get_process_id, 0 },
+	[SYS_SLEEP] = { sys_sleep, 1 },
+	[SYS_GET_TICK_COUNT] = { sys_get_tick_count, 0 },
+};
+
+static bool syscall_dispatch(struct trap_frame *f)
+{
+	uint32_t args[VADOS_SYSCALL_MAX_ARGS];
+	struct sysret r;
+
+	if (!trap_from_user(f) || !process_current())
+		return false;           /* only ring 3 makes system calls */
+	if (f->eax >= SYS_COUNT) {
+		r = (struct sysret){ ERROR_INVALID_FUNCTION, 0 };
+	} else if (!copy_from_user(args, f->edx, table[f->eax].nargs * 4)) {
+		r = (struct sysret){ ERROR_NOACCESS, 0 };
+	} else {
+		irq_enable();           /* system calls are preemptible */
+		r = table[f->eax].fn(args);
+	}
+	f->eax = r.error;
+	f->edx = r.value;
+	return true;
+}
+
+void syscall_init(void)
+{
+	trap_set_handler(VADOS_SYSCALL_VECTOR, syscall_dispatch);
+	idt_allow_user(VADOS_SYSCALL_VECTOR);
+}

@@ -1,0 +1,26 @@
+/* Process address spaces: a page directory whose kernel half is the kernel's
+ * (every kernel page table is shared), and user pages mapped on demand. */
+#ifndef MM_ASPACE_H
+#define MM_ASPACE_H
+
+#include "arch/types.h"
+
+/* Records the kernel's own page directory (mm_init). */
+void aspace_init(pfn_t kernel);
+/* The kernel's own page directory (kernel threads run on it). */
+pfn_t aspace_kernel(void);
+/* A new address space with an empty user half; PFN_NONE when memory is out. */
+pfn_t aspace_create(void);
+/* Switches the CPU to address space pd. */
+void aspace_activate(pfn_t pd);
+/* Maps a zeroed page at user address va in the current address space, with a
+ * page table created on first use. false when memory is out (nothing changed)
+ * or va is not a user address. */
+bool aspace_map_zeroed(vaddr_t va, bool writable);
+/* Frees every user page and page table of the current address space; the
+ * user half is empty afterwards. Returns the number of frames freed. */
+uint32_t aspace_clear_user(void);
+/* Frees the directory of an address space no CPU runs on any more. */
+void aspace_destroy(pfn_t pd);
+
+#endif

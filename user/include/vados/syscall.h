@@ -1,0 +1,21 @@
+/* The system-call ABI shared by the kernel and ring 3. A call is `int 0x2E`
+ * with EAX = the number and EDX = the address of its 32-bit arguments (on the
+ * user stack). It returns EAX = a Win32 error code (0: success) and EDX = the
+ * result value. */
+#ifndef VADOS_SYSCALL_H
+#define VADOS_SYSCALL_H
+
+#define VADOS_SYSCALL_VECTOR 0x2e
+
+enum vados_syscall {
+	SYS_EXIT_PROCESS,       /* (uint32 status): does not return */
+	SYS_WRITE_CONSOLE,      /* (const char *buf, uint32 len) -> bytes written */
+	SYS_GET_PROCESS_ID,     /* () -> pid */
+	SYS_SLEEP,              /* (uint32 milliseconds) */
+	SYS_GET_TICK_COUNT,     /* () -> milliseconds since boot */
+	SYS_COUNT,
+};
+
+#define VADOS_SYSCALL_MAX_ARGS 8
+
+#endif

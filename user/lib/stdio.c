@@ -1,0 +1,73 @@
+/* Console output for ring 3, formatted by the kernel's own formatting code
+ * (kernel/format.c, compiled into this library too). */
+#include <stdio.h>
+#include <string.h>
+#include "kernel/format.h"
+#include "vados/calls.h"
+
+#define OUT_BUFFER 256
+
+struct out {
+	char buf[OUT_BUFFER];
+	size_t len;
+};
+
+static void flush(struct out *o)
+{
+	uint32_t args[2] = { (uint32_t)o->buf, o->len };
+
+	if (o->len)
+		vados_syscall(SYS_WRITE_CONSOLE, args);
+	o->len = 0;
+}
+
+static void emit(void *ctx, char c)
+{
+	struct out *o = ctx;
+
+	o->buf[o->len++] = c;
+	if (o->len == OUT_BUFFER)
+		flush(o);
+}
+
+int vprintf(const char *fmt, va_list ap)
+{
+	struct out o = { .len = 0 };
+	int n = fmt_vformat(emit, &o, fmt, ap);
+
+	flush(&o);
+	return n;
+}
+
+int printf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vprintf(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	return kvsnprintf(buf, size, fmt, ap);
+}
+
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int puts(const char *s)
+{
+	return printf("%s\n", s) < 0 ? EOF : 0;
+}
+
+int putchar(int c)
+{
+	return printf("%c", c) < 0 ? EOF : (unsigned char)c;
+}
