@@ -55,6 +55,8 @@ KERNEL := $(B)/kernel.elf
 ISO    := $(B)/vados.iso
 
 .PHONY: all iso run debug gdb test host-tests user clean help FORCE
+# Keep intermediate objects: no rebuilds, and no "rm" after the test summary.
+.SECONDARY:
 all: $(KERNEL) $(UPROGS) $(ISO)
 user: $(UPROGS)
 iso: $(ISO)
