@@ -75,6 +75,16 @@ $(B)/user/%.exe: $(B)/user/obj/user/programs/%.o $(ULIB_OBJS) user/user.ld
 $(B)/user/%.exe: $(B)/user/obj/tests/user/%.o $(ULIB_OBJS) user/user.ld
 	$(USER_LINK)
 
+# tools/run-user builds one program from anywhere: make user-program
+# USER_SRC=/path/prog.c USER_EXE=build/run-user/prog.exe
+USER_OBJ = $(B)/run-user/$(notdir $(USER_SRC:.c=.o))
+.PHONY: user-program
+user-program: $(ULIB_OBJS)
+	@test -f "$(USER_SRC)" || { echo "make user-program: no such file: $(USER_SRC)" >&2; exit 1; }
+	@mkdir -p $(B)/run-user
+	$(CC) $(UCFLAGS) -c "$(USER_SRC)" -o $(USER_OBJ)
+	$(LD) -m elf_i386 -nostdlib -T user/user.ld -o $(USER_EXE) $(USER_OBJ) $(ULIB_OBJS) $(LIBGCC)
+
 $(B)/%.asm.o: %.asm
 	@mkdir -p $(@D)
 	$(NASM) -f elf32 -g -F dwarf -MD $(@:.o=.d) -MP $< -o $@

@@ -97,6 +97,19 @@ static void note_bad(char *bad, size_t badsize, const char *word, const char *wh
 		ksnprintf(bad + len, badsize - len, "%s'%s' (%s)", len ? " " : "", word, why);
 }
 
+/* Copies src into dst[size]; false (dst emptied) when it does not fit. */
+static bool strlcpy_checked(char *dst, const char *src, size_t size)
+{
+	size_t n = strlen(src);
+
+	if (n >= size) {
+		dst[0] = '\0';
+		return false;
+	}
+	memcpy(dst, src, n + 1);
+	return true;
+}
+
 /* Applies one word; returns false (and notes why) if it is rejected. */
 static bool apply_word(struct kernel_options *opt, char *word, char *bad,
 		       size_t badsize)
@@ -142,6 +155,15 @@ int cmdline_parse(const char *cmdline, struct kernel_options *opt, char *bad,
 			n++;
 		if (n == 0)
 			break;
+		if (n == 2 && cmdline[0] == '-' && cmdline[1] == '-') {
+			for (cmdline += 2; *cmdline == ' ' || *cmdline == '\t'; cmdline++)
+				;
+			if (strlcpy_checked(opt->run_args, cmdline, sizeof(opt->run_args)))
+				break;
+			note_bad(bad, badsize, "-- (arguments too long)", "malformed");
+			rejected++;
+			break;
+		}
 		if (n >= sizeof(word)) {
 			note_bad(bad, badsize, "(over-long word)", "malformed");
 			rejected++;

@@ -1,5 +1,6 @@
 /* Kernel command-line options. Words are separated by spaces; each is `name` or
- * `name=value`. Unknown or malformed words are collected for one warning line. */
+ * `name=value`. Unknown or malformed words are collected for one warning line.
+ * A lone `--` ends the options: the rest are the arguments of run=PROGRAM. */
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H
 
@@ -7,6 +8,7 @@
 #include <stdint.h>
 
 #define CMDLINE_NAME_MAX 32
+#define CMDLINE_ARGS_MAX 200
 
 enum panic_action {
 	PANIC_HALT,             /* panic=halt (default): stop the CPU, keep the screen */
@@ -18,6 +20,7 @@ struct kernel_options {
 	enum panic_action panic;
 	uint64_t mem_bytes;             /* mem=SIZE: ignore RAM at and above (0: all) */
 	char run[CMDLINE_NAME_MAX];     /* run=PROGRAM: start it first, exit with it */
+	char run_args[CMDLINE_ARGS_MAX];/* the words after " -- ": PROGRAM's arguments */
 };
 
 #define CMDLINE_MEM_MIN (4ull << 20)    /* mem= below this is malformed */

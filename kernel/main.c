@@ -3,6 +3,7 @@
 #include "boot/bootinfo.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
+#include "kernel/format.h"
 #include "kernel/ksym.h"
 #include "kernel/panic.h"
 #include "kernel/process.h"
@@ -105,16 +106,18 @@ static void fatal_trap(struct trap_frame *f)
 
 /* run=PROGRAM: starts the boot module of that name as the first process, waits
  * for it and leaves QEMU with its verdict (status 0: pass). */
-static void run_program(const struct boot_info *bi, const char *name)
+static void run_program(const struct boot_info *bi, const char *name, const char *args)
 {
 	struct process *p = NULL;
 	uint32_t status, pid;
+	char cmdline[PROCESS_CMDLINE_MAX];
 
+	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
 	for (uint32_t i = 0; i < bi->module_count && !p; i++) {
 		const struct boot_module *m = &bi->modules[i];
 		const void *image = arch_phys_to_virt(m->start, m->end - m->start);
 		if (strcmp(m->name, name) == 0 && image)
-			p = process_create(name, image, m->end - m->start, name);
+			p = process_create(name, image, m->end - m->start, cmdline);
 	}
 	if (!p) {
 		kprintf("run: no program \"%s\" among the boot modules\n", name);
@@ -170,7 +173,7 @@ void kernel_main(const struct boot_info *bi)
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);
 	if (options.run[0])
-		run_program(bi, options.run);
+		run_program(bi, options.run, options.run_args);
 	kprintf("vados: boot complete; idle. (QEMU: Ctrl-A X quits)\n");
 	for (;;)
 		thread_sleep(TIMER_HZ);

@@ -44,7 +44,8 @@ def make_iso(out, cmdline="", modules=(), kernel=KERNEL):
     """Builds a bootable ISO with tools/mkiso.sh: the kernel, every built user
     program, and the extra modules given."""
     cmd = [os.path.join(TOP, "tools", "mkiso.sh"), "-o", out, "-k", kernel, "-c", cmdline]
-    for m in user_programs() + list(modules):
+    extra = {m.rpartition("=")[2] for m in modules}   # these replace same-named programs
+    for m in [p for p in user_programs() if p.rpartition("=")[2] not in extra] + list(modules):
         cmd += ["-m", m]
     subprocess.run(cmd, check=True)
 

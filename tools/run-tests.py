@@ -124,7 +124,7 @@ def run_scenario(tally, sc):
     name = "scenario/" + sc["name"]
     log = os.path.join(LOGS, sc["name"] + ".log")
     modules = [os.path.join(TOP, m) for m in sc["module"]]
-    cmdline = (sc["cmdline"] + " panic=exit").strip()
+    cmdline = ("panic=exit " + sc["cmdline"]).strip()   # first: "--" may end the options
     try:
         result, secs = qemu.boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
                                           float(sc["timeout"]))
@@ -159,7 +159,7 @@ def run_gdb_test(tally, script):
     regex may."""
     name = "gdb/" + os.path.basename(script)[:-len(".gdb")]
     log = os.path.join(LOGS, name.replace("/", "-") + ".log")
-    cmdline = " ".join(gdb_header(script, "cmdline") + ["panic=exit"])
+    cmdline = " ".join(["panic=exit"] + gdb_header(script, "cmdline"))
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="vados-gdb.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
@@ -197,6 +197,33 @@ def run_gdb_test(tally, script):
     tally.report(name, True, seconds=secs)
 
 
+# ---- tools/run-user ------------------------------------------------------------
+
+def run_user_tests(tally, selected):
+    """Runs tools/run-user as a user would, per tests/run-user/tests.txt."""
+    with open(os.path.join(TOP, "tests", "run-user", "tests.txt")) as f:
+        lines = [l.strip() for l in f if l.strip() and not l.startswith("#")]
+    for line in lines:
+        name, code, pattern, args = [x.strip() for x in line.split("|", 3)]
+        name = "run-user/" + name
+        if not selected(name):
+            continue
+        log = os.path.join(LOGS, name.replace("/", "-") + ".log")
+        start = time.monotonic()
+        proc = subprocess.run([os.path.join(TOP, "tools", "run-user")] + args.split(),
+                              cwd=TOP, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, errors="replace", timeout=300)
+        with open(log, "w") as f:
+            f.write(proc.stdout)
+        secs = time.monotonic() - start
+        if proc.returncode != int(code):
+            tally.report(name, False, "exit code %d, want %s" % (proc.returncode, code), log, secs)
+        elif not re.search(pattern, proc.stdout.replace("\r", ""), re.M):
+            tally.report(name, False, "output lacks /%s/" % pattern, log, secs)
+        else:
+            tally.report(name, True, seconds=secs)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--jobs", type=int, default=2, help="QEMU boots at once")
@@ -214,6 +241,7 @@ def main():
                  if selected("scenario/" + s["name"])]
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
         list(pool.map(lambda s: run_scenario(tally, s), scenarios))
+    run_user_tests(tally, selected)
     for script in sorted(glob.glob(os.path.join(TOP, "tests", "gdb", "*.gdb"))):
         if selected("gdb/" + os.path.basename(script)[:-4]):
             run_gdb_test(tally, script)

@@ -399,6 +399,17 @@ TEST(mem_malformed)
 	}
 }
 
+TEST(double_dash_ends_options)
+{
+	struct parsed p = parse("run=hello -- a  b=c -- d");
+
+	CHECK_EQ_U(p.rejected, 0);
+	CHECK_STR(p.opt.run, "hello");
+	CHECK_STR(p.opt.run_args, "a  b=c -- d");
+	CHECK_STR(parse("run=x --").opt.run_args, "");
+	CHECK_STR(parse("a--b").opt.run_args, "");
+}
+
 int main(void)
 {
 	RUN("host/cmdline", empty_cmdline_gives_defaults);
@@ -434,5 +445,6 @@ int main(void)
 	RUN("host/cmdline", rejected_count_matches_words);
 	RUN("host/cmdline", mem_sizes_with_suffixes);
 	RUN("host/cmdline", mem_malformed);
+	RUN("host/cmdline", double_dash_ends_options);
 	return check_summary();
 }

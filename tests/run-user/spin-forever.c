@@ -1,0 +1,6 @@
+/* tools/run-user test: never ends, so the runner's timeout must. */
+int main(void)
+{
+	for (;;)
+		;
+}
