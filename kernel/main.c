@@ -3,6 +3,7 @@
 #include "boot/bootinfo.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
+#include "kernel/exception.h"
 #include "kernel/format.h"
 #include "kernel/ksym.h"
 #include "kernel/panic.h"
@@ -100,8 +101,9 @@ static void load_symbols(const struct boot_info *bi, bool report)
 static void fatal_trap(struct trap_frame *f)
 {
 	if (trap_from_user(f))
-		process_fault(f);
-	panic_trap(f);
+		exception_from_trap(f);         /* to its handlers, or the end of it */
+	else
+		panic_trap(f);
 }
 
 /* run=PROGRAM: starts the boot module of that name as the first process, waits

@@ -147,34 +147,6 @@ void process_exit(uint32_t status)
 	thread_exit();
 }
 
-static uint32_t exception_code(uint32_t vector)
-{
-	switch (vector) {
-	case T_DE: return 0xC0000094;   /* STATUS_INTEGER_DIVIDE_BY_ZERO */
-	case T_BP: return 0x80000003;   /* STATUS_BREAKPOINT */
-	case T_OF: return 0xC0000095;   /* STATUS_INTEGER_OVERFLOW */
-	case T_BR: return 0xC000008C;   /* STATUS_ARRAY_BOUNDS_EXCEEDED */
-	case T_UD: return 0xC000001D;   /* STATUS_ILLEGAL_INSTRUCTION */
-	case T_AC: return 0x80000002;   /* STATUS_DATATYPE_MISALIGNMENT */
-	case T_NM: case T_MF: return 0xC0000090;  /* STATUS_FLOAT_INVALID_OPERATION */
-	case T_GP: return 0xC0000096;   /* STATUS_PRIVILEGED_INSTRUCTION */
-	default: return 0xC0000005;     /* STATUS_ACCESS_VIOLATION */
-	}
-}
-
-void process_fault(const struct trap_frame *f)
-{
-	struct process *p = process_current();
-	uint32_t code = exception_code(f->vector);
-
-	if (!p)
-		panic("process_fault from a kernel thread");
-	kprintf("pid %u %s: exception 0x%08x at eip 0x%08x, address 0x%08x (%s)\n", p->pid,
-		p->name, code, f->eip, f->vector == T_PF ? f->cr2 : f->eip,
-		f->vector == T_PF && (f->error & 2) ? "write" : "read");
-	process_exit(code);
-}
-
 void process_wait(struct process *p)
 {
 	bool irq = irq_save();

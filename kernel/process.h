@@ -5,7 +5,7 @@
 #include "arch/trap.h"
 #include "kernel/thread.h"
 
-#define PROCESS_NAME_MAX    16
+#define PROCESS_NAME_MAX    32
 #define PROCESS_CMDLINE_MAX 256
 
 /* Win32 error codes the process layer reports. */
@@ -20,6 +20,7 @@ struct process {
 	const void *image;              /* the program file (a boot module) */
 	uint32_t image_size;
 	struct thread *thread;
+	vaddr_t dispatcher;             /* ring-3 exception entry (SYS_SET_DISPATCHER) */
 	bool exited;
 	uint32_t exit_status;
 	struct wait_queue exit_wait;
@@ -34,15 +35,12 @@ struct process *process_current(void);
 /* Ends the current process with status: frees its user memory, wakes its
  * waiters, ends its thread. */
 __attribute__((noreturn)) void process_exit(uint32_t status);
-/* Ends the current process for an exception it raised in ring 3, with a
- * one-line report; the status is the exception code. */
-__attribute__((noreturn)) void process_fault(const struct trap_frame *f);
 /* Blocks until p has exited. */
 void process_wait(struct process *p);
 /* Frees an exited process's remaining records. */
 void process_release(struct process *p);
 
-/* Registers the system-call gate (kernel/syscall.c). */
+/* Opens the ring-3 gates: system calls, int3, into (kernel/syscall.c). */
 void syscall_init(void);
 
 #endif

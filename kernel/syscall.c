@@ -3,6 +3,8 @@
  * fault-safe user copies, so a bad pointer fails the call with ERROR_NOACCESS. */
 #include "kernel/process.h"
 #include "kernel/console.h"
+#include "kernel/exception.h"
+#include "mm/mm.h"
 #include "arch/trap.h"
 #include "arch/cpu.h"
 #include "arch/uaccess.h"
@@ -19,19 +21,25 @@ struct sysret {
 	uint32_t value;
 };
 
-typedef struct sysret (*syscall_fn)(const uint32_t *args);
+/* A call gets its copied-in arguments and the caller's frame; those marked
+ * SETS_FRAME below write the frame themselves (continue, raise). */
+typedef struct sysret (*syscall_fn)(const uint32_t *args, struct trap_frame *f);
 
-static struct sysret sys_exit_process(const uint32_t *a)
+#define ERROR_INVALID_PARAMETER 87u
+
+static struct sysret sys_exit_process(const uint32_t *a, struct trap_frame *f)
 {
+	(void)f;
 	process_exit(a[0]);
 }
 
 /* Copies the user buffer in chunks; stops at the first unreadable byte. */
-static struct sysret sys_write_console(const uint32_t *a)
+static struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f)
 {
 	char chunk[WRITE_CHUNK];
 	uint32_t done = 0, len = a[1];
 
+	(void)f;
 	while (done < len) {
 		uint32_t n = len - done < WRITE_CHUNK ? len - done : WRITE_CHUNK;
 		if (!copy_from_user(chunk, a[0] + done, n))
@@ -42,22 +50,75 @@ static struct sysret sys_write_console(const uint32_t *a)
 	return (struct sysret){ ERROR_SUCCESS, done };
 }
 
-static struct sysret sys_get_process_id(const uint32_t *a)
+static struct sysret sys_get_process_id(const uint32_t *a, struct trap_frame *f)
 {
-	(void)a;
+	(void)a, (void)f;
 	return (struct sysret){ ERROR_SUCCESS, process_current()->pid };
 }
 
-static struct sysret sys_sleep(const uint32_t *a)
+static struct sysret sys_sleep(const uint32_t *a, struct trap_frame *f)
 {
+	(void)f;
 	thread_sleep((a[0] + MS_PER_TICK - 1) / MS_PER_TICK);
 	return (struct sysret){ ERROR_SUCCESS, 0 };
 }
 
-static struct sysret sys_get_tick_count(const uint32_t *a)
+static struct sysret sys_get_tick_count(const uint32_t *a, struct trap_frame *f)
 {
-	(void)a;
+	(void)a, (void)f;
 	return (struct sysret){ ERROR_SUCCESS, timer_ticks() * MS_PER_TICK };
+}
+
+static struct sysret sys_set_dispatcher(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	if (a[0] < MM_USER_FIRST || a[0] >= MM_USER_END)
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	process_current()->dispatcher = a[0];
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+/* Resumes at a CONTEXT; comes back (with an error) only when refused. */
+static struct sysret sys_continue(const uint32_t *a, struct trap_frame *f)
+{
+	struct _CONTEXT ctx;
+
+	if (!copy_from_user(&ctx, a[0], sizeof(ctx)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if (!exception_continue(f, &ctx)) {
+		kprintf("pid %u %s: continue refused: the context asks for privileges\n",
+			process_current()->pid, process_current()->name);
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	}
+	return (struct sysret){ f->eax, f->edx };
+}
+
+/* RaiseException: the context is the caller's, returning success. */
+static struct sysret sys_raise_exception(const uint32_t *a, struct trap_frame *f)
+{
+	struct _EXCEPTION_RECORD rec = { .ExceptionCode = a[0],
+					 .ExceptionFlags = a[1] & EXCEPTION_NONCONTINUABLE,
+					 .ExceptionAddress = (void *)f->eip,
+					 .NumberParameters = a[2] };
+
+	if (a[2] > EXCEPTION_MAXIMUM_PARAMETERS)
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	if (a[2] && !copy_from_user(rec.ExceptionInformation, a[3], a[2] * 4))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	f->eax = ERROR_SUCCESS;
+	f->edx = 0;
+	exception_raise(f, &rec);
+	return (struct sysret){ f->eax, f->edx };
+}
+
+static struct sysret sys_unhandled_exception(const uint32_t *a, struct trap_frame *f)
+{
+	struct _EXCEPTION_RECORD rec;
+
+	(void)f;
+	if (!copy_from_user(&rec, a[0], sizeof(rec)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	exception_terminate(&rec);
 }
 
 static const struct {
@@ -69,6 +130,10 @@ static const struct {
 	[SYS_GET_PROCESS_ID] = { sys_get_process_id, 0 },
 	[SYS_SLEEP] = { sys_sleep, 1 },
 	[SYS_GET_TICK_COUNT] = { sys_get_tick_count, 0 },
+	[SYS_SET_DISPATCHER] = { sys_set_dispatcher, 1 },
+	[SYS_CONTINUE] = { sys_continue, 1 },
+	[SYS_RAISE_EXCEPTION] = { sys_raise_exception, 4 },
+	[SYS_UNHANDLED_EXCEPTION] = { sys_unhandled_exception, 1 },
 };
 
 static bool syscall_dispatch(struct trap_frame *f)
@@ -84,7 +149,7 @@ static bool syscall_dispatch(struct trap_frame *f)
 		r = (struct sysret){ ERROR_NOACCESS, 0 };
 	} else {
 		irq_enable();           /* system calls are preemptible */
-		r = table[f->eax].fn(args);
+		r = table[f->eax].fn(args, f);
 	}
 	f->eax = r.error;
 	f->edx = r.value;
@@ -95,4 +160,6 @@ void syscall_init(void)
 {
 	trap_set_handler(VADOS_SYSCALL_VECTOR, syscall_dispatch);
 	idt_allow_user(VADOS_SYSCALL_VECTOR);
+	idt_allow_user(T_BP);           /* int3 and into raise exceptions in ring 3 */
+	idt_allow_user(T_OF);
 }

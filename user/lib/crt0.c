@@ -2,6 +2,13 @@
 #include <stdlib.h>
 
 int main(int argc, char **argv);
+void __vados_exceptions_init(void);
+
+/* Runs before main: the runtime's own set-up. */
+static void __attribute__((used)) runtime_init(void)
+{
+	__vados_exceptions_init();
+}
 
 __attribute__((section(".text.start"), naked, noreturn)) void _start(void)
 {
@@ -12,6 +19,7 @@ __attribute__((section(".text.start"), naked, noreturn)) void _start(void)
 		     "subl $8, %%esp\n\t"
 		     "pushl %%edx\n\t"
 		     "pushl %%eax\n\t"
+		     "call runtime_init\n\t"
 		     "call main\n\t"
 		     "pushl %%eax\n\t"
 		     "call exit\n\t"

@@ -13,9 +13,17 @@ enum vados_syscall {
 	SYS_GET_PROCESS_ID,     /* () -> pid */
 	SYS_SLEEP,              /* (uint32 milliseconds) */
 	SYS_GET_TICK_COUNT,     /* () -> milliseconds since boot */
+	SYS_SET_DISPATCHER,     /* (entry): where exceptions enter ring 3 */
+	SYS_CONTINUE,           /* (CONTEXT *): resume there; returns only on refusal */
+	SYS_RAISE_EXCEPTION,    /* (code, flags, nparams, const ULONG_PTR *params) */
+	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
 	SYS_COUNT,
 };
 
 #define VADOS_SYSCALL_MAX_ARGS 8
+
+/* Exceptions reach ring 3 at the entry registered with SYS_SET_DISPATCHER,
+ * called as void entry(EXCEPTION_RECORD *, CONTEXT *) (cdecl) with both
+ * structures on the user stack below the faulting ESP (vados/ntabi.h). */
 
 #endif

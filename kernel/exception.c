@@ -1,0 +1,117 @@
+/* Exception delivery to ring 3; see kernel/exception.h. */
+#include "kernel/exception.h"
+#include "kernel/console.h"
+#include "kernel/process.h"
+#include "kernel/string.h"
+#include "arch/gdt.h"
+#include "arch/uaccess.h"
+
+#define STATUS_ACCESS_VIOLATION 0xC0000005u
+/* EFLAGS bits ring 3 may set through a CONTEXT: CF PF AF ZF SF TF DF OF AC ID;
+ * the others are the kernel's (RF and NT are dropped, IOPL and VM refused). */
+#define EFLAGS_USER  0x00240dd5u
+#define EFLAGS_FIXED 0x00000202u        /* reserved bit 1, IF */
+#define EFLAGS_IOPL  0x00003000u
+#define EFLAGS_VM    0x00020000u
+
+static uint32_t exception_code(uint32_t vector)
+{
+	switch (vector) {
+	case T_DE: return 0xC0000094;   /* STATUS_INTEGER_DIVIDE_BY_ZERO */
+	case T_BP: return 0x80000003;   /* STATUS_BREAKPOINT */
+	case T_OF: return 0xC0000095;   /* STATUS_INTEGER_OVERFLOW */
+	case T_BR: return 0xC000008C;   /* STATUS_ARRAY_BOUNDS_EXCEEDED */
+	case T_UD: return 0xC000001D;   /* STATUS_ILLEGAL_INSTRUCTION */
+	case T_AC: return 0x80000002;   /* STATUS_DATATYPE_MISALIGNMENT */
+	case T_NM: case T_MF: return 0xC0000090;  /* STATUS_FLOAT_INVALID_OPERATION */
+	case T_GP: return 0xC0000096;   /* STATUS_PRIVILEGED_INSTRUCTION */
+	default: return STATUS_ACCESS_VIOLATION;
+	}
+}
+
+static void context_from_frame(const struct trap_frame *f, struct _CONTEXT *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->ContextFlags = CONTEXT_FULL;
+	c->SegGs = f->gs; c->SegFs = f->fs; c->SegEs = f->es; c->SegDs = f->ds;
+	c->Edi = f->edi; c->Esi = f->esi; c->Ebx = f->ebx;
+	c->Edx = f->edx; c->Ecx = f->ecx; c->Eax = f->eax;
+	c->Ebp = f->ebp; c->Eip = f->eip; c->SegCs = f->cs;
+	c->EFlags = f->eflags; c->Esp = f->user_esp; c->SegSs = f->user_ss;
+}
+
+/* Builds the record and context below the user's ESP and points f at the
+ * dispatcher: dispatcher(record, context) with a null return address. */
+static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
+{
+	struct process *p = process_current();
+	struct _CONTEXT ctx;
+	uint32_t sp = (f->user_esp - sizeof(ctx)) & ~15u, ctx_at = sp, rec_at, args[3];
+
+	if (!p->dispatcher)
+		return false;
+	context_from_frame(f, &ctx);
+	sp -= sizeof(*rec);
+	rec_at = sp;
+	args[0] = 0;
+	args[1] = rec_at;
+	args[2] = ctx_at;
+	sp -= sizeof(args);
+	if (sp >= f->user_esp || !copy_to_user(ctx_at, &ctx, sizeof(ctx)) ||
+	    !copy_to_user(rec_at, rec, sizeof(*rec)) || !copy_to_user(sp, args, sizeof(args)))
+		return false;
+	f->eip = p->dispatcher;
+	f->user_esp = sp;
+	return true;
+}
+
+void exception_terminate(const struct _EXCEPTION_RECORD *rec)
+{
+	struct process *p = process_current();
+	bool memory = rec->ExceptionCode == STATUS_ACCESS_VIOLATION && rec->NumberParameters >= 2;
+
+	kprintf("pid %u %s: exception 0x%08lx at eip 0x%08x, address 0x%08lx (%s)\n", p->pid,
+		p->name, rec->ExceptionCode, (uint32_t)rec->ExceptionAddress,
+		memory ? rec->ExceptionInformation[1] : (ntabi_dword)rec->ExceptionAddress,
+		memory && rec->ExceptionInformation[0] == 1 ? "write" : "read");
+	process_exit(rec->ExceptionCode);
+}
+
+void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
+{
+	if (!deliver(f, rec))
+		exception_terminate(rec);
+}
+
+void exception_from_trap(struct trap_frame *f)
+{
+	struct _EXCEPTION_RECORD rec;
+
+	memset(&rec, 0, sizeof(rec));
+	if (f->vector == T_BP)
+		f->eip--;               /* int3 traps after itself; NT reports the int3 */
+	rec.ExceptionCode = exception_code(f->vector);
+	rec.ExceptionAddress = (void *)f->eip;
+	if (f->vector == T_PF) {
+		rec.NumberParameters = 2;
+		rec.ExceptionInformation[0] = (f->error & 2) ? 1 : 0;
+		rec.ExceptionInformation[1] = f->cr2;
+	}
+	exception_raise(f, &rec);
+}
+
+bool exception_continue(struct trap_frame *f, const struct _CONTEXT *c)
+{
+	if (c->SegCs != SEL_UCODE || c->SegSs != SEL_UDATA || c->SegDs != SEL_UDATA ||
+	    c->SegEs != SEL_UDATA || (c->SegFs != SEL_UDATA && c->SegFs != 0) ||
+	    (c->SegGs != SEL_UDATA && c->SegGs != 0) ||
+	    (c->EFlags & (EFLAGS_IOPL | EFLAGS_VM)) != 0)
+		return false;
+	f->gs = c->SegGs; f->fs = c->SegFs; f->es = c->SegEs; f->ds = c->SegDs;
+	f->edi = c->Edi; f->esi = c->Esi; f->ebx = c->Ebx;
+	f->edx = c->Edx; f->ecx = c->Ecx; f->eax = c->Eax;
+	f->ebp = c->Ebp; f->eip = c->Eip;
+	f->eflags = (c->EFlags & EFLAGS_USER) | EFLAGS_FIXED;
+	f->user_esp = c->Esp;
+	return true;
+}

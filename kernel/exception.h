@@ -1,0 +1,24 @@
+/* NT-style exceptions for ring 3: a fault the kernel cannot resolve, or
+ * RaiseException, becomes an EXCEPTION_RECORD and a CONTEXT on the user stack
+ * and enters the process's user-mode dispatcher, which runs the vectored
+ * handlers and either continues (SYS_CONTINUE) or gives up
+ * (SYS_UNHANDLED_EXCEPTION). */
+#ifndef KERNEL_EXCEPTION_H
+#define KERNEL_EXCEPTION_H
+
+#include "arch/trap.h"
+#include "user/include/vados/ntabi.h"
+
+/* Turns the unresolved ring-3 trap f into an exception of the current
+ * process: redirects f to its dispatcher, or ends the process (one report
+ * line) when it has none or its stack cannot take the frames. */
+void exception_from_trap(struct trap_frame *f);
+/* Delivers rec, raised with the context in f; the same fallback. */
+void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec);
+/* Ends the current process for rec with the one-line report. */
+__attribute__((noreturn)) void exception_terminate(const struct _EXCEPTION_RECORD *rec);
+/* Loads the frame f will return to from a user CONTEXT; false (f untouched)
+ * when it asks for kernel selectors, IOPL, virtual-8086 mode or the like. */
+bool exception_continue(struct trap_frame *f, const struct _CONTEXT *ctx);
+
+#endif

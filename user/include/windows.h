@@ -1,0 +1,97 @@
+/* <windows.h> for vados: the Win32 subset with Windows' own types, values and
+ * calling conventions, so Win32 C compiles unchanged. */
+#ifndef _WINDOWS_H
+#define _WINDOWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "vados/ntabi.h"
+
+#define WINAPI   __attribute__((stdcall))
+#define CALLBACK __attribute__((stdcall))
+#define VOID     void
+#define CONST    const
+#define TRUE     1
+#define FALSE    0
+
+typedef int BOOL;
+typedef unsigned char BYTE, UCHAR, BOOLEAN;
+typedef unsigned short WORD, USHORT;
+typedef unsigned long DWORD, ULONG;
+typedef unsigned int UINT;
+typedef long LONG;
+typedef char CHAR;
+typedef unsigned long ULONG_PTR, DWORD_PTR, SIZE_T;
+typedef long LONG_PTR, SSIZE_T;
+typedef void *PVOID, *LPVOID, *HANDLE;
+typedef const void *LPCVOID;
+typedef CHAR *LPSTR, *PSTR;
+typedef const CHAR *LPCSTR, *PCSTR;
+typedef DWORD *LPDWORD, *PDWORD;
+typedef BOOL *LPBOOL, *PBOOL;
+typedef ULONG_PTR *PULONG_PTR;
+
+typedef struct _EXCEPTION_RECORD EXCEPTION_RECORD, *PEXCEPTION_RECORD;
+typedef struct _FLOATING_SAVE_AREA FLOATING_SAVE_AREA, *PFLOATING_SAVE_AREA;
+typedef struct _CONTEXT CONTEXT, *PCONTEXT;
+typedef struct _EXCEPTION_POINTERS {
+	PEXCEPTION_RECORD ExceptionRecord;
+	PCONTEXT ContextRecord;
+} EXCEPTION_POINTERS, *PEXCEPTION_POINTERS;
+typedef LONG (CALLBACK *PVECTORED_EXCEPTION_HANDLER)(PEXCEPTION_POINTERS ExceptionInfo);
+
+/* Errors (GetLastError). */
+#define ERROR_SUCCESS            0L
+#define ERROR_INVALID_FUNCTION   1L
+#define ERROR_ACCESS_DENIED      5L
+#define ERROR_INVALID_HANDLE     6L
+#define ERROR_NOT_ENOUGH_MEMORY  8L
+#define ERROR_BAD_LENGTH         24L
+#define ERROR_INVALID_PARAMETER  87L
+#define ERROR_BAD_EXE_FORMAT     193L
+#define ERROR_NOACCESS           998L
+
+/* Exception codes and dispositions. */
+#define STATUS_GUARD_PAGE_VIOLATION   ((DWORD)0x80000001L)
+#define STATUS_DATATYPE_MISALIGNMENT  ((DWORD)0x80000002L)
+#define STATUS_BREAKPOINT             ((DWORD)0x80000003L)
+#define STATUS_SINGLE_STEP            ((DWORD)0x80000004L)
+#define STATUS_ACCESS_VIOLATION       ((DWORD)0xC0000005L)
+#define STATUS_IN_PAGE_ERROR          ((DWORD)0xC0000006L)
+#define STATUS_NO_MEMORY              ((DWORD)0xC0000017L)
+#define STATUS_ILLEGAL_INSTRUCTION    ((DWORD)0xC000001DL)
+#define STATUS_ARRAY_BOUNDS_EXCEEDED  ((DWORD)0xC000008CL)
+#define STATUS_FLOAT_INVALID_OPERATION ((DWORD)0xC0000090L)
+#define STATUS_INTEGER_DIVIDE_BY_ZERO ((DWORD)0xC0000094L)
+#define STATUS_INTEGER_OVERFLOW       ((DWORD)0xC0000095L)
+#define STATUS_PRIVILEGED_INSTRUCTION ((DWORD)0xC0000096L)
+#define STATUS_STACK_OVERFLOW         ((DWORD)0xC00000FDL)
+#define STATUS_HEAP_CORRUPTION        ((DWORD)0xC0000374L)
+#define EXCEPTION_ACCESS_VIOLATION    STATUS_ACCESS_VIOLATION
+#define EXCEPTION_BREAKPOINT          STATUS_BREAKPOINT
+#define EXCEPTION_GUARD_PAGE          STATUS_GUARD_PAGE_VIOLATION
+#define EXCEPTION_ILLEGAL_INSTRUCTION STATUS_ILLEGAL_INSTRUCTION
+#define EXCEPTION_INT_DIVIDE_BY_ZERO  STATUS_INTEGER_DIVIDE_BY_ZERO
+#define EXCEPTION_INT_OVERFLOW        STATUS_INTEGER_OVERFLOW
+#define EXCEPTION_PRIV_INSTRUCTION    STATUS_PRIVILEGED_INSTRUCTION
+#define EXCEPTION_STACK_OVERFLOW      STATUS_STACK_OVERFLOW
+#define EXCEPTION_IN_PAGE_ERROR       STATUS_IN_PAGE_ERROR
+#define EXCEPTION_CONTINUE_EXECUTION  (-1)
+#define EXCEPTION_CONTINUE_SEARCH     0
+#define EXCEPTION_EXECUTE_HANDLER     1
+
+/* Processes and time. */
+WINAPI __attribute__((noreturn)) VOID ExitProcess(UINT uExitCode);
+WINAPI DWORD GetCurrentProcessId(VOID);
+WINAPI DWORD GetLastError(VOID);
+WINAPI VOID SetLastError(DWORD dwErrCode);
+WINAPI VOID Sleep(DWORD dwMilliseconds);
+WINAPI DWORD GetTickCount(VOID);
+
+/* Exceptions. */
+WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);
+WINAPI ULONG RemoveVectoredExceptionHandler(PVOID Handle);
+WINAPI VOID RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
+			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
+
+#endif
