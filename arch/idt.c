@@ -19,6 +19,7 @@ extern const uint32_t isr_stub_table[256];
 static struct idt_gate idt[256];
 static trap_handler_fn handlers[256];
 static trap_fatal_fn fatal;
+static trap_user_return_fn user_return;
 
 static void set_gate(unsigned v, uint32_t offset, uint16_t sel, uint8_t type)
 {
@@ -53,6 +54,18 @@ void trap_set_fatal(trap_fatal_fn fn)
 	fatal = fn;
 }
 
+void trap_set_user_return(trap_user_return_fn fn)
+{
+	user_return = fn;
+}
+
+/* Every trap that came from ring 3 goes back through the user-return hook. */
+static void return_to(struct trap_frame *f)
+{
+	if (trap_from_user(f) && user_return)
+		user_return(f);
+}
+
 void trap_dispatch(struct trap_frame *f)
 {
 	/* CR2 first: any later fault would overwrite it. */
@@ -60,16 +73,17 @@ void trap_dispatch(struct trap_frame *f)
 		f->cr2 = read_cr2();
 	if (f->vector >= T_IRQ_BASE && f->vector < T_IRQ_BASE + T_IRQ_COUNT) {
 		pic_dispatch(f);
+	} else if (handlers[f->vector] && handlers[f->vector](f)) {
+		/* resolved */
+	} else if (f->vector < T_EXCEPTIONS && !trap_from_user(f) && extable_fixup(f)) {
 		return;
+	} else {
+		if (fatal)
+			fatal(f);
+		if (!trap_from_user(f))
+			cpu_halt_forever();
 	}
-	if (handlers[f->vector] && handlers[f->vector](f))
-		return;
-	if (f->vector < T_EXCEPTIONS && !trap_from_user(f) && extable_fixup(f))
-		return;
-	if (fatal)
-		fatal(f);
-	if (!trap_from_user(f))
-		cpu_halt_forever();
+	return_to(f);
 }
 
 /* C entry of the double-fault task (arch/isr.asm): rebuilds a trap frame from

@@ -41,6 +41,8 @@ static inline uint32_t trap_frame_esp(const struct trap_frame *f)
 typedef bool (*trap_handler_fn)(struct trap_frame *f);
 /* Called for a trap nobody resolved; for kernel-mode faults it must not return. */
 typedef void (*trap_fatal_fn)(struct trap_frame *f);
+/* Called last before every return to ring 3 (may not return: a process ending). */
+typedef void (*trap_user_return_fn)(struct trap_frame *f);
 typedef void (*irq_handler_fn)(struct trap_frame *f);
 
 /* Loads the IDT: every vector has a stub; #DF is a task gate to its own stack. */
@@ -49,6 +51,7 @@ void trap_set_handler(unsigned vector, trap_handler_fn fn);
 /* Lets ring 3 raise vector with an int instruction (a DPL-3 gate). */
 void idt_allow_user(unsigned vector);
 void trap_set_fatal(trap_fatal_fn fn);
+void trap_set_user_return(trap_user_return_fn fn);
 /* Entry from arch/isr.asm for every vector. */
 void trap_dispatch(struct trap_frame *f);
 

@@ -106,29 +106,36 @@ static void fatal_trap(struct trap_frame *f)
 		panic_trap(f);
 }
 
+/* Before returning to ring 3: a process being terminated ends here. */
+static void user_return(struct trap_frame *f)
+{
+	struct process *p = process_current();
+
+	(void)f;
+	if (p && p->terminating)
+		process_exit(p->terminate_status);
+}
+
 /* run=PROGRAM: starts the boot module of that name as the first process, waits
  * for it and leaves QEMU with its verdict (status 0: pass). */
-static void run_program(const struct boot_info *bi, const char *name, const char *args)
+static void run_program(const char *name, const char *args)
 {
-	struct process *p = NULL;
-	uint32_t status, pid;
 	char cmdline[PROCESS_CMDLINE_MAX];
+	struct process *p;
+	uint32_t status, pid, error;
 
 	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
-	for (uint32_t i = 0; i < bi->module_count && !p; i++) {
-		const struct boot_module *m = &bi->modules[i];
-		const void *image = arch_phys_to_virt(m->start, m->end - m->start);
-		if (strcmp(m->name, name) == 0 && image)
-			p = process_create(name, image, m->end - m->start, cmdline);
-	}
-	if (!p) {
-		kprintf("run: no program \"%s\" among the boot modules\n", name);
+	if (!(p = process_spawn(cmdline, &error))) {
+		if (error == ERROR_FILE_NOT_FOUND)
+			kprintf("run: no program \"%s\" among the boot modules\n", name);
+		else
+			kprintf("run: cannot start \"%s\": error %u\n", name, error);
 		machine_exit(EXIT_FAIL);
 	}
-	process_wait(p);
+	process_wait(p, WAIT_FOREVER);
 	status = p->exit_status;
 	pid = p->pid;
-	process_release(p);
+	process_put(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
 	machine_exit(selftest_invariants_hold() && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
@@ -152,6 +159,7 @@ void kernel_main(const struct boot_info *bi)
 	cpu_detect();
 	arch_init();
 	trap_set_fatal(fatal_trap);
+	trap_set_user_return(user_return);
 
 	kprintf("vados %s i386\n", vados_version);
 	print_cpu();
@@ -172,10 +180,11 @@ void kernel_main(const struct boot_info *bi)
 	sched_init();
 	irq_enable();
 	syscall_init();
+	process_set_programs(bi);
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);
 	if (options.run[0])
-		run_program(bi, options.run, options.run_args);
+		run_program(options.run, options.run_args);
 	kprintf("vados: boot complete; idle. (QEMU: Ctrl-A X quits)\n");
 	for (;;)
 		thread_sleep(TIMER_HZ);

@@ -4,6 +4,7 @@
 #include "kernel/elf.h"
 #include "kernel/panic.h"
 #include "kernel/string.h"
+#include "arch/arch.h"
 #include "arch/context.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
@@ -18,10 +19,17 @@
 #define ARGV_MAX         32u
 
 static uint32_t next_pid = 1;
+static struct process *all_processes;
+static const struct boot_info *programs;
 
 struct process *process_current(void)
 {
 	return thread_current()->process;
+}
+
+void process_set_programs(const struct boot_info *bi)
+{
+	programs = bi;
 }
 
 /* Maps and fills one PT_LOAD segment; a Win32 error or 0. */
@@ -104,31 +112,105 @@ static void process_start(void *arg)
 	arch_enter_user(entry, esp);
 }
 
-struct process *process_create(const char *name, const void *image, uint32_t size,
-			       const char *cmdline)
+/* The boot module named name: its image and size; NULL if there is none. */
+static const void *find_program(const char *name, uint32_t *size)
+{
+	for (uint32_t i = 0; programs && i < programs->module_count; i++) {
+		const struct boot_module *m = &programs->modules[i];
+		if (strcmp(m->name, name) == 0) {
+			*size = m->end - m->start;
+			return arch_phys_to_virt(m->start, *size);
+		}
+	}
+	return NULL;
+}
+
+struct process *process_spawn(const char *cmdline, uint32_t *error)
 {
 	struct process *p = kmalloc(sizeof(*p));
+	size_t n;
 
+	*error = ERROR_NOT_ENOUGH_MEMORY;
 	if (!p)
 		return NULL;
 	memset(p, 0, sizeof(*p));
-	strlcpy(p->name, name, sizeof(p->name));
+	while (*cmdline == ' ')
+		cmdline++;
 	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
-	p->image = image;
-	p->image_size = size;
-	p->pd = aspace_create();
-	if (p->pd == PFN_NONE) {
+	for (n = 0; cmdline[n] && cmdline[n] != ' ' && n < sizeof(p->name) - 1; n++)
+		p->name[n] = cmdline[n];
+	p->image = find_program(p->name, &p->image_size);
+	if (!p->image) {
+		*error = ERROR_FILE_NOT_FOUND;
 		kfree(p);
 		return NULL;
 	}
+	if ((p->pd = aspace_create()) == PFN_NONE) {
+		kfree(p);
+		return NULL;
+	}
+	p->refs = 2;                    /* the caller's, and the running thread's */
 	p->pid = next_pid++;
-	p->thread = thread_create_in(name, process_start, p, p);
+	p->thread = thread_create_in(p->name, process_start, p, p);
 	if (!p->thread) {
 		aspace_destroy(p->pd);
 		kfree(p);
 		return NULL;
 	}
+	bool irq = irq_save();
+	p->all_next = all_processes;
+	all_processes = p;
+	irq_restore(irq);
 	return p;
+}
+
+void process_get(struct process *p)
+{
+	bool irq = irq_save();
+	p->refs++;
+	irq_restore(irq);
+}
+
+void process_put(struct process *p)
+{
+	bool irq = irq_save();
+
+	if (--p->refs == 0) {
+		struct process **link = &all_processes;
+		while (*link != p)
+			link = &(*link)->all_next;
+		*link = p->all_next;
+		kfree(p);
+	}
+	irq_restore(irq);
+}
+
+struct process *process_find(uint32_t pid)
+{
+	bool irq = irq_save();
+	struct process *p = all_processes;
+
+	while (p && p->pid != pid)
+		p = p->all_next;
+	if (p)
+		p->refs++;
+	irq_restore(irq);
+	return p;
+}
+
+void process_for_each(void (*fn)(const struct process *p, void *ctx), void *ctx)
+{
+	for (struct process *p = all_processes; p; p = p->all_next)
+		fn(p, ctx);
+}
+
+void process_thread_gone(struct process *p)
+{
+	/* The thread has switched away for good: no CPU runs on its directory. */
+	aspace_destroy(p->pd);
+	p->pd = PFN_NONE;
+	p->thread = NULL;
+	process_put(p);
 }
 
 void process_exit(uint32_t status)
@@ -138,6 +220,11 @@ void process_exit(uint32_t status)
 	if (!p)
 		panic("process_exit from a kernel thread");
 	aspace_clear_user();
+	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
+		if (p->handles[i]) {
+			process_put(p->handles[i]);
+			p->handles[i] = NULL;
+		}
 	irq_disable();
 	/* Interrupts stay off until the thread has switched away for good, so a
 	 * waiter cannot free the directory this thread still runs on. */
@@ -147,19 +234,72 @@ void process_exit(uint32_t status)
 	thread_exit();
 }
 
-void process_wait(struct process *p)
+bool process_terminate(struct process *p, uint32_t status)
 {
-	bool irq = irq_save();
+	bool irq;
 
-	while (!p->exited)
-		wait_queue_sleep(&p->exit_wait);
+	if (p == process_current())
+		process_exit(status);
+	irq = irq_save();
+	if (p->exited || p->terminating) {
+		irq_restore(irq);
+		return !p->exited;
+	}
+	p->terminating = true;
+	p->terminate_status = status;
+	thread_interrupt(p->thread);
 	irq_restore(irq);
+	return true;
 }
 
-void process_release(struct process *p)
+bool process_wait(struct process *p, uint32_t ticks)
 {
-	process_wait(p);
-	thread_sleep(1);                /* let the scheduler reap the thread first */
-	aspace_destroy(p->pd);
-	kfree(p);
+	bool irq = irq_save();
+	uint32_t deadline = timer_ticks() + ticks;
+
+	while (!p->exited) {
+		uint32_t left = ticks == WAIT_FOREVER ? WAIT_FOREVER : deadline - timer_ticks();
+		if (ticks != WAIT_FOREVER && (int32_t)left <= 0)
+			break;
+		if (wait_queue_sleep_timeout(&p->exit_wait, left) == WAIT_INTERRUPTED)
+			break;
+	}
+	irq_restore(irq);
+	return p->exited;
+}
+
+uint32_t handle_insert(struct process *obj)
+{
+	struct process *p = process_current();
+
+	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
+		if (!p->handles[i]) {
+			process_get(obj);
+			p->handles[i] = obj;
+			return (i + 1) * 4;
+		}
+	return 0;
+}
+
+struct process *handle_lookup(uint32_t handle)
+{
+	struct process *p = process_current();
+	uint32_t i = handle / 4 - 1;
+
+	if (handle == HANDLE_CURRENT_PROCESS)
+		return p;
+	if (handle % 4 || handle == 0 || i >= PROCESS_HANDLES)
+		return NULL;
+	return p->handles[i];
+}
+
+bool handle_close(uint32_t handle)
+{
+	struct process *p = process_current(), *obj = handle_lookup(handle);
+
+	if (!obj || handle == HANDLE_CURRENT_PROCESS)
+		return false;
+	p->handles[handle / 4 - 1] = NULL;
+	process_put(obj);
+	return true;
 }

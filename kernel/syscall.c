@@ -5,6 +5,7 @@
 #include "kernel/console.h"
 #include "kernel/exception.h"
 #include "mm/mm.h"
+#include "mm/pfn.h"
 #include "arch/trap.h"
 #include "arch/cpu.h"
 #include "arch/uaccess.h"
@@ -121,6 +122,116 @@ static struct sysret sys_unhandled_exception(const uint32_t *a, struct trap_fram
 	exception_terminate(&rec);
 }
 
+#define STILL_ACTIVE      259u
+#define WAIT_OBJECT_0     0u
+#define WAIT_TIMEOUT      258u
+#define INFINITE          0xffffffffu
+
+/* Copies a NUL-terminated user string into dst[size]; a Win32 error or 0. */
+static uint32_t copy_string_in(char *dst, vaddr_t src, size_t size)
+{
+	for (size_t i = 0; i < size; i++) {
+		if (!copy_from_user(&dst[i], src + i, 1))
+			return ERROR_NOACCESS;
+		if (dst[i] == '\0')
+			return 0;
+	}
+	return ERROR_INVALID_PARAMETER;
+}
+
+static struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
+{
+	char cmdline[PROCESS_CMDLINE_MAX];
+	uint32_t err = copy_string_in(cmdline, a[0], sizeof(cmdline)), out[2] = { 0, 0 };
+	struct process *p;
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (!copy_to_user(a[1], out, sizeof(out)))      /* fail before starting anything */
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if (!(p = process_spawn(cmdline, &err)))
+		return (struct sysret){ err, 0 };
+	out[0] = handle_insert(p);
+	out[1] = p->pid;
+	process_put(p);
+	if (!out[0]) {
+		process_terminate(p, ERROR_NOT_ENOUGH_MEMORY);
+		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
+	}
+	copy_to_user(a[1], out, sizeof(out));
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+static struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p = process_find(a[0]);
+	uint32_t h;
+
+	(void)f;
+	if (!p)
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	h = handle_insert(p);
+	process_put(p);
+	return h ? (struct sysret){ ERROR_SUCCESS, h } : (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
+}
+
+static struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p = handle_lookup(a[0]);
+	uint32_t ticks = a[1] == INFINITE ? WAIT_FOREVER : (a[1] + MS_PER_TICK - 1) / MS_PER_TICK;
+	bool exited;
+
+	(void)f;
+	if (!p)
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0xffffffffu };
+	process_get(p);
+	exited = process_wait(p, ticks);
+	process_put(p);
+	return (struct sysret){ ERROR_SUCCESS, exited ? WAIT_OBJECT_0 : WAIT_TIMEOUT };
+}
+
+static struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p = handle_lookup(a[0]);
+
+	(void)f;
+	if (!p)
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
+	return (struct sysret){ ERROR_SUCCESS, p->exited ? p->exit_status : STILL_ACTIVE };
+}
+
+static struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p = handle_lookup(a[0]);
+
+	(void)f;
+	if (!p)
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
+	process_terminate(p, a[1]);
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+static struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return (struct sysret){ handle_close(a[0]) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE, 0 };
+}
+
+static struct sysret sys_query_memory(const uint32_t *a, struct trap_frame *f)
+{
+	struct pfn_totals t;
+	uint32_t out[2];
+
+	(void)f;
+	pfn_get_totals(&t);
+	out[0] = t.managed;
+	out[1] = t.on_list[PFN_FREE] + t.on_list[PFN_ZEROED] + t.on_list[PFN_STANDBY];
+	if (!copy_to_user(a[0], out, sizeof(out)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
 static const struct {
 	syscall_fn fn;
 	uint32_t nargs;
@@ -134,6 +245,13 @@ static const struct {
 	[SYS_CONTINUE] = { sys_continue, 1 },
 	[SYS_RAISE_EXCEPTION] = { sys_raise_exception, 4 },
 	[SYS_UNHANDLED_EXCEPTION] = { sys_unhandled_exception, 1 },
+	[SYS_CREATE_PROCESS] = { sys_create_process, 2 },
+	[SYS_OPEN_PROCESS] = { sys_open_process, 1 },
+	[SYS_WAIT_FOR_OBJECT] = { sys_wait_for_object, 2 },
+	[SYS_GET_EXIT_CODE] = { sys_get_exit_code, 1 },
+	[SYS_TERMINATE_PROCESS] = { sys_terminate_process, 2 },
+	[SYS_CLOSE_HANDLE] = { sys_close_handle, 1 },
+	[SYS_QUERY_MEMORY] = { sys_query_memory, 1 },
 };
 
 static bool syscall_dispatch(struct trap_frame *f)

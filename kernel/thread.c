@@ -13,7 +13,37 @@
 #include "mm/pool.h"
 
 static struct thread main_thread, *idle, *current = &main_thread;
-static struct wait_queue ready, sleepers, dead;
+static struct wait_queue ready, dead;
+/* Sleepers are linked through sleep_next, so a thread can wait on a queue
+ * (through next) and for a deadline at once. */
+static struct sleep_list { struct thread *head; } sleepers;
+
+static void sleep_push(struct sleep_list *l, struct thread *t)
+{
+	t->sleep_next = l->head;
+	l->head = t;
+}
+
+static struct thread *sleep_pop(struct sleep_list *l)
+{
+	struct thread *t = l->head;
+
+	if (t) {
+		l->head = t->sleep_next;
+		t->sleep_next = NULL;
+	}
+	return t;
+}
+
+static void sleep_remove(struct sleep_list *l, struct thread *t)
+{
+	for (struct thread **link = &l->head; *link; link = &(*link)->sleep_next)
+		if (*link == t) {
+			*link = t->sleep_next;
+			t->sleep_next = NULL;
+			return;
+		}
+}
 static struct thread *all = &main_thread;
 static uint32_t next_id = 1, thread_count = 1, switches, quantum_left;
 
@@ -25,6 +55,26 @@ static void queue_push(struct wait_queue *q, struct thread *t)
 	else
 		q->head = t;
 	q->tail = t;
+}
+
+/* Takes t out of q wherever it is; false if it was not there. */
+static bool queue_remove(struct wait_queue *q, struct thread *t)
+{
+	struct thread *prev = NULL;
+
+	for (struct thread *i = q->head; i; prev = i, i = i->next) {
+		if (i != t)
+			continue;
+		if (prev)
+			prev->next = t->next;
+		else
+			q->head = t->next;
+		if (q->tail == t)
+			q->tail = prev;
+		t->next = NULL;
+		return true;
+	}
+	return false;
 }
 
 static struct thread *queue_pop(struct wait_queue *q)
@@ -55,6 +105,8 @@ static void reap_dead(void)
 		while (*link != t)
 			link = &(*link)->all_next;
 		*link = t->all_next;
+		if (t->process)
+			process_thread_gone(t->process);
 		kpage_free((void *)t->stack);
 		kfree(t);
 		thread_count--;
@@ -98,55 +150,91 @@ void thread_yield(void)
 	irq_restore(irq);
 }
 
+/* A blocked thread becomes ready: off its wait queue and the sleepers. */
+static void make_ready(struct thread *t)
+{
+	if (t->waiting_on)
+		queue_remove(t->waiting_on, t);
+	if (t->timed)
+		sleep_remove(&sleepers, t);
+	t->waiting_on = NULL;
+	t->timed = false;
+	t->state = THREAD_READY;
+	queue_push(&ready, t);
+}
+
 /* Every tick: wake the sleepers that are due, and preempt when the quantum
  * is used up. Runs in the timer interrupt, so a switch here preempts. */
 static void sched_tick(void)
 {
-	struct wait_queue still = { 0 };
+	struct sleep_list still = { NULL };
 	struct thread *t;
 
-	while ((t = queue_pop(&sleepers)) != NULL) {
-		if ((int32_t)(timer_ticks() - t->wake_tick) >= 0) {
-			t->state = THREAD_READY;
-			queue_push(&ready, t);
-		} else {
-			queue_push(&still, t);
-		}
+	while ((t = sleep_pop(&sleepers)) != NULL) {
+		if ((int32_t)(timer_ticks() - t->wake_tick) >= 0)
+			make_ready(t);
+		else
+			sleep_push(&still, t);
 	}
 	sleepers = still;
 	if (current == idle ? ready.head != NULL : --quantum_left == 0)
 		thread_yield();
 }
 
-void thread_sleep(uint32_t ticks)
+enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 {
 	bool irq = irq_save();
+	uint32_t deadline = timer_ticks() + ticks;
+	enum wait_result r;
 
-	current->wake_tick = timer_ticks() + (ticks ? ticks : 1);
+	current->interrupted = false;
 	current->state = THREAD_BLOCKED;
-	queue_push(&sleepers, current);
+	if (q) {
+		current->waiting_on = q;
+		queue_push(q, current);
+	}
+	if (ticks != WAIT_FOREVER) {
+		current->wake_tick = deadline;
+		current->timed = true;
+		sleep_push(&sleepers, current);
+	}
 	schedule();
+	if (current->interrupted)
+		r = WAIT_INTERRUPTED;
+	else if (ticks != WAIT_FOREVER && (int32_t)(timer_ticks() - deadline) >= 0)
+		r = WAIT_TIMED_OUT;
+	else
+		r = WAIT_WOKEN;
 	irq_restore(irq);
+	return r;
+}
+
+void thread_sleep(uint32_t ticks)
+{
+	wait_queue_sleep_timeout(NULL, ticks ? ticks : 1);
 }
 
 void wait_queue_sleep(struct wait_queue *q)
 {
-	bool irq = irq_save();
-
-	current->state = THREAD_BLOCKED;
-	queue_push(q, current);
-	schedule();
-	irq_restore(irq);
+	wait_queue_sleep_timeout(q, WAIT_FOREVER);
 }
 
 void wait_queue_wake_all(struct wait_queue *q)
 {
 	bool irq = irq_save();
-	struct thread *t;
 
-	while ((t = queue_pop(q)) != NULL) {
-		t->state = THREAD_READY;
-		queue_push(&ready, t);
+	while (q->head)
+		make_ready(q->head);
+	irq_restore(irq);
+}
+
+void thread_interrupt(struct thread *t)
+{
+	bool irq = irq_save();
+
+	if (t->state == THREAD_BLOCKED && (t->waiting_on || t->timed)) {
+		t->interrupted = true;
+		make_ready(t);
 	}
 	irq_restore(irq);
 }

@@ -19,8 +19,12 @@ struct thread {
 	enum thread_state state;
 	char name[THREAD_NAME_MAX];
 	struct thread *next;            /* ready queue, wait queue or dead list */
+	struct thread *sleep_next;      /* the sleepers' list */
 	struct thread *all_next;        /* every live thread */
 	uint32_t wake_tick;             /* while sleeping */
+	struct wait_queue *waiting_on;  /* the queue it blocks on, if any */
+	bool timed;                     /* also on the sleepers' list */
+	bool interrupted;               /* thread_interrupt woke it */
 	void (*entry)(void *);
 	void *arg;
 	struct process *process;        /* NULL for kernel threads */
@@ -53,6 +57,14 @@ void thread_sleep(uint32_t ticks);
 void wait_queue_sleep(struct wait_queue *q);
 /* Makes every thread waiting on q ready. */
 void wait_queue_wake_all(struct wait_queue *q);
+/* Like wait_queue_sleep, but gives up after ticks timer ticks
+ * (WAIT_FOREVER: never). Returns how it woke. */
+#define WAIT_FOREVER 0xffffffffu
+enum wait_result { WAIT_WOKEN, WAIT_TIMED_OUT, WAIT_INTERRUPTED };
+enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks);
+/* Wakes t early if it is sleeping or waiting (its wait returns
+ * WAIT_INTERRUPTED), so it can notice it is being terminated. */
+void thread_interrupt(struct thread *t);
 
 /* The thread whose stack guard page holds addr (for the double-fault report). */
 const struct thread *thread_guard_owner(vaddr_t addr);

@@ -1,4 +1,4 @@
-/* The vados C library: process control. */
+/* The vados C library: process control, conversions, random numbers, sorting. */
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
@@ -6,7 +6,17 @@
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
+#define RAND_MAX     0x7fff
 
 __attribute__((noreturn)) void exit(int status);
+int abs(int j);
+long labs(long j);
+int atoi(const char *s);
+long atol(const char *s);
+long strtol(const char *s, char **end, int base);
+unsigned long strtoul(const char *s, char **end, int base);
+int rand(void);
+void srand(unsigned int seed);
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 #endif

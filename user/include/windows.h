@@ -80,8 +80,85 @@ typedef LONG (CALLBACK *PVECTORED_EXCEPTION_HANDLER)(PEXCEPTION_POINTERS Excepti
 #define EXCEPTION_CONTINUE_SEARCH     0
 #define EXCEPTION_EXECUTE_HANDLER     1
 
+typedef unsigned long long DWORDLONG, ULONGLONG;
+typedef struct _SECURITY_ATTRIBUTES {
+	DWORD nLength;
+	LPVOID lpSecurityDescriptor;
+	BOOL bInheritHandle;
+} SECURITY_ATTRIBUTES, *LPSECURITY_ATTRIBUTES;
+typedef struct _STARTUPINFOA {
+	DWORD cb;
+	LPSTR lpReserved, lpDesktop, lpTitle;
+	DWORD dwX, dwY, dwXSize, dwYSize, dwXCountChars, dwYCountChars, dwFillAttribute;
+	DWORD dwFlags;
+	WORD wShowWindow, cbReserved2;
+	BYTE *lpReserved2;
+	HANDLE hStdInput, hStdOutput, hStdError;
+} STARTUPINFOA, *LPSTARTUPINFOA;
+typedef struct _PROCESS_INFORMATION {
+	HANDLE hProcess;
+	HANDLE hThread;
+	DWORD dwProcessId;
+	DWORD dwThreadId;
+} PROCESS_INFORMATION, *LPPROCESS_INFORMATION;
+typedef struct _SYSTEM_INFO {
+	union {
+		DWORD dwOemId;
+		struct { WORD wProcessorArchitecture, wReserved; };
+	};
+	DWORD dwPageSize;
+	LPVOID lpMinimumApplicationAddress, lpMaximumApplicationAddress;
+	DWORD_PTR dwActiveProcessorMask;
+	DWORD dwNumberOfProcessors, dwProcessorType, dwAllocationGranularity;
+	WORD wProcessorLevel, wProcessorRevision;
+} SYSTEM_INFO, *LPSYSTEM_INFO;
+typedef struct _MEMORYSTATUSEX {
+	DWORD dwLength, dwMemoryLoad;
+	DWORDLONG ullTotalPhys, ullAvailPhys, ullTotalPageFile, ullAvailPageFile;
+	DWORDLONG ullTotalVirtual, ullAvailVirtual, ullAvailExtendedVirtual;
+} MEMORYSTATUSEX, *LPMEMORYSTATUSEX;
+
+#define INFINITE              0xFFFFFFFFUL
+#define WAIT_OBJECT_0         0x00000000UL
+#define WAIT_TIMEOUT          0x00000102UL
+#define WAIT_FAILED           0xFFFFFFFFUL
+#define STILL_ACTIVE          259UL
+#define STD_INPUT_HANDLE      ((DWORD)-10)
+#define STD_OUTPUT_HANDLE     ((DWORD)-11)
+#define STD_ERROR_HANDLE      ((DWORD)-12)
+#define INVALID_HANDLE_VALUE  ((HANDLE)(LONG_PTR)-1)
+#define PROCESS_TERMINATE     0x0001UL
+#define PROCESS_QUERY_INFORMATION 0x0400UL
+#define SYNCHRONIZE           0x00100000UL
+#define PROCESS_ALL_ACCESS    0x001FFFFFUL
+#define PROCESSOR_ARCHITECTURE_INTEL 0
+#define PROCESSOR_INTEL_486   486
+#define PROCESSOR_INTEL_PENTIUM 586
+#define ERROR_FILE_NOT_FOUND  2L
+
 /* Processes and time. */
 WINAPI __attribute__((noreturn)) VOID ExitProcess(UINT uExitCode);
+WINAPI HANDLE GetCurrentProcess(VOID);
+WINAPI BOOL CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
+			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
+			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
+			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation);
+WINAPI HANDLE OpenProcess(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwProcessId);
+WINAPI DWORD WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds);
+WINAPI BOOL GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode);
+WINAPI BOOL TerminateProcess(HANDLE hProcess, UINT uExitCode);
+WINAPI BOOL CloseHandle(HANDLE hObject);
+WINAPI VOID GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
+WINAPI BOOL GlobalMemoryStatusEx(LPMEMORYSTATUSEX lpBuffer);
+WINAPI HANDLE GetStdHandle(DWORD nStdHandle);
+WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
+			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
+			  LPVOID lpReserved);
+WINAPI BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+		      LPDWORD lpNumberOfBytesWritten, LPVOID lpOverlapped);
+#define CreateProcess CreateProcessA
+#define WriteConsole WriteConsoleA
 WINAPI DWORD GetCurrentProcessId(VOID);
 WINAPI DWORD GetLastError(VOID);
 WINAPI VOID SetLastError(DWORD dwErrCode);

@@ -17,6 +17,13 @@ enum vados_syscall {
 	SYS_CONTINUE,           /* (CONTEXT *): resume there; returns only on refusal */
 	SYS_RAISE_EXCEPTION,    /* (code, flags, nparams, const ULONG_PTR *params) */
 	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
+	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[2]): out = handle, pid */
+	SYS_OPEN_PROCESS,       /* (pid) -> handle */
+	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0 / WAIT_TIMEOUT */
+	SYS_GET_EXIT_CODE,      /* (handle) -> exit status, or STILL_ACTIVE (259) */
+	SYS_TERMINATE_PROCESS,  /* (handle, status) */
+	SYS_CLOSE_HANDLE,       /* (handle) */
+	SYS_QUERY_MEMORY,       /* (uint32 out[2]): out = physical pages in all, available */
 	SYS_COUNT,
 };
 

@@ -1,0 +1,167 @@
+/* The process, handle, console and system-information calls of <windows.h>. */
+#include <windows.h>
+#include "vados/calls.h"
+
+#define USER_LOWEST  0x00010000UL
+#define USER_HIGHEST 0x7FFEFFFFUL
+#define PAGE_SIZE    4096UL
+
+/* Makes a call; on failure records the error for GetLastError. */
+static BOOL call(uint32_t nr, const uint32_t *args, uint32_t *value)
+{
+	struct vados_result r = vados_syscall(nr, args);
+
+	if (value)
+		*value = r.value;
+	if (r.error) {
+		SetLastError(r.error);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+HANDLE WINAPI GetCurrentProcess(VOID)
+{
+	return (HANDLE)(LONG_PTR)-1;
+}
+
+/* lpApplicationName, when given, names the program; otherwise the first word
+ * of lpCommandLine does. Security, inheritance, flags, environment, directory
+ * and start-up information are accepted and ignored. hThread is a second
+ * handle to the process (processes have one thread). */
+BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
+			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
+			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
+			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
+{
+	uint32_t out[2], args[2];
+
+	(void)lpProcessAttributes, (void)lpThreadAttributes, (void)bInheritHandles;
+	(void)dwCreationFlags, (void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
+	args[0] = (uint32_t)(lpCommandLine ? lpCommandLine : lpApplicationName);
+	args[1] = (uint32_t)out;
+	if (!lpProcessInformation) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (!call(SYS_CREATE_PROCESS, args, NULL))
+		return FALSE;
+	lpProcessInformation->hProcess = (HANDLE)out[0];
+	lpProcessInformation->dwProcessId = out[1];
+	lpProcessInformation->dwThreadId = out[1];
+	lpProcessInformation->hThread = OpenProcess(PROCESS_ALL_ACCESS, FALSE, out[1]);
+	return TRUE;
+}
+
+HANDLE WINAPI OpenProcess(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwProcessId)
+{
+	uint32_t args[1] = { dwProcessId }, h;
+
+	(void)dwDesiredAccess, (void)bInheritHandle;
+	return call(SYS_OPEN_PROCESS, args, &h) ? (HANDLE)h : NULL;
+}
+
+DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds)
+{
+	uint32_t args[2] = { (uint32_t)hHandle, dwMilliseconds }, r;
+
+	return call(SYS_WAIT_FOR_OBJECT, args, &r) ? r : WAIT_FAILED;
+}
+
+BOOL WINAPI GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode)
+{
+	uint32_t args[1] = { (uint32_t)hProcess }, code;
+
+	if (!call(SYS_GET_EXIT_CODE, args, &code))
+		return FALSE;
+	if (!lpExitCode) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*lpExitCode = code;
+	return TRUE;
+}
+
+BOOL WINAPI TerminateProcess(HANDLE hProcess, UINT uExitCode)
+{
+	uint32_t args[2] = { (uint32_t)hProcess, uExitCode };
+
+	return call(SYS_TERMINATE_PROCESS, args, NULL);
+}
+
+BOOL WINAPI CloseHandle(HANDLE hObject)
+{
+	uint32_t args[1] = { (uint32_t)hObject };
+
+	return call(SYS_CLOSE_HANDLE, args, NULL);
+}
+
+VOID WINAPI GetSystemInfo(LPSYSTEM_INFO si)
+{
+	si->wProcessorArchitecture = PROCESSOR_ARCHITECTURE_INTEL;
+	si->wReserved = 0;
+	si->dwPageSize = PAGE_SIZE;
+	si->lpMinimumApplicationAddress = (LPVOID)USER_LOWEST;
+	si->lpMaximumApplicationAddress = (LPVOID)USER_HIGHEST;
+	si->dwActiveProcessorMask = 1;
+	si->dwNumberOfProcessors = 1;
+	si->dwProcessorType = PROCESSOR_INTEL_PENTIUM;
+	si->dwAllocationGranularity = 65536;
+	si->wProcessorLevel = 6;
+	si->wProcessorRevision = 0;
+}
+
+/* Physical figures are the kernel's; there is no paging file yet, and the
+ * virtual figures are the whole user range. */
+BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX m)
+{
+	uint32_t pages[2], args[1] = { (uint32_t)pages };
+
+	if (!m || m->dwLength != sizeof(*m)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!call(SYS_QUERY_MEMORY, args, NULL))
+		return FALSE;
+	m->ullTotalPhys = m->ullTotalPageFile = (DWORDLONG)pages[0] * PAGE_SIZE;
+	m->ullAvailPhys = m->ullAvailPageFile = (DWORDLONG)pages[1] * PAGE_SIZE;
+	m->dwMemoryLoad = pages[0] ? (DWORD)(100 - (DWORDLONG)pages[1] * 100 / pages[0]) : 0;
+	m->ullTotalVirtual = m->ullAvailVirtual = USER_HIGHEST + 1 - USER_LOWEST;
+	m->ullAvailExtendedVirtual = 0;
+	return TRUE;
+}
+
+HANDLE WINAPI GetStdHandle(DWORD nStdHandle)
+{
+	if (nStdHandle == STD_INPUT_HANDLE || nStdHandle == STD_OUTPUT_HANDLE ||
+	    nStdHandle == STD_ERROR_HANDLE)
+		return (HANDLE)nStdHandle;
+	SetLastError(ERROR_INVALID_HANDLE);
+	return INVALID_HANDLE_VALUE;
+}
+
+BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
+			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
+			  LPVOID lpReserved)
+{
+	uint32_t args[2] = { (uint32_t)lpBuffer, nNumberOfCharsToWrite }, written = 0;
+	BOOL ok;
+
+	(void)lpReserved;
+	if (hConsoleOutput != (HANDLE)STD_OUTPUT_HANDLE && hConsoleOutput != (HANDLE)STD_ERROR_HANDLE) {
+		SetLastError(ERROR_INVALID_HANDLE);
+		return FALSE;
+	}
+	ok = call(SYS_WRITE_CONSOLE, args, &written);
+	if (lpNumberOfCharsWritten)
+		*lpNumberOfCharsWritten = written;
+	return ok;
+}
+
+BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+		      LPDWORD lpNumberOfBytesWritten, LPVOID lpOverlapped)
+{
+	return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
+			     lpOverlapped);
+}
