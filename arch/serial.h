@@ -8,5 +8,7 @@
 bool serial_init(void);
 /* Sends one byte, translating '\n' to "\r\n". Does nothing without a UART. */
 void serial_putc(char c);
+/* Turns on the receive interrupt (IRQ 4): fn gets each byte that arrives. */
+void serial_enable_input(void (*fn)(char c));
 
 #endif

@@ -1,8 +1,12 @@
 /* Kernel console output; see kernel/console.h. */
+#include <stdbool.h>
+#include <stdint.h>
 #include "kernel/console.h"
 #include "kernel/format.h"
 #include "arch/serial.h"
 #include "arch/vga.h"
+#include "arch/cpu.h"
+#include "kernel/thread.h"
 
 static void console_putc(void *ctx, char c)
 {
@@ -34,5 +38,38 @@ int kprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = kvprintf(fmt, ap);
 	va_end(ap);
+	return n;
+}
+
+#define INPUT_SIZE 256
+
+/* Bytes typed but not read yet; the interrupt handler adds, readers take. */
+static char input[INPUT_SIZE];
+static uint32_t input_head, input_tail;
+static struct wait_queue input_wait;
+
+static void console_input(char c)
+{
+	if (input_head - input_tail < INPUT_SIZE)       /* full: the byte is dropped */
+		input[input_head++ % INPUT_SIZE] = c == '\r' ? '\n' : c;
+	wait_queue_wake_all(&input_wait);
+}
+
+void console_enable_input(void)
+{
+	serial_enable_input(console_input);
+}
+
+size_t console_read(char *buf, size_t max)
+{
+	bool irq = irq_save();
+	size_t n = 0;
+
+	while (input_head == input_tail)
+		if (wait_queue_sleep_timeout(&input_wait, WAIT_FOREVER) == WAIT_INTERRUPTED)
+			break;          /* the reader is being terminated */
+	for (; n < max && input_tail != input_head; n++)
+		buf[n] = input[input_tail++ % INPUT_SIZE];
+	irq_restore(irq);
 	return n;
 }

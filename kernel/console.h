@@ -10,5 +10,10 @@ void console_init(void);
 void console_write(const char *s, size_t n);
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap);
+/* Starts taking keyboard input from the serial line. */
+void console_enable_input(void);
+/* Blocks until input arrives, then takes up to max bytes ('\r' becomes '\n');
+ * returns how many (0 when the wait was interrupted). */
+size_t console_read(char *buf, size_t max);
 
 #endif

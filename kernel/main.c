@@ -140,6 +140,24 @@ static void run_program(const char *name, const char *args)
 	machine_exit(selftest_invariants_hold() && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 
+/* Without run= or test=: the init program (it keeps a shell on the console).
+ * When init ends, so does the machine. */
+static void start_init(void)
+{
+	uint32_t error, status;
+	struct process *p = process_spawn("init", &error);
+
+	if (!p) {
+		kprintf("vados: cannot start init (error %u); idle\n", error);
+		return;
+	}
+	process_wait(p, WAIT_FOREVER);
+	status = p->exit_status;
+	process_put(p);
+	kprintf("vados: init exited with status 0x%x\n", status);
+	machine_exit(status == 0 ? EXIT_PASS : EXIT_FAIL);
+}
+
 /* An NMI (a hardware error line, or QEMU's "nmi" command) is reported and
  * otherwise ignored. */
 static bool report_nmi(struct trap_frame *f)
@@ -183,8 +201,10 @@ void kernel_main(const struct boot_info *bi)
 	process_set_programs(bi);
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);
+	console_enable_input();
 	if (options.run[0])
 		run_program(options.run, options.run_args);
+	start_init();
 	kprintf("vados: boot complete; idle. (QEMU: Ctrl-A X quits)\n");
 	for (;;)
 		thread_sleep(TIMER_HZ);

@@ -6,6 +6,10 @@
 #include "kernel/exception.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
+#include "mm/pool.h"
+#include "kernel/panic.h"
+#include "kernel/selftest.h"
+#include "kernel/string.h"
 #include "arch/trap.h"
 #include "arch/cpu.h"
 #include "arch/uaccess.h"
@@ -232,6 +236,65 @@ static struct sysret sys_query_memory(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, 0 };
 }
 
+#define READ_CHUNK 128u
+
+static struct sysret sys_read_console(const uint32_t *a, struct trap_frame *f)
+{
+	char buf[READ_CHUNK];
+	size_t n;
+
+	(void)f;
+	if (a[1] == 0)
+		return (struct sysret){ ERROR_SUCCESS, 0 };
+	n = console_read(buf, a[1] < READ_CHUNK ? a[1] : READ_CHUNK);
+	if (!copy_to_user(a[0], buf, n))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, n };
+}
+
+struct list_ctx {
+	struct vados_process_info out[64];
+	uint32_t n, max;
+};
+
+static void list_one(const struct process *p, void *arg)
+{
+	struct list_ctx *c = arg;
+
+	if (c->n == c->max)
+		return;
+	c->out[c->n] = (struct vados_process_info){ p->pid, p->exited, p->exit_status, { 0 } };
+	strlcpy(c->out[c->n].name, p->name, sizeof(c->out[c->n].name));
+	c->n++;
+}
+
+static struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f)
+{
+	struct list_ctx *c = kmalloc(sizeof(*c));
+	struct sysret r = { ERROR_NOT_ENOUGH_MEMORY, 0 };
+	bool irq;
+
+	(void)f;
+	if (!c)
+		return r;
+	c->n = 0;
+	c->max = a[1] < 64 ? a[1] : 64;
+	irq = irq_save();
+	process_for_each(list_one, c);
+	irq_restore(irq);
+	r = copy_to_user(a[0], c->out, c->n * sizeof(c->out[0])) ?
+		(struct sysret){ ERROR_SUCCESS, c->n } : (struct sysret){ ERROR_NOACCESS, 0 };
+	kfree(c);
+	return r;
+}
+
+static struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f)
+{
+	(void)a, (void)f;
+	kprintf("vados: shutdown requested by pid %u\n", process_current()->pid);
+	machine_exit(selftest_invariants_hold() ? EXIT_PASS : EXIT_FAIL);
+}
+
 static const struct {
 	syscall_fn fn;
 	uint32_t nargs;
@@ -252,6 +315,9 @@ static const struct {
 	[SYS_TERMINATE_PROCESS] = { sys_terminate_process, 2 },
 	[SYS_CLOSE_HANDLE] = { sys_close_handle, 1 },
 	[SYS_QUERY_MEMORY] = { sys_query_memory, 1 },
+	[SYS_READ_CONSOLE] = { sys_read_console, 2 },
+	[SYS_LIST_PROCESSES] = { sys_list_processes, 2 },
+	[SYS_SHUTDOWN] = { sys_shutdown, 0 },
 };
 
 static bool syscall_dispatch(struct trap_frame *f)

@@ -50,26 +50,56 @@ def make_iso(out, cmdline="", modules=(), kernel=KERNEL):
     subprocess.run(cmd, check=True)
 
 
+PROMPT = b"vados> "
+
+
+def type_at_prompts(proc, log, lines, deadline):
+    """Copies the console to log and types each line once the shell has
+    printed one more prompt than lines typed so far, as a person would."""
+    os.set_blocking(proc.stdout.fileno(), False)
+    seen, sent = b"", 0
+    with open(log, "wb") as out:
+        while proc.poll() is None and time.monotonic() < deadline:
+            chunk = proc.stdout.read() or b""
+            out.write(chunk)
+            out.flush()
+            seen += chunk
+            if sent < len(lines) and seen.count(PROMPT) > sent:
+                proc.stdin.write(lines[sent].encode() + b"\n")
+                proc.stdin.flush()
+                sent += 1
+            if not chunk:
+                time.sleep(0.02)
+        out.write(proc.stdout.read() or b"")
+
+
 def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
-                  extra=()):
-    """Boots once without a display, serial to log. Returns (result, seconds),
-    result being one of RESULT_CODES."""
+                  extra=(), input_lines=()):
+    """Boots once without a display, serial to log (and, with input_lines,
+    typed into the shell at its prompts). Returns (result, seconds), result
+    being one of RESULT_CODES."""
     with tempfile.TemporaryDirectory(prefix="vados-boot.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
         make_iso(iso, cmdline, modules)
-        args = qemu_args(iso, mem, cpu, ["-display", "none", "-serial", "file:" + log,
-                                         "-monitor", "none", *extra])
+        serial = ["-serial", "stdio"] if input_lines else ["-serial", "file:" + log]
+        args = qemu_args(iso, mem, cpu, ["-display", "none", *serial, "-monitor", "none",
+                                         *extra])
         start = time.monotonic()
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        if input_lines:
+            type_at_prompts(proc, log, list(input_lines), start + timeout)
         try:
-            proc = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, timeout=timeout)
+            out, _ = proc.communicate(timeout=max(0.1, start + timeout - time.monotonic()))
         except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
             return "timeout", time.monotonic() - start
         elapsed = time.monotonic() - start
         result = EXIT_STATUS.get(proc.returncode, "error")
         if result == "error":
             with open(log, "ab") as f:
-                f.write(b"\n[qemu exited with status %d]\n" % proc.returncode + proc.stdout)
+                f.write(b"\n[qemu exited with status %d]\n" % proc.returncode + (out or b""))
         return result, elapsed
 
 

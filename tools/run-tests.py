@@ -92,7 +92,8 @@ def parse_scenarios(path):
             m = re.match(r"^\[([a-z0-9][a-z0-9._-]*)\]$", line)
             if m:
                 cur = {"name": m.group(1), "cmdline": "", "expect": "pass", "cpu": "max",
-                       "mem": "128", "timeout": "60", "module": [], "log": [], "nolog": []}
+                       "mem": "128", "timeout": "60", "module": [], "log": [], "nolog": [],
+                       "input": []}
                 scenarios.append(cur)
                 continue
             m = re.match(r"^(\w+)\s*=\s*(.*)$", line)
@@ -127,7 +128,9 @@ def run_scenario(tally, sc):
     cmdline = ("panic=exit " + sc["cmdline"]).strip()   # first: "--" may end the options
     try:
         result, secs = qemu.boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
-                                          float(sc["timeout"]))
+                                          float(sc["timeout"]),
+                                          input_lines=[l.encode().decode("unicode_escape")
+                                                       for l in sc["input"]])
     except subprocess.CalledProcessError as e:
         tally.report(name, False, "could not build the ISO: %s" % e)
         return

@@ -24,10 +24,21 @@ enum vados_syscall {
 	SYS_TERMINATE_PROCESS,  /* (handle, status) */
 	SYS_CLOSE_HANDLE,       /* (handle) */
 	SYS_QUERY_MEMORY,       /* (uint32 out[2]): out = physical pages in all, available */
+	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input */
+	SYS_LIST_PROCESSES,     /* (struct vados_process_info *buf, uint32 max) -> entries */
+	SYS_SHUTDOWN,           /* (): powers the machine off (QEMU exits) */
 	SYS_COUNT,
 };
 
 #define VADOS_SYSCALL_MAX_ARGS 8
+
+/* One SYS_LIST_PROCESSES entry. */
+struct vados_process_info {
+	unsigned int pid;
+	unsigned int exited;            /* 1 once it has ended */
+	unsigned int exit_status;
+	char name[32];
+};
 
 /* Exceptions reach ring 3 at the entry registered with SYS_SET_DISPATCHER,
  * called as void entry(EXCEPTION_RECORD *, CONTEXT *) (cdecl) with both

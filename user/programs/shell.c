@@ -1,0 +1,185 @@
+/* The vados shell: runs programs and looks after processes from the serial
+ * console. Type "help" for the commands. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <windows.h>
+#include "vados/calls.h"
+
+#define LINE_MAX  200
+#define WORDS_MAX 16
+
+/* The next typed byte; bytes read past a line stay here for the next one. */
+static char next_key(void)
+{
+	static char buf[64];
+	static uint32_t pos, len;
+
+	while (pos == len) {
+		uint32_t args[2] = { (uint32_t)buf, sizeof(buf) };
+		len = vados_syscall(SYS_READ_CONSOLE, args).value;
+		pos = 0;
+	}
+	return buf[pos++];
+}
+
+/* Reads one line with echo; backspace and delete erase. */
+static void read_line(char *line)
+{
+	size_t len = 0;
+
+	for (;;) {
+		char c = next_key();
+		if (c == '\n') {
+			printf("\n");
+			line[len] = '\0';
+			return;
+		}
+		if ((c == '\b' || c == 0x7f) && len > 0) {
+			len--;
+			printf("\b \b");
+		} else if (c >= ' ' && c < 0x7f && len < LINE_MAX - 1) {
+			line[len++] = c;
+			printf("%c", c);
+		}
+	}
+}
+
+static void cmd_help(void)
+{
+	printf("commands:\n"
+	       "  run PROGRAM [ARGS]   run a program and wait for it (or just: PROGRAM [ARGS])\n"
+	       "  ... &                leave it running in the background\n"
+	       "  ps                   list processes\n"
+	       "  kill PID             terminate a process\n"
+	       "  mem                  physical memory in use\n"
+	       "  help                 this list\n"
+	       "  exit, shutdown       power off\n");
+}
+
+static void cmd_ps(void)
+{
+	static struct vados_process_info info[64];
+	uint32_t args[2] = { (uint32_t)info, 64 };
+	uint32_t n = vados_syscall(SYS_LIST_PROCESSES, args).value;
+
+	printf("  PID  STATE    STATUS      NAME\n");
+	for (uint32_t i = 0; i < n; i++)
+		printf("%5u  %-7s  0x%08x  %s\n", info[i].pid, info[i].exited ? "exited" : "running",
+		       info[i].exit_status, info[i].name);
+}
+
+static void cmd_kill(const char *arg)
+{
+	char *end;
+	unsigned long pid = arg ? strtoul(arg, &end, 10) : 0;
+	HANDLE h;
+
+	if (!arg || *end || pid == 0) {
+		printf("kill: usage: kill PID\n");
+		return;
+	}
+	if (!(h = OpenProcess(PROCESS_TERMINATE, FALSE, pid))) {
+		printf("kill: no process %lu\n", pid);
+		return;
+	}
+	if (TerminateProcess(h, 1))
+		printf("kill: terminated %lu\n", pid);
+	else
+		printf("kill: %lu: error %lu\n", pid, GetLastError());
+	CloseHandle(h);
+}
+
+static void cmd_mem(void)
+{
+	MEMORYSTATUSEX m = { .dwLength = sizeof(m) };
+
+	if (!GlobalMemoryStatusEx(&m)) {
+		printf("mem: error %lu\n", GetLastError());
+		return;
+	}
+	printf("physical memory: %llu KiB in all, %llu KiB available (%lu%% in use)\n",
+	       m.ullTotalPhys / 1024, m.ullAvailPhys / 1024, m.dwMemoryLoad);
+}
+
+/* Runs cmdline and waits for it; a trailing "&" leaves it in the background. */
+static void cmd_run(char *cmdline)
+{
+	PROCESS_INFORMATION pi;
+	DWORD status = 0;
+	size_t len = strlen(cmdline);
+	BOOL background = len > 0 && cmdline[len - 1] == '&';
+
+	if (background)
+		for (cmdline[--len] = '\0'; len > 0 && cmdline[len - 1] == ' ';)
+			cmdline[--len] = '\0';
+	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi)) {
+		DWORD err = GetLastError();
+		printf("shell: %s: %s (error %lu)\n", cmdline,
+		       err == ERROR_FILE_NOT_FOUND ? "no such program" : "cannot start", err);
+		return;
+	}
+	CloseHandle(pi.hThread);
+	if (background) {
+		CloseHandle(pi.hProcess);
+		printf("[pid %lu started]\n", pi.dwProcessId);
+		return;
+	}
+	WaitForSingleObject(pi.hProcess, INFINITE);
+	GetExitCodeProcess(pi.hProcess, &status);
+	CloseHandle(pi.hProcess);
+	printf("[pid %lu exited with status 0x%lx]\n", pi.dwProcessId, status);
+}
+
+/* Runs one command line; the first word is the command. */
+static void execute(char *line)
+{
+	char *rest, *word = line, *arg;
+
+	while (*word == ' ')
+		word++;
+	if (!*word)
+		return;
+	rest = strchr(word, ' ');
+	arg = rest;
+	if (rest) {
+		*rest = '\0';
+		for (arg = rest + 1; *arg == ' '; arg++)
+			;
+		if (!*arg)
+			arg = NULL;
+	}
+	if (strcmp(word, "help") == 0) {
+		cmd_help();
+	} else if (strcmp(word, "ps") == 0) {
+		cmd_ps();
+	} else if (strcmp(word, "kill") == 0) {
+		cmd_kill(arg);
+	} else if (strcmp(word, "mem") == 0) {
+		cmd_mem();
+	} else if (strcmp(word, "exit") == 0 || strcmp(word, "shutdown") == 0) {
+		printf("shell: powering off\n");
+		vados_syscall(SYS_SHUTDOWN, NULL);
+	} else if (strcmp(word, "run") == 0) {
+		if (arg)
+			cmd_run(arg);
+		else
+			printf("run: usage: run PROGRAM [ARGS]\n");
+	} else {
+		if (rest)
+			*rest = ' ';
+		cmd_run(word);
+	}
+}
+
+int main(void)
+{
+	char line[LINE_MAX];
+
+	printf("vados shell. Type \"help\" for the commands.\n");
+	for (;;) {
+		printf("vados> ");
+		read_line(line);
+		execute(line);
+	}
+}
