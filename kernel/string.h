@@ -18,6 +18,12 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 /* Copies src into dst[size], always NUL-terminated; returns strlen(src). */
 size_t strlcpy(char *dst, const char *src, size_t size);
+char *strcpy(char *dst, const char *src);
+char *strncpy(char *dst, const char *src, size_t n);
+char *strcat(char *dst, const char *src);
+char *strrchr(const char *s, int c);
+char *strstr(const char *haystack, const char *needle);
+void *memchr(const void *s, int c, size_t n);
 #endif
 
 #endif

@@ -54,6 +54,16 @@ int main(void)
 	int r1 = rand();
 	srand(7);
 	expect(rand() == r1 && r1 >= 0 && r1 <= RAND_MAX, "rand is deterministic per seed");
+	strcpy(buf, "abc");
+	strcat(buf, "def");
+	same(buf, "abcdef");
+	expect(strrchr("a/b/c", '/') && strcmp(strrchr("a/b/c", '/'), "/c") == 0, "strrchr");
+	expect(strstr("hello world", "o w") && !strstr("abc", "abd") &&
+	       strstr("abc", "") != NULL, "strstr");
+	expect(memchr("abc", 'c', 3) != NULL && memchr("abc", 'c', 2) == NULL, "memchr");
+	strncpy(buf, "xy", 5);
+	expect(buf[0] == 'x' && buf[2] == '\0' && buf[4] == '\0', "strncpy pads");
+	expect(sizeof(MEMORY_BASIC_INFORMATION) == 28, "MEMORY_BASIC_INFORMATION layout");
 	GetSystemInfo(&si);
 	expect(si.dwPageSize == 4096 && si.dwAllocationGranularity == 65536 &&
 	       si.lpMinimumApplicationAddress == (LPVOID)0x10000 &&

@@ -25,7 +25,7 @@ int main(void)
 	const uint32_t null_buf[2] = { 0, 4 };
 	const uint32_t kernel_buf[2] = { 0x80100000u, 4 };
 	const uint32_t unmapped_buf[2] = { 0x10000000u, 4 };
-	const uint32_t crossing_buf[2] = { STACK_TOP - 8, 64 };
+	const uint32_t crossing_buf[2] = { STACK_TOP - 4, 64 };
 	const uint32_t wrapping_buf[2] = { (uint32_t)text, 0xffffffffu };
 	const uint32_t good[2] = { (uint32_t)text, 5 };
 
@@ -36,6 +36,45 @@ int main(void)
 	expect_noaccess("a wrapping length", SYS_WRITE_CONSOLE, wrapping_buf);
 	expect_noaccess("a NULL argument block", SYS_WRITE_CONSOLE, NULL);
 	expect_noaccess("a kernel argument block", SYS_SLEEP, (const uint32_t *)0x80100000u);
+	expect_noaccess("an argument block crossing the stack top", SYS_WRITE_CONSOLE,
+			(const uint32_t *)(STACK_TOP - 4));
+	/* The stack's last bytes (argv's strings, no longer needed) become a
+	 * string with no end before the unmapped page above. */
+	for (char *p = (char *)(STACK_TOP - 16); p < (char *)STACK_TOP; p++)
+		*p = 'x';
+	/* Every other call that takes a pointer, with each kind of bad one. */
+	static const uint32_t bad[] = { 0, 0x80100000u, 0x10000000u, STACK_TOP - 4 };
+	static const uint32_t calls[][2] = {
+		{ SYS_READ_CONSOLE, 64 }, { SYS_LIST_PROCESSES, 8 }, { SYS_QUERY_MEMORY, 0 },
+		{ SYS_CONTINUE, 0 }, { SYS_UNHANDLED_EXCEPTION, 0 }, { SYS_CREATE_PROCESS, 0 },
+		{ SYS_RAISE_EXCEPTION, 0 },
+	};
+	static char name[] = "hello";
+	uint32_t out[2];
+	for (unsigned c = 0; c < sizeof(calls) / sizeof(calls[0]); c++) {
+		for (unsigned b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
+			uint32_t args[4] = { bad[b], calls[c][1], 0, 0 };
+			char what[64];
+			if (calls[c][0] == SYS_CREATE_PROCESS && bad[b] == STACK_TOP - 4)
+				args[0] = STACK_TOP - 16;      /* the unterminated string */
+			if (calls[c][0] == SYS_RAISE_EXCEPTION) {
+				args[0] = 0xE0000001u;
+				args[2] = 2;
+				args[3] = bad[b];
+			}
+			snprintf(what, sizeof(what), "call %u with pointer 0x%x", calls[c][0], bad[b]);
+			expect_noaccess(what, calls[c][0], args);
+			if (calls[c][0] == SYS_CREATE_PROCESS) {   /* good name, bad out */
+				uint32_t args2[2] = { (uint32_t)name, bad[b] };
+				expect_noaccess("create-process output", SYS_CREATE_PROCESS, args2);
+			}
+		}
+	}
+	uint32_t good_create[2] = { (uint32_t)name, (uint32_t)out };
+	if (vados_syscall(SYS_CREATE_PROCESS, good_create).error != 0) {
+		printf("syscall-bad-pointers: a good CreateProcess failed\n");
+		failures++;
+	}
 	if (vados_syscall(SYS_WRITE_CONSOLE, good).error != 0) {
 		printf("syscall-bad-pointers: a good write failed\n");
 		failures++;

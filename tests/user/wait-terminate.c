@@ -51,6 +51,12 @@ int main(int argc, char **argv)
 			;
 	stop(start(argv[0], "sleeper"), "sleeper", 0x77);
 	stop(start(argv[0], "spinner"), "spinner", 0x88);
+	HANDLE faulty = start("null-read", "");
+	DWORD code = 0;
+	expect(faulty && WaitForSingleObject(faulty, INFINITE) == WAIT_OBJECT_0 &&
+	       GetExitCodeProcess(faulty, &code) && code == STATUS_ACCESS_VIOLATION,
+	       "a child's fault ends only the child, with its code");
+	CloseHandle(faulty);
 	expect(WaitForSingleObject((HANDLE)0x1234, 0) == WAIT_FAILED &&
 	       GetLastError() == ERROR_INVALID_HANDLE, "a bad handle fails the wait");
 	expect(!CloseHandle((HANDLE)0x40) && GetLastError() == ERROR_INVALID_HANDLE,

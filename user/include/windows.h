@@ -136,6 +136,46 @@ typedef struct _MEMORYSTATUSEX {
 #define PROCESSOR_INTEL_PENTIUM 586
 #define ERROR_FILE_NOT_FOUND  2L
 
+/* Memory (../shared/reference/win32-memory-api.md); the VirtualAlloc family
+ * comes with the VAD tree. */
+#define MEM_COMMIT             0x00001000
+#define MEM_RESERVE            0x00002000
+#define MEM_DECOMMIT           0x00004000
+#define MEM_RELEASE            0x00008000
+#define MEM_FREE               0x00010000
+#define MEM_PRIVATE            0x00020000
+#define MEM_MAPPED             0x00040000
+#define MEM_RESET              0x00080000
+#define MEM_TOP_DOWN           0x00100000
+#define MEM_IMAGE              0x01000000
+#define PAGE_NOACCESS          0x01
+#define PAGE_READONLY          0x02
+#define PAGE_READWRITE         0x04
+#define PAGE_WRITECOPY         0x08
+#define PAGE_EXECUTE           0x10
+#define PAGE_EXECUTE_READ      0x20
+#define PAGE_EXECUTE_READWRITE 0x40
+#define PAGE_EXECUTE_WRITECOPY 0x80
+#define PAGE_GUARD             0x100
+#define PAGE_NOCACHE           0x200
+#define ERROR_NOT_LOCKED        158L
+#define ERROR_ALREADY_EXISTS    183L
+#define ERROR_PARTIAL_COPY      299L
+#define ERROR_INVALID_ADDRESS   487L
+#define ERROR_STACK_OVERFLOW    1001L
+#define ERROR_WORKING_SET_QUOTA 1453L
+#define ERROR_COMMITMENT_LIMIT  1455L
+
+typedef struct _MEMORY_BASIC_INFORMATION {          /* 28 bytes */
+	PVOID BaseAddress;
+	PVOID AllocationBase;
+	DWORD AllocationProtect;
+	SIZE_T RegionSize;
+	DWORD State;
+	DWORD Protect;
+	DWORD Type;
+} MEMORY_BASIC_INFORMATION, *PMEMORY_BASIC_INFORMATION;
+
 /* Processes and time. */
 WINAPI __attribute__((noreturn)) VOID ExitProcess(UINT uExitCode);
 WINAPI HANDLE GetCurrentProcess(VOID);
