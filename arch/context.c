@@ -1,5 +1,6 @@
 /* Kernel thread stacks; see arch/context.h. */
 #include "arch/context.h"
+#include "arch/cpu.h"
 #include "arch/gdt.h"
 
 uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void))
@@ -30,6 +31,27 @@ void arch_enter_user(vaddr_t eip, vaddr_t esp)
 		     : : "r"((uint32_t)SEL_UDATA), "r"(esp), "i"(SEL_UCODE), "r"(eip)
 		     : "memory");
 	__builtin_unreachable();
+}
+
+#define CR0_MP (1u << 1)
+#define CR0_EM (1u << 2)
+#define CR0_NE (1u << 5)
+
+void arch_fpu_init(struct arch_fpu_state *clean)
+{
+	uint32_t cr0;
+
+	if (!(cpu_info.features & CPU_FPU))
+		return;
+	asm volatile("mov %%cr0, %0" : "=r"(cr0));
+	cr0 = (cr0 | CR0_MP | CR0_NE) & ~CR0_EM;
+	asm volatile("mov %0, %%cr0\n\tfninit\n\tfnsave %1" : : "r"(cr0), "m"(*clean) : "memory");
+}
+
+void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load)
+{
+	if (cpu_info.features & CPU_FPU)
+		asm volatile("fnsave %0\n\tfrstor %1" : "=m"(*save) : "m"(*load) : "memory");
 }
 
 void arch_set_kernel_stack(vaddr_t esp0)

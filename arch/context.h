@@ -13,6 +13,19 @@ void arch_switch_context(uint32_t *save, uint32_t new_esp);
  * frame-pointer chain that ends there. */
 uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void));
 
+/* The x87 (and MMX) registers of a thread, as fnsave stores them. */
+#define ARCH_FPU_STATE_SIZE 108
+struct arch_fpu_state {
+	uint8_t bytes[ARCH_FPU_STATE_SIZE];
+};
+
+/* Sets CR0 for native x87 error reporting (#MF) and captures the state a
+ * fresh thread starts with into *clean. Once at boot. */
+void arch_fpu_init(struct arch_fpu_state *clean);
+/* Saves the running thread's x87 state into *save and loads *load. Every
+ * switch does it: the kernel never touches the FPU, so only threads own it. */
+void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load);
+
 /* Sets the ring-0 stack the CPU loads when an interrupt arrives from ring 3. */
 void arch_set_kernel_stack(vaddr_t esp0);
 

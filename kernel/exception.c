@@ -12,12 +12,17 @@
 #define EFLAGS_USER  0x00240dd5u
 #define EFLAGS_FIXED 0x00000202u        /* reserved bit 1, IF */
 #define EFLAGS_IOPL  0x00003000u
+#define EFLAGS_TF    0x00000100u
+#define EFLAGS_DF    0x00000400u
+#define EFLAGS_AC    0x00040000u
+#define EFLAGS_RF    0x00010000u
 #define EFLAGS_VM    0x00020000u
 
 static uint32_t exception_code(uint32_t vector)
 {
 	switch (vector) {
 	case T_DE: return 0xC0000094;   /* STATUS_INTEGER_DIVIDE_BY_ZERO */
+	case T_DB: return 0x80000004;   /* STATUS_SINGLE_STEP */
 	case T_BP: return 0x80000003;   /* STATUS_BREAKPOINT */
 	case T_OF: return 0xC0000095;   /* STATUS_INTEGER_OVERFLOW */
 	case T_BR: return 0xC000008C;   /* STATUS_ARRAY_BOUNDS_EXCEEDED */
@@ -62,6 +67,9 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 		return false;
 	f->eip = p->dispatcher;
 	f->user_esp = sp;
+	/* The dispatcher is ordinary C: no single-stepping, DF clear as the ABI
+	 * says, no alignment checks. The CONTEXT keeps the originals. */
+	f->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_AC | EFLAGS_RF);
 	return true;
 }
 

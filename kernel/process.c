@@ -109,6 +109,8 @@ static void process_start(void *arg)
 
 	if (err)
 		process_exit(err);
+	if (p->terminating)             /* terminated while it was loading */
+		process_exit(p->terminate_status);
 	arch_enter_user(entry, esp);
 }
 
@@ -150,17 +152,20 @@ struct process *process_spawn(const char *cmdline, uint32_t *error)
 		return NULL;
 	}
 	p->refs = 2;                    /* the caller's, and the running thread's */
+	/* Interrupts off: the new thread cannot run (and exit) before p knows it. */
+	bool irq = irq_save();
 	p->pid = next_pid++;
 	p->thread = thread_create_in(p->name, process_start, p, p);
+	if (p->thread) {
+		p->all_next = all_processes;
+		all_processes = p;
+	}
+	irq_restore(irq);
 	if (!p->thread) {
 		aspace_destroy(p->pd);
 		kfree(p);
 		return NULL;
 	}
-	bool irq = irq_save();
-	p->all_next = all_processes;
-	all_processes = p;
-	irq_restore(irq);
 	return p;
 }
 
@@ -266,6 +271,16 @@ bool process_wait(struct process *p, uint32_t ticks)
 	}
 	irq_restore(irq);
 	return p->exited;
+}
+
+bool handle_has_room(void)
+{
+	struct process *p = process_current();
+
+	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
+		if (!p->handles[i])
+			return true;
+	return false;
 }
 
 uint32_t handle_insert(struct process *obj)

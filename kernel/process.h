@@ -65,6 +65,7 @@ void process_for_each(void (*fn)(const struct process *p, void *ctx), void *ctx)
 
 /* The current process's handle table. */
 uint32_t handle_insert(struct process *obj);            /* 0 when the table is full */
+bool handle_has_room(void);
 struct process *handle_lookup(uint32_t handle);         /* no reference taken */
 bool handle_close(uint32_t handle);
 

@@ -72,10 +72,21 @@ static struct sysret sys_get_process_id(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, process_current()->pid };
 }
 
+/* Milliseconds to timer ticks, rounded up, without overflow; INFINITE stays. */
+static uint32_t ms_to_ticks(uint32_t ms)
+{
+	if (ms == 0xffffffffu)
+		return WAIT_FOREVER;
+	return ms / MS_PER_TICK + (ms % MS_PER_TICK != 0);
+}
+
 static struct sysret sys_sleep(const uint32_t *a, struct trap_frame *f)
 {
 	(void)f;
-	thread_sleep((a[0] + MS_PER_TICK - 1) / MS_PER_TICK);
+	if (a[0] == 0)
+		thread_yield();
+	else
+		wait_queue_sleep_timeout(NULL, ms_to_ticks(a[0]));
 	return (struct sysret){ ERROR_SUCCESS, 0 };
 }
 
@@ -163,17 +174,17 @@ static struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	if (!copy_to_user(a[1], out, sizeof(out)))      /* fail before starting anything */
+	/* Everything that can fail is checked before the child exists. The
+	 * process has one thread, so the free handle slot stays free. */
+	if (!copy_to_user(a[1], out, sizeof(out)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if (!handle_has_room())
+		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
 	if (!(p = process_spawn(cmdline, &err)))
 		return (struct sysret){ err, 0 };
 	out[0] = handle_insert(p);
 	out[1] = p->pid;
 	process_put(p);
-	if (!out[0]) {
-		process_terminate(p, ERROR_NOT_ENOUGH_MEMORY);
-		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
-	}
 	copy_to_user(a[1], out, sizeof(out));
 	return (struct sysret){ ERROR_SUCCESS, 0 };
 }
@@ -194,7 +205,7 @@ static struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f)
 static struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f)
 {
 	struct process *p = handle_lookup(a[0]);
-	uint32_t ticks = a[1] == INFINITE ? WAIT_FOREVER : (a[1] + MS_PER_TICK - 1) / MS_PER_TICK;
+	uint32_t ticks = ms_to_ticks(a[1]);
 	bool exited;
 
 	(void)f;

@@ -13,6 +13,7 @@
 #include "mm/pool.h"
 
 static struct thread main_thread, *idle, *current = &main_thread;
+static struct arch_fpu_state clean_fpu;         /* what every new thread starts with */
 static struct wait_queue ready, dead;
 /* Sleepers are linked through sleep_next, so a thread can wait on a queue
  * (through next) and for a deadline at once. */
@@ -138,6 +139,7 @@ static void schedule(void)
 		aspace_activate(next->process ? next->process->pd : aspace_kernel());
 	if (next->stack)
 		arch_set_kernel_stack(next->stack + (KSTACK_PAGES + 1) * PAGE_SIZE);
+	arch_fpu_switch(&prev->fpu, &next->fpu);
 	arch_switch_context(&prev->esp, next->esp);
 	reap_dead();
 }
@@ -187,6 +189,12 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 	uint32_t deadline = timer_ticks() + ticks;
 	enum wait_result r;
 
+	/* A process being terminated never blocks again: whatever woke it (or
+	 * did not), its next wait returns at once so it reaches ring 3 and ends. */
+	if (current->process && current->process->terminating) {
+		irq_restore(irq);
+		return WAIT_INTERRUPTED;
+	}
 	current->interrupted = false;
 	current->state = THREAD_BLOCKED;
 	if (q) {
@@ -232,7 +240,8 @@ void thread_interrupt(struct thread *t)
 {
 	bool irq = irq_save();
 
-	if (t->state == THREAD_BLOCKED && (t->waiting_on || t->timed)) {
+	/* Any blocked thread, even one waiting on nothing (Sleep(INFINITE)). */
+	if (t->state == THREAD_BLOCKED) {
 		t->interrupted = true;
 		make_ready(t);
 	}
@@ -285,6 +294,7 @@ struct thread *thread_create_in(const char *name, void (*entry)(void *), void *a
 	t->entry = entry;
 	t->arg = arg;
 	t->process = p;
+	t->fpu = clean_fpu;
 	t->state = THREAD_READY;
 	strlcpy(t->name, name, sizeof(t->name));
 	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_start);
@@ -308,6 +318,7 @@ static void idle_loop(void *arg)
 
 void sched_init(void)
 {
+	arch_fpu_init(&clean_fpu);
 	strlcpy(main_thread.name, "main", sizeof(main_thread.name));
 	main_thread.state = THREAD_RUNNING;
 	idle = thread_create("idle", idle_loop, NULL);

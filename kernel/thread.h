@@ -4,6 +4,7 @@
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
+#include "arch/context.h"
 #include "arch/types.h"
 
 #define THREAD_NAME_MAX  16
@@ -28,6 +29,7 @@ struct thread {
 	void (*entry)(void *);
 	void *arg;
 	struct process *process;        /* NULL for kernel threads */
+	struct arch_fpu_state fpu;      /* its x87 registers while switched out */
 };
 
 struct process;

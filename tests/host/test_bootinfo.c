@@ -489,8 +489,10 @@ TEST(too_many_modules_truncated)
 	CHECK(bi.error == NULL);
 	CHECK_EQ_U(bi.module_count, BOOT_MODULES_MAX);
 	CHECK_EQ_U(bi.truncated, BOOT_TRUNC_MODULES);
-	CHECK_STR(bi.modules[BOOT_MODULES_MAX - 1].name, "mod15");
-	CHECK_EQ_U(bi.modules[BOOT_MODULES_MAX - 1].start, 0x1000000);
+	char last[16];
+	snprintf(last, sizeof(last), "mod%u", BOOT_MODULES_MAX - 1);
+	CHECK_STR(bi.modules[BOOT_MODULES_MAX - 1].name, last);
+	CHECK_EQ_U(bi.modules[BOOT_MODULES_MAX - 1].start, 0x100000u * BOOT_MODULES_MAX);
 }
 
 TEST(module_end_before_start_is_error)
