@@ -11,6 +11,7 @@
 #include "kernel/selftest.h"
 #include "kernel/string.h"
 #include "mm/pfn.h"
+#include "mm/pool.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "arch/arch.h"
@@ -118,13 +119,39 @@ static void user_return(struct trap_frame *f)
 
 /* run=PROGRAM: starts the boot module of that name as the first process, waits
  * for it and leaves QEMU with its verdict (status 0: pass). */
+static void count_process(const struct process *p, void *ctx)
+{
+	(void)p;
+	(*(uint32_t *)ctx)++;
+}
+
+/* Kernel objects must come back to where they were once every process is
+ * gone: pfn_check alone cannot see a leaked process or thread record. */
+static bool objects_returned(const struct pool_stats *before)
+{
+	struct pool_stats after;
+	uint32_t alive = 0;
+
+	process_for_each(count_process, &alive);
+	pool_get_stats(&after);
+	kprintf("run: kernel objects %u before, %u after; pool pages outside the object "
+		"heap %u before, %u after%s\n", before->slab_objects, after.slab_objects,
+		before->pages - before->slab_pages, after.pages - after.slab_pages,
+		alive ? " (processes still running: not compared)" : "");
+	return alive || (after.slab_objects == before->slab_objects &&
+			 after.pages - after.slab_pages == before->pages - before->slab_pages);
+}
+
 static void run_program(const char *name, const char *args)
 {
 	char cmdline[PROCESS_CMDLINE_MAX];
 	struct process *p;
 	uint32_t status, pid, error;
+	struct pool_stats before;
+	bool ok;
 
 	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
+	pool_get_stats(&before);
 	if (!(p = process_spawn(cmdline, &error))) {
 		if (error == ERROR_FILE_NOT_FOUND)
 			kprintf("run: no program \"%s\" among the boot modules\n", name);
@@ -137,7 +164,9 @@ static void run_program(const char *name, const char *args)
 	pid = p->pid;
 	process_put(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
-	machine_exit(selftest_invariants_hold() && status == 0 ? EXIT_PASS : EXIT_FAIL);
+	ok = objects_returned(&before);
+	ok &= selftest_invariants_hold();
+	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 
 /* Without run= or test=: the init program (it keeps a shell on the console).

@@ -5,11 +5,9 @@
 #include "arch/arch.h"
 #include "arch/context.h"
 #include "arch/cpu.h"
-#include "arch/mmu.h"
 #include "arch/trap.h"
 #include "kernel/process.h"
 #include "mm/aspace.h"
-#include "mm/pfn.h"
 #include "mm/pool.h"
 
 static struct thread main_thread, *idle, *current = &main_thread;
@@ -277,7 +275,7 @@ struct thread *thread_create_in(const char *name, void (*entry)(void *), void *a
 				struct process *p)
 {
 	struct thread *t = kmalloc(sizeof(*t));
-	void *stack = kpage_alloc(KSTACK_PAGES + 1);
+	void *stack = kpage_alloc_guarded(KSTACK_PAGES);
 	bool irq;
 
 	if (!t || !stack) {
@@ -286,9 +284,8 @@ struct thread *thread_create_in(const char *name, void (*entry)(void *), void *a
 			kpage_free(stack);
 		return NULL;
 	}
-	/* The lowest page becomes the guard: an overflow faults into the
+	/* The run's first page is the unmapped guard: an overflow faults into the
 	 * double-fault task instead of running over the neighbour. */
-	pfn_free(mmu_unmap((vaddr_t)stack).pfn);
 	memset(t, 0, sizeof(*t));
 	t->stack = (vaddr_t)stack;
 	t->entry = entry;

@@ -98,6 +98,20 @@ void *kpage_alloc(uint32_t npages)
 	return (void *)(MM_POOL_BASE + first * PAGE_SIZE);
 }
 
+void *kpage_alloc_guarded(uint32_t npages)
+{
+	void *run = kpage_alloc(npages + 1);
+	bool irq;
+
+	if (!run)
+		return NULL;
+	irq = irq_save();
+	pfn_free(mmu_unmap((vaddr_t)run).pfn);  /* cleared and flushed first */
+	pages_mapped--;
+	irq_restore(irq);
+	return run;
+}
+
 /* The length of the run starting at page first. */
 static uint32_t run_length(uint32_t first)
 {

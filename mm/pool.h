@@ -9,7 +9,10 @@
 /* npages zeroed, contiguous, writable kernel pages; NULL when the pool's
  * address space or physical memory runs out (nothing is left allocated). */
 void *kpage_alloc(uint32_t npages);
-/* Frees what kpage_alloc returned; panics on any other pointer. */
+/* Like kpage_alloc(npages + 1), but the first page stays unmapped: a guard
+ * an overflowing stack runs into. The usable pages start one page in. */
+void *kpage_alloc_guarded(uint32_t npages);
+/* Frees what kpage_alloc or kpage_alloc_guarded returned; panics on any other pointer. */
 void kpage_free(void *p);
 
 /* size bytes, 16-byte aligned (page-aligned above 1 KB); NULL for size 0 or
