@@ -1,0 +1,49 @@
+/* The system calls' shared definitions (kernel/syscall.c dispatches; the
+ * sys_*.c files implement). The ABI is in user/include/vados/syscall.h. */
+#ifndef KERNEL_SYSCALLS_H
+#define KERNEL_SYSCALLS_H
+
+#include "arch/trap.h"
+
+#define ERROR_SUCCESS           0u
+#define ERROR_INVALID_FUNCTION  1u
+#define ERROR_INVALID_PARAMETER 87u
+#define ERROR_NOACCESS          998u
+#define MS_PER_TICK             10u
+
+struct sysret {
+	uint32_t error;         /* Win32 error code, 0 on success */
+	uint32_t value;
+};
+
+/* A call gets its copied-in arguments and the caller's frame; the exception
+ * calls write the frame themselves (continue, raise). */
+typedef struct sysret (*syscall_fn)(const uint32_t *args, struct trap_frame *f);
+
+/* Milliseconds to timer ticks, rounded up, without overflow; INFINITE stays. */
+uint32_t ms_to_ticks(uint32_t ms);
+
+/* kernel/sys_console.c */
+struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_read_console(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys_exception.c */
+struct sysret sys_set_dispatcher(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_continue(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_raise_exception(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_unhandled_exception(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys_process.c */
+struct sysret sys_exit_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_process_id(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_sleep(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_tick_count(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_memory(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);
+
+#endif
