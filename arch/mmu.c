@@ -90,11 +90,6 @@ void mmu_activate(pfn_t pd)
 	asm volatile("mov %0, %%cr3" : : "r"(pd << PAGE_SHIFT) : "memory");
 }
 
-void mmu_flush(vaddr_t va)
-{
-	invlpg(va);
-}
-
 /* Toggling CR4.PGE flushes global entries too; a CR3 reload alone would not. */
 void mmu_flush_all(void)
 {

@@ -57,7 +57,7 @@ bool mmu_has_table(vaddr_t va);
  * removes the table, which must be empty (panics otherwise); the caller frees
  * its frame after this returns. */
 void mmu_set_table(vaddr_t va, pfn_t pt, bool user);
-void mmu_flush(vaddr_t va);
+/* Flushes every TLB entry, global ones included. */
 void mmu_flush_all(void);
 /* The frame of the page table covering va (0 when absent). */
 pfn_t mmu_table_pfn(vaddr_t va);

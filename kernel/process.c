@@ -57,18 +57,13 @@ static vaddr_t push_arguments(const char *cmdline)
 	size_t len = strlcpy(words, cmdline, sizeof(words)) + 1;
 	vaddr_t sp = USER_STACK_TOP - ((len + 3) & ~3u), strings = sp;
 
-	for (char *w = words, *next; *w && argc < ARGV_MAX; w = next) {
-		while (*w == ' ')
-			*w++ = '\0';
-		if (!*w)
-			break;
-		argv[argc++] = strings + (uint32_t)(w - words);
-		for (next = w; *next && *next != ' '; next++)
-			;
+	/* One pass: spaces become terminators, and each word's first byte is an argument. */
+	for (size_t i = 0; i < len; i++) {
+		if (words[i] == ' ')
+			words[i] = '\0';
+		else if (words[i] && (i == 0 || words[i - 1] == '\0') && argc < ARGV_MAX)
+			argv[argc++] = strings + i;
 	}
-	for (char *w = words; w < words + len; w++)
-		if (*w == ' ')
-			*w = '\0';
 	argv[argc] = 0;
 	sp -= (argc + 1) * 4;
 	uint32_t frame[2] = { argc, sp };

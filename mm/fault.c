@@ -32,7 +32,6 @@ static bool in_fault;
 bool mm_page_fault(struct trap_frame *f)
 {
 	struct mm_fault flt = decode(f);
-	bool resolved = false;
 
 	if (flt.reserved)
 		panic("page fault at 0x%08x: reserved bit set in a paging entry "
@@ -47,5 +46,5 @@ bool mm_page_fault(struct trap_frame *f)
 	/* User addresses resolve through the VAD tree (not yet); kernel addresses
 	 * fault only on bugs or on purpose under an exception fix-up. */
 	in_fault = false;
-	return resolved;
+	return false;
 }
