@@ -151,6 +151,16 @@ struct mmu_mapping mmu_unmap(vaddr_t va)
 	return old;
 }
 
+void mmu_set_soft(vaddr_t va, uint32_t raw)
+{
+	if ((raw & PTE_P) || !mmu_has_table(va))
+		panic("mmu_set_soft: 0x%08x into the PTE of 0x%08x%s", raw, va,
+		      raw & PTE_P ? " is present" : ", which has no table");
+	*pte_of(va) = raw;
+	/* The old PTE may have been present: no stale entry may outlive it. */
+	invlpg(va);
+}
+
 void mmu_protect(vaddr_t va, unsigned prot)
 {
 	struct mmu_mapping m = mmu_query(va);

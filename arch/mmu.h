@@ -45,6 +45,10 @@ void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot);
 /* Clears va's PTE, then flushes its TLB entry; returns what it mapped. The
  * caller frees the frame only after this returns. */
 struct mmu_mapping mmu_unmap(vaddr_t va);
+/* Stores a not-present value (0 or a software PTE of mm/pte.h, bit 0 clear)
+ * in va's PTE, whose table must exist; flushes va, as the old PTE may have
+ * been present. */
+void mmu_set_soft(vaddr_t va, uint32_t raw);
 /* Changes the protection of a present mapping; flushes va. */
 void mmu_protect(vaddr_t va, unsigned prot);
 /* Reads va's PTE (not present when its page table is absent). */

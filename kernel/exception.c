@@ -5,8 +5,11 @@
 #include "kernel/string.h"
 #include "arch/gdt.h"
 #include "arch/uaccess.h"
+#include "mm/mm.h"
 
 #define STATUS_ACCESS_VIOLATION 0xC0000005u
+#define STATUS_GUARD_PAGE_VIOLATION 0x80000001u
+#define STATUS_STACK_OVERFLOW   0xC00000FDu
 /* EFLAGS bits ring 3 may set through a CONTEXT: CF PF AF ZF SF TF DF OF AC ID;
  * the others are the kernel's (RF and NT are dropped, IOPL and VM refused). */
 #define EFLAGS_USER  0x00240dd5u
@@ -76,7 +79,9 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 void exception_terminate(const struct _EXCEPTION_RECORD *rec)
 {
 	struct process *p = process_current();
-	bool memory = rec->ExceptionCode == STATUS_ACCESS_VIOLATION && rec->NumberParameters >= 2;
+	uint32_t code = rec->ExceptionCode;
+	bool memory = rec->NumberParameters >= 2 && (code == STATUS_ACCESS_VIOLATION ||
+		code == STATUS_GUARD_PAGE_VIOLATION || code == STATUS_STACK_OVERFLOW);
 
 	kprintf("pid %u %s: exception 0x%08lx at eip 0x%08x, address 0x%08lx (%s)\n", p->pid,
 		p->name, rec->ExceptionCode, (uint32_t)rec->ExceptionAddress,
@@ -91,6 +96,38 @@ void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 		exception_terminate(rec);
 }
 
+/* A memory exception's record: the access (0 read, 1 write) and the address. */
+static void memory_record(struct _EXCEPTION_RECORD *rec, uint32_t code,
+			  const struct trap_frame *f)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->ExceptionCode = code;
+	rec->ExceptionAddress = (void *)f->eip;
+	rec->NumberParameters = 2;
+	rec->ExceptionInformation[0] = (f->error & 2) ? 1 : 0;
+	rec->ExceptionInformation[1] = f->cr2;
+}
+
+bool exception_page_fault(struct trap_frame *f)
+{
+	static const uint32_t codes[] = {
+		[VM_FAULT_ACCESS_VIOLATION] = STATUS_ACCESS_VIOLATION,
+		[VM_FAULT_GUARD_PAGE] = STATUS_GUARD_PAGE_VIOLATION,
+		[VM_FAULT_STACK_OVERFLOW] = STATUS_STACK_OVERFLOW,
+	};
+	struct process *p = process_current();
+	enum vm_fault r = mm_page_fault(f, p ? p->vm : NULL);
+	struct _EXCEPTION_RECORD rec;
+
+	if (r == VM_FAULT_RESOLVED)
+		return true;
+	if (!trap_from_user(f))
+		return false;           /* the kernel's: a fix-up (a user copy) or a panic */
+	memory_record(&rec, codes[r], f);
+	exception_raise(f, &rec);
+	return true;
+}
+
 void exception_from_trap(struct trap_frame *f)
 {
 	struct _EXCEPTION_RECORD rec;
@@ -100,11 +137,6 @@ void exception_from_trap(struct trap_frame *f)
 		f->eip--;               /* int3 traps after itself; NT reports the int3 */
 	rec.ExceptionCode = exception_code(f->vector);
 	rec.ExceptionAddress = (void *)f->eip;
-	if (f->vector == T_PF) {
-		rec.NumberParameters = 2;
-		rec.ExceptionInformation[0] = (f->error & 2) ? 1 : 0;
-		rec.ExceptionInformation[1] = f->cr2;
-	}
 	exception_raise(f, &rec);
 }
 

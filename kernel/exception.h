@@ -13,6 +13,11 @@
  * process: redirects f to its dispatcher, or ends the process (one report
  * line) when it has none or its stack cannot take the frames. */
 void exception_from_trap(struct trap_frame *f);
+/* The #PF handler: resolves a fault through the memory manager; an
+ * unresolved one from ring 3 becomes the process's exception (access
+ * violation, guard page, stack overflow). false for an unresolved kernel
+ * fault. */
+bool exception_page_fault(struct trap_frame *f);
 /* Delivers rec, raised with the context in f; the same fallback. */
 void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec);
 /* Ends the current process for rec with the one-line report. */

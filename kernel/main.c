@@ -17,6 +17,7 @@
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/trap.h"
+#include "mm/commit.h"
 #include "mm/mm.h"
 
 #define TIMER_HZ 100
@@ -127,19 +128,24 @@ static void count_process(const struct process *p, void *ctx)
 
 /* Kernel objects must come back to where they were once every process is
  * gone: pfn_check alone cannot see a leaked process or thread record. */
-static bool objects_returned(const struct pool_stats *before)
+static bool objects_returned(const struct pool_stats *before, uint32_t charge_before)
 {
 	struct pool_stats after;
-	uint32_t alive = 0;
+	uint32_t alive = 0, charge;
 
 	process_for_each(count_process, &alive);
 	pool_get_stats(&after);
+	/* Pool pages are charged too; the heap may keep empty pages cached. */
+	charge = commit_charged() - after.pages;
+	charge_before -= before->pages;
 	kprintf("run: kernel objects %u before, %u after; pool pages outside the object "
-		"heap %u before, %u after%s\n", before->slab_objects, after.slab_objects,
+		"heap %u before, %u after; commit charge outside the pool %u before, %u after%s\n",
+		before->slab_objects, after.slab_objects,
 		before->pages - before->slab_pages, after.pages - after.slab_pages,
-		alive ? " (processes still running: not compared)" : "");
+		charge_before, charge, alive ? " (processes still running: not compared)" : "");
 	return alive || (after.slab_objects == before->slab_objects &&
-			 after.pages - after.slab_pages == before->pages - before->slab_pages);
+			 after.pages - after.slab_pages == before->pages - before->slab_pages &&
+			 charge == charge_before);
 }
 
 static void run_program(const char *name, const char *args)
@@ -148,10 +154,12 @@ static void run_program(const char *name, const char *args)
 	struct process *p;
 	uint32_t status, pid, error;
 	struct pool_stats before;
+	uint32_t charge_before;
 	bool ok;
 
 	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
 	pool_get_stats(&before);
+	charge_before = commit_charged();
 	if (!(p = process_spawn(cmdline, &error))) {
 		if (error == ERROR_FILE_NOT_FOUND)
 			kprintf("run: no program \"%s\" among the boot modules\n", name);
@@ -164,7 +172,7 @@ static void run_program(const char *name, const char *args)
 	pid = p->pid;
 	process_put(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
-	ok = objects_returned(&before);
+	ok = objects_returned(&before, charge_before);
 	ok &= selftest_invariants_hold();
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
@@ -218,7 +226,7 @@ void kernel_main(const struct boot_info *bi)
 		kprintf("cmdline: warning: ignoring %s\n", bad);
 	load_symbols(bi, false);
 
-	trap_set_handler(T_PF, mm_page_fault);
+	trap_set_handler(T_PF, exception_page_fault);
 	trap_set_handler(T_NMI, report_nmi);
 	mm_init(bi, options.mem_bytes);
 	load_symbols(bi, true);         /* the window changed: the table may be out of it */

@@ -9,13 +9,14 @@
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "arch/uaccess.h"
-#include "mm/aspace.h"
+#include "mm/pte.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
 
-#define USER_STACK_TOP   0x00300000u
-#define USER_STACK_PAGES 16u
+#define USER_STACK_TOP     0x00300000u
+#define USER_STACK_RESERVE 0x00100000u  /* 1 MB, as NT's default */
+#define USER_STACK_COMMIT  2u           /* pages committed at the start */
 #define ARGV_MAX         32u
 
 static uint32_t next_pid = 1;
@@ -32,20 +33,27 @@ void process_set_programs(const struct boot_info *bi)
 	programs = bi;
 }
 
-/* Maps and fills one PT_LOAD segment; a Win32 error or 0. */
-static uint32_t load_segment(const struct process *p, const struct elf_segment *s)
+/* Win32 protection of a segment's pages: code execute-read, data
+ * write-copy (read-write once written, as in Windows), the rest read-only. */
+static uint32_t segment_protect(const struct elf_segment *s)
 {
-	vaddr_t first = s->vaddr & ~(PAGE_SIZE - 1);
-	vaddr_t end = (s->vaddr + s->memsz + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	if (s->write)
+		return s->exec ? PAGE_EXECUTE_WRITECOPY : PAGE_WRITECOPY;
+	return s->exec ? PAGE_EXECUTE_READ : PAGE_READONLY;
+}
 
-	for (vaddr_t va = first; va < end; va += PAGE_SIZE)
-		if (!aspace_map_zeroed(va, true))
-			return ERROR_NOT_ENOUGH_MEMORY;
-	if (!copy_to_user(s->vaddr, (const uint8_t *)p->image + s->offset, s->filesz))
-		return ERROR_BAD_EXE_FORMAT;
-	for (vaddr_t va = first; !s->write && va < end; va += PAGE_SIZE)
-		mmu_protect(va, MMU_USER);
-	return 0;
+/* Maps the checked image as a demand-paged MEM_IMAGE allocation. */
+static uint32_t map_image(const struct process *p, const struct elf_image *e)
+{
+	struct vm_image img = { .file = p->image, .count = e->count };
+
+	for (uint32_t i = 0; i < e->count; i++)
+		img.seg[i] = (struct vm_image_segment){
+			.vaddr = e->seg[i].vaddr, .memsz = e->seg[i].memsz,
+			.offset = e->seg[i].offset, .filesz = e->seg[i].filesz,
+			.protect = segment_protect(&e->seg[i]),
+		};
+	return vm_map_image(p->vm, &img);
 }
 
 /* Puts argc and argv (the command line split at spaces) on the user stack;
@@ -84,11 +92,9 @@ static uint32_t load_program(struct process *p, vaddr_t *entry, vaddr_t *esp)
 		kprintf("pid %u %s: not a valid program: %s\n", p->pid, p->name, elf_error_text(e));
 		return ERROR_BAD_EXE_FORMAT;
 	}
-	for (uint32_t i = 0; i < img.count && !err; i++)
-		err = load_segment(p, &img.seg[i]);
-	for (uint32_t i = 1; i <= USER_STACK_PAGES && !err; i++)
-		if (!aspace_map_zeroed(USER_STACK_TOP - i * PAGE_SIZE, true))
-			err = ERROR_NOT_ENOUGH_MEMORY;
+	err = map_image(p, &img);
+	if (!err)
+		err = vm_map_stack(p->vm, USER_STACK_TOP, USER_STACK_RESERVE, USER_STACK_COMMIT);
 	if (!err && (*esp = push_arguments(p->cmdline)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	*entry = img.entry;
@@ -142,10 +148,11 @@ struct process *process_spawn(const char *cmdline, uint32_t *error)
 		kfree(p);
 		return NULL;
 	}
-	if ((p->pd = aspace_create()) == PFN_NONE) {
+	if ((p->vm = vm_create()) == NULL) {
 		kfree(p);
 		return NULL;
 	}
+	p->pd = vm_directory(p->vm);
 	p->refs = 2;                    /* the caller's, and the running thread's */
 	/* Interrupts off: the new thread cannot run (and exit) before p knows it. */
 	bool irq = irq_save();
@@ -157,7 +164,7 @@ struct process *process_spawn(const char *cmdline, uint32_t *error)
 	}
 	irq_restore(irq);
 	if (!p->thread) {
-		aspace_destroy(p->pd);
+		vm_destroy(p->vm);         /* never ran: nothing to clear */
 		kfree(p);
 		return NULL;
 	}
@@ -207,7 +214,8 @@ void process_for_each(void (*fn)(const struct process *p, void *ctx), void *ctx)
 void process_thread_gone(struct process *p)
 {
 	/* The thread has switched away for good: no CPU runs on its directory. */
-	aspace_destroy(p->pd);
+	vm_destroy(p->vm);
+	p->vm = NULL;
 	p->pd = PFN_NONE;
 	p->thread = NULL;
 	process_put(p);
@@ -219,7 +227,9 @@ void process_exit(uint32_t status)
 
 	if (!p)
 		panic("process_exit from a kernel thread");
-	aspace_clear_user();
+	if (vm_check(p->vm))
+		panic("process_exit: pid %u's address space is inconsistent", p->pid);
+	vm_clear(p->vm);
 	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
 		if (p->handles[i]) {
 			process_put(p->handles[i]);

@@ -7,6 +7,7 @@
 #include "arch/trap.h"
 #include "boot/bootinfo.h"
 #include "kernel/thread.h"
+#include "mm/vm.h"
 
 #define PROCESS_NAME_MAX    32
 #define PROCESS_CMDLINE_MAX 256
@@ -26,7 +27,8 @@ struct process {
 	uint32_t refs;
 	char name[PROCESS_NAME_MAX];
 	char cmdline[PROCESS_CMDLINE_MAX];
-	pfn_t pd;                       /* its page directory (PFN_NONE once gone) */
+	struct vm_space *vm;            /* its address space (NULL once gone) */
+	pfn_t pd;                       /* vm's page directory, for the scheduler */
 	const void *image;              /* the program file (a boot module) */
 	uint32_t image_size;
 	struct thread *thread;

@@ -8,6 +8,7 @@
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/extable.h"
+#include "mm/commit.h"
 #include "mm/pfn.h"
 
 struct trap_result {
@@ -244,12 +245,13 @@ static const struct {
 
 bool selftest_invariants_hold(void)
 {
-	uint32_t bad = pfn_check();
+	uint32_t bad = pfn_check() + commit_check();
 	struct pfn_totals t;
 
 	pfn_get_totals(&t);
 	if (bad == 0)
-		kprintf("mm: pfn_check ok: %u frames, %u active\n", t.managed, t.active);
+		kprintf("mm: pfn_check ok: %u frames, %u active, commit %u of %u\n", t.managed,
+			t.active, commit_charged(), commit_limit());
 	else
 		kprintf("mm: pfn_check found %u violations\n", bad);
 	return bad == 0;

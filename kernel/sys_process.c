@@ -143,20 +143,6 @@ struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ handle_close(a[0]) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE, 0 };
 }
 
-struct sysret sys_query_memory(const uint32_t *a, struct trap_frame *f)
-{
-	struct pfn_totals t;
-	uint32_t out[2];
-
-	(void)f;
-	pfn_get_totals(&t);
-	out[0] = t.managed;
-	out[1] = t.on_list[PFN_FREE] + t.on_list[PFN_ZEROED] + t.on_list[PFN_STANDBY];
-	if (!copy_to_user(a[0], out, sizeof(out)))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, 0 };
-}
-
 struct list_ctx {
 	struct vados_process_info out[64];
 	uint32_t n, max;

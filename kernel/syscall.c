@@ -28,10 +28,17 @@ static const struct {
 	[SYS_GET_EXIT_CODE] = { sys_get_exit_code, 1 },
 	[SYS_TERMINATE_PROCESS] = { sys_terminate_process, 2 },
 	[SYS_CLOSE_HANDLE] = { sys_close_handle, 1 },
-	[SYS_QUERY_MEMORY] = { sys_query_memory, 1 },
+	[SYS_MEMORY_STATUS] = { sys_memory_status, 1 },
 	[SYS_READ_CONSOLE] = { sys_read_console, 2 },
 	[SYS_LIST_PROCESSES] = { sys_list_processes, 2 },
 	[SYS_SHUTDOWN] = { sys_shutdown, 0 },
+	[SYS_VIRTUAL_ALLOC] = { sys_virtual_alloc, 5 },
+	[SYS_VIRTUAL_FREE] = { sys_virtual_free, 4 },
+	[SYS_VIRTUAL_PROTECT] = { sys_virtual_protect, 5 },
+	[SYS_VIRTUAL_QUERY] = { sys_virtual_query, 4 },
+	[SYS_VIRTUAL_LOCK] = { sys_virtual_lock, 3 },
+	[SYS_VIRTUAL_UNLOCK] = { sys_virtual_unlock, 3 },
+	[SYS_PROCESS_MEMORY] = { sys_process_memory, 2 },
 };
 
 static bool syscall_dispatch(struct trap_frame *f)

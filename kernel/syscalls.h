@@ -42,8 +42,17 @@ struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_query_memory(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);
+
+/* kernel/sys_virtual.c */
+struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_free(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);
 
 #endif

@@ -8,6 +8,7 @@
 #include "arch/trap.h"
 #include "kernel/process.h"
 #include "mm/aspace.h"
+#include "mm/pfn.h"
 #include "mm/pool.h"
 
 static struct thread main_thread, *idle, *current = &main_thread;
@@ -309,8 +310,11 @@ struct thread *thread_create_in(const char *name, void (*entry)(void *), void *a
 static void idle_loop(void *arg)
 {
 	(void)arg;
+	/* NT's zero-page thread runs at the lowest priority: here, whenever
+	 * nothing else can run. */
 	for (;;)
-		cpu_relax_until_irq();
+		if (!pfn_zero_one())
+			cpu_relax_until_irq();
 }
 
 void sched_init(void)

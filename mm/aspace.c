@@ -48,62 +48,6 @@ void aspace_activate(pfn_t pd)
 	mmu_activate(pd);
 }
 
-static bool ensure_table(vaddr_t va)
-{
-	pfn_t pt;
-	vaddr_t table_va = MMU_PTE_BASE + (va >> 22) * PAGE_SIZE;
-
-	if (mmu_has_table(va))
-		return true;
-	if ((pt = pfn_alloc(PFN_ZERO)) == PFN_NONE)
-		return false;
-	mmu_set_table(va, pt, true);
-	pfn_set_pte(pt, mmu_pte_va(table_va), mmu_table_pfn(table_va));
-	return true;
-}
-
-bool aspace_map_zeroed(vaddr_t va, bool writable)
-{
-	pfn_t page;
-
-	if (va < MM_USER_FIRST || va >= MM_USER_END || !ensure_table(va))
-		return false;
-	if ((page = pfn_alloc(PFN_ZERO)) == PFN_NONE)
-		return false;
-	mmu_map(va, page, MMU_USER | (writable ? MMU_WRITE : 0));
-	pfn_set_pte(page, mmu_pte_va(va), mmu_table_pfn(va));
-	return true;
-}
-
-/* Unmaps and frees every page under one user page table, then the table. */
-static uint32_t clear_table(vaddr_t base)
-{
-	uint32_t freed = 0;
-	pfn_t pt = mmu_table_pfn(base);
-
-	for (vaddr_t va = base; va < base + PDE_SPAN; va += PAGE_SIZE) {
-		struct mmu_mapping m = mmu_query(va);
-		if (!m.present)
-			continue;
-		mmu_unmap(va);          /* cleared and flushed before the frame goes */
-		pfn_free(m.pfn);
-		freed++;
-	}
-	mmu_set_table(base, 0, false);
-	pfn_free(pt);
-	return freed + 1;
-}
-
-uint32_t aspace_clear_user(void)
-{
-	uint32_t freed = 0;
-
-	for (vaddr_t base = 0; base < KERNEL_BASE; base += PDE_SPAN)
-		if (mmu_has_table(base))
-			freed += clear_table(base);
-	return freed;
-}
-
 void aspace_destroy(pfn_t pd)
 {
 	if (pd == aspace_kernel() || pd == read_cr3() >> PAGE_SHIFT)

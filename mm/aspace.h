@@ -13,13 +13,6 @@ pfn_t aspace_kernel(void);
 pfn_t aspace_create(void);
 /* Switches the CPU to address space pd. */
 void aspace_activate(pfn_t pd);
-/* Maps a zeroed page at user address va in the current address space, with a
- * page table created on first use. false when memory is out (nothing changed)
- * or va is not a user address. */
-bool aspace_map_zeroed(vaddr_t va, bool writable);
-/* Frees every user page and page table of the current address space; the
- * user half is empty afterwards. Returns the number of frames freed. */
-uint32_t aspace_clear_user(void);
 /* Frees the directory of an address space no CPU runs on any more. */
 void aspace_destroy(pfn_t pd);
 

@@ -2,6 +2,7 @@
  * own page directory and the PFN database; see mm/mm.h. */
 #include "mm/mm.h"
 #include "mm/aspace.h"
+#include "mm/commit.h"
 #include "mm/pfn.h"
 #include "arch/arch.h"
 #include "arch/gdt.h"
@@ -228,6 +229,7 @@ void mm_init(const struct boot_info *bi, uint64_t mem_cap_bytes)
 	pfn_db_init((struct pfn_entry *)MM_PFN_DB_BASE, highest);
 	record_boot_frames(pd, highest);
 	add_free_frames(bi);
+	commit_init();
 	pfn_get_totals(&t);
 	kprintf("mm: usable %u KiB, frames %u, pfn entry %u bytes\n", t.managed * 4,
 		t.managed, (uint32_t)sizeof(struct pfn_entry));

@@ -6,6 +6,7 @@
 #include "arch/types.h"
 #include "arch/trap.h"
 #include "boot/bootinfo.h"
+#include "mm/vm.h"
 
 #define MM_USER_FIRST    0x00010000u   /* nothing is ever mapped below */
 #define MM_USER_END      0x7fff0000u   /* user space ends before this */
@@ -21,6 +22,7 @@ enum mm_temp_slot {
 	TEMP_CHECK,             /* pfn_check reading page tables */
 	TEMP_SELFTEST,          /* the self-tests */
 	TEMP_ASPACE,            /* aspace_create filling a new directory */
+	TEMP_FILL,              /* vm_page_fill copying an image page */
 };
 
 /* Takes over physical memory and the MMU: builds the kernel page directory
@@ -29,7 +31,10 @@ enum mm_temp_slot {
  * above that physical address. Prints the one "mm:" summary line. */
 void mm_init(const struct boot_info *bi, uint64_t mem_cap_bytes);
 
-/* The #PF handler registered with the trap dispatcher. */
-bool mm_page_fault(struct trap_frame *f);
+/* The page-fault handler: decodes f once and resolves a user address
+ * through vm (the running process's address space, NULL for none). Kernel
+ * addresses are never resolved (the caller applies an exception fix-up or
+ * reports them). */
+enum vm_fault mm_page_fault(struct trap_frame *f, struct vm_space *vm);
 
 #endif

@@ -1,6 +1,7 @@
 /* The PFN database and frame allocation; see mm/pfn.h. */
 #include "mm/pfn.h"
 #include "mm/mm.h"
+#include "mm/pte.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/console.h"
@@ -13,6 +14,7 @@ static struct pfn_entry *db;
 static pfn_t db_highest;
 static struct pfn_list lists[PFN_LISTS];
 static uint32_t managed, active;
+static uint32_t zeroed_idle, zeroed_on_demand;
 
 static const char *const state_names[] = {
 	"zeroed", "free", "standby", "modified", "bad", "active", "unmanaged",
@@ -52,6 +54,21 @@ static void zero_frame(pfn_t pfn)
 	mmu_temp_unmap(TEMP_ZERO);
 }
 
+bool pfn_zero_one(void)
+{
+	bool irq = irq_save();
+	pfn_t pfn = pfnlist_pop_head(db, &lists[PFN_FREE]);
+
+	/* Interrupts stay off: the frame is on no list while it is zeroed. */
+	if (pfn != PFN_NONE) {
+		zero_frame(pfn);
+		pfnlist_push_tail(db, &lists[PFN_ZEROED], pfn, PFN_ZEROED);
+		zeroed_idle++;
+	}
+	irq_restore(irq);
+	return pfn != PFN_NONE;
+}
+
 pfn_t pfn_alloc(unsigned flags)
 {
 	bool irq = irq_save(), zero = false;
@@ -66,8 +83,10 @@ pfn_t pfn_alloc(unsigned flags)
 		active++;
 	}
 	/* Still with interrupts off: the zeroing slot has one owner at a time. */
-	if (zero)
+	if (zero) {
 		zero_frame(pfn);
+		zeroed_on_demand++;
+	}
 	irq_restore(irq);
 	return pfn;
 }
@@ -102,6 +121,8 @@ void pfn_get_totals(struct pfn_totals *t)
 		t->on_list[i] = lists[i].count;
 	t->active = active;
 	t->highest = db_highest;
+	t->zeroed_idle = zeroed_idle;
+	t->zeroed_on_demand = zeroed_on_demand;
 	irq_restore(irq);
 }
 
@@ -138,7 +159,8 @@ static uint32_t check_list(int which)
 	return bad;
 }
 
-/* An active frame's back pointer must lead to a present PTE naming it. */
+/* An active frame's back pointer must lead to a PTE naming it: present, or
+ * holding it behind a protection that denies access. */
 static uint32_t check_active(pfn_t p)
 {
 	const struct pfn_entry *e = &db[p];
@@ -152,6 +174,8 @@ static uint32_t check_active(pfn_t p)
 		mmu_temp_unmap(TEMP_CHECK);
 	}
 	if ((m.raw & 1) && (m.raw >> PAGE_SHIFT) == p)
+		return 0;
+	if (pte_kind(m.raw) == PTE_HELD && pte_index(m.raw) == p)
 		return 0;
 	kprintf("pfn_check: active frame 0x%x: back pointer 0x%08x (table 0x%x) holds "
 		"0x%08x\n", p, e->pte, e->pt_frame, m.raw);

@@ -20,6 +20,7 @@ enum pfn_state {
 };
 
 #define PFN_NONE 0u              /* frame 0 is never managed: list terminator */
+#define PFN_FLAG_LOCKED 0x01u    /* VirtualLock: the page stays resident */
 
 struct pfn_entry {              /* 24 bytes, like NT's x86 MMPFN */
 	pfn_t flink, blink;     /* list links (on a list) */
@@ -46,6 +47,8 @@ struct pfn_totals {
 	uint32_t on_list[PFN_LISTS];
 	uint32_t active;
 	pfn_t highest;          /* highest managed frame */
+	uint32_t zeroed_idle;   /* frames zeroed by pfn_zero_one (the idle thread) */
+	uint32_t zeroed_on_demand;      /* frames pfn_alloc had to zero itself */
 };
 
 enum pfn_alloc_flags {
@@ -57,6 +60,9 @@ enum pfn_alloc_flags {
  * frame comes from the zeroed list, or is zeroed here when that is empty.
  * Returns PFN_NONE when no frame is left. */
 pfn_t pfn_alloc(unsigned flags);
+/* Zeroes one frame of the free list onto the zeroed list: NT's zero-page
+ * thread's work, done by the idle thread. false when the free list is empty. */
+bool pfn_zero_one(void);
 /* Records that the PTE at self-map address pte (in page table pt_frame) maps pfn. */
 void pfn_set_pte(pfn_t pfn, vaddr_t pte, pfn_t pt_frame);
 /* Returns an active frame to the free list. Its PTE must already be cleared

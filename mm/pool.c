@@ -2,6 +2,7 @@
  * from the PFN allocator, and kmalloc's slab classes on top; see mm/pool.h. */
 #include "mm/pool.h"
 #include "mm/mm.h"
+#include "mm/commit.h"
 #include "mm/pfn.h"
 #include "mm/slab.h"
 #include "arch/cpu.h"
@@ -58,6 +59,7 @@ static void release_run(uint32_t first, uint32_t n)
 		struct mmu_mapping m = mmu_unmap(va);  /* cleared and flushed first */
 		if (m.present) {
 			pfn_free(m.pfn);
+			commit_return(1);
 			pages_mapped--;
 		}
 		clear_bit(used, i);
@@ -84,7 +86,9 @@ void *kpage_alloc(uint32_t npages)
 	search_from = (first + npages) % POOL_PAGES;
 	for (uint32_t i = first; i < first + npages; i++) {
 		vaddr_t va = MM_POOL_BASE + i * PAGE_SIZE;
-		pfn_t pfn = pfn_alloc(PFN_ZERO);
+		pfn_t pfn = PFN_NONE;
+		if (commit_charge(1) && (pfn = pfn_alloc(PFN_ZERO)) == PFN_NONE)
+			commit_return(1);
 		if (pfn == PFN_NONE) {
 			release_run(first, npages);
 			irq_restore(irq);
@@ -107,6 +111,7 @@ void *kpage_alloc_guarded(uint32_t npages)
 		return NULL;
 	irq = irq_save();
 	pfn_free(mmu_unmap((vaddr_t)run).pfn);  /* cleared and flushed first */
+	commit_return(1);
 	pages_mapped--;
 	irq_restore(irq);
 	return run;

@@ -240,7 +240,9 @@ def main():
 
     tally = Tally()
     run_host_tests(tally, selected)
-    scenarios = [s for s in parse_scenarios(os.path.join(TOP, "tests", "scenarios.txt"))
+    files = [os.path.join(TOP, "tests", "scenarios.txt")] + \
+        sorted(glob.glob(os.path.join(TOP, "tests", "scenarios", "*.txt")))
+    scenarios = [s for path in files for s in parse_scenarios(path)
                  if selected("scenario/" + s["name"])]
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
         list(pool.map(lambda s: run_scenario(tally, s), scenarios))

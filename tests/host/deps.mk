@@ -8,3 +8,4 @@ $(B)/host/test_slab:     mm/slab.c
 $(B)/host/test_pfnlist:  mm/pfnlist.c
 $(B)/host/test_elf:      kernel/elf.c
 $(B)/host/test_vad:      mm/vad.c
+$(B)/host/test_pte:      

@@ -45,7 +45,7 @@ int main(void)
 	/* Every other call that takes a pointer, with each kind of bad one. */
 	static const uint32_t bad[] = { 0, 0x80100000u, 0x10000000u, STACK_TOP - 4 };
 	static const uint32_t calls[][2] = {
-		{ SYS_READ_CONSOLE, 64 }, { SYS_LIST_PROCESSES, 8 }, { SYS_QUERY_MEMORY, 0 },
+		{ SYS_READ_CONSOLE, 64 }, { SYS_LIST_PROCESSES, 8 }, { SYS_MEMORY_STATUS, 0 },
 		{ SYS_CONTINUE, 0 }, { SYS_UNHANDLED_EXCEPTION, 0 }, { SYS_CREATE_PROCESS, 0 },
 		{ SYS_RAISE_EXCEPTION, 0 },
 	};

@@ -47,6 +47,7 @@ typedef LONG (CALLBACK *PVECTORED_EXCEPTION_HANDLER)(PEXCEPTION_POINTERS Excepti
 #define ERROR_INVALID_HANDLE     6L
 #define ERROR_NOT_ENOUGH_MEMORY  8L
 #define ERROR_BAD_LENGTH         24L
+#define ERROR_INSUFFICIENT_BUFFER 122L
 #define ERROR_INVALID_PARAMETER  87L
 #define ERROR_BAD_EXE_FORMAT     193L
 #define ERROR_NOACCESS           998L
@@ -136,8 +137,7 @@ typedef struct _MEMORYSTATUSEX {
 #define PROCESSOR_INTEL_PENTIUM 586
 #define ERROR_FILE_NOT_FOUND  2L
 
-/* Memory (../shared/reference/win32-memory-api.md); the VirtualAlloc family
- * comes with the VAD tree. */
+/* Memory (../shared/reference/win32-memory-api.md). */
 #define MEM_COMMIT             0x00001000
 #define MEM_RESERVE            0x00002000
 #define MEM_DECOMMIT           0x00004000
@@ -204,6 +204,25 @@ WINAPI DWORD GetLastError(VOID);
 WINAPI VOID SetLastError(DWORD dwErrCode);
 WINAPI VOID Sleep(DWORD dwMilliseconds);
 WINAPI DWORD GetTickCount(VOID);
+
+/* Virtual memory. PAGE_EXECUTE* are accepted and reported, but non-PAE i386
+ * cannot refuse an instruction fetch from a readable page. */
+WINAPI LPVOID VirtualAlloc(LPVOID lpAddress, SIZE_T dwSize, DWORD flAllocationType,
+			   DWORD flProtect);
+WINAPI LPVOID VirtualAllocEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize,
+			     DWORD flAllocationType, DWORD flProtect);
+WINAPI BOOL VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType);
+WINAPI BOOL VirtualFreeEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType);
+WINAPI BOOL VirtualProtect(LPVOID lpAddress, SIZE_T dwSize, DWORD flNewProtect,
+			   PDWORD lpflOldProtect);
+WINAPI BOOL VirtualProtectEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize,
+			     DWORD flNewProtect, PDWORD lpflOldProtect);
+WINAPI SIZE_T VirtualQuery(LPCVOID lpAddress, PMEMORY_BASIC_INFORMATION lpBuffer,
+			   SIZE_T dwLength);
+WINAPI SIZE_T VirtualQueryEx(HANDLE hProcess, LPCVOID lpAddress,
+			     PMEMORY_BASIC_INFORMATION lpBuffer, SIZE_T dwLength);
+WINAPI BOOL VirtualLock(LPVOID lpAddress, SIZE_T dwSize);
+WINAPI BOOL VirtualUnlock(LPVOID lpAddress, SIZE_T dwSize);
 
 /* Exceptions. */
 WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);

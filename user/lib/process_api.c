@@ -112,22 +112,28 @@ VOID WINAPI GetSystemInfo(LPSYSTEM_INFO si)
 	si->wProcessorRevision = 0;
 }
 
-/* Physical figures are the kernel's; there is no paging file yet, and the
- * virtual figures are the whole user range. */
+/* The kernel's figures: physical pages, the commit limit and charge (the
+ * "page file" of Windows' API is the commit limit: RAM plus swap), and the
+ * calling process's user address space. */
 BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX m)
 {
-	uint32_t pages[2], args[1] = { (uint32_t)pages };
+	struct vados_memory_status s;
+	uint32_t args[1] = { (uint32_t)&s };
 
 	if (!m || m->dwLength != sizeof(*m)) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	if (!call(SYS_QUERY_MEMORY, args, NULL))
+	if (!call(SYS_MEMORY_STATUS, args, NULL))
 		return FALSE;
-	m->ullTotalPhys = m->ullTotalPageFile = (DWORDLONG)pages[0] * PAGE_SIZE;
-	m->ullAvailPhys = m->ullAvailPageFile = (DWORDLONG)pages[1] * PAGE_SIZE;
-	m->dwMemoryLoad = pages[0] ? (DWORD)(100 - (DWORDLONG)pages[1] * 100 / pages[0]) : 0;
-	m->ullTotalVirtual = m->ullAvailVirtual = USER_HIGHEST + 1 - USER_LOWEST;
+	m->ullTotalPhys = (DWORDLONG)s.phys_pages * PAGE_SIZE;
+	m->ullAvailPhys = (DWORDLONG)s.phys_avail_pages * PAGE_SIZE;
+	m->dwMemoryLoad = s.phys_pages ?
+		(DWORD)((DWORDLONG)(s.phys_pages - s.phys_avail_pages) * 100 / s.phys_pages) : 0;
+	m->ullTotalPageFile = (DWORDLONG)s.commit_limit_pages * PAGE_SIZE;
+	m->ullAvailPageFile = (DWORDLONG)(s.commit_limit_pages - s.commit_charge_pages) * PAGE_SIZE;
+	m->ullTotalVirtual = (DWORDLONG)s.virtual_pages * PAGE_SIZE;
+	m->ullAvailVirtual = (DWORDLONG)s.virtual_free_pages * PAGE_SIZE;
 	m->ullAvailExtendedVirtual = 0;
 	return TRUE;
 }

@@ -23,10 +23,17 @@ enum vados_syscall {
 	SYS_GET_EXIT_CODE,      /* (handle) -> exit status, or STILL_ACTIVE (259) */
 	SYS_TERMINATE_PROCESS,  /* (handle, status) */
 	SYS_CLOSE_HANDLE,       /* (handle) */
-	SYS_QUERY_MEMORY,       /* (uint32 out[2]): out = physical pages in all, available */
+	SYS_MEMORY_STATUS,      /* (struct vados_memory_status *out) */
 	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input */
 	SYS_LIST_PROCESSES,     /* (struct vados_process_info *buf, uint32 max) -> entries */
 	SYS_SHUTDOWN,           /* (): powers the machine off (QEMU exits) */
+	SYS_VIRTUAL_ALLOC,      /* (process, addr, size, type, protect) -> base */
+	SYS_VIRTUAL_FREE,       /* (process, addr, size, type) */
+	SYS_VIRTUAL_PROTECT,    /* (process, addr, size, protect, uint32 *old) */
+	SYS_VIRTUAL_QUERY,      /* (process, addr, struct vados_region *buf, size) -> bytes */
+	SYS_VIRTUAL_LOCK,       /* (process, addr, size) */
+	SYS_VIRTUAL_UNLOCK,     /* (process, addr, size) */
+	SYS_PROCESS_MEMORY,     /* (process, struct vados_process_memory *out) */
 	SYS_COUNT,
 };
 
@@ -38,6 +45,29 @@ struct vados_process_info {
 	unsigned int exited;            /* 1 once it has ended */
 	unsigned int exit_status;
 	char name[32];
+};
+
+/* SYS_MEMORY_STATUS: the machine's figures, in pages; the virtual ones are
+ * the calling process's user address space. */
+struct vados_memory_status {
+	unsigned int phys_pages, phys_avail_pages;
+	unsigned int commit_limit_pages, commit_charge_pages;
+	unsigned int virtual_pages, virtual_free_pages;
+};
+
+/* SYS_PROCESS_MEMORY's answer: PROCESS_MEMORY_COUNTERS's layout (40 bytes),
+ * sizes in bytes; the pool figures are 0. */
+struct vados_process_memory {
+	unsigned int cb, page_faults;
+	unsigned int peak_working_set, working_set;
+	unsigned int pool[4];
+	unsigned int commit, peak_commit;
+};
+
+/* SYS_VIRTUAL_QUERY's answer: MEMORY_BASIC_INFORMATION's layout (28 bytes). */
+struct vados_region {
+	unsigned int base, allocation_base, allocation_protect, size;
+	unsigned int state, protect, type;
 };
 
 /* Exceptions reach ring 3 at the entry registered with SYS_SET_DISPATCHER,

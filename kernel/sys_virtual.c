@@ -1,0 +1,200 @@
+/* The VirtualAlloc family and the memory counters as system calls. Each call
+ * names a process by handle; another process's address space is entered with
+ * vm_attach for the duration of the operation, with interrupts off, and user
+ * memory is only touched before or after, in the caller's own space. */
+#include "kernel/syscalls.h"
+#include "kernel/process.h"
+#include "arch/cpu.h"
+#include "arch/uaccess.h"
+#include "mm/commit.h"
+#include "mm/mm.h"
+#include "mm/pfn.h"
+#include "user/include/vados/syscall.h"
+
+#define ERROR_ACCESS_DENIED 5u
+#define ERROR_BAD_LENGTH    24u
+#define USER_PAGES ((MM_USER_END - MM_USER_FIRST) / PAGE_SIZE)
+
+/* An operation on one address space, with its arguments. */
+struct vm_call {
+	uint32_t addr, size, type, protect;
+	uint32_t out;                   /* the old protection */
+	struct vm_region region;
+	uint32_t (*op)(struct vm_space *vm, struct vm_call *c);
+};
+
+/* Runs c->op on the address space of the process behind handle. */
+static uint32_t on_process(uint32_t handle, struct vm_call *c)
+{
+	struct process *p = handle_lookup(handle);
+	uint32_t err;
+	pfn_t previous;
+	bool irq;
+
+	if (!p)
+		return ERROR_INVALID_HANDLE;
+	irq = irq_save();
+	if (!p->vm || vm_cleared(p->vm)) {
+		err = ERROR_ACCESS_DENIED;      /* it has exited */
+	} else {
+		previous = vm_attach(p->vm);
+		err = c->op(p->vm, c);
+		vm_detach(previous);
+	}
+	irq_restore(irq);
+	return err;
+}
+
+static uint32_t op_alloc(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_allocate(vm, &c->addr, c->size, c->type, c->protect);
+}
+
+static uint32_t op_free(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_free(vm, c->addr, c->size, c->type);
+}
+
+static uint32_t op_protect(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_protect(vm, c->addr, c->size, c->protect, &c->out);
+}
+
+static uint32_t op_query(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_query(vm, c->addr, &c->region);
+}
+
+static uint32_t op_lock(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_lock(vm, c->addr, c->size);
+}
+
+static uint32_t op_unlock(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_unlock(vm, c->addr, c->size);
+}
+
+/* (process, addr, size, type, protect) -> base */
+struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .addr = a[1], .size = a[2], .type = a[3], .protect = a[4],
+			     .op = op_alloc };
+	uint32_t err = on_process(a[0], &c);
+
+	(void)f;
+	return (struct sysret){ err, err ? 0 : c.addr };
+}
+
+/* (process, addr, size, type) */
+struct sysret sys_virtual_free(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .addr = a[1], .size = a[2], .type = a[3], .op = op_free };
+
+	(void)f;
+	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+/* (process, addr, size, protect, uint32 *old): the old-protection pointer is
+ * probed (read and written back) before anything changes. */
+struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .addr = a[1], .size = a[2], .protect = a[3], .op = op_protect };
+	uint32_t probe, err;
+
+	(void)f;
+	if (!copy_from_user(&probe, a[4], 4) || !copy_to_user(a[4], &probe, 4))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if ((err = on_process(a[0], &c)) == 0 && !copy_to_user(a[4], &c.out, 4))
+		err = ERROR_NOACCESS;
+	return (struct sysret){ err, 0 };
+}
+
+/* (process, addr, struct vados_region *buf, size) -> bytes written */
+struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .addr = a[1], .op = op_query };
+	struct vados_region out;
+	uint32_t err;
+
+	(void)f;
+	if (a[3] < sizeof(out))
+		return (struct sysret){ ERROR_BAD_LENGTH, 0 };
+	if ((err = on_process(a[0], &c)) != 0)
+		return (struct sysret){ err, 0 };
+	out = (struct vados_region){
+		.base = c.region.base, .allocation_base = c.region.allocation_base,
+		.allocation_protect = c.region.allocation_protect, .size = c.region.size,
+		.state = c.region.state, .protect = c.region.protect, .type = c.region.type,
+	};
+	if (!copy_to_user(a[2], &out, sizeof(out)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, sizeof(out) };
+}
+
+/* (process, addr, size) */
+struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_lock };
+
+	(void)f;
+	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+/* (process, addr, size) */
+struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_unlock };
+
+	(void)f;
+	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+/* (struct vados_memory_status *out) */
+struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_counters c;
+	struct pfn_totals t;
+	struct vados_memory_status s;
+
+	(void)f;
+	pfn_get_totals(&t);
+	vm_get_counters(process_current()->vm, &c);
+	s = (struct vados_memory_status){
+		.phys_pages = t.managed,
+		.phys_avail_pages = t.on_list[PFN_FREE] + t.on_list[PFN_ZEROED] +
+				    t.on_list[PFN_STANDBY],
+		.commit_limit_pages = commit_limit(),
+		.commit_charge_pages = commit_charged(),
+		.virtual_pages = USER_PAGES,
+		.virtual_free_pages = USER_PAGES - c.reserved,
+	};
+	if (!copy_to_user(a[0], &s, sizeof(s)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+/* (process, struct vados_process_memory *out) */
+struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p = handle_lookup(a[0]);
+	struct vados_process_memory m = { .cb = sizeof(m) };
+	struct vm_counters c = { 0 };
+	bool irq;
+
+	(void)f;
+	if (!p)
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
+	irq = irq_save();
+	if (p->vm)
+		vm_get_counters(p->vm, &c);
+	irq_restore(irq);
+	m.page_faults = c.faults;
+	m.working_set = c.resident * PAGE_SIZE;
+	m.peak_working_set = c.peak_resident * PAGE_SIZE;
+	m.commit = c.commit * PAGE_SIZE;
+	m.peak_commit = c.peak_commit * PAGE_SIZE;
+	if (!copy_to_user(a[1], &m, sizeof(m)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}

@@ -1,0 +1,64 @@
+/* Commit charge; see mm/commit.h. */
+#include "mm/commit.h"
+#include "mm/pfn.h"
+#include "arch/cpu.h"
+#include "kernel/console.h"
+#include "kernel/panic.h"
+
+static uint32_t limit = 0xffffffffu;    /* no limit until commit_init */
+static uint32_t charged;
+static uint32_t active_at_init;         /* frames in use then, outside the charge */
+
+void commit_init(void)
+{
+	struct pfn_totals t;
+	uint32_t avail;
+
+	pfn_get_totals(&t);
+	avail = t.on_list[PFN_FREE] + t.on_list[PFN_ZEROED] + charged;
+	limit = avail > COMMIT_KERNEL_RESERVE ? avail - COMMIT_KERNEL_RESERVE : 0;
+	active_at_init = t.active - charged;
+}
+
+bool commit_charge(uint32_t pages)
+{
+	bool irq = irq_save(), ok = pages <= limit - charged;
+
+	if (ok)
+		charged += pages;
+	irq_restore(irq);
+	return ok;
+}
+
+void commit_return(uint32_t pages)
+{
+	bool irq = irq_save();
+
+	if (pages > charged)
+		panic("commit_return: returning %u pages with only %u charged", pages, charged);
+	charged -= pages;
+	irq_restore(irq);
+}
+
+uint32_t commit_limit(void)
+{
+	return limit;
+}
+
+uint32_t commit_charged(void)
+{
+	return charged;
+}
+
+uint32_t commit_check(void)
+{
+	struct pfn_totals t;
+
+	pfn_get_totals(&t);
+	if (charged > limit || t.active > active_at_init + charged) {
+		kprintf("commit_check: %u frames active (%u at start), %u charged, limit %u\n",
+			t.active, active_at_init, charged, limit);
+		return 1;
+	}
+	return 0;
+}

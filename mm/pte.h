@@ -1,0 +1,147 @@
+/* The software PTE formats: the only definition of what a not-present user
+ * PTE means, and of the per-page protection the memory manager keeps. Pure
+ * (host-tested in tests/host/test_pte.c).
+ *
+ * A user PTE is one of:
+ *   - 0: nothing recorded; the VAD says what the page is (reserved, or
+ *     committed demand-zero with the VAD's protection for a VAD committed
+ *     whole);
+ *   - present (bit 0 set): a hardware PTE, arch/mmu.h's business; the page's
+ *     Win32 protection is then in its PFN entry's original_pte;
+ *   - a software PTE (bit 0 clear, not 0), laid out as
+ *       bits 31..12  frame (HELD, TRANSITION) or swap slot (PAGED_OUT)
+ *       bits  8..4   protection (enum below)
+ *       bits  3..1   kind
+ *       bit      0   0: the MMU ignores every other bit
+ *
+ * Protection is Win32's in 5 bits: the base value's bit index (PAGE_NOACCESS
+ * 0x01 is 0 ... PAGE_EXECUTE_WRITECOPY 0x80 is 7), PAGE_GUARD, PAGE_NOCACHE. */
+#ifndef MM_PTE_H
+#define MM_PTE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define PAGE_NOACCESS          0x01u
+#define PAGE_READONLY          0x02u
+#define PAGE_READWRITE         0x04u
+#define PAGE_WRITECOPY         0x08u
+#define PAGE_EXECUTE           0x10u
+#define PAGE_EXECUTE_READ      0x20u
+#define PAGE_EXECUTE_READWRITE 0x40u
+#define PAGE_EXECUTE_WRITECOPY 0x80u
+#define PAGE_GUARD             0x100u
+#define PAGE_NOCACHE           0x200u
+
+enum pte_kind {
+	PTE_NONE,               /* the PTE is 0: ask the VAD */
+	PTE_DEMAND_ZERO,        /* committed, no contents yet: a zeroed frame on first touch */
+	PTE_DECOMMITTED,        /* reserved, in a VAD committed whole */
+	PTE_IMAGE,              /* committed image page: filled from the program file on first touch */
+	PTE_HELD,               /* has a frame, but its protection denies access (NOACCESS, GUARD) */
+	PTE_PAGED_OUT,          /* contents in a swap slot (the swap issue) */
+	PTE_TRANSITION,         /* frame on the standby or modified list (the swap issue) */
+	PTE_PRESENT,            /* a hardware PTE (decode only) */
+};
+
+/* Protection in its 5-bit form. */
+typedef uint8_t pte_prot_t;
+#define PTE_PROT_GUARD   0x08u
+#define PTE_PROT_NOCACHE 0x10u
+#define PTE_PROT_BASE    0x07u
+
+/* Whether protect is a valid Win32 protection: exactly one base bit, plus
+ * optionally PAGE_GUARD and/or PAGE_NOCACHE; the write-copy values only where
+ * allow_writecopy (image pages). As in Windows, PAGE_GUARD and PAGE_NOCACHE
+ * combine neither with each other nor with PAGE_NOACCESS. */
+static inline bool pte_protect_valid(uint32_t protect, bool allow_writecopy)
+{
+	uint32_t base = protect & 0xffu;
+
+	if ((protect & ~0x3ffu) || base == 0 || (base & (base - 1)))
+		return false;
+	if (!allow_writecopy && (base == PAGE_WRITECOPY || base == PAGE_EXECUTE_WRITECOPY))
+		return false;
+	if ((protect & PAGE_GUARD) && (protect & PAGE_NOCACHE))
+		return false;
+	return base != PAGE_NOACCESS || !(protect & (PAGE_GUARD | PAGE_NOCACHE));
+}
+
+/* A valid Win32 protection in 5 bits. */
+static inline pte_prot_t pte_prot_from_win32(uint32_t protect)
+{
+	pte_prot_t p = (pte_prot_t)__builtin_ctz(protect & 0xffu);
+
+	if (protect & PAGE_GUARD)
+		p |= PTE_PROT_GUARD;
+	if (protect & PAGE_NOCACHE)
+		p |= PTE_PROT_NOCACHE;
+	return p;
+}
+
+/* The Win32 value of a 5-bit protection. */
+static inline uint32_t pte_prot_to_win32(pte_prot_t p)
+{
+	return (1u << (p & PTE_PROT_BASE)) | (p & PTE_PROT_GUARD ? PAGE_GUARD : 0) |
+	       (p & PTE_PROT_NOCACHE ? PAGE_NOCACHE : 0);
+}
+
+/* Access a protection grants, guard aside. */
+static inline bool pte_prot_readable(pte_prot_t p)
+{
+	return (p & PTE_PROT_BASE) != 0 && (p & PTE_PROT_BASE) != 4;    /* not NOACCESS, EXECUTE */
+}
+static inline bool pte_prot_writable(pte_prot_t p)  /* write-copy counts: it becomes read-write */
+{
+	uint32_t b = p & PTE_PROT_BASE;
+	return b == 2 || b == 3 || b == 6 || b == 7;
+}
+static inline bool pte_prot_writecopy(pte_prot_t p)
+{
+	return (p & PTE_PROT_BASE) == 3 || (p & PTE_PROT_BASE) == 7;
+}
+/* PAGE_WRITECOPY becomes PAGE_READWRITE, PAGE_EXECUTE_WRITECOPY
+ * PAGE_EXECUTE_READWRITE: what a written copy-on-write page turns into. */
+static inline pte_prot_t pte_prot_written(pte_prot_t p)
+{
+	return pte_prot_writecopy(p) ? (pte_prot_t)(p - 1) : p;
+}
+/* Whether a page with protection p can be mapped present: any access but
+ * guard and no-access. Execute-only pages are mapped readable (i386 cannot
+ * tell an instruction fetch from a read). */
+static inline bool pte_prot_mappable(pte_prot_t p)
+{
+	return (p & PTE_PROT_BASE) != 0 && !(p & PTE_PROT_GUARD);
+}
+
+/* Encoding and decoding software PTEs. */
+#define PTE_KIND_SHIFT 1
+#define PTE_PROT_SHIFT 4
+#define PTE_INDEX_SHIFT 12
+
+static inline uint32_t pte_make(enum pte_kind kind, pte_prot_t prot, uint32_t index)
+{
+	return index << PTE_INDEX_SHIFT | (uint32_t)(prot & 0x1fu) << PTE_PROT_SHIFT |
+	       (uint32_t)kind << PTE_KIND_SHIFT;
+}
+
+static inline enum pte_kind pte_kind(uint32_t pte)
+{
+	if (pte & 1)
+		return PTE_PRESENT;
+	return (enum pte_kind)(pte >> PTE_KIND_SHIFT & 7u);
+}
+
+/* Protection of a software PTE (DEMAND_ZERO, IMAGE, HELD, PAGED_OUT, TRANSITION). */
+static inline pte_prot_t pte_prot(uint32_t pte)
+{
+	return (pte_prot_t)(pte >> PTE_PROT_SHIFT & 0x1fu);
+}
+
+/* Frame or slot of a software PTE (HELD, PAGED_OUT, TRANSITION). */
+static inline uint32_t pte_index(uint32_t pte)
+{
+	return pte >> PTE_INDEX_SHIFT;
+}
+
+#endif

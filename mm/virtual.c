@@ -1,0 +1,421 @@
+/* The VirtualAlloc family over the VAD tree; see mm/vm.h for the contract
+ * and ../shared/reference/win32-memory-api.md for the rules. */
+#include "mm/vmspace.h"
+#include "mm/commit.h"
+#include "mm/pool.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+
+#define TABLE_PAGES 1024u       /* pages one page table maps */
+
+/* Whether page p's chunk has no table: all its PTEs are 0. */
+static bool chunk_empty(uint32_t p)
+{
+	return !mmu_has_table(vm_va(p));
+}
+
+/* The first page of the chunk after p's. */
+static uint32_t next_chunk(uint32_t p)
+{
+	return (p | (TABLE_PAGES - 1)) + 1;
+}
+
+/* A new VAD over pages [first, end) with charge pages and their tables
+ * charged; a Win32 error, or 0 with *out linked into the tree. */
+static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
+			   uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
+{
+	struct vm_vad *v;
+
+	if (vad_conflicts(&vm->vads, first, end))
+		return ERROR_INVALID_ADDRESS;
+	if ((v = kmalloc(sizeof(*v))) == NULL)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	memset(v, 0, sizeof(*v));
+	if (charge && !commit_charge(charge)) {
+		kfree(v);
+		return ERROR_COMMITMENT_LIMIT;
+	}
+	if (charge && !vm_charge_tables(vm, first, end)) {
+		commit_return(charge);
+		kfree(v);
+		return ERROR_COMMITMENT_LIMIT;
+	}
+	v->node.start = first;
+	v->node.end = end;
+	v->node.type = type;
+	v->alloc_protect = alloc_protect;
+	if (!vad_insert(&vm->vads, &v->node))
+		panic("vad_create: [0x%x, 0x%x) conflicts after the check", first, end);
+	vm->c.reserved += end - first;
+	vm_commit_add(vm, v, charge);
+	*out = v;
+	return 0;
+}
+
+/* MEM_RESERVE, alone or with MEM_COMMIT (then the VAD is committed whole). */
+static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
+			uint32_t protect)
+{
+	struct vm_pages r;
+	struct vm_vad *v;
+	uint32_t err, n;
+
+	if (*addr == 0) {
+		if ((n = vm_size_pages(size)) == 0)
+			return ERROR_INVALID_PARAMETER;
+		if (!vad_find_gap(&vm->vads, n, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
+				  VM_USER_HIGH / VM_PAGE, type & MEM_TOP_DOWN, &r.first))
+			return ERROR_NOT_ENOUGH_MEMORY;
+		r.end = r.first + n;
+	} else if (!vm_round(*addr, size, VM_GRANULE, &r)) {
+		return ERROR_INVALID_PARAMETER;
+	}
+	n = type & MEM_COMMIT ? r.end - r.first : 0;
+	if ((err = vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
+		return err;
+	if (n) {
+		v->node.flags = VAD_COMMITTED;
+		v->node.protect = pte_prot_from_win32(protect);
+	}
+	*addr = vm_va(r.first);
+	return 0;
+}
+
+static bool same_state(const struct vm_page *a, const struct vm_page *b)
+{
+	return a->committed == b->committed && (!a->committed || a->prot == b->prot);
+}
+
+/* What a page with a zero PTE is in v. */
+static struct vm_page default_page(const struct vm_vad *v)
+{
+	bool c = v->node.flags & VAD_COMMITTED;
+
+	return (struct vm_page){ .committed = c, .prot = c ? (pte_prot_t)v->node.protect : 0,
+				 .frame = PFN_NONE };
+}
+
+/* Pages of [first, end) in v that are not committed. */
+static uint32_t count_uncommitted(const struct vm_vad *v, uint32_t first, uint32_t end)
+{
+	uint32_t n = 0;
+
+	for (uint32_t p = first; p < end; p++) {
+		if (chunk_empty(p)) {
+			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
+			n += v->node.flags & VAD_COMMITTED ? 0 : stop - p;
+			p = stop - 1;
+			continue;
+		}
+		n += !vm_page_get(v, vm_va(p)).committed;
+	}
+	return n;
+}
+
+/* The VAD that holds all of pages r, or NULL. */
+static struct vm_vad *vad_holding(struct vm_space *vm, const struct vm_pages *r)
+{
+	struct vm_vad *v = vm_vad_at(vm, r->first);
+
+	return v && r->end <= v->node.end ? v : NULL;
+}
+
+/* MEM_COMMIT inside a reservation: new pages are charged and become
+ * demand-zero; committed ones take the new protection. */
+static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t protect)
+{
+	struct vm_pages r;
+	struct vm_vad *v;
+	pte_prot_t prot = pte_prot_from_win32(protect);
+	uint32_t n;
+
+	if (!vm_round(*addr, size, VM_PAGE, &r))
+		return ERROR_INVALID_PARAMETER;
+	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
+		return ERROR_INVALID_ADDRESS;
+	n = count_uncommitted(v, r.first, r.end);
+	if (n && !commit_charge(n))
+		return ERROR_COMMITMENT_LIMIT;
+	if (n && !vm_charge_tables(vm, r.first, r.end)) {
+		commit_return(n);
+		return ERROR_COMMITMENT_LIMIT;
+	}
+	for (uint32_t p = r.first; p < r.end; p++) {
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		if (!pg.committed)
+			vm_pte_set(vm, vm_va(p), vm_pte_committed(v, prot));
+		else if (pg.prot != prot)
+			vm_page_protect(vm, v, vm_va(p), &pg, prot);
+	}
+	vm_commit_add(vm, v, n);
+	*addr = vm_va(r.first);
+	return 0;
+}
+
+/* MEM_RESET: the contents of committed pages are no longer needed. Their
+ * frames go (locked ones stay); the pages read zero when touched again. */
+static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
+{
+	struct vm_pages r;
+	struct vm_vad *v;
+
+	if (!vm_round(*addr, size, VM_PAGE, &r))
+		return ERROR_INVALID_PARAMETER;
+	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
+		return ERROR_INVALID_ADDRESS;
+	for (uint32_t p = r.first; p < r.end; p++) {
+		if (chunk_empty(p)) {
+			p = next_chunk(p) - 1;
+			continue;
+		}
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		if (pg.frame != PFN_NONE && !(pfn_entry(pg.frame)->flags & PFN_FLAG_LOCKED))
+			vm_page_drop(vm, vm_va(p), &pg, vm_pte_committed(v, pg.prot));
+	}
+	*addr = vm_va(r.first);
+	return 0;
+}
+
+uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
+		     uint32_t protect)
+{
+	uint32_t err;
+	bool irq;
+
+	if (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN))
+		return ERROR_INVALID_PARAMETER;
+	if (type & MEM_RESET) {
+		if (type != MEM_RESET)
+			return ERROR_INVALID_PARAMETER;
+	} else if (!(type & (MEM_COMMIT | MEM_RESERVE)) || !pte_protect_valid(protect, false)) {
+		return ERROR_INVALID_PARAMETER;
+	}
+	irq = irq_save();
+	if (vm->cleared)
+		err = ERROR_INVALID_ADDRESS;
+	else if (type & MEM_RESET)
+		err = reset(vm, addr, size);
+	else if ((type & MEM_RESERVE) || *addr == 0)
+		err = reserve(vm, addr, size, type, protect);
+	else
+		err = commit_range(vm, addr, size, protect);
+	irq_restore(irq);
+	return err;
+}
+
+/* Decommits pages [first, end) of v: committed ones lose frame and charge.
+ * Decommitting the whole of a VAD committed whole makes it a plain
+ * reservation again instead of marking each page. */
+static void decommit(struct vm_space *vm, struct vm_vad *v, uint32_t first, uint32_t end)
+{
+	bool whole = first == v->node.start && end == v->node.end;
+	uint32_t marker = (v->node.flags & VAD_COMMITTED) && !whole ?
+			  pte_make(PTE_DECOMMITTED, 0, 0) : 0, n = 0;
+
+	for (uint32_t p = first; p < end; p++) {
+		if (chunk_empty(p) && !marker) {
+			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
+			n += v->node.flags & VAD_COMMITTED ? stop - p : 0;
+			p = stop - 1;
+			continue;
+		}
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		n += pg.committed;
+		if (pg.committed || (whole && pg.pte))
+			vm_page_drop(vm, vm_va(p), &pg, marker);
+	}
+	if (whole)
+		v->node.flags &= ~VAD_COMMITTED;
+	commit_return(n);
+	vm_commit_sub(vm, v, n);
+}
+
+static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type)
+{
+	struct vm_pages r = { addr >> 12, 0 };
+	struct vm_vad *v;
+
+	if (type == MEM_RELEASE || size == 0) {
+		v = addr < VM_USER_HIGH ? vm_vad_at(vm, r.first) : NULL;
+		if (!v || r.first != v->node.start || v->node.type == MEM_IMAGE)
+			return ERROR_INVALID_ADDRESS;
+		if (type == MEM_RELEASE)
+			vm_vad_release(vm, v);
+		else
+			decommit(vm, v, v->node.start, v->node.end);
+		return 0;
+	}
+	if (!vm_round(addr, size, VM_PAGE, &r))
+		return ERROR_INVALID_PARAMETER;
+	if ((v = vm_vad_at(vm, r.first)) == NULL || v->node.type == MEM_IMAGE)
+		return ERROR_INVALID_ADDRESS;
+	if (r.end > v->node.end)
+		return ERROR_INVALID_PARAMETER;
+	decommit(vm, v, r.first, r.end);
+	return 0;
+}
+
+uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type)
+{
+	uint32_t err;
+	bool irq;
+
+	if ((type != MEM_RELEASE && type != MEM_DECOMMIT) || (type == MEM_RELEASE && size))
+		return ERROR_INVALID_PARAMETER;
+	irq = irq_save();
+	err = vm->cleared ? ERROR_INVALID_ADDRESS : free_locked(vm, addr, size, type);
+	irq_restore(irq);
+	return err;
+}
+
+/* Checks that pages r of v are all committed. */
+static bool all_committed(const struct vm_vad *v, const struct vm_pages *r)
+{
+	return count_uncommitted(v, r->first, r->end) == 0;
+}
+
+static uint32_t protect_locked(struct vm_space *vm, const struct vm_pages *r, uint32_t protect,
+			       uint32_t *old)
+{
+	struct vm_vad *v = vad_holding(vm, r);
+	pte_prot_t prot = pte_prot_from_win32(protect);
+
+	if (!v || !all_committed(v, r))
+		return ERROR_INVALID_ADDRESS;
+	if (pte_prot_writecopy(prot) && v->node.type != MEM_IMAGE)
+		return ERROR_INVALID_PARAMETER;
+	*old = pte_prot_to_win32(vm_page_get(v, vm_va(r->first)).prot);
+	for (uint32_t p = r->first; p < r->end; p++) {
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		if (pg.prot != prot)
+			vm_page_protect(vm, v, vm_va(p), &pg, prot);
+	}
+	return 0;
+}
+
+uint32_t vm_protect(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t protect,
+		    uint32_t *old)
+{
+	struct vm_pages r;
+	uint32_t err;
+	bool irq;
+
+	if (!pte_protect_valid(protect, true) || !vm_round(addr, size, VM_PAGE, &r))
+		return ERROR_INVALID_PARAMETER;
+	irq = irq_save();
+	err = vm->cleared ? ERROR_INVALID_ADDRESS : protect_locked(vm, &r, protect, old);
+	irq_restore(irq);
+	return err;
+}
+
+/* The end of the run of pages from first that share first's state in v. */
+static uint32_t run_end(const struct vm_vad *v, uint32_t first, const struct vm_page *key)
+{
+	struct vm_page dflt = default_page(v);
+	uint32_t p = first + 1;
+
+	while (p < v->node.end) {
+		if (chunk_empty(p)) {
+			if (!same_state(&dflt, key))
+				break;
+			p = next_chunk(p);
+			continue;
+		}
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		if (!same_state(&pg, key))
+			break;
+		p++;
+	}
+	return p < v->node.end ? p : v->node.end;
+}
+
+static void query_locked(struct vm_space *vm, uint32_t page, struct vm_region *out)
+{
+	struct vm_vad *v = vm_vad_at(vm, page);
+	struct vad *next;
+
+	memset(out, 0, sizeof(*out));
+	out->base = vm_va(page);
+	if (!v) {
+		next = vad_first_at_or_after(&vm->vads, page);
+		out->size = vm_va((next ? next->start : VM_USER_HIGH / VM_PAGE) - page);
+		out->state = MEM_FREE;
+		out->protect = PAGE_NOACCESS;
+		return;
+	}
+	struct vm_page pg = vm_page_get(v, vm_va(page));
+	out->allocation_base = vm_va(v->node.start);
+	out->allocation_protect = v->alloc_protect;
+	out->size = vm_va(run_end(v, page, &pg) - page);
+	out->state = pg.committed ? MEM_COMMIT : MEM_RESERVE;
+	out->protect = pg.committed ? pte_prot_to_win32(pg.prot) : 0;
+	out->type = v->node.type;
+}
+
+uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out)
+{
+	bool irq;
+
+	if (addr >= VM_USER_HIGH)
+		return ERROR_INVALID_PARAMETER;
+	irq = irq_save();
+	query_locked(vm, addr >> 12, out);
+	irq_restore(irq);
+	return 0;
+}
+
+/* Win32 protection of an image segment's pages: code is execute-read, data
+ * write-copy (it turns read-write when written), the rest read-only. */
+uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
+{
+	const struct vm_image_segment *last = &img->seg[img->count - 1];
+	uint32_t first = img->seg[0].vaddr >> 12, end = (last->vaddr + last->memsz + 4095) >> 12;
+	uint32_t n = 0, err;
+	struct vm_image *copy = kmalloc(sizeof(*copy));
+	struct vm_vad *v;
+	bool irq;
+
+	if (!copy)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	*copy = *img;
+	for (uint32_t i = 0; i < img->count; i++)
+		n += ((img->seg[i].vaddr + img->seg[i].memsz + 4095) >> 12) - (img->seg[i].vaddr >> 12);
+	irq = irq_save();
+	err = vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
+	if (!err) {
+		v->image = copy;
+		for (uint32_t i = 0; i < img->count; i++) {
+			const struct vm_image_segment *s = &img->seg[i];
+			uint32_t pte = pte_make(PTE_IMAGE, pte_prot_from_win32(s->protect), 0);
+			for (vaddr_t va = s->vaddr & ~4095u; va < s->vaddr + s->memsz; va += 4096)
+				vm_pte_set(vm, va, pte);
+		}
+	}
+	irq_restore(irq);
+	if (err)
+		kfree(copy);
+	return err;
+}
+
+uint32_t vm_map_stack(struct vm_space *vm, vaddr_t top, uint32_t reserve_bytes,
+		      uint32_t commit_pages)
+{
+	uint32_t end = top >> 12, first = end - reserve_bytes / VM_PAGE, err;
+	pte_prot_t rw = pte_prot_from_win32(PAGE_READWRITE);
+	struct vm_vad *v;
+	bool irq = irq_save();
+
+	err = vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
+	if (!err) {
+		v->node.flags = VAD_STACK;
+		for (uint32_t p = end - commit_pages; p < end; p++)
+			vm_pte_set(vm, vm_va(p), pte_make(PTE_DEMAND_ZERO, rw, 0));
+		vm_pte_set(vm, vm_va(end - commit_pages - 1),
+			   pte_make(PTE_DEMAND_ZERO, rw | PTE_PROT_GUARD, 0));
+	}
+	irq_restore(irq);
+	return err;
+}

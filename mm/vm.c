@@ -1,0 +1,352 @@
+/* Address spaces and their pages; see mm/vm.h and mm/vmspace.h. */
+#include "mm/vmspace.h"
+#include "mm/aspace.h"
+#include "mm/commit.h"
+#include "mm/mm.h"
+#include "mm/pfn.h"
+#include "mm/pool.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "kernel/console.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+
+_Static_assert(sizeof(struct vm_space) <= PAGE_SIZE, "struct vm_space must fit a page");
+
+struct vm_space *vm_create(void)
+{
+	struct vm_space *vm = kpage_alloc(1);
+
+	if (!vm)
+		return NULL;
+	memset(vm, 0, sizeof(*vm));
+	vad_tree_init(&vm->vads);
+	if (!commit_charge(1)) {
+		kpage_free(vm);
+		return NULL;
+	}
+	if ((vm->pd = aspace_create()) == PFN_NONE) {
+		commit_return(1);
+		kpage_free(vm);
+		return NULL;
+	}
+	return vm;
+}
+
+pfn_t vm_directory(const struct vm_space *vm)
+{
+	return vm->pd;
+}
+
+bool vm_cleared(const struct vm_space *vm)
+{
+	return vm->cleared;
+}
+
+void vm_destroy(struct vm_space *vm)
+{
+	if (!vm->cleared && vm->vads.count)
+		panic("vm_destroy: address space 0x%x was not cleared", vm->pd);
+	aspace_destroy(vm->pd);
+	commit_return(1);
+	kpage_free(vm);
+}
+
+pfn_t vm_attach(struct vm_space *vm)
+{
+	pfn_t previous = read_cr3() >> PAGE_SHIFT;
+
+	if (previous != vm->pd)
+		mmu_activate(vm->pd);
+	return previous;
+}
+
+void vm_detach(pfn_t previous)
+{
+	if (previous != read_cr3() >> PAGE_SHIFT)
+		mmu_activate(previous);
+}
+
+struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page)
+{
+	return vm_vad_of(vad_find(&vm->vads, page));
+}
+
+static uint32_t pte_read(vaddr_t va)
+{
+	uint32_t pde, pte;
+
+	mmu_query_raw(va, &pde, &pte);
+	return pte;
+}
+
+struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va)
+{
+	struct vm_page pg = { .pte = pte_read(va), .frame = PFN_NONE };
+
+	pg.kind = pte_kind(pg.pte);
+	switch (pg.kind) {
+	case PTE_NONE:
+		pg.committed = v->node.flags & VAD_COMMITTED;
+		pg.prot = pg.committed ? (pte_prot_t)v->node.protect : 0;
+		break;
+	case PTE_PRESENT:
+		pg.committed = true;
+		pg.frame = pg.pte >> PAGE_SHIFT;
+		pg.prot = pte_prot(pfn_entry(pg.frame)->original_pte);
+		break;
+	case PTE_DECOMMITTED:
+		break;
+	case PTE_HELD:
+	case PTE_TRANSITION:
+		pg.frame = pte_index(pg.pte);
+		/* fall through */
+	default:
+		pg.committed = true;
+		pg.prot = pte_prot(pg.pte);
+		break;
+	}
+	return pg;
+}
+
+uint32_t vm_pte_committed(const struct vm_vad *v, pte_prot_t prot)
+{
+	if ((v->node.flags & VAD_COMMITTED) && prot == v->node.protect)
+		return 0;
+	return pte_make(PTE_DEMAND_ZERO, prot, 0);
+}
+
+static bool chunk_charged(const struct vm_space *vm, uint32_t chunk)
+{
+	return vm->pt_charged[chunk / 32] >> (chunk % 32) & 1;
+}
+
+/* Makes the page table covering va exist. Its frame was charged when the
+ * chunk's first page was committed, so one must be free. */
+static void table_ensure(struct vm_space *vm, vaddr_t va)
+{
+	vaddr_t table_va = MMU_PTE_BASE + (va >> 22) * PAGE_SIZE;
+	pfn_t pt;
+
+	if (mmu_has_table(va))
+		return;
+	if (!chunk_charged(vm, va >> 22))
+		panic("vm: a page table for 0x%08x without a charge", va);
+	if ((pt = pfn_alloc(PFN_ZERO)) == PFN_NONE)
+		panic("vm: no frame for a charged page table (charge %u of %u)",
+		      commit_charged(), commit_limit());
+	mmu_set_table(va, pt, true);
+	pfn_set_pte(pt, mmu_pte_va(table_va), mmu_table_pfn(table_va));
+	vm->c.page_tables++;
+}
+
+/* One more or one fewer non-zero PTE in va's table; the last one frees it. */
+static void table_count(struct vm_space *vm, vaddr_t va, uint32_t old, uint32_t new)
+{
+	uint32_t chunk = va >> 22;
+	pfn_t pt;
+
+	if (!old == !new)
+		return;
+	if (new) {
+		vm->pt_used[chunk]++;
+		return;
+	}
+	if (--vm->pt_used[chunk])
+		return;
+	pt = mmu_table_pfn(va);
+	mmu_set_table(va, 0, false);    /* every PTE is clear and was flushed */
+	pfn_free(pt);
+	vm->c.page_tables--;
+}
+
+void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft)
+{
+	uint32_t old = pte_read(va);
+
+	if (old == soft)
+		return;
+	table_ensure(vm, va);
+	mmu_set_soft(va, soft);
+	table_count(vm, va, old, soft);
+}
+
+static unsigned hw_prot(pte_prot_t prot)
+{
+	/* Write-copy pages map read-only: the first write faults and turns
+	 * them read-write (their frames are private copies already). */
+	bool write = pte_prot_writable(prot) && !pte_prot_writecopy(prot);
+
+	return MMU_USER | (write ? MMU_WRITE : 0) | (prot & PTE_PROT_NOCACHE ? MMU_NOCACHE : 0);
+}
+
+static void counted_resident(struct vm_space *vm)
+{
+	if (++vm->c.resident > vm->c.peak_resident)
+		vm->c.peak_resident = vm->c.resident;
+}
+
+void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
+{
+	uint32_t old = pte_read(va);
+
+	table_ensure(vm, va);
+	pfn_entry(pfn)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
+	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
+	mmu_map(va, pfn, hw_prot(prot));
+	table_count(vm, va, old, 1);
+	counted_resident(vm);
+}
+
+void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uint32_t soft)
+{
+	vm_pte_set(vm, va, soft);       /* cleared and flushed before the frame goes */
+	if (pg->frame == PFN_NONE)
+		return;
+	if (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED)
+		vm->c.locked--;
+	pfn_entry(pg->frame)->flags &= ~PFN_FLAG_LOCKED;
+	pfn_free(pg->frame);
+	vm->c.resident--;
+}
+
+void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+		     const struct vm_page *pg, pte_prot_t prot)
+{
+	if (pg->frame == PFN_NONE) {
+		vm_pte_set(vm, va, pg->kind == PTE_IMAGE ? pte_make(PTE_IMAGE, prot, 0) :
+				   vm_pte_committed(v, prot));
+		return;
+	}
+	pfn_entry(pg->frame)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
+	if (!pte_prot_mappable(prot))
+		mmu_set_soft(va, pte_make(PTE_HELD, prot, pg->frame));    /* flushes va */
+	else if (pg->kind == PTE_PRESENT)
+		mmu_protect(va, hw_prot(prot));
+	else
+		mmu_map(va, pg->frame, hw_prot(prot));
+}
+
+/* Copies the image's bytes for page va into dst (a zeroed page). */
+static void image_fill(const struct vm_image *img, vaddr_t va, uint8_t *dst)
+{
+	for (uint32_t i = 0; i < img->count; i++) {
+		const struct vm_image_segment *s = &img->seg[i];
+		vaddr_t from = s->vaddr > va ? s->vaddr : va;
+		vaddr_t to = s->vaddr + s->filesz < va + PAGE_SIZE ? s->vaddr + s->filesz :
+								      va + PAGE_SIZE;
+		if (from < to)
+			memcpy(dst + (from - va), img->file + s->offset + (from - s->vaddr), to - from);
+	}
+}
+
+void vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+		  const struct vm_page *pg)
+{
+	pfn_t pfn;
+
+	if (pg->frame != PFN_NONE)
+		return;
+	if ((pfn = pfn_alloc(PFN_ZERO)) == PFN_NONE)
+		panic("vm: no frame for a committed page at 0x%08x (charge %u of %u)", va,
+		      commit_charged(), commit_limit());
+	if (pg->kind == PTE_IMAGE) {
+		image_fill(v->image, va, mmu_temp_map(TEMP_FILL, pfn));
+		mmu_temp_unmap(TEMP_FILL);
+	}
+	vm_page_map(vm, va, pfn, pg->prot);
+}
+
+bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end)
+{
+	uint32_t need = 0, last = (end - 1) >> 10;
+
+	for (uint32_t c = first >> 10; c <= last; c++)
+		need += !chunk_charged(vm, c);
+	if (need && !commit_charge(need))
+		return false;
+	for (uint32_t c = first >> 10; c <= last; c++)
+		vm->pt_charged[c / 32] |= 1u << (c % 32);
+	return true;
+}
+
+/* Returns the table charges of v's chunks that no other VAD reaches (v is
+ * already out of the tree). */
+static void return_tables(struct vm_space *vm, const struct vm_vad *v)
+{
+	uint32_t last = (v->node.end - 1) >> 10;
+
+	for (uint32_t c = v->node.start >> 10; c <= last; c++) {
+		if (!chunk_charged(vm, c) || vad_conflicts(&vm->vads, c << 10, (c + 1) << 10))
+			continue;
+		vm->pt_charged[c / 32] &= ~(1u << (c % 32));
+		commit_return(1);
+	}
+}
+
+void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n)
+{
+	v->committed += n;
+	vm->c.commit += n;
+	if (vm->c.commit > vm->c.peak_commit)
+		vm->c.peak_commit = vm->c.commit;
+}
+
+void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n)
+{
+	v->committed -= n;
+	vm->c.commit -= n;
+}
+
+/* Gives up every page of v: frames go, PTEs become 0. Chunks without a table
+ * hold nothing but zero PTEs and are skipped whole. */
+static void drop_all(struct vm_space *vm, struct vm_vad *v)
+{
+	for (uint32_t p = v->node.start; p < v->node.end; p++) {
+		vaddr_t va = vm_va(p);
+		if (!mmu_has_table(va)) {
+			p |= 0x3ff;             /* the loop's p++ moves to the next chunk */
+			continue;
+		}
+		struct vm_page pg = vm_page_get(v, va);
+		if (pg.pte)
+			vm_page_drop(vm, va, &pg, 0);
+	}
+}
+
+void vm_vad_release(struct vm_space *vm, struct vm_vad *v)
+{
+	drop_all(vm, v);
+	commit_return(v->committed);
+	vm_commit_sub(vm, v, v->committed);
+	vm->c.reserved -= v->node.end - v->node.start;
+	vad_remove(&vm->vads, &v->node);
+	return_tables(vm, v);
+	kfree(v->image);
+	kfree(v);
+}
+
+void vm_clear(struct vm_space *vm)
+{
+	bool irq = irq_save();
+	struct vad *v;
+
+	while ((v = vm->vads.root) != NULL)
+		vm_vad_release(vm, vm_vad_of(v));
+	vm->cleared = true;
+	if (vm->c.commit || vm->c.resident || vm->c.locked || vm->c.page_tables ||
+	    vm->c.reserved)
+		panic("vm_clear: left commit %u, resident %u, locked %u, tables %u, reserved %u",
+		      vm->c.commit, vm->c.resident, vm->c.locked, vm->c.page_tables,
+		      vm->c.reserved);
+	for (uint32_t i = 0; i < sizeof(vm->pt_charged) / 4; i++)
+		if (vm->pt_charged[i])
+			panic("vm_clear: page-table charges left in word %u: 0x%08x", i,
+			      vm->pt_charged[i]);
+	irq_restore(irq);
+}
+
+void vm_get_counters(const struct vm_space *vm, struct vm_counters *c)
+{
+	*c = vm->c;
+}

@@ -1,0 +1,121 @@
+/* Process address spaces as the memory manager sees them: a page directory,
+ * the VAD tree that is the single authority on what a user address means, and
+ * the counters Windows reports. The VirtualAlloc family's rules are
+ * ../shared/reference/win32-memory-api.md; every operation returns a Win32
+ * error code (0 on success) and changes nothing when it fails.
+ *
+ * Operations work on the address space the CPU is running on: the caller's
+ * own, or another process's after vm_attach. They run with interrupts off,
+ * which on one CPU makes them atomic with respect to each other and to page
+ * faults (the swap issue replaces this with a lock that faults may sleep on). */
+#ifndef MM_VM_H
+#define MM_VM_H
+
+#include "arch/types.h"
+
+#define MEM_COMMIT    0x00001000u
+#define MEM_RESERVE   0x00002000u
+#define MEM_DECOMMIT  0x00004000u
+#define MEM_RELEASE   0x00008000u
+#define MEM_FREE      0x00010000u
+#define MEM_PRIVATE   0x00020000u
+#define MEM_RESET     0x00080000u
+#define MEM_TOP_DOWN  0x00100000u
+#define MEM_IMAGE     0x01000000u
+
+#define ERROR_NOT_ENOUGH_MEMORY 8u
+#define ERROR_INVALID_PARAMETER 87u
+#define ERROR_NOT_LOCKED        158u
+#define ERROR_INVALID_ADDRESS   487u
+#define ERROR_NOACCESS          998u
+#define ERROR_WORKING_SET_QUOTA 1453u
+#define ERROR_COMMITMENT_LIMIT  1455u
+
+#define VM_WS_MIN_PAGES   50u   /* Windows' default minimum working set */
+#define VM_LOCK_MAX_PAGES (VM_WS_MIN_PAGES - 8)  /* "minus a small overhead" */
+#define VM_IMAGE_SEGMENTS 16u
+
+struct vm_space;
+
+/* A program image: where its segments go and what fills them. */
+struct vm_image_segment {
+	vaddr_t vaddr;
+	uint32_t memsz;
+	uint32_t offset, filesz;        /* the file's bytes at the segment's start */
+	uint32_t protect;               /* Win32 protection of its pages */
+};
+struct vm_image {
+	const uint8_t *file;            /* stays valid for the life of the process */
+	uint32_t count;
+	struct vm_image_segment seg[VM_IMAGE_SEGMENTS];   /* sorted, no shared pages */
+};
+
+/* VirtualQuery's answer (MEMORY_BASIC_INFORMATION's fields). */
+struct vm_region {
+	vaddr_t base, allocation_base;
+	uint32_t allocation_protect, size, state, protect, type;
+};
+
+/* A process's counters, in pages. */
+struct vm_counters {
+	uint32_t faults;
+	uint32_t resident, peak_resident;       /* the working set */
+	uint32_t commit, peak_commit;           /* committed pages of its VADs */
+	uint32_t reserved;                      /* pages its VADs cover */
+	uint32_t locked, page_tables;
+};
+
+/* How a page fault ended. */
+enum vm_fault {
+	VM_FAULT_RESOLVED,
+	VM_FAULT_ACCESS_VIOLATION,
+	VM_FAULT_GUARD_PAGE,            /* the guard bit is cleared: a retry succeeds */
+	VM_FAULT_STACK_OVERFLOW,        /* the stack's last guard page is gone */
+};
+
+/* A new, empty address space (charged its directory); NULL when out of memory. */
+struct vm_space *vm_create(void);
+/* The page directory of vm. */
+pfn_t vm_directory(const struct vm_space *vm);
+/* Releases everything in vm's user half (vm must be the running address
+ * space): every VAD, frame, page table and charge. Later operations on vm
+ * fail with ERROR_INVALID_ADDRESS. Panics if any counter does not come back
+ * to zero. */
+void vm_clear(struct vm_space *vm);
+/* Frees vm, cleared or never used, which no CPU runs on any more. */
+void vm_destroy(struct vm_space *vm);
+/* Whether vm_clear has run. */
+bool vm_cleared(const struct vm_space *vm);
+/* Switches the CPU to vm (interrupts must be off until vm_detach); returns
+ * what to hand vm_detach. The caller touches no user memory meanwhile. */
+pfn_t vm_attach(struct vm_space *vm);
+void vm_detach(pfn_t previous);
+
+/* The VirtualAlloc family. */
+uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
+		     uint32_t protect);
+uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type);
+uint32_t vm_protect(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t protect,
+		    uint32_t *old);
+uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out);
+uint32_t vm_lock(struct vm_space *vm, vaddr_t addr, uint32_t size);
+uint32_t vm_unlock(struct vm_space *vm, vaddr_t addr, uint32_t size);
+
+/* Maps a program image as a MEM_IMAGE allocation whose pages are copied from
+ * the file on first touch. A Win32 error or 0. */
+uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img);
+/* Reserves a thread stack of reserve bytes ending at top (a 64 KB multiple),
+ * commits its top commit_pages read-write and puts a guard page below them. */
+uint32_t vm_map_stack(struct vm_space *vm, vaddr_t top, uint32_t reserve, uint32_t commit_pages);
+
+/* Resolves a page fault at user address addr of vm (the running address
+ * space) by a write (else a read) access. The PTE, not the error code, says
+ * whether the page was resident. Counts the fault. */
+enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write);
+
+void vm_get_counters(const struct vm_space *vm, struct vm_counters *c);
+/* Checks vm's bookkeeping against its page tables and VAD tree; prints one
+ * line per problem and returns how many. */
+uint32_t vm_check(struct vm_space *vm);
+
+#endif

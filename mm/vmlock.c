@@ -1,0 +1,91 @@
+/* VirtualLock and VirtualUnlock: a locked page is resident and stays so (the
+ * swap issue's trimmer skips it). The lock is one bit in the frame's PFN
+ * entry: locks do not count, one unlock undoes any number of locks. */
+#include "mm/vmspace.h"
+#include "mm/pfn.h"
+#include "arch/cpu.h"
+
+/* The VAD holding all of [addr, addr + size) rounded out to pages; a Win32
+ * error or 0. */
+static uint32_t lock_range(struct vm_space *vm, vaddr_t addr, uint32_t size,
+			   struct vm_pages *r, struct vm_vad **v)
+{
+	if (!vm_round(addr, size, VM_PAGE, r))
+		return ERROR_INVALID_PARAMETER;
+	*v = vm->cleared ? NULL : vm_vad_at(vm, r->first);
+	return *v && r->end <= (*v)->node.end ? 0 : ERROR_INVALID_ADDRESS;
+}
+
+static bool page_locked(const struct vm_page *pg)
+{
+	return pg->frame != PFN_NONE && (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED);
+}
+
+static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
+{
+	struct vm_pages r;
+	struct vm_vad *v;
+	uint32_t err = lock_range(vm, addr, size, &r, &v), more = 0;
+
+	if (err)
+		return err;
+	for (uint32_t p = r.first; p < r.end; p++) {
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		if (!pg.committed)
+			return ERROR_INVALID_ADDRESS;
+		if (!pte_prot_mappable(pg.prot))
+			return ERROR_NOACCESS;
+		more += !page_locked(&pg);
+	}
+	if (vm->c.locked + more > VM_LOCK_MAX_PAGES)
+		return ERROR_WORKING_SET_QUOTA;
+	for (uint32_t p = r.first; p < r.end; p++) {
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		vm_page_fill(vm, v, vm_va(p), &pg);
+		pg = vm_page_get(v, vm_va(p));
+		if (!page_locked(&pg)) {
+			pfn_entry(pg.frame)->flags |= PFN_FLAG_LOCKED;
+			vm->c.locked++;
+		}
+	}
+	return 0;
+}
+
+uint32_t vm_lock(struct vm_space *vm, vaddr_t addr, uint32_t size)
+{
+	bool irq = irq_save();
+	uint32_t err = lock_locked(vm, addr, size);
+
+	irq_restore(irq);
+	return err;
+}
+
+static uint32_t unlock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
+{
+	struct vm_pages r;
+	struct vm_vad *v;
+	uint32_t err = lock_range(vm, addr, size, &r, &v);
+
+	if (err)
+		return err;
+	for (uint32_t p = r.first; p < r.end; p++) {
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		if (!page_locked(&pg))
+			return ERROR_NOT_LOCKED;
+	}
+	for (uint32_t p = r.first; p < r.end; p++) {
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		pfn_entry(pg.frame)->flags &= ~PFN_FLAG_LOCKED;
+		vm->c.locked--;
+	}
+	return 0;
+}
+
+uint32_t vm_unlock(struct vm_space *vm, vaddr_t addr, uint32_t size)
+{
+	bool irq = irq_save();
+	uint32_t err = unlock_locked(vm, addr, size);
+
+	irq_restore(irq);
+	return err;
+}

@@ -1,0 +1,85 @@
+/* The insides of an address space, shared by mm/vm.c (the space and its
+ * pages), mm/virtual.c (the VirtualAlloc family), mm/vmlock.c (locking) and
+ * mm/fault.c (page faults). Nothing outside mm/ includes this. */
+#ifndef MM_VMSPACE_H
+#define MM_VMSPACE_H
+
+#include "mm/pfn.h"
+#include "mm/pte.h"
+#include "mm/vad.h"
+#include "mm/vm.h"
+#include "mm/vmrange.h"
+
+#define VM_CHUNKS (VM_USER_HIGH / (1u << 22) + 1)  /* 4 MB page-table chunks of user space */
+
+enum vad_flags {
+	VAD_COMMITTED = 1u << 0,        /* a zero PTE is a committed page (node.protect) */
+	VAD_STACK = 1u << 1,            /* a thread stack: guard faults grow it */
+};
+
+/* One allocation. node.type is MEM_PRIVATE or MEM_IMAGE; node.protect the
+ * 5-bit protection of pages a zero PTE commits (VAD_COMMITTED). */
+struct vm_vad {
+	struct vad node;                /* first: a struct vad * is a struct vm_vad * */
+	uint32_t alloc_protect;         /* Win32 value given at reservation */
+	uint32_t committed;             /* pages committed */
+	struct vm_image *image;         /* MEM_IMAGE: the image, owned */
+};
+
+struct vm_space {
+	pfn_t pd;
+	bool cleared;
+	struct vad_tree vads;
+	struct vm_counters c;
+	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
+	uint16_t pt_used[VM_CHUNKS];                    /* non-zero PTEs per table */
+};
+
+/* What one page of an allocation is. */
+struct vm_page {
+	uint32_t pte;                   /* raw */
+	enum pte_kind kind;
+	bool committed;
+	pte_prot_t prot;                /* of a committed page */
+	pfn_t frame;                    /* present or held: its frame, else PFN_NONE */
+};
+
+static inline struct vm_vad *vm_vad_of(struct vad *v) { return (struct vm_vad *)v; }
+static inline vaddr_t vm_va(uint32_t page) { return page << 12; }
+
+/* The VAD holding page, or NULL. */
+struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
+/* What page va of v is. */
+struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va);
+/* The software PTE that makes va a committed page with prot and no contents
+ * (0 where the VAD commits by default with that protection). */
+uint32_t vm_pte_committed(const struct vm_vad *v, pte_prot_t prot);
+/* Writes not-present value soft (0 or a software PTE) into va's PTE, keeping
+ * page-table counts: a table is made on first use and freed when its last
+ * PTE goes. A present PTE it replaces is flushed first. */
+void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft);
+/* Maps frame pfn (already filled) at va with prot; records it in the PFN
+ * database and counts it resident. */
+void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
+/* Gives up page va's frame, if it has one (cleared and flushed first), and
+ * leaves soft in its PTE. */
+void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uint32_t soft);
+/* Sets the protection of committed page va, keeping its contents. */
+void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+		     const struct vm_page *pg, pte_prot_t prot);
+/* Brings committed, accessible page va into memory (demand-zero or image
+ * fill) as a read would; no-op if resident. */
+void vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+		  const struct vm_page *pg);
+/* Charges the page tables pages [first, end) will need (once per 4 MB chunk
+ * and space); false (nothing charged) past the commit limit. */
+bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end);
+/* Unlinks v, gives up every page, its commit charge and the table charges no
+ * other VAD needs, and frees it. */
+void vm_vad_release(struct vm_space *vm, struct vm_vad *v);
+/* Counts n pages more (add) or fewer (sub) committed in v; the commit charge
+ * itself is the caller's. */
+void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n);
+void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n);
+
+#endif
