@@ -52,6 +52,7 @@ static void cmd_help(void)
 	       "  ... &                leave it running in the background\n"
 	       "  ps                   list processes\n"
 	       "  kill PID             terminate a process\n"
+	       "  walk PID             list the regions of a process's address space\n"
 	       "  mem                  physical memory in use\n"
 	       "  help                 this list\n"
 	       "  exit, shutdown       power off\n");
@@ -69,16 +70,26 @@ static void cmd_ps(void)
 		       info[i].exit_status, info[i].name);
 }
 
-static void cmd_kill(const char *arg)
+/* Reads a PID argument; 0 (after a usage line for cmd) if there is none. */
+static unsigned long parse_pid(const char *cmd, const char *arg)
 {
 	char *end;
 	unsigned long pid = arg ? strtoul(arg, &end, 10) : 0;
-	HANDLE h;
 
 	if (!arg || *end || pid == 0) {
-		printf("kill: usage: kill PID\n");
-		return;
+		printf("%s: usage: %s PID\n", cmd, cmd);
+		return 0;
 	}
+	return pid;
+}
+
+static void cmd_kill(const char *arg)
+{
+	unsigned long pid = parse_pid("kill", arg);
+	HANDLE h;
+
+	if (!pid)
+		return;
 	if (!(h = OpenProcess(PROCESS_TERMINATE, FALSE, pid))) {
 		printf("kill: no process %lu\n", pid);
 		return;
@@ -131,6 +142,18 @@ static void cmd_run(char *cmdline)
 	printf("[pid %lu exited with status 0x%lx]\n", pi.dwProcessId, status);
 }
 
+/* Runs the walker on process PID and waits for it. */
+static void cmd_walk(const char *arg)
+{
+	char cmdline[32];
+	unsigned long pid = parse_pid("walk", arg);
+
+	if (!pid)
+		return;
+	snprintf(cmdline, sizeof(cmdline), "walker %lu", pid);
+	cmd_run(cmdline);
+}
+
 /* Runs one command line; the first word is the command. */
 static void execute(char *line)
 {
@@ -155,6 +178,8 @@ static void execute(char *line)
 		cmd_ps();
 	} else if (strcmp(word, "kill") == 0) {
 		cmd_kill(arg);
+	} else if (strcmp(word, "walk") == 0) {
+		cmd_walk(arg);
 	} else if (strcmp(word, "mem") == 0) {
 		cmd_mem();
 	} else if (strcmp(word, "exit") == 0 || strcmp(word, "shutdown") == 0) {
