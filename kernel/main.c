@@ -128,24 +128,41 @@ static void count_process(const struct process *p, void *ctx)
 
 /* Kernel objects must come back to where they were once every process is
  * gone: pfn_check alone cannot see a leaked process or thread record. */
-static bool objects_returned(const struct pool_stats *before, uint32_t charge_before)
+/* What must come back once every process is gone, pool pages left out (the
+ * object heap may keep empty pages cached; pool pages are charged too). */
+struct baseline {
+	struct pool_stats pool;
+	uint32_t charge;        /* commit charge */
+	uint32_t frames;        /* active frames */
+};
+
+static void baseline_take(struct baseline *b)
 {
-	struct pool_stats after;
-	uint32_t alive = 0, charge;
+	struct pfn_totals t;
+
+	pool_get_stats(&b->pool);
+	pfn_get_totals(&t);
+	b->charge = commit_charged() - b->pool.pages;
+	b->frames = t.active - b->pool.pages;
+}
+
+static bool objects_returned(const struct baseline *before)
+{
+	const struct pool_stats *b = &before->pool;
+	struct baseline now;
+	uint32_t alive = 0;
 
 	process_for_each(count_process, &alive);
-	pool_get_stats(&after);
-	/* Pool pages are charged too; the heap may keep empty pages cached. */
-	charge = commit_charged() - after.pages;
-	charge_before -= before->pages;
+	baseline_take(&now);
 	kprintf("run: kernel objects %u before, %u after; pool pages outside the object "
-		"heap %u before, %u after; commit charge outside the pool %u before, %u after%s\n",
-		before->slab_objects, after.slab_objects,
-		before->pages - before->slab_pages, after.pages - after.slab_pages,
-		charge_before, charge, alive ? " (processes still running: not compared)" : "");
-	return alive || (after.slab_objects == before->slab_objects &&
-			 after.pages - after.slab_pages == before->pages - before->slab_pages &&
-			 charge == charge_before);
+		"heap %u before, %u after; commit charge outside the pool %u before, %u after; "
+		"frames in use outside the pool %u before, %u after%s\n",
+		b->slab_objects, now.pool.slab_objects, b->pages - b->slab_pages,
+		now.pool.pages - now.pool.slab_pages, before->charge, now.charge, before->frames,
+		now.frames, alive ? " (processes still running: not compared)" : "");
+	return alive || (now.pool.slab_objects == b->slab_objects &&
+			 now.pool.pages - now.pool.slab_pages == b->pages - b->slab_pages &&
+			 now.charge == before->charge && now.frames == before->frames);
 }
 
 static void run_program(const char *name, const char *args)
@@ -153,13 +170,11 @@ static void run_program(const char *name, const char *args)
 	char cmdline[PROCESS_CMDLINE_MAX];
 	struct process *p;
 	uint32_t status, pid, error;
-	struct pool_stats before;
-	uint32_t charge_before;
+	struct baseline before;
 	bool ok;
 
 	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
-	pool_get_stats(&before);
-	charge_before = commit_charged();
+	baseline_take(&before);
 	if (!(p = process_spawn(cmdline, &error))) {
 		if (error == ERROR_FILE_NOT_FOUND)
 			kprintf("run: no program \"%s\" among the boot modules\n", name);
@@ -172,7 +187,7 @@ static void run_program(const char *name, const char *args)
 	pid = p->pid;
 	process_put(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
-	ok = objects_returned(&before, charge_before);
+	ok = objects_returned(&before);
 	ok &= selftest_invariants_hold();
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
