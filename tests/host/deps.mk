@@ -9,3 +9,4 @@ $(B)/host/test_pfnlist:  mm/pfnlist.c
 $(B)/host/test_elf:      kernel/elf.c
 $(B)/host/test_vad:      mm/vad.c
 $(B)/host/test_pte:      
+$(B)/host/test_slots:    mm/slots.c
