@@ -5,12 +5,14 @@
 CROSS    ?= i686-linux-gnu-
 CC       := $(CROSS)gcc
 LD       := $(CROSS)ld
+AR       := $(CROSS)ar
 OBJCOPY  := $(CROSS)objcopy
 NASM     ?= nasm
 HOSTCC   ?= gcc
 PYTHON   ?= python3
 
 MEM      ?= 128
+SWAP     ?= 64
 CPU      ?= max
 CMDLINE  ?=
 JOBS     ?= 2
@@ -24,6 +26,8 @@ REQUIRED_TOOLS := $(CC) $(LD) $(NASM) $(HOSTCC) grub-mkrescue xorriso mformat \
                   qemu-system-i386 gdb $(PYTHON)
 MISSING := $(foreach t,$(REQUIRED_TOOLS),$(if $(shell command -v $(t)),,$(t)))
 MISSING += $(if $(wildcard /usr/lib/grub/i386-pc/multiboot2.mod),,grub-pc-bin)
+MISSING += $(if $(wildcard /usr/sbin/sfdisk /sbin/sfdisk),,sfdisk)
+MISSING += $(if $(wildcard /usr/sbin/mkswap /sbin/mkswap),,mkswap)
 ifneq ($(strip $(MISSING)),)
 $(info make: missing $(strip $(MISSING)); running tools/setup.sh)
 SETUP_OUT := $(shell tools/setup.sh >&2 || echo failed)
@@ -48,13 +52,16 @@ UCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
            -O2 -g -Wall -Wextra -Werror -Iuser/include -I. -MMD -MP
 ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) kernel/format.c kernel/string.c
 ULIB_OBJS := $(ULIB_SRCS:%.c=$(B)/user/obj/%.o)
+# An archive: a program carries only the objects it uses (crt0 always).
+ULIB      := $(B)/user/libvados.a
+ULIB_CRT0 := $(B)/user/obj/user/lib/crt0.o
 UPROGS    := $(patsubst user/programs/%.c,$(B)/user/%.exe,$(sort $(wildcard user/programs/*.c))) \
              $(patsubst tests/user/%.c,$(B)/user/%.exe,$(sort $(wildcard tests/user/*.c)))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/vados.iso
 
-.PHONY: all iso run debug gdb test host-tests user clean help FORCE
+.PHONY: all iso run debug gdb test host-tests user bench clean help FORCE
 # Keep intermediate objects: no rebuilds, and no "rm" after the test summary.
 .SECONDARY:
 all: $(KERNEL) $(UPROGS) $(ISO)
@@ -69,21 +76,24 @@ $(B)/user/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(UCFLAGS) -c $< -o $@
 
-USER_LINK = $(LD) -m elf_i386 -nostdlib -T user/user.ld -o $@ $< $(ULIB_OBJS) $(LIBGCC)
-$(B)/user/%.exe: $(B)/user/obj/user/programs/%.o $(ULIB_OBJS) user/user.ld
+$(ULIB): $(ULIB_OBJS)
+	rm -f $@ && $(AR) rcs $@ $^
+
+USER_LINK = $(LD) -m elf_i386 -nostdlib -T user/user.ld -o $@ $< $(ULIB_CRT0) $(ULIB) $(LIBGCC)
+$(B)/user/%.exe: $(B)/user/obj/user/programs/%.o $(ULIB) user/user.ld
 	$(USER_LINK)
-$(B)/user/%.exe: $(B)/user/obj/tests/user/%.o $(ULIB_OBJS) user/user.ld
+$(B)/user/%.exe: $(B)/user/obj/tests/user/%.o $(ULIB) user/user.ld
 	$(USER_LINK)
 
 # tools/run-user builds one program from anywhere: make user-program
 # USER_SRC=/path/prog.c USER_EXE=build/run-user/prog.exe
 USER_OBJ = $(B)/run-user/$(notdir $(USER_SRC:.c=.o))
 .PHONY: user-program
-user-program: $(ULIB_OBJS)
+user-program: $(ULIB)
 	@test -f "$(USER_SRC)" || { echo "make user-program: no such file: $(USER_SRC)" >&2; exit 1; }
 	@mkdir -p $(B)/run-user
 	$(CC) $(UCFLAGS) -c "$(USER_SRC)" -o $(USER_OBJ)
-	$(LD) -m elf_i386 -nostdlib -T user/user.ld -o $(USER_EXE) $(USER_OBJ) $(ULIB_OBJS) $(LIBGCC)
+	$(LD) -m elf_i386 -nostdlib -T user/user.ld -o $(USER_EXE) $(USER_OBJ) $(ULIB_CRT0) $(ULIB) $(LIBGCC)
 
 $(B)/%.asm.o: %.asm
 	@mkdir -p $(@D)
@@ -111,16 +121,27 @@ $(ISO): $(KERNEL) $(UPROGS) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/
 	tools/mkiso.sh -o $@ -k $(KERNEL) -c '$(CMDLINE)' \
 	    $(foreach p,$(UPROGS),-m $(p)=$(basename $(notdir $(p))))
 
-run: $(ISO)
-	$(PYTHON) tools/qemu.py run --iso $(ISO) --mem $(MEM) --cpu $(CPU)
+# make run's and make debug's disk: a swap disk of SWAP MB (SWAP=0: no disk),
+# made again when SWAP changes.
+SWAP_IMG  := $(B)/swap.img
+SWAP_DEP  := $(if $(filter-out 0,$(SWAP)),$(SWAP_IMG))
+SWAP_ARGS := $(if $(SWAP_DEP),--disk $(SWAP_IMG))
+$(B)/gen/swap-size: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SWAP)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(SWAP_IMG): $(B)/gen/swap-size tools/mkswapdisk.sh
+	tools/mkswapdisk.sh $(SWAP) $@
+
+run: $(ISO) $(SWAP_DEP)
+	$(PYTHON) tools/qemu.py run --iso $(ISO) --mem $(MEM) --cpu $(CPU) $(SWAP_ARGS)
 
 # make debug keeps a copy of the ELF it booted, so make gdb loads matching
 # symbols even if the sources changed (and the kernel was rebuilt) meanwhile.
 DEBUG_ELF := $(B)/debug/kernel.elf
-debug: $(ISO)
+debug: $(ISO) $(SWAP_DEP)
 	@mkdir -p $(dir $(DEBUG_ELF)) && cp $(KERNEL) $(DEBUG_ELF)
 	$(PYTHON) tools/qemu.py debug --iso $(ISO) --mem $(MEM) --cpu $(CPU) \
-	    --gdb-port $(GDBPORT) --kernel $(DEBUG_ELF)
+	    --gdb-port $(GDBPORT) --kernel $(DEBUG_ELF) $(SWAP_ARGS)
 
 gdb:
 	@test -f $(DEBUG_ELF) || { echo "make gdb: start 'make debug' first" >&2; exit 1; }
@@ -141,11 +162,17 @@ host-tests: $(HOST_TESTS)
 test: all host-tests
 	$(PYTHON) tools/run-tests.py --jobs $(JOBS) $(if $(TESTS),--filter '$(TESTS)')
 
+# The VM benchmark against the Linux peer (never part of make test); the
+# table goes to build/bench.txt. CPU=486 (no TSC) stops with a message.
+bench: all
+	$(PYTHON) tools/bench.py --cpu $(CPU)
+
 clean:
 	rm -rf $(B)
 
 help:
-	@echo "make [all|iso|run|debug|gdb|test|clean]  MEM=$(MEM) CPU=$(CPU) CMDLINE='$(CMDLINE)'"
+	@echo "make [all|iso|run|debug|gdb|test|bench|clean]  MEM=$(MEM) SWAP=$(SWAP) CPU=$(CPU) CMDLINE='$(CMDLINE)'"
 	@echo "make test TESTS='pattern'   runs only the tests whose name matches"
+	@echo "make bench                  the VM benchmark, vados against Linux: build/bench.txt"
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -name '*.d' -type f 2>/dev/null)

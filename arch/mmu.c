@@ -18,6 +18,19 @@
 #define CR4_SMAP (1u << 21)
 
 static bool global_pages;
+static struct mmu_stats stats;
+
+/* Every single-entry flush goes through here, so it can be counted. */
+static inline void flush_one(vaddr_t va)
+{
+	stats.page_flushes++;
+	invlpg(va);
+}
+
+void mmu_get_stats(struct mmu_stats *out)
+{
+	*out = stats;
+}
 
 static inline volatile uint32_t *pte_of(vaddr_t va)
 {
@@ -87,12 +100,14 @@ void mmu_enable_features(void)
 
 void mmu_activate(pfn_t pd)
 {
+	stats.address_space_switches++;
 	asm volatile("mov %0, %%cr3" : : "r"(pd << PAGE_SHIFT) : "memory");
 }
 
 /* Toggling CR4.PGE flushes global entries too; a CR3 reload alone would not. */
 void mmu_flush_all(void)
 {
+	stats.full_flushes++;
 	uint32_t cr4 = read_cr4();
 
 	if (cr4 & CR4_PGE) {
@@ -126,7 +141,7 @@ void mmu_set_table(vaddr_t va, pfn_t pt, bool user)
 			      va, i, first[i]);
 	*pde_of(va) = pt ? mmu_make_pde(pt) | (user ? PTE_U : 0) : 0;
 	/* The table's own self-map address may hold a stale translation. */
-	invlpg((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));
+	flush_one((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));
 }
 
 void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot)
@@ -135,7 +150,7 @@ void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot)
 		panic("mmu_map: refusing to map 0x%08x%s", va,
 		      va < MMU_LOWEST_MAPPABLE ? " (below 64 KB)" : " user-accessible");
 	*pte_of(va) = mmu_make_pte(pfn, prot);
-	invlpg(va);
+	flush_one(va);
 }
 
 struct mmu_mapping mmu_unmap(vaddr_t va)
@@ -147,7 +162,7 @@ struct mmu_mapping mmu_unmap(vaddr_t va)
 	*pte_of(va) = 0;
 	/* Flush before anyone may reuse the frame: a stale entry would still
 	 * reach it. */
-	invlpg(va);
+	flush_one(va);
 	return old;
 }
 
@@ -158,7 +173,7 @@ void mmu_set_soft(vaddr_t va, uint32_t raw)
 		      raw & PTE_P ? " is present" : ", which has no table");
 	*pte_of(va) = raw;
 	/* The old PTE may have been present: no stale entry may outlive it. */
-	invlpg(va);
+	flush_one(va);
 }
 
 void mmu_protect(vaddr_t va, unsigned prot)
@@ -168,7 +183,19 @@ void mmu_protect(vaddr_t va, unsigned prot)
 	if (!m.present)
 		return;
 	*pte_of(va) = mmu_make_pte(m.pfn, prot) | (m.raw & (PTE_A | PTE_D));
-	invlpg(va);
+	flush_one(va);
+}
+
+bool mmu_test_clear_accessed(vaddr_t va)
+{
+	volatile uint32_t *pte = pte_of(va);
+
+	if (!(*pte & PTE_P) || !(*pte & PTE_A))
+		return false;
+	*pte &= ~PTE_A;
+	/* A cached translation would let accesses go on without setting A. */
+	flush_one(va);
+	return true;
 }
 
 struct mmu_mapping mmu_query(vaddr_t va)
@@ -189,7 +216,7 @@ void *mmu_temp_map(unsigned slot, pfn_t pfn)
 	vaddr_t va = MMU_TEMP_BASE + slot * PAGE_SIZE;
 
 	*pte_of(va) = mmu_make_pte(pfn, MMU_WRITE);
-	invlpg(va);
+	flush_one(va);
 	return (void *)va;
 }
 
@@ -198,5 +225,5 @@ void mmu_temp_unmap(unsigned slot)
 	vaddr_t va = MMU_TEMP_BASE + slot * PAGE_SIZE;
 
 	*pte_of(va) = 0;
-	invlpg(va);
+	flush_one(va);
 }

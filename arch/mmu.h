@@ -34,6 +34,12 @@ struct mmu_mapping {
 	uint32_t raw;           /* the PTE itself, for reports and software formats */
 };
 
+/* TLB work done so far: single entries (invlpg), full flushes (global ones
+ * too), and CR3 loads (every non-global entry). */
+struct mmu_stats {
+	uint32_t page_flushes, full_flushes, address_space_switches;
+};
+void mmu_get_stats(struct mmu_stats *out);
 /* Turns on CR0.WP and, where the CPU has them, CR4.PGE, SMEP and SMAP. */
 void mmu_enable_features(void);
 /* Loads CR3 with the page directory at frame pd. Flushes non-global entries. */
@@ -51,6 +57,9 @@ struct mmu_mapping mmu_unmap(vaddr_t va);
 void mmu_set_soft(vaddr_t va, uint32_t raw);
 /* Changes the protection of a present mapping; flushes va. */
 void mmu_protect(vaddr_t va, unsigned prot);
+/* Clears the accessed bit of va's present PTE; returns whether it was set.
+ * Flushes va when it was, so the next access sets it again. */
+bool mmu_test_clear_accessed(vaddr_t va);
 /* Reads va's PTE (not present when its page table is absent). */
 struct mmu_mapping mmu_query(vaddr_t va);
 /* The raw PDE covering va and its PTE (0 when the table is absent). */

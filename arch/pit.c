@@ -10,11 +10,14 @@
 static volatile uint32_t ticks;
 static unsigned hz;
 static void (*tick_handler)(void);
+static void (*device_tick)(void);
 
 static void pit_tick(struct trap_frame *f)
 {
 	(void)f;
 	ticks++;
+	if (device_tick)
+		device_tick();
 	if (tick_handler)
 		tick_handler();
 }
@@ -22,6 +25,11 @@ static void pit_tick(struct trap_frame *f)
 void timer_set_tick_handler(void (*fn)(void))
 {
 	tick_handler = fn;
+}
+
+void timer_set_device_tick(void (*fn)(void))
+{
+	device_tick = fn;
 }
 
 void pit_init(unsigned rate)

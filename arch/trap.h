@@ -69,6 +69,9 @@ void pit_init(unsigned hz);
 uint32_t timer_ticks(void);
 /* Called on every tick, in interrupt context, after the count advanced. */
 void timer_set_tick_handler(void (*fn)(void));
+/* Called on every tick before that handler (which may switch threads): the
+ * devices' timeouts (ide_tick). */
+void timer_set_device_tick(void (*fn)(void));
 unsigned timer_hz(void);
 
 #endif

@@ -1,6 +1,7 @@
 /* Exception delivery to ring 3; see kernel/exception.h. */
 #include "kernel/exception.h"
 #include "kernel/console.h"
+#include "kernel/panic.h"
 #include "kernel/process.h"
 #include "kernel/string.h"
 #include "arch/gdt.h"
@@ -10,6 +11,8 @@
 #define STATUS_ACCESS_VIOLATION 0xC0000005u
 #define STATUS_GUARD_PAGE_VIOLATION 0x80000001u
 #define STATUS_STACK_OVERFLOW   0xC00000FDu
+#define STATUS_IN_PAGE_ERROR    0xC0000006u
+#define STATUS_DEVICE_DATA_ERROR 0xC000009Cu
 /* EFLAGS bits ring 3 may set through a CONTEXT: CF PF AF ZF SF TF DF OF AC ID;
  * the others are the kernel's (RF and NT are dropped, IOPL and VM refused). */
 #define EFLAGS_USER  0x00240dd5u
@@ -81,7 +84,8 @@ void exception_terminate(const struct _EXCEPTION_RECORD *rec)
 	struct process *p = process_current();
 	uint32_t code = rec->ExceptionCode;
 	bool memory = rec->NumberParameters >= 2 && (code == STATUS_ACCESS_VIOLATION ||
-		code == STATUS_GUARD_PAGE_VIOLATION || code == STATUS_STACK_OVERFLOW);
+		code == STATUS_GUARD_PAGE_VIOLATION || code == STATUS_STACK_OVERFLOW ||
+		code == STATUS_IN_PAGE_ERROR);
 
 	kprintf("pid %u %s: exception 0x%08lx at eip 0x%08x, address 0x%08lx (%s)\n", p->pid,
 		p->name, rec->ExceptionCode, (uint32_t)rec->ExceptionAddress,
@@ -114,16 +118,32 @@ bool exception_page_fault(struct trap_frame *f)
 		[VM_FAULT_ACCESS_VIOLATION] = STATUS_ACCESS_VIOLATION,
 		[VM_FAULT_GUARD_PAGE] = STATUS_GUARD_PAGE_VIOLATION,
 		[VM_FAULT_STACK_OVERFLOW] = STATUS_STACK_OVERFLOW,
+		[VM_FAULT_IN_PAGE_ERROR] = STATUS_IN_PAGE_ERROR,
 	};
 	struct process *p = process_current();
-	enum vm_fault r = mm_page_fault(f, p ? p->vm : NULL);
+	struct thread *t = thread_current();
 	struct _EXCEPTION_RECORD rec;
+	enum vm_fault r;
 
+	/* A fault while resolving one on the same thread would recurse until
+	 * the stack overflows. Clear the mark first: the panic's own backtrace
+	 * may fault, safely. (Resolving may sleep: the mark is per thread.) */
+	if (t->in_page_fault) {
+		t->in_page_fault = false;
+		panic("page fault at 0x%08x inside the page-fault handler", f->cr2);
+	}
+	t->in_page_fault = true;
+	r = mm_page_fault(f, p ? p->vm : NULL);
+	t->in_page_fault = false;
 	if (r == VM_FAULT_RESOLVED)
 		return true;
 	if (!trap_from_user(f))
 		return false;           /* the kernel's: a fix-up (a user copy) or a panic */
 	memory_record(&rec, codes[r], f);
+	if (r == VM_FAULT_IN_PAGE_ERROR) {     /* NT adds the I/O's status */
+		rec.NumberParameters = 3;
+		rec.ExceptionInformation[2] = STATUS_DEVICE_DATA_ERROR;
+	}
 	exception_raise(f, &rec);
 	return true;
 }

@@ -16,9 +16,11 @@
 #include "kernel/version.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
+#include "arch/ide.h"
 #include "arch/trap.h"
 #include "mm/commit.h"
 #include "mm/mm.h"
+#include "mm/swap.h"
 
 #define TIMER_HZ 100
 
@@ -192,6 +194,14 @@ static void run_program(const char *name, const char *args)
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 
+/* NT's balance set manager and modified page writer. */
+static void start_memory_threads(void)
+{
+	if (!thread_create("balance", vm_balance_thread, NULL) ||
+	    !thread_create("writer", vm_writer_thread, NULL))
+		panic("vados: no memory for the memory manager's threads");
+}
+
 /* Without run= or test=: the init program (it keeps a shell on the console).
  * When init ends, so does the machine. */
 static void start_init(void)
@@ -249,6 +259,10 @@ void kernel_main(const struct boot_info *bi)
 	pit_init(TIMER_HZ);
 	sched_init();
 	irq_enable();
+	ide_init(TEMP_IDE);
+	timer_set_device_tick(ide_tick);
+	swap_init();
+	start_memory_threads();
 	syscall_init();
 	process_set_programs(bi);
 	if (options.test[0])

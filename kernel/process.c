@@ -10,6 +10,7 @@
 #include "arch/mmu.h"
 #include "arch/uaccess.h"
 #include "mm/pte.h"
+#include "mm/swap.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
@@ -227,8 +228,9 @@ void process_exit(uint32_t status)
 
 	if (!p)
 		panic("process_exit from a kernel thread");
-	if (vm_check(p->vm))
-		panic("process_exit: pid %u's address space is inconsistent", p->pid);
+	if (vm_check(p->vm) || swap_check())
+		panic("process_exit: pid %u's address space or the swap slots are inconsistent",
+		      p->pid);
 	vm_clear(p->vm);
 	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
 		if (p->handles[i]) {

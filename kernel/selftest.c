@@ -9,6 +9,7 @@
 #include "arch/cpu.h"
 #include "arch/extable.h"
 #include "mm/commit.h"
+#include "mm/swap.h"
 #include "mm/pfn.h"
 
 struct trap_result {
@@ -241,11 +242,13 @@ static const struct {
 	{ "wait-queue", selftest_wait_queue },
 	{ "thread-reap", selftest_thread_reap },
 	{ "thread-stack-overflow", selftest_thread_stack_overflow },
+	{ "disk", selftest_disk },
+	{ "disk-read-error", selftest_disk_read_error },
 };
 
 bool selftest_invariants_hold(void)
 {
-	uint32_t bad = pfn_check() + commit_check();
+	uint32_t bad = pfn_check() + commit_check() + swap_check();
 	struct pfn_totals t;
 
 	pfn_get_totals(&t);

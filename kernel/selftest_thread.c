@@ -157,7 +157,7 @@ bool selftest_thread_reap(const struct boot_info *bi, const struct kernel_option
 	kprintf("selftest: %u threads created and reaped; active frames %u before, %u after; "
 		"%u threads left\n", n, before.active, after.active, s.threads);
 	return expect(before.active == after.active, "thread stacks leaked") &
-	       expect(s.threads == 2, "threads left besides main and idle");
+	       expect(s.threads == 4, "threads left besides main, idle, balance and writer");
 }
 
 static uint32_t recurse(volatile uint32_t depth)

@@ -9,6 +9,9 @@
 #include "mm/commit.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
+#include "mm/swap.h"
+#include "mm/stats.h"
+#include "arch/mmu.h"
 #include "user/include/vados/syscall.h"
 
 #define ERROR_ACCESS_DENIED 5u
@@ -34,6 +37,8 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 	if (!p)
 		return ERROR_INVALID_HANDLE;
 	irq = irq_save();
+	if (p->vm)
+		vm_wait_idle(p->vm);    /* a read in flight owns its page */
 	if (!p->vm || vm_cleared(p->vm)) {
 		err = ERROR_ACCESS_DENIED;      /* it has exited */
 	} else {
@@ -73,6 +78,16 @@ static uint32_t op_lock(struct vm_space *vm, struct vm_call *c)
 static uint32_t op_unlock(struct vm_space *vm, struct vm_call *c)
 {
 	return vm_unlock(vm, c->addr, c->size);
+}
+
+/* Working-set limits: bytes in, pages to the memory manager (rounded
+ * down), (SIZE_T)-1 passed through. */
+static uint32_t op_set_ws(struct vm_space *vm, struct vm_call *c)
+{
+	uint32_t min = c->addr == 0xffffffffu ? VM_WS_EMPTY : c->addr / PAGE_SIZE;
+	uint32_t max = c->size == 0xffffffffu ? VM_WS_EMPTY : c->size / PAGE_SIZE;
+
+	return vm_ws_set(vm, min, max);
 }
 
 /* (process, addr, size, type, protect) -> base */
@@ -132,22 +147,56 @@ struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, sizeof(out) };
 }
 
-/* (process, addr, size) */
+/* (process, addr, size): the caller's own process only, as in Win32 (making
+ * pages resident may sleep, which an attached thread must not). */
 struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_lock };
 
 	(void)f;
+	if (handle_lookup(a[0]) != process_current())
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
 	return (struct sysret){ on_process(a[0], &c), 0 };
 }
 
-/* (process, addr, size) */
+/* (process, addr, size): the caller's own process only. */
 struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_unlock };
 
 	(void)f;
+	if (handle_lookup(a[0]) != process_current())
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
 	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+/* (process, minimum bytes, maximum bytes); (SIZE_T)-1 twice empties the
+ * working set. */
+struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_set_ws };
+
+	(void)f;
+	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+/* (process, uint32 out[2]) */
+struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p = handle_lookup(a[0]);
+	uint32_t out[2];
+
+	(void)f;
+	if (!p)
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
+	if (!p->vm)
+		return (struct sysret){ ERROR_ACCESS_DENIED, 0 };
+	vm_ws_get(p->vm, &out[0], &out[1]);
+	out[0] *= PAGE_SIZE;
+	out[1] *= PAGE_SIZE;
+	if (!copy_to_user(a[1], out, sizeof(out)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, 0 };
 }
 
 /* (struct vados_memory_status *out) */
@@ -156,9 +205,11 @@ struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
 	struct vm_counters c;
 	struct pfn_totals t;
 	struct vados_memory_status s;
+	struct swap_stats sw;
 
 	(void)f;
 	pfn_get_totals(&t);
+	swap_get_stats(&sw);
 	vm_get_counters(process_current()->vm, &c);
 	s = (struct vados_memory_status){
 		.phys_pages = t.managed,
@@ -168,6 +219,8 @@ struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
 		.commit_charge_pages = commit_charged(),
 		.virtual_pages = USER_PAGES,
 		.virtual_free_pages = USER_PAGES - c.reserved,
+		.swap_slots = sw.slots,
+		.swap_slots_used = sw.used - sw.bad,
 	};
 	if (!copy_to_user(a[0], &s, sizeof(s)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
@@ -195,6 +248,39 @@ struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f)
 	m.commit = c.commit * PAGE_SIZE;
 	m.peak_commit = c.peak_commit * PAGE_SIZE;
 	if (!copy_to_user(a[1], &m, sizeof(m)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+/* (struct vados_mm_counters *out) */
+struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f)
+{
+	struct pfn_totals t;
+	struct swap_stats sw;
+	struct mmu_stats tlb;
+	struct vados_mm_counters c;
+	bool irq = irq_save();
+
+	(void)f;
+	pfn_get_totals(&t);
+	swap_get_stats(&sw);
+	mmu_get_stats(&tlb);
+	c = (struct vados_mm_counters){
+		.demand_zero_faults = mm_stats.demand_zero_faults,
+		.image_faults = mm_stats.image_faults, .soft_faults = mm_stats.soft_faults,
+		.hard_faults = mm_stats.hard_faults, .collided_faults = mm_stats.collided_faults,
+		.guard_faults = mm_stats.guard_faults,
+		.access_violations = mm_stats.access_violations,
+		.in_page_errors = mm_stats.in_page_errors, .pages_trimmed = mm_stats.pages_trimmed,
+		.clean_pages_dropped = mm_stats.clean_pages_dropped,
+		.zeroed_by_idle = t.zeroed_idle, .zeroed_on_fault_path = t.zeroed_on_demand,
+		.swap_pages_written = sw.pages_written, .swap_pages_read = sw.pages_read,
+		.swap_write_requests = sw.write_requests, .swap_read_requests = sw.read_requests,
+		.tlb_page_flushes = tlb.page_flushes, .tlb_full_flushes = tlb.full_flushes,
+		.address_space_switches = tlb.address_space_switches,
+	};
+	irq_restore(irq);
+	if (!copy_to_user(a[0], &c, sizeof(c)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ ERROR_SUCCESS, 0 };
 }

@@ -39,6 +39,9 @@ static const struct {
 	[SYS_VIRTUAL_LOCK] = { sys_virtual_lock, 3 },
 	[SYS_VIRTUAL_UNLOCK] = { sys_virtual_unlock, 3 },
 	[SYS_PROCESS_MEMORY] = { sys_process_memory, 2 },
+	[SYS_SET_WORKING_SET] = { sys_set_working_set, 3 },
+	[SYS_GET_WORKING_SET] = { sys_get_working_set, 2 },
+	[SYS_MM_COUNTERS] = { sys_mm_counters, 1 },
 };
 
 static bool syscall_dispatch(struct trap_frame *f)

@@ -54,5 +54,8 @@ struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f);
 
 #endif

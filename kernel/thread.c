@@ -311,10 +311,16 @@ static void idle_loop(void *arg)
 {
 	(void)arg;
 	/* NT's zero-page thread runs at the lowest priority: here, whenever
-	 * nothing else can run. */
-	for (;;)
-		if (!pfn_zero_one())
+	 * nothing else can run. An interrupt that readied a thread (a disk
+	 * completion, say) is followed by a switch at once, not at the next
+	 * tick. */
+	for (;;) {
+		irq_disable();          /* no wake-up slips in between: sti; hlt is atomic */
+		if (ready.head)
+			thread_yield();
+		else if (!pfn_zero_one())
 			cpu_relax_until_irq();
+	}
 }
 
 void sched_init(void)

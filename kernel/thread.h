@@ -26,6 +26,7 @@ struct thread {
 	struct wait_queue *waiting_on;  /* the queue it blocks on, if any */
 	bool timed;                     /* also on the sleepers' list */
 	bool interrupted;               /* thread_interrupt woke it */
+	bool in_page_fault;             /* resolving a page fault (recursion guard) */
 	void (*entry)(void *);
 	void *arg;
 	struct process *process;        /* NULL for kernel threads */

@@ -20,6 +20,14 @@ void commit_init(void)
 	active_at_init = t.active - charged;
 }
 
+void commit_add_limit(uint32_t pages)
+{
+	bool irq = irq_save();
+
+	limit += pages;
+	irq_restore(irq);
+}
+
 bool commit_charge(uint32_t pages)
 {
 	bool irq = irq_save(), ok = pages <= limit - charged;

@@ -14,6 +14,8 @@
 /* Sets the limit from the frames free now (mm_init, once). Charges made
  * before are already counted. */
 void commit_init(void);
+/* Raises the limit by pages (swap taken into use). */
+void commit_add_limit(uint32_t pages);
 /* Charges pages; false (nothing charged) if that would pass the limit. */
 bool commit_charge(uint32_t pages);
 /* Returns a charge. */

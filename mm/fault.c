@@ -2,35 +2,36 @@
  * then resolve by the state of the page, one resolver per PTE state. User
  * addresses resolve through the VAD tree; kernel addresses never fault
  * legitimately, so those go back unresolved to the trap dispatcher, which
- * applies an exception fix-up or reports them. */
+ * applies an exception fix-up or reports them.
+ *
+ * Resolvers run with interrupts off. Those that must wait (for a frame, or
+ * for the disk) sleep and then return VM_FAULT_RESOLVED without finishing
+ * when the world may have changed meanwhile: the instruction runs again and
+ * faults afresh if it still must. */
 #include "mm/mm.h"
 #include "mm/vmspace.h"
 #include "mm/commit.h"
+#include "mm/stats.h"
+#include "mm/swap.h"
 #include "arch/cpu.h"
+#include "arch/mmu.h"
 #include "kernel/panic.h"
+#include "kernel/thread.h"
 
-static bool in_fault;
+struct mm_stats mm_stats;
+static struct wait_queue in_page;      /* faults waiting for another's read */
 
 enum vm_fault mm_page_fault(struct trap_frame *f, struct vm_space *vm)
 {
 	vaddr_t addr = f->cr2;
 	bool write = f->error & 2, reserved = f->error & 8;
-	enum vm_fault r = VM_FAULT_ACCESS_VIOLATION;
 
 	if (reserved)
 		panic("page fault at 0x%08x: reserved bit set in a paging entry "
 		      "(corrupted page table)", addr);
-	/* A fault while resolving one would recurse until the stack overflows.
-	 * Clear the mark first: the panic's own backtrace may fault, safely. */
-	if (in_fault) {
-		in_fault = false;
-		panic("page fault at 0x%08x inside the page-fault handler", addr);
-	}
-	in_fault = true;
 	if (vm && addr >= VM_USER_LOW && addr < VM_USER_HIGH)
-		r = vm_fault(vm, addr, write);
-	in_fault = false;
-	return r;
+		return vm_fault(vm, addr, write);
+	return VM_FAULT_ACCESS_VIOLATION;
 }
 
 /* A stack's guard page was hit: the page below becomes the guard, unless it
@@ -57,13 +58,89 @@ static enum vm_fault guard_hit(struct vm_space *vm, struct vm_vad *v, vaddr_t va
 {
 	pte_prot_t base = pg->prot & ~PTE_PROT_GUARD;
 
+	mm_stats.guard_faults++;
 	vm_page_protect(vm, v, va, pg, base);
 	if (v->node.flags & VAD_STACK)
 		return stack_grow(vm, v, va >> 12, base);
 	return VM_FAULT_GUARD_PAGE;
 }
 
-static enum vm_fault resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool write)
+/* A transition page: its frame is still on the standby or modified list,
+ * or being read in by another fault. */
+static enum vm_fault soft_fault(struct vm_space *vm, vaddr_t va, const struct vm_page *pg)
+{
+	pfn_t pfn = pte_index(pg->pte);
+	struct pfn_entry *e = pfn_entry(pfn);
+
+	if (e->flags & PFN_FLAG_READING) {
+		mm_stats.collided_faults++;
+		wait_queue_sleep(&in_page);     /* the reader wakes us; then retry */
+		return VM_FAULT_RESOLVED;
+	}
+	mm_stats.soft_faults++;
+	if (e->state == PFN_STANDBY)
+		swap_free(pte_index(e->original_pte));
+	pfn_from_list(pfn);
+	/* A write in flight finds the flag gone and frees its slot: the page is
+	 * in use again and its copy on disk may go stale. */
+	e->flags &= ~(PFN_FLAG_WRITING | PFN_FLAG_FILLED);
+	vm_page_map(vm, va, pfn, pg->prot);
+	return VM_FAULT_RESOLVED;
+}
+
+/* A paged-out page: read it back into a new frame, sleeping meanwhile. The
+ * PTE is in transition with the frame marked reading, so a second fault on
+ * it waits for this one (collided fault), and operations that would change
+ * the page wait for vm->io_pending to drop. */
+static enum vm_fault hard_fault(struct vm_space *vm, vaddr_t va, const struct vm_page *pg)
+{
+	uint32_t slot = pte_index(pg->pte);
+	pfn_t pfn = pfn_alloc(PFN_USER);
+	bool ok;
+
+	if (pfn == PFN_NONE) {
+		vm_wait_for_memory();
+		return VM_FAULT_RESOLVED;
+	}
+	mm_stats.hard_faults++;
+	pfn_entry(pfn)->flags = PFN_FLAG_READING;
+	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
+	vm_pte_set(vm, va, pte_make(PTE_TRANSITION, pg->prot, pfn));
+	vm->io_pending++;
+	ok = swap_io(&pfn, 1, slot, false);
+	/* Nothing else changed this page while we slept: see above. Its
+	 * protection may have, so it is read again. */
+	pte_prot_t prot = pte_prot(vm_pte_raw(va));
+	pfn_entry(pfn)->flags = 0;
+	if (ok) {
+		swap_free(slot);
+		vm_page_map(vm, va, pfn, prot);
+	} else {
+		vm_pte_set(vm, va, pte_make(PTE_PAGED_OUT, prot, slot));
+		pfn_free(pfn);
+		mm_stats.in_page_errors++;
+	}
+	vm_io_done(vm);
+	wait_queue_wake_all(&in_page);
+	return ok ? VM_FAULT_RESOLVED : VM_FAULT_IN_PAGE_ERROR;
+}
+
+/* A page without contents yet: a zeroed frame, or the image's bytes. */
+static enum vm_fault fill_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
+				const struct vm_page *pg)
+{
+	if (!vm_page_fill(vm, v, va, pg)) {
+		vm_wait_for_memory();
+		return VM_FAULT_RESOLVED;
+	}
+	if (pg->kind == PTE_IMAGE)
+		mm_stats.image_faults++;
+	else
+		mm_stats.demand_zero_faults++;
+	return VM_FAULT_RESOLVED;
+}
+
+enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool write)
 {
 	struct vm_page pg = vm_page_get(v, va);
 
@@ -74,25 +151,33 @@ static enum vm_fault resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, 
 	if (!pte_prot_mappable(pg.prot) || (write && !pte_prot_writable(pg.prot)))
 		return VM_FAULT_ACCESS_VIOLATION;
 	/* A write to a write-copy page makes it read-write: its frame is a
-	 * private copy already. A resident page gets its hardware bits
-	 * re-derived, which also settles a fault on a stale TLB entry. */
+	 * private copy already. */
 	if (write)
 		pg.prot = pte_prot_written(pg.prot);
-	if (pg.frame == PFN_NONE)
-		vm_page_fill(vm, v, va, &pg);
-	else
+	switch (pg.kind) {
+	case PTE_TRANSITION:
+		return soft_fault(vm, va, &pg);
+	case PTE_PAGED_OUT:
+		return hard_fault(vm, va, &pg);
+	case PTE_PRESENT:
+		/* Re-deriving the hardware bits also settles a stale TLB entry. */
 		vm_page_protect(vm, v, va, &pg, pg.prot);
-	return VM_FAULT_RESOLVED;
+		return VM_FAULT_RESOLVED;
+	default:
+		return fill_fault(vm, v, va, &pg);
+	}
 }
 
 enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write)
 {
 	bool irq = irq_save();
 	struct vm_vad *v = vm->cleared ? NULL : vm_vad_at(vm, addr >> 12);
-	enum vm_fault r = v ? resolve(vm, v, addr & ~(VM_PAGE - 1), write) :
+	enum vm_fault r = v ? vm_resolve(vm, v, addr & ~(VM_PAGE - 1), write) :
 			      VM_FAULT_ACCESS_VIOLATION;
 
 	vm->c.faults++;
+	if (r == VM_FAULT_ACCESS_VIOLATION)
+		mm_stats.access_violations++;
 	irq_restore(irq);
 	return r;
 }

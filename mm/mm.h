@@ -23,6 +23,8 @@ enum mm_temp_slot {
 	TEMP_SELFTEST,          /* the self-tests */
 	TEMP_ASPACE,            /* aspace_create filling a new directory */
 	TEMP_FILL,              /* vm_page_fill copying an image page */
+	TEMP_REPURPOSE,         /* pfn_alloc rewriting a standby frame's owner PTE */
+	TEMP_IDE,               /* the IDE driver's PIO to frames beyond the direct window */
 };
 
 /* Takes over physical memory and the MMU: builds the kernel page directory

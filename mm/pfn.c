@@ -69,16 +69,51 @@ bool pfn_zero_one(void)
 	return pfn != PFN_NONE;
 }
 
+/* The PTE at e's back pointer, through its page table's frame. */
+static volatile uint32_t *owner_pte(const struct pfn_entry *e, unsigned slot)
+{
+	uint32_t *pt = mmu_temp_map(slot, e->pt_frame);
+
+	return &pt[(e->pte & (PAGE_SIZE - 1)) / 4];
+}
+
+/* Takes the oldest standby frame from its owner: the owner's transition PTE
+ * becomes a paged-out one naming the swap slot the frame's contents are in. */
+static pfn_t take_standby(void)
+{
+	pfn_t pfn = pfnlist_pop_head(db, &lists[PFN_STANDBY]);
+	volatile uint32_t *pte;
+
+	if (pfn == PFN_NONE)
+		return PFN_NONE;
+	pte = owner_pte(&db[pfn], TEMP_REPURPOSE);
+	if (pte_kind(*pte) != PTE_TRANSITION || pte_index(*pte) != pfn)
+		panic("pfn: standby frame 0x%x, its PTE holds 0x%08x", pfn, *pte);
+	*pte = pte_make(PTE_PAGED_OUT, pte_prot(*pte), pte_index(db[pfn].original_pte));
+	mmu_temp_unmap(TEMP_REPURPOSE);
+	return pfn;
+}
+
+uint32_t pfn_available(void)
+{
+	return lists[PFN_ZEROED].count + lists[PFN_FREE].count + lists[PFN_STANDBY].count;
+}
+
 pfn_t pfn_alloc(unsigned flags)
 {
 	bool irq = irq_save(), zero = false;
 	int first = flags & PFN_ZERO ? PFN_ZEROED : PFN_FREE;
-	pfn_t pfn = pfnlist_pop_head(db, &lists[first]);
+	pfn_t pfn = PFN_NONE;
 
-	if (pfn == PFN_NONE)
-		pfn = pfnlist_pop_head(db, &lists[first == PFN_FREE ? PFN_ZEROED : PFN_FREE]);
+	if (!(flags & PFN_USER) || pfn_available() > PFN_KERNEL_RESERVE) {
+		pfn = pfnlist_pop_head(db, &lists[first]);
+		if (pfn == PFN_NONE)
+			pfn = pfnlist_pop_head(db, &lists[first == PFN_FREE ? PFN_ZEROED : PFN_FREE]);
+		if (pfn == PFN_NONE)
+			pfn = take_standby();
+	}
 	if (pfn != PFN_NONE) {
-		zero = (flags & PFN_ZERO) && db[pfn].state == PFN_FREE;
+		zero = (flags & PFN_ZERO) && db[pfn].state != PFN_ZEROED;
 		db[pfn] = (struct pfn_entry){ .share = 1, .state = PFN_ACTIVE };
 		active++;
 	}
@@ -89,6 +124,40 @@ pfn_t pfn_alloc(unsigned flags)
 	}
 	irq_restore(irq);
 	return pfn;
+}
+
+void pfn_to_list(pfn_t pfn, enum pfn_state list)
+{
+	bool irq = irq_save();
+
+	if (db[pfn].state != PFN_ACTIVE)
+		panic("pfn_to_list: frame 0x%x is %s, not active", pfn, state_names[db[pfn].state]);
+	active--;
+	pfnlist_push_tail(db, &lists[list], pfn, list);
+	irq_restore(irq);
+}
+
+void pfn_from_list(pfn_t pfn)
+{
+	bool irq = irq_save();
+	uint8_t state = db[pfn].state;
+
+	if (state != PFN_STANDBY && state != PFN_MODIFIED)
+		panic("pfn_from_list: frame 0x%x is %s", pfn, state_names[state]);
+	pfnlist_remove(db, &lists[state], pfn);
+	db[pfn].state = PFN_ACTIVE;
+	active++;
+	irq_restore(irq);
+}
+
+pfn_t pfn_modified_head(void)
+{
+	return lists[PFN_MODIFIED].head;
+}
+
+uint32_t pfn_list_count(enum pfn_state list)
+{
+	return lists[list].count;
 }
 
 void pfn_set_pte(pfn_t pfn, vaddr_t pte, pfn_t pt_frame)
@@ -126,6 +195,19 @@ void pfn_get_totals(struct pfn_totals *t)
 	irq_restore(irq);
 }
 
+/* A standby or modified frame's back pointer must lead to a transition PTE
+ * naming it. */
+static bool named_in_transition(pfn_t p)
+{
+	uint32_t pte = *owner_pte(&db[p], TEMP_CHECK);
+
+	mmu_temp_unmap(TEMP_CHECK);
+	if (pte_kind(pte) == PTE_TRANSITION && pte_index(pte) == p)
+		return true;
+	kprintf("pfn_check: %s frame 0x%x: its PTE holds 0x%08x\n", state_names[db[p].state], p, pte);
+	return false;
+}
+
 /* Walks one list: states, links and count must agree; marks members seen. */
 static uint32_t check_list(int which)
 {
@@ -144,6 +226,8 @@ static uint32_t check_list(int which)
 			return bad + 1;
 		}
 		db[p].flags |= PFN_FLAG_SEEN;
+		if ((which == PFN_STANDBY || which == PFN_MODIFIED) && !named_in_transition(p))
+			bad++;
 		if (db[p].state != which || db[p].blink != prev) {
 			kprintf("pfn_check: frame 0x%x on the %s list says state %u blink 0x%x\n",
 				p, state_names[which], db[p].state, db[p].blink);
@@ -176,6 +260,9 @@ static uint32_t check_active(pfn_t p)
 	if ((m.raw & 1) && (m.raw >> PAGE_SHIFT) == p)
 		return 0;
 	if (pte_kind(m.raw) == PTE_HELD && pte_index(m.raw) == p)
+		return 0;
+	if ((e->flags & PFN_FLAG_READING) && pte_kind(m.raw) == PTE_TRANSITION &&
+	    pte_index(m.raw) == p)
 		return 0;
 	kprintf("pfn_check: active frame 0x%x: back pointer 0x%08x (table 0x%x) holds "
 		"0x%08x\n", p, e->pte, e->pt_frame, m.raw);

@@ -20,7 +20,14 @@ enum pfn_state {
 };
 
 #define PFN_NONE 0u              /* frame 0 is never managed: list terminator */
-#define PFN_FLAG_LOCKED 0x01u    /* VirtualLock: the page stays resident */
+#define PFN_FLAG_LOCKED  0x01u   /* VirtualLock: the page stays resident */
+#define PFN_FLAG_WRITING 0x02u   /* modified: the modified page writer is writing it */
+#define PFN_FLAG_READING 0x04u   /* active: being read in from swap (PTE in transition) */
+#define PFN_FLAG_FILLED  0x08u   /* active: filled by the fault path (zeroes or image
+				    bytes): unwritten, it can be dropped and filled again */
+#define PFN_AGE_SHIFT    4       /* bits 4..6: working-set age (0 .. PFN_AGE_MAX) */
+#define PFN_AGE_MAX      7u
+#define PFN_KERNEL_RESERVE 16u   /* frames PFN_USER allocations leave to the kernel */
 
 struct pfn_entry {              /* 24 bytes, like NT's x86 MMPFN */
 	pfn_t flink, blink;     /* list links (on a list) */
@@ -53,13 +60,25 @@ struct pfn_totals {
 
 enum pfn_alloc_flags {
 	PFN_ZERO = 1u << 0,     /* the caller needs the frame zeroed */
+	PFN_USER = 1u << 1,     /* for a user page: fails rather than take the kernel's reserve */
 };
 
 /* Takes a frame for the caller, active with share 1 and no mapping yet; the
  * caller maps it and records the mapping with pfn_set_pte. With PFN_ZERO the
  * frame comes from the zeroed list, or is zeroed here when that is empty.
- * Returns PFN_NONE when no frame is left. */
+ * The free, zeroed, then standby lists are tried (a standby frame's owner PTE
+ * becomes paged-out). Returns PFN_NONE when no frame is left. */
 pfn_t pfn_alloc(unsigned flags);
+/* Frames pfn_alloc can hand out: zeroed, free and standby. */
+uint32_t pfn_available(void);
+/* Moves an active frame, whose PTE the caller has made a transition PTE, to
+ * the standby or modified list. */
+void pfn_to_list(pfn_t pfn, enum pfn_state list);
+/* Takes a frame off the standby or modified list: active again. */
+void pfn_from_list(pfn_t pfn);
+/* The oldest modified frame (PFN_NONE if none), for the modified page writer. */
+pfn_t pfn_modified_head(void);
+uint32_t pfn_list_count(enum pfn_state list);
 /* Zeroes one frame of the free list onto the zeroed list: NT's zero-page
  * thread's work, done by the idle thread. false when the free list is empty. */
 bool pfn_zero_one(void);

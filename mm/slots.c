@@ -90,6 +90,9 @@ void slots_free(struct slot_map *m, uint32_t first, uint32_t n)
 
 void slots_mark_bad(struct slot_map *m, uint32_t slot)
 {
-	m->bad++;
-	(void)slot;             /* already in use: it simply never comes back */
+	if (!in_use(m, slot)) {
+		set(m, slot, true);
+		m->used++;
+	}
+	m->bad++;               /* it simply never comes back */
 }

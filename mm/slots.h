@@ -25,7 +25,8 @@ void slots_init(struct slot_map *m, uint32_t *bits, uint32_t count);
 uint32_t slots_alloc(struct slot_map *m, uint32_t want, uint32_t *first);
 /* Frees slots [first, first + n), which must all be in use and not bad. */
 void slots_free(struct slot_map *m, uint32_t first, uint32_t n);
-/* Retires a slot in use (a write to it failed): it stays taken for good. */
+/* Retires a slot (a write to it failed, or the header lists it as bad),
+ * in use or free: it stays taken for good. */
 void slots_mark_bad(struct slot_map *m, uint32_t slot);
 bool slots_in_use(const struct slot_map *m, uint32_t slot);
 

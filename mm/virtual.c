@@ -172,7 +172,10 @@ static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
 			continue;
 		}
 		struct vm_page pg = vm_page_get(v, vm_va(p));
-		if (pg.frame != PFN_NONE && !(pfn_entry(pg.frame)->flags & PFN_FLAG_LOCKED))
+		bool locked = pg.frame != PFN_NONE && (pfn_entry(pg.frame)->flags & PFN_FLAG_LOCKED);
+		bool has_data = pg.frame != PFN_NONE || pg.kind == PTE_TRANSITION ||
+				pg.kind == PTE_PAGED_OUT;
+		if (has_data && !locked)
 			vm_page_drop(vm, vm_va(p), &pg, vm_pte_committed(v, pg.prot));
 	}
 	*addr = vm_va(r.first);

@@ -5,6 +5,8 @@
 #include "mm/mm.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
+#include "mm/swap.h"
+#include "kernel/thread.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/console.h"
@@ -12,6 +14,11 @@
 #include "kernel/string.h"
 
 _Static_assert(sizeof(struct vm_space) <= PAGE_SIZE, "struct vm_space must fit a page");
+
+#define WS_MAX_DEFAULT 345u     /* Windows' default maximum working set, pages */
+
+struct vm_space *vm_all;
+static struct wait_queue io_done, memory_freed;
 
 struct vm_space *vm_create(void)
 {
@@ -30,6 +37,12 @@ struct vm_space *vm_create(void)
 		kpage_free(vm);
 		return NULL;
 	}
+	vm->ws_min = VM_WS_MIN_PAGES;
+	vm->ws_max = WS_MAX_DEFAULT;
+	bool irq = irq_save();
+	vm->next = vm_all;
+	vm_all = vm;
+	irq_restore(irq);
 	return vm;
 }
 
@@ -45,8 +58,15 @@ bool vm_cleared(const struct vm_space *vm)
 
 void vm_destroy(struct vm_space *vm)
 {
+	struct vm_space **link = &vm_all;
+	bool irq = irq_save();
+
 	if (!vm->cleared && vm->vads.count)
 		panic("vm_destroy: address space 0x%x was not cleared", vm->pd);
+	while (*link != vm)
+		link = &(*link)->next;
+	*link = vm->next;
+	irq_restore(irq);
 	aspace_destroy(vm->pd);
 	commit_return(1);
 	kpage_free(vm);
@@ -72,7 +92,7 @@ struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page)
 	return vm_vad_of(vad_find(&vm->vads, page));
 }
 
-static uint32_t pte_read(vaddr_t va)
+uint32_t vm_pte_raw(vaddr_t va)
 {
 	uint32_t pde, pte;
 
@@ -82,7 +102,7 @@ static uint32_t pte_read(vaddr_t va)
 
 struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va)
 {
-	struct vm_page pg = { .pte = pte_read(va), .frame = PFN_NONE };
+	struct vm_page pg = { .pte = vm_pte_raw(va), .frame = PFN_NONE };
 
 	pg.kind = pte_kind(pg.pte);
 	switch (pg.kind) {
@@ -98,7 +118,6 @@ struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va)
 	case PTE_DECOMMITTED:
 		break;
 	case PTE_HELD:
-	case PTE_TRANSITION:
 		pg.frame = pte_index(pg.pte);
 		/* fall through */
 	default:
@@ -162,7 +181,7 @@ static void table_count(struct vm_space *vm, vaddr_t va, uint32_t old, uint32_t 
 
 void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft)
 {
-	uint32_t old = pte_read(va);
+	uint32_t old = vm_pte_raw(va);
 
 	if (old == soft)
 		return;
@@ -188,7 +207,7 @@ static void counted_resident(struct vm_space *vm)
 
 void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
 {
-	uint32_t old = pte_read(va);
+	uint32_t old = vm_pte_raw(va);
 
 	table_ensure(vm, va);
 	pfn_entry(pfn)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
@@ -198,14 +217,36 @@ void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
 	counted_resident(vm);
 }
 
+/* Frees a frame that is on the standby or modified list (a transition
+ * page's): a standby frame's slot goes too; a write in flight of a modified
+ * one finds the frame gone and frees its own slot. */
+static void drop_listed(pfn_t pfn)
+{
+	struct pfn_entry *e = pfn_entry(pfn);
+
+	if (e->state == PFN_STANDBY)
+		swap_free(pte_index(e->original_pte));
+	pfn_from_list(pfn);
+	e->flags = 0;
+	pfn_free(pfn);
+}
+
 void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uint32_t soft)
 {
 	vm_pte_set(vm, va, soft);       /* cleared and flushed before the frame goes */
+	if (pg->kind == PTE_PAGED_OUT) {
+		swap_free(pte_index(pg->pte));
+		return;
+	}
+	if (pg->kind == PTE_TRANSITION) {
+		drop_listed(pte_index(pg->pte));
+		return;
+	}
 	if (pg->frame == PFN_NONE)
 		return;
 	if (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED)
 		vm->c.locked--;
-	pfn_entry(pg->frame)->flags &= ~PFN_FLAG_LOCKED;
+	pfn_entry(pg->frame)->flags = 0;
 	pfn_free(pg->frame);
 	vm->c.resident--;
 }
@@ -213,9 +254,17 @@ void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uin
 void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		     const struct vm_page *pg, pte_prot_t prot)
 {
-	if (pg->frame == PFN_NONE) {
-		vm_pte_set(vm, va, pg->kind == PTE_IMAGE ? pte_make(PTE_IMAGE, prot, 0) :
-				   vm_pte_committed(v, prot));
+	switch (pg->kind) {
+	case PTE_IMAGE:
+	case PTE_PAGED_OUT:
+	case PTE_TRANSITION:
+		vm_pte_set(vm, va, pte_make(pg->kind, prot, pte_index(pg->pte)));
+		return;
+	case PTE_PRESENT:
+	case PTE_HELD:
+		break;
+	default:
+		vm_pte_set(vm, va, vm_pte_committed(v, prot));
 		return;
 	}
 	pfn_entry(pg->frame)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
@@ -240,21 +289,43 @@ static void image_fill(const struct vm_image *img, vaddr_t va, uint8_t *dst)
 	}
 }
 
-void vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		  const struct vm_page *pg)
 {
-	pfn_t pfn;
+	pfn_t pfn = pfn_alloc(PFN_ZERO | PFN_USER);
 
-	if (pg->frame != PFN_NONE)
-		return;
-	if ((pfn = pfn_alloc(PFN_ZERO)) == PFN_NONE)
-		panic("vm: no frame for a committed page at 0x%08x (charge %u of %u)", va,
-		      commit_charged(), commit_limit());
+	if (pfn == PFN_NONE)
+		return false;
 	if (pg->kind == PTE_IMAGE) {
 		image_fill(v->image, va, mmu_temp_map(TEMP_FILL, pfn));
 		mmu_temp_unmap(TEMP_FILL);
 	}
 	vm_page_map(vm, va, pfn, pg->prot);
+	pfn_entry(pfn)->flags |= PFN_FLAG_FILLED;
+	return true;
+}
+
+void vm_wait_for_memory(void)
+{
+	vm_balance_wake();
+	wait_queue_sleep_timeout(&memory_freed, 1);
+}
+
+void vm_memory_freed(void)
+{
+	wait_queue_wake_all(&memory_freed);
+}
+
+void vm_wait_idle(struct vm_space *vm)
+{
+	while (vm->io_pending)
+		wait_queue_sleep(&io_done);
+}
+
+void vm_io_done(struct vm_space *vm)
+{
+	vm->io_pending--;
+	wait_queue_wake_all(&io_done);
 }
 
 bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end)

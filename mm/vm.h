@@ -32,7 +32,10 @@
 #define ERROR_COMMITMENT_LIMIT  1455u
 
 #define VM_WS_MIN_PAGES   50u   /* Windows' default minimum working set */
-#define VM_LOCK_MAX_PAGES (VM_WS_MIN_PAGES - 8)  /* "minus a small overhead" */
+#define VM_LOCK_OVERHEAD  8u    /* locks may hold the minimum working set "minus a small overhead" */
+#define VM_WS_MIN_LOWEST  20u   /* SetProcessWorkingSetSize bounds, pages */
+#define VM_WS_MAX_HIGHEST 0x80000u
+#define VM_WS_EMPTY       0xffffffffu   /* both limits: empty the working set now */
 #define VM_IMAGE_SEGMENTS 16u
 
 struct vm_space;
@@ -71,6 +74,7 @@ enum vm_fault {
 	VM_FAULT_ACCESS_VIOLATION,
 	VM_FAULT_GUARD_PAGE,            /* the guard bit is cleared: a retry succeeds */
 	VM_FAULT_STACK_OVERFLOW,        /* the stack's last guard page is gone */
+	VM_FAULT_IN_PAGE_ERROR,         /* the page could not be read back from swap */
 };
 
 /* A new, empty address space (charged its directory); NULL when out of memory. */
@@ -89,6 +93,9 @@ bool vm_cleared(const struct vm_space *vm);
 /* Switches the CPU to vm (interrupts must be off until vm_detach); returns
  * what to hand vm_detach. The caller touches no user memory meanwhile. */
 pfn_t vm_attach(struct vm_space *vm);
+/* Sleeps (interrupts off) until no page of vm is being read in from swap:
+ * the faulting thread owns such a page until its read ends. */
+void vm_wait_idle(struct vm_space *vm);
 void vm_detach(pfn_t previous);
 
 /* The VirtualAlloc family. */
@@ -114,6 +121,16 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t top, uint32_t reserve, uint32
 enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write);
 
 void vm_get_counters(const struct vm_space *vm, struct vm_counters *c);
+/* SetProcessWorkingSetSize in pages: min <= max within the bounds above, or
+ * both VM_WS_EMPTY, which trims every page that can go (dirty ones only
+ * with swap). The balance set manager trims a process above max at once and
+ * keeps min unless memory is short. A Win32 error or 0. */
+uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max);
+void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max);
+/* The balance set manager and the modified page writer: kernel threads the
+ * kernel starts once (entry points for thread_create). */
+void vm_balance_thread(void *arg);
+void vm_writer_thread(void *arg);
 /* Checks vm's bookkeeping against its page tables and VAD tree; prints one
  * line per problem and returns how many. */
 uint32_t vm_check(struct vm_space *vm);

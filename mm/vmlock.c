@@ -21,6 +21,29 @@ static bool page_locked(const struct vm_page *pg)
 	return pg->frame != PFN_NONE && (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED);
 }
 
+/* Makes page p resident and locks it. Resolving may sleep, after which the
+ * VAD is looked up again: it may have changed meanwhile. */
+static uint32_t lock_page(struct vm_space *vm, uint32_t p)
+{
+	for (;;) {
+		struct vm_vad *v = vm_vad_at(vm, p);
+		struct vm_page pg = v ? vm_page_get(v, vm_va(p)) : (struct vm_page){ 0 };
+		if (!pg.committed)
+			return ERROR_INVALID_ADDRESS;
+		if (!pte_prot_mappable(pg.prot))
+			return ERROR_NOACCESS;
+		if (pg.kind == PTE_PRESENT) {
+			if (!page_locked(&pg)) {
+				pfn_entry(pg.frame)->flags |= PFN_FLAG_LOCKED;
+				vm->c.locked++;
+			}
+			return 0;
+		}
+		if (vm_resolve(vm, v, vm_va(p), false) != VM_FAULT_RESOLVED)
+			return ERROR_NOACCESS;
+	}
+}
+
 static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 {
 	struct vm_pages r;
@@ -37,18 +60,11 @@ static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 			return ERROR_NOACCESS;
 		more += !page_locked(&pg);
 	}
-	if (vm->c.locked + more > VM_LOCK_MAX_PAGES)
+	if (vm->c.locked + more > vm->ws_min - VM_LOCK_OVERHEAD)
 		return ERROR_WORKING_SET_QUOTA;
-	for (uint32_t p = r.first; p < r.end; p++) {
-		struct vm_page pg = vm_page_get(v, vm_va(p));
-		vm_page_fill(vm, v, vm_va(p), &pg);
-		pg = vm_page_get(v, vm_va(p));
-		if (!page_locked(&pg)) {
-			pfn_entry(pg.frame)->flags |= PFN_FLAG_LOCKED;
-			vm->c.locked++;
-		}
-	}
-	return 0;
+	for (uint32_t p = r.first; p < r.end && !err; p++)
+		err = lock_page(vm, p);
+	return err;
 }
 
 uint32_t vm_lock(struct vm_space *vm, vaddr_t addr, uint32_t size)

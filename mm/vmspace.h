@@ -29,6 +29,10 @@ struct vm_vad {
 struct vm_space {
 	pfn_t pd;
 	bool cleared;
+	struct vm_space *next;          /* every address space (vm_all) */
+	uint32_t ws_min, ws_max;        /* working-set limits, pages */
+	uint32_t clock;                 /* the trimmer's hand: a page number */
+	uint32_t io_pending;            /* in-page reads under way (they sleep) */
 	struct vad_tree vads;
 	struct vm_counters c;
 	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
@@ -44,11 +48,16 @@ struct vm_page {
 	pfn_t frame;                    /* present or held: its frame, else PFN_NONE */
 };
 
+/* Every address space, newest first (interrupts off to walk it). */
+extern struct vm_space *vm_all;
+
 static inline struct vm_vad *vm_vad_of(struct vad *v) { return (struct vm_vad *)v; }
 static inline vaddr_t vm_va(uint32_t page) { return page << 12; }
 
 /* The VAD holding page, or NULL. */
 struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
+/* The raw PTE of va (0 when its table is absent). */
+uint32_t vm_pte_raw(vaddr_t va);
 /* What page va of v is. */
 struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va);
 /* The software PTE that makes va a committed page with prot and no contents
@@ -67,10 +76,26 @@ void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uin
 /* Sets the protection of committed page va, keeping its contents. */
 void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		     const struct vm_page *pg, pte_prot_t prot);
-/* Brings committed, accessible page va into memory (demand-zero or image
- * fill) as a read would; no-op if resident. */
-void vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+/* Gives committed page va, which has no frame (demand-zero or image), a
+ * filled frame and maps it with pg->prot. false when no frame is free now
+ * (the caller waits with vm_wait_for_memory and retries). */
+bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		  const struct vm_page *pg);
+/* Sleeps a moment for the balance set manager to free frames. */
+void vm_wait_for_memory(void);
+/* Wakes those in vm_wait_for_memory (the balance set manager freed frames). */
+void vm_memory_freed(void);
+/* Wakes the balance set manager early (memory is short). */
+void vm_balance_wake(void);
+/* Wakes the modified page writer early (the modified list grew). */
+void vm_writer_wake(void);
+/* Whether slot belongs to the write under way. */
+bool vm_writer_in_flight(uint32_t slot);
+/* Ends one in-page read of vm: wakes vm_wait_idle. */
+void vm_io_done(struct vm_space *vm);
+/* Resolves a fault on page va of v (see vm_fault); may sleep, after which v
+ * may be gone: callers look it up again. */
+enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool write);
 /* Charges the page tables pages [first, end) will need (once per 4 MB chunk
  * and space); false (nothing charged) past the commit limit. */
 bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end);

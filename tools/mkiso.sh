@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds a bootable vados ISO from the GRUB tree template in iso/.
 #   tools/mkiso.sh -o OUT.iso -k build/kernel.elf [-c 'kernel command line'] [-m FILE[=NAME]]...
-# Each -m adds a multiboot2 module named NAME (default: the file's base name).
+# Each -m adds a multiboot2 module named NAME (default: the file's base name);
+# FILE.exe (a ring-3 program) goes in without its debug information.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,7 +45,12 @@ for m in $modules; do
 	''|*[!A-Za-z0-9._-]*) echo "mkiso: module name '$name' must be [A-Za-z0-9._-]" >&2; exit 2 ;;
 	esac
 	[ -f "$file" ] || { echo "mkiso: no such module file: $file" >&2; exit 2; }
-	cp "$file" "$tree/boot/modules/$name"
+	# Ring-3 programs go in without their DWARF (gdb reads build/user/*.exe):
+	# tens of programs would otherwise crowd small machines' memory.
+	case "$file" in
+	*.exe) i686-linux-gnu-strip --strip-debug -o "$tree/boot/modules/$name" "$file" ;;
+	*) cp "$file" "$tree/boot/modules/$name" ;;
+	esac
 	lines="$lines	module2 /boot/modules/$name $name
 "
 done

@@ -9,6 +9,11 @@
                                      exits 0 on pass, 1 fail, 2 panic, 3 timeout,
                                      4 reset (triple fault), 5 other
 
+Every mode takes --disk IMG (a raw image, e.g. from tools/mkswapdisk.sh, as the
+primary master IDE disk) and --blkdebug CONF (QEMU's blkdebug error injection
+on that disk: an .ini file of [inject-error] rules, see QEMU's
+docs/devel/blkdebug.txt).
+
 The test runner (tools/run-tests.py) uses boot_headless() from here.
 """
 import argparse
@@ -27,11 +32,30 @@ EXIT_STATUS = {33: "pass", 35: "fail", 37: "panic", 0: "reset"}
 RESULT_CODES = {"pass": 0, "fail": 1, "panic": 2, "timeout": 3, "reset": 4, "error": 5}
 
 
-def qemu_args(iso, mem=128, cpu="max", extra=()):
+def drive_args(disk=None, blkdebug=None):
+    """QEMU arguments attaching the raw image disk as the primary master IDE
+    disk; with blkdebug (a config file), through QEMU's blkdebug driver, which
+    sits between the raw format and the file and fails the requests its rules
+    match."""
+    if not disk:
+        if blkdebug:
+            raise ValueError("blkdebug needs a disk image")
+        return []
+    esc = lambda path: os.path.abspath(path).replace(",", ",,")  # noqa: E731
+    if blkdebug:
+        spec = "file.driver=blkdebug,file.config=%s,file.image.filename=%s" % (
+            esc(blkdebug), esc(disk))
+    else:
+        spec = "file=%s" % esc(disk)
+    return ["-drive", spec + ",format=raw,if=ide,index=0,media=disk"]
+
+
+def qemu_args(iso, mem=128, cpu="max", extra=(), disk=None, blkdebug=None):
     """The QEMU command line shared by every way of booting vados."""
     return ["qemu-system-i386", "-accel", "tcg", "-cpu", cpu, "-m", str(mem),
             "-cdrom", iso, "-boot", "d", "-no-reboot",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", *extra]
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            *drive_args(disk, blkdebug), *extra]
 
 
 def user_programs():
@@ -74,16 +98,17 @@ def type_at_prompts(proc, log, lines, deadline):
 
 
 def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
-                  extra=(), input_lines=()):
+                  extra=(), input_lines=(), disk=None, blkdebug=None):
     """Boots once without a display, serial to log (and, with input_lines,
-    typed into the shell at its prompts). Returns (result, seconds), result
-    being one of RESULT_CODES."""
+    typed into the shell at its prompts), with the disk image disk attached
+    (see drive_args). Returns (result, seconds), result being one of
+    RESULT_CODES."""
     with tempfile.TemporaryDirectory(prefix="vados-boot.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
         make_iso(iso, cmdline, modules)
         serial = ["-serial", "stdio"] if input_lines else ["-serial", "file:" + log]
         args = qemu_args(iso, mem, cpu, ["-display", "none", *serial, "-monitor", "none",
-                                         *extra])
+                                         *extra], disk, blkdebug)
         start = time.monotonic()
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT)
@@ -116,12 +141,20 @@ def main():
     ap.add_argument("--module", action="append", default=[])
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--log", default=None)
+    ap.add_argument("--disk", default=None, help="raw disk image: the primary master")
+    ap.add_argument("--blkdebug", default=None, help="blkdebug config for --disk")
     a = ap.parse_args()
+    for path in (a.disk, a.blkdebug):
+        if path and not os.path.isfile(path):
+            sys.exit("qemu.py: no such file: %s" % path)
+    if a.blkdebug and not a.disk:
+        sys.exit("qemu.py: --blkdebug needs --disk")
 
     if a.mode == "run":
         print("vados: serial console below. Quit QEMU with Ctrl-A X "
               "(Ctrl-A C: QEMU monitor).", flush=True)
-        args = qemu_args(a.iso, a.mem, a.cpu, ["-display", "none", "-serial", "mon:stdio"])
+        args = qemu_args(a.iso, a.mem, a.cpu, ["-display", "none", "-serial", "mon:stdio"],
+                         a.disk, a.blkdebug)
         os.execvp(args[0], args)
     if a.mode == "debug":
         print("vados: QEMU halted at reset, gdb stub on localhost:%d. In another "
@@ -129,11 +162,13 @@ def main():
               "-ex 'target remote localhost:%d'\nQuit QEMU with Ctrl-A X."
               % (a.gdb_port, a.gdb_port, a.kernel, a.gdb_port), flush=True)
         args = qemu_args(a.iso, a.mem, a.cpu, ["-display", "none", "-serial", "mon:stdio",
-                                                "-S", "-gdb", "tcp:localhost:%d" % a.gdb_port])
+                                                "-S", "-gdb", "tcp:localhost:%d" % a.gdb_port],
+                         a.disk, a.blkdebug)
         os.execvp(args[0], args)
 
     log = a.log or os.path.join(tempfile.gettempdir(), "vados-boot-%d.log" % os.getpid())
-    result, secs = boot_headless(a.cmdline, log, a.module, a.mem, a.cpu, a.timeout)
+    result, secs = boot_headless(a.cmdline, log, a.module, a.mem, a.cpu, a.timeout,
+                                 disk=a.disk, blkdebug=a.blkdebug)
     if not a.log:
         with open(log, errors="replace") as f:
             sys.stdout.write(f.read())

@@ -93,7 +93,7 @@ def parse_scenarios(path):
             if m:
                 cur = {"name": m.group(1), "cmdline": "", "expect": "pass", "cpu": "max",
                        "mem": "128", "timeout": "60", "module": [], "log": [], "nolog": [],
-                       "input": []}
+                       "input": [], "disk": "", "blkdebug": ""}
                 scenarios.append(cur)
                 continue
             m = re.match(r"^(\w+)\s*=\s*(.*)$", line)
@@ -121,16 +121,40 @@ def check_log(log, scenario):
     return None
 
 
+def scenario_disk(sc):
+    """A fresh swap disk of sc["disk"] MB for the scenario (tools/mkswapdisk.sh
+    into build/test-disks/NAME.img) and its blkdebug config, as paths; or
+    None and why not."""
+    if sc["blkdebug"] and not sc["disk"]:
+        return None, None, "blkdebug needs a disk"
+    if not sc["disk"]:
+        return None, None, None
+    disk = os.path.join(TOP, "build", "test-disks", sc["name"] + ".img")
+    made = subprocess.run([os.path.join(TOP, "tools", "mkswapdisk.sh"), sc["disk"], disk],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if made.returncode != 0:
+        return None, None, "could not make the disk: " + made.stdout.strip()
+    conf = os.path.join(TOP, sc["blkdebug"]) if sc["blkdebug"] else None
+    if conf and not os.path.isfile(conf):
+        return None, None, "no blkdebug config " + sc["blkdebug"]
+    return disk, conf, None
+
+
 def run_scenario(tally, sc):
     name = "scenario/" + sc["name"]
     log = os.path.join(LOGS, sc["name"] + ".log")
     modules = [os.path.join(TOP, m) for m in sc["module"]]
     cmdline = ("panic=exit " + sc["cmdline"]).strip()   # first: "--" may end the options
+    disk, blkdebug, problem = scenario_disk(sc)
+    if problem:
+        tally.report(name, False, problem)
+        return
     try:
         result, secs = qemu.boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
                                           float(sc["timeout"]),
                                           input_lines=[l.encode().decode("unicode_escape")
-                                                       for l in sc["input"]])
+                                                       for l in sc["input"]],
+                                          disk=disk, blkdebug=blkdebug)
     except subprocess.CalledProcessError as e:
         tally.report(name, False, "could not build the ISO: %s" % e)
         return
@@ -157,27 +181,35 @@ def gdb_header(script, key):
 
 
 def run_gdb_test(tally, script):
-    """Boots QEMU halted with the gdb stub, runs the script in gdb batch mode and
-    checks its output: every '# expect:' regex must match a line, no '# reject:'
-    regex may."""
-    name = "gdb/" + os.path.basename(script)[:-len(".gdb")]
+    """Boots QEMU halted with the gdb stub, runs the script in gdb batch mode (in
+    the repository's top directory) and checks its output: every '# expect:'
+    regex must match a line, no '# reject:' regex may. '# mem: MB' sets the
+    RAM (128), '# disk: MB' attaches a fresh swap disk (as a scenario's disk =)."""
+    base = os.path.basename(script)[:-len(".gdb")]
+    name = "gdb/" + base
     log = os.path.join(LOGS, name.replace("/", "-") + ".log")
     cmdline = " ".join(["panic=exit"] + gdb_header(script, "cmdline"))
+    mem = (gdb_header(script, "mem") or ["128"])[0]
+    disk, _, problem = scenario_disk({"name": "gdb-" + base, "blkdebug": "",
+                                      "disk": (gdb_header(script, "disk") or [""])[0]})
+    if problem:
+        tally.report(name, False, problem)
+        return
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="vados-gdb.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
         qemu.make_iso(iso, cmdline)
         port = free_port()
-        vm = subprocess.Popen(qemu.qemu_args(iso, 128, "max", [
+        vm = subprocess.Popen(qemu.qemu_args(iso, mem, "max", [
             "-display", "none", "-serial", "file:" + os.path.join(tmp, "serial.log"),
-            "-monitor", "none", "-S", "-gdb", "tcp:127.0.0.1:%d" % port]),
+            "-monitor", "none", "-S", "-gdb", "tcp:127.0.0.1:%d" % port], disk),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             gdb = subprocess.run(
                 ["gdb", "-nx", "-batch", "-ex", "set pagination off",
                  "-ex", "target remote 127.0.0.1:%d" % port, "-x", script, qemu.KERNEL],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                text=True, errors="replace", timeout=120)
+                cwd=TOP, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT, text=True, errors="replace", timeout=120)
             out = gdb.stdout
         except subprocess.TimeoutExpired as e:
             out = (e.stdout or b"").decode(errors="replace") + "\n[gdb timed out]\n"

@@ -3,8 +3,9 @@
 # first and returns at once when everything is present.
 set -eu
 
+# fdisk (sfdisk) and util-linux (mkswap): tools/mkswapdisk.sh.
 PACKAGES="make gcc nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 \
-binutils-i686-linux-gnu gcc-i686-linux-gnu gdb python3"
+binutils-i686-linux-gnu gcc-i686-linux-gnu gdb python3 fdisk util-linux"
 
 missing=
 for p in $PACKAGES; do

@@ -50,9 +50,15 @@ TEST(bad_slots_stay_taken)
 	CHECK_EQ_U(slots_alloc(&m, 1, &first), 1);
 	slots_mark_bad(&m, first);
 	CHECK_EQ_U(m.bad, 1);
-	CHECK_EQ_U(slots_alloc(&m, 39, &first), 39);
+	slots_mark_bad(&m, 20);                            /* a free one */
+	CHECK_EQ_U(m.bad, 2);
+	CHECK(slots_in_use(&m, 20));
+	CHECK_EQ_U(slots_alloc(&m, 39, &first), 19);
 	CHECK_EQ_U(first, 1);
+	CHECK_EQ_U(slots_alloc(&m, 39, &first), 19);
+	CHECK_EQ_U(first, 21);
 	CHECK_EQ_U(slots_alloc(&m, 1, &first), 0);
+	CHECK_EQ_U(m.used, 40);
 }
 
 TEST(randomized_against_model)

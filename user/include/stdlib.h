@@ -1,4 +1,5 @@
-/* The vados C library: process control, conversions, random numbers, sorting. */
+/* The vados C library: process control, memory, conversions, random numbers,
+ * sorting. */
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
@@ -9,6 +10,10 @@
 #define RAND_MAX     0x7fff
 
 __attribute__((noreturn)) void exit(int status);
+void *malloc(size_t size);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t size);
+void free(void *p);
 int abs(int j);
 long labs(long j);
 int atoi(const char *s);

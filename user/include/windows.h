@@ -24,12 +24,14 @@ typedef char CHAR;
 typedef unsigned long ULONG_PTR, DWORD_PTR, SIZE_T;
 typedef long LONG_PTR, SSIZE_T;
 typedef void *PVOID, *LPVOID, *HANDLE;
+typedef HANDLE HLOCAL, HGLOBAL;
 typedef const void *LPCVOID;
 typedef CHAR *LPSTR, *PSTR;
 typedef const CHAR *LPCSTR, *PCSTR;
 typedef DWORD *LPDWORD, *PDWORD;
 typedef BOOL *LPBOOL, *PBOOL;
 typedef ULONG_PTR *PULONG_PTR;
+typedef SIZE_T *PSIZE_T;
 
 typedef struct _EXCEPTION_RECORD EXCEPTION_RECORD, *PEXCEPTION_RECORD;
 typedef struct _FLOATING_SAVE_AREA FLOATING_SAVE_AREA, *PFLOATING_SAVE_AREA;
@@ -223,6 +225,47 @@ WINAPI SIZE_T VirtualQueryEx(HANDLE hProcess, LPCVOID lpAddress,
 			     PMEMORY_BASIC_INFORMATION lpBuffer, SIZE_T dwLength);
 WINAPI BOOL VirtualLock(LPVOID lpAddress, SIZE_T dwSize);
 WINAPI BOOL VirtualUnlock(LPVOID lpAddress, SIZE_T dwSize);
+WINAPI BOOL SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
+				     SIZE_T dwMaximumWorkingSetSize);
+WINAPI BOOL GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
+				     PSIZE_T lpMaximumWorkingSetSize);
+
+/* Heaps (user/lib/heap*.c): the process heap, private heaps, and the fixed
+ * LocalAlloc/GlobalAlloc over the process heap. */
+#define HEAP_NO_SERIALIZE           0x00000001
+#define HEAP_GROWABLE               0x00000002
+#define HEAP_GENERATE_EXCEPTIONS    0x00000004
+#define HEAP_ZERO_MEMORY            0x00000008
+#define HEAP_REALLOC_IN_PLACE_ONLY  0x00000010
+#define HEAP_CREATE_ENABLE_EXECUTE  0x00040000
+#define LMEM_FIXED      0x0000
+#define LMEM_MOVEABLE   0x0002
+#define LMEM_NOCOMPACT  0x0010
+#define LMEM_NODISCARD  0x0020
+#define LMEM_ZEROINIT   0x0040
+#define LPTR            (LMEM_FIXED | LMEM_ZEROINIT)
+#define NONZEROLPTR     LMEM_FIXED
+#define GMEM_FIXED      0x0000
+#define GMEM_MOVEABLE   0x0002
+#define GMEM_NOCOMPACT  0x0010
+#define GMEM_NODISCARD  0x0020
+#define GMEM_ZEROINIT   0x0040
+#define GMEM_DDESHARE   0x2000
+#define GMEM_SHARE      GMEM_DDESHARE
+#define GPTR            (GMEM_FIXED | GMEM_ZEROINIT)
+
+WINAPI HANDLE GetProcessHeap(VOID);
+WINAPI HANDLE HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximumSize);
+WINAPI BOOL HeapDestroy(HANDLE hHeap);
+WINAPI LPVOID HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes);
+WINAPI LPVOID HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBytes);
+WINAPI BOOL HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem);
+WINAPI SIZE_T HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem);
+WINAPI BOOL HeapValidate(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem);
+WINAPI HLOCAL LocalAlloc(UINT uFlags, SIZE_T uBytes);
+WINAPI HLOCAL LocalFree(HLOCAL hMem);
+WINAPI HGLOBAL GlobalAlloc(UINT uFlags, SIZE_T dwBytes);
+WINAPI HGLOBAL GlobalFree(HGLOBAL hMem);
 
 /* Exceptions. */
 WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);

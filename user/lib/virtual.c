@@ -106,3 +106,22 @@ BOOL WINAPI GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS c, DWO
 	}
 	return call_ok(SYS_PROCESS_MEMORY, a);
 }
+
+BOOL WINAPI SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
+				     SIZE_T dwMaximumWorkingSetSize)
+{
+	uint32_t a[3] = { (uint32_t)hProcess, dwMinimumWorkingSetSize, dwMaximumWorkingSetSize };
+	return call_ok(SYS_SET_WORKING_SET, a);
+}
+
+BOOL WINAPI GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
+				     PSIZE_T lpMaximumWorkingSetSize)
+{
+	uint32_t out[2], a[2] = { (uint32_t)hProcess, (uint32_t)out };
+
+	if (!call_ok(SYS_GET_WORKING_SET, a))
+		return FALSE;
+	*lpMinimumWorkingSetSize = out[0];
+	*lpMaximumWorkingSetSize = out[1];
+	return TRUE;
+}

@@ -34,6 +34,9 @@ enum vados_syscall {
 	SYS_VIRTUAL_LOCK,       /* (process, addr, size) */
 	SYS_VIRTUAL_UNLOCK,     /* (process, addr, size) */
 	SYS_PROCESS_MEMORY,     /* (process, struct vados_process_memory *out) */
+	SYS_SET_WORKING_SET,    /* (process, minimum bytes, maximum bytes) */
+	SYS_GET_WORKING_SET,    /* (process, uint32 out[2]): minimum, maximum bytes */
+	SYS_MM_COUNTERS,        /* (struct vados_mm_counters *out): since boot */
 	SYS_COUNT,
 };
 
@@ -53,6 +56,7 @@ struct vados_memory_status {
 	unsigned int phys_pages, phys_avail_pages;
 	unsigned int commit_limit_pages, commit_charge_pages;
 	unsigned int virtual_pages, virtual_free_pages;
+	unsigned int swap_slots, swap_slots_used;       /* the swap partition (0: none) */
 };
 
 /* SYS_PROCESS_MEMORY's answer: PROCESS_MEMORY_COUNTERS's layout (40 bytes),
@@ -62,6 +66,16 @@ struct vados_process_memory {
 	unsigned int peak_working_set, working_set;
 	unsigned int pool[4];
 	unsigned int commit, peak_commit;
+};
+
+/* SYS_MM_COUNTERS: the memory manager's work since boot, machine-wide. */
+struct vados_mm_counters {
+	unsigned int demand_zero_faults, image_faults, soft_faults, hard_faults;
+	unsigned int collided_faults, guard_faults, access_violations, in_page_errors;
+	unsigned int pages_trimmed, clean_pages_dropped;
+	unsigned int zeroed_by_idle, zeroed_on_fault_path;
+	unsigned int swap_pages_written, swap_pages_read, swap_write_requests, swap_read_requests;
+	unsigned int tlb_page_flushes, tlb_full_flushes, address_space_switches;
 };
 
 /* SYS_VIRTUAL_QUERY's answer: MEMORY_BASIC_INFORMATION's layout (28 bytes). */

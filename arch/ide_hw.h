@@ -1,0 +1,97 @@
+/* The IDE driver's hardware layer, shared by arch/ide.c (requests and the
+ * queue) and arch/ide_hw.c (registers, probing, polled transfers). Register
+ * names follow ATA-6 and SFF-8038i (bus-master IDE). */
+#ifndef ARCH_IDE_HW_H
+#define ARCH_IDE_HW_H
+
+#include "arch/ide.h"
+#include "arch/io.h"
+
+/* Command block registers: offsets from the channel's command base. */
+enum ata_reg {
+	ATA_DATA = 0, ATA_ERROR = 1, ATA_FEATURES = 1, ATA_COUNT = 2, ATA_LBA0 = 3,
+	ATA_LBA1 = 4, ATA_LBA2 = 5, ATA_DEVICE = 6, ATA_STATUS = 7, ATA_COMMAND = 7,
+};
+
+enum ata_status_bits {
+	ATA_SR_ERR = 0x01, ATA_SR_DRQ = 0x08, ATA_SR_DF = 0x20, ATA_SR_DRDY = 0x40,
+	ATA_SR_BSY = 0x80,
+};
+
+enum ata_error_bits {
+	ATA_ER_AMNF = 0x01, ATA_ER_TK0NF = 0x02, ATA_ER_ABRT = 0x04, ATA_ER_MCR = 0x08,
+	ATA_ER_IDNF = 0x10, ATA_ER_MC = 0x20, ATA_ER_UNC = 0x40, ATA_ER_BBK = 0x80,
+};
+
+/* Device control register (the control block's only writable register). */
+enum ata_control_bits { ATA_CTL_NIEN = 0x02, ATA_CTL_SRST = 0x04 };
+
+#define ATA_DEV_LBA_MASTER 0xe0         /* LBA addressing, device 0 (and the obsolete ones) */
+
+enum ata_command {
+	ATA_CMD_READ_PIO = 0x20, ATA_CMD_READ_PIO_EXT = 0x24,
+	ATA_CMD_WRITE_PIO = 0x30, ATA_CMD_WRITE_PIO_EXT = 0x34,
+	ATA_CMD_READ_DMA = 0xc8, ATA_CMD_READ_DMA_EXT = 0x25,
+	ATA_CMD_WRITE_DMA = 0xca, ATA_CMD_WRITE_DMA_EXT = 0x35,
+	ATA_CMD_IDENTIFY = 0xec,
+};
+
+/* Bus-master registers: offsets from BAR4 (the primary channel's eight). */
+enum bm_reg { BM_COMMAND = 0, BM_STATUS = 2, BM_PRDT = 4 };
+enum bm_bits {
+	BM_CMD_START = 0x01, BM_CMD_TO_MEMORY = 0x08,   /* command: engine on; ATA read */
+	BM_ST_ACTIVE = 0x01, BM_ST_ERROR = 0x02, BM_ST_IRQ = 0x04,  /* status (W1C: 2, 4) */
+};
+
+#define LBA28_LIMIT (1ull << 28)        /* LBA28 addresses sectors below this */
+
+struct ide_channel {
+	uint16_t cmd, ctl;      /* command block base, device control / alt status */
+	uint16_t bm;            /* bus-master base (0: no DMA) */
+	unsigned irq;
+	uint8_t control;        /* what we last wrote to ctl (nIEN) */
+};
+
+struct ide_disk {
+	bool present, lba48, dma;
+	uint64_t sectors;
+	char model[41];
+};
+
+extern struct ide_channel ide_chan;
+extern struct ide_disk ide_dev;
+extern struct ide_stats ide_stat;
+
+static inline uint8_t ata_in(enum ata_reg r) { return inb(ide_chan.cmd + r); }
+static inline void ata_out(enum ata_reg r, uint8_t v) { outb(ide_chan.cmd + r, v); }
+static inline uint8_t ata_alt_status(void) { return inb(ide_chan.ctl); }
+
+/* Finds the controller and fills ide_chan; false with *why when there is none. */
+bool ide_hw_find_controller(const char **why, char *where, size_t where_size);
+/* IDENTIFY DEVICE on the primary master (polled, nIEN set); fills ide_dev.
+ * false with *why when there is no usable ATA disk. */
+bool ide_hw_identify(const char **why);
+/* Sets or clears nIEN (the device's interrupt line enable, inverted). */
+void ide_hw_irq_enable(bool on);
+/* Polls until BSY clears (bounded); returns the last status (BSY still set
+ * on timeout). */
+uint8_t ide_hw_wait_idle(void);
+/* Polls until BSY clears and DRQ or ERR/DF is set (bounded); returns the
+ * last status. */
+uint8_t ide_hw_wait_drq(void);
+/* Whether a transfer of count sectors at lba needs an LBA48 command. */
+bool ide_hw_needs_lba48(uint64_t lba, uint32_t count);
+/* Selects the master and loads the task file for count sectors at lba (0:
+ * the maximum), writes the command for a PIO or DMA read or write, and waits
+ * the 400 ns until the status is the new command's. */
+void ide_hw_issue(uint64_t lba, uint32_t count, bool lba48, bool dma, bool write);
+/* Moves one sector between the data port and buf (PIO). */
+void ide_hw_pio_sector(void *buf, bool write);
+/* Software reset of the channel (SRST) and the bus master: ends whatever
+ * command was running. */
+void ide_hw_reset(void);
+/* The polled-PIO transfer behind ide_rw_polled; *err gets the ATA error register. */
+enum ide_status ide_hw_polled(uint64_t lba, uint8_t *buf, uint32_t sectors, bool write,
+			      uint8_t *err);
+
+#endif

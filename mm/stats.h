@@ -1,0 +1,23 @@
+/* The memory manager's event counters (for make bench, the shell's mem and
+ * gdb). Updated with interrupts off; read as a snapshot. */
+#ifndef MM_STATS_H
+#define MM_STATS_H
+
+#include "arch/types.h"
+
+struct mm_stats {
+	uint32_t demand_zero_faults;    /* a zeroed frame for a committed page */
+	uint32_t image_faults;          /* a page copied from a program image */
+	uint32_t soft_faults;           /* taken back from the standby or modified list */
+	uint32_t hard_faults;           /* read back from swap */
+	uint32_t collided_faults;       /* waited for another fault's read */
+	uint32_t guard_faults;
+	uint32_t access_violations;
+	uint32_t in_page_errors;
+	uint32_t pages_trimmed;         /* taken out of working sets */
+	uint32_t clean_pages_dropped;   /* unwritten image pages trimmed without I/O */
+};
+
+extern struct mm_stats mm_stats;
+
+#endif

@@ -1,0 +1,163 @@
+/* The swap partition and its I/O; see mm/swap.h. */
+#include "mm/swap.h"
+#include "mm/commit.h"
+#include "mm/pool.h"
+#include "mm/slots.h"
+#include "mm/swaphdr.h"
+#include "arch/cpu.h"
+#include "arch/ide.h"
+#include "arch/mmu.h"
+#include "kernel/console.h"
+#include "kernel/string.h"
+#include "kernel/thread.h"
+
+static struct slot_map slots;
+static uint64_t first_lba;      /* the partition's first sector: its header page */
+static bool present;
+static struct swap_stats stats;
+#define SWAP_SLOTS_MAX 0x80000u /* 2 GB: as much as one user address space */
+#define BAD_MAX 64u             /* bad pages taken from the header (mkswap -c) */
+static uint32_t bad_pages[BAD_MAX], bad_count;
+static uint32_t *check_bits;
+
+bool swap_present(void)
+{
+	return present;
+}
+
+/* Reads the partition table and the swap header; the slot count or 0, with
+ * *why saying what is missing. */
+static uint32_t find_partition(uint8_t *page, const char **why)
+{
+	uint32_t lba, sectors, pages;
+
+	if (!ide_present()) {
+		*why = "no disk";
+		return 0;
+	}
+	if (ide_rw_polled(0, page, 1, false) != IDE_OK) {
+		*why = "the partition table cannot be read";
+		return 0;
+	}
+	if (!mbr_find_swap(page, &lba, &sectors)) {
+		*why = mbr_swap_problem(page);
+		return 0;
+	}
+	first_lba = lba;
+	if (ide_rw_polled(lba, page, IDE_SECTORS_PER_PAGE, false) != IDE_OK) {
+		*why = "the swap header cannot be read";
+		return 0;
+	}
+	if (!swap_header_valid(page, sectors, &pages)) {
+		*why = swap_header_problem(page, sectors);
+		return 0;
+	}
+	bad_count = swap_header_bad_count(page);
+	for (uint32_t i = 0; i < bad_count && i < BAD_MAX; i++)
+		bad_pages[i] = swap_header_bad_page(page, i);
+	if (pages - 1 > SWAP_SLOTS_MAX)
+		kprintf("swap: using %u of the partition's %u pages\n", SWAP_SLOTS_MAX, pages - 1);
+	return pages - 1 > SWAP_SLOTS_MAX ? SWAP_SLOTS_MAX : pages - 1;  /* page 0: the header */
+}
+
+void swap_init(void)
+{
+	uint8_t *page = kpage_alloc(1);
+	const char *why = "no memory for the swap header";
+	uint32_t n = page ? find_partition(page, &why) : 0;
+	uint32_t words = (n + 31) / 32, pages = (2 * words * 4 + PAGE_SIZE - 1) / PAGE_SIZE;
+	uint32_t *bits = n ? kpage_alloc(pages) : NULL;
+
+	if (page)
+		kpage_free(page);
+	if (!n || !bits) {
+		kprintf("swap: none (%s); the commit limit is RAM only\n", n ? "no memory" : why);
+		return;
+	}
+	slots_init(&slots, bits, n);
+	check_bits = bits + words;     /* swap_check's scratch map */
+	for (uint32_t i = 0; i < bad_count && i < BAD_MAX; i++)
+		if (bad_pages[i] >= 1 && bad_pages[i] <= n)
+			slots_mark_bad(&slots, bad_pages[i] - 1);
+	stats.slots = n;
+	commit_add_limit(n);
+	present = true;
+	kprintf("swap: %u KiB on the partition at sector %u, %u slots\n", n * 4,
+		(uint32_t)first_lba, n);
+}
+
+uint32_t swap_alloc(uint32_t want, uint32_t *first)
+{
+	return slots_alloc(&slots, want, first);
+}
+
+void swap_free(uint32_t slot)
+{
+	slots_free(&slots, slot, 1);
+}
+
+void swap_retire(uint32_t slot)
+{
+	slots_mark_bad(&slots, slot);
+}
+
+struct io_wait {
+	struct wait_queue q;
+	bool done;
+};
+
+/* The driver's completion (interrupts off): wakes the sleeping requester. */
+static void io_done(struct ide_request *r)
+{
+	struct io_wait *w = r->ctx;
+
+	w->done = true;
+	wait_queue_wake_all(&w->q);
+}
+
+bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write)
+{
+	struct io_wait w = { 0 };
+	struct ide_request r = {
+		.lba = first_lba + (uint64_t)(first + 1) * IDE_SECTORS_PER_PAGE,
+		.pages = n, .write = write, .done = io_done, .ctx = &w,
+	};
+
+	memcpy(r.frames, frames, n * sizeof(pfn_t));
+	ide_submit(&r);
+	while (!w.done)
+		wait_queue_sleep(&w.q);
+	if (write) {
+		stats.write_requests++;
+		stats.pages_written += n;
+	} else {
+		stats.read_requests++;
+		stats.pages_read += n;
+	}
+	if (r.status == IDE_OK)
+		return true;
+	stats.errors++;
+	kprintf("swap: %s of %u page(s) at slot %u failed: %s\n", write ? "write" : "read", n,
+		first, ide_status_text(r.status, r.ata_error));
+	return false;
+}
+
+void swap_get_stats(struct swap_stats *s)
+{
+	bool irq = irq_save();
+
+	*s = stats;
+	s->used = slots.used;
+	s->bad = slots.bad;
+	irq_restore(irq);
+}
+
+bool swap_slot_in_use(uint32_t slot)
+{
+	return slots_in_use(&slots, slot);
+}
+
+uint32_t *swap_check_bitmap(void)
+{
+	return check_bits;
+}

@@ -1,0 +1,39 @@
+/* The swap partition: NT's paging file on a Linux-format swap partition of
+ * the IDE disk. Slots are its pages after the header; the commit limit grows
+ * by their number. Everything here is called with interrupts off; the I/O
+ * calls sleep (the caller's state may change meanwhile). */
+#ifndef MM_SWAP_H
+#define MM_SWAP_H
+
+#include "arch/types.h"
+
+#define SWAP_CLUSTER 16u        /* pages per write request */
+
+/* Finds the first type-0x82 partition of the IDE disk, checks its swap
+ * signature and takes it into use; prints one "swap:" line either way. */
+void swap_init(void);
+bool swap_present(void);
+/* Takes up to want contiguous slots (see slots_alloc); 0 when full. */
+uint32_t swap_alloc(uint32_t want, uint32_t *first);
+void swap_free(uint32_t slot);
+/* A slot whose write failed: never used again. */
+void swap_retire(uint32_t slot);
+/* Moves n frames to (write) or from slots [first, first + n); sleeps until
+ * done. true on success; a failure is logged once per request. */
+bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write);
+
+struct swap_stats {
+	uint32_t slots, used, bad;
+	uint32_t pages_written, pages_read, write_requests, read_requests, errors;
+};
+void swap_get_stats(struct swap_stats *s);
+/* Scratch space for swap_check: a bit per slot. */
+uint32_t *swap_check_bitmap(void);
+/* Whether slot is allocated (for the checker). */
+bool swap_slot_in_use(uint32_t slot);
+/* Checks the slots: each one in use is named by exactly one paged-out PTE
+ * (of any address space), standby frame or write in flight, bad ones aside.
+ * Prints one line per problem; returns how many. */
+uint32_t swap_check(void);
+
+#endif

@@ -1,0 +1,84 @@
+/* The swap-slot invariant: every slot in use is named by exactly one
+ * paged-out PTE of some address space, one standby frame, or the write
+ * under way; retired (bad) slots by nothing. */
+#include "mm/vmspace.h"
+#include "mm/swap.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "kernel/console.h"
+#include "kernel/string.h"
+
+struct marks {
+	uint32_t *bits, count, named, bad;
+};
+
+static void mark(struct marks *m, uint32_t slot, const char *by)
+{
+	if (slot >= m->count || (m->bits[slot / 32] >> (slot % 32) & 1)) {
+		kprintf("swap_check: slot %u named twice or out of range (by %s)\n", slot, by);
+		m->bad++;
+		return;
+	}
+	m->bits[slot / 32] |= 1u << (slot % 32);
+	m->named++;
+	if (!swap_slot_in_use(slot)) {
+		kprintf("swap_check: slot %u is named by %s but free\n", slot, by);
+		m->bad++;
+	}
+}
+
+/* The paged-out PTEs of the running address space. */
+static void mark_space(struct marks *m)
+{
+	for (uint32_t c = 0; c < VM_CHUNKS; c++) {
+		if (!mmu_has_table(c << 22))
+			continue;
+		for (uint32_t p = c << 10; p < (c + 1) << 10; p++) {
+			uint32_t pte = vm_pte_raw(vm_va(p));
+			if (pte_kind(pte) == PTE_PAGED_OUT)
+				mark(m, pte_index(pte), "a paged-out PTE");
+		}
+	}
+}
+
+static void mark_all(struct marks *m)
+{
+	struct pfn_totals t;
+
+	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
+		pfn_t previous = vm_attach(vm);
+		mark_space(m);
+		vm_detach(previous);
+	}
+	pfn_get_totals(&t);
+	for (pfn_t p = 1; p <= t.highest; p++) {
+		struct pfn_entry *e = pfn_entry(p);
+		if (e->state == PFN_STANDBY)
+			mark(m, pte_index(e->original_pte), "a standby frame");
+	}
+	for (uint32_t s = 0; s < m->count; s++)
+		if (vm_writer_in_flight(s))
+			mark(m, s, "the write under way");
+}
+
+uint32_t swap_check(void)
+{
+	struct swap_stats st;
+	struct marks m = { .bits = swap_check_bitmap() };
+	bool irq;
+
+	swap_get_stats(&st);
+	if (!swap_present())
+		return 0;
+	memset(m.bits, 0, (st.slots + 31) / 32 * 4);
+	m.count = st.slots;
+	irq = irq_save();
+	mark_all(&m);
+	swap_get_stats(&st);
+	irq_restore(irq);
+	if (m.named + st.bad != st.used) {
+		kprintf("swap_check: %u slots in use, %u named, %u bad\n", st.used, m.named, st.bad);
+		m.bad++;
+	}
+	return m.bad;
+}

@@ -1,0 +1,195 @@
+/* Working sets and the balance set manager, NT's model: a process's working
+ * set is its resident pages; a clock hand sweeps them, the accessed bit
+ * ages them, and the oldest leave first when the process is over its
+ * maximum or free memory runs low. A trimmed page keeps its frame on the
+ * modified list (its PTE in transition, so touching it again is a soft
+ * fault) until the modified page writer has saved it; an unwritten page that
+ * the fault path can fill again (zeroes, image bytes) is dropped at once.
+ * Locked pages, held pages and page tables never leave. */
+#include "mm/vmspace.h"
+#include "mm/stats.h"
+#include "mm/swap.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "kernel/thread.h"
+
+#define BALANCE_TICKS 10u       /* the manager's period: 100 ms */
+#define AGE_OLD       2u        /* sweeps unaccessed before a page counts as old */
+
+static struct wait_queue balance_wait;
+static bool balance_woken;
+
+void vm_balance_wake(void)
+{
+	balance_woken = true;
+	wait_queue_wake_all(&balance_wait);
+}
+
+static uint32_t age_of(const struct pfn_entry *e)
+{
+	return e->flags >> PFN_AGE_SHIFT & PFN_AGE_MAX;
+}
+
+static void age_set(struct pfn_entry *e, uint32_t age)
+{
+	e->flags = (uint8_t)((e->flags & ~(PFN_AGE_MAX << PFN_AGE_SHIFT)) |
+			     (age > PFN_AGE_MAX ? PFN_AGE_MAX : age) << PFN_AGE_SHIFT);
+}
+
+/* Takes present page va of v out of the working set; false if it must stay
+ * (dirty, with nowhere to write it). */
+static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn)
+{
+	struct pfn_entry *e = pfn_entry(pfn);
+	pte_prot_t prot = pte_prot(e->original_pte);
+	bool refill = (e->flags & PFN_FLAG_FILLED) && !mmu_query(va).dirty;
+
+	if (!refill && !swap_present())
+		return false;
+	if (refill) {
+		uint32_t fresh = v->node.type == MEM_IMAGE ? pte_make(PTE_IMAGE, prot, 0) :
+				 vm_pte_committed(v, prot);
+		struct vm_page pg = vm_page_get(v, va);
+		vm_page_drop(vm, va, &pg, fresh);
+		mm_stats.clean_pages_dropped++;
+		return true;
+	}
+	mmu_set_soft(va, pte_make(PTE_TRANSITION, prot, pfn));     /* flushes va */
+	e->flags = 0;
+	pfn_to_list(pfn, PFN_MODIFIED);
+	vm->c.resident--;
+	mm_stats.pages_trimmed++;
+	return true;
+}
+
+/* Looks at present page va: ages it, and trims it when it is at least
+ * age_limit sweeps old (age_limit 0: whatever its age). Returns whether it
+ * went. */
+static bool sweep_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+		       uint32_t age_limit)
+{
+	uint32_t pte = vm_pte_raw(va);
+	struct pfn_entry *e;
+
+	if (pte_kind(pte) != PTE_PRESENT)
+		return false;
+	e = pfn_entry(pte >> 12);
+	if (e->flags & PFN_FLAG_LOCKED)
+		return false;
+	if (mmu_test_clear_accessed(va))
+		age_set(e, 0);
+	else
+		age_set(e, age_of(e) + 1);
+	if (age_limit && (age_of(e) == 0 || age_of(e) < age_limit))
+		return false;
+	return trim_page(vm, v, va, pte >> 12);
+}
+
+/* Sweeps vm (the running address space) from its clock hand until want
+ * pages went or budget page positions were looked at. */
+static uint32_t ws_sweep(struct vm_space *vm, uint32_t want, uint32_t age_limit)
+{
+	struct vad *n = vad_first_at_or_after(&vm->vads, vm->clock);
+	uint32_t trimmed = 0, budget = 2 * (vm->c.resident + 64), p;
+
+	if (!n && (n = vad_first(&vm->vads)) == NULL)
+		return 0;
+	p = vm->clock > n->start ? vm->clock : n->start;
+	while (budget && trimmed < want) {
+		if (p >= n->end) {
+			if ((n = vad_next(n)) == NULL)
+				n = vad_first(&vm->vads);
+			p = n->start;
+			continue;
+		}
+		if (!mmu_has_table(vm_va(p))) {
+			p = (p | 1023) + 1;
+			continue;
+		}
+		budget--;
+		trimmed += sweep_page(vm, vm_vad_of(n), vm_va(p), age_limit);
+		p++;
+	}
+	vm->clock = p;
+	return trimmed;
+}
+
+/* Trims up to want pages of vm, keeping it at least at floor pages. */
+static uint32_t trim_space(struct vm_space *vm, uint32_t want, uint32_t floor, uint32_t age)
+{
+	pfn_t previous;
+	uint32_t n;
+
+	if (vm->cleared || vm->c.resident <= floor)
+		return 0;
+	if (want > vm->c.resident - floor)
+		want = vm->c.resident - floor;
+	previous = vm_attach(vm);
+	n = ws_sweep(vm, want, age);
+	vm_detach(previous);
+	return n;
+}
+
+/* Frames the manager keeps available: below low it trims up to high. */
+static uint32_t low_water(void)
+{
+	struct pfn_totals t;
+
+	pfn_get_totals(&t);
+	return t.managed / 32 > 64 ? t.managed / 32 : 64;
+}
+
+static void balance_once(void)
+{
+	uint32_t low = low_water(), avail = pfn_available();
+
+	for (struct vm_space *vm = vm_all; vm; vm = vm->next)
+		if (vm->c.resident > vm->ws_max)
+			trim_space(vm, vm->c.resident - vm->ws_max, vm->ws_max, 1);
+	/* Old pages above each minimum first, then any page above it, then,
+	 * under real pressure, below the minimums too. */
+	for (uint32_t pass = 0; pass < 3 && (avail = pfn_available()) < low; pass++)
+		for (struct vm_space *vm = vm_all; vm && pfn_available() < 2 * low; vm = vm->next)
+			trim_space(vm, 2 * low - pfn_available(), pass < 2 ? vm->ws_min : 0,
+				   pass == 0 ? AGE_OLD : 1);
+	if (pfn_list_count(PFN_MODIFIED))
+		vm_writer_wake();
+	vm_memory_freed();
+}
+
+void vm_balance_thread(void *arg)
+{
+	(void)arg;
+	irq_disable();
+	for (;;) {
+		if (!balance_woken)
+			wait_queue_sleep_timeout(&balance_wait, BALANCE_TICKS);
+		balance_woken = false;
+		balance_once();
+	}
+}
+
+uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max)
+{
+	bool irq;
+
+	if (min == VM_WS_EMPTY && max == VM_WS_EMPTY) {
+		irq = irq_save();
+		trim_space(vm, vm->c.resident, 0, 0);
+		irq_restore(irq);
+		return 0;
+	}
+	if (min > max || min < VM_WS_MIN_LOWEST || max > VM_WS_MAX_HIGHEST)
+		return ERROR_INVALID_PARAMETER;
+	irq = irq_save();
+	vm->ws_min = min;
+	vm->ws_max = max;
+	irq_restore(irq);
+	return 0;
+}
+
+void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max)
+{
+	*min = vm->ws_min;
+	*max = vm->ws_max;
+}

@@ -1,0 +1,34 @@
+/* Shared by the swap tests: the machine's figures and a checked pattern. */
+#ifndef TESTS_USER_SWAP_COMMON_H
+#define TESTS_USER_SWAP_COMMON_H
+
+#include <stdio.h>
+#include <windows.h>
+#include <psapi.h>
+#include "vados/calls.h"
+
+/* The kernel's memory figures (vados extension: swap slots). */
+static inline struct vados_memory_status swap_status(void)
+{
+	struct vados_memory_status s = { 0 };
+	uint32_t args[1] = { (uint32_t)&s };
+
+	vados_syscall(SYS_MEMORY_STATUS, args);
+	return s;
+}
+
+/* The word a pattern puts at index i of a buffer, for seed. */
+static inline uint32_t swap_word(uint32_t i, uint32_t seed)
+{
+	return (i * 2654435761u) ^ seed ^ (i >> 10);
+}
+
+static inline PROCESS_MEMORY_COUNTERS swap_counters(void)
+{
+	PROCESS_MEMORY_COUNTERS c = { 0 };
+
+	GetProcessMemoryInfo(GetCurrentProcess(), &c, sizeof(c));
+	return c;
+}
+
+#endif
