@@ -59,5 +59,6 @@ int main(int argc, char **argv)
 	printf("swap-pattern: %u MB (%ux RAM), %u bad words, %u slots used at the peak, "
 	       "%lu faults, %d failures\n", bytes >> 20, multiple, bad, during.swap_slots_used,
 	       c1.PageFaultCount - c0.PageFaultCount, failures + (bad != 0));
+	printf("swap-pattern: swap traffic so far %u MB\n", swap_traffic_mb());
 	return failures || bad;
 }

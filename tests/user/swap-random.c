@@ -54,5 +54,6 @@ int main(int argc, char **argv)
 	PROCESS_MEMORY_COUNTERS c = swap_counters();
 	printf("swap-random: %u steps over %u pages, %lu faults, %u bad words\n", steps, pages,
 	       c.PageFaultCount, bad);
+	printf("swap-random: swap traffic %u MB\n", swap_traffic_mb());
 	return bad != 0;
 }
