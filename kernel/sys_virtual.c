@@ -147,27 +147,29 @@ struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, sizeof(out) };
 }
 
-/* (process, addr, size): the caller's own process only, as in Win32 (making
- * pages resident may sleep, which an attached thread must not). */
-struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f)
+/* VirtualLock and VirtualUnlock: (process, addr, size), the caller's own
+ * process only, as in Win32 (making pages resident may sleep, which an
+ * attached thread must not). */
+static struct sysret on_own_pages(const uint32_t *a, uint32_t (*op)(struct vm_space *,
+								  struct vm_call *))
 {
-	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_lock };
+	struct vm_call c = { .addr = a[1], .size = a[2], .op = op };
 
-	(void)f;
 	if (handle_lookup(a[0]) != process_current())
 		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
 	return (struct sysret){ on_process(a[0], &c), 0 };
 }
 
-/* (process, addr, size): the caller's own process only. */
+struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return on_own_pages(a, op_lock);
+}
+
 struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
 {
-	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_unlock };
-
 	(void)f;
-	if (handle_lookup(a[0]) != process_current())
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
-	return (struct sysret){ on_process(a[0], &c), 0 };
+	return on_own_pages(a, op_unlock);
 }
 
 /* (process, minimum bytes, maximum bytes); (SIZE_T)-1 twice empties the

@@ -24,16 +24,8 @@
 #define PT_PAGES  (GB / (1024 * PAGE))  /* page tables mapping 1 GB */
 #define SLACK     8                     /* pages of kernel pool and the like */
 
-static int failures;
-
-#define CHECK(cond, fmt, ...)                                                            \
-	do {                                                                             \
-		if (!(cond)) {                                                           \
-			failures++;                                                      \
-			printf("commit-exhaust: line %d: %s: " fmt "\n", __LINE__, #cond, \
-			       ##__VA_ARGS__);                                           \
-		}                                                                        \
-	} while (0)
+#define TEST_NAME "commit-exhaust"
+#include "check.h"
 
 struct snapshot {
 	DWORDLONG total_commit, avail_commit, avail_virtual, avail_phys;

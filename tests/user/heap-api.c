@@ -15,16 +15,8 @@
 #define KB 1024ul
 #define MB (1024ul * KB)
 
-static int failures;
-
-#define CHECK(cond, fmt, ...)                                                            \
-	do {                                                                             \
-		if (!(cond)) {                                                           \
-			failures++;                                                      \
-			printf("heap-api: line %d: %s: " fmt "\n", __LINE__, #cond,      \
-			       ##__VA_ARGS__);                                           \
-		}                                                                        \
-	} while (0)
+#define TEST_NAME "heap-api"
+#include "check.h"
 
 static SIZE_T commit_now(void)
 {

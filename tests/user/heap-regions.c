@@ -14,16 +14,8 @@
 #define MB    (1024ul * KB)
 #define BLOCK 1000                      /* 1008 bytes with its tag */
 
-static int failures;
-
-#define CHECK(cond, fmt, ...)                                                            \
-	do {                                                                             \
-		if (!(cond)) {                                                           \
-			failures++;                                                      \
-			printf("heap-regions: line %d: %s: " fmt "\n", __LINE__, #cond,  \
-			       ##__VA_ARGS__);                                           \
-		}                                                                        \
-	} while (0)
+#define TEST_NAME "heap-regions"
+#include "check.h"
 
 /* The region p lies in: its reservation's size and the committed bytes at
  * its start (heaps commit from the bottom up). */

@@ -15,16 +15,8 @@
 #define TOUCHED   256
 #define SLACK     (8 * PAGE)        /* page tables and kernel pool */
 
-static int failures;
-
-#define CHECK(cond, fmt, ...)                                                            \
-	do {                                                                             \
-		if (!(cond)) {                                                           \
-			failures++;                                                      \
-			printf("memory-stats: line %d: %s: " fmt "\n", __LINE__, #cond,  \
-			       ##__VA_ARGS__);                                           \
-		}                                                                        \
-	} while (0)
+#define TEST_NAME "memory-stats"
+#include "check.h"
 
 /* GlobalMemoryStatusEx with the right dwLength. */
 static void status(MEMORYSTATUSEX *m)

@@ -18,16 +18,8 @@
 #define DEPTH_BYTES (900ul * 1024)
 #define FRAME       1024
 
-static int failures;
-
-#define CHECK(cond, fmt, ...)                                                            \
-	do {                                                                             \
-		if (!(cond)) {                                                           \
-			failures++;                                                      \
-			printf("stack-growth: line %d: %s: " fmt "\n", __LINE__, #cond,   \
-			       ##__VA_ARGS__);                                           \
-		}                                                                        \
-	} while (0)
+#define TEST_NAME "stack-growth"
+#include "check.h"
 
 static DWORD deepest = STACK_TOP;
 static volatile DWORD resume_at, seen_code, exceptions;

@@ -16,16 +16,8 @@
 #define STACK_BASE 0x00200000ul
 #define STACK_TOP  0x00300000ul
 
-static int failures;
-
-#define CHECK(cond, fmt, ...)                                                            \
-	do {                                                                             \
-		if (!(cond)) {                                                           \
-			failures++;                                                      \
-			printf("stack-overflow: line %d: %s: " fmt "\n", __LINE__, #cond, \
-			       ##__VA_ARGS__);                                           \
-		}                                                                        \
-	} while (0)
+#define TEST_NAME "stack-overflow"
+#include "check.h"
 
 static char spare_stack[16 * 1024] __attribute__((aligned(16)));
 static volatile DWORD seen_code, seen_params, seen_address, deepest = STACK_TOP, depth;
