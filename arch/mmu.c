@@ -144,13 +144,24 @@ void mmu_set_table(vaddr_t va, pfn_t pt, bool user)
 	flush_one((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));
 }
 
+/* The CPU caches only translations of present PTEs (Intel SDM 4.10.2.3):
+ * replacing a not-present PTE needs no flush. */
+static void pte_write(vaddr_t va, uint32_t value)
+{
+	volatile uint32_t *pte = pte_of(va);
+	bool was_present = *pte & PTE_P;
+
+	*pte = value;
+	if (was_present)
+		flush_one(va);
+}
+
 void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot)
 {
 	if (va < MMU_LOWEST_MAPPABLE || ((prot & MMU_USER) && va >= KERNEL_BASE))
 		panic("mmu_map: refusing to map 0x%08x%s", va,
 		      va < MMU_LOWEST_MAPPABLE ? " (below 64 KB)" : " user-accessible");
-	*pte_of(va) = mmu_make_pte(pfn, prot);
-	flush_one(va);
+	pte_write(va, mmu_make_pte(pfn, prot));
 }
 
 struct mmu_mapping mmu_unmap(vaddr_t va)
@@ -171,18 +182,27 @@ void mmu_set_soft(vaddr_t va, uint32_t raw)
 	if ((raw & PTE_P) || !mmu_has_table(va))
 		panic("mmu_set_soft: 0x%08x into the PTE of 0x%08x%s", raw, va,
 		      raw & PTE_P ? " is present" : ", which has no table");
-	*pte_of(va) = raw;
 	/* The old PTE may have been present: no stale entry may outlive it. */
-	flush_one(va);
+	pte_write(va, raw);
 }
 
 void mmu_protect(vaddr_t va, unsigned prot)
 {
 	struct mmu_mapping m = mmu_query(va);
+	uint32_t new;
 
 	if (!m.present)
 		return;
-	*pte_of(va) = mmu_make_pte(m.pfn, prot) | (m.raw & (PTE_A | PTE_D));
+	new = mmu_make_pte(m.pfn, prot) | (m.raw & (PTE_A | PTE_D));
+	*pte_of(va) = new;
+	/* A stale entry with fewer rights than the new PTE only costs a spurious
+	 * fault, which re-derives the PTE; one with more must go now. */
+	if ((m.raw & ~new & (PTE_W | PTE_U)) || ((m.raw ^ new) & PTE_PCD))
+		flush_one(va);
+}
+
+void mmu_flush_page(vaddr_t va)
+{
 	flush_one(va);
 }
 
@@ -215,8 +235,7 @@ void *mmu_temp_map(unsigned slot, pfn_t pfn)
 {
 	vaddr_t va = MMU_TEMP_BASE + slot * PAGE_SIZE;
 
-	*pte_of(va) = mmu_make_pte(pfn, MMU_WRITE);
-	flush_one(va);
+	pte_write(va, mmu_make_pte(pfn, MMU_WRITE));
 	return (void *)va;
 }
 

@@ -45,7 +45,8 @@ void mmu_enable_features(void);
 /* Loads CR3 with the page directory at frame pd. Flushes non-global entries. */
 void mmu_activate(pfn_t pd);
 /* Maps va to frame pfn with prot in the current address space. The page
- * table covering va must exist. Flushes va's TLB entry. Panics for va below
+ * table covering va must exist. Flushes va's TLB entry if the old PTE was
+ * present (the CPU caches no other kind). Panics for va below
  * 64 KB and for user access to the kernel half. */
 void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot);
 /* Clears va's PTE, then flushes its TLB entry; returns what it mapped. The
@@ -55,8 +56,11 @@ struct mmu_mapping mmu_unmap(vaddr_t va);
  * in va's PTE, whose table must exist; flushes va, as the old PTE may have
  * been present. */
 void mmu_set_soft(vaddr_t va, uint32_t raw);
-/* Changes the protection of a present mapping; flushes va. */
+/* Changes the protection of a present mapping; flushes va when rights were
+ * taken away (a stale entry with fewer rights only faults spuriously). */
 void mmu_protect(vaddr_t va, unsigned prot);
+/* Flushes va's TLB entry (after a spurious fault on a stale entry). */
+void mmu_flush_page(vaddr_t va);
 /* Clears the accessed bit of va's present PTE; returns whether it was set.
  * Flushes va when it was, so the next access sets it again. */
 bool mmu_test_clear_accessed(vaddr_t va);

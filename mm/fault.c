@@ -160,8 +160,10 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 	case PTE_PAGED_OUT:
 		return hard_fault(vm, va, &pg);
 	case PTE_PRESENT:
-		/* Re-deriving the hardware bits also settles a stale TLB entry. */
+		/* A write-copy page turning read-write, or a stale TLB entry with
+		 * fewer rights than the PTE (mmu_protect leaves those). */
 		vm_page_protect(vm, v, va, &pg, pg.prot);
+		mmu_flush_page(va);
 		return VM_FAULT_RESOLVED;
 	default:
 		return fill_fault(vm, v, va, &pg);

@@ -86,16 +86,17 @@ static bool sweep_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 }
 
 /* Sweeps vm (the running address space) from its clock hand until want
- * pages went or budget page positions were looked at. */
+ * pages went, every resident page was looked at twice, or the hand went
+ * twice round (tables absent skip their 4 MB at once). */
 static uint32_t ws_sweep(struct vm_space *vm, uint32_t want, uint32_t age_limit)
 {
 	struct vad *n = vad_first_at_or_after(&vm->vads, vm->clock);
-	uint32_t trimmed = 0, budget = 2 * (vm->c.resident + 64), p;
+	uint32_t trimmed = 0, looks = 2 * vm->c.resident, steps = 2 * vm->c.reserved, p;
 
 	if (!n && (n = vad_first(&vm->vads)) == NULL)
 		return 0;
 	p = vm->clock > n->start ? vm->clock : n->start;
-	while (budget && trimmed < want) {
+	while (looks && steps && trimmed < want) {
 		if (p >= n->end) {
 			if ((n = vad_next(n)) == NULL)
 				n = vad_first(&vm->vads);
@@ -103,11 +104,16 @@ static uint32_t ws_sweep(struct vm_space *vm, uint32_t want, uint32_t age_limit)
 			continue;
 		}
 		if (!mmu_has_table(vm_va(p))) {
-			p = (p | 1023) + 1;
+			uint32_t next = (p | 1023) + 1;
+			steps -= next - p < steps ? next - p : steps;
+			p = next;
 			continue;
 		}
-		budget--;
-		trimmed += sweep_page(vm, vm_vad_of(n), vm_va(p), age_limit);
+		steps--;
+		if (pte_kind(vm_pte_raw(vm_va(p))) == PTE_PRESENT) {
+			looks--;
+			trimmed += sweep_page(vm, vm_vad_of(n), vm_va(p), age_limit);
+		}
 		p++;
 	}
 	vm->clock = p;
