@@ -247,8 +247,8 @@ struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f)
 	m.page_faults = c.faults;
 	m.working_set = c.resident * PAGE_SIZE;
 	m.peak_working_set = c.peak_resident * PAGE_SIZE;
-	m.commit = c.commit * PAGE_SIZE;
-	m.peak_commit = c.peak_commit * PAGE_SIZE;
+	m.commit = c.private_commit * PAGE_SIZE;        /* Windows: private bytes */
+	m.peak_commit = c.peak_private_commit * PAGE_SIZE;
 	if (!copy_to_user(a[1], &m, sizeof(m)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ ERROR_SUCCESS, 0 };

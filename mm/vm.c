@@ -361,12 +361,19 @@ void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n)
 	vm->c.commit += n;
 	if (vm->c.commit > vm->c.peak_commit)
 		vm->c.peak_commit = vm->c.commit;
+	if (v->node.type != MEM_PRIVATE)
+		return;
+	vm->c.private_commit += n;
+	if (vm->c.private_commit > vm->c.peak_private_commit)
+		vm->c.peak_private_commit = vm->c.private_commit;
 }
 
 void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n)
 {
 	v->committed -= n;
 	vm->c.commit -= n;
+	if (v->node.type == MEM_PRIVATE)
+		vm->c.private_commit -= n;
 }
 
 /* Gives up every page of v: frames go, PTEs become 0. Chunks without a table

@@ -32,13 +32,15 @@ static void count_vad(const struct vm_vad *v, struct tally *t)
 static uint32_t check_vads(struct vm_space *vm)
 {
 	struct tally t = { 0 };
-	uint32_t bad = 0, reserved = 0;
+	uint32_t bad = 0, reserved = 0, private_commit = 0;
 
 	for (struct vad *n = vad_first(&vm->vads); n; n = vad_next(n)) {
 		struct vm_vad *v = vm_vad_of(n);
 		uint32_t before = t.committed;
 		count_vad(v, &t);
 		reserved += n->end - n->start;
+		if (n->type == MEM_PRIVATE)
+			private_commit += v->committed;
 		if (t.committed - before != v->committed) {
 			kprintf("vm_check: VAD [0x%08x, 0x%08x) counts %u committed, holds %u\n",
 				vm_va(n->start), vm_va(n->end), v->committed, t.committed - before);
@@ -46,10 +48,12 @@ static uint32_t check_vads(struct vm_space *vm)
 		}
 	}
 	if (t.committed != vm->c.commit || t.resident != vm->c.resident ||
-	    t.locked != vm->c.locked || reserved != vm->c.reserved) {
-		kprintf("vm_check: counted commit %u resident %u locked %u reserved %u, "
-			"kept %u %u %u %u\n", t.committed, t.resident, t.locked, reserved,
-			vm->c.commit, vm->c.resident, vm->c.locked, vm->c.reserved);
+	    t.locked != vm->c.locked || reserved != vm->c.reserved ||
+	    private_commit != vm->c.private_commit) {
+		kprintf("vm_check: counted commit %u (private %u) resident %u locked %u "
+			"reserved %u, kept %u (%u) %u %u %u\n", t.committed, private_commit,
+			t.resident, t.locked, reserved, vm->c.commit, vm->c.private_commit,
+			vm->c.resident, vm->c.locked, vm->c.reserved);
 		bad++;
 	}
 	return bad;
