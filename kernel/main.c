@@ -167,6 +167,18 @@ static bool objects_returned(const struct baseline *before)
 			 now.charge == before->charge && now.frames == before->frames);
 }
 
+/* What went through swap during the run (nothing without a swap disk). */
+static void report_swap_traffic(void)
+{
+	struct swap_stats s;
+
+	swap_get_stats(&s);
+	if (swap_present())
+		kprintf("run: swap traffic %u MB: %u pages written in %u requests, %u read in %u\n",
+			(s.pages_written + s.pages_read) / 256, s.pages_written, s.write_requests,
+			s.pages_read, s.read_requests);
+}
+
 static void run_program(const char *name, const char *args)
 {
 	char cmdline[PROCESS_CMDLINE_MAX];
@@ -189,6 +201,7 @@ static void run_program(const char *name, const char *args)
 	pid = p->pid;
 	process_put(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
+	report_swap_traffic();
 	ok = objects_returned(&before);
 	ok &= selftest_invariants_hold();
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);

@@ -1,0 +1,361 @@
+#!/usr/bin/env python3
+"""make bench: the virtual-memory benchmark, vados against Linux.
+
+  tools/bench.py [--cpu MODEL] [--runs N] [--rounds N] [--swap-rounds N] [--no-peer]
+
+Boots vados (-m 64, a fresh 256 MB swap disk in build/bench/) with the ring-3
+program vmbench (user/programs/vmbench.c), which prints every round's figure
+in host TSC cycles and the kernel's counters, and runs the Linux 6.1 peer
+(../shared/peer/linux686, built once) on the same QEMU, --runs times each,
+alternately, so a change in the host's load falls on both. The vados figure
+is the median of all its rounds, the Linux one the median of its runs.
+Prints the table NAME vados linux ratio (ratio = vados / linux: below 1,
+vados costs less), the counters, the spreads and the change from the
+previous run, and writes it all to build/bench.txt.
+
+Exit status: 0 when vados was measured (even if the peer could not be: the
+output says why), 1 when it could not be (no TSC, a failure in vmbench, a
+panic) or when swap_bad_pages is not 0.
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+TOP = qemu.TOP
+OUT = os.path.join(TOP, "build", "bench")
+REPORT = os.path.join(TOP, "build", "bench.txt")
+PEER_SRC = os.path.normpath(os.path.join(TOP, "..", "shared", "peer", "linux686"))
+PEER_DIR = os.path.join(TOP, "build", "peer-linux686")
+MEM_MB, DISK_MB, SWAP_MB = 64, 256, 96
+
+FIGURES = [
+    "null_syscall_cycles", "dz_fault_cycles_per_page", "touch_resident_cycles_per_page",
+    "reserve_release_64K_cycles", "reserve_release_1G_cycles", "alloc_touch16_free_cycles",
+    "protect_cycles", "protect_10_regions_cycles", "protect_10k_regions_cycles",
+    "query_10_regions_cycles", "query_10k_regions_cycles", "swap_write_cycles_per_page",
+    "swap_read_cycles_per_page", "swap_bad_pages",
+]
+
+
+class BenchError(Exception):
+    pass
+
+
+def parse_vmbench(text):
+    """vmbench's lines: {figures}, {rounds}, [work lines], [(counter, value)]."""
+    figures = {m[0]: int(m[1]) for m in re.findall(r"^bench (\S+) (\d+)\s*$", text, re.M)}
+    rounds = {m[0]: [int(v) for v in m[1].split()]
+              for m in re.findall(r"^rounds (\S+) ([\d ]+?)\s*$", text, re.M)}
+    work = {m[0]: dict((k, int(v)) for k, v in re.findall(r"(\w+)=(\d+)", m[1]))
+            for m in re.findall(r"^work (\S+)(.*)$", text, re.M)}
+    counters = {m[0]: int(m[1]) for m in re.findall(r"^counter (\S+) (\d+)\s*$", text, re.M)}
+    return figures, rounds, work, counters
+
+
+def run_vados(a, run):
+    """Boots vmbench once; returns what parse_vmbench found, or raises
+    BenchError."""
+    os.makedirs(OUT, exist_ok=True)
+    disk, log = os.path.join(OUT, "swap.img"), os.path.join(OUT, "vados-%d.log" % run)
+    made = subprocess.run([os.path.join(TOP, "tools", "mkswapdisk.sh"), str(DISK_MB), disk],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if made.returncode != 0:
+        raise BenchError("cannot make the swap disk: " + made.stdout.strip())
+    cmdline = "panic=exit run=vmbench -- %d %d %d" % (a.rounds, a.swap_rounds, SWAP_MB)
+    print("bench: vados run %d: -m %d, %d MB swap disk, %s" % (run, MEM_MB, DISK_MB, cmdline),
+          flush=True)
+    result, secs = qemu.boot_headless(cmdline, log, mem=MEM_MB, cpu=a.cpu,
+                                      timeout=a.timeout, disk=disk)
+    with open(log, errors="replace") as f:
+        text = f.read()
+    no_tsc = re.search(r"^vmbench: .*(time-stamp counter|rdtsc).*$", text, re.M)
+    if no_tsc:
+        raise BenchError("%s\nmake bench: nothing measured: the CPU (%s) has no usable TSC"
+                         % (no_tsc.group(0), a.cpu))
+    found = parse_vmbench(text)
+    if result not in ("pass", "fail") or not found[0]:
+        tail = "\n".join("  | " + l for l in text.splitlines()[-30:])
+        raise BenchError("vados run ended with %s after %.0fs (log %s):\n%s"
+                         % (result, secs, os.path.relpath(log, TOP), tail))
+    print("bench: vados run %d: %s after %.0fs" % (run, result, secs), flush=True)
+    return found
+
+
+def sh(cmd, cwd=None):
+    """Runs a shell command; returns (status, output)."""
+    r = subprocess.run(cmd, shell=True, cwd=cwd, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    return r.returncode, r.stdout.strip()
+
+
+def install_missing(packages):
+    """apt-get installs the packages not installed yet; returns None or why not."""
+    missing = [p for p in packages if sh("dpkg -s %s" % p)[0] != 0]
+    if not missing:
+        return None
+    if os.geteuid() != 0:
+        return "needs root to install %s (apt-get)" % " ".join(missing)
+    sh("apt-get update -qq")        # a mirror out of sync fails it: use the cached lists
+    status, out = sh("apt-get install -y -qq --no-install-recommends %s" % " ".join(missing))
+    return "apt-get install %s failed: %s" % (" ".join(missing), out[-500:]) if status else None
+
+
+def fetch_peer():
+    """build.sh's first step (Debian's kernel and busybox into PEER_DIR), done
+    here because build.sh installs gcc-multilib, which conflicts with the
+    cross compiler gcc-i686-linux-gnu that builds vados: apt would remove the
+    project's compiler. gcc-N-multilib and libc6-dev-i386 do not conflict; the
+    one thing gcc-multilib adds, the /usr/include/asm link, PEER_DIR/include
+    provides (build.sh then runs with CPATH pointing there). Returns None or
+    why the peer cannot be fetched."""
+    include = os.path.join(PEER_DIR, "include")
+    os.makedirs(include, exist_ok=True)
+    if not os.path.islink(os.path.join(include, "asm")):
+        os.symlink("/usr/include/x86_64-linux-gnu/asm", os.path.join(include, "asm"))
+    if "i386" not in sh("dpkg --print-foreign-architectures")[1].split():
+        if os.geteuid() != 0:
+            return "needs root to add the i386 architecture (dpkg --add-architecture i386)"
+        sh("dpkg --add-architecture i386 && apt-get update -qq")
+    gcc = sh("gcc -dumpversion")[1].split(".")[0]
+    why = install_missing(["cpio", "libc6-dev-i386", "gcc-%s-multilib" % gcc])
+    if why or os.path.isfile(os.path.join(PEER_DIR, "vmlinuz")):
+        return why
+    status, pkg = sh("apt-cache depends linux-image-686:i386 | "
+                     "sed -n 's/.*Depends: \\(linux-image-[0-9].*-686\\).*/\\1/p' | head -1")
+    if status or not pkg:
+        return "apt-cache finds no linux-image-686:i386 (is the i386 package list there?)"
+    for step in ["apt-get download %s busybox-static:i386" % pkg,
+                 "dpkg -x linux-image-*-686_*.deb root && dpkg -x busybox-static_*_i386.deb bb",
+                 "cp root/boot/vmlinuz-* vmlinuz"]:
+        status, out = sh(step, cwd=PEER_DIR)
+        if status:
+            return "%s failed: %s" % (step, out[-500:])
+    return None
+
+
+def build_peer():
+    """Builds the peer (fetch_peer, then build.sh); returns None, or why it
+    cannot be built."""
+    if not os.path.isfile(os.path.join(PEER_SRC, "build.sh")):
+        return "no peer at %s" % PEER_SRC
+    why = fetch_peer()
+    if why:
+        return why
+    env = dict(os.environ, PEER_DIR=PEER_DIR, CPATH=os.path.join(PEER_DIR, "include"))
+    made = subprocess.run(["bash", os.path.join(PEER_SRC, "build.sh")], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if made.returncode != 0:
+        tail = "\n".join(made.stdout.strip().splitlines()[-8:])
+        return "build.sh failed with status %d:\n%s" % (made.returncode, tail)
+    return None
+
+
+def run_peer_once():
+    """One run.sh: {name: value}, or raises BenchError."""
+    env = dict(os.environ, PEER_DIR=PEER_DIR)
+    ran = subprocess.run(["bash", os.path.join(PEER_SRC, "run.sh"), str(MEM_MB), str(SWAP_MB)],
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    figures = {m[0]: int(m[1]) for m in re.findall(r"^bench (\S+) (\d+)", ran.stdout, re.M)}
+    bad = re.search(r"^bench swap_read_cycles_per_page \d+ bad=(\d+)", ran.stdout, re.M)
+    if bad:
+        figures["swap_bad_pages"] = int(bad.group(1))
+    if "BENCH-DONE" not in ran.stdout or not figures:
+        tail = "\n".join(ran.stdout.strip().splitlines()[-8:])
+        raise BenchError("run.sh ended with status %d without its figures:\n%s"
+                         % (ran.returncode, tail))
+    return figures
+
+
+class Results:
+    """Every run's figures: vados's rounds and counters, the peer's runs."""
+
+    def __init__(self):
+        self.vados, self.linux, self.counters, self.work = {}, {}, {}, {}
+        self.vados_runs = 0
+        self.peer_why = None
+
+    def add_vados(self, found):
+        _, rounds, work, counters = found
+        for name, values in rounds.items():
+            self.vados.setdefault(name, []).extend(values)
+        for name, value in counters.items():
+            self.counters[name] = self.counters.get(name, 0) + value
+        for name, moved in work.items():
+            for c, v in moved.items():
+                self.work.setdefault(name, {}).setdefault(c, []).append(v)
+        self.vados_runs += 1
+
+    def add_linux(self, figures):
+        for name, v in figures.items():
+            self.linux.setdefault(name, []).append(v)
+
+    def vados_figure(self, name):
+        return figure(name, self.vados.get(name))
+
+    def linux_figure(self, name):
+        return figure(name, self.linux.get(name))
+
+
+def figure(name, values):
+    """A row's figure from its samples: the median (swap_bad_pages: the sum)."""
+    if not values:
+        return None
+    return sum(values) if name == "swap_bad_pages" else int(statistics.median(values))
+
+
+def peer_run(results, run):
+    """One run of the peer into results, unless it is out of use."""
+    if results.peer_why:
+        return
+    print("bench: linux peer run %d" % run, flush=True)
+    try:
+        results.add_linux(run_peer_once())
+    except BenchError as e:
+        results.peer_why = str(e)
+
+def previous_vados():
+    """The vados column of the last build/bench.txt: {name: value}."""
+    try:
+        with open(REPORT) as f:
+            text = f.read()
+    except OSError:
+        return {}
+    return {m[0]: int(m[1]) for m in re.findall(r"^(\w+_(?:cycles\w*|pages))\s+(\d+)",
+                                                text, re.M)}
+
+
+def spread(values):
+    """(max - min) / median, in percent."""
+    med = statistics.median(values)
+    return 100.0 * (max(values) - min(values)) / med if med else 0.0
+
+
+def table(res):
+    """The table's lines and its markdown form."""
+    rows, md = ["%-31s %10s %10s %7s" % ("NAME", "vados", "linux", "ratio")], [
+        "| figure (host cycles) | vados | Linux 6.1 | vados / Linux |", "|---|---:|---:|---:|"]
+    for name in FIGURES:
+        v, l = res.vados_figure(name), res.linux_figure(name)
+        ratio = "%.2f" % (v / l) if v is not None and l and name != "swap_bad_pages" else "-"
+        vs = "-" if v is None else str(v)
+        ls = "-" if l is None else str(l)
+        rows.append("%-31s %10s %10s %7s" % (name, vs, ls, ratio))
+        md.append("| `%s` | %s | %s | %s |" % (name, vs, ls, ratio))
+    return rows, md
+
+
+def details(res, before):
+    """Per-row spreads: vados's rounds, the peer's runs, the previous run."""
+    out = ["", "spread: (max - min) / median over vados's rounds and over the peer's runs; "
+           "change: this run's vados figure against the previous run's"]
+    for name in FIGURES:
+        if name == "swap_bad_pages":
+            continue
+        v, l, now = res.vados.get(name, []), res.linux.get(name, []), res.vados_figure(name)
+        change = ("%+.1f%%" % (100.0 * (now - before[name]) / before[name])
+                  if now is not None and before.get(name) else "-")
+        out.append("%-31s vados %5s [%s]  linux %5s [%s]  change %s" % (
+            name, "%.0f%%" % spread(v) if v else "-", " ".join(map(str, v)),
+            "%.0f%%" % spread(l) if l else "-", " ".join(map(str, l)), change))
+    return out
+
+
+def counter_lines(res):
+    """The kernel's counters: for all vados runs, then per round of each
+    workload (the mean over the runs)."""
+    out = ["", "kernel counters, vados's %d runs together:" % res.vados_runs]
+    out += ["counter %-24s %d" % (c, v) for c, v in res.counters.items()]
+    out += ["", "kernel counters per round of each vados workload (those that moved):"]
+    for name, moved in res.work.items():
+        out.append("work %-18s %s" % (name, " ".join(
+            "%s=%d" % (c, statistics.mean(v)) for c, v in moved.items() if sum(v))))
+    return out
+
+
+def host_line():
+    """One line on the host: CPU model, CPUs, QEMU version, load."""
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = re.search(r"^model name\s*:\s*(.*)$", f.read(), re.M).group(1)
+    except (OSError, AttributeError):
+        pass
+    qver = sh("qemu-system-i386 --version")[1].splitlines()[:1] or ["qemu ?"]
+    return "host: %s, %d CPUs, %s, load %.2f" % (model, os.cpu_count() or 0, qver[0],
+                                                 os.getloadavg()[0])
+
+
+def prioritize(niceness):
+    """Rdtsc counts wall time, so other work on the host inflates every figure:
+    QEMU (vados's and the peer's alike) runs at the given niceness (root
+    only), and a busy host is reported."""
+    load, cpus = os.getloadavg()[0], os.cpu_count() or 1
+    if niceness < 0 and os.geteuid() == 0:
+        os.nice(niceness)
+        print("bench: QEMU runs at nice %d" % niceness, flush=True)
+    if load > 0.5 * cpus:
+        print("bench: warning: host load %.2f on %d CPUs: other processes share the CPU, "
+              "so the figures will be noisy" % (load, cpus), flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cpu", default="max", help="QEMU CPU model for vados (486: no TSC)")
+    ap.add_argument("--runs", type=int, default=3, help="boots of vados and runs of the peer")
+    ap.add_argument("--rounds", type=int, default=5,
+                    help="rounds of the CPU-bound workloads per vados boot")
+    ap.add_argument("--swap-rounds", type=int, default=2,
+                    help="rounds of the swap workload per vados boot")
+    ap.add_argument("--no-peer", action="store_true", help="vados only")
+    ap.add_argument("--timeout", type=float, default=400, help="seconds per vados boot")
+    ap.add_argument("--nice", type=int, default=-10,
+                    help="niceness of the QEMU runs (as root; 0: unchanged)")
+    a = ap.parse_args()
+
+    before = previous_vados()
+    prioritize(a.nice)
+    host = host_line()
+    res = Results()
+    try:
+        res.add_vados(run_vados(a, 1))
+        if a.no_peer:
+            res.peer_why = "not run (--no-peer)"
+        else:
+            print("bench: linux peer: building (%s)" % os.path.relpath(PEER_DIR, TOP), flush=True)
+            res.peer_why = build_peer()
+        peer_run(res, 1)
+        for run in range(2, a.runs + 1):
+            res.add_vados(run_vados(a, run))
+            peer_run(res, run)
+    except BenchError as e:
+        sys.exit("bench: %s" % e)
+
+    rows, md = table(res)
+    out = [host, "vados: the median of %d rounds (%d boots); linux: the median of %d runs; "
+           "ratio = vados / linux (below 1: vados costs less)"
+           % (len(res.vados.get(FIGURES[0], [])), res.vados_runs,
+              len(res.linux.get(FIGURES[0], []))), ""] + rows
+    if res.peer_why:
+        out += ["", "linux: %s: the peer (%s) could not be used: %s"
+                % ("stopped early" if res.linux else "no figures", PEER_SRC, res.peer_why)]
+    out += ["", "query_* rows: the peer has no counterpart (Linux has no VirtualQuery)"]
+    out += counter_lines(res) + details(res, before) + ["", "markdown:"] + md
+    text = "\n".join(out) + "\n"
+    print(text, end="")
+    with open(REPORT, "w") as f:
+        f.write(text)
+    print("bench: written to %s" % os.path.relpath(REPORT, TOP))
+    bad = res.vados_figure("swap_bad_pages")
+    if bad:
+        sys.exit("bench: swap_bad_pages is %d: pages came back from swap wrong" % bad)
+
+
+if __name__ == "__main__":
+    main()
