@@ -118,6 +118,21 @@ void mmu_flush_all(void)
 	}
 }
 
+vaddr_t mmu_next_used(vaddr_t va, vaddr_t end)
+{
+	while (va < end) {
+		vaddr_t table_end = (va | ((1u << 22) - 1)) + 1;
+		vaddr_t stop = table_end < end && table_end ? table_end : end;
+		if (mmu_has_table(va)) {
+			for (volatile uint32_t *pte = pte_of(va); va < stop; va += PAGE_SIZE, pte++)
+				if (*pte)
+					return va;
+		}
+		va = stop;
+	}
+	return end;
+}
+
 bool mmu_has_table(vaddr_t va)
 {
 	return (*pde_of(va) & PTE_P) != 0;

@@ -68,6 +68,10 @@ bool mmu_test_clear_accessed(vaddr_t va);
 struct mmu_mapping mmu_query(vaddr_t va);
 /* The raw PDE covering va and its PTE (0 when the table is absent). */
 void mmu_query_raw(vaddr_t va, uint32_t *pde, uint32_t *pte);
+/* The first page at or after va, below end, whose PTE is not 0 (present or
+ * software); end if none. Pages without a table are skipped a table at a
+ * time, zero PTEs a word at a time. */
+vaddr_t mmu_next_used(vaddr_t va, vaddr_t end);
 /* Whether a page table covers va. */
 bool mmu_has_table(vaddr_t va);
 /* Installs frame pt (already zeroed) as the page table covering va; pt 0

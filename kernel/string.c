@@ -1,10 +1,16 @@
 /* Freestanding string and memory routines; see kernel/string.h. */
 #include "kernel/string.h"
+#include <stdint.h>
 
+/* Whole words first, then the tail: the string instructions move four bytes
+ * a step for the same cost as one (also under QEMU's emulation). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *ret = dst;
-	asm volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+	size_t words = n / 4, tail = n % 4;
+
+	asm volatile("rep movsl" : "+D"(dst), "+S"(src), "+c"(words) : : "memory");
+	asm volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(tail) : : "memory");
 	return ret;
 }
 
@@ -23,7 +29,11 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
 	void *ret = dst;
-	asm volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+	uint32_t fill = (uint8_t)c * 0x01010101u;
+	size_t words = n / 4, tail = n % 4;
+
+	asm volatile("rep stosl" : "+D"(dst), "+c"(words) : "a"(fill) : "memory");
+	asm volatile("rep stosb" : "+D"(dst), "+c"(tail) : "a"(fill) : "memory");
 	return ret;
 }
 

@@ -53,7 +53,7 @@ static bool syscall_dispatch(struct trap_frame *f)
 		return false;           /* only ring 3 makes system calls */
 	if (f->eax >= SYS_COUNT) {
 		r = (struct sysret){ ERROR_INVALID_FUNCTION, 0 };
-	} else if (!copy_from_user(args, f->edx, table[f->eax].nargs * 4)) {
+	} else if (table[f->eax].nargs && !copy_from_user(args, f->edx, table[f->eax].nargs * 4)) {
 		r = (struct sysret){ ERROR_NOACCESS, 0 };
 	} else {
 		irq_enable();           /* system calls are preemptible */

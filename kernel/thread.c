@@ -134,8 +134,11 @@ static void schedule(void)
 	next->state = THREAD_RUNNING;
 	current = next;
 	switches++;
-	if (next->process != prev->process)     /* the kernel half is the same in all */
-		aspace_activate(next->process ? next->process->pd : aspace_kernel());
+	/* The kernel half is the same in every directory, so a kernel thread
+	 * runs on whichever is loaded: no CR3 reload (a full TLB flush) for
+	 * the idle, balance and writer threads. */
+	if (next->process)
+		aspace_activate(next->process->pd);
 	if (next->stack)
 		arch_set_kernel_stack(next->stack + (KSTACK_PAGES + 1) * PAGE_SIZE);
 	arch_fpu_switch(&prev->fpu, &next->fpu);

@@ -45,12 +45,17 @@ pfn_t aspace_create(void)
 
 void aspace_activate(pfn_t pd)
 {
-	mmu_activate(pd);
+	if (pd != read_cr3() >> PAGE_SHIFT)
+		mmu_activate(pd);
 }
 
 void aspace_destroy(pfn_t pd)
 {
-	if (pd == aspace_kernel() || pd == read_cr3() >> PAGE_SHIFT)
-		panic("aspace_destroy: directory 0x%x is still in use", pd);
+	if (pd == aspace_kernel())
+		panic("aspace_destroy: the kernel's own directory 0x%x", pd);
+	/* A kernel thread may still run on it (they keep whatever directory
+	 * they find): move to the kernel's before the frame goes. */
+	if (pd == read_cr3() >> PAGE_SHIFT)
+		mmu_activate(kernel_pd);
 	pfn_free(pd);
 }

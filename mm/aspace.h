@@ -11,9 +11,10 @@ void aspace_init(pfn_t kernel);
 pfn_t aspace_kernel(void);
 /* A new address space with an empty user half; PFN_NONE when memory is out. */
 pfn_t aspace_create(void);
-/* Switches the CPU to address space pd. */
+/* Switches the CPU to address space pd (nothing to do if it runs on it). */
 void aspace_activate(pfn_t pd);
-/* Frees the directory of an address space no CPU runs on any more. */
+/* Frees the directory of an address space no thread of its own runs on any
+ * more (a kernel thread running on it is moved to the kernel's). */
 void aspace_destroy(pfn_t pd);
 
 #endif

@@ -104,6 +104,7 @@ static enum vm_fault hard_fault(struct vm_space *vm, vaddr_t va, const struct vm
 	}
 	mm_stats.hard_faults++;
 	pfn_entry(pfn)->flags = PFN_FLAG_READING;
+	pfn_entry(pfn)->original_pte = pg->pte;         /* the slot, for swap_check */
 	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
 	vm_pte_set(vm, va, pte_make(PTE_TRANSITION, pg->prot, pfn));
 	vm->io_pending++;

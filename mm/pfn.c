@@ -2,6 +2,7 @@
 #include "mm/pfn.h"
 #include "mm/mm.h"
 #include "mm/pte.h"
+#include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/console.h"
@@ -48,8 +49,15 @@ struct pfn_entry *pfn_entry(pfn_t pfn)
 	return pfn <= db_highest ? &db[pfn] : NULL;
 }
 
+/* Frames in the direct window are zeroed there; others through hyperspace. */
 static void zero_frame(pfn_t pfn)
 {
+	void *direct = arch_phys_to_virt((paddr_t)pfn << PAGE_SHIFT, PAGE_SIZE);
+
+	if (direct) {
+		memset(direct, 0, PAGE_SIZE);
+		return;
+	}
 	memset(mmu_temp_map(TEMP_ZERO, pfn), 0, PAGE_SIZE);
 	mmu_temp_unmap(TEMP_ZERO);
 }

@@ -32,7 +32,8 @@ uint32_t *swap_check_bitmap(void);
 /* Whether slot is allocated (for the checker). */
 bool swap_slot_in_use(uint32_t slot);
 /* Checks the slots: each one in use is named by exactly one paged-out PTE
- * (of any address space), standby frame or write in flight, bad ones aside.
+ * (of any address space), standby frame, read or write under way, bad ones
+ * aside.
  * Prints one line per problem; returns how many. */
 uint32_t swap_check(void);
 

@@ -1,6 +1,7 @@
 /* The swap-slot invariant: every slot in use is named by exactly one
- * paged-out PTE of some address space, one standby frame, or the write
- * under way; retired (bad) slots by nothing. */
+ * paged-out PTE of some address space, one standby frame, a read under way
+ * (its frame's original PTE) or the write under way; retired (bad) slots by
+ * nothing. */
 #include "mm/vmspace.h"
 #include "mm/swap.h"
 #include "arch/cpu.h"
@@ -55,6 +56,8 @@ static void mark_all(struct marks *m)
 		struct pfn_entry *e = pfn_entry(p);
 		if (e->state == PFN_STANDBY)
 			mark(m, pte_index(e->original_pte), "a standby frame");
+		else if (e->state == PFN_ACTIVE && (e->flags & PFN_FLAG_READING))
+			mark(m, pte_index(e->original_pte), "a read under way");
 	}
 	for (uint32_t s = 0; s < m->count; s++)
 		if (vm_writer_in_flight(s))
@@ -77,7 +80,12 @@ uint32_t swap_check(void)
 	swap_get_stats(&st);
 	irq_restore(irq);
 	if (m.named + st.bad != st.used) {
-		kprintf("swap_check: %u slots in use, %u named, %u bad\n", st.used, m.named, st.bad);
+		kprintf("swap_check: %u slots in use, %u named, %u bad; unnamed:", st.used, m.named,
+			st.bad);
+		for (uint32_t s = 0, shown = 0; s < m.count && shown < 8; s++)
+			if (swap_slot_in_use(s) && !(m.bits[s / 32] >> (s % 32) & 1) && ++shown)
+				kprintf(" %u", s);
+		kprintf("\n");
 		m.bad++;
 	}
 	return m.bad;

@@ -7,6 +7,7 @@
 #include "mm/pool.h"
 #include "mm/swap.h"
 #include "kernel/thread.h"
+#include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/console.h"
@@ -297,8 +298,10 @@ bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	if (pfn == PFN_NONE)
 		return false;
 	if (pg->kind == PTE_IMAGE) {
-		image_fill(v->image, va, mmu_temp_map(TEMP_FILL, pfn));
-		mmu_temp_unmap(TEMP_FILL);
+		void *direct = arch_phys_to_virt((paddr_t)pfn << PAGE_SHIFT, PAGE_SIZE);
+		image_fill(v->image, va, direct ? direct : mmu_temp_map(TEMP_FILL, pfn));
+		if (!direct)
+			mmu_temp_unmap(TEMP_FILL);
 	}
 	vm_page_map(vm, va, pfn, pg->prot);
 	pfn_entry(pfn)->flags |= PFN_FLAG_FILLED;
@@ -376,19 +379,16 @@ void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n)
 		vm->c.private_commit -= n;
 }
 
-/* Gives up every page of v: frames go, PTEs become 0. Chunks without a table
- * hold nothing but zero PTEs and are skipped whole. */
+/* Gives up every page of v: frames go, PTEs become 0. Only pages with a
+ * non-zero PTE are visited, so releasing a big reservation costs little. */
 static void drop_all(struct vm_space *vm, struct vm_vad *v)
 {
-	for (uint32_t p = v->node.start; p < v->node.end; p++) {
-		vaddr_t va = vm_va(p);
-		if (!mmu_has_table(va)) {
-			p |= 0x3ff;             /* the loop's p++ moves to the next chunk */
-			continue;
-		}
+	vaddr_t end = vm_va(v->node.end);
+
+	for (vaddr_t va = mmu_next_used(vm_va(v->node.start), end); va < end;
+	     va = mmu_next_used(va + PAGE_SIZE, end)) {
 		struct vm_page pg = vm_page_get(v, va);
-		if (pg.pte)
-			vm_page_drop(vm, va, &pg, 0);
+		vm_page_drop(vm, va, &pg, 0);
 	}
 }
 

@@ -31,6 +31,7 @@ struct vm_space {
 	bool cleared;
 	struct vm_space *next;          /* every address space (vm_all) */
 	uint32_t ws_min, ws_max;        /* working-set limits, pages */
+	bool ws_max_set;                /* ws_max came from SetProcessWorkingSetSize: enforced */
 	uint32_t clock;                 /* the trimmer's hand: a page number */
 	uint32_t io_pending;            /* in-page reads under way (they sleep) */
 	struct vad_tree vads;

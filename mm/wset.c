@@ -62,27 +62,40 @@ static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, p
 	return true;
 }
 
-/* Looks at present page va: ages it, and trims it when it is at least
- * age_limit sweeps old (age_limit 0: whatever its age). Returns whether it
- * went. */
+/* Looks at present page va and trims it when it is at least age_limit
+ * periods old and not used since the last period began (age_limit 0: in any
+ * case). Returns whether it went. */
 static bool sweep_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		       uint32_t age_limit)
 {
 	uint32_t pte = vm_pte_raw(va);
-	struct pfn_entry *e;
+	struct pfn_entry *e = pfn_entry(pte >> 12);
 
-	if (pte_kind(pte) != PTE_PRESENT)
-		return false;
-	e = pfn_entry(pte >> 12);
 	if (e->flags & PFN_FLAG_LOCKED)
 		return false;
-	if (mmu_test_clear_accessed(va))
-		age_set(e, 0);
-	else
-		age_set(e, age_of(e) + 1);
-	if (age_limit && (age_of(e) == 0 || age_of(e) < age_limit))
+	if (age_limit && (mmu_query(va).accessed || age_of(e) < age_limit))
 		return false;
 	return trim_page(vm, v, va, pte >> 12);
+}
+
+/* The manager's period: every resident page of vm (the running address
+ * space) used since the last one gets age 0, the others one more. Done on
+ * the clock, not when trimming, so a process asleep waiting for memory does
+ * not see its pages age meanwhile. */
+static void age_space(struct vm_space *vm)
+{
+	for (struct vad *n = vad_first(&vm->vads); n; n = vad_next(n)) {
+		vaddr_t end = vm_va(n->end);
+		for (vaddr_t va = mmu_next_used(vm_va(n->start), end); va < end;
+		     va = mmu_next_used(va + PAGE_SIZE, end)) {
+			uint32_t pte = vm_pte_raw(va);
+			if (pte_kind(pte) != PTE_PRESENT)
+				continue;
+			struct pfn_entry *e = pfn_entry(pte >> 12);
+			if (!(e->flags & PFN_FLAG_LOCKED))      /* they never leave */
+				age_set(e, mmu_test_clear_accessed(va) ? 0 : age_of(e) + 1);
+		}
+	}
 }
 
 /* Sweeps vm (the running address space) from its clock hand until want
@@ -145,19 +158,32 @@ static uint32_t low_water(void)
 	return t.managed / 32 > 64 ? t.managed / 32 : 64;
 }
 
-static void balance_once(void)
+/* One look at memory. Periodic looks age every working set; all trim
+ * processes over their maximum (the default one only while memory is not
+ * plentiful; one set with SetProcessWorkingSetSize always), and when it
+ * is low, trim old pages above each minimum first, then any page not used
+ * since the last look, then, under real pressure, pages below the minimums
+ * and pages in use. */
+static void balance_once(bool periodic)
 {
-	uint32_t low = low_water(), avail = pfn_available();
+	static const struct { uint32_t age; bool below_min; } passes[] = {
+		{ AGE_OLD, false }, { 1, false }, { 1, true }, { 0, false }, { 0, true },
+	};
+	uint32_t low = low_water();
 
-	for (struct vm_space *vm = vm_all; vm; vm = vm->next)
-		if (vm->c.resident > vm->ws_max)
+	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
+		if (periodic && !vm->cleared) {
+			pfn_t previous = vm_attach(vm);
+			age_space(vm);
+			vm_detach(previous);
+		}
+		if (vm->c.resident > vm->ws_max && (vm->ws_max_set || pfn_available() < 4 * low))
 			trim_space(vm, vm->c.resident - vm->ws_max, vm->ws_max, 1);
-	/* Old pages above each minimum first, then any page above it, then,
-	 * under real pressure, below the minimums too. */
-	for (uint32_t pass = 0; pass < 3 && (avail = pfn_available()) < low; pass++)
+	}
+	for (uint32_t i = 0; i < 5 && pfn_available() < low; i++)
 		for (struct vm_space *vm = vm_all; vm && pfn_available() < 2 * low; vm = vm->next)
-			trim_space(vm, 2 * low - pfn_available(), pass < 2 ? vm->ws_min : 0,
-				   pass == 0 ? AGE_OLD : 1);
+			trim_space(vm, 2 * low - pfn_available(), passes[i].below_min ? 0 : vm->ws_min,
+				   passes[i].age);
 	if (pfn_list_count(PFN_MODIFIED))
 		vm_writer_wake();
 	vm_memory_freed();
@@ -168,10 +194,10 @@ void vm_balance_thread(void *arg)
 	(void)arg;
 	irq_disable();
 	for (;;) {
-		if (!balance_woken)
-			wait_queue_sleep_timeout(&balance_wait, BALANCE_TICKS);
+		bool periodic = balance_woken ? false :
+			wait_queue_sleep_timeout(&balance_wait, BALANCE_TICKS) == WAIT_TIMED_OUT;
 		balance_woken = false;
-		balance_once();
+		balance_once(periodic);
 	}
 }
 
@@ -190,6 +216,7 @@ uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max)
 	irq = irq_save();
 	vm->ws_min = min;
 	vm->ws_max = max;
+	vm->ws_max_set = true;
 	irq_restore(irq);
 	return 0;
 }

@@ -552,10 +552,10 @@ def tops():
 class Ps(VadosCommand):
     """vados-ps: one line per process.
 PID, NAME, STATE (running, ready, blocked, terminating, exited), PD (the page
-directory's physical address), WS (working-set pages), COMMIT (committed
-pages of its VADs: private, stack and image, what GetProcessMemoryInfo calls
+directory's physical address), WS (working-set pages), COMMIT (private
+committed pages, stack included: what GetProcessMemoryInfo calls
 PagefileUsage), FAULTS (page faults). '*' marks the process whose directory
-CR3 holds."""
+CR3 holds (kernel threads keep the last process's directory loaded)."""
 
     def __init__(self):
         super().__init__("vados-ps")
@@ -570,7 +570,7 @@ CR3 holds."""
         for p in sorted(procs, key=lambda p: p.pid):
             if p.vm is not None:
                 c = p.vm["c"]
-                ws, commit, faults = (str(int(c[k])) for k in ("resident", "commit", "faults"))
+                ws, commit, faults = (str(int(c[k])) for k in ("resident", "private_commit", "faults"))
             else:
                 ws = commit = faults = "-"
             pd = hex32(p.pd * PAGE) if p.pd else "-"
