@@ -21,6 +21,8 @@
 struct mm_stats mm_stats;
 static struct wait_queue in_page;      /* faults waiting for another's read */
 
+#define READ_AHEAD_SPARE 64u    /* frames read-ahead leaves free for real faults */
+
 enum vm_fault mm_page_fault(struct trap_frame *f, struct vm_space *vm)
 {
 	vaddr_t addr = f->cr2;
@@ -88,39 +90,95 @@ static enum vm_fault soft_fault(struct vm_space *vm, vaddr_t va, const struct vm
 	return VM_FAULT_RESOLVED;
 }
 
-/* A paged-out page: read it back into a new frame, sleeping meanwhile. The
- * PTE is in transition with the frame marked reading, so a second fault on
- * it waits for this one (collided fault), and operations that would change
- * the page wait for vm->io_pending to drop. */
-static enum vm_fault hard_fault(struct vm_space *vm, vaddr_t va, const struct vm_page *pg)
+/* Sets up frame pfn to receive page va's contents from its slot: the PTE in
+ * transition, the frame marked reading with the slot in its original PTE
+ * (for swap_check; a second fault on the page waits for this read). */
+static void read_begin(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t pte)
 {
-	uint32_t slot = pte_index(pg->pte);
-	pfn_t pfn = pfn_alloc(PFN_USER);
+	pfn_entry(pfn)->flags = PFN_FLAG_READING;
+	pfn_entry(pfn)->original_pte = pte;
+	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
+	vm_pte_set(vm, va, pte_make(PTE_TRANSITION, pte_prot(pte), pfn));
+}
+
+/* Pages after va (up to SWAP_READ_AHEAD in all, same VAD and page table)
+ * paged out to the slots after va's: they were written together, and are
+ * read together. Takes their frames; returns how many pages in all. */
+static uint32_t read_ahead(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+			   uint32_t slot, pfn_t *frames)
+{
+	uint32_t n = 1;
+
+	for (vaddr_t next = va + VM_PAGE; n < SWAP_READ_AHEAD && next < vm_va(v->node.end) &&
+	     (next & 0x3fffff); next += VM_PAGE, n++) {
+		uint32_t pte = vm_pte_raw(next);
+		if (pte_kind(pte) != PTE_PAGED_OUT || pte_index(pte) != slot + n ||
+		    pfn_available() < READ_AHEAD_SPARE ||
+		    (frames[n] = pfn_alloc(PFN_USER)) == PFN_NONE)
+			break;
+		read_begin(vm, next, frames[n], pte);
+	}
+	return n;
+}
+
+/* After the read: the pages read ahead go to the standby list, keeping
+ * their slots (a touch takes them back as a soft fault); after a failure
+ * they are paged out again as before. */
+static void read_ahead_end(struct vm_space *vm, vaddr_t va, const pfn_t *frames, uint32_t n,
+			   bool ok)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		struct pfn_entry *e = pfn_entry(frames[i]);
+		e->flags = 0;
+		if (ok) {
+			pfn_to_list(frames[i], PFN_STANDBY);
+			continue;
+		}
+		vm_pte_set(vm, va + i * VM_PAGE, pte_make(PTE_PAGED_OUT,
+			   pte_prot(vm_pte_raw(va + i * VM_PAGE)), pte_index(e->original_pte)));
+		pfn_free(frames[i]);
+	}
+}
+
+/* A paged-out page: read it (and the pages after it written with it) back
+ * into new frames, sleeping meanwhile. The PTEs are in transition with the
+ * frames marked reading, so a second fault on one waits for this one
+ * (collided fault), and operations that would change the pages wait for
+ * vm->io_pending to drop. */
+static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+				const struct vm_page *pg)
+{
+	uint32_t slot = pte_index(pg->pte), n;
+	pfn_t frames[SWAP_READ_AHEAD];
 	bool ok;
 
-	if (pfn == PFN_NONE) {
+	if ((frames[0] = pfn_alloc(PFN_USER)) == PFN_NONE) {
 		vm_wait_for_memory();
 		return VM_FAULT_RESOLVED;
 	}
 	mm_stats.hard_faults++;
-	pfn_entry(pfn)->flags = PFN_FLAG_READING;
-	pfn_entry(pfn)->original_pte = pg->pte;         /* the slot, for swap_check */
-	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
-	vm_pte_set(vm, va, pte_make(PTE_TRANSITION, pg->prot, pfn));
+	read_begin(vm, va, frames[0], pg->pte);
+	n = read_ahead(vm, v, va, slot, frames);
 	vm->io_pending++;
-	ok = swap_io(&pfn, 1, slot, false);
-	/* Nothing else changed this page while we slept: see above. Its
+	ok = swap_io(frames, n, slot, false);
+	if (!ok && n > 1) {     /* the bad slot may be a neighbour's: this page alone */
+		read_ahead_end(vm, va, frames, n, false);
+		n = 1;
+		ok = swap_io(frames, 1, slot, false);
+	}
+	/* Nothing else changed these pages while we slept: see above. Their
 	 * protection may have, so it is read again. */
 	pte_prot_t prot = pte_prot(vm_pte_raw(va));
-	pfn_entry(pfn)->flags = 0;
+	pfn_entry(frames[0])->flags = 0;
 	if (ok) {
 		swap_free(slot);
-		vm_page_map(vm, va, pfn, prot);
+		vm_page_map(vm, va, frames[0], prot);
 	} else {
 		vm_pte_set(vm, va, pte_make(PTE_PAGED_OUT, prot, slot));
-		pfn_free(pfn);
+		pfn_free(frames[0]);
 		mm_stats.in_page_errors++;
 	}
+	read_ahead_end(vm, va, frames, n, ok);
 	vm_io_done(vm);
 	wait_queue_wake_all(&in_page);
 	return ok ? VM_FAULT_RESOLVED : VM_FAULT_IN_PAGE_ERROR;
@@ -159,7 +217,7 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 	case PTE_TRANSITION:
 		return soft_fault(vm, va, &pg);
 	case PTE_PAGED_OUT:
-		return hard_fault(vm, va, &pg);
+		return hard_fault(vm, v, va, &pg);
 	case PTE_PRESENT:
 		/* A write-copy page turning read-write, or a stale TLB entry with
 		 * fewer rights than the PTE (mmu_protect leaves those). */

@@ -101,45 +101,64 @@ void swap_retire(uint32_t slot)
 	slots_mark_bad(&slots, slot);
 }
 
-struct io_wait {
+#define SWAP_REQUESTS (SWAP_CLUSTER / IDE_MAX_PAGES)
+
+/* The requests of one swap_io: all queued at once, so the driver starts
+ * each as the one before ends, with no round trip through the caller. */
+struct io_batch {
+	struct ide_request r[SWAP_REQUESTS];
 	struct wait_queue q;
-	bool done;
+	uint32_t left;          /* requests not done yet */
 };
 
-/* The driver's completion (interrupts off): wakes the sleeping requester. */
+/* The driver's completion (interrupts off): the last one wakes the caller. */
 static void io_done(struct ide_request *r)
 {
-	struct io_wait *w = r->ctx;
+	struct io_batch *b = r->ctx;
 
-	w->done = true;
-	wait_queue_wake_all(&w->q);
+	if (--b->left == 0)
+		wait_queue_wake_all(&b->q);
+}
+
+/* Logs a failed request once; false if r failed. */
+static bool io_ok(const struct ide_request *r, uint32_t slot)
+{
+	if (r->status == IDE_OK)
+		return true;
+	stats.errors++;
+	kprintf("swap: %s of %u page(s) at slot %u failed: %s\n", r->write ? "write" : "read",
+		r->pages, slot, ide_status_text(r->status, r->ata_error));
+	return false;
 }
 
 bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write)
 {
-	struct io_wait w = { 0 };
-	struct ide_request r = {
-		.lba = first_lba + (uint64_t)(first + 1) * IDE_SECTORS_PER_PAGE,
-		.pages = n, .write = write, .done = io_done, .ctx = &w,
-	};
+	struct io_batch b = { .left = (n + IDE_MAX_PAGES - 1) / IDE_MAX_PAGES };
+	uint32_t count = b.left;
+	bool ok = true;
 
-	memcpy(r.frames, frames, n * sizeof(pfn_t));
-	ide_submit(&r);
-	while (!w.done)
-		wait_queue_sleep(&w.q);
+	for (uint32_t i = 0, done = 0; i < count; i++, done += IDE_MAX_PAGES) {
+		struct ide_request *r = &b.r[i];
+		*r = (struct ide_request){
+			.lba = first_lba + (uint64_t)(first + done + 1) * IDE_SECTORS_PER_PAGE,
+			.pages = n - done < IDE_MAX_PAGES ? n - done : IDE_MAX_PAGES,
+			.write = write, .done = io_done, .ctx = &b,
+		};
+		memcpy(r->frames, frames + done, r->pages * sizeof(pfn_t));
+		ide_submit(r);
+	}
+	while (b.left)
+		wait_queue_sleep(&b.q);
+	for (uint32_t i = 0; i < count; i++)
+		ok &= io_ok(&b.r[i], first + i * IDE_MAX_PAGES);
 	if (write) {
-		stats.write_requests++;
+		stats.write_requests += count;
 		stats.pages_written += n;
 	} else {
-		stats.read_requests++;
+		stats.read_requests += count;
 		stats.pages_read += n;
 	}
-	if (r.status == IDE_OK)
-		return true;
-	stats.errors++;
-	kprintf("swap: %s of %u page(s) at slot %u failed: %s\n", write ? "write" : "read", n,
-		first, ide_status_text(r.status, r.ata_error));
-	return false;
+	return ok;
 }
 
 void swap_get_stats(struct swap_stats *s)

@@ -7,7 +7,8 @@
 
 #include "arch/types.h"
 
-#define SWAP_CLUSTER 16u        /* pages per write request */
+#define SWAP_CLUSTER 64u        /* pages per swap_io: the writer's cluster */
+#define SWAP_READ_AHEAD 16u     /* pages a hard fault reads at most */
 
 /* Finds the first type-0x82 partition of the IDE disk, checks its swap
  * signature and takes it into use; prints one "swap:" line either way. */
@@ -18,8 +19,10 @@ uint32_t swap_alloc(uint32_t want, uint32_t *first);
 void swap_free(uint32_t slot);
 /* A slot whose write failed: never used again. */
 void swap_retire(uint32_t slot);
-/* Moves n frames to (write) or from slots [first, first + n); sleeps until
- * done. true on success; a failure is logged once per request. */
+/* Moves n (1..SWAP_CLUSTER) frames to (write) or from slots [first,
+ * first + n), in as many disk requests as it takes, queued together; sleeps
+ * until all are done. true on success; a failure is logged once per request
+ * (the whole call then fails). */
 bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write);
 
 struct swap_stats {
