@@ -297,6 +297,7 @@ bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 
 	if (pfn == PFN_NONE)
 		return false;
+	vm_frames_taken();
 	if (pg->kind == PTE_IMAGE) {
 		void *direct = arch_phys_to_virt((paddr_t)pfn << PAGE_SHIFT, PAGE_SIZE);
 		image_fill(v->image, va, direct ? direct : mmu_temp_map(TEMP_FILL, pfn));

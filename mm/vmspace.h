@@ -88,6 +88,9 @@ void vm_wait_for_memory(void);
 void vm_memory_freed(void);
 /* Wakes the balance set manager early (memory is short). */
 void vm_balance_wake(void);
+/* A fault took frames: wakes the manager once fewer than its low water mark
+ * remain. */
+void vm_frames_taken(void);
 /* Wakes the modified page writer early (the modified list grew). */
 void vm_writer_wake(void);
 /* Whether slot belongs to the write under way. */

@@ -11,6 +11,7 @@
 #include "mm/swap.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
+#include "arch/trap.h"
 #include "kernel/thread.h"
 
 #define BALANCE_TICKS 10u       /* the manager's period: 100 ms */
@@ -104,7 +105,10 @@ static void age_space(struct vm_space *vm)
 static uint32_t ws_sweep(struct vm_space *vm, uint32_t want, uint32_t age_limit)
 {
 	struct vad *n = vad_first_at_or_after(&vm->vads, vm->clock);
-	uint32_t trimmed = 0, looks = 2 * vm->c.resident, steps = 2 * vm->c.reserved, p;
+	uint32_t trimmed = 0, steps = 2 * vm->c.reserved, p;
+	/* Enough looks to find want pages among a few in use, never more than
+	 * two rounds of the working set: trimming must stay cheap. */
+	uint32_t looks = 4 * want + 256 < 2 * vm->c.resident ? 4 * want + 256 : 2 * vm->c.resident;
 
 	if (!n && (n = vad_first(&vm->vads)) == NULL)
 		return 0;
@@ -149,16 +153,29 @@ static uint32_t trim_space(struct vm_space *vm, uint32_t want, uint32_t floor, u
 	return n;
 }
 
-/* Frames the manager keeps available: below low it trims up to high. */
+static uint32_t low;            /* frames the manager keeps available */
+
+/* Below low_water() available frames the manager trims up to twice that. */
 static uint32_t low_water(void)
 {
 	struct pfn_totals t;
 
-	pfn_get_totals(&t);
-	return t.managed / 32 > 64 ? t.managed / 32 : 64;
+	if (!low) {
+		pfn_get_totals(&t);
+		low = t.managed / 32 > 64 ? t.managed / 32 : 64;
+	}
+	return low;
 }
 
-/* One look at memory. Periodic looks age every working set; all trim
+void vm_frames_taken(void)
+{
+	/* Start trimming (and so writing) while frames remain, so the faulting
+	 * thread and the disk work at the same time. */
+	if (pfn_available() < low_water() && !balance_woken)
+		vm_balance_wake();
+}
+
+/* One look at memory. Looks a period apart age every working set; all trim
  * processes over their maximum (the default one only while memory is not
  * plentiful; one set with SetProcessWorkingSetSize always), and when it
  * is low, trim old pages above each minimum first, then any page not used
@@ -169,7 +186,7 @@ static void balance_once(bool periodic)
 	static const struct { uint32_t age; bool below_min; } passes[] = {
 		{ AGE_OLD, false }, { 1, false }, { 1, true }, { 0, false }, { 0, true },
 	};
-	uint32_t low = low_water();
+	uint32_t mark = low_water();
 
 	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
 		if (periodic && !vm->cleared) {
@@ -177,12 +194,12 @@ static void balance_once(bool periodic)
 			age_space(vm);
 			vm_detach(previous);
 		}
-		if (vm->c.resident > vm->ws_max && (vm->ws_max_set || pfn_available() < 4 * low))
+		if (vm->c.resident > vm->ws_max && (vm->ws_max_set || pfn_available() < 4 * mark))
 			trim_space(vm, vm->c.resident - vm->ws_max, vm->ws_max, 1);
 	}
-	for (uint32_t i = 0; i < 5 && pfn_available() < low; i++)
-		for (struct vm_space *vm = vm_all; vm && pfn_available() < 2 * low; vm = vm->next)
-			trim_space(vm, 2 * low - pfn_available(), passes[i].below_min ? 0 : vm->ws_min,
+	for (uint32_t i = 0; i < 5 && pfn_available() < mark; i++)
+		for (struct vm_space *vm = vm_all; vm && pfn_available() < 2 * mark; vm = vm->next)
+			trim_space(vm, 2 * mark - pfn_available(), passes[i].below_min ? 0 : vm->ws_min,
 				   passes[i].age);
 	if (pfn_list_count(PFN_MODIFIED))
 		vm_writer_wake();
@@ -191,13 +208,20 @@ static void balance_once(bool periodic)
 
 void vm_balance_thread(void *arg)
 {
+	uint32_t aged = timer_ticks();
+
 	(void)arg;
 	irq_disable();
 	for (;;) {
-		bool periodic = balance_woken ? false :
-			wait_queue_sleep_timeout(&balance_wait, BALANCE_TICKS) == WAIT_TIMED_OUT;
+		/* Ages follow the clock, not the wake-ups: under pressure a fault
+		 * wakes the manager often, and pages must still grow old. */
+		bool period = timer_ticks() - aged >= BALANCE_TICKS;
+		if (period)
+			aged = timer_ticks();
+		balance_once(period);
+		if (!balance_woken)
+			wait_queue_sleep_timeout(&balance_wait, BALANCE_TICKS);
 		balance_woken = false;
-		balance_once(periodic);
 	}
 }
 
