@@ -229,6 +229,19 @@ void wait_queue_sleep(struct wait_queue *q)
 	wait_queue_sleep_timeout(q, WAIT_FOREVER);
 }
 
+void wait_queue_sleep_uninterruptible(struct wait_queue *q)
+{
+	bool irq = irq_save();
+
+	current->uninterruptible = true;
+	current->state = THREAD_BLOCKED;
+	current->waiting_on = q;
+	queue_push(q, current);
+	schedule();
+	current->uninterruptible = false;
+	irq_restore(irq);
+}
+
 void wait_queue_wake_all(struct wait_queue *q)
 {
 	bool irq = irq_save();
@@ -242,8 +255,9 @@ void thread_interrupt(struct thread *t)
 {
 	bool irq = irq_save();
 
-	/* Any blocked thread, even one waiting on nothing (Sleep(INFINITE)). */
-	if (t->state == THREAD_BLOCKED) {
+	/* Any blocked thread, even one waiting on nothing (Sleep(INFINITE)),
+	 * but not one in an uninterruptible wait: its disk I/O must end first. */
+	if (t->state == THREAD_BLOCKED && !t->uninterruptible) {
 		t->interrupted = true;
 		make_ready(t);
 	}

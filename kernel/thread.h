@@ -27,6 +27,7 @@ struct thread {
 	bool timed;                     /* also on the sleepers' list */
 	bool interrupted;               /* thread_interrupt woke it */
 	bool in_page_fault;             /* resolving a page fault (recursion guard) */
+	bool uninterruptible;           /* in wait_queue_sleep_uninterruptible */
 	void (*entry)(void *);
 	void *arg;
 	struct process *process;        /* NULL for kernel threads */
@@ -58,6 +59,10 @@ void thread_sleep(uint32_t ticks);
  * off after checking the condition, so a wake-up cannot slip in between;
  * returns with interrupts as they were. */
 void wait_queue_sleep(struct wait_queue *q);
+/* Like wait_queue_sleep, but neither termination nor thread_interrupt cuts
+ * it short: for waits that must end before anything else (disk I/O into
+ * memory the caller owns). The caller re-checks its condition in a loop. */
+void wait_queue_sleep_uninterruptible(struct wait_queue *q);
 /* Makes every thread waiting on q ready. */
 void wait_queue_wake_all(struct wait_queue *q);
 /* Like wait_queue_sleep, but gives up after ticks timer ticks

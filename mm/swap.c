@@ -147,8 +147,9 @@ bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write)
 		memcpy(r->frames, frames + done, r->pages * sizeof(pfn_t));
 		ide_submit(r);
 	}
+	/* Uninterruptible: the requests use b, on this stack, until they end. */
 	while (b.left)
-		wait_queue_sleep(&b.q);
+		wait_queue_sleep_uninterruptible(&b.q);
 	for (uint32_t i = 0; i < count; i++)
 		ok &= io_ok(&b.r[i], first + i * IDE_MAX_PAGES);
 	if (write) {

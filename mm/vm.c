@@ -323,7 +323,7 @@ void vm_memory_freed(void)
 void vm_wait_idle(struct vm_space *vm)
 {
 	while (vm->io_pending)
-		wait_queue_sleep(&io_done);
+		wait_queue_sleep_uninterruptible(&io_done);
 }
 
 void vm_io_done(struct vm_space *vm)
