@@ -1,6 +1,8 @@
 /* Swap slot bitmap; see mm/slots.h. */
 #include "mm/slots.h"
 
+#define SLOTS_SEARCH 2048u      /* slots looked at before settling for less */
+
 static bool in_use(const struct slot_map *m, uint32_t s)
 {
 	return m->bits[s / 32] >> (s % 32) & 1;
@@ -68,7 +70,10 @@ uint32_t slots_alloc(struct slot_map *m, uint32_t want, uint32_t *first)
 			best = n;
 			best_at = s;
 		}
-		if (n == want)
+		/* A full run, or after a good look a usable one: searching a
+		 * fragmented map to the end for the longest would cost more than
+		 * the shorter write it saves. */
+		if (n == want || (scanned >= SLOTS_SEARCH && best >= want / 4))
 			break;
 		s += n;
 		scanned += n;

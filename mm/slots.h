@@ -18,8 +18,9 @@ struct slot_map {
 
 /* Makes every one of count slots free; bits holds (count + 31) / 32 words. */
 void slots_init(struct slot_map *m, uint32_t *bits, uint32_t count);
-/* Takes a run of contiguous free slots: want of them if such a run exists,
- * else the longest run found (at least 1). Stores its first slot in *first
+/* Takes a run of contiguous free slots: want of them if one is found, else
+ * the longest run seen (at least 1); after 2048 slots a run of want / 4 or
+ * more is taken rather than searching the whole map. Stores its first slot in *first
  * and returns its length; 0 (nothing taken) when every slot is in use or
  * want is 0. */
 uint32_t slots_alloc(struct slot_map *m, uint32_t want, uint32_t *first);
