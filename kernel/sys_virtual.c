@@ -1,4 +1,4 @@
-/* The VirtualAlloc family and the memory counters as system calls. Each call
+/* The VirtualAlloc family and the working-set limits as system calls. Each call
  * names a process by handle; another process's address space is entered with
  * vm_attach for the duration of the operation, with interrupts off, and user
  * memory is only touched before or after, in the caller's own space. */
@@ -6,17 +6,11 @@
 #include "kernel/process.h"
 #include "arch/cpu.h"
 #include "arch/uaccess.h"
-#include "mm/commit.h"
 #include "mm/mm.h"
-#include "mm/pfn.h"
-#include "mm/swap.h"
-#include "mm/stats.h"
-#include "arch/mmu.h"
 #include "user/include/vados/syscall.h"
 
 #define ERROR_ACCESS_DENIED 5u
 #define ERROR_BAD_LENGTH    24u
-#define USER_PAGES ((MM_USER_END - MM_USER_FIRST) / PAGE_SIZE)
 
 /* An operation on one address space, with its arguments. */
 struct vm_call {
@@ -196,93 +190,5 @@ struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f)
 	vm_ws_get(p->vm, &out[0], &out[1]);
 	out[0] *= PAGE_SIZE;
 	out[1] *= PAGE_SIZE;
-	if (!copy_to_user(a[1], out, sizeof(out)))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, 0 };
-}
-
-/* (struct vados_memory_status *out) */
-struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
-{
-	struct vm_counters c;
-	struct pfn_totals t;
-	struct vados_memory_status s;
-	struct swap_stats sw;
-
-	(void)f;
-	pfn_get_totals(&t);
-	swap_get_stats(&sw);
-	vm_get_counters(process_current()->vm, &c);
-	s = (struct vados_memory_status){
-		.phys_pages = t.managed,
-		.phys_avail_pages = t.on_list[PFN_FREE] + t.on_list[PFN_ZEROED] +
-				    t.on_list[PFN_STANDBY],
-		.commit_limit_pages = commit_limit(),
-		.commit_charge_pages = commit_charged(),
-		.virtual_pages = USER_PAGES,
-		.virtual_free_pages = USER_PAGES - c.reserved,
-		.swap_slots = sw.slots,
-		.swap_slots_used = sw.used - sw.bad,
-	};
-	if (!copy_to_user(a[0], &s, sizeof(s)))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, 0 };
-}
-
-/* (process, struct vados_process_memory *out) */
-struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f)
-{
-	struct process *p = handle_lookup(a[0]);
-	struct vados_process_memory m = { .cb = sizeof(m) };
-	struct vm_counters c = { 0 };
-	bool irq;
-
-	(void)f;
-	if (!p)
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
-	irq = irq_save();
-	if (p->vm)
-		vm_get_counters(p->vm, &c);
-	irq_restore(irq);
-	m.page_faults = c.faults;
-	m.working_set = c.resident * PAGE_SIZE;
-	m.peak_working_set = c.peak_resident * PAGE_SIZE;
-	m.commit = c.private_commit * PAGE_SIZE;        /* Windows: private bytes */
-	m.peak_commit = c.peak_private_commit * PAGE_SIZE;
-	if (!copy_to_user(a[1], &m, sizeof(m)))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, 0 };
-}
-
-/* (struct vados_mm_counters *out) */
-struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f)
-{
-	struct pfn_totals t;
-	struct swap_stats sw;
-	struct mmu_stats tlb;
-	struct vados_mm_counters c;
-	bool irq = irq_save();
-
-	(void)f;
-	pfn_get_totals(&t);
-	swap_get_stats(&sw);
-	mmu_get_stats(&tlb);
-	c = (struct vados_mm_counters){
-		.demand_zero_faults = mm_stats.demand_zero_faults,
-		.image_faults = mm_stats.image_faults, .soft_faults = mm_stats.soft_faults,
-		.hard_faults = mm_stats.hard_faults, .collided_faults = mm_stats.collided_faults,
-		.guard_faults = mm_stats.guard_faults,
-		.access_violations = mm_stats.access_violations,
-		.in_page_errors = mm_stats.in_page_errors, .pages_trimmed = mm_stats.pages_trimmed,
-		.clean_pages_dropped = mm_stats.clean_pages_dropped,
-		.zeroed_by_idle = t.zeroed_idle, .zeroed_on_fault_path = t.zeroed_on_demand,
-		.swap_pages_written = sw.pages_written, .swap_pages_read = sw.pages_read,
-		.swap_write_requests = sw.write_requests, .swap_read_requests = sw.read_requests,
-		.tlb_page_flushes = tlb.page_flushes, .tlb_full_flushes = tlb.full_flushes,
-		.address_space_switches = tlb.address_space_switches,
-	};
-	irq_restore(irq);
-	if (!copy_to_user(a[0], &c, sizeof(c)))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, 0 };
+	return sys_copy_out(a[1], out, sizeof(out));
 }

@@ -44,6 +44,13 @@ static const struct {
 	[SYS_MM_COUNTERS] = { sys_mm_counters, 1 },
 };
 
+struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
+{
+	if (!copy_to_user(dst, src, n))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
 static bool syscall_dispatch(struct trap_frame *f)
 {
 	uint32_t args[VADOS_SYSCALL_MAX_ARGS];

@@ -20,6 +20,8 @@ struct sysret {
  * calls write the frame themselves (continue, raise). */
 typedef struct sysret (*syscall_fn)(const uint32_t *args, struct trap_frame *f);
 
+/* Copies a call's answer out to ring 3: success, or ERROR_NOACCESS. */
+struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n);
 /* Milliseconds to timer ticks, rounded up, without overflow; INFINITE stays. */
 uint32_t ms_to_ticks(uint32_t ms);
 
@@ -52,10 +54,12 @@ struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys_memory.c */
+struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f);
+
 
 #endif
