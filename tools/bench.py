@@ -39,7 +39,8 @@ FIGURES = [
     "reserve_release_64K_cycles", "reserve_release_1G_cycles", "alloc_touch16_free_cycles",
     "protect_cycles", "protect_10_regions_cycles", "protect_10k_regions_cycles",
     "query_10_regions_cycles", "query_10k_regions_cycles", "swap_write_cycles_per_page",
-    "swap_read_cycles_per_page", "swap_bad_pages",
+    "swap_read_cycles_per_page", "swap_bad_pages", "malloc_free_small_cycles",
+    "malloc_free_64K_cycles",
 ]
 
 

@@ -32,7 +32,7 @@
 enum figure {
 	NULL_SYSCALL, DZ_FAULT, TOUCH_RESIDENT, RESERVE_64K, RESERVE_1G, ALLOC_TOUCH16,
 	PROTECT, PROTECT_10, PROTECT_10K, QUERY_10, QUERY_10K, SWAP_WRITE, SWAP_READ,
-	SWAP_BAD, FIGURES
+	SWAP_BAD, MALLOC_SMALL, MALLOC_64K, FIGURES
 };
 
 static const char *const figure_name[] = {
@@ -40,7 +40,8 @@ static const char *const figure_name[] = {
 	"reserve_release_64K_cycles", "reserve_release_1G_cycles", "alloc_touch16_free_cycles",
 	"protect_cycles", "protect_10_regions_cycles", "protect_10k_regions_cycles",
 	"query_10_regions_cycles", "query_10k_regions_cycles", "swap_write_cycles_per_page",
-	"swap_read_cycles_per_page", "swap_bad_pages",
+	"swap_read_cycles_per_page", "swap_bad_pages", "malloc_free_small_cycles",
+	"malloc_free_64K_cycles",
 };
 _Static_assert(sizeof(figure_name) / sizeof(figure_name[0]) == FIGURES, "a name each");
 
@@ -226,6 +227,26 @@ static void work_regions(void)
 	regions(10000, 5001, PROTECT_10K, QUERY_10K);
 }
 
+#define MALLOC_LOOPS 20000
+
+/* malloc then free, of 16 to 256 bytes (a pseudo-random mix, the same every
+ * round), and of 64 KB; the heaps of issue 9 over VirtualAlloc. */
+static void work_malloc(void)
+{
+	uint32_t size = 1;
+	uint64_t t0 = rdtsc();
+
+	for (int i = 0; i < MALLOC_LOOPS; i++) {
+		size = size * 1103515245u + 12345u;
+		free(malloc(16 + (size >> 16) % 241));
+	}
+	record(MALLOC_SMALL, per(t0, MALLOC_LOOPS));
+	t0 = rdtsc();
+	for (int i = 0; i < MALLOC_LOOPS; i++)
+		free(malloc(65536));
+	record(MALLOC_64K, per(t0, MALLOC_LOOPS));
+}
+
 /* Commits swap_mb (more than RAM), writes one word per page with a pattern
  * (page-outs), then reads every one back checking it (page-ins). */
 static void work_swap(void)
@@ -261,6 +282,7 @@ static struct workload cpu_work[] = {
 	{ .name = "alloc_touch16_free", .run = work_alloc_touch16 },
 	{ .name = "protect", .run = work_protect },
 	{ .name = "regions", .run = work_regions },
+	{ .name = "malloc", .run = work_malloc },
 };
 
 static struct workload swap_work = { .name = "swap", .run = work_swap };
