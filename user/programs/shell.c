@@ -53,7 +53,7 @@ static void cmd_help(void)
 	       "  ps                   list processes\n"
 	       "  kill PID             terminate a process\n"
 	       "  walk PID             list the regions of a process's address space\n"
-	       "  mem                  physical memory in use\n"
+	       "  mem                  physical memory in use, and the commit charge\n"
 	       "  help                 this list\n"
 	       "  exit, shutdown       power off\n");
 }
@@ -111,6 +111,8 @@ static void cmd_mem(void)
 	}
 	printf("physical memory: %llu KiB in all, %llu KiB available (%lu%% in use)\n",
 	       m.ullTotalPhys / 1024, m.ullAvailPhys / 1024, m.dwMemoryLoad);
+	printf("commit: %llu KiB of a %llu KiB limit (RAM and swap) charged\n",
+	       (m.ullTotalPageFile - m.ullAvailPageFile) / 1024, m.ullTotalPageFile / 1024);
 }
 
 /* Runs cmdline and waits for it; a trailing "&" leaves it in the background. */
