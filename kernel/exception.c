@@ -87,11 +87,15 @@ void exception_terminate(const struct _EXCEPTION_RECORD *rec)
 		code == STATUS_GUARD_PAGE_VIOLATION || code == STATUS_STACK_OVERFLOW ||
 		code == STATUS_IN_PAGE_ERROR);
 
-	kprintf("pid %u %s: exception 0x%08lx at eip 0x%08x, address 0x%08lx (%s)\n", p->pid,
-		p->name, rec->ExceptionCode, (uint32_t)rec->ExceptionAddress,
-		memory ? rec->ExceptionInformation[1] : (ntabi_dword)rec->ExceptionAddress,
-		memory && rec->ExceptionInformation[0] == 1 ? "write" : "read");
-	process_exit(rec->ExceptionCode);
+	if (memory)
+		kprintf("pid %u %s: exception 0x%08x at eip 0x%08x, address 0x%08lx (%s)\n",
+			p->pid, p->name, code, (uint32_t)rec->ExceptionAddress,
+			rec->ExceptionInformation[1],
+			rec->ExceptionInformation[0] == 1 ? "write" : "read");
+	else
+		kprintf("pid %u %s: exception 0x%08x at eip 0x%08x\n", p->pid, p->name, code,
+			(uint32_t)rec->ExceptionAddress);
+	process_exit(code);
 }
 
 void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
