@@ -16,11 +16,6 @@ void aspace_init(pfn_t kernel)
 	kernel_pd = kernel;
 }
 
-pfn_t aspace_kernel(void)
-{
-	return kernel_pd;
-}
-
 pfn_t aspace_create(void)
 {
 	pfn_t pd = pfn_alloc(PFN_ZERO);
@@ -51,7 +46,7 @@ void aspace_activate(pfn_t pd)
 
 void aspace_destroy(pfn_t pd)
 {
-	if (pd == aspace_kernel())
+	if (pd == kernel_pd)
 		panic("aspace_destroy: the kernel's own directory 0x%x", pd);
 	/* A kernel thread may still run on it (they keep whatever directory
 	 * they find): move to the kernel's before the frame goes. */

@@ -7,8 +7,6 @@
 
 /* Records the kernel's own page directory (mm_init). */
 void aspace_init(pfn_t kernel);
-/* The kernel's own page directory (kernel threads run on it). */
-pfn_t aspace_kernel(void);
 /* A new address space with an empty user half; PFN_NONE when memory is out. */
 pfn_t aspace_create(void);
 /* Switches the CPU to address space pd (nothing to do if it runs on it). */

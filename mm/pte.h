@@ -87,10 +87,6 @@ static inline uint32_t pte_prot_to_win32(pte_prot_t p)
 }
 
 /* Access a protection grants, guard aside. */
-static inline bool pte_prot_readable(pte_prot_t p)
-{
-	return (p & PTE_PROT_BASE) != 0 && (p & PTE_PROT_BASE) != 4;    /* not NOACCESS, EXECUTE */
-}
 static inline bool pte_prot_writable(pte_prot_t p)  /* write-copy counts: it becomes read-write */
 {
 	uint32_t b = p & PTE_PROT_BASE;

@@ -28,14 +28,14 @@ static void mark(struct marks *m, uint32_t slot, const char *by)
 	}
 }
 
-/* The paged-out PTEs of the running address space. */
-static void mark_space(struct marks *m)
+/* The paged-out PTEs of the running address space's VADs. */
+static void mark_space(struct marks *m, struct vm_space *vm)
 {
-	for (uint32_t c = 0; c < VM_CHUNKS; c++) {
-		if (!mmu_has_table(c << 22))
-			continue;
-		for (uint32_t p = c << 10; p < (c + 1) << 10; p++) {
-			uint32_t pte = vm_pte_raw(vm_va(p));
+	for (struct vad *n = vad_first(&vm->vads); n; n = vad_next(n)) {
+		vaddr_t end = vm_va(n->end);
+		for (vaddr_t va = mmu_next_used(vm_va(n->start), end); va < end;
+		     va = mmu_next_used(va + VM_PAGE, end)) {
+			uint32_t pte = vm_pte_raw(va);
 			if (pte_kind(pte) == PTE_PAGED_OUT)
 				mark(m, pte_index(pte), "a paged-out PTE");
 		}
@@ -48,7 +48,7 @@ static void mark_all(struct marks *m)
 
 	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
 		pfn_t previous = vm_attach(vm);
-		mark_space(m);
+		mark_space(m, vm);
 		vm_detach(previous);
 	}
 	pfn_get_totals(&t);
@@ -59,9 +59,9 @@ static void mark_all(struct marks *m)
 		else if (e->state == PFN_ACTIVE && (e->flags & PFN_FLAG_READING))
 			mark(m, pte_index(e->original_pte), "a read under way");
 	}
-	for (uint32_t s = 0; s < m->count; s++)
-		if (vm_writer_in_flight(s))
-			mark(m, s, "the write under way");
+	uint32_t first, n = vm_writer_in_flight(&first);
+	for (uint32_t i = 0; i < n; i++)
+		mark(m, first + i, "the write under way");
 }
 
 uint32_t swap_check(void)

@@ -93,8 +93,9 @@ void vm_balance_wake(void);
 void vm_frames_taken(void);
 /* Wakes the modified page writer early (the modified list grew). */
 void vm_writer_wake(void);
-/* Whether slot belongs to the write under way. */
-bool vm_writer_in_flight(uint32_t slot);
+/* The slots of the write under way: their number (0: none), the first in
+ * *first. */
+uint32_t vm_writer_in_flight(uint32_t *first);
 /* Ends one in-page read of vm: wakes vm_wait_idle. */
 void vm_io_done(struct vm_space *vm);
 /* Resolves a fault on page va of v (see vm_fault); may sleep, after which v

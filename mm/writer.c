@@ -22,9 +22,10 @@ void vm_writer_wake(void)
 	wait_queue_wake_all(&writer_wait);
 }
 
-bool vm_writer_in_flight(uint32_t slot)
+uint32_t vm_writer_in_flight(uint32_t *first)
 {
-	return in_flight.n && slot >= in_flight.first && slot < in_flight.first + in_flight.n;
+	*first = in_flight.first;
+	return in_flight.n;
 }
 
 /* Up to SWAP_CLUSTER modified frames not being written already. */
