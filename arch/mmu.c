@@ -118,19 +118,31 @@ void mmu_flush_all(void)
 	}
 }
 
-vaddr_t mmu_next_used(vaddr_t va, vaddr_t end)
+/* The first page in [va, end) whose PTE has any of the bits in mask; end if
+ * none. Tables absent are skipped whole. */
+static vaddr_t next_with(vaddr_t va, vaddr_t end, uint32_t mask)
 {
 	while (va < end) {
 		vaddr_t table_end = (va | ((1u << 22) - 1)) + 1;
 		vaddr_t stop = table_end < end && table_end ? table_end : end;
 		if (mmu_has_table(va)) {
 			for (volatile uint32_t *pte = pte_of(va); va < stop; va += PAGE_SIZE, pte++)
-				if (*pte)
+				if (*pte & mask)
 					return va;
 		}
 		va = stop;
 	}
 	return end;
+}
+
+vaddr_t mmu_next_used(vaddr_t va, vaddr_t end)
+{
+	return next_with(va, end, ~0u);
+}
+
+vaddr_t mmu_next_present(vaddr_t va, vaddr_t end)
+{
+	return next_with(va, end, PTE_P);
 }
 
 bool mmu_has_table(vaddr_t va)

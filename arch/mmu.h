@@ -72,6 +72,8 @@ void mmu_query_raw(vaddr_t va, uint32_t *pde, uint32_t *pte);
  * software); end if none. Pages without a table are skipped a table at a
  * time, zero PTEs a word at a time. */
 vaddr_t mmu_next_used(vaddr_t va, vaddr_t end);
+/* The same for present PTEs: what a working-set sweep looks at. */
+vaddr_t mmu_next_present(vaddr_t va, vaddr_t end);
 /* Whether a page table covers va. */
 bool mmu_has_table(vaddr_t va);
 /* Installs frame pt (already zeroed) as the page table covering va; pt 0

@@ -87,12 +87,9 @@ static void age_space(struct vm_space *vm)
 {
 	for (struct vad *n = vad_first(&vm->vads); n; n = vad_next(n)) {
 		vaddr_t end = vm_va(n->end);
-		for (vaddr_t va = mmu_next_used(vm_va(n->start), end); va < end;
-		     va = mmu_next_used(va + PAGE_SIZE, end)) {
-			uint32_t pte = vm_pte_raw(va);
-			if (pte_kind(pte) != PTE_PRESENT)
-				continue;
-			struct pfn_entry *e = pfn_entry(pte >> 12);
+		for (vaddr_t va = mmu_next_present(vm_va(n->start), end); va < end;
+		     va = mmu_next_present(va + PAGE_SIZE, end)) {
+			struct pfn_entry *e = pfn_entry(vm_pte_raw(va) >> 12);
 			if (!(e->flags & PFN_FLAG_LOCKED))      /* they never leave */
 				age_set(e, mmu_test_clear_accessed(va) ? 0 : age_of(e) + 1);
 		}
@@ -101,39 +98,35 @@ static void age_space(struct vm_space *vm)
 
 /* Sweeps vm (the running address space) from its clock hand until want
  * pages went, every resident page was looked at twice, or the hand went
- * twice round (tables absent skip their 4 MB at once). */
+ * round twice. Only present PTEs are looked at; the rest (paged out, in
+ * transition, absent tables) are skipped by the table scan. */
 static uint32_t ws_sweep(struct vm_space *vm, uint32_t want, uint32_t age_limit)
 {
 	struct vad *n = vad_first_at_or_after(&vm->vads, vm->clock);
-	uint32_t trimmed = 0, steps = 2 * vm->c.reserved, p;
+	uint32_t trimmed = 0, rounds = 0;
 	/* Enough looks to find want pages among a few in use, never more than
 	 * two rounds of the working set: trimming must stay cheap. */
 	uint32_t looks = 4 * want + 256 < 2 * vm->c.resident ? 4 * want + 256 : 2 * vm->c.resident;
+	vaddr_t va;
 
 	if (!n && (n = vad_first(&vm->vads)) == NULL)
 		return 0;
-	p = vm->clock > n->start ? vm->clock : n->start;
-	while (looks && steps && trimmed < want) {
-		if (p >= n->end) {
-			if ((n = vad_next(n)) == NULL)
+	va = vm_va(vm->clock > n->start ? vm->clock : n->start);
+	while (looks && trimmed < want && rounds < 2) {
+		vaddr_t end = vm_va(n->end);
+		if ((va = mmu_next_present(va, end)) >= end) {
+			if ((n = vad_next(n)) == NULL) {
 				n = vad_first(&vm->vads);
-			p = n->start;
+				rounds++;
+			}
+			va = vm_va(n->start);
 			continue;
 		}
-		if (!mmu_has_table(vm_va(p))) {
-			uint32_t next = (p | 1023) + 1;
-			steps -= next - p < steps ? next - p : steps;
-			p = next;
-			continue;
-		}
-		steps--;
-		if (pte_kind(vm_pte_raw(vm_va(p))) == PTE_PRESENT) {
-			looks--;
-			trimmed += sweep_page(vm, vm_vad_of(n), vm_va(p), age_limit);
-		}
-		p++;
+		looks--;
+		trimmed += sweep_page(vm, vm_vad_of(n), va, age_limit);
+		va += PAGE_SIZE;
 	}
-	vm->clock = p;
+	vm->clock = va >> PAGE_SHIFT;
 	return trimmed;
 }
 
