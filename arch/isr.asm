@@ -2,6 +2,7 @@
 ; struct trap_frame (arch/trap.h) and calls trap_dispatch.
 
 SEL_KDATA equ 0x10
+SEL_UDATA equ 0x23
 
 extern trap_dispatch, trap_double_fault
 
@@ -22,6 +23,29 @@ STUB v
 %assign v v + 1
 %endrep
 
+; Loads SEL_KDATA into segment register %1 unless it holds a flat data
+; segment already (SEL_KDATA or SEL_UDATA, both base 0, limit 4 GB).
+%macro ENSURE_FLAT 1
+    mov ax, %1
+    cmp ax, SEL_UDATA
+    je %%flat
+    cmp ax, SEL_KDATA
+    je %%flat
+    mov ax, SEL_KDATA
+    mov %1, ax
+%%flat:
+%endmacro
+
+; Pops the frame's selector into segment register %1 unless it holds it.
+%macro RESTORE_SEG 1
+    mov ax, %1
+    cmp ax, [esp]
+    je %%same
+    mov %1, [esp]
+%%same:
+    add esp, 4
+%endmacro
+
 isr_common:
     pusha
     push ds
@@ -29,9 +53,11 @@ isr_common:
     push fs
     push gs
     push dword 0                ; cr2 slot
-    mov ax, SEL_KDATA
-    mov ds, ax
-    mov es, ax
+    ; A segment load is slow (under TCG: a descriptor fetch in a helper), so
+    ; DS and ES are loaded only when they are not already one of the two flat
+    ; data segments (ring 3 may leave anything in them, a null selector too).
+    ENSURE_FLAT ds
+    ENSURE_FLAT es
     cld
     ; Gates do not clear EFLAGS.AC: left set (by a user popf, or by a copy
     ; routine that was interrupted) it would switch SMAP off in the handler.
@@ -44,10 +70,12 @@ isr_common:
     add esp, 8                  ; argument and cr2 slot
 global trap_return
 trap_return:
-    pop gs
-    pop fs
-    pop es
-    pop ds
+    ; Each segment register is reloaded only if the frame holds another
+    ; selector (see isr_common).
+    RESTORE_SEG gs
+    RESTORE_SEG fs
+    RESTORE_SEG es
+    RESTORE_SEG ds
     popa
     add esp, 8                  ; vector and error code
     iret
