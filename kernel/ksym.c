@@ -25,6 +25,17 @@ static int is_code_or_data(const struct elf32_sym *s)
 					   type == 0 /* NOTYPE: assembly labels */);
 }
 
+/* An assembler's local label ("isr_common.halt", NASM's macro-local
+ * "..@12.flat") names a place inside the routine before it, not a routine. */
+static int is_local_label(const struct elf32_sym *s, const char *name)
+{
+	if ((s->st_info & 0xf) != 0)
+		return 0;
+	while (*name && *name != '.')
+		name++;
+	return *name == '.';
+}
+
 const char *ksym_find(const struct ksym_table *t, uint32_t addr, uint32_t *offset)
 {
 	const struct elf32_sym *best = NULL;
@@ -41,7 +52,7 @@ const char *ksym_find(const struct ksym_table *t, uint32_t addr, uint32_t *offse
 			     (s->st_value == best->st_value && !s->st_size)))
 			continue;
 		const char *n = sym_name(t, s);
-		if (n) {
+		if (n && !is_local_label(s, n)) {
 			best = s;
 			name = n;
 		}

@@ -189,6 +189,19 @@ TEST(unsized_symbol_matches_nearest_below)
 	CHECK_SYM(&t, 0x6000, "asm_func", 0x1000);
 }
 
+TEST(assembler_local_labels_belong_to_the_routine_before)
+{
+	struct table t;
+
+	table_init(&t);
+	add_label(&t, "isr_common", 0x4000);
+	add_label(&t, "..@259.flat", 0x4010);
+	add_label(&t, "isr_common.same", 0x4020);
+	add_sym(&t, "ws_sweep.isra.0", 0x5000, 0x100, INFO(STB_GLOBAL, STT_FUNC), SHN_TEXT);
+	CHECK_SYM(&t, 0x4030, "isr_common", 0x30);
+	CHECK_SYM(&t, 0x5004, "ws_sweep.isra.0", 4);
+}
+
 TEST(closest_start_wins)
 {
 	struct table t;
@@ -378,6 +391,7 @@ int main(void)
 	RUN("host/ksym", past_end_falls_back_to_preceding_label);
 	RUN("host/ksym", symbol_ending_at_top_of_address_space);
 	RUN("host/ksym", unsized_symbol_matches_nearest_below);
+	RUN("host/ksym", assembler_local_labels_belong_to_the_routine_before);
 	RUN("host/ksym", closest_start_wins);
 	RUN("host/ksym", sized_preferred_at_equal_start);
 	RUN("host/ksym", undefined_symbols_ignored);
