@@ -5,6 +5,7 @@
 #include "kernel/syscalls.h"
 #include "kernel/process.h"
 #include "arch/cpu.h"
+#include "arch/trap.h"
 #include "arch/uaccess.h"
 #include "mm/mm.h"
 #include "user/include/vados/syscall.h"
@@ -20,25 +21,39 @@ struct vm_call {
 	uint32_t (*op)(struct vm_space *vm, struct vm_call *c);
 };
 
-/* Runs c->op on the address space of the process behind handle. */
+#define TABLE_WAIT_TICKS 500u     /* 5 s for frames for page tables, then ERROR_NOT_ENOUGH_MEMORY */
+
+/* Runs c->op on the address space of the process behind handle. An
+ * operation that needs frames for page tables which memory cannot give yet
+ * (VM_RETRY) runs again once the balance set manager has freed them, the
+ * wait done detached: the process may exit meanwhile. */
 static uint32_t on_process(uint32_t handle, struct vm_call *c)
 {
 	struct process *p = handle_lookup(handle);
-	uint32_t err;
+	uint32_t err, start = timer_ticks();
 	pfn_t previous;
 	bool irq;
 
 	if (!p)
 		return ERROR_INVALID_HANDLE;
 	irq = irq_save();
-	if (p->vm)
-		vm_wait_idle(p->vm);    /* a read in flight owns its page */
-	if (!p->vm || vm_cleared(p->vm)) {
-		err = ERROR_ACCESS_DENIED;      /* it has exited */
-	} else {
+	for (;;) {
+		if (p->vm)
+			vm_wait_idle(p->vm);    /* a read in flight owns its page */
+		if (!p->vm || vm_cleared(p->vm)) {
+			err = ERROR_ACCESS_DENIED;      /* it has exited */
+			break;
+		}
 		previous = vm_attach(p->vm);
 		err = c->op(p->vm, c);
 		vm_detach(previous);
+		if (err != VM_RETRY)
+			break;
+		if (timer_ticks() - start >= TABLE_WAIT_TICKS) {
+			err = ERROR_NOT_ENOUGH_MEMORY;
+			break;
+		}
+		vm_wait_for_tables();
 	}
 	irq_restore(irq);
 	return err;

@@ -136,6 +136,8 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
+	if (!vm_tables_ready(r.first, r.end))
+		return VM_RETRY;
 	n = count_uncommitted(v, r.first, r.end);
 	if (n && !commit_charge(n))
 		return ERROR_COMMITMENT_LIMIT;
@@ -257,6 +259,8 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		return ERROR_INVALID_ADDRESS;
 	if (r.end > v->node.end)
 		return ERROR_INVALID_PARAMETER;
+	if ((v->node.flags & VAD_COMMITTED) && !vm_tables_ready(r.first, r.end))
+		return VM_RETRY;        /* decommitting part of it writes markers */
 	decommit(vm, v, r.first, r.end);
 	return 0;
 }
@@ -290,6 +294,8 @@ static uint32_t protect_locked(struct vm_space *vm, const struct vm_pages *r, ui
 		return ERROR_INVALID_ADDRESS;
 	if (pte_prot_writecopy(prot) && v->node.type != MEM_IMAGE)
 		return ERROR_INVALID_PARAMETER;
+	if (!vm_tables_ready(r->first, r->end))
+		return VM_RETRY;
 	*old = pte_prot_to_win32(vm_page_get(v, vm_va(r->first)).prot);
 	for (uint32_t p = r->first; p < r->end; p++) {
 		struct vm_page pg = vm_page_get(v, vm_va(p));

@@ -315,6 +315,11 @@ void vm_wait_for_memory(void)
 	wait_queue_sleep_timeout(&memory_freed, 1);
 }
 
+void vm_wait_for_tables(void)
+{
+	vm_wait_for_memory();
+}
+
 void vm_memory_freed(void)
 {
 	wait_queue_wake_all(&memory_freed);
@@ -343,6 +348,20 @@ bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end)
 	for (uint32_t c = first >> 10; c <= last; c++)
 		vm->pt_charged[c / 32] |= 1u << (c % 32);
 	return true;
+}
+
+bool vm_tables_ready(uint32_t first, uint32_t end)
+{
+	uint32_t need = 0, last = (end - 1) >> 10;
+
+	for (uint32_t c = first >> 10; c <= last; c++)
+		need += !mmu_has_table(vm_va(c << 10));
+	/* Interrupts stay off from here to the last PTE written: what is
+	 * available now is what the tables will find. */
+	if (!need || pfn_available() >= need + PFN_KERNEL_RESERVE / 2)
+		return true;
+	vm_balance_want(need + PFN_KERNEL_RESERVE / 2);
+	return false;
 }
 
 /* Returns the table charges of v's chunks that no other VAD reaches (v is

@@ -99,7 +99,13 @@ pfn_t vm_attach(struct vm_space *vm);
 void vm_wait_idle(struct vm_space *vm);
 void vm_detach(pfn_t previous);
 
-/* The VirtualAlloc family. */
+/* The VirtualAlloc family. vm_allocate (commit), vm_free (decommit) and
+ * vm_protect may need frames for new page tables; when memory is too short
+ * for them now they change nothing and return VM_RETRY: the caller detaches,
+ * sleeps in vm_wait_for_tables (which may not happen while attached: other
+ * threads run meanwhile) and calls again. */
+#define VM_RETRY 0xffffffffu
+void vm_wait_for_tables(void);
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		     uint32_t protect);
 uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type);

@@ -82,6 +82,14 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
  * (the caller waits with vm_wait_for_memory and retries). */
 bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		  const struct vm_page *pg);
+/* Whether frames for every page table missing over pages [first, end) of
+ * the attached space can be had now, leaving half the kernel's reserve
+ * (interrupts off until those PTEs are written). If not, asks the balance
+ * set manager for them: the caller returns VM_RETRY, changing nothing. */
+bool vm_tables_ready(uint32_t first, uint32_t end);
+/* The balance set manager's next pass frees until frames are available
+ * (once; waiters ask again each time they look). */
+void vm_balance_want(uint32_t frames);
 /* Sleeps a moment for the balance set manager to free frames. */
 void vm_wait_for_memory(void);
 /* Wakes those in vm_wait_for_memory (the balance set manager freed frames). */

@@ -147,6 +147,14 @@ static uint32_t trim_space(struct vm_space *vm, uint32_t want, uint32_t floor, u
 }
 
 static uint32_t low;            /* frames the manager keeps available */
+static uint32_t wanted;         /* more, for one pass: see vm_balance_want */
+
+void vm_balance_want(uint32_t frames)
+{
+	if (frames > wanted)
+		wanted = frames;
+	vm_balance_wake();
+}
 
 /* Below low_water() available frames the manager trims up to twice that. */
 static uint32_t low_water(void)
@@ -179,8 +187,9 @@ static void balance_once(bool periodic)
 	static const struct { uint32_t age; bool below_min; } passes[] = {
 		{ AGE_OLD, false }, { 1, false }, { 1, true }, { 0, false }, { 0, true },
 	};
-	uint32_t mark = low_water();
+	uint32_t mark = low_water() > wanted ? low_water() : wanted, before = pfn_available();
 
+	wanted = 0;
 	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
 		if (periodic && !vm->cleared) {
 			pfn_t previous = vm_attach(vm);
@@ -196,7 +205,11 @@ static void balance_once(bool periodic)
 				   passes[i].age);
 	if (pfn_list_count(PFN_MODIFIED))
 		vm_writer_wake();
-	vm_memory_freed();
+	/* Only real progress wakes the waiters: woken for nothing they would
+	 * ask again at once, and with both threads keeping interrupts off the
+	 * disk's completions (the writer's progress) would never come. */
+	if (pfn_available() > before)
+		vm_memory_freed();
 }
 
 void vm_balance_thread(void *arg)
