@@ -2,6 +2,7 @@
 #include "arch/context.h"
 #include "arch/cpu.h"
 #include "arch/gdt.h"
+#include "arch/sysenter.h"
 
 uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void))
 {
@@ -57,4 +58,5 @@ void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *l
 void arch_set_kernel_stack(vaddr_t esp0)
 {
 	kernel_tss.esp0 = esp0;
+	sysenter_set_kernel_stack(esp0);
 }

@@ -1,5 +1,6 @@
 /* IDT setup and trap dispatch; see arch/trap.h. */
 #include "arch/trap.h"
+#include "arch/sysenter.h"
 #include "arch/cpu.h"
 #include "arch/extable.h"
 #include "arch/gdt.h"
@@ -71,6 +72,8 @@ void trap_dispatch(struct trap_frame *f)
 	/* CR2 first: any later fault would overwrite it. */
 	if (f->vector == T_PF)
 		f->cr2 = read_cr2();
+	if (f->vector == T_DB && sysenter_debug_trap(f))
+		return;
 	if (f->vector >= T_IRQ_BASE && f->vector < T_IRQ_BASE + T_IRQ_COUNT) {
 		pic_dispatch(f);
 	} else if (handlers[f->vector] && handlers[f->vector](f)) {
@@ -84,6 +87,8 @@ void trap_dispatch(struct trap_frame *f)
 			cpu_halt_forever();
 	}
 	return_to(f);
+	if (f->vector == TRAP_SYSENTER)
+		sysenter_leave(f);
 }
 
 /* C entry of the double-fault task (arch/isr.asm): rebuilds a trap frame from

@@ -3,8 +3,13 @@
 
 SEL_KDATA equ 0x10
 SEL_UDATA equ 0x23
+SEL_UCODE equ 0x1b
+TRAP_SYSENTER equ 0x2f    ; arch/sysenter.h
+TRAP_SYSEXIT equ 0x12f
+EFLAGS_IF equ 0x200
+EFLAGS_TF equ 0x100
 
-extern trap_dispatch, trap_double_fault
+extern trap_dispatch, trap_double_fault, sysenter_stepped
 
 section .text
 
@@ -77,8 +82,42 @@ trap_return:
     RESTORE_SEG es
     RESTORE_SEG ds
     popa
+    cmp dword [esp], TRAP_SYSEXIT
+    je .sysexit
     add esp, 8                  ; vector and error code
     iret
+.sysexit:
+    ; sysenter_leave found that sysexit restores what iret would: EIP from
+    ; EDX, ESP from ECX (the landing takes both as clobbered), the flags
+    ; popped here with IF off until sti, whose shadow covers sysexit.
+    mov edx, [esp + 8]          ; eip
+    mov ecx, [esp + 20]         ; user esp
+    and dword [esp + 16], ~EFLAGS_IF
+    add esp, 16
+    popfd
+    sti
+    sysexit
+
+; sysenter lands here with interrupts off, ESP at the trampoline's top word
+; (the SYSENTER_ESP MSR, see arch/sysenter.c), ring 3's ESP in ECX and its
+; return address in EBX. Builds the frame an int 0x2E from ring 3 would have.
+global sysenter_entry, sysenter_entry_first_end
+sysenter_entry:
+    mov esp, [esp]              ; the running thread's kernel stack top
+sysenter_entry_first_end:
+    push dword SEL_UDATA        ; ss
+    push ecx                    ; esp
+    pushfd                      ; ring 3's flags but IF, which sysenter cleared
+    or dword [esp], EFLAGS_IF
+    push dword SEL_UCODE        ; cs
+    push ebx                    ; eip: the return address
+    push ebx                    ; error slot: the same, for sysenter_leave
+    push dword TRAP_SYSENTER
+    cmp byte [sysenter_stepped], 0
+    je isr_common
+    mov byte [sysenter_stepped], 0
+    or dword [esp + 16], EFLAGS_TF      ; eflags: ring 3 was single-stepping
+    jmp isr_common
 
 ; The double-fault task: entered by a task switch onto its own stack, with the
 ; faulting context saved in kernel_tss. The error code (always 0) is on the stack.

@@ -13,7 +13,13 @@ enum trap_vector {               /* Intel SDM vol. 3A, table 6-1 */
 	T_IRQ_COUNT = 16,                /* of the system-call vector 0x2E */
 };
 
+#define EFLAGS_TF 0x100u
 #define EFLAGS_IF 0x200u
+#define EFLAGS_DF 0x400u
+#define EFLAGS_NT 0x4000u
+#define EFLAGS_RF 0x10000u
+#define EFLAGS_VM 0x20000u
+#define EFLAGS_AC 0x40000u
 
 /* Pushed by arch/isr.asm; the layout is shared with it. */
 struct trap_frame {

@@ -18,11 +18,6 @@
 #define EFLAGS_USER  0x00240dd5u
 #define EFLAGS_FIXED 0x00000202u        /* reserved bit 1, IF */
 #define EFLAGS_IOPL  0x00003000u
-#define EFLAGS_TF    0x00000100u
-#define EFLAGS_DF    0x00000400u
-#define EFLAGS_AC    0x00040000u
-#define EFLAGS_RF    0x00010000u
-#define EFLAGS_VM    0x00020000u
 
 static uint32_t exception_code(uint32_t vector)
 {

@@ -24,11 +24,6 @@ static uint32_t next_pid = 1;
 static struct process *all_processes;
 static const struct boot_info *programs;
 
-struct process *process_current(void)
-{
-	return thread_current()->process;
-}
-
 void process_set_programs(const struct boot_info *bi)
 {
 	programs = bi;

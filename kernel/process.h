@@ -47,7 +47,7 @@ void process_set_programs(const struct boot_info *bi);
  * (ERROR_FILE_NOT_FOUND, ERROR_NOT_ENOUGH_MEMORY). */
 struct process *process_spawn(const char *cmdline, uint32_t *error);
 /* The process of the running thread, NULL for kernel threads. */
-struct process *process_current(void);
+static inline struct process *process_current(void) { return thread_current()->process; }
 /* The live or not yet freed process with that pid, with a reference; NULL if none. */
 struct process *process_find(uint32_t pid);
 void process_get(struct process *p);

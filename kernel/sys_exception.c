@@ -28,7 +28,7 @@ struct sysret sys_continue(const uint32_t *a, struct trap_frame *f)
 			process_current()->pid, process_current()->name);
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	}
-	return (struct sysret){ f->eax, f->edx };
+	return SYSRET_FRAME_WRITTEN;
 }
 
 /* RaiseException: the context is the caller's, returning success. */
@@ -43,10 +43,9 @@ struct sysret sys_raise_exception(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	if (a[2] && !copy_from_user(rec.ExceptionInformation, a[3], a[2] * 4))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
-	f->eax = ERROR_SUCCESS;
-	f->edx = 0;
+	syscall_set_result(f, ERROR_SUCCESS, 0);       /* what a continued context returns */
 	exception_raise(f, &rec);
-	return (struct sysret){ f->eax, f->edx };
+	return SYSRET_FRAME_WRITTEN;
 }
 
 struct sysret sys_unhandled_exception(const uint32_t *a, struct trap_frame *f)

@@ -6,8 +6,17 @@
 #include "kernel/process.h"
 #include "arch/cpu.h"
 #include "arch/trap.h"
+#include "arch/sysenter.h"
 #include "arch/uaccess.h"
 #include "user/include/vados/syscall.h"
+
+/* () -> 1 when ring 3 may enter by sysenter */
+static struct sysret sys_fast_calls(const uint32_t *a, struct trap_frame *f)
+{
+	(void)a;
+	(void)f;
+	return (struct sysret){ ERROR_SUCCESS, sysenter_enabled() };
+}
 
 static const struct {
 	syscall_fn fn;
@@ -42,6 +51,7 @@ static const struct {
 	[SYS_SET_WORKING_SET] = { sys_set_working_set, 3 },
 	[SYS_GET_WORKING_SET] = { sys_get_working_set, 2 },
 	[SYS_MM_COUNTERS] = { sys_mm_counters, 1 },
+	[SYS_FAST_CALLS] = { sys_fast_calls, 0 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
@@ -51,6 +61,16 @@ struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
 	return (struct sysret){ ERROR_SUCCESS, 0 };
 }
 
+void syscall_set_result(struct trap_frame *f, uint32_t error, uint32_t value)
+{
+	f->eax = error;
+	if (f->vector == TRAP_SYSENTER)
+		f->ebx = value;
+	else
+		f->edx = value;
+}
+
+/* Both entries: int 0x2E and sysenter (arch/sysenter.h). */
 static bool syscall_dispatch(struct trap_frame *f)
 {
 	uint32_t args[VADOS_SYSCALL_MAX_ARGS];
@@ -66,14 +86,16 @@ static bool syscall_dispatch(struct trap_frame *f)
 		irq_enable();           /* system calls are preemptible */
 		r = table[f->eax].fn(args, f);
 	}
-	f->eax = r.error;
-	f->edx = r.value;
+	if (r.error != SYSRET_FRAME_WRITTEN.error)
+		syscall_set_result(f, r.error, r.value);
 	return true;
 }
 
 void syscall_init(void)
 {
 	trap_set_handler(VADOS_SYSCALL_VECTOR, syscall_dispatch);
+	trap_set_handler(TRAP_SYSENTER, syscall_dispatch);
+	sysenter_init();
 	idt_allow_user(VADOS_SYSCALL_VECTOR);
 	idt_allow_user(T_BP);           /* int3 and into raise exceptions in ring 3 */
 	idt_allow_user(T_OF);

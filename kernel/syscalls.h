@@ -17,8 +17,14 @@ struct sysret {
 };
 
 /* A call gets its copied-in arguments and the caller's frame; the exception
- * calls write the frame themselves (continue, raise). */
+ * calls write the frame themselves (continue, raise) and return
+ * SYSRET_FRAME_WRITTEN. */
 typedef struct sysret (*syscall_fn)(const uint32_t *args, struct trap_frame *f);
+#define SYSRET_FRAME_WRITTEN ((struct sysret){ 0xffffffffu, 0 })      /* no Win32 error */
+
+/* Puts a call's answer where ring 3 reads it: EAX = error and the value in
+ * EDX (int 0x2E) or EBX (sysenter, whose way back uses EDX). */
+void syscall_set_result(struct trap_frame *f, uint32_t error, uint32_t value);
 
 /* Copies a call's answer out to ring 3: success, or ERROR_NOACCESS. */
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n);

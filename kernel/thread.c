@@ -11,7 +11,8 @@
 #include "mm/pfn.h"
 #include "mm/pool.h"
 
-static struct thread main_thread, *idle, *current = &main_thread;
+static struct thread main_thread, *idle;
+struct thread *thread_now = &main_thread;
 static struct arch_fpu_state clean_fpu;         /* what every new thread starts with */
 static struct wait_queue ready, dead;
 /* Sleepers are linked through sleep_next, so a thread can wait on a queue
@@ -90,11 +91,6 @@ static struct thread *queue_pop(struct wait_queue *q)
 	return t;
 }
 
-struct thread *thread_current(void)
-{
-	return current;
-}
-
 /* Frees the stacks and records of threads that ended; never the current one. */
 static void reap_dead(void)
 {
@@ -119,7 +115,7 @@ static void reap_dead(void)
  * Interrupts must be off. */
 static void schedule(void)
 {
-	struct thread *prev = current, *next = queue_pop(&ready);
+	struct thread *prev = thread_now, *next = queue_pop(&ready);
 
 	if (!next)
 		next = prev->state == THREAD_RUNNING ? prev : idle;
@@ -132,7 +128,7 @@ static void schedule(void)
 			queue_push(&ready, prev);
 	}
 	next->state = THREAD_RUNNING;
-	current = next;
+	thread_now = next;
 	switches++;
 	/* The kernel half is the same in every directory, so a kernel thread
 	 * runs on whichever is loaded: no CR3 reload (a full TLB flush) for
@@ -181,7 +177,7 @@ static void sched_tick(void)
 			sleep_push(&still, t);
 	}
 	sleepers = still;
-	if (current == idle ? ready.head != NULL : --quantum_left == 0)
+	if (thread_now == idle ? ready.head != NULL : --quantum_left == 0)
 		thread_yield();
 }
 
@@ -193,23 +189,23 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 
 	/* A process being terminated never blocks again: whatever woke it (or
 	 * did not), its next wait returns at once so it reaches ring 3 and ends. */
-	if (current->process && current->process->terminating) {
+	if (thread_now->process && thread_now->process->terminating) {
 		irq_restore(irq);
 		return WAIT_INTERRUPTED;
 	}
-	current->interrupted = false;
-	current->state = THREAD_BLOCKED;
+	thread_now->interrupted = false;
+	thread_now->state = THREAD_BLOCKED;
 	if (q) {
-		current->waiting_on = q;
-		queue_push(q, current);
+		thread_now->waiting_on = q;
+		queue_push(q, thread_now);
 	}
 	if (ticks != WAIT_FOREVER) {
-		current->wake_tick = deadline;
-		current->timed = true;
-		sleep_push(&sleepers, current);
+		thread_now->wake_tick = deadline;
+		thread_now->timed = true;
+		sleep_push(&sleepers, thread_now);
 	}
 	schedule();
-	if (current->interrupted)
+	if (thread_now->interrupted)
 		r = WAIT_INTERRUPTED;
 	else if (ticks != WAIT_FOREVER && (int32_t)(timer_ticks() - deadline) >= 0)
 		r = WAIT_TIMED_OUT;
@@ -233,12 +229,12 @@ void wait_queue_sleep_uninterruptible(struct wait_queue *q)
 {
 	bool irq = irq_save();
 
-	current->uninterruptible = true;
-	current->state = THREAD_BLOCKED;
-	current->waiting_on = q;
-	queue_push(q, current);
+	thread_now->uninterruptible = true;
+	thread_now->state = THREAD_BLOCKED;
+	thread_now->waiting_on = q;
+	queue_push(q, thread_now);
 	schedule();
-	current->uninterruptible = false;
+	thread_now->uninterruptible = false;
 	irq_restore(irq);
 }
 
@@ -267,10 +263,10 @@ void thread_interrupt(struct thread *t)
 void thread_exit(void)
 {
 	irq_disable();
-	if (current == &main_thread || current == idle)
-		panic("thread_exit: the %s thread cannot exit", current->name);
-	current->state = THREAD_DEAD;
-	queue_push(&dead, current);
+	if (thread_now == &main_thread || thread_now == idle)
+		panic("thread_exit: the %s thread cannot exit", thread_now->name);
+	thread_now->state = THREAD_DEAD;
+	queue_push(&dead, thread_now);
 	schedule();
 	panic("thread_exit: a dead thread ran again");
 }
@@ -280,7 +276,7 @@ static void thread_start(void)
 {
 	quantum_left = SCHED_QUANTUM;
 	irq_enable();
-	current->entry(current->arg);
+	thread_now->entry(thread_now->arg);
 	thread_exit();
 }
 

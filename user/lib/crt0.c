@@ -1,12 +1,16 @@
 /* Program entry: the kernel leaves argc and argv on the stack. */
 #include <stdlib.h>
+#include "vados/calls.h"
 
 int main(int argc, char **argv);
 void __vados_exceptions_init(void);
 
+int __vados_sysenter;
+
 /* Runs before main: the runtime's own set-up. */
 static void __attribute__((used)) runtime_init(void)
 {
+	__vados_sysenter = vados_syscall(SYS_FAST_CALLS, NULL).value == 1;
 	__vados_exceptions_init();
 }
 

@@ -10,11 +10,27 @@ struct vados_result {
 	uint32_t value;
 };
 
-/* Makes system call nr with args[0 .. its argument count). */
+/* Non-zero when the kernel takes sysenter (set by the runtime before main
+ * from SYS_FAST_CALLS). */
+extern int __vados_sysenter;
+
+/* Makes system call nr with args[0 .. its argument count): by sysenter
+ * where the kernel takes it, else by int 0x2E. */
 static inline struct vados_result vados_syscall(uint32_t nr, const uint32_t *args)
 {
 	struct vados_result r;
-	asm volatile("int $0x2e" : "=a"(r.error), "=d"(r.value) : "a"(nr), "d"(args) : "memory");
+
+	if (__vados_sysenter)
+		asm volatile("movl %%esp, %%ecx\n\t"
+			     "movl $1f, %%ebx\n\t"
+			     "sysenter\n"
+			     "1:"
+			     : "=a"(r.error), "=b"(r.value), "+d"(args)
+			     : "0"(nr)
+			     : "ecx", "memory");
+	else
+		asm volatile("int $0x2e" : "=a"(r.error), "=d"(r.value) : "a"(nr), "d"(args)
+			     : "memory");
 	return r;
 }
 

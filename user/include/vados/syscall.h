@@ -1,7 +1,12 @@
 /* The system-call ABI shared by the kernel and ring 3. A call is `int 0x2E`
  * with EAX = the number and EDX = the address of its 32-bit arguments (on the
  * user stack). It returns EAX = a Win32 error code (0: success) and EDX = the
- * result value. */
+ * result value; every other register is kept.
+ *
+ * Where SYS_FAST_CALLS returns 1 (a CPU with sysenter), the same call may be
+ * made faster by `sysenter`, as NT's KiFastSystemCall: EAX and EDX as above,
+ * ECX = ESP and EBX = the address to come back to. It returns EAX = the
+ * error and EBX = the value; ECX and EDX are not kept, the rest is. */
 #ifndef VADOS_SYSCALL_H
 #define VADOS_SYSCALL_H
 
@@ -37,6 +42,7 @@ enum vados_syscall {
 	SYS_SET_WORKING_SET,    /* (process, minimum bytes, maximum bytes) */
 	SYS_GET_WORKING_SET,    /* (process, uint32 out[2]): minimum, maximum bytes */
 	SYS_MM_COUNTERS,        /* (struct vados_mm_counters *out): since boot */
+	SYS_FAST_CALLS,         /* () -> 1 when sysenter may be used (see above), else 0 */
 	SYS_COUNT,
 };
 
