@@ -35,6 +35,7 @@ struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
 		.virtual_free_pages = USER_PAGES - c.reserved,
 		.swap_slots = sw.slots,
 		.swap_slots_used = sw.used - sw.bad,
+		.swap_slots_copies = vm_swap_copies(),
 	};
 	return sys_copy_out(a[0], &s, sizeof(s));
 }
@@ -83,6 +84,8 @@ struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f)
 		.access_violations = mm_stats.access_violations,
 		.in_page_errors = mm_stats.in_page_errors, .pages_trimmed = mm_stats.pages_trimmed,
 		.clean_pages_dropped = mm_stats.clean_pages_dropped,
+		.swap_copies_kept = mm_stats.swap_copies_kept,
+		.swap_copies_dropped = mm_stats.swap_copies_dropped,
 		.zeroed_by_idle = t.zeroed_idle, .zeroed_on_fault_path = t.zeroed_on_demand,
 		.swap_pages_written = sw.pages_written, .swap_pages_read = sw.pages_read,
 		.swap_write_requests = sw.write_requests, .swap_read_requests = sw.read_requests,

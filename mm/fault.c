@@ -80,13 +80,15 @@ static enum vm_fault soft_fault(struct vm_space *vm, vaddr_t va, const struct vm
 		return VM_FAULT_RESOLVED;
 	}
 	mm_stats.soft_faults++;
-	if (e->state == PFN_STANDBY)
-		swap_free(pte_index(e->original_pte));
+	bool standby = e->state == PFN_STANDBY;
+	uint32_t slot = pte_index(e->original_pte);
 	pfn_from_list(pfn);
 	/* A write in flight finds the flag gone and frees its slot: the page is
 	 * in use again and its copy on disk may go stale. */
 	e->flags &= ~(PFN_FLAG_WRITING | PFN_FLAG_FILLED);
 	vm_page_map(vm, va, pfn, pg->prot);
+	if (standby)
+		vm_page_keep_copy(pfn, pg->prot, slot);
 	return VM_FAULT_RESOLVED;
 }
 
@@ -171,8 +173,8 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 	pte_prot_t prot = pte_prot(vm_pte_raw(va));
 	pfn_entry(frames[0])->flags = 0;
 	if (ok) {
-		swap_free(slot);
 		vm_page_map(vm, va, frames[0], prot);
+		vm_page_keep_copy(frames[0], prot, slot);
 	} else {
 		vm_pte_set(vm, va, pte_make(PTE_PAGED_OUT, prot, slot));
 		pfn_free(frames[0]);

@@ -16,6 +16,8 @@ struct mm_stats {
 	uint32_t in_page_errors;
 	uint32_t pages_trimmed;         /* taken out of working sets */
 	uint32_t clean_pages_dropped;   /* unwritten image pages trimmed without I/O */
+	uint32_t swap_copies_kept;      /* clean pages trimmed onto standby: their slot still holds them */
+	uint32_t swap_copies_dropped;   /* copies resident pages gave up when swap ran short */
 };
 
 extern struct mm_stats mm_stats;

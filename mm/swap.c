@@ -25,6 +25,11 @@ bool swap_present(void)
 	return present;
 }
 
+bool swap_keep_copies(void)
+{
+	return present && slots.used < slots.count / 2;
+}
+
 /* Reads the partition table and the swap header; the slot count or 0, with
  * *why saying what is missing. */
 static uint32_t find_partition(uint8_t *page, const char **why)

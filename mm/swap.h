@@ -14,6 +14,9 @@
  * signature and takes it into use; prints one "swap:" line either way. */
 void swap_init(void);
 bool swap_present(void);
+/* Whether a page read back may keep its slot as a copy (Linux's swap cache):
+ * while at least half the slots are free. */
+bool swap_keep_copies(void);
 /* Takes up to want contiguous slots (see slots_alloc); 0 when full. */
 uint32_t swap_alloc(uint32_t want, uint32_t *first);
 void swap_free(uint32_t slot);
@@ -35,8 +38,8 @@ uint32_t *swap_check_bitmap(void);
 /* Whether slot is allocated (for the checker). */
 bool swap_slot_in_use(uint32_t slot);
 /* Checks the slots: each one in use is named by exactly one paged-out PTE
- * (of any address space), standby frame, read or write under way, bad ones
- * aside.
+ * (of any address space), standby frame, resident page's copy, read or
+ * write under way, bad ones aside.
  * Prints one line per problem; returns how many. */
 uint32_t swap_check(void);
 

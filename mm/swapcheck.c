@@ -1,7 +1,8 @@
 /* The swap-slot invariant: every slot in use is named by exactly one
- * paged-out PTE of some address space, one standby frame, a read under way
- * (its frame's original PTE) or the write under way; retired (bad) slots by
- * nothing. */
+ * paged-out PTE of some address space, one standby frame, one resident
+ * page's copy, a read under way (its frame's original PTE) or the write
+ * under way; retired (bad) slots by nothing. The copies counted match
+ * vm_swap_copies. */
 #include "mm/vmspace.h"
 #include "mm/swap.h"
 #include "arch/cpu.h"
@@ -10,7 +11,7 @@
 #include "kernel/string.h"
 
 struct marks {
-	uint32_t *bits, count, named, bad;
+	uint32_t *bits, count, named, bad, copies;
 };
 
 static void mark(struct marks *m, uint32_t slot, const char *by)
@@ -58,6 +59,9 @@ static void mark_all(struct marks *m)
 			mark(m, pte_index(e->original_pte), "a standby frame");
 		else if (e->state == PFN_ACTIVE && (e->flags & PFN_FLAG_READING))
 			mark(m, pte_index(e->original_pte), "a read under way");
+		else if (e->state == PFN_ACTIVE && pte_kind(e->original_pte) == PTE_PAGED_OUT &&
+			 ++m->copies)
+			mark(m, pte_index(e->original_pte), "a resident page's copy");
 	}
 	uint32_t first, n = vm_writer_in_flight(&first);
 	for (uint32_t i = 0; i < n; i++)
@@ -79,6 +83,11 @@ uint32_t swap_check(void)
 	mark_all(&m);
 	swap_get_stats(&st);
 	irq_restore(irq);
+	if (m.copies != vm_swap_copies()) {
+		kprintf("swap_check: %u resident pages have a copy, the count says %u\n",
+			m.copies, vm_swap_copies());
+		m.bad++;
+	}
 	if (m.named + st.bad != st.used) {
 		kprintf("swap_check: %u slots in use, %u named, %u bad; unnamed:", st.used, m.named,
 			st.bad);

@@ -218,6 +218,40 @@ void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
 	counted_resident(vm);
 }
 
+static uint32_t copies;          /* resident pages with a copy in swap */
+
+uint32_t vm_swap_copies(void)
+{
+	return copies;
+}
+
+void vm_page_keep_copy(pfn_t pfn, pte_prot_t prot, uint32_t slot)
+{
+	if (!swap_keep_copies()) {
+		swap_free(slot);
+		return;
+	}
+	pfn_entry(pfn)->original_pte = pte_make(PTE_PAGED_OUT, prot, slot);
+	copies++;
+}
+
+void vm_page_forget_copy(struct pfn_entry *e)
+{
+	if (pte_kind(e->original_pte) != PTE_PAGED_OUT)
+		return;
+	swap_free(pte_index(e->original_pte));
+	e->original_pte = pte_make(PTE_DEMAND_ZERO, pte_prot(e->original_pte), 0);
+	copies--;
+}
+
+bool vm_page_copy_to_standby(struct pfn_entry *e)
+{
+	if (pte_kind(e->original_pte) != PTE_PAGED_OUT)
+		return false;
+	copies--;               /* its slot names a standby frame from now on */
+	return true;
+}
+
 /* Frees a frame that is on the standby or modified list (a transition
  * page's): a standby frame's slot goes too; a write in flight of a modified
  * one finds the frame gone and frees its own slot. */
@@ -247,6 +281,7 @@ void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uin
 		return;
 	if (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED)
 		vm->c.locked--;
+	vm_page_forget_copy(pfn_entry(pg->frame));
 	pfn_entry(pg->frame)->flags = 0;
 	pfn_free(pg->frame);
 	vm->c.resident--;
@@ -268,7 +303,13 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		vm_pte_set(vm, va, vm_pte_committed(v, prot));
 		return;
 	}
-	pfn_entry(pg->frame)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
+	struct pfn_entry *e = pfn_entry(pg->frame);
+	/* A copy in swap stays good while the dirty bit can tell it is: going
+	 * held, the page loses its hardware PTE and so that bit. */
+	if (pg->kind == PTE_PRESENT && !pte_prot_mappable(prot) && mmu_query(va).dirty)
+		vm_page_forget_copy(e);
+	e->original_pte = pte_make(pte_kind(e->original_pte) == PTE_PAGED_OUT ? PTE_PAGED_OUT :
+				   PTE_DEMAND_ZERO, prot, pte_index(e->original_pte));
 	if (!pte_prot_mappable(prot))
 		mmu_set_soft(va, pte_make(PTE_HELD, prot, pg->frame));    /* flushes va */
 	else if (pg->kind == PTE_PRESENT)

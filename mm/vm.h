@@ -128,6 +128,8 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t top, uint32_t reserve, uint32
 enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write);
 
 void vm_get_counters(const struct vm_space *vm, struct vm_counters *c);
+/* Swap slots that hold copies of resident pages (machine-wide). */
+uint32_t vm_swap_copies(void);
 /* SetProcessWorkingSetSize in pages: min <= max within the bounds above, or
  * both VM_WS_EMPTY, which trims every page that can go (dirty ones only
  * with swap). The balance set manager trims a process above max at once and

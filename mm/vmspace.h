@@ -71,6 +71,18 @@ void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft);
 /* Maps frame pfn (already filled) at va with prot; records it in the PFN
  * database and counts it resident. */
 void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
+/* Page pfn, just mapped with prot from the contents of slot, keeps the slot
+ * as a copy (its original PTE says PAGED_OUT) while swap_keep_copies; else
+ * the slot goes. A clean page with a copy is trimmed without a write. */
+void vm_page_keep_copy(pfn_t pfn, pte_prot_t prot, uint32_t slot);
+/* Whether the page of e, being trimmed, has a copy: then the slot goes with
+ * the frame to the standby list. */
+bool vm_page_copy_to_standby(struct pfn_entry *e);
+/* The page of e was written (or may have been): its copy, if any, goes. */
+void vm_page_forget_copy(struct pfn_entry *e);
+/* Swap is full: every resident page gives its copy up (the writer needs
+ * the slots more than clean pages need to skip a write). */
+void vm_copies_release(void);
 /* Gives up page va's frame, if it has one (cleared and flushed first), and
  * leaves soft in its PTE. */
 void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uint32_t soft);

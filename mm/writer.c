@@ -67,11 +67,16 @@ static void settle(const pfn_t *frames, uint32_t n, uint32_t first, bool ok)
 static bool write_cluster(void)
 {
 	pfn_t frames[SWAP_CLUSTER];
-	uint32_t n = gather(frames), first;
+	uint32_t n = gather(frames), first, gathered;
 	bool ok;
 
-	if (n == 0 || (n = swap_alloc(n, &first)) == 0)
+	if (n == 0)
 		return false;
+	if ((n = swap_alloc(gathered = n, &first)) == 0) {
+		vm_copies_release();
+		if ((n = swap_alloc(gathered, &first)) == 0)
+			return false;
+	}
 	for (uint32_t i = 0; i < n; i++)
 		pfn_entry(frames[i])->flags |= PFN_FLAG_WRITING;
 	in_flight.first = first;

@@ -38,14 +38,17 @@ static void age_set(struct pfn_entry *e, uint32_t age)
 }
 
 /* Takes present page va of v out of the working set; false if it must stay
- * (dirty, with nowhere to write it). */
+ * (dirty, with nowhere to write it). A clean page with a copy in swap goes
+ * straight to the standby list, like one the writer has just saved. */
 static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn)
 {
 	struct pfn_entry *e = pfn_entry(pfn);
 	pte_prot_t prot = pte_prot(e->original_pte);
-	bool refill = (e->flags & PFN_FLAG_FILLED) && !mmu_query(va).dirty;
+	bool dirty = mmu_query(va).dirty, refill = (e->flags & PFN_FLAG_FILLED) && !dirty;
 
-	if (!refill && !swap_present())
+	if (dirty)
+		vm_page_forget_copy(e);
+	if (!refill && pte_kind(e->original_pte) != PTE_PAGED_OUT && !swap_present())
 		return false;
 	if (refill) {
 		uint32_t fresh = v->node.type == MEM_IMAGE ? pte_make(PTE_IMAGE, prot, 0) :
@@ -57,9 +60,11 @@ static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, p
 	}
 	mmu_set_soft(va, pte_make(PTE_TRANSITION, prot, pfn));     /* flushes va */
 	e->flags = 0;
-	pfn_to_list(pfn, PFN_MODIFIED);
+	bool copy = vm_page_copy_to_standby(e);
+	pfn_to_list(pfn, copy ? PFN_STANDBY : PFN_MODIFIED);
 	vm->c.resident--;
 	mm_stats.pages_trimmed++;
+	mm_stats.swap_copies_kept += copy;
 	return true;
 }
 
@@ -79,21 +84,48 @@ static bool sweep_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	return trim_page(vm, v, va, pte >> 12);
 }
 
-/* The manager's period: every resident page of vm (the running address
- * space) used since the last one gets age 0, the others one more. Done on
- * the clock, not when trimming, so a process asleep waiting for memory does
- * not see its pages age meanwhile. */
-static void age_space(struct vm_space *vm)
+/* Calls fn on every present page of vm (the running address space). */
+static void each_present(struct vm_space *vm, void (*fn)(vaddr_t va, struct pfn_entry *e))
 {
 	for (struct vad *n = vad_first(&vm->vads); n; n = vad_next(n)) {
 		vaddr_t end = vm_va(n->end);
 		for (vaddr_t va = mmu_next_present(vm_va(n->start), end); va < end;
-		     va = mmu_next_present(va + PAGE_SIZE, end)) {
-			struct pfn_entry *e = pfn_entry(vm_pte_raw(va) >> 12);
-			if (!(e->flags & PFN_FLAG_LOCKED))      /* they never leave */
-				age_set(e, mmu_test_clear_accessed(va) ? 0 : age_of(e) + 1);
-		}
+		     va = mmu_next_present(va + PAGE_SIZE, end))
+			fn(va, pfn_entry(vm_pte_raw(va) >> 12));
 	}
+}
+
+/* A page used since the last period gets age 0, the others one more;
+ * locked pages never leave, so they do not age. */
+static void age_page(vaddr_t va, struct pfn_entry *e)
+{
+	if (!(e->flags & PFN_FLAG_LOCKED))
+		age_set(e, mmu_test_clear_accessed(va) ? 0 : age_of(e) + 1);
+}
+
+/* Runs fn over the present pages of every address space. */
+static void each_space(void (*fn)(vaddr_t va, struct pfn_entry *e))
+{
+	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
+		if (vm->cleared)
+			continue;
+		pfn_t previous = vm_attach(vm);
+		each_present(vm, fn);
+		vm_detach(previous);
+	}
+}
+
+static void drop_copy(vaddr_t va, struct pfn_entry *e)
+{
+	(void)va;
+	if (pte_kind(e->original_pte) == PTE_PAGED_OUT)
+		mm_stats.swap_copies_dropped++;
+	vm_page_forget_copy(e);
+}
+
+void vm_copies_release(void)
+{
+	each_space(drop_copy);
 }
 
 /* Sweeps vm (the running address space) from its clock hand until want
@@ -190,12 +222,12 @@ static void balance_once(bool periodic)
 	uint32_t mark = low_water() > wanted ? low_water() : wanted, before = pfn_available();
 
 	wanted = 0;
+	/* Ages follow the clock: every page used since the last period gets age
+	 * 0, the others one more. Done on the clock, not when trimming, so a
+	 * process asleep waiting for memory does not see its pages age meanwhile. */
+	if (periodic)
+		each_space(age_page);
 	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
-		if (periodic && !vm->cleared) {
-			pfn_t previous = vm_attach(vm);
-			age_space(vm);
-			vm_detach(previous);
-		}
 		if (vm->c.resident > vm->ws_max && (vm->ws_max_set || pfn_available() < 4 * mark))
 			trim_space(vm, vm->c.resident - vm->ws_max, vm->ws_max, 1);
 	}

@@ -17,6 +17,14 @@ static inline struct vados_memory_status swap_status(void)
 	return s;
 }
 
+/* Slots that hold paged-out data: in use, less the copies resident pages
+ * keep (those go back by themselves when the pages are written or swap
+ * runs short). */
+static inline uint32_t swap_slots_holding(const struct vados_memory_status *s)
+{
+	return s->swap_slots_used - s->swap_slots_copies;
+}
+
 /* The word a pattern puts at index i of a buffer, for seed. */
 static inline uint32_t swap_word(uint32_t i, uint32_t seed)
 {

@@ -44,15 +44,15 @@ int main(int argc, char **argv)
 		failures++;
 	/* A write in flight frees its slot when it ends. */
 	struct vados_memory_status after = swap_status();
-	for (int i = 0; i < 100 && after.swap_slots_used > before.swap_slots_used; i++) {
+	for (int i = 0; i < 100 && swap_slots_holding(&after) > swap_slots_holding(&before); i++) {
 		Sleep(10);
 		after = swap_status();
 	}
 	int shared = argc > 3 && strcmp(argv[3], "shared") == 0;
-	if (!shared && (after.swap_slots_used != before.swap_slots_used ||
+	if (!shared && (swap_slots_holding(&after) != swap_slots_holding(&before) ||
 			after.commit_charge_pages != before.commit_charge_pages)) {
 		printf("swap-pattern: slots %u -> %u, charge %u -> %u after release\n",
-		       before.swap_slots_used, after.swap_slots_used, before.commit_charge_pages,
+		       swap_slots_holding(&before), swap_slots_holding(&after), before.commit_charge_pages,
 		       after.commit_charge_pages);
 		failures++;
 	}

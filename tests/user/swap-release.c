@@ -8,11 +8,13 @@
 /* Waits up to a second for the slots in use to come back to want. */
 static uint32_t slots_settle(uint32_t want)
 {
-	uint32_t used = swap_status().swap_slots_used;
+	struct vados_memory_status st = swap_status();
+	uint32_t used = swap_slots_holding(&st);
 
 	for (int i = 0; i < 100 && used != want; i++) {
 		Sleep(10);
-		used = swap_status().swap_slots_used;
+		st = swap_status();
+		used = swap_slots_holding(&st);
 	}
 	return used;
 }
@@ -30,14 +32,15 @@ static uint32_t *fill(uint32_t bytes)
 int main(int argc, char **argv)
 {
 	struct vados_memory_status st = swap_status();
-	uint32_t bytes = st.phys_pages * 2 * 4096, base = st.swap_slots_used, failures = 0, mid, used;
+	uint32_t bytes = st.phys_pages * 2 * 4096, base = swap_slots_holding(&st), failures = 0, mid, used;
 	uint32_t *p;
 
 	if (argc > 1 && strcmp(argv[1], "child") == 0)
 		return fill(bytes) ? 0 : 1;     /* and exit with it all */
 	if ((p = fill(bytes)) == NULL)
 		return 1;
-	mid = swap_status().swap_slots_used;
+	st = swap_status();
+	mid = swap_slots_holding(&st);
 	if (!VirtualFree(p, bytes / 2, MEM_DECOMMIT))
 		failures++;
 	used = slots_settle(0xffffffff);

@@ -51,7 +51,8 @@ _Static_assert(sizeof(struct vados_mm_counters) % sizeof(unsigned int) == 0, "al
 static const char *const counter_name[] = {
 	"demand_zero_faults", "image_faults", "soft_faults", "hard_faults",
 	"collided_faults", "guard_faults", "access_violations", "in_page_errors",
-	"pages_trimmed", "clean_pages_dropped", "zeroed_by_idle", "zeroed_on_fault_path",
+	"pages_trimmed", "clean_pages_dropped", "swap_copies_kept",
+	"swap_copies_dropped", "zeroed_by_idle", "zeroed_on_fault_path",
 	"swap_pages_written", "swap_pages_read", "swap_write_requests", "swap_read_requests",
 	"tlb_page_flushes", "tlb_full_flushes", "address_space_switches",
 };

@@ -63,6 +63,8 @@ struct vados_memory_status {
 	unsigned int commit_limit_pages, commit_charge_pages;
 	unsigned int virtual_pages, virtual_free_pages;
 	unsigned int swap_slots, swap_slots_used;       /* the swap partition (0: none) */
+	unsigned int swap_slots_copies;  /* of those used, copies of resident pages: given back
+					  * when they are written or swap runs short */
 };
 
 /* SYS_PROCESS_MEMORY's answer: PROCESS_MEMORY_COUNTERS's layout (40 bytes),
@@ -78,7 +80,7 @@ struct vados_process_memory {
 struct vados_mm_counters {
 	unsigned int demand_zero_faults, image_faults, soft_faults, hard_faults;
 	unsigned int collided_faults, guard_faults, access_violations, in_page_errors;
-	unsigned int pages_trimmed, clean_pages_dropped;
+	unsigned int pages_trimmed, clean_pages_dropped, swap_copies_kept, swap_copies_dropped;
 	unsigned int zeroed_by_idle, zeroed_on_fault_path;
 	unsigned int swap_pages_written, swap_pages_read, swap_write_requests, swap_read_requests;
 	unsigned int tlb_page_flushes, tlb_full_flushes, address_space_switches;
