@@ -34,10 +34,8 @@ static inline uint32_t swap_word(uint32_t i, uint32_t seed)
 /* Swap pages written and read since boot, machine-wide, in MB. */
 static inline uint32_t swap_traffic_mb(void)
 {
-	struct vados_mm_counters c = { 0 };
-	uint32_t args[1] = { (uint32_t)&c };
+	struct vados_mm_counters c = vados_mm_counters();
 
-	vados_syscall(SYS_MM_COUNTERS, args);
 	return (c.swap_pages_written + c.swap_pages_read) / 256;
 }
 

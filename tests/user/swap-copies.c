@@ -15,15 +15,6 @@
 #define TEST_NAME "swap-copies"
 #include "check.h"
 
-static struct vados_mm_counters counters(void)
-{
-	struct vados_mm_counters c = { 0 };
-	uint32_t args[1] = { (uint32_t)&c };
-
-	vados_syscall(SYS_MM_COUNTERS, args);
-	return c;
-}
-
 /* Reads every page of buf back, checking its pattern word; the pages whose
  * word was wrong. */
 static uint32_t read_pass(const volatile uint32_t *buf, uint32_t words, uint32_t seed)
@@ -77,9 +68,9 @@ static void copies_reused(void)
 	}
 	write_pass(buf, words, 1);
 	bad = read_pass(buf, words, 1);
-	c0 = counters();
+	c0 = vados_mm_counters();
 	bad += read_pass(buf, words, 1);
-	c1 = counters();
+	c1 = vados_mm_counters();
 	st = swap_status();
 	uint32_t rewritten = c1.swap_pages_written - c0.swap_pages_written;
 	uint32_t read = c1.swap_pages_read - c0.swap_pages_read;
@@ -93,7 +84,7 @@ static void copies_reused(void)
 	CHECK(kept > pages / 4, "only %u pages were trimmed with their copy", kept);
 	write_pass(buf, words, 2);
 	bad += read_pass(buf, words, 2);
-	c2 = counters();
+	c2 = vados_mm_counters();
 	CHECK(c2.swap_pages_written - c1.swap_pages_written > pages / 4,
 	      "rewritten pages were not written again (%u writes): stale copies kept?",
 	      c2.swap_pages_written - c1.swap_pages_written);
@@ -107,7 +98,7 @@ static void copies_give_way(void)
 	uint32_t a_pages = st.phys_pages / 2, base = swap_slots_holding(&st), bad = 0;
 	volatile uint32_t *a = VirtualAlloc(NULL, a_pages * 4096, MEM_COMMIT | MEM_RESERVE,
 					    PAGE_READWRITE);
-	struct vados_mm_counters c0 = counters(), c1;
+	struct vados_mm_counters c0 = vados_mm_counters(), c1;
 
 	if (!a) {
 		CHECK(0, "VirtualAlloc of A failed: %lu", GetLastError());
@@ -135,7 +126,7 @@ static void copies_give_way(void)
 	}
 	write_pass(b, b_pages * 1024, 4);
 	bad += read_pass(b, b_pages * 1024, 4) + read_pass(a, a_pages * 1024, 3);
-	c1 = counters();
+	c1 = vados_mm_counters();
 	printf(TEST_NAME ": B (%u pages) filled the commit limit: %u copies given up\n",
 	       b_pages, c1.swap_copies_dropped - c0.swap_copies_dropped);
 	CHECK(c1.swap_copies_dropped > c0.swap_copies_dropped,

@@ -10,15 +10,6 @@
 #define TEST_NAME "zero-page-thread"
 #include "check.h"
 
-static struct vados_mm_counters counters(void)
-{
-	struct vados_mm_counters c = { 0 };
-	uint32_t args[1] = { (uint32_t)&c };
-
-	vados_syscall(SYS_MM_COUNTERS, args);
-	return c;
-}
-
 int main(void)
 {
 	struct vados_mm_counters before, after;
@@ -27,10 +18,10 @@ int main(void)
 
 	CHECK(p != NULL, "commit: error %lu", GetLastError());
 	Sleep(300);                     /* idle: the idle thread zeroes free frames */
-	before = counters();
+	before = vados_mm_counters();
 	for (int i = 0; p && i < PAGES; i++)
 		p[i * 4096] = 1;
-	after = counters();
+	after = vados_mm_counters();
 	CHECK(before.zeroed_by_idle > 0, "the idle thread zeroed nothing");
 	CHECK(after.demand_zero_faults - before.demand_zero_faults >= PAGES, "%u faults",
 	      after.demand_zero_faults - before.demand_zero_faults);

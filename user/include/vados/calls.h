@@ -34,4 +34,14 @@ static inline struct vados_result vados_syscall(uint32_t nr, const uint32_t *arg
 	return r;
 }
 
+/* The memory manager's counters since boot (SYS_MM_COUNTERS). */
+static inline struct vados_mm_counters vados_mm_counters(void)
+{
+	struct vados_mm_counters c = { 0 };
+	uint32_t args[1] = { (uint32_t)&c };
+
+	vados_syscall(SYS_MM_COUNTERS, args);
+	return c;
+}
+
 #endif
