@@ -109,13 +109,16 @@ sysenter_entry_first_end:
     push ecx                    ; esp
     pushfd                      ; ring 3's flags but IF, which sysenter cleared
     or dword [esp], EFLAGS_IF
+    push dword 2                ; the kernel runs on clean flags: sysenter keeps
+    popfd                       ; NT (an iret with NT set is a task return), DF, AC
     push dword SEL_UCODE        ; cs
     push ebx                    ; eip: the return address
     push ebx                    ; error slot: the same, for sysenter_leave
     push dword TRAP_SYSENTER
-    cmp byte [sysenter_stepped], 0
+    ; DS is still ring 3's (maybe null): SS is the kernel's since sysenter.
+    cmp byte [ss:sysenter_stepped], 0
     je isr_common
-    mov byte [sysenter_stepped], 0
+    mov byte [ss:sysenter_stepped], 0
     or dword [esp + 16], EFLAGS_TF      ; eflags: ring 3 was single-stepping
     jmp isr_common
 

@@ -134,7 +134,9 @@ bool exception_page_fault(struct trap_frame *f)
 	t->in_page_fault = true;
 	r = mm_page_fault(f, p ? p->vm : NULL);
 	t->in_page_fault = false;
-	if (r == VM_FAULT_RESOLVED)
+	/* Interrupted, ring 3 is being terminated: its return there ends it. A
+	 * user copy in the kernel fails instead (through its fix-up). */
+	if (r == VM_FAULT_RESOLVED || (r == VM_FAULT_INTERRUPTED && trap_from_user(f)))
 		return true;
 	if (!trap_from_user(f))
 		return false;           /* the kernel's: a fix-up (a user copy) or a panic */

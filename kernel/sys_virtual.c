@@ -49,11 +49,10 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 		vm_detach(previous);
 		if (err != VM_RETRY)
 			break;
-		if (timer_ticks() - start >= TABLE_WAIT_TICKS) {
+		if (timer_ticks() - start >= TABLE_WAIT_TICKS || !vm_wait_for_tables()) {
 			err = ERROR_NOT_ENOUGH_MEMORY;
 			break;
 		}
-		vm_wait_for_tables();
 	}
 	irq_restore(irq);
 	return err;

@@ -36,6 +36,13 @@ enum vm_fault mm_page_fault(struct trap_frame *f, struct vm_space *vm)
 	return VM_FAULT_ACCESS_VIOLATION;
 }
 
+/* After a wait: the fault is retried (the world may have changed), unless
+ * the wait was cut short because the thread is being terminated. */
+static enum vm_fault waited(bool slept)
+{
+	return slept ? VM_FAULT_RESOLVED : VM_FAULT_INTERRUPTED;
+}
+
 /* A stack's guard page was hit: the page below becomes the guard, unless it
  * is the reservation's last page, which is never committed (NT's rule). */
 static enum vm_fault stack_grow(struct vm_space *vm, struct vm_vad *v, uint32_t page,
@@ -76,8 +83,8 @@ static enum vm_fault soft_fault(struct vm_space *vm, vaddr_t va, const struct vm
 
 	if (e->flags & PFN_FLAG_READING) {
 		mm_stats.collided_faults++;
-		wait_queue_sleep(&in_page);     /* the reader wakes us; then retry */
-		return VM_FAULT_RESOLVED;
+		/* The reader wakes us; then retry. */
+		return waited(wait_queue_sleep_timeout(&in_page, WAIT_FOREVER) != WAIT_INTERRUPTED);
 	}
 	mm_stats.soft_faults++;
 	bool standby = e->state == PFN_STANDBY;
@@ -154,10 +161,8 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 	pfn_t frames[SWAP_READ_AHEAD];
 	bool ok;
 
-	if ((frames[0] = pfn_alloc(PFN_USER)) == PFN_NONE) {
-		vm_wait_for_memory();
-		return VM_FAULT_RESOLVED;
-	}
+	if ((frames[0] = pfn_alloc(PFN_USER)) == PFN_NONE)
+		return waited(vm_wait_for_memory());
 	mm_stats.hard_faults++;
 	read_begin(vm, va, frames[0], pg->pte);
 	n = read_ahead(vm, v, va, slot, frames);
@@ -190,10 +195,8 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 static enum vm_fault fill_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
 				const struct vm_page *pg)
 {
-	if (!vm_page_fill(vm, v, va, pg)) {
-		vm_wait_for_memory();
-		return VM_FAULT_RESOLVED;
-	}
+	if (!vm_page_fill(vm, v, va, pg))
+		return waited(vm_wait_for_memory());
 	if (pg->kind == PTE_IMAGE)
 		mm_stats.image_faults++;
 	else

@@ -82,10 +82,11 @@ uint32_t swap_check(void)
 	irq = irq_save();
 	mark_all(&m);
 	swap_get_stats(&st);
+	uint32_t copies = vm_swap_copies();     /* with the marks: nothing moved between */
 	irq_restore(irq);
-	if (m.copies != vm_swap_copies()) {
+	if (m.copies != copies) {
 		kprintf("swap_check: %u resident pages have a copy, the count says %u\n",
-			m.copies, vm_swap_copies());
+			m.copies, copies);
 		m.bad++;
 	}
 	if (m.named + st.bad != st.used) {

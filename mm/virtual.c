@@ -136,9 +136,11 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
+	n = count_uncommitted(v, r.first, r.end);
+	if (commit_charged() + n > commit_limit())
+		return ERROR_COMMITMENT_LIMIT;  /* at once: no wait for tables first */
 	if (!vm_tables_ready(r.first, r.end))
 		return VM_RETRY;
-	n = count_uncommitted(v, r.first, r.end);
 	if (n && !commit_charge(n))
 		return ERROR_COMMITMENT_LIMIT;
 	if (n && !vm_charge_tables(vm, r.first, r.end)) {

@@ -304,10 +304,13 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		return;
 	}
 	struct pfn_entry *e = pfn_entry(pg->frame);
-	/* A copy in swap stays good while the dirty bit can tell it is: going
-	 * held, the page loses its hardware PTE and so that bit. */
-	if (pg->kind == PTE_PRESENT && !pte_prot_mappable(prot) && mmu_query(va).dirty)
+	/* Going held, the page loses its hardware PTE and so the dirty bit:
+	 * written, it keeps no copy in swap and may no longer be refilled from
+	 * zeroes or the image when trimmed (that lost its data). */
+	if (pg->kind == PTE_PRESENT && !pte_prot_mappable(prot) && mmu_query(va).dirty) {
 		vm_page_forget_copy(e);
+		e->flags &= ~PFN_FLAG_FILLED;
+	}
 	e->original_pte = pte_make(pte_kind(e->original_pte) == PTE_PAGED_OUT ? PTE_PAGED_OUT :
 				   PTE_DEMAND_ZERO, prot, pte_index(e->original_pte));
 	if (!pte_prot_mappable(prot))
@@ -350,15 +353,15 @@ bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	return true;
 }
 
-void vm_wait_for_memory(void)
+bool vm_wait_for_memory(void)
 {
 	vm_balance_wake();
-	wait_queue_sleep_timeout(&memory_freed, 1);
+	return wait_queue_sleep_timeout(&memory_freed, 1) != WAIT_INTERRUPTED;
 }
 
-void vm_wait_for_tables(void)
+bool vm_wait_for_tables(void)
 {
-	vm_wait_for_memory();
+	return vm_wait_for_memory();
 }
 
 void vm_memory_freed(void)

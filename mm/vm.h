@@ -76,6 +76,7 @@ enum vm_fault {
 	VM_FAULT_GUARD_PAGE,            /* the guard bit is cleared: a retry succeeds */
 	VM_FAULT_STACK_OVERFLOW,        /* the stack's last guard page is gone */
 	VM_FAULT_IN_PAGE_ERROR,         /* the page could not be read back from swap */
+	VM_FAULT_INTERRUPTED,           /* a wait was cut: the thread is being terminated */
 };
 
 /* A new, empty address space (charged its directory); NULL when out of memory. */
@@ -103,9 +104,10 @@ void vm_detach(pfn_t previous);
  * vm_protect may need frames for new page tables; when memory is too short
  * for them now they change nothing and return VM_RETRY: the caller detaches,
  * sleeps in vm_wait_for_tables (which may not happen while attached: other
- * threads run meanwhile) and calls again. */
+ * threads run meanwhile) and calls again, unless that returned false (the
+ * caller is being terminated: its waits no longer sleep). */
 #define VM_RETRY 0xffffffffu
-void vm_wait_for_tables(void);
+bool vm_wait_for_tables(void);
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		     uint32_t protect);
 uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type);

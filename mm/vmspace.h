@@ -102,8 +102,10 @@ bool vm_tables_ready(uint32_t first, uint32_t end);
 /* The balance set manager's next pass frees until frames are available
  * (once; waiters ask again each time they look). */
 void vm_balance_want(uint32_t frames);
-/* Sleeps a moment for the balance set manager to free frames. */
-void vm_wait_for_memory(void);
+/* Sleeps a moment for the balance set manager to free frames; false when
+ * the sleep was cut short because the thread is being terminated (its
+ * waits return at once from then on: the caller must give up, not retry). */
+bool vm_wait_for_memory(void);
 /* Wakes those in vm_wait_for_memory (the balance set manager freed frames). */
 void vm_memory_freed(void);
 /* Wakes the balance set manager early (memory is short). */

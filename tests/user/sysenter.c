@@ -2,8 +2,9 @@
  * the same answers and errors, ESI/EDI/EBP kept; ring 3 single-stepping
  * through it gets its single-step exceptions and the kernel survives (sysenter
  * keeps TF, so the CPU traps in ring 0 at the entry); a bad return address
- * gives the caller an access violation it can handle. With argument "int"
- * (a CPU without sysenter) only checks that SYS_FAST_CALLS says 0 and that
+ * gives the caller an access violation it can handle; NT and DF set by ring 3
+ * (which sysenter keeps) neither upset the kernel nor get lost. With argument
+ * "int" (a CPU without sysenter) only checks that SYS_FAST_CALLS says 0 and that
  * the runtime uses int 0x2E. */
 #include <stdint.h>
 #include <string.h>
@@ -108,6 +109,30 @@ static void single_step_through(void)
 	printf(TEST_NAME ": single-stepped through a call: %d steps\n", steps);
 }
 
+/* sysenter keeps NT (and DF, AC): with NT set the kernel's own iret would
+ * be a task return (#TS in ring 0). The call answers and NT comes back. */
+static void nested_task_flag(void)
+{
+	uint32_t error, value, flags, pid = GetCurrentProcessId();
+
+	asm volatile("pushfl\n\t"
+		     "orl $0x4400, (%%esp)\n\t"        /* NT and DF */
+		     "popfl\n\t"
+		     "movl %%esp, %%ecx\n\t"
+		     "movl $1f, %%ebx\n\t"
+		     "sysenter\n"
+		     "1:\n\t"
+		     "pushfl\n\t"
+		     "movl (%%esp), %%ecx\n\t"
+		     "andl $~0x4400, (%%esp)\n\t"
+		     "popfl"
+		     : "=a"(error), "=b"(value), "=c"(flags)
+		     : "0"(SYS_GET_PROCESS_ID), "d"(0)
+		     : "memory", "cc");
+	CHECK(error == 0 && value == pid, "call with NT set: error %u value %u", error, value);
+	CHECK((flags & 0x4400) == 0x4400, "NT/DF did not come back: flags 0x%x", flags);
+}
+
 /* sysenter with a return address of 0: sysexit goes there, and the caller
  * gets an access violation at 0, which the handler turns into a jump to
  * the recovery label. */
@@ -141,6 +166,7 @@ int main(int argc, char **argv)
 		AddVectoredExceptionHandler(1, handler);
 		same_as_int();
 		single_step_through();
+		nested_task_flag();
 		bad_return_address();
 	}
 	printf(TEST_NAME ": %d failures\n", failures);

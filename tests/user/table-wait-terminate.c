@@ -1,0 +1,74 @@
+/* Regression (review): a VirtualProtect that must wait for page-table frames
+ * (RAM nearly full of dirty pages that can never be written: every swap
+ * write fails) retried with interrupts off; once its process was being
+ * terminated its waits no longer slept, so it spun for ever and the machine
+ * stopped. Alone, the call gives up after 5 s with ERROR_NOT_ENOUGH_MEMORY
+ * and changes nothing; terminated while it waits, the process ends at once
+ * and everything else goes on. */
+#include <string.h>
+#include "swap-common.h"
+
+#define TEST_NAME "table-wait-terminate"
+#include "check.h"
+
+#define SPAN (1024u << 20)
+
+/* Fills RAM to 150 pages from the end with dirty pages, then protects 1 GB
+ * committed whole: 256 page tables, more than the frames left. */
+static int waiter(void)
+{
+	struct vados_memory_status st = swap_status();
+	uint32_t hog_pages = st.phys_avail_pages - 150;
+	volatile uint32_t *hog = VirtualAlloc(NULL, hog_pages * 4096, MEM_COMMIT | MEM_RESERVE,
+					      PAGE_READWRITE);
+	char *span = VirtualAlloc(NULL, SPAN, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
+	MEMORY_BASIC_INFORMATION m;
+	DWORD old, t0, error;
+
+	if (!hog || !span) {
+		printf(TEST_NAME ": setup failed: %lu\n", GetLastError());
+		return 1;
+	}
+	for (uint32_t i = 0; i < hog_pages; i++)
+		hog[i * 1024] = i;
+	printf(TEST_NAME ": waiting\n");
+	t0 = GetTickCount();
+	BOOL ok = VirtualProtect(span, SPAN, PAGE_READONLY, &old);
+	error = GetLastError();
+	printf(TEST_NAME ": protect %s (error %lu) after %lu ms\n", ok ? "done" : "failed", error,
+	       GetTickCount() - t0);
+	CHECK(!ok && error == ERROR_NOT_ENOUGH_MEMORY, "want ERROR_NOT_ENOUGH_MEMORY");
+	CHECK(VirtualQuery(span + SPAN / 2, &m, sizeof(m)) && m.Protect == PAGE_READWRITE,
+	      "the failed call changed the protection to 0x%lx", m.Protect);
+	printf(TEST_NAME ": %d failures\n", failures);
+	return failures != 0;
+}
+
+int main(int argc, char **argv)
+{
+	STARTUPINFOA si = { .cb = sizeof(si) };
+	PROCESS_INFORMATION pi;
+	char cmd[] = "table-wait-terminate waiter";
+	DWORD t0;
+
+	if (argc > 1 && strcmp(argv[1], "waiter") == 0)
+		return waiter();
+	if (!CreateProcessA(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {
+		printf(TEST_NAME ": CreateProcessA failed: %lu\n", GetLastError());
+		return 1;
+	}
+	Sleep(1500);                            /* the child is in its wait by now */
+	t0 = GetTickCount();
+	CHECK(TerminateProcess(pi.hProcess, 7), "TerminateProcess failed: %lu", GetLastError());
+	CHECK(WaitForSingleObject(pi.hProcess, 2000) == WAIT_OBJECT_0,
+	      "the child did not end within 2 s of TerminateProcess");
+	DWORD code = 0;
+	GetExitCodeProcess(pi.hProcess, &code);
+	printf(TEST_NAME ": terminated while waiting: ended in %lu ms with status %lu\n",
+	       GetTickCount() - t0, code);
+	CHECK(code == 7, "exit status %lu, want 7", code);
+	CloseHandle(pi.hProcess);
+	CloseHandle(pi.hThread);
+	printf(TEST_NAME ": %d failures\n", failures);
+	return failures != 0;
+}
