@@ -310,9 +310,9 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cpu", default="max", help="QEMU CPU model for vados (486: no TSC)")
     ap.add_argument("--runs", type=int, default=3, help="boots of vados and runs of the peer")
-    ap.add_argument("--rounds", type=int, default=5,
+    ap.add_argument("--rounds", type=int, default=9,
                     help="rounds of the CPU-bound workloads per vados boot")
-    ap.add_argument("--swap-rounds", type=int, default=2,
+    ap.add_argument("--swap-rounds", type=int, default=3,
                     help="rounds of the swap workload per vados boot")
     ap.add_argument("--no-peer", action="store_true", help="vados only")
     ap.add_argument("--timeout", type=float, default=400, help="seconds per vados boot")
