@@ -125,14 +125,21 @@ static void io_done(struct ide_request *r)
 		wait_queue_wake_all(&b->q);
 }
 
-/* Logs a failed request once; false if r failed. */
+/* A dying disk must not flood the console: the first failures are logged,
+ * then one in every ERRORS_EVERY. */
+#define ERRORS_LOGGED 8u
+#define ERRORS_EVERY 1000u
+
+/* Logs a failed request (the first few, then a line now and then with the
+ * count); false if r failed. */
 static bool io_ok(const struct ide_request *r, uint32_t slot)
 {
 	if (r->status == IDE_OK)
 		return true;
-	stats.errors++;
-	kprintf("swap: %s of %u page(s) at slot %u failed: %s\n", r->write ? "write" : "read",
-		r->pages, slot, ide_status_text(r->status, r->ata_error));
+	if (++stats.errors <= ERRORS_LOGGED || stats.errors % ERRORS_EVERY == 0)
+		kprintf("swap: %s of %u page(s) at slot %u failed: %s (%u failed requests)\n",
+			r->write ? "write" : "read", r->pages, slot,
+			ide_status_text(r->status, r->ata_error), stats.errors);
 	return false;
 }
 
