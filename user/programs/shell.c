@@ -53,7 +53,7 @@ static void cmd_help(void)
 	       "  ps                   list processes\n"
 	       "  kill PID             terminate a process\n"
 	       "  walk PID             list the regions of a process's address space\n"
-	       "  mem                  physical memory in use, and the commit charge\n"
+	       "  mem                  physical memory in use, the commit charge and swap\n"
 	       "  help                 this list\n"
 	       "  exit, shutdown       power off\n");
 }
@@ -113,6 +113,14 @@ static void cmd_mem(void)
 	       m.ullTotalPhys / 1024, m.ullAvailPhys / 1024, m.dwMemoryLoad);
 	printf("commit: %llu KiB of a %llu KiB limit (RAM and swap) charged\n",
 	       (m.ullTotalPageFile - m.ullAvailPageFile) / 1024, m.ullTotalPageFile / 1024);
+
+	struct vados_memory_status s = { 0 };
+	uint32_t args[1] = { (uint32_t)&s };
+	if (vados_syscall(SYS_MEMORY_STATUS, args).error || !s.swap_slots)
+		printf("swap: none\n");
+	else
+		printf("swap: %u KiB of %u KiB in use, %u KiB of it copies of resident pages\n",
+		       s.swap_slots_used * 4, s.swap_slots * 4, s.swap_slots_copies * 4);
 }
 
 /* Runs cmdline and waits for it; a trailing "&" leaves it in the background. */
