@@ -74,9 +74,9 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 	return true;
 }
 
-void exception_terminate(const struct _EXCEPTION_RECORD *rec)
+/* The one-line report of an exception nobody handled. */
+static void report(const struct process *p, const struct _EXCEPTION_RECORD *rec)
 {
-	struct process *p = process_current();
 	uint32_t code = rec->ExceptionCode;
 	bool memory = rec->NumberParameters >= 2 && (code == STATUS_ACCESS_VIOLATION ||
 		code == STATUS_GUARD_PAGE_VIOLATION || code == STATUS_STACK_OVERFLOW ||
@@ -90,7 +90,16 @@ void exception_terminate(const struct _EXCEPTION_RECORD *rec)
 	else
 		kprintf("pid %u %s: exception 0x%08x at eip 0x%08x\n", p->pid, p->name, code,
 			(uint32_t)rec->ExceptionAddress);
-	process_exit(code);
+}
+
+void exception_terminate(const struct _EXCEPTION_RECORD *rec)
+{
+	struct process *p = process_current();
+
+	/* A delivery cut short by TerminateProcess is no program's fault. */
+	if (!p->terminating)
+		report(p, rec);
+	process_exit(rec->ExceptionCode);
 }
 
 void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)

@@ -223,6 +223,10 @@ void process_exit(uint32_t status)
 
 	if (!p)
 		panic("process_exit from a kernel thread");
+	/* Terminated, it ends with TerminateProcess's status, whatever cut
+	 * short made its own code fail meanwhile. */
+	if (p->terminating)
+		status = p->terminate_status;
 	if (vm_check(p->vm) || swap_check())
 		panic("process_exit: pid %u's address space or the swap slots are inconsistent",
 		      p->pid);

@@ -137,8 +137,9 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
 	n = count_uncommitted(v, r.first, r.end);
-	if (commit_charged() + n > commit_limit())
-		return ERROR_COMMITMENT_LIMIT;  /* at once: no wait for tables first */
+	/* Past the limit it fails at once, not after a wait for tables. */
+	if (n && n + vm_tables_uncharged(vm, r.first, r.end) > commit_limit() - commit_charged())
+		return ERROR_COMMITMENT_LIMIT;
 	if (!vm_tables_ready(r.first, r.end))
 		return VM_RETRY;
 	if (n && !commit_charge(n))

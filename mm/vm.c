@@ -305,11 +305,13 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	}
 	struct pfn_entry *e = pfn_entry(pg->frame);
 	/* Going held, the page loses its hardware PTE and so the dirty bit:
-	 * written, it keeps no copy in swap and may no longer be refilled from
-	 * zeroes or the image when trimmed (that lost its data). */
-	if (pg->kind == PTE_PRESENT && !pte_prot_mappable(prot) && mmu_query(va).dirty) {
+	 * written, it may no longer be refilled from zeroes or the image when
+	 * trimmed (that lost its data). Its swap copy goes in any case: held
+	 * pages are out of reach of vm_copies_release. */
+	if (pg->kind == PTE_PRESENT && !pte_prot_mappable(prot)) {
+		if (mmu_query(va).dirty)
+			e->flags &= ~PFN_FLAG_FILLED;
 		vm_page_forget_copy(e);
-		e->flags &= ~PFN_FLAG_FILLED;
 	}
 	e->original_pte = pte_make(pte_kind(e->original_pte) == PTE_PAGED_OUT ? PTE_PAGED_OUT :
 				   PTE_DEMAND_ZERO, prot, pte_index(e->original_pte));
@@ -381,15 +383,22 @@ void vm_io_done(struct vm_space *vm)
 	wait_queue_wake_all(&io_done);
 }
 
+uint32_t vm_tables_uncharged(const struct vm_space *vm, uint32_t first, uint32_t end)
+{
+	uint32_t need = 0;
+
+	for (uint32_t c = first >> 10; c <= (end - 1) >> 10; c++)
+		need += !chunk_charged(vm, c);
+	return need;
+}
+
 bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end)
 {
-	uint32_t need = 0, last = (end - 1) >> 10;
+	uint32_t need = vm_tables_uncharged(vm, first, end);
 
-	for (uint32_t c = first >> 10; c <= last; c++)
-		need += !chunk_charged(vm, c);
 	if (need && !commit_charge(need))
 		return false;
-	for (uint32_t c = first >> 10; c <= last; c++)
+	for (uint32_t c = first >> 10; c <= (end - 1) >> 10; c++)
 		vm->pt_charged[c / 32] |= 1u << (c % 32);
 	return true;
 }

@@ -126,6 +126,8 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 /* Charges the page tables pages [first, end) will need (once per 4 MB chunk
  * and space); false (nothing charged) past the commit limit. */
 bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end);
+/* How many of those charges vm_charge_tables would add. */
+uint32_t vm_tables_uncharged(const struct vm_space *vm, uint32_t first, uint32_t end);
 /* Unlinks v, gives up every page, its commit charge and the table charges no
  * other VAD needs, and frees it. */
 void vm_vad_release(struct vm_space *vm, struct vm_vad *v);

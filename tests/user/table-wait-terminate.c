@@ -4,7 +4,8 @@
  * terminated its waits no longer slept, so it spun for ever and the machine
  * stopped. Alone, the call gives up after 5 s with ERROR_NOT_ENOUGH_MEMORY
  * and changes nothing; terminated while it waits, the process ends at once
- * and everything else goes on. */
+ * and everything else goes on. A commit past the limit (its page tables
+ * counted) fails at once instead of waiting first. */
 #include <string.h>
 #include "swap-common.h"
 
@@ -13,12 +14,30 @@
 
 #define SPAN (1024u << 20)
 
-/* Fills RAM to 150 pages from the end with dirty pages, then protects 1 GB
+/* A commit whose pages fit under the limit but not with their page tables
+ * fails at once with ERROR_COMMITMENT_LIMIT: it must not first wait for the
+ * frames of those tables (memory is short). */
+static void past_the_limit_fails_at_once(void)
+{
+	struct vados_memory_status st = swap_status();
+	uint32_t pages = st.commit_limit_pages - st.commit_charge_pages;
+	char *r = VirtualAlloc(NULL, pages * 4096, MEM_RESERVE, PAGE_NOACCESS);
+	DWORD t0 = GetTickCount();
+
+	CHECK(r != NULL, "reserving %u pages failed: %lu", pages, GetLastError());
+	CHECK(r && !VirtualAlloc(r, pages * 4096, MEM_COMMIT, PAGE_READWRITE) &&
+	      GetLastError() == ERROR_COMMITMENT_LIMIT && GetTickCount() - t0 < 1000,
+	      "committing the rest of the limit: error %lu after %lu ms, want 1455 at once",
+	      GetLastError(), GetTickCount() - t0);
+	VirtualFree(r, 0, MEM_RELEASE);
+}
+
+/* Fills RAM to 40 pages from the end with dirty pages, then protects 1 GB
  * committed whole: 256 page tables, more than the frames left. */
 static int waiter(void)
 {
 	struct vados_memory_status st = swap_status();
-	uint32_t hog_pages = st.phys_avail_pages - 150;
+	uint32_t hog_pages = st.phys_avail_pages - 40;
 	volatile uint32_t *hog = VirtualAlloc(NULL, hog_pages * 4096, MEM_COMMIT | MEM_RESERVE,
 					      PAGE_READWRITE);
 	char *span = VirtualAlloc(NULL, SPAN, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
@@ -31,6 +50,7 @@ static int waiter(void)
 	}
 	for (uint32_t i = 0; i < hog_pages; i++)
 		hog[i * 1024] = i;
+	past_the_limit_fails_at_once();
 	printf(TEST_NAME ": waiting\n");
 	t0 = GetTickCount();
 	BOOL ok = VirtualProtect(span, SPAN, PAGE_READONLY, &old);
