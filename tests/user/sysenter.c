@@ -2,9 +2,10 @@
  * the same answers and errors, ESI/EDI/EBP kept; ring 3 single-stepping
  * through it gets its single-step exceptions and the kernel survives (sysenter
  * keeps TF, so the CPU traps in ring 0 at the entry); a bad return address
- * gives the caller an access violation it can handle; NT and DF set by ring 3
- * (which sysenter keeps) neither upset the kernel nor get lost. With argument
- * "int" (a CPU without sysenter) only checks that SYS_FAST_CALLS says 0 and that
+ * gives the caller an access violation it can handle, a bad stack ends it
+ * with a one-line report and nothing else; NT and DF set by ring 3 (which
+ * sysenter keeps) neither upset the kernel nor get lost. With argument "int"
+ * (a CPU without sysenter) only checks that SYS_FAST_CALLS says 0 and that
  * the runtime uses int 0x2E. */
 #include <stdint.h>
 #include <string.h>
@@ -152,8 +153,38 @@ static void bad_return_address(void)
 	      av_at_zero, error);
 }
 
+/* The child: sysenter with ECX (its stack) pointing at nothing. sysexit
+ * lands with that ESP, the landing's first push faults, the exception cannot
+ * be put on such a stack: the process ends with a one-line report. */
+static int bad_stack_child(void)
+{
+	asm volatile("movl $0x10, %%ecx\n\t"
+		     "movl $1f, %%ebx\n\t"
+		     "sysenter\n"
+		     "1:\n\t"
+		     "pushl %%eax"
+		     : : "a"(SYS_GET_PROCESS_ID), "d"(0) : "ebx", "ecx", "memory");
+	return 0;                               /* not reached */
+}
+
+static void bad_stack(void)
+{
+	STARTUPINFOA si = { .cb = sizeof(si) };
+	PROCESS_INFORMATION pi;
+	char cmd[] = "sysenter bad-stack";
+	DWORD code = 0;
+
+	CHECK(CreateProcessA(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi) &&
+	      WaitForSingleObject(pi.hProcess, 5000) == WAIT_OBJECT_0 &&
+	      GetExitCodeProcess(pi.hProcess, &code), "running the child failed");
+	printf(TEST_NAME ": a call with a bad stack ended the caller with 0x%lx\n", code);
+	CHECK(code == STATUS_ACCESS_VIOLATION, "exit code 0x%lx, want 0xc0000005", code);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "bad-stack") == 0)
+		return bad_stack_child();
 	uint32_t fast = vados_syscall(SYS_FAST_CALLS, NULL).value;
 
 	printf(TEST_NAME ": fast calls %u, runtime uses %s\n", fast,
@@ -168,6 +199,7 @@ int main(int argc, char **argv)
 		single_step_through();
 		nested_task_flag();
 		bad_return_address();
+		bad_stack();
 	}
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;
