@@ -237,6 +237,26 @@ def spread(values):
     return 100.0 * (max(values) - min(values)) / med if med else 0.0
 
 
+NOISE_ROW = "touch_resident_cycles_per_page"    # QEMU alone: no kernel code runs
+
+
+def noise_line(res):
+    """How noisy the host was during the vados boots. The touch row runs no
+    kernel code, so its rounds differ only by what the host did: a round more
+    than 25% above the fastest was slowed by it. With a third of the rounds
+    slowed, the medians of every row are at risk."""
+    v = res.vados.get(NOISE_ROW, [])
+    if len(v) < 4:
+        return []
+    slow = sum(1 for x in v if x > 1.25 * min(v))
+    line = "noise: %d of %d rounds of %s (no kernel code) ran more than 25%% above the " \
+           "fastest" % (slow, len(v), NOISE_ROW)
+    if 3 * slow <= len(v):
+        return ["", line + ": the host was quiet enough"]
+    return ["", line + ": WARNING: the host was busy, the figures may differ from a quiet "
+            "run's by more than 10%: run make bench again"]
+
+
 def table(res):
     """The table's lines and its markdown form."""
     rows, md = ["%-31s %10s %10s %7s" % ("NAME", "vados", "linux", "ratio")], [
@@ -346,6 +366,7 @@ def main():
     if res.peer_why:
         out += ["", "linux: %s: the peer (%s) could not be used: %s"
                 % ("stopped early" if res.linux else "no figures", PEER_SRC, res.peer_why)]
+    out += noise_line(res)
     out += ["", "query_* rows: the peer has no counterpart (Linux has no VirtualQuery)"]
     out += counter_lines(res) + details(res, before) + ["", "markdown:"] + md
     text = "\n".join(out) + "\n"
