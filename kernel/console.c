@@ -23,8 +23,14 @@ void console_init(void)
 
 void console_write(const char *s, size_t n)
 {
+	/* One write is one piece of the console: with interrupts off no other
+	 * thread's write lands in its middle (four processes printing at once
+	 * used to cut each other's lines). */
+	bool irq = irq_save();
+
 	while (n--)
 		console_putc(NULL, *s++);
+	irq_restore(irq);
 }
 
 int kvprintf(const char *fmt, va_list ap)

@@ -7,6 +7,7 @@
 
 /* Starts the serial port and clears the VGA screen. */
 void console_init(void);
+/* Writes s[0, n) as one piece: no other writer's output lands inside it. */
 void console_write(const char *s, size_t n);
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap);
