@@ -34,15 +34,6 @@ PEER_SRC = os.path.normpath(os.path.join(TOP, "..", "shared", "peer", "linux686"
 PEER_DIR = os.path.join(TOP, "build", "peer-linux686")
 MEM_MB, DISK_MB, SWAP_MB = 64, 256, 96
 
-FIGURES = [
-    "null_syscall_cycles", "dz_fault_cycles_per_page", "touch_resident_cycles_per_page",
-    "reserve_release_64K_cycles", "reserve_release_1G_cycles", "alloc_touch16_free_cycles",
-    "protect_cycles", "protect_10_regions_cycles", "protect_10k_regions_cycles",
-    "query_10_regions_cycles", "query_10k_regions_cycles", "swap_write_cycles_per_page",
-    "swap_read_cycles_per_page", "swap_bad_pages", "malloc_free_small_cycles",
-    "malloc_free_64K_cycles",
-]
-
 
 class BenchError(Exception):
     pass
@@ -177,6 +168,7 @@ class Results:
     """Every run's figures: vados's rounds and counters, the peer's runs."""
 
     def __init__(self):
+        # vados: every round of each figure, in vmbench's order (the table's)
         self.vados, self.linux, self.counters, self.work = {}, {}, {}, {}
         self.vados_runs = 0
         self.peer_why = None
@@ -261,7 +253,7 @@ def table(res):
     """The table's lines and its markdown form."""
     rows, md = ["%-31s %10s %10s %7s" % ("NAME", "vados", "linux", "ratio")], [
         "| figure (host cycles) | vados | Linux 6.1 | vados / Linux |", "|---|---:|---:|---:|"]
-    for name in FIGURES:
+    for name in res.vados:
         v, l = res.vados_figure(name), res.linux_figure(name)
         ratio = "%.2f" % (v / l) if v is not None and l and name != "swap_bad_pages" else "-"
         vs = "-" if v is None else str(v)
@@ -275,7 +267,7 @@ def details(res, before):
     """Per-row spreads: vados's rounds, the peer's runs, the previous run."""
     out = ["", "spread: (max - min) / median over vados's rounds and over the peer's runs; "
            "change: this run's vados figure against the previous run's"]
-    for name in FIGURES:
+    for name in res.vados:
         if name == "swap_bad_pages":
             continue
         v, l, now = res.vados.get(name, []), res.linux.get(name, []), res.vados_figure(name)
@@ -361,8 +353,8 @@ def main():
     rows, md = table(res)
     out = [host, "vados: the median of %d rounds (%d boots); linux: the median of %d runs; "
            "ratio = vados / linux (below 1: vados costs less)"
-           % (len(res.vados.get(FIGURES[0], [])), res.vados_runs,
-              len(res.linux.get(FIGURES[0], []))), ""] + rows
+           % (len(res.vados.get(NOISE_ROW, [])), res.vados_runs,
+              len(res.linux.get(NOISE_ROW, []))), ""] + rows
     if res.peer_why:
         out += ["", "linux: %s: the peer (%s) could not be used: %s"
                 % ("stopped early" if res.linux else "no figures", PEER_SRC, res.peer_why)]

@@ -16,6 +16,9 @@
 #include <stdio.h>
 #include <windows.h>
 
+#define TEST_NAME "gdb-target"
+#include "check.h"
+
 #define REGION       0x20000000u
 #define PAGE         4096u
 #define RESERVED     64u
@@ -24,15 +27,6 @@
 #define UNTOUCHED    17u
 #define EMPTY_CALLS  8
 
-static int failures;
-
-static void check(int ok, const char *what)
-{
-	if (!ok) {
-		printf("gdb-target: %s: WRONG (error %lu)\n", what, GetLastError());
-		failures++;
-	}
-}
 
 static uint32_t *page_at(uint32_t n)
 {
@@ -42,17 +36,17 @@ static uint32_t *page_at(uint32_t n)
 /* Reserves the region and commits its pages as the header says. */
 static void lay_out(void)
 {
-	check(VirtualAlloc((void *)REGION, RESERVED * PAGE, MEM_RESERVE, PAGE_READWRITE) ==
-	      (void *)REGION, "reserve the region");
-	check(VirtualAlloc(page_at(0), WRITTEN * PAGE, MEM_COMMIT, PAGE_READWRITE) != NULL,
-	      "commit the written pages");
-	check(VirtualAlloc(page_at(GUARD_PAGE), PAGE, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD) !=
-	      NULL, "commit the guard page");
-	check(VirtualAlloc(page_at(UNTOUCHED), PAGE, MEM_COMMIT, PAGE_READWRITE) != NULL,
-	      "commit the untouched page");
+	CHECK(VirtualAlloc((void *)REGION, RESERVED * PAGE, MEM_RESERVE, PAGE_READWRITE) ==
+	      (void *)REGION, "reserve the region: error %lu", GetLastError());
+	CHECK(VirtualAlloc(page_at(0), WRITTEN * PAGE, MEM_COMMIT, PAGE_READWRITE) != NULL,
+	      "commit the written pages: error %lu", GetLastError());
+	CHECK(VirtualAlloc(page_at(GUARD_PAGE), PAGE, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD) !=
+	      NULL, "commit the guard page: error %lu", GetLastError());
+	CHECK(VirtualAlloc(page_at(UNTOUCHED), PAGE, MEM_COMMIT, PAGE_READWRITE) != NULL,
+	      "commit the untouched page: error %lu", GetLastError());
 	for (uint32_t n = 0; n < WRITTEN; n++)
 		*page_at(n) = 0x9d000000u + n;
-	check(VirtualLock(page_at(0), PAGE), "lock page 0");
+	CHECK(VirtualLock(page_at(0), PAGE), "lock page 0: error %lu", GetLastError());
 }
 
 /* Empties the working set, lets the modified page writer save the pages,
@@ -67,17 +61,17 @@ static void push_out(void)
 	uint32_t pages, *press;
 
 	for (int i = 0; i < EMPTY_CALLS; i++)
-		check(SetProcessWorkingSetSize(GetCurrentProcess(), (SIZE_T)-1, (SIZE_T)-1),
-		      "empty the working set");
+		CHECK(SetProcessWorkingSetSize(GetCurrentProcess(), (SIZE_T)-1, (SIZE_T)-1),
+		      "empty the working set: error %lu", GetLastError());
 	Sleep(700);                     /* the writer runs at least twice a second */
-	check(GlobalMemoryStatusEx(&ms), "memory status");
+	CHECK(GlobalMemoryStatusEx(&ms), "memory status: error %lu", GetLastError());
 	pages = (uint32_t)(ms.ullAvailPhys / PAGE) + 256;
 	press = VirtualAlloc(NULL, pages * PAGE, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
 	if (!press)
 		return;                 /* no swap: nothing to push out to */
 	for (uint32_t i = 0; i < pages; i++)
 		press[i * (PAGE / 4)] = i;
-	check(VirtualFree(press, 0, MEM_RELEASE), "release the pressure");
+	CHECK(VirtualFree(press, 0, MEM_RELEASE), "release the pressure: error %lu", GetLastError());
 }
 
 int main(void)
@@ -88,13 +82,15 @@ int main(void)
 	lay_out();
 	push_out();
 	/* gdb: break sys_virtual_query if a[1] == 0x20000000 */
-	check(VirtualQuery((void *)REGION, &mbi, sizeof(mbi)) == sizeof(mbi), "query");
-	check(mbi.RegionSize == WRITTEN * PAGE && mbi.State == MEM_COMMIT, "the committed run");
+	CHECK(VirtualQuery((void *)REGION, &mbi, sizeof(mbi)) == sizeof(mbi), "query: error %lu",
+	      GetLastError());
+	CHECK(mbi.RegionSize == WRITTEN * PAGE && mbi.State == MEM_COMMIT, 
+	      "the committed run: size 0x%lx state 0x%lx", mbi.RegionSize, mbi.State);
 	/* gdb: break vm_fault if addr == 0x20001000 && !write */
 	page1 = *(volatile uint32_t *)page_at(1);
-	check(page1 == 0x9d000001u, "page 1 comes back");
+	CHECK(page1 == 0x9d000001u, "page 1 came back as 0x%x", page1);
 	for (uint32_t n = 0; n < WRITTEN; n++)
-		check(*page_at(n) == 0x9d000000u + n, "the written pages come back");
+		CHECK(*page_at(n) == 0x9d000000u + n, "page %u came back as 0x%x", n, *page_at(n));
 	printf("gdb-target: %d failures\n", failures);
 	return failures != 0;
 }
