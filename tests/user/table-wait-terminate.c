@@ -54,10 +54,12 @@ static int waiter(void)
 	printf(TEST_NAME ": waiting\n");
 	t0 = GetTickCount();
 	BOOL ok = VirtualProtect(span, SPAN, PAGE_READONLY, &old);
+	DWORD waited = GetTickCount() - t0;
 	error = GetLastError();
 	printf(TEST_NAME ": protect %s (error %lu) after %lu ms\n", ok ? "done" : "failed", error,
-	       GetTickCount() - t0);
+	       waited);
 	CHECK(!ok && error == ERROR_NOT_ENOUGH_MEMORY, "want ERROR_NOT_ENOUGH_MEMORY");
+	CHECK(waited >= 4900, "gave up after %lu ms, before the 5 s wait", waited);
 	CHECK(VirtualQuery(span + SPAN / 2, &m, sizeof(m)) && m.Protect == PAGE_READWRITE,
 	      "the failed call changed the protection to 0x%lx", m.Protect);
 	printf(TEST_NAME ": %d failures\n", failures);
