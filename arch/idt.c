@@ -72,8 +72,6 @@ void trap_dispatch(struct trap_frame *f)
 	/* CR2 first: any later fault would overwrite it. */
 	if (f->vector == T_PF)
 		f->cr2 = read_cr2();
-	if (f->vector == T_DB && sysenter_debug_trap(f))
-		return;
 	if (f->vector >= T_IRQ_BASE && f->vector < T_IRQ_BASE + T_IRQ_COUNT) {
 		pic_dispatch(f);
 	} else if (handlers[f->vector] && handlers[f->vector](f)) {

@@ -25,6 +25,21 @@ static void wrmsr(uint32_t msr, uint32_t value)
 	asm volatile("wrmsr" : : "c"(msr), "a"(value), "d"(0u));
 }
 
+/* The debug-trap handler: a single step in ring 0 at the entry (ring 3 set
+ * TF, and sysenter keeps it) clears TF there and has the entry put it back
+ * into the caller's saved flags; any other debug trap is not ours. */
+static bool sysenter_debug_trap(struct trap_frame *f)
+{
+	/* The CPU (and QEMU) trap before the first instruction; after it would
+	 * do as well (the stack is the thread's then). */
+	if (trap_from_user(f) ||
+	    (f->eip != (uint32_t)sysenter_entry && f->eip != (uint32_t)sysenter_entry_first_end))
+		return false;
+	f->eflags &= ~EFLAGS_TF;
+	sysenter_stepped = 1;
+	return true;
+}
+
 bool sysenter_init(void)
 {
 	/* Pentium Pro before model 3 stepping 3 reports SEP without having it. */
@@ -40,6 +55,7 @@ bool sysenter_init(void)
 	trampoline[TRAMPOLINE_WORDS - 1] = kernel_tss.esp0;
 	wrmsr(MSR_SYSENTER_ESP, (uint32_t)&trampoline[TRAMPOLINE_WORDS - 1]);
 	wrmsr(MSR_SYSENTER_EIP, (uint32_t)sysenter_entry);
+	trap_set_handler(T_DB, sysenter_debug_trap);
 	enabled = true;
 	return true;
 }
@@ -54,14 +70,3 @@ void sysenter_set_kernel_stack(vaddr_t esp0)
 	trampoline[TRAMPOLINE_WORDS - 1] = esp0;
 }
 
-bool sysenter_debug_trap(struct trap_frame *f)
-{
-	/* The CPU (and QEMU) trap before the first instruction; after it would
-	 * do as well (the stack is the thread's then). */
-	if (f->vector != T_DB || trap_from_user(f) ||
-	    (f->eip != (uint32_t)sysenter_entry && f->eip != (uint32_t)sysenter_entry_first_end))
-		return false;
-	f->eflags &= ~EFLAGS_TF;
-	sysenter_stepped = 1;
-	return true;
-}

@@ -37,9 +37,5 @@ static inline void sysenter_leave(struct trap_frame *f)
 	if (same && plain)
 		f->vector = TRAP_SYSEXIT;
 }
-/* A single-step trap in ring 0 at the entry (ring 3 set TF, and sysenter
- * keeps it): clears TF there and has the entry put it back into the
- * caller's saved flags. Returns whether f was that trap. */
-bool sysenter_debug_trap(struct trap_frame *f);
 
 #endif

@@ -104,10 +104,8 @@ static void process_start(void *arg)
 	vaddr_t entry = 0, esp = 0;
 	uint32_t err = load_program(p, &entry, &esp);
 
-	if (err)
+	if (err || p->terminating)      /* terminated while it was loading: its status */
 		process_exit(err);
-	if (p->terminating)             /* terminated while it was loading */
-		process_exit(p->terminate_status);
 	arch_enter_user(entry, esp);
 }
 

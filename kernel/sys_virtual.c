@@ -21,7 +21,7 @@ struct vm_call {
 	uint32_t (*op)(struct vm_space *vm, struct vm_call *c);
 };
 
-#define TABLE_WAIT_TICKS 500u     /* 5 s for frames for page tables, then ERROR_NOT_ENOUGH_MEMORY */
+#define TABLE_WAIT_MS 5000u      /* for frames for page tables, then ERROR_NOT_ENOUGH_MEMORY */
 
 /* Runs c->op on the address space of the process behind handle. An
  * operation that needs frames for page tables which memory cannot give yet
@@ -49,7 +49,7 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 		vm_detach(previous);
 		if (err != VM_RETRY)
 			break;
-		if (timer_ticks() - start >= TABLE_WAIT_TICKS || !vm_wait_for_tables()) {
+		if (timer_ticks() - start >= ms_to_ticks(TABLE_WAIT_MS) || !vm_wait_for_tables()) {
 			err = ERROR_NOT_ENOUGH_MEMORY;
 			break;
 		}

@@ -331,7 +331,9 @@ static void idle_loop(void *arg)
 		irq_disable();          /* no wake-up slips in between: sti; hlt is atomic */
 		if (ready.head)
 			thread_yield();
-		else if (!pfn_zero_one())
+		else if (pfn_zero_one())
+			irq_enable();   /* between two frames pending interrupts come in */
+		else
 			cpu_relax_until_irq();
 	}
 }
