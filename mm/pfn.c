@@ -256,13 +256,11 @@ static uint32_t check_list(int which)
 static uint32_t check_active(pfn_t p)
 {
 	const struct pfn_entry *e = &db[p];
-	const uint32_t *pt;
 	struct mmu_mapping m = { 0 };
 
 	if (e->pte - MMU_PTE_BASE < MMU_PTE_SPAN && (e->pte & 3) == 0 &&
 	    e->pt_frame != PFN_NONE && e->pt_frame <= db_highest) {
-		pt = mmu_temp_map(TEMP_CHECK, e->pt_frame);
-		m.raw = pt[(e->pte & (PAGE_SIZE - 1)) / 4];
+		m.raw = *owner_pte(e, TEMP_CHECK);
 		mmu_temp_unmap(TEMP_CHECK);
 	}
 	if ((m.raw & 1) && (m.raw >> PAGE_SHIFT) == p)

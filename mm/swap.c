@@ -16,8 +16,6 @@ static uint64_t first_lba;      /* the partition's first sector: its header page
 static bool present;
 static struct swap_stats stats;
 #define SWAP_SLOTS_MAX 0x80000u /* 2 GB: as much as one user address space */
-#define BAD_MAX 64u             /* bad pages taken from the header (mkswap -c) */
-static uint32_t bad_pages[BAD_MAX], bad_count;
 static uint32_t *check_bits;
 
 bool swap_present(void)
@@ -57,9 +55,6 @@ static uint32_t find_partition(uint8_t *page, const char **why)
 		*why = swap_header_problem(page, sectors);
 		return 0;
 	}
-	bad_count = swap_header_bad_count(page);
-	for (uint32_t i = 0; i < bad_count && i < BAD_MAX; i++)
-		bad_pages[i] = swap_header_bad_page(page, i);
 	if (pages - 1 > SWAP_SLOTS_MAX)
 		kprintf("swap: using %u of the partition's %u pages\n", SWAP_SLOTS_MAX, pages - 1);
 	return pages - 1 > SWAP_SLOTS_MAX ? SWAP_SLOTS_MAX : pages - 1;  /* page 0: the header */
@@ -73,17 +68,20 @@ void swap_init(void)
 	uint32_t words = (n + 31) / 32, pages = (2 * words * 4 + PAGE_SIZE - 1) / PAGE_SIZE;
 	uint32_t *bits = n ? kpage_alloc(pages) : NULL;
 
+	if (n && bits) {
+		slots_init(&slots, bits, n);
+		/* The header's bad pages (mkswap -c), every one of them. */
+		for (uint32_t i = 0, bad; i < swap_header_bad_count(page); i++)
+			if ((bad = swap_header_bad_page(page, i)) >= 1 && bad <= n)
+				slots_mark_bad(&slots, bad - 1);
+	}
 	if (page)
 		kpage_free(page);
 	if (!n || !bits) {
 		kprintf("swap: none (%s); the commit limit is RAM only\n", n ? "no memory" : why);
 		return;
 	}
-	slots_init(&slots, bits, n);
 	check_bits = bits + words;     /* swap_check's scratch map */
-	for (uint32_t i = 0; i < bad_count && i < BAD_MAX; i++)
-		if (bad_pages[i] >= 1 && bad_pages[i] <= n)
-			slots_mark_bad(&slots, bad_pages[i] - 1);
 	stats.slots = n;
 	commit_add_limit(n);
 	present = true;

@@ -1,5 +1,6 @@
 /* MBR partition tables and Linux swap headers; see mm/swaphdr.h. */
 #include "mm/swaphdr.h"
+#include "kernel/string.h"
 
 #define MBR_TABLE      446u             /* four 16-byte entries */
 #define MBR_ENTRY_SIZE 16u
@@ -22,14 +23,6 @@
 static uint32_t le32(const uint8_t *p)
 {
 	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static bool bytes_equal(const uint8_t *p, const char *s, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++)
-		if (p[i] != (uint8_t)s[i])
-			return false;
-	return true;
 }
 
 /* The first type-0x82 entry of the table, or NULL. */
@@ -91,9 +84,9 @@ const char *swap_header_problem(const uint8_t page[SWAP_HEADER_SIZE],
 {
 	uint32_t last = le32(page + SWAP_LAST_PAGE);
 
-	if (bytes_equal(page + SWAP_MAGIC, "SWAP-SPACE", SWAP_MAGIC_LEN))
+	if (memcmp(page + SWAP_MAGIC, "SWAP-SPACE", SWAP_MAGIC_LEN) == 0)
 		return "an old version-0 swap area (SWAP-SPACE): run mkswap again";
-	if (!bytes_equal(page + SWAP_MAGIC, "SWAPSPACE2", SWAP_MAGIC_LEN))
+	if (memcmp(page + SWAP_MAGIC, "SWAPSPACE2", SWAP_MAGIC_LEN) != 0)
 		return "no swap signature (SWAPSPACE2 at byte 4086): run mkswap";
 	if (le32(page + SWAP_VERSION) != 1)
 		return le32(page + SWAP_VERSION) == 0x01000000u
