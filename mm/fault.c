@@ -242,6 +242,7 @@ enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write)
 			      VM_FAULT_ACCESS_VIOLATION;
 
 	vm->c.faults++;
+	vm_frames_taken();      /* fills, soft and hard faults all take frames */
 	if (r == VM_FAULT_ACCESS_VIOLATION)
 		mm_stats.access_violations++;
 	irq_restore(irq);

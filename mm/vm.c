@@ -235,13 +235,14 @@ void vm_page_keep_copy(pfn_t pfn, pte_prot_t prot, uint32_t slot)
 	copies++;
 }
 
-void vm_page_forget_copy(struct pfn_entry *e)
+bool vm_page_forget_copy(struct pfn_entry *e)
 {
 	if (pte_kind(e->original_pte) != PTE_PAGED_OUT)
-		return;
+		return false;
 	swap_free(pte_index(e->original_pte));
 	e->original_pte = pte_make(PTE_DEMAND_ZERO, pte_prot(e->original_pte), 0);
 	copies--;
+	return true;
 }
 
 bool vm_page_copy_to_standby(struct pfn_entry *e)
@@ -343,7 +344,6 @@ bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 
 	if (pfn == PFN_NONE)
 		return false;
-	vm_frames_taken();
 	if (pg->kind == PTE_IMAGE) {
 		void *direct = arch_phys_to_virt((paddr_t)pfn << PAGE_SHIFT, PAGE_SIZE);
 		image_fill(v->image, va, direct ? direct : mmu_temp_map(TEMP_FILL, pfn));

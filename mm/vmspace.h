@@ -78,8 +78,9 @@ void vm_page_keep_copy(pfn_t pfn, pte_prot_t prot, uint32_t slot);
 /* Whether the page of e, being trimmed, has a copy: then the slot goes with
  * the frame to the standby list. */
 bool vm_page_copy_to_standby(struct pfn_entry *e);
-/* The page of e was written (or may have been): its copy, if any, goes. */
-void vm_page_forget_copy(struct pfn_entry *e);
+/* The page of e was written (or may have been): its copy, if any, goes.
+ * Returns whether it had one. */
+bool vm_page_forget_copy(struct pfn_entry *e);
 /* Swap is full: every resident page gives its copy up (the writer needs
  * the slots more than clean pages need to skip a write). */
 void vm_copies_release(void);

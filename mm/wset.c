@@ -118,9 +118,7 @@ static void each_space(void (*fn)(vaddr_t va, struct pfn_entry *e))
 static void drop_copy(vaddr_t va, struct pfn_entry *e)
 {
 	(void)va;
-	if (pte_kind(e->original_pte) == PTE_PAGED_OUT)
-		mm_stats.swap_copies_dropped++;
-	vm_page_forget_copy(e);
+	mm_stats.swap_copies_dropped += vm_page_forget_copy(e);
 }
 
 void vm_copies_release(void)
