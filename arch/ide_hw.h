@@ -9,12 +9,12 @@
 
 /* Command block registers: offsets from the channel's command base. */
 enum ata_reg {
-	ATA_DATA = 0, ATA_ERROR = 1, ATA_FEATURES = 1, ATA_COUNT = 2, ATA_LBA0 = 3,
+	ATA_DATA = 0, ATA_ERROR = 1, ATA_COUNT = 2, ATA_LBA0 = 3,
 	ATA_LBA1 = 4, ATA_LBA2 = 5, ATA_DEVICE = 6, ATA_STATUS = 7, ATA_COMMAND = 7,
 };
 
 enum ata_status_bits {
-	ATA_SR_ERR = 0x01, ATA_SR_DRQ = 0x08, ATA_SR_DF = 0x20, ATA_SR_DRDY = 0x40,
+	ATA_SR_ERR = 0x01, ATA_SR_DRQ = 0x08, ATA_SR_DF = 0x20,
 	ATA_SR_BSY = 0x80,
 };
 

@@ -246,6 +246,13 @@ static const struct {
 	{ "disk-read-error", selftest_disk_read_error },
 };
 
+bool selftest_expect(bool ok, const char *what)
+{
+	if (!ok)
+		kprintf("selftest: FAILED: %s\n", what);
+	return ok;
+}
+
 bool selftest_invariants_hold(void)
 {
 	uint32_t bad = pfn_check() + commit_check() + swap_check();

@@ -12,6 +12,9 @@
 __attribute__((noreturn)) void selftest_run(const char *name, const struct boot_info *bi,
 					    const struct kernel_options *opt);
 
+/* Returns ok, printing "selftest: FAILED: what" when it is false. */
+bool selftest_expect(bool ok, const char *what);
+
 /* Runs pfn_check and prints "mm: pfn_check ok: ..." or the violations. */
 bool selftest_invariants_hold(void);
 

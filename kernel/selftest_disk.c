@@ -44,13 +44,6 @@ static struct {
 } frames;
 
 /* ok, saying what failed when it did not. */
-static bool expect(bool ok, const char *what)
-{
-	if (!ok)
-		kprintf("selftest: FAILED: %s\n", what);
-	return ok;
-}
-
 /* The first sector of scratch region 0..14 (128 sectors each). */
 static uint64_t region_lba(uint32_t region)
 {
@@ -286,8 +279,8 @@ static bool round_trip(uint64_t lba, uint32_t pages, unsigned w, unsigned r, boo
 		has_high(f, pages) ? "low and high" : "low", how_text(w), how_text(r),
 		ide_status_text(wr.status, wr.ata_error), ide_status_text(rd.status, rd.ata_error),
 		bad);
-	return expect(wr.status == IDE_OK && rd.status == IDE_OK && bad == 0, "round trip") &
-	       expect(counted(&a, &b, w, r), "the driver used other modes than asked");
+	return selftest_expect(wr.status == IDE_OK && rd.status == IDE_OK && bad == 0, "round trip") &
+	       selftest_expect(counted(&a, &b, w, r), "the driver used other modes than asked");
 }
 
 /* Eight round trips crossing DMA with PIO, LBA28 with LBA48, 1 and 16 pages,
@@ -330,14 +323,14 @@ static bool polled_round_trips(uint8_t *buf)
 		ide_debug.force_lba48 = false;
 		poison(f, IDE_MAX_PAGES);
 		r = transfer(lba, f, IDE_MAX_PAGES, false, BY_DMA);
-		ok &= expect(s == IDE_OK && r.status == IDE_OK &&
+		ok &= selftest_expect(s == IDE_OK && r.status == IDE_OK &&
 			     !pattern_frames(f, IDE_MAX_PAGES, lba, 11 + lba48, false),
 			     "polled write, DMA read");
 		pattern_frames(f, IDE_MAX_PAGES, lba, 21 + lba48, true);
 		r = transfer(lba, f, IDE_MAX_PAGES, true, BY_DMA | (lba48 ? LBA48 : 0));
 		memset(buf, 0, REGION_SECTORS * IDE_SECTOR_SIZE);
 		s = ide_rw_polled(lba, buf, REGION_SECTORS, false);
-		ok &= expect(s == IDE_OK && r.status == IDE_OK &&
+		ok &= selftest_expect(s == IDE_OK && r.status == IDE_OK &&
 			     !pattern_buf((uint32_t *)buf, lba, REGION_SECTORS, 21 + lba48, false),
 			     "DMA write, polled read");
 	}
@@ -356,19 +349,19 @@ static bool swap_layout(uint8_t *buf)
 	struct ide_request r;
 	bool ok;
 
-	ok = expect(ide_rw_polled(0, buf, 1, false) == IDE_OK, "MBR read");
+	ok = selftest_expect(ide_rw_polled(0, buf, 1, false) == IDE_OK, "MBR read");
 	why = mbr_swap_problem(buf);
-	ok &= expect(mbr_find_swap(buf, &lba, &sectors), why ? why : "mbr_find_swap");
-	ok &= expect(lba == SWAP_LBA && lba + (uint64_t)sectors == ide_sectors(),
+	ok &= selftest_expect(mbr_find_swap(buf, &lba, &sectors), why ? why : "mbr_find_swap");
+	ok &= selftest_expect(lba == SWAP_LBA && lba + (uint64_t)sectors == ide_sectors(),
 		     "the swap partition is not sectors 2048 to the end");
-	ok &= expect(ide_rw_polled(lba, buf, SPP, false) == IDE_OK, "swap header read");
+	ok &= selftest_expect(ide_rw_polled(lba, buf, SPP, false) == IDE_OK, "swap header read");
 	why = swap_header_problem(buf, sectors);
-	ok &= expect(swap_header_valid(buf, sectors, &pages), why ? why : "swap_header_valid");
-	ok &= expect(memcmp(buf + 4086, "SWAPSPACE2", 10) == 0, "SWAPSPACE2 at byte 4086");
+	ok &= selftest_expect(swap_header_valid(buf, sectors, &pages), why ? why : "swap_header_valid");
+	ok &= selftest_expect(memcmp(buf + 4086, "SWAPSPACE2", 10) == 0, "SWAPSPACE2 at byte 4086");
 	pick(&f, 1, 0, false);
 	r = transfer(lba, &f, 1, false, BY_DMA);
-	ok &= expect(r.status == IDE_OK, "the header page by DMA");
-	ok &= expect(memcmp(mmu_temp_map(TEMP_SELFTEST, f), buf, PAGE_SIZE) == 0,
+	ok &= selftest_expect(r.status == IDE_OK, "the header page by DMA");
+	ok &= selftest_expect(memcmp(mmu_temp_map(TEMP_SELFTEST, f), buf, PAGE_SIZE) == 0,
 		     "the header page by DMA differs");
 	mmu_temp_unmap(TEMP_SELFTEST);
 	kprintf("selftest: disk: MBR: partition of type 0x82 at sector %u, %u sectors; swap "
@@ -407,13 +400,13 @@ static bool queued(bool pio)
 	ide_debug.force_pio = false;
 	for (uint32_t i = 0; i < QUEUED; i++) {
 		in_order += w.order[i] == &r[i];
-		ok &= expect(r[i].status == (i == 4 ? IDE_ERR_RANGE : IDE_OK), "queued status");
+		ok &= selftest_expect(r[i].status == (i == 4 ? IDE_ERR_RANGE : IDE_OK), "queued status");
 	}
 	bad = pattern_frames(f + 16, 16, lba, 77, false);
 	kprintf("selftest: disk: %u requests queued at once (%s): %u done() calls, %u in "
 		"submission order, %u words differ\n", QUEUED,
 		how_text(expected(pio ? BY_PIO : BY_DMA, lba, 4)), w.count, in_order, bad);
-	return ok & expect(w.count == QUEUED && in_order == QUEUED && bad == 0, "queue order");
+	return ok & selftest_expect(w.count == QUEUED && in_order == QUEUED && bad == 0, "queue order");
 }
 
 /* A refused request completes with `want` from the next tick, never inside
@@ -432,8 +425,8 @@ static bool refused(uint64_t lba, uint32_t pages, enum ide_status want)
 	early = w.count != 0;
 	irq_restore(irq);
 	wait_for(&w, 1);
-	return expect(!early, "done() ran inside ide_submit") &
-	       expect(r.status == want && w.count == 1, "a refused request's status");
+	return selftest_expect(!early, "done() ran inside ide_submit") &
+	       selftest_expect(r.status == want && w.count == 1, "a refused request's status");
 }
 
 /* Requests past the end or of a bad size are refused without a command. */
@@ -449,10 +442,10 @@ static bool ranges(uint8_t *buf)
 	ok &= refused(~0ull - 3, 1, IDE_ERR_RANGE);     /* lba + count overflows */
 	ok &= refused(0, 0, IDE_ERR_RANGE);
 	ok &= refused(0, IDE_MAX_PAGES + 1, IDE_ERR_RANGE);
-	ok &= expect(ide_rw_polled(n - 1, buf, 2, false) == IDE_ERR_RANGE, "polled past the end");
-	ok &= expect(ide_rw_polled(0, buf, 0, false) == IDE_ERR_RANGE, "polled 0 sectors");
+	ok &= selftest_expect(ide_rw_polled(n - 1, buf, 2, false) == IDE_ERR_RANGE, "polled past the end");
+	ok &= selftest_expect(ide_rw_polled(0, buf, 0, false) == IDE_ERR_RANGE, "polled 0 sectors");
 	ide_get_stats(&b);
-	ok &= expect(b.commands == a.commands && b.errors == a.errors,
+	ok &= selftest_expect(b.commands == a.commands && b.errors == a.errors,
 		     "a refused request reached the disk");
 	kprintf("selftest: disk: 7 requests past the end or of a bad size: IDE_ERR_RANGE "
 		"(\"%s\"), %u commands reached the disk\n", ide_status_text(IDE_ERR_RANGE, 0),
@@ -472,7 +465,7 @@ static bool preserving_round_trip(uint64_t lba, uint32_t pages, unsigned w, unsi
 	a = transfer(lba, saved, pages, false, BY_DMA);
 	ok = round_trip(lba, pages, w, r, true);
 	b = transfer(lba, saved, pages, true, BY_DMA);
-	return ok & expect(a.status == IDE_OK && b.status == IDE_OK, "saving or restoring");
+	return ok & selftest_expect(a.status == IDE_OK && b.status == IDE_OK, "saving or restoring");
 }
 
 /* The last page of the disk, and where the disk is large enough, requests
@@ -512,8 +505,8 @@ static bool lost_interrupt(unsigned how)
 	kprintf("selftest: disk: %s read with its interrupt lost: \"%s\" after %u ms\n",
 		how_text(expected(how, lba, 2)), ide_status_text(r.status, r.ata_error),
 		took * 1000 / timer_hz());
-	return expect(r.status == IDE_ERR_TIMEOUT, "a lost interrupt did not time out") &
-	       expect(took >= 2 * timer_hz() && took <= 3 * timer_hz(), "timeout length") &
+	return selftest_expect(r.status == IDE_ERR_TIMEOUT, "a lost interrupt did not time out") &
+	       selftest_expect(took >= 2 * timer_hz() && took <= 3 * timer_hz(), "timeout length") &
 	       round_trip(lba, 2, how, how ^ BY_PIO, false);
 }
 
@@ -575,8 +568,8 @@ static void throughput(void)
 static bool no_disk(uint8_t *buf)
 {
 	bool ok = refused(0, 1, IDE_ERR_NO_DEVICE) &
-		  expect(ide_rw_polled(0, buf, 1, false) == IDE_ERR_NO_DEVICE, "polled, no disk") &
-		  expect(ide_sectors() == 0, "a size without a disk");
+		  selftest_expect(ide_rw_polled(0, buf, 1, false) == IDE_ERR_NO_DEVICE, "polled, no disk") &
+		  selftest_expect(ide_sectors() == 0, "a size without a disk");
 
 	kprintf("selftest: disk: skipped: no disk attached (requests fail with \"%s\")\n",
 		ide_status_text(IDE_ERR_NO_DEVICE, 0));
@@ -587,7 +580,7 @@ static bool no_disk(uint8_t *buf)
 static bool with_resources(bool (*body)(uint8_t *buf))
 {
 	uint8_t *buf = kpage_alloc(IDE_MAX_PAGES);
-	bool ok = expect(buf != NULL && frames_get(), "no memory for the test");
+	bool ok = selftest_expect(buf != NULL && frames_get(), "no memory for the test");
 
 	if (ok)
 		ok = ide_present() ? body(buf) : no_disk(buf);
@@ -616,7 +609,8 @@ static bool disk_body(uint8_t *buf)
 	kprintf("selftest: disk: %u commands (%u DMA, %u PIO, %u LBA48), %u errors, %u "
 		"timeouts, %u spurious interrupts\n", s.commands, s.dma, s.pio, s.lba48,
 		s.errors, s.timeouts, s.spurious_irqs);
-	return ok & expect(s.errors == 2 && s.timeouts == 2, "errors other than the two timeouts");
+	return ok & selftest_expect(s.errors == 2 && s.timeouts == 2,
+				    "errors other than the two timeouts");
 }
 
 bool selftest_disk(const struct boot_info *bi, const struct kernel_options *opt)
@@ -644,8 +638,8 @@ static bool read_over_bad(unsigned how, const pfn_t *f)
 	if (how & BY_PIO)
 		kprintf("; the %u pages before it arrived, %u words differ", good, bad);
 	kprintf("\n");
-	return expect(r.status == IDE_ERR_DEVICE && r.ata_error != 0, "no device error") &
-	       expect(bad == 0, "PIO lost the sectors before the error");
+	return selftest_expect(r.status == IDE_ERR_DEVICE && r.ata_error != 0, "no device error") &
+	       selftest_expect(bad == 0, "PIO lost the sectors before the error");
 }
 
 /* test=disk-read-error: reads over the blkdebug-failed sector by DMA, PIO
@@ -661,22 +655,22 @@ static bool read_error_body(uint8_t *buf)
 
 	pick(f, IDE_MAX_PAGES, 0, true);
 	pattern_frames(f, IDE_MAX_PAGES, lba, 5, true);
-	ok = expect(transfer(lba, f, IDE_MAX_PAGES, true, BY_DMA).status == IDE_OK,
+	ok = selftest_expect(transfer(lba, f, IDE_MAX_PAGES, true, BY_DMA).status == IDE_OK,
 		    "writing over the bad sector");
 	ok &= read_over_bad(BY_DMA, f) & read_over_bad(BY_PIO, f);
 	s = ide_rw_polled(BAD_LBA, buf, 1, false);
 	kprintf("selftest: disk: polled read of sector %u: %s\n", BAD_LBA,
 		ide_status_text(s, ide_polled_ata_error()));
-	ok &= expect(s == IDE_ERR_DEVICE, "polled read of the bad sector");
-	ok &= expect(ide_rw_polled(BAD_LBA - 1, buf, 1, false) == IDE_OK &&
+	ok &= selftest_expect(s == IDE_ERR_DEVICE, "polled read of the bad sector");
+	ok &= selftest_expect(ide_rw_polled(BAD_LBA - 1, buf, 1, false) == IDE_OK &&
 		     !pattern_buf((uint32_t *)buf, BAD_LBA - 1, 1, 5, false),
 		     "polled read of the sector before it");
 	/* The channel still works: the pages around the bad one, and a fresh round trip. */
 	poison(f, IDE_MAX_PAGES);
-	ok &= expect(transfer(lba, f, page, false, BY_DMA).status == IDE_OK &&
+	ok &= selftest_expect(transfer(lba, f, page, false, BY_DMA).status == IDE_OK &&
 		     transfer(lba + (page + 1) * SPP, f + page + 1, IDE_MAX_PAGES - page - 1,
 			      false, BY_PIO).status == IDE_OK, "reads beside the bad page");
-	ok &= expect(!pattern_frames(f, page, lba, 5, false) &&
+	ok &= selftest_expect(!pattern_frames(f, page, lba, 5, false) &&
 		     !pattern_frames(f + page + 1, IDE_MAX_PAGES - page - 1,
 				     lba + (page + 1) * SPP, 5, false), "data beside the bad page");
 	ok &= round_trip(region_lba(0), 16, BY_DMA, BY_PIO, true);
@@ -688,6 +682,6 @@ bool selftest_disk_read_error(const struct boot_info *bi, const struct kernel_op
 {
 	(void)bi, (void)opt;
 	if (!ide_present())
-		return expect(false, "test=disk-read-error needs a disk");
+		return selftest_expect(false, "test=disk-read-error needs a disk");
 	return with_resources(read_error_body);
 }

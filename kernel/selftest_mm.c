@@ -34,13 +34,6 @@ static uint32_t probe_access(vaddr_t va, bool write, uint32_t *err)
 	return vec;
 }
 
-static bool expect(bool ok, const char *what)
-{
-	if (!ok)
-		kprintf("selftest: FAILED: %s\n", what);
-	return ok;
-}
-
 /* Usable frames the memory map offers between 1 MB and the mem= cap. */
 static uint32_t map_usable_frames(const struct boot_info *bi, uint64_t cap)
 {
@@ -93,10 +86,10 @@ bool selftest_pfn_totals(const struct boot_info *bi, const struct kernel_options
 		"kernel withholds at most %u, the PFN database manages %u (%u free, "
 		"%u zeroed, %u active), highest frame 0x%x\n", offered, held, t.managed,
 		t.on_list[PFN_FREE], t.on_list[PFN_ZEROED], t.active, t.highest);
-	return expect(t.managed <= offered, "managed frames exceed the memory map") &
-	       expect(t.managed + held >= offered, "frames lost: neither managed nor withheld") &
-	       expect((uint64_t)(t.highest + 1) << PAGE_SHIFT <= cap, "a frame beyond mem=") &
-	       expect(t.on_list[PFN_FREE] + t.on_list[PFN_ZEROED] + t.active == t.managed,
+	return selftest_expect(t.managed <= offered, "managed frames exceed the memory map") &
+	       selftest_expect(t.managed + held >= offered, "frames lost: neither managed nor withheld") &
+	       selftest_expect((uint64_t)(t.highest + 1) << PAGE_SHIFT <= cap, "a frame beyond mem=") &
+	       selftest_expect(t.on_list[PFN_FREE] + t.on_list[PFN_ZEROED] + t.active == t.managed,
 		      "free + zeroed + active != managed");
 }
 
@@ -150,10 +143,10 @@ bool selftest_alloc_all(const struct boot_info *bi, const struct kernel_options 
 	pfn_get_totals(&after);
 	kprintf("selftest: allocated %u frames (%u above 1 GB, highest 0x%x), "
 		"verified and freed %u\n", n, above_1g, top, verified);
-	return expect(n == before.on_list[PFN_FREE] + before.on_list[PFN_ZEROED],
+	return selftest_expect(n == before.on_list[PFN_FREE] + before.on_list[PFN_ZEROED],
 		      "not every free frame could be allocated") &
-	       expect(verified == n, "a pattern did not survive") &
-	       expect(after.active == before.active && after.managed == before.managed &&
+	       selftest_expect(verified == n, "a pattern did not survive") &
+	       selftest_expect(after.active == before.active && after.managed == before.managed &&
 		      after.on_list[PFN_FREE] + after.on_list[PFN_ZEROED] ==
 		      before.on_list[PFN_FREE] + before.on_list[PFN_ZEROED],
 		      "totals changed across allocate-all and free-all");
@@ -167,31 +160,32 @@ bool selftest_mmu(const struct boot_info *bi, const struct kernel_options *opt)
 	pfn_t pfn = pfn_alloc(PFN_ZERO);
 	struct mmu_mapping m;
 	uint32_t err, pde, pte;
-	bool ok = expect(pfn != PFN_NONE, "no frame");
+	bool ok = selftest_expect(pfn != PFN_NONE, "no frame");
 
 	(void)bi, (void)opt;
 	mmu_map(va, pfn, MMU_WRITE | MMU_GLOBAL);
 	m = mmu_query(va);
-	ok &= expect(m.present && m.pfn == pfn && (m.prot & MMU_WRITE) && !(m.prot & MMU_USER),
+	ok &= selftest_expect(m.present && m.pfn == pfn && (m.prot & MMU_WRITE) && !(m.prot & MMU_USER),
 		     "query after map");
 	*(volatile uint32_t *)va = 0xfeedf00d;
-	ok &= expect(*(uint32_t *)mmu_temp_map(TEMP_SELFTEST, pfn) == 0xfeedf00d,
+	ok &= selftest_expect(*(uint32_t *)mmu_temp_map(TEMP_SELFTEST, pfn) == 0xfeedf00d,
 		     "the frame does not hold what was written through the mapping");
 	mmu_temp_unmap(TEMP_SELFTEST);
 	mmu_protect(va, MMU_READ);
-	ok &= expect(probe_access(va, true, &err) == T_PF && err == 3,
+	ok &= selftest_expect(probe_access(va, true, &err) == T_PF && err == 3,
 		     "a write to a read-only page did not fault as a protection violation");
-	ok &= expect(probe_access(va, false, &err) == EXTABLE_NO_TRAP, "read-only page unreadable");
+	ok &= selftest_expect(probe_access(va, false, &err) == EXTABLE_NO_TRAP,
+			      "read-only page unreadable");
 	m = mmu_unmap(va);
-	ok &= expect(m.present && m.pfn == pfn, "unmap did not return the frame");
+	ok &= selftest_expect(m.present && m.pfn == pfn, "unmap did not return the frame");
 	mmu_query_raw(va, &pde, &pte);
-	ok &= expect(pte == 0 && *(volatile uint32_t *)mmu_pte_va(va) == 0,
+	ok &= selftest_expect(pte == 0 && *(volatile uint32_t *)mmu_pte_va(va) == 0,
 		     "the self-map still shows a PTE");
-	ok &= expect(probe_access(va, false, &err) == T_PF && err == 0, "unmapped page readable");
+	ok &= selftest_expect(probe_access(va, false, &err) == T_PF && err == 0, "unmapped page readable");
 	mmu_flush_all();
-	ok &= expect(probe_access(va, false, &err) == T_PF, "unmapped page back after a flush");
+	ok &= selftest_expect(probe_access(va, false, &err) == T_PF, "unmapped page back after a flush");
 	pfn_free(pfn);
-	ok &= expect(probe_access(KERNEL_BASE + 0x100000, true, &err) == T_PF && err == 3,
+	ok &= selftest_expect(probe_access(KERNEL_BASE + 0x100000, true, &err) == T_PF && err == 3,
 		     "kernel text is writable");
 	kprintf("selftest: mmu map/query/protect/unmap/flush %s\n", ok ? "behave" : "MISBEHAVE");
 	return ok;
@@ -223,7 +217,7 @@ bool selftest_layout(const struct boot_info *bi, const struct kernel_options *op
 	kprintf("selftest: layout: %u user-half tables, %u kernel tables missing, "
 		"%u kernel pages mapped, %u of them user-accessible\n", user_pdes, missing,
 		mapped, user_ptes);
-	return expect(user_pdes == 0 && missing == 0 && user_ptes == 0, "layout");
+	return selftest_expect(user_pdes == 0 && missing == 0 && user_ptes == 0, "layout");
 }
 
 static const uint32_t pool_sizes[] = { 1, 15, 16, 17, 31, 33, 64, 100, 128, 200, 256,
@@ -239,7 +233,7 @@ static bool pool_round(void)
 	for (uint32_t i = 0; i < ARRAY_SIZE(pool_sizes); i++) {
 		p[i] = kmalloc(pool_sizes[i]);
 		if (!p[i] || ((vaddr_t)p[i] & 15) || (mmu_query((vaddr_t)p[i]).prot & MMU_USER))
-			return expect(false, "kmalloc gave NULL, a misaligned or a user page");
+			return selftest_expect(false, "kmalloc gave NULL, a misaligned or a user page");
 		memset(p[i], (int)i + 1, pool_sizes[i]);
 	}
 	for (uint32_t i = 0; i < ARRAY_SIZE(pool_sizes); i++)
@@ -249,7 +243,7 @@ static bool pool_round(void)
 		kfree(p[i]);
 	for (uint32_t i = 1; i < ARRAY_SIZE(pool_sizes); i += 2)
 		kfree(p[i]);
-	return expect(ok, "kmalloc'd objects overlap");
+	return selftest_expect(ok, "kmalloc'd objects overlap");
 }
 
 /* Takes pool runs until memory runs out, chained through their first word,
@@ -282,13 +276,13 @@ bool selftest_pool(const struct boot_info *bi, const struct kernel_options *opt)
 	pfn_get_totals(&t0);
 	ok &= pool_round();
 	runs = pool_exhaust(64);
-	ok &= expect(kmalloc(0) == NULL && kmalloc(0x80000000u) == NULL &&
+	ok &= selftest_expect(kmalloc(0) == NULL && kmalloc(0x80000000u) == NULL &&
 		     kpage_alloc(0) == NULL && kpage_alloc(0x100000) == NULL,
 		     "impossible requests did not fail");
 	pfn_get_totals(&t1);
 	kprintf("selftest: pool rounds done; memory ran out after %u runs of 64 pages; "
 		"active frames %u before, %u after\n", runs, t0.active, t1.active);
-	return ok & expect(runs > 0 && t0.active == t1.active &&
+	return ok & selftest_expect(runs > 0 && t0.active == t1.active &&
 			   t0.on_list[PFN_FREE] + t0.on_list[PFN_ZEROED] ==
 			   t1.on_list[PFN_FREE] + t1.on_list[PFN_ZEROED],
 			   "pool memory leaked");
@@ -333,19 +327,21 @@ bool selftest_uaccess(const struct boot_info *bi, const struct kernel_options *o
 	(void)bi, (void)opt;
 	mmu_set_table(uva, pt, true);
 	mmu_map(uva, page, MMU_WRITE | MMU_USER);
-	ok = expect(copy_to_user(uva + 100, "hello", 6), "copy_to_user into a user page");
-	ok &= expect(copy_from_user(buf, uva + 100, 6) && strcmp(buf, "hello") == 0,
+	ok = selftest_expect(copy_to_user(uva + 100, "hello", 6), "copy_to_user into a user page");
+	ok &= selftest_expect(copy_from_user(buf, uva + 100, 6) && strcmp(buf, "hello") == 0,
 		     "copy_from_user out of a user page");
 	vec = probe_access(uva + 100, false, &err);
-	ok &= expect(smap ? vec == T_PF && err == 1 : vec == EXTABLE_NO_TRAP,
+	ok &= selftest_expect(smap ? vec == T_PF && err == 1 : vec == EXTABLE_NO_TRAP,
 		     "a plain kernel read of a user page (SMAP decides)");
-	ok &= expect(!copy_from_user(buf, uva + PAGE_SIZE - 3, 6), "copy across into an unmapped page");
-	ok &= expect(!copy_from_user(buf, 0x7fffff00, 0x200), "copy past the end of user space");
-	ok &= expect(!copy_from_user(buf, KERNEL_BASE + 0x100000, 4), "copy from the kernel half");
-	ok &= expect(!copy_to_user(0, buf, 4), "copy to address 0");
-	ok &= expect(copy_to_user(uva, buf, 0), "an empty copy");
+	ok &= selftest_expect(!copy_from_user(buf, uva + PAGE_SIZE - 3, 6),
+			      "copy across into an unmapped page");
+	ok &= selftest_expect(!copy_from_user(buf, 0x7fffff00, 0x200), "copy past the end of user space");
+	ok &= selftest_expect(!copy_from_user(buf, KERNEL_BASE + 0x100000, 4),
+			      "copy from the kernel half");
+	ok &= selftest_expect(!copy_to_user(0, buf, 4), "copy to address 0");
+	ok &= selftest_expect(copy_to_user(uva, buf, 0), "an empty copy");
 	mmu_protect(uva, MMU_USER);
-	ok &= expect(!copy_to_user(uva, buf, 4), "copy_to_user into a read-only page");
+	ok &= selftest_expect(!copy_to_user(uva, buf, 4), "copy_to_user into a read-only page");
 	mmu_unmap(uva);
 	pfn_free(page);
 	mmu_set_table(uva, 0, false);
@@ -373,9 +369,9 @@ bool selftest_nmi(const struct boot_info *bi, const struct kernel_options *opt)
 	bool ok;
 
 	(void)bi, (void)opt;
-	ok = expect(!extable_fixup(&nmi) && nmi.eip == __ex_table_start[0].fault,
+	ok = selftest_expect(!extable_fixup(&nmi) && nmi.eip == __ex_table_start[0].fault,
 		    "an NMI took a fix-up");
-	ok &= expect(extable_fixup(&pf) && pf.eip == __ex_table_start[0].fixup,
+	ok &= selftest_expect(extable_fixup(&pf) && pf.eip == __ex_table_start[0].fixup,
 		     "a page fault did not take its fix-up");
 	asm volatile("int $2");         /* through the NMI gate: reported, resumed */
 	kprintf("selftest: NMI resumed; fix-ups apply only to instruction faults\n");
@@ -409,8 +405,8 @@ bool selftest_ac_cleared(const struct boot_info *bi, const struct kernel_options
 	trap_set_handler(vector, NULL);
 	kprintf("selftest: AC in the handler %u, after iret %u\n",
 		(eflags_in_handler & ac) != 0, (after & ac) != 0);
-	return expect(!(eflags_in_handler & ac), "a handler ran with EFLAGS.AC set") &
-	       expect(after & ac, "iret lost the interrupted EFLAGS.AC");
+	return selftest_expect(!(eflags_in_handler & ac), "a handler ran with EFLAGS.AC set") &
+	       selftest_expect(after & ac, "iret lost the interrupted EFLAGS.AC");
 }
 
 /* Regression (review): kfree of a slab page's base address unmapped a page

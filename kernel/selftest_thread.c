@@ -12,13 +12,6 @@ static volatile bool stop;
 static volatile uint32_t spins[SPINNERS], finished;
 static struct wait_queue all_done;
 
-static bool expect(bool ok, const char *what)
-{
-	if (!ok)
-		kprintf("selftest: FAILED: %s\n", what);
-	return ok;
-}
-
 /* Never yields: only preemption lets anyone else run. */
 static void spinner(void *arg)
 {
@@ -51,7 +44,7 @@ bool selftest_preemption(const struct boot_info *bi, const struct kernel_options
 	(void)bi, (void)opt;
 	sched_get_stats(&before);
 	for (uint32_t i = 0; i < SPINNERS; i++)
-		ok &= expect(thread_create("spinner", spinner, (void *)i) != NULL, "thread_create");
+		ok &= selftest_expect(thread_create("spinner", spinner, (void *)i) != NULL, "thread_create");
 	thread_sleep(30);
 	stop = true;
 	wait_finished(SPINNERS);
@@ -60,10 +53,10 @@ bool selftest_preemption(const struct boot_info *bi, const struct kernel_options
 		"%u context switches\n", SPINNERS, spins[0], spins[1], spins[2], spins[3],
 		after.switches - before.switches);
 	for (uint32_t i = 0; i < SPINNERS; i++)
-		ok &= expect(spins[i] > 0, "a busy thread starved");
-	return ok & expect(after.switches - before.switches >= 2 * SPINNERS,
+		ok &= selftest_expect(spins[i] > 0, "a busy thread starved");
+	return ok & selftest_expect(after.switches - before.switches >= 2 * SPINNERS,
 			   "too few switches for preemption") &
-	       expect(after.threads == before.threads, "exited threads were not reaped");
+	       selftest_expect(after.threads == before.threads, "exited threads were not reaped");
 }
 
 bool selftest_sleep(const struct boot_info *bi, const struct kernel_options *opt)
@@ -74,7 +67,7 @@ bool selftest_sleep(const struct boot_info *bi, const struct kernel_options *opt
 	thread_sleep(25);
 	slept = timer_ticks() - start;
 	kprintf("selftest: thread_sleep(25) slept %u ticks\n", slept);
-	return expect(slept >= 25 && slept <= 35, "sleep length");
+	return selftest_expect(slept >= 25 && slept <= 35, "sleep length");
 }
 
 static struct wait_queue ping_q, pong_q;
@@ -101,7 +94,7 @@ bool selftest_wait_queue(const struct boot_info *bi, const struct kernel_options
 	const uint32_t rounds = 200;
 
 	(void)bi, (void)opt;
-	if (!expect(thread_create("ponger", ponger, (void *)rounds) != NULL, "thread_create"))
+	if (!selftest_expect(thread_create("ponger", ponger, (void *)rounds) != NULL, "thread_create"))
 		return false;
 	for (uint32_t i = 0; i < rounds; i++) {
 		bool irq = irq_save();
@@ -114,7 +107,7 @@ bool selftest_wait_queue(const struct boot_info *bi, const struct kernel_options
 	thread_sleep(2);
 	kprintf("selftest: ball went back and forth %u times, ponger finished %u rounds\n",
 		ball / 2, rounds_done);
-	return expect(ball == 2 * rounds && rounds_done == rounds, "ping-pong lost a wake-up");
+	return selftest_expect(ball == 2 * rounds && rounds_done == rounds, "ping-pong lost a wake-up");
 }
 
 static void short_lived(void *arg)
@@ -133,7 +126,7 @@ static bool create_and_reap(uint32_t n)
 {
 	finished = 0;
 	for (uint32_t i = 0; i < n; i++)
-		if (!expect(thread_create("short", short_lived, NULL) != NULL, "thread_create"))
+		if (!selftest_expect(thread_create("short", short_lived, NULL) != NULL, "thread_create"))
 			return false;
 	wait_finished(n);
 	return true;
@@ -156,8 +149,8 @@ bool selftest_thread_reap(const struct boot_info *bi, const struct kernel_option
 	sched_get_stats(&s);
 	kprintf("selftest: %u threads created and reaped; active frames %u before, %u after; "
 		"%u threads left\n", n, before.active, after.active, s.threads);
-	return expect(before.active == after.active, "thread stacks leaked") &
-	       expect(s.threads == 4, "threads left besides main, idle, balance and writer");
+	return selftest_expect(before.active == after.active, "thread stacks leaked") &
+	       selftest_expect(s.threads == 4, "threads left besides main, idle, balance and writer");
 }
 
 static uint32_t recurse(volatile uint32_t depth)

@@ -23,6 +23,16 @@
 #define HEAP_BIG_REQUEST   0x7F000u     /* growable: from here on, a reservation each */
 #define HEAP_FIXED_LIMIT   0x7FFF8u     /* fixed heaps: requests must be below */
 
+static inline size_t heap_page_up(size_t n)
+{
+	return (n + HEAP_PAGE - 1) & ~(size_t)(HEAP_PAGE - 1);
+}
+
+static inline size_t heap_step_up(size_t n)
+{
+	return (n + HEAP_STEP - 1) & ~(size_t)(HEAP_STEP - 1);
+}
+
 struct heap;
 
 struct heap *heap_create(size_t initial, size_t maximum, bool executable, unsigned options);

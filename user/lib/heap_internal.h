@@ -79,16 +79,6 @@ struct span {
 	size_t size;
 };
 
-static inline size_t heap_page_up(size_t n)
-{
-	return (n + HEAP_PAGE - 1) & ~(size_t)(HEAP_PAGE - 1);
-}
-
-static inline size_t heap_step_up(size_t n)
-{
-	return (n + HEAP_STEP - 1) & ~(size_t)(HEAP_STEP - 1);
-}
-
 static inline uint32_t tag_mix(uint32_t x)
 {
 	x ^= x >> 16;

@@ -6,11 +6,6 @@
 
 #define POOL_FIRST_RESERVE 0x10000
 
-static size_t page_up(size_t n)
-{
-	return (n + HEAP_PAGE - 1) & ~(size_t)(HEAP_PAGE - 1);
-}
-
 void pool_init(struct heap_pool *p, uint32_t record, void (*moved)(void *, uint32_t),
 	       void *ctx)
 {
@@ -25,7 +20,7 @@ void pool_init(struct heap_pool *p, uint32_t record, void (*moved)(void *, uint3
 static bool pool_move(struct heap_pool *p, size_t size)
 {
 	size_t used = (size_t)p->count * p->record;
-	size_t commit = page_up(used + p->record);
+	size_t commit = heap_page_up(used + p->record);
 	uint8_t *base = heap_os_reserve(size);
 
 	if (!base)
@@ -55,7 +50,7 @@ bool pool_spare(struct heap_pool *p)
 		return true;
 	if (need > p->reserved)
 		return pool_move(p, p->reserved ? 2 * p->reserved : POOL_FIRST_RESERVE);
-	more = page_up(need) - p->committed;
+	more = heap_page_up(need) - p->committed;
 	if (!heap_os_commit(p->base + p->committed, more, false))
 		return false;
 	p->committed += more;
@@ -75,7 +70,7 @@ uint32_t pool_add(struct heap_pool *p)
  * not commit and decommit each time. */
 static void pool_shrink(struct heap_pool *p)
 {
-	size_t keep = page_up((size_t)p->count * p->record) + HEAP_PAGE;
+	size_t keep = heap_page_up((size_t)p->count * p->record) + HEAP_PAGE;
 
 	if (p->committed < keep + HEAP_PAGE)
 		return;
