@@ -41,7 +41,7 @@ KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 KLDFLAGS := -m elf_i386 -nostdlib -T arch/kernel.ld
 LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
-KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c))
+KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c kernel/*/*.c tests/kernel/*.c))
 KASMS := $(sort $(wildcard boot/*.asm arch/*.asm))
 KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 
@@ -50,7 +50,7 @@ KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 UCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
            -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
            -O2 -g -Wall -Wextra -Werror -Iuser/include -I. -MMD -MP
-ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) kernel/format.c kernel/string.c
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) kernel/rtl/format.c kernel/rtl/string.c
 ULIB_OBJS := $(ULIB_SRCS:%.c=$(B)/user/obj/%.o)
 # An archive: a program carries only the objects it uses (crt0 always).
 ULIB      := $(B)/user/libvados.a
@@ -106,7 +106,7 @@ $(B)/gen/vados_version.h: FORCE
 	 git diff --quiet HEAD 2>/dev/null || rev="$$rev-dirty"; \
 	 echo "#define VADOS_VERSION \"$(VERSION) ($$rev)\"" > $@.tmp; \
 	 cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-$(B)/kernel/version.o: $(B)/gen/vados_version.h
+$(B)/kernel/rtl/version.o: $(B)/gen/vados_version.h
 
 $(KERNEL): $(KOBJS) arch/kernel.ld
 	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(LIBGCC)

@@ -1,19 +1,19 @@
 /* The kernel's first C code after boot/: bring up the console and the CPU, say
  * what we found, then run a self-test or idle. */
 #include "boot/bootinfo.h"
-#include "kernel/cmdline.h"
-#include "kernel/console.h"
-#include "kernel/exception.h"
-#include "kernel/format.h"
-#include "kernel/ksym.h"
-#include "kernel/panic.h"
-#include "kernel/process.h"
-#include "kernel/selftest.h"
-#include "kernel/string.h"
+#include "kernel/rtl/cmdline.h"
+#include "kernel/rtl/console.h"
+#include "kernel/ke/exception.h"
+#include "kernel/rtl/format.h"
+#include "kernel/rtl/ksym.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/ps/process.h"
+#include "tests/kernel/selftest.h"
+#include "kernel/rtl/string.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
-#include "kernel/thread.h"
-#include "kernel/version.h"
+#include "kernel/ke/thread.h"
+#include "kernel/rtl/version.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/ide.h"
@@ -203,7 +203,7 @@ static void run_program(const char *name, const char *args)
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
 	report_swap_traffic();
 	ok = objects_returned(&before);
-	ok &= selftest_invariants_hold();
+	ok &= mm_invariants_hold();
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 

@@ -43,7 +43,7 @@ PDE_BASE = 0xC0300000
 PFN_DB_BASE = 0xC0800000
 USER_LOW, USER_HIGH = 0x00010000, 0x7FFF0000
 PAGE = 4096
-KSTACK_PAGES = 4        # kernel/thread.h: a thread's stack, above its guard page
+KSTACK_PAGES = 4        # kernel/ke/thread.h: a thread's stack, above its guard page
 
 PFN_FLAGS = [(0x01, "LOCKED"), (0x02, "WRITING"), (0x04, "READING"), (0x08, "FILLED")]
 PFN_AGE_SHIFT, PFN_AGE_MAX = 4, 7
@@ -265,7 +265,7 @@ class Process:
 
 
 def processes():
-    result, p, seen = [], static("all_processes", "kernel/process.c"), set()
+    result, p, seen = [], static("all_processes", "kernel/ps/process.c"), set()
     while int(p) and int(p) not in seen and len(seen) < 100000:
         seen.add(int(p))
         result.append(Process(p))
