@@ -189,7 +189,7 @@ static void run_program(const char *name, const char *args)
 
 	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
 	baseline_take(&before);
-	if (!(p = process_spawn(cmdline, &error))) {
+	if (!(p = process_spawn(cmdline, NULL, &error))) {
 		if (error == ERROR_FILE_NOT_FOUND)
 			kprintf("run: no program \"%s\" among the boot modules\n", name);
 		else
@@ -199,7 +199,7 @@ static void run_program(const char *name, const char *args)
 	process_wait(p, WAIT_FOREVER);
 	status = p->exit_status;
 	pid = p->pid;
-	process_put(p);
+	ob_dereference(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
 	report_swap_traffic();
 	ok = objects_returned(&before);
@@ -220,7 +220,7 @@ static void start_memory_threads(void)
 static void start_init(void)
 {
 	uint32_t error, status;
-	struct process *p = process_spawn("init", &error);
+	struct process *p = process_spawn("init", NULL, &error);
 
 	if (!p) {
 		kprintf("vados: cannot start init (error %u); idle\n", error);
@@ -228,7 +228,7 @@ static void start_init(void)
 	}
 	process_wait(p, WAIT_FOREVER);
 	status = p->exit_status;
-	process_put(p);
+	ob_dereference(p);
 	kprintf("vados: init exited with status 0x%x\n", status);
 	machine_exit(status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
@@ -277,6 +277,7 @@ void kernel_main(const struct boot_info *bi)
 	swap_init();
 	start_memory_threads();
 	syscall_init();
+	process_init();
 	process_set_programs(bi);
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);

@@ -141,7 +141,9 @@ bool exception_page_fault(struct trap_frame *f)
 		panic("page fault at 0x%08x inside the page-fault handler", f->cr2);
 	}
 	t->in_page_fault = true;
-	r = mm_page_fault(f, p ? p->vm : NULL);
+	/* Attached to another process (ReadProcessMemory), the kernel's
+	 * copies fault in that process's address space. */
+	r = mm_page_fault(f, t->attached ? t->attached->vm : p ? p->vm : NULL);
 	t->in_page_fault = false;
 	/* Interrupted, ring 3 is being terminated: its return there ends it. A
 	 * user copy in the kernel fails instead (through its fix-up). */

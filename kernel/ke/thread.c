@@ -133,7 +133,9 @@ static void schedule(void)
 	/* The kernel half is the same in every directory, so a kernel thread
 	 * runs on whichever is loaded: no CR3 reload (a full TLB flush) for
 	 * the idle, balance and writer threads. */
-	if (next->process)
+	if (next->attached)             /* ReadProcessMemory and the like */
+		aspace_activate(next->attached->pd);
+	else if (next->process)
 		aspace_activate(next->process->pd);
 	if (next->stack)
 		arch_set_kernel_stack(next->stack + (KSTACK_PAGES + 1) * PAGE_SIZE);

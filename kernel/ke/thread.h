@@ -36,6 +36,7 @@ struct thread {
 	void (*entry)(void *);
 	void *arg;
 	struct process *process;        /* NULL for kernel threads */
+	struct process *attached;       /* whose address space it runs in, if not its own */
 	struct arch_fpu_state fpu;      /* its x87 registers while switched out */
 };
 

@@ -14,6 +14,7 @@
 #include "mm/mm.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
+#include "mm/aspace.h"
 
 #define USER_STACK_TOP     0x00300000u
 #define USER_STACK_RESERVE 0x00100000u  /* 1 MB, as NT's default */
@@ -122,68 +123,116 @@ static const void *find_program(const char *name, uint32_t *size)
 	return NULL;
 }
 
-struct process *process_spawn(const char *cmdline, uint32_t *error)
+/* Process: NT's generic mapping for processes (ReactOS's measurements) with
+ * Vista's PROCESS_ALL_ACCESS. */
+static struct dispatcher_header *process_dispatcher(void *body)
 {
-	struct process *p = kmalloc(sizeof(*p));
+	return &((struct process *)body)->exit_signal;
+}
+
+/* The last reference is gone: the record leaves the process list. */
+static void process_remove(void *body)
+{
+	struct process *p = body, **link = &all_processes;
+	bool irq = irq_save();
+
+	while (*link && *link != p)
+		link = &(*link)->all_next;
+	if (*link)
+		*link = p->all_next;    /* a record that never ran was never listed */
+	irq_restore(irq);
+}
+
+struct ob_type process_type = {
+	.name = "Process",
+	.mapping = { 0x00020410u, 0x00020bebu, 0x00120000u, PROCESS_ALL_ACCESS },
+	.valid_access = PROCESS_ALL_ACCESS,
+	.implies_from = PROCESS_QUERY_INFORMATION,
+	.implies_to = PROCESS_QUERY_LIMITED_INFORMATION,
+	.remove = process_remove,
+	.dispatcher = process_dispatcher,
+};
+
+/* -1 names the table's own process, with every right. */
+static void *process_pseudo(struct ob_handle_table *t, uint32_t handle, uint32_t *access)
+{
+	struct process *p = (struct process *)((char *)t - offsetof(struct process, handles));
+
+	if (handle != HANDLE_CURRENT_PROCESS)
+		return NULL;
+	ob_reference(p);
+	*access = PROCESS_ALL_ACCESS;
+	return p;
+}
+
+void process_init(void)
+{
+	ob_register_type(&process_type);
+	ob_set_pseudo_resolver(process_pseudo);
+}
+
+/* A new process record for cmdline with its address space, not yet running;
+ * NULL with *error. */
+static struct process *process_new(const char *cmdline, uint32_t *error)
+{
+	struct process *p = ob_create(&process_type, sizeof(*p));
 	size_t n;
 
 	*error = ERROR_NOT_ENOUGH_MEMORY;
 	if (!p)
 		return NULL;
-	memset(p, 0, sizeof(*p));
 	while (*cmdline == ' ')
 		cmdline++;
 	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
 	for (n = 0; cmdline[n] && cmdline[n] != ' ' && n < sizeof(p->name) - 1; n++)
 		p->name[n] = cmdline[n];
+	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
 	p->image = find_program(p->name, &p->image_size);
-	if (!p->image) {
+	if (!p->image)
 		*error = ERROR_FILE_NOT_FOUND;
-		kfree(p);
+	else if ((p->vm = vm_create()) != NULL)
+		return p;
+	ob_dereference(p);
+	return NULL;
+}
+
+/* Undoes process_new (and any inherited handles) for a process that never ran. */
+static void process_discard(struct process *p)
+{
+	ob_close_all(&p->handles);
+	vm_destroy(p->vm);
+	p->vm = NULL;
+	ob_dereference(p);
+}
+
+struct process *process_spawn(const char *cmdline, struct process *parent, uint32_t *error)
+{
+	struct process *p = process_new(cmdline, error);
+	bool irq;
+
+	if (!p)
 		return NULL;
-	}
-	if ((p->vm = vm_create()) == NULL) {
-		kfree(p);
+	if (parent && (*error = ob_inherit_handles(&parent->handles, &p->handles)) != 0) {
+		process_discard(p);
 		return NULL;
 	}
 	p->pd = vm_directory(p->vm);
-	p->refs = 2;                    /* the caller's, and the running thread's */
 	/* Interrupts off: the new thread cannot run (and exit) before p knows it. */
-	bool irq = irq_save();
+	irq = irq_save();
 	p->pid = next_pid++;
 	p->thread = thread_create_in(p->name, process_start, p, p);
 	if (p->thread) {
+		ob_reference(p);        /* the running thread's */
 		p->all_next = all_processes;
 		all_processes = p;
 	}
 	irq_restore(irq);
 	if (!p->thread) {
-		vm_destroy(p->vm);         /* never ran: nothing to clear */
-		kfree(p);
+		process_discard(p);
+		*error = ERROR_NOT_ENOUGH_MEMORY;
 		return NULL;
 	}
 	return p;
-}
-
-void process_get(struct process *p)
-{
-	bool irq = irq_save();
-	p->refs++;
-	irq_restore(irq);
-}
-
-void process_put(struct process *p)
-{
-	bool irq = irq_save();
-
-	if (--p->refs == 0) {
-		struct process **link = &all_processes;
-		while (*link != p)
-			link = &(*link)->all_next;
-		*link = p->all_next;
-		kfree(p);
-	}
-	irq_restore(irq);
 }
 
 struct process *process_find(uint32_t pid)
@@ -191,10 +240,10 @@ struct process *process_find(uint32_t pid)
 	bool irq = irq_save();
 	struct process *p = all_processes;
 
-	while (p && p->pid != pid)
+	/* A record whose last reference just went is still listed until its
+	 * remove procedure runs: it is not found. */
+	while (p && (p->pid != pid || !ob_reference_unless_deleted(p)))
 		p = p->all_next;
-	if (p)
-		p->refs++;
 	irq_restore(irq);
 	return p;
 }
@@ -212,7 +261,19 @@ void process_thread_gone(struct process *p)
 	p->vm = NULL;
 	p->pd = PFN_NONE;
 	p->thread = NULL;
-	process_put(p);
+	ob_dereference(p);
+}
+
+/* Exiting: waits until no thread is attached to p's address space, and lets
+ * none attach again. */
+static void rundown_wait_all(struct process *p)
+{
+	bool irq = irq_save();
+
+	p->rundown_closing = true;
+	while (p->rundown)
+		wait_queue_sleep_uninterruptible(&p->rundown_wait);
+	irq_restore(irq);
 }
 
 void process_exit(uint32_t status)
@@ -228,18 +289,15 @@ void process_exit(uint32_t status)
 	if (vm_check(p->vm) || swap_check())
 		panic("process_exit: pid %u's address space or the swap slots are inconsistent",
 		      p->pid);
+	rundown_wait_all(p);
 	vm_clear(p->vm);
-	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
-		if (p->handles[i]) {
-			process_put(p->handles[i]);
-			p->handles[i] = NULL;
-		}
+	ob_close_all(&p->handles);
 	irq_disable();
 	/* Interrupts stay off until the thread has switched away for good, so a
 	 * waiter cannot free the directory this thread still runs on. */
 	p->exit_status = status;
 	p->exited = true;
-	wait_queue_wake_all(&p->exit_wait);
+	ke_set_signal(&p->exit_signal, 1);
 	thread_exit();
 }
 
@@ -263,62 +321,41 @@ bool process_terminate(struct process *p, uint32_t status)
 
 bool process_wait(struct process *p, uint32_t ticks)
 {
-	bool irq = irq_save();
-	uint32_t deadline = timer_ticks() + ticks;
-
-	while (!p->exited) {
-		uint32_t left = ticks == WAIT_FOREVER ? WAIT_FOREVER : deadline - timer_ticks();
-		if (ticks != WAIT_FOREVER && (int32_t)left <= 0)
-			break;
-		if (wait_queue_sleep_timeout(&p->exit_wait, left) == WAIT_INTERRUPTED)
-			break;
-	}
-	irq_restore(irq);
+	ke_wait_single(&p->exit_signal, ticks);
 	return p->exited;
 }
 
-bool handle_has_room(void)
+uint32_t process_by_handle(uint32_t handle, uint32_t desired, struct process **out)
 {
-	struct process *p = process_current();
-
-	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
-		if (!p->handles[i])
-			return true;
-	return false;
+	return ob_reference_by_handle(process_handles(), handle, &process_type, desired,
+				      (void **)out, NULL);
 }
 
-uint32_t handle_insert(struct process *obj)
+bool process_attach(struct process *p)
 {
-	struct process *p = process_current();
+	struct thread *t = thread_current();
+	bool irq = irq_save();
 
-	for (uint32_t i = 0; i < PROCESS_HANDLES; i++)
-		if (!p->handles[i]) {
-			process_get(obj);
-			p->handles[i] = obj;
-			return (i + 1) * 4;
-		}
-	return 0;
-}
-
-struct process *handle_lookup(uint32_t handle)
-{
-	struct process *p = process_current();
-	uint32_t i = handle / 4 - 1;
-
-	if (handle == HANDLE_CURRENT_PROCESS)
-		return p;
-	if (handle % 4 || handle == 0 || i >= PROCESS_HANDLES)
-		return NULL;
-	return p->handles[i];
-}
-
-bool handle_close(uint32_t handle)
-{
-	struct process *p = process_current(), *obj = handle_lookup(handle);
-
-	if (!obj || handle == HANDLE_CURRENT_PROCESS)
+	if (p->rundown_closing || t->attached) {
+		irq_restore(irq);
 		return false;
-	p->handles[handle / 4 - 1] = NULL;
-	process_put(obj);
+	}
+	p->rundown++;
+	t->attached = p;
+	/* The scheduler now loads p's directory whenever t runs. */
+	aspace_activate(p->pd);
+	irq_restore(irq);
 	return true;
+}
+
+void process_detach(struct process *p)
+{
+	struct thread *t = thread_current();
+	bool irq = irq_save();
+
+	t->attached = NULL;
+	aspace_activate(t->process->pd);
+	if (--p->rundown == 0)
+		wait_queue_wake_all(&p->rundown_wait);
+	irq_restore(irq);
 }

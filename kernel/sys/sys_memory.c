@@ -43,18 +43,23 @@ struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
 /* (process, struct vados_process_memory *out) */
 struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f)
 {
-	struct process *p = handle_lookup(a[0]);
+	struct process *p;
 	struct vados_process_memory m = { .cb = sizeof(m) };
 	struct vm_counters c = { 0 };
+	uint32_t err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p);
 	bool irq;
 
 	(void)f;
-	if (!p)
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
+	if (err)
+		return (struct sysret){ err, 0 };
 	irq = irq_save();
 	if (p->vm)
 		vm_get_counters(p->vm, &c);
+	/* The handle table is the process's paged-pool quota, as in NT. */
+	m.pool[0] = p->handles.peak_bytes;
+	m.pool[1] = p->handles.bytes;
 	irq_restore(irq);
+	ob_dereference(p);
 	m.page_faults = c.faults;
 	m.working_set = c.resident * PAGE_SIZE;
 	m.peak_working_set = c.peak_resident * PAGE_SIZE;

@@ -12,8 +12,6 @@
 #include "user/include/vados/syscall.h"
 
 #define STILL_ACTIVE      259u
-#define WAIT_OBJECT_0     0u
-#define WAIT_TIMEOUT      258u
 #define INFINITE          0xffffffffu
 
 struct sysret sys_exit_process(const uint32_t *a, struct trap_frame *f)
@@ -64,6 +62,7 @@ static uint32_t copy_string_in(char *dst, vaddr_t src, size_t size)
 	return ERROR_INVALID_PARAMETER;
 }
 
+/* (cmdline, uint32 out[2], inherit): the handle has every right. */
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 {
 	char cmdline[PROCESS_CMDLINE_MAX];
@@ -74,73 +73,67 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 	if (err)
 		return (struct sysret){ err, 0 };
 	/* Everything that can fail is checked before the child exists. The
-	 * process has one thread, so the free handle slot stays free. */
+	 * process has one thread, so the reserved handle entry stays free. */
 	if (!copy_to_user(a[1], out, sizeof(out)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
-	if (!handle_has_room())
-		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
-	if (!(p = process_spawn(cmdline, &err)))
+	if ((err = ob_reserve_handle(process_handles())) != 0)
 		return (struct sysret){ err, 0 };
-	out[0] = handle_insert(p);
+	if (!(p = process_spawn(cmdline, a[2] ? process_current() : NULL, &err)))
+		return (struct sysret){ err, 0 };
+	err = ob_open_object(process_handles(), p, PROCESS_ALL_ACCESS, 0, &out[0]);
 	out[1] = p->pid;
-	process_put(p);
-	copy_to_user(a[1], out, sizeof(out));
-	return (struct sysret){ ERROR_SUCCESS, 0 };
+	if (err)                /* no handle: the child runs on, as if closed at once */
+		out[0] = 0;
+	ob_dereference(p);
+	if (!err && !copy_to_user(a[1], out, sizeof(out)))
+		err = ERROR_NOACCESS;
+	return (struct sysret){ err, 0 };
 }
 
+/* (pid, access, inherit) -> handle. NT keeps no process 0 for ring 3 to
+ * open: ERROR_INVALID_PARAMETER, as for any pid that does not exist. */
 struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f)
 {
-	struct process *p = process_find(a[0]);
-	uint32_t h;
+	struct process *p = a[0] ? process_find(a[0]) : NULL;
+	uint32_t h = 0, err;
 
 	(void)f;
 	if (!p)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
-	h = handle_insert(p);
-	process_put(p);
-	return h ? (struct sysret){ ERROR_SUCCESS, h } : (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
+	err = ob_open_object(process_handles(), p, a[1], a[2] ? HANDLE_FLAG_INHERIT : 0, &h);
+	ob_dereference(p);
+	return (struct sysret){ err, err ? 0 : h };
 }
 
-struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f)
-{
-	struct process *p = handle_lookup(a[0]);
-	uint32_t ticks = ms_to_ticks(a[1]);
-	bool exited;
-
-	(void)f;
-	if (!p)
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0xffffffffu };
-	process_get(p);
-	exited = process_wait(p, ticks);
-	process_put(p);
-	return (struct sysret){ ERROR_SUCCESS, exited ? WAIT_OBJECT_0 : WAIT_TIMEOUT };
-}
-
+/* (handle) -> exit status or STILL_ACTIVE; QUERY_(LIMITED_)INFORMATION. */
 struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f)
 {
-	struct process *p = handle_lookup(a[0]);
+	struct process *p;
+	uint32_t err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p), code;
 
 	(void)f;
-	if (!p)
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
-	return (struct sysret){ ERROR_SUCCESS, p->exited ? p->exit_status : STILL_ACTIVE };
+	if (err)
+		return (struct sysret){ err, 0 };
+	code = p->exited ? p->exit_status : STILL_ACTIVE;
+	ob_dereference(p);
+	return (struct sysret){ ERROR_SUCCESS, code };
 }
 
+/* (handle, status); PROCESS_TERMINATE. An ended process: ERROR_ACCESS_DENIED,
+ * as Windows reports it. */
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f)
 {
-	struct process *p = handle_lookup(a[0]);
+	struct process *p;
+	uint32_t err = process_by_handle(a[0], PROCESS_TERMINATE, &p);
 
 	(void)f;
-	if (!p)
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
-	process_terminate(p, a[1]);
-	return (struct sysret){ ERROR_SUCCESS, 0 };
-}
-
-struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f)
-{
-	(void)f;
-	return (struct sysret){ handle_close(a[0]) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE, 0 };
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (p == process_current())
+		ob_dereference(p);      /* process_exit does not return */
+	err = process_terminate(p, a[1]) ? ERROR_SUCCESS : ERROR_ACCESS_DENIED;
+	ob_dereference(p);
+	return (struct sysret){ err, 0 };
 }
 
 struct list_ctx {
@@ -154,7 +147,8 @@ static void list_one(const struct process *p, void *arg)
 
 	if (c->n == c->max)
 		return;
-	c->out[c->n] = (struct vados_process_info){ p->pid, p->exited, p->exit_status, { 0 } };
+	c->out[c->n] = (struct vados_process_info){ p->pid, p->exited, p->exit_status,
+						    p->handles.count, { 0 } };
 	strlcpy(c->out[c->n].name, p->name, sizeof(c->out[c->n].name));
 	c->n++;
 }

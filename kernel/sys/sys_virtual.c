@@ -10,11 +10,10 @@
 #include "mm/mm.h"
 #include "user/include/vados/syscall.h"
 
-#define ERROR_ACCESS_DENIED 5u
-#define ERROR_BAD_LENGTH    24u
 
 /* An operation on one address space, with its arguments. */
 struct vm_call {
+	uint32_t access;                /* the right the process handle must grant */
 	uint32_t addr, size, type, protect;
 	uint32_t out;                   /* the old protection */
 	struct vm_region region;
@@ -29,13 +28,13 @@ struct vm_call {
  * wait done detached: the process may exit meanwhile. */
 static uint32_t on_process(uint32_t handle, struct vm_call *c)
 {
-	struct process *p = handle_lookup(handle);
-	uint32_t err, start = timer_ticks();
+	struct process *p;
+	uint32_t err = process_by_handle(handle, c->access, &p), start = timer_ticks();
 	pfn_t previous;
 	bool irq;
 
-	if (!p)
-		return ERROR_INVALID_HANDLE;
+	if (err)
+		return err;
 	irq = irq_save();
 	for (;;) {
 		if (p->vm)
@@ -55,6 +54,7 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 		}
 	}
 	irq_restore(irq);
+	ob_dereference(p);
 	return err;
 }
 
@@ -101,8 +101,8 @@ static uint32_t op_set_ws(struct vm_space *vm, struct vm_call *c)
 /* (process, addr, size, type, protect) -> base */
 struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f)
 {
-	struct vm_call c = { .addr = a[1], .size = a[2], .type = a[3], .protect = a[4],
-			     .op = op_alloc };
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
+			     .type = a[3], .protect = a[4], .op = op_alloc };
 	uint32_t err = on_process(a[0], &c);
 
 	(void)f;
@@ -112,7 +112,8 @@ struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f)
 /* (process, addr, size, type) */
 struct sysret sys_virtual_free(const uint32_t *a, struct trap_frame *f)
 {
-	struct vm_call c = { .addr = a[1], .size = a[2], .type = a[3], .op = op_free };
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
+			     .type = a[3], .op = op_free };
 
 	(void)f;
 	return (struct sysret){ on_process(a[0], &c), 0 };
@@ -122,7 +123,8 @@ struct sysret sys_virtual_free(const uint32_t *a, struct trap_frame *f)
  * probed (read and written back) before anything changes. */
 struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f)
 {
-	struct vm_call c = { .addr = a[1], .size = a[2], .protect = a[3], .op = op_protect };
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
+			     .protect = a[3], .op = op_protect };
 	uint32_t probe, err;
 
 	(void)f;
@@ -136,7 +138,7 @@ struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f)
 /* (process, addr, struct vados_region *buf, size) -> bytes written */
 struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f)
 {
-	struct vm_call c = { .addr = a[1], .op = op_query };
+	struct vm_call c = { .access = PROCESS_QUERY_INFORMATION, .addr = a[1], .op = op_query };
 	struct vados_region out;
 	uint32_t err;
 
@@ -161,9 +163,9 @@ struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f)
 static struct sysret on_own_pages(const uint32_t *a, uint32_t (*op)(struct vm_space *,
 								  struct vm_call *))
 {
-	struct vm_call c = { .addr = a[1], .size = a[2], .op = op };
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2], .op = op };
 
-	if (handle_lookup(a[0]) != process_current())
+	if (a[0] != HANDLE_CURRENT_PROCESS)
 		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
 	return (struct sysret){ on_process(a[0], &c), 0 };
 }
@@ -184,7 +186,8 @@ struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
  * working set. */
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 {
-	struct vm_call c = { .addr = a[1], .size = a[2], .op = op_set_ws };
+	struct vm_call c = { .access = PROCESS_SET_QUOTA, .addr = a[1], .size = a[2],
+			     .op = op_set_ws };
 
 	(void)f;
 	return (struct sysret){ on_process(a[0], &c), 0 };
@@ -193,15 +196,22 @@ struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 /* (process, uint32 out[2]) */
 struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f)
 {
-	struct process *p = handle_lookup(a[0]);
-	uint32_t out[2];
+	struct process *p;
+	uint32_t out[2], err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p);
+	bool irq;
 
 	(void)f;
-	if (!p)
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
-	if (!p->vm)
-		return (struct sysret){ ERROR_ACCESS_DENIED, 0 };
-	vm_ws_get(p->vm, &out[0], &out[1]);
+	if (err)
+		return (struct sysret){ err, 0 };
+	irq = irq_save();
+	if (p->vm)
+		vm_ws_get(p->vm, &out[0], &out[1]);
+	else
+		err = ERROR_ACCESS_DENIED;
+	irq_restore(irq);
+	ob_dereference(p);
+	if (err)
+		return (struct sysret){ err, 0 };
 	out[0] *= PAGE_SIZE;
 	out[1] *= PAGE_SIZE;
 	return sys_copy_out(a[1], out, sizeof(out));

@@ -31,8 +31,8 @@ static const struct {
 	[SYS_CONTINUE] = { sys_continue, 1 },
 	[SYS_RAISE_EXCEPTION] = { sys_raise_exception, 4 },
 	[SYS_UNHANDLED_EXCEPTION] = { sys_unhandled_exception, 1 },
-	[SYS_CREATE_PROCESS] = { sys_create_process, 2 },
-	[SYS_OPEN_PROCESS] = { sys_open_process, 1 },
+	[SYS_CREATE_PROCESS] = { sys_create_process, 3 },
+	[SYS_OPEN_PROCESS] = { sys_open_process, 3 },
 	[SYS_WAIT_FOR_OBJECT] = { sys_wait_for_object, 2 },
 	[SYS_GET_EXIT_CODE] = { sys_get_exit_code, 1 },
 	[SYS_TERMINATE_PROCESS] = { sys_terminate_process, 2 },
@@ -52,6 +52,12 @@ static const struct {
 	[SYS_GET_WORKING_SET] = { sys_get_working_set, 2 },
 	[SYS_MM_COUNTERS] = { sys_mm_counters, 1 },
 	[SYS_FAST_CALLS] = { sys_fast_calls, 0 },
+	[SYS_DUPLICATE_HANDLE] = { sys_duplicate_handle, 7 },
+	[SYS_GET_HANDLE_INFO] = { sys_get_handle_info, 1 },
+	[SYS_SET_HANDLE_INFO] = { sys_set_handle_info, 3 },
+	[SYS_READ_VM] = { sys_read_vm, 4 },
+	[SYS_WRITE_VM] = { sys_write_vm, 4 },
+	[SYS_LIST_HANDLES] = { sys_list_handles, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

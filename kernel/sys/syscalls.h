@@ -8,11 +8,8 @@
 #define KERNEL_SYSCALLS_H
 
 #include "arch/trap.h"
+#include "kernel/rtl/winerror.h"
 
-#define ERROR_SUCCESS           0u
-#define ERROR_INVALID_FUNCTION  1u
-#define ERROR_INVALID_PARAMETER 87u
-#define ERROR_NOACCESS          998u
 #define MS_PER_TICK             10u
 
 struct sysret {
@@ -50,13 +47,21 @@ struct sysret sys_sleep(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_tick_count(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);
 
+/* kernel/sys/sys_object.c */
+struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_duplicate_handle(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_handle_info(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_handle_info(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_list_handles(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_procmem.c */
+struct sysret sys_read_vm(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_write_vm(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_virtual.c */
 struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_free(const uint32_t *a, struct trap_frame *f);

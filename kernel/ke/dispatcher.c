@@ -1,0 +1,36 @@
+/* Waits on dispatcher objects; see kernel/ke/dispatcher.h. */
+#include "kernel/ke/dispatcher.h"
+#include "arch/cpu.h"
+#include "arch/trap.h"
+
+void ke_set_signal(struct dispatcher_header *d, int32_t state)
+{
+	bool irq = irq_save();
+
+	d->signal_state = state;
+	if (state > 0)
+		wait_queue_wake_all(&d->waiters);
+	irq_restore(irq);
+}
+
+enum wait_result ke_wait_single(struct dispatcher_header *d, uint32_t ticks)
+{
+	bool irq = irq_save();
+	uint32_t deadline = timer_ticks() + ticks;
+	enum wait_result r = WAIT_WOKEN;
+
+	while (d->signal_state <= 0) {
+		uint32_t left = ticks == WAIT_FOREVER ? WAIT_FOREVER : deadline - timer_ticks();
+		if (ticks != WAIT_FOREVER && (int32_t)left <= 0) {
+			r = WAIT_TIMED_OUT;
+			break;
+		}
+		if ((r = wait_queue_sleep_timeout(&d->waiters, left)) == WAIT_INTERRUPTED)
+			break;
+		r = WAIT_WOKEN;
+	}
+	if (r == WAIT_WOKEN && d->kind == DISPATCHER_SYNCHRONIZATION)
+		d->signal_state = 0;
+	irq_restore(irq);
+	return r;
+}
