@@ -8,6 +8,7 @@
 #include "kernel/rtl/ksym.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
+#include "kernel/ex/event.h"
 #include "tests/kernel/selftest.h"
 #include "kernel/rtl/string.h"
 #include "mm/pfn.h"
@@ -132,20 +133,60 @@ static void count_process(const struct process *p, void *ctx)
  * gone: pfn_check alone cannot see a leaked process or thread record. */
 /* What must come back once every process is gone, pool pages left out (the
  * object heap may keep empty pages cached; pool pages are charged too). */
+#define BASELINE_TYPES 16
 struct baseline {
 	struct pool_stats pool;
 	uint32_t charge;        /* commit charge */
 	uint32_t frames;        /* active frames */
+	uint32_t types, live[BASELINE_TYPES];   /* objects of each type, in ob's order */
 };
+
+static void count_type(const struct ob_type *t, void *ctx)
+{
+	struct baseline *b = ctx;
+
+	if (b->types < BASELINE_TYPES)
+		b->live[b->types++] = t->live;
+}
 
 static void baseline_take(struct baseline *b)
 {
 	struct pfn_totals t;
 
+	b->types = 0;
+	ob_type_for_each(count_type, b);
 	pool_get_stats(&b->pool);
 	pfn_get_totals(&t);
 	b->charge = commit_charged() - b->pool.pages;
 	b->frames = t.active - b->pool.pages;
+}
+
+/* Prints the live objects of each type before and after; true if they agree. */
+struct type_report {
+	const struct baseline *before, *now;
+	uint32_t i;
+	bool same;
+};
+
+static void report_type(const struct ob_type *t, void *ctx)
+{
+	struct type_report *r = ctx;
+
+	if (r->i >= r->before->types)
+		return;
+	kprintf(" %s %u/%u", t->name, r->before->live[r->i], r->now->live[r->i]);
+	r->same &= r->before->live[r->i] == r->now->live[r->i];
+	r->i++;
+}
+
+static bool types_returned(const struct baseline *before, const struct baseline *now)
+{
+	struct type_report r = { before, now, 0, true };
+
+	kprintf("run: live objects by type, before/after:");
+	ob_type_for_each(report_type, &r);
+	kprintf("%s\n", r.same ? "" : " (leaked)");
+	return r.same;
 }
 
 static bool objects_returned(const struct baseline *before)
@@ -162,7 +203,7 @@ static bool objects_returned(const struct baseline *before)
 		b->slab_objects, now.pool.slab_objects, b->pages - b->slab_pages,
 		now.pool.pages - now.pool.slab_pages, before->charge, now.charge, before->frames,
 		now.frames, alive ? " (processes still running: not compared)" : "");
-	return alive || (now.pool.slab_objects == b->slab_objects &&
+	return alive || (types_returned(before, &now) && now.pool.slab_objects == b->slab_objects &&
 			 now.pool.pages - now.pool.slab_pages == b->pages - b->slab_pages &&
 			 now.charge == before->charge && now.frames == before->frames);
 }
@@ -278,6 +319,7 @@ void kernel_main(const struct boot_info *bi)
 	start_memory_threads();
 	syscall_init();
 	process_init();
+	event_init();
 	process_set_programs(bi);
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);

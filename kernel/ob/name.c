@@ -12,11 +12,18 @@ static uint32_t name_hash(const char *s)
 	return h;
 }
 
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* The prefixes are symbolic links, a type NT compares case-insensitively. */
 static const char *after_prefix(const char *name, const char *prefix)
 {
-	size_t n = strlen(prefix);
-
-	return strncmp(name, prefix, n) == 0 ? name + n : NULL;
+	for (; *prefix; prefix++, name++)
+		if (lower(*name) != lower(*prefix))
+			return NULL;
+	return name;
 }
 
 const char *ob_name_strip(const char *name)

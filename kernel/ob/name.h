@@ -21,7 +21,8 @@ struct ob_namespace {
 };
 
 /* The Win32 name after its optional "Global\" or "Local\" prefix (one
- * session: both name the same directory); NULL when the rest is empty or
+ * session: both name the same directory; the prefix's case does not matter,
+ * the name's does); NULL when the rest is empty or
  * holds a backslash (no subdirectories exist). */
 const char *ob_name_strip(const char *name);
 /* A new entry for text naming object (kmalloc'd), or NULL. */

@@ -245,6 +245,7 @@ static const struct {
 	{ "thread-stack-overflow", selftest_thread_stack_overflow },
 	{ "disk", selftest_disk },
 	{ "disk-read-error", selftest_disk_read_error },
+	{ "ob", selftest_ob },
 };
 
 bool selftest_expect(bool ok, const char *what)

@@ -29,5 +29,7 @@ selftest_fn selftest_preemption, selftest_sleep, selftest_wait_queue, selftest_t
 	selftest_thread_stack_overflow;
 /* The IDE disk's tests (tests/kernel/selftest_disk.c). */
 selftest_fn selftest_disk, selftest_disk_read_error;
+/* The object manager's tests (tests/kernel/selftest_ob.c). */
+selftest_fn selftest_ob;
 
 #endif
