@@ -15,11 +15,16 @@ struct dispatcher_header {
 	enum dispatcher_kind kind;
 	int32_t signal_state;
 	struct wait_queue waiters;
+	uint32_t pulse;                 /* counts pulses, so a waiter sees one happened */
+	uint32_t pulse_left;            /* waiters the last pulse may still release */
 };
 
 /* Sets the signal state to state; when that signals, the waiters wake (each
  * re-checks, so a synchronization object lets exactly one through). */
 void ke_set_signal(struct dispatcher_header *d, int32_t state);
+/* PulseEvent: wakes the threads waiting on d now as if it were signaled
+ * (all of them, or one for a synchronization object) and leaves it reset. */
+void ke_pulse(struct dispatcher_header *d);
 /* Blocks until d is signaled (consuming it if it is a synchronization
  * object) or ticks pass (WAIT_FOREVER: never). WAIT_WOKEN when it was
  * satisfied, WAIT_TIMED_OUT, or WAIT_INTERRUPTED (the caller is being

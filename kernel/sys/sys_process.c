@@ -50,8 +50,7 @@ struct sysret sys_get_tick_count(const uint32_t *a, struct trap_frame *f)
 }
 
 
-/* Copies a NUL-terminated user string into dst[size]; a Win32 error or 0. */
-static uint32_t copy_string_in(char *dst, vaddr_t src, size_t size)
+uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size)
 {
 	for (size_t i = 0; i < size; i++) {
 		if (!copy_from_user(&dst[i], src + i, 1))
@@ -66,7 +65,7 @@ static uint32_t copy_string_in(char *dst, vaddr_t src, size_t size)
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 {
 	char cmdline[PROCESS_CMDLINE_MAX];
-	uint32_t err = copy_string_in(cmdline, a[0], sizeof(cmdline)), out[2] = { 0, 0 };
+	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[2] = { 0, 0 };
 	struct process *p;
 
 	(void)f;

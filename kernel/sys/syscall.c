@@ -58,6 +58,9 @@ static const struct {
 	[SYS_READ_VM] = { sys_read_vm, 4 },
 	[SYS_WRITE_VM] = { sys_write_vm, 4 },
 	[SYS_LIST_HANDLES] = { sys_list_handles, 4 },
+	[SYS_CREATE_EVENT] = { sys_create_event, 6 },
+	[SYS_OPEN_EVENT] = { sys_open_event, 3 },
+	[SYS_SIGNAL_EVENT] = { sys_signal_event, 2 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

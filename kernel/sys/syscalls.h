@@ -29,6 +29,9 @@ void syscall_set_result(struct trap_frame *f, uint32_t error, uint32_t value);
 
 /* Copies a call's answer out to ring 3: success, or ERROR_NOACCESS. */
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n);
+/* Copies a NUL-terminated user string into dst[size]: 0, ERROR_NOACCESS, or
+ * ERROR_INVALID_PARAMETER when it does not fit. */
+uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size);
 /* Milliseconds to timer ticks, rounded up, without overflow; INFINITE stays. */
 uint32_t ms_to_ticks(uint32_t ms);
 
@@ -59,6 +62,10 @@ struct sysret sys_duplicate_handle(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_handle_info(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_handle_info(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_handles(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_event.c */
+struct sysret sys_create_event(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_event(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_signal_event(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_procmem.c */
 struct sysret sys_read_vm(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_write_vm(const uint32_t *a, struct trap_frame *f);

@@ -166,6 +166,10 @@ typedef struct _MEMORYSTATUSEX {
 #define HANDLE_FLAG_PROTECT_FROM_CLOSE 0x00000002UL
 #define DUPLICATE_CLOSE_SOURCE 0x00000001UL
 #define DUPLICATE_SAME_ACCESS 0x00000002UL
+#define EVENT_MODIFY_STATE    0x0002UL
+#define EVENT_ALL_ACCESS      0x001F0003UL
+#define CREATE_EVENT_MANUAL_RESET 0x00000001UL
+#define CREATE_EVENT_INITIAL_SET  0x00000002UL
 #define PROCESSOR_ARCHITECTURE_INTEL 0
 #define PROCESSOR_INTEL_486   486
 #define PROCESSOR_INTEL_PENTIUM 586
@@ -231,6 +235,17 @@ WINAPI BOOL DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle,
 			    DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwOptions);
 WINAPI BOOL GetHandleInformation(HANDLE hObject, LPDWORD lpdwFlags);
 WINAPI BOOL SetHandleInformation(HANDLE hObject, DWORD dwMask, DWORD dwFlags);
+WINAPI HANDLE CreateEventA(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,
+			   BOOL bInitialState, LPCSTR lpName);
+WINAPI HANDLE CreateEventExA(LPSECURITY_ATTRIBUTES lpEventAttributes, LPCSTR lpName,
+			     DWORD dwFlags, DWORD dwDesiredAccess);
+WINAPI HANDLE OpenEventA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
+WINAPI BOOL SetEvent(HANDLE hEvent);
+WINAPI BOOL ResetEvent(HANDLE hEvent);
+WINAPI BOOL PulseEvent(HANDLE hEvent);
+#define CreateEvent CreateEventA
+#define CreateEventEx CreateEventExA
+#define OpenEvent OpenEventA
 WINAPI BOOL ReadProcessMemory(HANDLE hProcess, LPCVOID lpBaseAddress, LPVOID lpBuffer,
 			      SIZE_T nSize, SIZE_T *lpNumberOfBytesRead);
 WINAPI BOOL WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lpBuffer,

@@ -50,6 +50,10 @@ enum vados_syscall {
 	SYS_READ_VM,            /* (process, addr, buf, size) -> bytes read, also on failure */
 	SYS_WRITE_VM,           /* (process, addr, buf, size) -> bytes written, also on failure */
 	SYS_LIST_HANDLES,       /* (pid, after, struct vados_handle_info *buf, max) -> entries */
+	SYS_CREATE_EVENT,       /* (name or 0, manual, initial, access, inherit, uint32 *existed)
+				 * -> handle */
+	SYS_OPEN_EVENT,         /* (name, access, inherit) -> handle */
+	SYS_SIGNAL_EVENT,       /* (handle, 0 set / 1 reset / 2 pulse) */
 	SYS_COUNT,
 };
 
