@@ -14,6 +14,7 @@ Loaded by `make gdb` and `make debug` (through tools/gdbinit), or by hand:
     vados-ws PID              a process's working set: its present user pages, their age
     vados-user [PID]          the ring-3 registers it entered the kernel with; $vados_user_eip
     $vados_pid()              the pid whose address space CR3 holds (0: none), for conditions
+    vados-handles PID, vados-object ADDR   handles and objects (tools/gdb/vados_objects.py)
 
 Every command only reads memory (nothing runs in the target), so they work
 wherever the kernel stopped: in the idle loop, a system call or the page-fault
@@ -886,3 +887,7 @@ process runs at the same addresses: break main if $vados_pid() == 3"""
 for command in (Symbols, Ps, Vad, Pte, Pfn, Mem, Ws, User):
     command()
 VadosPid()
+
+# The object manager's commands (vados-handles, vados-object) share these helpers.
+if SCRIPT:
+    exec(open(os.path.join(os.path.dirname(SCRIPT), "vados_objects.py")).read())
