@@ -50,14 +50,18 @@ DEFINE_PROBE(probe_bad_selector, "movl $0x1230, %%eax\n1: movw %%ax, %%fs")
 DEFINE_PROBE(probe_null_read, "1: movl 0, %%eax")
 DEFINE_PROBE(probe_guard_write, "1: movl %%eax, (%[p])", [p] "r"(boot_stack_guard + 64))
 
-/* fninit with CR0.TS set: the FPU is "not available" to this task. */
+/* fninit with CR0.TS set: the FPU is "not available" to this task.
+ * Interrupts stay off meanwhile: a timer tick that switched threads with TS
+ * set would fault in the scheduler's own FPU save (a kernel #NM, a panic). */
 static struct trap_result probe_device_not_available(void)
 {
 	struct trap_result r;
+	bool irq = irq_save();
 
 	asm volatile("movl %%cr0, %%eax; orl $8, %%eax; movl %%eax, %%cr0" ::: "eax");
 	r = probe_fninit();
 	asm volatile("clts");
+	irq_restore(irq);
 	return r;
 }
 
