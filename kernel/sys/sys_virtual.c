@@ -98,6 +98,13 @@ static uint32_t op_set_ws(struct vm_space *vm, struct vm_call *c)
 	return vm_ws_set(vm, min, max);
 }
 
+/* The limits come back in addr (minimum) and size (maximum), in pages. */
+static uint32_t op_get_ws(struct vm_space *vm, struct vm_call *c)
+{
+	vm_ws_get(vm, &c->addr, &c->size);
+	return 0;
+}
+
 /* (process, addr, size, type, protect) -> base */
 struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f)
 {
@@ -193,26 +200,16 @@ struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ on_process(a[0], &c), 0 };
 }
 
-/* (process, uint32 out[2]) */
+/* (process, uint32 out[2]): minimum and maximum, in bytes. */
 struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f)
 {
-	struct process *p;
-	uint32_t out[2], err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p);
-	bool irq;
+	struct vm_call c = { .access = PROCESS_QUERY_LIMITED_INFORMATION, .op = op_get_ws };
+	uint32_t out[2], err = on_process(a[0], &c);
 
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	irq = irq_save();
-	if (p->vm)
-		vm_ws_get(p->vm, &out[0], &out[1]);
-	else
-		err = ERROR_ACCESS_DENIED;
-	irq_restore(irq);
-	ob_dereference(p);
-	if (err)
-		return (struct sysret){ err, 0 };
-	out[0] *= PAGE_SIZE;
-	out[1] *= PAGE_SIZE;
+	out[0] = c.addr * PAGE_SIZE;
+	out[1] = c.size * PAGE_SIZE;
 	return sys_copy_out(a[1], out, sizeof(out));
 }
