@@ -204,6 +204,7 @@ int main(int argc, char **argv)
 	PROCESS_INFORMATION pi;
 	DWORD pid, access;
 
+	ob_started();
 	if (argc == 2 && strcmp(argv[1], "child") == 0) {
 		Sleep(INFINITE);
 		return 1;

@@ -12,12 +12,26 @@
 
 #define PAGE 4096u
 
-/* Starts "self args" (self is argv[0]); FALSE, with a line saying why, when
- * it cannot. pi->hThread is closed: processes have one thread. */
+/* Set by ob_started() in the child's main. vados loads a child's image in
+ * the child's own thread, after CreateProcessA has returned (Windows maps it
+ * before), so a parent that reads or changes the child's memory waits for
+ * this first. */
+static volatile DWORD ob_ready __attribute__((unused));
+
+static inline void ob_started(void)
+{
+	ob_ready = 1;
+}
+
+/* Starts "self args" (self is argv[0]) and waits until its main has called
+ * ob_started() or it has ended; FALSE, with a line saying why, when it cannot
+ * start. pi->hThread is closed: processes have one thread. */
 static inline BOOL ob_start(const char *self, const char *args, BOOL inherit,
 			    PROCESS_INFORMATION *pi)
 {
 	char cmdline[256];
+	DWORD ready = 0;
+	SIZE_T n;
 
 	snprintf(cmdline, sizeof(cmdline), "%s %s", self, args);
 	if (!CreateProcessA(NULL, cmdline, NULL, NULL, inherit, 0, NULL, NULL, NULL, pi)) {
@@ -27,6 +41,9 @@ static inline BOOL ob_start(const char *self, const char *args, BOOL inherit,
 	}
 	CloseHandle(pi->hThread);
 	pi->hThread = NULL;
+	while (!(ReadProcessMemory(pi->hProcess, (void *)&ob_ready, &ready, 4, &n) && ready) &&
+	       WaitForSingleObject(pi->hProcess, 0) == WAIT_TIMEOUT)
+		Sleep(1);
 	return TRUE;
 }
 
