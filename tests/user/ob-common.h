@@ -23,18 +23,19 @@ static inline void ob_started(void)
 	ob_ready = 1;
 }
 
-/* Starts "self args" (self is argv[0]) and waits until its main has called
- * ob_started() or it has ended; FALSE, with a line saying why, when it cannot
- * start. pi->hThread is closed: processes have one thread. */
-static inline BOOL ob_start(const char *self, const char *args, BOOL inherit,
-			    PROCESS_INFORMATION *pi)
+/* Starts "self args" (self is argv[0]; sa as CreateProcessA's process
+ * attributes) and waits until its main has called ob_started() or it has
+ * ended; FALSE, with a line saying why, when it cannot start. pi->hThread is
+ * closed: processes have one thread. */
+static inline BOOL ob_start_sa(const char *self, const char *args, BOOL inherit,
+			       SECURITY_ATTRIBUTES *sa, PROCESS_INFORMATION *pi)
 {
 	char cmdline[256];
 	DWORD ready = 0;
 	SIZE_T n;
 
 	snprintf(cmdline, sizeof(cmdline), "%s %s", self, args);
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, inherit, 0, NULL, NULL, NULL, pi)) {
+	if (!CreateProcessA(NULL, cmdline, sa, NULL, inherit, 0, NULL, NULL, NULL, pi)) {
 		failures++;
 		printf(TEST_NAME ": cannot start \"%s\": error %lu\n", cmdline, GetLastError());
 		return FALSE;
@@ -45,6 +46,12 @@ static inline BOOL ob_start(const char *self, const char *args, BOOL inherit,
 	       WaitForSingleObject(pi->hProcess, 0) == WAIT_TIMEOUT)
 		Sleep(1);
 	return TRUE;
+}
+
+static inline BOOL ob_start(const char *self, const char *args, BOOL inherit,
+			    PROCESS_INFORMATION *pi)
+{
+	return ob_start_sa(self, args, inherit, NULL, pi);
 }
 
 /* Terminates (when still running) and waits for a child, closes its handle;
