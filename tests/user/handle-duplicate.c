@@ -317,6 +317,52 @@ static void into_an_ended_process(const char *self)
 	CloseHandle(pi.hProcess);
 }
 
+/* Children that exit at once while handles are duplicated into and out of
+ * them: each duplicate in succeeds until the child's table closes, then
+ * ERROR_ACCESS_DENIED; out of it, its inherited handle or
+ * ERROR_INVALID_HANDLE. Whatever went in is closed with the child (the run:
+ * line says so). */
+static void while_a_process_ends(const char *self)
+{
+	char cmdline[64];
+	HANDLE inheritable = OpenProcess(SYNCHRONIZE, TRUE, GetCurrentProcessId()), d;
+	DWORD in = 0, out = 0, wrong = 0;
+
+	snprintf(cmdline, sizeof(cmdline), "%s exit", self);
+	for (int i = 0; i < 40; i++) {
+		PROCESS_INFORMATION pi;
+		if (!CreateProcessA(NULL, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, NULL, &pi))
+			break;
+		CloseHandle(pi.hThread);
+		for (int k = 0; k < 2000; k++) {
+			BOOL into = DuplicateHandle(SELF, SELF, pi.hProcess, &d, SYNCHRONIZE, FALSE, 0);
+			DWORD into_error = GetLastError();
+			if (DuplicateHandle(pi.hProcess, inheritable, SELF, &d, 0, FALSE,
+					    DUPLICATE_SAME_ACCESS)) {
+				out++;
+				CloseHandle(d);
+			} else if (GetLastError() != ERROR_INVALID_HANDLE) {
+				wrong++;
+			}
+			if (into)
+				in++;
+			else if (into_error == ERROR_ACCESS_DENIED)
+				break;
+			else
+				wrong++;
+		}
+		WaitForSingleObject(pi.hProcess, INFINITE);
+		CHECK_ERR(DuplicateHandle(SELF, SELF, pi.hProcess, &d, 0, FALSE,
+					  DUPLICATE_SAME_ACCESS), ERROR_ACCESS_DENIED);
+		CloseHandle(pi.hProcess);
+	}
+	CHECK(wrong == 0, "%lu duplicates failed with another error", wrong);
+	CHECK(in > 0 && out > 0, "%lu duplicated in, %lu out: the race was never run", in, out);
+	printf("handle-duplicate: while 40 children ended: %lu handles duplicated into them, %lu "
+	       "out of them\n", in, out);
+	CloseHandle(inheritable);
+}
+
 int main(int argc, char **argv)
 {
 	PROCESS_INFORMATION pi;
@@ -339,6 +385,7 @@ int main(int argc, char **argv)
 	into_a_child(pi.hProcess, pi.dwProcessId);
 	ob_reap(pi.hProcess, TRUE);
 	into_an_ended_process(argv[0]);
+	while_a_process_ends(argv[0]);
 	printf("handle-duplicate: %d failures\n", failures);
 	return failures;
 }
