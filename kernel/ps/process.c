@@ -208,6 +208,7 @@ static void process_discard(struct process *p)
 struct process *process_spawn(const char *cmdline, struct process *parent, uint32_t *error)
 {
 	struct process *p = process_new(cmdline, error);
+	struct thread *t;
 	bool irq;
 
 	if (!p)
@@ -220,14 +221,16 @@ struct process *process_spawn(const char *cmdline, struct process *parent, uint3
 	/* Interrupts off: the new thread cannot run (and exit) before p knows it. */
 	irq = irq_save();
 	p->pid = next_pid++;
-	p->thread = thread_create_in(p->name, process_start, p, p);
-	if (p->thread) {
+	p->thread = t = thread_create_in(p->name, process_start, p, p);
+	if (t) {
 		ob_reference(p);        /* the running thread's */
 		p->all_next = all_processes;
 		all_processes = p;
 	}
 	irq_restore(irq);
-	if (!p->thread) {
+	/* t, not p->thread: once interrupts are on, the child may already have
+	 * run, exited and cleared p->thread (process_thread_gone). */
+	if (!t) {
 		process_discard(p);
 		*error = ERROR_NOT_ENOUGH_MEMORY;
 		return NULL;
