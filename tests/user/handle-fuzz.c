@@ -265,6 +265,25 @@ static void do_set_info(DWORD v)
 	}
 }
 
+/* The answers every process call shares: a value this worker does not hold
+ * is ERROR_INVALID_HANDLE, a handle without the right ERROR_ACCESS_DENIED.
+ * Whether the call met one of those (checked here); else the caller checks
+ * what a granted call returns. */
+static BOOL refused(int line, const char *what, DWORD v, const struct entry *e, DWORD right,
+		    BOOL failed, DWORD got)
+{
+	DWORD want = !e ? ERROR_INVALID_HANDLE : ERROR_ACCESS_DENIED;
+
+	if (e && (e->access & right))
+		return FALSE;
+	if (!failed || GetLastError() != want)
+		wrong(line, what, v, got, GetLastError());
+	return TRUE;
+}
+
+#define REFUSED(what, v, e, right, failed, got) \
+	refused(__LINE__, (what), (DWORD)(v), (e), (right), (failed), (DWORD)(got))
+
 static void do_wait(DWORD v)
 {
 	struct entry *e = lookup(v);
@@ -274,16 +293,9 @@ static void do_wait(DWORD v)
 		return;
 	if (v == (DWORD)SELF)
 		EXPECT(r == WAIT_TIMEOUT, "WaitForSingleObject(-1)", v, r);
-	else if (!e)
-		EXPECT(r == WAIT_FAILED && GetLastError() == ERROR_INVALID_HANDLE,
+	else if (!REFUSED("WaitForSingleObject", v, e, SYNCHRONIZE, r == WAIT_FAILED, r))
+		EXPECT(r == WAIT_TIMEOUT || (r == WAIT_OBJECT_0 && !surely_running(e)),
 		       "WaitForSingleObject", v, r);
-	else if (!(e->access & SYNCHRONIZE))
-		EXPECT(r == WAIT_FAILED && GetLastError() == ERROR_ACCESS_DENIED,
-		       "WaitForSingleObject without SYNCHRONIZE", v, r);
-	else if (surely_running(e))
-		EXPECT(r == WAIT_TIMEOUT, "WaitForSingleObject on a running process", v, r);
-	else
-		EXPECT(r == WAIT_TIMEOUT || r == WAIT_OBJECT_0, "WaitForSingleObject", v, r);
 }
 
 static void do_exit_code(DWORD v)
@@ -294,12 +306,7 @@ static void do_exit_code(DWORD v)
 
 	if (v == (DWORD)SELF)
 		EXPECT(ok && code == STILL_ACTIVE, "GetExitCodeProcess(-1)", v, code);
-	else if (!e)
-		EXPECT(!ok && GetLastError() == ERROR_INVALID_HANDLE, "GetExitCodeProcess", v, ok);
-	else if (!(e->access & PROCESS_QUERY_LIMITED_INFORMATION))
-		EXPECT(!ok && GetLastError() == ERROR_ACCESS_DENIED,
-		       "GetExitCodeProcess without the right", v, ok);
-	else
+	else if (!REFUSED("GetExitCodeProcess", v, e, PROCESS_QUERY_LIMITED_INFORMATION, !ok, ok))
 		EXPECT(ok && (!surely_running(e) || code == STILL_ACTIVE), "GetExitCodeProcess",
 		       v, code);
 }
@@ -314,12 +321,9 @@ static void do_terminate(DWORD v)
 	if (e && (e->access & PROCESS_TERMINATE) && e->kind != K_VICTIM)
 		return;                 /* nor its parent, its siblings or the unknown */
 	ok = TerminateProcess((HANDLE)v, 0xF0);
-	if (!e)
-		EXPECT(!ok && GetLastError() == ERROR_INVALID_HANDLE, "TerminateProcess", v, ok);
-	else if (!(e->access & PROCESS_TERMINATE))
-		EXPECT(!ok && GetLastError() == ERROR_ACCESS_DENIED,
-		       "TerminateProcess without PROCESS_TERMINATE", v, ok);
-	else if (!victim_ended[e->victim]) {
+	if (REFUSED("TerminateProcess", v, e, PROCESS_TERMINATE, !ok, ok))
+		return;
+	if (!victim_ended[e->victim]) {
 		EXPECT(ok, "TerminateProcess of a victim", v, ok);
 		victim_ended[e->victim] = 1;
 	} else {
@@ -336,12 +340,8 @@ static void do_read(DWORD v)
 
 	if (v == (DWORD)SELF)
 		EXPECT(ok && value == MARKER, "ReadProcessMemory(-1)", v, ok);
-	else if (!e)
-		EXPECT(!ok && GetLastError() == ERROR_INVALID_HANDLE, "ReadProcessMemory", v, ok);
-	else if (!(e->access & PROCESS_VM_READ))
-		EXPECT(!ok && GetLastError() == ERROR_ACCESS_DENIED,
-		       "ReadProcessMemory without PROCESS_VM_READ", v, ok);
-	else if (e->kind == K_SELF || e->kind == K_PARENT)
+	else if (!REFUSED("ReadProcessMemory", v, e, PROCESS_VM_READ, !ok, ok) &&
+		 (e->kind == K_SELF || e->kind == K_PARENT))
 		EXPECT(ok && value == MARKER, "ReadProcessMemory", v, value);
 }
 
@@ -353,12 +353,8 @@ static void do_query(DWORD v)
 
 	if (v == (DWORD)SELF)
 		EXPECT(r == sizeof(m), "VirtualQueryEx(-1)", v, r);
-	else if (!e)
-		EXPECT(r == 0 && GetLastError() == ERROR_INVALID_HANDLE, "VirtualQueryEx", v, r);
-	else if (!(e->access & PROCESS_QUERY_INFORMATION))
-		EXPECT(r == 0 && GetLastError() == ERROR_ACCESS_DENIED,
-		       "VirtualQueryEx without PROCESS_QUERY_INFORMATION", v, r);
-	else if (surely_running(e))
+	else if (!REFUSED("VirtualQueryEx", v, e, PROCESS_QUERY_INFORMATION, r == 0, r) &&
+		 surely_running(e))
 		EXPECT(r == sizeof(m), "VirtualQueryEx", v, r);
 }
 
