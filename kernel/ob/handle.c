@@ -28,6 +28,8 @@ uint32_t obp_open_locked(struct ob_handle_table *t, void *body, uint32_t desired
 	const struct ob_type *type = obp_header(body)->type;
 	uint32_t access, index, err;
 
+	if (t->closed)          /* NT: STATUS_PROCESS_IS_TERMINATING */
+		return ERROR_ACCESS_DENIED;
 	err = ob_grant_access(desired, &type->mapping, type->valid_access, &access);
 	if (err)
 		return err;
@@ -170,13 +172,20 @@ uint32_t ob_inherit_handles(struct ob_handle_table *from, struct ob_handle_table
 
 void ob_close_all(struct ob_handle_table *t)
 {
+	struct ob_handle_table gone;
 	uint32_t n = t->leaf_count * OB_LEAF_ENTRIES;
+	bool irq = obp_lock();
 
+	/* Closed first: a handle duplicated in meanwhile would never be closed. */
+	t->closed = true;
+	obp_unlock(irq);
 	for (uint32_t i = 0; i < n; i++) {
-		bool irq = obp_lock();
-		struct ob_handle_entry *e = ob_table_at(t, i);
-		void *body = entry_object(e);
+		struct ob_handle_entry *e;
+		void *body;
 		uint32_t left;
+		irq = obp_lock();
+		e = ob_table_at(t, i);
+		body = entry_object(e);
 		if (!e->word) {
 			obp_unlock(irq);
 			continue;
@@ -186,7 +195,13 @@ void ob_close_all(struct ob_handle_table *t)
 		obp_unlock(irq);
 		obp_handle_closed(body, left);
 	}
-	ob_table_free(t);
+	/* Emptied under the lock, freed after: a lookup from another process
+	 * (DuplicateHandle's source) never walks freed leaves. */
+	irq = obp_lock();
+	gone = *t;
+	*t = (struct ob_handle_table){ .peak_bytes = t->peak_bytes, .closed = true };
+	obp_unlock(irq);
+	ob_table_free(&gone);
 }
 
 uint32_t ob_list_handles(struct ob_handle_table *t, uint32_t after, struct ob_handle_info *out,

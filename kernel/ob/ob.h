@@ -65,8 +65,8 @@ void ob_dereference(void *body);
 
 /* A new handle in t to body (the caller's reference is kept) with the access
  * desired maps to for its type (ob_grant_access) and flags (HANDLE_FLAG_*).
- * 0 or a Win32 error: the grant's, or ERROR_NOT_ENOUGH_MEMORY when the table
- * cannot grow. */
+ * 0 or a Win32 error: the grant's, ERROR_NOT_ENOUGH_MEMORY when the table
+ * cannot grow, ERROR_ACCESS_DENIED when its process has ended. */
 uint32_t ob_open_object(struct ob_handle_table *t, void *body, uint32_t desired,
 			uint32_t flags, uint32_t *handle);
 /* Makes sure t can take one more handle without growing (CreateProcess
@@ -103,7 +103,9 @@ uint32_t ob_set_handle_flags(struct ob_handle_table *t, uint32_t handle, uint32_
 /* Copies every inheritable handle of from into the empty table to at the
  * same value, access and flags (CreateProcess with bInheritHandles). */
 uint32_t ob_inherit_handles(struct ob_handle_table *from, struct ob_handle_table *to);
-/* Closes every handle (the table's process is ending) and frees the table. */
+/* Closes every handle (the table's process is ending) and frees the table;
+ * from then on no handle can be opened in it (ERROR_ACCESS_DENIED, as NT's
+ * STATUS_PROCESS_IS_TERMINATING). */
 void ob_close_all(struct ob_handle_table *t);
 
 /* One handle, for the tools. */

@@ -31,6 +31,7 @@ struct ob_handle_table {
 	uint32_t free_head;                     /* index + 1 of the first free entry */
 	uint32_t count;                         /* entries in use */
 	uint32_t bytes, peak_bytes;             /* pool memory, charged to the process */
+	bool closed;                            /* its process has ended: no new handles */
 };
 
 static inline uint32_t ob_handle_of(uint32_t index) { return (index + 1) * 4; }

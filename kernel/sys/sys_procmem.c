@@ -125,7 +125,7 @@ static struct sysret copy_vm(const uint32_t *a, bool write)
 		err = size ? ERROR_NOT_ENOUGH_MEMORY : 0;
 	if (!err && write && size)
 		err = make_writable(p, remote, size, &code);
-	while (buf && done < size) {
+	while (!err && buf && done < size) {
 		uint32_t n = PAGE_SIZE - ((remote + done) & (PAGE_SIZE - 1));
 		if (n > size - done)
 			n = size - done;
