@@ -235,6 +235,8 @@ static void run_program(const char *name, const char *args)
 			kprintf("run: no program \"%s\" among the boot modules\n", name);
 		else
 			kprintf("run: cannot start \"%s\": error %u\n", name, error);
+		objects_returned(&before);      /* a failed start leaves nothing behind */
+		mm_invariants_hold();
 		machine_exit(EXIT_FAIL);
 	}
 	process_wait(p, WAIT_FOREVER);

@@ -25,6 +25,16 @@ static uint32_t next_pid = 1;
 static struct process *all_processes;
 static const struct boot_info *programs;
 
+/* The next process id (processes are numbered from 1, in creation order). */
+static uint32_t next_pid_take(void)
+{
+	bool irq = irq_save();
+	uint32_t pid = next_pid++;
+
+	irq_restore(irq);
+	return pid;
+}
+
 void process_set_programs(const struct boot_info *bi)
 {
 	programs = bi;
@@ -78,8 +88,9 @@ static vaddr_t push_arguments(const char *cmdline)
 	return copy_to_user(sp, frame, sizeof(frame)) ? sp : 0;
 }
 
-/* Loads the image into the (current, empty) address space; a Win32 error or 0. */
-static uint32_t load_program(struct process *p, vaddr_t *entry, vaddr_t *esp)
+/* Loads the image into p's (current, empty) address space and sets p's
+ * entry point and initial stack; a Win32 error or 0. */
+static uint32_t load_program(struct process *p)
 {
 	struct elf_image img;
 	enum elf_error e = elf_check(p->image, p->image_size, MM_USER_FIRST, MM_USER_END, &img);
@@ -92,9 +103,25 @@ static uint32_t load_program(struct process *p, vaddr_t *entry, vaddr_t *esp)
 	err = map_image(p, &img);
 	if (!err)
 		err = vm_map_stack(p->vm, USER_STACK_TOP, USER_STACK_RESERVE, USER_STACK_COMMIT);
-	if (!err && (*esp = push_arguments(p->cmdline)) == 0)
+	if (!err && (p->initial_esp = push_arguments(p->cmdline)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
-	*entry = img.entry;
+	p->entry = img.entry;
+	return err;
+}
+
+/* Maps the program into p before any of its threads exists, as Windows'
+ * CreateProcess does: whoever gets the handle finds the image and the stack
+ * there at once, and a bad image fails the creation. */
+static uint32_t load_attached(struct process *p)
+{
+	uint32_t err;
+
+	if (!process_attach(p))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	err = load_program(p);
+	if (err)
+		vm_clear(p->vm);        /* in its own space, while attached */
+	process_detach(p);
 	return err;
 }
 
@@ -102,12 +129,10 @@ static uint32_t load_program(struct process *p, vaddr_t *entry, vaddr_t *esp)
 static void process_start(void *arg)
 {
 	struct process *p = arg;
-	vaddr_t entry = 0, esp = 0;
-	uint32_t err = load_program(p, &entry, &esp);
 
-	if (err || p->terminating)      /* terminated while it was loading: its status */
-		process_exit(err);
-	arch_enter_user(entry, esp);
+	if (p->terminating)
+		process_exit(p->terminate_status);
+	arch_enter_user(p->entry, p->initial_esp);
 }
 
 /* The boot module named name: its image and size; NULL if there is none. */
@@ -187,6 +212,7 @@ static struct process *process_new(const char *cmdline, uint32_t *error)
 	for (n = 0; cmdline[n] && cmdline[n] != ' ' && n < sizeof(p->name) - 1; n++)
 		p->name[n] = cmdline[n];
 	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
+	p->pid = next_pid_take();
 	p->image = find_program(p->name, &p->image_size);
 	if (!p->image)
 		*error = ERROR_FILE_NOT_FOUND;
@@ -196,10 +222,15 @@ static struct process *process_new(const char *cmdline, uint32_t *error)
 	return NULL;
 }
 
-/* Undoes process_new (and any inherited handles) for a process that never ran. */
+/* Undoes process_new (and any inherited handles and loaded image) for a
+ * process that never ran. */
 static void process_discard(struct process *p)
 {
 	ob_close_all(&p->handles);
+	if (!vm_cleared(p->vm) && process_attach(p)) {
+		vm_clear(p->vm);
+		process_detach(p);
+	}
 	vm_destroy(p->vm);
 	p->vm = NULL;
 	ob_dereference(p);
@@ -213,14 +244,14 @@ struct process *process_spawn(const char *cmdline, struct process *parent, uint3
 
 	if (!p)
 		return NULL;
-	if (parent && (*error = ob_inherit_handles(&parent->handles, &p->handles)) != 0) {
+	p->pd = vm_directory(p->vm);
+	if ((*error = load_attached(p)) != 0 ||
+	    (parent && (*error = ob_inherit_handles(&parent->handles, &p->handles)) != 0)) {
 		process_discard(p);
 		return NULL;
 	}
-	p->pd = vm_directory(p->vm);
 	/* Interrupts off: the new thread cannot run (and exit) before p knows it. */
 	irq = irq_save();
-	p->pid = next_pid++;
 	p->thread = t = thread_create_in(p->name, process_start, p, p);
 	if (t) {
 		ob_reference(p);        /* the running thread's */
@@ -357,7 +388,10 @@ void process_detach(struct process *p)
 	bool irq = irq_save();
 
 	t->attached = NULL;
-	aspace_activate(t->process->pd);
+	/* A kernel thread (run=, init) keeps p's directory loaded, as kernel
+	 * threads keep whichever they find; aspace_destroy moves it off. */
+	if (t->process)
+		aspace_activate(t->process->pd);
 	if (--p->rundown == 0)
 		wait_queue_wake_all(&p->rundown_wait);
 	irq_restore(irq);

@@ -34,6 +34,7 @@ struct process {
 	uint32_t image_size;
 	struct thread *thread;
 	vaddr_t dispatcher;             /* ring-3 exception entry (SYS_SET_DISPATCHER) */
+	vaddr_t entry, initial_esp;     /* where its first thread enters ring 3 */
 	bool exited, terminating;
 	uint32_t exit_status, terminate_status;
 	struct dispatcher_header exit_signal;   /* signaled once it has exited */
@@ -65,10 +66,11 @@ extern struct ob_type process_type;
 void process_set_programs(const struct boot_info *bi);
 /* Registers the Process type and the pseudo-handle resolver (once, at boot). */
 void process_init(void);
-/* Starts the program named by the first word of cmdline. With parent, the
- * child first inherits parent's inheritable handles at the same values.
- * Returns the new process with one reference for the caller, or NULL with
- * *error set (ERROR_FILE_NOT_FOUND, ERROR_NOT_ENOUGH_MEMORY). */
+/* Starts the program named by the first word of cmdline: its image and stack
+ * are mapped before this returns. With parent, the child first inherits
+ * parent's inheritable handles at the same values. Returns the new process
+ * with one reference for the caller, or NULL with *error set
+ * (ERROR_FILE_NOT_FOUND, ERROR_BAD_EXE_FORMAT, ERROR_NOT_ENOUGH_MEMORY). */
 struct process *process_spawn(const char *cmdline, struct process *parent, uint32_t *error);
 /* The process of the running thread, NULL for kernel threads. */
 static inline struct process *process_current(void) { return thread_current()->process; }
