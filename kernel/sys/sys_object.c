@@ -100,8 +100,11 @@ struct sysret sys_duplicate_handle(const uint32_t *a, struct trap_frame *f)
 		err = ERROR_NOACCESS;
 	if (!err && dst)
 		err = duplicate(src, a[1], dst, a, &h);
-	if (src && (a[6] & DUPLICATE_CLOSE_SOURCE))
-		ob_close_handle(&src->handles, a[1]);
+	if (src && (a[6] & DUPLICATE_CLOSE_SOURCE)) {
+		uint32_t closed = ob_close_handle(&src->handles, a[1]);
+		if (!err && !dst)
+			err = closed;   /* only closing: its answer is the call's */
+	}
 	if (!err && a[3])
 		copy_to_user(a[3], &h, sizeof(h));
 	if (dst)

@@ -149,6 +149,9 @@ static void close_source(DWORD cpid)
 	s = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, cpid);
 	CHECK_OK(DuplicateHandle(SELF, s, NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE));
 	CHECK(!valid(s), "DUPLICATE_CLOSE_SOURCE without a target left the source open");
+	CHECK(!DuplicateHandle(SELF, s, NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE) &&
+	      GetLastError() == ERROR_INVALID_HANDLE, "closing a closed handle that way: %lu",
+	      GetLastError());
 }
 
 /* GetCurrentProcess() duplicates into a real handle with every right. */
