@@ -47,9 +47,15 @@ KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 
 # Ring-3 programs: user/programs/*.c, linked at 0x00400000 against the SDK
 # (user/lib plus the kernel's own formatting and string code).
-UCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
-           -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
-           -O2 -g -Wall -Wextra -Werror -Iuser/include -I. -MMD -MP
+# Stack probing is part of the ABI, as Windows' __chkstk: a ring-3 stack grows
+# only through its one guard page, so a frame (or alloca) larger than a page
+# must touch its pages from the top down. GCC's -fstack-clash-protection does
+# exactly that inline (a probe every 4 KB as ESP goes down, VLAs and alloca
+# included), with no helper to write or call; frames under a page need none,
+# as the return address pushed by the call touches the stack within a page.
+SDK_ABI := -m32 -march=i486 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+           -fstack-clash-protection -fno-omit-frame-pointer -fno-asynchronous-unwind-tables
+UCFLAGS := $(SDK_ABI) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iuser/include -I. -MMD -MP
 ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) kernel/format.c kernel/string.c
 ULIB_OBJS := $(ULIB_SRCS:%.c=$(B)/user/obj/%.o)
 # An archive: a program carries only the objects it uses (crt0 always).
@@ -72,7 +78,12 @@ $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/user/obj/%.o: %.c
+# The SDK's objects are rebuilt when its flags change (they are the ABI).
+$(B)/gen/ucflags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(UCFLAGS)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(B)/user/obj/%.o: %.c $(B)/gen/ucflags
 	@mkdir -p $(@D)
 	$(CC) $(UCFLAGS) -c $< -o $@
 
