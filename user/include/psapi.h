@@ -3,6 +3,9 @@
 #define _PSAPI_H
 
 #include <windows.h>
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 typedef struct _PROCESS_MEMORY_COUNTERS {
 	DWORD cb;
@@ -22,5 +25,7 @@ typedef struct _PROCESS_MEMORY_COUNTERS {
 WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmemCounters,
 				 DWORD cb);
 #define K32GetProcessMemoryInfo GetProcessMemoryInfo
+
+VADOS_END_DECLS
 
 #endif

@@ -4,6 +4,9 @@
 #define _STDLIB_H
 
 #include <stddef.h>
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
@@ -23,5 +26,7 @@ unsigned long strtoul(const char *s, char **end, int base);
 int rand(void);
 void srand(unsigned int seed);
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+VADOS_END_DECLS
 
 #endif

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "vados/ntabi.h"
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 #define WINAPI   __attribute__((stdcall))
 #define CALLBACK __attribute__((stdcall))
@@ -272,5 +275,7 @@ WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLE
 WINAPI ULONG RemoveVectoredExceptionHandler(PVOID Handle);
 WINAPI VOID RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
+
+VADOS_END_DECLS
 
 #endif
