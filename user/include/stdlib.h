@@ -12,7 +12,12 @@ VADOS_BEGIN_DECLS
 #define EXIT_FAILURE 1
 #define RAND_MAX     0x7fff
 
+/* exit runs the atexit functions and C++ static destructors (newest first),
+ * then ends the process; _Exit and abort (status 3) end it at once. */
 __attribute__((noreturn)) void exit(int status);
+__attribute__((noreturn)) void _Exit(int status);
+__attribute__((noreturn)) void abort(void);
+int atexit(void (*fn)(void));
 void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);

@@ -2,6 +2,7 @@
  * with an EXCEPTION_RECORD and a CONTEXT, and the handler list. */
 #include <windows.h>
 #include "vados/calls.h"
+#include "user/lib/runtime.h"
 
 #define MAX_HANDLERS 32
 
