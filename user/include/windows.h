@@ -276,6 +276,30 @@ WINAPI ULONG RemoveVectoredExceptionHandler(PVOID Handle);
 WINAPI VOID RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
 
+/* The program's image and command line, the processor, and pointer checks
+ * (user/lib/cmdline.c, module.c, cpu.c, probe.c): calls that need no kernel
+ * object. */
+#define MAX_PATH            260
+#define ERROR_MOD_NOT_FOUND 126L
+typedef int INT_PTR;
+typedef unsigned int UINT_PTR;
+typedef HANDLE HINSTANCE, HMODULE;
+typedef INT_PTR (WINAPI *FARPROC)();
+
+WINAPI LPSTR GetCommandLineA(VOID);
+WINAPI HMODULE GetModuleHandleA(LPCSTR lpModuleName);
+WINAPI DWORD GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize);
+WINAPI BOOL FlushInstructionCache(HANDLE hProcess, LPCVOID lpBaseAddress, SIZE_T dwSize);
+WINAPI SIZE_T GetLargePageMinimum(VOID);
+WINAPI BOOL IsBadReadPtr(const VOID *lp, UINT_PTR ucb);
+WINAPI BOOL IsBadWritePtr(LPVOID lp, UINT_PTR ucb);
+WINAPI BOOL IsBadCodePtr(FARPROC lpfn);
+WINAPI BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax);
+#define GetCommandLine    GetCommandLineA
+#define GetModuleHandle   GetModuleHandleA
+#define GetModuleFileName GetModuleFileNameA
+#define IsBadStringPtr    IsBadStringPtrA
+
 VADOS_END_DECLS
 
 #endif

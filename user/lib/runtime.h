@@ -3,6 +3,9 @@
 #ifndef USER_LIB_RUNTIME_H
 #define USER_LIB_RUNTIME_H
 
+#include <stdbool.h>
+#include "vados/ntabi.h"
+
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);
 
@@ -15,5 +18,9 @@ const char *__vados_program_name(void);
 /* Runs the atexit and __cxa_atexit functions, newest first, then the
  * .fini_array destructors (atexit.c); exit and ExitProcess call it once. */
 void __vados_run_exit_handlers(void);
+
+/* Takes an exception raised by a probing instruction of IsBadReadPtr and
+ * friends: records it and moves the context past it (probe.c). */
+bool __vados_probe_catch(const struct _EXCEPTION_RECORD *rec, struct _CONTEXT *ctx);
 
 #endif
