@@ -14,3 +14,4 @@ $(B)/host/test_swaphdr:  mm/swaphdr.c arch/ide_text.c
 $(B)/host/test_heap:     user/lib/heap_core.c user/lib/heap_segment.c user/lib/heap_big.c \
                          user/lib/heap_check.c user/lib/heap_index.c user/lib/heap_pool.c \
                          $(wildcard user/lib/heap*.h)
+$(B)/host/test_mtable:   user/lib/mtable.c user/lib/mtable.h

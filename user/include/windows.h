@@ -233,8 +233,8 @@ WINAPI BOOL SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSet
 WINAPI BOOL GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
 				     PSIZE_T lpMaximumWorkingSetSize);
 
-/* Heaps (user/lib/heap*.c): the process heap, private heaps, and the fixed
- * LocalAlloc/GlobalAlloc over the process heap. */
+/* Heaps (user/lib/heap*.c): the process heap, private heaps, and
+ * LocalAlloc/GlobalAlloc over the process heap (moveable memory: below). */
 #define HEAP_NO_SERIALIZE           0x00000001
 #define HEAP_GROWABLE               0x00000002
 #define HEAP_GENERATE_EXCEPTIONS    0x00000004
@@ -299,6 +299,39 @@ WINAPI BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax);
 #define GetModuleHandle   GetModuleHandleA
 #define GetModuleFileName GetModuleFileNameA
 #define IsBadStringPtr    IsBadStringPtrA
+
+/* Moveable memory (user/lib/localalloc.c, globalalloc.c, mtable.c): a handle
+ * table entry, not the block's address; GlobalLock gives the address. */
+#define NO_ERROR            0L
+#define ERROR_DISCARDED     157L
+#define LMEM_MODIFY         0x0080
+#define LMEM_DISCARDABLE    0x0F00
+#define LMEM_DISCARDED      0x4000
+#define LMEM_LOCKCOUNT      0x00FF
+#define LMEM_INVALID_HANDLE 0x8000
+#define LHND                (LMEM_MOVEABLE | LMEM_ZEROINIT)
+#define GMEM_MODIFY         0x0080
+#define GMEM_DISCARDABLE    0x0100
+#define GMEM_NOT_BANKED     0x1000
+#define GMEM_LOWER          GMEM_NOT_BANKED
+#define GMEM_NOTIFY         0x4000
+#define GMEM_DISCARDED      0x4000
+#define GMEM_LOCKCOUNT      0x00FF
+#define GMEM_INVALID_HANDLE 0x8000
+#define GHND                (GMEM_MOVEABLE | GMEM_ZEROINIT)
+
+WINAPI LPVOID LocalLock(HLOCAL hMem);
+WINAPI BOOL LocalUnlock(HLOCAL hMem);
+WINAPI HLOCAL LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags);
+WINAPI SIZE_T LocalSize(HLOCAL hMem);
+WINAPI UINT LocalFlags(HLOCAL hMem);
+WINAPI HLOCAL LocalHandle(LPCVOID pMem);
+WINAPI LPVOID GlobalLock(HGLOBAL hMem);
+WINAPI BOOL GlobalUnlock(HGLOBAL hMem);
+WINAPI HGLOBAL GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags);
+WINAPI SIZE_T GlobalSize(HGLOBAL hMem);
+WINAPI UINT GlobalFlags(HGLOBAL hMem);
+WINAPI HGLOBAL GlobalHandle(LPCVOID pMem);
 
 VADOS_END_DECLS
 
