@@ -333,6 +333,42 @@ WINAPI SIZE_T GlobalSize(HGLOBAL hMem);
 WINAPI UINT GlobalFlags(HGLOBAL hMem);
 WINAPI HGLOBAL GlobalHandle(LPCVOID pMem);
 
+/* Heap walking and compaction (user/lib/heap_tools.c, heap_walk.c,
+ * heap_compact.c). */
+#define ERROR_NO_MORE_ITEMS            259L
+#define PROCESS_HEAP_REGION            0x0001
+#define PROCESS_HEAP_UNCOMMITTED_RANGE 0x0002
+#define PROCESS_HEAP_ENTRY_BUSY        0x0004
+#define PROCESS_HEAP_SEG_ALLOC         0x0008
+#define PROCESS_HEAP_ENTRY_MOVEABLE    0x0010
+#define PROCESS_HEAP_ENTRY_DDESHARE    0x0020
+typedef HANDLE *PHANDLE;
+typedef struct _PROCESS_HEAP_ENTRY {
+	PVOID lpData;
+	DWORD cbData;
+	BYTE cbOverhead;
+	BYTE iRegionIndex;
+	WORD wFlags;
+	union {
+		struct {
+			HANDLE hMem;
+			DWORD dwReserved[3];
+		} Block;
+		struct {
+			DWORD dwCommittedSize;
+			DWORD dwUnCommittedSize;
+			LPVOID lpFirstBlock;
+			LPVOID lpLastBlock;
+		} Region;
+	};
+} PROCESS_HEAP_ENTRY, *LPPROCESS_HEAP_ENTRY, *PPROCESS_HEAP_ENTRY;
+
+WINAPI SIZE_T HeapCompact(HANDLE hHeap, DWORD dwFlags);
+WINAPI BOOL HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry);
+WINAPI BOOL HeapLock(HANDLE hHeap);
+WINAPI BOOL HeapUnlock(HANDLE hHeap);
+WINAPI DWORD GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps);
+
 VADOS_END_DECLS
 
 #endif
