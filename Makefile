@@ -73,7 +73,7 @@ ULIB_OBJS := $(addsuffix .o,$(basename $(ULIB_SRCS:%=$(B)/user/obj/%)))
 # An archive: a program carries only the objects it uses (crt0 always).
 ULIB      := $(B)/user/libvados.a
 ULIB_CRT0 := $(B)/user/obj/user/lib/crt0.o
-UPROG_SRCS := $(sort $(wildcard user/programs/*.c tests/user/*.c tests/user/*.cpp))
+UPROG_SRCS := $(sort $(wildcard user/programs/*.c user/programs/*.cpp tests/user/*.c tests/user/*.cpp))
 UPROGS    := $(addprefix $(B)/user/,$(addsuffix .exe,$(basename $(notdir $(UPROG_SRCS)))))
 
 KERNEL := $(B)/kernel.elf
