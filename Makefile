@@ -42,7 +42,7 @@ KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 KLDFLAGS := -m elf_i386 -nostdlib -T arch/kernel.ld
 LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
-KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c))
+KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c kernel/*/*.c tests/kernel/*.c))
 KASMS := $(sort $(wildcard boot/*.asm arch/*.asm))
 KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 
@@ -68,7 +68,7 @@ SDK_CXXFLAGS := $(SDK_ABI) -std=gnu++17 -fno-exceptions -fno-rtti -O2 -g -Wall
 SDK_LDFLAGS  := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -T $(CURDIR)/user/user.ld
 UCFLAGS   := $(SDK_CFLAGS) -Wextra -Werror -MMD -MP
 UCXXFLAGS := $(SDK_CXXFLAGS) -Wextra -Werror -MMD -MP
-ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/format.c kernel/string.c
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c kernel/rtl/string.c
 ULIB_OBJS := $(addsuffix .o,$(basename $(ULIB_SRCS:%=$(B)/user/obj/%)))
 # An archive: a program carries only the objects it uses (crt0 always).
 ULIB      := $(B)/user/libvados.a
@@ -133,7 +133,7 @@ $(B)/gen/vados_version.h: FORCE
 	 git diff --quiet HEAD 2>/dev/null || rev="$$rev-dirty"; \
 	 echo "#define VADOS_VERSION \"$(VERSION) ($$rev)\"" > $@.tmp; \
 	 cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-$(B)/kernel/version.o: $(B)/gen/vados_version.h
+$(B)/kernel/rtl/version.o: $(B)/gen/vados_version.h
 
 $(KERNEL): $(KOBJS) arch/kernel.ld
 	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(LIBGCC)

@@ -1,7 +1,7 @@
 /* i386 two-level paging through the self-map; see arch/mmu.h. */
 #include "arch/mmu.h"
 #include "arch/cpu.h"
-#include "kernel/panic.h"
+#include "kernel/rtl/panic.h"
 
 #define PTE_P    0x001u
 #define PTE_W    0x002u

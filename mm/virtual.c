@@ -5,8 +5,8 @@
 #include "mm/pool.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 
 #define TABLE_PAGES 1024u       /* pages one page table maps */
 

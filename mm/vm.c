@@ -6,13 +6,13 @@
 #include "mm/pfn.h"
 #include "mm/pool.h"
 #include "mm/swap.h"
-#include "kernel/thread.h"
+#include "kernel/ke/thread.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/console.h"
-#include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 
 _Static_assert(sizeof(struct vm_space) <= PAGE_SIZE, "struct vm_space must fit a page");
 

@@ -12,6 +12,7 @@
 #define MM_VM_H
 
 #include "arch/types.h"
+#include "kernel/rtl/winerror.h"
 
 #define MEM_COMMIT    0x00001000u
 #define MEM_RESERVE   0x00002000u
@@ -22,14 +23,6 @@
 #define MEM_RESET     0x00080000u
 #define MEM_TOP_DOWN  0x00100000u
 #define MEM_IMAGE     0x01000000u
-
-#define ERROR_NOT_ENOUGH_MEMORY 8u
-#define ERROR_INVALID_PARAMETER 87u
-#define ERROR_NOT_LOCKED        158u
-#define ERROR_INVALID_ADDRESS   487u
-#define ERROR_NOACCESS          998u
-#define ERROR_WORKING_SET_QUOTA 1453u
-#define ERROR_COMMITMENT_LIMIT  1455u
 
 #define VM_WS_MIN_PAGES   50u   /* Windows' default minimum working set */
 #define VM_LOCK_OVERHEAD  8u    /* locks may hold the minimum working set "minus a small overhead" */

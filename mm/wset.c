@@ -12,7 +12,7 @@
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "arch/trap.h"
-#include "kernel/thread.h"
+#include "kernel/ke/thread.h"
 
 #define BALANCE_TICKS 10u       /* the manager's period: 100 ms */
 #define AGE_OLD       2u        /* sweeps unaccessed before a page counts as old */

@@ -1,12 +1,12 @@
 # The kernel sources each host unit test links (pure logic only).
-$(B)/host/test_format:   kernel/format.c
-$(B)/host/test_cmdline:  kernel/cmdline.c kernel/format.c
+$(B)/host/test_format:   kernel/rtl/format.c
+$(B)/host/test_cmdline:  kernel/rtl/cmdline.c kernel/rtl/format.c
 $(B)/host/test_bootinfo: boot/bootinfo.c
-$(B)/host/test_ksym:     kernel/ksym.c
-$(B)/host/test_trapdesc: kernel/trapdesc.c kernel/format.c
+$(B)/host/test_ksym:     kernel/rtl/ksym.c
+$(B)/host/test_trapdesc: kernel/rtl/trapdesc.c kernel/rtl/format.c
 $(B)/host/test_slab:     mm/slab.c
 $(B)/host/test_pfnlist:  mm/pfnlist.c
-$(B)/host/test_elf:      kernel/elf.c
+$(B)/host/test_elf:      kernel/ps/elf.c
 $(B)/host/test_vad:      mm/vad.c
 $(B)/host/test_pte:      
 $(B)/host/test_slots:    mm/slots.c
@@ -17,3 +17,4 @@ HEAP_ENGINE := user/lib/heap_core.c user/lib/heap_segment.c user/lib/heap_big.c 
 $(B)/host/test_heap:      $(HEAP_ENGINE)
 $(B)/host/test_heap_walk: $(HEAP_ENGINE)
 $(B)/host/test_mtable:   user/lib/mtable.c user/lib/mtable.h
+$(B)/host/test_ob:       kernel/ob/table.c kernel/ob/access.c kernel/ob/name.c
