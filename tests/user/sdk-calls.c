@@ -4,13 +4,14 @@
  *   sdk-calls one two       GetCommandLineA, GetModuleHandleA, GetModuleFileNameA
  *       (truncation, bad buffers, other modules), FlushInstructionCache (code
  *       written at run time then called; bad handles), GetLargePageMinimum,
- *       realloc's failure and shrink, calloc(0, n); exits through ExitProcess(0)
+ *       realloc's failure and shrink, calloc(0, n), EmptyWorkingSet; exits through ExitProcess(0)
  *       from a nested call, and an atexit function still runs.
  *   sdk-calls exit-status   ExitProcess(7): the status, after the atexit function */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <windows.h>
+#include <psapi.h>
 
 #define TEST_NAME "sdk-calls"
 #include "check.h"
@@ -82,6 +83,34 @@ static void instruction_cache(void)
 	CHECK(GetLargePageMinimum() == 0, "GetLargePageMinimum %lu", GetLargePageMinimum());
 }
 
+static SIZE_T working_set(void)
+{
+	PROCESS_MEMORY_COUNTERS c;
+
+	GetProcessMemoryInfo(GetCurrentProcess(), &c, sizeof(c));
+	return c.WorkingSetSize;
+}
+
+/* 64 pages only read (clean: they can go without swap) leave the working
+ * set with EmptyWorkingSet. */
+static void empty_working_set(void)
+{
+	volatile char *p = VirtualAlloc(NULL, 64 * 4096, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
+	SIZE_T full;
+	int sum = 0;
+
+	for (int i = 0; i < 64; i++)
+		sum += p[i * 4096];
+	full = working_set();
+	CHECK(sum == 0 && EmptyWorkingSet(GetCurrentProcess()), "error %lu", GetLastError());
+	CHECK(full >= 64 * 4096 && working_set() <= full - 60 * 4096,
+	      "working set %lu -> %lu bytes", full, working_set());
+	SetLastError(0);
+	CHECK(!EmptyWorkingSet((HANDLE)0x1234) && GetLastError() == ERROR_INVALID_HANDLE,
+	      "a bad handle: error %lu", GetLastError());
+	VirtualFree((LPVOID)p, 0, MEM_RELEASE);
+}
+
 /* realloc keeps the block when it fails and its prefix when it shrinks. */
 static void c_allocation(void)
 {
@@ -119,5 +148,6 @@ int main(int argc, char **argv)
 	module_file_name();
 	instruction_cache();
 	c_allocation();
+	empty_working_set();
 	leave(0);
 }

@@ -26,6 +26,11 @@ WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmem
 				 DWORD cb);
 #define K32GetProcessMemoryInfo GetProcessMemoryInfo
 
+/* Trims every page that can leave (user/lib/psapi.c): clean pages at once,
+ * dirty ones when there is swap to write them to. */
+WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);
+#define K32EmptyWorkingSet EmptyWorkingSet
+
 VADOS_END_DECLS
 
 #endif
