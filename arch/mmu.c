@@ -245,6 +245,18 @@ bool mmu_test_clear_accessed(vaddr_t va)
 	return true;
 }
 
+bool mmu_test_clear_dirty(vaddr_t va)
+{
+	volatile uint32_t *pte = pte_of(va);
+
+	if (!(*pte & PTE_P) || !(*pte & PTE_D))
+		return false;
+	*pte &= ~PTE_D;
+	/* A cached translation would let writes go on without setting D. */
+	flush_one(va);
+	return true;
+}
+
 struct mmu_mapping mmu_query(vaddr_t va)
 {
 	if (!mmu_has_table(va))

@@ -428,6 +428,14 @@ WINAPI BOOL HeapLock(HANDLE hHeap);
 WINAPI BOOL HeapUnlock(HANDLE hHeap);
 WINAPI DWORD GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps);
 
+/* Write watch (user/lib/writewatch.c, mm/watch.c): VirtualAlloc with
+ * MEM_RESERVE | MEM_WRITE_WATCH tracks the pages written. */
+#define MEM_WRITE_WATCH        0x00200000
+#define WRITE_WATCH_FLAG_RESET 0x01
+WINAPI UINT GetWriteWatch(DWORD dwFlags, PVOID lpBaseAddress, SIZE_T dwRegionSize,
+			  PVOID *lpAddresses, ULONG_PTR *lpdwCount, LPDWORD lpdwGranularity);
+WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
+
 VADOS_END_DECLS
 
 #endif
