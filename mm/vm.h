@@ -140,6 +140,12 @@ uint32_t vm_swap_copies(void);
  * keeps min unless memory is short. A Win32 error or 0. */
 uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max);
 void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max);
+/* QueryWorkingSet (vm attached): the resident pages in address order as
+ * PSAPI_WORKING_SET_BLOCK values, at most max into out; returns how many
+ * there are. QueryWorkingSetEx: page va's PSAPI_WORKING_SET_EX_BLOCK (0
+ * when it is not resident). (mm/wslist.c) */
+uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max);
+uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va);
 /* The balance set manager and the modified page writer: kernel threads the
  * kernel starts once (entry points for thread_create). */
 void vm_balance_thread(void *arg);
