@@ -61,6 +61,10 @@ static const struct {
 	[SYS_CREATE_EVENT] = { sys_create_event, 6 },
 	[SYS_OPEN_EVENT] = { sys_open_event, 3 },
 	[SYS_SIGNAL_EVENT] = { sys_signal_event, 2 },
+	[SYS_GET_WRITE_WATCH] = { sys_get_write_watch, 5 },
+	[SYS_RESET_WRITE_WATCH] = { sys_reset_write_watch, 2 },
+	[SYS_QUERY_WORKING_SET] = { sys_query_working_set, 3 },
+	[SYS_QUERY_WORKING_SET_EX] = { sys_query_working_set_ex, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

@@ -78,6 +78,12 @@ struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_watch.c */
+struct sysret sys_get_write_watch(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_reset_write_watch(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_wsinfo.c */
+struct sysret sys_query_working_set(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_working_set_ex(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_memory.c */
 struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);

@@ -11,7 +11,10 @@ $(B)/host/test_vad:      mm/vad.c
 $(B)/host/test_pte:      
 $(B)/host/test_slots:    mm/slots.c
 $(B)/host/test_swaphdr:  mm/swaphdr.c arch/ide_text.c
-$(B)/host/test_heap:     user/lib/heap_core.c user/lib/heap_segment.c user/lib/heap_big.c \
-                         user/lib/heap_check.c user/lib/heap_index.c user/lib/heap_pool.c \
-                         $(wildcard user/lib/heap*.h)
+HEAP_ENGINE := user/lib/heap_core.c user/lib/heap_segment.c user/lib/heap_big.c \
+               user/lib/heap_check.c user/lib/heap_index.c user/lib/heap_pool.c \
+               user/lib/heap_compact.c user/lib/heap_walk.c $(wildcard user/lib/heap*.h)
+$(B)/host/test_heap:      $(HEAP_ENGINE)
+$(B)/host/test_heap_walk: $(HEAP_ENGINE)
+$(B)/host/test_mtable:   user/lib/mtable.c user/lib/mtable.h
 $(B)/host/test_ob:       kernel/ob/table.c kernel/ob/access.c kernel/ob/name.c

@@ -3,6 +3,10 @@
 #ifndef _STRING_H
 #define _STRING_H
 
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 #include "kernel/rtl/string.h"
+VADOS_END_DECLS
 
 #endif

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "vados/ntabi.h"
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 #define WINAPI   __attribute__((stdcall))
 #define CALLBACK __attribute__((stdcall))
@@ -289,8 +292,8 @@ WINAPI BOOL SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSet
 WINAPI BOOL GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
 				     PSIZE_T lpMaximumWorkingSetSize);
 
-/* Heaps (user/lib/heap*.c): the process heap, private heaps, and the fixed
- * LocalAlloc/GlobalAlloc over the process heap. */
+/* Heaps (user/lib/heap*.c): the process heap, private heaps, and
+ * LocalAlloc/GlobalAlloc over the process heap (moveable memory: below). */
 #define HEAP_NO_SERIALIZE           0x00000001
 #define HEAP_GROWABLE               0x00000002
 #define HEAP_GENERATE_EXCEPTIONS    0x00000004
@@ -331,5 +334,108 @@ WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLE
 WINAPI ULONG RemoveVectoredExceptionHandler(PVOID Handle);
 WINAPI VOID RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
+
+/* The program's image and command line, the processor, and pointer checks
+ * (user/lib/cmdline.c, module.c, cpu.c, probe.c): calls that need no kernel
+ * object. */
+#define MAX_PATH            260
+#define ERROR_MOD_NOT_FOUND 126L
+typedef int INT_PTR;
+typedef unsigned int UINT_PTR;
+typedef HANDLE HINSTANCE, HMODULE;
+typedef INT_PTR (WINAPI *FARPROC)();
+
+WINAPI LPSTR GetCommandLineA(VOID);
+WINAPI HMODULE GetModuleHandleA(LPCSTR lpModuleName);
+WINAPI DWORD GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize);
+WINAPI BOOL FlushInstructionCache(HANDLE hProcess, LPCVOID lpBaseAddress, SIZE_T dwSize);
+WINAPI SIZE_T GetLargePageMinimum(VOID);
+WINAPI BOOL IsBadReadPtr(const VOID *lp, UINT_PTR ucb);
+WINAPI BOOL IsBadWritePtr(LPVOID lp, UINT_PTR ucb);
+WINAPI BOOL IsBadCodePtr(FARPROC lpfn);
+WINAPI BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax);
+#define GetCommandLine    GetCommandLineA
+#define GetModuleHandle   GetModuleHandleA
+#define GetModuleFileName GetModuleFileNameA
+#define IsBadStringPtr    IsBadStringPtrA
+
+/* Moveable memory (user/lib/localalloc.c, globalalloc.c, mtable.c): a handle
+ * table entry, not the block's address; GlobalLock gives the address. */
+#define NO_ERROR            0L
+#define ERROR_DISCARDED     157L
+#define LMEM_MODIFY         0x0080
+#define LMEM_DISCARDABLE    0x0F00
+#define LMEM_DISCARDED      0x4000
+#define LMEM_LOCKCOUNT      0x00FF
+#define LMEM_INVALID_HANDLE 0x8000
+#define LHND                (LMEM_MOVEABLE | LMEM_ZEROINIT)
+#define GMEM_MODIFY         0x0080
+#define GMEM_DISCARDABLE    0x0100
+#define GMEM_NOT_BANKED     0x1000
+#define GMEM_LOWER          GMEM_NOT_BANKED
+#define GMEM_NOTIFY         0x4000
+#define GMEM_DISCARDED      0x4000
+#define GMEM_LOCKCOUNT      0x00FF
+#define GMEM_INVALID_HANDLE 0x8000
+#define GHND                (GMEM_MOVEABLE | GMEM_ZEROINIT)
+
+WINAPI LPVOID LocalLock(HLOCAL hMem);
+WINAPI BOOL LocalUnlock(HLOCAL hMem);
+WINAPI HLOCAL LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags);
+WINAPI SIZE_T LocalSize(HLOCAL hMem);
+WINAPI UINT LocalFlags(HLOCAL hMem);
+WINAPI HLOCAL LocalHandle(LPCVOID pMem);
+WINAPI LPVOID GlobalLock(HGLOBAL hMem);
+WINAPI BOOL GlobalUnlock(HGLOBAL hMem);
+WINAPI HGLOBAL GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags);
+WINAPI SIZE_T GlobalSize(HGLOBAL hMem);
+WINAPI UINT GlobalFlags(HGLOBAL hMem);
+WINAPI HGLOBAL GlobalHandle(LPCVOID pMem);
+
+/* Heap walking and compaction (user/lib/heap_tools.c, heap_walk.c,
+ * heap_compact.c). */
+#define ERROR_NO_MORE_ITEMS            259L
+#define PROCESS_HEAP_REGION            0x0001
+#define PROCESS_HEAP_UNCOMMITTED_RANGE 0x0002
+#define PROCESS_HEAP_ENTRY_BUSY        0x0004
+#define PROCESS_HEAP_SEG_ALLOC         0x0008
+#define PROCESS_HEAP_ENTRY_MOVEABLE    0x0010
+#define PROCESS_HEAP_ENTRY_DDESHARE    0x0020
+typedef HANDLE *PHANDLE;
+typedef struct _PROCESS_HEAP_ENTRY {
+	PVOID lpData;
+	DWORD cbData;
+	BYTE cbOverhead;
+	BYTE iRegionIndex;
+	WORD wFlags;
+	union {
+		struct {
+			HANDLE hMem;
+			DWORD dwReserved[3];
+		} Block;
+		struct {
+			DWORD dwCommittedSize;
+			DWORD dwUnCommittedSize;
+			LPVOID lpFirstBlock;
+			LPVOID lpLastBlock;
+		} Region;
+	};
+} PROCESS_HEAP_ENTRY, *LPPROCESS_HEAP_ENTRY, *PPROCESS_HEAP_ENTRY;
+
+WINAPI SIZE_T HeapCompact(HANDLE hHeap, DWORD dwFlags);
+WINAPI BOOL HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry);
+WINAPI BOOL HeapLock(HANDLE hHeap);
+WINAPI BOOL HeapUnlock(HANDLE hHeap);
+WINAPI DWORD GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps);
+
+/* Write watch (user/lib/writewatch.c, mm/watch.c): VirtualAlloc with
+ * MEM_RESERVE | MEM_WRITE_WATCH tracks the pages written. */
+#define MEM_WRITE_WATCH        0x00200000
+#define WRITE_WATCH_FLAG_RESET 0x01
+WINAPI UINT GetWriteWatch(DWORD dwFlags, PVOID lpBaseAddress, SIZE_T dwRegionSize,
+			  PVOID *lpAddresses, ULONG_PTR *lpdwCount, LPDWORD lpdwGranularity);
+WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
+
+VADOS_END_DECLS
 
 #endif

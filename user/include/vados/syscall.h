@@ -54,6 +54,10 @@ enum vados_syscall {
 				 * -> handle */
 	SYS_OPEN_EVENT,         /* (name, access, inherit) -> handle */
 	SYS_SIGNAL_EVENT,       /* (handle, 0 set / 1 reset / 2 pulse) */
+	SYS_GET_WRITE_WATCH,    /* (flags, addr, size, uint32 *addresses, max) -> count */
+	SYS_RESET_WRITE_WATCH,  /* (addr, size) */
+	SYS_QUERY_WORKING_SET,  /* (process, uint32 *blocks, max) -> pages in the working set */
+	SYS_QUERY_WORKING_SET_EX, /* (process, uint32 pairs[n][2]: address, attributes, n) */
 	SYS_COUNT,
 };
 
