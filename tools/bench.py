@@ -86,60 +86,17 @@ def sh(cmd, cwd=None):
     return r.returncode, r.stdout.strip()
 
 
-def install_missing(packages):
-    """apt-get installs the packages not installed yet; returns None or why not."""
-    missing = [p for p in packages if sh("dpkg -s %s" % p)[0] != 0]
-    if not missing:
-        return None
-    if os.geteuid() != 0:
-        return "needs root to install %s (apt-get)" % " ".join(missing)
-    sh("apt-get update -qq")        # a mirror out of sync fails it: use the cached lists
-    status, out = sh("apt-get install -y -qq --no-install-recommends %s" % " ".join(missing))
-    return "apt-get install %s failed: %s" % (" ".join(missing), out[-500:]) if status else None
-
-
-def fetch_peer():
-    """build.sh's first step (Debian's kernel and busybox into PEER_DIR), done
-    here because build.sh installs gcc-multilib, which conflicts with the
-    cross compiler gcc-i686-linux-gnu that builds vados: apt would remove the
-    project's compiler. gcc-N-multilib and libc6-dev-i386 do not conflict; the
-    one thing gcc-multilib adds, the /usr/include/asm link, PEER_DIR/include
-    provides (build.sh then runs with CPATH pointing there). Returns None or
-    why the peer cannot be fetched."""
-    include = os.path.join(PEER_DIR, "include")
-    os.makedirs(include, exist_ok=True)
-    if not os.path.islink(os.path.join(include, "asm")):
-        os.symlink("/usr/include/x86_64-linux-gnu/asm", os.path.join(include, "asm"))
-    if "i386" not in sh("dpkg --print-foreign-architectures")[1].split():
-        if os.geteuid() != 0:
-            return "needs root to add the i386 architecture (dpkg --add-architecture i386)"
-        sh("dpkg --add-architecture i386 && apt-get update -qq")
-    gcc = sh("gcc -dumpversion")[1].split(".")[0]
-    why = install_missing(["cpio", "libc6-dev-i386", "gcc-%s-multilib" % gcc])
-    if why or os.path.isfile(os.path.join(PEER_DIR, "vmlinuz")):
-        return why
-    status, pkg = sh("apt-cache depends linux-image-686:i386 | "
-                     "sed -n 's/.*Depends: \\(linux-image-[0-9].*-686\\).*/\\1/p' | head -1")
-    if status or not pkg:
-        return "apt-cache finds no linux-image-686:i386 (is the i386 package list there?)"
-    for step in ["apt-get download %s busybox-static:i386" % pkg,
-                 "dpkg -x linux-image-*-686_*.deb root && dpkg -x busybox-static_*_i386.deb bb",
-                 "cp root/boot/vmlinuz-* vmlinuz"]:
-        status, out = sh(step, cwd=PEER_DIR)
-        if status:
-            return "%s failed: %s" % (step, out[-500:])
-    return None
-
-
 def build_peer():
-    """Builds the peer (fetch_peer, then build.sh); returns None, or why it
-    cannot be built."""
+    """Builds the peer with its own build.sh (Debian's kernel and busybox, the
+    i386 cross compiler vados builds with too, the FAT32 test disk); returns
+    None, or why it cannot be built. build.sh installs packages: root only,
+    the first time."""
     if not os.path.isfile(os.path.join(PEER_SRC, "build.sh")):
         return "no peer at %s" % PEER_SRC
-    why = fetch_peer()
-    if why:
-        return why
-    env = dict(os.environ, PEER_DIR=PEER_DIR, CPATH=os.path.join(PEER_DIR, "include"))
+    if os.geteuid() != 0 and not os.path.isfile(os.path.join(PEER_DIR, "vmlinuz")):
+        return "the peer's build.sh needs root the first time (apt-get)"
+    os.makedirs(PEER_DIR, exist_ok=True)
+    env = dict(os.environ, PEER_DIR=PEER_DIR)
     made = subprocess.run(["bash", os.path.join(PEER_SRC, "build.sh")], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if made.returncode != 0:
