@@ -96,6 +96,10 @@ def build_peer():
     if os.geteuid() != 0 and not os.path.isfile(os.path.join(PEER_DIR, "vmlinuz")):
         return "the peer's build.sh needs root the first time (apt-get)"
     os.makedirs(PEER_DIR, exist_ok=True)
+    # build.sh's own apt-get update stops it when a mirror is mid-sync;
+    # done here first, a failed update falls back on the cached lists.
+    if "i386" not in sh("dpkg --print-foreign-architectures")[1].split() and os.geteuid() == 0:
+        sh("dpkg --add-architecture i386 && apt-get update -qq")
     env = dict(os.environ, PEER_DIR=PEER_DIR)
     made = subprocess.run(["bash", os.path.join(PEER_SRC, "build.sh")], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
