@@ -42,7 +42,7 @@ SHARE = "/usr/share/bochs"
 # instructions a busy wait of the guest costs; idle (hlt) time is skipped.
 IPS = 10000000
 # How much longer than under QEMU a scenario may take (its timeout is scaled).
-TIME_SCALE = 3
+TIME_SCALE = 4
 
 # QEMU -cpu names the scenarios use, and the Bochs model standing in for each.
 # None: Bochs has no such CPU (its oldest model is the Pentium).

@@ -139,7 +139,7 @@ def scenario_disk(sc, prefix=""):
 
 def run_scenario(tally, sc, emulator="qemu"):
     """Boots the scenario on emulator and checks how the kernel left the
-    machine and the serial log. Under Bochs the timeout is scaled."""
+    machine and the serial log."""
     name = test_name("scenario", sc["name"], emulator)
     prefix = "" if emulator == "qemu" else emulator + "-"
     log = os.path.join(LOGS, prefix + sc["name"] + ".log")
@@ -149,16 +149,18 @@ def run_scenario(tally, sc, emulator="qemu"):
     if problem:
         tally.report(name, False, problem)
         return
-    machine = MACHINES[emulator]
-    timeout = float(sc["timeout"]) * getattr(machine, "TIME_SCALE", 1)
+    timeout = scenario_file.timeout_for(sc, emulator)
     try:
-        result, secs = machine.boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
+        result, secs = MACHINES[emulator].boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
                                              timeout,
                                              input_lines=[l.encode().decode("unicode_escape")
                                                           for l in sc["input"]],
                                              disk=disk, blkdebug=blkdebug)
     except subprocess.CalledProcessError as e:
         tally.report(name, False, "could not build the ISO: %s" % e)
+        return
+    except ValueError as e:      # a QEMU-only key (blkdebug) on another machine
+        tally.report(name, False, "cannot run on %s: %s" % (emulator, e))
         return
     if result == "timeout":
         tally.report(name, False, "timed out after %gs (expected %s)" % (timeout, sc["expect"]),

@@ -14,7 +14,8 @@ def fresh(name):
     """A scenario's keys with their defaults."""
     return {"name": name, "cmdline": "", "expect": "pass", "cpu": "max", "mem": "128",
             "timeout": "60", "module": [], "log": [], "nolog": [], "input": [],
-            "disk": "", "blkdebug": "", "emulators": list(EMULATORS), "why": ""}
+            "disk": "", "blkdebug": "", "emulators": list(EMULATORS), "why": "",
+            "bochs_timeout": ""}
 
 
 def set_emulators(sc, value):
@@ -77,6 +78,14 @@ def why_not(sc, emulator):
     if emulator == "bochs" and bochs.bochs_cpu(sc["cpu"]) is None:
         return "qemu only: Bochs has no %s model (its oldest is the Pentium)" % sc["cpu"]
     return None
+
+
+def timeout_for(sc, emulator):
+    """The scenario's timeout in seconds on emulator: under Bochs its
+    bochs_timeout, else its timeout scaled by bochs.TIME_SCALE."""
+    if emulator != "bochs":
+        return float(sc["timeout"])
+    return float(sc["bochs_timeout"] or float(sc["timeout"]) * bochs.TIME_SCALE)
 
 
 def bochs_subset(path, scenarios, run_user_names):
