@@ -4,8 +4,9 @@
 #include "kernel/panic.h"
 #include "kernel/process.h"
 #include "kernel/string.h"
-#include "arch/selectors.h"
+#include "arch/gdt.h"
 #include "arch/uaccess.h"
+#include "arch/selectors.h"
 #include "mm/mm.h"
 
 #define STATUS_ACCESS_VIOLATION 0xC0000005u
