@@ -49,6 +49,9 @@ TIME_SCALE = 4
 CPU_MODELS = {"max": "corei7_skylake_x", "pentium": "pentium", "pentium3": "p3_katmai",
               "486": None}
 VERDICT = re.compile(r"^vados: exit (pass|fail|panic)\r?$", re.M)
+# What Bochs logs when a third exception ends the machine (with
+# reset_on_triple_fault=0 it stops instead of resetting).
+TRIPLE_FAULT = re.compile(r"3rd \(\d+\) exception with no resolution|triple fault")
 
 
 def bochs_cpu(cpu):
@@ -166,7 +169,7 @@ def verdict(log, bochs_log):
         return found[-1]
     if os.path.exists(bochs_log):
         with open(bochs_log, errors="replace") as f:
-            if "triple fault" in f.read():
+            if TRIPLE_FAULT.search(f.read()):
                 return "reset"
     return "error"
 
@@ -247,15 +250,8 @@ def main():
         sys.exit("bochs.py: no such file: %s" % a.disk)
     if bochs_cpu(a.cpu) is None:
         sys.exit("bochs.py: Bochs has no %s model" % a.cpu)
-    log = a.log or os.path.join(tempfile.gettempdir(), "vados-bochs-%d.log" % os.getpid())
-    result, secs = boot_headless(a.cmdline, log, a.module, a.mem, a.cpu, a.timeout,
-                                 disk=a.disk)
-    if not a.log:
-        with open(log, errors="replace") as f:
-            sys.stdout.write(f.read())
-        os.unlink(log)
-    print("bochs: %s after %.1fs" % (result, secs), file=sys.stderr)
-    sys.exit(RESULT_CODES[result])
+    qemu.boot_and_exit("bochs", a.log, lambda log: boot_headless(
+        a.cmdline, log, a.module, a.mem, a.cpu, a.timeout, disk=a.disk))
 
 
 if __name__ == "__main__":
