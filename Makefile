@@ -4,6 +4,7 @@
 
 CROSS    ?= i686-linux-gnu-
 CC       := $(CROSS)gcc
+CXX      := $(CROSS)g++
 LD       := $(CROSS)ld
 AR       := $(CROSS)ar
 OBJCOPY  := $(CROSS)objcopy
@@ -22,7 +23,7 @@ B        := build
 VERSION  := 0.1.0
 
 # Install missing Debian packages before any rule runs (tools/setup.sh is idempotent).
-REQUIRED_TOOLS := $(CC) $(LD) $(NASM) $(HOSTCC) grub-mkrescue xorriso mformat \
+REQUIRED_TOOLS := $(CC) $(CXX) $(LD) $(NASM) $(HOSTCC) grub-mkrescue xorriso mformat \
                   qemu-system-i386 bochs gdb $(PYTHON)
 MISSING := $(foreach t,$(REQUIRED_TOOLS),$(if $(shell command -v $(t)),,$(t)))
 MISSING += $(if $(wildcard /usr/lib/grub/i386-pc/multiboot2.mod),,grub-pc-bin)
@@ -44,22 +45,39 @@ KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 KLDFLAGS := -m elf_i386 -nostdlib -T arch/kernel.ld
 LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
-KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c))
+KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c kernel/*/*.c tests/kernel/*.c))
 KASMS := $(sort $(wildcard boot/*.asm arch/*.asm))
 KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 
-# Ring-3 programs: user/programs/*.c, linked at 0x00400000 against the SDK
-# (user/lib plus the kernel's own formatting and string code).
-UCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
-           -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
-           -O2 -g -Wall -Wextra -Werror -Iuser/include -I. -MMD -MP
-ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) kernel/format.c kernel/string.c
-ULIB_OBJS := $(ULIB_SRCS:%.c=$(B)/user/obj/%.o)
+# Ring-3 programs: user/programs/*.c and tests/user/*.c(pp), linked at 0x00400000
+# against the SDK (user/lib plus the kernel's own formatting and string code).
+# Programs written elsewhere use the same flags through tools/vados-cc (make
+# sdk-flags), without -Wextra -Werror: their warnings are shown, not fatal.
+# Stack probing is part of the ABI, as Windows' __chkstk: a ring-3 stack grows
+# only through its one guard page, so a frame (or alloca) larger than a page
+# must touch its pages from the top down. GCC's -fstack-clash-protection does
+# exactly that inline (a probe every 4 KB as ESP goes down, VLAs and alloca
+# included), with no helper to write or call; frames under a page need none,
+# as the return address pushed by the call touches the stack within a page.
+# Headers: the SDK's own and GCC's freestanding ones (stddef.h, stdint.h, ...),
+# never the cross compiler's glibc or libstdc++ headers (-nostdinc).
+SDK_ABI := -m32 -march=i486 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+           -fstack-clash-protection -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+           -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+           -I$(CURDIR)/user/include -iquote $(CURDIR)
+# C++ without exceptions and RTTI: the runtime has neither unwinder nor type info.
+SDK_CFLAGS   := $(SDK_ABI) -std=gnu11 -O2 -g -Wall
+SDK_CXXFLAGS := $(SDK_ABI) -std=gnu++17 -fno-exceptions -fno-rtti -O2 -g -Wall
+SDK_LDFLAGS  := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -T $(CURDIR)/user/user.ld
+UCFLAGS   := $(SDK_CFLAGS) -Wextra -Werror -MMD -MP
+UCXXFLAGS := $(SDK_CXXFLAGS) -Wextra -Werror -MMD -MP
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c kernel/rtl/string.c
+ULIB_OBJS := $(addsuffix .o,$(basename $(ULIB_SRCS:%=$(B)/user/obj/%)))
 # An archive: a program carries only the objects it uses (crt0 always).
 ULIB      := $(B)/user/libvados.a
 ULIB_CRT0 := $(B)/user/obj/user/lib/crt0.o
-UPROGS    := $(patsubst user/programs/%.c,$(B)/user/%.exe,$(sort $(wildcard user/programs/*.c))) \
-             $(patsubst tests/user/%.c,$(B)/user/%.exe,$(sort $(wildcard tests/user/*.c)))
+UPROG_SRCS := $(sort $(wildcard user/programs/*.c user/programs/*.cpp tests/user/*.c tests/user/*.cpp))
+UPROGS    := $(addprefix $(B)/user/,$(addsuffix .exe,$(basename $(notdir $(UPROG_SRCS)))))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/vados.iso
@@ -75,28 +93,37 @@ $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/user/obj/%.o: %.c
+# The SDK's objects are rebuilt when its flags change (they are the ABI).
+$(B)/gen/ucflags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(UCFLAGS) $(UCXXFLAGS)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(B)/user/obj/%.o: %.c $(B)/gen/ucflags
 	@mkdir -p $(@D)
 	$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/user/obj/%.o: %.cpp $(B)/gen/ucflags
+	@mkdir -p $(@D)
+	$(CXX) $(UCXXFLAGS) -c $< -o $@
 
 $(ULIB): $(ULIB_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
 
-USER_LINK = $(LD) -m elf_i386 -nostdlib -T user/user.ld -o $@ $< $(ULIB_CRT0) $(ULIB) $(LIBGCC)
+USER_LINK = $(CC) $(SDK_LDFLAGS) -o $@ $(ULIB_CRT0) $< $(ULIB) -lgcc
 $(B)/user/%.exe: $(B)/user/obj/user/programs/%.o $(ULIB) user/user.ld
 	$(USER_LINK)
 $(B)/user/%.exe: $(B)/user/obj/tests/user/%.o $(ULIB) user/user.ld
 	$(USER_LINK)
 
-# tools/run-user builds one program from anywhere: make user-program
-# USER_SRC=/path/prog.c USER_EXE=build/run-user/prog.exe
-USER_OBJ = $(B)/run-user/$(notdir $(USER_SRC:.c=.o))
-.PHONY: user-program
-user-program: $(ULIB)
-	@test -f "$(USER_SRC)" || { echo "make user-program: no such file: $(USER_SRC)" >&2; exit 1; }
-	@mkdir -p $(B)/run-user
-	$(CC) $(UCFLAGS) -c "$(USER_SRC)" -o $(USER_OBJ)
-	$(LD) -m elf_i386 -nostdlib -T user/user.ld -o $(USER_EXE) $(USER_OBJ) $(ULIB_CRT0) $(ULIB) $(LIBGCC)
+# tools/vados-cc: builds the SDK and prints what it compiles and links with.
+.PHONY: sdk-flags
+sdk-flags: $(ULIB) $(ULIB_CRT0)
+	@echo 'cc=$(CC)'
+	@echo 'cxx=$(CXX)'
+	@echo 'cflags=$(SDK_CFLAGS)'
+	@echo 'cxxflags=$(SDK_CXXFLAGS)'
+	@echo 'ldflags=$(SDK_LDFLAGS)'
+	@echo 'crt0=$(CURDIR)/$(ULIB_CRT0)'
+	@echo 'libs=$(CURDIR)/$(ULIB) -lgcc'
 
 $(B)/%.asm.o: %.asm
 	@mkdir -p $(@D)
@@ -109,7 +136,7 @@ $(B)/gen/vados_version.h: FORCE
 	 git diff --quiet HEAD 2>/dev/null || rev="$$rev-dirty"; \
 	 echo "#define VADOS_VERSION \"$(VERSION) ($$rev)\"" > $@.tmp; \
 	 cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-$(B)/kernel/version.o: $(B)/gen/vados_version.h
+$(B)/kernel/rtl/version.o: $(B)/gen/vados_version.h
 
 $(KERNEL): $(KOBJS) arch/kernel.ld
 	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(LIBGCC)

@@ -6,7 +6,7 @@
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "arch/trap.h"
-#include "kernel/console.h"
+#include "kernel/rtl/console.h"
 
 #define TIMEOUT_SECONDS 2
 #define PRD_EOT 0x8000u                 /* the table's last entry */

@@ -68,7 +68,7 @@ uint8_t ide_polled_ata_error(void);
  * IDE_ERR_DEVICE it names the most telling bit of ata_error. Static text. */
 const char *ide_status_text(enum ide_status s, uint8_t ata_error);
 
-/* For the self-tests (kernel/selftest_disk.c). */
+/* For the self-tests (tests/kernel/selftest_disk.c). */
 struct ide_debug {
 	bool force_pio;         /* requests use PIO even where DMA works */
 	bool force_lba48;       /* LBA48 commands even for low sectors */

@@ -2,8 +2,8 @@
  * file, PIO data moves, reset and polled transfers; see arch/ide_hw.h. */
 #include "arch/ide_hw.h"
 #include "arch/pci.h"
-#include "kernel/format.h"
-#include "kernel/string.h"
+#include "kernel/rtl/format.h"
+#include "kernel/rtl/string.h"
 
 #define LEGACY_CMD  0x1f0
 #define LEGACY_CTL  0x3f6

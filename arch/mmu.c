@@ -1,7 +1,7 @@
 /* i386 two-level paging through the self-map; see arch/mmu.h. */
 #include "arch/mmu.h"
 #include "arch/cpu.h"
-#include "kernel/panic.h"
+#include "kernel/rtl/panic.h"
 
 #define PTE_P    0x001u
 #define PTE_W    0x002u
@@ -233,16 +233,28 @@ void mmu_flush_page(vaddr_t va)
 	flush_one(va);
 }
 
-bool mmu_test_clear_accessed(vaddr_t va)
+/* Clears bit (A or D) of va's present PTE; returns whether it was set. A
+ * cached translation would let accesses go on without setting it again, so
+ * va is flushed when it was. */
+static bool test_clear(vaddr_t va, uint32_t bit)
 {
 	volatile uint32_t *pte = pte_of(va);
 
-	if (!(*pte & PTE_P) || !(*pte & PTE_A))
+	if (!(*pte & PTE_P) || !(*pte & bit))
 		return false;
-	*pte &= ~PTE_A;
-	/* A cached translation would let accesses go on without setting A. */
+	*pte &= ~bit;
 	flush_one(va);
 	return true;
+}
+
+bool mmu_test_clear_accessed(vaddr_t va)
+{
+	return test_clear(va, PTE_A);
+}
+
+bool mmu_test_clear_dirty(vaddr_t va)
+{
+	return test_clear(va, PTE_D);
 }
 
 struct mmu_mapping mmu_query(vaddr_t va)

@@ -64,6 +64,9 @@ void mmu_flush_page(vaddr_t va);
 /* Clears the accessed bit of va's present PTE; returns whether it was set.
  * Flushes va when it was, so the next access sets it again. */
 bool mmu_test_clear_accessed(vaddr_t va);
+/* Clears the dirty bit of present va (and its TLB entry); returns whether it
+ * was set. */
+bool mmu_test_clear_dirty(vaddr_t va);
 /* Reads va's PTE (not present when its page table is absent). */
 struct mmu_mapping mmu_query(vaddr_t va);
 /* The raw PDE covering va and its PTE (0 when the table is absent). */

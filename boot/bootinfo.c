@@ -2,7 +2,7 @@
 #include <stdbool.h>
 #include "boot/bootinfo.h"
 #include "boot/multiboot2.h"
-#include "kernel/string.h"
+#include "kernel/rtl/string.h"
 
 static void copy_string(char *dst, uint32_t cap, const char *src, uint32_t avail,
 			struct boot_info *bi, uint32_t trunc_bit)

@@ -1,19 +1,20 @@
 /* The kernel's first C code after boot/: bring up the console and the CPU, say
  * what we found, then run a self-test or idle. */
 #include "boot/bootinfo.h"
-#include "kernel/cmdline.h"
-#include "kernel/console.h"
-#include "kernel/exception.h"
-#include "kernel/format.h"
-#include "kernel/ksym.h"
-#include "kernel/panic.h"
-#include "kernel/process.h"
-#include "kernel/selftest.h"
-#include "kernel/string.h"
+#include "kernel/rtl/cmdline.h"
+#include "kernel/rtl/console.h"
+#include "kernel/ke/exception.h"
+#include "kernel/rtl/format.h"
+#include "kernel/rtl/ksym.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/ps/process.h"
+#include "kernel/ex/event.h"
+#include "tests/kernel/selftest.h"
+#include "kernel/rtl/string.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
-#include "kernel/thread.h"
-#include "kernel/version.h"
+#include "kernel/ke/thread.h"
+#include "kernel/rtl/version.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/ide.h"
@@ -132,20 +133,60 @@ static void count_process(const struct process *p, void *ctx)
  * gone: pfn_check alone cannot see a leaked process or thread record. */
 /* What must come back once every process is gone, pool pages left out (the
  * object heap may keep empty pages cached; pool pages are charged too). */
+#define BASELINE_TYPES 16
 struct baseline {
 	struct pool_stats pool;
 	uint32_t charge;        /* commit charge */
 	uint32_t frames;        /* active frames */
+	uint32_t types, live[BASELINE_TYPES];   /* objects of each type, in ob's order */
 };
+
+static void count_type(const struct ob_type *t, void *ctx)
+{
+	struct baseline *b = ctx;
+
+	if (b->types < BASELINE_TYPES)
+		b->live[b->types++] = t->live;
+}
 
 static void baseline_take(struct baseline *b)
 {
 	struct pfn_totals t;
 
+	b->types = 0;
+	ob_type_for_each(count_type, b);
 	pool_get_stats(&b->pool);
 	pfn_get_totals(&t);
 	b->charge = commit_charged() - b->pool.pages;
 	b->frames = t.active - b->pool.pages;
+}
+
+/* Prints the live objects of each type before and after; true if they agree. */
+struct type_report {
+	const struct baseline *before, *now;
+	uint32_t i;
+	bool same;
+};
+
+static void report_type(const struct ob_type *t, void *ctx)
+{
+	struct type_report *r = ctx;
+
+	if (r->i >= r->before->types)
+		return;
+	kprintf(" %s %u/%u", t->name, r->before->live[r->i], r->now->live[r->i]);
+	r->same &= r->before->live[r->i] == r->now->live[r->i];
+	r->i++;
+}
+
+static bool types_returned(const struct baseline *before, const struct baseline *now)
+{
+	struct type_report r = { before, now, 0, true };
+
+	kprintf("run: live objects by type, before/after:");
+	ob_type_for_each(report_type, &r);
+	kprintf("%s\n", r.same ? "" : " (leaked)");
+	return r.same;
 }
 
 static bool objects_returned(const struct baseline *before)
@@ -162,7 +203,7 @@ static bool objects_returned(const struct baseline *before)
 		b->slab_objects, now.pool.slab_objects, b->pages - b->slab_pages,
 		now.pool.pages - now.pool.slab_pages, before->charge, now.charge, before->frames,
 		now.frames, alive ? " (processes still running: not compared)" : "");
-	return alive || (now.pool.slab_objects == b->slab_objects &&
+	return alive || (types_returned(before, &now) && now.pool.slab_objects == b->slab_objects &&
 			 now.pool.pages - now.pool.slab_pages == b->pages - b->slab_pages &&
 			 now.charge == before->charge && now.frames == before->frames);
 }
@@ -189,21 +230,23 @@ static void run_program(const char *name, const char *args)
 
 	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
 	baseline_take(&before);
-	if (!(p = process_spawn(cmdline, &error))) {
+	if (!(p = process_spawn(cmdline, NULL, &error))) {
 		if (error == ERROR_FILE_NOT_FOUND)
 			kprintf("run: no program \"%s\" among the boot modules\n", name);
 		else
 			kprintf("run: cannot start \"%s\": error %u\n", name, error);
+		objects_returned(&before);      /* a failed start leaves nothing behind */
+		mm_invariants_hold();
 		machine_exit(EXIT_FAIL);
 	}
 	process_wait(p, WAIT_FOREVER);
 	status = p->exit_status;
 	pid = p->pid;
-	process_put(p);
+	ob_dereference(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
 	report_swap_traffic();
 	ok = objects_returned(&before);
-	ok &= selftest_invariants_hold();
+	ok &= mm_invariants_hold();
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 
@@ -220,7 +263,7 @@ static void start_memory_threads(void)
 static void start_init(void)
 {
 	uint32_t error, status;
-	struct process *p = process_spawn("init", &error);
+	struct process *p = process_spawn("init", NULL, &error);
 
 	if (!p) {
 		kprintf("vados: cannot start init (error %u); idle\n", error);
@@ -228,7 +271,7 @@ static void start_init(void)
 	}
 	process_wait(p, WAIT_FOREVER);
 	status = p->exit_status;
-	process_put(p);
+	ob_dereference(p);
 	kprintf("vados: init exited with status 0x%x\n", status);
 	machine_exit(status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
@@ -277,6 +320,8 @@ void kernel_main(const struct boot_info *bi)
 	swap_init();
 	start_memory_threads();
 	syscall_init();
+	process_init();
+	event_init();
 	process_set_programs(bi);
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);

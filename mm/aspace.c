@@ -4,8 +4,8 @@
 #include "mm/pfn.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 
 #define PDE_SPAN (1u << 22)
 

@@ -2,8 +2,8 @@
 #include "mm/commit.h"
 #include "mm/pfn.h"
 #include "arch/cpu.h"
-#include "kernel/console.h"
-#include "kernel/panic.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/panic.h"
 
 static uint32_t limit = 0xffffffffu;    /* no limit until commit_init */
 static uint32_t charged;

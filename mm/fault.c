@@ -15,8 +15,8 @@
 #include "mm/swap.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/panic.h"
-#include "kernel/thread.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/ke/thread.h"
 
 struct mm_stats mm_stats;
 static struct wait_queue in_page;      /* faults waiting for another's read */

@@ -7,9 +7,9 @@
 #include "arch/arch.h"
 #include "arch/gdt.h"
 #include "arch/mmu.h"
-#include "kernel/console.h"
-#include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 
 #define FIRST_MANAGED  0x100000ull      /* the first megabyte stays with firmware */
 #define PHYS_4G        0x100000000ull

@@ -39,4 +39,8 @@ void mm_init(const struct boot_info *bi, uint64_t mem_cap_bytes);
  * reports them). */
 enum vm_fault mm_page_fault(struct trap_frame *f, struct vm_space *vm);
 
+/* Runs pfn_check, commit_check and swap_check; prints "mm: pfn_check ok: ..."
+ * or the number of violations. True when all hold. */
+bool mm_invariants_hold(void);
+
 #endif

@@ -5,9 +5,9 @@
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/console.h"
-#include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 
 #define PFN_FLAG_SEEN 0x80      /* transient mark used by pfn_check */
 

@@ -7,7 +7,7 @@
 #include "mm/slab.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/panic.h"
+#include "kernel/rtl/panic.h"
 
 #define POOL_PAGES ((MM_POOL_END - MM_POOL_BASE) / PAGE_SIZE)
 #define WORD_BITS 32u

@@ -1,6 +1,6 @@
 /* Size-class object allocator; see mm/slab.h. */
 #include <stdbool.h>
-#include "kernel/string.h"
+#include "kernel/rtl/string.h"
 #include "mm/slab.h"
 
 #define SLAB_MAGIC     0x51ab0000u      /* XORed with the page's address */

@@ -7,9 +7,9 @@
 #include "arch/cpu.h"
 #include "arch/ide.h"
 #include "arch/mmu.h"
-#include "kernel/console.h"
-#include "kernel/string.h"
-#include "kernel/thread.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/string.h"
+#include "kernel/ke/thread.h"
 
 static struct slot_map slots;
 static uint64_t first_lba;      /* the partition's first sector: its header page */

@@ -7,8 +7,8 @@
 #include "mm/swap.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/console.h"
-#include "kernel/string.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/string.h"
 
 struct marks {
 	uint32_t *bits, count, named, bad, copies;

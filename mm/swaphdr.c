@@ -1,6 +1,6 @@
 /* MBR partition tables and Linux swap headers; see mm/swaphdr.h. */
 #include "mm/swaphdr.h"
-#include "kernel/string.h"
+#include "kernel/rtl/string.h"
 
 #define MBR_TABLE      446u             /* four 16-byte entries */
 #define MBR_ENTRY_SIZE 16u

@@ -5,8 +5,8 @@
 #include "mm/pool.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 
 #define TABLE_PAGES 1024u       /* pages one page table maps */
 
@@ -76,6 +76,10 @@ static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint3
 	n = type & MEM_COMMIT ? r.end - r.first : 0;
 	if ((err = vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
 		return err;
+	if ((type & MEM_WRITE_WATCH) && !vm_watch_create(v)) {
+		vm_vad_release(vm, v);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
 	if (n) {
 		v->node.flags = VAD_COMMITTED;
 		v->node.protect = pte_prot_from_win32(protect);
@@ -193,7 +197,8 @@ uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t
 	uint32_t err;
 	bool irq;
 
-	if (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN))
+	if (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN | MEM_WRITE_WATCH) ||
+	    ((type & MEM_WRITE_WATCH) && !(type & MEM_RESERVE)))
 		return ERROR_INVALID_PARAMETER;
 	if (type & MEM_RESET) {
 		if (type != MEM_RESET)

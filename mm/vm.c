@@ -6,13 +6,13 @@
 #include "mm/pfn.h"
 #include "mm/pool.h"
 #include "mm/swap.h"
-#include "kernel/thread.h"
+#include "kernel/ke/thread.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/console.h"
-#include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 
 _Static_assert(sizeof(struct vm_space) <= PAGE_SIZE, "struct vm_space must fit a page");
 
@@ -310,8 +310,10 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	 * trimmed (that lost its data). Its swap copy goes in any case: held
 	 * pages are out of reach of vm_copies_release. */
 	if (pg->kind == PTE_PRESENT && !pte_prot_mappable(prot)) {
-		if (mmu_query(va).dirty)
+		if (mmu_query(va).dirty) {
 			e->flags &= ~PFN_FLAG_FILLED;
+			vm_watch_note(v, va);
+		}
 		vm_page_forget_copy(e);
 	}
 	e->original_pte = pte_make(pte_kind(e->original_pte) == PTE_PAGED_OUT ? PTE_PAGED_OUT :
@@ -474,6 +476,7 @@ void vm_vad_release(struct vm_space *vm, struct vm_vad *v)
 	vad_remove(&vm->vads, &v->node);
 	return_tables(vm, v);
 	kfree(v->image);
+	kfree(v->watch);
 	kfree(v);
 }
 

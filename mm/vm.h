@@ -12,6 +12,7 @@
 #define MM_VM_H
 
 #include "arch/types.h"
+#include "kernel/rtl/winerror.h"
 
 #define MEM_COMMIT    0x00001000u
 #define MEM_RESERVE   0x00002000u
@@ -21,15 +22,8 @@
 #define MEM_PRIVATE   0x00020000u
 #define MEM_RESET     0x00080000u
 #define MEM_TOP_DOWN  0x00100000u
+#define MEM_WRITE_WATCH 0x00200000u
 #define MEM_IMAGE     0x01000000u
-
-#define ERROR_NOT_ENOUGH_MEMORY 8u
-#define ERROR_INVALID_PARAMETER 87u
-#define ERROR_NOT_LOCKED        158u
-#define ERROR_INVALID_ADDRESS   487u
-#define ERROR_NOACCESS          998u
-#define ERROR_WORKING_SET_QUOTA 1453u
-#define ERROR_COMMITMENT_LIMIT  1455u
 
 #define VM_WS_MIN_PAGES   50u   /* Windows' default minimum working set */
 #define VM_LOCK_OVERHEAD  8u    /* locks may hold the minimum working set "minus a small overhead" */
@@ -116,6 +110,14 @@ uint32_t vm_protect(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t p
 uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out);
 uint32_t vm_lock(struct vm_space *vm, vaddr_t addr, uint32_t size);
 uint32_t vm_unlock(struct vm_space *vm, vaddr_t addr, uint32_t size);
+/* GetWriteWatch: the pages of [addr, addr + size), which must lie in one
+ * MEM_WRITE_WATCH allocation (else ERROR_INVALID_PARAMETER), written since
+ * the allocation or the last reset, in address order: at most *count of them
+ * into out, their number back in *count; reset forgets the writes of those
+ * reported. ResetWriteWatch forgets every write in the range. (mm/watch.c) */
+uint32_t vm_watch_get(struct vm_space *vm, vaddr_t addr, uint32_t size, bool reset,
+		      vaddr_t *out, uint32_t *count);
+uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size);
 
 /* Maps a program image as a MEM_IMAGE allocation whose pages are copied from
  * the file on first touch. A Win32 error or 0. */
@@ -138,6 +140,12 @@ uint32_t vm_swap_copies(void);
  * keeps min unless memory is short. A Win32 error or 0. */
 uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max);
 void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max);
+/* QueryWorkingSet (vm attached): the resident pages in address order as
+ * PSAPI_WORKING_SET_BLOCK values, at most max into out; returns how many
+ * there are. QueryWorkingSetEx: page va's PSAPI_WORKING_SET_EX_BLOCK (0
+ * when it is not resident). (mm/wslist.c) */
+uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max);
+uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va);
 /* The balance set manager and the modified page writer: kernel threads the
  * kernel starts once (entry points for thread_create). */
 void vm_balance_thread(void *arg);

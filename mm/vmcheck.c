@@ -4,7 +4,7 @@
 #include "mm/pfn.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
-#include "kernel/console.h"
+#include "kernel/rtl/console.h"
 
 struct tally {
 	uint32_t committed, resident, locked;

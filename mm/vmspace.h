@@ -24,6 +24,7 @@ struct vm_vad {
 	uint32_t alloc_protect;         /* Win32 value given at reservation */
 	uint32_t committed;             /* pages committed */
 	struct vm_image *image;         /* MEM_IMAGE: the image, owned */
+	uint32_t *watch;                /* MEM_WRITE_WATCH: a bit a page (mm/watch.c), owned */
 };
 
 struct vm_space {
@@ -136,5 +137,10 @@ void vm_vad_release(struct vm_space *vm, struct vm_vad *v);
  * itself is the caller's. */
 void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n);
 void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n);
+/* Gives v a write-watch bitmap, all clear; false when out of memory. */
+bool vm_watch_create(struct vm_vad *v);
+/* Page va of v is dirty and about to lose its dirty bit: if v is watched,
+ * the write is kept. */
+void vm_watch_note(const struct vm_vad *v, vaddr_t va);
 
 #endif

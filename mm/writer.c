@@ -6,7 +6,7 @@
 #include "mm/vmspace.h"
 #include "mm/swap.h"
 #include "arch/cpu.h"
-#include "kernel/thread.h"
+#include "kernel/ke/thread.h"
 
 #define WRITER_TICKS 50u        /* it looks at least twice a second */
 

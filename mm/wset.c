@@ -12,7 +12,7 @@
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "arch/trap.h"
-#include "kernel/thread.h"
+#include "kernel/ke/thread.h"
 
 #define BALANCE_TICKS 10u       /* the manager's period: 100 ms */
 #define AGE_OLD       2u        /* sweeps unaccessed before a page counts as old */
@@ -46,8 +46,10 @@ static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, p
 	pte_prot_t prot = pte_prot(e->original_pte);
 	bool dirty = mmu_query(va).dirty, refill = (e->flags & PFN_FLAG_FILLED) && !dirty;
 
-	if (dirty)
+	if (dirty) {
 		vm_page_forget_copy(e);
+		vm_watch_note(v, va);
+	}
 	if (!refill && pte_kind(e->original_pte) != PTE_PAGED_OUT && !swap_present())
 		return false;
 	if (refill) {

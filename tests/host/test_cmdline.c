@@ -1,7 +1,7 @@
-/* Host unit tests for kernel/cmdline.c: option parsing and the description of
+/* Host unit tests for kernel/rtl/cmdline.c: option parsing and the description of
  * rejected words. */
 #include <stdlib.h>
-#include "kernel/cmdline.h"
+#include "kernel/rtl/cmdline.h"
 
 /* The tests snprintf words built by repeat() (a 1 KiB buffer) into smaller
  * buffers on purpose; gcc cannot see that the strings are shorter. */

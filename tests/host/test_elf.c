@@ -1,9 +1,9 @@
-/* Host unit tests for kernel/elf.c: validation of synthetic static i386 ELF
+/* Host unit tests for kernel/ps/elf.c: validation of synthetic static i386 ELF
  * executables. Every image is built into a buffer of exactly its size, so
  * ASan reports any read past the end. */
 #include <stdint.h>
 #include <stdlib.h>
-#include "kernel/elf.h"
+#include "kernel/ps/elf.h"
 #include "tests/host/check.h"
 #include "tests/host/isolate.h"
 
@@ -31,7 +31,7 @@
 #define PHDR_SIZE 32
 #define MAX_PH    24
 
-/* The on-disk ELF32 headers, written out independently of kernel/elf.c. */
+/* The on-disk ELF32 headers, written out independently of kernel/ps/elf.c. */
 struct ehdr {
 	uint8_t e_ident[16];
 	uint16_t e_type, e_machine;

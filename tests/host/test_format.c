@@ -1,4 +1,4 @@
-/* Host unit tests for kernel/format.c: conversions, flags, width, precision,
+/* Host unit tests for kernel/rtl/format.c: conversions, flags, width, precision,
  * length modifiers and ksnprintf's truncation. Where the kernel promises C
  * semantics the expected text comes from the host's vsnprintf. */
 #include <limits.h>
@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/types.h>
-#include "kernel/format.h"
+#include "kernel/rtl/format.h"
 #include "tests/host/check.h"
 #include "tests/host/isolate.h"
 

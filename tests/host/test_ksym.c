@@ -1,8 +1,8 @@
-/* Host unit tests for kernel/ksym.c: symbol lookup over synthetic ELF32
+/* Host unit tests for kernel/rtl/ksym.c: symbol lookup over synthetic ELF32
  * symbol tables. */
 #include <stdint.h>
 #include <stdlib.h>
-#include "kernel/ksym.h"
+#include "kernel/rtl/ksym.h"
 #include "tests/host/check.h"
 
 #define STT_NOTYPE  0

@@ -1,8 +1,8 @@
-/* Host unit tests for kernel/trapdesc.c: exception names and error-code
+/* Host unit tests for kernel/rtl/trapdesc.c: exception names and error-code
  * decoding. */
 #include <stdint.h>
 #include <stdlib.h>
-#include "kernel/trapdesc.h"
+#include "kernel/rtl/trapdesc.h"
 #include "tests/host/check.h"
 
 #define BUF_MAX 128

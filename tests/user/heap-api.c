@@ -5,7 +5,8 @@
  * largest block, HEAP_GENERATE_EXCEPTIONS (a continuable STATUS_NO_MEMORY
  * carrying the size), bad handles, HeapValidate, HeapDestroy giving back
  * exactly its commit, HEAP_CREATE_ENABLE_EXECUTE, the C rules of malloc,
- * calloc, realloc and free, and LocalAlloc/GlobalAlloc as fixed memory. */
+ * calloc, realloc and free, and LocalAlloc/GlobalAlloc of fixed memory
+ * (moveable memory: moveable-memory.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,9 +252,9 @@ static void local_and_global(void)
 	CHECK(LocalFree(l) == NULL && GlobalFree(g) == NULL && GlobalFree(f) == NULL, "frees");
 	CHECK(LocalFree(NULL) == NULL, "LocalFree(NULL)");
 	SetLastError(0);
-	CHECK(LocalAlloc(LMEM_MOVEABLE, 10) == NULL && GetLastError() == ERROR_INVALID_PARAMETER,
-	      "moveable memory: error %lu", GetLastError());
-	CHECK(GlobalAlloc(GMEM_MOVEABLE, 10) == NULL, "moveable global memory");
+	CHECK(LocalAlloc(0x10000, 10) == NULL && GetLastError() == ERROR_INVALID_PARAMETER,
+	      "an unknown flag: error %lu", GetLastError());
+	CHECK(LocalAlloc(LMEM_MODIFY, 10) == NULL, "LMEM_MODIFY is no allocation flag");
 }
 
 int main(void)

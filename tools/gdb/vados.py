@@ -14,6 +14,7 @@ Loaded by `make gdb` and `make debug` (through tools/gdbinit), or by hand:
     vados-ws PID              a process's working set: its present user pages, their age
     vados-user [PID]          the ring-3 registers it entered the kernel with; $vados_user_eip
     $vados_pid()              the pid whose address space CR3 holds (0: none), for conditions
+    vados-handles PID, vados-object ADDR   handles and objects (tools/gdb/vados_objects.py)
 
 Every command only reads memory (nothing runs in the target), so they work
 wherever the kernel stopped: in the idle loop, a system call or the page-fault
@@ -43,7 +44,7 @@ PDE_BASE = 0xC0300000
 PFN_DB_BASE = 0xC0800000
 USER_LOW, USER_HIGH = 0x00010000, 0x7FFF0000
 PAGE = 4096
-KSTACK_PAGES = 4        # kernel/thread.h: a thread's stack, above its guard page
+KSTACK_PAGES = 4        # kernel/ke/thread.h: a thread's stack, above its guard page
 
 PFN_FLAGS = [(0x01, "LOCKED"), (0x02, "WRITING"), (0x04, "READING"), (0x08, "FILLED")]
 PFN_AGE_SHIFT, PFN_AGE_MAX = 4, 7
@@ -265,7 +266,7 @@ class Process:
 
 
 def processes():
-    result, p, seen = [], static("all_processes", "kernel/process.c"), set()
+    result, p, seen = [], static("all_processes", "kernel/ps/process.c"), set()
     while int(p) and int(p) not in seen and len(seen) < 100000:
         seen.add(int(p))
         result.append(Process(p))
@@ -886,3 +887,7 @@ process runs at the same addresses: break main if $vados_pid() == 3"""
 for command in (Symbols, Ps, Vad, Pte, Pfn, Mem, Ws, User):
     command()
 VadosPid()
+
+# The object manager's commands (vados-handles, vados-object) share these helpers.
+if SCRIPT:
+    exec(open(os.path.join(os.path.dirname(SCRIPT), "vados_objects.py")).read())

@@ -3,6 +3,9 @@
 #define _PSAPI_H
 
 #include <windows.h>
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 typedef struct _PROCESS_MEMORY_COUNTERS {
 	DWORD cb;
@@ -22,5 +25,55 @@ typedef struct _PROCESS_MEMORY_COUNTERS {
 WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmemCounters,
 				 DWORD cb);
 #define K32GetProcessMemoryInfo GetProcessMemoryInfo
+
+/* Trims every page that can leave (user/lib/psapi.c): clean pages at once,
+ * dirty ones when there is swap to write them to. */
+WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);
+#define K32EmptyWorkingSet EmptyWorkingSet
+
+/* The working set page by page (user/lib/psapi.c, mm/wslist.c). Pages are
+ * private to their process: ShareCount and Shared are 0. */
+typedef union _PSAPI_WORKING_SET_BLOCK {
+	ULONG_PTR Flags;
+	struct {
+		ULONG_PTR Protection : 5;       /* 1 RO, 2 X, 3 XR, 4 RW, 5 CoW, 6 XRW, 7 XCoW; +8 no cache */
+		ULONG_PTR ShareCount : 3;
+		ULONG_PTR Shared : 1;
+		ULONG_PTR Reserved : 3;
+		ULONG_PTR VirtualPage : 20;
+	};
+} PSAPI_WORKING_SET_BLOCK, *PPSAPI_WORKING_SET_BLOCK;
+
+typedef struct _PSAPI_WORKING_SET_INFORMATION {
+	ULONG_PTR NumberOfEntries;
+	PSAPI_WORKING_SET_BLOCK WorkingSetInfo[1];
+} PSAPI_WORKING_SET_INFORMATION, *PPSAPI_WORKING_SET_INFORMATION;
+
+typedef union _PSAPI_WORKING_SET_EX_BLOCK {
+	ULONG_PTR Flags;
+	struct {
+		ULONG_PTR Valid : 1;            /* resident; the rest is 0 when not */
+		ULONG_PTR ShareCount : 3;
+		ULONG_PTR Win32Protection : 11;
+		ULONG_PTR Shared : 1;
+		ULONG_PTR Node : 6;
+		ULONG_PTR Locked : 1;           /* VirtualLock */
+		ULONG_PTR LargePage : 1;
+		ULONG_PTR Reserved : 7;
+		ULONG_PTR Bad : 1;
+	};
+} PSAPI_WORKING_SET_EX_BLOCK, *PPSAPI_WORKING_SET_EX_BLOCK;
+
+typedef struct _PSAPI_WORKING_SET_EX_INFORMATION {
+	PVOID VirtualAddress;
+	PSAPI_WORKING_SET_EX_BLOCK VirtualAttributes;
+} PSAPI_WORKING_SET_EX_INFORMATION, *PPSAPI_WORKING_SET_EX_INFORMATION;
+
+WINAPI BOOL QueryWorkingSet(HANDLE hProcess, PVOID pv, DWORD cb);
+WINAPI BOOL QueryWorkingSetEx(HANDLE hProcess, PVOID pv, DWORD cb);
+#define K32QueryWorkingSet   QueryWorkingSet
+#define K32QueryWorkingSetEx QueryWorkingSetEx
+
+VADOS_END_DECLS
 
 #endif

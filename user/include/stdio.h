@@ -4,6 +4,9 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 #define EOF (-1)
 
@@ -13,5 +16,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int puts(const char *s);
 int putchar(int c);
+
+VADOS_END_DECLS
 
 #endif

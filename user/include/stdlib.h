@@ -4,12 +4,20 @@
 #define _STDLIB_H
 
 #include <stddef.h>
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 #define RAND_MAX     0x7fff
 
+/* exit runs the atexit functions and C++ static destructors (newest first),
+ * then ends the process; _Exit and abort (status 3) end it at once. */
 __attribute__((noreturn)) void exit(int status);
+__attribute__((noreturn)) void _Exit(int status);
+__attribute__((noreturn)) void abort(void);
+int atexit(void (*fn)(void));
 void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);
@@ -23,5 +31,7 @@ unsigned long strtoul(const char *s, char **end, int base);
 int rand(void);
 void srand(unsigned int seed);
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+VADOS_END_DECLS
 
 #endif

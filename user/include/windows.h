@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "vados/ntabi.h"
+#include "vados/cdefs.h"
+
+VADOS_BEGIN_DECLS
 
 #define WINAPI   __attribute__((stdcall))
 #define CALLBACK __attribute__((stdcall))
@@ -24,7 +27,7 @@ typedef char CHAR;
 typedef unsigned long ULONG_PTR, DWORD_PTR, SIZE_T;
 typedef long LONG_PTR, SSIZE_T;
 typedef void *PVOID, *LPVOID, *HANDLE;
-typedef HANDLE HLOCAL, HGLOBAL;
+typedef HANDLE HLOCAL, HGLOBAL, *PHANDLE, *LPHANDLE;
 typedef const void *LPCVOID;
 typedef CHAR *LPSTR, *PSTR;
 typedef const CHAR *LPCSTR, *PCSTR;
@@ -130,10 +133,46 @@ typedef struct _MEMORYSTATUSEX {
 #define STD_OUTPUT_HANDLE     ((DWORD)-11)
 #define STD_ERROR_HANDLE      ((DWORD)-12)
 #define INVALID_HANDLE_VALUE  ((HANDLE)(LONG_PTR)-1)
-#define PROCESS_TERMINATE     0x0001UL
-#define PROCESS_QUERY_INFORMATION 0x0400UL
+#define DELETE                0x00010000UL
+#define READ_CONTROL          0x00020000UL
+#define WRITE_DAC             0x00040000UL
+#define WRITE_OWNER           0x00080000UL
 #define SYNCHRONIZE           0x00100000UL
+#define STANDARD_RIGHTS_REQUIRED 0x000F0000UL
+#define STANDARD_RIGHTS_READ  READ_CONTROL
+#define STANDARD_RIGHTS_WRITE READ_CONTROL
+#define STANDARD_RIGHTS_EXECUTE READ_CONTROL
+#define STANDARD_RIGHTS_ALL   0x001F0000UL
+#define SPECIFIC_RIGHTS_ALL   0x0000FFFFUL
+#define ACCESS_SYSTEM_SECURITY 0x01000000UL
+#define MAXIMUM_ALLOWED       0x02000000UL
+#define GENERIC_READ          0x80000000UL
+#define GENERIC_WRITE         0x40000000UL
+#define GENERIC_EXECUTE       0x20000000UL
+#define GENERIC_ALL           0x10000000UL
+#define PROCESS_TERMINATE     0x0001UL
+#define PROCESS_CREATE_THREAD 0x0002UL
+#define PROCESS_SET_SESSIONID 0x0004UL
+#define PROCESS_VM_OPERATION  0x0008UL
+#define PROCESS_VM_READ       0x0010UL
+#define PROCESS_VM_WRITE      0x0020UL
+#define PROCESS_DUP_HANDLE    0x0040UL
+#define PROCESS_CREATE_PROCESS 0x0080UL
+#define PROCESS_SET_QUOTA     0x0100UL
+#define PROCESS_SET_INFORMATION 0x0200UL
+#define PROCESS_QUERY_INFORMATION 0x0400UL
+#define PROCESS_SUSPEND_RESUME 0x0800UL
+#define PROCESS_QUERY_LIMITED_INFORMATION 0x1000UL
+#define PROCESS_SET_LIMITED_INFORMATION 0x2000UL
 #define PROCESS_ALL_ACCESS    0x001FFFFFUL
+#define HANDLE_FLAG_INHERIT   0x00000001UL
+#define HANDLE_FLAG_PROTECT_FROM_CLOSE 0x00000002UL
+#define DUPLICATE_CLOSE_SOURCE 0x00000001UL
+#define DUPLICATE_SAME_ACCESS 0x00000002UL
+#define EVENT_MODIFY_STATE    0x0002UL
+#define EVENT_ALL_ACCESS      0x001F0003UL
+#define CREATE_EVENT_MANUAL_RESET 0x00000001UL
+#define CREATE_EVENT_INITIAL_SET  0x00000002UL
 #define PROCESSOR_ARCHITECTURE_INTEL 0
 #define PROCESSOR_INTEL_486   486
 #define PROCESSOR_INTEL_PENTIUM 586
@@ -160,6 +199,9 @@ typedef struct _MEMORYSTATUSEX {
 #define PAGE_EXECUTE_WRITECOPY 0x80
 #define PAGE_GUARD             0x100
 #define PAGE_NOCACHE           0x200
+#define ERROR_PATH_NOT_FOUND    3L
+#define ERROR_FILENAME_EXCED_RANGE 206L
+#define ERROR_PRIVILEGE_NOT_HELD 1314L
 #define ERROR_NOT_LOCKED        158L
 #define ERROR_ALREADY_EXISTS    183L
 #define ERROR_PARTIAL_COPY      299L
@@ -191,6 +233,26 @@ WINAPI DWORD WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds);
 WINAPI BOOL GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode);
 WINAPI BOOL TerminateProcess(HANDLE hProcess, UINT uExitCode);
 WINAPI BOOL CloseHandle(HANDLE hObject);
+WINAPI BOOL DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle,
+			    HANDLE hTargetProcessHandle, LPHANDLE lpTargetHandle,
+			    DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwOptions);
+WINAPI BOOL GetHandleInformation(HANDLE hObject, LPDWORD lpdwFlags);
+WINAPI BOOL SetHandleInformation(HANDLE hObject, DWORD dwMask, DWORD dwFlags);
+WINAPI HANDLE CreateEventA(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,
+			   BOOL bInitialState, LPCSTR lpName);
+WINAPI HANDLE CreateEventExA(LPSECURITY_ATTRIBUTES lpEventAttributes, LPCSTR lpName,
+			     DWORD dwFlags, DWORD dwDesiredAccess);
+WINAPI HANDLE OpenEventA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
+WINAPI BOOL SetEvent(HANDLE hEvent);
+WINAPI BOOL ResetEvent(HANDLE hEvent);
+WINAPI BOOL PulseEvent(HANDLE hEvent);
+#define CreateEvent CreateEventA
+#define CreateEventEx CreateEventExA
+#define OpenEvent OpenEventA
+WINAPI BOOL ReadProcessMemory(HANDLE hProcess, LPCVOID lpBaseAddress, LPVOID lpBuffer,
+			      SIZE_T nSize, SIZE_T *lpNumberOfBytesRead);
+WINAPI BOOL WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lpBuffer,
+			       SIZE_T nSize, SIZE_T *lpNumberOfBytesWritten);
 WINAPI VOID GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
 WINAPI BOOL GlobalMemoryStatusEx(LPMEMORYSTATUSEX lpBuffer);
 WINAPI HANDLE GetStdHandle(DWORD nStdHandle);
@@ -230,8 +292,8 @@ WINAPI BOOL SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSet
 WINAPI BOOL GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
 				     PSIZE_T lpMaximumWorkingSetSize);
 
-/* Heaps (user/lib/heap*.c): the process heap, private heaps, and the fixed
- * LocalAlloc/GlobalAlloc over the process heap. */
+/* Heaps (user/lib/heap*.c): the process heap, private heaps, and
+ * LocalAlloc/GlobalAlloc over the process heap (moveable memory: below). */
 #define HEAP_NO_SERIALIZE           0x00000001
 #define HEAP_GROWABLE               0x00000002
 #define HEAP_GENERATE_EXCEPTIONS    0x00000004
@@ -272,5 +334,108 @@ WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLE
 WINAPI ULONG RemoveVectoredExceptionHandler(PVOID Handle);
 WINAPI VOID RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
+
+/* The program's image and command line, the processor, and pointer checks
+ * (user/lib/cmdline.c, module.c, cpu.c, probe.c): calls that need no kernel
+ * object. */
+#define MAX_PATH            260
+#define ERROR_MOD_NOT_FOUND 126L
+typedef int INT_PTR;
+typedef unsigned int UINT_PTR;
+typedef HANDLE HINSTANCE, HMODULE;
+typedef INT_PTR (WINAPI *FARPROC)();
+
+WINAPI LPSTR GetCommandLineA(VOID);
+WINAPI HMODULE GetModuleHandleA(LPCSTR lpModuleName);
+WINAPI DWORD GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize);
+WINAPI BOOL FlushInstructionCache(HANDLE hProcess, LPCVOID lpBaseAddress, SIZE_T dwSize);
+WINAPI SIZE_T GetLargePageMinimum(VOID);
+WINAPI BOOL IsBadReadPtr(const VOID *lp, UINT_PTR ucb);
+WINAPI BOOL IsBadWritePtr(LPVOID lp, UINT_PTR ucb);
+WINAPI BOOL IsBadCodePtr(FARPROC lpfn);
+WINAPI BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax);
+#define GetCommandLine    GetCommandLineA
+#define GetModuleHandle   GetModuleHandleA
+#define GetModuleFileName GetModuleFileNameA
+#define IsBadStringPtr    IsBadStringPtrA
+
+/* Moveable memory (user/lib/localalloc.c, globalalloc.c, mtable.c): a handle
+ * table entry, not the block's address; GlobalLock gives the address. */
+#define NO_ERROR            0L
+#define ERROR_DISCARDED     157L
+#define LMEM_MODIFY         0x0080
+#define LMEM_DISCARDABLE    0x0F00
+#define LMEM_DISCARDED      0x4000
+#define LMEM_LOCKCOUNT      0x00FF
+#define LMEM_INVALID_HANDLE 0x8000
+#define LHND                (LMEM_MOVEABLE | LMEM_ZEROINIT)
+#define GMEM_MODIFY         0x0080
+#define GMEM_DISCARDABLE    0x0100
+#define GMEM_NOT_BANKED     0x1000
+#define GMEM_LOWER          GMEM_NOT_BANKED
+#define GMEM_NOTIFY         0x4000
+#define GMEM_DISCARDED      0x4000
+#define GMEM_LOCKCOUNT      0x00FF
+#define GMEM_INVALID_HANDLE 0x8000
+#define GHND                (GMEM_MOVEABLE | GMEM_ZEROINIT)
+
+WINAPI LPVOID LocalLock(HLOCAL hMem);
+WINAPI BOOL LocalUnlock(HLOCAL hMem);
+WINAPI HLOCAL LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags);
+WINAPI SIZE_T LocalSize(HLOCAL hMem);
+WINAPI UINT LocalFlags(HLOCAL hMem);
+WINAPI HLOCAL LocalHandle(LPCVOID pMem);
+WINAPI LPVOID GlobalLock(HGLOBAL hMem);
+WINAPI BOOL GlobalUnlock(HGLOBAL hMem);
+WINAPI HGLOBAL GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags);
+WINAPI SIZE_T GlobalSize(HGLOBAL hMem);
+WINAPI UINT GlobalFlags(HGLOBAL hMem);
+WINAPI HGLOBAL GlobalHandle(LPCVOID pMem);
+
+/* Heap walking and compaction (user/lib/heap_tools.c, heap_walk.c,
+ * heap_compact.c). */
+#define ERROR_NO_MORE_ITEMS            259L
+#define PROCESS_HEAP_REGION            0x0001
+#define PROCESS_HEAP_UNCOMMITTED_RANGE 0x0002
+#define PROCESS_HEAP_ENTRY_BUSY        0x0004
+#define PROCESS_HEAP_SEG_ALLOC         0x0008
+#define PROCESS_HEAP_ENTRY_MOVEABLE    0x0010
+#define PROCESS_HEAP_ENTRY_DDESHARE    0x0020
+typedef HANDLE *PHANDLE;
+typedef struct _PROCESS_HEAP_ENTRY {
+	PVOID lpData;
+	DWORD cbData;
+	BYTE cbOverhead;
+	BYTE iRegionIndex;
+	WORD wFlags;
+	union {
+		struct {
+			HANDLE hMem;
+			DWORD dwReserved[3];
+		} Block;
+		struct {
+			DWORD dwCommittedSize;
+			DWORD dwUnCommittedSize;
+			LPVOID lpFirstBlock;
+			LPVOID lpLastBlock;
+		} Region;
+	};
+} PROCESS_HEAP_ENTRY, *LPPROCESS_HEAP_ENTRY, *PPROCESS_HEAP_ENTRY;
+
+WINAPI SIZE_T HeapCompact(HANDLE hHeap, DWORD dwFlags);
+WINAPI BOOL HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry);
+WINAPI BOOL HeapLock(HANDLE hHeap);
+WINAPI BOOL HeapUnlock(HANDLE hHeap);
+WINAPI DWORD GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps);
+
+/* Write watch (user/lib/writewatch.c, mm/watch.c): VirtualAlloc with
+ * MEM_RESERVE | MEM_WRITE_WATCH tracks the pages written. */
+#define MEM_WRITE_WATCH        0x00200000
+#define WRITE_WATCH_FLAG_RESET 0x01
+WINAPI UINT GetWriteWatch(DWORD dwFlags, PVOID lpBaseAddress, SIZE_T dwRegionSize,
+			  PVOID *lpAddresses, ULONG_PTR *lpdwCount, LPDWORD lpdwGranularity);
+WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
+
+VADOS_END_DECLS
 
 #endif

@@ -1,7 +1,9 @@
 /* Vectored exception handling in ring 3: the dispatcher the kernel enters
  * with an EXCEPTION_RECORD and a CONTEXT, and the handler list. */
+#include <stdbool.h>
 #include <windows.h>
 #include "vados/calls.h"
+#include "user/lib/runtime.h"
 
 #define MAX_HANDLERS 32
 
@@ -14,20 +16,29 @@ struct vectored {
 static struct vectored nodes[MAX_HANDLERS];
 static struct vectored *first;
 
-/* Runs the handlers in order; the first to say CONTINUE_EXECUTION resumes the
- * (possibly edited) context. None, or a refused context: the process ends. */
+/* Whether a vectored handler said CONTINUE_EXECUTION (they run in order
+ * until one does). */
+static bool vectored_continue(EXCEPTION_POINTERS *ep)
+{
+	for (struct vectored *v = first; v; v = v->next)
+		if (v->fn(ep) == EXCEPTION_CONTINUE_EXECUTION)
+			return true;
+	return false;
+}
+
+/* Runs the vectored handlers, then the probe of IsBadReadPtr and friends (in
+ * Windows' place of frame handlers); the first to take the exception resumes
+ * the (possibly edited) context. None, or a refused context: the process
+ * ends. */
 static void dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
 	EXCEPTION_POINTERS ep = { rec, ctx };
 	uint32_t args[1];
 
-	for (struct vectored *v = first; v; v = v->next) {
-		if (v->fn(&ep) != EXCEPTION_CONTINUE_EXECUTION)
-			continue;
+	if ((vectored_continue(&ep) || __vados_probe_catch(rec, ctx)) &&
+	    !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE)) {
 		args[0] = (uint32_t)ctx;
-		if (!(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE))
-			vados_syscall(SYS_CONTINUE, args);
-		break;
+		vados_syscall(SYS_CONTINUE, args);
 	}
 	args[0] = (uint32_t)rec;
 	vados_syscall(SYS_UNHANDLED_EXCEPTION, args);

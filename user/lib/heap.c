@@ -4,13 +4,13 @@
  * come. */
 #include <windows.h>
 #include "user/lib/heap_core.h"
+#include "user/lib/heap_win32.h"
 
 #define CREATE_OPTIONS (HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS)
 
 static HANDLE process_heap;
 
-/* The heap behind a handle, or NULL (ERROR_INVALID_HANDLE). */
-static struct heap *heap_of(HANDLE hHeap)
+struct heap *heap_of(HANDLE hHeap)
 {
 	if (hHeap && heap_is_heap(hHeap))
 		return hHeap;

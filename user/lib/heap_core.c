@@ -94,8 +94,8 @@ bool block_find(struct heap *h, const void *p, struct block *b)
 	b->seg = seg_find(h, a);
 	if (!b->seg)
 		return big_find(h, a, b);
-	if (a >= seg_top_start(h, b->seg) || !tag_get(h, a, &b->info) ||
-	    (b->info & (TAG_TYPE | TAG_LOST)) != TAG_BUSY)
+	if (a >= seg_top_start(h, b->seg) || !tag_readable(b->seg, a) ||
+	    !tag_get(h, a, &b->info) || (b->info & (TAG_TYPE | TAG_LOST)) != TAG_BUSY)
 		return false;
 	b->addr = a;
 	b->size = busy_size(b->info);
@@ -110,7 +110,7 @@ static bool carve_top(struct heap *h, struct segment *s, size_t need, struct spa
 	uintptr_t start = hx_node(&h->free, top)->start;
 	uint32_t rest = hx_node(&h->free, top)->size - (uint32_t)need;
 
-	if (!seg_commit_to(h, s, start + need))
+	if (!seg_commit_to(h, s, start + need) || !seg_fill_holes(h, s, start, start + need))
 		return false;
 	*out = (struct span){ s, start, need };
 	if (rest) {
@@ -123,21 +123,25 @@ static bool carve_top(struct heap *h, struct segment *s, size_t need, struct spa
 }
 
 /* need bytes from the front of free block i; a rest too small to be a block
- * goes with them. */
-static void carve_free(struct heap *h, struct segment *s, uint32_t i, size_t need,
+ * goes with them. False (nothing changed) when holes cannot be committed. */
+static bool carve_free(struct heap *h, struct segment *s, uint32_t i, size_t need,
 		       struct span *out)
 {
 	uintptr_t start = hx_node(&h->free, i)->start, end = node_end(h, i);
+	bool split = end - start - need >= HEAP_MIN_BLOCK;
 
-	if (end - start - need >= HEAP_MIN_BLOCK) {
+	if (!seg_fill_holes(h, s, start, split ? start + need + HEAP_TAG : end))
+		return false;
+	if (split) {
 		hx_set(&h->free, i, start + need, (uint32_t)(end - start - need));
 		free_tags_put(h, i);
 		*out = (struct span){ s, start, need };
-		return;
+		return true;
 	}
 	prev_free_mark(h, end, false);
 	hx_delete(&h->free, i);
 	*out = (struct span){ s, start, end - start };
+	return true;
 }
 
 static bool carve(struct heap *h, uint32_t i, size_t need, struct span *out)
@@ -146,8 +150,7 @@ static bool carve(struct heap *h, uint32_t i, size_t need, struct span *out)
 
 	if (s->top == i)
 		return carve_top(h, s, need, out);
-	carve_free(h, s, i, need, out);
-	return true;
+	return carve_free(h, s, i, need, out);
 }
 
 /* A top the good-fit search passed over (it rounds requests up a class). */
@@ -284,9 +287,9 @@ static bool grow(struct heap *h, struct block *b, size_t need)
 			return false;
 	} else {
 		i = free_at(h, end);
-		if (i == HX_NONE || hx_node(&h->free, i)->size < more)
+		if (i == HX_NONE || hx_node(&h->free, i)->size < more ||
+		    !carve_free(h, s, i, more, &sp))
 			return false;
-		carve_free(h, s, i, more, &sp);
 	}
 	b->size += sp.size;
 	return true;
@@ -380,6 +383,16 @@ void heap_destroy(struct heap *h)
 	big_release_all(h);
 	pool_release(&h->free.nodes);
 	heap_os_release(h);
+}
+
+size_t heap_list(struct heap **out, size_t max)
+{
+	size_t n = 0;
+
+	for (struct heap *k = heaps; k; k = k->next, n++)
+		if (n < max)
+			out[n] = k;
+	return n;
 }
 
 bool heap_is_heap(const struct heap *h)

@@ -38,12 +38,42 @@ struct heap;
 struct heap *heap_create(size_t initial, size_t maximum, bool executable, unsigned options);
 void heap_destroy(struct heap *h);
 bool heap_is_heap(const struct heap *h);
+/* Every live heap, newest first: fills out[0 .. max), returns how many. */
+size_t heap_list(struct heap **out, size_t max);
 unsigned heap_options(const struct heap *h);
 void *heap_alloc(struct heap *h, size_t n, bool zero);
 void *heap_realloc(struct heap *h, void *p, size_t n, bool zero, bool in_place_only);
 void heap_free(struct heap *h, void *p);
 size_t heap_size(struct heap *h, const void *p);
 bool heap_validate(struct heap *h, const void *p);
+/* Decommits the pages free blocks and tops do not need; returns the largest
+ * free block that stays committed (heap_compact.c). */
+size_t heap_compact(struct heap *h);
+
+/* One entry of a heap walk (heap_walk.c). A region is a segment: data, size
+ * its reservation; committed and uncommitted bytes; first and last bound its
+ * blocks and committed free tail. A busy block: data, size as asked for,
+ * overhead the rest; a free one or the top's committed part: data, size;
+ * the uncommitted rest of a region likewise. region: the segment's index
+ * (a big block's record index, big set). A busy entry is found again by its
+ * data alone; the others need kind, data, size and region. */
+enum heap_entry_kind { HEAP_ENTRY_REGION, HEAP_ENTRY_BUSY, HEAP_ENTRY_FREE,
+		       HEAP_ENTRY_UNCOMMITTED };
+
+struct heap_entry {
+	enum heap_entry_kind kind;
+	uintptr_t data;                 /* 0: the walk has not started */
+	size_t size;
+	uint32_t overhead;
+	uint32_t region;
+	bool big;
+	size_t committed, uncommitted;
+	uintptr_t first, last;
+};
+
+/* Steps *w to the next entry: 1, or 0 past the last, or -1 when *w is no
+ * entry of h (nothing changed). */
+int heap_walk(struct heap *h, struct heap_entry *w);
 
 /* The page provider. reserve: size bytes of address space (64 KB aligned),
  * NULL when there is none; commit: pages of it, zero-filled, false when the
@@ -54,6 +84,8 @@ bool heap_os_commit(void *addr, size_t size, bool executable);
 void heap_os_decommit(void *addr, size_t size);
 void heap_os_release(void *addr);
 bool heap_os_readable(const void *addr, size_t size);
+/* The committed bytes of [addr, addr + size) (whole pages). */
+size_t heap_os_committed(const void *addr, size_t size);
 uint32_t heap_os_entropy(void);
 /* A bad block at addr: raises STATUS_HEAP_CORRUPTION, never returns. */
 __attribute__((noreturn)) void heap_os_corrupt(struct heap *h, const void *addr);

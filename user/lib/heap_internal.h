@@ -43,6 +43,7 @@ struct segment {
 	uintptr_t floor;                /* the commit never shrinks below this */
 	uint32_t top;                   /* node of the free tail; HX_NONE when full */
 	bool primary;                   /* made with the heap, kept until it goes */
+	bool holes;                     /* heap_compact decommitted pages below commit_end */
 };
 
 struct big_block {                      /* a request with a reservation of its own */
@@ -105,6 +106,13 @@ static inline bool tag_get(const struct heap *h, uintptr_t at, uint32_t *info)
 	return t->check == tag_mix(*info ^ (uint32_t)at ^ h->cookie);
 }
 
+/* Whether the tag at a in segment s may be read: a hole left by heap_compact
+ * is not (tags of blocks never lie in one; a pointer from outside might). */
+static inline bool tag_readable(const struct segment *s, uintptr_t a)
+{
+	return !s->holes || heap_os_readable((const void *)a, HEAP_TAG);
+}
+
 static inline size_t busy_size(uint32_t info)
 {
 	return (size_t)(info & TAG_UNITS) * 8;
@@ -130,6 +138,7 @@ void seg_zero(const struct segment *s, uintptr_t from, uintptr_t to);
 void seg_used(struct segment *s, uintptr_t to);
 void seg_trim(struct heap *h, struct segment *s);
 void seg_release_all(struct heap *h);
+bool seg_fill_holes(struct heap *h, const struct segment *s, uintptr_t from, uintptr_t to);
 
 /* heap_big.c */
 void *big_alloc(struct heap *h, size_t n);

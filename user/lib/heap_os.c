@@ -14,13 +14,20 @@ bool heap_os_commit(void *addr, size_t size, bool executable)
 			    executable ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE) != NULL;
 }
 
+/* The last committed, readable run VirtualQuery showed heap_os_readable, so
+ * that checks within it need no system call; forgotten whenever the heap
+ * decommits or releases anything. */
+static uintptr_t known_lo, known_hi;
+
 void heap_os_decommit(void *addr, size_t size)
 {
+	known_lo = known_hi = 0;
 	VirtualFree(addr, size, MEM_DECOMMIT);
 }
 
 void heap_os_release(void *addr)
 {
+	known_lo = known_hi = 0;
 	VirtualFree(addr, 0, MEM_RELEASE);
 }
 
@@ -29,12 +36,32 @@ bool heap_os_readable(const void *addr, size_t size)
 	const DWORD readable = PAGE_READONLY | PAGE_READWRITE | PAGE_WRITECOPY |
 			       PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE |
 			       PAGE_EXECUTE_WRITECOPY;
+	uintptr_t a = (uintptr_t)addr;
 	MEMORY_BASIC_INFORMATION m;
 
+	if (a >= known_lo && a + size <= known_hi && a + size >= a)
+		return true;
 	if (!VirtualQuery(addr, &m, sizeof(m)) || m.State != MEM_COMMIT ||
 	    !(m.Protect & readable) || (m.Protect & PAGE_GUARD))
 		return false;
-	return (uintptr_t)addr + size <= (uintptr_t)m.BaseAddress + m.RegionSize;
+	known_lo = (uintptr_t)m.BaseAddress;
+	known_hi = known_lo + m.RegionSize;
+	return a + size <= known_hi;
+}
+
+size_t heap_os_committed(const void *addr, size_t size)
+{
+	const char *at = addr, *end = at + size;
+	MEMORY_BASIC_INFORMATION m;
+	size_t n = 0;
+
+	while (at < end && VirtualQuery(at, &m, sizeof(m)) && m.RegionSize) {
+		const char *next = (const char *)m.BaseAddress + m.RegionSize;
+		if (m.State == MEM_COMMIT)
+			n += (size_t)((next < end ? next : end) - at);
+		at = next;
+	}
+	return n;
 }
 
 uint32_t heap_os_entropy(void)

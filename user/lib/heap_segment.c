@@ -1,6 +1,8 @@
 /* A heap's segments: reservations whose top (free tail) is committed in 64 KB
  * steps as it is carved and decommitted once 128 KB of it is free; an empty
- * segment other than the first is released. */
+ * segment other than the first is released. After heap_compact a segment may
+ * have holes: decommitted pages inside free blocks (and the top), committed
+ * again before they are handed out. */
 #include <string.h>
 #include "user/lib/heap_internal.h"
 
@@ -153,4 +155,16 @@ void seg_release_all(struct heap *h)
 	for (uint32_t k = 0; k < h->nsegs; k++)
 		heap_os_release((void *)h->seg[k].base);
 	h->nsegs = 0;
+}
+
+/* Commits the pages of [from, to) if s may have holes there and they are
+ * not all committed; false when the commit is refused. */
+bool seg_fill_holes(struct heap *h, const struct segment *s, uintptr_t from, uintptr_t to)
+{
+	uintptr_t first = from & ~(uintptr_t)(HEAP_PAGE - 1);
+	size_t size = heap_page_up(to - first);
+
+	if (!s->holes || from >= to || heap_os_readable((void *)first, size))
+		return true;
+	return heap_os_commit((void *)first, size, h->executable);
 }

@@ -1,36 +1,229 @@
-/* LocalAlloc and GlobalAlloc, fixed memory only: thin wrappers over HeapAlloc
- * on the process heap, as on Windows (the handle is the address). Moveable
- * memory, a Win16 relic, is refused with ERROR_INVALID_PARAMETER. */
+/* LocalAlloc and its family on the process heap, as seed 004 describes:
+ * fixed memory is a heap block and its handle is its address; moveable
+ * memory is an entry of the handle table (mtable.h) pointing at a heap
+ * block, which LocalReAlloc may move while the handle stays. A freed, stale
+ * or foreign handle is refused with ERROR_INVALID_HANDLE, never followed. */
 #include <windows.h>
+#include "user/lib/mtable.h"
 
-#define FIXED_FLAGS (LMEM_NOCOMPACT | LMEM_NODISCARD | LMEM_ZEROINIT)
+#define ALLOC_FLAGS (LMEM_MOVEABLE | LMEM_NOCOMPACT | LMEM_NODISCARD | LMEM_ZEROINIT | \
+		     LMEM_DISCARDABLE)
+#define REALLOC_FLAGS (ALLOC_FLAGS | LMEM_MODIFY)
 
+static struct mtable table;
+
+void *mt_os_chunk(size_t size)
+{
+	HANDLE heap = GetProcessHeap();
+
+	return heap ? HeapAlloc(heap, 0, size) : NULL;
+}
+
+/* What hMem names: a moveable entry (returned), a live fixed block (*fixed),
+ * or nothing (ERROR_INVALID_HANDLE). */
+static struct mt_entry *resolve(HLOCAL hMem, BOOL *fixed)
+{
+	struct mt_entry *e = mt_lookup(&table, hMem);
+
+	*fixed = !e && hMem && HeapValidate(GetProcessHeap(), 0, hMem);
+	if (!e && !*fixed)
+		SetLastError(ERROR_INVALID_HANDLE);
+	return e;
+}
+
+static DWORD zero_flag(UINT uFlags)
+{
+	return uFlags & LMEM_ZEROINIT ? HEAP_ZERO_MEMORY : 0;
+}
+
+/* A zero-byte moveable object has no block: it is discarded from the start. */
 HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes)
 {
-	HANDLE heap;
+	HANDLE heap = GetProcessHeap();
+	struct mt_entry *e;
 
-	if (uFlags & ~FIXED_FLAGS) {
+	if (uFlags & ~ALLOC_FLAGS) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	heap = GetProcessHeap();
-	return heap ? HeapAlloc(heap, uFlags & LMEM_ZEROINIT ? HEAP_ZERO_MEMORY : 0, uBytes)
-		    : NULL;
+	if (!heap || !(uFlags & LMEM_MOVEABLE))
+		return heap ? HeapAlloc(heap, zero_flag(uFlags), uBytes) : NULL;
+	if (!(e = mt_alloc(&table))) {
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		return NULL;
+	}
+	e->flags |= uBytes ? 0 : MT_DISCARDED;
+	if (uBytes && !(e->block = HeapAlloc(heap, zero_flag(uFlags), uBytes))) {
+		mt_free(&table, e);
+		return NULL;
+	}
+	return mt_handle(e);
 }
 
-/* NULL on success, hMem back on failure. */
+/* The block's address; a moveable object's lock count goes up (it stays at
+ * 255). A discarded object gives NULL with ERROR_DISCARDED. */
+LPVOID WINAPI LocalLock(HLOCAL hMem)
+{
+	BOOL fixed;
+	struct mt_entry *e = resolve(hMem, &fixed);
+
+	if (fixed || !e)
+		return fixed ? hMem : NULL;
+	if (!e->block) {
+		SetLastError(ERROR_DISCARDED);
+		return NULL;
+	}
+	if (e->lock < MT_LOCK_MAX)
+		e->lock++;
+	return e->block;
+}
+
+/* TRUE while still locked; FALSE with NO_ERROR once unlocked, with
+ * ERROR_NOT_LOCKED when it was not locked (fixed memory never is). */
+BOOL WINAPI LocalUnlock(HLOCAL hMem)
+{
+	BOOL fixed;
+	struct mt_entry *e = resolve(hMem, &fixed);
+
+	if (!e) {
+		if (fixed)
+			SetLastError(ERROR_NOT_LOCKED);
+		return FALSE;
+	}
+	if (!e->lock) {
+		SetLastError(ERROR_NOT_LOCKED);
+		return FALSE;
+	}
+	if (--e->lock)
+		return TRUE;
+	SetLastError(NO_ERROR);
+	return FALSE;
+}
+
+/* As LocalUnlock, except that fixed memory answers TRUE (no effect). */
+BOOL WINAPI GlobalUnlock(HGLOBAL hMem)
+{
+	BOOL fixed;
+
+	if (!resolve(hMem, &fixed) && fixed)
+		return TRUE;
+	return LocalUnlock(hMem);
+}
+
+/* LMEM_MODIFY: LMEM_MOVEABLE makes fixed memory moveable (a new handle to
+ * the same block); nothing else changes anything. */
+static HLOCAL modify(HLOCAL hMem, BOOL fixed, UINT uFlags)
+{
+	struct mt_entry *e;
+
+	if (!fixed || !(uFlags & LMEM_MOVEABLE))
+		return hMem;
+	if (!(e = mt_alloc(&table))) {
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		return NULL;
+	}
+	e->block = hMem;
+	return mt_handle(e);
+}
+
+/* A moveable object to uBytes: 0 discards it (unlocked only: a locked one
+ * fails with ERROR_INVALID_PARAMETER); a discarded one gets a new block; a
+ * locked one stays in place unless LMEM_MOVEABLE says it may move. */
+static HLOCAL resize_moveable(struct mt_entry *e, SIZE_T uBytes, UINT uFlags)
+{
+	HANDLE heap = GetProcessHeap();
+	BOOL in_place = e->lock && !(uFlags & LMEM_MOVEABLE);
+	void *p;
+
+	if (!uBytes && e->lock) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (!uBytes) {
+		HeapFree(heap, 0, e->block);
+		e->block = NULL;
+		e->flags |= MT_DISCARDED;
+		return mt_handle(e);
+	}
+	p = e->block ? HeapReAlloc(heap, zero_flag(uFlags) |
+				   (in_place ? HEAP_REALLOC_IN_PLACE_ONLY : 0), e->block, uBytes)
+		     : HeapAlloc(heap, zero_flag(uFlags), uBytes);
+	if (!p)
+		return NULL;
+	e->block = p;
+	e->flags &= (uint16_t)~MT_DISCARDED;
+	return mt_handle(e);
+}
+
+/* Grows or shrinks (contents kept, LMEM_ZEROINIT zeroes what grows) or, with
+ * LMEM_MODIFY, changes attributes. Fixed memory moves only with
+ * LMEM_MOVEABLE. On failure NULL, and the object is as it was. */
+HLOCAL WINAPI LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
+{
+	BOOL fixed;
+	struct mt_entry *e = resolve(hMem, &fixed);
+
+	if (!e && !fixed)
+		return NULL;
+	if (uFlags & ~REALLOC_FLAGS) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (uFlags & LMEM_MODIFY)
+		return modify(hMem, fixed, uFlags);
+	if (e)
+		return resize_moveable(e, uBytes, uFlags);
+	return HeapReAlloc(GetProcessHeap(), zero_flag(uFlags) |
+			   (uFlags & LMEM_MOVEABLE ? 0 : HEAP_REALLOC_IN_PLACE_ONLY), hMem, uBytes);
+}
+
+/* The size asked for; 0 for a discarded object or a bad handle. */
+SIZE_T WINAPI LocalSize(HLOCAL hMem)
+{
+	BOOL fixed;
+	struct mt_entry *e = resolve(hMem, &fixed);
+	const void *block = e ? e->block : fixed ? hMem : NULL;
+
+	return block ? HeapSize(GetProcessHeap(), 0, block) : 0;
+}
+
+/* The lock count in the low byte, LMEM_DISCARDED; 0 for fixed memory;
+ * LMEM_INVALID_HANDLE for a bad handle. */
+UINT WINAPI LocalFlags(HLOCAL hMem)
+{
+	BOOL fixed;
+	struct mt_entry *e = resolve(hMem, &fixed);
+
+	if (!e)
+		return fixed ? 0 : LMEM_INVALID_HANDLE;
+	return e->lock | (e->block ? 0 : LMEM_DISCARDED);
+}
+
+/* The handle of the object whose memory starts at pMem (or which pMem is). */
+HLOCAL WINAPI LocalHandle(LPCVOID pMem)
+{
+	struct mt_entry *e = pMem ? mt_find_block(&table, pMem) : NULL;
+	BOOL fixed;
+
+	if (e)
+		return mt_handle(e);
+	e = resolve((HLOCAL)pMem, &fixed);
+	return e || fixed ? (HLOCAL)pMem : NULL;
+}
+
+/* NULL on success (a locked object is freed too), hMem back on failure. */
 HLOCAL WINAPI LocalFree(HLOCAL hMem)
 {
-	return !hMem || HeapFree(GetProcessHeap(), 0, hMem) ? NULL : hMem;
-}
+	BOOL fixed;
+	struct mt_entry *e;
 
-/* GMEM_ flags have LMEM_'s values; GMEM_DDESHARE means nothing in one process. */
-HGLOBAL WINAPI GlobalAlloc(UINT uFlags, SIZE_T dwBytes)
-{
-	return LocalAlloc(uFlags & ~GMEM_DDESHARE, dwBytes);
-}
-
-HGLOBAL WINAPI GlobalFree(HGLOBAL hMem)
-{
-	return LocalFree(hMem);
+	if (!hMem)
+		return NULL;
+	e = resolve(hMem, &fixed);
+	if (!e)
+		return fixed && HeapFree(GetProcessHeap(), 0, hMem) ? NULL : hMem;
+	if (e->block)
+		HeapFree(GetProcessHeap(), 0, e->block);
+	mt_free(&table, e);
+	return NULL;
 }

@@ -1,24 +1,11 @@
 /* The process, handle, console and system-information calls of <windows.h>. */
 #include <windows.h>
 #include "vados/calls.h"
+#include "win32call.h"
 
 #define USER_LOWEST  0x00010000UL
 #define USER_HIGHEST 0x7FFEFFFFUL
 #define PAGE_SIZE    4096UL
-
-/* Makes a call; on failure records the error for GetLastError. */
-static BOOL call(uint32_t nr, const uint32_t *args, uint32_t *value)
-{
-	struct vados_result r = vados_syscall(nr, args);
-
-	if (value)
-		*value = r.value;
-	if (r.error) {
-		SetLastError(r.error);
-		return FALSE;
-	}
-	return TRUE;
-}
 
 HANDLE WINAPI GetCurrentProcess(VOID)
 {
@@ -26,54 +13,62 @@ HANDLE WINAPI GetCurrentProcess(VOID)
 }
 
 /* lpApplicationName, when given, names the program; otherwise the first word
- * of lpCommandLine does. Security, inheritance, flags, environment, directory
- * and start-up information are accepted and ignored. hThread is a second
- * handle to the process (processes have one thread). */
+ * of lpCommandLine does. With bInheritHandles, the child starts with every
+ * inheritable handle of the caller at the same value and access.
+ * lpProcessAttributes->bInheritHandle makes the returned process handle
+ * inheritable. Flags, environment, directory and start-up information are
+ * accepted and ignored. hThread is a second handle to the process (processes
+ * have one thread). */
 BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
 			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
 			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
 			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
 {
-	uint32_t out[2], args[2];
+	uint32_t out[2], args[3];
+	BOOL inherit = lpProcessAttributes && lpProcessAttributes->bInheritHandle;
 
-	(void)lpProcessAttributes, (void)lpThreadAttributes, (void)bInheritHandles;
-	(void)dwCreationFlags, (void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
+	(void)lpThreadAttributes, (void)dwCreationFlags, (void)lpEnvironment;
+	(void)lpCurrentDirectory, (void)lpStartupInfo;
 	args[0] = (uint32_t)(lpCommandLine ? lpCommandLine : lpApplicationName);
 	args[1] = (uint32_t)out;
+	args[2] = bInheritHandles != FALSE;
 	if (!lpProcessInformation) {
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
 	}
-	if (!call(SYS_CREATE_PROCESS, args, NULL))
+	if (!win32_call(SYS_CREATE_PROCESS, args, NULL))
 		return FALSE;
 	lpProcessInformation->hProcess = (HANDLE)out[0];
 	lpProcessInformation->dwProcessId = out[1];
 	lpProcessInformation->dwThreadId = out[1];
 	lpProcessInformation->hThread = OpenProcess(PROCESS_ALL_ACCESS, FALSE, out[1]);
+	if (inherit)
+		SetHandleInformation((HANDLE)out[0], HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
 	return TRUE;
 }
 
+/* The handle gets dwDesiredAccess (GENERIC_* mapped as Windows maps them for
+ * processes; MAXIMUM_ALLOWED: every right). */
 HANDLE WINAPI OpenProcess(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwProcessId)
 {
-	uint32_t args[1] = { dwProcessId }, h;
+	uint32_t args[3] = { dwProcessId, dwDesiredAccess, bInheritHandle != FALSE }, h;
 
-	(void)dwDesiredAccess, (void)bInheritHandle;
-	return call(SYS_OPEN_PROCESS, args, &h) ? (HANDLE)h : NULL;
+	return win32_call(SYS_OPEN_PROCESS, args, &h) ? (HANDLE)h : NULL;
 }
 
 DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds)
 {
 	uint32_t args[2] = { (uint32_t)hHandle, dwMilliseconds }, r;
 
-	return call(SYS_WAIT_FOR_OBJECT, args, &r) ? r : WAIT_FAILED;
+	return win32_call(SYS_WAIT_FOR_OBJECT, args, &r) ? r : WAIT_FAILED;
 }
 
 BOOL WINAPI GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode)
 {
 	uint32_t args[1] = { (uint32_t)hProcess }, code;
 
-	if (!call(SYS_GET_EXIT_CODE, args, &code))
+	if (!win32_call(SYS_GET_EXIT_CODE, args, &code))
 		return FALSE;
 	if (!lpExitCode) {
 		SetLastError(ERROR_NOACCESS);
@@ -87,14 +82,14 @@ BOOL WINAPI TerminateProcess(HANDLE hProcess, UINT uExitCode)
 {
 	uint32_t args[2] = { (uint32_t)hProcess, uExitCode };
 
-	return call(SYS_TERMINATE_PROCESS, args, NULL);
+	return win32_call(SYS_TERMINATE_PROCESS, args, NULL);
 }
 
 BOOL WINAPI CloseHandle(HANDLE hObject)
 {
 	uint32_t args[1] = { (uint32_t)hObject };
 
-	return call(SYS_CLOSE_HANDLE, args, NULL);
+	return win32_call(SYS_CLOSE_HANDLE, args, NULL);
 }
 
 VOID WINAPI GetSystemInfo(LPSYSTEM_INFO si)
@@ -124,7 +119,7 @@ BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX m)
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	if (!call(SYS_MEMORY_STATUS, args, NULL))
+	if (!win32_call(SYS_MEMORY_STATUS, args, NULL))
 		return FALSE;
 	m->ullTotalPhys = (DWORDLONG)s.phys_pages * PAGE_SIZE;
 	m->ullAvailPhys = (DWORDLONG)s.phys_avail_pages * PAGE_SIZE;
@@ -159,7 +154,7 @@ BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 		SetLastError(ERROR_INVALID_HANDLE);
 		return FALSE;
 	}
-	ok = call(SYS_WRITE_CONSOLE, args, &written);
+	ok = win32_call(SYS_WRITE_CONSOLE, args, &written);
 	if (lpNumberOfCharsWritten)
 		*lpNumberOfCharsWritten = written;
 	return ok;

@@ -1,8 +1,8 @@
 /* Console output for ring 3, formatted by the kernel's own formatting code
- * (kernel/format.c, compiled into this library too). */
+ * (kernel/rtl/format.c, compiled into this library too). */
 #include <stdio.h>
 #include <string.h>
-#include "kernel/format.h"
+#include "kernel/rtl/format.h"
 #include "vados/calls.h"
 
 #define OUT_BUFFER 256

@@ -50,7 +50,8 @@ static void cmd_help(void)
 	printf("commands:\n"
 	       "  run PROGRAM [ARGS]   run a program and wait for it (or just: PROGRAM [ARGS])\n"
 	       "  ... &                leave it running in the background\n"
-	       "  ps                   list processes\n"
+	       "  ps                   list processes and their handle counts\n"
+	       "  handles PID          list a process's handles: value, type, access, name\n"
 	       "  kill PID             terminate a process\n"
 	       "  walk PID             list the regions of a process's address space\n"
 	       "  mem                  physical memory in use, the commit charge and swap\n"
@@ -64,10 +65,11 @@ static void cmd_ps(void)
 	uint32_t args[2] = { (uint32_t)info, 64 };
 	uint32_t n = vados_syscall(SYS_LIST_PROCESSES, args).value;
 
-	printf("  PID  STATE    STATUS      NAME\n");
+	printf("  PID  STATE    STATUS      HANDLES  NAME\n");
 	for (uint32_t i = 0; i < n; i++)
-		printf("%5u  %-7s  0x%08x  %s\n", info[i].pid, info[i].exited ? "exited" : "running",
-		       info[i].exit_status, info[i].name);
+		printf("%5u  %-7s  0x%08x  %7u  %s\n", info[i].pid,
+		       info[i].exited ? "exited" : "running", info[i].exit_status, info[i].handles,
+		       info[i].name);
 }
 
 /* Reads a PID argument; 0 (after a usage line for cmd) if there is none. */
@@ -99,6 +101,45 @@ static void cmd_kill(const char *arg)
 	else
 		printf("kill: %lu: error %lu\n", pid, GetLastError());
 	CloseHandle(h);
+}
+
+/* One handle: a process also shows its pid, a named object its name. */
+static void print_handle(const struct vados_handle_info *h)
+{
+	printf("  0x%06x  %-8s  0x%08x  %s%s", h->handle, h->type, h->access,
+	       h->flags & HANDLE_FLAG_INHERIT ? "i" : "-",
+	       h->flags & HANDLE_FLAG_PROTECT_FROM_CLOSE ? "p" : "-");
+	if (h->name[0])
+		printf("  %s", h->name);
+	else if (strcmp(h->type, "Process") == 0)
+		printf("  pid %u", h->detail);
+	printf("\n");
+}
+
+static void cmd_handles(const char *arg)
+{
+	static struct vados_handle_info h[32];
+	unsigned long pid = parse_pid("handles", arg);
+	uint32_t after = 0, total = 0;
+	struct vados_result r;
+
+	if (!pid)
+		return;
+	do {
+		uint32_t args[4] = { pid, after, (uint32_t)h, 32 };
+		r = vados_syscall(SYS_LIST_HANDLES, args);
+		if (!r.error && after == 0)
+			printf("  HANDLE    TYPE      ACCESS      FLAGS  OBJECT\n");
+		for (uint32_t i = 0; !r.error && i < r.value; i++)
+			print_handle(&h[i]);
+		if (!r.error && r.value)
+			after = h[r.value - 1].handle;
+		total += r.error ? 0 : r.value;
+	} while (!r.error && r.value == 32);
+	if (r.error)
+		printf("handles: no process %lu\n", pid);
+	else
+		printf("%u handles\n", total);
 }
 
 static void cmd_mem(void)
@@ -186,6 +227,8 @@ static void execute(char *line)
 		cmd_help();
 	} else if (strcmp(word, "ps") == 0) {
 		cmd_ps();
+	} else if (strcmp(word, "handles") == 0) {
+		cmd_handles(arg);
 	} else if (strcmp(word, "kill") == 0) {
 		cmd_kill(arg);
 	} else if (strcmp(word, "walk") == 0) {

@@ -4,6 +4,7 @@
 #define VADOS_NTABI_H
 
 #include <stdint.h>
+#include "cdefs.h"           /* beside this file: the kernel includes it by path */
 
 /* Windows' DWORD and ULONG_PTR on i386: 32-bit unsigned long. */
 typedef unsigned long ntabi_dword;
@@ -46,8 +47,8 @@ struct _CONTEXT {                               /* 716 bytes */
 	uint8_t ExtendedRegisters[MAXIMUM_SUPPORTED_EXTENSION];
 };
 
-_Static_assert(sizeof(struct _EXCEPTION_RECORD) == 80 || sizeof(void *) != 4,
-	       "EXCEPTION_RECORD layout");
-_Static_assert(sizeof(struct _CONTEXT) == 716 || sizeof(void *) != 4, "CONTEXT layout");
+VADOS_STATIC_ASSERT(sizeof(struct _EXCEPTION_RECORD) == 80 || sizeof(void *) != 4,
+		    "EXCEPTION_RECORD layout");
+VADOS_STATIC_ASSERT(sizeof(struct _CONTEXT) == 716 || sizeof(void *) != 4, "CONTEXT layout");
 
 #endif

@@ -22,8 +22,8 @@ enum vados_syscall {
 	SYS_CONTINUE,           /* (CONTEXT *): resume there; returns only on refusal */
 	SYS_RAISE_EXCEPTION,    /* (code, flags, nparams, const ULONG_PTR *params) */
 	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
-	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[2]): out = handle, pid */
-	SYS_OPEN_PROCESS,       /* (pid) -> handle */
+	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[2], inherit): out = handle, pid */
+	SYS_OPEN_PROCESS,       /* (pid, access, inherit) -> handle */
 	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0 / WAIT_TIMEOUT */
 	SYS_GET_EXIT_CODE,      /* (handle) -> exit status, or STILL_ACTIVE (259) */
 	SYS_TERMINATE_PROCESS,  /* (handle, status) */
@@ -43,6 +43,21 @@ enum vados_syscall {
 	SYS_GET_WORKING_SET,    /* (process, uint32 out[2]): minimum, maximum bytes */
 	SYS_MM_COUNTERS,        /* (struct vados_mm_counters *out): since boot */
 	SYS_FAST_CALLS,         /* () -> 1 when sysenter may be used (see above), else 0 */
+	SYS_DUPLICATE_HANDLE,   /* (src process, src handle, dst process, uint32 *out, access,
+				 *  inherit, options) */
+	SYS_GET_HANDLE_INFO,    /* (handle) -> HANDLE_FLAG_* */
+	SYS_SET_HANDLE_INFO,    /* (handle, mask, flags) */
+	SYS_READ_VM,            /* (process, addr, buf, size) -> bytes read, also on failure */
+	SYS_WRITE_VM,           /* (process, addr, buf, size) -> bytes written, also on failure */
+	SYS_LIST_HANDLES,       /* (pid, after, struct vados_handle_info *buf, max) -> entries */
+	SYS_CREATE_EVENT,       /* (name or 0, manual, initial, access, inherit, uint32 *existed)
+				 * -> handle */
+	SYS_OPEN_EVENT,         /* (name, access, inherit) -> handle */
+	SYS_SIGNAL_EVENT,       /* (handle, 0 set / 1 reset / 2 pulse) */
+	SYS_GET_WRITE_WATCH,    /* (flags, addr, size, uint32 *addresses, max) -> count */
+	SYS_RESET_WRITE_WATCH,  /* (addr, size) */
+	SYS_QUERY_WORKING_SET,  /* (process, uint32 *blocks, max) -> pages in the working set */
+	SYS_QUERY_WORKING_SET_EX, /* (process, uint32 pairs[n][2]: address, attributes, n) */
 	SYS_COUNT,
 };
 
@@ -53,7 +68,16 @@ struct vados_process_info {
 	unsigned int pid;
 	unsigned int exited;            /* 1 once it has ended */
 	unsigned int exit_status;
+	unsigned int handles;           /* handles in its table */
 	char name[32];
+};
+
+/* One SYS_LIST_HANDLES entry: handles above `after`, lowest first. */
+struct vados_handle_info {
+	unsigned int handle, access, flags;
+	char type[16];                  /* "Process"... */
+	char name[64];                  /* the object's name, "" when unnamed */
+	unsigned int detail;            /* a process: its pid */
 };
 
 /* SYS_MEMORY_STATUS: the machine's figures, in pages; the virtual ones are

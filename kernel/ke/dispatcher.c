@@ -1,0 +1,59 @@
+/* Waits on dispatcher objects; see kernel/ke/dispatcher.h. */
+#include "kernel/ke/dispatcher.h"
+#include "arch/cpu.h"
+#include "arch/trap.h"
+
+void ke_set_signal(struct dispatcher_header *d, int32_t state)
+{
+	bool irq = irq_save();
+
+	d->signal_state = state;
+	if (state > 0)
+		wait_queue_wake_all(&d->waiters);
+	irq_restore(irq);
+}
+
+void ke_pulse(struct dispatcher_header *d)
+{
+	bool irq = irq_save();
+
+	d->pulse++;
+	d->pulse_left = d->kind == DISPATCHER_SYNCHRONIZATION ? 1 : 0xffffffffu;
+	d->signal_state = 0;
+	wait_queue_wake_all(&d->waiters);
+	irq_restore(irq);
+}
+
+/* Whether a pulse since the waiter's pulse count releases it (once). */
+static bool pulsed(struct dispatcher_header *d, uint32_t seen)
+{
+	if (d->pulse == seen || d->pulse_left == 0)
+		return false;
+	d->pulse_left--;
+	return true;
+}
+
+enum wait_result ke_wait_single(struct dispatcher_header *d, uint32_t ticks)
+{
+	bool irq = irq_save();
+	uint32_t deadline = timer_ticks() + ticks, seen = d->pulse;
+	enum wait_result r = WAIT_WOKEN;
+
+	while (d->signal_state <= 0) {
+		if (pulsed(d, seen))
+			goto out;       /* a pulse leaves the object reset */
+		uint32_t left = ticks == WAIT_FOREVER ? WAIT_FOREVER : deadline - timer_ticks();
+		if (ticks != WAIT_FOREVER && (int32_t)left <= 0) {
+			r = WAIT_TIMED_OUT;
+			break;
+		}
+		if ((r = wait_queue_sleep_timeout(&d->waiters, left)) == WAIT_INTERRUPTED)
+			break;
+		r = WAIT_WOKEN;
+	}
+	if (r == WAIT_WOKEN && d->kind == DISPATCHER_SYNCHRONIZATION)
+		d->signal_state = 0;
+out:
+	irq_restore(irq);
+	return r;
+}

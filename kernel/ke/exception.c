@@ -1,0 +1,190 @@
+/* Exception delivery to ring 3; see kernel/ke/exception.h. */
+#include "kernel/ke/exception.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/ps/process.h"
+#include "kernel/rtl/string.h"
+#include "arch/gdt.h"
+#include "arch/uaccess.h"
+#include "arch/selectors.h"
+#include "mm/mm.h"
+
+#define STATUS_ACCESS_VIOLATION 0xC0000005u
+#define STATUS_GUARD_PAGE_VIOLATION 0x80000001u
+#define STATUS_STACK_OVERFLOW   0xC00000FDu
+#define STATUS_IN_PAGE_ERROR    0xC0000006u
+#define STATUS_DEVICE_DATA_ERROR 0xC000009Cu
+/* EFLAGS bits ring 3 may set through a CONTEXT: CF PF AF ZF SF TF DF OF AC ID;
+ * the others are the kernel's (RF and NT are dropped, IOPL and VM refused). */
+#define EFLAGS_USER  0x00240dd5u
+#define EFLAGS_FIXED 0x00000202u        /* reserved bit 1, IF */
+#define EFLAGS_IOPL  0x00003000u
+
+static uint32_t exception_code(uint32_t vector)
+{
+	switch (vector) {
+	case T_DE: return 0xC0000094;   /* STATUS_INTEGER_DIVIDE_BY_ZERO */
+	case T_DB: return 0x80000004;   /* STATUS_SINGLE_STEP */
+	case T_BP: return 0x80000003;   /* STATUS_BREAKPOINT */
+	case T_OF: return 0xC0000095;   /* STATUS_INTEGER_OVERFLOW */
+	case T_BR: return 0xC000008C;   /* STATUS_ARRAY_BOUNDS_EXCEEDED */
+	case T_UD: return 0xC000001D;   /* STATUS_ILLEGAL_INSTRUCTION */
+	case T_AC: return 0x80000002;   /* STATUS_DATATYPE_MISALIGNMENT */
+	case T_NM: case T_MF: return 0xC0000090;  /* STATUS_FLOAT_INVALID_OPERATION */
+	case T_GP: return 0xC0000096;   /* STATUS_PRIVILEGED_INSTRUCTION */
+	default: return STATUS_ACCESS_VIOLATION;
+	}
+}
+
+static void context_from_frame(const struct trap_frame *f, struct _CONTEXT *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->ContextFlags = CONTEXT_FULL;
+	c->SegGs = f->gs; c->SegFs = f->fs; c->SegEs = f->es; c->SegDs = f->ds;
+	c->Edi = f->edi; c->Esi = f->esi; c->Ebx = f->ebx;
+	c->Edx = f->edx; c->Ecx = f->ecx; c->Eax = f->eax;
+	c->Ebp = f->ebp; c->Eip = f->eip; c->SegCs = f->cs;
+	c->EFlags = f->eflags; c->Esp = f->user_esp; c->SegSs = f->user_ss;
+}
+
+/* Builds the record and context below the user's ESP and points f at the
+ * dispatcher: dispatcher(record, context) with a null return address. */
+static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
+{
+	struct process *p = process_current();
+	struct _CONTEXT ctx;
+	uint32_t sp = (f->user_esp - sizeof(ctx)) & ~15u, ctx_at = sp, rec_at, args[3];
+
+	if (!p->dispatcher)
+		return false;
+	context_from_frame(f, &ctx);
+	sp -= sizeof(*rec);
+	rec_at = sp;
+	args[0] = 0;
+	args[1] = rec_at;
+	args[2] = ctx_at;
+	sp -= sizeof(args);
+	if (sp >= f->user_esp || !copy_to_user(ctx_at, &ctx, sizeof(ctx)) ||
+	    !copy_to_user(rec_at, rec, sizeof(*rec)) || !copy_to_user(sp, args, sizeof(args)))
+		return false;
+	f->eip = p->dispatcher;
+	f->user_esp = sp;
+	/* The dispatcher is ordinary C: no single-stepping, DF clear as the ABI
+	 * says, no alignment checks. The CONTEXT keeps the originals. */
+	f->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_AC | EFLAGS_RF);
+	return true;
+}
+
+/* The one-line report of an exception nobody handled. */
+static void report(const struct process *p, const struct _EXCEPTION_RECORD *rec)
+{
+	uint32_t code = rec->ExceptionCode;
+	bool memory = rec->NumberParameters >= 2 && (code == STATUS_ACCESS_VIOLATION ||
+		code == STATUS_GUARD_PAGE_VIOLATION || code == STATUS_STACK_OVERFLOW ||
+		code == STATUS_IN_PAGE_ERROR);
+
+	if (memory)
+		kprintf("pid %u %s: exception 0x%08x at eip 0x%08x, address 0x%08lx (%s)\n",
+			p->pid, p->name, code, (uint32_t)rec->ExceptionAddress,
+			rec->ExceptionInformation[1],
+			rec->ExceptionInformation[0] == 1 ? "write" : "read");
+	else
+		kprintf("pid %u %s: exception 0x%08x at eip 0x%08x\n", p->pid, p->name, code,
+			(uint32_t)rec->ExceptionAddress);
+}
+
+void exception_terminate(const struct _EXCEPTION_RECORD *rec)
+{
+	struct process *p = process_current();
+
+	/* A delivery cut short by TerminateProcess is no program's fault. */
+	if (!p->terminating)
+		report(p, rec);
+	process_exit(rec->ExceptionCode);
+}
+
+void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
+{
+	if (!deliver(f, rec))
+		exception_terminate(rec);
+}
+
+/* A memory exception's record: the access (0 read, 1 write) and the address. */
+static void memory_record(struct _EXCEPTION_RECORD *rec, uint32_t code,
+			  const struct trap_frame *f)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->ExceptionCode = code;
+	rec->ExceptionAddress = (void *)f->eip;
+	rec->NumberParameters = 2;
+	rec->ExceptionInformation[0] = (f->error & 2) ? 1 : 0;
+	rec->ExceptionInformation[1] = f->cr2;
+}
+
+bool exception_page_fault(struct trap_frame *f)
+{
+	static const uint32_t codes[] = {
+		[VM_FAULT_ACCESS_VIOLATION] = STATUS_ACCESS_VIOLATION,
+		[VM_FAULT_GUARD_PAGE] = STATUS_GUARD_PAGE_VIOLATION,
+		[VM_FAULT_STACK_OVERFLOW] = STATUS_STACK_OVERFLOW,
+		[VM_FAULT_IN_PAGE_ERROR] = STATUS_IN_PAGE_ERROR,
+	};
+	struct process *p = process_current();
+	struct thread *t = thread_current();
+	struct _EXCEPTION_RECORD rec;
+	enum vm_fault r;
+
+	/* A fault while resolving one on the same thread would recurse until
+	 * the stack overflows. Clear the mark first: the panic's own backtrace
+	 * may fault, safely. (Resolving may sleep: the mark is per thread.) */
+	if (t->in_page_fault) {
+		t->in_page_fault = false;
+		panic("page fault at 0x%08x inside the page-fault handler", f->cr2);
+	}
+	t->in_page_fault = true;
+	/* Attached to another process (ReadProcessMemory), the kernel's
+	 * copies fault in that process's address space. */
+	r = mm_page_fault(f, t->attached ? t->attached->vm : p ? p->vm : NULL);
+	t->in_page_fault = false;
+	/* Interrupted, ring 3 is being terminated: its return there ends it. A
+	 * user copy in the kernel fails instead (through its fix-up). */
+	if (r == VM_FAULT_RESOLVED || (r == VM_FAULT_INTERRUPTED && trap_from_user(f)))
+		return true;
+	if (!trap_from_user(f))
+		return false;           /* the kernel's: a fix-up (a user copy) or a panic */
+	memory_record(&rec, codes[r], f);
+	if (r == VM_FAULT_IN_PAGE_ERROR) {     /* NT adds the I/O's status */
+		rec.NumberParameters = 3;
+		rec.ExceptionInformation[2] = STATUS_DEVICE_DATA_ERROR;
+	}
+	exception_raise(f, &rec);
+	return true;
+}
+
+void exception_from_trap(struct trap_frame *f)
+{
+	struct _EXCEPTION_RECORD rec;
+
+	memset(&rec, 0, sizeof(rec));
+	if (f->vector == T_BP)
+		f->eip--;               /* int3 traps after itself; NT reports the int3 */
+	rec.ExceptionCode = exception_code(f->vector);
+	rec.ExceptionAddress = (void *)f->eip;
+	exception_raise(f, &rec);
+}
+
+bool exception_continue(struct trap_frame *f, const struct _CONTEXT *c)
+{
+	struct user_selectors sel = { .cs = c->SegCs, .ss = c->SegSs, .ds = c->SegDs,
+				      .es = c->SegEs, .fs = c->SegFs, .gs = c->SegGs };
+
+	if (!user_selectors_check(&sel) || (c->EFlags & (EFLAGS_IOPL | EFLAGS_VM)) != 0)
+		return false;
+	f->gs = sel.gs; f->fs = sel.fs; f->es = sel.es; f->ds = sel.ds;
+	f->edi = c->Edi; f->esi = c->Esi; f->ebx = c->Ebx;
+	f->edx = c->Edx; f->ecx = c->Ecx; f->eax = c->Eax;
+	f->ebp = c->Ebp; f->eip = c->Eip;
+	f->eflags = (c->EFlags & EFLAGS_USER) | EFLAGS_FIXED;
+	f->user_esp = c->Esp;
+	return true;
+}

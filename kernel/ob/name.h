@@ -1,0 +1,34 @@
+/* The namespace of named objects (NT's \BaseNamedObjects): a hash table of
+ * names, each naming one object. Names are case-sensitive, as for every type
+ * that lives here. Pure bookkeeping, unit-tested on the host; ob.c locks. */
+#ifndef KERNEL_OB_NAME_H
+#define KERNEL_OB_NAME_H
+
+#include <stdint.h>
+
+#define OB_NAME_BUCKETS 256u
+
+struct ob_name {
+	struct ob_name *next;           /* in its bucket */
+	uint32_t hash;
+	void *object;                   /* the named object's body */
+	char text[];
+};
+
+struct ob_namespace {
+	struct ob_name *bucket[OB_NAME_BUCKETS];
+	uint32_t count;
+};
+
+/* The Win32 name after its optional "Global\" or "Local\" prefix (one
+ * session: both name the same directory; the prefix's case does not matter,
+ * the name's does); NULL when the rest is empty or
+ * holds a backslash (no subdirectories exist). */
+const char *ob_name_strip(const char *name);
+/* A new entry for text naming object (kmalloc'd), or NULL. */
+struct ob_name *ob_name_new(const char *text, void *object);
+struct ob_name *ob_names_find(struct ob_namespace *ns, const char *text);
+void ob_names_add(struct ob_namespace *ns, struct ob_name *n);
+void ob_names_remove(struct ob_namespace *ns, struct ob_name *n);
+
+#endif

@@ -1,0 +1,230 @@
+/* Validation of static i386 ELF executables; see kernel/ps/elf.h. */
+#include "kernel/ps/elf.h"
+#include "kernel/rtl/string.h"
+
+#define EHDR_SIZE    52
+#define PHDR_SIZE    32
+#define ELF_PAGE     4096u
+
+#define ELFCLASS32   1
+#define ELFDATA2LSB  1
+#define EV_CURRENT   1
+#define ET_EXEC      2
+#define EM_386       3
+
+#define PT_LOAD      1
+#define PT_DYNAMIC   2
+#define PT_INTERP    3
+#define PT_TLS       7
+
+#define PF_X         1
+#define PF_W         2
+
+/* Copies of the on-disk headers (little-endian, as is i386 and the host). */
+struct ehdr {
+	uint8_t e_ident[16];
+	uint16_t e_type, e_machine;
+	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
+	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+
+struct phdr {
+	uint32_t p_type, p_offset, p_vaddr, p_paddr;
+	uint32_t p_filesz, p_memsz, p_flags, p_align;
+};
+
+_Static_assert(sizeof(struct ehdr) == EHDR_SIZE, "ELF32 header layout");
+_Static_assert(sizeof(struct phdr) == PHDR_SIZE, "ELF32 program header layout");
+
+/* The ELF identification bytes: magic, class, byte order, version. */
+static enum elf_error check_ident(const uint8_t *id)
+{
+	if (id[0] != 0x7f || id[1] != 'E' || id[2] != 'L' || id[3] != 'F')
+		return ELF_BAD_MAGIC;
+	if (id[4] != ELFCLASS32)
+		return ELF_BAD_CLASS;
+	if (id[5] != ELFDATA2LSB)
+		return ELF_BAD_DATA;
+	if (id[6] != EV_CURRENT)
+		return ELF_BAD_VERSION;
+	return ELF_OK;
+}
+
+/* The rest of the ELF header, with the program header table inside size bytes. */
+static enum elf_error check_ehdr(const struct ehdr *h, size_t size)
+{
+	enum elf_error e = check_ident(h->e_ident);
+
+	if (e != ELF_OK)
+		return e;
+	if (h->e_version != EV_CURRENT)
+		return ELF_BAD_VERSION;
+	if (h->e_machine != EM_386)
+		return ELF_BAD_MACHINE;
+	if (h->e_type != ET_EXEC)
+		return ELF_BAD_TYPE;
+	if (h->e_ehsize < EHDR_SIZE)
+		return ELF_TOO_SMALL;
+	if (h->e_phentsize != PHDR_SIZE || h->e_phnum == 0 ||
+	    (uint64_t)h->e_phoff + (uint64_t)h->e_phnum * PHDR_SIZE > size)
+		return ELF_BAD_PHDRS;
+	return ELF_OK;
+}
+
+/* A PT_LOAD's sizes, file extent, place in user space and alignment. */
+static enum elf_error check_load(const struct phdr *p, size_t size,
+				 uint32_t user_lo, uint32_t user_hi)
+{
+	uint32_t align = p->p_align;
+
+	if (p->p_memsz == 0 || p->p_filesz > p->p_memsz)
+		return ELF_SEGMENT_BAD_SIZE;
+	if ((uint64_t)p->p_offset + p->p_filesz > size)
+		return ELF_SEGMENT_OUTSIDE_FILE;
+	if (p->p_vaddr < user_lo || (uint64_t)p->p_vaddr + p->p_memsz > user_hi)
+		return ELF_SEGMENT_OUT_OF_USER_SPACE;
+	if (align > 1) {
+		if (align & (align - 1))
+			return ELF_SEGMENT_BAD_SIZE;
+		if (align > ELF_PAGE)
+			align = ELF_PAGE;
+		if ((p->p_vaddr ^ p->p_offset) & (align - 1))
+			return ELF_SEGMENT_BAD_SIZE;
+	}
+	return ELF_OK;
+}
+
+/* One program header: a checked PT_LOAD joins img; unsupported types fail. */
+static enum elf_error take_phdr(struct elf_image *img, const struct phdr *p,
+				size_t size, uint32_t user_lo, uint32_t user_hi)
+{
+	enum elf_error e;
+
+	switch (p->p_type) {
+	case PT_DYNAMIC:
+	case PT_INTERP:
+	case PT_TLS:
+		return ELF_UNSUPPORTED;
+	case PT_LOAD:
+		break;
+	default:
+		return ELF_OK;          /* PT_NULL, PT_NOTE, PT_PHDR, GNU notes, others */
+	}
+	if (p->p_memsz == 0 && p->p_filesz == 0)
+		return ELF_OK;          /* ld emits empty ones (a program without data) */
+	if (img->count == ELF_MAX_SEGMENTS)
+		return ELF_TOO_MANY_SEGMENTS;
+	e = check_load(p, size, user_lo, user_hi);
+	if (e != ELF_OK)
+		return e;
+	img->seg[img->count++] = (struct elf_segment){
+		.vaddr = p->p_vaddr, .memsz = p->p_memsz,
+		.offset = p->p_offset, .filesz = p->p_filesz,
+		.write = (p->p_flags & PF_W) != 0, .exec = (p->p_flags & PF_X) != 0,
+	};
+	return ELF_OK;
+}
+
+static void sort_segments(struct elf_image *img)
+{
+	for (uint32_t i = 1; i < img->count; i++) {
+		struct elf_segment s = img->seg[i];
+		uint32_t j = i;
+		for (; j > 0 && img->seg[j - 1].vaddr > s.vaddr; j--)
+			img->seg[j] = img->seg[j - 1];
+		img->seg[j] = s;
+	}
+}
+
+/* The first byte past s's last page (64-bit: it may be 4 GB). */
+static uint64_t page_end(const struct elf_segment *s)
+{
+	uint64_t end = (uint64_t)s->vaddr + s->memsz;
+	return (end + ELF_PAGE - 1) & ~(uint64_t)(ELF_PAGE - 1);
+}
+
+/* On sorted, non-empty segments, a page shared by any two is shared by neighbours. */
+static bool segments_overlap(const struct elf_image *img)
+{
+	for (uint32_t i = 1; i < img->count; i++)
+		if (page_end(&img->seg[i - 1]) > (img->seg[i].vaddr & ~(ELF_PAGE - 1)))
+			return true;
+	return false;
+}
+
+static bool entry_in_exec_segment(const struct elf_image *img)
+{
+	for (uint32_t i = 0; i < img->count; i++) {
+		const struct elf_segment *s = &img->seg[i];
+		if (s->exec && img->entry >= s->vaddr &&
+		    (uint64_t)img->entry < (uint64_t)s->vaddr + s->memsz)
+			return true;
+	}
+	return false;
+}
+
+/* elf_check without the clearing of *out on failure. */
+static enum elf_error check_image(const uint8_t *image, size_t size, uint32_t user_lo,
+				  uint32_t user_hi, struct elf_image *out)
+{
+	struct ehdr h;
+	enum elf_error e;
+
+	if (size < EHDR_SIZE)
+		return ELF_TOO_SMALL;
+	memcpy(&h, image, EHDR_SIZE);
+	e = check_ehdr(&h, size);
+	for (uint32_t i = 0; e == ELF_OK && i < h.e_phnum; i++) {
+		struct phdr p;
+		memcpy(&p, image + h.e_phoff + (size_t)i * PHDR_SIZE, PHDR_SIZE);
+		e = take_phdr(out, &p, size, user_lo, user_hi);
+	}
+	if (e != ELF_OK)
+		return e;
+	if (out->count == 0)
+		return ELF_NO_SEGMENTS;
+	sort_segments(out);
+	if (segments_overlap(out))
+		return ELF_SEGMENTS_OVERLAP;
+	out->entry = h.e_entry;
+	return entry_in_exec_segment(out) ? ELF_OK : ELF_BAD_ENTRY;
+}
+
+enum elf_error elf_check(const void *image, size_t size, uint32_t user_lo,
+			 uint32_t user_hi, struct elf_image *out)
+{
+	enum elf_error e;
+
+	memset(out, 0, sizeof(*out));
+	e = check_image(image, size, user_lo, user_hi, out);
+	if (e != ELF_OK)
+		memset(out, 0, sizeof(*out));
+	return e;
+}
+
+const char *elf_error_text(enum elf_error e)
+{
+	static const char *const text[] = {
+		[ELF_OK] = "no error",
+		[ELF_TOO_SMALL] = "file or ELF header too small",
+		[ELF_BAD_MAGIC] = "not an ELF file",
+		[ELF_BAD_CLASS] = "not a 32-bit ELF file",
+		[ELF_BAD_DATA] = "not little-endian",
+		[ELF_BAD_VERSION] = "unknown ELF version",
+		[ELF_BAD_MACHINE] = "not an i386 program",
+		[ELF_BAD_TYPE] = "not an executable (ET_EXEC)",
+		[ELF_BAD_PHDRS] = "bad program header table",
+		[ELF_NO_SEGMENTS] = "no loadable segment",
+		[ELF_TOO_MANY_SEGMENTS] = "too many loadable segments",
+		[ELF_SEGMENT_OUTSIDE_FILE] = "segment extends past the end of the file",
+		[ELF_SEGMENT_BAD_SIZE] = "bad segment size or alignment",
+		[ELF_SEGMENT_OUT_OF_USER_SPACE] = "segment outside user space",
+		[ELF_SEGMENTS_OVERLAP] = "segment overlaps another",
+		[ELF_BAD_ENTRY] = "entry point not in an executable segment",
+		[ELF_UNSUPPORTED] = "dynamic linking or TLS not supported",
+	};
+
+	if ((unsigned)e >= sizeof(text) / sizeof(text[0]) || !text[e])
+		return "unknown ELF error";
+	return text[e];
+}

@@ -1,0 +1,398 @@
+/* Ring-3 processes and the program loader; see kernel/ps/process.h. */
+#include "kernel/ps/process.h"
+#include "kernel/rtl/console.h"
+#include "kernel/ps/elf.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
+#include "arch/arch.h"
+#include "arch/context.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "arch/uaccess.h"
+#include "mm/pte.h"
+#include "mm/swap.h"
+#include "mm/mm.h"
+#include "mm/pfn.h"
+#include "mm/pool.h"
+#include "mm/aspace.h"
+
+#define USER_STACK_TOP     0x00300000u
+#define USER_STACK_RESERVE 0x00100000u  /* 1 MB, as NT's default */
+#define USER_STACK_COMMIT  2u           /* pages committed at the start */
+#define ARGV_MAX         32u
+
+static uint32_t next_pid = 1;
+static struct process *all_processes;
+static const struct boot_info *programs;
+
+/* The next process id (processes are numbered from 1, in creation order). */
+static uint32_t next_pid_take(void)
+{
+	bool irq = irq_save();
+	uint32_t pid = next_pid++;
+
+	irq_restore(irq);
+	return pid;
+}
+
+void process_set_programs(const struct boot_info *bi)
+{
+	programs = bi;
+}
+
+/* Win32 protection of a segment's pages: code execute-read, data
+ * write-copy (read-write once written, as in Windows), the rest read-only. */
+static uint32_t segment_protect(const struct elf_segment *s)
+{
+	if (s->write)
+		return s->exec ? PAGE_EXECUTE_WRITECOPY : PAGE_WRITECOPY;
+	return s->exec ? PAGE_EXECUTE_READ : PAGE_READONLY;
+}
+
+/* Maps the checked image as a demand-paged MEM_IMAGE allocation. */
+static uint32_t map_image(const struct process *p, const struct elf_image *e)
+{
+	struct vm_image img = { .file = p->image, .count = e->count };
+
+	for (uint32_t i = 0; i < e->count; i++)
+		img.seg[i] = (struct vm_image_segment){
+			.vaddr = e->seg[i].vaddr, .memsz = e->seg[i].memsz,
+			.offset = e->seg[i].offset, .filesz = e->seg[i].filesz,
+			.protect = segment_protect(&e->seg[i]),
+		};
+	return vm_map_image(p->vm, &img);
+}
+
+/* Puts argc and argv (the command line split at spaces) on the user stack;
+ * returns the initial ESP, or 0 if they do not fit. */
+static vaddr_t push_arguments(const char *cmdline)
+{
+	char words[PROCESS_CMDLINE_MAX];
+	uint32_t argv[ARGV_MAX + 1], argc = 0;
+	size_t len = strlcpy(words, cmdline, sizeof(words)) + 1;
+	vaddr_t sp = USER_STACK_TOP - ((len + 3) & ~3u), strings = sp;
+
+	/* One pass: spaces become terminators, and each word's first byte is an argument. */
+	for (size_t i = 0; i < len; i++) {
+		if (words[i] == ' ')
+			words[i] = '\0';
+		else if (words[i] && (i == 0 || words[i - 1] == '\0') && argc < ARGV_MAX)
+			argv[argc++] = strings + i;
+	}
+	argv[argc] = 0;
+	sp -= (argc + 1) * 4;
+	uint32_t frame[2] = { argc, sp };
+	if (!copy_to_user(strings, words, len) || !copy_to_user(sp, argv, (argc + 1) * 4))
+		return 0;
+	sp -= sizeof(frame);
+	return copy_to_user(sp, frame, sizeof(frame)) ? sp : 0;
+}
+
+/* Loads the image into p's (current, empty) address space and sets p's
+ * entry point and initial stack; a Win32 error or 0. */
+static uint32_t load_program(struct process *p)
+{
+	struct elf_image img;
+	enum elf_error e = elf_check(p->image, p->image_size, MM_USER_FIRST, MM_USER_END, &img);
+	uint32_t err = 0;
+
+	if (e != ELF_OK) {
+		kprintf("pid %u %s: not a valid program: %s\n", p->pid, p->name, elf_error_text(e));
+		return ERROR_BAD_EXE_FORMAT;
+	}
+	err = map_image(p, &img);
+	if (!err)
+		err = vm_map_stack(p->vm, USER_STACK_TOP, USER_STACK_RESERVE, USER_STACK_COMMIT);
+	if (!err && (p->initial_esp = push_arguments(p->cmdline)) == 0)
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	p->entry = img.entry;
+	return err;
+}
+
+/* Maps the program into p before any of its threads exists, as Windows'
+ * CreateProcess does: whoever gets the handle finds the image and the stack
+ * there at once, and a bad image fails the creation. */
+static uint32_t load_attached(struct process *p)
+{
+	uint32_t err;
+
+	if (!process_attach(p))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	err = load_program(p);
+	if (err)
+		vm_clear(p->vm);        /* in its own space, while attached */
+	process_detach(p);
+	return err;
+}
+
+/* The first code of every process's thread, already in its address space. */
+static void process_start(void *arg)
+{
+	struct process *p = arg;
+
+	if (p->terminating)
+		process_exit(p->terminate_status);
+	arch_enter_user(p->entry, p->initial_esp);
+}
+
+/* The boot module named name: its image and size; NULL if there is none. */
+static const void *find_program(const char *name, uint32_t *size)
+{
+	for (uint32_t i = 0; programs && i < programs->module_count; i++) {
+		const struct boot_module *m = &programs->modules[i];
+		if (strcmp(m->name, name) == 0) {
+			*size = m->end - m->start;
+			return arch_phys_to_virt(m->start, *size);
+		}
+	}
+	return NULL;
+}
+
+/* Process: NT's generic mapping for processes (ReactOS's measurements) with
+ * Vista's PROCESS_ALL_ACCESS. */
+static struct dispatcher_header *process_dispatcher(void *body)
+{
+	return &((struct process *)body)->exit_signal;
+}
+
+/* The last reference is gone: the record leaves the process list. */
+static void process_remove(void *body)
+{
+	struct process *p = body, **link = &all_processes;
+	bool irq = irq_save();
+
+	while (*link && *link != p)
+		link = &(*link)->all_next;
+	if (*link)
+		*link = p->all_next;    /* a record that never ran was never listed */
+	irq_restore(irq);
+}
+
+struct ob_type process_type = {
+	.name = "Process",
+	.mapping = { 0x00020410u, 0x00020bebu, 0x00120000u, PROCESS_ALL_ACCESS },
+	.valid_access = PROCESS_ALL_ACCESS,
+	.implies_from = PROCESS_QUERY_INFORMATION,
+	.implies_to = PROCESS_QUERY_LIMITED_INFORMATION,
+	.remove = process_remove,
+	.dispatcher = process_dispatcher,
+};
+
+/* -1 names the table's own process, with every right. */
+static void *process_pseudo(struct ob_handle_table *t, uint32_t handle, uint32_t *access)
+{
+	struct process *p = (struct process *)((char *)t - offsetof(struct process, handles));
+
+	if (handle != HANDLE_CURRENT_PROCESS)
+		return NULL;
+	ob_reference(p);
+	*access = PROCESS_ALL_ACCESS;
+	return p;
+}
+
+void process_init(void)
+{
+	ob_register_type(&process_type);
+	ob_set_pseudo_resolver(process_pseudo);
+}
+
+/* A new process record for cmdline with its address space, not yet running;
+ * NULL with *error. */
+static struct process *process_new(const char *cmdline, uint32_t *error)
+{
+	struct process *p = ob_create(&process_type, sizeof(*p));
+	size_t n;
+
+	*error = ERROR_NOT_ENOUGH_MEMORY;
+	if (!p)
+		return NULL;
+	while (*cmdline == ' ')
+		cmdline++;
+	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
+	for (n = 0; cmdline[n] && cmdline[n] != ' ' && n < sizeof(p->name) - 1; n++)
+		p->name[n] = cmdline[n];
+	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
+	p->pid = next_pid_take();
+	p->image = find_program(p->name, &p->image_size);
+	if (!p->image)
+		*error = ERROR_FILE_NOT_FOUND;
+	else if ((p->vm = vm_create()) != NULL)
+		return p;
+	ob_dereference(p);
+	return NULL;
+}
+
+/* Undoes process_new (and any inherited handles and loaded image) for a
+ * process that never ran. */
+static void process_discard(struct process *p)
+{
+	ob_close_all(&p->handles);
+	if (!vm_cleared(p->vm) && process_attach(p)) {
+		vm_clear(p->vm);
+		process_detach(p);
+	}
+	vm_destroy(p->vm);
+	p->vm = NULL;
+	ob_dereference(p);
+}
+
+struct process *process_spawn(const char *cmdline, struct process *parent, uint32_t *error)
+{
+	struct process *p = process_new(cmdline, error);
+	struct thread *t;
+	bool irq;
+
+	if (!p)
+		return NULL;
+	p->pd = vm_directory(p->vm);
+	if ((*error = load_attached(p)) != 0 ||
+	    (parent && (*error = ob_inherit_handles(&parent->handles, &p->handles)) != 0)) {
+		process_discard(p);
+		return NULL;
+	}
+	/* Interrupts off: the new thread cannot run (and exit) before p knows it. */
+	irq = irq_save();
+	p->thread = t = thread_create_in(p->name, process_start, p, p);
+	if (t) {
+		ob_reference(p);        /* the running thread's */
+		p->all_next = all_processes;
+		all_processes = p;
+	}
+	irq_restore(irq);
+	/* From here the child may run, and even be gone (p->thread NULL again):
+	 * only the local says whether it started. */
+	if (!t) {
+		process_discard(p);
+		*error = ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
+	}
+	return p;
+}
+
+struct process *process_find(uint32_t pid)
+{
+	bool irq = irq_save();
+	struct process *p = all_processes;
+
+	/* A record whose last reference just went is still listed until its
+	 * remove procedure runs: it is not found. */
+	while (p && (p->pid != pid || !ob_reference_unless_deleted(p)))
+		p = p->all_next;
+	irq_restore(irq);
+	return p;
+}
+
+void process_for_each(void (*fn)(const struct process *p, void *ctx), void *ctx)
+{
+	for (struct process *p = all_processes; p; p = p->all_next)
+		fn(p, ctx);
+}
+
+void process_thread_gone(struct process *p)
+{
+	/* The thread has switched away for good: no CPU runs on its directory. */
+	vm_destroy(p->vm);
+	p->vm = NULL;
+	p->pd = PFN_NONE;
+	p->thread = NULL;
+	ob_dereference(p);
+}
+
+/* Exiting: waits until no thread is attached to p's address space, and lets
+ * none attach again. */
+static void rundown_wait_all(struct process *p)
+{
+	bool irq = irq_save();
+
+	p->rundown_closing = true;
+	while (p->rundown)
+		wait_queue_sleep_uninterruptible(&p->rundown_wait);
+	irq_restore(irq);
+}
+
+void process_exit(uint32_t status)
+{
+	struct process *p = process_current();
+
+	if (!p)
+		panic("process_exit from a kernel thread");
+	/* Terminated, it ends with TerminateProcess's status, whatever cut
+	 * short made its own code fail meanwhile. */
+	if (p->terminating)
+		status = p->terminate_status;
+	if (vm_check(p->vm) || swap_check())
+		panic("process_exit: pid %u's address space or the swap slots are inconsistent",
+		      p->pid);
+	rundown_wait_all(p);
+	vm_clear(p->vm);
+	ob_close_all(&p->handles);
+	irq_disable();
+	/* Interrupts stay off until the thread has switched away for good, so a
+	 * waiter cannot free the directory this thread still runs on. */
+	p->exit_status = status;
+	p->exited = true;
+	ke_set_signal(&p->exit_signal, 1);
+	thread_exit();
+}
+
+bool process_terminate(struct process *p, uint32_t status)
+{
+	bool irq;
+
+	if (p == process_current())
+		process_exit(status);
+	irq = irq_save();
+	if (p->exited || p->terminating) {
+		irq_restore(irq);
+		return !p->exited;
+	}
+	p->terminating = true;
+	p->terminate_status = status;
+	thread_interrupt(p->thread);
+	irq_restore(irq);
+	return true;
+}
+
+bool process_wait(struct process *p, uint32_t ticks)
+{
+	ke_wait_single(&p->exit_signal, ticks);
+	return p->exited;
+}
+
+uint32_t process_by_handle(uint32_t handle, uint32_t desired, struct process **out)
+{
+	return ob_reference_by_handle(process_handles(), handle, &process_type, desired,
+				      (void **)out, NULL);
+}
+
+bool process_attach(struct process *p)
+{
+	struct thread *t = thread_current();
+	bool irq = irq_save();
+
+	if (p->rundown_closing || t->attached) {
+		irq_restore(irq);
+		return false;
+	}
+	p->rundown++;
+	t->attached = p;
+	/* The scheduler now loads p's directory whenever t runs. */
+	aspace_activate(p->pd);
+	irq_restore(irq);
+	return true;
+}
+
+void process_detach(struct process *p)
+{
+	struct thread *t = thread_current();
+	bool irq = irq_save();
+
+	t->attached = NULL;
+	/* A kernel thread (run=, init) keeps p's directory loaded, as kernel
+	 * threads keep whichever they find; aspace_destroy moves it off. */
+	if (t->process)
+		aspace_activate(t->process->pd);
+	if (--p->rundown == 0)
+		wait_queue_wake_all(&p->rundown_wait);
+	irq_restore(irq);
+}

@@ -1,0 +1,108 @@
+/* kernel/ps: processes (NT's Ps). Owns process records, the program loader
+ * (ELF checking, mapping the image and the stack), exit and termination.
+ * May call ob (a process is an object), ke (its thread), mm (its address
+ * space), arch and rtl; the system calls (sys) call it, never the reverse. */
+/* Ring-3 processes: an address space, one thread (for now), a handle table,
+ * an exit status. A process is an object of type Process (kernel/ob): it is
+ * referenced by the handles that name it, by its running thread and by
+ * whoever created it, and its record outlives its exit while any remain. */
+#ifndef KERNEL_PROCESS_H
+#define KERNEL_PROCESS_H
+
+#include "arch/trap.h"
+#include "boot/bootinfo.h"
+#include "kernel/ke/dispatcher.h"
+#include "kernel/ke/thread.h"
+#include "kernel/ob/ob.h"
+#include "mm/vm.h"
+#include "kernel/rtl/winerror.h"
+
+#define PROCESS_NAME_MAX    32
+#define PROCESS_CMDLINE_MAX 256
+
+
+/* Handle values are multiples of 4, as in NT; this one means "myself". */
+#define HANDLE_CURRENT_PROCESS  0xffffffffu
+
+struct process {
+	uint32_t pid;
+	char name[PROCESS_NAME_MAX];
+	char cmdline[PROCESS_CMDLINE_MAX];
+	struct vm_space *vm;            /* its address space (NULL once gone) */
+	pfn_t pd;                       /* vm's page directory, for the scheduler */
+	const void *image;              /* the program file (a boot module) */
+	uint32_t image_size;
+	struct thread *thread;
+	vaddr_t dispatcher;             /* ring-3 exception entry (SYS_SET_DISPATCHER) */
+	vaddr_t entry, initial_esp;     /* where its first thread enters ring 3 */
+	bool exited, terminating;
+	uint32_t exit_status, terminate_status;
+	struct dispatcher_header exit_signal;   /* signaled once it has exited */
+	struct ob_handle_table handles;
+	uint32_t rundown;               /* threads attached to its address space */
+	bool rundown_closing;           /* exiting: no new attach */
+	struct wait_queue rundown_wait;
+	struct process *all_next;
+};
+
+/* The rights of a process handle (Windows' values). */
+#define PROCESS_TERMINATE                 0x0001u
+#define PROCESS_CREATE_THREAD             0x0002u
+#define PROCESS_VM_OPERATION              0x0008u
+#define PROCESS_VM_READ                   0x0010u
+#define PROCESS_VM_WRITE                  0x0020u
+#define PROCESS_DUP_HANDLE                0x0040u
+#define PROCESS_CREATE_PROCESS            0x0080u
+#define PROCESS_SET_QUOTA                 0x0100u
+#define PROCESS_SET_INFORMATION           0x0200u
+#define PROCESS_QUERY_INFORMATION         0x0400u
+#define PROCESS_SUSPEND_RESUME            0x0800u
+#define PROCESS_QUERY_LIMITED_INFORMATION 0x1000u
+#define PROCESS_ALL_ACCESS                0x001fffffu
+
+extern struct ob_type process_type;
+
+/* Remembers the boot modules programs are started from. */
+void process_set_programs(const struct boot_info *bi);
+/* Registers the Process type and the pseudo-handle resolver (once, at boot). */
+void process_init(void);
+/* Starts the program named by the first word of cmdline: its image and stack
+ * are mapped before this returns. With parent, the child first inherits
+ * parent's inheritable handles at the same values. Returns the new process
+ * with one reference for the caller, or NULL with *error set
+ * (ERROR_FILE_NOT_FOUND, ERROR_BAD_EXE_FORMAT, ERROR_NOT_ENOUGH_MEMORY). */
+struct process *process_spawn(const char *cmdline, struct process *parent, uint32_t *error);
+/* The process of the running thread, NULL for kernel threads. */
+static inline struct process *process_current(void) { return thread_current()->process; }
+/* The live or not yet freed process with that pid, with a reference; NULL if none. */
+struct process *process_find(uint32_t pid);
+/* Ends the current process with status: frees its user memory and handles,
+ * wakes its waiters, ends its thread. */
+__attribute__((noreturn)) void process_exit(uint32_t status);
+/* Ends p with status: at once if p is the caller, else at its next return to
+ * ring 3 (a sleeping or waiting p is woken for it). False if p already ended. */
+bool process_terminate(struct process *p, uint32_t status);
+/* Blocks until p has exited or ticks passed (WAIT_FOREVER); true if it exited. */
+bool process_wait(struct process *p, uint32_t ticks);
+/* Called by the scheduler once p's thread is gone for good. */
+void process_thread_gone(struct process *p);
+/* Visits every process (for ps). */
+void process_for_each(void (*fn)(const struct process *p, void *ctx), void *ctx);
+
+/* The current process's handle table. */
+static inline struct ob_handle_table *process_handles(void) { return &process_current()->handles; }
+/* The process behind handle in the caller's table, referenced, when the
+ * handle grants desired: 0, ERROR_INVALID_HANDLE or ERROR_ACCESS_DENIED. */
+uint32_t process_by_handle(uint32_t handle, uint32_t desired, struct process **out);
+
+/* NT's KeStackAttachProcess: the calling thread runs in p's address space
+ * (faults resolve there, and it may sleep) until process_detach. False when
+ * p is exiting (its address space is going). Touch no user memory of the
+ * caller's own meanwhile. */
+bool process_attach(struct process *p);
+void process_detach(struct process *p);
+
+/* Opens the ring-3 gates: system calls, int3, into (kernel/sys/syscall.c). */
+void syscall_init(void);
+
+#endif

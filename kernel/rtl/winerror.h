@@ -1,0 +1,27 @@
+/* The Win32 error codes the kernel returns to ring 3: one definition, with
+ * Windows' values (winerror.h), for every layer. */
+#ifndef KERNEL_RTL_WINERROR_H
+#define KERNEL_RTL_WINERROR_H
+
+#define ERROR_SUCCESS              0u
+#define ERROR_INVALID_FUNCTION     1u
+#define ERROR_FILE_NOT_FOUND       2u
+#define ERROR_PATH_NOT_FOUND       3u
+#define ERROR_ACCESS_DENIED        5u
+#define ERROR_INVALID_HANDLE       6u
+#define ERROR_NOT_ENOUGH_MEMORY    8u
+#define ERROR_BAD_LENGTH           24u
+#define ERROR_INVALID_PARAMETER    87u
+#define ERROR_INSUFFICIENT_BUFFER  122u
+#define ERROR_NOT_LOCKED           158u
+#define ERROR_ALREADY_EXISTS       183u
+#define ERROR_BAD_EXE_FORMAT       193u
+#define ERROR_FILENAME_EXCED_RANGE 206u
+#define ERROR_PARTIAL_COPY         299u
+#define ERROR_INVALID_ADDRESS      487u
+#define ERROR_NOACCESS             998u
+#define ERROR_PRIVILEGE_NOT_HELD   1314u
+#define ERROR_WORKING_SET_QUOTA    1453u
+#define ERROR_COMMITMENT_LIMIT     1455u
+
+#endif

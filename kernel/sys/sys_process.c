@@ -1,0 +1,180 @@
+/* Process, handle, time and memory-status system calls. */
+#include "kernel/sys/syscalls.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/panic.h"
+#include "kernel/ps/process.h"
+#include "mm/mm.h"
+#include "kernel/rtl/string.h"
+#include "arch/cpu.h"
+#include "arch/uaccess.h"
+#include "mm/pfn.h"
+#include "mm/pool.h"
+#include "user/include/vados/syscall.h"
+
+#define STILL_ACTIVE      259u
+#define INFINITE          0xffffffffu
+
+struct sysret sys_exit_process(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	process_exit(a[0]);
+}
+
+struct sysret sys_get_process_id(const uint32_t *a, struct trap_frame *f)
+{
+	(void)a, (void)f;
+	return (struct sysret){ ERROR_SUCCESS, process_current()->pid };
+}
+
+uint32_t ms_to_ticks(uint32_t ms)
+{
+	if (ms == INFINITE)
+		return WAIT_FOREVER;
+	return ms / MS_PER_TICK + (ms % MS_PER_TICK != 0);
+}
+
+struct sysret sys_sleep(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	if (a[0] == 0)
+		thread_yield();
+	else
+		wait_queue_sleep_timeout(NULL, ms_to_ticks(a[0]));
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+struct sysret sys_get_tick_count(const uint32_t *a, struct trap_frame *f)
+{
+	(void)a, (void)f;
+	return (struct sysret){ ERROR_SUCCESS, timer_ticks() * MS_PER_TICK };
+}
+
+
+uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size)
+{
+	for (size_t i = 0; i < size; i++) {
+		if (!copy_from_user(&dst[i], src + i, 1))
+			return ERROR_NOACCESS;
+		if (dst[i] == '\0')
+			return 0;
+	}
+	return ERROR_INVALID_PARAMETER;
+}
+
+/* (cmdline, uint32 out[2], inherit): the handle has every right. */
+struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
+{
+	char cmdline[PROCESS_CMDLINE_MAX];
+	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[2] = { 0, 0 };
+	struct process *p;
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	/* Everything that can fail is checked before the child exists. The
+	 * process has one thread, so the reserved handle entry stays free. */
+	if (!copy_to_user(a[1], out, sizeof(out)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if ((err = ob_reserve_handle(process_handles())) != 0)
+		return (struct sysret){ err, 0 };
+	if (!(p = process_spawn(cmdline, a[2] ? process_current() : NULL, &err)))
+		return (struct sysret){ err, 0 };
+	err = ob_open_object(process_handles(), p, PROCESS_ALL_ACCESS, 0, &out[0]);
+	out[1] = p->pid;
+	if (err)                /* no handle: the child runs on, as if closed at once */
+		out[0] = 0;
+	ob_dereference(p);
+	if (!err && !copy_to_user(a[1], out, sizeof(out)))
+		err = ERROR_NOACCESS;
+	return (struct sysret){ err, 0 };
+}
+
+/* (pid, access, inherit) -> handle. NT keeps no process 0 for ring 3 to
+ * open: ERROR_INVALID_PARAMETER, as for any pid that does not exist. */
+struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p = a[0] ? process_find(a[0]) : NULL;
+	uint32_t h = 0, err;
+
+	(void)f;
+	if (!p)
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	err = ob_open_object(process_handles(), p, a[1], a[2] ? HANDLE_FLAG_INHERIT : 0, &h);
+	ob_dereference(p);
+	return (struct sysret){ err, err ? 0 : h };
+}
+
+/* (handle) -> exit status or STILL_ACTIVE; QUERY_(LIMITED_)INFORMATION. */
+struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p;
+	uint32_t err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p), code;
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	code = p->exited ? p->exit_status : STILL_ACTIVE;
+	ob_dereference(p);
+	return (struct sysret){ ERROR_SUCCESS, code };
+}
+
+/* (handle, status); PROCESS_TERMINATE. An ended process: ERROR_ACCESS_DENIED,
+ * as Windows reports it. */
+struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p;
+	uint32_t err = process_by_handle(a[0], PROCESS_TERMINATE, &p);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (p == process_current())
+		ob_dereference(p);      /* process_exit does not return */
+	err = process_terminate(p, a[1]) ? ERROR_SUCCESS : ERROR_ACCESS_DENIED;
+	ob_dereference(p);
+	return (struct sysret){ err, 0 };
+}
+
+struct list_ctx {
+	struct vados_process_info out[64];
+	uint32_t n, max;
+};
+
+static void list_one(const struct process *p, void *arg)
+{
+	struct list_ctx *c = arg;
+
+	if (c->n == c->max)
+		return;
+	c->out[c->n] = (struct vados_process_info){ p->pid, p->exited, p->exit_status,
+						    p->handles.count, { 0 } };
+	strlcpy(c->out[c->n].name, p->name, sizeof(c->out[c->n].name));
+	c->n++;
+}
+
+struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f)
+{
+	struct list_ctx *c = kmalloc(sizeof(*c));
+	struct sysret r = { ERROR_NOT_ENOUGH_MEMORY, 0 };
+	bool irq;
+
+	(void)f;
+	if (!c)
+		return r;
+	c->n = 0;
+	c->max = a[1] < 64 ? a[1] : 64;
+	irq = irq_save();
+	process_for_each(list_one, c);
+	irq_restore(irq);
+	r = copy_to_user(a[0], c->out, c->n * sizeof(c->out[0])) ?
+		(struct sysret){ ERROR_SUCCESS, c->n } : (struct sysret){ ERROR_NOACCESS, 0 };
+	kfree(c);
+	return r;
+}
+
+struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f)
+{
+	(void)a, (void)f;
+	kprintf("vados: shutdown requested by pid %u\n", process_current()->pid);
+	machine_exit(mm_invariants_hold() ? EXIT_PASS : EXIT_FAIL);
+}

@@ -1,0 +1,215 @@
+/* The VirtualAlloc family and the working-set limits as system calls. Each call
+ * names a process by handle; another process's address space is entered with
+ * vm_attach for the duration of the operation, with interrupts off, and user
+ * memory is only touched before or after, in the caller's own space. */
+#include "kernel/sys/syscalls.h"
+#include "kernel/ps/process.h"
+#include "arch/cpu.h"
+#include "arch/trap.h"
+#include "arch/uaccess.h"
+#include "mm/mm.h"
+#include "user/include/vados/syscall.h"
+
+
+/* An operation on one address space, with its arguments. */
+struct vm_call {
+	uint32_t access;                /* the right the process handle must grant */
+	uint32_t addr, size, type, protect;
+	uint32_t out;                   /* the old protection */
+	struct vm_region region;
+	uint32_t (*op)(struct vm_space *vm, struct vm_call *c);
+};
+
+#define TABLE_WAIT_MS 5000u      /* for frames for page tables, then ERROR_NOT_ENOUGH_MEMORY */
+
+/* Runs c->op on the address space of the process behind handle. An
+ * operation that needs frames for page tables which memory cannot give yet
+ * (VM_RETRY) runs again once the balance set manager has freed them, the
+ * wait done detached: the process may exit meanwhile. */
+static uint32_t on_process(uint32_t handle, struct vm_call *c)
+{
+	struct process *p;
+	uint32_t err = process_by_handle(handle, c->access, &p), start = timer_ticks();
+	pfn_t previous;
+	bool irq;
+
+	if (err)
+		return err;
+	irq = irq_save();
+	for (;;) {
+		if (p->vm)
+			vm_wait_idle(p->vm);    /* a read in flight owns its page */
+		if (!p->vm || vm_cleared(p->vm)) {
+			err = ERROR_ACCESS_DENIED;      /* it has exited */
+			break;
+		}
+		previous = vm_attach(p->vm);
+		err = c->op(p->vm, c);
+		vm_detach(previous);
+		if (err != VM_RETRY)
+			break;
+		if (timer_ticks() - start >= ms_to_ticks(TABLE_WAIT_MS) || !vm_wait_for_tables()) {
+			err = ERROR_NOT_ENOUGH_MEMORY;
+			break;
+		}
+	}
+	irq_restore(irq);
+	ob_dereference(p);
+	return err;
+}
+
+static uint32_t op_alloc(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_allocate(vm, &c->addr, c->size, c->type, c->protect);
+}
+
+static uint32_t op_free(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_free(vm, c->addr, c->size, c->type);
+}
+
+static uint32_t op_protect(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_protect(vm, c->addr, c->size, c->protect, &c->out);
+}
+
+static uint32_t op_query(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_query(vm, c->addr, &c->region);
+}
+
+static uint32_t op_lock(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_lock(vm, c->addr, c->size);
+}
+
+static uint32_t op_unlock(struct vm_space *vm, struct vm_call *c)
+{
+	return vm_unlock(vm, c->addr, c->size);
+}
+
+/* Working-set limits: bytes in, pages to the memory manager (rounded
+ * down), (SIZE_T)-1 passed through. */
+static uint32_t op_set_ws(struct vm_space *vm, struct vm_call *c)
+{
+	uint32_t min = c->addr == 0xffffffffu ? VM_WS_EMPTY : c->addr / PAGE_SIZE;
+	uint32_t max = c->size == 0xffffffffu ? VM_WS_EMPTY : c->size / PAGE_SIZE;
+
+	return vm_ws_set(vm, min, max);
+}
+
+/* The limits come back in addr (minimum) and size (maximum), in pages. */
+static uint32_t op_get_ws(struct vm_space *vm, struct vm_call *c)
+{
+	vm_ws_get(vm, &c->addr, &c->size);
+	return 0;
+}
+
+/* (process, addr, size, type, protect) -> base */
+struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
+			     .type = a[3], .protect = a[4], .op = op_alloc };
+	uint32_t err = on_process(a[0], &c);
+
+	(void)f;
+	return (struct sysret){ err, err ? 0 : c.addr };
+}
+
+/* (process, addr, size, type) */
+struct sysret sys_virtual_free(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
+			     .type = a[3], .op = op_free };
+
+	(void)f;
+	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+/* (process, addr, size, protect, uint32 *old): the old-protection pointer is
+ * probed (read and written back) before anything changes. */
+struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
+			     .protect = a[3], .op = op_protect };
+	uint32_t probe, err;
+
+	(void)f;
+	if (!copy_from_user(&probe, a[4], 4) || !copy_to_user(a[4], &probe, 4))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if ((err = on_process(a[0], &c)) == 0 && !copy_to_user(a[4], &c.out, 4))
+		err = ERROR_NOACCESS;
+	return (struct sysret){ err, 0 };
+}
+
+/* (process, addr, struct vados_region *buf, size) -> bytes written */
+struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .access = PROCESS_QUERY_INFORMATION, .addr = a[1], .op = op_query };
+	struct vados_region out;
+	uint32_t err;
+
+	(void)f;
+	if (a[3] < sizeof(out))
+		return (struct sysret){ ERROR_BAD_LENGTH, 0 };
+	if ((err = on_process(a[0], &c)) != 0)
+		return (struct sysret){ err, 0 };
+	out = (struct vados_region){
+		.base = c.region.base, .allocation_base = c.region.allocation_base,
+		.allocation_protect = c.region.allocation_protect, .size = c.region.size,
+		.state = c.region.state, .protect = c.region.protect, .type = c.region.type,
+	};
+	if (!copy_to_user(a[2], &out, sizeof(out)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, sizeof(out) };
+}
+
+/* VirtualLock and VirtualUnlock: (process, addr, size), the caller's own
+ * process only, as in Win32 (making pages resident may sleep, which an
+ * attached thread must not). */
+static struct sysret on_own_pages(const uint32_t *a, uint32_t (*op)(struct vm_space *,
+								  struct vm_call *))
+{
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2], .op = op };
+
+	if (a[0] != HANDLE_CURRENT_PROCESS)
+		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
+	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return on_own_pages(a, op_lock);
+}
+
+struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return on_own_pages(a, op_unlock);
+}
+
+/* (process, minimum bytes, maximum bytes); (SIZE_T)-1 twice empties the
+ * working set. */
+struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .access = PROCESS_SET_QUOTA, .addr = a[1], .size = a[2],
+			     .op = op_set_ws };
+
+	(void)f;
+	return (struct sysret){ on_process(a[0], &c), 0 };
+}
+
+/* (process, uint32 out[2]): minimum and maximum, in bytes. */
+struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_call c = { .access = PROCESS_QUERY_LIMITED_INFORMATION, .op = op_get_ws };
+	uint32_t out[2], err = on_process(a[0], &c);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	out[0] = c.addr * PAGE_SIZE;
+	out[1] = c.size * PAGE_SIZE;
+	return sys_copy_out(a[1], out, sizeof(out));
+}

@@ -1,0 +1,115 @@
+/* The system-call dispatcher behind int 0x2E; the ABI is in
+ * user/include/vados/syscall.h. Arguments are copied in through the
+ * fault-safe user copies, so a bad pointer fails the call with ERROR_NOACCESS.
+ * The calls themselves live in kernel/sys/sys_*.c. */
+#include "kernel/sys/syscalls.h"
+#include "kernel/ps/process.h"
+#include "arch/cpu.h"
+#include "arch/trap.h"
+#include "arch/sysenter.h"
+#include "arch/uaccess.h"
+#include "user/include/vados/syscall.h"
+
+/* () -> 1 when ring 3 may enter by sysenter */
+static struct sysret sys_fast_calls(const uint32_t *a, struct trap_frame *f)
+{
+	(void)a;
+	(void)f;
+	return (struct sysret){ ERROR_SUCCESS, sysenter_enabled() };
+}
+
+static const struct {
+	syscall_fn fn;
+	uint32_t nargs;
+} table[SYS_COUNT] = {
+	[SYS_EXIT_PROCESS] = { sys_exit_process, 1 },
+	[SYS_WRITE_CONSOLE] = { sys_write_console, 2 },
+	[SYS_GET_PROCESS_ID] = { sys_get_process_id, 0 },
+	[SYS_SLEEP] = { sys_sleep, 1 },
+	[SYS_GET_TICK_COUNT] = { sys_get_tick_count, 0 },
+	[SYS_SET_DISPATCHER] = { sys_set_dispatcher, 1 },
+	[SYS_CONTINUE] = { sys_continue, 1 },
+	[SYS_RAISE_EXCEPTION] = { sys_raise_exception, 4 },
+	[SYS_UNHANDLED_EXCEPTION] = { sys_unhandled_exception, 1 },
+	[SYS_CREATE_PROCESS] = { sys_create_process, 3 },
+	[SYS_OPEN_PROCESS] = { sys_open_process, 3 },
+	[SYS_WAIT_FOR_OBJECT] = { sys_wait_for_object, 2 },
+	[SYS_GET_EXIT_CODE] = { sys_get_exit_code, 1 },
+	[SYS_TERMINATE_PROCESS] = { sys_terminate_process, 2 },
+	[SYS_CLOSE_HANDLE] = { sys_close_handle, 1 },
+	[SYS_MEMORY_STATUS] = { sys_memory_status, 1 },
+	[SYS_READ_CONSOLE] = { sys_read_console, 2 },
+	[SYS_LIST_PROCESSES] = { sys_list_processes, 2 },
+	[SYS_SHUTDOWN] = { sys_shutdown, 0 },
+	[SYS_VIRTUAL_ALLOC] = { sys_virtual_alloc, 5 },
+	[SYS_VIRTUAL_FREE] = { sys_virtual_free, 4 },
+	[SYS_VIRTUAL_PROTECT] = { sys_virtual_protect, 5 },
+	[SYS_VIRTUAL_QUERY] = { sys_virtual_query, 4 },
+	[SYS_VIRTUAL_LOCK] = { sys_virtual_lock, 3 },
+	[SYS_VIRTUAL_UNLOCK] = { sys_virtual_unlock, 3 },
+	[SYS_PROCESS_MEMORY] = { sys_process_memory, 2 },
+	[SYS_SET_WORKING_SET] = { sys_set_working_set, 3 },
+	[SYS_GET_WORKING_SET] = { sys_get_working_set, 2 },
+	[SYS_MM_COUNTERS] = { sys_mm_counters, 1 },
+	[SYS_FAST_CALLS] = { sys_fast_calls, 0 },
+	[SYS_DUPLICATE_HANDLE] = { sys_duplicate_handle, 7 },
+	[SYS_GET_HANDLE_INFO] = { sys_get_handle_info, 1 },
+	[SYS_SET_HANDLE_INFO] = { sys_set_handle_info, 3 },
+	[SYS_READ_VM] = { sys_read_vm, 4 },
+	[SYS_WRITE_VM] = { sys_write_vm, 4 },
+	[SYS_LIST_HANDLES] = { sys_list_handles, 4 },
+	[SYS_CREATE_EVENT] = { sys_create_event, 6 },
+	[SYS_OPEN_EVENT] = { sys_open_event, 3 },
+	[SYS_SIGNAL_EVENT] = { sys_signal_event, 2 },
+	[SYS_GET_WRITE_WATCH] = { sys_get_write_watch, 5 },
+	[SYS_RESET_WRITE_WATCH] = { sys_reset_write_watch, 2 },
+	[SYS_QUERY_WORKING_SET] = { sys_query_working_set, 3 },
+	[SYS_QUERY_WORKING_SET_EX] = { sys_query_working_set_ex, 3 },
+};
+
+struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
+{
+	if (!copy_to_user(dst, src, n))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+void syscall_set_result(struct trap_frame *f, uint32_t error, uint32_t value)
+{
+	f->eax = error;
+	if (f->vector == TRAP_SYSENTER)
+		f->ebx = value;
+	else
+		f->edx = value;
+}
+
+/* Both entries: int 0x2E and sysenter (arch/sysenter.h). */
+static bool syscall_dispatch(struct trap_frame *f)
+{
+	uint32_t args[VADOS_SYSCALL_MAX_ARGS];
+	struct sysret r;
+
+	if (!trap_from_user(f) || !process_current())
+		return false;           /* only ring 3 makes system calls */
+	if (f->eax >= SYS_COUNT) {
+		r = (struct sysret){ ERROR_INVALID_FUNCTION, 0 };
+	} else if (table[f->eax].nargs && !copy_from_user(args, f->edx, table[f->eax].nargs * 4)) {
+		r = (struct sysret){ ERROR_NOACCESS, 0 };
+	} else {
+		irq_enable();           /* system calls are preemptible */
+		r = table[f->eax].fn(args, f);
+	}
+	if (r.error != SYSRET_FRAME_WRITTEN.error)
+		syscall_set_result(f, r.error, r.value);
+	return true;
+}
+
+void syscall_init(void)
+{
+	trap_set_handler(VADOS_SYSCALL_VECTOR, syscall_dispatch);
+	trap_set_handler(TRAP_SYSENTER, syscall_dispatch);
+	sysenter_init();
+	idt_allow_user(VADOS_SYSCALL_VECTOR);
+	idt_allow_user(T_BP);           /* int3 and into raise exceptions in ring 3 */
+	idt_allow_user(T_OF);
+}

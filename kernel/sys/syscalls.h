@@ -1,0 +1,93 @@
+/* kernel/sys: the system-call gate (int 0x2E and sysenter) and the sys_*
+ * entry points. Each call copies its arguments in through the fault-safe user
+ * copies, resolves handles through ob, and calls ps, ke and mm to do the work;
+ * nothing in the kernel calls into sys. */
+/* The system calls' shared definitions (kernel/sys/syscall.c dispatches; the
+ * sys_*.c files implement). The ABI is in user/include/vados/syscall.h. */
+#ifndef KERNEL_SYSCALLS_H
+#define KERNEL_SYSCALLS_H
+
+#include "arch/trap.h"
+#include "kernel/rtl/winerror.h"
+
+#define MS_PER_TICK             10u
+
+struct sysret {
+	uint32_t error;         /* Win32 error code, 0 on success */
+	uint32_t value;
+};
+
+/* A call gets its copied-in arguments and the caller's frame; the exception
+ * calls write the frame themselves (continue, raise) and return
+ * SYSRET_FRAME_WRITTEN. */
+typedef struct sysret (*syscall_fn)(const uint32_t *args, struct trap_frame *f);
+#define SYSRET_FRAME_WRITTEN ((struct sysret){ 0xffffffffu, 0 })      /* no Win32 error */
+
+/* Puts a call's answer where ring 3 reads it: EAX = error and the value in
+ * EDX (int 0x2E) or EBX (sysenter, whose way back uses EDX). */
+void syscall_set_result(struct trap_frame *f, uint32_t error, uint32_t value);
+
+/* Copies a call's answer out to ring 3: success, or ERROR_NOACCESS. */
+struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n);
+/* Copies a NUL-terminated user string into dst[size]: 0, ERROR_NOACCESS, or
+ * ERROR_INVALID_PARAMETER when it does not fit. */
+uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size);
+/* Milliseconds to timer ticks, rounded up, without overflow; INFINITE stays. */
+uint32_t ms_to_ticks(uint32_t ms);
+
+/* kernel/sys/sys_console.c */
+struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_read_console(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_exception.c */
+struct sysret sys_set_dispatcher(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_continue(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_raise_exception(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_unhandled_exception(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_process.c */
+struct sysret sys_exit_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_process_id(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_sleep(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_tick_count(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);
+
+/* kernel/sys/sys_object.c */
+struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_duplicate_handle(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_handle_info(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_handle_info(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_list_handles(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_event.c */
+struct sysret sys_create_event(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_event(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_signal_event(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_procmem.c */
+struct sysret sys_read_vm(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_write_vm(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_virtual.c */
+struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_free(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_watch.c */
+struct sysret sys_get_write_watch(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_reset_write_watch(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_wsinfo.c */
+struct sysret sys_query_working_set(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_working_set_ex(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_memory.c */
+struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f);
+
+
+#endif

@@ -1,5 +1,0 @@
-/* The version string, generated from the git revision at build time. */
-#include "kernel/version.h"
-#include "vados_version.h"
-
-const char vados_version[] = VADOS_VERSION;

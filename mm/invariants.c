@@ -1,0 +1,21 @@
+/* The memory manager's global invariants, checked after every scenario and at
+ * shutdown: the PFN database, the commit charge and the swap slots agree. */
+#include "mm/mm.h"
+#include "mm/commit.h"
+#include "mm/pfn.h"
+#include "mm/swap.h"
+#include "kernel/rtl/console.h"
+
+bool mm_invariants_hold(void)
+{
+	uint32_t bad = pfn_check() + commit_check() + swap_check();
+	struct pfn_totals t;
+
+	pfn_get_totals(&t);
+	if (bad == 0)
+		kprintf("mm: pfn_check ok: %u frames, %u active, commit %u of %u\n", t.managed,
+			t.active, commit_charged(), commit_limit());
+	else
+		kprintf("mm: pfn_check found %u violations\n", bad);
+	return bad == 0;
+}

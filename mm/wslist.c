@@ -1,0 +1,49 @@
+/* QueryWorkingSet's and QueryWorkingSetEx's view of a working set: the
+ * resident pages of the attached address space, described as psapi's
+ * PSAPI_WORKING_SET_BLOCK and PSAPI_WORKING_SET_EX_BLOCK do (32-bit layouts).
+ * Every page is private to its process: share count 0, not shared. */
+#include "mm/vmspace.h"
+#include "arch/mmu.h"
+
+#define WS_NOCACHE 8u           /* PSAPI_WORKING_SET_BLOCK.Protection: + non-cacheable */
+#define EX_VALID   1u
+#define EX_PROT_SHIFT 4         /* Win32Protection: bits 4..14 */
+#define EX_LOCKED  (1u << 22)
+
+/* psapi's protection code of a resident page's protection: 1 read-only,
+ * 2 execute, 3 execute-read, 4 read-write, 5 copy-on-write, 6 execute-read-
+ * write, 7 execute-copy-on-write; + 8 non-cacheable. */
+static uint32_t ws_protection(pte_prot_t p)
+{
+	static const uint8_t code[8] = { 0, 1, 4, 5, 2, 3, 6, 7 };
+
+	return code[p & PTE_PROT_BASE] | (p & PTE_PROT_NOCACHE ? WS_NOCACHE : 0);
+}
+
+uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max)
+{
+	uint32_t n = 0;
+
+	for (struct vad *v = vad_first(&vm->vads); v; v = vad_next(v)) {
+		vaddr_t end = vm_va(v->end);
+		for (vaddr_t va = mmu_next_present(vm_va(v->start), end); va < end;
+		     va = mmu_next_present(va + PAGE_SIZE, end), n++) {
+			struct pfn_entry *e = pfn_entry(vm_pte_raw(va) >> 12);
+			if (n < max)
+				out[n] = va | ws_protection(pte_prot(e->original_pte));
+		}
+	}
+	return n;
+}
+
+uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va)
+{
+	struct pfn_entry *e;
+
+	(void)vm;
+	if (va >= VM_USER_HIGH || !(vm_pte_raw(va) & 1))
+		return 0;
+	e = pfn_entry(vm_pte_raw(va) >> 12);
+	return EX_VALID | pte_prot_to_win32(pte_prot(e->original_pte)) << EX_PROT_SHIFT |
+	       (e->flags & PFN_FLAG_LOCKED ? EX_LOCKED : 0);
+}

@@ -1,0 +1,127 @@
+/* HeapCompact, HeapWalk, HeapLock/HeapUnlock, GetProcessHeaps and the C
+ * library's _heapmin, over the heap engine (heap_compact.c, heap_walk.c). */
+#include <malloc.h>
+#include <windows.h>
+#include "user/lib/heap_core.h"
+#include "user/lib/heap_win32.h"
+
+/* The largest free block that stays committed, after the pages nothing needs
+ * went back (0 with NO_ERROR when none does). */
+SIZE_T WINAPI HeapCompact(HANDLE hHeap, DWORD dwFlags)
+{
+	struct heap *h = heap_of(hHeap);
+	SIZE_T largest;
+
+	(void)dwFlags;
+	if (!h)
+		return 0;
+	largest = heap_compact(h);
+	if (!largest)
+		SetLastError(NO_ERROR);
+	return largest;
+}
+
+static struct heap_entry from_win32(const PROCESS_HEAP_ENTRY *w)
+{
+	struct heap_entry e = { .data = (uintptr_t)w->lpData, .size = w->cbData,
+				.region = w->iRegionIndex, .kind = HEAP_ENTRY_FREE };
+
+	if (w->wFlags & PROCESS_HEAP_REGION)
+		e.kind = HEAP_ENTRY_REGION;
+	else if (w->wFlags & PROCESS_HEAP_UNCOMMITTED_RANGE)
+		e.kind = HEAP_ENTRY_UNCOMMITTED;
+	else if (w->wFlags & PROCESS_HEAP_ENTRY_BUSY)
+		e.kind = HEAP_ENTRY_BUSY;
+	return e;
+}
+
+static void to_win32(const struct heap_entry *e, PROCESS_HEAP_ENTRY *w)
+{
+	static const WORD flags[] = { PROCESS_HEAP_REGION, PROCESS_HEAP_ENTRY_BUSY, 0,
+				      PROCESS_HEAP_UNCOMMITTED_RANGE };
+
+	*w = (PROCESS_HEAP_ENTRY){ .lpData = (PVOID)e->data, .cbData = e->size,
+				   .cbOverhead = (BYTE)(e->overhead < 255 ? e->overhead : 255),
+				   .iRegionIndex = (BYTE)(e->region < 255 ? e->region : 255),
+				   .wFlags = flags[e->kind] };
+	if (e->kind != HEAP_ENTRY_REGION)
+		return;
+	w->Region.dwCommittedSize = e->committed;
+	w->Region.dwUnCommittedSize = e->uncommitted;
+	w->Region.lpFirstBlock = (LPVOID)e->first;
+	w->Region.lpLastBlock = (LPVOID)e->last;
+}
+
+/* The entry after *lpEntry (lpData NULL: the first); FALSE with
+ * ERROR_NO_MORE_ITEMS past the last, ERROR_INVALID_PARAMETER when *lpEntry
+ * is no entry of the heap, ERROR_NOACCESS when it cannot be written. */
+BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
+{
+	struct heap *h = heap_of(hHeap);
+	struct heap_entry e;
+	int r;
+
+	if (!h)
+		return FALSE;
+	if (IsBadWritePtr(lpEntry, sizeof(*lpEntry))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	e = from_win32(lpEntry);
+	r = heap_walk(h, &e);
+	if (r != 1) {
+		SetLastError(r ? ERROR_INVALID_PARAMETER : ERROR_NO_MORE_ITEMS);
+		return FALSE;
+	}
+	to_win32(&e, lpEntry);
+	return TRUE;
+}
+
+/* One thread per process: every call is serialized already; only the handle
+ * is checked. */
+BOOL WINAPI HeapLock(HANDLE hHeap)
+{
+	return heap_of(hHeap) != NULL;
+}
+
+BOOL WINAPI HeapUnlock(HANDLE hHeap)
+{
+	return heap_of(hHeap) != NULL;
+}
+
+/* The process heap first, then the others; nothing is stored when there are
+ * more than NumberOfHeaps (the count says how many). */
+DWORD WINAPI GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps)
+{
+	HANDLE first = GetProcessHeap();
+	size_t n = heap_list(NULL, 0);
+
+	if (n > NumberOfHeaps)
+		return n;
+	if (IsBadWritePtr(ProcessHeaps, n * sizeof(HANDLE))) {
+		SetLastError(ERROR_NOACCESS);
+		return 0;
+	}
+	heap_list((struct heap **)ProcessHeaps, n);
+	size_t at = 0;
+	while (at < n && ProcessHeaps[at] != first)
+		at++;
+	if (at == n)
+		return n;
+	for (; at > 0; at--)                    /* the process heap to the front */
+		ProcessHeaps[at] = ProcessHeaps[at - 1];
+	ProcessHeaps[0] = first;
+	return n;
+}
+
+/* Microsoft's C library: HeapCompact on the process heap; 0, or -1 when
+ * there is no heap. */
+int _heapmin(void)
+{
+	HANDLE h = GetProcessHeap();
+
+	if (!h)
+		return -1;
+	HeapCompact(h, 0);
+	return 0;
+}

@@ -1,0 +1,66 @@
+/* The program's own module: its handle is its image base (the ELF header at
+ * 0x00400000, the linker script's __ImageBase), its name the boot module's
+ * name it was started by (argv[0]); there are no other modules. */
+#include <string.h>
+#include <windows.h>
+#include "user/lib/runtime.h"
+
+extern char __ImageBase[];
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether a and b are equal, ignoring ASCII case. */
+static BOOL same_name(const char *a, const char *b)
+{
+	while (*a && lower(*a) == lower(*b))
+		a++, b++;
+	return lower(*a) == lower(*b);
+}
+
+/* NULL or the program's name: its image base. Anything else is not loaded
+ * (ERROR_MOD_NOT_FOUND); an unreadable name is ERROR_NOACCESS. */
+HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
+{
+	if (!lpModuleName)
+		return (HMODULE)__ImageBase;
+	if (IsBadStringPtrA(lpModuleName, (UINT_PTR)-1)) {
+		SetLastError(ERROR_NOACCESS);
+		return NULL;
+	}
+	if (same_name(lpModuleName, __vados_program_name()))
+		return (HMODULE)__ImageBase;
+	SetLastError(ERROR_MOD_NOT_FOUND);
+	return NULL;
+}
+
+/* Copies the program's name into lpFilename; returns its length. Too small a
+ * buffer gets the name cut to nSize - 1 characters and a NUL, and the call
+ * returns nSize with ERROR_INSUFFICIENT_BUFFER. A module other than the
+ * program (NULL or its base) is ERROR_MOD_NOT_FOUND, an unwritable buffer
+ * ERROR_NOACCESS with nothing written: both return 0. */
+DWORD WINAPI GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize)
+{
+	const char *name = __vados_program_name();
+	DWORD len = strlen(name);
+	DWORD copy = len < nSize ? len : (nSize ? nSize - 1 : 0);
+
+	if (hModule && hModule != (HMODULE)__ImageBase) {
+		SetLastError(ERROR_MOD_NOT_FOUND);
+		return 0;
+	}
+	if (IsBadWritePtr(lpFilename, nSize ? copy + 1 : 0)) {
+		SetLastError(ERROR_NOACCESS);
+		return 0;
+	}
+	if (nSize) {
+		memcpy(lpFilename, name, copy);
+		lpFilename[copy] = '\0';
+	}
+	if (len < nSize)
+		return len;
+	SetLastError(ERROR_INSUFFICIENT_BUFFER);
+	return nSize;
+}

@@ -1,0 +1,48 @@
+/* <psapi.h>'s working-set calls: emptying it through the kernel's
+ * working-set limits, and listing it page by page. */
+#include <windows.h>
+#include <psapi.h>
+#include "user/lib/win32call.h"
+
+/* Takes every page that can go out of the process's working set, as
+ * SetProcessWorkingSetSize(hProcess, (SIZE_T)-1, (SIZE_T)-1) does. */
+BOOL WINAPI EmptyWorkingSet(HANDLE hProcess)
+{
+	return SetProcessWorkingSetSize(hProcess, (SIZE_T)-1, (SIZE_T)-1);
+}
+
+/* pv: a PSAPI_WORKING_SET_INFORMATION of cb bytes. NumberOfEntries always
+ * gets the number of pages; with too little room for them, FALSE with
+ * ERROR_BAD_LENGTH. */
+BOOL WINAPI QueryWorkingSet(HANDLE hProcess, PVOID pv, DWORD cb)
+{
+	PSAPI_WORKING_SET_INFORMATION *info = pv;
+	uint32_t room = cb >= sizeof(ULONG_PTR) ? (cb - sizeof(ULONG_PTR)) / sizeof(ULONG_PTR) : 0;
+	uint32_t a[3] = { (uint32_t)hProcess, (uint32_t)info->WorkingSetInfo, room }, total;
+
+	if (cb < sizeof(ULONG_PTR) || IsBadWritePtr(pv, cb)) {
+		SetLastError(cb < sizeof(ULONG_PTR) ? ERROR_BAD_LENGTH : ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (!win32_call(SYS_QUERY_WORKING_SET, a, &total))
+		return FALSE;
+	info->NumberOfEntries = total;
+	if (total <= room)
+		return TRUE;
+	SetLastError(ERROR_BAD_LENGTH);
+	return FALSE;
+}
+
+/* pv: cb bytes of PSAPI_WORKING_SET_EX_INFORMATION, VirtualAddress filled
+ * in; each gets its VirtualAttributes. */
+BOOL WINAPI QueryWorkingSetEx(HANDLE hProcess, PVOID pv, DWORD cb)
+{
+	uint32_t a[3] = { (uint32_t)hProcess, (uint32_t)pv,
+			  cb / sizeof(PSAPI_WORKING_SET_EX_INFORMATION) };
+
+	if (a[2] == 0) {
+		SetLastError(ERROR_BAD_LENGTH);
+		return FALSE;
+	}
+	return win32_call(SYS_QUERY_WORKING_SET_EX, a, NULL);
+}

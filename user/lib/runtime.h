@@ -1,0 +1,26 @@
+/* The runtime's own entry points between its files (not part of the SDK's
+ * headers): start-up and the end of a process. */
+#ifndef USER_LIB_RUNTIME_H
+#define USER_LIB_RUNTIME_H
+
+#include <stdbool.h>
+#include "vados/ntabi.h"
+
+/* Registers the exception dispatcher with the kernel (exception.c). */
+void __vados_exceptions_init(void);
+
+/* Keeps main's arguments for GetCommandLineA and friends (cmdline.c). */
+void __vados_args_init(int argc, char **argv);
+
+/* The program's name: argv[0], which the kernel makes the module's name. */
+const char *__vados_program_name(void);
+
+/* Runs the atexit and __cxa_atexit functions, newest first, then the
+ * .fini_array destructors (atexit.c); exit and ExitProcess call it once. */
+void __vados_run_exit_handlers(void);
+
+/* Takes an exception raised by a probing instruction of IsBadReadPtr and
+ * friends: records it and moves the context past it (probe.c). */
+bool __vados_probe_catch(const struct _EXCEPTION_RECORD *rec, struct _CONTEXT *ctx);
+
+#endif
