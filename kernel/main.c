@@ -117,6 +117,8 @@ static void user_return(struct trap_frame *f)
 	struct process *p = process_current();
 
 	(void)f;
+	if (thread_current()->attached)
+		panic("returning to ring 3 attached to pid %u", thread_current()->attached->pid);
 	if (p && p->terminating)
 		process_exit(p->terminate_status);
 }
@@ -223,6 +225,7 @@ static void report_swap_traffic(void)
 static void run_program(const char *name, const char *args)
 {
 	char cmdline[PROCESS_CMDLINE_MAX];
+	struct process_params pp = { .cmdline = cmdline };
 	struct process *p;
 	uint32_t status, pid, error;
 	struct baseline before;
@@ -230,7 +233,7 @@ static void run_program(const char *name, const char *args)
 
 	ksnprintf(cmdline, sizeof(cmdline), "%s%s%s", name, args[0] ? " " : "", args);
 	baseline_take(&before);
-	if (!(p = process_spawn(cmdline, NULL, &error))) {
+	if (!(p = process_spawn(&pp, &error))) {
 		if (error == ERROR_FILE_NOT_FOUND)
 			kprintf("run: no program \"%s\" among the boot modules\n", name);
 		else
@@ -263,7 +266,8 @@ static void start_memory_threads(void)
 static void start_init(void)
 {
 	uint32_t error, status;
-	struct process *p = process_spawn("init", NULL, &error);
+	struct process_params pp = { .cmdline = "init" };
+	struct process *p = process_spawn(&pp, &error);
 
 	if (!p) {
 		kprintf("vados: cannot start init (error %u); idle\n", error);

@@ -17,8 +17,15 @@ void ke_pulse(struct dispatcher_header *d)
 {
 	bool irq = irq_save();
 
+	uint32_t queued = 0;
+
+	/* The release is decided now, for the threads waiting now (one of them
+	 * for a synchronization object), and added to what earlier pulses left
+	 * for threads that have not run yet, so none of those is lost. */
+	for (const struct thread *t = d->waiters.head; t; t = t->next)
+		queued++;
 	d->pulse++;
-	d->pulse_left = d->kind == DISPATCHER_SYNCHRONIZATION ? 1 : 0xffffffffu;
+	d->pulse_left += d->kind == DISPATCHER_SYNCHRONIZATION ? (queued != 0) : queued;
 	d->signal_state = 0;
 	wait_queue_wake_all(&d->waiters);
 	irq_restore(irq);

@@ -16,7 +16,7 @@ struct dispatcher_header {
 	int32_t signal_state;
 	struct wait_queue waiters;
 	uint32_t pulse;                 /* counts pulses, so a waiter sees one happened */
-	uint32_t pulse_left;            /* waiters the last pulse may still release */
+	uint32_t pulse_left;            /* waiters pulses may still release */
 };
 
 /* Sets the signal state to state; when that signals, the waiters wake (each

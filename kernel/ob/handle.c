@@ -3,6 +3,7 @@
  * reference and handle counts and the access checks. */
 #include "kernel/ob/obp.h"
 #include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 
 static ob_pseudo_fn *pseudo_resolver;
@@ -50,21 +51,6 @@ uint32_t ob_open_object(struct ob_handle_table *t, void *body, uint32_t desired,
 	bool irq = obp_lock();
 	uint32_t err = obp_open_locked(t, body, desired, flags, handle);
 
-	obp_unlock(irq);
-	return err;
-}
-
-uint32_t ob_reserve_handle(struct ob_handle_table *t)
-{
-	bool irq = obp_lock();
-	uint32_t index, err = 0;
-
-	if (!t->free_head) {
-		if (ob_table_alloc(t, &index))
-			ob_table_release(t, index);
-		else
-			err = ERROR_NOT_ENOUGH_MEMORY;
-	}
 	obp_unlock(irq);
 	return err;
 }
@@ -173,11 +159,13 @@ uint32_t ob_inherit_handles(struct ob_handle_table *from, struct ob_handle_table
 void ob_close_all(struct ob_handle_table *t)
 {
 	struct ob_handle_table gone;
-	uint32_t n = t->leaf_count * OB_LEAF_ENTRIES;
 	bool irq = obp_lock();
+	uint32_t n;
 
-	/* Closed first: a handle duplicated in meanwhile would never be closed. */
+	/* Closed first, and measured then: a handle duplicated in meanwhile
+	 * would never be closed. */
 	t->closed = true;
+	n = t->leaf_count * OB_LEAF_ENTRIES;
 	obp_unlock(irq);
 	for (uint32_t i = 0; i < n; i++) {
 		struct ob_handle_entry *e;
@@ -201,6 +189,8 @@ void ob_close_all(struct ob_handle_table *t)
 	gone = *t;
 	*t = (struct ob_handle_table){ .peak_bytes = t->peak_bytes, .closed = true };
 	obp_unlock(irq);
+	if (gone.count)
+		panic("ob_close_all: %u handles appeared in a closed table", gone.count);
 	ob_table_free(&gone);
 }
 
@@ -214,8 +204,12 @@ uint32_t ob_list_handles(struct ob_handle_table *t, uint32_t after, struct ob_ha
 		struct ob_handle_entry *e = ob_table_at(t, i);
 		if (!e->word)
 			continue;
+		struct ob_name *name = obp_header(entry_object(e))->name;
 		out[n] = (struct ob_handle_info){ ob_handle_of(i), e->access,
-						  e->word & OB_HANDLE_FLAGS, entry_object(e) };
+						  e->word & OB_HANDLE_FLAGS, entry_object(e), "" };
+		/* Copied under the lock: the name goes with the object's last handle. */
+		if (name)
+			strlcpy(out[n].name, name->text, sizeof(out[n].name));
 		obp_header(out[n++].object)->pointer_count++;
 	}
 	obp_unlock(irq);

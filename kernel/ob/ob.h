@@ -60,7 +60,9 @@ void ob_reference(void *body);
 /* ob_reference, unless the last reference is already gone (the object is
  * being deleted, though still listed somewhere): then false. */
 bool ob_reference_unless_deleted(void *body);
-/* Drops one; the last runs the type's remove procedure and frees the object. */
+/* Drops one; the last runs the type's remove procedure and frees the object.
+ * The last reference to a process may go inside the scheduler (reaping its
+ * thread): a remove procedure must not sleep. */
 void ob_dereference(void *body);
 
 /* A new handle in t to body (the caller's reference is kept) with the access
@@ -69,9 +71,6 @@ void ob_dereference(void *body);
  * cannot grow, ERROR_ACCESS_DENIED when its process has ended. */
 uint32_t ob_open_object(struct ob_handle_table *t, void *body, uint32_t desired,
 			uint32_t flags, uint32_t *handle);
-/* Makes sure t can take one more handle without growing (CreateProcess
- * checks before the child exists); ERROR_NOT_ENOUGH_MEMORY when it cannot. */
-uint32_t ob_reserve_handle(struct ob_handle_table *t);
 /* Like ob_open_object for a new object (just created; the caller's one
  * reference is consumed) to be known by name (NULL or "": unnamed). When the
  * name exists for an object of the same type the handle is to that one and
@@ -112,6 +111,7 @@ void ob_close_all(struct ob_handle_table *t);
 struct ob_handle_info {
 	uint32_t handle, access, flags;
 	void *object;                   /* referenced: ob_dereference it */
+	char name[64];                  /* the object's name then (cut short), "" if none */
 };
 /* Fills up to max entries with the handles above after, lowest first; returns
  * how many. */

@@ -198,9 +198,10 @@ void process_init(void)
 
 /* A new process record for cmdline with its address space, not yet running;
  * NULL with *error. */
-static struct process *process_new(const char *cmdline, uint32_t *error)
+static struct process *process_new(const struct process_params *pp, uint32_t *error)
 {
 	struct process *p = ob_create(&process_type, sizeof(*p));
+	const char *cmdline = pp->cmdline, *image;
 	size_t n;
 
 	*error = ERROR_NOT_ENOUGH_MEMORY;
@@ -209,8 +210,9 @@ static struct process *process_new(const char *cmdline, uint32_t *error)
 	while (*cmdline == ' ')
 		cmdline++;
 	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
-	for (n = 0; cmdline[n] && cmdline[n] != ' ' && n < sizeof(p->name) - 1; n++)
-		p->name[n] = cmdline[n];
+	image = pp->image ? pp->image : cmdline;
+	for (n = 0; image[n] && image[n] != ' ' && n < sizeof(p->name) - 1; n++)
+		p->name[n] = image[n];
 	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
 	p->pid = next_pid_take();
 	p->image = find_program(p->name, &p->image_size);
@@ -236,9 +238,9 @@ static void process_discard(struct process *p)
 	ob_dereference(p);
 }
 
-struct process *process_spawn(const char *cmdline, struct process *parent, uint32_t *error)
+struct process *process_spawn(struct process_params *pp, uint32_t *error)
 {
-	struct process *p = process_new(cmdline, error);
+	struct process *p = process_new(pp, error);
 	struct thread *t;
 	bool irq;
 
@@ -246,7 +248,9 @@ struct process *process_spawn(const char *cmdline, struct process *parent, uint3
 		return NULL;
 	p->pd = vm_directory(p->vm);
 	if ((*error = load_attached(p)) != 0 ||
-	    (parent && (*error = ob_inherit_handles(&parent->handles, &p->handles)) != 0)) {
+	    (pp->parent && (*error = ob_inherit_handles(&pp->parent->handles, &p->handles))) ||
+	    (pp->opener && (*error = ob_open_object(pp->opener, p, PROCESS_ALL_ACCESS, 0,
+						     &pp->handle)))) {
 		process_discard(p);
 		return NULL;
 	}
@@ -262,6 +266,8 @@ struct process *process_spawn(const char *cmdline, struct process *parent, uint3
 	/* From here the child may run, and even be gone (p->thread NULL again):
 	 * only the local says whether it started. */
 	if (!t) {
+		if (pp->opener)
+			ob_close_handle(pp->opener, pp->handle);
 		process_discard(p);
 		*error = ERROR_NOT_ENOUGH_MEMORY;
 		return NULL;
@@ -316,10 +322,15 @@ void process_exit(uint32_t status)
 
 	if (!p)
 		panic("process_exit from a kernel thread");
+	bool irq = irq_save();
+
 	/* Terminated, it ends with TerminateProcess's status, whatever cut
-	 * short made its own code fail meanwhile. */
+	 * short made its own code fail meanwhile; from here on a late
+	 * TerminateProcess finds it exiting (rundown closed) and is refused. */
+	p->rundown_closing = true;
 	if (p->terminating)
 		status = p->terminate_status;
+	irq_restore(irq);
 	if (vm_check(p->vm) || swap_check())
 		panic("process_exit: pid %u's address space or the swap slots are inconsistent",
 		      p->pid);
@@ -342,9 +353,9 @@ bool process_terminate(struct process *p, uint32_t status)
 	if (p == process_current())
 		process_exit(status);
 	irq = irq_save();
-	if (p->exited || p->terminating) {
+	if (p->exited || p->terminating || p->rundown_closing) {
 		irq_restore(irq);
-		return !p->exited;
+		return !p->exited && p->terminating;
 	}
 	p->terminating = true;
 	p->terminate_status = status;
@@ -365,16 +376,34 @@ uint32_t process_by_handle(uint32_t handle, uint32_t desired, struct process **o
 				      (void **)out, NULL);
 }
 
+bool process_rundown_acquire(struct process *p)
+{
+	bool irq = irq_save(), ok = !p->rundown_closing;
+
+	if (ok)
+		p->rundown++;
+	irq_restore(irq);
+	return ok;
+}
+
+void process_rundown_release(struct process *p)
+{
+	bool irq = irq_save();
+
+	if (--p->rundown == 0)
+		wait_queue_wake_all(&p->rundown_wait);
+	irq_restore(irq);
+}
+
 bool process_attach(struct process *p)
 {
 	struct thread *t = thread_current();
 	bool irq = irq_save();
 
-	if (p->rundown_closing || t->attached) {
+	if (t->attached || !process_rundown_acquire(p)) {
 		irq_restore(irq);
 		return false;
 	}
-	p->rundown++;
 	t->attached = p;
 	/* The scheduler now loads p's directory whenever t runs. */
 	aspace_activate(p->pd);
@@ -392,7 +421,6 @@ void process_detach(struct process *p)
 	 * threads keep whichever they find; aspace_destroy moves it off. */
 	if (t->process)
 		aspace_activate(t->process->pd);
-	if (--p->rundown == 0)
-		wait_queue_wake_all(&p->rundown_wait);
+	process_rundown_release(p);
 	irq_restore(irq);
 }

@@ -66,12 +66,21 @@ extern struct ob_type process_type;
 void process_set_programs(const struct boot_info *bi);
 /* Registers the Process type and the pseudo-handle resolver (once, at boot). */
 void process_init(void);
-/* Starts the program named by the first word of cmdline: its image and stack
- * are mapped before this returns. With parent, the child first inherits
- * parent's inheritable handles at the same values. Returns the new process
- * with one reference for the caller, or NULL with *error set
- * (ERROR_FILE_NOT_FOUND, ERROR_BAD_EXE_FORMAT, ERROR_NOT_ENOUGH_MEMORY). */
-struct process *process_spawn(const char *cmdline, struct process *parent, uint32_t *error);
+/* What a new process is made of (CreateProcess's arguments). */
+struct process_params {
+	const char *image;              /* the program; NULL: cmdline's first word */
+	const char *cmdline;            /* its command line, as its argv shows it */
+	struct process *parent;         /* whose inheritable handles it gets, or NULL */
+	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
+	uint32_t handle;                /* out: that handle, with every right */
+};
+
+/* Starts a program: its image and stack are mapped, its inherited handles
+ * placed (at the same values) and the opener's handle made before its thread
+ * runs. Returns the new process with one reference for the caller, or NULL
+ * with *error set (ERROR_FILE_NOT_FOUND, ERROR_BAD_EXE_FORMAT,
+ * ERROR_NOT_ENOUGH_MEMORY), nothing left behind. */
+struct process *process_spawn(struct process_params *pp, uint32_t *error);
 /* The process of the running thread, NULL for kernel threads. */
 static inline struct process *process_current(void) { return thread_current()->process; }
 /* The live or not yet freed process with that pid, with a reference; NULL if none. */
@@ -80,7 +89,8 @@ struct process *process_find(uint32_t pid);
  * wakes its waiters, ends its thread. */
 __attribute__((noreturn)) void process_exit(uint32_t status);
 /* Ends p with status: at once if p is the caller, else at its next return to
- * ring 3 (a sleeping or waiting p is woken for it). False if p already ended. */
+ * ring 3 (a sleeping or waiting p is woken for it). False if p already ended
+ * or is ending by itself (NT's STATUS_PROCESS_IS_TERMINATING). */
 bool process_terminate(struct process *p, uint32_t status);
 /* Blocks until p has exited or ticks passed (WAIT_FOREVER); true if it exited. */
 bool process_wait(struct process *p, uint32_t ticks);
@@ -95,6 +105,10 @@ static inline struct ob_handle_table *process_handles(void) { return &process_cu
  * handle grants desired: 0, ERROR_INVALID_HANDLE or ERROR_ACCESS_DENIED. */
 uint32_t process_by_handle(uint32_t handle, uint32_t desired, struct process **out);
 
+/* NT's rundown protection: while held, p's address space stays (its exit
+ * waits for the last release before clearing it). False once p is exiting. */
+bool process_rundown_acquire(struct process *p);
+void process_rundown_release(struct process *p);
 /* NT's KeStackAttachProcess: the calling thread runs in p's address space
  * (faults resolve there, and it may sleep) until process_detach. False when
  * p is exiting (its address space is going). Touch no user memory of the

@@ -101,9 +101,12 @@ struct sysret sys_duplicate_handle(const uint32_t *a, struct trap_frame *f)
 	if (!err && dst)
 		err = duplicate(src, a[1], dst, a, &h);
 	if (src && (a[6] & DUPLICATE_CLOSE_SOURCE)) {
-		uint32_t closed = ob_close_handle(&src->handles, a[1]);
+		uint32_t flags;
+		/* Only closing: a source that is no handle fails the call (a
+		 * protected one stays open, silently, as any close-source does). */
 		if (!err && !dst)
-			err = closed;   /* only closing: its answer is the call's */
+			err = ob_get_handle_flags(&src->handles, a[1], &flags);
+		ob_close_handle(&src->handles, a[1]);
 	}
 	if (!err && a[3])
 		copy_to_user(a[3], &h, sizeof(h));
@@ -134,14 +137,13 @@ struct sysret sys_set_handle_info(const uint32_t *a, struct trap_frame *f)
 static void describe(const struct ob_handle_info *h, struct vados_handle_info *out)
 {
 	const struct ob_type *type = ob_type_of(h->object);
-	const char *name = ob_name_of(h->object);
 
 	memset(out, 0, sizeof(*out));
 	out->handle = h->handle;
 	out->access = h->access;
 	out->flags = h->flags;
 	strlcpy(out->type, type->name, sizeof(out->type));
-	strlcpy(out->name, name ? name : "", sizeof(out->name));
+	strlcpy(out->name, h->name, sizeof(out->name));
 	if (type == &process_type)
 		out->detail = ((struct process *)h->object)->pid;
 }

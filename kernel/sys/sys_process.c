@@ -61,31 +61,34 @@ uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size)
 	return ERROR_INVALID_PARAMETER;
 }
 
-/* (cmdline, uint32 out[2], inherit): the handle has every right. */
+/* (cmdline, uint32 out[2], inherit, image or 0): the handle has every right. */
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 {
-	char cmdline[PROCESS_CMDLINE_MAX];
+	char cmdline[PROCESS_CMDLINE_MAX], image[PROCESS_NAME_MAX];
+	struct process_params pp = { a[3] ? image : NULL, cmdline,
+				     a[2] ? process_current() : NULL, process_handles(), 0 };
 	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[2] = { 0, 0 };
 	struct process *p;
 
 	(void)f;
-	if (err)
-		return (struct sysret){ err, 0 };
-	/* Everything that can fail is checked before the child exists. The
-	 * process has one thread, so the reserved handle entry stays free. */
-	if (!copy_to_user(a[1], out, sizeof(out)))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	if ((err = ob_reserve_handle(process_handles())) != 0)
-		return (struct sysret){ err, 0 };
-	if (!(p = process_spawn(cmdline, a[2] ? process_current() : NULL, &err)))
-		return (struct sysret){ err, 0 };
-	err = ob_open_object(process_handles(), p, PROCESS_ALL_ACCESS, 0, &out[0]);
-	out[1] = p->pid;
-	if (err)                /* no handle: the child runs on, as if closed at once */
-		out[0] = 0;
-	ob_dereference(p);
+	if (!err && a[3])
+		err = sys_copy_string_in(image, a[3], sizeof(image));
+	if (err == ERROR_INVALID_PARAMETER && a[3])
+		err = ERROR_FILE_NOT_FOUND;     /* no program has so long a name */
+	/* Everything that can fail is checked before the child exists. */
 	if (!err && !copy_to_user(a[1], out, sizeof(out)))
 		err = ERROR_NOACCESS;
+	if (err || !(p = process_spawn(&pp, &err)))
+		return (struct sysret){ err, 0 };
+	out[0] = pp.handle;
+	out[1] = p->pid;
+	ob_dereference(p);
+	/* The out buffer was probed; if it went away since, the child runs on
+	 * unreported, as if its handle had been closed at once. */
+	if (!copy_to_user(a[1], out, sizeof(out))) {
+		ob_close_handle(process_handles(), pp.handle);
+		err = ERROR_NOACCESS;
+	}
 	return (struct sysret){ err, 0 };
 }
 

@@ -46,27 +46,31 @@ static uint32_t copy_piece(struct process *p, uint32_t remote, uint32_t local, u
 static uint32_t in_space(struct process *p, vaddr_t addr, uint32_t size, uint32_t protect,
 			 uint32_t *old, struct vm_region *region)
 {
-	uint32_t err = ERROR_ACCESS_DENIED;
-	bool irq = irq_save();
+	uint32_t err;
+	pfn_t previous;
+	bool irq;
 
-	if (p->vm && !vm_cleared(p->vm)) {
-		pfn_t previous = vm_attach(p->vm);
-		err = region ? vm_query(p->vm, addr, region) :
-			       vm_protect(p->vm, addr, size, protect, old);
-		vm_detach(previous);
-	}
+	if (!process_rundown_acquire(p))
+		return ERROR_ACCESS_DENIED;
+	irq = irq_save();
+	previous = vm_attach(p->vm);
+	err = region ? vm_query(p->vm, addr, region) : vm_protect(p->vm, addr, size, protect, old);
+	vm_detach(previous);
 	irq_restore(irq);
+	process_rundown_release(p);
 	return err == VM_RETRY ? ERROR_NOT_ENOUGH_MEMORY : err;
 }
 
 /* What a write at addr needs first: 0 (writable as it is), the protection
  * that makes code writable (*make), or a Win32 error. */
-static uint32_t write_access(struct process *p, uint32_t addr, uint32_t *make)
+static uint32_t write_access(struct process *p, uint32_t addr, uint32_t *make,
+			     struct vm_region *r_out)
 {
 	struct vm_region r;
 	uint32_t err = in_space(p, addr, 0, 0, NULL, &r);
 
 	*make = 0;
+	*r_out = r;
 	if (err)
 		return err;
 	switch (r.protect & ~(PAGE_GUARD | PAGE_NOCACHE)) {
@@ -92,12 +96,18 @@ struct code_window {
 static uint32_t make_writable(struct process *p, uint32_t addr, uint32_t size,
 			      struct code_window *code)
 {
-	uint32_t err = write_access(p, addr, &code->protect);
+	struct vm_region r;
+	uint32_t err = write_access(p, addr, &code->protect, &r), end;
 
 	if (err || !code->protect)
 		return err;
+	/* Only the pages of the first page's protection run (kernelbase's
+	 * rule): one old protection restores them all. */
 	code->base = addr & ~(PAGE_SIZE - 1);
-	code->size = ((addr + size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)) - code->base;
+	end = (addr + size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	if (end > r.base + r.size)
+		end = r.base + r.size;
+	code->size = end - code->base;
 	err = in_space(p, code->base, code->size, code->protect, &code->old, NULL);
 	if (err)
 		code->protect = 0;

@@ -35,14 +35,15 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 
 	if (err)
 		return err;
+	/* Rundown protection: p's address space stays while this sleeps (in
+	 * vm_wait_idle, or for page tables), though p may exit meanwhile. */
+	if (!process_rundown_acquire(p)) {
+		ob_dereference(p);
+		return ERROR_ACCESS_DENIED;     /* it has exited */
+	}
 	irq = irq_save();
 	for (;;) {
-		if (p->vm)
-			vm_wait_idle(p->vm);    /* a read in flight owns its page */
-		if (!p->vm || vm_cleared(p->vm)) {
-			err = ERROR_ACCESS_DENIED;      /* it has exited */
-			break;
-		}
+		vm_wait_idle(p->vm);    /* a read in flight owns its page */
 		previous = vm_attach(p->vm);
 		err = c->op(p->vm, c);
 		vm_detach(previous);
@@ -54,6 +55,7 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 		}
 	}
 	irq_restore(irq);
+	process_rundown_release(p);
 	ob_dereference(p);
 	return err;
 }

@@ -117,6 +117,12 @@ static void misuse(void)
 	CHECK(GlobalFree(f) == f && GlobalSize(f) == 0, "fixed memory freed twice");
 	CHECK(GlobalFlags(&local) == GMEM_INVALID_HANDLE && GlobalHandle(&local) == NULL &&
 	      GlobalReAlloc((HGLOBAL)0x1234, 10, 0) == NULL, "foreign pointers");
+	h = GlobalAlloc(GMEM_MOVEABLE, 10);
+	f = GlobalLock(h);
+	CHECK(GlobalFree(f) == NULL, "freeing a moveable object by its locked address");
+	SetLastError(0);
+	CHECK(GlobalLock(h) == NULL && GetLastError() == ERROR_INVALID_HANDLE,
+	      "its handle went with it: error %lu", GetLastError());
 	CHECK(HeapValidate(GetProcessHeap(), 0, NULL), "the heap after the misuse");
 }
 

@@ -65,12 +65,12 @@ int main(void)
 			snprintf(what, sizeof(what), "call %u with pointer 0x%x", calls[c][0], bad[b]);
 			expect_noaccess(what, calls[c][0], args);
 			if (calls[c][0] == SYS_CREATE_PROCESS) {   /* good name, bad out */
-				uint32_t args2[2] = { (uint32_t)name, bad[b] };
+				uint32_t args2[4] = { (uint32_t)name, bad[b], 0, 0 };
 				expect_noaccess("create-process output", SYS_CREATE_PROCESS, args2);
 			}
 		}
 	}
-	uint32_t good_create[2] = { (uint32_t)name, (uint32_t)out };
+	uint32_t good_create[4] = { (uint32_t)name, (uint32_t)out, 0, 0 };
 	if (vados_syscall(SYS_CREATE_PROCESS, good_create).error != 0) {
 		printf("syscall-bad-pointers: a good CreateProcess failed\n");
 		failures++;

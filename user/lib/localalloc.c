@@ -211,7 +211,9 @@ HLOCAL WINAPI LocalHandle(LPCVOID pMem)
 	return e || fixed ? (HLOCAL)pMem : NULL;
 }
 
-/* NULL on success (a locked object is freed too), hMem back on failure. */
+/* NULL on success (a locked object is freed too), hMem back on failure. The
+ * address LocalLock gave for a moveable object frees that object, handle and
+ * all, rather than its block alone behind the handle's back. */
 HLOCAL WINAPI LocalFree(HLOCAL hMem)
 {
 	BOOL fixed;
@@ -219,7 +221,9 @@ HLOCAL WINAPI LocalFree(HLOCAL hMem)
 
 	if (!hMem)
 		return NULL;
-	e = resolve(hMem, &fixed);
+	e = mt_find_block(&table, hMem);
+	if (!e)
+		e = resolve(hMem, &fixed);
 	if (!e)
 		return fixed && HeapFree(GetProcessHeap(), 0, hMem) ? NULL : hMem;
 	if (e->block)

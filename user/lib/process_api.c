@@ -12,8 +12,9 @@ HANDLE WINAPI GetCurrentProcess(VOID)
 	return (HANDLE)(LONG_PTR)-1;
 }
 
-/* lpApplicationName, when given, names the program; otherwise the first word
- * of lpCommandLine does. With bInheritHandles, the child starts with every
+/* lpApplicationName, when given, names the program (and lpCommandLine, if
+ * given too, is its command line as its argv shows it); otherwise the first
+ * word of lpCommandLine does. With bInheritHandles, the child starts with every
  * inheritable handle of the caller at the same value and access.
  * lpProcessAttributes->bInheritHandle makes the returned process handle
  * inheritable. Flags, environment, directory and start-up information are
@@ -25,7 +26,7 @@ BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
 			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
 {
-	uint32_t out[2], args[3];
+	uint32_t out[2], args[4];
 	BOOL inherit = lpProcessAttributes && lpProcessAttributes->bInheritHandle;
 
 	(void)lpThreadAttributes, (void)dwCreationFlags, (void)lpEnvironment;
@@ -33,6 +34,7 @@ BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 	args[0] = (uint32_t)(lpCommandLine ? lpCommandLine : lpApplicationName);
 	args[1] = (uint32_t)out;
 	args[2] = bInheritHandles != FALSE;
+	args[3] = (uint32_t)lpApplicationName;
 	if (!lpProcessInformation) {
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;

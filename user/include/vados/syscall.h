@@ -22,7 +22,8 @@ enum vados_syscall {
 	SYS_CONTINUE,           /* (CONTEXT *): resume there; returns only on refusal */
 	SYS_RAISE_EXCEPTION,    /* (code, flags, nparams, const ULONG_PTR *params) */
 	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
-	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[2], inherit): out = handle, pid */
+	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[2], inherit, const char *image
+				 *  or 0): out = handle, pid */
 	SYS_OPEN_PROCESS,       /* (pid, access, inherit) -> handle */
 	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0 / WAIT_TIMEOUT */
 	SYS_GET_EXIT_CODE,      /* (handle) -> exit status, or STILL_ACTIVE (259) */
