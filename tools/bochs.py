@@ -106,17 +106,22 @@ class Console:
         self.seen, self.sent = b"", 0
 
     def take(self, chunk):
+        """Logs (and echoes) chunk; types the next line once the shell has
+        printed one more prompt than lines typed so far."""
         self.out.write(chunk)
         self.out.flush()
         if self.stream:
             self.stream.write(chunk)
             self.stream.flush()
+        if self.sent == len(self.lines):
+            return
         self.seen += chunk
-        if self.sent < len(self.lines) and self.seen.count(qemu.PROMPT) > self.sent:
+        if self.seen.count(qemu.PROMPT) > self.sent:
             os.write(self.fd, self.lines[self.sent].encode() + b"\n")
             self.sent += 1
 
     def close(self):
+        """Closes the log."""
         self.out.close()
 
 
