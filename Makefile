@@ -24,11 +24,14 @@ VERSION  := 0.1.0
 
 # Install missing Debian packages before any rule runs (tools/setup.sh is idempotent).
 REQUIRED_TOOLS := $(CC) $(CXX) $(LD) $(NASM) $(HOSTCC) grub-mkrescue xorriso mformat \
-                  qemu-system-i386 gdb $(PYTHON)
+                  qemu-system-i386 bochs gdb $(PYTHON)
 MISSING := $(foreach t,$(REQUIRED_TOOLS),$(if $(shell command -v $(t)),,$(t)))
 MISSING += $(if $(wildcard /usr/lib/grub/i386-pc/multiboot2.mod),,grub-pc-bin)
 MISSING += $(if $(wildcard /usr/sbin/sfdisk /sbin/sfdisk),,sfdisk)
 MISSING += $(if $(wildcard /usr/sbin/mkswap /sbin/mkswap),,mkswap)
+MISSING += $(if $(wildcard /usr/share/bochs/BIOS-bochs-latest),,bochsbios)
+MISSING += $(if $(wildcard /usr/share/bochs/VGABIOS-lgpl-latest),,vgabios)
+MISSING += $(if $(wildcard /usr/lib/*/bochs/plugins/libbx_term_gui.so),,bochs-term)
 ifneq ($(strip $(MISSING)),)
 $(info make: missing $(strip $(MISSING)); running tools/setup.sh)
 SETUP_OUT := $(shell tools/setup.sh >&2 || echo failed)
@@ -186,8 +189,11 @@ $(B)/host/%: tests/host/%.c $(wildcard tests/host/*.h */*.h)
 
 host-tests: $(HOST_TESTS)
 
+# EMULATOR=qemu: QEMU only; EMULATOR=bochs: every scenario on Bochs; unset:
+# QEMU, and on Bochs the subset tests/bochs-subset.txt lists (what CI runs).
 test: all host-tests
-	$(PYTHON) tools/run-tests.py --jobs $(JOBS) $(if $(TESTS),--filter '$(TESTS)')
+	$(PYTHON) tools/run-tests.py --jobs $(JOBS) $(if $(TESTS),--filter '$(TESTS)') \
+	    $(if $(EMULATOR),--emulator $(EMULATOR))
 
 # The VM benchmark against the Linux peer (never part of make test); the
 # table goes to build/bench.txt. CPU=486 (no TSC) stops with a message.
@@ -200,6 +206,7 @@ clean:
 help:
 	@echo "make [all|iso|run|debug|gdb|test|bench|clean]  MEM=$(MEM) SWAP=$(SWAP) CPU=$(CPU) CMDLINE='$(CMDLINE)'"
 	@echo "make test TESTS='pattern'   runs only the tests whose name matches"
+	@echo "make test EMULATOR=bochs    every scenario on Bochs (=qemu: QEMU only)"
 	@echo "make bench                  the VM benchmark, vados against Linux: build/bench.txt"
 
 -include $(shell find $(B) -name '*.d' -type f 2>/dev/null)

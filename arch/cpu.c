@@ -1,11 +1,13 @@
 /* CPU identification and control; see arch/cpu.h. */
 #include "arch/cpu.h"
 #include "arch/io.h"
+#include "arch/serial.h"
 
 struct cpu_info cpu_info;
 
 #define EFLAGS_ID (1u << 21)
 #define DEBUG_EXIT_PORT 0xf4
+#define BOCHS_SHUTDOWN_PORT 0x8900     /* Bochs: "Shutdown", a byte at a time */
 
 static const struct { uint32_t bit; const char *name; } feature_names[] = {
 	{ CPU_FPU, "fpu" }, { CPU_PSE, "pse" }, { CPU_TSC, "tsc" }, { CPU_PGE, "pge" },
@@ -114,8 +116,31 @@ void cpu_halt_forever(void)
 		asm volatile("cli; hlt");
 }
 
+static const char *verdict_name(uint8_t status)
+{
+	switch (status) {
+	case EXIT_PASS: return "pass";
+	case EXIT_FAIL: return "fail";
+	case EXIT_PANIC: return "panic";
+	default: return "unknown";
+	}
+}
+
+static void serial_puts(const char *s)
+{
+	while (*s)
+		serial_putc(*s++);
+}
+
 void machine_exit(uint8_t status)
 {
+	irq_disable();
+	serial_puts("vados: exit ");
+	serial_puts(verdict_name(status));
+	serial_puts("\n");
+	serial_drain();
 	outb(DEBUG_EXIT_PORT, status);
+	for (const char *s = "Shutdown"; *s; s++)
+		outb(BOCHS_SHUTDOWN_PORT, (uint8_t)*s);
 	cpu_halt_forever();
 }

@@ -4,6 +4,7 @@
 #include "arch/cpu.h"
 #include "arch/extable.h"
 #include "arch/gdt.h"
+#include "arch/selectors.h"
 
 #define GATE_INT32  0x8e        /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK   0x85        /* present, DPL 0, task gate */
@@ -72,6 +73,7 @@ void trap_dispatch(struct trap_frame *f)
 	/* CR2 first: any later fault would overwrite it. */
 	if (f->vector == T_PF)
 		f->cr2 = read_cr2();
+	trap_frame_clean_selectors(f);
 	if (f->vector >= T_IRQ_BASE && f->vector < T_IRQ_BASE + T_IRQ_COUNT) {
 		pic_dispatch(f);
 	} else if (handlers[f->vector] && handlers[f->vector](f)) {
@@ -104,6 +106,7 @@ void trap_double_fault(void)
 		.eip = t->eip, .cs = t->cs, .eflags = t->eflags,
 		.user_esp = t->esp, .user_ss = t->ss,
 	};
+	trap_frame_clean_selectors(&f);         /* the TSS's upper halves are reserved */
 	if (fatal)
 		fatal(&f);
 	cpu_halt_forever();

@@ -12,6 +12,7 @@
 #define REG_LSR   5
 #define REG_SCR   7
 #define LSR_THRE  0x20
+#define LSR_TEMT  0x40              /* FIFO and shift register empty */
 #define LCR_DLAB  0x80
 #define SPIN_MAX  100000
 #define LSR_DATA  0x01
@@ -54,6 +55,12 @@ void serial_putc(char c)
 	if (c == '\n')
 		put_raw('\r');
 	put_raw(c);
+}
+
+void serial_drain(void)
+{
+	for (int i = 0; present && i < SPIN_MAX && !(inb(COM1 + REG_LSR) & LSR_TEMT); i++)
+		;
 }
 
 static void serial_irq(struct trap_frame *f)

@@ -8,6 +8,9 @@
 bool serial_init(void);
 /* Sends one byte, translating '\n' to "\r\n". Does nothing without a UART. */
 void serial_putc(char c);
+/* Waits (bounded) until every byte sent has left the UART: before the
+ * machine powers off, which would drop what is still in the FIFO. */
+void serial_drain(void);
 /* Turns on the receive interrupt (IRQ 4): fn gets each byte that arrives. */
 void serial_enable_input(void (*fn)(char c));
 

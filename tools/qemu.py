@@ -166,14 +166,21 @@ def main():
                          a.disk, a.blkdebug)
         os.execvp(args[0], args)
 
-    log = a.log or os.path.join(tempfile.gettempdir(), "vados-boot-%d.log" % os.getpid())
-    result, secs = boot_headless(a.cmdline, log, a.module, a.mem, a.cpu, a.timeout,
-                                 disk=a.disk, blkdebug=a.blkdebug)
-    if not a.log:
+    boot_and_exit("qemu", a.log, lambda log: boot_headless(
+        a.cmdline, log, a.module, a.mem, a.cpu, a.timeout, disk=a.disk, blkdebug=a.blkdebug))
+
+
+def boot_and_exit(machine, keep_log, boot):
+    """The `boot` mode's end, shared with tools/bochs.py: boot(log) boots once
+    with the serial log in log (keep_log, else a temporary file printed on
+    stdout) and returns (result, seconds); exits with the result's code."""
+    log = keep_log or os.path.join(tempfile.gettempdir(), "vados-boot-%d.log" % os.getpid())
+    result, secs = boot(log)
+    if not keep_log:
         with open(log, errors="replace") as f:
             sys.stdout.write(f.read())
         os.unlink(log)
-    print("qemu: %s after %.1fs" % (result, secs), file=sys.stderr)
+    print("%s: %s after %.1fs" % (machine, result, secs), file=sys.stderr)
     sys.exit(RESULT_CODES[result])
 
 

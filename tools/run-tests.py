@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""The vados test suite: host unit tests, QEMU scenarios and gdb tests.
+"""The vados test suite: host unit tests, scenarios, tools/run-user and gdb tests.
 
-Prints one line per test ("PASS name (time)" or "FAIL name: why") and ends with
-"N passed, N failed" (", N skipped" when any). Exit status 1 on any failure.
-Run through `make test` (which builds everything first); `make test TESTS=regex`
-runs only the tests whose name matches.
+Prints one line per test ("PASS name (time)", "FAIL name: why" or "SKIP name:
+why") and ends with "N passed, N failed" (", N skipped" when any). Exit status
+1 on any failure. Run through `make test` (which builds everything first);
+`make test TESTS=regex` runs only the tests whose name matches.
+
+The machines (--emulator, make's EMULATOR=):
+  ci     (the default) everything under QEMU, and under Bochs the subset
+         tests/bochs-subset.txt lists, named bochs/scenario/..., bochs/run-user/...
+  qemu   everything under QEMU
+  bochs  every scenario and tools/run-user test under Bochs; the ones that
+         need QEMU (their emulators = key, a CPU Bochs lacks, the gdb stub)
+         are skipped with the reason
 """
 import argparse
 import concurrent.futures
@@ -19,7 +27,9 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bochs  # noqa: E402
 import qemu  # noqa: E402
+import scenarios as scenario_file  # noqa: E402
 
 TOP = qemu.TOP
 LOGS = os.path.join(TOP, "build", "test-logs")
@@ -30,6 +40,11 @@ print_lock = threading.Lock()
 class Tally:
     def __init__(self):
         self.passed = self.failed = self.skipped = 0
+
+    def skip(self, name, why):
+        with print_lock:
+            self.skipped += 1
+            print("SKIP %s: %s" % (name, why), flush=True)
 
     def report(self, name, ok, detail="", log=None, seconds=None):
         with print_lock:
@@ -79,32 +94,14 @@ def run_host_tests(tally, selected):
             tally.report(suite, False, "ran no test case", log)
 
 
-# ---- QEMU scenarios ----------------------------------------------------------
+# ---- scenarios (QEMU or Bochs) ----------------------------------------------
 
-def parse_scenarios(path):
-    """Reads tests/scenarios.txt into a list of dicts."""
-    scenarios, cur = [], None
-    with open(path) as f:
-        for n, raw in enumerate(f, 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            m = re.match(r"^\[([a-z0-9][a-z0-9._-]*)\]$", line)
-            if m:
-                cur = {"name": m.group(1), "cmdline": "", "expect": "pass", "cpu": "max",
-                       "mem": "128", "timeout": "60", "module": [], "log": [], "nolog": [],
-                       "input": [], "disk": "", "blkdebug": ""}
-                scenarios.append(cur)
-                continue
-            m = re.match(r"^(\w+)\s*=\s*(.*)$", line)
-            if not m or cur is None or m.group(1) not in cur or m.group(1) == "name":
-                raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
-            key, value = m.groups()
-            if isinstance(cur[key], list):
-                cur[key].append(value)
-            else:
-                cur[key] = value
-    return scenarios
+MACHINES = {"qemu": qemu, "bochs": bochs}
+
+
+def test_name(kind, name, emulator):
+    """"scenario/NAME" under QEMU, "bochs/scenario/NAME" under Bochs."""
+    return ("" if emulator == "qemu" else emulator + "/") + kind + "/" + name
 
 
 def check_log(log, scenario):
@@ -121,15 +118,15 @@ def check_log(log, scenario):
     return None
 
 
-def scenario_disk(sc):
+def scenario_disk(sc, prefix=""):
     """A fresh swap disk of sc["disk"] MB for the scenario (tools/mkswapdisk.sh
-    into build/test-disks/NAME.img) and its blkdebug config, as paths; or
-    None and why not."""
+    into build/test-disks/PREFIXNAME.img) and its blkdebug config, as paths;
+    or None and why not."""
     if sc["blkdebug"] and not sc["disk"]:
         return None, None, "blkdebug needs a disk"
     if not sc["disk"]:
         return None, None, None
-    disk = os.path.join(TOP, "build", "test-disks", sc["name"] + ".img")
+    disk = os.path.join(TOP, "build", "test-disks", prefix + sc["name"] + ".img")
     made = subprocess.run([os.path.join(TOP, "tools", "mkswapdisk.sh"), sc["disk"], disk],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if made.returncode != 0:
@@ -140,23 +137,34 @@ def scenario_disk(sc):
     return disk, conf, None
 
 
-def run_scenario(tally, sc):
-    name = "scenario/" + sc["name"]
-    log = os.path.join(LOGS, sc["name"] + ".log")
+def run_scenario(tally, sc, emulator="qemu"):
+    """Boots the scenario on emulator and checks how the kernel left the
+    machine and the serial log."""
+    name = test_name("scenario", sc["name"], emulator)
+    prefix = "" if emulator == "qemu" else emulator + "-"
+    log = os.path.join(LOGS, prefix + sc["name"] + ".log")
     modules = [os.path.join(TOP, m) for m in sc["module"]]
     cmdline = ("panic=exit " + sc["cmdline"]).strip()   # first: "--" may end the options
-    disk, blkdebug, problem = scenario_disk(sc)
+    disk, blkdebug, problem = scenario_disk(sc, prefix)
     if problem:
         tally.report(name, False, problem)
         return
+    timeout = scenario_file.timeout_for(sc, emulator)
     try:
-        result, secs = qemu.boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
-                                          float(sc["timeout"]),
-                                          input_lines=[l.encode().decode("unicode_escape")
-                                                       for l in sc["input"]],
-                                          disk=disk, blkdebug=blkdebug)
+        result, secs = MACHINES[emulator].boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
+                                             timeout,
+                                             input_lines=[l.encode().decode("unicode_escape")
+                                                          for l in sc["input"]],
+                                             disk=disk, blkdebug=blkdebug)
     except subprocess.CalledProcessError as e:
         tally.report(name, False, "could not build the ISO: %s" % e)
+        return
+    except ValueError as e:      # a QEMU-only key (blkdebug) on another machine
+        tally.report(name, False, "cannot run on %s: %s" % (emulator, e))
+        return
+    if result == "timeout":
+        tally.report(name, False, "timed out after %gs (expected %s)" % (timeout, sc["expect"]),
+                     log, secs)
         return
     if result != sc["expect"]:
         tally.report(name, False, "expected %s, got %s" % (sc["expect"], result), log, secs)
@@ -165,6 +173,26 @@ def run_scenario(tally, sc):
         sc = dict(sc, log=sc["log"] + [r"^mm: pfn_check ok: \d+ frames"])
     problem = check_log(log, sc)
     tally.report(name, problem is None, problem or "", log, secs)
+
+
+def plan_scenarios(tally, scenarios, mode, subset, selected):
+    """The (scenario, emulator) runs of this mode, Bochs's first (they are
+    the slow ones); reports the scenarios a machine must skip, and why."""
+    runs = []
+    for emulator in ("bochs", "qemu"):
+        if mode not in (emulator, "ci"):
+            continue
+        for sc in scenarios:
+            name = test_name("scenario", sc["name"], emulator)
+            why = scenario_file.why_not(sc, emulator)
+            in_ci = emulator == "qemu" or "scenario/" + sc["name"] in subset
+            if not selected(name) or (mode == "ci" and (why or not in_ci)):
+                continue
+            if why:
+                tally.skip(name, why)
+            else:
+                runs.append((sc, emulator))
+    return runs
 
 
 # ---- gdb tests -----------------------------------------------------------------
@@ -234,35 +262,64 @@ def run_gdb_test(tally, script):
 
 # ---- tools/run-user ------------------------------------------------------------
 
-def run_user_tests(tally, selected):
-    """Runs tools/run-user as a user would, per tests/run-user/tests.txt."""
+def run_user_lines():
+    """tests/run-user/tests.txt as (name, code, pattern, args) tuples."""
     with open(os.path.join(TOP, "tests", "run-user", "tests.txt")) as f:
         lines = [l.strip() for l in f if l.strip() and not l.startswith("#")]
-    for line in lines:
-        name, code, pattern, args = [x.strip() for x in line.split("|", 3)]
-        name = "run-user/" + name
+    return [tuple(x.strip() for x in line.split("|", 3)) for line in lines]
+
+
+def run_user_test(tally, test, emulator):
+    """Runs tools/run-user as a user would (with --emulator), checking its
+    exit code and output."""
+    base, code, pattern, args = test
+    name = test_name("run-user", base, emulator)
+    log = os.path.join(LOGS, name.replace("/", "-") + ".log")
+    start = time.monotonic()
+    proc = subprocess.run([os.path.join(TOP, "tools", "run-user"), "--emulator", emulator]
+                          + args.split(), cwd=TOP, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          errors="replace", timeout=600)
+    with open(log, "w") as f:
+        f.write(proc.stdout)
+    secs = time.monotonic() - start
+    if proc.returncode != int(code):
+        tally.report(name, False, "exit code %d, want %s" % (proc.returncode, code), log, secs)
+    elif not re.search(pattern, proc.stdout.replace("\r", ""), re.M):
+        tally.report(name, False, "output lacks /%s/" % pattern, log, secs)
+    else:
+        tally.report(name, True, seconds=secs)
+
+
+def run_user_tests(tally, selected, mode, subset):
+    """The tools/run-user tests of tests/run-user/tests.txt on this mode's
+    machines (under ci, Bochs runs those the subset lists)."""
+    for emulator in ("qemu", "bochs"):
+        for test in run_user_lines():
+            name = test_name("run-user", test[0], emulator)
+            in_ci = emulator == "qemu" or "run-user/" + test[0] in subset
+            if mode in (emulator, "ci") and selected(name) and (mode != "ci" or in_ci):
+                run_user_test(tally, test, emulator)
+
+
+def run_gdb_tests(tally, selected, mode):
+    """The gdb tests: they need QEMU's gdb stub, so Bochs skips them."""
+    for script in sorted(glob.glob(os.path.join(TOP, "tests", "gdb", "*.gdb"))):
+        name = "gdb/" + os.path.basename(script)[:-4]
         if not selected(name):
             continue
-        log = os.path.join(LOGS, name.replace("/", "-") + ".log")
-        start = time.monotonic()
-        proc = subprocess.run([os.path.join(TOP, "tools", "run-user")] + args.split(),
-                              cwd=TOP, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, errors="replace", timeout=300)
-        with open(log, "w") as f:
-            f.write(proc.stdout)
-        secs = time.monotonic() - start
-        if proc.returncode != int(code):
-            tally.report(name, False, "exit code %d, want %s" % (proc.returncode, code), log, secs)
-        elif not re.search(pattern, proc.stdout.replace("\r", ""), re.M):
-            tally.report(name, False, "output lacks /%s/" % pattern, log, secs)
+        if mode == "bochs":
+            tally.skip(name, "qemu only: needs QEMU's gdb stub")
         else:
-            tally.report(name, True, seconds=secs)
+            run_gdb_test(tally, script)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--jobs", type=int, default=2, help="QEMU boots at once")
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--jobs", type=int, default=2, help="machines booted at once")
     ap.add_argument("--filter", default="", help="run tests whose name matches this regex")
+    ap.add_argument("--emulator", default="ci", choices=["ci", "qemu", "bochs"])
     a = ap.parse_args()
     selected = lambda name: re.search(a.filter, name) is not None  # noqa: E731
     os.makedirs(LOGS, exist_ok=True)
@@ -271,17 +328,15 @@ def main():
                          % qemu.KERNEL)
 
     tally = Tally()
+    scenarios = scenario_file.load(TOP)
+    subset = scenario_file.bochs_subset(os.path.join(TOP, "tests", "bochs-subset.txt"),
+                                        scenarios, [t[0] for t in run_user_lines()])
     run_host_tests(tally, selected)
-    files = [os.path.join(TOP, "tests", "scenarios.txt")] + \
-        sorted(glob.glob(os.path.join(TOP, "tests", "scenarios", "*.txt")))
-    scenarios = [s for path in files for s in parse_scenarios(path)
-                 if selected("scenario/" + s["name"])]
+    runs = plan_scenarios(tally, scenarios, a.emulator, subset, selected)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
-        list(pool.map(lambda s: run_scenario(tally, s), scenarios))
-    run_user_tests(tally, selected)
-    for script in sorted(glob.glob(os.path.join(TOP, "tests", "gdb", "*.gdb"))):
-        if selected("gdb/" + os.path.basename(script)[:-4]):
-            run_gdb_test(tally, script)
+        list(pool.map(lambda r: run_scenario(tally, *r), runs))
+    run_user_tests(tally, selected, a.emulator, subset)
+    run_gdb_tests(tally, selected, a.emulator)
 
     summary = "%d passed, %d failed" % (tally.passed, tally.failed)
     if tally.skipped:

@@ -6,6 +6,7 @@
 #include "kernel/rtl/string.h"
 #include "arch/gdt.h"
 #include "arch/uaccess.h"
+#include "arch/selectors.h"
 #include "mm/mm.h"
 
 #define STATUS_ACCESS_VIOLATION 0xC0000005u
@@ -174,12 +175,12 @@ void exception_from_trap(struct trap_frame *f)
 
 bool exception_continue(struct trap_frame *f, const struct _CONTEXT *c)
 {
-	if (c->SegCs != SEL_UCODE || c->SegSs != SEL_UDATA || c->SegDs != SEL_UDATA ||
-	    c->SegEs != SEL_UDATA || (c->SegFs != SEL_UDATA && c->SegFs != 0) ||
-	    (c->SegGs != SEL_UDATA && c->SegGs != 0) ||
-	    (c->EFlags & (EFLAGS_IOPL | EFLAGS_VM)) != 0)
+	struct user_selectors sel = { .cs = c->SegCs, .ss = c->SegSs, .ds = c->SegDs,
+				      .es = c->SegEs, .fs = c->SegFs, .gs = c->SegGs };
+
+	if (!user_selectors_check(&sel) || (c->EFlags & (EFLAGS_IOPL | EFLAGS_VM)) != 0)
 		return false;
-	f->gs = c->SegGs; f->fs = c->SegFs; f->es = c->SegEs; f->ds = c->SegDs;
+	f->gs = sel.gs; f->fs = sel.fs; f->es = sel.es; f->ds = sel.ds;
 	f->edi = c->Edi; f->esi = c->Esi; f->ebx = c->Ebx;
 	f->edx = c->Edx; f->ecx = c->Ecx; f->eax = c->Eax;
 	f->ebp = c->Ebp; f->eip = c->Eip;

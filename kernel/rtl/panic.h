@@ -5,13 +5,6 @@
 #include "arch/trap.h"
 #include "kernel/rtl/cmdline.h"
 
-/* QEMU isa-debug-exit codes; QEMU's own exit status is (code << 1) | 1. */
-enum vados_exit {
-	EXIT_PASS = 0x10,       /* status 33 */
-	EXIT_FAIL = 0x11,       /* status 35 */
-	EXIT_PANIC = 0x12,      /* status 37 */
-};
-
 /* What panic does after its report (set from panic= on the command line). */
 void panic_set_action(enum panic_action action);
 

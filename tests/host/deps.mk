@@ -9,6 +9,7 @@ $(B)/host/test_pfnlist:  mm/pfnlist.c
 $(B)/host/test_elf:      kernel/ps/elf.c
 $(B)/host/test_vad:      mm/vad.c
 $(B)/host/test_pte:      
+$(B)/host/test_selectors: 
 $(B)/host/test_slots:    mm/slots.c
 $(B)/host/test_swaphdr:  mm/swaphdr.c arch/ide_text.c
 HEAP_ENGINE := user/lib/heap_core.c user/lib/heap_segment.c user/lib/heap_big.c \

@@ -1,0 +1,104 @@
+"""The scenario files (tests/scenarios.txt and tests/scenarios/*.txt, format at
+the top of the first) and which machine may run which scenario. Used by
+tools/run-tests.py."""
+import glob
+import os
+import re
+
+import bochs
+
+EMULATORS = ("qemu", "bochs")
+
+
+def fresh(name):
+    """A scenario's keys with their defaults."""
+    return {"name": name, "cmdline": "", "expect": "pass", "cpu": "max", "mem": "128",
+            "timeout": "60", "module": [], "log": [], "nolog": [], "input": [],
+            "disk": "", "blkdebug": "", "emulators": list(EMULATORS), "why": "",
+            "bochs_timeout": ""}
+
+
+def set_emulators(sc, value):
+    """Reads "emulators = NAME...  # reason": the machines that may run the
+    scenario; leaving one out needs the reason. Returns an error or None."""
+    names, _, why = value.partition("#")
+    names, why = names.split(), why.strip()
+    if not names or any(n not in EMULATORS for n in names):
+        return "emulators must list some of %s" % " ".join(EMULATORS)
+    if len(names) < len(EMULATORS) and not why:
+        return "emulators leaving a machine out needs '# the reason'"
+    sc["emulators"], sc["why"] = names, why
+    return None
+
+
+def parse_scenarios(path):
+    """Reads one scenario file into a list of dicts."""
+    scenarios, cur = [], None
+    with open(path) as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            m = re.match(r"^\[([a-z0-9][a-z0-9._-]*)\]$", line)
+            if m:
+                cur = fresh(m.group(1))
+                scenarios.append(cur)
+                continue
+            m = re.match(r"^(\w+)\s*=\s*(.*)$", line)
+            if not m or cur is None or m.group(1) not in cur or m.group(1) in ("name", "why"):
+                raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
+            key, value = m.groups()
+            if key == "emulators":
+                problem = set_emulators(cur, value)
+                if problem:
+                    raise SystemExit("%s:%d: %s" % (path, n, problem))
+            elif isinstance(cur[key], list):
+                cur[key].append(value)
+            else:
+                cur[key] = value
+    return scenarios
+
+
+def load(top):
+    """Every scenario of tests/scenarios.txt and tests/scenarios/*.txt."""
+    files = [os.path.join(top, "tests", "scenarios.txt")] + \
+        sorted(glob.glob(os.path.join(top, "tests", "scenarios", "*.txt")))
+    scenarios = [s for path in files for s in parse_scenarios(path)]
+    names = [s["name"] for s in scenarios]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise SystemExit("run-tests: scenarios named twice: %s" % ", ".join(twice))
+    return scenarios
+
+
+def why_not(sc, emulator):
+    """Why emulator cannot run the scenario, or None when it can."""
+    if emulator not in sc["emulators"]:
+        return "%s only: %s" % ("/".join(sc["emulators"]), sc["why"])
+    if emulator == "bochs" and bochs.bochs_cpu(sc["cpu"]) is None:
+        return "qemu only: Bochs has no %s model (its oldest is the Pentium)" % sc["cpu"]
+    return None
+
+
+def timeout_for(sc, emulator):
+    """The scenario's timeout in seconds on emulator: under Bochs its
+    bochs_timeout, else its timeout scaled by bochs.TIME_SCALE."""
+    if emulator != "bochs":
+        return float(sc["timeout"])
+    return float(sc["bochs_timeout"] or float(sc["timeout"]) * bochs.TIME_SCALE)
+
+
+def bochs_subset(path, scenarios, run_user_names):
+    """The test names tests/bochs-subset.txt lists ("scenario/NAME",
+    "run-user/NAME"; # comments), checked to exist and to run on Bochs."""
+    by_name = {"scenario/" + s["name"]: s for s in scenarios}
+    known = set(by_name) | {"run-user/" + n for n in run_user_names}
+    with open(path) as f:
+        names = [l.split("#")[0].strip() for l in f]
+    names = [n for n in names if n]
+    for n in names:
+        if n not in known:
+            raise SystemExit("%s: no test %s" % (path, n))
+        if n in by_name and why_not(by_name[n], "bochs"):
+            raise SystemExit("%s: %s: %s" % (path, n, why_not(by_name[n], "bochs")))
+    return set(names)
