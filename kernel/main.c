@@ -49,14 +49,16 @@ static void print_cpu(void)
 	kprintf(cpu_info.features ? "\n" : " none\n");
 }
 
+/* One summary line; with verbose, the memory map's regions before it. */
 static void print_memory(const struct boot_info *bi)
 {
 	uint64_t usable = 0;
 
 	for (uint32_t i = 0; i < bi->mmap_count; i++) {
 		const struct boot_mem_region *r = &bi->mmap[i];
-		kprintf("  mem [0x%09llx-0x%09llx] %s\n", r->base, r->base + r->length - 1,
-			mem_type_name(r->type));
+		if (options.verbose)
+			kprintf("  mem [0x%09llx-0x%09llx] %s\n", r->base,
+				r->base + r->length - 1, mem_type_name(r->type));
 		if (r->type == BOOT_MEM_USABLE)
 			usable += r->length;
 	}
@@ -70,8 +72,8 @@ static void print_boot_info(const struct boot_info *bi)
 						 "module list", "module name" };
 
 	kprintf("cmdline: \"%s\"\n", bi->cmdline);
-	kprintf("modules: %u\n", bi->module_count);
-	for (uint32_t i = 0; i < bi->module_count; i++)
+	kprintf("modules: %u%s\n", bi->module_count, options.verbose ? "" : " (verbose lists them)");
+	for (uint32_t i = 0; options.verbose && i < bi->module_count; i++)
 		kprintf("  module %u: \"%s\" at 0x%08x, %u bytes\n", i, bi->modules[i].name,
 			bi->modules[i].start, bi->modules[i].end - bi->modules[i].start);
 	for (uint32_t i = 0; i < ARRAY_SIZE(truncated); i++)

@@ -79,8 +79,18 @@ static bool opt_mem(struct kernel_options *opt, const char *value)
 	return true;
 }
 
+/* verbose (no value): the boot lists the memory map and every module. */
+static bool opt_verbose(struct kernel_options *opt, const char *value)
+{
+	if (value)
+		return false;
+	opt->verbose = true;
+	return true;
+}
+
 static const struct option options[] = {
 	{ "test", opt_test },
+	{ "verbose", opt_verbose },
 	{ "panic", opt_panic },
 	{ "mem", opt_mem },
 	{ "run", opt_run },

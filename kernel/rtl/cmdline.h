@@ -4,6 +4,7 @@
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,7 @@ struct kernel_options {
 	uint64_t mem_bytes;             /* mem=SIZE: ignore RAM at and above (0: all) */
 	char run[CMDLINE_NAME_MAX];     /* run=PROGRAM: start it first, exit with it */
 	char run_args[CMDLINE_ARGS_MAX];/* the words after " -- ": PROGRAM's arguments */
+	bool verbose;                   /* verbose: the memory map and module list at boot */
 };
 
 #define CMDLINE_MEM_MIN (4ull << 20)    /* mem= below this is malformed */

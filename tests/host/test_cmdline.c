@@ -73,6 +73,19 @@ TEST(whole_options_struct_reset)
 
 /* ---- test=NAME ----------------------------------------------------------- */
 
+TEST(verbose_is_a_bare_flag)
+{
+	struct parsed p = parse("verbose test=boot");
+
+	CHECK_EQ_U(p.rejected, 0);
+	CHECK(p.opt.verbose);
+	CHECK(!parse("test=boot").opt.verbose);
+	p = parse("verbose=1");
+	CHECK_EQ_U(p.rejected, 1);
+	CHECK(!p.opt.verbose);
+	CHECK_STR(p.bad, "'verbose=1' (malformed)");
+}
+
 TEST(test_name_accepted)
 {
 	struct parsed p = parse("test=page_fault");
@@ -413,6 +426,7 @@ TEST(double_dash_ends_options)
 int main(void)
 {
 	RUN("host/cmdline", empty_cmdline_gives_defaults);
+	RUN("cmdline", verbose_is_a_bare_flag);
 	RUN("host/cmdline", blank_cmdline_gives_defaults);
 	RUN("host/cmdline", whole_options_struct_reset);
 	RUN("host/cmdline", test_name_accepted);
