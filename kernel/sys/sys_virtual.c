@@ -22,26 +22,15 @@ struct vm_call {
 
 #define TABLE_WAIT_MS 5000u      /* for frames for page tables, then ERROR_NOT_ENOUGH_MEMORY */
 
-/* Runs c->op on the address space of the process behind handle. An
- * operation that needs frames for page tables which memory cannot give yet
- * (VM_RETRY) runs again once the balance set manager has freed them, the
- * wait done detached: the process may exit meanwhile. */
-static uint32_t on_process(uint32_t handle, struct vm_call *c)
+/* Runs c->op on p's address space. An operation that needs frames for page
+ * tables which memory cannot give yet (VM_RETRY) runs again once the balance
+ * set manager has freed them, the wait done detached. */
+static uint32_t on_space(struct process *p, struct vm_call *c)
 {
-	struct process *p;
-	uint32_t err = process_by_handle(handle, c->access, &p), start = timer_ticks();
+	uint32_t err, start = timer_ticks();
 	pfn_t previous;
-	bool irq;
+	bool irq = irq_save();
 
-	if (err)
-		return err;
-	/* Rundown protection: p's address space stays while this sleeps (in
-	 * vm_wait_idle, or for page tables), though p may exit meanwhile. */
-	if (!process_rundown_acquire(p)) {
-		ob_dereference(p);
-		return ERROR_ACCESS_DENIED;     /* it has exited */
-	}
-	irq = irq_save();
 	for (;;) {
 		vm_wait_idle(p->vm);    /* a read in flight owns its page */
 		previous = vm_attach(p->vm);
@@ -55,7 +44,33 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 		}
 	}
 	irq_restore(irq);
-	process_rundown_release(p);
+	return err;
+}
+
+/* Runs c->op on the address space of the process behind handle, when the
+ * handle grants c->access. */
+static uint32_t on_process(uint32_t handle, struct vm_call *c)
+{
+	struct process *p;
+	uint32_t err;
+
+	/* The caller's own process (every right): its one thread is running
+	 * this call, so neither the record nor the address space can go
+	 * meanwhile, and the hot path (VirtualAlloc, VirtualProtect...) takes
+	 * no reference. With several threads per process, another thread's
+	 * ExitProcess makes the rundown below necessary here too. */
+	if (handle == HANDLE_CURRENT_PROCESS)
+		return on_space(process_current(), c);
+	if ((err = process_by_handle(handle, c->access, &p)) != 0)
+		return err;
+	/* Rundown protection: p's address space stays while this sleeps (in
+	 * vm_wait_idle, or for page tables), though p may exit meanwhile. */
+	if (process_rundown_acquire(p)) {
+		err = on_space(p, c);
+		process_rundown_release(p);
+	} else {
+		err = ERROR_ACCESS_DENIED;      /* it has exited */
+	}
 	ob_dereference(p);
 	return err;
 }
