@@ -43,13 +43,13 @@ static bool pulsed(struct dispatcher_header *d, uint32_t seen)
 enum wait_result ke_wait_single(struct dispatcher_header *d, uint32_t ticks)
 {
 	bool irq = irq_save();
-	uint32_t deadline = timer_ticks() + ticks, seen = d->pulse;
+	uint32_t deadline = timer_ticks() + ticks, seen = d->pulse, left;
 	enum wait_result r = WAIT_WOKEN;
 
-	while (d->signal_state <= 0) {
-		if (pulsed(d, seen))
-			goto out;       /* a pulse leaves the object reset */
-		uint32_t left = ticks == WAIT_FOREVER ? WAIT_FOREVER : deadline - timer_ticks();
+	/* Satisfied by the signal state or by a pulse meant for this waiter
+	 * (which leaves the object reset: there is nothing to consume then). */
+	while (d->signal_state <= 0 && !pulsed(d, seen)) {
+		left = ticks == WAIT_FOREVER ? WAIT_FOREVER : deadline - timer_ticks();
 		if (ticks != WAIT_FOREVER && (int32_t)left <= 0) {
 			r = WAIT_TIMED_OUT;
 			break;
@@ -60,7 +60,6 @@ enum wait_result ke_wait_single(struct dispatcher_header *d, uint32_t ticks)
 	}
 	if (r == WAIT_WOKEN && d->kind == DISPATCHER_SYNCHRONIZATION)
 		d->signal_state = 0;
-out:
 	irq_restore(irq);
 	return r;
 }

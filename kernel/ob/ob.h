@@ -52,8 +52,6 @@ void *ob_create(struct ob_type *type, size_t size);
 /* What the header says of an object body. */
 struct ob_type *ob_type_of(const void *body);
 uint32_t ob_handle_count(const void *body);
-uint32_t ob_pointer_count(const void *body);
-const char *ob_name_of(const void *body);       /* NULL when unnamed */
 
 /* A reference that keeps body from being deleted (NT's ObReferenceObject). */
 void ob_reference(void *body);

@@ -42,14 +42,6 @@ void *ob_create(struct ob_type *type, size_t size)
 
 struct ob_type *ob_type_of(const void *body) { return obp_header(body)->type; }
 uint32_t ob_handle_count(const void *body) { return obp_header(body)->handle_count; }
-uint32_t ob_pointer_count(const void *body) { return obp_header(body)->pointer_count; }
-
-const char *ob_name_of(const void *body)
-{
-	struct ob_name *n = obp_header(body)->name;
-
-	return n ? n->text : NULL;
-}
 
 void ob_reference(void *body)
 {

@@ -61,24 +61,18 @@ static uint32_t in_space(struct process *p, vaddr_t addr, uint32_t size, uint32_
 	return err == VM_RETRY ? ERROR_NOT_ENOUGH_MEMORY : err;
 }
 
-/* What a write at addr needs first: 0 (writable as it is), the protection
- * that makes code writable (*make), or a Win32 error. */
-static uint32_t write_access(struct process *p, uint32_t addr, uint32_t *make,
-			     struct vm_region *r_out)
+/* What a write into memory of region r's protection needs: 0 with *make 0
+ * (writable as it is), 0 with *make the protection that makes its code
+ * writable, or ERROR_NOACCESS. */
+static uint32_t write_access(const struct vm_region *r, uint32_t *make)
 {
-	struct vm_region r;
-	uint32_t err = in_space(p, addr, 0, 0, NULL, &r);
-
 	*make = 0;
-	*r_out = r;
-	if (err)
-		return err;
-	switch (r.protect & ~(PAGE_GUARD | PAGE_NOCACHE)) {
+	switch (r->protect & ~(PAGE_GUARD | PAGE_NOCACHE)) {
 	case PAGE_READWRITE: case PAGE_WRITECOPY:
 	case PAGE_EXECUTE_READWRITE: case PAGE_EXECUTE_WRITECOPY:
 		return 0;
 	case PAGE_EXECUTE: case PAGE_EXECUTE_READ:
-		*make = r.type == MEM_PRIVATE ? PAGE_EXECUTE_READWRITE : PAGE_EXECUTE_WRITECOPY;
+		*make = r->type == MEM_PRIVATE ? PAGE_EXECUTE_READWRITE : PAGE_EXECUTE_WRITECOPY;
 		return 0;
 	default:
 		return ERROR_NOACCESS;
@@ -97,8 +91,10 @@ static uint32_t make_writable(struct process *p, uint32_t addr, uint32_t size,
 			      struct code_window *code)
 {
 	struct vm_region r;
-	uint32_t err = write_access(p, addr, &code->protect, &r), end;
+	uint32_t err = in_space(p, addr, 0, 0, NULL, &r), end;
 
+	if (!err)
+		err = write_access(&r, &code->protect);
 	if (err || !code->protect)
 		return err;
 	/* Only the pages of the first page's protection run (kernelbase's

@@ -2,7 +2,7 @@
  * kernel's calls, which check every argument themselves. */
 #include <windows.h>
 #include <psapi.h>
-#include "vados/calls.h"
+#include "win32call.h"
 
 _Static_assert(sizeof(MEMORY_BASIC_INFORMATION) == sizeof(struct vados_region),
 	       "MEMORY_BASIC_INFORMATION must match the kernel's layout");
@@ -12,23 +12,9 @@ _Static_assert(sizeof(PROCESS_MEMORY_COUNTERS) == sizeof(struct vados_process_me
 /* Makes a call; on failure records its error and returns 0, else the value. */
 static uint32_t call_value(uint32_t nr, const uint32_t *args)
 {
-	struct vados_result r = vados_syscall(nr, args);
+	uint32_t value;
 
-	if (r.error) {
-		SetLastError(r.error);
-		return 0;
-	}
-	return r.value;
-}
-
-/* The same for calls whose success is not in their value. */
-static BOOL call_ok(uint32_t nr, const uint32_t *args)
-{
-	struct vados_result r = vados_syscall(nr, args);
-
-	if (r.error)
-		SetLastError(r.error);
-	return r.error == 0;
+	return win32_call(nr, args, &value) ? value : 0;
 }
 
 LPVOID WINAPI VirtualAllocEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize,
@@ -48,7 +34,7 @@ LPVOID WINAPI VirtualAlloc(LPVOID lpAddress, SIZE_T dwSize, DWORD flAllocationTy
 BOOL WINAPI VirtualFreeEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType)
 {
 	uint32_t a[4] = { (uint32_t)hProcess, (uint32_t)lpAddress, dwSize, dwFreeType };
-	return call_ok(SYS_VIRTUAL_FREE, a);
+	return win32_call(SYS_VIRTUAL_FREE, a, NULL);
 }
 
 BOOL WINAPI VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType)
@@ -61,7 +47,7 @@ BOOL WINAPI VirtualProtectEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize,
 {
 	uint32_t a[5] = { (uint32_t)hProcess, (uint32_t)lpAddress, dwSize, flNewProtect,
 			  (uint32_t)lpflOldProtect };
-	return call_ok(SYS_VIRTUAL_PROTECT, a);
+	return win32_call(SYS_VIRTUAL_PROTECT, a, NULL);
 }
 
 BOOL WINAPI VirtualProtect(LPVOID lpAddress, SIZE_T dwSize, DWORD flNewProtect,
@@ -87,13 +73,13 @@ SIZE_T WINAPI VirtualQuery(LPCVOID lpAddress, PMEMORY_BASIC_INFORMATION lpBuffer
 BOOL WINAPI VirtualLock(LPVOID lpAddress, SIZE_T dwSize)
 {
 	uint32_t a[3] = { (uint32_t)GetCurrentProcess(), (uint32_t)lpAddress, dwSize };
-	return call_ok(SYS_VIRTUAL_LOCK, a);
+	return win32_call(SYS_VIRTUAL_LOCK, a, NULL);
 }
 
 BOOL WINAPI VirtualUnlock(LPVOID lpAddress, SIZE_T dwSize)
 {
 	uint32_t a[3] = { (uint32_t)GetCurrentProcess(), (uint32_t)lpAddress, dwSize };
-	return call_ok(SYS_VIRTUAL_UNLOCK, a);
+	return win32_call(SYS_VIRTUAL_UNLOCK, a, NULL);
 }
 
 BOOL WINAPI GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS c, DWORD cb)
@@ -104,14 +90,14 @@ BOOL WINAPI GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS c, DWO
 		SetLastError(ERROR_INSUFFICIENT_BUFFER);
 		return FALSE;
 	}
-	return call_ok(SYS_PROCESS_MEMORY, a);
+	return win32_call(SYS_PROCESS_MEMORY, a, NULL);
 }
 
 BOOL WINAPI SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
 				     SIZE_T dwMaximumWorkingSetSize)
 {
 	uint32_t a[3] = { (uint32_t)hProcess, dwMinimumWorkingSetSize, dwMaximumWorkingSetSize };
-	return call_ok(SYS_SET_WORKING_SET, a);
+	return win32_call(SYS_SET_WORKING_SET, a, NULL);
 }
 
 BOOL WINAPI GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
@@ -119,7 +105,7 @@ BOOL WINAPI GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSe
 {
 	uint32_t out[2], a[2] = { (uint32_t)hProcess, (uint32_t)out };
 
-	if (!call_ok(SYS_GET_WORKING_SET, a))
+	if (!win32_call(SYS_GET_WORKING_SET, a, NULL))
 		return FALSE;
 	*lpMinimumWorkingSetSize = out[0];
 	*lpMaximumWorkingSetSize = out[1];
