@@ -19,7 +19,8 @@ uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void))
 
 void arch_enter_user(vaddr_t eip, vaddr_t esp)
 {
-	asm volatile("movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%fs\n\tmovw %w0, %%gs\n\t"
+	asm volatile("movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%gs\n\t"
+		     "movw %w4, %%fs\n\t"   /* the thread's TEB (gdt_set_teb) */
 		     "pushl %0\n\t"           /* ss */
 		     "pushl %1\n\t"           /* esp */
 		     "pushl $0x202\n\t"       /* eflags: IF */
@@ -29,7 +30,8 @@ void arch_enter_user(vaddr_t eip, vaddr_t esp)
 		     "xorl %%edx, %%edx\n\txorl %%esi, %%esi\n\txorl %%edi, %%edi\n\t"
 		     "xorl %%ebp, %%ebp\n\t"
 		     "iret"
-		     : : "r"((uint32_t)SEL_UDATA), "r"(esp), "i"(SEL_UCODE), "r"(eip)
+		     : : "r"((uint32_t)SEL_UDATA), "r"(esp), "i"(SEL_UCODE), "r"(eip),
+		       "r"((uint32_t)SEL_UTEB)
 		     : "memory");
 	__builtin_unreachable();
 }

@@ -8,6 +8,8 @@
 #define ACC_DATA    0x12        /* data segment, writable */
 #define ACC_TSS     0x09        /* 32-bit available TSS */
 #define GRAN_4K_32  0xc0        /* 4 KiB granularity, 32-bit default size */
+#define GRAN_BYTE_32 0x40       /* byte granularity, 32-bit */
+#define TEB_LIMIT   0xfff       /* a TEB is one page */
 #define DF_STACK_SIZE 8192
 
 struct gdt_entry {
@@ -18,7 +20,7 @@ struct gdt_entry {
 struct tss kernel_tss;
 static struct tss df_tss;
 static uint8_t df_stack[DF_STACK_SIZE] __attribute__((aligned(16)));
-static struct gdt_entry gdt[7];
+static struct gdt_entry gdt[8];
 
 extern void trap_double_fault_entry(void);
 
@@ -68,6 +70,7 @@ void gdt_init(void)
 		  ACC_PRESENT | ACC_TSS, 0);
 	df_task_init();
 	set_entry(6, (uint32_t)&df_tss, sizeof(struct tss) - 1, ACC_PRESENT | ACC_TSS, 0);
+	set_entry(SEL_UTEB >> 3, 0, TEB_LIMIT, ACC_PRESENT | ACC_RING3 | ACC_DATA, GRAN_BYTE_32);
 
 	gdtr.limit = sizeof(gdt) - 1;
 	gdtr.base = (uint32_t)gdt;
@@ -80,4 +83,10 @@ void gdt_init(void)
 		     "ltr %w3"
 		     : : "m"(gdtr), "i"(SEL_KCODE), "r"((uint32_t)SEL_KDATA),
 		       "r"((uint32_t)SEL_TSS) : "eax", "memory");
+}
+
+void gdt_set_teb(vaddr_t teb)
+{
+	set_entry(SEL_UTEB >> 3, teb, TEB_LIMIT, ACC_PRESENT | ACC_RING3 | ACC_DATA, GRAN_BYTE_32);
+	asm volatile("movw %w0, %%fs" : : "r"((uint32_t)SEL_UTEB) : "memory");
 }

@@ -11,6 +11,7 @@
 #define SEL_UDATA   0x23        /* RPL 3 */
 #define SEL_TSS     0x28
 #define SEL_DF_TSS  0x30
+#define SEL_UTEB    0x3b        /* RPL 3: FS in ring 3, based at the running thread's TEB (NT's KGDT_R3_TEB) */
 
 struct tss {
 	uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
@@ -28,5 +29,9 @@ void gdt_init(void);
 /* The page directory the double-fault task runs on: it must map everything a
  * panic report reads (set to the kernel's directory once mm has built it). */
 void gdt_set_double_fault_cr3(paddr_t pd);
+/* Bases SEL_UTEB at teb (the next thread's TEB) and reloads FS with it, so
+ * the descriptor cache holds the new base: a trap's return finds FS already
+ * equal to the frame's SEL_UTEB and would not reload it. Interrupts off. */
+void gdt_set_teb(vaddr_t teb);
 
 #endif

@@ -42,7 +42,8 @@ struct user_selectors {
 
 /* Reduces each of *s to its selector (as a segment load would: the upper
  * halves are ignored, not refused) and says whether ring 3 may resume with
- * them: its own code and data selectors, FS and GS also null. */
+ * them: its own code and data selectors, FS also its TEB's, FS and GS also
+ * null. */
 static inline bool user_selectors_check(struct user_selectors *s)
 {
 	uint32_t *all[] = { &s->cs, &s->ss, &s->ds, &s->es, &s->fs, &s->gs };
@@ -50,7 +51,7 @@ static inline bool user_selectors_check(struct user_selectors *s)
 	for (unsigned i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		*all[i] = selector_of(*all[i]);
 	return s->cs == SEL_UCODE && s->ss == SEL_UDATA && s->ds == SEL_UDATA &&
-	       s->es == SEL_UDATA && (s->fs == SEL_UDATA || s->fs == 0) &&
+	       s->es == SEL_UDATA && (s->fs == SEL_UDATA || s->fs == SEL_UTEB || s->fs == 0) &&
 	       (s->gs == SEL_UDATA || s->gs == 0);
 }
 

@@ -8,6 +8,7 @@
 #include "kernel/rtl/ksym.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
+#include "kernel/ps/psthread.h"
 #include "kernel/ex/event.h"
 #include "tests/kernel/selftest.h"
 #include "kernel/rtl/string.h"
@@ -113,16 +114,14 @@ static void fatal_trap(struct trap_frame *f)
 		panic_trap(f);
 }
 
-/* Before returning to ring 3: a process being terminated ends here. */
+/* Before returning to ring 3: a thread being terminated ends here, a
+ * suspended one waits, a higher priority that became ready runs. */
 static void user_return(struct trap_frame *f)
 {
-	struct process *p = process_current();
-
 	(void)f;
 	if (thread_current()->attached)
 		panic("returning to ring 3 attached to pid %u", thread_current()->attached->pid);
-	if (p && p->terminating)
-		process_exit(p->terminate_status);
+	ps_user_return();
 }
 
 /* run=PROGRAM: starts the boot module of that name as the first process, waits

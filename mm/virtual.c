@@ -417,21 +417,52 @@ uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
 	return err;
 }
 
-uint32_t vm_map_stack(struct vm_space *vm, vaddr_t top, uint32_t reserve_bytes,
+uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 		      uint32_t commit_pages)
 {
-	uint32_t end = top >> 12, first = end - reserve_bytes / VM_PAGE, err;
+	uint32_t n = reserve_bytes / VM_PAGE, end, first, err = 0;
 	pte_prot_t rw = pte_prot_from_win32(PAGE_READWRITE);
 	struct vm_vad *v;
 	bool irq = irq_save();
 
-	err = vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
+	if (*top == 0 && !vad_find_gap(&vm->vads, n, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
+				       VM_USER_HIGH / VM_PAGE, false, &first))
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	else if (*top == 0)
+		*top = vm_va(first + n);
+	end = *top >> 12;
+	first = end - n;
+	if (!err)
+		err = vm->cleared ? ERROR_INVALID_ADDRESS :
+			vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
 	if (!err) {
 		v->node.flags = VAD_STACK;
 		for (uint32_t p = end - commit_pages; p < end; p++)
 			vm_pte_set(vm, vm_va(p), pte_make(PTE_DEMAND_ZERO, rw, 0));
 		vm_pte_set(vm, vm_va(end - commit_pages - 1),
 			   pte_make(PTE_DEMAND_ZERO, rw | PTE_PROT_GUARD, 0));
+	}
+	irq_restore(irq);
+	return err;
+}
+
+uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
+{
+	uint32_t first, err;
+	struct vm_vad *v;
+	bool irq = irq_save();
+
+	if (vm->cleared)
+		err = ERROR_INVALID_ADDRESS;
+	else if (!vad_find_gap(&vm->vads, 1, 1, VM_USER_LOW / VM_PAGE,
+			       VM_USER_HIGH / VM_PAGE - VM_GRANULE_PAGES, true, &first))
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	else
+		err = vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
+	if (!err) {
+		v->node.flags = VAD_COMMITTED;
+		v->node.protect = pte_prot_from_win32(PAGE_READWRITE);
+		*teb = vm_va(first);
 	}
 	irq_restore(irq);
 	return err;

@@ -122,9 +122,13 @@ uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size);
 /* Maps a program image as a MEM_IMAGE allocation whose pages are copied from
  * the file on first touch. A Win32 error or 0. */
 uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img);
-/* Reserves a thread stack of reserve bytes ending at top (a 64 KB multiple),
- * commits its top commit_pages read-write and puts a guard page below them. */
-uint32_t vm_map_stack(struct vm_space *vm, vaddr_t top, uint32_t reserve, uint32_t commit_pages);
+/* Reserves a thread stack of reserve bytes (a 64 KB multiple) ending at *top
+ * (a 64 KB multiple; 0: the lowest free place, stored back), commits its top
+ * commit_pages read-write and puts a guard page below them. */
+uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve, uint32_t commit_pages);
+/* Commits one read-write page for a TEB at the highest free page below the
+ * top 64 KB (as NT places TEBs), its address in *teb. */
+uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb);
 
 /* Resolves a page fault at user address addr of vm (the running address
  * space) by a write (else a read) access. The PTE, not the error code, says

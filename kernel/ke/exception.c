@@ -3,6 +3,7 @@
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
+#include "kernel/ps/psthread.h"
 #include "kernel/rtl/string.h"
 #include "arch/gdt.h"
 #include "arch/uaccess.h"
@@ -148,6 +149,8 @@ bool exception_page_fault(struct trap_frame *f)
 	t->in_page_fault = false;
 	/* Interrupted, ring 3 is being terminated: its return there ends it. A
 	 * user copy in the kernel fails instead (through its fix-up). */
+	if (r == VM_FAULT_RESOLVED && p && !t->attached)
+		ps_stack_touched(f->cr2);       /* the TEB's StackLimit follows a growing stack */
 	if (r == VM_FAULT_RESOLVED || (r == VM_FAULT_INTERRUPTED && trap_from_user(f)))
 		return true;
 	if (!trap_from_user(f))

@@ -5,6 +5,7 @@
 #include "arch/arch.h"
 #include "arch/context.h"
 #include "arch/cpu.h"
+#include "arch/gdt.h"
 #include "arch/trap.h"
 #include "kernel/ps/process.h"
 #include "mm/aspace.h"
@@ -14,7 +15,10 @@
 static struct thread main_thread, *idle;
 struct thread *thread_now = &main_thread;
 static struct arch_fpu_state clean_fpu;         /* what every new thread starts with */
-static struct wait_queue ready, dead;
+static struct wait_queue ready[PRIORITY_LEVELS], dead;
+static uint32_t ready_mask;                     /* bit n: ready[n] is not empty */
+static bool preempt_pending;                    /* a thread above the running one is ready */
+static vaddr_t loaded_teb;                      /* SEL_UTEB's base */
 /* Sleepers are linked through sleep_next, so a thread can wait on a queue
  * (through next) and for a deadline at once. */
 static struct sleep_list { struct thread *head; } sleepers;
@@ -47,6 +51,7 @@ static void sleep_remove(struct sleep_list *l, struct thread *t)
 }
 static struct thread *all = &main_thread;
 static uint32_t next_id = 1, thread_count = 1, switches, quantum_left;
+
 
 static void queue_push(struct wait_queue *q, struct thread *t)
 {
@@ -91,6 +96,41 @@ static struct thread *queue_pop(struct wait_queue *q)
 	return t;
 }
 
+/* Puts ready thread t at the back of its level's queue. */
+static void ready_insert(struct thread *t)
+{
+	t->state = THREAD_READY;
+	t->ready_since = timer_ticks();
+	queue_push(&ready[t->priority], t);
+	ready_mask |= 1u << t->priority;
+	if (t->priority > thread_now->priority)
+		preempt_pending = true;
+}
+
+/* Takes ready thread t out of its queue. */
+static void ready_remove(struct thread *t)
+{
+	queue_remove(&ready[t->priority], t);
+	if (!ready[t->priority].head)
+		ready_mask &= ~(1u << t->priority);
+}
+
+/* The first thread of the highest non-empty level at or above min, taken
+ * off its queue; NULL if there is none. */
+static struct thread *ready_pop(uint32_t min)
+{
+	struct thread *t;
+	uint32_t level;
+
+	if ((ready_mask >> min) == 0)
+		return NULL;
+	level = 31 - (uint32_t)__builtin_clz(ready_mask);
+	t = queue_pop(&ready[level]);
+	if (!ready[level].head)
+		ready_mask &= ~(1u << level);
+	return t;
+}
+
 /* Frees the stacks and records of threads that ended; never the current one. */
 static void reap_dead(void)
 {
@@ -101,32 +141,35 @@ static void reap_dead(void)
 		while (*link != t)
 			link = &(*link)->all_next;
 		*link = t->all_next;
-		if (t->process)
-			process_thread_gone(t->process);
 		kpage_free((void *)t->stack);
-		kfree(t);
 		thread_count--;
+		if (t->release)
+			t->release(t);
+		else
+			kfree(t);
 	}
 }
 
-/* Switches to the next ready thread. A running caller goes to the back of the
- * ready queue (and keeps the CPU when nothing else is ready); a blocked or
- * dead one was parked by its caller, and idle runs when nothing is ready.
- * Interrupts must be off. */
-static void schedule(void)
+/* Switches to the next thread. A running caller keeps the CPU unless a
+ * thread of its priority or higher is ready (of any priority when any), and
+ * else goes to the back of its level; a blocked or dead one was parked by its
+ * caller, and idle runs when nothing is ready. Interrupts must be off. */
+static void schedule(bool any)
 {
-	struct thread *prev = thread_now, *next = queue_pop(&ready);
+	struct thread *prev = thread_now, *next;
+	bool running = prev->state == THREAD_RUNNING && prev != idle;
 
+	next = ready_pop(running && !any ? prev->priority : 0);
 	if (!next)
 		next = prev->state == THREAD_RUNNING ? prev : idle;
 	quantum_left = SCHED_QUANTUM;
+	preempt_pending = false;
 	if (next == prev)
 		return;
-	if (prev->state == THREAD_RUNNING) {
-		prev->state = THREAD_READY;
-		if (prev != idle)
-			queue_push(&ready, prev);
-	}
+	if (running)
+		ready_insert(prev);
+	else if (prev->state == THREAD_RUNNING)
+		prev->state = THREAD_READY;     /* idle: on no queue */
 	next->state = THREAD_RUNNING;
 	thread_now = next;
 	switches++;
@@ -137,6 +180,10 @@ static void schedule(void)
 		aspace_activate(next->attached->pd);
 	else if (next->process)
 		aspace_activate(next->process->pd);
+	if (next->teb && next->teb != loaded_teb) {
+		loaded_teb = next->teb;
+		gdt_set_teb(loaded_teb);
+	}
 	if (next->stack)
 		arch_set_kernel_stack(next->stack + (KSTACK_PAGES + 1) * PAGE_SIZE);
 	arch_fpu_switch(&prev->fpu, &next->fpu);
@@ -148,11 +195,30 @@ void thread_yield(void)
 {
 	bool irq = irq_save();
 
-	schedule();
+	schedule(false);
 	irq_restore(irq);
 }
 
-/* A blocked thread becomes ready: off its wait queue and the sleepers. */
+bool thread_switch_any(void)
+{
+	bool irq = irq_save(), others = ready_mask != 0;
+
+	schedule(true);
+	irq_restore(irq);
+	return others;
+}
+
+void thread_preempt_check(void)
+{
+	bool irq = irq_save();
+
+	if (preempt_pending)
+		schedule(false);
+	irq_restore(irq);
+}
+
+/* A blocked thread becomes ready: off its wait queue and the sleepers, with
+ * NT's wait boost (+1 for a quantum) below the real-time levels. */
 static void make_ready(struct thread *t)
 {
 	if (t->waiting_on)
@@ -161,12 +227,47 @@ static void make_ready(struct thread *t)
 		sleep_remove(&sleepers, t);
 	t->waiting_on = NULL;
 	t->timed = false;
-	t->state = THREAD_READY;
-	queue_push(&ready, t);
+	t->wait_reason = NULL;
+	if (t->base_priority < PRIORITY_BOOST_MAX && t->priority < PRIORITY_BOOST_MAX)
+		t->priority = t->priority > t->base_priority ? t->priority : t->base_priority + 1;
+	ready_insert(t);
+}
+
+/* NT's balance set manager's starvation rule, once a second: a thread ready
+ * for STARVATION_TICKS below level 15 runs its next quantum at 15. */
+static void starvation_boost(void)
+{
+	uint32_t now = timer_ticks();
+
+	for (uint32_t level = 1; level < PRIORITY_BOOST_MAX; level++) {
+		struct thread *t = ready[level].head, *next;
+		for (; t; t = next) {
+			next = t->next;
+			if (now - t->ready_since < STARVATION_TICKS)
+				continue;
+			ready_remove(t);
+			t->priority = PRIORITY_BOOST_MAX;
+			t->starved = true;
+			ready_insert(t);
+		}
+	}
+}
+
+/* A quantum was used up: a boost decays one level (a starvation boost
+ * all at once). */
+static void quantum_end(struct thread *t)
+{
+	if (t->starved) {
+		t->starved = false;
+		t->priority = t->base_priority;
+	} else if (t->priority > t->base_priority) {
+		t->priority--;
+	}
 }
 
 /* Every tick: wake the sleepers that are due, and preempt when the quantum
- * is used up. Runs in the timer interrupt, so a switch here preempts. */
+ * is used up or a higher level became ready. Runs in the timer interrupt, so
+ * a switch here preempts. */
 static void sched_tick(void)
 {
 	struct sleep_list still = { NULL };
@@ -179,8 +280,19 @@ static void sched_tick(void)
 			sleep_push(&still, t);
 	}
 	sleepers = still;
-	if (thread_now == idle ? ready.head != NULL : --quantum_left == 0)
+	if (timer_ticks() % 100 == 0)
+		starvation_boost();
+	if (thread_now == idle) {
+		if (ready_mask)
+			thread_yield();
+		return;
+	}
+	if (--quantum_left == 0) {
+		quantum_end(thread_now);
 		thread_yield();
+	} else if (preempt_pending) {
+		thread_yield();
+	}
 }
 
 enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
@@ -189,14 +301,15 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 	uint32_t deadline = timer_ticks() + ticks;
 	enum wait_result r;
 
-	/* A process being terminated never blocks again: whatever woke it (or
+	/* A thread being terminated never blocks again: whatever woke it (or
 	 * did not), its next wait returns at once so it reaches ring 3 and ends. */
-	if (thread_now->process && thread_now->process->terminating) {
+	if (thread_now->kill) {
 		irq_restore(irq);
 		return WAIT_INTERRUPTED;
 	}
 	thread_now->interrupted = false;
 	thread_now->state = THREAD_BLOCKED;
+	thread_now->wait_reason = q ? (q->reason ? q->reason : "Executive") : "DelayExecution";
 	if (q) {
 		thread_now->waiting_on = q;
 		queue_push(q, thread_now);
@@ -206,7 +319,7 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 		thread_now->timed = true;
 		sleep_push(&sleepers, thread_now);
 	}
-	schedule();
+	schedule(false);
 	if (thread_now->interrupted)
 		r = WAIT_INTERRUPTED;
 	else if (ticks != WAIT_FOREVER && (int32_t)(timer_ticks() - deadline) >= 0)
@@ -233,9 +346,10 @@ void wait_queue_sleep_uninterruptible(struct wait_queue *q)
 
 	thread_now->uninterruptible = true;
 	thread_now->state = THREAD_BLOCKED;
+	thread_now->wait_reason = q->reason ? q->reason : "Executive";
 	thread_now->waiting_on = q;
 	queue_push(q, thread_now);
-	schedule();
+	schedule(false);
 	thread_now->uninterruptible = false;
 	irq_restore(irq);
 }
@@ -269,12 +383,12 @@ void thread_exit(void)
 		panic("thread_exit: the %s thread cannot exit", thread_now->name);
 	thread_now->state = THREAD_DEAD;
 	queue_push(&dead, thread_now);
-	schedule();
+	schedule(false);
 	panic("thread_exit: a dead thread ran again");
 }
 
 /* Where every new thread starts (see arch_prepare_stack). */
-static void thread_start(void)
+static void thread_begin(void)
 {
 	quantum_left = SCHED_QUANTUM;
 	irq_enable();
@@ -287,39 +401,93 @@ struct thread *thread_create(const char *name, void (*entry)(void *), void *arg)
 	return thread_create_in(name, entry, arg, NULL);
 }
 
-struct thread *thread_create_in(const char *name, void (*entry)(void *), void *arg,
-				struct process *p)
+bool thread_setup(struct thread *t, const char *name, void (*entry)(void *), void *arg,
+		  struct process *p)
 {
-	struct thread *t = kmalloc(sizeof(*t));
 	void *stack = kpage_alloc_guarded(KSTACK_PAGES);
 	bool irq;
 
-	if (!t || !stack) {
-		kfree(t);
-		if (stack)
-			kpage_free(stack);
-		return NULL;
-	}
+	if (!stack)
+		return false;
 	/* The run's first page is the unmapped guard: an overflow faults into the
 	 * double-fault task instead of running over the neighbour. */
-	memset(t, 0, sizeof(*t));
 	t->stack = (vaddr_t)stack;
 	t->entry = entry;
 	t->arg = arg;
 	t->process = p;
 	t->fpu = clean_fpu;
-	t->state = THREAD_READY;
+	t->state = THREAD_BLOCKED;
+	t->wait_reason = "Initialized";
+	t->base_priority = t->priority = PRIORITY_NORMAL;
 	strlcpy(t->name, name, sizeof(t->name));
-	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_start);
+	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_begin);
 	irq = irq_save();
 	t->id = next_id++;
 	t->all_next = all;
 	all = t;
 	thread_count++;
-	if (idle)
-		queue_push(&ready, t);
 	irq_restore(irq);
+	return true;
+}
+
+void thread_start(struct thread *t)
+{
+	bool irq = irq_save();
+
+	t->wait_reason = NULL;
+	ready_insert(t);
+	irq_restore(irq);
+}
+
+struct thread *thread_create_in(const char *name, void (*entry)(void *), void *arg,
+				struct process *p)
+{
+	struct thread *t = kmalloc(sizeof(*t));
+
+	if (!t)
+		return NULL;
+	memset(t, 0, sizeof(*t));
+	if (!thread_setup(t, name, entry, arg, p)) {
+		kfree(t);
+		return NULL;
+	}
+	if (idle)
+		thread_start(t);
 	return t;
+}
+
+void thread_set_priority(struct thread *t, uint8_t base)
+{
+	bool irq = irq_save();
+
+	if (t->state == THREAD_READY && t != idle)
+		ready_remove(t);
+	t->base_priority = base;
+	t->priority = base;
+	t->starved = false;
+	if (t->state == THREAD_READY && t != idle)
+		ready_insert(t);
+	else if (t == thread_now && ready_mask >> (base + 1))
+		preempt_pending = true;         /* lowered below a ready thread */
+	irq_restore(irq);
+}
+
+void thread_kill(struct thread *t)
+{
+	bool irq = irq_save();
+
+	t->kill = true;
+	thread_interrupt(t);
+	irq_restore(irq);
+}
+
+void thread_for_each(void (*fn)(const struct thread *t, void *ctx), void *ctx)
+{
+	bool irq = irq_save();
+
+	for (const struct thread *t = all; t; t = t->all_next)
+		fn(t, ctx);
+	irq_restore(irq);
 }
 
 static void idle_loop(void *arg)
@@ -331,7 +499,7 @@ static void idle_loop(void *arg)
 	 * tick. */
 	for (;;) {
 		irq_disable();          /* no wake-up slips in between: sti; hlt is atomic */
-		if (ready.head)
+		if (ready_mask)
 			thread_yield();
 		else if (pfn_zero_one())
 			irq_enable();   /* between two frames pending interrupts come in */
@@ -345,9 +513,12 @@ void sched_init(void)
 	arch_fpu_init(&clean_fpu);
 	strlcpy(main_thread.name, "main", sizeof(main_thread.name));
 	main_thread.state = THREAD_RUNNING;
+	main_thread.base_priority = main_thread.priority = PRIORITY_NORMAL;
 	idle = thread_create("idle", idle_loop, NULL);
 	if (!idle)
 		panic("sched_init: no memory for the idle thread");
+	idle->base_priority = idle->priority = 0;
+	idle->state = THREAD_READY;     /* on no queue: runs when nothing else can */
 	quantum_left = SCHED_QUANTUM;
 	timer_set_tick_handler(sched_tick);
 }
@@ -367,8 +538,9 @@ void sched_get_stats(struct sched_stats *s)
 	bool irq = irq_save();
 	uint32_t n = 0;
 
-	for (const struct thread *t = ready.head; t; t = t->next)
-		n++;
+	for (uint32_t level = 0; level < PRIORITY_LEVELS; level++)
+		for (const struct thread *t = ready[level].head; t; t = t->next)
+			n++;
 	*s = (struct sched_stats){ thread_count, n, switches };
 	irq_restore(irq);
 }

@@ -3,9 +3,14 @@
  * arch/ and mm/ and the runtime library (kernel/rtl); nothing above it (ob,
  * ps, sys) is called from here except through the process pointer a thread
  * carries. */
-/* Kernel threads and the scheduler: preemptive round robin on the PIT with a
- * fixed quantum, an idle thread, sleeping and wait queues. One CPU; the
- * scheduler's state is guarded by disabling interrupts. */
+/* Threads and the scheduler (NT's KTHREAD and dispatcher): 32 priority
+ * levels, the highest ready thread runs, round robin within a level on the
+ * PIT with a fixed quantum; NT's boosts (a thread woken from a wait gets +1
+ * for its next quantum, decaying one a quantum; one ready for
+ * STARVATION_TICKS gets level 15 for a quantum) keep low levels from
+ * starving. Levels 16-31 are never boosted. An idle thread, sleeping and
+ * wait queues. One CPU; the scheduler's state is guarded by disabling
+ * interrupts (its lock, when SMP comes). */
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
@@ -15,6 +20,10 @@
 #define THREAD_NAME_MAX  16
 #define KSTACK_PAGES     4              /* 16 KiB, plus an unmapped guard page below */
 #define SCHED_QUANTUM    1              /* ticks: 10 ms at 100 Hz */
+#define PRIORITY_LEVELS  32
+#define PRIORITY_NORMAL  8              /* NORMAL_PRIORITY_CLASS, THREAD_PRIORITY_NORMAL */
+#define PRIORITY_BOOST_MAX 15           /* boosts stop here: 16-31 are real-time levels */
+#define STARVATION_TICKS 300            /* ready this long: boosted (NT: about 4 s) */
 
 enum thread_state { THREAD_READY, THREAD_RUNNING, THREAD_BLOCKED, THREAD_DEAD };
 
@@ -38,12 +47,23 @@ struct thread {
 	struct process *process;        /* NULL for kernel threads */
 	struct process *attached;       /* whose address space it runs in, if not its own */
 	struct arch_fpu_state fpu;      /* its x87 registers while switched out */
+	uint8_t base_priority;          /* 1-31 (0: the idle thread) */
+	uint8_t priority;               /* base plus the boost it still has */
+	bool starved;                   /* runs one quantum at 15 (starvation boost) */
+	bool kill;                      /* being terminated: no wait blocks it again */
+	uint32_t ready_since;           /* tick it became ready (starvation) */
+	vaddr_t teb;                    /* a ring-3 thread's TEB (FS base), else 0 */
+	const char *wait_reason;        /* while blocked: why (tools) */
+	/* Frees the record once the thread has switched away for good; NULL:
+	 * kfree. Runs in the scheduler with interrupts off: must not sleep. */
+	void (*release)(struct thread *t);
 };
 
 struct process;
 
 struct wait_queue {
 	struct thread *head, *tail;
+	const char *reason;             /* what waiters show as their wait reason, or NULL */
 };
 
 /* Makes the running boot context the first thread ("main") and starts the
@@ -54,11 +74,33 @@ struct thread *thread_create(const char *name, void (*entry)(void *), void *arg)
 /* The same for a thread of process p: it runs in p's address space. */
 struct thread *thread_create_in(const char *name, void (*entry)(void *), void *arg,
 				struct process *p);
+/* Sets up caller-allocated record t (zeroed, with its release procedure
+ * set) as a thread of p that does not run until thread_start(t): its kernel
+ * stack, id and place in the thread list. False when memory runs out. */
+bool thread_setup(struct thread *t, const char *name, void (*entry)(void *), void *arg,
+		  struct process *p);
+/* Makes a thread from thread_setup ready to run. */
+void thread_start(struct thread *t);
+/* Sets t's base priority (1-31); its current priority follows. Running or
+ * ready, it is rescheduled at once. */
+void thread_set_priority(struct thread *t, uint8_t base);
+/* Marks t as being terminated and wakes it from any interruptible wait; its
+ * waits return WAIT_INTERRUPTED from then on. */
+void thread_kill(struct thread *t);
+/* Switches at once if a thread of higher priority than the caller became
+ * ready (thread context only: interrupt handlers leave it to their return). */
+void thread_preempt_check(void);
+/* SwitchToThread: gives the CPU to any other ready thread, even of a lower
+ * priority, for one quantum; false when none was ready. */
+bool thread_switch_any(void);
+/* Visits every thread (interrupts off: fn must not sleep). */
+void thread_for_each(void (*fn)(const struct thread *t, void *ctx), void *ctx);
 /* Ends the calling thread; its stack is freed once another thread runs. */
 __attribute__((noreturn)) void thread_exit(void);
 extern struct thread *thread_now;      /* read it through thread_current */
 static inline struct thread *thread_current(void) { return thread_now; }
-/* Gives up the CPU to the next ready thread, if any. */
+/* Gives up the CPU to the next ready thread of the same or a higher
+ * priority, if any (Sleep(0)). */
 void thread_yield(void);
 /* Blocks the caller for at least ticks timer ticks. */
 void thread_sleep(uint32_t ticks);
@@ -78,7 +120,7 @@ void wait_queue_wake_all(struct wait_queue *q);
 enum wait_result { WAIT_WOKEN, WAIT_TIMED_OUT, WAIT_INTERRUPTED };
 enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks);
 /* Wakes t early if it is sleeping or waiting (its wait returns
- * WAIT_INTERRUPTED), so it can notice it is being terminated. */
+ * WAIT_INTERRUPTED), so it can notice it is being terminated or suspended. */
 void thread_interrupt(struct thread *t);
 
 /* The thread whose stack guard page holds addr (for the double-fault report). */

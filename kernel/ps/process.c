@@ -1,5 +1,6 @@
 /* Ring-3 processes and the program loader; see kernel/ps/process.h. */
 #include "kernel/ps/process.h"
+#include "kernel/ps/psthread.h"
 #include "kernel/rtl/console.h"
 #include "kernel/ps/elf.h"
 #include "kernel/rtl/panic.h"
@@ -17,8 +18,6 @@
 #include "mm/aspace.h"
 
 #define USER_STACK_TOP     0x00300000u
-#define USER_STACK_RESERVE 0x00100000u  /* 1 MB, as NT's default */
-#define USER_STACK_COMMIT  2u           /* pages committed at the start */
 #define ARGV_MAX         32u
 
 static uint32_t next_pid = 1;
@@ -95,6 +94,7 @@ static uint32_t load_program(struct process *p)
 	struct elf_image img;
 	enum elf_error e = elf_check(p->image, p->image_size, MM_USER_FIRST, MM_USER_END, &img);
 	uint32_t err = 0;
+	vaddr_t top = USER_STACK_TOP;
 
 	if (e != ELF_OK) {
 		kprintf("pid %u %s: not a valid program: %s\n", p->pid, p->name, elf_error_text(e));
@@ -102,7 +102,7 @@ static uint32_t load_program(struct process *p)
 	}
 	err = map_image(p, &img);
 	if (!err)
-		err = vm_map_stack(p->vm, USER_STACK_TOP, USER_STACK_RESERVE, USER_STACK_COMMIT);
+		err = vm_map_stack(p->vm, &top, USER_STACK_RESERVE, USER_STACK_COMMIT);
 	if (!err && (p->initial_esp = push_arguments(p->cmdline)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	p->entry = img.entry;
@@ -123,16 +123,6 @@ static uint32_t load_attached(struct process *p)
 		vm_clear(p->vm);        /* in its own space, while attached */
 	process_detach(p);
 	return err;
-}
-
-/* The first code of every process's thread, already in its address space. */
-static void process_start(void *arg)
-{
-	struct process *p = arg;
-
-	if (p->terminating)
-		process_exit(p->terminate_status);
-	arch_enter_user(p->entry, p->initial_esp);
 }
 
 /* The boot module named name: its image and size; NULL if there is none. */
@@ -178,21 +168,29 @@ struct ob_type process_type = {
 	.dispatcher = process_dispatcher,
 };
 
-/* -1 names the table's own process, with every right. */
+/* -1 names the table's own process, -2 the calling thread when the table
+ * is its process's, each with every right. */
 static void *process_pseudo(struct ob_handle_table *t, uint32_t handle, uint32_t *access)
 {
 	struct process *p = (struct process *)((char *)t - offsetof(struct process, handles));
+	void *body = NULL;
 
-	if (handle != HANDLE_CURRENT_PROCESS)
-		return NULL;
-	ob_reference(p);
-	*access = PROCESS_ALL_ACCESS;
-	return p;
+	if (handle == HANDLE_CURRENT_PROCESS) {
+		body = p;
+		*access = PROCESS_ALL_ACCESS;
+	} else if (handle == HANDLE_CURRENT_THREAD && p == process_current()) {
+		body = ps_thread_current();
+		*access = THREAD_ALL_ACCESS;
+	}
+	if (body)
+		ob_reference(body);
+	return body;
 }
 
 void process_init(void)
 {
 	ob_register_type(&process_type);
+	ps_thread_init();
 	ob_set_pseudo_resolver(process_pseudo);
 }
 
@@ -238,10 +236,30 @@ static void process_discard(struct process *p)
 	ob_dereference(p);
 }
 
+/* Starts p's first thread on the stack load_program mapped; a Win32 error
+ * or 0 with the opener's thread handle made. */
+static uint32_t start_first_thread(struct process *p, struct process_params *pp)
+{
+	struct ps_thread_params tp = {
+		.entry = p->entry, .esp = p->initial_esp,
+		.stack_top = USER_STACK_TOP, .stack_low = USER_STACK_TOP - USER_STACK_RESERVE,
+		.stack_commit = USER_STACK_COMMIT, .suspended = pp->suspended,
+	};
+	struct ps_thread *t;
+	uint32_t err = ps_thread_create(p, &tp, &t);
+
+	if (err)
+		return err;
+	pp->tid = t->k.id;
+	if (pp->opener && ob_open_object(pp->opener, t, THREAD_ALL_ACCESS, 0, &pp->thread_handle))
+		pp->thread_handle = 0;  /* the process runs on; the caller reports it */
+	ob_dereference(t);
+	return 0;
+}
+
 struct process *process_spawn(struct process_params *pp, uint32_t *error)
 {
 	struct process *p = process_new(pp, error);
-	struct thread *t;
 	bool irq;
 
 	if (!p)
@@ -254,22 +272,16 @@ struct process *process_spawn(struct process_params *pp, uint32_t *error)
 		process_discard(p);
 		return NULL;
 	}
-	/* Interrupts off: the new thread cannot run (and exit) before p knows it. */
+	/* Listed before its thread runs: the thread may end the process at once,
+	 * and the remove procedure unlinks it then. */
 	irq = irq_save();
-	p->thread = t = thread_create_in(p->name, process_start, p, p);
-	if (t) {
-		ob_reference(p);        /* the running thread's */
-		p->all_next = all_processes;
-		all_processes = p;
-	}
+	p->all_next = all_processes;
+	all_processes = p;
 	irq_restore(irq);
-	/* From here the child may run, and even be gone (p->thread NULL again):
-	 * only the local says whether it started. */
-	if (!t) {
+	if ((*error = start_first_thread(p, pp)) != 0) {
 		if (pp->opener)
 			ob_close_handle(pp->opener, pp->handle);
 		process_discard(p);
-		*error = ERROR_NOT_ENOUGH_MEMORY;
 		return NULL;
 	}
 	return p;
@@ -294,14 +306,37 @@ void process_for_each(void (*fn)(const struct process *p, void *ctx), void *ctx)
 		fn(p, ctx);
 }
 
-void process_thread_gone(struct process *p)
+void process_thread_gone(struct process *p, struct ps_thread *t)
 {
-	/* The thread has switched away for good: no CPU runs on its directory. */
-	vm_destroy(p->vm);
-	p->vm = NULL;
-	p->pd = PFN_NONE;
-	p->thread = NULL;
+	/* The last thread has switched away for good: no CPU runs on its
+	 * directory any more. */
+	if (--p->thread_records == 0) {
+		vm_destroy(p->vm);
+		p->vm = NULL;
+		p->pd = PFN_NONE;
+	}
+	for (struct ps_thread **link = &p->threads; *link; link = &(*link)->proc_next)
+		if (*link == t) {
+			*link = (*link)->proc_next;
+			break;
+		}
 	ob_dereference(p);
+}
+
+bool process_thread_add(struct process *p, struct ps_thread *t)
+{
+	t->proc_next = p->threads;
+	p->threads = t;
+	p->active_threads++;
+	p->thread_records++;
+	ob_reference(p);                /* the thread's */
+	return !p->terminating;
+}
+
+bool process_thread_exited(struct process *p, uint32_t status)
+{
+	p->exit_status = status;        /* the last thread's, unless terminated */
+	return --p->active_threads == 0;
 }
 
 /* Exiting: waits until no thread is attached to p's address space, and lets
@@ -316,34 +351,44 @@ static void rundown_wait_all(struct process *p)
 	irq_restore(irq);
 }
 
-void process_exit(uint32_t status)
+void process_end(struct process *p)
 {
-	struct process *p = process_current();
+	/* Called and returns with interrupts off; sleeps meanwhile. */
+	uint32_t status;
 
-	if (!p)
-		panic("process_exit from a kernel thread");
-	bool irq = irq_save();
-
-	/* Terminated, it ends with TerminateProcess's status, whatever cut
-	 * short made its own code fail meanwhile; from here on a late
-	 * TerminateProcess finds it exiting (rundown closed) and is refused. */
+	/* From here on a late TerminateProcess finds it exiting (rundown
+	 * closed) and is refused. Terminated, it ends with the terminating
+	 * call's status, whatever its own code returned meanwhile. */
 	p->rundown_closing = true;
-	if (p->terminating)
-		status = p->terminate_status;
-	irq_restore(irq);
+	status = p->terminating ? p->terminate_status : p->exit_status;
+	irq_enable();
 	if (vm_check(p->vm) || swap_check())
-		panic("process_exit: pid %u's address space or the swap slots are inconsistent",
+		panic("process_end: pid %u's address space or the swap slots are inconsistent",
 		      p->pid);
 	rundown_wait_all(p);
 	vm_clear(p->vm);
 	ob_close_all(&p->handles);
 	irq_disable();
-	/* Interrupts stay off until the thread has switched away for good, so a
-	 * waiter cannot free the directory this thread still runs on. */
 	p->exit_status = status;
 	p->exited = true;
 	ke_set_signal(&p->exit_signal, 1);
-	thread_exit();
+}
+
+void process_exit(uint32_t status)
+{
+	struct process *p = process_current();
+	bool irq;
+
+	if (!p)
+		panic("process_exit from a kernel thread");
+	irq = irq_save();
+	if (!p->terminating) {
+		p->terminating = true;
+		p->terminate_status = status;
+	}
+	irq_restore(irq);
+	ps_kill_all(p, p->terminate_status);
+	ps_thread_exit(status);
 }
 
 bool process_terminate(struct process *p, uint32_t status)
@@ -359,8 +404,8 @@ bool process_terminate(struct process *p, uint32_t status)
 	}
 	p->terminating = true;
 	p->terminate_status = status;
-	thread_interrupt(p->thread);
 	irq_restore(irq);
+	ps_kill_all(p, status);
 	return true;
 }
 

@@ -2,10 +2,13 @@
  * (ELF checking, mapping the image and the stack), exit and termination.
  * May call ob (a process is an object), ke (its thread), mm (its address
  * space), arch and rtl; the system calls (sys) call it, never the reverse. */
-/* Ring-3 processes: an address space, one thread (for now), a handle table,
- * an exit status. A process is an object of type Process (kernel/ob): it is
- * referenced by the handles that name it, by its running thread and by
- * whoever created it, and its record outlives its exit while any remain. */
+/* Ring-3 processes: an address space, threads (kernel/ps/psthread.h), a
+ * handle table, an exit status. A process is an object of type Process
+ * (kernel/ob): it is referenced by the handles that name it, by each of its
+ * threads until reaped and by whoever created it, and its record outlives its
+ * exit while any remain. It ends when its last thread does (with that
+ * thread's status) or when ExitProcess or TerminateProcess kill every thread
+ * (with their status). */
 #ifndef KERNEL_PROCESS_H
 #define KERNEL_PROCESS_H
 
@@ -32,7 +35,9 @@ struct process {
 	pfn_t pd;                       /* vm's page directory, for the scheduler */
 	const void *image;              /* the program file (a boot module) */
 	uint32_t image_size;
-	struct thread *thread;
+	struct ps_thread *threads;      /* every thread not yet reaped */
+	uint32_t active_threads;        /* of those, the ones that have not exited */
+	uint32_t thread_records;        /* not yet reaped: the address space stays */
 	vaddr_t dispatcher;             /* ring-3 exception entry (SYS_SET_DISPATCHER) */
 	vaddr_t entry, initial_esp;     /* where its first thread enters ring 3 */
 	bool exited, terminating;
@@ -72,8 +77,13 @@ struct process_params {
 	const char *cmdline;            /* its command line, as its argv shows it */
 	struct process *parent;         /* whose inheritable handles it gets, or NULL */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
+	bool suspended;                 /* its first thread starts suspended */
 	uint32_t handle;                /* out: that handle, with every right */
+	uint32_t thread_handle;         /* out: one to its first thread (opener set) */
+	uint32_t tid;                   /* out: that thread's id */
 };
+
+struct ps_thread;
 
 /* Starts a program: its image and stack are mapped, its inherited handles
  * placed (at the same values) and the opener's handle made before its thread
@@ -85,17 +95,30 @@ struct process *process_spawn(struct process_params *pp, uint32_t *error);
 static inline struct process *process_current(void) { return thread_current()->process; }
 /* The live or not yet freed process with that pid, with a reference; NULL if none. */
 struct process *process_find(uint32_t pid);
-/* Ends the current process with status: frees its user memory and handles,
- * wakes its waiters, ends its thread. */
+/* ExitProcess: ends every other thread of the current process (each at its
+ * next return to ring 3; waiting ones are woken for it), then the caller; the
+ * last one to go ends the process with status. */
 __attribute__((noreturn)) void process_exit(uint32_t status);
-/* Ends p with status: at once if p is the caller, else at its next return to
- * ring 3 (a sleeping or waiting p is woken for it). False if p already ended
- * or is ending by itself (NT's STATUS_PROCESS_IS_TERMINATING). */
+/* Ends p with status as process_exit does, from another process (the caller
+ * itself ends at once if p is its own). False if p already ended or is ending
+ * by itself (NT's STATUS_PROCESS_IS_TERMINATING). */
 bool process_terminate(struct process *p, uint32_t status);
+/* Lists thread t in p (interrupts off); false when p is being terminated:
+ * then t must end at once. */
+bool process_thread_add(struct process *p, struct ps_thread *t);
+/* A thread of p exited with status (interrupts off); true when it was the
+ * last: the caller then runs process_end. */
+bool process_thread_exited(struct process *p, uint32_t status);
+/* The last thread ended: frees p's user memory and handles, records its exit
+ * status and wakes its waiters. Interrupts off on entry and return. */
+void process_end(struct process *p);
+/* Kills every thread of p but the caller with status. */
+void ps_kill_all(struct process *p, uint32_t status);
 /* Blocks until p has exited or ticks passed (WAIT_FOREVER); true if it exited. */
 bool process_wait(struct process *p, uint32_t ticks);
-/* Called by the scheduler once p's thread is gone for good. */
-void process_thread_gone(struct process *p);
+/* Called by the scheduler once a thread of p is gone for good (interrupts
+ * off): the last one takes the address space with it. */
+void process_thread_gone(struct process *p, struct ps_thread *t);
 /* Visits every process (for ps). */
 void process_for_each(void (*fn)(const struct process *p, void *ctx), void *ctx);
 

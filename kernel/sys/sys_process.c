@@ -61,13 +61,18 @@ uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size)
 	return ERROR_INVALID_PARAMETER;
 }
 
-/* (cmdline, uint32 out[2], inherit, image or 0): the handle has every right. */
+#define CREATE_SUSPENDED 0x00000004u
+
+/* (cmdline, uint32 out[4], inherit, image or 0, flags): out = process handle,
+ * pid, thread handle, tid; the handles have every right. */
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 {
 	char cmdline[PROCESS_CMDLINE_MAX], image[PROCESS_NAME_MAX];
-	struct process_params pp = { a[3] ? image : NULL, cmdline,
-				     a[2] ? process_current() : NULL, process_handles(), 0 };
-	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[2] = { 0, 0 };
+	struct process_params pp = { .image = a[3] ? image : NULL, .cmdline = cmdline,
+				     .parent = a[2] ? process_current() : NULL,
+				     .opener = process_handles(),
+				     .suspended = (a[4] & CREATE_SUSPENDED) != 0 };
+	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[4] = { 0 };
 	struct process *p;
 
 	(void)f;
@@ -82,11 +87,15 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ err, 0 };
 	out[0] = pp.handle;
 	out[1] = p->pid;
+	out[2] = pp.thread_handle;
+	out[3] = pp.tid;
 	ob_dereference(p);
 	/* The out buffer was probed; if it went away since, the child runs on
-	 * unreported, as if its handle had been closed at once. */
+	 * unreported, as if its handles had been closed at once. */
 	if (!copy_to_user(a[1], out, sizeof(out))) {
 		ob_close_handle(process_handles(), pp.handle);
+		if (pp.thread_handle)
+			ob_close_handle(process_handles(), pp.thread_handle);
 		err = ERROR_NOACCESS;
 	}
 	return (struct sysret){ err, 0 };
@@ -150,7 +159,7 @@ static void list_one(const struct process *p, void *arg)
 	if (c->n == c->max)
 		return;
 	c->out[c->n] = (struct vados_process_info){ p->pid, p->exited, p->exit_status,
-						    p->handles.count, { 0 } };
+						    p->handles.count, { 0 }, p->active_threads };
 	strlcpy(c->out[c->n].name, p->name, sizeof(c->out[c->n].name));
 	c->n++;
 }

@@ -31,7 +31,7 @@ static const struct {
 	[SYS_CONTINUE] = { sys_continue, 1 },
 	[SYS_RAISE_EXCEPTION] = { sys_raise_exception, 4 },
 	[SYS_UNHANDLED_EXCEPTION] = { sys_unhandled_exception, 1 },
-	[SYS_CREATE_PROCESS] = { sys_create_process, 4 },
+	[SYS_CREATE_PROCESS] = { sys_create_process, 5 },
 	[SYS_OPEN_PROCESS] = { sys_open_process, 3 },
 	[SYS_WAIT_FOR_OBJECT] = { sys_wait_for_object, 2 },
 	[SYS_GET_EXIT_CODE] = { sys_get_exit_code, 1 },
@@ -65,6 +65,18 @@ static const struct {
 	[SYS_RESET_WRITE_WATCH] = { sys_reset_write_watch, 2 },
 	[SYS_QUERY_WORKING_SET] = { sys_query_working_set, 3 },
 	[SYS_QUERY_WORKING_SET_EX] = { sys_query_working_set_ex, 3 },
+	[SYS_CREATE_THREAD] = { sys_create_thread, 7 },
+	[SYS_EXIT_THREAD] = { sys_exit_thread, 1 },
+	[SYS_OPEN_THREAD] = { sys_open_thread, 3 },
+	[SYS_GET_EXIT_CODE_THREAD] = { sys_get_exit_code_thread, 1 },
+	[SYS_SUSPEND_THREAD] = { sys_suspend_thread, 1 },
+	[SYS_RESUME_THREAD] = { sys_resume_thread, 1 },
+	[SYS_TERMINATE_THREAD] = { sys_terminate_thread, 2 },
+	[SYS_SWITCH_TO_THREAD] = { sys_switch_to_thread, 0 },
+	[SYS_THREAD_PRIORITY] = { sys_thread_priority, 3 },
+	[SYS_THREAD_IDS] = { sys_thread_ids, 2 },
+	[SYS_ZERO_TLS_CELL] = { sys_zero_tls_cell, 1 },
+	[SYS_LIST_THREADS] = { sys_list_threads, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

@@ -55,6 +55,20 @@ struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);
 
+/* kernel/sys/sys_thread.c */
+struct sysret sys_create_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_exit_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_exit_code_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_suspend_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_resume_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_terminate_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_switch_to_thread(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_thread_priority(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_thread_ids(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_zero_tls_cell(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_list_threads(const uint32_t *a, struct trap_frame *f);
+
 /* kernel/sys/sys_object.c */
 struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);

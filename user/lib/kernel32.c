@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include "vados/calls.h"
 
-static DWORD last_error;
-
 VOID WINAPI ExitProcess(UINT uExitCode)
 {
 	exit((int)uExitCode);
@@ -15,14 +13,15 @@ DWORD WINAPI GetCurrentProcessId(VOID)
 	return vados_syscall(SYS_GET_PROCESS_ID, NULL).value;
 }
 
+/* The last error is the thread's: its TEB's LastErrorValue. */
 DWORD WINAPI GetLastError(VOID)
 {
-	return last_error;
+	return NtCurrentTeb()->LastErrorValue;
 }
 
 VOID WINAPI SetLastError(DWORD dwErrCode)
 {
-	last_error = dwErrCode;
+	NtCurrentTeb()->LastErrorValue = dwErrCode;
 }
 
 VOID WINAPI Sleep(DWORD dwMilliseconds)

@@ -18,23 +18,24 @@ HANDLE WINAPI GetCurrentProcess(VOID)
  * inheritable handle of the caller at the same value and access.
  * lpProcessAttributes->bInheritHandle makes the returned process handle
  * inheritable. Flags, environment, directory and start-up information are
- * accepted and ignored. hThread is a second handle to the process (processes
- * have one thread). */
+ * accepted and ignored, but CREATE_SUSPENDED: the first thread waits for
+ * ResumeThread. lpThreadAttributes->bInheritHandle makes hThread inheritable. */
 BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
 			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
 			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
 			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
 {
-	uint32_t out[2], args[4];
+	uint32_t out[4], args[5];
 	BOOL inherit = lpProcessAttributes && lpProcessAttributes->bInheritHandle;
+	BOOL inherit_thread = lpThreadAttributes && lpThreadAttributes->bInheritHandle;
 
-	(void)lpThreadAttributes, (void)dwCreationFlags, (void)lpEnvironment;
-	(void)lpCurrentDirectory, (void)lpStartupInfo;
+	(void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
 	args[0] = (uint32_t)(lpCommandLine ? lpCommandLine : lpApplicationName);
 	args[1] = (uint32_t)out;
 	args[2] = bInheritHandles != FALSE;
 	args[3] = (uint32_t)lpApplicationName;
+	args[4] = dwCreationFlags;
 	if (!lpProcessInformation) {
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
@@ -43,10 +44,12 @@ BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 		return FALSE;
 	lpProcessInformation->hProcess = (HANDLE)out[0];
 	lpProcessInformation->dwProcessId = out[1];
-	lpProcessInformation->dwThreadId = out[1];
-	lpProcessInformation->hThread = OpenProcess(PROCESS_ALL_ACCESS, FALSE, out[1]);
+	lpProcessInformation->hThread = (HANDLE)out[2];
+	lpProcessInformation->dwThreadId = out[3];
 	if (inherit)
 		SetHandleInformation((HANDLE)out[0], HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
+	if (inherit_thread)
+		SetHandleInformation((HANDLE)out[2], HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
 	return TRUE;
 }
 

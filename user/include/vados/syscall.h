@@ -22,8 +22,8 @@ enum vados_syscall {
 	SYS_CONTINUE,           /* (CONTEXT *): resume there; returns only on refusal */
 	SYS_RAISE_EXCEPTION,    /* (code, flags, nparams, const ULONG_PTR *params) */
 	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
-	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[2], inherit, const char *image
-				 *  or 0): out = handle, pid */
+	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[4], inherit, const char *image
+				 *  or 0, flags): out = process handle, pid, thread handle, tid */
 	SYS_OPEN_PROCESS,       /* (pid, access, inherit) -> handle */
 	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0 / WAIT_TIMEOUT */
 	SYS_GET_EXIT_CODE,      /* (handle) -> exit status, or STILL_ACTIVE (259) */
@@ -59,6 +59,19 @@ enum vados_syscall {
 	SYS_RESET_WRITE_WATCH,  /* (addr, size) */
 	SYS_QUERY_WORKING_SET,  /* (process, uint32 *blocks, max) -> pages in the working set */
 	SYS_QUERY_WORKING_SET_EX, /* (process, uint32 pairs[n][2]: address, attributes, n) */
+	SYS_CREATE_THREAD,      /* (process, stack size, entry, start, parameter, flags,
+				 *  uint32 out[2]): out = handle, tid; entry(start, parameter) runs */
+	SYS_EXIT_THREAD,        /* (status): does not return */
+	SYS_OPEN_THREAD,        /* (tid, access, inherit) -> handle */
+	SYS_GET_EXIT_CODE_THREAD, /* (handle) -> exit status, or STILL_ACTIVE (259) */
+	SYS_SUSPEND_THREAD,     /* (handle) -> previous suspend count */
+	SYS_RESUME_THREAD,      /* (handle) -> previous suspend count */
+	SYS_TERMINATE_THREAD,   /* (handle, status) */
+	SYS_SWITCH_TO_THREAD,   /* () -> 1 when another thread ran */
+	SYS_THREAD_PRIORITY,    /* (handle, set, THREAD_PRIORITY_* when set) -> the priority */
+	SYS_THREAD_IDS,         /* (handle, uint32 out[2]): out = tid, pid */
+	SYS_ZERO_TLS_CELL,      /* (index): that TLS slot becomes 0 in every thread */
+	SYS_LIST_THREADS,       /* (pid, struct vados_thread_info *buf, max) -> entries */
 	SYS_COUNT,
 };
 
@@ -71,6 +84,16 @@ struct vados_process_info {
 	unsigned int exit_status;
 	unsigned int handles;           /* handles in its table */
 	char name[32];
+	unsigned int threads;           /* threads that have not ended */
+};
+
+/* One SYS_LIST_THREADS entry. */
+struct vados_thread_info {
+	unsigned int tid, pid;
+	unsigned int state;             /* 0 ready, 1 running, 2 waiting, 3 ended */
+	unsigned int base_priority, priority, suspend_count;
+	char wait_reason[16];           /* while waiting: "UserRequest", "Suspended"... */
+	unsigned int teb, stack_base, stack_limit;
 };
 
 /* One SYS_LIST_HANDLES entry: handles above `after`, lowest first. */

@@ -1,0 +1,351 @@
+/* Ring-3 threads; see kernel/ps/psthread.h. */
+#include "kernel/ps/psthread.h"
+#include "kernel/ps/process.h"
+#include "kernel/rtl/panic.h"
+#include "arch/arch.h"
+#include "arch/context.h"
+#include "arch/cpu.h"
+#include "arch/uaccess.h"
+#include "mm/pool.h"
+
+#define STACK_GRANULE   0x10000u        /* reservations are 64 KB multiples */
+#define THUNK_FRAME     20u             /* below a new stack's top: ESP + 4 16-byte aligned at entry */
+
+/* Thread: NT's generic mapping for threads (ReactOS's measurements) with
+ * Vista's THREAD_ALL_ACCESS. */
+static struct dispatcher_header *thread_dispatcher(void *body)
+{
+	return &((struct ps_thread *)body)->exit_signal;
+}
+
+struct ob_type thread_type = {
+	.name = "Thread",
+	.mapping = { 0x00020048u, 0x00020037u, 0x00120000u, THREAD_ALL_ACCESS },
+	.valid_access = THREAD_ALL_ACCESS,
+	.implies_from = THREAD_QUERY_INFORMATION,
+	.implies_to = THREAD_QUERY_LIMITED_INFORMATION,
+	.dispatcher = thread_dispatcher,
+};
+
+void ps_thread_init(void)
+{
+	ob_register_type(&thread_type);
+}
+
+/* Writes one 32-bit field of t's TEB (in the current address space). */
+static bool teb_write(const struct ps_thread *t, uint32_t offset, uint32_t value)
+{
+	return copy_to_user(t->teb + offset, &value, sizeof(value));
+}
+
+/* Gives t a stack and a TEB in the current address space (p's); a Win32
+ * error with neither left behind. */
+static uint32_t map_user_parts(struct process *p, struct ps_thread *t,
+			       const struct ps_thread_params *tp)
+{
+	vaddr_t top = tp->stack_top;
+	uint32_t err = 0, commit = tp->stack_commit;
+
+	if (!tp->esp) {
+		top = 0;
+		err = vm_map_stack(p->vm, &top, tp->stack_limit_pages * PAGE_SIZE, commit);
+		t->stack_low = top - tp->stack_limit_pages * PAGE_SIZE;
+		t->esp = top - THUNK_FRAME;
+	} else {
+		t->stack_low = tp->stack_low;
+		t->esp = tp->esp;
+		commit = tp->stack_commit;
+	}
+	if (err)
+		return err;
+	t->stack_top = top;
+	t->stack_limit = top - commit * PAGE_SIZE;
+	if ((err = vm_map_teb(p->vm, &t->teb)) != 0) {
+		if (!tp->esp)
+			vm_free(p->vm, t->stack_low, 0, MEM_RELEASE);
+		return err;
+	}
+	uint32_t frame[3] = { 0, tp->args[0], tp->args[1] };
+	if (!teb_write(t, TEB_EXCEPTION_LIST, 0xffffffffu) ||    /* the end of the SEH chain */
+	    !teb_write(t, TEB_STACK_BASE, top) || !teb_write(t, TEB_STACK_LIMIT, t->stack_limit) ||
+	    !teb_write(t, TEB_SELF, t->teb) || !teb_write(t, TEB_CLIENT_PID, p->pid) ||
+	    !teb_write(t, TEB_DEALLOCATION, t->stack_low) ||
+	    (!tp->esp && !copy_to_user(t->esp, frame, sizeof(frame))))
+		err = ERROR_NOT_ENOUGH_MEMORY;  /* only when cut short: the pages are committed */
+	return err;
+}
+
+/* Gives back what map_user_parts made (in the current address space). */
+static void unmap_user_parts(struct process *p, struct ps_thread *t, bool stack)
+{
+	if (t->teb)
+		vm_free(p->vm, t->teb, 0, MEM_RELEASE);
+	if (stack && t->stack_low)
+		vm_free(p->vm, t->stack_low, 0, MEM_RELEASE);
+	t->teb = t->stack_low = 0;
+}
+
+/* The scheduler is done with t for good: its references go, and the
+ * process's address space with the last of its threads. */
+static void thread_release(struct thread *k)
+{
+	struct ps_thread *t = (struct ps_thread *)k;
+
+	process_thread_gone(k->process, t);
+	ob_dereference(t);
+}
+
+/* The first code of every ring-3 thread, already in its address space. */
+static void thread_begin(void *arg)
+{
+	struct ps_thread *t = arg;
+
+	ps_user_return();       /* created suspended, or killed before it ran */
+	arch_enter_user(t->entry, t->esp);
+}
+
+uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
+			  struct ps_thread **out)
+{
+	struct ps_thread *t = ob_create(&thread_type, sizeof(*t));
+	bool own = p == process_current(), irq;
+	uint32_t err;
+
+	if (!t)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	t->exit_signal.kind = DISPATCHER_NOTIFICATION;
+	t->resume.reason = "Suspended";
+	t->suspend_count = tp->suspended;
+	t->entry = tp->entry;
+	t->k.release = thread_release;
+	if (!own && !process_attach(p)) {
+		ob_dereference(t);
+		return ERROR_ACCESS_DENIED;
+	}
+	err = map_user_parts(p, t, tp);
+	if (!err && !thread_setup(&t->k, p->name, thread_begin, t, p))
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	if (!err) {
+		t->k.teb = t->teb;
+		teb_write(t, TEB_CLIENT_TID, t->k.id);
+	} else {
+		unmap_user_parts(p, t, !tp->esp);
+	}
+	if (!own)
+		process_detach(p);
+	if (err) {
+		ob_dereference(t);
+		return err;
+	}
+	irq = irq_save();
+	if (!process_thread_add(p, t)) {
+		irq_restore(irq);
+		/* Set up but refused (p is exiting): it runs only to end at once. */
+		t->kill_status = p->terminate_status;
+		t->k.kill = true;
+	} else {
+		irq_restore(irq);
+	}
+	ob_reference(t);                /* the running thread's own */
+	thread_start(&t->k);
+	*out = t;
+	return 0;
+}
+
+void ps_thread_exit(uint32_t status)
+{
+	struct ps_thread *t = ps_thread_current();
+	struct process *p = t->k.process;
+
+	/* Its TEB goes, and its stack when it ends by itself (Windows keeps a
+	 * terminated thread's stack until the process ends). */
+	unmap_user_parts(p, t, !t->terminated);
+	irq_disable();
+	t->exit_status = status;
+	t->exited = true;
+	/* Interrupts stay off until the thread has switched away for good: the
+	 * last thread's exit ends the process on this stack. */
+	if (process_thread_exited(p, status))
+		process_end(p);
+	ke_set_signal(&t->exit_signal, 1);
+	thread_exit();
+}
+
+/* Marks t killed with status unless it already ended or is ending. */
+static bool kill_locked(struct ps_thread *t, uint32_t status)
+{
+	if (t->exited || t->k.kill)
+		return false;
+	t->terminated = true;
+	t->kill_status = status;
+	thread_kill(&t->k);
+	return true;
+}
+
+bool ps_thread_terminate(struct ps_thread *t, uint32_t status)
+{
+	bool irq, ok;
+
+	if (t == ps_thread_current()) {
+		t->terminated = true;
+		ob_dereference(t);      /* the caller's: ps_thread_exit does not return */
+		ps_thread_exit(status);
+	}
+	irq = irq_save();
+	ok = kill_locked(t, status) || (!t->exited && t->k.kill);
+	irq_restore(irq);
+	return ok;
+}
+
+void ps_kill_all(struct process *p, uint32_t status)
+{
+	bool irq = irq_save();
+
+	for (struct ps_thread *t = p->threads; t; t = t->proc_next)
+		if (t != ps_thread_current())
+			kill_locked(t, status);
+	irq_restore(irq);
+}
+
+uint32_t ps_thread_suspend(struct ps_thread *t, uint32_t *error)
+{
+	bool irq = irq_save();
+	uint32_t previous = t->suspend_count;
+
+	*error = 0;
+	if (t->exited || t->k.kill)
+		*error = ERROR_ACCESS_DENIED;   /* NT: STATUS_THREAD_IS_TERMINATING */
+	else if (previous == MAXIMUM_SUSPEND_COUNT)
+		*error = ERROR_SIGNAL_REFUSED;  /* STATUS_SUSPEND_COUNT_EXCEEDED */
+	else
+		t->suspend_count++;
+	/* A thread waiting in the kernel suspends at its return to ring 3; one
+	 * preempted in ring 3 goes through that return before it runs again. */
+	irq_restore(irq);
+	return *error ? 0xffffffffu : previous;
+}
+
+uint32_t ps_thread_resume(struct ps_thread *t)
+{
+	bool irq = irq_save();
+	uint32_t previous = t->suspend_count;
+
+	if (previous && --t->suspend_count == 0)
+		wait_queue_wake_all(&t->resume);
+	irq_restore(irq);
+	thread_preempt_check();
+	return previous;
+}
+
+bool ps_thread_set_priority(struct ps_thread *t, int32_t relative)
+{
+	uint8_t base;
+
+	if (relative == -15)
+		base = 1;                       /* THREAD_PRIORITY_IDLE */
+	else if (relative == 15)
+		base = 15;                      /* THREAD_PRIORITY_TIME_CRITICAL */
+	else if (relative >= -2 && relative <= 2)
+		base = (uint8_t)(PRIORITY_NORMAL + relative);
+	else
+		return false;
+	t->relative_priority = relative;
+	thread_set_priority(&t->k, base);
+	thread_preempt_check();
+	return true;
+}
+
+void ps_user_return(void)
+{
+	struct ps_thread *t = ps_thread_current();
+
+	for (;;) {
+		if (t->k.kill)
+			ps_thread_exit(t->kill_status);
+		bool irq = irq_save();
+		if (!t->suspend_count) {
+			irq_restore(irq);
+			break;
+		}
+		wait_queue_sleep(&t->resume);  /* a kill cuts it short */
+		irq_restore(irq);
+	}
+	thread_preempt_check();
+}
+
+struct find_ctx {
+	uint32_t tid;
+	struct ps_thread *found;
+};
+
+static void find_one(const struct thread *k, void *arg)
+{
+	struct find_ctx *c = arg;
+
+	if (k->id == c->tid && k->process && !c->found &&
+	    ob_reference_unless_deleted((struct ps_thread *)k))
+		c->found = (struct ps_thread *)k;
+}
+
+struct ps_thread *ps_thread_find(uint32_t tid)
+{
+	struct find_ctx c = { tid, NULL };
+
+	thread_for_each(find_one, &c);
+	return c.found;
+}
+
+/* Zeroes slot index in the TEB at teb, or in its expansion block (if any). */
+static void zero_tls_slot(vaddr_t teb, uint32_t index)
+{
+	uint32_t zero = 0, block = 0;
+
+	if (index < TLS_MINIMUM_AVAILABLE)
+		copy_to_user(teb + TEB_TLS_SLOTS + 4 * index, &zero, 4);
+	else if (copy_from_user(&block, teb + TEB_TLS_EXPANSION, 4) && block)
+		copy_to_user(block + 4 * (index - TLS_MINIMUM_AVAILABLE), &zero, 4);
+}
+
+void ps_zero_tls_cell(struct process *p, uint32_t index)
+{
+	uint32_t n = 0, max;
+	vaddr_t *tebs;
+	bool irq;
+
+	/* The TEBs are noted first: writing them may fault and sleep, and the
+	 * thread list changes meanwhile. A thread that ends in between leaves a
+	 * freed page, which the fault-safe copy skips. */
+	for (;;) {
+		max = p->thread_records;
+		if ((tebs = kmalloc((max + 1) * sizeof(*tebs))) == NULL)
+			return;
+		irq = irq_save();
+		if (p->thread_records <= max)
+			break;
+		irq_restore(irq);
+		kfree(tebs);
+	}
+	for (struct ps_thread *t = p->threads; t; t = t->proc_next)
+		if (!t->exited && t->teb)
+			tebs[n++] = t->teb;
+	irq_restore(irq);
+	while (n--)
+		zero_tls_slot(tebs[n], index);
+	kfree(tebs);
+}
+
+void ps_stack_touched(vaddr_t addr)
+{
+	struct ps_thread *t = ps_thread_current();
+
+	if (!t->k.process || !t->teb || addr < t->stack_low || addr >= t->stack_limit)
+		return;
+	t->stack_limit = addr & ~(PAGE_SIZE - 1);
+	teb_write(t, TEB_STACK_LIMIT, t->stack_limit);
+}
+
+uint32_t ps_thread_by_handle(uint32_t handle, uint32_t desired, struct ps_thread **out)
+{
+	return ob_reference_by_handle(process_handles(), handle, &thread_type, desired,
+				      (void **)out, NULL);
+}

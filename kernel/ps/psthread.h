@@ -1,0 +1,119 @@
+/* Ring-3 threads (NT's ETHREAD): a kernel thread (ke's KTHREAD, first), the
+ * object of type Thread that handles name, its TEB and user stack, its exit
+ * status, suspension and termination. A process (kernel/ps/process.h) lists
+ * its threads; it ends when the last one does. May call ke (the thread
+ * underneath, waits), ob (the Thread type), mm (stack and TEB) and rtl.
+ *
+ * Lifetime: a thread object is referenced by its handles, by whoever created
+ * it, and by itself while it has not been reaped (the scheduler's release
+ * procedure drops that one once the thread switched away for good). Each
+ * thread holds a reference to its process. */
+#ifndef KERNEL_PS_PSTHREAD_H
+#define KERNEL_PS_PSTHREAD_H
+
+#include "kernel/ke/dispatcher.h"
+#include "kernel/ke/thread.h"
+#include "kernel/ob/ob.h"
+
+/* The rights of a thread handle (Windows' values). */
+#define THREAD_TERMINATE                 0x0001u
+#define THREAD_SUSPEND_RESUME            0x0002u
+#define THREAD_GET_CONTEXT               0x0008u
+#define THREAD_SET_CONTEXT               0x0010u
+#define THREAD_SET_INFORMATION           0x0020u
+#define THREAD_QUERY_INFORMATION         0x0040u
+#define THREAD_SET_LIMITED_INFORMATION   0x0400u
+#define THREAD_QUERY_LIMITED_INFORMATION 0x0800u
+#define THREAD_ALL_ACCESS                0x001fffffu
+
+#define USER_STACK_RESERVE 0x00100000u  /* 1 MB, as NT's default */
+#define USER_STACK_COMMIT  2u           /* pages committed at the start */
+#define HANDLE_CURRENT_THREAD  0xfffffffeu
+#define MAXIMUM_SUSPEND_COUNT  127u
+#define STILL_ACTIVE           259u
+
+/* The TEB's fields the kernel writes (NT's i386 offsets). */
+#define TEB_EXCEPTION_LIST   0x000u
+#define TEB_STACK_BASE       0x004u
+#define TEB_STACK_LIMIT      0x008u
+#define TEB_SELF             0x018u
+#define TEB_CLIENT_PID       0x020u
+#define TEB_CLIENT_TID       0x024u
+#define TEB_DEALLOCATION     0xe0cu
+#define TEB_TLS_SLOTS        0xe10u
+#define TEB_TLS_EXPANSION    0xf94u
+#define TLS_MINIMUM_AVAILABLE 64u
+#define TLS_EXPANSION_SLOTS  1024u
+
+struct process;
+
+struct ps_thread {
+	struct thread k;                /* first: a struct thread * of a ring-3 thread is one */
+	struct ps_thread *proc_next;    /* its process's threads */
+	struct dispatcher_header exit_signal;   /* signaled once it has ended */
+	uint32_t exit_status;
+	bool exited;
+	bool terminated;                /* ended by TerminateThread/Process: stack stays */
+	uint32_t kill_status;           /* its exit status once killed */
+	uint32_t suspend_count;
+	struct wait_queue resume;       /* where it sleeps while suspended */
+	int32_t relative_priority;      /* THREAD_PRIORITY_* */
+	vaddr_t entry, esp;             /* where it enters ring 3 */
+	vaddr_t teb;
+	vaddr_t stack_low;              /* its stack's reservation */
+	vaddr_t stack_top;              /* and where it ends (the TEB's StackBase) */
+	vaddr_t stack_limit;            /* lowest committed stack page (TEB copy) */
+};
+
+/* How to start a ring-3 thread. */
+struct ps_thread_params {
+	vaddr_t entry;                  /* first ring-3 instruction */
+	vaddr_t esp;                    /* its stack, already mapped; 0: map one */
+	vaddr_t stack_top, stack_low;   /* esp given: that stack's top and reservation */
+	uint32_t stack_commit, stack_limit_pages;   /* esp 0: commit and reserve, pages */
+	uint32_t args[2];               /* esp 0: pushed for entry (start, parameter) */
+	bool suspended;                 /* CREATE_SUSPENDED */
+};
+
+extern struct ob_type thread_type;
+
+static inline struct ps_thread *ps_thread_current(void)
+{
+	return (struct ps_thread *)thread_current();
+}
+
+/* Registers the Thread type (once, at boot). */
+void ps_thread_init(void);
+/* Creates a thread in p (attaching to p if p is not the caller's): its TEB,
+ * its stack unless given, and the running thread behind it. Returns 0 and
+ * the thread with one reference for the caller, or a Win32 error with
+ * nothing left behind (ERROR_NOT_ENOUGH_MEMORY, ERROR_COMMITMENT_LIMIT, or
+ * ERROR_ACCESS_DENIED when p is exiting). */
+uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
+			  struct ps_thread **out);
+/* Ends the calling thread with status (ExitThread): its TEB goes, and its
+ * stack unless it was terminated; the last thread of a process ends it. */
+__attribute__((noreturn)) void ps_thread_exit(uint32_t status);
+/* Asks thread t to end with status (TerminateThread); the caller itself
+ * ends at once. False if t has already ended or is ending. */
+bool ps_thread_terminate(struct ps_thread *t, uint32_t status);
+/* SuspendThread/ResumeThread: the previous count, or 0xFFFFFFFF with *error. */
+uint32_t ps_thread_suspend(struct ps_thread *t, uint32_t *error);
+uint32_t ps_thread_resume(struct ps_thread *t);
+/* Sets t's THREAD_PRIORITY_* value (its process's class is NORMAL). */
+bool ps_thread_set_priority(struct ps_thread *t, int32_t relative);
+/* Before every return to ring 3: a killed thread ends here, a suspended one
+ * sleeps until resumed. */
+void ps_user_return(void);
+/* The thread with that id, referenced, or NULL. */
+struct ps_thread *ps_thread_find(uint32_t tid);
+/* A fault at addr resolved: if it grew the caller's stack, its TEB's
+ * StackLimit follows. */
+void ps_stack_touched(vaddr_t addr);
+/* TlsFree: slot index (0-1087) becomes 0 in every thread of p, the caller's. */
+void ps_zero_tls_cell(struct process *p, uint32_t index);
+/* The thread behind handle in the caller's table, referenced, when the
+ * handle grants desired: 0, ERROR_INVALID_HANDLE or ERROR_ACCESS_DENIED. */
+uint32_t ps_thread_by_handle(uint32_t handle, uint32_t desired, struct ps_thread **out);
+
+#endif

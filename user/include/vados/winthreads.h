@@ -1,0 +1,196 @@
+/* <windows.h>'s threads, thread-local storage, critical sections and the
+ * Interlocked family (Windows' processthreadsapi.h, synchapi.h, winnt.h
+ * parts), with Windows' values and layouts. Included by <windows.h> after
+ * its types; not on its own. */
+#ifndef VADOS_WINTHREADS_H
+#define VADOS_WINTHREADS_H
+
+typedef DWORD (WINAPI *PTHREAD_START_ROUTINE)(LPVOID lpThreadParameter);
+typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
+
+#define CREATE_SUSPENDED                  0x00000004UL
+#define STACK_SIZE_PARAM_IS_A_RESERVATION 0x00010000UL
+
+#define THREAD_TERMINATE                 0x0001UL
+#define THREAD_SUSPEND_RESUME            0x0002UL
+#define THREAD_GET_CONTEXT               0x0008UL
+#define THREAD_SET_CONTEXT               0x0010UL
+#define THREAD_SET_INFORMATION           0x0020UL
+#define THREAD_QUERY_INFORMATION         0x0040UL
+#define THREAD_SET_THREAD_TOKEN          0x0080UL
+#define THREAD_IMPERSONATE               0x0100UL
+#define THREAD_DIRECT_IMPERSONATION      0x0200UL
+#define THREAD_SET_LIMITED_INFORMATION   0x0400UL
+#define THREAD_QUERY_LIMITED_INFORMATION 0x0800UL
+#define THREAD_RESUME                    0x1000UL
+#define THREAD_ALL_ACCESS                0x001FFFFFUL
+
+#define THREAD_PRIORITY_IDLE          (-15)
+#define THREAD_PRIORITY_LOWEST        (-2)
+#define THREAD_PRIORITY_BELOW_NORMAL  (-1)
+#define THREAD_PRIORITY_NORMAL        0
+#define THREAD_PRIORITY_ABOVE_NORMAL  1
+#define THREAD_PRIORITY_HIGHEST       2
+#define THREAD_PRIORITY_TIME_CRITICAL 15
+#define THREAD_PRIORITY_ERROR_RETURN  0x7FFFFFFFL
+
+#define TLS_OUT_OF_INDEXES    0xFFFFFFFFUL
+#define TLS_MINIMUM_AVAILABLE 64
+
+/* NT_TIB and the TEB's documented-by-use part, at NT's i386 offsets. */
+typedef struct _NT_TIB {
+	struct _EXCEPTION_REGISTRATION_RECORD *ExceptionList;  /* 0x00: -1 ends it */
+	PVOID StackBase;                /* 0x04: the stack's top */
+	PVOID StackLimit;               /* 0x08: its lowest committed page */
+	PVOID SubSystemTib;
+	PVOID FiberData;
+	PVOID ArbitraryUserPointer;
+	struct _NT_TIB *Self;           /* 0x18 */
+} NT_TIB, *PNT_TIB;
+
+typedef struct _CLIENT_ID {
+	HANDLE UniqueProcess, UniqueThread;
+} CLIENT_ID;
+
+typedef struct _TEB {
+	NT_TIB NtTib;                   /* 0x000 */
+	PVOID EnvironmentPointer;       /* 0x01c */
+	CLIENT_ID ClientId;             /* 0x020: pid, tid */
+	PVOID ActiveRpcHandle;
+	PVOID ThreadLocalStoragePointer;        /* 0x02c */
+	PVOID ProcessEnvironmentBlock;  /* 0x030: vados has no PEB: NULL */
+	DWORD LastErrorValue;           /* 0x034 */
+	DWORD CountOfOwnedCriticalSections;     /* 0x038 */
+	BYTE Reserved1[0xe0c - 0x3c];
+	PVOID DeallocationStack;        /* 0xe0c: the stack's reservation */
+	PVOID TlsSlots[64];             /* 0xe10 */
+	BYTE Reserved2[0xf94 - 0xf10];
+	PVOID *TlsExpansionSlots;       /* 0xf94: 1024 more, allocated on first use */
+} TEB, *PTEB;
+
+/* The calling thread's TEB: FS:[0x18], as on Windows. */
+static __inline__ PTEB NtCurrentTeb(void)
+{
+	PTEB teb;
+
+	__asm__ __volatile__("movl %%fs:0x18, %0" : "=r"(teb));
+	return teb;
+}
+
+WINAPI HANDLE CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwStackSize,
+			   LPTHREAD_START_ROUTINE lpStartAddress, LPVOID lpParameter,
+			   DWORD dwCreationFlags, LPDWORD lpThreadId);
+WINAPI __attribute__((noreturn)) VOID ExitThread(DWORD dwExitCode);
+WINAPI BOOL GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode);
+WINAPI HANDLE GetCurrentThread(VOID);
+WINAPI DWORD GetCurrentThreadId(VOID);
+WINAPI DWORD GetThreadId(HANDLE Thread);
+WINAPI DWORD GetProcessIdOfThread(HANDLE Thread);
+WINAPI HANDLE OpenThread(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwThreadId);
+WINAPI DWORD ResumeThread(HANDLE hThread);
+WINAPI DWORD SuspendThread(HANDLE hThread);
+WINAPI BOOL TerminateThread(HANDLE hThread, DWORD dwExitCode);
+WINAPI BOOL SwitchToThread(VOID);
+WINAPI int GetThreadPriority(HANDLE hThread);
+WINAPI BOOL SetThreadPriority(HANDLE hThread, int nPriority);
+WINAPI VOID GetCurrentThreadStackLimits(PULONG_PTR LowLimit, PULONG_PTR HighLimit);
+WINAPI DWORD TlsAlloc(VOID);
+WINAPI BOOL TlsFree(DWORD dwTlsIndex);
+WINAPI LPVOID TlsGetValue(DWORD dwTlsIndex);
+WINAPI BOOL TlsSetValue(DWORD dwTlsIndex, LPVOID lpTlsValue);
+
+/* Critical sections, with XP's layout and protocol: LockCount starts at -1
+ * and counts the threads in or waiting; an uncontended enter and leave make
+ * no system call; contention waits on an auto-reset event made on first
+ * need (LockSemaphore). One CPU: the spin count is kept but not spun. */
+typedef struct _RTL_CRITICAL_SECTION_DEBUG *PRTL_CRITICAL_SECTION_DEBUG;
+typedef struct _RTL_CRITICAL_SECTION {
+	PRTL_CRITICAL_SECTION_DEBUG DebugInfo;
+	LONG LockCount;
+	LONG RecursionCount;
+	HANDLE OwningThread;            /* the owner's thread id */
+	HANDLE LockSemaphore;
+	ULONG_PTR SpinCount;
+} RTL_CRITICAL_SECTION, *PRTL_CRITICAL_SECTION, CRITICAL_SECTION, *LPCRITICAL_SECTION,
+  *PCRITICAL_SECTION;
+
+WINAPI VOID InitializeCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+WINAPI BOOL InitializeCriticalSectionAndSpinCount(LPCRITICAL_SECTION lpCriticalSection,
+						  DWORD dwSpinCount);
+WINAPI BOOL InitializeCriticalSectionEx(LPCRITICAL_SECTION lpCriticalSection,
+					DWORD dwSpinCount, DWORD Flags);
+WINAPI DWORD SetCriticalSectionSpinCount(LPCRITICAL_SECTION lpCriticalSection,
+					 DWORD dwSpinCount);
+WINAPI VOID EnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+WINAPI BOOL TryEnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+WINAPI VOID LeaveCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+WINAPI VOID DeleteCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+
+/* The Interlocked family: full barriers (lock-prefixed instructions), as
+ * Windows' intrinsics. The 64-bit compare-exchange needs cmpxchg8b (a
+ * Pentium). */
+#define VADOS_ATOMIC __attribute__((always_inline)) static __inline__
+VADOS_ATOMIC LONG InterlockedIncrement(LONG volatile *p)
+{
+	return __atomic_add_fetch(p, 1, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedDecrement(LONG volatile *p)
+{
+	return __atomic_sub_fetch(p, 1, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedExchange(LONG volatile *p, LONG v)
+{
+	return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedExchangeAdd(LONG volatile *p, LONG v)
+{
+	return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedAdd(LONG volatile *p, LONG v)
+{
+	return __atomic_add_fetch(p, v, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedCompareExchange(LONG volatile *p, LONG exchange, LONG comparand)
+{
+	__atomic_compare_exchange_n(p, &comparand, exchange, 0, __ATOMIC_SEQ_CST,
+				    __ATOMIC_SEQ_CST);
+	return comparand;
+}
+VADOS_ATOMIC long long InterlockedCompareExchange64(long long volatile *p, long long exchange,
+						    long long comparand)
+{
+	__atomic_compare_exchange_n(p, &comparand, exchange, 0, __ATOMIC_SEQ_CST,
+				    __ATOMIC_SEQ_CST);
+	return comparand;
+}
+VADOS_ATOMIC PVOID InterlockedCompareExchangePointer(PVOID volatile *p, PVOID exchange,
+						     PVOID comparand)
+{
+	__atomic_compare_exchange_n(p, &comparand, exchange, 0, __ATOMIC_SEQ_CST,
+				    __ATOMIC_SEQ_CST);
+	return comparand;
+}
+VADOS_ATOMIC PVOID InterlockedExchangePointer(PVOID volatile *p, PVOID v)
+{
+	return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedAnd(LONG volatile *p, LONG v)
+{
+	return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedOr(LONG volatile *p, LONG v)
+{
+	return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedXor(LONG volatile *p, LONG v)
+{
+	return __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST);
+}
+VADOS_ATOMIC LONG InterlockedExchangeSubtract(LONG volatile *p, LONG v)
+{
+	return __atomic_fetch_sub(p, v, __ATOMIC_SEQ_CST);
+}
+#undef VADOS_ATOMIC
+#define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+
+#endif
