@@ -245,7 +245,7 @@ class Process:
         self.exit_status = int(p["exit_status"])
         self.vm_addr = int(p["vm"])
         self.pd = int(p["pd"])
-        self.thread = p["thread"]
+        self.thread = p["threads"]        # the newest thread (struct ps_thread *)
         self.vm = p["vm"].dereference() if self.vm_addr else None
 
     def state(self):
@@ -255,7 +255,7 @@ class Process:
             return "terminating"
         if not int(self.thread):
             return "gone"
-        t = state_names("enum thread_state").get(int(self.thread.dereference()["state"]), "?")
+        t = state_names("enum thread_state").get(int(self.thread.dereference()["k"]["state"]), "?")
         return t.replace("THREAD_", "").lower()
 
     def space(self):
@@ -844,7 +844,7 @@ system call)."""
         if not int(proc.thread):
             raise Problem("pid %d (%s) has no thread any more" % (proc.pid, proc.name))
         lay = Layout("struct trap_frame")
-        top = int(proc.thread.dereference()["stack"]) + (KSTACK_PAGES + 1) * PAGE
+        top = int(proc.thread.dereference()["k"]["stack"]) + (KSTACK_PAGES + 1) * PAGE
         f = lay.read(top - lay.size)
         if f["cs"] & 3 != 3:
             raise Problem("pid %d (%s) has not entered the kernel from ring 3 (cs 0x%x at "
