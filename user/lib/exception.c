@@ -15,15 +15,22 @@ struct vectored {
 
 static struct vectored nodes[MAX_HANDLERS];
 static struct vectored *first;
+/* Guards the list; held while the handlers run, as XP's lock is, so one
+ * being removed is not running (a handler's own fault re-enters it on the
+ * same thread). */
+static CRITICAL_SECTION handlers_lock;
 
 /* Whether a vectored handler said CONTINUE_EXECUTION (they run in order
  * until one does). */
 static bool vectored_continue(EXCEPTION_POINTERS *ep)
 {
-	for (struct vectored *v = first; v; v = v->next)
-		if (v->fn(ep) == EXCEPTION_CONTINUE_EXECUTION)
-			return true;
-	return false;
+	bool taken = false;
+
+	EnterCriticalSection(&handlers_lock);
+	for (struct vectored *v = first; v && !taken; v = v->next)
+		taken = v->fn(ep) == EXCEPTION_CONTINUE_EXECUTION;
+	LeaveCriticalSection(&handlers_lock);
+	return taken;
 }
 
 /* Runs the vectored handlers, then the probe of IsBadReadPtr and friends (in
@@ -50,6 +57,7 @@ void __vados_exceptions_init(void)
 {
 	uint32_t args[1] = { (uint32_t)dispatch };
 
+	InitializeCriticalSection(&handlers_lock);
 	vados_syscall(SYS_SET_DISPATCHER, args);
 }
 
@@ -57,30 +65,39 @@ PVOID WINAPI AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLE
 {
 	struct vectored *v = NULL, **link = &first;
 
+	if (!Handler)
+		return NULL;
+	EnterCriticalSection(&handlers_lock);
 	for (int i = 0; i < MAX_HANDLERS && !v; i++)
 		if (!nodes[i].used)
 			v = &nodes[i];
-	if (!v || !Handler)
-		return NULL;
-	v->used = TRUE;
-	v->fn = Handler;
-	while (!First && *link)
-		link = &(*link)->next;
-	v->next = *link;
-	*link = v;
+	if (v) {
+		v->used = TRUE;
+		v->fn = Handler;
+		while (!First && *link)
+			link = &(*link)->next;
+		v->next = *link;
+		*link = v;
+	}
+	LeaveCriticalSection(&handlers_lock);
 	return v;
 }
 
 ULONG WINAPI RemoveVectoredExceptionHandler(PVOID Handle)
 {
+	ULONG found = 0;
+
+	EnterCriticalSection(&handlers_lock);
 	for (struct vectored **link = &first; *link; link = &(*link)->next) {
 		if (*link != Handle)
 			continue;
 		*link = (*link)->next;
 		((struct vectored *)Handle)->used = FALSE;
-		return 1;
+		found = 1;
+		break;
 	}
-	return 0;
+	LeaveCriticalSection(&handlers_lock);
+	return found;
 }
 
 VOID WINAPI RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,

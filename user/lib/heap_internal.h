@@ -55,6 +55,7 @@ struct heap {
 	uint32_t cookie;
 	bool executable;
 	unsigned options;               /* the Win32 layer's, kept for it */
+	uint32_t lock[6];               /* the Win32 layer's CRITICAL_SECTION, opaque here */
 	size_t maximum;                 /* 0: growable */
 	struct heap_index free;
 	struct heap_pool big;           /* struct big_block records */

@@ -9,13 +9,13 @@
  * went back (0 with NO_ERROR when none does). */
 SIZE_T WINAPI HeapCompact(HANDLE hHeap, DWORD dwFlags)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, dwFlags);
 	SIZE_T largest;
 
-	(void)dwFlags;
 	if (!h)
 		return 0;
 	largest = heap_compact(h);
+	heap_leave(h, dwFlags);
 	if (!largest)
 		SetLastError(NO_ERROR);
 	return largest;
@@ -57,18 +57,19 @@ static void to_win32(const struct heap_entry *e, PROCESS_HEAP_ENTRY *w)
  * is no entry of the heap, ERROR_NOACCESS when it cannot be written. */
 BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h;
 	struct heap_entry e;
 	int r;
 
-	if (!h)
-		return FALSE;
 	if (IsBadWritePtr(lpEntry, sizeof(*lpEntry))) {
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
 	}
+	if (!(h = heap_enter(hHeap, 0)))
+		return FALSE;
 	e = from_win32(lpEntry);
 	r = heap_walk(h, &e);
+	heap_leave(h, 0);
 	if (r != 1) {
 		SetLastError(r ? ERROR_INVALID_PARAMETER : ERROR_NO_MORE_ITEMS);
 		return FALSE;
@@ -77,16 +78,24 @@ BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 	return TRUE;
 }
 
-/* One thread per process: every call is serialized already; only the handle
- * is checked. */
+/* The heap's own critical section: other threads' calls on it wait until
+ * HeapUnlock (recursive, as Windows' heap lock). */
 BOOL WINAPI HeapLock(HANDLE hHeap)
 {
-	return heap_of(hHeap) != NULL;
+	struct heap *h = heap_find(hHeap);
+
+	if (h)
+		EnterCriticalSection(heap_lock_storage(h));
+	return h != NULL;
 }
 
 BOOL WINAPI HeapUnlock(HANDLE hHeap)
 {
-	return heap_of(hHeap) != NULL;
+	struct heap *h = heap_find(hHeap);
+
+	if (h)
+		LeaveCriticalSection(heap_lock_storage(h));
+	return h != NULL;
 }
 
 /* The process heap first, then the others; nothing is stored when there are
@@ -94,15 +103,20 @@ BOOL WINAPI HeapUnlock(HANDLE hHeap)
 DWORD WINAPI GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps)
 {
 	HANDLE first = GetProcessHeap();
-	size_t n = heap_list(NULL, 0);
+	size_t n;
 
-	if (n > NumberOfHeaps)
-		return n;
-	if (IsBadWritePtr(ProcessHeaps, n * sizeof(HANDLE))) {
+	EnterCriticalSection(&heaps_lock);
+	n = heap_list(NULL, 0);
+	if (n <= NumberOfHeaps && IsBadWritePtr(ProcessHeaps, n * sizeof(HANDLE))) {
+		LeaveCriticalSection(&heaps_lock);
 		SetLastError(ERROR_NOACCESS);
 		return 0;
 	}
-	heap_list((struct heap **)ProcessHeaps, n);
+	if (n <= NumberOfHeaps)
+		heap_list((struct heap **)ProcessHeaps, n);
+	LeaveCriticalSection(&heaps_lock);
+	if (n > NumberOfHeaps)
+		return n;
 	size_t at = 0;
 	while (at < n && ProcessHeaps[at] != first)
 		at++;

@@ -9,6 +9,12 @@
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);
 
+/* Sets up the heap list's lock before any thread can race for it (heap.c). */
+void __vados_heaps_init(void);
+/* The same for the TLS bitmap's lock (tls.c) and the vectored handlers'
+ * (exception.c). */
+void __vados_tls_init(void);
+
 /* Keeps main's arguments for GetCommandLineA and friends (cmdline.c). */
 void __vados_args_init(int argc, char **argv);
 

@@ -5,32 +5,24 @@
 #include <windows.h>
 #include "vados/calls.h"
 #include "win32call.h"
+#include "user/lib/runtime.h"
 
 #define TLS_EXPANSION_SLOTS 1024u
 #define TLS_SLOTS (TLS_MINIMUM_AVAILABLE + TLS_EXPANSION_SLOTS)
 
 static uint32_t tls_bitmap[TLS_SLOTS / 32];
 static CRITICAL_SECTION tls_lock;
-static LONG tls_lock_ready;             /* 0, 1 being set up, 2 ready */
 
-/* The bitmap's lock, set up on first use (no thread but the first can race
- * for it before some thread calls a Tls function, so a spin is enough). */
-static void tls_lock_take(void)
+void __vados_tls_init(void)
 {
-	if (InterlockedCompareExchange(&tls_lock_ready, 1, 0) == 0) {
-		InitializeCriticalSection(&tls_lock);
-		InterlockedExchange(&tls_lock_ready, 2);
-	}
-	while (tls_lock_ready != 2)
-		SwitchToThread();
-	EnterCriticalSection(&tls_lock);
+	InitializeCriticalSection(&tls_lock);
 }
 
 DWORD WINAPI TlsAlloc(VOID)
 {
 	DWORD index = TLS_OUT_OF_INDEXES;
 
-	tls_lock_take();
+	EnterCriticalSection(&tls_lock);
 	for (uint32_t i = 0; i < TLS_SLOTS; i++)
 		if (!(tls_bitmap[i / 32] & (1u << (i % 32)))) {
 			tls_bitmap[i / 32] |= 1u << (i % 32);
@@ -54,7 +46,7 @@ BOOL WINAPI TlsFree(DWORD dwTlsIndex)
 	uint32_t args[1] = { dwTlsIndex };
 	BOOL ok;
 
-	tls_lock_take();
+	EnterCriticalSection(&tls_lock);
 	ok = tls_in_use(dwTlsIndex);
 	/* Zeroed in every thread before it can be handed out again. */
 	if (ok && (ok = win32_call(SYS_ZERO_TLS_CELL, args, NULL)))
