@@ -254,12 +254,18 @@ static void run_program(const char *name, const char *args)
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 
-/* NT's balance set manager and modified page writer. */
+/* NT's balance set manager and modified page writer, at NT's real-time
+ * levels (16 and 17): no ring-3 thread, however high its priority, keeps
+ * them from freeing memory. */
 static void start_memory_threads(void)
 {
-	if (!thread_create("balance", vm_balance_thread, NULL) ||
-	    !thread_create("writer", vm_writer_thread, NULL))
+	struct thread *balance = thread_create("balance", vm_balance_thread, NULL);
+	struct thread *writer = thread_create("writer", vm_writer_thread, NULL);
+
+	if (!balance || !writer)
 		panic("vados: no memory for the memory manager's threads");
+	thread_set_priority(balance, 16);
+	thread_set_priority(writer, 17);
 }
 
 /* Without run= or test=: the init program (it keeps a shell on the console).
