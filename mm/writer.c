@@ -63,7 +63,10 @@ static void settle(const pfn_t *frames, uint32_t n, uint32_t first, bool ok)
 	}
 }
 
-/* Writes one cluster; false when there was nothing to write or no room. */
+/* Writes one cluster; false when there was nothing to write or no room.
+ * A failed write makes the writer pause a tick before the next: it runs
+ * above every ring-3 thread, and a disk that refuses every write must not
+ * keep them from running. */
 static bool write_cluster(void)
 {
 	pfn_t frames[SWAP_CLUSTER];
@@ -85,6 +88,8 @@ static bool write_cluster(void)
 	in_flight.n = 0;
 	settle(frames, n, first, ok);
 	vm_memory_freed();
+	if (!ok)
+		thread_sleep(1);
 	return true;
 }
 

@@ -218,7 +218,10 @@ void thread_preempt_check(void)
 }
 
 /* A blocked thread becomes ready: off its wait queue and the sleepers, with
- * NT's wait boost (+1 for a quantum) below the real-time levels. */
+ * NT's wait boost (+1 for a quantum) below the real-time levels. The
+ * kernel's own threads get none: NT runs its system threads at real-time
+ * levels, which are never boosted (here the writer, boosted after each
+ * write, would preempt ring 3 after every disk interrupt). */
 static void make_ready(struct thread *t)
 {
 	if (t->waiting_on)
@@ -228,7 +231,7 @@ static void make_ready(struct thread *t)
 	t->waiting_on = NULL;
 	t->timed = false;
 	t->wait_reason = NULL;
-	if (t->base_priority < PRIORITY_BOOST_MAX && t->priority < PRIORITY_BOOST_MAX)
+	if (t->process && t->base_priority < PRIORITY_BOOST_MAX && t->priority < PRIORITY_BOOST_MAX)
 		t->priority = t->priority > t->base_priority ? t->priority : t->base_priority + 1;
 	ready_insert(t);
 }

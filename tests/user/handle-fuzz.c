@@ -428,6 +428,11 @@ static void do_duplicate(void)
 	DWORD sp = process_value(TRUE, &se), dp = process_value(FALSE, &de);
 	DWORD v = any_value(), access = any_access(), options = below(4), inherit = below(2);
 	DWORD want = 0, source_access, flags;
+
+	/* -2 duplicates into a real thread handle, which the model (of process
+	 * handles) does not follow: thread-basics proves that duplication. */
+	if (v == (DWORD)PSEUDO_THREAD)
+		v = (DWORD)SELF;
 	HANDLE out = (HANDLE)0x5555;
 	BOOL ok, close_source, source_here, source_ok, target_here, there;
 

@@ -13,6 +13,10 @@
 #include "check.h"
 
 #define SPAN (1024u << 20)
+#define READY_EVENT "table-wait-terminate-ready"
+
+/* Signaled by the child (when the parent made it) as it starts to wait. */
+static HANDLE ready;
 
 /* A commit whose pages fit under the limit but not with their page tables
  * fails at once with ERROR_COMMITMENT_LIMIT: it must not first wait for the
@@ -36,6 +40,7 @@ static void past_the_limit_fails_at_once(void)
  * committed whole: 256 page tables, more than the frames left. */
 static int waiter(void)
 {
+	ready = OpenEventA(EVENT_MODIFY_STATE, FALSE, READY_EVENT);     /* none when alone */
 	struct vados_memory_status st = swap_status();
 	uint32_t hog_pages = st.phys_avail_pages - 40;
 	volatile uint32_t *hog = VirtualAlloc(NULL, hog_pages * 4096, MEM_COMMIT | MEM_RESERVE,
@@ -52,6 +57,8 @@ static int waiter(void)
 		hog[i * 1024] = i;
 	past_the_limit_fails_at_once();
 	printf(TEST_NAME ": waiting\n");
+	if (ready)
+		SetEvent(ready);
 	t0 = GetTickCount();
 	BOOL ok = VirtualProtect(span, SPAN, PAGE_READONLY, &old);
 	DWORD waited = GetTickCount() - t0;
@@ -75,11 +82,15 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "waiter") == 0)
 		return waiter();
+	ready = CreateEventA(NULL, TRUE, FALSE, READY_EVENT);
 	if (!CreateProcessA(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {
 		printf(TEST_NAME ": CreateProcessA failed: %lu\n", GetLastError());
 		return 1;
 	}
-	Sleep(1500);                            /* the child is in its wait by now */
+	/* Filling memory takes the child a while (how long depends on the
+	 * writer's retries): it says when it starts its wait. */
+	CHECK(WaitForSingleObject(ready, 30000) == WAIT_OBJECT_0, "the child never got to its wait");
+	Sleep(300);                             /* the child is in its wait by now */
 	t0 = GetTickCount();
 	CHECK(TerminateProcess(pi.hProcess, 7), "TerminateProcess failed: %lu", GetLastError());
 	CHECK(WaitForSingleObject(pi.hProcess, 2000) == WAIT_OBJECT_0,
@@ -91,6 +102,7 @@ int main(int argc, char **argv)
 	CHECK(code == 7, "exit status %lu, want 7", code);
 	CloseHandle(pi.hProcess);
 	CloseHandle(pi.hThread);
+	CloseHandle(ready);
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;
 }

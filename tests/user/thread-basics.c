@@ -135,6 +135,11 @@ static void pseudo_handles_and_bad_input(void)
 	CHECK(GetThreadId(pseudo) == GetCurrentThreadId(), "-2 names the caller");
 	CHECK(GetExitCodeThread(pseudo, &code) && code == STILL_ACTIVE, "the caller is active");
 	CHECK(GetThreadPriority(pseudo) == THREAD_PRIORITY_NORMAL, "normal priority");
+	CHECK(DuplicateHandle(GetCurrentProcess(), pseudo, GetCurrentProcess(), &h, 0, FALSE,
+			      DUPLICATE_SAME_ACCESS), "DuplicateHandle of -2: %lu", GetLastError());
+	CHECK(h != pseudo && GetThreadId(h) == GetCurrentThreadId(),
+	      "a duplicated -2 is a real handle to the caller");
+	CloseHandle(h);
 	CHECK(!GetExitCodeThread((HANDLE)0x1234, &code) && GetLastError() == ERROR_INVALID_HANDLE,
 	      "a bad handle: %lu", GetLastError());
 	CHECK(!GetExitCodeThread(GetCurrentProcess(), &code) &&
