@@ -38,9 +38,11 @@ struct thread {
 	struct process *process;        /* NULL for kernel threads */
 	struct process *attached;       /* whose address space it runs in, if not its own */
 	struct arch_fpu_state fpu;      /* its x87 registers while switched out */
+	struct ke_mutant *mutants;      /* the mutants it owns (kernel/ke/mutant.h) */
 };
 
 struct process;
+struct ke_mutant;
 
 struct wait_queue {
 	struct thread *head, *tail;

@@ -1,5 +1,6 @@
 /* Ring-3 processes and the program loader; see kernel/ps/process.h. */
 #include "kernel/ps/process.h"
+#include "kernel/ke/mutant.h"
 #include "kernel/rtl/console.h"
 #include "kernel/ps/elf.h"
 #include "kernel/rtl/panic.h"
@@ -342,6 +343,9 @@ void process_exit(uint32_t status)
 	 * waiter cannot free the directory this thread still runs on. */
 	p->exit_status = status;
 	p->exited = true;
+	/* As NT's thread rundown: a waiter the exit wakes finds the mutants
+	 * the thread owned already abandoned. */
+	ke_abandon_mutants(thread_current());
 	ke_set_signal(&p->exit_signal, 1);
 	thread_exit();
 }
