@@ -153,9 +153,10 @@ void ke_pulse(struct dispatcher_header *d)
 
 void ke_semaphore_init(struct ke_semaphore *s, int32_t initial, int32_t limit)
 {
-	s->header.kind = DISPATCHER_SEMAPHORE;
-	s->header.signal_state = initial;
-	s->limit = limit;
+	*s = (struct ke_semaphore){
+		.header = { .kind = DISPATCHER_SEMAPHORE, .signal_state = initial },
+		.limit = limit,
+	};
 }
 
 uint32_t ke_release_semaphore(struct ke_semaphore *s, int32_t count, int32_t *previous)

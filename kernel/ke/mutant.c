@@ -28,10 +28,11 @@ void ke_mutant_init(struct ke_mutant *m, struct thread *owner)
 {
 	bool lock = ke_dispatcher_lock();
 
-	m->header.kind = DISPATCHER_MUTANT;
-	m->header.signal_state = owner ? 0 : 1;
-	if (owner)
+	*m = (struct ke_mutant){ .header = { .kind = DISPATCHER_MUTANT, .signal_state = 1 } };
+	if (owner) {
+		m->header.signal_state = 0;
 		own_locked(m, owner);
+	}
 	ke_dispatcher_unlock(lock);
 }
 
