@@ -10,6 +10,8 @@
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
 #include "kernel/ex/event.h"
+#include "kernel/ex/mutant.h"
+#include "kernel/ex/semaphore.h"
 #include "tests/kernel/selftest.h"
 #include "kernel/rtl/string.h"
 #include "mm/pfn.h"
@@ -331,6 +333,8 @@ void kernel_main(const struct boot_info *bi)
 	syscall_init();
 	process_init();
 	event_init();
+	mutant_init();
+	semaphore_init();
 	process_set_programs(bi);
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);

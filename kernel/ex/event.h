@@ -1,7 +1,8 @@
 /* kernel/ex: the executive's synchronization objects (NT's Ex): the object
- * types ring 3 creates by name or not (events now; mutexes and semaphores
- * with the threads issue), built on ke's dispatcher headers and registered
- * with ob. It may call ob, ke and the runtime library; sys calls it. */
+ * types ring 3 creates by name or not (events here, mutants in mutant.h,
+ * semaphores in semaphore.h), built on ke's dispatcher objects and
+ * registered with ob. It may call ob, ke and the runtime library; sys calls
+ * it. */
 #ifndef KERNEL_EX_EVENT_H
 #define KERNEL_EX_EVENT_H
 

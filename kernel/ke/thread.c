@@ -1,5 +1,6 @@
 /* Kernel threads and the round-robin scheduler; see kernel/ke/thread.h. */
 #include "kernel/ke/thread.h"
+#include "kernel/ke/mutant.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
 #include "arch/arch.h"
@@ -384,6 +385,7 @@ void thread_exit(void)
 	irq_disable();
 	if (thread_now == &main_thread || thread_now == idle)
 		panic("thread_exit: the %s thread cannot exit", thread_now->name);
+	ke_abandon_mutants(thread_now);
 	thread_now->state = THREAD_DEAD;
 	queue_push(&dead, thread_now);
 	schedule(false);

@@ -57,9 +57,11 @@ struct thread {
 	/* Frees the record once the thread has switched away for good; NULL:
 	 * kfree. Runs in the scheduler with interrupts off: must not sleep. */
 	void (*release)(struct thread *t);
+	struct ke_mutant *mutants;      /* the mutants it owns (kernel/ke/mutant.h) */
 };
 
 struct process;
+struct ke_mutant;
 
 struct wait_queue {
 	struct thread *head, *tail;

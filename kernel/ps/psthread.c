@@ -1,6 +1,7 @@
 /* Ring-3 threads; see kernel/ps/psthread.h. */
 #include "kernel/ps/psthread.h"
 #include "kernel/ps/process.h"
+#include "kernel/ke/mutant.h"
 #include "kernel/rtl/panic.h"
 #include "arch/arch.h"
 #include "arch/context.h"
@@ -161,6 +162,9 @@ void ps_thread_exit(uint32_t status)
 	 * terminated thread's stack until the process ends). */
 	unmap_user_parts(p, t, !t->terminated);
 	irq_disable();
+	/* As NT's thread rundown: a waiter the exit wakes (on the thread or its
+	 * process) finds the mutants the thread owned already abandoned. */
+	ke_abandon_mutants(&t->k);
 	t->exit_status = status;
 	t->exited = true;
 	/* Interrupts stay off until the thread has switched away for good: the

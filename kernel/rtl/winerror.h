@@ -18,6 +18,8 @@
 #define ERROR_SIGNAL_REFUSED       156u
 #define ERROR_BAD_EXE_FORMAT       193u
 #define ERROR_FILENAME_EXCED_RANGE 206u
+#define ERROR_NOT_OWNER            288u
+#define ERROR_TOO_MANY_POSTS       298u
 #define ERROR_PARTIAL_COPY         299u
 #define ERROR_INVALID_ADDRESS      487u
 #define ERROR_NOACCESS             998u

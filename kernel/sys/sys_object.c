@@ -1,17 +1,14 @@
 /* The handle calls every object type shares: CloseHandle, DuplicateHandle,
- * Get/SetHandleInformation, WaitForSingleObject, and the handle list behind
- * the shell's `handles`. Each resolves its handles through the object
+ * Get/SetHandleInformation, and the handle list behind the shell's
+ * `handles` (the waits are kernel/sys/sys_wait.c's). Each resolves its handles through the object
  * manager (kernel/ob), which checks their types and rights. */
 #include "kernel/sys/syscalls.h"
-#include "kernel/ke/dispatcher.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
 #include "mm/pool.h"
 #include "user/include/vados/syscall.h"
 
-#define WAIT_OBJECT_0          0u
-#define WAIT_TIMEOUT           258u
 #define DUPLICATE_CLOSE_SOURCE 1u
 #define DUPLICATE_SAME_ACCESS  2u
 #define LIST_MAX               64u
@@ -21,29 +18,6 @@ struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f)
 {
 	(void)f;
 	return (struct sysret){ ob_close_handle(process_handles(), a[0]), 0 };
-}
-
-/* (handle, milliseconds) -> WAIT_OBJECT_0 or WAIT_TIMEOUT; any waitable
- * object whose handle grants SYNCHRONIZE. */
-struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f)
-{
-	struct dispatcher_header *d;
-	enum wait_result r;
-	void *obj;
-	uint32_t err = ob_reference_by_handle(process_handles(), a[0], NULL, SYNCHRONIZE, &obj,
-					      NULL);
-
-	(void)f;
-	if (err)
-		return (struct sysret){ err, 0xffffffffu };
-	if (!ob_type_of(obj)->dispatcher) {
-		ob_dereference(obj);
-		return (struct sysret){ ERROR_INVALID_HANDLE, 0xffffffffu };
-	}
-	d = ob_type_of(obj)->dispatcher(obj);
-	r = ke_wait_single(d, ms_to_ticks(a[1]));
-	ob_dereference(obj);
-	return (struct sysret){ ERROR_SUCCESS, r == WAIT_WOKEN ? WAIT_OBJECT_0 : WAIT_TIMEOUT };
 }
 
 /* The handle's access for a duplicate: the source's, or desired (mapped)

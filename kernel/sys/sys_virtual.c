@@ -149,10 +149,10 @@ struct sysret sys_virtual_protect(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
 			     .protect = a[3], .op = op_protect };
-	uint32_t probe, err;
+	uint32_t err;
 
 	(void)f;
-	if (!copy_from_user(&probe, a[4], 4) || !copy_to_user(a[4], &probe, 4))
+	if (!sys_probe_word(a[4]))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	if ((err = on_process(a[0], &c)) == 0 && !copy_to_user(a[4], &c.out, 4))
 		err = ERROR_NOACCESS;

@@ -77,6 +77,13 @@ static const struct {
 	[SYS_THREAD_IDS] = { sys_thread_ids, 2 },
 	[SYS_ZERO_TLS_CELL] = { sys_zero_tls_cell, 1 },
 	[SYS_LIST_THREADS] = { sys_list_threads, 3 },
+	[SYS_CREATE_MUTEX] = { sys_create_mutex, 5 },
+	[SYS_OPEN_MUTEX] = { sys_open_mutex, 3 },
+	[SYS_RELEASE_MUTEX] = { sys_release_mutex, 1 },
+	[SYS_CREATE_SEMAPHORE] = { sys_create_semaphore, 6 },
+	[SYS_OPEN_SEMAPHORE] = { sys_open_semaphore, 3 },
+	[SYS_RELEASE_SEMAPHORE] = { sys_release_semaphore, 3 },
+	[SYS_WAIT_FOR_MULTIPLE] = { sys_wait_for_multiple, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
@@ -84,6 +91,13 @@ struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
 	if (!copy_to_user(dst, src, n))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+bool sys_probe_word(uint32_t user)
+{
+	uint32_t word;
+
+	return copy_from_user(&word, user, sizeof(word)) && copy_to_user(user, &word, sizeof(word));
 }
 
 void syscall_set_result(struct trap_frame *f, uint32_t error, uint32_t value)

@@ -34,6 +34,9 @@ struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n);
 uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size);
 /* Milliseconds to timer ticks, rounded up, without overflow; INFINITE stays. */
 uint32_t ms_to_ticks(uint32_t ms);
+/* Whether the 4 bytes at user address user can be read and written (NT's
+ * ProbeForWrite): it reads them and writes them back unchanged. */
+bool sys_probe_word(uint32_t user);
 
 /* kernel/sys/sys_console.c */
 struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f);
@@ -71,7 +74,6 @@ struct sysret sys_list_threads(const uint32_t *a, struct trap_frame *f);
 
 /* kernel/sys/sys_object.c */
 struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_duplicate_handle(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_handle_info(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_handle_info(const uint32_t *a, struct trap_frame *f);
@@ -80,6 +82,31 @@ struct sysret sys_list_handles(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_create_event(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_open_event(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_signal_event(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_named.c: what named types' Create* and Open* share. */
+struct ob_type;
+/* Create*'s first step: copies the name (user address user_name, 0: none;
+ * too long: ERROR_FILENAME_EXCED_RANGE) into name[OB_NAME_MAX] and probes
+ * the uint32 at existed_out by writing 0 there. 0 or the error. */
+uint32_t sys_named_in(char *name, uint32_t user_name, uint32_t existed_out);
+/* Create*'s end: a handle with access (and inherit) to body, just created
+ * (its reference consumed; NULL: ERROR_NOT_ENOUGH_MEMORY), under name, or
+ * to the same type's existing object of that name (*existed_out = 1). */
+struct sysret sys_named_create(void *body, const char *name, uint32_t access, uint32_t inherit,
+			       uint32_t existed_out);
+/* Open*: a handle to the object of type named at user address user_name
+ * (0: ERROR_INVALID_PARAMETER). */
+struct sysret sys_named_open(const struct ob_type *type, uint32_t user_name, uint32_t access,
+			     uint32_t inherit);
+/* kernel/sys/sys_sync.c */
+struct sysret sys_create_mutex(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_mutex(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_release_mutex(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_create_semaphore(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_semaphore(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_release_semaphore(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_wait.c */
+struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_procmem.c */
 struct sysret sys_read_vm(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_write_vm(const uint32_t *a, struct trap_frame *f);

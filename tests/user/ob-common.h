@@ -54,6 +54,26 @@ static inline BOOL ob_start(const char *self, const char *args, BOOL inherit,
 	return ob_start_sa(self, args, inherit, NULL, pi);
 }
 
+/* How many of the n processes h[] names have ended. */
+static inline int ob_ended(const HANDLE *h, int n)
+{
+	int count = 0;
+
+	for (int i = 0; i < n; i++)
+		count += WaitForSingleObject(h[i], 0) == WAIT_OBJECT_0;
+	return count;
+}
+
+/* Waits up to ms until at least k of the n processes have ended; how many have. */
+static inline int ob_wait_ended(const HANDLE *h, int n, int k, DWORD ms)
+{
+	DWORD start = GetTickCount();
+
+	while (ob_ended(h, n) < k && GetTickCount() - start < ms)
+		Sleep(10);
+	return ob_ended(h, n);
+}
+
 /* Terminates (when still running) and waits for a child, closes its handle;
  * its exit code. */
 static inline DWORD ob_reap(HANDLE h, BOOL terminate)

@@ -33,6 +33,7 @@ typedef CHAR *LPSTR, *PSTR;
 typedef const CHAR *LPCSTR, *PCSTR;
 typedef DWORD *LPDWORD, *PDWORD;
 typedef BOOL *LPBOOL, *PBOOL;
+typedef LONG *LPLONG, *PLONG;
 typedef ULONG_PTR *PULONG_PTR;
 typedef SIZE_T *PSIZE_T;
 
@@ -126,8 +127,11 @@ typedef struct _MEMORYSTATUSEX {
 
 #define INFINITE              0xFFFFFFFFUL
 #define WAIT_OBJECT_0         0x00000000UL
+#define WAIT_ABANDONED        0x00000080UL
+#define WAIT_ABANDONED_0      0x00000080UL
 #define WAIT_TIMEOUT          0x00000102UL
 #define WAIT_FAILED           0xFFFFFFFFUL
+#define MAXIMUM_WAIT_OBJECTS  64
 #define STILL_ACTIVE          259UL
 #define STD_INPUT_HANDLE      ((DWORD)-10)
 #define STD_OUTPUT_HANDLE     ((DWORD)-11)
@@ -173,6 +177,12 @@ typedef struct _MEMORYSTATUSEX {
 #define EVENT_ALL_ACCESS      0x001F0003UL
 #define CREATE_EVENT_MANUAL_RESET 0x00000001UL
 #define CREATE_EVENT_INITIAL_SET  0x00000002UL
+#define MUTEX_MODIFY_STATE    0x0001UL
+#define MUTEX_ALL_ACCESS      0x001F0001UL
+#define SEMAPHORE_MODIFY_STATE 0x0002UL
+#define SEMAPHORE_ALL_ACCESS  0x001F0003UL
+#define ERROR_NOT_OWNER       288L
+#define ERROR_TOO_MANY_POSTS  298L
 #define PROCESSOR_ARCHITECTURE_INTEL 0
 #define PROCESSOR_INTEL_486   486
 #define PROCESSOR_INTEL_PENTIUM 586
@@ -249,6 +259,20 @@ WINAPI BOOL PulseEvent(HANDLE hEvent);
 #define CreateEvent CreateEventA
 #define CreateEventEx CreateEventExA
 #define OpenEvent OpenEventA
+WINAPI HANDLE CreateMutexA(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner,
+			   LPCSTR lpName);
+WINAPI HANDLE OpenMutexA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
+WINAPI BOOL ReleaseMutex(HANDLE hMutex);
+WINAPI HANDLE CreateSemaphoreA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
+			       LONG lMaximumCount, LPCSTR lpName);
+WINAPI HANDLE OpenSemaphoreA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
+WINAPI BOOL ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPreviousCount);
+WINAPI DWORD WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
+				    DWORD dwMilliseconds);
+#define CreateMutex CreateMutexA
+#define OpenMutex OpenMutexA
+#define CreateSemaphore CreateSemaphoreA
+#define OpenSemaphore OpenSemaphoreA
 WINAPI BOOL ReadProcessMemory(HANDLE hProcess, LPCVOID lpBaseAddress, LPVOID lpBuffer,
 			      SIZE_T nSize, SIZE_T *lpNumberOfBytesRead);
 WINAPI BOOL WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lpBuffer,

@@ -7,7 +7,7 @@
 HANDLE WINAPI CreateEventExA(LPSECURITY_ATTRIBUTES lpEventAttributes, LPCSTR lpName,
 			     DWORD dwFlags, DWORD dwDesiredAccess)
 {
-	uint32_t existed = 0, h;
+	uint32_t existed = 0;
 	uint32_t args[6] = { (uint32_t)lpName, (dwFlags & CREATE_EVENT_MANUAL_RESET) != 0,
 			     (dwFlags & CREATE_EVENT_INITIAL_SET) != 0, dwDesiredAccess,
 			     lpEventAttributes && lpEventAttributes->bInheritHandle,
@@ -17,11 +17,7 @@ HANDLE WINAPI CreateEventExA(LPSECURITY_ATTRIBUTES lpEventAttributes, LPCSTR lpN
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	if (!win32_call(SYS_CREATE_EVENT, args, &h))
-		return NULL;
-	/* Windows reports whether the name was taken even on success. */
-	SetLastError(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
-	return (HANDLE)h;
+	return win32_create_named(SYS_CREATE_EVENT, args, &existed);
 }
 
 HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,
@@ -34,9 +30,7 @@ HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManual
 
 HANDLE WINAPI OpenEventA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName)
 {
-	uint32_t args[3] = { (uint32_t)lpName, dwDesiredAccess, bInheritHandle != FALSE }, h;
-
-	return win32_call(SYS_OPEN_EVENT, args, &h) ? (HANDLE)h : NULL;
+	return win32_open_named(SYS_OPEN_EVENT, dwDesiredAccess, bInheritHandle, lpName);
 }
 
 static BOOL signal_event(HANDLE hEvent, uint32_t operation)

@@ -62,13 +62,6 @@ HANDLE WINAPI OpenProcess(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwPr
 	return win32_call(SYS_OPEN_PROCESS, args, &h) ? (HANDLE)h : NULL;
 }
 
-DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds)
-{
-	uint32_t args[2] = { (uint32_t)hHandle, dwMilliseconds }, r;
-
-	return win32_call(SYS_WAIT_FOR_OBJECT, args, &r) ? r : WAIT_FAILED;
-}
-
 BOOL WINAPI GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode)
 {
 	uint32_t args[1] = { (uint32_t)hProcess }, code;

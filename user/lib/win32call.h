@@ -21,4 +21,29 @@ static inline BOOL win32_call(uint32_t nr, const uint32_t *args, uint32_t *value
 	return TRUE;
 }
 
+/* A Create* call of a named object type whose last argument is existed's
+ * address: the handle, with the last error ERROR_ALREADY_EXISTS when the name
+ * was taken (Windows reports it even on success), else ERROR_SUCCESS; NULL
+ * on failure. */
+static inline HANDLE win32_create_named(uint32_t nr, const uint32_t *args,
+					const uint32_t *existed)
+{
+	uint32_t h;
+
+	if (!win32_call(nr, args, &h))
+		return NULL;
+	SetLastError(*existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
+	return (HANDLE)h;
+}
+
+/* An Open* call of a named object type: (name, access, inherit) -> handle,
+ * NULL on failure. */
+static inline HANDLE win32_open_named(uint32_t nr, DWORD dwDesiredAccess, BOOL bInheritHandle,
+				      LPCSTR lpName)
+{
+	uint32_t args[3] = { (uint32_t)lpName, dwDesiredAccess, bInheritHandle != FALSE }, h;
+
+	return win32_call(nr, args, &h) ? (HANDLE)h : NULL;
+}
+
 #endif

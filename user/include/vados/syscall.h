@@ -25,7 +25,8 @@ enum vados_syscall {
 	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[4], inherit, const char *image
 				 *  or 0, flags): out = process handle, pid, thread handle, tid */
 	SYS_OPEN_PROCESS,       /* (pid, access, inherit) -> handle */
-	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0 / WAIT_TIMEOUT */
+	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0,
+				 *  WAIT_ABANDONED or WAIT_TIMEOUT */
 	SYS_GET_EXIT_CODE,      /* (handle) -> exit status, or STILL_ACTIVE (259) */
 	SYS_TERMINATE_PROCESS,  /* (handle, status) */
 	SYS_CLOSE_HANDLE,       /* (handle) */
@@ -72,6 +73,16 @@ enum vados_syscall {
 	SYS_THREAD_IDS,         /* (handle, uint32 out[2]): out = tid, pid */
 	SYS_ZERO_TLS_CELL,      /* (index): that TLS slot becomes 0 in every thread */
 	SYS_LIST_THREADS,       /* (pid, struct vados_thread_info *buf, max) -> entries */
+	SYS_CREATE_MUTEX,       /* (name or 0, initial owner, access, inherit, uint32 *existed)
+				 * -> handle */
+	SYS_OPEN_MUTEX,         /* (name, access, inherit) -> handle */
+	SYS_RELEASE_MUTEX,      /* (handle) */
+	SYS_CREATE_SEMAPHORE,   /* (name or 0, initial, maximum, access, inherit,
+				 *  uint32 *existed) -> handle */
+	SYS_OPEN_SEMAPHORE,     /* (name, access, inherit) -> handle */
+	SYS_RELEASE_SEMAPHORE,  /* (handle, count, int32 *previous or 0) */
+	SYS_WAIT_FOR_MULTIPLE,  /* (count, const HANDLE *handles, wait all, milliseconds)
+				 * -> WAIT_OBJECT_0 + i, WAIT_ABANDONED_0 + i or WAIT_TIMEOUT */
 	SYS_COUNT,
 };
 

@@ -1,0 +1,100 @@
+/* The waits: WaitForSingleObject and WaitForMultipleObjects on any waitable
+ * object (processes, events, mutexes, semaphores, threads) whose handle
+ * grants SYNCHRONIZE. ke (kernel/ke/dispatcher.h) waits; this resolves the
+ * handles, as NT's NtWaitForMultipleObjects. */
+#include "kernel/sys/syscalls.h"
+#include "kernel/ke/dispatcher.h"
+#include "kernel/ps/process.h"
+#include "arch/uaccess.h"
+
+#define WAIT_FAILED 0xffffffffu
+
+/* The waitable object behind handle, referenced, and its header. */
+static uint32_t reference_waitable(uint32_t handle, void **obj, struct dispatcher_header **d)
+{
+	uint32_t err = ob_reference_by_handle(process_handles(), handle, NULL, SYNCHRONIZE, obj,
+					      NULL);
+
+	if (err)
+		return err;
+	if (!ob_type_of(*obj)->dispatcher) {
+		ob_dereference(*obj);
+		return ERROR_INVALID_HANDLE;    /* NT: STATUS_OBJECT_TYPE_MISMATCH */
+	}
+	*d = ob_type_of(*obj)->dispatcher(*obj);
+	return 0;
+}
+
+/* Whether d[i] is also one of d[0..i). */
+static bool named_before(struct dispatcher_header *const *d, uint32_t i)
+{
+	for (uint32_t j = 0; j < i; j++)
+		if (d[j] == d[i])
+			return true;
+	return false;
+}
+
+/* References the objects of handles[0..count): 0, or the first handle's
+ * error with nothing kept. A wait-all must name each object once
+ * (ERROR_INVALID_PARAMETER, NT's STATUS_INVALID_PARAMETER_MIX). */
+static uint32_t reference_all(const uint32_t *handles, uint32_t count, bool all, void **objs,
+			      struct dispatcher_header **d)
+{
+	uint32_t err = 0, i;
+
+	for (i = 0; i < count; i++) {
+		if ((err = reference_waitable(handles[i], &objs[i], &d[i])) != 0)
+			break;
+		if (all && named_before(d, i)) {
+			ob_dereference(objs[i]);
+			err = ERROR_INVALID_PARAMETER;
+			break;
+		}
+	}
+	if (err)
+		while (i-- > 0)
+			ob_dereference(objs[i]);
+	return err;
+}
+
+/* Waits on the objects behind handles (1 <= count <= 64): WAIT_OBJECT_0 +
+ * i, WAIT_ABANDONED_0 + i, WAIT_TIMEOUT; WAIT_FAILED with the error. */
+static struct sysret wait_handles(const uint32_t *handles, uint32_t count, bool all,
+				  uint32_t ms)
+{
+	void *objs[KE_MAXIMUM_WAIT_OBJECTS];
+	struct dispatcher_header *d[KE_MAXIMUM_WAIT_OBJECTS];
+	struct ke_wait_block blocks[KE_MAXIMUM_WAIT_OBJECTS];
+	uint32_t err = reference_all(handles, count, all, objs, d), status;
+
+	if (err)
+		return (struct sysret){ err, WAIT_FAILED };
+	status = ke_wait_multiple(count, d, all ? KE_WAIT_ALL : KE_WAIT_ANY, ms_to_ticks(ms),
+				  blocks);
+	for (uint32_t i = 0; i < count; i++)
+		ob_dereference(objs[i]);
+	return (struct sysret){ ERROR_SUCCESS, status };
+}
+
+/* (handle, milliseconds) -> WAIT_OBJECT_0, WAIT_ABANDONED or WAIT_TIMEOUT */
+struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return wait_handles(&a[0], 1, false, a[1]);
+}
+
+/* (count, const uint32 *handles, wait all, milliseconds) -> WAIT_OBJECT_0 +
+ * i, WAIT_ABANDONED_0 + i or WAIT_TIMEOUT. count 0 or above
+ * MAXIMUM_WAIT_OBJECTS: ERROR_INVALID_PARAMETER; an unreadable array:
+ * ERROR_NOACCESS. */
+struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f)
+{
+	uint32_t handles[KE_MAXIMUM_WAIT_OBJECTS];
+
+	(void)f;
+	if (a[0] == 0 || a[0] > KE_MAXIMUM_WAIT_OBJECTS)
+		return (struct sysret){ ERROR_INVALID_PARAMETER, WAIT_FAILED };
+	if (!copy_from_user(handles, a[1], a[0] * sizeof(handles[0])))
+		return (struct sysret){ ERROR_NOACCESS, WAIT_FAILED };
+	return wait_handles(handles, a[0], a[2] != 0, a[3]);
+}
