@@ -71,8 +71,12 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 	f->eip = p->dispatcher;
 	f->user_esp = sp;
 	/* The dispatcher is ordinary C: no single-stepping, DF clear as the ABI
-	 * says, no alignment checks. The CONTEXT keeps the originals. */
+	 * says, no alignment checks, flat data segments and FS at the thread's
+	 * TEB (NT's KiUserExceptionDispatcher finds them so, whatever the
+	 * faulting code had). The CONTEXT keeps the originals. */
 	f->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_AC | EFLAGS_RF);
+	f->ds = f->es = SEL_UDATA;
+	f->fs = SEL_UTEB;
 	return true;
 }
 
