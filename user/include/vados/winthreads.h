@@ -156,11 +156,15 @@ VADOS_ATOMIC LONG InterlockedCompareExchange(LONG volatile *p, LONG exchange, LO
 				    __ATOMIC_SEQ_CST);
 	return comparand;
 }
+/* cmpxchg8b itself: for -march=i486 GCC's builtin would call libatomic's
+ * __atomic_compare_exchange_8, which the SDK does not link. */
 VADOS_ATOMIC long long InterlockedCompareExchange64(long long volatile *p, long long exchange,
 						    long long comparand)
 {
-	__atomic_compare_exchange_n(p, &comparand, exchange, 0, __ATOMIC_SEQ_CST,
-				    __ATOMIC_SEQ_CST);
+	__asm__ __volatile__("lock cmpxchg8b %1"
+			     : "+A"(comparand), "+m"(*p)
+			     : "b"((unsigned long)exchange), "c"((unsigned long)(exchange >> 32))
+			     : "memory", "cc");
 	return comparand;
 }
 VADOS_ATOMIC PVOID InterlockedCompareExchangePointer(PVOID volatile *p, PVOID exchange,
