@@ -1,21 +1,57 @@
-/* The Win32 heap calls: handles, flags and errors over the heap engine
- * (heap_core.h). One thread per process: HEAP_NO_SERIALIZE is accepted and
- * every call is already serialized; a lock belongs in heap_of when threads
- * come. */
+/* The Win32 heap calls: handles, flags, errors and locks (heap_win32.h) over
+ * the heap engine (heap_core.h). */
 #include <windows.h>
 #include "user/lib/heap_core.h"
 #include "user/lib/heap_win32.h"
+#include "user/lib/runtime.h"
 
 #define CREATE_OPTIONS (HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS)
 
-static HANDLE process_heap;
+static HANDLE volatile process_heap;
+static CRITICAL_SECTION heaps_lock;
 
-struct heap *heap_of(HANDLE hHeap)
+void __vados_heap_init(void)
 {
-	if (hHeap && heap_is_heap(hHeap))
-		return hHeap;
-	SetLastError(ERROR_INVALID_HANDLE);
-	return NULL;
+	InitializeCriticalSection(&heaps_lock);
+}
+
+void heap_list_enter(void)
+{
+	EnterCriticalSection(&heaps_lock);
+}
+
+void heap_list_leave(void)
+{
+	LeaveCriticalSection(&heaps_lock);
+}
+
+static BOOL serialized(struct heap *h, DWORD flags)
+{
+	return !((flags | heap_options(h)) & HEAP_NO_SERIALIZE);
+}
+
+struct heap *heap_enter(HANDLE hHeap, DWORD flags)
+{
+	struct heap *h = hHeap;
+	BOOL live;
+
+	heap_list_enter();
+	live = h && heap_is_heap(h);
+	heap_list_leave();
+	if (!live) {
+		SetLastError(ERROR_INVALID_HANDLE);
+		return NULL;
+	}
+	/* A heap destroyed meanwhile was the caller's own race, as in Windows. */
+	if (serialized(h, flags))
+		EnterCriticalSection(heap_lock_room(h));
+	return h;
+}
+
+void heap_leave(struct heap *h, DWORD flags)
+{
+	if (serialized(h, flags))
+		LeaveCriticalSection(heap_lock_room(h));
 }
 
 /* A failed allocation: ERROR_NOT_ENOUGH_MEMORY, after a (continuable)
@@ -30,12 +66,19 @@ static LPVOID no_memory(struct heap *h, DWORD dwFlags, SIZE_T dwBytes)
 	return NULL;
 }
 
-/* Made on first use, so a program that never allocates pays nothing. */
+/* Made on first use, so a program that never allocates pays nothing. Two
+ * threads may both make one: the first installed stays, the other goes. */
 HANDLE WINAPI GetProcessHeap(VOID)
 {
-	if (!process_heap)
-		process_heap = HeapCreate(0, 0, 0);
-	return process_heap;
+	HANDLE h = process_heap, mine;
+
+	if (h || !(mine = HeapCreate(0, 0, 0)))
+		return h;
+	h = InterlockedCompareExchangePointer((PVOID volatile *)&process_heap, mine, NULL);
+	if (!h)
+		return mine;
+	HeapDestroy(mine);
+	return h;
 }
 
 HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximumSize)
@@ -46,8 +89,12 @@ HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximum
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
+	heap_list_enter();
 	h = heap_create(dwInitialSize, dwMaximumSize, flOptions & HEAP_CREATE_ENABLE_EXECUTE,
 			flOptions & CREATE_OPTIONS);
+	if (h)                          /* before the list's lock lets others find it */
+		InitializeCriticalSection(heap_lock_room(h));
+	heap_list_leave();
 	if (!h)
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 	return h;
@@ -56,26 +103,33 @@ HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximum
 /* Everything the heap holds goes back; the process heap stays. */
 BOOL WINAPI HeapDestroy(HANDLE hHeap)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = hHeap;
+	DWORD error = 0;
 
-	if (!h)
-		return FALSE;
-	if (hHeap == process_heap) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
+	heap_list_enter();
+	if (!h || !heap_is_heap(h))
+		error = ERROR_INVALID_HANDLE;
+	else if (hHeap == process_heap)
+		error = ERROR_INVALID_PARAMETER;
+	if (!error) {
+		DeleteCriticalSection(heap_lock_room(h));
+		heap_destroy(h);
 	}
-	heap_destroy(h);
-	return TRUE;
+	heap_list_leave();
+	if (error)
+		SetLastError(error);
+	return !error;
 }
 
 LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, dwFlags);
 	LPVOID p;
 
 	if (!h)
 		return NULL;
 	p = heap_alloc(h, dwBytes, dwFlags & HEAP_ZERO_MEMORY);
+	heap_leave(h, dwFlags);
 	return p ? p : no_memory(h, dwFlags, dwBytes);
 }
 
@@ -83,50 +137,60 @@ LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
  * than move. On failure the block is as it was. */
 LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBytes)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, dwFlags);
 	LPVOID p;
 
 	if (!h)
 		return NULL;
+	p = lpMem ? heap_realloc(h, lpMem, dwBytes, dwFlags & HEAP_ZERO_MEMORY,
+				 dwFlags & HEAP_REALLOC_IN_PLACE_ONLY) : NULL;
+	heap_leave(h, dwFlags);
 	if (!lpMem) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	p = heap_realloc(h, lpMem, dwBytes, dwFlags & HEAP_ZERO_MEMORY,
-			 dwFlags & HEAP_REALLOC_IN_PLACE_ONLY);
 	return p ? p : no_memory(h, dwFlags, dwBytes);
 }
 
 BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, dwFlags);
 
-	(void)dwFlags;
 	if (!h)
 		return FALSE;
 	if (lpMem)
 		heap_free(h, lpMem);
+	heap_leave(h, dwFlags);
 	return TRUE;
 }
 
 /* The size asked for; (SIZE_T)-1 for a bad handle or NULL. */
 SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, dwFlags);
+	SIZE_T size;
 
-	(void)dwFlags;
-	if (!h || !lpMem) {
-		SetLastError(h ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE);
+	if (!h)
+		return (SIZE_T)-1;
+	if (!lpMem) {
+		heap_leave(h, dwFlags);
+		SetLastError(ERROR_INVALID_PARAMETER);
 		return (SIZE_T)-1;
 	}
-	return heap_size(h, lpMem);
+	size = heap_size(h, lpMem);
+	heap_leave(h, dwFlags);
+	return size;
 }
 
 /* One block (lpMem) or the whole heap: TRUE when sound. Never raises. */
 BOOL WINAPI HeapValidate(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, dwFlags);
+	BOOL ok;
 
-	(void)dwFlags;
-	return h && heap_validate(h, lpMem);
+	if (!h)
+		return FALSE;
+	ok = heap_validate(h, lpMem);
+	heap_leave(h, dwFlags);
+	return ok;
 }

@@ -403,6 +403,11 @@ bool heap_is_heap(const struct heap *h)
 	return false;
 }
 
+void *heap_lock_room(struct heap *h)
+{
+	return h->lock_room;
+}
+
 unsigned heap_options(const struct heap *h)
 {
 	return h->options;

@@ -35,6 +35,11 @@ static inline size_t heap_step_up(size_t n)
 
 struct heap;
 
+/* Every heap keeps room for its Win32 layer's lock (a CRITICAL_SECTION),
+ * zeroed at creation; the engine itself never touches it. */
+#define HEAP_LOCK_BYTES 24u
+void *heap_lock_room(struct heap *h);
+
 struct heap *heap_create(size_t initial, size_t maximum, bool executable, unsigned options);
 void heap_destroy(struct heap *h);
 bool heap_is_heap(const struct heap *h);

@@ -61,6 +61,7 @@ struct heap {
 	uint32_t nsegs;
 	struct segment seg[HEAP_MAX_SEGMENTS];  /* sorted by base */
 	struct heap *next;              /* every live heap */
+	uint32_t lock_room[HEAP_LOCK_BYTES / 4];        /* heap_lock_room */
 };
 
 /* A live block, as block_find saw it. */

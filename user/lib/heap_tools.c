@@ -9,13 +9,13 @@
  * went back (0 with NO_ERROR when none does). */
 SIZE_T WINAPI HeapCompact(HANDLE hHeap, DWORD dwFlags)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, dwFlags);
 	SIZE_T largest;
 
-	(void)dwFlags;
 	if (!h)
 		return 0;
 	largest = heap_compact(h);
+	heap_leave(h, dwFlags);
 	if (!largest)
 		SetLastError(NO_ERROR);
 	return largest;
@@ -54,21 +54,25 @@ static void to_win32(const struct heap_entry *e, PROCESS_HEAP_ENTRY *w)
 
 /* The entry after *lpEntry (lpData NULL: the first); FALSE with
  * ERROR_NO_MORE_ITEMS past the last, ERROR_INVALID_PARAMETER when *lpEntry
- * is no entry of the heap, ERROR_NOACCESS when it cannot be written. */
+ * is no entry of the heap, ERROR_NOACCESS when it cannot be written. Each
+ * step is made under the heap's lock; a walk that must see no other
+ * thread's changes holds HeapLock around it, as in Windows. */
 BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 {
-	struct heap *h = heap_of(hHeap);
+	struct heap *h = heap_enter(hHeap, 0);
 	struct heap_entry e;
 	int r;
 
 	if (!h)
 		return FALSE;
 	if (IsBadWritePtr(lpEntry, sizeof(*lpEntry))) {
+		heap_leave(h, 0);
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
 	}
 	e = from_win32(lpEntry);
 	r = heap_walk(h, &e);
+	heap_leave(h, 0);
 	if (r != 1) {
 		SetLastError(r ? ERROR_INVALID_PARAMETER : ERROR_NO_MORE_ITEMS);
 		return FALSE;
@@ -77,16 +81,20 @@ BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 	return TRUE;
 }
 
-/* One thread per process: every call is serialized already; only the handle
- * is checked. */
+/* The heap's lock, held by the caller until HeapUnlock (recursively: its
+ * own heap calls go on); a HEAP_NO_SERIALIZE heap has none to take. */
 BOOL WINAPI HeapLock(HANDLE hHeap)
 {
-	return heap_of(hHeap) != NULL;
+	return heap_enter(hHeap, 0) != NULL;
 }
 
 BOOL WINAPI HeapUnlock(HANDLE hHeap)
 {
-	return heap_of(hHeap) != NULL;
+	struct heap *h = heap_enter(hHeap, HEAP_NO_SERIALIZE);
+
+	if (h)
+		heap_leave(h, 0);
+	return h != NULL;
 }
 
 /* The process heap first, then the others; nothing is stored when there are
@@ -94,15 +102,20 @@ BOOL WINAPI HeapUnlock(HANDLE hHeap)
 DWORD WINAPI GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps)
 {
 	HANDLE first = GetProcessHeap();
-	size_t n = heap_list(NULL, 0);
+	size_t n;
 
-	if (n > NumberOfHeaps)
-		return n;
-	if (IsBadWritePtr(ProcessHeaps, n * sizeof(HANDLE))) {
+	heap_list_enter();
+	n = heap_list(NULL, 0);
+	if (n <= NumberOfHeaps && IsBadWritePtr(ProcessHeaps, n * sizeof(HANDLE))) {
+		heap_list_leave();
 		SetLastError(ERROR_NOACCESS);
 		return 0;
 	}
-	heap_list((struct heap **)ProcessHeaps, n);
+	if (n <= NumberOfHeaps)
+		heap_list((struct heap **)ProcessHeaps, n);
+	heap_list_leave();
+	if (n > NumberOfHeaps)
+		return n;
 	size_t at = 0;
 	while (at < n && ProcessHeaps[at] != first)
 		at++;

@@ -1,11 +1,21 @@
-/* Between the Win32 heap layer's files (heap.c, heap_tools.c). */
+/* Between the Win32 heap layer's files (heap.c, heap_tools.c). Locks: the
+ * list of heaps has one (taken briefly, never around a heap's own), each
+ * heap another (a CRITICAL_SECTION in its lock room, recursive, which
+ * HeapLock holds for its caller); a heap made with HEAP_NO_SERIALIZE, or a
+ * call that passes it, takes none. */
 #ifndef USER_LIB_HEAP_WIN32_H
 #define USER_LIB_HEAP_WIN32_H
 
 #include <windows.h>
 
-/* The heap behind a handle, or NULL (ERROR_INVALID_HANDLE): a destroyed
- * heap's handle included. */
-struct heap *heap_of(HANDLE hHeap);
+/* The heap behind a handle, locked for the caller unless the heap or flags
+ * say HEAP_NO_SERIALIZE; NULL with ERROR_INVALID_HANDLE for anything else,
+ * a destroyed heap's handle included. */
+struct heap *heap_enter(HANDLE hHeap, DWORD flags);
+/* Unlocks what heap_enter(h, flags) locked. */
+void heap_leave(struct heap *h, DWORD flags);
+/* The list of heaps' lock (GetProcessHeaps). */
+void heap_list_enter(void);
+void heap_list_leave(void);
 
 #endif

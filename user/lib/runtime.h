@@ -9,6 +9,9 @@
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);
 
+/* Sets up the lock of the list of heaps (heap.c). */
+void __vados_heap_init(void);
+
 /* Keeps main's arguments for GetCommandLineA and friends (cmdline.c). */
 void __vados_args_init(int argc, char **argv);
 
