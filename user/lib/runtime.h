@@ -22,6 +22,10 @@ const char *__vados_program_name(void);
  * .fini_array destructors (atexit.c); exit and ExitProcess call it once. */
 void __vados_run_exit_handlers(void);
 
+/* Frees the calling thread's TLS expansion block, as Windows' ExitThread
+ * does (tls.c); the thread must call no Tls function afterwards. */
+void __vados_tls_thread_exit(void);
+
 /* Takes an exception raised by a probing instruction of IsBadReadPtr and
  * friends: records it and moves the context past it (probe.c). */
 bool __vados_probe_catch(const struct _EXCEPTION_RECORD *rec, struct _CONTEXT *ctx);

@@ -5,6 +5,7 @@
 #include <windows.h>
 #include "vados/calls.h"
 #include "win32call.h"
+#include "user/lib/runtime.h"
 
 #define TLS_EXPANSION_SLOTS 1024u
 #define TLS_SLOTS (TLS_MINIMUM_AVAILABLE + TLS_EXPANSION_SLOTS)
@@ -104,4 +105,19 @@ BOOL WINAPI TlsSetValue(DWORD dwTlsIndex, LPVOID lpTlsValue)
 	}
 	teb->TlsExpansionSlots[dwTlsIndex - TLS_MINIMUM_AVAILABLE] = lpTlsValue;
 	return TRUE;
+}
+
+void __vados_tls_thread_exit(void)
+{
+	PTEB teb = NtCurrentTeb();
+	PVOID *block = teb->TlsExpansionSlots;
+
+	if (!block)
+		return;
+	/* Unhooked under the bitmap's lock: TlsFree's kernel call (which holds
+	 * it) writes through the pointer into the block. */
+	tls_lock_take();
+	teb->TlsExpansionSlots = NULL;
+	LeaveCriticalSection(&tls_lock);
+	HeapFree(GetProcessHeap(), 0, block);
 }
