@@ -102,7 +102,7 @@ WINAPI BOOL TlsSetValue(DWORD dwTlsIndex, LPVOID lpTlsValue);
 /* Critical sections, with XP's layout and protocol: LockCount starts at -1
  * and counts the threads in or waiting; an uncontended enter and leave make
  * no system call; contention waits on an auto-reset event made on first
- * need (LockSemaphore). One CPU: the spin count is kept but not spun. */
+ * need (LockSemaphore). One CPU: the spin count is 0, as Windows sets it there. */
 typedef struct _RTL_CRITICAL_SECTION_DEBUG *PRTL_CRITICAL_SECTION_DEBUG;
 typedef struct _RTL_CRITICAL_SECTION {
 	PRTL_CRITICAL_SECTION_DEBUG DebugInfo;
