@@ -141,8 +141,8 @@ struct sysret sys_terminate_thread(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	if (t == ps_thread_current())
-		ob_dereference(t);      /* ps_thread_terminate does not return */
+	/* The caller itself: ps_thread_terminate drops our reference and does
+	 * not return. */
 	err = ps_thread_terminate(t, a[1]) ? ERROR_SUCCESS : ERROR_ACCESS_DENIED;
 	ob_dereference(t);
 	return (struct sysret){ err, 0 };
