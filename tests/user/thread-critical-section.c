@@ -13,6 +13,7 @@
 #define TEST_NAME "thread-critical-section"
 #include "check.h"
 #include "ob-common.h"
+#include "thread-common.h"
 
 #define THREADS 64
 #define ROUNDS  2000
@@ -43,18 +44,11 @@ static DWORD WINAPI contend(LPVOID p)
 
 static void stress(void)
 {
-	HANDLE h[THREADS];
 	DWORD handles, start = GetTickCount();
 
 	InitializeCriticalSection(&cs);
 	handles = ob_handle_count(GetCurrentProcessId());
-	for (int i = 0; i < THREADS; i++)
-		CHECK((h[i] = CreateThread(NULL, 0, contend, NULL, 0, NULL)) != NULL,
-		      "CreateThread: %lu", GetLastError());
-	for (int i = 0; i < THREADS; i++) {
-		CHECK(WaitForSingleObject(h[i], 60000) == WAIT_OBJECT_0, "thread %d ends", i);
-		CloseHandle(h[i]);
-	}
+	CHECK(run_threads(contend, THREADS, 0) == 0, "every thread made and ended");
 	printf(TEST_NAME ": %d threads x %d rounds in %lu ms, up to %ld waiting\n", THREADS,
 	       ROUNDS, GetTickCount() - start, max_waiters);
 	CHECK(counter == THREADS * ROUNDS, "counter %ld, want %d", counter, THREADS * ROUNDS);

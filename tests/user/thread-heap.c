@@ -12,6 +12,7 @@
 
 #define TEST_NAME "thread-heap"
 #include "check.h"
+#include "thread-common.h"
 #include "vados/calls.h"
 
 #define WORKERS 8
@@ -110,33 +111,15 @@ static DWORD WINAPI moveable(LPVOID param)
 	return bad;
 }
 
-static DWORD run_workers(LPTHREAD_START_ROUTINE fn)
-{
-	HANDLE h[WORKERS];
-	DWORD bad = 0, code;
-
-	for (DWORD i = 0; i < WORKERS; i++)
-		h[i] = CreateThread(NULL, 0, fn, (LPVOID)i, 0, NULL);
-	for (DWORD i = 0; i < WORKERS; i++) {
-		if (!h[i] || WaitForSingleObject(h[i], 60000) != WAIT_OBJECT_0 ||
-		    !GetExitCodeThread(h[i], &code))
-			code = 1000;
-		bad += code;
-		if (h[i])
-			CloseHandle(h[i]);
-	}
-	return bad;
-}
-
 static void concurrent_blocks(void)
 {
 	DWORD start = GetTickCount();
 
 	private_heap = HeapCreate(0, 0, 0);
-	CHECK(run_workers(churn) == 0, "blocks lost their contents under threads");
+	CHECK(run_threads(churn, WORKERS, 0) == 0, "blocks lost their contents under threads");
 	CHECK(HeapValidate(GetProcessHeap(), 0, NULL), "the process heap is valid");
 	CHECK(HeapValidate(private_heap, 0, NULL), "the private heap is valid");
-	CHECK(run_workers(moveable) == 0, "moveable memory under threads");
+	CHECK(run_threads(moveable, WORKERS, 0) == 0, "moveable memory under threads");
 	CHECK(HeapValidate(GetProcessHeap(), 0, NULL), "the process heap is valid after");
 	printf(TEST_NAME ": %d threads x %d heap operations in %lu ms\n", WORKERS, ROUNDS,
 	       GetTickCount() - start);

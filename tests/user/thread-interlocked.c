@@ -7,6 +7,7 @@
 
 #define TEST_NAME "thread-interlocked"
 #include "check.h"
+#include "thread-common.h"
 
 #define THREADS 64
 #define ROUNDS  20000
@@ -117,22 +118,11 @@ static DWORD WINAPI hammer(LPVOID param)
 
 static void many_threads(void)
 {
-	HANDLE h[THREADS];
-	DWORD code, bad = 0, t0 = GetTickCount();
+	DWORD bad, t0 = GetTickCount();
 
-	for (DWORD i = 0; i < THREADS; i++) {
-		h[i] = CreateThread(NULL, 0, hammer, (LPVOID)i, 0, NULL);
-		CHECK(h[i] != NULL, "CreateThread %lu: %lu", i, GetLastError());
-	}
-	for (DWORD i = 0; i < THREADS; i++) {
-		if (!h[i])
-			continue;
-		CHECK(WaitForSingleObject(h[i], 60000) == WAIT_OBJECT_0, "thread %lu ends", i);
-		if (!GetExitCodeThread(h[i], &code) || code != 0)
-			bad++;
-		CloseHandle(h[i]);
-	}
-	CHECK(bad == 0, "%lu threads saw an exchanged value that was no thread's", bad);
+	bad = run_threads(hammer, THREADS, 0);
+	CHECK(bad == 0, "threads failed or saw an exchanged value that was no thread's (%lu)",
+	      bad);
 	CHECK(inc == THREADS * ROUNDS, "Increment total %ld", inc);
 	CHECK(dec == 0, "Decrement total %ld", dec);
 	CHECK(add == 3 * THREADS * ROUNDS, "ExchangeAdd total %ld", add);

@@ -9,6 +9,7 @@
 
 #define TEST_NAME "thread-tls"
 #include "check.h"
+#include "thread-common.h"
 
 #define TLS_TOTAL 1088
 #define WORKERS   8
@@ -82,33 +83,14 @@ static DWORD WINAPI check_own(LPVOID p)
 	return own_values_wrong((DWORD)p);
 }
 
-/* Runs fn(i + first) on WORKERS threads; the sum of their exit codes. */
-static DWORD run_workers(LPTHREAD_START_ROUTINE fn, DWORD first)
-{
-	HANDLE h[WORKERS];
-	DWORD sum = 0, code;
-
-	for (DWORD i = 0; i < WORKERS; i++)
-		h[i] = CreateThread(NULL, 0, fn, (LPVOID)(i + first), 0, NULL);
-	for (DWORD i = 0; i < WORKERS; i++) {
-		if (!h[i] || WaitForSingleObject(h[i], 30000) != WAIT_OBJECT_0 ||
-		    !GetExitCodeThread(h[i], &code))
-			code = 1000000;
-		sum += code;
-		if (h[i])
-			CloseHandle(h[i]);
-	}
-	return sum;
-}
-
 static void fresh_and_per_thread(void)
 {
 	CHECK(fresh_slots_wrong() == 0, "the main thread's new slots are not NULL");
-	CHECK(run_workers(check_fresh, 0) == 0, "other threads' new slots are not NULL");
+	CHECK(run_threads(check_fresh, WORKERS, 0) == 0, "other threads' new slots are not NULL");
 	/* Values set now by one thread are seen by no other. */
-	CHECK(run_workers(check_own, 1) == 0, "a thread lost its own values");
+	CHECK(run_threads(check_own, WORKERS, 1) == 0, "a thread lost its own values");
 	CHECK(own_values_wrong(99) == 0, "the main thread lost its own values");
-	CHECK(run_workers(check_fresh, 0) == 0, "a new thread sees another's values");
+	CHECK(run_threads(check_fresh, WORKERS, 0) == 0, "a new thread sees another's values");
 }
 
 /* TlsFree clears the slot in every thread, the waiting ones included; the
@@ -217,7 +199,7 @@ static void concurrent_alloc(void)
 	for (DWORD i = 0; i < allocated; i++)
 		CHECK(TlsFree(slots[i]), "TlsFree(%lu)", slots[i]);
 	allocated = 0;
-	CHECK(run_workers(alloc_many, 0) == 0, "TlsAlloc failed with indexes left");
+	CHECK(run_threads(alloc_many, WORKERS, 0) == 0, "TlsAlloc failed with indexes left");
 	for (DWORD t = 0; t < WORKERS; t++)
 		for (int i = 0; i < PER_THREAD; i++) {
 			DWORD index = got[t][i];
@@ -226,7 +208,7 @@ static void concurrent_alloc(void)
 			CHECK(!owner[index], "index %lu handed to two threads", index);
 			owner[index] = 1;
 		}
-	CHECK(run_workers(free_many, 0) == 0, "TlsFree of indexes the threads held");
+	CHECK(run_threads(free_many, WORKERS, 0) == 0, "TlsFree of indexes the threads held");
 }
 
 /* An expansion block belongs to its thread: when the thread exits, the heap
@@ -260,7 +242,7 @@ static void expansion_block_freed(void)
 	      expansion_index);
 	before = heap_busy_bytes();
 	for (int round = 0; round < 4; round++)
-		CHECK(run_workers(use_expansion, 1) == 0, "TlsSetValue in an expansion slot");
+		CHECK(run_threads(use_expansion, WORKERS, 1) == 0, "TlsSetValue in an expansion slot");
 	CHECK(heap_busy_bytes() == before, "busy heap bytes %lu before, %lu after 32 threads "
 	      "used an expansion slot", (unsigned long)before, (unsigned long)heap_busy_bytes());
 }
