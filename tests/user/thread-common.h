@@ -1,5 +1,6 @@
 /* Shared by the thread tests: running one start routine on several threads
- * at once. Include after check.h and <windows.h>. */
+ * at once, and a child of the test program to its end. Include after
+ * check.h and <windows.h>. */
 #ifndef TESTS_USER_THREAD_COMMON_H
 #define TESTS_USER_THREAD_COMMON_H
 
@@ -24,6 +25,28 @@ static inline DWORD run_threads(LPTHREAD_START_ROUTINE fn, DWORD n, DWORD first)
 			CloseHandle(h[i]);
 	}
 	return sum;
+}
+
+/* Runs "self args" to its end (10 s at most): its exit code, and in
+ * *first_thread its first thread's (0xDEADDEAD when it could not start or
+ * did not end). */
+static inline DWORD run_child(const char *self, const char *args, DWORD *first_thread)
+{
+	char cmdline[128];
+	PROCESS_INFORMATION pi;
+	DWORD code = 0xDEADDEAD;
+
+	*first_thread = 0xDEADDEAD;
+	snprintf(cmdline, sizeof(cmdline), "%s %s", self, args);
+	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi))
+		return code;
+	if (WaitForSingleObject(pi.hProcess, 10000) == WAIT_OBJECT_0) {
+		GetExitCodeProcess(pi.hProcess, &code);
+		GetExitCodeThread(pi.hThread, first_thread);
+	}
+	CloseHandle(pi.hThread);
+	CloseHandle(pi.hProcess);
+	return code;
 }
 
 #endif

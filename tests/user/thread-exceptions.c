@@ -12,6 +12,7 @@
 
 #define TEST_NAME "thread-exceptions"
 #include "check.h"
+#include "thread-common.h"
 
 #define FAULTERS 8
 #define FAULTS   200
@@ -264,23 +265,12 @@ static int unhandled_child(void)
 
 static void unhandled_ends_the_process(const char *self)
 {
-	char cmdline[96];
-	PROCESS_INFORMATION pi;
-	DWORD code = 0;
+	DWORD first_thread, code = run_child(self, "unhandled", &first_thread);
 
-	snprintf(cmdline, sizeof(cmdline), "%s unhandled", self);
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi)) {
-		CHECK(0, "CreateProcessA: %lu", GetLastError());
-		return;
-	}
-	CHECK(WaitForSingleObject(pi.hProcess, 10000) == WAIT_OBJECT_0,
-	      "a secondary thread's unhandled fault ends the process");
-	CHECK(GetExitCodeProcess(pi.hProcess, &code) && code == STATUS_ACCESS_VIOLATION,
-	      "with the exception's code: %#lx", code);
-	CHECK(GetExitCodeThread(pi.hThread, &code) && code == STATUS_ACCESS_VIOLATION,
-	      "its sleeping main thread too: %#lx", code);
-	CloseHandle(pi.hThread);
-	CloseHandle(pi.hProcess);
+	CHECK(code == STATUS_ACCESS_VIOLATION, "a secondary thread's unhandled fault ends the "
+	      "process with the exception's code: %#lx", code);
+	CHECK(first_thread == STATUS_ACCESS_VIOLATION, "its sleeping main thread too: %#lx",
+	      first_thread);
 }
 
 int main(int argc, char **argv)

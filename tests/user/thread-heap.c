@@ -284,19 +284,10 @@ static int first_heap_child(void)
 
 static void racing_first_heap(const char *self)
 {
-	char cmdline[96];
-	PROCESS_INFORMATION pi;
-	DWORD code = 99;
+	DWORD first_thread, code = run_child(self, "first-heap", &first_thread);
 
-	snprintf(cmdline, sizeof(cmdline), "%s first-heap", self);
-	CHECK(CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi),
-	      "CreateProcessA: %lu", GetLastError());
-	WaitForSingleObject(pi.hProcess, 10000);
-	GetExitCodeProcess(pi.hProcess, &code);
 	CHECK(code == 0, "threads racing for the process heap: %lu (1: different heaps, "
 	      "2: more than one heap)", code);
-	CloseHandle(pi.hThread);
-	CloseHandle(pi.hProcess);
 }
 
 int main(int argc, char **argv)
