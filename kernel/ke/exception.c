@@ -70,13 +70,15 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 		return false;
 	f->eip = p->dispatcher;
 	f->user_esp = sp;
-	/* The dispatcher is ordinary C: no single-stepping, DF clear as the ABI
-	 * says, no alignment checks, flat data segments and FS at the thread's
-	 * TEB (NT's KiUserExceptionDispatcher finds them so, whatever the
-	 * faulting code had). The CONTEXT keeps the originals. */
-	f->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_AC | EFLAGS_RF);
+	/* Its segment registers are NT's for the dispatcher: flat data, FS at
+	 * the thread's TEB (GetLastError, GetCurrentThreadId, the handler
+	 * list's lock all read it), GS 0. The CONTEXT keeps ring 3's. */
 	f->ds = f->es = SEL_UDATA;
 	f->fs = SEL_UTEB;
+	f->gs = 0;
+	/* The dispatcher is ordinary C: no single-stepping, DF clear as the ABI
+	 * says, no alignment checks. The CONTEXT keeps the originals. */
+	f->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_AC | EFLAGS_RF);
 	return true;
 }
 

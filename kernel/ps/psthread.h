@@ -94,8 +94,9 @@ uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
 /* Ends the calling thread with status (ExitThread): its TEB goes, and its
  * stack unless it was terminated; the last thread of a process ends it. */
 __attribute__((noreturn)) void ps_thread_exit(uint32_t status);
-/* Asks thread t to end with status (TerminateThread); the caller itself
- * ends at once. False if t has already ended or is ending. */
+/* Asks thread t (referenced by the caller) to end with status
+ * (TerminateThread). The caller itself ends at once, its reference to t
+ * dropped. False if t has already ended or is ending. */
 bool ps_thread_terminate(struct ps_thread *t, uint32_t status);
 /* SuspendThread/ResumeThread: the previous count, or 0xFFFFFFFF with *error. */
 uint32_t ps_thread_suspend(struct ps_thread *t, uint32_t *error);

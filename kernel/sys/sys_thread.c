@@ -4,6 +4,7 @@
 #include "kernel/ps/psthread.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
+#include "mm/mm.h"
 #include "mm/pool.h"
 #include "user/include/vados/syscall.h"
 
@@ -15,23 +16,28 @@
 /* Windows' stack sizes: dwStackSize is the commit (the reservation grows
  * to hold it, in 1 MB steps), or with STACK_SIZE_PARAM_IS_A_RESERVATION the
  * reservation (in 64 KB steps) with the default commit. One page at the
- * bottom is never committed and one is the guard. */
-static void stack_sizes(uint32_t size, uint32_t flags, struct ps_thread_params *tp)
+ * bottom is never committed and one is the guard. Rounded in 64 bits: a
+ * size near 4 GB must not wrap to a small one. False when the user address
+ * space could not hold the reservation. */
+static bool stack_sizes(uint32_t size, uint32_t flags, struct ps_thread_params *tp)
 {
-	uint32_t reserve = USER_STACK_RESERVE, commit = USER_STACK_COMMIT * PAGE_SIZE;
+	uint64_t reserve = USER_STACK_RESERVE, commit = USER_STACK_COMMIT * PAGE_SIZE;
 
 	if (flags & STACK_SIZE_PARAM_IS_A_RESERVATION) {
 		if (size)
-			reserve = (size + STACK_GRANULE - 1) & ~(STACK_GRANULE - 1);
+			reserve = ((uint64_t)size + STACK_GRANULE - 1) & ~(uint64_t)(STACK_GRANULE - 1);
 	} else if (size) {
-		commit = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+		commit = ((uint64_t)size + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
 		if (commit + 2 * PAGE_SIZE > reserve)
-			reserve = (commit + 2 * PAGE_SIZE + MB - 1) & ~(MB - 1);
+			reserve = (commit + 2 * PAGE_SIZE + MB - 1) & ~(uint64_t)(MB - 1);
 	}
+	if (reserve > MM_USER_END - MM_USER_FIRST)
+		return false;
 	if (commit + 2 * PAGE_SIZE > reserve)
 		commit = reserve - 2 * PAGE_SIZE;
-	tp->stack_limit_pages = reserve / PAGE_SIZE;
-	tp->stack_commit = commit / PAGE_SIZE;
+	tp->stack_limit_pages = (uint32_t)(reserve / PAGE_SIZE);
+	tp->stack_commit = (uint32_t)(commit / PAGE_SIZE);
+	return true;
 }
 
 /* (process, stack size, entry, start, parameter, flags, uint32 out[2]). Only
@@ -57,7 +63,8 @@ struct sysret sys_create_thread(const uint32_t *a, struct trap_frame *f)
 	ob_dereference(p);
 	if (err)
 		return (struct sysret){ err, 0 };
-	stack_sizes(a[1], a[5], &tp);
+	if (!stack_sizes(a[1], a[5], &tp))
+		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
 	if ((err = ps_thread_create(process_current(), &tp, &t)) != 0)
 		return (struct sysret){ err, 0 };
 	out[1] = t->k.id;
@@ -141,8 +148,8 @@ struct sysret sys_terminate_thread(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	if (t == ps_thread_current())
-		ob_dereference(t);      /* ps_thread_terminate does not return */
+	/* The caller itself: ps_thread_terminate drops our reference and does
+	 * not return. */
 	err = ps_thread_terminate(t, a[1]) ? ERROR_SUCCESS : ERROR_ACCESS_DENIED;
 	ob_dereference(t);
 	return (struct sysret){ err, 0 };

@@ -7,6 +7,16 @@
 
 #define SPIN_COUNT_MASK 0x00FFFFFFUL     /* the high byte carries flags */
 
+/* The spin count kept: "on single-processor systems, the spin count is
+ * ignored and the critical section spin count is set to 0". */
+static ULONG_PTR spin_count(DWORD requested)
+{
+	SYSTEM_INFO si;
+
+	GetSystemInfo(&si);
+	return si.dwNumberOfProcessors > 1 ? requested & SPIN_COUNT_MASK : 0;
+}
+
 BOOL WINAPI InitializeCriticalSectionEx(LPCRITICAL_SECTION cs, DWORD dwSpinCount, DWORD Flags)
 {
 	(void)Flags;
@@ -15,7 +25,7 @@ BOOL WINAPI InitializeCriticalSectionEx(LPCRITICAL_SECTION cs, DWORD dwSpinCount
 	cs->RecursionCount = 0;
 	cs->OwningThread = NULL;
 	cs->LockSemaphore = NULL;
-	cs->SpinCount = dwSpinCount & SPIN_COUNT_MASK;
+	cs->SpinCount = spin_count(dwSpinCount);
 	return TRUE;
 }
 
@@ -33,7 +43,7 @@ DWORD WINAPI SetCriticalSectionSpinCount(LPCRITICAL_SECTION cs, DWORD dwSpinCoun
 {
 	DWORD previous = cs->SpinCount;
 
-	cs->SpinCount = dwSpinCount & SPIN_COUNT_MASK;
+	cs->SpinCount = spin_count(dwSpinCount);
 	return previous;
 }
 

@@ -16,9 +16,8 @@ extern init_fn __init_array_start[], __init_array_end[];
 static void __attribute__((used)) runtime_init(int argc, char **argv)
 {
 	__vados_sysenter = vados_syscall(SYS_FAST_CALLS, NULL).value == 1;
-	__vados_heaps_init();
-	__vados_tls_init();
 	__vados_exceptions_init();
+	__vados_heap_init();
 	__vados_args_init(argc, argv);
 	for (init_fn *f = __preinit_array_start; f < __preinit_array_end; f++)
 		(*f)();

@@ -1,5 +1,9 @@
 /* Vectored exception handling in ring 3: the dispatcher the kernel enters
- * with an EXCEPTION_RECORD and a CONTEXT, and the handler list. */
+ * with an EXCEPTION_RECORD and a CONTEXT, and the handler list. Threads add,
+ * remove and dispatch at once: the list has a lock, held only to change or
+ * copy it. Handlers run without it, as Vista's do: one may end its thread
+ * (ExitThread) or fault again, and a handler removed meanwhile may still be
+ * called by a dispatch that had begun. */
 #include <stdbool.h>
 #include <windows.h>
 #include "vados/calls.h"
@@ -15,22 +19,23 @@ struct vectored {
 
 static struct vectored nodes[MAX_HANDLERS];
 static struct vectored *first;
-/* Guards the list; held while the handlers run, as XP's lock is, so one
- * being removed is not running (a handler's own fault re-enters it on the
- * same thread). */
-static CRITICAL_SECTION handlers_lock;
+static CRITICAL_SECTION list_lock;
 
 /* Whether a vectored handler said CONTINUE_EXECUTION (they run in order
- * until one does). */
+ * until one does), over a copy of the list taken under its lock. */
 static bool vectored_continue(EXCEPTION_POINTERS *ep)
 {
-	bool taken = false;
+	PVECTORED_EXCEPTION_HANDLER fns[MAX_HANDLERS];
+	int n = 0;
 
-	EnterCriticalSection(&handlers_lock);
-	for (struct vectored *v = first; v && !taken; v = v->next)
-		taken = v->fn(ep) == EXCEPTION_CONTINUE_EXECUTION;
-	LeaveCriticalSection(&handlers_lock);
-	return taken;
+	EnterCriticalSection(&list_lock);
+	for (struct vectored *v = first; v; v = v->next)
+		fns[n++] = v->fn;
+	LeaveCriticalSection(&list_lock);
+	for (int i = 0; i < n; i++)
+		if (fns[i](ep) == EXCEPTION_CONTINUE_EXECUTION)
+			return true;
+	return false;
 }
 
 /* Runs the vectored handlers, then the probe of IsBadReadPtr and friends (in
@@ -57,7 +62,7 @@ void __vados_exceptions_init(void)
 {
 	uint32_t args[1] = { (uint32_t)dispatch };
 
-	InitializeCriticalSection(&handlers_lock);
+	InitializeCriticalSection(&list_lock);
 	vados_syscall(SYS_SET_DISPATCHER, args);
 }
 
@@ -67,7 +72,7 @@ PVOID WINAPI AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLE
 
 	if (!Handler)
 		return NULL;
-	EnterCriticalSection(&handlers_lock);
+	EnterCriticalSection(&list_lock);
 	for (int i = 0; i < MAX_HANDLERS && !v; i++)
 		if (!nodes[i].used)
 			v = &nodes[i];
@@ -79,24 +84,23 @@ PVOID WINAPI AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLE
 		v->next = *link;
 		*link = v;
 	}
-	LeaveCriticalSection(&handlers_lock);
+	LeaveCriticalSection(&list_lock);
 	return v;
 }
 
 ULONG WINAPI RemoveVectoredExceptionHandler(PVOID Handle)
 {
-	ULONG found = 0;
+	struct vectored **link = &first;
+	ULONG found;
 
-	EnterCriticalSection(&handlers_lock);
-	for (struct vectored **link = &first; *link; link = &(*link)->next) {
-		if (*link != Handle)
-			continue;
+	EnterCriticalSection(&list_lock);
+	while (*link && *link != Handle)
+		link = &(*link)->next;
+	if ((found = *link != NULL) != 0) {
 		*link = (*link)->next;
 		((struct vectored *)Handle)->used = FALSE;
-		found = 1;
-		break;
 	}
-	LeaveCriticalSection(&handlers_lock);
+	LeaveCriticalSection(&list_lock);
 	return found;
 }
 

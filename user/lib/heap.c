@@ -1,5 +1,5 @@
-/* The Win32 heap calls: handles, flags, errors and serialization over the
- * heap engine (heap_core.h). */
+/* The Win32 heap calls: handles, flags, errors and locks (heap_win32.h) over
+ * the heap engine (heap_core.h). */
 #include <windows.h>
 #include "user/lib/heap_core.h"
 #include "user/lib/heap_win32.h"
@@ -7,30 +7,22 @@
 
 #define CREATE_OPTIONS (HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS)
 
-static HANDLE process_heap;
-CRITICAL_SECTION heaps_lock;
+static HANDLE volatile process_heap;
+static CRITICAL_SECTION heaps_lock;
 
-void __vados_heaps_init(void)
+void __vados_heap_init(void)
 {
 	InitializeCriticalSection(&heaps_lock);
 }
 
-struct heap *heap_of(HANDLE hHeap)
+void heap_list_enter(void)
 {
-	if (hHeap && heap_is_heap(hHeap))
-		return hHeap;
-	SetLastError(ERROR_INVALID_HANDLE);
-	return NULL;
+	EnterCriticalSection(&heaps_lock);
 }
 
-struct heap *heap_find(HANDLE hHeap)
+void heap_list_leave(void)
 {
-	struct heap *h;
-
-	EnterCriticalSection(&heaps_lock);
-	h = heap_of(hHeap);
 	LeaveCriticalSection(&heaps_lock);
-	return h;
 }
 
 static BOOL serialized(struct heap *h, DWORD flags)
@@ -40,20 +32,26 @@ static BOOL serialized(struct heap *h, DWORD flags)
 
 struct heap *heap_enter(HANDLE hHeap, DWORD flags)
 {
-	struct heap *h;
+	struct heap *h = hHeap;
+	BOOL live;
 
-	EnterCriticalSection(&heaps_lock);
-	h = heap_of(hHeap);
-	if (h && serialized(h, flags))
-		EnterCriticalSection(heap_lock_storage(h));
-	LeaveCriticalSection(&heaps_lock);
+	heap_list_enter();
+	live = h && heap_is_heap(h);
+	heap_list_leave();
+	if (!live) {
+		SetLastError(ERROR_INVALID_HANDLE);
+		return NULL;
+	}
+	/* A heap destroyed meanwhile was the caller's own race, as in Windows. */
+	if (serialized(h, flags))
+		EnterCriticalSection(heap_lock_room(h));
 	return h;
 }
 
 void heap_leave(struct heap *h, DWORD flags)
 {
 	if (serialized(h, flags))
-		LeaveCriticalSection(heap_lock_storage(h));
+		LeaveCriticalSection(heap_lock_room(h));
 }
 
 /* A failed allocation: ERROR_NOT_ENOUGH_MEMORY, after a (continuable)
@@ -68,18 +66,19 @@ static LPVOID no_memory(struct heap *h, DWORD dwFlags, SIZE_T dwBytes)
 	return NULL;
 }
 
-/* Made on first use, so a program that never allocates pays nothing; two
- * threads racing to make it keep the first. */
+/* Made on first use, so a program that never allocates pays nothing. Two
+ * threads may both make one: the first installed stays, the other goes. */
 HANDLE WINAPI GetProcessHeap(VOID)
 {
-	HANDLE mine;
+	HANDLE h = process_heap, mine;
 
-	if (process_heap)
-		return process_heap;
-	mine = HeapCreate(0, 0, 0);
-	if (mine && InterlockedCompareExchangePointer(&process_heap, mine, NULL) != NULL)
-		HeapDestroy(mine);
-	return process_heap;
+	if (h || !(mine = HeapCreate(0, 0, 0)))
+		return h;
+	h = InterlockedCompareExchangePointer((PVOID volatile *)&process_heap, mine, NULL);
+	if (!h)
+		return mine;
+	HeapDestroy(mine);
+	return h;
 }
 
 HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximumSize)
@@ -90,12 +89,12 @@ HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximum
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	EnterCriticalSection(&heaps_lock);
+	heap_list_enter();
 	h = heap_create(dwInitialSize, dwMaximumSize, flOptions & HEAP_CREATE_ENABLE_EXECUTE,
 			flOptions & CREATE_OPTIONS);
-	if (h)
-		InitializeCriticalSection(heap_lock_storage(h));
-	LeaveCriticalSection(&heaps_lock);
+	if (h)                          /* before the list's lock lets others find it */
+		InitializeCriticalSection(heap_lock_room(h));
+	heap_list_leave();
 	if (!h)
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 	return h;
@@ -104,19 +103,22 @@ HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximum
 /* Everything the heap holds goes back; the process heap stays. */
 BOOL WINAPI HeapDestroy(HANDLE hHeap)
 {
-	struct heap *h;
-	BOOL ok = FALSE;
+	struct heap *h = hHeap;
+	DWORD error = 0;
 
-	EnterCriticalSection(&heaps_lock);
-	if ((h = heap_of(hHeap)) != NULL && hHeap == process_heap) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-	} else if (h) {
-		DeleteCriticalSection(heap_lock_storage(h));
+	heap_list_enter();
+	if (!h || !heap_is_heap(h))
+		error = ERROR_INVALID_HANDLE;
+	else if (hHeap == process_heap)
+		error = ERROR_INVALID_PARAMETER;
+	if (!error) {
+		DeleteCriticalSection(heap_lock_room(h));
 		heap_destroy(h);
-		ok = TRUE;
 	}
-	LeaveCriticalSection(&heaps_lock);
-	return ok;
+	heap_list_leave();
+	if (error)
+		SetLastError(error);
+	return !error;
 }
 
 LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
@@ -135,18 +137,18 @@ LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
  * than move. On failure the block is as it was. */
 LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBytes)
 {
-	struct heap *h;
+	struct heap *h = heap_enter(hHeap, dwFlags);
 	LPVOID p;
 
+	if (!h)
+		return NULL;
+	p = lpMem ? heap_realloc(h, lpMem, dwBytes, dwFlags & HEAP_ZERO_MEMORY,
+				 dwFlags & HEAP_REALLOC_IN_PLACE_ONLY) : NULL;
+	heap_leave(h, dwFlags);
 	if (!lpMem) {
-		SetLastError(heap_find(hHeap) ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE);
+		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	if (!(h = heap_enter(hHeap, dwFlags)))
-		return NULL;
-	p = heap_realloc(h, lpMem, dwBytes, dwFlags & HEAP_ZERO_MEMORY,
-			 dwFlags & HEAP_REALLOC_IN_PLACE_ONLY);
-	heap_leave(h, dwFlags);
 	return p ? p : no_memory(h, dwFlags, dwBytes);
 }
 
@@ -165,15 +167,16 @@ BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
 /* The size asked for; (SIZE_T)-1 for a bad handle or NULL. */
 SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 {
-	struct heap *h;
+	struct heap *h = heap_enter(hHeap, dwFlags);
 	SIZE_T size;
 
+	if (!h)
+		return (SIZE_T)-1;
 	if (!lpMem) {
-		SetLastError(heap_find(hHeap) ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE);
+		heap_leave(h, dwFlags);
+		SetLastError(ERROR_INVALID_PARAMETER);
 		return (SIZE_T)-1;
 	}
-	if (!(h = heap_enter(hHeap, dwFlags)))
-		return (SIZE_T)-1;
 	size = heap_size(h, lpMem);
 	heap_leave(h, dwFlags);
 	return size;

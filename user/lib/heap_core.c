@@ -403,9 +403,9 @@ bool heap_is_heap(const struct heap *h)
 	return false;
 }
 
-void *heap_lock_storage(struct heap *h)
+void *heap_lock_room(struct heap *h)
 {
-	return h->lock;
+	return h->lock_room;
 }
 
 unsigned heap_options(const struct heap *h)

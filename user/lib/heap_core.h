@@ -35,12 +35,14 @@ static inline size_t heap_step_up(size_t n)
 
 struct heap;
 
+/* Every heap keeps room for its Win32 layer's lock (a CRITICAL_SECTION),
+ * zeroed at creation; the engine itself never touches it. */
+#define HEAP_LOCK_BYTES 24u
+void *heap_lock_room(struct heap *h);
+
 struct heap *heap_create(size_t initial, size_t maximum, bool executable, unsigned options);
 void heap_destroy(struct heap *h);
 bool heap_is_heap(const struct heap *h);
-/* Storage for the Win32 layer's lock of h (24 bytes, 4-aligned), which the
- * engine never touches. */
-void *heap_lock_storage(struct heap *h);
 /* Every live heap, newest first: fills out[0 .. max), returns how many. */
 size_t heap_list(struct heap **out, size_t max);
 unsigned heap_options(const struct heap *h);

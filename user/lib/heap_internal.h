@@ -55,13 +55,13 @@ struct heap {
 	uint32_t cookie;
 	bool executable;
 	unsigned options;               /* the Win32 layer's, kept for it */
-	uint32_t lock[6];               /* the Win32 layer's CRITICAL_SECTION, opaque here */
 	size_t maximum;                 /* 0: growable */
 	struct heap_index free;
 	struct heap_pool big;           /* struct big_block records */
 	uint32_t nsegs;
 	struct segment seg[HEAP_MAX_SEGMENTS];  /* sorted by base */
 	struct heap *next;              /* every live heap */
+	uint32_t lock_room[HEAP_LOCK_BYTES / 4];        /* heap_lock_room */
 };
 
 /* A live block, as block_find saw it. */

@@ -54,19 +54,22 @@ static void to_win32(const struct heap_entry *e, PROCESS_HEAP_ENTRY *w)
 
 /* The entry after *lpEntry (lpData NULL: the first); FALSE with
  * ERROR_NO_MORE_ITEMS past the last, ERROR_INVALID_PARAMETER when *lpEntry
- * is no entry of the heap, ERROR_NOACCESS when it cannot be written. */
+ * is no entry of the heap, ERROR_NOACCESS when it cannot be written. Each
+ * step is made under the heap's lock; a walk that must see no other
+ * thread's changes holds HeapLock around it, as in Windows. */
 BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 {
-	struct heap *h;
+	struct heap *h = heap_enter(hHeap, 0);
 	struct heap_entry e;
 	int r;
 
+	if (!h)
+		return FALSE;
 	if (IsBadWritePtr(lpEntry, sizeof(*lpEntry))) {
+		heap_leave(h, 0);
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
 	}
-	if (!(h = heap_enter(hHeap, 0)))
-		return FALSE;
 	e = from_win32(lpEntry);
 	r = heap_walk(h, &e);
 	heap_leave(h, 0);
@@ -78,23 +81,19 @@ BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 	return TRUE;
 }
 
-/* The heap's own critical section: other threads' calls on it wait until
- * HeapUnlock (recursive, as Windows' heap lock). */
+/* The heap's lock, held by the caller until HeapUnlock (recursively: its
+ * own heap calls go on); a HEAP_NO_SERIALIZE heap has none to take. */
 BOOL WINAPI HeapLock(HANDLE hHeap)
 {
-	struct heap *h = heap_find(hHeap);
-
-	if (h)
-		EnterCriticalSection(heap_lock_storage(h));
-	return h != NULL;
+	return heap_enter(hHeap, 0) != NULL;
 }
 
 BOOL WINAPI HeapUnlock(HANDLE hHeap)
 {
-	struct heap *h = heap_find(hHeap);
+	struct heap *h = heap_enter(hHeap, HEAP_NO_SERIALIZE);
 
 	if (h)
-		LeaveCriticalSection(heap_lock_storage(h));
+		heap_leave(h, 0);
 	return h != NULL;
 }
 
@@ -105,16 +104,16 @@ DWORD WINAPI GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps)
 	HANDLE first = GetProcessHeap();
 	size_t n;
 
-	EnterCriticalSection(&heaps_lock);
+	heap_list_enter();
 	n = heap_list(NULL, 0);
 	if (n <= NumberOfHeaps && IsBadWritePtr(ProcessHeaps, n * sizeof(HANDLE))) {
-		LeaveCriticalSection(&heaps_lock);
+		heap_list_leave();
 		SetLastError(ERROR_NOACCESS);
 		return 0;
 	}
 	if (n <= NumberOfHeaps)
 		heap_list((struct heap **)ProcessHeaps, n);
-	LeaveCriticalSection(&heaps_lock);
+	heap_list_leave();
 	if (n > NumberOfHeaps)
 		return n;
 	size_t at = 0;

@@ -1,23 +1,21 @@
-/* Between the Win32 heap layer's files (heap.c, heap_tools.c). */
+/* Between the Win32 heap layer's files (heap.c, heap_tools.c). Locks: the
+ * list of heaps has one (taken briefly, never around a heap's own), each
+ * heap another (a CRITICAL_SECTION in its lock room, recursive, which
+ * HeapLock holds for its caller); a heap made with HEAP_NO_SERIALIZE, or a
+ * call that passes it, takes none. */
 #ifndef USER_LIB_HEAP_WIN32_H
 #define USER_LIB_HEAP_WIN32_H
 
 #include <windows.h>
 
-/* The heap behind a handle, or NULL (ERROR_INVALID_HANDLE): a destroyed
- * heap's handle included. Call with heaps_lock held (heap_enter does). */
-struct heap *heap_of(HANDLE hHeap);
-/* Heaps are serialized as Windows serializes them: each heap has a critical
- * section that every call takes unless the heap was created, or the call
- * made, with HEAP_NO_SERIALIZE. heaps_lock guards the list of heaps; it is
- * taken before a heap's own. */
-extern CRITICAL_SECTION heaps_lock;
-/* heap_of under heaps_lock. */
-struct heap *heap_find(HANDLE hHeap);
-/* The heap behind hHeap, entered (its lock held unless flags or the heap
- * say HEAP_NO_SERIALIZE), or NULL with ERROR_INVALID_HANDLE. */
+/* The heap behind a handle, locked for the caller unless the heap or flags
+ * say HEAP_NO_SERIALIZE; NULL with ERROR_INVALID_HANDLE for anything else,
+ * a destroyed heap's handle included. */
 struct heap *heap_enter(HANDLE hHeap, DWORD flags);
-/* Leaves what heap_enter entered with the same flags. */
+/* Unlocks what heap_enter(h, flags) locked. */
 void heap_leave(struct heap *h, DWORD flags);
+/* The list of heaps' lock (GetProcessHeaps). */
+void heap_list_enter(void);
+void heap_list_leave(void);
 
 #endif

@@ -2,7 +2,10 @@
  * fixed memory is a heap block and its handle is its address; moveable
  * memory is an entry of the handle table (mtable.h) pointing at a heap
  * block, which LocalReAlloc may move while the handle stays. A freed, stale
- * or foreign handle is refused with ERROR_INVALID_HANDLE, never followed. */
+ * or foreign handle is refused with ERROR_INVALID_HANDLE, never followed.
+ * Threads: every call runs under the process heap's lock (HeapLock), as
+ * Windows guards its handle table; it is recursive, so the heap calls made
+ * inside go on. */
 #include <windows.h>
 #include "user/lib/mtable.h"
 
@@ -37,7 +40,7 @@ static DWORD zero_flag(UINT uFlags)
 }
 
 /* A zero-byte moveable object has no block: it is discarded from the start. */
-HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes)
+static HLOCAL alloc_locked(UINT uFlags, SIZE_T uBytes)
 {
 	HANDLE heap = GetProcessHeap();
 	struct mt_entry *e;
@@ -62,7 +65,7 @@ HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes)
 
 /* The block's address; a moveable object's lock count goes up (it stays at
  * 255). A discarded object gives NULL with ERROR_DISCARDED. */
-LPVOID WINAPI LocalLock(HLOCAL hMem)
+static LPVOID lock_locked(HLOCAL hMem)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
@@ -80,7 +83,7 @@ LPVOID WINAPI LocalLock(HLOCAL hMem)
 
 /* TRUE while still locked; FALSE with NO_ERROR once unlocked, with
  * ERROR_NOT_LOCKED when it was not locked (fixed memory never is). */
-BOOL WINAPI LocalUnlock(HLOCAL hMem)
+static BOOL unlock_locked(HLOCAL hMem)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
@@ -101,13 +104,13 @@ BOOL WINAPI LocalUnlock(HLOCAL hMem)
 }
 
 /* As LocalUnlock, except that fixed memory answers TRUE (no effect). */
-BOOL WINAPI GlobalUnlock(HGLOBAL hMem)
+static BOOL global_unlock_locked(HGLOBAL hMem)
 {
 	BOOL fixed;
 
 	if (!resolve(hMem, &fixed) && fixed)
 		return TRUE;
-	return LocalUnlock(hMem);
+	return unlock_locked(hMem);
 }
 
 /* LMEM_MODIFY: LMEM_MOVEABLE makes fixed memory moveable (a new handle to
@@ -158,7 +161,7 @@ static HLOCAL resize_moveable(struct mt_entry *e, SIZE_T uBytes, UINT uFlags)
 /* Grows or shrinks (contents kept, LMEM_ZEROINIT zeroes what grows) or, with
  * LMEM_MODIFY, changes attributes. Fixed memory moves only with
  * LMEM_MOVEABLE. On failure NULL, and the object is as it was. */
-HLOCAL WINAPI LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
+static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
@@ -178,7 +181,7 @@ HLOCAL WINAPI LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 }
 
 /* The size asked for; 0 for a discarded object or a bad handle. */
-SIZE_T WINAPI LocalSize(HLOCAL hMem)
+static SIZE_T size_locked(HLOCAL hMem)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
@@ -189,7 +192,7 @@ SIZE_T WINAPI LocalSize(HLOCAL hMem)
 
 /* The lock count in the low byte, LMEM_DISCARDED; 0 for fixed memory;
  * LMEM_INVALID_HANDLE for a bad handle. */
-UINT WINAPI LocalFlags(HLOCAL hMem)
+static UINT flags_locked(HLOCAL hMem)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
@@ -200,7 +203,7 @@ UINT WINAPI LocalFlags(HLOCAL hMem)
 }
 
 /* The handle of the object whose memory starts at pMem (or which pMem is). */
-HLOCAL WINAPI LocalHandle(LPCVOID pMem)
+static HLOCAL handle_locked(LPCVOID pMem)
 {
 	struct mt_entry *e = pMem ? mt_find_block(&table, pMem) : NULL;
 	BOOL fixed;
@@ -214,7 +217,7 @@ HLOCAL WINAPI LocalHandle(LPCVOID pMem)
 /* NULL on success (a locked object is freed too), hMem back on failure. The
  * address LocalLock gave for a moveable object frees that object, handle and
  * all, rather than its block alone behind the handle's back. */
-HLOCAL WINAPI LocalFree(HLOCAL hMem)
+static HLOCAL free_locked(HLOCAL hMem)
 {
 	BOOL fixed;
 	struct mt_entry *e;
@@ -230,4 +233,61 @@ HLOCAL WINAPI LocalFree(HLOCAL hMem)
 		HeapFree(GetProcessHeap(), 0, e->block);
 	mt_free(&table, e);
 	return NULL;
+}
+
+/* The public calls: each *_locked above under the table's lock. */
+#define UNDER_TABLE_LOCK(type, call)                                                     \
+	do {                                                                             \
+		HANDLE heap_ = GetProcessHeap();                                         \
+		if (heap_)                                                               \
+			HeapLock(heap_);                                                 \
+		type r_ = (call);                                                        \
+		if (heap_)                                                               \
+			HeapUnlock(heap_);                                               \
+		return r_;                                                               \
+	} while (0)
+
+HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes)
+{
+	UNDER_TABLE_LOCK(HLOCAL, alloc_locked(uFlags, uBytes));
+}
+
+LPVOID WINAPI LocalLock(HLOCAL hMem)
+{
+	UNDER_TABLE_LOCK(LPVOID, lock_locked(hMem));
+}
+
+BOOL WINAPI LocalUnlock(HLOCAL hMem)
+{
+	UNDER_TABLE_LOCK(BOOL, unlock_locked(hMem));
+}
+
+BOOL WINAPI GlobalUnlock(HGLOBAL hMem)
+{
+	UNDER_TABLE_LOCK(BOOL, global_unlock_locked(hMem));
+}
+
+HLOCAL WINAPI LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
+{
+	UNDER_TABLE_LOCK(HLOCAL, realloc_locked(hMem, uBytes, uFlags));
+}
+
+SIZE_T WINAPI LocalSize(HLOCAL hMem)
+{
+	UNDER_TABLE_LOCK(SIZE_T, size_locked(hMem));
+}
+
+UINT WINAPI LocalFlags(HLOCAL hMem)
+{
+	UNDER_TABLE_LOCK(UINT, flags_locked(hMem));
+}
+
+HLOCAL WINAPI LocalHandle(LPCVOID pMem)
+{
+	UNDER_TABLE_LOCK(HLOCAL, handle_locked(pMem));
+}
+
+HLOCAL WINAPI LocalFree(HLOCAL hMem)
+{
+	UNDER_TABLE_LOCK(HLOCAL, free_locked(hMem));
 }

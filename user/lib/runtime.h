@@ -9,11 +9,8 @@
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);
 
-/* Sets up the heap list's lock before any thread can race for it (heap.c). */
-void __vados_heaps_init(void);
-/* The same for the TLS bitmap's lock (tls.c) and the vectored handlers'
- * (exception.c). */
-void __vados_tls_init(void);
+/* Sets up the lock of the list of heaps (heap.c). */
+void __vados_heap_init(void);
 
 /* Keeps main's arguments for GetCommandLineA and friends (cmdline.c). */
 void __vados_args_init(int argc, char **argv);
@@ -24,6 +21,10 @@ const char *__vados_program_name(void);
 /* Runs the atexit and __cxa_atexit functions, newest first, then the
  * .fini_array destructors (atexit.c); exit and ExitProcess call it once. */
 void __vados_run_exit_handlers(void);
+
+/* Frees the calling thread's TLS expansion block, as Windows' ExitThread
+ * does (tls.c); the thread must call no Tls function afterwards. */
+void __vados_tls_thread_exit(void);
 
 /* Takes an exception raised by a probing instruction of IsBadReadPtr and
  * friends: records it and moves the context past it (probe.c). */

@@ -3,6 +3,7 @@
 #include <windows.h>
 #include "vados/calls.h"
 #include "win32call.h"
+#include "user/lib/runtime.h"
 
 /* Where every thread made by CreateThread starts: the kernel enters it as
  * if called with (start, parameter), and the start routine's return value
@@ -38,9 +39,13 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 	return (HANDLE)out[0];
 }
 
+/* What the thread keeps in user memory goes first (its TLS expansion
+ * block); a thread killed by TerminateThread/ExitProcess frees nothing. */
 VOID WINAPI ExitThread(DWORD dwExitCode)
 {
 	uint32_t args[1] = { dwExitCode };
+
+	__vados_tls_thread_exit();
 
 	vados_syscall(SYS_EXIT_THREAD, args);
 	__builtin_unreachable();

@@ -12,17 +12,26 @@
 
 static uint32_t tls_bitmap[TLS_SLOTS / 32];
 static CRITICAL_SECTION tls_lock;
+static LONG tls_lock_ready;             /* 0, 1 being set up, 2 ready */
 
-void __vados_tls_init(void)
+/* The bitmap's lock, set up on first use (no thread but the first can race
+ * for it before some thread calls a Tls function, so a spin is enough). */
+static void tls_lock_take(void)
 {
-	InitializeCriticalSection(&tls_lock);
+	if (InterlockedCompareExchange(&tls_lock_ready, 1, 0) == 0) {
+		InitializeCriticalSection(&tls_lock);
+		InterlockedExchange(&tls_lock_ready, 2);
+	}
+	while (tls_lock_ready != 2)
+		SwitchToThread();
+	EnterCriticalSection(&tls_lock);
 }
 
 DWORD WINAPI TlsAlloc(VOID)
 {
 	DWORD index = TLS_OUT_OF_INDEXES;
 
-	EnterCriticalSection(&tls_lock);
+	tls_lock_take();
 	for (uint32_t i = 0; i < TLS_SLOTS; i++)
 		if (!(tls_bitmap[i / 32] & (1u << (i % 32)))) {
 			tls_bitmap[i / 32] |= 1u << (i % 32);
@@ -46,7 +55,7 @@ BOOL WINAPI TlsFree(DWORD dwTlsIndex)
 	uint32_t args[1] = { dwTlsIndex };
 	BOOL ok;
 
-	EnterCriticalSection(&tls_lock);
+	tls_lock_take();
 	ok = tls_in_use(dwTlsIndex);
 	/* Zeroed in every thread before it can be handed out again. */
 	if (ok && (ok = win32_call(SYS_ZERO_TLS_CELL, args, NULL)))
@@ -96,4 +105,19 @@ BOOL WINAPI TlsSetValue(DWORD dwTlsIndex, LPVOID lpTlsValue)
 	}
 	teb->TlsExpansionSlots[dwTlsIndex - TLS_MINIMUM_AVAILABLE] = lpTlsValue;
 	return TRUE;
+}
+
+void __vados_tls_thread_exit(void)
+{
+	PTEB teb = NtCurrentTeb();
+	PVOID *block = teb->TlsExpansionSlots;
+
+	if (!block)
+		return;
+	/* Unhooked under the bitmap's lock: TlsFree's kernel call (which holds
+	 * it) writes through the pointer into the block. */
+	tls_lock_take();
+	teb->TlsExpansionSlots = NULL;
+	LeaveCriticalSection(&tls_lock);
+	HeapFree(GetProcessHeap(), 0, block);
 }

@@ -34,6 +34,9 @@ typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
 #define THREAD_PRIORITY_TIME_CRITICAL 15
 #define THREAD_PRIORITY_ERROR_RETURN  0x7FFFFFFFL
 
+#define MAXIMUM_SUSPEND_COUNT 127
+#define ERROR_SIGNAL_REFUSED  156L      /* SuspendThread past MAXIMUM_SUSPEND_COUNT */
+
 #define TLS_OUT_OF_INDEXES    0xFFFFFFFFUL
 #define TLS_MINIMUM_AVAILABLE 64
 
@@ -102,7 +105,7 @@ WINAPI BOOL TlsSetValue(DWORD dwTlsIndex, LPVOID lpTlsValue);
 /* Critical sections, with XP's layout and protocol: LockCount starts at -1
  * and counts the threads in or waiting; an uncontended enter and leave make
  * no system call; contention waits on an auto-reset event made on first
- * need (LockSemaphore). One CPU: the spin count is kept but not spun. */
+ * need (LockSemaphore). One CPU: the spin count is 0, as Windows sets it there. */
 typedef struct _RTL_CRITICAL_SECTION_DEBUG *PRTL_CRITICAL_SECTION_DEBUG;
 typedef struct _RTL_CRITICAL_SECTION {
 	PRTL_CRITICAL_SECTION_DEBUG DebugInfo;
@@ -156,11 +159,15 @@ VADOS_ATOMIC LONG InterlockedCompareExchange(LONG volatile *p, LONG exchange, LO
 				    __ATOMIC_SEQ_CST);
 	return comparand;
 }
+/* cmpxchg8b itself: for -march=i486 GCC's builtin would call libatomic's
+ * __atomic_compare_exchange_8, which the SDK does not link. */
 VADOS_ATOMIC long long InterlockedCompareExchange64(long long volatile *p, long long exchange,
 						    long long comparand)
 {
-	__atomic_compare_exchange_n(p, &comparand, exchange, 0, __ATOMIC_SEQ_CST,
-				    __ATOMIC_SEQ_CST);
+	__asm__ __volatile__("lock cmpxchg8b %1"
+			     : "+A"(comparand), "+m"(*p)
+			     : "b"((unsigned long)exchange), "c"((unsigned long)(exchange >> 32))
+			     : "memory", "cc");
 	return comparand;
 }
 VADOS_ATOMIC PVOID InterlockedCompareExchangePointer(PVOID volatile *p, PVOID exchange,
