@@ -24,7 +24,8 @@
 # expect: ^0x00200000 0x00300000 +256 +\d+ MEM_PRIVATE PAGE_READWRITE +stack +\d$
 # expect: ^0x00400000 0x004[0-9a-f]{5} +\d+ +\d+ MEM_IMAGE +PAGE_EXECUTE_WRITECOPY +- +\d$
 # expect: ^0x20000000 0x20040000 +64 +18 MEM_PRIVATE PAGE_READWRITE +- +\d$
-# expect: ^3 VAD\(s\), maximum depth 1$
+# expect: ^0x7ffdf000 0x7ffe0000 +1 +1 MEM_PRIVATE PAGE_READWRITE +committed PAGE_READWRITE +\d$
+# expect: ^4 VAD\(s\), maximum depth 2$
 # expect: ^syscall:   PTE at 0xc0080000: 0x[0-9a-f]{5}0[67]7  present: frame 0x[0-9a-f]+, P RW US A( D)?$
 # expect: ^syscall:   frame 0x[0-9a-f]+: protection PAGE_READWRITE, active, share \d, LOCKED\S* age \d$
 # expect: ^syscall:   PTE at 0xc0080004: 0x[0-9a-f]{5}02a  paged out \(swap slot \d+\), PAGE_READWRITE$
