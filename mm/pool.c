@@ -67,7 +67,10 @@ static void release_run(uint32_t first, uint32_t n)
 	clear_bit(head, first);
 }
 
-void *kpage_alloc(uint32_t npages)
+/* Takes a run of npages pool pages and maps all but the first skip of them
+ * with frames from pfn_alloc(flags); NULL, with nothing left taken, when
+ * the pool's address space or memory runs out. */
+static void *alloc_run(uint32_t npages, uint32_t skip, unsigned flags)
 {
 	bool irq;
 	uint32_t first;
@@ -84,10 +87,10 @@ void *kpage_alloc(uint32_t npages)
 		set_bit(used, i);
 	set_bit(head, first);
 	search_from = (first + npages) % POOL_PAGES;
-	for (uint32_t i = first; i < first + npages; i++) {
+	for (uint32_t i = first + skip; i < first + npages; i++) {
 		vaddr_t va = MM_POOL_BASE + i * PAGE_SIZE;
 		pfn_t pfn = PFN_NONE;
-		if (commit_charge(1) && (pfn = pfn_alloc(PFN_ZERO)) == PFN_NONE)
+		if (commit_charge(1) && (pfn = pfn_alloc(flags)) == PFN_NONE)
 			commit_return(1);
 		if (pfn == PFN_NONE) {
 			release_run(first, npages);
@@ -102,19 +105,16 @@ void *kpage_alloc(uint32_t npages)
 	return (void *)(MM_POOL_BASE + first * PAGE_SIZE);
 }
 
+void *kpage_alloc(uint32_t npages)
+{
+	return alloc_run(npages, 0, PFN_ZERO);
+}
+
 void *kpage_alloc_guarded(uint32_t npages)
 {
-	void *run = kpage_alloc(npages + 1);
-	bool irq;
-
-	if (!run)
-		return NULL;
-	irq = irq_save();
-	pfn_free(mmu_unmap((vaddr_t)run).pfn);  /* cleared and flushed first */
-	commit_return(1);
-	pages_mapped--;
-	irq_restore(irq);
-	return run;
+	/* No frame for the guard page, and no zeroing: a kernel stack is
+	 * written before it is read (NT too takes any page for one). */
+	return npages < POOL_PAGES ? alloc_run(npages + 1, 1, 0) : NULL;
 }
 
 /* The length of the run starting at page first. */

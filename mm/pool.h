@@ -10,7 +10,8 @@
  * address space or physical memory runs out (nothing is left allocated). */
 void *kpage_alloc(uint32_t npages);
 /* Like kpage_alloc(npages + 1), but the first page stays unmapped: a guard
- * an overflowing stack runs into. The usable pages start one page in. */
+ * an overflowing stack runs into. The usable pages start one page in, and
+ * they are not zeroed (kernel stacks). */
 void *kpage_alloc_guarded(uint32_t npages);
 /* Frees what kpage_alloc or kpage_alloc_guarded returned; panics on any other pointer. */
 void kpage_free(void *p);

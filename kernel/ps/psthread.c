@@ -66,6 +66,12 @@ static uint32_t map_user_parts(struct process *p, struct ps_thread *t,
 			vm_free(p->vm, t->stack_low, 0, MEM_RELEASE);
 		return err;
 	}
+	/* The writes below would take a page fault each on the TEB and the
+	 * stack's top page: resolved here, they take none (the fault entry
+	 * costs more than the fill). Failures show in the writes. */
+	vm_fault(p->vm, t->teb, true);
+	if (!tp->esp)
+		vm_fault(p->vm, t->esp, true);
 	uint32_t frame[3] = { 0, tp->args[0], tp->args[1] };
 	if (!teb_write(t, TEB_EXCEPTION_LIST, 0xffffffffu) ||    /* the end of the SEH chain */
 	    !teb_write(t, TEB_STACK_BASE, top) || !teb_write(t, TEB_STACK_LIMIT, t->stack_limit) ||

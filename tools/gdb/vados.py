@@ -12,9 +12,11 @@ Loaded by `make gdb` and `make debug` (through tools/gdbinit), or by hand:
     vados-pfn N | 0xADDR [PID]  a PFN database entry: by frame number, or the frame mapping ADDR
     vados-mem                 frames per list, commit charge and limit, swap slots
     vados-ws PID              a process's working set: its present user pages, their age
-    vados-user [PID]          the ring-3 registers it entered the kernel with; $vados_user_eip
     $vados_pid()              the pid whose address space CR3 holds (0: none), for conditions
     vados-handles PID, vados-object ADDR   handles and objects (tools/gdb/vados_objects.py)
+    vados-threads [PID], vados-bt TID, vados-user [PID]   threads: their states, saved
+                              registers and stacks, the ring-3 registers of a trap
+                              (tools/gdb/vados_threads.py)
 
 Every command only reads memory (nothing runs in the target), so they work
 wherever the kernel stopped: in the idle loop, a system call or the page-fault
@@ -820,51 +822,6 @@ age (sweeps of the balance set manager without an access, PFN flags bits
         print("%d present user page(s)" % pages)
 
 
-class User(VadosCommand):
-    """vados-user [PID]: the ring-3 registers a process entered the kernel with.
-The trap frame (struct trap_frame, arch/trap.h) at the top of its thread's
-kernel stack, saved by the system call, fault or interrupt that took it out
-of ring 3. Without PID: the process whose directory CR3 holds. Sets
-$vados_user_eip, $vados_user_esp and $vados_user_ebp, so that after
-vados-symbols PROGRAM, `tbreak *$vados_user_eip` and `continue` stop back in
-user code (at the faulting instruction, which runs again, or after the
-system call)."""
-    usage = "[PID]"
-
-    def __init__(self):
-        super().__init__("vados-user")
-
-    def run(self, argv):
-        self.args(argv, 0, 1)
-        need_target()
-        proc = find_process(argv[0]) if argv else current_process()
-        if proc is None:
-            raise Problem("CR3 holds no process's directory (a kernel thread runs): "
-                          "give a PID")
-        if not int(proc.thread):
-            raise Problem("pid %d (%s) has no thread any more" % (proc.pid, proc.name))
-        lay = Layout("struct trap_frame")
-        top = int(proc.thread.dereference()["k"]["stack"]) + (KSTACK_PAGES + 1) * PAGE
-        f = lay.read(top - lay.size)
-        if f["cs"] & 3 != 3:
-            raise Problem("pid %d (%s) has not entered the kernel from ring 3 (cs 0x%x at "
-                          "its stack top)" % (proc.pid, proc.name, f["cs"]))
-        cause = "system call" if f["vector"] == 0x2E else \
-            "page fault at 0x%08x" % f["cr2"] if f["vector"] == 14 else \
-            "vector %d" % f["vector"]
-        print("pid %d (%s) left ring 3 by a %s, error 0x%x; frame at %s:" % (
-            proc.pid, proc.name, cause, f["error"], hex32(top - lay.size)))
-        print("  eip %s  esp %s  ebp %s  eflags 0x%08x" % (
-            hex32(f["eip"]), hex32(f["user_esp"]), hex32(f["ebp"]), f["eflags"]))
-        print("  eax %s  ebx %s  ecx %s  edx %s  esi %s  edi %s" % tuple(
-            hex32(f[r]) for r in ("eax", "ebx", "ecx", "edx", "esi", "edi")))
-        where = gdb.execute("info symbol 0x%x" % f["eip"], to_string=True).strip()
-        print("  eip is " + (where if "No symbol" not in where else
-                             "not in any loaded symbols (vados-symbols %s)" % proc.name))
-        for reg, key in (("eip", "eip"), ("esp", "user_esp"), ("ebp", "ebp")):
-            gdb.set_convenience_variable("vados_user_" + reg, f[key])
-
-
 class VadosPid(gdb.Function):
     """$vados_pid(): the pid whose page directory CR3 holds; 0 when none (a
 kernel thread's). For breakpoint conditions in ring-3 code, which every
@@ -884,10 +841,12 @@ process runs at the same addresses: break main if $vados_pid() == 3"""
         return 0 if p is None else p.pid
 
 
-for command in (Symbols, Ps, Vad, Pte, Pfn, Mem, Ws, User):
+for command in (Symbols, Ps, Vad, Pte, Pfn, Mem, Ws):
     command()
 VadosPid()
 
-# The object manager's commands (vados-handles, vados-object) share these helpers.
+# The object manager's commands (vados-handles, vados-object) and the
+# threads' (vados-threads, vados-bt, vados-user) share these helpers.
 if SCRIPT:
-    exec(open(os.path.join(os.path.dirname(SCRIPT), "vados_objects.py")).read())
+    for part in ("vados_objects.py", "vados_threads.py"):
+        exec(open(os.path.join(os.path.dirname(SCRIPT), part)).read())

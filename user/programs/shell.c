@@ -50,7 +50,8 @@ static void cmd_help(void)
 	printf("commands:\n"
 	       "  run PROGRAM [ARGS]   run a program and wait for it (or just: PROGRAM [ARGS])\n"
 	       "  ... &                leave it running in the background\n"
-	       "  ps                   list processes and their handle counts\n"
+	       "  ps                   list processes and their handle and thread counts\n"
+	       "  threads [PID]        list a process's threads (all threads without PID)\n"
 	       "  handles PID          list a process's handles: value, type, access, name\n"
 	       "  kill PID             terminate a process\n"
 	       "  walk PID             list the regions of a process's address space\n"
@@ -59,27 +60,37 @@ static void cmd_help(void)
 	       "  exit, shutdown       power off\n");
 }
 
-static void cmd_ps(void)
-{
-	static struct vados_process_info info[64];
-	uint32_t args[2] = { (uint32_t)info, 64 };
-	uint32_t n = vados_syscall(SYS_LIST_PROCESSES, args).value;
+#define PROCESSES_MAX 64
 
-	printf("  PID  STATE    STATUS      HANDLES  NAME\n");
-	for (uint32_t i = 0; i < n; i++)
-		printf("%5u  %-7s  0x%08x  %7u  %s\n", info[i].pid,
-		       info[i].exited ? "exited" : "running", info[i].exit_status, info[i].handles,
-		       info[i].name);
+/* The processes, at most PROCESSES_MAX; returns how many. */
+static uint32_t list_processes(struct vados_process_info *info)
+{
+	uint32_t args[2] = { (uint32_t)info, PROCESSES_MAX };
+
+	return vados_syscall(SYS_LIST_PROCESSES, args).value;
 }
 
-/* Reads a PID argument; 0 (after a usage line for cmd) if there is none. */
-static unsigned long parse_pid(const char *cmd, const char *arg)
+static void cmd_ps(void)
+{
+	static struct vados_process_info info[PROCESSES_MAX];
+	uint32_t n = list_processes(info);
+
+	printf("  PID  STATE    STATUS      HANDLES  THREADS  NAME\n");
+	for (uint32_t i = 0; i < n; i++)
+		printf("%5u  %-7s  0x%08x  %7u  %7u  %s\n", info[i].pid,
+		       info[i].exited ? "exited" : "running", info[i].exit_status, info[i].handles,
+		       info[i].threads, info[i].name);
+}
+
+/* Reads a PID argument; 0 (after cmd's usage line, its arguments in
+ * usage) if there is none. */
+static unsigned long parse_pid(const char *cmd, const char *usage, const char *arg)
 {
 	char *end;
 	unsigned long pid = arg ? strtoul(arg, &end, 10) : 0;
 
 	if (!arg || *end || pid == 0) {
-		printf("%s: usage: %s PID\n", cmd, cmd);
+		printf("%s: usage: %s %s\n", cmd, cmd, usage);
 		return 0;
 	}
 	return pid;
@@ -87,7 +98,7 @@ static unsigned long parse_pid(const char *cmd, const char *arg)
 
 static void cmd_kill(const char *arg)
 {
-	unsigned long pid = parse_pid("kill", arg);
+	unsigned long pid = parse_pid("kill", "PID", arg);
 	HANDLE h;
 
 	if (!pid)
@@ -119,7 +130,7 @@ static void print_handle(const struct vados_handle_info *h)
 static void cmd_handles(const char *arg)
 {
 	static struct vados_handle_info h[32];
-	unsigned long pid = parse_pid("handles", arg);
+	unsigned long pid = parse_pid("handles", "PID", arg);
 	uint32_t after = 0, total = 0;
 	struct vados_result r;
 
@@ -140,6 +151,69 @@ static void cmd_handles(const char *arg)
 		printf("handles: no process %lu\n", pid);
 	else
 		printf("%u handles\n", total);
+}
+
+/* Whether process pid is in the process list. */
+static BOOL process_listed(unsigned long pid)
+{
+	static struct vados_process_info info[PROCESSES_MAX];
+	uint32_t n = list_processes(info);
+
+	for (uint32_t i = 0; i < n; i++)
+		if (info[i].pid == pid)
+			return TRUE;
+	return FALSE;
+}
+
+#define THREADS_MAX 64
+
+/* One thread: its state and priorities, why it waits, its TEB and stack. */
+static void print_thread(const struct vados_thread_info *t)
+{
+	static const char *const states[] = { "ready", "running", "waiting", "ended" };
+
+	printf("%5u  %5u  %-7s  %4u  %4u  %7u  %-15s  0x%08x  0x%08x  0x%08x\n", t->tid, t->pid,
+	       t->state < 4 ? states[t->state] : "?", t->base_priority, t->priority,
+	       t->suspend_count, t->wait_reason[0] ? t->wait_reason : "-", t->teb,
+	       t->stack_base, t->stack_limit);
+}
+
+static int by_pid_and_tid(const void *a, const void *b)
+{
+	const struct vados_thread_info *x = a, *y = b;
+
+	if (x->pid != y->pid)
+		return x->pid < y->pid ? -1 : 1;
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+/* threads [PID]: the threads of process PID, or of every process. */
+static void cmd_threads(const char *arg)
+{
+	static struct vados_thread_info t[THREADS_MAX];
+	unsigned long pid = arg ? parse_pid("threads", "[PID]", arg) : 0;
+	uint32_t args[3] = { pid, (uint32_t)t, THREADS_MAX }, n;
+	struct vados_result r;
+
+	if (arg && !pid)
+		return;
+	r = vados_syscall(SYS_LIST_THREADS, args);
+	if (r.error) {
+		printf("threads: error %u\n", r.error);
+		return;
+	}
+	n = r.value;
+	if (pid && n == 0) {
+		printf(process_listed(pid) ? "threads: process %lu has no threads left\n" :
+		       "threads: no process %lu\n", pid);
+		return;
+	}
+	qsort(t, n, sizeof(t[0]), by_pid_and_tid);
+	printf("%5s  %5s  %-7s  %4s  %4s  %7s  %-15s  %-10s  %-10s  %s\n", "TID", "PID", "STATE",
+	       "BASE", "PRIO", "SUSPEND", "WAIT REASON", "TEB", "STACK BASE", "STACK LIMIT");
+	for (uint32_t i = 0; i < n; i++)
+		print_thread(&t[i]);
+	printf("%u threads%s\n", n, n == THREADS_MAX ? " (the first 64)" : "");
 }
 
 static void cmd_mem(void)
@@ -197,7 +271,7 @@ static void cmd_run(char *cmdline)
 static void cmd_walk(const char *arg)
 {
 	char cmdline[32];
-	unsigned long pid = parse_pid("walk", arg);
+	unsigned long pid = parse_pid("walk", "PID", arg);
 
 	if (!pid)
 		return;
@@ -227,6 +301,8 @@ static void execute(char *line)
 		cmd_help();
 	} else if (strcmp(word, "ps") == 0) {
 		cmd_ps();
+	} else if (strcmp(word, "threads") == 0) {
+		cmd_threads(arg);
 	} else if (strcmp(word, "handles") == 0) {
 		cmd_handles(arg);
 	} else if (strcmp(word, "kill") == 0) {

@@ -14,7 +14,8 @@
  * afterwards, so its page-outs do not disturb the others.
  * Without a usable time-stamp counter it prints why and exits with status 2.
  *
- *   vmbench [ROUNDS [SWAP_ROUNDS [SWAP_MB]]]    defaults 5, 3, 96 */
+ *   vmbench [ROUNDS [SWAP_ROUNDS [SWAP_MB]]]    defaults 5, 3, 96
+ *   vmbench --exit                              returns 0 at once (spawn_exit_wait's child) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,8 @@
 enum figure {
 	NULL_SYSCALL, DZ_FAULT, TOUCH_RESIDENT, RESERVE_64K, RESERVE_1G, ALLOC_TOUCH16,
 	PROTECT, PROTECT_10, PROTECT_10K, QUERY_10, QUERY_10K, SWAP_WRITE, SWAP_READ,
-	SWAP_BAD, MALLOC_SMALL, MALLOC_64K, FIGURES
+	SWAP_BAD, MALLOC_SMALL, MALLOC_64K, SPAWN_EXIT_WAIT, THREAD_CREATE_JOIN, EVENT_PINGPONG,
+	FIGURES
 };
 
 static const char *const figure_name[] = {
@@ -41,7 +43,8 @@ static const char *const figure_name[] = {
 	"protect_cycles", "protect_10_regions_cycles", "protect_10k_regions_cycles",
 	"query_10_regions_cycles", "query_10k_regions_cycles", "swap_write_cycles_per_page",
 	"swap_read_cycles_per_page", "swap_bad_pages", "malloc_free_small_cycles",
-	"malloc_free_64K_cycles",
+	"malloc_free_64K_cycles", "spawn_exit_wait_cycles", "thread_create_join_cycles",
+	"event_pingpong_cycles",
 };
 _Static_assert(sizeof(figure_name) / sizeof(figure_name[0]) == FIGURES, "a name each");
 
@@ -248,6 +251,105 @@ static void work_malloc(void)
 	record(MALLOC_64K, per(t0, MALLOC_LOOPS));
 }
 
+#define SPAWN_LOOPS    200
+#define THREAD_LOOPS   2000
+#define PINGPONG_LOOPS 20000
+
+/* Starts this program with --exit (its main returns 0 at once), waits for it,
+ * checks its exit code (the peer's waitpid status) and closes both handles;
+ * SPAWN_LOOPS times. */
+static void work_spawn(void)
+{
+	char cmdline[] = "vmbench --exit";
+	uint64_t t0 = rdtsc();
+
+	for (int i = 0; i < SPAWN_LOOPS; i++) {
+		PROCESS_INFORMATION pi;
+		STARTUPINFOA si = { .cb = sizeof(si) };
+		DWORD code = 1;
+
+		if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi))
+			die("CreateProcessA");
+		if (WaitForSingleObject(pi.hProcess, INFINITE) != WAIT_OBJECT_0 ||
+		    !GetExitCodeProcess(pi.hProcess, &code) || code != 0)
+			die("the --exit child");
+		CloseHandle(pi.hThread);
+		CloseHandle(pi.hProcess);
+	}
+	record(SPAWN_EXIT_WAIT, per(t0, SPAWN_LOOPS));
+}
+
+static DWORD returned[THREAD_LOOPS];
+
+/* A thread that returns at once, leaving its parameter where the creator
+ * checks it (the peer's pthread_join result). */
+static DWORD WINAPI return_at_once(LPVOID parameter)
+{
+	returned[(uintptr_t)parameter - 1] = (uintptr_t)parameter;
+	return 0;
+}
+
+/* CreateThread, WaitForSingleObject, CloseHandle; THREAD_LOOPS times. */
+static void work_thread_create_join(void)
+{
+	uint64_t t0 = rdtsc();
+
+	for (uintptr_t i = 1; i <= THREAD_LOOPS; i++) {
+		HANDLE h = CreateThread(NULL, 0, return_at_once, (LPVOID)i, 0, NULL);
+
+		if (!h)
+			die("CreateThread");
+		if (WaitForSingleObject(h, INFINITE) != WAIT_OBJECT_0)
+			die("WaitForSingleObject on a thread");
+		CloseHandle(h);
+	}
+	record(THREAD_CREATE_JOIN, per(t0, THREAD_LOOPS));
+	for (uintptr_t i = 1; i <= THREAD_LOOPS; i++)
+		if (returned[i - 1] != i)
+			die("a thread's parameter");
+	memset(returned, 0, sizeof(returned));
+}
+
+static HANDLE ping, pong;
+static volatile unsigned pongs;
+
+/* The second thread of the ping-pong: waits for ping, answers with pong. */
+static DWORD WINAPI ponger(LPVOID unused)
+{
+	(void)unused;
+	for (int i = 0; i < PINGPONG_LOOPS; i++) {
+		WaitForSingleObject(ping, INFINITE);
+		pongs++;
+		SetEvent(pong);
+	}
+	return 0;
+}
+
+/* Two threads alternate through two auto-reset events, PINGPONG_LOOPS round
+ * trips: SetEvent(ping), WaitForSingleObject(pong) here. */
+static void work_event_pingpong(void)
+{
+	HANDLE th;
+	uint64_t t0;
+
+	ping = CreateEventA(NULL, FALSE, FALSE, NULL);
+	pong = CreateEventA(NULL, FALSE, FALSE, NULL);
+	pongs = 0;
+	if (!ping || !pong || !(th = CreateThread(NULL, 0, ponger, NULL, 0, NULL)))
+		die("the ping-pong's events and thread");
+	t0 = rdtsc();
+	for (int i = 0; i < PINGPONG_LOOPS; i++) {
+		SetEvent(ping);
+		WaitForSingleObject(pong, INFINITE);
+	}
+	record(EVENT_PINGPONG, per(t0, PINGPONG_LOOPS));
+	if (WaitForSingleObject(th, INFINITE) != WAIT_OBJECT_0 || pongs != PINGPONG_LOOPS)
+		die("the ping-pong");
+	CloseHandle(th);
+	CloseHandle(ping);
+	CloseHandle(pong);
+}
+
 /* Commits swap_mb (more than RAM), writes one word per page with a pattern
  * (page-outs), then reads every one back checking it (page-ins). */
 static void work_swap(void)
@@ -284,6 +386,9 @@ static struct workload cpu_work[] = {
 	{ .name = "protect", .run = work_protect },
 	{ .name = "regions", .run = work_regions },
 	{ .name = "malloc", .run = work_malloc },
+	{ .name = "spawn_exit_wait", .run = work_spawn },
+	{ .name = "thread_create_join", .run = work_thread_create_join },
+	{ .name = "event_pingpong", .run = work_event_pingpong },
 };
 
 static struct workload swap_work = { .name = "swap", .run = work_swap };
@@ -414,6 +519,8 @@ int main(int argc, char **argv)
 	uint32_t swap_rounds = arg(argc, argv, 2, 3, 0, MAX_ROUNDS);
 	unsigned int start[COUNTERS], end[COUNTERS];
 
+	if (argc > 1 && strcmp(argv[1], "--exit") == 0)
+		return 0;
 	swap_mb = arg(argc, argv, 3, 96, 1, 1024);
 	if (!have_tsc())
 		return 2;
