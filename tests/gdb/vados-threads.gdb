@@ -26,7 +26,7 @@
 # expect: ^thread \d+ \(pid 1, parked-threads\), blocked: kernel stack$
 # expect: ^#0  0x801[0-9a-f]{5} in schedule \(any=.*\) at kernel/ke/thread\.c:\d+$
 # expect: ^#\d+ +(0x801[0-9a-f]{5} in )?ke_wait_multiple \(.*\) at kernel/ke/wait\.c:\d+$
-# expect: ^#\d+ +0x801[0-9a-f]{5} in sys_wait_for_object \(.*\) at kernel/sys/sys_object\.c:\d+$
+# expect: ^#\d+ +0x801[0-9a-f]{5} in sys_wait_for_object \(.*\) at kernel/sys/sys_wait\.c:\d+$
 # expect: ^ring 3 \(system call, trap frame at 0x[0-9a-f]{8}\): eip 0x004[0-9a-f]{5} WaitForSingleObject\+\d+  esp
 # expect: ^#\d+ +0x004[0-9a-f]{5} in wait_for_stop \(code=.*\) at tests/user/parked-threads\.c:\d+$
 # The sleeper: sys_sleep, Sleep, sleep_hold.
