@@ -13,6 +13,7 @@
 #include "kernel/rtl/string.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
+#include "kernel/ke/lock.h"
 #include "kernel/ke/thread.h"
 #include "kernel/rtl/version.h"
 #include "arch/arch.h"
@@ -119,6 +120,7 @@ static void user_return(struct trap_frame *f)
 	struct process *p = process_current();
 
 	(void)f;
+	ke_lock_check_none("returning to ring 3");
 	if (thread_current()->attached)
 		panic("returning to ring 3 attached to pid %u", thread_current()->attached->pid);
 	if (p && p->terminating)

@@ -1,5 +1,6 @@
 /* Kernel threads and the round-robin scheduler; see kernel/ke/thread.h. */
 #include "kernel/ke/thread.h"
+#include "kernel/ke/lock.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
 #include "arch/arch.h"
@@ -117,6 +118,7 @@ static void schedule(void)
 {
 	struct thread *prev = thread_now, *next = queue_pop(&ready);
 
+	ke_lock_check_switch(prev);
 	if (!next)
 		next = prev->state == THREAD_RUNNING ? prev : idle;
 	quantum_left = SCHED_QUANTUM;

@@ -11,6 +11,7 @@
 
 #include "arch/context.h"
 #include "arch/types.h"
+#include "kernel/ke/lockorder.h"
 
 #define THREAD_NAME_MAX  16
 #define KSTACK_PAGES     4              /* 16 KiB, plus an unmapped guard page below */
@@ -38,6 +39,7 @@ struct thread {
 	struct process *process;        /* NULL for kernel threads */
 	struct process *attached;       /* whose address space it runs in, if not its own */
 	struct arch_fpu_state fpu;      /* its x87 registers while switched out */
+	struct ke_lock_stack locks;     /* the locks it holds (kernel/ke/lock.h) */
 };
 
 struct process;
