@@ -1,5 +1,9 @@
 /* Kernel memory: whole pages mapped in the pool region, and kmalloc's size
- * classes on top of them. Never user-accessible; exhaustion returns NULL. */
+ * classes on top of them. Never user-accessible; exhaustion returns NULL.
+ *
+ * The pool lock (a spinlock, rank KE_RANK_POOL: taken under the address-space
+ * locks, before the PFN, swap and commit locks it allocates with) protects
+ * the pool's page maps and the slab heap; every call here takes it itself. */
 #ifndef MM_POOL_H
 #define MM_POOL_H
 
