@@ -21,7 +21,7 @@ static uint32_t search_from, pages_mapped;
 static struct slab_heap heap;
 static bool heap_ready;
 static const struct ke_lock_class pool_class = { "kernel pool", KE_RANK_POOL, true, NULL };
-static struct ke_spin_lock pool_lock = { .cls = &pool_class };
+static struct ke_spin_lock pool_spin = { .cls = &pool_class };
 
 static bool test_bit(const uint32_t *map, uint32_t i) { return map[i / WORD_BITS] >> (i % WORD_BITS) & 1; }
 static void set_bit(uint32_t *map, uint32_t i) { map[i / WORD_BITS] |= 1u << (i % WORD_BITS); }
@@ -103,9 +103,9 @@ void *kpage_alloc(uint32_t npages)
 {
 	void *run;
 
-	ke_acquire_spin_lock(&pool_lock);
+	ke_acquire_spin_lock(&pool_spin);
 	run = alloc_run_locked(npages);
-	ke_release_spin_lock(&pool_lock);
+	ke_release_spin_lock(&pool_spin);
 	return run;
 }
 
@@ -113,13 +113,13 @@ void *kpage_alloc_guarded(uint32_t npages)
 {
 	void *run;
 
-	ke_acquire_spin_lock(&pool_lock);
+	ke_acquire_spin_lock(&pool_spin);
 	if ((run = alloc_run_locked(npages + 1)) != NULL) {
 		pfn_free(mmu_unmap((vaddr_t)run).pfn);  /* cleared and flushed first */
 		commit_return(1);
 		pages_mapped--;
 	}
-	ke_release_spin_lock(&pool_lock);
+	ke_release_spin_lock(&pool_spin);
 	return run;
 }
 
@@ -155,11 +155,21 @@ static void free_run_locked(void *p, bool slab_page)
 	release_run(first, run_length(first));
 }
 
+void pool_lock(void)
+{
+	ke_acquire_spin_lock(&pool_spin);
+}
+
+void pool_unlock(void)
+{
+	ke_release_spin_lock(&pool_spin);
+}
+
 void kpage_free(void *p)
 {
-	ke_acquire_spin_lock(&pool_lock);
+	ke_acquire_spin_lock(&pool_spin);
 	free_run_locked(p, false);
-	ke_release_spin_lock(&pool_lock);
+	ke_release_spin_lock(&pool_spin);
 }
 
 /* The slab heap's page provider: called by slab_alloc and slab_free, under
@@ -199,10 +209,10 @@ void *kmalloc(size_t size)
 	if (size > SLAB_MAX_SIZE)
 		return size > (size_t)POOL_PAGES * PAGE_SIZE ? NULL :
 			kpage_alloc((size + PAGE_SIZE - 1) / PAGE_SIZE);
-	ke_acquire_spin_lock(&pool_lock);
+	ke_acquire_spin_lock(&pool_spin);
 	heap_init_once();
 	p = slab_alloc(&heap, size);
-	ke_release_spin_lock(&pool_lock);
+	ke_release_spin_lock(&pool_spin);
 	return p;
 }
 
@@ -219,10 +229,10 @@ void kfree(void *p)
 	if ((vaddr_t)p < MM_POOL_BASE || (vaddr_t)p >= MM_POOL_END ||
 	    !mmu_query((vaddr_t)p).present)
 		panic("kfree: %p is not in the kernel pool", p);
-	ke_acquire_spin_lock(&pool_lock);
+	ke_acquire_spin_lock(&pool_spin);
 	heap_init_once();
 	st = slab_free(&heap, p);
-	ke_release_spin_lock(&pool_lock);
+	ke_release_spin_lock(&pool_spin);
 	if (st == SLAB_DOUBLE_FREE)
 		panic("kfree: double free of %p", p);
 	if (st != SLAB_OK)
@@ -233,11 +243,11 @@ void pool_get_stats(struct pool_stats *s)
 {
 	struct slab_stats ss = { 0 };
 
-	ke_acquire_spin_lock(&pool_lock);
+	ke_acquire_spin_lock(&pool_spin);
 	if (heap_ready)
 		slab_get_stats(&heap, &ss);
 	s->pages = pages_mapped;
 	s->slab_pages = ss.pages;
 	s->slab_objects = ss.objects_in_use;
-	ke_release_spin_lock(&pool_lock);
+	ke_release_spin_lock(&pool_spin);
 }

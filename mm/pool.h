@@ -25,6 +25,11 @@ void *kmalloc(size_t size);
 /* Frees what kmalloc returned (NULL is ignored); panics on a bad or double free. */
 void kfree(void *p);
 
+/* Takes and releases the pool lock, for callers that need the pool to stand
+ * still (vm_lock_all_spaces); no pool call may be made meanwhile. */
+void pool_lock(void);
+void pool_unlock(void);
+
 struct pool_stats {
 	uint32_t pages;                 /* pool pages mapped */
 	uint32_t slab_pages, slab_objects;

@@ -20,10 +20,10 @@ __attribute__((noreturn)) static void lock_fault(enum ke_lock_fault f, const voi
 	const struct thread *t = thread_current();
 
 	if (other)
-		panic("lock %s: \"%s\" (rank %u, %p) while holding \"%s\" (rank %u), "
+		panic("%s: \"%s\" (rank %u, %p) while holding \"%s\" (rank %u), "
 		      "thread %u \"%s\"", ke_lockorder_fault_text(f), cls->name, cls->rank, lock,
 		      other->cls->name, other->cls->rank, t->id, t->name);
-	panic("lock %s: \"%s\" (rank %u, %p), thread %u \"%s\"", ke_lockorder_fault_text(f),
+	panic("%s: \"%s\" (rank %u, %p), thread %u \"%s\"", ke_lockorder_fault_text(f),
 	      cls->name, cls->rank, lock, t->id, t->name);
 }
 

@@ -105,10 +105,10 @@ const char *ke_lockorder_fault_text(enum ke_lock_fault fault)
 {
 	static const char *const text[] = {
 		[KE_LOCK_OK] = "no fault",
-		[KE_LOCK_ORDER] = "acquired out of order",
-		[KE_LOCK_RECURSIVE] = "acquired recursively",
-		[KE_LOCK_TOO_MANY] = "one lock too many held",
-		[KE_LOCK_NOT_HELD] = "released without being held",
+		[KE_LOCK_ORDER] = "lock acquired out of order",
+		[KE_LOCK_RECURSIVE] = "lock acquired recursively",
+		[KE_LOCK_TOO_MANY] = "too many locks held",
+		[KE_LOCK_NOT_HELD] = "lock released without being held",
 		[KE_LOCK_SPIN_HELD] = "sleeping while holding a spinlock",
 		[KE_LOCK_HELD] = "a lock is still held",
 	};

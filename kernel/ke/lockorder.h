@@ -70,7 +70,7 @@ enum ke_lock_fault ke_lockorder_none(const struct ke_lock_stack *s,
 /* Whether s holds lock (an anonymous entry of its class counts). */
 bool ke_lockorder_holds(const struct ke_lock_stack *s, const void *lock,
 			const struct ke_lock_class *cls);
-/* A few words on fault, for panics ("acquired out of order", ...). */
+/* A few words on fault, for panics ("lock acquired out of order", ...). */
 const char *ke_lockorder_fault_text(enum ke_lock_fault fault);
 
 #endif

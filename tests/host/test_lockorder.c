@@ -158,7 +158,7 @@ TEST(the_stack_has_a_bound)
 
 TEST(every_fault_has_words)
 {
-	CHECK_STR(ke_lockorder_fault_text(KE_LOCK_ORDER), "acquired out of order");
+	CHECK_STR(ke_lockorder_fault_text(KE_LOCK_ORDER), "lock acquired out of order");
 	CHECK_STR(ke_lockorder_fault_text(KE_LOCK_SPIN_HELD), "sleeping while holding a spinlock");
 	CHECK_STR(ke_lockorder_fault_text((enum ke_lock_fault)99), "unknown fault");
 }
