@@ -23,6 +23,13 @@ static inline bool arch_spin_try(struct arch_spinlock *l)
 	return old == 0;
 }
 
+/* Stores new in *p if it holds old; returns what *p held (old: stored). */
+static inline uint32_t arch_cmpxchg(volatile uint32_t *p, uint32_t old, uint32_t new)
+{
+	asm volatile("lock; cmpxchgl %2, %1" : "+a"(old), "+m"(*p) : "r"(new) : "memory");
+	return old;
+}
+
 /* Waits a moment inside a spin loop (PAUSE; a NOP before the Pentium 4). */
 static inline void arch_spin_pause(void)
 {

@@ -26,9 +26,14 @@ void vm_enter(struct vm_space *vm)
 
 void vm_leave(struct vm_space *vm)
 {
+	/* The reads vm_read_deferred held off queued themselves as they gave
+	 * the lock up: whether there are any is known while it is held. */
+	bool deferred = io_done.head != NULL;
+
 	ke_release_spin_lock(&vm->ws_lock);
 	ke_release_guarded_mutex(&vm->create_lock);
-	wait_queue_wake_all(&io_done);  /* the reads vm_read_deferred held off */
+	if (deferred)
+		wait_queue_wake_all(&io_done);
 }
 
 bool vm_read_deferred(struct vm_space *vm)

@@ -7,6 +7,12 @@
 /* Spins before a spinlock counts as deadlocked: seconds, even under TCG. */
 #define SPIN_DEADLOCK_TRIES (1u << 28)
 
+/* Takes m for t if it is free: one atomic compare-exchange. */
+static bool mutex_try(struct ke_guarded_mutex *m, struct thread *t)
+{
+	return arch_cmpxchg((volatile uint32_t *)&m->owner, 0, (uint32_t)t) == 0;
+}
+
 static struct ke_lock_stack *held_by_caller(void)
 {
 	return &thread_current()->locks;
@@ -139,11 +145,14 @@ void ke_acquire_guarded_mutex(struct ke_guarded_mutex *m)
 	if (ke_lockorder_may_sleep(&t->locks, &other) != KE_LOCK_OK)
 		lock_fault(KE_LOCK_SPIN_HELD, m, m->cls, other);
 	record_acquire(m, m->cls);
-	/* The mutex's own state is the dispatcher's: interrupts off (one CPU). */
+	if (mutex_try(m, t))
+		return;
+	/* Its waiters are the dispatcher's: interrupts off (one CPU) from the
+	 * failed try to the sleep, so a release in between is seen. The SMP
+	 * issue puts them under the dispatcher lock. */
 	irq = irq_save();
-	while (m->owner)
+	while (!mutex_try(m, t))
 		wait_queue_sleep_uninterruptible(&m->waiters);
-	m->owner = t;
 	irq_restore(irq);
 }
 
@@ -154,10 +163,15 @@ void ke_release_guarded_mutex(struct ke_guarded_mutex *m)
 	if (m->owner != thread_current())
 		lock_fault(KE_LOCK_NOT_HELD, m, m->cls, NULL);
 	record_release(m, m->cls);
-	irq = irq_save();
+	asm volatile("" : : : "memory");        /* the owner's writes come first */
 	m->owner = NULL;
-	wait_queue_wake_all(&m->waiters);
-	irq_restore(irq);
+	/* A waiter queued itself before the store (it is seen here) or tries
+	 * after it (and takes m). */
+	if (m->waiters.head) {
+		irq = irq_save();
+		wait_queue_wake_all(&m->waiters);
+		irq_restore(irq);
+	}
 }
 
 bool ke_guarded_mutex_held(const struct ke_guarded_mutex *m)

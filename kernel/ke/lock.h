@@ -51,7 +51,7 @@ struct ke_spin_lock {
 };
 
 struct ke_guarded_mutex {
-	struct thread *owner;           /* NULL: free */
+	struct thread *volatile owner;  /* NULL: free; taken by an atomic compare-exchange */
 	struct wait_queue waiters;
 	const struct ke_lock_class *cls;
 };
