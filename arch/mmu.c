@@ -171,16 +171,19 @@ void mmu_set_table(vaddr_t va, pfn_t pt, bool user)
 	flush_one((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));
 }
 
-/* The CPU caches only translations of present PTEs (Intel SDM 4.10.2.3):
- * replacing a not-present PTE needs no flush. */
-static void pte_write(vaddr_t va, uint32_t value)
+/* Writes va's PTE and returns the old one. An atomic exchange: a dirty or
+ * accessed bit another CPU's page walk sets meanwhile is in what it returns,
+ * not lost. The CPU caches only translations of present PTEs (Intel SDM
+ * 4.10.2.3): replacing a not-present PTE needs no flush. */
+static uint32_t pte_write(vaddr_t va, uint32_t value)
 {
 	volatile uint32_t *pte = pte_of(va);
-	bool was_present = *pte & PTE_P;
+	uint32_t old = value;
 
-	*pte = value;
-	if (was_present)
+	asm volatile("xchgl %0, %1" : "+r"(old), "+m"(*pte) : : "memory");
+	if (old & PTE_P)
 		flush_one(va);
+	return old;
 }
 
 void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot)
@@ -204,13 +207,13 @@ struct mmu_mapping mmu_unmap(vaddr_t va)
 	return old;
 }
 
-void mmu_set_soft(vaddr_t va, uint32_t raw)
+struct mmu_mapping mmu_set_soft(vaddr_t va, uint32_t raw)
 {
 	if ((raw & PTE_P) || !mmu_has_table(va))
 		panic("mmu_set_soft: 0x%08x into the PTE of 0x%08x%s", raw, va,
 		      raw & PTE_P ? " is present" : ", which has no table");
 	/* The old PTE may have been present: no stale entry may outlive it. */
-	pte_write(va, raw);
+	return decode(pte_write(va, raw));
 }
 
 void mmu_protect(vaddr_t va, unsigned prot)

@@ -54,8 +54,9 @@ void mmu_map(vaddr_t va, pfn_t pfn, unsigned prot);
 struct mmu_mapping mmu_unmap(vaddr_t va);
 /* Stores a not-present value (0 or a software PTE of mm/pte.h, bit 0 clear)
  * in va's PTE, whose table must exist; flushes va, as the old PTE may have
- * been present. */
-void mmu_set_soft(vaddr_t va, uint32_t raw);
+ * been present. Returns what the PTE held, read in the same atomic exchange
+ * (its dirty bit cannot be set after it was read). */
+struct mmu_mapping mmu_set_soft(vaddr_t va, uint32_t raw);
 /* Changes the protection of a present mapping; flushes va when rights were
  * taken away (a stale entry with fewer rights only faults spuriously). */
 void mmu_protect(vaddr_t va, unsigned prot);

@@ -16,6 +16,7 @@
 #include "kernel/rtl/string.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
+#include "kernel/ke/lock.h"
 #include "kernel/ke/thread.h"
 #include "kernel/rtl/version.h"
 #include "arch/arch.h"
@@ -121,6 +122,7 @@ static void fatal_trap(struct trap_frame *f)
 static void user_return(struct trap_frame *f)
 {
 	(void)f;
+	ke_lock_check_none("returning to ring 3");
 	if (thread_current()->attached)
 		panic("returning to ring 3 attached to pid %u", thread_current()->attached->pid);
 	ps_user_return();

@@ -1,13 +1,15 @@
 /* Commit charge; see mm/commit.h. */
 #include "mm/commit.h"
 #include "mm/pfn.h"
-#include "arch/cpu.h"
+#include "kernel/ke/lock.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 
 static uint32_t limit = 0xffffffffu;    /* no limit until commit_init */
 static uint32_t charged;
 static uint32_t active_at_init;         /* frames in use then, outside the charge */
+static const struct ke_lock_class commit_class = { "commit charge", KE_RANK_COMMIT, true, NULL };
+static struct ke_spin_lock commit_lock = { .cls = &commit_class };
 
 void commit_init(void)
 {
@@ -22,30 +24,29 @@ void commit_init(void)
 
 void commit_add_limit(uint32_t pages)
 {
-	bool irq = irq_save();
-
+	ke_acquire_spin_lock(&commit_lock);
 	limit += pages;
-	irq_restore(irq);
+	ke_release_spin_lock(&commit_lock);
 }
 
 bool commit_charge(uint32_t pages)
 {
-	bool irq = irq_save(), ok = pages <= limit - charged;
+	bool ok;
 
-	if (ok)
+	ke_acquire_spin_lock(&commit_lock);
+	if ((ok = pages <= limit - charged))
 		charged += pages;
-	irq_restore(irq);
+	ke_release_spin_lock(&commit_lock);
 	return ok;
 }
 
 void commit_return(uint32_t pages)
 {
-	bool irq = irq_save();
-
+	ke_acquire_spin_lock(&commit_lock);
 	if (pages > charged)
 		panic("commit_return: returning %u pages with only %u charged", pages, charged);
 	charged -= pages;
-	irq_restore(irq);
+	ke_release_spin_lock(&commit_lock);
 }
 
 uint32_t commit_limit(void)

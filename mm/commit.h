@@ -3,7 +3,13 @@
  * already charged, minus a small kernel reserve (plus swap, in the swap
  * issue). Everything that will need a frame is charged before it is promised:
  * committed user pages, the page tables that will map them, kernel pool pages
- * and page directories. A charge past the limit fails and changes nothing. */
+ * and page directories. A charge past the limit fails and changes nothing.
+ *
+ * The commit lock (a spinlock, rank KE_RANK_COMMIT, the last of the memory
+ * manager's: taken under any of the others) protects the charge and the
+ * limit. commit_limit and commit_charged read them without it: a snapshot,
+ * good for reports and early refusals, never for a decision the charge
+ * itself must make. */
 #ifndef MM_COMMIT_H
 #define MM_COMMIT_H
 

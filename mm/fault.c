@@ -4,16 +4,18 @@
  * legitimately, so those go back unresolved to the trap dispatcher, which
  * applies an exception fix-up or reports them.
  *
- * Resolvers run with interrupts off. Those that must wait (for a frame, or
- * for the disk) sleep and then return VM_FAULT_RESOLVED without finishing
- * when the world may have changed meanwhile: the instruction runs again and
- * faults afresh if it still must. */
+ * Resolvers run under the space's working-set lock alone (mm/vmspace.h).
+ * Those that must wait (for a frame, for another fault's read) give it up,
+ * sleep, take it back and return VM_FAULT_RESOLVED without finishing: the
+ * world may have changed meanwhile, so the instruction runs again and faults
+ * afresh if it still must. A hard fault holds no lock while the disk works:
+ * its pages are published as being read (transition PTEs, frames marked
+ * reading) before the lock goes, and only it changes them until it is back. */
 #include "mm/mm.h"
 #include "mm/vmspace.h"
 #include "mm/commit.h"
 #include "mm/stats.h"
 #include "mm/swap.h"
-#include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ke/thread.h"
@@ -43,6 +45,22 @@ static enum vm_fault waited(bool slept)
 	return slept ? VM_FAULT_RESOLVED : VM_FAULT_INTERRUPTED;
 }
 
+/* Another fault is reading page va (PTE pte) in: waits, without the
+ * working-set lock, until that read has ended. Counted once, however often
+ * other reads' ends wake it first. */
+static enum vm_fault collided(struct vm_space *vm, vaddr_t va, uint32_t pte)
+{
+	mm_count(&mm_stats.collided_faults);
+	do {
+		enum wait_result r = ke_release_spin_lock_and_wait(&vm->ws_lock, &in_page,
+								   WAIT_FOREVER);
+		ke_acquire_spin_lock(&vm->ws_lock);
+		if (r == WAIT_INTERRUPTED)
+			return VM_FAULT_INTERRUPTED;
+	} while (vm_pte_raw(va) == pte && (pfn_entry(pte_index(pte))->flags & PFN_FLAG_READING));
+	return VM_FAULT_RESOLVED;
+}
+
 /* A stack's guard page was hit: the page below becomes the guard, unless it
  * is the reservation's last page, which is never committed (NT's rule). */
 static enum vm_fault stack_grow(struct vm_space *vm, struct vm_vad *v, uint32_t page,
@@ -67,7 +85,7 @@ static enum vm_fault guard_hit(struct vm_space *vm, struct vm_vad *v, vaddr_t va
 {
 	pte_prot_t base = pg->prot & ~PTE_PROT_GUARD;
 
-	mm_stats.guard_faults++;
+	mm_count(&mm_stats.guard_faults);
 	vm_page_protect(vm, v, va, pg, base);
 	if (v->node.flags & VAD_STACK)
 		return stack_grow(vm, v, va >> 12, base);
@@ -80,22 +98,31 @@ static enum vm_fault soft_fault(struct vm_space *vm, vaddr_t va, const struct vm
 {
 	pfn_t pfn = pte_index(pg->pte);
 	struct pfn_entry *e = pfn_entry(pfn);
+	bool standby;
+	uint32_t slot;
 
-	if (e->flags & PFN_FLAG_READING) {
-		mm_stats.collided_faults++;
-		/* The reader wakes us; then retry. */
-		return waited(wait_queue_sleep_timeout(&in_page, WAIT_FOREVER) != WAIT_INTERRUPTED);
+	/* The PFN lock's PTE (mm/pfn.h): a standby frame may have been taken
+	 * since it was read, the PTE paged out now. Then the fault is retried. */
+	pfn_lock();
+	if (vm_pte_raw(va) != pg->pte) {
+		pfn_unlock();
+		return VM_FAULT_RESOLVED;
 	}
-	mm_stats.soft_faults++;
-	bool standby = e->state == PFN_STANDBY;
-	uint32_t slot = pte_index(e->original_pte);
-	pfn_from_list(pfn);
+	if (e->flags & PFN_FLAG_READING) {
+		pfn_unlock();
+		return collided(vm, va, pg->pte);
+	}
+	standby = e->state == PFN_STANDBY;
+	slot = pte_index(e->original_pte);
+	pfn_from_list_locked(pfn);
 	/* A write in flight finds the flag gone and frees its slot: the page is
 	 * in use again and its copy on disk may go stale. */
 	e->flags &= ~(PFN_FLAG_WRITING | PFN_FLAG_FILLED);
-	vm_page_map(vm, va, pfn, pg->prot);
+	vm_page_map(vm, va, pfn, pg->prot);     /* its table exists: no allocation */
+	pfn_unlock();
 	if (standby)
 		vm_page_keep_copy(pfn, pg->prot, slot);
+	mm_count(&mm_stats.soft_faults);
 	return VM_FAULT_RESOLVED;
 }
 
@@ -140,7 +167,9 @@ static void read_ahead_end(struct vm_space *vm, vaddr_t va, const pfn_t *frames,
 		struct pfn_entry *e = pfn_entry(frames[i]);
 		e->flags = 0;
 		if (ok) {
-			pfn_to_list(frames[i], PFN_STANDBY);
+			pfn_lock();
+			pfn_to_list_locked(frames[i], PFN_STANDBY);
+			pfn_unlock();
 			continue;
 		}
 		vm_pte_set(vm, va + i * VM_PAGE, pte_make(PTE_PAGED_OUT,
@@ -150,10 +179,10 @@ static void read_ahead_end(struct vm_space *vm, vaddr_t va, const pfn_t *frames,
 }
 
 /* A paged-out page: read it (and the pages after it written with it) back
- * into new frames, sleeping meanwhile. The PTEs are in transition with the
- * frames marked reading, so a second fault on one waits for this one
- * (collided fault), and operations that would change the pages wait for
- * vm->io_pending to drop. */
+ * into new frames, the working-set lock given up meanwhile. The PTEs are in
+ * transition with the frames marked reading, so a second fault on one waits
+ * for this one (collided fault), and operations that would change the pages
+ * wait for vm->io_pending to drop (vm_enter). */
 static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 				const struct vm_page *pg)
 {
@@ -161,18 +190,26 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 	pfn_t frames[SWAP_READ_AHEAD];
 	bool ok;
 
+	if (vm_read_deferred(vm))
+		return VM_FAULT_RESOLVED;
 	if ((frames[0] = pfn_alloc(PFN_USER)) == PFN_NONE)
-		return waited(vm_wait_for_memory());
-	mm_stats.hard_faults++;
+		return waited(vm_wait_for_memory_locked(vm));
+	mm_count(&mm_stats.hard_faults);
 	read_begin(vm, va, frames[0], pg->pte);
 	n = read_ahead(vm, v, va, slot, frames);
 	vm->io_pending++;
+	/* No lock while the disk works: the other threads of the process run
+	 * and fault meanwhile. */
+	ke_release_spin_lock(&vm->ws_lock);
 	ok = swap_io(frames, n, slot, false);
 	if (!ok && n > 1) {     /* the bad slot may be a neighbour's: this page alone */
+		ke_acquire_spin_lock(&vm->ws_lock);
 		read_ahead_end(vm, va, frames, n, false);
+		ke_release_spin_lock(&vm->ws_lock);
 		n = 1;
 		ok = swap_io(frames, 1, slot, false);
 	}
+	ke_acquire_spin_lock(&vm->ws_lock);
 	/* Nothing else changed these pages while we slept: see above. Their
 	 * protection may have, so it is read again. */
 	pte_prot_t prot = pte_prot(vm_pte_raw(va));
@@ -183,7 +220,7 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 	} else {
 		vm_pte_set(vm, va, pte_make(PTE_PAGED_OUT, prot, slot));
 		pfn_free(frames[0]);
-		mm_stats.in_page_errors++;
+		mm_count(&mm_stats.in_page_errors);
 	}
 	read_ahead_end(vm, va, frames, n, ok);
 	vm_io_done(vm);
@@ -196,11 +233,8 @@ static enum vm_fault fill_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t v
 				const struct vm_page *pg)
 {
 	if (!vm_page_fill(vm, v, va, pg))
-		return waited(vm_wait_for_memory());
-	if (pg->kind == PTE_IMAGE)
-		mm_stats.image_faults++;
-	else
-		mm_stats.demand_zero_faults++;
+		return waited(vm_wait_for_memory_locked(vm));
+	mm_count(pg->kind == PTE_IMAGE ? &mm_stats.image_faults : &mm_stats.demand_zero_faults);
 	return VM_FAULT_RESOLVED;
 }
 
@@ -236,15 +270,16 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 
 enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write)
 {
-	bool irq = irq_save();
-	struct vm_vad *v = vm->cleared ? NULL : vm_vad_at(vm, addr >> 12);
-	enum vm_fault r = v ? vm_resolve(vm, v, addr & ~(VM_PAGE - 1), write) :
-			      VM_FAULT_ACCESS_VIOLATION;
+	struct vm_vad *v;
+	enum vm_fault r;
 
+	ke_acquire_spin_lock(&vm->ws_lock);
+	v = vm->cleared ? NULL : vm_vad_at(vm, addr >> 12);
+	r = v ? vm_resolve(vm, v, addr & ~(VM_PAGE - 1), write) : VM_FAULT_ACCESS_VIOLATION;
 	vm->c.faults++;
+	ke_release_spin_lock(&vm->ws_lock);
 	vm_frames_taken();      /* fills, soft and hard faults all take frames */
 	if (r == VM_FAULT_ACCESS_VIOLATION)
-		mm_stats.access_violations++;
-	irq_restore(irq);
+		mm_count(&mm_stats.access_violations);
 	return r;
 }

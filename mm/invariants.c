@@ -4,12 +4,19 @@
 #include "mm/commit.h"
 #include "mm/pfn.h"
 #include "mm/swap.h"
+#include "mm/vmspace.h"
 #include "kernel/rtl/console.h"
 
 bool mm_invariants_hold(void)
 {
-	uint32_t bad = pfn_check() + commit_check() + swap_check();
+	uint32_t bad;
 	struct pfn_totals t;
+
+	/* The mappers stand still while the PFN database is checked. */
+	vm_lock_all_spaces();
+	bad = pfn_check();
+	vm_unlock_all_spaces();
+	bad += commit_check() + swap_check();
 
 	pfn_get_totals(&t);
 	if (bad == 0)

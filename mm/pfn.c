@@ -3,8 +3,8 @@
 #include "mm/mm.h"
 #include "mm/pte.h"
 #include "arch/arch.h"
-#include "arch/cpu.h"
 #include "arch/mmu.h"
+#include "kernel/ke/lock.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
@@ -16,6 +16,8 @@ static pfn_t db_highest;
 static struct pfn_list lists[PFN_LISTS];
 static uint32_t managed, active;
 static uint32_t zeroed_idle, zeroed_on_demand;
+static const struct ke_lock_class pfn_class = { "PFN database", KE_RANK_PFN, true, NULL };
+static struct ke_spin_lock pfn_spin = { .cls = &pfn_class };
 
 static const char *const state_names[] = {
 	"zeroed", "free", "standby", "modified", "bad", "active", "unmanaged",
@@ -49,6 +51,23 @@ struct pfn_entry *pfn_entry(pfn_t pfn)
 	return pfn <= db_highest ? &db[pfn] : NULL;
 }
 
+void pfn_lock(void)
+{
+	ke_acquire_spin_lock(&pfn_spin);
+}
+
+void pfn_unlock(void)
+{
+	ke_release_spin_lock(&pfn_spin);
+}
+
+/* The _locked functions' check: a missing lock is a kernel bug. */
+static void assert_locked(const char *fn)
+{
+	if (!ke_spin_lock_held(&pfn_spin))
+		panic("%s: the PFN lock is not held", fn);
+}
+
 /* Frames in the direct window are zeroed there; others through hyperspace. */
 static void zero_frame(pfn_t pfn)
 {
@@ -64,16 +83,17 @@ static void zero_frame(pfn_t pfn)
 
 bool pfn_zero_one(void)
 {
-	bool irq = irq_save();
-	pfn_t pfn = pfnlist_pop_head(db, &lists[PFN_FREE]);
+	pfn_t pfn;
 
-	/* Interrupts stay off: the frame is on no list while it is zeroed. */
-	if (pfn != PFN_NONE) {
+	pfn_lock();
+	/* Zeroed under the lock: the frame is on no list meanwhile, and the
+	 * zeroing slot has one owner. */
+	if ((pfn = pfnlist_pop_head(db, &lists[PFN_FREE])) != PFN_NONE) {
 		zero_frame(pfn);
 		pfnlist_push_tail(db, &lists[PFN_ZEROED], pfn, PFN_ZEROED);
 		zeroed_idle++;
 	}
-	irq_restore(irq);
+	pfn_unlock();
 	return pfn != PFN_NONE;
 }
 
@@ -109,10 +129,11 @@ uint32_t pfn_available(void)
 
 pfn_t pfn_alloc(unsigned flags)
 {
-	bool irq = irq_save(), zero = false;
+	bool zero = false;
 	int first = flags & PFN_ZERO ? PFN_ZEROED : PFN_FREE;
 	pfn_t pfn = PFN_NONE;
 
+	pfn_lock();
 	if (!(flags & PFN_USER) || pfn_available() > PFN_KERNEL_RESERVE) {
 		pfn = pfnlist_pop_head(db, &lists[first]);
 		if (pfn == PFN_NONE)
@@ -125,41 +146,39 @@ pfn_t pfn_alloc(unsigned flags)
 		db[pfn] = (struct pfn_entry){ .share = 1, .state = PFN_ACTIVE };
 		active++;
 	}
-	/* Still with interrupts off: the zeroing slot has one owner at a time. */
+	/* Still under the lock: the zeroing slot has one owner at a time. */
 	if (zero) {
 		zero_frame(pfn);
 		zeroed_on_demand++;
 	}
-	irq_restore(irq);
+	pfn_unlock();
 	return pfn;
 }
 
-void pfn_to_list(pfn_t pfn, enum pfn_state list)
+void pfn_to_list_locked(pfn_t pfn, enum pfn_state list)
 {
-	bool irq = irq_save();
-
+	assert_locked("pfn_to_list_locked");
 	if (db[pfn].state != PFN_ACTIVE)
 		panic("pfn_to_list: frame 0x%x is %s, not active", pfn, state_names[db[pfn].state]);
 	active--;
 	pfnlist_push_tail(db, &lists[list], pfn, list);
-	irq_restore(irq);
 }
 
-void pfn_from_list(pfn_t pfn)
+void pfn_from_list_locked(pfn_t pfn)
 {
-	bool irq = irq_save();
 	uint8_t state = db[pfn].state;
 
+	assert_locked("pfn_from_list_locked");
 	if (state != PFN_STANDBY && state != PFN_MODIFIED)
 		panic("pfn_from_list: frame 0x%x is %s", pfn, state_names[state]);
 	pfnlist_remove(db, &lists[state], pfn);
 	db[pfn].state = PFN_ACTIVE;
 	active++;
-	irq_restore(irq);
 }
 
-pfn_t pfn_modified_head(void)
+pfn_t pfn_modified_head_locked(void)
 {
+	assert_locked("pfn_modified_head_locked");
 	return lists[PFN_MODIFIED].head;
 }
 
@@ -174,25 +193,28 @@ void pfn_set_pte(pfn_t pfn, vaddr_t pte, pfn_t pt_frame)
 	db[pfn].pt_frame = pt_frame;
 }
 
-void pfn_free(pfn_t pfn)
+void pfn_free_locked(pfn_t pfn)
 {
-	bool irq;
-
+	assert_locked("pfn_free_locked");
 	if (pfn > db_highest || db[pfn].state != PFN_ACTIVE)
 		panic("pfn_free: frame 0x%x is %s, not active", pfn,
 		      pfn > db_highest ? "beyond the database" : state_names[db[pfn].state]);
-	irq = irq_save();
 	active--;
 	db[pfn].share = 0;
 	db[pfn].pte = 0;
 	pfnlist_push_tail(db, &lists[PFN_FREE], pfn, PFN_FREE);
-	irq_restore(irq);
+}
+
+void pfn_free(pfn_t pfn)
+{
+	pfn_lock();
+	pfn_free_locked(pfn);
+	pfn_unlock();
 }
 
 void pfn_get_totals(struct pfn_totals *t)
 {
-	bool irq = irq_save();
-
+	pfn_lock();
 	t->managed = managed;
 	for (int i = 0; i < PFN_LISTS; i++)
 		t->on_list[i] = lists[i].count;
@@ -200,7 +222,7 @@ void pfn_get_totals(struct pfn_totals *t)
 	t->highest = db_highest;
 	t->zeroed_idle = zeroed_idle;
 	t->zeroed_on_demand = zeroed_on_demand;
-	irq_restore(irq);
+	pfn_unlock();
 }
 
 /* A standby or modified frame's back pointer must lead to a transition PTE
@@ -277,9 +299,9 @@ static uint32_t check_active(pfn_t p)
 
 uint32_t pfn_check(void)
 {
-	bool irq = irq_save();
 	uint32_t bad = 0, seen_active = 0, listed = 0;
 
+	pfn_lock();
 	for (int i = 0; i < PFN_LISTS; i++) {
 		bad += check_list(i);
 		listed += lists[i].count;
@@ -300,6 +322,6 @@ uint32_t pfn_check(void)
 			listed, active, seen_active, managed);
 		bad++;
 	}
-	irq_restore(irq);
+	pfn_unlock();
 	return bad;
 }

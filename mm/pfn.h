@@ -2,7 +2,20 @@
  * on exactly one of the zeroed, free, standby, modified and bad lists, or are
  * active (in use, mapped by the PTE the entry points back at). Frames the
  * memory manager does not own (the first megabyte, the kernel image, boot
- * modules, firmware areas) are PFN_UNMANAGED and on no list. */
+ * modules, firmware areas) are PFN_UNMANAGED and on no list.
+ *
+ * The PFN lock (NT's PFN lock: a spinlock, rank KE_RANK_PFN, after the
+ * address-space and pool locks, before the swap and commit locks) protects
+ * the lists and their counts, every frame's state, and the whole entry of a
+ * frame on a list. An active frame's other fields (back pointer, original
+ * PTE, flags) belong to whoever maps it: the working-set lock of the address
+ * space whose PTE names it (mm/vmspace.h), the pool lock for pool pages.
+ * Moving a frame between active and a list takes both. A transition PTE whose
+ * frame is on the standby or modified list is the PFN lock's as well: taking
+ * a standby frame (pfn_alloc) rewrites it in an address space whose lock the
+ * allocator does not hold, so whoever acts on such a PTE takes the PFN lock
+ * and reads it again. Functions named _locked need the lock held (checked);
+ * the others take it themselves. */
 #ifndef MM_PFN_H
 #define MM_PFN_H
 
@@ -69,15 +82,19 @@ enum pfn_alloc_flags {
  * The free, zeroed, then standby lists are tried (a standby frame's owner PTE
  * becomes paged-out). Returns PFN_NONE when no frame is left. */
 pfn_t pfn_alloc(unsigned flags);
-/* Frames pfn_alloc can hand out: zeroed, free and standby. */
+/* Frames pfn_alloc can hand out: zeroed, free and standby (read without the
+ * lock: a snapshot, for heuristics; with it, exact). */
 uint32_t pfn_available(void);
+/* Takes and releases the PFN lock. */
+void pfn_lock(void);
+void pfn_unlock(void);
 /* Moves an active frame, whose PTE the caller has made a transition PTE, to
  * the standby or modified list. */
-void pfn_to_list(pfn_t pfn, enum pfn_state list);
+void pfn_to_list_locked(pfn_t pfn, enum pfn_state list);
 /* Takes a frame off the standby or modified list: active again. */
-void pfn_from_list(pfn_t pfn);
+void pfn_from_list_locked(pfn_t pfn);
 /* The oldest modified frame (PFN_NONE if none), for the modified page writer. */
-pfn_t pfn_modified_head(void);
+pfn_t pfn_modified_head_locked(void);
 uint32_t pfn_list_count(enum pfn_state list);
 /* Zeroes one frame of the free list onto the zeroed list: NT's zero-page
  * thread's work, done by the idle thread. false when the free list is empty. */
@@ -87,6 +104,7 @@ void pfn_set_pte(pfn_t pfn, vaddr_t pte, pfn_t pt_frame);
 /* Returns an active frame to the free list. Its PTE must already be cleared
  * and flushed. */
 void pfn_free(pfn_t pfn);
+void pfn_free_locked(pfn_t pfn);
 /* Fills t with the current counts. */
 void pfn_get_totals(struct pfn_totals *t);
 /* The database entry of a frame (NULL when pfn lies beyond the database). */
@@ -94,7 +112,8 @@ struct pfn_entry *pfn_entry(pfn_t pfn);
 /* Checks the invariants: the list counts and active frames add up to the
  * managed total, every frame is on at most one list, list links are
  * consistent, and every active frame's PTE maps it. Prints one line per
- * violation and returns how many it found. */
+ * violation and returns how many it found. Exact when the mappers stand
+ * still too (mm_invariants_hold holds every address space's lock). */
 uint32_t pfn_check(void);
 
 /* Builds the database (called by mm_init): db at dbva with entries for

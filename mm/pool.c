@@ -5,8 +5,8 @@
 #include "mm/commit.h"
 #include "mm/pfn.h"
 #include "mm/slab.h"
-#include "arch/cpu.h"
 #include "arch/mmu.h"
+#include "kernel/ke/lock.h"
 #include "kernel/rtl/panic.h"
 
 #define POOL_PAGES ((MM_POOL_END - MM_POOL_BASE) / PAGE_SIZE)
@@ -20,6 +20,8 @@ static uint32_t slab[POOL_PAGES / WORD_BITS];
 static uint32_t search_from, pages_mapped;
 static struct slab_heap heap;
 static bool heap_ready;
+static const struct ke_lock_class pool_class = { "kernel pool", KE_RANK_POOL, true, NULL };
+static struct ke_spin_lock pool_spin = { .cls = &pool_class };
 
 static bool test_bit(const uint32_t *map, uint32_t i) { return map[i / WORD_BITS] >> (i % WORD_BITS) & 1; }
 static void set_bit(uint32_t *map, uint32_t i) { map[i / WORD_BITS] |= 1u << (i % WORD_BITS); }
@@ -69,20 +71,17 @@ static void release_run(uint32_t first, uint32_t n)
 
 /* Takes a run of npages pool pages and maps all but the first skip of them
  * with frames from pfn_alloc(flags); NULL, with nothing left taken, when
- * the pool's address space or memory runs out. */
-static void *alloc_run(uint32_t npages, uint32_t skip, unsigned flags)
+ * the pool's address space or memory runs out. The pool lock is held (the
+ * slab heap asks for pages so). */
+static void *alloc_run_locked(uint32_t npages, uint32_t skip, unsigned flags)
 {
-	bool irq;
 	uint32_t first;
 
 	if (npages == 0 || npages > POOL_PAGES)
 		return NULL;
-	irq = irq_save();
 	first = find_run(npages);
-	if (first == POOL_PAGES) {
-		irq_restore(irq);
+	if (first == POOL_PAGES)
 		return NULL;
-	}
 	for (uint32_t i = first; i < first + npages; i++)
 		set_bit(used, i);
 	set_bit(head, first);
@@ -94,27 +93,37 @@ static void *alloc_run(uint32_t npages, uint32_t skip, unsigned flags)
 			commit_return(1);
 		if (pfn == PFN_NONE) {
 			release_run(first, npages);
-			irq_restore(irq);
 			return NULL;
 		}
 		mmu_map(va, pfn, MMU_WRITE | MMU_GLOBAL);
 		pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
 		pages_mapped++;
 	}
-	irq_restore(irq);
 	return (void *)(MM_POOL_BASE + first * PAGE_SIZE);
 }
 
 void *kpage_alloc(uint32_t npages)
 {
-	return alloc_run(npages, 0, PFN_ZERO);
+	void *run;
+
+	ke_acquire_spin_lock(&pool_spin);
+	run = alloc_run_locked(npages, 0, PFN_ZERO);
+	ke_release_spin_lock(&pool_spin);
+	return run;
 }
 
 void *kpage_alloc_guarded(uint32_t npages)
 {
+	void *run = NULL;
+
 	/* No frame for the guard page, and no zeroing: a kernel stack is
 	 * written before it is read (NT too takes any page for one). */
-	return npages < POOL_PAGES ? alloc_run(npages + 1, 1, 0) : NULL;
+	if (npages >= POOL_PAGES)
+		return NULL;
+	ke_acquire_spin_lock(&pool_spin);
+	run = alloc_run_locked(npages + 1, 1, 0);
+	ke_release_spin_lock(&pool_spin);
+	return run;
 }
 
 /* The length of the run starting at page first. */
@@ -141,24 +150,36 @@ static uint32_t run_index(void *p, bool slab_page)
 	return first;
 }
 
-static void free_run(void *p, bool slab_page)
+static void free_run_locked(void *p, bool slab_page)
 {
-	bool irq = irq_save();
 	uint32_t first = run_index(p, slab_page);
 
 	clear_bit(slab, first);
 	release_run(first, run_length(first));
-	irq_restore(irq);
+}
+
+void pool_lock(void)
+{
+	ke_acquire_spin_lock(&pool_spin);
+}
+
+void pool_unlock(void)
+{
+	ke_release_spin_lock(&pool_spin);
 }
 
 void kpage_free(void *p)
 {
-	free_run(p, false);
+	ke_acquire_spin_lock(&pool_spin);
+	free_run_locked(p, false);
+	ke_release_spin_lock(&pool_spin);
 }
 
+/* The slab heap's page provider: called by slab_alloc and slab_free, under
+ * the pool lock. */
 static void *slab_page_alloc(void *ctx)
 {
-	void *page = kpage_alloc(1);
+	void *page = alloc_run_locked(1, 0, PFN_ZERO);
 
 	(void)ctx;
 	if (page)
@@ -169,7 +190,7 @@ static void *slab_page_alloc(void *ctx)
 static void slab_page_free(void *ctx, void *page)
 {
 	(void)ctx;
-	free_run(page, true);
+	free_run_locked(page, true);
 }
 
 static void heap_init_once(void)
@@ -185,24 +206,22 @@ static void heap_init_once(void)
 void *kmalloc(size_t size)
 {
 	void *p;
-	bool irq;
 
 	if (size == 0)
 		return NULL;
 	if (size > SLAB_MAX_SIZE)
 		return size > (size_t)POOL_PAGES * PAGE_SIZE ? NULL :
 			kpage_alloc((size + PAGE_SIZE - 1) / PAGE_SIZE);
-	irq = irq_save();
+	ke_acquire_spin_lock(&pool_spin);
 	heap_init_once();
 	p = slab_alloc(&heap, size);
-	irq_restore(irq);
+	ke_release_spin_lock(&pool_spin);
 	return p;
 }
 
 void kfree(void *p)
 {
 	enum slab_status st;
-	bool irq;
 
 	if (!p)
 		return;
@@ -213,10 +232,10 @@ void kfree(void *p)
 	if ((vaddr_t)p < MM_POOL_BASE || (vaddr_t)p >= MM_POOL_END ||
 	    !mmu_query((vaddr_t)p).present)
 		panic("kfree: %p is not in the kernel pool", p);
-	irq = irq_save();
+	ke_acquire_spin_lock(&pool_spin);
 	heap_init_once();
 	st = slab_free(&heap, p);
-	irq_restore(irq);
+	ke_release_spin_lock(&pool_spin);
 	if (st == SLAB_DOUBLE_FREE)
 		panic("kfree: double free of %p", p);
 	if (st != SLAB_OK)
@@ -227,9 +246,11 @@ void pool_get_stats(struct pool_stats *s)
 {
 	struct slab_stats ss = { 0 };
 
+	ke_acquire_spin_lock(&pool_spin);
 	if (heap_ready)
 		slab_get_stats(&heap, &ss);
 	s->pages = pages_mapped;
 	s->slab_pages = ss.pages;
 	s->slab_objects = ss.objects_in_use;
+	ke_release_spin_lock(&pool_spin);
 }

@@ -1,5 +1,9 @@
 /* Kernel memory: whole pages mapped in the pool region, and kmalloc's size
- * classes on top of them. Never user-accessible; exhaustion returns NULL. */
+ * classes on top of them. Never user-accessible; exhaustion returns NULL.
+ *
+ * The pool lock (a spinlock, rank KE_RANK_POOL: taken under the address-space
+ * locks, before the PFN, swap and commit locks it allocates with) protects
+ * the pool's page maps and the slab heap; every call here takes it itself. */
 #ifndef MM_POOL_H
 #define MM_POOL_H
 
@@ -21,6 +25,11 @@ void kpage_free(void *p);
 void *kmalloc(size_t size);
 /* Frees what kmalloc returned (NULL is ignored); panics on a bad or double free. */
 void kfree(void *p);
+
+/* Takes and releases the pool lock, for callers that need the pool to stand
+ * still (vm_lock_all_spaces); no pool call may be made meanwhile. */
+void pool_lock(void);
+void pool_unlock(void);
 
 struct pool_stats {
 	uint32_t pages;                 /* pool pages mapped */

@@ -1,8 +1,10 @@
 /* The memory manager's event counters (for make bench, the shell's mem and
- * gdb). Updated with interrupts off; read as a snapshot. */
+ * gdb). Updated atomically (mm_count) under whatever lock the event happens
+ * under, several of which run at once; read as a snapshot. */
 #ifndef MM_STATS_H
 #define MM_STATS_H
 
+#include "arch/spinlock.h"
 #include "arch/types.h"
 
 struct mm_stats {
@@ -21,5 +23,11 @@ struct mm_stats {
 };
 
 extern struct mm_stats mm_stats;
+
+/* One more event of the counter c (a field of mm_stats). */
+static inline void mm_count(uint32_t *c)
+{
+	arch_atomic_add(c, 1);
+}
 
 #endif

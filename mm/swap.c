@@ -9,7 +9,7 @@
 #include "arch/mmu.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/string.h"
-#include "kernel/ke/thread.h"
+#include "kernel/ke/lock.h"
 
 static struct slot_map slots;
 static uint64_t first_lba;      /* the partition's first sector: its header page */
@@ -17,6 +17,8 @@ static bool present;
 static struct swap_stats stats;
 #define SWAP_SLOTS_MAX 0x80000u /* 2 GB: as much as one user address space */
 static uint32_t *check_bits;
+static const struct ke_lock_class swap_class = { "swap slots", KE_RANK_SWAP, true, NULL };
+static struct ke_spin_lock swap_lock = { .cls = &swap_class };
 
 bool swap_present(void)
 {
@@ -91,17 +93,26 @@ void swap_init(void)
 
 uint32_t swap_alloc(uint32_t want, uint32_t *first)
 {
-	return slots_alloc(&slots, want, first);
+	uint32_t n;
+
+	ke_acquire_spin_lock(&swap_lock);
+	n = slots_alloc(&slots, want, first);
+	ke_release_spin_lock(&swap_lock);
+	return n;
 }
 
 void swap_free(uint32_t slot)
 {
+	ke_acquire_spin_lock(&swap_lock);
 	slots_free(&slots, slot, 1);
+	ke_release_spin_lock(&swap_lock);
 }
 
 void swap_retire(uint32_t slot)
 {
+	ke_acquire_spin_lock(&swap_lock);
 	slots_mark_bad(&slots, slot);
+	ke_release_spin_lock(&swap_lock);
 }
 
 #define SWAP_REQUESTS (SWAP_CLUSTER / IDE_MAX_PAGES)
@@ -132,12 +143,17 @@ static void io_done(struct ide_request *r)
  * count); false if r failed. */
 static bool io_ok(const struct ide_request *r, uint32_t slot)
 {
+	uint32_t errors;
+
 	if (r->status == IDE_OK)
 		return true;
-	if (++stats.errors <= ERRORS_LOGGED || stats.errors % ERRORS_EVERY == 0)
+	ke_acquire_spin_lock(&swap_lock);
+	errors = ++stats.errors;
+	ke_release_spin_lock(&swap_lock);
+	if (errors <= ERRORS_LOGGED || errors % ERRORS_EVERY == 0)
 		kprintf("swap: %s of %u page(s) at slot %u failed: %s (%u failed requests)\n",
 			r->write ? "write" : "read", r->pages, slot,
-			ide_status_text(r->status, r->ata_error), stats.errors);
+			ide_status_text(r->status, r->ata_error), errors);
 	return false;
 }
 
@@ -145,7 +161,7 @@ bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write)
 {
 	struct io_batch b = { .left = (n + IDE_MAX_PAGES - 1) / IDE_MAX_PAGES };
 	uint32_t count = b.left;
-	bool ok = true;
+	bool ok = true, irq;
 
 	for (uint32_t i = 0, done = 0; i < count; i++, done += IDE_MAX_PAGES) {
 		struct ide_request *r = &b.r[i];
@@ -157,11 +173,16 @@ bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write)
 		memcpy(r->frames, frames + done, r->pages * sizeof(pfn_t));
 		ide_submit(r);
 	}
-	/* Uninterruptible: the requests use b, on this stack, until they end. */
+	/* Uninterruptible: the requests use b, on this stack, until they end.
+	 * Interrupts off (the dispatcher's lock) from the test to the sleep:
+	 * the completion interrupt cannot slip in between. */
+	irq = irq_save();
 	while (b.left)
 		wait_queue_sleep_uninterruptible(&b.q);
+	irq_restore(irq);
 	for (uint32_t i = 0; i < count; i++)
 		ok &= io_ok(&b.r[i], first + i * IDE_MAX_PAGES);
+	ke_acquire_spin_lock(&swap_lock);
 	if (write) {
 		stats.write_requests += count;
 		stats.pages_written += n;
@@ -169,22 +190,27 @@ bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write)
 		stats.read_requests += count;
 		stats.pages_read += n;
 	}
+	ke_release_spin_lock(&swap_lock);
 	return ok;
 }
 
 void swap_get_stats(struct swap_stats *s)
 {
-	bool irq = irq_save();
-
+	ke_acquire_spin_lock(&swap_lock);
 	*s = stats;
 	s->used = slots.used;
 	s->bad = slots.bad;
-	irq_restore(irq);
+	ke_release_spin_lock(&swap_lock);
 }
 
 bool swap_slot_in_use(uint32_t slot)
 {
-	return slots_in_use(&slots, slot);
+	bool used;
+
+	ke_acquire_spin_lock(&swap_lock);
+	used = slots_in_use(&slots, slot);
+	ke_release_spin_lock(&swap_lock);
+	return used;
 }
 
 uint32_t *swap_check_bitmap(void)

@@ -1,7 +1,11 @@
 /* The swap partition: NT's paging file on a Linux-format swap partition of
  * the IDE disk. Slots are its pages after the header; the commit limit grows
- * by their number. Everything here is called with interrupts off; the I/O
- * calls sleep (the caller's state may change meanwhile). */
+ * by their number.
+ *
+ * The swap lock (a spinlock, rank KE_RANK_SWAP: taken under the working-set
+ * and PFN locks, before the commit lock) protects the slot map and the
+ * statistics; every call here takes it itself. swap_io takes no lock and
+ * sleeps: call it holding none. */
 #ifndef MM_SWAP_H
 #define MM_SWAP_H
 

@@ -5,7 +5,6 @@
  * vm_swap_copies. */
 #include "mm/vmspace.h"
 #include "mm/swap.h"
-#include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/string.h"
@@ -43,17 +42,17 @@ static void mark_space(struct marks *m, struct vm_space *vm)
 	}
 }
 
-static void mark_all(struct marks *m)
+/* Marks what names a slot, every space's lock and the PFN lock held: the
+ * PTEs, the frames, the write under way and the slot map (changed only under
+ * one of those) all stand still. */
+static void mark_all(struct marks *m, pfn_t highest)
 {
-	struct pfn_totals t;
-
 	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
 		pfn_t previous = vm_attach(vm);
 		mark_space(m, vm);
 		vm_detach(previous);
 	}
-	pfn_get_totals(&t);
-	for (pfn_t p = 1; p <= t.highest; p++) {
+	for (pfn_t p = 1; p <= highest; p++) {
 		struct pfn_entry *e = pfn_entry(p);
 		if (e->state == PFN_STANDBY)
 			mark(m, pte_index(e->original_pte), "a standby frame");
@@ -72,18 +71,22 @@ uint32_t swap_check(void)
 {
 	struct swap_stats st;
 	struct marks m = { .bits = swap_check_bitmap() };
-	bool irq;
+	struct pfn_totals t;
+	uint32_t copies;
 
 	swap_get_stats(&st);
 	if (!swap_present())
 		return 0;
+	pfn_get_totals(&t);
 	memset(m.bits, 0, (st.slots + 31) / 32 * 4);
 	m.count = st.slots;
-	irq = irq_save();
-	mark_all(&m);
+	vm_lock_all_spaces();
+	pfn_lock();
+	mark_all(&m, t.highest);
 	swap_get_stats(&st);
-	uint32_t copies = vm_swap_copies();     /* with the marks: nothing moved between */
-	irq_restore(irq);
+	copies = vm_swap_copies();      /* with the marks: nothing moved between */
+	pfn_unlock();
+	vm_unlock_all_spaces();
 	if (m.copies != copies) {
 		kprintf("swap_check: %u resident pages have a copy, the count says %u\n",
 			m.copies, copies);

@@ -3,7 +3,6 @@
 #include "mm/vmspace.h"
 #include "mm/commit.h"
 #include "mm/pool.h"
-#include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
@@ -195,7 +194,6 @@ uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t
 		     uint32_t protect)
 {
 	uint32_t err;
-	bool irq;
 
 	if (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN | MEM_WRITE_WATCH) ||
 	    ((type & MEM_WRITE_WATCH) && !(type & MEM_RESERVE)))
@@ -206,7 +204,7 @@ uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t
 	} else if (!(type & (MEM_COMMIT | MEM_RESERVE)) || !pte_protect_valid(protect, false)) {
 		return ERROR_INVALID_PARAMETER;
 	}
-	irq = irq_save();
+	vm_enter(vm);
 	if (vm->cleared)
 		err = ERROR_INVALID_ADDRESS;
 	else if (type & MEM_RESET)
@@ -215,7 +213,7 @@ uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t
 		err = reserve(vm, addr, size, type, protect);
 	else
 		err = commit_range(vm, addr, size, protect);
-	irq_restore(irq);
+	vm_leave(vm);
 	return err;
 }
 
@@ -276,13 +274,12 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type)
 {
 	uint32_t err;
-	bool irq;
 
 	if ((type != MEM_RELEASE && type != MEM_DECOMMIT) || (type == MEM_RELEASE && size))
 		return ERROR_INVALID_PARAMETER;
-	irq = irq_save();
+	vm_enter(vm);
 	err = vm->cleared ? ERROR_INVALID_ADDRESS : free_locked(vm, addr, size, type);
-	irq_restore(irq);
+	vm_leave(vm);
 	return err;
 }
 
@@ -318,13 +315,12 @@ uint32_t vm_protect(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t p
 {
 	struct vm_pages r;
 	uint32_t err;
-	bool irq;
 
 	if (!pte_protect_valid(protect, true) || !vm_round(addr, size, VM_PAGE, &r))
 		return ERROR_INVALID_PARAMETER;
-	irq = irq_save();
+	vm_enter(vm);
 	err = vm->cleared ? ERROR_INVALID_ADDRESS : protect_locked(vm, &r, protect, old);
-	irq_restore(irq);
+	vm_leave(vm);
 	return err;
 }
 
@@ -374,13 +370,12 @@ static void query_locked(struct vm_space *vm, uint32_t page, struct vm_region *o
 
 uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out)
 {
-	bool irq;
 
 	if (addr >= VM_USER_HIGH)
 		return ERROR_INVALID_PARAMETER;
-	irq = irq_save();
+	ke_acquire_spin_lock(&vm->ws_lock);
 	query_locked(vm, addr >> 12, out);
-	irq_restore(irq);
+	ke_release_spin_lock(&vm->ws_lock);
 	return 0;
 }
 
@@ -393,14 +388,13 @@ uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
 	uint32_t n = 0, err;
 	struct vm_image *copy = kmalloc(sizeof(*copy));
 	struct vm_vad *v;
-	bool irq;
 
 	if (!copy)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	*copy = *img;
 	for (uint32_t i = 0; i < img->count; i++)
 		n += ((img->seg[i].vaddr + img->seg[i].memsz + 4095) >> 12) - (img->seg[i].vaddr >> 12);
-	irq = irq_save();
+	vm_enter(vm);
 	err = vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
 	if (!err) {
 		v->image = copy;
@@ -411,7 +405,7 @@ uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
 				vm_pte_set(vm, va, pte);
 		}
 	}
-	irq_restore(irq);
+	vm_leave(vm);
 	if (err)
 		kfree(copy);
 	return err;
@@ -423,8 +417,8 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 	uint32_t n = reserve_bytes / VM_PAGE, end, first, err = 0;
 	pte_prot_t rw = pte_prot_from_win32(PAGE_READWRITE);
 	struct vm_vad *v;
-	bool irq = irq_save();
 
+	vm_enter(vm);
 	if (*top == 0 && !vad_find_gap(&vm->vads, n, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
 				       VM_USER_HIGH / VM_PAGE, false, &first))
 		err = ERROR_NOT_ENOUGH_MEMORY;
@@ -442,7 +436,7 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 		vm_pte_set(vm, vm_va(end - commit_pages - 1),
 			   pte_make(PTE_DEMAND_ZERO, rw | PTE_PROT_GUARD, 0));
 	}
-	irq_restore(irq);
+	vm_leave(vm);
 	return err;
 }
 
@@ -450,8 +444,8 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
 {
 	uint32_t first, err;
 	struct vm_vad *v;
-	bool irq = irq_save();
 
+	vm_enter(vm);
 	if (vm->cleared)
 		err = ERROR_INVALID_ADDRESS;
 	else if (!vad_find_gap(&vm->vads, 1, 1, VM_USER_LOW / VM_PAGE,
@@ -464,6 +458,6 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
 		v->node.protect = pte_prot_from_win32(PAGE_READWRITE);
 		*teb = vm_va(first);
 	}
-	irq_restore(irq);
+	vm_leave(vm);
 	return err;
 }

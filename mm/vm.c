@@ -6,10 +6,11 @@
 #include "mm/pfn.h"
 #include "mm/pool.h"
 #include "mm/swap.h"
-#include "kernel/ke/thread.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
+#include "arch/spinlock.h"
+#include "arch/trap.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
@@ -18,8 +19,15 @@ _Static_assert(sizeof(struct vm_space) <= PAGE_SIZE, "struct vm_space must fit a
 
 #define WS_MAX_DEFAULT 345u     /* Windows' default maximum working set, pages */
 
+static const struct ke_lock_class create_class = {
+	"address creation", KE_RANK_ADDRESS_CREATION, false, NULL };
+static const struct ke_lock_class list_class = {
+	"address-space list", KE_RANK_SPACE_LIST, true, NULL };
+static const struct ke_lock_class ws_class = {
+	"working set", KE_RANK_WORKING_SET, true, &list_class };
+
 struct vm_space *vm_all;
-static struct wait_queue io_done, memory_freed;
+struct ke_spin_lock vm_list_lock = { .cls = &list_class };
 
 struct vm_space *vm_create(void)
 {
@@ -28,6 +36,8 @@ struct vm_space *vm_create(void)
 	if (!vm)
 		return NULL;
 	memset(vm, 0, sizeof(*vm));
+	ke_init_guarded_mutex(&vm->create_lock, &create_class);
+	ke_init_spin_lock(&vm->ws_lock, &ws_class);
 	vad_tree_init(&vm->vads);
 	if (!commit_charge(1)) {
 		kpage_free(vm);
@@ -40,10 +50,10 @@ struct vm_space *vm_create(void)
 	}
 	vm->ws_min = VM_WS_MIN_PAGES;
 	vm->ws_max = WS_MAX_DEFAULT;
-	bool irq = irq_save();
+	ke_acquire_spin_lock(&vm_list_lock);
 	vm->next = vm_all;
 	vm_all = vm;
-	irq_restore(irq);
+	ke_release_spin_lock(&vm_list_lock);
 	return vm;
 }
 
@@ -60,14 +70,16 @@ bool vm_cleared(const struct vm_space *vm)
 void vm_destroy(struct vm_space *vm)
 {
 	struct vm_space **link = &vm_all;
-	bool irq = irq_save();
 
 	if (!vm->cleared && vm->vads.count)
 		panic("vm_destroy: address space 0x%x was not cleared", vm->pd);
+	/* Off the list, no thread visits it any more: the balance set manager
+	 * and the checkers hold the list lock while they do. */
+	ke_acquire_spin_lock(&vm_list_lock);
 	while (*link != vm)
 		link = &(*link)->next;
 	*link = vm->next;
-	irq_restore(irq);
+	ke_release_spin_lock(&vm_list_lock);
 	aspace_destroy(vm->pd);
 	commit_return(1);
 	kpage_free(vm);
@@ -77,6 +89,8 @@ pfn_t vm_attach(struct vm_space *vm)
 {
 	pfn_t previous = read_cr3() >> PAGE_SHIFT;
 
+	if (read_eflags() & EFLAGS_IF)
+		panic("vm_attach with interrupts on: a switch would reload CR3");
 	if (previous != vm->pd)
 		mmu_activate(vm->pd);
 	return previous;
@@ -180,14 +194,28 @@ static void table_count(struct vm_space *vm, vaddr_t va, uint32_t old, uint32_t 
 	vm->c.page_tables--;
 }
 
+/* The _locked functions' check: a missing lock is a kernel bug. */
+static void assert_ws_locked(const struct vm_space *vm, const char *fn)
+{
+	if (!ke_spin_lock_held(&vm->ws_lock))
+		panic("%s: the working-set lock of 0x%x is not held", fn, vm->pd);
+}
+
+struct mmu_mapping vm_pte_revoke(struct vm_space *vm, vaddr_t va, uint32_t soft)
+{
+	(void)vm;               /* the SMP issue: the CPUs running vm */
+	return mmu_set_soft(va, soft);
+}
+
 void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft)
 {
 	uint32_t old = vm_pte_raw(va);
 
+	assert_ws_locked(vm, "vm_pte_set");
 	if (old == soft)
 		return;
 	table_ensure(vm, va);
-	mmu_set_soft(va, soft);
+	vm_pte_revoke(vm, va, soft);
 	table_count(vm, va, old, soft);
 }
 
@@ -206,10 +234,17 @@ static void counted_resident(struct vm_space *vm)
 		vm->c.peak_resident = vm->c.resident;
 }
 
+void vm_pte_reprotect(struct vm_space *vm, vaddr_t va, pte_prot_t prot)
+{
+	(void)vm;               /* the SMP issue: as in vm_pte_revoke */
+	mmu_protect(va, hw_prot(prot));
+}
+
 void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
 {
 	uint32_t old = vm_pte_raw(va);
 
+	assert_ws_locked(vm, "vm_page_map");
 	table_ensure(vm, va);
 	pfn_entry(pfn)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
 	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
@@ -218,7 +253,9 @@ void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
 	counted_resident(vm);
 }
 
-static uint32_t copies;          /* resident pages with a copy in swap */
+/* Resident pages with a copy in swap: changed under the working-set locks of
+ * many spaces, so atomically. */
+static volatile uint32_t copies;
 
 uint32_t vm_swap_copies(void)
 {
@@ -232,7 +269,7 @@ void vm_page_keep_copy(pfn_t pfn, pte_prot_t prot, uint32_t slot)
 		return;
 	}
 	pfn_entry(pfn)->original_pte = pte_make(PTE_PAGED_OUT, prot, slot);
-	copies++;
+	arch_atomic_add(&copies, 1);
 }
 
 bool vm_page_forget_copy(struct pfn_entry *e)
@@ -241,7 +278,7 @@ bool vm_page_forget_copy(struct pfn_entry *e)
 		return false;
 	swap_free(pte_index(e->original_pte));
 	e->original_pte = pte_make(PTE_DEMAND_ZERO, pte_prot(e->original_pte), 0);
-	copies--;
+	arch_atomic_add(&copies, (uint32_t)-1);
 	return true;
 }
 
@@ -249,52 +286,79 @@ bool vm_page_copy_to_standby(struct pfn_entry *e)
 {
 	if (pte_kind(e->original_pte) != PTE_PAGED_OUT)
 		return false;
-	copies--;               /* its slot names a standby frame from now on */
+	arch_atomic_add(&copies, (uint32_t)-1);   /* its slot names a standby frame now */
 	return true;
 }
 
-/* Frees a frame that is on the standby or modified list (a transition
- * page's): a standby frame's slot goes too; a write in flight of a modified
- * one finds the frame gone and frees its own slot. */
-static void drop_listed(pfn_t pfn)
+/* Drops transition page va: its frame (on the standby or modified list)
+ * goes free, a standby frame's slot too; a write in flight of a modified one
+ * finds the frame gone and frees its own slot. Under the PFN lock, which may
+ * have taken the standby frame since the PTE was read: then the PTE names
+ * its slot, which goes. */
+static void drop_transition(struct vm_space *vm, vaddr_t va, uint32_t soft)
+{
+	uint32_t pte;
+	struct pfn_entry *e;
+
+	pfn_lock();
+	pte = vm_pte_raw(va);
+	vm_pte_revoke(vm, va, soft);
+	if (pte_kind(pte) == PTE_PAGED_OUT) {
+		swap_free(pte_index(pte));
+	} else {
+		e = pfn_entry(pte_index(pte));
+		if (e->state == PFN_STANDBY)
+			swap_free(pte_index(e->original_pte));
+		pfn_from_list_locked(pte_index(pte));
+		e->flags = 0;
+		pfn_free_locked(pte_index(pte));
+	}
+	pfn_unlock();
+	table_count(vm, va, pte, soft);
+}
+
+void vm_frame_release(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft)
 {
 	struct pfn_entry *e = pfn_entry(pfn);
 
-	if (e->state == PFN_STANDBY)
-		swap_free(pte_index(e->original_pte));
-	pfn_from_list(pfn);
+	vm_pte_set(vm, va, soft);       /* cleared and flushed before the frame goes */
+	if (e->flags & PFN_FLAG_LOCKED)
+		vm->c.locked--;
+	vm_page_forget_copy(e);
 	e->flags = 0;
 	pfn_free(pfn);
+	vm->c.resident--;
 }
 
 void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uint32_t soft)
 {
-	vm_pte_set(vm, va, soft);       /* cleared and flushed before the frame goes */
-	if (pg->kind == PTE_PAGED_OUT) {
-		swap_free(pte_index(pg->pte));
-		return;
-	}
 	if (pg->kind == PTE_TRANSITION) {
-		drop_listed(pte_index(pg->pte));
-		return;
+		drop_transition(vm, va, soft);
+	} else if (pg->frame != PFN_NONE) {
+		vm_frame_release(vm, va, pg->frame, soft);
+	} else {
+		vm_pte_set(vm, va, soft);
+		if (pg->kind == PTE_PAGED_OUT)
+			swap_free(pte_index(pg->pte));
 	}
-	if (pg->frame == PFN_NONE)
-		return;
-	if (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED)
-		vm->c.locked--;
-	vm_page_forget_copy(pfn_entry(pg->frame));
-	pfn_entry(pg->frame)->flags = 0;
-	pfn_free(pg->frame);
-	vm->c.resident--;
 }
 
 void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		     const struct vm_page *pg, pte_prot_t prot)
 {
+	uint32_t now;
+
 	switch (pg->kind) {
+	case PTE_TRANSITION:
+		/* The PFN lock's as long as its frame is listed (mm/pfn.h):
+		 * read again under it, the frame may have been taken. */
+		pfn_lock();
+		now = vm_pte_raw(va);
+		vm_pte_revoke(vm, va, pte_make(pte_kind(now), prot, pte_index(now)));
+		pfn_unlock();
+		return;
 	case PTE_IMAGE:
 	case PTE_PAGED_OUT:
-	case PTE_TRANSITION:
 		vm_pte_set(vm, va, pte_make(pg->kind, prot, pte_index(pg->pte)));
 		return;
 	case PTE_PRESENT:
@@ -305,25 +369,25 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		return;
 	}
 	struct pfn_entry *e = pfn_entry(pg->frame);
-	/* Going held, the page loses its hardware PTE and so the dirty bit:
-	 * written, it may no longer be refilled from zeroes or the image when
-	 * trimmed (that lost its data). Its swap copy goes in any case: held
-	 * pages are out of reach of vm_copies_release. */
-	if (pg->kind == PTE_PRESENT && !pte_prot_mappable(prot)) {
-		if (mmu_query(va).dirty) {
+	/* Going held, the page loses its hardware PTE and so the dirty bit
+	 * (read in the exchange that clears it): written, it may no longer be
+	 * refilled from zeroes or the image when trimmed (that lost its data).
+	 * Its swap copy goes in any case: held pages are out of reach of
+	 * vm_copies_release. */
+	if (!pte_prot_mappable(prot)) {
+		if (vm_pte_revoke(vm, va, pte_make(PTE_HELD, prot, pg->frame)).dirty) {
 			e->flags &= ~PFN_FLAG_FILLED;
 			vm_watch_note(v, va);
 		}
-		vm_page_forget_copy(e);
+		if (pg->kind == PTE_PRESENT)
+			vm_page_forget_copy(e);
 	}
 	e->original_pte = pte_make(pte_kind(e->original_pte) == PTE_PAGED_OUT ? PTE_PAGED_OUT :
 				   PTE_DEMAND_ZERO, prot, pte_index(e->original_pte));
-	if (!pte_prot_mappable(prot))
-		mmu_set_soft(va, pte_make(PTE_HELD, prot, pg->frame));    /* flushes va */
-	else if (pg->kind == PTE_PRESENT)
-		mmu_protect(va, hw_prot(prot));
-	else
-		mmu_map(va, pg->frame, hw_prot(prot));
+	if (pg->kind == PTE_PRESENT && pte_prot_mappable(prot))
+		vm_pte_reprotect(vm, va, prot);
+	else if (pte_prot_mappable(prot))
+		mmu_map(va, pg->frame, hw_prot(prot));  /* held: rights only come back */
 }
 
 /* Copies the image's bytes for page va into dst (a zeroed page). */
@@ -357,34 +421,6 @@ bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	return true;
 }
 
-bool vm_wait_for_memory(void)
-{
-	vm_balance_wake();
-	return wait_queue_sleep_timeout(&memory_freed, 1) != WAIT_INTERRUPTED;
-}
-
-bool vm_wait_for_tables(void)
-{
-	return vm_wait_for_memory();
-}
-
-void vm_memory_freed(void)
-{
-	wait_queue_wake_all(&memory_freed);
-}
-
-void vm_wait_idle(struct vm_space *vm)
-{
-	while (vm->io_pending)
-		wait_queue_sleep_uninterruptible(&io_done);
-}
-
-void vm_io_done(struct vm_space *vm)
-{
-	vm->io_pending--;
-	wait_queue_wake_all(&io_done);
-}
-
 uint32_t vm_tables_uncharged(const struct vm_space *vm, uint32_t first, uint32_t end)
 {
 	uint32_t need = 0;
@@ -411,8 +447,10 @@ bool vm_tables_ready(uint32_t first, uint32_t end)
 
 	for (uint32_t c = first >> 10; c <= last; c++)
 		need += !mmu_has_table(vm_va(c << 10));
-	/* Interrupts stay off from here to the last PTE written: what is
-	 * available now is what the tables will find. */
+	/* The working-set lock (interrupts off) stays held from here to the
+	 * last PTE written: on one CPU what is available now is what the tables
+	 * will find. Several CPUs allocate meanwhile: the SMP issue turns this
+	 * look into a reservation of the frames. */
 	if (!need || pfn_available() >= need + PFN_KERNEL_RESERVE / 2)
 		return true;
 	vm_balance_want(need + PFN_KERNEL_RESERVE / 2);
@@ -482,9 +520,9 @@ void vm_vad_release(struct vm_space *vm, struct vm_vad *v)
 
 void vm_clear(struct vm_space *vm)
 {
-	bool irq = irq_save();
 	struct vad *v;
 
+	vm_enter(vm);
 	while ((v = vm->vads.root) != NULL)
 		vm_vad_release(vm, vm_vad_of(v));
 	vm->cleared = true;
@@ -497,10 +535,12 @@ void vm_clear(struct vm_space *vm)
 		if (vm->pt_charged[i])
 			panic("vm_clear: page-table charges left in word %u: 0x%08x", i,
 			      vm->pt_charged[i]);
-	irq_restore(irq);
+	vm_leave(vm);
 }
 
-void vm_get_counters(const struct vm_space *vm, struct vm_counters *c)
+void vm_get_counters(struct vm_space *vm, struct vm_counters *c)
 {
+	ke_acquire_spin_lock(&vm->ws_lock);
 	*c = vm->c;
+	ke_release_spin_lock(&vm->ws_lock);
 }

@@ -4,10 +4,12 @@
  * ../shared/reference/win32-memory-api.md; every operation returns a Win32
  * error code (0 on success) and changes nothing when it fails.
  *
- * Operations work on the address space the CPU is running on: the caller's
- * own, or another process's after vm_attach. They run with interrupts off,
- * which on one CPU makes them atomic with respect to each other and to page
- * faults (the swap issue replaces this with a lock that faults may sleep on). */
+ * Operations work on the address space the CPU is running on, and that
+ * stays so while they run (they may sleep): the caller's own, or another
+ * process's after process_attach. Each takes the space's locks itself (the
+ * address-creation and working-set locks, mm/vmspace.h), so the threads of
+ * a process, the balance set manager and the modified page writer may work
+ * on one space at once; call them holding no memory-manager lock. */
 #ifndef MM_VM_H
 #define MM_VM_H
 
@@ -86,20 +88,12 @@ void vm_clear(struct vm_space *vm);
 void vm_destroy(struct vm_space *vm);
 /* Whether vm_clear has run. */
 bool vm_cleared(const struct vm_space *vm);
-/* Switches the CPU to vm (interrupts must be off until vm_detach); returns
- * what to hand vm_detach. The caller touches no user memory meanwhile. */
-pfn_t vm_attach(struct vm_space *vm);
-/* Sleeps (interrupts off) until no page of vm is being read in from swap:
- * the faulting thread owns such a page until its read ends. */
-void vm_wait_idle(struct vm_space *vm);
-void vm_detach(pfn_t previous);
 
 /* The VirtualAlloc family. vm_allocate (commit), vm_free (decommit) and
  * vm_protect may need frames for new page tables; when memory is too short
- * for them now they change nothing and return VM_RETRY: the caller detaches,
- * sleeps in vm_wait_for_tables (which may not happen while attached: other
- * threads run meanwhile) and calls again, unless that returned false (the
- * caller is being terminated: its waits no longer sleep). */
+ * for them now they change nothing and return VM_RETRY: the caller sleeps in
+ * vm_wait_for_tables (holding no lock) and calls again, unless that returned
+ * false (the caller is being terminated: its waits no longer sleep). */
 #define VM_RETRY 0xffffffffu
 bool vm_wait_for_tables(void);
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
@@ -135,7 +129,7 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb);
  * whether the page was resident. Counts the fault. */
 enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write);
 
-void vm_get_counters(const struct vm_space *vm, struct vm_counters *c);
+void vm_get_counters(struct vm_space *vm, struct vm_counters *c);
 /* Swap slots that hold copies of resident pages (machine-wide). */
 uint32_t vm_swap_copies(void);
 /* SetProcessWorkingSetSize in pages: min <= max within the bounds above, or

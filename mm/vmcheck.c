@@ -2,7 +2,6 @@
  * tree and page tables actually hold. Run when a process ends. */
 #include "mm/vmspace.h"
 #include "mm/pfn.h"
-#include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/console.h"
 
@@ -95,12 +94,12 @@ static uint32_t check_tables(struct vm_space *vm)
 
 uint32_t vm_check(struct vm_space *vm)
 {
-	bool irq = irq_save();
-	uint32_t bad = vad_check(&vm->vads) ? 0 : 1;
+	uint32_t bad;
 
-	if (bad)
+	ke_acquire_spin_lock(&vm->ws_lock);
+	if ((bad = vad_check(&vm->vads) ? 0 : 1) != 0)
 		kprintf("vm_check: the VAD tree is broken\n");
 	bad += check_vads(vm) + check_tables(vm);
-	irq_restore(irq);
+	ke_release_spin_lock(&vm->ws_lock);
 	return bad;
 }

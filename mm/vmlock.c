@@ -3,7 +3,6 @@
  * entry: locks do not count, one unlock undoes any number of locks. */
 #include "mm/vmspace.h"
 #include "mm/pfn.h"
-#include "arch/cpu.h"
 
 /* The VAD holding all of [addr, addr + size) rounded out to pages; a Win32
  * error or 0. */
@@ -21,8 +20,10 @@ static bool page_locked(const struct vm_page *pg)
 	return pg->frame != PFN_NONE && (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED);
 }
 
-/* Makes page p resident and locks it. Resolving may sleep, after which the
- * VAD is looked up again: it may have changed meanwhile. */
+/* Makes page p resident and locks it. Resolving may sleep without the
+ * working-set lock, after which the page is looked at again: other threads'
+ * faults may have changed it (the address-creation lock, still held, keeps
+ * the VADs). */
 static uint32_t lock_page(struct vm_space *vm, uint32_t p)
 {
 	for (;;) {
@@ -69,10 +70,11 @@ static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 
 uint32_t vm_lock(struct vm_space *vm, vaddr_t addr, uint32_t size)
 {
-	bool irq = irq_save();
-	uint32_t err = lock_locked(vm, addr, size);
+	uint32_t err;
 
-	irq_restore(irq);
+	vm_enter(vm);
+	err = lock_locked(vm, addr, size);
+	vm_leave(vm);
 	return err;
 }
 
@@ -99,9 +101,10 @@ static uint32_t unlock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 
 uint32_t vm_unlock(struct vm_space *vm, vaddr_t addr, uint32_t size)
 {
-	bool irq = irq_save();
-	uint32_t err = unlock_locked(vm, addr, size);
+	uint32_t err;
 
-	irq_restore(irq);
+	vm_enter(vm);
+	err = unlock_locked(vm, addr, size);
+	vm_leave(vm);
 	return err;
 }

@@ -1,11 +1,41 @@
 /* The insides of an address space, shared by mm/vm.c (the space and its
  * pages), mm/virtual.c (the VirtualAlloc family), mm/vmlock.c (locking) and
- * mm/fault.c (page faults). Nothing outside mm/ includes this. */
+ * mm/fault.c (page faults). Nothing outside mm/ includes this.
+ *
+ * The locks of address spaces (NT's), in their place in the global order
+ * (kernel/ke/lock.h):
+ *   - the address-creation lock, vm->create_lock (a guarded mutex, rank
+ *     KE_RANK_ADDRESS_CREATION, the first): serializes the operations that
+ *     change a space's VAD tree or its pages wholesale (the VirtualAlloc
+ *     family, write watch, SetProcessWorkingSetSize, mapping an image or a
+ *     stack, vm_clear). Held across sleeps: VirtualLock faults pages in
+ *     with it, and vm_enter waits for in-page reads with it;
+ *   - the address-space list lock, vm_list_lock (a spinlock, rank
+ *     KE_RANK_SPACE_LIST): vm_all and every space's next link. The balance
+ *     set manager and the checkers hold it while they visit spaces, so none
+ *     is destroyed under them; with it held, several working-set locks may
+ *     be held at once (vm_lock_all_spaces);
+ *   - the working-set lock, vm->ws_lock (a spinlock, rank
+ *     KE_RANK_WORKING_SET): the space's PTEs and page tables (pt_used,
+ *     pt_charged), its counters, working-set limits and clock hand,
+ *     io_pending and idle_waiters, the entries of the active frames its PTEs
+ *     map (mm/pfn.h), and the VAD tree together with the address-creation
+ *     lock (changed with both held, read with the working-set lock). A page
+ *     fault takes it alone; it is never held across a sleep: a fault gives it
+ *     up to wait (for a frame, for another fault's read, for the disk) and
+ *     the instruction faults again. A read in flight owns its pages (their
+ *     PTEs in transition, their frames marked reading) while no lock is
+ *     held: other faults on them wait for it (collided faults), and
+ *     operations that would change them wait until io_pending is 0 (vm_enter).
+ * Functions named _locked and the page-level functions below need the
+ * working-set lock of vm held, and vm the address space the CPU runs on. */
 #ifndef MM_VMSPACE_H
 #define MM_VMSPACE_H
 
 #include "mm/pfn.h"
 #include "mm/pte.h"
+#include "arch/mmu.h"
+#include "kernel/ke/lock.h"
 #include "mm/vad.h"
 #include "mm/vm.h"
 #include "mm/vmrange.h"
@@ -28,6 +58,8 @@ struct vm_vad {
 };
 
 struct vm_space {
+	struct ke_guarded_mutex create_lock;    /* see above */
+	struct ke_spin_lock ws_lock;
 	pfn_t pd;
 	bool cleared;
 	struct vm_space *next;          /* every address space (vm_all) */
@@ -35,6 +67,7 @@ struct vm_space {
 	bool ws_max_set;                /* ws_max came from SetProcessWorkingSetSize: enforced */
 	uint32_t clock;                 /* the trimmer's hand: a page number */
 	uint32_t io_pending;            /* in-page reads under way (they sleep) */
+	uint32_t idle_waiters;          /* in vm_enter, waiting for io_pending 0 */
 	struct vad_tree vads;
 	struct vm_counters c;
 	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
@@ -50,8 +83,39 @@ struct vm_page {
 	pfn_t frame;                    /* present or held: its frame, else PFN_NONE */
 };
 
-/* Every address space, newest first (interrupts off to walk it). */
+/* Every address space, newest first (vm_list_lock to walk it). */
 extern struct vm_space *vm_all;
+extern struct ke_spin_lock vm_list_lock;
+
+/* Takes vm's address-creation lock, then its working-set lock once no
+ * in-page read is under way in vm (new ones wait meanwhile: see
+ * vm_read_deferred). vm_leave releases both. */
+void vm_enter(struct vm_space *vm);
+void vm_leave(struct vm_space *vm);
+/* Whether a fault about to start an in-page read must let vm_enter go first;
+ * if so it has waited a moment (the working-set lock given up meanwhile) and
+ * the fault is retried. */
+bool vm_read_deferred(struct vm_space *vm);
+/* Takes the list lock, every space's working-set lock and the pool lock:
+ * nothing that maps a frame moves until vm_unlock_all_spaces (for the
+ * invariant checkers). */
+void vm_lock_all_spaces(void);
+void vm_unlock_all_spaces(void);
+/* Switches the CPU to vm's page tables (to reach its PTEs through the
+ * self-map) and back. Only with a spinlock held (interrupts off): nothing
+ * else may load CR3 in between. */
+pfn_t vm_attach(struct vm_space *vm);
+void vm_detach(pfn_t previous);
+/* Replaces page va's present (or not) PTE with soft, a software PTE, and makes
+ * every TLB that may hold va forget it before it returns: on one CPU this
+ * one's, which mmu_set_soft flushes; the SMP issue adds the shootdown to the
+ * other CPUs running vm here, so the caller may free or reuse the frame at
+ * once. Returns what the PTE held, dirty bit included, read atomically. Page
+ * tables are left alone: vm_pte_set keeps them. */
+struct mmu_mapping vm_pte_revoke(struct vm_space *vm, vaddr_t va, uint32_t soft);
+/* Lowers or raises the hardware rights of present page va to those of prot,
+ * flushing what vm_pte_revoke flushes when rights go. */
+void vm_pte_reprotect(struct vm_space *vm, vaddr_t va, pte_prot_t prot);
 
 static inline struct vm_vad *vm_vad_of(struct vad *v) { return (struct vm_vad *)v; }
 static inline vaddr_t vm_va(uint32_t page) { return page << 12; }
@@ -85,30 +149,38 @@ bool vm_page_forget_copy(struct pfn_entry *e);
 /* Swap is full: every resident page gives its copy up (the writer needs
  * the slots more than clean pages need to skip a write). */
 void vm_copies_release(void);
-/* Gives up page va's frame, if it has one (cleared and flushed first), and
- * leaves soft in its PTE. */
+/* Gives up page va's frame or slot, if it has one (the PTE cleared and
+ * flushed first), and leaves soft in its PTE. A transition page's frame is
+ * dropped under the PFN lock, or its slot if the frame was taken meanwhile.
+ * No read may be under way in vm (vm_enter), or the page be one the trimmer
+ * just took out (see vm_frame_release). */
 void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uint32_t soft);
+/* The end of dropping resident page va: leaves soft in its PTE and frees
+ * frame pfn with its copy in swap, if any. */
+void vm_frame_release(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft);
 /* Sets the protection of committed page va, keeping its contents. */
 void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		     const struct vm_page *pg, pte_prot_t prot);
 /* Gives committed page va, which has no frame (demand-zero or image), a
  * filled frame and maps it with pg->prot. false when no frame is free now
- * (the caller waits with vm_wait_for_memory and retries). */
+ * (the caller waits with vm_wait_for_memory_locked and retries). */
 bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		  const struct vm_page *pg);
 /* Whether frames for every page table missing over pages [first, end) of
- * the attached space can be had now, leaving half the kernel's reserve
- * (interrupts off until those PTEs are written). If not, asks the balance
- * set manager for them: the caller returns VM_RETRY, changing nothing. */
+ * the attached space can be had now, leaving half the kernel's reserve (the
+ * working-set lock held until those PTEs are written: on one CPU nothing
+ * else allocates meanwhile). If not, asks the balance set manager for them:
+ * the caller returns VM_RETRY, changing nothing. */
 bool vm_tables_ready(uint32_t first, uint32_t end);
 /* The balance set manager's next pass frees until frames are available
  * (once; waiters ask again each time they look). */
 void vm_balance_want(uint32_t frames);
-/* Sleeps a moment for the balance set manager to free frames; false when
+/* Sleeps a moment for the balance set manager to free frames, giving vm's
+ * working-set lock up meanwhile (held on entry and on return); false when
  * the sleep was cut short because the thread is being terminated (its
  * waits return at once from then on: the caller must give up, not retry). */
-bool vm_wait_for_memory(void);
-/* Wakes those in vm_wait_for_memory (the balance set manager freed frames). */
+bool vm_wait_for_memory_locked(struct vm_space *vm);
+/* Wakes those waiting for memory (the balance set manager freed frames). */
 void vm_memory_freed(void);
 /* Wakes the balance set manager early (memory is short). */
 void vm_balance_wake(void);
@@ -120,10 +192,12 @@ void vm_writer_wake(void);
 /* The slots of the write under way: their number (0: none), the first in
  * *first. */
 uint32_t vm_writer_in_flight(uint32_t *first);
-/* Ends one in-page read of vm: wakes vm_wait_idle. */
+/* Ends one in-page read of vm: wakes vm_enter. */
 void vm_io_done(struct vm_space *vm);
-/* Resolves a fault on page va of v (see vm_fault); may sleep, after which v
- * may be gone: callers look it up again. */
+/* Resolves a fault on page va of v (see vm_fault). It may give the
+ * working-set lock up to sleep and take it back; then the result is
+ * VM_FAULT_RESOLVED (try again) or VM_FAULT_INTERRUPTED, and v may be gone:
+ * callers look it up again. */
 enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool write);
 /* Charges the page tables pages [first, end) will need (once per 4 MB chunk
  * and space); false (nothing charged) past the commit limit. */

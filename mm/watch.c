@@ -7,7 +7,6 @@
  * refill from zeroes or the image, no swap copy): paging never loses it. */
 #include "mm/vmspace.h"
 #include "mm/pool.h"
-#include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/string.h"
 
@@ -66,11 +65,12 @@ static struct vm_vad *watched(struct vm_space *vm, vaddr_t addr, uint32_t size,
 uint32_t vm_watch_get(struct vm_space *vm, vaddr_t addr, uint32_t size, bool reset,
 		      vaddr_t *out, uint32_t *count)
 {
-	bool irq = irq_save();
 	struct vm_pages r;
-	struct vm_vad *v = watched(vm, addr, size, &r);
+	struct vm_vad *v;
 	uint32_t n = 0;
 
+	vm_enter(vm);
+	v = watched(vm, addr, size, &r);
 	for (uint32_t p = r.first; v && p < r.end && n < *count; p++) {
 		if (!written(v, vm_va(p), p - v->node.start))
 			continue;
@@ -79,18 +79,19 @@ uint32_t vm_watch_get(struct vm_space *vm, vaddr_t addr, uint32_t size, bool res
 			forget(v, vm_va(p), p - v->node.start);
 	}
 	*count = n;
-	irq_restore(irq);
+	vm_leave(vm);
 	return v ? 0 : ERROR_INVALID_PARAMETER;
 }
 
 uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size)
 {
-	bool irq = irq_save();
 	struct vm_pages r;
-	struct vm_vad *v = watched(vm, addr, size, &r);
+	struct vm_vad *v;
 
+	vm_enter(vm);
+	v = watched(vm, addr, size, &r);
 	for (uint32_t p = r.first; v && p < r.end; p++)
 		forget(v, vm_va(p), p - v->node.start);
-	irq_restore(irq);
+	vm_leave(vm);
 	return v ? 0 : ERROR_INVALID_PARAMETER;
 }

@@ -2,7 +2,11 @@
  * the paging file. It takes up to a cluster of frames off the modified list
  * (they stay there, marked writing, so a soft fault can still take one
  * back), writes them to contiguous slots in one request, and moves those
- * still waiting to the standby list, where pfn_alloc can reuse them. */
+ * still waiting to the standby list, where pfn_alloc can reuse them.
+ *
+ * It works under the PFN lock (the modified list, the frames' marks, the
+ * slots it takes and in_flight, which swap_check reads under that lock)
+ * and holds no lock while the disk writes. */
 #include "mm/vmspace.h"
 #include "mm/swap.h"
 #include "arch/cpu.h"
@@ -12,7 +16,7 @@
 
 static struct wait_queue writer_wait;
 static bool writer_woken;
-static struct {                 /* the write under way, for swap_check */
+static struct {                 /* the write under way, for swap_check (PFN lock) */
 	uint32_t first, n;
 } in_flight;
 
@@ -29,14 +33,32 @@ uint32_t vm_writer_in_flight(uint32_t *first)
 }
 
 /* Up to SWAP_CLUSTER modified frames not being written already. */
-static uint32_t gather(pfn_t *frames)
+static uint32_t gather_locked(pfn_t *frames)
 {
 	uint32_t n = 0;
 
-	for (pfn_t p = pfn_modified_head(); p != PFN_NONE && n < SWAP_CLUSTER;
+	for (pfn_t p = pfn_modified_head_locked(); p != PFN_NONE && n < SWAP_CLUSTER;
 	     p = pfn_entry(p)->flink)
 		if (!(pfn_entry(p)->flags & PFN_FLAG_WRITING))
 			frames[n++] = p;
+	return n;
+}
+
+/* Claims a cluster to write: frames from the modified list, marked writing,
+ * and contiguous slots for them (recorded in in_flight). Returns how many;
+ * 0 with *full when there were frames but no slot. */
+static uint32_t claim(pfn_t *frames, uint32_t *first, bool *full)
+{
+	uint32_t n, gathered;
+
+	pfn_lock();
+	n = swap_alloc(gathered = gather_locked(frames), first);
+	*full = gathered && !n;
+	for (uint32_t i = 0; i < n; i++)
+		pfn_entry(frames[i])->flags |= PFN_FLAG_WRITING;
+	in_flight.first = *first;
+	in_flight.n = n;
+	pfn_unlock();
 	return n;
 }
 
@@ -44,7 +66,7 @@ static uint32_t gather(pfn_t *frames)
  * list and still marked go to standby with their slot; a frame taken back
  * or freed meanwhile gives its slot up. A failed write retires its slots and
  * leaves the frames to be tried again elsewhere. */
-static void settle(const pfn_t *frames, uint32_t n, uint32_t first, bool ok)
+static void settle_locked(const pfn_t *frames, uint32_t n, uint32_t first, bool ok)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		struct pfn_entry *e = pfn_entry(frames[i]);
@@ -57,8 +79,8 @@ static void settle(const pfn_t *frames, uint32_t n, uint32_t first, bool ok)
 			swap_free(first + i);
 		} else {
 			e->original_pte = pte_make(PTE_PAGED_OUT, 0, first + i);
-			pfn_from_list(frames[i]);
-			pfn_to_list(frames[i], PFN_STANDBY);
+			pfn_from_list_locked(frames[i]);
+			pfn_to_list_locked(frames[i], PFN_STANDBY);
 		}
 	}
 }
@@ -70,23 +92,20 @@ static void settle(const pfn_t *frames, uint32_t n, uint32_t first, bool ok)
 static bool write_cluster(void)
 {
 	pfn_t frames[SWAP_CLUSTER];
-	uint32_t n = gather(frames), first, gathered;
-	bool ok;
+	uint32_t n, first;
+	bool ok, full;
 
+	if ((n = claim(frames, &first, &full)) == 0 && full) {
+		vm_copies_release();
+		n = claim(frames, &first, &full);
+	}
 	if (n == 0)
 		return false;
-	if ((n = swap_alloc(gathered = n, &first)) == 0) {
-		vm_copies_release();
-		if ((n = swap_alloc(gathered, &first)) == 0)
-			return false;
-	}
-	for (uint32_t i = 0; i < n; i++)
-		pfn_entry(frames[i])->flags |= PFN_FLAG_WRITING;
-	in_flight.first = first;
-	in_flight.n = n;
 	ok = swap_io(frames, n, first, true);
+	pfn_lock();
+	settle_locked(frames, n, first, ok);
 	in_flight.n = 0;
-	settle(frames, n, first, ok);
+	pfn_unlock();
 	vm_memory_freed();
 	if (!ok)
 		thread_sleep(1);
@@ -96,12 +115,15 @@ static bool write_cluster(void)
 void vm_writer_thread(void *arg)
 {
 	(void)arg;
-	irq_disable();
 	for (;;) {
 		while (swap_present() && write_cluster())
 			;
+		/* The scheduler's lock (interrupts off) from the test to the
+		 * sleep: a wake-up in between is not lost. */
+		bool irq = irq_save();
 		if (!writer_woken)
 			wait_queue_sleep_timeout(&writer_wait, WRITER_TICKS);
 		writer_woken = false;
+		irq_restore(irq);
 	}
 }

@@ -5,7 +5,11 @@
  * modified list (its PTE in transition, so touching it again is a soft
  * fault) until the modified page writer has saved it; an unwritten page that
  * the fault path can fill again (zeroes, image bytes) is dropped at once.
- * Locked pages, held pages and page tables never leave. */
+ * Locked pages, held pages and page tables never leave.
+ *
+ * The balance set manager visits the spaces under the address-space list
+ * lock, each under its working-set lock in turn (mm/vmspace.h); it never
+ * sleeps holding either. */
 #include "mm/vmspace.h"
 #include "mm/stats.h"
 #include "mm/swap.h"
@@ -39,34 +43,44 @@ static void age_set(struct pfn_entry *e, uint32_t age)
 
 /* Takes present page va of v out of the working set; false if it must stay
  * (dirty, with nowhere to write it). A clean page with a copy in swap goes
- * straight to the standby list, like one the writer has just saved. */
+ * straight to the standby list, like one the writer has just saved.
+ *
+ * The PTE goes to transition first, in an exchange that returns the dirty
+ * bit as it was at that moment (a thread on another CPU may write the page
+ * until then); only that bit decides whether the contents can be dropped.
+ * Its frame is then still active and only this space's lock holder sees the
+ * PTE, until the frame joins a list under the PFN lock. */
 static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn)
 {
 	struct pfn_entry *e = pfn_entry(pfn);
 	pte_prot_t prot = pte_prot(e->original_pte);
-	bool dirty = mmu_query(va).dirty, refill = (e->flags & PFN_FLAG_FILLED) && !dirty;
+	bool copy = pte_kind(e->original_pte) == PTE_PAGED_OUT;
 
-	if (dirty) {
+	/* Without swap only an unwritten page that can be filled again may go
+	 * (one written on another CPU after this look waits on the modified
+	 * list: kept, not lost). */
+	if (!swap_present() && !copy && (!(e->flags & PFN_FLAG_FILLED) || mmu_query(va).dirty))
+		return false;
+	if (vm_pte_revoke(vm, va, pte_make(PTE_TRANSITION, prot, pfn)).dirty) {
 		vm_page_forget_copy(e);
 		vm_watch_note(v, va);
+		e->flags &= ~PFN_FLAG_FILLED;
 	}
-	if (!refill && pte_kind(e->original_pte) != PTE_PAGED_OUT && !swap_present())
-		return false;
-	if (refill) {
-		uint32_t fresh = v->node.type == MEM_IMAGE ? pte_make(PTE_IMAGE, prot, 0) :
-				 vm_pte_committed(v, prot);
-		struct vm_page pg = vm_page_get(v, va);
-		vm_page_drop(vm, va, &pg, fresh);
-		mm_stats.clean_pages_dropped++;
+	if (e->flags & PFN_FLAG_FILLED) {
+		vm_frame_release(vm, va, pfn, v->node.type == MEM_IMAGE ?
+				 pte_make(PTE_IMAGE, prot, 0) : vm_pte_committed(v, prot));
+		mm_count(&mm_stats.clean_pages_dropped);
 		return true;
 	}
-	mmu_set_soft(va, pte_make(PTE_TRANSITION, prot, pfn));     /* flushes va */
 	e->flags = 0;
-	bool copy = vm_page_copy_to_standby(e);
-	pfn_to_list(pfn, copy ? PFN_STANDBY : PFN_MODIFIED);
+	copy = vm_page_copy_to_standby(e);
+	pfn_lock();
+	pfn_to_list_locked(pfn, copy ? PFN_STANDBY : PFN_MODIFIED);
+	pfn_unlock();
 	vm->c.resident--;
-	mm_stats.pages_trimmed++;
-	mm_stats.swap_copies_kept += copy;
+	mm_count(&mm_stats.pages_trimmed);
+	if (copy)
+		mm_count(&mm_stats.swap_copies_kept);
 	return true;
 }
 
@@ -105,27 +119,33 @@ static void age_page(vaddr_t va, struct pfn_entry *e)
 		age_set(e, mmu_test_clear_accessed(va) ? 0 : age_of(e) + 1);
 }
 
-/* Runs fn over the present pages of every address space. */
-static void each_space(void (*fn)(vaddr_t va, struct pfn_entry *e))
+/* Runs fn over the present pages of every address space, each under its
+ * working-set lock (the list lock held). */
+static void each_space_locked(void (*fn)(vaddr_t va, struct pfn_entry *e))
 {
 	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
-		if (vm->cleared)
-			continue;
-		pfn_t previous = vm_attach(vm);
-		each_present(vm, fn);
-		vm_detach(previous);
+		ke_acquire_spin_lock(&vm->ws_lock);
+		if (!vm->cleared) {
+			pfn_t previous = vm_attach(vm);
+			each_present(vm, fn);
+			vm_detach(previous);
+		}
+		ke_release_spin_lock(&vm->ws_lock);
 	}
 }
 
 static void drop_copy(vaddr_t va, struct pfn_entry *e)
 {
 	(void)va;
-	mm_stats.swap_copies_dropped += vm_page_forget_copy(e);
+	if (vm_page_forget_copy(e))
+		mm_count(&mm_stats.swap_copies_dropped);
 }
 
 void vm_copies_release(void)
 {
-	each_space(drop_copy);
+	ke_acquire_spin_lock(&vm_list_lock);
+	each_space_locked(drop_copy);
+	ke_release_spin_lock(&vm_list_lock);
 }
 
 /* Sweeps vm (the running address space) from its clock hand until want
@@ -163,7 +183,8 @@ static uint32_t ws_sweep(struct vm_space *vm, uint32_t want, uint32_t age_limit)
 }
 
 /* Trims up to want pages of vm, keeping it at least at floor pages. */
-static uint32_t trim_space(struct vm_space *vm, uint32_t want, uint32_t floor, uint32_t age)
+static uint32_t trim_space_locked(struct vm_space *vm, uint32_t want, uint32_t floor,
+				  uint32_t age)
 {
 	pfn_t previous;
 	uint32_t n;
@@ -178,13 +199,34 @@ static uint32_t trim_space(struct vm_space *vm, uint32_t want, uint32_t floor, u
 	return n;
 }
 
+/* One trimming pass over vm, under its working-set lock: up to want pages
+ * older than age, keeping the minimum working set unless below_min. */
+static void trim_space(struct vm_space *vm, uint32_t want, bool below_min, uint32_t age)
+{
+	ke_acquire_spin_lock(&vm->ws_lock);
+	trim_space_locked(vm, want, below_min ? 0 : vm->ws_min, age);
+	ke_release_spin_lock(&vm->ws_lock);
+}
+
+/* Trims vm down to its maximum when it is above it and the maximum is
+ * enforced (set, or memory not plentiful: fewer than mark * 4 available). */
+static void trim_to_max(struct vm_space *vm, uint32_t mark)
+{
+	ke_acquire_spin_lock(&vm->ws_lock);
+	if (vm->c.resident > vm->ws_max && (vm->ws_max_set || pfn_available() < 4 * mark))
+		trim_space_locked(vm, vm->c.resident - vm->ws_max, vm->ws_max, 1);
+	ke_release_spin_lock(&vm->ws_lock);
+}
+
 static uint32_t low;            /* frames the manager keeps available */
-static uint32_t wanted;         /* more, for one pass: see vm_balance_want */
+static uint32_t wanted;         /* more, for one pass (PFN lock): see vm_balance_want */
 
 void vm_balance_want(uint32_t frames)
 {
+	pfn_lock();
 	if (frames > wanted)
 		wanted = frames;
+	pfn_unlock();
 	vm_balance_wake();
 }
 
@@ -219,27 +261,30 @@ static void balance_once(bool periodic)
 	static const struct { uint32_t age; bool below_min; } passes[] = {
 		{ AGE_OLD, false }, { 1, false }, { 1, true }, { 0, false }, { 0, true },
 	};
-	uint32_t mark = low_water() > wanted ? low_water() : wanted, before = pfn_available();
+	uint32_t mark = low_water(), before = pfn_available();
 
+	pfn_lock();
+	mark = mark > wanted ? mark : wanted;
 	wanted = 0;
+	pfn_unlock();
+	ke_acquire_spin_lock(&vm_list_lock);
 	/* Ages follow the clock: every page used since the last period gets age
 	 * 0, the others one more. Done on the clock, not when trimming, so a
 	 * process asleep waiting for memory does not see its pages age meanwhile. */
 	if (periodic)
-		each_space(age_page);
-	for (struct vm_space *vm = vm_all; vm; vm = vm->next) {
-		if (vm->c.resident > vm->ws_max && (vm->ws_max_set || pfn_available() < 4 * mark))
-			trim_space(vm, vm->c.resident - vm->ws_max, vm->ws_max, 1);
-	}
+		each_space_locked(age_page);
+	for (struct vm_space *vm = vm_all; vm; vm = vm->next)
+		trim_to_max(vm, mark);
 	for (uint32_t i = 0; i < 5 && pfn_available() < mark; i++)
 		for (struct vm_space *vm = vm_all; vm && pfn_available() < 2 * mark; vm = vm->next)
-			trim_space(vm, 2 * mark - pfn_available(), passes[i].below_min ? 0 : vm->ws_min,
+			trim_space(vm, 2 * mark - pfn_available(), passes[i].below_min,
 				   passes[i].age);
+	ke_release_spin_lock(&vm_list_lock);
 	if (pfn_list_count(PFN_MODIFIED))
 		vm_writer_wake();
 	/* Only real progress wakes the waiters: woken for nothing they would
-	 * ask again at once, and with both threads keeping interrupts off the
-	 * disk's completions (the writer's progress) would never come. */
+	 * ask again at once, and the disk's completions (the writer's progress)
+	 * need the CPU they take. */
 	if (pfn_available() > before)
 		vm_memory_freed();
 }
@@ -249,37 +294,38 @@ void vm_balance_thread(void *arg)
 	uint32_t aged = timer_ticks();
 
 	(void)arg;
-	irq_disable();
 	for (;;) {
 		/* Ages follow the clock, not the wake-ups: under pressure a fault
 		 * wakes the manager often, and pages must still grow old. */
-		bool period = timer_ticks() - aged >= BALANCE_TICKS;
+		bool period = timer_ticks() - aged >= BALANCE_TICKS, irq;
 		if (period)
 			aged = timer_ticks();
 		balance_once(period);
+		/* The scheduler's lock (interrupts off) from the test to the
+		 * sleep: a wake-up in between is not lost. */
+		irq = irq_save();
 		if (!balance_woken)
 			wait_queue_sleep_timeout(&balance_wait, BALANCE_TICKS);
 		balance_woken = false;
+		irq_restore(irq);
 	}
 }
 
 uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max)
 {
-	bool irq;
-
 	if (min == VM_WS_EMPTY && max == VM_WS_EMPTY) {
-		irq = irq_save();
-		trim_space(vm, vm->c.resident, 0, 0);
-		irq_restore(irq);
+		vm_enter(vm);
+		trim_space_locked(vm, vm->c.resident, 0, 0);
+		vm_leave(vm);
 		return 0;
 	}
 	if (min > max || min < VM_WS_MIN_LOWEST || max > VM_WS_MAX_HIGHEST)
 		return ERROR_INVALID_PARAMETER;
-	irq = irq_save();
+	ke_acquire_spin_lock(&vm->ws_lock);
 	vm->ws_min = min;
 	vm->ws_max = max;
 	vm->ws_max_set = true;
-	irq_restore(irq);
+	ke_release_spin_lock(&vm->ws_lock);
 	return 0;
 }
 

@@ -24,6 +24,7 @@ uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max)
 {
 	uint32_t n = 0;
 
+	ke_acquire_spin_lock(&vm->ws_lock);
 	for (struct vad *v = vad_first(&vm->vads); v; v = vad_next(v)) {
 		vaddr_t end = vm_va(v->end);
 		for (vaddr_t va = mmu_next_present(vm_va(v->start), end); va < end;
@@ -33,17 +34,23 @@ uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max)
 				out[n] = va | ws_protection(pte_prot(e->original_pte));
 		}
 	}
+	ke_release_spin_lock(&vm->ws_lock);
 	return n;
 }
 
 uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va)
 {
 	struct pfn_entry *e;
+	uint32_t block = 0;
 
-	(void)vm;
-	if (va >= VM_USER_HIGH || !(vm_pte_raw(va) & 1))
+	if (va >= VM_USER_HIGH)
 		return 0;
-	e = pfn_entry(vm_pte_raw(va) >> 12);
-	return EX_VALID | pte_prot_to_win32(pte_prot(e->original_pte)) << EX_PROT_SHIFT |
-	       (e->flags & PFN_FLAG_LOCKED ? EX_LOCKED : 0);
+	ke_acquire_spin_lock(&vm->ws_lock);
+	if (vm_pte_raw(va) & 1) {
+		e = pfn_entry(vm_pte_raw(va) >> 12);
+		block = EX_VALID | pte_prot_to_win32(pte_prot(e->original_pte)) << EX_PROT_SHIFT |
+			(e->flags & PFN_FLAG_LOCKED ? EX_LOCKED : 0);
+	}
+	ke_release_spin_lock(&vm->ws_lock);
+	return block;
 }

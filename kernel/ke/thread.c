@@ -1,5 +1,6 @@
 /* Kernel threads and the round-robin scheduler; see kernel/ke/thread.h. */
 #include "kernel/ke/thread.h"
+#include "kernel/ke/lock.h"
 #include "kernel/ke/mutant.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
@@ -160,6 +161,7 @@ static void schedule(bool any)
 	struct thread *prev = thread_now, *next;
 	bool running = prev->state == THREAD_RUNNING && prev != idle;
 
+	ke_lock_check_switch(prev);
 	next = ready_pop(running && !any ? prev->priority : 0);
 	if (!next)
 		next = prev->state == THREAD_RUNNING ? prev : idle;

@@ -16,6 +16,7 @@
 
 #include "arch/context.h"
 #include "arch/types.h"
+#include "kernel/ke/lockorder.h"
 
 #define THREAD_NAME_MAX  16
 #define KSTACK_PAGES     4              /* 16 KiB, plus an unmapped guard page below */
@@ -58,6 +59,7 @@ struct thread {
 	 * kfree. Runs in the scheduler with interrupts off: must not sleep. */
 	void (*release)(struct thread *t);
 	struct ke_mutant *mutants;      /* the mutants it owns (kernel/ke/mutant.h) */
+	struct ke_lock_stack locks;     /* the locks it holds (kernel/ke/lock.h) */
 };
 
 struct process;

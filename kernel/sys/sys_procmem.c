@@ -13,7 +13,6 @@
 #include "mm/mm.h"
 #include "mm/pool.h"
 #include "mm/pte.h"
-#include "arch/cpu.h"
 
 /* Whether [addr, addr + size) lies in user space (NT's MmUserProbeAddress check). */
 static bool user_range(uint32_t addr, uint32_t size)
@@ -41,23 +40,17 @@ static uint32_t copy_piece(struct process *p, uint32_t remote, uint32_t local, u
 	return 0;
 }
 
-/* Runs a short memory-manager operation in p's address space (interrupts
- * off, as sys_virtual.c's calls do); ERROR_ACCESS_DENIED once p has exited. */
+/* Runs a short memory-manager operation in p's address space (attached, as
+ * sys_virtual.c's calls are); ERROR_ACCESS_DENIED once p has exited. */
 static uint32_t in_space(struct process *p, vaddr_t addr, uint32_t size, uint32_t protect,
 			 uint32_t *old, struct vm_region *region)
 {
 	uint32_t err;
-	pfn_t previous;
-	bool irq;
 
-	if (!process_rundown_acquire(p))
+	if (!process_attach(p))
 		return ERROR_ACCESS_DENIED;
-	irq = irq_save();
-	previous = vm_attach(p->vm);
 	err = region ? vm_query(p->vm, addr, region) : vm_protect(p->vm, addr, size, protect, old);
-	vm_detach(previous);
-	irq_restore(irq);
-	process_rundown_release(p);
+	process_detach(p);
 	return err == VM_RETRY ? ERROR_NOT_ENOUGH_MEMORY : err;
 }
 

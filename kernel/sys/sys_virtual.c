@@ -1,7 +1,8 @@
 /* The VirtualAlloc family and the working-set limits as system calls. Each call
  * names a process by handle; another process's address space is entered with
- * vm_attach for the duration of the operation, with interrupts off, and user
- * memory is only touched before or after, in the caller's own space. */
+ * process_attach for the duration of the operation (which takes the space's
+ * locks itself and may sleep), and user memory is only touched before or
+ * after, in the caller's own space. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ps/process.h"
 #include "arch/cpu.h"
@@ -22,28 +23,17 @@ struct vm_call {
 
 #define TABLE_WAIT_MS 5000u      /* for frames for page tables, then ERROR_NOT_ENOUGH_MEMORY */
 
-/* Runs c->op on p's address space. An operation that needs frames for page
- * tables which memory cannot give yet (VM_RETRY) runs again once the balance
- * set manager has freed them, the wait done detached. */
+/* Runs c->op on p's address space, the one the CPU runs on. An operation
+ * that needs frames for page tables which memory cannot give yet (VM_RETRY)
+ * runs again once the balance set manager has freed them. */
 static uint32_t on_space(struct process *p, struct vm_call *c)
 {
 	uint32_t err, start = timer_ticks();
-	pfn_t previous;
-	bool irq = irq_save();
 
-	for (;;) {
-		vm_wait_idle(p->vm);    /* a read in flight owns its page */
-		previous = vm_attach(p->vm);
-		err = c->op(p->vm, c);
-		vm_detach(previous);
-		if (err != VM_RETRY)
-			break;
-		if (timer_ticks() - start >= ms_to_ticks(TABLE_WAIT_MS) || !vm_wait_for_tables()) {
-			err = ERROR_NOT_ENOUGH_MEMORY;
-			break;
-		}
+	while ((err = c->op(p->vm, c)) == VM_RETRY) {
+		if (timer_ticks() - start >= ms_to_ticks(TABLE_WAIT_MS) || !vm_wait_for_tables())
+			return ERROR_NOT_ENOUGH_MEMORY;
 	}
-	irq_restore(irq);
 	return err;
 }
 
@@ -63,11 +53,12 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 		return on_space(process_current(), c);
 	if ((err = process_by_handle(handle, c->access, &p)) != 0)
 		return err;
-	/* Rundown protection: p's address space stays while this sleeps (in
-	 * vm_wait_idle, or for page tables), though p may exit meanwhile. */
-	if (process_rundown_acquire(p)) {
+	/* Attached (with rundown protection): p's address space stays while
+	 * this sleeps (for its locks, or for page tables), though p may exit
+	 * meanwhile, and the scheduler keeps it loaded for this thread. */
+	if (process_attach(p)) {
 		err = on_space(p, c);
-		process_rundown_release(p);
+		process_detach(p);
 	} else {
 		err = ERROR_ACCESS_DENIED;      /* it has exited */
 	}

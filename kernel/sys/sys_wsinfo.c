@@ -1,11 +1,10 @@
 /* QueryWorkingSet and QueryWorkingSetEx (psapi) as system calls: a process
  * handle with PROCESS_QUERY_INFORMATION and PROCESS_VM_READ, its address
- * space entered (interrupts off) only to read the page tables; user memory is
+ * space entered (process_attach) only to read the page tables; user memory is
  * touched before and after, in the caller's own space. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ps/process.h"
 #include "kernel/ob/ob.h"
-#include "arch/cpu.h"
 #include "arch/uaccess.h"
 #include "mm/mm.h"
 #include "mm/pool.h"
@@ -20,19 +19,15 @@ static uint32_t in_process(uint32_t handle, uint32_t (*fn)(struct vm_space *, ui
 {
 	struct process *p;
 	uint32_t err = process_by_handle(handle, WS_ACCESS, &p);
-	bool irq;
 
 	if (err)
 		return err;
-	irq = irq_save();
 	err = ERROR_ACCESS_DENIED;                      /* it has exited */
-	if (p->vm && !vm_cleared(p->vm)) {
-		pfn_t previous = vm_attach(p->vm);
+	if (process_attach(p)) {
 		*result = fn(p->vm, buf, n);
-		vm_detach(previous);
+		process_detach(p);
 		err = 0;
 	}
-	irq_restore(irq);
 	ob_dereference(p);
 	return err;
 }

@@ -250,6 +250,12 @@ static const struct {
 	{ "disk", selftest_disk },
 	{ "disk-read-error", selftest_disk_read_error },
 	{ "ob", selftest_ob },
+	{ "locks", selftest_locks },
+	{ "lock-order", selftest_lock_order },
+	{ "lock-recursive", selftest_lock_recursive },
+	{ "lock-sleep", selftest_lock_sleep },
+	{ "lock-not-held", selftest_lock_not_held },
+	{ "lock-mutex-under-spinlock", selftest_lock_mutex_under_spinlock },
 };
 
 bool selftest_expect(bool ok, const char *what)

@@ -31,5 +31,8 @@ selftest_fn selftest_preemption, selftest_sleep, selftest_wait_queue, selftest_t
 selftest_fn selftest_disk, selftest_disk_read_error;
 /* The object manager's tests (tests/kernel/selftest_ob.c). */
 selftest_fn selftest_ob;
+/* The locks' tests (tests/kernel/selftest_lock.c); all but the first panic. */
+selftest_fn selftest_locks, selftest_lock_order, selftest_lock_recursive, selftest_lock_sleep,
+	selftest_lock_not_held, selftest_lock_mutex_under_spinlock;
 
 #endif
