@@ -263,7 +263,7 @@ void vm_balance_thread(void *arg)
 	}
 }
 
-uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max)
+uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, bool may_raise_min)
 {
 	bool irq;
 
@@ -275,6 +275,8 @@ uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max)
 	}
 	if (min > max || min < VM_WS_MIN_LOWEST || max > VM_WS_MAX_HIGHEST)
 		return ERROR_INVALID_PARAMETER;
+	if (min > vm->ws_min && !may_raise_min)
+		return ERROR_PRIVILEGE_NOT_HELD;
 	irq = irq_save();
 	vm->ws_min = min;
 	vm->ws_max = max;

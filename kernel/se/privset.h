@@ -1,13 +1,7 @@
-/* kernel/se: security (NT's Se). Owns access tokens (kernel/se/token.h: the
- * Token object type, each process's primary token, the system's first token)
- * and privileges: the privilege sets tokens hold (this file: pure logic,
- * unit-tested on the host), the checks other components make
- * (se_privilege_enabled) and the access ceiling between processes of unequal
- * tokens. It may call ob (a token is an object), mm's pool and the runtime
- * library; ps and sys call it, never the reverse.
- *
- * This file: a token's privileges, NT's LUID_AND_ATTRIBUTES array, and the
- * edits AdjustTokenPrivileges and CreateRestrictedToken make to it. */
+/* Privilege sets (kernel/se; the folder is described in kernel/se/token.h):
+ * a token's privileges, NT's LUID_AND_ATTRIBUTES array, and the edits
+ * AdjustTokenPrivileges and CreateRestrictedToken make to it. Pure logic,
+ * unit-tested on the host; the token's lock is the caller's. */
 #ifndef KERNEL_SE_PRIVSET_H
 #define KERNEL_SE_PRIVSET_H
 
