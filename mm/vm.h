@@ -135,8 +135,10 @@ uint32_t vm_swap_copies(void);
 /* SetProcessWorkingSetSize in pages: min <= max within the bounds above, or
  * both VM_WS_EMPTY, which trims every page that can go (dirty ones only
  * with swap). The balance set manager trims a process above max at once and
- * keeps min unless memory is short. A Win32 error or 0. */
-uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max);
+ * keeps min unless memory is short. Raising min needs may_raise_min (the
+ * caller's SeIncreaseWorkingSetPrivilege, enabled), else
+ * ERROR_PRIVILEGE_NOT_HELD. A Win32 error or 0. */
+uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, bool may_raise_min);
 void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max);
 /* QueryWorkingSet (vm attached): the resident pages in address order as
  * PSAPI_WORKING_SET_BLOCK values, at most max into out; returns how many

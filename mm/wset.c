@@ -311,7 +311,7 @@ void vm_balance_thread(void *arg)
 	}
 }
 
-uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max)
+uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, bool may_raise_min)
 {
 	if (min == VM_WS_EMPTY && max == VM_WS_EMPTY) {
 		vm_enter(vm);
@@ -322,6 +322,10 @@ uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max)
 	if (min > max || min < VM_WS_MIN_LOWEST || max > VM_WS_MAX_HIGHEST)
 		return ERROR_INVALID_PARAMETER;
 	ke_acquire_spin_lock(&vm->ws_lock);
+	if (min > vm->ws_min && !may_raise_min) {
+		ke_release_spin_lock(&vm->ws_lock);
+		return ERROR_PRIVILEGE_NOT_HELD;
+	}
 	vm->ws_min = min;
 	vm->ws_max = max;
 	vm->ws_max_set = true;

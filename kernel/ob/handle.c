@@ -55,6 +55,16 @@ uint32_t ob_open_object(struct ob_handle_table *t, void *body, uint32_t desired,
 	return err;
 }
 
+uint32_t ob_open_object_within(struct ob_handle_table *t, void *body, uint32_t desired,
+			       uint32_t ceiling, uint32_t flags, uint32_t *handle)
+{
+	const struct ob_type *type = obp_header(body)->type;
+	uint32_t access, err = ob_grant_access(desired, &type->mapping, type->valid_access & ceiling,
+					       &access);
+
+	return err ? err : ob_open_object(t, body, access, flags, handle);
+}
+
 uint32_t ob_reference_by_handle(struct ob_handle_table *t, uint32_t handle,
 				const struct ob_type *type, uint32_t desired, void **out,
 				uint32_t *granted)

@@ -69,6 +69,11 @@ void ob_dereference(void *body);
  * cannot grow, ERROR_ACCESS_DENIED when its process has ended. */
 uint32_t ob_open_object(struct ob_handle_table *t, void *body, uint32_t desired,
 			uint32_t flags, uint32_t *handle);
+/* ob_open_object with the grant held within ceiling: a right outside it is
+ * refused (ERROR_ACCESS_DENIED), and MAXIMUM_ALLOWED gets what both ceiling
+ * and the type allow (kernel/se's rule between unequal tokens). */
+uint32_t ob_open_object_within(struct ob_handle_table *t, void *body, uint32_t desired,
+			       uint32_t ceiling, uint32_t flags, uint32_t *handle);
 /* Like ob_open_object for a new object (just created; the caller's one
  * reference is consumed) to be known by name (NULL or "": unnamed). When the
  * name exists for an object of the same type the handle is to that one and

@@ -145,7 +145,8 @@ static struct dispatcher_header *process_dispatcher(void *body)
 	return &((struct process *)body)->exit_signal;
 }
 
-/* The last reference is gone: the record leaves the process list. */
+/* The last reference is gone: the record leaves the process list and
+ * drops its token. */
 static void process_remove(void *body)
 {
 	struct process *p = body, **link = &all_processes;
@@ -156,6 +157,8 @@ static void process_remove(void *body)
 	if (*link)
 		*link = p->all_next;    /* a record that never ran was never listed */
 	irq_restore(irq);
+	if (p->token)
+		ob_dereference(p->token);
 }
 
 struct ob_type process_type = {
@@ -216,7 +219,8 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	p->image = find_program(p->name, &p->image_size);
 	if (!p->image)
 		*error = ERROR_FILE_NOT_FOUND;
-	else if ((p->vm = vm_create()) != NULL)
+	else if ((p->token = se_token_copy(pp->token ? pp->token : se_system_token())) &&
+		 (p->vm = vm_create()) != NULL)
 		return p;
 	ob_dereference(p);
 	return NULL;
@@ -419,6 +423,15 @@ uint32_t process_by_handle(uint32_t handle, uint32_t desired, struct process **o
 {
 	return ob_reference_by_handle(process_handles(), handle, &process_type, desired,
 				      (void **)out, NULL);
+}
+
+uint32_t process_access_ceiling(struct process *target, uint32_t limited)
+{
+	struct token *mine = process_current()->token;
+
+	if (se_privilege_enabled(mine, SE_DEBUG_PRIVILEGE))
+		return 0xffffffffu;
+	return se_access_ceiling(mine, target->token, limited);
 }
 
 bool process_rundown_acquire(struct process *p)

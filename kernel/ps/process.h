@@ -1,7 +1,7 @@
 /* kernel/ps: processes (NT's Ps). Owns process records, the program loader
  * (ELF checking, mapping the image and the stack), exit and termination.
- * May call ob (a process is an object), ke (its thread), mm (its address
- * space), arch and rtl; the system calls (sys) call it, never the reverse. */
+ * May call ob (a process is an object), se (its token), ke (its thread), mm
+ * (its address space), arch and rtl; the system calls (sys) call it, never the reverse. */
 /* Ring-3 processes: an address space, threads (kernel/ps/psthread.h), a
  * handle table, an exit status. A process is an object of type Process
  * (kernel/ob): it is referenced by the handles that name it, by each of its
@@ -17,6 +17,7 @@
 #include "kernel/ke/dispatcher.h"
 #include "kernel/ke/thread.h"
 #include "kernel/ob/ob.h"
+#include "kernel/se/token.h"
 #include "mm/vm.h"
 #include "kernel/rtl/winerror.h"
 
@@ -44,6 +45,7 @@ struct process {
 	uint32_t exit_status, terminate_status;
 	struct dispatcher_header exit_signal;   /* signaled once it has exited */
 	struct ob_handle_table handles;
+	struct token *token;            /* its primary token, for its whole life */
 	uint32_t rundown;               /* threads attached to its address space */
 	bool rundown_closing;           /* exiting: no new attach */
 	struct wait_queue rundown_wait;
@@ -76,6 +78,7 @@ struct process_params {
 	const char *image;              /* the program; NULL: cmdline's first word */
 	const char *cmdline;            /* its command line, as its argv shows it */
 	struct process *parent;         /* whose inheritable handles it gets, or NULL */
+	struct token *token;            /* it gets a copy; NULL: the system's first token */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
 	bool suspended;                 /* its first thread starts suspended */
 	uint32_t handle;                /* out: that handle, with every right */
@@ -127,6 +130,10 @@ static inline struct ob_handle_table *process_handles(void) { return &process_cu
 /* The process behind handle in the caller's table, referenced, when the
  * handle grants desired: 0, ERROR_INVALID_HANDLE or ERROR_ACCESS_DENIED. */
 uint32_t process_by_handle(uint32_t handle, uint32_t desired, struct process **out);
+/* The rights the current process may get to target or its threads: any
+ * (all bits set) with SeDebugPrivilege enabled, else se_access_ceiling's
+ * (limited when target's token holds a privilege the caller's lacks). */
+uint32_t process_access_ceiling(struct process *target, uint32_t limited);
 
 /* NT's rundown protection: while held, p's address space stays (its exit
  * waits for the last release before clearing it). False once p is exiting. */

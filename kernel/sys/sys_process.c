@@ -63,8 +63,32 @@ uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size)
 
 #define CREATE_SUSPENDED 0x00000004u
 
-/* (cmdline, uint32 out[4], inherit, image or 0, flags): out = process handle,
- * pid, thread handle, tid; the handles have every right. */
+/* The token a new process gets a copy of: the caller's, or the one behind
+ * handle (CreateProcessAsUser), referenced, which must grant TOKEN_QUERY,
+ * TOKEN_DUPLICATE and TOKEN_ASSIGN_PRIMARY and hold no privilege the
+ * caller's lacks (else ERROR_PRIVILEGE_NOT_HELD: Windows asks for
+ * SeAssignPrimaryTokenPrivilege then, which no vados token holds). */
+static uint32_t creation_token(uint32_t handle, struct token **out)
+{
+	uint32_t err;
+
+	if (!handle) {
+		*out = process_current()->token;
+		ob_reference(*out);
+		return 0;
+	}
+	err = ob_reference_by_handle(process_handles(), handle, &token_type,
+				     TOKEN_QUERY | TOKEN_DUPLICATE | TOKEN_ASSIGN_PRIMARY,
+				     (void **)out, NULL);
+	if (!err && !se_token_within(*out, process_current()->token)) {
+		ob_dereference(*out);
+		err = ERROR_PRIVILEGE_NOT_HELD;
+	}
+	return err;
+}
+
+/* (cmdline, uint32 out[4], inherit, image or 0, flags, token or 0): out =
+ * process handle, pid, thread handle, tid; the handles have every right. */
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 {
 	char cmdline[PROCESS_CMDLINE_MAX], image[PROCESS_NAME_MAX];
@@ -73,7 +97,7 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 				     .opener = process_handles(),
 				     .suspended = (a[4] & CREATE_SUSPENDED) != 0 };
 	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[4] = { 0 };
-	struct process *p;
+	struct process *p = NULL;
 
 	(void)f;
 	if (!err && a[3])
@@ -83,7 +107,13 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 	/* Everything that can fail is checked before the child exists. */
 	if (!err && !copy_to_user(a[1], out, sizeof(out)))
 		err = ERROR_NOACCESS;
-	if (err || !(p = process_spawn(&pp, &err)))
+	if (!err)
+		err = creation_token(a[5], &pp.token);
+	if (!err) {
+		p = process_spawn(&pp, &err);
+		ob_dereference(pp.token);
+	}
+	if (!p)
 		return (struct sysret){ err, 0 };
 	out[0] = pp.handle;
 	out[1] = p->pid;
@@ -102,7 +132,10 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 }
 
 /* (pid, access, inherit) -> handle. NT keeps no process 0 for ring 3 to
- * open: ERROR_INVALID_PARAMETER, as for any pid that does not exist. */
+ * open: ERROR_INVALID_PARAMETER, as for any pid that does not exist. A
+ * process whose token holds a privilege the caller's lacks opens only for
+ * SYNCHRONIZE and PROCESS_QUERY_LIMITED_INFORMATION, unless the caller has
+ * SeDebugPrivilege enabled (process_access_ceiling). */
 struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f)
 {
 	struct process *p = a[0] ? process_find(a[0]) : NULL;
@@ -111,7 +144,10 @@ struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (!p)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
-	err = ob_open_object(process_handles(), p, a[1], a[2] ? HANDLE_FLAG_INHERIT : 0, &h);
+	err = ob_open_object_within(process_handles(), p, a[1],
+				    process_access_ceiling(p, SYNCHRONIZE |
+							   PROCESS_QUERY_LIMITED_INFORMATION),
+				    a[2] ? HANDLE_FLAG_INHERIT : 0, &h);
 	ob_dereference(p);
 	return (struct sysret){ err, err ? 0 : h };
 }
@@ -184,9 +220,13 @@ struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f)
 	return r;
 }
 
+/* () powers off; the caller's SeShutdownPrivilege must be enabled (else
+ * ERROR_PRIVILEGE_NOT_HELD), as ExitWindowsEx's. */
 struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f)
 {
 	(void)a, (void)f;
+	if (!se_privilege_enabled(process_current()->token, SE_SHUTDOWN_PRIVILEGE))
+		return (struct sysret){ ERROR_PRIVILEGE_NOT_HELD, 0 };
 	kprintf("vados: shutdown requested by pid %u\n", process_current()->pid);
 	machine_exit(mm_invariants_hold() ? EXIT_PASS : EXIT_FAIL);
 }

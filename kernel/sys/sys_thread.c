@@ -86,7 +86,10 @@ struct sysret sys_exit_thread(const uint32_t *a, struct trap_frame *f)
 	ps_thread_exit(a[0]);
 }
 
-/* (tid, access, inherit) -> handle; an unknown id: ERROR_INVALID_PARAMETER. */
+/* (tid, access, inherit) -> handle; an unknown id: ERROR_INVALID_PARAMETER.
+ * A thread of a process whose token holds a privilege the caller's lacks
+ * opens only for SYNCHRONIZE and THREAD_QUERY_LIMITED_INFORMATION, unless the
+ * caller has SeDebugPrivilege enabled (process_access_ceiling). */
 struct sysret sys_open_thread(const uint32_t *a, struct trap_frame *f)
 {
 	struct ps_thread *t = ps_thread_find(a[0]);
@@ -95,7 +98,10 @@ struct sysret sys_open_thread(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (!t)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
-	err = ob_open_object(process_handles(), t, a[1], a[2] ? HANDLE_FLAG_INHERIT : 0, &h);
+	err = ob_open_object_within(process_handles(), t, a[1],
+				    process_access_ceiling(t->k.process, SYNCHRONIZE |
+							   THREAD_QUERY_LIMITED_INFORMATION),
+				    a[2] ? HANDLE_FLAG_INHERIT : 0, &h);
 	ob_dereference(t);
 	return (struct sysret){ err, err ? 0 : h };
 }

@@ -17,6 +17,7 @@ struct vm_call {
 	uint32_t access;                /* the right the process handle must grant */
 	uint32_t addr, size, type, protect;
 	uint32_t out;                   /* the old protection */
+	bool privileged;                /* the caller may raise the minimum working set */
 	struct vm_region region;
 	uint32_t (*op)(struct vm_space *vm, struct vm_call *c);
 };
@@ -103,7 +104,7 @@ static uint32_t op_set_ws(struct vm_space *vm, struct vm_call *c)
 	uint32_t min = c->addr == 0xffffffffu ? VM_WS_EMPTY : c->addr / PAGE_SIZE;
 	uint32_t max = c->size == 0xffffffffu ? VM_WS_EMPTY : c->size / PAGE_SIZE;
 
-	return vm_ws_set(vm, min, max);
+	return vm_ws_set(vm, min, max, c->privileged);
 }
 
 /* The limits come back in addr (minimum) and size (maximum), in pages. */
@@ -198,11 +199,16 @@ struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
 }
 
 /* (process, minimum bytes, maximum bytes); (SIZE_T)-1 twice empties the
- * working set. */
+ * working set. Raising the minimum needs the caller's
+ * SeIncreaseWorkingSetPrivilege enabled (NT checks the caller's token;
+ * Microsoft's page says "the specified process", the same process when a
+ * program sets its own). */
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .access = PROCESS_SET_QUOTA, .addr = a[1], .size = a[2],
-			     .op = op_set_ws };
+			     .op = op_set_ws,
+			     .privileged = se_privilege_enabled(process_current()->token,
+								SE_INC_WORKING_SET_PRIVILEGE) };
 
 	(void)f;
 	return (struct sysret){ on_process(a[0], &c), 0 };

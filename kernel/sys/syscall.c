@@ -31,7 +31,7 @@ static const struct {
 	[SYS_CONTINUE] = { sys_continue, 1 },
 	[SYS_RAISE_EXCEPTION] = { sys_raise_exception, 4 },
 	[SYS_UNHANDLED_EXCEPTION] = { sys_unhandled_exception, 1 },
-	[SYS_CREATE_PROCESS] = { sys_create_process, 5 },
+	[SYS_CREATE_PROCESS] = { sys_create_process, 6 },
 	[SYS_OPEN_PROCESS] = { sys_open_process, 3 },
 	[SYS_WAIT_FOR_OBJECT] = { sys_wait_for_object, 2 },
 	[SYS_GET_EXIT_CODE] = { sys_get_exit_code, 1 },
@@ -84,6 +84,10 @@ static const struct {
 	[SYS_OPEN_SEMAPHORE] = { sys_open_semaphore, 3 },
 	[SYS_RELEASE_SEMAPHORE] = { sys_release_semaphore, 3 },
 	[SYS_WAIT_FOR_MULTIPLE] = { sys_wait_for_multiple, 4 },
+	[SYS_OPEN_PROCESS_TOKEN] = { sys_open_process_token, 3 },
+	[SYS_QUERY_TOKEN] = { sys_query_token, 5 },
+	[SYS_ADJUST_PRIVILEGES] = { sys_adjust_privileges, 6 },
+	[SYS_FILTER_TOKEN] = { sys_filter_token, 5 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
@@ -91,6 +95,14 @@ struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
 	if (!copy_to_user(dst, src, n))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ ERROR_SUCCESS, 0 };
+}
+
+struct sysret sys_handle_out(uint32_t out, uint32_t handle)
+{
+	if (copy_to_user(out, &handle, sizeof(handle)))
+		return (struct sysret){ ERROR_SUCCESS, 0 };
+	ob_close_handle(process_handles(), handle);
+	return (struct sysret){ ERROR_NOACCESS, 0 };
 }
 
 bool sys_probe_word(uint32_t user)

@@ -37,6 +37,10 @@ uint32_t ms_to_ticks(uint32_t ms);
 /* Whether the 4 bytes at user address user can be read and written (NT's
  * ProbeForWrite): it reads them and writes them back unchanged. */
 bool sys_probe_word(uint32_t user);
+/* Writes a new handle to user address out, probed before it was made (0
+ * written there): when out has gone meanwhile the handle is closed and the
+ * call fails with ERROR_NOACCESS. */
+struct sysret sys_handle_out(uint32_t out, uint32_t handle);
 
 /* kernel/sys/sys_console.c */
 struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f);
@@ -107,6 +111,11 @@ struct sysret sys_release_semaphore(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_wait.c */
 struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_token.c */
+struct sysret sys_open_process_token(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_token(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_adjust_privileges(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_filter_token(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_procmem.c */
 struct sysret sys_read_vm(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_write_vm(const uint32_t *a, struct trap_frame *f);

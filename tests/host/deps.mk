@@ -20,4 +20,5 @@ $(B)/host/test_heap:      $(HEAP_ENGINE)
 $(B)/host/test_heap_walk: $(HEAP_ENGINE)
 $(B)/host/test_mtable:   user/lib/mtable.c user/lib/mtable.h
 $(B)/host/test_ob:       kernel/ob/table.c kernel/ob/access.c kernel/ob/name.c
+$(B)/host/test_privset:  kernel/se/privset.c
 $(B)/host/test_dispatcher: kernel/ke/dispatcher.c kernel/ke/mutant.c

@@ -11,6 +11,7 @@
  * slots B's pages have nowhere to go. Nothing may be lost. */
 #include <string.h>
 #include "swap-common.h"
+#include "token-common.h"
 
 #define TEST_NAME "swap-copies"
 #include "check.h"
@@ -113,7 +114,10 @@ static void copies_give_way(void)
 	printf(TEST_NAME ": A (%u pages) read back: %u copies\n", a_pages, st.swap_slots_copies);
 	CHECK(st.swap_slots_copies > a_pages / 2, "only %u copies after reading A back",
 	      st.swap_slots_copies);
-	/* Locked, A stays resident with its copies whatever B does. */
+	/* Locked, A stays resident with its copies whatever B does. Raising
+	 * the minimum working set needs SeIncreaseWorkingSetPrivilege enabled. */
+	CHECK(tk_set_own(SE_INC_WORKING_SET_NAME, TRUE), "enabling %s: error %lu",
+	      SE_INC_WORKING_SET_NAME, GetLastError());
 	CHECK(SetProcessWorkingSetSize(GetCurrentProcess(), (a_pages + 256) * 4096,
 				       st.phys_pages * 4096) &&
 	      VirtualLock((void *)a, a_pages * 4096), "locking A failed: %lu", GetLastError());

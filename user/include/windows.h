@@ -461,6 +461,7 @@ WINAPI UINT GetWriteWatch(DWORD dwFlags, PVOID lpBaseAddress, SIZE_T dwRegionSiz
 WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 
 #include "vados/winthreads.h"
+#include "vados/winsecurity.h"
 
 VADOS_END_DECLS
 

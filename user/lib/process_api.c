@@ -12,30 +12,23 @@ HANDLE WINAPI GetCurrentProcess(VOID)
 	return (HANDLE)(LONG_PTR)-1;
 }
 
-/* lpApplicationName, when given, names the program (and lpCommandLine, if
- * given too, is its command line as its argv shows it); otherwise the first
- * word of lpCommandLine does. With bInheritHandles, the child starts with every
- * inheritable handle of the caller at the same value and access.
- * lpProcessAttributes->bInheritHandle makes the returned process handle
- * inheritable. Flags, environment, directory and start-up information are
- * accepted and ignored, but CREATE_SUSPENDED: the first thread waits for
- * ResumeThread. lpThreadAttributes->bInheritHandle makes hThread inheritable. */
-BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
+/* CreateProcessA and CreateProcessAsUserA: the child gets a copy of token's
+ * privileges (0: the caller's). */
+static BOOL create_process(HANDLE token, LPCSTR lpApplicationName, LPSTR lpCommandLine,
 			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
 			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
-			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
-			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
+			   DWORD dwCreationFlags, LPPROCESS_INFORMATION lpProcessInformation)
 {
-	uint32_t out[4], args[5];
+	uint32_t out[4], args[6];
 	BOOL inherit = lpProcessAttributes && lpProcessAttributes->bInheritHandle;
 	BOOL inherit_thread = lpThreadAttributes && lpThreadAttributes->bInheritHandle;
 
-	(void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
 	args[0] = (uint32_t)(lpCommandLine ? lpCommandLine : lpApplicationName);
 	args[1] = (uint32_t)out;
 	args[2] = bInheritHandles != FALSE;
 	args[3] = (uint32_t)lpApplicationName;
 	args[4] = dwCreationFlags;
+	args[5] = (uint32_t)token;
 	if (!lpProcessInformation) {
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
@@ -51,6 +44,64 @@ BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 	if (inherit_thread)
 		SetHandleInformation((HANDLE)out[2], HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
 	return TRUE;
+}
+
+/* lpApplicationName, when given, names the program (and lpCommandLine, if
+ * given too, is its command line as its argv shows it); otherwise the first
+ * word of lpCommandLine does. With bInheritHandles, the child starts with every
+ * inheritable handle of the caller at the same value and access.
+ * lpProcessAttributes->bInheritHandle makes the returned process handle
+ * inheritable. Flags, environment, directory and start-up information are
+ * accepted and ignored, but CREATE_SUSPENDED: the first thread waits for
+ * ResumeThread. lpThreadAttributes->bInheritHandle makes hThread inheritable.
+ * The child's token is a copy of the caller's, privileges enabled or not as
+ * they are now. */
+BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
+			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
+			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
+			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
+{
+	(void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
+	return create_process(NULL, lpApplicationName, lpCommandLine, lpProcessAttributes,
+			      lpThreadAttributes, bInheritHandles, dwCreationFlags,
+			      lpProcessInformation);
+}
+
+/* CreateProcessA whose child gets a copy of hToken (a primary token handle
+ * with TOKEN_QUERY, TOKEN_DUPLICATE and TOKEN_ASSIGN_PRIMARY; NULL: the
+ * caller's). A token holding a privilege the caller's lacks fails with
+ * ERROR_PRIVILEGE_NOT_HELD (Windows would want SeAssignPrimaryTokenPrivilege);
+ * a restricted copy of the caller's own (CreateRestrictedToken) never does. */
+BOOL WINAPI CreateProcessAsUserA(HANDLE hToken, LPCSTR lpApplicationName, LPSTR lpCommandLine,
+				 LPSECURITY_ATTRIBUTES lpProcessAttributes,
+				 LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+				 DWORD dwCreationFlags, LPVOID lpEnvironment,
+				 LPCSTR lpCurrentDirectory, LPSTARTUPINFOA lpStartupInfo,
+				 LPPROCESS_INFORMATION lpProcessInformation)
+{
+	(void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
+	return create_process(hToken, lpApplicationName, lpCommandLine, lpProcessAttributes,
+			      lpThreadAttributes, bInheritHandles, dwCreationFlags,
+			      lpProcessInformation);
+}
+
+/* EWX_SHUTDOWN and EWX_POWEROFF (EWX_FORCE, EWX_FORCEIFHUNG and dwReason
+ * change nothing) power the machine off at once and do not return; the
+ * caller's SeShutdownPrivilege must be enabled (else
+ * ERROR_PRIVILEGE_NOT_HELD). vados has no logon sessions to end (EWX_LOGOFF)
+ * and cannot restart (EWX_REBOOT): ERROR_INVALID_PARAMETER. */
+BOOL WINAPI ExitWindowsEx(UINT uFlags, DWORD dwReason)
+{
+	UINT action = uFlags & ~(EWX_FORCE | EWX_FORCEIFHUNG);
+
+	(void)dwReason;
+	if (action != EWX_SHUTDOWN && action != EWX_POWEROFF &&
+	    action != (EWX_SHUTDOWN | EWX_POWEROFF)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	return win32_call(SYS_SHUTDOWN, NULL, NULL);
 }
 
 /* The handle gets dwDesiredAccess (GENERIC_* mapped as Windows maps them for

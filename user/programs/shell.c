@@ -49,6 +49,8 @@ static void cmd_help(void)
 {
 	printf("commands:\n"
 	       "  run PROGRAM [ARGS]   run a program and wait for it (or just: PROGRAM [ARGS])\n"
+	       "  run -restricted PROGRAM [ARGS]\n"
+	       "                       run it with a token that holds no privilege\n"
 	       "  ... &                leave it running in the background\n"
 	       "  ps                   list processes and their handle and thread counts\n"
 	       "  threads [PID]        list a process's threads (all threads without PID)\n"
@@ -57,7 +59,7 @@ static void cmd_help(void)
 	       "  walk PID             list the regions of a process's address space\n"
 	       "  mem                  physical memory in use, the commit charge and swap\n"
 	       "  help                 this list\n"
-	       "  exit, shutdown       power off\n");
+	       "  exit, shutdown       power off (enables SeShutdownPrivilege first)\n");
 }
 
 #define PROCESSES_MAX 64
@@ -238,8 +240,25 @@ static void cmd_mem(void)
 		       s.swap_slots_used * 4, s.swap_slots * 4, s.swap_slots_copies * 4);
 }
 
-/* Runs cmdline and waits for it; a trailing "&" leaves it in the background. */
-static void cmd_run(char *cmdline)
+/* A copy of the shell's token without any privilege (CreateRestrictedToken
+ * with DISABLE_MAX_PRIVILEGE), or NULL with the last error set. */
+static HANDLE restricted_token(void)
+{
+	HANDLE mine, restricted = NULL;
+
+	if (!OpenProcessToken(GetCurrentProcess(), TOKEN_DUPLICATE, &mine))
+		return NULL;
+	if (!CreateRestrictedToken(mine, DISABLE_MAX_PRIVILEGE, 0, NULL, 0, NULL, 0, NULL,
+				   &restricted))
+		restricted = NULL;
+	CloseHandle(mine);
+	return restricted;
+}
+
+/* Runs cmdline and waits for it; a trailing "&" leaves it in the background.
+ * With token, the child gets a copy of it (CreateProcessAsUser), else of the
+ * shell's. */
+static void cmd_run(char *cmdline, HANDLE token)
 {
 	PROCESS_INFORMATION pi;
 	DWORD status = 0;
@@ -249,7 +268,8 @@ static void cmd_run(char *cmdline)
 	if (background)
 		for (cmdline[--len] = '\0'; len > 0 && cmdline[len - 1] == ' ';)
 			cmdline[--len] = '\0';
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi)) {
+	if (!CreateProcessAsUserA(token, NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL,
+				  &pi)) {
 		DWORD err = GetLastError();
 		printf("shell: %s: %s (error %lu)\n", cmdline,
 		       err == ERROR_FILE_NOT_FOUND ? "no such program" : "cannot start", err);
@@ -267,6 +287,53 @@ static void cmd_run(char *cmdline)
 	printf("[pid %lu exited with status 0x%lx]\n", pi.dwProcessId, status);
 }
 
+/* run [-restricted] PROGRAM [ARGS] */
+static void cmd_run_command(char *arg)
+{
+	HANDLE token = NULL;
+
+	if (arg && strncmp(arg, "-restricted", 11) == 0 && (arg[11] == ' ' || !arg[11])) {
+		for (arg += 11; *arg == ' '; arg++)
+			;
+		if (!*arg)
+			arg = NULL;
+		else if (!(token = restricted_token())) {
+			printf("run: no restricted token (error %lu)\n", GetLastError());
+			return;
+		}
+	}
+	if (arg)
+		cmd_run(arg, token);
+	else
+		printf("run: usage: run [-restricted] PROGRAM [ARGS]\n");
+	if (token)
+		CloseHandle(token);
+}
+
+/* Enables SeShutdownPrivilege in the shell's token, as a Windows program
+ * must before ExitWindowsEx, and powers off; a shell without the privilege
+ * (started with run -restricted) says so. */
+static void cmd_shutdown(void)
+{
+	TOKEN_PRIVILEGES tp = { 1, { { { 0, 0 }, SE_PRIVILEGE_ENABLED } } };
+	HANDLE token;
+	BOOL enabled;
+
+	if (!LookupPrivilegeValueA(NULL, SE_SHUTDOWN_NAME, &tp.Privileges[0].Luid) ||
+	    !OpenProcessToken(GetCurrentProcess(), TOKEN_ADJUST_PRIVILEGES, &token)) {
+		printf("shutdown: error %lu\n", GetLastError());
+		return;
+	}
+	enabled = AdjustTokenPrivileges(token, FALSE, &tp, 0, NULL, NULL) &&
+		  GetLastError() == ERROR_SUCCESS;
+	CloseHandle(token);
+	if (enabled)
+		printf("shell: powering off\n");
+	ExitWindowsEx(EWX_POWEROFF, 0);
+	printf("shutdown: error %lu (the shell's token does not hold %s)\n", GetLastError(),
+	       SE_SHUTDOWN_NAME);
+}
+
 /* Runs the walker on process PID and waits for it. */
 static void cmd_walk(const char *arg)
 {
@@ -276,7 +343,7 @@ static void cmd_walk(const char *arg)
 	if (!pid)
 		return;
 	snprintf(cmdline, sizeof(cmdline), "walker %lu", pid);
-	cmd_run(cmdline);
+	cmd_run(cmdline, NULL);
 }
 
 /* Runs one command line; the first word is the command. */
@@ -312,17 +379,13 @@ static void execute(char *line)
 	} else if (strcmp(word, "mem") == 0) {
 		cmd_mem();
 	} else if (strcmp(word, "exit") == 0 || strcmp(word, "shutdown") == 0) {
-		printf("shell: powering off\n");
-		vados_syscall(SYS_SHUTDOWN, NULL);
+		cmd_shutdown();
 	} else if (strcmp(word, "run") == 0) {
-		if (arg)
-			cmd_run(arg);
-		else
-			printf("run: usage: run PROGRAM [ARGS]\n");
+		cmd_run_command(arg);
 	} else {
 		if (rest)
 			*rest = ' ';
-		cmd_run(word);
+		cmd_run(word, NULL);
 	}
 }
 

@@ -23,7 +23,9 @@ enum vados_syscall {
 	SYS_RAISE_EXCEPTION,    /* (code, flags, nparams, const ULONG_PTR *params) */
 	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
 	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[4], inherit, const char *image
-				 *  or 0, flags): out = process handle, pid, thread handle, tid */
+				 *  or 0, flags, token or 0): out = process handle, pid, thread
+				 *  handle, tid; the child gets a copy of the token (0: the
+				 *  caller's) */
 	SYS_OPEN_PROCESS,       /* (pid, access, inherit) -> handle */
 	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0,
 				 *  WAIT_ABANDONED or WAIT_TIMEOUT */
@@ -33,7 +35,8 @@ enum vados_syscall {
 	SYS_MEMORY_STATUS,      /* (struct vados_memory_status *out) */
 	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input */
 	SYS_LIST_PROCESSES,     /* (struct vados_process_info *buf, uint32 max) -> entries */
-	SYS_SHUTDOWN,           /* (): powers the machine off (QEMU exits) */
+	SYS_SHUTDOWN,           /* (): powers the machine off (QEMU exits); needs
+				 *  SeShutdownPrivilege enabled */
 	SYS_VIRTUAL_ALLOC,      /* (process, addr, size, type, protect) -> base */
 	SYS_VIRTUAL_FREE,       /* (process, addr, size, type) */
 	SYS_VIRTUAL_PROTECT,    /* (process, addr, size, protect, uint32 *old) */
@@ -83,6 +86,13 @@ enum vados_syscall {
 	SYS_RELEASE_SEMAPHORE,  /* (handle, count, int32 *previous or 0) */
 	SYS_WAIT_FOR_MULTIPLE,  /* (count, const HANDLE *handles, wait all, milliseconds)
 				 * -> WAIT_OBJECT_0 + i, WAIT_ABANDONED_0 + i or WAIT_TIMEOUT */
+	SYS_OPEN_PROCESS_TOKEN, /* (process, access, uint32 *handle) */
+	SYS_QUERY_TOKEN,        /* (token, information class, buf, size, uint32 *needed) */
+	SYS_ADJUST_PRIVILEGES,  /* (token, disable all, const TOKEN_PRIVILEGES *new or 0, size,
+				 *  TOKEN_PRIVILEGES *previous or 0, uint32 *needed or 0)
+				 *  -> 1 when new names a privilege the token does not hold */
+	SYS_FILTER_TOKEN,       /* (token, flags, count, const LUID_AND_ATTRIBUTES *delete,
+				 *  uint32 *handle): a restricted copy */
 	SYS_COUNT,
 };
 
