@@ -249,6 +249,7 @@ static const struct {
 	{ "thread-stack-overflow", selftest_thread_stack_overflow },
 	{ "disk", selftest_disk },
 	{ "disk-read-error", selftest_disk_read_error },
+	{ "disks", selftest_disks },
 	{ "ob", selftest_ob },
 };
 
