@@ -250,6 +250,7 @@ static const struct {
 	{ "disk", selftest_disk },
 	{ "disk-read-error", selftest_disk_read_error },
 	{ "disks", selftest_disks },
+	{ "fat-wipe", selftest_fat_wipe },
 	{ "ob", selftest_ob },
 };
 

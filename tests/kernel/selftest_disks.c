@@ -6,12 +6,15 @@
  * sectors side by side. Each disk must give back its own pattern: a request
  * that went to the other device of its channel, or to the other channel,
  * shows. The page written is sector 64, in the gap before the first
- * partition of tools/mkdisk.sh's layouts. */
+ * partition of tools/mkdisk.sh's layouts. And test=fat-wipe, which breaks a
+ * FAT volume on purpose. */
 #include "tests/kernel/selftest.h"
 #include "kernel/rtl/console.h"
+#include "kernel/rtl/string.h"
 #include "kernel/ke/thread.h"
 #include "arch/cpu.h"
 #include "arch/ide.h"
+#include "arch/mbr.h"
 #include "arch/mmu.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
@@ -122,4 +125,29 @@ bool selftest_disks(const struct boot_info *bi, const struct kernel_options *opt
 	}
 	kprintf("selftest: disks: %u disks, each with its own page\n", disks);
 	return ok & selftest_expect(disks > 0, "no disk attached");
+}
+
+/* test=fat-wipe: zeroes the boot sector of disk 0's first FAT partition, so
+ * the volume is broken for fsck.fat: its scenario proves that the test
+ * runner's fsck check fails a test (fsck = errors). */
+bool selftest_fat_wipe(const struct boot_info *bi, const struct kernel_options *opt)
+{
+	uint8_t sector[MBR_SIZE];
+	struct mbr_partition p = { 0 };
+	uint32_t i = 1;
+
+	(void)bi, (void)opt;
+	if (!selftest_expect(ide_rw_polled(0, 0, sector, 1, false) == IDE_OK, "MBR read"))
+		return false;
+	while (i <= MBR_ENTRIES && (mbr_entry(sector, i, &p) || !mbr_fat_kind(p.type)))
+		i++;
+	if (!selftest_expect(i <= MBR_ENTRIES, "no FAT partition on disk 0"))
+		return false;
+	memset(sector, 0, sizeof(sector));
+	if (!selftest_expect(ide_rw_polled(0, p.first_lba, sector, 1, true) == IDE_OK,
+			     "writing the boot sector"))
+		return false;
+	kprintf("selftest: fat-wipe: zeroed the boot sector of disk 0's partition %u at LBA %u\n",
+		p.number, p.first_lba);
+	return true;
 }
