@@ -175,6 +175,7 @@ update() {
 	img="$out@@$((${1% *} * 512))"
 	shift
 	copy_in "$img" "$@"
+	echo "mkdisk: $out: $# program(s) copied into C:\\BIN$([ -z "$files" ] || echo ", and the --file files")"
 }
 
 # fsck.fat -n on a copy of the FAT partition (fsck.fat takes no offset).
