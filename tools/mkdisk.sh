@@ -90,7 +90,10 @@ copy_in() {
 		[ -f "$host" ] || die "--file: no such file: $host"
 		target=$(mtools_path "$host" "$dest")
 		make_dirs "$img" "$target"
-		mcopy -o -i "$img" "$host" "$target" || die "cannot copy $host to C:${target#::}"
+		dos=$(printf 'C:%s' "${target#::}" | tr / '\\')
+		mcopy -o -i "$img" "$host" "$target" || die "cannot copy $host to $dos"
+		mcopy -i "$img" "$target" - | cmp -s - "$host" || die "$dos does not read back as $host"
+		echo "mkdisk: $dos: $(wc -c < "$host") bytes from $host, read back equal"
 	done
 }
 
