@@ -13,6 +13,7 @@ HOSTCC   ?= gcc
 PYTHON   ?= python3
 
 MEM      ?= 128
+FAT      ?= 512
 SWAP     ?= 64
 CPU      ?= max
 CMDLINE  ?=
@@ -29,6 +30,7 @@ MISSING := $(foreach t,$(REQUIRED_TOOLS),$(if $(shell command -v $(t)),,$(t)))
 MISSING += $(if $(wildcard /usr/lib/grub/i386-pc/multiboot2.mod),,grub-pc-bin)
 MISSING += $(if $(wildcard /usr/sbin/sfdisk /sbin/sfdisk),,sfdisk)
 MISSING += $(if $(wildcard /usr/sbin/mkswap /sbin/mkswap),,mkswap)
+MISSING += $(if $(wildcard /usr/sbin/mkfs.fat /sbin/mkfs.fat),,mkfs.fat)
 MISSING += $(if $(wildcard /usr/share/bochs/BIOS-bochs-latest),,bochsbios)
 MISSING += $(if $(wildcard /usr/share/bochs/VGABIOS-lgpl-latest),,vgabios)
 MISSING += $(if $(wildcard /usr/lib/*/bochs/plugins/libbx_term_gui.so),,bochs-term)
@@ -82,7 +84,7 @@ UPROGS    := $(addprefix $(B)/user/,$(addsuffix .exe,$(basename $(notdir $(UPROG
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/vados.iso
 
-.PHONY: all iso run debug gdb test host-tests user bench clean help FORCE
+.PHONY: all iso run debug gdb disk test host-tests user bench clean help FORCE
 # Keep intermediate objects: no rebuilds, and no "rm" after the test summary.
 .SECONDARY:
 all: $(KERNEL) $(UPROGS) $(ISO)
@@ -151,27 +153,57 @@ $(ISO): $(KERNEL) $(UPROGS) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/
 	tools/mkiso.sh -o $@ -k $(KERNEL) -c '$(CMDLINE)' \
 	    $(foreach p,$(UPROGS),-m $(p)=$(basename $(notdir $(p))))
 
-# make run's and make debug's disk: a swap disk of SWAP MB (SWAP=0: no disk),
-# made again when SWAP changes.
-SWAP_IMG  := $(B)/swap.img
-SWAP_DEP  := $(if $(filter-out 0,$(SWAP)),$(SWAP_IMG))
-SWAP_ARGS := $(if $(SWAP_DEP),--disk $(SWAP_IMG))
-$(B)/gen/swap-size: FORCE
-	@mkdir -p $(@D)
-	@echo '$(SWAP)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-$(SWAP_IMG): $(B)/gen/swap-size tools/mkswapdisk.sh
-	tools/mkswapdisk.sh $(SWAP) $@
+# make run's and make debug's disk, build/disk.img (tools/mkdisk.sh): an MBR
+# with a FAT32 partition (C:) of FAT MB holding every program in C:\BIN, and a
+# swap partition of SWAP MB after it (0: none; FAT=0 SWAP=0: no disk). Made
+# when missing and then kept, so what is written to C: survives from boot to
+# boot (and make clean); before each boot the programs rebuilt since the last
+# one are copied over their old copies. `make disk` makes a fresh one: the
+# only way to another FAT or SWAP size, and what C: held is lost.
+# DISK_SIZE holds the image's "FAT SWAP"; DISK_STAMP is as old as the last
+# copy of the programs into it.
+DISK_IMG   := $(B)/disk.img
+DISK_SIZE  := $(B)/disk.size
+DISK_STAMP := $(B)/gen/disk-programs
+DISK_PROGS := $(if $(filter-out 0,$(FAT)),$(UPROGS))
+DISK_DEP   := $(if $(filter-out 0,$(FAT) $(SWAP)),$(DISK_IMG) $(DISK_STAMP))
+DISK_ARGS  := $(if $(DISK_DEP),--disk $(DISK_IMG))
+# Says so when the kept disk is not of the sizes asked for.
+DISK_NOTE   = @test -z '$(DISK_DEP)' || test "$$(cat $(DISK_SIZE) 2>/dev/null)" = '$(FAT) $(SWAP)' || \
+	echo "make: $(DISK_IMG) has FAT and SWAP $$(cat $(DISK_SIZE) 2>/dev/null || echo unknown), not $(FAT) $(SWAP): kept; 'make disk FAT=$(FAT) SWAP=$(SWAP)' makes a fresh one (what C: holds is lost)"
 
-run: $(ISO) $(SWAP_DEP)
-	$(PYTHON) tools/qemu.py run --iso $(ISO) --mem $(MEM) --cpu $(CPU) $(SWAP_ARGS)
+define make-disk
+	@mkdir -p $(B)/gen
+	@tools/mkdisk.sh --fat $(FAT) --swap $(SWAP) $(DISK_IMG) $(DISK_PROGS)
+	@echo '$(FAT) $(SWAP)' > $(DISK_SIZE) && touch $(DISK_STAMP)
+endef
+
+$(DISK_IMG): | $(UPROGS)
+	$(make-disk)
+
+disk: $(UPROGS)
+	$(make-disk)
+
+# The programs newer than the last copy ($?) go in, over their old copies.
+# make run and make debug name the image as well: .SECONDARY makes every
+# target intermediate, and make does not remake a missing intermediate
+# prerequisite of an up-to-date target.
+$(DISK_STAMP): $(UPROGS) | $(DISK_IMG)
+	$(if $(filter $(DISK_PROGS),$?),@tools/mkdisk.sh --update $(DISK_IMG) $(filter $(DISK_PROGS),$?))
+	@mkdir -p $(@D) && touch $@
+
+run: $(ISO) $(DISK_DEP)
+	$(DISK_NOTE)
+	$(PYTHON) tools/qemu.py run --iso $(ISO) --mem $(MEM) --cpu $(CPU) $(DISK_ARGS)
 
 # make debug keeps a copy of the ELF it booted, so make gdb loads matching
 # symbols even if the sources changed (and the kernel was rebuilt) meanwhile.
 DEBUG_ELF := $(B)/debug/kernel.elf
-debug: $(ISO) $(SWAP_DEP)
+debug: $(ISO) $(DISK_DEP)
+	$(DISK_NOTE)
 	@mkdir -p $(dir $(DEBUG_ELF)) && cp $(KERNEL) $(DEBUG_ELF)
 	$(PYTHON) tools/qemu.py debug --iso $(ISO) --mem $(MEM) --cpu $(CPU) \
-	    --gdb-port $(GDBPORT) --kernel $(DEBUG_ELF) $(SWAP_ARGS)
+	    --gdb-port $(GDBPORT) --kernel $(DEBUG_ELF) $(DISK_ARGS)
 
 gdb:
 	@test -f $(DEBUG_ELF) || { echo "make gdb: start 'make debug' first" >&2; exit 1; }
@@ -200,11 +232,13 @@ test: all host-tests
 bench: all
 	$(PYTHON) tools/bench.py --cpu $(CPU)
 
+# Keeps the disk, which holds what the user wrote to C: (make disk replaces it).
 clean:
-	rm -rf $(B)
+	find $(B) -mindepth 1 -maxdepth 1 ! -name disk.img ! -name disk.size -exec rm -rf {} + 2>/dev/null || true
 
 help:
-	@echo "make [all|iso|run|debug|gdb|test|bench|clean]  MEM=$(MEM) SWAP=$(SWAP) CPU=$(CPU) CMDLINE='$(CMDLINE)'"
+	@echo "make [all|iso|run|debug|gdb|disk|test|bench|clean]  MEM=$(MEM) FAT=$(FAT) SWAP=$(SWAP) CPU=$(CPU) CMDLINE='$(CMDLINE)'"
+	@echo "make disk                   a fresh build/disk.img (FAT32 C: with the programs in C:\\BIN, and swap)"
 	@echo "make test TESTS='pattern'   runs only the tests whose name matches"
 	@echo "make test EMULATOR=bochs    every scenario on Bochs (=qemu: QEMU only)"
 	@echo "make bench                  the VM benchmark, vados against Linux: build/bench.txt"

@@ -8,10 +8,13 @@
 #include "arch/ide.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/console.h"
+#include "kernel/rtl/format.h"
 #include "kernel/rtl/string.h"
 #include "kernel/ke/lock.h"
 
 static struct slot_map slots;
+static unsigned swap_disk;      /* the IDE disk holding the partition */
+static uint32_t swap_partition; /* its number in the disk's partition table (1..4) */
 static uint64_t first_lba;      /* the partition's first sector: its header page */
 static bool present;
 static struct swap_stats stats;
@@ -30,43 +33,63 @@ bool swap_keep_copies(void)
 	return present && slots.used < slots.count / 2;
 }
 
-/* Reads the partition table and the swap header; the slot count or 0, with
- * *why saying what is missing. */
-static uint32_t find_partition(uint8_t *page, const char **why)
+/* Checks disk's partition table and swap header (page: a scratch page, left
+ * holding the header); on success the partition becomes the swap area
+ * (swap_disk, swap_partition, first_lba) and the result is its number of
+ * slots, page 0 being the header. 0 with *why saying what is missing. */
+static uint32_t try_disk(unsigned disk, uint8_t *page, const char **why)
 {
-	uint32_t lba, sectors, pages;
+	struct mbr_partition p;
+	uint32_t pages;
 
-	if (!ide_present()) {
-		*why = "no disk";
-		return 0;
-	}
-	if (ide_rw_polled(0, page, 1, false) != IDE_OK) {
+	if (ide_rw_polled(disk, 0, page, 1, false) != IDE_OK) {
 		*why = "the partition table cannot be read";
 		return 0;
 	}
-	if (!mbr_find_swap(page, &lba, &sectors)) {
-		*why = mbr_swap_problem(page);
+	if ((*why = mbr_swap_partition(page, &p)))
 		return 0;
-	}
-	first_lba = lba;
-	if (ide_rw_polled(lba, page, IDE_SECTORS_PER_PAGE, false) != IDE_OK) {
+	if (ide_rw_polled(disk, p.first_lba, page, IDE_SECTORS_PER_PAGE, false) != IDE_OK) {
 		*why = "the swap header cannot be read";
 		return 0;
 	}
-	if (!swap_header_valid(page, sectors, &pages)) {
-		*why = swap_header_problem(page, sectors);
+	if (!swap_header_valid(page, p.sectors, &pages)) {
+		*why = swap_header_problem(page, p.sectors);
 		return 0;
 	}
+	swap_disk = disk;
+	swap_partition = p.number;
+	first_lba = p.first_lba;
 	if (pages - 1 > SWAP_SLOTS_MAX)
 		kprintf("swap: using %u of the partition's %u pages\n", SWAP_SLOTS_MAX, pages - 1);
-	return pages - 1 > SWAP_SLOTS_MAX ? SWAP_SLOTS_MAX : pages - 1;  /* page 0: the header */
+	return pages - 1 > SWAP_SLOTS_MAX ? SWAP_SLOTS_MAX : pages - 1;
+}
+
+/* The swap partition of the first disk that has a usable one; the slot
+ * count, or 0 with why[] saying, disk by disk, why there is none. */
+static uint32_t find_partition(uint8_t *page, char *why, size_t why_size)
+{
+	size_t used = 0;
+	const char *problem;
+	uint32_t n;
+
+	ksnprintf(why, why_size, "no disk");
+	for (unsigned disk = 0; disk < IDE_DISKS; disk++) {
+		if (!ide_present(disk))
+			continue;
+		if ((n = try_disk(disk, page, &problem)))
+			return n;
+		if (used < why_size)
+			used += ksnprintf(why + used, why_size - used, "%sdisk %u: %s",
+					  used ? "; " : "", disk, problem);
+	}
+	return 0;
 }
 
 void swap_init(void)
 {
 	uint8_t *page = kpage_alloc(1);
-	const char *why = "no memory for the swap header";
-	uint32_t n = page ? find_partition(page, &why) : 0;
+	char why[256] = "no memory for the swap header";
+	uint32_t n = page ? find_partition(page, why, sizeof(why)) : 0;
 	uint32_t words = (n + 31) / 32, pages = (2 * words * 4 + PAGE_SIZE - 1) / PAGE_SIZE;
 	uint32_t *bits = n ? kpage_alloc(pages) : NULL;
 
@@ -87,8 +110,8 @@ void swap_init(void)
 	stats.slots = n;
 	commit_add_limit(n);
 	present = true;
-	kprintf("swap: %u KiB on the partition at sector %u, %u slots\n", n * 4,
-		(uint32_t)first_lba, n);
+	kprintf("swap: %u KiB on disk %u (%s), partition %u at sector %u, %u slots\n", n * 4,
+		swap_disk, ide_position(swap_disk), swap_partition, (uint32_t)first_lba, n);
 }
 
 uint32_t swap_alloc(uint32_t want, uint32_t *first)
@@ -166,6 +189,7 @@ bool swap_io(const pfn_t *frames, uint32_t n, uint32_t first, bool write)
 	for (uint32_t i = 0, done = 0; i < count; i++, done += IDE_MAX_PAGES) {
 		struct ide_request *r = &b.r[i];
 		*r = (struct ide_request){
+			.disk = swap_disk,
 			.lba = first_lba + (uint64_t)(first + done + 1) * IDE_SECTORS_PER_PAGE,
 			.pages = n - done < IDE_MAX_PAGES ? n - done : IDE_MAX_PAGES,
 			.write = write, .done = io_done, .ctx = &b,

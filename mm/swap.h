@@ -1,5 +1,5 @@
 /* The swap partition: NT's paging file on a Linux-format swap partition of
- * the IDE disk. Slots are its pages after the header; the commit limit grows
+ * an IDE disk. Slots are its pages after the header; the commit limit grows
  * by their number.
  *
  * The swap lock (a spinlock, rank KE_RANK_SWAP: taken under the working-set
@@ -14,8 +14,9 @@
 #define SWAP_CLUSTER 64u        /* pages per swap_io: the writer's cluster */
 #define SWAP_READ_AHEAD 16u     /* pages a hard fault reads at most */
 
-/* Finds the first type-0x82 partition of the IDE disk, checks its swap
- * signature and takes it into use; prints one "swap:" line either way. */
+/* Finds the first usable type-0x82 partition of the IDE disks (disk 0 first),
+ * checks its swap signature and takes it into use; prints which it took and
+ * a "swap:" line of its size, or one "swap: none (why, disk by disk)". */
 void swap_init(void);
 bool swap_present(void);
 /* Whether a page read back may keep its slot as a copy (Linux's swap cache):

@@ -1,15 +1,6 @@
-/* MBR partition tables and Linux swap headers; see mm/swaphdr.h. */
+/* The swap partition's MBR entry and Linux swap headers; see mm/swaphdr.h. */
 #include "mm/swaphdr.h"
 #include "kernel/rtl/string.h"
-
-#define MBR_TABLE      446u             /* four 16-byte entries */
-#define MBR_ENTRY_SIZE 16u
-#define MBR_ENTRIES    4u
-#define MBR_SIGNATURE  510u             /* 0x55 0xAA */
-#define ENTRY_STATUS   0u               /* 0x00, or 0x80: bootable */
-#define ENTRY_TYPE     4u
-#define ENTRY_LBA      8u
-#define ENTRY_SECTORS  12u
 
 #define SWAP_VERSION   1024u            /* union swap_header, Linux include/linux/swap.h */
 #define SWAP_LAST_PAGE 1028u
@@ -25,47 +16,21 @@ static uint32_t le32(const uint8_t *p)
 	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The first type-0x82 entry of the table, or NULL. */
-static const uint8_t *swap_entry(const uint8_t *sector)
+const char *mbr_swap_partition(const uint8_t sector[MBR_SIZE], struct mbr_partition *p)
 {
-	for (uint32_t i = 0; i < MBR_ENTRIES; i++) {
-		const uint8_t *e = sector + MBR_TABLE + i * MBR_ENTRY_SIZE;
-		if (e[ENTRY_TYPE] == MBR_TYPE_LINUX_SWAP)
-			return e;
-	}
+	uint32_t number = mbr_find(sector, MBR_TYPE_LINUX_SWAP);
+	struct mbr_partition found;
+	const char *why;
+
+	if (!number)
+		return mbr_table_problem(sector) ? mbr_table_problem(sector)
+						 : "no partition of type 0x82 (Linux swap)";
+	if ((why = mbr_entry(sector, number, &found)))
+		return why;
+	if (found.sectors < SWAP_MIN_PAGES * SWAP_SECTORS_PER_PAGE)
+		return "the type-0x82 partition is too small for a swap area";
+	*p = found;
 	return NULL;
-}
-
-const char *mbr_swap_problem(const uint8_t sector[MBR_SIZE])
-{
-	const uint8_t *e;
-	uint32_t first, n;
-
-	if (sector[MBR_SIGNATURE] != 0x55 || sector[MBR_SIGNATURE + 1] != 0xaa)
-		return "no partition table (no 55 AA signature in sector 0)";
-	if (!(e = swap_entry(sector)))
-		return "no partition of type 0x82 (Linux swap)";
-	first = le32(e + ENTRY_LBA);
-	n = le32(e + ENTRY_SECTORS);
-	if (e[ENTRY_STATUS] != 0 && e[ENTRY_STATUS] != 0x80)
-		return "the type-0x82 entry has a bad status byte";
-	if (first == 0 || n < SWAP_MIN_PAGES * SWAP_SECTORS_PER_PAGE)
-		return "the type-0x82 partition starts at sector 0 or is too small";
-	if (first + n < first)
-		return "the type-0x82 partition runs past sector 2^32";
-	return NULL;
-}
-
-bool mbr_find_swap(const uint8_t sector[MBR_SIZE], uint32_t *first_lba, uint32_t *sectors)
-{
-	const uint8_t *e;
-
-	if (mbr_swap_problem(sector))
-		return false;
-	e = swap_entry(sector);
-	*first_lba = le32(e + ENTRY_LBA);
-	*sectors = le32(e + ENTRY_SECTORS);
-	return true;
 }
 
 /* Whether every bad-page entry names a page of the area (not the header). */

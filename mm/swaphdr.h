@@ -1,6 +1,7 @@
-/* The on-disk formats that locate swap (pure; host-tested): the MBR partition
- * table and the Linux swap header (version 1, "SWAPSPACE2"), as sfdisk and
- * mkswap write them. All fields are little-endian. */
+/* The on-disk formats that locate swap (pure; host-tested): the swap entry of
+ * an MBR partition table (arch/mbr.h) and the Linux swap header (version 1,
+ * "SWAPSPACE2"), as sfdisk and mkswap write them. All fields are
+ * little-endian. */
 #ifndef MM_SWAPHDR_H
 #define MM_SWAPHDR_H
 
@@ -8,17 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MBR_SIZE              512u
-#define MBR_TYPE_LINUX_SWAP   0x82
+#include "arch/mbr.h"
+
 #define SWAP_HEADER_SIZE      4096u
 #define SWAP_SECTORS_PER_PAGE 8u
 
-/* Finds the first primary partition of type 0x82 (Linux swap) in the MBR
- * sector: its first sector and length. false, outputs untouched, when the
- * sector has no MBR signature or no usable swap entry. */
-bool mbr_find_swap(const uint8_t sector[MBR_SIZE], uint32_t *first_lba, uint32_t *sectors);
-/* Why mbr_find_swap fails on sector, in words; NULL when it succeeds. */
-const char *mbr_swap_problem(const uint8_t sector[MBR_SIZE]);
+/* The first primary partition of type 0x82 (Linux swap) in the MBR sector:
+ * NULL and *p filled when it is usable (mbr_entry) and holds at least the 10
+ * pages of the smallest swap area; else why not, *p untouched. */
+const char *mbr_swap_partition(const uint8_t sector[MBR_SIZE], struct mbr_partition *p);
 
 /* Whether page, the first page of a swap partition of partition_sectors
  * sectors, is a valid version-1 Linux swap header that fits the partition:

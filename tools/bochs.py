@@ -2,13 +2,14 @@
 """Boots vados in Bochs, the second and stricter machine (Debian's bochs 2.7).
 
   bochs.py boot --cmdline '...' [--module FILE[=NAME]]... [--cpu MODEL] [--mem MB]
-                [--disk IMG] [--timeout S] [--log FILE]
+                [--disk IMG] [--ide N=IMG]... [--timeout S] [--log FILE]
                 headless one-shot, as `qemu.py boot`: exits 0 on pass, 1 fail,
                 2 panic, 3 timeout, 4 reset (triple fault), 5 other
 
 --cpu takes a QEMU model name (max, pentium, pentium3: see CPU_MODELS) or a
 Bochs one (pentium, p4_willamette, ...: `bochs --help cpu`). --disk attaches
-a raw image as the primary master ATA disk.
+a raw image as the primary master ATA disk; --ide 1=IMG as the primary slave,
+--ide 3=IMG as the secondary slave (the secondary master is the boot CD).
 
 How it runs headless: Debian's bochs starts in its built-in debugger, so it
 gets a command file (-rc) that continues the simulation and then quits; its
@@ -59,9 +60,14 @@ def bochs_cpu(cpu):
     return CPU_MODELS.get(cpu, cpu)
 
 
-def bochsrc(iso, serial_dev, log, mem=128, cpu="max", disk=None):
+# Bochs's name for each IDE position (QEMU's -drive index); the CD is index 2.
+ATA_POSITIONS = {0: "ata0-master", 1: "ata0-slave", 3: "ata1-slave"}
+
+
+def bochsrc(iso, serial_dev, log, mem=128, cpu="max", disk=None, other_disks=()):
     """The configuration file's text: a PCI (i440FX) PC with the ISO as the
-    secondary master CD-ROM, disk (if any) as the primary master, COM1 on
+    secondary master CD-ROM, disk (if any) as the primary master and
+    other_disks ((index, image) pairs) at positions 1 and 3, COM1 on
     serial_dev (a terminal) and Bochs's own log in log."""
     lines = [
         # Bochs allocates at most 2048 MB of host memory; above that it
@@ -84,8 +90,11 @@ def bochsrc(iso, serial_dev, log, mem=128, cpu="max", disk=None):
         "info: action=report",
         "debug: action=ignore",
     ]
-    if disk:
-        lines.append("ata0-master: type=disk, path=%s, mode=flat" % os.path.abspath(disk))
+    for index, image in ([(0, disk)] if disk else []) + list(other_disks):
+        if int(index) not in ATA_POSITIONS:
+            raise ValueError("Bochs's IDE position %s is the boot CD" % index)
+        lines.append("%s: type=disk, path=%s, mode=flat" % (ATA_POSITIONS[int(index)],
+                                                          os.path.abspath(image)))
     return "\n".join(lines) + "\n"
 
 
@@ -192,14 +201,15 @@ def note_error(log, bochs_log, said):
         f.write("\n".join(tail) + "\n")
 
 
-def run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines=(), stream=None):
-    """Boots iso under Bochs in tmp (its config, command file and log);
-    returns (result, seconds)."""
+def run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines=(), stream=None,
+              other_disks=()):
+    """Boots iso under Bochs in tmp (its config, command file and log) with
+    the disks of bochsrc; returns (result, seconds)."""
     serial, serial_slave, serial_path = open_pty()
     screen, screen_slave, _ = open_pty()
     bochs_log = os.path.join(tmp, "bochs.log")
     with open(os.path.join(tmp, "bochsrc"), "w") as f:
-        f.write(bochsrc(iso, serial_path, bochs_log, mem, cpu, disk))
+        f.write(bochsrc(iso, serial_path, bochs_log, mem, cpu, disk, other_disks))
     with open(os.path.join(tmp, "commands"), "w") as f:
         f.write("c\nquit\n")     # the debugger: continue; when it stops, quit
     console = Console(serial, log, input_lines, stream)
@@ -225,18 +235,22 @@ def run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines=(), stream=Non
 
 
 def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
-                  extra=(), input_lines=(), disk=None, blkdebug=None):
+                  extra=(), input_lines=(), disk=None, blkdebug=None, other_disks=()):
     """qemu.boot_headless's counterpart: one headless boot under Bochs, serial
     to log, input_lines typed at the shell's prompts, disk as the primary
-    master. Returns (result, seconds), result being one of RESULT_CODES."""
+    master and other_disks as in bochsrc. Returns (result, seconds), result
+    being one of RESULT_CODES."""
     if extra or blkdebug:
         raise ValueError("Bochs takes neither QEMU arguments nor blkdebug")
     if bochs_cpu(cpu) is None:
         raise ValueError("Bochs has no %s model" % cpu)
+    if any(int(i) not in ATA_POSITIONS for i, _ in other_disks):
+        raise ValueError("Bochs's boot CD is the secondary master (IDE position 2)")
     with tempfile.TemporaryDirectory(prefix="vados-bochs.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
         qemu.make_iso(iso, cmdline, modules)
-        return run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines)
+        return run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines,
+                         other_disks=other_disks)
 
 
 def main():
@@ -250,13 +264,19 @@ def main():
     ap.add_argument("--timeout", type=float, default=180)
     ap.add_argument("--log", default=None)
     ap.add_argument("--disk", default=None, help="raw disk image: the primary master")
+    ap.add_argument("--ide", action="append", default=[], metavar="N=IMG",
+                    help="raw disk image at IDE position N (1 or 3)")
     a = ap.parse_args()
-    if a.disk and not os.path.isfile(a.disk):
-        sys.exit("bochs.py: no such file: %s" % a.disk)
+    others = [tuple(x.split("=", 1)) for x in a.ide]
+    if any(len(x) != 2 or x[0] not in ("1", "3") for x in others):
+        sys.exit("bochs.py: --ide takes N=IMG with N 1 or 3 (2 is the boot CD)")
+    for path in [a.disk] + [img for _, img in others]:
+        if path and not os.path.isfile(path):
+            sys.exit("bochs.py: no such file: %s" % path)
     if bochs_cpu(a.cpu) is None:
         sys.exit("bochs.py: Bochs has no %s model" % a.cpu)
     qemu.boot_and_exit("bochs", a.log, lambda log: boot_headless(
-        a.cmdline, log, a.module, a.mem, a.cpu, a.timeout, disk=a.disk))
+        a.cmdline, log, a.module, a.mem, a.cpu, a.timeout, disk=a.disk, other_disks=others))
 
 
 if __name__ == "__main__":

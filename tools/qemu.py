@@ -9,10 +9,14 @@
                                      exits 0 on pass, 1 fail, 2 panic, 3 timeout,
                                      4 reset (triple fault), 5 other
 
-Every mode takes --disk IMG (a raw image, e.g. from tools/mkswapdisk.sh, as the
-primary master IDE disk) and --blkdebug CONF (QEMU's blkdebug error injection
+Every mode takes --disk IMG (a raw image, e.g. from tools/mkdisk.sh, as the
+primary master IDE disk), --blkdebug CONF (QEMU's blkdebug error injection
 on that disk: an .ini file of [inject-error] rules, see QEMU's
-docs/devel/blkdebug.txt).
+docs/devel/blkdebug.txt) and --ide N=IMG (N 1..3: a disk at another of the four
+IDE positions, as QEMU's -drive index=N: 1 the primary slave, 2 the secondary
+master, 3 the secondary slave; repeatable). The CD-ROM the ISO boots from is
+the secondary master, or, when a disk takes that position, an AHCI drive
+(which vados's IDE driver does not see).
 
 The test runner (tools/run-tests.py) uses boot_headless() from here.
 """
@@ -32,30 +36,55 @@ EXIT_STATUS = {33: "pass", 35: "fail", 37: "panic", 0: "reset"}
 RESULT_CODES = {"pass": 0, "fail": 1, "panic": 2, "timeout": 3, "reset": 4, "error": 5}
 
 
-def drive_args(disk=None, blkdebug=None):
+CD_INDEX = 2    # -cdrom's place: the secondary master
+
+
+def esc(path):
+    """path for a QEMU option value (commas doubled)."""
+    return os.path.abspath(path).replace(",", ",,")
+
+
+def drive_args(disk=None, blkdebug=None, other_disks=()):
     """QEMU arguments attaching the raw image disk as the primary master IDE
-    disk; with blkdebug (a config file), through QEMU's blkdebug driver, which
-    sits between the raw format and the file and fails the requests its rules
-    match."""
-    if not disk:
-        if blkdebug:
-            raise ValueError("blkdebug needs a disk image")
-        return []
-    esc = lambda path: os.path.abspath(path).replace(",", ",,")  # noqa: E731
+    disk and other_disks ((index, image) pairs, index 1..3) at the other
+    positions; with blkdebug (a config file), disk goes through QEMU's
+    blkdebug driver, which sits between the raw format and the file and fails
+    the requests its rules match."""
+    if blkdebug and not disk:
+        raise ValueError("blkdebug needs a disk image")
     if blkdebug:
         spec = "file.driver=blkdebug,file.config=%s,file.image.filename=%s" % (
             esc(blkdebug), esc(disk))
     else:
-        spec = "file=%s" % esc(disk)
-    return ["-drive", spec + ",format=raw,if=ide,index=0,media=disk"]
+        spec = "file=%s" % esc(disk) if disk else None
+    drives = [(0, spec)] if spec else []
+    for index, image in other_disks:
+        if not 1 <= int(index) <= 3:
+            raise ValueError("IDE positions other than the primary master are 1..3, not %s"
+                             % index)
+        drives.append((int(index), "file=%s" % esc(image)))
+    args = []
+    for index, spec in drives:
+        args += ["-drive", "%s,format=raw,if=ide,index=%d,media=disk" % (spec, index)]
+    return args
 
 
-def qemu_args(iso, mem=128, cpu="max", extra=(), disk=None, blkdebug=None):
+def cdrom_args(iso, other_disks=()):
+    """The boot CD: -cdrom (the secondary master) unless a disk takes that
+    position; then an AHCI CD drive, which SeaBIOS boots from just as well."""
+    if CD_INDEX not in [int(i) for i, _ in other_disks]:
+        return ["-cdrom", iso, "-boot", "d"]
+    return ["-device", "ahci,id=ahci", "-drive",
+            "if=none,id=cd,file=%s,format=raw,media=cdrom,readonly=on" % esc(iso),
+            "-device", "ide-cd,bus=ahci.0,drive=cd,bootindex=0"]
+
+
+def qemu_args(iso, mem=128, cpu="max", extra=(), disk=None, blkdebug=None, other_disks=()):
     """The QEMU command line shared by every way of booting vados."""
     return ["qemu-system-i386", "-accel", "tcg", "-cpu", cpu, "-m", str(mem),
-            "-cdrom", iso, "-boot", "d", "-no-reboot",
+            *cdrom_args(iso, other_disks), "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            *drive_args(disk, blkdebug), *extra]
+            *drive_args(disk, blkdebug, other_disks), *extra]
 
 
 def user_programs():
@@ -98,17 +127,17 @@ def type_at_prompts(proc, log, lines, deadline):
 
 
 def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
-                  extra=(), input_lines=(), disk=None, blkdebug=None):
+                  extra=(), input_lines=(), disk=None, blkdebug=None, other_disks=()):
     """Boots once without a display, serial to log (and, with input_lines,
-    typed into the shell at its prompts), with the disk image disk attached
-    (see drive_args). Returns (result, seconds), result being one of
-    RESULT_CODES."""
+    typed into the shell at its prompts), with the disk images disk and
+    other_disks attached (see drive_args). Returns (result, seconds), result
+    being one of RESULT_CODES."""
     with tempfile.TemporaryDirectory(prefix="vados-boot.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
         make_iso(iso, cmdline, modules)
         serial = ["-serial", "stdio"] if input_lines else ["-serial", "file:" + log]
         args = qemu_args(iso, mem, cpu, ["-display", "none", *serial, "-monitor", "none",
-                                         *extra], disk, blkdebug)
+                                         *extra], disk, blkdebug, other_disks)
         start = time.monotonic()
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT)
@@ -143,8 +172,13 @@ def main():
     ap.add_argument("--log", default=None)
     ap.add_argument("--disk", default=None, help="raw disk image: the primary master")
     ap.add_argument("--blkdebug", default=None, help="blkdebug config for --disk")
+    ap.add_argument("--ide", action="append", default=[], metavar="N=IMG",
+                    help="raw disk image at IDE position N (1..3)")
     a = ap.parse_args()
-    for path in (a.disk, a.blkdebug):
+    others = [tuple(x.split("=", 1)) for x in a.ide]
+    if any(len(x) != 2 or x[0] not in ("1", "2", "3") for x in others):
+        sys.exit("qemu.py: --ide takes N=IMG with N 1, 2 or 3")
+    for path in [a.disk, a.blkdebug] + [img for _, img in others]:
         if path and not os.path.isfile(path):
             sys.exit("qemu.py: no such file: %s" % path)
     if a.blkdebug and not a.disk:
@@ -154,7 +188,7 @@ def main():
         print("vados: serial console below. Quit QEMU with Ctrl-A X "
               "(Ctrl-A C: QEMU monitor).", flush=True)
         args = qemu_args(a.iso, a.mem, a.cpu, ["-display", "none", "-serial", "mon:stdio"],
-                         a.disk, a.blkdebug)
+                         a.disk, a.blkdebug, others)
         os.execvp(args[0], args)
     if a.mode == "debug":
         print("vados: QEMU halted at reset, gdb stub on localhost:%d. In another "
@@ -163,11 +197,12 @@ def main():
               % (a.gdb_port, a.gdb_port, a.kernel, a.gdb_port), flush=True)
         args = qemu_args(a.iso, a.mem, a.cpu, ["-display", "none", "-serial", "mon:stdio",
                                                 "-S", "-gdb", "tcp:localhost:%d" % a.gdb_port],
-                         a.disk, a.blkdebug)
+                         a.disk, a.blkdebug, others)
         os.execvp(args[0], args)
 
     boot_and_exit("qemu", a.log, lambda log: boot_headless(
-        a.cmdline, log, a.module, a.mem, a.cpu, a.timeout, disk=a.disk, blkdebug=a.blkdebug))
+        a.cmdline, log, a.module, a.mem, a.cpu, a.timeout, disk=a.disk, blkdebug=a.blkdebug,
+        other_disks=others))
 
 
 def boot_and_exit(machine, keep_log, boot):

@@ -33,6 +33,7 @@ import scenarios as scenario_file  # noqa: E402
 
 TOP = qemu.TOP
 LOGS = os.path.join(TOP, "build", "test-logs")
+DISKS = os.path.join(TOP, "build", "test-disks")     # each test's disks: a directory of its own
 TAIL_LINES = 40
 print_lock = threading.Lock()
 
@@ -118,61 +119,138 @@ def check_log(log, scenario):
     return None
 
 
-def scenario_disk(sc, prefix=""):
-    """A fresh swap disk of sc["disk"] MB for the scenario (tools/mkswapdisk.sh
-    into build/test-disks/PREFIXNAME.img) and its blkdebug config, as paths;
-    or None and why not."""
-    if sc["blkdebug"] and not sc["disk"]:
-        return None, None, "blkdebug needs a disk"
-    if not sc["disk"]:
-        return None, None, None
-    disk = os.path.join(TOP, "build", "test-disks", prefix + sc["name"] + ".img")
-    made = subprocess.run([os.path.join(TOP, "tools", "mkswapdisk.sh"), sc["disk"], disk],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if made.returncode != 0:
-        return None, None, "could not make the disk: " + made.stdout.strip()
-    conf = os.path.join(TOP, sc["blkdebug"]) if sc["blkdebug"] else None
-    if conf and not os.path.isfile(conf):
-        return None, None, "no blkdebug config " + sc["blkdebug"]
-    return disk, conf, None
+def disk_args(kind, mb):
+    """tools/mkdisk.sh's arguments for a disk of kind "swap" (a swap partition
+    from sector 2048 to the end of a disk of MB, as tools/mkswapdisk.sh makes)
+    or "fat" (a FAT32 partition of MB alone); None for anything else."""
+    if not mb.isdigit():
+        return None
+    if kind == "swap" and int(mb) >= 2:
+        return ["--fat", "0", "--swap", str(int(mb) - 1)]
+    if kind == "fat":
+        return ["--fat", mb, "--swap", "0"]
+    return None
+
+
+class Disks:
+    """A scenario's fresh disks, made in tmp (its own directory, so tests run
+    at once never share one): disk 0 from disk = MB (a swap disk) or from
+    fat = MB and swap = MB (tools/mkdisk.sh's layout, the programs in
+    C:\\BIN), the others from ide = N KIND MB. fat lists the images holding
+    a FAT volume, for fsck(); problem says why the disks could not be made."""
+
+    def __init__(self, sc, tmp):
+        self.disk = self.blkdebug = None
+        self.others, self.fat = [], []
+        self.problem = self.make_disk0(sc, tmp)
+        for spec in sc["ide"]:
+            if self.problem:
+                return
+            index, kind, mb = (spec.split() + ["", "", ""])[:3]
+            args = disk_args(kind, mb)
+            if index not in ("1", "2", "3") or args is None:
+                self.problem = "ide = N KIND MB: N 1..3, KIND swap or fat, not %r" % spec
+                return
+            image = os.path.join(tmp, "disk%s.img" % index)
+            self.others.append((index, image))
+            self.problem = self.make(args, image, fat=kind == "fat")
+        self.blkdebug = os.path.join(TOP, sc["blkdebug"]) if sc["blkdebug"] else None
+        if not self.problem and self.blkdebug and not os.path.isfile(self.blkdebug):
+            self.problem = "no blkdebug config " + sc["blkdebug"]
+
+    def make_disk0(self, sc, tmp):
+        """The primary master the scenario asks for, if any; None or why not."""
+        if sc["disk"] and sc["fat"] or sc["swap"] and not sc["fat"]:
+            return "disk = MB is a swap disk; a FAT disk is fat = MB (and swap = MB)"
+        if sc["blkdebug"] and not (sc["disk"] or sc["fat"]):
+            return "blkdebug needs a disk"
+        if not (sc["disk"] or sc["fat"]):
+            return None
+        self.disk = os.path.join(tmp, "disk0.img")
+        if sc["disk"]:
+            args = disk_args("swap", sc["disk"])
+            return self.make(args, self.disk) if args else "disk = MB: 2 or more, not %r" \
+                % sc["disk"]
+        progs = sorted(glob.glob(os.path.join(TOP, "build", "user", "*.exe")))
+        return self.make(["--fat", sc["fat"], "--swap", sc["swap"] or "0"], self.disk, progs,
+                         fat=True)
+
+    def make(self, args, image, programs=(), fat=False):
+        """Makes image with tools/mkdisk.sh; None, or why it failed."""
+        made = subprocess.run([os.path.join(TOP, "tools", "mkdisk.sh")] + args + [image]
+                              + list(programs), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+        if made.returncode != 0:
+            return "could not make the disk: " + made.stdout.strip()
+        if fat:
+            self.fat.append(image)
+        return None
+
+    def fsck(self, log, expect):
+        """fsck.fat -n on each FAT volume (tools/mkdisk.sh --check), its
+        output appended to log; None when each is as expect says ("clean",
+        or "errors": the first has some), else why not. A dirty image is
+        kept beside the log."""
+        for n, image in enumerate(self.fat):
+            out = subprocess.run([os.path.join(TOP, "tools", "mkdisk.sh"), "--check", image],
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            name = os.path.basename(image)
+            with open(log, "a") as f:
+                f.write("\n[fsck.fat -n on %s: exit %d]\n%s" % (name, out.returncode, out.stdout))
+            if expect == "errors" and n == 0:
+                if out.returncode == 0:
+                    return "fsck.fat -n found %s clean, but the scenario expects errors" % name
+                continue
+            if out.returncode != 0:
+                kept = os.path.splitext(log)[0] + "." + name
+                subprocess.run(["cp", "--sparse=always", image, kept])
+                problems = [l for l in out.stdout.splitlines()
+                            if l.strip() and not re.match(r"fsck\.fat \d", l)][:3]
+                return "fsck.fat -n: %s is not clean (kept as %s): %s" % (
+                    name, os.path.relpath(kept, TOP), " / ".join(problems))
+        return None
 
 
 def run_scenario(tally, sc, emulator="qemu"):
-    """Boots the scenario on emulator and checks how the kernel left the
-    machine and the serial log."""
+    """Boots the scenario on emulator with its fresh disks and checks how the
+    kernel left the machine, the serial log and the FAT volumes."""
     name = test_name("scenario", sc["name"], emulator)
     prefix = "" if emulator == "qemu" else emulator + "-"
     log = os.path.join(LOGS, prefix + sc["name"] + ".log")
+    os.makedirs(DISKS, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=prefix + sc["name"] + ".", dir=DISKS) as tmp:
+        disks = Disks(sc, tmp)
+        if disks.problem:
+            tally.report(name, False, disks.problem)
+            return
+        problem, secs = boot_scenario(sc, emulator, log, disks)
+        if problem is None and disks.fat:
+            problem = disks.fsck(log, sc["fsck"])
+    tally.report(name, problem is None, problem or "", log, secs)
+
+
+def boot_scenario(sc, emulator, log, disks):
+    """Boots sc once on emulator; (the first problem found, None when the
+    machine ended as expected and the log is right; seconds)."""
     modules = [os.path.join(TOP, m) for m in sc["module"]]
     cmdline = ("panic=exit " + sc["cmdline"]).strip()   # first: "--" may end the options
-    disk, blkdebug, problem = scenario_disk(sc, prefix)
-    if problem:
-        tally.report(name, False, problem)
-        return
     timeout = scenario_file.timeout_for(sc, emulator)
     try:
-        result, secs = MACHINES[emulator].boot_headless(cmdline, log, modules, sc["mem"], sc["cpu"],
-                                             timeout,
-                                             input_lines=[l.encode().decode("unicode_escape")
-                                                          for l in sc["input"]],
-                                             disk=disk, blkdebug=blkdebug)
+        result, secs = MACHINES[emulator].boot_headless(
+            cmdline, log, modules, sc["mem"], sc["cpu"], timeout,
+            input_lines=[l.encode().decode("unicode_escape") for l in sc["input"]],
+            disk=disks.disk, blkdebug=disks.blkdebug, other_disks=disks.others)
     except subprocess.CalledProcessError as e:
-        tally.report(name, False, "could not build the ISO: %s" % e)
-        return
+        return "could not build the ISO: %s" % e, None
     except ValueError as e:      # a QEMU-only key (blkdebug) on another machine
-        tally.report(name, False, "cannot run on %s: %s" % (emulator, e))
-        return
+        return "cannot run on %s: %s" % (emulator, e), None
     if result == "timeout":
-        tally.report(name, False, "timed out after %gs (expected %s)" % (timeout, sc["expect"]),
-                     log, secs)
-        return
+        return "timed out after %gs (expected %s)" % (timeout, sc["expect"]), secs
     if result != sc["expect"]:
-        tally.report(name, False, "expected %s, got %s" % (sc["expect"], result), log, secs)
-        return
+        return "expected %s, got %s" % (sc["expect"], result), secs
     if sc["expect"] == "pass":   # the kernel's invariants hold after every scenario
         sc = dict(sc, log=sc["log"] + [r"^mm: pfn_check ok: \d+ frames"])
-    problem = check_log(log, sc)
-    tally.report(name, problem is None, problem or "", log, secs)
+    return check_log(log, sc), secs
 
 
 def plan_scenarios(tally, scenarios, mode, subset, selected):
@@ -213,15 +291,22 @@ def run_gdb_test(tally, script):
     the repository's top directory) and checks its output: every '# expect:'
     regex must match a line, no '# reject:' regex may. '# mem: MB' sets the
     RAM (128), '# disk: MB' attaches a fresh swap disk (as a scenario's disk =)."""
+    os.makedirs(DISKS, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gdb-", dir=DISKS) as tmp:
+        gdb_test_with_disk(tally, script, tmp)
+
+
+def gdb_test_with_disk(tally, script, tmp):
+    """run_gdb_test's work, its disk made in tmp."""
     base = os.path.basename(script)[:-len(".gdb")]
     name = "gdb/" + base
     log = os.path.join(LOGS, name.replace("/", "-") + ".log")
     cmdline = " ".join(["panic=exit"] + gdb_header(script, "cmdline"))
     mem = (gdb_header(script, "mem") or ["128"])[0]
-    disk, _, problem = scenario_disk({"name": "gdb-" + base, "blkdebug": "",
-                                      "disk": (gdb_header(script, "disk") or [""])[0]})
-    if problem:
-        tally.report(name, False, problem)
+    disks = Disks(dict(scenario_file.fresh("gdb-" + base),
+                       disk=(gdb_header(script, "disk") or [""])[0]), tmp)
+    if disks.problem:
+        tally.report(name, False, disks.problem)
         return
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="vados-gdb.") as tmp:
@@ -230,7 +315,7 @@ def run_gdb_test(tally, script):
         port = free_port()
         vm = subprocess.Popen(qemu.qemu_args(iso, mem, "max", [
             "-display", "none", "-serial", "file:" + os.path.join(tmp, "serial.log"),
-            "-monitor", "none", "-S", "-gdb", "tcp:127.0.0.1:%d" % port], disk),
+            "-monitor", "none", "-S", "-gdb", "tcp:127.0.0.1:%d" % port], disks.disk),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             gdb = subprocess.run(

@@ -14,8 +14,8 @@ def fresh(name):
     """A scenario's keys with their defaults."""
     return {"name": name, "cmdline": "", "expect": "pass", "cpu": "max", "mem": "128",
             "timeout": "60", "module": [], "log": [], "nolog": [], "input": [],
-            "disk": "", "blkdebug": "", "emulators": list(EMULATORS), "why": "",
-            "bochs_timeout": ""}
+            "disk": "", "fat": "", "swap": "", "ide": [], "fsck": "clean", "blkdebug": "",
+            "emulators": list(EMULATORS), "why": "", "bochs_timeout": ""}
 
 
 def set_emulators(sc, value):
@@ -48,6 +48,8 @@ def parse_scenarios(path):
             if not m or cur is None or m.group(1) not in cur or m.group(1) in ("name", "why"):
                 raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
             key, value = m.groups()
+            if key == "fsck" and value not in ("clean", "errors"):
+                raise SystemExit("%s:%d: fsck = clean or errors, not %r" % (path, n, value))
             if key == "emulators":
                 problem = set_emulators(cur, value)
                 if problem:

@@ -12,7 +12,7 @@ $(B)/host/test_pte:
 $(B)/host/test_selectors: 
 $(B)/host/test_slots:    mm/slots.c
 $(B)/host/test_lockorder: kernel/ke/lockorder.c
-$(B)/host/test_swaphdr:  mm/swaphdr.c arch/ide_text.c
+$(B)/host/test_swaphdr:  mm/swaphdr.c arch/mbr.c arch/ide_text.c
 HEAP_ENGINE := user/lib/heap_core.c user/lib/heap_segment.c user/lib/heap_big.c \
                user/lib/heap_check.c user/lib/heap_index.c user/lib/heap_pool.c \
                user/lib/heap_compact.c user/lib/heap_walk.c $(wildcard user/lib/heap*.h)

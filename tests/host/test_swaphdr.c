@@ -1,6 +1,7 @@
-/* Host unit tests for mm/swaphdr.c: finding the type-0x82 partition in an MBR
- * and checking a Linux version-1 swap header (the layouts sfdisk and mkswap
- * write; tests/scenarios/disk.txt checks real ones in QEMU), and for
+/* Host unit tests for arch/mbr.c and mm/swaphdr.c: reading MBR partition
+ * entries, finding the type-0x82 partition and checking a Linux version-1 swap
+ * header (the layouts sfdisk, mkswap and tools/mkdisk.sh write;
+ * tests/scenarios/disk.txt checks real ones in QEMU), and for
  * arch/ide_text.c: IDE results in words. */
 #include "mm/swaphdr.h"
 #include "arch/ide.h"
@@ -51,55 +52,99 @@ static void make_header(uint8_t *page)
 TEST(sfdisk_layout_finds_the_swap_partition)
 {
 	uint8_t mbr[512];
-	uint32_t lba = 7, n = 7;
+	struct mbr_partition p = { 7, 7, 7, 7 };
 
 	make_mbr(mbr);
-	CHECK(mbr_find_swap(mbr, &lba, &n));
-	CHECK_EQ_U(lba, PART_LBA);
-	CHECK_EQ_U(n, PART_SECTORS);
-	CHECK(mbr_swap_problem(mbr) == NULL);
+	CHECK(mbr_swap_partition(mbr, &p) == NULL);
+	CHECK_EQ_U(p.number, 1);
+	CHECK_EQ_U(p.type, 0x82);
+	CHECK_EQ_U(p.first_lba, PART_LBA);
+	CHECK_EQ_U(p.sectors, PART_SECTORS);
 }
 
 TEST(swap_partition_found_in_any_slot_first_one_wins)
 {
 	uint8_t mbr[512];
-	uint32_t lba, n;
+	struct mbr_partition p;
 
 	make_mbr(mbr);
 	set_entry(mbr, 0, 0x80, 0x83, 2048, 4096);      /* a bootable Linux partition */
 	set_entry(mbr, 2, 0, 0x82, 8192, 16384);
 	set_entry(mbr, 3, 0, 0x82, 65536, 16384);
-	CHECK(mbr_find_swap(mbr, &lba, &n));
-	CHECK_EQ_U(lba, 8192);
-	CHECK_EQ_U(n, 16384);
+	CHECK(mbr_swap_partition(mbr, &p) == NULL);
+	CHECK_EQ_U(p.number, 3);
+	CHECK_EQ_U(p.first_lba, 8192);
+	CHECK_EQ_U(p.sectors, 16384);
 	set_entry(mbr, 2, 0x80, 0x82, 8192, 16384);     /* bootable swap: odd but valid */
-	CHECK(mbr_find_swap(mbr, &lba, &n));
+	CHECK(mbr_swap_partition(mbr, &p) == NULL);
+}
+
+/* The table tools/mkdisk.sh writes by default: FAT32 (LBA) from sector 2048,
+ * swap right after it. */
+TEST(mkdisk_layout_fat32_first_swap_second)
+{
+	uint8_t mbr[512];
+	struct mbr_partition p;
+
+	make_mbr(mbr);
+	set_entry(mbr, 0, 0, 0x0c, 2048, 512 * 2048);
+	set_entry(mbr, 1, 0, 0x82, 2048 + 512 * 2048, 64 * 2048);
+	CHECK(mbr_swap_partition(mbr, &p) == NULL);
+	CHECK_EQ_U(p.number, 2);
+	CHECK_EQ_U(p.first_lba, 2048 + 512 * 2048);
+	CHECK_EQ_U(mbr_find(mbr, MBR_TYPE_FAT32_LBA), 1);
+	CHECK(mbr_entry(mbr, 1, &p) == NULL);
+	CHECK_EQ_U(p.type, 0x0c);
+	CHECK_EQ_U(p.sectors, 512 * 2048);
+	CHECK_STR(mbr_fat_kind(p.type), "FAT32");
+	CHECK(strstr(mbr_entry(mbr, 3, &p), "empty") != NULL);
+	CHECK(strstr(mbr_entry(mbr, 5, &p), "no such") != NULL);
+	CHECK(strstr(mbr_entry(mbr, 0, &p), "no such") != NULL);
+	set_entry(mbr, 1, 0, 0, 0, 0);                  /* FAT only */
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "no partition of type 0x82") != NULL);
+	CHECK_EQ_U(p.number, 1);                        /* untouched */
+}
+
+TEST(fat_kinds_by_partition_type)
+{
+	CHECK_STR(mbr_fat_kind(0x0b), "FAT32");
+	CHECK_STR(mbr_fat_kind(0x0c), "FAT32");
+	CHECK_STR(mbr_fat_kind(0x06), "FAT16");
+	CHECK_STR(mbr_fat_kind(0x04), "FAT16");
+	CHECK_STR(mbr_fat_kind(0x0e), "FAT16");
+	CHECK_STR(mbr_fat_kind(0x01), "FAT12");
+	CHECK(mbr_fat_kind(0x07) == NULL);              /* NTFS/exFAT */
+	CHECK(mbr_fat_kind(0x82) == NULL);
+	CHECK(mbr_fat_kind(0x00) == NULL);
 }
 
 TEST(bad_mbrs_are_refused_with_a_reason_and_outputs_untouched)
 {
 	uint8_t mbr[512];
-	uint32_t lba = 7, n = 9;
+	struct mbr_partition p = { 7, 7, 7, 9 };
 
 	make_mbr(mbr);
 	mbr[511] = 0;
-	CHECK(!mbr_find_swap(mbr, &lba, &n));
-	CHECK(strstr(mbr_swap_problem(mbr), "55 AA") != NULL);
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "55 AA") != NULL);
+	CHECK(strstr(mbr_entry(mbr, 1, &p), "55 AA") != NULL);
+	CHECK_EQ_U(mbr_find(mbr, 0x82), 0);
 	make_mbr(mbr);
 	set_entry(mbr, 0, 0, 0x83, PART_LBA, PART_SECTORS);
-	CHECK(!mbr_find_swap(mbr, &lba, &n));
-	CHECK(strstr(mbr_swap_problem(mbr), "no partition of type 0x82") != NULL);
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "no partition of type 0x82") != NULL);
 	set_entry(mbr, 1, 0x12, 0x82, PART_LBA, PART_SECTORS);
-	CHECK(strstr(mbr_swap_problem(mbr), "status") != NULL);
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "status") != NULL);
 	set_entry(mbr, 1, 0, 0x82, 0, PART_SECTORS);
-	CHECK(strstr(mbr_swap_problem(mbr), "sector 0") != NULL);
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "sector 0") != NULL);
+	set_entry(mbr, 1, 0, 0x82, PART_LBA, 0);
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "no sectors") != NULL);
 	set_entry(mbr, 1, 0, 0x82, PART_LBA, 79);
-	CHECK(strstr(mbr_swap_problem(mbr), "too small") != NULL);
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "too small") != NULL);
 	set_entry(mbr, 1, 0, 0x82, 0xfffff000u, 0x2000);
-	CHECK(strstr(mbr_swap_problem(mbr), "2^32") != NULL);
-	CHECK(!mbr_find_swap(mbr, &lba, &n));
-	CHECK_EQ_U(lba, 7);
-	CHECK_EQ_U(n, 9);
+	CHECK(strstr(mbr_swap_partition(mbr, &p), "2^32") != NULL);
+	CHECK_EQ_U(p.number, 7);
+	CHECK_EQ_U(p.type, 7);
+	CHECK_EQ_U(p.first_lba, 7);
+	CHECK_EQ_U(p.sectors, 9);
 }
 
 TEST(mkswap_header_is_valid_and_gives_its_size)
@@ -194,6 +239,8 @@ int main(void)
 {
 	RUN("swaphdr", sfdisk_layout_finds_the_swap_partition);
 	RUN("swaphdr", swap_partition_found_in_any_slot_first_one_wins);
+	RUN("mbr", mkdisk_layout_fat32_first_swap_second);
+	RUN("mbr", fat_kinds_by_partition_type);
 	RUN("swaphdr", bad_mbrs_are_refused_with_a_reason_and_outputs_untouched);
 	RUN("swaphdr", mkswap_header_is_valid_and_gives_its_size);
 	RUN("swaphdr", bad_headers_are_refused_with_a_reason);

@@ -249,6 +249,8 @@ static const struct {
 	{ "thread-stack-overflow", selftest_thread_stack_overflow },
 	{ "disk", selftest_disk },
 	{ "disk-read-error", selftest_disk_read_error },
+	{ "disks", selftest_disks },
+	{ "fat-wipe", selftest_fat_wipe },
 	{ "ob", selftest_ob },
 	{ "locks", selftest_locks },
 	{ "lock-order", selftest_lock_order },

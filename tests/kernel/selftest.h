@@ -27,8 +27,9 @@ selftest_fn selftest_pfn_totals, selftest_alloc_all, selftest_mmu, selftest_layo
 /* The scheduler's tests (tests/kernel/selftest_thread.c). */
 selftest_fn selftest_preemption, selftest_sleep, selftest_wait_queue, selftest_thread_reap,
 	selftest_thread_stack_overflow;
-/* The IDE disk's tests (tests/kernel/selftest_disk.c). */
-selftest_fn selftest_disk, selftest_disk_read_error;
+/* The IDE disk's tests (tests/kernel/selftest_disk.c), and the four
+ * positions' and a FAT volume broken on purpose (tests/kernel/selftest_disks.c). */
+selftest_fn selftest_disk, selftest_disk_read_error, selftest_disks, selftest_fat_wipe;
 /* The object manager's tests (tests/kernel/selftest_ob.c). */
 selftest_fn selftest_ob;
 /* The locks' tests (tests/kernel/selftest_lock.c); all but the first panic. */

@@ -21,6 +21,7 @@
 #include "mm/pool.h"
 #include "mm/swaphdr.h"
 
+#define DISK           0                /* the primary master */
 #define SPP            IDE_SECTORS_PER_PAGE
 #define REGION_SECTORS (IDE_MAX_PAGES * SPP)    /* 128: one full request */
 #define SCRATCH_LBA    128u             /* regions 0..14 fill sectors 128..2047 */
@@ -205,7 +206,7 @@ static void wait_for(struct waiter *w, uint32_t n)
 static void prepare(struct ide_request *r, struct waiter *w, uint64_t lba, const pfn_t *f,
 		    uint32_t pages, bool write)
 {
-	*r = (struct ide_request){ .lba = lba, .pages = pages, .write = write,
+	*r = (struct ide_request){ .disk = DISK, .lba = lba, .pages = pages, .write = write,
 				   .done = note_done, .ctx = w };
 	memcpy(r->frames, f, (pages <= IDE_MAX_PAGES ? pages : IDE_MAX_PAGES) * sizeof(pfn_t));
 }
@@ -230,11 +231,11 @@ static struct ide_request transfer(uint64_t lba, const pfn_t *f, uint32_t pages,
  * LBA48 when forced or past 2^28 (and the disk has it). */
 static unsigned expected(unsigned how, uint64_t lba, uint32_t pages)
 {
-	if (!ide_has_dma())
+	if (!ide_has_dma(DISK))
 		how |= BY_PIO;
 	if (lba + pages * SPP > 1ull << 28)
 		how |= LBA48;
-	return ide_has_lba48() ? how : how & ~LBA48;
+	return ide_has_lba48(DISK) ? how : how & ~LBA48;
 }
 
 /* "DMA LBA28" and the like. */
@@ -319,7 +320,7 @@ static bool polled_round_trips(uint8_t *buf)
 	for (unsigned lba48 = 0; lba48 <= 1; lba48++) {
 		pattern_buf((uint32_t *)buf, lba, REGION_SECTORS, 11 + lba48, true);
 		ide_debug.force_lba48 = lba48;
-		s = ide_rw_polled(lba, buf, REGION_SECTORS, true);
+		s = ide_rw_polled(DISK, lba, buf, REGION_SECTORS, true);
 		ide_debug.force_lba48 = false;
 		poison(f, IDE_MAX_PAGES);
 		r = transfer(lba, f, IDE_MAX_PAGES, false, BY_DMA);
@@ -329,7 +330,7 @@ static bool polled_round_trips(uint8_t *buf)
 		pattern_frames(f, IDE_MAX_PAGES, lba, 21 + lba48, true);
 		r = transfer(lba, f, IDE_MAX_PAGES, true, BY_DMA | (lba48 ? LBA48 : 0));
 		memset(buf, 0, REGION_SECTORS * IDE_SECTOR_SIZE);
-		s = ide_rw_polled(lba, buf, REGION_SECTORS, false);
+		s = ide_rw_polled(DISK, lba, buf, REGION_SECTORS, false);
 		ok &= selftest_expect(s == IDE_OK && r.status == IDE_OK &&
 			     !pattern_buf((uint32_t *)buf, lba, REGION_SECTORS, 21 + lba48, false),
 			     "DMA write, polled read");
@@ -343,18 +344,21 @@ static bool polled_round_trips(uint8_t *buf)
  * header page is read by a DMA request too and must match. */
 static bool swap_layout(uint8_t *buf)
 {
-	uint32_t lba = 0, sectors = 0, pages = 0;
+	struct mbr_partition p = { 0 };
+	uint32_t lba, sectors, pages = 0;
 	const char *why;
 	pfn_t f;
 	struct ide_request r;
 	bool ok;
 
-	ok = selftest_expect(ide_rw_polled(0, buf, 1, false) == IDE_OK, "MBR read");
-	why = mbr_swap_problem(buf);
-	ok &= selftest_expect(mbr_find_swap(buf, &lba, &sectors), why ? why : "mbr_find_swap");
-	ok &= selftest_expect(lba == SWAP_LBA && lba + (uint64_t)sectors == ide_sectors(),
+	ok = selftest_expect(ide_rw_polled(DISK, 0, buf, 1, false) == IDE_OK, "MBR read");
+	why = mbr_swap_partition(buf, &p);
+	ok &= selftest_expect(why == NULL, why ? why : "mbr_swap_partition");
+	lba = p.first_lba;
+	sectors = p.sectors;
+	ok &= selftest_expect(lba == SWAP_LBA && lba + (uint64_t)sectors == ide_sectors(DISK),
 		     "the swap partition is not sectors 2048 to the end");
-	ok &= selftest_expect(ide_rw_polled(lba, buf, SPP, false) == IDE_OK, "swap header read");
+	ok &= selftest_expect(ide_rw_polled(DISK, lba, buf, SPP, false) == IDE_OK, "swap header read");
 	why = swap_header_problem(buf, sectors);
 	ok &= selftest_expect(swap_header_valid(buf, sectors, &pages), why ? why : "swap_header_valid");
 	ok &= selftest_expect(memcmp(buf + 4086, "SWAPSPACE2", 10) == 0, "SWAPSPACE2 at byte 4086");
@@ -390,7 +394,7 @@ static bool queued(bool pio)
 		prepare(&r[i], &w, lba + i * 4 * SPP, f + 4 * i, 4, true);
 		prepare(&r[5 + i], &w, lba + i * 4 * SPP, f + 16 + 4 * i, 4, false);
 	}
-	prepare(&r[4], &w, ide_sectors(), f, 1, false);
+	prepare(&r[4], &w, ide_sectors(DISK), f, 1, false);
 	ide_debug.force_pio = pio;
 	irq = irq_save();                       /* nothing completes before all are queued */
 	for (uint32_t i = 0; i < QUEUED; i++)
@@ -432,7 +436,7 @@ static bool refused(uint64_t lba, uint32_t pages, enum ide_status want)
 /* Requests past the end or of a bad size are refused without a command. */
 static bool ranges(uint8_t *buf)
 {
-	uint64_t n = ide_sectors();
+	uint64_t n = ide_sectors(DISK);
 	struct ide_stats a, b;
 	bool ok = true;
 
@@ -442,8 +446,8 @@ static bool ranges(uint8_t *buf)
 	ok &= refused(~0ull - 3, 1, IDE_ERR_RANGE);     /* lba + count overflows */
 	ok &= refused(0, 0, IDE_ERR_RANGE);
 	ok &= refused(0, IDE_MAX_PAGES + 1, IDE_ERR_RANGE);
-	ok &= selftest_expect(ide_rw_polled(n - 1, buf, 2, false) == IDE_ERR_RANGE, "polled past the end");
-	ok &= selftest_expect(ide_rw_polled(0, buf, 0, false) == IDE_ERR_RANGE, "polled 0 sectors");
+	ok &= selftest_expect(ide_rw_polled(DISK, n - 1, buf, 2, false) == IDE_ERR_RANGE, "polled past the end");
+	ok &= selftest_expect(ide_rw_polled(DISK, 0, buf, 0, false) == IDE_ERR_RANGE, "polled 0 sectors");
 	ide_get_stats(&b);
 	ok &= selftest_expect(b.commands == a.commands && b.errors == a.errors,
 		     "a refused request reached the disk");
@@ -474,7 +478,7 @@ static bool preserving_round_trip(uint64_t lba, uint32_t pages, unsigned w, unsi
 static bool edges(void)
 {
 	const uint64_t lba28_end = 1ull << 28;
-	uint64_t n = ide_sectors();
+	uint64_t n = ide_sectors(DISK);
 	bool ok = preserving_round_trip(n - SPP, 1, BY_DMA, BY_PIO);
 
 	if (n < lba28_end + REGION_SECTORS) {
@@ -568,8 +572,8 @@ static void throughput(void)
 static bool no_disk(uint8_t *buf)
 {
 	bool ok = refused(0, 1, IDE_ERR_NO_DEVICE) &
-		  selftest_expect(ide_rw_polled(0, buf, 1, false) == IDE_ERR_NO_DEVICE, "polled, no disk") &
-		  selftest_expect(ide_sectors() == 0, "a size without a disk");
+		  selftest_expect(ide_rw_polled(DISK, 0, buf, 1, false) == IDE_ERR_NO_DEVICE, "polled, no disk") &
+		  selftest_expect(ide_sectors(DISK) == 0, "a size without a disk");
 
 	kprintf("selftest: disk: skipped: no disk attached (requests fail with \"%s\")\n",
 		ide_status_text(IDE_ERR_NO_DEVICE, 0));
@@ -583,7 +587,7 @@ static bool with_resources(bool (*body)(uint8_t *buf))
 	bool ok = selftest_expect(buf != NULL && frames_get(), "no memory for the test");
 
 	if (ok)
-		ok = ide_present() ? body(buf) : no_disk(buf);
+		ok = ide_present(DISK) ? body(buf) : no_disk(buf);
 	frames_put();
 	if (buf)
 		kpage_free(buf);
@@ -658,11 +662,11 @@ static bool read_error_body(uint8_t *buf)
 	ok = selftest_expect(transfer(lba, f, IDE_MAX_PAGES, true, BY_DMA).status == IDE_OK,
 		    "writing over the bad sector");
 	ok &= read_over_bad(BY_DMA, f) & read_over_bad(BY_PIO, f);
-	s = ide_rw_polled(BAD_LBA, buf, 1, false);
+	s = ide_rw_polled(DISK, BAD_LBA, buf, 1, false);
 	kprintf("selftest: disk: polled read of sector %u: %s\n", BAD_LBA,
 		ide_status_text(s, ide_polled_ata_error()));
 	ok &= selftest_expect(s == IDE_ERR_DEVICE, "polled read of the bad sector");
-	ok &= selftest_expect(ide_rw_polled(BAD_LBA - 1, buf, 1, false) == IDE_OK &&
+	ok &= selftest_expect(ide_rw_polled(DISK, BAD_LBA - 1, buf, 1, false) == IDE_OK &&
 		     !pattern_buf((uint32_t *)buf, BAD_LBA - 1, 1, 5, false),
 		     "polled read of the sector before it");
 	/* The channel still works: the pages around the bad one, and a fresh round trip. */
@@ -681,7 +685,7 @@ static bool read_error_body(uint8_t *buf)
 bool selftest_disk_read_error(const struct boot_info *bi, const struct kernel_options *opt)
 {
 	(void)bi, (void)opt;
-	if (!ide_present())
+	if (!ide_present(DISK))
 		return selftest_expect(false, "test=disk-read-error needs a disk");
 	return with_resources(read_error_body);
 }
