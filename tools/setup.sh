@@ -3,11 +3,12 @@
 # first and returns at once when everything is present.
 set -eu
 
-# fdisk (sfdisk) and util-linux (mkswap): tools/mkswapdisk.sh. bochs, its BIOS
+# fdisk (sfdisk) and util-linux (mkswap): tools/mkswapdisk.sh. dosfstools
+# (mkfs.fat, fsck.fat) and mtools: the FAT32 driver's host tests. bochs, its BIOS
 # images and its terminal display: tools/bochs.py, the second machine.
 PACKAGES="make gcc nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 \
 binutils-i686-linux-gnu gcc-i686-linux-gnu g++-i686-linux-gnu gdb python3 fdisk util-linux \
-bochs bochsbios vgabios bochs-term"
+dosfstools bochs bochsbios vgabios bochs-term"
 
 missing=
 for p in $PACKAGES; do

@@ -24,3 +24,6 @@ FAT_DRIVER := $(wildcard kernel/io/fat/*.c kernel/io/fat/*.h) kernel/rtl/wildcar
               kernel/rtl/wildcard.h tests/host/fat_image.h
 $(B)/host/test_fat:      $(FAT_DRIVER)
 $(B)/host/test_wildcard: kernel/rtl/wildcard.c
+$(B)/host/test_fat_move: $(FAT_DRIVER)
+$(B)/host/test_fat_scale: $(FAT_DRIVER)
+$(B)/host/test_fat_corrupt: $(FAT_DRIVER)

@@ -40,12 +40,12 @@ struct image {
 static char bench_dir[64];
 
 /* The clock every test volume sees: 2024-05-17 12:34:56.780. */
-static void bench_clock(struct fat_time *t)
+static inline void bench_clock(struct fat_time *t)
 {
 	*t = (struct fat_time){ 2024, 5, 17, 12, 34, 56, 780 };
 }
 
-static uint32_t image_read(void *ctx, uint32_t lba, uint32_t count, void *buf)
+static inline uint32_t image_read(void *ctx, uint32_t lba, uint32_t count, void *buf)
 {
 	struct image *im = ctx;
 
@@ -55,7 +55,7 @@ static uint32_t image_read(void *ctx, uint32_t lba, uint32_t count, void *buf)
 	return ERROR_SUCCESS;
 }
 
-static uint32_t image_write(void *ctx, uint32_t lba, uint32_t count, const void *buf)
+static inline uint32_t image_write(void *ctx, uint32_t lba, uint32_t count, const void *buf)
 {
 	struct image *im = ctx;
 
@@ -74,7 +74,7 @@ static uint32_t image_write(void *ctx, uint32_t lba, uint32_t count, const void 
 }
 
 /* Runs a shell command built like printf; returns its exit status. */
-static int sh(const char *fmt, ...)
+static inline int sh(const char *fmt, ...)
 {
 	char cmd[4096];
 	va_list ap;
@@ -88,7 +88,7 @@ static int sh(const char *fmt, ...)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-static void bench_start(void)
+static inline void bench_start(void)
 {
 	const char *path = getenv("PATH");
 	char newpath[4096];
@@ -103,13 +103,13 @@ static void bench_start(void)
 	}
 }
 
-static void bench_end(void)
+static inline void bench_end(void)
 {
 	sh("rm -rf '%s'", bench_dir);
 }
 
 /* A file name in the bench directory. */
-static const char *bench_file(const char *name)
+static inline const char *bench_file(const char *name)
 {
 	static char buf[4][400];
 	static int turn;
@@ -119,7 +119,7 @@ static const char *bench_file(const char *name)
 	return p;
 }
 
-static void image_load(struct image *im)
+static inline void image_load(struct image *im)
 {
 	FILE *f = fopen(im->path, "rb");
 	long size;
@@ -137,7 +137,7 @@ static void image_load(struct image *im)
 	fclose(f);
 }
 
-static void image_save(const struct image *im)
+static inline void image_save(const struct image *im)
 {
 	FILE *f = fopen(im->path, "wb");
 
@@ -149,7 +149,7 @@ static void image_save(const struct image *im)
 }
 
 /* A fresh FAT32 image of kb kilobytes (mkfs.fat options opts) named name. */
-static void image_make(struct image *im, const char *name, uint32_t kb, const char *opts)
+static inline void image_make(struct image *im, const char *name, uint32_t kb, const char *opts)
 {
 	free(im->data);
 	memset(im, 0, sizeof(*im));
@@ -161,19 +161,19 @@ static void image_make(struct image *im, const char *name, uint32_t kb, const ch
 	image_load(im);
 }
 
-static void image_free(struct image *im)
+static inline void image_free(struct image *im)
 {
 	free(im->data);
 	im->data = NULL;
 }
 
-static struct fat_blockdev image_dev(struct image *im)
+static inline struct fat_blockdev image_dev(struct image *im)
 {
 	return (struct fat_blockdev){ image_read, image_write, im, im->sectors };
 }
 
 /* Mounts im; NULL (and a message) when the driver refuses. */
-static struct fat_volume *image_mount(struct image *im)
+static inline struct fat_volume *image_mount(struct image *im)
 {
 	struct fat_blockdev dev = image_dev(im);
 	struct fat_volume *v = NULL;
@@ -189,7 +189,7 @@ static struct fat_volume *image_mount(struct image *im)
 
 /* Saves im and runs fsck.fat -n on it: its exit status (0: clean). The
  * report goes to stderr when it is not clean. */
-static int image_fsck(const struct image *im)
+static inline int image_fsck(const struct image *im)
 {
 	image_save(im);
 	return sh("fsck.fat -n '%s' > '%s.fsck' 2>&1 || { cat '%s.fsck' >&2; exit 1; }", im->path,
@@ -197,7 +197,7 @@ static int image_fsck(const struct image *im)
 }
 
 /* Writes n bytes to the host file name in the bench directory. */
-static void host_write(const char *name, const void *data, size_t n)
+static inline void host_write(const char *name, const void *data, size_t n)
 {
 	FILE *f = fopen(bench_file(name), "wb");
 
@@ -207,7 +207,7 @@ static void host_write(const char *name, const void *data, size_t n)
 }
 
 /* Reads the host file name into a malloc'd buffer; *n its size (NULL: none). */
-static uint8_t *host_read(const char *name, size_t *n)
+static inline uint8_t *host_read(const char *name, size_t *n)
 {
 	FILE *f = fopen(bench_file(name), "rb");
 	uint8_t *p;
@@ -225,7 +225,7 @@ static uint8_t *host_read(const char *name, size_t *n)
 }
 
 /* Bytes that differ from file to file: a function of seed and position. */
-static void pattern_fill(uint8_t *p, size_t n, uint32_t seed)
+static inline void pattern_fill(uint8_t *p, size_t n, uint32_t seed)
 {
 	uint32_t x = seed * 2654435761u + 1;
 
@@ -236,7 +236,7 @@ static void pattern_fill(uint8_t *p, size_t n, uint32_t seed)
 }
 
 /* Reads the whole of path through the driver into a malloc'd buffer. */
-static uint8_t *fat_slurp(struct fat_volume *v, const char *path, uint32_t *n, uint32_t *err)
+static inline uint8_t *fat_slurp(struct fat_volume *v, const char *path, uint32_t *n, uint32_t *err)
 {
 	struct fat_file *f;
 	struct fat_info info;
@@ -253,7 +253,7 @@ static uint8_t *fat_slurp(struct fat_volume *v, const char *path, uint32_t *n, u
 }
 
 /* Creates path through the driver holding data[0..n). */
-static uint32_t fat_put(struct fat_volume *v, const char *path, const void *data, uint32_t n)
+static inline uint32_t fat_put(struct fat_volume *v, const char *path, const void *data, uint32_t n)
 {
 	struct fat_file *f;
 	uint32_t done, err = fat_create(v, path, 0, &f);

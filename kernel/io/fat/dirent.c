@@ -5,7 +5,7 @@
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 
-/* Where the 13 characters of a long-name entry sit in it. */
+/* Where the 13 characters of a long-name entry sit in it (UTF-16LE). */
 static const uint8_t lfn_offset[FAT_LFN_CHARS] = { 1, 3, 5, 7, 9, 14, 16, 18, 20, 22, 24, 28, 30 };
 
 /* A short entry's first cluster. */
@@ -77,6 +77,21 @@ uint32_t fat_cursor_open(struct fat_cursor *cur, struct fat_volume *v, uint32_t 
 	return ERROR_SUCCESS;
 }
 
+/* Opens a cursor on directory dir at entry index, starting from a known
+ * position (cluster at chain position cluster_index) when that is index's
+ * cluster or the one before, else as fat_cursor_open does. */
+uint32_t fat_cursor_resume(struct fat_cursor *cur, struct fat_volume *v, uint32_t dir,
+			   uint32_t index, uint32_t cluster, uint32_t cluster_index)
+{
+	uint32_t at = index / per_cluster(v);
+
+	if (!fat_cluster_valid(v, cluster) || cluster_index > at || at - cluster_index > 1)
+		return fat_cursor_open(cur, v, dir, index);
+	*cur = (struct fat_cursor){ .vol = v, .dir = dir, .cluster = cluster,
+				    .cluster_index = cluster_index, .index = index };
+	return ERROR_SUCCESS;
+}
+
 /* The next raw entry, in v->sector (valid until the next directory access;
  * the caller may edit it and write it back with fat_cursor_write).
  * ERROR_NO_MORE_FILES past the chain's end. */
@@ -144,16 +159,16 @@ static void lfn_take(struct lfn_state *st, struct fat_item *item, const uint8_t 
 		st->len = 0;
 		return;
 	}
-	for (n = 0; n < FAT_LFN_CHARS; n++) {
-		uint16_t c = raw[lfn_offset[n]] | raw[lfn_offset[n] + 1] << 8;
-		if (c == 0)
-			break;
-		item->long_name[base + n] = c;
-	}
-	if (raw[0] & FAT_LFN_LAST)
+	memcpy(item->long_name + base, raw + 1, 10);    /* UTF-16LE, as the CPU */
+	memcpy(item->long_name + base + 5, raw + 14, 12);
+	memcpy(item->long_name + base + 11, raw + 28, 4);
+	if (raw[0] & FAT_LFN_LAST) {
+		for (n = 0; n < FAT_LFN_CHARS && item->long_name[base + n]; n++)
+			;
 		st->len = base + n;
-	if (n == 0 || (n < FAT_LFN_CHARS && !(raw[0] & FAT_LFN_LAST)) || st->len > FAT_NAME_MAX)
-		st->len = 0;                    /* empty, ended early, or too long */
+		if (n == 0 || st->len > FAT_NAME_MAX)
+			st->len = 0;            /* empty or too long */
+	}
 	st->next = ord - 1;
 }
 

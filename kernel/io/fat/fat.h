@@ -15,8 +15,9 @@
  * folded to upper case in Unicode over ASCII, Latin-1 and the Greek letters of
  * CP437; a name matches an entry's long name or its short name. Paths are
  * relative to the volume root, components separated by '\' (a leading '\' is
- * allowed); the caller resolves drive letters and "." / ".." of full paths,
- * but the "." and ".." entries of subdirectories are found like any other.
+ * allowed, a trailing one asks for a directory); the caller resolves drive
+ * letters, "." and "..": as components they give ERROR_INVALID_NAME, since
+ * trailing dots and spaces are dropped from every component, as Win32 does.
  *
  * Every call returns a Win32 error code (kernel/rtl/winerror.h): ERROR_SUCCESS,
  * or the code Windows gives for the same failure. A chain that loops, leaves
@@ -93,6 +94,7 @@ struct fat_find {
 	struct fat_volume *vol;
 	uint32_t dir;                   /* the directory's first cluster */
 	uint32_t index;                 /* the next entry to look at */
+	uint32_t cluster, cluster_index;        /* where the last entry was */
 	char pattern[FAT_NAME_MAX + 1];
 };
 

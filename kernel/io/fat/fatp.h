@@ -173,6 +173,8 @@ uint32_t fat_dirent_cluster(const struct fat_dirent *de);
 void fat_dirent_set_cluster(struct fat_dirent *de, uint32_t c);
 uint32_t fat_cursor_open(struct fat_cursor *cur, struct fat_volume *v, uint32_t dir,
 			 uint32_t index);
+uint32_t fat_cursor_resume(struct fat_cursor *cur, struct fat_volume *v, uint32_t dir,
+			   uint32_t index, uint32_t cluster, uint32_t cluster_index);
 uint32_t fat_cursor_next(struct fat_cursor *cur, uint8_t **raw);
 uint32_t fat_cursor_write(struct fat_cursor *cur);
 uint32_t fat_dir_next(struct fat_cursor *cur, struct fat_item *item, struct fat_slots *slots);

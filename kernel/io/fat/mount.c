@@ -86,6 +86,10 @@ static uint32_t geometry(struct fat_volume *v, const struct bpb *b, const char *
 	uint32_t scale = b->bytes / FAT_SECTOR_SIZE;
 	uint64_t meta = b->reserved + (uint64_t)b->fats * b->fat_size, clusters;
 
+	if ((uint64_t)b->total * scale > v->dev.sectors) {
+		*why = "the volume is larger than its device";
+		return ERROR_DISK_CORRUPT;
+	}
 	if (b->fat_size == 0 || meta >= b->total) {
 		*why = "the FATs leave no data area";
 		return ERROR_DISK_CORRUPT;
@@ -97,10 +101,6 @@ static uint32_t geometry(struct fat_volume *v, const struct bpb *b, const char *
 	}
 	if ((uint64_t)b->fat_size * b->bytes / 4 < clusters + 2) {
 		*why = "the FAT is too small for the cluster count";
-		return ERROR_DISK_CORRUPT;
-	}
-	if ((uint64_t)b->total * scale > v->dev.sectors) {
-		*why = "the volume is larger than its device";
 		return ERROR_DISK_CORRUPT;
 	}
 	if (b->root < 2 || b->root - 2 >= clusters) {

@@ -2,6 +2,7 @@
  * and 8.3 short names (the specification's basis name and numeric tail). See
  * kernel/io/fat/fatp.h. */
 #include "kernel/io/fat/fatp.h"
+#include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 
 /* Unicode of CP437's bytes 0x80..0xFF (below 0x80 it is ASCII). */
@@ -83,12 +84,13 @@ uint32_t fat_name_parse(const char *s, uint32_t len, struct fat_name *out)
 	return ERROR_SUCCESS;
 }
 
-/* Whether the Unicode name uni[0..len) equals n, case aside. */
+/* Whether the Unicode name uni[0..len) equals n, case aside. Compared from
+ * the end: names in one directory tend to differ there (numbered ones). */
 bool fat_name_matches(const struct fat_name *n, const uint16_t *uni, uint32_t len)
 {
 	if (len != n->len)
 		return false;
-	for (uint32_t i = 0; i < len; i++)
+	for (uint32_t i = len; i-- > 0;)
 		if (fat_upcase(uni[i]) != n->fold[i])
 			return false;
 	return true;
@@ -185,6 +187,8 @@ bool fat_name_tail(const struct fat_basis *b, const uint8_t sfn[11], uint32_t *t
 {
 	uint32_t end = 8, tilde, n = 0;
 
+	if (sfn[0] != b->sfn[0] || memcmp(sfn + 8, b->sfn + 8, 3))
+		return false;                   /* the common case, decided fast */
 	while (end > 0 && sfn[end - 1] == ' ')
 		end--;
 	for (tilde = end; tilde > 0 && sfn[tilde - 1] >= '0' && sfn[tilde - 1] <= '9'; tilde--)
@@ -196,12 +200,8 @@ bool fat_name_tail(const struct fat_basis *b, const uint8_t sfn[11], uint32_t *t
 		n = n * 10 + (sfn[k] - '0');
 	if (tilde != kept(b, n))
 		return false;
-	for (uint32_t k = 0; k < tilde; k++)
-		if (sfn[k] != b->sfn[k])
-			return false;
-	for (uint32_t k = 8; k < 11; k++)
-		if (sfn[k] != b->sfn[k])
-			return false;
+	if (memcmp(sfn, b->sfn, tilde))
+		return false;
 	*tail = n;
 	return true;
 }

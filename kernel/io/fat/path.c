@@ -26,12 +26,12 @@ static bool item_named(const struct fat_item *item, const struct fat_name *n)
 
 	if (item->long_len && fat_name_matches(n, item->long_name, item->long_len))
 		return true;
-	return fat_name_matches(n, short_name, fat_name_short(&item->de, short_name));
+	return n->len <= 12 && fat_name_matches(n, short_name, fat_name_short(&item->de, short_name));
 }
 
-/* Searches directory dir for lk->name (passing over lk->ignore) into
- * lk->item. A create search reads the whole directory, filling lk->slots
- * and lk->basis (and v->tails); others stop at the match.
+/* Searches directory dir for lk->name into lk->item. A create search (the
+ * last component's) passes over lk->ignore and reads the whole directory,
+ * filling lk->slots and lk->basis (and v->tails); others stop at the match.
  * ERROR_FILE_NOT_FOUND when nothing matched. */
 static uint32_t dir_search(struct fat_volume *v, uint32_t dir, struct fat_lookup *lk, bool create)
 {
@@ -50,7 +50,7 @@ static uint32_t dir_search(struct fat_volume *v, uint32_t dir, struct fat_lookup
 	}
 	err = fat_cursor_open(&cur, v, dir, 0);
 	while (!err && !(err = fat_dir_next(&cur, &scan, create ? &lk->slots : NULL))) {
-		if (lk->ignore && scan.where.dir == lk->ignore->dir &&
+		if (create && lk->ignore && scan.where.dir == lk->ignore->dir &&
 		    scan.where.index == lk->ignore->index)
 			continue;
 		if (!found && item_named(&scan, &lk->name)) {
@@ -331,7 +331,7 @@ uint32_t fat_find_first(struct fat_volume *v, const char *dir_path, const char *
 		return ERROR_FILENAME_EXCED_RANGE;
 	find->vol = v;
 	find->dir = lk.is_root ? v->root : fat_dirent_cluster(&lk.item.de);
-	find->index = 0;
+	find->index = find->cluster = find->cluster_index = 0;
 	memcpy(find->pattern, pattern, strlen(pattern) + 1);
 	fold_oem(find->pattern);
 	return ERROR_SUCCESS;
@@ -351,10 +351,13 @@ uint32_t fat_find_next(struct fat_find *find, struct fat_info *info)
 {
 	struct fat_item item;
 	struct fat_cursor cur;
-	uint32_t err = fat_cursor_open(&cur, find->vol, find->dir, find->index);
+	uint32_t err = fat_cursor_resume(&cur, find->vol, find->dir, find->index, find->cluster,
+					 find->cluster_index);
 
 	while (!err && !(err = fat_dir_next(&cur, &item, NULL))) {
 		find->index = cur.index;
+		find->cluster = cur.cluster;
+		find->cluster_index = cur.cluster_index;
 		item_info(&item, info);
 		if (name_fits(find->pattern, info->name) || name_fits(find->pattern, info->short_name))
 			return ERROR_SUCCESS;
