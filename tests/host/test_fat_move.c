@@ -158,6 +158,21 @@ TEST(moves_between_directories)
 	CHECK_EQ_U(sh("mdir -i '%s' ::/b/c/a >/dev/null", im.path), 0);
 }
 
+TEST(a_directory_cluster_reused_elsewhere)
+{
+	struct fat_volume *v = fresh();
+
+	CHECK_EQ_U(fat_mkdir(v, "a"), 0);
+	CHECK_EQ_U(fat_mkdir(v, "a\\old"), 0);
+	CHECK_EQ_U(fat_put(v, "a\\old\\f.txt", "", 0), 0);
+	CHECK_EQ_U(fat_delete(v, "a\\old\\f.txt"), 0);
+	CHECK_EQ_U(fat_rmdir(v, "a\\old"), 0);
+	CHECK_EQ_U(fat_mkdir(v, "new"), 0);      /* takes old's cluster, parent elsewhere */
+	CHECK_EQ_U(fat_put(v, "new\\g.txt", "g", 1), 0);
+	finish(v);
+	CHECK(mtools_says("/new/g.txt", "g"));
+}
+
 int main(void)
 {
 	bench_start();
@@ -165,6 +180,7 @@ int main(void)
 	RUN("fat_move", rename_in_place_and_by_case);
 	RUN("fat_move", replace_existing_follows_movefileex);
 	RUN("fat_move", moves_between_directories);
+	RUN("fat_move", a_directory_cluster_reused_elsewhere);
 	image_free(&im);
 	bench_end();
 	return check_summary();

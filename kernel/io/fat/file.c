@@ -174,12 +174,14 @@ static uint32_t data_read(struct fat_volume *v, uint32_t lba, uint32_t off, uint
 
 /* Writes n bytes of src (NULL: zeros) at byte off of the sectors from lba on.
  * fresh: the sectors belong to nothing yet, so a partial one is padded with
- * zeros rather than read first. */
+ * zeros rather than read first. The directory sector cache is dropped: the
+ * clusters may have been a directory's, and may be one again. */
 static uint32_t data_write(struct fat_volume *v, uint32_t lba, uint32_t off, const uint8_t *src,
 			   uint32_t n, bool fresh)
 {
 	uint32_t chunk, err;
 
+	v->sector_lba = 0;
 	for (lba += off / FAT_SECTOR_SIZE, off %= FAT_SECTOR_SIZE; n; n -= chunk, off = 0) {
 		if (off || n < FAT_SECTOR_SIZE) {
 			chunk = min32(FAT_SECTOR_SIZE - off, n);
