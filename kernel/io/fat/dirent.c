@@ -152,7 +152,8 @@ static void lfn_take(struct lfn_state *st, struct fat_item *item, const uint8_t 
 	uint32_t ord = raw[0] & FAT_LFN_ORD_MASK, base = (ord - 1) * FAT_LFN_CHARS, n;
 
 	if (raw[0] & FAT_LFN_LAST) {
-		*st = (struct lfn_state){ .next = ord, .first = index, .sum = raw[FAT_LFN_CHECKSUM] };
+		*st = (struct lfn_state){ .next = ord, .first = index,
+					  .sum = raw[FAT_LFN_CHECKSUM] };
 		st->len = ord >= 1 && ord <= FAT_LFN_MAX_ENTRIES;       /* provisional */
 	}
 	if (!st->len || ord == 0 || ord != st->next || raw[FAT_LFN_CHECKSUM] != st->sum) {

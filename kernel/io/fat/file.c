@@ -198,7 +198,8 @@ static uint32_t data_write(struct fat_volume *v, uint32_t lba, uint32_t off, con
 			chunk = n / FAT_SECTOR_SIZE * FAT_SECTOR_SIZE;
 			if (!src)
 				chunk = min32(chunk, v->cluster_bytes);
-			err = v->dev.write(v->dev.ctx, lba, chunk / FAT_SECTOR_SIZE, src ? src : v->zero);
+			err = v->dev.write(v->dev.ctx, lba, chunk / FAT_SECTOR_SIZE,
+					   src ? src : v->zero);
 		}
 		if (err)
 			return err;
@@ -250,14 +251,15 @@ static uint32_t write_span(struct fat_file *f, uint32_t pos, const uint8_t *src,
 			   uint32_t *done)
 {
 	struct fat_volume *v = f->vol;
-	uint32_t have = clusters_for(v, f->de.size), end = pos + len, ci, off, c, n, chunk, err;
+	uint32_t have = clusters_for(v, f->de.size), end = pos + len;
+	uint32_t ci, off, c, n, max, chunk, err;
 
 	for (*done = 0; pos < end; pos += chunk, *done += chunk) {
 		ci = pos >> v->cluster_shift;
 		off = pos & (v->cluster_bytes - 1);
 		if (ci < have) {
-			if ((err = cluster_at(f, ci, &c)) ||
-			    (err = run_from(f, ci, c, min32(have - ci, clusters_for(v, (uint64_t)off + end - pos)), &n)))
+			max = min32(have - ci, clusters_for(v, (uint64_t)off + end - pos));
+			if ((err = cluster_at(f, ci, &c)) || (err = run_from(f, ci, c, max, &n)))
 				return err;
 			chunk = min32(((uint64_t)n << v->cluster_shift) - off, end - pos);
 			err = data_write(v, fat_cluster_lba(v, c), off, src, chunk, false);
@@ -348,7 +350,8 @@ static uint32_t shrink(struct fat_file *f, uint32_t size)
 	uint32_t last = 0, rest = fat_dirent_cluster(&f->de), tail, len, err;
 
 	if (keep < have) {
-		if (keep && ((err = cluster_at(f, keep - 1, &last)) || (err = fat_next(v, last, &rest))))
+		if (keep && ((err = cluster_at(f, keep - 1, &last)) ||
+			     (err = fat_next(v, last, &rest))))
 			return err;
 		if (!rest)
 			return ERROR_FILE_CORRUPT;

@@ -194,11 +194,13 @@ static uint32_t mount_scan(struct fat_volume *v, const char **why)
 {
 	uint32_t value, err;
 
-	if ((err = fsinfo_read(v)) || (err = fat_count_free(v)) || (err = fat_get(v, v->root, &value))) {
+	if ((err = fsinfo_read(v)) || (err = fat_count_free(v)) ||
+	    (err = fat_get(v, v->root, &value))) {
 		*why = "the device failed reading the volume's metadata";
 		return err;
 	}
-	if (value == 0 || value == FAT_BAD || (value < FAT_EOC_MIN && !fat_cluster_valid(v, value))) {
+	if (value == 0 || value == FAT_BAD ||
+	    (value < FAT_EOC_MIN && !fat_cluster_valid(v, value))) {
 		*why = "the root directory's first cluster is not in use in the FAT";
 		return ERROR_DISK_CORRUPT;
 	}

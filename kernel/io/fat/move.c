@@ -18,7 +18,7 @@ uint32_t fat_chain_of(struct fat_volume *v, const struct fat_dirent *de, uint32_
 	if (err || first == 0)
 		return err;
 	if (de->attr & FAT_ATTR_DIRECTORY)
-		max = (FAT_DIR_MAX_ENTRIES * FAT_DIRENT_SIZE + v->cluster_bytes - 1) / v->cluster_bytes;
+		max = FAT_DIR_MAX_ENTRIES * FAT_DIRENT_SIZE / v->cluster_bytes;
 	else
 		max = (uint32_t)(((uint64_t)de->size + v->cluster_bytes - 1) >> v->cluster_shift);
 	if ((err = fat_chain_end(v, first, max, &last, len)))
@@ -72,7 +72,8 @@ static uint32_t dir_empty(struct fat_volume *v, uint32_t dir)
 	uint32_t err = fat_cursor_open(&cur, v, dir, 0);
 
 	while (!err && !(err = fat_dir_next(&cur, &item, NULL)))
-		if (memcmp(item.de.name, ".          ", 11) && memcmp(item.de.name, "..         ", 11))
+		if (memcmp(item.de.name, ".          ", 11) &&
+		    memcmp(item.de.name, "..         ", 11))
 			return ERROR_DIR_NOT_EMPTY;
 	return err == ERROR_NO_MORE_FILES ? ERROR_SUCCESS : err;
 }

@@ -26,7 +26,8 @@ static bool item_named(const struct fat_item *item, const struct fat_name *n)
 
 	if (item->long_len && fat_name_matches(n, item->long_name, item->long_len))
 		return true;
-	return n->len <= 12 && fat_name_matches(n, short_name, fat_name_short(&item->de, short_name));
+	return n->len <= 12 &&         /* no 8.3 name is longer */
+	       fat_name_matches(n, short_name, fat_name_short(&item->de, short_name));
 }
 
 /* Searches directory dir for lk->name into lk->item. A create search (the
@@ -359,7 +360,8 @@ uint32_t fat_find_next(struct fat_find *find, struct fat_info *info)
 		find->cluster = cur.cluster;
 		find->cluster_index = cur.cluster_index;
 		item_info(&item, info);
-		if (name_fits(find->pattern, info->name) || name_fits(find->pattern, info->short_name))
+		if (name_fits(find->pattern, info->name) ||
+		    name_fits(find->pattern, info->short_name))
 			return ERROR_SUCCESS;
 	}
 	return err;
