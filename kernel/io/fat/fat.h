@@ -27,13 +27,21 @@
  * is bounded by the cluster count. Block-device errors (ERROR_CRC,
  * ERROR_IO_DEVICE, ...) pass through unchanged.
  *
- * Write ordering (power loss): new data first, then the FAT (every copy), then
- * the directory entry; freeing goes the other way (entry first, then FAT).
- * FSInfo follows the FAT. A crash at any moment therefore leaves at worst lost
- * clusters (allocated but unreferenced, or a chain longer than the size the
- * entry gives) or a stale FSInfo free count, never a cross-linked file or an
+ * Write ordering (power loss): new data first, then the FAT (each sector to
+ * the first copy, then the second), then the directory entry; freeing goes
+ * the other way (entry first, then FAT); a moved entry is erased before it
+ * is written again. FSInfo follows the FAT. A crash at any moment therefore
+ * leaves at worst lost clusters (allocated but unreferenced, or a chain
+ * longer than the size the entry gives), a stale FSInfo free count, or the
+ * second FAT one sector behind the first; never a cross-linked file or an
  * entry pointing at free clusters. An entry set of at most 16 entries (names
  * up to 195 characters) never straddles a sector, so it is written at once.
+ * Every call returns with its writes on the device (there is no write-back
+ * cache here: the FAT sector and FSInfo are flushed at each call's end).
+ *
+ * Access rights and sharing (GENERIC_WRITE on a READONLY file, FILE_SHARE_*,
+ * delete-on-close) are the caller's; the driver itself only refuses deleting,
+ * replacing or removing what is READONLY or open.
  *
  * Concurrency: none inside. The caller serializes every call on one volume
  * (one lock per volume) and keeps file data coherent above (the cache). */
@@ -106,10 +114,11 @@ struct fat_find {
  * device), ERROR_NOT_ENOUGH_MEMORY, or the device's read error. */
 uint32_t fat_mount(const struct fat_blockdev *dev, fat_clock_fn clock,
 		   struct fat_volume **out, const char **why);
-/* Writes what is pending (FSInfo) and frees the volume; ERROR_BUSY (nothing
- * done) while any file of it is open. */
+/* Writes what is pending (see fat_flush) and frees the volume; ERROR_BUSY
+ * (nothing done) while any file of it is open. */
 uint32_t fat_unmount(struct fat_volume *v);
-/* Writes what is pending: the cached FAT sector and FSInfo. */
+/* Writes what an earlier call left pending after a device error: the cached
+ * FAT sector, then FSInfo (FlushFileBuffers' part here). */
 uint32_t fat_flush(struct fat_volume *v);
 /* GetDiskFreeSpace's figures: bytes per cluster, free and total clusters. */
 void fat_space(const struct fat_volume *v, uint32_t *cluster_bytes, uint32_t *free_clusters,
