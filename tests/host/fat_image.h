@@ -196,6 +196,21 @@ static inline int image_fsck(const struct image *im)
 		  im->path, im->path);
 }
 
+/* A fresh 36 MB image named name (512-byte clusters: the smallest FAT32
+ * volume), mounted. */
+static inline struct fat_volume *image_fresh(struct image *im, const char *name)
+{
+	image_make(im, name, 36000, "-s 1");
+	return image_mount(im);
+}
+
+/* Unmounts v and checks im with fsck.fat -n. */
+static inline void image_finish(struct image *im, struct fat_volume *v)
+{
+	CHECK_EQ_U(fat_unmount(v), ERROR_SUCCESS);
+	CHECK_EQ_U(image_fsck(im), 0);
+}
+
 /* Writes n bytes to the host file name in the bench directory. */
 static inline void host_write(const char *name, const void *data, size_t n)
 {

@@ -8,20 +8,6 @@
 
 static struct image im;
 
-/* A fresh 36 MB image (512-byte clusters: the smallest FAT32 volume). */
-static struct fat_volume *fresh(void)
-{
-	image_make(&im, "t.img", 36000, "-s 1");
-	return image_mount(&im);
-}
-
-/* Unmounts v and checks the image with fsck.fat -n. */
-static void finish(struct fat_volume *v)
-{
-	CHECK_EQ_U(fat_unmount(v), ERROR_SUCCESS);
-	CHECK_EQ_U(image_fsck(&im), 0);
-}
-
 /* Copies the image's file ::path out with mcopy; its bytes (NULL: failed). */
 static uint8_t *mtools_get(const char *path, size_t *n)
 {
@@ -33,7 +19,7 @@ static uint8_t *mtools_get(const char *path, size_t *n)
 
 TEST(mount_counts_what_mkfs_made)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	uint32_t cluster, free_clusters, total;
 
 	CHECK(v != NULL);
@@ -45,7 +31,7 @@ TEST(mount_counts_what_mkfs_made)
 	CHECK_EQ_U(free_clusters, total - 1);           /* the root's cluster */
 	CHECK_EQ_U(free_clusters, im.data[512 + 488] | im.data[512 + 489] << 8 |
 		   im.data[512 + 490] << 16 | (uint32_t)im.data[512 + 491] << 24);
-	finish(v);
+	image_finish(&im, v);
 }
 
 TEST(reads_what_mcopy_wrote)
@@ -78,13 +64,13 @@ TEST(reads_what_mcopy_wrote)
 		free(got);
 	}
 	if (v)
-		finish(v);
+		image_finish(&im, v);
 	free(want);
 }
 
 TEST(mtools_reads_what_the_driver_wrote)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	uint8_t *want = malloc(300000), *got;
 	size_t n;
 
@@ -94,7 +80,7 @@ TEST(mtools_reads_what_the_driver_wrote)
 	CHECK_EQ_U(fat_put(v, "Docs\\Deep Name\\Report for 2024.txt", want, 300000), 0);
 	CHECK_EQ_U(fat_put(v, "SHORT.TXT", want, 5), 0);
 	CHECK_EQ_U(fat_put(v, "empty", want, 0), 0);
-	finish(v);
+	image_finish(&im, v);
 	got = mtools_get("/Docs/Deep Name/Report for 2024.txt", &n);
 	CHECK(got && n == 300000 && memcmp(got, want, n) == 0);
 	free(got);
@@ -119,7 +105,7 @@ static const char *short_of(struct fat_volume *v, const char *path)
 
 TEST(short_names_follow_the_specification)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	char name[64];
 
 	CHECK_EQ_U(fat_put(v, "Long File Name.txt", "1", 1), 0);
@@ -145,14 +131,14 @@ TEST(short_names_follow_the_specification)
 	CHECK_STR(short_of(v, "Long File Name 9.txt"), "LONGFI~9.TXT");
 	CHECK_STR(short_of(v, "Long File Name 10.txt"), "LONGF~10.TXT");
 	CHECK_STR(short_of(v, "longfi~1.txt"), "LONGFI~1.TXT");    /* found by its short name */
-	finish(v);
+	image_finish(&im, v);
 	CHECK_EQ_U(sh("mtype -i '%s' ::/LONGF~10.TXT | grep -qx x", im.path), 0);
 	CHECK_EQ_U(sh("mtype -i '%s' ::/PROFIL~1 | grep -qx p", im.path), 0);
 }
 
 TEST(long_names_of_255_characters)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	char name[300], upper[310];
 	uint8_t *got;
 	size_t n;
@@ -174,7 +160,7 @@ TEST(long_names_of_255_characters)
 		snprintf(upper, sizeof(upper), "d\\%s", name);
 		CHECK_EQ_U(fat_put(v, upper, name, 250), 0);
 	}
-	finish(v);
+	image_finish(&im, v);
 	name[250] = 'f';
 	for (int i = 0; i < 255; i++)
 		name[i] = "abcdefghijklmnopqrstuvwxyz0123456789 "[i % 37];
@@ -185,7 +171,7 @@ TEST(long_names_of_255_characters)
 
 TEST(bad_names_and_paths_get_win32_errors)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	const char *bad = "<>:\"|?*\x01\x1f";
 	char name[16];
 	struct fat_info info;
@@ -212,12 +198,12 @@ TEST(bad_names_and_paths_get_win32_errors)
 	CHECK_EQ_U(fat_put(v, "dir", "", 0), ERROR_FILE_EXISTS);
 	CHECK_EQ_U(fat_stat(v, "", &info), 0);
 	CHECK_EQ_U(info.attributes, FAT_ATTR_DIRECTORY);
-	finish(v);
+	image_finish(&im, v);
 }
 
 TEST(lookup_ignores_case_and_keeps_it)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	struct fat_info info;
 	struct fat_find find;
 
@@ -232,7 +218,7 @@ TEST(lookup_ignores_case_and_keeps_it)
 	CHECK_EQ_U(fat_find_next(&find, &info), 0);
 	CHECK_STR(info.name, "MixedCase.Txt");
 	CHECK_EQ_U(fat_find_next(&find, &info), ERROR_NO_MORE_FILES);
-	finish(v);
+	image_finish(&im, v);
 	CHECK_EQ_U(sh("mdir -i '%s' ::/ | grep -q ' MixedCase.Txt'", im.path), 0);
 }
 
@@ -253,7 +239,7 @@ static void check_content(struct fat_file *f, const uint8_t *model, uint32_t siz
 TEST(writes_at_offsets_extend_and_zero_fill)
 {
 	static uint8_t model[200000], data[20000];
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	struct fat_file *f;
 	uint32_t size = 0, done;
 	uint8_t *got;
@@ -286,7 +272,7 @@ TEST(writes_at_offsets_extend_and_zero_fill)
 	CHECK_EQ_U(fat_read(f, size, data, 10, &done), 0);
 	CHECK_EQ_U(done, 0);
 	fat_close(f);
-	finish(v);
+	image_finish(&im, v);
 	got = mtools_get("/model.bin", &n);
 	CHECK(got && n == size && memcmp(got, model, size) == 0);
 	free(got);
@@ -310,7 +296,7 @@ static bool contiguous(struct fat_volume *v, const char *path)
 TEST(files_stay_contiguous)
 {
 	static uint8_t data[100000];
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	struct fat_file *a, *b;
 	uint32_t done;
 
@@ -331,12 +317,12 @@ TEST(files_stay_contiguous)
 		CHECK_EQ_U(fat_write(a, off, data, 512, &done), 0);
 	fat_close(a);
 	CHECK(contiguous(v, "c.bin"));
-	finish(v);
+	image_finish(&im, v);
 }
 
 TEST(attributes_and_times)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 	struct fat_time t = { 2001, 2, 3, 4, 5, 6, 70 };
 	struct fat_info info;
 	struct fat_file *f;
@@ -365,7 +351,7 @@ TEST(attributes_and_times)
 	CHECK_EQ_U(info.written.hour, 4);
 	CHECK_EQ_U(info.accessed.year, 2024);
 	CHECK_EQ_U(fat_set_attributes(v, "", 0), ERROR_ACCESS_DENIED);
-	finish(v);
+	image_finish(&im, v);
 	CHECK_EQ_U(sh("mattrib -i '%s' ::/attr.txt | grep -q '^     S R'", im.path), 0);
 	CHECK_EQ_U(sh("mdir -a -i '%s' ::/ | grep -q 'ATTR     TXT.*2001-02-03 *4:05'", im.path), 0);
 }
@@ -388,7 +374,7 @@ static const char *names_of(struct fat_volume *v, const char *dir, const char *p
 
 TEST(enumeration_matches_wildcards)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "t.img");
 
 	CHECK_EQ_U(fat_put(v, "a.txt", "", 0), 0);
 	CHECK_EQ_U(fat_put(v, "b.TXT", "", 0), 0);
@@ -404,7 +390,7 @@ TEST(enumeration_matches_wildcards)
 	CHECK_STR(names_of(v, "sub", "*"), ".|..|");
 	CHECK_STR(names_of(v, "a.txt", "*"), "error 3");
 	CHECK_STR(names_of(v, "none", "*"), "error 3");
-	finish(v);
+	image_finish(&im, v);
 }
 
 TEST(bad_lfn_checksum_leaves_the_short_name)

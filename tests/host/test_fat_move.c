@@ -7,18 +7,6 @@
 
 static struct image im;
 
-static struct fat_volume *fresh(void)
-{
-	image_make(&im, "m.img", 36000, "-s 1");
-	return image_mount(&im);
-}
-
-static void finish(struct fat_volume *v)
-{
-	CHECK_EQ_U(fat_unmount(v), ERROR_SUCCESS);
-	CHECK_EQ_U(image_fsck(&im), 0);
-}
-
 /* Whether mtype prints text for ::path (after saving the image). */
 static bool mtools_says(const char *path, const char *text)
 {
@@ -37,7 +25,7 @@ static uint32_t free_clusters(struct fat_volume *v)
 TEST(delete_frees_and_refuses_as_windows)
 {
 	static uint8_t data[20000];
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "m.img");
 	uint32_t before = free_clusters(v);
 	struct fat_file *f;
 
@@ -67,12 +55,12 @@ TEST(delete_frees_and_refuses_as_windows)
 	CHECK_EQ_U(fat_set_attributes(v, "dir", 0), 0);
 	CHECK_EQ_U(fat_rmdir(v, "dir"), 0);
 	CHECK_EQ_U(free_clusters(v), before);
-	finish(v);
+	image_finish(&im, v);
 }
 
 TEST(rename_in_place_and_by_case)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "m.img");
 	struct fat_info info;
 
 	CHECK_EQ_U(fat_put(v, "old name.txt", "one", 3), 0);
@@ -92,7 +80,7 @@ TEST(rename_in_place_and_by_case)
 	CHECK_EQ_U(fat_rename(v, "abc.txt", "a|b", false), ERROR_INVALID_NAME);
 	CHECK_EQ_U(fat_rename(v, "abc.txt", "nodir\\abc.txt", false), ERROR_PATH_NOT_FOUND);
 	CHECK_EQ_U(fat_rename(v, "", "x", false), ERROR_ACCESS_DENIED);
-	finish(v);
+	image_finish(&im, v);
 	CHECK(mtools_says("/NEW NAME.TXT", "one"));
 	CHECK(mtools_says("/ABC.TXT", "abc"));
 }
@@ -100,7 +88,7 @@ TEST(rename_in_place_and_by_case)
 TEST(replace_existing_follows_movefileex)
 {
 	static uint8_t data[5000];
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "m.img");
 	uint32_t before = free_clusters(v);
 	struct fat_file *f;
 
@@ -118,14 +106,14 @@ TEST(replace_existing_follows_movefileex)
 	CHECK_EQ_U(fat_set_attributes(v, "dst.txt", 0), 0);
 	CHECK_EQ_U(fat_rename(v, "src.txt", "DST.txt", true), 0);
 	CHECK_EQ_U(free_clusters(v), before - 2);       /* dir, and src's one cluster */
-	finish(v);
+	image_finish(&im, v);
 	CHECK(mtools_says("/dst.txt", "source"));
 	CHECK_EQ_U(sh("mdir -i '%s' ::/ | grep -qi src", im.path), 1);
 }
 
 TEST(moves_between_directories)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "m.img");
 	struct fat_info info;
 	struct fat_file *f;
 	uint32_t done;
@@ -152,7 +140,7 @@ TEST(moves_between_directories)
 	CHECK_EQ_U(fat_read(f, 0, buf, sizeof(buf), &done), 0);
 	fat_close(f);
 	CHECK(done == 8 && memcmp(buf, "moved on", 8) == 0);
-	finish(v);
+	image_finish(&im, v);
 	CHECK(mtools_says("/sub3/note.txt", "deep"));
 	CHECK(mtools_says("/b/Renamed File.txt", "moved on"));
 	CHECK_EQ_U(sh("mdir -i '%s' ::/b/c/a >/dev/null", im.path), 0);
@@ -160,7 +148,7 @@ TEST(moves_between_directories)
 
 TEST(a_directory_cluster_reused_elsewhere)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "m.img");
 
 	CHECK_EQ_U(fat_mkdir(v, "a"), 0);
 	CHECK_EQ_U(fat_mkdir(v, "a\\old"), 0);
@@ -169,7 +157,7 @@ TEST(a_directory_cluster_reused_elsewhere)
 	CHECK_EQ_U(fat_rmdir(v, "a\\old"), 0);
 	CHECK_EQ_U(fat_mkdir(v, "new"), 0);      /* takes old's cluster, parent elsewhere */
 	CHECK_EQ_U(fat_put(v, "new\\g.txt", "g", 1), 0);
-	finish(v);
+	image_finish(&im, v);
 	CHECK(mtools_says("/new/g.txt", "g"));
 }
 

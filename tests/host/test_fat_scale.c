@@ -9,12 +9,6 @@
 
 static struct image im;
 
-static struct fat_volume *fresh(void)
-{
-	image_make(&im, "s.img", 36000, "-s 1");
-	return image_mount(&im);
-}
-
 static uint32_t free_clusters(struct fat_volume *v)
 {
 	uint32_t cluster, free_count, total;
@@ -25,7 +19,7 @@ static uint32_t free_clusters(struct fat_volume *v)
 
 TEST(ten_thousand_files_in_one_directory)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "s.img");
 	uint32_t before = free_clusters(v), err = 0, listed = 0;
 	struct fat_info info;
 	struct fat_find find;
@@ -64,7 +58,7 @@ TEST(ten_thousand_files_in_one_directory)
 
 TEST(deep_directories)
 {
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "s.img");
 	char path[2048] = "";
 	size_t len = 0;
 
@@ -110,7 +104,7 @@ static uint32_t fill(struct fat_file *f, const uint8_t *data, uint32_t chunk)
 TEST(one_file_fills_the_volume)
 {
 	static uint8_t data[65536];
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "s.img");
 	uint32_t before = free_clusters(v), total;
 	struct fat_file *f;
 	struct fat_info info;
@@ -150,7 +144,7 @@ TEST(one_file_fills_the_volume)
 TEST(small_files_fill_the_volume)
 {
 	static uint8_t data[20000];
-	struct fat_volume *v = fresh();
+	struct fat_volume *v = image_fresh(&im, "s.img");
 	uint32_t before = free_clusters(v), files = 0, err = 0;
 	char path[64];
 
