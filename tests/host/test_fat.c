@@ -326,6 +326,8 @@ TEST(attributes_and_times)
 	struct fat_time t = { 2001, 2, 3, 4, 5, 6, 70 };
 	struct fat_info info;
 	struct fat_file *f;
+	uint32_t done;
+	char buf[4];
 
 	CHECK_EQ_U(fat_create(v, "attr.txt", FAT_ATTR_HIDDEN | FAT_ATTR_VOLUME_ID, &f), 0);
 	fat_close(f);
@@ -350,10 +352,20 @@ TEST(attributes_and_times)
 	CHECK_EQ_U(info.created.milliseconds, 70);
 	CHECK_EQ_U(info.written.hour, 4);
 	CHECK_EQ_U(info.accessed.year, 2024);
+	CHECK_EQ_U(fat_open(v, "attr.txt", &f), 0);
+	CHECK_EQ_U(fat_set_times(f, NULL, &t, NULL), 0);
+	CHECK_EQ_U(fat_write(f, 0, "data", 4, &done), 0);
+	CHECK_EQ_U(fat_set_times(f, NULL, &t, NULL), 0);
+	CHECK_EQ_U(fat_read(f, 0, buf, 4, &done), 0);    /* a read stamps the access date */
+	fat_query(f, &info);
+	fat_close(f);
+	CHECK_EQ_U(info.accessed.year, 2024);
+	CHECK_EQ_U(info.written.year, 2024);            /* the write stamped it back */
 	CHECK_EQ_U(fat_set_attributes(v, "", 0), ERROR_ACCESS_DENIED);
 	image_finish(&im, v);
-	CHECK_EQ_U(sh("mattrib -i '%s' ::/attr.txt | grep -q '^     S R'", im.path), 0);
-	CHECK_EQ_U(sh("mdir -a -i '%s' ::/ | grep -q 'ATTR     TXT.*2001-02-03 *4:05'", im.path), 0);
+	CHECK_EQ_U(sh("mattrib -i '%s' ::/attr.txt | grep -q '^  A  S R'", im.path), 0);
+	CHECK_EQ_U(sh("mdir -a -i '%s' ::/ | grep -q 'ATTR     TXT.*2024-05-17 *12:34'", im.path),
+		   0);
 }
 
 /* Every name fat_find gives for pattern in dir, joined by '|'. */
@@ -416,6 +428,47 @@ TEST(bad_lfn_checksum_leaves_the_short_name)
 	CHECK_EQ_U(fat_unmount(v), 0);
 }
 
+/* Writes and reads back a few files on an image mkfs.fat made with opts, then
+ * checks them with mtools and fsck.fat. */
+static void round_trip(const char *opts, uint32_t kb, uint32_t cluster_bytes)
+{
+	static uint8_t want[70000];
+	struct fat_volume *v;
+	uint32_t cluster, free_clusters, total, n, err;
+	uint8_t *got;
+	size_t size;
+
+	image_make(&im, "g.img", kb, opts);
+	if (!(v = image_mount(&im))) {
+		CHECK(v != NULL);
+		return;
+	}
+	fat_space(v, &cluster, &free_clusters, &total);
+	CHECK_EQ_U(cluster, cluster_bytes);
+	pattern_fill(want, sizeof(want), cluster_bytes);
+	CHECK_EQ_U(fat_mkdir(v, "A Directory"), 0);
+	for (uint32_t i = 0; i < 40; i++) {             /* the directory grows */
+		char path[64];
+		snprintf(path, sizeof(path), "A Directory\\file %u.bin", i);
+		CHECK_EQ_U(fat_put(v, path, want, i * 1700), 0);
+	}
+	got = fat_slurp(v, "a directory\\FILE 39.BIN", &n, &err);
+	CHECK(!err && n == 39 * 1700 && memcmp(got, want, n) == 0);
+	free(got);
+	CHECK_EQ_U(fat_delete(v, "A Directory\\file 3.bin"), 0);
+	image_finish(&im, v);
+	got = mtools_get("/A Directory/file 38.bin", &size);
+	CHECK(got && size == 38 * 1700 && memcmp(got, want, size) == 0);
+	free(got);
+}
+
+TEST(other_geometries)
+{
+	round_trip("-S 1024 -s 1", 70000, 1024);        /* 1 KB logical sectors */
+	round_trip("-s 2 -f 1", 70000, 1024);           /* one FAT */
+	round_trip("-s 4 -R 6 -b 3", 140000, 2048);     /* few reserved sectors */
+}
+
 int main(void)
 {
 	bench_start();
@@ -431,6 +484,7 @@ int main(void)
 	RUN("fat", attributes_and_times);
 	RUN("fat", enumeration_matches_wildcards);
 	RUN("fat", bad_lfn_checksum_leaves_the_short_name);
+	RUN("fat", other_geometries);
 	image_free(&im);
 	bench_end();
 	return check_summary();
