@@ -90,7 +90,7 @@ struct fat_file;                        /* an FCB: one per open file or director
 
 /* What GetFileAttributes, GetFileTime and FindFirstFile report. */
 struct fat_info {
-	uint32_t attributes;            /* FAT_ATTR_*; 0 on disk reads as ARCHIVE-less 0 */
+	uint32_t attributes;            /* FAT_ATTR_* bits (0: none, Win32's NORMAL) */
 	uint32_t size;                  /* 0 for directories */
 	struct fat_time created, accessed, written;     /* accessed: date only */
 	char name[FAT_NAME_MAX + 1];    /* the long name, else the short one */

@@ -1,7 +1,9 @@
 /* The FAT32 driver's private structures and the calls between its files:
  * mount.c (the volume), table.c (the FAT), name.c (names and 8.3), dirent.c
  * (directory entries), file.c (file data, FCBs), path.c and move.c (the
- * namespace). See kernel/io/fat/fat.h for what the driver owns. */
+ * namespace). See kernel/io/fat/fat.h for what the driver owns. Entries are
+ * copied to and from disk as they lie, so the driver assumes a little-endian
+ * CPU (i386; the host tests' x86-64). */
 #ifndef KERNEL_IO_FAT_FATP_H
 #define KERNEL_IO_FAT_FATP_H
 
@@ -96,7 +98,7 @@ struct fat_cursor {
 	uint32_t cluster;               /* holding entry index (0: past the end) */
 	uint32_t cluster_index;         /* cluster's position in the chain */
 	uint32_t index;                 /* the next entry */
-	uint32_t lba;                   /* the sector in vol->sector; 0: none */
+	uint32_t lba;                   /* the sector of the entry returned last */
 	uint32_t last_cluster;          /* the chain's last cluster once reached */
 };
 
