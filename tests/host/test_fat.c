@@ -298,8 +298,10 @@ TEST(files_stay_contiguous)
 	static uint8_t data[100000];
 	struct fat_volume *v = image_fresh(&im, "t.img");
 	struct fat_file *a, *b;
-	uint32_t done;
+	uint32_t done, n, err;
+	uint8_t *got;
 
+	pattern_fill(data, sizeof(data), 9);
 	CHECK_EQ_U(fat_put(v, "whole.bin", data, sizeof(data)), 0);
 	CHECK(contiguous(v, "whole.bin"));
 	CHECK_EQ_U(fat_create(v, "a.bin", 0, &a), 0);
@@ -311,6 +313,11 @@ TEST(files_stay_contiguous)
 	fat_close(a);
 	fat_close(b);
 	CHECK(!contiguous(v, "a.bin"));         /* interleaving cannot keep both whole */
+	got = fat_slurp(v, "b.bin", &n, &err);  /* read back across its fragments */
+	CHECK(!err && n == 50400);
+	for (uint32_t off = 0; got && off < n; off += 700)
+		CHECK(memcmp(got + off, data, 700) == 0);
+	free(got);
 	CHECK_EQ_U(fat_delete(v, "a.bin"), 0);
 	CHECK_EQ_U(fat_create(v, "c.bin", 0, &a), 0);
 	for (uint32_t off = 0; off < 30000; off += 512)

@@ -1,7 +1,7 @@
 /* The FAT32 driver's private structures and the calls between its files:
  * mount.c (the volume), table.c (the FAT), name.c (names and 8.3), dirent.c
- * (directory entries), file.c (file data, FCBs), path.c and move.c (the
- * namespace). See kernel/io/fat/fat.h for what the driver owns. Entries are
+ * (directory entries), time.c (time stamps), file.c (file data, FCBs),
+ * path.c and move.c (the namespace). See kernel/io/fat/fat.h for what the driver owns. Entries are
  * copied to and from disk as they lie, so the driver assumes a little-endian
  * CPU (i386; the host tests' x86-64). */
 #ifndef KERNEL_IO_FAT_FATP_H
