@@ -47,7 +47,8 @@ KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 KLDFLAGS := -m elf_i386 -nostdlib -T arch/kernel.ld
 LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
-KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c kernel/*/*.c tests/kernel/*.c))
+KSRCS := $(sort $(wildcard boot/*.c arch/*.c mm/*.c kernel/*.c kernel/*/*.c kernel/*/*/*.c \
+                   tests/kernel/*.c))
 KASMS := $(sort $(wildcard boot/*.asm arch/*.asm))
 KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 

@@ -4,8 +4,9 @@
 set -eu
 
 # fdisk (sfdisk), util-linux (mkswap), dosfstools (mkfs.fat, fsck.fat) and
-# mtools (mcopy, mmd; grub-mkrescue needs it too): tools/mkdisk.sh. bochs, its
-# BIOS images and its terminal display: tools/bochs.py, the second machine.
+# mtools (mcopy, mmd; grub-mkrescue needs it too): tools/mkdisk.sh and the
+# FAT32 driver's host tests. bochs, its BIOS images and its terminal display:
+# tools/bochs.py, the second machine.
 PACKAGES="make gcc nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 \
 binutils-i686-linux-gnu gcc-i686-linux-gnu g++-i686-linux-gnu gdb python3 fdisk util-linux \
 dosfstools bochs bochsbios vgabios bochs-term"

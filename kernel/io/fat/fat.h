@@ -1,0 +1,190 @@
+/* kernel/io/fat: the FAT32 file-system driver, the first part of "I/O and the
+ * file system" (NT's Io and its fastfat). Owns the on-disk format of a FAT32
+ * volume as Microsoft's FAT specification defines it: the boot sector (BPB)
+ * and its validation, FSInfo, the FATs (every copy written, unless the BPB
+ * turns mirroring off), cluster chains and their allocation, directories with
+ * VFAT long names and generated 8.3 short names, files, and the one open-file
+ * record (FCB) per file or directory. It may call only kernel/rtl (strings,
+ * wildcards, Win32 error codes) and mm/pool.h's kmalloc/kfree; it reaches the
+ * disk only through struct fat_blockdev and the clock only through
+ * fat_clock_fn, so it runs unchanged in host unit tests.
+ *
+ * Names are 8-bit strings in OEM code page 437 (the A calls' view): long names
+ * are stored as UTF-16 through CP437's table, and characters a stored name has
+ * outside CP437 read back as '?'. Lookup is case-insensitive: both sides are
+ * folded to upper case in Unicode over ASCII, Latin-1 and the Greek letters of
+ * CP437; a name matches an entry's long name or its short name. Paths are
+ * relative to the volume root, components separated by '\' (a leading '\' is
+ * allowed, a trailing one asks for a directory); the caller resolves drive
+ * letters, "." and "..": as components they give ERROR_INVALID_NAME, since
+ * trailing dots and spaces are dropped from every component, as Win32 does.
+ *
+ * Every call returns a Win32 error code (kernel/rtl/winerror.h): ERROR_SUCCESS,
+ * or the code Windows gives for the same failure. A chain that loops, leaves
+ * the volume or ends early, or an entry pointing outside the volume gives
+ * ERROR_FILE_CORRUPT for that file (the volume stays usable); an unusable boot
+ * sector refuses the mount with one line saying why. Every loop over a chain
+ * is bounded by the cluster count. Block-device errors (ERROR_CRC,
+ * ERROR_IO_DEVICE, ...) pass through unchanged.
+ *
+ * Write ordering (power loss): new data first, then the FAT (each sector to
+ * the first copy, then the second), then the directory entry; freeing goes
+ * the other way (entry first, then FAT); a moved entry is erased before it
+ * is written again. FSInfo follows the FAT. A crash at any moment therefore
+ * leaves at worst lost clusters (allocated but unreferenced, or a chain
+ * longer than the size the entry gives), a stale FSInfo free count, or the
+ * second FAT one sector behind the first; never a cross-linked file or an
+ * entry pointing at free clusters. An entry set of at most 16 entries (names
+ * up to 195 characters) never straddles a sector, so it is written at once.
+ * Every call returns with its writes on the device (there is no write-back
+ * cache here: the FAT sector and FSInfo are flushed at each call's end).
+ *
+ * Access rights and sharing (GENERIC_WRITE on a READONLY file, FILE_SHARE_*,
+ * delete-on-close) are the caller's; the driver itself only refuses deleting,
+ * replacing or removing what is READONLY or open.
+ *
+ * Concurrency: none inside. The caller serializes every call on one volume
+ * (one lock per volume) and keeps file data coherent above (the cache). */
+#ifndef KERNEL_IO_FAT_FAT_H
+#define KERNEL_IO_FAT_FAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define FAT_SECTOR_SIZE 512u            /* the block device's unit */
+#define FAT_NAME_MAX    255u            /* characters in one path component */
+
+/* Windows' FILE_ATTRIBUTE_* values, which are FAT's attribute bits. */
+#define FAT_ATTR_READONLY  0x01u
+#define FAT_ATTR_HIDDEN    0x02u
+#define FAT_ATTR_SYSTEM    0x04u
+#define FAT_ATTR_VOLUME_ID 0x08u
+#define FAT_ATTR_DIRECTORY 0x10u
+#define FAT_ATTR_ARCHIVE   0x20u
+#define FAT_ATTR_SETTABLE  (FAT_ATTR_READONLY | FAT_ATTR_HIDDEN | FAT_ATTR_SYSTEM | \
+			    FAT_ATTR_ARCHIVE)
+
+/* The disk (a partition), in 512-byte sectors. read and write move count
+ * sectors at lba and return ERROR_SUCCESS or a Win32 error (ERROR_CRC,
+ * ERROR_IO_DEVICE); a write has reached the disk when it returns, in call
+ * order (the write-ordering guarantee depends on it). */
+struct fat_blockdev {
+	uint32_t (*read)(void *ctx, uint32_t lba, uint32_t count, void *buf);
+	uint32_t (*write)(void *ctx, uint32_t lba, uint32_t count, const void *buf);
+	void *ctx;
+	uint32_t sectors;               /* the device's size */
+};
+
+/* A local date and time, SYSTEMTIME's fields (no day of the week). FAT keeps
+ * 1980..2107, seconds in twos (creation time: in hundredths). */
+struct fat_time {
+	uint16_t year, month, day, hour, minute, second, milliseconds;
+};
+
+/* Fills *t with the current local time (the kernel gives CMOS time). */
+typedef void (*fat_clock_fn)(struct fat_time *t);
+
+struct fat_volume;
+struct fat_file;                        /* an FCB: one per open file or directory */
+
+/* What GetFileAttributes, GetFileTime and FindFirstFile report. */
+struct fat_info {
+	uint32_t attributes;            /* FAT_ATTR_* bits (0: none, Win32's NORMAL) */
+	uint32_t size;                  /* 0 for directories */
+	struct fat_time created, accessed, written;     /* accessed: date only */
+	char name[FAT_NAME_MAX + 1];    /* the long name, else the short one */
+	char short_name[13];            /* the 8.3 name, "NAME.EXT" */
+};
+
+/* An enumeration's position in one directory (FindFirstFile's state). */
+struct fat_find {
+	struct fat_volume *vol;
+	uint32_t dir;                   /* the directory's first cluster */
+	uint32_t index;                 /* the next entry to look at */
+	uint32_t cluster, cluster_index;        /* where the last entry was */
+	char pattern[FAT_NAME_MAX + 1];
+};
+
+/* --- volumes (mount.c) --- */
+
+/* Mounts the FAT32 volume on dev (copied). On success *out is the volume; else
+ * *why (when why is not NULL) is one line saying why: ERROR_UNRECOGNIZED_VOLUME
+ * (not FAT32), ERROR_DISK_CORRUPT (a FAT32 BPB that contradicts itself or the
+ * device), ERROR_NOT_ENOUGH_MEMORY, or the device's read error. */
+uint32_t fat_mount(const struct fat_blockdev *dev, fat_clock_fn clock,
+		   struct fat_volume **out, const char **why);
+/* Writes what is pending (see fat_flush) and frees the volume; ERROR_BUSY
+ * (nothing done) while any file of it is open. */
+uint32_t fat_unmount(struct fat_volume *v);
+/* Writes what an earlier call left pending after a device error: the cached
+ * FAT sector, then FSInfo (FlushFileBuffers' part here). */
+uint32_t fat_flush(struct fat_volume *v);
+/* GetDiskFreeSpace's figures: bytes per cluster, free and total clusters. */
+void fat_space(const struct fat_volume *v, uint32_t *cluster_bytes, uint32_t *free_clusters,
+	       uint32_t *total_clusters);
+
+/* --- names and paths (path.c) --- */
+
+/* Opens the file or directory at path ("" or "\" is the root); *out is its
+ * FCB, shared with every other opener. ERROR_FILE_NOT_FOUND (the last
+ * component), ERROR_PATH_NOT_FOUND (a directory on the way), ERROR_INVALID_NAME,
+ * ERROR_FILENAME_EXCED_RANGE, ERROR_FILE_CORRUPT. */
+uint32_t fat_open(struct fat_volume *v, const char *path, struct fat_file **out);
+/* Creates an empty file at path with attributes attr (FAT_ATTR_SETTABLE bits;
+ * ARCHIVE is added, as Windows does) and opens it. ERROR_FILE_EXISTS when the
+ * name is taken, ERROR_DISK_FULL, ERROR_CANNOT_MAKE (the directory holds 65536
+ * entries), and fat_open's errors for the directory. */
+uint32_t fat_create(struct fat_volume *v, const char *path, uint32_t attr, struct fat_file **out);
+/* Creates a directory (with "." and ".."); ERROR_ALREADY_EXISTS when taken. */
+uint32_t fat_mkdir(struct fat_volume *v, const char *path);
+/* Deletes a file: ERROR_ACCESS_DENIED for a directory or a READONLY file,
+ * ERROR_SHARING_VIOLATION while it is open. */
+uint32_t fat_delete(struct fat_volume *v, const char *path);
+/* Removes an empty directory: ERROR_DIRECTORY for a file, ERROR_DIR_NOT_EMPTY,
+ * ERROR_ACCESS_DENIED for the root or a READONLY one, ERROR_SHARING_VIOLATION
+ * while it is open. */
+uint32_t fat_rmdir(struct fat_volume *v, const char *path);
+/* Renames or moves from to to (any directory of the volume). An existing to
+ * gives ERROR_ALREADY_EXISTS unless replace, which replaces a file that is not
+ * READONLY nor open (else ERROR_ACCESS_DENIED / ERROR_SHARING_VIOLATION; a
+ * directory: ERROR_ACCESS_DENIED). Moving a directory into itself gives
+ * ERROR_SHARING_VIOLATION, as Windows does. Open FCBs follow the move. */
+uint32_t fat_rename(struct fat_volume *v, const char *from, const char *to, bool replace);
+/* The attributes, size, times and names of what path names. */
+uint32_t fat_stat(struct fat_volume *v, const char *path, struct fat_info *info);
+/* Sets the FAT_ATTR_SETTABLE bits of path (others are ignored, as Windows
+ * ignores them); the root gives ERROR_ACCESS_DENIED. */
+uint32_t fat_set_attributes(struct fat_volume *v, const char *path, uint32_t attr);
+
+/* Starts enumerating the directory dir_path for names matching pattern (see
+ * kernel/rtl/wildcard.h; matched against long and short names). */
+uint32_t fat_find_first(struct fat_volume *v, const char *dir_path, const char *pattern,
+			struct fat_find *find);
+/* The next matching entry ("." and ".." included, as on Windows);
+ * ERROR_NO_MORE_FILES at the end. */
+uint32_t fat_find_next(struct fat_find *find, struct fat_info *info);
+
+/* --- open files (file.c) --- */
+
+/* Drops one reference to f; the last frees the FCB (nothing is written). */
+void fat_close(struct fat_file *f);
+/* Reads up to len bytes at offset into buf; *done says how many (0 at or past
+ * the end). ERROR_ACCESS_DENIED for a directory. */
+uint32_t fat_read(struct fat_file *f, uint32_t offset, void *buf, uint32_t len, uint32_t *done);
+/* Writes len bytes at offset, extending the file (a gap from its end to offset
+ * reads as zeros). *done says how many were written; on ERROR_DISK_FULL the
+ * file keeps what fitted and its size says so. Past 4 GB - 1: ERROR_DISK_FULL
+ * (as Windows' FAT). ERROR_ACCESS_DENIED for a directory. */
+uint32_t fat_write(struct fat_file *f, uint32_t offset, const void *buf, uint32_t len,
+		   uint32_t *done);
+/* Sets the size (SetEndOfFile): shrinking frees the clusters past it, growing
+ * zero-fills. ERROR_DISK_FULL leaves the size unchanged. */
+uint32_t fat_set_size(struct fat_file *f, uint32_t size);
+/* The open file's attributes, size, times and short name (name: ""). */
+void fat_query(const struct fat_file *f, struct fat_info *info);
+/* Sets the times that are not NULL (SetFileTime); the root: ERROR_ACCESS_DENIED. */
+uint32_t fat_set_times(struct fat_file *f, const struct fat_time *created,
+		       const struct fat_time *accessed, const struct fat_time *written);
+
+#endif
