@@ -235,7 +235,8 @@ def run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines=(), stream=Non
 
 
 def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
-                  extra=(), input_lines=(), disk=None, blkdebug=None, other_disks=()):
+                  extra=(), input_lines=(), disk=None, blkdebug=None, other_disks=(),
+                  programs=None):
     """qemu.boot_headless's counterpart: one headless boot under Bochs, serial
     to log, input_lines typed at the shell's prompts, disk as the primary
     master and other_disks as in bochsrc. Returns (result, seconds), result
@@ -248,7 +249,7 @@ def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
         raise ValueError("Bochs's boot CD is the secondary master (IDE position 2)")
     with tempfile.TemporaryDirectory(prefix="vados-bochs.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
-        qemu.make_iso(iso, cmdline, modules)
+        qemu.make_iso(iso, cmdline, modules, programs=programs)
         return run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines,
                          other_disks=other_disks)
 

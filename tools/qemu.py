@@ -93,12 +93,17 @@ def user_programs():
     return ["%s=%s" % (p, os.path.basename(p)[:-len(".exe")]) for p in progs]
 
 
-def make_iso(out, cmdline="", modules=(), kernel=KERNEL):
-    """Builds a bootable ISO with tools/mkiso.sh: the kernel, every built user
-    program, and the extra modules given."""
+def make_iso(out, cmdline="", modules=(), kernel=KERNEL, programs=None):
+    """Builds a bootable ISO with tools/mkiso.sh: the kernel, the built user
+    programs (every one, or those named in programs), and the extra modules
+    given."""
     cmd = [os.path.join(TOP, "tools", "mkiso.sh"), "-o", out, "-k", kernel, "-c", cmdline]
     extra = {m.rpartition("=")[2] for m in modules}   # these replace same-named programs
-    for m in [p for p in user_programs() if p.rpartition("=")[2] not in extra] + list(modules):
+    progs = [p for p in user_programs() if p.rpartition("=")[2] not in extra and
+             (programs is None or p.rpartition("=")[2] in programs)]
+    if programs is not None and len(progs) != len(set(programs) - extra):
+        raise ValueError("no such program among %s" % " ".join(programs))
+    for m in progs + list(modules):
         cmd += ["-m", m]
     subprocess.run(cmd, check=True)
 
@@ -127,14 +132,15 @@ def type_at_prompts(proc, log, lines, deadline):
 
 
 def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
-                  extra=(), input_lines=(), disk=None, blkdebug=None, other_disks=()):
+                  extra=(), input_lines=(), disk=None, blkdebug=None, other_disks=(),
+                  programs=None):
     """Boots once without a display, serial to log (and, with input_lines,
     typed into the shell at its prompts), with the disk images disk and
-    other_disks attached (see drive_args). Returns (result, seconds), result
-    being one of RESULT_CODES."""
+    other_disks attached (see drive_args) and the programs make_iso carries.
+    Returns (result, seconds), result being one of RESULT_CODES."""
     with tempfile.TemporaryDirectory(prefix="vados-boot.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
-        make_iso(iso, cmdline, modules)
+        make_iso(iso, cmdline, modules, programs=programs)
         serial = ["-serial", "stdio"] if input_lines else ["-serial", "file:" + log]
         args = qemu_args(iso, mem, cpu, ["-display", "none", *serial, "-monitor", "none",
                                          *extra], disk, blkdebug, other_disks)

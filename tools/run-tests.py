@@ -239,7 +239,8 @@ def boot_scenario(sc, emulator, log, disks):
         result, secs = MACHINES[emulator].boot_headless(
             cmdline, log, modules, sc["mem"], sc["cpu"], timeout,
             input_lines=[l.encode().decode("unicode_escape") for l in sc["input"]],
-            disk=disks.disk, blkdebug=disks.blkdebug, other_disks=disks.others)
+            disk=disks.disk, blkdebug=disks.blkdebug, other_disks=disks.others,
+            programs=scenario_file.programs(sc))
     except subprocess.CalledProcessError as e:
         return "could not build the ISO: %s" % e, None
     except ValueError as e:      # a QEMU-only key (blkdebug) on another machine

@@ -15,7 +15,7 @@ def fresh(name):
     return {"name": name, "cmdline": "", "expect": "pass", "cpu": "max", "mem": "128",
             "timeout": "60", "module": [], "log": [], "nolog": [], "input": [],
             "disk": "", "fat": "", "swap": "", "ide": [], "fsck": "clean", "blkdebug": "",
-            "emulators": list(EMULATORS), "why": "", "bochs_timeout": ""}
+            "emulators": list(EMULATORS), "why": "", "bochs_timeout": "", "programs": ""}
 
 
 def set_emulators(sc, value):
@@ -59,6 +59,14 @@ def parse_scenarios(path):
             else:
                 cur[key] = value
     return scenarios
+
+
+def programs(sc):
+    """The programs = key: None (every program), or the names to carry."""
+    names = sc["programs"].split()
+    if not names:
+        return None
+    return [] if names == ["none"] else names
 
 
 def load(top):
