@@ -14,6 +14,10 @@
 struct heap *heap_enter(HANDLE hHeap, DWORD flags);
 /* Unlocks what heap_enter(h, flags) locked. */
 void heap_leave(struct heap *h, DWORD flags);
+/* The handle of the moveable object (LocalAlloc/GlobalAlloc) whose block is
+ * the process heap's block at block, or NULL; the caller holds the process
+ * heap's lock, which guards the handle table (localalloc.c). */
+HLOCAL heap_moveable_handle(const void *block);
 /* The list of heaps' lock (GetProcessHeaps). */
 void heap_list_enter(void);
 void heap_list_leave(void);
