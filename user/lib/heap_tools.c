@@ -98,13 +98,19 @@ BOOL WINAPI HeapLock(HANDLE hHeap)
 	return heap_enter(hHeap, 0) != NULL;
 }
 
+/* FALSE with ERROR_NOT_OWNER, the lock untouched, when the caller does not
+ * hold it (never locked, or another thread's): leaving it anyway would
+ * break the lock for every thread. */
 BOOL WINAPI HeapUnlock(HANDLE hHeap)
 {
 	struct heap *h = heap_enter(hHeap, HEAP_NO_SERIALIZE);
 
-	if (h)
-		heap_leave(h, 0);
-	return h != NULL;
+	if (!h)
+		return FALSE;
+	if (heap_leave_owned(h))
+		return TRUE;
+	SetLastError(ERROR_NOT_OWNER);
+	return FALSE;
 }
 
 /* The process heap first, then the others; nothing is stored when there are
