@@ -144,7 +144,8 @@ static void in_a_thread(SIZE_T stack, DWORD flags, DWORD depth_bytes)
 
 int main(void)
 {
-	struct run r = { .low = STACK_TOP - (1ul << 20), .top = STACK_TOP, .depth_bytes = DEPTH_BYTES, .deepest = STACK_TOP };
+	struct run r = { .low = STACK_TOP - (1ul << 20), .top = STACK_TOP,
+			 .depth_bytes = DEPTH_BYTES, .deepest = STACK_TOP };
 
 	AddVectoredExceptionHandler(1, on_exception);
 	run_down("main thread", &r);
