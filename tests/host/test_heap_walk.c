@@ -28,17 +28,25 @@ static int block_index(void *const *blocks, uintptr_t p)
 }
 
 /* Walks h: every region tiled end to end, every busy entry one of blocks
- * (with its size), each of them seen once; returns the entries seen. */
+ * (with its size), each of them seen once, each region (a big block is one)
+ * with an index of its own; returns the entries seen. */
 static int walk_all(struct heap *h, void *const *blocks, const size_t *sizes)
 {
 	struct heap_entry e = { 0 };
 	uintptr_t at = 0, region_end = 0;
 	int seen[NBLOCKS] = { 0 }, n = 0, r;
+	uint32_t regions = 0;           /* region indices: 0, 1, ... then each big block's */
 
 	while ((r = heap_walk(h, &e)) == 1 && n < 100000) {
 		n++;
+		if (e.big) {
+			CHECK(e.region == regions);
+			regions++;
+		}
 		if (e.kind == HEAP_ENTRY_REGION) {
-			CHECK(at == region_end && e.committed + e.uncommitted == e.size);
+			CHECK(at == region_end && e.committed + e.uncommitted == e.size &&
+			      e.region == regions);
+			regions++;
 			at = e.data;
 			region_end = e.data + e.size;
 			continue;

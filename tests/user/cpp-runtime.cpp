@@ -3,7 +3,9 @@
 //   cpp-runtime                 global objects are constructed in order before
 //       main; classes with virtual calls through base pointers; a growable
 //       array and a linked list on new/delete, new[]/delete[] (blocks of the
-//       process heap: HeapSize knows them); nothrow new of 3 GB is nullptr.
+//       process heap: HeapSize knows them); nothrow new of 3 GB is nullptr;
+//       types aligned past the heap's 8 bytes (alignas(16), alignas(64))
+//       come back aligned from new and new[] and go back with delete (no block left behind).
 //       After main returns, a local static, the globals and an atexit
 //       function end newest first, then the __attribute__((destructor))
 //       function checks that order (status 1 if wrong).
@@ -14,6 +16,7 @@
 //       from eip 0x...", status 3, and no destructor runs
 //   cpp-runtime new-fails       new of 3 GB: STATUS_NO_MEMORY ends the process
 #include <new>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +237,67 @@ static void containers()
 	delete[] empty;
 }
 
+// ---- over-aligned types -------------------------------------------------------
+
+struct alignas(64) Line {
+	unsigned char bytes[64];
+	static int live;
+	Line()
+	{
+		live++;
+	}
+	~Line()
+	{
+		live--;
+	}
+};
+int Line::live;
+
+struct alignas(16) Quad {
+	double d[2];
+};
+
+// The process heap's busy blocks, by HeapWalk.
+static int busy_blocks()
+{
+	PROCESS_HEAP_ENTRY e = {};
+	int n = 0;
+
+	while (HeapWalk(GetProcessHeap(), &e))
+		n += (e.wFlags & PROCESS_HEAP_ENTRY_BUSY) != 0;
+	return n;
+}
+
+// Types aligned past the heap's 8 bytes come back aligned, one at a time or
+// in arrays, nothrow too, and their delete finds the block (the heap stays
+// sound and HeapWalk sees no block left behind).
+static void over_aligned()
+{
+	int before = busy_blocks();
+	Line *one = new Line;
+	Line *many = new Line[7];
+	Quad *quads[16];
+	bool aligned = (uintptr_t)one % 64 == 0 && (uintptr_t)many % 64 == 0;
+
+	for (Quad *&q : quads) {
+		q = new Quad();
+		aligned &= (uintptr_t)q % 16 == 0 && q->d[0] == 0.0;
+	}
+	Line *nothrow_line = new (std::nothrow) Line;
+	CHECK(aligned && nothrow_line && (uintptr_t)nothrow_line % 64 == 0 && Line::live == 9,
+	      "alignas(64) at %p, %p, %p; %d live", (void *)one, (void *)many,
+	      (void *)nothrow_line, Line::live);
+	delete one;
+	delete[] many;
+	delete nothrow_line;
+	for (Quad *q : quads)
+		delete q;
+	CHECK(Line::live == 0 && HeapValidate(GetProcessHeap(), 0, nullptr) &&
+	      busy_blocks() == before, "after delete: %d live, %d blocks (%d before)", Line::live,
+	      busy_blocks(), before);
+	CHECK(new (std::nothrow) Line[three_gb / 64] == nullptr, "nothrow aligned new of 3 GB");
+}
+
 // ---- the failures ------------------------------------------------------------
 
 class Abstract {
@@ -280,6 +344,7 @@ int main(int argc, char **argv)
 	}
 	virtual_calls();
 	containers();
+	over_aligned();
 	printf("cpp-runtime: %d failures\n", failures);
 	if (strcmp(mode, "exit-process") == 0 && !failures) {
 		printf("cpp-runtime: ExitProcess(0) from main\n");

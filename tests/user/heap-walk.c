@@ -4,8 +4,10 @@
  * live block with its size and ends with ERROR_NO_MORE_ITEMS; HeapCompact
  * decommits the pages inside free blocks (VirtualQuery shows MEM_RESERVE in
  * the middle of the region, PagefileUsage falls) and the heap goes on
- * working; a destroyed heap fails with ERROR_INVALID_HANDLE; _heapmin gives
- * the process heap's pages back. */
+ * working; a destroyed heap fails with ERROR_INVALID_HANDLE; a moveable
+ * object's block is flagged PROCESS_HEAP_ENTRY_MOVEABLE with its handle, a
+ * big block has a region index of its own; _heapmin gives the process
+ * heap's pages back. */
 #include <malloc.h>
 #include <psapi.h>
 #include <stdio.h>
@@ -99,6 +101,55 @@ static void bad_entries(void)
 	HeapFree(h, 0, p);
 }
 
+/* The process heap's entry whose data is p (a zeroed entry if none), and the
+ * region indices its walk used: regions[i] set for index i. */
+static PROCESS_HEAP_ENTRY entry_of(const void *p, int *regions)
+{
+	PROCESS_HEAP_ENTRY e = { .lpData = NULL }, found = { .lpData = NULL };
+
+	while (HeapWalk(GetProcessHeap(), &e)) {
+		if (e.lpData == p)
+			found = e;
+		if (e.wFlags & PROCESS_HEAP_REGION)
+			regions[e.iRegionIndex]++;
+	}
+	return found;
+}
+
+/* PROCESS_HEAP_ENTRY's documented flags: the block of a moveable object is
+ * BUSY | MOVEABLE with its handle in Block.hMem (after GlobalReAlloc moved
+ * it too), a fixed block BUSY alone; a block with a reservation of its own
+ * is a region of its own: a region index no other region has, and no
+ * PROCESS_HEAP_REGION entry. */
+static void entry_flags(void)
+{
+	HGLOBAL m = GlobalAlloc(GMEM_MOVEABLE, 100);
+	void *fixed = GlobalAlloc(GMEM_FIXED, 100), *big = HeapAlloc(GetProcessHeap(), 0, 2 << 20);
+	int regions[256] = { 0 };
+	PROCESS_HEAP_ENTRY e = entry_of(GlobalLock(m), regions);
+
+	CHECK(e.wFlags == (PROCESS_HEAP_ENTRY_BUSY | PROCESS_HEAP_ENTRY_MOVEABLE) &&
+	      e.Block.hMem == m && e.cbData == 100, "a moveable block: flags 0x%x, hMem %p (%p)",
+	      e.wFlags, e.Block.hMem, m);
+	GlobalUnlock(m);
+	CHECK(GlobalReAlloc(m, 100000, GMEM_MOVEABLE) == m, "GlobalReAlloc");
+	e = entry_of(GlobalLock(m), regions);
+	CHECK(e.wFlags == (PROCESS_HEAP_ENTRY_BUSY | PROCESS_HEAP_ENTRY_MOVEABLE) &&
+	      e.Block.hMem == m && e.cbData == 100000, "moved: flags 0x%x, hMem %p", e.wFlags,
+	      e.Block.hMem);
+	e = entry_of(fixed, regions);
+	CHECK(e.wFlags == PROCESS_HEAP_ENTRY_BUSY && e.Block.hMem == NULL,
+	      "a fixed block: flags 0x%x, hMem %p", e.wFlags, e.Block.hMem);
+	memset(regions, 0, sizeof(regions));
+	e = entry_of(big, regions);
+	CHECK(e.wFlags == PROCESS_HEAP_ENTRY_BUSY && e.cbData == 2u << 20 &&
+	      regions[0] && !regions[e.iRegionIndex], "a big block: flags 0x%x, region %u",
+	      e.wFlags, e.iRegionIndex);
+	GlobalFree(m);
+	GlobalFree(fixed);
+	HeapFree(GetProcessHeap(), 0, big);
+}
+
 static void process_heaps(void)
 {
 	HANDLE mine = HeapCreate(0, 0, 0), list[8];
@@ -132,6 +183,7 @@ int main(void)
 {
 	walk_and_compact();
 	bad_entries();
+	entry_flags();
 	process_heaps();
 	heapmin();
 	printf("heap-walk: %d failures\n", failures);

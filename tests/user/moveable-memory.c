@@ -2,11 +2,14 @@
  * the handle is a handle-table entry (4 modulo 8, *(void **)handle is the
  * block) and GlobalLock gives the block, counting locks; GlobalUnlock's
  * answers (still locked / unlocked with NO_ERROR / ERROR_NOT_LOCKED);
+ * the lock count stops at 255 in GlobalFlags' low byte; GMEM_MODIFY on
+ * moveable memory changes nothing; fixed memory grows in place only;
  * GlobalReAlloc moves an unlocked block, keeps the handle and the contents,
  * zeroes the grown tail with GMEM_ZEROINIT, keeps a locked block in place
  * unless GMEM_MOVEABLE, discards at 0 bytes and revives; GMEM_MODIFY makes
  * fixed memory moveable; GlobalSize, GlobalFlags, GlobalHandle; the Local
- * twins; and misuse (a freed handle locked or freed again, a foreign
+ * twins; GlobalFree frees a locked object; and misuse (a freed handle
+ * locked, sized, unlocked, reallocated or freed again, a foreign
  * pointer) fails with ERROR_INVALID_HANDLE and leaves the heap sound. */
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +44,39 @@ static void lock_counts(void)
 	CHECK(!GlobalUnlock(h) && GetLastError() == ERROR_NOT_LOCKED, "not locked: error %lu",
 	      GetLastError());
 	CHECK(GlobalFree(h) == NULL, "GlobalFree");
+}
+
+/* GlobalFlags' low byte is the lock count: it stops at 255 (GMEM_LOCKCOUNT)
+ * and the other bits stay 0 however many locks there are. */
+static void lock_count_bits(void)
+{
+	HGLOBAL h = GlobalAlloc(GMEM_MOVEABLE, 16);
+	int i;
+
+	for (i = 0; i < 300; i++)
+		GlobalLock(h);
+	CHECK(GlobalFlags(h) == GMEM_LOCKCOUNT, "300 locks: flags 0x%x", GlobalFlags(h));
+	for (i = 0; i < 254 && GlobalUnlock(h); i++)
+		;
+	CHECK(i == 254 && GlobalFlags(h) == 1, "254 unlocks left one: %d, flags 0x%x", i,
+	      GlobalFlags(h));
+	GlobalFree(h);
+}
+
+/* GMEM_MODIFY on moveable memory changes nothing: the same handle, block,
+ * contents and lock count. */
+static void modify_moveable(void)
+{
+	HGLOBAL h = GlobalAlloc(GMEM_MOVEABLE, 8);
+	char *p = GlobalLock(h);
+
+	strcpy(p, "kept");
+	CHECK(GlobalReAlloc(h, 999, GMEM_MODIFY) == h &&
+	      GlobalReAlloc(h, 999, GMEM_MODIFY | GMEM_MOVEABLE) == h, "GMEM_MODIFY gave another handle");
+	CHECK(GlobalLock(h) == p && strcmp(p, "kept") == 0 && GlobalSize(h) == 8 &&
+	      GlobalFlags(h) == 2, "after GMEM_MODIFY: size %lu, flags 0x%x", GlobalSize(h),
+	      GlobalFlags(h));
+	GlobalFree(h);
 }
 
 static void reallocation(void)
@@ -85,6 +121,16 @@ static void fixed_memory(void)
 	CHECK(GlobalReAlloc(m, 100000, 0) == m && strcmp(GlobalLock(m), "fixed, then moveable") == 0,
 	      "it moves now");
 	GlobalFree(m);
+	/* Fixed memory grows in place only: with a block after it, it cannot. */
+	f = GlobalAlloc(GMEM_FIXED, 32);
+	m = GlobalAlloc(GMEM_FIXED, 32);
+	strcpy(f, "stays");
+	SetLastError(0);
+	CHECK(GlobalReAlloc(f, 100000, 0) == NULL && GetLastError() == ERROR_NOT_ENOUGH_MEMORY &&
+	      GlobalSize(f) == 32 && strcmp(f, "stays") == 0, "fixed, grown without "
+	      "GMEM_MOVEABLE: error %lu, size %lu", GetLastError(), GlobalSize(f));
+	GlobalFree(m);
+	GlobalFree(f);
 }
 
 static void local_twins(void)
@@ -118,6 +164,17 @@ static void misuse(void)
 	CHECK(GlobalFlags(&local) == GMEM_INVALID_HANDLE && GlobalHandle(&local) == NULL &&
 	      GlobalReAlloc((HGLOBAL)0x1234, 10, 0) == NULL, "foreign pointers");
 	h = GlobalAlloc(GMEM_MOVEABLE, 10);
+	GlobalLock(h);
+	CHECK(GlobalFree(h) == NULL, "GlobalFree of a locked handle frees it");
+	SetLastError(0);
+	CHECK(GlobalSize(h) == 0 && GetLastError() == ERROR_INVALID_HANDLE, "its size");
+	SetLastError(0);
+	CHECK(!GlobalUnlock(h) && GetLastError() == ERROR_INVALID_HANDLE, "unlocking it");
+	SetLastError(0);
+	CHECK(GlobalReAlloc(h, 20, GMEM_MOVEABLE) == NULL && GetLastError() == ERROR_INVALID_HANDLE,
+	      "reallocating it");
+	CHECK(GlobalFlags(h) == GMEM_INVALID_HANDLE && GlobalHandle(h) == NULL, "its flags");
+	h = GlobalAlloc(GMEM_MOVEABLE, 10);
 	f = GlobalLock(h);
 	CHECK(GlobalFree(f) == NULL, "freeing a moveable object by its locked address");
 	SetLastError(0);
@@ -129,6 +186,8 @@ static void misuse(void)
 int main(void)
 {
 	lock_counts();
+	lock_count_bits();
+	modify_moveable();
 	reallocation();
 	fixed_memory();
 	local_twins();

@@ -76,6 +76,9 @@ static void strings(char *p)
 	memset(p + PAGE - 3, 'z', 3);   /* no NUL before the read-only page, all 'a' */
 	CHECK(!IsBadStringPtrA(p + PAGE - 3, 10), "runs into readable memory, limited");
 	CHECK(IsBadStringPtrA(p + PAGE, (UINT_PTR)-1), "runs into the no-access page");
+	/* No NUL in the read-only page: the maximum decides, to the character. */
+	CHECK(!IsBadStringPtrA(p + 2 * PAGE - 3, 3) && IsBadStringPtrA(p + 2 * PAGE - 3, 4),
+	      "3 readable characters before the no-access page: max 3 passes, max 4 fails");
 	CHECK(!IsBadStringPtrA(p + 2 * PAGE, 0) && IsBadStringPtrA(NULL, 1), "zero, NULL");
 }
 

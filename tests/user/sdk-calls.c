@@ -34,6 +34,11 @@ static void module_handle(void)
 	CHECK((DWORD)base == IMAGE_BASE, "GetModuleHandleA(NULL) = %p", base);
 	CHECK(memcmp(base, "\177ELF", 4) == 0, "no ELF header at the module handle");
 	CHECK(GetModuleHandleA("SDK-Calls") == base, "by its own name, any case");
+	CHECK(GetModuleHandleA("sdk-calls.EXE") == base, "by its file's name, NAME.exe");
+	SetLastError(0);
+	CHECK(GetModuleHandleA("sdk-calls.dll") == NULL && GetModuleHandleA("sdk-call") == NULL &&
+	      GetModuleHandleA("sdk-calls.exe2") == NULL && GetLastError() == ERROR_MOD_NOT_FOUND,
+	      "near names: error %lu", GetLastError());
 	SetLastError(0);
 	CHECK(GetModuleHandleA("kernel32.dll") == NULL && GetLastError() == ERROR_MOD_NOT_FOUND,
 	      "another module: error %lu", GetLastError());

@@ -6,8 +6,11 @@
  * thread until ~420 KB of stack are in use; a 60 KB alloca does the same
  * below the deepest frame. Every byte survives, no exception reaches the
  * vectored handlers, and the guard page ends just below the deepest frame.
- * Without probing the first frame's write skips the guard page and the
- * process dies with an access violation. */
+ * Then the same in threads made with small stacks: one page committed of
+ * the default 1 MB reservation (to ~420 KB), and a 256 KB reservation
+ * (STACK_SIZE_PARAM_IS_A_RESERVATION, to ~180 KB of it), each thread's guard page
+ * just below its own deepest frame. Without probing the first frame's write
+ * skips the guard page and the process dies with an access violation. */
 #include <stdio.h>
 #include <windows.h>
 
@@ -19,7 +22,13 @@
 #define TEST_NAME "stack-probe"
 #include "check.h"
 
-static volatile DWORD exceptions, deepest = STACK_TOP;
+static volatile DWORD exceptions;
+
+/* One run down a stack: its reservation [low, top), how deep to go, the
+ * deepest byte seen. */
+struct run {
+	DWORD low, top, depth_bytes, deepest;
+};
 
 /* Counts every exception and lets it go on to the default (the end). */
 static LONG CALLBACK on_exception(PEXCEPTION_POINTERS ep)
@@ -48,60 +57,100 @@ static int changed(const volatile unsigned char *buf, size_t n, unsigned seed)
 
 /* A 60 KB alloca below the deepest frame, written bottom-up; returns the
  * bytes that changed. */
-static int __attribute__((noinline)) deep_alloca(size_t n)
+static int __attribute__((noinline)) deep_alloca(struct run *r, size_t n)
 {
 	volatile unsigned char *buf = __builtin_alloca(n);
 	int bad;
 
 	fill(buf, n, 99);
-	if ((DWORD)buf < deepest)
-		deepest = (DWORD)buf;
+	if ((DWORD)buf < r->deepest)
+		r->deepest = (DWORD)buf;
 	bad = changed(buf, n, 99);
 	return bad;
 }
 
-/* One 60 KB frame per level until DEPTH_BYTES of stack are in use, then the
- * alloca; returns the bytes found changed in all frames. */
-static int __attribute__((noinline)) recurse(unsigned depth)
+/* One 60 KB frame per level until r->depth_bytes of stack are in use, then
+ * the alloca; returns the bytes found changed in all frames. */
+static int __attribute__((noinline)) recurse(struct run *r, unsigned depth)
 {
 	volatile unsigned char buf[FRAME];
 	int bad;
 
 	buf[0] = 0;             /* the lowest address first: what needs the probes */
 	fill(buf, FRAME, depth);
-	if ((DWORD)buf < deepest)
-		deepest = (DWORD)buf;
-	if ((DWORD)buf > STACK_TOP - DEPTH_BYTES)
-		bad = recurse(depth + 1);
+	if ((DWORD)buf < r->deepest)
+		r->deepest = (DWORD)buf;
+	if ((DWORD)buf > r->top - r->depth_bytes)
+		bad = recurse(r, depth + 1);
 	else
-		bad = deep_alloca(FRAME);
+		bad = deep_alloca(r, FRAME);
 	return bad + changed(buf, FRAME, depth);
 }
 
-/* The address of the stack's guard page (the one PAGE_GUARD region), or 0. */
-static DWORD guard_page(void)
+/* The address of the stack's guard page (the one PAGE_GUARD page of
+ * [low, top)), or 0. */
+static DWORD guard_page(DWORD low, DWORD top)
 {
 	MEMORY_BASIC_INFORMATION m;
 
-	for (DWORD at = STACK_TOP - PAGE; at >= STACK_TOP - (1ul << 20); at -= PAGE)
+	for (DWORD at = top - PAGE; at >= low; at -= PAGE)
 		if (VirtualQuery((LPCVOID)at, &m, sizeof(m)) == sizeof(m) &&
 		    (m.Protect & PAGE_GUARD))
 			return at;
 	return 0;
 }
 
+/* Runs r down the calling thread's stack and checks what it left: 0 when
+ * all is well. */
+static int run_down(const char *who, struct run *r)
+{
+	int bad = recurse(r, 0), before = failures;
+	DWORD guard = guard_page(r->low, r->top);
+
+	printf("stack-probe: %s: deepest byte at 0x%08lx (%lu KiB used), guard page 0x%08lx\n",
+	       who, r->deepest, (r->top - r->deepest) / 1024, guard);
+	CHECK(bad == 0, "%s: %d bytes of the frames changed", who, bad);
+	CHECK(r->top - r->deepest >= r->depth_bytes, "%s: only %lu bytes used", who,
+	      r->top - r->deepest);
+	CHECK(guard && guard < r->deepest && r->deepest - guard < 3 * PAGE,
+	      "%s: the guard page 0x%08lx is not just below 0x%08lx", who, guard, r->deepest);
+	return failures != before;
+}
+
+/* A thread's run down its own stack, to the depth its parameter says. */
+static DWORD WINAPI thread_run(LPVOID depth_bytes)
+{
+	ULONG_PTR low, high;
+	struct run r;
+
+	GetCurrentThreadStackLimits(&low, &high);
+	r = (struct run){ .low = low, .top = high, .depth_bytes = (DWORD)depth_bytes, .deepest = high };
+	return run_down(r.depth_bytes > 256 * 1024 ? "thread, 4 KB committed" :
+			"thread, 256 KB reserved", &r);
+}
+
+/* A thread with a small stack runs down it; its exit code 0 says all was
+ * well. */
+static void in_a_thread(SIZE_T stack, DWORD flags, DWORD depth_bytes)
+{
+	HANDLE h = CreateThread(NULL, stack, thread_run, (LPVOID)depth_bytes, flags, NULL);
+	DWORD code = 99;
+
+	CHECK(h && WaitForSingleObject(h, 30000) == WAIT_OBJECT_0 &&
+	      GetExitCodeThread(h, &code) && code == 0, "a thread with a %lu-byte stack "
+	      "(flags 0x%lx): exit code 0x%lx", stack, flags, code);
+	CloseHandle(h);
+}
+
 int main(void)
 {
-	AddVectoredExceptionHandler(1, on_exception);
-	int bad = recurse(0);
-	DWORD guard = guard_page();
+	struct run r = { .low = STACK_TOP - (1ul << 20), .top = STACK_TOP,
+			 .depth_bytes = DEPTH_BYTES, .deepest = STACK_TOP };
 
-	printf("stack-probe: deepest byte at 0x%08lx (%lu KiB used), guard page 0x%08lx\n",
-	       deepest, (STACK_TOP - deepest) / 1024, guard);
-	CHECK(bad == 0, "%d bytes of the frames changed", bad);
-	CHECK(STACK_TOP - deepest >= DEPTH_BYTES, "only %lu bytes used", STACK_TOP - deepest);
-	CHECK(guard && guard < deepest && deepest - guard < 3 * PAGE,
-	      "the guard page 0x%08lx is not just below 0x%08lx", guard, deepest);
+	AddVectoredExceptionHandler(1, on_exception);
+	run_down("main thread", &r);
+	in_a_thread(PAGE, 0, DEPTH_BYTES);
+	in_a_thread(256 * 1024, STACK_SIZE_PARAM_IS_A_RESERVATION, 120 * 1024);
 	CHECK(exceptions == 0, "%lu exceptions reached the handlers", exceptions);
 	printf("stack-probe: %d failures\n", failures);
 	return failures != 0;

@@ -4,8 +4,10 @@
  * heaps valid; moveable memory (LocalAlloc's handle table) likewise, even
  * with another thread's LocalAlloc/LocalFree between any two instructions;
  * HeapLock held by one thread keeps another's HeapAlloc waiting until
- * HeapUnlock; threads racing to make the process heap (child "first-heap")
- * all get the same one, and it is the only heap. */
+ * HeapUnlock, and a HeapUnlock by a thread that does not hold the lock
+ * fails with ERROR_NOT_OWNER and changes nothing; threads racing to make
+ * the process heap (child "first-heap") all get the same one, and it is
+ * the only heap. */
 #include <stdlib.h>
 #include <string.h>
 #include <windows.h>
@@ -137,6 +139,29 @@ static DWORD WINAPI alloc_one(LPVOID heap)
 	return 0;
 }
 
+static volatile DWORD foreign_unlock_error;
+
+/* Another thread's HeapUnlock of a lock it does not hold. */
+static DWORD WINAPI unlock_foreign(LPVOID heap)
+{
+	SetLastError(0);
+	if (HeapUnlock(heap))
+		return 1;
+	foreign_unlock_error = GetLastError();
+	return 0;
+}
+
+/* A thread's exit code, once it ended (5 s at most); 99 if it did not. */
+static DWORD ended_with(HANDLE h)
+{
+	DWORD code = 99;
+
+	if (WaitForSingleObject(h, 5000) == WAIT_OBJECT_0)
+		GetExitCodeThread(h, &code);
+	CloseHandle(h);
+	return code;
+}
+
 static void heap_lock_blocks_others(void)
 {
 	HANDLE heap = HeapCreate(0, 0, 0), h;
@@ -148,10 +173,21 @@ static void heap_lock_blocks_others(void)
 	h = CreateThread(NULL, 0, alloc_one, heap, 0, NULL);
 	CHECK(WaitForSingleObject(h, 200) == WAIT_TIMEOUT && !allocated,
 	      "another thread's HeapAlloc waits while the heap is locked");
+	CHECK(ended_with(CreateThread(NULL, 0, unlock_foreign, heap, 0, NULL)) == 0 &&
+	      foreign_unlock_error == ERROR_NOT_OWNER, "HeapUnlock by a thread that does not "
+	      "hold the lock: error %lu", foreign_unlock_error);
+	CHECK(WaitForSingleObject(h, 200) == WAIT_TIMEOUT && !allocated,
+	      "the lock is still held after the foreign HeapUnlock");
 	CHECK(HeapUnlock(heap), "HeapUnlock: %lu", GetLastError());
 	CHECK(WaitForSingleObject(h, 5000) == WAIT_OBJECT_0 && allocated,
 	      "and goes on once it is unlocked");
 	CloseHandle(h);
+	SetLastError(0);
+	CHECK(!HeapUnlock(heap) && GetLastError() == ERROR_NOT_OWNER,
+	      "HeapUnlock of an unlocked heap: error %lu", GetLastError());
+	allocated = 0;
+	CHECK(ended_with(CreateThread(NULL, 0, alloc_one, heap, 0, NULL)) == 0 && allocated,
+	      "the heap still works for other threads after it");
 	HeapFree(heap, 0, mine);
 	CHECK(HeapDestroy(heap), "HeapDestroy");
 	CHECK(!HeapLock(heap) && GetLastError() == ERROR_INVALID_HANDLE, "HeapLock of a "

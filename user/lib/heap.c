@@ -54,6 +54,20 @@ void heap_leave(struct heap *h, DWORD flags)
 		LeaveCriticalSection(heap_lock_room(h));
 }
 
+/* Only the owner ever stores its own id in OwningThread, so another thread's
+ * read cannot match it, whatever the owner does meanwhile. */
+bool heap_leave_owned(struct heap *h)
+{
+	CRITICAL_SECTION *cs = heap_lock_room(h);
+
+	if (!serialized(h, 0))
+		return true;
+	if (cs->OwningThread != (HANDLE)GetCurrentThreadId() || cs->RecursionCount < 1)
+		return false;
+	LeaveCriticalSection(cs);
+	return true;
+}
+
 /* A failed allocation: ERROR_NOT_ENOUGH_MEMORY, after a (continuable)
  * STATUS_NO_MEMORY when the call or the heap asks for exceptions. */
 static LPVOID no_memory(struct heap *h, DWORD dwFlags, SIZE_T dwBytes)

@@ -60,7 +60,8 @@ size_t heap_compact(struct heap *h);
  * blocks and committed free tail. A busy block: data, size as asked for,
  * overhead the rest; a free one or the top's committed part: data, size;
  * the uncommitted rest of a region likewise. region: the segment's index
- * (a big block's record index, big set). A busy entry is found again by its
+ * (a big block, big set: the segment count plus its record index, as its
+ * reservation is a region of its own). A busy entry is found again by its
  * data alone; the others need kind, data, size and region. */
 enum heap_entry_kind { HEAP_ENTRY_REGION, HEAP_ENTRY_BUSY, HEAP_ENTRY_FREE,
 		       HEAP_ENTRY_UNCOMMITTED };

@@ -35,7 +35,8 @@ static struct heap_entry from_win32(const PROCESS_HEAP_ENTRY *w)
 	return e;
 }
 
-static void to_win32(const struct heap_entry *e, PROCESS_HEAP_ENTRY *w)
+/* hmem: the moveable object's handle when the entry is its block. */
+static void to_win32(const struct heap_entry *e, HANDLE hmem, PROCESS_HEAP_ENTRY *w)
 {
 	static const WORD flags[] = { PROCESS_HEAP_REGION, PROCESS_HEAP_ENTRY_BUSY, 0,
 				      PROCESS_HEAP_UNCOMMITTED_RANGE };
@@ -44,6 +45,10 @@ static void to_win32(const struct heap_entry *e, PROCESS_HEAP_ENTRY *w)
 				   .cbOverhead = (BYTE)(e->overhead < 255 ? e->overhead : 255),
 				   .iRegionIndex = (BYTE)(e->region < 255 ? e->region : 255),
 				   .wFlags = flags[e->kind] };
+	if (hmem) {
+		w->wFlags |= PROCESS_HEAP_ENTRY_MOVEABLE;
+		w->Block.hMem = hmem;
+	}
 	if (e->kind != HEAP_ENTRY_REGION)
 		return;
 	w->Region.dwCommittedSize = e->committed;
@@ -54,13 +59,16 @@ static void to_win32(const struct heap_entry *e, PROCESS_HEAP_ENTRY *w)
 
 /* The entry after *lpEntry (lpData NULL: the first); FALSE with
  * ERROR_NO_MORE_ITEMS past the last, ERROR_INVALID_PARAMETER when *lpEntry
- * is no entry of the heap, ERROR_NOACCESS when it cannot be written. Each
+ * is no entry of the heap, ERROR_NOACCESS when it cannot be written. The
+ * block of a moveable object (the process heap's) is PROCESS_HEAP_ENTRY_BUSY
+ * | PROCESS_HEAP_ENTRY_MOVEABLE with its handle in Block.hMem. Each
  * step is made under the heap's lock; a walk that must see no other
  * thread's changes holds HeapLock around it, as in Windows. */
 BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 {
 	struct heap *h = heap_enter(hHeap, 0);
 	struct heap_entry e;
+	HANDLE hmem = NULL;
 	int r;
 
 	if (!h)
@@ -72,12 +80,14 @@ BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 	}
 	e = from_win32(lpEntry);
 	r = heap_walk(h, &e);
+	if (r == 1 && e.kind == HEAP_ENTRY_BUSY && hHeap == GetProcessHeap())
+		hmem = heap_moveable_handle((const void *)e.data);
 	heap_leave(h, 0);
 	if (r != 1) {
 		SetLastError(r ? ERROR_INVALID_PARAMETER : ERROR_NO_MORE_ITEMS);
 		return FALSE;
 	}
-	to_win32(&e, lpEntry);
+	to_win32(&e, hmem, lpEntry);
 	return TRUE;
 }
 
@@ -88,13 +98,19 @@ BOOL WINAPI HeapLock(HANDLE hHeap)
 	return heap_enter(hHeap, 0) != NULL;
 }
 
+/* FALSE with ERROR_NOT_OWNER, the lock untouched, when the caller does not
+ * hold it (never locked, or another thread's): leaving it anyway would
+ * break the lock for every thread. */
 BOOL WINAPI HeapUnlock(HANDLE hHeap)
 {
 	struct heap *h = heap_enter(hHeap, HEAP_NO_SERIALIZE);
 
-	if (h)
-		heap_leave(h, 0);
-	return h != NULL;
+	if (!h)
+		return FALSE;
+	if (heap_leave_owned(h))
+		return TRUE;
+	SetLastError(ERROR_NOT_OWNER);
+	return FALSE;
 }
 
 /* The process heap first, then the others; nothing is stored when there are

@@ -70,7 +70,8 @@ static int entry_at(struct heap *h, uint32_t k, uintptr_t p, struct heap_entry *
 	return 1;
 }
 
-/* Big block i's entry; 0 when there is none. */
+/* Big block i's entry; 0 when there is none. Its reservation is a region of
+ * its own, so its region index follows the segments'. */
 static int big_entry(struct heap *h, uint32_t i, struct heap_entry *w)
 {
 	struct block b;
@@ -78,7 +79,7 @@ static int big_entry(struct heap *h, uint32_t i, struct heap_entry *w)
 	if (i >= h->big.count)
 		return 0;
 	big_find(h, ((const struct big_block *)pool_at(&h->big, i))->base, &b);
-	*w = (struct heap_entry){ .kind = HEAP_ENTRY_BUSY, .big = true, .region = i,
+	*w = (struct heap_entry){ .kind = HEAP_ENTRY_BUSY, .big = true, .region = h->nsegs + i,
 				  .data = b.addr + HEAP_TAG, .size = b.request,
 				  .overhead = (uint32_t)(b.size - b.request) };
 	return 1;

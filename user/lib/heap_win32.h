@@ -6,6 +6,7 @@
 #ifndef USER_LIB_HEAP_WIN32_H
 #define USER_LIB_HEAP_WIN32_H
 
+#include <stdbool.h>
 #include <windows.h>
 
 /* The heap behind a handle, locked for the caller unless the heap or flags
@@ -14,6 +15,14 @@
 struct heap *heap_enter(HANDLE hHeap, DWORD flags);
 /* Unlocks what heap_enter(h, flags) locked. */
 void heap_leave(struct heap *h, DWORD flags);
+/* HeapUnlock's: unlocks h's lock if the calling thread holds it; false
+ * (nothing changed) if it does not. A HEAP_NO_SERIALIZE heap has no lock:
+ * true. */
+bool heap_leave_owned(struct heap *h);
+/* The handle of the moveable object (LocalAlloc/GlobalAlloc) whose block is
+ * the process heap's block at block, or NULL; the caller holds the process
+ * heap's lock, which guards the handle table (localalloc.c). */
+HLOCAL heap_moveable_handle(const void *block);
 /* The list of heaps' lock (GetProcessHeaps). */
 void heap_list_enter(void);
 void heap_list_leave(void);

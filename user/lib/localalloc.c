@@ -7,6 +7,7 @@
  * Windows guards its handle table; it is recursive, so the heap calls made
  * inside go on. */
 #include <windows.h>
+#include "user/lib/heap_win32.h"
 #include "user/lib/mtable.h"
 
 #define ALLOC_FLAGS (LMEM_MOVEABLE | LMEM_NOCOMPACT | LMEM_NODISCARD | LMEM_ZEROINIT | \
@@ -233,6 +234,13 @@ static HLOCAL free_locked(HLOCAL hMem)
 		HeapFree(GetProcessHeap(), 0, e->block);
 	mt_free(&table, e);
 	return NULL;
+}
+
+HLOCAL heap_moveable_handle(const void *block)
+{
+	struct mt_entry *e = mt_find_block(&table, block);
+
+	return e ? mt_handle(e) : NULL;
 }
 
 /* The public calls: each *_locked above under the table's lock. */

@@ -12,16 +12,21 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Whether a and b are equal, ignoring ASCII case. */
-static BOOL same_name(const char *a, const char *b)
+/* Whether name is the program's, ignoring ASCII case: the module's name as
+ * it was started (argv[0]), with or without the .exe its file has. */
+static BOOL same_name(const char *name, const char *program)
 {
-	while (*a && lower(*a) == lower(*b))
-		a++, b++;
-	return lower(*a) == lower(*b);
+	while (*program && lower(*name) == lower(*program))
+		name++, program++;
+	if (*program)
+		return FALSE;
+	return !*name || (name[0] == '.' && lower(name[1]) == 'e' && lower(name[2]) == 'x' &&
+			  lower(name[3]) == 'e' && !name[4]);
 }
 
-/* NULL or the program's name: its image base. Anything else is not loaded
- * (ERROR_MOD_NOT_FOUND); an unreadable name is ERROR_NOACCESS. */
+/* NULL or the program's name (NAME or NAME.exe): its image base. Anything
+ * else is not loaded (ERROR_MOD_NOT_FOUND); an unreadable name is
+ * ERROR_NOACCESS. */
 HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 {
 	if (!lpModuleName)

@@ -33,8 +33,9 @@ bool __vados_probe_catch(const EXCEPTION_RECORD *rec, CONTEXT *ctx)
 	return true;
 }
 
-/* Reads the byte at p (write: reads and writes it back unchanged); returns
- * the exception that raised, or 0. */
+/* Reads the byte at p (write: reads and writes it back unchanged, with one
+ * locked instruction, so another thread's store to it meanwhile, on another
+ * CPU, is not undone); returns the exception that raised, or 0. */
 static DWORD touch(const volatile char *p, bool write)
 {
 	struct probe pr = { .outer = active };
@@ -42,7 +43,7 @@ static DWORD touch(const volatile char *p, bool write)
 	active = &pr;
 	if (write)
 		asm volatile("movl $1f, %0\n\tmovl $2f, %1\n"
-			     "1:\torb $0, (%2)\n"
+			     "1:\tlock orb $0, (%2)\n"
 			     "2:" : "=m"(pr.at), "=m"(pr.resume) : "r"(p) : "memory", "cc");
 	else
 		asm volatile("movl $1f, %0\n\tmovl $2f, %1\n"
