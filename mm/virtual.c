@@ -21,10 +21,8 @@ static uint32_t next_chunk(uint32_t p)
 	return (p | (TABLE_PAGES - 1)) + 1;
 }
 
-/* A new VAD over pages [first, end) with charge pages and their tables
- * charged; a Win32 error, or 0 with *out linked into the tree. */
-static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
-			   uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
+uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
+		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
 {
 	struct vm_vad *v;
 
@@ -47,7 +45,7 @@ static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, ui
 	v->node.type = type;
 	v->alloc_protect = alloc_protect;
 	if (!vad_insert(&vm->vads, &v->node))
-		panic("vad_create: [0x%x, 0x%x) conflicts after the check", first, end);
+		panic("vm_vad_create: [0x%x, 0x%x) conflicts after the check", first, end);
 	vm->c.reserved += end - first;
 	vm_commit_add(vm, v, charge);
 	*out = v;
@@ -73,7 +71,7 @@ static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint3
 		return ERROR_INVALID_PARAMETER;
 	}
 	n = type & MEM_COMMIT ? r.end - r.first : 0;
-	if ((err = vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
+	if ((err = vm_vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
 		return err;
 	if ((type & MEM_WRITE_WATCH) && !vm_watch_create(v)) {
 		vm_vad_release(vm, v);
@@ -118,12 +116,13 @@ static uint32_t count_uncommitted(const struct vm_vad *v, uint32_t first, uint32
 	return n;
 }
 
-/* The VAD that holds all of pages r, or NULL. */
+/* The VAD that holds all of pages r, or NULL (also for a large-page VAD,
+ * whose pages cannot be committed, reset or reprotected one by one). */
 static struct vm_vad *vad_holding(struct vm_space *vm, const struct vm_pages *r)
 {
 	struct vm_vad *v = vm_vad_at(vm, r->first);
 
-	return v && r->end <= v->node.end ? v : NULL;
+	return v && r->end <= v->node.end && !(v->node.flags & VAD_LARGE) ? v : NULL;
 }
 
 /* MEM_COMMIT inside a reservation: new pages are charged and become
@@ -253,6 +252,8 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		v = addr < VM_USER_HIGH ? vm_vad_at(vm, r.first) : NULL;
 		if (!v || r.first != v->node.start || v->node.type == MEM_IMAGE)
 			return ERROR_INVALID_ADDRESS;
+		if (type != MEM_RELEASE && (v->node.flags & VAD_LARGE))
+			return ERROR_INVALID_PARAMETER;  /* large pages only go whole */
 		if (type == MEM_RELEASE)
 			vm_vad_release(vm, v);
 		else
@@ -263,7 +264,7 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vm_vad_at(vm, r.first)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
-	if (r.end > v->node.end)
+	if (r.end > v->node.end || (v->node.flags & VAD_LARGE))
 		return ERROR_INVALID_PARAMETER;
 	if ((v->node.flags & VAD_COMMITTED) && !vm_tables_ready(r.first, r.end))
 		return VM_RETRY;        /* decommitting part of it writes markers */
@@ -395,7 +396,7 @@ uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
 	for (uint32_t i = 0; i < img->count; i++)
 		n += ((img->seg[i].vaddr + img->seg[i].memsz + 4095) >> 12) - (img->seg[i].vaddr >> 12);
 	vm_enter(vm);
-	err = vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
+	err = vm_vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
 	if (!err) {
 		v->image = copy;
 		for (uint32_t i = 0; i < img->count; i++) {
@@ -428,7 +429,7 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 	first = end - n;
 	if (!err)
 		err = vm->cleared ? ERROR_INVALID_ADDRESS :
-			vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
+			vm_vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
 	if (!err) {
 		v->node.flags = VAD_STACK;
 		for (uint32_t p = end - commit_pages; p < end; p++)
@@ -452,7 +453,7 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
 			       VM_USER_HIGH / VM_PAGE - VM_GRANULE_PAGES, true, &first))
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	else
-		err = vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
+		err = vm_vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
 	if (!err) {
 		v->node.flags = VAD_COMMITTED;
 		v->node.protect = pte_prot_from_win32(PAGE_READWRITE);

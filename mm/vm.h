@@ -26,6 +26,7 @@
 #define MEM_TOP_DOWN  0x00100000u
 #define MEM_WRITE_WATCH 0x00200000u
 #define MEM_IMAGE     0x01000000u
+#define MEM_LARGE_PAGES 0x20000000u
 
 #define VM_WS_MIN_PAGES   50u   /* Windows' default minimum working set */
 #define VM_LOCK_OVERHEAD  8u    /* locks may hold the minimum working set "minus a small overhead" */
@@ -99,6 +100,20 @@ bool vm_wait_for_tables(void);
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		     uint32_t protect);
 uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type);
+/* VirtualAlloc with MEM_LARGE_PAGES (mm/largepage.c): type MEM_RESERVE |
+ * MEM_COMMIT | MEM_LARGE_PAGES (MEM_TOP_DOWN allowed), size and *addr
+ * multiples of vm_large_page_minimum, which is not 0, and an accessible
+ * protection without PAGE_GUARD, else ERROR_INVALID_PARAMETER; may_lock (the
+ * caller's SeLockMemoryPrivilege, enabled) else ERROR_PRIVILEGE_NOT_HELD.
+ * Maps 4 MB pages of physically contiguous, aligned, zeroed frames, making
+ * such runs by moving pages when none is free (ERROR_NO_SYSTEM_RESOURCES
+ * when that cannot be done), charged to commit, never paged out, freed by
+ * MEM_RELEASE or vm_clear. Such a region cannot be decommitted or
+ * reprotected, VirtualLock leaves it as it is (resident already). */
+uint32_t vm_allocate_large(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
+			   uint32_t protect, bool may_lock);
+/* GetLargePageMinimum: 4 MB where the CPU has PSE, else 0. */
+uint32_t vm_large_page_minimum(void);
 uint32_t vm_protect(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t protect,
 		    uint32_t *old);
 uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out);

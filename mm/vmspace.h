@@ -45,6 +45,7 @@
 enum vad_flags {
 	VAD_COMMITTED = 1u << 0,        /* a zero PTE is a committed page (node.protect) */
 	VAD_STACK = 1u << 1,            /* a thread stack: guard faults grow it */
+	VAD_LARGE = 1u << 2,            /* mapped by large pages only (mm/largepage.c) */
 };
 
 /* One allocation. node.type is MEM_PRIVATE or MEM_IMAGE; node.protect the
@@ -120,6 +121,12 @@ void vm_pte_reprotect(struct vm_space *vm, vaddr_t va, pte_prot_t prot);
 static inline struct vm_vad *vm_vad_of(struct vad *v) { return (struct vm_vad *)v; }
 static inline vaddr_t vm_va(uint32_t page) { return page << 12; }
 
+/* A new VAD over pages [first, end) with charge pages and their tables
+ * charged; a Win32 error, or 0 with *out linked into the tree. (virtual.c) */
+uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
+		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out);
+/* The hardware rights (arch/mmu.h) of a mappable user page with prot. */
+unsigned vm_hw_prot(pte_prot_t prot);
 /* The VAD holding page, or NULL. */
 struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
 /* The raw PTE of va (0 when its table is absent). */
