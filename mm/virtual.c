@@ -63,8 +63,7 @@ static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint3
 	if (*addr == 0) {
 		if ((n = vm_size_pages(size)) == 0)
 			return ERROR_INVALID_PARAMETER;
-		if (!vad_find_gap(&vm->vads, n, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
-				  VM_USER_HIGH / VM_PAGE, type & MEM_TOP_DOWN, &r.first))
+		if (!vm_find_free(vm, n, VM_GRANULE_PAGES, type & MEM_TOP_DOWN, &r.first))
 			return ERROR_NOT_ENOUGH_MEMORY;
 		r.end = r.first + n;
 	} else if (!vm_round(*addr, size, VM_GRANULE, &r)) {
@@ -420,8 +419,7 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 	struct vm_vad *v;
 
 	vm_enter(vm);
-	if (*top == 0 && !vad_find_gap(&vm->vads, n, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
-				       VM_USER_HIGH / VM_PAGE, false, &first))
+	if (*top == 0 && !vm_find_free(vm, n, VM_GRANULE_PAGES, false, &first))
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	else if (*top == 0)
 		*top = vm_va(first + n);
@@ -449,8 +447,7 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
 	vm_enter(vm);
 	if (vm->cleared)
 		err = ERROR_INVALID_ADDRESS;
-	else if (!vad_find_gap(&vm->vads, 1, 1, VM_USER_LOW / VM_PAGE,
-			       VM_USER_HIGH / VM_PAGE - VM_GRANULE_PAGES, true, &first))
+	else if (!vm_find_teb(vm, &first))
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	else
 		err = vm_vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);

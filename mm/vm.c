@@ -52,6 +52,7 @@ struct vm_space *vm_create(void)
 	vm->ws_min = VM_WS_MIN_PAGES;
 	vm->ws_max = WS_MAX_DEFAULT;
 	ke_acquire_spin_lock(&vm_list_lock);
+	vm_layout_choose(&vm->layout);  /* the list lock serializes the entropy pool */
 	vm->next = vm_all;
 	vm_all = vm;
 	ke_release_spin_lock(&vm_list_lock);

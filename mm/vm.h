@@ -131,12 +131,19 @@ uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size);
 /* Maps a program image as a MEM_IMAGE allocation whose pages are copied from
  * the file on first touch. A Win32 error or 0. */
 uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img);
+/* Address-space layout randomization (mm/aslr.c): on unless the kernel
+ * command line says aslr=off; set before the first process. Each space's
+ * main-thread stack, bottom-up allocations and TEBs are placed at random,
+ * at 64 KB granularity; vm_main_stack_top is where that stack ends. */
+void vm_aslr_enable(bool on);
+bool vm_aslr_enabled(void);
+vaddr_t vm_main_stack_top(const struct vm_space *vm);
 /* Reserves a thread stack of reserve bytes (a 64 KB multiple) ending at *top
- * (a 64 KB multiple; 0: the lowest free place, stored back), commits its top
+ * (a 64 KB multiple; 0: the first free place bottom-up, stored back), commits its top
  * commit_pages read-write and puts a guard page below them. */
 uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve, uint32_t commit_pages);
 /* Commits one read-write page for a TEB at the highest free page below the
- * top 64 KB (as NT places TEBs), its address in *teb. */
+ * layout's TEB end (as NT places TEBs, top-down), its address in *teb. */
 uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb);
 
 /* Resolves a page fault at user address addr of vm (the running address

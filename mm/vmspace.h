@@ -58,6 +58,13 @@ struct vm_vad {
 	uint32_t *watch;                /* MEM_WRITE_WATCH: a bit a page (mm/watch.c), owned */
 };
 
+/* Where a space's main stack, bottom-up allocations and TEBs go (mm/aslr.c). */
+struct vm_layout {
+	vaddr_t stack_top;              /* the main thread's stack ends here */
+	uint32_t bottom_up;             /* page where bottom-up searches start */
+	uint32_t teb_end;               /* page TEBs go below */
+};
+
 struct vm_space {
 	struct ke_guarded_mutex create_lock;    /* see above */
 	struct ke_spin_lock ws_lock;
@@ -70,6 +77,7 @@ struct vm_space {
 	uint32_t io_pending;            /* in-page reads under way (they sleep) */
 	uint32_t idle_waiters;          /* in vm_enter, waiting for io_pending 0 */
 	struct vad_tree vads;
+	struct vm_layout layout;        /* set once, at vm_create */
 	struct vm_counters c;
 	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
 	uint16_t pt_used[VM_CHUNKS];                    /* non-zero PTEs per table */
@@ -127,6 +135,17 @@ uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32
 		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out);
 /* The hardware rights (arch/mmu.h) of a mappable user page with prot. */
 unsigned vm_hw_prot(pte_prot_t prot);
+/* Chooses a new space's layout: random, or the fixed one with aslr=off
+ * (mm/aslr.c). */
+void vm_layout_choose(struct vm_layout *l);
+/* Free room for n pages aligned to align pages: top-down from the top of
+ * user space, or bottom-up from the layout's start (then from the bottom);
+ * false when there is none. */
+bool vm_find_free(const struct vm_space *vm, uint32_t n, uint32_t align, bool top_down,
+		  uint32_t *first);
+/* The highest free page below the layout's TEB end (then below the top
+ * 64 KB); false when there is none. */
+bool vm_find_teb(const struct vm_space *vm, uint32_t *page);
 /* The VAD holding page, or NULL. */
 struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
 /* The raw PTE of va (0 when its table is absent). */

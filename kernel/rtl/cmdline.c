@@ -88,12 +88,25 @@ static bool opt_verbose(struct kernel_options *opt, const char *value)
 	return true;
 }
 
+/* aslr=on (the default) or aslr=off (address-space layout randomization). */
+static bool opt_aslr(struct kernel_options *opt, const char *value)
+{
+	if (value && strcmp(value, "on") == 0)
+		opt->aslr_off = false;
+	else if (value && strcmp(value, "off") == 0)
+		opt->aslr_off = true;
+	else
+		return false;
+	return true;
+}
+
 static const struct option options[] = {
 	{ "test", opt_test },
 	{ "verbose", opt_verbose },
 	{ "panic", opt_panic },
 	{ "mem", opt_mem },
 	{ "run", opt_run },
+	{ "aslr", opt_aslr },
 };
 
 static void note_bad(char *bad, size_t badsize, const char *word, const char *why)
