@@ -441,6 +441,7 @@ int main(void)
 {
 	RUN("host/cmdline", empty_cmdline_gives_defaults);
 	RUN("cmdline", verbose_is_a_bare_flag);
+	RUN("host/cmdline", aslr_is_on_or_off);
 	RUN("host/cmdline", blank_cmdline_gives_defaults);
 	RUN("host/cmdline", whole_options_struct_reset);
 	RUN("host/cmdline", test_name_accepted);
