@@ -7,7 +7,7 @@
 # (vados-user, vados-symbols) and at the program's end (status 0: its pages
 # came back intact). Bad arguments end in gdb errors with a message, never a
 # Python traceback.
-# cmdline: run=gdb-target
+# cmdline: aslr=off run=gdb-target
 # mem: 16
 # disk: 64
 #
