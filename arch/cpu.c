@@ -13,7 +13,7 @@ static const struct { uint32_t bit; const char *name; } feature_names[] = {
 	{ CPU_FPU, "fpu" }, { CPU_PSE, "pse" }, { CPU_TSC, "tsc" }, { CPU_PGE, "pge" },
 	{ CPU_PAE, "pae" }, { CPU_APIC, "apic" }, { CPU_SEP, "sep" }, { CPU_MMX, "mmx" },
 	{ CPU_SSE, "sse" }, { CPU_SSE2, "sse2" }, { CPU_NX, "nx" }, { CPU_SMEP, "smep" },
-	{ CPU_SMAP, "smap" },
+	{ CPU_SMAP, "smap" }, { CPU_RDRAND, "rdrand" },
 };
 
 static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
@@ -47,6 +47,7 @@ void cpu_detect(void)
 		{ 9, CPU_APIC }, { 11, CPU_SEP }, { 13, CPU_PGE }, { 23, CPU_MMX },
 		{ 25, CPU_SSE }, { 26, CPU_SSE2 },
 	};
+	static const uint32_t leaf1_ecx[][2] = { { 30, CPU_RDRAND } };
 	static const uint32_t leaf7_ebx[][2] = { { 7, CPU_SMEP }, { 20, CPU_SMAP } };
 	uint32_t r[4], max_leaf, max_ext;
 
@@ -71,6 +72,7 @@ void cpu_detect(void)
 		if (cpu_info.family >= 6)
 			cpu_info.model |= ((r[0] >> 16) & 0xf) << 4;
 		cpu_info.features |= map_bits(r[3], leaf1_edx, ARRAY_SIZE(leaf1_edx));
+		cpu_info.features |= map_bits(r[2], leaf1_ecx, ARRAY_SIZE(leaf1_ecx));
 	}
 	if (max_leaf >= 7) {
 		cpuid(7, 0, r);

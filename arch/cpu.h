@@ -18,6 +18,7 @@ enum cpu_feature {               /* bits of cpu_info.features */
 	CPU_NX = 1u << 10,
 	CPU_SMEP = 1u << 11,
 	CPU_SMAP = 1u << 12,
+	CPU_RDRAND = 1u << 13,
 };
 
 struct cpu_info {

@@ -1,6 +1,7 @@
 /* i386 two-level paging through the self-map; see arch/mmu.h. */
 #include "arch/mmu.h"
 #include "arch/cpu.h"
+#include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 
 #define PTE_P    0x001u
@@ -9,15 +10,17 @@
 #define PTE_PCD  0x010u
 #define PTE_A    0x020u
 #define PTE_D    0x040u
+#define PDE_PS   0x080u          /* a PDE mapping a 4 MB page */
 #define PTE_G    0x100u
 #define PTE_FRAME 0xfffff000u
 
 #define CR0_WP   (1u << 16)
+#define CR4_PSE  (1u << 4)
 #define CR4_PGE  (1u << 7)
 #define CR4_SMEP (1u << 20)
 #define CR4_SMAP (1u << 21)
 
-static bool global_pages;
+static bool global_pages, large_pages;
 static struct mmu_stats stats;
 
 /* Every single-entry flush goes through here, so it can be counted. */
@@ -79,6 +82,11 @@ static struct mmu_mapping decode(uint32_t pte)
 	return m;
 }
 
+static inline bool pde_large(uint32_t pde)
+{
+	return (pde & (PTE_P | PDE_PS)) == (PTE_P | PDE_PS);
+}
+
 static void write_cr0(uint32_t v) { asm volatile("mov %0, %%cr0" : : "r"(v) : "memory"); }
 static void write_cr4(uint32_t v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
 
@@ -89,6 +97,8 @@ void mmu_enable_features(void)
 	write_cr0(read_cr0() | CR0_WP);
 	if (cpu_info.features & CPU_PGE)
 		cr4 |= CR4_PGE;
+	if (cpu_info.features & CPU_PSE)
+		cr4 |= CR4_PSE;
 	if (cpu_info.features & CPU_SMEP)
 		cr4 |= CR4_SMEP;
 	if (cpu_info.features & CPU_SMAP)
@@ -96,6 +106,12 @@ void mmu_enable_features(void)
 	if (cr4 != read_cr4())
 		write_cr4(cr4);
 	global_pages = (cr4 & CR4_PGE) != 0;
+	large_pages = (cr4 & CR4_PSE) != 0;
+}
+
+bool mmu_large_pages(void)
+{
+	return large_pages;
 }
 
 void mmu_activate(pfn_t pd)
@@ -147,19 +163,21 @@ vaddr_t mmu_next_present(vaddr_t va, vaddr_t end)
 
 bool mmu_has_table(vaddr_t va)
 {
-	return (*pde_of(va) & PTE_P) != 0;
+	uint32_t pde = *pde_of(va);
+	return (pde & PTE_P) && !(pde & PDE_PS);
 }
 
 pfn_t mmu_table_pfn(vaddr_t va)
 {
-	uint32_t pde = *pde_of(va);
-	return (pde & PTE_P) ? pde >> PAGE_SHIFT : 0;
+	return mmu_has_table(va) ? *pde_of(va) >> PAGE_SHIFT : 0;
 }
 
 void mmu_set_table(vaddr_t va, pfn_t pt, bool user)
 {
 	volatile uint32_t *first = pte_of(va & ~((1u << 22) - 1));
 
+	if (pde_large(*pde_of(va)))
+		panic("mmu_set_table: 0x%08x is mapped by a large page", va);
 	/* Only an empty table may go: its PTEs were cleared and flushed one by one,
 	 * so no TLB entry of its 4 MB can outlive it. */
 	for (uint32_t i = 0; !pt && (*pde_of(va) & PTE_P) && i < 1024; i++)
@@ -262,6 +280,15 @@ bool mmu_test_clear_dirty(vaddr_t va)
 
 struct mmu_mapping mmu_query(vaddr_t va)
 {
+	uint32_t pde = *pde_of(va);
+	struct mmu_mapping m;
+
+	if (pde_large(pde)) {
+		m = decode(pde);
+		m.large = true;
+		m.pfn = (pde >> 22 << 10) + (va >> PAGE_SHIFT & (MMU_LARGE_FRAMES - 1));
+		return m;
+	}
 	if (!mmu_has_table(va))
 		return (struct mmu_mapping){ 0 };
 	return decode(*pte_of(va));
@@ -270,7 +297,93 @@ struct mmu_mapping mmu_query(vaddr_t va)
 void mmu_query_raw(vaddr_t va, uint32_t *pde, uint32_t *pte)
 {
 	*pde = *pde_of(va);
-	*pte = (*pde & PTE_P) ? *pte_of(va) : 0;
+	*pte = mmu_has_table(va) ? *pte_of(va) : 0;
+}
+
+uint32_t mmu_make_large_pde(pfn_t first, unsigned prot)
+{
+	return mmu_make_pte(first, prot) | PDE_PS;
+}
+
+void mmu_map_large(vaddr_t va, pfn_t first, unsigned prot)
+{
+	volatile uint32_t *pde = pde_of(va);
+
+	if (!large_pages || (va & (MMU_LARGE_PAGE - 1)) || (first & (MMU_LARGE_FRAMES - 1)) ||
+	    va < MMU_LARGE_PAGE || (*pde & PTE_P) || ((prot & MMU_USER) && va >= KERNEL_BASE))
+		panic("mmu_map_large: refusing 0x%08x -> frame 0x%x (PDE 0x%08x)", va, first,
+		      *pde);
+	/* User PDEs stay non-global (they differ between spaces). The entry was
+	 * not present: nothing cached to flush. */
+	*pde = mmu_make_large_pde(first, prot & ~MMU_GLOBAL);
+}
+
+struct mmu_mapping mmu_unmap_large(vaddr_t va)
+{
+	volatile uint32_t *pde = pde_of(va);
+	struct mmu_mapping old = decode(*pde);
+
+	if (!pde_large(old.raw))
+		panic("mmu_unmap_large: 0x%08x has PDE 0x%08x", va, old.raw);
+	old.large = true;
+	old.pfn = old.raw >> 22 << 10;
+	*pde = 0;
+	/* invlpg of any address inside drops the whole large entry (Intel SDM
+	 * 4.10.4.1); the self-map's view of the PDE is a PTE, flushed too. */
+	flush_one(va);
+	flush_one((vaddr_t)pte_of(va) & ~(PAGE_SIZE - 1));
+	return old;
+}
+
+bool mmu_large_holds(uint32_t raw, pfn_t pfn)
+{
+	return pde_large(raw) && pfn - (raw >> 22 << 10) < MMU_LARGE_FRAMES;
+}
+
+uint32_t mmu_retarget(uint32_t raw, pfn_t pfn)
+{
+	return (raw & ~PTE_FRAME) | (pfn << PAGE_SHIFT);
+}
+
+uint32_t mmu_exchange(volatile uint32_t *pte, uint32_t value)
+{
+	asm volatile("xchgl %0, %1" : "+r"(value), "+m"(*pte) : : "memory");
+	return value;
+}
+
+/* Kernel-half entries ring 3 can reach: a user PDE over a user PTE, or a
+ * large user PDE. */
+static uint32_t check_kernel_half(void)
+{
+	uint32_t bad = 0;
+
+	for (uint32_t i = PDE_KERNEL_FIRST; i < 1024; i++) {
+		uint32_t pde = *(volatile uint32_t *)(MMU_PDE_BASE + i * 4);
+		if (!(pde & PTE_P) || !(pde & PTE_U))
+			continue;
+		for (uint32_t j = 0; j < (pde_large(pde) ? 1 : 1024); j++) {
+			uint32_t pte = pde_large(pde) ? pde : *pte_of((i << 22) | (j << 12));
+			if ((pte & (PTE_P | PTE_U)) != (PTE_P | PTE_U))
+				continue;
+			kprintf("mmu: kernel address 0x%08x is user-accessible (PDE 0x%08x, "
+				"PTE 0x%08x)\n", (i << 22) | (j << 12), pde, pte);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+uint32_t mmu_check_hardening(void)
+{
+	uint32_t bad = check_kernel_half();
+	vaddr_t low = mmu_next_used(0, MMU_LOWEST_MAPPABLE);
+
+	if (pde_large(*pde_of(0)) || low < MMU_LOWEST_MAPPABLE) {
+		kprintf("mmu: a mapping below 0x%08x (PDE 0x%08x, at 0x%08x)\n",
+			MMU_LOWEST_MAPPABLE, *pde_of(0), low);
+		bad++;
+	}
+	return bad;
 }
 
 void *mmu_temp_map(unsigned slot, pfn_t pfn)

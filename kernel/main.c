@@ -22,6 +22,7 @@
 #include "kernel/rtl/version.h"
 #include "arch/arch.h"
 #include "arch/cpu.h"
+#include "arch/entropy.h"
 #include "arch/ide.h"
 #include "arch/trap.h"
 #include "mm/commit.h"
@@ -48,7 +49,7 @@ static void print_cpu(void)
 {
 	kprintf("cpu: %s family %u model %u stepping %u, features:", cpu_info.vendor,
 		cpu_info.family, cpu_info.model, cpu_info.stepping);
-	for (uint32_t bit = 1; bit <= CPU_SMAP; bit <<= 1)
+	for (uint32_t bit = 1; bit <= CPU_RDRAND; bit <<= 1)
 		if (cpu_info.features & bit)
 			kprintf(" %s", cpu_feature_name(bit));
 	kprintf(cpu_info.features ? "\n" : " none\n");
@@ -325,6 +326,9 @@ void kernel_main(const struct boot_info *bi)
 	trap_set_handler(T_NMI, report_nmi);
 	mm_init(bi, options.mem_bytes);
 	load_symbols(bi, true);         /* the window changed: the table may be out of it */
+	vm_aslr_enable(!options.aslr_off);
+	kprintf("aslr: %s, entropy from %s\n", options.aslr_off ? "off" : "on",
+		arch_random_source());
 
 	pit_init(TIMER_HZ);
 	sched_init();

@@ -242,7 +242,9 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 {
 	struct vm_page pg = vm_page_get(v, va);
 
-	if (!pg.committed)
+	/* A large page is mapped whole from the start: what faults on it is
+	 * an access its protection denies. */
+	if (!pg.committed || (v->node.flags & VAD_LARGE))
 		return VM_FAULT_ACCESS_VIOLATION;
 	if (pg.prot & PTE_PROT_GUARD)
 		return guard_hit(vm, v, va, &pg);

@@ -118,6 +118,19 @@ static void set_pte(uint32_t *pd, vaddr_t va, pfn_t pfn, unsigned prot)
 	table_of(pd, va)[(va >> PAGE_SHIFT) & 1023] = mmu_make_pte(pfn, prot);
 }
 
+/* Whether the direct window's 4 MB at physical pa is one global large page:
+ * where the CPU has PSE, for every whole 4 MB of the window but those
+ * holding the kernel image, whose text and read-only data (and the boot
+ * stack's guard page) need 4 KB pages. */
+static bool direct_large(uint32_t pa, uint32_t bytes)
+{
+	uint32_t image_start = (uint32_t)__kernel_start - KERNEL_BASE;
+	uint32_t image_end = (uint32_t)__kernel_end - KERNEL_BASE;
+
+	return mmu_large_pages() && bytes - pa >= MMU_LARGE_PAGE &&
+	       (pa + MMU_LARGE_PAGE <= image_start || pa >= image_end);
+}
+
 /* Kernel text and read-only data stay read-only (CR0.WP makes the kernel obey). */
 static void map_direct_window(uint32_t *pd, uint32_t bytes)
 {
@@ -125,6 +138,10 @@ static void map_direct_window(uint32_t *pd, uint32_t bytes)
 	uint32_t ro_end = (uint32_t)__data_start - KERNEL_BASE;
 
 	for (uint32_t pa = 0; pa < bytes; pa += PAGE_SIZE) {
+		if (direct_large(pa & ~(MMU_LARGE_PAGE - 1), bytes)) {
+			pa |= MMU_LARGE_PAGE - PAGE_SIZE;       /* mapped by its PDE */
+			continue;
+		}
 		unsigned prot = MMU_GLOBAL;
 		if (pa < ro_start || pa >= ro_end)
 			prot |= MMU_WRITE;
@@ -154,8 +171,13 @@ static pfn_t build_kernel_tables(struct early *e, pfn_t highest, uint32_t direct
 	uint32_t *pd = early_table(e, &pd_pfn);
 
 	for (uint32_t i = PDE_KERNEL_FIRST; i < 1024; i++) {
+		uint32_t pa = (i - PDE_KERNEL_FIRST) << 22;
 		if (i == PDE_SELF) {
 			pd[i] = mmu_make_pde(pd_pfn);
+			continue;
+		}
+		if (pa < direct && direct_large(pa, direct)) {
+			pd[i] = mmu_make_large_pde(pa >> PAGE_SHIFT, MMU_WRITE | MMU_GLOBAL);
 			continue;
 		}
 		early_table(e, &pt);
@@ -170,13 +192,13 @@ static pfn_t build_kernel_tables(struct early *e, pfn_t highest, uint32_t direct
 
 /* Enters what the boot code allocated into the fresh database as active:
  * the directory (mapped by its own self-map entry), every kernel page table
- * (mapped by its PDE) and the database pages. */
+ * (mapped by its PDE; large PDEs have none) and the database pages. */
 static void record_boot_frames(pfn_t pd, pfn_t highest)
 {
 	pfn_db_add_active(pd, mmu_pte_va(MMU_PDE_BASE), pd);
 	for (uint32_t i = PDE_KERNEL_FIRST; i < 1024; i++) {
 		vaddr_t table_va = MMU_PTE_BASE + i * PAGE_SIZE;
-		if (i != PDE_SELF)
+		if (i != PDE_SELF && mmu_has_table(i << 22))
 			pfn_db_add_active(mmu_query(table_va).pfn, mmu_pte_va(table_va), pd);
 	}
 	for (uint32_t i = 0; i < db_pages(highest); i++) {

@@ -1,10 +1,12 @@
 /* The memory manager's global invariants, checked after every scenario and at
- * shutdown: the PFN database, the commit charge and the swap slots agree. */
+ * shutdown: the PFN database, the commit charge and the swap slots agree, and
+ * the running space obeys the hardening rules (arch/mmu.h). */
 #include "mm/mm.h"
 #include "mm/commit.h"
 #include "mm/pfn.h"
 #include "mm/swap.h"
 #include "mm/vmspace.h"
+#include "arch/mmu.h"
 #include "kernel/rtl/console.h"
 
 bool mm_invariants_hold(void)
@@ -14,7 +16,7 @@ bool mm_invariants_hold(void)
 
 	/* The mappers stand still while the PFN database is checked. */
 	vm_lock_all_spaces();
-	bad = pfn_check();
+	bad = pfn_check() + mmu_check_hardening();
 	vm_unlock_all_spaces();
 	bad += commit_check() + swap_check();
 

@@ -25,6 +25,9 @@ enum mm_temp_slot {
 	TEMP_FILL,              /* vm_page_fill copying an image page */
 	TEMP_REPURPOSE,         /* pfn_alloc rewriting a standby frame's owner PTE */
 	TEMP_IDE,               /* the IDE driver's PIO to frames beyond the direct window */
+	TEMP_RUN_PT,            /* pfnrun: a moved page's page table (PFN lock held) */
+	TEMP_RUN_FROM,          /* pfnrun: copying and zeroing frames (PFN lock held) */
+	TEMP_RUN_TO,
 };
 
 /* Takes over physical memory and the MMU: builds the kernel page directory

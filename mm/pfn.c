@@ -105,21 +105,47 @@ static volatile uint32_t *owner_pte(const struct pfn_entry *e, unsigned slot)
 	return &pt[(e->pte & (PAGE_SIZE - 1)) / 4];
 }
 
-/* Takes the oldest standby frame from its owner: the owner's transition PTE
- * becomes a paged-out one naming the swap slot the frame's contents are in. */
-static pfn_t take_standby(void)
+/* Standby frame pfn, off its list, leaves its owner: the owner's transition
+ * PTE becomes a paged-out one naming the swap slot the frame's contents are in. */
+static void standby_disown(pfn_t pfn)
 {
-	pfn_t pfn = pfnlist_pop_head(db, &lists[PFN_STANDBY]);
-	volatile uint32_t *pte;
+	volatile uint32_t *pte = owner_pte(&db[pfn], TEMP_REPURPOSE);
 
-	if (pfn == PFN_NONE)
-		return PFN_NONE;
-	pte = owner_pte(&db[pfn], TEMP_REPURPOSE);
 	if (pte_kind(*pte) != PTE_TRANSITION || pte_index(*pte) != pfn)
 		panic("pfn: standby frame 0x%x, its PTE holds 0x%08x", pfn, *pte);
 	*pte = pte_make(PTE_PAGED_OUT, pte_prot(*pte), pte_index(db[pfn].original_pte));
 	mmu_temp_unmap(TEMP_REPURPOSE);
+}
+
+/* Takes the oldest standby frame from its owner. */
+static pfn_t take_standby(void)
+{
+	pfn_t pfn = pfnlist_pop_head(db, &lists[PFN_STANDBY]);
+
+	if (pfn != PFN_NONE)
+		standby_disown(pfn);
 	return pfn;
+}
+
+/* Makes pfn, just taken off a list, active with share 1 and no mapping. */
+static void made_active(pfn_t pfn)
+{
+	db[pfn] = (struct pfn_entry){ .share = 1, .state = PFN_ACTIVE };
+	active++;
+}
+
+bool pfn_take_locked(pfn_t pfn)
+{
+	uint8_t state = db[pfn].state;
+
+	assert_locked("pfn_take_locked");
+	if (state != PFN_ZEROED && state != PFN_FREE && state != PFN_STANDBY)
+		return false;
+	pfnlist_remove(db, &lists[state], pfn);
+	if (state == PFN_STANDBY)
+		standby_disown(pfn);
+	made_active(pfn);
+	return true;
 }
 
 uint32_t pfn_available(void)
@@ -127,13 +153,13 @@ uint32_t pfn_available(void)
 	return lists[PFN_ZEROED].count + lists[PFN_FREE].count + lists[PFN_STANDBY].count;
 }
 
-pfn_t pfn_alloc(unsigned flags)
+pfn_t pfn_alloc_locked(unsigned flags)
 {
 	bool zero = false;
 	int first = flags & PFN_ZERO ? PFN_ZEROED : PFN_FREE;
 	pfn_t pfn = PFN_NONE;
 
-	pfn_lock();
+	assert_locked("pfn_alloc_locked");
 	if (!(flags & PFN_USER) || pfn_available() > PFN_KERNEL_RESERVE) {
 		pfn = pfnlist_pop_head(db, &lists[first]);
 		if (pfn == PFN_NONE)
@@ -143,14 +169,22 @@ pfn_t pfn_alloc(unsigned flags)
 	}
 	if (pfn != PFN_NONE) {
 		zero = (flags & PFN_ZERO) && db[pfn].state != PFN_ZEROED;
-		db[pfn] = (struct pfn_entry){ .share = 1, .state = PFN_ACTIVE };
-		active++;
+		made_active(pfn);
 	}
 	/* Still under the lock: the zeroing slot has one owner at a time. */
 	if (zero) {
 		zero_frame(pfn);
 		zeroed_on_demand++;
 	}
+	return pfn;
+}
+
+pfn_t pfn_alloc(unsigned flags)
+{
+	pfn_t pfn;
+
+	pfn_lock();
+	pfn = pfn_alloc_locked(flags);
 	pfn_unlock();
 	return pfn;
 }
@@ -274,7 +308,8 @@ static uint32_t check_list(int which)
 }
 
 /* An active frame's back pointer must lead to a PTE naming it: present, or
- * holding it behind a protection that denies access. */
+ * holding it behind a protection that denies access; a large page's frames
+ * lead to the PDE that maps them all. */
 static uint32_t check_active(pfn_t p)
 {
 	const struct pfn_entry *e = &db[p];
@@ -286,6 +321,8 @@ static uint32_t check_active(pfn_t p)
 		mmu_temp_unmap(TEMP_CHECK);
 	}
 	if ((m.raw & 1) && (m.raw >> PAGE_SHIFT) == p)
+		return 0;
+	if (mmu_large_holds(m.raw, p))
 		return 0;
 	if (pte_kind(m.raw) == PTE_HELD && pte_index(m.raw) == p)
 		return 0;

@@ -82,6 +82,12 @@ enum pfn_alloc_flags {
  * The free, zeroed, then standby lists are tried (a standby frame's owner PTE
  * becomes paged-out). Returns PFN_NONE when no frame is left. */
 pfn_t pfn_alloc(unsigned flags);
+/* pfn_alloc with the PFN lock held. */
+pfn_t pfn_alloc_locked(unsigned flags);
+/* Takes frame pfn itself off the zeroed, free or standby list (a standby
+ * frame's owner PTE becomes paged-out): active with share 1, no mapping, not
+ * zeroed. false when pfn is on none of those lists. */
+bool pfn_take_locked(pfn_t pfn);
 /* Frames pfn_alloc can hand out: zeroed, free and standby (read without the
  * lock: a snapshot, for heuristics; with it, exact). */
 uint32_t pfn_available(void);

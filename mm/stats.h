@@ -20,6 +20,8 @@ struct mm_stats {
 	uint32_t clean_pages_dropped;   /* unwritten image pages trimmed without I/O */
 	uint32_t swap_copies_kept;      /* clean pages trimmed onto standby: their slot still holds them */
 	uint32_t swap_copies_dropped;   /* copies resident pages gave up when swap ran short */
+	uint32_t large_pages_made;      /* 4 MB runs that needed pages moved out */
+	uint32_t large_page_moves;      /* pages moved to make them */
 };
 
 extern struct mm_stats mm_stats;

@@ -21,10 +21,8 @@ static uint32_t next_chunk(uint32_t p)
 	return (p | (TABLE_PAGES - 1)) + 1;
 }
 
-/* A new VAD over pages [first, end) with charge pages and their tables
- * charged; a Win32 error, or 0 with *out linked into the tree. */
-static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
-			   uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
+uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
+		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
 {
 	struct vm_vad *v;
 
@@ -47,7 +45,7 @@ static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, ui
 	v->node.type = type;
 	v->alloc_protect = alloc_protect;
 	if (!vad_insert(&vm->vads, &v->node))
-		panic("vad_create: [0x%x, 0x%x) conflicts after the check", first, end);
+		panic("vm_vad_create: [0x%x, 0x%x) conflicts after the check", first, end);
 	vm->c.reserved += end - first;
 	vm_commit_add(vm, v, charge);
 	*out = v;
@@ -65,15 +63,14 @@ static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint3
 	if (*addr == 0) {
 		if ((n = vm_size_pages(size)) == 0)
 			return ERROR_INVALID_PARAMETER;
-		if (!vad_find_gap(&vm->vads, n, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
-				  VM_USER_HIGH / VM_PAGE, type & MEM_TOP_DOWN, &r.first))
+		if (!vm_find_free(vm, n, VM_GRANULE_PAGES, type & MEM_TOP_DOWN, &r.first))
 			return ERROR_NOT_ENOUGH_MEMORY;
 		r.end = r.first + n;
 	} else if (!vm_round(*addr, size, VM_GRANULE, &r)) {
 		return ERROR_INVALID_PARAMETER;
 	}
 	n = type & MEM_COMMIT ? r.end - r.first : 0;
-	if ((err = vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
+	if ((err = vm_vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
 		return err;
 	if ((type & MEM_WRITE_WATCH) && !vm_watch_create(v)) {
 		vm_vad_release(vm, v);
@@ -118,12 +115,13 @@ static uint32_t count_uncommitted(const struct vm_vad *v, uint32_t first, uint32
 	return n;
 }
 
-/* The VAD that holds all of pages r, or NULL. */
+/* The VAD that holds all of pages r, or NULL (also for a large-page VAD,
+ * whose pages cannot be committed, reset or reprotected one by one). */
 static struct vm_vad *vad_holding(struct vm_space *vm, const struct vm_pages *r)
 {
 	struct vm_vad *v = vm_vad_at(vm, r->first);
 
-	return v && r->end <= v->node.end ? v : NULL;
+	return v && r->end <= v->node.end && !(v->node.flags & VAD_LARGE) ? v : NULL;
 }
 
 /* MEM_COMMIT inside a reservation: new pages are charged and become
@@ -253,6 +251,8 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		v = addr < VM_USER_HIGH ? vm_vad_at(vm, r.first) : NULL;
 		if (!v || r.first != v->node.start || v->node.type == MEM_IMAGE)
 			return ERROR_INVALID_ADDRESS;
+		if (type != MEM_RELEASE && (v->node.flags & VAD_LARGE))
+			return ERROR_INVALID_PARAMETER;  /* large pages only go whole */
 		if (type == MEM_RELEASE)
 			vm_vad_release(vm, v);
 		else
@@ -263,7 +263,7 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vm_vad_at(vm, r.first)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
-	if (r.end > v->node.end)
+	if (r.end > v->node.end || (v->node.flags & VAD_LARGE))
 		return ERROR_INVALID_PARAMETER;
 	if ((v->node.flags & VAD_COMMITTED) && !vm_tables_ready(r.first, r.end))
 		return VM_RETRY;        /* decommitting part of it writes markers */
@@ -395,7 +395,7 @@ uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
 	for (uint32_t i = 0; i < img->count; i++)
 		n += ((img->seg[i].vaddr + img->seg[i].memsz + 4095) >> 12) - (img->seg[i].vaddr >> 12);
 	vm_enter(vm);
-	err = vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
+	err = vm_vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
 	if (!err) {
 		v->image = copy;
 		for (uint32_t i = 0; i < img->count; i++) {
@@ -419,8 +419,7 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 	struct vm_vad *v;
 
 	vm_enter(vm);
-	if (*top == 0 && !vad_find_gap(&vm->vads, n, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
-				       VM_USER_HIGH / VM_PAGE, false, &first))
+	if (*top == 0 && !vm_find_free(vm, n, VM_GRANULE_PAGES, false, &first))
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	else if (*top == 0)
 		*top = vm_va(first + n);
@@ -428,7 +427,7 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 	first = end - n;
 	if (!err)
 		err = vm->cleared ? ERROR_INVALID_ADDRESS :
-			vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
+			vm_vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
 	if (!err) {
 		v->node.flags = VAD_STACK;
 		for (uint32_t p = end - commit_pages; p < end; p++)
@@ -448,11 +447,10 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
 	vm_enter(vm);
 	if (vm->cleared)
 		err = ERROR_INVALID_ADDRESS;
-	else if (!vad_find_gap(&vm->vads, 1, 1, VM_USER_LOW / VM_PAGE,
-			       VM_USER_HIGH / VM_PAGE - VM_GRANULE_PAGES, true, &first))
+	else if (!vm_find_teb(vm, &first))
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	else
-		err = vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
+		err = vm_vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
 	if (!err) {
 		v->node.flags = VAD_COMMITTED;
 		v->node.protect = pte_prot_from_win32(PAGE_READWRITE);

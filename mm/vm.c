@@ -1,5 +1,6 @@
 /* Address spaces and their pages; see mm/vm.h and mm/vmspace.h. */
 #include "mm/vmspace.h"
+#include "mm/largepage.h"
 #include "mm/aspace.h"
 #include "mm/commit.h"
 #include "mm/mm.h"
@@ -51,6 +52,7 @@ struct vm_space *vm_create(void)
 	vm->ws_min = VM_WS_MIN_PAGES;
 	vm->ws_max = WS_MAX_DEFAULT;
 	ke_acquire_spin_lock(&vm_list_lock);
+	vm_layout_choose(&vm->layout);  /* the list lock serializes the entropy pool */
 	vm->next = vm_all;
 	vm_all = vm;
 	ke_release_spin_lock(&vm_list_lock);
@@ -219,7 +221,7 @@ void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft)
 	table_count(vm, va, old, soft);
 }
 
-static unsigned hw_prot(pte_prot_t prot)
+unsigned vm_hw_prot(pte_prot_t prot)
 {
 	/* Write-copy pages map read-only: the first write faults and turns
 	 * them read-write (their frames are private copies already). */
@@ -237,7 +239,7 @@ static void counted_resident(struct vm_space *vm)
 void vm_pte_reprotect(struct vm_space *vm, vaddr_t va, pte_prot_t prot)
 {
 	(void)vm;               /* the SMP issue: as in vm_pte_revoke */
-	mmu_protect(va, hw_prot(prot));
+	mmu_protect(va, vm_hw_prot(prot));
 }
 
 void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
@@ -248,7 +250,7 @@ void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
 	table_ensure(vm, va);
 	pfn_entry(pfn)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
 	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
-	mmu_map(va, pfn, hw_prot(prot));
+	mmu_map(va, pfn, vm_hw_prot(prot));
 	table_count(vm, va, old, 1);
 	counted_resident(vm);
 }
@@ -387,7 +389,7 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	if (pg->kind == PTE_PRESENT && pte_prot_mappable(prot))
 		vm_pte_reprotect(vm, va, prot);
 	else if (pte_prot_mappable(prot))
-		mmu_map(va, pg->frame, hw_prot(prot));  /* held: rights only come back */
+		mmu_map(va, pg->frame, vm_hw_prot(prot));  /* held: rights only come back */
 }
 
 /* Copies the image's bytes for page va into dst (a zeroed page). */
@@ -507,6 +509,8 @@ static void drop_all(struct vm_space *vm, struct vm_vad *v)
 
 void vm_vad_release(struct vm_space *vm, struct vm_vad *v)
 {
+	if (v->node.flags & VAD_LARGE)
+		vm_large_release(vm, v);
 	drop_all(vm, v);
 	commit_return(v->committed);
 	vm_commit_sub(vm, v, v->committed);

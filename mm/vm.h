@@ -26,6 +26,7 @@
 #define MEM_TOP_DOWN  0x00100000u
 #define MEM_WRITE_WATCH 0x00200000u
 #define MEM_IMAGE     0x01000000u
+#define MEM_LARGE_PAGES 0x20000000u
 
 #define VM_WS_MIN_PAGES   50u   /* Windows' default minimum working set */
 #define VM_LOCK_OVERHEAD  8u    /* locks may hold the minimum working set "minus a small overhead" */
@@ -99,6 +100,20 @@ bool vm_wait_for_tables(void);
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		     uint32_t protect);
 uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type);
+/* VirtualAlloc with MEM_LARGE_PAGES (mm/largepage.c): type MEM_RESERVE |
+ * MEM_COMMIT | MEM_LARGE_PAGES (MEM_TOP_DOWN allowed), size and *addr
+ * multiples of vm_large_page_minimum, which is not 0, and an accessible
+ * protection without PAGE_GUARD, else ERROR_INVALID_PARAMETER; may_lock (the
+ * caller's SeLockMemoryPrivilege, enabled) else ERROR_PRIVILEGE_NOT_HELD.
+ * Maps 4 MB pages of physically contiguous, aligned, zeroed frames, making
+ * such runs by moving pages when none is free (ERROR_NO_SYSTEM_RESOURCES
+ * when that cannot be done), charged to commit, never paged out, freed by
+ * MEM_RELEASE or vm_clear. Such a region cannot be decommitted or
+ * reprotected, VirtualLock leaves it as it is (resident already). */
+uint32_t vm_allocate_large(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
+			   uint32_t protect, bool may_lock);
+/* GetLargePageMinimum: 4 MB where the CPU has PSE, else 0. */
+uint32_t vm_large_page_minimum(void);
 uint32_t vm_protect(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t protect,
 		    uint32_t *old);
 uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out);
@@ -116,12 +131,19 @@ uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size);
 /* Maps a program image as a MEM_IMAGE allocation whose pages are copied from
  * the file on first touch. A Win32 error or 0. */
 uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img);
+/* Address-space layout randomization (mm/aslr.c): on unless the kernel
+ * command line says aslr=off; set before the first process. Each space's
+ * main-thread stack, bottom-up allocations and TEBs are placed at random,
+ * at 64 KB granularity; vm_main_stack_top is where that stack ends. */
+void vm_aslr_enable(bool on);
+bool vm_aslr_enabled(void);
+vaddr_t vm_main_stack_top(const struct vm_space *vm);
 /* Reserves a thread stack of reserve bytes (a 64 KB multiple) ending at *top
- * (a 64 KB multiple; 0: the lowest free place, stored back), commits its top
+ * (a 64 KB multiple; 0: the first free place bottom-up, stored back), commits its top
  * commit_pages read-write and puts a guard page below them. */
 uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve, uint32_t commit_pages);
 /* Commits one read-write page for a TEB at the highest free page below the
- * top 64 KB (as NT places TEBs), its address in *teb. */
+ * layout's TEB end (as NT places TEBs, top-down), its address in *teb. */
 uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb);
 
 /* Resolves a page fault at user address addr of vm (the running address

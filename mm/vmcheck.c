@@ -1,6 +1,7 @@
 /* The address-space invariant checker: vm's counters against what its VAD
  * tree and page tables actually hold. Run when a process ends. */
 #include "mm/vmspace.h"
+#include "mm/largepage.h"
 #include "mm/pfn.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/console.h"
@@ -37,6 +38,8 @@ static uint32_t check_vads(struct vm_space *vm)
 		struct vm_vad *v = vm_vad_of(n);
 		uint32_t before = t.committed;
 		count_vad(v, &t);
+		if (n->flags & VAD_LARGE)
+			bad += vm_large_check(vm, v);
 		reserved += n->end - n->start;
 		if (n->type == MEM_PRIVATE)
 			private_commit += v->committed;

@@ -51,8 +51,8 @@ static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 	struct vm_vad *v;
 	uint32_t err = lock_range(vm, addr, size, &r, &v), more = 0;
 
-	if (err)
-		return err;
+	if (err || (v->node.flags & VAD_LARGE))
+		return err;     /* large pages are resident for good already */
 	for (uint32_t p = r.first; p < r.end; p++) {
 		struct vm_page pg = vm_page_get(v, vm_va(p));
 		if (!pg.committed)

@@ -45,6 +45,7 @@
 enum vad_flags {
 	VAD_COMMITTED = 1u << 0,        /* a zero PTE is a committed page (node.protect) */
 	VAD_STACK = 1u << 1,            /* a thread stack: guard faults grow it */
+	VAD_LARGE = 1u << 2,            /* mapped by large pages only (mm/largepage.c) */
 };
 
 /* One allocation. node.type is MEM_PRIVATE or MEM_IMAGE; node.protect the
@@ -55,6 +56,13 @@ struct vm_vad {
 	uint32_t committed;             /* pages committed */
 	struct vm_image *image;         /* MEM_IMAGE: the image, owned */
 	uint32_t *watch;                /* MEM_WRITE_WATCH: a bit a page (mm/watch.c), owned */
+};
+
+/* Where a space's main stack, bottom-up allocations and TEBs go (mm/aslr.c). */
+struct vm_layout {
+	vaddr_t stack_top;              /* the main thread's stack ends here */
+	uint32_t bottom_up;             /* page where bottom-up searches start */
+	uint32_t teb_end;               /* page TEBs go below */
 };
 
 struct vm_space {
@@ -69,6 +77,7 @@ struct vm_space {
 	uint32_t io_pending;            /* in-page reads under way (they sleep) */
 	uint32_t idle_waiters;          /* in vm_enter, waiting for io_pending 0 */
 	struct vad_tree vads;
+	struct vm_layout layout;        /* set once, at vm_create */
 	struct vm_counters c;
 	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
 	uint16_t pt_used[VM_CHUNKS];                    /* non-zero PTEs per table */
@@ -120,6 +129,23 @@ void vm_pte_reprotect(struct vm_space *vm, vaddr_t va, pte_prot_t prot);
 static inline struct vm_vad *vm_vad_of(struct vad *v) { return (struct vm_vad *)v; }
 static inline vaddr_t vm_va(uint32_t page) { return page << 12; }
 
+/* A new VAD over pages [first, end) with charge pages and their tables
+ * charged; a Win32 error, or 0 with *out linked into the tree. (virtual.c) */
+uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
+		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out);
+/* The hardware rights (arch/mmu.h) of a mappable user page with prot. */
+unsigned vm_hw_prot(pte_prot_t prot);
+/* Chooses a new space's layout: random, or the fixed one with aslr=off
+ * (mm/aslr.c). */
+void vm_layout_choose(struct vm_layout *l);
+/* Free room for n pages aligned to align pages: top-down from the top of
+ * user space, or bottom-up from the layout's start (then from the bottom);
+ * false when there is none. */
+bool vm_find_free(const struct vm_space *vm, uint32_t n, uint32_t align, bool top_down,
+		  uint32_t *first);
+/* The highest free page below the layout's TEB end (then below the top
+ * 64 KB); false when there is none. */
+bool vm_find_teb(const struct vm_space *vm, uint32_t *page);
 /* The VAD holding page, or NULL. */
 struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
 /* The raw PTE of va (0 when its table is absent). */

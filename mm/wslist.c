@@ -9,6 +9,7 @@
 #define EX_VALID   1u
 #define EX_PROT_SHIFT 4         /* Win32Protection: bits 4..14 */
 #define EX_LOCKED  (1u << 22)
+#define EX_LARGE   (1u << 23)
 
 /* psapi's protection code of a resident page's protection: 1 read-only,
  * 2 execute, 3 execute-read, 4 read-write, 5 copy-on-write, 6 execute-read-
@@ -50,6 +51,10 @@ uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va)
 		e = pfn_entry(vm_pte_raw(va) >> 12);
 		block = EX_VALID | pte_prot_to_win32(pte_prot(e->original_pte)) << EX_PROT_SHIFT |
 			(e->flags & PFN_FLAG_LOCKED ? EX_LOCKED : 0);
+	} else if (mmu_query(va).large) {       /* in no working set, but valid */
+		e = pfn_entry(mmu_query(va).pfn);
+		block = EX_VALID | pte_prot_to_win32(pte_prot(e->original_pte)) << EX_PROT_SHIFT |
+			EX_LOCKED | EX_LARGE;
 	}
 	ke_release_spin_lock(&vm->ws_lock);
 	return block;

@@ -17,7 +17,6 @@
 #include "mm/pool.h"
 #include "mm/aspace.h"
 
-#define USER_STACK_TOP     0x00300000u
 #define ARGV_MAX         32u
 
 static uint32_t next_pid = 1;
@@ -62,14 +61,14 @@ static uint32_t map_image(const struct process *p, const struct elf_image *e)
 	return vm_map_image(p->vm, &img);
 }
 
-/* Puts argc and argv (the command line split at spaces) on the user stack;
- * returns the initial ESP, or 0 if they do not fit. */
-static vaddr_t push_arguments(const char *cmdline)
+/* Puts argc and argv (the command line split at spaces) on the user stack
+ * ending at top; returns the initial ESP, or 0 if they do not fit. */
+static vaddr_t push_arguments(const char *cmdline, vaddr_t top)
 {
 	char words[PROCESS_CMDLINE_MAX];
 	uint32_t argv[ARGV_MAX + 1], argc = 0;
 	size_t len = strlcpy(words, cmdline, sizeof(words)) + 1;
-	vaddr_t sp = USER_STACK_TOP - ((len + 3) & ~3u), strings = sp;
+	vaddr_t sp = top - ((len + 3) & ~3u), strings = sp;
 
 	/* One pass: spaces become terminators, and each word's first byte is an argument. */
 	for (size_t i = 0; i < len; i++) {
@@ -94,7 +93,7 @@ static uint32_t load_program(struct process *p)
 	struct elf_image img;
 	enum elf_error e = elf_check(p->image, p->image_size, MM_USER_FIRST, MM_USER_END, &img);
 	uint32_t err = 0;
-	vaddr_t top = USER_STACK_TOP;
+	vaddr_t top = vm_main_stack_top(p->vm);
 
 	if (e != ELF_OK) {
 		kprintf("pid %u %s: not a valid program: %s\n", p->pid, p->name, elf_error_text(e));
@@ -103,7 +102,12 @@ static uint32_t load_program(struct process *p)
 	err = map_image(p, &img);
 	if (!err)
 		err = vm_map_stack(p->vm, &top, USER_STACK_RESERVE, USER_STACK_COMMIT);
-	if (!err && (p->initial_esp = push_arguments(p->cmdline)) == 0)
+	if (err == ERROR_INVALID_ADDRESS) {     /* an image where the layout puts the stack */
+		top = 0;
+		err = vm_map_stack(p->vm, &top, USER_STACK_RESERVE, USER_STACK_COMMIT);
+	}
+	p->stack_top = top;
+	if (!err && (p->initial_esp = push_arguments(p->cmdline, top)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	p->entry = img.entry;
 	return err;
@@ -246,7 +250,7 @@ static uint32_t start_first_thread(struct process *p, struct process_params *pp)
 {
 	struct ps_thread_params tp = {
 		.entry = p->entry, .esp = p->initial_esp,
-		.stack_top = USER_STACK_TOP, .stack_low = USER_STACK_TOP - USER_STACK_RESERVE,
+		.stack_top = p->stack_top, .stack_low = p->stack_top - USER_STACK_RESERVE,
 		.stack_commit = USER_STACK_COMMIT, .suspended = pp->suspended,
 	};
 	struct ps_thread *t;

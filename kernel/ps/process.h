@@ -41,6 +41,7 @@ struct process {
 	uint32_t thread_records;        /* not yet reaped: the address space stays */
 	vaddr_t dispatcher;             /* ring-3 exception entry (SYS_SET_DISPATCHER) */
 	vaddr_t entry, initial_esp;     /* where its first thread enters ring 3 */
+	vaddr_t stack_top;              /* where its main stack ends (ASLR: mm/aslr.c) */
 	bool exited, terminating;
 	uint32_t exit_status, terminate_status;
 	struct dispatcher_header exit_signal;   /* signaled once it has exited */

@@ -38,15 +38,22 @@ static bool opt_run(struct kernel_options *opt, const char *value)
 	return copy_name(opt->run, value);
 }
 
+/* Which of two words value is: 0 for first, 1 for second, -1 for neither
+ * (or no value). */
+static int one_of(const char *value, const char *first, const char *second)
+{
+	if (value && strcmp(value, first) == 0)
+		return 0;
+	return value && strcmp(value, second) == 0 ? 1 : -1;
+}
+
 static bool opt_panic(struct kernel_options *opt, const char *value)
 {
-	if (value && strcmp(value, "halt") == 0)
-		opt->panic = PANIC_HALT;
-	else if (value && strcmp(value, "exit") == 0)
-		opt->panic = PANIC_EXIT;
-	else
-		return false;
-	return true;
+	int which = one_of(value, "halt", "exit");
+
+	if (which >= 0)
+		opt->panic = which ? PANIC_EXIT : PANIC_HALT;
+	return which >= 0;
 }
 
 /* SIZE is decimal with an optional K, M or G suffix: mem=16M. */
@@ -88,12 +95,23 @@ static bool opt_verbose(struct kernel_options *opt, const char *value)
 	return true;
 }
 
+/* aslr=on (the default) or aslr=off (address-space layout randomization). */
+static bool opt_aslr(struct kernel_options *opt, const char *value)
+{
+	int which = one_of(value, "on", "off");
+
+	if (which >= 0)
+		opt->aslr_off = which == 1;
+	return which >= 0;
+}
+
 static const struct option options[] = {
 	{ "test", opt_test },
 	{ "verbose", opt_verbose },
 	{ "panic", opt_panic },
 	{ "mem", opt_mem },
 	{ "run", opt_run },
+	{ "aslr", opt_aslr },
 };
 
 static void note_bad(char *bad, size_t badsize, const char *word, const char *why)

@@ -36,6 +36,7 @@ struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
 		.swap_slots = sw.slots,
 		.swap_slots_used = sw.used - sw.bad,
 		.swap_slots_copies = vm_swap_copies(),
+		.large_page_minimum = vm_large_page_minimum(),
 	};
 	return sys_copy_out(a[0], &s, sizeof(s));
 }
@@ -96,6 +97,8 @@ struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f)
 		.swap_write_requests = sw.write_requests, .swap_read_requests = sw.read_requests,
 		.tlb_page_flushes = tlb.page_flushes, .tlb_full_flushes = tlb.full_flushes,
 		.address_space_switches = tlb.address_space_switches,
+		.large_pages_made = mm_stats.large_pages_made,
+		.large_page_moves = mm_stats.large_page_moves,
 	};
 	irq_restore(irq);
 	return sys_copy_out(a[0], &c, sizeof(c));

@@ -17,7 +17,8 @@ struct vm_call {
 	uint32_t access;                /* the right the process handle must grant */
 	uint32_t addr, size, type, protect;
 	uint32_t out;                   /* the old protection */
-	bool privileged;                /* the caller may raise the minimum working set */
+	bool privileged;                /* the caller may raise the minimum working set,
+					 * or lock memory (large pages) */
 	struct vm_region region;
 	uint32_t (*op)(struct vm_space *vm, struct vm_call *c);
 };
@@ -69,6 +70,8 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 
 static uint32_t op_alloc(struct vm_space *vm, struct vm_call *c)
 {
+	if (c->type & MEM_LARGE_PAGES)
+		return vm_allocate_large(vm, &c->addr, c->size, c->type, c->protect, c->privileged);
 	return vm_allocate(vm, &c->addr, c->size, c->type, c->protect);
 }
 
@@ -114,11 +117,14 @@ static uint32_t op_get_ws(struct vm_space *vm, struct vm_call *c)
 	return 0;
 }
 
-/* (process, addr, size, type, protect) -> base */
+/* (process, addr, size, type, protect) -> base. MEM_LARGE_PAGES needs the
+ * caller's SeLockMemoryPrivilege enabled (NT checks the caller's token). */
 struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
-			     .type = a[3], .protect = a[4], .op = op_alloc };
+			     .type = a[3], .protect = a[4], .op = op_alloc,
+			     .privileged = se_privilege_enabled(process_current()->token,
+								SE_LOCK_MEMORY_PRIVILEGE) };
 	uint32_t err = on_process(a[0], &c);
 
 	(void)f;

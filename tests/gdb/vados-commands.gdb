@@ -7,7 +7,7 @@
 # (vados-user, vados-symbols) and at the program's end (status 0: its pages
 # came back intact). Bad arguments end in gdb errors with a message, never a
 # Python traceback.
-# cmdline: run=gdb-target
+# cmdline: aslr=off run=gdb-target
 # mem: 16
 # disk: 64
 #
@@ -36,6 +36,9 @@
 # expect: ^syscall:   PTE: none \(no page table covers this address\)$
 # expect: ^syscall:   VAD: no VAD holds 0x30000000: free
 # expect: ^syscall:   PTE at 0xc0200400: 0x00100[0-9a-f]{3}  present: frame 0x100, P A G$
+# The direct window's second 4 MB is one global large page (the CPU has PSE).
+# expect: ^syscall:   PDE  513 at 0xc0300804: 0x004001[0-9a-f]{2}  4 MB page: frames 0x400-0x7ff, P RW (A )?(D )?PS G$
+# expect: ^syscall:   PTE: none \(a 4 MB page\); the address is in frame 0x401$
 # expect: ^syscall: PFN 0x[0-9a-f]+ \(\d+\), physical 0x[0-9a-f]{8}: active, share \d, LOCKED\S* age \d$
 # expect: ^syscall:   back pointer: PTE at 0xc0080000 in page table frame 0x[0-9a-f]+: maps 0x20000000 in pid 1 \(gdb-target\)$
 # expect: ^syscall:   original PTE: 0x00000022  protection PAGE_READWRITE
@@ -119,6 +122,7 @@ python prefixed("syscall", "vados-pte 0x20011000")
 python prefixed("syscall", "vados-pte 0x20012000")
 python prefixed("syscall", "vados-pte 0x30000000")
 python prefixed("syscall", "vados-pte 0x80100000")
+python prefixed("syscall", "vados-pte 0x80401000")
 python prefixed("syscall", "vados-pfn 0x20000000")
 vados-pfn 256
 vados-mem

@@ -6,7 +6,7 @@
 # from its saved context and, in ring 3, its own stack (with the program's
 # symbols); gdb's registers are the same afterwards. Bad arguments end in
 # gdb errors with a message, never a Python traceback.
-# cmdline: run=parked-threads
+# cmdline: aslr=off run=parked-threads
 #
 # Every thread: the kernel's (pid -), main running in its system call.
 # expect: ^ +\d+  - idle +ready +0 +0 +-  -

@@ -86,6 +86,20 @@ TEST(verbose_is_a_bare_flag)
 	CHECK_STR(p.bad, "'verbose=1' (malformed)");
 }
 
+TEST(aslr_is_on_or_off)
+{
+	struct parsed p = parse("aslr=off run=x");
+
+	CHECK_EQ_U(p.rejected, 0);
+	CHECK(p.opt.aslr_off);
+	CHECK(!parse("run=x").opt.aslr_off);
+	CHECK(!parse("aslr=off aslr=on").opt.aslr_off);
+	p = parse("aslr aslr=no");
+	CHECK_EQ_U(p.rejected, 2);
+	CHECK(!p.opt.aslr_off);
+	CHECK_STR(p.bad, "'aslr' (malformed) 'aslr=no' (malformed)");
+}
+
 TEST(test_name_accepted)
 {
 	struct parsed p = parse("test=page_fault");
@@ -427,6 +441,7 @@ int main(void)
 {
 	RUN("host/cmdline", empty_cmdline_gives_defaults);
 	RUN("cmdline", verbose_is_a_bare_flag);
+	RUN("host/cmdline", aslr_is_on_or_off);
 	RUN("host/cmdline", blank_cmdline_gives_defaults);
 	RUN("host/cmdline", whole_options_struct_reset);
 	RUN("host/cmdline", test_name_accepted);

@@ -85,7 +85,7 @@ static void instruction_cache(void)
 	CHECK(!FlushInstructionCache((HANDLE)0x1234, page, 6) &&
 	      GetLastError() == ERROR_INVALID_HANDLE, "a bad handle: error %lu", GetLastError());
 	VirtualFree(page, 0, MEM_RELEASE);
-	CHECK(GetLargePageMinimum() == 0, "GetLargePageMinimum %lu", GetLargePageMinimum());
+	CHECK(GetLargePageMinimum() == 4u << 20, "GetLargePageMinimum %lu", GetLargePageMinimum());
 }
 
 static SIZE_T working_set(void)

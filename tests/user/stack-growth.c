@@ -1,6 +1,6 @@
 /* The main thread's stack grows on demand: 900 KB of recursion works, the
  * guard page moves down below the deepest frame (VirtualQuery shows the 1 MB
- * reservation at 0x00200000 as reserved pages, one PAGE_GUARD page, then
+ * reservation (wherever ASLR put it) as reserved pages, one PAGE_GUARD page, then
  * read-write committed pages to the top), the new pages are charged to
  * PagefileUsage page for page, every frame's data survives the descent, no
  * exception reaches the vectored handlers, and the stack keeps its committed
@@ -13,15 +13,16 @@
 #include <psapi.h>
 
 #define PAGE        4096ul
-#define STACK_BASE  0x00200000ul
-#define STACK_TOP   0x00300000ul
+/* The main thread's 1 MB stack, where ASLR put it: the TEB says. */
+#define STACK_TOP   ((DWORD)NtCurrentTeb()->NtTib.StackBase)
+#define STACK_BASE  (STACK_TOP - 0x00100000ul)
 #define DEPTH_BYTES (900ul * 1024)
 #define FRAME       1024
 
 #define TEST_NAME "stack-growth"
 #include "check.h"
 
-static DWORD deepest = STACK_TOP;
+static DWORD deepest = 0xFFFFFFFFul;   /* the lowest frame address seen */
 static volatile DWORD resume_at, seen_code, exceptions;
 static MEMORY_BASIC_INFORMATION deep[4];
 static int deep_n;

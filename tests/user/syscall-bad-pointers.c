@@ -5,7 +5,16 @@
 #include "vados/calls.h"
 
 #define ERROR_NOACCESS 998u
-#define STACK_TOP 0x00300000u
+/* The top of the main thread's stack, where ASLR put it: the TEB's StackBase
+ * (FS:[4]). */
+static uint32_t stack_top(void)
+{
+	uint32_t top;
+
+	__asm__ __volatile__("movl %%fs:4, %0" : "=r"(top));
+	return top;
+}
+#define STACK_TOP stack_top()
 
 static int failures;
 
@@ -43,7 +52,7 @@ int main(void)
 	for (char *p = (char *)(STACK_TOP - 16); p < (char *)STACK_TOP; p++)
 		*p = 'x';
 	/* Every other call that takes a pointer, with each kind of bad one. */
-	static const uint32_t bad[] = { 0, 0x80100000u, 0x10000000u, STACK_TOP - 4 };
+	const uint32_t bad[] = { 0, 0x80100000u, 0x10000000u, STACK_TOP - 4 };
 	static const uint32_t calls[][2] = {
 		{ SYS_READ_CONSOLE, 64 }, { SYS_LIST_PROCESSES, 8 }, { SYS_MEMORY_STATUS, 0 },
 		{ SYS_CONTINUE, 0 }, { SYS_UNHANDLED_EXCEPTION, 0 }, { SYS_CREATE_PROCESS, 0 },

@@ -22,8 +22,8 @@
 #define LOCK_QUOTA  42u             /* lockable pages: minimum working set 50 - 8 */
 #define KERNEL_ADDR 0x80100000u
 #define IMAGE_BASE  0x00400000u
-#define STACK_BASE  0x00200000u
-#define STACK_TOP   0x00300000u
+#define STACK_TOP   ((DWORD)NtCurrentTeb()->NtTib.StackBase)    /* where ASLR put it */
+#define STACK_BASE  (STACK_TOP - 0x00100000u)
 #define TOP_GRANULE 0x7FFE0000u     /* the highest allocatable granule */
 #define N(a)        (sizeof(a) / sizeof((a)[0]))
 #define SELF        GetCurrentProcess()
@@ -759,8 +759,8 @@ static void query_splits_and_merges(void)
 }
 
 /* The program's image at 0x00400000 is MEM_IMAGE (code and data); the main
- * stack is MEM_PRIVATE, reserved at 0x00200000, committed read-write up to
- * 0x00300000. */
+ * stack is MEM_PRIVATE, a 1 MB reservation committed read-write up to the
+ * TEB's StackBase. */
 static void query_sees_image_and_stack(void)
 {
 	volatile DWORD local = 0;

@@ -8,7 +8,8 @@ Loaded by `make gdb` and `make debug` (through tools/gdbinit), or by hand:
     vados-ps                  every process: pid, name, state, directory, working set,
                               commit, faults
     vados-vad PID             a process's VAD tree in address order, with each node's depth
-    vados-pte ADDR [PID]      the PDE and PTE of an address, decoded (hardware or software PTE)
+    vados-pte ADDR [PID]      the PDE and PTE of an address, decoded (hardware or software PTE,
+                              or a 4 MB PDE)
     vados-pfn N | 0xADDR [PID]  a PFN database entry: by frame number, or the frame mapping ADDR
     vados-mem                 frames per list, commit charge and limit, swap slots
     vados-ws PID              a process's working set: its present user pages, their age
@@ -325,8 +326,9 @@ class Space:
         return "physical " + hex32(frame * PAGE + index * 4)
 
     def pte(self, va):
+        """The PDE of va and its PTE (None: no page table, absent or a large PDE)."""
         pde = self.pde(va)
-        if not pde & 1:
+        if not pde & 1 or pde_large(pde):
             return pde, None
         i = va >> 12 & 1023
         raw = self._table_read(pde >> 12, PTE_BASE + (va >> 12) * 4, 4, i * 4)
@@ -625,7 +627,9 @@ Without PID: the address space CR3 holds. Raw values, then what they mean:
 hardware bits of a present entry (with the Win32 protection its PFN entry
 keeps), or the software kind of mm/pte.h (demand-zero, decommitted, image,
 held with its frame, paged out with its swap slot, transition with its
-frame) and its protection. A zero PTE is what the VAD says."""
+frame) and its protection. A zero PTE is what the VAD says. A large PDE
+(PS: the kernel's direct window, MEM_LARGE_PAGES) has no PTE: its frames
+and the one holding the address are shown."""
     usage = "ADDR [PID]"
 
     def __init__(self):
@@ -651,6 +655,11 @@ frame) and its protection. A zero PTE is what the VAD says."""
         print("  PDE %4d at %s: 0x%08x  %s" % (
             va >> 22, space.where(PDE_BASE + (va >> 22) * 4, space.pd, va >> 22), pde,
             pde_describe(pde)))
+        if pte is None and pde_large(pde):
+            frame = (pde >> 22 << 10) + (va >> 12 & 1023)
+            print("  PTE: none (a 4 MB page); the address is in frame 0x%x" % frame)
+            self.present_details(frame << 12)
+            return
         if pte is None:
             print("  PTE: none (no page table covers this address)")
             if va < KERNEL_BASE:
@@ -677,9 +686,17 @@ frame) and its protection. A zero PTE is what the VAD says."""
                                                     e["share"], pfn_flags_text(e["flags"])))
 
 
+def pde_large(pde):
+    """Whether pde maps a 4 MB page (PS set; arch/mmu.h)."""
+    return pde & 0x81 == 0x81
+
+
 def pde_describe(pde):
     if not pde & 1:
         return "not present" if pde == 0 else "not present (0x%08x)" % pde
+    if pde_large(pde):
+        first = pde >> 22 << 10
+        return "4 MB page: frames 0x%x-0x%x, %s" % (first, first + 1023, hw_flags(pde))
     return "page table at frame 0x%x, %s" % (pde >> 12, hw_flags(pde))
 
 

@@ -199,6 +199,9 @@ typedef struct _MEMORYSTATUSEX {
 #define MEM_RESET              0x00080000
 #define MEM_TOP_DOWN           0x00100000
 #define MEM_IMAGE              0x01000000
+/* With MEM_RESERVE | MEM_COMMIT: 4 MB pages (GetLargePageMinimum); needs
+ * SeLockMemoryPrivilege enabled. */
+#define MEM_LARGE_PAGES        0x20000000
 #define PAGE_NOACCESS          0x01
 #define PAGE_READONLY          0x02
 #define PAGE_READWRITE         0x04
@@ -217,6 +220,7 @@ typedef struct _MEMORYSTATUSEX {
 #define ERROR_PARTIAL_COPY      299L
 #define ERROR_INVALID_ADDRESS   487L
 #define ERROR_STACK_OVERFLOW    1001L
+#define ERROR_NO_SYSTEM_RESOURCES 1450L
 #define ERROR_WORKING_SET_QUOTA 1453L
 #define ERROR_COMMITMENT_LIMIT  1455L
 

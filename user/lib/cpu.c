@@ -1,5 +1,7 @@
 /* Calls about the processor's memory features. */
 #include <windows.h>
+#include "vados/calls.h"
+#include "win32call.h"
 
 /* i386 keeps instruction fetches coherent with stores (a jump after writing
  * code is enough), so there is nothing to flush: only hProcess is checked,
@@ -14,8 +16,11 @@ BOOL WINAPI FlushInstructionCache(HANDLE hProcess, LPCVOID lpBaseAddress, SIZE_T
 	return VirtualQueryEx(hProcess, NULL, &m, sizeof(m)) != 0;
 }
 
-/* 0: no large pages (vados maps 4 KB pages only; 4 MB once it has them). */
+/* The kernel's answer: 4 MB where the CPU has PSE, else 0 (no large pages). */
 SIZE_T WINAPI GetLargePageMinimum(VOID)
 {
-	return 0;
+	struct vados_memory_status s;
+	uint32_t args[1] = { (uint32_t)&s };
+
+	return win32_call(SYS_MEMORY_STATUS, args, NULL) ? s.large_page_minimum : 0;
 }

@@ -134,6 +134,7 @@ struct vados_memory_status {
 	unsigned int swap_slots, swap_slots_used;       /* the swap partition (0: none) */
 	unsigned int swap_slots_copies;  /* of those used, copies of resident pages: given back
 					  * when they are written or swap runs short */
+	unsigned int large_page_minimum; /* bytes: GetLargePageMinimum */
 };
 
 /* SYS_PROCESS_MEMORY's answer: PROCESS_MEMORY_COUNTERS's layout (40 bytes),
@@ -153,6 +154,7 @@ struct vados_mm_counters {
 	unsigned int zeroed_by_idle, zeroed_on_fault_path;
 	unsigned int swap_pages_written, swap_pages_read, swap_write_requests, swap_read_requests;
 	unsigned int tlb_page_flushes, tlb_full_flushes, address_space_switches;
+	unsigned int large_pages_made, large_page_moves;   /* runs that needed moves, pages moved */
 };
 
 /* SYS_VIRTUAL_QUERY's answer: MEMORY_BASIC_INFORMATION's layout (28 bytes). */
