@@ -3,6 +3,7 @@
 #include "mm/mm.h"
 #include "mm/commit.h"
 #include "mm/pfn.h"
+#include "mm/section.h"
 #include "mm/swap.h"
 #include "mm/vmspace.h"
 #include "kernel/rtl/console.h"
@@ -16,7 +17,7 @@ bool mm_invariants_hold(void)
 	vm_lock_all_spaces();
 	bad = pfn_check();
 	vm_unlock_all_spaces();
-	bad += commit_check() + swap_check();
+	bad += commit_check() + swap_check() + mm_section_check();
 
 	pfn_get_totals(&t);
 	if (bad == 0)

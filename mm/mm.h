@@ -25,6 +25,7 @@ enum mm_temp_slot {
 	TEMP_FILL,              /* vm_page_fill copying an image page */
 	TEMP_REPURPOSE,         /* pfn_alloc rewriting a standby frame's owner PTE */
 	TEMP_IDE,               /* the IDE driver's PIO to frames beyond the direct window */
+	TEMP_COPY,              /* copy-on-write reading the section's frame */
 };
 
 /* Takes over physical memory and the MMU: builds the kernel page directory

@@ -1,6 +1,6 @@
 /* The VirtualAlloc family over the VAD tree; see mm/vm.h for the contract
  * and ../shared/reference/win32-memory-api.md for the rules. */
-#include "mm/vmspace.h"
+#include "mm/sectionp.h"
 #include "mm/commit.h"
 #include "mm/pool.h"
 #include "arch/mmu.h"
@@ -9,10 +9,12 @@
 
 #define TABLE_PAGES 1024u       /* pages one page table maps */
 
-/* Whether page p's chunk has no table: all its PTEs are 0. */
-static bool chunk_empty(uint32_t p)
+/* Whether page p's chunk has no table: all its PTEs are 0, and so, outside
+ * views (whose pages' state is their prototype PTEs'), its pages are what
+ * v says by default. */
+static bool chunk_empty(const struct vm_vad *v, uint32_t p)
 {
-	return !mmu_has_table(vm_va(p));
+	return !v->view && !mmu_has_table(vm_va(p));
 }
 
 /* The first page of the chunk after p's. */
@@ -21,11 +23,11 @@ static uint32_t next_chunk(uint32_t p)
 	return (p | (TABLE_PAGES - 1)) + 1;
 }
 
-/* A new VAD over pages [first, end) with charge pages and their tables
- * charged; a Win32 error, or 0 with *out linked into the tree. */
-static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
-			   uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
+uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
+		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
 {
+	bool tables = charge || type == MEM_MAPPED;
+
 	struct vm_vad *v;
 
 	if (vad_conflicts(&vm->vads, first, end))
@@ -37,8 +39,9 @@ static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, ui
 		kfree(v);
 		return ERROR_COMMITMENT_LIMIT;
 	}
-	if (charge && !vm_charge_tables(vm, first, end)) {
-		commit_return(charge);
+	if (tables && !vm_charge_tables(vm, first, end)) {
+		if (charge)
+			commit_return(charge);
 		kfree(v);
 		return ERROR_COMMITMENT_LIMIT;
 	}
@@ -47,7 +50,7 @@ static uint32_t vad_create(struct vm_space *vm, uint32_t first, uint32_t end, ui
 	v->node.type = type;
 	v->alloc_protect = alloc_protect;
 	if (!vad_insert(&vm->vads, &v->node))
-		panic("vad_create: [0x%x, 0x%x) conflicts after the check", first, end);
+		panic("vm_vad_create: [0x%x, 0x%x) conflicts after the check", first, end);
 	vm->c.reserved += end - first;
 	vm_commit_add(vm, v, charge);
 	*out = v;
@@ -73,7 +76,7 @@ static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint3
 		return ERROR_INVALID_PARAMETER;
 	}
 	n = type & MEM_COMMIT ? r.end - r.first : 0;
-	if ((err = vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
+	if ((err = vm_vad_create(vm, r.first, r.end, MEM_PRIVATE, protect, n, &v)) != 0)
 		return err;
 	if ((type & MEM_WRITE_WATCH) && !vm_watch_create(v)) {
 		vm_vad_release(vm, v);
@@ -107,7 +110,7 @@ static uint32_t count_uncommitted(const struct vm_vad *v, uint32_t first, uint32
 	uint32_t n = 0;
 
 	for (uint32_t p = first; p < end; p++) {
-		if (chunk_empty(p)) {
+		if (chunk_empty(v, p)) {
 			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
 			n += v->node.flags & VAD_COMMITTED ? 0 : stop - p;
 			p = stop - 1;
@@ -139,6 +142,10 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
+	if (v->view) {
+		*addr = vm_va(r.first);
+		return view_commit(vm, v, &r, prot);
+	}
 	n = count_uncommitted(v, r.first, r.end);
 	/* Past the limit it fails at once, not after a wait for tables. */
 	if (n && n + vm_tables_uncharged(vm, r.first, r.end) > commit_limit() - commit_charged())
@@ -172,10 +179,10 @@ static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
 
 	if (!vm_round(*addr, size, VM_PAGE, &r))
 		return ERROR_INVALID_PARAMETER;
-	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
+	if ((v = vad_holding(vm, &r)) == NULL || v->node.type != MEM_PRIVATE)
 		return ERROR_INVALID_ADDRESS;
 	for (uint32_t p = r.first; p < r.end; p++) {
-		if (chunk_empty(p)) {
+		if (chunk_empty(v, p)) {
 			p = next_chunk(p) - 1;
 			continue;
 		}
@@ -227,7 +234,7 @@ static void decommit(struct vm_space *vm, struct vm_vad *v, uint32_t first, uint
 			  pte_make(PTE_DECOMMITTED, 0, 0) : 0, n = 0;
 
 	for (uint32_t p = first; p < end; p++) {
-		if (chunk_empty(p) && !marker) {
+		if (chunk_empty(v, p) && !marker) {
 			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
 			n += v->node.flags & VAD_COMMITTED ? stop - p : 0;
 			p = stop - 1;
@@ -253,6 +260,8 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		v = addr < VM_USER_HIGH ? vm_vad_at(vm, r.first) : NULL;
 		if (!v || r.first != v->node.start || v->node.type == MEM_IMAGE)
 			return ERROR_INVALID_ADDRESS;
+		if (v->view)
+			return ERROR_INVALID_PARAMETER;         /* UnmapViewOfFile's */
 		if (type == MEM_RELEASE)
 			vm_vad_release(vm, v);
 		else
@@ -263,7 +272,7 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vm_vad_at(vm, r.first)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
-	if (r.end > v->node.end)
+	if (r.end > v->node.end || v->view)
 		return ERROR_INVALID_PARAMETER;
 	if ((v->node.flags & VAD_COMMITTED) && !vm_tables_ready(r.first, r.end))
 		return VM_RETRY;        /* decommitting part of it writes markers */
@@ -297,8 +306,10 @@ static uint32_t protect_locked(struct vm_space *vm, const struct vm_pages *r, ui
 
 	if (!v || !all_committed(v, r))
 		return ERROR_INVALID_ADDRESS;
-	if (pte_prot_writecopy(prot) && v->node.type != MEM_IMAGE)
+	if (pte_prot_writecopy(prot) && v->node.type == MEM_PRIVATE)
 		return ERROR_INVALID_PARAMETER;
+	if (v->view && !view_protect_allowed(v, prot))
+		return ERROR_INVALID_PARAMETER;         /* beyond the view's access */
 	if (!vm_tables_ready(r->first, r->end))
 		return VM_RETRY;
 	*old = pte_prot_to_win32(vm_page_get(v, vm_va(r->first)).prot);
@@ -331,7 +342,7 @@ static uint32_t run_end(const struct vm_vad *v, uint32_t first, const struct vm_
 	uint32_t p = first + 1;
 
 	while (p < v->node.end) {
-		if (chunk_empty(p)) {
+		if (chunk_empty(v, p)) {
 			if (!same_state(&dflt, key))
 				break;
 			p = next_chunk(p);
@@ -395,7 +406,7 @@ uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
 	for (uint32_t i = 0; i < img->count; i++)
 		n += ((img->seg[i].vaddr + img->seg[i].memsz + 4095) >> 12) - (img->seg[i].vaddr >> 12);
 	vm_enter(vm);
-	err = vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
+	err = vm_vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
 	if (!err) {
 		v->image = copy;
 		for (uint32_t i = 0; i < img->count; i++) {
@@ -428,7 +439,7 @@ uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,
 	first = end - n;
 	if (!err)
 		err = vm->cleared ? ERROR_INVALID_ADDRESS :
-			vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
+			vm_vad_create(vm, first, end, MEM_PRIVATE, PAGE_READWRITE, commit_pages + 1, &v);
 	if (!err) {
 		v->node.flags = VAD_STACK;
 		for (uint32_t p = end - commit_pages; p < end; p++)
@@ -452,7 +463,7 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
 			       VM_USER_HIGH / VM_PAGE - VM_GRANULE_PAGES, true, &first))
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	else
-		err = vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
+		err = vm_vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
 	if (!err) {
 		v->node.flags = VAD_COMMITTED;
 		v->node.protect = pte_prot_from_win32(PAGE_READWRITE);
