@@ -52,21 +52,37 @@ static enum vm_fault proto_collided(struct vm_space *vm, const volatile uint32_t
 	return VM_FAULT_RESOLVED;
 }
 
-/* A demand-zero prototype PTE: a zeroed frame becomes the section's page.
- * Another view may have filled it meanwhile: then this frame goes back. */
+/* A frame (pfn_alloc flags) for the page of prototype PTE proto, which
+ * said pte, returned with the PFN lock held. PFN_NONE, with *r saying what
+ * to do, when none is free (after a wait) or another view changed the
+ * prototype PTE meanwhile (the frame goes back; the fault is retried). */
+static pfn_t proto_frame_locked(struct vm_space *vm, const uint32_t *proto, uint32_t pte,
+				unsigned flags, enum vm_fault *r)
+{
+	pfn_t pfn = pfn_alloc(flags | PFN_USER);
+
+	if (pfn == PFN_NONE) {
+		*r = waited(vm_wait_for_memory_locked(vm));
+		return PFN_NONE;
+	}
+	pfn_lock();
+	if (*proto == pte)
+		return pfn;
+	pfn_free_locked(pfn);
+	pfn_unlock();
+	*r = VM_FAULT_RESOLVED;
+	return PFN_NONE;
+}
+
+/* A demand-zero prototype PTE: a zeroed frame becomes the section's page. */
 static enum vm_fault proto_fill(struct vm_space *vm, uint32_t *proto, uint32_t pte,
 				pfn_t *out)
 {
-	pfn_t pfn = pfn_alloc(PFN_ZERO | PFN_USER);
+	enum vm_fault r;
+	pfn_t pfn = proto_frame_locked(vm, proto, pte, PFN_ZERO, &r);
 
 	if (pfn == PFN_NONE)
-		return waited(vm_wait_for_memory_locked(vm));
-	pfn_lock();
-	if (*proto != pte) {
-		pfn_free_locked(pfn);
-		pfn_unlock();
-		return VM_FAULT_RESOLVED;
-	}
+		return r;
 	proto_validate_locked(proto, pfn, pte_make(PTE_DEMAND_ZERO, pte_prot(pte), 0));
 	pfn_entry(pfn)->flags = PFN_FLAG_FILLED;
 	pfn_unlock();
@@ -82,19 +98,14 @@ static enum vm_fault proto_read(struct vm_space *vm, uint32_t *proto, uint32_t p
 				pfn_t *out)
 {
 	uint32_t slot = pte_index(pte);
+	enum vm_fault r;
 	pfn_t pfn;
 	bool ok;
 
 	if (vm_read_deferred(vm))
 		return VM_FAULT_RESOLVED;
-	if ((pfn = pfn_alloc(PFN_USER)) == PFN_NONE)
-		return waited(vm_wait_for_memory_locked(vm));
-	pfn_lock();
-	if (*proto != pte) {
-		pfn_free_locked(pfn);
-		pfn_unlock();
-		return VM_FAULT_RESOLVED;
-	}
+	if ((pfn = proto_frame_locked(vm, proto, pte, 0, &r)) == PFN_NONE)
+		return r;
 	pfn_set_pte(pfn, (vaddr_t)proto, proto_frame(proto));
 	pfn_entry(pfn)->flags = PFN_FLAG_READING;
 	pfn_entry(pfn)->original_pte = pte;

@@ -21,14 +21,6 @@ struct shadow {
 
 static uint32_t rng;
 
-static uint32_t next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
-}
-
 static uint32_t word(uint32_t page, uint32_t w, uint32_t version)
 {
 	return version ? swap_word(page * 1024 + w, version * 0x9e3779b9u) : 0;
@@ -73,7 +65,7 @@ static uint32_t walk(volatile uint32_t *mem, struct shadow *s, uint32_t steps)
 	uint32_t bad = 0;
 
 	for (uint32_t i = 0; i < steps; i++) {
-		uint32_t p = next() % s->pages, v;
+		uint32_t p = swap_random(&rng) % s->pages, v;
 		page_lock(&s->lock[p]);
 		v = version[p];
 		bad += check_page(mem, p, v);

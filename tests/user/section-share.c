@@ -164,19 +164,31 @@ static void named_both_ways(const char *self)
 	CloseHandle(h);
 }
 
-static void inherited(const char *self)
+/* An inheritable section holding pattern seed, mapped in *v, and a child
+ * "role HANDLE" that inherits it; FALSE when either cannot be had. */
+static BOOL start_sharing(const char *self, const char *role, DWORD seed, HANDLE *h,
+			  volatile DWORD **v, PROCESS_INFORMATION *pi)
 {
-	HANDLE h = inheritable_section();
-	volatile DWORD *v = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
-	PROCESS_INFORMATION pi;
 	char args[32];
 
-	if (!v)
+	*h = inheritable_section();
+	*v = MapViewOfFile(*h, FILE_MAP_WRITE, 0, 0, 0);
+	if (!*v)
+		return FALSE;
+	fill(*v, seed);
+	snprintf(args, sizeof(args), "%s %lx", role, (DWORD)*h);
+	return ob_start(self, args, TRUE, pi);
+}
+
+static void inherited(const char *self)
+{
+	volatile DWORD *v;
+	PROCESS_INFORMATION pi;
+	HANDLE h;
+
+	if (!start_sharing(self, "inherit", 5000, &h, &v, &pi))
 		return;
-	fill(v, 5000);
-	snprintf(args, sizeof(args), "inherit %lx", (DWORD)h);
-	if (ob_start(self, args, TRUE, &pi))
-		CHECK(ob_reap(pi.hProcess, FALSE) == 0, "the inheriting child failed");
+	CHECK(ob_reap(pi.hProcess, FALSE) == 0, "the inheriting child failed");
 	CHECK(v[0] == 1 && filled(v, 6000), "the inheriting child's writes are missing");
 	UnmapViewOfFile((void *)v);
 	CloseHandle(h);
@@ -184,16 +196,11 @@ static void inherited(const char *self)
 
 static void copy_on_write(const char *self)
 {
-	HANDLE h = inheritable_section();
-	volatile DWORD *v = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
+	volatile DWORD *v;
 	PROCESS_INFORMATION pi;
-	char args[32];
+	HANDLE h;
 
-	if (!v)
-		return;
-	fill(v, 7000);
-	snprintf(args, sizeof(args), "cow %lx", (DWORD)h);
-	if (!ob_start(self, args, TRUE, &pi))
+	if (!start_sharing(self, "cow", 7000, &h, &v, &pi))
 		return;
 	CHECK(await(v, 1), "the copying child did not write");
 	CHECK(filled(v, 7000), "the child's copy-on-write writes reached the section");
@@ -206,13 +213,13 @@ static void copy_on_write(const char *self)
 
 static void killed_holding_views(const char *self)
 {
-	HANDLE h = inheritable_section();
+	volatile DWORD *v;
 	PROCESS_INFORMATION pi;
-	char args[32];
+	HANDLE h;
 
-	snprintf(args, sizeof(args), "hold %lx", (DWORD)h);
-	if (ob_start(self, args, TRUE, &pi))
+	if (start_sharing(self, "hold", 10000, &h, &v, &pi))
 		ob_reap(pi.hProcess, TRUE);
+	UnmapViewOfFile((void *)v);
 	CloseHandle(h);
 }
 
