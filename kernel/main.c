@@ -12,6 +12,7 @@
 #include "kernel/ex/event.h"
 #include "kernel/ex/mutant.h"
 #include "kernel/ex/semaphore.h"
+#include "kernel/ex/section.h"
 #include "kernel/se/token.h"
 #include "tests/kernel/selftest.h"
 #include "kernel/rtl/string.h"
@@ -338,6 +339,7 @@ void kernel_main(const struct boot_info *bi)
 	swap_init();
 	start_memory_threads();
 	syscall_init();
+	section_init();        /* before the others: the leak line lists the newest first */
 	se_init();
 	process_init();
 	event_init();

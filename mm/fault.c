@@ -12,7 +12,7 @@
  * its pages are published as being read (transition PTEs, frames marked
  * reading) before the lock goes, and only it changes them until it is back. */
 #include "mm/mm.h"
-#include "mm/vmspace.h"
+#include "mm/sectionp.h"
 #include "mm/commit.h"
 #include "mm/stats.h"
 #include "mm/swap.h"
@@ -45,6 +45,19 @@ static enum vm_fault waited(bool slept)
 	return slept ? VM_FAULT_RESOLVED : VM_FAULT_INTERRUPTED;
 }
 
+enum wait_result vm_in_page_sleep_locked(struct vm_space *vm)
+{
+	enum wait_result r = ke_release_spin_lock_and_wait(&vm->ws_lock, &in_page, WAIT_FOREVER);
+
+	ke_acquire_spin_lock(&vm->ws_lock);
+	return r;
+}
+
+void vm_in_page_wake(void)
+{
+	wait_queue_wake_all(&in_page);
+}
+
 /* Another fault is reading page va (PTE pte) in: waits, without the
  * working-set lock, until that read has ended. Counted once, however often
  * other reads' ends wake it first. */
@@ -52,10 +65,7 @@ static enum vm_fault collided(struct vm_space *vm, vaddr_t va, uint32_t pte)
 {
 	mm_count(&mm_stats.collided_faults);
 	do {
-		enum wait_result r = ke_release_spin_lock_and_wait(&vm->ws_lock, &in_page,
-								   WAIT_FOREVER);
-		ke_acquire_spin_lock(&vm->ws_lock);
-		if (r == WAIT_INTERRUPTED)
+		if (vm_in_page_sleep_locked(vm) == WAIT_INTERRUPTED)
 			return VM_FAULT_INTERRUPTED;
 	} while (vm_pte_raw(va) == pte && (pfn_entry(pte_index(pte))->flags & PFN_FLAG_READING));
 	return VM_FAULT_RESOLVED;
@@ -224,7 +234,7 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 	}
 	read_ahead_end(vm, va, frames, n, ok);
 	vm_io_done(vm);
-	wait_queue_wake_all(&in_page);
+	vm_in_page_wake();
 	return ok ? VM_FAULT_RESOLVED : VM_FAULT_IN_PAGE_ERROR;
 }
 
@@ -254,6 +264,11 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 	 * private copy already. */
 	if (write)
 		pg.prot = pte_prot_written(pg.prot);
+	/* A view's page through its prototype PTE, or shared already: the
+	 * section's business. Private copies resolve as private pages. */
+	if (pg.kind == PTE_PROTOTYPE || (pg.kind == PTE_PRESENT && v->view &&
+					 vm_frame_is_prototype(pg.frame)))
+		return view_fault(vm, v, va, write, &pg);
 	switch (pg.kind) {
 	case PTE_TRANSITION:
 		return soft_fault(vm, va, &pg);

@@ -4,6 +4,7 @@
 #include "mm/mm.h"
 #include "mm/commit.h"
 #include "mm/pfn.h"
+#include "mm/section.h"
 #include "mm/swap.h"
 #include "mm/vmspace.h"
 #include "arch/mmu.h"
@@ -18,7 +19,7 @@ bool mm_invariants_hold(void)
 	vm_lock_all_spaces();
 	bad = pfn_check() + mmu_check_hardening();
 	vm_unlock_all_spaces();
-	bad += commit_check() + swap_check();
+	bad += commit_check() + swap_check() + mm_section_check();
 
 	pfn_get_totals(&t);
 	if (bad == 0)

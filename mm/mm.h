@@ -28,6 +28,7 @@ enum mm_temp_slot {
 	TEMP_RUN_PT,            /* pfnrun: a moved page's page table (PFN lock held) */
 	TEMP_RUN_FROM,          /* pfnrun: copying and zeroing frames (PFN lock held) */
 	TEMP_RUN_TO,
+	TEMP_COPY,              /* copy-on-write reading the section's frame */
 };
 
 /* Takes over physical memory and the MMU: builds the kernel page directory

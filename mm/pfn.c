@@ -315,7 +315,11 @@ static uint32_t check_active(pfn_t p)
 	const struct pfn_entry *e = &db[p];
 	struct mmu_mapping m = { 0 };
 
-	if (e->pte - MMU_PTE_BASE < MMU_PTE_SPAN && (e->pte & 3) == 0 &&
+	/* A process PTE in the self-map, or a section's prototype PTE in the
+	 * pool (mm/section.h): valid, or in transition for a read. */
+	bool in_pool = e->pte >= MM_POOL_BASE && e->pte < MM_POOL_END;
+
+	if ((e->pte - MMU_PTE_BASE < MMU_PTE_SPAN || in_pool) && (e->pte & 3) == 0 &&
 	    e->pt_frame != PFN_NONE && e->pt_frame <= db_highest) {
 		m.raw = *owner_pte(e, TEMP_CHECK);
 		mmu_temp_unmap(TEMP_CHECK);

@@ -9,7 +9,9 @@
  *   - present (bit 0 set): a hardware PTE, arch/mmu.h's business; the page's
  *     Win32 protection is then in its PFN entry's original_pte;
  *   - a software PTE (bit 0 clear, not 0), laid out as
- *       bits 31..12  frame (HELD, TRANSITION) or swap slot (PAGED_OUT)
+ *       bits 31..12  frame (HELD, TRANSITION), swap slot (PAGED_OUT) or,
+ *                    in a view, the page's prototype PTE (PROTOTYPE: its
+ *                    index in the section's segment, mm/section.h)
  *       bits  8..4   protection (enum below)
  *       bits  3..1   kind
  *       bit      0   0: the MMU ignores every other bit
@@ -41,7 +43,9 @@ enum pte_kind {
 	PTE_HELD,               /* has a frame, but its protection denies access (NOACCESS, GUARD) */
 	PTE_PAGED_OUT,          /* contents in a swap slot (the swap issue) */
 	PTE_TRANSITION,         /* frame on the standby or modified list (the swap issue) */
-	PTE_PRESENT,            /* a hardware PTE (decode only) */
+	PTE_PROTOTYPE,          /* a view's page: see the prototype PTE it names (mm/section.h);
+				   its protection is the view's (the prot bits stay 0) */
+	PTE_PRESENT,            /* a hardware PTE (decode only; never encoded) */
 };
 
 /* Protection in its 5-bit form. */
@@ -110,7 +114,10 @@ static inline bool pte_prot_mappable(pte_prot_t p)
 	return (p & PTE_PROT_BASE) != 0 && !(p & PTE_PROT_GUARD);
 }
 
-/* Encoding and decoding software PTEs. */
+/* Encoding and decoding software PTEs. A prototype PTE (a section page's,
+ * mm/section.h) uses the same software kinds (0 reserved, DEMAND_ZERO,
+ * TRANSITION, PAGED_OUT) and holds a valid page as frame << 12 | 1; the MMU
+ * never reads it. */
 #define PTE_KIND_SHIFT 1
 #define PTE_PROT_SHIFT 4
 #define PTE_INDEX_SHIFT 12

@@ -11,6 +11,8 @@ struct mm_stats {
 	uint32_t demand_zero_faults;    /* a zeroed frame for a committed page */
 	uint32_t image_faults;          /* a page copied from a program image */
 	uint32_t soft_faults;           /* taken back from the standby or modified list */
+	uint32_t shared_faults;         /* a view mapped a section page another view has valid */
+	uint32_t copy_on_write_faults;  /* a write made a private copy of a section page */
 	uint32_t hard_faults;           /* read back from swap */
 	uint32_t collided_faults;       /* waited for another fault's read */
 	uint32_t guard_faults;

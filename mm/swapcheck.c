@@ -1,9 +1,10 @@
 /* The swap-slot invariant: every slot in use is named by exactly one
- * paged-out PTE of some address space, one standby frame, one resident
+ * paged-out PTE of some address space or section (a prototype PTE), one
+ * standby frame, one resident
  * page's copy, a read under way (its frame's original PTE) or the write
  * under way; retired (bad) slots by nothing. The copies counted match
  * vm_swap_copies. */
-#include "mm/vmspace.h"
+#include "mm/sectionp.h"
 #include "mm/swap.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/console.h"
@@ -42,6 +43,15 @@ static void mark_space(struct marks *m, struct vm_space *vm)
 	}
 }
 
+/* The paged-out prototype PTEs of every section (PFN lock held). */
+static void mark_sections(struct marks *m)
+{
+	for (const struct mm_control_area *ca = mm_control_areas; ca; ca = ca->next)
+		for (uint32_t i = 0; i < ca->segment.pages; i++)
+			if (pte_kind(ca->segment.proto[i]) == PTE_PAGED_OUT)
+				mark(m, pte_index(ca->segment.proto[i]), "a prototype PTE");
+}
+
 /* Marks what names a slot, every space's lock and the PFN lock held: the
  * PTEs, the frames, the write under way and the slot map (changed only under
  * one of those) all stand still. */
@@ -62,6 +72,7 @@ static void mark_all(struct marks *m, pfn_t highest)
 			 ++m->copies)
 			mark(m, pte_index(e->original_pte), "a resident page's copy");
 	}
+	mark_sections(m);
 	uint32_t first, n = vm_writer_in_flight(&first);
 	for (uint32_t i = 0; i < n; i++)
 		mark(m, first + i, "the write under way");

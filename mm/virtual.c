@@ -1,6 +1,6 @@
 /* The VirtualAlloc family over the VAD tree; see mm/vm.h for the contract
  * and ../shared/reference/win32-memory-api.md for the rules. */
-#include "mm/vmspace.h"
+#include "mm/sectionp.h"
 #include "mm/commit.h"
 #include "mm/pool.h"
 #include "arch/mmu.h"
@@ -9,10 +9,12 @@
 
 #define TABLE_PAGES 1024u       /* pages one page table maps */
 
-/* Whether page p's chunk has no table: all its PTEs are 0. */
-static bool chunk_empty(uint32_t p)
+/* Whether page p's chunk has no table: all its PTEs are 0, and so, outside
+ * views (whose pages' state is their prototype PTEs'), its pages are what
+ * v says by default. */
+static bool chunk_empty(const struct vm_vad *v, uint32_t p)
 {
-	return !mmu_has_table(vm_va(p));
+	return !v->view && !mmu_has_table(vm_va(p));
 }
 
 /* The first page of the chunk after p's. */
@@ -24,6 +26,8 @@ static uint32_t next_chunk(uint32_t p)
 uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
 		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
 {
+	bool tables = charge || type == MEM_MAPPED;
+
 	struct vm_vad *v;
 
 	if (vad_conflicts(&vm->vads, first, end))
@@ -35,8 +39,9 @@ uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32
 		kfree(v);
 		return ERROR_COMMITMENT_LIMIT;
 	}
-	if (charge && !vm_charge_tables(vm, first, end)) {
-		commit_return(charge);
+	if (tables && !vm_charge_tables(vm, first, end)) {
+		if (charge)
+			commit_return(charge);
 		kfree(v);
 		return ERROR_COMMITMENT_LIMIT;
 	}
@@ -104,7 +109,7 @@ static uint32_t count_uncommitted(const struct vm_vad *v, uint32_t first, uint32
 	uint32_t n = 0;
 
 	for (uint32_t p = first; p < end; p++) {
-		if (chunk_empty(p)) {
+		if (chunk_empty(v, p)) {
 			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
 			n += v->node.flags & VAD_COMMITTED ? 0 : stop - p;
 			p = stop - 1;
@@ -137,6 +142,10 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
+	if (v->view) {
+		*addr = vm_va(r.first);
+		return view_commit(vm, v, &r, prot);
+	}
 	n = count_uncommitted(v, r.first, r.end);
 	/* Past the limit it fails at once, not after a wait for tables. */
 	if (n && n + vm_tables_uncharged(vm, r.first, r.end) > commit_limit() - commit_charged())
@@ -170,10 +179,10 @@ static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
 
 	if (!vm_round(*addr, size, VM_PAGE, &r))
 		return ERROR_INVALID_PARAMETER;
-	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
+	if ((v = vad_holding(vm, &r)) == NULL || v->node.type != MEM_PRIVATE)
 		return ERROR_INVALID_ADDRESS;
 	for (uint32_t p = r.first; p < r.end; p++) {
-		if (chunk_empty(p)) {
+		if (chunk_empty(v, p)) {
 			p = next_chunk(p) - 1;
 			continue;
 		}
@@ -225,7 +234,7 @@ static void decommit(struct vm_space *vm, struct vm_vad *v, uint32_t first, uint
 			  pte_make(PTE_DECOMMITTED, 0, 0) : 0, n = 0;
 
 	for (uint32_t p = first; p < end; p++) {
-		if (chunk_empty(p) && !marker) {
+		if (chunk_empty(v, p) && !marker) {
 			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
 			n += v->node.flags & VAD_COMMITTED ? stop - p : 0;
 			p = stop - 1;
@@ -251,6 +260,8 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		v = addr < VM_USER_HIGH ? vm_vad_at(vm, r.first) : NULL;
 		if (!v || r.first != v->node.start || v->node.type == MEM_IMAGE)
 			return ERROR_INVALID_ADDRESS;
+		if (v->view)
+			return ERROR_INVALID_PARAMETER;         /* UnmapViewOfFile's */
 		if (type != MEM_RELEASE && (v->node.flags & VAD_LARGE))
 			return ERROR_INVALID_PARAMETER;  /* large pages only go whole */
 		if (type == MEM_RELEASE)
@@ -263,7 +274,7 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		return ERROR_INVALID_PARAMETER;
 	if ((v = vm_vad_at(vm, r.first)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
-	if (r.end > v->node.end || (v->node.flags & VAD_LARGE))
+	if (r.end > v->node.end || (v->node.flags & VAD_LARGE) || v->view)
 		return ERROR_INVALID_PARAMETER;
 	if ((v->node.flags & VAD_COMMITTED) && !vm_tables_ready(r.first, r.end))
 		return VM_RETRY;        /* decommitting part of it writes markers */
@@ -297,8 +308,10 @@ static uint32_t protect_locked(struct vm_space *vm, const struct vm_pages *r, ui
 
 	if (!v || !all_committed(v, r))
 		return ERROR_INVALID_ADDRESS;
-	if (pte_prot_writecopy(prot) && v->node.type != MEM_IMAGE)
+	if (pte_prot_writecopy(prot) && v->node.type == MEM_PRIVATE)
 		return ERROR_INVALID_PARAMETER;
+	if (v->view && !view_protect_allowed(v, prot))
+		return ERROR_INVALID_PARAMETER;         /* beyond the view's access */
 	if (!vm_tables_ready(r->first, r->end))
 		return VM_RETRY;
 	*old = pte_prot_to_win32(vm_page_get(v, vm_va(r->first)).prot);
@@ -331,7 +344,7 @@ static uint32_t run_end(const struct vm_vad *v, uint32_t first, const struct vm_
 	uint32_t p = first + 1;
 
 	while (p < v->node.end) {
-		if (chunk_empty(p)) {
+		if (chunk_empty(v, p)) {
 			if (!same_state(&dflt, key))
 				break;
 			p = next_chunk(p);

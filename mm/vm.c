@@ -1,6 +1,7 @@
 /* Address spaces and their pages; see mm/vm.h and mm/vmspace.h. */
 #include "mm/vmspace.h"
 #include "mm/largepage.h"
+#include "mm/sectionp.h"
 #include "mm/aspace.h"
 #include "mm/commit.h"
 #include "mm/mm.h"
@@ -121,6 +122,8 @@ struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va)
 {
 	struct vm_page pg = { .pte = vm_pte_raw(va), .frame = PFN_NONE };
 
+	if (v->view)
+		return view_page_get(v, va);
 	pg.kind = pte_kind(pg.pte);
 	switch (pg.kind) {
 	case PTE_NONE:
@@ -209,16 +212,18 @@ struct mmu_mapping vm_pte_revoke(struct vm_space *vm, vaddr_t va, uint32_t soft)
 	return mmu_set_soft(va, soft);
 }
 
-void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft)
+struct mmu_mapping vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft)
 {
 	uint32_t old = vm_pte_raw(va);
+	struct mmu_mapping m = { .raw = old };
 
 	assert_ws_locked(vm, "vm_pte_set");
 	if (old == soft)
-		return;
+		return m;
 	table_ensure(vm, va);
-	vm_pte_revoke(vm, va, soft);
+	m = vm_pte_revoke(vm, va, soft);
 	table_count(vm, va, old, soft);
+	return m;
 }
 
 unsigned vm_hw_prot(pte_prot_t prot)
@@ -242,17 +247,24 @@ void vm_pte_reprotect(struct vm_space *vm, vaddr_t va, pte_prot_t prot)
 	mmu_protect(va, vm_hw_prot(prot));
 }
 
-void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
+void vm_page_map_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
 {
 	uint32_t old = vm_pte_raw(va);
 
 	assert_ws_locked(vm, "vm_page_map");
 	table_ensure(vm, va);
-	pfn_entry(pfn)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
-	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
 	mmu_map(va, pfn, vm_hw_prot(prot));
 	table_count(vm, va, old, 1);
 	counted_resident(vm);
+}
+
+void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot)
+{
+	assert_ws_locked(vm, "vm_page_map");
+	table_ensure(vm, va);
+	pfn_entry(pfn)->original_pte = pte_make(PTE_DEMAND_ZERO, prot, 0);
+	pfn_set_pte(pfn, mmu_pte_va(va), mmu_table_pfn(va));
+	vm_page_map_shared(vm, va, pfn, prot);
 }
 
 /* Resident pages with a copy in swap: changed under the working-set locks of
@@ -350,6 +362,8 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 {
 	uint32_t now;
 
+	if (v->view && view_page_protect(vm, v, va, pg, prot))
+		return;
 	switch (pg->kind) {
 	case PTE_TRANSITION:
 		/* The PFN lock's as long as its frame is listed (mm/pfn.h):
@@ -479,7 +493,7 @@ void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n)
 	vm->c.commit += n;
 	if (vm->c.commit > vm->c.peak_commit)
 		vm->c.peak_commit = vm->c.commit;
-	if (v->node.type != MEM_PRIVATE)
+	if (v->node.type == MEM_IMAGE)
 		return;
 	vm->c.private_commit += n;
 	if (vm->c.private_commit > vm->c.peak_private_commit)
@@ -490,7 +504,7 @@ void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n)
 {
 	v->committed -= n;
 	vm->c.commit -= n;
-	if (v->node.type == MEM_PRIVATE)
+	if (v->node.type != MEM_IMAGE)
 		vm->c.private_commit -= n;
 }
 
@@ -509,9 +523,13 @@ static void drop_all(struct vm_space *vm, struct vm_vad *v)
 
 void vm_vad_release(struct vm_space *vm, struct vm_vad *v)
 {
-	if (v->node.flags & VAD_LARGE)
-		vm_large_release(vm, v);
-	drop_all(vm, v);
+	if (v->view) {
+		view_release(vm, v);
+	} else {
+		if (v->node.flags & VAD_LARGE)
+			vm_large_release(vm, v);
+		drop_all(vm, v);
+	}
 	commit_return(v->committed);
 	vm_commit_sub(vm, v, v->committed);
 	vm->c.reserved -= v->node.end - v->node.start;

@@ -61,7 +61,7 @@ struct vm_counters {
 	uint32_t faults;
 	uint32_t resident, peak_resident;       /* the working set */
 	uint32_t commit, peak_commit;           /* committed pages of its VADs */
-	uint32_t private_commit, peak_private_commit;   /* of its MEM_PRIVATE VADs */
+	uint32_t private_commit, peak_private_commit;   /* of its MEM_PRIVATE VADs and copy-on-write views */
 	uint32_t reserved;                      /* pages its VADs cover */
 	uint32_t locked, page_tables;
 };

@@ -10,9 +10,13 @@ struct tally {
 	uint32_t committed, resident, locked;
 };
 
-/* Counts one VAD's pages; chunks without a table hold the VAD's default. */
+/* Counts one VAD's pages; chunks without a table hold the VAD's default. A
+ * view's committed pages are its section's: what it counts is its own
+ * charge (a copy-on-write view's). */
 static void count_vad(const struct vm_vad *v, struct tally *t)
 {
+	if (v->view)
+		t->committed += v->committed;
 	for (uint32_t p = v->node.start; p < v->node.end; p++) {
 		if (!mmu_has_table(vm_va(p))) {
 			uint32_t stop = (p | 1023) + 1 < v->node.end ? (p | 1023) + 1 : v->node.end;
@@ -21,7 +25,7 @@ static void count_vad(const struct vm_vad *v, struct tally *t)
 			continue;
 		}
 		struct vm_page pg = vm_page_get(v, vm_va(p));
-		t->committed += pg.committed;
+		t->committed += pg.committed && !v->view;
 		if (pg.frame != PFN_NONE) {
 			t->resident++;
 			t->locked += (pfn_entry(pg.frame)->flags & PFN_FLAG_LOCKED) != 0;
@@ -41,7 +45,7 @@ static uint32_t check_vads(struct vm_space *vm)
 		if (n->flags & VAD_LARGE)
 			bad += vm_large_check(vm, v);
 		reserved += n->end - n->start;
-		if (n->type == MEM_PRIVATE)
+		if (n->type != MEM_IMAGE)
 			private_commit += v->committed;
 		if (t.committed - before != v->committed) {
 			kprintf("vm_check: VAD [0x%08x, 0x%08x) counts %u committed, holds %u\n",

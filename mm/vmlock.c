@@ -12,7 +12,9 @@ static uint32_t lock_range(struct vm_space *vm, vaddr_t addr, uint32_t size,
 	if (!vm_round(addr, size, VM_PAGE, r))
 		return ERROR_INVALID_PARAMETER;
 	*v = vm->cleared ? NULL : vm_vad_at(vm, r->first);
-	return *v && r->end <= (*v)->node.end ? 0 : ERROR_INVALID_ADDRESS;
+	/* Views are not locked: a section's frame is shared, its lock bit
+	 * would be every view's. */
+	return *v && r->end <= (*v)->node.end && !(*v)->view ? 0 : ERROR_INVALID_ADDRESS;
 }
 
 static bool page_locked(const struct vm_page *pg)

@@ -48,7 +48,10 @@ enum vad_flags {
 	VAD_LARGE = 1u << 2,            /* mapped by large pages only (mm/largepage.c) */
 };
 
-/* One allocation. node.type is MEM_PRIVATE or MEM_IMAGE; node.protect the
+struct mm_view;
+
+/* One allocation. node.type is MEM_PRIVATE, MEM_IMAGE or MEM_MAPPED (a view
+ * of a section, mm/section.h); node.protect the
  * 5-bit protection of pages a zero PTE commits (VAD_COMMITTED). */
 struct vm_vad {
 	struct vad node;                /* first: a struct vad * is a struct vm_vad * */
@@ -56,6 +59,7 @@ struct vm_vad {
 	uint32_t committed;             /* pages committed */
 	struct vm_image *image;         /* MEM_IMAGE: the image, owned */
 	uint32_t *watch;                /* MEM_WRITE_WATCH: a bit a page (mm/watch.c), owned */
+	struct mm_view *view;           /* MEM_MAPPED: the view (mm/sectionp.h), owned */
 };
 
 /* Where a space's main stack, bottom-up allocations and TEBs go (mm/aslr.c). */
@@ -157,11 +161,16 @@ struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va);
 uint32_t vm_pte_committed(const struct vm_vad *v, pte_prot_t prot);
 /* Writes not-present value soft (0 or a software PTE) into va's PTE, keeping
  * page-table counts: a table is made on first use and freed when its last
- * PTE goes. A present PTE it replaces is flushed first. */
-void vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft);
+ * PTE goes (so never call it holding the PFN lock). A present PTE it
+ * replaces is flushed first. Returns what the PTE held (as vm_pte_revoke). */
+struct mmu_mapping vm_pte_set(struct vm_space *vm, vaddr_t va, uint32_t soft);
 /* Maps frame pfn (already filled) at va with prot; records it in the PFN
  * database and counts it resident. */
 void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
+/* Maps a section's frame pfn at va with prot (a view's page; its share
+ * count already counts this mapping, its PFN entry is the prototype PTE's)
+ * and counts it resident. */
+void vm_page_map_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
 /* Page pfn, just mapped with prot from the contents of slot, keeps the slot
  * as a copy (its original PTE says PAGED_OUT) while swap_keep_copies; else
  * the slot goes. A clean page with a copy is trimmed without a write. */
@@ -218,6 +227,10 @@ void vm_writer_wake(void);
 /* The slots of the write under way: their number (0: none), the first in
  * *first. */
 uint32_t vm_writer_in_flight(uint32_t *first);
+/* Sleeps until some in-page read ends, giving vm's working-set lock up
+ * meanwhile (held on entry and on return); vm_in_page_wake wakes all. */
+enum wait_result vm_in_page_sleep_locked(struct vm_space *vm);
+void vm_in_page_wake(void);
 /* Ends one in-page read of vm: wakes vm_enter. */
 void vm_io_done(struct vm_space *vm);
 /* Resolves a fault on page va of v (see vm_fault). It may give the
@@ -230,6 +243,11 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 bool vm_charge_tables(struct vm_space *vm, uint32_t first, uint32_t end);
 /* How many of those charges vm_charge_tables would add. */
 uint32_t vm_tables_uncharged(const struct vm_space *vm, uint32_t first, uint32_t end);
+/* A new VAD of type over pages [first, end) with charge pages charged, and
+ * the tables it needs when it commits pages (charge) or is a view; a Win32
+ * error, or 0 with *out linked into the tree. */
+uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
+		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out);
 /* Unlinks v, gives up every page, its commit charge and the table charges no
  * other VAD needs, and frees it. */
 void vm_vad_release(struct vm_space *vm, struct vm_vad *v);

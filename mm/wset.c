@@ -10,7 +10,7 @@
  * The balance set manager visits the spaces under the address-space list
  * lock, each under its working-set lock in turn (mm/vmspace.h); it never
  * sleeps holding either. */
-#include "mm/vmspace.h"
+#include "mm/sectionp.h"
 #include "mm/stats.h"
 #include "mm/swap.h"
 #include "arch/cpu.h"
@@ -56,6 +56,15 @@ static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, p
 	pte_prot_t prot = pte_prot(e->original_pte);
 	bool copy = pte_kind(e->original_pte) == PTE_PAGED_OUT;
 
+	/* A section's page: this view's PTE points at the prototype PTE from
+	 * now on; the page leaves memory once no view maps it. */
+	if (vm_frame_is_prototype(pfn)) {
+		if (!view_unmap_shared(vm, va, pfn, pte_make(PTE_PROTOTYPE, 0, view_page(v, va)),
+				       false))
+			return false;
+		mm_count(&mm_stats.pages_trimmed);
+		return true;
+	}
 	/* Without swap only an unwritten page that can be filled again may go
 	 * (one written on another CPU after this look waits on the modified
 	 * list: kept, not lost). */
@@ -136,9 +145,15 @@ static void each_space_locked(void (*fn)(vaddr_t va, struct pfn_entry *e))
 
 static void drop_copy(vaddr_t va, struct pfn_entry *e)
 {
-	(void)va;
+	/* A section's page is the PFN lock's (mm/sectionp.h). */
+	bool shared = vm_frame_is_prototype((pfn_t)(vm_pte_raw(va) >> PAGE_SHIFT));
+
+	if (shared)
+		pfn_lock();
 	if (vm_page_forget_copy(e))
 		mm_count(&mm_stats.swap_copies_dropped);
+	if (shared)
+		pfn_unlock();
 }
 
 void vm_copies_release(void)

@@ -12,6 +12,7 @@
 #include "arch/uaccess.h"
 #include "mm/pte.h"
 #include "mm/swap.h"
+#include "mm/section.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
@@ -370,9 +371,9 @@ void process_end(struct process *p)
 	p->rundown_closing = true;
 	status = p->terminating ? p->terminate_status : p->exit_status;
 	irq_enable();
-	if (vm_check(p->vm) || swap_check())
-		panic("process_end: pid %u's address space or the swap slots are inconsistent",
-		      p->pid);
+	if (vm_check(p->vm) || swap_check() || mm_section_check())
+		panic("process_end: pid %u's address space, the swap slots or the sections are "
+		      "inconsistent", p->pid);
 	rundown_wait_all(p);
 	vm_clear(p->vm);
 	ob_close_all(&p->handles);

@@ -35,6 +35,7 @@
 #define ERROR_NOACCESS             998u
 #define ERROR_UNRECOGNIZED_VOLUME  1005u
 #define ERROR_IO_DEVICE            1117u
+#define ERROR_MAPPED_ALIGNMENT     1132u
 #define ERROR_PRIVILEGE_NOT_HELD   1314u
 #define ERROR_FILE_CORRUPT         1392u
 #define ERROR_DISK_CORRUPT         1393u

@@ -88,6 +88,11 @@ static const struct {
 	[SYS_QUERY_TOKEN] = { sys_query_token, 5 },
 	[SYS_ADJUST_PRIVILEGES] = { sys_adjust_privileges, 6 },
 	[SYS_FILTER_TOKEN] = { sys_filter_token, 5 },
+	[SYS_CREATE_SECTION] = { sys_create_section, 7 },
+	[SYS_OPEN_SECTION] = { sys_open_section, 3 },
+	[SYS_MAP_VIEW] = { sys_map_view, 6 },
+	[SYS_UNMAP_VIEW] = { sys_unmap_view, 1 },
+	[SYS_FLUSH_VIEW] = { sys_flush_view, 2 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

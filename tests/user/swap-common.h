@@ -36,6 +36,15 @@ static inline uint32_t swap_word(uint32_t i, uint32_t seed)
 	return (i * 2654435761u) ^ seed ^ (i >> 10);
 }
 
+/* The next number of xorshift generator *state (never 0). */
+static inline uint32_t swap_random(uint32_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
+}
+
 /* Swap pages written and read since boot, machine-wide, in MB. */
 static inline uint32_t swap_traffic_mb(void)
 {

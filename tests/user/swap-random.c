@@ -8,14 +8,6 @@
 
 static uint32_t rng;
 
-static uint32_t next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
-}
-
 static uint32_t word(uint32_t page, uint32_t w, uint32_t version)
 {
 	return swap_word(page * 1024 + w, version * 0x9e3779b9u);
@@ -36,7 +28,7 @@ int main(int argc, char **argv)
 	}
 	/* Version 0 is all zeroes: untouched committed memory. */
 	for (uint32_t s = 0; s < steps; s++) {
-		uint32_t p = next() % pages, *page = mem + p * 1024;
+		uint32_t p = swap_random(&rng) % pages, *page = mem + p * 1024;
 		for (uint32_t w = 0; w < 1024; w++) {
 			uint32_t want = version[p] ? word(p, w, version[p]) : 0;
 			if (page[w] != want && bad++ < 5)

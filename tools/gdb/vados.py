@@ -53,7 +53,7 @@ PFN_FLAGS = [(0x01, "LOCKED"), (0x02, "WRITING"), (0x04, "READING"), (0x08, "FIL
 PFN_AGE_SHIFT, PFN_AGE_MAX = 4, 7
 
 PTE_KINDS = ["none", "demand-zero", "decommitted", "image", "held", "paged out",
-             "transition", "present"]
+             "transition", "prototype pointer", "present"]
 PROT_BASES = ["PAGE_NOACCESS", "PAGE_READONLY", "PAGE_READWRITE", "PAGE_WRITECOPY",
               "PAGE_EXECUTE", "PAGE_EXECUTE_READ", "PAGE_EXECUTE_READWRITE",
               "PAGE_EXECUTE_WRITECOPY"]
@@ -210,8 +210,11 @@ def pte_describe(raw):
     if raw & 1:
         return "present: frame 0x%x, %s" % (raw >> 12, hw_flags(raw))
     kind, prot, index = raw >> 1 & 7, raw >> 4 & 0x1F, raw >> 12
-    if kind in (0, 7) or raw & 0x0E00:
+    if kind == 0 or raw & 0x0E00:
         return "not a valid software PTE (kind %d)" % kind
+    if kind == 7:
+        return "prototype pointer: the view's section page %d (its prototype PTE; " \
+               "protection: the view's)" % index
     what = PTE_KINDS[kind]
     if kind in (4, 6):
         what += " (frame 0x%x)" % index

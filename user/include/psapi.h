@@ -31,8 +31,9 @@ WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmem
 WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);
 #define K32EmptyWorkingSet EmptyWorkingSet
 
-/* The working set page by page (user/lib/psapi.c, mm/wslist.c). Pages are
- * private to their process: ShareCount and Shared are 0. */
+/* The working set page by page (user/lib/psapi.c, mm/wslist.c). A section's
+ * page that views map is Shared, ShareCount the process PTEs mapping it (up
+ * to 7); a private page has neither. */
 typedef union _PSAPI_WORKING_SET_BLOCK {
 	ULONG_PTR Flags;
 	struct {

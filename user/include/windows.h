@@ -277,6 +277,39 @@ WINAPI DWORD WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL 
 #define OpenMutex OpenMutexA
 #define CreateSemaphore CreateSemaphoreA
 #define OpenSemaphore OpenSemaphoreA
+
+/* File mappings (sections): pagefile-backed ones, hFile INVALID_HANDLE_VALUE. */
+#define SECTION_QUERY         0x0001
+#define SECTION_MAP_WRITE     0x0002
+#define SECTION_MAP_READ      0x0004
+#define SECTION_MAP_EXECUTE   0x0008
+#define SECTION_EXTEND_SIZE   0x0010
+#define SECTION_ALL_ACCESS    0x000F001FUL
+#define FILE_MAP_COPY         0x0001
+#define FILE_MAP_WRITE        0x0002
+#define FILE_MAP_READ         0x0004
+#define FILE_MAP_EXECUTE      0x0020
+#define FILE_MAP_ALL_ACCESS   SECTION_ALL_ACCESS
+#define SEC_FILE              0x00800000
+#define SEC_IMAGE             0x01000000
+#define SEC_RESERVE           0x04000000
+#define SEC_COMMIT            0x08000000
+#define SEC_NOCACHE           0x10000000
+#define ERROR_MAPPED_ALIGNMENT 1132L
+WINAPI HANDLE CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
+				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
+				 LPCSTR lpName);
+WINAPI HANDLE OpenFileMappingA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
+WINAPI LPVOID MapViewOfFile(HANDLE hFileMappingObject, DWORD dwDesiredAccess,
+			    DWORD dwFileOffsetHigh, DWORD dwFileOffsetLow,
+			    SIZE_T dwNumberOfBytesToMap);
+WINAPI LPVOID MapViewOfFileEx(HANDLE hFileMappingObject, DWORD dwDesiredAccess,
+			      DWORD dwFileOffsetHigh, DWORD dwFileOffsetLow,
+			      SIZE_T dwNumberOfBytesToMap, LPVOID lpBaseAddress);
+WINAPI BOOL UnmapViewOfFile(LPCVOID lpBaseAddress);
+WINAPI BOOL FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush);
+#define CreateFileMapping CreateFileMappingA
+#define OpenFileMapping OpenFileMappingA
 WINAPI BOOL ReadProcessMemory(HANDLE hProcess, LPCVOID lpBaseAddress, LPVOID lpBuffer,
 			      SIZE_T nSize, SIZE_T *lpNumberOfBytesRead);
 WINAPI BOOL WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lpBuffer,

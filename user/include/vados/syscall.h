@@ -93,6 +93,13 @@ enum vados_syscall {
 				 *  -> 1 when new names a privilege the token does not hold */
 	SYS_FILTER_TOKEN,       /* (token, flags, count, const LUID_AND_ATTRIBUTES *delete,
 				 *  uint32 *handle): a restricted copy */
+	SYS_CREATE_SECTION,     /* (name or 0, page protection | SEC_*, size high, size low, access,
+				 *  inherit, uint32 *existed) -> handle: a pagefile-backed section */
+	SYS_OPEN_SECTION,       /* (name, access, inherit) -> handle */
+	SYS_MAP_VIEW,           /* (section, FILE_MAP_*, offset high, offset low, size, base or 0)
+				 *  -> the view's address in the caller's process */
+	SYS_UNMAP_VIEW,         /* (address in a view of the caller's process) */
+	SYS_FLUSH_VIEW,         /* (address, size) */
 	SYS_COUNT,
 };
 

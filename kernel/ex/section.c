@@ -1,0 +1,120 @@
+/* Section objects; see kernel/ex/section.h. */
+#include "kernel/ex/section.h"
+#include "mm/pte.h"
+#include "mm/vmrange.h"
+
+#define SECTION_PAGES_MAX 0x80000u      /* 2 GB: as much as a user address space */
+#define SECTION_VALID_ACCESS (SECTION_ALL_ACCESS | SYNCHRONIZE)
+
+/* The last reference is gone: so is the section reference to the control
+ * area (its segment stays while views map it). */
+static void section_remove(void *body)
+{
+	struct section *s = body;
+
+	if (s->ca)
+		mm_section_dereference(s->ca);
+}
+
+/* NT's generic mapping for sections (ReactOS's measurements). */
+struct ob_type section_type = {
+	.name = "Section",
+	.mapping = { 0x00020005u, 0x00020002u, 0x00020008u, SECTION_ALL_ACCESS },
+	.valid_access = SECTION_VALID_ACCESS,
+	.remove = section_remove,
+};
+
+void section_init(void)
+{
+	ob_register_type(&section_type);
+}
+
+/* The protections CreateFileMapping takes: one base value, nothing else. */
+static bool section_protect_valid(uint32_t protect)
+{
+	switch (protect) {
+	case PAGE_READONLY:
+	case PAGE_READWRITE:
+	case PAGE_WRITECOPY:
+	case PAGE_EXECUTE_READ:
+	case PAGE_EXECUTE_READWRITE:
+	case PAGE_EXECUTE_WRITECOPY:
+		return true;
+	default:
+		return false;
+	}
+}
+
+uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
+			struct section **out)
+{
+	uint32_t sec = flags & (SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE), err;
+	uint32_t protect = flags & ~sec;
+	struct section *s;
+
+	if (!section_protect_valid(protect) || (sec & SEC_COMMIT && sec & SEC_RESERVE) ||
+	    (size_high == 0 && size_low == 0))
+		return ERROR_INVALID_PARAMETER;
+	if (size_high || size_low > SECTION_PAGES_MAX * PAGE_SIZE)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	if ((s = ob_create(&section_type, sizeof(*s))) == NULL)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	s->attributes = sec & SEC_RESERVE ? sec : sec | SEC_COMMIT;
+	err = mm_section_create((size_low + PAGE_SIZE - 1) / PAGE_SIZE, protect,
+				sec & SEC_RESERVE, &s->ca);
+	if (err) {
+		ob_dereference(s);
+		return err;
+	}
+	*out = s;
+	return 0;
+}
+
+uint32_t section_view_protect(uint32_t access, uint32_t *protect, uint32_t *rights)
+{
+	bool exec = access & FILE_MAP_EXECUTE;
+
+	if (access & FILE_MAP_WRITE) {
+		*protect = exec ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE;
+		*rights = SECTION_MAP_WRITE;
+	} else if (access & FILE_MAP_COPY) {
+		*protect = exec ? PAGE_EXECUTE_WRITECOPY : PAGE_WRITECOPY;
+		*rights = SECTION_MAP_READ;
+	} else if (access & FILE_MAP_READ) {
+		*protect = exec ? PAGE_EXECUTE_READ : PAGE_READONLY;
+		*rights = SECTION_MAP_READ;
+	} else {
+		return ERROR_INVALID_PARAMETER;
+	}
+	*rights |= exec ? SECTION_MAP_EXECUTE : 0;
+	return 0;
+}
+
+/* Whether a view with Win32 protection view fits a section created with
+ * section: writing needs a writable section, executing an executable one;
+ * every section can be read and copied. */
+static bool view_fits(uint32_t view, uint32_t section)
+{
+	bool writes = view & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE);
+	bool execs = view & (PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY);
+
+	return (!writes || (section & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE))) &&
+	       (!execs || (section & (PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE |
+				      PAGE_EXECUTE_WRITECOPY)));
+}
+
+uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t protect,
+			  uint32_t offset_high, uint32_t offset_low, uint32_t size, vaddr_t *base)
+{
+	uint32_t pages = (uint32_t)(((uint64_t)size + PAGE_SIZE - 1) / PAGE_SIZE);
+
+	if ((offset_low | *base) & (VM_GRANULE - 1))
+		return ERROR_MAPPED_ALIGNMENT;
+	if (!view_fits(protect, mm_section_protect(s->ca)))
+		return ERROR_ACCESS_DENIED;
+	if (offset_high)
+		return ERROR_ACCESS_DENIED;     /* past the end: STATUS_INVALID_VIEW_SIZE */
+	if (s->attributes & SEC_NOCACHE)
+		protect |= PAGE_NOCACHE;
+	return vm_map_view(vm, s->ca, offset_low / PAGE_SIZE, pages, base, protect);
+}

@@ -1,0 +1,64 @@
+/* Section objects (NT's file mapping objects): ob's Section type around
+ * mm's control area (mm/section.h), and CreateFileMapping's and
+ * MapViewOfFileEx's rules for pagefile-backed sections. Part of kernel/ex
+ * (see kernel/ex/event.h); it may call ob and mm. */
+#ifndef KERNEL_EX_SECTION_H
+#define KERNEL_EX_SECTION_H
+
+#include "kernel/ob/ob.h"
+#include "mm/section.h"
+
+#define SECTION_QUERY                0x0001u
+#define SECTION_MAP_WRITE            0x0002u
+#define SECTION_MAP_READ             0x0004u
+#define SECTION_MAP_EXECUTE          0x0008u
+#define SECTION_EXTEND_SIZE          0x0010u
+#define SECTION_MAP_EXECUTE_EXPLICIT 0x0020u
+#define SECTION_ALL_ACCESS           0x000f001fu
+
+#define FILE_MAP_COPY    0x0001u
+#define FILE_MAP_WRITE   0x0002u
+#define FILE_MAP_READ    0x0004u
+#define FILE_MAP_EXECUTE 0x0020u
+
+#define SEC_FILE         0x00800000u
+#define SEC_IMAGE        0x01000000u
+#define SEC_RESERVE      0x04000000u
+#define SEC_COMMIT       0x08000000u
+#define SEC_NOCACHE      0x10000000u
+#define SEC_WRITECOMBINE 0x40000000u
+#define SEC_LARGE_PAGES  0x80000000u
+
+/* NT's SECTION object. */
+struct section {
+	struct mm_control_area *ca;     /* the section reference this object holds */
+	uint32_t attributes;            /* SEC_COMMIT or SEC_RESERVE, SEC_NOCACHE */
+};
+
+extern struct ob_type section_type;
+
+/* Registers the Section type (once, at boot). */
+void section_init(void);
+/* CreateFileMapping(INVALID_HANDLE_VALUE, ...): a pagefile-backed section
+ * of size bytes (high, low; rounded up to pages) with flags = a page
+ * protection (READONLY, READWRITE, WRITECOPY, EXECUTE_READ,
+ * EXECUTE_READWRITE, EXECUTE_WRITECOPY) | SEC_COMMIT (the default) or
+ * SEC_RESERVE | SEC_NOCACHE, referenced once. ERROR_INVALID_PARAMETER for
+ * any other protection or flag and a size of 0, ERROR_NOT_ENOUGH_MEMORY past
+ * 2 GB, mm's errors, or 0 and *out. */
+uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
+			struct section **out);
+/* MapViewOfFileEx's first step: the view protection FILE_MAP_* access asks
+ * for (0: ERROR_INVALID_PARAMETER) and the section rights a handle must
+ * grant for it. */
+uint32_t section_view_protect(uint32_t access, uint32_t *protect, uint32_t *rights);
+/* The rest of it, on the current process's address space: the view
+ * protection must fit the section's (else ERROR_ACCESS_DENIED), the offset
+ * be a 64 KB multiple (else ERROR_MAPPED_ALIGNMENT) and lie with size bytes
+ * (0: to the end) inside the section (else ERROR_ACCESS_DENIED); *base 0 or
+ * a free 64 KB multiple (else ERROR_MAPPED_ALIGNMENT, ERROR_INVALID_ADDRESS).
+ * 0 with *base the view's address, or the error. */
+uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t protect,
+			  uint32_t offset_high, uint32_t offset_low, uint32_t size, vaddr_t *base);
+
+#endif

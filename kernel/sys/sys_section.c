@@ -1,0 +1,65 @@
+/* Sections as system calls: CreateFileMapping (pagefile-backed),
+ * OpenFileMapping, MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile. Named
+ * like events (kernel/sys/sys_named.c); the rules are kernel/ex/section.h's
+ * and mm/section.h's. Views are mapped into the caller's own process. */
+#include "kernel/sys/syscalls.h"
+#include "kernel/ex/section.h"
+#include "kernel/ps/process.h"
+
+/* (name or 0, protection | SEC_*, size high, size low, access, inherit,
+ * uint32 *existed) -> handle; an existing section's name opens it (the size
+ * and protection ignored, as Windows does, once they were found valid). */
+struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
+{
+	char name[OB_NAME_MAX];
+	struct section *s = NULL;
+	uint32_t err = sys_named_in(name, a[0], a[6]);
+
+	(void)f;
+	if (!err)
+		err = section_create(a[1], a[2], a[3], &s);
+	if (err)
+		return (struct sysret){ err, 0 };
+	return sys_named_create(s, name, a[4], a[5], a[6]);
+}
+
+/* (name, access, inherit) -> handle */
+struct sysret sys_open_section(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return sys_named_open(&section_type, a[0], a[1], a[2]);
+}
+
+/* (section, FILE_MAP_* access, offset high, offset low, size, base or 0)
+ * -> the view's address. The handle must grant the rights the view's
+ * protection needs (NT's MmMakeSectionAccess). */
+struct sysret sys_map_view(const uint32_t *a, struct trap_frame *f)
+{
+	uint32_t protect, rights, err = section_view_protect(a[1], &protect, &rights);
+	vaddr_t base = a[5];
+	struct section *s;
+
+	(void)f;
+	if (!err)
+		err = ob_reference_by_handle(process_handles(), a[0], &section_type, rights,
+					     (void **)&s, NULL);
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = section_map_view(s, process_current()->vm, protect, a[2], a[3], a[4], &base);
+	ob_dereference(s);
+	return (struct sysret){ err, err ? 0 : base };
+}
+
+/* (address): the view holding it goes */
+struct sysret sys_unmap_view(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return (struct sysret){ vm_unmap_view(process_current()->vm, a[0]), 0 };
+}
+
+/* (address, size) */
+struct sysret sys_flush_view(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return (struct sysret){ vm_flush_view(process_current()->vm, a[0], a[1]), 0 };
+}

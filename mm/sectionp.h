@@ -1,0 +1,117 @@
+/* The insides of sections (mm/section.h), shared by mm/section.c (control
+ * areas and segments), mm/view.c (views), mm/protofault.c (faults, copy-on-
+ * write and trimming through prototype PTEs) and the memory manager's files
+ * that meet views (vm.c, virtual.c, fault.c, wset.c, the checkers). Nothing
+ * outside mm/ includes this.
+ *
+ * Locks: a segment's prototype PTEs, its commit count, a control area's
+ * counts and view list, and every field of a frame a prototype PTE holds
+ * (its PFN entry's share count, original PTE and flags) are the PFN lock's.
+ * A view's protection array is its address space's (working-set lock, and
+ * the address-creation lock to change it). */
+#ifndef MM_SECTIONP_H
+#define MM_SECTIONP_H
+
+#include "mm/section.h"
+#include "mm/vmspace.h"
+
+/* How a control area's pages come in and go out. A pagefile section's page
+ * without contents is demand-zero and a dirty one goes to the paging file
+ * through the modified page writer; a file-backed control area (the next
+ * issue) adds its own kind: pages read from the file (subsection PTEs) and
+ * written back by the mapped page writer. */
+enum mm_backing {
+	MM_BACKING_PAGEFILE,
+};
+
+/* NT's SEGMENT: the prototype PTEs. */
+struct mm_segment {
+	uint32_t pages;
+	uint32_t committed;             /* prototype PTEs committed (charged) */
+	uint32_t *proto;                /* pages PTEs in pool pages (kpage_alloc) */
+};
+
+/* NT's CONTROL_AREA. */
+struct mm_control_area {
+	struct mm_segment segment;
+	enum mm_backing backing;
+	pte_prot_t prot;                /* the section's protection */
+	bool reserve;                   /* SEC_RESERVE: pages are committed through views */
+	uint32_t section_refs;          /* section objects referring to it */
+	uint32_t mapped_views;          /* views mapping it */
+	struct mm_view *views;          /* those views (for the checker) */
+	struct mm_control_area *next;   /* every control area (mm_section_check) */
+};
+
+/* A view: what a MEM_MAPPED VAD adds. */
+struct mm_view {
+	struct mm_control_area *ca;
+	uint32_t first;                 /* the segment page its first page maps */
+	uint32_t start, pages;          /* its VAD: first page number, size */
+	struct vm_space *vm;
+	struct mm_view *next;           /* the control area's views */
+	pte_prot_t prot[];              /* each page's protection in this view */
+};
+
+/* Every control area (PFN lock). */
+extern struct mm_control_area *mm_control_areas;
+
+/* The segment page page va of view v maps, and its prototype PTE. */
+static inline uint32_t view_page(const struct vm_vad *v, vaddr_t va)
+{
+	return v->view->first + ((va >> 12) - v->node.start);
+}
+static inline uint32_t *view_proto(const struct vm_vad *v, vaddr_t va)
+{
+	return &v->view->ca->segment.proto[view_page(v, va)];
+}
+/* Whether frame pfn (active) is a section page: its back pointer names a
+ * prototype PTE, in the pool, not a process PTE in the self-map. */
+bool vm_frame_is_prototype(pfn_t pfn);
+
+/* mm/section.c */
+/* One reference less (a section object or a view, PFN lock held): at
+ * none, the control area is unlinked and returned, for section_delete. */
+struct mm_control_area *section_unref_locked(struct mm_control_area *ca, bool view);
+/* Frees a control area no section or view refers to: its frames, slots,
+ * commit and prototype PTEs. No lock held. */
+void section_delete(struct mm_control_area *ca);
+/* Commits pages [first, end) of a SEC_RESERVE segment: charges those not
+ * yet committed and makes them demand-zero. false (nothing changed) past
+ * the commit limit. */
+bool section_commit(struct mm_control_area *ca, uint32_t first, uint32_t end);
+
+/* mm/view.c */
+/* What page va of view v is (vm_page_get's view half): a process PTE of 0
+ * or PTE_PROTOTYPE reads as kind PTE_PROTOTYPE, committed when its
+ * prototype PTE is. */
+struct vm_page view_page_get(const struct vm_vad *v, vaddr_t va);
+/* Changes page va's protection in view v; true when done (a page through
+ * its prototype), false when pg is a private copy, which vm_page_protect
+ * changes as any private page. */
+bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+		       const struct vm_page *pg, pte_prot_t prot);
+/* Whether Win32 protection prot is within what view v was mapped for. */
+bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot);
+/* VirtualAlloc(MEM_COMMIT) in view v: commits pages r of its section. */
+uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_pages *r,
+		     pte_prot_t prot);
+/* Gives up every page of view v (being released) and its view record. */
+void view_release(struct vm_space *vm, struct vm_vad *v);
+
+/* mm/protofault.c */
+/* Resolves a fault on page va of view v through its prototype PTE (pg says
+ * the page is PTE_PROTOTYPE, or present and shared): maps the section's
+ * page, or makes a private copy on a write to a copy-on-write page. As
+ * vm_resolve. */
+enum vm_fault view_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool write,
+			 const struct vm_page *pg);
+/* Takes shared page va (frame pfn) out of vm's working set: the process PTE
+ * becomes soft (a PTE_PROTOTYPE pointer, or 0 for a view going away), the
+ * share count drops and at 0 the prototype PTE goes to transition, the
+ * frame to the standby or modified list (or free, unwritten). With
+ * must_go false it may refuse (false): the last mapping of a dirty page
+ * without swap stays. */
+bool view_unmap_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft, bool must_go);
+
+#endif

@@ -1,0 +1,196 @@
+/* Views of sections: MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile, and
+ * what the VirtualAlloc family does inside a view; see mm/section.h. A view
+ * is a MEM_MAPPED VAD with an mm_view: the segment pages it maps and each
+ * page's protection in this view. Its pages are the section's (through
+ * their prototype PTEs) until a copy-on-write page is written: that page
+ * becomes a private copy, paged like any private page. */
+#include "mm/sectionp.h"
+#include "mm/commit.h"
+#include "mm/pool.h"
+#include "arch/mmu.h"
+#include "kernel/rtl/string.h"
+
+struct vm_page view_page_get(const struct vm_vad *v, vaddr_t va)
+{
+	struct vm_page pg = { .pte = vm_pte_raw(va), .frame = PFN_NONE, .committed = true,
+			      .prot = v->view->prot[(va >> 12) - v->node.start] };
+
+	pg.kind = pte_kind(pg.pte);
+	switch (pg.kind) {
+	case PTE_NONE:
+	case PTE_PROTOTYPE:
+		/* Read without the PFN lock: a prototype PTE is committed once
+		 * and stays so while the view maps it. */
+		pg.kind = PTE_PROTOTYPE;
+		pg.committed = *view_proto(v, va) != 0;
+		break;
+	case PTE_PRESENT:
+		pg.frame = pg.pte >> PAGE_SHIFT;
+		break;
+	case PTE_HELD:
+		pg.frame = pte_index(pg.pte);
+		break;
+	default:                /* a private copy in transition or paged out */
+		break;
+	}
+	return pg;
+}
+
+bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot)
+{
+	pte_prot_t view = pte_prot_from_win32(v->alloc_protect), base = prot & PTE_PROT_BASE;
+	bool view_writes = (view & PTE_PROT_BASE) == 2 || (view & PTE_PROT_BASE) == 6;
+
+	if ((base >= 4) && (view & PTE_PROT_BASE) < 4)
+		return false;           /* execute needs an execute view */
+	if (pte_prot_writecopy(prot))
+		return view_writes || pte_prot_writecopy(view);
+	return !pte_prot_writable(prot) || view_writes;
+}
+
+bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+		       const struct vm_page *pg, pte_prot_t prot)
+{
+	v->view->prot[(va >> 12) - v->node.start] = prot;
+	if (pg->kind == PTE_PROTOTYPE)
+		return true;
+	if (pg->kind != PTE_PRESENT || !vm_frame_is_prototype(pg->frame))
+		return false;
+	if (pte_prot_mappable(prot))
+		vm_pte_reprotect(vm, va, prot);
+	else
+		view_unmap_shared(vm, va, pg->frame, pte_make(PTE_PROTOTYPE, 0, view_page(v, va)),
+				  true);
+	return true;
+}
+
+uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_pages *r,
+		     pte_prot_t prot)
+{
+	(void)vm;
+	if (!view_protect_allowed(v, prot))
+		return ERROR_INVALID_PARAMETER;
+	if (!v->view->ca->reserve)
+		return 0;       /* SEC_COMMIT: every page is committed already */
+	if (!section_commit(v->view->ca, view_page(v, vm_va(r->first)), view_page(v, vm_va(r->end))))
+		return ERROR_COMMITMENT_LIMIT;
+	return 0;
+}
+
+/* Where a view of pages pages goes: *base, or the lowest free 64 KB-aligned
+ * place. 0 or a Win32 error. */
+static uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t *first)
+{
+	if (base == 0)
+		return vad_find_gap(&vm->vads, pages, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
+				    VM_USER_HIGH / VM_PAGE, false, first) ? 0 : ERROR_NOT_ENOUGH_MEMORY;
+	if (base < VM_USER_LOW || base >= VM_USER_HIGH || pages > (VM_USER_HIGH - base) / VM_PAGE)
+		return ERROR_INVALID_ADDRESS;
+	*first = base >> 12;
+	return 0;
+}
+
+/* Links view w into vm at page start (address-creation and working-set
+ * locks held): a VAD, its charge (copy-on-write views: every page) and its
+ * page tables' charge. */
+static uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t protect)
+{
+	bool copy = pte_prot_writecopy(pte_prot_from_win32(protect));
+	struct vm_vad *v;
+	uint32_t err = vm_vad_create(vm, w->start, w->start + w->pages, MEM_MAPPED, protect,
+				     copy ? w->pages : 0, &v);
+
+	if (err)
+		return err;
+	v->view = w;
+	pfn_lock();
+	w->ca->mapped_views++;
+	w->next = w->ca->views;
+	w->ca->views = w;
+	pfn_unlock();
+	return 0;
+}
+
+uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t first,
+		     uint32_t pages, vaddr_t *base, uint32_t protect)
+{
+	uint32_t total = ca->segment.pages, err;
+	struct mm_view *w;
+
+	if (first >= total || pages > total - first)
+		return ERROR_ACCESS_DENIED;     /* STATUS_INVALID_VIEW_SIZE */
+	if (pages == 0)
+		pages = total - first;
+	if ((w = kmalloc(sizeof(*w) + pages)) == NULL)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	*w = (struct mm_view){ .ca = ca, .first = first, .pages = pages, .vm = vm };
+	memset(w->prot, pte_prot_from_win32(protect), pages);
+	vm_enter(vm);
+	err = vm->cleared ? ERROR_INVALID_ADDRESS : view_place(vm, *base, pages, &w->start);
+	if (!err)
+		err = view_insert(vm, w, protect);
+	vm_leave(vm);
+	if (err) {
+		kfree(w);
+		return err;
+	}
+	*base = vm_va(w->start);
+	return 0;
+}
+
+void view_release(struct vm_space *vm, struct vm_vad *v)
+{
+	struct mm_view *w = v->view, **link;
+	struct mm_control_area *dead;
+	vaddr_t end = vm_va(v->node.end);
+
+	for (vaddr_t va = mmu_next_used(vm_va(v->node.start), end); va < end;
+	     va = mmu_next_used(va + PAGE_SIZE, end)) {
+		struct vm_page pg = view_page_get(v, va);
+		if (pg.kind == PTE_PRESENT && vm_frame_is_prototype(pg.frame))
+			view_unmap_shared(vm, va, pg.frame, 0, true);
+		else if (pg.kind == PTE_PROTOTYPE)
+			vm_pte_set(vm, va, 0);
+		else
+			vm_page_drop(vm, va, &pg, 0);   /* a private copy */
+	}
+	pfn_lock();
+	for (link = &w->ca->views; *link != w; link = &(*link)->next)
+		;
+	*link = w->next;
+	dead = section_unref_locked(w->ca, true);
+	pfn_unlock();
+	v->view = NULL;
+	kfree(w);
+	if (dead)
+		section_delete(dead);
+}
+
+uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr)
+{
+	struct vm_vad *v;
+	uint32_t err = 0;
+
+	vm_enter(vm);
+	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
+	if (v && v->view)
+		vm_vad_release(vm, v);
+	else
+		err = ERROR_INVALID_ADDRESS;
+	vm_leave(vm);
+	return err;
+}
+
+uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size)
+{
+	struct vm_vad *v;
+	bool ok;
+
+	ke_acquire_spin_lock(&vm->ws_lock);
+	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
+	ok = v && v->view && size <= vm_va(v->node.end) - addr;
+	ke_release_spin_lock(&vm->ws_lock);
+	/* A pagefile section has no file to write: its pages reach the paging
+	 * file when they are trimmed. */
+	return ok ? 0 : ERROR_INVALID_ADDRESS;
+}
