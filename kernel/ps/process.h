@@ -17,6 +17,7 @@
 #include "kernel/ke/dispatcher.h"
 #include "kernel/ke/thread.h"
 #include "kernel/ob/ob.h"
+#include "kernel/rtl/path.h"
 #include "kernel/se/token.h"
 #include "mm/vm.h"
 #include "kernel/rtl/winerror.h"
@@ -50,6 +51,7 @@ struct process {
 	bool rundown_closing;           /* exiting: no new attach */
 	struct wait_queue rundown_wait;
 	struct process *all_next;
+	char cwd[RTL_MAX_PATH];         /* the current directory (kernel/ps/cwd.c) */
 };
 
 /* The rights of a process handle (Windows' values). */
@@ -68,6 +70,14 @@ struct process {
 #define PROCESS_ALL_ACCESS                0x001fffffu
 
 extern struct ob_type process_type;
+
+/* The current directory of p (GetCurrentDirectory): a full path, "C:\\" or
+ * "C:\\dir" (kernel/rtl/path.h), copied under the current-directory lock. */
+void ps_get_cwd(struct process *p, char out[RTL_MAX_PATH]);
+/* Sets it (SetCurrentDirectory; the caller checked the directory exists). */
+void ps_set_cwd(struct process *p, const char *cwd);
+/* A new process's: its parent's, or "C:\\" without one. */
+void ps_cwd_inherit(struct process *p, struct process *parent);
 
 /* Remembers the boot modules programs are started from. */
 void process_set_programs(const struct boot_info *bi);

@@ -1,5 +1,6 @@
 /* Process, handle, time and memory-status system calls. */
 #include "kernel/sys/syscalls.h"
+#include "kernel/io/volume.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
@@ -228,5 +229,6 @@ struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f)
 	if (!se_privilege_enabled(process_current()->token, SE_SHUTDOWN_PRIVILEGE))
 		return (struct sysret){ ERROR_PRIVILEGE_NOT_HELD, 0 };
 	kprintf("vados: shutdown requested by pid %u\n", process_current()->pid);
+	io_shutdown();
 	machine_exit(mm_invariants_hold() ? EXIT_PASS : EXIT_FAIL);
 }

@@ -1,0 +1,210 @@
+/* The file calls that take paths: DeleteFile, MoveFileEx, CreateDirectory,
+ * RemoveDirectory, GetFileAttributes, SetFileAttributes, GetDiskFreeSpace,
+ * FindFirstFile and FindNextFile; see kernel/io/file.h. */
+#include "kernel/io/iop.h"
+#include "kernel/rtl/string.h"
+#include "kernel/rtl/winerror.h"
+#include "mm/pool.h"
+
+uint32_t iop_split(const char *path, struct io_volume **vol, const char **rest)
+{
+	if (strlen(path) >= RTL_MAX_PATH)
+		return ERROR_FILENAME_EXCED_RANGE;
+	if (path[0] == '\0' || path[1] != ':' || path[2] != '\\' || !(*vol = io_volume(path[0])))
+		return ERROR_PATH_NOT_FOUND;
+	*rest = path + 2;
+	return ERROR_SUCCESS;
+}
+
+/* Deletes an existing file at once, or marks it delete pending while it is
+ * open by handles that all share delete (fat itself refuses open files). */
+static uint32_t delete_locked(struct io_volume *v, const char *path)
+{
+	struct fat_file *fat;
+	struct fat_info info;
+	struct io_fcb *fcb;
+	uint32_t err = fat_open(v->fat, path, &fat);
+
+	if (err)
+		return err;
+	fat_query(fat, &info);
+	fcb = iop_fcb_find_locked(v, fat);
+	fat_close(fat);
+	if (!fcb)
+		return fat_delete(v->fat, path);
+	if (info.attributes & (FAT_ATTR_DIRECTORY | FAT_ATTR_READONLY) || fcb->delete_pending)
+		return ERROR_ACCESS_DENIED;
+	if (fcb->shared_delete < fcb->open_count)
+		return ERROR_SHARING_VIOLATION;
+	fcb->delete_pending = true;
+	return ERROR_SUCCESS;
+}
+
+uint32_t file_delete(const char *path)
+{
+	struct io_volume *v;
+	const char *rest;
+	uint32_t err = iop_split(path, &v, &rest);
+
+	if (err)
+		return err;
+	io_lock(v);
+	err = delete_locked(v, rest);
+	io_unlock(v);
+	return err;
+}
+
+/* Renames from to to; an open source must be shared for deleting, and its
+ * record follows it. */
+static uint32_t move_locked(struct io_volume *v, const char *from, const char *to, bool replace)
+{
+	struct fat_file *fat;
+	struct io_fcb *fcb;
+	uint32_t err = fat_open(v->fat, from, &fat);
+
+	if (err)
+		return err;
+	fcb = iop_fcb_find_locked(v, fat);
+	fat_close(fat);
+	if (fcb && (fcb->shared_delete < fcb->open_count || fcb->delete_pending))
+		return fcb->delete_pending ? ERROR_ACCESS_DENIED : ERROR_SHARING_VIOLATION;
+	if ((err = fat_rename(v->fat, from, to, replace)) == ERROR_SUCCESS && fcb)
+		strlcpy(fcb->path, to, sizeof(fcb->path));
+	return err;
+}
+
+uint32_t file_move(const char *from, const char *to, bool replace)
+{
+	struct io_volume *v, *w;
+	const char *a, *b;
+	uint32_t err = iop_split(from, &v, &a);
+
+	if (!err)
+		err = iop_split(to, &w, &b);
+	if (!err && v != w)
+		err = ERROR_NOT_SAME_DEVICE;
+	if (err)
+		return err;
+	io_lock(v);
+	err = move_locked(v, a, b, replace);
+	io_unlock(v);
+	return err;
+}
+
+/* The calls that are one FAT driver call on the volume of a path. */
+enum path_op { OP_MKDIR, OP_RMDIR, OP_STAT, OP_SET_ATTRIBUTES };
+
+static uint32_t path_call(const char *path, enum path_op op, struct fat_info *info,
+			  uint32_t attr)
+{
+	struct io_volume *v;
+	const char *rest;
+	uint32_t err = iop_split(path, &v, &rest);
+
+	if (err)
+		return err;
+	io_lock(v);
+	switch (op) {
+	case OP_MKDIR: err = fat_mkdir(v->fat, rest); break;
+	case OP_RMDIR: err = fat_rmdir(v->fat, rest); break;
+	case OP_STAT: err = fat_stat(v->fat, rest, info); break;
+	case OP_SET_ATTRIBUTES: err = fat_set_attributes(v->fat, rest, attr); break;
+	}
+	io_unlock(v);
+	return err;
+}
+
+uint32_t file_mkdir(const char *path) { return path_call(path, OP_MKDIR, NULL, 0); }
+uint32_t file_rmdir(const char *path) { return path_call(path, OP_RMDIR, NULL, 0); }
+
+uint32_t file_stat(const char *path, struct fat_info *info)
+{
+	return path_call(path, OP_STAT, info, 0);
+}
+
+uint32_t file_set_attributes(const char *path, uint32_t attr)
+{
+	return path_call(path, OP_SET_ATTRIBUTES, NULL, attr);
+}
+
+uint32_t file_disk_space(const char *path, uint32_t *cluster_bytes, uint32_t *free_clusters,
+			 uint32_t *total_clusters)
+{
+	struct io_volume *v = path[0] && path[1] == ':' ? io_volume(path[0]) : NULL;
+
+	if (!v)
+		return ERROR_PATH_NOT_FOUND;
+	io_lock(v);
+	fat_space(v->fat, cluster_bytes, free_clusters, total_clusters);
+	io_unlock(v);
+	return ERROR_SUCCESS;
+}
+
+/* --- FindFirstFile / FindNextFile --- */
+
+/* Opens directory dir (held for the enumeration: it cannot be removed
+ * meanwhile) and starts matching pattern in it. */
+static uint32_t find_first_locked(struct io_volume *v, const char *dir, const char *pattern,
+				  struct io_file *f, struct fat_info *info)
+{
+	struct fat_file *fat;
+	uint32_t err = fat_open(v->fat, dir, &fat);
+
+	if (err)
+		return err == ERROR_FILE_NOT_FOUND ? ERROR_PATH_NOT_FOUND : err;
+	err = fat_find_first(v->fat, dir, pattern, f->find);
+	if (!err)
+		err = fat_find_next(f->find, info);
+	if (err) {
+		fat_close(fat);
+		return err == ERROR_NO_MORE_FILES ? ERROR_FILE_NOT_FOUND : err;
+	}
+	f->directory = true;
+	return iop_attach_locked(v, fat, dir, f);
+}
+
+uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_info *info)
+{
+	char dir[RTL_MAX_PATH];
+	struct io_volume *v;
+	struct io_file *f;
+	const char *rest, *name;
+	uint32_t err = iop_split(pattern, &v, &rest);
+
+	if (err)
+		return err;
+	name = strrchr(rest, '\\') + 1;
+	if (!*name)
+		return ERROR_FILE_NOT_FOUND;
+	if (strlen(name) > FAT_NAME_MAX)
+		return ERROR_FILENAME_EXCED_RANGE;
+	strlcpy(dir, rest, (size_t)(name - rest) + 1);
+	if (!(f = ob_create(&file_type, sizeof(*f))))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	f->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+	if (!(f->find = kmalloc(sizeof(*f->find)))) {
+		ob_dereference(f);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	io_lock(v);
+	err = find_first_locked(v, dir, name, f, info);
+	io_unlock(v);
+	if (err) {
+		ob_dereference(f);
+		return err;
+	}
+	*out = f;
+	return ERROR_SUCCESS;
+}
+
+uint32_t file_find_next(struct io_file *f, struct fat_info *info)
+{
+	uint32_t err;
+
+	if (!f->find)
+		return ERROR_INVALID_HANDLE;
+	io_lock(f->fcb->vol);
+	err = fat_find_next(f->find, info);
+	io_unlock(f->fcb->vol);
+	return err;
+}
