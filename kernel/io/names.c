@@ -91,6 +91,48 @@ uint32_t file_move(const char *from, const char *to, bool replace)
 	return err;
 }
 
+/* Whether directory path holds anything but "." and "..". */
+static uint32_t dir_empty_locked(struct io_volume *v, const char *path)
+{
+	struct fat_find *find = kmalloc(sizeof(*find));
+	struct fat_info *info = kmalloc(sizeof(*info));
+	uint32_t err = find && info ? fat_find_first(v->fat, path, "*", find)
+				    : ERROR_NOT_ENOUGH_MEMORY;
+
+	while (!err && !(err = fat_find_next(find, info)))
+		if (strcmp(info->name, ".") && strcmp(info->name, ".."))
+			err = ERROR_DIR_NOT_EMPTY;
+	kfree(find);
+	kfree(info);
+	return err == ERROR_NO_MORE_FILES ? ERROR_SUCCESS : err;
+}
+
+/* Removes an empty directory at once, or marks it delete pending while it is
+ * open by handles that all share delete (an enumeration does). */
+static uint32_t rmdir_locked(struct io_volume *v, const char *path)
+{
+	struct fat_file *fat;
+	struct fat_info info;
+	struct io_fcb *fcb;
+	uint32_t err = fat_open(v->fat, path, &fat);
+
+	if (err)
+		return err;
+	fat_query(fat, &info);
+	fcb = iop_fcb_find_locked(v, fat);
+	fat_close(fat);
+	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY))
+		return fat_rmdir(v->fat, path);
+	if ((err = dir_empty_locked(v, path)) != ERROR_SUCCESS)
+		return err;
+	if (info.attributes & FAT_ATTR_READONLY || fcb->delete_pending)
+		return ERROR_ACCESS_DENIED;
+	if (fcb->shared_delete < fcb->open_count)
+		return ERROR_SHARING_VIOLATION;
+	fcb->delete_pending = true;
+	return ERROR_SUCCESS;
+}
+
 /* The calls that are one FAT driver call on the volume of a path. */
 enum path_op { OP_MKDIR, OP_RMDIR, OP_STAT, OP_SET_ATTRIBUTES };
 
@@ -106,7 +148,7 @@ static uint32_t path_call(const char *path, enum path_op op, struct fat_info *in
 	io_lock(v);
 	switch (op) {
 	case OP_MKDIR: err = fat_mkdir(v->fat, rest); break;
-	case OP_RMDIR: err = fat_rmdir(v->fat, rest); break;
+	case OP_RMDIR: err = rmdir_locked(v, rest); break;
 	case OP_STAT: err = fat_stat(v->fat, rest, info); break;
 	case OP_SET_ATTRIBUTES: err = fat_set_attributes(v->fat, rest, attr); break;
 	}

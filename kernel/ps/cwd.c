@@ -23,11 +23,11 @@ void ps_set_cwd(struct process *p, const char *cwd)
 	ke_release_spin_lock(&cwd_lock);
 }
 
-void ps_cwd_inherit(struct process *p, struct process *parent)
+void ps_cwd_inherit(struct process *p, struct process *creator)
 {
 	char cwd[RTL_MAX_PATH] = "C:\\";
 
-	if (parent)
-		ps_get_cwd(parent, cwd);
+	if (creator)
+		ps_get_cwd(creator, cwd);
 	ps_set_cwd(p, cwd);
 }

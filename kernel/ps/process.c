@@ -211,7 +211,7 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	while (*cmdline == ' ')
 		cmdline++;
 	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
-	ps_cwd_inherit(p, pp->parent);
+	ps_cwd_inherit(p, pp->creator);
 	image = pp->image ? pp->image : cmdline;
 	for (n = 0; image[n] && image[n] != ' ' && n < sizeof(p->name) - 1; n++)
 		p->name[n] = image[n];

@@ -76,8 +76,8 @@ extern struct ob_type process_type;
 void ps_get_cwd(struct process *p, char out[RTL_MAX_PATH]);
 /* Sets it (SetCurrentDirectory; the caller checked the directory exists). */
 void ps_set_cwd(struct process *p, const char *cwd);
-/* A new process's: its parent's, or "C:\\" without one. */
-void ps_cwd_inherit(struct process *p, struct process *parent);
+/* A new process's: its creator's, or "C:\\" without one. */
+void ps_cwd_inherit(struct process *p, struct process *creator);
 
 /* Remembers the boot modules programs are started from. */
 void process_set_programs(const struct boot_info *bi);
@@ -88,6 +88,7 @@ struct process_params {
 	const char *image;              /* the program; NULL: cmdline's first word */
 	const char *cmdline;            /* its command line, as its argv shows it */
 	struct process *parent;         /* whose inheritable handles it gets, or NULL */
+	struct process *creator;        /* whose current directory it gets, or NULL: C:\ */
 	struct token *token;            /* it gets a copy; NULL: the system's first token */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
 	bool suspended;                 /* its first thread starts suspended */

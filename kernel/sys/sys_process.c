@@ -95,7 +95,7 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 	char cmdline[PROCESS_CMDLINE_MAX], image[PROCESS_NAME_MAX];
 	struct process_params pp = { .image = a[3] ? image : NULL, .cmdline = cmdline,
 				     .parent = a[2] ? process_current() : NULL,
-				     .opener = process_handles(),
+				     .creator = process_current(), .opener = process_handles(),
 				     .suspended = (a[4] & CREATE_SUSPENDED) != 0 };
 	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[4] = { 0 };
 	struct process *p = NULL;
