@@ -35,7 +35,8 @@ struct process {
 	char cmdline[PROCESS_CMDLINE_MAX];
 	struct vm_space *vm;            /* its address space (NULL once gone) */
 	pfn_t pd;                       /* vm's page directory, for the scheduler */
-	const void *image;              /* the program file (a boot module) */
+	const void *image;              /* the program file (a boot module, or read from disk) */
+	bool image_owned;               /* image is kernel pages read from disk: freed with p */
 	uint32_t image_size;
 	struct ps_thread *threads;      /* every thread not yet reaped */
 	uint32_t active_threads;        /* of those, the ones that have not exited */
@@ -78,6 +79,14 @@ void ps_get_cwd(struct process *p, char out[RTL_MAX_PATH]);
 void ps_set_cwd(struct process *p, const char *cwd);
 /* A new process's: its creator's, or "C:\\" without one. */
 void ps_cwd_inherit(struct process *p, struct process *creator);
+
+/* The program file name (no boot module) as CreateProcess finds it on disk:
+ * a path, or a bare name in creator's current directory then C:\\BIN, with
+ * ".exe" added when it has no extension; read whole into kernel pages the
+ * caller frees (kpage_free). NULL with *err: ERROR_FILE_NOT_FOUND,
+ * ERROR_BAD_EXE_FORMAT (empty, a directory, over 16 MB), the file's own. */
+const void *ps_image_from_disk(struct process *creator, const char *name, uint32_t *size,
+			       uint32_t *err);
 
 /* Remembers the boot modules programs are started from. */
 void process_set_programs(const struct boot_info *bi);
