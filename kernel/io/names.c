@@ -16,44 +16,6 @@ uint32_t iop_split(const char *path, struct io_volume **vol, const char **rest)
 	return ERROR_SUCCESS;
 }
 
-/* Deletes an existing file at once, or marks it delete pending while it is
- * open by handles that all share delete (fat itself refuses open files). */
-static uint32_t delete_locked(struct io_volume *v, const char *path)
-{
-	struct fat_file *fat;
-	struct fat_info info;
-	struct io_fcb *fcb;
-	uint32_t err = fat_open(v->fat, path, &fat);
-
-	if (err)
-		return err;
-	fat_query(fat, &info);
-	fcb = iop_fcb_find_locked(v, fat);
-	fat_close(fat);
-	if (!fcb)
-		return fat_delete(v->fat, path);
-	if (info.attributes & (FAT_ATTR_DIRECTORY | FAT_ATTR_READONLY) || fcb->delete_pending)
-		return ERROR_ACCESS_DENIED;
-	if (fcb->shared_delete < fcb->open_count)
-		return ERROR_SHARING_VIOLATION;
-	fcb->delete_pending = true;
-	return ERROR_SUCCESS;
-}
-
-uint32_t file_delete(const char *path)
-{
-	struct io_volume *v;
-	const char *rest;
-	uint32_t err = iop_split(path, &v, &rest);
-
-	if (err)
-		return err;
-	io_lock(v);
-	err = delete_locked(v, rest);
-	io_unlock(v);
-	return err;
-}
-
 /* Renames from to to; an open source must be shared for deleting, and its
  * record follows it. */
 static uint32_t move_locked(struct io_volume *v, const char *from, const char *to, bool replace)
@@ -107,9 +69,11 @@ static uint32_t dir_empty_locked(struct io_volume *v, const char *path)
 	return err == ERROR_NO_MORE_FILES ? ERROR_SUCCESS : err;
 }
 
-/* Removes an empty directory at once, or marks it delete pending while it is
- * open by handles that all share delete (an enumeration does). */
-static uint32_t rmdir_locked(struct io_volume *v, const char *path)
+/* Deletes a file (dir false) or removes an empty directory (dir true) at
+ * once, or, while handles that all share delete have it open (an enumeration
+ * does), marks it delete pending: it goes at its last close. The FAT driver
+ * itself refuses what is open, and gives the errors of the wrong kind. */
+static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 {
 	struct fat_file *fat;
 	struct fat_info info;
@@ -121,9 +85,9 @@ static uint32_t rmdir_locked(struct io_volume *v, const char *path)
 	fat_query(fat, &info);
 	fcb = iop_fcb_find_locked(v, fat);
 	fat_close(fat);
-	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY))
-		return fat_rmdir(v->fat, path);
-	if ((err = dir_empty_locked(v, path)) != ERROR_SUCCESS)
+	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir)
+		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
+	if (dir && (err = dir_empty_locked(v, path)) != ERROR_SUCCESS)
 		return err;
 	if (info.attributes & FAT_ATTR_READONLY || fcb->delete_pending)
 		return ERROR_ACCESS_DENIED;
@@ -134,7 +98,7 @@ static uint32_t rmdir_locked(struct io_volume *v, const char *path)
 }
 
 /* The calls that are one FAT driver call on the volume of a path. */
-enum path_op { OP_MKDIR, OP_RMDIR, OP_STAT, OP_SET_ATTRIBUTES };
+enum path_op { OP_DELETE, OP_MKDIR, OP_RMDIR, OP_STAT, OP_SET_ATTRIBUTES };
 
 static uint32_t path_call(const char *path, enum path_op op, struct fat_info *info,
 			  uint32_t attr)
@@ -148,7 +112,8 @@ static uint32_t path_call(const char *path, enum path_op op, struct fat_info *in
 	io_lock(v);
 	switch (op) {
 	case OP_MKDIR: err = fat_mkdir(v->fat, rest); break;
-	case OP_RMDIR: err = rmdir_locked(v, rest); break;
+	case OP_DELETE: err = remove_locked(v, rest, false); break;
+	case OP_RMDIR: err = remove_locked(v, rest, true); break;
 	case OP_STAT: err = fat_stat(v->fat, rest, info); break;
 	case OP_SET_ATTRIBUTES: err = fat_set_attributes(v->fat, rest, attr); break;
 	}
@@ -156,6 +121,7 @@ static uint32_t path_call(const char *path, enum path_op op, struct fat_info *in
 	return err;
 }
 
+uint32_t file_delete(const char *path) { return path_call(path, OP_DELETE, NULL, 0); }
 uint32_t file_mkdir(const char *path) { return path_call(path, OP_MKDIR, NULL, 0); }
 uint32_t file_rmdir(const char *path) { return path_call(path, OP_RMDIR, NULL, 0); }
 
