@@ -375,8 +375,8 @@ static void cmd_dir(const char *arg)
 		printf("%04u-%02u-%02u %02u:%02u  %s %10lu  %s\n", t.wYear, t.wMonth, t.wDay,
 		       t.wHour, t.wMinute, dir ? "<DIR>" : "     ", dir ? 0 : fd.nFileSizeLow,
 		       fd.cFileName);
-		dirs += dir;
-		files += !dir;
+		dirs += dir != 0;
+		files += dir == 0;
 		bytes += dir ? 0 : fd.nFileSizeLow;
 	} while (FindNextFileA(h, &fd));
 	FindClose(h);
