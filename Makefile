@@ -77,7 +77,8 @@ SDK_CXXFLAGS := $(SDK_ABI) -std=gnu++17 -fno-exceptions -fno-rtti -faligned-new=
 SDK_LDFLAGS  := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -T $(CURDIR)/user/user.ld
 UCFLAGS   := $(SDK_CFLAGS) -Wextra -Werror -MMD -MP
 UCXXFLAGS := $(SDK_CXXFLAGS) -Wextra -Werror -MMD -MP
-ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c kernel/rtl/string.c
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c kernel/rtl/string.c \
+             kernel/rtl/time.c
 ULIB_OBJS := $(addsuffix .o,$(basename $(ULIB_SRCS:%=$(B)/user/obj/%)))
 # An archive: a program carries only the objects it uses (crt0 always).
 ULIB      := $(B)/user/libvados.a
@@ -91,6 +92,10 @@ ISO    := $(B)/vados.iso
 .PHONY: all iso run debug gdb disk test host-tests user bench clean help FORCE
 # Keep intermediate objects: no rebuilds, and no "rm" after the test summary.
 .SECONDARY:
+# The file tests run from C:\BIN (programs on disk), not from boot modules:
+# every module costs memory the small-memory boots do not have.
+ISO_PROGS := $(filter-out $(B)/user/file-%.exe,$(UPROGS))
+
 all: $(KERNEL) $(UPROGS) $(ISO)
 user: $(UPROGS)
 iso: $(ISO)
@@ -155,7 +160,7 @@ $(B)/gen/cmdline: FORCE
 # Every user program rides along as a multiboot2 module named after its file.
 $(ISO): $(KERNEL) $(UPROGS) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/grub/*)
 	tools/mkiso.sh -o $@ -k $(KERNEL) -c '$(CMDLINE)' \
-	    $(foreach p,$(UPROGS),-m $(p)=$(basename $(notdir $(p))))
+	    $(foreach p,$(ISO_PROGS),-m $(p)=$(basename $(notdir $(p))))
 
 # make run's and make debug's disk, build/disk.img (tools/mkdisk.sh): an MBR
 # with a FAT32 partition (C:) of FAT MB holding every program in C:\BIN, and a

@@ -126,6 +126,12 @@ static enum ide_status check_range(unsigned disk, uint64_t lba, uint64_t sectors
 	return IDE_OK;
 }
 
+/* The sectors r moves: all of its pages', or r->sectors. */
+static uint32_t request_sectors(const struct ide_request *r)
+{
+	return r->sectors ? r->sectors : r->pages * IDE_SECTORS_PER_PAGE;
+}
+
 /* ---- moving data ----------------------------------------------------------- */
 
 /* PIO of sector s of r on channel c: its frame through the direct window, or
@@ -152,9 +158,13 @@ static void start_dma(unsigned ch, struct ide_request *r, bool lba48)
 	struct prd *prd = prd_tables[ch];
 	uint8_t direction = r->write ? 0 : BM_CMD_TO_MEMORY;
 
-	for (uint32_t i = 0; i < r->pages; i++)
-		prd[i] = (struct prd){ (paddr_t)r->frames[i] << PAGE_SHIFT, PAGE_SIZE,
+	uint32_t left = io[ch].count * IDE_SECTOR_SIZE;
+
+	for (uint32_t i = 0; i < r->pages; i++, left -= PAGE_SIZE) {
+		uint32_t bytes = left < PAGE_SIZE ? left : PAGE_SIZE;
+		prd[i] = (struct prd){ (paddr_t)r->frames[i] << PAGE_SHIFT, (uint16_t)bytes,
 				       i + 1 == r->pages ? PRD_EOT : 0 };
+	}
 	/* The table must be in memory before the bus master may read it. */
 	asm volatile("" ::: "memory");
 	ide_stat.dma++;
@@ -190,7 +200,7 @@ static void start(unsigned ch, struct ide_request *r)
 {
 	const struct ide_disk *d = &ide_disks[r->disk];
 	struct channel_io *x = &io[ch];
-	uint32_t count = r->pages * IDE_SECTORS_PER_PAGE;
+	uint32_t count = request_sectors(r);
 	bool dma = d->dma && !ide_debug.force_pio;
 
 	x->busy = true;
@@ -244,8 +254,10 @@ void ide_submit(struct ide_request *r)
 	bool irq = irq_save();
 
 	r->ata_error = 0;
-	r->status = r->pages >= 1 && r->pages <= IDE_MAX_PAGES
-		    ? check_range(r->disk, r->lba, (uint64_t)r->pages * IDE_SECTORS_PER_PAGE)
+	r->status = r->pages >= 1 && r->pages <= IDE_MAX_PAGES &&
+		    request_sectors(r) > (r->pages - 1) * IDE_SECTORS_PER_PAGE &&
+		    request_sectors(r) <= r->pages * IDE_SECTORS_PER_PAGE
+		    ? check_range(r->disk, r->lba, request_sectors(r))
 		    : ide_present(r->disk) ? IDE_ERR_RANGE : IDE_ERR_NO_DEVICE;
 	fifo_push(&io[ch].queue, r);
 	run_queue(ch, false);

@@ -32,6 +32,9 @@ struct ide_request {
 	unsigned disk;                  /* 0..IDE_DISKS-1 */
 	uint64_t lba;                   /* first 512-byte sector */
 	uint32_t pages;                 /* 1..IDE_MAX_PAGES pages of 4 KB (8 sectors each) */
+	uint32_t sectors;               /* 0: every sector of the pages; else fewer, the
+					 * last page only partly moved (a file system's
+					 * sector-sized metadata) */
 	pfn_t frames[IDE_MAX_PAGES];    /* physical frames, any (also beyond the direct window) */
 	bool write;
 	void (*done)(struct ide_request *r);    /* called once, interrupts off */

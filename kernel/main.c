@@ -8,6 +8,8 @@
 #include "kernel/rtl/ksym.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
+#include "kernel/io/file.h"
+#include "kernel/ke/systime.h"
 #include "kernel/ps/psthread.h"
 #include "kernel/ex/event.h"
 #include "kernel/ex/mutant.h"
@@ -258,6 +260,7 @@ static void run_program(const char *name, const char *args)
 	report_swap_traffic();
 	ok = objects_returned(&before);
 	ok &= mm_invariants_hold();
+	io_shutdown();
 	machine_exit(ok && status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 
@@ -289,6 +292,7 @@ static void start_init(void)
 	status = p->exit_status;
 	ob_dereference(p);
 	kprintf("vados: init exited with status 0x%x\n", status);
+	io_shutdown();
 	machine_exit(status == 0 ? EXIT_PASS : EXIT_FAIL);
 }
 
@@ -338,13 +342,16 @@ void kernel_main(const struct boot_info *bi)
 	timer_set_device_tick(ide_tick);
 	swap_init();
 	start_memory_threads();
+	ke_systime_init();
 	syscall_init();
-	section_init();        /* before the others: the leak line lists the newest first */
+	file_init();                    /* registered first: listed last */
+	section_init();                 /* then listed just before files */
 	se_init();
 	process_init();
 	event_init();
 	mutant_init();
 	semaphore_init();
+	io_init();
 	process_set_programs(bi);
 	if (options.test[0])
 		selftest_run(options.test, bi, &options);

@@ -172,8 +172,9 @@ class Disks:
             return self.make(args, self.disk) if args else "disk = MB: 2 or more, not %r" \
                 % sc["disk"]
         progs = sorted(glob.glob(os.path.join(TOP, "build", "user", "*.exe")))
-        return self.make(["--fat", sc["fat"], "--swap", sc["swap"] or "0"], self.disk, progs,
-                         fat=True)
+        files = [a for spec in sc["file"] for a in ("--file", os.path.join(TOP, spec))]
+        return self.make(["--fat", sc["fat"], "--swap", sc["swap"] or "0"] + files, self.disk,
+                         progs, fat=True)
 
     def make(self, args, image, programs=(), fat=False):
         """Makes image with tools/mkdisk.sh; None, or why it failed."""
@@ -211,6 +212,25 @@ class Disks:
         return None
 
 
+    def host_files(self, specs, tmp):
+        """hostfile = C:\\PATH=HOST: C:\\PATH on disk 0, read by mtools after
+        the boot, must equal the repository's file HOST. None, or why not."""
+        for spec in specs:
+            path, _, host = spec.partition("=")
+            if not path.upper().startswith("C:\\") or not host:
+                return "hostfile = C:\\PATH=HOST, not %r" % spec
+            out = os.path.join(tmp, "hostfile.out")
+            got = subprocess.run(["mcopy", "-n", "-o", "-i", self.disk + "@@1M",
+                                  "::/" + path[3:].replace("\\", "/"), out],
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if got.returncode != 0:
+                return "mcopy could not read %s: %s" % (path, got.stdout.strip())
+            with open(out, "rb") as a, open(os.path.join(TOP, host), "rb") as b:
+                if a.read() != b.read():
+                    return "%s as mtools reads it differs from %s" % (path, host)
+        return None
+
+
 def run_scenario(tally, sc, emulator="qemu"):
     """Boots the scenario on emulator with its fresh disks and checks how the
     kernel left the machine, the serial log and the FAT volumes."""
@@ -226,6 +246,8 @@ def run_scenario(tally, sc, emulator="qemu"):
         problem, secs = boot_scenario(sc, emulator, log, disks)
         if problem is None and disks.fat:
             problem = disks.fsck(log, sc["fsck"])
+        if problem is None and sc["hostfile"]:
+            problem = disks.host_files(sc["hostfile"], tmp)
     tally.report(name, problem is None, problem or "", log, secs)
 
 

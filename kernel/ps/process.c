@@ -164,6 +164,8 @@ static void process_remove(void *body)
 	irq_restore(irq);
 	if (p->token)
 		ob_dereference(p->token);
+	if (p->image_owned)
+		kpage_free((void *)p->image);
 }
 
 struct ob_type process_type = {
@@ -202,6 +204,26 @@ void process_init(void)
 	ob_set_pseudo_resolver(process_pseudo);
 }
 
+/* Reads p's program from disk (kernel/ps/diskimage.c) when it is no boot
+ * module: word is its name up to the first space. Its name becomes the
+ * file's last component. */
+static void load_from_disk(struct process *p, struct process *creator, const char *word,
+			   uint32_t *error)
+{
+	char name[RTL_MAX_PATH];
+	const char *base;
+	size_t n;
+
+	for (n = 0; word[n] && word[n] != ' ' && n < sizeof(name) - 1; n++)
+		name[n] = word[n];
+	name[n] = '\0';
+	if (!(p->image = ps_image_from_disk(creator, name, &p->image_size, error)))
+		return;
+	p->image_owned = true;
+	base = strrchr(name, '\\');
+	strlcpy(p->name, base ? base + 1 : name, sizeof(p->name));
+}
+
 /* A new process record for cmdline with its address space, not yet running;
  * NULL with *error. */
 static struct process *process_new(const struct process_params *pp, uint32_t *error)
@@ -216,6 +238,7 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	while (*cmdline == ' ')
 		cmdline++;
 	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
+	ps_cwd_inherit(p, pp->creator);
 	image = pp->image ? pp->image : cmdline;
 	for (n = 0; image[n] && image[n] != ' ' && n < sizeof(p->name) - 1; n++)
 		p->name[n] = image[n];
@@ -223,9 +246,14 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	p->pid = next_pid_take();
 	p->image = find_program(p->name, &p->image_size);
 	if (!p->image)
-		*error = ERROR_FILE_NOT_FOUND;
-	else if ((p->token = se_token_copy(pp->token ? pp->token : se_system_token())) &&
-		 (p->vm = vm_create()) != NULL)
+		load_from_disk(p, pp->creator, image, error);
+	if (!p->image) {
+		ob_dereference(p);
+		return NULL;
+	}
+	*error = ERROR_NOT_ENOUGH_MEMORY;
+	if ((p->token = se_token_copy(pp->token ? pp->token : se_system_token())) &&
+	    (p->vm = vm_create()) != NULL)
 		return p;
 	ob_dereference(p);
 	return NULL;

@@ -17,6 +17,7 @@
 #include "kernel/ke/dispatcher.h"
 #include "kernel/ke/thread.h"
 #include "kernel/ob/ob.h"
+#include "kernel/rtl/path.h"
 #include "kernel/se/token.h"
 #include "mm/vm.h"
 #include "kernel/rtl/winerror.h"
@@ -34,7 +35,8 @@ struct process {
 	char cmdline[PROCESS_CMDLINE_MAX];
 	struct vm_space *vm;            /* its address space (NULL once gone) */
 	pfn_t pd;                       /* vm's page directory, for the scheduler */
-	const void *image;              /* the program file (a boot module) */
+	const void *image;              /* the program file (a boot module, or read from disk) */
+	bool image_owned;               /* image is kernel pages read from disk: freed with p */
 	uint32_t image_size;
 	struct ps_thread *threads;      /* every thread not yet reaped */
 	uint32_t active_threads;        /* of those, the ones that have not exited */
@@ -51,6 +53,7 @@ struct process {
 	bool rundown_closing;           /* exiting: no new attach */
 	struct wait_queue rundown_wait;
 	struct process *all_next;
+	char cwd[RTL_MAX_PATH];         /* the current directory (kernel/ps/cwd.c) */
 };
 
 /* The rights of a process handle (Windows' values). */
@@ -70,6 +73,22 @@ struct process {
 
 extern struct ob_type process_type;
 
+/* The current directory of p (GetCurrentDirectory): a full path, "C:\\" or
+ * "C:\\dir" (kernel/rtl/path.h), copied under the current-directory lock. */
+void ps_get_cwd(struct process *p, char out[RTL_MAX_PATH]);
+/* Sets it (SetCurrentDirectory; the caller checked the directory exists). */
+void ps_set_cwd(struct process *p, const char *cwd);
+/* A new process's: its creator's, or "C:\\" without one. */
+void ps_cwd_inherit(struct process *p, struct process *creator);
+
+/* The program file name (no boot module) as CreateProcess finds it on disk:
+ * a path, or a bare name in creator's current directory then C:\\BIN, with
+ * ".exe" added when it has no extension; read whole into kernel pages the
+ * caller frees (kpage_free). NULL with *err: ERROR_FILE_NOT_FOUND,
+ * ERROR_BAD_EXE_FORMAT (empty, a directory, over 16 MB), the file's own. */
+const void *ps_image_from_disk(struct process *creator, const char *name, uint32_t *size,
+			       uint32_t *err);
+
 /* Remembers the boot modules programs are started from. */
 void process_set_programs(const struct boot_info *bi);
 /* Registers the Process type and the pseudo-handle resolver (once, at boot). */
@@ -79,6 +98,7 @@ struct process_params {
 	const char *image;              /* the program; NULL: cmdline's first word */
 	const char *cmdline;            /* its command line, as its argv shows it */
 	struct process *parent;         /* whose inheritable handles it gets, or NULL */
+	struct process *creator;        /* whose current directory it gets, or NULL: C:\ */
 	struct token *token;            /* it gets a copy; NULL: the system's first token */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
 	bool suspended;                 /* its first thread starts suspended */

@@ -10,6 +10,8 @@
 #define ERROR_ACCESS_DENIED        5u
 #define ERROR_INVALID_HANDLE       6u
 #define ERROR_NOT_ENOUGH_MEMORY    8u
+#define ERROR_INVALID_DRIVE        15u
+#define ERROR_NOT_SAME_DEVICE      17u
 #define ERROR_NO_MORE_FILES        18u
 #define ERROR_CRC                  23u
 #define ERROR_BAD_LENGTH           24u
@@ -17,6 +19,7 @@
 #define ERROR_FILE_EXISTS          80u
 #define ERROR_CANNOT_MAKE          82u
 #define ERROR_INVALID_PARAMETER    87u
+#define ERROR_NEGATIVE_SEEK        131u
 #define ERROR_DISK_FULL            112u
 #define ERROR_INSUFFICIENT_BUFFER  122u
 #define ERROR_INVALID_NAME         123u

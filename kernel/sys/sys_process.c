@@ -1,5 +1,6 @@
 /* Process, handle, time and memory-status system calls. */
 #include "kernel/sys/syscalls.h"
+#include "kernel/io/volume.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
@@ -94,7 +95,7 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 	char cmdline[PROCESS_CMDLINE_MAX], image[PROCESS_NAME_MAX];
 	struct process_params pp = { .image = a[3] ? image : NULL, .cmdline = cmdline,
 				     .parent = a[2] ? process_current() : NULL,
-				     .opener = process_handles(),
+				     .creator = process_current(), .opener = process_handles(),
 				     .suspended = (a[4] & CREATE_SUSPENDED) != 0 };
 	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[4] = { 0 };
 	struct process *p = NULL;
@@ -228,5 +229,6 @@ struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f)
 	if (!se_privilege_enabled(process_current()->token, SE_SHUTDOWN_PRIVILEGE))
 		return (struct sysret){ ERROR_PRIVILEGE_NOT_HELD, 0 };
 	kprintf("vados: shutdown requested by pid %u\n", process_current()->pid);
+	io_shutdown();
 	machine_exit(mm_invariants_hold() ? EXIT_PASS : EXIT_FAIL);
 }

@@ -42,6 +42,16 @@ bool sys_probe_word(uint32_t user);
  * call fails with ERROR_NOACCESS. */
 struct sysret sys_handle_out(uint32_t out, uint32_t handle);
 
+/* The full path of the user's path, resolved against the caller's current
+ * directory (kmalloc'd in *full: kfree it), or ERROR_NOACCESS,
+ * ERROR_FILENAME_EXCED_RANGE (MAX_PATH or more), ERROR_PATH_NOT_FOUND
+ * (empty), ERROR_INVALID_NAME (a UNC path). kernel/sys/sys_path.c */
+uint32_t sys_path_in(uint32_t user, char **full);
+struct fat_info;
+struct vados_find_data;
+/* A FAT entry's figures as WIN32_FIND_DATAA gives them. */
+void sys_find_data(const struct fat_info *i, struct vados_find_data *d);
+
 /* kernel/sys/sys_console.c */
 struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_read_console(const uint32_t *a, struct trap_frame *f);
@@ -75,6 +85,30 @@ struct sysret sys_thread_priority(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_thread_ids(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_zero_tls_cell(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_threads(const uint32_t *a, struct trap_frame *f);
+
+/* kernel/sys/sys_file.c */
+struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_end_of_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_path.c */
+struct sysret sys_delete_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_move_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_create_directory(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_remove_directory(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_file_attributes(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_file_attributes(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_current_directory(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_current_directory(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_full_path(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_disk_free_space(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_get_system_time(const uint32_t *a, struct trap_frame *f);
 
 /* kernel/sys/sys_object.c */
 struct sysret sys_close_handle(const uint32_t *a, struct trap_frame *f);

@@ -29,3 +29,5 @@ $(B)/host/test_wildcard: kernel/rtl/wildcard.c
 $(B)/host/test_fat_move: $(FAT_DRIVER)
 $(B)/host/test_fat_scale: $(FAT_DRIVER)
 $(B)/host/test_fat_corrupt: $(FAT_DRIVER)
+$(B)/host/test_path:     kernel/rtl/path.c
+$(B)/host/test_time:     kernel/rtl/time.c

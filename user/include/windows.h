@@ -320,8 +320,6 @@ WINAPI HANDLE GetStdHandle(DWORD nStdHandle);
 WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
 			  LPVOID lpReserved);
-WINAPI BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
-		      LPDWORD lpNumberOfBytesWritten, LPVOID lpOverlapped);
 #define CreateProcess CreateProcessA
 #define WriteConsole WriteConsoleA
 WINAPI DWORD GetCurrentProcessId(VOID);
@@ -499,6 +497,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 
 #include "vados/winthreads.h"
 #include "vados/winsecurity.h"
+#include "vados/winfiles.h"
 
 VADOS_END_DECLS
 

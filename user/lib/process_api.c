@@ -208,10 +208,3 @@ BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 		*lpNumberOfCharsWritten = written;
 	return ok;
 }
-
-BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
-		      LPDWORD lpNumberOfBytesWritten, LPVOID lpOverlapped)
-{
-	return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
-			     lpOverlapped);
-}

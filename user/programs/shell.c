@@ -58,6 +58,10 @@ static void cmd_help(void)
 	       "  kill PID             terminate a process\n"
 	       "  walk PID             list the regions of a process's address space\n"
 	       "  mem                  physical memory in use, the commit charge and swap\n"
+	       "  dir [PATTERN]        list a directory (default: the current one)\n"
+	       "  type FILE            print a file\n"
+	       "  copy FROM TO, ren FROM TO, del FILE, mkdir DIR, rmdir DIR\n"
+	       "  cd [DIR]             change (or show) the current directory\n"
 	       "  help                 this list\n"
 	       "  exit, shutdown       power off (enables SeShutdownPrivilege first)\n");
 }
@@ -346,6 +350,96 @@ static void cmd_walk(const char *arg)
 	cmd_run(cmdline, NULL);
 }
 
+/* dir [PATTERN]: a directory's entries, as cmd.exe lists them. */
+static void cmd_dir(const char *arg)
+{
+	char pattern[MAX_PATH];
+	WIN32_FIND_DATAA fd;
+	ULARGE_INTEGER free_bytes;
+	unsigned long files = 0, dirs = 0, bytes = 0;
+	DWORD attr = arg ? GetFileAttributesA(arg) : FILE_ATTRIBUTE_DIRECTORY;
+	HANDLE h;
+
+	snprintf(pattern, sizeof(pattern), "%s%s", arg ? arg : "*",
+		 arg && attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_DIRECTORY)
+		 ? "\\*" : "");
+	if ((h = FindFirstFileA(pattern, &fd)) == INVALID_HANDLE_VALUE) {
+		printf("dir: %s: error %lu\n", pattern, GetLastError());
+		return;
+	}
+	do {
+		SYSTEMTIME t;
+		BOOL dir = fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY;
+
+		FileTimeToSystemTime(&fd.ftLastWriteTime, &t);
+		printf("%04u-%02u-%02u %02u:%02u  %s %10lu  %s\n", t.wYear, t.wMonth, t.wDay,
+		       t.wHour, t.wMinute, dir ? "<DIR>" : "     ", dir ? 0 : fd.nFileSizeLow,
+		       fd.cFileName);
+		dirs += dir != 0;
+		files += dir == 0;
+		bytes += dir ? 0 : fd.nFileSizeLow;
+	} while (FindNextFileA(h, &fd));
+	FindClose(h);
+	printf("%lu file(s), %lu bytes; %lu dir(s)", files, bytes, dirs);
+	if (GetDiskFreeSpaceExA(NULL, &free_bytes, NULL, NULL))
+		printf(", %llu bytes free", free_bytes.QuadPart);
+	printf("\n");
+}
+
+/* type FILE: its bytes on the console. */
+static void cmd_type(const char *arg)
+{
+	char buf[512];
+	DWORD n;
+	HANDLE h = CreateFileA(arg, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+
+	if (h == INVALID_HANDLE_VALUE) {
+		printf("type: %s: error %lu\n", arg, GetLastError());
+		return;
+	}
+	while (ReadFile(h, buf, sizeof(buf), &n, NULL) && n)
+		WriteFile(GetStdHandle(STD_OUTPUT_HANDLE), buf, n, &n, NULL);
+	CloseHandle(h);
+}
+
+/* cd [DIR]: shows or changes the current directory. */
+static void cmd_cd(const char *arg)
+{
+	char cwd[MAX_PATH];
+
+	if (arg && !SetCurrentDirectoryA(arg))
+		printf("cd: %s: error %lu\n", arg, GetLastError());
+	else if (!arg && GetCurrentDirectoryA(sizeof(cwd), cwd))
+		printf("%s\n", cwd);
+}
+
+/* The commands of one or two path arguments: copy, ren, del, mkdir, rmdir. */
+static void cmd_paths(const char *word, char *arg)
+{
+	char *second = arg ? strchr(arg, ' ') : NULL;
+	BOOL two = strcmp(word, "copy") == 0 || strcmp(word, "ren") == 0, ok;
+
+	if (second)
+		for (*second++ = '\0'; *second == ' '; second++)
+			;
+	if (!arg || (two && (!second || !*second)) || (!two && second)) {
+		printf("%s: usage: %s %s\n", word, word, two ? "FROM TO" : "NAME");
+		return;
+	}
+	if (strcmp(word, "copy") == 0)
+		ok = CopyFileA(arg, second, FALSE);
+	else if (strcmp(word, "ren") == 0)
+		ok = MoveFileA(arg, second);
+	else if (strcmp(word, "del") == 0)
+		ok = DeleteFileA(arg);
+	else if (strcmp(word, "mkdir") == 0)
+		ok = CreateDirectoryA(arg, NULL);
+	else
+		ok = RemoveDirectoryA(arg);
+	if (!ok)
+		printf("%s: %s: error %lu\n", word, arg, GetLastError());
+}
+
 /* Runs one command line; the first word is the command. */
 static void execute(char *line)
 {
@@ -382,6 +476,16 @@ static void execute(char *line)
 		cmd_shutdown();
 	} else if (strcmp(word, "run") == 0) {
 		cmd_run_command(arg);
+	} else if (strcmp(word, "dir") == 0) {
+		cmd_dir(arg);
+	} else if (strcmp(word, "type") == 0 && arg) {
+		cmd_type(arg);
+	} else if (strcmp(word, "cd") == 0) {
+		cmd_cd(arg);
+	} else if (strcmp(word, "copy") == 0 || strcmp(word, "ren") == 0 ||
+		   strcmp(word, "del") == 0 || strcmp(word, "mkdir") == 0 ||
+		   strcmp(word, "rmdir") == 0) {
+		cmd_paths(word, arg);
 	} else {
 		if (rest)
 			*rest = ' ';

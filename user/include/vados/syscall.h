@@ -100,10 +100,53 @@ enum vados_syscall {
 				 *  -> the view's address in the caller's process */
 	SYS_UNMAP_VIEW,         /* (address in a view of the caller's process) */
 	SYS_FLUSH_VIEW,         /* (address, size) */
+	/* Files (kernel/sys/sys_file.c, sys_path.c): paths are resolved
+	 * against the caller's current directory, as GetFullPathNameA does. */
+	SYS_CREATE_FILE,        /* (path, access, share, disposition, flags and attributes,
+				 *  inherit, uint32 *existed) -> handle */
+	SYS_READ_FILE,          /* (handle, buf, bytes) -> bytes read */
+	SYS_WRITE_FILE,         /* (handle, buf, bytes) -> bytes written */
+	SYS_SET_FILE_POINTER,   /* (handle, int64 *distance in / new position out, method) */
+	SYS_QUERY_FILE,         /* (handle, struct vados_file_info *) */
+	SYS_SET_END_OF_FILE,    /* (handle) */
+	SYS_FLUSH_FILE,         /* (handle) */
+	SYS_SET_FILE_TIME,      /* (handle, const uint64 *created, *accessed, *written; 0: kept) */
+	SYS_DELETE_FILE,        /* (path) */
+	SYS_MOVE_FILE,          /* (from, to, MOVEFILE_* flags) */
+	SYS_CREATE_DIRECTORY,   /* (path) */
+	SYS_REMOVE_DIRECTORY,   /* (path) */
+	SYS_GET_FILE_ATTRIBUTES, /* (path, struct vados_find_data * or 0) -> attributes */
+	SYS_SET_FILE_ATTRIBUTES, /* (path, attributes) */
+	SYS_FIND_FIRST_FILE,    /* (pattern, struct vados_find_data *) -> handle */
+	SYS_FIND_NEXT_FILE,     /* (handle, struct vados_find_data *) */
+	SYS_GET_CURRENT_DIRECTORY, /* (buf, size) -> length, or the size needed (with the NUL) */
+	SYS_SET_CURRENT_DIRECTORY, /* (path) */
+	SYS_GET_FULL_PATH,      /* (path, buf, size) -> length, or the size needed (with the NUL) */
+	SYS_DISK_FREE_SPACE,    /* (root or 0, uint32 out[4]: bytes per sector, sectors per
+				 *  cluster, free clusters, total clusters) */
+	SYS_GET_SYSTEM_TIME,    /* (uint64 *): 100 ns units since 1601, UTC */
 	SYS_COUNT,
 };
 
 #define VADOS_SYSCALL_MAX_ARGS 8
+
+/* SYS_FIND_FIRST_FILE's and SYS_FIND_NEXT_FILE's answer: WIN32_FIND_DATAA's
+ * layout (320 bytes); times are FILETIMEs split in two words. */
+struct vados_find_data {
+	unsigned int attributes;
+	unsigned int created[2], accessed[2], written[2];
+	unsigned int size_high, size_low;
+	unsigned int reserved0, reserved1;
+	char name[260];
+	char short_name[14];
+};
+
+/* SYS_QUERY_FILE's answer (BY_HANDLE_FILE_INFORMATION's first fields). */
+struct vados_file_info {
+	unsigned int attributes;
+	unsigned int created[2], accessed[2], written[2];
+	unsigned int size_high, size_low;
+};
 
 /* One SYS_LIST_PROCESSES entry. */
 struct vados_process_info {

@@ -1,0 +1,358 @@
+/* File objects: the type, opening and creating (CreateFile's dispositions,
+ * NT's share-access rules), data, position, size, times; see
+ * kernel/io/file.h. Calls by path are in names.c. */
+#include "kernel/io/iop.h"
+#include "kernel/rtl/string.h"
+#include "kernel/rtl/winerror.h"
+#include "mm/pool.h"
+
+#define FILE_SIZE_LIMIT 0xffffffffull   /* FAT: a file holds at most 4 GB - 1 */
+
+static void file_remove(void *body);
+
+struct ob_type file_type = {
+	.name = "File",
+	.mapping = { FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_GENERIC_EXECUTE,
+		     FILE_ALL_ACCESS },
+	.valid_access = FILE_ALL_ACCESS,
+	.remove = file_remove,
+};
+
+void file_init(void)
+{
+	ob_register_type(&file_type);
+}
+
+bool file_is_directory(const struct io_file *f)
+{
+	return f->directory;
+}
+
+struct io_fcb *iop_fcb_find_locked(struct io_volume *v, struct fat_file *fat)
+{
+	struct io_fcb *fcb = v->fcbs;
+
+	while (fcb && fcb->fat != fat)
+		fcb = fcb->next;
+	return fcb;
+}
+
+/* --- NT's share access (IoCheckShareAccess, IoSetShareAccess,
+ * IoRemoveShareAccess): only opens that read, write or delete take part. --- */
+
+struct share_need {
+	bool read, write, del;
+};
+
+static struct share_need share_need(uint32_t access)
+{
+	return (struct share_need){ (access & (FILE_READ_DATA | FILE_EXECUTE)) != 0,
+				    (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) != 0,
+				    (access & DELETE) != 0 };
+}
+
+/* Whether an open with access and share fits those fcb has already. */
+static uint32_t share_check(const struct io_fcb *fcb, uint32_t access, uint32_t share)
+{
+	struct share_need n = share_need(access);
+
+	if (!n.read && !n.write && !n.del)
+		return ERROR_SUCCESS;
+	if ((n.read && fcb->shared_read < fcb->open_count) ||
+	    (n.write && fcb->shared_write < fcb->open_count) ||
+	    (n.del && fcb->shared_delete < fcb->open_count) ||
+	    (fcb->readers && !(share & FILE_SHARE_READ)) ||
+	    (fcb->writers && !(share & FILE_SHARE_WRITE)) ||
+	    (fcb->deleters && !(share & FILE_SHARE_DELETE)))
+		return ERROR_SHARING_VIOLATION;
+	return ERROR_SUCCESS;
+}
+
+/* Adds (delta 1) or removes (delta -1) one open's share access. */
+static void share_account(struct io_fcb *fcb, uint32_t access, uint32_t share, int delta)
+{
+	struct share_need n = share_need(access);
+
+	if (!n.read && !n.write && !n.del)
+		return;
+	fcb->open_count += delta;
+	fcb->readers += n.read ? delta : 0;
+	fcb->writers += n.write ? delta : 0;
+	fcb->deleters += n.del ? delta : 0;
+	fcb->shared_read += (share & FILE_SHARE_READ) ? delta : 0;
+	fcb->shared_write += (share & FILE_SHARE_WRITE) ? delta : 0;
+	fcb->shared_delete += (share & FILE_SHARE_DELETE) ? delta : 0;
+}
+
+uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char *path,
+			  struct io_file *f)
+{
+	struct io_fcb *fcb = iop_fcb_find_locked(v, fat);
+
+	if (fcb) {
+		fat_close(fat);         /* the record holds one already */
+	} else {
+		if (!(fcb = kmalloc(sizeof(*fcb)))) {
+			fat_close(fat);
+			return ERROR_NOT_ENOUGH_MEMORY;
+		}
+		memset(fcb, 0, sizeof(*fcb));
+		fcb->vol = v;
+		fcb->fat = fat;
+		strlcpy(fcb->path, path, sizeof(fcb->path));
+		fcb->next = v->fcbs;
+		v->fcbs = fcb;
+	}
+	fcb->files++;
+	share_account(fcb, f->access, f->share, 1);
+	f->fcb = fcb;
+	return ERROR_SUCCESS;
+}
+
+/* Drops one File object from fcb; the last one frees the record and, when
+ * the file is delete pending, deletes it. */
+static void fcb_release_locked(struct io_fcb *fcb)
+{
+	struct io_volume *v = fcb->vol;
+	struct io_fcb **p = &v->fcbs;
+	struct fat_info info;
+
+	if (--fcb->files)
+		return;
+	while (*p != fcb)
+		p = &(*p)->next;
+	*p = fcb->next;
+	fat_query(fcb->fat, &info);
+	fat_close(fcb->fat);
+	if (fcb->delete_pending)
+		(void)((info.attributes & FAT_ATTR_DIRECTORY) ? fat_rmdir(v->fat, fcb->path)
+							      : fat_delete(v->fat, fcb->path));
+	kfree(fcb);
+}
+
+/* The last reference to a File object: its share access goes, delete on
+ * close takes effect, and its record is released. May sleep (the disk). */
+static void file_remove(void *body)
+{
+	struct io_file *f = body;
+	struct io_fcb *fcb = f->fcb;
+	struct io_volume *v;
+
+	kfree(f->find);
+	if (!fcb)
+		return;                 /* never opened */
+	v = fcb->vol;
+	io_lock(v);
+	share_account(fcb, f->access, f->share, -1);
+	if (f->delete_on_close)
+		fcb->delete_pending = true;
+	fcb_release_locked(fcb);
+	io_unlock(v);
+}
+
+/* --- CreateFile --- */
+
+/* Whether o may open the existing file fat (attributes in info). */
+static uint32_t check_existing_locked(struct io_volume *v, struct fat_file *fat,
+				      const struct fat_info *info, const struct io_open *o)
+{
+	struct io_fcb *fcb = iop_fcb_find_locked(v, fat);
+	bool dir = info->attributes & FAT_ATTR_DIRECTORY;
+	bool replaces = o->disposition == CREATE_ALWAYS || o->disposition == TRUNCATE_EXISTING;
+	uint32_t hidden_system = FAT_ATTR_HIDDEN | FAT_ATTR_SYSTEM;
+
+	if (o->disposition == CREATE_NEW)
+		return ERROR_FILE_EXISTS;
+	if (fcb && fcb->delete_pending)
+		return ERROR_ACCESS_DENIED;
+	if (dir && (!(o->flags & FILE_FLAG_BACKUP_SEMANTICS) || replaces ||
+		    (o->access & (FILE_WRITE_DATA | FILE_APPEND_DATA))))
+		return ERROR_ACCESS_DENIED;
+	if ((info->attributes & FAT_ATTR_READONLY) &&
+	    ((o->access & (FILE_WRITE_DATA | FILE_APPEND_DATA | DELETE)) || replaces ||
+	     (o->flags & FILE_FLAG_DELETE_ON_CLOSE)))
+		return ERROR_ACCESS_DENIED;
+	/* CREATE_ALWAYS over a hidden or system file must name those attributes. */
+	if (o->disposition == CREATE_ALWAYS &&
+	    (info->attributes & hidden_system & ~o->flags) != 0)
+		return ERROR_ACCESS_DENIED;
+	return fcb ? share_check(fcb, o->access, o->share) : ERROR_SUCCESS;
+}
+
+/* Truncates (and for CREATE_ALWAYS re-attributes) an existing file. */
+static uint32_t replace_locked(struct io_volume *v, struct fat_file *fat, const char *path,
+			       const struct io_open *o)
+{
+	uint32_t err = fat_set_size(fat, 0);
+
+	if (!err && o->disposition == CREATE_ALWAYS)
+		err = fat_set_attributes(v->fat, path, (o->flags & FAT_ATTR_SETTABLE) |
+						       FAT_ATTR_ARCHIVE);
+	return err;
+}
+
+static uint32_t open_locked(struct io_volume *v, const char *path, const struct io_open *o,
+			    struct io_file *f, bool *existed)
+{
+	struct fat_file *fat;
+	struct fat_info info;
+	uint32_t err = fat_open(v->fat, path, &fat);
+
+	if (err == ERROR_FILE_NOT_FOUND && o->disposition != OPEN_EXISTING &&
+	    o->disposition != TRUNCATE_EXISTING)
+		return (err = fat_create(v->fat, path, o->flags & FAT_ATTR_SETTABLE, &fat))
+		       ? err : iop_attach_locked(v, fat, path, f);
+	if (err)
+		return err;
+	fat_query(fat, &info);
+	err = check_existing_locked(v, fat, &info, o);
+	if (!err && (o->disposition == CREATE_ALWAYS || o->disposition == TRUNCATE_EXISTING))
+		err = replace_locked(v, fat, path, o);
+	if (err) {
+		fat_close(fat);
+		return err;
+	}
+	*existed = o->disposition == CREATE_ALWAYS || o->disposition == OPEN_ALWAYS;
+	f->directory = info.attributes & FAT_ATTR_DIRECTORY;
+	return iop_attach_locked(v, fat, path, f);
+}
+
+uint32_t file_open(const char *path, const struct io_open *o, struct io_file **out,
+		   bool *existed)
+{
+	struct io_volume *v;
+	struct io_file *f;
+	const char *rest;
+	uint32_t err = iop_split(path, &v, &rest);
+
+	*existed = false;
+	if (err)
+		return err;
+	if (!(f = ob_create(&file_type, sizeof(*f))))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	f->access = o->access;
+	f->share = o->share;
+	f->delete_on_close = o->flags & FILE_FLAG_DELETE_ON_CLOSE;
+	io_lock(v);
+	err = open_locked(v, rest, o, f, existed);
+	io_unlock(v);
+	if (err) {
+		ob_dereference(f);      /* no record: its removal does nothing */
+		return err;
+	}
+	*out = f;
+	return ERROR_SUCCESS;
+}
+
+/* --- data, position, size, times --- */
+
+uint32_t file_read(struct io_file *f, void *buf, uint32_t len, uint32_t *done)
+{
+	struct io_volume *v = f->fcb->vol;
+	uint32_t err = ERROR_SUCCESS;
+
+	*done = 0;
+	if (f->directory)
+		return ERROR_INVALID_FUNCTION;
+	io_lock(v);
+	if (f->position < FILE_SIZE_LIMIT) {
+		if (len > FILE_SIZE_LIMIT - f->position)
+			len = (uint32_t)(FILE_SIZE_LIMIT - f->position);
+		err = fat_read(f->fcb->fat, (uint32_t)f->position, buf, len, done);
+		f->position += *done;
+	}
+	io_unlock(v);
+	return err;
+}
+
+uint32_t file_write(struct io_file *f, const void *buf, uint32_t len, uint32_t *done)
+{
+	struct io_volume *v = f->fcb->vol;
+	struct fat_info info;
+	uint32_t err = ERROR_DISK_FULL;
+
+	*done = 0;
+	if (f->directory)
+		return ERROR_INVALID_FUNCTION;
+	io_lock(v);
+	if (!(f->access & FILE_WRITE_DATA)) {   /* append only */
+		fat_query(f->fcb->fat, &info);
+		f->position = info.size;
+	}
+	if (f->position < FILE_SIZE_LIMIT || len == 0) {
+		err = len ? fat_write(f->fcb->fat, (uint32_t)f->position, buf, len, done)
+			  : ERROR_SUCCESS;
+		f->position += *done;
+	}
+	io_unlock(v);
+	return err;
+}
+
+uint32_t file_seek(struct io_file *f, int64_t distance, uint32_t method, uint64_t *position)
+{
+	struct io_volume *v = f->fcb->vol;
+	struct fat_info info;
+	uint32_t err = ERROR_SUCCESS;
+	int64_t base;
+
+	if (method > 2)
+		return ERROR_INVALID_PARAMETER;
+	io_lock(v);
+	if (method == 2)
+		fat_query(f->fcb->fat, &info);
+	base = method == 0 ? 0 : method == 1 ? (int64_t)f->position : (int64_t)info.size;
+	if (base + distance < 0)
+		err = ERROR_NEGATIVE_SEEK;
+	else
+		f->position = (uint64_t)(base + distance);
+	*position = f->position;
+	io_unlock(v);
+	return err;
+}
+
+uint32_t file_query(struct io_file *f, struct fat_info *info)
+{
+	io_lock(f->fcb->vol);
+	fat_query(f->fcb->fat, info);
+	io_unlock(f->fcb->vol);
+	return ERROR_SUCCESS;
+}
+
+uint32_t file_set_end(struct io_file *f)
+{
+	uint32_t err = ERROR_DISK_FULL;
+
+	if (f->directory)
+		return ERROR_INVALID_FUNCTION;
+	io_lock(f->fcb->vol);
+	if (f->position <= FILE_SIZE_LIMIT)
+		err = fat_set_size(f->fcb->fat, (uint32_t)f->position);
+	io_unlock(f->fcb->vol);
+	return err;
+}
+
+uint32_t file_flush(struct io_file *f)
+{
+	uint32_t err;
+
+	io_lock(f->fcb->vol);
+	err = fat_flush(f->fcb->vol->fat);
+	io_unlock(f->fcb->vol);
+	return err;
+}
+
+uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
+			const struct fat_time *accessed, const struct fat_time *written)
+{
+	uint32_t err;
+
+	io_lock(f->fcb->vol);
+	err = fat_set_times(f->fcb->fat, created, accessed, written);
+	io_unlock(f->fcb->vol);
+	return err;
+}
+
+uint32_t file_flush_volume_locked(struct io_volume *v)
+{
+	return fat_flush(v->fat);
+}

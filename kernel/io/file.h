@@ -1,0 +1,103 @@
+/* File objects (NT's FILE_OBJECT) over the FAT driver's FCBs: the File
+ * object type with its access rights, NT's share-access rules, delete on
+ * close and delete pending, and the operations the Win32 file calls need.
+ * Paths here are full Win32 paths ("C:\dir\name", kernel/rtl/path.h made
+ * them). Every call takes its volume's lock itself (kernel/io/volume.h) and
+ * returns a Win32 error code; buffers are kernel memory. */
+#ifndef KERNEL_IO_FILE_H
+#define KERNEL_IO_FILE_H
+
+#include "kernel/io/volume.h"
+#include "kernel/ob/ob.h"
+
+/* A File handle's rights (Windows' values). */
+#define FILE_READ_DATA        0x0001u
+#define FILE_WRITE_DATA       0x0002u
+#define FILE_APPEND_DATA      0x0004u
+#define FILE_READ_EA          0x0008u
+#define FILE_WRITE_EA         0x0010u
+#define FILE_EXECUTE          0x0020u
+#define FILE_READ_ATTRIBUTES  0x0080u
+#define FILE_WRITE_ATTRIBUTES 0x0100u
+#define FILE_ALL_ACCESS       0x001f01ffu
+#define FILE_GENERIC_READ     0x00120089u
+#define FILE_GENERIC_WRITE    0x00120116u
+#define FILE_GENERIC_EXECUTE  0x001200a0u
+
+#define FILE_SHARE_READ   0x1u
+#define FILE_SHARE_WRITE  0x2u
+#define FILE_SHARE_DELETE 0x4u
+
+#define CREATE_NEW        1u
+#define CREATE_ALWAYS     2u
+#define OPEN_EXISTING     3u
+#define OPEN_ALWAYS       4u
+#define TRUNCATE_EXISTING 5u
+
+#define FILE_FLAG_BACKUP_SEMANTICS 0x02000000u
+#define FILE_FLAG_DELETE_ON_CLOSE  0x04000000u
+
+struct io_file;
+extern struct ob_type file_type;
+
+/* Registers the File type (once, at boot, before any volume is mounted). */
+void file_init(void);
+
+/* What CreateFile asks. access is already mapped (no GENERIC_* bits). */
+struct io_open {
+	uint32_t access, share, disposition, flags;     /* flags: attributes and FILE_FLAG_* */
+};
+/* CreateFile's work: opens or creates path as o says; *out is a new File
+ * object (one reference) and *existed whether CREATE_ALWAYS or OPEN_ALWAYS
+ * found the file there (ERROR_ALREADY_EXISTS for the caller). Errors:
+ * ERROR_FILE_EXISTS (CREATE_NEW), ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND,
+ * ERROR_ACCESS_DENIED (a directory without FILE_FLAG_BACKUP_SEMANTICS, writing
+ * a READONLY file, a file being deleted), ERROR_SHARING_VIOLATION, the FAT
+ * driver's. */
+uint32_t file_open(const char *path, const struct io_open *o, struct io_file **out,
+		   bool *existed);
+/* Reads up to len bytes at the file position into buf and moves the
+ * position past them; *done says how many (0 at the end). */
+uint32_t file_read(struct io_file *f, void *buf, uint32_t len, uint32_t *done);
+/* Writes len bytes at the position (at the end for an append-only handle). */
+uint32_t file_write(struct io_file *f, const void *buf, uint32_t len, uint32_t *done);
+/* SetFilePointerEx: method 0 begin, 1 current, 2 end; ERROR_NEGATIVE_SEEK
+ * before the start (the position stays). */
+uint32_t file_seek(struct io_file *f, int64_t distance, uint32_t method, uint64_t *position);
+/* The file's attributes, size and times. */
+uint32_t file_query(struct io_file *f, struct fat_info *info);
+/* SetEndOfFile: the size becomes the position. */
+uint32_t file_set_end(struct io_file *f);
+/* FlushFileBuffers. */
+uint32_t file_flush(struct io_file *f);
+/* SetFileTime (NULL: that time unchanged). */
+uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
+			const struct fat_time *accessed, const struct fat_time *written);
+/* The rights the handle was opened with are checked by the caller (ob);
+ * these say what the object itself allows: */
+bool file_is_directory(const struct io_file *f);
+
+/* DeleteFile: a file open by others with FILE_SHARE_DELETE becomes delete
+ * pending (gone at its last close), else ERROR_SHARING_VIOLATION. */
+uint32_t file_delete(const char *path);
+/* MoveFileEx within a volume (ERROR_NOT_SAME_DEVICE across). */
+uint32_t file_move(const char *from, const char *to, bool replace);
+uint32_t file_mkdir(const char *path);
+uint32_t file_rmdir(const char *path);
+uint32_t file_stat(const char *path, struct fat_info *info);
+uint32_t file_set_attributes(const char *path, uint32_t attr);
+/* GetDiskFreeSpace of the volume path is on. */
+uint32_t file_disk_space(const char *path, uint32_t *cluster_bytes, uint32_t *free_clusters,
+			 uint32_t *total_clusters);
+/* FindFirstFile: a File object enumerating the directory of pattern (a full
+ * path whose last component is the pattern), with the first match in *info;
+ * ERROR_FILE_NOT_FOUND when nothing matches. */
+uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_info *info);
+/* FindNextFile: ERROR_NO_MORE_FILES at the end; ERROR_INVALID_HANDLE when f
+ * is no enumeration. */
+uint32_t file_find_next(struct io_file *f, struct fat_info *info);
+
+/* Flushes what the volume holds pending (io_shutdown). */
+uint32_t file_flush_volume_locked(struct io_volume *v);
+
+#endif

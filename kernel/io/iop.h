@@ -1,0 +1,45 @@
+/* kernel/io's private structures: the open-file record above each FAT FCB
+ * and the File object body, shared by file.c (objects, open, data) and
+ * names.c (calls by path). Not for other components. */
+#ifndef KERNEL_IO_IOP_H
+#define KERNEL_IO_IOP_H
+
+#include "kernel/io/file.h"
+#include "kernel/rtl/path.h"
+
+/* One per open file or directory of a volume (NT keeps these in the FCB):
+ * NT's SHARE_ACCESS counts and delete pending. Listed on its volume, under
+ * the volume lock. */
+struct io_fcb {
+	struct io_volume *vol;
+	struct fat_file *fat;           /* one FAT driver reference, dropped with the record */
+	uint32_t files;                 /* File objects on it */
+	uint32_t open_count;            /* of those, opened for reading, writing or deleting */
+	uint32_t readers, writers, deleters;
+	uint32_t shared_read, shared_write, shared_delete;
+	bool delete_pending;
+	char path[RTL_MAX_PATH];        /* its volume path, for deleting it at the end */
+	struct io_fcb *next;
+};
+
+/* A File object's body. */
+struct io_file {
+	struct io_fcb *fcb;
+	uint32_t access, share;
+	uint64_t position;              /* under the volume lock */
+	bool directory, delete_on_close;
+	struct fat_find *find;          /* FindFirstFile's enumeration, or NULL */
+};
+
+/* Splits a full path into its volume (ERROR_PATH_NOT_FOUND: no such drive)
+ * and the path on it ("\dir\name"); ERROR_FILENAME_EXCED_RANGE at MAX_PATH. */
+uint32_t iop_split(const char *path, struct io_volume **vol, const char **rest);
+/* Makes f the File object of fat (whose reference this consumes) at path on
+ * v, with f's access and share already set: its record is found or made, and
+ * f's share access is added. */
+uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char *path,
+			   struct io_file *f);
+/* The record of fat (the volume lock held), or NULL when it has none. */
+struct io_fcb *iop_fcb_find_locked(struct io_volume *v, struct fat_file *fat);
+
+#endif

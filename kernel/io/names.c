@@ -1,0 +1,218 @@
+/* The file calls that take paths: DeleteFile, MoveFileEx, CreateDirectory,
+ * RemoveDirectory, GetFileAttributes, SetFileAttributes, GetDiskFreeSpace,
+ * FindFirstFile and FindNextFile; see kernel/io/file.h. */
+#include "kernel/io/iop.h"
+#include "kernel/rtl/string.h"
+#include "kernel/rtl/winerror.h"
+#include "mm/pool.h"
+
+uint32_t iop_split(const char *path, struct io_volume **vol, const char **rest)
+{
+	if (strlen(path) >= RTL_MAX_PATH)
+		return ERROR_FILENAME_EXCED_RANGE;
+	if (path[0] == '\0' || path[1] != ':' || path[2] != '\\' || !(*vol = io_volume(path[0])))
+		return ERROR_PATH_NOT_FOUND;
+	*rest = path + 2;
+	return ERROR_SUCCESS;
+}
+
+/* Renames from to to; an open source must be shared for deleting, and its
+ * record follows it. */
+static uint32_t move_locked(struct io_volume *v, const char *from, const char *to, bool replace)
+{
+	struct fat_file *fat;
+	struct io_fcb *fcb;
+	uint32_t err = fat_open(v->fat, from, &fat);
+
+	if (err)
+		return err;
+	fcb = iop_fcb_find_locked(v, fat);
+	fat_close(fat);
+	if (fcb && (fcb->shared_delete < fcb->open_count || fcb->delete_pending))
+		return fcb->delete_pending ? ERROR_ACCESS_DENIED : ERROR_SHARING_VIOLATION;
+	if ((err = fat_rename(v->fat, from, to, replace)) == ERROR_SUCCESS && fcb)
+		strlcpy(fcb->path, to, sizeof(fcb->path));
+	return err;
+}
+
+uint32_t file_move(const char *from, const char *to, bool replace)
+{
+	struct io_volume *v, *w;
+	const char *a, *b;
+	uint32_t err = iop_split(from, &v, &a);
+
+	if (!err)
+		err = iop_split(to, &w, &b);
+	if (!err && v != w)
+		err = ERROR_NOT_SAME_DEVICE;
+	if (err)
+		return err;
+	io_lock(v);
+	err = move_locked(v, a, b, replace);
+	io_unlock(v);
+	return err;
+}
+
+/* Whether directory path holds anything but "." and "..". */
+static uint32_t dir_empty_locked(struct io_volume *v, const char *path)
+{
+	struct fat_find *find = kmalloc(sizeof(*find));
+	struct fat_info *info = kmalloc(sizeof(*info));
+	uint32_t err = find && info ? fat_find_first(v->fat, path, "*", find)
+				    : ERROR_NOT_ENOUGH_MEMORY;
+
+	while (!err && !(err = fat_find_next(find, info)))
+		if (strcmp(info->name, ".") && strcmp(info->name, ".."))
+			err = ERROR_DIR_NOT_EMPTY;
+	kfree(find);
+	kfree(info);
+	return err == ERROR_NO_MORE_FILES ? ERROR_SUCCESS : err;
+}
+
+/* Deletes a file (dir false) or removes an empty directory (dir true) at
+ * once, or, while handles that all share delete have it open (an enumeration
+ * does), marks it delete pending: it goes at its last close. The FAT driver
+ * itself refuses what is open, and gives the errors of the wrong kind. */
+static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
+{
+	struct fat_file *fat;
+	struct fat_info info;
+	struct io_fcb *fcb;
+	uint32_t err = fat_open(v->fat, path, &fat);
+
+	if (err)
+		return err;
+	fat_query(fat, &info);
+	fcb = iop_fcb_find_locked(v, fat);
+	fat_close(fat);
+	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir)
+		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
+	if (dir && (err = dir_empty_locked(v, path)) != ERROR_SUCCESS)
+		return err;
+	if (info.attributes & FAT_ATTR_READONLY || fcb->delete_pending)
+		return ERROR_ACCESS_DENIED;
+	if (fcb->shared_delete < fcb->open_count)
+		return ERROR_SHARING_VIOLATION;
+	fcb->delete_pending = true;
+	return ERROR_SUCCESS;
+}
+
+/* The calls that are one FAT driver call on the volume of a path. */
+enum path_op { OP_DELETE, OP_MKDIR, OP_RMDIR, OP_STAT, OP_SET_ATTRIBUTES };
+
+static uint32_t path_call(const char *path, enum path_op op, struct fat_info *info,
+			  uint32_t attr)
+{
+	struct io_volume *v;
+	const char *rest;
+	uint32_t err = iop_split(path, &v, &rest);
+
+	if (err)
+		return err;
+	io_lock(v);
+	switch (op) {
+	case OP_MKDIR: err = fat_mkdir(v->fat, rest); break;
+	case OP_DELETE: err = remove_locked(v, rest, false); break;
+	case OP_RMDIR: err = remove_locked(v, rest, true); break;
+	case OP_STAT: err = fat_stat(v->fat, rest, info); break;
+	case OP_SET_ATTRIBUTES: err = fat_set_attributes(v->fat, rest, attr); break;
+	}
+	io_unlock(v);
+	return err;
+}
+
+uint32_t file_delete(const char *path) { return path_call(path, OP_DELETE, NULL, 0); }
+uint32_t file_mkdir(const char *path) { return path_call(path, OP_MKDIR, NULL, 0); }
+uint32_t file_rmdir(const char *path) { return path_call(path, OP_RMDIR, NULL, 0); }
+
+uint32_t file_stat(const char *path, struct fat_info *info)
+{
+	return path_call(path, OP_STAT, info, 0);
+}
+
+uint32_t file_set_attributes(const char *path, uint32_t attr)
+{
+	return path_call(path, OP_SET_ATTRIBUTES, NULL, attr);
+}
+
+uint32_t file_disk_space(const char *path, uint32_t *cluster_bytes, uint32_t *free_clusters,
+			 uint32_t *total_clusters)
+{
+	struct io_volume *v = path[0] && path[1] == ':' ? io_volume(path[0]) : NULL;
+
+	if (!v)
+		return ERROR_PATH_NOT_FOUND;
+	io_lock(v);
+	fat_space(v->fat, cluster_bytes, free_clusters, total_clusters);
+	io_unlock(v);
+	return ERROR_SUCCESS;
+}
+
+/* --- FindFirstFile / FindNextFile --- */
+
+/* Opens directory dir (held for the enumeration: it cannot be removed
+ * meanwhile) and starts matching pattern in it. */
+static uint32_t find_first_locked(struct io_volume *v, const char *dir, const char *pattern,
+				  struct io_file *f, struct fat_info *info)
+{
+	struct fat_file *fat;
+	uint32_t err = fat_open(v->fat, dir, &fat);
+
+	if (err)
+		return err == ERROR_FILE_NOT_FOUND ? ERROR_PATH_NOT_FOUND : err;
+	err = fat_find_first(v->fat, dir, pattern, f->find);
+	if (!err)
+		err = fat_find_next(f->find, info);
+	if (err) {
+		fat_close(fat);
+		return err == ERROR_NO_MORE_FILES ? ERROR_FILE_NOT_FOUND : err;
+	}
+	f->directory = true;
+	return iop_attach_locked(v, fat, dir, f);
+}
+
+uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_info *info)
+{
+	char dir[RTL_MAX_PATH];
+	struct io_volume *v;
+	struct io_file *f;
+	const char *rest, *name;
+	uint32_t err = iop_split(pattern, &v, &rest);
+
+	if (err)
+		return err;
+	name = strrchr(rest, '\\') + 1;
+	if (!*name)
+		return ERROR_FILE_NOT_FOUND;
+	if (strlen(name) > FAT_NAME_MAX)
+		return ERROR_FILENAME_EXCED_RANGE;
+	strlcpy(dir, rest, (size_t)(name - rest) + 1);
+	if (!(f = ob_create(&file_type, sizeof(*f))))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	f->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+	if (!(f->find = kmalloc(sizeof(*f->find)))) {
+		ob_dereference(f);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	io_lock(v);
+	err = find_first_locked(v, dir, name, f, info);
+	io_unlock(v);
+	if (err) {
+		ob_dereference(f);
+		return err;
+	}
+	*out = f;
+	return ERROR_SUCCESS;
+}
+
+uint32_t file_find_next(struct io_file *f, struct fat_info *info)
+{
+	uint32_t err;
+
+	if (!f->find)
+		return ERROR_INVALID_HANDLE;
+	io_lock(f->fcb->vol);
+	err = fat_find_next(f->find, info);
+	io_unlock(f->fcb->vol);
+	return err;
+}

@@ -1,0 +1,51 @@
+/* kernel/io: I/O and the file system (NT's Io): the volumes, the File object
+ * type and the Win32 file calls' kernel halves. Owns the mounted FAT32
+ * volumes (drive letters C: to Z:, in disk and partition order), the block
+ * device each one reads through (the IDE driver, sleeping I/O), the open-file
+ * records above the FAT driver's FCBs (share access, delete-pending) and
+ * File objects. It may call kernel/io/fat, ob, ke, the pool and arch's IDE
+ * driver; sys calls it.
+ *
+ * Locking: one guarded mutex per volume ("volume", rank KE_RANK_VOLUME, below
+ * every memory-manager lock) serializes every call into the FAT driver on that
+ * volume, its open-file records and the positions of its File objects. It is
+ * held across disk I/O (the caller sleeps, others run) and never while
+ * touching user memory: data moves through kernel buffers, so a page fault
+ * on a user buffer never waits behind it. */
+#ifndef KERNEL_IO_VOLUME_H
+#define KERNEL_IO_VOLUME_H
+
+#include "kernel/io/fat/fat.h"
+#include "kernel/ke/lock.h"
+#include "arch/types.h"
+
+#define IO_VOLUMES 24                   /* C: to Z: */
+
+struct io_fcb;
+
+struct io_volume {
+	char letter;                    /* 'C' ... */
+	unsigned disk;                  /* IDE position */
+	uint32_t partition, first_lba, sectors;
+	struct fat_volume *fat;
+	struct fat_blockdev dev;
+	struct ke_guarded_mutex lock;
+	uint8_t *bounce;                /* IDE_MAX_PAGES pages the disk moves data through */
+	pfn_t frames[16];               /* their frames */
+	struct io_fcb *fcbs;            /* the open files (kernel/io/file.c) */
+};
+
+/* Mounts every FAT partition of every IDE disk (after ide_init and the
+ * scheduler; interrupts on), C: first, logging one line per volume or why a
+ * partition was not mounted. */
+void io_init(void);
+/* The volume with drive letter (either case), or NULL. */
+struct io_volume *io_volume(char letter);
+/* Flushes and unmounts every volume (shutdown): afterwards no file call may
+ * be made. Open files are reported and their volume left mounted but flushed. */
+void io_shutdown(void);
+
+void io_lock(struct io_volume *v);
+void io_unlock(struct io_volume *v);
+
+#endif

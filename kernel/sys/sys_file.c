@@ -1,0 +1,310 @@
+/* The file calls on handles: CreateFile (its path resolved as in
+ * sys_path.c), ReadFile, WriteFile, SetFilePointerEx, the size, attributes
+ * and times of an open file, SetEndOfFile, FlushFileBuffers, and the
+ * FindFirstFile enumerations (File objects too). Data moves through kernel
+ * buffers in chunks: a user buffer is probed whole first, so a bad one fails
+ * with ERROR_NOACCESS before anything is read or written. */
+#include "kernel/sys/syscalls.h"
+#include "kernel/io/file.h"
+#include "kernel/ps/process.h"
+#include "kernel/rtl/string.h"
+#include "kernel/rtl/time.h"
+#include "arch/uaccess.h"
+#include "mm/pool.h"
+#include "user/include/vados/syscall.h"
+
+#define CHUNK (64u * 1024u)
+#define FILE_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
+#define FILE_ATTRIBUTE_VALID 0x7fa7u    /* what CreateFile accepts in its attribute bits */
+
+/* Whether every page of [user, user + len) can be read (and, when write,
+ * written: each probed byte is written back unchanged). */
+static bool probe_range(uint32_t user, uint32_t len, bool write)
+{
+	uint32_t end = user + len, p;
+	uint8_t byte;
+
+	if (len == 0)
+		return true;
+	if (end < user)
+		return false;
+	for (p = user; ; p = (p | (PAGE_SIZE - 1)) + 1) {
+		if (!copy_from_user(&byte, p, 1) || (write && !copy_to_user(p, &byte, 1)))
+			return false;
+		if ((p | (PAGE_SIZE - 1)) >= end - 1)
+			return true;
+	}
+}
+
+/* The File object behind handle with the rights in desired (any File when
+ * desired is 0), referenced; *granted gets the handle's rights. */
+static uint32_t file_ref(uint32_t handle, uint32_t desired, struct io_file **out,
+			 uint32_t *granted)
+{
+	return ob_reference_by_handle(process_handles(), handle, &file_type, desired,
+				      (void **)out, granted);
+}
+
+/* (path, access, share, disposition, flags and attributes, inherit,
+ * uint32 *existed) -> handle */
+struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct io_open o = { ob_map_generic(a[1], &file_type.mapping), a[2], a[3], a[4] };
+	uint32_t err, h = 0, existed_word = 0;
+	struct io_file *file;
+	bool existed;
+	char *full;
+
+	(void)f;
+	/* As kernel32's CreateFile: every handle may wait and read attributes;
+	 * delete on close needs DELETE. */
+	o.access |= SYNCHRONIZE | FILE_READ_ATTRIBUTES;
+	if (o.flags & FILE_FLAG_DELETE_ON_CLOSE)
+		o.access |= DELETE;
+	if (o.share & ~FILE_SHARE_ALL || o.disposition < CREATE_NEW ||
+	    o.disposition > TRUNCATE_EXISTING ||
+	    (o.disposition == TRUNCATE_EXISTING && !(o.access & FILE_WRITE_DATA)))
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	if (!copy_to_user(a[6], &existed_word, sizeof(existed_word)))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if ((err = sys_path_in(a[0], &full)) != ERROR_SUCCESS)
+		return (struct sysret){ err, 0 };
+	err = file_open(full, &o, &file, &existed);
+	kfree(full);
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = ob_open_object(process_handles(), file, o.access, a[5] ? HANDLE_FLAG_INHERIT : 0, &h);
+	ob_dereference(file);           /* the handle holds its own */
+	if (err)
+		return (struct sysret){ err, 0 };
+	existed_word = existed;
+	if (!copy_to_user(a[6], &existed_word, sizeof(existed_word))) {
+		ob_close_handle(process_handles(), h);
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	}
+	return (struct sysret){ ERROR_SUCCESS, h };
+}
+
+/* ReadFile's and WriteFile's loop: chunks through a kernel buffer. */
+static struct sysret transfer(struct io_file *file, uint32_t user, uint32_t len, bool write)
+{
+	uint32_t total = 0, done = 0, n, err = ERROR_SUCCESS;
+	uint8_t *buf = NULL;
+
+	if (!probe_range(user, len, !write))
+		err = ERROR_NOACCESS;
+	else if (len && !(buf = kmalloc(CHUNK)))
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	else if (len == 0 && write)
+		err = file_write(file, NULL, 0, &done);
+	while (!err && total < len) {
+		n = len - total < CHUNK ? len - total : CHUNK;
+		if (write && !copy_from_user(buf, user + total, n)) {
+			err = ERROR_NOACCESS;
+			break;
+		}
+		err = write ? file_write(file, buf, n, &done) : file_read(file, buf, n, &done);
+		if (!write && done && !copy_to_user(user + total, buf, done))
+			err = ERROR_NOACCESS;
+		total += done;
+		if (done < n)
+			break;
+	}
+	kfree(buf);
+	return (struct sysret){ err, total };
+}
+
+/* (handle, buf, bytes) -> bytes read; FILE_READ_DATA */
+struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct io_file *file;
+	uint32_t err = file_ref(a[0], FILE_READ_DATA, &file, NULL);
+	struct sysret r = { err, 0 };
+
+	(void)f;
+	if (err)
+		return r;
+	r = transfer(file, a[1], a[2], false);
+	ob_dereference(file);
+	return r;
+}
+
+/* (handle, buf, bytes) -> bytes written; FILE_WRITE_DATA or FILE_APPEND_DATA */
+struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct io_file *file;
+	uint32_t granted, err = file_ref(a[0], 0, &file, &granted);
+	struct sysret r = { err, 0 };
+
+	(void)f;
+	if (err)
+		return r;
+	if (!(granted & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
+		r.error = ERROR_ACCESS_DENIED;
+	else
+		r = transfer(file, a[1], a[2], true);
+	ob_dereference(file);
+	return r;
+}
+
+/* (handle, int64 *distance in / new position out, method) */
+struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f)
+{
+	struct io_file *file;
+	int64_t distance;
+	uint64_t position;
+	uint32_t err = file_ref(a[0], 0, &file, NULL);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (!copy_from_user(&distance, a[1], sizeof(distance)) || !sys_probe_word(a[1]) ||
+	    !sys_probe_word(a[1] + 4))
+		err = ERROR_NOACCESS;
+	else if (!(err = file_seek(file, distance, a[2], &position)))
+		err = sys_copy_out(a[1], &position, sizeof(position)).error;
+	ob_dereference(file);
+	return (struct sysret){ err, 0 };
+}
+
+/* (handle, struct vados_file_info *); FILE_READ_ATTRIBUTES */
+struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct fat_info *info = kmalloc(sizeof(*info));
+	struct vados_find_data *d = kmalloc(sizeof(*d));
+	struct io_file *file = NULL;
+	uint32_t err = info && d ? file_ref(a[0], FILE_READ_ATTRIBUTES, &file, NULL)
+				 : ERROR_NOT_ENOUGH_MEMORY;
+
+	(void)f;
+	if (!err && !(err = file_query(file, info))) {
+		sys_find_data(info, d);
+		err = sys_copy_out(a[1], d, sizeof(struct vados_file_info)).error;
+	}
+	if (file)
+		ob_dereference(file);
+	kfree(info);
+	kfree(d);
+	return (struct sysret){ err, 0 };
+}
+
+/* The calls that take one handle and one right. */
+enum handle_call { H_SET_END, H_FLUSH };
+
+static struct sysret handle_call(uint32_t handle, uint32_t right, enum handle_call call)
+{
+	struct io_file *file;
+	uint32_t err = file_ref(handle, right, &file, NULL);
+
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = call == H_SET_END ? file_set_end(file) : file_flush(file);
+	ob_dereference(file);
+	return (struct sysret){ err, 0 };
+}
+
+/* (handle); FILE_WRITE_DATA */
+struct sysret sys_set_end_of_file(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return handle_call(a[0], FILE_WRITE_DATA, H_SET_END);
+}
+
+/* (handle); FILE_WRITE_DATA */
+struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return handle_call(a[0], FILE_WRITE_DATA, H_FLUSH);
+}
+
+/* A FILETIME argument (0: none) as FAT's time: ERROR_INVALID_PARAMETER
+ * outside what FAT keeps (1980..2107). */
+static uint32_t fat_time_in(uint32_t user, struct fat_time *t, bool *given)
+{
+	struct rtl_time_fields fl;
+	uint64_t ft;
+
+	*given = user != 0;
+	if (!user)
+		return ERROR_SUCCESS;
+	if (!copy_from_user(&ft, user, sizeof(ft)))
+		return ERROR_NOACCESS;
+	if (!rtl_time_to_fields(ft, &fl) || fl.year < 1980 || fl.year > 2107)
+		return ERROR_INVALID_PARAMETER;
+	*t = (struct fat_time){ fl.year, fl.month, fl.day, fl.hour, fl.minute, fl.second,
+				fl.milliseconds };
+	return ERROR_SUCCESS;
+}
+
+/* (handle, const uint64 *created, *accessed, *written); FILE_WRITE_ATTRIBUTES */
+struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f)
+{
+	struct fat_time t[3];
+	bool given[3];
+	struct io_file *file = NULL;
+	uint32_t err = file_ref(a[0], FILE_WRITE_ATTRIBUTES, &file, NULL);
+
+	(void)f;
+	for (unsigned i = 0; i < 3 && !err; i++)
+		err = fat_time_in(a[1 + i], &t[i], &given[i]);
+	if (!err)
+		err = file_set_times(file, given[0] ? &t[0] : NULL, given[1] ? &t[1] : NULL,
+				     given[2] ? &t[2] : NULL);
+	if (file)
+		ob_dereference(file);
+	return (struct sysret){ err, 0 };
+}
+
+/* (pattern, struct vados_find_data *) -> handle */
+struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct fat_info *info = kmalloc(sizeof(*info));
+	struct vados_find_data *d = kmalloc(sizeof(*d));
+	uint32_t err = info && d ? ERROR_SUCCESS : ERROR_NOT_ENOUGH_MEMORY, h = 0;
+	struct io_file *file = NULL;
+	char *full;
+
+	(void)f;
+	if (!err && !probe_range(a[1], sizeof(*d), true))
+		err = ERROR_NOACCESS;
+	if (!err && (err = sys_path_in(a[0], &full)) == ERROR_SUCCESS) {
+		err = file_find_first(full, &file, info);
+		kfree(full);
+	}
+	if (!err) {
+		err = ob_open_object(process_handles(), file, 0, 0, &h);
+		ob_dereference(file);   /* the handle holds its own */
+	}
+	if (!err) {
+		sys_find_data(info, d);
+		if (!copy_to_user(a[1], d, sizeof(*d))) {
+			ob_close_handle(process_handles(), h);
+			err = ERROR_NOACCESS;
+		}
+	}
+	kfree(info);
+	kfree(d);
+	return (struct sysret){ err, err ? 0 : h };
+}
+
+/* (handle, struct vados_find_data *) */
+struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct fat_info *info = kmalloc(sizeof(*info));
+	struct vados_find_data *d = kmalloc(sizeof(*d));
+	struct io_file *file = NULL;
+	uint32_t err = info && d ? file_ref(a[0], 0, &file, NULL) : ERROR_NOT_ENOUGH_MEMORY;
+
+	(void)f;
+	if (!err && !probe_range(a[1], sizeof(*d), true))
+		err = ERROR_NOACCESS;
+	if (!err && !(err = file_find_next(file, info))) {
+		sys_find_data(info, d);
+		err = sys_copy_out(a[1], d, sizeof(*d)).error;
+	}
+	if (file)
+		ob_dereference(file);
+	kfree(info);
+	kfree(d);
+	return (struct sysret){ err, 0 };
+}

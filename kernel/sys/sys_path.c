@@ -1,0 +1,267 @@
+/* The file calls that take paths, and the path and time calls: every path
+ * is resolved here, against the caller's current directory, the one way
+ * GetFullPathNameA shows (kernel/rtl/path.h); kernel/io does the work. */
+#include "kernel/sys/syscalls.h"
+#include "kernel/io/file.h"
+#include "kernel/ke/systime.h"
+#include "kernel/ps/process.h"
+#include "kernel/rtl/path.h"
+#include "kernel/rtl/string.h"
+#include "kernel/rtl/time.h"
+#include "arch/uaccess.h"
+#include "mm/pool.h"
+#include "user/include/vados/syscall.h"
+
+#define MOVEFILE_REPLACE_EXISTING 0x1u
+#define MOVEFILE_COPY_ALLOWED     0x2u
+#define MOVEFILE_WRITE_THROUGH    0x8u
+#define FILE_ATTRIBUTE_NORMAL     0x80u
+
+uint32_t sys_path_in(uint32_t user, char **full)
+{
+	char *buf = kmalloc(2 * RTL_PATH_WORK), cwd[RTL_MAX_PATH];
+	uint32_t err;
+	size_t n;
+
+	if (!buf)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	err = sys_copy_string_in(buf + RTL_PATH_WORK, user, RTL_PATH_WORK);
+	if (err == ERROR_INVALID_PARAMETER)
+		err = ERROR_FILENAME_EXCED_RANGE;
+	if (!err) {
+		ps_get_cwd(process_current(), cwd);
+		n = rtl_full_path(cwd, buf + RTL_PATH_WORK, buf);
+		err = !buf[RTL_PATH_WORK] ? ERROR_PATH_NOT_FOUND : n == 0 ? ERROR_INVALID_NAME
+				: n >= RTL_MAX_PATH ? ERROR_FILENAME_EXCED_RANGE : ERROR_SUCCESS;
+	}
+	if (err) {
+		kfree(buf);
+		return err;
+	}
+	*full = buf;
+	return ERROR_SUCCESS;
+}
+
+static void filetime_out(const struct fat_time *t, unsigned int out[2])
+{
+	struct rtl_time_fields f = { t->year, t->month, 0, t->day, t->hour, t->minute, t->second,
+				     t->milliseconds };
+	uint64_t ft = 0;
+
+	rtl_fields_to_time(&f, &ft);    /* an unset time (a zero date) stays 0 */
+	out[0] = (unsigned int)ft;
+	out[1] = (unsigned int)(ft >> 32);
+}
+
+void sys_find_data(const struct fat_info *i, struct vados_find_data *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->attributes = i->attributes ? i->attributes : FILE_ATTRIBUTE_NORMAL;
+	filetime_out(&i->created, d->created);
+	filetime_out(&i->accessed, d->accessed);
+	filetime_out(&i->written, d->written);
+	d->size_low = i->size;
+	strlcpy(d->name, i->name[0] ? i->name : i->short_name, sizeof(d->name));
+	/* cAlternateFileName: the 8.3 name when the long one differs from it. */
+	if (strcmp(i->name, i->short_name) != 0 && i->name[0])
+		strlcpy(d->short_name, i->short_name, sizeof(d->short_name));
+}
+
+/* The calls whose whole work is one io call on one path. */
+enum path_call { P_DELETE, P_MKDIR, P_RMDIR, P_SET_CWD };
+
+static uint32_t set_cwd(const char *full)
+{
+	struct fat_info *info = kmalloc(sizeof(*info));
+	uint32_t err = info ? file_stat(full, info) : ERROR_NOT_ENOUGH_MEMORY;
+	size_t n = strlen(full);
+	char cwd[RTL_MAX_PATH];
+
+	if (!err && !(info->attributes & FAT_ATTR_DIRECTORY))
+		err = ERROR_DIRECTORY;
+	kfree(info);
+	if (err)
+		return err;
+	strlcpy(cwd, full, sizeof(cwd));
+	if (n > 3 && cwd[n - 1] == '\\')
+		cwd[n - 1] = '\0';
+	ps_set_cwd(process_current(), cwd);
+	return ERROR_SUCCESS;
+}
+
+static struct sysret one_path(uint32_t user, enum path_call call)
+{
+	char *full;
+	uint32_t err = sys_path_in(user, &full);
+
+	if (err)
+		return (struct sysret){ err, 0 };
+	switch (call) {
+	case P_DELETE: err = file_delete(full); break;
+	case P_MKDIR: err = file_mkdir(full); break;
+	case P_RMDIR: err = file_rmdir(full); break;
+	case P_SET_CWD: err = set_cwd(full); break;
+	}
+	kfree(full);
+	return (struct sysret){ err, 0 };
+}
+
+/* (path) */
+struct sysret sys_delete_file(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return one_path(a[0], P_DELETE);
+}
+
+/* (path) */
+struct sysret sys_create_directory(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return one_path(a[0], P_MKDIR);
+}
+
+/* (path) */
+struct sysret sys_remove_directory(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return one_path(a[0], P_RMDIR);
+}
+
+/* (path): the directory must exist (ERROR_DIRECTORY for a file). */
+struct sysret sys_set_current_directory(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return one_path(a[0], P_SET_CWD);
+}
+
+/* (from, to, flags): MOVEFILE_REPLACE_EXISTING; across volumes only a copy
+ * could move it (ring 3 does that with MOVEFILE_COPY_ALLOWED). */
+struct sysret sys_move_file(const uint32_t *a, struct trap_frame *f)
+{
+	char *from, *to = NULL;
+	uint32_t err;
+
+	(void)f;
+	if (a[2] & ~(MOVEFILE_REPLACE_EXISTING | MOVEFILE_COPY_ALLOWED | MOVEFILE_WRITE_THROUGH))
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	if ((err = sys_path_in(a[0], &from)) != ERROR_SUCCESS)
+		return (struct sysret){ err, 0 };
+	if ((err = sys_path_in(a[1], &to)) == ERROR_SUCCESS)
+		err = file_move(from, to, a[2] & MOVEFILE_REPLACE_EXISTING);
+	kfree(from);
+	kfree(to);
+	return (struct sysret){ err, 0 };
+}
+
+/* (path, struct vados_find_data * or 0) -> attributes */
+struct sysret sys_get_file_attributes(const uint32_t *a, struct trap_frame *f)
+{
+	struct fat_info *info = kmalloc(sizeof(*info));
+	struct vados_find_data *d = kmalloc(sizeof(*d));
+	uint32_t err = info && d ? ERROR_SUCCESS : ERROR_NOT_ENOUGH_MEMORY, attr = 0;
+	char *full;
+
+	(void)f;
+	if (!err && (err = sys_path_in(a[0], &full)) == ERROR_SUCCESS) {
+		err = file_stat(full, info);
+		kfree(full);
+	}
+	if (!err) {
+		sys_find_data(info, d);
+		attr = d->attributes;
+		if (a[1] && !copy_to_user(a[1], d, sizeof(*d)))
+			err = ERROR_NOACCESS;
+	}
+	kfree(info);
+	kfree(d);
+	return (struct sysret){ err, err ? 0 : attr };
+}
+
+/* (path, attributes): FILE_ATTRIBUTE_NORMAL alone clears them. */
+struct sysret sys_set_file_attributes(const uint32_t *a, struct trap_frame *f)
+{
+	char *full;
+	uint32_t err = sys_path_in(a[0], &full);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = file_set_attributes(full, a[1] & FAT_ATTR_SETTABLE);
+	kfree(full);
+	return (struct sysret){ err, 0 };
+}
+
+/* (buf, size) -> length, or the size needed with the terminator */
+struct sysret sys_get_current_directory(const uint32_t *a, struct trap_frame *f)
+{
+	char cwd[RTL_MAX_PATH];
+	uint32_t n;
+
+	(void)f;
+	ps_get_cwd(process_current(), cwd);
+	n = (uint32_t)strlen(cwd);
+	if (a[1] <= n)
+		return (struct sysret){ ERROR_SUCCESS, n + 1 };
+	if (!copy_to_user(a[0], cwd, n + 1))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, n };
+}
+
+/* (path, buf, size) -> length, or the size needed with the terminator */
+struct sysret sys_get_full_path(const uint32_t *a, struct trap_frame *f)
+{
+	char *buf = kmalloc(2 * RTL_PATH_WORK), cwd[RTL_MAX_PATH];
+	uint32_t err, n = 0;
+
+	(void)f;
+	if (!buf)
+		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
+	err = sys_copy_string_in(buf + RTL_PATH_WORK, a[0], RTL_PATH_WORK);
+	if (err == ERROR_INVALID_PARAMETER)
+		err = ERROR_FILENAME_EXCED_RANGE;
+	if (!err) {
+		ps_get_cwd(process_current(), cwd);
+		n = (uint32_t)rtl_full_path(cwd, buf + RTL_PATH_WORK, buf);
+		if (n == 0 || n >= RTL_PATH_WORK)
+			err = n ? ERROR_FILENAME_EXCED_RANGE
+				: buf[RTL_PATH_WORK] ? ERROR_INVALID_NAME : ERROR_INVALID_PARAMETER;
+		else if (n >= a[2])
+			n++;                    /* the size needed */
+		else if (!copy_to_user(a[1], buf, n + 1))
+			err = ERROR_NOACCESS;
+	}
+	kfree(buf);
+	return (struct sysret){ err, err ? 0 : n };
+}
+
+/* (root or 0, uint32 out[4]) */
+struct sysret sys_disk_free_space(const uint32_t *a, struct trap_frame *f)
+{
+	uint32_t out[4] = { 512, 0, 0, 0 }, cluster = 0, err;
+	char *full;
+
+	(void)f;
+	if (a[0]) {
+		if ((err = sys_path_in(a[0], &full)) != ERROR_SUCCESS)
+			return (struct sysret){ err, 0 };
+	} else if (!(full = kmalloc(RTL_MAX_PATH))) {
+		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
+	} else {
+		ps_get_cwd(process_current(), full);
+	}
+	err = file_disk_space(full, &cluster, &out[2], &out[3]);
+	kfree(full);
+	out[1] = cluster / out[0];
+	if (!err && !copy_to_user(a[1], out, sizeof(out)))
+		err = ERROR_NOACCESS;
+	return (struct sysret){ err, 0 };
+}
+
+/* (uint64 *) */
+struct sysret sys_get_system_time(const uint32_t *a, struct trap_frame *f)
+{
+	uint64_t now = ke_system_time();
+
+	(void)f;
+	return sys_copy_out(a[0], &now, sizeof(now));
+}

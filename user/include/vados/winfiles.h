@@ -1,0 +1,168 @@
+/* <windows.h>'s files, directories, disks and time (Windows' fileapi.h,
+ * winbase.h, minwinbase.h, sysinfoapi.h and timezoneapi.h parts), with
+ * Windows' values and layouts. Included by <windows.h> after its types;
+ * not on its own. */
+#ifndef VADOS_WINFILES_H
+#define VADOS_WINFILES_H
+
+typedef long long LONGLONG;
+typedef union _LARGE_INTEGER {
+	struct {
+		DWORD LowPart;
+		LONG HighPart;
+	} u;
+	struct {
+		DWORD LowPart;
+		LONG HighPart;
+	};
+	LONGLONG QuadPart;
+} LARGE_INTEGER, *PLARGE_INTEGER;
+typedef union _ULARGE_INTEGER {
+	struct {
+		DWORD LowPart;
+		DWORD HighPart;
+	} u;
+	struct {
+		DWORD LowPart;
+		DWORD HighPart;
+	};
+	ULONGLONG QuadPart;
+} ULARGE_INTEGER, *PULARGE_INTEGER;
+
+typedef struct _FILETIME {
+	DWORD dwLowDateTime;
+	DWORD dwHighDateTime;
+} FILETIME, *PFILETIME, *LPFILETIME;
+
+typedef struct _SYSTEMTIME {
+	WORD wYear, wMonth, wDayOfWeek, wDay, wHour, wMinute, wSecond, wMilliseconds;
+} SYSTEMTIME, *PSYSTEMTIME, *LPSYSTEMTIME;
+
+typedef struct _WIN32_FIND_DATAA {                  /* 320 bytes */
+	DWORD dwFileAttributes;
+	FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
+	DWORD nFileSizeHigh, nFileSizeLow;
+	DWORD dwReserved0, dwReserved1;
+	CHAR cFileName[MAX_PATH];
+	CHAR cAlternateFileName[14];
+} WIN32_FIND_DATAA, *PWIN32_FIND_DATAA, *LPWIN32_FIND_DATAA;
+
+typedef struct _OVERLAPPED OVERLAPPED, *LPOVERLAPPED;     /* not supported: must be NULL */
+
+#define FILE_READ_DATA            0x0001
+#define FILE_LIST_DIRECTORY       0x0001
+#define FILE_WRITE_DATA           0x0002
+#define FILE_APPEND_DATA          0x0004
+#define FILE_READ_EA              0x0008
+#define FILE_WRITE_EA             0x0010
+#define FILE_EXECUTE              0x0020
+#define FILE_READ_ATTRIBUTES      0x0080
+#define FILE_WRITE_ATTRIBUTES     0x0100
+#define FILE_ALL_ACCESS           0x001F01FFUL
+#define FILE_GENERIC_READ         0x00120089UL
+#define FILE_GENERIC_WRITE        0x00120116UL
+#define FILE_GENERIC_EXECUTE      0x001200A0UL
+
+#define FILE_SHARE_READ           0x00000001
+#define FILE_SHARE_WRITE          0x00000002
+#define FILE_SHARE_DELETE         0x00000004
+
+#define CREATE_NEW                1
+#define CREATE_ALWAYS             2
+#define OPEN_EXISTING             3
+#define OPEN_ALWAYS               4
+#define TRUNCATE_EXISTING         5
+
+#define FILE_ATTRIBUTE_READONLY   0x00000001
+#define FILE_ATTRIBUTE_HIDDEN     0x00000002
+#define FILE_ATTRIBUTE_SYSTEM     0x00000004
+#define FILE_ATTRIBUTE_DIRECTORY  0x00000010
+#define FILE_ATTRIBUTE_ARCHIVE    0x00000020
+#define FILE_ATTRIBUTE_NORMAL     0x00000080
+#define FILE_ATTRIBUTE_TEMPORARY  0x00000100
+#define INVALID_FILE_ATTRIBUTES   ((DWORD)-1)
+#define FILE_FLAG_WRITE_THROUGH   0x80000000UL
+#define FILE_FLAG_OVERLAPPED      0x40000000UL
+#define FILE_FLAG_NO_BUFFERING    0x20000000UL
+#define FILE_FLAG_RANDOM_ACCESS   0x10000000UL
+#define FILE_FLAG_SEQUENTIAL_SCAN 0x08000000UL
+#define FILE_FLAG_DELETE_ON_CLOSE 0x04000000UL
+#define FILE_FLAG_BACKUP_SEMANTICS 0x02000000UL
+
+#define FILE_BEGIN                0
+#define FILE_CURRENT              1
+#define FILE_END                  2
+#define INVALID_SET_FILE_POINTER  ((DWORD)-1)
+#define INVALID_FILE_SIZE         ((DWORD)0xFFFFFFFF)
+
+#define MOVEFILE_REPLACE_EXISTING 0x00000001
+#define MOVEFILE_COPY_ALLOWED     0x00000002
+#define MOVEFILE_WRITE_THROUGH    0x00000008
+
+#define NO_ERROR                  0L
+#define ERROR_PATH_NOT_FOUND      3L
+#define ERROR_INVALID_DRIVE       15L
+#define ERROR_NOT_SAME_DEVICE     17L
+#define ERROR_NO_MORE_FILES       18L
+#define ERROR_CRC                 23L
+#define ERROR_SHARING_VIOLATION   32L
+#define ERROR_HANDLE_EOF          38L
+#define ERROR_FILE_EXISTS         80L
+#define ERROR_CANNOT_MAKE         82L
+#define ERROR_DISK_FULL           112L
+#define ERROR_NEGATIVE_SEEK       131L
+#define ERROR_DIR_NOT_EMPTY       145L
+#define ERROR_INVALID_NAME        123L
+#define ERROR_DIRECTORY           267L
+#define ERROR_IO_DEVICE           1117L
+#define ERROR_FILE_CORRUPT        1392L
+#define ERROR_DISK_CORRUPT        1393L
+
+WINAPI HANDLE CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+			  LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
+			  DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
+WINAPI BOOL ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
+		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
+WINAPI BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+		      LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);
+WINAPI DWORD SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistanceToMoveHigh,
+			    DWORD dwMoveMethod);
+WINAPI BOOL SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,
+			     PLARGE_INTEGER lpNewFilePointer, DWORD dwMoveMethod);
+WINAPI DWORD GetFileSize(HANDLE hFile, LPDWORD lpFileSizeHigh);
+WINAPI BOOL GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize);
+WINAPI BOOL SetEndOfFile(HANDLE hFile);
+WINAPI BOOL FlushFileBuffers(HANDLE hFile);
+WINAPI BOOL GetFileTime(HANDLE hFile, LPFILETIME lpCreationTime, LPFILETIME lpLastAccessTime,
+			LPFILETIME lpLastWriteTime);
+WINAPI BOOL SetFileTime(HANDLE hFile, const FILETIME *lpCreationTime,
+			const FILETIME *lpLastAccessTime, const FILETIME *lpLastWriteTime);
+WINAPI BOOL DeleteFileA(LPCSTR lpFileName);
+WINAPI BOOL MoveFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName);
+WINAPI BOOL MoveFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, DWORD dwFlags);
+WINAPI BOOL CopyFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, BOOL bFailIfExists);
+WINAPI BOOL CreateDirectoryA(LPCSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+WINAPI BOOL RemoveDirectoryA(LPCSTR lpPathName);
+WINAPI DWORD GetFileAttributesA(LPCSTR lpFileName);
+WINAPI BOOL SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
+WINAPI HANDLE FindFirstFileA(LPCSTR lpFileName, LPWIN32_FIND_DATAA lpFindFileData);
+WINAPI BOOL FindNextFileA(HANDLE hFindFile, LPWIN32_FIND_DATAA lpFindFileData);
+WINAPI BOOL FindClose(HANDLE hFindFile);
+WINAPI DWORD GetCurrentDirectoryA(DWORD nBufferLength, LPSTR lpBuffer);
+WINAPI BOOL SetCurrentDirectoryA(LPCSTR lpPathName);
+WINAPI DWORD GetFullPathNameA(LPCSTR lpFileName, DWORD nBufferLength, LPSTR lpBuffer,
+			      LPSTR *lpFilePart);
+WINAPI BOOL GetDiskFreeSpaceA(LPCSTR lpRootPathName, LPDWORD lpSectorsPerCluster,
+			      LPDWORD lpBytesPerSector, LPDWORD lpNumberOfFreeClusters,
+			      LPDWORD lpTotalNumberOfClusters);
+WINAPI BOOL GetDiskFreeSpaceExA(LPCSTR lpDirectoryName, PULARGE_INTEGER lpFreeBytesAvailableToCaller,
+				PULARGE_INTEGER lpTotalNumberOfBytes,
+				PULARGE_INTEGER lpTotalNumberOfFreeBytes);
+
+WINAPI VOID GetSystemTime(LPSYSTEMTIME lpSystemTime);
+WINAPI VOID GetLocalTime(LPSYSTEMTIME lpSystemTime);
+WINAPI VOID GetSystemTimeAsFileTime(LPFILETIME lpSystemTimeAsFileTime);
+WINAPI BOOL FileTimeToSystemTime(const FILETIME *lpFileTime, LPSYSTEMTIME lpSystemTime);
+WINAPI BOOL SystemTimeToFileTime(const SYSTEMTIME *lpSystemTime, LPFILETIME lpFileTime);
+
+#endif

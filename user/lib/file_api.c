@@ -1,0 +1,172 @@
+/* Files by handle (<windows.h>): CreateFileA, ReadFile, WriteFile,
+ * SetFilePointer(Ex), GetFileSize(Ex), SetEndOfFile, FlushFileBuffers,
+ * GetFileTime, SetFileTime. The kernel does the work (kernel/sys/sys_file.c);
+ * these give Windows' return conventions. Overlapped I/O is not supported. */
+#include <windows.h>
+#include "win32call.h"
+
+HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+			  LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
+			  DWORD dwFlagsAndAttributes, HANDLE hTemplateFile)
+{
+	uint32_t existed = 0, h;
+	uint32_t args[7] = { (uint32_t)lpFileName, dwDesiredAccess, dwShareMode,
+			     dwCreationDisposition, dwFlagsAndAttributes,
+			     lpSecurityAttributes && lpSecurityAttributes->bInheritHandle,
+			     (uint32_t)&existed };
+
+	(void)hTemplateFile;            /* extended attributes: FAT has none */
+	if (dwFlagsAndAttributes & FILE_FLAG_OVERLAPPED) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return INVALID_HANDLE_VALUE;
+	}
+	if (!win32_call(SYS_CREATE_FILE, args, &h))
+		return INVALID_HANDLE_VALUE;
+	SetLastError(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
+	return (HANDLE)h;
+}
+
+/* ReadFile and WriteFile: the count is written even when the call fails. */
+static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
+		     LPOVERLAPPED overlapped)
+{
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)buffer, bytes }, n;
+	BOOL ok;
+
+	if (overlapped || !done) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	*done = 0;
+	ok = win32_call(nr, args, &n);
+	*done = n;
+	return ok;
+}
+
+BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
+		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)
+{
+	return transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
+			lpOverlapped);
+}
+
+/* The standard output and error handles write to the console. */
+BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+		      LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped)
+{
+	if (hFile == (HANDLE)STD_OUTPUT_HANDLE || hFile == (HANDLE)STD_ERROR_HANDLE)
+		return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
+				     lpOverlapped);
+	return transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
+			lpNumberOfBytesWritten, lpOverlapped);
+}
+
+BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,
+			     PLARGE_INTEGER lpNewFilePointer, DWORD dwMoveMethod)
+{
+	LONGLONG position = liDistanceToMove.QuadPart;
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)&position, dwMoveMethod };
+
+	if (!win32_call(SYS_SET_FILE_POINTER, args, NULL))
+		return FALSE;
+	if (lpNewFilePointer)
+		lpNewFilePointer->QuadPart = position;
+	return TRUE;
+}
+
+/* Without lpDistanceToMoveHigh the distance is a signed 32-bit one and the
+ * new position must fit 32 bits (else ERROR_INVALID_PARAMETER and the
+ * position stays). A success whose low part is INVALID_SET_FILE_POINTER
+ * says NO_ERROR. */
+DWORD WINAPI SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistanceToMoveHigh,
+			    DWORD dwMoveMethod)
+{
+	LARGE_INTEGER distance, old, now, zero = { .QuadPart = 0 };
+
+	distance.QuadPart = lDistanceToMove;
+	if (lpDistanceToMoveHigh) {
+		distance.LowPart = (DWORD)lDistanceToMove;
+		distance.HighPart = *lpDistanceToMoveHigh;
+	} else if (!SetFilePointerEx(hFile, zero, &old, FILE_CURRENT)) {
+		return INVALID_SET_FILE_POINTER;
+	}
+	if (!SetFilePointerEx(hFile, distance, &now, dwMoveMethod))
+		return INVALID_SET_FILE_POINTER;
+	if (!lpDistanceToMoveHigh && now.QuadPart > 0xffffffffLL) {
+		SetFilePointerEx(hFile, old, NULL, FILE_BEGIN);
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return INVALID_SET_FILE_POINTER;
+	}
+	if (lpDistanceToMoveHigh)
+		*lpDistanceToMoveHigh = now.HighPart;
+	if (now.LowPart == INVALID_SET_FILE_POINTER)
+		SetLastError(NO_ERROR);
+	return now.LowPart;
+}
+
+/* The open file's attributes, size and times. */
+static BOOL query(HANDLE hFile, struct vados_file_info *info)
+{
+	uint32_t args[2] = { (uint32_t)hFile, (uint32_t)info };
+
+	return win32_call(SYS_QUERY_FILE, args, NULL);
+}
+
+BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
+{
+	struct vados_file_info info;
+
+	if (!query(hFile, &info))
+		return FALSE;
+	lpFileSize->QuadPart = (LONGLONG)info.size_high << 32 | info.size_low;
+	return TRUE;
+}
+
+/* INVALID_FILE_SIZE on failure; a size whose low part is that says NO_ERROR. */
+DWORD WINAPI GetFileSize(HANDLE hFile, LPDWORD lpFileSizeHigh)
+{
+	struct vados_file_info info;
+
+	if (!query(hFile, &info))
+		return INVALID_FILE_SIZE;
+	if (lpFileSizeHigh)
+		*lpFileSizeHigh = info.size_high;
+	if (info.size_low == INVALID_FILE_SIZE)
+		SetLastError(NO_ERROR);
+	return info.size_low;
+}
+
+BOOL WINAPI GetFileTime(HANDLE hFile, LPFILETIME lpCreationTime, LPFILETIME lpLastAccessTime,
+			LPFILETIME lpLastWriteTime)
+{
+	struct vados_file_info info;
+
+	if (!query(hFile, &info))
+		return FALSE;
+	if (lpCreationTime)
+		*lpCreationTime = (FILETIME){ info.created[0], info.created[1] };
+	if (lpLastAccessTime)
+		*lpLastAccessTime = (FILETIME){ info.accessed[0], info.accessed[1] };
+	if (lpLastWriteTime)
+		*lpLastWriteTime = (FILETIME){ info.written[0], info.written[1] };
+	return TRUE;
+}
+
+BOOL WINAPI SetFileTime(HANDLE hFile, const FILETIME *lpCreationTime,
+			const FILETIME *lpLastAccessTime, const FILETIME *lpLastWriteTime)
+{
+	uint32_t args[4] = { (uint32_t)hFile, (uint32_t)lpCreationTime, (uint32_t)lpLastAccessTime,
+			     (uint32_t)lpLastWriteTime };
+
+	return win32_call(SYS_SET_FILE_TIME, args, NULL);
+}
+
+static BOOL one_handle(uint32_t nr, HANDLE h)
+{
+	uint32_t args[1] = { (uint32_t)h };
+
+	return win32_call(nr, args, NULL);
+}
+
+BOOL WINAPI SetEndOfFile(HANDLE hFile) { return one_handle(SYS_SET_END_OF_FILE, hFile); }
+BOOL WINAPI FlushFileBuffers(HANDLE hFile) { return one_handle(SYS_FLUSH_FILE, hFile); }

@@ -1,0 +1,61 @@
+/* Time (<windows.h>): GetSystemTime, GetLocalTime (vados has no time zones:
+ * local time is UTC), GetSystemTimeAsFileTime, FileTimeToSystemTime and
+ * SystemTimeToFileTime, with the kernel's own conversions
+ * (kernel/rtl/time.c, compiled in). */
+#include <windows.h>
+#include "kernel/rtl/time.h"
+#include "win32call.h"
+
+VOID WINAPI GetSystemTimeAsFileTime(LPFILETIME lpSystemTimeAsFileTime)
+{
+	uint64_t now = 0;
+	uint32_t args[1] = { (uint32_t)&now };
+
+	vados_syscall(SYS_GET_SYSTEM_TIME, args);
+	lpSystemTimeAsFileTime->dwLowDateTime = (DWORD)now;
+	lpSystemTimeAsFileTime->dwHighDateTime = (DWORD)(now >> 32);
+}
+
+BOOL WINAPI FileTimeToSystemTime(const FILETIME *lpFileTime, LPSYSTEMTIME lpSystemTime)
+{
+	uint64_t t = (uint64_t)lpFileTime->dwHighDateTime << 32 | lpFileTime->dwLowDateTime;
+	struct rtl_time_fields f;
+
+	if (!rtl_time_to_fields(t, &f)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	*lpSystemTime = (SYSTEMTIME){ f.year, f.month, f.weekday, f.day, f.hour, f.minute,
+				      f.second, f.milliseconds };
+	return TRUE;
+}
+
+/* wDayOfWeek is ignored, as on Windows. */
+BOOL WINAPI SystemTimeToFileTime(const SYSTEMTIME *lpSystemTime, LPFILETIME lpFileTime)
+{
+	const SYSTEMTIME *s = lpSystemTime;
+	struct rtl_time_fields f = { s->wYear, s->wMonth, 0, s->wDay, s->wHour, s->wMinute,
+				     s->wSecond, s->wMilliseconds };
+	uint64_t t;
+
+	if (!rtl_fields_to_time(&f, &t)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	lpFileTime->dwLowDateTime = (DWORD)t;
+	lpFileTime->dwHighDateTime = (DWORD)(t >> 32);
+	return TRUE;
+}
+
+VOID WINAPI GetSystemTime(LPSYSTEMTIME lpSystemTime)
+{
+	FILETIME now;
+
+	GetSystemTimeAsFileTime(&now);
+	FileTimeToSystemTime(&now, lpSystemTime);
+}
+
+VOID WINAPI GetLocalTime(LPSYSTEMTIME lpSystemTime)
+{
+	GetSystemTime(lpSystemTime);
+}
