@@ -92,9 +92,13 @@ ISO    := $(B)/vados.iso
 .PHONY: all iso run debug gdb disk test host-tests user bench clean help FORCE
 # Keep intermediate objects: no rebuilds, and no "rm" after the test summary.
 .SECONDARY:
-# The file tests run from C:\BIN (programs on disk), not from boot modules:
-# every module costs memory the small-memory boots do not have.
-ISO_PROGS := $(filter-out $(B)/user/file-%.exe,$(UPROGS))
+# make run's image: with a C: (FAT not 0) every program is on the disk and
+# the image carries only init and the shell (the console still works when
+# C: cannot be mounted); without one, every program rides along as a boot
+# module but the file tests, which run from C:\BIN. (The test runner makes
+# its own images: tools/qemu.py.)
+ISO_PROGS := $(if $(filter-out 0,$(FAT)),$(filter %/init.exe %/shell.exe,$(UPROGS)),\
+		$(filter-out $(B)/user/file-%.exe,$(UPROGS)))
 
 all: $(KERNEL) $(UPROGS) $(ISO)
 user: $(UPROGS)
@@ -155,9 +159,10 @@ $(KERNEL): $(KOBJS) arch/kernel.ld
 # The ISO embeds CMDLINE, so it is rebuilt when CMDLINE changes.
 $(B)/gen/cmdline: FORCE
 	@mkdir -p $(@D)
-	@echo '$(CMDLINE)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+	@echo '$(CMDLINE)' '$(notdir $(ISO_PROGS))' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-# Every user program rides along as a multiboot2 module named after its file.
+# The programs of ISO_PROGS ride along as multiboot2 modules named after their
+# files; gen/cmdline changes with CMDLINE and with that list.
 $(ISO): $(KERNEL) $(UPROGS) $(B)/gen/cmdline tools/mkiso.sh $(wildcard iso/boot/grub/*)
 	tools/mkiso.sh -o $@ -k $(KERNEL) -c '$(CMDLINE)' \
 	    $(foreach p,$(ISO_PROGS),-m $(p)=$(basename $(notdir $(p))))
