@@ -39,6 +39,7 @@ struct mm_control_area {
 	bool reserve;                   /* SEC_RESERVE: pages are committed through views */
 	uint32_t section_refs;          /* section objects referring to it */
 	uint32_t mapped_views;          /* views mapping it */
+	char *name;                     /* the name it was created with (kmalloc), or NULL */
 	struct mm_view *views;          /* those views (for the checker) */
 	struct mm_control_area *next;   /* every control area (mm_section_check) */
 };

@@ -194,3 +194,20 @@ uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size)
 	 * file when they are trimmed. */
 	return ok ? 0 : ERROR_INVALID_ADDRESS;
 }
+
+uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size)
+{
+	struct vm_vad *v;
+	uint32_t err = ERROR_INVALID_ADDRESS;
+
+	/* The working-set lock keeps the view, and the view its control area,
+	 * whose name never changes. */
+	ke_acquire_spin_lock(&vm->ws_lock);
+	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
+	if (v && v->view) {
+		strlcpy(buf, v->view->ca->name ? v->view->ca->name : "", size);
+		err = 0;
+	}
+	ke_release_spin_lock(&vm->ws_lock);
+	return err;
+}

@@ -20,8 +20,26 @@ typedef struct _PROCESS_MEMORY_COUNTERS {
 	SIZE_T PeakPagefileUsage;
 } PROCESS_MEMORY_COUNTERS, *PPROCESS_MEMORY_COUNTERS;
 
-/* Fills ppsmemCounters (cb bytes, at least sizeof(PROCESS_MEMORY_COUNTERS)).
- * Pool figures are 0: vados does not charge kernel pool to processes. */
+/* PrivateUsage: the process's commit charge, as PagefileUsage: its private
+ * memory and its copy-on-write views (charged whole at map time, as Windows
+ * charges them); a view's shared pages are the section's, not the process's. */
+typedef struct _PROCESS_MEMORY_COUNTERS_EX {
+	DWORD cb;
+	DWORD PageFaultCount;
+	SIZE_T PeakWorkingSetSize;
+	SIZE_T WorkingSetSize;
+	SIZE_T QuotaPeakPagedPoolUsage;
+	SIZE_T QuotaPagedPoolUsage;
+	SIZE_T QuotaPeakNonPagedPoolUsage;
+	SIZE_T QuotaNonPagedPoolUsage;
+	SIZE_T PagefileUsage;
+	SIZE_T PeakPagefileUsage;
+	SIZE_T PrivateUsage;
+} PROCESS_MEMORY_COUNTERS_EX, *PPROCESS_MEMORY_COUNTERS_EX;
+
+/* Fills ppsmemCounters (cb bytes, at least sizeof(PROCESS_MEMORY_COUNTERS);
+ * with room for a PROCESS_MEMORY_COUNTERS_EX, that, cb set to its size).
+ * Pool figures are the handle table's (NT charges it to paged pool). */
 WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmemCounters,
 				 DWORD cb);
 #define K32GetProcessMemoryInfo GetProcessMemoryInfo
