@@ -51,6 +51,7 @@ struct mm_view {
 	uint32_t start, pages;          /* its VAD: first page number, size */
 	struct vm_space *vm;
 	struct mm_view *next;           /* the control area's views */
+	uint32_t *locked;               /* VirtualLock: a bit a page (after prot[]) */
 	pte_prot_t prot[];              /* each page's protection in this view */
 };
 
