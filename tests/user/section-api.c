@@ -302,15 +302,25 @@ static void copy_on_write(void)
 	CloseHandle(h);
 }
 
+/* A 4-page section mapped in *a (FILE_MAP_WRITE) and *b (access); its handle. */
+static HANDLE four_pages_twice(DWORD access, DWORD **a, DWORD **b)
+{
+	HANDLE h = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4 * SPAGE,
+				      NULL);
+
+	*a = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
+	*b = MapViewOfFile(h, access, 0, 0, 0);
+	CHECK(*a && *b, "two views: error %lu", GetLastError());
+	return h;
+}
+
 /* VirtualLock in a view locks this mapping of the page: EmptyWorkingSet
  * takes the page out of another view of it, not out of the locked one; a
  * view unmapped while locked gives its locks up. */
 static void lock_in_views(void)
 {
-	HANDLE h = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4 * SPAGE,
-				      NULL);
-	DWORD *a = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0), *b = MapViewOfFile(h, FILE_MAP_WRITE,
-										 0, 0, 0);
+	DWORD *a, *b;
+	HANDLE h = four_pages_twice(FILE_MAP_WRITE, &a, &b);
 	PSAPI_WORKING_SET_EX_BLOCK wa, wb;
 	DWORD old;
 
@@ -354,10 +364,8 @@ static void lock_in_views(void)
  * stays. Past the view's end: ERROR_INVALID_ADDRESS. */
 static void reset_in_views(void)
 {
-	HANDLE h = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4 * SPAGE,
-				      NULL);
-	DWORD *rw = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0), *cow = MapViewOfFile(h, FILE_MAP_COPY,
-										   0, 0, 0);
+	DWORD *rw, *cow;
+	HANDLE h = four_pages_twice(FILE_MAP_COPY, &rw, &cow);
 	DWORDLONG charge;
 	PSAPI_WORKING_SET_EX_BLOCK ws;
 
