@@ -19,24 +19,47 @@ bool vm_frame_is_prototype(pfn_t pfn)
 	return back >= MM_POOL_BASE && back < MM_POOL_END;
 }
 
-uint32_t mm_section_create(uint32_t pages, uint32_t protect, bool reserve,
-			   struct mm_control_area **out)
+/* A zeroed control area holding a copy of name ("": none); NULL when the
+ * pool is out. */
+static struct mm_control_area *control_area_new(const char *name)
 {
 	struct mm_control_area *ca = kmalloc(sizeof(*ca));
+
+	if (!ca)
+		return NULL;
+	memset(ca, 0, sizeof(*ca));
+	if (*name && (ca->name = kmalloc(strlen(name) + 1)) == NULL) {
+		kfree(ca);
+		return NULL;
+	}
+	if (ca->name)
+		strlcpy(ca->name, name, strlen(name) + 1);
+	return ca;
+}
+
+static void control_area_free(struct mm_control_area *ca)
+{
+	kfree(ca->name);
+	kfree(ca);
+}
+
+uint32_t mm_section_create(uint32_t pages, uint32_t protect, bool reserve, const char *name,
+			   struct mm_control_area **out)
+{
+	struct mm_control_area *ca = control_area_new(name);
 	pte_prot_t prot = pte_prot_from_win32(protect);
 
 	if (!ca)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	memset(ca, 0, sizeof(*ca));
 	if (!reserve && !commit_charge(pages)) {
-		kfree(ca);
+		control_area_free(ca);
 		return ERROR_COMMITMENT_LIMIT;
 	}
 	ca->segment.proto = kpage_alloc((pages * 4 + PAGE_SIZE - 1) / PAGE_SIZE);
 	if (!ca->segment.proto) {
 		if (!reserve)
 			commit_return(pages);
-		kfree(ca);
+		control_area_free(ca);
 		return ERROR_NOT_ENOUGH_MEMORY;
 	}
 	ca->segment.pages = pages;
@@ -132,7 +155,7 @@ void section_delete(struct mm_control_area *ca)
 	pfn_unlock();
 	commit_return(s->committed);
 	kpage_free(s->proto);
-	kfree(ca);
+	control_area_free(ca);
 }
 
 bool section_commit(struct mm_control_area *ca, uint32_t first, uint32_t end)

@@ -26,8 +26,10 @@ struct mm_control_area;
  * protection protect (the section's: READONLY, READWRITE, WRITECOPY or an
  * EXECUTE_ one), counting one section reference. SEC_COMMIT (reserve false)
  * charges every page now; SEC_RESERVE (true) charges pages as views commit
- * them. ERROR_COMMITMENT_LIMIT or ERROR_NOT_ENOUGH_MEMORY, or 0 and *out. */
-uint32_t mm_section_create(uint32_t pages, uint32_t protect, bool reserve,
+ * them. name ("" for none) is kept, for the tools, while the control area
+ * lives (vm_view_name). ERROR_COMMITMENT_LIMIT or ERROR_NOT_ENOUGH_MEMORY,
+ * or 0 and *out. */
+uint32_t mm_section_create(uint32_t pages, uint32_t protect, bool reserve, const char *name,
 			   struct mm_control_area **out);
 /* The section object referring to ca is gone (NT's section reference): the
  * segment goes once no view maps it either. */
@@ -54,6 +56,12 @@ uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr);
  * in a view (else ERROR_INVALID_ADDRESS); a pagefile section has nothing to
  * write. */
 uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size);
+/* The name of the section mapped at addr (vados's own query: NT keeps no
+ * name for a pagefile section's views): the name its section object was
+ * created with, kept while a view maps it even once every handle is closed,
+ * copied into buf[size] ("" when unnamed). ERROR_INVALID_ADDRESS when addr
+ * is in no view. */
+uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size);
 /* Checks every section: each valid prototype PTE's frame points back at it
  * and counts exactly the process PTEs mapping it; each view's valid shared
  * PTE maps its prototype's frame; commit counts add up. Prints one line per

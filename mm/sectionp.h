@@ -39,6 +39,7 @@ struct mm_control_area {
 	bool reserve;                   /* SEC_RESERVE: pages are committed through views */
 	uint32_t section_refs;          /* section objects referring to it */
 	uint32_t mapped_views;          /* views mapping it */
+	char *name;                     /* the name it was created with (kmalloc), or NULL */
 	struct mm_view *views;          /* those views (for the checker) */
 	struct mm_control_area *next;   /* every control area (mm_section_check) */
 };
@@ -50,6 +51,7 @@ struct mm_view {
 	uint32_t start, pages;          /* its VAD: first page number, size */
 	struct vm_space *vm;
 	struct mm_view *next;           /* the control area's views */
+	uint32_t *locked;               /* VirtualLock: a bit a page (after prot[]) */
 	pte_prot_t prot[];              /* each page's protection in this view */
 };
 

@@ -56,11 +56,13 @@ bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		return true;
 	if (pg->kind != PTE_PRESENT || !vm_frame_is_prototype(pg->frame))
 		return false;
-	if (pte_prot_mappable(prot))
+	if (pte_prot_mappable(prot)) {
 		vm_pte_reprotect(vm, va, prot);
-	else
-		view_unmap_shared(vm, va, pg->frame, pte_make(PTE_PROTOTYPE, 0, view_page(v, va)),
-				  true);
+		return true;
+	}
+	/* The page leaves this working set, and so its lock. */
+	vm_page_set_locked(vm, v, va, pg->frame, false);
+	view_unmap_shared(vm, va, pg->frame, pte_make(PTE_PROTOTYPE, 0, view_page(v, va)), true);
 	return true;
 }
 
@@ -114,17 +116,21 @@ static uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t pro
 uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t first,
 		     uint32_t pages, vaddr_t *base, uint32_t protect)
 {
-	uint32_t total = ca->segment.pages, err;
+	uint32_t total = ca->segment.pages, err, bits, prot_bytes;
 	struct mm_view *w;
 
 	if (first >= total || pages > total - first)
 		return ERROR_ACCESS_DENIED;     /* STATUS_INVALID_VIEW_SIZE */
 	if (pages == 0)
 		pages = total - first;
-	if ((w = kmalloc(sizeof(*w) + pages)) == NULL)
+	bits = (pages + 31) / 32 * 4;           /* the lock bits follow prot[] */
+	prot_bytes = (pages + 3) & ~3u;
+	if ((w = kmalloc(sizeof(*w) + prot_bytes + bits)) == NULL)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*w = (struct mm_view){ .ca = ca, .first = first, .pages = pages, .vm = vm };
+	*w = (struct mm_view){ .ca = ca, .first = first, .pages = pages, .vm = vm,
+			       .locked = (uint32_t *)(w->prot + prot_bytes) };
 	memset(w->prot, pte_prot_from_win32(protect), pages);
+	memset(w->locked, 0, bits);
 	vm_enter(vm);
 	err = vm->cleared ? ERROR_INVALID_ADDRESS : view_place(vm, *base, pages, &w->start);
 	if (!err)
@@ -147,6 +153,8 @@ void view_release(struct vm_space *vm, struct vm_vad *v)
 	for (vaddr_t va = mmu_next_used(vm_va(v->node.start), end); va < end;
 	     va = mmu_next_used(va + PAGE_SIZE, end)) {
 		struct vm_page pg = view_page_get(v, va);
+		if (pg.frame != PFN_NONE)
+			vm_page_set_locked(vm, v, va, pg.frame, false);
 		if (pg.kind == PTE_PRESENT && vm_frame_is_prototype(pg.frame))
 			view_unmap_shared(vm, va, pg.frame, 0, true);
 		else if (pg.kind == PTE_PROTOTYPE)
@@ -193,4 +201,21 @@ uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size)
 	/* A pagefile section has no file to write: its pages reach the paging
 	 * file when they are trimmed. */
 	return ok ? 0 : ERROR_INVALID_ADDRESS;
+}
+
+uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size)
+{
+	struct vm_vad *v;
+	uint32_t err = ERROR_INVALID_ADDRESS;
+
+	/* The working-set lock keeps the view, and the view its control area,
+	 * whose name never changes. */
+	ke_acquire_spin_lock(&vm->ws_lock);
+	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
+	if (v && v->view) {
+		strlcpy(buf, v->view->ca->name ? v->view->ca->name : "", size);
+		err = 0;
+	}
+	ke_release_spin_lock(&vm->ws_lock);
+	return err;
 }

@@ -171,7 +171,10 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 }
 
 /* MEM_RESET: the contents of committed pages are no longer needed. Their
- * frames go (locked ones stay); the pages read zero when touched again. */
+ * frames go (locked ones stay); the pages read zero when touched again. In
+ * a view of a pagefile section (Windows takes those, not views of files)
+ * that is its private copies (copy-on-write pages written); the section's
+ * own pages stay as they are: other views may still read them. */
 static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
 {
 	struct vm_pages r;
@@ -179,7 +182,7 @@ static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
 
 	if (!vm_round(*addr, size, VM_PAGE, &r))
 		return ERROR_INVALID_PARAMETER;
-	if ((v = vad_holding(vm, &r)) == NULL || v->node.type != MEM_PRIVATE)
+	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
 	for (uint32_t p = r.first; p < r.end; p++) {
 		if (chunk_empty(v, p)) {
@@ -187,9 +190,9 @@ static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
 			continue;
 		}
 		struct vm_page pg = vm_page_get(v, vm_va(p));
-		bool locked = pg.frame != PFN_NONE && (pfn_entry(pg.frame)->flags & PFN_FLAG_LOCKED);
-		bool has_data = pg.frame != PFN_NONE || pg.kind == PTE_TRANSITION ||
-				pg.kind == PTE_PAGED_OUT;
+		bool locked = pg.frame != PFN_NONE && vm_page_locked(v, vm_va(p), pg.frame);
+		bool has_data = (pg.frame != PFN_NONE && !vm_frame_is_prototype(pg.frame)) ||
+				pg.kind == PTE_TRANSITION || pg.kind == PTE_PAGED_OUT;
 		if (has_data && !locked)
 			vm_page_drop(vm, vm_va(p), &pg, vm_pte_committed(v, pg.prot));
 	}

@@ -28,7 +28,7 @@ static void count_vad(const struct vm_vad *v, struct tally *t)
 		t->committed += pg.committed && !v->view;
 		if (pg.frame != PFN_NONE) {
 			t->resident++;
-			t->locked += (pfn_entry(pg.frame)->flags & PFN_FLAG_LOCKED) != 0;
+			t->locked += vm_page_locked(v, vm_va(p), pg.frame);
 		}
 	}
 }

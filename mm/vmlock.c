@@ -1,7 +1,8 @@
 /* VirtualLock and VirtualUnlock: a locked page is resident and stays so (the
- * swap issue's trimmer skips it). The lock is one bit in the frame's PFN
- * entry: locks do not count, one unlock undoes any number of locks. */
-#include "mm/vmspace.h"
+ * trimmer skips it). The lock is one bit: in the frame's PFN entry for a
+ * private page, in the view for a view's page (a section's frame is every
+ * view's); locks do not count, one unlock undoes any number of locks. */
+#include "mm/sectionp.h"
 #include "mm/pfn.h"
 
 /* The VAD holding all of [addr, addr + size) rounded out to pages; a Win32
@@ -12,14 +13,38 @@ static uint32_t lock_range(struct vm_space *vm, vaddr_t addr, uint32_t size,
 	if (!vm_round(addr, size, VM_PAGE, r))
 		return ERROR_INVALID_PARAMETER;
 	*v = vm->cleared ? NULL : vm_vad_at(vm, r->first);
-	/* Views are not locked: a section's frame is shared, its lock bit
-	 * would be every view's. */
-	return *v && r->end <= (*v)->node.end && !(*v)->view ? 0 : ERROR_INVALID_ADDRESS;
+	return *v && r->end <= (*v)->node.end ? 0 : ERROR_INVALID_ADDRESS;
 }
 
-static bool page_locked(const struct vm_page *pg)
+bool vm_page_locked(const struct vm_vad *v, vaddr_t va, pfn_t pfn)
 {
-	return pg->frame != PFN_NONE && (pfn_entry(pg->frame)->flags & PFN_FLAG_LOCKED);
+	uint32_t i = (va >> 12) - v->node.start;
+
+	if (v->view)
+		return v->view->locked[i / 32] >> (i % 32) & 1;
+	return pfn != PFN_NONE && (pfn_entry(pfn)->flags & PFN_FLAG_LOCKED);
+}
+
+void vm_page_set_locked(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn,
+			bool on)
+{
+	uint32_t i = (va >> 12) - v->node.start;
+
+	if (vm_page_locked(v, va, pfn) == on)
+		return;
+	if (v->view)
+		v->view->locked[i / 32] ^= 1u << (i % 32);
+	else
+		pfn_entry(pfn)->flags ^= PFN_FLAG_LOCKED;
+	if (on)
+		vm->c.locked++;
+	else
+		vm->c.locked--;
+}
+
+static bool page_locked(const struct vm_vad *v, vaddr_t va, const struct vm_page *pg)
+{
+	return pg->frame != PFN_NONE && vm_page_locked(v, va, pg->frame);
 }
 
 /* Makes page p resident and locks it. Resolving may sleep without the
@@ -36,10 +61,7 @@ static uint32_t lock_page(struct vm_space *vm, uint32_t p)
 		if (!pte_prot_mappable(pg.prot))
 			return ERROR_NOACCESS;
 		if (pg.kind == PTE_PRESENT) {
-			if (!page_locked(&pg)) {
-				pfn_entry(pg.frame)->flags |= PFN_FLAG_LOCKED;
-				vm->c.locked++;
-			}
+			vm_page_set_locked(vm, v, vm_va(p), pg.frame, true);
 			return 0;
 		}
 		if (vm_resolve(vm, v, vm_va(p), false) != VM_FAULT_RESOLVED)
@@ -61,7 +83,7 @@ static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 			return ERROR_INVALID_ADDRESS;
 		if (!pte_prot_mappable(pg.prot))
 			return ERROR_NOACCESS;
-		more += !page_locked(&pg);
+		more += !page_locked(v, vm_va(p), &pg);
 	}
 	if (vm->c.locked + more > vm->ws_min - VM_LOCK_OVERHEAD)
 		return ERROR_WORKING_SET_QUOTA;
@@ -90,13 +112,12 @@ static uint32_t unlock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 		return err;
 	for (uint32_t p = r.first; p < r.end; p++) {
 		struct vm_page pg = vm_page_get(v, vm_va(p));
-		if (!page_locked(&pg))
+		if (!page_locked(v, vm_va(p), &pg))
 			return ERROR_NOT_LOCKED;
 	}
 	for (uint32_t p = r.first; p < r.end; p++) {
 		struct vm_page pg = vm_page_get(v, vm_va(p));
-		pfn_entry(pg.frame)->flags &= ~PFN_FLAG_LOCKED;
-		vm->c.locked--;
+		vm_page_set_locked(vm, v, vm_va(p), pg.frame, false);
 	}
 	return 0;
 }

@@ -193,6 +193,15 @@ void vm_page_drop(struct vm_space *vm, vaddr_t va, const struct vm_page *pg, uin
 /* The end of dropping resident page va: leaves soft in its PTE and frees
  * frame pfn with its copy in swap, if any. */
 void vm_frame_release(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft);
+/* Whether VirtualLock holds resident page va (frame pfn) of v: a view's
+ * pages by the view's own bits (a section's frame is shared: each mapping is
+ * locked on its own, as NT locks working-set entries, not frames), the
+ * others by their frame's PFN_FLAG_LOCKED (mm/vmlock.c). */
+bool vm_page_locked(const struct vm_vad *v, vaddr_t va, pfn_t pfn);
+/* Sets page va's lock (it is resident, frame pfn) to on, counting it in
+ * vm->c.locked. */
+void vm_page_set_locked(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn,
+			bool on);
 /* Sets the protection of committed page va, keeping its contents. */
 void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		     const struct vm_page *pg, pte_prot_t prot);

@@ -102,7 +102,7 @@ static bool sweep_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 	uint32_t pte = vm_pte_raw(va);
 	struct pfn_entry *e = pfn_entry(pte >> 12);
 
-	if (e->flags & PFN_FLAG_LOCKED)
+	if (vm_page_locked(v, va, pte >> 12))
 		return false;
 	if (age_limit && (mmu_query(va).accessed || age_of(e) < age_limit))
 		return false;

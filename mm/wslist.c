@@ -74,7 +74,7 @@ uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va)
 		block = EX_VALID | pte_prot_to_win32(pg.prot) << EX_PROT_SHIFT |
 			ws_share(pg.frame) << EX_SHARE_SHIFT |
 			(vm_frame_is_prototype(pg.frame) ? EX_SHARED : 0) |
-			(pfn_entry(pg.frame)->flags & PFN_FLAG_LOCKED ? EX_LOCKED : 0);
+			(vm_page_locked(v, va & ~(VM_PAGE - 1), pg.frame) ? EX_LOCKED : 0);
 	} else if (mmu_query(va).large) {       /* in no working set, but valid */
 		e = pfn_entry(mmu_query(va).pfn);
 		block = EX_VALID | pte_prot_to_win32(pte_prot(e->original_pte)) << EX_PROT_SHIFT |

@@ -46,7 +46,7 @@ static bool section_protect_valid(uint32_t protect)
 }
 
 uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
-			struct section **out)
+			const char *name, struct section **out)
 {
 	uint32_t sec = flags & (SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE), err;
 	uint32_t protect = flags & ~sec;
@@ -61,7 +61,7 @@ uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
 		return ERROR_NOT_ENOUGH_MEMORY;
 	s->attributes = sec & SEC_RESERVE ? sec : sec | SEC_COMMIT;
 	err = mm_section_create((size_low + PAGE_SIZE - 1) / PAGE_SIZE, protect,
-				sec & SEC_RESERVE, &s->ca);
+				sec & SEC_RESERVE, name, &s->ca);
 	if (err) {
 		ob_dereference(s);
 		return err;

@@ -45,9 +45,10 @@ void section_init(void);
  * EXECUTE_READWRITE, EXECUTE_WRITECOPY) | SEC_COMMIT (the default) or
  * SEC_RESERVE | SEC_NOCACHE, referenced once. ERROR_INVALID_PARAMETER for
  * any other protection or flag and a size of 0, ERROR_NOT_ENOUGH_MEMORY past
- * 2 GB, mm's errors, or 0 and *out. */
+ * 2 GB, mm's errors, or 0 and *out. name ("": none) is what the tools show
+ * for its views (mm_section_create). */
 uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
-			struct section **out);
+			const char *name, struct section **out);
 /* MapViewOfFileEx's first step: the view protection FILE_MAP_* access asks
  * for (0: ERROR_INVALID_PARAMETER) and the section rights a handle must
  * grant for it. */

@@ -1,10 +1,13 @@
 /* Sections as system calls: CreateFileMapping (pagefile-backed),
- * OpenFileMapping, MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile. Named
+ * OpenFileMapping, MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile, and
+ * the name of a view's section for the tools (vados's own). Named
  * like events (kernel/sys/sys_named.c); the rules are kernel/ex/section.h's
  * and mm/section.h's. Views are mapped into the caller's own process. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ex/section.h"
 #include "kernel/ps/process.h"
+#include "kernel/rtl/string.h"
+#include "arch/uaccess.h"
 
 /* (name or 0, protection | SEC_*, size high, size low, access, inherit,
  * uint32 *existed) -> handle; an existing section's name opens it (the size
@@ -17,7 +20,7 @@ struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 
 	(void)f;
 	if (!err)
-		err = section_create(a[1], a[2], a[3], &s);
+		err = section_create(a[1], a[2], a[3], name, &s);
 	if (err)
 		return (struct sysret){ err, 0 };
 	return sys_named_create(s, name, a[4], a[5], a[6]);
@@ -62,4 +65,32 @@ struct sysret sys_flush_view(const uint32_t *a, struct trap_frame *f)
 {
 	(void)f;
 	return (struct sysret){ vm_flush_view(process_current()->vm, a[0], a[1]), 0 };
+}
+
+/* (process, address, buf, size) -> the name's length, or the size needed
+ * (with the NUL) when size is too small; "" for an unnamed section.
+ * PROCESS_QUERY_INFORMATION, as VirtualQueryEx. */
+struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
+{
+	char name[OB_NAME_MAX];
+	struct process *p;
+	uint32_t len, err = process_by_handle(a[0], PROCESS_QUERY_INFORMATION, &p);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = ERROR_ACCESS_DENIED;      /* it has exited */
+	if (process_attach(p)) {
+		err = vm_view_name(p->vm, a[1], name, sizeof(name));
+		process_detach(p);
+	}
+	ob_dereference(p);
+	if (err)
+		return (struct sysret){ err, 0 };
+	len = strlen(name);
+	if (len >= a[3])
+		return (struct sysret){ 0, len + 1 };
+	if (!copy_to_user(a[2], name, len + 1))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ 0, len };
 }

@@ -114,6 +114,7 @@ static const struct {
 	[SYS_GET_FULL_PATH] = { sys_get_full_path, 3 },
 	[SYS_DISK_FREE_SPACE] = { sys_disk_free_space, 2 },
 	[SYS_GET_SYSTEM_TIME] = { sys_get_system_time, 1 },
+	[SYS_QUERY_VIEW_NAME] = { sys_query_view_name, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

@@ -1,7 +1,9 @@
 /* Pagefile-backed sections in one process, against Microsoft's documentation
  * of CreateFileMapping, OpenFileMapping, MapViewOfFile(Ex), UnmapViewOfFile
- * and FlushViewOfFile, and what VirtualQuery, VirtualProtect, VirtualFree
- * and VirtualAlloc(MEM_COMMIT) do on views: every documented error, commit
+ * and FlushViewOfFile, and what VirtualQuery, VirtualProtect, VirtualFree,
+ * VirtualAlloc(MEM_COMMIT, MEM_RESET) and VirtualLock do on views (a lock
+ * is one mapping's: the same frame in another view still leaves that
+ * working set): every documented error, commit
  * charged as Windows charges it (SEC_COMMIT at creation, SEC_RESERVE per
  * committed page, copy-on-write views at map time), two views of one
  * section seeing one memory, copy-on-write pages turning private, a view
@@ -300,6 +302,103 @@ static void copy_on_write(void)
 	CloseHandle(h);
 }
 
+/* A 4-page section mapped in *a (FILE_MAP_WRITE) and *b (access); its handle. */
+static HANDLE four_pages_twice(DWORD access, DWORD **a, DWORD **b)
+{
+	HANDLE h = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4 * SPAGE,
+				      NULL);
+
+	*a = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
+	*b = MapViewOfFile(h, access, 0, 0, 0);
+	CHECK(*a && *b, "two views: error %lu", GetLastError());
+	return h;
+}
+
+/* VirtualLock in a view locks this mapping of the page: EmptyWorkingSet
+ * takes the page out of another view of it, not out of the locked one; a
+ * view unmapped while locked gives its locks up. */
+static void lock_in_views(void)
+{
+	DWORD *a, *b;
+	HANDLE h = four_pages_twice(FILE_MAP_WRITE, &a, &b);
+	PSAPI_WORKING_SET_EX_BLOCK wa, wb;
+	DWORD old;
+
+	if (!a || !b)
+		return;
+	a[0] = 0x10C4ED;
+	b[SPAGE / 4] = 0x10C4EE;
+	CHECK(b[0] == 0x10C4ED && a[SPAGE / 4] == 0x10C4EE, "the views differ");
+	CHECK_OK(VirtualLock(a, 2 * SPAGE));
+	wa = sec_ws_ex(a);
+	wb = sec_ws_ex(b);
+	CHECK(wa.Valid && wa.Locked && wa.Shared && wb.Valid && !wb.Locked && wb.ShareCount == 2,
+	      "locked in a: a valid %u locked %u, b valid %u locked %u share %u",
+	      (unsigned)wa.Valid, (unsigned)wa.Locked, (unsigned)wb.Valid, (unsigned)wb.Locked,
+	      (unsigned)wb.ShareCount);
+	CHECK_OK(EmptyWorkingSet(GetCurrentProcess()));
+	wa = sec_ws_ex(a + SPAGE / 4);
+	wb = sec_ws_ex(b + SPAGE / 4);
+	CHECK(wa.Valid && wa.Locked && wa.ShareCount == 1 && !wb.Valid,
+	      "emptied: a valid %u locked %u share %u, b valid %u", (unsigned)wa.Valid,
+	      (unsigned)wa.Locked, (unsigned)wa.ShareCount, (unsigned)wb.Valid);
+	CHECK(b[0] == 0x10C4ED && b[SPAGE / 4] == 0x10C4EE, "b reads 0x%lx 0x%lx", b[0],
+	      b[SPAGE / 4]);
+	CHECK_OK(VirtualUnlock(a, 2 * SPAGE));
+	CHECK_ERR(VirtualUnlock(a, SPAGE), ERROR_NOT_LOCKED);
+	CHECK_ERR(VirtualUnlock(b, SPAGE), ERROR_NOT_LOCKED);
+	CHECK_OK(VirtualProtect(b + 3 * SPAGE / 4, SPAGE, PAGE_NOACCESS, &old));
+	CHECK_ERR(VirtualLock(b + 3 * SPAGE / 4, SPAGE), ERROR_NOACCESS);
+	CHECK_ERR(VirtualLock(b, 5 * SPAGE), ERROR_INVALID_ADDRESS);     /* past the view */
+	CHECK_OK(VirtualLock(b, SPAGE));
+	CHECK_OK(VirtualLock(a + SPAGE / 4, SPAGE));
+	CHECK_OK(UnmapViewOfFile(b));   /* locked: the lock goes with the view */
+	CHECK(a[0] == 0x10C4ED, "a reads 0x%lx", a[0]);
+	CHECK_OK(UnmapViewOfFile(a));
+	CloseHandle(h);
+}
+
+/* MEM_RESET in a view of a pagefile section (Windows refuses it only in
+ * views of files): the written copy-on-write pages (private) are dropped,
+ * the section's pages keep their contents for the other views; the charge
+ * stays. Past the view's end: ERROR_INVALID_ADDRESS. */
+static void reset_in_views(void)
+{
+	DWORD *rw, *cow;
+	HANDLE h = four_pages_twice(FILE_MAP_COPY, &rw, &cow);
+	DWORDLONG charge;
+	PSAPI_WORKING_SET_EX_BLOCK ws;
+
+	if (!rw || !cow)
+		return;
+	rw[0] = 0x5E5E7;
+	rw[SPAGE / 4] = 0x5E5E8;
+	cow[0] = 0xC0B1;                /* page 0 becomes cow's own */
+	CHECK(cow[SPAGE / 4] == 0x5E5E8, "the copy view reads 0x%lx", cow[SPAGE / 4]);
+	charge = sec_commit_charge();
+	CHECK(VirtualAlloc(rw, 4 * SPAGE, MEM_RESET, PAGE_NOACCESS) == rw,
+	      "MEM_RESET on a view: error %lu", GetLastError());
+	CHECK(VirtualAlloc(cow, 4 * SPAGE, MEM_RESET, PAGE_NOACCESS) == cow,
+	      "MEM_RESET on a copy view: error %lu", GetLastError());
+	ws = sec_ws_ex(cow);
+	CHECK(!ws.Valid, "the copy view's private page stayed");
+	ws = sec_ws_ex(cow + SPAGE / 4);
+	CHECK(ws.Valid && ws.Shared, "the copy view's shared page went: valid %u shared %u",
+	      (unsigned)ws.Valid, (unsigned)ws.Shared);
+	CHECK(rw[0] == 0x5E5E7 && rw[SPAGE / 4] == 0x5E5E8 && cow[SPAGE / 4] == 0x5E5E8,
+	      "the section's pages changed: 0x%lx 0x%lx 0x%lx", rw[0], rw[SPAGE / 4],
+	      cow[SPAGE / 4]);
+	CHECK(cow[0] == 0 && rw[0] == 0x5E5E7, "after the reset the copy reads 0x%lx", cow[0]);
+	cow[0] = 0xC0B2;
+	CHECK(rw[0] == 0x5E5E7 && sec_commit_charge() == charge,
+	      "a write after the reset: the section reads 0x%lx, charge %+lld", rw[0],
+	      (long long)(sec_commit_charge() - charge));
+	CHECK_ERR(VirtualAlloc(rw, 5 * SPAGE, MEM_RESET, PAGE_NOACCESS), ERROR_INVALID_ADDRESS);
+	UnmapViewOfFile(cow);
+	UnmapViewOfFile(rw);
+	CloseHandle(h);
+}
+
 int main(void)
 {
 	sec_catch_avs();
@@ -310,6 +409,8 @@ int main(void)
 	named_twice();
 	reserve_commit();
 	copy_on_write();
+	lock_in_views();
+	reset_in_views();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
 }

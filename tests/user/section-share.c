@@ -1,14 +1,20 @@
 /* Sections between processes: a named section shared both ways (the parent
  * creates it and the child writes back; the child creates one and the
  * parent writes back), an unnamed one reached through an inherited handle,
- * copy-on-write in a child while its parent writes the section, and a child
- * killed while it maps views (nothing may leak: the boot's leak line checks
- * objects, frames, slots and commit). The processes step each other along
- * through a phase word in the shared memory itself.
+ * copy-on-write in a child while its parent writes the section, a child
+ * killed while it writes its views (nothing may leak: the boot's leak line
+ * checks objects, frames, slots and commit), and the counters that tell
+ * shared from private: PrivateUsage moves with private commit and
+ * copy-on-write views, not with views of a section; a page two views and
+ * another process map takes one frame (GlobalMemoryStatusEx) and is Shared
+ * with ShareCount 3 (QueryWorkingSet); the walker, run on this process,
+ * names its views' sections (the scenario checks its lines). The processes
+ * step each other along through a phase word in the shared memory itself.
  *
  * Roles: the parent (no arguments); "named", "creator", "inherit HANDLE",
- * "cow HANDLE", "hold HANDLE" are the children, whose exit status is their
- * failures. Last line: "section-share: N failures"; the exit status is N. */
+ * "cow HANDLE", "hold HANDLE", "touch" are the children, whose exit status
+ * is their failures. Last line: "section-share: N failures"; the exit
+ * status is N. */
 #define TEST_NAME "section-share"
 #include "check.h"
 #include "ob-common.h"
@@ -111,7 +117,7 @@ static int child_cow(HANDLE h)
 	return failures;
 }
 
-/* Child "hold HANDLE": maps and touches views, then waits to be killed. */
+/* Child "hold HANDLE": maps views and writes them until it is killed. */
 static int child_hold(HANDLE h)
 {
 	volatile DWORD *a = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
@@ -122,8 +128,33 @@ static int child_hold(HANDLE h)
 	fill(a, 11000);
 	fill(b, 12000);
 	ob_started();
-	for (;;)
-		Sleep(1000);
+	for (DWORD seed = 13000;; seed++) {
+		fill(a, seed);
+		fill(b, seed);
+	}
+}
+
+#define BIG_PAGES 256u          /* the counters' section: 1 MB */
+#define SLACK 16u               /* pages other work may take meanwhile (page tables...) */
+
+/* Child "touch": maps the counters' section, reads every page when the
+ * parent's phase word (word 0) says 1, says so in word 1 and waits for 2. */
+static int child_touch(void)
+{
+	HANDLE h = OpenFileMappingA(FILE_MAP_WRITE, FALSE, "section-share-counters");
+	volatile DWORD *v = h ? MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0) : NULL;
+	DWORD sum = 0;
+
+	if (!v)
+		return 1;
+	ob_started();
+	if (!await(v, 1))
+		return 1;
+	for (DWORD p = 0; p < BIG_PAGES; p++)
+		sum += v[p * WORDS + 2];
+	v[1] = 1;
+	CHECK(await(v, 2), "child: the parent did not finish counting");
+	return failures + (sum != 0);
 }
 
 static HANDLE inheritable_section(void)
@@ -223,6 +254,151 @@ static void killed_holding_views(const char *self)
 	CloseHandle(h);
 }
 
+static PROCESS_MEMORY_COUNTERS_EX counters_of(HANDLE process)
+{
+	PROCESS_MEMORY_COUNTERS_EX c = { 0 };
+
+	GetProcessMemoryInfo(process, (PROCESS_MEMORY_COUNTERS *)&c, sizeof(c));
+	return c;
+}
+
+static long avail_pages(void)
+{
+	MEMORYSTATUSEX ms = { .dwLength = sizeof(ms) };
+
+	GlobalMemoryStatusEx(&ms);
+	return (long)(ms.ullAvailPhys / SPAGE);
+}
+
+/* QueryWorkingSet's block for the page at p in this process (0: none). */
+static PSAPI_WORKING_SET_BLOCK ws_block(volatile void *p)
+{
+	static ULONG_PTR buf[4096];
+	PSAPI_WORKING_SET_INFORMATION *info = (PSAPI_WORKING_SET_INFORMATION *)buf;
+	PSAPI_WORKING_SET_BLOCK none = { 0 };
+
+	if (!QueryWorkingSet(GetCurrentProcess(), info, sizeof(buf)))
+		return none;
+	for (ULONG_PTR i = 0; i < info->NumberOfEntries; i++)
+		if (info->WorkingSetInfo[i].VirtualPage == (DWORD)p >> 12)
+			return info->WorkingSetInfo[i];
+	return none;
+}
+
+/* PrivateUsage (= PagefileUsage) moves with private commit and with
+ * copy-on-write views (charged whole when mapped), not with a view of the
+ * section however much of it is written. */
+static void private_usage(void)
+{
+	HANDLE h = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 16 * SPAGE,
+				      NULL);
+	SIZE_T u0 = counters_of(GetCurrentProcess()).PrivateUsage, u;
+	volatile DWORD *rw = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0), *cow;
+	PROCESS_MEMORY_COUNTERS_EX c;
+	void *priv;
+
+	for (DWORD p = 0; rw && p < 16; p++)
+		rw[p * WORDS] = p;
+	c = counters_of(GetCurrentProcess());
+	CHECK(rw && c.cb == sizeof(c) && c.PrivateUsage == u0 && c.PagefileUsage == u0,
+	      "a written view of a section: PrivateUsage %lu -> %lu, PagefileUsage %lu, cb %lu",
+	      u0, c.PrivateUsage, c.PagefileUsage, c.cb);
+	priv = VirtualAlloc(NULL, 16 * SPAGE, MEM_COMMIT, PAGE_READWRITE);
+	u = counters_of(GetCurrentProcess()).PrivateUsage;
+	CHECK(u == u0 + 16 * SPAGE, "16 private pages: PrivateUsage %lu -> %lu", u0, u);
+	cow = MapViewOfFile(h, FILE_MAP_COPY, 0, 0, 0);
+	u = counters_of(GetCurrentProcess()).PrivateUsage;
+	CHECK(cow && u == u0 + 32 * SPAGE, "a 16-page copy-on-write view: PrivateUsage %lu -> %lu",
+	      u0, u);
+	for (DWORD p = 0; cow && p < 16; p += 2)
+		cow[p * WORDS] = 100 + p;
+	u = counters_of(GetCurrentProcess()).PrivateUsage;
+	CHECK(u == u0 + 32 * SPAGE, "writing copy-on-write pages: PrivateUsage %lu -> %lu", u0, u);
+	UnmapViewOfFile((void *)cow);
+	VirtualFree(priv, 0, MEM_RELEASE);
+	UnmapViewOfFile((void *)rw);
+	CloseHandle(h);
+	u = counters_of(GetCurrentProcess()).PrivateUsage;
+	CHECK(u == u0, "all gone: PrivateUsage %lu, was %lu", u, u0);
+}
+
+/* Runs the walker on this process; whether it exited with 0. */
+static BOOL walk_self(void)
+{
+	char cmdline[32];
+	STARTUPINFOA si = { .cb = sizeof(si) };
+	PROCESS_INFORMATION pi;
+
+	snprintf(cmdline, sizeof(cmdline), "walker %lu", GetCurrentProcessId());
+	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi))
+		return FALSE;
+	CloseHandle(pi.hThread);
+	return ob_reap(pi.hProcess, FALSE) == 0;
+}
+
+/* The counters' section, written through view a, read through view b and by
+ * a child: its frames are taken once; each page is in both working sets,
+ * Shared, ShareCount 3 (2 once the child is gone). Then the walker names
+ * the views' sections: this one after its last handle is closed, and an
+ * unnamed one. */
+static void shared_once(const char *self)
+{
+	HANDLE h = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0,
+				      BIG_PAGES * SPAGE, "section-share-counters"), unnamed;
+	volatile DWORD *a = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
+	volatile DWORD *b = MapViewOfFile(h, FILE_MAP_READ, 0, 0, 0), *c;
+	PROCESS_INFORMATION pi;
+	PSAPI_WORKING_SET_BLOCK wa, wb;
+	long avail, taken;
+	SIZE_T ws;
+	DWORD sum = 0;
+
+	CHECK(a && b, "map the counters' section: error %lu", GetLastError());
+	if (!a || !b || !ob_start(self, "touch", FALSE, &pi))
+		return;
+	avail = avail_pages();
+	ws = counters_of(GetCurrentProcess()).WorkingSetSize / SPAGE;
+	for (DWORD p = 0; p < BIG_PAGES; p++)
+		a[p * WORDS + 3] = p;
+	taken = avail - avail_pages();
+	CHECK(taken + SLACK >= (long)BIG_PAGES && taken <= (long)(BIG_PAGES + SLACK),
+	      "writing %u pages of a view took %ld frames", BIG_PAGES, taken);
+	avail = avail_pages();
+	for (DWORD p = 0; p < BIG_PAGES; p++)
+		sum += b[p * WORDS + 3];
+	a[0] = 1;
+	CHECK(await(&a[1], 1), "the child did not read its view");
+	taken = avail - avail_pages();
+	CHECK(sum == BIG_PAGES * (BIG_PAGES - 1) / 2 && taken <= (long)SLACK,
+	      "the second view and the child's took %ld more frames (sum %lu)", taken, sum);
+	CHECK(counters_of(GetCurrentProcess()).WorkingSetSize / SPAGE >= ws + 2 * BIG_PAGES &&
+	      counters_of(pi.hProcess).WorkingSetSize / SPAGE >= BIG_PAGES,
+	      "working sets: %lu pages (was %lu), the child's %lu",
+	      counters_of(GetCurrentProcess()).WorkingSetSize / SPAGE, ws,
+	      counters_of(pi.hProcess).WorkingSetSize / SPAGE);
+	wa = ws_block(a + 5 * WORDS);
+	wb = ws_block(b + 5 * WORDS);
+	CHECK(wa.Shared && wa.ShareCount == 3 && wa.Protection == 4 && wb.Shared &&
+	      wb.ShareCount == 3 && wb.Protection == 1, "QueryWorkingSet: shared %lu/%lu, "
+	      "share count %lu/%lu, protection %lu/%lu", (DWORD)wa.Shared, (DWORD)wb.Shared,
+	      (DWORD)wa.ShareCount, (DWORD)wb.ShareCount, (DWORD)wa.Protection,
+	      (DWORD)wb.Protection);
+	a[0] = 2;
+	CHECK(ob_reap(pi.hProcess, FALSE) == 0, "the touching child failed");
+	wa = ws_block(a + 5 * WORDS);
+	CHECK(wa.Shared && wa.ShareCount == 2, "the child gone: share count %lu",
+	      (DWORD)wa.ShareCount);
+	CloseHandle(h);
+	unnamed = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 8 * SPAGE,
+				     NULL);
+	c = MapViewOfFile(unnamed, FILE_MAP_READ, 0, 0, 0);
+	CHECK(c && walk_self(), "the walker on this process failed");
+	UnmapViewOfFile((void *)c);
+	CloseHandle(unnamed);
+	UnmapViewOfFile((void *)b);
+	UnmapViewOfFile((void *)a);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1) {
@@ -237,12 +413,16 @@ int main(int argc, char **argv)
 			return child_cow(h);
 		if (!strcmp(argv[1], "hold"))
 			return child_hold(h);
+		if (!strcmp(argv[1], "touch"))
+			return child_touch();
 		return 100;
 	}
 	named_both_ways(argv[0]);
 	inherited(argv[0]);
 	copy_on_write(argv[0]);
 	killed_holding_views(argv[0]);
+	private_usage();
+	shared_once(argv[0]);
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
 }

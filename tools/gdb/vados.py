@@ -15,6 +15,8 @@ Loaded by `make gdb` and `make debug` (through tools/gdbinit), or by hand:
     vados-ws PID              a process's working set: its present user pages, their age
     $vados_pid()              the pid whose address space CR3 holds (0: none), for conditions
     vados-handles PID, vados-object ADDR   handles and objects (tools/gdb/vados_objects.py)
+    vados-section ADDR [PID] | NAME   a section's control area, views and prototype PTEs
+                              (tools/gdb/vados_sections.py)
     vados-threads [PID], vados-bt TID, vados-user [PID]   threads: their states, saved
                               registers and stacks, the ring-3 registers of a trap
                               (tools/gdb/vados_threads.py)
@@ -398,6 +400,8 @@ def vad_says(proc, va):
     if f is None:
         return "no VAD holds 0x%08x: free (an access is an access violation)" % va
     where = "VAD 0x%08x-0x%08x %s" % (f["node.start"] << 12, f["node.end"] << 12, vad_type(f))
+    if f["view"]:
+        return "%s, a view: its prototype PTE says what the page is" % where
     if f["node.flags"] & VAD_COMMITTED:
         return "%s, committed whole: committed demand-zero, %s" % (
             where, prot_name(f["node.protect"]))
@@ -630,7 +634,9 @@ Without PID: the address space CR3 holds. Raw values, then what they mean:
 hardware bits of a present entry (with the Win32 protection its PFN entry
 keeps), or the software kind of mm/pte.h (demand-zero, decommitted, image,
 held with its frame, paged out with its swap slot, transition with its
-frame) and its protection. A zero PTE is what the VAD says. A large PDE
+frame, prototype pointer) and its protection. A zero PTE is what the VAD
+says; in a view, a zero PTE or a prototype pointer leads to the page's
+prototype PTE, which is shown decoded (vados-section). A large PDE
 (PS: the kernel's direct window, MEM_LARGE_PAGES) has no PTE: its frames
 and the one holding the address are shown."""
     usage = "ADDR [PID]"
@@ -675,6 +681,12 @@ and the one holding the address are shown."""
             self.present_details(pte)
         elif pte == 0 and va < KERNEL_BASE:
             print("  VAD: " + vad_says(proc, va))
+        if va < KERNEL_BASE and (pte == 0 or pte >> 1 & 7 == 7):
+            hit = view_proto(proc, va)
+            if hit:
+                raw = words(read(hit[0], 4))[0]
+                print("  prototype PTE at %s (%s): 0x%08x  %s" % (
+                    hex32(hit[0]), proto_owner(hit[0]), raw, proto_describe(raw)))
 
     @staticmethod
     def present_details(pte):
@@ -708,9 +720,11 @@ class Pfn(VadosCommand):
 N (decimal) is a frame number; 0xADDR (hexadecimal) a virtual address, whose
 frame is looked up through the address space CR3 holds (or PID's): present,
 transition and held PTEs name one. Shows the state (a list, active or
-unmanaged), share count, flags and age, list links, the back pointer (the
-self-map address of the PTE that maps the frame, and the page table holding
-it), and the original PTE."""
+unmanaged), share count (a section's frame: the process PTEs mapping it),
+flags and age, list links, the back pointer (the self-map address of the PTE
+that maps the frame, and the page table holding it; for a section's frame,
+its prototype PTE and the control area's page), and the original PTE. A view's
+page whose PTE is 0 or a prototype pointer is found through its prototype PTE."""
     usage = "N | 0xADDR [PID]"
 
     def __init__(self):
@@ -734,7 +748,10 @@ it), and the original PTE."""
             frame, frame, hex32(frame * PAGE), state, e["share"], pfn_flags_text(e["flags"])))
         if state in pfn_list_names():
             print("  list links: flink 0x%x, blink 0x%x" % (e["flink"], e["blink"]))
-        if e["pte"]:
+        if POOL_BASE <= e["pte"] < POOL_END:
+            print("  back pointer: prototype PTE at %s: %s" % (hex32(e["pte"]),
+                                                            proto_owner(e["pte"])))
+        elif e["pte"]:
             print("  back pointer: PTE at %s in page table frame 0x%x: maps %s" % (
                 hex32(e["pte"]), e["pt_frame"], pte_owner(e["pte"], e["pt_frame"])))
         else:
@@ -755,16 +772,21 @@ it), and the original PTE."""
         return pte_describe(orig)
 
     def frame_of(self, va, rest):
-        if len(rest) == 1:
-            space = find_process(rest[0]).space()
-        else:
-            space = Space(cr3() >> 12)
+        proc = find_process(rest[0]) if len(rest) == 1 else current_process()
+        space = proc.space() if len(rest) == 1 else Space(cr3() >> 12)
         pde, pte = space.pte(va)
         if pte is None:
             raise Problem("%s has no page table (PDE 0x%08x)" % (hex32(va), pde))
         if pte & 1 or (pte >> 1 & 7) in (4, 6):
             print("%s: PTE 0x%08x, frame 0x%x" % (hex32(va), pte, pte >> 12))
             return pte >> 12
+        hit = view_proto(proc, va) if va < KERNEL_BASE and (pte == 0 or pte >> 1 & 7 == 7) \
+            else None
+        proto = words(read(hit[0], 4))[0] if hit else 0
+        if proto & 1 or proto >> 1 & 7 == 6:
+            print("%s: PTE 0x%08x, prototype PTE at %s: 0x%08x, frame 0x%x" % (
+                hex32(va), pte, hex32(hit[0]), proto, proto >> 12))
+            return proto >> 12
         raise Problem("%s has no frame: its PTE 0x%08x says %s" % (hex32(va), pte,
                                                                    pte_describe(pte)))
 
@@ -865,8 +887,9 @@ for command in (Symbols, Ps, Vad, Pte, Pfn, Mem, Ws):
     command()
 VadosPid()
 
-# The object manager's commands (vados-handles, vados-object) and the
-# threads' (vados-threads, vados-bt, vados-user) share these helpers.
+# The object manager's commands (vados-handles, vados-object), the threads'
+# (vados-threads, vados-bt, vados-user) and the sections' (vados-section)
+# share these helpers; vados-pte and vados-pfn use the sections' too.
 if SCRIPT:
-    for part in ("vados_objects.py", "vados_threads.py"):
+    for part in ("vados_objects.py", "vados_threads.py", "vados_sections.py"):
         exec(open(os.path.join(os.path.dirname(SCRIPT), part)).read())

@@ -7,21 +7,34 @@
 
 VADOS_BEGIN_DECLS
 
-typedef struct _PROCESS_MEMORY_COUNTERS {
-	DWORD cb;
-	DWORD PageFaultCount;
-	SIZE_T PeakWorkingSetSize;
-	SIZE_T WorkingSetSize;
-	SIZE_T QuotaPeakPagedPoolUsage;
-	SIZE_T QuotaPagedPoolUsage;
-	SIZE_T QuotaPeakNonPagedPoolUsage;
-	SIZE_T QuotaNonPagedPoolUsage;
-	SIZE_T PagefileUsage;           /* the process's private commit */
+/* The fields PROCESS_MEMORY_COUNTERS and its _EX share, in order. */
+#define VADOS_PROCESS_MEMORY_COUNTERS_FIELDS                                              \
+	DWORD cb;                                                                          \
+	DWORD PageFaultCount;                                                              \
+	SIZE_T PeakWorkingSetSize;                                                         \
+	SIZE_T WorkingSetSize;                                                             \
+	SIZE_T QuotaPeakPagedPoolUsage;                                                    \
+	SIZE_T QuotaPagedPoolUsage;                                                        \
+	SIZE_T QuotaPeakNonPagedPoolUsage;                                                 \
+	SIZE_T QuotaNonPagedPoolUsage;                                                     \
+	SIZE_T PagefileUsage;           /* the process's private commit */                 \
 	SIZE_T PeakPagefileUsage;
+
+typedef struct _PROCESS_MEMORY_COUNTERS {
+	VADOS_PROCESS_MEMORY_COUNTERS_FIELDS
 } PROCESS_MEMORY_COUNTERS, *PPROCESS_MEMORY_COUNTERS;
 
-/* Fills ppsmemCounters (cb bytes, at least sizeof(PROCESS_MEMORY_COUNTERS)).
- * Pool figures are 0: vados does not charge kernel pool to processes. */
+/* PrivateUsage: the process's commit charge, as PagefileUsage: its private
+ * memory and its copy-on-write views (charged whole at map time, as Windows
+ * charges them); a view's shared pages are the section's, not the process's. */
+typedef struct _PROCESS_MEMORY_COUNTERS_EX {
+	VADOS_PROCESS_MEMORY_COUNTERS_FIELDS
+	SIZE_T PrivateUsage;
+} PROCESS_MEMORY_COUNTERS_EX, *PPROCESS_MEMORY_COUNTERS_EX;
+
+/* Fills ppsmemCounters (cb bytes, at least sizeof(PROCESS_MEMORY_COUNTERS);
+ * with room for a PROCESS_MEMORY_COUNTERS_EX, that, cb set to its size).
+ * Pool figures are the handle table's (NT charges it to paged pool). */
 WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmemCounters,
 				 DWORD cb);
 #define K32GetProcessMemoryInfo GetProcessMemoryInfo

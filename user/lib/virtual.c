@@ -90,7 +90,14 @@ BOOL WINAPI GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS c, DWO
 		SetLastError(ERROR_INSUFFICIENT_BUFFER);
 		return FALSE;
 	}
-	return win32_call(SYS_PROCESS_MEMORY, a, NULL);
+	if (!win32_call(SYS_PROCESS_MEMORY, a, NULL))
+		return FALSE;
+	if (cb >= sizeof(PROCESS_MEMORY_COUNTERS_EX)) {
+		PROCESS_MEMORY_COUNTERS_EX *ex = (PROCESS_MEMORY_COUNTERS_EX *)c;
+		ex->cb = sizeof(*ex);
+		ex->PrivateUsage = ex->PagefileUsage;   /* both the commit charge, as Windows */
+	}
+	return TRUE;
 }
 
 BOOL WINAPI SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,

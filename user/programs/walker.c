@@ -1,7 +1,8 @@
 /* ProcessWalker, after the sample of "Managing Virtual Memory": walks a
  * process's address space from 0 to 0x7FFF0000 with VirtualQueryEx, one line
- * per region (base, size, state, protection, type, allocation base), then a
- * summary line. The regions must tile the range exactly.
+ * per region (base, size, state, protection, type, allocation base; a MAPPED
+ * region adds its section's name, or "(unnamed section)"), then a summary
+ * line. The regions must tile the range exactly.
  *
  *   walker         walks itself
  *   walker PID     walks process PID (OpenProcess(PROCESS_QUERY_INFORMATION))
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <windows.h>
+#include "vados/calls.h"
 
 #define USER_END 0x7FFF0000u
 
@@ -52,16 +54,35 @@ static const char *type_name(DWORD type)
 	       type == MEM_MAPPED ? "MAPPED" : type == 0 ? "-" : "?";
 }
 
-/* Prints one region and adds it to t. */
-static void show(const MEMORY_BASIC_INFORMATION *m, struct totals *t)
+/* What follows a MAPPED region of process h: "  section NAME", or "  (unnamed
+ * section)"; "" for other regions. */
+static const char *section_name(HANDLE h, const MEMORY_BASIC_INFORMATION *m, char *buf,
+				size_t size)
 {
-	char prot[40], alloc[12] = "-";
+	char name[MAX_PATH];
+	struct vados_result r;
+
+	if (m->Type != MEM_MAPPED)
+		return "";
+	r = vados_view_name(h, m->BaseAddress, name, sizeof(name));
+	if (r.error)
+		snprintf(buf, size, "  (section name: error %u)", r.error);
+	else
+		snprintf(buf, size, r.value ? "  section %s" : "  (unnamed section)", name);
+	return buf;
+}
+
+/* Prints one region of process h and adds it to t. */
+static void show(HANDLE h, const MEMORY_BASIC_INFORMATION *m, struct totals *t)
+{
+	char prot[40], alloc[12] = "-", section[MAX_PATH + 16];
 
 	if (m->AllocationBase)
 		snprintf(alloc, sizeof(alloc), "0x%08lx", (DWORD)m->AllocationBase);
-	printf("0x%08lx  0x%08lx  %-7s  %-26s  %-7s  %s\n", (DWORD)m->BaseAddress,
+	printf("0x%08lx  0x%08lx  %-7s  %-26s  %-7s  %s%s\n", (DWORD)m->BaseAddress,
 	       m->RegionSize, state_name(m->State),
-	       protect_name(m->Protect, prot, sizeof(prot)), type_name(m->Type), alloc);
+	       protect_name(m->Protect, prot, sizeof(prot)), type_name(m->Type), alloc,
+	       section_name(h, m, section, sizeof(section)));
 	t->regions++;
 	if (m->State == MEM_FREE)
 		t->free += m->RegionSize;
@@ -98,7 +119,7 @@ static int walk(HANDLE h, DWORD pid)
 			       pid, addr);
 			return 1;
 		}
-		show(&m, &t);
+		show(h, &m, &t);
 		addr = (DWORD)m.BaseAddress + m.RegionSize;
 	}
 	if (addr != USER_END) {

@@ -44,4 +44,18 @@ static inline struct vados_mm_counters vados_mm_counters(void)
 	return c;
 }
 
+/* The name of the section whose view holds address in process (a handle
+ * with PROCESS_QUERY_INFORMATION) into name[size] (SYS_QUERY_VIEW_NAME,
+ * vados's own: Windows keeps no name for a pagefile section's views). The
+ * result's error is ERROR_INVALID_ADDRESS outside views; its value the
+ * name's length ("" for an unnamed section), or the size needed when size is
+ * too small (name untouched). */
+static inline struct vados_result vados_view_name(void *process, const void *address,
+						  char *name, uint32_t size)
+{
+	uint32_t args[4] = { (uint32_t)process, (uint32_t)address, (uint32_t)name, size };
+
+	return vados_syscall(SYS_QUERY_VIEW_NAME, args);
+}
+
 #endif

@@ -125,6 +125,9 @@ enum vados_syscall {
 	SYS_DISK_FREE_SPACE,    /* (root or 0, uint32 out[4]: bytes per sector, sectors per
 				 *  cluster, free clusters, total clusters) */
 	SYS_GET_SYSTEM_TIME,    /* (uint64 *): 100 ns units since 1601, UTC */
+	SYS_QUERY_VIEW_NAME,    /* (process, addr, buf, size) -> length, or the size needed (with
+				 *  the NUL): the name of the section whose view holds addr ("":
+				 *  unnamed); vados's own (walker) */
 	SYS_COUNT,
 };
 
