@@ -302,14 +302,15 @@ def details(res, before):
 
 
 def check_lines(res):
-    """What the second boots' checks said, and why rows are missing."""
-    out = [""] + ["%s: vados did not measure %s: %s" % (n, n, why)
+    """Why rows are missing, and what the second boots' checks said."""
+    out = [""] + ["missing: %s (vados): %s" % (n, why)
                   for n, why in res.missing.items() if not res.vados.get(n)]
     for who in ("vados", "linux"):
         failed = res.failed_checks(who)
         ok = sum(1 for c in res.checks[who] if c.startswith("check ok"))
-        out.append("checks: %s: %d second boots verified every word and call%s" % (
-            who, ok, "" if not failed else "; FAILED:"))
+        out.append("checks: %s: %d of %d second boots verified every call and word read%s"
+                   % (who, ok, sum(1 for c in res.checks[who] if re.match(
+                       r"check (ok|FAILED: \d+ of the checks)", c)), ":" if failed else ""))
         out += ["  " + c for c in failed]
     return out
 

@@ -29,7 +29,7 @@
 #define TIMED(acc, x) do { uint64_t t_ = rdtsc(); x; (acc) += rdtsc() - t_; } while (0)
 
 static const char *dir;
-static unsigned int nfail;
+static unsigned int nfail, nmissing;
 static char path[MAX_PATH];
 static char iobuf[CH] __attribute__((aligned(4096)));
 
@@ -363,6 +363,7 @@ static void work_mapped_read_cold(void)
 		snprintf(why, sizeof(why), "CreateFileMappingA on a file handle failed with "
 			 "error %lu: no file-backed sections yet (issue 19)", GetLastError());
 		missing(MAPPED_READ_COLD, why);
+		nmissing++;
 		check("mapped_read_cold: CloseHandle", !CloseHandle(h));
 		return;
 	}
@@ -446,6 +447,7 @@ int more_main(const char *d, uint32_t rounds)
 	if (nfail)
 		printf("check FAILED: %u of the checks above failed\n", nfail);
 	else
-		printf("check ok: every added row's calls and data verified\n");
+		printf("check ok: every added row's calls and data verified%s\n",
+		       nmissing ? " (the missing rows excepted)" : "");
 	return nfail != 0;
 }
