@@ -139,8 +139,10 @@ def build_peer(rebuild):
     if not os.path.isfile(os.path.join(PEER_SRC, "build.sh")):
         return "no peer at %s" % PEER_SRC
     if not rebuild and all(os.path.isfile(os.path.join(PEER_DIR, f)) for f in PEER_OUTPUTS):
-        print("bench: linux peer: already built (--rebuild-peer builds it again)", flush=True)
+        print("bench: linux peer: already built in %s (--rebuild-peer builds it again)"
+              % os.path.relpath(PEER_DIR, TOP), flush=True)
         return None
+    print("bench: linux peer: building (%s)" % os.path.relpath(PEER_DIR, TOP), flush=True)
     if os.geteuid() != 0 and not os.path.isfile(os.path.join(PEER_DIR, "vmlinuz")):
         return "the peer's build.sh needs root the first time (apt-get)"
     os.makedirs(PEER_DIR, exist_ok=True)
@@ -379,7 +381,6 @@ def main():
         if a.no_peer:
             res.peer_why = "not run (--no-peer)"
         else:
-            print("bench: linux peer: building (%s)" % os.path.relpath(PEER_DIR, TOP), flush=True)
             res.peer_why = build_peer(a.rebuild_peer)
         peer_run(res, 1)
         for run in range(2, a.runs + 1):
@@ -389,10 +390,10 @@ def main():
         sys.exit("bench: %s" % e)
 
     rows, md = table(res)
-    out = [host, "vados: the median of %d rounds (%d boots); linux: the median of %d runs; "
-           "ratio = vados / linux (below 1: vados costs less)"
-           % (len(res.vados.get(NOISE_ROW, [])), res.vados_runs,
-              len(res.linux.get(NOISE_ROW, []))), ""] + rows
+    out = [host, "vados: the median of %d rounds (%d runs of two boots; the file rows: one "
+           "round a run); linux: the median of %d runs; ratio = vados / linux (below 1: vados "
+           "costs less)" % (len(res.vados.get(NOISE_ROW, [])), res.vados_runs,
+                            len(res.linux.get(NOISE_ROW, []))), ""] + rows
     if res.peer_why:
         out += ["", "linux: %s: the peer (%s) could not be used: %s"
                 % ("stopped early" if res.linux else "no figures", PEER_SRC, res.peer_why)]
