@@ -32,6 +32,7 @@ struct io_volume {
 	struct ke_guarded_mutex lock;
 	uint8_t *bounce;                /* IDE_MAX_PAGES pages the disk moves data through */
 	pfn_t frames[16];               /* their frames */
+	uint8_t *cache_buf;             /* 16 pages the file cache's paging I/O moves through */
 	struct io_fcb *fcbs;            /* the open files (kernel/io/file.c) */
 };
 
