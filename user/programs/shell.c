@@ -57,7 +57,7 @@ static void cmd_help(void)
 	       "  handles PID          list a process's handles: value, type, access, name\n"
 	       "  kill PID             terminate a process\n"
 	       "  walk PID             list the regions of a process's address space\n"
-	       "  mem                  physical memory in use, the commit charge and swap\n"
+	       "  mem                  physical memory in use, the commit charge, swap, the file cache\n"
 	       "  dir [PATTERN]        list a directory (default: the current one)\n"
 	       "  type FILE            print a file\n"
 	       "  copy FROM TO, ren FROM TO, del FILE, mkdir DIR, rmdir DIR\n"
