@@ -137,6 +137,15 @@ static uint32_t segment_move(struct mm_control_area *ca, uint32_t room)
 	return ERROR_SUCCESS;
 }
 
+/* Whether a page from first on is referenced by a copy (PFN lock held). */
+static bool copies_past_locked(const struct mm_control_area *ca, uint32_t first)
+{
+	for (uint32_t i = first; i < ca->segment.pages; i++)
+		if (ca->segment.proto[i] & 1)
+			return true;
+	return false;
+}
+
 uint32_t mm_file_resize(struct mm_control_area *ca, uint32_t pages)
 {
 	uint32_t err, want;
@@ -149,6 +158,13 @@ uint32_t mm_file_resize(struct mm_control_area *ca, uint32_t pages)
 			return err;
 	}
 	pfn_lock();
+	/* A copy to or from a user buffer holds its page without the file's
+	 * lock; it ends without taking it, so waiting here holding it is safe. */
+	while (copies_past_locked(ca, pages)) {
+		pfn_unlock();
+		thread_sleep(1);
+		pfn_lock();
+	}
 	for (uint32_t i = pages; i < ca->segment.pages; i++)
 		page_drop_locked(ca, i);
 	for (uint32_t i = ca->segment.pages; i < pages; i++)
@@ -361,9 +377,14 @@ bool mm_file_is_dirty(const struct mm_control_area *ca)
 	return ca->dirty != 0;
 }
 
+void *mm_frame_direct(pfn_t pfn)
+{
+	return arch_phys_to_virt((paddr_t)pfn << PAGE_SHIFT, PAGE_SIZE);
+}
+
 void mm_frame_copy(pfn_t pfn, uint32_t offset, void *buf, uint32_t n, bool to_frame)
 {
-	uint8_t *page = arch_phys_to_virt((paddr_t)pfn << PAGE_SHIFT, PAGE_SIZE);
+	uint8_t *page = mm_frame_direct(pfn);
 
 	if (offset > PAGE_SIZE || n > PAGE_SIZE - offset)
 		panic("filecache: copy of %u bytes at %u of a page", n, offset);

@@ -12,11 +12,13 @@
  * The sections issue maps these very pages into views (issue 19).
  *
  * The memory manager never calls the file system but through the
- * struct mm_file_io its creator gives. Every call here but
- * mm_file_dirty_pages and mm_file_writer_wake is made holding the file's
- * lock (for kernel/io: its volume's guarded mutex), which serializes the
- * operations on one file and which mm_file_io's callbacks rely on; frames and
- * prototype PTEs are the PFN lock's, taken inside. Callers: kernel/io/cache.c. */
+ * struct mm_file_io its creator gives. Every call here is made holding the
+ * file's lock (for kernel/io: its volume's guarded mutex), which serializes
+ * the operations on one file and which mm_file_io's callbacks rely on, but
+ * mm_file_page_put (a copy to or from a user buffer runs without it, its
+ * frame referenced) and the functions on frames and counters at the end;
+ * frames and prototype PTEs are the PFN lock's, taken inside. Callers:
+ * kernel/io/cache.c. */
 #ifndef MM_FILECACHE_H
 #define MM_FILECACHE_H
 
@@ -44,7 +46,9 @@ uint32_t mm_file_create(const struct mm_file_io *io, void *file, uint32_t pages,
 void mm_file_delete(struct mm_control_area *ca);
 /* The file's size changed to pages pages: new pages are on the file (the
  * caller made them zero there), pages past the end are dropped, written or
- * not. ERROR_NOT_ENOUGH_MEMORY (nothing changed) when the segment cannot grow. */
+ * not, once the copies under way on them (which hold no lock of the file)
+ * have ended. ERROR_NOT_ENOUGH_MEMORY (nothing changed) when the segment
+ * cannot grow. */
 uint32_t mm_file_resize(struct mm_control_area *ca, uint32_t pages);
 
 enum mm_file_get {
@@ -71,9 +75,12 @@ uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
 /* Whether ca holds dirty pages. */
 bool mm_file_is_dirty(const struct mm_control_area *ca);
 
-/* Copies n bytes between buf and frame pfn at offset (to_frame: into the
- * frame), through the kernel's direct window or, beyond it, a temporary slot. */
+/* Copies n bytes between buf (kernel memory) and frame pfn at offset
+ * (to_frame: into the frame), through the kernel's direct window or, beyond
+ * it, a temporary slot. */
 void mm_frame_copy(pfn_t pfn, uint32_t offset, void *buf, uint32_t n, bool to_frame);
+/* Frame pfn in the kernel's direct window, or NULL when it lies beyond. */
+void *mm_frame_direct(pfn_t pfn);
 
 /* Dirty file pages in all (a snapshot), and the most there should be: a
  * writer past it writes back before dirtying more (NT's dirty page

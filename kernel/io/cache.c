@@ -10,8 +10,10 @@
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 #include "arch/cpu.h"
+#include "arch/uaccess.h"
 #include "mm/filecache.h"
 #include "mm/pfn.h"
+#include "mm/pool.h"
 #include "mm/stats.h"
 
 #define LAZY_TICKS    100u      /* the lazy writer's pass: once a second */
@@ -143,24 +145,64 @@ static uint32_t page_get_locked(struct io_fcb *fcb, uint32_t page, enum mm_file_
 
 /* --- ReadFile, WriteFile, SetEndOfFile --- */
 
-uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, void *buf, uint32_t len,
-			   uint32_t *done)
+/* Copies n bytes between a user buffer at user and frame pfn at off, through
+ * the direct window, or a bounce page beyond it (the copy slot's lock
+ * cannot be held while user memory faults). false: the buffer faulted. */
+static bool copy_user(pfn_t pfn, uint32_t off, vaddr_t user, uint32_t n, bool to_frame)
 {
-	uint32_t size = file_size(fcb), err = ERROR_SUCCESS;
+	uint8_t *page = mm_frame_direct(pfn), *bounce = NULL;
+	bool ok;
+
+	if (!page && !(page = bounce = kmalloc(PAGE_SIZE)))
+		return false;
+	if (bounce && !to_frame)
+		mm_frame_copy(pfn, off, bounce + off, n, false);
+	ok = to_frame ? copy_from_user(page + off, user, n) : copy_to_user(user, page + off, n);
+	if (bounce && to_frame && ok)
+		mm_frame_copy(pfn, off, bounce + off, n, true);
+	kfree(bounce);
+	return ok;
+}
+
+/* Copies n bytes between b at at and page page's frame pfn (referenced) at
+ * off, then drops the reference (written: the copy went into the frame). A
+ * user buffer is touched with the volume lock given up: a fault on it may
+ * wait for memory or the disk, and must not hold the volume meanwhile. */
+static uint32_t copy_page_locked(struct io_fcb *fcb, uint32_t page, pfn_t pfn, uint32_t off,
+				 const struct io_buffer *b, uint32_t at, uint32_t n, bool to_frame)
+{
+	bool ok = true;
+
+	if (b->kernel) {
+		mm_frame_copy(pfn, off, b->kernel + at, n, to_frame);
+		mm_file_page_put(fcb->ca, page, pfn, to_frame);
+		return ERROR_SUCCESS;
+	}
+	io_unlock(fcb->vol);
+	ok = copy_user(pfn, off, b->user + at, n, to_frame);
+	/* Dropped before the lock is taken again: a truncation holding it
+	 * waits for this reference to go. */
+	mm_file_page_put(fcb->ca, page, pfn, to_frame);
+	io_lock(fcb->vol);
+	return ok ? ERROR_SUCCESS : ERROR_NOACCESS;
+}
+
+uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			   uint32_t len, uint32_t *done)
+{
+	uint32_t err = ERROR_SUCCESS, size;
 
 	*done = 0;
-	if (offset >= size)
-		return ERROR_SUCCESS;
-	if (len > size - offset)
-		len = size - offset;
-	while (*done < len) {
-		uint32_t pos = offset + *done, off = pos & (PAGE_SIZE - 1);
-		uint32_t n = len - *done < PAGE_SIZE - off ? len - *done : PAGE_SIZE - off;
+	/* The size is read again for every page: another thread may have
+	 * cut the file while this one copied without the lock. */
+	while (*done < len && offset + *done < (size = file_size(fcb))) {
+		uint32_t pos = offset + *done, off = pos & (PAGE_SIZE - 1), n = PAGE_SIZE - off;
 		pfn_t pfn;
-		if ((err = page_get_locked(fcb, pos >> PAGE_SHIFT, MM_FILE_READ, &pfn)))
+		n = n < len - *done ? n : len - *done;
+		n = n < size - pos ? n : size - pos;
+		if ((err = page_get_locked(fcb, pos >> PAGE_SHIFT, MM_FILE_READ, &pfn)) ||
+		    (err = copy_page_locked(fcb, pos >> PAGE_SHIFT, pfn, off, b, *done, n, false)))
 			break;
-		mm_frame_copy(pfn, off, (uint8_t *)buf + *done, n, false);
-		mm_file_page_put(fcb->ca, pos >> PAGE_SHIFT, pfn, false);
 		*done += n;
 	}
 	return err;
@@ -220,8 +262,8 @@ static uint32_t extend_locked(struct io_fcb *fcb, uint32_t *end)
 	return ERROR_DISK_FULL;
 }
 
-uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const void *buf, uint32_t len,
-			    uint32_t *done)
+uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			    uint32_t len, uint32_t *done)
 {
 	uint32_t old = file_size(fcb), end = offset + len, limit = mm_file_dirty_limit();
 	uint32_t err = ERROR_SUCCESS, full = ERROR_SUCCESS;
@@ -241,14 +283,17 @@ uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const void *buf
 		 * volume), need not be read first. */
 		bool fresh = (off == 0 && n == PAGE_SIZE) || page * PAGE_SIZE >= old;
 		pfn_t pfn;
+		/* Cut meanwhile by another thread (this one copies without the
+		 * lock): the file grows back to the end of this write. */
+		if (end > file_size(fcb) && (err = extend_locked(fcb, &end)) != ERROR_SUCCESS)
+			break;
 		/* NT's dirty page threshold: past it, a writer writes back
 		 * before it dirties more. */
 		if (mm_file_dirty_pages() >= limit)
 			cache_flush_volume_locked(fcb->vol, NULL);
-		if ((err = page_get_locked(fcb, page, fresh ? MM_FILE_FRESH : MM_FILE_READ, &pfn)))
+		if ((err = page_get_locked(fcb, page, fresh ? MM_FILE_FRESH : MM_FILE_READ, &pfn)) ||
+		    (err = copy_page_locked(fcb, page, pfn, off, b, *done, n, true)))
 			break;
-		mm_frame_copy(pfn, off, (uint8_t *)buf + *done, n, true);
-		mm_file_page_put(fcb->ca, page, pfn, true);
 		*done += n;
 	}
 	return err ? err : full;

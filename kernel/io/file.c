@@ -255,7 +255,7 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 
 /* --- data, position, size, times --- */
 
-uint32_t file_read(struct io_file *f, void *buf, uint32_t len, uint32_t *done)
+uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;
 	uint32_t err = ERROR_SUCCESS;
@@ -267,14 +267,14 @@ uint32_t file_read(struct io_file *f, void *buf, uint32_t len, uint32_t *done)
 	if (f->position < FILE_SIZE_LIMIT) {
 		if (len > FILE_SIZE_LIMIT - f->position)
 			len = (uint32_t)(FILE_SIZE_LIMIT - f->position);
-		err = cache_read_locked(f->fcb, (uint32_t)f->position, buf, len, done);
+		err = cache_read_locked(f->fcb, (uint32_t)f->position, b, len, done);
 		f->position += *done;
 	}
 	io_unlock(v);
 	return err;
 }
 
-uint32_t file_write(struct io_file *f, const void *buf, uint32_t len, uint32_t *done)
+uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;
 	struct fat_info info;
@@ -289,7 +289,7 @@ uint32_t file_write(struct io_file *f, const void *buf, uint32_t len, uint32_t *
 		f->position = info.size;
 	}
 	if (f->position < FILE_SIZE_LIMIT || len == 0) {
-		err = len ? cache_write_locked(f->fcb, (uint32_t)f->position, buf, len, done)
+		err = len ? cache_write_locked(f->fcb, (uint32_t)f->position, b, len, done)
 			  : ERROR_SUCCESS;
 		f->position += *done;
 	}

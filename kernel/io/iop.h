@@ -53,13 +53,18 @@ uint32_t cache_open_locked(struct io_fcb *fcb);
 /* fcb's last File object is going: its dirty pages are written (unless it
  * is delete pending) and its pages and control area freed. */
 void cache_close_locked(struct io_fcb *fcb);
-/* ReadFile: up to len bytes at offset (0 at or past the end). */
-uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, void *buf, uint32_t len,
-			   uint32_t *done);
-/* WriteFile: len bytes at offset, extending the file (a gap reads zero); on
- * a full volume what fits, with ERROR_DISK_FULL. */
-uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const void *buf, uint32_t len,
-			    uint32_t *done);
+/* ReadFile: up to len bytes at offset into b (0 at or past the end). A
+ * user buffer is touched with the volume lock given up (taken again before
+ * returning): the frame copied is referenced meanwhile, so it cannot be
+ * repurposed, and the file may change between pages (its size is read
+ * again for each). ERROR_NOACCESS when the user buffer faults. */
+uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			   uint32_t len, uint32_t *done);
+/* WriteFile: len bytes at offset from b, extending the file (a gap reads
+ * zero); on a full volume what fits, with ERROR_DISK_FULL. User buffers as
+ * cache_read_locked. */
+uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			    uint32_t len, uint32_t *done);
 /* SetEndOfFile (and a replacing open): cached pages past the end go. */
 uint32_t cache_set_size_locked(struct io_fcb *fcb, uint32_t size);
 /* Writes fcb's dirty pages, or those of every file of v; *written (may be

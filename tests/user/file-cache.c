@@ -14,6 +14,7 @@
 
 #define TEST_NAME "file-cache"
 #include "check.h"
+#include "file-common.h"
 
 #define PAGE 4096u
 
@@ -74,23 +75,6 @@ static void hits(void)
 	       c2.cache_hits - c1.cache_hits);
 }
 
-/* Runs this program with args; its exit code. */
-static DWORD run_child(const char *args)
-{
-	char line[128] = "C:\\BIN\\file-cache.exe ";
-	PROCESS_INFORMATION pi;
-	DWORD code = 12345;
-
-	strcat(line, args);
-	if (!CreateProcessA(NULL, line, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi))
-		return 1000 + GetLastError();
-	WaitForSingleObject(pi.hProcess, INFINITE);
-	GetExitCodeProcess(pi.hProcess, &code);
-	CloseHandle(pi.hProcess);
-	CloseHandle(pi.hThread);
-	return code;
-}
-
 /* The child: C:\CACHE\shared.bin holds 3 pages of fill(.., 9). */
 static int child_reads(void)
 {
@@ -121,7 +105,7 @@ static void coherence(void)
 	r = open_file("C:\\CACHE\\shared.bin", OPEN_EXISTING);
 	CHECK(read_at(r, 0, back, sizeof(back), &n) && n == 3 * PAGE && memcmp(buf, back, n) == 0,
 	      "another handle sees it: %lu bytes", n);
-	code = run_child("child");
+	code = file_run(NULL, "C:\\BIN\\file-cache.exe child");
 	CHECK(code == 0, "another process sees it: %lu", code);
 	while ((c1 = vados_mm_counters()).cache_lazy_pages - c0.cache_lazy_pages < 3 && waited < 5000) {
 		Sleep(100);
@@ -172,6 +156,57 @@ static void truncation(void)
 	}
 	CloseHandle(h);
 	CHECK(DeleteFileA("C:\\CACHE\\cut.bin"), "delete: %lu", GetLastError());
+}
+
+/* One thread writes and reads 64 KB at a time while another cuts and
+ * grows the file through its own handle: copies to and from user buffers run
+ * without the volume lock, and the truncations wait for them. Every read
+ * sees, per byte, what was written or zero. */
+static volatile LONG racing;
+static unsigned char racer_buf[16 * PAGE], racer_back[16 * PAGE];
+
+static DWORD WINAPI cutter(void *arg)
+{
+	HANDLE h = open_file("C:\\CACHE\\race.bin", OPEN_EXISTING);
+	unsigned seed = 1;
+
+	(void)arg;
+	while (racing) {
+		seed = seed * 1103515245u + 12345u;
+		SetFilePointer(h, (LONG)(seed >> 8) % (20 * PAGE), NULL, FILE_BEGIN);
+		SetEndOfFile(h);
+		Sleep(1);
+	}
+	CloseHandle(h);
+	return 0;
+}
+
+static void race(void)
+{
+	HANDLE h = open_file("C:\\CACHE\\race.bin", CREATE_ALWAYS), t;
+	unsigned bad = 0, rounds = 0;
+	DWORD n;
+
+	fill(racer_buf, sizeof(racer_buf), 13);
+	racing = 1;
+	t = CreateThread(NULL, 0, cutter, NULL, 0, NULL);
+	CHECK(t != NULL, "CreateThread: %lu", GetLastError());
+	for (DWORD start = GetTickCount(); GetTickCount() - start < 1500; rounds++) {
+		SetFilePointer(h, 0, NULL, FILE_BEGIN);
+		CHECK(WriteFile(h, racer_buf, sizeof(racer_buf), &n, NULL) && n == sizeof(racer_buf),
+		      "write: %lu", GetLastError());
+		if (!read_at(h, 0, racer_back, sizeof(racer_back), &n))
+			CHECK(0, "read: %lu", GetLastError());
+		for (DWORD i = 0; i < n; i++)
+			bad += racer_back[i] != racer_buf[i] && racer_back[i] != 0;
+	}
+	racing = 0;
+	WaitForSingleObject(t, INFINITE);
+	CloseHandle(t);
+	CloseHandle(h);
+	CHECK(bad == 0, "%u bytes neither written nor zero", bad);
+	CHECK(DeleteFileA("C:\\CACHE\\race.bin"), "delete: %lu", GetLastError());
+	printf("file-cache: %u rounds of 64 KB against a cutting thread, %u bad bytes\n", rounds, bad);
 }
 
 /* The file the runner compares on the host: a tail page that is not whole. */
@@ -235,6 +270,7 @@ int main(int argc, char **argv)
 		hits();
 		coherence();
 		truncation();
+		race();
 		for_the_host();
 		big(2, false);
 	}
