@@ -298,9 +298,12 @@ static void page_unref_locked(struct mm_control_area *ca, uint32_t i, pfn_t pfn)
 
 void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool written)
 {
-	uint32_t *proto = &ca->segment.proto[page];
+	uint32_t *proto;
 
 	pfn_lock();
+	/* Found under the lock: a copier without the file's lock meets a
+	 * segment that grew, and moved, meanwhile (segment_move). */
+	proto = &ca->segment.proto[page];
 	if (!(*proto & 1) || *proto >> PAGE_SHIFT != pfn || pfn_entry(pfn)->share == 0)
 		panic("filecache: put of page %u frame 0x%x, its PTE holds 0x%08x", page, pfn,
 		      *proto);
