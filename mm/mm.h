@@ -29,6 +29,8 @@ enum mm_temp_slot {
 	TEMP_RUN_FROM,          /* pfnrun: copying and zeroing frames (PFN lock held) */
 	TEMP_RUN_TO,
 	TEMP_COPY,              /* copy-on-write reading the section's frame */
+	TEMP_CACHE,             /* the file cache copying beyond the direct window
+				   (its window lock held, mm/filecache.c) */
 };
 
 /* Takes over physical memory and the MMU: builds the kernel page directory

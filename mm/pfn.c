@@ -106,14 +106,17 @@ static volatile uint32_t *owner_pte(const struct pfn_entry *e, unsigned slot)
 }
 
 /* Standby frame pfn, off its list, leaves its owner: the owner's transition
- * PTE becomes a paged-out one naming the swap slot the frame's contents are in. */
+ * PTE becomes a paged-out one naming the swap slot the frame's contents are
+ * in, or, for a file page, the subsection PTE saying "on the file". */
 static void standby_disown(pfn_t pfn)
 {
 	volatile uint32_t *pte = owner_pte(&db[pfn], TEMP_REPURPOSE);
+	uint32_t orig = db[pfn].original_pte;
 
 	if (pte_kind(*pte) != PTE_TRANSITION || pte_index(*pte) != pfn)
 		panic("pfn: standby frame 0x%x, its PTE holds 0x%08x", pfn, *pte);
-	*pte = pte_make(PTE_PAGED_OUT, pte_prot(*pte), pte_index(db[pfn].original_pte));
+	*pte = pte_is_subsection(orig) ? orig
+				       : pte_make(PTE_PAGED_OUT, pte_prot(*pte), pte_index(orig));
 	mmu_temp_unmap(TEMP_REPURPOSE);
 }
 

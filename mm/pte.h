@@ -48,6 +48,19 @@ enum pte_kind {
 	PTE_PRESENT,            /* a hardware PTE (decode only; never encoded) */
 };
 
+/* In a prototype PTE, kind PTE_PROTOTYPE means "not in memory: on the file"
+ * (NT's subsection PTE, a prototype PTE with its Prototype bit set): a page
+ * of a file-backed control area (mm/filecache.h) that is read from the file
+ * on first access. A file page's frame keeps this value as its original PTE,
+ * so repurposing the frame off the standby list (pfn_alloc) writes it back. */
+#define PTE_SUBSECTION PTE_PROTOTYPE
+#define PTE_PROTO_DIRTY 0x40u   /* a valid file page's prototype PTE: written since read */
+
+static inline bool pte_is_subsection(uint32_t pte)
+{
+	return !(pte & 1) && (pte >> 1 & 7u) == PTE_SUBSECTION;
+}
+
 /* Protection in its 5-bit form. */
 typedef uint8_t pte_prot_t;
 #define PTE_PROT_GUARD   0x08u

@@ -221,7 +221,10 @@ static uint32_t check_shares_locked(const struct mm_control_area *ca, bool count
 			e->flink = 0;
 			continue;
 		}
-		if (e->state != PFN_ACTIVE || e->pte != (vaddr_t)&s->proto[i] || e->share != e->flink) {
+		/* A file page also counts the file cache's copies under way. */
+		bool shares_ok = ca->backing == MM_BACKING_FILE ? e->share >= e->flink
+								: e->share == e->flink;
+		if (e->state != PFN_ACTIVE || e->pte != (vaddr_t)&s->proto[i] || !shares_ok) {
 			kprintf("section_check: prototype PTE %u holds 0x%08x: frame state %u, back "
 				"pointer 0x%08x, share %u, mapped by %u\n", i, pte, e->state, e->pte,
 				e->share, e->flink);

@@ -15,13 +15,16 @@
 #include "mm/section.h"
 #include "mm/vmspace.h"
 
+struct mm_file_io;
+
 /* How a control area's pages come in and go out. A pagefile section's page
  * without contents is demand-zero and a dirty one goes to the paging file
- * through the modified page writer; a file-backed control area (the next
- * issue) adds its own kind: pages read from the file (subsection PTEs) and
- * written back by the mapped page writer. */
+ * through the modified page writer; a file's (mm/filecache.c) are read from
+ * the file (subsection PTEs, PTE_SUBSECTION) and written back to it, never
+ * to swap. */
 enum mm_backing {
 	MM_BACKING_PAGEFILE,
+	MM_BACKING_FILE,
 };
 
 /* NT's SEGMENT: the prototype PTEs. */
@@ -42,6 +45,11 @@ struct mm_control_area {
 	char *name;                     /* the name it was created with (kmalloc), or NULL */
 	struct mm_view *views;          /* those views (for the checker) */
 	struct mm_control_area *next;   /* every control area (mm_section_check) */
+	/* MM_BACKING_FILE only (mm/filecache.c): */
+	const struct mm_file_io *io;    /* the file system's paging I/O */
+	void *file;                     /* its file, for io */
+	uint32_t capacity;              /* prototype PTEs the pool pages hold */
+	uint32_t dirty;                 /* pages written since read (PFN lock) */
 };
 
 /* A view: what a MEM_MAPPED VAD adds. */

@@ -24,6 +24,11 @@ struct mm_stats {
 	uint32_t swap_copies_dropped;   /* copies resident pages gave up when swap ran short */
 	uint32_t large_pages_made;      /* 4 MB runs that needed pages moved out */
 	uint32_t large_page_moves;      /* pages moved to make them */
+	uint32_t cache_hits;            /* file cache: a page found in memory */
+	uint32_t cache_misses;          /* a page not in memory: read (or zeroed when overwritten) */
+	uint32_t cache_pages_read;      /* read from files, clustering included */
+	uint32_t cache_pages_written;   /* written back to files (every writer) */
+	uint32_t cache_lazy_pages;      /* of those, by the lazy writer */
 };
 
 extern struct mm_stats mm_stats;

@@ -64,6 +64,8 @@ static void mark_all(struct marks *m, pfn_t highest)
 	}
 	for (pfn_t p = 1; p <= highest; p++) {
 		struct pfn_entry *e = pfn_entry(p);
+		if (pte_is_subsection(e->original_pte))
+			continue;       /* a file page: no slot (mm/filecache.c) */
 		if (e->state == PFN_STANDBY)
 			mark(m, pte_index(e->original_pte), "a standby frame");
 		else if (e->state == PFN_ACTIVE && (e->flags & PFN_FLAG_READING))

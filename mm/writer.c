@@ -1,5 +1,5 @@
 /* The modified page writer: NT's thread that saves trimmed, dirty pages to
- * the paging file. It takes up to a cluster of frames off the modified list
+ * the paging file (file pages go to their files: mm/filecache.h). It takes up to a cluster of frames off the modified list
  * (they stay there, marked writing, so a soft fault can still take one
  * back), writes them to contiguous slots in one request, and moves those
  * still waiting to the standby list, where pfn_alloc can reuse them.
@@ -9,6 +9,7 @@
  * and holds no lock while the disk writes. */
 #include "mm/vmspace.h"
 #include "mm/swap.h"
+#include "mm/filecache.h"
 #include "arch/cpu.h"
 #include "kernel/ke/thread.h"
 
@@ -32,14 +33,17 @@ uint32_t vm_writer_in_flight(uint32_t *first)
 	return in_flight.n;
 }
 
-/* Up to SWAP_CLUSTER modified frames not being written already. */
+/* Up to SWAP_CLUSTER modified frames not being written already. File pages
+ * go to their file, never to swap: the file cache's writers take them
+ * (mm/filecache.h), woken here. */
 static uint32_t gather_locked(pfn_t *frames)
 {
 	uint32_t n = 0;
 
 	for (pfn_t p = pfn_modified_head_locked(); p != PFN_NONE && n < SWAP_CLUSTER;
 	     p = pfn_entry(p)->flink)
-		if (!(pfn_entry(p)->flags & PFN_FLAG_WRITING))
+		if (!pte_is_subsection(pfn_entry(p)->original_pte) &&
+		    !(pfn_entry(p)->flags & PFN_FLAG_WRITING))
 			frames[n++] = p;
 	return n;
 }
@@ -118,6 +122,10 @@ void vm_writer_thread(void *arg)
 	for (;;) {
 		while (swap_present() && write_cluster())
 			;
+		/* Woken for memory (the balance set manager saw modified
+		 * pages): the file cache's share goes to the files now. */
+		if (writer_woken && mm_file_dirty_pages())
+			mm_file_writer_wake();
 		/* The scheduler's lock (interrupts off) from the test to the
 		 * sleep: a wake-up in between is not lost. */
 		bool irq = irq_save();

@@ -88,6 +88,7 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 			  struct io_file *f)
 {
 	struct io_fcb *fcb = iop_fcb_find_locked(v, fat);
+	uint32_t err;
 
 	if (fcb) {
 		fat_close(fat);         /* the record holds one already */
@@ -100,6 +101,11 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 		fcb->vol = v;
 		fcb->fat = fat;
 		strlcpy(fcb->path, path, sizeof(fcb->path));
+		if ((err = cache_open_locked(fcb))) {
+			fat_close(fat);
+			kfree(fcb);
+			return err;
+		}
 		fcb->next = v->fcbs;
 		v->fcbs = fcb;
 	}
@@ -122,6 +128,7 @@ static void fcb_release_locked(struct io_fcb *fcb)
 	while (*p != fcb)
 		p = &(*p)->next;
 	*p = fcb->next;
+	cache_close_locked(fcb);
 	fat_query(fcb->fat, &info);
 	fat_close(fcb->fat);
 	if (fcb->delete_pending)
@@ -179,11 +186,13 @@ static uint32_t check_existing_locked(struct io_volume *v, struct fat_file *fat,
 	return fcb ? share_check(fcb, o->access, o->share) : ERROR_SUCCESS;
 }
 
-/* Truncates (and for CREATE_ALWAYS re-attributes) an existing file. */
+/* Truncates (and for CREATE_ALWAYS re-attributes) an existing file, its
+ * cached pages with it when it is open. */
 static uint32_t replace_locked(struct io_volume *v, struct fat_file *fat, const char *path,
 			       const struct io_open *o)
 {
-	uint32_t err = fat_set_size(fat, 0);
+	struct io_fcb *fcb = iop_fcb_find_locked(v, fat);
+	uint32_t err = fcb ? cache_set_size_locked(fcb, 0) : fat_set_size(fat, 0);
 
 	if (!err && o->disposition == CREATE_ALWAYS)
 		err = fat_set_attributes(v->fat, path, (o->flags & FAT_ATTR_SETTABLE) |
@@ -246,7 +255,7 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 
 /* --- data, position, size, times --- */
 
-uint32_t file_read(struct io_file *f, void *buf, uint32_t len, uint32_t *done)
+uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;
 	uint32_t err = ERROR_SUCCESS;
@@ -258,14 +267,14 @@ uint32_t file_read(struct io_file *f, void *buf, uint32_t len, uint32_t *done)
 	if (f->position < FILE_SIZE_LIMIT) {
 		if (len > FILE_SIZE_LIMIT - f->position)
 			len = (uint32_t)(FILE_SIZE_LIMIT - f->position);
-		err = fat_read(f->fcb->fat, (uint32_t)f->position, buf, len, done);
+		err = cache_read_locked(f->fcb, (uint32_t)f->position, b, len, done);
 		f->position += *done;
 	}
 	io_unlock(v);
 	return err;
 }
 
-uint32_t file_write(struct io_file *f, const void *buf, uint32_t len, uint32_t *done)
+uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;
 	struct fat_info info;
@@ -280,7 +289,7 @@ uint32_t file_write(struct io_file *f, const void *buf, uint32_t len, uint32_t *
 		f->position = info.size;
 	}
 	if (f->position < FILE_SIZE_LIMIT || len == 0) {
-		err = len ? fat_write(f->fcb->fat, (uint32_t)f->position, buf, len, done)
+		err = len ? cache_write_locked(f->fcb, (uint32_t)f->position, b, len, done)
 			  : ERROR_SUCCESS;
 		f->position += *done;
 	}
@@ -326,7 +335,7 @@ uint32_t file_set_end(struct io_file *f)
 		return ERROR_INVALID_FUNCTION;
 	io_lock(f->fcb->vol);
 	if (f->position <= FILE_SIZE_LIMIT)
-		err = fat_set_size(f->fcb->fat, (uint32_t)f->position);
+		err = cache_set_size_locked(f->fcb, (uint32_t)f->position);
 	io_unlock(f->fcb->vol);
 	return err;
 }
@@ -335,8 +344,11 @@ uint32_t file_flush(struct io_file *f)
 {
 	uint32_t err;
 
+	/* The file's dirty pages, then what the volume holds pending. */
 	io_lock(f->fcb->vol);
-	err = fat_flush(f->fcb->vol->fat);
+	err = cache_flush_locked(f->fcb, NULL);
+	if (!err)
+		err = fat_flush(f->fcb->vol->fat);
 	io_unlock(f->fcb->vol);
 	return err;
 }
@@ -354,5 +366,7 @@ uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
 
 uint32_t file_flush_volume_locked(struct io_volume *v)
 {
-	return fat_flush(v->fat);
+	uint32_t err = cache_flush_volume_locked(v, NULL);
+
+	return err ? err : fat_flush(v->fat);
 }

@@ -56,11 +56,19 @@ struct io_open {
  * driver's. */
 uint32_t file_open(const char *path, const struct io_open *o, struct io_file **out,
 		   bool *existed);
-/* Reads up to len bytes at the file position into buf and moves the
- * position past them; *done says how many (0 at the end). */
-uint32_t file_read(struct io_file *f, void *buf, uint32_t len, uint32_t *done);
+/* Where a read's or write's data is: kernel memory, or a ring-3 buffer
+ * (kernel NULL), which is copied to or from the file cache's frames
+ * directly, never under the volume lock. */
+struct io_buffer {
+	uint8_t *kernel;
+	vaddr_t user;
+};
+/* Reads up to len bytes at the file position into b and moves the
+ * position past them; *done says how many (0 at the end). ERROR_NOACCESS
+ * when a user buffer faults (the position moves past what was read). */
+uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done);
 /* Writes len bytes at the position (at the end for an append-only handle). */
-uint32_t file_write(struct io_file *f, const void *buf, uint32_t len, uint32_t *done);
+uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done);
 /* SetFilePointerEx: method 0 begin, 1 current, 2 end; ERROR_NEGATIVE_SEEK
  * before the start (the position stays). */
 uint32_t file_seek(struct io_file *f, int64_t distance, uint32_t method, uint64_t *position);

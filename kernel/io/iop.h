@@ -7,6 +7,8 @@
 #include "kernel/io/file.h"
 #include "kernel/rtl/path.h"
 
+struct mm_control_area;
+
 /* One per open file or directory of a volume (NT keeps these in the FCB):
  * NT's SHARE_ACCESS counts and delete pending. Listed on its volume, under
  * the volume lock. */
@@ -19,6 +21,7 @@ struct io_fcb {
 	uint32_t shared_read, shared_write, shared_delete;
 	bool delete_pending;
 	char path[RTL_MAX_PATH];        /* its volume path, for deleting it at the end */
+	struct mm_control_area *ca;     /* a file's pages in memory (cache.c); NULL: a directory */
 	struct io_fcb *next;
 };
 
@@ -41,5 +44,35 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 			   struct io_file *f);
 /* The record of fat (the volume lock held), or NULL when it has none. */
 struct io_fcb *iop_fcb_find_locked(struct io_volume *v, struct fat_file *fat);
+
+/* --- the file cache (cache.c): a file's data goes through its control area
+ * (mm/filecache.h); offsets and sizes are below 4 GB (FAT). --- */
+
+/* Makes the control area of fcb, just made, when it is a file. */
+uint32_t cache_open_locked(struct io_fcb *fcb);
+/* fcb's last File object is going: its dirty pages are written (unless it
+ * is delete pending) and its pages and control area freed. */
+void cache_close_locked(struct io_fcb *fcb);
+/* ReadFile: up to len bytes at offset into b (0 at or past the end). A
+ * user buffer is touched with the volume lock given up (taken again before
+ * returning): the frame copied is referenced meanwhile, so it cannot be
+ * repurposed, and the file may change between pages (its size is read
+ * again for each). ERROR_NOACCESS when the user buffer faults. */
+uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			   uint32_t len, uint32_t *done);
+/* WriteFile: len bytes at offset from b, extending the file (a gap reads
+ * zero); on a full volume what fits, with ERROR_DISK_FULL. User buffers as
+ * cache_read_locked. */
+uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			    uint32_t len, uint32_t *done);
+/* SetEndOfFile (and a replacing open): cached pages past the end go. */
+uint32_t cache_set_size_locked(struct io_fcb *fcb, uint32_t size);
+/* Writes fcb's dirty pages, or those of every file of v; *written (may be
+ * NULL) counts the pages. The first error. */
+uint32_t cache_flush_locked(struct io_fcb *fcb, uint32_t *written);
+uint32_t cache_flush_volume_locked(struct io_volume *v, uint32_t *written);
+/* Starts the lazy writer (io_init); stops it for good (io_shutdown). */
+void cache_init(void);
+void cache_shutdown(void);
 
 #endif

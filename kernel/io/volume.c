@@ -1,7 +1,7 @@
 /* The volumes: FAT partitions found on the IDE disks, mounted at boot over a
  * block device that sleeps on the IDE driver; see kernel/io/volume.h. */
 #include "kernel/io/volume.h"
-#include "kernel/io/file.h"
+#include "kernel/io/iop.h"
 #include "kernel/ke/systime.h"
 #include "kernel/ke/thread.h"
 #include "kernel/rtl/console.h"
@@ -12,6 +12,7 @@
 #include "arch/ide.h"
 #include "arch/mbr.h"
 #include "arch/mmu.h"
+#include "mm/filecache.h"
 #include "mm/pool.h"
 
 #define CHUNK_SECTORS (IDE_MAX_PAGES * IDE_SECTORS_PER_PAGE)
@@ -144,6 +145,11 @@ static struct io_volume *volume_new(unsigned disk, const struct mbr_partition *p
 		kfree(v);
 		return NULL;
 	}
+	if (!(v->cache_buf = kpage_alloc(MM_FILE_CLUSTER))) {
+		kpage_free(v->bounce);
+		kfree(v);
+		return NULL;
+	}
 	for (unsigned i = 0; i < IDE_MAX_PAGES; i++)
 		v->frames[i] = mmu_query((vaddr_t)v->bounce + i * PAGE_SIZE).pfn;
 	v->disk = disk;
@@ -158,6 +164,7 @@ static struct io_volume *volume_new(unsigned disk, const struct mbr_partition *p
 static void volume_free(struct io_volume *v)
 {
 	kpage_free(v->bounce);
+	kpage_free(v->cache_buf);
 	kfree(v);
 }
 
@@ -211,6 +218,7 @@ void io_init(void)
 {
 	unsigned next = 0;
 
+	cache_init();
 	for (unsigned disk = 0; disk < IDE_DISKS; disk++)
 		if (ide_present(disk))
 			mount_disk(disk, &next);
@@ -218,6 +226,7 @@ void io_init(void)
 
 void io_shutdown(void)
 {
+	cache_shutdown();       /* the flushes below are the last writes */
 	for (unsigned i = 0; i < IO_VOLUMES; i++) {
 		struct io_volume *v = volumes[i];
 		uint32_t err;

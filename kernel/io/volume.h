@@ -8,10 +8,11 @@
  *
  * Locking: one guarded mutex per volume ("volume", rank KE_RANK_VOLUME, below
  * every memory-manager lock) serializes every call into the FAT driver on that
- * volume, its open-file records and the positions of its File objects. It is
- * held across disk I/O (the caller sleeps, others run) and never while
- * touching user memory: data moves through kernel buffers, so a page fault
- * on a user buffer never waits behind it. */
+ * volume, its open-file records, the positions of its File objects and the
+ * file cache's work on its files (kernel/io/cache.c). It is held across disk
+ * I/O (the caller sleeps, others run) and never while touching user memory:
+ * the cache gives it up around each copy to or from a user buffer, so a page
+ * fault on a user buffer never waits behind it. */
 #ifndef KERNEL_IO_VOLUME_H
 #define KERNEL_IO_VOLUME_H
 
@@ -32,6 +33,7 @@ struct io_volume {
 	struct ke_guarded_mutex lock;
 	uint8_t *bounce;                /* IDE_MAX_PAGES pages the disk moves data through */
 	pfn_t frames[16];               /* their frames */
+	uint8_t *cache_buf;             /* 16 pages the file cache's paging I/O moves through */
 	struct io_fcb *fcbs;            /* the open files (kernel/io/file.c) */
 };
 

@@ -27,6 +27,7 @@
 
 enum ke_lock_rank {
 	KE_RANK_SELFTEST = 1,           /* tests/kernel: the self-tests' own locks */
+	KE_RANK_LAZY_WRITER = 3,        /* io: the lazy writer's pass (mutex; kernel/io/cache.c) */
 	KE_RANK_VOLUME = 5,             /* io: a volume's FAT driver and open files (mutex;
 					 * kernel/io/volume.h) */
 	KE_RANK_ADDRESS_CREATION = 10,  /* mm: a space's VAD changes (mutex; mm/vmspace.h) */
@@ -34,6 +35,7 @@ enum ke_lock_rank {
 	KE_RANK_WORKING_SET = 30,       /* mm: a space's PTEs and working set (mm/vmspace.h) */
 	KE_RANK_POOL = 40,              /* mm: the kernel pool and kmalloc (mm/pool.h) */
 	KE_RANK_PFN = 50,               /* mm: the PFN database and frame lists (mm/pfn.h) */
+	KE_RANK_CACHE_WINDOW = 55,      /* mm: the file cache's copy slot (mm/filecache.c) */
 	KE_RANK_SWAP = 60,              /* mm: swap slots and swap statistics (mm/swap.h) */
 	KE_RANK_COMMIT = 70,            /* mm: the commit charge and limit (mm/commit.h) */
 	KE_RANK_CURRENT_DIRECTORY = 80, /* ps: each process's current directory (kernel/ps) */

@@ -35,7 +35,8 @@ static uint8_t *read_image(const char *full, uint32_t *size, uint32_t *err)
 		*err = ERROR_BAD_EXE_FORMAT;
 	else if (!(image = kpage_alloc((*size + PAGE_SIZE - 1) / PAGE_SIZE)))
 		*err = ERROR_NOT_ENOUGH_MEMORY;
-	else if ((*err = file_read(f, image, *size, &done)) == ERROR_SUCCESS && done != *size)
+	else if ((*err = file_read(f, &(struct io_buffer){ .kernel = image }, *size, &done)) ==
+		 ERROR_SUCCESS && done != *size)
 		*err = ERROR_BAD_EXE_FORMAT;
 	if (*err && image) {
 		kpage_free(image);

@@ -1,9 +1,9 @@
 /* The file calls on handles: CreateFile (its path resolved as in
  * sys_path.c), ReadFile, WriteFile, SetFilePointerEx, the size, attributes
  * and times of an open file, SetEndOfFile, FlushFileBuffers, and the
- * FindFirstFile enumerations (File objects too). Data moves through kernel
- * buffers in chunks: a user buffer is probed whole first, so a bad one fails
- * with ERROR_NOACCESS before anything is read or written. */
+ * FindFirstFile enumerations (File objects too). A user buffer is probed
+ * whole first, so a bad one fails with ERROR_NOACCESS before anything is
+ * read or written; the data then moves between it and the file cache. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/file.h"
 #include "kernel/ps/process.h"
@@ -13,7 +13,6 @@
 #include "mm/pool.h"
 #include "user/include/vados/syscall.h"
 
-#define CHUNK (64u * 1024u)
 #define FILE_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 #define FILE_ATTRIBUTE_VALID 0x7fa7u    /* what CreateFile accepts in its attribute bits */
 
@@ -85,33 +84,19 @@ struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, h };
 }
 
-/* ReadFile's and WriteFile's loop: chunks through a kernel buffer. */
+/* ReadFile's and WriteFile's work: the data moves between the user buffer
+ * and the file cache's frames (kernel/io/cache.c). */
 static struct sysret transfer(struct io_file *file, uint32_t user, uint32_t len, bool write)
 {
-	uint32_t total = 0, done = 0, n, err = ERROR_SUCCESS;
-	uint8_t *buf = NULL;
+	struct io_buffer b = { .user = user };
+	uint32_t done = 0, err;
 
 	if (!probe_range(user, len, !write))
-		err = ERROR_NOACCESS;
-	else if (len && !(buf = kmalloc(CHUNK)))
-		err = ERROR_NOT_ENOUGH_MEMORY;
-	else if (len == 0 && write)
-		err = file_write(file, NULL, 0, &done);
-	while (!err && total < len) {
-		n = len - total < CHUNK ? len - total : CHUNK;
-		if (write && !copy_from_user(buf, user + total, n)) {
-			err = ERROR_NOACCESS;
-			break;
-		}
-		err = write ? file_write(file, buf, n, &done) : file_read(file, buf, n, &done);
-		if (!write && done && !copy_to_user(user + total, buf, done))
-			err = ERROR_NOACCESS;
-		total += done;
-		if (done < n)
-			break;
-	}
-	kfree(buf);
-	return (struct sysret){ err, total };
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if (len == 0 && !write)
+		return (struct sysret){ ERROR_SUCCESS, 0 };
+	err = write ? file_write(file, &b, len, &done) : file_read(file, &b, len, &done);
+	return (struct sysret){ err, done };
 }
 
 /* (handle, buf, bytes) -> bytes read; FILE_READ_DATA */

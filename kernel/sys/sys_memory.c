@@ -99,6 +99,10 @@ struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f)
 		.address_space_switches = tlb.address_space_switches,
 		.large_pages_made = mm_stats.large_pages_made,
 		.large_page_moves = mm_stats.large_page_moves,
+		.cache_hits = mm_stats.cache_hits, .cache_misses = mm_stats.cache_misses,
+		.cache_pages_read = mm_stats.cache_pages_read,
+		.cache_pages_written = mm_stats.cache_pages_written,
+		.cache_lazy_pages = mm_stats.cache_lazy_pages,
 	};
 	irq_restore(irq);
 	return sys_copy_out(a[0], &c, sizeof(c));

@@ -375,6 +375,44 @@ TEST(attributes_and_times)
 		   0);
 }
 
+/* The file cache's write-back: within the size only, times kept, and the
+ * entry written only when fat_touch stamped it. */
+TEST(paging_writes_keep_the_size_and_take_touched_times_to_disk)
+{
+	struct fat_volume *v = image_fresh(&im, "t.img");
+	struct fat_time t = { 2001, 2, 3, 4, 5, 6, 0 };
+	uint8_t data[3000], *got;
+	struct fat_info info;
+	struct fat_file *f;
+	uint32_t n, err;
+
+	pattern_fill(data, sizeof(data), 7);
+	CHECK_EQ_U(fat_create(v, "paged.bin", 0, &f), 0);
+	CHECK_EQ_U(fat_set_size(f, 2500), 0);
+	CHECK_EQ_U(fat_write_paging(f, 0, data, 2501), ERROR_INVALID_PARAMETER);
+	CHECK_EQ_U(fat_write_paging(f, 2501, data, 0), ERROR_INVALID_PARAMETER);
+	CHECK_EQ_U(fat_set_times(f, NULL, NULL, &t), 0);
+	CHECK_EQ_U(fat_write_paging(f, 100, data + 100, 2400), 0);
+	CHECK_EQ_U(fat_write_paging(f, 0, data, 100), 0);
+	CHECK_EQ_U(fat_stat(v, "paged.bin", &info), 0);
+	CHECK_EQ_U(info.size, 2500);
+	CHECK_EQ_U(info.written.year, 2001);            /* untouched: the set time stays */
+	fat_touch(f);
+	fat_query(f, &info);
+	CHECK_EQ_U(info.written.year, 2024);            /* in memory at once */
+	CHECK_EQ_U(fat_stat(v, "paged.bin", &info), 0);
+	CHECK_EQ_U(info.written.year, 2001);            /* on disk not yet */
+	CHECK_EQ_U(fat_write_paging(f, 0, data, 10), 0);
+	CHECK_EQ_U(fat_stat(v, "paged.bin", &info), 0);
+	CHECK_EQ_U(info.written.year, 2024);            /* with the write-back */
+	CHECK(info.attributes & FAT_ATTR_ARCHIVE);
+	fat_close(f);
+	got = fat_slurp(v, "paged.bin", &n, &err);
+	CHECK(got && n == 2500 && memcmp(got, data, n) == 0);
+	free(got);
+	image_finish(&im, v);
+}
+
 /* Every name fat_find gives for pattern in dir, joined by '|'. */
 static const char *names_of(struct fat_volume *v, const char *dir, const char *pattern)
 {
@@ -489,6 +527,7 @@ int main(void)
 	RUN("fat", writes_at_offsets_extend_and_zero_fill);
 	RUN("fat", files_stay_contiguous);
 	RUN("fat", attributes_and_times);
+	RUN("fat", paging_writes_keep_the_size_and_take_touched_times_to_disk);
 	RUN("fat", enumeration_matches_wildcards);
 	RUN("fat", bad_lfn_checksum_leaves_the_short_name);
 	RUN("fat", other_geometries);

@@ -121,10 +121,24 @@ TEST(sizes_round_up_to_whole_pages)
 	CHECK_EQ_U(vm_size_pages(0xffffffff), 0);
 }
 
+TEST(a_subsection_pte_is_a_prototype_kind_no_other_pte_is)
+{
+	uint32_t file = pte_make(PTE_SUBSECTION, 0, 0);
+
+	CHECK(pte_is_subsection(file));
+	CHECK(pte_is_subsection(pte_make(PTE_SUBSECTION, 0, 1234)));
+	CHECK(file != 0);                               /* "committed" for the checker */
+	for (uint32_t k = PTE_NONE; k < PTE_PRESENT; k++)
+		CHECK(pte_is_subsection(pte_make((enum pte_kind)k, 5, 77)) == (k == PTE_SUBSECTION));
+	CHECK(!pte_is_subsection(0x1234u << 12 | 1 | PTE_PROTO_DIRTY));        /* valid */
+	CHECK(!pte_is_subsection(0x1234u << 12 | 1 | 0xeu));   /* valid, bits that look like it */
+}
+
 int main(void)
 {
 	RUN("pte", every_valid_protection_round_trips_through_five_bits);
 	RUN("pte", invalid_protections_are_refused);
+	RUN("pte", a_subsection_pte_is_a_prototype_kind_no_other_pte_is);
 	RUN("pte", access_rights_follow_the_base_value);
 	RUN("pte", software_ptes_round_trip_and_are_never_present_or_zero);
 	RUN("vmrange", rounding_to_pages_and_granules);

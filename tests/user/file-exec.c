@@ -7,23 +7,7 @@
 
 #define TEST_NAME "file-exec"
 #include "check.h"
-
-/* Runs cmdline; its exit code, or a Win32 error + 1000 when it cannot start. */
-static DWORD run(const char *app, const char *cmdline)
-{
-	char line[256];
-	PROCESS_INFORMATION pi;
-	DWORD code = 12345;
-
-	strcpy(line, cmdline);
-	if (!CreateProcessA(app, line, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi))
-		return 1000 + GetLastError();
-	WaitForSingleObject(pi.hProcess, INFINITE);
-	GetExitCodeProcess(pi.hProcess, &code);
-	CloseHandle(pi.hProcess);
-	CloseHandle(pi.hThread);
-	return code;
-}
+#include "file-common.h"
 
 int main(int argc, char **argv)
 {
@@ -35,22 +19,22 @@ int main(int argc, char **argv)
 	CHECK(CreateDirectoryA("C:\\PROGS", NULL), "mkdir: %lu", GetLastError());
 	CHECK(CopyFileA("C:\\BIN\\file-exec.exe", "C:\\PROGS\\ondisk.exe", FALSE), "copy: %lu",
 	      GetLastError());
-	code = run("C:\\PROGS\\ondisk.exe", "C:\\PROGS\\ondisk.exe child");
+	code = file_run("C:\\PROGS\\ondisk.exe", "C:\\PROGS\\ondisk.exe child");
 	CHECK(code == 42, "by full path: %lu", code);
 	CHECK(SetCurrentDirectoryA("C:\\PROGS"), "cd");
-	code = run(NULL, "ondisk child");
+	code = file_run(NULL, "ondisk child");
 	CHECK(code == 42, "a bare name in the current directory: %lu", code);
 	SetCurrentDirectoryA("C:\\");
-	code = run(NULL, "ondisk child");
+	code = file_run(NULL, "ondisk child");
 	CHECK(code == 1000 + ERROR_FILE_NOT_FOUND, "not found elsewhere: %lu", code);
 	CHECK(MoveFileA("C:\\PROGS\\ondisk.exe", "C:\\BIN\\ondisk2.exe"), "move: %lu",
 	      GetLastError());
-	code = run(NULL, "ondisk2.exe child");
+	code = file_run(NULL, "ondisk2.exe child");
 	CHECK(code == 42, "from C:\\BIN: %lu", code);
 	h = CreateFileA("C:\\PROGS\\text.exe", GENERIC_WRITE, 0, NULL, CREATE_NEW, 0, NULL);
 	WriteFile(h, "not a program", 13, &n, NULL);
 	CloseHandle(h);
-	code = run("C:\\PROGS\\text.exe", "C:\\PROGS\\text.exe");
+	code = file_run("C:\\PROGS\\text.exe", "C:\\PROGS\\text.exe");
 	CHECK(code == 1000 + ERROR_BAD_EXE_FORMAT, "a text file: %lu", code);
 	DeleteFileA("C:\\PROGS\\text.exe");
 	DeleteFileA("C:\\BIN\\ondisk2.exe");

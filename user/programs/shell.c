@@ -57,7 +57,7 @@ static void cmd_help(void)
 	       "  handles PID          list a process's handles: value, type, access, name\n"
 	       "  kill PID             terminate a process\n"
 	       "  walk PID             list the regions of a process's address space\n"
-	       "  mem                  physical memory in use, the commit charge and swap\n"
+	       "  mem                  physical memory in use, the commit charge, swap, the file cache\n"
 	       "  dir [PATTERN]        list a directory (default: the current one)\n"
 	       "  type FILE            print a file\n"
 	       "  copy FROM TO, ren FROM TO, del FILE, mkdir DIR, rmdir DIR\n"
@@ -242,6 +242,10 @@ static void cmd_mem(void)
 	else
 		printf("swap: %u KiB of %u KiB in use, %u KiB of it copies of resident pages\n",
 		       s.swap_slots_used * 4, s.swap_slots * 4, s.swap_slots_copies * 4);
+	struct vados_mm_counters c = vados_mm_counters();
+	printf("file cache: %u hits, %u misses, %u pages read, %u written (%u by the lazy "
+	       "writer)\n", c.cache_hits, c.cache_misses, c.cache_pages_read,
+	       c.cache_pages_written, c.cache_lazy_pages);
 }
 
 /* A copy of the shell's token without any privilege (CreateRestrictedToken

@@ -37,7 +37,9 @@
  * entry pointing at free clusters. An entry set of at most 16 entries (names
  * up to 195 characters) never straddles a sector, so it is written at once.
  * Every call returns with its writes on the device (there is no write-back
- * cache here: the FAT sector and FSInfo are flushed at each call's end).
+ * cache here: the FAT sector and FSInfo are flushed at each call's end);
+ * the file cache above (kernel/io/cache.c) keeps file data and writes it
+ * back with fat_write_paging into clusters fat_set_size allocated first.
  *
  * Access rights and sharing (GENERIC_WRITE on a READONLY file, FILE_SHARE_*,
  * delete-on-close) are the caller's; the driver itself only refuses deleting,
@@ -178,6 +180,15 @@ uint32_t fat_read(struct fat_file *f, uint32_t offset, void *buf, uint32_t len, 
  * (as Windows' FAT). ERROR_ACCESS_DENIED for a directory. */
 uint32_t fat_write(struct fat_file *f, uint32_t offset, const void *buf, uint32_t len,
 		   uint32_t *done);
+/* The file cache's write-back (paging I/O): len bytes at offset, within the
+ * file's size (its clusters exist: nothing is allocated, else
+ * ERROR_INVALID_PARAMETER); the size and times stay, and the entry is
+ * written only when fat_touch changed it since. */
+uint32_t fat_write_paging(struct fat_file *f, uint32_t offset, const void *buf, uint32_t len);
+/* Records a write now (a cached WriteFile): the write time and ARCHIVE
+ * change in memory; the entry reaches the disk with the file's next paging
+ * write or entry update. */
+void fat_touch(struct fat_file *f);
 /* Sets the size (SetEndOfFile): shrinking frees the clusters past it, growing
  * zero-fills. ERROR_DISK_FULL leaves the size unchanged. */
 uint32_t fat_set_size(struct fat_file *f, uint32_t size);

@@ -87,7 +87,8 @@ struct fat_file {
 	uint32_t refs;
 	bool is_root;                   /* no entry: the root directory */
 	struct fat_where where;
-	struct fat_dirent de;           /* the entry as on disk */
+	struct fat_dirent de;           /* the entry as on disk, but for fat_touch's stamp */
+	bool touched;                   /* fat_touch stamped de since it was written */
 	uint32_t hint_index, hint_cluster;      /* a chain position: cluster index -> cluster */
 };
 

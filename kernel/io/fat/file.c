@@ -315,6 +315,25 @@ uint32_t fat_write(struct fat_file *f, uint32_t offset, const void *buf, uint32_
 	return finish(f, err, zeros || *done);
 }
 
+void fat_touch(struct fat_file *f)
+{
+	fat_stamp(f->vol, &f->de, false, true);
+	f->de.attr |= FAT_ATTR_ARCHIVE;
+	f->touched = true;
+}
+
+uint32_t fat_write_paging(struct fat_file *f, uint32_t offset, const void *buf, uint32_t len)
+{
+	uint32_t done, err;
+
+	if ((f->de.attr & FAT_ATTR_DIRECTORY) || offset > f->de.size || len > f->de.size - offset)
+		return ERROR_INVALID_PARAMETER;
+	err = write_span(f, offset, buf, len, &done);
+	if (!err && f->touched && !(err = fat_dirent_write(f->vol, &f->where, &f->de)))
+		f->touched = false;
+	return finish(f, err, false);
+}
+
 uint32_t fat_read(struct fat_file *f, uint32_t offset, void *buf, uint32_t len, uint32_t *done)
 {
 	struct fat_volume *v = f->vol;
@@ -409,5 +428,6 @@ uint32_t fat_set_times(struct fat_file *f, const struct fat_time *created,
 		fat_time_set(accessed, &f->de.adate, &unused, NULL);
 	if (written)
 		fat_time_set(written, &f->de.wdate, &f->de.wtime, NULL);
+	f->touched = false;     /* written now, with the times set */
 	return fat_dirent_write(f->vol, &f->where, &f->de);
 }

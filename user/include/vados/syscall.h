@@ -208,6 +208,9 @@ struct vados_mm_counters {
 	unsigned int swap_pages_written, swap_pages_read, swap_write_requests, swap_read_requests;
 	unsigned int tlb_page_flushes, tlb_full_flushes, address_space_switches;
 	unsigned int large_pages_made, large_page_moves;   /* runs that needed moves, pages moved */
+	unsigned int cache_hits, cache_misses;  /* file cache: pages found in memory, not */
+	unsigned int cache_pages_read, cache_pages_written, cache_lazy_pages;   /* from and to
+					  * files; of the written, by the lazy writer */
 };
 
 /* SYS_VIRTUAL_QUERY's answer: MEMORY_BASIC_INFORMATION's layout (28 bytes). */

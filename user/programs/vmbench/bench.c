@@ -30,6 +30,7 @@ static const char *const counter_name[] = {
 	"swap_pages_written", "swap_pages_read", "swap_write_requests", "swap_read_requests",
 	"tlb_page_flushes", "tlb_full_flushes", "address_space_switches",
 	"large_pages_made", "large_page_moves",
+	"cache_hits", "cache_misses", "cache_pages_read", "cache_pages_written", "cache_lazy_pages",
 };
 _Static_assert(sizeof(counter_name) / sizeof(counter_name[0]) == COUNTERS, "a name each");
 

@@ -1,0 +1,359 @@
+/* The file cache (NT's Cc over Mm): ReadFile and WriteFile copy between the
+ * caller's buffer and the file's pages in memory (mm/filecache.h), which the
+ * FAT driver fills and writes back as paging I/O; the lazy writer writes
+ * dirty pages within a second or two. Every function named _locked runs
+ * under the file's volume lock, which is also what the paging I/O callbacks
+ * below rely on. See kernel/io/iop.h. */
+#include "kernel/io/iop.h"
+#include "kernel/ke/thread.h"
+#include "kernel/rtl/console.h"
+#include "kernel/rtl/string.h"
+#include "kernel/rtl/winerror.h"
+#include "arch/cpu.h"
+#include "arch/uaccess.h"
+#include "mm/filecache.h"
+#include "mm/pfn.h"
+#include "mm/pool.h"
+#include "mm/stats.h"
+
+#define LAZY_TICKS    100u      /* the lazy writer's pass: once a second */
+#define MEMORY_TRIES  500u      /* ticks a copy waits for a frame before giving up */
+
+static struct wait_queue lazy_wait;
+static bool lazy_woken, lazy_stopped;
+static const struct ke_lock_class lazy_class = { "lazy writer", KE_RANK_LAZY_WRITER, false,
+						 NULL };
+static struct ke_guarded_mutex lazy_pass;      /* one pass at a time; shutdown stops them */
+
+static uint32_t pages_for(uint64_t bytes)
+{
+	return (uint32_t)((bytes + PAGE_SIZE - 1) >> PAGE_SHIFT);
+}
+
+static uint32_t file_size(const struct io_fcb *fcb)
+{
+	struct fat_info info;
+
+	fat_query(fcb->fat, &info);
+	return info.size;
+}
+
+/* --- paging I/O: the FAT driver through the volume's cache buffer --- */
+
+static uint32_t paging_read(void *file, uint32_t page, uint32_t n, const pfn_t *frames)
+{
+	struct io_fcb *fcb = file;
+	uint8_t *buf = fcb->vol->cache_buf;
+	uint32_t done, err;
+
+	/* One request for the run (the driver reads clusters that lie
+	 * together at once); what lies past the end stays zero. */
+	memset(buf, 0, n * PAGE_SIZE);
+	if ((err = fat_read(fcb->fat, page * PAGE_SIZE, buf, n * PAGE_SIZE, &done)))
+		return err;
+	for (uint32_t k = 0; k < n; k++)
+		mm_frame_copy(frames[k], 0, buf + k * PAGE_SIZE, PAGE_SIZE, true);
+	return ERROR_SUCCESS;
+}
+
+static uint32_t paging_write(void *file, uint32_t page, uint32_t n, const pfn_t *frames)
+{
+	struct io_fcb *fcb = file;
+	uint8_t *buf = fcb->vol->cache_buf;
+	uint32_t size = file_size(fcb), offset = page * PAGE_SIZE, len;
+
+	/* The tail of the last page, past the end, is never written. */
+	if (offset >= size)
+		return ERROR_SUCCESS;
+	len = size - offset < n * PAGE_SIZE ? size - offset : n * PAGE_SIZE;
+	for (uint32_t k = 0; k * PAGE_SIZE < len; k++)
+		mm_frame_copy(frames[k], 0, buf + k * PAGE_SIZE, PAGE_SIZE, false);
+	return fat_write_paging(fcb->fat, offset, buf, len);
+}
+
+static const struct mm_file_io paging_io = { paging_read, paging_write };
+
+/* --- a file's control area: made at its first open, gone at its last close --- */
+
+uint32_t cache_open_locked(struct io_fcb *fcb)
+{
+	struct fat_info info;
+
+	fat_query(fcb->fat, &info);
+	if (info.attributes & FAT_ATTR_DIRECTORY)
+		return ERROR_SUCCESS;
+	return mm_file_create(&paging_io, fcb, pages_for(info.size), &fcb->ca);
+}
+
+void cache_close_locked(struct io_fcb *fcb)
+{
+	uint32_t err = ERROR_SUCCESS;
+
+	if (!fcb->ca)
+		return;
+	/* A file going away needs none of its pages written. */
+	if (!fcb->delete_pending)
+		err = mm_file_flush(fcb->ca, 0, UINT32_MAX, NULL);
+	if (err)
+		kprintf("io: %c:%s: closing, its unwritten pages are lost (error %u)\n",
+			fcb->vol->letter, fcb->path, err);
+	mm_file_delete(fcb->ca);
+	fcb->ca = NULL;
+}
+
+uint32_t cache_flush_locked(struct io_fcb *fcb, uint32_t *written)
+{
+	return fcb->ca ? mm_file_flush(fcb->ca, 0, UINT32_MAX, written) : ERROR_SUCCESS;
+}
+
+uint32_t cache_flush_volume_locked(struct io_volume *v, uint32_t *written)
+{
+	uint32_t err = ERROR_SUCCESS, e, n, total = 0;
+
+	for (struct io_fcb *fcb = v->fcbs; fcb; fcb = fcb->next) {
+		if (!fcb->ca || !mm_file_is_dirty(fcb->ca))
+			continue;
+		e = cache_flush_locked(fcb, &n);
+		total += n;
+		if (e && !err)
+			err = e;
+	}
+	if (written)
+		*written = total;
+	return err;
+}
+
+/* Page page of fcb's file, referenced for a copy. Short of frames, the
+ * volume's dirty pages are written first (they become reclaimable, and only
+ * this thread can write them: it holds the volume lock), then it waits for
+ * the balance set manager a while. */
+static uint32_t page_get_locked(struct io_fcb *fcb, uint32_t page, enum mm_file_get how,
+				pfn_t *pfn)
+{
+	uint32_t err;
+
+	for (uint32_t tries = 0;; tries++) {
+		err = mm_file_page_get(fcb->ca, page, how, pfn);
+		if (err != ERROR_NOT_ENOUGH_MEMORY || tries == MEMORY_TRIES)
+			return err;
+		if (tries == 0)
+			cache_flush_volume_locked(fcb->vol, NULL);
+		else
+			mm_file_wait_for_memory();
+	}
+}
+
+/* --- ReadFile, WriteFile, SetEndOfFile --- */
+
+/* Copies n bytes between a user buffer at user and frame pfn at off, through
+ * the direct window, or a bounce page beyond it (the copy slot's lock
+ * cannot be held while user memory faults). false: the buffer faulted. */
+static bool copy_user(pfn_t pfn, uint32_t off, vaddr_t user, uint32_t n, bool to_frame)
+{
+	uint8_t *page = mm_frame_direct(pfn), *bounce = NULL;
+	bool ok;
+
+	if (!page && !(page = bounce = kmalloc(PAGE_SIZE)))
+		return false;
+	if (bounce && !to_frame)
+		mm_frame_copy(pfn, off, bounce + off, n, false);
+	ok = to_frame ? copy_from_user(page + off, user, n) : copy_to_user(user, page + off, n);
+	if (bounce && to_frame && ok)
+		mm_frame_copy(pfn, off, bounce + off, n, true);
+	kfree(bounce);
+	return ok;
+}
+
+/* Copies n bytes between b at at and page page's frame pfn (referenced) at
+ * off, then drops the reference (written: the copy went into the frame). A
+ * user buffer is touched with the volume lock given up: a fault on it may
+ * wait for memory or the disk, and must not hold the volume meanwhile. */
+static uint32_t copy_page_locked(struct io_fcb *fcb, uint32_t page, pfn_t pfn, uint32_t off,
+				 const struct io_buffer *b, uint32_t at, uint32_t n, bool to_frame)
+{
+	bool ok = true;
+
+	if (b->kernel) {
+		mm_frame_copy(pfn, off, b->kernel + at, n, to_frame);
+		mm_file_page_put(fcb->ca, page, pfn, to_frame);
+		return ERROR_SUCCESS;
+	}
+	io_unlock(fcb->vol);
+	ok = copy_user(pfn, off, b->user + at, n, to_frame);
+	/* Dropped before the lock is taken again: a truncation holding it
+	 * waits for this reference to go. */
+	mm_file_page_put(fcb->ca, page, pfn, to_frame);
+	io_lock(fcb->vol);
+	return ok ? ERROR_SUCCESS : ERROR_NOACCESS;
+}
+
+uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			   uint32_t len, uint32_t *done)
+{
+	uint32_t err = ERROR_SUCCESS, size;
+
+	*done = 0;
+	/* The size is read again for every page: another thread may have
+	 * cut the file while this one copied without the lock. */
+	while (*done < len && offset + *done < (size = file_size(fcb))) {
+		uint32_t pos = offset + *done, off = pos & (PAGE_SIZE - 1), n = PAGE_SIZE - off;
+		pfn_t pfn;
+		n = n < len - *done ? n : len - *done;
+		n = n < size - pos ? n : size - pos;
+		if ((err = page_get_locked(fcb, pos >> PAGE_SHIFT, MM_FILE_READ, &pfn)) ||
+		    (err = copy_page_locked(fcb, pos >> PAGE_SHIFT, pfn, off, b, *done, n, false)))
+			break;
+		*done += n;
+	}
+	return err;
+}
+
+/* Sets the file's size on the volume and its segment's; the tail of a cut
+ * last page is zeroed in memory (it reads zero if the file grows again). */
+static uint32_t resize_locked(struct io_fcb *fcb, uint32_t size)
+{
+	uint32_t old = file_size(fcb), err;
+	pfn_t pfn;
+
+	if (size == old)
+		return ERROR_SUCCESS;
+	if (size > old && (err = mm_file_resize(fcb->ca, pages_for(size))))
+		return err;
+	if ((err = fat_set_size(fcb->fat, size))) {
+		mm_file_resize(fcb->ca, pages_for(old));        /* shrinks: cannot fail */
+		return err;
+	}
+	if (size > old)
+		return ERROR_SUCCESS;
+	mm_file_resize(fcb->ca, pages_for(size));
+	if ((size & (PAGE_SIZE - 1)) &&
+	    !mm_file_page_get(fcb->ca, size >> PAGE_SHIFT, MM_FILE_RESIDENT, &pfn) &&
+	    pfn != PFN_NONE) {
+		uint32_t off = size & (PAGE_SIZE - 1);
+		memset(fcb->vol->cache_buf, 0, PAGE_SIZE - off);
+		mm_frame_copy(pfn, off, fcb->vol->cache_buf, PAGE_SIZE - off, true);
+		mm_file_page_put(fcb->ca, size >> PAGE_SHIFT, pfn, false);
+	}
+	return ERROR_SUCCESS;
+}
+
+uint32_t cache_set_size_locked(struct io_fcb *fcb, uint32_t size)
+{
+	return fcb->ca ? resize_locked(fcb, size) : fat_set_size(fcb->fat, size);
+}
+
+/* Makes the file reach *end for a write: the volume allocates (and zeroes)
+ * the clusters now, so writing the pages back later never needs a cluster.
+ * On a full volume *end becomes what fits, and ERROR_DISK_FULL says so. */
+static uint32_t extend_locked(struct io_fcb *fcb, uint32_t *end)
+{
+	uint32_t size = file_size(fcb), cluster, free, total, fits, err;
+	uint64_t room;
+
+	if ((err = resize_locked(fcb, *end)) != ERROR_DISK_FULL)
+		return err;
+	fat_space(fcb->vol->fat, &cluster, &free, &total);
+	room = ((uint64_t)size + cluster - 1) / cluster * cluster + (uint64_t)free * cluster;
+	fits = room < *end ? (uint32_t)room : *end;
+	if (fits > size && resize_locked(fcb, fits) == ERROR_SUCCESS)
+		*end = fits;
+	else
+		*end = size;
+	return ERROR_DISK_FULL;
+}
+
+uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
+			    uint32_t len, uint32_t *done)
+{
+	uint32_t old = file_size(fcb), end = offset + len, limit = mm_file_dirty_limit();
+	uint32_t err = ERROR_SUCCESS, full = ERROR_SUCCESS;
+
+	*done = 0;
+	if ((uint64_t)offset + len > UINT32_MAX)
+		return ERROR_DISK_FULL;         /* FAT's limit, as Windows' */
+	if (end > old && (full = extend_locked(fcb, &end)) != ERROR_SUCCESS &&
+	    full != ERROR_DISK_FULL)
+		return full;
+	if (offset < end)
+		fat_touch(fcb->fat);
+	while (offset + *done < end) {
+		uint32_t pos = offset + *done, off = pos & (PAGE_SIZE - 1), page = pos >> PAGE_SHIFT;
+		uint32_t n = end - pos < PAGE_SIZE - off ? end - pos : PAGE_SIZE - off;
+		/* A page written whole, or past the old end (zeros on the
+		 * volume), need not be read first. */
+		bool fresh = (off == 0 && n == PAGE_SIZE) || page * PAGE_SIZE >= old;
+		pfn_t pfn;
+		/* Cut meanwhile by another thread (this one copies without the
+		 * lock): the file grows back to the end of this write. */
+		if (end > file_size(fcb) && (err = extend_locked(fcb, &end)) != ERROR_SUCCESS)
+			break;
+		/* NT's dirty page threshold: past it, a writer writes back
+		 * before it dirties more. */
+		if (mm_file_dirty_pages() >= limit)
+			cache_flush_volume_locked(fcb->vol, NULL);
+		if ((err = page_get_locked(fcb, page, fresh ? MM_FILE_FRESH : MM_FILE_READ, &pfn)) ||
+		    (err = copy_page_locked(fcb, page, pfn, off, b, *done, n, true)))
+			break;
+		*done += n;
+	}
+	return err ? err : full;
+}
+
+/* --- the lazy writer --- */
+
+static void lazy_wake(void)
+{
+	lazy_woken = true;
+	wait_queue_wake_all(&lazy_wait);
+}
+
+/* One pass: every dirty page of every open file, volume by volume. */
+static void lazy_pass_once(void)
+{
+	uint32_t n;
+
+	for (char letter = 'C'; letter <= 'Z' && mm_file_dirty_pages(); letter++) {
+		struct io_volume *v = io_volume(letter);
+		if (!v)
+			continue;
+		io_lock(v);
+		cache_flush_volume_locked(v, &n);
+		io_unlock(v);
+		arch_atomic_add(&mm_stats.cache_lazy_pages, n);
+	}
+}
+
+static void lazy_writer(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		/* The scheduler's lock (interrupts off) from the test to the
+		 * sleep: a wake-up in between is not lost. */
+		bool irq = irq_save();
+		if (!lazy_woken)
+			wait_queue_sleep_timeout(&lazy_wait, LAZY_TICKS);
+		lazy_woken = false;
+		irq_restore(irq);
+		ke_acquire_guarded_mutex(&lazy_pass);
+		if (!lazy_stopped)
+			lazy_pass_once();
+		ke_release_guarded_mutex(&lazy_pass);
+	}
+}
+
+void cache_init(void)
+{
+	ke_init_guarded_mutex(&lazy_pass, &lazy_class);
+	if (!thread_create("lazywriter", lazy_writer, NULL))
+		kprintf("io: no lazy writer (out of memory): dirty pages wait for a flush\n");
+	else
+		mm_file_set_writer(lazy_wake);
+}
+
+void cache_shutdown(void)
+{
+	ke_acquire_guarded_mutex(&lazy_pass);
+	lazy_stopped = true;
+	ke_release_guarded_mutex(&lazy_pass);
+	mm_file_set_writer(NULL);
+}
