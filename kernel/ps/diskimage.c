@@ -153,7 +153,7 @@ static uint32_t search_name(struct search *s, struct ps_program *out)
 	return missing(err) ? ERROR_FILE_NOT_FOUND : err;
 }
 
-/* The command line's program: a quoted first token is the name; an
+/* The program of the command line at line (no leading blank): a quoted first token is the name; an
  * unquoted line is tried word by word as Windows does ("c:\program
  * files\sub dir\x" tries c:\program, then c:\program files\sub, ...). */
 static uint32_t search_cmdline(struct search *s, const char *line, struct ps_program *out)
@@ -161,8 +161,6 @@ static uint32_t search_cmdline(struct search *s, const char *line, struct ps_pro
 	uint32_t err = ERROR_FILE_NOT_FOUND;
 	size_t n;
 
-	while (*line == ' ' || *line == '\t')
-		line++;
 	if (*line == '"') {
 		n = span_to(line + 1, "\"");
 		if (n == 0 || n >= sizeof(s->name))
@@ -194,29 +192,36 @@ static void directory_of(const char *full, char out[RTL_MAX_PATH])
 	out[n] = '\0';
 }
 
+/* The boot module pp names (lpApplicationName, or the command line's first
+ * word at line): true with out filled when there is one. */
+static bool find_module_of(const struct process_params *pp, const char *line,
+			   struct ps_program *out)
+{
+	char module[PROCESS_NAME_MAX];
+	size_t n = pp->image ? (size_t)strlen(pp->image) : span_to(line, " \t");
+	uint32_t size = 0;
+	const void *image;
+
+	if (n >= sizeof(module))
+		return false;
+	memcpy(module, pp->image ? pp->image : line, n);
+	module[n] = '\0';
+	if (!(image = find_module(module, &size)))
+		return false;
+	*out = (struct ps_program){ .image = image, .size = size };
+	return true;
+}
+
 uint32_t ps_find_program(const struct process_params *pp, struct ps_program *out)
 {
 	const char *line = pp->cmdline;
 	struct search *s;
 	uint32_t err;
-	size_t n;
-
-	char module[PROCESS_NAME_MAX];
 
 	while (*line == ' ' || *line == '\t')
 		line++;
-	n = pp->image ? (size_t)strlen(pp->image) : span_to(line, " \t");
-	if (n < sizeof(module)) {
-		uint32_t size = 0;
-		const void *image;
-
-		memcpy(module, pp->image ? pp->image : line, n);
-		module[n] = '\0';
-		if ((image = find_module(module, &size)) != NULL) {
-			*out = (struct ps_program){ .image = image, .size = size };
-			return 0;
-		}
-	}
+	if (find_module_of(pp, line, out))
+		return 0;
 	if (!(s = kmalloc(sizeof(*s))))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	strlcpy(s->cwd, "C:\\", sizeof(s->cwd));
@@ -228,8 +233,6 @@ uint32_t ps_find_program(const struct process_params *pp, struct ps_program *out
 	}
 	/* lpApplicationName: a full or partial path, no search, no ".exe". */
 	err = pp->image ? try_one(s, NULL, pp->image, false, out) : search_cmdline(s, line, out);
-	if (err == ERROR_PATH_NOT_FOUND && !pp->image)
-		err = ERROR_FILE_NOT_FOUND;
 	kfree(s);
 	return err;
 }

@@ -2,9 +2,10 @@
  * environment in the process's own memory (the PEB's
  * ProcessParameters->Environment) and so does vados: the user library
  * owns it (user/lib/environ.c). The kernel only carries a block across
- * CreateProcess: copied in from the creator's memory, placed in a fresh
- * allocation of the child's address space, whose address the child's
- * runtime finds on its first stack. */
+ * CreateProcess: copied in from the creator's memory and placed in the
+ * child's address space (on its first stack page beside the command line
+ * when small, else in a fresh allocation, kernel/ps/process.c), whose
+ * address the child's runtime finds on that stack. */
 #include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"

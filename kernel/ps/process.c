@@ -54,18 +54,31 @@ static uint32_t map_image(const struct process *p, const struct elf_image *e)
 	return vm_map_image(p->vm, &img);
 }
 
-/* Puts the command line and the environment block's address on the user
- * stack ending at top, as the runtime's entry finds them (user/lib/crt0.c:
- * the runtime splits the line into argv); returns the initial ESP, or 0 if
- * they do not fit. */
-static vaddr_t push_start(const char *cmdline, vaddr_t env, vaddr_t top)
-{
-	size_t len = strlen(cmdline) + 1;
-	vaddr_t line = top - ((len + 3) & ~3u);
-	uint32_t frame[2] = { line, env };
-	vaddr_t sp = line - sizeof(frame);
+/* A block up to this size goes on the stack's first page with the command
+ * line, which the program keeps touching: a page of its own, read once at
+ * start, is the first a busy machine swaps out. */
+#define ENV_ON_STACK_MAX 2048u
 
-	if (!copy_to_user(line, cmdline, len) || !copy_to_user(sp, frame, sizeof(frame)))
+/* Puts the command line, the environment block (or, when larger than
+ * ENV_ON_STACK_MAX, a separate allocation holding it) and the frame the
+ * runtime's entry reads (user/lib/crt0.c: the line's and the block's
+ * addresses) on p's stack ending at top; returns the initial ESP, or 0 when
+ * memory runs out. */
+static vaddr_t push_start(struct process *p, const char *env, uint32_t env_size, vaddr_t top)
+{
+	size_t len = strlen(p->cmdline) + 1;
+	vaddr_t line = top - ((len + 3) & ~3u), sp = line;
+	uint32_t frame[2] = { line, 0 };
+
+	if (env_size <= ENV_ON_STACK_MAX) {
+		sp -= (env_size + 3) & ~3u;
+		frame[1] = copy_to_user(sp, env, env_size) ? sp : 0;
+	} else {
+		frame[1] = ps_env_place(p, env, env_size);
+	}
+	sp -= sizeof(frame);
+	if (!frame[1] || !copy_to_user(line, p->cmdline, len) ||
+	    !copy_to_user(sp, frame, sizeof(frame)))
 		return 0;
 	return sp;
 }
@@ -79,7 +92,7 @@ static uint32_t load_program(struct process *p, const struct process_params *pp)
 	enum elf_error e = elf_check(p->image, p->image_size, MM_USER_FIRST, MM_USER_END, &img);
 	uint32_t err = 0, env_size = pp->env_size;
 	const char *env = pp->env ? pp->env : ps_env_default(&env_size);
-	vaddr_t top = vm_main_stack_top(p->vm), env_va = 0;
+	vaddr_t top = vm_main_stack_top(p->vm);
 
 	if (e != ELF_OK) {
 		kprintf("pid %u %s: not a valid program: %s\n", p->pid, p->name, elf_error_text(e));
@@ -93,8 +106,7 @@ static uint32_t load_program(struct process *p, const struct process_params *pp)
 		err = vm_map_stack(p->vm, &top, USER_STACK_RESERVE, USER_STACK_COMMIT);
 	}
 	p->stack_top = top;
-	if (!err && (!(env_va = ps_env_place(p, env, env_size)) ||
-		     (p->initial_esp = push_start(p->cmdline, env_va, top)) == 0))
+	if (!err && (p->initial_esp = push_start(p, env, env_size, top)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	p->entry = img.entry;
 	return err;

@@ -139,7 +139,8 @@ const char *ps_env_default(uint32_t *size);
 #define PS_ENV_MAX (32u << 10)
 uint32_t ps_env_copy_in(vaddr_t user, char **out, uint32_t *size);
 /* Places env (size bytes) in a fresh read-write allocation of p's address
- * space (the caller is attached to p); its address, or 0 without memory. */
+ * space (the caller is attached to p; a block too large for the first
+ * stack page); its address, or 0 without memory. */
 vaddr_t ps_env_place(struct process *p, const char *env, uint32_t size);
 
 struct ps_thread;

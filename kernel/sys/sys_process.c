@@ -88,14 +88,12 @@ static uint32_t creation_token(uint32_t handle, struct token **out)
 	return err;
 }
 
-#define SEARCH_PATH_MAX 2048u            /* the longest PATH CreateProcess searches */
-
 /* CreateProcess's strings, copied in (too big for a kernel stack together). */
 struct create_strings {
 	char cmdline[PROCESS_CMDLINE_MAX];
 	char image[RTL_MAX_PATH];
 	char cwd[RTL_MAX_PATH];
-	char path[SEARCH_PATH_MAX];
+	char path[PS_ENV_MAX];          /* PATH: no longer than the block it comes from */
 };
 
 /* lpCurrentDirectory at user (resolved against the caller's): a directory

@@ -52,6 +52,14 @@ static int child(int argc, char **argv)
 		return strcmp(argv[2], "-") == 0 ? value != NULL :
 		       !value || strcmp(value, argv[2]) != 0;
 	}
+	if (strcmp(what, "big") == 0) {                  /* BIG: 3000 x's */
+		const char *value = getenv("BIG");
+		size_t n = 0;
+
+		while (value && value[n] == 'x')
+			n++;
+		return !value || n != 3000 || value[n];
+	}
 	if (strcmp(what, "cwd") == 0 && argc == 3) {     /* DIR cwd */
 		GetCurrentDirectoryA(sizeof(buf), buf);
 		return strcmp(buf, argv[1]) != 0;
@@ -142,6 +150,10 @@ static void children(void)
 	      "lpEnvironment: %lu", code);
 	CHECK((code = run(NULL, "pathprog PATH - expect", only, NULL)) == 0,
 	      "lpEnvironment replaces everything: %lu", code);
+	/* A block too big for the child's first stack page gets its own allocation. */
+	static char big[4 + 3000 + 2] = "BIG=";
+	memset(big + 4, 'x', 3000);
+	CHECK((code = run(NULL, "pathprog big", big, NULL)) == 0, "a 3 KB block: %lu", code);
 	CHECK((code = run(NULL, "pathprog C:\\TOOLS cwd", NULL, "C:\\TOOLS\\")) == 0,
 	      "lpCurrentDirectory: %lu", code);
 	/* The child, in C:\TOOLS, finds sib.exe in its own directory, though

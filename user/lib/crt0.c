@@ -2,6 +2,7 @@
  * block's address on the stack. */
 #include <stdlib.h>
 #include "vados/calls.h"
+#include "user/lib/argv.h"
 #include "user/lib/runtime.h"
 
 int main(int argc, char **argv);
@@ -14,17 +15,22 @@ extern init_fn __init_array_start[], __init_array_end[];
 
 /* The runtime's set-up, then the program's constructors (C++ global
  * objects, __attribute__((constructor))) in order, then main and exit. The
- * kernel leaves the command line and the environment block on the stack. */
-static void __attribute__((used, noreturn)) runtime_start(const char *cmdline, char *env)
+ * kernel leaves the command line (at the stack's top) and the environment
+ * block's address on the stack. argv lives in this frame, which lasts as
+ * long as the process: no heap is made before the program asks for one. */
+static void __attribute__((used, noreturn)) runtime_start(char *cmdline, char *env)
 {
-	int argc;
-	char **argv;
+	size_t words, chars;
+
+	argv_measure(cmdline, &words, &chars);
+	char *argv[words + 1], strings[chars];
+	int argc = argv_split(cmdline, argv, strings);
 
 	__vados_sysenter = vados_syscall(SYS_FAST_CALLS, NULL).value == 1;
 	__vados_exceptions_init();
 	__vados_heap_init();
 	__vados_env_init(env);
-	__vados_args_init(cmdline, &argc, &argv);
+	__vados_args_init(cmdline, argc, argv);
 	for (init_fn *f = __preinit_array_start; f < __preinit_array_end; f++)
 		(*f)();
 	for (init_fn *f = __init_array_start; f < __init_array_end; f++)

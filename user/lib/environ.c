@@ -17,10 +17,8 @@ static BOOL env_on_heap;        /* env_block is a heap copy (else the kernel's) 
 
 void __vados_env_init(char *block)
 {
-	static char empty[2];
-
 	InitializeCriticalSection(&env_lock);
-	env_block = block ? block : empty;
+	env_block = block;
 }
 
 /* A readable name, or FALSE with ERROR_NOACCESS. */

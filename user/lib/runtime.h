@@ -12,9 +12,9 @@ void __vados_exceptions_init(void);
 /* Sets up the lock of the list of heaps (heap.c). */
 void __vados_heap_init(void);
 
-/* Keeps the command line for GetCommandLineA and splits it into main's
- * arguments (cmdline.c; after the heap is up). */
-void __vados_args_init(const char *line, int *argc, char ***argv);
+/* Keeps the command line for GetCommandLineA and main's arguments split
+ * from it (cmdline.c); all three stay for the life of the process. */
+void __vados_args_init(char *line, int argc, char **argv);
 
 /* Takes the environment block the kernel placed (environ.c). */
 void __vados_env_init(char *block);
