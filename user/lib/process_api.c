@@ -12,22 +12,22 @@ HANDLE WINAPI GetCurrentProcess(VOID)
 	return (HANDLE)(LONG_PTR)-1;
 }
 
-/* The caller's PATH on the process heap, or NULL when it has none. */
-static char *path_value(void)
+/* The caller's PATH on the process heap in *out (NULL when it has none);
+ * FALSE when the heap has no room for it. */
+static BOOL path_value(char **out)
 {
 	DWORD need = GetEnvironmentVariableA("PATH", NULL, 0), got;
-	char *buf;
 
-	while (need) {
-		if (!(buf = HeapAlloc(GetProcessHeap(), 0, need)))
-			return NULL;
-		got = GetEnvironmentVariableA("PATH", buf, need);
+	for (*out = NULL; need; need = got) {
+		if (!(*out = HeapAlloc(GetProcessHeap(), 0, need)))
+			return FALSE;
+		got = GetEnvironmentVariableA("PATH", *out, need);
 		if (got && got < need)
-			return buf;
-		HeapFree(GetProcessHeap(), 0, buf);
-		need = got;             /* it changed meanwhile: grew, or went */
+			return TRUE;
+		HeapFree(GetProcessHeap(), 0, *out);     /* it changed meanwhile: grew, or went */
+		*out = NULL;
 	}
-	return NULL;
+	return TRUE;
 }
 
 /* What CreateProcessA and CreateProcessAsUserA share. */
@@ -39,20 +39,22 @@ struct create_request {
 	DWORD flags;
 };
 
-/* The system call with the caller's environment and PATH. */
+/* The system call with the caller's environment and PATH; without heap
+ * room for their copies, ERROR_NOT_ENOUGH_MEMORY. */
 static BOOL create_process(const struct create_request *r, uint32_t out[4])
 {
-	char *own = r->environment ? NULL : GetEnvironmentStringsA(), *path = path_value();
+	char *own = r->environment ? NULL : GetEnvironmentStringsA(), *path = NULL;
+	BOOL ok = (r->environment || own) && path_value(&path);
 	uint32_t args[9] = { (uint32_t)(r->cmdline ? r->cmdline : r->app), (uint32_t)out,
 			     r->inherit_handles != FALSE, (uint32_t)r->app, r->flags,
 			     (uint32_t)r->token,
 			     (uint32_t)(r->environment ? r->environment : own),
 			     (uint32_t)r->directory, (uint32_t)path };
-	BOOL ok;
 
-	if (!r->environment && !own)
-		return FALSE;           /* GetEnvironmentStringsA set the error */
-	ok = win32_call(SYS_CREATE_PROCESS, args, NULL);
+	if (!ok)
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+	else
+		ok = win32_call(SYS_CREATE_PROCESS, args, NULL);
 	if (own)
 		FreeEnvironmentStringsA(own);
 	if (path)
