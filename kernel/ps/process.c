@@ -18,11 +18,8 @@
 #include "mm/pool.h"
 #include "mm/aspace.h"
 
-#define ARGV_MAX         32u
-
 static uint32_t next_pid = 1;
 static struct process *all_processes;
-static const struct boot_info *programs;
 
 /* The next process id (processes are numbered from 1, in creation order). */
 static uint32_t next_pid_take(void)
@@ -32,11 +29,6 @@ static uint32_t next_pid_take(void)
 
 	irq_restore(irq);
 	return pid;
-}
-
-void process_set_programs(const struct boot_info *bi)
-{
-	programs = bi;
 }
 
 /* Win32 protection of a segment's pages: code execute-read, data
@@ -62,38 +54,44 @@ static uint32_t map_image(const struct process *p, const struct elf_image *e)
 	return vm_map_image(p->vm, &img);
 }
 
-/* Puts argc and argv (the command line split at spaces) on the user stack
- * ending at top; returns the initial ESP, or 0 if they do not fit. */
-static vaddr_t push_arguments(const char *cmdline, vaddr_t top)
-{
-	char words[PROCESS_CMDLINE_MAX];
-	uint32_t argv[ARGV_MAX + 1], argc = 0;
-	size_t len = strlcpy(words, cmdline, sizeof(words)) + 1;
-	vaddr_t sp = top - ((len + 3) & ~3u), strings = sp;
+/* A block up to this size goes on the stack's first page with the command
+ * line, which the program keeps touching: a page of its own, read once at
+ * start, is the first a busy machine swaps out. */
+#define ENV_ON_STACK_MAX 2048u
 
-	/* One pass: spaces become terminators, and each word's first byte is an argument. */
-	for (size_t i = 0; i < len; i++) {
-		if (words[i] == ' ')
-			words[i] = '\0';
-		else if (words[i] && (i == 0 || words[i - 1] == '\0') && argc < ARGV_MAX)
-			argv[argc++] = strings + i;
+/* Puts the command line, the environment block (or, when larger than
+ * ENV_ON_STACK_MAX, a separate allocation holding it) and the frame the
+ * runtime's entry reads (user/lib/crt0.c: the line's and the block's
+ * addresses) on p's stack ending at top; returns the initial ESP, or 0 when
+ * memory runs out. */
+static vaddr_t push_start(struct process *p, const char *env, uint32_t env_size, vaddr_t top)
+{
+	size_t len = strlen(p->cmdline) + 1;
+	vaddr_t line = top - ((len + 3) & ~3u), sp = line;
+	uint32_t frame[2] = { line, 0 };
+
+	if (env_size <= ENV_ON_STACK_MAX) {
+		sp -= (env_size + 3) & ~3u;
+		frame[1] = copy_to_user(sp, env, env_size) ? sp : 0;
+	} else {
+		frame[1] = ps_env_place(p, env, env_size);
 	}
-	argv[argc] = 0;
-	sp -= (argc + 1) * 4;
-	uint32_t frame[2] = { argc, sp };
-	if (!copy_to_user(strings, words, len) || !copy_to_user(sp, argv, (argc + 1) * 4))
-		return 0;
 	sp -= sizeof(frame);
-	return copy_to_user(sp, frame, sizeof(frame)) ? sp : 0;
+	if (!frame[1] || !copy_to_user(line, p->cmdline, len) ||
+	    !copy_to_user(sp, frame, sizeof(frame)))
+		return 0;
+	return sp;
 }
 
-/* Loads the image into p's (current, empty) address space and sets p's
- * entry point and initial stack; a Win32 error or 0. */
-static uint32_t load_program(struct process *p)
+/* Loads the image into p's (current, empty) address space, places its
+ * environment and sets p's entry point and initial stack; a Win32 error
+ * or 0. */
+static uint32_t load_program(struct process *p, const struct process_params *pp)
 {
 	struct elf_image img;
 	enum elf_error e = elf_check(p->image, p->image_size, MM_USER_FIRST, MM_USER_END, &img);
-	uint32_t err = 0;
+	uint32_t err = 0, env_size = pp->env_size;
+	const char *env = pp->env ? pp->env : ps_env_default(&env_size);
 	vaddr_t top = vm_main_stack_top(p->vm);
 
 	if (e != ELF_OK) {
@@ -108,7 +106,7 @@ static uint32_t load_program(struct process *p)
 		err = vm_map_stack(p->vm, &top, USER_STACK_RESERVE, USER_STACK_COMMIT);
 	}
 	p->stack_top = top;
-	if (!err && (p->initial_esp = push_arguments(p->cmdline, top)) == 0)
+	if (!err && (p->initial_esp = push_start(p, env, env_size, top)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	p->entry = img.entry;
 	return err;
@@ -117,30 +115,17 @@ static uint32_t load_program(struct process *p)
 /* Maps the program into p before any of its threads exists, as Windows'
  * CreateProcess does: whoever gets the handle finds the image and the stack
  * there at once, and a bad image fails the creation. */
-static uint32_t load_attached(struct process *p)
+static uint32_t load_attached(struct process *p, const struct process_params *pp)
 {
 	uint32_t err;
 
 	if (!process_attach(p))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	err = load_program(p);
+	err = load_program(p, pp);
 	if (err)
 		vm_clear(p->vm);        /* in its own space, while attached */
 	process_detach(p);
 	return err;
-}
-
-/* The boot module named name: its image and size; NULL if there is none. */
-static const void *find_program(const char *name, uint32_t *size)
-{
-	for (uint32_t i = 0; programs && i < programs->module_count; i++) {
-		const struct boot_module *m = &programs->modules[i];
-		if (strcmp(m->name, name) == 0) {
-			*size = m->end - m->start;
-			return arch_phys_to_virt(m->start, *size);
-		}
-	}
-	return NULL;
 }
 
 /* Process: NT's generic mapping for processes (ReactOS's measurements) with
@@ -204,53 +189,40 @@ void process_init(void)
 	ob_set_pseudo_resolver(process_pseudo);
 }
 
-/* Reads p's program from disk (kernel/ps/diskimage.c) when it is no boot
- * module: word is its name up to the first space. Its name becomes the
- * file's last component. */
-static void load_from_disk(struct process *p, struct process *creator, const char *word,
-			   uint32_t *error)
-{
-	char name[RTL_MAX_PATH];
-	const char *base;
-	size_t n;
-
-	for (n = 0; word[n] && word[n] != ' ' && n < sizeof(name) - 1; n++)
-		name[n] = word[n];
-	name[n] = '\0';
-	if (!(p->image = ps_image_from_disk(creator, name, &p->image_size, error)))
-		return;
-	p->image_owned = true;
-	base = strrchr(name, '\\');
-	strlcpy(p->name, base ? base + 1 : name, sizeof(p->name));
-}
-
-/* A new process record for cmdline with its address space, not yet running;
+/* A new process record for pp with its address space, not yet running;
  * NULL with *error. */
 static struct process *process_new(const struct process_params *pp, uint32_t *error)
 {
 	struct process *p = ob_create(&process_type, sizeof(*p));
-	const char *cmdline = pp->cmdline, *image;
-	size_t n;
+	struct ps_program *prog = kmalloc(sizeof(*prog));
+	const char *cmdline = pp->cmdline, *base;
 
 	*error = ERROR_NOT_ENOUGH_MEMORY;
-	if (!p)
-		return NULL;
-	while (*cmdline == ' ')
-		cmdline++;
-	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
-	ps_cwd_inherit(p, pp->creator);
-	image = pp->image ? pp->image : cmdline;
-	for (n = 0; image[n] && image[n] != ' ' && n < sizeof(p->name) - 1; n++)
-		p->name[n] = image[n];
-	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
-	p->pid = next_pid_take();
-	p->image = find_program(p->name, &p->image_size);
-	if (!p->image)
-		load_from_disk(p, pp->creator, image, error);
-	if (!p->image) {
-		ob_dereference(p);
+	if (!p || !prog || (*error = ps_find_program(pp, prog)) != 0) {
+		kfree(prog);
+		if (p)
+			ob_dereference(p);
 		return NULL;
 	}
+	while (*cmdline == ' ' || *cmdline == '\t')
+		cmdline++;
+	strlcpy(p->cmdline, cmdline, sizeof(p->cmdline));
+	if (pp->cwd)
+		ps_set_cwd(p, pp->cwd);
+	else
+		ps_cwd_inherit(p, pp->creator);
+	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
+	p->pid = next_pid_take();
+	p->image = prog->image;
+	p->image_size = prog->size;
+	p->image_owned = prog->owned;
+	strlcpy(p->image_path, prog->path, sizeof(p->image_path));
+	base = strrchr(prog->path, '\\');
+	strlcpy(p->name, base ? base + 1 : pp->image ? pp->image : cmdline, sizeof(p->name));
+	for (char *c = p->name; !base && *c; c++)      /* a boot module: the first word */
+		if (*c == ' ' || *c == '\t')
+			*c = '\0';
+	kfree(prog);
 	*error = ERROR_NOT_ENOUGH_MEMORY;
 	if ((p->token = se_token_copy(pp->token ? pp->token : se_system_token())) &&
 	    (p->vm = vm_create()) != NULL)
@@ -302,7 +274,7 @@ struct process *process_spawn(struct process_params *pp, uint32_t *error)
 	if (!p)
 		return NULL;
 	p->pd = vm_directory(p->vm);
-	if ((*error = load_attached(p)) != 0 ||
+	if ((*error = load_attached(p, pp)) != 0 ||
 	    (pp->parent && (*error = ob_inherit_handles(&pp->parent->handles, &p->handles))) ||
 	    (pp->opener && (*error = ob_open_object(pp->opener, p, PROCESS_ALL_ACCESS, 0,
 						     &pp->handle)))) {

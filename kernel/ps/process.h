@@ -54,6 +54,8 @@ struct process {
 	struct wait_queue rundown_wait;
 	struct process *all_next;
 	char cwd[RTL_MAX_PATH];         /* the current directory (kernel/ps/cwd.c) */
+	char image_path[RTL_MAX_PATH];  /* its program file's full path; "" for a boot
+					 * module (set before it runs, then fixed) */
 };
 
 /* The rights of a process handle (Windows' values). */
@@ -81,24 +83,22 @@ void ps_set_cwd(struct process *p, const char *cwd);
 /* A new process's: its creator's, or "C:\\" without one. */
 void ps_cwd_inherit(struct process *p, struct process *creator);
 
-/* The program file name (no boot module) as CreateProcess finds it on disk:
- * a path, or a bare name in creator's current directory then C:\\BIN, with
- * ".exe" added when it has no extension; read whole into kernel pages the
- * caller frees (kpage_free). NULL with *err: ERROR_FILE_NOT_FOUND,
- * ERROR_BAD_EXE_FORMAT (empty, a directory, over 16 MB), the file's own. */
-const void *ps_image_from_disk(struct process *creator, const char *name, uint32_t *size,
-			       uint32_t *err);
-
 /* Remembers the boot modules programs are started from. */
 void process_set_programs(const struct boot_info *bi);
 /* Registers the Process type and the pseudo-handle resolver (once, at boot). */
 void process_init(void);
 /* What a new process is made of (CreateProcess's arguments). */
 struct process_params {
-	const char *image;              /* the program; NULL: cmdline's first word */
-	const char *cmdline;            /* its command line, as its argv shows it */
+	const char *image;              /* lpApplicationName: the program; NULL: cmdline's */
+	const char *cmdline;            /* its command line, as GetCommandLine returns it */
 	struct process *parent;         /* whose inheritable handles it gets, or NULL */
 	struct process *creator;        /* whose current directory it gets, or NULL: C:\ */
+	const char *cwd;                /* its current directory instead (a checked full
+					 * path), or NULL */
+	const char *search_path;        /* the creator's PATH, searched last, or NULL */
+	const char *env;                /* its environment block (ps_env_copy_in), or
+					 * NULL: the default one */
+	uint32_t env_size;              /* env's bytes, the final double NUL included */
 	struct token *token;            /* it gets a copy; NULL: the system's first token */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
 	bool suspended;                 /* its first thread starts suspended */
@@ -106,6 +106,42 @@ struct process_params {
 	uint32_t thread_handle;         /* out: one to its first thread (opener set) */
 	uint32_t tid;                   /* out: that thread's id */
 };
+
+/* A program as ps_find_program found it. */
+struct ps_program {
+	const void *image;
+	uint32_t size;
+	bool owned;                     /* kernel pages read from disk: kpage_free them */
+	char path[RTL_MAX_PATH];        /* the file's full path; "" for a boot module */
+};
+
+/* Finds pp's program as Windows' CreateProcess does (kernel/ps/diskimage.c):
+ * pp->image, when set, is a boot module's name or a full or partial path
+ * (against the creator's current directory), searched nowhere else and
+ * taken as it is. Otherwise the command line's first word names a boot
+ * module, or its first token (quoted: up to the closing quote; unquoted:
+ * each longer run of words in turn, "c:\program files\x" trying
+ * c:\program first) names a file: with a path it is tried alone, a bare
+ * name in the creator's program directory, its current directory, C:\BIN
+ * (the system directory), then each directory of pp->search_path; ".exe" is
+ * added to a last component without a dot. 0, or ERROR_FILE_NOT_FOUND (the
+ * path's own error for pp->image), ERROR_BAD_EXE_FORMAT (empty, a directory,
+ * over 16 MB), ERROR_NOT_ENOUGH_MEMORY, the file's own. */
+uint32_t ps_find_program(const struct process_params *pp, struct ps_program *out);
+
+/* The environment block of a process that has no creator to give one:
+ * COMSPEC and PATH (kernel/ps/environ.c). */
+const char *ps_env_default(uint32_t *size);
+/* Copies a user environment block ("A=1\0B=2\0\0"; a lone NUL is an empty
+ * one) of at most PS_ENV_MAX bytes into kernel memory the caller kfrees;
+ * ERROR_NOACCESS, ERROR_INVALID_PARAMETER (no end within PS_ENV_MAX) or
+ * ERROR_NOT_ENOUGH_MEMORY. */
+#define PS_ENV_MAX (32u << 10)
+uint32_t ps_env_copy_in(vaddr_t user, char **out, uint32_t *size);
+/* Places env (size bytes) in a fresh read-write allocation of p's address
+ * space (the caller is attached to p; a block too large for the first
+ * stack page); its address, or 0 without memory. */
+vaddr_t ps_env_place(struct process *p, const char *env, uint32_t size);
 
 struct ps_thread;
 

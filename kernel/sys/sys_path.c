@@ -70,23 +70,31 @@ void sys_find_data(const struct fat_info *i, struct vados_find_data *d)
 /* The calls whose whole work is one io call on one path. */
 enum path_call { P_DELETE, P_MKDIR, P_RMDIR, P_SET_CWD };
 
-static uint32_t set_cwd(const char *full)
+uint32_t sys_directory_check(const char *full, char cwd[RTL_MAX_PATH])
 {
 	struct fat_info *info = kmalloc(sizeof(*info));
 	uint32_t err = info ? file_stat(full, info) : ERROR_NOT_ENOUGH_MEMORY;
 	size_t n = strlen(full);
-	char cwd[RTL_MAX_PATH];
 
 	if (!err && !(info->attributes & FAT_ATTR_DIRECTORY))
 		err = ERROR_DIRECTORY;
 	kfree(info);
 	if (err)
 		return err;
-	strlcpy(cwd, full, sizeof(cwd));
+	strlcpy(cwd, full, RTL_MAX_PATH);
 	if (n > 3 && cwd[n - 1] == '\\')
 		cwd[n - 1] = '\0';
-	ps_set_cwd(process_current(), cwd);
 	return ERROR_SUCCESS;
+}
+
+static uint32_t set_cwd(const char *full)
+{
+	char cwd[RTL_MAX_PATH];
+	uint32_t err = sys_directory_check(full, cwd);
+
+	if (!err)
+		ps_set_cwd(process_current(), cwd);
+	return err;
 }
 
 static struct sysret one_path(uint32_t user, enum path_call call)

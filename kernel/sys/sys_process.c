@@ -88,23 +88,64 @@ static uint32_t creation_token(uint32_t handle, struct token **out)
 	return err;
 }
 
-/* (cmdline, uint32 out[4], inherit, image or 0, flags, token or 0): out =
- * process handle, pid, thread handle, tid; the handles have every right. */
+/* CreateProcess's strings, copied in (too big for a kernel stack together). */
+struct create_strings {
+	char cmdline[PROCESS_CMDLINE_MAX];
+	char image[RTL_MAX_PATH];
+	char cwd[RTL_MAX_PATH];
+	char path[PS_ENV_MAX];          /* PATH: no longer than the block it comes from */
+};
+
+/* lpCurrentDirectory at user (resolved against the caller's): a directory
+ * that exists, else ERROR_DIRECTORY as Windows reports it; ERROR_NOACCESS
+ * for a bad pointer. */
+static uint32_t directory_in(uint32_t user, char cwd[RTL_MAX_PATH])
+{
+	char *full;
+	uint32_t err = sys_path_in(user, &full);
+
+	if (!err) {
+		err = sys_directory_check(full, cwd);
+		kfree(full);
+	}
+	return err && err != ERROR_NOACCESS ? ERROR_DIRECTORY : err;
+}
+
+/* Copies in every string argument of sys_create_process into pp and s. */
+static uint32_t create_args_in(const uint32_t *a, struct create_strings *s,
+			       struct process_params *pp)
+{
+	uint32_t err = sys_copy_string_in(s->cmdline, a[0], sizeof(s->cmdline));
+
+	if (!err && a[3] && (err = sys_copy_string_in(s->image, a[3], sizeof(s->image))) ==
+	    ERROR_INVALID_PARAMETER)
+		err = ERROR_FILE_NOT_FOUND;     /* no program has so long a name */
+	if (!err && a[7])
+		err = directory_in(a[7], s->cwd);
+	if (!err && a[8])
+		err = sys_copy_string_in(s->path, a[8], sizeof(s->path));
+	if (!err && a[6])
+		err = ps_env_copy_in(a[6], (char **)&pp->env, &pp->env_size);
+	pp->image = a[3] ? s->image : NULL;
+	pp->cmdline = s->cmdline;
+	pp->cwd = a[7] ? s->cwd : NULL;
+	pp->search_path = a[8] ? s->path : NULL;
+	return err;
+}
+
+/* (cmdline, uint32 out[4], inherit, image or 0, flags, token or 0, environment
+ * block or 0, current directory or 0, PATH or 0): out = process handle, pid,
+ * thread handle, tid; the handles have every right. */
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 {
-	char cmdline[PROCESS_CMDLINE_MAX], image[PROCESS_NAME_MAX];
-	struct process_params pp = { .image = a[3] ? image : NULL, .cmdline = cmdline,
-				     .parent = a[2] ? process_current() : NULL,
+	struct create_strings *s = kmalloc(sizeof(*s));
+	struct process_params pp = { .parent = a[2] ? process_current() : NULL,
 				     .creator = process_current(), .opener = process_handles(),
 				     .suspended = (a[4] & CREATE_SUSPENDED) != 0 };
-	uint32_t err = sys_copy_string_in(cmdline, a[0], sizeof(cmdline)), out[4] = { 0 };
+	uint32_t err = s ? create_args_in(a, s, &pp) : ERROR_NOT_ENOUGH_MEMORY, out[4] = { 0 };
 	struct process *p = NULL;
 
 	(void)f;
-	if (!err && a[3])
-		err = sys_copy_string_in(image, a[3], sizeof(image));
-	if (err == ERROR_INVALID_PARAMETER && a[3])
-		err = ERROR_FILE_NOT_FOUND;     /* no program has so long a name */
 	/* Everything that can fail is checked before the child exists. */
 	if (!err && !copy_to_user(a[1], out, sizeof(out)))
 		err = ERROR_NOACCESS;
@@ -114,6 +155,8 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 		p = process_spawn(&pp, &err);
 		ob_dereference(pp.token);
 	}
+	kfree((void *)pp.env);
+	kfree(s);
 	if (!p)
 		return (struct sysret){ err, 0 };
 	out[0] = pp.handle;

@@ -9,6 +9,7 @@
 
 #include "arch/trap.h"
 #include "kernel/rtl/winerror.h"
+#include "kernel/rtl/path.h"
 
 #define MS_PER_TICK             10u
 
@@ -47,6 +48,10 @@ struct sysret sys_handle_out(uint32_t out, uint32_t handle);
  * ERROR_FILENAME_EXCED_RANGE (MAX_PATH or more), ERROR_PATH_NOT_FOUND
  * (empty), ERROR_INVALID_NAME (a UNC path). kernel/sys/sys_path.c */
 uint32_t sys_path_in(uint32_t user, char **full);
+/* Whether full names an existing directory (0, ERROR_DIRECTORY for a file,
+ * the lookup's error): then cwd gets it as a current directory (no trailing
+ * separator but the root's). */
+uint32_t sys_directory_check(const char *full, char cwd[RTL_MAX_PATH]);
 struct fat_info;
 struct vados_find_data;
 /* A FAT entry's figures as WIN32_FIND_DATAA gives them. */

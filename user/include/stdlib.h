@@ -31,6 +31,9 @@ unsigned long strtoul(const char *s, char **end, int base);
 int rand(void);
 void srand(unsigned int seed);
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* The process's environment variable name (case-insensitive), or NULL; the
+ * string stays until the environment next changes. */
+char *getenv(const char *name);
 
 VADOS_END_DECLS
 

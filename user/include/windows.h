@@ -413,6 +413,21 @@ WINAPI BOOL IsBadReadPtr(const VOID *lp, UINT_PTR ucb);
 WINAPI BOOL IsBadWritePtr(LPVOID lp, UINT_PTR ucb);
 WINAPI BOOL IsBadCodePtr(FARPROC lpfn);
 WINAPI BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax);
+
+/* Environment variables (user/lib/environ.c): the process's block, kept in
+ * its own memory, inherited by the processes it creates. */
+#define ERROR_ENVVAR_NOT_FOUND 203L
+typedef CHAR *LPCH;
+WINAPI DWORD GetEnvironmentVariableA(LPCSTR lpName, LPSTR lpBuffer, DWORD nSize);
+WINAPI BOOL SetEnvironmentVariableA(LPCSTR lpName, LPCSTR lpValue);
+WINAPI LPCH GetEnvironmentStringsA(VOID);
+WINAPI BOOL FreeEnvironmentStringsA(LPCH penv);
+WINAPI DWORD ExpandEnvironmentStringsA(LPCSTR lpSrc, LPSTR lpDst, DWORD nSize);
+#define GetEnvironmentVariable   GetEnvironmentVariableA
+#define SetEnvironmentVariable   SetEnvironmentVariableA
+#define GetEnvironmentStrings    GetEnvironmentStringsA
+#define FreeEnvironmentStrings   FreeEnvironmentStringsA
+#define ExpandEnvironmentStrings ExpandEnvironmentStringsA
 #define GetCommandLine    GetCommandLineA
 #define GetModuleHandle   GetModuleHandleA
 #define GetModuleFileName GetModuleFileNameA

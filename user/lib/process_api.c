@@ -12,60 +12,112 @@ HANDLE WINAPI GetCurrentProcess(VOID)
 	return (HANDLE)(LONG_PTR)-1;
 }
 
-/* CreateProcessA and CreateProcessAsUserA: the child gets a copy of token's
- * privileges (0: the caller's). */
-static BOOL create_process(HANDLE token, LPCSTR lpApplicationName, LPSTR lpCommandLine,
-			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
-			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
-			   DWORD dwCreationFlags, LPPROCESS_INFORMATION lpProcessInformation)
+/* The caller's PATH on the process heap in *out (NULL when it has none);
+ * FALSE when the heap has no room for it. */
+static BOOL path_value(char **out)
 {
-	uint32_t out[4], args[6];
-	BOOL inherit = lpProcessAttributes && lpProcessAttributes->bInheritHandle;
-	BOOL inherit_thread = lpThreadAttributes && lpThreadAttributes->bInheritHandle;
+	DWORD need = GetEnvironmentVariableA("PATH", NULL, 0), got;
 
-	args[0] = (uint32_t)(lpCommandLine ? lpCommandLine : lpApplicationName);
-	args[1] = (uint32_t)out;
-	args[2] = bInheritHandles != FALSE;
-	args[3] = (uint32_t)lpApplicationName;
-	args[4] = dwCreationFlags;
-	args[5] = (uint32_t)token;
-	if (!lpProcessInformation) {
-		SetLastError(ERROR_NOACCESS);
-		return FALSE;
+	for (*out = NULL; need; need = got) {
+		if (!(*out = HeapAlloc(GetProcessHeap(), 0, need)))
+			return FALSE;
+		got = GetEnvironmentVariableA("PATH", *out, need);
+		if (got && got < need)
+			return TRUE;
+		HeapFree(GetProcessHeap(), 0, *out);     /* it changed meanwhile: grew, or went */
+		*out = NULL;
 	}
-	if (!win32_call(SYS_CREATE_PROCESS, args, NULL))
-		return FALSE;
-	lpProcessInformation->hProcess = (HANDLE)out[0];
-	lpProcessInformation->dwProcessId = out[1];
-	lpProcessInformation->hThread = (HANDLE)out[2];
-	lpProcessInformation->dwThreadId = out[3];
-	if (inherit)
-		SetHandleInformation((HANDLE)out[0], HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
-	if (inherit_thread)
-		SetHandleInformation((HANDLE)out[2], HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
 	return TRUE;
 }
 
-/* lpApplicationName, when given, names the program (and lpCommandLine, if
- * given too, is its command line as its argv shows it); otherwise the first
- * word of lpCommandLine does. With bInheritHandles, the child starts with every
- * inheritable handle of the caller at the same value and access.
- * lpProcessAttributes->bInheritHandle makes the returned process handle
- * inheritable. Flags, environment, directory and start-up information are
- * accepted and ignored, but CREATE_SUSPENDED: the first thread waits for
- * ResumeThread. lpThreadAttributes->bInheritHandle makes hThread inheritable.
- * The child's token is a copy of the caller's, privileges enabled or not as
- * they are now. */
+/* What CreateProcessA and CreateProcessAsUserA share. */
+struct create_request {
+	HANDLE token;                   /* the child gets a copy (NULL: the caller's) */
+	LPCSTR app, cmdline, directory;
+	LPVOID environment;
+	BOOL inherit_handles;
+	DWORD flags;
+};
+
+/* The system call with the caller's environment and PATH; without heap
+ * room for their copies, ERROR_NOT_ENOUGH_MEMORY. */
+static BOOL create_process(const struct create_request *r, uint32_t out[4])
+{
+	char *own = r->environment ? NULL : GetEnvironmentStringsA(), *path = NULL;
+	BOOL ok = (r->environment || own) && path_value(&path);
+	uint32_t args[9] = { (uint32_t)(r->cmdline ? r->cmdline : r->app), (uint32_t)out,
+			     r->inherit_handles != FALSE, (uint32_t)r->app, r->flags,
+			     (uint32_t)r->token,
+			     (uint32_t)(r->environment ? r->environment : own),
+			     (uint32_t)r->directory, (uint32_t)path };
+
+	if (!ok)
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+	else
+		ok = win32_call(SYS_CREATE_PROCESS, args, NULL);
+	if (own)
+		FreeEnvironmentStringsA(own);
+	if (path)
+		HeapFree(GetProcessHeap(), 0, path);
+	return ok;
+}
+
+/* Fills lpProcessInformation and makes the handles inheritable as the
+ * attributes say. */
+static BOOL create_and_report(const struct create_request *r, LPSECURITY_ATTRIBUTES pa,
+			      LPSECURITY_ATTRIBUTES ta, LPPROCESS_INFORMATION pi)
+{
+	uint32_t out[4];
+
+	if (!pi) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (r->flags & CREATE_UNICODE_ENVIRONMENT) {
+		SetLastError(ERROR_INVALID_PARAMETER);  /* vados has ANSI blocks only */
+		return FALSE;
+	}
+	if (!create_process(r, out))
+		return FALSE;
+	pi->hProcess = (HANDLE)out[0];
+	pi->dwProcessId = out[1];
+	pi->hThread = (HANDLE)out[2];
+	pi->dwThreadId = out[3];
+	if (pa && pa->bInheritHandle)
+		SetHandleInformation(pi->hProcess, HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
+	if (ta && ta->bInheritHandle)
+		SetHandleInformation(pi->hThread, HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
+	return TRUE;
+}
+
+/* lpApplicationName, when given, names the program file (a full or partial
+ * path, no search, no ".exe" added) and lpCommandLine, if given too, is the
+ * child's whole command line; otherwise lpCommandLine's first token names
+ * it, found as kernel/ps/process.h (ps_find_program) says: the caller's
+ * program directory, its current directory, C:\BIN, then its PATH. The
+ * child's argv comes from its command line (user/lib/argv.h). With
+ * bInheritHandles, the child starts with every inheritable handle of the
+ * caller at the same value and access. lpEnvironment (an ANSI block,
+ * double-NUL ended; CREATE_UNICODE_ENVIRONMENT: ERROR_INVALID_PARAMETER) is
+ * the child's environment, NULL a copy of the caller's; lpCurrentDirectory
+ * its current directory (ERROR_DIRECTORY when it is none), NULL the
+ * caller's. CREATE_SUSPENDED: the first thread waits for ResumeThread;
+ * other flags and lpStartupInfo are accepted and ignored.
+ * lpProcessAttributes->bInheritHandle and lpThreadAttributes->bInheritHandle
+ * make the returned handles inheritable. The child's token is a copy of the
+ * caller's, privileges enabled or not as they are now. */
 BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
 			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
 			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
 			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
 {
-	(void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
-	return create_process(NULL, lpApplicationName, lpCommandLine, lpProcessAttributes,
-			      lpThreadAttributes, bInheritHandles, dwCreationFlags,
-			      lpProcessInformation);
+	struct create_request r = { NULL, lpApplicationName, lpCommandLine, lpCurrentDirectory,
+				    lpEnvironment, bInheritHandles, dwCreationFlags };
+
+	(void)lpStartupInfo;
+	return create_and_report(&r, lpProcessAttributes, lpThreadAttributes,
+				 lpProcessInformation);
 }
 
 /* CreateProcessA whose child gets a copy of hToken (a primary token handle
@@ -80,10 +132,13 @@ BOOL WINAPI CreateProcessAsUserA(HANDLE hToken, LPCSTR lpApplicationName, LPSTR 
 				 LPCSTR lpCurrentDirectory, LPSTARTUPINFOA lpStartupInfo,
 				 LPPROCESS_INFORMATION lpProcessInformation)
 {
-	(void)lpEnvironment, (void)lpCurrentDirectory, (void)lpStartupInfo;
-	return create_process(hToken, lpApplicationName, lpCommandLine, lpProcessAttributes,
-			      lpThreadAttributes, bInheritHandles, dwCreationFlags,
-			      lpProcessInformation);
+	struct create_request r = { hToken, lpApplicationName, lpCommandLine,
+				    lpCurrentDirectory, lpEnvironment, bInheritHandles,
+				    dwCreationFlags };
+
+	(void)lpStartupInfo;
+	return create_and_report(&r, lpProcessAttributes, lpThreadAttributes,
+				 lpProcessInformation);
 }
 
 /* EWX_SHUTDOWN and EWX_POWEROFF (EWX_FORCE, EWX_FORCEIFHUNG and dwReason

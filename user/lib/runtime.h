@@ -12,10 +12,14 @@ void __vados_exceptions_init(void);
 /* Sets up the lock of the list of heaps (heap.c). */
 void __vados_heap_init(void);
 
-/* Keeps main's arguments for GetCommandLineA and friends (cmdline.c). */
-void __vados_args_init(int argc, char **argv);
+/* Keeps the command line for GetCommandLineA and main's arguments split
+ * from it (cmdline.c); all three stay for the life of the process. */
+void __vados_args_init(char *line, int argc, char **argv);
 
-/* The program's name: argv[0], which the kernel makes the module's name. */
+/* Takes the environment block the kernel placed (environ.c). */
+void __vados_env_init(char *block);
+
+/* The program's name: argv[0]. */
 const char *__vados_program_name(void);
 
 /* Runs the atexit and __cxa_atexit functions, newest first, then the

@@ -62,6 +62,8 @@ static void cmd_help(void)
 	       "  type FILE            print a file\n"
 	       "  copy FROM TO, ren FROM TO, del FILE, mkdir DIR, rmdir DIR\n"
 	       "  cd [DIR]             change (or show) the current directory\n"
+	       "  set [PREFIX]         list the environment variables (those starting with PREFIX)\n"
+	       "  set NAME=[VALUE]     set a variable (no value: delete it); %%NAME%% expands anywhere\n"
 	       "  help                 this list\n"
 	       "  exit, shutdown       power off (enables SeShutdownPrivilege first)\n");
 }
@@ -417,6 +419,50 @@ static void cmd_cd(const char *arg)
 		printf("%s\n", cwd);
 }
 
+static char upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
+/* Whether entry's name ("NAME=value") starts with prefix, case aside. */
+static BOOL name_starts_with(const char *entry, const char *prefix)
+{
+	for (; *prefix; prefix++, entry++)
+		if (upper(*entry) != upper(*prefix) || *entry == '=')
+			return FALSE;
+	return TRUE;
+}
+
+/* set [PREFIX] lists the variables (those whose names start with PREFIX),
+ * as cmd.exe does, hiding the "=C:" kind; set NAME=VALUE sets one, and
+ * set NAME= deletes it. */
+static void cmd_set(const char *arg)
+{
+	const char *eq = arg ? strchr(arg + 1, '=') : NULL;
+	char name[LINE_MAX], *block;
+	BOOL any = FALSE;
+
+	if (eq) {
+		memcpy(name, arg, (size_t)(eq - arg));
+		name[eq - arg] = '\0';
+		if (!SetEnvironmentVariableA(name, eq[1] ? eq + 1 : NULL))
+			printf("set: %s: error %lu\n", name, GetLastError());
+		return;
+	}
+	if (!(block = GetEnvironmentStringsA())) {
+		printf("set: error %lu\n", GetLastError());
+		return;
+	}
+	for (const char *p = block; *p; p += strlen(p) + 1)
+		if (*p != '=' && (!arg || name_starts_with(p, arg))) {
+			printf("%s\n", p);
+			any = TRUE;
+		}
+	FreeEnvironmentStringsA(block);
+	if (arg && !any)
+		printf("Environment variable %s not defined\n", arg);
+}
+
 /* The commands of one or two path arguments: copy, ren, del, mkdir, rmdir. */
 static void cmd_paths(const char *word, char *arg)
 {
@@ -444,10 +490,16 @@ static void cmd_paths(const char *word, char *arg)
 		printf("%s: %s: error %lu\n", word, arg, GetLastError());
 }
 
-/* Runs one command line; the first word is the command. */
-static void execute(char *line)
+/* Runs one command line, its %NAME%s expanded; the first word is the
+ * command. */
+static void execute(const char *typed)
 {
-	char *rest, *word = line, *arg;
+	char line[LINE_MAX], *rest, *word = line, *arg;
+
+	if (ExpandEnvironmentStringsA(typed, line, sizeof(line)) > sizeof(line)) {
+		printf("shell: the line is too long once expanded\n");
+		return;
+	}
 
 	while (*word == ' ')
 		word++;
@@ -486,6 +538,8 @@ static void execute(char *line)
 		cmd_type(arg);
 	} else if (strcmp(word, "cd") == 0) {
 		cmd_cd(arg);
+	} else if (strcmp(word, "set") == 0) {
+		cmd_set(arg);
 	} else if (strcmp(word, "copy") == 0 || strcmp(word, "ren") == 0 ||
 		   strcmp(word, "del") == 0 || strcmp(word, "mkdir") == 0 ||
 		   strcmp(word, "rmdir") == 0) {

@@ -23,9 +23,12 @@ enum vados_syscall {
 	SYS_RAISE_EXCEPTION,    /* (code, flags, nparams, const ULONG_PTR *params) */
 	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
 	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[4], inherit, const char *image
-				 *  or 0, flags, token or 0): out = process handle, pid, thread
-				 *  handle, tid; the child gets a copy of the token (0: the
-				 *  caller's) */
+				 *  or 0, flags, token or 0, const char *environment block or 0,
+				 *  const char *current directory or 0, const char *PATH or 0):
+				 *  out = process handle, pid, thread handle, tid; the child gets
+				 *  a copy of the token (0: the caller's), the block (0: the
+				 *  default one) and the directory (0: the caller's); PATH is
+				 *  searched last for a bare program name */
 	SYS_OPEN_PROCESS,       /* (pid, access, inherit) -> handle */
 	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0,
 				 *  WAIT_ABANDONED or WAIT_TIMEOUT */
@@ -131,7 +134,7 @@ enum vados_syscall {
 	SYS_COUNT,
 };
 
-#define VADOS_SYSCALL_MAX_ARGS 8
+#define VADOS_SYSCALL_MAX_ARGS 9
 
 /* SYS_FIND_FIRST_FILE's and SYS_FIND_NEXT_FILE's answer: WIN32_FIND_DATAA's
  * layout (320 bytes); times are FILETIMEs split in two words. */
