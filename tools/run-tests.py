@@ -28,6 +28,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bochs  # noqa: E402
+import killboot  # noqa: E402
 import qemu  # noqa: E402
 import scenarios as scenario_file  # noqa: E402
 
@@ -242,6 +243,11 @@ def run_scenario(tally, sc, emulator="qemu"):
         disks = Disks(sc, tmp)
         if disks.problem:
             tally.report(name, False, disks.problem)
+            return
+        if sc["kill"]:
+            start = time.monotonic()
+            problem = killboot.run(sc, disks, log, tmp)
+            tally.report(name, problem is None, problem or "", log, time.monotonic() - start)
             return
         problem, secs = boot_scenario(sc, emulator, log, disks)
         if problem is None and disks.fat:

@@ -1,0 +1,157 @@
+"""Power cuts for the test runner (tools/run-tests.py): a scenario with
+`kill = MIN-MAX` boots `boots = N` times (default 1), each time on a fresh
+copy of its disks, and kills QEMU (SIGKILL: the machine loses power; what
+QEMU wrote to the image stays, what the guest had not yet written is lost)
+at a random moment MIN..MAX seconds after its serial log printed a line
+matching `ready = REGEX`. The N moments are spread over the range (boot k
+draws from the k-th of N equal slices), and each is logged.
+
+After each kill, every FAT volume must be one fsck.fat -n finds at worst
+with lost clusters, a wrong free count, a chain longer than its file, or the
+second FAT behind the first (what vados's write ordering allows; README "The
+FAT32 driver"), and every file the boot's log declared flushed, with a line
+"... intact C:\\PATH N bytes, crc32 HEX", must read back through mtools with
+that size and CRC-32."""
+import os
+import random
+import re
+import shutil
+import subprocess
+import time
+import zlib
+
+import qemu
+import scenarios as scenario_file
+
+INTACT = re.compile(r"\bintact (C:\\.*) (\d+) bytes, crc32 ([0-9a-f]{8})$")
+
+# What fsck.fat -n may say about a volume cut at any moment: its banner, the
+# summary, lost clusters, the free count, the FAT copies one write apart,
+# and the path lines that head a "chain longer than the file" report.
+ALLOWED = re.compile(r"^\s*(fsck\.fat \d|Reclaimed |Free cluster summary wrong|Auto-correcting"
+                     r"|Truncating file to|Leaving filesystem unchanged|.* files, "
+                     r"|FATs differ but appear to be intact|Using first FAT|/|\s*$)")
+LONGER = re.compile(r"File size is (\d+) bytes, cluster chain length is (>?)\s*(\d+)")
+
+
+def parse_range(value):
+    """kill = MIN-MAX (seconds, fractions allowed): (MIN, MAX) or None."""
+    m = re.match(r"^(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)$", value.strip())
+    if not m or float(m.group(1)) > float(m.group(2)):
+        return None
+    return float(m.group(1)), float(m.group(2))
+
+
+def fsck_problems(image):
+    """The lines of fsck.fat -n's report on image's FAT volume that a power
+    cut must not leave (a cross-linked file, a chain shorter than its file, a
+    free cluster in a chain, a bad entry...); the report itself."""
+    out = subprocess.run([os.path.join(qemu.TOP, "tools", "mkdisk.sh"), "--check", image],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    bad = []
+    for line in out.splitlines():
+        m = LONGER.search(line)
+        if m:
+            if not (m.group(2) or int(m.group(3)) > int(m.group(1))):
+                bad.append(line.strip())
+        elif not ALLOWED.match(line):
+            bad.append(line.strip())
+    return bad, out
+
+
+def intact_problems(image, log_text, tmp):
+    """Every file the log declared flushed, as mtools reads it from image's
+    C:, against its declared size and CRC-32: the first difference, or None.
+    Also returns how many files were checked."""
+    files = [m.groups() for m in map(INTACT.search, log_text.splitlines()) if m]
+    out = os.path.join(tmp, "intact.out")
+    for path, size, crc in files:
+        got = subprocess.run(["mcopy", "-n", "-o", "-i", image + "@@1M",
+                              "::/" + path[3:].replace("\\", "/"), out],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if got.returncode != 0:
+            return "flushed %s is gone: %s" % (path, got.stdout.strip()), len(files)
+        with open(out, "rb") as f:
+            data = f.read()
+        if len(data) != int(size) or "%08x" % zlib.crc32(data) != crc:
+            return "flushed %s: %d bytes, crc32 %08x; flushed as %s bytes, crc32 %s" % (
+                path, len(data), zlib.crc32(data), size, crc), len(files)
+    return None, len(files)
+
+
+def boot_once(args, serial, ready, moment, limit):
+    """Boots QEMU (args) with its serial in serial, kills it moment seconds
+    after a line matches ready; (what happened, seconds after ready)."""
+    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    start, seen = time.monotonic(), None
+    try:
+        while proc.poll() is None and time.monotonic() < start + limit:
+            now = time.monotonic()
+            if seen is None and os.path.exists(serial):
+                with open(serial, errors="replace") as f:
+                    if any(re.search(ready, l) for l in f.read().splitlines()):
+                        seen = now
+            if seen is not None and now >= seen + moment:
+                proc.kill()
+                proc.wait()
+                return "killed", now - seen
+            time.sleep(0.01)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if seen is None:
+        return "never printed /%s/" % ready, 0.0
+    return "ended by itself before the kill", time.monotonic() - seen
+
+
+def run(sc, disks, log, tmp):
+    """The kill scenario's boots; None when every one left its volumes as a
+    power cut may, else the first problem. Each boot's serial output and
+    fsck report are appended to log."""
+    span = parse_range(sc["kill"])
+    boots = int(sc["boots"] or "1") if (sc["boots"] or "1").isdigit() else 0
+    if span is None or boots < 1 or not sc["ready"]:
+        return "kill = MIN-MAX needs ready = REGEX and boots = N (1 or more)"
+    if not disks.disk or disks.blkdebug or disks.others:
+        return "kill = works on one FAT disk (fat =), nothing else attached"
+    pristine = disks.disk + ".pristine"
+    shutil.copyfile(disks.disk, pristine)
+    iso = os.path.join(tmp, "vados.iso")
+    qemu.make_iso(iso, ("panic=exit " + sc["cmdline"]).strip(),
+                  programs=scenario_file.programs(sc))
+    serial = os.path.join(tmp, "serial.log")
+    rng = random.Random()
+    open(log, "w").close()
+    for k in range(boots):
+        shutil.copyfile(pristine, disks.disk)
+        if os.path.exists(serial):
+            os.unlink(serial)
+        moment = span[0] + (k + rng.random()) / boots * (span[1] - span[0])
+        args = qemu.qemu_args(iso, sc["mem"], sc["cpu"], ["-display", "none", "-serial",
+                              "file:" + serial, "-monitor", "none"], disks.disk)
+        what, after = boot_once(args, serial, sc["ready"], moment, float(sc["timeout"]))
+        text = open(serial, errors="replace").read() if os.path.exists(serial) else ""
+        bad, report = fsck_problems(disks.disk)
+        intact, checked = intact_problems(disks.disk, text, tmp)
+        with open(log, "a") as f:
+            f.write("[boot %d of %d: %s %.2fs after the ready line; %d flushed files checked]"
+                    "\n%s\n[fsck.fat -n]\n%s\n" % (k + 1, boots, what, after, checked, text,
+                                                  report))
+        if what != "killed":
+            return "boot %d: %s" % (k + 1, what)
+        if bad:
+            kept = os.path.splitext(log)[0] + ".cut%d.img" % (k + 1)
+            subprocess.run(["cp", "--sparse=always", disks.disk, kept])
+            return "boot %d, killed %.2fs after ready: fsck.fat -n: %s (kept as %s)" % (
+                k + 1, after, " / ".join(bad[:3]), os.path.relpath(kept, qemu.TOP))
+        if intact:
+            return "boot %d, killed %.2fs after ready: %s" % (k + 1, after, intact)
+        for pattern in sc["log"]:
+            if not any(re.search(pattern, l) for l in text.splitlines()):
+                return "boot %d: no log line matches /%s/" % (k + 1, pattern)
+        for pattern in sc["nolog"]:
+            if any(re.search(pattern, l) for l in text.splitlines()):
+                return "boot %d: a log line matches forbidden /%s/" % (k + 1, pattern)
+    return None
