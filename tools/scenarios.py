@@ -16,6 +16,7 @@ def fresh(name):
             "timeout": "60", "module": [], "log": [], "nolog": [], "input": [],
             "disk": "", "fat": "", "swap": "", "ide": [], "fsck": "clean", "blkdebug": "",
             "file": [], "hostfile": [], "kill": "", "boots": "", "ready": "",
+            "damage": [],
             "emulators": list(EMULATORS), "why": "", "bochs_timeout": "", "programs": ""}
 
 
