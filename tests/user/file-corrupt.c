@@ -112,6 +112,56 @@ static void damaged(void)
 	      GetLastError());
 }
 
+/* Fills C: with one file until ERROR_DISK_FULL (its size must say what was
+ * written, and it must read back whole), then deletes it: the free space
+ * comes back. Also a name of 255 characters, which the host reads. */
+static void fill_and_empty(void)
+{
+	static unsigned char chunk[65536];
+	char name[300] = "C:\\";
+	ULARGE_INTEGER before, after, total, ignored;
+	DWORD n = 0, written = 0, ms, err, bad = 0;
+	HANDLE h = CreateFileA("C:\\FULL.BIN", GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_NEW, 0,
+			       NULL);
+
+	CHECK(GetDiskFreeSpaceExA("C:\\", &before, &total, &ignored), "free: %lu", GetLastError());
+	ms = GetTickCount();
+	for (unsigned i = 0; i < sizeof(chunk); i++)
+		chunk[i] = (unsigned char)(i * 7 + i / 4099);
+	while (WriteFile(h, chunk, sizeof(chunk), &n, NULL) && n == sizeof(chunk))
+		written += n;
+	err = GetLastError();
+	written += n;
+	CHECK(err == ERROR_DISK_FULL, "the last write: error %lu", err);
+	CHECK(GetFileSize(h, NULL) == written, "size %lu, written %lu", GetFileSize(h, NULL),
+	      written);
+	CHECK(written + 512 > before.QuadPart - 4096 && written <= before.QuadPart,
+	      "%lu written of %llu free", written, before.QuadPart);
+	CHECK(!CreateDirectoryA("C:\\NO ROOM", NULL) && GetLastError() == ERROR_DISK_FULL,
+	      "mkdir on a full volume: error %lu", GetLastError());
+	SetFilePointer(h, 0, NULL, FILE_BEGIN);
+	for (DWORD at = 0; at < written; at += n) {
+		if (!ReadFile(h, buf, SIZE, &n, NULL) || n == 0) {
+			CHECK(0, "read back at %lu: %lu", at, GetLastError());
+			break;
+		}
+		for (DWORD i = 0; i < n; i++)
+			bad += buf[i] != chunk[(at + i) % sizeof(chunk)];
+	}
+	CHECK(bad == 0, "%lu bytes read back differ", bad);
+	printf("file-corrupt: filled C: with %lu bytes and read them back in %lu ms\n", written,
+	       GetTickCount() - ms);
+	CloseHandle(h);
+	CHECK(DeleteFileA("C:\\FULL.BIN"), "delete: %lu", GetLastError());
+	CHECK(GetDiskFreeSpaceExA("C:\\", &after, &total, &ignored) &&
+	      after.QuadPart == before.QuadPart, "free %llu after, %llu before", after.QuadPart,
+	      before.QuadPart);
+	memset(name + 3, 'L', 251);
+	strcpy(name + 254, ".txt");             /* a component of 255 characters */
+	write_pattern(name);
+	expect_pattern(name, 0);
+}
+
 static void disk_errors(void)
 {
 	HANDLE h = open_file("C:\\IO\\READERR.BIN", GENERIC_READ);
@@ -137,6 +187,7 @@ static void disk_errors(void)
 	expect_pattern("C:\\IO\\GOOD.BIN", 0);
 	write_pattern("C:\\IO\\AFTER.BIN");
 	expect_pattern("C:\\IO\\AFTER.BIN", 0);
+	fill_and_empty();
 }
 
 int main(int argc, char **argv)
