@@ -110,16 +110,40 @@ def boot_once(args, serial, ready, moment, limit):
     return "ended by itself before the kill", time.monotonic() - seen
 
 
+def judge(sc, disks, log, tmp, what, after, text, bad):
+    """One boot's verdict: None when it was killed and left its volume as a
+    power cut may (bad: fsck's forbidden lines; every flushed file whole, log
+    and nolog kept), else the problem. A dirty volume is kept beside log."""
+    if what != "killed":
+        return what
+    if bad:
+        kept = os.path.splitext(log)[0] + ".cut.img"
+        subprocess.run(["cp", "--sparse=always", disks.disk, kept])
+        return "killed %.2fs after ready: fsck.fat -n: %s (kept as %s)" % (
+            after, " / ".join(bad[:3]), os.path.relpath(kept, qemu.TOP))
+    intact, _ = intact_problems(disks.disk, text, tmp)
+    if intact:
+        return "killed %.2fs after ready: %s" % (after, intact)
+    lines = text.splitlines()
+    for pattern in sc["log"]:
+        if not any(re.search(pattern, l) for l in lines):
+            return "no log line matches /%s/" % pattern
+    for pattern in sc["nolog"]:
+        if any(re.search(pattern, l) for l in lines):
+            return "a log line matches forbidden /%s/" % pattern
+    return None
+
+
 def run(sc, disks, log, tmp):
-    """The kill scenario's boots; None when every one left its volumes as a
-    power cut may, else the first problem. Each boot's serial output and
-    fsck report are appended to log."""
-    span = parse_range(sc["kill"])
-    boots = int(sc["boots"] or "1") if (sc["boots"] or "1").isdigit() else 0
-    if span is None or boots < 1 or not sc["ready"]:
+    """The kill scenario's boots; None when every one left its volume as a
+    power cut may, else the first problem. Each boot's serial output, fsck
+    report and flushed-file count are appended to log."""
+    span, boots = parse_range(sc["kill"]), sc["boots"] or "1"
+    if span is None or not boots.isdigit() or int(boots) < 1 or not sc["ready"]:
         return "kill = MIN-MAX needs ready = REGEX and boots = N (1 or more)"
     if not disks.disk or disks.blkdebug or disks.others:
         return "kill = works on one FAT disk (fat =), nothing else attached"
+    boots = int(boots)
     pristine = disks.disk + ".pristine"
     shutil.copyfile(disks.disk, pristine)
     iso = os.path.join(tmp, "vados.iso")
@@ -138,24 +162,11 @@ def run(sc, disks, log, tmp):
         what, after = boot_once(args, serial, sc["ready"], moment, float(sc["timeout"]))
         text = open(serial, errors="replace").read() if os.path.exists(serial) else ""
         bad, report = fsck_problems(disks.disk)
-        intact, checked = intact_problems(disks.disk, text, tmp)
+        problem = judge(sc, disks, log, tmp, what, after, text, bad)
+        flushed = sum(1 for l in text.splitlines() if INTACT.search(l))
         with open(log, "a") as f:
-            f.write("[boot %d of %d: %s %.2fs after the ready line; %d flushed files checked]"
-                    "\n%s\n[fsck.fat -n]\n%s\n" % (k + 1, boots, what, after, checked, text,
-                                                  report))
-        if what != "killed":
-            return "boot %d: %s" % (k + 1, what)
-        if bad:
-            kept = os.path.splitext(log)[0] + ".cut%d.img" % (k + 1)
-            subprocess.run(["cp", "--sparse=always", disks.disk, kept])
-            return "boot %d, killed %.2fs after ready: fsck.fat -n: %s (kept as %s)" % (
-                k + 1, after, " / ".join(bad[:3]), os.path.relpath(kept, qemu.TOP))
-        if intact:
-            return "boot %d, killed %.2fs after ready: %s" % (k + 1, after, intact)
-        for pattern in sc["log"]:
-            if not any(re.search(pattern, l) for l in text.splitlines()):
-                return "boot %d: no log line matches /%s/" % (k + 1, pattern)
-        for pattern in sc["nolog"]:
-            if any(re.search(pattern, l) for l in text.splitlines()):
-                return "boot %d: a log line matches forbidden /%s/" % (k + 1, pattern)
+            f.write("[boot %d of %d: %s %.2fs after the ready line; %d flushed files]\n%s\n"
+                    "[fsck.fat -n]\n%s\n" % (k + 1, boots, what, after, flushed, text, report))
+        if problem:
+            return "boot %d: %s" % (k + 1, problem)
     return None
