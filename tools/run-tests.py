@@ -28,6 +28,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bochs  # noqa: E402
+import fatdamage  # noqa: E402
+import killboot  # noqa: E402
 import qemu  # noqa: E402
 import scenarios as scenario_file  # noqa: E402
 
@@ -141,7 +143,7 @@ class Disks:
 
     def __init__(self, sc, tmp):
         self.disk = self.blkdebug = None
-        self.others, self.fat = [], []
+        self.others, self.fat, self.damaged = [], [], set()
         self.problem = self.make_disk0(sc, tmp)
         for spec in sc["ide"]:
             if self.problem:
@@ -154,9 +156,11 @@ class Disks:
             image = os.path.join(tmp, "disk%s.img" % index)
             self.others.append((index, image))
             self.problem = self.make(args, image, fat=kind == "fat")
-        self.blkdebug = os.path.join(TOP, sc["blkdebug"]) if sc["blkdebug"] else None
-        if not self.problem and self.blkdebug and not os.path.isfile(self.blkdebug):
-            self.problem = "no blkdebug config " + sc["blkdebug"]
+        for spec in sc["damage"]:
+            if not self.problem:
+                self.problem = self.damage(spec)
+        if not self.problem and sc["blkdebug"]:
+            self.problem = self.blkdebug_config(os.path.join(TOP, sc["blkdebug"]), tmp)
 
     def make_disk0(self, sc, tmp):
         """The primary master the scenario asks for, if any; None or why not."""
@@ -175,6 +179,39 @@ class Disks:
         files = [a for spec in sc["file"] for a in ("--file", os.path.join(TOP, spec))]
         return self.make(["--fat", sc["fat"], "--swap", sc["swap"] or "0"] + files, self.disk,
                          progs, fat=True)
+
+    def damage(self, spec):
+        """damage = DISK ACTION ARG: tools/fatdamage.py's ACTION on the FAT
+        volume of disk DISK (0, or an ide = position), which fsck() then
+        leaves unjudged. None, or why it could not be done."""
+        index, action, arg = (spec.split(None, 2) + ["", ""])[:3]
+        image = self.disk if index == "0" else dict(self.others).get(index)
+        if image not in self.fat:
+            return "damage = DISK ACTION ARG: DISK a FAT disk (0 or an ide = N), not %r" % spec
+        self.damaged.add(image)
+        try:
+            fatdamage.damage(image, action, arg)
+        except SystemExit as e:
+            return "damage = %s: %s" % (spec, e)
+        return None
+
+    def blkdebug_config(self, config, tmp):
+        """self.blkdebug: config, each {C:\\PATH} in it replaced by the disk
+        sector holding the first byte of that file on disk 0's C:. None, or
+        why not."""
+        if not os.path.isfile(config):
+            return "no blkdebug config " + os.path.relpath(config, TOP)
+        with open(config) as f:
+            text = f.read()
+        try:
+            text = re.sub(r"\{(C:\\[^}]*)\}",
+                          lambda m: str(fatdamage.first_sector(self.disk, m.group(1))), text)
+        except SystemExit as e:
+            return "blkdebug config: %s" % e
+        self.blkdebug = os.path.join(tmp, "blkdebug.conf")
+        with open(self.blkdebug, "w") as f:
+            f.write(text)
+        return None
 
     def make(self, args, image, programs=(), fat=False):
         """Makes image with tools/mkdisk.sh; None, or why it failed."""
@@ -198,6 +235,8 @@ class Disks:
             name = os.path.basename(image)
             with open(log, "a") as f:
                 f.write("\n[fsck.fat -n on %s: exit %d]\n%s" % (name, out.returncode, out.stdout))
+            if image in self.damaged:
+                continue
             if expect == "errors" and n == 0:
                 if out.returncode == 0:
                     return "fsck.fat -n found %s clean, but the scenario expects errors" % name
@@ -242,6 +281,11 @@ def run_scenario(tally, sc, emulator="qemu"):
         disks = Disks(sc, tmp)
         if disks.problem:
             tally.report(name, False, disks.problem)
+            return
+        if sc["kill"]:
+            start = time.monotonic()
+            problem = killboot.run(sc, disks, log, tmp)
+            tally.report(name, problem is None, problem or "", log, time.monotonic() - start)
             return
         problem, secs = boot_scenario(sc, emulator, log, disks)
         if problem is None and disks.fat:

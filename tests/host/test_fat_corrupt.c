@@ -324,8 +324,26 @@ ISOLATED_TEST(damaged_metadata_never_crashes_or_hangs)
 	}
 }
 
+/* The files the power-cut workload completes and never touches again: once
+ * the writes that made one have landed, a cut must leave it whole. */
+static const struct kept { const char *path; uint32_t size, seed; } kept[] = {
+	{ "keep.txt", 5000, 5 },
+	{ "work\\kept with a long name.bin", 7000, 6 },
+};
+#define KEPT (sizeof(kept) / sizeof(kept[0]))
+
+/* Writes kept[k] and records in keep_at[k] the writes done once it is whole. */
+static void put_kept(struct fat_volume *v, uint32_t k, uint32_t *keep_at)
+{
+	static uint8_t data[8000];
+
+	pattern_fill(data, kept[k].size, kept[k].seed);
+	fat_put(v, kept[k].path, data, kept[k].size);
+	keep_at[k] = im.writes;
+}
+
 /* Runs the power-cut workload: every kind of change, each completed before
- * the next starts. *keep_at: the writes done once keep.txt is complete. */
+ * the next starts. keep_at: see put_kept. */
 static void workload(struct fat_volume *v, uint32_t *keep_at)
 {
 	static uint8_t data[9000];
@@ -333,8 +351,7 @@ static void workload(struct fat_volume *v, uint32_t *keep_at)
 	uint32_t done;
 
 	pattern_fill(data, sizeof(data), 5);
-	fat_put(v, "keep.txt", data, 5000);
-	*keep_at = im.writes;
+	put_kept(v, 0, keep_at);
 	fat_mkdir(v, "work");
 	fat_put(v, "work\\A file with a long name.bin", data, 9000);
 	if (!fat_open(v, "work\\A file with a long name.bin", &f)) {
@@ -347,6 +364,7 @@ static void workload(struct fat_volume *v, uint32_t *keep_at)
 	fat_rename(v, "b.bin", "work\\b moved.bin", false);
 	fat_put(v, "c.bin", data, 700);
 	fat_rename(v, "c.bin", "work\\b moved.bin", true);
+	put_kept(v, 1, keep_at);
 	fat_mkdir(v, "work\\sub");
 	fat_rename(v, "work\\sub", "sub moved", false);
 	fat_delete(v, "a.bin");
@@ -390,50 +408,67 @@ static bool fsck_allows_cut(void)
 	return ok;
 }
 
+/* Whether every kept file whose writes all landed before the cut (keep_at,
+ * im.cut_after) reads back whole through a fresh mount. */
+static bool kept_files_whole(const uint32_t *keep_at)
+{
+	static uint8_t want[8000];
+	struct fat_volume *v;
+	uint32_t n, err, cut = im.cut_after;
+	bool ok = true;
+	uint8_t *got;
+
+	im.cut_after = 0;
+	if (!(v = image_mount(&im)))
+		return false;
+	for (uint32_t k = 0; k < KEPT; k++) {
+		if (cut < keep_at[k])
+			continue;
+		pattern_fill(want, kept[k].size, kept[k].seed);
+		got = fat_slurp(v, kept[k].path, &n, &err);
+		ok &= !err && n == kept[k].size && memcmp(got, want, n) == 0;
+		free(got);
+	}
+	fat_unmount(v);
+	return ok;
+}
+
 TEST(power_cuts_leave_at_worst_lost_clusters)
 {
 	struct fat_volume *v;
-	uint32_t total, keep_at, ignored, n, err;
-	uint8_t *got, want[5000];
+	uint32_t total, keep_at[KEPT], ignored[KEPT];
 
 	reset();
 	v = image_mount(&im);
-	workload(v, &keep_at);
+	workload(v, keep_at);
 	total = im.writes;
 	CHECK_EQ_U(fat_unmount(v), 0);
 	CHECK_EQ_U(image_fsck(&im), 0);         /* uncut, it is clean */
-	pattern_fill(want, sizeof(want), 5);
+	CHECK(keep_at[0] < keep_at[1] && keep_at[1] < total);
 	for (uint32_t cut = 1; cut < total; cut++) {          /* every moment */
 		reset();
 		im.cut_after = cut;
 		v = image_mount(&im);
-		workload(v, &ignored);
+		workload(v, ignored);
 		fat_unmount(v);
-		if (!fsck_allows_cut()) {
+		if (!fsck_allows_cut() || !kept_files_whole(keep_at)) {
 			snprintf(check_failure_buf, sizeof(check_failure_buf),
-				 "cut after write %u of %u: fsck found more than lost clusters", cut, total);
+				 "cut after write %u of %u: fsck found more than lost clusters, or a "
+				 "completed file is not whole", cut, total);
 			check_failure = check_failure_buf;
 			break;
 		}
-		if (cut < keep_at)
-			continue;
-		im.cut_after = 0;
-		v = image_mount(&im);
-		got = fat_slurp(v, "keep.txt", &n, &err);
-		CHECK(!err && n == 5000 && memcmp(got, want, n) == 0);
-		free(got);
-		fat_unmount(v);
 	}
 }
 
 TEST(device_errors_reach_the_caller)
 {
 	struct fat_volume *v;
-	uint32_t keep_at, total;
+	uint32_t keep_at[KEPT], total;
 
 	reset();
 	v = image_mount(&im);
-	workload(v, &keep_at);
+	workload(v, keep_at);
 	total = im.write_calls;
 	fat_unmount(v);
 	for (uint32_t k = 1; k <= total; k += 1 + total / 40) {
@@ -443,7 +478,7 @@ TEST(device_errors_reach_the_caller)
 		CHECK(v != NULL);
 		if (!v)
 			break;
-		workload(v, &keep_at);
+		workload(v, keep_at);
 		walk(v, "", 4);
 		fat_unmount(v);
 	}
