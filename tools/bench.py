@@ -2,20 +2,27 @@
 """make bench: the virtual-memory benchmark, vados against Linux.
 
   tools/bench.py [--cpu MODEL] [--runs N] [--rounds N] [--swap-rounds N] [--no-peer]
+                 [--rebuild-peer]
 
 Boots vados (-m 64, a fresh 256 MB swap disk in build/bench/) with the ring-3
 program vmbench (user/programs/vmbench.c), which prints every round's figure
 in host TSC cycles and the kernel's counters, and runs the Linux 6.1 peer
 (../shared/peer/linux686, built once) on the same QEMU, --runs times each,
-alternately, so a change in the host's load falls on both. The vados figure
-is the median of all its rounds, the Linux one the median of its runs.
-Prints the table NAME vados linux ratio (ratio = vados / linux: below 1,
-vados costs less), the counters, the spreads and the change from the
-previous run, and writes it all to build/bench.txt.
+alternately, so a change in the host's load falls on both. Like the peer,
+each vados run is two boots: the original rows, then (vmbench --more C:) the
+rows added later, with a fresh copy of the FAT32 test disk
+(tools/mkbenchdisk.py, as the peer's) as the primary slave, C:. The vados
+figure is the median of all its rounds (the file rows: one per run), the
+Linux one the median of its runs. Prints the table NAME vados linux ratio
+(ratio = vados / linux: below 1, vados costs less; "-": not measured, the
+reason below the table), the checks of the second boots, the counters, the
+spreads and the change from the previous run, and writes it all to
+build/bench.txt.
 
 Exit status: 0 when vados was measured (even if the peer could not be: the
 output says why), 1 when it could not be (no TSC, a failure in vmbench, a
-panic) or when swap_bad_pages is not 0.
+panic), when swap_bad_pages is not 0 or when a check of the second boot
+failed.
 """
 import argparse
 import os
@@ -33,6 +40,9 @@ REPORT = os.path.join(TOP, "build", "bench.txt")
 PEER_SRC = os.path.normpath(os.path.join(TOP, "..", "shared", "peer", "linux686"))
 PEER_DIR = os.path.join(TOP, "build", "peer-linux686")
 MEM_MB, DISK_MB, SWAP_MB = 64, 256, 96
+FAT_DISK = os.path.join(OUT, "fat.img")        # tools/mkbenchdisk.py's, copied fresh per boot
+FAT_DRIVE = "C:"            # the test disk's volume: disk 0 (swap) has no FAT partition
+PEER_OUTPUTS = ("vmlinuz", "initrd.gz", "initrd-more.gz", "fat.img")
 
 
 class BenchError(Exception):
@@ -40,30 +50,65 @@ class BenchError(Exception):
 
 
 def parse_vmbench(text):
-    """vmbench's lines: {figures}, {rounds}, [work lines], [(counter, value)]."""
+    """vmbench's lines: {figures}, {rounds (a missing row: its reason)},
+    {work lines}, {counter: value}, [check lines]."""
     figures = {m[0]: int(m[1]) for m in re.findall(r"^bench (\S+) (\d+)\s*$", text, re.M)}
-    rounds = {m[0]: [int(v) for v in m[1].split()]
-              for m in re.findall(r"^rounds (\S+) ([\d ]+?)\s*$", text, re.M)}
+    rounds = {m[1]: [int(v) for v in m[2].split()] if m[0] == "rounds" else m[2].strip()
+              for m in re.findall(r"^(rounds|missing) (\S+) (.+?)\s*$", text, re.M)}
     work = {m[0]: dict((k, int(v)) for k, v in re.findall(r"(\w+)=(\d+)", m[1]))
             for m in re.findall(r"^work (\S+)(.*)$", text, re.M)}
     counters = {m[0]: int(m[1]) for m in re.findall(r"^counter (\S+) (\d+)\s*$", text, re.M)}
-    return figures, rounds, work, counters
+    checks = re.findall(r"^check (?:ok|FAILED): .*$", text, re.M)
+    return figures, rounds, work, counters, checks
+
+
+def make_tool(args, what):
+    """Runs one of tools/ (args); raises BenchError saying what failed."""
+    made = subprocess.run([os.path.join(TOP, "tools", args[0])] + args[1:],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if made.returncode != 0:
+        raise BenchError("cannot make %s: %s" % (what, made.stdout.strip()))
+
+
+def fat_disk_copy():
+    """A fresh copy of the FAT32 test disk (made once, and again when
+    tools/mkbenchdisk.py changes), as the peer boots one: its path."""
+    maker = os.path.join(TOP, "tools", "mkbenchdisk.py")
+    if not os.path.isfile(FAT_DISK) or os.path.getmtime(FAT_DISK) < os.path.getmtime(maker):
+        print("bench: making the FAT32 test disk %s" % os.path.relpath(FAT_DISK, TOP),
+              flush=True)
+        make_tool(["mkbenchdisk.py", FAT_DISK], "the FAT32 test disk")
+    copy = os.path.join(OUT, "fat-run.img")
+    if sh("cp --sparse=always %s %s" % (FAT_DISK, copy))[0] != 0:
+        raise BenchError("cannot copy %s" % FAT_DISK)
+    return copy
 
 
 def run_vados(a, run):
-    """Boots vmbench once; returns what parse_vmbench found, or raises
-    BenchError."""
+    """One vados run, two boots as the peer's: the original rows, then the
+    rows added later with the FAT32 test disk as the primary slave. Returns
+    what parse_vmbench found in each, or raises BenchError."""
     os.makedirs(OUT, exist_ok=True)
-    disk, log = os.path.join(OUT, "swap.img"), os.path.join(OUT, "vados-%d.log" % run)
-    made = subprocess.run([os.path.join(TOP, "tools", "mkswapdisk.sh"), str(DISK_MB), disk],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if made.returncode != 0:
-        raise BenchError("cannot make the swap disk: " + made.stdout.strip())
-    cmdline = "panic=exit run=vmbench -- %d %d %d" % (a.rounds, a.swap_rounds, SWAP_MB)
-    print("bench: vados run %d: -m %d, %d MB swap disk, %s" % (run, MEM_MB, DISK_MB, cmdline),
+    first = boot_vados(a, "%d" % run, "%d %d %d" % (a.rounds, a.swap_rounds, SWAP_MB))
+    fat = fat_disk_copy()
+    second = boot_vados(a, "%d-more" % run, "--more %s %d" % (FAT_DRIVE, a.rounds),
+                        ["-drive", "file=%s,format=raw,if=ide,index=1,media=disk,cache=unsafe"
+                         % qemu.esc(fat)])
+    return first, second
+
+
+def boot_vados(a, name, args, extra=()):
+    """Boots vmbench ARGS once (log build/bench/vados-NAME.log) with a fresh
+    swap disk as disk 0 and the QEMU arguments extra; returns what
+    parse_vmbench found, or raises BenchError."""
+    disk, log = os.path.join(OUT, "swap.img"), os.path.join(OUT, "vados-%s.log" % name)
+    make_tool(["mkswapdisk.sh", str(DISK_MB), disk], "the swap disk")
+    cmdline = "panic=exit run=vmbench -- %s" % args
+    print("bench: vados run %s: -m %d, %d MB swap disk%s, %s"
+          % (name, MEM_MB, DISK_MB, ", the FAT32 test disk" if extra else "", cmdline),
           flush=True)
     result, secs = qemu.boot_headless(cmdline, log, mem=MEM_MB, cpu=a.cpu,
-                                      timeout=a.timeout, disk=disk)
+                                      timeout=a.timeout, disk=disk, extra=extra)
     with open(log, errors="replace") as f:
         text = f.read()
     no_tsc = re.search(r"^vmbench: .*(time-stamp counter|rdtsc).*$", text, re.M)
@@ -75,7 +120,7 @@ def run_vados(a, run):
         tail = "\n".join("  | " + l for l in text.splitlines()[-30:])
         raise BenchError("vados run ended with %s after %.0fs (log %s):\n%s"
                          % (result, secs, os.path.relpath(log, TOP), tail))
-    print("bench: vados run %d: %s after %.0fs" % (run, result, secs), flush=True)
+    print("bench: vados run %s: %s after %.0fs" % (name, result, secs), flush=True)
     return found
 
 
@@ -86,13 +131,18 @@ def sh(cmd, cwd=None):
     return r.returncode, r.stdout.strip()
 
 
-def build_peer():
+def build_peer(rebuild):
     """Builds the peer with its own build.sh (Debian's kernel and busybox, the
-    i386 cross compiler vados builds with too, the FAT32 test disk); returns
-    None, or why it cannot be built. build.sh installs packages: root only,
-    the first time."""
+    i386 cross compiler vados builds with too, the FAT32 test disk) when one
+    of its outputs is missing, or with rebuild; returns None, or why it cannot
+    be built. build.sh installs packages: root only, the first time."""
     if not os.path.isfile(os.path.join(PEER_SRC, "build.sh")):
         return "no peer at %s" % PEER_SRC
+    if not rebuild and all(os.path.isfile(os.path.join(PEER_DIR, f)) for f in PEER_OUTPUTS):
+        print("bench: linux peer: already built in %s (--rebuild-peer builds it again)"
+              % os.path.relpath(PEER_DIR, TOP), flush=True)
+        return None
+    print("bench: linux peer: building (%s)" % os.path.relpath(PEER_DIR, TOP), flush=True)
     if os.geteuid() != 0 and not os.path.isfile(os.path.join(PEER_DIR, "vmlinuz")):
         return "the peer's build.sh needs root the first time (apt-get)"
     os.makedirs(PEER_DIR, exist_ok=True)
@@ -110,7 +160,7 @@ def build_peer():
 
 
 def run_peer_once():
-    """One run.sh: {name: value}, or raises BenchError."""
+    """One run.sh: ({name: value}, [check lines]), or raises BenchError."""
     env = dict(os.environ, PEER_DIR=PEER_DIR)
     ran = subprocess.run(["bash", os.path.join(PEER_SRC, "run.sh"), str(MEM_MB), str(SWAP_MB)],
                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -122,7 +172,7 @@ def run_peer_once():
         tail = "\n".join(ran.stdout.strip().splitlines()[-8:])
         raise BenchError("run.sh ended with status %d without its figures:\n%s"
                          % (ran.returncode, tail))
-    return figures
+    return figures, re.findall(r"^check (?:ok|FAILED): .*$", ran.stdout, re.M)
 
 
 class Results:
@@ -131,23 +181,36 @@ class Results:
     def __init__(self):
         # vados: every round of each figure, in vmbench's order (the table's)
         self.vados, self.linux, self.counters, self.work = {}, {}, {}, {}
+        self.missing = {}       # vados's rows it could not run: {name: why}
+        self.checks = {"vados": [], "linux": []}     # the second boots' check lines
         self.vados_runs = 0
         self.peer_why = None
 
-    def add_vados(self, found):
-        _, rounds, work, counters = found
-        for name, values in rounds.items():
-            self.vados.setdefault(name, []).extend(values)
-        for name, value in counters.items():
-            self.counters[name] = self.counters.get(name, 0) + value
-        for name, moved in work.items():
-            for c, v in moved.items():
-                self.work.setdefault(name, {}).setdefault(c, []).append(v)
+    def add_vados(self, boots):
+        """One run: what parse_vmbench found in each of its boots."""
+        for _, rounds, work, counters, checks in boots:
+            for name, values in rounds.items():
+                if isinstance(values, str):
+                    self.missing[name] = values
+                    values = []
+                self.vados.setdefault(name, []).extend(values)
+            self.checks["vados"] += checks
+            for name, value in counters.items():
+                self.counters[name] = self.counters.get(name, 0) + value
+            for name, moved in work.items():
+                for c, v in moved.items():
+                    self.work.setdefault(name, {}).setdefault(c, []).append(v)
         self.vados_runs += 1
 
-    def add_linux(self, figures):
+    def add_linux(self, found):
+        figures, checks = found
         for name, v in figures.items():
             self.linux.setdefault(name, []).append(v)
+        self.checks["linux"] += checks
+
+    def failed_checks(self, who):
+        """who's "check FAILED" lines, each once."""
+        return sorted({c for c in self.checks[who] if c.startswith("check FAILED")})
 
     def vados_figure(self, name):
         return figure(name, self.vados.get(name))
@@ -240,6 +303,20 @@ def details(res, before):
     return out
 
 
+def check_lines(res):
+    """Why rows are missing, and what the second boots' checks said."""
+    out = [""] + ["missing: %s (vados): %s" % (n, why)
+                  for n, why in res.missing.items() if not res.vados.get(n)]
+    for who in ("vados", "linux"):
+        failed = res.failed_checks(who)
+        ok = sum(1 for c in res.checks[who] if c.startswith("check ok"))
+        out.append("checks: %s: %d of %d second boots verified every call and word read%s"
+                   % (who, ok, sum(1 for c in res.checks[who] if re.match(
+                       r"check (ok|FAILED: \d+ of the checks)", c)), ":" if failed else ""))
+        out += ["  " + c for c in failed]
+    return out
+
+
 def counter_lines(res):
     """The kernel's counters: for all vados runs, then per round of each
     workload (the mean over the runs)."""
@@ -288,6 +365,8 @@ def main():
     ap.add_argument("--swap-rounds", type=int, default=3,
                     help="rounds of the swap workload per vados boot")
     ap.add_argument("--no-peer", action="store_true", help="vados only")
+    ap.add_argument("--rebuild-peer", action="store_true",
+                    help="run the peer's build.sh even if its outputs exist")
     ap.add_argument("--timeout", type=float, default=400, help="seconds per vados boot")
     ap.add_argument("--nice", type=int, default=-10,
                     help="niceness of the QEMU runs (as root; 0: unchanged)")
@@ -302,8 +381,7 @@ def main():
         if a.no_peer:
             res.peer_why = "not run (--no-peer)"
         else:
-            print("bench: linux peer: building (%s)" % os.path.relpath(PEER_DIR, TOP), flush=True)
-            res.peer_why = build_peer()
+            res.peer_why = build_peer(a.rebuild_peer)
         peer_run(res, 1)
         for run in range(2, a.runs + 1):
             res.add_vados(run_vados(a, run))
@@ -312,14 +390,15 @@ def main():
         sys.exit("bench: %s" % e)
 
     rows, md = table(res)
-    out = [host, "vados: the median of %d rounds (%d boots); linux: the median of %d runs; "
-           "ratio = vados / linux (below 1: vados costs less)"
-           % (len(res.vados.get(NOISE_ROW, [])), res.vados_runs,
-              len(res.linux.get(NOISE_ROW, []))), ""] + rows
+    out = [host, "vados: the median of %d rounds (%d runs of two boots; the file rows: one "
+           "round a run); linux: the median of %d runs; ratio = vados / linux (below 1: vados "
+           "costs less)" % (len(res.vados.get(NOISE_ROW, [])), res.vados_runs,
+                            len(res.linux.get(NOISE_ROW, []))), ""] + rows
     if res.peer_why:
         out += ["", "linux: %s: the peer (%s) could not be used: %s"
                 % ("stopped early" if res.linux else "no figures", PEER_SRC, res.peer_why)]
     out += noise_line(res)
+    out += check_lines(res)
     out += ["", "query_* rows: the peer has no counterpart (Linux has no VirtualQuery)"]
     out += counter_lines(res) + details(res, before) + ["", "markdown:"] + md
     text = "\n".join(out) + "\n"
@@ -330,6 +409,8 @@ def main():
     bad = res.vados_figure("swap_bad_pages")
     if bad:
         sys.exit("bench: swap_bad_pages is %d: pages came back from swap wrong" % bad)
+    if res.failed_checks("vados"):
+        sys.exit("bench: vados's second boot failed checks (above)")
 
 
 if __name__ == "__main__":
