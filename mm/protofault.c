@@ -6,7 +6,8 @@
  * Locks: the faulting space's working-set lock, and the PFN lock over every
  * look at or change of a prototype PTE and its frame's entry (mm/sectionp.h).
  * The PFN lock is let go before a process PTE is written (a new page table
- * takes a frame) and while waiting or reading. */
+ * takes a frame) and while waiting or reading; fault-around writes its
+ * neighbours' PTEs under it, in the table the faulting page's mapping made. */
 #include "mm/sectionp.h"
 #include "mm/mm.h"
 #include "mm/stats.h"
