@@ -6,7 +6,8 @@
  * Locks: the faulting space's working-set lock, and the PFN lock over every
  * look at or change of a prototype PTE and its frame's entry (mm/sectionp.h).
  * The PFN lock is let go before a process PTE is written (a new page table
- * takes a frame) and while waiting or reading. */
+ * takes a frame) and while waiting or reading; fault-around writes its
+ * neighbours' PTEs under it, in the table the faulting page's mapping made. */
 #include "mm/sectionp.h"
 #include "mm/mm.h"
 #include "mm/stats.h"
@@ -20,6 +21,8 @@ static enum vm_fault waited(bool slept)
 {
 	return slept ? VM_FAULT_RESOLVED : VM_FAULT_INTERRUPTED;
 }
+
+#define PROTO_AROUND 16u        /* pages a read fault maps at most (Linux: 64 KB) */
 
 /* The frame holding prototype PTE proto (a pool page). */
 static pfn_t proto_frame(const uint32_t *proto)
@@ -160,10 +163,54 @@ static enum vm_fault proto_share_locked(uint32_t *proto, uint32_t pte, pfn_t *ou
 	return VM_FAULT_RESOLVED;
 }
 
+/* Whether page va of view v may be mapped around a fault (working-set and
+ * PFN locks held): its process PTE holds nothing else (0 or a prototype
+ * pointer), its protection in the view maps without a guard, and its
+ * prototype PTE is valid (the page resident, active). */
+static bool proto_around_ok_locked(const struct vm_vad *v, vaddr_t va)
+{
+	pte_prot_t prot = v->view->prot[(va >> 12) - v->node.start];
+	uint32_t pte = vm_pte_raw(va);
+
+	return (pte == 0 || pte_kind(pte) == PTE_PROTOTYPE) && pte_prot_mappable(prot) &&
+	       !(prot & PTE_PROT_GUARD) && (*view_proto(v, va) & 1);
+}
+
+/* Fault-around (Linux's do_fault_around): after a read fault mapped page
+ * va of view v, the other pages of its aligned PROTO_AROUND-page cluster
+ * that are inside the view (so inside va's page table, which exists) and
+ * that proto_around_ok_locked accepts are mapped too, under one PFN lock
+ * hold: one share and one working-set page each, with the view's
+ * protection. A write through one is tracked as through the faulting page:
+ * its PTE's dirty bit is collected when it leaves (view_unmap_shared), and
+ * copy-on-write pages map read-only, so their first write still faults.
+ * Nothing is counted as a fault: these pages were not touched. */
+static void proto_map_around(struct vm_space *vm, struct vm_vad *v, vaddr_t va)
+{
+	vaddr_t lo = va & ~(PROTO_AROUND * VM_PAGE - 1), hi = lo + PROTO_AROUND * VM_PAGE;
+
+	if (lo < vm_va(v->node.start))
+		lo = vm_va(v->node.start);
+	if (hi > vm_va(v->node.end))
+		hi = vm_va(v->node.end);
+	pfn_lock();
+	for (vaddr_t p = lo; p < hi; p += VM_PAGE) {
+		if (p == va || !proto_around_ok_locked(v, p))
+			continue;
+		pfn_t pfn = *view_proto(v, p) >> PAGE_SHIFT;
+		pfn_entry(pfn)->share++;
+		/* The table exists (va's): no frame is taken under the PFN lock. */
+		vm_page_map_shared(vm, p, pfn, v->view->prot[(p >> 12) - v->node.start]);
+	}
+	pfn_unlock();
+}
+
 /* Page va of view v, not valid in this process: its prototype PTE says
  * what the section's page is. The page is mapped with the view's
- * protection once the section has it. */
-static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va)
+ * protection once the section has it; after a read, its resident
+ * neighbours too (proto_map_around). */
+static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
+				   bool write)
 {
 	uint32_t *proto = view_proto(v, va), pte;
 	pfn_t pfn = PFN_NONE;
@@ -190,8 +237,11 @@ static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_
 			return VM_FAULT_ACCESS_VIOLATION;       /* not committed */
 		}
 	}
-	if (pfn != PFN_NONE)
-		vm_page_map_shared(vm, va, pfn, v->view->prot[(va >> 12) - v->node.start]);
+	if (pfn == PFN_NONE)
+		return r;
+	vm_page_map_shared(vm, va, pfn, v->view->prot[(va >> 12) - v->node.start]);
+	if (!write)
+		proto_map_around(vm, v, va);
 	return r;
 }
 
@@ -234,7 +284,7 @@ enum vm_fault view_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 			 const struct vm_page *pg)
 {
 	if (pg->kind != PTE_PRESENT)
-		return proto_resolve(vm, v, va);
+		return proto_resolve(vm, v, va, write);
 	if (write && pte_prot_writecopy(v->view->prot[(va >> 12) - v->node.start]))
 		return copy_on_write(vm, v, va, pg->frame);
 	mmu_flush_page(va);     /* a stale TLB entry with fewer rights */

@@ -76,9 +76,11 @@ static uint32_t check_tables(struct vm_space *vm)
 		if (!mmu_has_table(c << 22))
 			continue;
 		tables++;
-		for (uint32_t p = c << 10; p < (c + 1) << 10; p++) {
-			uint32_t pde, pte;
-			mmu_query_raw(vm_va(p), &pde, &pte);
+		/* The table itself, through the self-map: one load per PTE (this
+		 * runs at every process exit). */
+		const volatile uint32_t *table = (const volatile uint32_t *)mmu_pte_va(c << 22);
+		for (uint32_t i = 0; i < 1024; i++) {
+			uint32_t pte = table[i], p = c << 10 | i;
 			if (!pte)
 				continue;
 			used++;

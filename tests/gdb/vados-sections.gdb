@@ -1,7 +1,7 @@
 # tools/gdb/vados_sections.py's vados-section, and vados-pfn and vados-pte on
 # views, on tests/user/section-share.c stopped in the walker's queries of its
-# views' section names (SYS_QUERY_VIEW_NAME), in address order: the named
-# counters' section
+# views' section names (SYS_QUERY_VIEW_NAME; both views are mapped at the
+# second query, whichever order they come in): the named counters' section
 # (256 pages, every one written through one view and read through another:
 # share 2; its handle closed: 0 section references), then an unnamed one (8
 # untouched pages: demand-zero; a handle still open). Bad arguments end in
@@ -48,20 +48,27 @@ end
 
 hbreak sys_query_view_name
 continue
-vados-section section-share-counters
 python
-view = queried()
-prefixed("by address: ", "vados-section 0x%x 1" % view)
-gdb.execute("vados-pfn 0x%x 1" % (view + 5 * 4096))
+first = queried()
 end
 continue
 python
-view = queried()
-gdb.execute("vados-section 0x%x 1" % view)
+# Both views are mapped by now; the walker asks in address order, which
+# depends on where the process's other allocations went: sort them by name.
+views = [first, queried()]
+def named(view):
+    return "section-share-counters" in gdb.execute("vados-section 0x%x 1" % view,
+                                                   to_string=True).splitlines()[0]
+counters = [v for v in views if named(v)][0]
+other = [v for v in views if v != counters][0]
+gdb.execute("vados-section section-share-counters")
+prefixed("by address: ", "vados-section 0x%x 1" % counters)
+gdb.execute("vados-pfn 0x%x 1" % (counters + 5 * 4096))
+gdb.execute("vados-section 0x%x 1" % other)
 for line in gdb.execute("vados-handles 1", to_string=True).splitlines():
     if " Section " in line:
         prefixed("by object: ", "vados-section " + line.split()[4])
-gdb.execute("vados-pte 0x%x 1" % (view + 3 * 4096))
+gdb.execute("vados-pte 0x%x 1" % (other + 3 * 4096))
 errors("vados-section no-such-section", "vados-section 0x1000 1",
        "vados-section 0x80001000", "vados-section")
 end
