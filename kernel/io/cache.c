@@ -73,7 +73,7 @@ static uint32_t paging_write(void *file, uint32_t page, uint32_t n, const pfn_t 
 
 static const struct mm_file_io paging_io = { paging_read, paging_write };
 
-/* --- a file's control area: made at its first open, gone at its last close --- */
+/* --- a file's control area: made at its first open, gone when its record is evicted --- */
 
 uint32_t cache_open_locked(struct io_fcb *fcb)
 {
@@ -85,14 +85,14 @@ uint32_t cache_open_locked(struct io_fcb *fcb)
 	return mm_file_create(&paging_io, fcb, pages_for(info.size), &fcb->ca);
 }
 
-void cache_close_locked(struct io_fcb *fcb)
+void cache_close_locked(struct io_fcb *fcb, bool discard)
 {
 	uint32_t err = ERROR_SUCCESS;
 
 	if (!fcb->ca)
 		return;
 	/* A file going away needs none of its pages written. */
-	if (!fcb->delete_pending)
+	if (!discard)
 		err = mm_file_flush(fcb->ca, 0, UINT32_MAX, NULL);
 	if (err)
 		kprintf("io: %c:%s: closing, its unwritten pages are lost (error %u)\n",

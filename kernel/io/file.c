@@ -28,15 +28,6 @@ bool file_is_directory(const struct io_file *f)
 	return f->directory;
 }
 
-struct io_fcb *iop_fcb_find_locked(struct io_volume *v, struct fat_file *fat)
-{
-	struct io_fcb *fcb = v->fcbs;
-
-	while (fcb && fcb->fat != fat)
-		fcb = fcb->next;
-	return fcb;
-}
-
 /* --- NT's share access (IoCheckShareAccess, IoSetShareAccess,
  * IoRemoveShareAccess): only opens that read, write or delete take part. --- */
 
@@ -92,49 +83,14 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 
 	if (fcb) {
 		fat_close(fat);         /* the record holds one already */
-	} else {
-		if (!(fcb = kmalloc(sizeof(*fcb)))) {
-			fat_close(fat);
-			return ERROR_NOT_ENOUGH_MEMORY;
-		}
-		memset(fcb, 0, sizeof(*fcb));
-		fcb->vol = v;
-		fcb->fat = fat;
-		strlcpy(fcb->path, path, sizeof(fcb->path));
-		if ((err = cache_open_locked(fcb))) {
-			fat_close(fat);
-			kfree(fcb);
-			return err;
-		}
-		fcb->next = v->fcbs;
-		v->fcbs = fcb;
+		iop_fcb_reference_locked(fcb);
+	} else if ((err = iop_fcb_create_locked(v, fat, path, &fcb)) != ERROR_SUCCESS) {
+		return err;
 	}
 	fcb->files++;
 	share_account(fcb, f->access, f->share, 1);
 	f->fcb = fcb;
 	return ERROR_SUCCESS;
-}
-
-/* Drops one File object from fcb; the last one frees the record and, when
- * the file is delete pending, deletes it. */
-static void fcb_release_locked(struct io_fcb *fcb)
-{
-	struct io_volume *v = fcb->vol;
-	struct io_fcb **p = &v->fcbs;
-	struct fat_info info;
-
-	if (--fcb->files)
-		return;
-	while (*p != fcb)
-		p = &(*p)->next;
-	*p = fcb->next;
-	cache_close_locked(fcb);
-	fat_query(fcb->fat, &info);
-	fat_close(fcb->fat);
-	if (fcb->delete_pending)
-		(void)((info.attributes & FAT_ATTR_DIRECTORY) ? fat_rmdir(v->fat, fcb->path)
-							      : fat_delete(v->fat, fcb->path));
-	kfree(fcb);
 }
 
 /* The last reference to a File object: its share access goes, delete on
@@ -153,7 +109,8 @@ static void file_remove(void *body)
 	share_account(fcb, f->access, f->share, -1);
 	if (f->delete_on_close)
 		fcb->delete_pending = true;
-	fcb_release_locked(fcb);
+	fcb->files--;
+	iop_fcb_release_locked(fcb);
 	io_unlock(v);
 }
 

@@ -11,10 +11,20 @@ struct mm_control_area;
 
 /* One per open file or directory of a volume (NT keeps these in the FCB):
  * NT's SHARE_ACCESS counts and delete pending. Listed on its volume, under
- * the volume lock. */
+ * the volume lock.
+ *
+ * Lifetime (NT's cache manager keeps a closed file's section and pages): refs
+ * counts what holds the record: each File object, and each other holder
+ * (a section, iop_fcb_reference). When refs drops to 0 a file's record stays
+ * listed, its pages cached (clean ones reclaimable as standby, dirty ones
+ * written by the lazy writer: closing never flushes), so reopening finds
+ * them; it is evicted (its dirty pages written, unless the file is deleted)
+ * by DeleteFile, a replacing MoveFileEx, too many closed files on the volume,
+ * io_cache_purge and shutdown. A directory's record goes at once. */
 struct io_fcb {
 	struct io_volume *vol;
 	struct fat_file *fat;           /* one FAT driver reference, dropped with the record */
+	uint32_t refs;                  /* File objects and other holders; 0: closed, cached */
 	uint32_t files;                 /* File objects on it */
 	uint32_t open_count;            /* of those, opened for reading, writing or deleting */
 	uint32_t readers, writers, deleters;
@@ -44,15 +54,32 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 			   struct io_file *f);
 /* The record of fat (the volume lock held), or NULL when it has none. */
 struct io_fcb *iop_fcb_find_locked(struct io_volume *v, struct fat_file *fat);
+/* A new record for fat (whose reference it takes; dropped on failure) at
+ * path, listed on v with one reference. */
+uint32_t iop_fcb_create_locked(struct io_volume *v, struct fat_file *fat, const char *path,
+			       struct io_fcb **out);
+/* One more holder of fcb (the volume lock held), and its end: the last one
+ * leaves a file's record cached, or frees a directory's or a delete-pending
+ * file's (deleting it). */
+void iop_fcb_reference_locked(struct io_fcb *fcb);
+void iop_fcb_release_locked(struct io_fcb *fcb);
+/* Frees a closed file's record (refs 0) now: its dirty pages are written
+ * first unless discard (the file is being deleted or replaced). */
+void iop_fcb_evict_locked(struct io_fcb *fcb, bool discard);
+/* Evicts the closed record of the file at path, if it has one, so that the
+ * FAT driver may delete or replace it. */
+void iop_evict_path_locked(struct io_volume *v, const char *path, bool discard);
+/* Evicts every closed record of v (dirty pages written). */
+void iop_evict_all_locked(struct io_volume *v);
 
 /* --- the file cache (cache.c): a file's data goes through its control area
  * (mm/filecache.h); offsets and sizes are below 4 GB (FAT). --- */
 
 /* Makes the control area of fcb, just made, when it is a file. */
 uint32_t cache_open_locked(struct io_fcb *fcb);
-/* fcb's last File object is going: its dirty pages are written (unless it
- * is delete pending) and its pages and control area freed. */
-void cache_close_locked(struct io_fcb *fcb);
+/* fcb's record is going: its dirty pages are written (unless discard) and
+ * its pages and control area freed. */
+void cache_close_locked(struct io_fcb *fcb, bool discard);
 /* ReadFile: up to len bytes at offset into b (0 at or past the end). A
  * user buffer is touched with the volume lock given up (taken again before
  * returning): the frame copied is referenced meanwhile, so it cannot be

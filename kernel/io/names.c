@@ -17,14 +17,17 @@ uint32_t iop_split(const char *path, struct io_volume **vol, const char **rest)
 }
 
 /* Renames from to to; an open source must be shared for deleting, and its
- * record follows it. */
+ * record follows it. A closed target cached is evicted first (its pages
+ * written: the rename may still fail), as the driver replaces no open file. */
 static uint32_t move_locked(struct io_volume *v, const char *from, const char *to, bool replace)
 {
 	struct fat_file *fat;
 	struct io_fcb *fcb;
-	uint32_t err = fat_open(v->fat, from, &fat);
+	uint32_t err;
 
-	if (err)
+	if (replace)
+		iop_evict_path_locked(v, to, false);
+	if ((err = fat_open(v->fat, from, &fat)))
 		return err;
 	fcb = iop_fcb_find_locked(v, fat);
 	fat_close(fat);
@@ -72,7 +75,9 @@ static uint32_t dir_empty_locked(struct io_volume *v, const char *path)
 /* Deletes a file (dir false) or removes an empty directory (dir true) at
  * once, or, while handles that all share delete have it open (an enumeration
  * does), marks it delete pending: it goes at its last close. The FAT driver
- * itself refuses what is open, and gives the errors of the wrong kind. */
+ * itself refuses what is open, and gives the errors of the wrong kind: a
+ * closed file's cached record is evicted first (its pages discarded when
+ * it is being deleted, which only READONLY refuses). */
 static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 {
 	struct fat_file *fat;
@@ -85,6 +90,12 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 	fat_query(fat, &info);
 	fcb = iop_fcb_find_locked(v, fat);
 	fat_close(fat);
+	if (fcb && fcb->refs == 0) {
+		if (!dir && (info.attributes & FAT_ATTR_READONLY))
+			return ERROR_ACCESS_DENIED;
+		iop_fcb_evict_locked(fcb, !dir);
+		fcb = NULL;
+	}
 	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir)
 		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
 	if (dir && (err = dir_empty_locked(v, path)) != ERROR_SUCCESS)

@@ -224,6 +224,18 @@ void io_init(void)
 			mount_disk(disk, &next);
 }
 
+void io_cache_purge(void)
+{
+	for (unsigned i = 0; i < IO_VOLUMES; i++) {
+		struct io_volume *v = volumes[i];
+		if (!v)
+			continue;
+		io_lock(v);
+		iop_evict_all_locked(v);
+		io_unlock(v);
+	}
+}
+
 void io_shutdown(void)
 {
 	cache_shutdown();       /* the flushes below are the last writes */
@@ -234,6 +246,7 @@ void io_shutdown(void)
 		if (!v)
 			continue;
 		io_lock(v);
+		iop_evict_all_locked(v);
 		err = file_flush_volume_locked(v);
 		if (!err && !v->fcbs && (err = fat_unmount(v->fat)) == ERROR_SUCCESS)
 			volumes[i] = NULL;
