@@ -307,17 +307,18 @@ static void lazy_wake(void)
 	wait_queue_wake_all(&lazy_wait);
 }
 
-/* One pass: every dirty page of every open file, volume by volume. */
+/* One pass: every dirty page of every cached file, then the metadata,
+ * volume by volume. */
 static void lazy_pass_once(void)
 {
-	uint32_t n;
+	uint32_t n = 0;
 
-	for (char letter = 'C'; letter <= 'Z' && mm_file_dirty_pages(); letter++) {
+	for (char letter = 'C'; letter <= 'Z'; letter++) {
 		struct io_volume *v = io_volume(letter);
-		if (!v)
+		if (!v || (!mm_file_dirty_pages() && !io_meta_dirty(v)))
 			continue;
 		io_lock(v);
-		cache_flush_volume_locked(v, &n);
+		file_flush_volume_locked(v, &n);
 		io_unlock(v);
 		arch_atomic_add(&mm_stats.cache_lazy_pages, n);
 	}

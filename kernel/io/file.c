@@ -301,11 +301,11 @@ uint32_t file_flush(struct io_file *f)
 {
 	uint32_t err;
 
-	/* The file's dirty pages, then what the volume holds pending. */
+	/* The volume's dirty pages (this file's and the others', so that no
+	 * entry the metadata cache writes gets ahead of its file's data),
+	 * then its metadata. */
 	io_lock(f->fcb->vol);
-	err = cache_flush_locked(f->fcb, NULL);
-	if (!err)
-		err = fat_flush(f->fcb->vol->fat);
+	err = file_flush_volume_locked(f->fcb->vol, NULL);
 	io_unlock(f->fcb->vol);
 	return err;
 }
@@ -321,9 +321,13 @@ uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
 	return err;
 }
 
-uint32_t file_flush_volume_locked(struct io_volume *v)
+uint32_t file_flush_volume_locked(struct io_volume *v, uint32_t *written)
 {
-	uint32_t err = cache_flush_volume_locked(v, NULL);
+	uint32_t err = cache_flush_volume_locked(v, written);
 
-	return err ? err : fat_flush(v->fat);
+	/* The data, then the FAT driver's pending sectors into the metadata
+	 * cache, then that to the disk (FAT before directories). */
+	if (!err)
+		err = fat_flush(v->fat);
+	return err ? err : io_meta_flush(v);
 }

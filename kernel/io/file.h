@@ -105,7 +105,9 @@ uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_i
  * is no enumeration. */
 uint32_t file_find_next(struct io_file *f, struct fat_info *info);
 
-/* Flushes what the volume holds pending (io_shutdown). */
-uint32_t file_flush_volume_locked(struct io_volume *v);
+/* Writes what the volume holds pending: every dirty file page, then the
+ * metadata (the lazy writer, FlushFileBuffers, io_shutdown). *written (may
+ * be NULL) counts the file pages. The first error. */
+uint32_t file_flush_volume_locked(struct io_volume *v, uint32_t *written);
 
 #endif

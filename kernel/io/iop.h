@@ -72,6 +72,33 @@ void iop_evict_path_locked(struct io_volume *v, const char *path, bool discard);
 /* Evicts every closed record of v (dirty pages written). */
 void iop_evict_all_locked(struct io_volume *v);
 
+/* --- the disk (volume.c) and the metadata cache (metacache.c) --- */
+
+/* Moves count sectors at partition sector lba between the disk and buf,
+ * through the volume's bounce pages (buf NULL: the data is in the bounce
+ * pages, count at most IDE_MAX_PAGES pages' sectors), sleeping. */
+uint32_t iop_disk_move(struct io_volume *v, uint32_t lba, uint32_t count, uint8_t *buf,
+		       bool write);
+/* Moves pages of frames between the disk and partition sectors from lba on
+ * (sectors of them: the last page may move partly), straight by DMA or PIO
+ * into the frames, in requests of up to IDE_MAX_PAGES. Writes drop the
+ * metadata cache's copies of those sectors. */
+uint32_t iop_disk_frames(struct io_volume *v, uint32_t lba, const pfn_t *frames,
+			 uint32_t sectors, bool write);
+/* The metadata cache of v (ERROR_NOT_ENOUGH_MEMORY), and its end (after a
+ * flush: what is dirty is lost). */
+uint32_t io_meta_create(struct io_volume *v);
+void io_meta_free(struct io_volume *v);
+/* The FAT driver's struct fat_blockdev meta_read and meta_write (ctx: the volume). */
+uint32_t io_meta_read(void *ctx, uint32_t lba, void *buf);
+uint32_t io_meta_write(void *ctx, uint32_t lba, const void *buf);
+/* Writes every dirty metadata sector, in sector order; the first error. */
+uint32_t io_meta_flush(struct io_volume *v);
+/* Drops the cached copies of count sectors from lba (written as data). */
+void io_meta_forget(struct io_volume *v, uint32_t lba, uint32_t count);
+/* Whether v's metadata cache holds sectors to write. */
+bool io_meta_dirty(const struct io_volume *v);
+
 /* --- the file cache (cache.c): a file's data goes through its control area
  * (mm/filecache.h); offsets and sizes are below 4 GB (FAT). --- */
 

@@ -68,9 +68,10 @@ static uint32_t request_error(const struct ide_request *r)
 									  : ERROR_IO_DEVICE;
 }
 
-/* Moves count sectors (at most CHUNK_SECTORS) at partition sector lba through
- * the bounce pages, sleeping until the disk is done. */
-static uint32_t move_chunk(struct io_volume *v, uint32_t lba, uint32_t count, bool write)
+/* Moves count sectors (at most CHUNK_SECTORS) at partition sector lba
+ * to or from frames, sleeping until the disk is done. */
+static uint32_t move_chunk(struct io_volume *v, uint32_t lba, uint32_t count, const pfn_t *frames,
+			   bool write)
 {
 	struct io_wait w = { .done = false };
 	struct ide_request r = {
@@ -80,7 +81,7 @@ static uint32_t move_chunk(struct io_volume *v, uint32_t lba, uint32_t count, bo
 	};
 	bool irq;
 
-	memcpy(r.frames, v->frames, sizeof(r.frames));
+	memcpy(r.frames, frames, r.pages * sizeof(pfn_t));
 	ide_submit(&r);
 	/* The dispatcher's interrupts-off rule from the test to the sleep: the
 	 * completion interrupt cannot slip in between. */
@@ -91,20 +92,22 @@ static uint32_t move_chunk(struct io_volume *v, uint32_t lba, uint32_t count, bo
 	return request_error(&r);
 }
 
-static uint32_t blk_move(struct io_volume *v, uint32_t lba, uint32_t count, uint8_t *buf,
-			 bool write)
+uint32_t iop_disk_move(struct io_volume *v, uint32_t lba, uint32_t count, uint8_t *buf,
+		       bool write)
 {
-	if (lba >= v->sectors || count > v->sectors - lba)
+	if (lba >= v->sectors || count > v->sectors - lba || (!buf && count > CHUNK_SECTORS))
 		return ERROR_IO_DEVICE;
 	while (count) {
 		uint32_t n = count < CHUNK_SECTORS ? count : CHUNK_SECTORS, err;
 
-		if (write)
+		if (write && buf)
 			memcpy(v->bounce, buf, n * IDE_SECTOR_SIZE);
-		if ((err = move_chunk(v, lba, n, write)) != ERROR_SUCCESS)
+		if ((err = move_chunk(v, lba, n, v->frames, write)) != ERROR_SUCCESS)
 			return err;
-		if (!write)
+		if (!write && buf)
 			memcpy(buf, v->bounce, n * IDE_SECTOR_SIZE);
+		if (!buf)
+			break;
 		buf += n * IDE_SECTOR_SIZE;
 		lba += n;
 		count -= n;
@@ -112,14 +115,38 @@ static uint32_t blk_move(struct io_volume *v, uint32_t lba, uint32_t count, uint
 	return ERROR_SUCCESS;
 }
 
-static uint32_t blk_read(void *ctx, uint32_t lba, uint32_t count, void *buf)
+uint32_t iop_disk_frames(struct io_volume *v, uint32_t lba, const pfn_t *frames,
+			 uint32_t sectors, bool write)
 {
-	return blk_move(ctx, lba, count, buf, false);
+	if (lba >= v->sectors || sectors > v->sectors - lba)
+		return ERROR_IO_DEVICE;
+	if (write)
+		io_meta_forget(v, lba, sectors);
+	while (sectors) {
+		uint32_t n = sectors < CHUNK_SECTORS ? sectors : CHUNK_SECTORS, err;
+
+		if ((err = move_chunk(v, lba, n, frames, write)) != ERROR_SUCCESS)
+			return err;
+		frames += IDE_MAX_PAGES;
+		lba += n;
+		sectors -= n;
+	}
+	return ERROR_SUCCESS;
 }
 
+static uint32_t blk_read(void *ctx, uint32_t lba, uint32_t count, void *buf)
+{
+	return iop_disk_move(ctx, lba, count, buf, false);
+}
+
+/* The FAT driver's data writes (its metadata goes through metacache.c). */
 static uint32_t blk_write(void *ctx, uint32_t lba, uint32_t count, const void *buf)
 {
-	return blk_move(ctx, lba, count, (uint8_t *)buf, true);
+	struct io_volume *v = ctx;
+
+	if (lba < v->sectors && count <= v->sectors - lba)
+		io_meta_forget(v, lba, count);
+	return iop_disk_move(v, lba, count, (uint8_t *)buf, true);
 }
 
 /* The FAT driver's clock: the system time (local time is UTC). */
@@ -145,8 +172,10 @@ static struct io_volume *volume_new(unsigned disk, const struct mbr_partition *p
 		kfree(v);
 		return NULL;
 	}
-	if (!(v->cache_buf = kpage_alloc(MM_FILE_CLUSTER))) {
+	if (!(v->cache_buf = kpage_alloc(MM_FILE_CLUSTER)) || io_meta_create(v)) {
 		kpage_free(v->bounce);
+		if (v->cache_buf)
+			kpage_free(v->cache_buf);
 		kfree(v);
 		return NULL;
 	}
@@ -156,13 +185,15 @@ static struct io_volume *volume_new(unsigned disk, const struct mbr_partition *p
 	v->partition = p->number;
 	v->first_lba = p->first_lba;
 	v->sectors = p->sectors;
-	v->dev = (struct fat_blockdev){ blk_read, blk_write, v, p->sectors };
+	v->dev = (struct fat_blockdev){ blk_read, blk_write, v, p->sectors, io_meta_read,
+					io_meta_write };
 	ke_init_guarded_mutex(&v->lock, &volume_class);
 	return v;
 }
 
 static void volume_free(struct io_volume *v)
 {
+	io_meta_free(v);
 	kpage_free(v->bounce);
 	kpage_free(v->cache_buf);
 	kfree(v);
@@ -247,8 +278,9 @@ void io_shutdown(void)
 			continue;
 		io_lock(v);
 		iop_evict_all_locked(v);
-		err = file_flush_volume_locked(v);
-		if (!err && !v->fcbs && (err = fat_unmount(v->fat)) == ERROR_SUCCESS)
+		err = file_flush_volume_locked(v, NULL);
+		if (!err && !v->fcbs && (err = fat_unmount(v->fat)) == ERROR_SUCCESS &&
+		    (err = io_meta_flush(v)) == ERROR_SUCCESS)
 			volumes[i] = NULL;
 		io_unlock(v);
 		if (volumes[i])

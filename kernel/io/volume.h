@@ -34,6 +34,7 @@ struct io_volume {
 	uint8_t *bounce;                /* IDE_MAX_PAGES pages the disk moves data through */
 	pfn_t frames[16];               /* their frames */
 	uint8_t *cache_buf;             /* 16 pages the file cache's paging I/O moves through */
+	struct io_meta *meta;           /* the metadata cache (kernel/io/metacache.c) */
 	struct io_fcb *fcbs;            /* the open and the cached closed files (kernel/io/fcb.c) */
 	uint32_t closed;                /* of those, closed files kept cached */
 };

@@ -34,7 +34,7 @@ static uint32_t sector_load(struct fat_volume *v, uint32_t lba)
 	if (v->sector_lba == lba)
 		return ERROR_SUCCESS;
 	v->sector_lba = 0;
-	if ((err = v->dev.read(v->dev.ctx, lba, 1, v->sector)))
+	if ((err = fat_meta_read(v, lba, v->sector)))
 		return err;
 	v->sector_lba = lba;
 	return ERROR_SUCCESS;
@@ -116,7 +116,7 @@ uint32_t fat_cursor_next(struct fat_cursor *cur, uint8_t **raw)
 /* Writes the sector of the entry fat_cursor_next returned last. */
 uint32_t fat_cursor_write(struct fat_cursor *cur)
 {
-	return cur->vol->dev.write(cur->vol->dev.ctx, cur->lba, 1, cur->vol->sector);
+	return fat_meta_write(cur->vol, cur->lba, cur->vol->sector);
 }
 
 /* Notes entry index as free or used for a set of slots->want entries. A set
@@ -240,7 +240,7 @@ uint32_t fat_dirent_write(struct fat_volume *v, const struct fat_where *w,
 	if (err)
 		return err;
 	memcpy(v->sector + w->index % FAT_DIRENTS_PER_SECTOR * FAT_DIRENT_SIZE, de, sizeof(*de));
-	return v->dev.write(v->dev.ctx, w->lba, 1, v->sector);
+	return fat_meta_write(v, w->lba, v->sector);
 }
 
 /* Fills raw as long-name entry ord (1-based) of name n. */

@@ -70,12 +70,21 @@
 /* The disk (a partition), in 512-byte sectors. read and write move count
  * sectors at lba and return ERROR_SUCCESS or a Win32 error (ERROR_CRC,
  * ERROR_IO_DEVICE); a write has reached the disk when it returns, in call
- * order (the write-ordering guarantee depends on it). */
+ * order (the write-ordering guarantee depends on it).
+ *
+ * meta_read and meta_write (NULL: read and write) move one sector of the
+ * volume's metadata: the FAT, FSInfo and directories. The device may keep
+ * them in a write-back cache (kernel/io/metacache.c); it then writes them,
+ * FAT sectors before directory sectors, after the file data a flush
+ * writes, and drops its copy of a sector written through write (a
+ * directory's cluster freed and reused for data). */
 struct fat_blockdev {
 	uint32_t (*read)(void *ctx, uint32_t lba, uint32_t count, void *buf);
 	uint32_t (*write)(void *ctx, uint32_t lba, uint32_t count, const void *buf);
 	void *ctx;
 	uint32_t sectors;               /* the device's size */
+	uint32_t (*meta_read)(void *ctx, uint32_t lba, void *buf);
+	uint32_t (*meta_write)(void *ctx, uint32_t lba, const void *buf);
 };
 
 /* A local date and time, SYSTEMTIME's fields (no day of the week). FAT keeps
@@ -192,6 +201,17 @@ void fat_touch(struct fat_file *f);
 /* Sets the size (SetEndOfFile): shrinking frees the clusters past it, growing
  * zero-fills. ERROR_DISK_FULL leaves the size unchanged. */
 uint32_t fat_set_size(struct fat_file *f, uint32_t size);
+/* fat_set_size, but growing with zero false leaves the new bytes as the
+ * clusters hold them: the caller (the file cache) writes every one of them
+ * before anything reads them from the disk, or cuts the size back. */
+uint32_t fat_set_size_ex(struct fat_file *f, uint32_t size, bool zero);
+/* Where byte offset of f lies on the device (offset below the size rounded
+ * up to clusters, sector-aligned): its sector *lba, and *bytes (at most len)
+ * from there on consecutive sectors of the file's clusters. For paging I/O
+ * straight between the device and memory; the caller then writes the
+ * changed entry with fat_write_paging of 0 bytes. */
+uint32_t fat_map(struct fat_file *f, uint32_t offset, uint32_t len, uint32_t *lba,
+		 uint32_t *bytes);
 /* The open file's attributes, size, times and short name (name: ""). */
 void fat_query(const struct fat_file *f, struct fat_info *info);
 /* Sets the times that are not NULL (SetFileTime); the root: ERROR_ACCESS_DENIED. */

@@ -144,6 +144,8 @@ uint32_t fat_fsinfo_sync(struct fat_volume *v);
 uint32_t fat_op_end(struct fat_volume *v, uint32_t err);
 
 /* --- table.c --- */
+uint32_t fat_meta_read(struct fat_volume *v, uint32_t lba, void *buf);
+uint32_t fat_meta_write(struct fat_volume *v, uint32_t lba, const void *buf);
 bool fat_cluster_valid(const struct fat_volume *v, uint32_t c);
 uint32_t fat_cluster_lba(const struct fat_volume *v, uint32_t c);
 uint32_t fat_get(struct fat_volume *v, uint32_t c, uint32_t *value);

@@ -210,18 +210,26 @@ static uint32_t data_write(struct fat_volume *v, uint32_t lba, uint32_t off, con
 	return ERROR_SUCCESS;
 }
 
-/* Writes zeros over count clusters from first (a new directory's). */
+/* Writes zeros over count clusters from first (a new directory's): its
+ * sectors are metadata from now on. */
 uint32_t fat_data_zero(struct fat_volume *v, uint32_t first, uint32_t count)
 {
-	return data_write(v, fat_cluster_lba(v, first), 0, NULL, count << v->cluster_shift, true);
+	uint32_t lba = fat_cluster_lba(v, first), err;
+
+	v->sector_lba = 0;
+	for (uint32_t i = 0; i < count * v->cluster_sectors; i++)
+		if ((err = fat_meta_write(v, lba + i, v->zero)))
+			return err;
+	return ERROR_SUCCESS;
 }
 
 /* Adds clusters after f's chain (have clusters long) for up to len bytes of
- * src (NULL: zeros): a free run's data first, then its FAT entries. *chunk is
- * how many bytes went. A chain going on past have is corrupt (extending it
- * would orphan or cross-link the rest). */
+ * src (NULL: zeros, or, fill false, the bytes the clusters hold): a free
+ * run's data first, then its FAT entries. *chunk is how many bytes went. A
+ * chain going on past have is corrupt (extending it would orphan or
+ * cross-link the rest). */
 static uint32_t grow(struct fat_file *f, uint32_t have, const uint8_t *src, uint32_t len,
-		     uint32_t *chunk)
+		     bool fill, uint32_t *chunk)
 {
 	struct fat_volume *v = f->vol;
 	uint32_t prev = 0, next, first, n, err;
@@ -235,7 +243,8 @@ static uint32_t grow(struct fat_file *f, uint32_t have, const uint8_t *src, uint
 	if ((err = fat_find_run(v, prev + 1, clusters_for(v, len), &first, &n)))
 		return err;
 	*chunk = min32((uint64_t)n << v->cluster_shift, len);
-	if ((err = data_write(v, fat_cluster_lba(v, first), 0, src, *chunk, true)) ||
+	if (((src || fill) && (err = data_write(v, fat_cluster_lba(v, first), 0, src, *chunk,
+						  true))) ||
 	    (err = fat_link_run(v, prev, first, n)))
 		return err;
 	if (!have)
@@ -245,10 +254,11 @@ static uint32_t grow(struct fat_file *f, uint32_t have, const uint8_t *src, uint
 	return ERROR_SUCCESS;
 }
 
-/* Writes len bytes of src (NULL: zeros) at pos (at most f's size), growing
- * the chain as needed; the size in memory follows the data. *done: bytes. */
+/* Writes len bytes of src (NULL: zeros, or, fill false, nothing: the caller
+ * writes them later) at pos (at most f's size), growing the chain as
+ * needed; the size in memory follows the data. *done: bytes. */
 static uint32_t write_span(struct fat_file *f, uint32_t pos, const uint8_t *src, uint32_t len,
-			   uint32_t *done)
+			   bool fill, uint32_t *done)
 {
 	struct fat_volume *v = f->vol;
 	uint32_t have = clusters_for(v, f->de.size), end = pos + len;
@@ -262,9 +272,10 @@ static uint32_t write_span(struct fat_file *f, uint32_t pos, const uint8_t *src,
 			if ((err = cluster_at(f, ci, &c)) || (err = run_from(f, ci, c, max, &n)))
 				return err;
 			chunk = min32(((uint64_t)n << v->cluster_shift) - off, end - pos);
-			err = data_write(v, fat_cluster_lba(v, c), off, src, chunk, false);
+			err = src || fill ? data_write(v, fat_cluster_lba(v, c), off, src, chunk, false)
+					  : ERROR_SUCCESS;
 		} else {
-			if (!(err = grow(f, have, src, end - pos, &chunk)))
+			if (!(err = grow(f, have, src, end - pos, fill, &chunk)))
 				have = clusters_for(v, (uint64_t)pos + chunk);
 		}
 		if (err)
@@ -309,9 +320,9 @@ uint32_t fat_write(struct fat_file *f, uint32_t offset, const void *buf, uint32_
 	if ((uint64_t)offset + len > 0xFFFFFFFFu)
 		return ERROR_DISK_FULL;
 	if (offset > f->de.size)
-		err = write_span(f, f->de.size, NULL, offset - f->de.size, &zeros);
+		err = write_span(f, f->de.size, NULL, offset - f->de.size, true, &zeros);
 	if (!err)
-		err = write_span(f, offset, buf, len, done);
+		err = write_span(f, offset, buf, len, true, done);
 	return finish(f, err, zeros || *done);
 }
 
@@ -328,7 +339,7 @@ uint32_t fat_write_paging(struct fat_file *f, uint32_t offset, const void *buf, 
 
 	if ((f->de.attr & FAT_ATTR_DIRECTORY) || offset > f->de.size || len > f->de.size - offset)
 		return ERROR_INVALID_PARAMETER;
-	err = write_span(f, offset, buf, len, &done);
+	err = write_span(f, offset, buf, len, true, &done);
 	if (!err && f->touched && !(err = fat_dirent_write(f->vol, &f->where, &f->de)))
 		f->touched = false;
 	return finish(f, err, false);
@@ -393,6 +404,11 @@ static uint32_t shrink(struct fat_file *f, uint32_t size)
 
 uint32_t fat_set_size(struct fat_file *f, uint32_t size)
 {
+	return fat_set_size_ex(f, size, true);
+}
+
+uint32_t fat_set_size_ex(struct fat_file *f, uint32_t size, bool zero)
+{
 	struct fat_volume *v = f->vol;
 	uint32_t done, err;
 
@@ -402,8 +418,25 @@ uint32_t fat_set_size(struct fat_file *f, uint32_t size)
 		return shrink(f, size);
 	if (clusters_for(v, size) - clusters_for(v, f->de.size) > v->free_count)
 		return ERROR_DISK_FULL;
-	err = write_span(f, f->de.size, NULL, size - f->de.size, &done);
+	err = write_span(f, f->de.size, NULL, size - f->de.size, zero, &done);
 	return finish(f, err, done != 0);
+}
+
+uint32_t fat_map(struct fat_file *f, uint32_t offset, uint32_t len, uint32_t *lba,
+		 uint32_t *bytes)
+{
+	struct fat_volume *v = f->vol;
+	uint32_t have = clusters_for(v, f->de.size), ci = offset >> v->cluster_shift;
+	uint32_t off = offset & (v->cluster_bytes - 1), c, n, err;
+
+	if ((f->de.attr & FAT_ATTR_DIRECTORY) || ci >= have || len == 0)
+		return ERROR_INVALID_PARAMETER;
+	if ((err = cluster_at(f, ci, &c)) ||
+	    (err = run_from(f, ci, c, min32(have - ci, clusters_for(v, (uint64_t)off + len)), &n)))
+		return err;
+	*lba = fat_cluster_lba(v, c) + off / FAT_SECTOR_SIZE;
+	*bytes = min32(((uint64_t)n << v->cluster_shift) - off, len);
+	return ERROR_SUCCESS;
 }
 
 void fat_query(const struct fat_file *f, struct fat_info *info)

@@ -138,7 +138,7 @@ static uint32_t fsinfo_read(struct fat_volume *v)
 
 	if (!v->fsinfo_lba)
 		return ERROR_SUCCESS;
-	if ((err = v->dev.read(v->dev.ctx, v->fsinfo_lba, 1, v->io)))
+	if ((err = fat_meta_read(v, v->fsinfo_lba, v->io)))
 		return err;
 	if (le32(v->io) != FSINFO_LEAD || le32(v->io + 484) != FSINFO_STRUCT ||
 	    le32(v->io + 508) != FSINFO_TRAIL) {
@@ -158,11 +158,11 @@ uint32_t fat_fsinfo_sync(struct fat_volume *v)
 
 	if (!v->fsinfo_lba || (v->fsinfo_free == v->free_count && v->fsinfo_next == v->next_free))
 		return ERROR_SUCCESS;
-	if ((err = v->dev.read(v->dev.ctx, v->fsinfo_lba, 1, v->io)))
+	if ((err = fat_meta_read(v, v->fsinfo_lba, v->io)))
 		return err;
 	put32(v->io + 488, v->free_count);
 	put32(v->io + 492, v->next_free);
-	if ((err = v->dev.write(v->dev.ctx, v->fsinfo_lba, 1, v->io)))
+	if ((err = fat_meta_write(v, v->fsinfo_lba, v->io)))
 		return err;
 	v->fsinfo_free = v->free_count;
 	v->fsinfo_next = v->next_free;

@@ -16,6 +16,20 @@ uint32_t fat_cluster_lba(const struct fat_volume *v, uint32_t c)
 	return v->data_lba + (c - 2) * v->cluster_sectors;
 }
 
+/* One metadata sector through the device's metadata path (see struct
+ * fat_blockdev). */
+uint32_t fat_meta_read(struct fat_volume *v, uint32_t lba, void *buf)
+{
+	return v->dev.meta_read ? v->dev.meta_read(v->dev.ctx, lba, buf)
+				: v->dev.read(v->dev.ctx, lba, 1, buf);
+}
+
+uint32_t fat_meta_write(struct fat_volume *v, uint32_t lba, const void *buf)
+{
+	return v->dev.meta_write ? v->dev.meta_write(v->dev.ctx, lba, buf)
+				 : v->dev.write(v->dev.ctx, lba, 1, buf);
+}
+
 /* Writes the cached FAT sector, when changed, to every FAT copy in order. */
 uint32_t fat_table_flush(struct fat_volume *v)
 {
@@ -24,8 +38,7 @@ uint32_t fat_table_flush(struct fat_volume *v)
 	if (!v->fat_dirty)
 		return ERROR_SUCCESS;
 	for (uint32_t k = 0; k < v->fat_copies; k++) {
-		err = v->dev.write(v->dev.ctx, v->fat_lba + k * v->fat_stride + v->fat_cached, 1,
-				   v->fat_buf);
+		err = fat_meta_write(v, v->fat_lba + k * v->fat_stride + v->fat_cached, v->fat_buf);
 		if (err)
 			return err;
 	}
@@ -45,7 +58,7 @@ static uint32_t load(struct fat_volume *v, uint32_t c, uint32_t *offset)
 	if ((err = fat_table_flush(v)))
 		return err;
 	v->fat_cached = ~0u;
-	if ((err = v->dev.read(v->dev.ctx, v->fat_lba + sector, 1, v->fat_buf)))
+	if ((err = fat_meta_read(v, v->fat_lba + sector, v->fat_buf)))
 		return err;
 	v->fat_cached = sector;
 	return ERROR_SUCCESS;
