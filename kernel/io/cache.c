@@ -32,10 +32,7 @@ static uint32_t pages_for(uint64_t bytes)
 
 static uint32_t file_size(const struct io_fcb *fcb)
 {
-	struct fat_info info;
-
-	fat_query(fcb->fat, &info);
-	return info.size;
+	return fat_size(fcb->fat);
 }
 
 /* --- paging I/O: the FAT driver through the volume's cache buffer --- */
@@ -164,45 +161,90 @@ static bool copy_user(pfn_t pfn, uint32_t off, vaddr_t user, uint32_t n, bool to
 	return ok;
 }
 
-/* Copies n bytes between b at at and page page's frame pfn (referenced) at
- * off, then drops the reference (written: the copy went into the frame). A
- * user buffer is touched with the volume lock given up: a fault on it may
- * wait for memory or the disk, and must not hold the volume meanwhile. */
-static uint32_t copy_page_locked(struct io_fcb *fcb, uint32_t page, pfn_t pfn, uint32_t off,
-				 const struct io_buffer *b, uint32_t at, uint32_t n, bool to_frame)
-{
-	bool ok = true;
+/* A run of a copy: bytes [pos, pos + len) of the file, within
+ * MM_FILE_CLUSTER pages, and where they go to or come from. */
+struct copy_run {
+	uint32_t pos, len;
+	const struct io_buffer *b;
+	uint32_t at;                    /* b's offset of pos */
+	bool to_frame;                  /* a write */
+	uint32_t old;                   /* a write: the size before it */
+};
 
-	if (b->kernel) {
-		mm_frame_copy(pfn, off, b->kernel + at, n, to_frame);
-		mm_file_page_put(fcb->ca, page, pfn, to_frame);
-		return ERROR_SUCCESS;
+/* Page page of a write: read first unless written whole, or past the old
+ * end (zeros on the volume). */
+static enum mm_file_get write_how(const struct copy_run *r, uint32_t page)
+{
+	uint32_t start = page * PAGE_SIZE, end = r->pos + r->len;
+	bool whole = r->pos <= start && end - start >= PAGE_SIZE;
+
+	return whole || start >= r->old ? MM_FILE_FRESH : MM_FILE_READ;
+}
+
+/* Copies run r between its buffer and the file's pages: each page is
+ * referenced first (read when needed), then the bytes copied, the volume
+ * lock given up once around the copies when the buffer is a user's (a fault
+ * on it may wait for memory or the disk, and must not hold the volume
+ * meanwhile; the references keep the frames, and a truncation waits for
+ * them). *copied: bytes copied (a prefix of the run). */
+static uint32_t copy_run_locked(struct io_fcb *fcb, const struct copy_run *r, uint32_t *copied)
+{
+	uint32_t first = r->pos >> PAGE_SHIFT, last = (r->pos + r->len - 1) >> PAGE_SHIFT;
+	uint32_t np = 0, err = ERROR_SUCCESS, k, at = 0;
+	pfn_t pfns[MM_FILE_CLUSTER];
+
+	for (uint32_t p = first; p <= last && !err; p++) {
+		err = page_get_locked(fcb, p, r->to_frame ? write_how(r, p) : MM_FILE_READ,
+				      &pfns[np]);
+		np += !err;
 	}
-	io_unlock(fcb->vol);
-	ok = copy_user(pfn, off, b->user + at, n, to_frame);
-	/* Dropped before the lock is taken again: a truncation holding it
-	 * waits for this reference to go. */
-	mm_file_page_put(fcb->ca, page, pfn, to_frame);
-	io_lock(fcb->vol);
-	return ok ? ERROR_SUCCESS : ERROR_NOACCESS;
+	if (!r->b->kernel)
+		io_unlock(fcb->vol);
+	for (k = 0; k < np; k++) {
+		uint32_t pos = r->pos + at, off = pos & (PAGE_SIZE - 1);
+		uint32_t n = PAGE_SIZE - off < r->len - at ? PAGE_SIZE - off : r->len - at;
+		if (r->b->kernel)
+			mm_frame_copy(pfns[k], off, r->b->kernel + r->at + at, n, r->to_frame);
+		else if (!copy_user(pfns[k], off, r->b->user + r->at + at, n, r->to_frame))
+			break;
+		mm_file_page_put(fcb->ca, first + k, pfns[k], r->to_frame);
+		at += n;
+	}
+	if (k < np) {
+		err = ERROR_NOACCESS;
+		for (; k < np; k++)
+			mm_file_page_put(fcb->ca, first + k, pfns[k], false);
+	}
+	/* The references are dropped before the lock is taken again: a
+	 * truncation holding it waits for them to go. */
+	if (!r->b->kernel)
+		io_lock(fcb->vol);
+	*copied = at;
+	return err;
+}
+
+/* The end of the run from pos: at most len bytes, within MM_FILE_CLUSTER pages. */
+static uint32_t run_len(uint32_t pos, uint32_t len)
+{
+	uint32_t room = MM_FILE_CLUSTER * PAGE_SIZE - (pos & (PAGE_SIZE - 1));
+
+	return len < room ? len : room;
 }
 
 uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
 			   uint32_t len, uint32_t *done)
 {
-	uint32_t err = ERROR_SUCCESS, size;
+	uint32_t err = ERROR_SUCCESS, size, n;
 
 	*done = 0;
-	/* The size is read again for every page: another thread may have
+	/* The size is read again for every run: another thread may have
 	 * cut the file while this one copied without the lock. */
-	while (*done < len && offset + *done < (size = file_size(fcb))) {
-		uint32_t pos = offset + *done, off = pos & (PAGE_SIZE - 1), n = PAGE_SIZE - off;
-		pfn_t pfn;
-		n = n < len - *done ? n : len - *done;
-		n = n < size - pos ? n : size - pos;
-		if ((err = page_get_locked(fcb, pos >> PAGE_SHIFT, MM_FILE_READ, &pfn)) ||
-		    (err = copy_page_locked(fcb, pos >> PAGE_SHIFT, pfn, off, b, *done, n, false)))
-			break;
+	while (!err && *done < len && offset + *done < (size = file_size(fcb))) {
+		uint32_t pos = offset + *done;
+		struct copy_run r = { pos, run_len(pos, len - *done), b, *done, false, 0 };
+		if (r.len > size - pos)
+			r.len = size - pos;
+		err = copy_run_locked(fcb, &r, &n);
 		*done += n;
 	}
 	return err;
@@ -262,38 +304,66 @@ static uint32_t extend_locked(struct io_fcb *fcb, uint32_t *end)
 	return ERROR_DISK_FULL;
 }
 
+/* Pages a write may make in memory ahead of its copy (grow_in_memory_locked). */
+#define GROW_PAGES_MAX 64u
+
+/* Makes the file reach end (above its size old) for a write from at or
+ * below old, without zeroing the new clusters on the volume: the pages
+ * from old's to end's are made in memory first (zero past old) and dirty,
+ * so nothing reads the clusters' old bytes and the lazy writer writes them
+ * whole (the write's data, or zeros where it fails). Fails (nothing
+ * changed; the caller zeroes on the volume instead) when the write spans
+ * more than GROW_PAGES_MAX pages, memory is short or the volume full. */
+static uint32_t grow_in_memory_locked(struct io_fcb *fcb, uint32_t old, uint32_t end)
+{
+	uint32_t first = old >> PAGE_SHIFT, last = (end - 1) >> PAGE_SHIFT, err;
+	pfn_t pfn;
+
+	if (last - first >= GROW_PAGES_MAX)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	if ((err = mm_file_resize(fcb->ca, last + 1)))
+		return err;
+	for (uint32_t p = first; p <= last && !err; p++) {
+		/* old's page, when partly the file's, is read while the size
+		 * is still old: its part past old comes in zero. */
+		bool part = p == first && (old & (PAGE_SIZE - 1));
+		if (!(err = mm_file_page_get(fcb->ca, p, part ? MM_FILE_READ : MM_FILE_FRESH, &pfn)))
+			mm_file_page_put(fcb->ca, p, pfn, true);
+	}
+	if (!err && !(err = fat_set_size_ex(fcb->fat, end, false)))
+		return ERROR_SUCCESS;
+	mm_file_resize(fcb->ca, pages_for(old));        /* shrinks: cannot fail */
+	return err;
+}
+
 uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const struct io_buffer *b,
 			    uint32_t len, uint32_t *done)
 {
-	uint32_t old = file_size(fcb), end = offset + len, limit = mm_file_dirty_limit();
+	uint32_t old = file_size(fcb), end = offset + len, limit = mm_file_dirty_limit(), n;
 	uint32_t err = ERROR_SUCCESS, full = ERROR_SUCCESS;
 
 	*done = 0;
 	if ((uint64_t)offset + len > UINT32_MAX)
 		return ERROR_DISK_FULL;         /* FAT's limit, as Windows' */
-	if (end > old && (full = extend_locked(fcb, &end)) != ERROR_SUCCESS &&
-	    full != ERROR_DISK_FULL)
+	if (end > old && (offset > old || grow_in_memory_locked(fcb, old, end)) &&
+	    (full = extend_locked(fcb, &end)) != ERROR_SUCCESS && full != ERROR_DISK_FULL)
 		return full;
 	if (offset < end)
 		fat_touch(fcb->fat);
-	while (offset + *done < end) {
-		uint32_t pos = offset + *done, off = pos & (PAGE_SIZE - 1), page = pos >> PAGE_SHIFT;
-		uint32_t n = end - pos < PAGE_SIZE - off ? end - pos : PAGE_SIZE - off;
-		/* A page written whole, or past the old end (zeros on the
-		 * volume), need not be read first. */
-		bool fresh = (off == 0 && n == PAGE_SIZE) || page * PAGE_SIZE >= old;
-		pfn_t pfn;
+	while (!err && offset + *done < end) {
+		uint32_t pos = offset + *done;
+		struct copy_run r = { pos, run_len(pos, end - pos), b, *done, true, old };
 		/* Cut meanwhile by another thread (this one copies without the
 		 * lock): the file grows back to the end of this write. */
 		if (end > file_size(fcb) && (err = extend_locked(fcb, &end)) != ERROR_SUCCESS)
 			break;
+		if (r.len > end - pos)
+			r.len = end - pos;
 		/* NT's dirty page threshold: past it, a writer writes back
 		 * before it dirties more. */
 		if (mm_file_dirty_pages() >= limit)
 			cache_flush_volume_locked(fcb->vol, NULL);
-		if ((err = page_get_locked(fcb, page, fresh ? MM_FILE_FRESH : MM_FILE_READ, &pfn)) ||
-		    (err = copy_page_locked(fcb, page, pfn, off, b, *done, n, true)))
-			break;
+		err = copy_run_locked(fcb, &r, &n);
 		*done += n;
 	}
 	return err ? err : full;

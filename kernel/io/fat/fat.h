@@ -214,6 +214,8 @@ uint32_t fat_map(struct fat_file *f, uint32_t offset, uint32_t len, uint32_t *lb
 		 uint32_t *bytes);
 /* The open file's attributes, size, times and short name (name: ""). */
 void fat_query(const struct fat_file *f, struct fat_info *info);
+/* The open file's size alone (cheap: the file cache asks it per copy). */
+uint32_t fat_size(const struct fat_file *f);
 /* Sets the times that are not NULL (SetFileTime); the root: ERROR_ACCESS_DENIED. */
 uint32_t fat_set_times(struct fat_file *f, const struct fat_time *created,
 		       const struct fat_time *accessed, const struct fat_time *written);

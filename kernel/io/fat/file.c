@@ -439,6 +439,11 @@ uint32_t fat_map(struct fat_file *f, uint32_t offset, uint32_t len, uint32_t *lb
 	return ERROR_SUCCESS;
 }
 
+uint32_t fat_size(const struct fat_file *f)
+{
+	return f->de.size;
+}
+
 void fat_query(const struct fat_file *f, struct fat_info *info)
 {
 	uint16_t uni[12];
