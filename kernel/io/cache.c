@@ -10,6 +10,7 @@
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 #include "arch/cpu.h"
+#include "arch/ide.h"
 #include "arch/uaccess.h"
 #include "mm/filecache.h"
 #include "mm/pfn.h"
@@ -35,13 +36,60 @@ static uint32_t file_size(const struct io_fcb *fcb)
 	return fat_size(fcb->fat);
 }
 
-/* --- paging I/O: the FAT driver through the volume's cache buffer --- */
+/* --- paging I/O: straight between the disk and the frames where the file's
+ * clusters allow, else through the FAT driver and the volume's cache buffer --- */
+
+/* Moves bytes [offset, offset + len) of fcb's file (offset page-aligned)
+ * between the disk and frames, whole sectors, one request per run of
+ * consecutive clusters. ERROR_NOT_SUPPORTED (nothing or part moved: the
+ * caller moves it all the slow way) when a run ends inside a page short of
+ * len, as 512-byte clusters scattered on the volume do. */
+static uint32_t paging_direct(struct io_fcb *fcb, uint32_t offset, uint32_t len,
+			      const pfn_t *frames, bool write)
+{
+	uint32_t done = 0, lba, run, err;
+
+	while (done < len) {
+		if ((err = fat_map(fcb->fat, offset + done, len - done, &lba, &run)))
+			return err;
+		if (run < len - done && ((done + run) & (PAGE_SIZE - 1)))
+			return ERROR_NOT_SUPPORTED;
+		if ((err = iop_disk_frames(fcb->vol, lba, frames + done / PAGE_SIZE,
+					   (run + IDE_SECTOR_SIZE - 1) / IDE_SECTOR_SIZE, write)))
+			return err;
+		done += run;
+	}
+	return ERROR_SUCCESS;
+}
+
+/* Zeroes frames' bytes from from (bytes into the first frame) to the end of
+ * the last of n frames. */
+static void frames_zero_from(struct io_fcb *fcb, const pfn_t *frames, uint32_t n, uint32_t from)
+{
+	uint8_t *zero = fcb->vol->cache_buf;
+
+	memset(zero, 0, PAGE_SIZE);
+	for (uint32_t k = from / PAGE_SIZE; k < n; k++) {
+		uint32_t off = k == from / PAGE_SIZE ? from % PAGE_SIZE : 0;
+		mm_frame_copy(frames[k], off, zero, PAGE_SIZE - off, true);
+	}
+}
 
 static uint32_t paging_read(void *file, uint32_t page, uint32_t n, const pfn_t *frames)
 {
 	struct io_fcb *fcb = file;
 	uint8_t *buf = fcb->vol->cache_buf;
-	uint32_t done, err;
+	uint32_t size = file_size(fcb), offset = page * PAGE_SIZE, len, done, err;
+
+	len = offset >= size ? 0 : size - offset < n * PAGE_SIZE ? size - offset : n * PAGE_SIZE;
+	err = len ? paging_direct(fcb, offset, len, frames, false) : ERROR_SUCCESS;
+	if (err == ERROR_SUCCESS) {
+		/* What lies past the end reads zero (the sectors' tail too). */
+		frames_zero_from(fcb, frames, n, len);
+		return fat_note_read(fcb->fat);
+	}
+	if (err != ERROR_NOT_SUPPORTED)
+		return err;
 
 	/* One request for the run (the driver reads clusters that lie
 	 * together at once); what lies past the end stays zero. */
@@ -57,12 +105,19 @@ static uint32_t paging_write(void *file, uint32_t page, uint32_t n, const pfn_t 
 {
 	struct io_fcb *fcb = file;
 	uint8_t *buf = fcb->vol->cache_buf;
-	uint32_t size = file_size(fcb), offset = page * PAGE_SIZE, len;
+	uint32_t size = file_size(fcb), offset = page * PAGE_SIZE, len, err;
 
-	/* The tail of the last page, past the end, is never written. */
+	/* Nothing past the end of the last sector is written; the rest of
+	 * that sector is the page's tail, zero. */
 	if (offset >= size)
 		return ERROR_SUCCESS;
 	len = size - offset < n * PAGE_SIZE ? size - offset : n * PAGE_SIZE;
+	err = paging_direct(fcb, offset, len, frames, true);
+	/* Then the entry (a stamped write time) and the FAT's pending sectors. */
+	if (err == ERROR_SUCCESS)
+		return fat_write_paging(fcb->fat, offset, NULL, 0);
+	if (err != ERROR_NOT_SUPPORTED)
+		return err;
 	for (uint32_t k = 0; k * PAGE_SIZE < len; k++)
 		mm_frame_copy(frames[k], 0, buf + k * PAGE_SIZE, PAGE_SIZE, false);
 	return fat_write_paging(fcb->fat, offset, buf, len);

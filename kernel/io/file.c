@@ -301,11 +301,14 @@ uint32_t file_flush(struct io_file *f)
 {
 	uint32_t err;
 
-	/* The volume's dirty pages (this file's and the others', so that no
-	 * entry the metadata cache writes gets ahead of its file's data),
-	 * then its metadata. */
+	/* The file's dirty pages, then the volume's metadata (other files'
+	 * entries with it: those may reach the disk ahead of their data, which
+	 * a power cut then leaves reading stale bytes, never cross-linked). A
+	 * page of another file that cannot be written fails no one else. */
 	io_lock(f->fcb->vol);
-	err = file_flush_volume_locked(f->fcb->vol, NULL);
+	err = cache_flush_locked(f->fcb, NULL);
+	if (!err && !(err = fat_flush(f->fcb->vol->fat)))
+		err = io_meta_flush(f->fcb->vol);
 	io_unlock(f->fcb->vol);
 	return err;
 }

@@ -157,27 +157,38 @@ static uint32_t take(struct io_volume *v, uint32_t lba)
 }
 
 /* Reads the group of sectors around lba into the cache (those not cached
- * already); the entry of lba, or META_NONE with *err. */
+ * already), or lba alone when the group fails (a bad data sector beside a
+ * directory's must not fail the directory); the entry of lba, or
+ * META_NONE with *err. */
 static uint32_t fill(struct io_volume *v, uint32_t lba, uint32_t *err)
 {
-	uint32_t first = lba - lba % META_GROUP, n = META_GROUP, i, at = META_NONE;
+	uint32_t first = lba - lba % META_GROUP, n = META_GROUP, i, at = META_NONE, absent = 0;
 
 	if (first + n > v->sectors)
 		n = v->sectors - first;
-	if ((*err = iop_disk_move(v, first, n, v->meta->group, false)))
-		return META_NONE;
-	for (uint32_t k = 0; k < n; k++) {
-		if (find(v->meta, first + k) != META_NONE)
+	/* Only the sectors absent now are the disk's: taking an entry below
+	 * may write and evict one that was dirty, whose copy read here is old. */
+	for (uint32_t k = 0; k < n; k++)
+		absent |= (find(v->meta, first + k) == META_NONE) << k;
+	if (iop_disk_move(v, first, n, v->meta->group, false) != ERROR_SUCCESS) {
+		absent = 1u << (lba - first);
+		if ((*err = iop_disk_move(v, lba, 1,
+					  v->meta->group + (lba - first) * IDE_SECTOR_SIZE, false)))
+			return META_NONE;
+	}
+	/* lba's own entry last: taking another's cannot evict it. */
+	for (uint32_t j = 1; j <= n; j++) {
+		uint32_t k = (lba - first + j) % n;
+		if (!(absent & (1u << k)))
 			continue;
 		if ((i = take(v, first + k)) == META_NONE) {
-			*err = ERROR_NOT_ENOUGH_MEMORY;
+			*err = ERROR_IO_DEVICE;
 			return META_NONE;
 		}
 		memcpy(sector_of(v->meta, i), v->meta->group + k * IDE_SECTOR_SIZE, IDE_SECTOR_SIZE);
-		if (first + k == lba)
-			at = i;
+		at = i;
 	}
-	return at != META_NONE ? at : find(v->meta, lba);
+	return at;
 }
 
 uint32_t io_meta_read(void *ctx, uint32_t lba, void *buf)

@@ -212,6 +212,9 @@ uint32_t fat_set_size_ex(struct fat_file *f, uint32_t size, bool zero);
  * changed entry with fat_write_paging of 0 bytes. */
 uint32_t fat_map(struct fat_file *f, uint32_t offset, uint32_t len, uint32_t *lba,
 		 uint32_t *bytes);
+/* Records a read of f now, as fat_read does (a read through fat_map): the
+ * access date, and the entry written when it changed. */
+uint32_t fat_note_read(struct fat_file *f);
 /* The open file's attributes, size, times and short name (name: ""). */
 void fat_query(const struct fat_file *f, struct fat_info *info);
 /* The open file's size alone (cheap: the file cache asks it per copy). */

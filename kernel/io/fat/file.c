@@ -349,7 +349,6 @@ uint32_t fat_read(struct fat_file *f, uint32_t offset, void *buf, uint32_t len, 
 {
 	struct fat_volume *v = f->vol;
 	uint32_t pos = offset, end, ci, off, c, n, chunk, err;
-	uint16_t adate = f->de.adate;
 
 	*done = 0;
 	if (f->de.attr & FAT_ATTR_DIRECTORY)
@@ -367,8 +366,15 @@ uint32_t fat_read(struct fat_file *f, uint32_t offset, void *buf, uint32_t len, 
 		if ((err = data_read(v, fat_cluster_lba(v, c), off, (uint8_t *)buf + *done, chunk)))
 			return err;
 	}
-	fat_stamp(v, &f->de, false, false);
-	return f->de.adate == adate ? ERROR_SUCCESS : fat_dirent_write(v, &f->where, &f->de);
+	return fat_note_read(f);
+}
+
+uint32_t fat_note_read(struct fat_file *f)
+{
+	uint16_t adate = f->de.adate;
+
+	fat_stamp(f->vol, &f->de, false, false);
+	return f->de.adate == adate ? ERROR_SUCCESS : fat_dirent_write(f->vol, &f->where, &f->de);
 }
 
 /* Cuts f back to size bytes (below its size): the entry first, then the FAT
