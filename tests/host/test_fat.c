@@ -413,6 +413,37 @@ TEST(paging_writes_keep_the_size_and_take_touched_times_to_disk)
 	image_finish(&im, v);
 }
 
+/* The file cache's own paging path: growing without zeroing writes no data
+ * sector, and fat_map says where the clusters lie (consecutive on a fresh
+ * volume, one run), so data put there reads back through the driver. */
+TEST(grow_unzeroed_and_map_for_paging_io)
+{
+	struct fat_volume *v = image_fresh(&im, "m.img");
+	uint8_t data[3000], *got;
+	struct fat_file *f;
+	uint32_t lba, bytes, n, err, writes;
+
+	pattern_fill(data, sizeof(data), 11);
+	CHECK_EQ_U(fat_create(v, "mapped.bin", 0, &f), 0);
+	writes = im.writes;
+	CHECK_EQ_U(fat_set_size_ex(f, 3000, false), 0);
+	CHECK(im.writes - writes < 6);                  /* FAT, entry, FSInfo: no data */
+	CHECK_EQ_U(fat_size(f), 3000);
+	CHECK_EQ_U(fat_map(f, 0, 3000, &lba, &bytes), 0);
+	CHECK_EQ_U(bytes, 3000);
+	CHECK_EQ_U(fat_map(f, 1024, 4096, &lba, &bytes), 0);
+	CHECK_EQ_U(bytes, 2048);                        /* to the last cluster's end */
+	CHECK_EQ_U(fat_map(f, 3072, 512, &lba, &bytes), ERROR_INVALID_PARAMETER);
+	CHECK_EQ_U(fat_map(f, 0, 3000, &lba, &bytes), 0);
+	memcpy(im.data + (size_t)lba * FAT_SECTOR_SIZE, data, sizeof(data));
+	CHECK_EQ_U(fat_write_paging(f, 0, NULL, 0), 0);
+	fat_close(f);
+	got = fat_slurp(v, "mapped.bin", &n, &err);
+	CHECK(got && n == 3000 && memcmp(got, data, n) == 0);
+	free(got);
+	image_finish(&im, v);
+}
+
 /* Every name fat_find gives for pattern in dir, joined by '|'. */
 static const char *names_of(struct fat_volume *v, const char *dir, const char *pattern)
 {
@@ -528,6 +559,7 @@ int main(void)
 	RUN("fat", files_stay_contiguous);
 	RUN("fat", attributes_and_times);
 	RUN("fat", paging_writes_keep_the_size_and_take_touched_times_to_disk);
+	RUN("fat", grow_unzeroed_and_map_for_paging_io);
 	RUN("fat", enumeration_matches_wildcards);
 	RUN("fat", bad_lfn_checksum_leaves_the_short_name);
 	RUN("fat", other_geometries);
