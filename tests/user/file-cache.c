@@ -223,6 +223,61 @@ static void race(void)
 	printf("file-cache: %u rounds of 64 KB against a cutting thread, %u bad bytes\n", rounds, bad);
 }
 
+/* Writes n bytes of fill(.., seed) to a new file at path and closes it:
+ * closed, its pages stay cached, dirty. */
+static void write_closed(const char *path, DWORD n, unsigned seed)
+{
+	HANDLE h = open_file(path, CREATE_ALWAYS);
+
+	fill(buf, n, seed);
+	CHECK(h != INVALID_HANDLE_VALUE && WriteFile(h, buf, n, &n, NULL), "write %s: %lu", path,
+	      GetLastError());
+	CloseHandle(h);
+}
+
+/* Whether path holds exactly n bytes of fill(.., seed). */
+static bool holds(const char *path, DWORD n, unsigned seed)
+{
+	HANDLE h = open_file(path, OPEN_EXISTING);
+	DWORD got = 0;
+	bool ok;
+
+	fill(buf, n, seed);
+	ok = h != INVALID_HANDLE_VALUE && ReadFile(h, back, sizeof(back), &got, NULL) &&
+	     got == n && memcmp(buf, back, n) == 0;
+	CloseHandle(h);
+	return ok;
+}
+
+/* Closed files kept cached meet the calls by path: a deleted one comes
+ * back empty when made again (its cached pages went with it), a renamed
+ * one keeps its data under the new name, a replaced one gives way to the
+ * file moved over it, and one replacing another keeps its own data. */
+static void closed_files(void)
+{
+	HANDLE h;
+	DWORD size;
+
+	write_closed("C:\\CACHE\\gone.bin", 3 * PAGE, 21);
+	CHECK(DeleteFileA("C:\\CACHE\\gone.bin"), "delete a cached file: %lu", GetLastError());
+	h = open_file("C:\\CACHE\\gone.bin", CREATE_NEW);
+	size = GetFileSize(h, NULL);
+	CHECK(h != INVALID_HANDLE_VALUE && size == 0, "made again: %lu bytes", size);
+	CloseHandle(h);
+	CHECK(DeleteFileA("C:\\CACHE\\gone.bin"), "delete: %lu", GetLastError());
+	write_closed("C:\\CACHE\\old.bin", 2 * PAGE + 100, 22);
+	CHECK(MoveFileA("C:\\CACHE\\old.bin", "C:\\CACHE\\new.bin"), "rename: %lu", GetLastError());
+	CHECK(holds("C:\\CACHE\\new.bin", 2 * PAGE + 100, 22), "the renamed file's data");
+	CHECK(GetFileAttributesA("C:\\CACHE\\old.bin") == INVALID_FILE_ATTRIBUTES,
+	      "the old name is gone");
+	write_closed("C:\\CACHE\\over.bin", 5 * PAGE, 23);
+	CHECK(MoveFileExA("C:\\CACHE\\over.bin", "C:\\CACHE\\new.bin", MOVEFILE_REPLACE_EXISTING),
+	      "replace a cached file: %lu", GetLastError());
+	CHECK(holds("C:\\CACHE\\new.bin", 5 * PAGE, 23), "the replacing file's data");
+	CHECK(DeleteFileA("C:\\CACHE\\new.bin"), "delete: %lu", GetLastError());
+	printf("file-cache: closed files deleted, renamed and replaced\n");
+}
+
 /* The file the runner compares on the host: a tail page that is not whole. */
 static void for_the_host(void)
 {
@@ -284,6 +339,7 @@ int main(int argc, char **argv)
 		big((unsigned)atoi(argv[2]), true);
 	} else {
 		hits();
+		closed_files();
 		coherence();
 		truncation();
 		race();
