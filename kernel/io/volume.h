@@ -11,7 +11,7 @@
  * volume, its open-file records, the positions of its File objects and the
  * file cache's work on its files (kernel/io/cache.c). It is held across disk
  * I/O (the caller sleeps, others run) and never while touching user memory:
- * the cache gives it up around each copy to or from a user buffer, so a page
+ * the cache gives it up around each run of copies to or from a user buffer, so a page
  * fault on a user buffer never waits behind it. */
 #ifndef KERNEL_IO_VOLUME_H
 #define KERNEL_IO_VOLUME_H
