@@ -326,11 +326,15 @@ uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
 
 uint32_t file_flush_volume_locked(struct io_volume *v, uint32_t *written)
 {
-	uint32_t err = cache_flush_volume_locked(v, written);
+	uint32_t err = cache_flush_volume_locked(v, written), e;
 
 	/* The data, then the FAT driver's pending sectors into the metadata
-	 * cache, then that to the disk (FAT before directories). */
-	if (!err)
-		err = fat_flush(v->fat);
-	return err ? err : io_meta_flush(v);
+	 * cache, then that to the disk (FAT before directories). A page that
+	 * cannot be written (a bad sector) holds back no metadata: its file's
+	 * entry may then reach the disk ahead of it. */
+	if ((e = fat_flush(v->fat)) && !err)
+		err = e;
+	if ((e = io_meta_flush(v)) && !err)
+		err = e;
+	return err;
 }

@@ -92,8 +92,10 @@ void io_meta_free(struct io_volume *v);
 /* The FAT driver's struct fat_blockdev meta_read and meta_write (ctx: the volume). */
 uint32_t io_meta_read(void *ctx, uint32_t lba, void *buf);
 uint32_t io_meta_write(void *ctx, uint32_t lba, const void *buf);
-/* Writes every dirty metadata sector, in sector order; the first error. */
+/* Writes every dirty metadata sector, in sector order; the first error.
+ * _dev: the same as struct fat_blockdev's meta_flush (ctx: the volume). */
 uint32_t io_meta_flush(struct io_volume *v);
+uint32_t io_meta_flush_dev(void *ctx);
 /* Drops the cached copies of count sectors from lba (written as data). */
 void io_meta_forget(struct io_volume *v, uint32_t lba, uint32_t count);
 /* Whether v's metadata cache holds sectors to write. */

@@ -126,6 +126,11 @@ uint32_t io_meta_flush(struct io_volume *v)
 	return err;
 }
 
+uint32_t io_meta_flush_dev(void *ctx)
+{
+	return io_meta_flush(ctx);
+}
+
 /* A free entry for sector lba (not cached), hashed, clean: the clock passes
  * over recently used and dirty entries; when all are dirty, they are
  * written first. */

@@ -186,7 +186,7 @@ static struct io_volume *volume_new(unsigned disk, const struct mbr_partition *p
 	v->first_lba = p->first_lba;
 	v->sectors = p->sectors;
 	v->dev = (struct fat_blockdev){ blk_read, blk_write, v, p->sectors, io_meta_read,
-					io_meta_write };
+					io_meta_write, io_meta_flush_dev };
 	ke_init_guarded_mutex(&v->lock, &volume_class);
 	return v;
 }

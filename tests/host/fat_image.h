@@ -169,7 +169,7 @@ static inline void image_free(struct image *im)
 
 static inline struct fat_blockdev image_dev(struct image *im)
 {
-	return (struct fat_blockdev){ image_read, image_write, im, im->sectors, NULL, NULL };
+	return (struct fat_blockdev){ image_read, image_write, im, im->sectors, NULL, NULL, NULL };
 }
 
 /* Mounts im; NULL (and a message) when the driver refuses. */

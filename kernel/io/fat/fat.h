@@ -77,7 +77,10 @@
  * them in a write-back cache (kernel/io/metacache.c); it then writes them,
  * FAT sectors before directory sectors, after the file data a flush
  * writes, and drops its copy of a sector written through write (a
- * directory's cluster freed and reused for data). */
+ * directory's cluster freed and reused for data). Writes that must precede
+ * the cached ones go through write (a new directory's first sectors); the
+ * driver calls meta_flush before it frees clusters, so that the entry it
+ * erased or cut reaches the disk before the FAT says they are free. */
 struct fat_blockdev {
 	uint32_t (*read)(void *ctx, uint32_t lba, uint32_t count, void *buf);
 	uint32_t (*write)(void *ctx, uint32_t lba, uint32_t count, const void *buf);
@@ -85,6 +88,7 @@ struct fat_blockdev {
 	uint32_t sectors;               /* the device's size */
 	uint32_t (*meta_read)(void *ctx, uint32_t lba, void *buf);
 	uint32_t (*meta_write)(void *ctx, uint32_t lba, const void *buf);
+	uint32_t (*meta_flush)(void *ctx);      /* writes what meta_write left (NULL: none) */
 };
 
 /* A local date and time, SYSTEMTIME's fields (no day of the week). FAT keeps

@@ -210,17 +210,12 @@ static uint32_t data_write(struct fat_volume *v, uint32_t lba, uint32_t off, con
 	return ERROR_SUCCESS;
 }
 
-/* Writes zeros over count clusters from first (a new directory's): its
- * sectors are metadata from now on. */
+/* Writes zeros over count clusters from first (a new directory's), on the
+ * device at once (past any metadata cache): they reach the disk before the
+ * FAT entries and the entry that make them a directory. */
 uint32_t fat_data_zero(struct fat_volume *v, uint32_t first, uint32_t count)
 {
-	uint32_t lba = fat_cluster_lba(v, first), err;
-
-	v->sector_lba = 0;
-	for (uint32_t i = 0; i < count * v->cluster_sectors; i++)
-		if ((err = fat_meta_write(v, lba + i, v->zero)))
-			return err;
-	return ERROR_SUCCESS;
+	return data_write(v, fat_cluster_lba(v, first), 0, NULL, count << v->cluster_shift, true);
 }
 
 /* Adds clusters after f's chain (have clusters long) for up to len bytes of

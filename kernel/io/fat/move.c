@@ -150,8 +150,11 @@ static uint32_t move(struct fat_volume *v, struct fat_lookup *src, struct fat_lo
 	if ((is_dir && moved && (err = dotdot_set(v, dir, dst->dir, false))) ||
 	    (err = fat_entry_prepare(v, dst, &de, &start, &lfn)))
 		return err;
+	/* The erasures reach the disk before the new set (a cache below
+	 * might write them in another order): never two entries of one chain. */
 	if ((dst->found && (err = fat_dir_erase(v, &dst->item.where))) ||
 	    (err = fat_dir_erase(v, &src->item.where)) ||
+	    (v->dev.meta_flush && (err = v->dev.meta_flush(v->dev.ctx))) ||
 	    (is_dir && moved && (err = dotdot_set(v, dir, dst->dir, true))) ||
 	    (err = fat_dir_write_set(v, dst->dir, start, &dst->name, &de, lfn, &w)))
 		return err;

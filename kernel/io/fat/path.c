@@ -241,7 +241,7 @@ static uint32_t dir_init(struct fat_volume *v, uint32_t c, uint32_t parent,
 	fat_dirent_set_cluster(&dots[1], parent == v->root ? 0 : parent);
 	memset(v->io, 0, FAT_SECTOR_SIZE);
 	memcpy(v->io, dots, sizeof(dots));
-	return fat_meta_write(v, fat_cluster_lba(v, c), v->io);
+	return v->dev.write(v->dev.ctx, fat_cluster_lba(v, c), 1, v->io);     /* as the zeros */
 }
 
 uint32_t fat_mkdir(struct fat_volume *v, const char *path)

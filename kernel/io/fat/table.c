@@ -192,6 +192,11 @@ uint32_t fat_free_chain(struct fat_volume *v, uint32_t first, uint32_t length)
 {
 	uint32_t c = first, next, err;
 
+	/* The entry that no longer holds the chain reaches the disk first. */
+	if (v->dev.meta_flush &&
+	    ((err = fat_table_flush(v)) || (err = v->dev.meta_flush(v->dev.ctx))))
+		return err;
+
 	for (uint32_t i = 0; i < length && c; i++) {
 		if ((err = fat_next(v, c, &next)) || (err = fat_set(v, c, 0)))
 			return err;
