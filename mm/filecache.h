@@ -9,7 +9,12 @@
  *     modified list (written back to the file, never to swap);
  *   - valid: the frame is in use (copied to or from: each copy holds a
  *     reference, its share count), PTE_PROTO_DIRTY when written.
- * The sections issue maps these very pages into views (issue 19).
+ * File-backed sections (CreateFileMapping of a file) refer to this very
+ * control area: their views map these frames through the prototype PTEs
+ * (mm/protofault.c), so a page is in memory once whether ReadFile or a view
+ * touches it; a view's written page is dirty here too (its PTE's dirty bit is
+ * collected into the prototype PTE when it leaves a working set or at
+ * FlushViewOfFile) and goes back to the file, never to swap.
  *
  * The memory manager never calls the file system but through the
  * struct mm_file_io its creator gives. Every call here is made holding the
@@ -35,6 +40,17 @@ struct mm_control_area;
 struct mm_file_io {
 	uint32_t (*read)(void *file, uint32_t page, uint32_t n, const pfn_t *frames);
 	uint32_t (*write)(void *file, uint32_t page, uint32_t n, const pfn_t *frames);
+	/* For views, called holding no lock: takes the file's lock and
+	 * mm_file_page_get(MM_FILE_READ)s page page (a fault); writes pages
+	 * [first, end) back (FlushViewOfFile). */
+	uint32_t (*page_in)(void *file, uint32_t page, pfn_t *out);
+	uint32_t (*flush)(void *file, uint32_t first, uint32_t end);
+	/* Called under any lock (it must neither sleep nor take the file's
+	 * lock): no section or view refers to the file any more; the reference
+	 * on it mm_file_section_reference asked for goes. */
+	void (*release)(void *file);
+	/* The file's name as GetMappedFileName shows it ("\Device\..."). */
+	void (*name)(void *file, char *buf, uint32_t size);
 };
 
 /* The control area of an open file of pages pages (its size rounded up),
@@ -72,6 +88,16 @@ void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool
  * first error. */
 uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
 		       uint32_t *written);
+/* A section object is made on the file (its lock held): true when it is
+ * the first section or view of it, and the caller then references the file
+ * for them (given back through io->release once none is left). */
+bool mm_file_section_reference(struct mm_control_area *ca);
+/* Whether a section object or a view refers to ca (DeleteFile refuses:
+ * ERROR_ACCESS_DENIED, as NT's MmFlushImageSection(MmFlushForDelete)). */
+bool mm_file_mapped(struct mm_control_area *ca);
+/* Whether a view maps a page from page pages on (SetEndOfFile below it:
+ * ERROR_USER_MAPPED_FILE). */
+bool mm_file_mapped_past(struct mm_control_area *ca, uint32_t pages);
 /* Whether ca holds dirty pages. */
 bool mm_file_is_dirty(const struct mm_control_area *ca);
 

@@ -220,8 +220,13 @@ static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_
 	pte = *proto;
 	if ((pte & 1) || (pte_kind(pte) == PTE_TRANSITION &&
 			  !(pfn_entry(pte_index(pte))->flags & PFN_FLAG_READING))) {
-		r = proto_share_locked(proto, pte, &pfn);
+		r = v->view->ca->backing == MM_BACKING_FILE
+			    ? file_view_share_locked(v, va, pte, &pfn)
+			    : proto_share_locked(proto, pte, &pfn);
 		pfn_unlock();
+	} else if (pte_is_subsection(pte)) {
+		pfn_unlock();
+		r = file_view_read(vm, v, va, &pfn);
 	} else {
 		pfn_unlock();
 		switch (pte_kind(pte)) {
@@ -322,6 +327,9 @@ bool view_unmap_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft
 	uint32_t *proto = (uint32_t *)e->pte;
 	bool keep;
 
+	/* A file's page goes back to its file (mm/mapfile.c). */
+	if (pte_is_subsection(e->original_pte))
+		return file_view_unmap(vm, va, pfn, soft);
 	/* Without swap the last mapping of a page that cannot be filled again
 	 * stays (one written on another CPU after this look waits on the
 	 * modified list: kept, not lost). */

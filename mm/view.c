@@ -189,20 +189,6 @@ uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr)
 	return err;
 }
 
-uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size)
-{
-	struct vm_vad *v;
-	bool ok;
-
-	ke_acquire_spin_lock(&vm->ws_lock);
-	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
-	ok = v && v->view && size <= vm_va(v->node.end) - addr;
-	ke_release_spin_lock(&vm->ws_lock);
-	/* A pagefile section has no file to write: its pages reach the paging
-	 * file when they are trimmed. */
-	return ok ? 0 : ERROR_INVALID_ADDRESS;
-}
-
 uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size)
 {
 	struct vm_vad *v;

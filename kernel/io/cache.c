@@ -71,7 +71,8 @@ static uint32_t paging_write(void *file, uint32_t page, uint32_t n, const pfn_t 
 	return fat_write_paging(fcb->fat, offset, buf, len);
 }
 
-static const struct mm_file_io paging_io = { paging_read, paging_write };
+static const struct mm_file_io paging_io = { paging_read, paging_write, mapping_page_in,
+					     mapping_flush, mapping_release, mapping_name };
 
 /* --- a file's control area: made at its first open, gone at its last close --- */
 
@@ -141,6 +142,11 @@ static uint32_t page_get_locked(struct io_fcb *fcb, uint32_t page, enum mm_file_
 		else
 			mm_file_wait_for_memory();
 	}
+}
+
+uint32_t cache_page_in_locked(struct io_fcb *fcb, uint32_t page, pfn_t *pfn)
+{
+	return page_get_locked(fcb, page, MM_FILE_READ, pfn);
 }
 
 /* --- ReadFile, WriteFile, SetEndOfFile --- */
@@ -217,6 +223,8 @@ static uint32_t resize_locked(struct io_fcb *fcb, uint32_t size)
 
 	if (size == old)
 		return ERROR_SUCCESS;
+	if (size < old && mm_file_mapped_past(fcb->ca, pages_for(size)))
+		return ERROR_USER_MAPPED_FILE;
 	if (size > old && (err = mm_file_resize(fcb->ca, pages_for(size))))
 		return err;
 	if ((err = fat_set_size(fcb->fat, size))) {
@@ -301,22 +309,24 @@ uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const struct io
 
 /* --- the lazy writer --- */
 
-static void lazy_wake(void)
+void cache_wake(void)
 {
 	lazy_woken = true;
 	wait_queue_wake_all(&lazy_wait);
 }
 
-/* One pass: every dirty page of every open file, volume by volume. */
+/* One pass: the mapping references given back are settled, and every dirty
+ * page of every open file written, volume by volume. */
 static void lazy_pass_once(void)
 {
 	uint32_t n;
 
-	for (char letter = 'C'; letter <= 'Z' && mm_file_dirty_pages(); letter++) {
+	for (char letter = 'C'; letter <= 'Z'; letter++) {
 		struct io_volume *v = io_volume(letter);
 		if (!v)
 			continue;
 		io_lock(v);
+		mapping_settle_locked(v);
 		cache_flush_volume_locked(v, &n);
 		io_unlock(v);
 		arch_atomic_add(&mm_stats.cache_lazy_pages, n);
@@ -347,7 +357,15 @@ void cache_init(void)
 	if (!thread_create("lazywriter", lazy_writer, NULL))
 		kprintf("io: no lazy writer (out of memory): dirty pages wait for a flush\n");
 	else
-		mm_file_set_writer(lazy_wake);
+		mm_file_set_writer(cache_wake);
+}
+
+void cache_settle(void)
+{
+	ke_acquire_guarded_mutex(&lazy_pass);
+	if (!lazy_stopped)
+		lazy_pass_once();
+	ke_release_guarded_mutex(&lazy_pass);
 }
 
 void cache_shutdown(void)

@@ -4,6 +4,7 @@
 #include "kernel/io/iop.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
+#include "arch/spinlock.h"
 #include "mm/pool.h"
 
 #define FILE_SIZE_LIMIT 0xffffffffull   /* FAT: a file holds at most 4 GB - 1 */
@@ -115,16 +116,17 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 	return ERROR_SUCCESS;
 }
 
-/* Drops one File object from fcb; the last one frees the record and, when
- * the file is delete pending, deletes it. */
-static void fcb_release_locked(struct io_fcb *fcb)
+bool iop_fcb_settle_locked(struct io_fcb *fcb)
 {
 	struct io_volume *v = fcb->vol;
 	struct io_fcb **p = &v->fcbs;
 	struct fat_info info;
+	uint32_t given = fcb->unmapped;
 
-	if (--fcb->files)
-		return;
+	arch_atomic_add(&fcb->unmapped, (uint32_t)-given);
+	fcb->mapped -= given;
+	if (fcb->files || fcb->mapped)
+		return false;
 	while (*p != fcb)
 		p = &(*p)->next;
 	*p = fcb->next;
@@ -135,6 +137,15 @@ static void fcb_release_locked(struct io_fcb *fcb)
 		(void)((info.attributes & FAT_ATTR_DIRECTORY) ? fat_rmdir(v->fat, fcb->path)
 							      : fat_delete(v->fat, fcb->path));
 	kfree(fcb);
+	return true;
+}
+
+/* Drops one File object from fcb; the last one (with no mapping left) frees
+ * the record and, when the file is delete pending, deletes it. */
+static void fcb_release_locked(struct io_fcb *fcb)
+{
+	fcb->files--;
+	iop_fcb_settle_locked(fcb);
 }
 
 /* The last reference to a File object: its share access goes, delete on

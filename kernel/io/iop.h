@@ -22,6 +22,8 @@ struct io_fcb {
 	bool delete_pending;
 	char path[RTL_MAX_PATH];        /* its volume path, for deleting it at the end */
 	struct mm_control_area *ca;     /* a file's pages in memory (cache.c); NULL: a directory */
+	uint32_t mapped;                /* references of its sections and views (mapping.c) */
+	volatile uint32_t unmapped;     /* of those, given back (atomic) but not yet settled */
 	struct io_fcb *next;
 };
 
@@ -44,6 +46,11 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 			   struct io_file *f);
 /* The record of fat (the volume lock held), or NULL when it has none. */
 struct io_fcb *iop_fcb_find_locked(struct io_volume *v, struct fat_file *fat);
+
+/* Settles fcb's references given back by its sections and views, then frees
+ * it when no File object and no mapping refers to it any more (the last
+ * close's work, a delete pending done). true when it was freed. */
+bool iop_fcb_settle_locked(struct io_fcb *fcb);
 
 /* --- the file cache (cache.c): a file's data goes through its control area
  * (mm/filecache.h); offsets and sizes are below 4 GB (FAT). --- */
@@ -71,6 +78,23 @@ uint32_t cache_set_size_locked(struct io_fcb *fcb, uint32_t size);
  * NULL) counts the pages. The first error. */
 uint32_t cache_flush_locked(struct io_fcb *fcb, uint32_t *written);
 uint32_t cache_flush_volume_locked(struct io_volume *v, uint32_t *written);
+/* Page page of fcb's file for a view, referenced (mm_file_page_get's
+ * MM_FILE_READ, waiting for memory as ReadFile does). */
+uint32_t cache_page_in_locked(struct io_fcb *fcb, uint32_t page, pfn_t *pfn);
+/* Wakes the lazy writer (a mapping's reference came back: it settles). */
+void cache_wake(void);
+/* One lazy writer pass now, settling every released mapping reference
+ * (what run= does before it counts what leaked). */
+void cache_settle(void);
+
+/* --- file mappings (mapping.c): mm_file_io's calls for views --- */
+uint32_t mapping_page_in(void *file, uint32_t page, pfn_t *out);
+uint32_t mapping_flush(void *file, uint32_t first, uint32_t end);
+void mapping_release(void *file);
+void mapping_name(void *file, char *buf, uint32_t size);
+/* Settles the released mapping references of every file of v. */
+void mapping_settle_locked(struct io_volume *v);
+
 /* Starts the lazy writer (io_init); stops it for good (io_shutdown). */
 void cache_init(void);
 void cache_shutdown(void);

@@ -2,6 +2,7 @@
  * RemoveDirectory, GetFileAttributes, SetFileAttributes, GetDiskFreeSpace,
  * FindFirstFile and FindNextFile; see kernel/io/file.h. */
 #include "kernel/io/iop.h"
+#include "mm/filecache.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 #include "mm/pool.h"
@@ -85,6 +86,11 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 	fat_query(fat, &info);
 	fcb = iop_fcb_find_locked(v, fat);
 	fat_close(fat);
+	/* NT's MmFlushImageSection(MmFlushForDelete): a mapped file stays. */
+	if (fcb && fcb->ca && mm_file_mapped(fcb->ca))
+		return ERROR_ACCESS_DENIED;
+	if (fcb && !fcb->files && iop_fcb_settle_locked(fcb))
+		fcb = NULL;             /* its last mapping went a moment ago */
 	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir)
 		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
 	if (dir && (err = dir_empty_locked(v, path)) != ERROR_SUCCESS)

@@ -224,6 +224,11 @@ void io_init(void)
 			mount_disk(disk, &next);
 }
 
+void io_settle(void)
+{
+	cache_settle();
+}
+
 void io_shutdown(void)
 {
 	cache_shutdown();       /* the flushes below are the last writes */
@@ -234,6 +239,7 @@ void io_shutdown(void)
 		if (!v)
 			continue;
 		io_lock(v);
+		mapping_settle_locked(v);
 		err = file_flush_volume_locked(v);
 		if (!err && !v->fcbs && (err = fat_unmount(v->fat)) == ERROR_SUCCESS)
 			volumes[i] = NULL;

@@ -5,13 +5,30 @@
  * and mm/section.h's. Views are mapped into the caller's own process. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ex/section.h"
+#include "kernel/io/file.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
 
+/* A section over the file of handle h (any access: section_create_file
+ * checks what the protection needs). */
+static uint32_t create_file_section(uint32_t h, const uint32_t *a, struct section **s)
+{
+	struct io_file *file;
+	uint32_t err = ob_reference_by_handle(process_handles(), h, &file_type, 0,
+					      (void **)&file, NULL);
+
+	if (err)
+		return err;
+	err = section_create_file(file, a[1], a[2], a[3], s);
+	ob_dereference(file);
+	return err;
+}
+
 /* (name or 0, protection | SEC_*, size high, size low, access, inherit,
- * uint32 *existed) -> handle; an existing section's name opens it (the size
- * and protection ignored, as Windows does, once they were found valid). */
+ * uint32 *existed, file handle or INVALID_HANDLE_VALUE) -> handle; an
+ * existing section's name opens it (the size and protection ignored, as
+ * Windows does, once they were found valid). */
 struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 {
 	char name[OB_NAME_MAX];
@@ -19,7 +36,9 @@ struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = sys_named_in(name, a[0], a[6]);
 
 	(void)f;
-	if (!err)
+	if (!err && a[7] != 0xffffffffu)
+		err = create_file_section(a[7], a, &s);
+	else if (!err)
 		err = section_create(a[1], a[2], a[3], name, &s);
 	if (err)
 		return (struct sysret){ err, 0 };
@@ -90,6 +109,36 @@ struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
 	len = strlen(name);
 	if (len >= a[3])
 		return (struct sysret){ 0, len + 1 };
+	if (!copy_to_user(a[2], name, len + 1))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ 0, len };
+}
+
+/* (process, address, buf, size) -> GetMappedFileNameA: the device-form name
+ * of the file mapped at address, its length (truncated to size - 1, as
+ * Windows does). PROCESS_QUERY_INFORMATION. */
+struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f)
+{
+	char name[OB_NAME_MAX + 32];
+	struct process *p;
+	uint32_t len, err = process_by_handle(a[0], PROCESS_QUERY_INFORMATION, &p);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = ERROR_ACCESS_DENIED;      /* it has exited */
+	if (process_attach(p)) {
+		err = vm_view_file_name(p->vm, a[1], name, sizeof(name));
+		process_detach(p);
+	}
+	ob_dereference(p);
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (a[3] == 0)
+		return (struct sysret){ ERROR_INSUFFICIENT_BUFFER, 0 };
+	len = strlen(name);
+	len = len < a[3] - 1 ? len : a[3] - 1;
+	name[len] = 0;
 	if (!copy_to_user(a[2], name, len + 1))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ 0, len };

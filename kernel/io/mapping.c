@@ -1,0 +1,93 @@
+/* File mappings' side of kernel/io: CreateFileMapping's checks on a file
+ * handle, and the calls the memory manager makes for views of a file
+ * (mm_file_io): reading a page in for a fault, FlushViewOfFile, the name
+ * GetMappedFileName shows, and the reference the file's sections and views
+ * hold on its record. That reference keeps the record (and so the control
+ * area and the FAT driver's file, which paging I/O needs) after the last
+ * handle is closed; it is given back from under the memory manager's locks,
+ * where the volume lock cannot be taken (its rank is below them), so the
+ * lazy writer settles it, or DeleteFile, or run='s leak check. */
+#include "kernel/io/iop.h"
+#include "kernel/rtl/format.h"
+#include "kernel/rtl/winerror.h"
+#include "arch/spinlock.h"
+#include "mm/filecache.h"
+
+uint32_t file_map(struct io_file *f, uint32_t need, bool extend, uint32_t *size,
+		  struct mm_control_area **out)
+{
+	struct io_fcb *fcb = f->fcb;
+	struct fat_info info;
+	uint32_t err = ERROR_SUCCESS;
+
+	if (f->directory || !fcb || !fcb->ca || (f->access & need) != need)
+		return ERROR_ACCESS_DENIED;
+	io_lock(fcb->vol);
+	fat_query(fcb->fat, &info);
+	if (*size == 0 && info.size == 0)
+		err = ERROR_FILE_INVALID;       /* STATUS_MAPPED_FILE_SIZE_ZERO */
+	else if (*size == 0)
+		*size = info.size;
+	else if (*size > info.size)
+		/* Only a writable section grows its file; a read-only one
+		 * larger than it is STATUS_SECTION_TOO_BIG. */
+		err = extend ? cache_set_size_locked(fcb, *size) : ERROR_NOT_ENOUGH_MEMORY;
+	if (!err) {
+		if (mm_file_section_reference(fcb->ca))
+			fcb->mapped++;
+		*out = fcb->ca;
+	}
+	io_unlock(fcb->vol);
+	return err;
+}
+
+uint32_t mapping_page_in(void *file, uint32_t page, pfn_t *out)
+{
+	struct io_fcb *fcb = file;
+	uint32_t err;
+
+	io_lock(fcb->vol);
+	err = cache_page_in_locked(fcb, page, out);
+	io_unlock(fcb->vol);
+	return err;
+}
+
+uint32_t mapping_flush(void *file, uint32_t first, uint32_t end)
+{
+	struct io_fcb *fcb = file;
+	uint32_t err;
+
+	io_lock(fcb->vol);
+	err = mm_file_flush(fcb->ca, first, end, NULL);
+	io_unlock(fcb->vol);
+	return err;
+}
+
+void mapping_release(void *file)
+{
+	struct io_fcb *fcb = file;
+
+	arch_atomic_add(&fcb->unmapped, 1);
+	cache_wake();
+}
+
+/* Windows names volume n "\Device\HarddiskVolumeN"; vados's C: is the
+ * first. */
+void mapping_name(void *file, char *buf, uint32_t size)
+{
+	struct io_fcb *fcb = file;
+
+	ksnprintf(buf, size, "\\Device\\HarddiskVolume%u%s", (unsigned)(fcb->vol->letter - 'C' + 1),
+		  fcb->path);
+}
+
+void mapping_settle_locked(struct io_volume *v)
+{
+	struct io_fcb *fcb = v->fcbs, *next;
+
+	for (; fcb; fcb = next) {
+		next = fcb->next;
+		if (fcb->unmapped)
+			iop_fcb_settle_locked(fcb);
+	}
+}
