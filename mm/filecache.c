@@ -329,14 +329,14 @@ void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool
  * on (a write meanwhile dirties them again: a copy's end or a view's dirty
  * bit when collected), one reference more each. */
 static uint32_t dirty_run_take_locked(struct mm_control_area *ca, uint32_t first, uint32_t end,
-				      pfn_t *frames)
+				      bool valid_too, pfn_t *frames)
 {
 	uint32_t n = 0;
 
 	while (n < MM_FILE_CLUSTER && first + n < end && first + n < ca->segment.pages) {
 		uint32_t *proto = &ca->segment.proto[first + n];
 		pfn_t pfn = proto_frame(*proto);
-		if (pfn != PFN_NONE && (*proto & 1) && (*proto & PTE_PROTO_DIRTY)) {
+		if (valid_too && pfn != PFN_NONE && (*proto & 1) && (*proto & PTE_PROTO_DIRTY)) {
 			pfn_entry(pfn)->share++;
 			*proto &= ~PTE_PROTO_DIRTY;
 		} else if (pfn != PFN_NONE && !(*proto & 1) &&
@@ -354,15 +354,17 @@ static uint32_t dirty_run_take_locked(struct mm_control_area *ca, uint32_t first
 	return n;
 }
 
-uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
-		       uint32_t *written)
+/* Writes the dirty pages of [first, end): those on the modified list, and
+ * the valid ones too when valid_too; see mm_file_flush. */
+static uint32_t file_write_back(struct mm_control_area *ca, uint32_t first, uint32_t end,
+				bool valid_too, uint32_t *written)
 {
 	pfn_t frames[MM_FILE_CLUSTER];
 	uint32_t err = ERROR_SUCCESS, e, n, count = 0;
 
 	for (uint32_t i = first; i < end && i < ca->segment.pages && ca->dirty; i += n ? n : 1) {
 		pfn_lock();
-		n = dirty_run_take_locked(ca, i, end, frames);
+		n = dirty_run_take_locked(ca, i, end, valid_too, frames);
 		pfn_unlock();
 		if (n == 0)
 			continue;
@@ -431,6 +433,17 @@ bool file_section_unref_locked(struct mm_control_area *ca, bool view)
 	else
 		ca->section_refs--;
 	return users_locked(ca) == 0;
+}
+
+uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
+		       uint32_t *written)
+{
+	return file_write_back(ca, first, end, true, written);
+}
+
+uint32_t mm_file_write_modified(struct mm_control_area *ca, uint32_t *written)
+{
+	return file_write_back(ca, 0, UINT32_MAX, false, written);
 }
 
 bool mm_file_is_dirty(const struct mm_control_area *ca)

@@ -83,11 +83,18 @@ uint32_t mm_file_page_get(struct mm_control_area *ca, uint32_t page, enum mm_fil
  * The last reference puts the frame on the standby or modified list. */
 void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool written);
 /* Writes every dirty page of pages [first, end) back to the file, a cluster
- * of consecutive pages per request; written pages go to standby, those that
+ * of consecutive pages per request: those on the modified list (which go to
+ * standby once written) and the valid ones whose prototype PTE says dirty
+ * (mapped by views: they stay valid, clean until written again); those that
  * failed stay dirty. *written (may be NULL) counts pages written. Returns the
  * first error. */
 uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
 		       uint32_t *written);
+/* The mapped page writer's part of mm_file_flush: only the pages on the
+ * modified list (trimmed from views, or copied to and let go), whose frames
+ * become reclaimable once written; the valid ones stay for the lazy writer
+ * and FlushViewOfFile. */
+uint32_t mm_file_write_modified(struct mm_control_area *ca, uint32_t *written);
 /* A section object is made on the file (its lock held): true when it is
  * the first section or view of it, and the caller then references the file
  * for them (given back through io->release once none is left). */
@@ -118,8 +125,9 @@ uint32_t mm_file_dirty_limit(void);
 void mm_file_wait_for_memory(void);
 
 /* The writer of file pages the memory manager wakes when memory is short
- * and modified file pages wait (the lazy writer, kernel/io/cache.c, sets
- * it at boot). */
+ * and modified file pages wait (NT's mapped page writer, beside the
+ * modified page writer, which never writes a file's page to swap:
+ * kernel/io/mapping.c sets it at boot). */
 void mm_file_set_writer(void (*wake)(void));
 void mm_file_writer_wake(void);
 

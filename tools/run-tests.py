@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bochs  # noqa: E402
@@ -270,6 +271,30 @@ class Disks:
         return None
 
 
+    def host_crcs(self, specs, log, tmp):
+        """hostcrc = C:\\PATH: the CRC-32 of C:\\PATH on disk 0 as mtools reads
+        it must be the one the log names. None, or why not."""
+        with open(log, errors="replace") as f:
+            text = f.read()
+        for path in specs:
+            m = re.search(r"crc32 of %s is 0x([0-9a-f]{8})" % re.escape(path), text)
+            if not m:
+                return "the log names no crc32 of %s" % path
+            out = os.path.join(tmp, "hostcrc.out")
+            got = subprocess.run(["mcopy", "-n", "-o", "-i", self.disk + "@@1M",
+                                  "::/" + path[3:].replace("\\", "/"), out],
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if got.returncode != 0:
+                return "mcopy could not read %s: %s" % (path, got.stdout.strip())
+            crc = 0
+            with open(out, "rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    crc = zlib.crc32(chunk, crc)
+            if crc != int(m.group(1), 16):
+                return "%s: crc32 0x%08x on the host, 0x%s in the log" % (path, crc, m.group(1))
+        return None
+
+
 def run_scenario(tally, sc, emulator="qemu"):
     """Boots the scenario on emulator with its fresh disks and checks how the
     kernel left the machine, the serial log and the FAT volumes."""
@@ -292,6 +317,8 @@ def run_scenario(tally, sc, emulator="qemu"):
             problem = disks.fsck(log, sc["fsck"])
         if problem is None and sc["hostfile"]:
             problem = disks.host_files(sc["hostfile"], tmp)
+        if problem is None and sc["hostcrc"]:
+            problem = disks.host_crcs(sc["hostcrc"], log, tmp)
     tally.report(name, problem is None, problem or "", log, secs)
 
 

@@ -360,12 +360,26 @@ void cache_init(void)
 		mm_file_set_writer(cache_wake);
 }
 
-void cache_settle(void)
+bool cache_pass_enter(void)
 {
 	ke_acquire_guarded_mutex(&lazy_pass);
 	if (!lazy_stopped)
-		lazy_pass_once();
+		return true;
 	ke_release_guarded_mutex(&lazy_pass);
+	return false;
+}
+
+void cache_pass_leave(void)
+{
+	ke_release_guarded_mutex(&lazy_pass);
+}
+
+void cache_settle(void)
+{
+	if (cache_pass_enter()) {
+		lazy_pass_once();
+		cache_pass_leave();
+	}
 }
 
 void cache_shutdown(void)

@@ -83,6 +83,10 @@ uint32_t cache_flush_volume_locked(struct io_volume *v, uint32_t *written);
 uint32_t cache_page_in_locked(struct io_fcb *fcb, uint32_t page, pfn_t *pfn);
 /* Wakes the lazy writer (a mapping's reference came back: it settles). */
 void cache_wake(void);
+/* A writer's pass may run (true: until cache_pass_leave), or the cache was
+ * shut down (false): one pass at a time, none once io_shutdown began. */
+bool cache_pass_enter(void);
+void cache_pass_leave(void);
 /* One lazy writer pass now, settling every released mapping reference
  * (what run= does before it counts what leaked). */
 void cache_settle(void);
@@ -94,6 +98,8 @@ void mapping_release(void *file);
 void mapping_name(void *file, char *buf, uint32_t size);
 /* Settles the released mapping references of every file of v. */
 void mapping_settle_locked(struct io_volume *v);
+/* Starts the mapped page writer (io_init, after cache_init). */
+void mapping_init(void);
 
 /* Starts the lazy writer (io_init); stops it for good (io_shutdown). */
 void cache_init(void);

@@ -219,6 +219,7 @@ void io_init(void)
 	unsigned next = 0;
 
 	cache_init();
+	mapping_init();
 	for (unsigned disk = 0; disk < IDE_DISKS; disk++)
 		if (ide_present(disk))
 			mount_disk(disk, &next);

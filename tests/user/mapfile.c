@@ -367,7 +367,7 @@ static void big(DWORD mb)
 			v[p * 1024 + w] = word_of(p, w, 1);
 		version[p] = 1;
 	}
-	for (DWORD n = 0; n < pages / 2; n++) {         /* then at random */
+	for (DWORD n = 0; n < pages / 8; n++) {         /* then at random */
 		seed = seed * 1103515245u + 12345u;
 		DWORD p = (seed >> 8) % pages;
 		for (DWORD w = 0; w < 1024; w++) {
@@ -383,7 +383,7 @@ static void big(DWORD mb)
 	}
 	c1 = vados_mm_counters();
 	printf("mapfile: %lu MB mapped, %lu random pages rewritten, %lu bad words, %u pages read "
-	       "from the file, %u written to it, %u to swap\n", mb, pages / 2, bad,
+	       "from the file, %u written to it, %u to swap\n", mb, pages / 8, bad,
 	       c1.cache_pages_read - c0.cache_pages_read,
 	       c1.cache_pages_written - c0.cache_pages_written,
 	       (unsigned)(c1.swap_pages_written - swap_before));
