@@ -433,6 +433,30 @@ static int child_reads(const char *path)
 	return (int)sum;
 }
 
+/* Writes of WRITEERR.BIN's first sector fail: FlushViewOfFile says so, and
+ * the page stays dirty in memory, written again and again by the writers,
+ * never dropped: the view and ReadFile keep seeing what was written. */
+static void write_error(void)
+{
+	HANDLE f = open_file("C:\\MAP\\WRITEERR.BIN", GENERIC_READ | GENERIC_WRITE, OPEN_EXISTING);
+	HANDLE s = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 0, NULL);
+	BYTE *v = MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0), buf[8];
+
+	CHECK(v != NULL, "map: %lu", GetLastError());
+	if (!v)
+		return;
+	memset(v, 0x6b, 2 * PG);
+	CHECK_ERR(FlushViewOfFile(v, 0), ERROR_IO_DEVICE);
+	CHECK_OK(UnmapViewOfFile(v));
+	CloseHandle(s);
+	Sleep(1500);            /* the lazy writer fails too */
+	read_at(f, 0, buf, sizeof(buf));
+	CHECK(buf[0] == 0x6b && buf[7] == 0x6b, "the unwritten page was dropped: 0x%x", buf[0]);
+	read_at(f, PG, buf, sizeof(buf));
+	CHECK(buf[0] == 0x6b, "the second page: 0x%x", buf[0]);
+	CloseHandle(f);
+}
+
 static void ioerr(void)
 {
 	HANDLE f = open_file("C:\\MAP\\READERR.BIN", GENERIC_READ, OPEN_EXISTING);
@@ -459,6 +483,7 @@ static void ioerr(void)
 	UnmapViewOfFile((void *)v);
 	CloseHandle(s);
 	CloseHandle(f);
+	write_error();
 	/* Killed while its faults read the file: nothing leaks (run='s check). */
 	if (CreateProcessA(NULL, line, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi)) {
 		Sleep(300);
