@@ -384,7 +384,8 @@ def run_gdb_test(tally, script):
     """Boots QEMU halted with the gdb stub, runs the script in gdb batch mode (in
     the repository's top directory) and checks its output: every '# expect:'
     regex must match a line, no '# reject:' regex may. '# mem: MB' sets the
-    RAM (128), '# disk: MB' attaches a fresh swap disk (as a scenario's disk =)."""
+    RAM (128), '# disk: MB' attaches a fresh swap disk (as a scenario's disk =),
+    '# fat: MB' a fresh FAT32 disk (as a scenario's fat =)."""
     os.makedirs(DISKS, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gdb-", dir=DISKS) as tmp:
         gdb_test_with_disk(tally, script, tmp)
@@ -398,7 +399,8 @@ def gdb_test_with_disk(tally, script, tmp):
     cmdline = " ".join(["panic=exit"] + gdb_header(script, "cmdline"))
     mem = (gdb_header(script, "mem") or ["128"])[0]
     disks = Disks(dict(scenario_file.fresh("gdb-" + base),
-                       disk=(gdb_header(script, "disk") or [""])[0]), tmp)
+                       disk=(gdb_header(script, "disk") or [""])[0],
+                       fat=(gdb_header(script, "fat") or [""])[0]), tmp)
     if disks.problem:
         tally.report(name, False, disks.problem)
         return

@@ -170,6 +170,9 @@ static void read_view(void)
 		  ERROR_FILE_INVALID);
 	UnmapViewOfFile(pv);
 	CloseHandle(p);
+	/* The walker shows the view's file (the scenario's log line). */
+	snprintf(name, sizeof(name), "walker %lu", GetCurrentProcessId());
+	CHECK(file_run(NULL, name) == 0, "the walker failed");
 	/* Mapped with no handle open: DeleteFile refuses, as Windows does. */
 	CHECK_ERR(DeleteFileA("C:\\MAP\\DATA.BIN"), ERROR_ACCESS_DENIED);
 	CHECK_OK(UnmapViewOfFile(v));
