@@ -214,12 +214,28 @@ uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, const struct io_
 	return err;
 }
 
-/* Sets the file's size on the volume and its segment's; the tail of a cut
- * last page is zeroed in memory (it reads zero if the file grows again). */
+/* Zeroes the rest of the page holding byte from, past the file's end, when
+ * that page is in memory: it reads zero once the file grows over it, though
+ * a view may have written there (never to the file). */
+static void tail_zero_locked(struct io_fcb *fcb, uint32_t from)
+{
+	uint32_t off = from & (PAGE_SIZE - 1);
+	pfn_t pfn;
+
+	if (off && !mm_file_page_get(fcb->ca, from >> PAGE_SHIFT, MM_FILE_RESIDENT, &pfn) &&
+	    pfn != PFN_NONE) {
+		memset(fcb->vol->cache_buf, 0, PAGE_SIZE - off);
+		mm_frame_copy(pfn, off, fcb->vol->cache_buf, PAGE_SIZE - off, true);
+		mm_file_page_put(fcb->ca, from >> PAGE_SHIFT, pfn, false);
+	}
+}
+
+/* Sets the file's size on the volume and its segment's; the tail of the
+ * last page past the end is zeroed in memory (it reads zero as the file
+ * grows over it). */
 static uint32_t resize_locked(struct io_fcb *fcb, uint32_t size)
 {
 	uint32_t old = file_size(fcb), err;
-	pfn_t pfn;
 
 	if (size == old)
 		return ERROR_SUCCESS;
@@ -231,17 +247,9 @@ static uint32_t resize_locked(struct io_fcb *fcb, uint32_t size)
 		mm_file_resize(fcb->ca, pages_for(old));        /* shrinks: cannot fail */
 		return err;
 	}
-	if (size > old)
-		return ERROR_SUCCESS;
-	mm_file_resize(fcb->ca, pages_for(size));
-	if ((size & (PAGE_SIZE - 1)) &&
-	    !mm_file_page_get(fcb->ca, size >> PAGE_SHIFT, MM_FILE_RESIDENT, &pfn) &&
-	    pfn != PFN_NONE) {
-		uint32_t off = size & (PAGE_SIZE - 1);
-		memset(fcb->vol->cache_buf, 0, PAGE_SIZE - off);
-		mm_frame_copy(pfn, off, fcb->vol->cache_buf, PAGE_SIZE - off, true);
-		mm_file_page_put(fcb->ca, size >> PAGE_SHIFT, pfn, false);
-	}
+	if (size < old)
+		mm_file_resize(fcb->ca, pages_for(size));
+	tail_zero_locked(fcb, size < old ? size : old);
 	return ERROR_SUCCESS;
 }
 

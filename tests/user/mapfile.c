@@ -219,6 +219,35 @@ static void write_views(void)
 	CloseHandle(f);
 }
 
+/* What a view wrote past the end never reaches the file, and reads zero
+ * once WriteFile grows the file over it. */
+static void tail_growth(void)
+{
+	HANDLE f;
+	HANDLE s;
+	BYTE *v, one = 0x11, buf[100];
+	DWORD nonzero = 0;
+
+	make_file("C:\\MAP\\TAIL.BIN", 100, 1);
+	f = open_file("C:\\MAP\\TAIL.BIN", GENERIC_READ | GENERIC_WRITE, OPEN_EXISTING);
+	s = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 0, NULL);
+	v = MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0);
+	CHECK(v != NULL, "map: %lu", GetLastError());
+	if (!v)
+		return;
+	memset(v + 100, 0xee, PG - 100);
+	write_at(f, 200, &one, 1);
+	read_at(f, 100, buf, sizeof(buf));
+	for (DWORD i = 0; i < sizeof(buf); i++)
+		nonzero += buf[i] != 0 || v[100 + i] != 0;
+	CHECK(nonzero == 0 && v[200] == 0x11, "%lu bytes of the grown tail are not zero",
+	      nonzero);
+	UnmapViewOfFile(v);
+	CloseHandle(s);
+	CloseHandle(f);
+	CHECK_OK(DeleteFileA("C:\\MAP\\TAIL.BIN"));
+}
+
 /* A larger section grows a file opened for writing; FlushViewOfFile writes
  * to the disk before it returns. FLUSH.BIN: five pages of pat(4). */
 static void grow_and_flush(void)
@@ -516,6 +545,7 @@ int main(int argc, char **argv)
 		create_errors();
 		read_view();
 		write_views();
+		tail_growth();
 		grow_and_flush();
 		exit_without_unmap();
 		copy_on_write();
