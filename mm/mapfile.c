@@ -122,22 +122,3 @@ uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size)
 	ke_release_spin_lock(&vm->ws_lock);
 	return err;
 }
-
-uint32_t vm_view_file_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size)
-{
-	struct vm_vad *v;
-	uint32_t err = ERROR_INVALID_ADDRESS;
-
-	/* The working-set lock keeps the view, and the view its control area
-	 * and file. */
-	ke_acquire_spin_lock(&vm->ws_lock);
-	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
-	if (v && v->view && v->view->ca->backing == MM_BACKING_FILE) {
-		v->view->ca->io->name(v->view->ca->file, buf, size);
-		err = ERROR_SUCCESS;
-	} else if (v && v->view) {
-		err = ERROR_FILE_INVALID;       /* a pagefile section's view */
-	}
-	ke_release_spin_lock(&vm->ws_lock);
-	return err;
-}

@@ -57,13 +57,11 @@ uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size);
 /* The name of the section mapped at addr (vados's own query: NT keeps no
  * name for a pagefile section's views): the name its section object was
  * created with, kept while a view maps it even once every handle is closed,
- * copied into buf[size] ("" when unnamed). ERROR_INVALID_ADDRESS when addr
- * is in no view. */
-uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size);
-/* GetMappedFileName: the name of the file mapped at addr ("\\Device\\...",
- * mm_file_io's name) into buf[size]. ERROR_INVALID_ADDRESS when addr is in
- * no view, ERROR_FILE_INVALID in a pagefile section's. */
-uint32_t vm_view_file_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size);
+ * copied into buf[size] ("" when unnamed); with file, GetMappedFileName's:
+ * the name of the file mapped there ("\\Device\\...", mm_file_io's name),
+ * ERROR_FILE_INVALID in a pagefile section's view. ERROR_INVALID_ADDRESS
+ * when addr is in no view. */
+uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, bool file, char *buf, uint32_t size);
 /* Checks every section: each valid prototype PTE's frame points back at it
  * and counts exactly the process PTEs mapping it; each view's valid shared
  * PTE maps its prototype's frame; commit counts add up. Prints one line per

@@ -252,6 +252,15 @@ class Disks:
         return None
 
 
+    def copy_out(self, path, out):
+        """C:\\PATH on disk 0 copied to out by mtools: None, or why not."""
+        got = subprocess.run(["mcopy", "-n", "-o", "-i", self.disk + "@@1M",
+                              "::/" + path[3:].replace("\\", "/"), out],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if got.returncode != 0:
+            return "mcopy could not read %s: %s" % (path, got.stdout.strip())
+        return None
+
     def host_files(self, specs, tmp):
         """hostfile = C:\\PATH=HOST: C:\\PATH on disk 0, read by mtools after
         the boot, must equal the repository's file HOST. None, or why not."""
@@ -260,11 +269,9 @@ class Disks:
             if not path.upper().startswith("C:\\") or not host:
                 return "hostfile = C:\\PATH=HOST, not %r" % spec
             out = os.path.join(tmp, "hostfile.out")
-            got = subprocess.run(["mcopy", "-n", "-o", "-i", self.disk + "@@1M",
-                                  "::/" + path[3:].replace("\\", "/"), out],
-                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            if got.returncode != 0:
-                return "mcopy could not read %s: %s" % (path, got.stdout.strip())
+            problem = self.copy_out(path, out)
+            if problem:
+                return problem
             with open(out, "rb") as a, open(os.path.join(TOP, host), "rb") as b:
                 if a.read() != b.read():
                     return "%s as mtools reads it differs from %s" % (path, host)
@@ -281,11 +288,9 @@ class Disks:
             if not m:
                 return "the log names no crc32 of %s" % path
             out = os.path.join(tmp, "hostcrc.out")
-            got = subprocess.run(["mcopy", "-n", "-o", "-i", self.disk + "@@1M",
-                                  "::/" + path[3:].replace("\\", "/"), out],
-                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            if got.returncode != 0:
-                return "mcopy could not read %s: %s" % (path, got.stdout.strip())
+            problem = self.copy_out(path, out)
+            if problem:
+                return problem
             crc = 0
             with open(out, "rb") as f:
                 for chunk in iter(lambda: f.read(1 << 20), b""):

@@ -146,6 +146,10 @@ static uint32_t page_get_locked(struct io_fcb *fcb, uint32_t page, enum mm_file_
 
 uint32_t cache_page_in_locked(struct io_fcb *fcb, uint32_t page, pfn_t *pfn)
 {
+	/* A view mapped while a truncation cut under it (the two do not share
+	 * a lock) meets the end: an in-page error, as for a failed read. */
+	if (page >= pages_for(file_size(fcb)))
+		return ERROR_HANDLE_EOF;
 	return page_get_locked(fcb, page, MM_FILE_READ, pfn);
 }
 

@@ -79,7 +79,8 @@ uint32_t cache_set_size_locked(struct io_fcb *fcb, uint32_t size);
 uint32_t cache_flush_locked(struct io_fcb *fcb, uint32_t *written);
 uint32_t cache_flush_volume_locked(struct io_volume *v, uint32_t *written);
 /* Page page of fcb's file for a view, referenced (mm_file_page_get's
- * MM_FILE_READ, waiting for memory as ReadFile does). */
+ * MM_FILE_READ, waiting for memory as ReadFile does); ERROR_HANDLE_EOF past
+ * the file's end. */
 uint32_t cache_page_in_locked(struct io_fcb *fcb, uint32_t page, pfn_t *pfn);
 /* Wakes the lazy writer (a mapping's reference came back: it settles). */
 void cache_wake(void);

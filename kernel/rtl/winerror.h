@@ -16,6 +16,7 @@
 #define ERROR_CRC                  23u
 #define ERROR_BAD_LENGTH           24u
 #define ERROR_SHARING_VIOLATION    32u
+#define ERROR_HANDLE_EOF           38u
 #define ERROR_FILE_EXISTS          80u
 #define ERROR_CANNOT_MAKE          82u
 #define ERROR_INVALID_PARAMETER    87u

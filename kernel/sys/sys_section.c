@@ -86,24 +86,32 @@ struct sysret sys_flush_view(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ vm_flush_view(process_current()->vm, a[0], a[1]), 0 };
 }
 
-/* (process, address, buf, size) -> the name's length, or the size needed
- * (with the NUL) when size is too small; "" for an unnamed section.
- * PROCESS_QUERY_INFORMATION, as VirtualQueryEx. */
-struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
+/* vm_view_name of address addr in process h (PROCESS_QUERY_INFORMATION, as
+ * VirtualQueryEx) into name[size]. */
+static uint32_t view_name(uint32_t h, uint32_t addr, bool file, char *name, uint32_t size)
 {
-	char name[OB_NAME_MAX];
 	struct process *p;
-	uint32_t len, err = process_by_handle(a[0], PROCESS_QUERY_INFORMATION, &p);
+	uint32_t err = process_by_handle(h, PROCESS_QUERY_INFORMATION, &p);
 
-	(void)f;
 	if (err)
-		return (struct sysret){ err, 0 };
+		return err;
 	err = ERROR_ACCESS_DENIED;      /* it has exited */
 	if (process_attach(p)) {
-		err = vm_view_name(p->vm, a[1], name, sizeof(name));
+		err = vm_view_name(p->vm, addr, file, name, size);
 		process_detach(p);
 	}
 	ob_dereference(p);
+	return err;
+}
+
+/* (process, address, buf, size) -> the name's length, or the size needed
+ * (with the NUL) when size is too small; "" for an unnamed section. */
+struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
+{
+	char name[OB_NAME_MAX];
+	uint32_t len, err = view_name(a[0], a[1], false, name, sizeof(name));
+
+	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
 	len = strlen(name);
@@ -116,26 +124,17 @@ struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
 
 /* (process, address, buf, size) -> GetMappedFileNameA: the device-form name
  * of the file mapped at address, its length (truncated to size - 1, as
- * Windows does). PROCESS_QUERY_INFORMATION. */
+ * Windows does). */
 struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f)
 {
 	char name[OB_NAME_MAX + 32];
-	struct process *p;
-	uint32_t len, err = process_by_handle(a[0], PROCESS_QUERY_INFORMATION, &p);
+	uint32_t len, err = view_name(a[0], a[1], true, name, sizeof(name));
 
 	(void)f;
+	if (!err && a[3] == 0)
+		err = ERROR_INSUFFICIENT_BUFFER;
 	if (err)
 		return (struct sysret){ err, 0 };
-	err = ERROR_ACCESS_DENIED;      /* it has exited */
-	if (process_attach(p)) {
-		err = vm_view_file_name(p->vm, a[1], name, sizeof(name));
-		process_detach(p);
-	}
-	ob_dereference(p);
-	if (err)
-		return (struct sysret){ err, 0 };
-	if (a[3] == 0)
-		return (struct sysret){ ERROR_INSUFFICIENT_BUFFER, 0 };
 	len = strlen(name);
 	len = len < a[3] - 1 ? len : a[3] - 1;
 	name[len] = 0;
