@@ -112,6 +112,11 @@ void mm_file_delete(struct mm_control_area *ca)
 	*link = ca->next;
 	pfn_unlock();
 	kpage_free(ca->segment.proto);
+	while (ca->retired) {
+		void *next = *(void **)ca->retired;
+		kpage_free(ca->retired);
+		ca->retired = next;
+	}
 	kfree(ca);
 }
 
@@ -133,8 +138,19 @@ static uint32_t segment_move(struct mm_control_area *ca, uint32_t room)
 	}
 	ca->segment.proto = fresh;
 	ca->capacity = room * PAGE_SIZE / 4;
+	/* A fault through a view may hold a pointer into the old block
+	 * without the PFN lock (mm/protofault.c): while views map the file the
+	 * block stays, unchanged (its values go stale, which such a fault
+	 * survives: it looks again under the lock), until the control area
+	 * goes. Its first word links it. */
+	if (ca->mapped_views) {
+		*(void **)old = ca->retired;
+		ca->retired = old;
+		old = NULL;
+	}
 	pfn_unlock();
-	kpage_free(old);
+	if (old)
+		kpage_free(old);
 	return ERROR_SUCCESS;
 }
 

@@ -5,8 +5,9 @@
  * and a fault there resolves through it. A frame mapped by views points
  * back at its prototype PTE and counts in its share count the process PTEs
  * that map it (mm/pfn.h). The control area says how the pages come in and
- * go out (today only the paging file) and counts the section objects and
- * views that keep the segment alive.
+ * go out (the paging file, or a file: its control area is the file cache's,
+ * mm/filecache.h) and counts the section objects and views that keep the
+ * segment alive.
  *
  * This header is what the kernel (kernel/ex's Section objects, the system
  * calls) sees; mm/sectionp.h holds the structures. Locking: the prototype

@@ -50,6 +50,8 @@ struct mm_control_area {
 	void *file;                     /* its file, for io */
 	uint32_t capacity;              /* prototype PTEs the pool pages hold */
 	uint32_t dirty;                 /* pages written since read (PFN lock) */
+	void *retired;                  /* prototype PTE blocks the segment left while
+					   mapped (mm/filecache.c segment_move) */
 };
 
 /* A view: what a MEM_MAPPED VAD adds. */

@@ -1,8 +1,8 @@
 /* Section objects (NT's file mapping objects): ob's Section type around
  * mm's control area (mm/section.h), and CreateFileMapping's and
- * MapViewOfFileEx's rules for pagefile-backed sections. Part of kernel/ex
- * (see kernel/ex/event.h); it may call ob, mm, and kernel/io for a file's
- * control area. */
+ * MapViewOfFileEx's rules for pagefile-backed and file-backed sections.
+ * Part of kernel/ex (see kernel/ex/event.h); it may call ob, mm, and
+ * kernel/io for a file's control area. */
 #ifndef KERNEL_EX_SECTION_H
 #define KERNEL_EX_SECTION_H
 

@@ -1,6 +1,7 @@
-/* Sections as system calls: CreateFileMapping (pagefile-backed),
- * OpenFileMapping, MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile, and
- * the name of a view's section for the tools (vados's own). Named
+/* Sections as system calls: CreateFileMapping (pagefile- or file-backed),
+ * OpenFileMapping, MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile,
+ * GetMappedFileName, and the name of a view's section for the tools
+ * (vados's own). Named
  * like events (kernel/sys/sys_named.c); the rules are kernel/ex/section.h's
  * and mm/section.h's. Views are mapped into the caller's own process. */
 #include "kernel/sys/syscalls.h"
