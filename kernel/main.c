@@ -262,6 +262,7 @@ static void run_program(const char *name, const char *args)
 	ob_dereference(p);
 	kprintf("run: %s (pid %u) exited with status 0x%x\n", name, pid, status);
 	report_swap_traffic();
+	io_settle();            /* the files the process mapped let go */
 	ok = objects_returned(&before);
 	ok &= mm_invariants_hold();
 	io_shutdown();

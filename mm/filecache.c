@@ -76,7 +76,8 @@ uint32_t mm_file_create(const struct mm_file_io *io, void *file, uint32_t pages,
 
 /* Gives up what page i's prototype PTE holds: a listed frame goes free and
  * the PTE says "on the file". A frame in use is a kernel bug (the file's lock
- * excludes copies; views come with issue 19). */
+ * excludes copies; a view past a new end refuses the truncation:
+ * mm_file_mapped_past). */
 static void page_drop_locked(struct mm_control_area *ca, uint32_t i)
 {
 	uint32_t *proto = &ca->segment.proto[i];
@@ -111,6 +112,11 @@ void mm_file_delete(struct mm_control_area *ca)
 	*link = ca->next;
 	pfn_unlock();
 	kpage_free(ca->segment.proto);
+	while (ca->retired) {
+		void *next = *(void **)ca->retired;
+		kpage_free(ca->retired);
+		ca->retired = next;
+	}
 	kfree(ca);
 }
 
@@ -132,8 +138,19 @@ static uint32_t segment_move(struct mm_control_area *ca, uint32_t room)
 	}
 	ca->segment.proto = fresh;
 	ca->capacity = room * PAGE_SIZE / 4;
+	/* A fault through a view may hold a pointer into the old block
+	 * without the PFN lock (mm/protofault.c): while views map the file the
+	 * block stays, unchanged (its values go stale, which such a fault
+	 * survives: it looks again under the lock), until the control area
+	 * goes. Its first word links it. */
+	if (ca->mapped_views) {
+		*(void **)old = ca->retired;
+		ca->retired = old;
+		old = NULL;
+	}
 	pfn_unlock();
-	kpage_free(old);
+	if (old)
+		kpage_free(old);
 	return ERROR_SUCCESS;
 }
 
@@ -174,9 +191,7 @@ uint32_t mm_file_resize(struct mm_control_area *ca, uint32_t pages)
 	return ERROR_SUCCESS;
 }
 
-/* Page i's frame, in memory, gets one more reference: off its list (valid,
- * dirty when it was on the modified list) or shared with a copy under way. */
-static pfn_t page_ref_locked(struct mm_control_area *ca, uint32_t i)
+pfn_t file_page_ref_locked(struct mm_control_area *ca, uint32_t i)
 {
 	uint32_t *proto = &ca->segment.proto[i];
 	pfn_t pfn = proto_frame(*proto);
@@ -260,7 +275,7 @@ uint32_t mm_file_page_get(struct mm_control_area *ca, uint32_t page, enum mm_fil
 	if (page >= ca->segment.pages)
 		panic("filecache: page %u past the segment's %u", page, ca->segment.pages);
 	pfn_lock();
-	*out = page_ref_locked(ca, page);
+	*out = file_page_ref_locked(ca, page);
 	if (*out != PFN_NONE || how == MM_FILE_RESIDENT) {
 		pfn_unlock();
 		if (*out != PFN_NONE)
@@ -280,20 +295,30 @@ uint32_t mm_file_page_get(struct mm_control_area *ca, uint32_t page, enum mm_fil
 	pfn_lock();
 	cluster_done_locked(ca, page, frames, n, err == ERROR_SUCCESS);
 	pfn_unlock();
+	vm_in_page_wake();      /* views' faults that collided with this read */
 	mm_count(&mm_stats.cache_misses);
 	*out = err ? PFN_NONE : frames[0];
 	return err;
 }
 
-/* Page i's frame pfn (valid, share 0 now) goes to the modified list when
- * its PTE says dirty, else to standby. */
-static void page_unref_locked(struct mm_control_area *ca, uint32_t i, pfn_t pfn)
+void file_page_unref_locked(struct mm_control_area *ca, uint32_t i, pfn_t pfn)
 {
 	uint32_t *proto = &ca->segment.proto[i];
 	bool dirty = *proto & PTE_PROTO_DIRTY;
 
 	*proto = pte_make(PTE_TRANSITION, 0, pfn);
 	pfn_to_list_locked(pfn, dirty ? PFN_MODIFIED : PFN_STANDBY);
+}
+
+void file_page_dirty_locked(struct mm_control_area *ca, uint32_t i)
+{
+	uint32_t *proto = &ca->segment.proto[i];
+
+	if (!(*proto & PTE_PROTO_DIRTY)) {
+		*proto |= PTE_PROTO_DIRTY;
+		ca->dirty++;
+		dirty_pages++;
+	}
 }
 
 void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool written)
@@ -307,32 +332,37 @@ void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool
 	if (!(*proto & 1) || *proto >> PAGE_SHIFT != pfn || pfn_entry(pfn)->share == 0)
 		panic("filecache: put of page %u frame 0x%x, its PTE holds 0x%08x", page, pfn,
 		      *proto);
-	if (written && !(*proto & PTE_PROTO_DIRTY)) {
-		*proto |= PTE_PROTO_DIRTY;
-		ca->dirty++;
-		dirty_pages++;
-	}
+	if (written)
+		file_page_dirty_locked(ca, page);
 	if (--pfn_entry(pfn)->share == 0)
-		page_unref_locked(ca, page, pfn);
+		file_page_unref_locked(ca, page, pfn);
 	pfn_unlock();
 }
 
 /* Takes the dirty pages from first on (up to MM_FILE_CLUSTER consecutive
- * ones, below end) off the modified list for writing: valid, clean from now
- * on (a write meanwhile would dirty them again), one reference each. */
+ * ones, below end) for writing: off the modified list, or valid with their
+ * prototype PTE dirty (mapped by views, or copied to); valid, clean from now
+ * on (a write meanwhile dirties them again: a copy's end or a view's dirty
+ * bit when collected), one reference more each. */
 static uint32_t dirty_run_take_locked(struct mm_control_area *ca, uint32_t first, uint32_t end,
-				      pfn_t *frames)
+				      bool valid_too, pfn_t *frames)
 {
 	uint32_t n = 0;
 
 	while (n < MM_FILE_CLUSTER && first + n < end && first + n < ca->segment.pages) {
 		uint32_t *proto = &ca->segment.proto[first + n];
 		pfn_t pfn = proto_frame(*proto);
-		if (pfn == PFN_NONE || (*proto & 1) || pfn_entry(pfn)->state != PFN_MODIFIED)
+		if (valid_too && pfn != PFN_NONE && (*proto & 1) && (*proto & PTE_PROTO_DIRTY)) {
+			pfn_entry(pfn)->share++;
+			*proto &= ~PTE_PROTO_DIRTY;
+		} else if (pfn != PFN_NONE && !(*proto & 1) &&
+			   pfn_entry(pfn)->state == PFN_MODIFIED) {
+			pfn_from_list_locked(pfn);
+			pfn_entry(pfn)->share = 1;
+			*proto = pfn << PAGE_SHIFT | 1;
+		} else {
 			break;
-		pfn_from_list_locked(pfn);
-		pfn_entry(pfn)->share = 1;
-		*proto = pfn << PAGE_SHIFT | 1;
+		}
 		ca->dirty--;
 		dirty_pages--;
 		frames[n++] = pfn;
@@ -340,29 +370,27 @@ static uint32_t dirty_run_take_locked(struct mm_control_area *ca, uint32_t first
 	return n;
 }
 
-uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
-		       uint32_t *written)
+/* Writes the dirty pages of [first, end): those on the modified list, and
+ * the valid ones too when valid_too; see mm_file_flush. */
+static uint32_t file_write_back(struct mm_control_area *ca, uint32_t first, uint32_t end,
+				bool valid_too, uint32_t *written)
 {
 	pfn_t frames[MM_FILE_CLUSTER];
 	uint32_t err = ERROR_SUCCESS, e, n, count = 0;
 
 	for (uint32_t i = first; i < end && i < ca->segment.pages && ca->dirty; i += n ? n : 1) {
 		pfn_lock();
-		n = dirty_run_take_locked(ca, i, end, frames);
+		n = dirty_run_take_locked(ca, i, end, valid_too, frames);
 		pfn_unlock();
 		if (n == 0)
 			continue;
 		e = ca->io->write(ca->file, i, n, frames);
 		pfn_lock();
 		for (uint32_t k = 0; k < n; k++) {
-			uint32_t *proto = &ca->segment.proto[i + k];
-			if (e) {        /* still to be written: dirty again */
-				*proto |= PTE_PROTO_DIRTY;
-				ca->dirty++;
-				dirty_pages++;
-			}
+			if (e)          /* still to be written: dirty again */
+				file_page_dirty_locked(ca, i + k);
 			if (--pfn_entry(frames[k])->share == 0)
-				page_unref_locked(ca, i + k, frames[k]);
+				file_page_unref_locked(ca, i + k, frames[k]);
 		}
 		pfn_unlock();
 		if (e && !err)
@@ -373,6 +401,65 @@ uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
 	if (written)
 		*written = count;
 	return err;
+}
+
+/* Section objects and views on ca (PFN lock held); its own section
+ * reference is the file's. */
+static uint32_t users_locked(const struct mm_control_area *ca)
+{
+	return ca->section_refs - 1 + ca->mapped_views;
+}
+
+bool mm_file_section_reference(struct mm_control_area *ca)
+{
+	bool first;
+
+	pfn_lock();
+	first = users_locked(ca) == 0;
+	ca->section_refs++;
+	pfn_unlock();
+	return first;
+}
+
+bool mm_file_mapped(struct mm_control_area *ca)
+{
+	bool mapped;
+
+	pfn_lock();
+	mapped = users_locked(ca) != 0;
+	pfn_unlock();
+	return mapped;
+}
+
+bool mm_file_mapped_past(struct mm_control_area *ca, uint32_t pages)
+{
+	bool past = false;
+
+	pfn_lock();
+	for (const struct mm_view *w = ca->views; w; w = w->next)
+		past |= w->first + w->pages > pages;
+	pfn_unlock();
+	return past;
+}
+
+bool file_section_unref_locked(struct mm_control_area *ca, bool view)
+{
+	if (view)
+		ca->mapped_views--;
+	else
+		ca->section_refs--;
+	return users_locked(ca) == 0;
+}
+
+uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
+		       uint32_t *written)
+{
+	return file_write_back(ca, first, end, true, written);
+}
+
+uint32_t mm_file_write_modified(struct mm_control_area *ca, uint32_t *written)
+{
+	return file_write_back(ca, 0, UINT32_MAX, false, written);
 }
 
 bool mm_file_is_dirty(const struct mm_control_area *ca)

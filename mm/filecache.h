@@ -9,7 +9,12 @@
  *     modified list (written back to the file, never to swap);
  *   - valid: the frame is in use (copied to or from: each copy holds a
  *     reference, its share count), PTE_PROTO_DIRTY when written.
- * The sections issue maps these very pages into views (issue 19).
+ * File-backed sections (CreateFileMapping of a file) refer to this very
+ * control area: their views map these frames through the prototype PTEs
+ * (mm/protofault.c), so a page is in memory once whether ReadFile or a view
+ * touches it; a view's written page is dirty here too (its PTE's dirty bit is
+ * collected into the prototype PTE when it leaves a working set or at
+ * FlushViewOfFile) and goes back to the file, never to swap.
  *
  * The memory manager never calls the file system but through the
  * struct mm_file_io its creator gives. Every call here is made holding the
@@ -35,6 +40,17 @@ struct mm_control_area;
 struct mm_file_io {
 	uint32_t (*read)(void *file, uint32_t page, uint32_t n, const pfn_t *frames);
 	uint32_t (*write)(void *file, uint32_t page, uint32_t n, const pfn_t *frames);
+	/* For views, called holding no lock: takes the file's lock and
+	 * mm_file_page_get(MM_FILE_READ)s page page (a fault); writes pages
+	 * [first, end) back (FlushViewOfFile). */
+	uint32_t (*page_in)(void *file, uint32_t page, pfn_t *out);
+	uint32_t (*flush)(void *file, uint32_t first, uint32_t end);
+	/* Called under any lock (it must neither sleep nor take the file's
+	 * lock): no section or view refers to the file any more; the reference
+	 * on it mm_file_section_reference asked for goes. */
+	void (*release)(void *file);
+	/* The file's name as GetMappedFileName shows it ("\Device\..."). */
+	void (*name)(void *file, char *buf, uint32_t size);
 };
 
 /* The control area of an open file of pages pages (its size rounded up),
@@ -67,11 +83,28 @@ uint32_t mm_file_page_get(struct mm_control_area *ca, uint32_t page, enum mm_fil
  * The last reference puts the frame on the standby or modified list. */
 void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool written);
 /* Writes every dirty page of pages [first, end) back to the file, a cluster
- * of consecutive pages per request; written pages go to standby, those that
+ * of consecutive pages per request: those on the modified list (which go to
+ * standby once written) and the valid ones whose prototype PTE says dirty
+ * (mapped by views: they stay valid, clean until written again); those that
  * failed stay dirty. *written (may be NULL) counts pages written. Returns the
  * first error. */
 uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
 		       uint32_t *written);
+/* The mapped page writer's part of mm_file_flush: only the pages on the
+ * modified list (trimmed from views, or copied to and let go), whose frames
+ * become reclaimable once written; the valid ones stay for the lazy writer
+ * and FlushViewOfFile. */
+uint32_t mm_file_write_modified(struct mm_control_area *ca, uint32_t *written);
+/* A section object is made on the file (its lock held): true when it is
+ * the first section or view of it, and the caller then references the file
+ * for them (given back through io->release once none is left). */
+bool mm_file_section_reference(struct mm_control_area *ca);
+/* Whether a section object or a view refers to ca (DeleteFile refuses:
+ * ERROR_ACCESS_DENIED, as NT's MmFlushImageSection(MmFlushForDelete)). */
+bool mm_file_mapped(struct mm_control_area *ca);
+/* Whether a view maps a page from page pages on (SetEndOfFile below it:
+ * ERROR_USER_MAPPED_FILE). */
+bool mm_file_mapped_past(struct mm_control_area *ca, uint32_t pages);
 /* Whether ca holds dirty pages. */
 bool mm_file_is_dirty(const struct mm_control_area *ca);
 
@@ -92,8 +125,9 @@ uint32_t mm_file_dirty_limit(void);
 void mm_file_wait_for_memory(void);
 
 /* The writer of file pages the memory manager wakes when memory is short
- * and modified file pages wait (the lazy writer, kernel/io/cache.c, sets
- * it at boot). */
+ * and modified file pages wait (NT's mapped page writer, beside the
+ * modified page writer, which never writes a file's page to swap:
+ * kernel/io/mapping.c sets it at boot). */
 void mm_file_set_writer(void (*wake)(void));
 void mm_file_writer_wake(void);
 

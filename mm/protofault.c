@@ -170,10 +170,16 @@ static enum vm_fault proto_share_locked(uint32_t *proto, uint32_t pte, pfn_t *ou
 static bool proto_around_ok_locked(const struct vm_vad *v, vaddr_t va)
 {
 	pte_prot_t prot = v->view->prot[(va >> 12) - v->node.start];
-	uint32_t pte = vm_pte_raw(va);
+	uint32_t pte = vm_pte_raw(va), proto = *view_proto(v, va);
 
+	/* A file's page on the standby or modified list is resident too (the
+	 * read that brought the faulting page brought its neighbours there), as
+	 * Linux maps the page cache's pages around a fault. */
 	return (pte == 0 || pte_kind(pte) == PTE_PROTOTYPE) && pte_prot_mappable(prot) &&
-	       !(prot & PTE_PROT_GUARD) && (*view_proto(v, va) & 1);
+	       !(prot & PTE_PROT_GUARD) &&
+	       ((proto & 1) || (v->view->ca->backing == MM_BACKING_FILE &&
+				pte_kind(proto) == PTE_TRANSITION &&
+				!(pfn_entry(pte_index(proto))->flags & PFN_FLAG_READING)));
 }
 
 /* Fault-around (Linux's do_fault_around): after a read fault mapped page
@@ -197,8 +203,11 @@ static void proto_map_around(struct vm_space *vm, struct vm_vad *v, vaddr_t va)
 	for (vaddr_t p = lo; p < hi; p += VM_PAGE) {
 		if (p == va || !proto_around_ok_locked(v, p))
 			continue;
-		pfn_t pfn = *view_proto(v, p) >> PAGE_SHIFT;
-		pfn_entry(pfn)->share++;
+		pfn_t pfn;
+		if (v->view->ca->backing == MM_BACKING_FILE)
+			pfn = file_page_ref_locked(v->view->ca, view_page(v, p));
+		else
+			pfn_entry(pfn = *view_proto(v, p) >> PAGE_SHIFT)->share++;
 		/* The table exists (va's): no frame is taken under the PFN lock. */
 		vm_page_map_shared(vm, p, pfn, v->view->prot[(p >> 12) - v->node.start]);
 	}
@@ -220,8 +229,13 @@ static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_
 	pte = *proto;
 	if ((pte & 1) || (pte_kind(pte) == PTE_TRANSITION &&
 			  !(pfn_entry(pte_index(pte))->flags & PFN_FLAG_READING))) {
-		r = proto_share_locked(proto, pte, &pfn);
+		r = v->view->ca->backing == MM_BACKING_FILE
+			    ? file_view_share_locked(v, va, pte, &pfn)
+			    : proto_share_locked(proto, pte, &pfn);
 		pfn_unlock();
+	} else if (pte_is_subsection(pte)) {
+		pfn_unlock();
+		r = file_view_read(vm, v, va, &pfn);
 	} else {
 		pfn_unlock();
 		switch (pte_kind(pte)) {
@@ -322,6 +336,9 @@ bool view_unmap_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft
 	uint32_t *proto = (uint32_t *)e->pte;
 	bool keep;
 
+	/* A file's page goes back to its file (mm/mapfile.c). */
+	if (pte_is_subsection(e->original_pte))
+		return file_view_unmap(vm, va, pfn, soft);
 	/* Without swap the last mapping of a page that cannot be filled again
 	 * stays (one written on another CPU after this look waits on the
 	 * modified list: kept, not lost). */

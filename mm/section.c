@@ -1,6 +1,7 @@
 /* Control areas and segments: a section's prototype PTEs, its commit
  * charge, its lifetime and its checker; see mm/section.h. */
 #include "mm/sectionp.h"
+#include "mm/filecache.h"
 #include "mm/commit.h"
 #include "mm/mm.h"
 #include "mm/pool.h"
@@ -80,20 +81,12 @@ uint32_t mm_section_create(uint32_t pages, uint32_t protect, bool reserve, const
 	return 0;
 }
 
-uint32_t mm_section_pages(const struct mm_control_area *ca)
-{
-	return ca->segment.pages;
-}
-
-uint32_t mm_section_protect(const struct mm_control_area *ca)
-{
-	return pte_prot_to_win32(ca->prot);
-}
-
 struct mm_control_area *section_unref_locked(struct mm_control_area *ca, bool view)
 {
 	struct mm_control_area **link = &mm_control_areas;
 
+	if (ca->backing == MM_BACKING_FILE)
+		return file_section_unref_locked(ca, view) ? ca : NULL;
 	if (view)
 		ca->mapped_views--;
 	else
@@ -149,6 +142,10 @@ void section_delete(struct mm_control_area *ca)
 {
 	struct mm_segment *s = &ca->segment;
 
+	if (ca->backing == MM_BACKING_FILE) {
+		ca->io->release(ca->file);
+		return;
+	}
 	pfn_lock();
 	for (uint32_t i = 0; i < s->pages; i++)
 		proto_drop_locked(s->proto[i]);

@@ -5,8 +5,9 @@
  * and a fault there resolves through it. A frame mapped by views points
  * back at its prototype PTE and counts in its share count the process PTEs
  * that map it (mm/pfn.h). The control area says how the pages come in and
- * go out (today only the paging file) and counts the section objects and
- * views that keep the segment alive.
+ * go out (the paging file, or a file: its control area is the file cache's,
+ * mm/filecache.h) and counts the section objects and views that keep the
+ * segment alive.
  *
  * This header is what the kernel (kernel/ex's Section objects, the system
  * calls) sees; mm/sectionp.h holds the structures. Locking: the prototype
@@ -34,10 +35,6 @@ uint32_t mm_section_create(uint32_t pages, uint32_t protect, bool reserve, const
 /* The section object referring to ca is gone (NT's section reference): the
  * segment goes once no view maps it either. */
 void mm_section_dereference(struct mm_control_area *ca);
-/* The section's size in pages and protection (Win32). */
-uint32_t mm_section_pages(const struct mm_control_area *ca);
-uint32_t mm_section_protect(const struct mm_control_area *ca);
-
 /* MapViewOfFileEx: maps pages [first, first + pages) of ca (pages 0: to the
  * end) at *base (0: the lowest free 64 KB-aligned place; else a 64 KB
  * multiple, free) with Win32 protection protect (the view's: READONLY,
@@ -54,14 +51,18 @@ uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t f
 uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr);
 /* FlushViewOfFile: [addr, addr + size) (size 0: to the view's end) must lie
  * in a view (else ERROR_INVALID_ADDRESS); a pagefile section has nothing to
- * write. */
+ * write; a file's dirty pages there (this process's PTEs' dirty bits
+ * collected first) are written to the file before it returns (the write's
+ * error). */
 uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size);
 /* The name of the section mapped at addr (vados's own query: NT keeps no
  * name for a pagefile section's views): the name its section object was
  * created with, kept while a view maps it even once every handle is closed,
- * copied into buf[size] ("" when unnamed). ERROR_INVALID_ADDRESS when addr
- * is in no view. */
-uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size);
+ * copied into buf[size] ("" when unnamed); with file, GetMappedFileName's:
+ * the name of the file mapped there ("\\Device\\...", mm_file_io's name),
+ * ERROR_FILE_INVALID in a pagefile section's view. ERROR_INVALID_ADDRESS
+ * when addr is in no view. */
+uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, bool file, char *buf, uint32_t size);
 /* Checks every section: each valid prototype PTE's frame points back at it
  * and counts exactly the process PTEs mapping it; each view's valid shared
  * PTE maps its prototype's frame; commit counts add up. Prints one line per

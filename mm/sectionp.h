@@ -50,6 +50,8 @@ struct mm_control_area {
 	void *file;                     /* its file, for io */
 	uint32_t capacity;              /* prototype PTEs the pool pages hold */
 	uint32_t dirty;                 /* pages written since read (PFN lock) */
+	void *retired;                  /* prototype PTE blocks the segment left while
+					   mapped (mm/filecache.c segment_move) */
 };
 
 /* A view: what a MEM_MAPPED VAD adds. */
@@ -81,15 +83,34 @@ bool vm_frame_is_prototype(pfn_t pfn);
 
 /* mm/section.c */
 /* One reference less (a section object or a view, PFN lock held): at
- * none, the control area is unlinked and returned, for section_delete. */
+ * none, the control area is unlinked and returned, for section_delete. A
+ * file's control area stays (the file cache's); it is returned when its last
+ * section or view went, for section_delete to give the file's reference
+ * back. */
 struct mm_control_area *section_unref_locked(struct mm_control_area *ca, bool view);
 /* Frees a control area no section or view refers to: its frames, slots,
- * commit and prototype PTEs. No lock held. */
+ * commit and prototype PTEs; a file's: gives the file's reference back
+ * (io->release, which defers). No lock held but a file's, whose release may
+ * be called under any. */
 void section_delete(struct mm_control_area *ca);
 /* Commits pages [first, end) of a SEC_RESERVE segment: charges those not
  * yet committed and makes them demand-zero. false (nothing changed) past
  * the commit limit. */
 bool section_commit(struct mm_control_area *ca, uint32_t first, uint32_t end);
+
+/* mm/filecache.c: a file's pages for views (PFN lock held). */
+/* Page i's frame, in memory, gets one more reference: off its list (valid,
+ * dirty when it was on the modified list) or shared with a copy or view;
+ * PFN_NONE when it is on the file. Not for a page being read. */
+pfn_t file_page_ref_locked(struct mm_control_area *ca, uint32_t i);
+/* Page i's frame pfn (valid, share 0 now) goes to the modified list when
+ * its prototype PTE says dirty, else to standby. */
+void file_page_unref_locked(struct mm_control_area *ca, uint32_t i, pfn_t pfn);
+/* Page i (valid) was written: its prototype PTE and the counts say dirty. */
+void file_page_dirty_locked(struct mm_control_area *ca, uint32_t i);
+/* One section object or view (view) of a file's ca less: true when it was
+ * the last (the file's reference goes: section_delete). */
+bool file_section_unref_locked(struct mm_control_area *ca, bool view);
 
 /* mm/view.c */
 /* What page va of view v is (vm_page_get's view half): a process PTE of 0
@@ -123,5 +144,19 @@ enum vm_fault view_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
  * must_go false it may refuse (false): the last mapping of a dirty page
  * without swap stays. */
 bool view_unmap_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft, bool must_go);
+
+/* mm/mapfile.c: views of files (file-backed sections). */
+/* Page va of file view v, its prototype PTE pte valid or in transition (not
+ * being read): one reference more for this view (PFN lock held). */
+enum vm_fault file_view_share_locked(const struct vm_vad *v, vaddr_t va, uint32_t pte,
+				     pfn_t *out);
+/* Page va of file view v is on the file: read through the file system
+ * (io->page_in), the working-set lock given up meanwhile; *out the frame
+ * referenced for this view, or PFN_NONE (retry, or the error returned). */
+enum vm_fault file_view_read(struct vm_space *vm, struct vm_vad *v, vaddr_t va, pfn_t *out);
+/* view_unmap_shared for a file's page: the PTE's dirty bit goes into the
+ * prototype PTE; the last share puts the frame on the modified or standby
+ * list. Always true. */
+bool file_view_unmap(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft);
 
 #endif

@@ -5,6 +5,7 @@
  * their prototype PTEs) until a copy-on-write page is written: that page
  * becomes a private copy, paged like any private page. */
 #include "mm/sectionp.h"
+#include "mm/filecache.h"
 #include "mm/commit.h"
 #include "mm/pool.h"
 #include "arch/mmu.h"
@@ -189,31 +190,24 @@ uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr)
 	return err;
 }
 
-uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size)
+uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, bool file, char *buf, uint32_t size)
 {
 	struct vm_vad *v;
-	bool ok;
-
-	ke_acquire_spin_lock(&vm->ws_lock);
-	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
-	ok = v && v->view && size <= vm_va(v->node.end) - addr;
-	ke_release_spin_lock(&vm->ws_lock);
-	/* A pagefile section has no file to write: its pages reach the paging
-	 * file when they are trimmed. */
-	return ok ? 0 : ERROR_INVALID_ADDRESS;
-}
-
-uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, char *buf, uint32_t size)
-{
-	struct vm_vad *v;
+	struct mm_control_area *ca;
 	uint32_t err = ERROR_INVALID_ADDRESS;
 
 	/* The working-set lock keeps the view, and the view its control area,
-	 * whose name never changes. */
+	 * whose name never changes, and its file. */
 	ke_acquire_spin_lock(&vm->ws_lock);
 	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
-	if (v && v->view) {
-		strlcpy(buf, v->view->ca->name ? v->view->ca->name : "", size);
+	ca = v && v->view ? v->view->ca : NULL;
+	if (ca && file && ca->backing != MM_BACKING_FILE) {
+		err = ERROR_FILE_INVALID;       /* a pagefile section's view */
+	} else if (ca && file) {
+		ca->io->name(ca->file, buf, size);
+		err = 0;
+	} else if (ca) {
+		strlcpy(buf, ca->name ? ca->name : "", size);
 		err = 0;
 	}
 	ke_release_spin_lock(&vm->ws_lock);

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bochs  # noqa: E402
@@ -251,6 +252,15 @@ class Disks:
         return None
 
 
+    def copy_out(self, path, out):
+        """C:\\PATH on disk 0 copied to out by mtools: None, or why not."""
+        got = subprocess.run(["mcopy", "-n", "-o", "-i", self.disk + "@@1M",
+                              "::/" + path[3:].replace("\\", "/"), out],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if got.returncode != 0:
+            return "mcopy could not read %s: %s" % (path, got.stdout.strip())
+        return None
+
     def host_files(self, specs, tmp):
         """hostfile = C:\\PATH=HOST: C:\\PATH on disk 0, read by mtools after
         the boot, must equal the repository's file HOST. None, or why not."""
@@ -259,14 +269,34 @@ class Disks:
             if not path.upper().startswith("C:\\") or not host:
                 return "hostfile = C:\\PATH=HOST, not %r" % spec
             out = os.path.join(tmp, "hostfile.out")
-            got = subprocess.run(["mcopy", "-n", "-o", "-i", self.disk + "@@1M",
-                                  "::/" + path[3:].replace("\\", "/"), out],
-                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            if got.returncode != 0:
-                return "mcopy could not read %s: %s" % (path, got.stdout.strip())
+            problem = self.copy_out(path, out)
+            if problem:
+                return problem
             with open(out, "rb") as a, open(os.path.join(TOP, host), "rb") as b:
                 if a.read() != b.read():
                     return "%s as mtools reads it differs from %s" % (path, host)
+        return None
+
+
+    def host_crcs(self, specs, log, tmp):
+        """hostcrc = C:\\PATH: the CRC-32 of C:\\PATH on disk 0 as mtools reads
+        it must be the one the log names. None, or why not."""
+        with open(log, errors="replace") as f:
+            text = f.read()
+        for path in specs:
+            m = re.search(r"crc32 of %s is 0x([0-9a-f]{8})" % re.escape(path), text)
+            if not m:
+                return "the log names no crc32 of %s" % path
+            out = os.path.join(tmp, "hostcrc.out")
+            problem = self.copy_out(path, out)
+            if problem:
+                return problem
+            crc = 0
+            with open(out, "rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    crc = zlib.crc32(chunk, crc)
+            if crc != int(m.group(1), 16):
+                return "%s: crc32 0x%08x on the host, 0x%s in the log" % (path, crc, m.group(1))
         return None
 
 
@@ -292,6 +322,8 @@ def run_scenario(tally, sc, emulator="qemu"):
             problem = disks.fsck(log, sc["fsck"])
         if problem is None and sc["hostfile"]:
             problem = disks.host_files(sc["hostfile"], tmp)
+        if problem is None and sc["hostcrc"]:
+            problem = disks.host_crcs(sc["hostcrc"], log, tmp)
     tally.report(name, problem is None, problem or "", log, secs)
 
 
@@ -357,7 +389,8 @@ def run_gdb_test(tally, script):
     """Boots QEMU halted with the gdb stub, runs the script in gdb batch mode (in
     the repository's top directory) and checks its output: every '# expect:'
     regex must match a line, no '# reject:' regex may. '# mem: MB' sets the
-    RAM (128), '# disk: MB' attaches a fresh swap disk (as a scenario's disk =)."""
+    RAM (128), '# disk: MB' attaches a fresh swap disk (as a scenario's disk =),
+    '# fat: MB' a fresh FAT32 disk (as a scenario's fat =)."""
     os.makedirs(DISKS, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gdb-", dir=DISKS) as tmp:
         gdb_test_with_disk(tally, script, tmp)
@@ -371,7 +404,8 @@ def gdb_test_with_disk(tally, script, tmp):
     cmdline = " ".join(["panic=exit"] + gdb_header(script, "cmdline"))
     mem = (gdb_header(script, "mem") or ["128"])[0]
     disks = Disks(dict(scenario_file.fresh("gdb-" + base),
-                       disk=(gdb_header(script, "disk") or [""])[0]), tmp)
+                       disk=(gdb_header(script, "disk") or [""])[0],
+                       fat=(gdb_header(script, "fat") or [""])[0]), tmp)
     if disks.problem:
         tally.report(name, False, disks.problem)
         return

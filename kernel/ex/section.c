@@ -2,6 +2,7 @@
 #include "kernel/ex/section.h"
 #include "mm/pte.h"
 #include "mm/vmrange.h"
+#include "kernel/io/file.h"
 
 #define SECTION_PAGES_MAX 0x80000u      /* 2 GB: as much as a user address space */
 #define SECTION_VALID_ACCESS (SECTION_ALL_ACCESS | SYNCHRONIZE)
@@ -60,12 +61,52 @@ uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
 	if ((s = ob_create(&section_type, sizeof(*s))) == NULL)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	s->attributes = sec & SEC_RESERVE ? sec : sec | SEC_COMMIT;
+	s->pages = (size_low + PAGE_SIZE - 1) / PAGE_SIZE;
+	s->protect = protect;
 	err = mm_section_create((size_low + PAGE_SIZE - 1) / PAGE_SIZE, protect,
 				sec & SEC_RESERVE, name, &s->ca);
 	if (err) {
 		ob_dereference(s);
 		return err;
 	}
+	*out = s;
+	return 0;
+}
+
+/* The rights a file handle must hold to be mapped with protection protect
+ * (Microsoft's CreateFileMapping table). */
+static uint32_t file_access_needed(uint32_t protect)
+{
+	uint32_t need = FILE_READ_DATA;
+
+	if (protect & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE))
+		need |= FILE_WRITE_DATA;
+	if (protect & (PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY))
+		need |= FILE_EXECUTE;
+	return need;
+}
+
+uint32_t section_create_file(struct io_file *file, uint32_t flags, uint32_t size_high,
+			     uint32_t size_low, struct section **out)
+{
+	uint32_t sec = flags & (SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE), err;
+	uint32_t protect = flags & ~sec, size = size_low;
+	bool extend = protect & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE);
+	struct section *s;
+
+	if (!section_protect_valid(protect) || (sec & SEC_COMMIT && sec & SEC_RESERVE))
+		return ERROR_INVALID_PARAMETER;
+	if (size_high)
+		return ERROR_NOT_ENOUGH_MEMORY;         /* FAT: below 4 GB */
+	if ((s = ob_create(&section_type, sizeof(*s))) == NULL)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	s->attributes = SEC_FILE | SEC_COMMIT | (sec & SEC_NOCACHE);
+	s->protect = protect;
+	if ((err = file_map(file, file_access_needed(protect), extend, &size, &s->ca))) {
+		ob_dereference(s);
+		return err;
+	}
+	s->pages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
 	*out = s;
 	return 0;
 }
@@ -107,14 +148,19 @@ uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t prote
 			  uint32_t offset_high, uint32_t offset_low, uint32_t size, vaddr_t *base)
 {
 	uint32_t pages = (uint32_t)(((uint64_t)size + PAGE_SIZE - 1) / PAGE_SIZE);
+	uint32_t first = offset_low / PAGE_SIZE;
 
 	if ((offset_low | *base) & (VM_GRANULE - 1))
 		return ERROR_MAPPED_ALIGNMENT;
-	if (!view_fits(protect, mm_section_protect(s->ca)))
+	if (!view_fits(protect, s->protect))
 		return ERROR_ACCESS_DENIED;
-	if (offset_high)
-		return ERROR_ACCESS_DENIED;     /* past the end: STATUS_INVALID_VIEW_SIZE */
+	/* Past the section's end (a file's segment may reach further):
+	 * STATUS_INVALID_VIEW_SIZE. */
+	if (offset_high || first >= s->pages || pages > s->pages - first)
+		return ERROR_ACCESS_DENIED;
+	if (pages == 0)
+		pages = s->pages - first;
 	if (s->attributes & SEC_NOCACHE)
 		protect |= PAGE_NOCACHE;
-	return vm_map_view(vm, s->ca, offset_low / PAGE_SIZE, pages, base, protect);
+	return vm_map_view(vm, s->ca, first, pages, base, protect);
 }

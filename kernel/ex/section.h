@@ -1,7 +1,8 @@
 /* Section objects (NT's file mapping objects): ob's Section type around
  * mm's control area (mm/section.h), and CreateFileMapping's and
- * MapViewOfFileEx's rules for pagefile-backed sections. Part of kernel/ex
- * (see kernel/ex/event.h); it may call ob and mm. */
+ * MapViewOfFileEx's rules for pagefile-backed and file-backed sections.
+ * Part of kernel/ex (see kernel/ex/event.h); it may call ob, mm, and
+ * kernel/io for a file's control area. */
 #ifndef KERNEL_EX_SECTION_H
 #define KERNEL_EX_SECTION_H
 
@@ -32,7 +33,9 @@
 /* NT's SECTION object. */
 struct section {
 	struct mm_control_area *ca;     /* the section reference this object holds */
-	uint32_t attributes;            /* SEC_COMMIT or SEC_RESERVE, SEC_NOCACHE */
+	uint32_t attributes;            /* SEC_COMMIT or SEC_RESERVE, SEC_NOCACHE, SEC_FILE */
+	uint32_t pages;                 /* its size (a file's segment may be larger) */
+	uint32_t protect;               /* the Win32 protection it was created with */
 };
 
 extern struct ob_type section_type;
@@ -49,6 +52,17 @@ void section_init(void);
  * for its views (mm_section_create). */
 uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
 			const char *name, struct section **out);
+struct io_file;
+/* CreateFileMapping(hFile, ...): a section over file's own control area
+ * (one per file, shared by every section and view of it), of size bytes
+ * (0: the file's size), flags as section_create's (SEC_RESERVE has no effect
+ * on a file, as on Windows). The handle's access must allow the protection
+ * (READONLY and WRITECOPY: FILE_READ_DATA; READWRITE: and FILE_WRITE_DATA;
+ * EXECUTE_*: and FILE_EXECUTE), else ERROR_ACCESS_DENIED; an empty file with
+ * size 0 is ERROR_FILE_INVALID; a larger size extends the file for a
+ * writable protection (else ERROR_NOT_ENOUGH_MEMORY). */
+uint32_t section_create_file(struct io_file *file, uint32_t flags, uint32_t size_high,
+			     uint32_t size_low, struct section **out);
 /* MapViewOfFileEx's first step: the view protection FILE_MAP_* access asks
  * for (0: ERROR_INVALID_PARAMETER) and the section rights a handle must
  * grant for it. */

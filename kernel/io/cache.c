@@ -123,7 +123,8 @@ static uint32_t paging_write(void *file, uint32_t page, uint32_t n, const pfn_t 
 	return fat_write_paging(fcb->fat, offset, buf, len);
 }
 
-static const struct mm_file_io paging_io = { paging_read, paging_write };
+static const struct mm_file_io paging_io = { paging_read, paging_write, mapping_page_in,
+					     mapping_flush, mapping_release, mapping_name };
 
 /* --- a file's control area: made at its first open, gone when its record is evicted --- */
 
@@ -193,6 +194,15 @@ static uint32_t page_get_locked(struct io_fcb *fcb, uint32_t page, enum mm_file_
 		else
 			mm_file_wait_for_memory();
 	}
+}
+
+uint32_t cache_page_in_locked(struct io_fcb *fcb, uint32_t page, pfn_t *pfn)
+{
+	/* A view mapped while a truncation cut under it (the two do not share
+	 * a lock) meets the end: an in-page error, as for a failed read. */
+	if (page >= pages_for(file_size(fcb)))
+		return ERROR_HANDLE_EOF;
+	return page_get_locked(fcb, page, MM_FILE_READ, pfn);
 }
 
 /* --- ReadFile, WriteFile, SetEndOfFile --- */
@@ -305,32 +315,42 @@ uint32_t cache_read_locked(struct io_fcb *fcb, uint32_t offset, const struct io_
 	return err;
 }
 
-/* Sets the file's size on the volume and its segment's; the tail of a cut
- * last page is zeroed in memory (it reads zero if the file grows again). */
+/* Zeroes the rest of the page holding byte from, past the file's end, when
+ * that page is in memory: it reads zero once the file grows over it, though
+ * a view may have written there (never to the file). */
+static void tail_zero_locked(struct io_fcb *fcb, uint32_t from)
+{
+	uint32_t off = from & (PAGE_SIZE - 1);
+	pfn_t pfn;
+
+	if (off && !mm_file_page_get(fcb->ca, from >> PAGE_SHIFT, MM_FILE_RESIDENT, &pfn) &&
+	    pfn != PFN_NONE) {
+		memset(fcb->vol->cache_buf, 0, PAGE_SIZE - off);
+		mm_frame_copy(pfn, off, fcb->vol->cache_buf, PAGE_SIZE - off, true);
+		mm_file_page_put(fcb->ca, from >> PAGE_SHIFT, pfn, false);
+	}
+}
+
+/* Sets the file's size on the volume and its segment's; the tail of the
+ * last page past the end is zeroed in memory (it reads zero as the file
+ * grows over it). */
 static uint32_t resize_locked(struct io_fcb *fcb, uint32_t size)
 {
 	uint32_t old = file_size(fcb), err;
-	pfn_t pfn;
 
 	if (size == old)
 		return ERROR_SUCCESS;
+	if (size < old && mm_file_mapped_past(fcb->ca, pages_for(size)))
+		return ERROR_USER_MAPPED_FILE;
 	if (size > old && (err = mm_file_resize(fcb->ca, pages_for(size))))
 		return err;
 	if ((err = fat_set_size(fcb->fat, size))) {
 		mm_file_resize(fcb->ca, pages_for(old));        /* shrinks: cannot fail */
 		return err;
 	}
-	if (size > old)
-		return ERROR_SUCCESS;
-	mm_file_resize(fcb->ca, pages_for(size));
-	if ((size & (PAGE_SIZE - 1)) &&
-	    !mm_file_page_get(fcb->ca, size >> PAGE_SHIFT, MM_FILE_RESIDENT, &pfn) &&
-	    pfn != PFN_NONE) {
-		uint32_t off = size & (PAGE_SIZE - 1);
-		memset(fcb->vol->cache_buf, 0, PAGE_SIZE - off);
-		mm_frame_copy(pfn, off, fcb->vol->cache_buf, PAGE_SIZE - off, true);
-		mm_file_page_put(fcb->ca, size >> PAGE_SHIFT, pfn, false);
-	}
+	if (size < old)
+		mm_file_resize(fcb->ca, pages_for(size));
+	tail_zero_locked(fcb, size < old ? size : old);
 	return ERROR_SUCCESS;
 }
 
@@ -378,6 +398,7 @@ static uint32_t grow_in_memory_locked(struct io_fcb *fcb, uint32_t old, uint32_t
 		return ERROR_NOT_ENOUGH_MEMORY;
 	if ((err = mm_file_resize(fcb->ca, last + 1)))
 		return err;
+	tail_zero_locked(fcb, old);     /* a view may have written past the end */
 	for (uint32_t p = first; p <= last && !err; p++) {
 		/* old's page, when partly the file's, is read while the size
 		 * is still old: its part past old comes in zero. */
@@ -426,24 +447,27 @@ uint32_t cache_write_locked(struct io_fcb *fcb, uint32_t offset, const struct io
 
 /* --- the lazy writer --- */
 
-static void lazy_wake(void)
+void cache_wake(void)
 {
 	lazy_woken = true;
 	wait_queue_wake_all(&lazy_wait);
 }
 
-/* One pass: every dirty page of every cached file, then the metadata,
- * volume by volume. */
+/* One pass: the mapping references given back are settled, then every
+ * dirty page of every cached file and the metadata written, volume by
+ * volume. */
 static void lazy_pass_once(void)
 {
 	uint32_t n = 0;
 
 	for (char letter = 'C'; letter <= 'Z'; letter++) {
 		struct io_volume *v = io_volume(letter);
-		if (!v || (!mm_file_dirty_pages() && !io_meta_dirty(v)))
+		if (!v)
 			continue;
 		io_lock(v);
-		file_flush_volume_locked(v, &n);
+		mapping_settle_locked(v);
+		if (mm_file_dirty_pages() || io_meta_dirty(v))
+			file_flush_volume_locked(v, &n);
 		io_unlock(v);
 		arch_atomic_add(&mm_stats.cache_lazy_pages, n);
 	}
@@ -473,7 +497,29 @@ void cache_init(void)
 	if (!thread_create("lazywriter", lazy_writer, NULL))
 		kprintf("io: no lazy writer (out of memory): dirty pages wait for a flush\n");
 	else
-		mm_file_set_writer(lazy_wake);
+		mm_file_set_writer(cache_wake);
+}
+
+bool cache_pass_enter(void)
+{
+	ke_acquire_guarded_mutex(&lazy_pass);
+	if (!lazy_stopped)
+		return true;
+	ke_release_guarded_mutex(&lazy_pass);
+	return false;
+}
+
+void cache_pass_leave(void)
+{
+	ke_release_guarded_mutex(&lazy_pass);
+}
+
+void cache_settle(void)
+{
+	if (cache_pass_enter()) {
+		lazy_pass_once();
+		cache_pass_leave();
+	}
 }
 
 void cache_shutdown(void)

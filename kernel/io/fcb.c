@@ -8,6 +8,7 @@
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 #include "mm/pool.h"
+#include "arch/spinlock.h"
 
 /* Closed files a volume keeps cached at most: each keeps a FAT driver FCB,
  * its record and its prototype PTEs in pool memory (its pages are standby
@@ -110,6 +111,19 @@ void iop_fcb_release_locked(struct io_fcb *fcb)
 	}
 	if (++v->closed > IO_CLOSED_MAX)
 		iop_fcb_evict_locked(oldest_closed_locked(v), false);
+}
+
+void iop_fcb_settle_locked(struct io_fcb *fcb)
+{
+	uint32_t given = fcb->unmapped;
+
+	if (!given)
+		return;
+	arch_atomic_add(&fcb->unmapped, (uint32_t)-given);
+	/* Each reference given back is one of refs: all but the last go
+	 * without leaving refs at 0, the last through the release rules. */
+	fcb->refs -= given - 1;
+	iop_fcb_release_locked(fcb);
 }
 
 void iop_evict_path_locked(struct io_volume *v, const char *path, bool discard)

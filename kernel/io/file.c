@@ -4,6 +4,7 @@
 #include "kernel/io/iop.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
+#include "arch/spinlock.h"
 #include "mm/pool.h"
 
 #define FILE_SIZE_LIMIT 0xffffffffull   /* FAT: a file holds at most 4 GB - 1 */

@@ -110,4 +110,15 @@ uint32_t file_find_next(struct io_file *f, struct fat_info *info);
  * be NULL) counts the file pages. The first error. */
 uint32_t file_flush_volume_locked(struct io_volume *v, uint32_t *written);
 
+struct mm_control_area;
+/* CreateFileMapping's file half: f's handle must hold need (FILE_READ_DATA,
+ * FILE_WRITE_DATA, FILE_EXECUTE as the protection asks; else, and for a
+ * directory, ERROR_ACCESS_DENIED). *size 0 is the file's size
+ * (ERROR_FILE_INVALID for an empty file); a larger one extends the file
+ * when extend (a writable section), else ERROR_NOT_ENOUGH_MEMORY. On success
+ * *out is the file's control area with one more section reference
+ * (mm_section_dereference gives it back) and *size the section's. */
+uint32_t file_map(struct io_file *f, uint32_t need, bool extend, uint32_t *size,
+		  struct mm_control_area **out);
+
 #endif

@@ -32,6 +32,8 @@ struct io_fcb {
 	bool delete_pending;
 	char path[RTL_MAX_PATH];        /* its volume path, for deleting it at the end */
 	struct mm_control_area *ca;     /* a file's pages in memory (cache.c); NULL: a directory */
+	volatile uint32_t unmapped;     /* references of its sections and views (one while
+					   any: mapping.c) given back (atomic), not yet settled */
 	struct io_fcb *next;
 };
 
@@ -101,6 +103,12 @@ void io_meta_forget(struct io_volume *v, uint32_t lba, uint32_t count);
 /* Whether v's metadata cache holds sectors to write. */
 bool io_meta_dirty(const struct io_volume *v);
 
+/* Releases (iop_fcb_release_locked) the references fcb's sections and
+ * views gave back since the last settle: given back under the memory
+ * manager's locks, where the volume lock cannot be taken, they wait for
+ * this. fcb may be gone afterwards. */
+void iop_fcb_settle_locked(struct io_fcb *fcb);
+
 /* --- the file cache (cache.c): a file's data goes through its control area
  * (mm/filecache.h); offsets and sizes are below 4 GB (FAT). --- */
 
@@ -127,6 +135,30 @@ uint32_t cache_set_size_locked(struct io_fcb *fcb, uint32_t size);
  * NULL) counts the pages. The first error. */
 uint32_t cache_flush_locked(struct io_fcb *fcb, uint32_t *written);
 uint32_t cache_flush_volume_locked(struct io_volume *v, uint32_t *written);
+/* Page page of fcb's file for a view, referenced (mm_file_page_get's
+ * MM_FILE_READ, waiting for memory as ReadFile does); ERROR_HANDLE_EOF past
+ * the file's end. */
+uint32_t cache_page_in_locked(struct io_fcb *fcb, uint32_t page, pfn_t *pfn);
+/* Wakes the lazy writer (a mapping's reference came back: it settles). */
+void cache_wake(void);
+/* A writer's pass may run (true: until cache_pass_leave), or the cache was
+ * shut down (false): one pass at a time, none once io_shutdown began. */
+bool cache_pass_enter(void);
+void cache_pass_leave(void);
+/* One lazy writer pass now, settling every released mapping reference
+ * (what run= does before it counts what leaked). */
+void cache_settle(void);
+
+/* --- file mappings (mapping.c): mm_file_io's calls for views --- */
+uint32_t mapping_page_in(void *file, uint32_t page, pfn_t *out);
+uint32_t mapping_flush(void *file, uint32_t first, uint32_t end);
+void mapping_release(void *file);
+void mapping_name(void *file, char *buf, uint32_t size);
+/* Settles the released mapping references of every file of v. */
+void mapping_settle_locked(struct io_volume *v);
+/* Starts the mapped page writer (io_init, after cache_init). */
+void mapping_init(void);
+
 /* Starts the lazy writer (io_init); stops it for good (io_shutdown). */
 void cache_init(void);
 void cache_shutdown(void);

@@ -2,6 +2,7 @@
  * RemoveDirectory, GetFileAttributes, SetFileAttributes, GetDiskFreeSpace,
  * FindFirstFile and FindNextFile; see kernel/io/file.h. */
 #include "kernel/io/iop.h"
+#include "mm/filecache.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
 #include "mm/pool.h"
@@ -89,7 +90,16 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 		return err;
 	fat_query(fat, &info);
 	fcb = iop_fcb_find_locked(v, fat);
+	if (fcb && fcb->unmapped) {
+		/* Its last view may have gone a moment ago: settled, the
+		 * record may be gone too (fat, referenced here, is not). */
+		iop_fcb_settle_locked(fcb);
+		fcb = iop_fcb_find_locked(v, fat);
+	}
 	fat_close(fat);
+	/* NT's MmFlushImageSection(MmFlushForDelete): a mapped file stays. */
+	if (fcb && fcb->ca && mm_file_mapped(fcb->ca))
+		return ERROR_ACCESS_DENIED;
 	if (fcb && fcb->refs == 0) {
 		if (!dir && (info.attributes & FAT_ATTR_READONLY))
 			return ERROR_ACCESS_DENIED;

@@ -250,9 +250,15 @@ void io_init(void)
 	unsigned next = 0;
 
 	cache_init();
+	mapping_init();
 	for (unsigned disk = 0; disk < IDE_DISKS; disk++)
 		if (ide_present(disk))
 			mount_disk(disk, &next);
+}
+
+void io_settle(void)
+{
+	cache_settle();
 }
 
 void io_cache_purge(void)
@@ -262,6 +268,7 @@ void io_cache_purge(void)
 		if (!v)
 			continue;
 		io_lock(v);
+		mapping_settle_locked(v);
 		iop_evict_all_locked(v);
 		io_unlock(v);
 	}
@@ -277,6 +284,7 @@ void io_shutdown(void)
 		if (!v)
 			continue;
 		io_lock(v);
+		mapping_settle_locked(v);
 		iop_evict_all_locked(v);
 		err = file_flush_volume_locked(v, NULL);
 		if (!err && !v->fcbs && (err = fat_unmount(v->fat)) == ERROR_SUCCESS &&

@@ -45,6 +45,9 @@ struct io_volume {
 void io_init(void);
 /* The volume with drive letter (either case), or NULL. */
 struct io_volume *io_volume(char letter);
+/* Settles now what the lazy writer would within a tick: the references of
+ * file mappings given back (run= calls it before counting leaks). */
+void io_settle(void);
 /* Flushes and unmounts every volume (shutdown): afterwards no file call may
  * be made. Open files are reported and their volume left mounted but flushed. */
 void io_shutdown(void);

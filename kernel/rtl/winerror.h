@@ -16,6 +16,7 @@
 #define ERROR_CRC                  23u
 #define ERROR_BAD_LENGTH           24u
 #define ERROR_SHARING_VIOLATION    32u
+#define ERROR_HANDLE_EOF           38u
 #define ERROR_NOT_SUPPORTED        50u
 #define ERROR_FILE_EXISTS          80u
 #define ERROR_CANNOT_MAKE          82u
@@ -38,8 +39,10 @@
 #define ERROR_INVALID_ADDRESS      487u
 #define ERROR_NOACCESS             998u
 #define ERROR_UNRECOGNIZED_VOLUME  1005u
+#define ERROR_FILE_INVALID         1006u
 #define ERROR_IO_DEVICE            1117u
 #define ERROR_MAPPED_ALIGNMENT     1132u
+#define ERROR_USER_MAPPED_FILE     1224u
 #define ERROR_PRIVILEGE_NOT_HELD   1314u
 #define ERROR_FILE_CORRUPT         1392u
 #define ERROR_DISK_CORRUPT         1393u

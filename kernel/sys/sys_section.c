@@ -1,17 +1,35 @@
-/* Sections as system calls: CreateFileMapping (pagefile-backed),
- * OpenFileMapping, MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile, and
- * the name of a view's section for the tools (vados's own). Named
+/* Sections as system calls: CreateFileMapping (pagefile- or file-backed),
+ * OpenFileMapping, MapViewOfFileEx, UnmapViewOfFile, FlushViewOfFile,
+ * GetMappedFileName, and the name of a view's section for the tools
+ * (vados's own). Named
  * like events (kernel/sys/sys_named.c); the rules are kernel/ex/section.h's
  * and mm/section.h's. Views are mapped into the caller's own process. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ex/section.h"
+#include "kernel/io/file.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
 
+/* A section over the file of handle h (any access: section_create_file
+ * checks what the protection needs). */
+static uint32_t create_file_section(uint32_t h, const uint32_t *a, struct section **s)
+{
+	struct io_file *file;
+	uint32_t err = ob_reference_by_handle(process_handles(), h, &file_type, 0,
+					      (void **)&file, NULL);
+
+	if (err)
+		return err;
+	err = section_create_file(file, a[1], a[2], a[3], s);
+	ob_dereference(file);
+	return err;
+}
+
 /* (name or 0, protection | SEC_*, size high, size low, access, inherit,
- * uint32 *existed) -> handle; an existing section's name opens it (the size
- * and protection ignored, as Windows does, once they were found valid). */
+ * uint32 *existed, file handle or INVALID_HANDLE_VALUE) -> handle; an
+ * existing section's name opens it (the size and protection ignored, as
+ * Windows does, once they were found valid). */
 struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 {
 	char name[OB_NAME_MAX];
@@ -19,7 +37,9 @@ struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = sys_named_in(name, a[0], a[6]);
 
 	(void)f;
-	if (!err)
+	if (!err && a[7] != 0xffffffffu)
+		err = create_file_section(a[7], a, &s);
+	else if (!err)
 		err = section_create(a[1], a[2], a[3], name, &s);
 	if (err)
 		return (struct sysret){ err, 0 };
@@ -67,29 +87,58 @@ struct sysret sys_flush_view(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ vm_flush_view(process_current()->vm, a[0], a[1]), 0 };
 }
 
-/* (process, address, buf, size) -> the name's length, or the size needed
- * (with the NUL) when size is too small; "" for an unnamed section.
- * PROCESS_QUERY_INFORMATION, as VirtualQueryEx. */
-struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
+/* vm_view_name of address addr in process h (PROCESS_QUERY_INFORMATION, as
+ * VirtualQueryEx) into name[size]. */
+static uint32_t view_name(uint32_t h, uint32_t addr, bool file, char *name, uint32_t size)
 {
-	char name[OB_NAME_MAX];
 	struct process *p;
-	uint32_t len, err = process_by_handle(a[0], PROCESS_QUERY_INFORMATION, &p);
+	uint32_t err = process_by_handle(h, PROCESS_QUERY_INFORMATION, &p);
 
-	(void)f;
 	if (err)
-		return (struct sysret){ err, 0 };
+		return err;
 	err = ERROR_ACCESS_DENIED;      /* it has exited */
 	if (process_attach(p)) {
-		err = vm_view_name(p->vm, a[1], name, sizeof(name));
+		err = vm_view_name(p->vm, addr, file, name, size);
 		process_detach(p);
 	}
 	ob_dereference(p);
+	return err;
+}
+
+/* (process, address, buf, size) -> the name's length, or the size needed
+ * (with the NUL) when size is too small; "" for an unnamed section. */
+struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
+{
+	char name[OB_NAME_MAX];
+	uint32_t len, err = view_name(a[0], a[1], false, name, sizeof(name));
+
+	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
 	len = strlen(name);
 	if (len >= a[3])
 		return (struct sysret){ 0, len + 1 };
+	if (!copy_to_user(a[2], name, len + 1))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ 0, len };
+}
+
+/* (process, address, buf, size) -> GetMappedFileNameA: the device-form name
+ * of the file mapped at address, its length (truncated to size - 1, as
+ * Windows does). */
+struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f)
+{
+	char name[OB_NAME_MAX + 32];
+	uint32_t len, err = view_name(a[0], a[1], true, name, sizeof(name));
+
+	(void)f;
+	if (!err && a[3] == 0)
+		err = ERROR_INSUFFICIENT_BUFFER;
+	if (err)
+		return (struct sysret){ err, 0 };
+	len = strlen(name);
+	len = len < a[3] - 1 ? len : a[3] - 1;
+	name[len] = 0;
 	if (!copy_to_user(a[2], name, len + 1))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ 0, len };

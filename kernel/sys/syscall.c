@@ -88,7 +88,7 @@ static const struct {
 	[SYS_QUERY_TOKEN] = { sys_query_token, 5 },
 	[SYS_ADJUST_PRIVILEGES] = { sys_adjust_privileges, 6 },
 	[SYS_FILTER_TOKEN] = { sys_filter_token, 5 },
-	[SYS_CREATE_SECTION] = { sys_create_section, 7 },
+	[SYS_CREATE_SECTION] = { sys_create_section, 8 },
 	[SYS_OPEN_SECTION] = { sys_open_section, 3 },
 	[SYS_MAP_VIEW] = { sys_map_view, 6 },
 	[SYS_UNMAP_VIEW] = { sys_unmap_view, 1 },
@@ -115,6 +115,7 @@ static const struct {
 	[SYS_DISK_FREE_SPACE] = { sys_disk_free_space, 2 },
 	[SYS_GET_SYSTEM_TIME] = { sys_get_system_time, 1 },
 	[SYS_QUERY_VIEW_NAME] = { sys_query_view_name, 4 },
+	[SYS_QUERY_MAPPED_FILE] = { sys_query_mapped_file, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

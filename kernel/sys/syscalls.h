@@ -154,6 +154,7 @@ struct sysret sys_map_view(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_unmap_view(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_flush_view(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_wait.c */
 struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f);

@@ -150,8 +150,8 @@ bool selftest_thread_reap(const struct boot_info *bi, const struct kernel_option
 	kprintf("selftest: %u threads created and reaped; active frames %u before, %u after; "
 		"%u threads left\n", n, before.active, after.active, s.threads);
 	return selftest_expect(before.active == after.active, "thread stacks leaked") &
-	       selftest_expect(s.threads == 5, "threads left besides main, idle, balance, "
-							   "writer and lazywriter");
+	       selftest_expect(s.threads == 6, "threads left besides main, idle, balance, "
+							   "writer, lazywriter and mappedwriter");
 }
 
 static uint32_t recurse(volatile uint32_t depth)

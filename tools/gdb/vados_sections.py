@@ -15,7 +15,7 @@ struct mm_segment, struct mm_view); the list of them is mm_control_areas.
 import gdb
 
 POOL_BASE, POOL_END = 0xA0000000, 0xC0000000     # mm/mm.h: the kernel pool
-BACKINGS = {0: "pagefile-backed"}                   # enum mm_backing
+BACKINGS = {0: "pagefile-backed", 1: "file-backed"}  # enum mm_backing
 
 
 def control_areas():
@@ -37,8 +37,19 @@ def ca_name(f):
     return gdb.Value(f["name"]).cast(gdb.lookup_type("char").pointer()).string()
 
 
+def ca_file(f):
+    """A file-backed control area's file: its volume path (kernel/io's
+    struct io_fcb, which mm_file_io's calls are given), or ''."""
+    if f["backing"] != 1 or not f["file"]:
+        return ""
+    fcb = gdb.Value(f["file"]).cast(gdb.lookup_type("struct io_fcb").pointer())
+    return "%s:%s" % (chr(int(fcb["vol"]["letter"])), fcb["path"].string())
+
+
 def ca_title(addr, f):
-    name = ca_name(f)
+    name, path = ca_name(f), ca_file(f)
+    if path:
+        return "control area %s of %s" % (hex32(addr), path)
     return "control area %s %s" % (hex32(addr), '"%s"' % name if name else "(unnamed)")
 
 
@@ -65,9 +76,12 @@ def proto_describe(pte):
     if pte & 1:
         frame = pte >> 12
         e = pfn_entry(frame)
-        return "valid: frame 0x%x, share %d, %s" % (frame, e["share"],
-                                                    pfn_flags_text(e["flags"]))
+        return "valid: frame 0x%x, share %d, %s%s" % (frame, e["share"],
+                                                      pfn_flags_text(e["flags"]),
+                                                      ", dirty" if pte & 0x40 else "")
     kind, index = pte >> 1 & 7, pte >> 12
+    if kind == 7:       # PTE_SUBSECTION: a file's page not in memory
+        return "on the file"
     if kind == 6:
         e = pfn_entry(index)
         return "transition: frame 0x%x (%s, %s)" % (index, pfn_state_name(e["state"]),
@@ -104,8 +118,10 @@ ADDR: a control area's address, a section object's (vados-handles shows
 them) or a user address inside a view (in PID, or the address space CR3
 holds); NAME: the name the section was created with (kept while views map
 it). Shows the backing, size, commit, section references and views, then
-each prototype PTE: valid (frame and share count), transition (frame and
-its list), in swap slot N, demand-zero or not committed. Runs of equal
+each prototype PTE: valid (frame and share count; dirty for a file's page
+written since read), transition (frame and its list), in swap slot N,
+demand-zero, not committed, or on the file (a file-backed control area: the
+file cache's, which file sections map). Runs of equal
 PTEs that are not valid share one line."""
     usage = "ADDR [PID] | NAME"
 
@@ -117,6 +133,8 @@ PTEs that are not valid share one line."""
         need_target()
         ca, f = self.find(argv)
         kind = "SEC_RESERVE" if f["reserve"] else "SEC_COMMIT"
+        if f["backing"] == 1:
+            kind = "%d dirty" % f["dirty"]
         print("%s: %s, %d page(s) (%d committed, %s), %s, %d section reference(s), "
               "%d view(s)" % (ca_title(ca, f), BACKINGS.get(f["backing"], "backing %d"
                                                              % f["backing"]),

@@ -42,6 +42,11 @@ WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmem
 /* Trims every page that can leave (user/lib/psapi.c): clean pages at once,
  * dirty ones when there is swap to write them to. */
 WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);
+/* The device-form name ("\\Device\\HarddiskVolume1\\DIR\\FILE") of the file
+ * mapped at lpv in hProcess, truncated to nSize - 1; its length, or 0 with
+ * ERROR_INVALID_ADDRESS (no view there) or ERROR_FILE_INVALID (a view of a
+ * pagefile section). */
+WINAPI DWORD GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, DWORD nSize);
 #define K32EmptyWorkingSet EmptyWorkingSet
 
 /* The working set page by page (user/lib/psapi.c, mm/wslist.c). A section's

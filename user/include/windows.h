@@ -296,6 +296,8 @@ WINAPI DWORD WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL 
 #define SEC_COMMIT            0x08000000
 #define SEC_NOCACHE           0x10000000
 #define ERROR_MAPPED_ALIGNMENT 1132L
+#define ERROR_FILE_INVALID     1006L
+#define ERROR_USER_MAPPED_FILE 1224L
 WINAPI HANDLE CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
 				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
 				 LPCSTR lpName);

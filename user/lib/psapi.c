@@ -1,5 +1,5 @@
 /* <psapi.h>'s working-set calls: emptying it through the kernel's
- * working-set limits, and listing it page by page. */
+ * working-set limits, and listing it page by page; GetMappedFileNameA. */
 #include <windows.h>
 #include <psapi.h>
 #include "user/lib/win32call.h"
@@ -45,4 +45,11 @@ BOOL WINAPI QueryWorkingSetEx(HANDLE hProcess, PVOID pv, DWORD cb)
 		return FALSE;
 	}
 	return win32_call(SYS_QUERY_WORKING_SET_EX, a, NULL);
+}
+
+DWORD WINAPI GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, DWORD nSize)
+{
+	uint32_t a[4] = { (uint32_t)hProcess, (uint32_t)lpv, (uint32_t)lpFilename, nSize }, len;
+
+	return win32_call(SYS_QUERY_MAPPED_FILE, a, &len) ? len : 0;
 }

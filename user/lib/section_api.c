@@ -1,6 +1,6 @@
 /* File mappings (<windows.h>): CreateFileMappingA, OpenFileMappingA,
  * MapViewOfFile(Ex), UnmapViewOfFile, FlushViewOfFile. Sections backed by
- * the paging file only: a file handle is refused until files exist. Named
+ * the paging file (INVALID_HANDLE_VALUE) or by a file (its handle). Named
  * sections share the kernel's one namespace with the other named types. */
 #include <windows.h>
 #include "win32call.h"
@@ -10,15 +10,11 @@ HANDLE WINAPI CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappi
 				 LPCSTR lpName)
 {
 	uint32_t existed = 0;
-	uint32_t args[7] = { (uint32_t)lpName, flProtect, dwMaximumSizeHigh, dwMaximumSizeLow,
+	uint32_t args[8] = { (uint32_t)lpName, flProtect, dwMaximumSizeHigh, dwMaximumSizeLow,
 			     SECTION_ALL_ACCESS,
 			     lpFileMappingAttributes && lpFileMappingAttributes->bInheritHandle,
-			     (uint32_t)&existed };
+			     (uint32_t)&existed, (uint32_t)hFile };
 
-	if (hFile != INVALID_HANDLE_VALUE) {
-		SetLastError(ERROR_INVALID_HANDLE);
-		return NULL;
-	}
 	return win32_create_named(SYS_CREATE_SECTION, args, &existed);
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <windows.h>
+#include <psapi.h>
 #include "vados/calls.h"
 
 #define USER_END 0x7FFF0000u
@@ -54,8 +55,9 @@ static const char *type_name(DWORD type)
 	       type == MEM_MAPPED ? "MAPPED" : type == 0 ? "-" : "?";
 }
 
-/* What follows a MAPPED region of process h: "  section NAME", or "  (unnamed
- * section)"; "" for other regions. */
+/* What follows a MAPPED region of process h: "  file \\Device\\..." for a
+ * view of a file (GetMappedFileNameA, as VMMap shows it), "  section NAME",
+ * or "  (unnamed section)"; "" for other regions. */
 static const char *section_name(HANDLE h, const MEMORY_BASIC_INFORMATION *m, char *buf,
 				size_t size)
 {
@@ -64,6 +66,10 @@ static const char *section_name(HANDLE h, const MEMORY_BASIC_INFORMATION *m, cha
 
 	if (m->Type != MEM_MAPPED)
 		return "";
+	if (GetMappedFileNameA(h, m->BaseAddress, name, sizeof(name))) {
+		snprintf(buf, size, "  file %s", name);
+		return buf;
+	}
 	r = vados_view_name(h, m->BaseAddress, name, sizeof(name));
 	if (r.error)
 		snprintf(buf, size, "  (section name: error %u)", r.error);

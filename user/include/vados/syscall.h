@@ -97,7 +97,8 @@ enum vados_syscall {
 	SYS_FILTER_TOKEN,       /* (token, flags, count, const LUID_AND_ATTRIBUTES *delete,
 				 *  uint32 *handle): a restricted copy */
 	SYS_CREATE_SECTION,     /* (name or 0, page protection | SEC_*, size high, size low, access,
-				 *  inherit, uint32 *existed) -> handle: a pagefile-backed section */
+				 *  inherit, uint32 *existed, file or INVALID_HANDLE_VALUE) ->
+				 *  handle: a pagefile-backed or file-backed section */
 	SYS_OPEN_SECTION,       /* (name, access, inherit) -> handle */
 	SYS_MAP_VIEW,           /* (section, FILE_MAP_*, offset high, offset low, size, base or 0)
 				 *  -> the view's address in the caller's process */
@@ -131,6 +132,7 @@ enum vados_syscall {
 	SYS_QUERY_VIEW_NAME,    /* (process, addr, buf, size) -> length, or the size needed (with
 				 *  the NUL): the name of the section whose view holds addr ("":
 				 *  unnamed); vados's own (walker) */
+	SYS_QUERY_MAPPED_FILE,  /* (process, addr, buf, size) -> length: GetMappedFileNameA */
 	SYS_COUNT,
 };
 
