@@ -238,13 +238,12 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 	return ok ? VM_FAULT_RESOLVED : VM_FAULT_IN_PAGE_ERROR;
 }
 
-/* A page without contents yet: a zeroed frame, or the image's bytes. */
-static enum vm_fault fill_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
-				const struct vm_page *pg)
+/* A page without contents yet: a zeroed frame. */
+static enum vm_fault fill_fault(struct vm_space *vm, vaddr_t va, const struct vm_page *pg)
 {
-	if (!vm_page_fill(vm, v, va, pg))
+	if (!vm_page_fill(vm, va, pg))
 		return waited(vm_wait_for_memory_locked(vm));
-	mm_count(pg->kind == PTE_IMAGE ? &mm_stats.image_faults : &mm_stats.demand_zero_faults);
+	mm_count(&mm_stats.demand_zero_faults);
 	return VM_FAULT_RESOLVED;
 }
 
@@ -281,7 +280,7 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 		mmu_flush_page(va);
 		return VM_FAULT_RESOLVED;
 	default:
-		return fill_fault(vm, v, va, &pg);
+		return fill_fault(vm, va, &pg);
 	}
 }
 

@@ -39,7 +39,6 @@ enum pte_kind {
 	PTE_NONE,               /* the PTE is 0: ask the VAD */
 	PTE_DEMAND_ZERO,        /* committed, no contents yet: a zeroed frame on first touch */
 	PTE_DECOMMITTED,        /* reserved, in a VAD committed whole */
-	PTE_IMAGE,              /* committed image page: filled from the program file on first touch */
 	PTE_HELD,               /* has a frame, but its protection denies access (NOACCESS, GUARD) */
 	PTE_PAGED_OUT,          /* contents in a swap slot (the swap issue) */
 	PTE_TRANSITION,         /* frame on the standby or modified list (the swap issue) */

@@ -22,6 +22,8 @@ struct io_fcb {
 	bool delete_pending;
 	char path[RTL_MAX_PATH];        /* its volume path, for deleting it at the end */
 	struct mm_control_area *ca;     /* a file's pages in memory (cache.c); NULL: a directory */
+	struct mm_control_area *image;  /* its image section while a process runs it
+					   (file_image_slot; the PFN lock's) */
 	struct io_fcb *next;
 };
 
