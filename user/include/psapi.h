@@ -39,6 +39,14 @@ WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmem
 				 DWORD cb);
 #define K32GetProcessMemoryInfo GetProcessMemoryInfo
 
+/* The file mapped at lpv in hProcess (PROCESS_QUERY_INFORMATION) into
+ * lpFilename[nSize], cut to nSize - 1 characters; returns the characters
+ * copied. An image's file is named as the process was started from it
+ * (C:\BIN\x.exe; a boot module: its name). Anywhere else (private memory,
+ * views of pagefile sections) 0 with ERROR_FILE_INVALID. */
+WINAPI DWORD GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, DWORD nSize);
+#define K32GetMappedFileNameA GetMappedFileNameA
+
 /* Trims every page that can leave (user/lib/psapi.c): clean pages at once,
  * dirty ones when there is swap to write them to. */
 WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);

@@ -1,8 +1,40 @@
-/* <psapi.h>'s working-set calls: emptying it through the kernel's
- * working-set limits, and listing it page by page. */
+/* <psapi.h>'s working-set calls (emptying it through the kernel's
+ * working-set limits, and listing it page by page) and GetMappedFileNameA. */
+#include <string.h>
 #include <windows.h>
 #include <psapi.h>
+#include <vados/calls.h>
 #include "user/lib/win32call.h"
+
+/* The name comes from the section mapped there (SYS_QUERY_VIEW_NAME): an
+ * image section is named after its file. */
+DWORD WINAPI GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, DWORD nSize)
+{
+	MEMORY_BASIC_INFORMATION m;
+	char name[MAX_PATH];
+	struct vados_result r;
+	DWORD len;
+
+	if (!VirtualQueryEx(hProcess, lpv, &m, sizeof(m)))
+		return 0;
+	if (m.Type != MEM_IMAGE) {
+		SetLastError(ERROR_FILE_INVALID);
+		return 0;
+	}
+	r = vados_view_name(hProcess, lpv, name, sizeof(name));
+	if (r.error) {
+		SetLastError(r.error);
+		return 0;
+	}
+	len = strlen(name) < nSize ? strlen(name) : (nSize ? nSize - 1 : 0);
+	if (nSize == 0 || IsBadWritePtr(lpFilename, len + 1)) {
+		SetLastError(nSize ? ERROR_NOACCESS : ERROR_INSUFFICIENT_BUFFER);
+		return 0;
+	}
+	memcpy(lpFilename, name, len);
+	lpFilename[len] = '\0';
+	return len;
+}
 
 /* Takes every page that can go out of the process's working set, as
  * SetProcessWorkingSetSize(hProcess, (SIZE_T)-1, (SIZE_T)-1) does. */

@@ -55,18 +55,21 @@ static const char *type_name(DWORD type)
 }
 
 /* What follows a MAPPED region of process h: "  section NAME", or "  (unnamed
- * section)"; "" for other regions. */
+ * section)"; an IMAGE region: "  image FILE" (VMMap's details column); ""
+ * for other regions. */
 static const char *section_name(HANDLE h, const MEMORY_BASIC_INFORMATION *m, char *buf,
 				size_t size)
 {
 	char name[MAX_PATH];
 	struct vados_result r;
 
-	if (m->Type != MEM_MAPPED)
+	if (m->Type != MEM_MAPPED && m->Type != MEM_IMAGE)
 		return "";
 	r = vados_view_name(h, m->BaseAddress, name, sizeof(name));
 	if (r.error)
 		snprintf(buf, size, "  (section name: error %u)", r.error);
+	else if (m->Type == MEM_IMAGE)
+		snprintf(buf, size, "  image %s", name);
 	else
 		snprintf(buf, size, r.value ? "  section %s" : "  (unnamed section)", name);
 	return buf;
