@@ -1,6 +1,7 @@
 /* Commit charge; see mm/commit.h. */
 #include "mm/commit.h"
 #include "mm/pfn.h"
+#include "mm/sectionp.h"
 #include "kernel/ke/lock.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
@@ -64,7 +65,8 @@ uint32_t commit_check(void)
 	struct pfn_totals t;
 
 	pfn_get_totals(&t);
-	if (charged > limit || t.active > active_at_init + charged) {
+	/* Image pages are backed by their files: resident, they are not charged. */
+	if (charged > limit || t.active > active_at_init + charged + image_frames_resident()) {
 		kprintf("commit_check: %u frames active (%u at start), %u charged, limit %u\n",
 			t.active, active_at_init, charged, limit);
 		return 1;

@@ -238,13 +238,17 @@ static enum vm_fault hard_fault(struct vm_space *vm, const struct vm_vad *v, vad
 	return ok ? VM_FAULT_RESOLVED : VM_FAULT_IN_PAGE_ERROR;
 }
 
-/* A page without contents yet: a zeroed frame, or the image's bytes. */
+/* A page without contents yet: a zeroed frame. In a view (an image's page
+ * of zeroes) the view keeps the page's protection: a write made it
+ * read-write. */
 static enum vm_fault fill_fault(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
 				const struct vm_page *pg)
 {
-	if (!vm_page_fill(vm, v, va, pg))
+	if (!vm_page_fill(vm, va, pg))
 		return waited(vm_wait_for_memory_locked(vm));
-	mm_count(pg->kind == PTE_IMAGE ? &mm_stats.image_faults : &mm_stats.demand_zero_faults);
+	if (v->view)
+		v->view->prot[(va >> 12) - v->node.start] = pg->prot;
+	mm_count(&mm_stats.demand_zero_faults);
 	return VM_FAULT_RESOLVED;
 }
 

@@ -49,7 +49,7 @@ struct mm_file_io {
 	 * lock): no section or view refers to the file any more; the reference
 	 * on it mm_file_section_reference asked for goes. */
 	void (*release)(void *file);
-	/* The file's name as GetMappedFileName shows it ("\Device\..."). */
+	/* The file's full path ("C:\DIR\FILE", for GetMappedFileName). */
 	void (*name)(void *file, char *buf, uint32_t size);
 };
 

@@ -56,9 +56,9 @@ enum vm_fault file_view_read(struct vm_space *vm, struct vm_vad *v, vaddr_t va, 
 	return VM_FAULT_RESOLVED;
 }
 
-bool file_view_unmap(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft)
+bool file_view_unmap(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn,
+		     uint32_t soft)
 {
-	const struct vm_vad *v = vm_vad_at(vm, va >> 12);
 	struct mm_control_area *ca = v->view->ca;
 	uint32_t page = view_page(v, va);
 	/* The exchange returns the dirty bit as it was when the PTE went. */

@@ -22,7 +22,7 @@ enum mm_temp_slot {
 	TEMP_CHECK,             /* pfn_check reading page tables */
 	TEMP_SELFTEST,          /* the self-tests */
 	TEMP_ASPACE,            /* aspace_create filling a new directory */
-	TEMP_FILL,              /* vm_page_fill copying an image page */
+	TEMP_FILL,              /* a copy-on-write copy being filled */
 	TEMP_REPURPOSE,         /* pfn_alloc rewriting a standby frame's owner PTE */
 	TEMP_IDE,               /* the IDE driver's PIO to frames beyond the direct window */
 	TEMP_RUN_PT,            /* pfnrun: a moved page's page table (PFN lock held) */

@@ -94,20 +94,24 @@ static enum vm_fault proto_fill(struct vm_space *vm, uint32_t *proto, uint32_t p
 	return VM_FAULT_RESOLVED;
 }
 
-/* A paged-out prototype PTE: the page is read back into a new frame, the
- * prototype PTE in transition and the frame marked reading meanwhile (other
- * views' faults on it wait: collided), no lock held while the disk works. */
-static enum vm_fault proto_read(struct vm_space *vm, uint32_t *proto, uint32_t pte,
-				pfn_t *out)
+/* A paged-out prototype PTE, or an image page on the file: the page is read
+ * (from swap, or from the program file) into a new frame, the prototype
+ * PTE in transition and the frame marked reading meanwhile (other views'
+ * faults on it wait: collided), no lock held while the disk works. An
+ * image page keeps "on the file" as its original PTE: trimmed, it is
+ * dropped, never written to swap. */
+static enum vm_fault proto_read(struct vm_space *vm, struct mm_control_area *ca, uint32_t *proto,
+				uint32_t pte, pfn_t *out)
 {
 	uint32_t slot = pte_index(pte);
+	bool image = pte_is_subsection(pte);
 	enum vm_fault r;
 	pfn_t pfn;
 	bool ok;
 
 	if (vm_read_deferred(vm))
 		return VM_FAULT_RESOLVED;
-	if ((pfn = proto_frame_locked(vm, proto, pte, 0, &r)) == PFN_NONE)
+	if ((pfn = proto_frame_locked(vm, proto, pte, image ? PFN_ZERO : 0, &r)) == PFN_NONE)
 		return r;
 	pfn_set_pte(pfn, (vaddr_t)proto, proto_frame(proto));
 	pfn_entry(pfn)->flags = PFN_FLAG_READING;
@@ -115,16 +119,20 @@ static enum vm_fault proto_read(struct vm_space *vm, uint32_t *proto, uint32_t p
 	pfn_entry(pfn)->share = 0;
 	*proto = pte_make(PTE_TRANSITION, pte_prot(pte), pfn);
 	pfn_unlock();
-	mm_count(&mm_stats.hard_faults);
+	if (!image)
+		mm_count(&mm_stats.hard_faults);
 	vm->io_pending++;       /* this view stays until the read is over (vm_enter) */
 	ke_release_spin_lock(&vm->ws_lock);
-	ok = swap_io(&pfn, 1, slot, false);
+	ok = image ? image_read_page(ca, (uint32_t)(proto - ca->segment.proto), pfn)
+		   : swap_io(&pfn, 1, slot, false);
 	ke_acquire_spin_lock(&vm->ws_lock);
 	pfn_lock();
 	pfn_entry(pfn)->flags = 0;
 	if (ok) {
-		proto_validate_locked(proto, pfn, pte_make(PTE_DEMAND_ZERO, pte_prot(pte), 0));
-		vm_page_keep_copy(pfn, pte_prot(pte), slot);
+		proto_validate_locked(proto, pfn, image ? pte :
+				      pte_make(PTE_DEMAND_ZERO, pte_prot(pte), 0));
+		if (!image)
+			vm_page_keep_copy(pfn, pte_prot(pte), slot);
 	} else {
 		*proto = pte;
 		pfn_free_locked(pfn);
@@ -149,14 +157,15 @@ static enum vm_fault proto_share_locked(uint32_t *proto, uint32_t pte, pfn_t *ou
 		e->share++;
 		mm_count(&mm_stats.shared_faults);
 	} else {
-		bool standby = e->state == PFN_STANDBY;
-		uint32_t slot = pte_index(e->original_pte);
+		uint32_t orig = e->original_pte;
+		bool standby = e->state == PFN_STANDBY, image = pte_is_subsection(orig);
 		pfn_from_list_locked(pfn);
 		/* A write in flight finds the flag gone and frees its slot. */
 		e->flags &= ~(PFN_FLAG_WRITING | PFN_FLAG_FILLED);
-		proto_validate_locked(proto, pfn, pte_make(PTE_DEMAND_ZERO, pte_prot(pte), 0));
-		if (standby)
-			vm_page_keep_copy(pfn, pte_prot(pte), slot);
+		proto_validate_locked(proto, pfn, image ? orig :
+				      pte_make(PTE_DEMAND_ZERO, pte_prot(pte), 0));
+		if (standby && !image)
+			vm_page_keep_copy(pfn, pte_prot(pte), pte_index(orig));
 		mm_count(&mm_stats.soft_faults);
 	}
 	*out = pfn;
@@ -233,7 +242,7 @@ static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_
 			    ? file_view_share_locked(v, va, pte, &pfn)
 			    : proto_share_locked(proto, pte, &pfn);
 		pfn_unlock();
-	} else if (pte_is_subsection(pte)) {
+	} else if (pte_is_subsection(pte) && v->view->ca->backing == MM_BACKING_FILE) {
 		pfn_unlock();
 		r = file_view_read(vm, v, va, &pfn);
 	} else {
@@ -244,8 +253,13 @@ static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_
 		case PTE_DEMAND_ZERO:
 			r = proto_fill(vm, proto, pte, &pfn);
 			break;
+		case PTE_SUBSECTION:    /* an image page, read from its file */
+			if (v->view->ca->backing != MM_BACKING_IMAGE)
+				return VM_FAULT_ACCESS_VIOLATION;
+			r = proto_read(vm, v->view->ca, proto, pte, &pfn);
+			break;
 		case PTE_PAGED_OUT:
-			r = proto_read(vm, proto, pte, &pfn);
+			r = proto_read(vm, v->view->ca, proto, pte, &pfn);
 			break;
 		default:
 			return VM_FAULT_ACCESS_VIOLATION;       /* not committed */
@@ -315,6 +329,13 @@ static void proto_release_locked(uint32_t *proto, pfn_t pfn)
 	pte_prot_t prot = pte_prot(e->original_pte);
 	bool copy;
 
+	if (pte_is_subsection(e->original_pte)) {       /* an image page: clean, on the file */
+		e->flags = 0;
+		*proto = pte_make(PTE_TRANSITION, 0, pfn);
+		pfn_to_list_locked(pfn, PFN_STANDBY);
+		mm_count(&mm_stats.clean_pages_dropped);
+		return;
+	}
 	if (e->flags & PFN_FLAG_FILLED) {
 		*proto = pte_make(PTE_DEMAND_ZERO, prot, 0);
 		e->flags = 0;
@@ -336,15 +357,19 @@ bool view_unmap_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft
 	uint32_t *proto = (uint32_t *)e->pte;
 	bool keep;
 
-	/* A file's page goes back to its file (mm/mapfile.c). */
-	if (pte_is_subsection(e->original_pte))
-		return file_view_unmap(vm, va, pfn, soft);
+	/* A file's page goes back to its file (mm/mapfile.c); an image's page
+	 * (on its file too) is released below. */
+	if (pte_is_subsection(e->original_pte)) {
+		const struct vm_vad *v = vm_vad_at(vm, va >> 12);
+		if (v->view->ca->backing == MM_BACKING_FILE)
+			return file_view_unmap(vm, v, va, pfn, soft);
+	}
 	/* Without swap the last mapping of a page that cannot be filled again
 	 * stays (one written on another CPU after this look waits on the
 	 * modified list: kept, not lost). */
 	pfn_lock();
 	keep = !must_go && e->share == 1 && !swap_present() &&
-	       pte_kind(e->original_pte) != PTE_PAGED_OUT &&
+	       pte_kind(e->original_pte) != PTE_PAGED_OUT && !pte_is_subsection(e->original_pte) &&
 	       (!(e->flags & PFN_FLAG_FILLED) || mmu_query(va).dirty);
 	pfn_unlock();
 	if (keep)

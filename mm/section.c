@@ -146,6 +146,10 @@ void section_delete(struct mm_control_area *ca)
 		ca->io->release(ca->file);
 		return;
 	}
+	if (ca->backing == MM_BACKING_IMAGE) {
+		image_delete(ca);
+		return;
+	}
 	pfn_lock();
 	for (uint32_t i = 0; i < s->pages; i++)
 		proto_drop_locked(s->proto[i]);

@@ -59,9 +59,9 @@ uint32_t vm_flush_view(struct vm_space *vm, vaddr_t addr, uint32_t size);
  * name for a pagefile section's views): the name its section object was
  * created with, kept while a view maps it even once every handle is closed,
  * copied into buf[size] ("" when unnamed); with file, GetMappedFileName's:
- * the name of the file mapped there ("\\Device\\...", mm_file_io's name),
- * ERROR_FILE_INVALID in a pagefile section's view. ERROR_INVALID_ADDRESS
- * when addr is in no view. */
+ * the full path of the file mapped there (mm_file_io's name; an image's:
+ * its control area's name), ERROR_FILE_INVALID in a pagefile section's
+ * view. ERROR_INVALID_ADDRESS when addr is in no view. */
 uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, bool file, char *buf, uint32_t size);
 /* Checks every section: each valid prototype PTE's frame points back at it
  * and counts exactly the process PTEs mapping it; each view's valid shared

@@ -25,6 +25,8 @@ struct mm_file_io;
 enum mm_backing {
 	MM_BACKING_PAGEFILE,
 	MM_BACKING_FILE,
+	MM_BACKING_IMAGE,               /* an image section (mm/image.c): read from
+					   the program file, dropped when trimmed */
 };
 
 /* NT's SEGMENT: the prototype PTEs. */
@@ -111,8 +113,25 @@ void file_page_dirty_locked(struct mm_control_area *ca, uint32_t i);
 /* One section object or view (view) of a file's ca less: true when it was
  * the last (the file's reference goes: section_delete). */
 bool file_section_unref_locked(struct mm_control_area *ca, bool view);
+/* mm/image.c */
+/* Reads page page of image section ca into frame pfn (zeroed); false on an
+ * I/O error. No lock held. */
+bool image_read_page(struct mm_control_area *ca, uint32_t page, pfn_t pfn);
+/* Frames holding pages of image sections (a snapshot, for the checkers). */
+uint32_t image_frames_resident(void);
+/* Frees image section ca, which no section or view refers to (a spin lock
+ * may be held): its file is closed by the next mm_image_reap. */
+void image_delete(struct mm_control_area *ca);
 
 /* mm/view.c */
+/* A view record of pages pages of ca from segment page first, each page
+ * with protection prot; NULL when the pool is out. */
+struct mm_view *view_alloc(struct mm_control_area *ca, uint32_t first, uint32_t pages,
+			   pte_prot_t prot);
+/* Links view w into vm at page w->start (vm_enter held; w->vm is set) as a VAD of type
+ * (MEM_MAPPED, MEM_IMAGE) with charge pages charged. A Win32 error or 0. */
+uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t type, uint32_t protect,
+		     uint32_t charge);
 /* What page va of view v is (vm_page_get's view half): a process PTE of 0
  * or PTE_PROTOTYPE reads as kind PTE_PROTOTYPE, committed when its
  * prototype PTE is. */
@@ -157,6 +176,7 @@ enum vm_fault file_view_read(struct vm_space *vm, struct vm_vad *v, vaddr_t va, 
 /* view_unmap_shared for a file's page: the PTE's dirty bit goes into the
  * prototype PTE; the last share puts the frame on the modified or standby
  * list. Always true. */
-bool file_view_unmap(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft);
+bool file_view_unmap(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn,
+		     uint32_t soft);
 
 #endif

@@ -7,6 +7,7 @@
 #include "mm/sectionp.h"
 #include "mm/filecache.h"
 #include "mm/commit.h"
+#include "mm/image.h"
 #include "mm/pool.h"
 #include "arch/mmu.h"
 #include "kernel/rtl/string.h"
@@ -93,19 +94,16 @@ static uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, ui
 	return 0;
 }
 
-/* Links view w into vm at page start (address-creation and working-set
- * locks held): a VAD, its charge (copy-on-write views: every page) and its
- * page tables' charge. */
-static uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t protect)
+uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t type, uint32_t protect,
+		     uint32_t charge)
 {
-	bool copy = pte_prot_writecopy(pte_prot_from_win32(protect));
 	struct vm_vad *v;
-	uint32_t err = vm_vad_create(vm, w->start, w->start + w->pages, MEM_MAPPED, protect,
-				     copy ? w->pages : 0, &v);
+	uint32_t err = vm_vad_create(vm, w->start, w->start + w->pages, type, protect, charge, &v);
 
 	if (err)
 		return err;
 	v->view = w;
+	w->vm = vm;
 	pfn_lock();
 	w->ca->mapped_views++;
 	w->next = w->ca->views;
@@ -114,28 +112,39 @@ static uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t pro
 	return 0;
 }
 
+struct mm_view *view_alloc(struct mm_control_area *ca, uint32_t first, uint32_t pages,
+			   pte_prot_t prot)
+{
+	uint32_t bits = (pages + 31) / 32 * 4;          /* the lock bits follow prot[] */
+	uint32_t prot_bytes = (pages + 3) & ~3u;
+	struct mm_view *w = kmalloc(sizeof(*w) + prot_bytes + bits);
+
+	if (!w)
+		return NULL;
+	*w = (struct mm_view){ .ca = ca, .first = first, .pages = pages,
+			       .locked = (uint32_t *)(w->prot + prot_bytes) };
+	memset(w->prot, prot, pages);
+	memset(w->locked, 0, bits);
+	return w;
+}
+
 uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t first,
 		     uint32_t pages, vaddr_t *base, uint32_t protect)
 {
-	uint32_t total = ca->segment.pages, err, bits, prot_bytes;
+	uint32_t total = ca->segment.pages, err;
+	bool copy = pte_prot_writecopy(pte_prot_from_win32(protect));
 	struct mm_view *w;
 
 	if (first >= total || pages > total - first)
 		return ERROR_ACCESS_DENIED;     /* STATUS_INVALID_VIEW_SIZE */
 	if (pages == 0)
 		pages = total - first;
-	bits = (pages + 31) / 32 * 4;           /* the lock bits follow prot[] */
-	prot_bytes = (pages + 3) & ~3u;
-	if ((w = kmalloc(sizeof(*w) + prot_bytes + bits)) == NULL)
+	if ((w = view_alloc(ca, first, pages, pte_prot_from_win32(protect))) == NULL)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*w = (struct mm_view){ .ca = ca, .first = first, .pages = pages, .vm = vm,
-			       .locked = (uint32_t *)(w->prot + prot_bytes) };
-	memset(w->prot, pte_prot_from_win32(protect), pages);
-	memset(w->locked, 0, bits);
 	vm_enter(vm);
 	err = vm->cleared ? ERROR_INVALID_ADDRESS : view_place(vm, *base, pages, &w->start);
 	if (!err)
-		err = view_insert(vm, w, protect);
+		err = view_insert(vm, w, MEM_MAPPED, protect, copy ? pages : 0);
 	vm_leave(vm);
 	if (err) {
 		kfree(w);
@@ -187,6 +196,7 @@ uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr)
 	else
 		err = ERROR_INVALID_ADDRESS;
 	vm_leave(vm);
+	mm_image_reap();
 	return err;
 }
 
@@ -201,12 +211,12 @@ uint32_t vm_view_name(struct vm_space *vm, vaddr_t addr, bool file, char *buf, u
 	ke_acquire_spin_lock(&vm->ws_lock);
 	v = vm->cleared || addr >= VM_USER_HIGH ? NULL : vm_vad_at(vm, addr >> 12);
 	ca = v && v->view ? v->view->ca : NULL;
-	if (ca && file && ca->backing != MM_BACKING_FILE) {
+	if (ca && file && ca->backing == MM_BACKING_PAGEFILE) {
 		err = ERROR_FILE_INVALID;       /* a pagefile section's view */
-	} else if (ca && file) {
+	} else if (ca && file && ca->backing == MM_BACKING_FILE) {
 		ca->io->name(ca->file, buf, size);
 		err = 0;
-	} else if (ca) {
+	} else if (ca) {                /* an image's name is its file's path */
 		strlcpy(buf, ca->name ? ca->name : "", size);
 		err = 0;
 	}

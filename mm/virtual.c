@@ -26,7 +26,7 @@ static uint32_t next_chunk(uint32_t p)
 uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
 		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
 {
-	bool tables = charge || type == MEM_MAPPED;
+	bool tables = charge || type != MEM_PRIVATE;     /* a view's pages need tables */
 
 	struct vm_vad *v;
 
@@ -393,38 +393,6 @@ uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out)
 	query_locked(vm, addr >> 12, out);
 	ke_release_spin_lock(&vm->ws_lock);
 	return 0;
-}
-
-/* Win32 protection of an image segment's pages: code is execute-read, data
- * write-copy (it turns read-write when written), the rest read-only. */
-uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img)
-{
-	const struct vm_image_segment *last = &img->seg[img->count - 1];
-	uint32_t first = img->seg[0].vaddr >> 12, end = (last->vaddr + last->memsz + 4095) >> 12;
-	uint32_t n = 0, err;
-	struct vm_image *copy = kmalloc(sizeof(*copy));
-	struct vm_vad *v;
-
-	if (!copy)
-		return ERROR_NOT_ENOUGH_MEMORY;
-	*copy = *img;
-	for (uint32_t i = 0; i < img->count; i++)
-		n += ((img->seg[i].vaddr + img->seg[i].memsz + 4095) >> 12) - (img->seg[i].vaddr >> 12);
-	vm_enter(vm);
-	err = vm_vad_create(vm, first, end, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, n, &v);
-	if (!err) {
-		v->image = copy;
-		for (uint32_t i = 0; i < img->count; i++) {
-			const struct vm_image_segment *s = &img->seg[i];
-			uint32_t pte = pte_make(PTE_IMAGE, pte_prot_from_win32(s->protect), 0);
-			for (vaddr_t va = s->vaddr & ~4095u; va < s->vaddr + s->memsz; va += 4096)
-				vm_pte_set(vm, va, pte);
-		}
-	}
-	vm_leave(vm);
-	if (err)
-		kfree(copy);
-	return err;
 }
 
 uint32_t vm_map_stack(struct vm_space *vm, vaddr_t *top, uint32_t reserve_bytes,

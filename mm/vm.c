@@ -4,6 +4,7 @@
 #include "mm/sectionp.h"
 #include "mm/aspace.h"
 #include "mm/commit.h"
+#include "mm/image.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
 #include "mm/pool.h"
@@ -373,7 +374,6 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		vm_pte_revoke(vm, va, pte_make(pte_kind(now), prot, pte_index(now)));
 		pfn_unlock();
 		return;
-	case PTE_IMAGE:
 	case PTE_PAGED_OUT:
 		vm_pte_set(vm, va, pte_make(pg->kind, prot, pte_index(pg->pte)));
 		return;
@@ -406,32 +406,12 @@ void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		mmu_map(va, pg->frame, vm_hw_prot(prot));  /* held: rights only come back */
 }
 
-/* Copies the image's bytes for page va into dst (a zeroed page). */
-static void image_fill(const struct vm_image *img, vaddr_t va, uint8_t *dst)
-{
-	for (uint32_t i = 0; i < img->count; i++) {
-		const struct vm_image_segment *s = &img->seg[i];
-		vaddr_t from = s->vaddr > va ? s->vaddr : va;
-		vaddr_t to = s->vaddr + s->filesz < va + PAGE_SIZE ? s->vaddr + s->filesz :
-								      va + PAGE_SIZE;
-		if (from < to)
-			memcpy(dst + (from - va), img->file + s->offset + (from - s->vaddr), to - from);
-	}
-}
-
-bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
-		  const struct vm_page *pg)
+bool vm_page_fill(struct vm_space *vm, vaddr_t va, const struct vm_page *pg)
 {
 	pfn_t pfn = pfn_alloc(PFN_ZERO | PFN_USER);
 
 	if (pfn == PFN_NONE)
 		return false;
-	if (pg->kind == PTE_IMAGE) {
-		void *direct = arch_phys_to_virt((paddr_t)pfn << PAGE_SHIFT, PAGE_SIZE);
-		image_fill(v->image, va, direct ? direct : mmu_temp_map(TEMP_FILL, pfn));
-		if (!direct)
-			mmu_temp_unmap(TEMP_FILL);
-	}
 	vm_page_map(vm, va, pfn, pg->prot);
 	pfn_entry(pfn)->flags |= PFN_FLAG_FILLED;
 	return true;
@@ -535,7 +515,6 @@ void vm_vad_release(struct vm_space *vm, struct vm_vad *v)
 	vm->c.reserved -= v->node.end - v->node.start;
 	vad_remove(&vm->vads, &v->node);
 	return_tables(vm, v);
-	kfree(v->image);
 	kfree(v->watch);
 	kfree(v);
 }
@@ -558,6 +537,7 @@ void vm_clear(struct vm_space *vm)
 			panic("vm_clear: page-table charges left in word %u: 0x%08x", i,
 			      vm->pt_charged[i]);
 	vm_leave(vm);
+	mm_image_reap();        /* the program's image, when this was its last process */
 }
 
 void vm_get_counters(struct vm_space *vm, struct vm_counters *c)

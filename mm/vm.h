@@ -37,7 +37,8 @@
 
 struct vm_space;
 
-/* A program image: where its segments go and what fills them. */
+/* A program image, format-neutral (the loader's parser makes it; image
+ * sections, mm/image.h, consume it): where its parts go and what fills them. */
 struct vm_image_segment {
 	vaddr_t vaddr;
 	uint32_t memsz;
@@ -45,7 +46,7 @@ struct vm_image_segment {
 	uint32_t protect;               /* Win32 protection of its pages */
 };
 struct vm_image {
-	const uint8_t *file;            /* stays valid for the life of the process */
+	vaddr_t entry;                  /* where its first thread starts */
 	uint32_t count;
 	struct vm_image_segment seg[VM_IMAGE_SEGMENTS];   /* sorted, no shared pages */
 };
@@ -128,9 +129,6 @@ uint32_t vm_watch_get(struct vm_space *vm, vaddr_t addr, uint32_t size, bool res
 		      vaddr_t *out, uint32_t *count);
 uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size);
 
-/* Maps a program image as a MEM_IMAGE allocation whose pages are copied from
- * the file on first touch. A Win32 error or 0. */
-uint32_t vm_map_image(struct vm_space *vm, const struct vm_image *img);
 /* Address-space layout randomization (mm/aslr.c): on unless the kernel
  * command line says aslr=off; set before the first process. Each space's
  * main-thread stack, bottom-up allocations and TEBs are placed at random,

@@ -57,7 +57,6 @@ struct vm_vad {
 	struct vad node;                /* first: a struct vad * is a struct vm_vad * */
 	uint32_t alloc_protect;         /* Win32 value given at reservation */
 	uint32_t committed;             /* pages committed */
-	struct vm_image *image;         /* MEM_IMAGE: the image, owned */
 	uint32_t *watch;                /* MEM_WRITE_WATCH: a bit a page (mm/watch.c), owned */
 	struct mm_view *view;           /* MEM_MAPPED: the view (mm/sectionp.h), owned */
 };
@@ -205,11 +204,10 @@ void vm_page_set_locked(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 /* Sets the protection of committed page va, keeping its contents. */
 void vm_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		     const struct vm_page *pg, pte_prot_t prot);
-/* Gives committed page va, which has no frame (demand-zero or image), a
+/* Gives committed page va, which has no frame (demand-zero), a
  * filled frame and maps it with pg->prot. false when no frame is free now
  * (the caller waits with vm_wait_for_memory_locked and retries). */
-bool vm_page_fill(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
-		  const struct vm_page *pg);
+bool vm_page_fill(struct vm_space *vm, vaddr_t va, const struct vm_page *pg);
 /* Whether frames for every page table missing over pages [first, end) of
  * the attached space can be had now, leaving half the kernel's reserve (the
  * working-set lock held until those PTEs are written: on one CPU nothing

@@ -76,8 +76,7 @@ static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, p
 		e->flags &= ~PFN_FLAG_FILLED;
 	}
 	if (e->flags & PFN_FLAG_FILLED) {
-		vm_frame_release(vm, va, pfn, v->node.type == MEM_IMAGE ?
-				 pte_make(PTE_IMAGE, prot, 0) : vm_pte_committed(v, prot));
+		vm_frame_release(vm, va, pfn, vm_pte_committed(v, prot));
 		mm_count(&mm_stats.clean_pages_dropped);
 		return true;
 	}

@@ -232,6 +232,26 @@ uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, u
 	return err;
 }
 
+uint32_t file_read_at(struct io_file *f, uint32_t offset, void *buf, uint32_t len,
+		      uint32_t *done)
+{
+	struct io_volume *v = f->fcb->vol;
+	uint32_t err;
+
+	*done = 0;
+	if (f->directory)
+		return ERROR_INVALID_FUNCTION;
+	io_lock(v);
+	err = cache_read_locked(f->fcb, offset, &(struct io_buffer){ .kernel = buf }, len, done);
+	io_unlock(v);
+	return err;
+}
+
+struct mm_control_area **file_image_slot(struct io_file *f)
+{
+	return &f->fcb->image;
+}
+
 uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;

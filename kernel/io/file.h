@@ -38,6 +38,7 @@
 #define FILE_FLAG_DELETE_ON_CLOSE  0x04000000u
 
 struct io_file;
+struct mm_control_area;
 extern struct ob_type file_type;
 
 /* Registers the File type (once, at boot, before any volume is mounted). */
@@ -67,6 +68,16 @@ struct io_buffer {
  * position past them; *done says how many (0 at the end). ERROR_NOACCESS
  * when a user buffer faults (the position moves past what was read). */
 uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done);
+/* Reads up to len bytes at offset into buf (kernel memory) without using
+ * or moving the position (a program's image section reads its pages so,
+ * kernel/ps/image.c). */
+uint32_t file_read_at(struct io_file *f, uint32_t offset, void *buf, uint32_t len,
+		      uint32_t *done);
+/* Where the image section of f's file is kept while a process runs it
+ * (NT: the FCB's ImageSectionObject; mm/image.h's slot). While it is set,
+ * DeleteFile fails with ERROR_ACCESS_DENIED, as Windows refuses to delete a
+ * running program. */
+struct mm_control_area **file_image_slot(struct io_file *f);
 /* Writes len bytes at the position (at the end for an append-only handle). */
 uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done);
 /* SetFilePointerEx: method 0 begin, 1 current, 2 end; ERROR_NEGATIVE_SEEK

@@ -34,6 +34,8 @@ struct io_fcb {
 	struct mm_control_area *ca;     /* a file's pages in memory (cache.c); NULL: a directory */
 	volatile uint32_t unmapped;     /* references of its sections and views (one while
 					   any: mapping.c) given back (atomic), not yet settled */
+	struct mm_control_area *image;  /* its image section while a process runs it
+					   (file_image_slot; the PFN lock's) */
 	struct io_fcb *next;
 };
 

@@ -78,14 +78,11 @@ void mapping_release(void *file)
 	cache_wake();
 }
 
-/* Windows names volume n "\Device\HarddiskVolumeN"; vados's C: is the
- * first. */
 void mapping_name(void *file, char *buf, uint32_t size)
 {
 	struct io_fcb *fcb = file;
 
-	ksnprintf(buf, size, "\\Device\\HarddiskVolume%u%s", (unsigned)(fcb->vol->letter - 'C' + 1),
-		  fcb->path);
+	ksnprintf(buf, size, "%c:%s", fcb->vol->letter, fcb->path);
 }
 
 void mapping_settle_locked(struct io_volume *v)

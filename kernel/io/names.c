@@ -110,7 +110,11 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
 	if (dir && (err = dir_empty_locked(v, path)) != ERROR_SUCCESS)
 		return err;
-	if (info.attributes & FAT_ATTR_READONLY || fcb->delete_pending)
+	/* A running program's file (its image section holds it) is refused as
+	 * Windows refuses it; a snapshot of the slot: a process starting or
+	 * ending meanwhile may go either way. */
+	if (info.attributes & FAT_ATTR_READONLY || fcb->delete_pending ||
+	    *(struct mm_control_area *volatile *)&fcb->image)
 		return ERROR_ACCESS_DENIED;
 	if (fcb->shared_delete < fcb->open_count)
 		return ERROR_SHARING_VIOLATION;

@@ -5,6 +5,7 @@
 #include "kernel/ke/systime.h"
 #include "kernel/ke/thread.h"
 #include "kernel/rtl/console.h"
+#include "kernel/rtl/format.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/time.h"
 #include "kernel/rtl/winerror.h"
@@ -254,6 +255,18 @@ void io_init(void)
 	for (unsigned disk = 0; disk < IDE_DISKS; disk++)
 		if (ide_present(disk))
 			mount_disk(disk, &next);
+}
+
+void io_device_path(const char *path, char *buf, uint32_t size)
+{
+	struct io_volume *v = path[0] && path[1] == ':' && path[2] == '\\' ? io_volume(path[0]) : NULL;
+
+	/* Windows numbers the volumes HarddiskVolume1...; vados's C: is the first. */
+	if (v)
+		ksnprintf(buf, size, "\\Device\\HarddiskVolume%u%s", (unsigned)(v->letter - 'C' + 1),
+			  path + 2);
+	else
+		strlcpy(buf, path, size);
 }
 
 void io_settle(void)

@@ -45,6 +45,10 @@ struct io_volume {
 void io_init(void);
 /* The volume with drive letter (either case), or NULL. */
 struct io_volume *io_volume(char letter);
+/* The NT device form ("\Device\HarddiskVolume1\DIR\FILE") of the full path
+ * path ("C:\DIR\FILE"), as GetMappedFileName shows it, into buf[size]; a
+ * path on no volume (a boot module's name) as it is. */
+void io_device_path(const char *path, char *buf, uint32_t size);
 /* Settles now what the lazy writer would within a tick: the references of
  * file mappings given back (run= calls it before counting leaks). */
 void io_settle(void);

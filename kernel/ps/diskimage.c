@@ -1,8 +1,8 @@
 /* Where a new process's program comes from, as Windows' CreateProcess finds
  * it (kernel/ps/process.h, ps_find_program): a boot module named by the
- * command line's first word, or a file read whole into kernel pages that
- * stay for the life of the process (the sections issue will make them a
- * shared image section instead). The one place of the search order. */
+ * command line's first word, or a file on a volume, held open until its
+ * image section (kernel/ps/image.c) takes it. The one place of the search
+ * order. */
 #include "kernel/ps/process.h"
 #include "kernel/io/file.h"
 #include "kernel/rtl/format.h"
@@ -15,6 +15,8 @@
 #define SYSTEM_DIRECTORY "C:\\BIN"      /* plays Windows' system directory */
 
 static const struct boot_info *programs;
+/* Each boot module's image section while a process runs it (mm/image.h). */
+static struct mm_control_area *module_images[BOOT_MODULES_MAX];
 
 void process_set_programs(const struct boot_info *bi)
 {
@@ -41,27 +43,31 @@ static size_t span_to(const char *s, const char *set)
 	return n;
 }
 
-/* The boot module named name: its image and size; NULL if there is none. */
-static const void *find_module(const char *name, uint32_t *size)
+/* The boot module named name as a program file; false if there is none. */
+static bool find_module(const char *name, struct ps_image_file *out)
 {
 	for (uint32_t i = 0; programs && i < programs->module_count; i++) {
 		const struct boot_module *m = &programs->modules[i];
+		uint32_t size = m->end - m->start;
 		if (strcmp(m->name, name) == 0) {
-			*size = m->end - m->start;
-			return arch_phys_to_virt(m->start, *size);
+			*out = ps_image_module(arch_phys_to_virt(m->start, size), size,
+					       &module_images[i]);
+			return true;
 		}
 	}
-	return NULL;
+	return false;
 }
 
-/* Reads the file at full path into kernel pages; a Win32 error or 0. */
+/* Opens the file at full path as a program file: for reading and
+ * executing, sharing reading and deleting (a running program's file can be
+ * read and renamed, not written: Windows' rules); a Win32 error or 0. */
 static uint32_t read_image(const char *full, struct ps_program *out)
 {
-	struct io_open o = { FILE_GENERIC_READ, FILE_SHARE_READ, OPEN_EXISTING, 0 };
+	struct io_open o = { FILE_GENERIC_READ | FILE_EXECUTE, FILE_SHARE_READ | FILE_SHARE_DELETE,
+			     OPEN_EXISTING, 0 };
 	struct io_file *f;
 	struct fat_info *info = kmalloc(sizeof(*info));
-	uint8_t *image = NULL;
-	uint32_t done = 0, err, size;
+	uint32_t err, size;
 	bool existed;
 
 	if (!info || (err = file_open(full, &o, &f, &existed)) != ERROR_SUCCESS) {
@@ -70,20 +76,12 @@ static uint32_t read_image(const char *full, struct ps_program *out)
 	}
 	file_query(f, info);
 	size = info->size;
-	if (file_is_directory(f) || size == 0 || size > IMAGE_MAX)
-		err = ERROR_BAD_EXE_FORMAT;
-	else if (!(image = kpage_alloc((size + PAGE_SIZE - 1) / PAGE_SIZE)))
-		err = ERROR_NOT_ENOUGH_MEMORY;
-	else if ((err = file_read(f, &(struct io_buffer){ .kernel = image }, size, &done)) == ERROR_SUCCESS && done != size)
-		err = ERROR_BAD_EXE_FORMAT;
-	ob_dereference(f);
 	kfree(info);
-	if (err) {
-		if (image)
-			kpage_free(image);
-		return err;
+	if (file_is_directory(f) || size == 0 || size > IMAGE_MAX) {
+		ob_dereference(f);
+		return ERROR_BAD_EXE_FORMAT;
 	}
-	*out = (struct ps_program){ .image = image, .size = size, .owned = true };
+	out->image = ps_image_disk(f, size);
 	strlcpy(out->path, full, sizeof(out->path));
 	return 0;
 }
@@ -199,17 +197,12 @@ static bool find_module_of(const struct process_params *pp, const char *line,
 {
 	char module[PROCESS_NAME_MAX];
 	size_t n = pp->image ? (size_t)strlen(pp->image) : span_to(line, " \t");
-	uint32_t size = 0;
-	const void *image;
-
 	if (n >= sizeof(module))
 		return false;
 	memcpy(module, pp->image ? pp->image : line, n);
 	module[n] = '\0';
-	if (!(image = find_module(module, &size)))
-		return false;
-	*out = (struct ps_program){ .image = image, .size = size };
-	return true;
+	out->path[0] = '\0';
+	return find_module(module, &out->image);
 }
 
 uint32_t ps_find_program(const struct process_params *pp, struct ps_program *out)

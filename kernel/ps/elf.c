@@ -163,17 +163,17 @@ static bool entry_in_exec_segment(const struct elf_image *img)
 	return false;
 }
 
-/* elf_check without the clearing of *out on failure. */
-static enum elf_error check_image(const uint8_t *image, size_t size, uint32_t user_lo,
-				  uint32_t user_hi, struct elf_image *out)
+/* elf_check_headers without the clearing of *out on failure. */
+static enum elf_error check_image(const uint8_t *image, size_t avail, size_t size,
+				  uint32_t user_lo, uint32_t user_hi, struct elf_image *out)
 {
 	struct ehdr h;
 	enum elf_error e;
 
-	if (size < EHDR_SIZE)
+	if (avail < EHDR_SIZE)
 		return ELF_TOO_SMALL;
 	memcpy(&h, image, EHDR_SIZE);
-	e = check_ehdr(&h, size);
+	e = check_ehdr(&h, avail);
 	for (uint32_t i = 0; e == ELF_OK && i < h.e_phnum; i++) {
 		struct phdr p;
 		memcpy(&p, image + h.e_phoff + (size_t)i * PHDR_SIZE, PHDR_SIZE);
@@ -190,16 +190,22 @@ static enum elf_error check_image(const uint8_t *image, size_t size, uint32_t us
 	return entry_in_exec_segment(out) ? ELF_OK : ELF_BAD_ENTRY;
 }
 
-enum elf_error elf_check(const void *image, size_t size, uint32_t user_lo,
-			 uint32_t user_hi, struct elf_image *out)
+enum elf_error elf_check_headers(const void *head, size_t avail, size_t size, uint32_t user_lo,
+				 uint32_t user_hi, struct elf_image *out)
 {
 	enum elf_error e;
 
 	memset(out, 0, sizeof(*out));
-	e = check_image(image, size, user_lo, user_hi, out);
+	e = avail > size ? ELF_TOO_SMALL : check_image(head, avail, size, user_lo, user_hi, out);
 	if (e != ELF_OK)
 		memset(out, 0, sizeof(*out));
 	return e;
+}
+
+enum elf_error elf_check(const void *image, size_t size, uint32_t user_lo,
+			 uint32_t user_hi, struct elf_image *out)
+{
+	return elf_check_headers(image, size, size, user_lo, user_hi, out);
 }
 
 const char *elf_error_text(enum elf_error e)

@@ -48,6 +48,13 @@ enum elf_error {
 enum elf_error elf_check(const void *image, size_t size, uint32_t user_lo,
 			 uint32_t user_hi, struct elf_image *out);
 
+/* elf_check on a file of size bytes of which head holds the first avail
+ * (avail <= size): the headers must lie in head (else ELF_BAD_PHDRS, or
+ * ELF_TOO_SMALL), the segments' file parts in the whole file. What a loader
+ * calls with the file's first page, not reading the rest. */
+enum elf_error elf_check_headers(const void *head, size_t avail, size_t size, uint32_t user_lo,
+				 uint32_t user_hi, struct elf_image *out);
+
 /* A short English description of an error, e.g. "segment overlaps another". */
 const char *elf_error_text(enum elf_error e);
 

@@ -2,7 +2,6 @@
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
 #include "kernel/rtl/console.h"
-#include "kernel/ps/elf.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
 #include "arch/arch.h"
@@ -15,6 +14,7 @@
 #include "mm/pfn.h"
 #include "mm/pool.h"
 #include "mm/aspace.h"
+#include "mm/image.h"
 
 static uint32_t next_pid = 1;
 static struct process *all_processes;
@@ -29,27 +29,23 @@ static uint32_t next_pid_take(void)
 	return pid;
 }
 
-/* Win32 protection of a segment's pages: code execute-read, data
- * write-copy (read-write once written, as in Windows), the rest read-only. */
-static uint32_t segment_protect(const struct elf_segment *s)
+/* Maps p's program as its image section (one per program file, shared by
+ * every process running it); sets its entry point. */
+static uint32_t map_image(struct process *p)
 {
-	if (s->write)
-		return s->exec ? PAGE_EXECUTE_WRITECOPY : PAGE_WRITECOPY;
-	return s->exec ? PAGE_EXECUTE_READ : PAGE_READONLY;
-}
+	struct mm_control_area *ca;
+	const char *why = "";
+	uint32_t err = ps_image_section(&p->image, p->image_path[0] ? p->image_path : p->name,
+					&ca, &why);
 
-/* Maps the checked image as a demand-paged MEM_IMAGE allocation. */
-static uint32_t map_image(const struct process *p, const struct elf_image *e)
-{
-	struct vm_image img = { .file = p->image, .count = e->count };
-
-	for (uint32_t i = 0; i < e->count; i++)
-		img.seg[i] = (struct vm_image_segment){
-			.vaddr = e->seg[i].vaddr, .memsz = e->seg[i].memsz,
-			.offset = e->seg[i].offset, .filesz = e->seg[i].filesz,
-			.protect = segment_protect(&e->seg[i]),
-		};
-	return vm_map_image(p->vm, &img);
+	if (err == ERROR_BAD_EXE_FORMAT)
+		kprintf("pid %u %s: not a valid program: %s\n", p->pid, p->name, why);
+	if (err)
+		return err;
+	p->entry = mm_image_description(ca)->entry;
+	err = vm_map_image(p->vm, ca);
+	mm_image_release(ca);           /* the view holds it now */
+	return err;
 }
 
 /* A block up to this size goes on the stack's first page with the command
@@ -86,17 +82,11 @@ static vaddr_t push_start(struct process *p, const char *env, uint32_t env_size,
  * or 0. */
 static uint32_t load_program(struct process *p, const struct process_params *pp)
 {
-	struct elf_image img;
-	enum elf_error e = elf_check(p->image, p->image_size, MM_USER_FIRST, MM_USER_END, &img);
-	uint32_t err = 0, env_size = pp->env_size;
+	uint32_t err, env_size = pp->env_size;
 	const char *env = pp->env ? pp->env : ps_env_default(&env_size);
 	vaddr_t top = vm_main_stack_top(p->vm);
 
-	if (e != ELF_OK) {
-		kprintf("pid %u %s: not a valid program: %s\n", p->pid, p->name, elf_error_text(e));
-		return ERROR_BAD_EXE_FORMAT;
-	}
-	err = map_image(p, &img);
+	err = map_image(p);
 	if (!err)
 		err = vm_map_stack(p->vm, &top, USER_STACK_RESERVE, USER_STACK_COMMIT);
 	if (err == ERROR_INVALID_ADDRESS) {     /* an image where the layout puts the stack */
@@ -106,7 +96,6 @@ static uint32_t load_program(struct process *p, const struct process_params *pp)
 	p->stack_top = top;
 	if (!err && (p->initial_esp = push_start(p, env, env_size, top)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
-	p->entry = img.entry;
 	return err;
 }
 
@@ -147,8 +136,7 @@ static void process_remove(void *body)
 	irq_restore(irq);
 	if (p->token)
 		ob_dereference(p->token);
-	if (p->image_owned)
-		kpage_free((void *)p->image);
+	ps_image_file_close(&p->image);     /* a process that never loaded */
 }
 
 struct ob_type process_type = {
@@ -212,8 +200,6 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
 	p->pid = next_pid_take();
 	p->image = prog->image;
-	p->image_size = prog->size;
-	p->image_owned = prog->owned;
 	strlcpy(p->image_path, prog->path, sizeof(p->image_path));
 	base = strrchr(prog->path, '\\');
 	strlcpy(p->name, base ? base + 1 : pp->image ? pp->image : cmdline, sizeof(p->name));

@@ -29,15 +29,25 @@
 /* Handle values are multiples of 4, as in NT; this one means "myself". */
 #define HANDLE_CURRENT_PROCESS  0xffffffffu
 
+struct mm_image_source;
+struct mm_control_area;
+struct io_file;
+
+/* A program file, as its image section reads it (kernel/ps/image.c). */
+struct ps_image_file {
+	const struct mm_image_source *src;
+	void *file;                     /* src's file; NULL once given up */
+	uint32_t size;                  /* bytes */
+	struct mm_control_area **slot;  /* where its image section is kept */
+};
+
 struct process {
 	uint32_t pid;
 	char name[PROCESS_NAME_MAX];
 	char cmdline[PROCESS_CMDLINE_MAX];
 	struct vm_space *vm;            /* its address space (NULL once gone) */
 	pfn_t pd;                       /* vm's page directory, for the scheduler */
-	const void *image;              /* the program file (a boot module, or read from disk) */
-	bool image_owned;               /* image is kernel pages read from disk: freed with p */
-	uint32_t image_size;
+	struct ps_image_file image;     /* its program file until its image is mapped */
 	struct ps_thread *threads;      /* every thread not yet reaped */
 	uint32_t active_threads;        /* of those, the ones that have not exited */
 	uint32_t thread_records;        /* not yet reaped: the address space stays */
@@ -109,11 +119,26 @@ struct process_params {
 
 /* A program as ps_find_program found it. */
 struct ps_program {
-	const void *image;
-	uint32_t size;
-	bool owned;                     /* kernel pages read from disk: kpage_free them */
+	struct ps_image_file image;
 	char path[RTL_MAX_PATH];        /* the file's full path; "" for a boot module */
 };
+
+/* kernel/ps/image.c: programs as image sections (mm/image.h). Finds the
+ * image section of program file f (made from its headers the first time,
+ * named name, shared by every process that runs the program after),
+ * referenced for the caller (mm_section_dereference), into *out; f's file
+ * is given up in any case (f->file NULL after). ERROR_BAD_EXE_FORMAT with
+ * *why saying what is wrong with the file, ERROR_NOT_ENOUGH_MEMORY, or 0. */
+uint32_t ps_image_section(struct ps_image_file *f, const char *name,
+			  struct mm_control_area **out, const char **why);
+/* Gives up f's file, if it still holds it. */
+void ps_image_file_close(struct ps_image_file *f);
+/* A boot module's program file: its bytes, size, and the slot keeping its
+ * image section. */
+struct ps_image_file ps_image_module(const void *bytes, uint32_t size,
+				     struct mm_control_area **slot);
+/* A program file on a volume: f (the reference is the image's), its size. */
+struct ps_image_file ps_image_disk(struct io_file *f, uint32_t size);
 
 /* Finds pp's program as Windows' CreateProcess does (kernel/ps/diskimage.c):
  * pp->image, when set, is a boot module's name or a full or partial path

@@ -18,6 +18,7 @@
 #define ERROR_SHARING_VIOLATION    32u
 #define ERROR_HANDLE_EOF           38u
 #define ERROR_NOT_SUPPORTED        50u
+#define ERROR_UNEXP_NET_ERR        59u
 #define ERROR_FILE_EXISTS          80u
 #define ERROR_CANNOT_MAKE          82u
 #define ERROR_INVALID_PARAMETER    87u

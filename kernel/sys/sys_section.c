@@ -7,6 +7,8 @@
 #include "kernel/sys/syscalls.h"
 #include "kernel/ex/section.h"
 #include "kernel/io/file.h"
+#include "kernel/io/volume.h"
+#include "kernel/rtl/path.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
@@ -125,17 +127,23 @@ struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
 
 /* (process, address, buf, size) -> GetMappedFileNameA: the device-form name
  * of the file mapped at address, its length (truncated to size - 1, as
- * Windows does). */
+ * Windows does). Outside views Windows' STATUS_INVALID_ADDRESS reaches the
+ * caller as ERROR_UNEXP_NET_ERR. */
 struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f)
 {
-	char name[OB_NAME_MAX + 32];
-	uint32_t len, err = view_name(a[0], a[1], true, name, sizeof(name));
+	char path[RTL_MAX_PATH], name[RTL_MAX_PATH + 32];
+	uint32_t len, err = a[2] ? 0 : ERROR_INVALID_PARAMETER;
 
 	(void)f;
+	if (!err)
+		err = view_name(a[0], a[1], true, path, sizeof(path));
+	if (err == ERROR_INVALID_ADDRESS)
+		err = ERROR_UNEXP_NET_ERR;
 	if (!err && a[3] == 0)
 		err = ERROR_INSUFFICIENT_BUFFER;
 	if (err)
 		return (struct sysret){ err, 0 };
+	io_device_path(path, name, sizeof(name));
 	len = strlen(name);
 	len = len < a[3] - 1 ? len : a[3] - 1;
 	name[len] = 0;

@@ -63,7 +63,7 @@ TEST(access_rights_follow_the_base_value)
 TEST(software_ptes_round_trip_and_are_never_present_or_zero)
 {
 	static const enum pte_kind kinds[] = {
-		PTE_DEMAND_ZERO, PTE_DECOMMITTED, PTE_IMAGE, PTE_HELD, PTE_PAGED_OUT, PTE_TRANSITION,
+		PTE_DEMAND_ZERO, PTE_DECOMMITTED, PTE_HELD, PTE_PAGED_OUT, PTE_TRANSITION,
 		PTE_PROTOTYPE,
 	};
 	static const uint32_t indexes[] = { 0, 1, 0x12345, 0xfffff };

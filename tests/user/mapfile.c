@@ -163,7 +163,12 @@ static void read_view(void)
 	n = GetMappedFileNameA(GetCurrentProcess(), (LPVOID)(v + 5), name, 8);
 	CHECK(n == 7 && strcmp(name, "\\Device") == 0, "truncated: %lu \"%s\"", n, name);
 	CHECK_ERR(GetMappedFileNameA(GetCurrentProcess(), (LPVOID)&tail, name, sizeof(name)),
-		  ERROR_INVALID_ADDRESS);
+		  ERROR_UNEXP_NET_ERR);         /* Windows' STATUS_INVALID_ADDRESS */
+	CHECK_ERR(GetMappedFileNameA(GetCurrentProcess(), NULL, name, sizeof(name)),
+		  ERROR_UNEXP_NET_ERR);
+	CHECK_ERR(GetMappedFileNameA(GetCurrentProcess(), (LPVOID)v, NULL, sizeof(name)),
+		  ERROR_INVALID_PARAMETER);
+	CHECK_ERR(GetMappedFileNameA(NULL, (LPVOID)v, name, sizeof(name)), ERROR_INVALID_HANDLE);
 	HANDLE p = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PG, NULL);
 	void *pv = MapViewOfFile(p, FILE_MAP_READ, 0, 0, 0);
 	CHECK_ERR(GetMappedFileNameA(GetCurrentProcess(), pv, name, sizeof(name)),

@@ -54,7 +54,7 @@ KSTACK_PAGES = 4        # kernel/ke/thread.h: a thread's stack, above its guard 
 PFN_FLAGS = [(0x01, "LOCKED"), (0x02, "WRITING"), (0x04, "READING"), (0x08, "FILLED")]
 PFN_AGE_SHIFT, PFN_AGE_MAX = 4, 7
 
-PTE_KINDS = ["none", "demand-zero", "decommitted", "image", "held", "paged out",
+PTE_KINDS = ["none", "demand-zero", "decommitted", "(unused)", "held", "paged out",
              "transition", "prototype pointer", "present"]
 PROT_BASES = ["PAGE_NOACCESS", "PAGE_READONLY", "PAGE_READWRITE", "PAGE_WRITECOPY",
               "PAGE_EXECUTE", "PAGE_EXECUTE_READ", "PAGE_EXECUTE_READWRITE",

@@ -43,10 +43,14 @@ WINAPI BOOL GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS ppsmem
  * dirty ones when there is swap to write them to. */
 WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);
 /* The device-form name ("\\Device\\HarddiskVolume1\\DIR\\FILE") of the file
- * mapped at lpv in hProcess, truncated to nSize - 1; its length, or 0 with
- * ERROR_INVALID_ADDRESS (no view there) or ERROR_FILE_INVALID (a view of a
- * pagefile section). */
+ * mapped at lpv in hProcess (PROCESS_QUERY_INFORMATION): a view of a file,
+ * or an image (a program run from a boot module: the module's name),
+ * truncated to nSize - 1; its length, or 0 with ERROR_UNEXP_NET_ERR (no view
+ * there: Windows' STATUS_INVALID_ADDRESS), ERROR_FILE_INVALID (a view of a
+ * pagefile section), ERROR_INVALID_PARAMETER (no buffer),
+ * ERROR_INSUFFICIENT_BUFFER (nSize 0). */
 WINAPI DWORD GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, DWORD nSize);
+#define K32GetMappedFileNameA GetMappedFileNameA
 #define K32EmptyWorkingSet EmptyWorkingSet
 
 /* The working set page by page (user/lib/psapi.c, mm/wslist.c). A section's

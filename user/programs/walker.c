@@ -57,22 +57,25 @@ static const char *type_name(DWORD type)
 
 /* What follows a MAPPED region of process h: "  file \\Device\\..." for a
  * view of a file (GetMappedFileNameA, as VMMap shows it), "  section NAME",
- * or "  (unnamed section)"; "" for other regions. */
+ * or "  (unnamed section)"; an IMAGE region: "  image FILE" (VMMap's details
+ * column); "" for other regions. */
 static const char *section_name(HANDLE h, const MEMORY_BASIC_INFORMATION *m, char *buf,
 				size_t size)
 {
 	char name[MAX_PATH];
 	struct vados_result r;
 
-	if (m->Type != MEM_MAPPED)
+	if (m->Type != MEM_MAPPED && m->Type != MEM_IMAGE)
 		return "";
-	if (GetMappedFileNameA(h, m->BaseAddress, name, sizeof(name))) {
+	if (m->Type == MEM_MAPPED && GetMappedFileNameA(h, m->BaseAddress, name, sizeof(name))) {
 		snprintf(buf, size, "  file %s", name);
 		return buf;
 	}
 	r = vados_view_name(h, m->BaseAddress, name, sizeof(name));
 	if (r.error)
 		snprintf(buf, size, "  (section name: error %u)", r.error);
+	else if (m->Type == MEM_IMAGE)
+		snprintf(buf, size, "  image %s", name);
 	else
 		snprintf(buf, size, r.value ? "  section %s" : "  (unnamed section)", name);
 	return buf;

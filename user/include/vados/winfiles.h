@@ -114,6 +114,7 @@ typedef struct _OVERLAPPED OVERLAPPED, *LPOVERLAPPED;     /* not supported: must
 #define ERROR_DIR_NOT_EMPTY       145L
 #define ERROR_INVALID_NAME        123L
 #define ERROR_DIRECTORY           267L
+#define ERROR_FILE_INVALID        1006L
 #define ERROR_IO_DEVICE           1117L
 #define ERROR_FILE_CORRUPT        1392L
 #define ERROR_DISK_CORRUPT        1393L
