@@ -100,6 +100,20 @@ TEST(aslr_is_on_or_off)
 	CHECK_STR(p.bad, "'aslr' (malformed) 'aslr=no' (malformed)");
 }
 
+TEST(lockcheck_is_on_or_off)
+{
+	struct parsed p = parse("lockcheck=off run=x");
+
+	CHECK_EQ_U(p.rejected, 0);
+	CHECK(p.opt.lockcheck_off);
+	CHECK(!parse("run=x").opt.lockcheck_off);
+	CHECK(!parse("lockcheck=off lockcheck=on").opt.lockcheck_off);
+	p = parse("lockcheck lockcheck=0");
+	CHECK_EQ_U(p.rejected, 2);
+	CHECK(!p.opt.lockcheck_off);
+	CHECK_STR(p.bad, "'lockcheck' (malformed) 'lockcheck=0' (malformed)");
+}
+
 TEST(test_name_accepted)
 {
 	struct parsed p = parse("test=page_fault");
@@ -442,6 +456,7 @@ int main(void)
 	RUN("host/cmdline", empty_cmdline_gives_defaults);
 	RUN("cmdline", verbose_is_a_bare_flag);
 	RUN("host/cmdline", aslr_is_on_or_off);
+	RUN("host/cmdline", lockcheck_is_on_or_off);
 	RUN("host/cmdline", blank_cmdline_gives_defaults);
 	RUN("host/cmdline", whole_options_struct_reset);
 	RUN("host/cmdline", test_name_accepted);
