@@ -171,6 +171,11 @@ void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
  * count already counts this mapping, its PFN entry is the prototype PTE's)
  * and counts it resident. */
 void vm_page_map_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
+/* The same for fault-around's pages, in the loop of the fault that holds the
+ * working-set lock and made va's table: old is what va's PTE holds (0 or a
+ * prototype pointer), read under that lock hold; nothing is checked again. */
+void vm_page_map_shared_in_table(struct vm_space *vm, vaddr_t va, uint32_t old, pfn_t pfn,
+				 pte_prot_t prot);
 /* Page pfn, just mapped with prot from the contents of slot, keeps the slot
  * as a copy (its original PTE says PAGED_OUT) while swap_keep_copies; else
  * the slot goes. A clean page with a copy is trimmed without a write. */
