@@ -194,7 +194,7 @@ static void proto_map_around(struct vm_space *vm, struct vm_vad *v, vaddr_t va)
 		hi = vm_va(v->node.end);
 	pfn_lock();
 	for (vaddr_t p = lo; p < hi; p += VM_PAGE) {
-		uint32_t pte = vm_pte_raw(p);
+		uint32_t pte = vm_pte_raw_in_table(p);
 		if (p == va || !proto_around_ok_locked(v, p, pte))
 			continue;
 		pfn_t pfn = *view_proto(v, p) >> PAGE_SHIFT;

@@ -154,6 +154,11 @@ bool vm_find_teb(const struct vm_space *vm, uint32_t *page);
 struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
 /* The raw PTE of va (0 when its table is absent). */
 uint32_t vm_pte_raw(vaddr_t va);
+/* The same when va's table is known to exist (fault-around's loop). */
+static inline uint32_t vm_pte_raw_in_table(vaddr_t va)
+{
+	return *(volatile const uint32_t *)mmu_pte_va(va);
+}
 /* What page va of v is. */
 struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va);
 /* The software PTE that makes va a committed page with prot and no contents
