@@ -86,32 +86,44 @@ TEST(verbose_is_a_bare_flag)
 	CHECK_STR(p.bad, "'verbose=1' (malformed)");
 }
 
+/* The flag at offset off of opt (an on/off option's: true for off). */
+static bool flag_at(const struct kernel_options *opt, size_t off)
+{
+	return *(const bool *)((const char *)opt + off);
+}
+
+/* Option name takes on (the default, clearing the flag at off) or off (setting
+ * it); the last word wins; a bare name or another value is malformed. */
+static void check_on_off(const char *name, size_t off)
+{
+	char line[96], bad[96];
+	struct parsed p;
+
+	snprintf(line, sizeof(line), "%s=off run=x", name);
+	p = parse(line);
+	CHECK_EQ_U(p.rejected, 0);
+	CHECK(flag_at(&p.opt, off));
+	p = parse("run=x");
+	CHECK(!flag_at(&p.opt, off));
+	snprintf(line, sizeof(line), "%s=off %s=on", name, name);
+	p = parse(line);
+	CHECK(!flag_at(&p.opt, off));
+	snprintf(line, sizeof(line), "%s %s=no", name, name);
+	p = parse(line);
+	CHECK_EQ_U(p.rejected, 2);
+	CHECK(!flag_at(&p.opt, off));
+	snprintf(bad, sizeof(bad), "'%s' (malformed) '%s=no' (malformed)", name, name);
+	CHECK_STR(p.bad, bad);
+}
+
 TEST(aslr_is_on_or_off)
 {
-	struct parsed p = parse("aslr=off run=x");
-
-	CHECK_EQ_U(p.rejected, 0);
-	CHECK(p.opt.aslr_off);
-	CHECK(!parse("run=x").opt.aslr_off);
-	CHECK(!parse("aslr=off aslr=on").opt.aslr_off);
-	p = parse("aslr aslr=no");
-	CHECK_EQ_U(p.rejected, 2);
-	CHECK(!p.opt.aslr_off);
-	CHECK_STR(p.bad, "'aslr' (malformed) 'aslr=no' (malformed)");
+	check_on_off("aslr", offsetof(struct kernel_options, aslr_off));
 }
 
 TEST(lockcheck_is_on_or_off)
 {
-	struct parsed p = parse("lockcheck=off run=x");
-
-	CHECK_EQ_U(p.rejected, 0);
-	CHECK(p.opt.lockcheck_off);
-	CHECK(!parse("run=x").opt.lockcheck_off);
-	CHECK(!parse("lockcheck=off lockcheck=on").opt.lockcheck_off);
-	p = parse("lockcheck lockcheck=0");
-	CHECK_EQ_U(p.rejected, 2);
-	CHECK(!p.opt.lockcheck_off);
-	CHECK_STR(p.bad, "'lockcheck' (malformed) 'lockcheck=0' (malformed)");
+	check_on_off("lockcheck", offsetof(struct kernel_options, lockcheck_off));
 }
 
 TEST(test_name_accepted)
