@@ -316,6 +316,8 @@ void kernel_main(const struct boot_info *bi)
 
 	console_init();
 	rejected = cmdline_parse(bi->cmdline, &options, bad, sizeof(bad));
+	if (options.lockcheck_off)
+		ke_lock_checks_disable();       /* before the first lock */
 	panic_set_action(options.panic);
 	cpu_detect();
 	arch_init();
@@ -330,6 +332,8 @@ void kernel_main(const struct boot_info *bi)
 	print_boot_info(bi);
 	if (rejected)
 		kprintf("cmdline: warning: ignoring %s\n", bad);
+	if (options.lockcheck_off)
+		kprintf("locks: lockcheck=off: the lock order is not checked at run time\n");
 	load_symbols(bi, false);
 
 	trap_set_handler(T_PF, exception_page_fault);

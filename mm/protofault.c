@@ -172,14 +172,14 @@ static enum vm_fault proto_share_locked(uint32_t *proto, uint32_t pte, pfn_t *ou
 	return VM_FAULT_RESOLVED;
 }
 
-/* Whether page va of view v may be mapped around a fault (working-set and
- * PFN locks held): its process PTE holds nothing else (0 or a prototype
- * pointer), its protection in the view maps without a guard, and its
- * prototype PTE is valid (the page resident, active). */
-static bool proto_around_ok_locked(const struct vm_vad *v, vaddr_t va)
+/* Whether page va of view v, whose process PTE holds pte, may be mapped
+ * around a fault (working-set and PFN locks held): pte holds nothing else (0
+ * or a prototype pointer), its protection in the view maps without a guard,
+ * and its prototype PTE is valid (the page resident, active). */
+static bool proto_around_ok_locked(const struct vm_vad *v, vaddr_t va, uint32_t pte)
 {
 	pte_prot_t prot = v->view->prot[(va >> 12) - v->node.start];
-	uint32_t pte = vm_pte_raw(va), proto = *view_proto(v, va);
+	uint32_t proto = *view_proto(v, va);
 
 	/* A file's page on the standby or modified list is resident too (the
 	 * read that brought the faulting page brought its neighbours there), as
@@ -210,7 +210,8 @@ static void proto_map_around(struct vm_space *vm, struct vm_vad *v, vaddr_t va)
 		hi = vm_va(v->node.end);
 	pfn_lock();
 	for (vaddr_t p = lo; p < hi; p += VM_PAGE) {
-		if (p == va || !proto_around_ok_locked(v, p))
+		uint32_t pte = vm_pte_raw_in_table(p);
+		if (p == va || !proto_around_ok_locked(v, p, pte))
 			continue;
 		pfn_t pfn;
 		if (v->view->ca->backing == MM_BACKING_FILE)
@@ -218,7 +219,8 @@ static void proto_map_around(struct vm_space *vm, struct vm_vad *v, vaddr_t va)
 		else
 			pfn_entry(pfn = *view_proto(v, p) >> PAGE_SHIFT)->share++;
 		/* The table exists (va's): no frame is taken under the PFN lock. */
-		vm_page_map_shared(vm, p, pfn, v->view->prot[(p >> 12) - v->node.start]);
+		vm_page_map_shared_in_table(vm, p, pte, pfn,
+					    v->view->prot[(p >> 12) - v->node.start]);
 	}
 	pfn_unlock();
 }

@@ -254,6 +254,12 @@ void vm_page_map_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t p
 
 	assert_ws_locked(vm, "vm_page_map");
 	table_ensure(vm, va);
+	vm_page_map_shared_in_table(vm, va, old, pfn, prot);
+}
+
+void vm_page_map_shared_in_table(struct vm_space *vm, vaddr_t va, uint32_t old, pfn_t pfn,
+				 pte_prot_t prot)
+{
 	mmu_map(va, pfn, vm_hw_prot(prot));
 	table_count(vm, va, old, 1);
 	counted_resident(vm);

@@ -153,6 +153,11 @@ bool vm_find_teb(const struct vm_space *vm, uint32_t *page);
 struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
 /* The raw PTE of va (0 when its table is absent). */
 uint32_t vm_pte_raw(vaddr_t va);
+/* The same when va's table is known to exist (fault-around's loop). */
+static inline uint32_t vm_pte_raw_in_table(vaddr_t va)
+{
+	return *(volatile const uint32_t *)mmu_pte_va(va);
+}
 /* What page va of v is. */
 struct vm_page vm_page_get(const struct vm_vad *v, vaddr_t va);
 /* The software PTE that makes va a committed page with prot and no contents
@@ -170,6 +175,11 @@ void vm_page_map(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
  * count already counts this mapping, its PFN entry is the prototype PTE's)
  * and counts it resident. */
 void vm_page_map_shared(struct vm_space *vm, vaddr_t va, pfn_t pfn, pte_prot_t prot);
+/* The same for fault-around's pages, in the loop of the fault that holds the
+ * working-set lock and made va's table: old is what va's PTE holds (0 or a
+ * prototype pointer), read under that lock hold; nothing is checked again. */
+void vm_page_map_shared_in_table(struct vm_space *vm, vaddr_t va, uint32_t old, pfn_t pfn,
+				 pte_prot_t prot);
 /* Page pfn, just mapped with prot from the contents of slot, keeps the slot
  * as a copy (its original PTE says PAGED_OUT) while swap_keep_copies; else
  * the slot goes. A clean page with a copy is trimmed without a write. */

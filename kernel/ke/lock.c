@@ -7,6 +7,14 @@
 /* Spins before a spinlock counts as deadlocked: seconds, even under TCG. */
 #define SPIN_DEADLOCK_TRIES (1u << 28)
 
+/* Whether acquisitions and releases are recorded and checked (lockcheck=). */
+static bool checking = true;
+
+void ke_lock_checks_disable(void)
+{
+	checking = false;
+}
+
 /* Takes m for t if it is free: one atomic compare-exchange. */
 static bool mutex_try(struct ke_guarded_mutex *m, struct thread *t)
 {
@@ -38,15 +46,18 @@ __attribute__((noreturn)) static void lock_fault(enum ke_lock_fault f, const voi
 static void record_acquire(const void *lock, const struct ke_lock_class *cls)
 {
 	const struct ke_lock_held *other = NULL;
-	enum ke_lock_fault f = ke_lockorder_acquire(held_by_caller(), lock, cls, &other);
+	enum ke_lock_fault f;
 
+	if (!checking)
+		return;
+	f = ke_lockorder_acquire(held_by_caller(), lock, cls, &other);
 	if (f != KE_LOCK_OK)
 		lock_fault(f, lock, cls, other);
 }
 
 static void record_release(const void *lock, const struct ke_lock_class *cls)
 {
-	if (ke_lockorder_release(held_by_caller(), lock, cls) != KE_LOCK_OK)
+	if (checking && ke_lockorder_release(held_by_caller(), lock, cls) != KE_LOCK_OK)
 		lock_fault(KE_LOCK_NOT_HELD, lock, cls, NULL);
 }
 
@@ -90,10 +101,10 @@ static bool unlock(struct ke_spin_lock *l)
 	if (l->owner != thread_current())
 		lock_fault(KE_LOCK_NOT_HELD, l, l->cls, NULL);
 	record_release(l, l->cls);
-	if (read_eflags() & EFLAGS_IF)
+	if (checking && (read_eflags() & EFLAGS_IF))
 		panic("spinlock \"%s\" (%p): interrupts were enabled while it was held",
 		      l->cls->name, (const void *)l);
-	if (irq && ke_lockorder_may_sleep(held_by_caller(), &other) != KE_LOCK_OK)
+	if (checking && irq && ke_lockorder_may_sleep(held_by_caller(), &other) != KE_LOCK_OK)
 		panic("spinlock \"%s\" released before \"%s\", taken after it: interrupts "
 		      "would come back on with \"%s\" held", l->cls->name, other->cls->name,
 		      other->cls->name);
@@ -142,7 +153,7 @@ void ke_acquire_guarded_mutex(struct ke_guarded_mutex *m)
 	struct thread *t = thread_current();
 	bool irq;
 
-	if (ke_lockorder_may_sleep(&t->locks, &other) != KE_LOCK_OK)
+	if (checking && ke_lockorder_may_sleep(&t->locks, &other) != KE_LOCK_OK)
 		lock_fault(KE_LOCK_SPIN_HELD, m, m->cls, other);
 	record_acquire(m, m->cls);
 	if (mutex_try(m, t))

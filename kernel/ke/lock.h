@@ -1,5 +1,7 @@
 /* The kernel's locks, designed for several CPUs, with the lock order checked
- * at run time in every boot (a violation panics naming both locks). They
+ * at run time (a violation panics naming both locks) in every boot but those
+ * whose command line says lockcheck=off (make bench's: the checks cost as
+ * much as the locks themselves, and a distribution kernel runs none). They
  * live in ke because they are the scheduler's: a spinlock must know the
  * current thread (whose held locks it records) and a guarded mutex sleeps on
  * a wait queue. mm/ calls them as it calls the wait queues (the narrow header
@@ -60,6 +62,12 @@ struct ke_guarded_mutex {
 	struct wait_queue waiters;
 	const struct ke_lock_class *cls;
 };
+
+/* Turns the run-time checks off (lockcheck=off): no lock's acquisition or
+ * release is recorded or checked from then on, so it must be called before
+ * the first lock is taken (kernel_main, straight from the command line). The
+ * owner checks stay: they cost a compare. */
+void ke_lock_checks_disable(void);
 
 void ke_init_spin_lock(struct ke_spin_lock *l, const struct ke_lock_class *cls);
 /* Disables interrupts, then spins until l is the caller's. Panics on an

@@ -105,6 +105,17 @@ static bool opt_aslr(struct kernel_options *opt, const char *value)
 	return which >= 0;
 }
 
+/* lockcheck=on (the default) or lockcheck=off (kernel/ke/lock.h's run-time
+ * checks: make bench's boots). */
+static bool opt_lockcheck(struct kernel_options *opt, const char *value)
+{
+	int which = one_of(value, "on", "off");
+
+	if (which >= 0)
+		opt->lockcheck_off = which == 1;
+	return which >= 0;
+}
+
 static const struct option options[] = {
 	{ "test", opt_test },
 	{ "verbose", opt_verbose },
@@ -112,6 +123,7 @@ static const struct option options[] = {
 	{ "mem", opt_mem },
 	{ "run", opt_run },
 	{ "aslr", opt_aslr },
+	{ "lockcheck", opt_lockcheck },
 };
 
 static void note_bad(char *bad, size_t badsize, const char *word, const char *why)

@@ -24,6 +24,7 @@ struct kernel_options {
 	char run_args[CMDLINE_ARGS_MAX];/* the words after " -- ": PROGRAM's arguments */
 	bool verbose;                   /* verbose: the memory map and module list at boot */
 	bool aslr_off;                  /* aslr=off: every process gets the fixed layout */
+	bool lockcheck_off;             /* lockcheck=off: no run-time lock-order checks */
 };
 
 #define CMDLINE_MEM_MIN (4ull << 20)    /* mem= below this is malformed */

@@ -86,18 +86,44 @@ TEST(verbose_is_a_bare_flag)
 	CHECK_STR(p.bad, "'verbose=1' (malformed)");
 }
 
+/* The flag at offset off of opt (an on/off option's: true for off). */
+static bool flag_at(const struct kernel_options *opt, size_t off)
+{
+	return *(const bool *)((const char *)opt + off);
+}
+
+/* Option name takes on (the default, clearing the flag at off) or off (setting
+ * it); the last word wins; a bare name or another value is malformed. */
+static void check_on_off(const char *name, size_t off)
+{
+	char line[96], bad[96];
+	struct parsed p;
+
+	snprintf(line, sizeof(line), "%s=off run=x", name);
+	p = parse(line);
+	CHECK_EQ_U(p.rejected, 0);
+	CHECK(flag_at(&p.opt, off));
+	p = parse("run=x");
+	CHECK(!flag_at(&p.opt, off));
+	snprintf(line, sizeof(line), "%s=off %s=on", name, name);
+	p = parse(line);
+	CHECK(!flag_at(&p.opt, off));
+	snprintf(line, sizeof(line), "%s %s=no", name, name);
+	p = parse(line);
+	CHECK_EQ_U(p.rejected, 2);
+	CHECK(!flag_at(&p.opt, off));
+	snprintf(bad, sizeof(bad), "'%s' (malformed) '%s=no' (malformed)", name, name);
+	CHECK_STR(p.bad, bad);
+}
+
 TEST(aslr_is_on_or_off)
 {
-	struct parsed p = parse("aslr=off run=x");
+	check_on_off("aslr", offsetof(struct kernel_options, aslr_off));
+}
 
-	CHECK_EQ_U(p.rejected, 0);
-	CHECK(p.opt.aslr_off);
-	CHECK(!parse("run=x").opt.aslr_off);
-	CHECK(!parse("aslr=off aslr=on").opt.aslr_off);
-	p = parse("aslr aslr=no");
-	CHECK_EQ_U(p.rejected, 2);
-	CHECK(!p.opt.aslr_off);
-	CHECK_STR(p.bad, "'aslr' (malformed) 'aslr=no' (malformed)");
+TEST(lockcheck_is_on_or_off)
+{
+	check_on_off("lockcheck", offsetof(struct kernel_options, lockcheck_off));
 }
 
 TEST(test_name_accepted)
@@ -442,6 +468,7 @@ int main(void)
 	RUN("host/cmdline", empty_cmdline_gives_defaults);
 	RUN("cmdline", verbose_is_a_bare_flag);
 	RUN("host/cmdline", aslr_is_on_or_off);
+	RUN("host/cmdline", lockcheck_is_on_or_off);
 	RUN("host/cmdline", blank_cmdline_gives_defaults);
 	RUN("host/cmdline", whole_options_struct_reset);
 	RUN("host/cmdline", test_name_accepted);
