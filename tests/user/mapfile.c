@@ -391,10 +391,12 @@ static void big(DWORD mb)
 	DWORD pages = mb * 256, bad = 0, seed = 12345, swap_before, crc = 0;
 	HANDLE f = open_file("C:\\MAP\\BIG.BIN", GENERIC_READ | GENERIC_WRITE, CREATE_ALWAYS);
 	HANDLE s = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, pages * PG, NULL);
+	DWORD made = GetLastError();
 	volatile DWORD *v = MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0);
 	BYTE *version = calloc(pages, 1);
 	struct vados_mm_counters c0 = vados_mm_counters(), c1;
 
+	CHECK(s != NULL, "a section of %lu MB: %lu", mb, made);
 	CHECK(v != NULL && version, "map %lu MB: %lu", mb, GetLastError());
 	if (!v || !version)
 		return;
