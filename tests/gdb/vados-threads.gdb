@@ -18,7 +18,7 @@
 # expect: ^ +\d+  1 parked-threads +blocked +8 +\d+ +0  DelayExecution +0x[0-9a-f]{8}$
 # expect: ^ +\d+  1 parked-threads +blocked +8 +\d+ +1  Suspended +0x[0-9a-f]{8}$
 # expect: ^      kernel: eip 0x801[0-9a-f]{5} schedule\+\d+  esp 0x[0-9a-f]{8}  ebp 0x[0-9a-f]{8}  ebx
-# expect: ^10 thread\(s\)$
+# expect: ^11 thread\(s\)$
 # expect: ^5 thread\(s\)$
 #
 # The waiter: in ke_wait_multiple through its system call, in ring 3 in
