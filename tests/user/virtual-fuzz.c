@@ -56,12 +56,39 @@ static uint32_t random_bits(const uint32_t *valid, uint32_t n)
 	return next() % 4 ? pick(valid, n) : next();
 }
 
-/* Whether [a, a + n) may be changed in this process: not the stack, the
- * image, the canary, or this program's own data. */
+/* What this process must keep whatever the calls: the allocations holding
+ * its stack, TEB, process heap, image and environment (ASLR puts them
+ * anywhere) and the canary. */
+#define KEEP_MAX 8
+static struct { uint64_t lo, hi; } keep[KEEP_MAX];
+static unsigned keeps;
+
+/* Adds the whole allocation holding p (every region of its AllocationBase). */
+static void keep_allocation(const void *p)
+{
+	MEMORY_BASIC_INFORMATION m;
+	uint64_t base, end;
+
+	if (!p || keeps == KEEP_MAX || !VirtualQuery(p, &m, sizeof(m)) || m.State == MEM_FREE)
+		return;
+	base = end = (uint32_t)m.AllocationBase;
+	while (end < 0x80000000u && VirtualQuery((LPCVOID)(uint32_t)end, &m, sizeof(m)) &&
+	       m.State != MEM_FREE && (uint32_t)m.AllocationBase == base)
+		end = (uint64_t)(uint32_t)m.BaseAddress + m.RegionSize;
+	keep[keeps].lo = base;
+	keep[keeps++].hi = end;
+}
+
+/* Whether [a, a + n) may be changed in this process: it overlaps nothing
+ * kept, nor the fixed layout's stack and image (aslr=off). */
 static int harmless_here(uint32_t a, uint32_t n)
 {
 	uint64_t end = (uint64_t)a + (n ? n : 1);
-	return end <= 0x00200000 || (a >= 0x00600000 && (end <= CANARY || a >= CANARY + 0x10000));
+
+	for (unsigned i = 0; i < keeps; i++)
+		if (a < keep[i].hi && end > keep[i].lo)
+			return 0;
+	return end <= 0x00200000 || a >= 0x00600000;
 }
 
 static void one_call(HANDLE target, int self)
@@ -125,6 +152,12 @@ int main(int argc, char **argv)
 	}
 	for (uint32_t i = 0; i < 65536 / 4; i++)
 		canary[i] = i * 2654435761u;
+	keep_allocation(canary);
+	keep_allocation(&code);                 /* the stack */
+	keep_allocation(NtCurrentTeb());
+	keep_allocation(GetProcessHeap());
+	keep_allocation(GetModuleHandleA(NULL));
+	keep_allocation(GetEnvironmentStringsA());
 	for (uint32_t i = 0; i < CALLS; i++) {
 		uint32_t r = next() % 16;
 		one_call(r < 9 ? GetCurrentProcess() : r < 15 ? pi.hProcess : (HANDLE)(uintptr_t)(next() & ~3u),
