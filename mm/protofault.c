@@ -244,9 +244,6 @@ static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_
 			    ? file_view_share_locked(v, va, pte, &pfn)
 			    : proto_share_locked(proto, pte, &pfn);
 		pfn_unlock();
-	} else if (pte_is_subsection(pte) && v->view->ca->backing == MM_BACKING_FILE) {
-		pfn_unlock();
-		r = file_view_read(vm, v, va, &pfn);
 	} else {
 		pfn_unlock();
 		switch (pte_kind(pte)) {
@@ -255,10 +252,10 @@ static enum vm_fault proto_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_
 		case PTE_DEMAND_ZERO:
 			r = proto_fill(vm, proto, pte, &pfn);
 			break;
-		case PTE_SUBSECTION:    /* an image page, read from its file */
-			if (v->view->ca->backing != MM_BACKING_IMAGE)
-				return VM_FAULT_ACCESS_VIOLATION;
-			r = proto_read(vm, v->view->ca, proto, pte, &pfn);
+		case PTE_SUBSECTION:    /* on the file: a data file's page, or an image's */
+			r = v->view->ca->backing == MM_BACKING_FILE
+				    ? file_view_read(vm, v, va, &pfn)
+				    : proto_read(vm, v->view->ca, proto, pte, &pfn);
 			break;
 		case PTE_PAGED_OUT:
 			r = proto_read(vm, v->view->ca, proto, pte, &pfn);
