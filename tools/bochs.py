@@ -250,8 +250,9 @@ def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
     with tempfile.TemporaryDirectory(prefix="vados-bochs.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
         qemu.make_iso(iso, cmdline, modules, programs=programs)
-        return run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines,
-                         other_disks=other_disks)
+        with qemu.BOOT_SLOT:
+            return run_bochs(tmp, iso, log, mem, cpu, timeout, disk, input_lines,
+                             other_disks=other_disks)
 
 
 def main():

@@ -159,7 +159,8 @@ def run(sc, disks, log, tmp):
         moment = span[0] + (k + rng.random()) / boots * (span[1] - span[0])
         args = qemu.qemu_args(iso, sc["mem"], sc["cpu"], ["-display", "none", "-serial",
                               "file:" + serial, "-monitor", "none"], disks.disk)
-        what, after = boot_once(args, serial, sc["ready"], moment, float(sc["timeout"]))
+        with qemu.BOOT_SLOT:
+            what, after = boot_once(args, serial, sc["ready"], moment, float(sc["timeout"]))
         text = open(serial, errors="replace").read() if os.path.exists(serial) else ""
         bad, report = fsck_problems(disks.disk)
         problem = judge(sc, disks, log, tmp, what, after, text, bad)

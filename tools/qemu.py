@@ -21,6 +21,7 @@ the secondary master, or, when a disk takes that position, an AHCI drive
 The test runner (tools/run-tests.py) uses boot_headless() from here.
 """
 import argparse
+import contextlib
 import glob
 import os
 import subprocess
@@ -30,6 +31,11 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = os.path.join(TOP, "build", "kernel.elf")
+
+# Held while an emulator runs (not while its ISO and disks are made, which
+# is mostly waiting on grub-mkrescue, mkfs and mtools): the test runner puts
+# a semaphore of --jobs here and prepares more machines than it boots at once.
+BOOT_SLOT = contextlib.nullcontext()
 
 # isa-debug-exit: the kernel writes a code, QEMU exits with (code << 1) | 1.
 EXIT_STATUS = {33: "pass", 35: "fail", 37: "panic", 0: "reset"}
@@ -150,23 +156,30 @@ def boot_headless(cmdline, log, modules=(), mem=128, cpu="max", timeout=60,
         serial = ["-serial", "stdio"] if input_lines else ["-serial", "file:" + log]
         args = qemu_args(iso, mem, cpu, ["-display", "none", *serial, "-monitor", "none",
                                          *extra], disk, blkdebug, other_disks)
-        start = time.monotonic()
-        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT)
-        if input_lines:
-            type_at_prompts(proc, log, list(input_lines), start + timeout)
-        try:
-            out, _ = proc.communicate(timeout=max(0.1, start + timeout - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
-            return "timeout", time.monotonic() - start
-        elapsed = time.monotonic() - start
-        result = EXIT_STATUS.get(proc.returncode, "error")
-        if result == "error":
-            with open(log, "ab") as f:
-                f.write(b"\n[qemu exited with status %d]\n" % proc.returncode + (out or b""))
-        return result, elapsed
+        with BOOT_SLOT:
+            return run_qemu(args, log, timeout, input_lines)
+
+
+def run_qemu(args, log, timeout, input_lines):
+    """boot_headless's emulator run: QEMU with args until it exits or timeout
+    seconds pass; (result, seconds)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    if input_lines:
+        type_at_prompts(proc, log, list(input_lines), start + timeout)
+    try:
+        out, _ = proc.communicate(timeout=max(0.1, start + timeout - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return "timeout", time.monotonic() - start
+    elapsed = time.monotonic() - start
+    result = EXIT_STATUS.get(proc.returncode, "error")
+    if result == "error":
+        with open(log, "ab") as f:
+            f.write(b"\n[qemu exited with status %d]\n" % proc.returncode + (out or b""))
+    return result, elapsed
 
 
 def main():

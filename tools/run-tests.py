@@ -409,27 +409,28 @@ def gdb_test_with_disk(tally, script, tmp):
     if disks.problem:
         tally.report(name, False, disks.problem)
         return
-    start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="vados-gdb.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
         qemu.make_iso(iso, cmdline)
-        port = free_port()
-        vm = subprocess.Popen(qemu.qemu_args(iso, mem, "max", [
-            "-display", "none", "-serial", "file:" + os.path.join(tmp, "serial.log"),
-            "-monitor", "none", "-S", "-gdb", "tcp:127.0.0.1:%d" % port], disks.disk),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            gdb = subprocess.run(
-                ["gdb", "-nx", "-batch", "-ex", "set pagination off",
-                 "-ex", "target remote 127.0.0.1:%d" % port, "-x", script, qemu.KERNEL],
-                cwd=TOP, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT, text=True, errors="replace", timeout=120)
-            out = gdb.stdout
-        except subprocess.TimeoutExpired as e:
-            out = (e.stdout or b"").decode(errors="replace") + "\n[gdb timed out]\n"
-        finally:
-            vm.kill()
-            vm.wait()
+        with qemu.BOOT_SLOT:
+            start = time.monotonic()
+            port = free_port()
+            vm = subprocess.Popen(qemu.qemu_args(iso, mem, "max", [
+                "-display", "none", "-serial", "file:" + os.path.join(tmp, "serial.log"),
+                "-monitor", "none", "-S", "-gdb", "tcp:127.0.0.1:%d" % port], disks.disk),
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                gdb = subprocess.run(
+                    ["gdb", "-nx", "-batch", "-ex", "set pagination off",
+                     "-ex", "target remote 127.0.0.1:%d" % port, "-x", script, qemu.KERNEL],
+                    cwd=TOP, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT, text=True, errors="replace", timeout=120)
+                out = gdb.stdout
+            except subprocess.TimeoutExpired as e:
+                out = (e.stdout or b"").decode(errors="replace") + "\n[gdb timed out]\n"
+            finally:
+                vm.kill()
+                vm.wait()
     with open(log, "w") as f:
         f.write(out)
     secs = time.monotonic() - start
@@ -461,11 +462,12 @@ def run_user_test(tally, test, emulator):
     base, code, pattern, args = test
     name = test_name("run-user", base, emulator)
     log = os.path.join(LOGS, name.replace("/", "-") + ".log")
-    start = time.monotonic()
-    proc = subprocess.run([os.path.join(TOP, "tools", "run-user"), "--emulator", emulator]
-                          + args.split(), cwd=TOP, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          errors="replace", timeout=600)
+    with qemu.BOOT_SLOT:         # tools/run-user makes its ISO and boots it
+        start = time.monotonic()
+        proc = subprocess.run([os.path.join(TOP, "tools", "run-user"), "--emulator", emulator]
+                              + args.split(), cwd=TOP, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              errors="replace", timeout=600)
     with open(log, "w") as f:
         f.write(proc.stdout)
     secs = time.monotonic() - start
@@ -477,19 +479,22 @@ def run_user_test(tally, test, emulator):
         tally.report(name, True, seconds=secs)
 
 
-def run_user_tests(tally, selected, mode, subset):
+def plan_user_tests(tally, selected, mode, subset):
     """The tools/run-user tests of tests/run-user/tests.txt on this mode's
-    machines (under ci, Bochs runs those the subset lists)."""
+    machines (under ci, Bochs runs those the subset lists), as calls."""
+    runs = []
     for emulator in ("qemu", "bochs"):
         for test in run_user_lines():
             name = test_name("run-user", test[0], emulator)
             in_ci = emulator == "qemu" or "run-user/" + test[0] in subset
             if mode in (emulator, "ci") and selected(name) and (mode != "ci" or in_ci):
-                run_user_test(tally, test, emulator)
+                runs.append(lambda t=test, e=emulator: run_user_test(tally, t, e))
+    return runs
 
 
-def run_gdb_tests(tally, selected, mode):
-    """The gdb tests: they need QEMU's gdb stub, so Bochs skips them."""
+def plan_gdb_tests(tally, selected, mode):
+    """The gdb tests, as calls: they need QEMU's gdb stub, so Bochs skips them."""
+    runs = []
     for script in sorted(glob.glob(os.path.join(TOP, "tests", "gdb", "*.gdb"))):
         name = "gdb/" + os.path.basename(script)[:-4]
         if not selected(name):
@@ -497,7 +502,11 @@ def run_gdb_tests(tally, selected, mode):
         if mode == "bochs":
             tally.skip(name, "qemu only: needs QEMU's gdb stub")
         else:
-            run_gdb_test(tally, script)
+            runs.append(lambda s=script: run_gdb_test(tally, s))
+    return runs
+
+
+PREPARERS = 2
 
 
 def main():
@@ -518,11 +527,15 @@ def main():
     subset = scenario_file.bochs_subset(os.path.join(TOP, "tests", "bochs-subset.txt"),
                                         scenarios, [t[0] for t in run_user_lines()])
     run_host_tests(tally, selected)
-    runs = plan_scenarios(tally, scenarios, a.emulator, subset, selected)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
-        list(pool.map(lambda r: run_scenario(tally, *r), runs))
-    run_user_tests(tally, selected, a.emulator, subset)
-    run_gdb_tests(tally, selected, a.emulator)
+    runs = [lambda r=r: run_scenario(tally, *r)
+            for r in plan_scenarios(tally, scenarios, a.emulator, subset, selected)]
+    runs += plan_user_tests(tally, selected, a.emulator, subset)
+    runs += plan_gdb_tests(tally, selected, a.emulator)
+    # --jobs machines run at once (qemu.BOOT_SLOT); PREPARERS more tests make
+    # their ISOs and disks meanwhile, which is mostly waiting, not computing.
+    qemu.BOOT_SLOT = threading.BoundedSemaphore(max(1, a.jobs))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs) + PREPARERS) as pool:
+        list(pool.map(lambda run: run(), runs))
 
     summary = "%d passed, %d failed" % (tally.passed, tally.failed)
     if tally.skipped:
