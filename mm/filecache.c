@@ -76,8 +76,8 @@ uint32_t mm_file_create(const struct mm_file_io *io, void *file, uint32_t pages,
 
 /* Gives up what page i's prototype PTE holds: a listed frame goes free and
  * the PTE says "on the file". A frame in use is a kernel bug (the file's lock
- * excludes copies; a view past a new end refuses the truncation:
- * mm_file_mapped_past). */
+ * excludes copies; a section or view past a new end refuses the truncation:
+ * mm_file_can_truncate). */
 static void page_drop_locked(struct mm_control_area *ca, uint32_t i)
 {
 	uint32_t *proto = &ca->segment.proto[i];
@@ -410,12 +410,14 @@ static uint32_t users_locked(const struct mm_control_area *ca)
 	return ca->section_refs - 1 + ca->mapped_views;
 }
 
-bool mm_file_section_reference(struct mm_control_area *ca)
+bool mm_file_section_reference(struct mm_control_area *ca, uint32_t pages)
 {
 	bool first;
 
 	pfn_lock();
 	first = users_locked(ca) == 0;
+	if (first || pages > ca->user_pages)
+		ca->user_pages = pages;
 	ca->section_refs++;
 	pfn_unlock();
 	return first;
@@ -431,15 +433,14 @@ bool mm_file_mapped(struct mm_control_area *ca)
 	return mapped;
 }
 
-bool mm_file_mapped_past(struct mm_control_area *ca, uint32_t pages)
+bool mm_file_can_truncate(struct mm_control_area *ca, uint32_t pages)
 {
-	bool past = false;
+	bool can;
 
 	pfn_lock();
-	for (const struct mm_view *w = ca->views; w; w = w->next)
-		past |= w->first + w->pages > pages;
+	can = users_locked(ca) == 0 || pages >= ca->user_pages;
 	pfn_unlock();
-	return past;
+	return can;
 }
 
 bool file_section_unref_locked(struct mm_control_area *ca, bool view)
@@ -448,7 +449,10 @@ bool file_section_unref_locked(struct mm_control_area *ca, bool view)
 		ca->mapped_views--;
 	else
 		ca->section_refs--;
-	return users_locked(ca) == 0;
+	if (users_locked(ca) != 0)
+		return false;
+	ca->user_pages = 0;
+	return true;
 }
 
 uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,

@@ -95,16 +95,19 @@ uint32_t mm_file_flush(struct mm_control_area *ca, uint32_t first, uint32_t end,
  * become reclaimable once written; the valid ones stay for the lazy writer
  * and FlushViewOfFile. */
 uint32_t mm_file_write_modified(struct mm_control_area *ca, uint32_t *written);
-/* A section object is made on the file (its lock held): true when it is
- * the first section or view of it, and the caller then references the file
- * for them (given back through io->release once none is left). */
-bool mm_file_section_reference(struct mm_control_area *ca);
+/* A section object of pages pages is made on the file (its lock held): true
+ * when it is the first section or view of it, and the caller then references
+ * the file for them (given back through io->release once none is left). */
+bool mm_file_section_reference(struct mm_control_area *ca, uint32_t pages);
 /* Whether a section object or a view refers to ca (DeleteFile refuses:
  * ERROR_ACCESS_DENIED, as NT's MmFlushImageSection(MmFlushForDelete)). */
 bool mm_file_mapped(struct mm_control_area *ca);
-/* Whether a view maps a page from page pages on (SetEndOfFile below it:
- * ERROR_USER_MAPPED_FILE). */
-bool mm_file_mapped_past(struct mm_control_area *ca, uint32_t pages);
+/* Whether ca's file may be truncated to pages pages (the file's lock held):
+ * not below a section object or view made on it (ERROR_USER_MAPPED_FILE, as
+ * NT's MmCanFileBeTruncated: below the segment while it has users). New
+ * sections wait for the file's lock and views lie inside their sections, so
+ * the pages a truncation then drops are nobody's. */
+bool mm_file_can_truncate(struct mm_control_area *ca, uint32_t pages);
 /* Whether ca holds dirty pages. */
 bool mm_file_is_dirty(const struct mm_control_area *ca);
 

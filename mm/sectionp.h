@@ -52,6 +52,9 @@ struct mm_control_area {
 	void *file;                     /* its file, for io */
 	uint32_t capacity;              /* prototype PTEs the pool pages hold */
 	uint32_t dirty;                 /* pages written since read (PFN lock) */
+	uint32_t user_pages;            /* the largest section made on the file since it
+					   last had no section or view (NT's segment
+					   size: truncation stops there; PFN lock) */
 	void *retired;                  /* prototype PTE blocks the segment left while
 					   mapped (mm/filecache.c segment_move) */
 };

@@ -340,7 +340,7 @@ static uint32_t resize_locked(struct io_fcb *fcb, uint32_t size)
 
 	if (size == old)
 		return ERROR_SUCCESS;
-	if (size < old && mm_file_mapped_past(fcb->ca, pages_for(size)))
+	if (size < old && !mm_file_can_truncate(fcb->ca, pages_for(size)))
 		return ERROR_USER_MAPPED_FILE;
 	if (size > old && (err = mm_file_resize(fcb->ca, pages_for(size))))
 		return err;

@@ -40,7 +40,7 @@ uint32_t file_map(struct io_file *f, uint32_t need, bool extend, uint32_t *size,
 		 * larger than it is STATUS_SECTION_TOO_BIG. */
 		err = extend ? cache_set_size_locked(fcb, *size) : ERROR_NOT_ENOUGH_MEMORY;
 	if (!err) {
-		if (mm_file_section_reference(fcb->ca))
+		if (mm_file_section_reference(fcb->ca, *size / PAGE_SIZE + (*size % PAGE_SIZE != 0)))
 			iop_fcb_reference_locked(fcb);
 		*out = fcb->ca;
 	}

@@ -185,7 +185,8 @@ static void read_view(void)
 
 /* mmap-write, mmap-twice, mmap-overlap: two views (two sections) of one
  * file and ReadFile/WriteFile see one page; the tail past the end is never
- * written; SetEndOfFile below a view is refused. DATA.BIN ends as pat(3). */
+ * written; SetEndOfFile below a view or a section is refused, allowed once
+ * they are gone. DATA.BIN ends as pat(3). */
 static void write_views(void)
 {
 	HANDLE f = open_file("C:\\MAP\\DATA.BIN", GENERIC_READ | GENERIC_WRITE, OPEN_EXISTING);
@@ -218,9 +219,22 @@ static void write_views(void)
 	CHECK_ERR(FlushViewOfFile((void *)&buf, 0), ERROR_INVALID_ADDRESS);
 	CHECK_OK(UnmapViewOfFile(a));
 	CHECK_OK(UnmapViewOfFile((void *)b));
+	/* The sections alone still refuse it (NT's MmCanFileBeTruncated:
+	 * not below the segment while it has users); once they are closed,
+	 * or smaller than the new size, it is allowed. */
+	CHECK_ERR(SetEndOfFile(f), ERROR_USER_MAPPED_FILE);
 	CloseHandle(s1);
 	CloseHandle(s2);
 	CHECK(GetFileSize(f, NULL) == DATA_SIZE, "size after the views %lu", GetFileSize(f, NULL));
+	SetFilePointer(f, DATA_SIZE + PG, NULL, FILE_BEGIN);
+	CHECK_OK(SetEndOfFile(f));
+	s1 = CreateFileMappingA(f, NULL, PAGE_READONLY, 0, PG, NULL);
+	CHECK(s1 != NULL, "a one-page section: %lu", GetLastError());
+	SetFilePointer(f, DATA_SIZE, NULL, FILE_BEGIN);
+	CHECK_OK(SetEndOfFile(f));
+	CloseHandle(s1);
+	CHECK(GetFileSize(f, NULL) == DATA_SIZE, "size after growing and truncating %lu",
+	      GetFileSize(f, NULL));
 	CloseHandle(f);
 }
 
