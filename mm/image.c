@@ -3,6 +3,7 @@
  * on its pages go through mm/protofault.c like any view's; this file says
  * what a page holds. */
 #include "mm/image.h"
+#include "mm/reloc.h"
 #include "mm/filecache.h"
 #include "mm/section.h"
 #include "mm/sectionp.h"
@@ -18,6 +19,9 @@ struct mm_image {
 	struct mm_control_area ca;      /* first; backing MM_BACKING_IMAGE */
 	struct vm_image desc;
 	uint32_t base;                  /* the page of desc's first part */
+	uint32_t delta;                 /* its base less the linked base (mod 2^32) */
+	uint32_t *reloc_first;          /* the fixups' page index (mm/reloc.h), */
+	uint32_t *reloc_index;          /* NULL when it sits where it was linked */
 	const struct mm_image_source *src;
 	void *file;
 	struct mm_control_area **slot;  /* the creator's slot naming it */
@@ -65,33 +69,67 @@ static void image_fill_segment(struct mm_image *im)
 		im->ca.segment.committed += im->ca.segment.proto[p] != 0;
 }
 
+static void image_free(struct mm_image *im)
+{
+	kfree(im->reloc_first);
+	kfree(im->reloc_index);
+	kfree(im->ca.name);
+	kfree(im);
+}
+
+/* Moves im's description to its base, chosen once for the section (vm/aslr.c),
+ * and indexes its fixups by page when it moved. false when the pool is out. */
+static bool image_relocate(struct mm_image *im, const struct vm_image *img, const char *name)
+{
+	uint32_t linked = img->seg[0].vaddr & ~(PAGE_SIZE - 1), pages = im->ca.segment.pages;
+	uint32_t n;
+
+	im->base = linked >> PAGE_SHIFT;
+	if (!img->relocatable)
+		return true;
+	im->delta = vm_image_base_choose(name, linked, pages) - linked;
+	im->base += im->delta >> PAGE_SHIFT;
+	im->desc.entry += im->delta;
+	for (uint32_t i = 0; i < im->desc.count; i++)
+		im->desc.seg[i].vaddr += im->delta;
+	if (!im->delta || !img->fixup_count)
+		return true;
+	n = mm_reloc_index_size(img->fixups, img->fixup_count);
+	im->reloc_first = kmalloc((pages + 1) * sizeof(uint32_t));
+	im->reloc_index = kmalloc(n * sizeof(uint32_t));
+	if (!im->reloc_first || !im->reloc_index)
+		return false;
+	mm_reloc_index_build(img->fixups, img->fixup_count, pages, im->reloc_first,
+			     im->reloc_index);
+	return true;
+}
+
 /* A new image section of img, not yet listed; NULL when the pool is out. */
 static struct mm_image *image_new(const struct vm_image *img, const char *name)
 {
-	uint32_t base = img->seg[0].vaddr >> PAGE_SHIFT;
-	uint32_t pages = part_end(&img->seg[img->count - 1]) - base;
+	uint32_t first = img->seg[0].vaddr >> PAGE_SHIFT;
+	uint32_t pages = part_end(&img->seg[img->count - 1]) - first;
 	struct mm_image *im = kmalloc(sizeof(*im));
 
 	if (!im)
 		return NULL;
 	memset(im, 0, sizeof(*im));
+	im->desc = *img;
+	im->ca.segment.pages = pages;
 	im->ca.name = kmalloc(strlen(name) + 1);
 	im->ca.segment.proto = kpage_alloc((pages * 4 + PAGE_SIZE - 1) / PAGE_SIZE);
-	if (!im->ca.name || !im->ca.segment.proto) {
-		kfree(im->ca.name);
+	if (!im->ca.name || !im->ca.segment.proto || !image_relocate(im, img, name)) {
 		if (im->ca.segment.proto)
 			kpage_free(im->ca.segment.proto);
-		kfree(im);
+		image_free(im);
 		return NULL;
 	}
 	strlcpy(im->ca.name, name, strlen(name) + 1);
 	memset(im->ca.segment.proto, 0, pages * 4);
-	im->ca.segment.pages = pages;
 	im->ca.backing = MM_BACKING_IMAGE;
 	im->ca.prot = pte_prot_from_win32(PAGE_EXECUTE_WRITECOPY);
 	im->ca.section_refs = 1;
-	im->desc = *img;
-	im->base = base;
+	im->desc.fixups = NULL;         /* the caller's: the index replaces them */
 	image_fill_segment(im);
 	return im;
 }
@@ -199,8 +237,7 @@ void mm_image_reap(void)
 		if (!im)
 			return;
 		im->src->close(im->file);
-		kfree(im->ca.name);
-		kfree(im);
+		image_free(im);
 	}
 }
 
@@ -210,28 +247,51 @@ void mm_image_release(struct mm_control_area *ca)
 	mm_image_reap();
 }
 
-bool image_read_page(struct mm_control_area *ca, uint32_t page, pfn_t pfn)
+/* Reads the file bytes of im's addresses [va, va + n) into buf (zeroed:
+ * bytes outside the parts' file bytes stay 0); false on an I/O error. */
+static bool image_read_bytes(const struct mm_image *im, vaddr_t va, uint32_t n, uint8_t *buf)
 {
-	struct mm_image *im = image_of(ca);
-	vaddr_t va = (im->base + page) << PAGE_SHIFT;
-	uint8_t *direct = mm_frame_direct(pfn), *buf = direct ? direct : kpage_alloc(1);
-	bool ok = buf != NULL;
+	bool ok = true;
 
-	if (buf && !direct)
-		memset(buf, 0, PAGE_SIZE);
 	for (uint32_t i = 0; ok && i < im->desc.count; i++) {
 		const struct vm_image_segment *s = &im->desc.seg[i];
 		vaddr_t from = s->vaddr > va ? s->vaddr : va;
-		vaddr_t to = s->vaddr + s->filesz < va + PAGE_SIZE ? s->vaddr + s->filesz :
-								      va + PAGE_SIZE;
+		vaddr_t to = s->vaddr + s->filesz < va + n ? s->vaddr + s->filesz : va + n;
 		if (from < to)
 			ok = im->src->read(im->file, s->offset + (from - s->vaddr), to - from,
 					   buf + (from - va));
 	}
-	if (buf && !direct) {
-		mm_frame_copy(pfn, 0, buf, PAGE_SIZE, true);
-		kpage_free(buf);
+	return ok;
+}
+
+/* A page is read with the bytes around it (the margins of mm/reloc.h) when
+ * fixups touch it, so one crossing its edge is fixed whole. */
+#define READ_SIZE (PAGE_SIZE + 2 * MM_RELOC_MARGIN)
+
+bool image_read_page(struct mm_control_area *ca, uint32_t page, pfn_t pfn)
+{
+	struct mm_image *im = image_of(ca);
+	vaddr_t va = (im->base + page) << PAGE_SHIFT;
+	bool fix = im->reloc_first && im->reloc_first[page] != im->reloc_first[page + 1];
+	uint8_t *direct = fix ? NULL : mm_frame_direct(pfn);
+	uint8_t *buf = direct ? direct : kmalloc(READ_SIZE);
+	bool ok = buf != NULL;
+
+	if (!direct && buf)
+		memset(buf, 0, READ_SIZE);
+	if (ok && fix) {
+		/* The image's first page has no bytes before it: its margin stays 0. */
+		uint32_t lead = page ? MM_RELOC_MARGIN : 0;
+		ok = image_read_bytes(im, va - lead, READ_SIZE - (MM_RELOC_MARGIN - lead),
+				      buf + (MM_RELOC_MARGIN - lead));
+		mm_reloc_apply(im->reloc_first, im->reloc_index, page, buf, im->delta);
+	} else if (ok) {
+		ok = image_read_bytes(im, va, PAGE_SIZE, direct ? buf : buf + MM_RELOC_MARGIN);
 	}
+	if (buf && !direct)
+		mm_frame_copy(pfn, 0, buf + MM_RELOC_MARGIN, PAGE_SIZE, true);
+	if (!direct)
+		kfree(buf);
 	mm_count(&mm_stats.image_faults);
 	return ok;
 }
