@@ -11,7 +11,10 @@
  * (C:\BIN holds the programs) a copy run from its file cannot be opened for
  * writing (ERROR_SHARING_VIOLATION) or deleted (ERROR_ACCESS_DENIED) while it
  * runs, and can afterwards. "pressure": the image's pages leave memory when
- * trimmed without a write to swap and come back from the file.
+ * trimmed without a write to swap and come back from the file. Every run
+ * checks an address the kernel relocated (the image moves under ASLR) that
+ * straddles two read-only pages, reading its second page first: each page
+ * is fixed as it is read in (and read again after "pressure").
  *
  * Roles: no argument (the parent), "pressure", and the children "hold
  * SEMAPHORE EVENT" and "write-code". Last line "image-share: N failures". */
@@ -34,6 +37,25 @@ __attribute__((section(".text.big"))) const unsigned char big[BIG] = { 0x5a, 0xa
 static int data_word = 1234;            /* .data: copy-on-write */
 static char zeroes[2 * PAGE];           /* .bss: demand-zero, private */
 static const char motto[] = "one frame per page, however many run it";
+
+/* An address (a relocation) across the edge of two pages of .rodata. */
+struct __attribute__((packed)) straddle {
+	char pad[PAGE - 2];
+	const char *split;
+};
+static const struct straddle straddle __attribute__((aligned(PAGE))) = { .split = motto };
+
+/* Whether straddle.split is motto's address, its bytes read from the last
+ * (on the second page) to the first. */
+static BOOL split_fixed(void)
+{
+	volatile const unsigned char *b = (volatile const unsigned char *)&straddle.split;
+	DWORD v = 0;
+
+	for (int i = 3; i >= 0; i--)
+		v = v << 8 | b[i];
+	return v == (DWORD)motto;
+}
 
 /* Reads a byte of every page of big: all of it in this working set. */
 static unsigned touch_big(void)
@@ -83,7 +105,7 @@ static DWORD finish(HANDLE h)
 static int hold(HANDLE ready, HANDLE go)
 {
 	CHECK(data_word == 1234, "data as in the file: %d", data_word);
-	CHECK(touch_big() == 0x5a && zeroes[PAGE] == 0, "image contents");
+	CHECK(touch_big() == 0x5a && zeroes[PAGE] == 0 && split_fixed(), "image contents");
 	data_word = (int)GetCurrentProcessId();
 	zeroes[PAGE] = 1;
 	ReleaseSemaphore(ready, 1, NULL);
@@ -219,6 +241,7 @@ static void pressure(void)
 	for (SIZE_T i = 0; p && i < n; i += PAGE)
 		p[i] = 1;
 	VirtualFree(p, 0, MEM_RELEASE);
+	CHECK(split_fixed(), "the relocation across a page edge, read again");
 	CHECK(touch_big() == 0x5a && strcmp(motto, "one frame per page, however many run it") == 0,
 	      "image read back");
 	c2 = vados_mm_counters();
@@ -239,6 +262,7 @@ int main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "pressure") == 0) {
 		pressure();
 	} else {
+		CHECK(split_fixed(), "the relocation across a page edge");
 		check_query("image-share");
 		check_sharing(NULL);
 		CHECK(finish(start(NULL, "write-code")) == EXCEPTION_ACCESS_VIOLATION,
