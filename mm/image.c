@@ -314,16 +314,35 @@ static uint32_t image_view_prot(const struct mm_image *im, struct mm_view *w)
 }
 
 /* Makes the view's pages of zeroes only private demand-zero pages. */
-static void image_view_zero_pages(struct vm_space *vm, const struct mm_image *im)
+static void image_view_zero_pages(struct vm_space *vm, const struct mm_image *im,
+				  const struct mm_view *w)
 {
 	for (uint32_t p = 0; p < im->ca.segment.pages; p++) {
 		uint32_t proto = im->ca.segment.proto[p];
 		if (pte_kind(proto) == PTE_DEMAND_ZERO)
-			vm_pte_set(vm, vm_va(im->base + p), proto);
+			vm_pte_set(vm, vm_va(w->start + p), proto);
 	}
 }
 
-uint32_t vm_map_image(struct vm_space *vm, struct mm_control_area *ca)
+/* Links image view w into vm (vm_enter held): at base, or at the image's
+ * base, else (taken) at the lowest free 64 KB-aligned place. */
+static uint32_t image_view_insert(struct vm_space *vm, const struct mm_image *im,
+				  struct mm_view *w, vaddr_t base, uint32_t charge)
+{
+	uint32_t err;
+
+	if (vm->cleared)
+		return ERROR_INVALID_ADDRESS;
+	w->start = im->base;
+	err = base ? view_place(vm, base, w->pages, &w->start) : 0;
+	if (!err)
+		err = view_insert(vm, w, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, charge);
+	if (err == ERROR_INVALID_ADDRESS && !base && !view_place(vm, 0, w->pages, &w->start))
+		err = view_insert(vm, w, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, charge);
+	return err;
+}
+
+uint32_t vm_map_image(struct vm_space *vm, struct mm_control_area *ca, vaddr_t *base)
 {
 	struct mm_image *im = image_of(ca);
 	struct mm_view *w = view_alloc(ca, 0, ca->segment.pages, 0);
@@ -331,15 +350,16 @@ uint32_t vm_map_image(struct vm_space *vm, struct mm_control_area *ca)
 
 	if (!w)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	w->start = im->base;
 	charge = image_view_prot(im, w);
 	vm_enter(vm);
-	err = vm->cleared ? ERROR_INVALID_ADDRESS :
-		view_insert(vm, w, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, charge);
+	err = image_view_insert(vm, im, w, *base, charge);
 	if (!err)
-		image_view_zero_pages(vm, im);
+		image_view_zero_pages(vm, im, w);
 	vm_leave(vm);
-	if (err)
+	if (err) {
 		kfree(w);
-	return err;
+		return err;
+	}
+	*base = vm_va(w->start);
+	return 0;
 }
