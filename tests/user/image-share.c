@@ -27,6 +27,7 @@
 #include <windows.h>
 #include <psapi.h>
 #include <vados/calls.h>
+#include "image_base.h"
 
 #define TEST_NAME "image-share"
 #include "check.h"
@@ -189,19 +190,6 @@ static void check_sharing(const char *path)
 		CHECK(kids[i] && finish(kids[i]) == 0, "child %d failed", i);
 	CloseHandle(ready);
 	CloseHandle(go);
-}
-
-/* The base of process h's image: the first MEM_IMAGE region from 0x00400000
- * up (where images go); 0 when there is none. */
-static DWORD image_base_of(HANDLE h)
-{
-	MEMORY_BASIC_INFORMATION m;
-
-	for (DWORD a = 0x00400000; a < 0x7fff0000 && VirtualQueryEx(h, (void *)a, &m, sizeof(m));
-	     a += m.RegionSize)
-		if (m.Type == MEM_IMAGE)
-			return (DWORD)m.AllocationBase;
-	return 0;
 }
 
 /* Each part of image view v (VirtualQuery): MEM_IMAGE, allocated

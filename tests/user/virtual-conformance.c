@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <windows.h>
+#include "image_base.h"
 
 #define PAGE        0x1000u
 #define GRANULE     0x10000u
@@ -980,25 +981,11 @@ static void ex_forms_work_on_child(void)
 	RELEASE(SELF, mine);
 }
 
-/* The child's image base (another program's: its own place this boot):
- * the first MEM_IMAGE region from 0x00400000 up, where images go; 0 when
- * there is none. */
-static DWORD child_image_base(void)
-{
-	MEMORY_BASIC_INFORMATION m;
-
-	for (DWORD a = 0x00400000; a < 0x7fff0000 && VirtualQueryEx(child, (void *)a, &m, sizeof(m));
-	     a += m.RegionSize)
-		if (m.Type == MEM_IMAGE)
-			return (DWORD)m.AllocationBase;
-	return 0;
-}
-
 /* The child's own image shows through VirtualQueryEx; memory committed in it
  * top-down is not in the caller, and is left for process exit to free. */
 static void ex_forms_see_child_layout(void)
 {
-	DWORD base = child_image_base();
+	DWORD base = image_base_of(child);    /* another program's: its own place */
 	MEMORY_BASIC_INFORMATION m = query(child, (const void *)base);
 	char *p = VirtualAllocEx(child, NULL, 2 * PAGE, MEM_COMMIT | MEM_TOP_DOWN, PAGE_READWRITE);
 	char magic[4] = { 0 };
