@@ -77,18 +77,16 @@ static void image_free(struct mm_image *im)
 	kfree(im);
 }
 
-/* Moves im's description to its base, chosen once for the section (vm/aslr.c),
+/* Moves im's description to its base, chosen once for the section (mm/aslr.c),
  * and indexes its fixups by page when it moved. false when the pool is out. */
 static bool image_relocate(struct mm_image *im, const struct vm_image *img, const char *name)
 {
 	uint32_t linked = img->seg[0].vaddr & ~(PAGE_SIZE - 1), pages = im->ca.segment.pages;
+	vaddr_t at = img->relocatable ? vm_image_base_choose(name, linked, pages) : linked;
 	uint32_t n;
 
-	im->base = linked >> PAGE_SHIFT;
-	if (!img->relocatable)
-		return true;
-	im->delta = vm_image_base_choose(name, linked, pages) - linked;
-	im->base += im->delta >> PAGE_SHIFT;
+	im->base = at >> PAGE_SHIFT;
+	im->delta = at - linked;        /* may be "negative": the sums wrap alike */
 	im->desc.entry += im->delta;
 	for (uint32_t i = 0; i < im->desc.count; i++)
 		im->desc.seg[i].vaddr += im->delta;
