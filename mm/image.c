@@ -262,34 +262,43 @@ static bool image_read_bytes(const struct mm_image *im, vaddr_t va, uint32_t n, 
 	return ok;
 }
 
-/* A page is read with the bytes around it (the margins of mm/reloc.h) when
- * fixups touch it, so one crossing its edge is fixed whole. */
-#define READ_SIZE (PAGE_SIZE + 2 * MM_RELOC_MARGIN)
+/* Relocates page page of im, read into bytes: its fixups get the delta, the
+ * bytes of the neighbours read where a fixup crosses an edge (the page
+ * before the first is never needed: nothing starts before the image). */
+static bool image_relocate_page(const struct mm_image *im, uint32_t page, uint8_t *bytes)
+{
+	struct mm_reloc_page p = { .bytes = bytes };
+	vaddr_t va = (im->base + page) << PAGE_SHIFT;
+	uint32_t edges = mm_reloc_edges(im->reloc_first, im->reloc_index, page);
+	bool ok = true;
+
+	if (edges & MM_RELOC_EDGE_LOW)
+		ok = image_read_bytes(im, va - MM_RELOC_MARGIN, MM_RELOC_MARGIN, p.before);
+	if (ok && edges & MM_RELOC_EDGE_HIGH)
+		ok = image_read_bytes(im, va + PAGE_SIZE, MM_RELOC_MARGIN, p.after);
+	mm_reloc_apply(im->reloc_first, im->reloc_index, page, &p, im->delta);
+	return ok;
+}
 
 bool image_read_page(struct mm_control_area *ca, uint32_t page, pfn_t pfn)
 {
 	struct mm_image *im = image_of(ca);
 	vaddr_t va = (im->base + page) << PAGE_SHIFT;
-	bool fix = im->reloc_first && im->reloc_first[page] != im->reloc_first[page + 1];
-	uint8_t *direct = fix ? NULL : mm_frame_direct(pfn);
-	uint8_t *buf = direct ? direct : kmalloc(READ_SIZE);
+	uint8_t *direct = mm_frame_direct(pfn), *buf = direct ? direct : kpage_alloc(1);
 	bool ok = buf != NULL;
 
-	if (!direct && buf)
-		memset(buf, 0, READ_SIZE);
-	if (ok && fix) {
-		/* The image's first page has no bytes before it: its margin stays 0. */
-		uint32_t lead = page ? MM_RELOC_MARGIN : 0;
-		ok = image_read_bytes(im, va - lead, READ_SIZE - (MM_RELOC_MARGIN - lead),
-				      buf + (MM_RELOC_MARGIN - lead));
-		mm_reloc_apply(im->reloc_first, im->reloc_index, page, buf, im->delta);
-	} else if (ok) {
-		ok = image_read_bytes(im, va, PAGE_SIZE, direct ? buf : buf + MM_RELOC_MARGIN);
-	}
+	/* No allocation on the way when the frame is in the direct window: a
+	 * page-in must work with the pool exhausted. */
 	if (buf && !direct)
-		mm_frame_copy(pfn, 0, buf + MM_RELOC_MARGIN, PAGE_SIZE, true);
-	if (!direct)
-		kfree(buf);
+		memset(buf, 0, PAGE_SIZE);
+	if (ok)
+		ok = image_read_bytes(im, va, PAGE_SIZE, buf);
+	if (ok && im->reloc_first)
+		ok = image_relocate_page(im, page, buf);
+	if (buf && !direct) {
+		mm_frame_copy(pfn, 0, buf, PAGE_SIZE, true);
+		kpage_free(buf);
+	}
 	mm_count(&mm_stats.image_faults);
 	return ok;
 }

@@ -2,7 +2,8 @@
  * kernel/ps/elf.c's reading of them: the index lists each fixup under every
  * page it touches, applying a page's fixups to a page read with its margins
  * gives the bytes of the whole image relocated at once (random images and
- * fixups, words across page edges included, pages in any order), and the
+ * fixups, words across page edges included, pages in any order, the
+ * neighbours' bytes given only where a fixup crosses that edge), and the
  * dynamic section and REL entries are checked as documented. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -58,16 +59,16 @@ TEST(no_fixups_gives_empty_pages)
 }
 
 /* Random images of a few pages with random non-overlapping fixups (many at
- * page edges): each page relocated alone from its margins must equal the
- * image relocated whole. */
+ * page edges): each page relocated alone, with its neighbours' bytes only
+ * where mm_reloc_edges says, must equal the image relocated whole. */
 TEST(pages_relocated_alone_equal_the_whole_image)
 {
-	uint32_t seed = 0x5eed1234;
+	uint32_t seed = 0x5eed1234, crossings = 0;
 
 	for (int round = 0; round < 300; round++) {
 		uint32_t pages = 1 + rng_next(&seed) % 5, size = pages * PAGE, n = 0;
 		uint8_t *image = malloc(size), *whole = malloc(size), *used = calloc(size, 1);
-		uint8_t buf[PAGE + 2 * MM_RELOC_MARGIN];
+		uint8_t *bytes = malloc(PAGE);
 		uint32_t *rvas = malloc(size * sizeof(uint32_t)), delta = rng_next(&seed);
 		for (uint32_t i = 0; i < size; i++)
 			image[i] = (uint8_t)rng_next(&seed);
@@ -87,19 +88,36 @@ TEST(pages_relocated_alone_equal_the_whole_image)
 		mm_reloc_index_build(rvas, n, pages, first, index);
 		for (uint32_t k = 0; k < pages; k++) {
 			uint32_t p = (k * 3 + round) % pages;   /* pages in another order */
-			memset(buf, 0xee, sizeof(buf));
-			for (int32_t i = -(int32_t)MM_RELOC_MARGIN; i < (int32_t)(PAGE + MM_RELOC_MARGIN); i++) {
-				int64_t at = (int64_t)p * PAGE + i;
-				if (at >= 0 && at < size)
-					buf[MM_RELOC_MARGIN + i] = image[at];
-			}
-			mm_reloc_apply(first, index, p, buf, delta);
-			CHECK(memcmp(buf + MM_RELOC_MARGIN, whole + p * PAGE, PAGE) == 0);
+			uint32_t edges = mm_reloc_edges(first, index, p);
+			struct mm_reloc_page rp = { .bytes = bytes };
+			memcpy(bytes, image + p * PAGE, PAGE);
+			memset(rp.before, 0xee, sizeof(rp.before));     /* unread: garbage */
+			memset(rp.after, 0xee, sizeof(rp.after));
+			if (edges & MM_RELOC_EDGE_LOW)
+				memcpy(rp.before, image + p * PAGE - MM_RELOC_MARGIN, MM_RELOC_MARGIN);
+			if (edges & MM_RELOC_EDGE_HIGH)
+				memcpy(rp.after, image + (p + 1) * PAGE, MM_RELOC_MARGIN);
+			crossings += edges != 0;
+			mm_reloc_apply(first, index, p, &rp, delta);
+			CHECK(memcmp(bytes, whole + p * PAGE, PAGE) == 0);
 		}
 		free(image), free(whole), free(used), free(rvas), free(first), free(index);
+		free(bytes);
 		if (check_failure)
 			return;
 	}
+	CHECK(crossings > 100);                 /* the edges were exercised */
+}
+
+TEST(edges_say_which_margins_are_needed)
+{
+	const uint32_t rvas[] = { 0x0ffe, 0x1800, 0x1ffd, 0x2004 };
+	uint32_t first[4], index[8];
+
+	mm_reloc_index_build(rvas, 4, 3, first, index);
+	CHECK_EQ_U(mm_reloc_edges(first, index, 0), MM_RELOC_EDGE_HIGH);
+	CHECK_EQ_U(mm_reloc_edges(first, index, 1), MM_RELOC_EDGE_LOW | MM_RELOC_EDGE_HIGH);
+	CHECK_EQ_U(mm_reloc_edges(first, index, 2), MM_RELOC_EDGE_LOW);
 }
 
 /* ---- kernel/ps/elf.c: the dynamic section and REL entries ---------------- */
@@ -182,6 +200,7 @@ int main(void)
 	RUN(SUITE, index_lists_a_split_word_under_both_pages);
 	RUN(SUITE, no_fixups_gives_empty_pages);
 	RUN(SUITE, pages_relocated_alone_equal_the_whole_image);
+	RUN(SUITE, edges_say_which_margins_are_needed);
 	RUN(SUITE, rel_entries);
 	RUN(SUITE, dynamic_section);
 	return check_summary();
