@@ -53,7 +53,10 @@ KASMS := $(sort $(wildcard boot/*.asm arch/*.asm))
 KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 
 # Ring-3 programs: user/programs/*.c and tests/user/*.c(pp), linked at 0x00400000
-# against the SDK (user/lib plus the kernel's own formatting and string code).
+# against the SDK (user/lib plus the kernel's own formatting and string code),
+# as static position-independent executables: code stays -fno-pic (no GOT),
+# and ld lists every absolute address in it as an R_386_RELATIVE relocation
+# (text relocations, -z notext) that the kernel applies at page-in (ASLR).
 # Programs written elsewhere use the same flags through tools/vados-cc (make
 # sdk-flags), without -Wextra -Werror: their warnings are shown, not fatal.
 # Stack probing is part of the ABI, as Windows' __chkstk: a ring-3 stack grows
@@ -74,7 +77,7 @@ SDK_ABI := -m32 -march=i486 -ffreestanding -fno-pic -fno-pie -fno-stack-protecto
 # a type aligned more strictly goes through the align_val_t forms (<new>).
 SDK_CFLAGS   := $(SDK_ABI) -std=gnu11 -O2 -g -Wall
 SDK_CXXFLAGS := $(SDK_ABI) -std=gnu++17 -fno-exceptions -fno-rtti -faligned-new=8 -O2 -g -Wall
-SDK_LDFLAGS  := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -T $(CURDIR)/user/user.ld
+SDK_LDFLAGS  := -m32 -nostdlib -static-pie -Wl,-z,notext,--build-id=none -T $(CURDIR)/user/user.ld
 UCFLAGS   := $(SDK_CFLAGS) -Wextra -Werror -MMD -MP
 UCXXFLAGS := $(SDK_CXXFLAGS) -Wextra -Werror -MMD -MP
 ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c kernel/rtl/string.c \

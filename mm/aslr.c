@@ -9,9 +9,13 @@
  *     bottom of user space;
  *   - TEBs take the highest free pages below 0x7ffe0000 - r * 64 KB, r in
  *     0..255 (8 bits), then below the top 64 KB.
+ *   - a program's image (a relocatable one) goes at 0x00400000 + r * 64 KB,
+ *     r in 0..255 (8 bits, Windows' figure for images), r drawn from the
+ *     program's name and a key chosen at boot: once per program per boot, so
+ *     every process running it shares its one relocated image section.
  * Without randomization (aslr=off) the stack ends at 0x00300000, bottom-up
  * allocations start at 0x00010000 and TEBs below 0x7fff0000: the layout
- * every space had before. */
+ * every space had before, and images stay where they were linked. */
 #include "mm/vmspace.h"
 #include "arch/entropy.h"
 
@@ -22,12 +26,16 @@
 #define BOTTOM_UP_PLACES  256u
 #define TEB_END_HIGH      (VM_USER_HIGH - VM_GRANULE)
 #define TEB_END_PLACES    256u
+#define IMAGE_LOW         0x00400000u
+#define IMAGE_PLACES      256u
 
 static bool aslr_on = true;
+static uint32_t image_key;      /* this boot's: images' places follow from it */
 
 void vm_aslr_enable(bool on)
 {
 	aslr_on = on;
+	image_key = arch_random();      /* at boot, one CPU: no lock */
 }
 
 bool vm_aslr_enabled(void)
@@ -75,4 +83,26 @@ bool vm_find_teb(const struct vm_space *vm, uint32_t *page)
 
 	return vad_find_gap(&vm->vads, 1, 1, low, vm->layout.teb_end, true, page) ||
 	       vad_find_gap(&vm->vads, 1, 1, low, TEB_END_HIGH / VM_PAGE, true, page);
+}
+
+/* name's hash under this boot's key (FNV-1a, ASCII case folded: the file
+ * system's names are case-insensitive). */
+static uint32_t image_hash(const char *name)
+{
+	uint32_t h = 2166136261u ^ image_key;
+
+	for (; *name; name++) {
+		char c = *name >= 'a' && *name <= 'z' ? (char)(*name - 'a' + 'A') : *name;
+		h = (h ^ (uint8_t)c) * 16777619u;
+	}
+	return h ^ (h >> 16);
+}
+
+vaddr_t vm_image_base_choose(const char *name, vaddr_t linked, uint32_t pages)
+{
+	vaddr_t base = IMAGE_LOW + image_hash(name) % IMAGE_PLACES * VM_GRANULE;
+
+	if (!aslr_on || pages > (VM_USER_HIGH - base) / VM_PAGE)
+		return linked;
+	return base;
 }

@@ -62,11 +62,13 @@ void mm_image_release(struct mm_control_area *ca);
 void mm_image_reap(void);
 /* The description the section was made from (its entry point too). */
 const struct vm_image *mm_image_description(const struct mm_control_area *ca);
-/* Maps image section ca into vm (empty of anything at the image's place)
- * as one MEM_IMAGE view at the image's base, AllocationProtect
+/* Maps image section ca into vm as one MEM_IMAGE view, AllocationProtect
  * PAGE_EXECUTE_WRITECOPY, each part with its protection, its writable pages
- * charged. ERROR_INVALID_ADDRESS (the place is taken),
+ * charged: at *base, or (*base 0) at the image's base, and when that is
+ * taken at the lowest free 64 KB-aligned place (Windows' "image not at
+ * base": the pages stay relocated for the image's base). The view's address
+ * in *base; ERROR_INVALID_ADDRESS (the place is taken),
  * ERROR_COMMITMENT_LIMIT, ERROR_NOT_ENOUGH_MEMORY, or 0. */
-uint32_t vm_map_image(struct vm_space *vm, struct mm_control_area *ca);
+uint32_t vm_map_image(struct vm_space *vm, struct mm_control_area *ca, vaddr_t *base);
 
 #endif

@@ -81,9 +81,7 @@ uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_page
 	return 0;
 }
 
-/* Where a view of pages pages goes: *base, or the lowest free 64 KB-aligned
- * place. 0 or a Win32 error. */
-static uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t *first)
+uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t *first)
 {
 	if (base == 0)
 		return vad_find_gap(&vm->vads, pages, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,

@@ -49,6 +49,11 @@ struct vm_image {
 	vaddr_t entry;                  /* where its first thread starts */
 	uint32_t count;
 	struct vm_image_segment seg[VM_IMAGE_SEGMENTS];   /* sorted, no shared pages */
+	bool relocatable;               /* it may be moved: fixups lists every word
+					   that holds an address of the image */
+	uint32_t fixup_count;
+	const uint32_t *fixups;         /* their offsets from its first page (words
+					   in its file bytes), the caller's memory */
 };
 
 /* VirtualQuery's answer (MEMORY_BASIC_INFORMATION's fields). */
@@ -135,6 +140,10 @@ uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size);
  * at 64 KB granularity; vm_main_stack_top is where that stack ends. */
 void vm_aslr_enable(bool on);
 bool vm_aslr_enabled(void);
+/* The base (a 64 KB multiple) of a relocatable image of pages pages named
+ * name, linked at linked: without ASLR linked, else one of 256 places from
+ * 0x00400000, the same for the same name until the next boot. */
+vaddr_t vm_image_base_choose(const char *name, vaddr_t linked, uint32_t pages);
 vaddr_t vm_main_stack_top(const struct vm_space *vm);
 /* Reserves a thread stack of reserve bytes (a 64 KB multiple) ending at *top
  * (a 64 KB multiple; 0: the first free place bottom-up, stored back), commits its top

@@ -317,7 +317,8 @@ def run_scenario(tally, sc, emulator="qemu"):
             problem = killboot.run(sc, disks, log, tmp)
             tally.report(name, problem is None, problem or "", log, time.monotonic() - start)
             return
-        problem, secs = boot_scenario(sc, emulator, log, disks)
+        problem, secs = (boot_repeatedly if sc["boots"] else boot_scenario)(
+            sc, emulator, log, disks)
         if problem is None and disks.fat:
             problem = disks.fsck(log, sc["fsck"])
         if problem is None and sc["hostfile"]:
@@ -350,6 +351,31 @@ def boot_scenario(sc, emulator, log, disks):
     if sc["expect"] == "pass":   # the kernel's invariants hold after every scenario
         sc = dict(sc, log=sc["log"] + [r"^mm: pfn_check ok: \d+ frames"])
     return check_log(log, sc), secs
+
+
+def boot_repeatedly(sc, emulator, log, disks):
+    """boots = N without kill: boots sc N times (the log of each checked, the
+    last one kept); vary = REGEX's first group, from the first line it
+    matches in each boot's log, must not be the same in every boot (what a
+    boot chooses at random). As boot_scenario."""
+    if not sc["boots"].isdigit() or int(sc["boots"]) < 2:
+        return "boots = N without kill needs N of 2 or more", None
+    seen, total = [], 0.0
+    for k in range(int(sc["boots"])):
+        problem, secs = boot_scenario(sc, emulator, log, disks)
+        total += secs or 0.0
+        if problem is not None:
+            return "boot %d: %s" % (k + 1, problem), total
+        if sc["vary"]:
+            with open(log, errors="replace") as f:
+                lines = (line.rstrip("\r\n") for line in f)
+                hit = next((m for m in map(re.compile(sc["vary"]).search, lines) if m), None)
+            if hit is None:
+                return "boot %d: no log line matches vary /%s/" % (k + 1, sc["vary"]), total
+            seen.append(hit.group(1))
+    if sc["vary"] and len(set(seen)) == 1:
+        return "every boot logged %r for /%s/" % (seen[0], sc["vary"]), total
+    return None, total
 
 
 def plan_scenarios(tally, scenarios, mode, subset, selected):

@@ -16,7 +16,7 @@ def fresh(name):
             "timeout": "60", "module": [], "log": [], "nolog": [], "input": [],
             "disk": "", "fat": "", "swap": "", "ide": [], "fsck": "clean", "blkdebug": "",
             "file": [], "hostfile": [], "hostcrc": [], "kill": "", "boots": "", "ready": "",
-            "damage": [],
+            "damage": [], "vary": "",
             "emulators": list(EMULATORS), "why": "", "bochs_timeout": "", "programs": ""}
 
 

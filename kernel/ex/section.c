@@ -3,6 +3,7 @@
 #include "mm/pte.h"
 #include "mm/vmrange.h"
 #include "kernel/io/file.h"
+#include "mm/image.h"
 
 #define SECTION_PAGES_MAX 0x80000u      /* 2 GB: as much as a user address space */
 #define SECTION_VALID_ACCESS (SECTION_ALL_ACCESS | SYNCHRONIZE)
@@ -13,7 +14,9 @@ static void section_remove(void *body)
 {
 	struct section *s = body;
 
-	if (s->ca)
+	if (s->ca && s->attributes & SEC_IMAGE)
+		mm_image_release(s->ca);        /* closes the program file when the last */
+	else if (s->ca)
 		mm_section_dereference(s->ca);
 }
 
@@ -111,6 +114,27 @@ uint32_t section_create_file(struct io_file *file, uint32_t flags, uint32_t size
 	return 0;
 }
 
+uint32_t section_image_flags(uint32_t flags)
+{
+	return flags & SEC_IMAGE && section_protect_valid(flags & ~SEC_IMAGE) ? 0 :
+		ERROR_INVALID_PARAMETER;
+}
+
+uint32_t section_create_image(struct mm_control_area *ca, struct section **out)
+{
+	struct section *s = ob_create(&section_type, sizeof(*s));
+
+	if (!s) {
+		mm_image_release(ca);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	s->ca = ca;
+	s->attributes = SEC_IMAGE | SEC_FILE;
+	s->protect = PAGE_EXECUTE_WRITECOPY;    /* the image's parts have their own */
+	*out = s;
+	return 0;
+}
+
 uint32_t section_view_protect(uint32_t access, uint32_t *protect, uint32_t *rights)
 {
 	bool exec = access & FILE_MAP_EXECUTE;
@@ -154,6 +178,8 @@ uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t prote
 		return ERROR_MAPPED_ALIGNMENT;
 	if (!view_fits(protect, s->protect))
 		return ERROR_ACCESS_DENIED;
+	if (s->attributes & SEC_IMAGE)
+		return vm_map_image(vm, s->ca, base);   /* whole, as the loader maps it */
 	/* Past the section's end (a file's segment may reach further):
 	 * STATUS_INVALID_VIEW_SIZE. */
 	if (offset_high || first >= s->pages || pages > s->pages - first)

@@ -33,8 +33,10 @@
 /* NT's SECTION object. */
 struct section {
 	struct mm_control_area *ca;     /* the section reference this object holds */
-	uint32_t attributes;            /* SEC_COMMIT or SEC_RESERVE, SEC_NOCACHE, SEC_FILE */
-	uint32_t pages;                 /* its size (a file's segment may be larger) */
+	uint32_t attributes;            /* SEC_COMMIT or SEC_RESERVE, SEC_NOCACHE, SEC_FILE;
+					   or SEC_IMAGE | SEC_FILE */
+	uint32_t pages;                 /* its size (a file's segment may be larger;
+					   an image's: unused, it maps whole) */
 	uint32_t protect;               /* the Win32 protection it was created with */
 };
 
@@ -63,12 +65,24 @@ struct io_file;
  * writable protection (else ERROR_NOT_ENOUGH_MEMORY). */
 uint32_t section_create_file(struct io_file *file, uint32_t flags, uint32_t size_high,
 			     uint32_t size_low, struct section **out);
+/* CreateFileMapping(hFile, ..., SEC_IMAGE | protection, ...)'s flags: a
+ * protection as section_create takes and nothing else (Microsoft: no other
+ * attribute is valid with SEC_IMAGE; the protection has no effect on the
+ * views, the image's parts have their own). 0 or ERROR_INVALID_PARAMETER. */
+uint32_t section_image_flags(uint32_t flags);
+/* The section object of image section ca (kernel/ps's ps_image_of_file),
+ * taking over the caller's reference to ca (given back on failure too).
+ * ERROR_NOT_ENOUGH_MEMORY or 0 and *out. */
+uint32_t section_create_image(struct mm_control_area *ca, struct section **out);
 /* MapViewOfFileEx's first step: the view protection FILE_MAP_* access asks
  * for (0: ERROR_INVALID_PARAMETER) and the section rights a handle must
  * grant for it. */
 uint32_t section_view_protect(uint32_t access, uint32_t *protect, uint32_t *rights);
 /* The rest of it, on the current process's address space: the view
- * protection must fit the section's (else ERROR_ACCESS_DENIED), the offset
+ * protection must fit the section's (else ERROR_ACCESS_DENIED; an image's is
+ * PAGE_EXECUTE_WRITECOPY: no FILE_MAP_WRITE). An image maps whole (offset
+ * and size ignored) as mm/image.h's vm_map_image: at *base, or at the
+ * image's base, else wherever there is room. Otherwise the offset
  * be a 64 KB multiple (else ERROR_MAPPED_ALIGNMENT) and lie with size bytes
  * (0: to the end) inside the section (else ERROR_ACCESS_DENIED); *base 0 or
  * a free 64 KB multiple (else ERROR_MAPPED_ALIGNMENT, ERROR_INVALID_ADDRESS).

@@ -252,6 +252,14 @@ struct mm_control_area **file_image_slot(struct io_file *f)
 	return &f->fcb->image;
 }
 
+uint32_t file_image_path(struct io_file *f, char *buf, uint32_t size)
+{
+	if (f->directory || !f->fcb || !(f->access & FILE_READ_DATA))
+		return ERROR_ACCESS_DENIED;
+	mapping_name(f->fcb, buf, size);
+	return 0;
+}
+
 uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;

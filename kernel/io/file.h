@@ -78,6 +78,11 @@ uint32_t file_read_at(struct io_file *f, uint32_t offset, void *buf, uint32_t le
  * DeleteFile fails with ERROR_ACCESS_DENIED, as Windows refuses to delete a
  * running program. */
 struct mm_control_area **file_image_slot(struct io_file *f);
+/* The full path (C:\...) of f's file into buf[size], for making its image
+ * section as the loader does (CreateFileMapping with SEC_IMAGE): 0, or
+ * ERROR_ACCESS_DENIED when f is a directory or its handle may not read
+ * (FILE_READ_DATA). */
+uint32_t file_image_path(struct io_file *f, char *buf, uint32_t size);
 /* Writes len bytes at the position (at the end for an append-only handle). */
 uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done);
 /* SetFilePointerEx: method 0 begin, 1 current, 2 end; ERROR_NEGATIVE_SEEK

@@ -86,6 +86,23 @@ static uint32_t read_image(const char *full, struct ps_program *out)
 	return 0;
 }
 
+uint32_t ps_image_of_file(struct io_file *f, struct mm_control_area **out)
+{
+	struct ps_program *prog = kmalloc(sizeof(*prog));
+	char *full = kmalloc(RTL_MAX_PATH);
+	const char *why = "";
+	uint32_t err = prog && full ? file_image_path(f, full, RTL_MAX_PATH) :
+				      ERROR_NOT_ENOUGH_MEMORY;
+
+	if (!err)
+		err = read_image(full, prog);
+	if (!err)
+		err = ps_image_section(&prog->image, prog->path, out, &why);
+	kfree(prog);
+	kfree(full);
+	return err;
+}
+
 /* Tries dir\name (dir NULL or "": name alone against the current directory),
  * with ".exe" added when exe is set and name's last component has no dot. */
 static uint32_t try_one(struct search *s, const char *dir, const char *name, bool exe,

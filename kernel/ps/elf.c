@@ -1,4 +1,5 @@
-/* Validation of static i386 ELF executables; see kernel/ps/elf.h. */
+/* Validation of static i386 ELF executables and their relocations; see
+ * kernel/ps/elf.h. */
 #include "kernel/ps/elf.h"
 #include "kernel/rtl/string.h"
 
@@ -10,6 +11,7 @@
 #define ELFDATA2LSB  1
 #define EV_CURRENT   1
 #define ET_EXEC      2
+#define ET_DYN       3
 #define EM_386       3
 
 #define PT_LOAD      1
@@ -19,6 +21,19 @@
 
 #define PF_X         1
 #define PF_W         2
+
+#define DT_NULL      0
+#define DT_NEEDED    1
+#define DT_PLTRELSZ  2
+#define DT_RELA      7
+#define DT_REL       17
+#define DT_RELSZ     18
+#define DT_RELENT    19
+
+#define R_386_NONE     0
+#define R_386_RELATIVE 8
+#define REL_SIZE       8
+#define DYN_SIZE       8
 
 /* Copies of the on-disk headers (little-endian, as is i386 and the host). */
 struct ehdr {
@@ -61,7 +76,7 @@ static enum elf_error check_ehdr(const struct ehdr *h, size_t size)
 		return ELF_BAD_VERSION;
 	if (h->e_machine != EM_386)
 		return ELF_BAD_MACHINE;
-	if (h->e_type != ET_EXEC)
+	if (h->e_type != ET_EXEC && h->e_type != ET_DYN)   /* a PIE linked at a base is ET_EXEC */
 		return ELF_BAD_TYPE;
 	if (h->e_ehsize < EHDR_SIZE)
 		return ELF_TOO_SMALL;
@@ -102,6 +117,12 @@ static enum elf_error take_phdr(struct elf_image *img, const struct phdr *p,
 
 	switch (p->p_type) {
 	case PT_DYNAMIC:
+		if (img->dyn_size || p->p_filesz == 0 || p->p_filesz % DYN_SIZE ||
+		    (uint64_t)p->p_offset + p->p_filesz > size)
+			return ELF_BAD_RELOCATION;
+		img->dyn_offset = p->p_offset;
+		img->dyn_size = p->p_filesz;
+		return ELF_OK;
 	case PT_INTERP:
 	case PT_TLS:
 		return ELF_UNSUPPORTED;
@@ -208,6 +229,61 @@ enum elf_error elf_check(const void *image, size_t size, uint32_t user_lo,
 	return elf_check_headers(image, size, size, user_lo, user_hi, out);
 }
 
+/* The segment holding the n file bytes at vaddr, or NULL. */
+static const struct elf_segment *file_bytes_at(const struct elf_image *img, uint32_t vaddr,
+					       uint32_t n)
+{
+	for (uint32_t i = 0; i < img->count; i++) {
+		const struct elf_segment *s = &img->seg[i];
+		if (vaddr >= s->vaddr && (uint64_t)vaddr + n <= (uint64_t)s->vaddr + s->filesz)
+			return s;
+	}
+	return NULL;
+}
+
+enum elf_error elf_dynamic_relocs(const struct elf_image *img, const void *dyn, size_t n,
+				  uint32_t *offset, uint32_t *count)
+{
+	uint32_t rel = 0, relsz = 0, relent = REL_SIZE;
+	const struct elf_segment *s;
+
+	for (size_t i = 0; i + DYN_SIZE <= n; i += DYN_SIZE) {
+		uint32_t d[2];
+		memcpy(d, (const uint8_t *)dyn + i, DYN_SIZE);
+		if (d[0] == DT_NULL)
+			break;
+		if (d[0] == DT_NEEDED || d[0] == DT_RELA || (d[0] == DT_PLTRELSZ && d[1]))
+			return ELF_UNSUPPORTED;
+		rel = d[0] == DT_REL ? d[1] : rel;
+		relsz = d[0] == DT_RELSZ ? d[1] : relsz;
+		relent = d[0] == DT_RELENT ? d[1] : relent;
+	}
+	*offset = *count = 0;
+	if (relsz == 0)
+		return ELF_OK;
+	if (relent != REL_SIZE || relsz % REL_SIZE || !(s = file_bytes_at(img, rel, relsz)))
+		return ELF_BAD_RELOCATION;
+	*offset = s->offset + (rel - s->vaddr);
+	*count = relsz / REL_SIZE;
+	return ELF_OK;
+}
+
+enum elf_error elf_reloc_fixup(const struct elf_image *img, const void *rel, uint32_t *rva)
+{
+	uint32_t r[2];
+
+	memcpy(r, rel, REL_SIZE);
+	*rva = ELF_NO_FIXUP;
+	if ((r[1] & 0xff) == R_386_NONE)
+		return ELF_OK;
+	if ((r[1] & 0xff) != R_386_RELATIVE)
+		return ELF_UNSUPPORTED;
+	if (!file_bytes_at(img, r[0], 4))
+		return ELF_BAD_RELOCATION;
+	*rva = r[0] - (img->seg[0].vaddr & ~(ELF_PAGE - 1));
+	return ELF_OK;
+}
+
 const char *elf_error_text(enum elf_error e)
 {
 	static const char *const text[] = {
@@ -228,6 +304,7 @@ const char *elf_error_text(enum elf_error e)
 		[ELF_SEGMENTS_OVERLAP] = "segment overlaps another",
 		[ELF_BAD_ENTRY] = "entry point not in an executable segment",
 		[ELF_UNSUPPORTED] = "dynamic linking or TLS not supported",
+		[ELF_BAD_RELOCATION] = "bad relocation",
 	};
 
 	if ((unsigned)e >= sizeof(text) / sizeof(text[0]) || !text[e])

@@ -13,6 +13,9 @@
 #include "mm/pte.h"
 
 #define HEAD_MAX 4096u          /* the ELF and program headers must lie in the first page */
+#define DYN_MAX  4096u          /* a dynamic section larger is no static program's */
+#define REL_SIZE 8u
+#define REL_CHUNK 512u          /* REL entries read at a time */
 
 static bool module_read(void *file, uint32_t offset, uint32_t n, void *dst)
 {
@@ -68,8 +71,62 @@ static uint32_t segment_protect(const struct elf_segment *s)
 	return s->exec ? PAGE_EXECUTE_READ : PAGE_READONLY;
 }
 
-/* Reads f's headers and describes its image; ELF_OK or the problem (an
- * unreadable file reads as too small). */
+/* The fixups of the count REL entries at offset of f into fixups; their
+ * number in *n. */
+static enum elf_error read_rel(const struct ps_image_file *f, const struct elf_image *e,
+			       uint32_t offset, uint32_t count, uint32_t *fixups, uint32_t *n)
+{
+	uint8_t *rel = kmalloc(REL_CHUNK * REL_SIZE);
+	enum elf_error err = rel ? ELF_OK : ELF_TOO_SMALL;
+
+	*n = 0;
+	for (uint32_t i = 0; err == ELF_OK && i < count; i += REL_CHUNK) {
+		uint32_t k = count - i < REL_CHUNK ? count - i : REL_CHUNK;
+		if (!f->src->read(f->file, offset + i * REL_SIZE, k * REL_SIZE, rel))
+			err = ELF_TOO_SMALL;
+		for (uint32_t j = 0; err == ELF_OK && j < k; j++) {
+			uint32_t rva;
+			err = elf_reloc_fixup(e, rel + j * REL_SIZE, &rva);
+			if (err == ELF_OK && rva != ELF_NO_FIXUP)
+				fixups[(*n)++] = rva;
+		}
+	}
+	kfree(rel);
+	return err;
+}
+
+/* Makes out relocatable when f has a dynamic section, with the fixups its
+ * REL table lists (out->fixups kmalloc'd, the caller's to free). */
+static enum elf_error describe_fixups(const struct ps_image_file *f, const struct elf_image *e,
+				      struct vm_image *out)
+{
+	uint8_t *dyn;
+	uint32_t offset, count, *fixups;
+	enum elf_error err;
+
+	if (!e->dyn_size)
+		return ELF_OK;          /* not relocatable: it stays where linked */
+	if (e->dyn_size > DYN_MAX)
+		return ELF_BAD_RELOCATION;
+	if (!(dyn = kmalloc(e->dyn_size)))
+		return ELF_TOO_SMALL;
+	err = f->src->read(f->file, e->dyn_offset, e->dyn_size, dyn) ?
+		elf_dynamic_relocs(e, dyn, e->dyn_size, &offset, &count) : ELF_TOO_SMALL;
+	kfree(dyn);
+	if (err != ELF_OK)
+		return err;
+	out->relocatable = true;
+	if (!count)
+		return ELF_OK;
+	if (!(fixups = kmalloc(count * sizeof(uint32_t))))
+		return ELF_TOO_SMALL;
+	out->fixups = fixups;
+	return read_rel(f, e, offset, count, fixups, &out->fixup_count);
+}
+
+/* Reads f's headers and relocations and describes its image; ELF_OK or the
+ * problem (an unreadable file reads as too small). out->fixups is the
+ * caller's to free, whatever the outcome. */
 static enum elf_error describe(const struct ps_image_file *f, struct vm_image *out)
 {
 	uint32_t n = f->size < HEAD_MAX ? f->size : HEAD_MAX;
@@ -87,6 +144,7 @@ static enum elf_error describe(const struct ps_image_file *f, struct vm_image *o
 				.offset = e->seg[i].offset, .filesz = e->seg[i].filesz,
 				.protect = segment_protect(&e->seg[i]),
 			};
+		err = describe_fixups(f, e, out);
 	}
 	kfree(head);
 	kfree(e);
@@ -108,14 +166,17 @@ uint32_t ps_image_section(struct ps_image_file *f, const char *name,
 		ps_image_file_close(f);
 		return ERROR_NOT_ENOUGH_MEMORY;
 	}
+	img->fixups = NULL;
 	if ((e = describe(f, img)) != ELF_OK) {
 		*why = elf_error_text(e);
+		kfree((void *)img->fixups);
 		kfree(img);
 		ps_image_file_close(f);
 		return ERROR_BAD_EXE_FORMAT;
 	}
 	err = mm_image_create(img, f->src, f->file, name, f->slot, out);
 	f->file = NULL;         /* the image section's now, or closed */
+	kfree((void *)img->fixups);
 	kfree(img);
 	return err;
 }

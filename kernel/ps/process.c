@@ -43,7 +43,7 @@ static uint32_t map_image(struct process *p)
 	if (err)
 		return err;
 	p->entry = mm_image_description(ca)->entry;
-	err = vm_map_image(p->vm, ca);
+	err = vm_map_image(p->vm, ca, &(vaddr_t){ 0 });    /* a new space: at the image's base */
 	mm_image_release(ca);           /* the view holds it now */
 	return err;
 }

@@ -153,6 +153,13 @@ struct ps_image_file ps_image_disk(struct io_file *f, uint32_t size);
  * path's own error for pp->image), ERROR_BAD_EXE_FORMAT (empty, a directory,
  * over 16 MB), ERROR_NOT_ENOUGH_MEMORY, the file's own. */
 uint32_t ps_find_program(const struct process_params *pp, struct ps_program *out);
+/* CreateFileMapping(f, SEC_IMAGE)'s image section: the one the loader
+ * makes of f's file, opened again as the loader opens a program file (so
+ * its sharing rules hold), referenced for the caller (mm_image_release).
+ * ERROR_ACCESS_DENIED (f a directory, or not readable), the open's error,
+ * ERROR_BAD_EXE_FORMAT (not a program: an empty or too large file, or what
+ * elf.c refuses), ERROR_NOT_ENOUGH_MEMORY, or 0 and *out. */
+uint32_t ps_image_of_file(struct io_file *f, struct mm_control_area **out);
 
 /* The environment block of a process that has no creator to give one:
  * COMSPEC and PATH (kernel/ps/environ.c). */

@@ -13,8 +13,20 @@
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
 
+/* SEC_IMAGE: the image section of file, the loader's (sizes ignored, as
+ * Windows does: the image file says what it holds). */
+static uint32_t create_image_section(struct io_file *file, uint32_t flags, struct section **s)
+{
+	struct mm_control_area *ca;
+	uint32_t err = section_image_flags(flags);
+
+	if (!err)
+		err = ps_image_of_file(file, &ca);
+	return err ? err : section_create_image(ca, s);
+}
+
 /* A section over the file of handle h (any access: section_create_file
- * checks what the protection needs). */
+ * checks what the protection needs; SEC_IMAGE: the image section). */
 static uint32_t create_file_section(uint32_t h, const uint32_t *a, struct section **s)
 {
 	struct io_file *file;
@@ -23,7 +35,10 @@ static uint32_t create_file_section(uint32_t h, const uint32_t *a, struct sectio
 
 	if (err)
 		return err;
-	err = section_create_file(file, a[1], a[2], a[3], s);
+	if (a[1] & SEC_IMAGE)
+		err = create_image_section(file, a[1], s);
+	else
+		err = section_create_file(file, a[1], a[2], a[3], s);
 	ob_dereference(file);
 	return err;
 }

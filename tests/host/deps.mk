@@ -7,6 +7,7 @@ $(B)/host/test_trapdesc: kernel/rtl/trapdesc.c kernel/rtl/format.c
 $(B)/host/test_slab:     mm/slab.c
 $(B)/host/test_pfnlist:  mm/pfnlist.c
 $(B)/host/test_elf:      kernel/ps/elf.c
+$(B)/host/test_reloc:    mm/reloc.c kernel/ps/elf.c
 $(B)/host/test_vad:      mm/vad.c
 $(B)/host/test_pte:      
 $(B)/host/test_selectors: 

@@ -248,6 +248,33 @@ TEST(ignored_program_header_types)
 	check_base_fields(&out);
 }
 
+/* A position-independent program: ET_DYN or ET_EXEC, its PT_DYNAMIC's file
+ * bytes recorded (one, non-empty, whole 8-byte entries, inside the file). */
+TEST(dynamic_segment_recorded)
+{
+	struct img m = base_image();
+	struct elf_image out;
+
+	CHECK_EQ_U(check_into(&m, &out), ELF_OK);
+	CHECK_EQ_U(out.dyn_size, 0);                    /* none: stays where linked */
+	add_ph(&m, PT_DYNAMIC, 0x1010, 0x401010, 0x30, 0x30, PF_R | PF_W);
+	for (uint16_t type = 2; type <= 3; type++) {    /* EXEC, DYN */
+		m.eh.e_type = type;
+		CHECK_EQ_U(check_into(&m, &out), ELF_OK);
+		CHECK_EQ_U(out.dyn_offset, 0x1010);
+		CHECK_EQ_U(out.dyn_size, 0x30);
+	}
+	m.ph[m.nph - 1].p_filesz = 0x2c;                /* not whole entries */
+	CHECK_EQ_U(check(&m), ELF_BAD_RELOCATION);
+	m.ph[m.nph - 1].p_filesz = 0;
+	CHECK_EQ_U(check(&m), ELF_BAD_RELOCATION);
+	m.ph[m.nph - 1].p_filesz = 0x40;                /* past the file's end */
+	CHECK_EQ_U(check(&m), ELF_BAD_RELOCATION);
+	m.ph[m.nph - 1].p_filesz = 0x30;
+	add_ph(&m, PT_DYNAMIC, 0x1010, 0x401010, 0x30, 0x30, PF_R | PF_W);
+	CHECK_EQ_U(check(&m), ELF_BAD_RELOCATION);      /* two */
+}
+
 TEST(section_headers_are_not_needed)
 {
 	struct img m = base_image();
@@ -368,7 +395,7 @@ TEST(bad_machine)
 
 TEST(bad_type)
 {
-	static const uint16_t types[] = { 0, 1, 3, 4, 0xfe00 };  /* NONE REL DYN CORE OS */
+	static const uint16_t types[] = { 0, 1, 4, 0xfe00 };  /* NONE REL CORE OS */
 	struct img m = base_image();
 
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
@@ -421,7 +448,7 @@ ISOLATED_TEST(phoff_plus_table_wraps)
 
 TEST(unsupported_types)
 {
-	static const uint32_t types[] = { PT_DYNAMIC, PT_INTERP, PT_TLS };
+	static const uint32_t types[] = { PT_INTERP, PT_TLS };
 
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
 		struct img m = base_image();
@@ -705,14 +732,14 @@ ISOLATED_TEST(random_header_corruption)
 
 TEST(error_texts)
 {
-	for (int i = ELF_OK; i <= ELF_UNSUPPORTED; i++) {
+	for (int i = ELF_OK; i <= ELF_BAD_RELOCATION; i++) {
 		const char *t = elf_error_text((enum elf_error)i);
 		CHECK(t && t[0]);
 		for (int j = ELF_OK; j < i; j++)
 			CHECK(strcmp(t, elf_error_text((enum elf_error)j)) != 0);
 	}
 	CHECK_STR(elf_error_text(ELF_SEGMENTS_OVERLAP), "segment overlaps another");
-	CHECK(elf_error_text((enum elf_error)(ELF_UNSUPPORTED + 1)) != NULL);
+	CHECK(elf_error_text((enum elf_error)(ELF_BAD_RELOCATION + 1)) != NULL);
 	CHECK(elf_error_text((enum elf_error)-1) != NULL);
 }
 
@@ -723,6 +750,7 @@ int main(void)
 	RUN("host/elf", unsorted_input_gets_sorted);
 	RUN("host/elf", many_segments_reversed_get_sorted);
 	RUN("host/elf", ignored_program_header_types);
+	RUN("host/elf", dynamic_segment_recorded);
 	RUN("host/elf", section_headers_are_not_needed);
 	RUN("host/elf", pure_bss_segment);
 	RUN("host/elf", segments_at_the_edges_of_user_space);

@@ -6,6 +6,11 @@
  *   aslr-layout on    randomized: many distinct places of each kind, all
  *                     within their windows at 64 KB granularity
  *   aslr-layout off   the kernel runs with aslr=off: one place of each kind
+ *   aslr-layout base  prints the image base only (a scenario boots it
+ *                     several times: it changes from boot to boot)
+ * Every child also reports its image base (GetModuleHandleA(NULL)): the
+ * program's one base this boot, the parent's too (randomized at 64 KB
+ * granularity from 0x00400000, or the linked 0x00400000 with aslr=off).
  * Every child also checks that nothing is mapped in the first and last
  * 64 KB of user space. Prints "aslr-layout: 32 children: ... N failures". */
 #define TEST_NAME "aslr-layout"
@@ -19,7 +24,7 @@
 
 struct layout {
 	volatile DWORD ready;
-	DWORD stack, heap, alloc, teb;
+	DWORD stack, heap, alloc, teb, image;
 	DWORD low_free, failures;
 };
 
@@ -43,6 +48,7 @@ static int child(void)
 	report.heap = (DWORD)GetProcessHeap();
 	report.alloc = (DWORD)alloc;
 	report.teb = (DWORD)NtCurrentTeb();
+	report.image = (DWORD)GetModuleHandleA(NULL);
 	report.low_free = low_free();
 	report.ready = 1;
 	if (!go || WaitForSingleObject(go, 20000) != WAIT_OBJECT_0)
@@ -103,6 +109,22 @@ static void check_places(const struct layout *l, int i)
 	      "child %d: allocation 0x%08lx", i, l->alloc);
 	CHECK(l->teb % 4096 == 0 && l->teb >= 0x7efe0000 && l->teb < 0x7fff0000,
 	      "child %d: TEB 0x%08lx", i, l->teb);
+	CHECK(l->image == (DWORD)GetModuleHandleA(NULL), "child %d: image 0x%08lx, mine %p", i,
+	      l->image, (void *)GetModuleHandleA(NULL));
+}
+
+/* The image's base: 64 KB-aligned in its 256 places, or where it was linked. */
+static void check_image_base(BOOL randomized)
+{
+	DWORD base = (DWORD)GetModuleHandleA(NULL);
+	MEMORY_BASIC_INFORMATION m;
+
+	CHECK(base % GRANULE == 0 && base >= 0x00400000 && base < 0x00400000 + 256 * GRANULE &&
+	      (randomized || base == 0x00400000), "image base 0x%08lx", base);
+	CHECK(VirtualQuery((void *)base, &m, sizeof(m)) && m.Type == MEM_IMAGE &&
+	      m.AllocationBase == (void *)base && *(const DWORD *)base == 0x464c457f,
+	      "the image's header at its base");
+	printf("aslr-layout: image base 0x%08lx\n", base);
 }
 
 int main(int argc, char **argv)
@@ -115,6 +137,9 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "child") == 0)
 		return child();
+	check_image_base(randomized || (argc > 1 && strcmp(argv[1], "base") == 0));
+	if (argc > 1 && strcmp(argv[1], "base") == 0)
+		return failures != 0;
 	go = CreateEventA(NULL, FALSE, FALSE, "aslr-layout-go");
 	CHECK(go != NULL, "CreateEventA: %lu", GetLastError());
 	for (int i = 0; i < CHILDREN; i++) {

@@ -1,6 +1,6 @@
 /* CreateProcessA maps the child's program before it returns, as Windows
  * does: VirtualQueryEx and ReadProcessMemory on the new child at once find
- * its image (MEM_IMAGE at 0x00400000, the ELF magic) and its stack, with no
+ * its image (MEM_IMAGE at the parent's base: one program, one base; the ELF magic) and its stack, with no
  * wait for the child to run; and a file that is not a program fails the
  * creation itself with ERROR_BAD_EXE_FORMAT (the scenario adds a text file
  * as the module "notelf"), leaving nothing behind. */
@@ -26,9 +26,10 @@ int main(int argc, char **argv)
 	for (int i = 0; i < 20; i++) {
 		CHECK(CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi),
 		      "CreateProcessA: %lu", GetLastError());
-		CHECK(VirtualQueryEx(pi.hProcess, (LPCVOID)0x00400000, &mbi, sizeof(mbi)) &&
+		/* The child runs this program: its image is at this one's base. */
+		CHECK(VirtualQueryEx(pi.hProcess, GetModuleHandleA(NULL), &mbi, sizeof(mbi)) &&
 		      mbi.Type == MEM_IMAGE && mbi.State == MEM_COMMIT, "round %d: image at once", i);
-		CHECK(ReadProcessMemory(pi.hProcess, (LPCVOID)0x00400000, magic, 4, &got) &&
+		CHECK(ReadProcessMemory(pi.hProcess, GetModuleHandleA(NULL), magic, 4, &got) &&
 		      got == 4 && memcmp(magic, "\x7f" "ELF", 4) == 0, "round %d: ELF magic", i);
 		CHECK(VirtualQueryEx(pi.hProcess, (LPCVOID)0x002ff000, &mbi, sizeof(mbi)) &&
 		      mbi.State == MEM_COMMIT, "round %d: stack top committed", i);

@@ -10,8 +10,15 @@
  * program; PrivateUsage leaves the shared pages out. With a FAT volume
  * (C:\BIN holds the programs) a copy run from its file cannot be opened for
  * writing (ERROR_SHARING_VIOLATION) or deleted (ERROR_ACCESS_DENIED) while it
- * runs, and can afterwards. "pressure": the image's pages leave memory when
- * trimmed without a write to swap and come back from the file.
+ * runs, and can afterwards; CreateFileMappingA(SEC_IMAGE) on that copy
+ * while it runs maps the loader's own image section (no page read again),
+ * whole, as MEM_IMAGE with each part's protection and the contents
+ * relocated for the section's base; a file that is no program is
+ * ERROR_BAD_EXE_FORMAT. "pressure": the image's pages leave memory when
+ * trimmed without a write to swap and come back from the file. Every run
+ * checks an address the kernel relocated (the image moves under ASLR) that
+ * straddles two read-only pages, reading its second page first: each page
+ * is fixed as it is read in (and read again after "pressure").
  *
  * Roles: no argument (the parent), "pressure", and the children "hold
  * SEMAPHORE EVENT" and "write-code". Last line "image-share: N failures". */
@@ -20,6 +27,7 @@
 #include <windows.h>
 #include <psapi.h>
 #include <vados/calls.h>
+#include "image_base.h"
 
 #define TEST_NAME "image-share"
 #include "check.h"
@@ -34,6 +42,25 @@ __attribute__((section(".text.big"))) const unsigned char big[BIG] = { 0x5a, 0xa
 static int data_word = 1234;            /* .data: copy-on-write */
 static char zeroes[2 * PAGE];           /* .bss: demand-zero, private */
 static const char motto[] = "one frame per page, however many run it";
+
+/* An address (a relocation) across the edge of two pages of .rodata. */
+struct __attribute__((packed)) straddle {
+	char pad[PAGE - 2];
+	const char *split;
+};
+static const struct straddle straddle __attribute__((aligned(PAGE))) = { .split = motto };
+
+/* Whether straddle.split is motto's address, its bytes read from the last
+ * (on the second page) to the first. */
+static BOOL split_fixed(void)
+{
+	volatile const unsigned char *b = (volatile const unsigned char *)&straddle.split;
+	DWORD v = 0;
+
+	for (int i = 3; i >= 0; i--)
+		v = v << 8 | b[i];
+	return v == (DWORD)motto;
+}
 
 /* Reads a byte of every page of big: all of it in this working set. */
 static unsigned touch_big(void)
@@ -83,7 +110,7 @@ static DWORD finish(HANDLE h)
 static int hold(HANDLE ready, HANDLE go)
 {
 	CHECK(data_word == 1234, "data as in the file: %d", data_word);
-	CHECK(touch_big() == 0x5a && zeroes[PAGE] == 0, "image contents");
+	CHECK(touch_big() == 0x5a && zeroes[PAGE] == 0 && split_fixed(), "image contents");
 	data_word = (int)GetCurrentProcessId();
 	zeroes[PAGE] = 1;
 	ReleaseSemaphore(ready, 1, NULL);
@@ -165,6 +192,95 @@ static void check_sharing(const char *path)
 	CloseHandle(go);
 }
 
+/* Each part of image view v (VirtualQuery): MEM_IMAGE, allocated
+ * PAGE_EXECUTE_WRITECOPY; the protections seen, a bit each (code 1,
+ * read-only 2, data 4). */
+static DWORD image_parts(const unsigned char *v)
+{
+	MEMORY_BASIC_INFORMATION q;
+	DWORD seen = 0;
+
+	for (const unsigned char *p = v; VirtualQuery(p, &q, sizeof(q)) && q.AllocationBase == v;
+	     p += q.RegionSize) {
+		CHECK(q.Type == MEM_IMAGE && q.AllocationProtect == PAGE_EXECUTE_WRITECOPY,
+		      "image view at %p: type 0x%lx", p, q.Type);
+		seen |= q.Protect == PAGE_EXECUTE_READ ? 1 : q.Protect == PAGE_READONLY ? 2 :
+			q.Protect == PAGE_WRITECOPY ? 4 : 0;
+	}
+	return seen;
+}
+
+/* A second view of image section m, whose base the first view v holds:
+ * elsewhere (Windows' "image not at base"), the same pages, relocated for
+ * the section's base (split, at offset at), not for the view's place. */
+static void check_second_view(HANDLE m, const unsigned char *v, DWORD split, DWORD at)
+{
+	unsigned char *w = MapViewOfFile(m, FILE_MAP_COPY, 0, 0, 0);
+	DWORD again = 0;
+
+	CHECK(w && w != v && image_parts(w) == 7, "a second image view: %p (%lu)", (void *)w,
+	      GetLastError());
+	if (w)
+		memcpy(&again, w + at, 4);
+	CHECK(again == split, "the second view's relocated word: 0x%08lx, not 0x%08lx", again, split);
+	CHECK(!w || UnmapViewOfFile(w), "unmap the second view: %lu", GetLastError());
+}
+
+/* CreateFileMappingA(SEC_IMAGE) of the copy process kid runs (having read
+ * all of big): the same image section, its pages shared. */
+static void check_image_mapping(HANDLE kid)
+{
+	DWORD me = (DWORD)GetModuleHandleA(NULL), kid_base = image_base_of(kid), split = 0;
+	HANDLE f = CreateFileA(COPY, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+	HANDLE m = CreateFileMappingA(f, NULL, PAGE_READONLY | SEC_IMAGE, 0, 0, NULL);
+	struct vados_mm_counters c0 = vados_mm_counters(), c1;
+	unsigned char *v = m ? MapViewOfFile(m, FILE_MAP_READ, 0, 0, 0) : NULL;
+	unsigned sum = 0;
+
+	CHECK(v != NULL, "a SEC_IMAGE view: %lu", GetLastError());
+	for (unsigned i = 0; v && i < BIG; i += PAGE)
+		sum += v[(DWORD)big - me + i];
+	c1 = vados_mm_counters();
+	CHECK(!v || (sum == 0x5a && c1.image_faults - c0.image_faults < 8),
+	      "big through the view: sum 0x%x, %u image pages read", sum,
+	      c1.image_faults - c0.image_faults);
+	CHECK(!v || (memcmp(v, "\177ELF", 4) == 0 && image_parts(v) == 7), "the view's parts");
+	if (v)
+		memcpy(&split, v + ((DWORD)&straddle.split - me), 4);
+	CHECK(kid_base && split == kid_base + ((DWORD)motto - me),
+	      "relocated for the section's base 0x%08lx: 0x%08lx", kid_base, split);
+	printf("image-share: SEC_IMAGE view of %s at 0x%08lx, the running copy's image at 0x%08lx, "
+	       "%u image pages read\n", COPY, (DWORD)v, kid_base, c1.image_faults - c0.image_faults);
+	check_second_view(m, v, split, (DWORD)&straddle.split - me);
+	SetLastError(0);
+	CHECK(!MapViewOfFile(m, FILE_MAP_WRITE, 0, 0, 0) && GetLastError() == ERROR_ACCESS_DENIED,
+	      "FILE_MAP_WRITE of an image: %lu", GetLastError());
+	CHECK(!v || UnmapViewOfFile(v), "unmap: %lu", GetLastError());
+	CloseHandle(m);
+	SetLastError(0);
+	CHECK(!CreateFileMappingA(f, NULL, PAGE_READONLY | SEC_IMAGE | SEC_COMMIT, 0, 0, NULL) &&
+	      GetLastError() == ERROR_INVALID_PARAMETER, "SEC_IMAGE | SEC_COMMIT: %lu",
+	      GetLastError());
+	CloseHandle(f);
+}
+
+/* CreateFileMappingA(SEC_IMAGE) of a file that is no program. */
+static void check_not_an_image(void)
+{
+	HANDLE f = CreateFileA("C:\\NOTEXE.TXT", GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+	DWORD n;
+
+	CHECK(WriteFile(f, "no program", 10, &n, NULL), "write: %lu", GetLastError());
+	CloseHandle(f);
+	f = CreateFileA("C:\\NOTEXE.TXT", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+	SetLastError(0);
+	CHECK(!CreateFileMappingA(f, NULL, PAGE_READONLY | SEC_IMAGE, 0, 0, NULL) &&
+	      GetLastError() == ERROR_BAD_EXE_FORMAT, "SEC_IMAGE of a text file: %lu",
+	      GetLastError());
+	CloseHandle(f);
+	CHECK(DeleteFileA("C:\\NOTEXE.TXT"), "delete: %lu", GetLastError());
+}
+
 /* A program file in use: no writing, no deleting; afterwards both. */
 static void check_file_rules(void)
 {
@@ -186,6 +302,7 @@ static void check_file_rules(void)
 	f = CreateFileA(COPY, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
 	CHECK(f != INVALID_HANDLE_VALUE, "read while it runs: %lu", GetLastError());
 	CloseHandle(f);
+	check_image_mapping(kid);
 	SetEvent(go);
 	CHECK(kid && finish(kid) == 0, "the program from disk failed");
 	f = CreateFileA(COPY, GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
@@ -219,6 +336,7 @@ static void pressure(void)
 	for (SIZE_T i = 0; p && i < n; i += PAGE)
 		p[i] = 1;
 	VirtualFree(p, 0, MEM_RELEASE);
+	CHECK(split_fixed(), "the relocation across a page edge, read again");
 	CHECK(touch_big() == 0x5a && strcmp(motto, "one frame per page, however many run it") == 0,
 	      "image read back");
 	c2 = vados_mm_counters();
@@ -239,6 +357,7 @@ int main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "pressure") == 0) {
 		pressure();
 	} else {
+		CHECK(split_fixed(), "the relocation across a page edge");
 		check_query("image-share");
 		check_sharing(NULL);
 		CHECK(finish(start(NULL, "write-code")) == EXCEPTION_ACCESS_VIOLATION,
@@ -247,6 +366,7 @@ int main(int argc, char **argv)
 		if (GetFileAttributesA("C:\\BIN\\image-share.exe") != INVALID_FILE_ATTRIBUTES) {
 			check_sharing("C:\\BIN\\image-share.exe");
 			check_file_rules();
+			check_not_an_image();
 		}
 	}
 	printf("image-share: %d failures\n", failures);

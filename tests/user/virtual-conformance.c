@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <windows.h>
+#include "image_base.h"
 
 #define PAGE        0x1000u
 #define GRANULE     0x10000u
@@ -21,7 +22,7 @@
 #define ANY         0xFFFFFFFFu     /* CHECK_REGION: any RegionSize */
 #define LOCK_QUOTA  42u             /* lockable pages: minimum working set 50 - 8 */
 #define KERNEL_ADDR 0x80100000u
-#define IMAGE_BASE  0x00400000u
+#define IMAGE_BASE  ((DWORD)GetModuleHandleA(NULL))       /* where ASLR put it */
 #define STACK_TOP   ((DWORD)NtCurrentTeb()->NtTib.StackBase)    /* where ASLR put it */
 #define STACK_BASE  (STACK_TOP - 0x00100000u)
 #define TOP_GRANULE 0x7FFE0000u     /* the highest allocatable granule */
@@ -758,7 +759,7 @@ static void query_splits_and_merges(void)
 	RELEASE(SELF, b);
 }
 
-/* The program's image at 0x00400000 is MEM_IMAGE (code and data); the main
+/* The program's image at its base is MEM_IMAGE (code and data); the main
  * stack is MEM_PRIVATE, a 1 MB reservation committed read-write up to the
  * TEB's StackBase. */
 static void query_sees_image_and_stack(void)
@@ -984,11 +985,16 @@ static void ex_forms_work_on_child(void)
  * top-down is not in the caller, and is left for process exit to free. */
 static void ex_forms_see_child_layout(void)
 {
-	MEMORY_BASIC_INFORMATION m = query(child, (const void *)IMAGE_BASE);
+	DWORD base = image_base_of(child);    /* another program's: its own place */
+	MEMORY_BASIC_INFORMATION m = query(child, (const void *)base);
 	char *p = VirtualAllocEx(child, NULL, 2 * PAGE, MEM_COMMIT | MEM_TOP_DOWN, PAGE_READWRITE);
+	char magic[4] = { 0 };
 
-	CHECK(m.BaseAddress == (void *)IMAGE_BASE && m.Type == MEM_IMAGE);
-	CHECK_EQ(m.AllocationBase, IMAGE_BASE);
+	CHECK(base != 0 && base % GRANULE == 0);
+	CHECK(m.BaseAddress == (void *)base && m.Type == MEM_IMAGE);
+	CHECK_EQ(m.AllocationBase, base);
+	CHECK(ReadProcessMemory(child, (void *)base, magic, 4, NULL) &&
+	      memcmp(magic, "\177ELF", 4) == 0);
 	CHECK(p != NULL);
 	CHECK_REGION(child, p, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE);
 	CHECK_REGION(SELF, p, ANY, MEM_FREE, PAGE_NOACCESS);

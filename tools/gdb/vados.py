@@ -503,32 +503,85 @@ class VadosCommand(gdb.Command):
 
 
 class Symbols(VadosCommand):
-    """vados-symbols PROGRAM: add a ring-3 program's symbols.
-PROGRAM is a name (build/user/PROGRAM.exe, or build/run-user/PROGRAM.exe that
-tools/run-user made) or a path to the ELF. User programs are static ELF
-images linked at 0x00400000, so their sections load where they were linked.
-A program added before is removed first: every program lives at the same
-addresses. A breakpoint in ring-3 code hits in any process running code at
-that address: add `if $vados_pid() == PID` to tell them apart."""
-    usage = "PROGRAM"
+    """vados-symbols PROGRAM [PID]: add a ring-3 program's symbols where its
+image is. PROGRAM is a name (build/user/PROGRAM.exe, or build/run-user/PROGRAM.exe
+that tools/run-user made) or a path to the ELF. Programs are linked at
+0x00400000 and ASLR moves each one's image to a base of its own, one per
+program per boot: the base is read from the kernel, the MEM_IMAGE VAD of
+process PID, else of the current process when it runs PROGRAM, else of any
+process that does (none: the linked base), and the symbols are added at that
+offset. A program added before is removed first. A breakpoint in ring-3 code
+hits in any process running code at that address: add `if $vados_pid() == PID`
+to tell them apart."""
+    usage = "PROGRAM [PID]"
     loaded = None
 
     def __init__(self):
         super().__init__("vados-symbols")
 
     def run(self, argv):
-        self.args(argv, 1, 1)
+        self.args(argv, 1, 2)
         path = self.find(argv[0])
+        linked = self.linked_base(path)
+        proc, base = self.image_of(path, argv[1] if len(argv) > 1 else None)
         if Symbols.loaded:
             try:
                 gdb.execute("remove-symbol-file %s" % Symbols.loaded, to_string=True)
             except gdb.error:
                 pass
-        gdb.execute("add-symbol-file %s" % path, from_tty=False, to_string=True)
+        gdb.execute("add-symbol-file %s -o %#x" % (path, (base - linked) & 0xFFFFFFFF),
+                    from_tty=False, to_string=True)
         Symbols.loaded = path
         here = os.getcwd() + os.sep
         shown = path[len(here):] if path.startswith(here) else path
-        print("vados-symbols: %s added (ring-3 code at 0x00400000)" % shown)
+        whose = ("pid %d's image" % proc.pid) if proc else "no process runs it"
+        print("vados-symbols: %s added (ring-3 code at %s: %s, linked at %s)"
+              % (shown, hex32(base), whose, hex32(linked)))
+
+    @staticmethod
+    def linked_base(path):
+        """The page of the ELF's first PT_LOAD: where it was linked."""
+        with open(path, "rb") as f:
+            head = f.read(4096)
+        if head[:4] != b"\x7fELF" or len(head) < 52:
+            raise Problem("%s is not an ELF file" % path)
+        phoff, = struct.unpack_from("<I", head, 28)
+        phnum, = struct.unpack_from("<H", head, 44)
+        for i in range(phnum):
+            at = phoff + 32 * i
+            if at + 32 <= len(head) and struct.unpack_from("<I", head, at)[0] == 1:
+                return struct.unpack_from("<I", head, at + 8)[0] & ~0xFFF
+        raise Problem("%s has no loadable segment" % path)
+
+    @staticmethod
+    def image_of(path, pid):
+        """(the process whose image is read, the image's base): process pid's,
+        else the current process's or any process's running the program at
+        path; (None, its linked base) when none does."""
+        program = os.path.basename(path).lower()
+        program = program[:-4] if program.endswith(".exe") else program
+
+        def runs_it(p):
+            name = p.name.replace("\\", "/").split("/")[-1].lower()
+            return (name[:-4] if name.endswith(".exe") else name) == program
+
+        if pid is not None:
+            need_target()
+            candidates = [find_process(pid)]
+        elif target_running():
+            here = current_process()
+            candidates = ([here] if here else []) + [
+                p for p in processes() if not here or p.pid != here.pid]
+            candidates = [p for p in candidates if runs_it(p) and p.vm_addr and p.pd]
+        else:
+            candidates = []
+        for proc in candidates:
+            for _, f, _ in vads_in_order(proc):
+                if f["node.type"] == 0x1000000:         # MEM_IMAGE
+                    return proc, f["node.start"] << 12
+        if pid is not None:
+            raise Problem("pid %s has no image mapped" % pid)
+        return None, Symbols.linked_base(path)
 
     @staticmethod
     def find(name):

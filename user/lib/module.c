@@ -1,11 +1,12 @@
-/* The program's own module: its handle is its image base (the ELF header at
- * 0x00400000, the linker script's __ImageBase), its name the boot module's
- * name it was started by (argv[0]); there are no other modules. */
+/* The program's own module: its handle is its image base (its ELF header,
+ * ld's __ehdr_start: where the kernel placed the image, 0x00400000 as
+ * linked without ASLR), its name the boot module's name it was started by
+ * (argv[0]); there are no other modules. */
 #include <string.h>
 #include <windows.h>
 #include "user/lib/runtime.h"
 
-extern char __ImageBase[];
+extern char __ehdr_start[];
 
 static char lower(char c)
 {
@@ -30,13 +31,13 @@ static BOOL same_name(const char *name, const char *program)
 HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 {
 	if (!lpModuleName)
-		return (HMODULE)__ImageBase;
+		return (HMODULE)__ehdr_start;
 	if (IsBadStringPtrA(lpModuleName, (UINT_PTR)-1)) {
 		SetLastError(ERROR_NOACCESS);
 		return NULL;
 	}
 	if (same_name(lpModuleName, __vados_program_name()))
-		return (HMODULE)__ImageBase;
+		return (HMODULE)__ehdr_start;
 	SetLastError(ERROR_MOD_NOT_FOUND);
 	return NULL;
 }
@@ -52,7 +53,7 @@ DWORD WINAPI GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize)
 	DWORD len = strlen(name);
 	DWORD copy = len < nSize ? len : (nSize ? nSize - 1 : 0);
 
-	if (hModule && hModule != (HMODULE)__ImageBase) {
+	if (hModule && hModule != (HMODULE)__ehdr_start) {
 		SetLastError(ERROR_MOD_NOT_FOUND);
 		return 0;
 	}
