@@ -1,7 +1,8 @@
 /* Files by handle (<windows.h>): CreateFileA, ReadFile, WriteFile,
  * SetFilePointer(Ex), GetFileSize(Ex), SetEndOfFile, FlushFileBuffers,
  * GetFileTime, SetFileTime. The kernel does the work (kernel/sys/sys_file.c);
- * these give Windows' return conventions. Overlapped I/O is not supported. */
+ * these give Windows' return conventions. Handles are synchronous: an
+ * OVERLAPPED only gives ReadFile and WriteFile their offset. */
 #include <windows.h>
 #include "win32call.h"
 
@@ -26,20 +27,47 @@ HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShar
 	return (HANDLE)h;
 }
 
-/* ReadFile and WriteFile: the count is written even when the call fails. */
+#define STATUS_END_OF_FILE  0xC0000011u
+#define STATUS_UNSUCCESSFUL 0xC0000001u     /* the OVERLAPPED's status of another failure */
+
+/* ReadFile and WriteFile. The count (optional, as on Windows since 7) is
+ * written even when the call fails. With an OVERLAPPED (the handle is
+ * synchronous: vados opens no other) the transfer starts at its offset and
+ * completes here, as Windows does it for such handles: a read at the end
+ * fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and the
+ * count, and hEvent (its low bit is a completion-port flag) is set. */
 static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
-		     LPOVERLAPPED overlapped)
+		     LPOVERLAPPED ov)
 {
-	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)buffer, bytes }, n;
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)buffer, bytes }, n = 0;
+	HANDLE event = ov ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
+	LARGE_INTEGER at;
 	BOOL ok;
 
-	if (overlapped || !done) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
+	if (done)
+		*done = 0;
+	if (event)
+		ResetEvent(event);
+	if (ov) {
+		at.LowPart = ov->Offset;
+		at.HighPart = (LONG)ov->OffsetHigh;
+		if (!SetFilePointerEx(hFile, at, NULL, FILE_BEGIN))
+			return FALSE;
 	}
-	*done = 0;
 	ok = win32_call(nr, args, &n);
-	*done = n;
+	if (done)
+		*done = n;
+	if (!ov)
+		return ok;
+	if (ok && nr == SYS_READ_FILE && bytes && !n) {
+		SetLastError(ERROR_HANDLE_EOF);
+		ok = FALSE;
+	}
+	ov->Internal = ok ? 0 : GetLastError() == ERROR_HANDLE_EOF ? STATUS_END_OF_FILE
+								  : STATUS_UNSUCCESSFUL;
+	ov->InternalHigh = n;
+	if (event)
+		SetEvent(event);
 	return ok;
 }
 

@@ -47,7 +47,22 @@ typedef struct _WIN32_FIND_DATAA {                  /* 320 bytes */
 	CHAR cAlternateFileName[14];
 } WIN32_FIND_DATAA, *PWIN32_FIND_DATAA, *LPWIN32_FIND_DATAA;
 
-typedef struct _OVERLAPPED OVERLAPPED, *LPOVERLAPPED;     /* not supported: must be NULL */
+/* On a handle opened without FILE_FLAG_OVERLAPPED (vados has no other),
+ * ReadFile and WriteFile start at Offset/OffsetHigh and complete before
+ * returning: Internal gets the status, InternalHigh the count, hEvent (if
+ * any) is set. */
+typedef struct _OVERLAPPED {
+	ULONG_PTR Internal;
+	ULONG_PTR InternalHigh;
+	union {
+		struct {
+			DWORD Offset;
+			DWORD OffsetHigh;
+		};
+		PVOID Pointer;
+	};
+	HANDLE hEvent;
+} OVERLAPPED, *LPOVERLAPPED;
 
 #define FILE_READ_DATA            0x0001
 #define FILE_LIST_DIRECTORY       0x0001

@@ -1,0 +1,299 @@
+/* Edge cases of the file, directory, time and mapping calls, each against
+ * what Microsoft documents (and Windows does): CreateFileA's last error on
+ * every success and its name errors, a new file's attributes, directories
+ * opened as files, ReadFile/WriteFile without a count and with an OVERLAPPED
+ * on a synchronous handle (its offset, ERROR_HANDLE_EOF), bad handles,
+ * DeleteFileA/MoveFileA/CopyFileA/CreateDirectoryA/RemoveDirectoryA errors,
+ * FindFirstFileA on odd patterns and cAlternateFileName, the current
+ * directory, GetFullPathNameA's trailing dots and file part, SetFileTime's
+ * "leave it" times, SystemTimeToFileTime's bounds and GetMappedFileNameA's
+ * truncation. Last line: "file-conform: N failures". Runs on C:. */
+#include <string.h>
+#include <windows.h>
+#include <psapi.h>
+
+#define TEST_NAME "file-conform"
+#include "check.h"
+
+#define D "C:\\CONFORM"
+#define F D "\\abc.txt"
+
+#define FAILS(call, bad, error)                                                          \
+	do {                                                                             \
+		SetLastError(0xdead);                                                    \
+		CHECK((call) == (bad) && GetLastError() == (error), "error %lu, want %lu", \
+		      GetLastError(), (DWORD)(error));                                   \
+	} while (0)
+
+static HANDLE open_file(const char *name, DWORD access, DWORD disposition)
+{
+	return CreateFileA(name, access, 0, NULL, disposition, FILE_ATTRIBUTE_NORMAL, NULL);
+}
+
+static void touch(const char *name, const char *data)
+{
+	HANDLE h = open_file(name, GENERIC_WRITE, CREATE_ALWAYS);
+	DWORD n;
+
+	WriteFile(h, data, strlen(data), &n, NULL);
+	CloseHandle(h);
+}
+
+static void create_file(void)
+{
+	HANDLE h;
+
+	SetLastError(0xdead);
+	h = open_file(F, GENERIC_READ, OPEN_EXISTING);
+	CHECK(h != INVALID_HANDLE_VALUE && GetLastError() == 0, "OPEN_EXISTING: %lu",
+	      GetLastError());
+	CloseHandle(h);
+	SetLastError(0xdead);
+	h = open_file(F, GENERIC_WRITE, TRUNCATE_EXISTING);
+	CHECK(h != INVALID_HANDLE_VALUE && GetLastError() == 0, "TRUNCATE_EXISTING: %lu",
+	      GetLastError());
+	CloseHandle(h);
+	touch(F, "hello");
+	CHECK(GetFileAttributesA(F) == FILE_ATTRIBUTE_ARCHIVE, "a new file: 0x%lx",
+	      GetFileAttributesA(F));
+	h = CreateFileA(D "\\hid.txt", GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_HIDDEN,
+			NULL);
+	CloseHandle(h);
+	CHECK(GetFileAttributesA(D "\\hid.txt") == (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_ARCHIVE),
+	      "hidden: 0x%lx", GetFileAttributesA(D "\\hid.txt"));
+	SetFileAttributesA(D "\\hid.txt", FILE_ATTRIBUTE_NORMAL);
+	DeleteFileA(D "\\hid.txt");
+	FAILS(open_file(D "\\nodir\\x", GENERIC_READ, OPEN_EXISTING), INVALID_HANDLE_VALUE,
+	      ERROR_PATH_NOT_FOUND);
+	FAILS(open_file(D "\\nodir\\x", GENERIC_WRITE, CREATE_NEW), INVALID_HANDLE_VALUE,
+	      ERROR_PATH_NOT_FOUND);
+	FAILS(open_file(D "\\a*b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
+	      ERROR_INVALID_NAME);
+	FAILS(open_file(D "\\a?b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
+	      ERROR_INVALID_NAME);
+	FAILS(open_file(D "\\a<b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
+	      ERROR_INVALID_NAME);
+	FAILS(open_file(D "\\a|b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
+	      ERROR_INVALID_NAME);
+	FAILS(open_file("", GENERIC_READ, OPEN_EXISTING), INVALID_HANDLE_VALUE,
+	      ERROR_PATH_NOT_FOUND);
+	FAILS(open_file(NULL, GENERIC_READ, OPEN_EXISTING), INVALID_HANDLE_VALUE,
+	      ERROR_PATH_NOT_FOUND);
+	FAILS(open_file(D, GENERIC_READ, OPEN_EXISTING), INVALID_HANDLE_VALUE,
+	      ERROR_ACCESS_DENIED);
+	FAILS(open_file(D, GENERIC_READ, CREATE_NEW), INVALID_HANDLE_VALUE, ERROR_FILE_EXISTS);
+	h = open_file(F, 0, OPEN_EXISTING);
+	CHECK(h != INVALID_HANDLE_VALUE, "access 0: %lu", GetLastError());
+	DWORD n = 5;
+	char buf[16];
+	FAILS(ReadFile(h, buf, 1, &n, NULL), FALSE, ERROR_ACCESS_DENIED);
+	CHECK(n == 0, "a failed read counts 0: %lu", n);
+	FAILS(WriteFile(h, buf, 1, &n, NULL), FALSE, ERROR_ACCESS_DENIED);
+	CloseHandle(h);
+	h = CreateFileA(D, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
+			FILE_FLAG_BACKUP_SEMANTICS, NULL);
+	CHECK(h != INVALID_HANDLE_VALUE, "a directory with backup semantics: %lu", GetLastError());
+	FAILS(ReadFile(h, buf, 1, &n, NULL), FALSE, ERROR_INVALID_FUNCTION);
+	CloseHandle(h);
+}
+
+static void transfers(void)
+{
+	HANDLE h = open_file(F, GENERIC_READ | GENERIC_WRITE, CREATE_ALWAYS);
+	OVERLAPPED ov;
+	char buf[16] = { 0 };
+	DWORD n;
+
+	CHECK(WriteFile(h, "0123456789", 10, NULL, NULL), "WriteFile without a count: %lu",
+	      GetLastError());
+	SetFilePointer(h, 0, NULL, FILE_BEGIN);
+	CHECK(ReadFile(h, buf, 4, NULL, NULL) && memcmp(buf, "0123", 4) == 0,
+	      "ReadFile without a count: %lu", GetLastError());
+	CHECK(WriteFile(h, "", 0, &n, NULL) && n == 0, "a null write");
+	memset(&ov, 0, sizeof(ov));
+	ov.Offset = 6;
+	CHECK(ReadFile(h, buf, 3, &n, &ov) && n == 3 && memcmp(buf, "678", 3) == 0,
+	      "ReadFile at an OVERLAPPED offset: %lu", GetLastError());
+	CHECK(ov.InternalHigh == 3 && ov.Internal == 0, "the OVERLAPPED's count: %lu",
+	      (DWORD)ov.InternalHigh);
+	CHECK(SetFilePointer(h, 0, NULL, FILE_CURRENT) == 9, "the pointer follows: %lu",
+	      SetFilePointer(h, 0, NULL, FILE_CURRENT));
+	ov.Offset = 2;
+	CHECK(WriteFile(h, "ab", 2, &n, &ov) && n == 2, "WriteFile at an offset: %lu",
+	      GetLastError());
+	ov.Offset = 10;
+	FAILS(ReadFile(h, buf, 3, &n, &ov), FALSE, ERROR_HANDLE_EOF);
+	CHECK(n == 0, "nothing read at the end: %lu", n);
+	SetFilePointer(h, 0, NULL, FILE_BEGIN);
+	CHECK(ReadFile(h, buf, 10, &n, NULL) && n == 10 && memcmp(buf, "01ab456789", 10) == 0,
+	      "the data: %.10s", buf);
+	CloseHandle(h);
+	FAILS(ReadFile(INVALID_HANDLE_VALUE, buf, 1, &n, NULL), FALSE, ERROR_INVALID_HANDLE);
+	FAILS(GetFileSize((HANDLE)0x1234, NULL), INVALID_FILE_SIZE, ERROR_INVALID_HANDLE);
+	FAILS(SetFilePointer((HANDLE)0x1234, 0, NULL, FILE_BEGIN), INVALID_SET_FILE_POINTER,
+	      ERROR_INVALID_HANDLE);
+}
+
+static void names(void)
+{
+	WIN32_FIND_DATAA fd;
+	HANDLE h;
+
+	FAILS(DeleteFileA(D), FALSE, ERROR_ACCESS_DENIED);
+	FAILS(DeleteFileA(D "\\nodir\\x"), FALSE, ERROR_PATH_NOT_FOUND);
+	FAILS(RemoveDirectoryA(F), FALSE, ERROR_DIRECTORY);
+	FAILS(RemoveDirectoryA(D "\\nothing"), FALSE, ERROR_FILE_NOT_FOUND);
+	FAILS(RemoveDirectoryA(D), FALSE, ERROR_DIR_NOT_EMPTY);
+	FAILS(CreateDirectoryA(D, NULL), FALSE, ERROR_ALREADY_EXISTS);
+	FAILS(CreateDirectoryA(F, NULL), FALSE, ERROR_ALREADY_EXISTS);
+	FAILS(CreateDirectoryA(D "\\nodir\\sub", NULL), FALSE, ERROR_PATH_NOT_FOUND);
+	CHECK(CreateDirectoryA(D "\\sub\\", NULL), "a trailing backslash: %lu", GetLastError());
+	CHECK(GetFileAttributesA(D "\\sub\\") == FILE_ATTRIBUTE_DIRECTORY, "0x%lx",
+	      GetFileAttributesA(D "\\sub\\"));
+	CHECK(RemoveDirectoryA(D "\\sub"), "RemoveDirectory: %lu", GetLastError());
+	touch(D "\\two.txt", "2");
+	FAILS(MoveFileA(F, D "\\two.txt"), FALSE, ERROR_ALREADY_EXISTS);
+	FAILS(MoveFileA(D "\\none.txt", D "\\three.txt"), FALSE, ERROR_FILE_NOT_FOUND);
+	FAILS(CopyFileA(F, D "\\two.txt", TRUE), FALSE, ERROR_FILE_EXISTS);
+	FAILS(CopyFileA(D "\\none.txt", D "\\three.txt", FALSE), FALSE, ERROR_FILE_NOT_FOUND);
+	CHECK(CopyFileA(F, D "\\two.txt", FALSE), "CopyFile over: %lu", GetLastError());
+	CHECK(GetFileAttributesA(D "\\two.txt") == FILE_ATTRIBUTE_ARCHIVE, "copy: 0x%lx",
+	      GetFileAttributesA(D "\\two.txt"));
+	SetFileAttributesA(D "\\two.txt", FILE_ATTRIBUTE_READONLY);
+	FAILS(CopyFileA(F, D "\\two.txt", FALSE), FALSE, ERROR_ACCESS_DENIED);
+	SetFileAttributesA(D "\\two.txt", FILE_ATTRIBUTE_NORMAL);
+	DeleteFileA(D "\\two.txt");
+	touch(D "\\A long file name.text", "long");
+	h = FindFirstFileA(D "\\a long*", &fd);
+	CHECK(h != INVALID_HANDLE_VALUE && strcmp(fd.cFileName, "A long file name.text") == 0 &&
+	      strcmp(fd.cAlternateFileName, "ALONGF~1.TEX") == 0 && fd.nFileSizeLow == 4 &&
+	      fd.nFileSizeHigh == 0, "a long name: \"%s\" \"%s\"", fd.cFileName,
+	      fd.cAlternateFileName);
+	FAILS(FindNextFileA(h, &fd), FALSE, ERROR_NO_MORE_FILES);
+	FindClose(h);
+	DeleteFileA(D "\\A long file name.text");
+	h = FindFirstFileA(F, &fd);
+	CHECK(h != INVALID_HANDLE_VALUE && strcmp(fd.cFileName, "abc.txt") == 0 &&
+	      fd.cAlternateFileName[0] == 0 && fd.dwFileAttributes == FILE_ATTRIBUTE_ARCHIVE,
+	      "an 8.3 name: \"%s\" \"%s\" 0x%lx", fd.cFileName, fd.cAlternateFileName,
+	      fd.dwFileAttributes);
+	FindClose(h);
+	h = FindFirstFileA(D, &fd);
+	CHECK(h != INVALID_HANDLE_VALUE && strcmp(fd.cFileName, "CONFORM") == 0 &&
+	      fd.dwFileAttributes == FILE_ATTRIBUTE_DIRECTORY, "the directory itself: \"%s\"",
+	      fd.cFileName);
+	FindClose(h);
+	FAILS(FindFirstFileA(D "\\", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+	FAILS(FindFirstFileA("", &fd), INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
+	FAILS(FindFirstFileA(D "\\nodir\\*", &fd), INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
+	FAILS(FindFirstFileA(D "\\*.none", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+	FAILS(FindClose(INVALID_HANDLE_VALUE), FALSE, ERROR_INVALID_HANDLE);
+	FAILS(GetFileAttributesA(D "\\*.txt"), INVALID_FILE_ATTRIBUTES, ERROR_INVALID_NAME);
+	FAILS(SetFileAttributesA(D "\\none.txt", FILE_ATTRIBUTE_NORMAL), FALSE,
+	      ERROR_FILE_NOT_FOUND);
+}
+
+static void directories(void)
+{
+	char buf[MAX_PATH], *part = (char *)1;
+	DWORD n;
+
+	FAILS(SetCurrentDirectoryA(D "\\nothing"), FALSE, ERROR_FILE_NOT_FOUND);
+	FAILS(SetCurrentDirectoryA(F), FALSE, ERROR_DIRECTORY);
+	CHECK(SetCurrentDirectoryA(D), "SetCurrentDirectory: %lu", GetLastError());
+	n = GetCurrentDirectoryA(0, NULL);
+	CHECK(n == strlen(D) + 1, "the size needed: %lu", n);
+	n = GetCurrentDirectoryA(strlen(D), buf);
+	CHECK(n == strlen(D) + 1, "one short: %lu", n);
+	n = GetCurrentDirectoryA(sizeof(buf), buf);
+	CHECK(n == strlen(D) && strcmp(buf, D) == 0, "%lu \"%s\"", n, buf);
+	n = GetFullPathNameA("x\\..\\y.txt", sizeof(buf), buf, &part);
+	CHECK(n == strlen(D "\\y.txt") && strcmp(buf, D "\\y.txt") == 0 &&
+	      part == buf + strlen(D) + 1, "%lu \"%s\"", n, buf);
+	n = GetFullPathNameA("name. . ", sizeof(buf), buf, &part);
+	CHECK(n == strlen(D "\\name") && strcmp(buf, D "\\name") == 0, "trailing dots: \"%s\"",
+	      buf);
+	n = GetFullPathNameA("C:\\a\\b\\", sizeof(buf), buf, &part);
+	CHECK(n == 7 && strcmp(buf, "C:\\a\\b\\") == 0 && part == NULL, "a directory: %lu", n);
+	part = (char *)1;
+	n = GetFullPathNameA("C:\\abc", 4, buf, &part);
+	CHECK(n == 7 && part == (char *)1, "too small: %lu", n);
+	CHECK(SetCurrentDirectoryA("C:\\"), "back to the root");
+}
+
+static ULONGLONG u64(FILETIME t)
+{
+	return (ULONGLONG)t.dwHighDateTime << 32 | t.dwLowDateTime;
+}
+
+static void times(void)
+{
+	HANDLE h = open_file(F, GENERIC_READ | GENERIC_WRITE, OPEN_EXISTING);
+	FILETIME before, after, zero = { 0, 0 }, keep = { 0xffffffff, 0xffffffff };
+	SYSTEMTIME st = { 2024, 2, 0, 29, 23, 59, 59, 999 };
+	FILETIME ft;
+
+	GetFileTime(h, NULL, NULL, &before);
+	CHECK(SetFileTime(h, NULL, NULL, &zero), "a zero time leaves it: %lu", GetLastError());
+	CHECK(SetFileTime(h, NULL, NULL, &keep), "an all-ones time: %lu", GetLastError());
+	GetFileTime(h, NULL, NULL, &after);
+	CHECK(u64(before) == u64(after), "the write time stayed");
+	CloseHandle(h);
+	FAILS(GetFileTime((HANDLE)0x1234, NULL, NULL, &ft), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(SystemTimeToFileTime(&st, &ft), "Feb 29 of a leap year");
+	st.wYear = 2023;
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	st = (SYSTEMTIME){ 1601, 1, 0, 1, 0, 0, 0, 0 };
+	CHECK(SystemTimeToFileTime(&st, &ft) && u64(ft) == 0, "1601: %llu", u64(ft));
+	st.wYear = 1600;
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	st = (SYSTEMTIME){ 30827, 12, 0, 31, 23, 59, 59, 999 };
+	CHECK(SystemTimeToFileTime(&st, &ft), "30827");
+	st = (SYSTEMTIME){ 2000, 1, 0, 1, 24, 0, 0, 0 };
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	st = (SYSTEMTIME){ 2000, 1, 0, 1, 0, 0, 0, 1000 };
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	ft = (FILETIME){ 0xffffffff, 0x7fffffff };
+	CHECK(FileTimeToSystemTime(&ft, &st) && st.wYear == 30828, "the last FILETIME: %u",
+	      st.wYear);
+	ft.dwHighDateTime = 0x80000000;
+	FAILS(FileTimeToSystemTime(&ft, &st), FALSE, ERROR_INVALID_PARAMETER);
+}
+
+static void mapped_name(void)
+{
+	HANDLE h = open_file(F, GENERIC_READ, OPEN_EXISTING);
+	HANDLE s = CreateFileMappingA(h, NULL, PAGE_READONLY, 0, 0, NULL);
+	char *v = MapViewOfFile(s, FILE_MAP_READ, 0, 0, 0), name[MAX_PATH];
+	const char *want = "\\Device\\HarddiskVolume1\\CONFORM\\abc.txt";
+	DWORD n;
+
+	CHECK(v != NULL, "MapViewOfFile: %lu", GetLastError());
+	n = GetMappedFileNameA(GetCurrentProcess(), v, name, sizeof(name));
+	CHECK(n == strlen(want) && strcmp(name, want) == 0, "%lu \"%s\"", n, name);
+	memset(name, 'x', sizeof(name));
+	n = GetMappedFileNameA(GetCurrentProcess(), v, name, 1);
+	CHECK(n == 1 && name[0] == 0, "nSize 1: %lu", n);
+	n = GetMappedFileNameA(GetCurrentProcess(), v, name, 8);
+	CHECK(n == 8 && strcmp(name, "\\Device") == 0, "nSize 8: %lu \"%s\"", n, name);
+	FAILS(GetMappedFileNameA(GetCurrentProcess(), v, name, 0), 0, ERROR_INSUFFICIENT_BUFFER);
+	UnmapViewOfFile(v);
+	CloseHandle(s);
+	CloseHandle(h);
+}
+
+int main(void)
+{
+	CreateDirectoryA(D, NULL);
+	touch(F, "hello");
+	create_file();
+	transfers();
+	names();
+	directories();
+	times();
+	mapped_name();
+	DeleteFileA(F);
+	CHECK(RemoveDirectoryA(D), "cleanup: %lu", GetLastError());
+	printf("file-conform: %d failures\n", failures);
+	return failures != 0;
+}
