@@ -132,6 +132,20 @@ static void transfers(void)
 	FAILS(GetFileSize((HANDLE)0x1234, NULL), INVALID_FILE_SIZE, ERROR_INVALID_HANDLE);
 	FAILS(SetFilePointer((HANDLE)0x1234, 0, NULL, FILE_BEGIN), INVALID_SET_FILE_POINTER,
 	      ERROR_INVALID_HANDLE);
+	FAILS(FlushFileBuffers((HANDLE)0x1234), FALSE, ERROR_INVALID_HANDLE);
+	FAILS(SetEndOfFile(NULL), FALSE, ERROR_INVALID_HANDLE);
+	h = open_file(F, GENERIC_READ, OPEN_EXISTING);
+	LONG high = -1;
+	FAILS(SetFilePointer(h, -1, &high, FILE_BEGIN), INVALID_SET_FILE_POINTER,
+	      ERROR_NEGATIVE_SEEK);
+	high = 0;
+	SetLastError(0xdead);
+	CHECK(SetFilePointer(h, -1, &high, FILE_BEGIN) == 0xffffffff && high == 0 &&
+	      GetLastError() == NO_ERROR, "4 GB - 1: %lu", GetLastError());
+	LARGE_INTEGER big = { .QuadPart = -20 }, at;
+	FAILS(SetFilePointerEx(h, big, &at, FILE_END), FALSE, ERROR_NEGATIVE_SEEK);
+	FAILS(SetFilePointerEx(h, big, &at, 7), FALSE, ERROR_INVALID_PARAMETER);
+	CloseHandle(h);
 }
 
 static void names(void)
@@ -188,9 +202,81 @@ static void names(void)
 	FAILS(FindFirstFileA(D "\\nodir\\*", &fd), INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
 	FAILS(FindFirstFileA(D "\\*.none", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
 	FAILS(FindClose(INVALID_HANDLE_VALUE), FALSE, ERROR_INVALID_HANDLE);
+	FAILS(FindFirstFileA("C:\\", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+	h = FindFirstFileA(D "\\*", &fd);
+	CHECK(h != INVALID_HANDLE_VALUE && strcmp(fd.cFileName, ".") == 0 &&
+	      fd.dwFileAttributes == FILE_ATTRIBUTE_DIRECTORY, "first \"%s\"", fd.cFileName);
+	CHECK(FindNextFileA(h, &fd) && strcmp(fd.cFileName, "..") == 0, "then \"%s\"",
+	      fd.cFileName);
+	CHECK(FindNextFileA(h, &fd) && strcmp(fd.cFileName, "abc.txt") == 0 &&
+	      fd.nFileSizeLow == 10, "then \"%s\" %lu", fd.cFileName, fd.nFileSizeLow);
+	FAILS(FindNextFileA(h, &fd), FALSE, ERROR_NO_MORE_FILES);
+	FAILS(FindNextFileA(h, &fd), FALSE, ERROR_NO_MORE_FILES);
+	CHECK(FindClose(h), "FindClose");
+	h = open_file(F, GENERIC_READ, OPEN_EXISTING);
+	FAILS(FindNextFileA(h, &fd), FALSE, ERROR_INVALID_HANDLE);
+	CloseHandle(h);
+	CHECK(GetFileAttributesA("C:") == FILE_ATTRIBUTE_DIRECTORY, "C: 0x%lx",
+	      GetFileAttributesA("C:"));
+	CHECK(MoveFileA(F, D "\\moved.txt") && MoveFileA(D "\\moved.txt", F), "MoveFile: %lu",
+	      GetLastError());
+	CHECK(MoveFileExA(F, F, 0), "MoveFileEx onto itself: %lu", GetLastError());
+	touch(D "\\two.txt", "2");
+	h = open_file(D "\\two.txt", GENERIC_READ, OPEN_EXISTING);
+	FAILS(DeleteFileA(D "\\two.txt"), FALSE, ERROR_SHARING_VIOLATION);
+	CloseHandle(h);
+	DeleteFileA(D "\\two.txt");
+	CHECK(!CopyFileA(F, F, FALSE) && GetLastError() == ERROR_SHARING_VIOLATION,
+	      "CopyFile onto itself: %lu", GetLastError());
+	CHECK(GetFileAttributesA(F) == FILE_ATTRIBUTE_ARCHIVE, "the source stays");
 	FAILS(GetFileAttributesA(D "\\*.txt"), INVALID_FILE_ATTRIBUTES, ERROR_INVALID_NAME);
 	FAILS(SetFileAttributesA(D "\\none.txt", FILE_ATTRIBUTE_NORMAL), FALSE,
 	      ERROR_FILE_NOT_FOUND);
+}
+
+#define COPY_BYTES 40000
+
+/* One thread's copies: its own pattern each time, read back whole. */
+static DWORD WINAPI copier(LPVOID arg)
+{
+	int me = (int)(ULONG_PTR)arg, bad = 0;
+	char from[32], to[32], *data = HeapAlloc(GetProcessHeap(), 0, 2 * COPY_BYTES);
+	HANDLE h;
+	DWORD n;
+
+	snprintf(from, sizeof(from), D "\\from%d", me);
+	snprintf(to, sizeof(to), D "\\to%d", me);
+	for (int round = 0; round < 4; round++) {
+		for (int i = 0; i < COPY_BYTES; i++)
+			data[i] = (char)(i * 7 + me * 31 + round);
+		h = open_file(from, GENERIC_WRITE, CREATE_ALWAYS);
+		WriteFile(h, data, COPY_BYTES, &n, NULL);
+		CloseHandle(h);
+		bad += !CopyFileA(from, to, FALSE);
+		h = open_file(to, GENERIC_READ, OPEN_EXISTING);
+		bad += !ReadFile(h, data + COPY_BYTES, COPY_BYTES, &n, NULL) || n != COPY_BYTES ||
+		       memcmp(data, data + COPY_BYTES, COPY_BYTES) != 0;
+		CloseHandle(h);
+	}
+	DeleteFileA(from);
+	DeleteFileA(to);
+	HeapFree(GetProcessHeap(), 0, data);
+	return bad;
+}
+
+/* CopyFileA from two threads at once: each copy is its own. */
+static void copies(void)
+{
+	HANDLE t[2];
+	DWORD code;
+
+	for (int i = 0; i < 2; i++)
+		t[i] = CreateThread(NULL, 0, copier, (LPVOID)(ULONG_PTR)i, 0, NULL);
+	WaitForMultipleObjects(2, t, TRUE, INFINITE);
+	for (int i = 0; i < 2; i++) {
+		CHECK(GetExitCodeThread(t[i], &code) && code == 0, "copier %d: %lu bad", i, code);
+		CloseHandle(t[i]);
+	}
 }
 
 static void directories(void)
@@ -256,6 +342,11 @@ static void times(void)
 	ft = (FILETIME){ 0xffffffff, 0x7fffffff };
 	CHECK(FileTimeToSystemTime(&ft, &st) && st.wYear == 30828, "the last FILETIME: %u",
 	      st.wYear);
+	CHECK(st.wDayOfWeek == 4 && st.wMonth == 9 && st.wDay == 14, "%u-%u dow %u", st.wMonth,
+	      st.wDay, st.wDayOfWeek);
+	ft = (FILETIME){ 0, 0 };
+	CHECK(FileTimeToSystemTime(&ft, &st) && st.wYear == 1601 && st.wDayOfWeek == 1,
+	      "1601-01-01 was a Monday: %u", st.wDayOfWeek);
 	ft.dwHighDateTime = 0x80000000;
 	FAILS(FileTimeToSystemTime(&ft, &st), FALSE, ERROR_INVALID_PARAMETER);
 }
@@ -289,6 +380,7 @@ int main(void)
 	create_file();
 	transfers();
 	names();
+	copies();
 	directories();
 	times();
 	mapped_name();
