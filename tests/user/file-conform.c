@@ -124,9 +124,23 @@ static void transfers(void)
 	ov.Offset = 10;
 	FAILS(ReadFile(h, buf, 3, &n, &ov), FALSE, ERROR_HANDLE_EOF);
 	CHECK(n == 0, "nothing read at the end: %lu", n);
+	CHECK(!GetOverlappedResult(h, &ov, &n, TRUE) && GetLastError() == ERROR_HANDLE_EOF &&
+	      n == 0, "GetOverlappedResult at the end: %lu", GetLastError());
 	SetFilePointer(h, 0, NULL, FILE_BEGIN);
 	CHECK(ReadFile(h, buf, 10, &n, NULL) && n == 10 && memcmp(buf, "01ab456789", 10) == 0,
 	      "the data: %.10s", buf);
+	CloseHandle(h);
+	/* FILE_FLAG_OVERLAPPED: the transfer is done when ReadFile returns. */
+	h = CreateFileA(F, GENERIC_READ, 0, NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
+	CHECK(h != INVALID_HANDLE_VALUE, "FILE_FLAG_OVERLAPPED: %lu", GetLastError());
+	memset(&ov, 0, sizeof(ov));
+	ov.Offset = 4;
+	ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+	CHECK((ReadFile(h, buf, 4, NULL, &ov) || GetLastError() == ERROR_IO_PENDING) &&
+	      GetOverlappedResult(h, &ov, &n, TRUE) && n == 4 && memcmp(buf, "4567", 4) == 0 &&
+	      HasOverlappedIoCompleted(&ov), "an overlapped read: %lu", GetLastError());
+	CHECK(WaitForSingleObject(ov.hEvent, 0) == WAIT_OBJECT_0, "its event is set");
+	CloseHandle(ov.hEvent);
 	CloseHandle(h);
 	FAILS(ReadFile(INVALID_HANDLE_VALUE, buf, 1, &n, NULL), FALSE, ERROR_INVALID_HANDLE);
 	FAILS(GetFileSize((HANDLE)0x1234, NULL), INVALID_FILE_SIZE, ERROR_INVALID_HANDLE);

@@ -47,10 +47,9 @@ typedef struct _WIN32_FIND_DATAA {                  /* 320 bytes */
 	CHAR cAlternateFileName[14];
 } WIN32_FIND_DATAA, *PWIN32_FIND_DATAA, *LPWIN32_FIND_DATAA;
 
-/* On a handle opened without FILE_FLAG_OVERLAPPED (vados has no other),
- * ReadFile and WriteFile start at Offset/OffsetHigh and complete before
- * returning: Internal gets the status, InternalHigh the count, hEvent (if
- * any) is set. */
+/* ReadFile and WriteFile start at Offset/OffsetHigh and complete before
+ * returning (with or without FILE_FLAG_OVERLAPPED): Internal gets the
+ * status, InternalHigh the count, hEvent (if any) is set. */
 typedef struct _OVERLAPPED {
 	ULONG_PTR Internal;
 	ULONG_PTR InternalHigh;
@@ -63,6 +62,8 @@ typedef struct _OVERLAPPED {
 	};
 	HANDLE hEvent;
 } OVERLAPPED, *LPOVERLAPPED;
+#define STATUS_PENDING            ((DWORD)0x00000103L)
+#define HasOverlappedIoCompleted(lpOverlapped) ((lpOverlapped)->Internal != STATUS_PENDING)
 
 #define FILE_READ_DATA            0x0001
 #define FILE_LIST_DIRECTORY       0x0001
@@ -120,6 +121,8 @@ typedef struct _OVERLAPPED {
 #define ERROR_NOT_SAME_DEVICE     17L
 #define ERROR_NO_MORE_FILES       18L
 #define ERROR_CRC                 23L
+#define ERROR_GEN_FAILURE         31L
+#define ERROR_IO_PENDING          997L
 #define ERROR_SHARING_VIOLATION   32L
 #define ERROR_HANDLE_EOF          38L
 #define ERROR_FILE_EXISTS         80L
@@ -141,6 +144,8 @@ WINAPI BOOL ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
 WINAPI BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
 		      LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);
+WINAPI BOOL GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
+				LPDWORD lpNumberOfBytesTransferred, BOOL bWait);
 WINAPI DWORD SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistanceToMoveHigh,
 			    DWORD dwMoveMethod);
 WINAPI BOOL SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,
