@@ -6,8 +6,11 @@
  * DeleteFileA/MoveFileA/CopyFileA/CreateDirectoryA/RemoveDirectoryA errors,
  * FindFirstFileA on odd patterns and cAlternateFileName, the current
  * directory, GetFullPathNameA's trailing dots and file part, SetFileTime's
- * "leave it" times, SystemTimeToFileTime's bounds and GetMappedFileNameA's
- * truncation. Last line: "file-conform: N failures". Runs on C:. */
+ * "leave it" times, SystemTimeToFileTime's bounds, GetMappedFileNameA's
+ * truncation, CopyFileA from two threads at once, GetFileAttributesExA,
+ * GetFileType, GetDriveTypeA, GetTempPathA/GetTempFileNameA, CompareFileTime
+ * and the generic (ANSI) names. Last line: "file-conform: N failures".
+ * Runs on C:. */
 #include <string.h>
 #include <windows.h>
 #include <psapi.h>
@@ -387,6 +390,57 @@ static void mapped_name(void)
 	CloseHandle(h);
 }
 
+/* GetFileAttributesExA, GetFileType, drives, temporary names, CompareFileTime,
+ * and the generic (ANSI) names of the calls. */
+static void more_calls(void)
+{
+	WIN32_FILE_ATTRIBUTE_DATA a;
+	WIN32_FIND_DATA fd;
+	TCHAR path[MAX_PATH], name[MAX_PATH];
+	FILETIME t1 = { 5, 1 }, t2 = { 4, 2 }, local;
+	HANDLE h, e;
+	UINT u;
+	DWORD n;
+
+	CHECK(GetFileAttributesEx(F, GetFileExInfoStandard, &a) &&
+	      a.dwFileAttributes == FILE_ATTRIBUTE_ARCHIVE && a.nFileSizeLow == 10 &&
+	      a.nFileSizeHigh == 0, "GetFileAttributesEx: 0x%lx %lu", a.dwFileAttributes,
+	      a.nFileSizeLow);
+	h = FindFirstFile(TEXT(F), &fd);
+	CHECK(h != INVALID_HANDLE_VALUE && CompareFileTime(&fd.ftLastWriteTime,
+							   &a.ftLastWriteTime) == 0,
+	      "the same write time");
+	FindClose(h);
+	FAILS(GetFileAttributesExA(F, GetFileExMaxInfoLevel, &a), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(GetFileAttributesExA(D "\\none", GetFileExInfoStandard, &a), FALSE,
+	      ERROR_FILE_NOT_FOUND);
+	h = CreateFile(F, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+	CHECK(GetFileType(h) == FILE_TYPE_DISK, "a file is FILE_TYPE_DISK");
+	CloseHandle(h);
+	CHECK(GetFileType(GetStdHandle(STD_OUTPUT_HANDLE)) == FILE_TYPE_CHAR, "the console");
+	e = CreateEventA(NULL, FALSE, FALSE, NULL);
+	FAILS(GetFileType(e), FILE_TYPE_UNKNOWN, ERROR_INVALID_HANDLE);
+	CloseHandle(e);
+	CHECK(GetDriveType("C:\\") == DRIVE_FIXED && GetDriveTypeA(NULL) == DRIVE_FIXED &&
+	      GetDriveTypeA("Q:\\") == DRIVE_NO_ROOT_DIR &&
+	      GetDriveTypeA(D) == DRIVE_NO_ROOT_DIR, "GetDriveType");
+	CHECK(GetLogicalDrives() & (1 << 2), "C: among the drives: 0x%lx", GetLogicalDrives());
+	n = GetTempPath(0, NULL);
+	CHECK(n > 3 && GetTempPath(n, path) == n - 1 && path[n - 2] == '\\',
+	      "GetTempPath: %lu \"%s\"", n, path);
+	CHECK(GetTempFileName(D, "pre", 0x1a2b, name) == 0x1a2b &&
+	      strcmp(name, D "\\pre1A2B.tmp") == 0 &&
+	      GetFileAttributesA(name) == INVALID_FILE_ATTRIBUTES, "a given number: \"%s\"", name);
+	u = GetTempFileName(D "\\", "prefix", 0, name);
+	CHECK(u != 0 && strncmp(name, D "\\pre", strlen(D) + 4) == 0 &&
+	      GetFileAttributesA(name) == FILE_ATTRIBUTE_ARCHIVE, "a new file: %u \"%s\"", u, name);
+	DeleteFile(name);
+	CHECK(CompareFileTime(&t1, &t2) == -1 && CompareFileTime(&t2, &t1) == 1 &&
+	      CompareFileTime(&t1, &t1) == 0, "CompareFileTime");
+	CHECK(FileTimeToLocalFileTime(&t1, &local) && LocalFileTimeToFileTime(&local, &t2) &&
+	      CompareFileTime(&t1, &t2) == 0, "local time and back");
+}
+
 int main(void)
 {
 	CreateDirectoryA(D, NULL);
@@ -398,6 +452,7 @@ int main(void)
 	directories();
 	times();
 	mapped_name();
+	more_calls();
 	DeleteFileA(F);
 	CHECK(RemoveDirectoryA(D), "cleanup: %lu", GetLastError());
 	printf("file-conform: %d failures\n", failures);

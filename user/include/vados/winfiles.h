@@ -186,4 +186,62 @@ WINAPI VOID GetSystemTimeAsFileTime(LPFILETIME lpSystemTimeAsFileTime);
 WINAPI BOOL FileTimeToSystemTime(const FILETIME *lpFileTime, LPSYSTEMTIME lpSystemTime);
 WINAPI BOOL SystemTimeToFileTime(const SYSTEMTIME *lpSystemTime, LPFILETIME lpFileTime);
 
+WINAPI LONG CompareFileTime(const FILETIME *lpFileTime1, const FILETIME *lpFileTime2);
+WINAPI BOOL FileTimeToLocalFileTime(const FILETIME *lpFileTime, LPFILETIME lpLocalFileTime);
+WINAPI BOOL LocalFileTimeToFileTime(const FILETIME *lpLocalFileTime, LPFILETIME lpFileTime);
+
+typedef enum _GET_FILEEX_INFO_LEVELS {
+	GetFileExInfoStandard,
+	GetFileExMaxInfoLevel
+} GET_FILEEX_INFO_LEVELS;
+typedef struct _WIN32_FILE_ATTRIBUTE_DATA {
+	DWORD dwFileAttributes;
+	FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
+	DWORD nFileSizeHigh, nFileSizeLow;
+} WIN32_FILE_ATTRIBUTE_DATA, *LPWIN32_FILE_ATTRIBUTE_DATA;
+WINAPI BOOL GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId,
+				 LPVOID lpFileInformation);
+
+#define FILE_TYPE_UNKNOWN         0x0000
+#define FILE_TYPE_DISK            0x0001
+#define FILE_TYPE_CHAR            0x0002
+#define FILE_TYPE_PIPE            0x0003
+WINAPI DWORD GetFileType(HANDLE hFile);
+
+#define DRIVE_UNKNOWN             0
+#define DRIVE_NO_ROOT_DIR         1
+#define DRIVE_FIXED               3
+WINAPI UINT GetDriveTypeA(LPCSTR lpRootPathName);
+WINAPI DWORD GetLogicalDrives(VOID);
+
+#define ERROR_BUFFER_OVERFLOW     111L
+WINAPI DWORD GetTempPathA(DWORD nBufferLength, LPSTR lpBuffer);
+WINAPI UINT GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUnique,
+			     LPSTR lpTempFileName);
+
+/* The generic names of an ANSI build. */
+#define WIN32_FIND_DATA     WIN32_FIND_DATAA
+#define PWIN32_FIND_DATA    PWIN32_FIND_DATAA
+#define LPWIN32_FIND_DATA   LPWIN32_FIND_DATAA
+#define CreateFile          CreateFileA
+#define DeleteFile          DeleteFileA
+#define MoveFile            MoveFileA
+#define MoveFileEx          MoveFileExA
+#define CopyFile            CopyFileA
+#define CreateDirectory     CreateDirectoryA
+#define RemoveDirectory     RemoveDirectoryA
+#define GetFileAttributes   GetFileAttributesA
+#define GetFileAttributesEx GetFileAttributesExA
+#define SetFileAttributes   SetFileAttributesA
+#define FindFirstFile       FindFirstFileA
+#define FindNextFile        FindNextFileA
+#define GetCurrentDirectory GetCurrentDirectoryA
+#define SetCurrentDirectory SetCurrentDirectoryA
+#define GetFullPathName     GetFullPathNameA
+#define GetDiskFreeSpace    GetDiskFreeSpaceA
+#define GetDiskFreeSpaceEx  GetDiskFreeSpaceExA
+#define GetDriveType        GetDriveTypeA
+#define GetTempPath         GetTempPathA
+#define GetTempFileName     GetTempFileNameA
+
 #endif
