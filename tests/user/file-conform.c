@@ -441,6 +441,95 @@ static void more_calls(void)
 	      CompareFileTime(&t1, &t2) == 0, "local time and back");
 }
 
+/* CreateFileMapping and MapViewOfFile on a file: the documented refusals. */
+static void mappings(void)
+{
+	HANDLE h = open_file(F, GENERIC_READ, OPEN_EXISTING), s, w;
+	DWORD n;
+	char *v;
+
+	FAILS(CreateFileMappingA(h, NULL, PAGE_READWRITE, 0, 0, NULL), NULL, ERROR_ACCESS_DENIED);
+	FAILS(CreateFileMappingA(h, NULL, PAGE_READONLY, 0, 100000, NULL), NULL,
+	      ERROR_NOT_ENOUGH_MEMORY);
+	s = CreateFileMappingA(h, NULL, PAGE_READONLY, 0, 0, NULL);
+	CHECK(s != NULL, "a read-only mapping: %lu", GetLastError());
+	FAILS(MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0), NULL, ERROR_ACCESS_DENIED);
+	FAILS(MapViewOfFile(s, FILE_MAP_READ, 0, 4096, 0), NULL, ERROR_MAPPED_ALIGNMENT);
+	FAILS(MapViewOfFile(s, FILE_MAP_READ, 0, 0, 8192), NULL, ERROR_ACCESS_DENIED);
+	v = MapViewOfFile(s, FILE_MAP_READ, 0, 0, 0);
+	CHECK(v && memcmp(v, "01ab456789", 10) == 0, "the view: %lu", GetLastError());
+	FAILS(UnmapViewOfFile(NULL), FALSE, ERROR_INVALID_ADDRESS);
+	FAILS(FlushViewOfFile(&n, 4), FALSE, ERROR_INVALID_ADDRESS);
+	CHECK(UnmapViewOfFile(v), "UnmapViewOfFile: %lu", GetLastError());
+	FAILS(UnmapViewOfFile(v), FALSE, ERROR_INVALID_ADDRESS);
+	CloseHandle(s);
+	CloseHandle(h);
+	FAILS(OpenFileMappingA(FILE_MAP_READ, FALSE, "file-conform-none"), NULL,
+	      ERROR_FILE_NOT_FOUND);
+	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 0, NULL), NULL,
+	      ERROR_INVALID_PARAMETER);
+	h = open_file(D "\\empty", GENERIC_READ | GENERIC_WRITE, CREATE_ALWAYS);
+	FAILS(CreateFileMappingA(h, NULL, PAGE_READWRITE, 0, 0, NULL), NULL, ERROR_FILE_INVALID);
+	s = CreateFileMappingA(h, NULL, PAGE_READWRITE, 0, 5000, "file-conform-map");
+	CHECK(s && GetLastError() == 0 && GetFileSize(h, NULL) == 5000,
+	      "a larger read-write mapping grows the file: %lu", GetFileSize(h, NULL));
+	w = CreateFileMappingA(h, NULL, PAGE_READWRITE, 0, 5000, "file-conform-map");
+	CHECK(w && GetLastError() == ERROR_ALREADY_EXISTS, "the name again: %lu", GetLastError());
+	CloseHandle(w);
+	w = OpenFileMappingA(FILE_MAP_READ, FALSE, "file-conform-map");
+	CHECK(w != NULL, "OpenFileMapping: %lu", GetLastError());
+	CloseHandle(w);
+	CloseHandle(s);
+	CloseHandle(h);
+	DeleteFileA(D "\\empty");
+}
+
+/* Paths, disks and times at their edges. */
+static void edges(void)
+{
+	HANDLE h = CreateFileA(D "\\ro.txt", GENERIC_WRITE, 0, NULL, CREATE_NEW,
+			       FILE_ATTRIBUTE_READONLY, NULL);
+	ULARGE_INTEGER avail, total, free;
+	DWORD spc, bps, fc, tc, n;
+	char buf[MAX_PATH], *part = (char *)1;
+	SYSTEMTIME st = { 2023, 4, 0, 31, 0, 0, 0, 0 };
+	FILETIME ft;
+
+	CHECK(WriteFile(h, "x", 1, &n, NULL) && n == 1, "the creating handle writes a READONLY file");
+	CloseHandle(h);
+	CHECK(GetFileAttributesA(D "\\ro.txt") == (FILE_ATTRIBUTE_READONLY | FILE_ATTRIBUTE_ARCHIVE),
+	      "0x%lx", GetFileAttributesA(D "\\ro.txt"));
+	SetFileAttributesA(D "\\ro.txt", 0);
+	CHECK(GetFileAttributesA(D "\\ro.txt") == FILE_ATTRIBUTE_NORMAL, "0 clears: 0x%lx",
+	      GetFileAttributesA(D "\\ro.txt"));
+	DeleteFileA(D "\\ro.txt");
+	FAILS(CreateDirectoryA("", NULL), FALSE, ERROR_PATH_NOT_FOUND);
+	FAILS(GetDiskFreeSpaceA("Q:\\", &spc, &bps, &fc, &tc), FALSE, ERROR_PATH_NOT_FOUND);
+	CHECK(GetDiskFreeSpaceA(NULL, &spc, &bps, &fc, &tc) && bps == 512 && fc <= tc,
+	      "GetDiskFreeSpace: %lu %lu %lu %lu", spc, bps, fc, tc);
+	CHECK(GetDiskFreeSpaceExA(D "\\", &avail, &total, &free) &&
+	      total.QuadPart == (ULONGLONG)tc * spc * bps && avail.QuadPart == free.QuadPart,
+	      "GetDiskFreeSpaceEx of a directory: %lu", GetLastError());
+	CHECK(SetCurrentDirectoryA(D "\\") && GetCurrentDirectoryA(sizeof(buf), buf) == strlen(D) &&
+	      strcmp(buf, D) == 0, "a trailing backslash: \"%s\"", buf);
+	n = GetFullPathNameA("C:", sizeof(buf), buf, &part);
+	CHECK(n == strlen(D) && strcmp(buf, D) == 0, "C: is its current directory: \"%s\"", buf);
+	n = GetFullPathNameA("C:\\..", sizeof(buf), buf, &part);
+	CHECK(n == 3 && strcmp(buf, "C:\\") == 0 && part == NULL, "above the root: \"%s\"", buf);
+	SetCurrentDirectoryA("C:\\");
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	st = (SYSTEMTIME){ 2023, 13, 0, 1, 0, 0, 0, 0 };
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	st = (SYSTEMTIME){ 2023, 1, 0, 0, 0, 0, 0, 0 };
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	st = (SYSTEMTIME){ 2023, 1, 9, 1, 0, 60, 0, 0 };
+	FAILS(SystemTimeToFileTime(&st, &ft), FALSE, ERROR_INVALID_PARAMETER);
+	st.wMinute = 0;
+	CHECK(SystemTimeToFileTime(&st, &ft), "wDayOfWeek 9 is ignored");
+	CHECK(FileTimeToSystemTime(&ft, &st) && st.wDayOfWeek == 0, "2023-01-01 was a Sunday: %u",
+	      st.wDayOfWeek);
+}
+
 int main(void)
 {
 	CreateDirectoryA(D, NULL);
@@ -453,6 +542,8 @@ int main(void)
 	times();
 	mapped_name();
 	more_calls();
+	mappings();
+	edges();
 	DeleteFileA(F);
 	CHECK(RemoveDirectoryA(D), "cleanup: %lu", GetLastError());
 	printf("file-conform: %d failures\n", failures);
