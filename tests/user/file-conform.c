@@ -8,9 +8,9 @@
  * directory, GetFullPathNameA's trailing dots and file part, SetFileTime's
  * "leave it" times, SystemTimeToFileTime's bounds, GetMappedFileNameA's
  * truncation, CopyFileA from two threads at once, GetFileAttributesExA,
- * GetFileType, GetDriveTypeA, GetTempPathA/GetTempFileNameA, CompareFileTime
- * and the generic (ANSI) names. Last line: "file-conform: N failures".
- * Runs on C:. */
+ * GetFileType, GetDriveTypeA, GetTempPathA/GetTempFileNameA, CompareFileTime,
+ * mapping refusals, the generic (ANSI) names and fopen's text mode. Last
+ * line: "file-conform: N failures". Runs on C:. */
 #include <string.h>
 #include <windows.h>
 #include <psapi.h>
@@ -530,6 +530,35 @@ static void edges(void)
 	      st.wDayOfWeek);
 }
 
+/* fopen's text mode (no "b"), as Microsoft's C library: '\n' goes to the
+ * file as CR LF and comes back as '\n'; CTRL+Z ends the text. */
+static void text_mode(void)
+{
+	char line[32], raw[32];
+	FILE *f = fopen(F, "w");
+	DWORD n;
+	HANDLE h;
+
+	CHECK(fputs("one\ntwo\n", f) == 0 && ftell(f) == 10, "ftell counts the CRs: %ld",
+	      ftell(f));
+	fwrite("\x1a" "after", 1, 6, f);
+	fclose(f);
+	h = open_file(F, GENERIC_READ, OPEN_EXISTING);
+	CHECK(ReadFile(h, raw, sizeof(raw), &n, NULL) && n == 16 &&
+	      memcmp(raw, "one\r\ntwo\r\n\x1a" "after", 16) == 0, "the bytes: %lu", n);
+	CloseHandle(h);
+	f = fopen(F, "rt");
+	CHECK(fgets(line, sizeof(line), f) && strcmp(line, "one\n") == 0, "\"%s\"", line);
+	CHECK(ftell(f) == 5, "ftell: %ld", ftell(f));
+	CHECK(fread(line, 1, sizeof(line), f) == 4 && memcmp(line, "two\n", 4) == 0 && feof(f),
+	      "CTRL+Z ends the text");
+	fclose(f);
+	f = fopen(F, "rb");
+	CHECK(fread(line, 1, sizeof(line), f) == 16, "binary reads every byte");
+	fclose(f);
+	touch(F, "0123456789");
+}
+
 int main(void)
 {
 	CreateDirectoryA(D, NULL);
@@ -544,6 +573,7 @@ int main(void)
 	more_calls();
 	mappings();
 	edges();
+	text_mode();
 	DeleteFileA(F);
 	CHECK(RemoveDirectoryA(D), "cleanup: %lu", GetLastError());
 	printf("file-conform: %d failures\n", failures);
