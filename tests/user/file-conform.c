@@ -14,6 +14,7 @@
 #include <string.h>
 #include <windows.h>
 #include <psapi.h>
+#include <tchar.h>
 
 #define TEST_NAME "file-conform"
 #include "check.h"
@@ -70,14 +71,13 @@ static void create_file(void)
 	      ERROR_PATH_NOT_FOUND);
 	FAILS(open_file(D "\\nodir\\x", GENERIC_WRITE, CREATE_NEW), INVALID_HANDLE_VALUE,
 	      ERROR_PATH_NOT_FOUND);
-	FAILS(open_file(D "\\a*b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
-	      ERROR_INVALID_NAME);
-	FAILS(open_file(D "\\a?b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
-	      ERROR_INVALID_NAME);
-	FAILS(open_file(D "\\a<b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
-	      ERROR_INVALID_NAME);
-	FAILS(open_file(D "\\a|b", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
-	      ERROR_INVALID_NAME);
+	for (const char *bad = "*?<|"; *bad; bad++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), D "\\a%cb", *bad);
+		FAILS(open_file(name, GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
+		      ERROR_INVALID_NAME);
+	}
 	FAILS(open_file("", GENERIC_READ, OPEN_EXISTING), INVALID_HANDLE_VALUE,
 	      ERROR_PATH_NOT_FOUND);
 	FAILS(open_file(NULL, GENERIC_READ, OPEN_EXISTING), INVALID_HANDLE_VALUE,
@@ -218,6 +218,7 @@ static void names(void)
 	FAILS(FindFirstFileA("", &fd), INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
 	FAILS(FindFirstFileA(D "\\nodir\\*", &fd), INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
 	FAILS(FindFirstFileA(D "\\*.none", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+	FAILS(FindFirstFileA("C:\\*\\abc.txt", &fd), INVALID_HANDLE_VALUE, ERROR_INVALID_NAME);
 	FAILS(FindClose(INVALID_HANDLE_VALUE), FALSE, ERROR_INVALID_HANDLE);
 	FAILS(FindFirstFileA("C:\\", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
 	h = FindFirstFileA(D "\\*", &fd);
@@ -406,7 +407,7 @@ static void more_calls(void)
 	      a.dwFileAttributes == FILE_ATTRIBUTE_ARCHIVE && a.nFileSizeLow == 10 &&
 	      a.nFileSizeHigh == 0, "GetFileAttributesEx: 0x%lx %lu", a.dwFileAttributes,
 	      a.nFileSizeLow);
-	h = FindFirstFile(TEXT(F), &fd);
+	h = FindFirstFile(_T(F), &fd);
 	CHECK(h != INVALID_HANDLE_VALUE && CompareFileTime(&fd.ftLastWriteTime,
 							   &a.ftLastWriteTime) == 0,
 	      "the same write time");
@@ -431,7 +432,7 @@ static void more_calls(void)
 	CHECK(GetTempFileName(D, "pre", 0x1a2b, name) == 0x1a2b &&
 	      strcmp(name, D "\\pre1A2B.tmp") == 0 &&
 	      GetFileAttributesA(name) == INVALID_FILE_ATTRIBUTES, "a given number: \"%s\"", name);
-	u = GetTempFileName(D "\\", "prefix", 0, name);
+	u = GetTempFileName(TEXT(D "\\"), TEXT("prefix"), 0, name);
 	CHECK(u != 0 && strncmp(name, D "\\pre", strlen(D) + 4) == 0 &&
 	      GetFileAttributesA(name) == FILE_ATTRIBUTE_ARCHIVE, "a new file: %u \"%s\"", u, name);
 	DeleteFile(name);
@@ -504,6 +505,26 @@ static void edges(void)
 	      GetFileAttributesA(D "\\ro.txt"));
 	DeleteFileA(D "\\ro.txt");
 	FAILS(CreateDirectoryA("", NULL), FALSE, ERROR_PATH_NOT_FOUND);
+	h = CreateFileA(D "\\hid.txt", GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_HIDDEN,
+			NULL);
+	CloseHandle(h);
+	FAILS(open_file(D "\\hid.txt", GENERIC_WRITE, CREATE_ALWAYS), INVALID_HANDLE_VALUE,
+	      ERROR_ACCESS_DENIED);
+	h = open_file(D "\\hid.txt", GENERIC_WRITE, TRUNCATE_EXISTING);
+	CloseHandle(h);
+	CHECK(GetFileAttributesA(D "\\hid.txt") == (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_ARCHIVE),
+	      "TRUNCATE_EXISTING keeps the attributes: 0x%lx", GetFileAttributesA(D "\\hid.txt"));
+	DeleteFileA(D "\\hid.txt");
+	CreateDirectoryA(D "\\rodir", NULL);
+	CHECK(SetFileAttributesA(D "\\rodir", FILE_ATTRIBUTE_READONLY) &&
+	      GetFileAttributesA(D "\\rodir") == (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_READONLY),
+	      "a READONLY directory: 0x%lx", GetFileAttributesA(D "\\rodir"));
+	FAILS(RemoveDirectoryA(D "\\rodir"), FALSE, ERROR_ACCESS_DENIED);
+	SetFileAttributesA(D "\\rodir", FILE_ATTRIBUTE_NORMAL);
+	CHECK(RemoveDirectoryA(D "\\rodir"), "then it goes: %lu", GetLastError());
+	n = GetFullPathNameA("C:\\a\\*.txt", sizeof(buf), buf, &part);
+	CHECK(n == 10 && strcmp(buf, "C:\\a\\*.txt") == 0 && part == buf + 5,
+	      "GetFullPathName keeps wildcards: \"%s\"", buf);
 	FAILS(GetDiskFreeSpaceA("Q:\\", &spc, &bps, &fc, &tc), FALSE, ERROR_PATH_NOT_FOUND);
 	CHECK(GetDiskFreeSpaceA(NULL, &spc, &bps, &fc, &tc) && bps == 512 && fc <= tc,
 	      "GetDiskFreeSpace: %lu %lu %lu %lu", spc, bps, fc, tc);
