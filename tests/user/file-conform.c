@@ -461,7 +461,8 @@ static void mappings(void)
 	CHECK(v && memcmp(v, "01ab456789", 10) == 0, "the view: %lu", GetLastError());
 	FAILS(UnmapViewOfFile(NULL), FALSE, ERROR_INVALID_ADDRESS);
 	FAILS(FlushViewOfFile(&n, 4), FALSE, ERROR_INVALID_ADDRESS);
-	CHECK(UnmapViewOfFile(v), "UnmapViewOfFile: %lu", GetLastError());
+	CHECK(FlushViewOfFile(v, 0), "FlushViewOfFile of the whole view: %lu", GetLastError());
+	CHECK(UnmapViewOfFile(v + 100), "UnmapViewOfFile inside the view: %lu", GetLastError());
 	FAILS(UnmapViewOfFile(v), FALSE, ERROR_INVALID_ADDRESS);
 	CloseHandle(s);
 	CloseHandle(h);
