@@ -1,9 +1,9 @@
 /* Files by handle (<windows.h>): CreateFileA, ReadFile, WriteFile,
  * SetFilePointer(Ex), GetFileSize(Ex), SetEndOfFile, FlushFileBuffers,
  * GetFileTime, SetFileTime, GetOverlappedResult. The kernel does the work
- * (kernel/sys/sys_file.c); these give Windows' return conventions. Transfers complete before they
- * return: an OVERLAPPED gives ReadFile and WriteFile their offset, and
- * GetOverlappedResult reads what it recorded. */
+ * (kernel/sys/sys_file.c); these give Windows' return conventions.
+ * Transfers complete before they return: an OVERLAPPED gives ReadFile and
+ * WriteFile their offset, and GetOverlappedResult reads what it recorded. */
 #include <windows.h>
 #include "win32call.h"
 
