@@ -203,7 +203,9 @@ struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f)
 }
 
 /* A FILETIME argument (0: none) as FAT's time: ERROR_INVALID_PARAMETER
- * outside what FAT keeps (1980..2107). */
+ * outside what FAT keeps (1980..2107). As on Windows, a time of 0 leaves the
+ * file's time alone; so does one of all ones (Windows' "stop updating it
+ * through this handle", which vados does not keep). */
 static uint32_t fat_time_in(uint32_t user, struct fat_time *t, bool *given)
 {
 	struct rtl_time_fields fl;
@@ -214,6 +216,10 @@ static uint32_t fat_time_in(uint32_t user, struct fat_time *t, bool *given)
 		return ERROR_SUCCESS;
 	if (!copy_from_user(&ft, user, sizeof(ft)))
 		return ERROR_NOACCESS;
+	if (ft == 0 || ft == ~0ull) {
+		*given = false;
+		return ERROR_SUCCESS;
+	}
 	if (!rtl_time_to_fields(ft, &fl) || fl.year < 1980 || fl.year > 2107)
 		return ERROR_INVALID_PARAMETER;
 	*t = (struct fat_time){ fl.year, fl.month, fl.day, fl.hour, fl.minute, fl.second,

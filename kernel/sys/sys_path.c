@@ -19,11 +19,13 @@
 
 uint32_t sys_path_in(uint32_t user, char **full)
 {
-	char *buf = kmalloc(2 * RTL_PATH_WORK), cwd[RTL_MAX_PATH];
+	char *buf, cwd[RTL_MAX_PATH];
 	uint32_t err;
 	size_t n;
 
-	if (!buf)
+	if (!user)                      /* as Windows: no name, no path */
+		return ERROR_PATH_NOT_FOUND;
+	if (!(buf = kmalloc(2 * RTL_PATH_WORK)))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	err = sys_copy_string_in(buf + RTL_PATH_WORK, user, RTL_PATH_WORK);
 	if (err == ERROR_INVALID_PARAMETER)
@@ -53,6 +55,19 @@ static void filetime_out(const struct fat_time *t, unsigned int out[2])
 	out[1] = (unsigned int)(ft >> 32);
 }
 
+static char ascii_upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
+/* Whether a and b are one name but for the case of ASCII letters. */
+static bool same_name_any_case(const char *a, const char *b)
+{
+	while (*a && ascii_upper(*a) == ascii_upper(*b))
+		a++, b++;
+	return *a == *b;
+}
+
 void sys_find_data(const struct fat_info *i, struct vados_find_data *d)
 {
 	memset(d, 0, sizeof(*d));
@@ -62,8 +77,9 @@ void sys_find_data(const struct fat_info *i, struct vados_find_data *d)
 	filetime_out(&i->written, d->written);
 	d->size_low = i->size;
 	strlcpy(d->name, i->name[0] ? i->name : i->short_name, sizeof(d->name));
-	/* cAlternateFileName: the 8.3 name when the long one differs from it. */
-	if (strcmp(i->name, i->short_name) != 0 && i->name[0])
+	/* cAlternateFileName: the 8.3 name when the long one is not a valid 8.3
+	 * name (a difference of case alone does not count, as on Windows). */
+	if (i->name[0] && !same_name_any_case(i->name, i->short_name))
 		strlcpy(d->short_name, i->short_name, sizeof(d->short_name));
 }
 

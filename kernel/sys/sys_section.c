@@ -141,9 +141,11 @@ struct sysret sys_query_view_name(const uint32_t *a, struct trap_frame *f)
 }
 
 /* (process, address, buf, size) -> GetMappedFileNameA: the device-form name
- * of the file mapped at address, its length (truncated to size - 1, as
- * Windows does). Outside views Windows' STATUS_INVALID_ADDRESS reaches the
- * caller as ERROR_UNEXP_NET_ERR. */
+ * of the file mapped at address and its length; a name that does not fit is
+ * cut to size - 1 characters and the answer is size, the characters copied
+ * with the terminator (as Windows answers: size 1 gives 1 and ""). Outside
+ * views Windows' STATUS_INVALID_ADDRESS reaches the caller as
+ * ERROR_UNEXP_NET_ERR. */
 struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f)
 {
 	char path[RTL_MAX_PATH], name[RTL_MAX_PATH + 32];
@@ -160,9 +162,11 @@ struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ err, 0 };
 	io_device_path(path, name, sizeof(name));
 	len = strlen(name);
-	len = len < a[3] - 1 ? len : a[3] - 1;
-	name[len] = 0;
-	if (!copy_to_user(a[2], name, len + 1))
+	if (len >= a[3]) {
+		name[a[3] - 1] = 0;
+		len = a[3];
+	}
+	if (!copy_to_user(a[2], name, strlen(name) + 1))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ 0, len };
 }

@@ -46,7 +46,7 @@ struct sysret sys_handle_out(uint32_t out, uint32_t handle);
 /* The full path of the user's path, resolved against the caller's current
  * directory (kmalloc'd in *full: kfree it), or ERROR_NOACCESS,
  * ERROR_FILENAME_EXCED_RANGE (MAX_PATH or more), ERROR_PATH_NOT_FOUND
- * (empty), ERROR_INVALID_NAME (a UNC path). kernel/sys/sys_path.c */
+ * (empty or NULL), ERROR_INVALID_NAME (a UNC path). kernel/sys/sys_path.c */
 uint32_t sys_path_in(uint32_t user, char **full);
 /* Whether full names an existing directory (0, ERROR_DIRECTORY for a file,
  * the lookup's error): then cwd gets it as a current directory (no trailing

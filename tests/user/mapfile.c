@@ -161,7 +161,7 @@ static void read_view(void)
 	      strcmp(name, "\\Device\\HarddiskVolume1\\MAP\\DATA.BIN") == 0,
 	      "GetMappedFileNameA: %lu \"%s\" (%lu)", n, n ? name : "", GetLastError());
 	n = GetMappedFileNameA(GetCurrentProcess(), (LPVOID)(v + 5), name, 8);
-	CHECK(n == 7 && strcmp(name, "\\Device") == 0, "truncated: %lu \"%s\"", n, name);
+	CHECK(n == 8 && strcmp(name, "\\Device") == 0, "truncated: %lu \"%s\"", n, name);
 	CHECK_ERR(GetMappedFileNameA(GetCurrentProcess(), (LPVOID)&tail, name, sizeof(name)),
 		  ERROR_UNEXP_NET_ERR);         /* Windows' STATUS_INVALID_ADDRESS */
 	CHECK_ERR(GetMappedFileNameA(GetCurrentProcess(), NULL, name, sizeof(name)),

@@ -51,6 +51,7 @@ WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);
  * ERROR_INSUFFICIENT_BUFFER (nSize 0). */
 WINAPI DWORD GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, DWORD nSize);
 #define K32GetMappedFileNameA GetMappedFileNameA
+#define GetMappedFileName GetMappedFileNameA
 #define K32EmptyWorkingSet EmptyWorkingSet
 
 /* The working set page by page (user/lib/psapi.c, mm/wslist.c). A section's

@@ -36,6 +36,12 @@ typedef BOOL *LPBOOL, *PBOOL;
 typedef LONG *LPLONG, *PLONG;
 typedef ULONG_PTR *PULONG_PTR;
 typedef SIZE_T *PSIZE_T;
+/* The "generic" text type of an ANSI build (vados has no UNICODE one). */
+typedef CHAR TCHAR;
+typedef LPSTR LPTSTR, PTSTR;
+typedef LPCSTR LPCTSTR, PCTSTR;
+#define __TEXT(quote) quote
+#define TEXT(quote) __TEXT(quote)
 
 typedef struct _EXCEPTION_RECORD EXCEPTION_RECORD, *PEXCEPTION_RECORD;
 typedef struct _FLOATING_SAVE_AREA FLOATING_SAVE_AREA, *PFLOATING_SAVE_AREA;

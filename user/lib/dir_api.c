@@ -42,15 +42,18 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes)
 	return win32_call(SYS_SET_FILE_ATTRIBUTES, args, NULL);
 }
 
+#define COPY_CHUNK 65536
+
 /* Copies from's data, attributes and last-write time to to (created, or
- * replaced unless fail_if_exists: ERROR_FILE_EXISTS). */
+ * replaced unless fail_if_exists: ERROR_FILE_EXISTS). The buffer is the
+ * call's own: threads copy at once. */
 BOOL WINAPI CopyFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, BOOL bFailIfExists)
 {
-	static char buf[16384];
 	HANDLE in, out;
 	FILETIME written;
 	DWORD attr, n, put;
-	BOOL ok = TRUE;
+	char *buf;
+	BOOL ok;
 
 	in = CreateFileA(lpExistingFileName, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
 			 0, NULL);
@@ -64,10 +67,14 @@ BOOL WINAPI CopyFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, BOOL bFai
 		CloseHandle(in);
 		return FALSE;
 	}
-	while (ok && (ok = ReadFile(in, buf, sizeof(buf), &n, NULL)) && n)
+	if (!(ok = (buf = HeapAlloc(GetProcessHeap(), 0, COPY_CHUNK)) != NULL))
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+	while (ok && (ok = ReadFile(in, buf, COPY_CHUNK, &n, NULL)) && n)
 		ok = WriteFile(out, buf, n, &put, NULL);
 	if (ok && GetFileTime(in, NULL, NULL, &written))
 		ok = SetFileTime(out, NULL, NULL, &written);
+	if (buf)
+		HeapFree(GetProcessHeap(), 0, buf);
 	CloseHandle(in);
 	CloseHandle(out);
 	if (ok && (attr & FILE_ATTRIBUTE_READONLY))

@@ -1,7 +1,9 @@
 /* Files by handle (<windows.h>): CreateFileA, ReadFile, WriteFile,
  * SetFilePointer(Ex), GetFileSize(Ex), SetEndOfFile, FlushFileBuffers,
- * GetFileTime, SetFileTime. The kernel does the work (kernel/sys/sys_file.c);
- * these give Windows' return conventions. Overlapped I/O is not supported. */
+ * GetFileTime, SetFileTime, GetOverlappedResult. The kernel does the work
+ * (kernel/sys/sys_file.c); these give Windows' return conventions.
+ * Transfers complete before they return: an OVERLAPPED gives ReadFile and
+ * WriteFile their offset, and GetOverlappedResult reads what it recorded. */
 #include <windows.h>
 #include "win32call.h"
 
@@ -16,30 +18,82 @@ HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShar
 			     (uint32_t)&existed };
 
 	(void)hTemplateFile;            /* extended attributes: FAT has none */
-	if (dwFlagsAndAttributes & FILE_FLAG_OVERLAPPED) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return INVALID_HANDLE_VALUE;
-	}
 	if (!win32_call(SYS_CREATE_FILE, args, &h))
 		return INVALID_HANDLE_VALUE;
 	SetLastError(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
 	return (HANDLE)h;
 }
 
-/* ReadFile and WriteFile: the count is written even when the call fails. */
-static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
-		     LPOVERLAPPED overlapped)
+/* The NTSTATUS an OVERLAPPED keeps for each error a started transfer can
+ * end with (any other: STATUS_UNSUCCESSFUL, ERROR_GEN_FAILURE). */
+static const struct {
+	DWORD error, status;
+} io_status[] = {
+	{ ERROR_SUCCESS, 0 },
+	{ ERROR_HANDLE_EOF, 0xC0000011 },       /* STATUS_END_OF_FILE */
+	{ ERROR_DISK_FULL, 0xC000007F },
+	{ ERROR_CRC, 0xC000003F },
+	{ ERROR_IO_DEVICE, 0xC0000185 },
+	{ ERROR_NOACCESS, 0xC0000005 },         /* STATUS_ACCESS_VIOLATION */
+	{ ERROR_GEN_FAILURE, 0xC0000001 },      /* STATUS_UNSUCCESSFUL */
+};
+#define IO_STATUS_OTHER (sizeof(io_status) / sizeof(io_status[0]) - 1)
+
+static DWORD status_of(DWORD error)
 {
-	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)buffer, bytes }, n;
+	size_t i = 0;
+
+	while (i < IO_STATUS_OTHER && io_status[i].error != error)
+		i++;
+	return io_status[i].status;
+}
+
+static DWORD error_of(DWORD status)
+{
+	size_t i = 0;
+
+	while (i < IO_STATUS_OTHER && io_status[i].status != status)
+		i++;
+	return io_status[i].error;
+}
+
+/* ReadFile and WriteFile. The count (optional, as on Windows since 7) is
+ * written even when the call fails. With an OVERLAPPED the transfer starts
+ * at its offset and completes here (vados does every transfer at once, on
+ * FILE_FLAG_OVERLAPPED handles too, as Windows may): a read at the end
+ * fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and the
+ * count, and hEvent (its low bit is a completion-port flag) is set. */
+static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
+		     LPOVERLAPPED ov)
+{
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)buffer, bytes }, n = 0;
+	HANDLE event = ov ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
+	LARGE_INTEGER at;
 	BOOL ok;
 
-	if (overlapped || !done) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
+	if (done)
+		*done = 0;
+	if (event)
+		ResetEvent(event);
+	if (ov) {
+		at.LowPart = ov->Offset;
+		at.HighPart = (LONG)ov->OffsetHigh;
+		if (!SetFilePointerEx(hFile, at, NULL, FILE_BEGIN))
+			return FALSE;
 	}
-	*done = 0;
 	ok = win32_call(nr, args, &n);
-	*done = n;
+	if (done)
+		*done = n;
+	if (!ov)
+		return ok;
+	if (ok && nr == SYS_READ_FILE && bytes && !n) {
+		SetLastError(ERROR_HANDLE_EOF);
+		ok = FALSE;
+	}
+	ov->Internal = status_of(ok ? ERROR_SUCCESS : GetLastError());
+	ov->InternalHigh = n;
+	if (event)
+		SetEvent(event);
 	return ok;
 }
 
@@ -59,6 +113,20 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
 				     lpOverlapped);
 	return transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
 			lpNumberOfBytesWritten, lpOverlapped);
+}
+
+/* Every transfer has completed by the time ReadFile or WriteFile returns,
+ * so bWait changes nothing. */
+BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
+				LPDWORD lpNumberOfBytesTransferred, BOOL bWait)
+{
+	(void)hFile;
+	(void)bWait;
+	*lpNumberOfBytesTransferred = (DWORD)lpOverlapped->InternalHigh;
+	if (lpOverlapped->Internal == 0)
+		return TRUE;
+	SetLastError(error_of((DWORD)lpOverlapped->Internal));
+	return FALSE;
 }
 
 BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,

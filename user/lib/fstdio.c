@@ -1,14 +1,20 @@
 /* C streams over Win32 files: fopen and the rest, with one buffer per stream
  * used for reading or for writing (switching flushes or gives back what was
  * read ahead), append mode writing at the end every time, and every open
- * stream flushed at exit. stdout and stderr write to the console unbuffered. */
+ * stream flushed at exit. stdout and stderr write to the console unbuffered.
+ * As Microsoft's C library, a stream is in text mode unless its mode has a
+ * "b": '\n' is written as CR LF, CR LF reads as '\n' and CTRL+Z as the end;
+ * the buffer keeps the file's own bytes, so ftell and fseek are exact. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <windows.h>
 #include "kernel/rtl/format.h"
 
-enum { F_READ = 1, F_WRITE = 2, F_APPEND = 4, F_EOF = 8, F_ERROR = 16, F_CONSOLE = 32 };
+enum { F_READ = 1, F_WRITE = 2, F_APPEND = 4, F_EOF = 8, F_ERROR = 16, F_CONSOLE = 32,
+       F_TEXT = 64 };
+
+#define CTRL_Z 0x1a
 
 struct _iobuf {
 	HANDLE h;
@@ -94,6 +100,8 @@ static BOOL parse_mode(const char *mode, DWORD *access, DWORD *disposition, int 
 	}
 	if (plus)
 		*flags |= F_READ | F_WRITE;
+	if (!strchr(mode, 'b'))
+		*flags |= F_TEXT;
 	*access = ((*flags & F_READ) ? GENERIC_READ : 0) | ((*flags & F_WRITE) ? GENERIC_WRITE : 0);
 	return TRUE;
 }
@@ -173,9 +181,15 @@ size_t fread(void *buf, size_t size, size_t count, FILE *f)
 {
 	size_t want = size * count, got = 0, n;
 	unsigned char *p = buf;
+	int c;
 
 	if (!size || !count)
 		return 0;
+	if (f->flags & F_TEXT) {
+		while (got < want && (c = fgetc(f)) != EOF)
+			p[got++] = (unsigned char)c;
+		return got / size;
+	}
 	while (got < want && (n = fill(f)) != 0) {
 		if (n > want - got)
 			n = want - got;
@@ -201,29 +215,63 @@ static int start_writing(FILE *f)
 	return 0;
 }
 
+/* Buffers want bytes from src, each '\n' of a text stream after a CR; how
+ * many of src's bytes went in (fewer only when writing failed). */
+static size_t put_bytes(FILE *f, const unsigned char *src, size_t want)
+{
+	size_t put = 0, n;
+
+	while (put < want) {
+		if (f->flags & F_TEXT) {
+			n = 1;
+			if (src[put] == '\n')
+				f->buf[f->len++] = '\r';
+			if (f->len == BUFSIZ && flush_writes(f))
+				return put;
+			f->buf[f->len] = src[put];
+		} else {
+			n = BUFSIZ - f->len < want - put ? BUFSIZ - f->len : want - put;
+			memcpy(f->buf + f->len, src + put, n);
+		}
+		f->len += n;
+		put += n;
+		if (f->len == BUFSIZ && flush_writes(f))
+			return put;
+	}
+	return put;
+}
+
 size_t fwrite(const void *buf, size_t size, size_t count, FILE *f)
 {
-	size_t want = size * count, put = 0, n;
+	size_t want = size * count;
 	DWORD done;
 
 	if (!size || !count || start_writing(f))
 		return 0;
 	if (f->flags & F_CONSOLE)
 		return WriteFile(f->h, buf, (DWORD)want, &done, NULL) ? done / size : 0;
-	while (put < want) {
-		n = BUFSIZ - f->len < want - put ? BUFSIZ - f->len : want - put;
-		memcpy(f->buf + f->len, (const unsigned char *)buf + put, n);
-		f->len += n;
-		put += n;
-		if (f->len == BUFSIZ && flush_writes(f))
-			return 0;
-	}
-	return count;
+	return put_bytes(f, buf, want) == want ? count : 0;
 }
 
+/* In text mode CR LF is '\n' (a CR ending the buffer looks at the next
+ * one) and CTRL+Z is the end, left unread. */
 int fgetc(FILE *f)
 {
-	return fill(f) ? f->buf[f->pos++] : EOF;
+	int c;
+
+	if (!fill(f))
+		return EOF;
+	c = f->buf[f->pos];
+	if (!(f->flags & F_TEXT))
+		return f->buf[f->pos++];
+	if (c == CTRL_Z) {
+		f->flags |= F_EOF;
+		return EOF;
+	}
+	f->pos++;
+	if (c == '\r' && fill(f) && f->buf[f->pos] == '\n')
+		c = f->buf[f->pos++];
+	return c;
 }
 
 int getc(FILE *f) { return fgetc(f); }

@@ -1,7 +1,8 @@
 /* Time (<windows.h>): GetSystemTime, GetLocalTime (vados has no time zones:
- * local time is UTC), GetSystemTimeAsFileTime, FileTimeToSystemTime and
- * SystemTimeToFileTime, with the kernel's own conversions
- * (kernel/rtl/time.c, compiled in). */
+ * local time is UTC), GetSystemTimeAsFileTime, FileTimeToSystemTime,
+ * SystemTimeToFileTime, CompareFileTime and the local-time conversions of
+ * FILETIMEs, with the kernel's own conversions (kernel/rtl/time.c,
+ * compiled in). */
 #include <windows.h>
 #include "kernel/rtl/time.h"
 #include "win32call.h"
@@ -58,4 +59,31 @@ VOID WINAPI GetSystemTime(LPSYSTEMTIME lpSystemTime)
 VOID WINAPI GetLocalTime(LPSYSTEMTIME lpSystemTime)
 {
 	GetSystemTime(lpSystemTime);
+}
+
+static uint64_t filetime_u64(const FILETIME *t)
+{
+	return (uint64_t)t->dwHighDateTime << 32 | t->dwLowDateTime;
+}
+
+/* -1, 0 or 1 as the first time is earlier than, equal to or later than the
+ * second. */
+LONG WINAPI CompareFileTime(const FILETIME *lpFileTime1, const FILETIME *lpFileTime2)
+{
+	uint64_t a = filetime_u64(lpFileTime1), b = filetime_u64(lpFileTime2);
+
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* Local time is UTC: both conversions copy. */
+BOOL WINAPI FileTimeToLocalFileTime(const FILETIME *lpFileTime, LPFILETIME lpLocalFileTime)
+{
+	*lpLocalFileTime = *lpFileTime;
+	return TRUE;
+}
+
+BOOL WINAPI LocalFileTimeToFileTime(const FILETIME *lpLocalFileTime, LPFILETIME lpFileTime)
+{
+	*lpFileTime = *lpLocalFileTime;
+	return TRUE;
 }

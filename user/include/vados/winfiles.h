@@ -47,7 +47,23 @@ typedef struct _WIN32_FIND_DATAA {                  /* 320 bytes */
 	CHAR cAlternateFileName[14];
 } WIN32_FIND_DATAA, *PWIN32_FIND_DATAA, *LPWIN32_FIND_DATAA;
 
-typedef struct _OVERLAPPED OVERLAPPED, *LPOVERLAPPED;     /* not supported: must be NULL */
+/* ReadFile and WriteFile start at Offset/OffsetHigh and complete before
+ * returning (with or without FILE_FLAG_OVERLAPPED): Internal gets the
+ * status, InternalHigh the count, hEvent (if any) is set. */
+typedef struct _OVERLAPPED {
+	ULONG_PTR Internal;
+	ULONG_PTR InternalHigh;
+	union {
+		struct {
+			DWORD Offset;
+			DWORD OffsetHigh;
+		};
+		PVOID Pointer;
+	};
+	HANDLE hEvent;
+} OVERLAPPED, *LPOVERLAPPED;
+#define STATUS_PENDING            ((DWORD)0x00000103L)
+#define HasOverlappedIoCompleted(lpOverlapped) ((lpOverlapped)->Internal != STATUS_PENDING)
 
 #define FILE_READ_DATA            0x0001
 #define FILE_LIST_DIRECTORY       0x0001
@@ -105,6 +121,8 @@ typedef struct _OVERLAPPED OVERLAPPED, *LPOVERLAPPED;     /* not supported: must
 #define ERROR_NOT_SAME_DEVICE     17L
 #define ERROR_NO_MORE_FILES       18L
 #define ERROR_CRC                 23L
+#define ERROR_GEN_FAILURE         31L
+#define ERROR_IO_PENDING          997L
 #define ERROR_SHARING_VIOLATION   32L
 #define ERROR_HANDLE_EOF          38L
 #define ERROR_FILE_EXISTS         80L
@@ -126,6 +144,8 @@ WINAPI BOOL ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
 WINAPI BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
 		      LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);
+WINAPI BOOL GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
+				LPDWORD lpNumberOfBytesTransferred, BOOL bWait);
 WINAPI DWORD SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistanceToMoveHigh,
 			    DWORD dwMoveMethod);
 WINAPI BOOL SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,
@@ -165,5 +185,63 @@ WINAPI VOID GetLocalTime(LPSYSTEMTIME lpSystemTime);
 WINAPI VOID GetSystemTimeAsFileTime(LPFILETIME lpSystemTimeAsFileTime);
 WINAPI BOOL FileTimeToSystemTime(const FILETIME *lpFileTime, LPSYSTEMTIME lpSystemTime);
 WINAPI BOOL SystemTimeToFileTime(const SYSTEMTIME *lpSystemTime, LPFILETIME lpFileTime);
+
+WINAPI LONG CompareFileTime(const FILETIME *lpFileTime1, const FILETIME *lpFileTime2);
+WINAPI BOOL FileTimeToLocalFileTime(const FILETIME *lpFileTime, LPFILETIME lpLocalFileTime);
+WINAPI BOOL LocalFileTimeToFileTime(const FILETIME *lpLocalFileTime, LPFILETIME lpFileTime);
+
+typedef enum _GET_FILEEX_INFO_LEVELS {
+	GetFileExInfoStandard,
+	GetFileExMaxInfoLevel
+} GET_FILEEX_INFO_LEVELS;
+typedef struct _WIN32_FILE_ATTRIBUTE_DATA {
+	DWORD dwFileAttributes;
+	FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
+	DWORD nFileSizeHigh, nFileSizeLow;
+} WIN32_FILE_ATTRIBUTE_DATA, *LPWIN32_FILE_ATTRIBUTE_DATA;
+WINAPI BOOL GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId,
+				 LPVOID lpFileInformation);
+
+#define FILE_TYPE_UNKNOWN         0x0000
+#define FILE_TYPE_DISK            0x0001
+#define FILE_TYPE_CHAR            0x0002
+#define FILE_TYPE_PIPE            0x0003
+WINAPI DWORD GetFileType(HANDLE hFile);
+
+#define DRIVE_UNKNOWN             0
+#define DRIVE_NO_ROOT_DIR         1
+#define DRIVE_FIXED               3
+WINAPI UINT GetDriveTypeA(LPCSTR lpRootPathName);
+WINAPI DWORD GetLogicalDrives(VOID);
+
+#define ERROR_BUFFER_OVERFLOW     111L
+WINAPI DWORD GetTempPathA(DWORD nBufferLength, LPSTR lpBuffer);
+WINAPI UINT GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUnique,
+			     LPSTR lpTempFileName);
+
+/* The generic names of an ANSI build. */
+#define WIN32_FIND_DATA     WIN32_FIND_DATAA
+#define PWIN32_FIND_DATA    PWIN32_FIND_DATAA
+#define LPWIN32_FIND_DATA   LPWIN32_FIND_DATAA
+#define CreateFile          CreateFileA
+#define DeleteFile          DeleteFileA
+#define MoveFile            MoveFileA
+#define MoveFileEx          MoveFileExA
+#define CopyFile            CopyFileA
+#define CreateDirectory     CreateDirectoryA
+#define RemoveDirectory     RemoveDirectoryA
+#define GetFileAttributes   GetFileAttributesA
+#define GetFileAttributesEx GetFileAttributesExA
+#define SetFileAttributes   SetFileAttributesA
+#define FindFirstFile       FindFirstFileA
+#define FindNextFile        FindNextFileA
+#define GetCurrentDirectory GetCurrentDirectoryA
+#define SetCurrentDirectory SetCurrentDirectoryA
+#define GetFullPathName     GetFullPathNameA
+#define GetDiskFreeSpace    GetDiskFreeSpaceA
+#define GetDiskFreeSpaceEx  GetDiskFreeSpaceExA
+#define GetDriveType        GetDriveTypeA
+#define GetTempPath         GetTempPathA
+#define GetTempFileName     GetTempFileNameA
 
 #endif
