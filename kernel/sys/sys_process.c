@@ -210,6 +210,20 @@ struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, code };
 }
 
+/* (handle) -> the process's id (GetProcessId); QUERY_(LIMITED_)INFORMATION. */
+struct sysret sys_process_id_of(const uint32_t *a, struct trap_frame *f)
+{
+	struct process *p;
+	uint32_t err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p), pid;
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	pid = p->pid;
+	ob_dereference(p);
+	return (struct sysret){ ERROR_SUCCESS, pid };
+}
+
 /* (handle, status); PROCESS_TERMINATE. An ended process: ERROR_ACCESS_DENIED,
  * as Windows reports it. */
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f)

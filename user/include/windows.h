@@ -130,6 +130,7 @@ typedef struct _MEMORYSTATUSEX {
 #define WAIT_ABANDONED        0x00000080UL
 #define WAIT_ABANDONED_0      0x00000080UL
 #define WAIT_TIMEOUT          0x00000102UL
+#define WAIT_IO_COMPLETION    0x000000C0UL
 #define WAIT_FAILED           0xFFFFFFFFUL
 #define MAXIMUM_WAIT_OBJECTS  64
 #define STILL_ACTIVE          259UL
@@ -274,6 +275,9 @@ WINAPI HANDLE OpenSemaphoreA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR 
 WINAPI BOOL ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPreviousCount);
 WINAPI DWORD WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
 				    DWORD dwMilliseconds);
+WINAPI DWORD WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable);
+WINAPI DWORD WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
+				      DWORD dwMilliseconds, BOOL bAlertable);
 #define CreateMutex CreateMutexA
 #define OpenMutex OpenMutexA
 #define CreateSemaphore CreateSemaphoreA
@@ -326,9 +330,11 @@ WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 #define CreateProcess CreateProcessA
 #define WriteConsole WriteConsoleA
 WINAPI DWORD GetCurrentProcessId(VOID);
+WINAPI DWORD GetProcessId(HANDLE Process);
 WINAPI DWORD GetLastError(VOID);
 WINAPI VOID SetLastError(DWORD dwErrCode);
 WINAPI VOID Sleep(DWORD dwMilliseconds);
+WINAPI DWORD SleepEx(DWORD dwMilliseconds, BOOL bAlertable);
 WINAPI DWORD GetTickCount(VOID);
 
 /* Virtual memory. PAGE_EXECUTE* are accepted and reported, but non-PAE i386

@@ -1,6 +1,6 @@
 /* Mutexes, semaphores and the waits (<windows.h>): CreateMutexA, OpenMutexA,
  * ReleaseMutex, CreateSemaphoreA, OpenSemaphoreA, ReleaseSemaphore,
- * WaitForSingleObject, WaitForMultipleObjects. Named ones share the kernel's
+ * WaitForSingleObject(Ex), WaitForMultipleObjects(Ex). Named ones share the kernel's
  * one namespace with events and every other named object type. */
 #include <windows.h>
 #include "win32call.h"
@@ -68,4 +68,19 @@ DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL 
 	uint32_t args[4] = { nCount, (uint32_t)lpHandles, bWaitAll != FALSE, dwMilliseconds }, r;
 
 	return win32_call(SYS_WAIT_FOR_MULTIPLE, args, &r) ? r : WAIT_FAILED;
+}
+
+/* The alertable forms: vados queues no APCs, so bAlertable changes nothing
+ * (WAIT_IO_COMPLETION never comes). */
+DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable)
+{
+	(void)bAlertable;
+	return WaitForSingleObject(hHandle, dwMilliseconds);
+}
+
+DWORD WINAPI WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
+				      DWORD dwMilliseconds, BOOL bAlertable)
+{
+	(void)bAlertable;
+	return WaitForMultipleObjects(nCount, lpHandles, bWaitAll, dwMilliseconds);
 }

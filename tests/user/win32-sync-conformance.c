@@ -1,0 +1,528 @@
+/* Threads, waits, events, mutexes, semaphores, TLS, handles, processes and
+ * tokens against Microsoft's documentation of each call: the return value,
+ * the last error (also the ERROR_SUCCESS or ERROR_ALREADY_EXISTS a call sets
+ * when it succeeds) and the output parameters, edge case by edge case. The
+ * last line is "win32-sync-conformance: 0 failures". */
+#include <string.h>
+#include <windows.h>
+
+#define TEST_NAME "win32-sync-conformance"
+#include "check.h"
+
+#define DIRTY 0xDEADu             /* a last error no call here sets */
+#define SELF  GetCurrentProcess()
+
+/* The call's result r, and its last error is err. */
+#define CHECK_FAIL(r, bad, err)                                                          \
+	do {                                                                             \
+		SetLastError(DIRTY);                                                     \
+		DWORD got_ = (DWORD)(r);                                                 \
+		DWORD e_ = GetLastError();                                               \
+		CHECK(got_ == (DWORD)(bad) && e_ == (DWORD)(err),                        \
+		      "returned 0x%lx error %lu, want 0x%lx error %lu", got_, e_,        \
+		      (DWORD)(bad), (DWORD)(err));                                       \
+	} while (0)
+
+static DWORD WINAPI return_arg(LPVOID arg)
+{
+	return (DWORD)(UINT_PTR)arg;
+}
+
+static DWORD WINAPI sleep_forever(LPVOID arg)
+{
+	(void)arg;
+	Sleep(INFINITE);
+	return 0;
+}
+
+static DWORD WINAPI acquire_and_exit(LPVOID mutex)
+{
+	WaitForSingleObject(mutex, INFINITE);
+	return 5;                       /* exits owning it: abandoned */
+}
+
+static DWORD WINAPI release_not_owned(LPVOID mutex)
+{
+	SetLastError(DIRTY);
+	return ReleaseMutex(mutex) ? 0 : GetLastError();
+}
+
+static DWORD tls_index;
+
+static DWORD WINAPI tls_fresh(LPVOID arg)
+{
+	(void)arg;
+	return TlsGetValue(tls_index) == NULL && GetLastError() == ERROR_SUCCESS;
+}
+
+static HANDLE thread(LPTHREAD_START_ROUTINE fn, LPVOID arg, DWORD flags)
+{
+	HANDLE h = CreateThread(NULL, 0, fn, arg, flags, NULL);
+
+	CHECK(h != NULL, "CreateThread: %lu", GetLastError());
+	return h;
+}
+
+static void threads(void)
+{
+	DWORD code = 0, id = 0;
+	HANDLE h = CreateThread(NULL, 0, return_arg, (LPVOID)77, CREATE_SUSPENDED, &id);
+
+	CHECK(h && id != 0 && GetThreadId(h) == id, "suspended thread: %p id %lu", h, id);
+	CHECK(GetExitCodeThread(h, &code) && code == STILL_ACTIVE, "still active: %lu", code);
+	CHECK(WaitForSingleObject(h, 0) == WAIT_TIMEOUT, "a live thread is not signaled");
+	CHECK(SuspendThread(h) == 1, "suspend a suspended thread: previous 1");
+	for (DWORD i = 2; i < MAXIMUM_SUSPEND_COUNT - 1; i++)
+		SuspendThread(h);
+	CHECK_FAIL(SuspendThread(h), MAXIMUM_SUSPEND_COUNT - 1, DIRTY);
+	CHECK_FAIL(SuspendThread(h), (DWORD)-1, ERROR_SIGNAL_REFUSED);
+	CHECK(ResumeThread(h) == MAXIMUM_SUSPEND_COUNT, "resume at the limit");
+	while (ResumeThread(h) > 1)
+		;
+	CHECK(ResumeThread(h) == 0, "resume of a running thread: 0");
+	CHECK(WaitForSingleObject(h, 5000) == WAIT_OBJECT_0, "thread ends");
+	CHECK(GetExitCodeThread(h, &code) && code == 77, "exit code %lu", code);
+	CHECK_FAIL(SuspendThread(h), (DWORD)-1, ERROR_ACCESS_DENIED);
+	CHECK(TerminateThread(h, 9) || GetLastError() != DIRTY, "terminate an ended thread");
+	CHECK(GetExitCodeThread(h, &code) && code == 77, "exit code kept: %lu", code);
+	CloseHandle(h);
+
+	CHECK_FAIL(ResumeThread(NULL), (DWORD)-1, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(SuspendThread(NULL), (DWORD)-1, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(GetThreadId(NULL), 0, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(TerminateThread(NULL, 0), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(GetExitCodeThread(NULL, &code), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(GetThreadId(GetCurrentThread()) == GetCurrentThreadId(), "pseudo handle's id");
+	CHECK(GetProcessIdOfThread(GetCurrentThread()) == GetCurrentProcessId(), "its process");
+	CHECK(GetCurrentThread() == (HANDLE)(LONG_PTR)-2, "GetCurrentThread is -2");
+	CHECK(GetExitCodeThread(GetCurrentThread(), &code) && code == STILL_ACTIVE, "self active");
+	CHECK(WaitForSingleObject(GetCurrentThread(), 0) == WAIT_TIMEOUT, "wait on self");
+
+	h = thread(sleep_forever, NULL, 0);
+	CHECK(GetThreadPriority(h) == THREAD_PRIORITY_NORMAL, "normal priority");
+	CHECK_FAIL(SetThreadPriority(h, 3), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(SetThreadPriority(h, -3), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK(SetThreadPriority(h, THREAD_PRIORITY_TIME_CRITICAL) &&
+	      GetThreadPriority(h) == THREAD_PRIORITY_TIME_CRITICAL, "time critical");
+	CHECK(SetThreadPriority(h, THREAD_PRIORITY_IDLE) &&
+	      GetThreadPriority(h) == THREAD_PRIORITY_IDLE, "idle");
+	CHECK(SetThreadPriority(h, THREAD_PRIORITY_LOWEST) &&
+	      GetThreadPriority(h) == THREAD_PRIORITY_LOWEST, "lowest");
+	CHECK_FAIL(GetThreadPriority(NULL), THREAD_PRIORITY_ERROR_RETURN, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(SetThreadPriority(NULL, 0), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(TerminateThread(h, 0x1234), "TerminateThread: %lu", GetLastError());
+	CHECK(WaitForSingleObject(h, 5000) == WAIT_OBJECT_0, "terminated thread signaled");
+	CHECK(GetExitCodeThread(h, &code) && code == 0x1234, "terminated with 0x%lx", code);
+	CloseHandle(h);
+
+	Sleep(0);
+	CHECK(SleepEx(0, FALSE) == 0 && SleepEx(1, TRUE) == 0, "SleepEx returns 0");
+	SwitchToThread();
+}
+
+static void waits(void)
+{
+	HANDLE e[MAXIMUM_WAIT_OBJECTS + 1], dup = NULL;
+
+	for (int i = 0; i <= MAXIMUM_WAIT_OBJECTS; i++)
+		e[i] = CreateEventA(NULL, TRUE, FALSE, NULL);
+	CHECK_FAIL(WaitForMultipleObjects(0, e, FALSE, 0), WAIT_FAILED, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(WaitForMultipleObjects(MAXIMUM_WAIT_OBJECTS + 1, e, FALSE, 0), WAIT_FAILED,
+		   ERROR_INVALID_PARAMETER);
+	CHECK(WaitForMultipleObjects(MAXIMUM_WAIT_OBJECTS, e, FALSE, 0) == WAIT_TIMEOUT, "64 ok");
+	SetEvent(e[5]);
+	SetEvent(e[9]);
+	CHECK(WaitForMultipleObjects(MAXIMUM_WAIT_OBJECTS, e, FALSE, 0) == WAIT_OBJECT_0 + 5,
+	      "lowest signaled index");
+	CHECK(WaitForMultipleObjects(2, &e[8], TRUE, 0) == WAIT_TIMEOUT, "wait all: one unset");
+	SetEvent(e[8]);
+	CHECK(WaitForMultipleObjects(2, &e[8], TRUE, 0) == WAIT_OBJECT_0, "wait all: both");
+	HANDLE same[2] = { e[1], e[1] };
+	CHECK_FAIL(WaitForMultipleObjects(2, same, TRUE, 0), WAIT_FAILED, ERROR_INVALID_PARAMETER);
+	CHECK(WaitForMultipleObjects(2, same, FALSE, 0) == WAIT_TIMEOUT, "duplicates in wait any");
+	CHECK(DuplicateHandle(SELF, e[1], SELF, &dup, 0, FALSE, DUPLICATE_SAME_ACCESS), "dup");
+	same[1] = dup;
+	CHECK_FAIL(WaitForMultipleObjects(2, same, TRUE, 0), WAIT_FAILED, ERROR_INVALID_PARAMETER);
+	CloseHandle(dup);
+	HANDLE bad[2] = { e[0], NULL };
+	CHECK_FAIL(WaitForMultipleObjects(2, bad, FALSE, 0), WAIT_FAILED, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(WaitForSingleObject(NULL, 0), WAIT_FAILED, ERROR_INVALID_HANDLE);
+	CHECK(WaitForSingleObject(SELF, 0) == WAIT_TIMEOUT, "wait on own process");
+	CHECK(WaitForSingleObjectEx(e[5], 0, TRUE) == WAIT_OBJECT_0, "Ex form");
+	CHECK(WaitForMultipleObjectsEx(2, &e[6], FALSE, 0, FALSE) == WAIT_TIMEOUT, "Ex form");
+	for (int i = 0; i <= MAXIMUM_WAIT_OBJECTS; i++)
+		CloseHandle(e[i]);
+}
+
+static void events(void)
+{
+	char long_name[300];
+	HANDLE a, b, m;
+
+	SetLastError(DIRTY);
+	a = CreateEventA(NULL, FALSE, FALSE, NULL);
+	CHECK(a && GetLastError() == ERROR_SUCCESS, "unnamed create clears the error");
+	CHECK(PulseEvent(a) && WaitForSingleObject(a, 0) == WAIT_TIMEOUT, "pulse, nobody waits");
+	CHECK(SetEvent(a) && SetEvent(a), "set twice");
+	CHECK(WaitForSingleObject(a, 0) == WAIT_OBJECT_0 && WaitForSingleObject(a, 0) ==
+	      WAIT_TIMEOUT, "auto reset: one wait");
+	CloseHandle(a);
+	a = CreateEventA(NULL, TRUE, TRUE, "");
+	b = CreateEventA(NULL, TRUE, FALSE, "");
+	CHECK(a && b && GetLastError() == ERROR_SUCCESS, "an empty name is no name: %lu",
+	      GetLastError());
+	CHECK(WaitForSingleObject(b, 0) == WAIT_TIMEOUT, "two objects");
+	CloseHandle(a);
+	CloseHandle(b);
+
+	a = CreateEventA(NULL, TRUE, FALSE, "conf-obj");
+	CHECK_FAIL(CreateMutexA(NULL, FALSE, "conf-obj"), NULL, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(CreateSemaphoreA(NULL, 1, 1, "conf-obj"), NULL, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(OpenMutexA(SYNCHRONIZE, FALSE, "conf-obj"), NULL, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(OpenSemaphoreA(SYNCHRONIZE, FALSE, "conf-obj"), NULL, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(OpenEventA(SYNCHRONIZE, FALSE, "conf-none"), NULL, ERROR_FILE_NOT_FOUND);
+	CHECK_FAIL(OpenEventA(SYNCHRONIZE, FALSE, NULL), NULL, ERROR_INVALID_PARAMETER);
+	b = CreateEventA(NULL, TRUE, FALSE, "Conf-Obj");
+	CHECK(b && GetLastError() == ERROR_SUCCESS, "names are case-sensitive");
+	CloseHandle(b);
+	b = OpenEventA(SYNCHRONIZE, FALSE, "conf-obj");
+	CHECK(b != NULL, "OpenEventA: %lu", GetLastError());
+	CHECK_FAIL(SetEvent(b), FALSE, ERROR_ACCESS_DENIED);
+	CloseHandle(b);
+	m = CreateMutexA(NULL, FALSE, NULL);
+	CHECK_FAIL(SetEvent(m), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(ReleaseSemaphore(m, 1, NULL), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(ReleaseMutex(a), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(SetEvent(NULL), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(ResetEvent(NULL), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(PulseEvent(NULL), FALSE, ERROR_INVALID_HANDLE);
+	CloseHandle(m);
+	CloseHandle(a);
+
+	memset(long_name, 'n', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = 0;
+	CHECK_FAIL(CreateEventA(NULL, FALSE, FALSE, long_name), NULL, ERROR_FILENAME_EXCED_RANGE);
+	long_name[MAX_PATH] = 0;        /* MAX_PATH characters: allowed */
+	a = CreateEventA(NULL, FALSE, FALSE, long_name);
+	CHECK(a != NULL, "a name of MAX_PATH characters: %lu", GetLastError());
+	CloseHandle(a);
+	CHECK_FAIL(CreateEventExA(NULL, NULL, 8, EVENT_ALL_ACCESS), NULL, ERROR_INVALID_PARAMETER);
+}
+
+static void mutexes(void)
+{
+	HANDLE m = CreateMutexA(NULL, TRUE, NULL), t, ev, pair[2];
+	DWORD code;
+
+	CHECK(m && ReleaseMutex(m), "initial owner releases");
+	CHECK_FAIL(ReleaseMutex(m), FALSE, ERROR_NOT_OWNER);
+	CHECK(WaitForSingleObject(m, 0) == WAIT_OBJECT_0 && WaitForSingleObject(m, 0) ==
+	      WAIT_OBJECT_0, "recursive acquire");
+	t = thread(release_not_owned, m, 0);
+	WaitForSingleObject(t, INFINITE);
+	CHECK(GetExitCodeThread(t, &code) && code == ERROR_NOT_OWNER, "other thread: %lu", code);
+	CloseHandle(t);
+	CHECK(ReleaseMutex(m) && ReleaseMutex(m), "two releases");
+	CHECK_FAIL(ReleaseMutex(m), FALSE, ERROR_NOT_OWNER);
+
+	t = thread(acquire_and_exit, m, 0);
+	WaitForSingleObject(t, INFINITE);
+	CloseHandle(t);
+	CHECK(WaitForSingleObject(m, 0) == WAIT_ABANDONED, "abandoned");
+	CHECK(ReleaseMutex(m), "the abandoned mutex is ours");
+	CHECK(WaitForSingleObject(m, 0) == WAIT_OBJECT_0 && ReleaseMutex(m), "no longer abandoned");
+	t = thread(acquire_and_exit, m, 0);
+	WaitForSingleObject(t, INFINITE);
+	CloseHandle(t);
+	ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+	pair[0] = ev;
+	pair[1] = m;
+	CHECK(WaitForMultipleObjects(2, pair, FALSE, 0) == WAIT_ABANDONED_0 + 1, "abandoned + 1");
+	ReleaseMutex(m);
+	CloseHandle(ev);
+	CloseHandle(m);
+
+	m = CreateMutexA(NULL, FALSE, "conf-mutex");
+	t = CreateMutexA(NULL, TRUE, "conf-mutex");
+	CHECK(t && GetLastError() == ERROR_ALREADY_EXISTS, "existing: %lu", GetLastError());
+	CHECK_FAIL(ReleaseMutex(t), FALSE, ERROR_NOT_OWNER);   /* bInitialOwner ignored */
+	CloseHandle(t);
+	CloseHandle(m);
+}
+
+static void semaphores(void)
+{
+	LONG prev = -5;
+	HANDLE s, t;
+
+	CHECK_FAIL(CreateSemaphoreA(NULL, 3, 2, NULL), NULL, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(CreateSemaphoreA(NULL, -1, 2, NULL), NULL, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(CreateSemaphoreA(NULL, 0, 0, NULL), NULL, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(CreateSemaphoreA(NULL, 0, -4, NULL), NULL, ERROR_INVALID_PARAMETER);
+	s = CreateSemaphoreA(NULL, 1, 3, "conf-sem");
+	CHECK(s && GetLastError() == ERROR_SUCCESS, "create: %lu", GetLastError());
+	CHECK(ReleaseSemaphore(s, 2, &prev) && prev == 1, "previous %ld", prev);
+	CHECK_FAIL(ReleaseSemaphore(s, 1, &prev), FALSE, ERROR_TOO_MANY_POSTS);
+	CHECK_FAIL(ReleaseSemaphore(s, 0, &prev), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(ReleaseSemaphore(s, -1, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK(WaitForSingleObject(s, 0) == WAIT_OBJECT_0, "take one");
+	CHECK(ReleaseSemaphore(s, 1, NULL), "release without previous count");
+	CHECK_FAIL(ReleaseSemaphore(s, 0x7FFFFFFF, &prev), FALSE, ERROR_TOO_MANY_POSTS);
+	t = CreateSemaphoreA(NULL, 0, 1, "conf-sem");
+	CHECK(t && GetLastError() == ERROR_ALREADY_EXISTS, "opened existing: %lu", GetLastError());
+	CHECK(ReleaseSemaphore(t, 0x7FFFFFFF, &prev) == FALSE, "overflow refused");
+	for (int i = 0; i < 3; i++)
+		CHECK(WaitForSingleObject(t, 0) == WAIT_OBJECT_0, "count 3 kept (%d)", i);
+	CHECK(WaitForSingleObject(t, 0) == WAIT_TIMEOUT, "empty");
+	CloseHandle(t);
+	t = OpenSemaphoreA(SYNCHRONIZE, FALSE, "conf-sem");
+	CHECK_FAIL(ReleaseSemaphore(t, 1, NULL), FALSE, ERROR_ACCESS_DENIED);
+	CloseHandle(t);
+	CloseHandle(s);
+}
+
+static void tls(void)
+{
+	static DWORD all[1100];
+	DWORD n = 0, code = 0;
+	HANDLE t;
+
+	tls_index = TlsAlloc();
+	CHECK(tls_index != TLS_OUT_OF_INDEXES, "TlsAlloc");
+	SetLastError(DIRTY);
+	CHECK(TlsGetValue(tls_index) == NULL && GetLastError() == ERROR_SUCCESS,
+	      "a new slot is NULL, and a success clears the error: %lu", GetLastError());
+	CHECK(TlsSetValue(tls_index, (LPVOID)0x55), "TlsSetValue");
+	t = thread(tls_fresh, NULL, 0);
+	WaitForSingleObject(t, INFINITE);
+	CHECK(GetExitCodeThread(t, &code) && code == 1, "another thread's slot is NULL");
+	CloseHandle(t);
+	CHECK(TlsGetValue(tls_index) == (LPVOID)0x55, "value kept");
+	CHECK(TlsFree(tls_index), "TlsFree");
+	CHECK_FAIL(TlsFree(tls_index), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(TlsGetValue(1088), 0, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(TlsGetValue(TLS_OUT_OF_INDEXES), 0, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(TlsSetValue(1088, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(TlsFree(1088), FALSE, ERROR_INVALID_PARAMETER);
+	while (n < 1100 && (all[n] = TlsAlloc()) != TLS_OUT_OF_INDEXES)
+		TlsSetValue(all[n++], (LPVOID)1);
+	CHECK(n > TLS_MINIMUM_AVAILABLE && n < 1100 && GetLastError() == ERROR_NO_MORE_ITEMS,
+	      "%lu slots, then ERROR_NO_MORE_ITEMS (%lu)", n, GetLastError());
+	while (n > 0)
+		TlsFree(all[--n]);
+	tls_index = TlsAlloc();
+	CHECK(TlsGetValue(tls_index) == NULL, "a slot freed and allocated again is NULL");
+	TlsFree(tls_index);
+}
+
+static void handles(void)
+{
+	HANDLE e = CreateEventA(NULL, TRUE, FALSE, NULL), d = NULL;
+	DWORD flags = 99;
+
+	CHECK_FAIL(CloseHandle(NULL), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(CloseHandle((HANDLE)0x12340), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(CloseHandle(GetCurrentProcess()) && CloseHandle(GetCurrentThread()),
+	      "closing a pseudo handle succeeds");
+	CHECK(GetHandleInformation(e, &flags) && flags == 0, "flags 0x%lx", flags);
+	CHECK(SetHandleInformation(e, HANDLE_FLAG_PROTECT_FROM_CLOSE,
+				   HANDLE_FLAG_PROTECT_FROM_CLOSE), "protect");
+	CHECK(GetHandleInformation(e, &flags) && flags == HANDLE_FLAG_PROTECT_FROM_CLOSE,
+	      "flags 0x%lx", flags);
+	CHECK_FAIL(CloseHandle(e), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(SetEvent(e), "a protected handle stays open");
+	CHECK(SetHandleInformation(e, HANDLE_FLAG_PROTECT_FROM_CLOSE | HANDLE_FLAG_INHERIT,
+				   HANDLE_FLAG_INHERIT) && GetHandleInformation(e, &flags) &&
+	      flags == HANDLE_FLAG_INHERIT, "mask: flags 0x%lx", flags);
+	CHECK_FAIL(GetHandleInformation(NULL, &flags), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(SetHandleInformation(NULL, 1, 1), FALSE, ERROR_INVALID_HANDLE);
+
+	CHECK(DuplicateHandle(SELF, e, SELF, &d, SYNCHRONIZE, TRUE, 0), "dup: %lu",
+	      GetLastError());
+	CHECK(GetHandleInformation(d, &flags) && flags == HANDLE_FLAG_INHERIT, "inheritable dup");
+	CHECK_FAIL(SetEvent(d), FALSE, ERROR_ACCESS_DENIED);
+	CHECK(WaitForSingleObject(d, 0) == WAIT_OBJECT_0, "same object");
+	CloseHandle(d);
+	CHECK(DuplicateHandle(SELF, GetCurrentThread(), SELF, &d, 0, FALSE,
+			      DUPLICATE_SAME_ACCESS) && d != GetCurrentThread() &&
+	      GetThreadId(d) == GetCurrentThreadId(), "pseudo thread handle made real");
+	CloseHandle(d);
+	CHECK(DuplicateHandle(SELF, SELF, SELF, &d, 0, FALSE, DUPLICATE_SAME_ACCESS) &&
+	      GetProcessId(d) == GetCurrentProcessId(), "pseudo process handle made real");
+	CloseHandle(d);
+	CHECK(DuplicateHandle(SELF, e, SELF, &d, 0, FALSE,
+			      DUPLICATE_SAME_ACCESS | DUPLICATE_CLOSE_SOURCE), "close source");
+	CHECK_FAIL(CloseHandle(e), FALSE, ERROR_INVALID_HANDLE);
+	e = d;
+	CHECK(DuplicateHandle(SELF, e, SELF, &d, EVENT_ALL_ACCESS + 1, FALSE,
+			      DUPLICATE_SAME_ACCESS | DUPLICATE_CLOSE_SOURCE) ||
+	      GetLastError() != DIRTY, "close source with an unknown right");
+	CHECK_FAIL(CloseHandle(e), FALSE, ERROR_INVALID_HANDLE);     /* closed all the same */
+	CloseHandle(d);
+	e = (HANDLE)0x5678;
+	CHECK_FAIL(OpenProcessToken(NULL, TOKEN_QUERY, &e), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(e == (HANDLE)0x5678, "a failed OpenProcessToken leaves its output alone");
+	CHECK_FAIL(DuplicateHandle(SELF, NULL, SELF, &d, 0, FALSE, DUPLICATE_SAME_ACCESS),
+		   FALSE, ERROR_INVALID_HANDLE);
+}
+
+static void processes(char *self_path)
+{
+	STARTUPINFOA si = { .cb = sizeof(si) };
+	PROCESS_INFORMATION pi;
+	char cmdline[96];
+	DWORD code = 0;
+	HANDLE p;
+
+	CHECK(GetExitCodeProcess(SELF, &code) && code == STILL_ACTIVE, "self active: %lu", code);
+	CHECK(GetProcessId(SELF) == GetCurrentProcessId(), "GetProcessId of the pseudo handle");
+	CHECK_FAIL(GetProcessId(NULL), 0, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(OpenProcess(PROCESS_QUERY_INFORMATION, FALSE, 0), NULL,
+		   ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(OpenProcess(PROCESS_QUERY_INFORMATION, FALSE, 0x7FFFFFF0), NULL,
+		   ERROR_INVALID_PARAMETER);
+	p = OpenProcess(PROCESS_QUERY_INFORMATION, FALSE, GetCurrentProcessId());
+	CHECK(p && GetProcessId(p) == GetCurrentProcessId(), "OpenProcess self: %lu",
+	      GetLastError());
+	CHECK_FAIL(TerminateProcess(p, 1), FALSE, ERROR_ACCESS_DENIED);
+	CloseHandle(p);
+	CHECK_FAIL(TerminateProcess(NULL, 1), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(GetExitCodeProcess(NULL, &code), FALSE, ERROR_INVALID_HANDLE);
+
+	strcpy(cmdline, self_path);
+	strcat(cmdline, " child");
+	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si,
+			    &pi)) {
+		CHECK(0, "CreateProcessA: %lu", GetLastError());
+		return;
+	}
+	CHECK(GetProcessId(pi.hProcess) == pi.dwProcessId && GetThreadId(pi.hThread) ==
+	      pi.dwThreadId, "ids of the child");
+	CHECK(GetExitCodeProcess(pi.hProcess, &code) && code == STILL_ACTIVE, "child active");
+	CHECK(WaitForSingleObject(pi.hProcess, 0) == WAIT_TIMEOUT, "child not signaled");
+	CHECK(ResumeThread(pi.hThread) == 1, "suspended child's thread: previous 1");
+	CHECK(TerminateProcess(pi.hProcess, 7), "TerminateProcess: %lu", GetLastError());
+	CHECK(WaitForSingleObject(pi.hProcess, 5000) == WAIT_OBJECT_0, "child ended");
+	CHECK(GetExitCodeProcess(pi.hProcess, &code) && code == 7, "child's code %lu", code);
+	CHECK(WaitForSingleObject(pi.hThread, 5000) == WAIT_OBJECT_0 &&
+	      GetExitCodeThread(pi.hThread, &code) && code == 7, "its thread's code %lu", code);
+	CHECK_FAIL(TerminateProcess(pi.hProcess, 8), FALSE, ERROR_ACCESS_DENIED);
+	CHECK(GetExitCodeProcess(pi.hProcess, &code) && code == 7, "code kept: %lu", code);
+	CloseHandle(pi.hProcess);
+	CloseHandle(pi.hThread);
+}
+
+/* The privileges a query on t returns (count), in buf. */
+static TOKEN_PRIVILEGES *query_privileges(HANDLE t, BYTE *buf, DWORD size)
+{
+	DWORD need = 0;
+
+	CHECK_FAIL(GetTokenInformation(t, TokenPrivileges, NULL, 0, &need), FALSE,
+		   ERROR_INSUFFICIENT_BUFFER);
+	CHECK(need >= sizeof(DWORD) && need <= size, "need %lu", need);
+	DWORD want = need;
+	CHECK_FAIL(GetTokenInformation(t, TokenPrivileges, buf, need - 1, &need), FALSE,
+		   ERROR_INSUFFICIENT_BUFFER);
+	CHECK(need == want, "one byte short: ReturnLength %lu, want %lu", need, want);
+	CHECK(GetTokenInformation(t, TokenPrivileges, buf, size, &need) && need == want,
+	      "query: %lu %lu", GetLastError(), need);
+	return (TOKEN_PRIVILEGES *)buf;
+}
+
+static DWORD attributes_of(TOKEN_PRIVILEGES *tp, DWORD luid)
+{
+	for (DWORD i = 0; i < tp->PrivilegeCount; i++)
+		if (tp->Privileges[i].Luid.LowPart == luid && tp->Privileges[i].Luid.HighPart == 0)
+			return tp->Privileges[i].Attributes;
+	return 0xFFFFFFFF;
+}
+
+static void tokens(void)
+{
+	BYTE buf[512], prevbuf[64];
+	TOKEN_PRIVILEGES set = { 1, { { { 0, 0 }, SE_PRIVILEGE_ENABLED } } };
+	TOKEN_PRIVILEGES *prev = (TOKEN_PRIVILEGES *)prevbuf;
+	HANDLE t = NULL, q = NULL;
+	DWORD len = 0;
+	LUID luid = { 0, 0 };
+	char name[64];
+
+	CHECK(LookupPrivilegeValueA(NULL, SE_SHUTDOWN_NAME, &luid) && luid.LowPart == 19 &&
+	      luid.HighPart == 0, "SeShutdownPrivilege is 19");
+	CHECK(LookupPrivilegeValueA(NULL, "seshutdownprivilege", &luid) && luid.LowPart == 19,
+	      "names in any case");
+	CHECK_FAIL(LookupPrivilegeValueA(NULL, "SeNoSuchPrivilege", &luid), FALSE,
+		   ERROR_NO_SUCH_PRIVILEGE);
+	len = sizeof(name);
+	luid.LowPart = 19;
+	CHECK(LookupPrivilegeNameA(NULL, &luid, name, &len) && len == 19 &&
+	      strcmp(name, SE_SHUTDOWN_NAME) == 0, "name of 19: %lu", len);
+	len = 19;
+	CHECK_FAIL(LookupPrivilegeNameA(NULL, &luid, name, &len), FALSE,
+		   ERROR_INSUFFICIENT_BUFFER);
+	CHECK(len == 20, "required size with its null: %lu", len);
+	len = 0;
+	CHECK_FAIL(LookupPrivilegeNameA(NULL, &luid, NULL, &len), FALSE, ERROR_INSUFFICIENT_BUFFER);
+	CHECK(len == 20, "required size asked with no buffer: %lu", len);
+	luid.LowPart = 1000;
+	len = sizeof(name);
+	CHECK_FAIL(LookupPrivilegeNameA(NULL, &luid, name, &len), FALSE, ERROR_NO_SUCH_PRIVILEGE);
+
+	CHECK(OpenProcessToken(SELF, TOKEN_QUERY, &q), "query token: %lu", GetLastError());
+	CHECK(OpenProcessToken(SELF, TOKEN_ADJUST_PRIVILEGES | TOKEN_QUERY, &t), "adjust token");
+	CHECK(attributes_of(query_privileges(q, buf, sizeof(buf)), 19) == 0, "shutdown disabled");
+	CHECK_FAIL(GetTokenInformation(q, (TOKEN_INFORMATION_CLASS)77, buf, sizeof(buf), &len),
+		   FALSE, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(GetTokenInformation(NULL, TokenPrivileges, buf, sizeof(buf), &len), FALSE,
+		   ERROR_INVALID_HANDLE);
+
+	set.Privileges[0].Luid.LowPart = 19;
+	CHECK_FAIL(AdjustTokenPrivileges(q, FALSE, &set, 0, NULL, NULL), FALSE,
+		   ERROR_ACCESS_DENIED);
+	len = 4;
+	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, &set, 4, prev, &len), FALSE,
+		   ERROR_INSUFFICIENT_BUFFER);
+	CHECK(len == sizeof(TOKEN_PRIVILEGES), "needed %lu", len);
+	CHECK(attributes_of(query_privileges(q, buf, sizeof(buf)), 19) == 0,
+	      "a refused adjustment changes nothing");
+	len = 0;
+	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, &set, sizeof(prevbuf), prev, &len), TRUE,
+		   ERROR_SUCCESS);
+	CHECK(prev->PrivilegeCount == 1 && prev->Privileges[0].Luid.LowPart == 19 &&
+	      prev->Privileges[0].Attributes == 0 && len == sizeof(TOKEN_PRIVILEGES),
+	      "previous state: %lu privileges, len %lu", prev->PrivilegeCount, len);
+	CHECK(attributes_of(query_privileges(q, buf, sizeof(buf)), 19) == SE_PRIVILEGE_ENABLED,
+	      "enabled");
+	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, &set, sizeof(prevbuf), prev, &len), TRUE,
+		   ERROR_SUCCESS);
+	CHECK(prev->PrivilegeCount == 0 && len == sizeof(DWORD),
+	      "no change, no previous state: %lu, len %lu", prev->PrivilegeCount, len);
+	set.Privileges[0].Luid.LowPart = 7;     /* SeTcbPrivilege: not held */
+	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, &set, 0, NULL, NULL), TRUE,
+		   ERROR_NOT_ALL_ASSIGNED);
+	CHECK_FAIL(AdjustTokenPrivileges(t, TRUE, NULL, 0, NULL, NULL), TRUE, ERROR_SUCCESS);
+	CHECK(attributes_of(query_privileges(q, buf, sizeof(buf)), 19) == 0, "all disabled");
+	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, NULL, 0, NULL, NULL), FALSE,
+		   ERROR_INVALID_PARAMETER);
+	CloseHandle(t);
+	CloseHandle(q);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "child") == 0) {
+		Sleep(INFINITE);
+		return 0;
+	}
+	threads();
+	waits();
+	events();
+	mutexes();
+	semaphores();
+	tls();
+	handles();
+	processes(argv[0]);
+	tokens();
+	printf(TEST_NAME ": %d failures\n", failures);
+	return failures != 0;
+}
