@@ -1,5 +1,6 @@
-/* Threads, waits, events, mutexes, semaphores, TLS, handles, processes and
- * tokens against Microsoft's documentation of each call: the return value,
+/* Threads, waits, events, mutexes, semaphores, TLS, handles, processes,
+ * tokens, SRW locks, condition variables and INIT_ONCE against Microsoft's
+ * documentation of each call: the return value,
  * the last error (also the ERROR_SUCCESS or ERROR_ALREADY_EXISTS a call sets
  * when it succeeds) and the output parameters, edge case by edge case. The
  * last line is "win32-sync-conformance: 0 failures". */
@@ -53,6 +54,48 @@ static DWORD WINAPI tls_fresh(LPVOID arg)
 {
 	(void)arg;
 	return TlsGetValue(tls_index) == NULL && GetLastError() == ERROR_SUCCESS;
+}
+
+static SRWLOCK srw = SRWLOCK_INIT;
+static CONDITION_VARIABLE cv = CONDITION_VARIABLE_INIT;
+static CRITICAL_SECTION cs;
+static LONG counter, ready;
+
+/* Adds 1000 to counter, one read-modify-write at a time, under srw. */
+static DWORD WINAPI srw_adder(LPVOID arg)
+{
+	(void)arg;
+	for (int i = 0; i < 1000; i++) {
+		AcquireSRWLockExclusive(&srw);
+		LONG v = counter;
+		if (i % 97 == 0)
+			Sleep(0);       /* let the others contend */
+		counter = v + 1;
+		ReleaseSRWLockExclusive(&srw);
+	}
+	return 0;
+}
+
+/* Waits under cs until ready, then counts itself. */
+static DWORD WINAPI cv_waiter(LPVOID arg)
+{
+	(void)arg;
+	EnterCriticalSection(&cs);
+	while (!ready)
+		SleepConditionVariableCS(&cv, &cs, INFINITE);
+	counter++;
+	LeaveCriticalSection(&cs);
+	return 0;
+}
+
+static LONG once_runs;
+
+static BOOL WINAPI once_fn(PINIT_ONCE once, PVOID param, PVOID *context)
+{
+	(void)once;
+	once_runs++;
+	*context = param;
+	return param != NULL;
 }
 
 static HANDLE thread(LPTHREAD_START_ROUTINE fn, LPVOID arg, DWORD flags)
@@ -239,6 +282,13 @@ static void mutexes(void)
 	pair[1] = m;
 	CHECK(WaitForMultipleObjects(2, pair, FALSE, 0) == WAIT_ABANDONED_0 + 1, "abandoned + 1");
 	ReleaseMutex(m);
+	t = thread(acquire_and_exit, m, 0);
+	WaitForSingleObject(t, INFINITE);
+	CloseHandle(t);
+	SetEvent(ev);
+	code = WaitForMultipleObjects(2, pair, TRUE, 0);
+	CHECK(code >= WAIT_ABANDONED_0 && code < WAIT_ABANDONED_0 + 2, "wait all: 0x%lx", code);
+	ReleaseMutex(m);
 	CloseHandle(ev);
 	CloseHandle(m);
 
@@ -262,7 +312,9 @@ static void semaphores(void)
 	s = CreateSemaphoreA(NULL, 1, 3, "conf-sem");
 	CHECK(s && GetLastError() == ERROR_SUCCESS, "create: %lu", GetLastError());
 	CHECK(ReleaseSemaphore(s, 2, &prev) && prev == 1, "previous %ld", prev);
+	prev = -5;
 	CHECK_FAIL(ReleaseSemaphore(s, 1, &prev), FALSE, ERROR_TOO_MANY_POSTS);
+	CHECK(prev == -5, "a refused release writes no previous count: %ld", prev);
 	CHECK_FAIL(ReleaseSemaphore(s, 0, &prev), FALSE, ERROR_INVALID_PARAMETER);
 	CHECK_FAIL(ReleaseSemaphore(s, -1, NULL), FALSE, ERROR_INVALID_PARAMETER);
 	CHECK(WaitForSingleObject(s, 0) == WAIT_OBJECT_0, "take one");
@@ -320,6 +372,12 @@ static void handles(void)
 	HANDLE e = CreateEventA(NULL, TRUE, FALSE, NULL), d = NULL;
 	DWORD flags = 99;
 
+	SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
+	HANDLE i = CreateEventA(&sa, FALSE, FALSE, NULL);
+
+	CHECK(GetHandleInformation(i, &flags) && flags == HANDLE_FLAG_INHERIT, "inheritable");
+	CloseHandle(i);
+	CHECK(GetCurrentProcess() == (HANDLE)(LONG_PTR)-1, "GetCurrentProcess is -1");
 	CHECK_FAIL(CloseHandle(NULL), FALSE, ERROR_INVALID_HANDLE);
 	CHECK_FAIL(CloseHandle((HANDLE)0x12340), FALSE, ERROR_INVALID_HANDLE);
 	CHECK(CloseHandle(GetCurrentProcess()) && CloseHandle(GetCurrentThread()),
@@ -389,6 +447,8 @@ static void processes(char *self_path)
 	CHECK_FAIL(TerminateProcess(NULL, 1), FALSE, ERROR_INVALID_HANDLE);
 	CHECK_FAIL(GetExitCodeProcess(NULL, &code), FALSE, ERROR_INVALID_HANDLE);
 
+	CHECK_FAIL(CreateProcessA(NULL, "no-such-program", NULL, NULL, FALSE, 0, NULL, NULL, &si,
+				  &pi), FALSE, ERROR_FILE_NOT_FOUND);
 	strcpy(cmdline, self_path);
 	strcat(cmdline, " child");
 	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si,
@@ -464,6 +524,9 @@ static void tokens(void)
 	len = 0;
 	CHECK_FAIL(LookupPrivilegeNameA(NULL, &luid, NULL, &len), FALSE, ERROR_INSUFFICIENT_BUFFER);
 	CHECK(len == 20, "required size asked with no buffer: %lu", len);
+	luid.LowPart = 1;
+	len = sizeof(name);
+	CHECK_FAIL(LookupPrivilegeNameA(NULL, &luid, name, &len), FALSE, ERROR_NO_SUCH_PRIVILEGE);
 	luid.LowPart = 1000;
 	len = sizeof(name);
 	CHECK_FAIL(LookupPrivilegeNameA(NULL, &luid, name, &len), FALSE, ERROR_NO_SUCH_PRIVILEGE);
@@ -500,12 +563,75 @@ static void tokens(void)
 	set.Privileges[0].Luid.LowPart = 7;     /* SeTcbPrivilege: not held */
 	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, &set, 0, NULL, NULL), TRUE,
 		   ERROR_NOT_ALL_ASSIGNED);
-	CHECK_FAIL(AdjustTokenPrivileges(t, TRUE, NULL, 0, NULL, NULL), TRUE, ERROR_SUCCESS);
+	CHECK_FAIL(AdjustTokenPrivileges(t, TRUE, NULL, sizeof(prevbuf), prev, &len), TRUE,
+		   ERROR_SUCCESS);
+	CHECK(prev->PrivilegeCount == 1 && prev->Privileges[0].Luid.LowPart == 19 &&
+	      prev->Privileges[0].Attributes == SE_PRIVILEGE_ENABLED, "disable all: previous %lu",
+	      prev->PrivilegeCount);
 	CHECK(attributes_of(query_privileges(q, buf, sizeof(buf)), 19) == 0, "all disabled");
+	set.Privileges[0].Luid.LowPart = 33;    /* SeIncreaseWorkingSetPrivilege */
+	set.Privileges[0].Attributes = SE_PRIVILEGE_REMOVED;
+	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, &set, 0, NULL, NULL), TRUE, ERROR_SUCCESS);
+	CHECK(attributes_of(query_privileges(q, buf, sizeof(buf)), 33) == 0xFFFFFFFF, "removed");
+	set.Privileges[0].Attributes = SE_PRIVILEGE_ENABLED;
+	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, &set, 0, NULL, NULL), TRUE,
+		   ERROR_NOT_ALL_ASSIGNED);
 	CHECK_FAIL(AdjustTokenPrivileges(t, FALSE, NULL, 0, NULL, NULL), FALSE,
 		   ERROR_INVALID_PARAMETER);
 	CloseHandle(t);
 	CloseHandle(q);
+}
+
+static void slim_locks(void)
+{
+	INIT_ONCE once = INIT_ONCE_STATIC_INIT;
+	HANDLE t[4];
+	PVOID ctx = NULL;
+
+	AcquireSRWLockShared(&srw);
+	CHECK(TryAcquireSRWLockShared(&srw) && !TryAcquireSRWLockExclusive(&srw), "two readers");
+	ReleaseSRWLockShared(&srw);
+	ReleaseSRWLockShared(&srw);
+	CHECK(TryAcquireSRWLockExclusive(&srw) && !TryAcquireSRWLockShared(&srw), "a writer");
+	ReleaseSRWLockExclusive(&srw);
+	counter = 0;
+	for (int i = 0; i < 4; i++)
+		t[i] = thread(srw_adder, NULL, 0);
+	WaitForMultipleObjects(4, t, TRUE, INFINITE);
+	for (int i = 0; i < 4; i++)
+		CloseHandle(t[i]);
+	CHECK(counter == 4000, "SRW exclusion: %ld", counter);
+
+	InitializeCriticalSection(&cs);
+	EnterCriticalSection(&cs);
+	CHECK_FAIL(SleepConditionVariableCS(&cv, &cs, 20), FALSE, ERROR_TIMEOUT);
+	CHECK(TryEnterCriticalSection(&cs) && cs.RecursionCount == 2, "the section is held again");
+	LeaveCriticalSection(&cs);
+	LeaveCriticalSection(&cs);
+	counter = 0;
+	for (int i = 0; i < 3; i++)
+		t[i] = thread(cv_waiter, NULL, 0);
+	Sleep(30);
+	EnterCriticalSection(&cs);
+	ready = 1;
+	WakeAllConditionVariable(&cv);
+	LeaveCriticalSection(&cs);
+	CHECK(WaitForMultipleObjects(3, t, TRUE, 5000) == WAIT_OBJECT_0 && counter == 3,
+	      "WakeAll woke %ld", counter);
+	for (int i = 0; i < 3; i++)
+		CloseHandle(t[i]);
+	AcquireSRWLockExclusive(&srw);
+	CHECK_FAIL(SleepConditionVariableSRW(&cv, &srw, 10, 0), FALSE, ERROR_TIMEOUT);
+	CHECK(!TryAcquireSRWLockShared(&srw), "the SRW lock is held again");
+	ReleaseSRWLockExclusive(&srw);
+	DeleteCriticalSection(&cs);
+
+	CHECK(!InitOnceExecuteOnce(&once, once_fn, NULL, &ctx) && once_runs == 1, "a failed once");
+	CHECK(InitOnceExecuteOnce(&once, once_fn, (PVOID)0x40, &ctx) && ctx == (PVOID)0x40,
+	      "tried again: %p", ctx);
+	ctx = NULL;
+	CHECK(InitOnceExecuteOnce(&once, once_fn, (PVOID)0x80, &ctx) && ctx == (PVOID)0x40 &&
+	      once_runs == 2, "runs once: %ld runs, context %p", once_runs, ctx);
 }
 
 int main(int argc, char **argv)
@@ -523,6 +649,7 @@ int main(int argc, char **argv)
 	handles();
 	processes(argv[0]);
 	tokens();
+	slim_locks();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;
 }
