@@ -292,6 +292,30 @@ static void mutexes(void)
 	CloseHandle(ev);
 	CloseHandle(m);
 
+	m = CreateMutexExA(NULL, NULL, CREATE_MUTEX_INITIAL_OWNER, SYNCHRONIZE);
+	CHECK(m && ReleaseMutex(m), "CreateMutexExA: owned, released with SYNCHRONIZE only");
+	CHECK_FAIL(CreateMutexExA(NULL, NULL, 2, MUTEX_ALL_ACCESS), NULL, ERROR_INVALID_PARAMETER);
+	t = CreateSemaphoreExA(NULL, 0, 1, NULL, 0, SYNCHRONIZE);
+	CHECK_FAIL(ReleaseSemaphore(t, 1, NULL), FALSE, ERROR_ACCESS_DENIED);
+	CHECK_FAIL(SignalObjectAndWait(t, m, 0, FALSE), WAIT_FAILED, ERROR_ACCESS_DENIED);
+	CHECK(WaitForSingleObject(m, 0) == WAIT_OBJECT_0, "a refused signal took no wait");
+	CHECK(SignalObjectAndWait(m, m, 0, FALSE) == WAIT_OBJECT_0, "release, then take again");
+	CHECK(ReleaseMutex(m), "owned once");
+	CHECK_FAIL(SignalObjectAndWait(m, t, 0, FALSE), WAIT_FAILED, ERROR_NOT_OWNER);
+	CHECK_FAIL(SignalObjectAndWait(GetCurrentProcess(), m, 0, FALSE), WAIT_FAILED,
+		   ERROR_INVALID_HANDLE);
+	CloseHandle(t);
+	CloseHandle(m);
+	t = CreateSemaphoreA(NULL, 0, 1, NULL);
+	ev = CreateEventA(NULL, FALSE, FALSE, NULL);
+	CHECK(SignalObjectAndWait(t, t, 0, FALSE) == WAIT_OBJECT_0, "semaphore released by one");
+	CHECK(SignalObjectAndWait(ev, t, 10, FALSE) == WAIT_TIMEOUT &&
+	      WaitForSingleObject(ev, 0) == WAIT_OBJECT_0, "event set, wait timed out");
+	CHECK_FAIL(SignalObjectAndWait(ev, NULL, 0, FALSE), WAIT_FAILED, ERROR_INVALID_HANDLE);
+	CHECK(WaitForSingleObject(ev, 0) == WAIT_TIMEOUT, "nothing signaled by a failed call");
+	CloseHandle(ev);
+	CloseHandle(t);
+
 	m = CreateMutexA(NULL, FALSE, "conf-mutex");
 	t = CreateMutexA(NULL, TRUE, "conf-mutex");
 	CHECK(t && GetLastError() == ERROR_ALREADY_EXISTS, "existing: %lu", GetLastError());

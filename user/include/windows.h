@@ -180,6 +180,7 @@ typedef struct _MEMORYSTATUSEX {
 #define CREATE_EVENT_INITIAL_SET  0x00000002UL
 #define MUTEX_MODIFY_STATE    0x0001UL
 #define MUTEX_ALL_ACCESS      0x001F0001UL
+#define CREATE_MUTEX_INITIAL_OWNER 0x00000001UL
 #define SEMAPHORE_MODIFY_STATE 0x0002UL
 #define SEMAPHORE_ALL_ACCESS  0x001F0003UL
 #define ERROR_NOT_OWNER       288L
@@ -268,18 +269,27 @@ WINAPI BOOL PulseEvent(HANDLE hEvent);
 #define OpenEvent OpenEventA
 WINAPI HANDLE CreateMutexA(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner,
 			   LPCSTR lpName);
+WINAPI HANDLE CreateMutexExA(LPSECURITY_ATTRIBUTES lpMutexAttributes, LPCSTR lpName,
+			     DWORD dwFlags, DWORD dwDesiredAccess);
 WINAPI HANDLE OpenMutexA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
 WINAPI BOOL ReleaseMutex(HANDLE hMutex);
 WINAPI HANDLE CreateSemaphoreA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
 			       LONG lMaximumCount, LPCSTR lpName);
+WINAPI HANDLE CreateSemaphoreExA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
+				 LONG lMaximumCount, LPCSTR lpName, DWORD dwFlags,
+				 DWORD dwDesiredAccess);
 WINAPI HANDLE OpenSemaphoreA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
 WINAPI BOOL ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPreviousCount);
 WINAPI DWORD WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
 				    DWORD dwMilliseconds);
+WINAPI DWORD SignalObjectAndWait(HANDLE hObjectToSignal, HANDLE hObjectToWaitOn,
+				 DWORD dwMilliseconds, BOOL bAlertable);
 WINAPI DWORD WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable);
 WINAPI DWORD WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
 				      DWORD dwMilliseconds, BOOL bAlertable);
 #define CreateMutex CreateMutexA
+#define CreateMutexEx CreateMutexExA
+#define CreateSemaphoreEx CreateSemaphoreExA
 #define OpenMutex OpenMutexA
 #define CreateSemaphore CreateSemaphoreA
 #define OpenSemaphore OpenSemaphoreA
