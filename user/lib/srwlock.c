@@ -64,9 +64,10 @@ static void srw_acquire(PSRWLOCK l, DWORD want)
 }
 
 /* Queue lock held, l free with waiters: the first waiter gets it, a
- * reader together with the readers right behind it. A woken owner that
- * releases at once still sees SRW_WAITERS and waits for the queue lock, so
- * the word may be set after the grants. */
+ * reader together with the readers right behind it. The word is set after
+ * the grants: an owner woken (and boosted) at once that releases before it
+ * is set still sees SRW_WAITERS, so it waits for the queue lock and then
+ * reads the word set here. */
 static void srw_hand_over_locked(PSRWLOCK l)
 {
 	struct keyed_waiter *first = keyed_first_locked(l);
@@ -96,11 +97,12 @@ static void srw_release(PSRWLOCK l, LONG held)
 			return;
 		v = *w;
 	}
-	/* With waiters queued the word changes only under the queue lock. */
+	/* With waiters queued the word changes only under the queue lock; they
+	 * may be gone by now (handed the lock before we got it). */
 	keyed_lock();
 	v = *w - held;
 	InterlockedExchange(w, v);
-	if ((v & ~SRW_WAITERS) == 0)
+	if (v == SRW_WAITERS)
 		srw_hand_over_locked(l);
 	keyed_unlock();
 }
