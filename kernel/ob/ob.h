@@ -85,7 +85,7 @@ uint32_t ob_create_named(struct ob_handle_table *t, void *body, const char *name
  * when no object has that name, ERROR_INVALID_HANDLE when another type has. */
 uint32_t ob_open_named(struct ob_handle_table *t, const char *name, const struct ob_type *type,
 		       uint32_t desired, uint32_t flags, uint32_t *handle);
-#define OB_NAME_MAX 260                 /* MAX_PATH, with the terminator */
+#define OB_NAME_MAX 261                 /* MAX_PATH characters and the terminator */
 
 /* NT's ObReferenceObjectByHandle: the object behind handle in t, referenced,
  * when it has type (NULL: any) and the handle grants every right in desired

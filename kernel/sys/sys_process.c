@@ -196,18 +196,42 @@ struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, err ? 0 : h };
 }
 
-/* (handle) -> exit status or STILL_ACTIVE; QUERY_(LIMITED_)INFORMATION. */
-struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f)
+/* One value read off the process behind handle, which needs
+ * PROCESS_QUERY_(LIMITED_)INFORMATION. */
+static struct sysret query_process(uint32_t handle, uint32_t (*read)(const struct process *))
 {
 	struct process *p;
-	uint32_t err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p), code;
+	uint32_t err = process_by_handle(handle, PROCESS_QUERY_LIMITED_INFORMATION, &p), value;
 
-	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	code = p->exited ? p->exit_status : STILL_ACTIVE;
+	value = read(p);
 	ob_dereference(p);
-	return (struct sysret){ ERROR_SUCCESS, code };
+	return (struct sysret){ ERROR_SUCCESS, value };
+}
+
+static uint32_t exit_code_of(const struct process *p)
+{
+	return p->exited ? p->exit_status : STILL_ACTIVE;
+}
+
+static uint32_t pid_of(const struct process *p)
+{
+	return p->pid;
+}
+
+/* (handle) -> exit status or STILL_ACTIVE */
+struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return query_process(a[0], exit_code_of);
+}
+
+/* (handle) -> the process's id (GetProcessId) */
+struct sysret sys_process_id_of(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return query_process(a[0], pid_of);
 }
 
 /* (handle, status); PROCESS_TERMINATE. An ended process: ERROR_ACCESS_DENIED,

@@ -55,7 +55,7 @@ struct sysret sys_open_process_token(const uint32_t *a, struct trap_frame *f)
 	uint32_t h = 0, err;
 
 	(void)f;
-	if (!copy_to_user(a[2], &h, sizeof(h)))
+	if (!sys_probe_word(a[2]))      /* written only on success, as NT's probe */
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	if ((err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p)) != 0)
 		return (struct sysret){ err, 0 };

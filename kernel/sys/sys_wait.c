@@ -1,9 +1,12 @@
-/* The waits: WaitForSingleObject and WaitForMultipleObjects on any waitable
- * object (processes, events, mutexes, semaphores, threads) whose handle
- * grants SYNCHRONIZE. ke (kernel/ke/dispatcher.h) waits; this resolves the
+/* The waits: WaitForSingleObject, WaitForMultipleObjects and
+ * SignalObjectAndWait on any waitable object (processes, events, mutexes,
+ * semaphores, threads) whose handle grants SYNCHRONIZE. ke (kernel/ke/dispatcher.h) waits; this resolves the
  * handles, as NT's NtWaitForMultipleObjects. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ke/dispatcher.h"
+#include "kernel/ex/event.h"
+#include "kernel/ex/mutant.h"
+#include "kernel/ex/semaphore.h"
 #include "kernel/ps/process.h"
 #include "arch/uaccess.h"
 
@@ -97,4 +100,54 @@ struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f)
 	if (!copy_from_user(handles, a[1], a[0] * sizeof(handles[0])))
 		return (struct sysret){ ERROR_NOACCESS, WAIT_FAILED };
 	return wait_handles(handles, a[0], a[2] != 0, a[3]);
+}
+
+/* Signals the object behind handle as SignalObjectAndWait does: an event is
+ * set (EVENT_MODIFY_STATE), a mutex released by its owner, a semaphore
+ * released by one (SEMAPHORE_MODIFY_STATE); any other type:
+ * ERROR_INVALID_HANDLE (NT's STATUS_OBJECT_TYPE_MISMATCH). */
+static uint32_t signal_object(uint32_t handle)
+{
+	const struct ob_type *type;
+	uint32_t granted = 0, err;
+	int32_t previous;
+	void *obj;
+
+	if ((err = ob_reference_by_handle(process_handles(), handle, NULL, 0, &obj, &granted)))
+		return err;
+	type = ob_type_of(obj);
+	if (type == &event_type && (granted & EVENT_MODIFY_STATE))
+		event_set(obj);
+	else if (type == &mutant_type)
+		err = ke_release_mutant(&((struct mutant *)obj)->km, thread_current());
+	else if (type == &semaphore_type && (granted & SEMAPHORE_MODIFY_STATE))
+		err = ke_release_semaphore(&((struct semaphore *)obj)->ks, 1, &previous);
+	else if (type == &event_type || type == &semaphore_type)
+		err = ERROR_ACCESS_DENIED;
+	else
+		err = ERROR_INVALID_HANDLE;
+	ob_dereference(obj);
+	return err;
+}
+
+/* (handle to signal, handle to wait on, milliseconds) -> as
+ * sys_wait_for_object. The object to wait on is referenced first: a bad
+ * one fails the call with nothing signaled. */
+struct sysret sys_signal_and_wait(const uint32_t *a, struct trap_frame *f)
+{
+	struct ke_wait_block block;
+	struct dispatcher_header *d;
+	uint32_t err, status;
+	void *obj;
+
+	(void)f;
+	if ((err = reference_waitable(a[1], &obj, &d)) != 0)
+		return (struct sysret){ err, WAIT_FAILED };
+	if ((err = signal_object(a[0])) != 0) {
+		ob_dereference(obj);
+		return (struct sysret){ err, WAIT_FAILED };
+	}
+	status = ke_wait_multiple(1, &d, KE_WAIT_ANY, ms_to_ticks(a[2]), &block);
+	ob_dereference(obj);
+	return (struct sysret){ ERROR_SUCCESS, status };
 }

@@ -116,6 +116,8 @@ static const struct {
 	[SYS_GET_SYSTEM_TIME] = { sys_get_system_time, 1 },
 	[SYS_QUERY_VIEW_NAME] = { sys_query_view_name, 4 },
 	[SYS_QUERY_MAPPED_FILE] = { sys_query_mapped_file, 4 },
+	[SYS_PROCESS_ID_OF] = { sys_process_id_of, 1 },
+	[SYS_SIGNAL_AND_WAIT] = { sys_signal_and_wait, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

@@ -73,6 +73,7 @@ struct sysret sys_get_tick_count(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_process_id_of(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);
@@ -158,6 +159,7 @@ struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_wait.c */
 struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_signal_and_wait(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_token.c */
 struct sysret sys_open_process_token(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_token(const uint32_t *a, struct trap_frame *f);

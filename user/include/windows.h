@@ -136,6 +136,7 @@ typedef struct _MEMORYSTATUSEX {
 #define WAIT_ABANDONED        0x00000080UL
 #define WAIT_ABANDONED_0      0x00000080UL
 #define WAIT_TIMEOUT          0x00000102UL
+#define WAIT_IO_COMPLETION    0x000000C0UL
 #define WAIT_FAILED           0xFFFFFFFFUL
 #define MAXIMUM_WAIT_OBJECTS  64
 #define STILL_ACTIVE          259UL
@@ -185,6 +186,7 @@ typedef struct _MEMORYSTATUSEX {
 #define CREATE_EVENT_INITIAL_SET  0x00000002UL
 #define MUTEX_MODIFY_STATE    0x0001UL
 #define MUTEX_ALL_ACCESS      0x001F0001UL
+#define CREATE_MUTEX_INITIAL_OWNER 0x00000001UL
 #define SEMAPHORE_MODIFY_STATE 0x0002UL
 #define SEMAPHORE_ALL_ACCESS  0x001F0003UL
 #define ERROR_NOT_OWNER       288L
@@ -220,6 +222,7 @@ typedef struct _MEMORYSTATUSEX {
 #define PAGE_NOCACHE           0x200
 #define ERROR_PATH_NOT_FOUND    3L
 #define ERROR_FILENAME_EXCED_RANGE 206L
+#define ERROR_TIMEOUT             1460L
 #define ERROR_PRIVILEGE_NOT_HELD 1314L
 #define ERROR_NOT_LOCKED        158L
 #define ERROR_ALREADY_EXISTS    183L
@@ -272,15 +275,27 @@ WINAPI BOOL PulseEvent(HANDLE hEvent);
 #define OpenEvent OpenEventA
 WINAPI HANDLE CreateMutexA(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner,
 			   LPCSTR lpName);
+WINAPI HANDLE CreateMutexExA(LPSECURITY_ATTRIBUTES lpMutexAttributes, LPCSTR lpName,
+			     DWORD dwFlags, DWORD dwDesiredAccess);
 WINAPI HANDLE OpenMutexA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
 WINAPI BOOL ReleaseMutex(HANDLE hMutex);
 WINAPI HANDLE CreateSemaphoreA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
 			       LONG lMaximumCount, LPCSTR lpName);
+WINAPI HANDLE CreateSemaphoreExA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
+				 LONG lMaximumCount, LPCSTR lpName, DWORD dwFlags,
+				 DWORD dwDesiredAccess);
 WINAPI HANDLE OpenSemaphoreA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
 WINAPI BOOL ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPreviousCount);
 WINAPI DWORD WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
 				    DWORD dwMilliseconds);
+WINAPI DWORD SignalObjectAndWait(HANDLE hObjectToSignal, HANDLE hObjectToWaitOn,
+				 DWORD dwMilliseconds, BOOL bAlertable);
+WINAPI DWORD WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable);
+WINAPI DWORD WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
+				      DWORD dwMilliseconds, BOOL bAlertable);
 #define CreateMutex CreateMutexA
+#define CreateMutexEx CreateMutexExA
+#define CreateSemaphoreEx CreateSemaphoreExA
 #define OpenMutex OpenMutexA
 #define CreateSemaphore CreateSemaphoreA
 #define OpenSemaphore OpenSemaphoreA
@@ -332,9 +347,11 @@ WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 #define CreateProcess CreateProcessA
 #define WriteConsole WriteConsoleA
 WINAPI DWORD GetCurrentProcessId(VOID);
+WINAPI DWORD GetProcessId(HANDLE Process);
 WINAPI DWORD GetLastError(VOID);
 WINAPI VOID SetLastError(DWORD dwErrCode);
 WINAPI VOID Sleep(DWORD dwMilliseconds);
+WINAPI DWORD SleepEx(DWORD dwMilliseconds, BOOL bAlertable);
 WINAPI DWORD GetTickCount(VOID);
 
 /* Virtual memory. PAGE_EXECUTE* are accepted and reported, but non-PAE i386

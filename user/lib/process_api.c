@@ -182,6 +182,14 @@ BOOL WINAPI GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode)
 	return TRUE;
 }
 
+/* 0 on failure. */
+DWORD WINAPI GetProcessId(HANDLE Process)
+{
+	uint32_t args[1] = { (uint32_t)Process }, pid;
+
+	return win32_call(SYS_PROCESS_ID_OF, args, &pid) ? pid : 0;
+}
+
 BOOL WINAPI TerminateProcess(HANDLE hProcess, UINT uExitCode)
 {
 	uint32_t args[2] = { (uint32_t)hProcess, uExitCode };

@@ -1,6 +1,7 @@
 /* Mutexes, semaphores and the waits (<windows.h>): CreateMutexA, OpenMutexA,
- * ReleaseMutex, CreateSemaphoreA, OpenSemaphoreA, ReleaseSemaphore,
- * WaitForSingleObject, WaitForMultipleObjects. Named ones share the kernel's
+ * ReleaseMutex, CreateSemaphoreA, OpenSemaphoreA, ReleaseSemaphore (and the
+ * Ex forms of the creates), WaitForSingleObject(Ex), WaitForMultipleObjects(Ex),
+ * SignalObjectAndWait. Named ones share the kernel's
  * one namespace with events and every other named object type. */
 #include <windows.h>
 #include "win32call.h"
@@ -8,12 +9,8 @@
 HANDLE WINAPI CreateMutexA(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner,
 			   LPCSTR lpName)
 {
-	uint32_t existed = 0;
-	uint32_t args[5] = { (uint32_t)lpName, bInitialOwner != FALSE, MUTEX_ALL_ACCESS,
-			     lpMutexAttributes && lpMutexAttributes->bInheritHandle,
-			     (uint32_t)&existed };
-
-	return win32_create_named(SYS_CREATE_MUTEX, args, &existed);
+	return CreateMutexExA(lpMutexAttributes, lpName,
+			      bInitialOwner ? CREATE_MUTEX_INITIAL_OWNER : 0, MUTEX_ALL_ACCESS);
 }
 
 HANDLE WINAPI OpenMutexA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName)
@@ -31,13 +28,8 @@ BOOL WINAPI ReleaseMutex(HANDLE hMutex)
 HANDLE WINAPI CreateSemaphoreA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
 			       LONG lMaximumCount, LPCSTR lpName)
 {
-	uint32_t existed = 0;
-	uint32_t args[6] = { (uint32_t)lpName, (uint32_t)lInitialCount, (uint32_t)lMaximumCount,
-			     SEMAPHORE_ALL_ACCESS,
-			     lpSemaphoreAttributes && lpSemaphoreAttributes->bInheritHandle,
-			     (uint32_t)&existed };
-
-	return win32_create_named(SYS_CREATE_SEMAPHORE, args, &existed);
+	return CreateSemaphoreExA(lpSemaphoreAttributes, lInitialCount, lMaximumCount, lpName, 0,
+				  SEMAPHORE_ALL_ACCESS);
 }
 
 HANDLE WINAPI OpenSemaphoreA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName)
@@ -68,4 +60,66 @@ DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL 
 	uint32_t args[4] = { nCount, (uint32_t)lpHandles, bWaitAll != FALSE, dwMilliseconds }, r;
 
 	return win32_call(SYS_WAIT_FOR_MULTIPLE, args, &r) ? r : WAIT_FAILED;
+}
+
+/* The alertable forms: vados queues no APCs, so bAlertable changes nothing
+ * (WAIT_IO_COMPLETION never comes). */
+DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable)
+{
+	(void)bAlertable;
+	return WaitForSingleObject(hHandle, dwMilliseconds);
+}
+
+DWORD WINAPI WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
+				      DWORD dwMilliseconds, BOOL bAlertable)
+{
+	(void)bAlertable;
+	return WaitForMultipleObjects(nCount, lpHandles, bWaitAll, dwMilliseconds);
+}
+
+/* The object to signal may be an event, a mutex or a semaphore (released
+ * by one); the wait is as WaitForSingleObject's. */
+DWORD WINAPI SignalObjectAndWait(HANDLE hObjectToSignal, HANDLE hObjectToWaitOn,
+				 DWORD dwMilliseconds, BOOL bAlertable)
+{
+	uint32_t args[3] = { (uint32_t)hObjectToSignal, (uint32_t)hObjectToWaitOn,
+			     dwMilliseconds }, r;
+
+	(void)bAlertable;
+	return win32_call(SYS_SIGNAL_AND_WAIT, args, &r) ? r : WAIT_FAILED;
+}
+
+/* dwFlags: CREATE_MUTEX_INITIAL_OWNER only. */
+HANDLE WINAPI CreateMutexExA(LPSECURITY_ATTRIBUTES lpMutexAttributes, LPCSTR lpName,
+			     DWORD dwFlags, DWORD dwDesiredAccess)
+{
+	uint32_t existed = 0;
+	uint32_t args[5] = { (uint32_t)lpName, (dwFlags & CREATE_MUTEX_INITIAL_OWNER) != 0,
+			     dwDesiredAccess,
+			     lpMutexAttributes && lpMutexAttributes->bInheritHandle,
+			     (uint32_t)&existed };
+
+	if (dwFlags & ~CREATE_MUTEX_INITIAL_OWNER) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	return win32_create_named(SYS_CREATE_MUTEX, args, &existed);
+}
+
+/* dwFlags is reserved: 0. */
+HANDLE WINAPI CreateSemaphoreExA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
+				 LONG lMaximumCount, LPCSTR lpName, DWORD dwFlags,
+				 DWORD dwDesiredAccess)
+{
+	uint32_t existed = 0;
+	uint32_t args[6] = { (uint32_t)lpName, (uint32_t)lInitialCount, (uint32_t)lMaximumCount,
+			     dwDesiredAccess,
+			     lpSemaphoreAttributes && lpSemaphoreAttributes->bInheritHandle,
+			     (uint32_t)&existed };
+
+	if (dwFlags) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	return win32_create_named(SYS_CREATE_SEMAPHORE, args, &existed);
 }

@@ -133,6 +133,9 @@ enum vados_syscall {
 				 *  the NUL): the name of the section whose view holds addr ("":
 				 *  unnamed); vados's own (walker) */
 	SYS_QUERY_MAPPED_FILE,  /* (process, addr, buf, size) -> length: GetMappedFileNameA */
+	SYS_PROCESS_ID_OF,      /* (process handle) -> its pid: GetProcessId */
+	SYS_SIGNAL_AND_WAIT,    /* (handle to signal, handle to wait on, milliseconds) -> as
+				 *  SYS_WAIT_FOR_OBJECT: SignalObjectAndWait */
 	SYS_COUNT,
 };
 

@@ -130,6 +130,43 @@ WINAPI BOOL TryEnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
 WINAPI VOID LeaveCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
 WINAPI VOID DeleteCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
 
+/* Slim reader/writer locks, condition variables and one-time
+ * initialization (user/lib/srwlock.c, condvar.c): one zeroed word each,
+ * statically (the *_INIT values) or by their Initialize calls. */
+typedef struct _RTL_SRWLOCK {
+	PVOID Ptr;
+} RTL_SRWLOCK, SRWLOCK, *PSRWLOCK;
+#define SRWLOCK_INIT { 0 }
+typedef struct _RTL_CONDITION_VARIABLE {
+	PVOID Ptr;
+} RTL_CONDITION_VARIABLE, CONDITION_VARIABLE, *PCONDITION_VARIABLE;
+#define CONDITION_VARIABLE_INIT { 0 }
+#define CONDITION_VARIABLE_LOCKMODE_SHARED 0x1
+typedef union _RTL_RUN_ONCE {
+	PVOID Ptr;
+} RTL_RUN_ONCE, INIT_ONCE, *PINIT_ONCE, *LPINIT_ONCE;
+#define INIT_ONCE_STATIC_INIT { 0 }
+#define INIT_ONCE_CTX_RESERVED_BITS 2
+typedef BOOL (WINAPI *PINIT_ONCE_FN)(PINIT_ONCE InitOnce, PVOID Parameter, PVOID *Context);
+
+WINAPI VOID InitializeSRWLock(PSRWLOCK SRWLock);
+WINAPI VOID AcquireSRWLockExclusive(PSRWLOCK SRWLock);
+WINAPI VOID AcquireSRWLockShared(PSRWLOCK SRWLock);
+WINAPI VOID ReleaseSRWLockExclusive(PSRWLOCK SRWLock);
+WINAPI VOID ReleaseSRWLockShared(PSRWLOCK SRWLock);
+WINAPI BOOLEAN TryAcquireSRWLockExclusive(PSRWLOCK SRWLock);
+WINAPI BOOLEAN TryAcquireSRWLockShared(PSRWLOCK SRWLock);
+WINAPI VOID InitializeConditionVariable(PCONDITION_VARIABLE ConditionVariable);
+WINAPI BOOL SleepConditionVariableCS(PCONDITION_VARIABLE ConditionVariable,
+				     PCRITICAL_SECTION CriticalSection, DWORD dwMilliseconds);
+WINAPI BOOL SleepConditionVariableSRW(PCONDITION_VARIABLE ConditionVariable, PSRWLOCK SRWLock,
+				      DWORD dwMilliseconds, ULONG Flags);
+WINAPI VOID WakeConditionVariable(PCONDITION_VARIABLE ConditionVariable);
+WINAPI VOID WakeAllConditionVariable(PCONDITION_VARIABLE ConditionVariable);
+WINAPI VOID InitOnceInitialize(PINIT_ONCE InitOnce);
+WINAPI BOOL InitOnceExecuteOnce(PINIT_ONCE InitOnce, PINIT_ONCE_FN InitFn, PVOID Parameter,
+				LPVOID *Context);
+
 /* The Interlocked family: full barriers (lock-prefixed instructions), as
  * Windows' intrinsics. The 64-bit compare-exchange needs cmpxchg8b (a
  * Pentium). */
