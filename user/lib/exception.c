@@ -38,16 +38,21 @@ static bool vectored_continue(EXCEPTION_POINTERS *ep)
 	return false;
 }
 
+/* SetUnhandledExceptionFilter's filter, NULL when none is set. */
+static LPTOP_LEVEL_EXCEPTION_FILTER volatile top_filter;
+
 /* Runs the vectored handlers, then the probe of IsBadReadPtr and friends (in
- * Windows' place of frame handlers); the first to take the exception resumes
- * the (possibly edited) context. None, or a refused context: the process
- * ends. */
+ * Windows' place of frame handlers), then UnhandledExceptionFilter (Windows'
+ * outermost frame); the first to take the exception resumes the (possibly
+ * edited) context. None, or a refused context: the process ends with the
+ * exception's code. */
 static void dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
 	EXCEPTION_POINTERS ep = { rec, ctx };
 	uint32_t args[1];
 
-	if ((vectored_continue(&ep) || __vados_probe_catch(rec, ctx)) &&
+	if ((vectored_continue(&ep) || __vados_probe_catch(rec, ctx) ||
+	     UnhandledExceptionFilter(&ep) == EXCEPTION_CONTINUE_EXECUTION) &&
 	    !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE)) {
 		args[0] = (uint32_t)ctx;
 		vados_syscall(SYS_CONTINUE, args);
@@ -56,6 +61,27 @@ static void dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 	vados_syscall(SYS_UNHANDLED_EXCEPTION, args);
 	for (;;)
 		;
+}
+
+/* The previous filter comes back; NULL restores the default handling. */
+LPTOP_LEVEL_EXCEPTION_FILTER WINAPI SetUnhandledExceptionFilter(
+	LPTOP_LEVEL_EXCEPTION_FILTER lpTopLevelExceptionFilter)
+{
+	return InterlockedExchangePointer((PVOID volatile *)&top_filter,
+					  (PVOID)lpTopLevelExceptionFilter);
+}
+
+/* The top-level filter's answer when it gives one other than
+ * EXCEPTION_CONTINUE_SEARCH; else the default's: EXCEPTION_EXECUTE_HANDLER,
+ * the process ends (no debugger, no error report). */
+LONG WINAPI UnhandledExceptionFilter(PEXCEPTION_POINTERS ExceptionInfo)
+{
+	LPTOP_LEVEL_EXCEPTION_FILTER filter = top_filter;
+	LONG r;
+
+	if (filter && (r = filter(ExceptionInfo)) != EXCEPTION_CONTINUE_SEARCH)
+		return r;
+	return EXCEPTION_EXECUTE_HANDLER;
 }
 
 void __vados_exceptions_init(void)
@@ -104,10 +130,14 @@ ULONG WINAPI RemoveVectoredExceptionHandler(PVOID Handle)
 	return found;
 }
 
+/* As Windows: more than EXCEPTION_MAXIMUM_PARAMETERS arguments are cut to
+ * that many, and none are passed when lpArguments is NULL. */
 VOID WINAPI RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments)
 {
-	uint32_t args[4] = { dwExceptionCode, dwExceptionFlags, nNumberOfArguments,
+	DWORD n = nNumberOfArguments < EXCEPTION_MAXIMUM_PARAMETERS ? nNumberOfArguments
+								      : EXCEPTION_MAXIMUM_PARAMETERS;
+	uint32_t args[4] = { dwExceptionCode, dwExceptionFlags, lpArguments ? n : 0,
 			     (uint32_t)lpArguments };
 
 	vados_syscall(SYS_RAISE_EXCEPTION, args);

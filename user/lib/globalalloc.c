@@ -26,9 +26,12 @@ SIZE_T WINAPI GlobalSize(HGLOBAL hMem)
 	return LocalSize(hMem);
 }
 
+/* LocalFlags' answer, with GMEM_DISCARDABLE for LMEM_DISCARDABLE. */
 UINT WINAPI GlobalFlags(HGLOBAL hMem)
 {
-	return LocalFlags(hMem);
+	UINT flags = LocalFlags(hMem);
+
+	return flags & LMEM_DISCARDABLE ? (flags & ~LMEM_DISCARDABLE) | GMEM_DISCARDABLE : flags;
 }
 
 HGLOBAL WINAPI GlobalHandle(LPCVOID pMem)

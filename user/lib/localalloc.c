@@ -56,7 +56,7 @@ static HLOCAL alloc_locked(UINT uFlags, SIZE_T uBytes)
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 		return NULL;
 	}
-	e->flags |= uBytes ? 0 : MT_DISCARDED;
+	e->flags |= (uBytes ? 0 : MT_DISCARDED) | (uFlags & LMEM_DISCARDABLE ? MT_DISCARDABLE : 0);
 	if (uBytes && !(e->block = HeapAlloc(heap, zero_flag(uFlags), uBytes))) {
 		mt_free(&table, e);
 		return NULL;
@@ -115,12 +115,13 @@ static BOOL global_unlock_locked(HGLOBAL hMem)
 }
 
 /* LMEM_MODIFY: LMEM_MOVEABLE makes fixed memory moveable (a new handle to
- * the same block); nothing else changes anything. */
-static HLOCAL modify(HLOCAL hMem, BOOL fixed, UINT uFlags)
+ * the same block), LMEM_DISCARDABLE makes moveable memory discardable;
+ * nothing else changes anything. */
+static HLOCAL modify(HLOCAL hMem, struct mt_entry *e, UINT uFlags)
 {
-	struct mt_entry *e;
-
-	if (!fixed || !(uFlags & LMEM_MOVEABLE))
+	if (e && (uFlags & LMEM_DISCARDABLE))
+		e->flags |= MT_DISCARDABLE;
+	if (e || !(uFlags & LMEM_MOVEABLE))
 		return hMem;
 	if (!(e = mt_alloc(&table))) {
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -174,7 +175,7 @@ static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 		return NULL;
 	}
 	if (uFlags & LMEM_MODIFY)
-		return modify(hMem, fixed, uFlags);
+		return modify(hMem, e, uFlags);
 	if (e)
 		return resize_moveable(e, uBytes, uFlags);
 	return HeapReAlloc(GetProcessHeap(), zero_flag(uFlags) |
@@ -191,8 +192,8 @@ static SIZE_T size_locked(HLOCAL hMem)
 	return block ? HeapSize(GetProcessHeap(), 0, block) : 0;
 }
 
-/* The lock count in the low byte, LMEM_DISCARDED; 0 for fixed memory;
- * LMEM_INVALID_HANDLE for a bad handle. */
+/* The lock count in the low byte, LMEM_DISCARDABLE, LMEM_DISCARDED; 0 for
+ * fixed memory; LMEM_INVALID_HANDLE for a bad handle. */
 static UINT flags_locked(HLOCAL hMem)
 {
 	BOOL fixed;
@@ -200,7 +201,8 @@ static UINT flags_locked(HLOCAL hMem)
 
 	if (!e)
 		return fixed ? 0 : LMEM_INVALID_HANDLE;
-	return e->lock | (e->block ? 0 : LMEM_DISCARDED);
+	return e->lock | (e->block ? 0 : LMEM_DISCARDED) |
+	       (e->flags & MT_DISCARDABLE ? LMEM_DISCARDABLE : 0);
 }
 
 /* The handle of the object whose memory starts at pMem (or which pMem is). */

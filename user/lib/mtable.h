@@ -19,6 +19,7 @@
 
 #define MT_USED      0x0001u
 #define MT_DISCARDED 0x4000u            /* no block: reallocated to 0 bytes */
+#define MT_DISCARDABLE 0x0100u          /* allocated or modified with LMEM_DISCARDABLE */
 
 struct mt_entry {
 	uint16_t flags;                 /* 0: free */
