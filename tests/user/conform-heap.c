@@ -95,6 +95,11 @@ static void blocks(void)
 	CHECK(!HeapReAlloc(h, HEAP_REALLOC_IN_PLACE_ONLY, other, 1000000) &&
 	      HeapSize(h, 0, other) == 16, "HEAP_REALLOC_IN_PLACE_ONLY moved the block");
 	CHECK(HeapFree(h, 0, NULL), "HeapFree(NULL): error %lu", GetLastError());
+	CHECK(!HeapAlloc(h, 0, ~(SIZE_T)0) && !HeapReAlloc(h, 0, q, ~(SIZE_T)0 - 7) &&
+	      !HeapReAlloc(h, 0, NULL, 10) && HeapSize(h, 0, q) == 100, "huge sizes");
+	void *empty = HeapReAlloc(h, 0, HeapAlloc(h, 0, 17), 0);
+	CHECK(empty && HeapSize(h, 0, empty) == 0, "HeapReAlloc to 0 bytes: %p", empty);
+	HeapFree(h, 0, empty);
 	CHECK(HeapSize((HANDLE)0x1234, 0, q) == (SIZE_T)-1, "HeapSize with a bad heap");
 	CHECK(HeapValidate(h, 0, NULL) && HeapValidate(h, 0, q), "HeapValidate");
 	CHECK(HeapLock(h) && HeapUnlock(h), "a HEAP_NO_SERIALIZE heap: error %lu",
@@ -212,6 +217,65 @@ static void moveable(void)
 	      GlobalFlags((HGLOBAL)0x1234));
 }
 
+/* The edges Windows' own tests pin down. */
+static void moveable_edges(void)
+{
+	static const struct { UINT alloc, flags; } obsolete[] = {
+		{ GMEM_FIXED | GMEM_NOTIFY, 0 },
+		{ GMEM_FIXED | GMEM_DISCARDABLE, 0 },
+		{ GMEM_MOVEABLE | GMEM_DDESHARE, GMEM_DDESHARE },
+		{ GMEM_MOVEABLE | GMEM_NOT_BANKED | GMEM_NODISCARD, 0 },
+		{ GMEM_MOVEABLE | GMEM_DDESHARE | GMEM_DISCARDABLE | GMEM_NOCOMPACT | GMEM_NOTIFY,
+		  GMEM_DDESHARE | GMEM_DISCARDABLE },
+	};
+	HGLOBAL g, h;
+	void *p;
+
+	for (unsigned i = 0; i < sizeof(obsolete) / sizeof(obsolete[0]); i++) {
+		g = GlobalAlloc(obsolete[i].alloc, 4);
+		CHECK(g && GlobalFlags(g) == obsolete[i].flags, "0x%x: flags 0x%x, not 0x%x",
+		      obsolete[i].alloc, GlobalFlags(g), obsolete[i].flags);
+		GlobalFree(g);
+	}
+	g = GlobalAlloc(GMEM_FIXED, 0);
+	CHECK(g && GlobalSize(g) == 1, "GlobalAlloc(GMEM_FIXED, 0): size %lu", GlobalSize(g));
+	GlobalFree(g);
+	g = LocalAlloc(LMEM_FIXED, 0);
+	CHECK(g && LocalSize(g) == 0, "LocalAlloc(LMEM_FIXED, 0): size %lu", LocalSize(g));
+	LocalFree(g);
+	CHECK(!GlobalReAlloc(NULL, 10, GMEM_MOVEABLE), "GlobalReAlloc(NULL) allocated");
+
+	g = GlobalAlloc(GMEM_MOVEABLE, 0x123);
+	p = GlobalLock(g);
+	CHECK(p && p != g && GlobalSize(p) == 0x123 && GlobalSize(g) == 0x123,
+	      "GlobalSize of the locked address");
+	CHECK(!GlobalDiscard(g), "a locked object was discarded");
+	GlobalUnlock(g);
+	CHECK(!GlobalFree(g), "GlobalFree failed");
+	SetLastError(0);
+	CHECK(GlobalFree(g) == g && GetLastError() == ERROR_INVALID_HANDLE,
+	      "freed twice: error %lu", GetLastError());
+	SetLastError(0);
+	CHECK(!GlobalLock(g) && GetLastError() == ERROR_INVALID_HANDLE, "error %lu",
+	      GetLastError());
+	SetLastError(0);
+	CHECK(!LocalUnlock(g) && GetLastError() == ERROR_INVALID_HANDLE, "error %lu",
+	      GetLastError());
+	SetLastError(0);
+	CHECK(GlobalFlags(g) == GMEM_INVALID_HANDLE && GetLastError() == ERROR_INVALID_HANDLE,
+	      "error %lu", GetLastError());
+
+	g = GlobalAlloc(GMEM_FIXED, 100);
+	SetLastError(0xdeadbeef);
+	CHECK(GlobalUnlock(g) && GetLastError() == 0xdeadbeef, "fixed: error %lu",
+	      GetLastError());
+	h = GlobalReAlloc(g, 0, GMEM_MODIFY | GMEM_MOVEABLE);
+	CHECK(h && h != g && GlobalLock(h) == g, "made moveable: %p", h);
+	SetLastError(1234);
+	CHECK(!GlobalUnlock(h) && GetLastError() == NO_ERROR, "error %lu", GetLastError());
+	CHECK(!GlobalFree(h), "GlobalFree failed");
+}
+
 static void c_library(void)
 {
 	unsigned char *p = calloc(10, 10);
@@ -231,6 +295,7 @@ int main(void)
 	blocks();
 	heap_information();
 	moveable();
+	moveable_edges();
 	c_library();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;

@@ -65,6 +65,12 @@ static void memory_status(void)
 	HANDLE self;            /* a handle for HandleCount to count */
 	DuplicateHandle(GetCurrentProcess(), GetCurrentProcess(), GetCurrentProcess(), &self, 0,
 			FALSE, DUPLICATE_SAME_ACCESS);
+	ULONGLONG kb = 0;
+	SetLastError(0);
+	CHECK(!GetPhysicallyInstalledSystemMemory(NULL) && GetLastError() == ERROR_INVALID_PARAMETER,
+	      "NULL: error %lu", GetLastError());
+	CHECK(GetPhysicallyInstalledSystemMemory(&kb) && kb >= ex.ullTotalPhys / 1024,
+	      "%llu KB", kb);
 	SetLastError(0);
 	CHECK(!GetPerformanceInfo(&pi, sizeof(pi) - 1) && GetLastError() == ERROR_BAD_LENGTH,
 	      "cb too small: error %lu", GetLastError());

@@ -119,7 +119,7 @@ typedef LONG (CALLBACK *PVECTORED_EXCEPTION_HANDLER)(PEXCEPTION_POINTERS Excepti
 #define EXCEPTION_CONTINUE_SEARCH     0
 #define EXCEPTION_EXECUTE_HANDLER     1
 
-typedef unsigned long long DWORDLONG, ULONGLONG;
+typedef unsigned long long DWORDLONG, ULONGLONG, *PULONGLONG;
 typedef struct _SECURITY_ATTRIBUTES {
 	DWORD nLength;
 	LPVOID lpSecurityDescriptor;
@@ -361,6 +361,8 @@ WINAPI VOID GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
 WINAPI VOID GetNativeSystemInfo(LPSYSTEM_INFO lpSystemInfo);
 WINAPI BOOL GlobalMemoryStatusEx(LPMEMORYSTATUSEX lpBuffer);
 WINAPI VOID GlobalMemoryStatus(LPMEMORYSTATUS lpBuffer);
+/* In KB: the memory the kernel manages (no firmware table is read). */
+WINAPI BOOL GetPhysicallyInstalledSystemMemory(PULONGLONG TotalMemoryInKilobytes);
 WINAPI HANDLE GetStdHandle(DWORD nStdHandle);
 WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
@@ -518,6 +520,8 @@ WINAPI HGLOBAL GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags);
 WINAPI SIZE_T GlobalSize(HGLOBAL hMem);
 WINAPI UINT GlobalFlags(HGLOBAL hMem);
 WINAPI HGLOBAL GlobalHandle(LPCVOID pMem);
+#define LocalDiscard(h)  LocalReAlloc((h), 0, LMEM_MOVEABLE)
+#define GlobalDiscard(h) GlobalReAlloc((h), 0, GMEM_MOVEABLE)
 
 /* Heap walking and compaction (user/lib/heap_tools.c, heap_walk.c,
  * heap_compact.c). */

@@ -1,6 +1,7 @@
 /* The system-information calls: GetSystemInfo and GetNativeSystemInfo (the
- * processor from CPUID), GlobalMemoryStatusEx and GlobalMemoryStatus, and
- * psapi's GetPerformanceInfo, from the kernel's memory figures. */
+ * processor from CPUID), GlobalMemoryStatusEx, GlobalMemoryStatus,
+ * GetPhysicallyInstalledSystemMemory and psapi's GetPerformanceInfo, from the
+ * kernel's memory figures. */
 #include <windows.h>
 #include <psapi.h>
 #include "vados/calls.h"
@@ -81,6 +82,23 @@ BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX m)
 	m->ullTotalVirtual = (DWORDLONG)s.virtual_pages * PAGE_SIZE;
 	m->ullAvailVirtual = (DWORDLONG)s.virtual_free_pages * PAGE_SIZE;
 	m->ullAvailExtendedVirtual = 0;
+	return TRUE;
+}
+
+/* The frames the kernel manages, in KB: no SMBIOS table is read, so the
+ * memory the firmware keeps for itself is not counted. NULL:
+ * ERROR_INVALID_PARAMETER. */
+BOOL WINAPI GetPhysicallyInstalledSystemMemory(PULONGLONG TotalMemoryInKilobytes)
+{
+	struct vados_memory_status s;
+
+	if (!TotalMemoryInKilobytes) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!memory_status(&s))
+		return FALSE;
+	*TotalMemoryInKilobytes = (ULONGLONG)s.phys_pages * (PAGE_SIZE / 1024);
 	return TRUE;
 }
 
