@@ -4,7 +4,7 @@
  * QueryWorkingSet(Ex), GetModuleHandleA/GetModuleFileNameA, IsBad*Ptr, RaiseException's
  * record (flags, arguments cut to EXCEPTION_MAXIMUM_PARAMETERS, none without
  * lpArguments), an access violation's ExceptionInformation (read 0, write 1,
- * execute 8), vectored
+ * execute 8), vectored exception and continue
  * handlers' order and removal, and SetUnhandledExceptionFilter: the previous
  * filter back, a filter that continues, and (in a child, "execute") one that
  * answers EXCEPTION_EXECUTE_HANDLER: the process ends with the code. */
@@ -174,10 +174,18 @@ static LONG CALLBACK take(PEXCEPTION_POINTERS ep)
 	return EXCEPTION_CONTINUE_EXECUTION;
 }
 
+static LONG CALLBACK after(PEXCEPTION_POINTERS ep)
+{
+	(void)ep;
+	order[calls++ & 3] = 3;
+	return EXCEPTION_CONTINUE_SEARCH;
+}
+
 static void raise_records(void)
 {
 	ULONG_PTR args[20];
 	PVOID first = AddVectoredExceptionHandler(1, record), last;
+	PVOID cont = AddVectoredContinueHandler(1, after);
 
 	for (int i = 0; i < 20; i++)
 		args[i] = 100 + i;
@@ -189,8 +197,11 @@ static void raise_records(void)
 	      seen.ExceptionInformation[14] == 114 && seen.ExceptionAddress != NULL,
 	      "20 arguments: code 0x%lx flags %lu, %lu parameters", seen.ExceptionCode,
 	      seen.ExceptionFlags, seen.NumberParameters);
-	CHECK(calls == 2 && order[0] == 1 && order[1] == 2, "%d calls, order %d %d", calls,
-	      order[0], order[1]);
+	CHECK(calls == 3 && order[0] == 1 && order[1] == 2 && order[2] == 3,
+	      "%d calls, order %d %d %d", calls, order[0], order[1], order[2]);
+	CHECK(!RemoveVectoredExceptionHandler(cont) && RemoveVectoredContinueHandler(cont) &&
+	      !RemoveVectoredContinueHandler(cont), "removing the continue handler");
+
 	RaiseException(0xE0000002, 0, 3, NULL);
 	CHECK(seen.ExceptionCode == 0xE0000002 && seen.NumberParameters == 0,
 	      "no lpArguments: %lu parameters", seen.NumberParameters);

@@ -446,6 +446,9 @@ WINAPI LPTOP_LEVEL_EXCEPTION_FILTER SetUnhandledExceptionFilter(
 WINAPI LONG UnhandledExceptionFilter(PEXCEPTION_POINTERS ExceptionInfo);
 WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);
 WINAPI ULONG RemoveVectoredExceptionHandler(PVOID Handle);
+/* Run, in order, once an exception is handled, before execution resumes. */
+WINAPI PVOID AddVectoredContinueHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);
+WINAPI ULONG RemoveVectoredContinueHandler(PVOID Handle);
 WINAPI VOID RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
 
