@@ -1,7 +1,7 @@
 /* System information, memory status, psapi and structured exceptions
  * against Microsoft's documentation: GetSystemInfo/GetNativeSystemInfo,
  * GlobalMemoryStatus(Ex), GetPerformanceInfo, GetProcessMemoryInfo,
- * QueryWorkingSet(Ex), GetModuleHandleA/GetModuleFileNameA, IsBad*Ptr, RaiseException's
+ * QueryWorkingSet(Ex), EnumProcesses, EnumProcessModules, GetModuleHandleA/GetModuleFileNameA, IsBad*Ptr, RaiseException's
  * record (flags, arguments cut to EXCEPTION_MAXIMUM_PARAMETERS, none without
  * lpArguments), an access violation's ExceptionInformation (read 0, write 1,
  * execute 8), vectored exception and continue
@@ -117,6 +117,22 @@ static void process_memory(void)
 	CHECK(QueryWorkingSetEx(GetCurrentProcess(), &ex, sizeof(ex)) &&
 	      ex.VirtualAttributes.Valid, "the stack page: error %lu", GetLastError());
 	CHECK(EmptyWorkingSet(GetCurrentProcess()), "error %lu", GetLastError());
+
+	DWORD pids[64], one, needed = 0;
+	BOOL mine = FALSE;
+	CHECK(EnumProcesses(pids, sizeof(pids), &needed) && needed >= sizeof(DWORD) &&
+	      needed % sizeof(DWORD) == 0, "EnumProcesses: needed %lu", needed);
+	for (DWORD i = 0; i < needed / sizeof(DWORD); i++)
+		mine |= pids[i] == GetCurrentProcessId();
+	CHECK(mine, "EnumProcesses does not list pid %lu", GetCurrentProcessId());
+	CHECK(EnumProcesses(&one, sizeof(one), &needed) && needed == sizeof(DWORD),
+	      "room for one: needed %lu", needed);
+	HMODULE mod = NULL;
+	CHECK(EnumProcessModules(GetCurrentProcess(), &mod, sizeof(mod), &needed) &&
+	      needed == sizeof(HMODULE) && mod == GetModuleHandleA(NULL),
+	      "EnumProcessModules: %p needed %lu", mod, needed);
+	CHECK(EnumProcessModules(GetCurrentProcess(), NULL, 0, &needed) &&
+	      needed == sizeof(HMODULE), "no room: needed %lu", needed);
 }
 
 static void module(void)
@@ -151,6 +167,8 @@ static void pointer_checks(void)
 	CHECK(IsBadWritePtr((LPVOID)main, 1) && !IsBadReadPtr((const void *)main, 1),
 	      "code is readable, not writable");
 	CHECK(!IsBadStringPtrA(local, 100) && IsBadStringPtrA(NULL, 1), "IsBadStringPtrA");
+	CHECK(IsBadHugeReadPtr(NULL, 1) && !IsBadHugeWritePtr(local, sizeof(local)),
+	      "IsBadHuge*Ptr");
 }
 
 /* What the handlers saw. */

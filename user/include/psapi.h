@@ -110,6 +110,18 @@ typedef struct _PERFORMANCE_INFORMATION {
 WINAPI BOOL GetPerformanceInfo(PPERFORMANCE_INFORMATION pPerformanceInformation, DWORD cb);
 #define K32GetPerformanceInfo GetPerformanceInfo
 
+/* The identifiers of the processes that have not ended, as many as cb
+ * bytes hold; *lpcbNeeded the bytes written (a full buffer: ask again with
+ * a larger one). */
+WINAPI BOOL EnumProcesses(DWORD *lpidProcess, DWORD cb, LPDWORD lpcbNeeded);
+/* A process's modules: its program image alone (no DLLs here), found as
+ * the allocation base of its MEM_IMAGE memory; *lpcbNeeded the bytes all of
+ * them need. PROCESS_QUERY_INFORMATION | PROCESS_VM_READ. */
+WINAPI BOOL EnumProcessModules(HANDLE hProcess, HMODULE *lphModule, DWORD cb,
+			       LPDWORD lpcbNeeded);
+#define K32EnumProcesses      EnumProcesses
+#define K32EnumProcessModules EnumProcessModules
+
 WINAPI BOOL QueryWorkingSet(HANDLE hProcess, PVOID pv, DWORD cb);
 WINAPI BOOL QueryWorkingSetEx(HANDLE hProcess, PVOID pv, DWORD cb);
 #define K32QueryWorkingSet   QueryWorkingSet

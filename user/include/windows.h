@@ -469,6 +469,8 @@ WINAPI BOOL FlushInstructionCache(HANDLE hProcess, LPCVOID lpBaseAddress, SIZE_T
 WINAPI SIZE_T GetLargePageMinimum(VOID);
 WINAPI BOOL IsBadReadPtr(const VOID *lp, UINT_PTR ucb);
 WINAPI BOOL IsBadWritePtr(LPVOID lp, UINT_PTR ucb);
+WINAPI BOOL IsBadHugeReadPtr(const VOID *lp, UINT_PTR ucb);
+WINAPI BOOL IsBadHugeWritePtr(LPVOID lp, UINT_PTR ucb);
 WINAPI BOOL IsBadCodePtr(FARPROC lpfn);
 WINAPI BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax);
 
