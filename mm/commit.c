@@ -8,6 +8,7 @@
 
 static uint32_t limit = 0xffffffffu;    /* no limit until commit_init */
 static uint32_t charged;
+static uint32_t peak;                   /* the highest charge since boot */
 static uint32_t active_at_init;         /* frames in use then, outside the charge */
 static const struct ke_lock_class commit_class = { "commit charge", KE_RANK_COMMIT, true, NULL };
 static struct ke_spin_lock commit_lock = { .cls = &commit_class };
@@ -37,6 +38,8 @@ bool commit_charge(uint32_t pages)
 	ke_acquire_spin_lock(&commit_lock);
 	if ((ok = pages <= limit - charged))
 		charged += pages;
+	if (charged > peak)
+		peak = charged;
 	ke_release_spin_lock(&commit_lock);
 	return ok;
 }
@@ -58,6 +61,11 @@ uint32_t commit_limit(void)
 uint32_t commit_charged(void)
 {
 	return charged;
+}
+
+uint32_t commit_peak(void)
+{
+	return peak;
 }
 
 uint32_t commit_check(void)

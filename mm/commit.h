@@ -28,6 +28,8 @@ bool commit_charge(uint32_t pages);
 void commit_return(uint32_t pages);
 uint32_t commit_limit(void);
 uint32_t commit_charged(void);
+/* The highest charge since boot (GetPerformanceInfo's CommitPeak). */
+uint32_t commit_peak(void);
 /* Checks that every frame in use since commit_init is covered by the charge;
  * prints a line and returns 1 when not, else 0. */
 uint32_t commit_check(void);

@@ -101,7 +101,8 @@ def user_programs():
 
 # Programs too big to ride along in every boot (boot modules take RAM: a
 # 16 MB machine has room for the others only): carried when programs names them.
-NAMED_ONLY = {"image-share"}    # 1 MB of code (tests/user/image-share.c)
+NAMED_ONLY = {"image-share",    # 1 MB of code (tests/user/image-share.c)
+              "conform-heap", "conform-system"}    # one boot each: no room in 16 MB ones
 
 
 def make_iso(out, cmdline="", modules=(), kernel=KERNEL, programs=None):

@@ -94,7 +94,8 @@ static void report(const struct process *p, const struct _EXCEPTION_RECORD *rec)
 		kprintf("pid %u %s: exception 0x%08x at eip 0x%08x, address 0x%08lx (%s)\n",
 			p->pid, p->name, code, (uint32_t)rec->ExceptionAddress,
 			rec->ExceptionInformation[1],
-			rec->ExceptionInformation[0] == 1 ? "write" : "read");
+			rec->ExceptionInformation[0] == 1 ? "write" :
+			rec->ExceptionInformation[0] == 8 ? "execute" : "read");
 	else
 		kprintf("pid %u %s: exception 0x%08x at eip 0x%08x\n", p->pid, p->name, code,
 			(uint32_t)rec->ExceptionAddress);
@@ -116,7 +117,13 @@ void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 		exception_terminate(rec);
 }
 
-/* A memory exception's record: the access (0 read, 1 write) and the address. */
+#define PF_WRITE 0x02u
+#define PF_FETCH 0x10u          /* reported with SMEP (or NX) enabled */
+
+/* A memory exception's record: the access (0 read, 1 write, 8 an
+ * instruction fetch, as Windows' EXCEPTION_EXECUTE_FAULT) and the address.
+ * A fetch is known by the error code's I/D bit, or, on a CPU that does not
+ * report it, by the fault's address being the instruction's own. */
 static void memory_record(struct _EXCEPTION_RECORD *rec, uint32_t code,
 			  const struct trap_frame *f)
 {
@@ -124,7 +131,10 @@ static void memory_record(struct _EXCEPTION_RECORD *rec, uint32_t code,
 	rec->ExceptionCode = code;
 	rec->ExceptionAddress = (void *)f->eip;
 	rec->NumberParameters = 2;
-	rec->ExceptionInformation[0] = (f->error & 2) ? 1 : 0;
+	if ((f->error & PF_FETCH) || f->cr2 == f->eip)
+		rec->ExceptionInformation[0] = 8;
+	else
+		rec->ExceptionInformation[0] = (f->error & PF_WRITE) ? 1 : 0;
 	rec->ExceptionInformation[1] = f->cr2;
 }
 

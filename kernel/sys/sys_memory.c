@@ -7,6 +7,7 @@
 #include "mm/commit.h"
 #include "mm/mm.h"
 #include "mm/pfn.h"
+#include "mm/pool.h"
 #include "mm/stats.h"
 #include "mm/swap.h"
 #include "user/include/vados/syscall.h"
@@ -20,9 +21,11 @@ struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
 	struct pfn_totals t;
 	struct vados_memory_status s;
 	struct swap_stats sw;
+	struct pool_stats pool;
 
 	(void)f;
 	pfn_get_totals(&t);
+	pool_get_stats(&pool);
 	swap_get_stats(&sw);
 	vm_get_counters(process_current()->vm, &c);
 	s = (struct vados_memory_status){
@@ -37,6 +40,9 @@ struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f)
 		.swap_slots_used = sw.used - sw.bad,
 		.swap_slots_copies = vm_swap_copies(),
 		.large_page_minimum = vm_large_page_minimum(),
+		.commit_peak_pages = commit_peak(),
+		.cache_pages = t.on_list[PFN_STANDBY] + t.on_list[PFN_MODIFIED],
+		.kernel_pages = pool.pages,
 	};
 	return sys_copy_out(a[0], &s, sizeof(s));
 }

@@ -93,6 +93,36 @@ typedef struct _PSAPI_WORKING_SET_EX_INFORMATION {
 	PSAPI_WORKING_SET_EX_BLOCK VirtualAttributes;
 } PSAPI_WORKING_SET_EX_INFORMATION, *PPSAPI_WORKING_SET_EX_INFORMATION;
 
+/* The system's figures (user/lib/sysinfo.c), in pages of PageSize bytes.
+ * The commit figures are the kernel's commit charge and limit (RAM plus
+ * swap); SystemCache the standby and modified pages; Kernel* the kernel's
+ * pool (all of it nonpaged); the counts are of processes that have not
+ * ended. */
+typedef struct _PERFORMANCE_INFORMATION {
+	DWORD cb;
+	SIZE_T CommitTotal, CommitLimit, CommitPeak;
+	SIZE_T PhysicalTotal, PhysicalAvailable, SystemCache;
+	SIZE_T KernelTotal, KernelPaged, KernelNonpaged;
+	SIZE_T PageSize;
+	DWORD HandleCount, ProcessCount, ThreadCount;
+} PERFORMANCE_INFORMATION, *PPERFORMANCE_INFORMATION, PERFORMACE_INFORMATION,
+  *PPERFORMACE_INFORMATION;
+/* cb below sizeof(PERFORMANCE_INFORMATION): FALSE, ERROR_BAD_LENGTH. */
+WINAPI BOOL GetPerformanceInfo(PPERFORMANCE_INFORMATION pPerformanceInformation, DWORD cb);
+#define K32GetPerformanceInfo GetPerformanceInfo
+
+/* The identifiers of the processes that have not ended, as many as cb
+ * bytes hold; *lpcbNeeded the bytes written (a full buffer: ask again with
+ * a larger one). */
+WINAPI BOOL EnumProcesses(DWORD *lpidProcess, DWORD cb, LPDWORD lpcbNeeded);
+/* A process's modules: its program image alone (no DLLs here), found as
+ * the allocation base of its MEM_IMAGE memory; *lpcbNeeded the bytes all of
+ * them need. PROCESS_QUERY_INFORMATION | PROCESS_VM_READ. */
+WINAPI BOOL EnumProcessModules(HANDLE hProcess, HMODULE *lphModule, DWORD cb,
+			       LPDWORD lpcbNeeded);
+#define K32EnumProcesses      EnumProcesses
+#define K32EnumProcessModules EnumProcessModules
+
 WINAPI BOOL QueryWorkingSet(HANDLE hProcess, PVOID pv, DWORD cb);
 WINAPI BOOL QueryWorkingSetEx(HANDLE hProcess, PVOID pv, DWORD cb);
 #define K32QueryWorkingSet   QueryWorkingSet

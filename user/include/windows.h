@@ -80,6 +80,38 @@ typedef LONG (CALLBACK *PVECTORED_EXCEPTION_HANDLER)(PEXCEPTION_POINTERS Excepti
 #define STATUS_PRIVILEGED_INSTRUCTION ((DWORD)0xC0000096L)
 #define STATUS_STACK_OVERFLOW         ((DWORD)0xC00000FDL)
 #define STATUS_HEAP_CORRUPTION        ((DWORD)0xC0000374L)
+#define STATUS_WAIT_0                 ((DWORD)0x00000000L)
+#define STATUS_ABANDONED_WAIT_0       ((DWORD)0x00000080L)
+#define STATUS_USER_APC               ((DWORD)0x000000C0L)
+#define STATUS_TIMEOUT                ((DWORD)0x00000102L)
+#define STATUS_PENDING                ((DWORD)0x00000103L)
+#define STATUS_INVALID_HANDLE         ((DWORD)0xC0000008L)
+#define STATUS_INVALID_PARAMETER      ((DWORD)0xC000000DL)
+#define STATUS_NONCONTINUABLE_EXCEPTION ((DWORD)0xC0000025L)
+#define STATUS_INVALID_DISPOSITION    ((DWORD)0xC0000026L)
+#define STATUS_FLOAT_DENORMAL_OPERAND ((DWORD)0xC000008DL)
+#define STATUS_FLOAT_DIVIDE_BY_ZERO   ((DWORD)0xC000008EL)
+#define STATUS_FLOAT_INEXACT_RESULT   ((DWORD)0xC000008FL)
+#define STATUS_FLOAT_OVERFLOW         ((DWORD)0xC0000091L)
+#define STATUS_FLOAT_STACK_CHECK      ((DWORD)0xC0000092L)
+#define STATUS_FLOAT_UNDERFLOW        ((DWORD)0xC0000093L)
+#define STATUS_CONTROL_C_EXIT         ((DWORD)0xC000013AL)
+#define STATUS_FLOAT_MULTIPLE_FAULTS  ((DWORD)0xC00002B4L)
+#define STATUS_FLOAT_MULTIPLE_TRAPS   ((DWORD)0xC00002B5L)
+#define STATUS_STACK_BUFFER_OVERRUN   ((DWORD)0xC0000409L)
+#define EXCEPTION_DATATYPE_MISALIGNMENT STATUS_DATATYPE_MISALIGNMENT
+#define EXCEPTION_SINGLE_STEP         STATUS_SINGLE_STEP
+#define EXCEPTION_ARRAY_BOUNDS_EXCEEDED STATUS_ARRAY_BOUNDS_EXCEEDED
+#define EXCEPTION_FLT_DENORMAL_OPERAND STATUS_FLOAT_DENORMAL_OPERAND
+#define EXCEPTION_FLT_DIVIDE_BY_ZERO  STATUS_FLOAT_DIVIDE_BY_ZERO
+#define EXCEPTION_FLT_INEXACT_RESULT  STATUS_FLOAT_INEXACT_RESULT
+#define EXCEPTION_FLT_INVALID_OPERATION STATUS_FLOAT_INVALID_OPERATION
+#define EXCEPTION_FLT_OVERFLOW        STATUS_FLOAT_OVERFLOW
+#define EXCEPTION_FLT_STACK_CHECK     STATUS_FLOAT_STACK_CHECK
+#define EXCEPTION_FLT_UNDERFLOW       STATUS_FLOAT_UNDERFLOW
+#define EXCEPTION_NONCONTINUABLE_EXCEPTION STATUS_NONCONTINUABLE_EXCEPTION
+#define EXCEPTION_INVALID_DISPOSITION STATUS_INVALID_DISPOSITION
+#define EXCEPTION_INVALID_HANDLE      STATUS_INVALID_HANDLE
 #define EXCEPTION_ACCESS_VIOLATION    STATUS_ACCESS_VIOLATION
 #define EXCEPTION_BREAKPOINT          STATUS_BREAKPOINT
 #define EXCEPTION_GUARD_PAGE          STATUS_GUARD_PAGE_VIOLATION
@@ -93,7 +125,7 @@ typedef LONG (CALLBACK *PVECTORED_EXCEPTION_HANDLER)(PEXCEPTION_POINTERS Excepti
 #define EXCEPTION_CONTINUE_SEARCH     0
 #define EXCEPTION_EXECUTE_HANDLER     1
 
-typedef unsigned long long DWORDLONG, ULONGLONG;
+typedef unsigned long long DWORDLONG, ULONGLONG, *PULONGLONG;
 typedef struct _SECURITY_ATTRIBUTES {
 	DWORD nLength;
 	LPVOID lpSecurityDescriptor;
@@ -125,6 +157,11 @@ typedef struct _SYSTEM_INFO {
 	DWORD dwNumberOfProcessors, dwProcessorType, dwAllocationGranularity;
 	WORD wProcessorLevel, wProcessorRevision;
 } SYSTEM_INFO, *LPSYSTEM_INFO;
+typedef struct _MEMORYSTATUS {
+	DWORD dwLength, dwMemoryLoad;
+	SIZE_T dwTotalPhys, dwAvailPhys, dwTotalPageFile, dwAvailPageFile;
+	SIZE_T dwTotalVirtual, dwAvailVirtual;
+} MEMORYSTATUS, *LPMEMORYSTATUS;
 typedef struct _MEMORYSTATUSEX {
 	DWORD dwLength, dwMemoryLoad;
 	DWORDLONG ullTotalPhys, ullAvailPhys, ullTotalPageFile, ullAvailPageFile;
@@ -338,8 +375,15 @@ WINAPI BOOL ReadProcessMemory(HANDLE hProcess, LPCVOID lpBaseAddress, LPVOID lpB
 			      SIZE_T nSize, SIZE_T *lpNumberOfBytesRead);
 WINAPI BOOL WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lpBuffer,
 			       SIZE_T nSize, SIZE_T *lpNumberOfBytesWritten);
+/* The system's figures (user/lib/sysinfo.c): GetNativeSystemInfo is
+ * GetSystemInfo (no WOW64 here); GlobalMemoryStatus clamps to 4 GB - 1 and
+ * sets dwLength itself, GlobalMemoryStatusEx needs it set. */
 WINAPI VOID GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
+WINAPI VOID GetNativeSystemInfo(LPSYSTEM_INFO lpSystemInfo);
 WINAPI BOOL GlobalMemoryStatusEx(LPMEMORYSTATUSEX lpBuffer);
+WINAPI VOID GlobalMemoryStatus(LPMEMORYSTATUS lpBuffer);
+/* In KB: the memory the kernel manages (no firmware table is read). */
+WINAPI BOOL GetPhysicallyInstalledSystemMemory(PULONGLONG TotalMemoryInKilobytes);
 WINAPI HANDLE GetStdHandle(DWORD nStdHandle);
 WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
@@ -414,9 +458,20 @@ WINAPI HLOCAL LocalFree(HLOCAL hMem);
 WINAPI HGLOBAL GlobalAlloc(UINT uFlags, SIZE_T dwBytes);
 WINAPI HGLOBAL GlobalFree(HGLOBAL hMem);
 
-/* Exceptions. */
+/* Exceptions (user/lib/exception.c): vectored handlers first, then the
+ * top-level filter (SetUnhandledExceptionFilter) through
+ * UnhandledExceptionFilter; EXCEPTION_EXECUTE_HANDLER from it ends the
+ * process with the exception's code. */
+typedef LONG (WINAPI *PTOP_LEVEL_EXCEPTION_FILTER)(PEXCEPTION_POINTERS ExceptionInfo);
+typedef PTOP_LEVEL_EXCEPTION_FILTER LPTOP_LEVEL_EXCEPTION_FILTER;
+WINAPI LPTOP_LEVEL_EXCEPTION_FILTER SetUnhandledExceptionFilter(
+	LPTOP_LEVEL_EXCEPTION_FILTER lpTopLevelExceptionFilter);
+WINAPI LONG UnhandledExceptionFilter(PEXCEPTION_POINTERS ExceptionInfo);
 WINAPI PVOID AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);
 WINAPI ULONG RemoveVectoredExceptionHandler(PVOID Handle);
+/* Run, in order, once an exception is handled, before execution resumes. */
+WINAPI PVOID AddVectoredContinueHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);
+WINAPI ULONG RemoveVectoredContinueHandler(PVOID Handle);
 WINAPI VOID RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
 
@@ -437,6 +492,8 @@ WINAPI BOOL FlushInstructionCache(HANDLE hProcess, LPCVOID lpBaseAddress, SIZE_T
 WINAPI SIZE_T GetLargePageMinimum(VOID);
 WINAPI BOOL IsBadReadPtr(const VOID *lp, UINT_PTR ucb);
 WINAPI BOOL IsBadWritePtr(LPVOID lp, UINT_PTR ucb);
+WINAPI BOOL IsBadHugeReadPtr(const VOID *lp, UINT_PTR ucb);
+WINAPI BOOL IsBadHugeWritePtr(LPVOID lp, UINT_PTR ucb);
 WINAPI BOOL IsBadCodePtr(FARPROC lpfn);
 WINAPI BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax);
 
@@ -491,6 +548,8 @@ WINAPI HGLOBAL GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags);
 WINAPI SIZE_T GlobalSize(HGLOBAL hMem);
 WINAPI UINT GlobalFlags(HGLOBAL hMem);
 WINAPI HGLOBAL GlobalHandle(LPCVOID pMem);
+#define LocalDiscard(h)  LocalReAlloc((h), 0, LMEM_MOVEABLE)
+#define GlobalDiscard(h) GlobalReAlloc((h), 0, GMEM_MOVEABLE)
 
 /* Heap walking and compaction (user/lib/heap_tools.c, heap_walk.c,
  * heap_compact.c). */
@@ -527,6 +586,24 @@ WINAPI BOOL HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry);
 WINAPI BOOL HeapLock(HANDLE hHeap);
 WINAPI BOOL HeapUnlock(HANDLE hHeap);
 WINAPI DWORD GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps);
+
+/* Heap information (user/lib/heap_info.c). */
+#define ERROR_GEN_FAILURE 31L
+typedef enum _HEAP_INFORMATION_CLASS {
+	HeapCompatibilityInformation = 0,
+	HeapEnableTerminationOnCorruption = 1,
+	HeapOptimizeResources = 3,
+} HEAP_INFORMATION_CLASS;
+#define HEAP_OPTIMIZE_RESOURCES_CURRENT_VERSION 1
+typedef struct _HEAP_OPTIMIZE_RESOURCES_INFORMATION {
+	DWORD Version;
+	DWORD Flags;
+} HEAP_OPTIMIZE_RESOURCES_INFORMATION, *PHEAP_OPTIMIZE_RESOURCES_INFORMATION;
+WINAPI BOOL HeapSetInformation(HANDLE HeapHandle, HEAP_INFORMATION_CLASS HeapInformationClass,
+			       PVOID HeapInformation, SIZE_T HeapInformationLength);
+WINAPI BOOL HeapQueryInformation(HANDLE HeapHandle, HEAP_INFORMATION_CLASS HeapInformationClass,
+				 PVOID HeapInformation, SIZE_T HeapInformationLength,
+				 PSIZE_T ReturnLength);
 
 /* Write watch (user/lib/writewatch.c, mm/watch.c): VirtualAlloc with
  * MEM_RESERVE | MEM_WRITE_WATCH tracks the pages written. */

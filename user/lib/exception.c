@@ -1,15 +1,17 @@
 /* Vectored exception handling in ring 3: the dispatcher the kernel enters
- * with an EXCEPTION_RECORD and a CONTEXT, and the handler list. Threads add,
- * remove and dispatch at once: the list has a lock, held only to change or
- * copy it. Handlers run without it, as Vista's do: one may end its thread
- * (ExitThread) or fault again, and a handler removed meanwhile may still be
- * called by a dispatch that had begun. */
+ * with an EXCEPTION_RECORD and a CONTEXT, and the two handler lists
+ * (exception handlers, run first; continue handlers, run once the exception
+ * is handled, before execution resumes). Threads add, remove and dispatch at
+ * once: the lists have a lock, held only to change or copy them. Handlers
+ * run without it, as Vista's do: one may end its thread (ExitThread) or
+ * fault again, and a handler removed meanwhile may still be called by a
+ * dispatch that had begun. */
 #include <stdbool.h>
 #include <windows.h>
 #include "vados/calls.h"
 #include "user/lib/runtime.h"
 
-#define MAX_HANDLERS 32
+#define MAX_HANDLERS 32         /* of both kinds */
 
 struct vectored {
 	PVECTORED_EXCEPTION_HANDLER fn;
@@ -18,18 +20,18 @@ struct vectored {
 };
 
 static struct vectored nodes[MAX_HANDLERS];
-static struct vectored *first;
+static struct vectored *handlers, *continue_handlers;
 static CRITICAL_SECTION list_lock;
 
-/* Whether a vectored handler said CONTINUE_EXECUTION (they run in order
+/* Whether a handler of the list said CONTINUE_EXECUTION (they run in order
  * until one does), over a copy of the list taken under its lock. */
-static bool vectored_continue(EXCEPTION_POINTERS *ep)
+static bool run_list(struct vectored *const *list, EXCEPTION_POINTERS *ep)
 {
 	PVECTORED_EXCEPTION_HANDLER fns[MAX_HANDLERS];
 	int n = 0;
 
 	EnterCriticalSection(&list_lock);
-	for (struct vectored *v = first; v; v = v->next)
+	for (struct vectored *v = *list; v; v = v->next)
 		fns[n++] = v->fn;
 	LeaveCriticalSection(&list_lock);
 	for (int i = 0; i < n; i++)
@@ -38,37 +40,11 @@ static bool vectored_continue(EXCEPTION_POINTERS *ep)
 	return false;
 }
 
-/* Runs the vectored handlers, then the probe of IsBadReadPtr and friends (in
- * Windows' place of frame handlers); the first to take the exception resumes
- * the (possibly edited) context. None, or a refused context: the process
- * ends. */
-static void dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+/* Handler at the head of the list (First nonzero) or at its tail; the node
+ * is the handle, NULL when Handler is NULL or every node is taken. */
+static PVOID list_add(struct vectored **list, ULONG First, PVECTORED_EXCEPTION_HANDLER Handler)
 {
-	EXCEPTION_POINTERS ep = { rec, ctx };
-	uint32_t args[1];
-
-	if ((vectored_continue(&ep) || __vados_probe_catch(rec, ctx)) &&
-	    !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE)) {
-		args[0] = (uint32_t)ctx;
-		vados_syscall(SYS_CONTINUE, args);
-	}
-	args[0] = (uint32_t)rec;
-	vados_syscall(SYS_UNHANDLED_EXCEPTION, args);
-	for (;;)
-		;
-}
-
-void __vados_exceptions_init(void)
-{
-	uint32_t args[1] = { (uint32_t)dispatch };
-
-	InitializeCriticalSection(&list_lock);
-	vados_syscall(SYS_SET_DISPATCHER, args);
-}
-
-PVOID WINAPI AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler)
-{
-	struct vectored *v = NULL, **link = &first;
+	struct vectored *v = NULL, **link = list;
 
 	if (!Handler)
 		return NULL;
@@ -88,9 +64,10 @@ PVOID WINAPI AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLE
 	return v;
 }
 
-ULONG WINAPI RemoveVectoredExceptionHandler(PVOID Handle)
+/* 1 when Handle was on the list (it is off it now), else 0. */
+static ULONG list_remove(struct vectored **list, PVOID Handle)
 {
-	struct vectored **link = &first;
+	struct vectored **link = list;
 	ULONG found;
 
 	EnterCriticalSection(&list_lock);
@@ -104,10 +81,94 @@ ULONG WINAPI RemoveVectoredExceptionHandler(PVOID Handle)
 	return found;
 }
 
+/* SetUnhandledExceptionFilter's filter, NULL when none is set. */
+static LPTOP_LEVEL_EXCEPTION_FILTER volatile top_filter;
+
+/* Runs the vectored handlers, then the probe of IsBadReadPtr and friends (in
+ * Windows' place of frame handlers), then UnhandledExceptionFilter (Windows'
+ * outermost frame); the first to take the exception resumes the (possibly
+ * edited) context, after the continue handlers when it was continued (the
+ * probe's is an __except block's: it unwinds, it does not continue). None,
+ * or a refused context: the process ends with the exception's code. */
+static void dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+	EXCEPTION_POINTERS ep = { rec, ctx };
+	bool continued = run_list(&handlers, &ep), unwound = false;
+	uint32_t args[1];
+
+	if (!continued)
+		unwound = __vados_probe_catch(rec, ctx);
+	if (!continued && !unwound)
+		continued = UnhandledExceptionFilter(&ep) == EXCEPTION_CONTINUE_EXECUTION;
+	if ((continued || unwound) && !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE)) {
+		if (continued)
+			run_list(&continue_handlers, &ep);
+		args[0] = (uint32_t)ctx;
+		vados_syscall(SYS_CONTINUE, args);
+	}
+	args[0] = (uint32_t)rec;
+	vados_syscall(SYS_UNHANDLED_EXCEPTION, args);
+	for (;;)
+		;
+}
+
+/* The previous filter comes back; NULL restores the default handling. */
+LPTOP_LEVEL_EXCEPTION_FILTER WINAPI SetUnhandledExceptionFilter(
+	LPTOP_LEVEL_EXCEPTION_FILTER lpTopLevelExceptionFilter)
+{
+	return InterlockedExchangePointer((PVOID volatile *)&top_filter,
+					  (PVOID)lpTopLevelExceptionFilter);
+}
+
+/* The top-level filter's answer when it gives one other than
+ * EXCEPTION_CONTINUE_SEARCH; else the default's: EXCEPTION_EXECUTE_HANDLER,
+ * the process ends (no debugger, no error report). */
+LONG WINAPI UnhandledExceptionFilter(PEXCEPTION_POINTERS ExceptionInfo)
+{
+	LPTOP_LEVEL_EXCEPTION_FILTER filter = top_filter;
+	LONG r;
+
+	if (filter && (r = filter(ExceptionInfo)) != EXCEPTION_CONTINUE_SEARCH)
+		return r;
+	return EXCEPTION_EXECUTE_HANDLER;
+}
+
+void __vados_exceptions_init(void)
+{
+	uint32_t args[1] = { (uint32_t)dispatch };
+
+	InitializeCriticalSection(&list_lock);
+	vados_syscall(SYS_SET_DISPATCHER, args);
+}
+
+PVOID WINAPI AddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler)
+{
+	return list_add(&handlers, First, Handler);
+}
+
+ULONG WINAPI RemoveVectoredExceptionHandler(PVOID Handle)
+{
+	return list_remove(&handlers, Handle);
+}
+
+PVOID WINAPI AddVectoredContinueHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler)
+{
+	return list_add(&continue_handlers, First, Handler);
+}
+
+ULONG WINAPI RemoveVectoredContinueHandler(PVOID Handle)
+{
+	return list_remove(&continue_handlers, Handle);
+}
+
+/* As Windows: more than EXCEPTION_MAXIMUM_PARAMETERS arguments are cut to
+ * that many, and none are passed when lpArguments is NULL. */
 VOID WINAPI RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags,
 			   DWORD nNumberOfArguments, const ULONG_PTR *lpArguments)
 {
-	uint32_t args[4] = { dwExceptionCode, dwExceptionFlags, nNumberOfArguments,
+	DWORD n = nNumberOfArguments < EXCEPTION_MAXIMUM_PARAMETERS ? nNumberOfArguments
+								      : EXCEPTION_MAXIMUM_PARAMETERS;
+	uint32_t args[4] = { dwExceptionCode, dwExceptionFlags, lpArguments ? n : 0,
 			     (uint32_t)lpArguments };
 
 	vados_syscall(SYS_RAISE_EXCEPTION, args);

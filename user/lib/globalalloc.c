@@ -1,14 +1,19 @@
 /* GlobalAlloc and its family: in Win32 the same objects as LocalAlloc's
  * (GMEM_ flags have LMEM_'s values), on the process heap. GMEM_DDESHARE,
- * GMEM_NOT_BANKED and GMEM_NOTIFY mean nothing in one address space.
- * GlobalUnlock, which differs for fixed memory, is in localalloc.c. */
+ * GMEM_NOT_BANKED and GMEM_NOTIFY mean nothing in one address space
+ * (GlobalFlags reports GMEM_DDESHARE back, as Windows does). GlobalUnlock,
+ * which differs for fixed memory, is in localalloc.c. */
 #include <windows.h>
+#include "user/lib/heap_win32.h"
 
 #define IGNORED (GMEM_DDESHARE | GMEM_NOT_BANKED | GMEM_NOTIFY)
 
+/* Fixed memory of 0 bytes is a block of 1, as in Windows (GlobalSize says 1). */
 HGLOBAL WINAPI GlobalAlloc(UINT uFlags, SIZE_T dwBytes)
 {
-	return LocalAlloc(uFlags & ~IGNORED, dwBytes);
+	if (!(uFlags & GMEM_MOVEABLE) && !dwBytes)
+		dwBytes = 1;
+	return heap_global_alloc(uFlags & ~(GMEM_NOT_BANKED | GMEM_NOTIFY), dwBytes);
 }
 
 LPVOID WINAPI GlobalLock(HGLOBAL hMem)
@@ -28,7 +33,7 @@ SIZE_T WINAPI GlobalSize(HGLOBAL hMem)
 
 UINT WINAPI GlobalFlags(HGLOBAL hMem)
 {
-	return LocalFlags(hMem);
+	return heap_global_flags(hMem);
 }
 
 HGLOBAL WINAPI GlobalHandle(LPCVOID pMem)

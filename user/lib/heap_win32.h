@@ -23,6 +23,12 @@ bool heap_leave_owned(struct heap *h);
  * the process heap's block at block, or NULL; the caller holds the process
  * heap's lock, which guards the handle table (localalloc.c). */
 HLOCAL heap_moveable_handle(const void *block);
+/* GlobalAlloc (localalloc.c): LocalAlloc's, GMEM_DDESHARE accepted and
+ * recorded on a moveable object. */
+HGLOBAL heap_global_alloc(UINT uFlags, SIZE_T dwBytes);
+/* GlobalFlags (localalloc.c): LocalFlags' with GMEM_DISCARDABLE for
+ * LMEM_DISCARDABLE and GMEM_DDESHARE. */
+UINT heap_global_flags(HGLOBAL hMem);
 /* The list of heaps' lock (GetProcessHeaps). */
 void heap_list_enter(void);
 void heap_list_leave(void);

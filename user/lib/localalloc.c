@@ -40,8 +40,9 @@ static DWORD zero_flag(UINT uFlags)
 	return uFlags & LMEM_ZEROINIT ? HEAP_ZERO_MEMORY : 0;
 }
 
-/* A zero-byte moveable object has no block: it is discarded from the start. */
-static HLOCAL alloc_locked(UINT uFlags, SIZE_T uBytes)
+/* A zero-byte moveable object has no block: it is discarded from the start.
+ * mark: MT_ flags a moveable object starts with (GlobalAlloc's). */
+static HLOCAL alloc_locked(UINT uFlags, SIZE_T uBytes, uint16_t mark)
 {
 	HANDLE heap = GetProcessHeap();
 	struct mt_entry *e;
@@ -56,7 +57,8 @@ static HLOCAL alloc_locked(UINT uFlags, SIZE_T uBytes)
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 		return NULL;
 	}
-	e->flags |= uBytes ? 0 : MT_DISCARDED;
+	e->flags |= (uBytes ? 0 : MT_DISCARDED) | (uFlags & LMEM_DISCARDABLE ? MT_DISCARDABLE : 0) |
+		    mark;
 	if (uBytes && !(e->block = HeapAlloc(heap, zero_flag(uFlags), uBytes))) {
 		mt_free(&table, e);
 		return NULL;
@@ -115,12 +117,13 @@ static BOOL global_unlock_locked(HGLOBAL hMem)
 }
 
 /* LMEM_MODIFY: LMEM_MOVEABLE makes fixed memory moveable (a new handle to
- * the same block); nothing else changes anything. */
-static HLOCAL modify(HLOCAL hMem, BOOL fixed, UINT uFlags)
+ * the same block), LMEM_DISCARDABLE makes moveable memory discardable;
+ * nothing else changes anything. */
+static HLOCAL modify(HLOCAL hMem, struct mt_entry *e, UINT uFlags)
 {
-	struct mt_entry *e;
-
-	if (!fixed || !(uFlags & LMEM_MOVEABLE))
+	if (e && (uFlags & LMEM_DISCARDABLE))
+		e->flags |= MT_DISCARDABLE;
+	if (e || !(uFlags & LMEM_MOVEABLE))
 		return hMem;
 	if (!(e = mt_alloc(&table))) {
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -174,7 +177,7 @@ static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 		return NULL;
 	}
 	if (uFlags & LMEM_MODIFY)
-		return modify(hMem, fixed, uFlags);
+		return modify(hMem, e, uFlags);
 	if (e)
 		return resize_moveable(e, uBytes, uFlags);
 	return HeapReAlloc(GetProcessHeap(), zero_flag(uFlags) |
@@ -191,16 +194,21 @@ static SIZE_T size_locked(HLOCAL hMem)
 	return block ? HeapSize(GetProcessHeap(), 0, block) : 0;
 }
 
-/* The lock count in the low byte, LMEM_DISCARDED; 0 for fixed memory;
- * LMEM_INVALID_HANDLE for a bad handle. */
-static UINT flags_locked(HLOCAL hMem)
+/* The lock count in the low byte, LMEM_DISCARDABLE, LMEM_DISCARDED and
+ * (global: GlobalFlags' answer) GMEM_DDESHARE, GMEM_DISCARDABLE for
+ * LMEM_DISCARDABLE; 0 for fixed memory; LMEM_INVALID_HANDLE for a bad
+ * handle. */
+static UINT flags_locked(HLOCAL hMem, BOOL global)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
+	UINT discardable = global ? GMEM_DISCARDABLE : LMEM_DISCARDABLE;
 
 	if (!e)
 		return fixed ? 0 : LMEM_INVALID_HANDLE;
-	return e->lock | (e->block ? 0 : LMEM_DISCARDED);
+	return e->lock | (e->block ? 0 : LMEM_DISCARDED) |
+	       (e->flags & MT_DISCARDABLE ? discardable : 0) |
+	       (global && (e->flags & MT_DDESHARE) ? GMEM_DDESHARE : 0);
 }
 
 /* The handle of the object whose memory starts at pMem (or which pMem is). */
@@ -257,7 +265,19 @@ HLOCAL heap_moveable_handle(const void *block)
 
 HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes)
 {
-	UNDER_TABLE_LOCK(HLOCAL, alloc_locked(uFlags, uBytes));
+	UNDER_TABLE_LOCK(HLOCAL, alloc_locked(uFlags, uBytes, 0));
+}
+
+HGLOBAL heap_global_alloc(UINT uFlags, SIZE_T dwBytes)
+{
+	uint16_t mark = uFlags & GMEM_DDESHARE ? MT_DDESHARE : 0;
+
+	UNDER_TABLE_LOCK(HGLOBAL, alloc_locked(uFlags & ~GMEM_DDESHARE, dwBytes, mark));
+}
+
+UINT heap_global_flags(HGLOBAL hMem)
+{
+	UNDER_TABLE_LOCK(UINT, flags_locked(hMem, TRUE));
 }
 
 LPVOID WINAPI LocalLock(HLOCAL hMem)
@@ -287,7 +307,7 @@ SIZE_T WINAPI LocalSize(HLOCAL hMem)
 
 UINT WINAPI LocalFlags(HLOCAL hMem)
 {
-	UNDER_TABLE_LOCK(UINT, flags_locked(hMem));
+	UNDER_TABLE_LOCK(UINT, flags_locked(hMem, FALSE));
 }
 
 HLOCAL WINAPI LocalHandle(LPCVOID pMem)

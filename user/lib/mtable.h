@@ -19,6 +19,8 @@
 
 #define MT_USED      0x0001u
 #define MT_DISCARDED 0x4000u            /* no block: reallocated to 0 bytes */
+#define MT_DISCARDABLE 0x0100u          /* allocated or modified with LMEM_DISCARDABLE */
+#define MT_DDESHARE  0x2000u            /* GlobalAlloc's GMEM_DDESHARE */
 
 struct mt_entry {
 	uint16_t flags;                 /* 0: free */

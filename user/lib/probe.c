@@ -80,6 +80,17 @@ BOOL WINAPI IsBadWritePtr(LPVOID lp, UINT_PTR ucb)
 	return !accessible(lp, ucb, true);
 }
 
+/* The "huge" forms: the same checks (no segments in a flat address space). */
+BOOL WINAPI IsBadHugeReadPtr(const VOID *lp, UINT_PTR ucb)
+{
+	return IsBadReadPtr(lp, ucb);
+}
+
+BOOL WINAPI IsBadHugeWritePtr(LPVOID lp, UINT_PTR ucb)
+{
+	return IsBadWritePtr(lp, ucb);
+}
+
 BOOL WINAPI IsBadCodePtr(FARPROC lpfn)
 {
 	return touch((const char *)lpfn, false) != 0;

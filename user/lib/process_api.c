@@ -1,11 +1,7 @@
-/* The process, handle, console and system-information calls of <windows.h>. */
+/* The process, handle and console calls of <windows.h>. */
 #include <windows.h>
 #include "vados/calls.h"
 #include "win32call.h"
-
-#define USER_LOWEST  0x00010000UL
-#define USER_HIGHEST 0x7FFEFFFFUL
-#define PAGE_SIZE    4096UL
 
 HANDLE WINAPI GetCurrentProcess(VOID)
 {
@@ -202,47 +198,6 @@ BOOL WINAPI CloseHandle(HANDLE hObject)
 	uint32_t args[1] = { (uint32_t)hObject };
 
 	return win32_call(SYS_CLOSE_HANDLE, args, NULL);
-}
-
-VOID WINAPI GetSystemInfo(LPSYSTEM_INFO si)
-{
-	si->wProcessorArchitecture = PROCESSOR_ARCHITECTURE_INTEL;
-	si->wReserved = 0;
-	si->dwPageSize = PAGE_SIZE;
-	si->lpMinimumApplicationAddress = (LPVOID)USER_LOWEST;
-	si->lpMaximumApplicationAddress = (LPVOID)USER_HIGHEST;
-	si->dwActiveProcessorMask = 1;
-	si->dwNumberOfProcessors = 1;
-	si->dwProcessorType = PROCESSOR_INTEL_PENTIUM;
-	si->dwAllocationGranularity = 65536;
-	si->wProcessorLevel = 6;
-	si->wProcessorRevision = 0;
-}
-
-/* The kernel's figures: physical pages, the commit limit and charge (the
- * "page file" of Windows' API is the commit limit: RAM plus swap), and the
- * calling process's user address space. */
-BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX m)
-{
-	struct vados_memory_status s;
-	uint32_t args[1] = { (uint32_t)&s };
-
-	if (!m || m->dwLength != sizeof(*m)) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
-	}
-	if (!win32_call(SYS_MEMORY_STATUS, args, NULL))
-		return FALSE;
-	m->ullTotalPhys = (DWORDLONG)s.phys_pages * PAGE_SIZE;
-	m->ullAvailPhys = (DWORDLONG)s.phys_avail_pages * PAGE_SIZE;
-	m->dwMemoryLoad = s.phys_pages ?
-		(DWORD)((DWORDLONG)(s.phys_pages - s.phys_avail_pages) * 100 / s.phys_pages) : 0;
-	m->ullTotalPageFile = (DWORDLONG)s.commit_limit_pages * PAGE_SIZE;
-	m->ullAvailPageFile = (DWORDLONG)(s.commit_limit_pages - s.commit_charge_pages) * PAGE_SIZE;
-	m->ullTotalVirtual = (DWORDLONG)s.virtual_pages * PAGE_SIZE;
-	m->ullAvailVirtual = (DWORDLONG)s.virtual_free_pages * PAGE_SIZE;
-	m->ullAvailExtendedVirtual = 0;
-	return TRUE;
 }
 
 HANDLE WINAPI GetStdHandle(DWORD nStdHandle)

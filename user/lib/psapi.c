@@ -1,8 +1,65 @@
 /* <psapi.h>'s working-set calls: emptying it through the kernel's
- * working-set limits, and listing it page by page; GetMappedFileNameA. */
+ * working-set limits, and listing it page by page; GetMappedFileNameA;
+ * EnumProcesses and EnumProcessModules. */
 #include <windows.h>
 #include <psapi.h>
 #include "user/lib/win32call.h"
+
+#define MAX_LISTED 64u          /* SYS_LIST_PROCESSES's most */
+
+BOOL WINAPI EnumProcesses(DWORD *lpidProcess, DWORD cb, LPDWORD lpcbNeeded)
+{
+	struct vados_process_info list[MAX_LISTED];
+	uint32_t args[2] = { (uint32_t)list, MAX_LISTED }, n;
+	DWORD room = cb / sizeof(DWORD), k = 0;
+
+	if (IsBadWritePtr(lpidProcess, cb) || IsBadWritePtr(lpcbNeeded, sizeof(DWORD))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (!win32_call(SYS_LIST_PROCESSES, args, &n))
+		return FALSE;
+	for (uint32_t i = 0; i < n && k < room; i++)
+		if (!list[i].exited)
+			lpidProcess[k++] = list[i].pid;
+	*lpcbNeeded = k * sizeof(DWORD);
+	return TRUE;
+}
+
+/* The allocation base of hProcess's first MEM_IMAGE memory: its program;
+ * NULL (the last error VirtualQueryEx's) when there is none. */
+static HMODULE image_of(HANDLE hProcess)
+{
+	MEMORY_BASIC_INFORMATION m;
+	const char *at = NULL;
+
+	while (VirtualQueryEx(hProcess, at, &m, sizeof(m)) && m.RegionSize) {
+		if (m.Type == MEM_IMAGE)
+			return (HMODULE)m.AllocationBase;
+		at = (const char *)m.BaseAddress + m.RegionSize;
+		if (!at)
+			break;
+	}
+	return NULL;
+}
+
+BOOL WINAPI EnumProcessModules(HANDLE hProcess, HMODULE *lphModule, DWORD cb,
+			       LPDWORD lpcbNeeded)
+{
+	HMODULE image;
+
+	if (IsBadWritePtr(lphModule, cb) || IsBadWritePtr(lpcbNeeded, sizeof(DWORD))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	image = image_of(hProcess);
+	if (!image)
+		return FALSE;
+	if (cb >= sizeof(HMODULE))
+		lphModule[0] = image;
+	*lpcbNeeded = sizeof(HMODULE);
+	return TRUE;
+}
 
 /* Takes every page that can go out of the process's working set, as
  * SetProcessWorkingSetSize(hProcess, (SIZE_T)-1, (SIZE_T)-1) does. */

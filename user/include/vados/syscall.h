@@ -196,6 +196,9 @@ struct vados_memory_status {
 	unsigned int swap_slots_copies;  /* of those used, copies of resident pages: given back
 					  * when they are written or swap runs short */
 	unsigned int large_page_minimum; /* bytes: GetLargePageMinimum */
+	unsigned int commit_peak_pages;  /* the highest commit charge since boot */
+	unsigned int cache_pages;        /* standby and modified: the system cache */
+	unsigned int kernel_pages;       /* the kernel's pool, all nonpaged */
 };
 
 /* SYS_PROCESS_MEMORY's answer: PROCESS_MEMORY_COUNTERS's layout (40 bytes),
