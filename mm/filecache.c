@@ -321,22 +321,48 @@ void file_page_dirty_locked(struct mm_control_area *ca, uint32_t i)
 	}
 }
 
+uint32_t mm_file_pages_get_resident(struct mm_control_area *ca, uint32_t page, uint32_t n,
+				    pfn_t *out)
+{
+	uint32_t k = 0;
+
+	if (page + n > ca->segment.pages)
+		panic("filecache: pages %u+%u past the segment's %u", page, n, ca->segment.pages);
+	pfn_lock();
+	while (k < n && (out[k] = file_page_ref_locked(ca, page + k)) != PFN_NONE)
+		k++;
+	pfn_unlock();
+	if (k)
+		arch_atomic_add(&mm_stats.cache_hits, k);
+	return k;
+}
+
+void mm_file_pages_put(struct mm_control_area *ca, uint32_t page, uint32_t n, const pfn_t *pfns,
+		       bool written)
+{
+	if (n == 0)
+		return;
+	pfn_lock();
+	for (uint32_t k = 0; k < n; k++) {
+		/* Found under the lock: a copier without the file's lock
+		 * meets a segment that grew, and moved, meanwhile
+		 * (segment_move). */
+		uint32_t *proto = &ca->segment.proto[page + k];
+		pfn_t pfn = pfns[k];
+		if (!(*proto & 1) || *proto >> PAGE_SHIFT != pfn || pfn_entry(pfn)->share == 0)
+			panic("filecache: put of page %u frame 0x%x, its PTE holds 0x%08x",
+			      page + k, pfn, *proto);
+		if (written)
+			file_page_dirty_locked(ca, page + k);
+		if (--pfn_entry(pfn)->share == 0)
+			file_page_unref_locked(ca, page + k, pfn);
+	}
+	pfn_unlock();
+}
+
 void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool written)
 {
-	uint32_t *proto;
-
-	pfn_lock();
-	/* Found under the lock: a copier without the file's lock meets a
-	 * segment that grew, and moved, meanwhile (segment_move). */
-	proto = &ca->segment.proto[page];
-	if (!(*proto & 1) || *proto >> PAGE_SHIFT != pfn || pfn_entry(pfn)->share == 0)
-		panic("filecache: put of page %u frame 0x%x, its PTE holds 0x%08x", page, pfn,
-		      *proto);
-	if (written)
-		file_page_dirty_locked(ca, page);
-	if (--pfn_entry(pfn)->share == 0)
-		file_page_unref_locked(ca, page, pfn);
-	pfn_unlock();
+	mm_file_pages_put(ca, page, 1, &pfn, written);
 }
 
 /* Takes the dirty pages from first on (up to MM_FILE_CLUSTER consecutive

@@ -20,8 +20,8 @@
  * struct mm_file_io its creator gives. Every call here is made holding the
  * file's lock (for kernel/io: its volume's guarded mutex), which serializes
  * the operations on one file and which mm_file_io's callbacks rely on, but
- * mm_file_page_put (a copy to or from a user buffer runs without it, its
- * frame referenced) and the functions on frames and counters at the end;
+ * mm_file_page_put and mm_file_pages_put (a copy to or from a user buffer
+ * runs without it, its frames referenced) and the functions on frames and counters at the end;
  * frames and prototype PTEs are the PFN lock's, taken inside. Callers:
  * kernel/io/cache.c. */
 #ifndef MM_FILECACHE_H
@@ -79,9 +79,19 @@ enum mm_file_get {
  * caller writes back or waits, and asks again), or the read's error. */
 uint32_t mm_file_page_get(struct mm_control_area *ca, uint32_t page, enum mm_file_get how,
 			  pfn_t *out);
+/* The frames of the pages from page on (n of them, below the segment's end)
+ * that are in memory now, each referenced as by mm_file_page_get, under one
+ * PFN lock: stops at the first page that is not. Returns how many (counted
+ * as cache hits). */
+uint32_t mm_file_pages_get_resident(struct mm_control_area *ca, uint32_t page, uint32_t n,
+				    pfn_t *out);
 /* Ends a copy on page page's frame pfn; written says the copy wrote to it.
  * The last reference puts the frame on the standby or modified list. */
 void mm_file_page_put(struct mm_control_area *ca, uint32_t page, pfn_t pfn, bool written);
+/* mm_file_page_put of the n pages from page (their frames pfns), under one
+ * PFN lock. */
+void mm_file_pages_put(struct mm_control_area *ca, uint32_t page, uint32_t n, const pfn_t *pfns,
+		       bool written);
 /* Writes every dirty page of pages [first, end) back to the file, a cluster
  * of consecutive pages per request: those on the modified list (which go to
  * standby once written) and the valid ones whose prototype PTE says dirty

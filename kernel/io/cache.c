@@ -466,7 +466,7 @@ static void lazy_pass_once(void)
 			continue;
 		io_lock(v);
 		mapping_settle_locked(v);
-		if (mm_file_dirty_pages() || io_meta_dirty(v))
+		if (mm_file_dirty_pages() || io_meta_dirty(v) || fat_has_freed(v->fat))
 			file_flush_volume_locked(v, &n);
 		io_unlock(v);
 		arch_atomic_add(&mm_stats.cache_lazy_pages, n);

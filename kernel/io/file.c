@@ -326,6 +326,23 @@ uint32_t file_set_end(struct io_file *f)
 	return err;
 }
 
+/* Writes the volume's metadata: the FAT driver's pending sectors into the
+ * metadata cache, that to the disk (FAT before directories); then, the
+ * erasures of deleted entries being on the disk, the clusters they held are
+ * released (fat_release_freed) and that change written too. */
+static uint32_t meta_write_back_locked(struct io_volume *v)
+{
+	uint32_t err = fat_flush(v->fat), e = io_meta_flush(v);
+
+	if (e && !err)
+		err = e;
+	if (err || !fat_has_freed(v->fat))
+		return err;
+	if ((err = fat_release_freed(v->fat)) || (err = fat_flush(v->fat)))
+		return err;
+	return io_meta_flush(v);
+}
+
 uint32_t file_flush(struct io_file *f)
 {
 	uint32_t err;
@@ -336,8 +353,8 @@ uint32_t file_flush(struct io_file *f)
 	 * page of another file that cannot be written fails no one else. */
 	io_lock(f->fcb->vol);
 	err = cache_flush_locked(f->fcb, NULL);
-	if (!err && !(err = fat_flush(f->fcb->vol->fat)))
-		err = io_meta_flush(f->fcb->vol);
+	if (!err)
+		err = meta_write_back_locked(f->fcb->vol);
 	io_unlock(f->fcb->vol);
 	return err;
 }
@@ -357,13 +374,10 @@ uint32_t file_flush_volume_locked(struct io_volume *v, uint32_t *written)
 {
 	uint32_t err = cache_flush_volume_locked(v, written), e;
 
-	/* The data, then the FAT driver's pending sectors into the metadata
-	 * cache, then that to the disk (FAT before directories). A page that
-	 * cannot be written (a bad sector) holds back no metadata: its file's
-	 * entry may then reach the disk ahead of it. */
-	if ((e = fat_flush(v->fat)) && !err)
-		err = e;
-	if ((e = io_meta_flush(v)) && !err)
+	/* The data, then the metadata. A page that cannot be written (a bad
+	 * sector) holds back no metadata: its file's entry may then reach the
+	 * disk ahead of it. */
+	if ((e = meta_write_back_locked(v)) && !err)
 		err = e;
 	return err;
 }

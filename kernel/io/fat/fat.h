@@ -78,9 +78,15 @@
  * FAT sectors before directory sectors, after the file data a flush
  * writes, and drops its copy of a sector written through write (a
  * directory's cluster freed and reused for data). Writes that must precede
- * the cached ones go through write (a new directory's first sectors); the
- * driver calls meta_flush before it frees clusters, so that the entry it
- * erased or cut reaches the disk before the FAT says they are free. */
+ * the cached ones go through write (a new directory's first sectors). With
+ * meta_flush, clusters an erased or cut entry held are freed in two phases
+ * (as NT's FAT keeps a deleted file's clusters until its entry's change is
+ * written): they stay linked in the FAT, not reused, until the owner of the
+ * cache has written all of it and calls fat_release_freed; so the entry
+ * reaches the disk before the FAT says they are free, and a power cut in
+ * between leaves at worst lost clusters, never two owners of one cluster.
+ * Only when the driver needs them sooner (a full volume, or too many
+ * waiting) does it call meta_flush and release them itself. */
 struct fat_blockdev {
 	uint32_t (*read)(void *ctx, uint32_t lba, uint32_t count, void *buf);
 	uint32_t (*write)(void *ctx, uint32_t lba, uint32_t count, const void *buf);
@@ -135,7 +141,15 @@ uint32_t fat_unmount(struct fat_volume *v);
 /* Writes what an earlier call left pending after a device error: the cached
  * FAT sector, then FSInfo (FlushFileBuffers' part here). */
 uint32_t fat_flush(struct fat_volume *v);
-/* GetDiskFreeSpace's figures: bytes per cluster, free and total clusters. */
+/* Releases the clusters freed before this call (see struct fat_blockdev):
+ * call it once everything meta_write was given before it has reached the
+ * disk. Their entries become free in the FAT sector cache, which fat_flush
+ * writes on. The first error (the chain that failed stays lost). */
+uint32_t fat_release_freed(struct fat_volume *v);
+/* Whether freed clusters wait for fat_release_freed. */
+bool fat_has_freed(const struct fat_volume *v);
+/* GetDiskFreeSpace's figures: bytes per cluster, free and total clusters
+ * (those waiting for fat_release_freed count as free). */
 void fat_space(const struct fat_volume *v, uint32_t *cluster_bytes, uint32_t *free_clusters,
 	       uint32_t *total_clusters);
 

@@ -59,6 +59,11 @@ struct fat_volume {
 	uint32_t root;                  /* the root directory's first cluster */
 	uint32_t fsinfo_lba;            /* 0: no usable FSInfo sector */
 	uint32_t free_count, next_free; /* the truth, kept in memory */
+	/* Chains freed whose release waits for the metadata write-back (see
+	 * fat_free_chain): still linked in the FAT, not counted in free_count. */
+#define FAT_FREED_MAX 256u
+	struct fat_chain { uint32_t first, length; } freed[FAT_FREED_MAX];
+	uint32_t freed_count, freed_clusters;
 	uint32_t fsinfo_free, fsinfo_next;      /* what the FSInfo sector says */
 	uint32_t fat_cached;            /* FAT-relative sector in fat_buf; ~0u: none */
 	bool fat_dirty;
@@ -158,6 +163,7 @@ uint32_t fat_find_run(struct fat_volume *v, uint32_t near, uint32_t want, uint32
 		      uint32_t *count);
 uint32_t fat_link_run(struct fat_volume *v, uint32_t prev, uint32_t first, uint32_t count);
 uint32_t fat_free_chain(struct fat_volume *v, uint32_t first, uint32_t length);
+uint32_t fat_reclaim(struct fat_volume *v, uint32_t need);
 uint32_t fat_count_free(struct fat_volume *v);
 
 /* --- name.c --- */

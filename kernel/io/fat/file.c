@@ -411,13 +411,16 @@ uint32_t fat_set_size(struct fat_file *f, uint32_t size)
 uint32_t fat_set_size_ex(struct fat_file *f, uint32_t size, bool zero)
 {
 	struct fat_volume *v = f->vol;
-	uint32_t done, err;
+	uint32_t done, need, err;
 
 	if (f->de.attr & FAT_ATTR_DIRECTORY)
 		return ERROR_ACCESS_DENIED;
 	if (size <= f->de.size)
 		return shrink(f, size);
-	if (clusters_for(v, size) - clusters_for(v, f->de.size) > v->free_count)
+	need = clusters_for(v, size) - clusters_for(v, f->de.size);
+	if ((err = fat_reclaim(v, need)))
+		return err;
+	if (need > v->free_count)
 		return ERROR_DISK_FULL;
 	err = write_span(f, f->de.size, NULL, size - f->de.size, zero, &done);
 	return finish(f, err, done != 0);

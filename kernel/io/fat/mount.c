@@ -269,6 +269,6 @@ void fat_space(const struct fat_volume *v, uint32_t *cluster_bytes, uint32_t *fr
 	       uint32_t *total_clusters)
 {
 	*cluster_bytes = v->cluster_bytes;
-	*free_clusters = v->free_count;
+	*free_clusters = v->free_count + v->freed_clusters;
 	*total_clusters = v->clusters;
 }

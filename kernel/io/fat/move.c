@@ -93,6 +93,12 @@ uint32_t fat_rmdir(struct fat_volume *v, const char *path)
 	return remove_entry(v, &lk, len);
 }
 
+/* Writes what the device's metadata cache holds, if it has one. */
+static uint32_t meta_flush(struct fat_volume *v)
+{
+	return v->dev.meta_flush ? v->dev.meta_flush(v->dev.ctx) : ERROR_SUCCESS;
+}
+
 /* Points the ".." entry of the directory at cluster dir to parent (the root
  * as 0); with write false it only checks the entry is there. */
 static uint32_t dotdot_set(struct fat_volume *v, uint32_t dir, uint32_t parent, bool write)
@@ -151,11 +157,14 @@ static uint32_t move(struct fat_volume *v, struct fat_lookup *src, struct fat_lo
 	    (err = fat_entry_prepare(v, dst, &de, &start, &lfn)))
 		return err;
 	/* The erasures reach the disk before the new set (a cache below
-	 * might write them in another order): never two entries of one chain. */
+	 * might write them in another order): never two entries of one chain.
+	 * A moved directory's ".." changes in between, alone: before the
+	 * erasure it would be wrong where the directory still is, after the
+	 * new set wrong where it is now. */
 	if ((dst->found && (err = fat_dir_erase(v, &dst->item.where))) ||
-	    (err = fat_dir_erase(v, &src->item.where)) ||
-	    (v->dev.meta_flush && (err = v->dev.meta_flush(v->dev.ctx))) ||
-	    (is_dir && moved && (err = dotdot_set(v, dir, dst->dir, true))) ||
+	    (err = fat_dir_erase(v, &src->item.where)) || (err = meta_flush(v)) ||
+	    (is_dir && moved &&
+	     ((err = dotdot_set(v, dir, dst->dir, true)) || (err = meta_flush(v)))) ||
 	    (err = fat_dir_write_set(v, dst->dir, start, &dst->name, &de, lfn, &w)))
 		return err;
 	if (f) {

@@ -146,6 +146,8 @@ uint32_t fat_find_run(struct fat_volume *v, uint32_t near, uint32_t want, uint32
 {
 	uint32_t c, value, n, err;
 
+	if ((err = fat_reclaim(v, 1)))
+		return err;
 	if (v->free_count == 0)
 		return ERROR_DISK_FULL;
 	if (!fat_cluster_valid(v, near))
@@ -186,16 +188,10 @@ uint32_t fat_link_run(struct fat_volume *v, uint32_t prev, uint32_t first, uint3
 	return prev ? fat_set(v, prev, first) : ERROR_SUCCESS;
 }
 
-/* Frees the chain from first, length clusters long (as fat_chain_end found),
- * and counts them free. */
-uint32_t fat_free_chain(struct fat_volume *v, uint32_t first, uint32_t length)
+/* Frees the chain from first, length clusters long, now, and counts them free. */
+static uint32_t chain_release(struct fat_volume *v, uint32_t first, uint32_t length)
 {
 	uint32_t c = first, next, err;
-
-	/* The entry that no longer holds the chain reaches the disk first. */
-	if (v->dev.meta_flush &&
-	    ((err = fat_table_flush(v)) || (err = v->dev.meta_flush(v->dev.ctx))))
-		return err;
 
 	for (uint32_t i = 0; i < length && c; i++) {
 		if ((err = fat_next(v, c, &next)) || (err = fat_set(v, c, 0)))
@@ -204,6 +200,58 @@ uint32_t fat_free_chain(struct fat_volume *v, uint32_t first, uint32_t length)
 		c = next;
 	}
 	return ERROR_SUCCESS;
+}
+
+/* Frees the chain from first, length clusters long (as fat_chain_end found).
+ * Under a metadata cache (meta_flush) the chain only waits, linked, for
+ * fat_release_freed: the entry that no longer holds it must reach the disk
+ * first, and the cache's own write-back takes it there without a write per
+ * delete. */
+uint32_t fat_free_chain(struct fat_volume *v, uint32_t first, uint32_t length)
+{
+	uint32_t err;
+
+	if (!v->dev.meta_flush)
+		return chain_release(v, first, length);
+	if (v->freed_count == FAT_FREED_MAX && (err = fat_reclaim(v, ~0u)))
+		return err;
+	v->freed[v->freed_count++] = (struct fat_chain){ first, length };
+	v->freed_clusters += length;
+	return ERROR_SUCCESS;
+}
+
+uint32_t fat_release_freed(struct fat_volume *v)
+{
+	uint32_t err = ERROR_SUCCESS;
+
+	/* Each chain leaves the list before it is released: one that fails
+	 * half way is not walked again (its clusters stay lost). */
+	while (v->freed_count && !err) {
+		struct fat_chain ch = v->freed[--v->freed_count];
+		v->freed_clusters -= ch.length;
+		err = chain_release(v, ch.first, ch.length);
+	}
+	return err;
+}
+
+bool fat_has_freed(const struct fat_volume *v)
+{
+	return v->freed_count != 0;
+}
+
+/* Makes the freed chains free now when fewer than need clusters are free
+ * (~0u: in any case): the metadata cache is written first (an erased entry
+ * before the FAT that frees its clusters), then they are released. Called
+ * where no operation is half done in the cache. */
+uint32_t fat_reclaim(struct fat_volume *v, uint32_t need)
+{
+	uint32_t err;
+
+	if (!v->freed_count || (need != ~0u && v->free_count >= need))
+		return ERROR_SUCCESS;
+	if ((err = fat_table_flush(v)) || (err = v->dev.meta_flush(v->dev.ctx)))
+		return err;
+	return fat_release_freed(v);
 }
 
 /* Counts the free clusters into v->free_count (at mount). */
