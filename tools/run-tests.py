@@ -482,13 +482,18 @@ def run_user_lines():
     return [tuple(x.strip() for x in line.split("|", 3)) for line in lines]
 
 
+RUN_USER_ALONE = threading.Lock()
+
+
 def run_user_test(tally, test, emulator):
     """Runs tools/run-user as a user would (with --emulator), checking its
     exit code and output."""
     base, code, pattern, args = test
     name = test_name("run-user", base, emulator)
     log = os.path.join(LOGS, name.replace("/", "-") + ".log")
-    with qemu.BOOT_SLOT:         # tools/run-user makes its ISO and boots it
+    # tools/run-user runs make (which two at once would race on build/) and
+    # then makes its ISO and boots it.
+    with RUN_USER_ALONE, qemu.BOOT_SLOT:
         start = time.monotonic()
         proc = subprocess.run([os.path.join(TOP, "tools", "run-user"), "--emulator", emulator]
                               + args.split(), cwd=TOP, stdin=subprocess.DEVNULL,
