@@ -93,7 +93,7 @@ static enum vm_fault stack_grow(struct vm_space *vm, struct vm_vad *v, uint32_t 
 static enum vm_fault guard_hit(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
 			       const struct vm_page *pg)
 {
-	pte_prot_t base = pg->prot & ~PTE_PROT_GUARD;
+	pte_prot_t base = pg->prot & ~PTE_PROT_MODIFIER;
 
 	mm_count(&mm_stats.guard_faults);
 	vm_page_protect(vm, v, va, pg, base);
@@ -260,7 +260,7 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 	 * an access its protection denies. */
 	if (!pg.committed || (v->node.flags & VAD_LARGE))
 		return VM_FAULT_ACCESS_VIOLATION;
-	if (pg.prot & PTE_PROT_GUARD)
+	if (pte_prot_guard(pg.prot))
 		return guard_hit(vm, v, va, &pg);
 	if (!pte_prot_mappable(pg.prot) || (write && !pte_prot_writable(pg.prot)))
 		return VM_FAULT_ACCESS_VIOLATION;

@@ -185,7 +185,7 @@ static bool proto_around_ok_locked(const struct vm_vad *v, vaddr_t va, uint32_t 
 	 * read that brought the faulting page brought its neighbours there), as
 	 * Linux maps the page cache's pages around a fault. */
 	return (pte == 0 || pte_kind(pte) == PTE_PROTOTYPE) && pte_prot_mappable(prot) &&
-	       !(prot & PTE_PROT_GUARD) &&
+	       !pte_prot_guard(prot) &&
 	       ((proto & 1) || (v->view->ca->backing == MM_BACKING_FILE &&
 				pte_kind(proto) == PTE_TRANSITION &&
 				!(pfn_entry(pte_index(proto))->flags & PFN_FLAG_READING)));

@@ -17,7 +17,9 @@
  *       bit      0   0: the MMU ignores every other bit
  *
  * Protection is Win32's in 5 bits: the base value's bit index (PAGE_NOACCESS
- * 0x01 is 0 ... PAGE_EXECUTE_WRITECOPY 0x80 is 7), PAGE_GUARD, PAGE_NOCACHE. */
+ * 0x01 is 0 ... PAGE_EXECUTE_WRITECOPY 0x80 is 7), then a modifier in two
+ * bits: PAGE_GUARD, PAGE_NOCACHE, or both for PAGE_WRITECOMBINE (which
+ * combines with neither, so the pair is free for it). */
 #ifndef MM_PTE_H
 #define MM_PTE_H
 
@@ -34,6 +36,7 @@
 #define PAGE_EXECUTE_WRITECOPY 0x80u
 #define PAGE_GUARD             0x100u
 #define PAGE_NOCACHE           0x200u
+#define PAGE_WRITECOMBINE      0x400u
 
 enum pte_kind {
 	PTE_NONE,               /* the PTE is 0: ask the VAD */
@@ -66,23 +69,39 @@ static inline bool pte_is_subsection(uint32_t pte)
 typedef uint8_t pte_prot_t;
 #define PTE_PROT_GUARD   0x08u
 #define PTE_PROT_NOCACHE 0x10u
+#define PTE_PROT_WRITECOMBINE (PTE_PROT_GUARD | PTE_PROT_NOCACHE)
+#define PTE_PROT_MODIFIER PTE_PROT_WRITECOMBINE
 #define PTE_PROT_BASE    0x07u
 
+/* The modifier of protection p: whether it is a guard page, non-cacheable,
+ * write-combined. */
+static inline bool pte_prot_guard(pte_prot_t p)
+{
+	return (p & PTE_PROT_MODIFIER) == PTE_PROT_GUARD;
+}
+static inline bool pte_prot_nocache(pte_prot_t p)
+{
+	return (p & PTE_PROT_MODIFIER) == PTE_PROT_NOCACHE;
+}
+static inline bool pte_prot_writecombine(pte_prot_t p)
+{
+	return (p & PTE_PROT_MODIFIER) == PTE_PROT_WRITECOMBINE;
+}
+
 /* Whether protect is a valid Win32 protection: exactly one base bit, plus
- * optionally PAGE_GUARD and/or PAGE_NOCACHE; the write-copy values only where
- * allow_writecopy (image pages). As in Windows, PAGE_GUARD and PAGE_NOCACHE
- * combine neither with each other nor with PAGE_NOACCESS. */
+ * optionally one of PAGE_GUARD, PAGE_NOCACHE, PAGE_WRITECOMBINE; the
+ * write-copy values only where allow_writecopy (image pages). As in Windows
+ * (Memory Protection Constants), the modifiers combine neither with each
+ * other nor with PAGE_NOACCESS. */
 static inline bool pte_protect_valid(uint32_t protect, bool allow_writecopy)
 {
-	uint32_t base = protect & 0xffu;
+	uint32_t base = protect & 0xffu, mod = protect & 0x700u;
 
-	if ((protect & ~0x3ffu) || base == 0 || (base & (base - 1)))
+	if ((protect & ~0x7ffu) || base == 0 || (base & (base - 1)) || (mod & (mod - 1)))
 		return false;
 	if (!allow_writecopy && (base == PAGE_WRITECOPY || base == PAGE_EXECUTE_WRITECOPY))
 		return false;
-	if ((protect & PAGE_GUARD) && (protect & PAGE_NOCACHE))
-		return false;
-	return base != PAGE_NOACCESS || !(protect & (PAGE_GUARD | PAGE_NOCACHE));
+	return base != PAGE_NOACCESS || !mod;
 }
 
 /* A valid Win32 protection in 5 bits. */
@@ -94,14 +113,17 @@ static inline pte_prot_t pte_prot_from_win32(uint32_t protect)
 		p |= PTE_PROT_GUARD;
 	if (protect & PAGE_NOCACHE)
 		p |= PTE_PROT_NOCACHE;
+	if (protect & PAGE_WRITECOMBINE)
+		p |= PTE_PROT_WRITECOMBINE;
 	return p;
 }
 
 /* The Win32 value of a 5-bit protection. */
 static inline uint32_t pte_prot_to_win32(pte_prot_t p)
 {
-	return (1u << (p & PTE_PROT_BASE)) | (p & PTE_PROT_GUARD ? PAGE_GUARD : 0) |
-	       (p & PTE_PROT_NOCACHE ? PAGE_NOCACHE : 0);
+	return (1u << (p & PTE_PROT_BASE)) | (pte_prot_guard(p) ? PAGE_GUARD : 0) |
+	       (pte_prot_nocache(p) ? PAGE_NOCACHE : 0) |
+	       (pte_prot_writecombine(p) ? PAGE_WRITECOMBINE : 0);
 }
 
 /* Access a protection grants, guard aside. */
@@ -125,7 +147,7 @@ static inline pte_prot_t pte_prot_written(pte_prot_t p)
  * tell an instruction fetch from a read). */
 static inline bool pte_prot_mappable(pte_prot_t p)
 {
-	return (p & PTE_PROT_BASE) != 0 && !(p & PTE_PROT_GUARD);
+	return (p & PTE_PROT_BASE) != 0 && !pte_prot_guard(p);
 }
 
 /* Encoding and decoding software PTEs. A prototype PTE (a section page's,

@@ -7,21 +7,11 @@
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
 
-#define TABLE_PAGES 1024u       /* pages one page table maps */
-
-/* Whether page p's chunk has no table: all its PTEs are 0, and so, outside
- * views (whose pages' state is their prototype PTEs'), its pages are what
- * v says by default. */
-static bool chunk_empty(const struct vm_vad *v, uint32_t p)
+bool vm_chunk_empty(const struct vm_vad *v, uint32_t p)
 {
 	return !v->view && !mmu_has_table(vm_va(p));
 }
 
-/* The first page of the chunk after p's. */
-static uint32_t next_chunk(uint32_t p)
-{
-	return (p | (TABLE_PAGES - 1)) + 1;
-}
 
 uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32_t type,
 		       uint32_t alloc_protect, uint32_t charge, struct vm_vad **out)
@@ -109,8 +99,8 @@ static uint32_t count_uncommitted(const struct vm_vad *v, uint32_t first, uint32
 	uint32_t n = 0;
 
 	for (uint32_t p = first; p < end; p++) {
-		if (chunk_empty(v, p)) {
-			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
+		if (vm_chunk_empty(v, p)) {
+			uint32_t stop = vm_next_chunk(p) < end ? vm_next_chunk(p) : end;
 			n += v->node.flags & VAD_COMMITTED ? 0 : stop - p;
 			p = stop - 1;
 			continue;
@@ -120,9 +110,7 @@ static uint32_t count_uncommitted(const struct vm_vad *v, uint32_t first, uint32
 	return n;
 }
 
-/* The VAD that holds all of pages r, or NULL (also for a large-page VAD,
- * whose pages cannot be committed, reset or reprotected one by one). */
-static struct vm_vad *vad_holding(struct vm_space *vm, const struct vm_pages *r)
+struct vm_vad *vm_vad_holding(struct vm_space *vm, const struct vm_pages *r)
 {
 	struct vm_vad *v = vm_vad_at(vm, r->first);
 
@@ -140,7 +128,7 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 
 	if (!vm_round(*addr, size, VM_PAGE, &r))
 		return ERROR_INVALID_PARAMETER;
-	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
+	if ((v = vm_vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
 		return ERROR_INVALID_ADDRESS;
 	if (v->view) {
 		*addr = vm_va(r.first);
@@ -170,55 +158,27 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 	return 0;
 }
 
-/* MEM_RESET: the contents of committed pages are no longer needed. Their
- * frames go (locked ones stay); the pages read zero when touched again. In
- * a view of a pagefile section (Windows takes those, not views of files)
- * that is its private copies (copy-on-write pages written); the section's
- * own pages stay as they are: other views may still read them. */
-static uint32_t reset(struct vm_space *vm, vaddr_t *addr, uint32_t size)
-{
-	struct vm_pages r;
-	struct vm_vad *v;
-
-	if (!vm_round(*addr, size, VM_PAGE, &r))
-		return ERROR_INVALID_PARAMETER;
-	if ((v = vad_holding(vm, &r)) == NULL || v->node.type == MEM_IMAGE)
-		return ERROR_INVALID_ADDRESS;
-	for (uint32_t p = r.first; p < r.end; p++) {
-		if (chunk_empty(v, p)) {
-			p = next_chunk(p) - 1;
-			continue;
-		}
-		struct vm_page pg = vm_page_get(v, vm_va(p));
-		bool locked = pg.frame != PFN_NONE && vm_page_locked(v, vm_va(p), pg.frame);
-		bool has_data = (pg.frame != PFN_NONE && !vm_frame_is_prototype(pg.frame)) ||
-				pg.kind == PTE_TRANSITION || pg.kind == PTE_PAGED_OUT;
-		if (has_data && !locked)
-			vm_page_drop(vm, vm_va(p), &pg, vm_pte_committed(v, pg.prot));
-	}
-	*addr = vm_va(r.first);
-	return 0;
-}
-
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		     uint32_t protect)
 {
 	uint32_t err;
 
-	if (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN | MEM_WRITE_WATCH) ||
+	bool reset = type & (MEM_RESET | MEM_RESET_UNDO);
+
+	if (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_RESET_UNDO | MEM_TOP_DOWN |
+		     MEM_WRITE_WATCH) ||
 	    ((type & MEM_WRITE_WATCH) && !(type & MEM_RESERVE)))
 		return ERROR_INVALID_PARAMETER;
-	if (type & MEM_RESET) {
-		if (type != MEM_RESET)
-			return ERROR_INVALID_PARAMETER;
-	} else if (!(type & (MEM_COMMIT | MEM_RESERVE)) || !pte_protect_valid(protect, false)) {
+	/* MEM_RESET and MEM_RESET_UNDO go alone, and ignore the protection,
+	 * which must still be a valid one (Microsoft's VirtualAlloc page). */
+	if ((reset && type != MEM_RESET && type != MEM_RESET_UNDO) ||
+	    (!reset && !(type & (MEM_COMMIT | MEM_RESERVE))) || !pte_protect_valid(protect, false))
 		return ERROR_INVALID_PARAMETER;
-	}
 	vm_enter(vm);
 	if (vm->cleared)
 		err = ERROR_INVALID_ADDRESS;
-	else if (type & MEM_RESET)
-		err = reset(vm, addr, size);
+	else if (reset)
+		err = vm_reset_locked(vm, type == MEM_RESET ? VM_RESET : VM_RESET_UNDO, addr, size);
 	else if ((type & MEM_RESERVE) || *addr == 0)
 		err = reserve(vm, addr, size, type, protect);
 	else
@@ -237,8 +197,8 @@ static void decommit(struct vm_space *vm, struct vm_vad *v, uint32_t first, uint
 			  pte_make(PTE_DECOMMITTED, 0, 0) : 0, n = 0;
 
 	for (uint32_t p = first; p < end; p++) {
-		if (chunk_empty(v, p) && !marker) {
-			uint32_t stop = next_chunk(p) < end ? next_chunk(p) : end;
+		if (vm_chunk_empty(v, p) && !marker) {
+			uint32_t stop = vm_next_chunk(p) < end ? vm_next_chunk(p) : end;
 			n += v->node.flags & VAD_COMMITTED ? stop - p : 0;
 			p = stop - 1;
 			continue;
@@ -306,7 +266,7 @@ static bool all_committed(const struct vm_vad *v, const struct vm_pages *r)
 static uint32_t protect_locked(struct vm_space *vm, const struct vm_pages *r, uint32_t protect,
 			       uint32_t *old)
 {
-	struct vm_vad *v = vad_holding(vm, r);
+	struct vm_vad *v = vm_vad_holding(vm, r);
 	pte_prot_t prot = pte_prot_from_win32(protect);
 
 	if (!v || !all_committed(v, r))
@@ -347,10 +307,10 @@ static uint32_t run_end(const struct vm_vad *v, uint32_t first, const struct vm_
 	uint32_t p = first + 1;
 
 	while (p < v->node.end) {
-		if (chunk_empty(v, p)) {
+		if (vm_chunk_empty(v, p)) {
 			if (!same_state(&dflt, key))
 				break;
-			p = next_chunk(p);
+			p = vm_next_chunk(p);
 			continue;
 		}
 		struct vm_page pg = vm_page_get(v, vm_va(p));

@@ -53,6 +53,7 @@ struct vm_space *vm_create(void)
 	}
 	vm->ws_min = VM_WS_MIN_PAGES;
 	vm->ws_max = WS_MAX_DEFAULT;
+	vm->ws_flags = VM_WS_MIN_DISABLE | VM_WS_MAX_DISABLE;
 	ke_acquire_spin_lock(&vm_list_lock);
 	vm_layout_choose(&vm->layout);  /* the list lock serializes the entropy pool */
 	vm->next = vm_all;
@@ -233,7 +234,7 @@ unsigned vm_hw_prot(pte_prot_t prot)
 	 * them read-write (their frames are private copies already). */
 	bool write = pte_prot_writable(prot) && !pte_prot_writecopy(prot);
 
-	return MMU_USER | (write ? MMU_WRITE : 0) | (prot & PTE_PROT_NOCACHE ? MMU_NOCACHE : 0);
+	return MMU_USER | (write ? MMU_WRITE : 0) | (pte_prot_nocache(prot) ? MMU_NOCACHE : 0);
 }
 
 static void counted_resident(struct vm_space *vm)

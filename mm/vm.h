@@ -25,6 +25,7 @@
 #define MEM_RESET     0x00080000u
 #define MEM_TOP_DOWN  0x00100000u
 #define MEM_WRITE_WATCH 0x00200000u
+#define MEM_RESET_UNDO 0x01000000u   /* an allocation type, not MEM_IMAGE (the same value) */
 #define MEM_IMAGE     0x01000000u
 #define MEM_LARGE_PAGES 0x20000000u
 
@@ -120,6 +121,21 @@ uint32_t vm_allocate_large(struct vm_space *vm, vaddr_t *addr, uint32_t size, ui
 			   uint32_t protect, bool may_lock);
 /* GetLargePageMinimum: 4 MB where the CPU has PSE, else 0. */
 uint32_t vm_large_page_minimum(void);
+/* Contents no longer needed (mm/vmreset.c). VM_RESET (MEM_RESET): the
+ * frames and swap copies of committed pages of one allocation go at once
+ * (locked pages keep theirs), the pages read zero when touched again; in a
+ * view of a pagefile section only private copies go, a view of a file is
+ * ERROR_USER_MAPPED_FILE. VM_RESET_UNDO (MEM_RESET_UNDO): 0 when every
+ * committed page of the range still has its contents, else
+ * ERROR_INVALID_ADDRESS. VM_OFFER, VM_DISCARD (OfferVirtualMemory,
+ * DiscardVirtualMemory): a page-aligned range of committed PAGE_READWRITE
+ * private pages of one allocation (else ERROR_INVALID_PARAMETER, or
+ * ERROR_INVALID_ADDRESS outside one), reset as VM_RESET, an offer unlocking
+ * locked pages first. VM_RECLAIM (ReclaimVirtualMemory): the same range
+ * rules; *busy tells whether some page lost its contents. */
+enum vm_reset_op { VM_RESET, VM_RESET_UNDO, VM_OFFER, VM_DISCARD, VM_RECLAIM };
+uint32_t vm_discard(struct vm_space *vm, enum vm_reset_op op, vaddr_t addr, uint32_t size,
+		    bool *busy);
 uint32_t vm_protect(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t protect,
 		    uint32_t *old);
 uint32_t vm_query(struct vm_space *vm, vaddr_t addr, struct vm_region *out);
@@ -161,14 +177,24 @@ enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write);
 void vm_get_counters(struct vm_space *vm, struct vm_counters *c);
 /* Swap slots that hold copies of resident pages (machine-wide). */
 uint32_t vm_swap_copies(void);
-/* SetProcessWorkingSetSize in pages: min <= max within the bounds above, or
- * both VM_WS_EMPTY, which trims every page that can go (dirty ones only
- * with swap). The balance set manager trims a process above max at once and
- * keeps min unless memory is short. Raising min needs may_raise_min (the
- * caller's SeIncreaseWorkingSetPrivilege, enabled), else
- * ERROR_PRIVILEGE_NOT_HELD. A Win32 error or 0. */
-uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, bool may_raise_min);
-void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max);
+/* SetProcessWorkingSetSize(Ex) in pages: min <= max within the bounds
+ * above (a min from 1 to VM_WS_MIN_LOWEST - 1 becomes VM_WS_MIN_LOWEST, as
+ * Microsoft's page says), or both VM_WS_EMPTY, which trims every page that
+ * can go (dirty ones only with swap). The balance set manager trims a
+ * process above max at once and keeps min unless memory is short. Raising
+ * min needs may_raise_min (the caller's SeIncreaseWorkingSetPrivilege,
+ * enabled), else ERROR_PRIVILEGE_NOT_HELD. flags: 0 (kept) or
+ * QUOTA_LIMITS_HARDWS_*, at most one of each pair, recorded for vm_ws_get
+ * (the limits are enforced as said either way). A Win32 error or 0. */
+#define VM_WS_MIN_ENABLE  0x1u
+#define VM_WS_MIN_DISABLE 0x2u
+#define VM_WS_MAX_ENABLE  0x4u
+#define VM_WS_MAX_DISABLE 0x8u
+uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, uint32_t flags,
+		   bool may_raise_min);
+/* The limits, in pages, and the QUOTA_LIMITS_HARDWS_* flags (one of each
+ * pair; both DISABLE until set). */
+void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max, uint32_t *flags);
 /* QueryWorkingSet (vm attached): the resident pages in address order as
  * PSAPI_WORKING_SET_BLOCK values, at most max into out; returns how many
  * there are. QueryWorkingSetEx: page va's PSAPI_WORKING_SET_EX_BLOCK (0

@@ -76,6 +76,7 @@ struct vm_space {
 	struct vm_space *next;          /* every address space (vm_all) */
 	uint32_t ws_min, ws_max;        /* working-set limits, pages */
 	bool ws_max_set;                /* ws_max came from SetProcessWorkingSetSize: enforced */
+	uint32_t ws_flags;              /* QUOTA_LIMITS_HARDWS_*: as set, for vm_ws_get */
 	uint32_t clock;                 /* the trimmer's hand: a page number */
 	uint32_t io_pending;            /* in-page reads under way (they sleep) */
 	uint32_t idle_waiters;          /* in vm_enter, waiting for io_pending 0 */
@@ -151,6 +152,22 @@ bool vm_find_free(const struct vm_space *vm, uint32_t n, uint32_t align, bool to
 bool vm_find_teb(const struct vm_space *vm, uint32_t *page);
 /* The VAD holding page, or NULL. */
 struct vm_vad *vm_vad_at(struct vm_space *vm, uint32_t page);
+/* The VAD that holds all of pages r, or NULL (also for a large-page VAD,
+ * whose pages cannot be committed, reset or reprotected one by one). */
+struct vm_vad *vm_vad_holding(struct vm_space *vm, const struct vm_pages *r);
+/* Whether page p's chunk has no table: all its PTEs are 0, and so, outside
+ * views (whose pages' state is their prototype PTEs'), its pages are what
+ * v says by default. */
+bool vm_chunk_empty(const struct vm_vad *v, uint32_t p);
+/* The first page of the chunk after p's. */
+static inline uint32_t vm_next_chunk(uint32_t p)
+{
+	return (p | 1023u) + 1;
+}
+/* MEM_RESET and MEM_RESET_UNDO on pages of vm (mm/vmreset.c; vm_enter
+ * done): see vm_discard. */
+uint32_t vm_reset_locked(struct vm_space *vm, enum vm_reset_op op, vaddr_t *addr,
+			 uint32_t size);
 /* The raw PTE of va (0 when its table is absent). */
 uint32_t vm_pte_raw(vaddr_t va);
 /* The same when va's table is known to exist (fault-around's loop). */

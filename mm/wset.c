@@ -325,14 +325,19 @@ void vm_balance_thread(void *arg)
 	}
 }
 
-uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, bool may_raise_min)
+uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, uint32_t flags,
+		   bool may_raise_min)
 {
+	if ((flags & ~0xfu) || (flags & 3u) == 3u || (flags & 0xcu) == 0xcu)
+		return ERROR_INVALID_PARAMETER;
 	if (min == VM_WS_EMPTY && max == VM_WS_EMPTY) {
 		vm_enter(vm);
 		trim_space_locked(vm, vm->c.resident, 0, 0);
 		vm_leave(vm);
 		return 0;
 	}
+	if (min > 0 && min < VM_WS_MIN_LOWEST)
+		min = VM_WS_MIN_LOWEST;
 	if (min > max || min < VM_WS_MIN_LOWEST || max > VM_WS_MAX_HIGHEST)
 		return ERROR_INVALID_PARAMETER;
 	ke_acquire_spin_lock(&vm->ws_lock);
@@ -343,12 +348,17 @@ uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, bool may_rai
 	vm->ws_min = min;
 	vm->ws_max = max;
 	vm->ws_max_set = true;
+	if (flags & 3u)
+		vm->ws_flags = (vm->ws_flags & 0xcu) | (flags & 3u);
+	if (flags & 0xcu)
+		vm->ws_flags = (vm->ws_flags & 3u) | (flags & 0xcu);
 	ke_release_spin_lock(&vm->ws_lock);
 	return 0;
 }
 
-void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max)
+void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max, uint32_t *flags)
 {
 	*min = vm->ws_min;
 	*max = vm->ws_max;
+	*flags = vm->ws_flags;
 }

@@ -37,7 +37,7 @@ static uint32_t ws_protection(pte_prot_t p)
 {
 	static const uint8_t code[8] = { 0, 1, 4, 5, 2, 3, 6, 7 };
 
-	return code[p & PTE_PROT_BASE] | (p & PTE_PROT_NOCACHE ? WS_NOCACHE : 0);
+	return code[p & PTE_PROT_BASE] | (pte_prot_nocache(p) ? WS_NOCACHE : 0);
 }
 
 uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max)

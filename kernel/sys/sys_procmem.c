@@ -60,7 +60,7 @@ static uint32_t in_space(struct process *p, vaddr_t addr, uint32_t size, uint32_
 static uint32_t write_access(const struct vm_region *r, uint32_t *make)
 {
 	*make = 0;
-	switch (r->protect & ~(PAGE_GUARD | PAGE_NOCACHE)) {
+	switch (r->protect & ~(PAGE_GUARD | PAGE_NOCACHE | PAGE_WRITECOMBINE)) {
 	case PAGE_READWRITE: case PAGE_WRITECOPY:
 	case PAGE_EXECUTE_READWRITE: case PAGE_EXECUTE_WRITECOPY:
 		return 0;

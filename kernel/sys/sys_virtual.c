@@ -107,13 +107,14 @@ static uint32_t op_set_ws(struct vm_space *vm, struct vm_call *c)
 	uint32_t min = c->addr == 0xffffffffu ? VM_WS_EMPTY : c->addr / PAGE_SIZE;
 	uint32_t max = c->size == 0xffffffffu ? VM_WS_EMPTY : c->size / PAGE_SIZE;
 
-	return vm_ws_set(vm, min, max, c->privileged);
+	return vm_ws_set(vm, min, max, c->type, c->privileged);
 }
 
-/* The limits come back in addr (minimum) and size (maximum), in pages. */
+/* The limits come back in addr (minimum) and size (maximum), in pages, the
+ * QUOTA_LIMITS_HARDWS_* flags in type. */
 static uint32_t op_get_ws(struct vm_space *vm, struct vm_call *c)
 {
-	vm_ws_get(vm, &c->addr, &c->size);
+	vm_ws_get(vm, &c->addr, &c->size, &c->type);
 	return 0;
 }
 
@@ -204,15 +205,15 @@ struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
 	return on_own_pages(a, op_unlock);
 }
 
-/* (process, minimum bytes, maximum bytes); (SIZE_T)-1 twice empties the
- * working set. Raising the minimum needs the caller's
+/* (process, minimum bytes, maximum bytes, QUOTA_LIMITS_HARDWS_* flags or 0);
+ * (SIZE_T)-1 twice empties the working set. Raising the minimum needs the caller's
  * SeIncreaseWorkingSetPrivilege enabled (NT checks the caller's token;
  * Microsoft's page says "the specified process", the same process when a
  * program sets its own). */
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .access = PROCESS_SET_QUOTA, .addr = a[1], .size = a[2],
-			     .op = op_set_ws,
+			     .type = a[3], .op = op_set_ws,
 			     .privileged = se_privilege_enabled(process_current()->token,
 								SE_INC_WORKING_SET_PRIVILEGE) };
 
@@ -220,16 +221,37 @@ struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ on_process(a[0], &c), 0 };
 }
 
-/* (process, uint32 out[2]): minimum and maximum, in bytes. */
+/* (process, uint32 out[3]): minimum and maximum, in bytes, and the flags. */
 struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .access = PROCESS_QUERY_LIMITED_INFORMATION, .op = op_get_ws };
-	uint32_t out[2], err = on_process(a[0], &c);
+	uint32_t out[3], err = on_process(a[0], &c);
 
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
 	out[0] = c.addr * PAGE_SIZE;
 	out[1] = c.size * PAGE_SIZE;
+	out[2] = c.type;
 	return sys_copy_out(a[1], out, sizeof(out));
+}
+
+/* (addr, size, VADOS_DISCARD_*, priority) on the caller's own pages:
+ * OfferVirtualMemory (priority one of VmOfferPriorityVeryLow..Normal; every
+ * priority discards at once here), DiscardVirtualMemory, and
+ * ReclaimVirtualMemory -> 1 when some page lost its contents. */
+struct sysret sys_virtual_discard(const uint32_t *a, struct trap_frame *f)
+{
+	static const enum vm_reset_op ops[] = { [VADOS_DISCARD_OFFER] = VM_OFFER,
+						[VADOS_DISCARD_DISCARD] = VM_DISCARD,
+						[VADOS_DISCARD_RECLAIM] = VM_RECLAIM };
+	bool busy = false;
+	uint32_t err;
+
+	(void)f;
+	if (a[2] < VADOS_DISCARD_OFFER || a[2] > VADOS_DISCARD_RECLAIM ||
+	    (a[2] == VADOS_DISCARD_OFFER && (a[3] < 1 || a[3] > 4)))
+		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
+	err = vm_discard(process_current()->vm, ops[a[2]], a[0], a[1], &busy);
+	return (struct sysret){ err, busy };
 }

@@ -48,7 +48,7 @@ static const struct {
 	[SYS_VIRTUAL_LOCK] = { sys_virtual_lock, 3 },
 	[SYS_VIRTUAL_UNLOCK] = { sys_virtual_unlock, 3 },
 	[SYS_PROCESS_MEMORY] = { sys_process_memory, 2 },
-	[SYS_SET_WORKING_SET] = { sys_set_working_set, 3 },
+	[SYS_SET_WORKING_SET] = { sys_set_working_set, 4 },
 	[SYS_GET_WORKING_SET] = { sys_get_working_set, 2 },
 	[SYS_MM_COUNTERS] = { sys_mm_counters, 1 },
 	[SYS_FAST_CALLS] = { sys_fast_calls, 0 },
@@ -118,6 +118,7 @@ static const struct {
 	[SYS_QUERY_MAPPED_FILE] = { sys_query_mapped_file, 4 },
 	[SYS_PROCESS_ID_OF] = { sys_process_id_of, 1 },
 	[SYS_SIGNAL_AND_WAIT] = { sys_signal_and_wait, 3 },
+	[SYS_VIRTUAL_DISCARD] = { sys_virtual_discard, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

@@ -177,6 +177,7 @@ struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_virtual_discard(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_watch.c */
 struct sysret sys_get_write_watch(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_reset_write_watch(const uint32_t *a, struct trap_frame *f);

@@ -22,8 +22,8 @@ TEST(every_valid_protection_round_trips_through_five_bits)
 		CHECK_EQ_U(pte_prot_to_win32(pte_prot_from_win32(v)), v);
 		CHECK(pte_prot_from_win32(v) < 32);
 	}
-	/* 8 bases alone, 7 with GUARD, 7 with NOCACHE */
-	CHECK_EQ_U(n, 22);
+	/* 8 bases alone, 7 with GUARD, 7 with NOCACHE, 7 with WRITECOMBINE */
+	CHECK_EQ_U(n, 29);
 }
 
 TEST(invalid_protections_are_refused)
@@ -34,7 +34,12 @@ TEST(invalid_protections_are_refused)
 	CHECK(!pte_protect_valid(PAGE_NOACCESS | PAGE_GUARD, true));
 	CHECK(!pte_protect_valid(PAGE_NOACCESS | PAGE_NOCACHE, true));
 	CHECK(!pte_protect_valid(PAGE_READWRITE | PAGE_GUARD | PAGE_NOCACHE, true));
-	CHECK(!pte_protect_valid(PAGE_READWRITE | 0x400, true));
+	CHECK(!pte_protect_valid(PAGE_READWRITE | 0x800, true));
+	CHECK(!pte_protect_valid(PAGE_WRITECOMBINE, true));
+	CHECK(!pte_protect_valid(PAGE_NOACCESS | PAGE_WRITECOMBINE, true));
+	CHECK(!pte_protect_valid(PAGE_READWRITE | PAGE_WRITECOMBINE | PAGE_GUARD, true));
+	CHECK(!pte_protect_valid(PAGE_READWRITE | PAGE_WRITECOMBINE | PAGE_NOCACHE, true));
+	CHECK(pte_protect_valid(PAGE_READWRITE | PAGE_WRITECOMBINE, false));
 	CHECK(!pte_protect_valid(PAGE_WRITECOPY, false));
 	CHECK(!pte_protect_valid(PAGE_EXECUTE_WRITECOPY, false));
 	CHECK(pte_protect_valid(PAGE_WRITECOPY, true));
@@ -51,6 +56,9 @@ TEST(access_rights_follow_the_base_value)
 			   b == PAGE_EXECUTE_READWRITE || b == PAGE_EXECUTE_WRITECOPY);
 		CHECK_EQ_U(pte_prot_mappable(p), b != PAGE_NOACCESS);
 		CHECK(!pte_prot_mappable(p | PTE_PROT_GUARD));
+		/* write-combined pages are neither guard pages nor uncached ones */
+		CHECK_EQ_U(pte_prot_mappable(p | PTE_PROT_WRITECOMBINE), b != PAGE_NOACCESS);
+		CHECK(!pte_prot_nocache(p | PTE_PROT_WRITECOMBINE));
 	}
 	CHECK_EQ_U(pte_prot_to_win32(pte_prot_written(pte_prot_from_win32(PAGE_WRITECOPY))),
 		   PAGE_READWRITE);

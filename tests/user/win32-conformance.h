@@ -20,7 +20,7 @@
 		      (DWORD)(bad), (DWORD)(err));                                       \
 	} while (0)
 
-static HANDLE thread(LPTHREAD_START_ROUTINE fn, LPVOID arg, DWORD flags)
+static __attribute__((unused)) HANDLE thread(LPTHREAD_START_ROUTINE fn, LPVOID arg, DWORD flags)
 {
 	HANDLE h = CreateThread(NULL, 0, fn, arg, flags, NULL);
 

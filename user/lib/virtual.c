@@ -100,21 +100,39 @@ BOOL WINAPI GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS c, DWO
 	return TRUE;
 }
 
-BOOL WINAPI SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
-				     SIZE_T dwMaximumWorkingSetSize)
+BOOL WINAPI SetProcessWorkingSetSizeEx(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
+				       SIZE_T dwMaximumWorkingSetSize, DWORD Flags)
 {
-	uint32_t a[3] = { (uint32_t)hProcess, dwMinimumWorkingSetSize, dwMaximumWorkingSetSize };
+	uint32_t a[4] = { (uint32_t)hProcess, dwMinimumWorkingSetSize, dwMaximumWorkingSetSize,
+			  Flags };
 	return win32_call(SYS_SET_WORKING_SET, a, NULL);
 }
 
-BOOL WINAPI GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
-				     PSIZE_T lpMaximumWorkingSetSize)
+BOOL WINAPI SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
+				     SIZE_T dwMaximumWorkingSetSize)
 {
-	uint32_t out[2], a[2] = { (uint32_t)hProcess, (uint32_t)out };
+	return SetProcessWorkingSetSizeEx(hProcess, dwMinimumWorkingSetSize,
+					  dwMaximumWorkingSetSize, 0);
+}
+
+BOOL WINAPI GetProcessWorkingSetSizeEx(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
+				       PSIZE_T lpMaximumWorkingSetSize, PDWORD Flags)
+{
+	uint32_t out[3], a[2] = { (uint32_t)hProcess, (uint32_t)out };
 
 	if (!win32_call(SYS_GET_WORKING_SET, a, NULL))
 		return FALSE;
 	*lpMinimumWorkingSetSize = out[0];
 	*lpMaximumWorkingSetSize = out[1];
+	*Flags = out[2];
 	return TRUE;
+}
+
+BOOL WINAPI GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
+				     PSIZE_T lpMaximumWorkingSetSize)
+{
+	DWORD flags;
+
+	return GetProcessWorkingSetSizeEx(hProcess, lpMinimumWorkingSetSize,
+					  lpMaximumWorkingSetSize, &flags);
 }

@@ -47,8 +47,9 @@ enum vados_syscall {
 	SYS_VIRTUAL_LOCK,       /* (process, addr, size) */
 	SYS_VIRTUAL_UNLOCK,     /* (process, addr, size) */
 	SYS_PROCESS_MEMORY,     /* (process, struct vados_process_memory *out) */
-	SYS_SET_WORKING_SET,    /* (process, minimum bytes, maximum bytes) */
-	SYS_GET_WORKING_SET,    /* (process, uint32 out[2]): minimum, maximum bytes */
+	SYS_SET_WORKING_SET,    /* (process, minimum bytes, maximum bytes, QUOTA_LIMITS_HARDWS_*
+				 *  flags or 0) */
+	SYS_GET_WORKING_SET,    /* (process, uint32 out[3]): minimum, maximum bytes, flags */
 	SYS_MM_COUNTERS,        /* (struct vados_mm_counters *out): since boot */
 	SYS_FAST_CALLS,         /* () -> 1 when sysenter may be used (see above), else 0 */
 	SYS_DUPLICATE_HANDLE,   /* (src process, src handle, dst process, uint32 *out, access,
@@ -136,8 +137,16 @@ enum vados_syscall {
 	SYS_PROCESS_ID_OF,      /* (process handle) -> its pid: GetProcessId */
 	SYS_SIGNAL_AND_WAIT,    /* (handle to signal, handle to wait on, milliseconds) -> as
 				 *  SYS_WAIT_FOR_OBJECT: SignalObjectAndWait */
+	SYS_VIRTUAL_DISCARD,    /* (addr, size, VADOS_DISCARD_*, priority): OfferVirtualMemory,
+				 *  DiscardVirtualMemory, ReclaimVirtualMemory (-> 1 when
+				 *  some page lost its contents) on the caller's pages */
 	SYS_COUNT,
 };
+
+/* SYS_VIRTUAL_DISCARD's operations. */
+#define VADOS_DISCARD_OFFER   1
+#define VADOS_DISCARD_DISCARD 2
+#define VADOS_DISCARD_RECLAIM 3
 
 #define VADOS_SYSCALL_MAX_ARGS 9
 

@@ -1,0 +1,81 @@
+/* <windows.h>'s memory calls beyond the VirtualAlloc family's basics
+ * (Windows' memoryapi.h, winbase.h and winnt.h parts), with Windows' values:
+ * working-set flags, MEM_RESET_UNDO and PAGE_WRITECOMBINE, the NUMA forms
+ * (one node, node 0), offering, reclaiming and discarding memory,
+ * PrefetchVirtualMemory and GetSystemFileCacheSize (user/lib/vmextra.c,
+ * mm/vmreset.c). Included by <windows.h> after its types; not on its own. */
+#ifndef VADOS_WINMEM_H
+#define VADOS_WINMEM_H
+
+typedef ULONG *PULONG;
+typedef UCHAR *PUCHAR;
+typedef USHORT *PUSHORT;
+
+#define MEM_RESET_UNDO     0x01000000
+#define PAGE_WRITECOMBINE  0x400
+#define ERROR_BUSY         170L
+
+/* SetProcessWorkingSetSizeEx / GetProcessWorkingSetSizeEx: at most one of
+ * each pair; 0 keeps them. Both DISABLE until set. */
+#define QUOTA_LIMITS_HARDWS_MIN_ENABLE  0x00000001
+#define QUOTA_LIMITS_HARDWS_MIN_DISABLE 0x00000002
+#define QUOTA_LIMITS_HARDWS_MAX_ENABLE  0x00000004
+#define QUOTA_LIMITS_HARDWS_MAX_DISABLE 0x00000008
+WINAPI BOOL SetProcessWorkingSetSizeEx(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
+				       SIZE_T dwMaximumWorkingSetSize, DWORD Flags);
+WINAPI BOOL GetProcessWorkingSetSizeEx(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,
+				       PSIZE_T lpMaximumWorkingSetSize, PDWORD Flags);
+
+/* NUMA: the machine is one node, 0, holding every processor and all memory.
+ * A preferred node other than 0 or NUMA_NO_PREFERRED_NODE is
+ * ERROR_INVALID_PARAMETER; the rest is as the forms without Numa. */
+#define NUMA_NO_PREFERRED_NODE ((DWORD)-1)
+WINAPI BOOL GetNumaHighestNodeNumber(PULONG HighestNodeNumber);
+WINAPI BOOL GetNumaNodeProcessorMask(UCHAR Node, PULONGLONG ProcessorMask);
+WINAPI BOOL GetNumaProcessorNode(UCHAR Processor, PUCHAR NodeNumber);
+WINAPI BOOL GetNumaAvailableMemoryNode(UCHAR Node, PULONGLONG AvailableBytes);
+WINAPI LPVOID VirtualAllocExNuma(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize,
+				 DWORD flAllocationType, DWORD flProtect, DWORD nndPreferred);
+WINAPI LPVOID MapViewOfFileExNuma(HANDLE hFileMappingObject, DWORD dwDesiredAccess,
+				  DWORD dwFileOffsetHigh, DWORD dwFileOffsetLow,
+				  SIZE_T dwNumberOfBytesToMap, LPVOID lpBaseAddress,
+				  DWORD nndPreferred);
+WINAPI HANDLE CreateFileMappingNumaA(HANDLE hFile,
+				     LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
+				     DWORD flProtect, DWORD dwMaximumSizeHigh,
+				     DWORD dwMaximumSizeLow, LPCSTR lpName, DWORD nndPreferred);
+#define CreateFileMappingNuma CreateFileMappingNumaA
+
+/* Offered memory may be discarded by the system until reclaimed (here: at
+ * once); ReclaimVirtualMemory returns ERROR_SUCCESS when every page kept its
+ * contents, ERROR_BUSY when some were discarded (they read zero). The
+ * ranges are page-aligned, committed PAGE_READWRITE private memory. These
+ * return the error code (also set as the last error on failure). */
+typedef enum OFFER_PRIORITY {
+	VmOfferPriorityVeryLow = 1,
+	VmOfferPriorityLow,
+	VmOfferPriorityBelowNormal,
+	VmOfferPriorityNormal,
+} OFFER_PRIORITY;
+WINAPI DWORD OfferVirtualMemory(PVOID VirtualAddress, SIZE_T Size, OFFER_PRIORITY Priority);
+WINAPI DWORD ReclaimVirtualMemory(void const *VirtualAddress, SIZE_T Size);
+WINAPI DWORD DiscardVirtualMemory(PVOID VirtualAddress, SIZE_T Size);
+
+/* PrefetchVirtualMemory: a hint; the ranges are checked, nothing is read
+ * ahead (Flags must be 0). */
+typedef struct _WIN32_MEMORY_RANGE_ENTRY {
+	PVOID VirtualAddress;
+	SIZE_T NumberOfBytes;
+} WIN32_MEMORY_RANGE_ENTRY, *PWIN32_MEMORY_RANGE_ENTRY;
+WINAPI BOOL PrefetchVirtualMemory(HANDLE hProcess, ULONG_PTR NumberOfEntries,
+				  PWIN32_MEMORY_RANGE_ENTRY VirtualAddresses, ULONG Flags);
+
+/* GetSystemFileCacheSize: the file cache has no limits set (flags 0). */
+#define FILE_CACHE_MAX_HARD_ENABLE  0x00000001
+#define FILE_CACHE_MAX_HARD_DISABLE 0x00000002
+#define FILE_CACHE_MIN_HARD_ENABLE  0x00000004
+#define FILE_CACHE_MIN_HARD_DISABLE 0x00000008
+WINAPI BOOL GetSystemFileCacheSize(PSIZE_T lpMinimumFileCacheSize,
+				   PSIZE_T lpMaximumFileCacheSize, PDWORD lpFlags);
+
+#endif

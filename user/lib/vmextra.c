@@ -1,0 +1,154 @@
+/* The memory calls of vados/winmem.h: the NUMA forms over one node (node
+ * 0), offering, reclaiming and discarding memory (the kernel's
+ * SYS_VIRTUAL_DISCARD, mm/vmreset.c), PrefetchVirtualMemory and
+ * GetSystemFileCacheSize. */
+#include <windows.h>
+#include "win32call.h"
+
+#define FILE_CACHE_MINIMUM 0x100000u    /* 1 MB, Windows' default minimum */
+
+/* Whether nndPreferred names a node of this machine (or none); else sets
+ * ERROR_INVALID_PARAMETER. */
+static BOOL numa_node_ok(DWORD nndPreferred)
+{
+	if (nndPreferred == 0 || nndPreferred == NUMA_NO_PREFERRED_NODE)
+		return TRUE;
+	SetLastError(ERROR_INVALID_PARAMETER);
+	return FALSE;
+}
+
+BOOL WINAPI GetNumaHighestNodeNumber(PULONG HighestNodeNumber)
+{
+	*HighestNodeNumber = 0;
+	return TRUE;
+}
+
+BOOL WINAPI GetNumaNodeProcessorMask(UCHAR Node, PULONGLONG ProcessorMask)
+{
+	SYSTEM_INFO si;
+
+	if (Node != 0) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	GetSystemInfo(&si);
+	*ProcessorMask = si.dwActiveProcessorMask;
+	return TRUE;
+}
+
+BOOL WINAPI GetNumaProcessorNode(UCHAR Processor, PUCHAR NodeNumber)
+{
+	SYSTEM_INFO si;
+
+	GetSystemInfo(&si);
+	if (Processor >= si.dwNumberOfProcessors) {
+		*NodeNumber = 0xff;
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	*NodeNumber = 0;
+	return TRUE;
+}
+
+BOOL WINAPI GetNumaAvailableMemoryNode(UCHAR Node, PULONGLONG AvailableBytes)
+{
+	MEMORYSTATUSEX ms = { .dwLength = sizeof(ms) };
+
+	if (Node != 0) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!GlobalMemoryStatusEx(&ms))
+		return FALSE;
+	*AvailableBytes = ms.ullAvailPhys;
+	return TRUE;
+}
+
+LPVOID WINAPI VirtualAllocExNuma(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize,
+				 DWORD flAllocationType, DWORD flProtect, DWORD nndPreferred)
+{
+	if (!numa_node_ok(nndPreferred))
+		return NULL;
+	return VirtualAllocEx(hProcess, lpAddress, dwSize, flAllocationType, flProtect);
+}
+
+LPVOID WINAPI MapViewOfFileExNuma(HANDLE hFileMappingObject, DWORD dwDesiredAccess,
+				  DWORD dwFileOffsetHigh, DWORD dwFileOffsetLow,
+				  SIZE_T dwNumberOfBytesToMap, LPVOID lpBaseAddress,
+				  DWORD nndPreferred)
+{
+	if (!numa_node_ok(nndPreferred))
+		return NULL;
+	return MapViewOfFileEx(hFileMappingObject, dwDesiredAccess, dwFileOffsetHigh,
+			       dwFileOffsetLow, dwNumberOfBytesToMap, lpBaseAddress);
+}
+
+HANDLE WINAPI CreateFileMappingNumaA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
+				     DWORD flProtect, DWORD dwMaximumSizeHigh,
+				     DWORD dwMaximumSizeLow, LPCSTR lpName, DWORD nndPreferred)
+{
+	if (!numa_node_ok(nndPreferred))
+		return NULL;
+	return CreateFileMappingA(hFile, lpFileMappingAttributes, flProtect, dwMaximumSizeHigh,
+				  dwMaximumSizeLow, lpName);
+}
+
+/* SYS_VIRTUAL_DISCARD: the error (also the last error on failure); *busy
+ * (if not NULL) whether some page lost its contents. */
+static DWORD discard_call(uint32_t op, const void *addr, SIZE_T size, uint32_t priority,
+			  uint32_t *busy)
+{
+	uint32_t a[4] = { (uint32_t)addr, size, op, priority }, value;
+
+	if (!win32_call(SYS_VIRTUAL_DISCARD, a, &value))
+		return GetLastError();
+	if (busy)
+		*busy = value;
+	return ERROR_SUCCESS;
+}
+
+DWORD WINAPI OfferVirtualMemory(PVOID VirtualAddress, SIZE_T Size, OFFER_PRIORITY Priority)
+{
+	return discard_call(VADOS_DISCARD_OFFER, VirtualAddress, Size, Priority, NULL);
+}
+
+DWORD WINAPI DiscardVirtualMemory(PVOID VirtualAddress, SIZE_T Size)
+{
+	return discard_call(VADOS_DISCARD_DISCARD, VirtualAddress, Size, 0, NULL);
+}
+
+DWORD WINAPI ReclaimVirtualMemory(void const *VirtualAddress, SIZE_T Size)
+{
+	uint32_t busy = 0;
+	DWORD err = discard_call(VADOS_DISCARD_RECLAIM, VirtualAddress, Size, 0, &busy);
+
+	return err ? err : busy ? ERROR_BUSY : ERROR_SUCCESS;
+}
+
+BOOL WINAPI PrefetchVirtualMemory(HANDLE hProcess, ULONG_PTR NumberOfEntries,
+				  PWIN32_MEMORY_RANGE_ENTRY VirtualAddresses, ULONG Flags)
+{
+	if (Flags != 0) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (NumberOfEntries && IsBadReadPtr(VirtualAddresses,
+					    NumberOfEntries * sizeof(*VirtualAddresses))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	return hProcess == GetCurrentProcess() || GetProcessId(hProcess) != 0;
+}
+
+BOOL WINAPI GetSystemFileCacheSize(PSIZE_T lpMinimumFileCacheSize,
+				   PSIZE_T lpMaximumFileCacheSize, PDWORD lpFlags)
+{
+	MEMORYSTATUSEX ms = { .dwLength = sizeof(ms) };
+
+	if (!GlobalMemoryStatusEx(&ms))
+		return FALSE;
+	*lpMinimumFileCacheSize = FILE_CACHE_MINIMUM;
+	*lpMaximumFileCacheSize = ms.ullTotalPhys;
+	*lpFlags = 0;
+	return TRUE;
+}
