@@ -7,7 +7,8 @@
  *     VirtualLock limit following the minimum working set;
  *   - VirtualLock's errors;
  *   - the NUMA forms (one node), Offer/Reclaim/DiscardVirtualMemory,
- *     PrefetchVirtualMemory, GetSystemFileCacheSize.
+ *     PrefetchVirtualMemory, GetSystemFileCacheSize;
+ *   - the AWE calls' answers (vados has no AWE).
  * Every part gives back what it took (the runner checks frames, commit and
  * objects after the program). Run with a FAT volume (for the file view).
  * Last line: "virtual-docs: N failures"; the exit status is N. */
@@ -480,6 +481,29 @@ static void prefetch_and_file_cache(void)
 	release(p);
 }
 
+/* AWE: "The SeLockMemoryPrivilege privilege must be enabled in the
+ * caller's token or the function will fail with ERROR_PRIVILEGE_NOT_HELD";
+ * vados has no AWE, so with it enabled the calls say so, allocating
+ * nothing. */
+static void awe_refused(void)
+{
+	ULONG_PTR n = 4, pfns[4];
+	char *p = alloc_rw(1);
+
+	CHECK(tk_set_own(SE_LOCK_MEMORY_NAME, FALSE), "disabling SeLockMemoryPrivilege");
+	CHECK_FAIL(AllocateUserPhysicalPages(SELF, &n, pfns), FALSE, ERROR_PRIVILEGE_NOT_HELD);
+	CHECK(n == 0, "%lu pages allocated", n);
+	n = 4;
+	CHECK_FAIL(MapUserPhysicalPages(p, 1, NULL), FALSE, ERROR_PRIVILEGE_NOT_HELD);
+	CHECK(tk_set_own(SE_LOCK_MEMORY_NAME, TRUE), "enabling SeLockMemoryPrivilege");
+	CHECK_FAIL(AllocateUserPhysicalPages(SELF, &n, pfns), FALSE, ERROR_NOT_SUPPORTED);
+	CHECK(n == 0, "%lu pages allocated", n);
+	CHECK_FAIL(VirtualAlloc(NULL, 16 * PAGE, MEM_RESERVE | MEM_PHYSICAL, PAGE_READWRITE), NULL,
+		   ERROR_INVALID_PARAMETER);
+	CHECK(tk_set_own(SE_LOCK_MEMORY_NAME, FALSE), "disabling SeLockMemoryPrivilege");
+	release(p);
+}
+
 int main(void)
 {
 	reset_and_undo();
@@ -490,6 +514,7 @@ int main(void)
 	numa_is_one_node();
 	offer_reclaim_discard();
 	prefetch_and_file_cache();
+	awe_refused();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
 }

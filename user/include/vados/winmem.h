@@ -13,7 +13,9 @@ typedef USHORT *PUSHORT;
 
 #define MEM_RESET_UNDO     0x01000000
 #define PAGE_WRITECOMBINE  0x400
+#ifndef ERROR_BUSY
 #define ERROR_BUSY         170L
+#endif
 
 /* SetProcessWorkingSetSizeEx / GetProcessWorkingSetSizeEx: at most one of
  * each pair; 0 keeps them. Both DISABLE until set. */
@@ -77,5 +79,25 @@ WINAPI BOOL PrefetchVirtualMemory(HANDLE hProcess, ULONG_PTR NumberOfEntries,
 #define FILE_CACHE_MIN_HARD_DISABLE 0x00000008
 WINAPI BOOL GetSystemFileCacheSize(PSIZE_T lpMinimumFileCacheSize,
 				   PSIZE_T lpMaximumFileCacheSize, PDWORD lpFlags);
+
+/* Address Windowing Extensions (user/lib/awe.c): vados has none. Without
+ * SeLockMemoryPrivilege enabled every call fails with
+ * ERROR_PRIVILEGE_NOT_HELD (Windows' answer), with it ERROR_NOT_SUPPORTED;
+ * *NumberOfPages becomes 0, nothing is allocated or mapped. VirtualAlloc's
+ * MEM_PHYSICAL is ERROR_INVALID_PARAMETER. */
+#define MEM_PHYSICAL        0x00400000
+#ifndef ERROR_NOT_SUPPORTED
+#define ERROR_NOT_SUPPORTED 50L
+#endif
+WINAPI BOOL AllocateUserPhysicalPages(HANDLE hProcess, PULONG_PTR NumberOfPages,
+				      PULONG_PTR PageArray);
+WINAPI BOOL AllocateUserPhysicalPagesNuma(HANDLE hProcess, PULONG_PTR NumberOfPages,
+					  PULONG_PTR PageArray, DWORD nndPreferred);
+WINAPI BOOL FreeUserPhysicalPages(HANDLE hProcess, PULONG_PTR NumberOfPages,
+				  PULONG_PTR PageArray);
+WINAPI BOOL MapUserPhysicalPages(PVOID VirtualAddress, ULONG_PTR NumberOfPages,
+				 PULONG_PTR PageArray);
+WINAPI BOOL MapUserPhysicalPagesScatter(PVOID *VirtualAddresses, ULONG_PTR NumberOfPages,
+					PULONG_PTR PageArray);
 
 #endif
