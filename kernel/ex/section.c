@@ -49,14 +49,26 @@ static bool section_protect_valid(uint32_t protect)
 	}
 }
 
+/* The SEC_ attributes CreateFileMapping takes with a protection. */
+#define SECTION_FLAGS (SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE | SEC_WRITECOMBINE)
+
+/* Whether attributes sec (SECTION_FLAGS bits) go together: not SEC_COMMIT
+ * with SEC_RESERVE, nor SEC_NOCACHE with SEC_WRITECOMBINE (their page
+ * protections exclude each other). */
+static bool section_flags_valid(uint32_t sec)
+{
+	return !((sec & SEC_COMMIT) && (sec & SEC_RESERVE)) &&
+	       !((sec & SEC_NOCACHE) && (sec & SEC_WRITECOMBINE));
+}
+
 uint32_t section_create(uint32_t flags, uint32_t size_high, uint32_t size_low,
 			const char *name, struct section **out)
 {
-	uint32_t sec = flags & (SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE), err;
+	uint32_t sec = flags & SECTION_FLAGS, err;
 	uint32_t protect = flags & ~sec;
 	struct section *s;
 
-	if (!section_protect_valid(protect) || (sec & SEC_COMMIT && sec & SEC_RESERVE) ||
+	if (!section_protect_valid(protect) || !section_flags_valid(sec) ||
 	    (size_high == 0 && size_low == 0))
 		return ERROR_INVALID_PARAMETER;
 	if (size_high || size_low > SECTION_PAGES_MAX * PAGE_SIZE)
@@ -92,18 +104,18 @@ static uint32_t file_access_needed(uint32_t protect)
 uint32_t section_create_file(struct io_file *file, uint32_t flags, uint32_t size_high,
 			     uint32_t size_low, struct section **out)
 {
-	uint32_t sec = flags & (SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE), err;
+	uint32_t sec = flags & SECTION_FLAGS, err;
 	uint32_t protect = flags & ~sec, size = size_low;
 	bool extend = protect & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE);
 	struct section *s;
 
-	if (!section_protect_valid(protect) || (sec & SEC_COMMIT && sec & SEC_RESERVE))
+	if (!section_protect_valid(protect) || !section_flags_valid(sec))
 		return ERROR_INVALID_PARAMETER;
 	if (size_high)
 		return ERROR_NOT_ENOUGH_MEMORY;         /* FAT: below 4 GB */
 	if ((s = ob_create(&section_type, sizeof(*s))) == NULL)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	s->attributes = SEC_FILE | SEC_COMMIT | (sec & SEC_NOCACHE);
+	s->attributes = SEC_FILE | SEC_COMMIT | (sec & (SEC_NOCACHE | SEC_WRITECOMBINE));
 	s->protect = protect;
 	if ((err = file_map(file, file_access_needed(protect), extend, &size, &s->ca))) {
 		ob_dereference(s);
@@ -188,5 +200,7 @@ uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t prote
 		pages = s->pages - first;
 	if (s->attributes & SEC_NOCACHE)
 		protect |= PAGE_NOCACHE;
+	if (s->attributes & SEC_WRITECOMBINE)
+		protect |= PAGE_WRITECOMBINE;
 	return vm_map_view(vm, s->ca, first, pages, base, protect);
 }

@@ -33,7 +33,8 @@
 /* NT's SECTION object. */
 struct section {
 	struct mm_control_area *ca;     /* the section reference this object holds */
-	uint32_t attributes;            /* SEC_COMMIT or SEC_RESERVE, SEC_NOCACHE, SEC_FILE;
+	uint32_t attributes;            /* SEC_COMMIT or SEC_RESERVE, SEC_NOCACHE or
+					   SEC_WRITECOMBINE, SEC_FILE;
 					   or SEC_IMAGE | SEC_FILE */
 	uint32_t pages;                 /* its size (a file's segment may be larger;
 					   an image's: unused, it maps whole) */
@@ -48,7 +49,8 @@ void section_init(void);
  * of size bytes (high, low; rounded up to pages) with flags = a page
  * protection (READONLY, READWRITE, WRITECOPY, EXECUTE_READ,
  * EXECUTE_READWRITE, EXECUTE_WRITECOPY) | SEC_COMMIT (the default) or
- * SEC_RESERVE | SEC_NOCACHE, referenced once. ERROR_INVALID_PARAMETER for
+ * SEC_RESERVE | SEC_NOCACHE or SEC_WRITECOMBINE (its views' pages are
+ * PAGE_NOCACHE or PAGE_WRITECOMBINE), referenced once. ERROR_INVALID_PARAMETER for
  * any other protection or flag and a size of 0, ERROR_NOT_ENOUGH_MEMORY past
  * 2 GB, mm's errors, or 0 and *out. name ("": none) is what the tools show
  * for its views (mm_section_create). */

@@ -210,6 +210,25 @@ static void writecombine_combines_as_documented(void)
 	CHECK_FAIL(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | PAGE_NOCACHE,
 				      0, PAGE, NULL), NULL, ERROR_INVALID_PARAMETER);
 	release(p);
+
+	/* "To enable write-combined memory access for shared memory, specify
+	 * the SEC_WRITECOMBINE flag when calling CreateFileMapping." */
+	CHECK_FAIL(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_NOCACHE |
+				      SEC_WRITECOMBINE, 0, PAGE, NULL), NULL,
+		   ERROR_INVALID_PARAMETER);
+	HANDLE s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_WRITECOMBINE,
+				      0, PAGE, NULL);
+	char *v = s ? MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0) : NULL;
+	CHECK(v != NULL, "a SEC_WRITECOMBINE view: %lu", GetLastError());
+	if (v) {
+		m = query(v);
+		CHECK(m.Protect == (PAGE_READWRITE | PAGE_WRITECOMBINE) && m.Type == MEM_MAPPED,
+		      "a SEC_WRITECOMBINE view's protect 0x%lx", m.Protect);
+		fill(v, PAGE, 3);
+		CHECK(filled(v, PAGE, 3), "a SEC_WRITECOMBINE view does not keep what is written");
+		CHECK(UnmapViewOfFile(v), "UnmapViewOfFile: %lu", GetLastError());
+	}
+	CHECK(!s || CloseHandle(s), "CloseHandle: %lu", GetLastError());
 }
 
 static void ws_get(SIZE_T *min, SIZE_T *max, DWORD *flags)
@@ -230,6 +249,8 @@ static void working_set_limits(void)
 	char *p = alloc_rw(160);
 
 	ws_get(&min0, &max0, &flags0);
+	CHECK(min0 == 50 * PAGE && max0 == 345 * PAGE, "default limits %lu, %lu: want 50 and 345 "
+	      "pages", min0, max0);
 	CHECK(flags0 == (QUOTA_LIMITS_HARDWS_MIN_DISABLE | QUOTA_LIMITS_HARDWS_MAX_DISABLE),
 	      "flags 0x%lx before any were set", flags0);
 	CHECK(GetProcessWorkingSetSize(SELF, &plain_min, &plain_max) && plain_min == min0 &&

@@ -13,6 +13,7 @@ typedef USHORT *PUSHORT;
 
 #define MEM_RESET_UNDO     0x01000000
 #define PAGE_WRITECOMBINE  0x400
+#define SEC_WRITECOMBINE   0x40000000   /* CreateFileMapping: views' pages write-combined */
 #ifndef ERROR_BUSY
 #define ERROR_BUSY         170L
 #endif
