@@ -121,18 +121,21 @@ uint32_t vm_allocate_large(struct vm_space *vm, vaddr_t *addr, uint32_t size, ui
 			   uint32_t protect, bool may_lock);
 /* GetLargePageMinimum: 4 MB where the CPU has PSE, else 0. */
 uint32_t vm_large_page_minimum(void);
-/* Contents no longer needed (mm/vmreset.c). VM_RESET (MEM_RESET): the
- * frames and swap copies of committed pages of one allocation go at once
- * (locked pages keep theirs), the pages read zero when touched again; in a
- * view of a pagefile section only private copies go, a view of a file is
- * ERROR_USER_MAPPED_FILE. VM_RESET_UNDO (MEM_RESET_UNDO): 0 when every
- * committed page of the range still has its contents, else
- * ERROR_INVALID_ADDRESS. VM_OFFER, VM_DISCARD (OfferVirtualMemory,
- * DiscardVirtualMemory): a page-aligned range of committed PAGE_READWRITE
- * private pages of one allocation (else ERROR_INVALID_PARAMETER, or
- * ERROR_INVALID_ADDRESS outside one), reset as VM_RESET, an offer unlocking
- * locked pages first. VM_RECLAIM (ReclaimVirtualMemory): the same range
- * rules; *busy tells whether some page lost its contents. */
+/* Contents no longer needed (mm/vmreset.c). VM_RESET (MEM_RESET), on
+ * pages of one allocation: a resident private page stays but counts as
+ * unwritten, so the trimmer drops it rather than write it to swap unless
+ * it is written again; pages out of memory (standby, modified, swap) are
+ * dropped at once; locked pages keep theirs. In a view of a pagefile
+ * section only private copies go (at once); a view of a file is
+ * ERROR_USER_MAPPED_FILE. VM_RESET_UNDO (MEM_RESET_UNDO): 0, the resident
+ * pages kept from then on, when no committed page of the range may have
+ * lost its contents, else ERROR_INVALID_ADDRESS. VM_OFFER, VM_DISCARD
+ * (OfferVirtualMemory, DiscardVirtualMemory): a page-aligned range of
+ * committed PAGE_READWRITE private pages of one allocation (else
+ * ERROR_INVALID_PARAMETER, or ERROR_INVALID_ADDRESS outside one), every
+ * page's contents dropped at once, an offer unlocking locked pages first.
+ * VM_RECLAIM (ReclaimVirtualMemory): the same range rules; *busy tells
+ * whether some page may have lost its contents. */
 enum vm_reset_op { VM_RESET, VM_RESET_UNDO, VM_OFFER, VM_DISCARD, VM_RECLAIM };
 uint32_t vm_discard(struct vm_space *vm, enum vm_reset_op op, vaddr_t addr, uint32_t size,
 		    bool *busy);

@@ -46,6 +46,10 @@ enum vad_flags {
 	VAD_COMMITTED = 1u << 0,        /* a zero PTE is a committed page (node.protect) */
 	VAD_STACK = 1u << 1,            /* a thread stack: guard faults grow it */
 	VAD_LARGE = 1u << 2,            /* mapped by large pages only (mm/largepage.c) */
+	VAD_DISCARDED = 1u << 3,        /* some page was dropped unwritten since its fill
+					   or a MEM_RESET, or by an offer or a discard: a
+					   page without contents may have lost some
+					   (mm/vmreset.c) */
 };
 
 struct mm_view;

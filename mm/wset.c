@@ -50,7 +50,7 @@ static void age_set(struct pfn_entry *e, uint32_t age)
  * until then); only that bit decides whether the contents can be dropped.
  * Its frame is then still active and only this space's lock holder sees the
  * PTE, until the frame joins a list under the PFN lock. */
-static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn)
+static bool trim_page(struct vm_space *vm, struct vm_vad *v, vaddr_t va, pfn_t pfn)
 {
 	struct pfn_entry *e = pfn_entry(pfn);
 	pte_prot_t prot = pte_prot(e->original_pte);
@@ -76,6 +76,7 @@ static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, p
 		e->flags &= ~PFN_FLAG_FILLED;
 	}
 	if (e->flags & PFN_FLAG_FILLED) {
+		v->node.flags |= VAD_DISCARDED;
 		vm_frame_release(vm, va, pfn, vm_pte_committed(v, prot));
 		mm_count(&mm_stats.clean_pages_dropped);
 		return true;
@@ -95,7 +96,7 @@ static bool trim_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, p
 /* Looks at present page va and trims it when it is at least age_limit
  * periods old and not used since the last period began (age_limit 0: in any
  * case). Returns whether it went. */
-static bool sweep_page(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
+static bool sweep_page(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
 		       uint32_t age_limit)
 {
 	uint32_t pte = vm_pte_raw(va);

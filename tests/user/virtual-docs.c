@@ -69,6 +69,25 @@ static MEMORY_BASIC_INFORMATION query(const void *p)
 	return m;
 }
 
+/* MEM_RESET_UNDO of [at, at + size) (pages from base, filled with seed):
+ * "If the function succeeds, that means all data in the specified address
+ * range is intact. If the function fails, at least some of the data in the
+ * address range has been replaced with zeroes." Returns whether it did. */
+static BOOL check_undo(char *at, SIZE_T size, char *base, SIZE_T pages, BYTE seed)
+{
+	SetLastError(DIRTY);
+	char *undo = VirtualAlloc(at, size, MEM_RESET_UNDO, PAGE_NOACCESS);
+
+	if (undo) {
+		CHECK(undo == base, "MEM_RESET_UNDO returned %p, want %p", undo, base);
+		CHECK(filled(base, pages * PAGE, seed), "MEM_RESET_UNDO succeeded, contents changed");
+	} else {
+		CHECK(GetLastError() != DIRTY, "MEM_RESET_UNDO failed without an error");
+		CHECK(some_page_zero(base, pages), "MEM_RESET_UNDO failed, yet no page reads zero");
+	}
+	return undo != NULL;
+}
+
 /* VirtualAlloc: MEM_RESET "cannot be used with any other value", ignores
  * flProtect "however, you must still set flProtect to a valid protection
  * value"; MEM_RESET_UNDO likewise, and "if the function succeeds, all data
@@ -92,15 +111,10 @@ static void reset_and_undo(void)
 
 	CHECK(VirtualAlloc(p + 10, 2 * PAGE, MEM_RESET, PAGE_NOACCESS) == p,
 	      "MEM_RESET: %lu", GetLastError());
-	SetLastError(DIRTY);
-	char *undo = VirtualAlloc(p + 10, 2 * PAGE, MEM_RESET_UNDO, PAGE_NOACCESS);
-	if (undo) {
-		CHECK(undo == p, "MEM_RESET_UNDO returned %p, want %p", undo, p);
-		CHECK(filled(p, 3 * PAGE, 3), "MEM_RESET_UNDO succeeded, contents changed");
-	} else {
-		CHECK(GetLastError() != DIRTY, "MEM_RESET_UNDO failed without an error");
-		CHECK(some_page_zero(p, 3), "MEM_RESET_UNDO failed, yet no page reads zero");
-	}
+	CHECK(check_undo(p + 10, 2 * PAGE, p, 3, 3), "MEM_RESET_UNDO with nothing taken failed");
+	/* Nothing took the pages meanwhile: the undo finds them all (as
+	 * Windows does when memory is not short). */
+	CHECK(filled(p, 3 * PAGE, 3), "MEM_RESET lost contents nothing needed");
 	m = query(p);
 	CHECK(m.State == MEM_COMMIT && m.Protect == PAGE_READWRITE && m.RegionSize == 4 * PAGE,
 	      "after reset and undo: state 0x%lx protect 0x%lx size 0x%lx", m.State, m.Protect,
@@ -117,6 +131,25 @@ static void reset_and_undo(void)
 	      "MEM_RESET_UNDO of a locked page: %lu", GetLastError());
 	CHECK(filled(p, PAGE, 9), "a locked page lost its contents to MEM_RESET");
 	CHECK(VirtualUnlock(p, PAGE), "VirtualUnlock: %lu", GetLastError());
+	release(p);
+
+	/* Reset pages the trimmer takes are dropped, not saved ("The pages
+	 * should not be read from or written to the paging file"): emptied
+	 * from the working set (no swap here), the page written since the
+	 * reset stays, the other goes; an undo over it fails, of the written
+	 * page alone succeeds. */
+	p = alloc_rw(2);
+	fill(p, 2 * PAGE, 5);
+	CHECK(VirtualAlloc(p, 2 * PAGE, MEM_RESET, PAGE_READWRITE) == p, "MEM_RESET: %lu",
+	      GetLastError());
+	fill(p, PAGE, 5);
+	CHECK(EmptyWorkingSet(SELF), "EmptyWorkingSet: %lu", GetLastError());
+	CHECK(!check_undo(p, 2 * PAGE, p, 2, 5), "the undo found a dropped page intact");
+	CHECK(filled(p, PAGE, 5), "the page written since the reset lost its contents");
+	CHECK(check_undo(p, PAGE, p, 1, 5), "the undo of the written page failed");
+	m = query(p);
+	CHECK(m.State == MEM_COMMIT && m.Protect == PAGE_READWRITE && m.RegionSize == 2 * PAGE,
+	      "after a failed undo: state 0x%lx protect 0x%lx", m.State, m.Protect);
 	release(p);
 }
 
