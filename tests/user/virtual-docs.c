@@ -374,6 +374,8 @@ static void numa_is_one_node(void)
 	CHECK_FAIL(GetNumaProcessorNode(200, &node), FALSE, ERROR_INVALID_PARAMETER);
 	CHECK(node == 0xff, "a processor that does not exist is on node %u", node);
 	CHECK(GetNumaAvailableMemoryNode(0, &avail) && avail > 0, "node 0 has %llu bytes", avail);
+	CHECK(GetNumaAvailableMemoryNodeEx(0, &avail) && avail > 0, "node 0 has %llu bytes", avail);
+	CHECK_FAIL(GetNumaAvailableMemoryNodeEx(1, &avail), FALSE, ERROR_INVALID_PARAMETER);
 
 	p = VirtualAllocExNuma(SELF, NULL, 3 * PAGE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE, 0);
 	q = VirtualAllocExNuma(SELF, NULL, PAGE, MEM_RESERVE, PAGE_NOACCESS,

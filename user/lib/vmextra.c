@@ -52,6 +52,11 @@ BOOL WINAPI GetNumaProcessorNode(UCHAR Processor, PUCHAR NodeNumber)
 
 BOOL WINAPI GetNumaAvailableMemoryNode(UCHAR Node, PULONGLONG AvailableBytes)
 {
+	return GetNumaAvailableMemoryNodeEx(Node, AvailableBytes);
+}
+
+BOOL WINAPI GetNumaAvailableMemoryNodeEx(USHORT Node, PULONGLONG AvailableBytes)
+{
 	MEMORYSTATUSEX ms = { .dwLength = sizeof(ms) };
 
 	if (Node != 0) {

@@ -37,6 +37,7 @@ WINAPI BOOL GetNumaHighestNodeNumber(PULONG HighestNodeNumber);
 WINAPI BOOL GetNumaNodeProcessorMask(UCHAR Node, PULONGLONG ProcessorMask);
 WINAPI BOOL GetNumaProcessorNode(UCHAR Processor, PUCHAR NodeNumber);
 WINAPI BOOL GetNumaAvailableMemoryNode(UCHAR Node, PULONGLONG AvailableBytes);
+WINAPI BOOL GetNumaAvailableMemoryNodeEx(USHORT Node, PULONGLONG AvailableBytes);
 WINAPI LPVOID VirtualAllocExNuma(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize,
 				 DWORD flAllocationType, DWORD flProtect, DWORD nndPreferred);
 WINAPI LPVOID MapViewOfFileExNuma(HANDLE hFileMappingObject, DWORD dwDesiredAccess,
