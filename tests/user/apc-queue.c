@@ -5,8 +5,13 @@
  * APCs; non-alertable waits leave them queued; an APC queued from another
  * thread ends an alertable wait; APCs queued before a thread starts run
  * before its start routine; a thread that has ended refuses them
- * (ERROR_GEN_FAILURE); bad handles and missing rights fail. */
+ * (ERROR_GEN_FAILURE); bad handles and missing rights fail; an APC queued to
+ * the main thread of a child created suspended (the same program: the same
+ * image address) runs in the child before its main.
+ *   apc-queue          the checks
+ *   apc-queue child    the child: exits 0x600D when the APC ran before main */
 #define TEST_NAME "apc-queue"
+#include <string.h>
 #include <windows.h>
 #include "check.h"
 
@@ -208,13 +213,46 @@ static void bad_input(void)
 	CloseHandle(ev);
 }
 
-int main(void)
+static volatile ULONG_PTR early;
+
+static VOID NTAPI early_bird(ULONG_PTR data)
 {
+	early = data;
+}
+
+static void other_process(void)
+{
+	STARTUPINFOA si;
+	PROCESS_INFORMATION pi;
+	char cmdline[] = "apc-queue child";
+	DWORD code = 0;
+
+	memset(&si, 0, sizeof(si));
+	si.cb = sizeof(si);
+	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si,
+			    &pi)) {
+		CHECK(0, "CreateProcessA: %lu", GetLastError());
+		return;
+	}
+	CHECK(QueueUserAPC(early_bird, pi.hThread, 0x600D), "to the child: %lu", GetLastError());
+	ResumeThread(pi.hThread);
+	WaitForSingleObject(pi.hProcess, INFINITE);
+	GetExitCodeProcess(pi.hProcess, &code);
+	CHECK(code == 0x600D, "the child's APC: exit code %lx", code);
+	CloseHandle(pi.hThread);
+	CloseHandle(pi.hProcess);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "child"))
+		return (int)early;      /* set before main by the parent's APC, else 0 */
 	fifo_and_only_alertable();
 	signal_and_wait();
 	from_another_thread();
 	thread_lifetimes();
 	bad_input();
+	other_process();
 	printf("apc-queue: %d failures\n", failures);
 	return failures != 0;
 }
