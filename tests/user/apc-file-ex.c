@@ -3,7 +3,8 @@
  * OVERLAPPED) queued as an APC to the calling thread, run only in its next
  * alertable wait; hEvent is the caller's and untouched; a read at the end
  * of the file fails at once (ERROR_HANDLE_EOF) with nothing queued; bad
- * handles and a missing OVERLAPPED fail. Needs a FAT C: drive. */
+ * handles and a missing OVERLAPPED fail; GetOverlappedResultEx, CancelIo and
+ * CancelIoEx find nothing pending. Needs a FAT C: drive. */
 #define TEST_NAME "apc-file-ex"
 #include <string.h>
 #include <windows.h>
@@ -70,6 +71,27 @@ int main(void)
 	CHECK(!WriteFileEx(NULL, buf, 4, &ov, done) && GetLastError() == ERROR_INVALID_HANDLE,
 	      "NULL handle: %lu", GetLastError());
 	CHECK(SleepEx(0, TRUE) == 0 && calls == 4, "a failed call queued a routine");
+
+	/* Nothing stays pending: the result is there at once, nothing to cancel. */
+	DWORD n = 0;
+	ov.Offset = 1;
+	ReadFileEx(f, buf, 3, &ov, done);
+	CHECK(GetOverlappedResultEx(f, &ov, &n, 0, FALSE) && n == 3, "result: %lu", n);
+	CHECK(SleepEx(0, TRUE) == WAIT_IO_COMPLETION && calls == 5, "%d calls", calls);
+	CHECK(CancelIo(f), "CancelIo: %lu", GetLastError());
+	CHECK(!CancelIoEx(f, &ov) && GetLastError() == ERROR_NOT_FOUND, "CancelIoEx: %lu",
+	      GetLastError());
+	CHECK(!CancelIo((HANDLE)0x1230) && GetLastError() == ERROR_INVALID_HANDLE, "bad handle");
+	ov.Internal = STATUS_PENDING;
+	CHECK(!GetOverlappedResultEx(f, &ov, &n, 0, TRUE) && GetLastError() == ERROR_IO_INCOMPLETE,
+	      "pending, 0 ms: %lu", GetLastError());
+	ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+	CHECK(!GetOverlappedResultEx(f, &ov, &n, 20, FALSE) && GetLastError() == WAIT_TIMEOUT,
+	      "pending, timed out: %lu", GetLastError());
+	QueueUserAPC((PAPCFUNC)(void *)SetLastError, GetCurrentThread(), 0);
+	CHECK(!GetOverlappedResultEx(f, &ov, &n, INFINITE, TRUE) &&
+	      GetLastError() == WAIT_IO_COMPLETION, "pending, alerted: %lu", GetLastError());
+	CloseHandle(ov.hEvent);
 	CloseHandle(f);
 	DeleteFileA("C:\\APCEX.TXT");
 	printf("apc-file-ex: %d failures\n", failures);

@@ -204,7 +204,15 @@ static void bad_input(void)
 	      "an event: %lu", GetLastError());
 	CHECK(QueueUserAPC(record, limited, 1) == 0 && GetLastError() == ERROR_ACCESS_DENIED,
 	      "no THREAD_SET_CONTEXT: %lu", GetLastError());
+	CHECK(!QueueUserAPC2(record, GetCurrentThread(), 1, QUEUE_USER_APC_FLAGS_SPECIAL_USER_APC) &&
+	      GetLastError() == ERROR_NOT_SUPPORTED, "special: %lu", GetLastError());
+	CHECK(!QueueUserAPC2(record, GetCurrentThread(), 1, (QUEUE_USER_APC_FLAGS)8) &&
+	      GetLastError() == ERROR_INVALID_PARAMETER, "unknown flag: %lu", GetLastError());
 	CHECK(SleepEx(0, TRUE) == 0, "a failed QueueUserAPC queued something");
+	reset();
+	CHECK(QueueUserAPC2(record, GetCurrentThread(), 9, QUEUE_USER_APC_FLAGS_NONE), "%lu",
+	      GetLastError());
+	CHECK(SleepEx(0, TRUE) == WAIT_IO_COMPLETION && nran == 1 && ran[0] == 9, "QueueUserAPC2");
 	CHECK(WaitForSingleObjectEx((HANDLE)0x1230, 0, TRUE) == WAIT_FAILED &&
 	      GetLastError() == ERROR_INVALID_HANDLE, "alertable wait, bad handle");
 	CHECK(WaitForMultipleObjectsEx(0, &ev, FALSE, 0, TRUE) == WAIT_FAILED &&

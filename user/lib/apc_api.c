@@ -1,4 +1,4 @@
-/* User APCs in ring 3 (<windows.h>, vados/winapc.h): QueueUserAPC, SleepEx,
+/* User APCs in ring 3 (<windows.h>, vados/winapc.h): QueueUserAPC(2), SleepEx,
  * and the runner every alertable wait uses. The kernel keeps each thread's
  * queue (kernel/ke/apc.h); an alertable wait that ends for it returns
  * WAIT_IO_COMPLETION, and the SDK then takes the APCs one at a time
@@ -40,6 +40,18 @@ DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData)
 	uint32_t args[6] = { (uint32_t)hThread, (uint32_t)pfnAPC, 1, dwData, 0, 0 };
 
 	return win32_call(SYS_QUEUE_APC, args, NULL);
+}
+
+/* Special user APCs interrupt a thread anywhere, which vados's delivery
+ * (at the end of an alertable wait) cannot do: ERROR_NOT_SUPPORTED. */
+BOOL WINAPI QueueUserAPC2(PAPCFUNC ApcRoutine, HANDLE Thread, ULONG_PTR Data,
+			  QUEUE_USER_APC_FLAGS Flags)
+{
+	if (Flags == QUEUE_USER_APC_FLAGS_NONE)
+		return QueueUserAPC(ApcRoutine, Thread, Data) != 0;
+	SetLastError(Flags == QUEUE_USER_APC_FLAGS_SPECIAL_USER_APC ? ERROR_NOT_SUPPORTED
+								     : ERROR_INVALID_PARAMETER);
+	return FALSE;
 }
 
 /* Returns 0 when the time ran out; alertable, WAIT_IO_COMPLETION once

@@ -1,8 +1,9 @@
 /* Files by handle (<windows.h>): CreateFileA, ReadFile, WriteFile,
  * SetFilePointer(Ex), GetFileSize(Ex), SetEndOfFile, FlushFileBuffers,
- * GetFileTime, SetFileTime, GetOverlappedResult, ReadFileEx, WriteFileEx
- * (their completion routines are APCs: apc_api.c). The kernel does the work
- * (kernel/sys/sys_file.c); these give Windows' return conventions.
+ * GetFileTime, SetFileTime, GetOverlappedResult(Ex), ReadFileEx, WriteFileEx
+ * (their completion routines are APCs: apc_api.c), CancelIo(Ex). The kernel
+ * does the work (kernel/sys/sys_file.c); these give Windows' return
+ * conventions.
  * Transfers complete before they return: an OVERLAPPED gives ReadFile and
  * WriteFile their offset, and GetOverlappedResult reads what it recorded. */
 #include <windows.h>
@@ -164,6 +165,49 @@ BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
 	if (lpOverlapped->Internal == 0)
 		return TRUE;
 	SetLastError(error_of((DWORD)lpOverlapped->Internal));
+	return FALSE;
+}
+
+/* The transfer was done when it started, so the result is there; an
+ * OVERLAPPED still marked pending (by its owner: vados never leaves one so)
+ * is waited for on its hEvent: 0 ms ERROR_IO_INCOMPLETE, else up to
+ * dwMilliseconds, alertably if asked (WAIT_IO_COMPLETION or WAIT_TIMEOUT as
+ * the last error when that ends it). */
+BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped,
+				  LPDWORD lpNumberOfBytesTransferred, DWORD dwMilliseconds,
+				  BOOL bAlertable)
+{
+	DWORD r;
+
+	if (lpOverlapped->Internal == STATUS_PENDING) {
+		if (!dwMilliseconds || !lpOverlapped->hEvent) {
+			SetLastError(ERROR_IO_INCOMPLETE);
+			return FALSE;
+		}
+		r = WaitForSingleObjectEx(lpOverlapped->hEvent, dwMilliseconds, bAlertable);
+		if (r == WAIT_IO_COMPLETION || r == WAIT_TIMEOUT)
+			SetLastError(r);
+		if (r != WAIT_OBJECT_0)
+			return FALSE;
+	}
+	return GetOverlappedResult(hFile, lpOverlapped, lpNumberOfBytesTransferred, FALSE);
+}
+
+/* Nothing is ever pending: a valid handle has nothing to cancel. */
+BOOL WINAPI CancelIo(HANDLE hFile)
+{
+	DWORD flags;
+
+	return GetHandleInformation(hFile, &flags);
+}
+
+BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
+{
+	DWORD flags;
+
+	(void)lpOverlapped;
+	if (GetHandleInformation(hFile, &flags))
+		SetLastError(ERROR_NOT_FOUND);
 	return FALSE;
 }
 

@@ -1,5 +1,6 @@
 /* User APCs, alertable waits' completion routines and waitable timers
- * (<windows.h> includes this): QueueUserAPC, ReadFileEx, WriteFileEx,
+ * (<windows.h> includes this): QueueUserAPC(2), ReadFileEx, WriteFileEx,
+ * CancelIo(Ex), GetOverlappedResultEx,
  * CreateWaitableTimer(Ex)A, OpenWaitableTimerA, SetWaitableTimer(Ex),
  * CancelWaitableTimer. The alertable waits themselves (SleepEx,
  * WaitForSingleObjectEx, WaitForMultipleObjectsEx, SignalObjectAndWait) are
@@ -17,6 +18,15 @@
 typedef VOID (NTAPI *PAPCFUNC)(ULONG_PTR Parameter);
 WINAPI DWORD QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData);
 
+/* QueueUserAPC2: QUEUE_USER_APC_FLAGS_NONE is QueueUserAPC; special user
+ * APCs (delivered without an alertable wait) are not supported. */
+typedef enum _QUEUE_USER_APC_FLAGS {
+	QUEUE_USER_APC_FLAGS_NONE = 0x0,
+	QUEUE_USER_APC_FLAGS_SPECIAL_USER_APC = 0x1,
+} QUEUE_USER_APC_FLAGS;
+WINAPI BOOL QueueUserAPC2(PAPCFUNC ApcRoutine, HANDLE Thread, ULONG_PTR Data,
+			  QUEUE_USER_APC_FLAGS Flags);
+
 typedef VOID (WINAPI *LPOVERLAPPED_COMPLETION_ROUTINE)(DWORD dwErrorCode,
 						       DWORD dwNumberOfBytesTransfered,
 						       LPOVERLAPPED lpOverlapped);
@@ -29,6 +39,22 @@ WINAPI BOOL WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWr
 #ifndef ERROR_NOT_SUPPORTED
 #define ERROR_NOT_SUPPORTED 50L         /* SetWaitableTimer's fResume: no power states */
 #endif
+
+/* Transfers never stay pending in vados: CancelIo has nothing to cancel,
+ * CancelIoEx finds nothing (ERROR_NOT_FOUND), GetOverlappedResultEx returns
+ * the recorded result (for an OVERLAPPED still marked STATUS_PENDING it
+ * waits, alertably if asked, on its hEvent). */
+#ifndef ERROR_NOT_FOUND
+#define ERROR_NOT_FOUND     1168L
+#endif
+#ifndef ERROR_IO_INCOMPLETE
+#define ERROR_IO_INCOMPLETE 996L
+#endif
+WINAPI BOOL CancelIo(HANDLE hFile);
+WINAPI BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
+WINAPI BOOL GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped,
+				  LPDWORD lpNumberOfBytesTransferred, DWORD dwMilliseconds,
+				  BOOL bAlertable);
 
 #define TIMER_QUERY_STATE  0x0001
 #define TIMER_MODIFY_STATE 0x0002
