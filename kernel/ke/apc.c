@@ -6,8 +6,9 @@
 bool ke_apc_insert_locked(struct thread *t, struct ke_apc *a)
 {
 	/* Closed by ke_apc_rundown under this lock: an APC queued after it
-	 * would never be freed or run. */
-	if (t->apc_closed)
+	 * would never be freed or run. A thread being terminated (kill, set
+	 * under this lock too) refuses them already, as Windows documents. */
+	if (t->apc_closed || t->kill)
 		return false;
 	a->next = NULL;
 	if (t->apc_tail)

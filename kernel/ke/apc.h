@@ -39,7 +39,7 @@ struct ke_apc {
 uint32_t ke_queue_user_apc(struct thread *t, uint32_t routine, uint32_t nargs,
 			   const uint32_t args[KE_APC_MAX_ARGS]);
 /* Puts a at the tail of t's queue and, if t waits alertably, ends its wait;
- * false (nothing queued) when the queue is closed. */
+ * false (nothing queued) when the queue is closed or t is being terminated. */
 bool ke_apc_insert_locked(struct thread *t, struct ke_apc *a);
 /* Takes a off t's queue if it is on it. */
 void ke_apc_remove_locked(struct thread *t, struct ke_apc *a);

@@ -179,6 +179,14 @@ static void thread_lifetimes(void)
 	      "to an ended thread: %lu", GetLastError());
 	CloseHandle(th);
 
+	/* Being terminated, it refuses them already. */
+	th = CreateThread(NULL, 0, never_alertable, NULL, CREATE_SUSPENDED, NULL);
+	CHECK(TerminateThread(th, 9), "TerminateThread: %lu", GetLastError());
+	CHECK(QueueUserAPC(record, th, 4) == 0 && GetLastError() == ERROR_GEN_FAILURE,
+	      "to a terminated thread: %lu", GetLastError());
+	WaitForSingleObject(th, INFINITE);
+	CloseHandle(th);
+
 	/* APCs left queued at its end are lost (freed: the leak check). */
 	reset();
 	th = CreateThread(NULL, 0, never_alertable, NULL, CREATE_SUSPENDED, NULL);
