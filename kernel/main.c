@@ -15,6 +15,7 @@
 #include "kernel/ex/mutant.h"
 #include "kernel/ex/semaphore.h"
 #include "kernel/ex/section.h"
+#include "kernel/ex/timer.h"
 #include "kernel/se/token.h"
 #include "tests/kernel/selftest.h"
 #include "kernel/rtl/string.h"
@@ -353,8 +354,9 @@ void kernel_main(const struct boot_info *bi)
 	start_memory_threads();
 	ke_systime_init();
 	syscall_init();
-	file_init();                    /* registered first: listed last */
-	section_init();                 /* then listed just before files */
+	timer_init();                   /* registered first: listed last */
+	file_init();                    /* then listed just before timers */
+	section_init();                 /* and sections before files */
 	se_init();
 	process_init();
 	event_init();

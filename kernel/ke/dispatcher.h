@@ -23,6 +23,8 @@
 #define KERNEL_KE_DISPATCHER_H
 
 #include "kernel/ke/thread.h"
+#include "kernel/ke/apc.h"
+#include "kernel/ke/timer.h"
 
 /* How a satisfied wait consumes the object: a notification object (a
  * process, a thread, a manual-reset event) stays signaled, a
@@ -50,6 +52,20 @@ struct ke_semaphore {
 	int32_t limit;
 };
 
+/* NT's KTIMER with the user APC of NT's ETIMER: a waitable timer. Its
+ * header is a notification (manual-reset) or synchronization object, reset
+ * when set; at its due tick it is signaled (the waits it allows satisfied),
+ * inserted again when periodic, and, when set with a completion routine, its
+ * one APC is queued to the thread that set it (unless still queued from
+ * before: NT's KeInsertQueueApc of an inserted APC does nothing). */
+struct ke_timer {
+	struct dispatcher_header header;
+	struct ke_timer_entry entry;    /* on the timer list while armed */
+	uint32_t period;                /* ticks; 0: once */
+	struct thread *apc_thread;      /* set with a routine: the thread that set it */
+	struct ke_apc apc;              /* routine(argument, time low, time high) */
+};
+
 /* NT's WAIT_TYPE. */
 enum ke_wait_type { KE_WAIT_ALL, KE_WAIT_ANY };
 
@@ -57,10 +73,12 @@ enum ke_wait_type { KE_WAIT_ALL, KE_WAIT_ANY };
  * KE_WAIT_OBJECT_0 + i (object i satisfied a wait-any; a wait-all: 0),
  * KE_WAIT_ABANDONED_0 + i (the same, and the wait acquired a mutant whose
  * owner had ended), KE_WAIT_TIMEOUT, or KE_WAIT_INTERRUPTED (the thread is
- * being terminated: NT's STATUS_USER_APC, a kernel APC cutting it short). */
+ * being terminated, or, in an alertable wait, a user APC is queued for it:
+ * NT's STATUS_USER_APC, Win32's WAIT_IO_COMPLETION). */
 #define KE_WAIT_OBJECT_0    0x000u
 #define KE_WAIT_ABANDONED_0 0x080u
 #define KE_WAIT_INTERRUPTED 0x0c0u
+#define KE_WAIT_IO_COMPLETION 0x0c0u        /* the same status: NT's STATUS_USER_APC */
 #define KE_WAIT_TIMEOUT     0x102u
 #define KE_MAXIMUM_WAIT_OBJECTS 64u
 
@@ -107,10 +125,15 @@ uint32_t ke_release_semaphore(struct ke_semaphore *s, int32_t count, int32_t *pr
  * are signaled; KE_WAIT_ALL: all at once, consumed together, none before)
  * or ticks timer ticks pass (WAIT_FOREVER: never; 0 only tests). blocks[]
  * has count entries (1 <= count <= KE_MAXIMUM_WAIT_OBJECTS), the caller's
- * until the call returns; a wait-all names each object once. Returns a
- * KE_WAIT_* status. The caller keeps the objects referenced meanwhile. */
+ * until the call returns; a wait-all names each object once. An alertable
+ * wait the objects do not satisfy at once ends with KE_WAIT_IO_COMPLETION
+ * when a user APC is queued for the thread, before or during the wait (as
+ * NT: the objects are tested first, so a signaled one wins and the APCs
+ * stay queued). Returns a KE_WAIT_* status. The caller keeps the objects
+ * referenced meanwhile. */
 uint32_t ke_wait_multiple(uint32_t count, struct dispatcher_header *const objects[],
-			  enum ke_wait_type type, uint32_t ticks, struct ke_wait_block blocks[]);
+			  enum ke_wait_type type, uint32_t ticks, bool alertable,
+			  struct ke_wait_block blocks[]);
 /* ke_wait_multiple on one object. */
 uint32_t ke_wait_single(struct dispatcher_header *d, uint32_t ticks);
 
@@ -122,5 +145,21 @@ void ke_wait_queue_locked(struct ke_wait *w);
 void ke_wait_dequeue_locked(struct ke_wait *w);
 /* NT's KiWaitTest: satisfies, in order, the waits on d its state allows. */
 void ke_wait_test_locked(struct dispatcher_header *d);
+
+/* Waitable timers (kernel/ke/timer.c). ke_timer_init: a cancelled,
+ * unsignaled timer, a notification timer when manual. ke_timer_set (NT's
+ * KeSetTimerEx and ExSetTimer's APC): resets it and arms it to expire in
+ * ticks (0: at once, in this call), again every period ticks (0: once);
+ * with apc_thread, routine(argument, ...) is queued to it at each expiry.
+ * A previous setting is cancelled first, its queued APC with it.
+ * ke_timer_cancel (KeCancelTimer): disarms it and takes its queued APC back,
+ * leaving the signal state as it is. */
+void ke_timer_init(struct ke_timer *t, bool manual);
+void ke_timer_set(struct ke_timer *t, uint32_t ticks, uint32_t period, struct thread *apc_thread,
+		  uint32_t routine, uint32_t argument);
+void ke_timer_cancel(struct ke_timer *t);
+/* Thread t is ending: the timers it set with a completion routine are
+ * cancelled, as Windows documents. Dispatcher lock held. */
+void ke_timer_thread_rundown_locked(struct thread *t);
 
 #endif

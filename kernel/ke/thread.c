@@ -21,36 +21,6 @@ static struct wait_queue ready[PRIORITY_LEVELS], dead;
 static uint32_t ready_mask;                     /* bit n: ready[n] is not empty */
 static bool preempt_pending;                    /* a thread above the running one is ready */
 static vaddr_t loaded_teb;                      /* SEL_UTEB's base */
-/* Sleepers are linked through sleep_next, so a thread can wait on a queue
- * (through next) and for a deadline at once. */
-static struct sleep_list { struct thread *head; } sleepers;
-
-static void sleep_push(struct sleep_list *l, struct thread *t)
-{
-	t->sleep_next = l->head;
-	l->head = t;
-}
-
-static struct thread *sleep_pop(struct sleep_list *l)
-{
-	struct thread *t = l->head;
-
-	if (t) {
-		l->head = t->sleep_next;
-		t->sleep_next = NULL;
-	}
-	return t;
-}
-
-static void sleep_remove(struct sleep_list *l, struct thread *t)
-{
-	for (struct thread **link = &l->head; *link; link = &(*link)->sleep_next)
-		if (*link == t) {
-			*link = t->sleep_next;
-			t->sleep_next = NULL;
-			return;
-		}
-}
 static struct thread *all = &main_thread;
 static uint32_t next_id = 1, thread_count = 1, switches, quantum_left;
 
@@ -229,10 +199,8 @@ static void make_ready(struct thread *t)
 {
 	if (t->waiting_on)
 		queue_remove(t->waiting_on, t);
-	if (t->timed)
-		sleep_remove(&sleepers, t);
+	ke_timer_remove_locked(&t->wake);
 	t->waiting_on = NULL;
-	t->timed = false;
 	t->wait_reason = NULL;
 	if (t->process && t->base_priority < PRIORITY_BOOST_MAX && t->priority < PRIORITY_BOOST_MAX)
 		t->priority = t->priority > t->base_priority ? t->priority : t->base_priority + 1;
@@ -271,21 +239,22 @@ static void quantum_end(struct thread *t)
 	}
 }
 
-/* Every tick: wake the sleepers that are due, and preempt when the quantum
- * is used up or a higher level became ready. Runs in the timer interrupt, so
- * a switch here preempts. */
+/* A timed sleep's deadline passed (kernel/ke/timer.h, in the tick). */
+static void wake_expired(struct ke_timer_entry *e)
+{
+	struct thread *t = (struct thread *)((char *)e - offsetof(struct thread, wake));
+
+	if (t->state == THREAD_BLOCKED)
+		make_ready(t);
+}
+
+/* Every tick: the timers that are due expire (waking the sleepers among
+ * them), and the CPU is preempted when the quantum is used up or a higher
+ * level became ready. Runs in the timer interrupt, so a switch here
+ * preempts. */
 static void sched_tick(void)
 {
-	struct sleep_list still = { NULL };
-	struct thread *t;
-
-	while ((t = sleep_pop(&sleepers)) != NULL) {
-		if ((int32_t)(timer_ticks() - t->wake_tick) >= 0)
-			make_ready(t);
-		else
-			sleep_push(&still, t);
-	}
-	sleepers = still;
+	ke_timer_tick();
 	if (timer_ticks() % 100 == 0)
 		starvation_boost();
 	if (thread_now == idle) {
@@ -321,9 +290,8 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 		queue_push(q, thread_now);
 	}
 	if (ticks != WAIT_FOREVER) {
-		thread_now->wake_tick = deadline;
-		thread_now->timed = true;
-		sleep_push(&sleepers, thread_now);
+		thread_now->wake.expire = wake_expired;
+		ke_timer_insert_locked(&thread_now->wake, deadline);
 	}
 	schedule(false);
 	if (thread_now->interrupted)

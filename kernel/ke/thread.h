@@ -17,6 +17,7 @@
 #include "arch/context.h"
 #include "arch/types.h"
 #include "kernel/ke/lockorder.h"
+#include "kernel/ke/timer.h"
 
 #define THREAD_NAME_MAX  16
 #define KSTACK_PAGES     4              /* 16 KiB, plus an unmapped guard page below */
@@ -35,11 +36,9 @@ struct thread {
 	enum thread_state state;
 	char name[THREAD_NAME_MAX];
 	struct thread *next;            /* ready queue, wait queue or dead list */
-	struct thread *sleep_next;      /* the sleepers' list */
 	struct thread *all_next;        /* every live thread */
-	uint32_t wake_tick;             /* while sleeping */
+	struct ke_timer_entry wake;     /* a timed sleep's deadline (kernel/ke/timer.h) */
 	struct wait_queue *waiting_on;  /* the queue it blocks on, if any */
-	bool timed;                     /* also on the sleepers' list */
 	bool interrupted;               /* thread_interrupt woke it */
 	bool in_page_fault;             /* resolving a page fault (recursion guard) */
 	bool uninterruptible;           /* in wait_queue_sleep_uninterruptible */
@@ -59,11 +58,15 @@ struct thread {
 	 * kfree. Runs in the scheduler with interrupts off: must not sleep. */
 	void (*release)(struct thread *t);
 	struct ke_mutant *mutants;      /* the mutants it owns (kernel/ke/mutant.h) */
+	struct ke_apc *apc_head, *apc_tail;     /* its user APCs (kernel/ke/apc.h) */
+	bool apc_closed;                /* ending: no APC is queued any more */
+	bool alertable;                 /* in an alertable wait: an APC ends it */
 	struct ke_lock_stack locks;     /* the locks it holds (kernel/ke/lock.h) */
 };
 
 struct process;
 struct ke_mutant;
+struct ke_apc;
 
 struct wait_queue {
 	struct thread *head, *tail;

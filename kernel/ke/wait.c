@@ -30,7 +30,8 @@ static enum wait_result block_locked(struct ke_wait *w, uint32_t ticks)
 }
 
 uint32_t ke_wait_multiple(uint32_t count, struct dispatcher_header *const objects[],
-			  enum ke_wait_type type, uint32_t ticks, struct ke_wait_block blocks[])
+			  enum ke_wait_type type, uint32_t ticks, bool alertable,
+			  struct ke_wait_block blocks[])
 {
 	struct ke_wait w = { .thread = thread_current(), .blocks = blocks, .count = count,
 			     .type = type, .status = KE_WAIT_TIMEOUT };
@@ -40,9 +41,22 @@ uint32_t ke_wait_multiple(uint32_t count, struct dispatcher_header *const object
 	for (uint32_t i = 0; i < count; i++)
 		blocks[i] = (struct ke_wait_block){ .wait = &w, .object = objects[i], .key = i };
 	lock = ke_dispatcher_lock();
-	if (!ke_wait_try_locked(&w) && ticks != 0) {
+	/* Satisfied at once, the wait leaves queued APCs queued; else an
+	 * alertable one returns for them (NT's TestForAlertPending), even
+	 * with no time to wait. */
+	if (ke_wait_try_locked(&w)) {
+		ke_dispatcher_unlock(lock);
+		return w.status;
+	}
+	if (alertable && ke_apc_pending_locked(w.thread)) {
+		w.status = KE_WAIT_IO_COMPLETION;
+	} else if (ticks != 0) {
 		ke_wait_queue_locked(&w);
+		/* An APC queued from now on ends the wait (ke_apc_insert_locked
+		 * interrupts it under this lock, so none slips in unseen). */
+		w.thread->alertable = alertable;
 		r = block_locked(&w, ticks);
+		w.thread->alertable = false;
 		/* A signaler that satisfied w also took its blocks off: whatever
 		 * woke the thread, it then has the objects. */
 		if (!w.satisfied) {
@@ -59,5 +73,5 @@ uint32_t ke_wait_single(struct dispatcher_header *d, uint32_t ticks)
 {
 	struct ke_wait_block block;
 
-	return ke_wait_multiple(1, &d, KE_WAIT_ANY, ticks, &block);
+	return ke_wait_multiple(1, &d, KE_WAIT_ANY, ticks, false, &block);
 }

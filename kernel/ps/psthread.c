@@ -164,6 +164,9 @@ void ps_thread_exit(uint32_t status)
 	struct ps_thread *t = ps_thread_current();
 	struct process *p = t->k.process;
 
+	/* Its queued APCs are lost and no more can be queued (Windows' rule);
+	 * the timers it set with a completion routine are cancelled. */
+	ke_apc_rundown(&t->k);
 	/* Its TEB goes, and its stack when it ends by itself (Windows keeps a
 	 * terminated thread's stack until the process ends). */
 	unmap_user_parts(p, t, !t->terminated);

@@ -14,6 +14,7 @@
 #define ERROR_NOT_SAME_DEVICE      17u
 #define ERROR_NO_MORE_FILES        18u
 #define ERROR_CRC                  23u
+#define ERROR_GEN_FAILURE          31u
 #define ERROR_BAD_LENGTH           24u
 #define ERROR_SHARING_VIOLATION    32u
 #define ERROR_HANDLE_EOF           38u

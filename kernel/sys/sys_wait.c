@@ -60,48 +60,6 @@ static uint32_t reference_all(const uint32_t *handles, uint32_t count, bool all,
 	return err;
 }
 
-/* Waits on the objects behind handles (1 <= count <= 64): WAIT_OBJECT_0 +
- * i, WAIT_ABANDONED_0 + i, WAIT_TIMEOUT; WAIT_FAILED with the error. */
-static struct sysret wait_handles(const uint32_t *handles, uint32_t count, bool all,
-				  uint32_t ms)
-{
-	void *objs[KE_MAXIMUM_WAIT_OBJECTS];
-	struct dispatcher_header *d[KE_MAXIMUM_WAIT_OBJECTS];
-	struct ke_wait_block blocks[KE_MAXIMUM_WAIT_OBJECTS];
-	uint32_t err = reference_all(handles, count, all, objs, d), status;
-
-	if (err)
-		return (struct sysret){ err, WAIT_FAILED };
-	status = ke_wait_multiple(count, d, all ? KE_WAIT_ALL : KE_WAIT_ANY, ms_to_ticks(ms),
-				  blocks);
-	for (uint32_t i = 0; i < count; i++)
-		ob_dereference(objs[i]);
-	return (struct sysret){ ERROR_SUCCESS, status };
-}
-
-/* (handle, milliseconds) -> WAIT_OBJECT_0, WAIT_ABANDONED or WAIT_TIMEOUT */
-struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f)
-{
-	(void)f;
-	return wait_handles(&a[0], 1, false, a[1]);
-}
-
-/* (count, const uint32 *handles, wait all, milliseconds) -> WAIT_OBJECT_0 +
- * i, WAIT_ABANDONED_0 + i or WAIT_TIMEOUT. count 0 or above
- * MAXIMUM_WAIT_OBJECTS: ERROR_INVALID_PARAMETER; an unreadable array:
- * ERROR_NOACCESS. */
-struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f)
-{
-	uint32_t handles[KE_MAXIMUM_WAIT_OBJECTS];
-
-	(void)f;
-	if (a[0] == 0 || a[0] > KE_MAXIMUM_WAIT_OBJECTS)
-		return (struct sysret){ ERROR_INVALID_PARAMETER, WAIT_FAILED };
-	if (!copy_from_user(handles, a[1], a[0] * sizeof(handles[0])))
-		return (struct sysret){ ERROR_NOACCESS, WAIT_FAILED };
-	return wait_handles(handles, a[0], a[2] != 0, a[3]);
-}
-
 /* Signals the object behind handle as SignalObjectAndWait does: an event is
  * set (EVENT_MODIFY_STATE), a mutex released by its owner, a semaphore
  * released by one (SEMAPHORE_MODIFY_STATE); any other type:
@@ -130,24 +88,78 @@ static uint32_t signal_object(uint32_t handle)
 	return err;
 }
 
+/* Waits on the objects behind handles (1 <= count <= 64), alertably or
+ * not, after signaling the object behind to_signal when signal is set
+ * (SignalObjectAndWait: the objects to wait on are checked first, so a
+ * failed call signals nothing): WAIT_OBJECT_0 + i, WAIT_ABANDONED_0 + i,
+ * WAIT_TIMEOUT, WAIT_IO_COMPLETION (alertable: the caller runs its APCs);
+ * WAIT_FAILED with the error. */
+static struct sysret wait_handles(const uint32_t *handles, uint32_t count, bool all,
+				  uint32_t ms, bool signal, uint32_t to_signal, bool alertable)
+{
+	void *objs[KE_MAXIMUM_WAIT_OBJECTS];
+	struct dispatcher_header *d[KE_MAXIMUM_WAIT_OBJECTS];
+	struct ke_wait_block blocks[KE_MAXIMUM_WAIT_OBJECTS];
+	uint32_t err = reference_all(handles, count, all, objs, d), status = WAIT_FAILED;
+
+	if (err)
+		return (struct sysret){ err, WAIT_FAILED };
+	if (signal)
+		err = signal_object(to_signal);
+	if (!err)
+		status = ke_wait_multiple(count, d, all ? KE_WAIT_ALL : KE_WAIT_ANY,
+					  ms_to_ticks(ms), alertable, blocks);
+	for (uint32_t i = 0; i < count; i++)
+		ob_dereference(objs[i]);
+	return (struct sysret){ err, status };
+}
+
+/* wait_handles on count handles at user address user: count 0 or above
+ * MAXIMUM_WAIT_OBJECTS: ERROR_INVALID_PARAMETER; an unreadable array:
+ * ERROR_NOACCESS. */
+static struct sysret wait_handles_in(uint32_t count, uint32_t user, bool all, uint32_t ms,
+				     bool signal, uint32_t to_signal, bool alertable)
+{
+	uint32_t handles[KE_MAXIMUM_WAIT_OBJECTS];
+
+	if (count == 0 || count > KE_MAXIMUM_WAIT_OBJECTS)
+		return (struct sysret){ ERROR_INVALID_PARAMETER, WAIT_FAILED };
+	if (!copy_from_user(handles, user, count * sizeof(handles[0])))
+		return (struct sysret){ ERROR_NOACCESS, WAIT_FAILED };
+	return wait_handles(handles, count, all, ms, signal, to_signal, alertable);
+}
+
+/* (handle, milliseconds) -> WAIT_OBJECT_0, WAIT_ABANDONED or WAIT_TIMEOUT */
+struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return wait_handles(&a[0], 1, false, a[1], false, 0, false);
+}
+
+/* (count, const uint32 *handles, wait all, milliseconds) -> WAIT_OBJECT_0 +
+ * i, WAIT_ABANDONED_0 + i or WAIT_TIMEOUT. count 0 or above
+ * MAXIMUM_WAIT_OBJECTS: ERROR_INVALID_PARAMETER; an unreadable array:
+ * ERROR_NOACCESS. */
+struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return wait_handles_in(a[0], a[1], a[2] != 0, a[3], false, 0, false);
+}
+
 /* (handle to signal, handle to wait on, milliseconds) -> as
  * sys_wait_for_object. The object to wait on is referenced first: a bad
  * one fails the call with nothing signaled. */
 struct sysret sys_signal_and_wait(const uint32_t *a, struct trap_frame *f)
 {
-	struct ke_wait_block block;
-	struct dispatcher_header *d;
-	uint32_t err, status;
-	void *obj;
-
 	(void)f;
-	if ((err = reference_waitable(a[1], &obj, &d)) != 0)
-		return (struct sysret){ err, WAIT_FAILED };
-	if ((err = signal_object(a[0])) != 0) {
-		ob_dereference(obj);
-		return (struct sysret){ err, WAIT_FAILED };
-	}
-	status = ke_wait_multiple(1, &d, KE_WAIT_ANY, ms_to_ticks(a[2]), &block);
-	ob_dereference(obj);
-	return (struct sysret){ ERROR_SUCCESS, status };
+	return wait_handles(&a[1], 1, false, a[2], true, a[0], false);
+}
+
+/* (count, const uint32 *handles, wait all, milliseconds, signal first, handle
+ * to signal) -> as sys_wait_for_multiple, or WAIT_IO_COMPLETION: the
+ * alertable waits (WaitFor*ObjectsEx, SignalObjectAndWait with bAlertable). */
+struct sysret sys_wait_alertable(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return wait_handles_in(a[0], a[1], a[2] != 0, a[3], a[4] != 0, a[5], true);
 }

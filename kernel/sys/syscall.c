@@ -119,6 +119,14 @@ static const struct {
 	[SYS_PROCESS_ID_OF] = { sys_process_id_of, 1 },
 	[SYS_SIGNAL_AND_WAIT] = { sys_signal_and_wait, 3 },
 	[SYS_VIRTUAL_DISCARD] = { sys_virtual_discard, 4 },
+	[SYS_QUEUE_APC] = { sys_queue_apc, 6 },
+	[SYS_NEXT_APC] = { sys_next_apc, 1 },
+	[SYS_WAIT_ALERTABLE] = { sys_wait_alertable, 6 },
+	[SYS_SLEEP_ALERTABLE] = { sys_sleep_alertable, 1 },
+	[SYS_CREATE_TIMER] = { sys_create_timer, 5 },
+	[SYS_OPEN_TIMER] = { sys_open_timer, 3 },
+	[SYS_SET_TIMER] = { sys_set_timer, 5 },
+	[SYS_CANCEL_TIMER] = { sys_cancel_timer, 1 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

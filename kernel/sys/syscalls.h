@@ -160,6 +160,16 @@ struct sysret sys_query_mapped_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_wait_for_object(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_wait_for_multiple(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_signal_and_wait(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_wait_alertable(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_apc.c */
+struct sysret sys_queue_apc(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_next_apc(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_sleep_alertable(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_timer.c */
+struct sysret sys_create_timer(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_timer(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_timer(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_cancel_timer(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_token.c */
 struct sysret sys_open_process_token(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_token(const uint32_t *a, struct trap_frame *f);

@@ -1,7 +1,9 @@
 /* Heap corruption is detected, not spread: each misuse below, in a child
  * process of its own, raises STATUS_HEAP_CORRUPTION (0xc0000374), which a
- * vectored handler sees as non-continuable; the child then ends with that
- * status and the kernel's one-line report.
+ * vectored handler sees as non-continuable. The handler's attempt to
+ * continue raises STATUS_NONCONTINUABLE_EXCEPTION (0xc0000025) pointing
+ * back at it, and continuing that too ends the child with 0xc0000025 and
+ * the kernel's one-line report; unhandled, the child ends with 0xc0000374.
  *   heap-corrupt                 runs every misuse as a child and checks each
  *                                exit status ("clean" must exit 0)
  *   heap-corrupt MODE            does one misuse under a handler
@@ -17,9 +19,10 @@ static LONG CALLBACK on_exception(PEXCEPTION_POINTERS ep)
 {
 	EXCEPTION_RECORD *r = ep->ExceptionRecord;
 
-	printf("heap-corrupt: %s: caught 0x%08lx, %s, %lu parameters\n", mode, r->ExceptionCode,
+	printf("heap-corrupt: %s: caught 0x%08lx, %s, %lu parameters, nested in 0x%08lx\n",
+	       mode, r->ExceptionCode,
 	       r->ExceptionFlags & EXCEPTION_NONCONTINUABLE ? "non-continuable" : "continuable",
-	       r->NumberParameters);
+	       r->NumberParameters, r->ExceptionRecord ? r->ExceptionRecord->ExceptionCode : 0);
 	return EXCEPTION_CONTINUE_EXECUTION;    /* refused: it is non-continuable */
 }
 
@@ -131,7 +134,7 @@ static int parent(void)
 	int failures = 0;
 
 	for (unsigned i = 0; i < NMODES; i++) {
-		DWORD want = i ? STATUS_HEAP_CORRUPTION : 0, got = child(modes[i].name);
+		DWORD want = i ? STATUS_NONCONTINUABLE_EXCEPTION : 0, got = child(modes[i].name);
 		printf("heap-corrupt: %s exited with 0x%08lx: %s\n", modes[i].name, got,
 		       got == want ? "ok" : "WRONG");
 		failures += got != want;

@@ -617,6 +617,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winsecurity.h"
 #include "vados/winfiles.h"
 #include "vados/winmem.h"
+#include "vados/winapc.h"
 
 VADOS_END_DECLS
 

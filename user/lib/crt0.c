@@ -31,6 +31,7 @@ static void __attribute__((used, noreturn)) runtime_start(char *cmdline, char *e
 	__vados_heap_init();
 	__vados_env_init(env);
 	__vados_args_init(cmdline, argc, argv);
+	__vados_run_apcs();     /* queued to a process created suspended */
 	for (init_fn *f = __preinit_array_start; f < __preinit_array_end; f++)
 		(*f)();
 	for (init_fn *f = __init_array_start; f < __init_array_end; f++)

@@ -84,23 +84,53 @@ static ULONG list_remove(struct vectored **list, PVOID Handle)
 /* SetUnhandledExceptionFilter's filter, NULL when none is set. */
 static LPTOP_LEVEL_EXCEPTION_FILTER volatile top_filter;
 
+static void dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx);
+
+/* A handler asked to continue after rec, which is noncontinuable: as
+ * Windows' RtlDispatchException, STATUS_NONCONTINUABLE_EXCEPTION is raised
+ * (itself noncontinuable) with ExceptionRecord pointing at rec, and
+ * dispatched like any other, on the same context. Continuing that one too
+ * ends the process with it (Windows would nest another, and another, until
+ * the stack overflowed). */
+static __attribute__((noreturn)) void refuse_continue(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+	EXCEPTION_RECORD nested = {
+		.ExceptionCode = STATUS_NONCONTINUABLE_EXCEPTION,
+		.ExceptionFlags = EXCEPTION_NONCONTINUABLE,
+		.ExceptionRecord = rec,
+		.ExceptionAddress = rec->ExceptionAddress,
+	};
+	uint32_t args[1] = { (uint32_t)&nested };
+
+	if (rec->ExceptionCode != STATUS_NONCONTINUABLE_EXCEPTION)
+		dispatch(&nested, ctx);
+	vados_syscall(SYS_UNHANDLED_EXCEPTION, args);
+	for (;;)
+		;
+}
+
 /* Runs the vectored handlers, then the probe of IsBadReadPtr and friends (in
  * Windows' place of frame handlers), then UnhandledExceptionFilter (Windows'
  * outermost frame); the first to take the exception resumes the (possibly
  * edited) context, after the continue handlers when it was continued (the
- * probe's is an __except block's: it unwinds, it does not continue). None,
- * or a refused context: the process ends with the exception's code. */
+ * probe's is an __except block's: it unwinds, it does not continue). A
+ * noncontinuable exception that a handler or the filter continues raises
+ * STATUS_NONCONTINUABLE_EXCEPTION (refuse_continue). None, or a refused
+ * context: the process ends with the exception's code. */
 static void dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
 	EXCEPTION_POINTERS ep = { rec, ctx };
 	bool continued = run_list(&handlers, &ep), unwound = false;
+	bool noncontinuable = (rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE) != 0;
 	uint32_t args[1];
 
 	if (!continued)
 		unwound = __vados_probe_catch(rec, ctx);
 	if (!continued && !unwound)
 		continued = UnhandledExceptionFilter(&ep) == EXCEPTION_CONTINUE_EXECUTION;
-	if ((continued || unwound) && !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE)) {
+	if (continued && noncontinuable)
+		refuse_continue(rec, ctx);
+	if ((continued || unwound) && !noncontinuable) {
 		if (continued)
 			run_list(&continue_handlers, &ep);
 		args[0] = (uint32_t)ctx;

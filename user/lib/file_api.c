@@ -1,7 +1,9 @@
 /* Files by handle (<windows.h>): CreateFileA, ReadFile, WriteFile,
  * SetFilePointer(Ex), GetFileSize(Ex), SetEndOfFile, FlushFileBuffers,
- * GetFileTime, SetFileTime, GetOverlappedResult. The kernel does the work
- * (kernel/sys/sys_file.c); these give Windows' return conventions.
+ * GetFileTime, SetFileTime, GetOverlappedResult(Ex), ReadFileEx, WriteFileEx
+ * (their completion routines are APCs: apc_api.c), CancelIo(Ex). The kernel
+ * does the work (kernel/sys/sys_file.c); these give Windows' return
+ * conventions.
  * Transfers complete before they return: an OVERLAPPED gives ReadFile and
  * WriteFile their offset, and GetOverlappedResult reads what it recorded. */
 #include <windows.h>
@@ -64,10 +66,10 @@ static DWORD error_of(DWORD status)
  * fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and the
  * count, and hEvent (its low bit is a completion-port flag) is set. */
 static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
-		     LPOVERLAPPED ov)
+		     LPOVERLAPPED ov, BOOL use_event)
 {
 	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)buffer, bytes }, n = 0;
-	HANDLE event = ov ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
+	HANDLE event = ov && use_event ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
 	LARGE_INTEGER at;
 	BOOL ok;
 
@@ -101,7 +103,7 @@ BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)
 {
 	return transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
-			lpOverlapped);
+			lpOverlapped, TRUE);
 }
 
 /* The standard output and error handles write to the console. */
@@ -112,7 +114,44 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
 		return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
 				     lpOverlapped);
 	return transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
-			lpNumberOfBytesWritten, lpOverlapped);
+			lpNumberOfBytesWritten, lpOverlapped, TRUE);
+}
+
+/* ReadFileEx and WriteFileEx: the transfer is done here, at the
+ * OVERLAPPED's offset (hEvent is the caller's, untouched), and on success
+ * the completion routine is queued as an APC to the calling thread, to run
+ * at its next alertable wait with (0, bytes, lpOverlapped). A transfer that
+ * fails at once (a read at the end of the file: ERROR_HANDLE_EOF) returns
+ * FALSE and queues nothing, as NT completes no I/O that failed before it
+ * was pending. */
+static BOOL transfer_ex(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes,
+			LPOVERLAPPED ov, LPOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+	uint32_t args[6] = { (uint32_t)GetCurrentThread(), (uint32_t)routine, 3, 0, 0,
+			     (uint32_t)ov };
+
+	if (!ov) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!transfer(nr, hFile, buffer, bytes, NULL, ov, FALSE))
+		return FALSE;
+	args[4] = (uint32_t)ov->InternalHigh;
+	return !routine || win32_call(SYS_QUEUE_APC, args, NULL);
+}
+
+BOOL WINAPI ReadFileEx(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
+		       LPOVERLAPPED lpOverlapped, LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+{
+	return transfer_ex(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpOverlapped,
+			   lpCompletionRoutine);
+}
+
+BOOL WINAPI WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+			LPOVERLAPPED lpOverlapped, LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+{
+	return transfer_ex(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite, lpOverlapped,
+			   lpCompletionRoutine);
 }
 
 /* Every transfer has completed by the time ReadFile or WriteFile returns,
@@ -126,6 +165,49 @@ BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
 	if (lpOverlapped->Internal == 0)
 		return TRUE;
 	SetLastError(error_of((DWORD)lpOverlapped->Internal));
+	return FALSE;
+}
+
+/* The transfer was done when it started, so the result is there; an
+ * OVERLAPPED still marked pending (by its owner: vados never leaves one so)
+ * is waited for on its hEvent: 0 ms ERROR_IO_INCOMPLETE, else up to
+ * dwMilliseconds, alertably if asked (WAIT_IO_COMPLETION or WAIT_TIMEOUT as
+ * the last error when that ends it). */
+BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped,
+				  LPDWORD lpNumberOfBytesTransferred, DWORD dwMilliseconds,
+				  BOOL bAlertable)
+{
+	DWORD r;
+
+	if (lpOverlapped->Internal == STATUS_PENDING) {
+		if (!dwMilliseconds || !lpOverlapped->hEvent) {
+			SetLastError(ERROR_IO_INCOMPLETE);
+			return FALSE;
+		}
+		r = WaitForSingleObjectEx(lpOverlapped->hEvent, dwMilliseconds, bAlertable);
+		if (r == WAIT_IO_COMPLETION || r == WAIT_TIMEOUT)
+			SetLastError(r);
+		if (r != WAIT_OBJECT_0)
+			return FALSE;
+	}
+	return GetOverlappedResult(hFile, lpOverlapped, lpNumberOfBytesTransferred, FALSE);
+}
+
+/* Nothing is ever pending: a valid handle has nothing to cancel. */
+BOOL WINAPI CancelIo(HANDLE hFile)
+{
+	DWORD flags;
+
+	return GetHandleInformation(hFile, &flags);
+}
+
+BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
+{
+	DWORD flags;
+
+	(void)lpOverlapped;
+	if (GetHandleInformation(hFile, &flags))
+		SetLastError(ERROR_NOT_FOUND);
 	return FALSE;
 }
 

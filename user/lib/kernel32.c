@@ -31,15 +31,6 @@ VOID WINAPI Sleep(DWORD dwMilliseconds)
 	vados_syscall(SYS_SLEEP, args);
 }
 
-/* vados queues no APCs, so an alertable sleep is never cut short
- * (WAIT_IO_COMPLETION): it always runs out and returns 0. */
-DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable)
-{
-	(void)bAlertable;
-	Sleep(dwMilliseconds);
-	return 0;
-}
-
 DWORD WINAPI GetTickCount(VOID)
 {
 	return vados_syscall(SYS_GET_TICK_COUNT, NULL).value;

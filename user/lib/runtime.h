@@ -34,4 +34,13 @@ void __vados_tls_thread_exit(void);
  * friends: records it and moves the context past it (probe.c). */
 bool __vados_probe_catch(const struct _EXCEPTION_RECORD *rec, struct _CONTEXT *ctx);
 
+/* Runs the calling thread's queued user APCs, oldest first, until none is
+ * left (apc_api.c): after an alertable wait returned WAIT_IO_COMPLETION,
+ * and before a new thread's start routine (APCs queued before it ran). */
+void __vados_run_apcs(void);
+
+/* What an alertable wait's system call returned: WAIT_IO_COMPLETION runs
+ * the APCs first (apc_api.c). */
+unsigned long __vados_alerted(unsigned long status);
+
 #endif

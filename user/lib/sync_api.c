@@ -1,10 +1,12 @@
 /* Mutexes, semaphores and the waits (<windows.h>): CreateMutexA, OpenMutexA,
  * ReleaseMutex, CreateSemaphoreA, OpenSemaphoreA, ReleaseSemaphore (and the
  * Ex forms of the creates), WaitForSingleObject(Ex), WaitForMultipleObjects(Ex),
- * SignalObjectAndWait. Named ones share the kernel's
- * one namespace with events and every other named object type. */
+ * SignalObjectAndWait (whose alertable forms run APCs: apc_api.c). Named
+ * ones share the kernel's one namespace with events and every other named
+ * object type. */
 #include <windows.h>
 #include "win32call.h"
+#include "user/lib/runtime.h"
 
 HANDLE WINAPI CreateMutexA(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner,
 			   LPCSTR lpName)
@@ -62,30 +64,46 @@ DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL 
 	return win32_call(SYS_WAIT_FOR_MULTIPLE, args, &r) ? r : WAIT_FAILED;
 }
 
-/* The alertable forms: vados queues no APCs, so bAlertable changes nothing
- * (WAIT_IO_COMPLETION never comes). */
+/* The alertable waits: an object signaled at once wins (queued APCs stay
+ * queued); else queued APCs, or one queued during the wait, end it: they
+ * run here, oldest first, and the call returns WAIT_IO_COMPLETION. */
+static DWORD wait_alertable(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
+			    DWORD dwMilliseconds, BOOL signal, HANDLE hObjectToSignal)
+{
+	uint32_t args[6] = { nCount, (uint32_t)lpHandles, bWaitAll != FALSE, dwMilliseconds,
+			     signal != FALSE, (uint32_t)hObjectToSignal }, r;
+
+	if (!win32_call(SYS_WAIT_ALERTABLE, args, &r))
+		return WAIT_FAILED;
+	return __vados_alerted(r);
+}
+
 DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable)
 {
-	(void)bAlertable;
-	return WaitForSingleObject(hHandle, dwMilliseconds);
+	if (!bAlertable)
+		return WaitForSingleObject(hHandle, dwMilliseconds);
+	return wait_alertable(1, &hHandle, FALSE, dwMilliseconds, FALSE, NULL);
 }
 
 DWORD WINAPI WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
 				      DWORD dwMilliseconds, BOOL bAlertable)
 {
-	(void)bAlertable;
-	return WaitForMultipleObjects(nCount, lpHandles, bWaitAll, dwMilliseconds);
+	if (!bAlertable)
+		return WaitForMultipleObjects(nCount, lpHandles, bWaitAll, dwMilliseconds);
+	return wait_alertable(nCount, lpHandles, bWaitAll, dwMilliseconds, FALSE, NULL);
 }
 
 /* The object to signal may be an event, a mutex or a semaphore (released
- * by one); the wait is as WaitForSingleObject's. */
+ * by one); the wait is as WaitForSingleObject(Ex)'s. */
 DWORD WINAPI SignalObjectAndWait(HANDLE hObjectToSignal, HANDLE hObjectToWaitOn,
 				 DWORD dwMilliseconds, BOOL bAlertable)
 {
 	uint32_t args[3] = { (uint32_t)hObjectToSignal, (uint32_t)hObjectToWaitOn,
 			     dwMilliseconds }, r;
 
-	(void)bAlertable;
+	if (bAlertable)
+		return wait_alertable(1, &hObjectToWaitOn, FALSE, dwMilliseconds, TRUE,
+				      hObjectToSignal);
 	return win32_call(SYS_SIGNAL_AND_WAIT, args, &r) ? r : WAIT_FAILED;
 }
 

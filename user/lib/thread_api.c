@@ -7,10 +7,12 @@
 
 /* Where every thread made by CreateThread starts: the kernel enters it as
  * if called with (start, parameter), and the start routine's return value
- * is the thread's exit code. */
+ * is the thread's exit code. APCs queued before it ran run first, as
+ * Windows documents. */
 static __attribute__((noreturn, used)) void thread_entry(LPTHREAD_START_ROUTINE start,
 							  LPVOID parameter)
 {
+	__vados_run_apcs();
 	ExitThread(start(parameter));
 }
 

@@ -140,6 +140,25 @@ enum vados_syscall {
 	SYS_VIRTUAL_DISCARD,    /* (addr, size, VADOS_DISCARD_*, priority): OfferVirtualMemory,
 				 *  DiscardVirtualMemory, ReclaimVirtualMemory (-> 1 when
 				 *  some page lost its contents) on the caller's pages */
+	/* User APCs and waitable timers (kernel/sys/sys_apc.c, sys_timer.c,
+	 * sys_wait.c). */
+	SYS_QUEUE_APC,          /* (thread, routine, nargs 1 or 3, arg0, arg1, arg2): the
+				 *  routine runs on that thread in ring 3 at its next alertable
+				 *  wait */
+	SYS_NEXT_APC,           /* (uint32 out[5]) -> 1 when one of the caller's APCs was taken:
+				 *  out = routine, nargs, arg0, arg1, arg2; 0: none left */
+	SYS_WAIT_ALERTABLE,     /* (count, const HANDLE *handles, wait all, milliseconds, signal
+				 *  first, handle to signal) -> as SYS_WAIT_FOR_MULTIPLE, or
+				 *  WAIT_IO_COMPLETION: the caller then takes its APCs with
+				 *  SYS_NEXT_APC and runs them */
+	SYS_SLEEP_ALERTABLE,    /* (milliseconds) -> 0, or WAIT_IO_COMPLETION as above */
+	SYS_CREATE_TIMER,       /* (name or 0, manual reset, access, inherit, uint32 *existed)
+				 *  -> handle */
+	SYS_OPEN_TIMER,         /* (name, access, inherit) -> handle */
+	SYS_SET_TIMER,          /* (handle, const int64 *due time, period ms, completion routine
+				 *  or 0, its argument): the routine becomes an APC of the
+				 *  caller's thread, routine(argument, time low, time high) */
+	SYS_CANCEL_TIMER,       /* (handle) */
 	SYS_COUNT,
 };
 
