@@ -1,6 +1,9 @@
-/* printf-style formatting, independent of where the characters go.
- * Conversions: %d %i %u %x %X %o %p %s %c %%; flags - 0 + space #; width and
- * precision (also *); length modifiers hh h l ll z. */
+/* printf-style formatting, independent of where the characters go, as
+ * Microsoft's C runtime formats: conversions %d %i %u %x %X %o %s %c %%, %e %E
+ * %f %F %g %G (exact, rounded half to even; inf, nan, -nan(ind)), %p (every
+ * hex digit, upper case, no 0x: 0012FF7C), wide %ls %lc %S %C %ws %wc (0..255
+ * as themselves, others '?'); flags - 0 + space #; width and precision (also
+ * *); length modifiers hh h l ll z j t L and Microsoft's I I32 I64. */
 #ifndef KERNEL_FORMAT_H
 #define KERNEL_FORMAT_H
 

@@ -1,5 +1,6 @@
 # The kernel sources each host unit test links (pure logic only).
 $(B)/host/test_format:   kernel/rtl/format.c
+$(B)/host/test_format_float: kernel/rtl/format.c
 $(B)/host/test_cmdline:  kernel/rtl/cmdline.c kernel/rtl/format.c
 $(B)/host/test_bootinfo: boot/bootinfo.c
 $(B)/host/test_ksym:     kernel/rtl/ksym.c
