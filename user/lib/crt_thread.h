@@ -17,6 +17,7 @@ struct crt_thread {
 	unsigned int rand_next;         /* rand's state, less 1 (so zero is seed 1) */
 	struct tm tm;                   /* gmtime's and localtime's result */
 	char asctime[26];               /* asctime's and ctime's result */
+	HANDLE own_handle;              /* a _beginthread thread's, closed as it ends */
 };
 
 #define CRT_THREAD_OFFSET 0x800
