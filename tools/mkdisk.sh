@@ -19,9 +19,9 @@
 # --cluster BYTES: 512, 1024, 2048 or 4096; by default 4096 (the Linux peer's
 # disk, ../shared/peer/linux686) or, on a partition too small for 65525
 # clusters of that size, the largest size that leaves as many. PROGRAMs go to
-# C:\BIN under their own names; --file copies HOST to C:\PATH (default: C:\ and
-# HOST's name; a PATH ending in \ is a directory), making the directories on
-# the way. The disk is 1 + FAT + SWAP MiB.
+# C:\BIN under their own names, without debug sections; --file copies HOST to
+# C:\PATH (default: C:\ and HOST's name; a PATH ending in \ is a directory),
+# making the directories on the way. The disk is 1 + FAT + SWAP MiB.
 set -eu
 
 PATH=$PATH:/sbin:/usr/sbin
@@ -81,8 +81,16 @@ copy_in() {
 	img=$1
 	shift
 	if [ $# -gt 0 ]; then
+		# Without their debug sections (gdb reads build/'s copies): the
+		# programs' code and data are the same, at a fraction of the size.
+		stripped=$(mktemp -d) || die "cannot make a directory for the programs"
+		for prog in "$@"; do
+			objcopy --strip-debug "$prog" "$stripped/$(basename "$prog")" ||
+				die "cannot strip $prog"
+		done
 		mdir -i "$img" ::/BIN >/dev/null 2>&1 || mmd -i "$img" ::/BIN || die "cannot make C:\\BIN"
-		mcopy -o -i "$img" "$@" ::/BIN/ || die "cannot copy the programs into C:\\BIN"
+		mcopy -o -i "$img" "$stripped"/* ::/BIN/ || die "cannot copy the programs into C:\\BIN"
+		rm -rf "$stripped"
 	fi
 	printf '%s' "$files" | while IFS= read -r spec; do
 		[ -n "$spec" ] || continue
@@ -143,7 +151,7 @@ create() {
 	[ "$fat" -gt 0 ] || { [ $# -eq 0 ] && [ -z "$files" ]; } ||
 		die "programs and --file need a FAT partition (--fat MB)"
 	need sfdisk truncate dd
-	[ "$fat" -eq 0 ] || need mkfs.fat mcopy mmd mdir
+	[ "$fat" -eq 0 ] || need mkfs.fat mcopy mmd mdir objcopy
 	[ "$swap" -eq 0 ] || need mkswap
 	mkdir -p "$(dirname "$out")" || die "cannot create the directory of $out"
 	tmp_img="$out.tmp.$$" tmp_part="$out.part.$$"
@@ -171,7 +179,7 @@ create() {
 
 # Copies into the existing disk $out.
 update() {
-	need sfdisk mcopy mmd mdir
+	need sfdisk mcopy mmd mdir objcopy
 	[ -f "$out" ] || die "no such disk: $out"
 	set -- "$(fat_offset "$out")" "$@"
 	[ -n "$1" ] || die "$out has no FAT32 partition (type 0x0c)"

@@ -8,6 +8,7 @@
  * stdin reads the console input handle. A failed open sets errno from the
  * Win32 error (_dosmaperr's table); a bad mode or NULL argument goes to the
  * invalid-parameter handler (EINVAL), as Microsoft's. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -469,4 +470,14 @@ errno_t fopen_s(FILE **pf, const char *path, const char *mode)
 	errno = 0;
 	*pf = fopen(path, mode);
 	return *pf ? 0 : errno ? errno : ENOMEM;
+}
+
+void perror(const char *s)
+{
+	const char *message = strerror(errno);
+
+	if (s && *s)
+		fprintf(stderr, "%s: %s\n", s, message);
+	else
+		fprintf(stderr, "%s\n", message);
 }

@@ -21,6 +21,14 @@ static double domain_error(void)
 	return -__builtin_nan("");      /* Microsoft's indefinite: -nan(ind) */
 }
 
+static long double sqrt_ext(long double x)
+{
+	long double r;
+
+	__asm__("fsqrt" : "=t"(r) : "0"(x));
+	return r;
+}
+
 /* 2^t for any finite t: f2xm1 on the fraction, fscale by the integer. */
 static long double exp2_ext(long double t)
 {
@@ -193,14 +201,14 @@ double asin(double x)
 {
 	if (fabs(x) > 1)
 		return domain_error();
-	return atan2(x, (double)__builtin_sqrtl(1.0L - (long double)x * x));
+	return atan2(x, (double)sqrt_ext(1.0L - (long double)x * x));
 }
 
 double acos(double x)
 {
 	if (fabs(x) > 1)
 		return domain_error();
-	return atan2((double)__builtin_sqrtl(1.0L - (long double)x * x), x);
+	return atan2((double)sqrt_ext(1.0L - (long double)x * x), x);
 }
 
 double sinh(double x)
@@ -262,7 +270,7 @@ double hypot(double x, double y)
 {
 	if (isinf(x) || isinf(y))
 		return HUGE_VAL;
-	return result(__builtin_sqrtl((long double)x * x + (long double)y * y));
+	return result(sqrt_ext((long double)x * x + (long double)y * y));
 }
 
 double _hypot(double x, double y) { return hypot(x, y); }

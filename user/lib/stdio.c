@@ -1,6 +1,5 @@
 /* Console output for ring 3, formatted by the kernel's own formatting code
  * (kernel/rtl/format.c, compiled into this library too). */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include "kernel/rtl/format.h"
@@ -71,14 +70,4 @@ int puts(const char *s)
 int putchar(int c)
 {
 	return printf("%c", c) < 0 ? EOF : (unsigned char)c;
-}
-
-void perror(const char *s)
-{
-	const char *message = strerror(errno);
-
-	if (s && *s)
-		fprintf(stderr, "%s: %s\n", s, message);
-	else
-		fprintf(stderr, "%s\n", message);
 }
