@@ -104,16 +104,14 @@ TEST(conv_o)
 	CHECK_FMT("37777777777", "%o", 0xffffffffu);
 }
 
-TEST(conv_p_as_microsoft)
+TEST(conv_p_like_libc)
 {
-	/* Microsoft's %p: every hex digit of a pointer, upper case, no 0x. */
-	CHECK_FMT(sizeof(void *) == 8 ? "0000000000001234" : "00001234", "%p", (void *)0x1234);
-	CHECK_FMT(sizeof(void *) == 8 ? "0000DEADBEEFCAFE" : "BEEFCAFE", "%p",
-		  (void *)(uintptr_t)0xdeadbeefcafeull);
-	CHECK_FMT(sizeof(void *) == 8 ? "[    0000000000C0FFEE]" : "[            00C0FFEE]",
-		  "[%20p]", (void *)0xc0ffee);
-	CHECK_FMT(sizeof(void *) == 8 ? "[0000000000C0FFEE    ]" : "[00C0FFEE            ]",
-		  "[%-20p]", (void *)0xc0ffee);
+	CHECK_FMT("0x1234", "%p", (void *)0x1234);
+	CHECK_LIKE_LIBC("%p", (void *)0x1234);
+	CHECK_LIKE_LIBC("%p", (void *)(uintptr_t)0xdeadbeefcafeull);
+	CHECK_LIKE_LIBC("%p", (void *)&kfmt_buf);
+	CHECK_LIKE_LIBC("[%20p]", (void *)0xc0ffee);
+	CHECK_LIKE_LIBC("[%-20p]", (void *)0xc0ffee);
 }
 
 TEST(conv_s)
@@ -518,7 +516,7 @@ int main(void)
 	RUN("host/format", conv_x_lowercase);
 	RUN("host/format", conv_X_uppercase);
 	RUN("host/format", conv_o);
-	RUN("host/format", conv_p_as_microsoft);
+	RUN("host/format", conv_p_like_libc);
 	RUN("host/format", conv_s);
 	RUN("host/format", conv_s_null);
 	RUN("host/format", conv_s_width_and_precision);

@@ -28,6 +28,28 @@ static void render(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The C library's formatting (Microsoft's %p). */
+static void emit_crt(void *ctx, char c)
+{
+	int *len = ctx;
+
+	if (*len < OUT_MAX - 1)
+		kbuf[*len] = c;
+	++*len;
+}
+
+static const char *crtfmt(const char *fmt, ...)
+{
+	va_list ap;
+	int len = 0;
+
+	va_start(ap, fmt);
+	klen = fmt_vformat_crt(emit_crt, &len, fmt, ap);
+	va_end(ap);
+	kbuf[len < OUT_MAX ? len : OUT_MAX - 1] = '\0';
+	return kbuf;
+}
+
 #define CHECK_LIKE_LIBC(...)                  \
 	do {                                  \
 		render(__VA_ARGS__);          \
@@ -146,6 +168,28 @@ TEST(wide_strings_narrowed)
 	CHECK_STR(kfmt("%ls", (wchar_t *)NULL), "(null)");
 }
 
+TEST(pointers_as_microsoft_in_the_c_library_only)
+{
+	CHECK_STR(crtfmt("%p", (void *)0x12ff7c), sizeof(void *) == 8 ? "000000000012FF7C" : "0012FF7C");
+	CHECK_STR(crtfmt("[%-10p]", (void *)0xc0ffee),
+		  sizeof(void *) == 8 ? "[0000000000C0FFEE]" : "[00C0FFEE  ]");
+	CHECK_STR(kfmt("%p", (void *)0x1234), "0x1234");      /* the kernel's */
+}
+
+TEST(hex_floats_as_microsoft)
+{
+	CHECK_STR(kfmt("%a", 1.0), "0x1.0000000000000p+0");
+	CHECK_STR(kfmt("%A", -3.0), "-0X1.8000000000000P+1");
+	CHECK_STR(kfmt("%a", 0.0), "0x0.0000000000000p+0");
+	CHECK_STR(kfmt("%.2a", 1.0 / 3), "0x1.55p-2");
+	CHECK_STR(kfmt("%.0a", 1.5), "0x2p+0");       /* half to even: 1.8 -> 2 */
+	CHECK_STR(kfmt("%.1a", 0x1.08p0), "0x1.0p+0");
+	CHECK_STR(kfmt("%a", 4.9406564584124654e-324), "0x0.0000000000001p-1022");
+	CHECK_STR(kfmt("%12.1a|", 1.0), "    0x1.0p+0|");
+	CHECK_STR(kfmt("%012.1a|", -1.0), "-0x0001.0p+0|");
+	CHECK_STR(kfmt("%a", INFINITY), "inf");
+}
+
 int main(void)
 {
 	RUN("host/format_float", common_values_like_libc);
@@ -156,5 +200,7 @@ int main(void)
 	RUN("host/format_float", counts_and_truncation);
 	RUN("host/format_float", microsoft_length_modifiers);
 	RUN("host/format_float", wide_strings_narrowed);
+	RUN("host/format_float", pointers_as_microsoft_in_the_c_library_only);
+	RUN("host/format_float", hex_floats_as_microsoft);
 	return check_summary();
 }

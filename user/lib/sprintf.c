@@ -1,4 +1,4 @@
-/* Formatting into buffers (<stdio.h>): C's sprintf and Microsoft's
+/* Formatting into buffers (<stdio.h>): C's sprintf and snprintf, Microsoft's
  * _snprintf, the checked _s forms and _scprintf, over kernel/rtl/format.c. */
 #include <errno.h>
 #include <limits.h>
@@ -23,7 +23,17 @@ static int format_into(char *buf, size_t limit, const char *fmt, va_list ap)
 {
 	struct into t = { buf, limit, 0 };
 
-	return fmt_vformat(emit_into, &t, fmt, ap);
+	return fmt_vformat_crt(emit_into, &t, fmt, ap);
+}
+
+/* C's: at most size - 1 characters and a NUL; the full length. */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	int n = format_into(buf, size ? size - 1 : 0, fmt, ap);
+
+	if (size)
+		buf[(size_t)n < size ? (size_t)n : size - 1] = '\0';
+	return n;
 }
 
 int vsprintf(char *buf, const char *fmt, va_list ap)
@@ -101,6 +111,7 @@ int vsprintf_s(char *buf, size_t size, const char *fmt, va_list ap)
 	return n
 
 int sprintf(char *buf, const char *fmt, ...) { FORWARD(vsprintf(buf, fmt, ap)); }
+int snprintf(char *buf, size_t size, const char *fmt, ...) { FORWARD(vsnprintf(buf, size, fmt, ap)); }
 int _snprintf(char *buf, size_t size, const char *fmt, ...) { FORWARD(_vsnprintf(buf, size, fmt, ap)); }
 int sprintf_s(char *buf, size_t size, const char *fmt, ...) { FORWARD(vsprintf_s(buf, size, fmt, ap)); }
 int _scprintf(const char *fmt, ...) { FORWARD(_vscprintf(fmt, ap)); }
