@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <malloc.h>
 #include <math.h>
 #include <process.h>
@@ -139,11 +140,19 @@ static void strings(void)
 static void conversions(void)
 {
 	char buf[40], *end;
+	struct lconv *lc = localeconv();
 
+	CHECK(strcmp(setlocale(LC_ALL, NULL), "C") == 0 && strcmp(setlocale(LC_ALL, ""), "C") == 0 &&
+	      setlocale(LC_ALL, "French") == NULL && strcmp(lc->decimal_point, ".") == 0, "locale");
+	sprintf(buf, "%a|%.1A", 1.0, -0.75);
+	CHECK(strcmp(buf, "0x1.0000000000000p+0|-0X1.8P-1") == 0, "%%a: %s", buf);
 	errno = 0;
 	CHECK(strtol("99999999999", NULL, 10) == LONG_MAX && errno == ERANGE, "strtol ERANGE");
 	errno = 0;
 	CHECK(strtoll("-9223372036854775809", NULL, 10) == LLONG_MIN && errno == ERANGE, "strtoll");
+	handler_calls = 0;
+	CHECK(strtol("10", &end, 1) == 0 && errno == EINVAL && handler_calls == 1, "base 1");
+	CHECK(strtoul("-1", NULL, 10) == ULONG_MAX, "strtoul negates");
 	CHECK(_strtoui64("18446744073709551615", NULL, 10) == ULLONG_MAX && _atoi64("-77") == -77,
 	      "_strtoui64, _atoi64");
 	CHECK(strtod("  -12.5e2xyz", &end) == -1250.0 && strcmp(end, "xyz") == 0, "strtod");

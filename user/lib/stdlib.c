@@ -27,7 +27,8 @@ static int digit_value(char c)
 
 /* The magnitude part shared by the strto* calls: skips space and sign,
  * honours 0x / 0 prefixes for base 0 or 16, saturates at limit (setting
- * *overflow). No digits: *end = s, 0. A base other than 0 or 2..36: EINVAL. */
+ * *overflow). No digits: *end = s, 0. NULL or a base other than 0 or 2..36:
+ * the invalid-parameter handler (EINVAL), 0. */
 static unsigned long long parse(const char *s, char **end, int base, unsigned long long limit,
 				int *neg, int *overflow)
 {
@@ -35,8 +36,8 @@ static unsigned long long parse(const char *s, char **end, int base, unsigned lo
 	unsigned long long v = 0;
 
 	*overflow = *neg = 0;
-	if (base < 0 || base == 1 || base > 36) {
-		errno = EINVAL;
+	if (!s || base < 0 || base == 1 || base > 36) {
+		crt_invalid_parameter();
 		if (end)
 			*end = (char *)s;
 		return 0;
