@@ -80,7 +80,8 @@ SDK_CXXFLAGS := $(SDK_ABI) -std=gnu++17 -fno-exceptions -fno-rtti -faligned-new=
 SDK_LDFLAGS  := -m32 -nostdlib -static-pie -Wl,-z,notext,--build-id=none -T $(CURDIR)/user/user.ld
 UCFLAGS   := $(SDK_CFLAGS) -Wextra -Werror -MMD -MP
 UCXXFLAGS := $(SDK_CXXFLAGS) -Wextra -Werror -MMD -MP
-ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c kernel/rtl/string.c \
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c \
+             kernel/rtl/format_float.c kernel/rtl/string.c \
              kernel/rtl/time.c
 ULIB_OBJS := $(addsuffix .o,$(basename $(ULIB_SRCS:%=$(B)/user/obj/%)))
 # An archive: a program carries only the objects it uses (crt0 always).

@@ -19,9 +19,9 @@
 # --cluster BYTES: 512, 1024, 2048 or 4096; by default 4096 (the Linux peer's
 # disk, ../shared/peer/linux686) or, on a partition too small for 65525
 # clusters of that size, the largest size that leaves as many. PROGRAMs go to
-# C:\BIN under their own names; --file copies HOST to C:\PATH (default: C:\ and
-# HOST's name; a PATH ending in \ is a directory), making the directories on
-# the way. The disk is 1 + FAT + SWAP MiB.
+# C:\BIN under their own names, without debug sections; --file copies HOST to
+# C:\PATH (default: C:\ and HOST's name; a PATH ending in \ is a directory),
+# making the directories on the way. The disk is 1 + FAT + SWAP MiB.
 set -eu
 
 PATH=$PATH:/sbin:/usr/sbin

@@ -1,20 +1,7 @@
 /* printf-style formatting core; see kernel/rtl/format.h. */
 #include <stdint.h>
 #include "kernel/rtl/format.h"
-
-enum arg_size { SIZE_CHAR = -2, SIZE_SHORT, SIZE_INT, SIZE_LONG, SIZE_LLONG, SIZE_SIZE_T };
-
-struct spec {
-	int left, zero, plus, space, alt;
-	int width, prec;                /* prec < 0: none */
-	int size;                       /* enum arg_size */
-};
-
-struct out {
-	fmt_emit_fn emit;
-	void *ctx;
-	int count;
-};
+#include "kernel/rtl/format_internal.h"
 
 static void put(struct out *o, char c)
 {
@@ -26,6 +13,24 @@ static void pad(struct out *o, char c, int n)
 {
 	while (n-- > 0)
 		put(o, c);
+}
+
+void fmt_put_body(struct out *o, const struct spec *s, const char *prefix, int zero_ok,
+		  int body_len, char (*get_body)(const void *, int), const void *ctx)
+{
+	int len = (int)__builtin_strlen(prefix) + body_len;
+	int fill = s->width > len ? s->width - len : 0;
+
+	if (!s->left && !(s->zero && zero_ok))
+		pad(o, ' ', fill);
+	while (*prefix)
+		put(o, *prefix++);
+	if (!s->left && s->zero && zero_ok)
+		pad(o, '0', fill);
+	for (int i = 0; i < body_len; i++)
+		put(o, get_body(ctx, i));
+	if (s->left)
+		pad(o, ' ', fill);
 }
 
 static void put_padded(struct out *o, const struct spec *s, const char *str, int len)
@@ -48,6 +53,27 @@ static void put_string(struct out *o, const struct spec *s, const char *str)
 	while ((s->prec < 0 || len < s->prec) && str[len])
 		len++;
 	put_padded(o, s, str, len);
+}
+
+/* A wide string (%ls, %ws, Microsoft's %S) as the "C" locale narrows it:
+ * characters 0..255 as themselves, any other as '?'. */
+static char wide_char(const void *ctx, int i)
+{
+	__WCHAR_TYPE__ w = ((const __WCHAR_TYPE__ *)ctx)[i];
+
+	return (char)((unsigned long)w > 0xff ? '?' : w);
+}
+
+static void put_wide_string(struct out *o, const struct spec *s, const __WCHAR_TYPE__ *str)
+{
+	static const __WCHAR_TYPE__ null_text[] = { '(', 'n', 'u', 'l', 'l', ')', 0 };
+	int len = 0;
+
+	if (!str)
+		str = null_text;
+	while ((s->prec < 0 || len < s->prec) && str[len])
+		len++;
+	fmt_put_body(o, s, "", 0, len, wide_char, str);
 }
 
 /* sign: '-' for a negative signed value, 0 for unsigned conversions, '+' for
@@ -126,7 +152,13 @@ static const char *parse_spec(const char *f, struct spec *s, va_list *ap)
 	for (;; f++) {
 		if (*f == 'l') s->size = s->size == SIZE_LONG ? SIZE_LLONG : SIZE_LONG;
 		else if (*f == 'h') s->size = s->size == SIZE_SHORT ? SIZE_CHAR : SIZE_SHORT;
-		else if (*f == 'z') s->size = SIZE_SIZE_T;
+		else if (*f == 'z' || *f == 't') s->size = SIZE_SIZE_T;
+		else if (*f == 'j') s->size = SIZE_LLONG;
+		else if (*f == 'L') s->size = SIZE_LDOUBLE;
+		else if (*f == 'w') s->size = SIZE_LONG;        /* Microsoft: wide %wc %ws */
+		else if (f[0] == 'I' && f[1] == '6' && f[2] == '4') { s->size = SIZE_LLONG; f += 2; }
+		else if (f[0] == 'I' && f[1] == '3' && f[2] == '2') { s->size = SIZE_INT; f += 2; }
+		else if (*f == 'I') s->size = SIZE_SIZE_T;      /* Microsoft: pointer-sized */
 		else break;
 	}
 	return f;
@@ -159,6 +191,7 @@ static long long arg_signed(const struct spec *s, va_list *ap)
 static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 {
 	long long sv;
+	unsigned int w;
 	char ch;
 
 	switch (c) {
@@ -172,13 +205,32 @@ static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 	case 'X': put_number(o, s, arg_unsigned(s, ap), 0, 16, 1); break;
 	case 'o': put_number(o, s, arg_unsigned(s, ap), 0, 8, 0); break;
 	case 'p':
-		s->alt = 1;
-		s->size = SIZE_SIZE_T;
-		put_number(o, s, (uintptr_t)va_arg(*ap, void *), 0, 16, 0);
+		if (o->crt) {   /* Microsoft's: every hex digit, upper case, no 0x */
+			if (s->prec < (int)sizeof(void *) * 2)
+				s->prec = (int)sizeof(void *) * 2;
+			put_number(o, s, (uintptr_t)va_arg(*ap, void *), 0, 16, 1);
+		} else {        /* the kernel's: 0x and the digits */
+			s->alt = 1;
+			s->size = SIZE_SIZE_T;
+			put_number(o, s, (uintptr_t)va_arg(*ap, void *), 0, 16, 0);
+		}
 		break;
-	case 's': put_string(o, s, va_arg(*ap, const char *)); break;
-	case 'c':
-		ch = (char)va_arg(*ap, int);
+	case 'a': case 'A':
+		fmt_put_hex_float(o, s, c, ap);
+		break;
+	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+		fmt_put_float(o, s, c, ap);
+		break;
+	case 's':
+		if (s->size == SIZE_LONG)
+			put_wide_string(o, s, va_arg(*ap, const __WCHAR_TYPE__ *));
+		else
+			put_string(o, s, va_arg(*ap, const char *));
+		break;
+	case 'S': put_wide_string(o, s, va_arg(*ap, const __WCHAR_TYPE__ *)); break;
+	case 'c': case 'C':
+		w = va_arg(*ap, unsigned int);
+		ch = (char)((c == 'C' || s->size == SIZE_LONG) && w > 0xff ? '?' : w);
 		put_padded(o, s, &ch, 1);
 		break;
 	case '%': put(o, '%'); break;
@@ -190,9 +242,9 @@ static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 	}
 }
 
-int fmt_vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap)
+static int vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap, int crt)
 {
-	struct out o = { emit, ctx, 0 };
+	struct out o = { emit, ctx, 0, crt };
 	struct spec s;
 	va_list args;
 
@@ -209,6 +261,16 @@ int fmt_vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap)
 	}
 	va_end(args);
 	return o.count;
+}
+
+int fmt_vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap)
+{
+	return vformat(emit, ctx, fmt, ap, 0);
+}
+
+int fmt_vformat_crt(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap)
+{
+	return vformat(emit, ctx, fmt, ap, 1);
 }
 
 struct bounded { char *buf; size_t size, len; };

@@ -1,9 +1,10 @@
 # The kernel sources each host unit test links (pure logic only).
-$(B)/host/test_format:   kernel/rtl/format.c
-$(B)/host/test_cmdline:  kernel/rtl/cmdline.c kernel/rtl/format.c
+$(B)/host/test_format:   kernel/rtl/format.c kernel/rtl/format_float.c
+$(B)/host/test_format_float: kernel/rtl/format.c kernel/rtl/format_float.c
+$(B)/host/test_cmdline:  kernel/rtl/cmdline.c kernel/rtl/format.c kernel/rtl/format_float.c
 $(B)/host/test_bootinfo: boot/bootinfo.c
 $(B)/host/test_ksym:     kernel/rtl/ksym.c
-$(B)/host/test_trapdesc: kernel/rtl/trapdesc.c kernel/rtl/format.c
+$(B)/host/test_trapdesc: kernel/rtl/trapdesc.c kernel/rtl/format.c kernel/rtl/format_float.c
 $(B)/host/test_slab:     mm/slab.c
 $(B)/host/test_pfnlist:  mm/pfnlist.c
 $(B)/host/test_elf:      kernel/ps/elf.c

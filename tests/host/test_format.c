@@ -179,7 +179,7 @@ TEST(unknown_conversion_verbatim)
 {
 	CHECK_FMT("%y", "%y");
 	CHECK_FMT("a%yb", "a%yb");
-	CHECK_FMT("%k%w", "%k%w");
+	CHECK_FMT("%k%y", "%k%y");
 }
 
 TEST(unknown_conversion_takes_no_argument)

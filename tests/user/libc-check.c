@@ -39,7 +39,7 @@ int main(void)
 	same(buf, "-42|    7|3   |ff|FF|10|z|s|%|44|-5");
 	snprintf(buf, sizeof(buf), "%#x|%+d|% d|%.3s|%*d|%zu|%p", 255u, 5, 5, "abcdef", 4, 1,
 		 (size_t)9, (void *)0x1000);
-	same(buf, "0xff|+5| 5|abc|   1|9|0x1000");
+	same(buf, "0xff|+5| 5|abc|   1|9|00001000");   /* Microsoft's %p */
 	expect(strtol("  -123abc", &end, 10) == -123 && strcmp(end, "abc") == 0, "strtol");
 	expect(strtol("0x1F", NULL, 0) == 31 && strtol("017", NULL, 0) == 15, "strtol base 0");
 	expect(strtol("99999999999", NULL, 10) == 0x7fffffffL, "strtol saturates");

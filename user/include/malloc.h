@@ -1,5 +1,5 @@
-/* <malloc.h> for vados: the C library's allocator (also in <stdlib.h>) and
- * Microsoft's _heapmin. */
+/* <malloc.h> for vados: the C library's allocator (also in <stdlib.h>),
+ * Microsoft's _heapmin, _msize, aligned blocks and alloca. */
 #ifndef _MALLOC_H
 #define _MALLOC_H
 
@@ -11,6 +11,26 @@ VADOS_BEGIN_DECLS
 /* Gives the process heap's unused committed pages back (HeapCompact): 0, or
  * -1 when there is no process heap. */
 int _heapmin(void);
+/* The size of a malloc block (HeapSize); NULL: the invalid-parameter
+ * handler, then (size_t)-1. */
+size_t _msize(void *p);
+/* Blocks aligned to a power of two (else the invalid-parameter handler and
+ * NULL); free them with _aligned_free only. _aligned_realloc(p, 0, a) frees;
+ * a failed one leaves p. _aligned_msize gives the size asked for. */
+void *_aligned_malloc(size_t size, size_t alignment);
+void *_aligned_realloc(void *p, size_t size, size_t alignment);
+void _aligned_free(void *p);
+size_t _aligned_msize(void *p, size_t alignment, size_t offset);
+
+/* Stack memory freed when the function returns. The SDK probes the stack
+ * as it grows (-fstack-clash-protection, Windows' __chkstk), so a large one
+ * is safe while the thread's stack reservation lasts. _malloca is alloca
+ * here; _freea does nothing. */
+#define alloca(size)   __builtin_alloca(size)
+#define _alloca(size)  __builtin_alloca(size)
+#define _malloca(size) __builtin_alloca(size)
+#define _freea(p)      ((void)(p))
+#define _ALLOCA_S_THRESHOLD 1024
 
 VADOS_END_DECLS
 

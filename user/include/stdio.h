@@ -1,4 +1,4 @@
-/* The vados C library: console output. */
+/* The vados C library: console output, streams, formatting and scanning. */
 #ifndef _STDIO_H
 #define _STDIO_H
 
@@ -13,18 +13,33 @@ VADOS_BEGIN_DECLS
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define _IOFBF   0x0000
+#define _IOLBF   0x0040
+#define _IONBF   0x0004
+#define FILENAME_MAX 260
+#define FOPEN_MAX    20
+#define _SYS_OPEN    20
+
+#ifndef _ERRNO_T_DEFINED
+#define _ERRNO_T_DEFINED
+typedef int errno_t;
+#endif
+typedef long long fpos_t;
 
 /* Streams over Win32 files (user/lib/fstdio.c): buffered, binary (the "t"
  * and "b" of a mode are accepted and mean the same: no CR/LF translation). */
 typedef struct _iobuf FILE;
-extern FILE *const stdout, *const stderr;
+extern FILE *const stdin, *const stdout, *const stderr;
 
 FILE *fopen(const char *path, const char *mode);
+errno_t fopen_s(FILE **pf, const char *path, const char *mode);
 int fclose(FILE *f);
 size_t fread(void *buf, size_t size, size_t count, FILE *f);
 size_t fwrite(const void *buf, size_t size, size_t count, FILE *f);
 int fgetc(FILE *f);
 int getc(FILE *f);
+int getchar(void);
+int ungetc(int c, FILE *f);
 char *fgets(char *s, int n, FILE *f);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);
@@ -32,6 +47,11 @@ int fputs(const char *s, FILE *f);
 int fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vfprintf(FILE *f, const char *fmt, va_list ap);
 int fseek(FILE *f, long offset, int whence);
+int fgetpos(FILE *f, fpos_t *pos);
+int fsetpos(FILE *f, const fpos_t *pos);
+/* Checked as Microsoft's (see fstdio.c); the library keeps its own buffer. */
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+void setbuf(FILE *f, char *buf);
 long ftell(FILE *f);
 void rewind(FILE *f);
 int feof(FILE *f);
@@ -47,6 +67,45 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int puts(const char *s);
 int putchar(int c);
+/* "s: message\n" (or "message\n" for NULL or "") for errno, to stderr. */
+void perror(const char *s);
+
+/* Into a buffer. sprintf and vsprintf trust it. Microsoft's _snprintf and
+ * _vsnprintf write at most size characters: the length, or -1 when the text
+ * did not fit (then buf holds size characters and no NUL). The _s forms
+ * always terminate: sprintf_s fails (invalid-parameter handler, -1, buf[0] =
+ * 0) when the text does not fit; _snprintf_s with count _TRUNCATE cuts it to
+ * size - 1 and returns -1. _scprintf counts without writing. */
+int sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int vsprintf(char *buf, const char *fmt, va_list ap);
+int _snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int _vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int sprintf_s(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int vsprintf_s(char *buf, size_t size, const char *fmt, va_list ap);
+int _snprintf_s(char *buf, size_t size, size_t count, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+int _vsnprintf_s(char *buf, size_t size, size_t count, const char *fmt, va_list ap);
+int _scprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int _vscprintf(const char *fmt, va_list ap);
+int printf_s(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int fprintf_s(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#ifndef _TRUNCATE
+#define _TRUNCATE ((size_t)-1)
+#endif
+
+/* Scanning (C99's conversions: d i u o x X e f g a s c [ ] p n %, the
+ * lengths hh h l ll L j z t and Microsoft's I64, * to skip): the count of
+ * items assigned, or EOF when the input ended before the first. The _s
+ * forms take a size (unsigned) after each %s %c %[ buffer. */
+int sscanf(const char *s, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
+int vsscanf(const char *s, const char *fmt, va_list ap);
+int fscanf(FILE *f, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+int scanf(const char *fmt, ...) __attribute__((format(scanf, 1, 2)));
+int vscanf(const char *fmt, va_list ap);
+int sscanf_s(const char *s, const char *fmt, ...);
+int fscanf_s(FILE *f, const char *fmt, ...);
+int scanf_s(const char *fmt, ...);
 
 VADOS_END_DECLS
 

@@ -1,9 +1,10 @@
 /* The vados C library: process control, memory, conversions, random numbers,
- * sorting. */
+ * sorting and searching, with Microsoft's C runtime's additions and values. */
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "vados/cdefs.h"
 
 VADOS_BEGIN_DECLS
@@ -11,30 +12,125 @@ VADOS_BEGIN_DECLS
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 #define RAND_MAX     0x7fff
+#define MB_CUR_MAX   1
+#define _MAX_PATH    260
+#define _MAX_DRIVE   3
+#define _MAX_DIR     256
+#define _MAX_FNAME   256
+#define _MAX_EXT     256
+#define _MAX_ENV     32767
+#define _MAX_ITOSTR_BASE10_COUNT   12   /* the buffer _itoa_s needs in base 10 */
+#define _MAX_ULTOSTR_BASE16_COUNT  9
+#ifndef _countof
+#define _countof(a)  (sizeof(a) / sizeof((a)[0]))
+#endif
+#ifndef __cplusplus
+#define __max(a, b)  (((a) > (b)) ? (a) : (b))
+#define __min(a, b)  (((a) < (b)) ? (a) : (b))
+#endif
+
+#ifndef _ERRNO_T_DEFINED
+#define _ERRNO_T_DEFINED
+typedef int errno_t;
+#endif
+typedef struct { int quot, rem; } div_t;
+typedef struct { long quot, rem; } ldiv_t;
+typedef struct { long long quot, rem; } lldiv_t;
 
 /* exit runs the atexit functions and C++ static destructors (newest first),
- * then ends the process; _Exit and abort (status 3) end it at once. */
+ * then ends the process; _Exit, _exit and abort (status 3) end it at once
+ * (abort first raises SIGABRT, <signal.h>). */
 __attribute__((noreturn)) void exit(int status);
 __attribute__((noreturn)) void _Exit(int status);
+__attribute__((noreturn)) void _exit(int status);
 __attribute__((noreturn)) void abort(void);
 int atexit(void (*fn)(void));
+/* The allocator (user/lib/malloc.c); a failure sets errno = ENOMEM. */
 void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);
 void free(void *p);
+
 int abs(int j);
 long labs(long j);
+long long llabs(long long j);
+long long _abs64(long long j);
+div_t div(int num, int den);
+ldiv_t ldiv(long num, long den);
+lldiv_t lldiv(long long num, long long den);
+
+/* Conversions: overflow gives the limit and errno = ERANGE. */
 int atoi(const char *s);
 long atol(const char *s);
+long long atoll(const char *s);
+long long _atoi64(const char *s);
+double atof(const char *s);
 long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
+long long strtoll(const char *s, char **end, int base);
+unsigned long long strtoull(const char *s, char **end, int base);
+long long _strtoi64(const char *s, char **end, int base);
+unsigned long long _strtoui64(const char *s, char **end, int base);
+intmax_t strtoimax(const char *s, char **end, int base);
+double strtod(const char *s, char **end);
+float strtof(const char *s, char **end);
+long double strtold(const char *s, char **end);
+/* Microsoft's integer-to-text: base 2..36, a '-' only in base 10 (_itoa,
+ * _ltoa, _i64toa); they return buf. The _s forms check the buffer: EINVAL
+ * or ERANGE (then buf[0] = 0) through the invalid-parameter handler. */
+char *_itoa(int value, char *buf, int base);
+char *_ltoa(long value, char *buf, int base);
+char *_ultoa(unsigned long value, char *buf, int base);
+char *_i64toa(long long value, char *buf, int base);
+char *_ui64toa(unsigned long long value, char *buf, int base);
+char *itoa(int value, char *buf, int base);
+char *ltoa(long value, char *buf, int base);
+char *ultoa(unsigned long value, char *buf, int base);
+errno_t _itoa_s(int value, char *buf, size_t size, int base);
+errno_t _ltoa_s(long value, char *buf, size_t size, int base);
+errno_t _ultoa_s(unsigned long value, char *buf, size_t size, int base);
+errno_t _i64toa_s(long long value, char *buf, size_t size, int base);
+errno_t _ui64toa_s(unsigned long long value, char *buf, size_t size, int base);
+
+/* Microsoft's rand: each thread's own seed (1 until srand), the LCG
+ * seed * 214013 + 2531011, bits 16..30 of it. */
 int rand(void);
 void srand(unsigned int seed);
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size,
+	      int (*cmp)(const void *, const void *));
+
 /* The process's environment variable name (case-insensitive), or NULL; the
  * string stays until the environment next changes. */
 char *getenv(const char *name);
+/* "NAME=value" sets NAME (SetEnvironmentVariableA), "NAME=" removes it:
+ * 0, or -1 with errno = EINVAL for a string without '='. */
+int _putenv(const char *assignment);
+int putenv(const char *assignment);
+errno_t _putenv_s(const char *name, const char *value);
+
+unsigned int _rotl(unsigned int value, int shift);
+unsigned int _rotr(unsigned int value, int shift);
+unsigned long _lrotl(unsigned long value, int shift);
+unsigned long _lrotr(unsigned long value, int shift);
+unsigned long long _rotl64(unsigned long long value, int shift);
+unsigned long long _rotr64(unsigned long long value, int shift);
+unsigned short _byteswap_ushort(unsigned short value);
+unsigned long _byteswap_ulong(unsigned long value);
+unsigned long long _byteswap_uint64(unsigned long long value);
+
+/* The invalid-parameter handler of Microsoft's C library: the *_s calls
+ * (and others, documented per call) that get a bad parameter call it, with
+ * NULL details as a release build does, then fail with EINVAL; without one
+ * the process ends (status 0xC0000409, as __fastfail). */
+typedef void (*_invalid_parameter_handler)(const wchar_t *expression, const wchar_t *function,
+					   const wchar_t *file, unsigned int line,
+					   uintptr_t reserved);
+_invalid_parameter_handler _set_invalid_parameter_handler(_invalid_parameter_handler handler);
+_invalid_parameter_handler _get_invalid_parameter_handler(void);
 
 VADOS_END_DECLS
+
+#include <errno.h>
 
 #endif

@@ -4,12 +4,17 @@
  * stream flushed at exit. stdout and stderr write to the console unbuffered.
  * As Microsoft's C library, a stream is in text mode unless its mode has a
  * "b": '\n' is written as CR LF, CR LF reads as '\n' and CTRL+Z as the end;
- * the buffer keeps the file's own bytes, so ftell and fseek are exact. */
+ * the buffer keeps the file's own bytes, so ftell and fseek are exact.
+ * stdin reads the console input handle. A failed open sets errno from the
+ * Win32 error (_dosmaperr's table); a bad mode or NULL argument goes to the
+ * invalid-parameter handler (EINVAL), as Microsoft's. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <windows.h>
 #include "kernel/rtl/format.h"
+#include "crt_thread.h"
 
 enum { F_READ = 1, F_WRITE = 2, F_APPEND = 4, F_EOF = 8, F_ERROR = 16, F_CONSOLE = 32,
        F_TEXT = 64 };
@@ -23,10 +28,13 @@ struct _iobuf {
 	size_t pos, len;        /* reading: buf[pos..len) read ahead; writing: len pending */
 	int writing;            /* what buf holds now */
 	FILE *next;             /* every stream fopen made */
+	int pushed;             /* ungetc's character + 1, or 0 */
 };
 
-static FILE out = { (HANDLE)STD_OUTPUT_HANDLE, F_WRITE | F_CONSOLE, NULL, 0, 0, 1, NULL };
-static FILE err = { (HANDLE)STD_ERROR_HANDLE, F_WRITE | F_CONSOLE, NULL, 0, 0, 1, NULL };
+static FILE out = { (HANDLE)STD_OUTPUT_HANDLE, F_WRITE | F_CONSOLE, NULL, 0, 0, 1, NULL, 0 };
+static FILE err = { (HANDLE)STD_ERROR_HANDLE, F_WRITE | F_CONSOLE, NULL, 0, 0, 1, NULL, 0 };
+static FILE in = { (HANDLE)STD_INPUT_HANDLE, F_READ | F_CONSOLE, NULL, 0, 0, 0, NULL, 0 };
+FILE *const stdin = &in;
 FILE *const stdout = &out;
 FILE *const stderr = &err;
 static FILE *streams;
@@ -115,6 +123,7 @@ FILE *fopen(const char *path, const char *mode)
 
 	if (!path || !mode || !parse_mode(mode, &access, &disposition, &flags)) {
 		SetLastError(ERROR_INVALID_PARAMETER);
+		crt_invalid_parameter();
 		return NULL;
 	}
 	f = calloc(1, sizeof(*f));
@@ -127,6 +136,7 @@ FILE *fopen(const char *path, const char *mode)
 	f->h = CreateFileA(path, access, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, disposition,
 			   FILE_ATTRIBUTE_NORMAL, NULL);
 	if (f->h == INVALID_HANDLE_VALUE) {
+		crt_set_errno_from_win32(GetLastError());
 		free(f->buf);
 		free(f);
 		return NULL;
@@ -169,6 +179,10 @@ static size_t fill(FILE *f)
 	if (f->pos < f->len)
 		return f->len - f->pos;
 	f->pos = f->len = 0;
+	if (!f->buf && !(f->buf = malloc(BUFSIZ))) {     /* stdin's, on first use */
+		f->flags |= F_ERROR;
+		return 0;
+	}
 	if (!(f->flags & F_READ) || !ReadFile(f->h, f->buf, BUFSIZ, &n, NULL))
 		f->flags |= F_ERROR;
 	else if (n == 0)
@@ -185,6 +199,10 @@ size_t fread(void *buf, size_t size, size_t count, FILE *f)
 
 	if (!size || !count)
 		return 0;
+	if (f->pushed) {
+		p[got++] = (unsigned char)(f->pushed - 1);
+		f->pushed = 0;
+	}
 	if (f->flags & F_TEXT) {
 		while (got < want && (c = fgetc(f)) != EOF)
 			p[got++] = (unsigned char)c;
@@ -257,8 +275,12 @@ size_t fwrite(const void *buf, size_t size, size_t count, FILE *f)
  * one) and CTRL+Z is the end, left unread. */
 int fgetc(FILE *f)
 {
-	int c;
+	int c = f->pushed - 1;
 
+	if (f->pushed) {
+		f->pushed = 0;
+		return c;
+	}
 	if (!fill(f))
 		return EOF;
 	c = f->buf[f->pos];
@@ -275,6 +297,34 @@ int fgetc(FILE *f)
 }
 
 int getc(FILE *f) { return fgetc(f); }
+int getchar(void) { return fgetc(stdin); }
+
+/* One character back (not EOF), read again next; a seek forgets it. */
+int ungetc(int c, FILE *f)
+{
+	if (c == EOF || f->pushed)
+		return EOF;
+	f->pushed = (unsigned char)c + 1;
+	f->flags &= ~F_EOF;
+	return (unsigned char)c;
+}
+
+/* The library keeps its own buffer size; the arguments are checked as
+ * Microsoft's: a bad mode, or a size outside 2..INT_MAX for a buffered
+ * mode, goes to the invalid-parameter handler (-1). */
+int setvbuf(FILE *f, char *buf, int mode, size_t size)
+{
+	(void)buf;
+	if (!f || (mode != _IOFBF && mode != _IOLBF && mode != _IONBF) ||
+	    (mode != _IONBF && (size < 2 || size > 0x7fffffff)))
+		return crt_invalid_parameter(), -1;
+	return 0;
+}
+
+void setbuf(FILE *f, char *buf)
+{
+	setvbuf(f, buf, buf ? _IOFBF : _IONBF, BUFSIZ);
+}
 
 char *fgets(char *s, int n, FILE *f)
 {
@@ -335,7 +385,7 @@ static void fmt_emit(void *ctx, char c)
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
 	struct fmt_out o = { .f = f };
-	int n = fmt_vformat(fmt_emit, &o, fmt, ap);
+	int n = fmt_vformat_crt(fmt_emit, &o, fmt, ap);
 
 	fmt_flush(&o);
 	return o.failed ? -1 : n;
@@ -359,6 +409,7 @@ int fseek(FILE *f, long offset, int whence)
 	if (fflush(f))
 		return -1;
 	f->pos = f->len = 0;
+	f->pushed = 0;
 	if (!SetFilePointerEx(f->h, d, NULL, (DWORD)whence))
 		return -1;
 	f->flags &= ~F_EOF;
@@ -373,7 +424,7 @@ long ftell(FILE *f)
 		return -1;
 	if (f->writing)
 		return (long)(at.QuadPart + (LONGLONG)f->len);
-	return (long)(at.QuadPart - (LONGLONG)(f->len - f->pos));
+	return (long)(at.QuadPart - (LONGLONG)(f->len - f->pos) - (f->pushed != 0));
 }
 
 void rewind(FILE *f)
@@ -394,4 +445,39 @@ int remove(const char *path)
 int rename(const char *from, const char *to)
 {
 	return MoveFileA(from, to) ? 0 : -1;
+}
+
+int fgetpos(FILE *f, fpos_t *pos)
+{
+	long at = ftell(f);
+
+	if (at < 0)
+		return -1;
+	*pos = at;
+	return 0;
+}
+
+int fsetpos(FILE *f, const fpos_t *pos)
+{
+	return fseek(f, (long)*pos, SEEK_SET);
+}
+
+/* Microsoft's checked fopen: 0 and *pf, or errno's value and *pf = NULL. */
+errno_t fopen_s(FILE **pf, const char *path, const char *mode)
+{
+	if (!pf)
+		return crt_invalid_parameter();
+	errno = 0;
+	*pf = fopen(path, mode);
+	return *pf ? 0 : errno ? errno : ENOMEM;
+}
+
+void perror(const char *s)
+{
+	const char *message = strerror(errno);
+
+	if (s && *s)
+		fprintf(stderr, "%s: %s\n", s, message);
+	else
+		fprintf(stderr, "%s\n", message);
 }

@@ -1,5 +1,8 @@
 /* The end of a process: exit (after the exit functions and destructors),
- * _Exit (at once) and abort (at once, status 3 as Microsoft's C library). */
+ * _Exit and _exit (at once) and abort (SIGABRT's handler first, then status
+ * 3 as Microsoft's C library). */
+#include <signal.h>
+#include <process.h>
 #include <stdlib.h>
 #include "vados/calls.h"
 #include "user/lib/runtime.h"
@@ -19,7 +22,24 @@ void exit(int status)
 	_Exit(status);
 }
 
+void _exit(int status)
+{
+	_Exit(status);
+}
+
 void abort(void)
 {
+	raise(SIGABRT);
 	_Exit(3);
+}
+
+/* Microsoft's: the exit work without the exit (_cexit runs the atexit
+ * functions and destructors; _c_exit skips them too). */
+void _cexit(void)
+{
+	__vados_run_exit_handlers();
+}
+
+void _c_exit(void)
+{
 }

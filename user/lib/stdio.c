@@ -33,7 +33,7 @@ static void emit(void *ctx, char c)
 int vprintf(const char *fmt, va_list ap)
 {
 	struct out o = { .len = 0 };
-	int n = fmt_vformat(emit, &o, fmt, ap);
+	int n = fmt_vformat_crt(emit, &o, fmt, ap);
 
 	flush(&o);
 	return n;
@@ -44,20 +44,6 @@ int printf(const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vprintf(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
-{
-	return kvsnprintf(buf, size, fmt, ap);
-}
-
-int snprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	return n;
 }

@@ -1,0 +1,152 @@
+/* <math.h>'s exact operations on the x87: rounding to integers, remainders,
+ * the parts of a double, and comparisons (math_trans.c has the rest). */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+
+/* x rounded to an integer in x87 rounding mode rc (0 nearest, 1 down,
+ * 2 up, 3 toward zero), the caller's control word kept. */
+static double round_mode(double x, unsigned rc)
+{
+	unsigned short cw, mode;
+	long double r;
+
+	__asm__ __volatile__("fnstcw %0" : "=m"(cw));
+	mode = (unsigned short)((cw & ~0x0c00u) | rc << 10);
+	__asm__ __volatile__("fldcw %1\n\tfrndint\n\tfldcw %2"
+			     : "=t"(r) : "m"(mode), "m"(cw), "0"((long double)x));
+	return (double)r;
+}
+
+double fabs(double x) { return __builtin_copysign(x, 1.0); }
+double floor(double x) { return round_mode(x, 1); }
+double ceil(double x) { return round_mode(x, 2); }
+double trunc(double x) { return round_mode(x, 3); }
+double rint(double x) { return round_mode(x, 0); }
+double nearbyint(double x) { return round_mode(x, 0); }
+long lrint(double x) { return (long)rint(x); }
+long long llrint(double x) { return (long long)rint(x); }
+
+double round(double x)
+{
+	double t = trunc(x);
+
+	if (fabs(x - t) >= 0.5)         /* x - t is exact */
+		t += x < 0 ? -1.0 : 1.0;
+	return t;
+}
+
+long lround(double x) { return (long)round(x); }
+long long llround(double x) { return (long long)round(x); }
+
+double sqrt(double x)
+{
+	long double r;
+
+	if (x < 0) {
+		errno = EDOM;
+		return -__builtin_nan("");
+	}
+	__asm__("fsqrt" : "=t"(r) : "0"((long double)x));
+	return (double)r;
+}
+
+/* fprem (truncating) or fprem1 (nearest), repeated until complete. */
+static double partial_remainder(double x, double y, int nearest)
+{
+	long double r = x;
+	unsigned short sw;
+
+	if (isnan(x) || isnan(y))
+		return x + y;
+	if (isinf(x) || y == 0) {
+		errno = EDOM;
+		return -__builtin_nan("");
+	}
+	if (isinf(y))
+		return x;
+	do {
+		if (nearest)
+			__asm__("fprem1\n\tfnstsw %%ax" : "+t"(r), "=a"(sw) : "u"((long double)y));
+		else
+			__asm__("fprem\n\tfnstsw %%ax" : "+t"(r), "=a"(sw) : "u"((long double)y));
+	} while (sw & 0x400);
+	return (double)r;
+}
+
+double fmod(double x, double y) { return partial_remainder(x, y, 0); }
+double remainder(double x, double y) { return partial_remainder(x, y, 1); }
+
+double modf(double x, double *ipart)
+{
+	*ipart = isinf(x) ? x : trunc(x);
+	return isinf(x) ? __builtin_copysign(0.0, x) : __builtin_copysign(x - *ipart, x);
+}
+
+double ldexp(double x, int exp)
+{
+	long double r;
+	double d;
+
+	if (x == 0 || !isfinite(x))
+		return x;
+	exp = exp > 10000 ? 10000 : exp < -10000 ? -10000 : exp;
+	__asm__("fscale" : "=t"(r) : "0"((long double)x), "u"((long double)exp));
+	d = (double)r;
+	if (isinf(d) || d == 0)
+		errno = ERANGE;
+	return d;
+}
+
+double scalbn(double x, int exp) { return ldexp(x, exp); }
+
+/* x = m * 2^e with 0.5 <= |m| < 1 (fxtract gives 1 <= |m| < 2). */
+double frexp(double x, int *exp)
+{
+	long double m, e;
+
+	if (x == 0 || !isfinite(x)) {
+		*exp = 0;
+		return x;
+	}
+	__asm__("fxtract" : "=t"(m), "=u"(e) : "0"((long double)x));
+	*exp = (int)e + 1;
+	return (double)(m / 2);
+}
+
+double logb(double x)
+{
+	int e;
+
+	if (x == 0) {
+		errno = ERANGE;
+		return -HUGE_VAL;
+	}
+	if (!isfinite(x))
+		return x * x;
+	frexp(x, &e);
+	return e - 1;
+}
+
+double _logb(double x) { return logb(x); }
+
+int ilogb(double x)
+{
+	if (x == 0)
+		return FP_ILOGB0;
+	if (isnan(x))
+		return FP_ILOGBNAN;
+	return isinf(x) ? 0x7fffffff : (int)logb(x);
+}
+
+double copysign(double x, double y) { return __builtin_copysign(x, y); }
+double _copysign(double x, double y) { return __builtin_copysign(x, y); }
+double _chgsign(double x) { return -x; }
+double nan(const char *tag) { (void)tag; return __builtin_nan(""); }
+int _isnan(double x) { return isnan(x) != 0; }
+int _finite(double x) { return isfinite(x) != 0; }
+
+double fmin(double x, double y) { return isnan(x) ? y : isnan(y) ? x : x < y ? x : y; }
+double fmax(double x, double y) { return isnan(x) ? y : isnan(y) ? x : x > y ? x : y; }
+double fdim(double x, double y) { return isnan(x) || isnan(y) ? x + y : x > y ? x - y : 0; }
+double fma(double x, double y, double z) { return (double)((long double)x * y + z); }
