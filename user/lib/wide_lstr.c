@@ -1,0 +1,65 @@
+/* lstr*W (Windows' winbase.h string calls) and IsBadStringPtrW. */
+#include <wchar.h>
+#include <windows.h>
+
+#define PAGE 4096u
+
+int WINAPI lstrlenW(LPCWSTR lpString)
+{
+	return lpString ? (int)wcslen(lpString) : 0;
+}
+
+LPWSTR WINAPI lstrcpyW(LPWSTR lpString1, LPCWSTR lpString2)
+{
+	return wcscpy(lpString1, lpString2);
+}
+
+LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength)
+{
+	int i = 0;
+
+	if (iMaxLength <= 0)
+		return lpString1;
+	for (; i < iMaxLength - 1 && lpString2[i]; i++)
+		lpString1[i] = lpString2[i];
+	lpString1[i] = 0;
+	return lpString1;
+}
+
+LPWSTR WINAPI lstrcatW(LPWSTR lpString1, LPCWSTR lpString2)
+{
+	return wcscat(lpString1, lpString2);
+}
+
+/* NULL sorts before any string (two NULLs are equal). */
+int WINAPI lstrcmpW(LPCWSTR lpString1, LPCWSTR lpString2)
+{
+	if (!lpString1 || !lpString2)
+		return lpString1 == lpString2 ? 0 : lpString1 ? 1 : -1;
+	return wcscmp(lpString1, lpString2);
+}
+
+int WINAPI lstrcmpiW(LPCWSTR lpString1, LPCWSTR lpString2)
+{
+	if (!lpString1 || !lpString2)
+		return lpString1 == lpString2 ? 0 : lpString1 ? 1 : -1;
+	return _wcsicmp(lpString1, lpString2);
+}
+
+/* Reads up to ucchMax characters, stopping after the NUL; each page is
+ * checked with IsBadReadPtr before its first character is read. */
+BOOL WINAPI IsBadStringPtrW(LPCWSTR lpsz, UINT_PTR ucchMax)
+{
+	for (UINT_PTR i = 0; i < ucchMax; i++) {
+		UINT_PTR at = (UINT_PTR)(lpsz + i);
+
+		if (at < (UINT_PTR)lpsz)
+			return TRUE;
+		if ((i == 0 || at % PAGE == 0 || at % PAGE == PAGE - 1) &&
+		    IsBadReadPtr(lpsz + i, sizeof(WCHAR)))
+			return TRUE;
+		if (!lpsz[i])
+			break;
+	}
+	return FALSE;
+}

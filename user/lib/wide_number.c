@@ -1,0 +1,122 @@
+/* <wchar.h>'s wcstol family and _wtoi family. */
+#include <wchar.h>
+
+/* The digit value of c in base 36, or 36 when it is none. */
+static unsigned digit(wchar_t c)
+{
+	if (c >= L'0' && c <= L'9')
+		return c - L'0';
+	if (c >= L'a' && c <= L'z')
+		return c - L'a' + 10;
+	if (c >= L'A' && c <= L'Z')
+		return c - L'A' + 10;
+	return 36;
+}
+
+/* Parses s as the C rules say into its magnitude (clamped to limit + 1 at
+ * most, so an overflow shows) and *negative; *end after the digits, or s
+ * when there are none (or the base is not 0 or 2..36). */
+static unsigned long long parse(const wchar_t *s, wchar_t **end, int base, int *negative,
+				unsigned long long limit)
+{
+	const wchar_t *p = s;
+	unsigned long long v = 0;
+	int any = 0;
+
+	*negative = 0;
+	if (end)
+		*end = (wchar_t *)s;
+	if (base < 0 || base == 1 || base > 36)
+		return 0;
+	while (iswspace(*p))
+		p++;
+	if (*p == L'+' || *p == L'-')
+		*negative = *p++ == L'-';
+	if ((base == 0 || base == 16) && p[0] == L'0' && (p[1] == L'x' || p[1] == L'X') &&
+	    digit(p[2]) < 16) {
+		p += 2;
+		base = 16;
+	} else if (base == 0) {
+		base = *p == L'0' ? 8 : 10;
+	}
+	for (; digit(*p) < (unsigned)base; p++, any = 1) {
+		unsigned d = digit(*p);
+
+		if (v > limit)
+			continue;               /* already past: keep reading digits */
+		v = v > (limit - d) / base ? limit + 1 : v * base + d;
+	}
+	if (any && end)
+		*end = (wchar_t *)p;
+	return v;
+}
+
+long long wcstoll(const wchar_t *s, wchar_t **end, int base)
+{
+	int negative;
+	unsigned long long v = parse(s, end, base, &negative, 0x8000000000000000ULL);
+
+	if (!negative)
+		return v > 0x7FFFFFFFFFFFFFFFULL ? 0x7FFFFFFFFFFFFFFFLL : (long long)v;
+	return v >= 0x8000000000000000ULL ? (long long)-0x7FFFFFFFFFFFFFFFLL - 1 : -(long long)v;
+}
+
+unsigned long long wcstoull(const wchar_t *s, wchar_t **end, int base)
+{
+	int negative;
+	unsigned long long v = parse(s, end, base, &negative, 0xFFFFFFFFFFFFFFFEULL);
+
+	if (v > 0xFFFFFFFFFFFFFFFEULL)
+		return 0xFFFFFFFFFFFFFFFFULL;
+	return negative ? -v : v;
+}
+
+long wcstol(const wchar_t *s, wchar_t **end, int base)
+{
+	int negative;
+	unsigned long long v = parse(s, end, base, &negative, 0x80000000ULL);
+
+	if (!negative)
+		return v > 0x7FFFFFFFULL ? 0x7FFFFFFFL : (long)v;
+	return v >= 0x80000000ULL ? (long)-0x7FFFFFFFL - 1 : -(long)v;
+}
+
+unsigned long wcstoul(const wchar_t *s, wchar_t **end, int base)
+{
+	int negative;
+	unsigned long long v = parse(s, end, base, &negative, 0xFFFFFFFFULL);
+
+	if (v > 0xFFFFFFFFULL)
+		return 0xFFFFFFFFUL;
+	return negative ? -(unsigned long)v : (unsigned long)v;
+}
+
+long long _wcstoi64(const wchar_t *s, wchar_t **end, int base)
+{
+	return wcstoll(s, end, base);
+}
+
+unsigned long long _wcstoui64(const wchar_t *s, wchar_t **end, int base)
+{
+	return wcstoull(s, end, base);
+}
+
+int _wtoi(const wchar_t *s)
+{
+	return (int)wcstol(s, NULL, 10);
+}
+
+long _wtol(const wchar_t *s)
+{
+	return wcstol(s, NULL, 10);
+}
+
+long long _wtoi64(const wchar_t *s)
+{
+	return wcstoll(s, NULL, 10);
+}
+
+long long _wtoll(const wchar_t *s)
+{
+	return wcstoll(s, NULL, 10);
+}
