@@ -136,6 +136,13 @@ int _vsnwprintf_s(wchar_t *buf, size_t size, size_t count, const wchar_t *fmt, v
 /* The length the output would have. */
 int _scwprintf(const wchar_t *fmt, ...);
 int _vscwprintf(const wchar_t *fmt, va_list ap);
+/* Streams: narrow (CP437) underneath (user/lib/wide_stream.c). */
+FILE *_wfopen(const wchar_t *path, const wchar_t *mode);
+wint_t fgetwc(FILE *f);
+wint_t getwc(FILE *f);
+wchar_t *fgetws(wchar_t *s, int n, FILE *f);
+/* The variable as UTF-16, valid for the next 15 calls at least. */
+wchar_t *_wgetenv(const wchar_t *name);
 wint_t fputwc(wchar_t c, FILE *f);
 wint_t putwc(wchar_t c, FILE *f);
 wint_t putwchar(wchar_t c);
@@ -146,6 +153,8 @@ int _putws(const wchar_t *s);
 VADOS_END_DECLS
 
 #ifdef __cplusplus
+/* wmain has C linkage, as MSVC gives it (user/lib/wide_main.c calls it). */
+extern "C" int wmain(int argc, wchar_t **argv);
 extern "C++" inline int vswprintf(wchar_t *buf, const wchar_t *fmt, va_list ap)
 {
 	return _vswprintf(buf, fmt, ap);

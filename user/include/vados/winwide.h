@@ -185,6 +185,10 @@ WINAPI BOOL LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName, PLUID lp
 WINAPI BOOL LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLuid, LPWSTR lpName,
 				 LPDWORD cchName);
 
+#ifdef __cplusplus
+int wmain(int argc, wchar_t **argv);    /* C linkage, as MSVC gives it */
+#endif
+
 /* The generic names: W with UNICODE defined, A (as the other headers
  * define them) without. */
 #ifndef STARTUPINFO
