@@ -4,7 +4,8 @@
  * invalid input with and without the error flags, default characters,
  * surrogate pairs, bad flags and code pages), GetACP/GetOEMCP/GetCPInfo,
  * wchar_t being 16-bit, <wchar.h>'s string, number, class and case
- * functions, the _s copies, the wide printf family's MSVC conventions (%s
+ * functions, the _s copies, the C runtime's "C"-locale conversions
+ * (mbstowcs, wcstombs and their _s forms), the wide printf family's MSVC conventions (%s
  * wide, %S and %hs narrow) and size rules, and lstr*W. Last line:
  * "wide-convert: N failures". */
 #include <stdlib.h>
@@ -224,8 +225,31 @@ static void numbers_and_classes(void)
 	      towupper(0x3B1) == 0x391 && towupper(0xFF) == 0x178 && towupper(L'1') == L'1',
 	      "case");
 	CHECK(iswctype(L'a', wctype("alpha")) && !iswctype(L'a', wctype("digit")), "wctype");
-	CHECK(btowc('A') == L'A' && btowc(0x82) == 0xE9 && wctob(0xE9) == 0x82 &&
+	/* The C runtime's "C" locale: byte b is U+00b (not the ANSI code page). */
+	CHECK(btowc('A') == L'A' && btowc(0x82) == 0x82 && wctob(0xE9) == 0xE9 &&
 	      wctob(0x4E2D) == EOF, "btowc/wctob");
+}
+
+static void locale_conversions(void)
+{
+	wchar_t w[8];
+	char a[8];
+	size_t n;
+
+	CHECK(mbstowcs(NULL, "abc", 0) == 3 && mbstowcs(w, "a\xE9", 8) == 2 && w[1] == 0xE9 &&
+	      !w[2], "mbstowcs");
+	CHECK(wcstombs(NULL, L"abc", 0) == 3 && wcstombs(a, L"x\xE9", 8) == 2 &&
+	      !strcmp(a, "x\xE9"), "wcstombs");
+	CHECK(wcstombs(a, L"\x4E2D", 8) == (size_t)-1 && wctomb(a, 0x4E2D) == -1, "EILSEQ");
+	CHECK(mbtowc(w, "q", 1) == 1 && w[0] == L'q' && mbtowc(w, "", 1) == 0 &&
+	      mbtowc(NULL, NULL, 0) == 0, "mbtowc");
+	CHECK(mbstowcs_s(&n, w, 8, "abc", _TRUNCATE) == 0 && n == 4 && !wcscmp(w, L"abc"),
+	      "mbstowcs_s %u", (unsigned)n);
+	CHECK(mbstowcs_s(&n, NULL, 0, "abcd", 4) == 0 && n == 5, "mbstowcs_s size %u",
+	      (unsigned)n);
+	CHECK(mbstowcs_s(&n, w, 3, "abcd", 4) == 34 && w[0] == 0, "mbstowcs_s ERANGE");
+	CHECK(wcstombs_s(&n, a, 3, L"abcd", _TRUNCATE) == 80 && !strcmp(a, "ab") && n == 3,
+	      "wcstombs_s STRUNCATE");
 }
 
 static void formatting(void)
@@ -244,8 +268,8 @@ static void formatting(void)
 	CHECK(!wcscmp(b, L"(null)"), "NULL: %s", nar(b));
 	n = swprintf(b, 64, L"\x4E2D%s", L"\xE9");
 	CHECK(n == 2 && b[0] == 0x4E2D && b[1] == 0xE9, "non-ASCII kept");
-	n = swprintf(b, 64, L"%S", "\x82");
-	CHECK(n == 1 && b[0] == 0xE9, "narrow strings are CP437: %x", b[0]);
+	n = swprintf(b, 64, L"%S", "\xE9");
+	CHECK(n == 1 && b[0] == 0xE9, "narrow strings widen as the C locale: %x", b[0]);
 	/* Sizes: swprintf -1 when cut (ended), _snwprintf no NUL, _s empties. */
 	n = swprintf(b, 4, L"abcdef");
 	CHECK(n == -1 && !wcscmp(b, L"abc"), "swprintf cut: %d %s", n, nar(b));
@@ -274,6 +298,7 @@ int main(void)
 	code_page_info();
 	strings();
 	numbers_and_classes();
+	locale_conversions();
 	formatting();
 	printf("wide-convert: %d failures\n", failures);
 	return failures != 0;

@@ -37,4 +37,6 @@ char *getenv(const char *name);
 
 VADOS_END_DECLS
 
+#include "vados/stdlib_wide.h"
+
 #endif

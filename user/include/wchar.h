@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <wctype.h>
 #include "vados/cdefs.h"
+#include "vados/stdlib_wide.h"
 
 VADOS_BEGIN_DECLS
 
@@ -97,7 +98,9 @@ long _wtol(const wchar_t *s);
 long long _wtoi64(const wchar_t *s);
 long long _wtoll(const wchar_t *s);
 
-/* Single characters between wchar_t and the ANSI code page (437). */
+/* Single characters in the C runtime's "C" locale: byte b is U+00b, and a
+ * character above U+00FF has none (wctob EOF, wcrtomb (size_t)-1); the
+ * Win32 calls use the ANSI code page (CP437) instead. */
 wint_t btowc(int c);
 int wctob(wint_t c);
 int mbsinit(const mbstate_t *state);
@@ -108,8 +111,9 @@ size_t wcrtomb(char *s, wchar_t wc, mbstate_t *state);
 /* Formatting with MSVC's wide conventions: in these functions %s and %c
  * take wide arguments (wchar_t *, wchar_t), %S and %C narrow ones; %hs and
  * %hc are always narrow, %ls, %ws, %lc and %wc always wide. Numbers as
- * printf (I64, I32 and I length modifiers too). Console and FILE output is
- * written in the ANSI code page, '?' for what it lacks. */
+ * printf (I64, I32 and I length modifiers too). Narrow arguments widen as
+ * the "C" locale does (byte b to U+00b); console and FILE output narrows
+ * the same way, '?' for a character above U+00FF. */
 int wprintf(const wchar_t *fmt, ...);
 int vwprintf(const wchar_t *fmt, va_list ap);
 int fwprintf(FILE *f, const wchar_t *fmt, ...);
@@ -136,7 +140,7 @@ int _vsnwprintf_s(wchar_t *buf, size_t size, size_t count, const wchar_t *fmt, v
 /* The length the output would have. */
 int _scwprintf(const wchar_t *fmt, ...);
 int _vscwprintf(const wchar_t *fmt, va_list ap);
-/* Streams: narrow (CP437) underneath (user/lib/wide_stream.c). */
+/* Streams: narrow underneath, in the "C" locale (user/lib/wide_stream.c). */
 FILE *_wfopen(const wchar_t *path, const wchar_t *mode);
 wint_t fgetwc(FILE *f);
 wint_t getwc(FILE *f);

@@ -1,12 +1,12 @@
 /* The wide printf engine; see user/lib/wide_format.h. Strings and
  * characters are done here (%s and %c wide, %S and %C narrow, h always
- * narrow, l and w always wide); every other conversion is handed, one at a
- * time, to the narrow snprintf with its flags, width, precision and size,
- * and its bytes widened. */
+ * narrow, l and w always wide; a narrow one's bytes widened as the C
+ * runtime's "C" locale does, byte b to U+00b); every other conversion is
+ * handed, one at a time, to the narrow snprintf with its flags, width,
+ * precision and size, and its bytes widened. */
 #include <stdio.h>
 #include <stdlib.h>
 #include "user/lib/wide_format.h"
-#include "kernel/rtl/codepage.h"
 
 enum size { SZ_NONE, SZ_HH, SZ_H, SZ_L, SZ_LL, SZ_BIG_L, SZ_Z, SZ_WIDE };
 
@@ -106,7 +106,7 @@ static void put_string(struct wout *o, const struct wspec *s, const void *str, i
 	if (!left(s))
 		pad(o, s->width - len);
 	for (int i = 0; i < len; i++)
-		put(o, wide ? w[i] : cp437_to_unicode((unsigned char)a[i]));
+		put(o, wide ? w[i] : (unsigned char)a[i]);
 	if (left(s))
 		pad(o, s->width - len);
 }
@@ -173,7 +173,7 @@ static int put_number(struct wout *o, const struct wspec *s, wchar_t c, va_list 
 	if (n < 0)
 		return 0;
 	for (int i = 0; i < n; i++)
-		put(o, cp437_to_unicode((unsigned char)text[i]));
+		put(o, (unsigned char)text[i]);
 	if (text != small)
 		free(text);
 	return 1;
@@ -201,7 +201,7 @@ int wfmt_vformat(wfmt_emit_fn emit, void *ctx, const wchar_t *fmt, va_list ap)
 			break;
 		case L'c': case L'C':
 			if (s.size == SZ_H || (*fmt == L'C' && s.size != SZ_L && s.size != SZ_WIDE))
-				put_char(&o, &s, cp437_to_unicode((unsigned char)va_arg(args, int)));
+				put_char(&o, &s, (unsigned char)va_arg(args, int));
 			else
 				put_char(&o, &s, (wchar_t)va_arg(args, int));
 			break;

@@ -1,8 +1,8 @@
 /* <wchar.h>'s formatted output: into wide buffers with each function's own
- * size rules, and onto streams in CP437 (user/lib/wide_format.h). */
+ * size rules, and onto streams as the "C" locale narrows (U+0000..U+00FF to
+ * their byte, '?' for the rest; user/lib/wide_format.h). */
 #include <stdlib.h>
 #include "user/lib/wide_format.h"
-#include "kernel/rtl/codepage.h"
 
 /* A buffer of size units: what fits is stored, all is counted. */
 struct bounded {
@@ -113,7 +113,13 @@ int _vscwprintf(const wchar_t *fmt, va_list ap)
 	return fmt ? format_into(NULL, 0, fmt, ap) : -1;
 }
 
-/* A stream's characters, gathered and written in CP437 a chunk at a time. */
+/* c as the "C" locale narrows it. */
+static char narrow(wchar_t c)
+{
+	return c <= 0xFF ? (char)c : '?';
+}
+
+/* A stream's characters, gathered and written a chunk at a time. */
 struct streamed {
 	FILE *f;
 	char buf[128];
@@ -131,9 +137,8 @@ static void stream_flush(struct streamed *s)
 static void emit_stream(void *ctx, wchar_t c)
 {
 	struct streamed *s = ctx;
-	unsigned char b = cp437_from_unicode(c);
 
-	s->buf[s->len++] = (char)(b || !c ? b : '?');
+	s->buf[s->len++] = narrow(c);
 	if (s->len == sizeof(s->buf))
 		stream_flush(s);
 }
@@ -176,9 +181,7 @@ int wprintf(const wchar_t *fmt, ...) { VARIADIC(vwprintf(fmt, ap)); }
 
 wint_t fputwc(wchar_t c, FILE *f)
 {
-	unsigned char b = cp437_from_unicode(c);
-
-	return fputc(b || !c ? b : '?', f) == EOF ? WEOF : c;
+	return fputc((unsigned char)narrow(c), f) == EOF ? WEOF : c;
 }
 
 wint_t putwc(wchar_t c, FILE *f)

@@ -1,9 +1,8 @@
-/* <wchar.h>'s stream input and _wfopen, _wgetenv: UTF-16 over the narrow
- * streams and environment, one unit per CP437 byte. */
+/* <wchar.h>'s stream input (a byte b is U+00b, as in the C runtime's "C"
+ * locale), _wfopen (its path as CreateFileW takes it) and _wgetenv. */
 #include <stdlib.h>
 #include <wchar.h>
 #include <windows.h>
-#include "kernel/rtl/codepage.h"
 #include "user/lib/wide_arg.h"
 
 /* fopen's, the path and mode in CP437; NULL too for a path CP437 cannot
@@ -24,7 +23,7 @@ wint_t fgetwc(FILE *f)
 {
 	int c = fgetc(f);
 
-	return c == EOF ? WEOF : cp437_to_unicode((unsigned char)c);
+	return c == EOF ? WEOF : (wint_t)c;
 }
 
 wint_t getwc(FILE *f)
