@@ -6,10 +6,14 @@
  * wchar_t being 16-bit, <wchar.h>'s string, number, class and case
  * functions, the _s copies, the C runtime's "C"-locale conversions
  * (mbstowcs, wcstombs and their _s forms), the wide printf family's MSVC conventions (%s
- * wide, %S and %hs narrow) and size rules, and lstr*W. Last line:
+ * wide, %S and %hs narrow) and size rules, lstr*W, <strsafe.h>'s bounded
+ * calls (A and W; their results and what they leave in the buffer),
+ * wsprintfW, _itow and _itow_s, CompareStringOrdinal, and the console's
+ * code pages with WriteConsoleW's counts. Last line:
  * "wide-convert: N failures". */
 #include <stdlib.h>
 #include <string.h>
+#include <strsafe.h>
 #include <wchar.h>
 #include <wctype.h>
 #include <windows.h>
@@ -290,6 +294,83 @@ static void formatting(void)
 	CHECK(n == 30, "wprintf returned %d", n);
 }
 
+static void strsafe_wide(void)
+{
+	wchar_t b[8];
+	size_t n = 99;
+
+	CHECK(StringCchCopyW(b, 8, L"abc") == S_OK && !wcscmp(b, L"abc"), "copy");
+	CHECK(StringCchCopyW(b, 4, L"abcdef") == STRSAFE_E_INSUFFICIENT_BUFFER &&
+	      !wcscmp(b, L"abc"), "copy cut");
+	CHECK(StringCchCopyW(b, 0, L"a") == STRSAFE_E_INVALID_PARAMETER, "size 0");
+	CHECK(StringCchCopyNW(b, 8, L"abcdef", 2) == S_OK && !wcscmp(b, L"ab"), "copy n");
+	CHECK(StringCchCatW(b, 8, L"cd") == S_OK && !wcscmp(b, L"abcd"), "cat");
+	CHECK(StringCchCatW(b, 8, L"efghij") == STRSAFE_E_INSUFFICIENT_BUFFER &&
+	      !wcscmp(b, L"abcdefg"), "cat cut");
+	wmemset(b, L'x', 8);
+	CHECK(StringCchCatW(b, 8, L"a") == STRSAFE_E_INVALID_PARAMETER, "cat unterminated");
+	CHECK(StringCchLengthW(L"four", 8, &n) == S_OK && n == 4, "length");
+	CHECK(StringCchLengthW(L"four", 4, &n) == STRSAFE_E_INVALID_PARAMETER && n == 0,
+	      "length without a NUL in cchMax");
+	CHECK(StringCbLengthW(L"four", 16, &n) == S_OK && n == 8, "byte length %u", (unsigned)n);
+	CHECK(StringCchPrintfW(b, 8, L"%s-%d", L"ab", 12) == S_OK && !wcscmp(b, L"ab-12"),
+	      "printf");
+	CHECK(StringCchPrintfW(b, 4, L"%d", 123456) == STRSAFE_E_INSUFFICIENT_BUFFER &&
+	      !wcscmp(b, L"123"), "printf cut");
+	CHECK(StringCbCopyW(b, sizeof(b), L"1234567") == S_OK && StringCbCatW(b, sizeof(b), L"8") ==
+	      STRSAFE_E_INSUFFICIENT_BUFFER, "byte forms");
+}
+
+static void strsafe_narrow(void)
+{
+	char b[6];
+	size_t n;
+
+	CHECK(StringCchCopyA(b, 6, "hello!") == STRSAFE_E_INSUFFICIENT_BUFFER &&
+	      !strcmp(b, "hello"), "A copy cut");
+	CHECK(StringCbPrintfA(b, sizeof(b), "%d%s", 4, "ab") == S_OK && !strcmp(b, "4ab"), "A printf");
+	CHECK(StringCchCatA(b, 6, "xyz") == STRSAFE_E_INSUFFICIENT_BUFFER && !strcmp(b, "4abxy"),
+	      "A cat");
+	CHECK(StringCchLengthA(b, 6, &n) == S_OK && n == 5, "A length");
+}
+
+static void numbers_and_compare(void)
+{
+	wchar_t b[40];
+
+	CHECK(wsprintfW(b, L"%s=%d", L"x", -3) == 4 && !wcscmp(b, L"x=-3"), "wsprintfW");
+	CHECK(!wcscmp(_itow(-42, b, 10), L"-42") && !wcscmp(_itow(255, b, 16), L"ff") &&
+	      !wcscmp(_itow(-1, b, 16), L"ffffffff") && !wcscmp(_ui64tow(1ULL << 40, b, 10),
+	      L"1099511627776") && !wcscmp(_i64tow(-5, b, 10), L"-5") &&
+	      !wcscmp(_i64tow(-5, b, 16), L"fffffffffffffffb"), "_itow family");
+	CHECK(_itow_s(12345, b, 5, 10) == 34 && b[0] == 0 && _itow_s(1234, b, 5, 10) == 0 &&
+	      !wcscmp(b, L"1234") && _itow_s(1, b, 5, 1) == 22, "_itow_s");
+	CHECK(CompareStringOrdinal(L"abc", -1, L"abd", -1, FALSE) == CSTR_LESS_THAN &&
+	      CompareStringOrdinal(L"ABC", 3, L"abc", -1, TRUE) == CSTR_EQUAL &&
+	      CompareStringOrdinal(L"ab", 2, L"a", 1, FALSE) == CSTR_GREATER_THAN,
+	      "CompareStringOrdinal");
+	SetLastError(0);
+	CHECK(CompareStringOrdinal(NULL, 1, L"a", 1, FALSE) == 0 &&
+	      GetLastError() == ERROR_INVALID_PARAMETER, "NULL");
+}
+
+static void console(void)
+{
+	HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
+	DWORD n = 0;
+
+	CHECK(GetConsoleOutputCP() == 437 && GetConsoleCP() == 437, "437 at first");
+	CHECK(WriteConsoleW(out, L"wide-convert: caf\xE9\n", 19, &n, NULL) && n == 19,
+	      "WriteConsoleW counts characters: %lu", n);
+	SetLastError(0);
+	CHECK(!SetConsoleOutputCP(54321) && GetLastError() == ERROR_INVALID_PARAMETER &&
+	      GetConsoleOutputCP() == 437, "bad code page");
+	CHECK(SetConsoleOutputCP(CP_UTF8) && GetConsoleOutputCP() == CP_UTF8, "UTF-8");
+	CHECK(WriteConsoleW(out, L"wide-convert: \x4E2D\n", 16, &n, NULL) && n == 16,
+	      "UTF-8 output still counts characters: %lu", n);
+	SetConsoleOutputCP(437);
+}
+
 int main(void)
 {
 	types();
@@ -300,6 +381,10 @@ int main(void)
 	numbers_and_classes();
 	locale_conversions();
 	formatting();
+	strsafe_wide();
+	strsafe_narrow();
+	numbers_and_compare();
+	console();
 	printf("wide-convert: %d failures\n", failures);
 	return failures != 0;
 }

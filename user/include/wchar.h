@@ -1,6 +1,7 @@
 /* <wchar.h> for vados: UTF-16 strings (wchar_t is 16-bit, -fshort-wchar),
  * as Microsoft's C runtime has them (user/lib/wide_string.c,
- * wide_number.c, wide_printf.c, wide_format.c). */
+ * wide_number.c, wide_mbchar.c, wide_stream.c, wide_printf.c,
+ * wide_format.c). */
 #ifndef _WCHAR_H
 #define _WCHAR_H
 
@@ -97,6 +98,19 @@ int _wtoi(const wchar_t *s);
 long _wtol(const wchar_t *s);
 long long _wtoi64(const wchar_t *s);
 long long _wtoll(const wchar_t *s);
+
+/* Numbers as text in radix 2..36 (lower-case digits); a negative value
+ * has a '-' in radix 10 only. */
+wchar_t *_itow(int value, wchar_t *s, int radix);
+wchar_t *_ltow(long value, wchar_t *s, int radix);
+wchar_t *_ultow(unsigned long value, wchar_t *s, int radix);
+wchar_t *_i64tow(long long value, wchar_t *s, int radix);
+wchar_t *_ui64tow(unsigned long long value, wchar_t *s, int radix);
+/* EINVAL for a NULL buffer, size 0 or a bad radix; ERANGE (s emptied) when
+ * the text and its NUL do not fit. */
+errno_t _itow_s(int value, wchar_t *s, size_t size, int radix);
+errno_t _i64tow_s(long long value, wchar_t *s, size_t size, int radix);
+errno_t _ui64tow_s(unsigned long long value, wchar_t *s, size_t size, int radix);
 
 /* Single characters in the C runtime's "C" locale: byte b is U+00b, and a
  * character above U+00FF has none (wctob EOF, wcrtomb (size_t)-1); the

@@ -1,4 +1,5 @@
-/* lstr*W (Windows' winbase.h string calls) and IsBadStringPtrW. */
+/* lstr*W (Windows' winbase.h string calls), IsBadStringPtrW and
+ * CompareStringOrdinal. */
 #include <wchar.h>
 #include <windows.h>
 
@@ -62,4 +63,26 @@ BOOL WINAPI IsBadStringPtrW(LPCWSTR lpsz, UINT_PTR ucchMax)
 			break;
 	}
 	return FALSE;
+}
+
+int WINAPI CompareStringOrdinal(LPCWCH lpString1, int cchCount1, LPCWCH lpString2,
+				int cchCount2, BOOL bIgnoreCase)
+{
+	if (!lpString1 || !lpString2 || cchCount1 < -1 || cchCount2 < -1) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return 0;
+	}
+	if (cchCount1 == -1)
+		cchCount1 = (int)wcslen(lpString1);
+	if (cchCount2 == -1)
+		cchCount2 = (int)wcslen(lpString2);
+	for (int i = 0; i < cchCount1 && i < cchCount2; i++) {
+		wint_t a = bIgnoreCase ? towupper(lpString1[i]) : lpString1[i];
+		wint_t b = bIgnoreCase ? towupper(lpString2[i]) : lpString2[i];
+
+		if (a != b)
+			return a < b ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
+	}
+	return cchCount1 < cchCount2 ? CSTR_LESS_THAN
+	     : cchCount1 > cchCount2 ? CSTR_GREATER_THAN : CSTR_EQUAL;
 }

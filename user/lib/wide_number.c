@@ -1,4 +1,5 @@
-/* <wchar.h>'s wcstol family and _wtoi family. */
+/* <wchar.h>'s numbers: the wcstol and _wtoi families (text to number) and
+ * the _itow family (number to text). */
 #include <wchar.h>
 
 /* The digit value of c in base 36, or 36 when it is none. */
@@ -119,4 +120,93 @@ long long _wtoi64(const wchar_t *s)
 long long _wtoll(const wchar_t *s)
 {
 	return wcstoll(s, NULL, 10);
+}
+
+/* v's digits in base (2..36) into s, after a '-' when negative; s. A bad
+ * base gives "". */
+static wchar_t *to_text(unsigned long long v, int negative, wchar_t *s, int base)
+{
+	wchar_t digits[66];
+	int n = 0, i = 0;
+
+	if (base < 2 || base > 36) {
+		s[0] = 0;
+		return s;
+	}
+	do
+		digits[n++] = L"0123456789abcdefghijklmnopqrstuvwxyz"[v % base];
+	while ((v /= base) != 0);
+	if (negative)
+		s[i++] = L'-';
+	while (n)
+		s[i++] = digits[--n];
+	s[i] = 0;
+	return s;
+}
+
+/* As _itoa: a negative value has a '-' in base 10 only (other bases show
+ * the two's complement). */
+wchar_t *_itow(int value, wchar_t *s, int radix)
+{
+	return radix == 10 && value < 0 ? to_text(-(unsigned)value, 1, s, radix)
+					: to_text((unsigned)value, 0, s, radix);
+}
+
+wchar_t *_ltow(long value, wchar_t *s, int radix)
+{
+	return _itow((int)value, s, radix);
+}
+
+wchar_t *_ultow(unsigned long value, wchar_t *s, int radix)
+{
+	return to_text(value, 0, s, radix);
+}
+
+wchar_t *_i64tow(long long value, wchar_t *s, int radix)
+{
+	return radix == 10 && value < 0 ? to_text(-(unsigned long long)value, 1, s, radix)
+					: to_text((unsigned long long)value, 0, s, radix);
+}
+
+wchar_t *_ui64tow(unsigned long long value, wchar_t *s, int radix)
+{
+	return to_text(value, 0, s, radix);
+}
+
+/* The _s forms: EINVAL (22) for a NULL buffer, a size of 0 or a bad radix,
+ * ERANGE (34) when the digits and the NUL do not fit (s emptied). */
+static errno_t fits(wchar_t *s, size_t size, int radix, const wchar_t *text)
+{
+	if (!s || !size || radix < 2 || radix > 36) {
+		if (s && size)
+			s[0] = 0;
+		return 22;
+	}
+	if (wcslen(text) >= size) {
+		s[0] = 0;
+		return 34;
+	}
+	wcscpy(s, text);
+	return 0;
+}
+
+errno_t _itow_s(int value, wchar_t *s, size_t size, int radix)
+{
+	wchar_t text[66];
+
+	return fits(s, size, radix, _itow(value, text, radix));
+}
+
+errno_t _i64tow_s(long long value, wchar_t *s, size_t size, int radix)
+{
+	wchar_t text[66];
+
+	return fits(s, size, radix, _i64tow(value, text, radix));
+}
+
+errno_t _ui64tow_s(unsigned long long value, wchar_t *s, size_t size, int radix)
+{
+	wchar_t text[66];
+
+	return fits(s, size, radix, _ui64tow(value, text, radix));
 }

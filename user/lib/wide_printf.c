@@ -2,6 +2,7 @@
  * size rules, and onto streams as the "C" locale narrows (U+0000..U+00FF to
  * their byte, '?' for the rest; user/lib/wide_format.h). */
 #include <stdlib.h>
+#include <windows.h>
 #include "user/lib/wide_format.h"
 
 /* A buffer of size units: what fits is stored, all is counted. */
@@ -202,4 +203,20 @@ int fputws(const wchar_t *s, FILE *f)
 int _putws(const wchar_t *s)
 {
 	return fwprintf(stdout, L"%ls\n", s) < 0 ? WEOF : 0;
+}
+
+/* user32's: at most 1024 characters with the NUL (1023 stored when cut). */
+int WINAPI wvsprintfW(LPWSTR lpOut, LPCWSTR lpFmt, va_list arglist)
+{
+	int len = format_into(lpOut, 1023, lpFmt, arglist);
+
+	if (len < 0 || len > 1023)
+		len = 1023;
+	lpOut[len] = 0;
+	return len;
+}
+
+int wsprintfW(LPWSTR lpOut, LPCWSTR fmt, ...)
+{
+	VARIADIC(wvsprintfW(lpOut, fmt, ap));
 }

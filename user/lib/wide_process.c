@@ -1,5 +1,5 @@
-/* The W forms of the process, module, privilege, mapped-file and console
- * calls, over their A forms (user/lib/wide_arg.h). */
+/* The W forms of the process, module, privilege and mapped-file calls,
+ * over their A forms (user/lib/wide_arg.h). */
 #include <psapi.h>
 #include "user/lib/wide_arg.h"
 
@@ -165,26 +165,4 @@ DWORD WINAPI GetMappedFileNameW(HANDLE hProcess, LPVOID lpv, LPWSTR lpFilename, 
 		wide_widen(a, lpFilename, nSize);
 	wide_free(a);
 	return n;
-}
-
-BOOL WINAPI WriteConsoleW(HANDLE hConsoleOutput, const VOID *lpBuffer,
-			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
-			  LPVOID lpReserved)
-{
-	DWORD n = nNumberOfCharsToWrite;
-	char *a;
-	BOOL ok;
-
-	if (n && IsBadReadPtr(lpBuffer, n * sizeof(WCHAR))) {
-		SetLastError(ERROR_NOACCESS);
-		return FALSE;
-	}
-	if (!(a = HeapAlloc(GetProcessHeap(), 0, n ? n : 1))) {
-		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-		return FALSE;
-	}
-	wide_narrow_lossy(lpBuffer, n, a);
-	ok = WriteConsoleA(hConsoleOutput, a, n, lpNumberOfCharsWritten, lpReserved);
-	wide_free(a);
-	return ok;
 }

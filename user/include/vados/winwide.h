@@ -176,11 +176,30 @@ WINAPI BOOL SetEnvironmentVariableW(LPCWSTR lpName, LPCWSTR lpValue);
 WINAPI LPWCH GetEnvironmentStringsW(VOID);
 WINAPI BOOL FreeEnvironmentStringsW(LPWCH penv);
 WINAPI DWORD ExpandEnvironmentStringsW(LPCWSTR lpSrc, LPWSTR lpDst, DWORD nSize);
-/* nNumberOfCharsToWrite UTF-16 characters, shown in CP437 ('?' for what it
- * lacks); *lpNumberOfCharsWritten counts UTF-16 characters. */
+/* nNumberOfCharsToWrite UTF-16 characters, written in the console's output
+ * code page (CP437, '?' for what it lacks, until SetConsoleOutputCP makes
+ * it CP_UTF8); *lpNumberOfCharsWritten counts UTF-16 characters. */
 WINAPI BOOL WriteConsoleW(HANDLE hConsoleOutput, const VOID *lpBuffer,
 			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
 			  LPVOID lpReserved);
+/* The console's code pages: 437 at first; Set* take what IsValidCodePage
+ * does (437, CP_UTF8), else ERROR_INVALID_PARAMETER. */
+WINAPI UINT GetConsoleCP(VOID);
+WINAPI UINT GetConsoleOutputCP(VOID);
+WINAPI BOOL SetConsoleCP(UINT wCodePageID);
+WINAPI BOOL SetConsoleOutputCP(UINT wCodePageID);
+/* user32's wsprintfW: the wide printf's conventions (%s wide), at most 1024
+ * characters with the NUL; the count stored without it. */
+int __attribute__((cdecl)) wsprintfW(LPWSTR lpOut, LPCWSTR lpFmt, ...);
+int WINAPI wvsprintfW(LPWSTR lpOut, LPCWSTR lpFmt, __builtin_va_list arglist);
+/* CSTR_LESS_THAN, CSTR_EQUAL or CSTR_GREATER_THAN by code units (a length
+ * of -1: to the NUL); bIgnoreCase folds as towupper; 0 with
+ * ERROR_INVALID_PARAMETER for a NULL string or a length below -1. */
+#define CSTR_LESS_THAN    1
+#define CSTR_EQUAL        2
+#define CSTR_GREATER_THAN 3
+WINAPI int CompareStringOrdinal(LPCWCH lpString1, int cchCount1, LPCWCH lpString2,
+				int cchCount2, BOOL bIgnoreCase);
 WINAPI BOOL LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName, PLUID lpLuid);
 WINAPI BOOL LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLuid, LPWSTR lpName,
 				 LPDWORD cchName);

@@ -103,3 +103,7 @@
 #define lstrcmp                  lstrcmpW
 #undef lstrcmpi
 #define lstrcmpi                 lstrcmpiW
+#undef wsprintf
+#define wsprintf                 wsprintfW
+#undef wvsprintf
+#define wvsprintf                wvsprintfW
