@@ -1,14 +1,17 @@
 /* A UNICODE and _UNICODE build: TCHAR is WCHAR, TEXT and _T make wide
  * literals, the generic calls (CreateEvent, GetEnvironmentVariable,
  * GetModuleFileName, lstrlen, ...) and structures (STARTUPINFO) are the W
- * ones, <tchar.h>'s names the wide C functions, and the program starts at
- * _tmain (wmain) with wide arguments. Run as "wide-unicode alpha beta".
+ * ones, <tchar.h>'s names the wide C functions, the program starts at
+ * _tmain (wmain) with wide arguments and environment, and
+ * CommandLineToArgvW splits lines as documented. Run as
+ * "wide-unicode alpha beta".
  * Last line: "wide-unicode: N failures". */
 #define UNICODE
 #define _UNICODE
 #include <string.h>
 #include <tchar.h>
 #include <windows.h>
+#include <shellapi.h>
 
 #define TEST_NAME "wide-unicode"
 #include "check.h"
@@ -42,10 +45,37 @@ static void generic_names(void)
 	CHECK(GetCommandLine() == GetCommandLineW(), "GetCommandLine is W");
 }
 
-int _tmain(int argc, _TCHAR **argv)
+static void command_lines(void)
 {
+	LPWSTR *argv;
+	int n = -1;
+
+	argv = CommandLineToArgvW(GetCommandLineW(), &n);
+	CHECK(argv && n == 3 && !wcscmp(argv[1], L"alpha") && !wcscmp(argv[2], L"beta") &&
+	      !argv[3], "CommandLineToArgvW of GetCommandLineW: %d", n);
+	LocalFree(argv);
+	argv = CommandLineToArgvW(L"prog \"b c\" d\\\"e \x4E2D", &n);
+	CHECK(argv && n == 4 && !wcscmp(argv[0], L"prog") && !wcscmp(argv[1], L"b c") &&
+	      !wcscmp(argv[2], L"d\"e") && !wcscmp(argv[3], L"\x4E2D"), "quotes: %d", n);
+	LocalFree(argv);
+	argv = CommandLineToArgvW(L"", &n);
+	CHECK(argv && n == 1 && wcsstr(argv[0], L"wide-unicode"), "empty line: the program");
+	LocalFree(argv);
+	SetLastError(0);
+	CHECK(!CommandLineToArgvW(L"x", NULL) && GetLastError() == ERROR_INVALID_PARAMETER,
+	      "NULL count");
+}
+
+int _tmain(int argc, _TCHAR **argv, _TCHAR **envp)
+{
+	int vars = 0;
+
 	CHECK(argc == 3 && !_tcscmp(argv[1], _T("alpha")) && !_tcscmp(argv[2], _T("beta")) &&
 	      !argv[3], "argc %d", argc);
+	for (PTCHAR *e = envp; e && *e; e++)
+		vars += _tcschr(*e, _T('=')) != NULL;
+	CHECK(envp && vars > 0, "envp: %d variables", vars);
+	command_lines();
 	generic_names();
 	_tprintf(_T("%s: %d failures\n"), _T("wide-unicode"), failures);
 	return failures != 0;

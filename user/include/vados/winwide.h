@@ -17,6 +17,14 @@
 #define VADOS_WINWIDE_H
 
 typedef const CHAR *LPCCH, *PCCH;
+typedef WCHAR *PWCHAR;
+typedef TCHAR *PTCHAR, *LPTCH, *PTCH;
+#ifdef UNICODE
+typedef WCHAR TBYTE, *PTBYTE;
+#else
+typedef unsigned char TBYTE, *PTBYTE;
+#endif
+#define UNICODE_NULL ((WCHAR)0)
 
 #define CP_ACP        0
 #define CP_OEMCP      1
@@ -168,6 +176,10 @@ WINAPI BOOL CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWST
 				 LPPROCESS_INFORMATION lpProcessInformation);
 /* The command line as UTF-16, made once and kept for the process's life. */
 WINAPI LPWSTR GetCommandLineW(VOID);
+/* shell32's: lpCmdLine split by the C runtime's rules into one LocalAlloc
+ * block of pointers and strings (LocalFree frees it); an empty line gives
+ * the program's file name alone; NULL pNumArgs: ERROR_INVALID_PARAMETER. */
+WINAPI LPWSTR *CommandLineToArgvW(LPCWSTR lpCmdLine, int *pNumArgs);
 WINAPI HMODULE GetModuleHandleW(LPCWSTR lpModuleName);
 WINAPI DWORD GetModuleFileNameW(HMODULE hModule, LPWSTR lpFilename, DWORD nSize);
 WINAPI DWORD GetEnvironmentVariableW(LPCWSTR lpName, LPWSTR lpBuffer, DWORD nSize);
