@@ -2,6 +2,15 @@
  * the _itow family (number to text). */
 #include <wchar.h>
 
+/* errno is ERANGE for a value out of range, where the C library keeps
+ * errno (<errno.h>). */
+#if __has_include(<errno.h>)
+#include <errno.h>
+#define RANGE_ERROR() (errno = ERANGE)
+#else
+#define RANGE_ERROR() ((void)0)
+#endif
+
 /* The digit value of c in base 36, or 36 when it is none. */
 static unsigned digit(wchar_t c)
 {
@@ -14,17 +23,17 @@ static unsigned digit(wchar_t c)
 	return 36;
 }
 
-/* Parses s as the C rules say into its magnitude (clamped to limit + 1 at
- * most, so an overflow shows) and *negative; *end after the digits, or s
- * when there are none (or the base is not 0 or 2..36). */
+/* Parses s as the C rules say into its magnitude and *negative; a
+ * magnitude above limit gives limit and sets *overflow. *end after the
+ * digits, or s when there are none (or the base is not 0 or 2..36). */
 static unsigned long long parse(const wchar_t *s, wchar_t **end, int base, int *negative,
-				unsigned long long limit)
+				unsigned long long limit, int *overflow)
 {
 	const wchar_t *p = s;
 	unsigned long long v = 0;
 	int any = 0;
 
-	*negative = 0;
+	*negative = *overflow = 0;
 	if (end)
 		*end = (wchar_t *)s;
 	if (base < 0 || base == 1 || base > 36)
@@ -43,52 +52,62 @@ static unsigned long long parse(const wchar_t *s, wchar_t **end, int base, int *
 	for (; digit(*p) < (unsigned)base; p++, any = 1) {
 		unsigned d = digit(*p);
 
-		if (v > limit)
-			continue;               /* already past: keep reading digits */
-		v = v > (limit - d) / base ? limit + 1 : v * base + d;
+		if (*overflow || v > (limit - d) / base)
+			*overflow = 1;          /* keep reading the digits */
+		else
+			v = v * base + d;
 	}
 	if (any && end)
 		*end = (wchar_t *)p;
-	return v;
+	return *overflow ? limit : v;
 }
 
 long long wcstoll(const wchar_t *s, wchar_t **end, int base)
 {
-	int negative;
-	unsigned long long v = parse(s, end, base, &negative, 0x8000000000000000ULL);
+	int negative, overflow;
+	unsigned long long v = parse(s, end, base, &negative, 1ULL << 63, &overflow);
 
-	if (!negative)
-		return v > 0x7FFFFFFFFFFFFFFFULL ? 0x7FFFFFFFFFFFFFFFLL : (long long)v;
-	return v >= 0x8000000000000000ULL ? (long long)-0x7FFFFFFFFFFFFFFFLL - 1 : -(long long)v;
+	if (overflow || (!negative && v == 1ULL << 63)) {
+		RANGE_ERROR();
+		return negative ? (long long)(-0x7FFFFFFFFFFFFFFFLL - 1) : 0x7FFFFFFFFFFFFFFFLL;
+	}
+	return negative ? (long long)-v : (long long)v;
 }
 
+/* A negative value is negated as an unsigned one, as C says. */
 unsigned long long wcstoull(const wchar_t *s, wchar_t **end, int base)
 {
-	int negative;
-	unsigned long long v = parse(s, end, base, &negative, 0xFFFFFFFFFFFFFFFEULL);
+	int negative, overflow;
+	unsigned long long v = parse(s, end, base, &negative, ~0ULL, &overflow);
 
-	if (v > 0xFFFFFFFFFFFFFFFEULL)
-		return 0xFFFFFFFFFFFFFFFFULL;
+	if (overflow) {
+		RANGE_ERROR();
+		return ~0ULL;
+	}
 	return negative ? -v : v;
 }
 
 long wcstol(const wchar_t *s, wchar_t **end, int base)
 {
-	int negative;
-	unsigned long long v = parse(s, end, base, &negative, 0x80000000ULL);
+	int negative, overflow;
+	unsigned long long v = parse(s, end, base, &negative, 0x80000000ULL, &overflow);
 
-	if (!negative)
-		return v > 0x7FFFFFFFULL ? 0x7FFFFFFFL : (long)v;
-	return v >= 0x80000000ULL ? (long)-0x7FFFFFFFL - 1 : -(long)v;
+	if (overflow || (!negative && v == 0x80000000ULL)) {
+		RANGE_ERROR();
+		return negative ? (long)(-0x7FFFFFFFL - 1) : 0x7FFFFFFFL;
+	}
+	return negative ? (long)-v : (long)v;
 }
 
 unsigned long wcstoul(const wchar_t *s, wchar_t **end, int base)
 {
-	int negative;
-	unsigned long long v = parse(s, end, base, &negative, 0xFFFFFFFFULL);
+	int negative, overflow;
+	unsigned long long v = parse(s, end, base, &negative, 0xFFFFFFFFULL, &overflow);
 
-	if (v > 0xFFFFFFFFULL)
+	if (overflow) {
+		RANGE_ERROR();
 		return 0xFFFFFFFFUL;
+	}
 	return negative ? -(unsigned long)v : (unsigned long)v;
 }
 
