@@ -206,6 +206,10 @@ static void strings(void)
 	CHECK(lstrlenW(L"four") == 4 && lstrlenW(NULL) == 0, "lstrlenW");
 	CHECK(lstrcmpW(L"a", L"a") == 0 && lstrcmpiW(L"ABC", L"abc") == 0 &&
 	      lstrcmpW(L"a", L"b") < 0, "lstrcmpW");
+	/* The word sort: case second (lower first), hyphens last, digits before letters. */
+	CHECK(lstrcmpW(L"apple", L"Banana") < 0 && lstrcmpW(L"a", L"A") < 0 &&
+	      lstrcmpiW(L"a", L"A") == 0 && lstrcmpW(L"co-op", L"coop") > 0 &&
+	      lstrcmpW(L"1", L"a") < 0 && lstrcmpW(NULL, L"") < 0, "word sort");
 	CHECK(lstrcpynW(b, L"abcdef", 4) == b && !wcscmp(b, L"abc"), "lstrcpynW %s", nar(b));
 	CHECK(!wcscmp(lstrcatW(lstrcpyW(b, L"x"), L"y"), L"xy"), "lstrcatW");
 }

@@ -77,9 +77,11 @@ WINAPI UINT GetOEMCP(VOID);
 WINAPI BOOL IsValidCodePage(UINT CodePage);
 WINAPI BOOL GetCPInfo(UINT CodePage, LPCPINFO lpCPInfo);
 
-/* lstr*W: lstrlenW(NULL) is 0; lstrcmp(i)W compare code units (lstrcmpiW
- * folding ASCII and Latin-1 case); lstrcpynW copies at most iMaxLength - 1
- * characters and always ends the copy with a NUL. */
+/* lstr*W: lstrlenW(NULL) is 0; lstrcmp(i)W sort as CompareStringW's word
+ * sort does (symbols, digits, then letters regardless of case; hyphens and
+ * apostrophes count last; lstrcmpW then puts lower case first), NULL
+ * first; lstrcpynW copies at most iMaxLength - 1 characters and always
+ * ends the copy with a NUL. */
 WINAPI int lstrlenW(LPCWSTR lpString);
 WINAPI LPWSTR lstrcpyW(LPWSTR lpString1, LPCWSTR lpString2);
 WINAPI LPWSTR lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength);
