@@ -106,7 +106,7 @@ int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteSt
 	enum page page = page_of(CodePage);
 	DWORD allowed = page == PAGE_UTF8 ? MB_ERR_INVALID_CHARS
 		: MB_PRECOMPOSED | MB_COMPOSITE | MB_USEGLYPHCHARS | MB_ERR_INVALID_CHARS;
-	int n = cbMultiByte;
+	int n = cbMultiByte, need;
 
 	if (page == PAGE_NONE || !lpMultiByteStr || n == 0 || n < -1 || cchWideChar < 0 ||
 	    (cchWideChar && !lpWideCharStr) ||
@@ -124,10 +124,15 @@ int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteSt
 			;
 		n++;
 	}
-	if (cchWideChar && IsBadWritePtr(lpWideCharStr, cchWideChar * sizeof(WCHAR)))
+	/* Counted first, so only the units written are probed. */
+	need = decode(page, dwFlags, (const unsigned char *)lpMultiByteStr, n, NULL, 0);
+	if (!need || !cchWideChar)
+		return need;
+	if (need > cchWideChar)
+		return fail(ERROR_INSUFFICIENT_BUFFER);
+	if (IsBadWritePtr(lpWideCharStr, need * sizeof(WCHAR)))
 		return fail(ERROR_NOACCESS);
-	return decode(page, dwFlags, (const unsigned char *)lpMultiByteStr, n,
-		      cchWideChar ? lpWideCharStr : NULL, cchWideChar);
+	return decode(page, dwFlags, (const unsigned char *)lpMultiByteStr, n, lpWideCharStr, need);
 }
 
 /* Appends the bytes b[0..k) to out[room] at *len (only counting when out is
@@ -218,7 +223,8 @@ int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharSt
 	DWORD allowed = page == PAGE_UTF8 ? WC_ERR_INVALID_CHARS
 		: WC_DISCARDNS | WC_SEPCHARS | WC_DEFAULTCHAR | WC_COMPOSITECHECK |
 		  WC_NO_BEST_FIT_CHARS;
-	int n = cchWideChar;
+	int n = cchWideChar, need;
+	char dflt;
 
 	if (page == PAGE_NONE || !lpWideCharStr || n == 0 || n < -1 || cbMultiByte < 0 ||
 	    (cbMultiByte && !lpMultiByteStr) ||
@@ -230,7 +236,6 @@ int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharSt
 	if (IsBadReadPtr(lpWideCharStr, sizeof(WCHAR)) ||
 	    (n == -1 && IsBadStringPtrW(lpWideCharStr, (UINT_PTR)-1)) ||
 	    (n > 0 && IsBadReadPtr(lpWideCharStr, n * sizeof(WCHAR))) ||
-	    (cbMultiByte && IsBadWritePtr(lpMultiByteStr, cbMultiByte)) ||
 	    (lpDefaultChar && IsBadReadPtr(lpDefaultChar, 1)) ||
 	    (lpUsedDefaultChar && IsBadWritePtr(lpUsedDefaultChar, sizeof(BOOL))))
 		return fail(ERROR_NOACCESS);
@@ -239,10 +244,18 @@ int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharSt
 			;
 		n++;
 	}
+	dflt = lpDefaultChar ? *lpDefaultChar : '?';
 	if (lpUsedDefaultChar)
 		*lpUsedDefaultChar = FALSE;
-	return encode(page, dwFlags, lpWideCharStr, n, cbMultiByte ? lpMultiByteStr : NULL,
-		      cbMultiByte, lpDefaultChar ? *lpDefaultChar : '?', lpUsedDefaultChar);
+	/* Counted first, so only the bytes written are probed. */
+	need = encode(page, dwFlags, lpWideCharStr, n, NULL, 0, dflt, lpUsedDefaultChar);
+	if (!need || !cbMultiByte)
+		return need;
+	if (need > cbMultiByte)
+		return fail(ERROR_INSUFFICIENT_BUFFER);
+	if (IsBadWritePtr(lpMultiByteStr, need))
+		return fail(ERROR_NOACCESS);
+	return encode(page, dwFlags, lpWideCharStr, n, lpMultiByteStr, need, dflt, NULL);
 }
 
 UINT WINAPI GetACP(VOID)
