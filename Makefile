@@ -67,8 +67,11 @@ KOBJS := $(KSRCS:%.c=$(B)/%.o) $(KASMS:%.asm=$(B)/%.asm.o)
 # as the return address pushed by the call touches the stack within a page.
 # Headers: the SDK's own and GCC's freestanding ones (stddef.h, stdint.h, ...),
 # never the cross compiler's glibc or libstdc++ headers (-nostdinc).
+# wchar_t is Windows' 16-bit UTF-16 unit (-fshort-wchar: L"x" is WCHAR[]);
+# libgcc takes no wchar_t, so it links unchanged.
 SDK_ABI := -m32 -march=i486 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
            -fstack-clash-protection -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+           -fshort-wchar \
            -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
            -I$(CURDIR)/user/include -iquote $(CURDIR)
 # C++ without exceptions and RTTI: the runtime has neither unwinder nor type info.
@@ -82,7 +85,7 @@ UCFLAGS   := $(SDK_CFLAGS) -Wextra -Werror -MMD -MP
 UCXXFLAGS := $(SDK_CXXFLAGS) -Wextra -Werror -MMD -MP
 ULIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.cpp)) kernel/rtl/format.c \
              kernel/rtl/format_float.c kernel/rtl/string.c \
-             kernel/rtl/time.c
+             kernel/rtl/time.c kernel/rtl/codepage.c
 ULIB_OBJS := $(addsuffix .o,$(basename $(ULIB_SRCS:%=$(B)/user/obj/%)))
 # An archive: a program carries only the objects it uses (crt0 always).
 ULIB      := $(B)/user/libvados.a

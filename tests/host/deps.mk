@@ -25,7 +25,7 @@ $(B)/host/test_ob:       kernel/ob/table.c kernel/ob/access.c kernel/ob/name.c
 $(B)/host/test_privset:  kernel/se/privset.c
 $(B)/host/test_dispatcher: kernel/ke/dispatcher.c kernel/ke/mutant.c
 FAT_DRIVER := $(wildcard kernel/io/fat/*.c kernel/io/fat/*.h) kernel/rtl/wildcard.c \
-              kernel/rtl/wildcard.h tests/host/fat_image.h
+              kernel/rtl/wildcard.h kernel/rtl/codepage.c tests/host/fat_image.h
 $(B)/host/test_fat:      $(FAT_DRIVER)
 $(B)/host/test_wildcard: kernel/rtl/wildcard.c
 $(B)/host/test_fat_move: $(FAT_DRIVER)

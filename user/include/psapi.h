@@ -50,8 +50,15 @@ WINAPI BOOL EmptyWorkingSet(HANDLE hProcess);
  * pagefile section), ERROR_INVALID_PARAMETER (no buffer),
  * ERROR_INSUFFICIENT_BUFFER (nSize 0). */
 WINAPI DWORD GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, DWORD nSize);
+/* The same name as UTF-16 (user/lib/wide_process.c), sized in WCHARs. */
+WINAPI DWORD GetMappedFileNameW(HANDLE hProcess, LPVOID lpv, LPWSTR lpFilename, DWORD nSize);
 #define K32GetMappedFileNameA GetMappedFileNameA
+#define K32GetMappedFileNameW GetMappedFileNameW
+#ifdef UNICODE
+#define GetMappedFileName GetMappedFileNameW
+#else
 #define GetMappedFileName GetMappedFileNameA
+#endif
 #define K32EmptyWorkingSet EmptyWorkingSet
 
 /* The working set page by page (user/lib/psapi.c, mm/wslist.c). A section's

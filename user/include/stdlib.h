@@ -132,5 +132,6 @@ _invalid_parameter_handler _get_invalid_parameter_handler(void);
 VADOS_END_DECLS
 
 #include <errno.h>
+#include "vados/stdlib_wide.h"
 
 #endif

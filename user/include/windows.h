@@ -36,11 +36,23 @@ typedef BOOL *LPBOOL, *PBOOL;
 typedef LONG *LPLONG, *PLONG;
 typedef ULONG_PTR *PULONG_PTR;
 typedef SIZE_T *PSIZE_T;
-/* The "generic" text type of an ANSI build (vados has no UNICODE one). */
+/* UTF-16 text: wchar_t is 16-bit in the SDK (-fshort-wchar), as on Windows. */
+typedef wchar_t WCHAR;
+typedef WCHAR *LPWSTR, *PWSTR, *LPWCH, *PWCH;
+typedef const WCHAR *LPCWSTR, *PCWSTR, *LPCWCH, *PCWCH;
+/* The "generic" text type: WCHAR when UNICODE is defined, else CHAR (the
+ * generic call names follow it: vados/winwide.h). */
+#ifdef UNICODE
+typedef WCHAR TCHAR;
+typedef LPWSTR LPTSTR, PTSTR;
+typedef LPCWSTR LPCTSTR, PCTSTR;
+#define __TEXT(quote) L##quote
+#else
 typedef CHAR TCHAR;
 typedef LPSTR LPTSTR, PTSTR;
 typedef LPCSTR LPCTSTR, PCTSTR;
 #define __TEXT(quote) quote
+#endif
 #define TEXT(quote) __TEXT(quote)
 
 typedef struct _EXCEPTION_RECORD EXCEPTION_RECORD, *PEXCEPTION_RECORD;
@@ -618,6 +630,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winfiles.h"
 #include "vados/winmem.h"
 #include "vados/winapc.h"
+#include "vados/winwide.h"
 
 VADOS_END_DECLS
 

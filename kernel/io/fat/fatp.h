@@ -168,8 +168,6 @@ uint32_t fat_count_free(struct fat_volume *v);
 
 /* --- name.c --- */
 uint16_t fat_upcase(uint16_t c);
-uint16_t fat_oem_to_uni(uint8_t c);
-uint8_t fat_uni_to_oem(uint16_t c);
 uint32_t fat_name_parse(const char *s, uint32_t len, struct fat_name *out);
 bool fat_name_matches(const struct fat_name *n, const uint16_t *uni, uint32_t len);
 void fat_name_basis(const struct fat_name *n, struct fat_basis *b);

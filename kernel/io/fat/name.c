@@ -1,29 +1,10 @@
-/* Names: code page 437 and Unicode, case folding, validation of long names,
+/* Names: code page 437 (kernel/rtl/codepage.c) and Unicode, case folding, validation of long names,
  * and 8.3 short names (the specification's basis name and numeric tail). See
  * kernel/io/fat/fatp.h. */
 #include "kernel/io/fat/fatp.h"
+#include "kernel/rtl/codepage.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
-
-/* Unicode of CP437's bytes 0x80..0xFF (below 0x80 it is ASCII). */
-static const uint16_t cp437_high[128] = {
-	0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7,
-	0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE, 0x00EC, 0x00C4, 0x00C5,
-	0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,
-	0x00FF, 0x00D6, 0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192,
-	0x00E1, 0x00ED, 0x00F3, 0x00FA, 0x00F1, 0x00D1, 0x00AA, 0x00BA,
-	0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,
-	0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556,
-	0x2555, 0x2563, 0x2551, 0x2557, 0x255D, 0x255C, 0x255B, 0x2510,
-	0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F,
-	0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x2567,
-	0x2568, 0x2564, 0x2565, 0x2559, 0x2558, 0x2552, 0x2553, 0x256B,
-	0x256A, 0x2518, 0x250C, 0x2588, 0x2584, 0x258C, 0x2590, 0x2580,
-	0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4,
-	0x03A6, 0x0398, 0x03A9, 0x03B4, 0x221E, 0x03C6, 0x03B5, 0x2229,
-	0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248,
-	0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0,
-};
 
 /* The upper case of c over ASCII, Latin-1 and Greek (every lower-case letter
  * CP437 has); other characters are their own upper case. */
@@ -33,23 +14,6 @@ uint16_t fat_upcase(uint16_t c)
 	    (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2))
 		return c - 0x20;
 	return c == 0xFF ? 0x178 : c;
-}
-
-/* The Unicode character of CP437 byte c. */
-uint16_t fat_oem_to_uni(uint8_t c)
-{
-	return c < 0x80 ? c : cp437_high[c - 0x80];
-}
-
-/* The CP437 byte of Unicode c; 0 when CP437 has none. */
-uint8_t fat_uni_to_oem(uint16_t c)
-{
-	if (c < 0x80)
-		return (uint8_t)c;
-	for (uint32_t i = 0; i < 128; i++)
-		if (cp437_high[i] == c)
-			return (uint8_t)(0x80 + i);
-	return 0;
 }
 
 /* Whether c may appear in a long name (Windows' rule). */
@@ -78,7 +42,7 @@ uint32_t fat_name_parse(const char *s, uint32_t len, struct fat_name *out)
 		return ERROR_FILENAME_EXCED_RANGE;
 	out->len = len;
 	for (uint32_t i = 0; i < len; i++) {
-		out->uni[i] = fat_oem_to_uni((uint8_t)s[i]);
+		out->uni[i] = cp437_to_unicode((uint8_t)s[i]);
 		out->fold[i] = fat_upcase(out->uni[i]);
 	}
 	return ERROR_SUCCESS;
@@ -100,7 +64,7 @@ bool fat_name_matches(const struct fat_name *n, const uint16_t *uni, uint32_t le
  * for the characters long names allow but short ones do not. */
 static uint8_t short_char(uint16_t c, bool *lossy)
 {
-	uint8_t o = fat_uni_to_oem(c);
+	uint8_t o = cp437_from_unicode(c);
 
 	for (const char *bad = "+,;=[]"; o && *bad; bad++)
 		if (o == (uint8_t)*bad)
@@ -234,7 +198,7 @@ static uint16_t short_uni(uint8_t c, bool lower)
 {
 	if (lower && c >= 'A' && c <= 'Z')
 		return c + 0x20;
-	return fat_oem_to_uni(c);
+	return cp437_to_unicode(c);
 }
 
 /* The entry's short name as "NAME.EXT" in Unicode, honoring Windows NT's case
@@ -263,7 +227,7 @@ uint32_t fat_name_short(const struct fat_dirent *de, uint16_t *uni)
 void fat_name_to_oem(const uint16_t *uni, uint32_t len, char *out)
 {
 	for (uint32_t i = 0; i < len; i++) {
-		uint8_t c = fat_uni_to_oem(uni[i]);
+		uint8_t c = cp437_from_unicode(uni[i]);
 		out[i] = (char)(c && uni[i] ? c : '?');
 	}
 	out[len] = '\0';

@@ -1,6 +1,7 @@
 /* The namespace: path walking, directory search, new entries (create and
  * mkdir), attributes, and enumeration. See kernel/io/fat/fatp.h. */
 #include "kernel/io/fat/fatp.h"
+#include "kernel/rtl/codepage.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/wildcard.h"
 #include "kernel/rtl/winerror.h"
@@ -310,7 +311,7 @@ uint32_t fat_set_attributes(struct fat_volume *v, const char *path, uint32_t att
 static void fold_oem(char *s)
 {
 	for (; *s; s++) {
-		uint8_t up = fat_uni_to_oem(fat_upcase(fat_oem_to_uni((uint8_t)*s)));
+		uint8_t up = cp437_from_unicode(fat_upcase(cp437_to_unicode((uint8_t)*s)));
 		if (up)
 			*s = (char)up;
 	}

@@ -1,0 +1,30 @@
+/* What the W calls share (user/lib/wide_arg.c): their strings in CP437,
+ * the code page of the A calls they call, one UTF-16 unit per byte. */
+#ifndef USER_LIB_WIDE_ARG_H
+#define USER_LIB_WIDE_ARG_H
+
+#include <windows.h>
+
+/* w in CP437 on the process heap in *out (NULL for NULL); FALSE with
+ * ERROR_NOACCESS (unreadable), ERROR_INVALID_NAME (a character CP437
+ * lacks) or ERROR_NOT_ENOUGH_MEMORY. */
+BOOL wide_arg(LPCWSTR w, char **out);
+
+/* Frees what wide_arg or wide_scratch made (NULL: nothing), keeping the
+ * last error. */
+void wide_free(char *a);
+
+/* For a W call's output buffer w of n WCHARs: a zeroed CP437 buffer of n
+ * bytes in *out for the A call (NULL when w is NULL or n is 0: the A call
+ * judges those); FALSE with ERROR_NOACCESS (w not writable) or
+ * ERROR_NOT_ENOUGH_MEMORY. */
+BOOL wide_scratch(LPWSTR w, DWORD n, char **out);
+
+/* Copies the CP437 string a into w as UTF-16: up to and including its NUL,
+ * at most n units. */
+void wide_widen(const char *a, LPWSTR w, DWORD n);
+
+/* n UTF-16 units of w as CP437 bytes into a[n], '?' for what CP437 lacks. */
+void wide_narrow_lossy(LPCWSTR w, DWORD n, char *a);
+
+#endif

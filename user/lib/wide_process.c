@@ -1,0 +1,168 @@
+/* The W forms of the process, module, privilege and mapped-file calls,
+ * over their A forms (user/lib/wide_arg.h). */
+#include <psapi.h>
+#include "user/lib/wide_arg.h"
+
+/* The UTF-16 environment block w (double-NUL ended) as a CP437 one on the
+ * process heap, '?' for what CP437 lacks; NULL with
+ * ERROR_NOT_ENOUGH_MEMORY or ERROR_NOACCESS. */
+static char *environment_narrow(LPCWSTR w)
+{
+	DWORD n = 0;
+	char *a;
+
+	for (;;) {
+		if (IsBadStringPtrW(w + n, (UINT_PTR)-1)) {
+			SetLastError(ERROR_NOACCESS);
+			return NULL;
+		}
+		if (!w[n])
+			break;
+		while (w[n])
+			n++;
+		n++;
+	}
+	if (!(a = HeapAlloc(GetProcessHeap(), 0, n + 1))) {
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		return NULL;
+	}
+	wide_narrow_lossy(w, n + 1, a);
+	return a;
+}
+
+/* CreateProcessAsUserA's, with lpEnvironment a UTF-16 block under
+ * CREATE_UNICODE_ENVIRONMENT (given to the child in CP437). */
+BOOL WINAPI CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
+				 LPSECURITY_ATTRIBUTES lpProcessAttributes,
+				 LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+				 DWORD dwCreationFlags, LPVOID lpEnvironment,
+				 LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
+				 LPPROCESS_INFORMATION lpProcessInformation)
+{
+	char *app, *cmdline = NULL, *dir = NULL, *env = NULL;
+	STARTUPINFOA si = { .cb = sizeof(si) };
+	BOOL ok = FALSE;
+
+	(void)lpStartupInfo;
+	if (wide_arg(lpApplicationName, &app) && wide_arg(lpCommandLine, &cmdline) &&
+	    wide_arg(lpCurrentDirectory, &dir) &&
+	    (!(dwCreationFlags & CREATE_UNICODE_ENVIRONMENT) || !lpEnvironment ||
+	     (env = environment_narrow(lpEnvironment)) != NULL))
+		ok = CreateProcessAsUserA(hToken, app, cmdline, lpProcessAttributes,
+					  lpThreadAttributes, bInheritHandles,
+					  dwCreationFlags & ~CREATE_UNICODE_ENVIRONMENT,
+					  env ? env : lpEnvironment, dir, &si, lpProcessInformation);
+	wide_free(app);
+	wide_free(cmdline);
+	wide_free(dir);
+	wide_free(env);
+	return ok;
+}
+
+/* CreateProcessA's, the child's token a copy of the caller's. */
+BOOL WINAPI CreateProcessW(LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
+			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
+			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+			   DWORD dwCreationFlags, LPVOID lpEnvironment, LPCWSTR lpCurrentDirectory,
+			   LPSTARTUPINFOW lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
+{
+	return CreateProcessAsUserW(NULL, lpApplicationName, lpCommandLine, lpProcessAttributes,
+				    lpThreadAttributes, bInheritHandles, dwCreationFlags,
+				    lpEnvironment, lpCurrentDirectory, lpStartupInfo,
+				    lpProcessInformation);
+}
+
+LPWSTR WINAPI GetCommandLineW(VOID)
+{
+	static LPWSTR line;
+	LPSTR a = GetCommandLineA();
+	DWORD n = 0;
+	LPWSTR w;
+
+	if (line)
+		return line;
+	while (a[n])
+		n++;
+	if (!(w = HeapAlloc(GetProcessHeap(), 0, (n + 1) * sizeof(WCHAR))))
+		return (LPWSTR)L"";
+	wide_widen(a, w, n + 1);
+	if (InterlockedCompareExchangePointer((PVOID volatile *)&line, w, NULL))
+		HeapFree(GetProcessHeap(), 0, w);       /* another thread's came first */
+	return line;
+}
+
+HMODULE WINAPI GetModuleHandleW(LPCWSTR lpModuleName)
+{
+	HMODULE h;
+	char *a;
+
+	if (!wide_arg(lpModuleName, &a))
+		return NULL;
+	h = GetModuleHandleA(a);
+	wide_free(a);
+	return h;
+}
+
+/* GetModuleFileNameA's sizes, in WCHARs (a short buffer: the name cut to
+ * nSize - 1, nSize returned, ERROR_INSUFFICIENT_BUFFER). */
+DWORD WINAPI GetModuleFileNameW(HMODULE hModule, LPWSTR lpFilename, DWORD nSize)
+{
+	char *a;
+	DWORD n;
+
+	if (!wide_scratch(lpFilename, nSize, &a))
+		return 0;
+	n = GetModuleFileNameA(hModule, a, nSize);
+	if (n)
+		wide_widen(a, lpFilename, nSize);
+	wide_free(a);
+	return n;
+}
+
+BOOL WINAPI LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName, PLUID lpLuid)
+{
+	char *system, *name = NULL;
+	BOOL ok = FALSE;
+
+	if (wide_arg(lpSystemName, &system) && wide_arg(lpName, &name))
+		ok = LookupPrivilegeValueA(system, name, lpLuid);
+	wide_free(system);
+	wide_free(name);
+	return ok;
+}
+
+/* *cchName in WCHARs, as LookupPrivilegeNameA's in bytes. */
+BOOL WINAPI LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLuid, LPWSTR lpName,
+				 LPDWORD cchName)
+{
+	char *system, *a = NULL;
+	BOOL ok = FALSE;
+
+	if (IsBadWritePtr(cchName, sizeof(*cchName))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (wide_arg(lpSystemName, &system) && wide_scratch(lpName, *cchName, &a)) {
+		ok = LookupPrivilegeNameA(system, lpLuid, a, cchName);
+		if (ok)
+			wide_widen(a, lpName, *cchName + 1);
+	}
+	wide_free(system);
+	wide_free(a);
+	return ok;
+}
+
+/* GetMappedFileNameA's name and sizes, in WCHARs. */
+DWORD WINAPI GetMappedFileNameW(HANDLE hProcess, LPVOID lpv, LPWSTR lpFilename, DWORD nSize)
+{
+	char *a;
+	DWORD n;
+
+	if (!wide_scratch(lpFilename, nSize, &a))
+		return 0;
+	n = GetMappedFileNameA(hProcess, lpv, a, nSize);
+	if (n)
+		wide_widen(a, lpFilename, nSize);
+	wide_free(a);
+	return n;
+}
