@@ -34,13 +34,13 @@ static void user_access_end(void)
  * for the rest, under fix-ups: a fault stops the copy and reports it.
  * Under QEMU's emulation every step of a string instruction is a pass of
  * its own through the translated code, so a page copied by rep movsl costs
- * a thousand passes, by the loop 128. */
-static bool copy_guarded(void *dst, const void *src, size_t n)
+ * a thousand passes, by the loop 128. The caller has opened the SMAP
+ * window (user_access_begin). */
+static bool copy_guarded_open(void *dst, const void *src, size_t n)
 {
 	uint32_t trapped = EXTABLE_NO_TRAP;
 	size_t blocks = n / 32, words = n % 32 / 4, tail = n % 4;
 
-	user_access_begin();
 	if (blocks)
 		asm volatile("4:\n\t"
 			     GUARDED_MOVE("0") GUARDED_MOVE("4") GUARDED_MOVE("8")
@@ -65,8 +65,18 @@ static bool copy_guarded(void *dst, const void *src, size_t n)
 			     : "=a"(trapped), "+D"(dst), "+S"(src), "+c"(words)
 			     : "0"(EXTABLE_NO_TRAP), "rm"(tail)
 			     : "edx", "memory");
-	user_access_end();
 	return trapped == EXTABLE_NO_TRAP;
+}
+
+/* copy_guarded_open in a window of its own. */
+static bool copy_guarded(void *dst, const void *src, size_t n)
+{
+	bool ok;
+
+	user_access_begin();
+	ok = copy_guarded_open(dst, src, n);
+	user_access_end();
+	return ok;
 }
 
 bool copy_from_user(void *dst, vaddr_t src, size_t n)
@@ -77,4 +87,55 @@ bool copy_from_user(void *dst, vaddr_t src, size_t n)
 bool copy_to_user(vaddr_t dst, const void *src, size_t n)
 {
 	return user_range(dst, n) && copy_guarded((void *)dst, src, n);
+}
+
+/* probe_user's touch of the byte at p, the SMAP window open: false if it
+ * faulted. */
+static bool probe_byte_open(vaddr_t p, bool write)
+{
+	uint32_t trapped = EXTABLE_NO_TRAP;
+
+	if (write)
+		asm volatile("1: lock orb $0, (%1)\n\t"
+			     "2:\n\t"
+			     EXTABLE_ENTRY("1b", "2b")
+			     : "+a"(trapped) : "r"(p) : "ecx", "edx", "memory", "cc");
+	else
+		asm volatile("1: movb (%1), %%cl\n\t"
+			     "2:\n\t"
+			     EXTABLE_ENTRY("1b", "2b")
+			     : "+a"(trapped) : "r"(p) : "ecx", "edx", "memory");
+	return trapped == EXTABLE_NO_TRAP;
+}
+
+bool probe_user(vaddr_t user, size_t n, bool write)
+{
+	vaddr_t p = user, last = user + n - 1;
+	bool ok;
+
+	if (n == 0)
+		return true;
+	if (!user_range(user, n))
+		return false;
+	user_access_begin();
+	while ((ok = probe_byte_open(p, write)) && (p | (PAGE_SIZE - 1)) < last)
+		p = (p | (PAGE_SIZE - 1)) + 1;
+	user_access_end();
+	return ok;
+}
+
+uint32_t copy_pieces_user(vaddr_t user, const struct uaccess_piece *p, uint32_t n, bool to_user)
+{
+	uint32_t k;
+
+	user_access_begin();
+	for (k = 0; k < n; user += p[k].len, k++) {
+		if (!user_range(user, p[k].len))
+			break;
+		if (!(to_user ? copy_guarded_open((void *)user, p[k].kernel, p[k].len)
+			      : copy_guarded_open(p[k].kernel, (const void *)user, p[k].len)))
+			break;
+	}
+	user_access_end();
+	return k;
 }

@@ -246,45 +246,91 @@ static enum mm_file_get write_how(const struct copy_run *r, uint32_t page)
 	return whole || start >= r->old ? MM_FILE_FRESH : MM_FILE_READ;
 }
 
-/* Copies run r between its buffer and the file's pages: each page is
- * referenced first (read when needed), then the bytes copied, the volume
- * lock given up once around the copies when the buffer is a user's (a fault
- * on it may wait for memory or the disk, and must not hold the volume
- * meanwhile; the references keep the frames, and a truncation waits for
- * them). *copied: bytes copied (a prefix of the run). */
+/* Page k of run r: the bytes of it the run covers, at *off in the page. */
+static uint32_t run_piece(const struct copy_run *r, uint32_t k, uint32_t *off)
+{
+	uint32_t page = ((r->pos >> PAGE_SHIFT) + k) << PAGE_SHIFT;
+	uint32_t from = r->pos > page ? r->pos : page;
+	uint32_t to = r->pos + r->len < page + PAGE_SIZE ? r->pos + r->len : page + PAGE_SIZE;
+
+	*off = from - page;
+	return to - from;
+}
+
+/* Copies the first np pages of run r between its user buffer and their
+ * frames pfns: in one SMAP window when every frame is in the direct window
+ * (the usual case), else a page at a time through copy_user. Returns how
+ * many pages were copied whole before the buffer faulted. */
+static uint32_t copy_run_user(const struct copy_run *r, const pfn_t *pfns, uint32_t np)
+{
+	struct uaccess_piece p[MM_FILE_CLUSTER];
+	uint32_t k, off, at = 0;
+	bool direct = true;
+
+	for (k = 0; k < np; k++) {
+		uint8_t *page = mm_frame_direct(pfns[k]);
+		p[k].len = run_piece(r, k, &off);
+		p[k].kernel = page ? page + off : NULL;
+		direct = direct && page;
+	}
+	if (direct)
+		return copy_pieces_user(r->b->user + r->at, p, np, !r->to_frame);
+	for (k = 0; k < np; at += p[k].len, k++) {
+		run_piece(r, k, &off);
+		if (!copy_user(pfns[k], off, r->b->user + r->at + at, p[k].len, r->to_frame))
+			break;
+	}
+	return k;
+}
+
+/* copy_run_user's work for a kernel buffer (nothing faults). */
+static uint32_t copy_run_kernel(const struct copy_run *r, const pfn_t *pfns, uint32_t np)
+{
+	uint32_t off, n, at = 0;
+
+	for (uint32_t k = 0; k < np; k++, at += n) {
+		n = run_piece(r, k, &off);
+		mm_frame_copy(pfns[k], off, r->b->kernel + r->at + at, n, r->to_frame);
+	}
+	return np;
+}
+
+/* Copies run r between its buffer and the file's pages: the pages are
+ * referenced first (the resident ones under one PFN lock hold, the others
+ * read or made one by one), then the bytes copied, the volume lock given up
+ * once around the copies when the buffer is a user's (a fault on it may
+ * wait for memory or the disk, and must not hold the volume meanwhile; the
+ * references keep the frames, and a truncation waits for them), then the
+ * references dropped under one PFN lock hold. *copied: bytes copied (a
+ * prefix of the run). */
 static uint32_t copy_run_locked(struct io_fcb *fcb, const struct copy_run *r, uint32_t *copied)
 {
-	uint32_t first = r->pos >> PAGE_SHIFT, last = (r->pos + r->len - 1) >> PAGE_SHIFT;
-	uint32_t np = 0, err = ERROR_SUCCESS, k, at = 0;
+	uint32_t first = r->pos >> PAGE_SHIFT, count = ((r->pos + r->len - 1) >> PAGE_SHIFT) - first + 1;
+	uint32_t np = 0, err = ERROR_SUCCESS, done, off;
 	pfn_t pfns[MM_FILE_CLUSTER];
 
-	for (uint32_t p = first; p <= last && !err; p++) {
-		err = page_get_locked(fcb, p, r->to_frame ? write_how(r, p) : MM_FILE_READ,
-				      &pfns[np]);
-		np += !err;
+	while (np < count && !err) {
+		np += mm_file_pages_get_resident(fcb->ca, first + np, count - np, pfns + np);
+		if (np < count &&
+		    !(err = page_get_locked(fcb, first + np,
+					    r->to_frame ? write_how(r, first + np) : MM_FILE_READ,
+					    &pfns[np])))
+			np++;
 	}
 	if (!r->b->kernel)
 		io_unlock(fcb->vol);
-	for (k = 0; k < np; k++) {
-		uint32_t pos = r->pos + at, off = pos & (PAGE_SIZE - 1);
-		uint32_t n = PAGE_SIZE - off < r->len - at ? PAGE_SIZE - off : r->len - at;
-		if (r->b->kernel)
-			mm_frame_copy(pfns[k], off, r->b->kernel + r->at + at, n, r->to_frame);
-		else if (!copy_user(pfns[k], off, r->b->user + r->at + at, n, r->to_frame))
-			break;
-		mm_file_page_put(fcb->ca, first + k, pfns[k], r->to_frame);
-		at += n;
-	}
-	if (k < np) {
+	done = r->b->kernel ? copy_run_kernel(r, pfns, np) : copy_run_user(r, pfns, np);
+	mm_file_pages_put(fcb->ca, first, done, pfns, r->to_frame);
+	mm_file_pages_put(fcb->ca, first + done, np - done, pfns + done, false);
+	if (done < np)
 		err = ERROR_NOACCESS;
-		for (; k < np; k++)
-			mm_file_page_put(fcb->ca, first + k, pfns[k], false);
-	}
 	/* The references are dropped before the lock is taken again: a
 	 * truncation holding it waits for them to go. */
 	if (!r->b->kernel)
 		io_lock(fcb->vol);
-	*copied = at;
+	*copied = 0;
+	for (uint32_t k = 0; k < done; k++)
+		*copied += run_piece(r, k, &off);
 	return err;
 }
 

@@ -16,25 +16,6 @@
 #define FILE_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 #define FILE_ATTRIBUTE_VALID 0x7fa7u    /* what CreateFile accepts in its attribute bits */
 
-/* Whether every page of [user, user + len) can be read (and, when write,
- * written: each probed byte is written back unchanged). */
-static bool probe_range(uint32_t user, uint32_t len, bool write)
-{
-	uint32_t end = user + len, p;
-	uint8_t byte;
-
-	if (len == 0)
-		return true;
-	if (end < user)
-		return false;
-	for (p = user; ; p = (p | (PAGE_SIZE - 1)) + 1) {
-		if (!copy_from_user(&byte, p, 1) || (write && !copy_to_user(p, &byte, 1)))
-			return false;
-		if ((p | (PAGE_SIZE - 1)) >= end - 1)
-			return true;
-	}
-}
-
 /* The File object behind handle with the rights in desired (any File when
  * desired is 0), referenced; *granted gets the handle's rights. */
 static uint32_t file_ref(uint32_t handle, uint32_t desired, struct io_file **out,
@@ -91,7 +72,7 @@ static struct sysret transfer(struct io_file *file, uint32_t user, uint32_t len,
 	struct io_buffer b = { .user = user };
 	uint32_t done = 0, err;
 
-	if (!probe_range(user, len, !write))
+	if (!probe_user(user, len, !write))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	if (len == 0 && !write)
 		return (struct sysret){ ERROR_SUCCESS, 0 };
@@ -143,8 +124,8 @@ struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	if (!copy_from_user(&distance, a[1], sizeof(distance)) || !sys_probe_word(a[1]) ||
-	    !sys_probe_word(a[1] + 4))
+	if (!probe_user(a[1], sizeof(distance), true) ||
+	    !copy_from_user(&distance, a[1], sizeof(distance)))
 		err = ERROR_NOACCESS;
 	else if (!(err = file_seek(file, distance, a[2], &position)))
 		err = sys_copy_out(a[1], &position, sizeof(position)).error;
@@ -256,7 +237,7 @@ struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f)
 	char *full;
 
 	(void)f;
-	if (!err && !probe_range(a[1], sizeof(*d), true))
+	if (!err && !probe_user(a[1], sizeof(*d), true))
 		err = ERROR_NOACCESS;
 	if (!err && (err = sys_path_in(a[0], &full)) == ERROR_SUCCESS) {
 		err = file_find_first(full, &file, info);
@@ -287,7 +268,7 @@ struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = info && d ? file_ref(a[0], 0, &file, NULL) : ERROR_NOT_ENOUGH_MEMORY;
 
 	(void)f;
-	if (!err && !probe_range(a[1], sizeof(*d), true))
+	if (!err && !probe_user(a[1], sizeof(*d), true))
 		err = ERROR_NOACCESS;
 	if (!err && !(err = file_find_next(file, info))) {
 		sys_find_data(info, d);

@@ -146,9 +146,7 @@ struct sysret sys_handle_out(uint32_t out, uint32_t handle)
 
 bool sys_probe_word(uint32_t user)
 {
-	uint32_t word;
-
-	return copy_from_user(&word, user, sizeof(word)) && copy_to_user(user, &word, sizeof(word));
+	return probe_user(user, sizeof(uint32_t), true);
 }
 
 void syscall_set_result(struct trap_frame *f, uint32_t error, uint32_t value)

@@ -36,7 +36,7 @@ uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size);
 /* Milliseconds to timer ticks, rounded up, without overflow; INFINITE stays. */
 uint32_t ms_to_ticks(uint32_t ms);
 /* Whether the 4 bytes at user address user can be read and written (NT's
- * ProbeForWrite): it reads them and writes them back unchanged. */
+ * ProbeForWrite): probe_user's write probe, which changes nothing. */
 bool sys_probe_word(uint32_t user);
 /* Writes a new handle to user address out, probed before it was made (0
  * written there): when out has gone meanwhile the handle is closed and the
