@@ -157,6 +157,10 @@ static void bad_pointers(void)
 	CHECK(!ReadFile(h, page + 100, 4096, &n, NULL) && GetLastError() == ERROR_NOACCESS,
 	      "ReadFile into a half-bad buffer: %lu", GetLastError());
 	CHECK(SetFilePointer(h, 0, NULL, FILE_CURRENT) == 0, "the pointer did not move");
+	VirtualProtect(page, 4096, PAGE_READONLY, &n);
+	CHECK(!ReadFile(h, page + 8, 16, &n, NULL) && GetLastError() == ERROR_NOACCESS &&
+	      page[8] == 'p', "ReadFile into a read-only page: %lu", GetLastError());
+	CHECK(SetFilePointer(h, 0, NULL, FILE_CURRENT) == 0, "the pointer still did not move");
 	CHECK(!WriteFile(h, (void *)0xc0000000, 1, &n, NULL) && GetLastError() == ERROR_NOACCESS,
 	      "a kernel address: %lu", GetLastError());
 	CHECK(CreateFileA((LPCSTR)16, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL) ==
