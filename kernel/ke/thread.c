@@ -2,6 +2,7 @@
 #include "kernel/ke/thread.h"
 #include "kernel/ke/lock.h"
 #include "kernel/ke/mutant.h"
+#include "kernel/ke/systime.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
 #include "arch/arch.h"
@@ -271,6 +272,32 @@ static void quantum_end(struct thread *t)
 	}
 }
 
+/* The CPU's time since boot by kind (the idle thread's is idle, not
+ * kernel), counted by the tick. */
+static struct {
+	uint32_t idle_ticks, kernel_ticks, user_ticks;
+} cpu_ticks;
+
+/* Charges the tick to t, its process and the CPU's totals. */
+static void charge_tick(struct thread *t, bool user)
+{
+	if (t == idle) {
+		cpu_ticks.idle_ticks++;
+		return;
+	}
+	if (user) {
+		cpu_ticks.user_ticks++;
+		t->times.user_ticks++;
+		if (t->owner_times)
+			t->owner_times->user_ticks++;
+	} else {
+		cpu_ticks.kernel_ticks++;
+		t->times.kernel_ticks++;
+		if (t->owner_times)
+			t->owner_times->kernel_ticks++;
+	}
+}
+
 /* Every tick: wake the sleepers that are due, and preempt when the quantum
  * is used up or a higher level became ready. Runs in the timer interrupt, so
  * a switch here preempts. */
@@ -279,6 +306,7 @@ static void sched_tick(void)
 	struct sleep_list still = { NULL };
 	struct thread *t;
 
+	charge_tick(thread_now, timer_tick_from_user());
 	while ((t = sleep_pop(&sleepers)) != NULL) {
 		if ((int32_t)(timer_ticks() - t->wake_tick) >= 0)
 			make_ready(t);
@@ -388,6 +416,7 @@ void thread_exit(void)
 	if (thread_now == &main_thread || thread_now == idle)
 		panic("thread_exit: the %s thread cannot exit", thread_now->name);
 	ke_abandon_mutants(thread_now);
+	thread_now->exit_time = ke_system_time();
 	thread_now->state = THREAD_DEAD;
 	queue_push(&dead, thread_now);
 	schedule(false);
@@ -426,6 +455,7 @@ bool thread_setup(struct thread *t, const char *name, void (*entry)(void *), voi
 	t->state = THREAD_BLOCKED;
 	t->wait_reason = "Initialized";
 	t->base_priority = t->priority = PRIORITY_NORMAL;
+	t->create_time = ke_system_time();
 	strlcpy(t->name, name, sizeof(t->name));
 	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_begin);
 	irq = irq_save();
@@ -548,6 +578,7 @@ void sched_get_stats(struct sched_stats *s)
 	for (uint32_t level = 0; level < PRIORITY_LEVELS; level++)
 		for (const struct thread *t = ready[level].head; t; t = t->next)
 			n++;
-	*s = (struct sched_stats){ thread_count, n, switches };
+	*s = (struct sched_stats){ thread_count, n, switches, cpu_ticks.idle_ticks,
+				   cpu_ticks.kernel_ticks, cpu_ticks.user_ticks };
 	irq_restore(irq);
 }

@@ -28,6 +28,13 @@
 
 enum thread_state { THREAD_READY, THREAD_RUNNING, THREAD_BLOCKED, THREAD_DEAD };
 
+/* CPU time, in timer ticks charged to whoever was running: in ring 3
+ * (user) or not (kernel). Counted by the tick with interrupts off; read
+ * them as 32-bit words (one CPU: a read is never torn). */
+struct ke_cpu_times {
+	uint32_t user_ticks, kernel_ticks;
+};
+
 struct thread {
 	uint32_t esp;                   /* saved kernel stack pointer while switched out */
 	vaddr_t stack;                  /* the pool run: guard page, then the stack */
@@ -60,6 +67,9 @@ struct thread {
 	void (*release)(struct thread *t);
 	struct ke_mutant *mutants;      /* the mutants it owns (kernel/ke/mutant.h) */
 	struct ke_lock_stack locks;     /* the locks it holds (kernel/ke/lock.h) */
+	struct ke_cpu_times times;      /* its own CPU time */
+	struct ke_cpu_times *owner_times;       /* its process's total too, or NULL */
+	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
 };
 
 struct process;
@@ -132,6 +142,7 @@ const struct thread *thread_guard_owner(vaddr_t addr);
 
 struct sched_stats {
 	uint32_t threads, ready, switches;
+	uint32_t idle_ticks, kernel_ticks, user_ticks;  /* the CPU's time since boot */
 };
 void sched_get_stats(struct sched_stats *s);
 

@@ -118,6 +118,9 @@ static const struct {
 	[SYS_QUERY_MAPPED_FILE] = { sys_query_mapped_file, 4 },
 	[SYS_PROCESS_ID_OF] = { sys_process_id_of, 1 },
 	[SYS_SIGNAL_AND_WAIT] = { sys_signal_and_wait, 3 },
+	[SYS_PERFORMANCE_COUNTER] = { sys_performance_counter, 2 },
+	[SYS_QUERY_TIMES] = { sys_query_times, 3 },
+	[SYS_PRIORITY_CLASS] = { sys_priority_class, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

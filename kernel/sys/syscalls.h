@@ -189,4 +189,10 @@ struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f);
 
 
+/* kernel/sys/sys_times.c */
+struct sysret sys_performance_counter(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_times(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_priority.c */
+struct sysret sys_priority_class(const uint32_t *a, struct trap_frame *f);
+
 #endif

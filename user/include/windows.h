@@ -616,6 +616,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winthreads.h"
 #include "vados/winsecurity.h"
 #include "vados/winfiles.h"
+#include "vados/winmisc.h"
 
 VADOS_END_DECLS
 
