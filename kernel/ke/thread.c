@@ -423,6 +423,11 @@ void thread_exit(void)
 	panic("thread_exit: a dead thread ran again");
 }
 
+struct trap_frame *thread_user_frame(const struct thread *t)
+{
+	return (struct trap_frame *)(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE) - 1;
+}
+
 /* Where every new thread starts (see arch_prepare_stack). */
 static void thread_begin(void)
 {
@@ -457,7 +462,9 @@ bool thread_setup(struct thread *t, const char *name, void (*entry)(void *), voi
 	t->base_priority = t->priority = PRIORITY_NORMAL;
 	t->create_time = ke_system_time();
 	strlcpy(t->name, name, sizeof(t->name));
-	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_begin);
+	/* Its first frames start below the ring-3 trap frame's place, which a
+	 * ring-3 thread's start fills (thread_user_frame). */
+	t->esp = arch_prepare_stack((vaddr_t)thread_user_frame(t), thread_begin);
 	irq = irq_save();
 	t->id = next_id++;
 	t->all_next = all;

@@ -137,6 +137,10 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks);
  * WAIT_INTERRUPTED), so it can notice it is being terminated or suspended. */
 void thread_interrupt(struct thread *t);
 
+/* Where the CPU leaves the trap frame of t's latest entry from ring 3: the
+ * top of its kernel stack (a new thread's first frames start below it). */
+struct trap_frame *thread_user_frame(const struct thread *t);
+
 /* The thread whose stack guard page holds addr (for the double-fault report). */
 const struct thread *thread_guard_owner(vaddr_t addr);
 

@@ -6,6 +6,8 @@
 #include "arch/arch.h"
 #include "arch/context.h"
 #include "arch/cpu.h"
+#include "arch/selectors.h"
+#include "arch/trap.h"
 #include "arch/uaccess.h"
 #include "mm/pool.h"
 
@@ -108,7 +110,20 @@ static void thread_begin(void *arg)
 	struct ps_thread *t = arg;
 
 	ps_user_return();       /* created suspended, or killed before it ran */
-	arch_enter_user(t->entry, t->esp);
+	arch_enter_user_frame(thread_user_frame(&t->k));
+}
+
+/* The registers a new thread enters ring 3 with, where a trap from ring 3
+ * leaves them (so GetThreadContext and SetThreadContext find them before it
+ * runs): its entry and stack, flat selectors with FS at its TEB, interrupts
+ * on, the general registers zero. */
+static void user_frame_init(struct ps_thread *t)
+{
+	*thread_user_frame(&t->k) = (struct trap_frame){
+		.gs = SEL_UDATA, .fs = SEL_UTEB, .es = SEL_UDATA, .ds = SEL_UDATA,
+		.eip = t->entry, .cs = SEL_UCODE, .eflags = 0x202,  /* IF and reserved bit 1 */
+		.user_esp = t->esp, .user_ss = SEL_UDATA,
+	};
 }
 
 /* A thread's base level: THREAD_PRIORITY_* relative to its process's
@@ -150,6 +165,7 @@ uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
 	if (!err) {
 		t->k.teb = t->teb;
 		teb_write(t, TEB_CLIENT_TID, t->k.id);
+		user_frame_init(t);
 	} else {
 		unmap_user_parts(p, t, !tp->esp);
 	}

@@ -121,6 +121,7 @@ static const struct {
 	[SYS_PERFORMANCE_COUNTER] = { sys_performance_counter, 2 },
 	[SYS_QUERY_TIMES] = { sys_query_times, 3 },
 	[SYS_PRIORITY_CLASS] = { sys_priority_class, 3 },
+	[SYS_THREAD_CONTEXT] = { sys_thread_context, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

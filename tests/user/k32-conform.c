@@ -4,8 +4,9 @@
  * DebugBreak caught by a vectored handler), FormatMessageA (system texts,
  * inserts from a va_list and an array, escapes, widths, buffer rules and
  * error codes), CPU times, start-up information, names and directories with
- * their size rules, the lstr* calls on bad pointers, priority classes and
- * the processor numbers. */
+ * their size rules, the lstr* calls on bad pointers, priority classes, the
+ * processor numbers, CreateRemoteThread, and Get/SetThreadContext on a new
+ * suspended thread and on one suspended while it ran. */
 #include <stdarg.h>
 #include <string.h>
 #include <windows.h>
@@ -382,6 +383,87 @@ static void priorities(void)
 	      GetLastError() == ERROR_INVALID_HANDLE, "bad process: %lu", GetLastError());
 }
 
+/* Where SetThreadContext sends threads: notes EAX and EBX, then
+ * ExitThread(99). */
+volatile DWORD k32_seen_eax, k32_seen_ebx;
+void k32_redirected(void);
+__asm__(".text\n"
+	".globl k32_redirected\n"
+	"k32_redirected:\n\t"
+	"movl %eax, k32_seen_eax\n\t"
+	"movl %ebx, k32_seen_ebx\n\t"
+	"andl $-16, %esp\n\t"
+	"pushl $99\n\t"
+	"call ExitThread\n");
+
+static volatile LONG spinning;
+
+static DWORD WINAPI spinner(LPVOID arg)
+{
+	(void)arg;
+	spinning = 1;
+	for (;;)
+		spin_sink++;
+	return 0;
+}
+
+static void contexts(void)
+{
+	CONTEXT c;
+	DWORD code = 0;
+	HANDLE t, limited;
+
+	t = CreateThread(NULL, 0, short_thread, NULL, CREATE_SUSPENDED, NULL);
+	memset(&c, 0, sizeof(c));
+	c.ContextFlags = CONTEXT_FULL;
+	CHECK(t && GetThreadContext(t, &c), "GetThreadContext of a new thread: %lu",
+	      GetLastError());
+	CHECK(c.Eip != 0 && c.Esp != 0 && (c.SegCs & 3) == 3 && (c.SegSs & 3) == 3 &&
+	      (c.EFlags & 0x200), "new thread: eip %08lx esp %08lx cs %lx flags %lx", c.Eip,
+	      c.Esp, c.SegCs, c.EFlags);
+	c.ContextFlags = CONTEXT_CONTROL | CONTEXT_INTEGER;
+	c.Eip = (DWORD)k32_redirected;
+	c.Eax = 0x1234;
+	c.Ebx = 0x5678;
+	CHECK(SetThreadContext(t, &c), "SetThreadContext: %lu", GetLastError());
+	ResumeThread(t);
+	CHECK(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0 && GetExitCodeThread(t, &code) &&
+	      code == 99 && k32_seen_eax == 0x1234 && k32_seen_ebx == 0x5678,
+	      "redirected new thread: exit %lu eax %lx ebx %lx", code, k32_seen_eax,
+	      k32_seen_ebx);
+	CloseHandle(t);
+
+	t = CreateThread(NULL, 0, spinner, NULL, 0, NULL);
+	while (!spinning)
+		Sleep(1);
+	CHECK(SuspendThread(t) == 0, "SuspendThread");
+	memset(&c, 0, sizeof(c));
+	c.ContextFlags = CONTEXT_CONTROL;
+	CHECK(GetThreadContext(t, &c) && c.Eip && c.Ebx == 0 && c.SegDs == 0,
+	      "CONTROL only: eip %08lx, integer and segment groups untouched", c.Eip);
+	c.SegCs = 0x08;                 /* the kernel's */
+	SetLastError(0);
+	CHECK(!SetThreadContext(t, &c) && GetLastError() == ERROR_INVALID_PARAMETER,
+	      "kernel CS: %lu", GetLastError());
+	limited = OpenThread(THREAD_QUERY_INFORMATION, FALSE, GetThreadId(t));
+	CHECK(limited && !GetThreadContext(limited, &c) && GetLastError() == ERROR_ACCESS_DENIED,
+	      "no THREAD_GET_CONTEXT: %lu", GetLastError());
+	CloseHandle(limited);
+	c.ContextFlags = CONTEXT_FULL;
+	CHECK(GetThreadContext(t, &c), "full");
+	c.Eip = (DWORD)k32_redirected;
+	c.Eax = 0xabc;
+	CHECK(SetThreadContext(t, &c), "SetThreadContext of a suspended thread");
+	ResumeThread(t);
+	CHECK(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0 && GetExitCodeThread(t, &code) &&
+	      code == 99 && k32_seen_eax == 0xabc, "redirected spinner: %lu %lx", code,
+	      k32_seen_eax);
+	CloseHandle(t);
+	SetLastError(0);
+	CHECK(!GetThreadContext((HANDLE)0x1230, &c) && GetLastError() == ERROR_INVALID_HANDLE,
+	      "bad handle: %lu", GetLastError());
+}
+
 int main(void)
 {
 	macros();
@@ -393,6 +475,7 @@ int main(void)
 	names();
 	lstr();
 	priorities();
+	contexts();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;
 }

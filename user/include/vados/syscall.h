@@ -142,6 +142,8 @@ enum vados_syscall {
 				 *  exited (0: running), kernel, user; 2 the system: idle,
 				 *  kernel (idle included), user, 0. 100 ns units */
 	SYS_PRIORITY_CLASS,     /* (process, set, *_PRIORITY_CLASS when set) -> the class */
+	SYS_THREAD_CONTEXT,     /* (thread, CONTEXT *, set): the ContextFlags groups read or
+				 *  loaded: GetThreadContext, SetThreadContext */
 	SYS_COUNT,
 };
 

@@ -284,6 +284,18 @@ WINAPI BOOL SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass);
 WINAPI DWORD GetCurrentProcessorNumber(VOID);
 WINAPI DWORD GetActiveProcessorCount(WORD GroupNumber);
 WINAPI DWORD GetMaximumProcessorCount(WORD GroupNumber);
+/* Thread contexts (user/lib/thread_context.c): the registers a suspended
+ * thread left ring 3 with; CONTEXT_CONTROL, _INTEGER and _SEGMENTS are read
+ * and written, the other groups left as they are. */
+#define CONTEXT_FLOATING_POINT     (CONTEXT_i386 | 0x8u)
+#define CONTEXT_DEBUG_REGISTERS    (CONTEXT_i386 | 0x10u)
+#define CONTEXT_EXTENDED_REGISTERS (CONTEXT_i386 | 0x20u)
+#define CONTEXT_ALL (CONTEXT_CONTROL | CONTEXT_INTEGER | CONTEXT_SEGMENTS | \
+		     CONTEXT_FLOATING_POINT | CONTEXT_DEBUG_REGISTERS | CONTEXT_EXTENDED_REGISTERS)
+typedef CONTEXT *LPCONTEXT;
+WINAPI BOOL GetThreadContext(HANDLE hThread, LPCONTEXT lpContext);
+WINAPI BOOL SetThreadContext(HANDLE hThread, const CONTEXT *lpContext);
+
 /* Threads in another process's address space: vados makes them only in
  * the caller's (another process: ERROR_ACCESS_DENIED). */
 WINAPI HANDLE CreateRemoteThread(HANDLE hProcess, LPSECURITY_ATTRIBUTES lpThreadAttributes,
