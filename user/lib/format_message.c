@@ -12,6 +12,7 @@
 #define MAX_INSERT  99
 #define MAX_SPEC    32          /* an insert's printf format, "%" and NUL included */
 #define FIELD_MAX   512         /* one formatted number or character */
+#define MAX_MESSAGE (128 * 1024) /* longer: ERROR_MORE_DATA, as Windows 10 */
 
 /* The message being built: a process-heap buffer that grows. */
 struct out {
@@ -243,7 +244,7 @@ static const char *source_text(DWORD flags, LPCVOID source, DWORD id, DWORD lang
  * or English), ERROR_MR_MID_NOT_FOUND (no such system message),
  * ERROR_RESOURCE_TYPE_NOT_FOUND (FROM_HMODULE alone),
  * ERROR_INSUFFICIENT_BUFFER (nSize cannot hold it and its NUL: nothing
- * written), ERROR_NOT_ENOUGH_MEMORY. With FORMAT_MESSAGE_ALLOCATE_BUFFER,
+ * written), ERROR_MORE_DATA (128 KB or more), ERROR_NOT_ENOUGH_MEMORY. With FORMAT_MESSAGE_ALLOCATE_BUFFER,
  * lpBuffer is an LPSTR * that gets a LocalAlloc'd buffer of at least nSize
  * bytes (free it with LocalFree). */
 DWORD WINAPI FormatMessageA(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId,
@@ -281,6 +282,8 @@ DWORD WINAPI FormatMessageA(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId,
 		wrap(&o, width);
 	if (o.failed) {
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+	} else if (o.len >= MAX_MESSAGE) {
+		SetLastError(ERROR_MORE_DATA);
 	} else if (dwFlags & FORMAT_MESSAGE_ALLOCATE_BUFFER) {
 		HLOCAL h = LocalAlloc(LMEM_FIXED, o.len + 1 > nSize ? o.len + 1 : nSize);
 		if (!h) {
