@@ -4,21 +4,25 @@
 #include "kernel/sys/syscalls.h"
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
+#include "kernel/ke/systime.h"
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "user/include/vados/syscall.h"
 
 #define HUNDRED_NS_PER_SECOND 10000000ull
 
-/* (uint64 *counter, uint64 *frequency or 0) */
+/* (uint64 *counter, uint64 *frequency or 0, uint64 *system time or 0) */
 struct sysret sys_performance_counter(const uint32_t *a, struct trap_frame *f)
 {
 	uint64_t counter = timer_fine_count(), frequency = timer_fine_hz();
+	uint64_t now = a[2] ? ke_system_time_precise() : 0;
 	struct sysret r = sys_copy_out(a[0], &counter, sizeof(counter));
 
 	(void)f;
 	if (!r.error && a[1])
 		r = sys_copy_out(a[1], &frequency, sizeof(frequency));
+	if (!r.error && a[2])
+		r = sys_copy_out(a[2], &now, sizeof(now));
 	return r;
 }
 

@@ -118,7 +118,7 @@ static const struct {
 	[SYS_QUERY_MAPPED_FILE] = { sys_query_mapped_file, 4 },
 	[SYS_PROCESS_ID_OF] = { sys_process_id_of, 1 },
 	[SYS_SIGNAL_AND_WAIT] = { sys_signal_and_wait, 3 },
-	[SYS_PERFORMANCE_COUNTER] = { sys_performance_counter, 2 },
+	[SYS_PERFORMANCE_COUNTER] = { sys_performance_counter, 3 },
 	[SYS_QUERY_TIMES] = { sys_query_times, 3 },
 	[SYS_PRIORITY_CLASS] = { sys_priority_class, 3 },
 	[SYS_THREAD_CONTEXT] = { sys_thread_context, 3 },

@@ -1,12 +1,13 @@
 /* kernel32's odds and ends (vados/winmisc.h) against Microsoft's
  * documentation: the memory, packing and counting macros, the performance
- * counter and GetTickCount64, GetVersion(Ex)A, the debugging calls (a
- * DebugBreak caught by a vectored handler), FormatMessageA (system texts,
- * inserts from a va_list and an array, escapes, widths, buffer rules and
- * error codes), CPU times, start-up information, names and directories with
- * their size rules, the lstr* calls on bad pointers, priority classes, the
- * processor numbers, CreateRemoteThread, and Get/SetThreadContext on a new
- * suspended thread and on one suspended while it ran. */
+ * counter, GetTickCount64 and GetSystemTimePreciseAsFileTime,
+ * GetVersion(Ex)A, the debugging calls (a DebugBreak caught by a vectored
+ * handler), FormatMessageA (system texts, inserts from a va_list and an
+ * array, escapes, widths, buffer rules and error codes), CPU times,
+ * start-up information, names and directories with their size rules, the
+ * lstr* calls on bad pointers, priority classes, the processor numbers,
+ * CreateRemoteThread, and Get/SetThreadContext on a new suspended thread and
+ * on one suspended while it ran. */
 #include <stdarg.h>
 #include <string.h>
 #include <windows.h>
@@ -53,6 +54,11 @@ static void macros(void)
 	      FAILED(E_FAIL) && SUCCEEDED(S_FALSE), "HRESULTs");
 }
 
+static ULONGLONG ft(const FILETIME *t)
+{
+	return (ULONGLONG)t->dwHighDateTime << 32 | t->dwLowDateTime;
+}
+
 static void counters(void)
 {
 	LARGE_INTEGER f1, f2, c1, c2, c3;
@@ -75,6 +81,14 @@ static void counters(void)
 	CHECK(ms >= 90 && ms < 1000, "Sleep(100) took %lld ms by the counter", ms);
 	CHECK(!QueryPerformanceCounter(NULL) && GetLastError() == ERROR_NOACCESS,
 	      "NULL: %lu", GetLastError());
+
+	FILETIME coarse, precise, later;
+	GetSystemTimeAsFileTime(&coarse);
+	GetSystemTimePreciseAsFileTime(&precise);
+	GetSystemTimePreciseAsFileTime(&later);
+	CHECK(ft(&precise) >= ft(&coarse) && ft(&precise) - ft(&coarse) < 10000000 &&
+	      ft(&later) >= ft(&precise), "precise %llu coarse %llu later %llu", ft(&precise),
+	      ft(&coarse), ft(&later));
 
 	t32 = GetTickCount();
 	t64 = GetTickCount64();
@@ -231,11 +245,6 @@ static DWORD WINAPI short_thread(LPVOID arg)
 {
 	(void)arg;
 	return 7;
-}
-
-static ULONGLONG ft(const FILETIME *t)
-{
-	return (ULONGLONG)t->dwHighDateTime << 32 | t->dwLowDateTime;
 }
 
 static void cpu_times(void)

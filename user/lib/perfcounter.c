@@ -1,13 +1,15 @@
-/* The performance counter and the 64-bit tick count (<windows.h>,
- * vados/winmisc.h) over SYS_PERFORMANCE_COUNTER: the PIT's input clock as
- * the kernel divides it for its tick, so the counter and GetTickCount agree. */
+/* The performance counter, the 64-bit tick count and the precise system
+ * time (<windows.h>, vados/winmisc.h) over SYS_PERFORMANCE_COUNTER: the
+ * PIT's input clock as the kernel divides it for its tick, so the counter,
+ * GetTickCount and GetSystemTimeAsFileTime agree. */
 #include <windows.h>
 #include "win32call.h"
 
-/* Reads the counter and, if frequency is not NULL, its frequency. */
-static BOOL performance_counter(ULONGLONG *counter, ULONGLONG *frequency)
+/* Reads the counter and, if not NULL, its frequency and the precise system
+ * time. */
+static BOOL performance_counter(ULONGLONG *counter, ULONGLONG *frequency, ULONGLONG *now)
 {
-	uint32_t args[2] = { (uint32_t)counter, (uint32_t)frequency };
+	uint32_t args[3] = { (uint32_t)counter, (uint32_t)frequency, (uint32_t)now };
 
 	return win32_call(SYS_PERFORMANCE_COUNTER, args, NULL);
 }
@@ -18,7 +20,7 @@ BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER *lpPerformanceCount)
 {
 	ULONGLONG counter;
 
-	if (!performance_counter(&counter, NULL))
+	if (!performance_counter(&counter, NULL, NULL))
 		return FALSE;
 	if (IsBadWritePtr(lpPerformanceCount, sizeof(*lpPerformanceCount))) {
 		SetLastError(ERROR_NOACCESS);
@@ -33,7 +35,7 @@ BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER *lpFrequency)
 {
 	ULONGLONG counter, frequency;
 
-	if (!performance_counter(&counter, &frequency))
+	if (!performance_counter(&counter, &frequency, NULL))
 		return FALSE;
 	if (IsBadWritePtr(lpFrequency, sizeof(*lpFrequency))) {
 		SetLastError(ERROR_NOACCESS);
@@ -48,7 +50,18 @@ ULONGLONG WINAPI GetTickCount64(VOID)
 {
 	ULONGLONG counter, frequency;
 
-	if (!performance_counter(&counter, &frequency))
+	if (!performance_counter(&counter, &frequency, NULL))
 		return 0;
 	return counter / frequency * 1000 + counter % frequency * 1000 / frequency;
+}
+
+/* GetSystemTimeAsFileTime's time plus the part of the current tick gone by
+ * (the counter's resolution), never below it. */
+VOID WINAPI GetSystemTimePreciseAsFileTime(LPFILETIME lpSystemTimeAsFileTime)
+{
+	ULONGLONG counter, now = 0;
+
+	performance_counter(&counter, NULL, &now);
+	lpSystemTimeAsFileTime->dwLowDateTime = (DWORD)now;
+	lpSystemTimeAsFileTime->dwHighDateTime = (DWORD)(now >> 32);
 }

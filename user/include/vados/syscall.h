@@ -136,8 +136,9 @@ enum vados_syscall {
 	SYS_PROCESS_ID_OF,      /* (process handle) -> its pid: GetProcessId */
 	SYS_SIGNAL_AND_WAIT,    /* (handle to signal, handle to wait on, milliseconds) -> as
 				 *  SYS_WAIT_FOR_OBJECT: SignalObjectAndWait */
-	SYS_PERFORMANCE_COUNTER, /* (uint64 *counter, uint64 *frequency or 0): a monotonic
-				 *  count since boot, frequency per second (fixed) */
+	SYS_PERFORMANCE_COUNTER, /* (uint64 *counter, uint64 *frequency or 0, uint64 *system
+				 *  time or 0): a monotonic count since boot, frequency per
+				 *  second (fixed), the system time to the counter's resolution */
 	SYS_QUERY_TIMES,        /* (kind, handle, uint64 out[4]): 0 process, 1 thread: created,
 				 *  exited (0: running), kernel, user; 2 the system: idle,
 				 *  kernel (idle included), user, 0. 100 ns units */

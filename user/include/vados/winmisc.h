@@ -151,6 +151,7 @@ WINAPI SIZE_T RtlCompareMemory(const VOID *Source1, const VOID *Source2, SIZE_T 
 WINAPI BOOL QueryPerformanceCounter(LARGE_INTEGER *lpPerformanceCount);
 WINAPI BOOL QueryPerformanceFrequency(LARGE_INTEGER *lpFrequency);
 WINAPI ULONGLONG GetTickCount64(VOID);
+WINAPI VOID GetSystemTimePreciseAsFileTime(LPFILETIME lpSystemTimeAsFileTime);
 
 /* CPU times (user/lib/cputimes.c): 100 ns units, counted a timer tick (10
  * ms) at a time to the thread that was running, in ring 3 (user) or not
