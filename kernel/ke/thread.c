@@ -222,7 +222,8 @@ void thread_preempt_check(void)
 }
 
 /* A blocked thread becomes ready: off its wait queue and the sleepers, with
- * NT's wait boost (+1 for a quantum) below the real-time levels. The
+ * NT's wait boost (+1 for a quantum) below the real-time levels, unless
+ * SetThreadPriorityBoost disabled it. The
  * kernel's own threads get none: NT runs its system threads at real-time
  * levels, which are never boosted (here the writer, boosted after each
  * write, would preempt ring 3 after every disk interrupt). */
@@ -235,7 +236,8 @@ static void make_ready(struct thread *t)
 	t->waiting_on = NULL;
 	t->timed = false;
 	t->wait_reason = NULL;
-	if (t->process && t->base_priority < PRIORITY_BOOST_MAX && t->priority < PRIORITY_BOOST_MAX)
+	if (t->process && !t->no_boost && t->base_priority < PRIORITY_BOOST_MAX &&
+	    t->priority < PRIORITY_BOOST_MAX)
 		t->priority = t->priority > t->base_priority ? t->priority : t->base_priority + 1;
 	ready_insert(t);
 }

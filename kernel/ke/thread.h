@@ -58,6 +58,7 @@ struct thread {
 	uint8_t base_priority;          /* 1-31 (0: the idle thread) */
 	uint8_t priority;               /* base plus the boost it still has */
 	bool starved;                   /* runs one quantum at 15 (starvation boost) */
+	bool no_boost;                  /* gets no wait boost (SetThreadPriorityBoost) */
 	bool kill;                      /* being terminated: no wait blocks it again */
 	uint32_t ready_since;           /* tick it became ready (starvation) */
 	vaddr_t teb;                    /* a ring-3 thread's TEB (FS base), else 0 */

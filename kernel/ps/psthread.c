@@ -177,6 +177,7 @@ uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
 	}
 	irq = irq_save();
 	thread_set_priority(&t->k, thread_base(p->priority_base, 0));
+	t->k.no_boost = p->no_boost;
 	if (!process_thread_add(p, t)) {
 		irq_restore(irq);
 		/* Set up but refused (p is exiting): it runs only to end at once. */
@@ -287,6 +288,16 @@ bool ps_thread_set_priority(struct ps_thread *t, int32_t relative)
 	thread_set_priority(&t->k, thread_base(t->k.process->priority_base, relative));
 	thread_preempt_check();
 	return true;
+}
+
+void ps_set_priority_boost(struct process *p, bool disable)
+{
+	bool irq = irq_save();
+
+	p->no_boost = disable;
+	for (struct ps_thread *t = p->threads; t; t = t->proc_next)
+		t->k.no_boost = disable;
+	irq_restore(irq);
 }
 
 void ps_set_priority_class(struct process *p, uint8_t base)

@@ -122,6 +122,7 @@ static const struct {
 	[SYS_QUERY_TIMES] = { sys_query_times, 3 },
 	[SYS_PRIORITY_CLASS] = { sys_priority_class, 3 },
 	[SYS_THREAD_CONTEXT] = { sys_thread_context, 3 },
+	[SYS_PRIORITY_BOOST] = { sys_priority_boost, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

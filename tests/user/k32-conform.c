@@ -5,9 +5,9 @@
  * handler), FormatMessageA (system texts, inserts from a va_list and an
  * array, escapes, widths, buffer rules and error codes), CPU times,
  * start-up information, names and directories with their size rules, the
- * lstr* calls on bad pointers, priority classes, the processor numbers,
- * CreateRemoteThread, and Get/SetThreadContext on a new suspended thread and
- * on one suspended while it ran. */
+ * lstr* calls on bad pointers, priority classes and boosts, the processor
+ * numbers, CreateRemoteThread, and Get/SetThreadContext on a new suspended
+ * thread and on one suspended while it ran. */
 #include <stdarg.h>
 #include <string.h>
 #include <windows.h>
@@ -373,6 +373,26 @@ static void priorities(void)
 	      !SetPriorityClass(self, PROCESS_MODE_BACKGROUND_BEGIN) &&
 	      SetPriorityClass(self, PROCESS_MODE_BACKGROUND_END) &&
 	      !SetPriorityClass(self, PROCESS_MODE_BACKGROUND_END), "background mode");
+
+	BOOL off = TRUE;
+	CHECK(GetProcessPriorityBoost(self, &off) && !off, "boosts start enabled");
+	CHECK(SetThreadPriorityBoost(GetCurrentThread(), TRUE) &&
+	      GetThreadPriorityBoost(GetCurrentThread(), &off) && off &&
+	      SetThreadPriorityBoost(GetCurrentThread(), FALSE) &&
+	      GetThreadPriorityBoost(GetCurrentThread(), &off) && !off, "thread boost round trip");
+	CHECK(SetProcessPriorityBoost(self, TRUE) && GetProcessPriorityBoost(self, &off) && off &&
+	      GetThreadPriorityBoost(GetCurrentThread(), &off) && off, "process boost: %lu",
+	      GetLastError());
+	t = CreateThread(NULL, 0, remote_thread, NULL, CREATE_SUSPENDED, NULL);
+	CHECK(t && GetThreadPriorityBoost(t, &off) && off, "a new thread inherits it");
+	ResumeThread(t);
+	WaitForSingleObject(t, 5000);
+	CloseHandle(t);
+	CHECK(SetProcessPriorityBoost(self, FALSE) && GetProcessPriorityBoost(self, &off) && !off,
+	      "process boost back");
+	SetLastError(0);
+	CHECK(!GetThreadPriorityBoost((HANDLE)0x1230, &off) &&
+	      GetLastError() == ERROR_INVALID_HANDLE, "bad thread: %lu", GetLastError());
 
 	GetSystemInfo(&si);
 	CHECK(GetCurrentProcessorNumber() < si.dwNumberOfProcessors, "processor number");

@@ -1,6 +1,7 @@
-/* Priority classes and processors (<windows.h>, vados/winmisc.h):
+/* Priority classes, boosts and processors (<windows.h>, vados/winmisc.h):
  * Get/SetPriorityClass over SYS_PRIORITY_CLASS (the kernel moves the
- * process's threads to the class's levels), and the one CPU's numbers. */
+ * process's threads to the class's levels), the Get/Set*PriorityBoost calls
+ * over SYS_PRIORITY_BOOST, and the one CPU's numbers. */
 #include <windows.h>
 #include "win32call.h"
 
@@ -44,6 +45,51 @@ BOOL WINAPI SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass)
 		return TRUE;
 	}
 	return win32_call(SYS_PRIORITY_CLASS, args, NULL);
+}
+
+/* SYS_PRIORITY_BOOST on a process (0) or thread (1): sets the flag when
+ * set, and stores it in *disabled when that is given. */
+static BOOL priority_boost(uint32_t kind, HANDLE h, BOOL set, BOOL disable, PBOOL disabled)
+{
+	uint32_t args[4] = { kind, (uint32_t)h, set != FALSE, disable != FALSE }, value;
+
+	if (disabled && IsBadWritePtr(disabled, sizeof(*disabled))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (!win32_call(SYS_PRIORITY_BOOST, args, &value))
+		return FALSE;
+	if (disabled)
+		*disabled = value != 0;
+	return TRUE;
+}
+
+BOOL WINAPI GetProcessPriorityBoost(HANDLE hProcess, PBOOL pDisablePriorityBoost)
+{
+	if (!pDisablePriorityBoost) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	return priority_boost(0, hProcess, FALSE, FALSE, pDisablePriorityBoost);
+}
+
+BOOL WINAPI SetProcessPriorityBoost(HANDLE hProcess, BOOL bDisablePriorityBoost)
+{
+	return priority_boost(0, hProcess, TRUE, bDisablePriorityBoost, NULL);
+}
+
+BOOL WINAPI GetThreadPriorityBoost(HANDLE hThread, PBOOL pDisablePriorityBoost)
+{
+	if (!pDisablePriorityBoost) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	return priority_boost(1, hThread, FALSE, FALSE, pDisablePriorityBoost);
+}
+
+BOOL WINAPI SetThreadPriorityBoost(HANDLE hThread, BOOL bDisablePriorityBoost)
+{
+	return priority_boost(1, hThread, TRUE, bDisablePriorityBoost, NULL);
 }
 
 /* One CPU: always 0. */

@@ -145,6 +145,8 @@ enum vados_syscall {
 	SYS_PRIORITY_CLASS,     /* (process, set, *_PRIORITY_CLASS when set) -> the class */
 	SYS_THREAD_CONTEXT,     /* (thread, CONTEXT *, set): the ContextFlags groups read or
 				 *  loaded: GetThreadContext, SetThreadContext */
+	SYS_PRIORITY_BOOST,     /* (0 process / 1 thread, handle, set, disable when set) ->
+				 *  1 when its wait boosts are disabled */
 	SYS_COUNT,
 };
 

@@ -282,6 +282,13 @@ WINAPI int lstrcmpiA(LPCSTR lpString1, LPCSTR lpString2);
 #define ALL_PROCESSOR_GROUPS        0xffff
 WINAPI DWORD GetPriorityClass(HANDLE hProcess);
 WINAPI BOOL SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass);
+/* Disabling a boost stops the +1 a thread gets when its wait ends (the
+ * starvation boost stays); a process's setting is its threads', new ones
+ * included. */
+WINAPI BOOL GetProcessPriorityBoost(HANDLE hProcess, PBOOL pDisablePriorityBoost);
+WINAPI BOOL SetProcessPriorityBoost(HANDLE hProcess, BOOL bDisablePriorityBoost);
+WINAPI BOOL GetThreadPriorityBoost(HANDLE hThread, PBOOL pDisablePriorityBoost);
+WINAPI BOOL SetThreadPriorityBoost(HANDLE hThread, BOOL bDisablePriorityBoost);
 WINAPI DWORD GetCurrentProcessorNumber(VOID);
 WINAPI DWORD GetActiveProcessorCount(WORD GroupNumber);
 WINAPI DWORD GetMaximumProcessorCount(WORD GroupNumber);
