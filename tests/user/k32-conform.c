@@ -6,7 +6,7 @@
  * array, escapes, widths, buffer rules and error codes), CPU times,
  * start-up information, names and directories with their size rules, the
  * lstr* calls on bad pointers, priority classes and boosts, the processor
- * numbers, CreateRemoteThread, and Get/SetThreadContext on a new suspended
+ * numbers, features and topology, CreateRemoteThread, and Get/SetThreadContext on a new suspended
  * thread and on one suspended while it ran. */
 #include <stdarg.h>
 #include <string.h>
@@ -401,6 +401,24 @@ static void priorities(void)
 	SetLastError(0);
 	CHECK(GetActiveProcessorCount(7) == 0 && GetLastError() == ERROR_INVALID_PARAMETER,
 	      "group 7: %lu", GetLastError());
+
+	SYSTEM_LOGICAL_PROCESSOR_INFORMATION lpi[8];
+	DWORD len = 0, cores = 0, edx;
+	asm volatile("cpuid" : "=d"(edx) : "a"(1), "c"(0) : "ebx");
+	CHECK(IsProcessorFeaturePresent(PF_RDTSC_INSTRUCTION_AVAILABLE) == !!(edx & 0x10) &&
+	      IsProcessorFeaturePresent(PF_COMPARE_EXCHANGE_DOUBLE) == !!(edx & 0x100) &&
+	      !IsProcessorFeaturePresent(PF_PAE_ENABLED) &&
+	      !IsProcessorFeaturePresent(PF_XMMI_INSTRUCTIONS_AVAILABLE) &&
+	      !IsProcessorFeaturePresent(999), "IsProcessorFeaturePresent (cpuid edx 0x%08lx)", edx);
+	SetLastError(0);
+	CHECK(sizeof(lpi[0]) == 24 && !GetLogicalProcessorInformation(NULL, &len) &&
+	      GetLastError() == ERROR_INSUFFICIENT_BUFFER && len && len % 24 == 0 &&
+	      len <= sizeof(lpi), "sizing: %lu %lu", GetLastError(), len);
+	CHECK(GetLogicalProcessorInformation(lpi, &len), "GetLogicalProcessorInformation");
+	for (DWORD i = 0; i < len / sizeof(lpi[0]); i++)
+		if (lpi[i].Relationship == RelationProcessorCore)
+			cores++;
+	CHECK(cores == si.dwNumberOfProcessors, "%lu cores", cores);
 
 	t = CreateRemoteThread(self, NULL, 0, remote_thread, (LPVOID)55, 0, NULL);
 	CHECK(t && WaitForSingleObject(t, 5000) == WAIT_OBJECT_0 &&

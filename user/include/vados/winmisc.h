@@ -282,6 +282,66 @@ WINAPI int lstrcmpiA(LPCSTR lpString1, LPCSTR lpString2);
 #define ALL_PROCESSOR_GROUPS        0xffff
 WINAPI DWORD GetPriorityClass(HANDLE hProcess);
 WINAPI BOOL SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass);
+/* The processor's features (user/lib/processor_info.c): those the CPU has
+ * and the kernel lets ring 3 use (no SSE: the kernel saves only the x87
+ * state; no PAE or NX: a non-PAE kernel). */
+#define PF_FLOATING_POINT_PRECISION_ERRATA  0
+#define PF_FLOATING_POINT_EMULATED          1
+#define PF_COMPARE_EXCHANGE_DOUBLE          2
+#define PF_MMX_INSTRUCTIONS_AVAILABLE       3
+#define PF_PPC_MOVEMEM_64BIT_OK             4
+#define PF_ALPHA_BYTE_INSTRUCTIONS          5
+#define PF_XMMI_INSTRUCTIONS_AVAILABLE      6
+#define PF_3DNOW_INSTRUCTIONS_AVAILABLE     7
+#define PF_RDTSC_INSTRUCTION_AVAILABLE      8
+#define PF_PAE_ENABLED                      9
+#define PF_XMMI64_INSTRUCTIONS_AVAILABLE    10
+#define PF_SSE_DAZ_MODE_AVAILABLE           11
+#define PF_NX_ENABLED                       12
+#define PF_SSE3_INSTRUCTIONS_AVAILABLE      13
+#define PF_COMPARE_EXCHANGE128              14
+#define PF_COMPARE64_EXCHANGE128            15
+#define PF_CHANNELS_ENABLED                 16
+#define PF_XSAVE_ENABLED                    17
+#define PF_SECOND_LEVEL_ADDRESS_TRANSLATION 20
+#define PF_VIRT_FIRMWARE_ENABLED            21
+#define PF_RDWRFSGSBASE_AVAILABLE           22
+#define PF_FASTFAIL_AVAILABLE               23
+#define PF_RDRAND_INSTRUCTION_AVAILABLE     28
+#define PF_RDTSCP_INSTRUCTION_AVAILABLE     32
+WINAPI BOOL IsProcessorFeaturePresent(DWORD ProcessorFeature);
+
+/* The processors' relationships: one core in one package on NUMA node 0. */
+typedef enum _LOGICAL_PROCESSOR_RELATIONSHIP {
+	RelationProcessorCore,
+	RelationNumaNode,
+	RelationCache,
+	RelationProcessorPackage,
+	RelationGroup,
+	RelationAll = 0xffff
+} LOGICAL_PROCESSOR_RELATIONSHIP;
+typedef enum _PROCESSOR_CACHE_TYPE {
+	CacheUnified, CacheInstruction, CacheData, CacheTrace
+} PROCESSOR_CACHE_TYPE;
+typedef struct _CACHE_DESCRIPTOR {
+	BYTE Level, Associativity;
+	WORD LineSize;
+	DWORD Size;
+	PROCESSOR_CACHE_TYPE Type;
+} CACHE_DESCRIPTOR, *PCACHE_DESCRIPTOR;
+typedef struct _SYSTEM_LOGICAL_PROCESSOR_INFORMATION {     /* 24 bytes */
+	ULONG_PTR ProcessorMask;
+	LOGICAL_PROCESSOR_RELATIONSHIP Relationship;
+	union {
+		struct { BYTE Flags; } ProcessorCore;
+		struct { DWORD NodeNumber; } NumaNode;
+		CACHE_DESCRIPTOR Cache;
+		ULONGLONG Reserved[2];
+	};
+} SYSTEM_LOGICAL_PROCESSOR_INFORMATION, *PSYSTEM_LOGICAL_PROCESSOR_INFORMATION;
+WINAPI BOOL GetLogicalProcessorInformation(PSYSTEM_LOGICAL_PROCESSOR_INFORMATION Buffer,
+					   PDWORD ReturnedLength);
+
 /* Disabling a boost stops the +1 a thread gets when its wait ends (the
  * starvation boost stays); a process's setting is its threads', new ones
  * included. */
