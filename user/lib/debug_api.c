@@ -33,17 +33,22 @@ VOID WINAPI DebugBreak(VOID)
 	__asm__ __volatile__("int3");
 }
 
-/* One console write: "debug: pid N: " and the string (NULL or unreadable:
- * nothing). */
+/* "debug: pid N: " and the string, as one console write when it is short
+ * (NULL or unreadable: nothing). */
 VOID WINAPI OutputDebugStringA(LPCSTR lpOutputString)
 {
-	char prefix[32];
-	DWORD n;
+	char line[512];
+	DWORD n, len, done;
 
 	if (!lpOutputString || IsBadStringPtrA(lpOutputString, (UINT_PTR)-1))
 		return;
-	n = (DWORD)snprintf(prefix, sizeof(prefix), "debug: pid %lu: ", GetCurrentProcessId());
-	WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), prefix, n, &n, NULL);
-	WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), lpOutputString,
-		      (DWORD)strlen(lpOutputString), &n, NULL);
+	n = (DWORD)snprintf(line, sizeof(line), "debug: pid %lu: ", GetCurrentProcessId());
+	len = (DWORD)strlen(lpOutputString);
+	if (len < sizeof(line) - n) {
+		memcpy(line + n, lpOutputString, len);
+		WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), line, n + len, &done, NULL);
+		return;
+	}
+	WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), line, n, &done, NULL);
+	WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), lpOutputString, len, &done, NULL);
 }
