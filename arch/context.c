@@ -3,6 +3,7 @@
 #include "arch/cpu.h"
 #include "arch/gdt.h"
 #include "arch/sysenter.h"
+#include "arch/trap.h"
 
 uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void))
 {
@@ -17,22 +18,13 @@ uint32_t arch_prepare_stack(vaddr_t top, void (*start)(void))
 	return (uint32_t)sp;
 }
 
-void arch_enter_user(vaddr_t eip, vaddr_t esp)
+void arch_enter_user_frame(const struct trap_frame *f)
 {
-	asm volatile("movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%gs\n\t"
-		     "movw %w4, %%fs\n\t"   /* the thread's TEB (gdt_set_teb) */
-		     "pushl %0\n\t"           /* ss */
-		     "pushl %1\n\t"           /* esp */
-		     "pushl $0x202\n\t"       /* eflags: IF */
-		     "pushl %2\n\t"           /* cs */
-		     "pushl %3\n\t"           /* eip */
-		     "xorl %%eax, %%eax\n\txorl %%ebx, %%ebx\n\txorl %%ecx, %%ecx\n\t"
-		     "xorl %%edx, %%edx\n\txorl %%esi, %%esi\n\txorl %%edi, %%edi\n\t"
-		     "xorl %%ebp, %%ebp\n\t"
-		     "iret"
-		     : : "r"((uint32_t)SEL_UDATA), "r"(esp), "i"(SEL_UCODE), "r"(eip),
-		       "r"((uint32_t)SEL_UTEB)
-		     : "memory");
+	/* trap_return starts at the segment registers: the dispatcher's
+	 * argument and the cr2 slot are already off the stack there. */
+	asm volatile("movl %0, %%esp\n\t"
+		     "jmp trap_return"
+		     : : "r"(&f->gs) : "memory");
 	__builtin_unreachable();
 }
 

@@ -29,8 +29,11 @@ void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *l
 /* Sets the ring-0 stack the CPU loads when an interrupt arrives from ring 3. */
 void arch_set_kernel_stack(vaddr_t esp0);
 
-/* Leaves the kernel for ring 3 at eip with stack esp, interrupts on, every
- * general register zero. The thread comes back only through traps. */
-__attribute__((noreturn)) void arch_enter_user(vaddr_t eip, vaddr_t esp);
+struct trap_frame;
+/* Leaves the kernel for ring 3 with the registers of frame f, which sits at
+ * the top of the running thread's kernel stack (nothing above it is needed
+ * any more), through the traps' own return path. The thread comes back only
+ * through traps. */
+__attribute__((noreturn)) void arch_enter_user_frame(const struct trap_frame *f);
 
 #endif

@@ -7,6 +7,7 @@
 #define PIC2_CMD   0xa0
 #define PIC2_DATA  0xa1
 #define PIC_EOI    0x20
+#define OCW3_READ_IRR 0x0a
 #define OCW3_READ_ISR 0x0b
 #define IRQ_CASCADE 2
 
@@ -85,4 +86,12 @@ void pic_dispatch(struct trap_frame *f)
 		irq_handlers[irq](f);
 	else
 		irq_spurious_count++;       /* masked lines should never get here */
+}
+
+bool pic_irq_pending(unsigned irq)
+{
+	uint16_t port = irq < 8 ? PIC1_CMD : PIC2_CMD;
+
+	outb(port, OCW3_READ_IRR);
+	return (inb(port) >> (irq & 7)) & 1;
 }

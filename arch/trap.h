@@ -79,5 +79,14 @@ void timer_set_tick_handler(void (*fn)(void));
  * devices' timeouts (ide_tick). */
 void timer_set_device_tick(void (*fn)(void));
 unsigned timer_hz(void);
+/* Whether the tick being handled interrupted ring 3 (for the tick handler's
+ * CPU time accounting). */
+bool timer_tick_from_user(void);
+/* A finer monotonic count since pit_init: timer_fine_hz() per second, the
+ * PIT's input clock as divided for the tick (QueryPerformanceCounter). */
+uint64_t timer_fine_count(void);
+uint32_t timer_fine_hz(void);
+/* Whether IRQ irq is requested and not yet taken (the PIC's IRR). */
+bool pic_irq_pending(unsigned irq);
 
 #endif

@@ -37,7 +37,7 @@ static uint32_t exception_code(uint32_t vector)
 	}
 }
 
-static void context_from_frame(const struct trap_frame *f, struct _CONTEXT *c)
+void exception_context_from_frame(const struct trap_frame *f, struct _CONTEXT *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->ContextFlags = CONTEXT_FULL;
@@ -58,7 +58,7 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 
 	if (!p->dispatcher)
 		return false;
-	context_from_frame(f, &ctx);
+	exception_context_from_frame(f, &ctx);
 	sp -= sizeof(*rec);
 	rec_at = sp;
 	args[0] = 0;

@@ -22,6 +22,8 @@ bool exception_page_fault(struct trap_frame *f);
 void exception_raise(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec);
 /* Ends the current process for rec with the one-line report. */
 __attribute__((noreturn)) void exception_terminate(const struct _EXCEPTION_RECORD *rec);
+/* The CONTEXT of ring-3 frame f (CONTEXT_FULL; the rest zero). */
+void exception_context_from_frame(const struct trap_frame *f, struct _CONTEXT *c);
 /* Loads the frame f will return to from a user CONTEXT; false (f untouched)
  * when it asks for kernel selectors, IOPL, virtual-8086 mode or the like. */
 bool exception_continue(struct trap_frame *f, const struct _CONTEXT *ctx);

@@ -27,6 +27,15 @@ void ke_systime_init(void)
 		f.hour, f.minute, f.second);
 }
 
+uint64_t ke_system_time_precise(void)
+{
+	uint64_t since = timer_fine_count() - (uint64_t)boot_ticks * (timer_fine_hz() / timer_hz());
+	uint32_t hz = timer_fine_hz();
+
+	return boot_time + since / hz * RTL_TICKS_PER_SECOND +
+	       since % hz * RTL_TICKS_PER_SECOND / hz;
+}
+
 uint64_t ke_system_time(void)
 {
 	return boot_time + (uint64_t)(timer_ticks() - boot_ticks) * RTL_TICKS_PER_SECOND /

@@ -12,5 +12,9 @@
 void ke_systime_init(void);
 /* The current system time (GetSystemTimeAsFileTime). */
 uint64_t ke_system_time(void);
+/* The same to the performance counter's resolution (under a microsecond):
+ * ke_system_time plus the part of the tick gone by, never below it
+ * (GetSystemTimePreciseAsFileTime). */
+uint64_t ke_system_time_precise(void);
 
 #endif

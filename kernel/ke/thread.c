@@ -2,6 +2,7 @@
 #include "kernel/ke/thread.h"
 #include "kernel/ke/lock.h"
 #include "kernel/ke/mutant.h"
+#include "kernel/ke/systime.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
 #include "arch/arch.h"
@@ -191,7 +192,8 @@ void thread_preempt_check(void)
 }
 
 /* A blocked thread becomes ready: off its wait queue and the sleepers, with
- * NT's wait boost (+1 for a quantum) below the real-time levels. The
+ * NT's wait boost (+1 for a quantum) below the real-time levels, unless
+ * SetThreadPriorityBoost disabled it. The
  * kernel's own threads get none: NT runs its system threads at real-time
  * levels, which are never boosted (here the writer, boosted after each
  * write, would preempt ring 3 after every disk interrupt). */
@@ -202,7 +204,8 @@ static void make_ready(struct thread *t)
 	ke_timer_remove_locked(&t->wake);
 	t->waiting_on = NULL;
 	t->wait_reason = NULL;
-	if (t->process && t->base_priority < PRIORITY_BOOST_MAX && t->priority < PRIORITY_BOOST_MAX)
+	if (t->process && !t->no_boost && t->base_priority < PRIORITY_BOOST_MAX &&
+	    t->priority < PRIORITY_BOOST_MAX)
 		t->priority = t->priority > t->base_priority ? t->priority : t->base_priority + 1;
 	ready_insert(t);
 }
@@ -239,6 +242,32 @@ static void quantum_end(struct thread *t)
 	}
 }
 
+/* The CPU's time since boot by kind (the idle thread's is idle, not
+ * kernel), counted by the tick. */
+static struct {
+	uint32_t idle_ticks, kernel_ticks, user_ticks;
+} cpu_ticks;
+
+/* Charges the tick to t, its process and the CPU's totals. */
+static void charge_tick(struct thread *t, bool user)
+{
+	if (t == idle) {
+		cpu_ticks.idle_ticks++;
+		return;
+	}
+	if (user) {
+		cpu_ticks.user_ticks++;
+		t->times.user_ticks++;
+		if (t->owner_times)
+			t->owner_times->user_ticks++;
+	} else {
+		cpu_ticks.kernel_ticks++;
+		t->times.kernel_ticks++;
+		if (t->owner_times)
+			t->owner_times->kernel_ticks++;
+	}
+}
+
 /* A timed sleep's deadline passed (kernel/ke/timer.h, in the tick). */
 static void wake_expired(struct ke_timer_entry *e)
 {
@@ -254,6 +283,7 @@ static void wake_expired(struct ke_timer_entry *e)
  * preempts. */
 static void sched_tick(void)
 {
+	charge_tick(thread_now, timer_tick_from_user());
 	ke_timer_tick();
 	if (timer_ticks() % 100 == 0)
 		starvation_boost();
@@ -356,10 +386,16 @@ void thread_exit(void)
 	if (thread_now == &main_thread || thread_now == idle)
 		panic("thread_exit: the %s thread cannot exit", thread_now->name);
 	ke_abandon_mutants(thread_now);
+	thread_now->exit_time = ke_system_time();
 	thread_now->state = THREAD_DEAD;
 	queue_push(&dead, thread_now);
 	schedule(false);
 	panic("thread_exit: a dead thread ran again");
+}
+
+struct trap_frame *thread_user_frame(const struct thread *t)
+{
+	return (struct trap_frame *)(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE) - 1;
 }
 
 /* Where every new thread starts (see arch_prepare_stack). */
@@ -394,8 +430,11 @@ bool thread_setup(struct thread *t, const char *name, void (*entry)(void *), voi
 	t->state = THREAD_BLOCKED;
 	t->wait_reason = "Initialized";
 	t->base_priority = t->priority = PRIORITY_NORMAL;
+	t->create_time = ke_system_time();
 	strlcpy(t->name, name, sizeof(t->name));
-	t->esp = arch_prepare_stack(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE, thread_begin);
+	/* Its first frames start below the ring-3 trap frame's place, which a
+	 * ring-3 thread's start fills (thread_user_frame). */
+	t->esp = arch_prepare_stack((vaddr_t)thread_user_frame(t), thread_begin);
 	irq = irq_save();
 	t->id = next_id++;
 	t->all_next = all;
@@ -516,6 +555,7 @@ void sched_get_stats(struct sched_stats *s)
 	for (uint32_t level = 0; level < PRIORITY_LEVELS; level++)
 		for (const struct thread *t = ready[level].head; t; t = t->next)
 			n++;
-	*s = (struct sched_stats){ thread_count, n, switches };
+	*s = (struct sched_stats){ thread_count, n, switches, cpu_ticks.idle_ticks,
+				   cpu_ticks.kernel_ticks, cpu_ticks.user_ticks };
 	irq_restore(irq);
 }

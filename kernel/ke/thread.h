@@ -29,6 +29,13 @@
 
 enum thread_state { THREAD_READY, THREAD_RUNNING, THREAD_BLOCKED, THREAD_DEAD };
 
+/* CPU time, in timer ticks charged to whoever was running: in ring 3
+ * (user) or not (kernel). Counted by the tick with interrupts off; read
+ * them as 32-bit words (one CPU: a read is never torn). */
+struct ke_cpu_times {
+	uint32_t user_ticks, kernel_ticks;
+};
+
 struct thread {
 	uint32_t esp;                   /* saved kernel stack pointer while switched out */
 	vaddr_t stack;                  /* the pool run: guard page, then the stack */
@@ -50,6 +57,7 @@ struct thread {
 	uint8_t base_priority;          /* 1-31 (0: the idle thread) */
 	uint8_t priority;               /* base plus the boost it still has */
 	bool starved;                   /* runs one quantum at 15 (starvation boost) */
+	bool no_boost;                  /* gets no wait boost (SetThreadPriorityBoost) */
 	bool kill;                      /* being terminated: no wait blocks it again */
 	uint32_t ready_since;           /* tick it became ready (starvation) */
 	vaddr_t teb;                    /* a ring-3 thread's TEB (FS base), else 0 */
@@ -62,6 +70,9 @@ struct thread {
 	bool apc_closed;                /* ending: no APC is queued any more */
 	bool alertable;                 /* in an alertable wait: an APC ends it */
 	struct ke_lock_stack locks;     /* the locks it holds (kernel/ke/lock.h) */
+	struct ke_cpu_times times;      /* its own CPU time */
+	struct ke_cpu_times *owner_times;       /* its process's total too, or NULL */
+	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
 };
 
 struct process;
@@ -130,11 +141,16 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks);
  * WAIT_INTERRUPTED), so it can notice it is being terminated or suspended. */
 void thread_interrupt(struct thread *t);
 
+/* Where the CPU leaves the trap frame of t's latest entry from ring 3: the
+ * top of its kernel stack (a new thread's first frames start below it). */
+struct trap_frame *thread_user_frame(const struct thread *t);
+
 /* The thread whose stack guard page holds addr (for the double-fault report). */
 const struct thread *thread_guard_owner(vaddr_t addr);
 
 struct sched_stats {
 	uint32_t threads, ready, switches;
+	uint32_t idle_ticks, kernel_ticks, user_ticks;  /* the CPU's time since boot */
 };
 void sched_get_stats(struct sched_stats *s);
 

@@ -1,6 +1,7 @@
 /* Ring-3 processes and the program loader; see kernel/ps/process.h. */
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
+#include "kernel/ke/systime.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
@@ -198,6 +199,8 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	else
 		ps_cwd_inherit(p, pp->creator);
 	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
+	p->create_time = ke_system_time();
+	p->priority_base = PRIORITY_NORMAL;
 	p->pid = next_pid_take();
 	p->image = prog->image;
 	strlcpy(p->image_path, prog->path, sizeof(p->image_path));
@@ -322,6 +325,7 @@ bool process_thread_add(struct process *p, struct ps_thread *t)
 	p->threads = t;
 	p->active_threads++;
 	p->thread_records++;
+	t->k.owner_times = &p->times;
 	ob_reference(p);                /* the thread's */
 	return !p->terminating;
 }
@@ -367,6 +371,7 @@ void process_end(struct process *p)
 	ob_close_all(&p->handles);
 	irq_disable();
 	p->exit_status = status;
+	p->exit_time = ke_system_time();
 	p->exited = true;
 	ke_set_signal(&p->exit_signal, 1);
 }

@@ -66,6 +66,10 @@ struct process {
 	char cwd[RTL_MAX_PATH];         /* the current directory (kernel/ps/cwd.c) */
 	char image_path[RTL_MAX_PATH];  /* its program file's full path; "" for a boot
 					 * module (set before it runs, then fixed) */
+	struct ke_cpu_times times;      /* its threads' CPU time, the ended ones' too */
+	uint8_t priority_base;          /* its priority class's base level (NORMAL: 8) */
+	bool no_boost;                  /* its new threads get no wait boost */
+	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
 };
 
 /* The rights of a process handle (Windows' values). */

@@ -6,6 +6,8 @@
 #include "arch/arch.h"
 #include "arch/context.h"
 #include "arch/cpu.h"
+#include "arch/selectors.h"
+#include "arch/trap.h"
 #include "arch/uaccess.h"
 #include "mm/pool.h"
 
@@ -108,7 +110,35 @@ static void thread_begin(void *arg)
 	struct ps_thread *t = arg;
 
 	ps_user_return();       /* created suspended, or killed before it ran */
-	arch_enter_user(t->entry, t->esp);
+	arch_enter_user_frame(thread_user_frame(&t->k));
+}
+
+/* The registers a new thread enters ring 3 with, where a trap from ring 3
+ * leaves them (so GetThreadContext and SetThreadContext find them before it
+ * runs): its entry and stack, flat selectors with FS at its TEB, interrupts
+ * on, the general registers zero. */
+static void user_frame_init(struct ps_thread *t)
+{
+	*thread_user_frame(&t->k) = (struct trap_frame){
+		.gs = SEL_UDATA, .fs = SEL_UTEB, .es = SEL_UDATA, .ds = SEL_UDATA,
+		.eip = t->entry, .cs = SEL_UCODE, .eflags = 0x202,  /* IF and reserved bit 1 */
+		.user_esp = t->esp, .user_ss = SEL_UDATA,
+	};
+}
+
+/* A thread's base level: THREAD_PRIORITY_* relative to its process's
+ * class (base level cls), IDLE and TIME_CRITICAL the bottom and top of the
+ * class's range (1-15, or 16-31 for REALTIME_PRIORITY_CLASS), as Windows'
+ * table. */
+static uint8_t thread_base(uint8_t cls, int32_t relative)
+{
+	bool realtime = cls >= 16;
+
+	if (relative == -15)
+		return realtime ? 16 : 1;
+	if (relative == 15)
+		return realtime ? 31 : 15;
+	return (uint8_t)(cls + relative);
 }
 
 uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
@@ -135,6 +165,7 @@ uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
 	if (!err) {
 		t->k.teb = t->teb;
 		teb_write(t, TEB_CLIENT_TID, t->k.id);
+		user_frame_init(t);
 	} else {
 		unmap_user_parts(p, t, !tp->esp);
 	}
@@ -145,6 +176,8 @@ uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
 		return err;
 	}
 	irq = irq_save();
+	thread_set_priority(&t->k, thread_base(p->priority_base, 0));
+	t->k.no_boost = p->no_boost;
 	if (!process_thread_add(p, t)) {
 		irq_restore(irq);
 		/* Set up but refused (p is exiting): it runs only to end at once. */
@@ -252,20 +285,34 @@ uint32_t ps_thread_resume(struct ps_thread *t)
 
 bool ps_thread_set_priority(struct ps_thread *t, int32_t relative)
 {
-	uint8_t base;
-
-	if (relative == -15)
-		base = 1;                       /* THREAD_PRIORITY_IDLE */
-	else if (relative == 15)
-		base = 15;                      /* THREAD_PRIORITY_TIME_CRITICAL */
-	else if (relative >= -2 && relative <= 2)
-		base = (uint8_t)(PRIORITY_NORMAL + relative);
-	else
+	if (relative != -15 && relative != 15 && (relative < -2 || relative > 2))
 		return false;
 	t->relative_priority = relative;
-	thread_set_priority(&t->k, base);
+	thread_set_priority(&t->k, thread_base(t->k.process->priority_base, relative));
 	thread_preempt_check();
 	return true;
+}
+
+void ps_set_priority_boost(struct process *p, bool disable)
+{
+	bool irq = irq_save();
+
+	p->no_boost = disable;
+	for (struct ps_thread *t = p->threads; t; t = t->proc_next)
+		t->k.no_boost = disable;
+	irq_restore(irq);
+}
+
+void ps_set_priority_class(struct process *p, uint8_t base)
+{
+	bool irq = irq_save();
+
+	p->priority_base = base;
+	for (struct ps_thread *t = p->threads; t; t = t->proc_next)
+		if (!t->exited)
+			thread_set_priority(&t->k, thread_base(base, t->relative_priority));
+	irq_restore(irq);
+	thread_preempt_check();
 }
 
 void ps_user_return(void)

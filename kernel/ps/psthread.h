@@ -101,8 +101,15 @@ bool ps_thread_terminate(struct ps_thread *t, uint32_t status);
 /* SuspendThread/ResumeThread: the previous count, or 0xFFFFFFFF with *error. */
 uint32_t ps_thread_suspend(struct ps_thread *t, uint32_t *error);
 uint32_t ps_thread_resume(struct ps_thread *t);
-/* Sets t's THREAD_PRIORITY_* value (its process's class is NORMAL). */
+/* Sets t's THREAD_PRIORITY_* value, relative to its process's class. */
 bool ps_thread_set_priority(struct ps_thread *t, int32_t relative);
+/* SetPriorityClass: p's threads' levels move to the class of base level
+ * base (4 IDLE, 6 BELOW_NORMAL, 8 NORMAL, 10 ABOVE_NORMAL, 13 HIGH, 24
+ * REALTIME), each keeping its THREAD_PRIORITY_* value. */
+void ps_set_priority_class(struct process *p, uint8_t base);
+/* SetProcessPriorityBoost: p's threads, and those it makes from now on,
+ * get no wait boost (disable) or get it again. */
+void ps_set_priority_boost(struct process *p, bool disable);
 /* Before every return to ring 3: a killed thread ends here, a suspended one
  * sleeps until resumed. */
 void ps_user_return(void);

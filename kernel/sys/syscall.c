@@ -127,6 +127,11 @@ static const struct {
 	[SYS_OPEN_TIMER] = { sys_open_timer, 3 },
 	[SYS_SET_TIMER] = { sys_set_timer, 5 },
 	[SYS_CANCEL_TIMER] = { sys_cancel_timer, 1 },
+	[SYS_PERFORMANCE_COUNTER] = { sys_performance_counter, 3 },
+	[SYS_QUERY_TIMES] = { sys_query_times, 3 },
+	[SYS_PRIORITY_CLASS] = { sys_priority_class, 3 },
+	[SYS_THREAD_CONTEXT] = { sys_thread_context, 3 },
+	[SYS_PRIORITY_BOOST] = { sys_priority_boost, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

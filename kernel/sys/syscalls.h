@@ -200,4 +200,13 @@ struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f);
 
 
+/* kernel/sys/sys_times.c */
+struct sysret sys_performance_counter(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_times(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_priority.c */
+struct sysret sys_priority_class(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_priority_boost(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_context.c */
+struct sysret sys_thread_context(const uint32_t *a, struct trap_frame *f);
+
 #endif

@@ -630,6 +630,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winfiles.h"
 #include "vados/winmem.h"
 #include "vados/winapc.h"
+#include "vados/winmisc.h"
 #include "vados/winwide.h"
 
 VADOS_END_DECLS

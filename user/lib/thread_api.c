@@ -19,12 +19,13 @@ static __attribute__((noreturn, used)) void thread_entry(LPTHREAD_START_ROUTINE 
 /* lpThreadAttributes->bInheritHandle makes the handle inheritable;
  * dwStackSize is the stack's commit (its reservation with
  * STACK_SIZE_PARAM_IS_A_RESERVATION); 0: 1 MB reserved, as the main
- * thread's. Threads are made in the caller's process only. */
-HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwStackSize,
-			   LPTHREAD_START_ROUTINE lpStartAddress, LPVOID lpParameter,
-			   DWORD dwCreationFlags, LPDWORD lpThreadId)
+ * thread's. hProcess needs PROCESS_CREATE_THREAD; threads are made in the
+ * caller's process only (another: ERROR_ACCESS_DENIED). */
+HANDLE WINAPI CreateRemoteThread(HANDLE hProcess, LPSECURITY_ATTRIBUTES lpThreadAttributes,
+				 SIZE_T dwStackSize, LPTHREAD_START_ROUTINE lpStartAddress,
+				 LPVOID lpParameter, DWORD dwCreationFlags, LPDWORD lpThreadId)
 {
-	uint32_t out[2], args[7] = { (uint32_t)-1, dwStackSize, (uint32_t)thread_entry,
+	uint32_t out[2], args[7] = { (uint32_t)hProcess, dwStackSize, (uint32_t)thread_entry,
 				     (uint32_t)lpStartAddress, (uint32_t)lpParameter,
 				     dwCreationFlags, (uint32_t)out };
 
@@ -39,6 +40,14 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 	if (lpThreadId)
 		*lpThreadId = out[1];
 	return (HANDLE)out[0];
+}
+
+HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwStackSize,
+			   LPTHREAD_START_ROUTINE lpStartAddress, LPVOID lpParameter,
+			   DWORD dwCreationFlags, LPDWORD lpThreadId)
+{
+	return CreateRemoteThread(GetCurrentProcess(), lpThreadAttributes, dwStackSize,
+				  lpStartAddress, lpParameter, dwCreationFlags, lpThreadId);
 }
 
 /* What the thread keeps in user memory goes first (its TLS expansion

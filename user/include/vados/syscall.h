@@ -159,6 +159,17 @@ enum vados_syscall {
 				 *  or 0, its argument): the routine becomes an APC of the
 				 *  caller's thread, routine(argument, time low, time high) */
 	SYS_CANCEL_TIMER,       /* (handle) */
+	SYS_PERFORMANCE_COUNTER, /* (uint64 *counter, uint64 *frequency or 0, uint64 *system
+				 *  time or 0): a monotonic count since boot, frequency per
+				 *  second (fixed), the system time to the counter's resolution */
+	SYS_QUERY_TIMES,        /* (kind, handle, uint64 out[4]): 0 process, 1 thread: created,
+				 *  exited (0: running), kernel, user; 2 the system: idle,
+				 *  kernel (idle included), user, 0. 100 ns units */
+	SYS_PRIORITY_CLASS,     /* (process, set, *_PRIORITY_CLASS when set) -> the class */
+	SYS_THREAD_CONTEXT,     /* (thread, CONTEXT *, set): the ContextFlags groups read or
+				 *  loaded: GetThreadContext, SetThreadContext */
+	SYS_PRIORITY_BOOST,     /* (0 process / 1 thread, handle, set, disable when set) ->
+				 *  1 when its wait boosts are disabled */
 	SYS_COUNT,
 };
 

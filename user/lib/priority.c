@@ -1,0 +1,123 @@
+/* Priority classes, boosts and processors (<windows.h>, vados/winmisc.h):
+ * Get/SetPriorityClass over SYS_PRIORITY_CLASS (the kernel moves the
+ * process's threads to the class's levels), the Get/Set*PriorityBoost calls
+ * over SYS_PRIORITY_BOOST, and the one CPU's numbers. */
+#include <windows.h>
+#include "win32call.h"
+
+#define ERROR_PROCESS_MODE_ALREADY_BACKGROUND 402L
+#define ERROR_PROCESS_MODE_NOT_BACKGROUND     403L
+
+/* The class, or 0 on failure (PROCESS_QUERY_(LIMITED_)INFORMATION). */
+DWORD WINAPI GetPriorityClass(HANDLE hProcess)
+{
+	uint32_t args[3] = { (uint32_t)hProcess, 0, 0 }, value;
+
+	return win32_call(SYS_PRIORITY_CLASS, args, &value) ? value : 0;
+}
+
+/* In background mode (PROCESS_MODE_BACKGROUND_BEGIN/END, the calling
+ * process only). vados has no I/O or memory priorities to lower: the mode
+ * is only remembered. */
+static BOOL background;
+
+/* One *_PRIORITY_CLASS (else ERROR_INVALID_PARAMETER), on a handle with
+ * PROCESS_SET_INFORMATION; or the background mode's BEGIN and END on the
+ * calling process (twice the same: ERROR_PROCESS_MODE_ALREADY_BACKGROUND or
+ * ERROR_PROCESS_MODE_NOT_BACKGROUND). */
+BOOL WINAPI SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass)
+{
+	uint32_t args[3] = { (uint32_t)hProcess, 1, dwPriorityClass };
+
+	if (dwPriorityClass == PROCESS_MODE_BACKGROUND_BEGIN ||
+	    dwPriorityClass == PROCESS_MODE_BACKGROUND_END) {
+		BOOL begin = dwPriorityClass == PROCESS_MODE_BACKGROUND_BEGIN;
+		if (hProcess != GetCurrentProcess() && GetProcessId(hProcess) != GetCurrentProcessId()) {
+			SetLastError(ERROR_INVALID_PARAMETER);
+			return FALSE;
+		}
+		if (background == begin) {
+			SetLastError(begin ? ERROR_PROCESS_MODE_ALREADY_BACKGROUND
+					   : ERROR_PROCESS_MODE_NOT_BACKGROUND);
+			return FALSE;
+		}
+		background = begin;
+		return TRUE;
+	}
+	return win32_call(SYS_PRIORITY_CLASS, args, NULL);
+}
+
+/* SYS_PRIORITY_BOOST on a process (0) or thread (1): sets the flag when
+ * set, and stores it in *disabled when that is given. */
+static BOOL priority_boost(uint32_t kind, HANDLE h, BOOL set, BOOL disable, PBOOL disabled)
+{
+	uint32_t args[4] = { kind, (uint32_t)h, set != FALSE, disable != FALSE }, value;
+
+	if (disabled && IsBadWritePtr(disabled, sizeof(*disabled))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (!win32_call(SYS_PRIORITY_BOOST, args, &value))
+		return FALSE;
+	if (disabled)
+		*disabled = value != 0;
+	return TRUE;
+}
+
+BOOL WINAPI GetProcessPriorityBoost(HANDLE hProcess, PBOOL pDisablePriorityBoost)
+{
+	if (!pDisablePriorityBoost) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	return priority_boost(0, hProcess, FALSE, FALSE, pDisablePriorityBoost);
+}
+
+BOOL WINAPI SetProcessPriorityBoost(HANDLE hProcess, BOOL bDisablePriorityBoost)
+{
+	return priority_boost(0, hProcess, TRUE, bDisablePriorityBoost, NULL);
+}
+
+BOOL WINAPI GetThreadPriorityBoost(HANDLE hThread, PBOOL pDisablePriorityBoost)
+{
+	if (!pDisablePriorityBoost) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	return priority_boost(1, hThread, FALSE, FALSE, pDisablePriorityBoost);
+}
+
+BOOL WINAPI SetThreadPriorityBoost(HANDLE hThread, BOOL bDisablePriorityBoost)
+{
+	return priority_boost(1, hThread, TRUE, bDisablePriorityBoost, NULL);
+}
+
+/* One CPU: always 0. */
+DWORD WINAPI GetCurrentProcessorNumber(VOID)
+{
+	return 0;
+}
+
+/* The processors of group 0 (the only one) or of all groups
+ * (ALL_PROCESSOR_GROUPS); another group: 0 with ERROR_INVALID_PARAMETER. */
+static DWORD group_processors(WORD group)
+{
+	SYSTEM_INFO si;
+
+	if (group != 0 && group != ALL_PROCESSOR_GROUPS) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return 0;
+	}
+	GetSystemInfo(&si);
+	return si.dwNumberOfProcessors;
+}
+
+DWORD WINAPI GetActiveProcessorCount(WORD GroupNumber)
+{
+	return group_processors(GroupNumber);
+}
+
+DWORD WINAPI GetMaximumProcessorCount(WORD GroupNumber)
+{
+	return group_processors(GroupNumber);
+}

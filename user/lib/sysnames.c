@@ -1,0 +1,94 @@
+/* The process's start-up information and the machine's names and
+ * directories (<windows.h>, vados/winmisc.h): GetStartupInfoA,
+ * GetComputerNameA, GetUserNameA, GetSystemDirectoryA, GetWindowsDirectoryA.
+ * The directories are the volume's own: programs live in C:\BIN (the system
+ * directory), under C:\ (the Windows directory). */
+#include <windows.h>
+#include <string.h>
+
+#define COMPUTER_NAME     "VADOS"
+#define USER_NAME         "SYSTEM"
+#define WINDOWS_DIRECTORY "C:\\"
+#define SYSTEM_DIRECTORY  "C:\\BIN"
+
+/* vados keeps no STARTUPINFO for a process: the structure comes back as a
+ * process started with an empty one sees it (no STARTF_* flag, no title,
+ * desktop or handles), cb set. */
+VOID WINAPI GetStartupInfoA(LPSTARTUPINFOA lpStartupInfo)
+{
+	memset(lpStartupInfo, 0, sizeof(*lpStartupInfo));
+	lpStartupInfo->cb = sizeof(*lpStartupInfo);
+}
+
+/* Copies name (length n) into the caller's buffer of *size characters:
+ * TRUE and *size = n when it fits with its NUL, else FALSE with error and
+ * *size = n + 1 (with_nul: the sizes count the NUL both ways, as
+ * GetUserNameA's do). ERROR_INVALID_PARAMETER for a NULL size. */
+static BOOL name_out(const char *name, LPSTR buffer, LPDWORD size, DWORD error, BOOL with_nul)
+{
+	DWORD n = (DWORD)strlen(name);
+
+	if (!size) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (*size < n + 1 || !buffer) {
+		*size = n + 1;
+		SetLastError(error);
+		return FALSE;
+	}
+	if (IsBadWritePtr(buffer, n + 1)) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	memcpy(buffer, name, n + 1);
+	*size = with_nul ? n + 1 : n;
+	return TRUE;
+}
+
+/* Too small a buffer: ERROR_BUFFER_OVERFLOW, *nSize = the size needed
+ * (with the NUL); success: *nSize = the length (without). */
+BOOL WINAPI GetComputerNameA(LPSTR lpBuffer, LPDWORD nSize)
+{
+	return name_out(COMPUTER_NAME, lpBuffer, nSize, ERROR_BUFFER_OVERFLOW, FALSE);
+}
+
+/* Too small a buffer: ERROR_INSUFFICIENT_BUFFER; *pcbBuffer counts the NUL
+ * either way. */
+BOOL WINAPI GetUserNameA(LPSTR lpBuffer, LPDWORD pcbBuffer)
+{
+	return name_out(USER_NAME, lpBuffer, pcbBuffer, ERROR_INSUFFICIENT_BUFFER, TRUE);
+}
+
+/* The directory calls' contract: the length copied (without the NUL), or
+ * when uSize cannot hold it and its NUL the size needed (with it), the
+ * buffer untouched. */
+static UINT directory_out(const char *path, LPSTR buffer, UINT size)
+{
+	UINT n = (UINT)strlen(path);
+
+	if (size < n + 1 || !buffer)
+		return n + 1;
+	if (IsBadWritePtr(buffer, n + 1)) {
+		SetLastError(ERROR_NOACCESS);
+		return 0;
+	}
+	memcpy(buffer, path, n + 1);
+	return n;
+}
+
+UINT WINAPI GetSystemDirectoryA(LPSTR lpBuffer, UINT uSize)
+{
+	return directory_out(SYSTEM_DIRECTORY, lpBuffer, uSize);
+}
+
+UINT WINAPI GetWindowsDirectoryA(LPSTR lpBuffer, UINT uSize)
+{
+	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize);
+}
+
+/* One user, no Terminal Services: the same directory. */
+UINT WINAPI GetSystemWindowsDirectoryA(LPSTR lpBuffer, UINT uSize)
+{
+	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize);
+}

@@ -1,0 +1,24 @@
+/* GetThreadContext and SetThreadContext (<windows.h>, vados/winmisc.h)
+ * over SYS_THREAD_CONTEXT: the registers a thread left ring 3 with, which
+ * stay put while it is suspended (SuspendThread first, as Windows asks). */
+#include <windows.h>
+#include "win32call.h"
+
+/* Fills the groups lpContext->ContextFlags names (CONTEXT_CONTROL,
+ * CONTEXT_INTEGER, CONTEXT_SEGMENTS; the floating-point, debug and extended
+ * ones are left as they are). THREAD_GET_CONTEXT. */
+BOOL WINAPI GetThreadContext(HANDLE hThread, LPCONTEXT lpContext)
+{
+	uint32_t args[3] = { (uint32_t)hThread, (uint32_t)lpContext, 0 };
+
+	return win32_call(SYS_THREAD_CONTEXT, args, NULL);
+}
+
+/* Loads those groups; selectors must be ring 3's own and EFlags may not
+ * raise IOPL (ERROR_INVALID_PARAMETER). THREAD_SET_CONTEXT. */
+BOOL WINAPI SetThreadContext(HANDLE hThread, const CONTEXT *lpContext)
+{
+	uint32_t args[3] = { (uint32_t)hThread, (uint32_t)lpContext, 1 };
+
+	return win32_call(SYS_THREAD_CONTEXT, args, NULL);
+}
