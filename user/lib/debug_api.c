@@ -6,6 +6,7 @@
 #include <windows.h>
 #include <stdio.h>
 #include <string.h>
+#include "user/lib/wide_arg.h"
 
 BOOL WINAPI IsDebuggerPresent(VOID)
 {
@@ -51,4 +52,22 @@ VOID WINAPI OutputDebugStringA(LPCSTR lpOutputString)
 	}
 	WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), line, n, &done, NULL);
 	WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), lpOutputString, len, &done, NULL);
+}
+
+/* As Windows does: the string converted to the ANSI code page (CP437, '?'
+ * for what it lacks) and given to OutputDebugStringA. */
+VOID WINAPI OutputDebugStringW(LPCWSTR lpOutputString)
+{
+	char *a;
+	DWORD n = 0;
+
+	if (!lpOutputString || IsBadStringPtrW(lpOutputString, (UINT_PTR)-1))
+		return;
+	while (lpOutputString[n])
+		n++;
+	if (!(a = HeapAlloc(GetProcessHeap(), 0, n + 1)))
+		return;
+	wide_narrow_lossy(lpOutputString, n + 1, a);
+	OutputDebugStringA(a);
+	HeapFree(GetProcessHeap(), 0, a);
 }

@@ -1,6 +1,7 @@
 /* The process's start-up information and the machine's names and
- * directories (<windows.h>, vados/winmisc.h): GetStartupInfoA,
- * GetComputerNameA, GetUserNameA, GetSystemDirectoryA, GetWindowsDirectoryA.
+ * directories (<windows.h>, vados/winmisc.h): GetStartupInfo,
+ * GetComputerName, GetUserName, GetSystemDirectory, GetWindowsDirectory and
+ * GetSystemWindowsDirectory, A and W (the W forms count WCHARs).
  * The directories are the volume's own: programs live in C:\BIN (the system
  * directory), under C:\ (the Windows directory). */
 #include <windows.h>
@@ -20,11 +21,36 @@ VOID WINAPI GetStartupInfoA(LPSTARTUPINFOA lpStartupInfo)
 	lpStartupInfo->cb = sizeof(*lpStartupInfo);
 }
 
+/* As GetStartupInfoA, for the W structure. */
+VOID WINAPI GetStartupInfoW(LPSTARTUPINFOW lpStartupInfo)
+{
+	memset(lpStartupInfo, 0, sizeof(*lpStartupInfo));
+	lpStartupInfo->cb = sizeof(*lpStartupInfo);
+}
+
+/* Copies the n + 1 characters of s (ASCII, its NUL included) into buffer,
+ * as bytes or (wide) WCHARs; FALSE with ERROR_NOACCESS when buffer cannot
+ * take them. */
+static BOOL text_out(const char *s, DWORD n, void *buffer, BOOL wide)
+{
+	if (IsBadWritePtr(buffer, (n + 1) * (wide ? sizeof(WCHAR) : 1))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	for (DWORD i = 0; i <= n; i++)
+		if (wide)
+			((WCHAR *)buffer)[i] = (WCHAR)s[i];
+		else
+			((char *)buffer)[i] = s[i];
+	return TRUE;
+}
+
 /* Copies name (length n) into the caller's buffer of *size characters:
  * TRUE and *size = n when it fits with its NUL, else FALSE with error and
  * *size = n + 1 (with_nul: the sizes count the NUL both ways, as
- * GetUserNameA's do). ERROR_INVALID_PARAMETER for a NULL size. */
-static BOOL name_out(const char *name, LPSTR buffer, LPDWORD size, DWORD error, BOOL with_nul)
+ * GetUserName's do). ERROR_INVALID_PARAMETER for a NULL size. */
+static BOOL name_out(const char *name, void *buffer, LPDWORD size, DWORD error, BOOL with_nul,
+		     BOOL wide)
 {
 	DWORD n = (DWORD)strlen(name);
 
@@ -37,11 +63,8 @@ static BOOL name_out(const char *name, LPSTR buffer, LPDWORD size, DWORD error, 
 		SetLastError(error);
 		return FALSE;
 	}
-	if (IsBadWritePtr(buffer, n + 1)) {
-		SetLastError(ERROR_NOACCESS);
+	if (!text_out(name, n, buffer, wide))
 		return FALSE;
-	}
-	memcpy(buffer, name, n + 1);
 	*size = with_nul ? n + 1 : n;
 	return TRUE;
 }
@@ -50,45 +73,65 @@ static BOOL name_out(const char *name, LPSTR buffer, LPDWORD size, DWORD error, 
  * (with the NUL); success: *nSize = the length (without). */
 BOOL WINAPI GetComputerNameA(LPSTR lpBuffer, LPDWORD nSize)
 {
-	return name_out(COMPUTER_NAME, lpBuffer, nSize, ERROR_BUFFER_OVERFLOW, FALSE);
+	return name_out(COMPUTER_NAME, lpBuffer, nSize, ERROR_BUFFER_OVERFLOW, FALSE, FALSE);
+}
+
+BOOL WINAPI GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize)
+{
+	return name_out(COMPUTER_NAME, lpBuffer, nSize, ERROR_BUFFER_OVERFLOW, FALSE, TRUE);
 }
 
 /* Too small a buffer: ERROR_INSUFFICIENT_BUFFER; *pcbBuffer counts the NUL
  * either way. */
 BOOL WINAPI GetUserNameA(LPSTR lpBuffer, LPDWORD pcbBuffer)
 {
-	return name_out(USER_NAME, lpBuffer, pcbBuffer, ERROR_INSUFFICIENT_BUFFER, TRUE);
+	return name_out(USER_NAME, lpBuffer, pcbBuffer, ERROR_INSUFFICIENT_BUFFER, TRUE, FALSE);
+}
+
+BOOL WINAPI GetUserNameW(LPWSTR lpBuffer, LPDWORD pcbBuffer)
+{
+	return name_out(USER_NAME, lpBuffer, pcbBuffer, ERROR_INSUFFICIENT_BUFFER, TRUE, TRUE);
 }
 
 /* The directory calls' contract: the length copied (without the NUL), or
  * when uSize cannot hold it and its NUL the size needed (with it), the
  * buffer untouched. */
-static UINT directory_out(const char *path, LPSTR buffer, UINT size)
+static UINT directory_out(const char *path, void *buffer, UINT size, BOOL wide)
 {
 	UINT n = (UINT)strlen(path);
 
 	if (size < n + 1 || !buffer)
 		return n + 1;
-	if (IsBadWritePtr(buffer, n + 1)) {
-		SetLastError(ERROR_NOACCESS);
-		return 0;
-	}
-	memcpy(buffer, path, n + 1);
-	return n;
+	return text_out(path, n, buffer, wide) ? n : 0;
 }
 
 UINT WINAPI GetSystemDirectoryA(LPSTR lpBuffer, UINT uSize)
 {
-	return directory_out(SYSTEM_DIRECTORY, lpBuffer, uSize);
+	return directory_out(SYSTEM_DIRECTORY, lpBuffer, uSize, FALSE);
+}
+
+UINT WINAPI GetSystemDirectoryW(LPWSTR lpBuffer, UINT uSize)
+{
+	return directory_out(SYSTEM_DIRECTORY, lpBuffer, uSize, TRUE);
 }
 
 UINT WINAPI GetWindowsDirectoryA(LPSTR lpBuffer, UINT uSize)
 {
-	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize);
+	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize, FALSE);
+}
+
+UINT WINAPI GetWindowsDirectoryW(LPWSTR lpBuffer, UINT uSize)
+{
+	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize, TRUE);
 }
 
 /* One user, no Terminal Services: the same directory. */
 UINT WINAPI GetSystemWindowsDirectoryA(LPSTR lpBuffer, UINT uSize)
 {
-	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize);
+	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize, FALSE);
+}
+
+UINT WINAPI GetSystemWindowsDirectoryW(LPWSTR lpBuffer, UINT uSize)
+{
+	return directory_out(WINDOWS_DIRECTORY, lpBuffer, uSize, TRUE);
 }

@@ -15,6 +15,28 @@ DWORD WINAPI GetVersion(VOID)
 	return (DWORD)VERSION_BUILD << 16 | VERSION_MINOR << 8 | VERSION_MAJOR;
 }
 
+/* Checks *info's dwOSVersionInfoSize is size or ex_size and the structure
+ * writable; that size, or 0 with ERROR_NOACCESS or ERROR_INSUFFICIENT_BUFFER. */
+static DWORD version_size(const void *info, DWORD size, DWORD ex_size)
+{
+	DWORD n;
+
+	if (!info || IsBadWritePtr((LPVOID)info, sizeof(DWORD))) {
+		SetLastError(ERROR_NOACCESS);
+		return 0;
+	}
+	n = *(const DWORD *)info;
+	if (n != size && n != ex_size) {
+		SetLastError(ERROR_INSUFFICIENT_BUFFER);
+		return 0;
+	}
+	if (IsBadWritePtr((LPVOID)info, n)) {
+		SetLastError(ERROR_NOACCESS);
+		return 0;
+	}
+	return n;
+}
+
 /* dwOSVersionInfoSize must be sizeof(OSVERSIONINFOA) or
  * sizeof(OSVERSIONINFOEXA) (ERROR_INSUFFICIENT_BUFFER otherwise); the EX
  * form adds no service pack, a workstation, single-user Terminal Services
@@ -22,21 +44,11 @@ DWORD WINAPI GetVersion(VOID)
 BOOL WINAPI GetVersionExA(LPOSVERSIONINFOA lpVersionInformation)
 {
 	LPOSVERSIONINFOEXA ex = (LPOSVERSIONINFOEXA)lpVersionInformation;
-	DWORD size;
+	DWORD size = version_size(lpVersionInformation, sizeof(OSVERSIONINFOA),
+				  sizeof(OSVERSIONINFOEXA));
 
-	if (!lpVersionInformation || IsBadWritePtr(lpVersionInformation, sizeof(DWORD))) {
-		SetLastError(ERROR_NOACCESS);
+	if (!size)
 		return FALSE;
-	}
-	size = lpVersionInformation->dwOSVersionInfoSize;
-	if (size != sizeof(OSVERSIONINFOA) && size != sizeof(OSVERSIONINFOEXA)) {
-		SetLastError(ERROR_INSUFFICIENT_BUFFER);
-		return FALSE;
-	}
-	if (IsBadWritePtr(lpVersionInformation, size)) {
-		SetLastError(ERROR_NOACCESS);
-		return FALSE;
-	}
 	memset((char *)lpVersionInformation + sizeof(DWORD), 0, size - sizeof(DWORD));
 	lpVersionInformation->dwMajorVersion = VERSION_MAJOR;
 	lpVersionInformation->dwMinorVersion = VERSION_MINOR;
@@ -45,6 +57,31 @@ BOOL WINAPI GetVersionExA(LPOSVERSIONINFOA lpVersionInformation)
 	if (size == sizeof(OSVERSIONINFOEXA)) {
 		ex->wSuiteMask = VER_SUITE_SINGLEUSERTS;
 		ex->wProductType = VER_NT_WORKSTATION;
+	}
+	return TRUE;
+}
+
+/* GetVersionExA's answer in the W structures (szCSDVersion empty as there). */
+BOOL WINAPI GetVersionExW(LPOSVERSIONINFOW lpVersionInformation)
+{
+	OSVERSIONINFOEXA a = { .dwOSVersionInfoSize = sizeof(a) };
+	LPOSVERSIONINFOEXW ex = (LPOSVERSIONINFOEXW)lpVersionInformation;
+	DWORD size = version_size(lpVersionInformation, sizeof(OSVERSIONINFOW),
+				  sizeof(OSVERSIONINFOEXW));
+
+	if (!size)
+		return FALSE;
+	GetVersionExA((LPOSVERSIONINFOA)&a);
+	memset((char *)lpVersionInformation + sizeof(DWORD), 0, size - sizeof(DWORD));
+	lpVersionInformation->dwMajorVersion = a.dwMajorVersion;
+	lpVersionInformation->dwMinorVersion = a.dwMinorVersion;
+	lpVersionInformation->dwBuildNumber = a.dwBuildNumber;
+	lpVersionInformation->dwPlatformId = a.dwPlatformId;
+	if (size == sizeof(OSVERSIONINFOEXW)) {
+		ex->wServicePackMajor = a.wServicePackMajor;
+		ex->wServicePackMinor = a.wServicePackMinor;
+		ex->wSuiteMask = a.wSuiteMask;
+		ex->wProductType = a.wProductType;
 	}
 	return TRUE;
 }

@@ -183,10 +183,30 @@ typedef struct _OSVERSIONINFOEXA {                  /* 156 bytes */
 	WORD wServicePackMajor, wServicePackMinor, wSuiteMask;
 	BYTE wProductType, wReserved;
 } OSVERSIONINFOEXA, *POSVERSIONINFOEXA, *LPOSVERSIONINFOEXA;
+typedef struct _OSVERSIONINFOW {                    /* 276 bytes */
+	DWORD dwOSVersionInfoSize;
+	DWORD dwMajorVersion, dwMinorVersion, dwBuildNumber, dwPlatformId;
+	WCHAR szCSDVersion[128];
+} OSVERSIONINFOW, *POSVERSIONINFOW, *LPOSVERSIONINFOW;
+typedef struct _OSVERSIONINFOEXW {                  /* 284 bytes */
+	DWORD dwOSVersionInfoSize;
+	DWORD dwMajorVersion, dwMinorVersion, dwBuildNumber, dwPlatformId;
+	WCHAR szCSDVersion[128];
+	WORD wServicePackMajor, wServicePackMinor, wSuiteMask;
+	BYTE wProductType, wReserved;
+} OSVERSIONINFOEXW, *POSVERSIONINFOEXW, *LPOSVERSIONINFOEXW;
+#ifdef UNICODE
+typedef OSVERSIONINFOW OSVERSIONINFO, *POSVERSIONINFO, *LPOSVERSIONINFO;
+typedef OSVERSIONINFOEXW OSVERSIONINFOEX, *POSVERSIONINFOEX, *LPOSVERSIONINFOEX;
+#else
 typedef OSVERSIONINFOA OSVERSIONINFO, *POSVERSIONINFO, *LPOSVERSIONINFO;
 typedef OSVERSIONINFOEXA OSVERSIONINFOEX, *POSVERSIONINFOEX, *LPOSVERSIONINFOEX;
+#endif
 WINAPI DWORD GetVersion(VOID);
 WINAPI BOOL GetVersionExA(LPOSVERSIONINFOA lpVersionInformation);
+/* As GetVersionExA, dwOSVersionInfoSize sizeof(OSVERSIONINFOW) or
+ * sizeof(OSVERSIONINFOEXW). */
+WINAPI BOOL GetVersionExW(LPOSVERSIONINFOW lpVersionInformation);
 #define GetVersionEx GetVersionExA
 
 /* Debugging (user/lib/debug_api.c): no Win32 debugger ever attaches (gdb on
@@ -196,6 +216,8 @@ WINAPI BOOL IsDebuggerPresent(VOID);
 WINAPI BOOL CheckRemoteDebuggerPresent(HANDLE hProcess, PBOOL pbDebuggerPresent);
 WINAPI VOID DebugBreak(VOID);
 WINAPI VOID OutputDebugStringA(LPCSTR lpOutputString);
+/* The string in CP437 ('?' for what it lacks) to OutputDebugStringA. */
+WINAPI VOID OutputDebugStringW(LPCWSTR lpOutputString);
 #define OutputDebugString OutputDebugStringA
 
 /* Messages (user/lib/format_message.c, message_table.c): the system's
@@ -226,6 +248,13 @@ WINAPI VOID OutputDebugStringA(LPCSTR lpOutputString);
 #define ERROR_RESOURCE_LANG_NOT_FOUND  1815L
 WINAPI DWORD FormatMessageA(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId,
 			    DWORD dwLanguageId, LPSTR lpBuffer, DWORD nSize, va_list *Arguments);
+/* As FormatMessageA in WCHARs: lpSource (FROM_STRING) is an LPCWSTR, nSize
+ * and the LocalAlloc'd buffer count WCHARs, the result is UTF-16; inserts
+ * %n and %n!s! take LPCWSTRs (%n!S! and %n!hs! LPCSTRs), %n!c! a WCHAR.
+ * The message is formatted in CP437, so a character CP437 lacks, in the
+ * source or an insert, comes back as '?'. */
+WINAPI DWORD FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId,
+			    DWORD dwLanguageId, LPWSTR lpBuffer, DWORD nSize, va_list *Arguments);
 #define FormatMessage FormatMessageA
 
 /* The process's start-up, the machine's names and directories
@@ -248,6 +277,12 @@ WINAPI BOOL GetUserNameA(LPSTR lpBuffer, LPDWORD pcbBuffer);
 WINAPI UINT GetSystemDirectoryA(LPSTR lpBuffer, UINT uSize);
 WINAPI UINT GetWindowsDirectoryA(LPSTR lpBuffer, UINT uSize);
 WINAPI UINT GetSystemWindowsDirectoryA(LPSTR lpBuffer, UINT uSize);
+/* The W forms: the same names and sizes, in WCHARs. */
+WINAPI BOOL GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize);
+WINAPI BOOL GetUserNameW(LPWSTR lpBuffer, LPDWORD pcbBuffer);
+WINAPI UINT GetSystemDirectoryW(LPWSTR lpBuffer, UINT uSize);
+WINAPI UINT GetWindowsDirectoryW(LPWSTR lpBuffer, UINT uSize);
+WINAPI UINT GetSystemWindowsDirectoryW(LPWSTR lpBuffer, UINT uSize);
 #define GetStartupInfo         GetStartupInfoA
 #define GetComputerName        GetComputerNameA
 #define GetUserName            GetUserNameA

@@ -165,6 +165,8 @@ typedef struct _STARTUPINFOW {
 } STARTUPINFOW, *LPSTARTUPINFOW;
 /* lpEnvironment is an ANSI block, or with CREATE_UNICODE_ENVIRONMENT a
  * UTF-16 one (converted for the child). */
+/* As GetStartupInfoA: an empty STARTUPINFOW, cb set. */
+WINAPI VOID GetStartupInfoW(LPSTARTUPINFOW lpStartupInfo);
 WINAPI BOOL CreateProcessW(LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
 			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
 			   LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,

@@ -107,3 +107,21 @@
 #define wsprintf                 wsprintfW
 #undef wvsprintf
 #define wvsprintf                wvsprintfW
+#undef GetVersionEx
+#define GetVersionEx             GetVersionExW
+#undef OutputDebugString
+#define OutputDebugString        OutputDebugStringW
+#undef FormatMessage
+#define FormatMessage            FormatMessageW
+#undef GetStartupInfo
+#define GetStartupInfo           GetStartupInfoW
+#undef GetComputerName
+#define GetComputerName          GetComputerNameW
+#undef GetUserName
+#define GetUserName              GetUserNameW
+#undef GetSystemDirectory
+#define GetSystemDirectory       GetSystemDirectoryW
+#undef GetWindowsDirectory
+#define GetWindowsDirectory      GetWindowsDirectoryW
+#undef GetSystemWindowsDirectory
+#define GetSystemWindowsDirectory GetSystemWindowsDirectoryW
