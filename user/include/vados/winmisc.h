@@ -259,7 +259,8 @@ WINAPI DWORD FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId,
 
 /* The process's start-up, the machine's names and directories
  * (user/lib/sysnames.c): the computer is VADOS, the user SYSTEM (the
- * token's), Windows lives in C:\WINDOWS. */
+ * token's), the system directory C:\BIN (where the disk keeps the
+ * programs), the Windows directory C:\. */
 #define STARTF_USESHOWWINDOW        0x00000001
 #define STARTF_USESIZE              0x00000002
 #define STARTF_USEPOSITION          0x00000004
