@@ -227,8 +227,10 @@ static void messages(void)
 	CHECK(strcmp(buf, "tab\tend. ! ") == 0, "escapes: '%s'", buf);
 	n = format_v(10, "aaaa bbbb cccc dddd", buf, sizeof(buf));
 	CHECK(strcmp(buf, "aaaa bbbb\r\ncccc dddd") == 0, "width 10: '%s'", buf);
-	n = format_v(0, "%1!S!/%2!ls!/%3!hs!/%4!C!", buf, sizeof(buf), L"wide", L"w2", "n", L'c');
-	CHECK(n == 11 && strcmp(buf, "wide/w2/n/c") == 0, "S, ls, hs, C inserts: '%s'", buf);
+	n = format_v(0, "%1!S!/%2!ls!/%3!hs!/%4!C!/%5!ws!", buf, sizeof(buf), L"wide", L"w2", "n",
+		     L'c', L"w3");
+	CHECK(n == 14 && strcmp(buf, "wide/w2/n/c/w3") == 0, "S, ls, hs, C, ws inserts: '%s'",
+	      buf);
 	n = format_v(0, "%1!*d!", buf, sizeof(buf), 5, 42);
 	CHECK(strcmp(buf, "   42") == 0, "star width: '%s'", buf);
 	SetLastError(0);

@@ -80,11 +80,11 @@ static char *text_narrow(LPCWSTR w)
 	return a;
 }
 
-/* Makes an insert's string or character conversion (s S c C, with h l w
- * modifiers) the narrow printf one in spec[1..*sl), keeping width and
- * precision; returns whether its argument is wide: l and w say wide, h
- * narrow, else s and c are the caller's form's (wide in FormatMessageW)
- * and S and C the other. */
+/* Makes an insert's string or character conversion (s S c C, with h or l
+ * modifiers; insert() has taken out w, which says wide) the narrow printf
+ * one in spec[1..*sl), keeping width and precision; returns whether its
+ * argument is wide: l says wide, h narrow, else s and c are the caller's
+ * form's (wide in FormatMessageW) and S and C the other. */
 static BOOL text_spec(char *spec, size_t *sl, BOOL wide_call)
 {
 	char conv = spec[*sl - 1];
@@ -94,7 +94,7 @@ static BOOL text_spec(char *spec, size_t *sl, BOOL wide_call)
 	for (size_t i = 1; i < *sl - 1; i++) {
 		if (spec[i] == 'h')
 			wide = FALSE;
-		else if (spec[i] == 'l' || spec[i] == 'w')
+		else if (spec[i] == 'l')
 			wide = TRUE;
 		else
 			spec[j++] = spec[i];
@@ -116,7 +116,7 @@ static void insert(struct out *o, const char **pp, struct args *a)
 	size_t sl = 1;
 	DWORD_PTR v[3];
 	unsigned nv = 0;
-	BOOL wide64 = FALSE, wide_text = FALSE;
+	BOOL wide64 = FALSE, wide_text = FALSE, saw_w = FALSE;
 	char conv;
 
 	if (*p >= '0' && *p <= '9')
@@ -129,6 +129,8 @@ static void insert(struct out *o, const char **pp, struct args *a)
 					spec[sl++] = 'l', spec[sl++] = 'l';
 					wide64 = TRUE;
 					q += 2;
+				} else if (*q == 'w') {
+					saw_w = TRUE;   /* wide text; nothing to printf */
 				} else {
 					spec[sl++] = *q;
 				}
@@ -144,7 +146,7 @@ static void insert(struct out *o, const char **pp, struct args *a)
 	*pp = p;
 	conv = spec[sl - 1];
 	if (conv == 's' || conv == 'S' || conv == 'c' || conv == 'C')
-		wide_text = text_spec(spec, &sl, a->wide);
+		wide_text = text_spec(spec, &sl, a->wide) || saw_w;
 	for (const char *q = spec; *q; q++)
 		if (*q == '*' && nv < 2)
 			v[nv++] = arg_get(a, n++);
