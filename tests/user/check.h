@@ -17,4 +17,14 @@ static int failures;
 		}                                                                        \
 	} while (0)
 
+/* FAILS(call, bad, error): the call returns bad and sets last error error
+ * (the last error is set to 0xdead first, so a call that sets none fails
+ * the check). Only for programs that include <windows.h> first. */
+#define FAILS(call, bad, error)                                                          \
+	do {                                                                             \
+		SetLastError(0xdead);                                                    \
+		CHECK((call) == (bad) && GetLastError() == (error), "error %lu, want %lu", \
+		      GetLastError(), (DWORD)(error));                                   \
+	} while (0)
+
 #endif

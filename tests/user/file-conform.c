@@ -22,13 +22,6 @@
 #define D "C:\\CONFORM"
 #define F D "\\abc.txt"
 
-#define FAILS(call, bad, error)                                                          \
-	do {                                                                             \
-		SetLastError(0xdead);                                                    \
-		CHECK((call) == (bad) && GetLastError() == (error), "error %lu, want %lu", \
-		      GetLastError(), (DWORD)(error));                                   \
-	} while (0)
-
 static HANDLE open_file(const char *name, DWORD access, DWORD disposition)
 {
 	return CreateFileA(name, access, 0, NULL, disposition, FILE_ATTRIBUTE_NORMAL, NULL);

@@ -21,13 +21,6 @@
 #define TEST_NAME "wide-convert"
 #include "check.h"
 
-#define FAILS(call, bad, error)                                                          \
-	do {                                                                             \
-		SetLastError(0xdead);                                                    \
-		CHECK((call) == (bad) && GetLastError() == (error), "error %lu, want %lu", \
-		      GetLastError(), (DWORD)(error));                                   \
-	} while (0)
-
 /* w in CP437 for a failure's message (printf's %s is narrow). */
 static const char *nar(const wchar_t *w)
 {

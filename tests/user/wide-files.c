@@ -15,13 +15,6 @@
 #define TEST_NAME "wide-files"
 #include "check.h"
 
-#define FAILS(call, bad, error)                                                          \
-	do {                                                                             \
-		SetLastError(0xdead);                                                    \
-		CHECK((call) == (bad) && GetLastError() == (error), "error %lu, want %lu", \
-		      GetLastError(), (DWORD)(error));                                   \
-	} while (0)
-
 #define DIR_W  L"C:\\WIDE"
 #define CAFE_W DIR_W L"\\caf\xE9.txt"           /* e-acute: CP437 0x82 */
 #define CAFE_A "C:\\WIDE\\caf\x82.txt"
