@@ -14,6 +14,31 @@ BOOL wide_arg(LPCWSTR w, char **out);
  * last error. */
 void wide_free(char *a);
 
+/* The value of call, an A call that names w's CP437 form `a`; fail when w
+ * does not convert (wide_arg's error stays), the conversion freed after. */
+#define WIDE_CALL(w, fail, call)                                                         \
+	({                                                                               \
+		char *a;                                                                 \
+		__typeof__(call) wide_r = (fail);                                        \
+		if (wide_arg((w), &a)) {                                                 \
+			wide_r = (call);                                                 \
+			wide_free(a);                                                    \
+		}                                                                        \
+		wide_r;                                                                  \
+	})
+
+/* WIDE_CALL for an A call of two names, `from` (w1's form) and `to` (w2's). */
+#define WIDE_CALL2(w1, w2, fail, call)                                                   \
+	({                                                                               \
+		char *from, *to = NULL;                                                  \
+		__typeof__(call) wide_r = (fail);                                        \
+		if (wide_arg((w1), &from) && wide_arg((w2), &to))                        \
+			wide_r = (call);                                                 \
+		wide_free(from);                                                         \
+		wide_free(to);                                                           \
+		wide_r;                                                                  \
+	})
+
 /* For a W call's output buffer w of n WCHARs: a zeroed CP437 buffer of n
  * bytes in *out for the A call (NULL when w is NULL or n is 0: the A call
  * judges those); FALSE with ERROR_NOACCESS (w not writable) or

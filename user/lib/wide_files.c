@@ -6,124 +6,59 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
 			  LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
 			  DWORD dwFlagsAndAttributes, HANDLE hTemplateFile)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpFileName, &a))
-		return INVALID_HANDLE_VALUE;
-	h = CreateFileA(a, dwDesiredAccess, dwShareMode, lpSecurityAttributes,
-			dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpFileName, INVALID_HANDLE_VALUE,
+			 CreateFileA(a, dwDesiredAccess, dwShareMode, lpSecurityAttributes,
+			             dwCreationDisposition, dwFlagsAndAttributes,
+			             hTemplateFile));
 }
 
 BOOL WINAPI DeleteFileW(LPCWSTR lpFileName)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpFileName, &a))
-		return FALSE;
-	ok = DeleteFileA(a);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpFileName, FALSE, DeleteFileA(a));
 }
 
 BOOL WINAPI MoveFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD dwFlags)
 {
-	char *from, *to = NULL;
-	BOOL ok = FALSE;
-
-	if (wide_arg(lpExistingFileName, &from) && wide_arg(lpNewFileName, &to))
-		ok = MoveFileExA(from, to, dwFlags);
-	wide_free(from);
-	wide_free(to);
-	return ok;
+	return WIDE_CALL2(lpExistingFileName, lpNewFileName, FALSE,
+			  MoveFileExA(from, to, dwFlags));
 }
 
 BOOL WINAPI MoveFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName)
 {
-	char *from, *to = NULL;
-	BOOL ok = FALSE;
-
-	if (wide_arg(lpExistingFileName, &from) && wide_arg(lpNewFileName, &to))
-		ok = MoveFileA(from, to);
-	wide_free(from);
-	wide_free(to);
-	return ok;
+	return WIDE_CALL2(lpExistingFileName, lpNewFileName, FALSE, MoveFileA(from, to));
 }
 
 BOOL WINAPI CopyFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, BOOL bFailIfExists)
 {
-	char *from, *to = NULL;
-	BOOL ok = FALSE;
-
-	if (wide_arg(lpExistingFileName, &from) && wide_arg(lpNewFileName, &to))
-		ok = CopyFileA(from, to, bFailIfExists);
-	wide_free(from);
-	wide_free(to);
-	return ok;
+	return WIDE_CALL2(lpExistingFileName, lpNewFileName, FALSE,
+			  CopyFileA(from, to, bFailIfExists));
 }
 
 BOOL WINAPI CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpPathName, &a))
-		return FALSE;
-	ok = CreateDirectoryA(a, lpSecurityAttributes);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpPathName, FALSE, CreateDirectoryA(a, lpSecurityAttributes));
 }
 
 BOOL WINAPI RemoveDirectoryW(LPCWSTR lpPathName)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpPathName, &a))
-		return FALSE;
-	ok = RemoveDirectoryA(a);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpPathName, FALSE, RemoveDirectoryA(a));
 }
 
 DWORD WINAPI GetFileAttributesW(LPCWSTR lpFileName)
 {
-	char *a;
-	DWORD attributes;
-
-	if (!wide_arg(lpFileName, &a))
-		return INVALID_FILE_ATTRIBUTES;
-	attributes = GetFileAttributesA(a);
-	wide_free(a);
-	return attributes;
+	return WIDE_CALL(lpFileName, INVALID_FILE_ATTRIBUTES, GetFileAttributesA(a));
 }
 
 BOOL WINAPI GetFileAttributesExW(LPCWSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId,
 				 LPVOID lpFileInformation)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpFileName, &a))
-		return FALSE;
-	ok = GetFileAttributesExA(a, fInfoLevelId, lpFileInformation);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpFileName, FALSE,
+			 GetFileAttributesExA(a, fInfoLevelId, lpFileInformation));
 }
 
 BOOL WINAPI SetFileAttributesW(LPCWSTR lpFileName, DWORD dwFileAttributes)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpFileName, &a))
-		return FALSE;
-	ok = SetFileAttributesA(a, dwFileAttributes);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpFileName, FALSE, SetFileAttributesA(a, dwFileAttributes));
 }
 
 /* The A form's find data as the W form's. */
@@ -192,14 +127,7 @@ DWORD WINAPI GetCurrentDirectoryW(DWORD nBufferLength, LPWSTR lpBuffer)
 
 BOOL WINAPI SetCurrentDirectoryW(LPCWSTR lpPathName)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpPathName, &a))
-		return FALSE;
-	ok = SetCurrentDirectoryA(a);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpPathName, FALSE, SetCurrentDirectoryA(a));
 }
 
 /* As GetFullPathNameA, counted in WCHARs; *lpFilePart points into
@@ -227,15 +155,9 @@ BOOL WINAPI GetDiskFreeSpaceW(LPCWSTR lpRootPathName, LPDWORD lpSectorsPerCluste
 			      LPDWORD lpBytesPerSector, LPDWORD lpNumberOfFreeClusters,
 			      LPDWORD lpTotalNumberOfClusters)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpRootPathName, &a))
-		return FALSE;
-	ok = GetDiskFreeSpaceA(a, lpSectorsPerCluster, lpBytesPerSector, lpNumberOfFreeClusters,
-			       lpTotalNumberOfClusters);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpRootPathName, FALSE,
+			 GetDiskFreeSpaceA(a, lpSectorsPerCluster, lpBytesPerSector,
+			                   lpNumberOfFreeClusters, lpTotalNumberOfClusters));
 }
 
 BOOL WINAPI GetDiskFreeSpaceExW(LPCWSTR lpDirectoryName,
@@ -243,28 +165,15 @@ BOOL WINAPI GetDiskFreeSpaceExW(LPCWSTR lpDirectoryName,
 				PULARGE_INTEGER lpTotalNumberOfBytes,
 				PULARGE_INTEGER lpTotalNumberOfFreeBytes)
 {
-	char *a;
-	BOOL ok;
-
-	if (!wide_arg(lpDirectoryName, &a))
-		return FALSE;
-	ok = GetDiskFreeSpaceExA(a, lpFreeBytesAvailableToCaller, lpTotalNumberOfBytes,
-				 lpTotalNumberOfFreeBytes);
-	wide_free(a);
-	return ok;
+	return WIDE_CALL(lpDirectoryName, FALSE,
+			 GetDiskFreeSpaceExA(a, lpFreeBytesAvailableToCaller,
+			                     lpTotalNumberOfBytes, lpTotalNumberOfFreeBytes));
 }
 
 /* A root CP437 cannot name is no root: DRIVE_NO_ROOT_DIR. */
 UINT WINAPI GetDriveTypeW(LPCWSTR lpRootPathName)
 {
-	char *a;
-	UINT type;
-
-	if (!wide_arg(lpRootPathName, &a))
-		return DRIVE_NO_ROOT_DIR;
-	type = GetDriveTypeA(a);
-	wide_free(a);
-	return type;
+	return WIDE_CALL(lpRootPathName, DRIVE_NO_ROOT_DIR, GetDriveTypeA(a));
 }
 
 DWORD WINAPI GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer)

@@ -6,142 +6,72 @@
 HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,
 			   BOOL bInitialState, LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = CreateEventA(lpEventAttributes, bManualReset, bInitialState, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL,
+			 CreateEventA(lpEventAttributes, bManualReset, bInitialState, a));
 }
 
 HANDLE WINAPI CreateEventExW(LPSECURITY_ATTRIBUTES lpEventAttributes, LPCWSTR lpName,
 			     DWORD dwFlags, DWORD dwDesiredAccess)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = CreateEventExA(lpEventAttributes, a, dwFlags, dwDesiredAccess);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL,
+			 CreateEventExA(lpEventAttributes, a, dwFlags, dwDesiredAccess));
 }
 
 HANDLE WINAPI OpenEventW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = OpenEventA(dwDesiredAccess, bInheritHandle, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL, OpenEventA(dwDesiredAccess, bInheritHandle, a));
 }
 
 HANDLE WINAPI CreateMutexW(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner,
 			   LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = CreateMutexA(lpMutexAttributes, bInitialOwner, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL, CreateMutexA(lpMutexAttributes, bInitialOwner, a));
 }
 
 HANDLE WINAPI CreateMutexExW(LPSECURITY_ATTRIBUTES lpMutexAttributes, LPCWSTR lpName,
 			     DWORD dwFlags, DWORD dwDesiredAccess)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = CreateMutexExA(lpMutexAttributes, a, dwFlags, dwDesiredAccess);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL,
+			 CreateMutexExA(lpMutexAttributes, a, dwFlags, dwDesiredAccess));
 }
 
 HANDLE WINAPI OpenMutexW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = OpenMutexA(dwDesiredAccess, bInheritHandle, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL, OpenMutexA(dwDesiredAccess, bInheritHandle, a));
 }
 
 HANDLE WINAPI CreateSemaphoreW(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
 			       LONG lMaximumCount, LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = CreateSemaphoreA(lpSemaphoreAttributes, lInitialCount, lMaximumCount, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL,
+			 CreateSemaphoreA(lpSemaphoreAttributes, lInitialCount, lMaximumCount,
+			                  a));
 }
 
 HANDLE WINAPI CreateSemaphoreExW(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
 				 LONG lMaximumCount, LPCWSTR lpName, DWORD dwFlags,
 				 DWORD dwDesiredAccess)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = CreateSemaphoreExA(lpSemaphoreAttributes, lInitialCount, lMaximumCount, a, dwFlags,
-			       dwDesiredAccess);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL,
+			 CreateSemaphoreExA(lpSemaphoreAttributes, lInitialCount, lMaximumCount,
+			                    a, dwFlags, dwDesiredAccess));
 }
 
 HANDLE WINAPI OpenSemaphoreW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = OpenSemaphoreA(dwDesiredAccess, bInheritHandle, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL, OpenSemaphoreA(dwDesiredAccess, bInheritHandle, a));
 }
 
 HANDLE WINAPI CreateFileMappingW(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
 				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
 				 LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = CreateFileMappingA(hFile, lpFileMappingAttributes, flProtect, dwMaximumSizeHigh,
-			       dwMaximumSizeLow, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL,
+			 CreateFileMappingA(hFile, lpFileMappingAttributes, flProtect,
+			                    dwMaximumSizeHigh, dwMaximumSizeLow, a));
 }
 
 HANDLE WINAPI OpenFileMappingW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName)
 {
-	HANDLE h;
-	char *a;
-
-	if (!wide_arg(lpName, &a))
-		return NULL;
-	h = OpenFileMappingA(dwDesiredAccess, bInheritHandle, a);
-	wide_free(a);
-	return h;
+	return WIDE_CALL(lpName, NULL, OpenFileMappingA(dwDesiredAccess, bInheritHandle, a));
 }
