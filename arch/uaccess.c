@@ -22,39 +22,55 @@ static void user_access_end(void)
 		asm volatile("clac" ::: "memory");
 }
 
-/* One guarded 32-bit move through %eax: a load at offset off from %esi,
- * a store at off from %edi (a fault on either resumes at 3: below). */
-#define GUARDED_MOVE(off)                                     \
-	"10" off ": movl " off "(%%esi), %%eax\n\t"           \
-	"11" off ": movl %%eax, " off "(%%edi)\n\t"           \
-	EXTABLE_ENTRY("10" off "b", "3f")                     \
+/* A guarded 32-bit load at offset off from %esi into reg, and a guarded
+ * store of reg at off from %edi (a fault on either resumes at 3: below). */
+#define GUARDED_LOAD(off, reg)                                \
+	"10" off ": movl " off "(%%esi), %%" reg "\n\t"       \
+	EXTABLE_ENTRY("10" off "b", "3f")
+#define GUARDED_STORE(off, reg)                               \
+	"11" off ": movl %%" reg ", " off "(%%edi)\n\t"       \
 	EXTABLE_ENTRY("11" off "b", "3f")
+
+/* 16 bytes from %esi + off into four registers, then to %edi + off. */
+#define GUARDED_MOVE16(o0, o1, o2, o3)                                        \
+	GUARDED_LOAD(o0, "eax") GUARDED_LOAD(o1, "ebx")                        \
+	GUARDED_LOAD(o2, "ecx") GUARDED_LOAD(o3, "edx")                        \
+	GUARDED_STORE(o0, "eax") GUARDED_STORE(o1, "ebx")                      \
+	GUARDED_STORE(o2, "ecx") GUARDED_STORE(o3, "edx")
 
 /* 32-byte blocks by moves unrolled in one loop, then rep movsl and rep movsb
  * for the rest, under fix-ups: a fault stops the copy and reports it.
  * Under QEMU's emulation every step of a string instruction is a pass of
  * its own through the translated code, so a page copied by rep movsl costs
- * a thousand passes, by the loop 128. The caller has opened the SMAP
- * window (user_access_begin). */
+ * a thousand passes, by the loop 128. The loop loads four words before it
+ * stores them: QEMU's TLB is direct-mapped, and when the source and the
+ * destination pages fall on the same entry (a 64 KB read does so for one
+ * run in 32 with 512 entries, for most runs when QEMU has shrunk it to 64),
+ * every switch between them swaps the entry with the victim TLB; moving a
+ * word at a time switched twice per word, this switches twice per 16
+ * bytes. %ebp counts the blocks (saved around: it is the frame pointer).
+ * The caller has opened the SMAP window (user_access_begin). */
 static bool copy_guarded_open(void *dst, const void *src, size_t n)
 {
-	uint32_t trapped = EXTABLE_NO_TRAP;
-	size_t blocks = n / 32, words = n % 32 / 4, tail = n % 4;
+	uint32_t trapped = EXTABLE_NO_TRAP, blocks = n / 32;
+	size_t words = n % 32 / 4, tail = n % 4;
 
 	if (blocks)
-		asm volatile("4:\n\t"
-			     GUARDED_MOVE("0") GUARDED_MOVE("4") GUARDED_MOVE("8")
-			     GUARDED_MOVE("12") GUARDED_MOVE("16") GUARDED_MOVE("20")
-			     GUARDED_MOVE("24") GUARDED_MOVE("28")
+		asm volatile("pushl %%ebp\n\t"
+			     "movl %%eax, %%ebp\n\t"
+			     "4:\n\t"
+			     GUARDED_MOVE16("0", "4", "8", "12")
+			     GUARDED_MOVE16("16", "20", "24", "28")
 			     "addl $32, %%esi\n\t"
 			     "addl $32, %%edi\n\t"
-			     "decl %%ecx\n\t"
+			     "decl %%ebp\n\t"
 			     "jnz 4b\n\t"
 			     "movl %4, %%eax\n\t"
 			     "3:\n\t"
-			     : "=&a"(trapped), "+D"(dst), "+S"(src), "+c"(blocks)
-			     : "i"(EXTABLE_NO_TRAP)
-			     : "edx", "memory", "cc");
+			     "popl %%ebp\n\t"
+			     : "=a"(trapped), "+D"(dst), "+S"(src)
+			     : "0"(blocks), "i"(EXTABLE_NO_TRAP)
+			     : "ebx", "ecx", "edx", "memory", "cc");
 	if (trapped == EXTABLE_NO_TRAP)
 		asm volatile("1: rep movsl\n\t"
 			     "movl %5, %%ecx\n\t"
