@@ -2,6 +2,7 @@
  * "C" locale (vados/stdlib_wide.h, <wchar.h>): byte b is U+00b, and a
  * character above U+00FF has no byte. One byte each way, so no shift
  * state. (The Win32 calls use the ANSI code page, CP437, instead.) */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -117,69 +118,66 @@ static size_t take(size_t length, size_t count)
 	return count == _TRUNCATE || count > length ? length : count;
 }
 
-errno_t mbstowcs_s(size_t *converted, wchar_t *dst, size_t size, const char *src, size_t count)
+/* Unit i of dst, wide or bytes, becomes c. */
+static void put_unit(void *dst, size_t i, unsigned c, bool wide)
 {
-	size_t n;
+	if (wide)
+		((wchar_t *)dst)[i] = (wchar_t)c;
+	else
+		((char *)dst)[i] = (char)c;
+}
+
+/* Unit i of src, bytes (as unsigned) or wide. */
+static unsigned get_unit(const void *src, size_t i, bool wide)
+{
+	return wide ? ((const wchar_t *)src)[i] : ((const unsigned char *)src)[i];
+}
+
+/* mbstowcs_s (to_wide) and wcstombs_s: the rules of the _s forms around
+ * the one-to-one conversion of the first count units of src (all of them
+ * for _TRUNCATE) into dst of size units, NUL-terminated. */
+static errno_t convert_s(size_t *converted, void *dst, size_t size, const void *src,
+			 size_t count, bool to_wide)
+{
+	size_t length, n;
 
 	if (converted)
 		*converted = 0;
 	if ((!dst && size) || (dst && !size) || !src) {
 		if (dst && size)
-			dst[0] = 0;
+			put_unit(dst, 0, 0, to_wide);
 		return EINVAL;
 	}
-	n = take(strlen(src), count);
-	if (!dst) {
-		if (converted)
-			*converted = n + 1;
-		return 0;
-	}
-	if (n >= size && count != _TRUNCATE) {
-		dst[0] = 0;
+	length = to_wide ? strlen(src) : wcslen(src);
+	n = take(length, count);
+	for (size_t i = 0; !to_wide && i < n; i++)
+		if (get_unit(src, i, false) > 0xFF) {
+			if (dst)
+				put_unit(dst, 0, 0, false);
+			return EILSEQ;
+		}
+	if (dst && n >= size && count != _TRUNCATE) {
+		put_unit(dst, 0, 0, to_wide);
 		return ERANGE;
 	}
-	if (n >= size)
-		n = size - 1;
-	mbstowcs(dst, src, n);
-	dst[n] = 0;
+	if (dst) {
+		if (n >= size)
+			n = size - 1;
+		for (size_t i = 0; i < n; i++)
+			put_unit(dst, i, get_unit(src, i, !to_wide), to_wide);
+		put_unit(dst, n, 0, to_wide);
+	}
 	if (converted)
 		*converted = n + 1;
-	return count == _TRUNCATE && n < strlen(src) ? STRUNCATE : 0;
+	return dst && count == _TRUNCATE && n < length ? STRUNCATE : 0;
+}
+
+errno_t mbstowcs_s(size_t *converted, wchar_t *dst, size_t size, const char *src, size_t count)
+{
+	return convert_s(converted, dst, size, src, count, true);
 }
 
 errno_t wcstombs_s(size_t *converted, char *dst, size_t size, const wchar_t *src, size_t count)
 {
-	size_t n;
-
-	if (converted)
-		*converted = 0;
-	if ((!dst && size) || (dst && !size) || !src) {
-		if (dst && size)
-			dst[0] = 0;
-		return EINVAL;
-	}
-	n = take(wcslen(src), count);
-	for (size_t i = 0; i < n; i++)
-		if (src[i] > 0xFF) {
-			if (dst)
-				dst[0] = 0;
-			return EILSEQ;
-		}
-	if (!dst) {
-		if (converted)
-			*converted = n + 1;
-		return 0;
-	}
-	if (n >= size && count != _TRUNCATE) {
-		dst[0] = 0;
-		return ERANGE;
-	}
-	if (n >= size)
-		n = size - 1;
-	for (size_t i = 0; i < n; i++)
-		dst[i] = (char)src[i];
-	dst[n] = 0;
-	if (converted)
-		*converted = n + 1;
-	return count == _TRUNCATE && n < wcslen(src) ? STRUNCATE : 0;
+	return convert_s(converted, dst, size, src, count, false);
 }
