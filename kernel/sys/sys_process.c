@@ -234,6 +234,34 @@ struct sysret sys_process_id_of(const uint32_t *a, struct trap_frame *f)
 	return query_process(a[0], pid_of);
 }
 
+/* (process, native, buf, size) -> the length of the name of the process's
+ * program file, copied to buf with its terminator: its full path
+ * ("C:\BIN\HELLO.EXE"), or with native its device form (io_device_path);
+ * a boot module's name as it is. PROCESS_QUERY_LIMITED_INFORMATION (the
+ * name stays after the process ends). When size cannot hold it,
+ * ERROR_INSUFFICIENT_BUFFER and the size needed. */
+struct sysret sys_process_image_name(const uint32_t *a, struct trap_frame *f)
+{
+	char name[RTL_MAX_PATH + 32];
+	struct process *p;
+	uint32_t len, err = process_by_handle(a[0], PROCESS_QUERY_LIMITED_INFORMATION, &p);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (a[1])
+		io_device_path(p->image_path[0] ? p->image_path : p->name, name, sizeof(name));
+	else
+		strlcpy(name, p->image_path[0] ? p->image_path : p->name, sizeof(name));
+	ob_dereference(p);
+	len = strlen(name);
+	if (len >= a[3])
+		return (struct sysret){ ERROR_INSUFFICIENT_BUFFER, len + 1 };
+	if (!copy_to_user(a[2], name, len + 1))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, len };
+}
+
 /* (handle, status); PROCESS_TERMINATE. An ended process: ERROR_ACCESS_DENIED,
  * as Windows reports it. */
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f)

@@ -117,6 +117,7 @@ static const struct {
 	[SYS_QUERY_VIEW_NAME] = { sys_query_view_name, 4 },
 	[SYS_QUERY_MAPPED_FILE] = { sys_query_mapped_file, 4 },
 	[SYS_PROCESS_ID_OF] = { sys_process_id_of, 1 },
+	[SYS_PROCESS_IMAGE_NAME] = { sys_process_image_name, 4 },
 	[SYS_SIGNAL_AND_WAIT] = { sys_signal_and_wait, 3 },
 	[SYS_VIRTUAL_DISCARD] = { sys_virtual_discard, 4 },
 	[SYS_QUEUE_APC] = { sys_queue_apc, 6 },

@@ -74,6 +74,7 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_process_id_of(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_process_image_name(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);

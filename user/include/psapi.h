@@ -61,6 +61,24 @@ WINAPI DWORD GetMappedFileNameW(HANDLE hProcess, LPVOID lpv, LPWSTR lpFilename, 
 #endif
 #define K32EmptyWorkingSet EmptyWorkingSet
 
+/* A process's program file (user/lib/image_name.c): its full path, or the
+ * device form; its one module is its program (hModule NULL or its base). */
+WINAPI DWORD GetModuleFileNameExA(HANDLE hProcess, HMODULE hModule, LPSTR lpFilename, DWORD nSize);
+WINAPI DWORD GetModuleFileNameExW(HANDLE hProcess, HMODULE hModule, LPWSTR lpFilename, DWORD nSize);
+WINAPI DWORD GetProcessImageFileNameA(HANDLE hProcess, LPSTR lpImageFileName, DWORD nSize);
+WINAPI DWORD GetProcessImageFileNameW(HANDLE hProcess, LPWSTR lpImageFileName, DWORD nSize);
+#define K32GetModuleFileNameExA     GetModuleFileNameExA
+#define K32GetModuleFileNameExW     GetModuleFileNameExW
+#define K32GetProcessImageFileNameA GetProcessImageFileNameA
+#define K32GetProcessImageFileNameW GetProcessImageFileNameW
+#ifdef UNICODE
+#define GetModuleFileNameEx     GetModuleFileNameExW
+#define GetProcessImageFileName GetProcessImageFileNameW
+#else
+#define GetModuleFileNameEx     GetModuleFileNameExA
+#define GetProcessImageFileName GetProcessImageFileNameA
+#endif
+
 /* The working set page by page (user/lib/psapi.c, mm/wslist.c). A section's
  * page that views map is Shared, ShareCount the process PTEs mapping it (up
  * to 7); a private page has neither. */

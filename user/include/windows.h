@@ -500,6 +500,9 @@ typedef INT_PTR (WINAPI *FARPROC)();
 WINAPI LPSTR GetCommandLineA(VOID);
 WINAPI HMODULE GetModuleHandleA(LPCSTR lpModuleName);
 WINAPI DWORD GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize);
+#define PROCESS_NAME_NATIVE 0x00000001
+WINAPI BOOL QueryFullProcessImageNameA(HANDLE hProcess, DWORD dwFlags, LPSTR lpExeName,
+				       PDWORD lpdwSize);
 WINAPI BOOL FlushInstructionCache(HANDLE hProcess, LPCVOID lpBaseAddress, SIZE_T dwSize);
 WINAPI SIZE_T GetLargePageMinimum(VOID);
 WINAPI BOOL IsBadReadPtr(const VOID *lp, UINT_PTR ucb);
@@ -526,6 +529,7 @@ WINAPI DWORD ExpandEnvironmentStringsA(LPCSTR lpSrc, LPSTR lpDst, DWORD nSize);
 #define GetCommandLine    GetCommandLineA
 #define GetModuleHandle   GetModuleHandleA
 #define GetModuleFileName GetModuleFileNameA
+#define QueryFullProcessImageName QueryFullProcessImageNameA
 #define IsBadStringPtr    IsBadStringPtrA
 
 /* Moveable memory (user/lib/localalloc.c, globalalloc.c, mtable.c): a handle

@@ -1,7 +1,7 @@
 /* The program's own module: its handle is its image base (its ELF header,
  * ld's __ehdr_start: where the kernel placed the image, 0x00400000 as
  * linked without ASLR), its name the boot module's name it was started by
- * (argv[0]); there are no other modules. */
+ * (argv[0]); there are no other modules. Its file's name: image_name.c. */
 #include <string.h>
 #include <windows.h>
 #include "user/lib/runtime.h"
@@ -40,33 +40,4 @@ HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 		return (HMODULE)__ehdr_start;
 	SetLastError(ERROR_MOD_NOT_FOUND);
 	return NULL;
-}
-
-/* Copies the program's name into lpFilename; returns its length. Too small a
- * buffer gets the name cut to nSize - 1 characters and a NUL, and the call
- * returns nSize with ERROR_INSUFFICIENT_BUFFER. A module other than the
- * program (NULL or its base) is ERROR_MOD_NOT_FOUND, an unwritable buffer
- * ERROR_NOACCESS with nothing written: both return 0. */
-DWORD WINAPI GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize)
-{
-	const char *name = __vados_program_name();
-	DWORD len = strlen(name);
-	DWORD copy = len < nSize ? len : (nSize ? nSize - 1 : 0);
-
-	if (hModule && hModule != (HMODULE)__ehdr_start) {
-		SetLastError(ERROR_MOD_NOT_FOUND);
-		return 0;
-	}
-	if (IsBadWritePtr(lpFilename, nSize ? copy + 1 : 0)) {
-		SetLastError(ERROR_NOACCESS);
-		return 0;
-	}
-	if (nSize) {
-		memcpy(lpFilename, name, copy);
-		lpFilename[copy] = '\0';
-	}
-	if (len < nSize)
-		return len;
-	SetLastError(ERROR_INSUFFICIENT_BUFFER);
-	return nSize;
 }

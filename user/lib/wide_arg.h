@@ -45,6 +45,23 @@ void wide_free(char *a);
  * ERROR_NOT_ENOUGH_MEMORY. */
 BOOL wide_scratch(LPWSTR w, DWORD n, char **out);
 
+/* The value of call, an A call that writes its string into `a`, a
+ * wide_scratch buffer standing for w's n WCHARs; 0 when that cannot be made
+ * (its error stays). What call wrote is widened into w when call returned
+ * nonzero. */
+#define WIDE_OUT(w, n, call)                                                             \
+	({                                                                               \
+		char *a;                                                                 \
+		__typeof__(call) wide_r = 0;                                             \
+		if (wide_scratch((w), (n), &a)) {                                        \
+			wide_r = (call);                                                 \
+			if (wide_r)                                                      \
+				wide_widen(a, (w), (n));                                 \
+			wide_free(a);                                                    \
+		}                                                                        \
+		wide_r;                                                                  \
+	})
+
 /* Copies the CP437 string a into w as UTF-16: up to and including its NUL,
  * at most n units. */
 void wide_widen(const char *a, LPWSTR w, DWORD n);

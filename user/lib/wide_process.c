@@ -107,16 +107,26 @@ HMODULE WINAPI GetModuleHandleW(LPCWSTR lpModuleName)
  * nSize - 1, nSize returned, ERROR_INSUFFICIENT_BUFFER). */
 DWORD WINAPI GetModuleFileNameW(HMODULE hModule, LPWSTR lpFilename, DWORD nSize)
 {
-	char *a;
-	DWORD n;
+	return WIDE_OUT(lpFilename, nSize, GetModuleFileNameA(hModule, a, nSize));
+}
 
-	if (!wide_scratch(lpFilename, nSize, &a))
-		return 0;
-	n = GetModuleFileNameA(hModule, a, nSize);
-	if (n)
-		wide_widen(a, lpFilename, nSize);
-	wide_free(a);
-	return n;
+DWORD WINAPI GetModuleFileNameExW(HANDLE hProcess, HMODULE hModule, LPWSTR lpFilename, DWORD nSize)
+{
+	return WIDE_OUT(lpFilename, nSize, GetModuleFileNameExA(hProcess, hModule, a, nSize));
+}
+
+DWORD WINAPI GetProcessImageFileNameW(HANDLE hProcess, LPWSTR lpImageFileName, DWORD nSize)
+{
+	return WIDE_OUT(lpImageFileName, nSize, GetProcessImageFileNameA(hProcess, a, nSize));
+}
+
+/* *lpdwSize in WCHARs, as QueryFullProcessImageNameA's in characters. */
+BOOL WINAPI QueryFullProcessImageNameW(HANDLE hProcess, DWORD dwFlags, LPWSTR lpExeName,
+				       PDWORD lpdwSize)
+{
+	DWORD n = IsBadReadPtr(lpdwSize, sizeof(*lpdwSize)) ? 0 : *lpdwSize;
+
+	return WIDE_OUT(lpExeName, n, QueryFullProcessImageNameA(hProcess, dwFlags, a, lpdwSize));
 }
 
 BOOL WINAPI LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName, PLUID lpLuid)
@@ -155,14 +165,5 @@ BOOL WINAPI LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLuid, LPWSTR lpNa
 /* GetMappedFileNameA's name and sizes, in WCHARs. */
 DWORD WINAPI GetMappedFileNameW(HANDLE hProcess, LPVOID lpv, LPWSTR lpFilename, DWORD nSize)
 {
-	char *a;
-	DWORD n;
-
-	if (!wide_scratch(lpFilename, nSize, &a))
-		return 0;
-	n = GetMappedFileNameA(hProcess, lpv, a, nSize);
-	if (n)
-		wide_widen(a, lpFilename, nSize);
-	wide_free(a);
-	return n;
+	return WIDE_OUT(lpFilename, nSize, GetMappedFileNameA(hProcess, lpv, a, nSize));
 }

@@ -170,6 +170,8 @@ enum vados_syscall {
 				 *  loaded: GetThreadContext, SetThreadContext */
 	SYS_PRIORITY_BOOST,     /* (0 process / 1 thread, handle, set, disable when set) ->
 				 *  1 when its wait boosts are disabled */
+	SYS_PROCESS_IMAGE_NAME, /* (process, native, char *buf, size) -> length: its program
+				 *  file's full path, or (native) its device form */
 	SYS_COUNT,
 };
 

@@ -186,6 +186,8 @@ WINAPI LPWSTR GetCommandLineW(VOID);
 WINAPI LPWSTR *CommandLineToArgvW(LPCWSTR lpCmdLine, int *pNumArgs);
 WINAPI HMODULE GetModuleHandleW(LPCWSTR lpModuleName);
 WINAPI DWORD GetModuleFileNameW(HMODULE hModule, LPWSTR lpFilename, DWORD nSize);
+WINAPI BOOL QueryFullProcessImageNameW(HANDLE hProcess, DWORD dwFlags, LPWSTR lpExeName,
+				       PDWORD lpdwSize);
 WINAPI DWORD GetEnvironmentVariableW(LPCWSTR lpName, LPWSTR lpBuffer, DWORD nSize);
 WINAPI BOOL SetEnvironmentVariableW(LPCWSTR lpName, LPCWSTR lpValue);
 /* A UTF-16 copy of the block (FreeEnvironmentStringsW frees it). */

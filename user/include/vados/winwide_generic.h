@@ -73,6 +73,8 @@
 #define GetModuleHandle          GetModuleHandleW
 #undef GetModuleFileName
 #define GetModuleFileName        GetModuleFileNameW
+#undef QueryFullProcessImageName
+#define QueryFullProcessImageName QueryFullProcessImageNameW
 #undef GetEnvironmentVariable
 #define GetEnvironmentVariable   GetEnvironmentVariableW
 #undef SetEnvironmentVariable
