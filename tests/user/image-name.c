@@ -31,6 +31,11 @@ static int child(void)
 	      !_stricmp(name, PATH), "GetModuleFileNameA: \"%s\"", name);
 	CHECK(GetModuleFileNameA(GetModuleHandleA(NULL), name, sizeof(name)) == strlen(PATH),
 	      "by the module's handle");
+	CHECK(GetModuleHandleA("IMAGE-NAME.EXE") == GetModuleHandleA(NULL) &&
+	      GetModuleHandleA("c:\\bin\\image-name.exe") == GetModuleHandleA(NULL),
+	      "GetModuleHandleA by its file's name and path");
+	FAILS(GetModuleHandleA("image-name"), NULL, ERROR_MOD_NOT_FOUND);      /* .dll added */
+	FAILS(GetModuleHandleA("C:\\image-name.exe"), NULL, ERROR_MOD_NOT_FOUND);
 	FAILS(GetModuleFileNameA(NULL, small, sizeof(small)), sizeof(small),
 	      ERROR_INSUFFICIENT_BUFFER);
 	CHECK(small[7] == 0 && !_strnicmp(small, PATH, 7), "cut: \"%s\"", small);

@@ -1,31 +1,33 @@
 /* The program's own module: its handle is its image base (its ELF header,
  * ld's __ehdr_start: where the kernel placed the image, 0x00400000 as
- * linked without ASLR), its name the boot module's name it was started by
- * (argv[0]); there are no other modules. Its file's name: image_name.c. */
+ * linked without ASLR), its name its file's (image_name.c); there are no
+ * other modules. */
 #include <string.h>
 #include <windows.h>
-#include "user/lib/runtime.h"
 
 extern char __ehdr_start[];
 
-static char lower(char c)
+/* Whether name names the program, ignoring ASCII case: its file's full
+ * path or that path's last component (GetModuleFileNameA); a boot module's
+ * name, which has no extension, also with the ".exe" its file would have.
+ * Windows appends ".dll" to a name without an extension, so NAME alone does
+ * not name NAME.exe. */
+static BOOL same_name(const char *name)
 {
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
+	char path[MAX_PATH];
+	const char *base;
+	size_t n;
 
-/* Whether name is the program's, ignoring ASCII case: the module's name as
- * it was started (argv[0]), with or without the .exe its file has. */
-static BOOL same_name(const char *name, const char *program)
-{
-	while (*program && lower(*name) == lower(*program))
-		name++, program++;
-	if (*program)
+	if (!GetModuleFileNameA(NULL, path, sizeof(path)))
 		return FALSE;
-	return !*name || (name[0] == '.' && lower(name[1]) == 'e' && lower(name[2]) == 'x' &&
-			  lower(name[3]) == 'e' && !name[4]);
+	base = strrchr(path, '\\') ? strrchr(path, '\\') + 1 : path;
+	if (!_stricmp(name, path) || !_stricmp(name, base))
+		return TRUE;
+	n = strlen(base);
+	return !strchr(base, '.') && !_strnicmp(name, base, n) && !_stricmp(name + n, ".exe");
 }
 
-/* NULL or the program's name (NAME or NAME.exe): its image base. Anything
+/* NULL or the program's name (same_name): its image base. Anything
  * else is not loaded (ERROR_MOD_NOT_FOUND); an unreadable name is
  * ERROR_NOACCESS. */
 HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
@@ -36,7 +38,7 @@ HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 		SetLastError(ERROR_NOACCESS);
 		return NULL;
 	}
-	if (same_name(lpModuleName, __vados_program_name()))
+	if (same_name(lpModuleName))
 		return (HMODULE)__ehdr_start;
 	SetLastError(ERROR_MOD_NOT_FOUND);
 	return NULL;
