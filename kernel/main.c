@@ -8,6 +8,7 @@
 #include "kernel/rtl/ksym.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
+#include "kernel/io/completion.h"
 #include "kernel/io/file.h"
 #include "kernel/ke/systime.h"
 #include "kernel/ps/psthread.h"
@@ -354,8 +355,9 @@ void kernel_main(const struct boot_info *bi)
 	start_memory_threads();
 	ke_systime_init();
 	syscall_init();
-	timer_init();                   /* registered first: listed last */
-	file_init();                    /* then listed just before timers */
+	io_completion_init();           /* registered first: listed last */
+	timer_init();                   /* then timers */
+	file_init();                    /* files before timers */
 	section_init();                 /* and sections before files */
 	se_init();
 	process_init();

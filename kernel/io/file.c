@@ -103,6 +103,8 @@ static void file_remove(void *body)
 	struct io_volume *v;
 
 	kfree(f->find);
+	if (f->port)
+		ob_dereference(f->port);
 	if (!fcb)
 		return;                 /* never opened */
 	v = fcb->vol;

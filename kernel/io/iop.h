@@ -46,6 +46,8 @@ struct io_file {
 	uint64_t position;              /* under the volume lock */
 	bool directory, delete_on_close;
 	struct fat_find *find;          /* FindFirstFile's enumeration, or NULL */
+	struct io_completion *port;     /* referenced: where its transfers complete, or NULL */
+	uint32_t port_key, port_modes;  /* the port's key, FILE_SKIP_* modes */
 };
 
 /* Splits a full path into its volume (ERROR_PATH_NOT_FOUND: no such drive)

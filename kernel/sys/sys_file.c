@@ -5,6 +5,7 @@
  * whole first, so a bad one fails with ERROR_NOACCESS before anything is
  * read or written; the data then moves between it and the file cache. */
 #include "kernel/sys/syscalls.h"
+#include "kernel/io/completion.h"
 #include "kernel/io/file.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
@@ -80,7 +81,17 @@ static struct sysret transfer(struct io_file *file, uint32_t user, uint32_t len,
 	return (struct sysret){ err, done };
 }
 
-/* (handle, buf, bytes) -> bytes read; FILE_READ_DATA */
+/* An overlapped transfer that succeeded (a read that found the end did not)
+ * reports to the file's completion port. */
+static struct sysret completed(struct io_file *file, uint32_t overlapped, uint32_t asked,
+			       struct sysret r, bool write)
+{
+	if (overlapped && !r.error && (write || r.value || !asked))
+		r.error = io_completion_transfer_done(file, overlapped, r.value);
+	return r;
+}
+
+/* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes read; FILE_READ_DATA */
 struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_file *file;
@@ -90,12 +101,13 @@ struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (err)
 		return r;
-	r = transfer(file, a[1], a[2], false);
+	r = completed(file, a[3], a[2], transfer(file, a[1], a[2], false), false);
 	ob_dereference(file);
 	return r;
 }
 
-/* (handle, buf, bytes) -> bytes written; FILE_WRITE_DATA or FILE_APPEND_DATA */
+/* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes written; FILE_WRITE_DATA
+ * or FILE_APPEND_DATA */
 struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_file *file;
@@ -108,7 +120,7 @@ struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 	if (!(granted & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		r.error = ERROR_ACCESS_DENIED;
 	else
-		r = transfer(file, a[1], a[2], true);
+		r = completed(file, a[3], a[2], transfer(file, a[1], a[2], true), true);
 	ob_dereference(file);
 	return r;
 }

@@ -75,6 +75,11 @@ struct sysret sys_open_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_exit_code(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_process_id_of(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_process_image_name(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_completion.c */
+struct sysret sys_create_io_completion(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_io_completion(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_remove_io_completion(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_file_completion(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_terminate_process(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_processes(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_shutdown(const uint32_t *a, struct trap_frame *f);

@@ -64,12 +64,18 @@ static DWORD error_of(DWORD status)
  * at its offset and completes here (vados does every transfer at once, on
  * FILE_FLAG_OVERLAPPED handles too, as Windows may): a read at the end
  * fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and the
- * count, and hEvent (its low bit is a completion-port flag) is set. */
+ * count, and hEvent is set; a success posts a packet to the completion port
+ * the file is associated with, unless hEvent's low bit is set (the kernel
+ * posts it: completion_api.c). */
 static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
 		     LPOVERLAPPED ov, BOOL use_event)
 {
-	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)buffer, bytes }, n = 0;
+	/* An OVERLAPPED whose event has its low bit set asks for no completion
+	 * packet; ReadFileEx's (use_event FALSE) completes by its APC alone. */
+	BOOL report = ov && use_event && !((ULONG_PTR)ov->hEvent & 1);
+	uint32_t args[4] = { (uint32_t)hFile, (uint32_t)buffer, bytes, report ? (uint32_t)ov : 0 };
 	HANDLE event = ov && use_event ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
+	uint32_t n = 0;
 	LARGE_INTEGER at;
 	BOOL ok;
 

@@ -109,8 +109,9 @@ enum vados_syscall {
 	 * against the caller's current directory, as GetFullPathNameA does. */
 	SYS_CREATE_FILE,        /* (path, access, share, disposition, flags and attributes,
 				 *  inherit, uint32 *existed) -> handle */
-	SYS_READ_FILE,          /* (handle, buf, bytes) -> bytes read */
-	SYS_WRITE_FILE,         /* (handle, buf, bytes) -> bytes written */
+	SYS_READ_FILE,          /* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes read; with
+				 *  an OVERLAPPED a success reports to the file's port */
+	SYS_WRITE_FILE,         /* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes written */
 	SYS_SET_FILE_POINTER,   /* (handle, int64 *distance in / new position out, method) */
 	SYS_QUERY_FILE,         /* (handle, struct vados_file_info *) */
 	SYS_SET_END_OF_FILE,    /* (handle) */
@@ -172,6 +173,11 @@ enum vados_syscall {
 				 *  1 when its wait boosts are disabled */
 	SYS_PROCESS_IMAGE_NAME, /* (process, native, char *buf, size) -> length: its program
 				 *  file's full path, or (native) its device form */
+	SYS_CREATE_IO_COMPLETION, /* (concurrency) -> handle to a new completion port */
+	SYS_SET_IO_COMPLETION,  /* (port, key, bytes, OVERLAPPED *): queues a packet */
+	SYS_REMOVE_IO_COMPLETION, /* (port, OVERLAPPED_ENTRY *out, max, ms, alertable) ->
+				 *  packets taken */
+	SYS_FILE_COMPLETION,    /* (file, 0, port, key): associates; (file, 1, modes) */
 	SYS_COUNT,
 };
 

@@ -65,6 +65,30 @@ typedef struct _OVERLAPPED {
 #define STATUS_PENDING            ((DWORD)0x00000103L)
 #define HasOverlappedIoCompleted(lpOverlapped) ((lpOverlapped)->Internal != STATUS_PENDING)
 
+/* I/O completion ports (user/lib/completion_api.c): overlapped transfers of
+ * an associated file post a packet each when they succeed. */
+typedef struct _OVERLAPPED_ENTRY {
+	ULONG_PTR lpCompletionKey;
+	LPOVERLAPPED lpOverlapped;
+	ULONG_PTR Internal;
+	DWORD dwNumberOfBytesTransferred;
+} OVERLAPPED_ENTRY, *LPOVERLAPPED_ENTRY;
+#define ERROR_ABANDONED_WAIT_0               735L
+#define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS 0x1
+#define FILE_SKIP_SET_EVENT_ON_HANDLE        0x2
+WINAPI HANDLE CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletionPort,
+				     ULONG_PTR CompletionKey, DWORD NumberOfConcurrentThreads);
+WINAPI BOOL PostQueuedCompletionStatus(HANDLE CompletionPort, DWORD dwNumberOfBytesTransferred,
+				       ULONG_PTR dwCompletionKey, LPOVERLAPPED lpOverlapped);
+WINAPI BOOL GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfBytesTransferred,
+				      PULONG_PTR lpCompletionKey, LPOVERLAPPED *lpOverlapped,
+				      DWORD dwMilliseconds);
+WINAPI BOOL GetQueuedCompletionStatusEx(HANDLE CompletionPort,
+					LPOVERLAPPED_ENTRY lpCompletionPortEntries, ULONG ulCount,
+					ULONG *ulNumEntriesRemoved, DWORD dwMilliseconds,
+					BOOL fAlertable);
+WINAPI BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags);
+
 #define FILE_READ_DATA            0x0001
 #define FILE_LIST_DIRECTORY       0x0001
 #define FILE_WRITE_DATA           0x0002
