@@ -1,9 +1,10 @@
 /* The file calls on handles: CreateFile (its path resolved as in
- * sys_path.c), ReadFile, WriteFile, SetFilePointerEx, the size, attributes
- * and times of an open file, SetEndOfFile, FlushFileBuffers, and the
- * FindFirstFile enumerations (File objects too). A user buffer is probed
- * whole first, so a bad one fails with ERROR_NOACCESS before anything is
- * read or written; the data then moves between it and the file cache. */
+ * sys_path.c), ReadFile, WriteFile, LockFileEx, UnlockFileEx,
+ * SetFilePointerEx, the size, attributes and times of an open file,
+ * SetEndOfFile, FlushFileBuffers, and the FindFirstFile enumerations
+ * (File objects too). A user buffer is probed whole first, so a bad one
+ * fails with ERROR_NOACCESS before anything is read or written; the data
+ * then moves between it and the file cache. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/file.h"
 #include "kernel/ps/process.h"
@@ -15,6 +16,8 @@
 
 #define FILE_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 #define FILE_ATTRIBUTE_VALID 0x7fa7u    /* what CreateFile accepts in its attribute bits */
+#define LOCKFILE_FAIL_IMMEDIATELY 0x1u
+#define LOCKFILE_EXCLUSIVE_LOCK   0x2u
 
 /* The File object behind handle with the rights in desired (any File when
  * desired is 0), referenced; *granted gets the handle's rights. */
@@ -76,7 +79,8 @@ static struct sysret transfer(struct io_file *file, uint32_t user, uint32_t len,
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	if (len == 0 && !write)
 		return (struct sysret){ ERROR_SUCCESS, 0 };
-	err = write ? file_write(file, &b, len, &done) : file_read(file, &b, len, &done);
+	err = write ? file_write(file, process_handles(), &b, len, &done)
+		    : file_read(file, process_handles(), &b, len, &done);
 	return (struct sysret){ err, done };
 }
 
@@ -111,6 +115,55 @@ struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 		r = transfer(file, a[1], a[2], true);
 	ob_dereference(file);
 	return r;
+}
+
+/* LockFileEx's and UnlockFileEx's handle (FILE_READ_DATA or
+ * FILE_WRITE_DATA, as NtLockFile demands) and range (offset, length). */
+static uint32_t lock_args(const uint32_t *a, struct io_file **file, uint64_t range[2])
+{
+	uint32_t granted, err = file_ref(a[0], 0, file, &granted);
+
+	if (err)
+		return err;
+	if (!(granted & (FILE_READ_DATA | FILE_WRITE_DATA)))
+		err = ERROR_ACCESS_DENIED;
+	else if (!copy_from_user(range, a[1], 2 * sizeof(uint64_t)))
+		err = ERROR_NOACCESS;
+	if (err)
+		ob_dereference(*file);
+	return err;
+}
+
+/* (handle, const uint64 range[2]: offset, length, LOCKFILE_* flags); the
+ * owner is the File object and the calling process. */
+struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct io_file *file;
+	uint64_t range[2];
+	uint32_t err = lock_args(a, &file, range);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = file_lock(file, process_handles(), range[0], range[1], a[2] & LOCKFILE_EXCLUSIVE_LOCK,
+			!(a[2] & LOCKFILE_FAIL_IMMEDIATELY));
+	ob_dereference(file);
+	return (struct sysret){ err, 0 };
+}
+
+/* (handle, const uint64 range[2]: offset, length) */
+struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f)
+{
+	struct io_file *file;
+	uint64_t range[2];
+	uint32_t err = lock_args(a, &file, range);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = file_unlock(file, process_handles(), range[0], range[1]);
+	ob_dereference(file);
+	return (struct sysret){ err, 0 };
 }
 
 /* (handle, int64 *distance in / new position out, method) */

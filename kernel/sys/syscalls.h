@@ -100,6 +100,8 @@ struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_end_of_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f);

@@ -170,6 +170,10 @@ enum vados_syscall {
 				 *  loaded: GetThreadContext, SetThreadContext */
 	SYS_PRIORITY_BOOST,     /* (0 process / 1 thread, handle, set, disable when set) ->
 				 *  1 when its wait boosts are disabled */
+	/* Byte-range locks (kernel/sys/sys_file.c, kernel/io/lock.c). */
+	SYS_LOCK_FILE,          /* (handle, const uint64 range[2]: offset, length, LOCKFILE_*
+				 *  flags): LockFileEx; waits unless FAIL_IMMEDIATELY */
+	SYS_UNLOCK_FILE,        /* (handle, const uint64 range[2]: offset, length) */
 	SYS_COUNT,
 };
 
