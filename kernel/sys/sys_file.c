@@ -117,53 +117,42 @@ struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 	return r;
 }
 
-/* LockFileEx's and UnlockFileEx's handle (FILE_READ_DATA or
- * FILE_WRITE_DATA, as NtLockFile demands) and range (offset, length). */
-static uint32_t lock_args(const uint32_t *a, struct io_file **file, uint64_t range[2])
-{
-	uint32_t granted, err = file_ref(a[0], 0, file, &granted);
-
-	if (err)
-		return err;
-	if (!(granted & (FILE_READ_DATA | FILE_WRITE_DATA)))
-		err = ERROR_ACCESS_DENIED;
-	else if (!copy_from_user(range, a[1], 2 * sizeof(uint64_t)))
-		err = ERROR_NOACCESS;
-	if (err)
-		ob_dereference(*file);
-	return err;
-}
-
-/* (handle, const uint64 range[2]: offset, length, LOCKFILE_* flags); the
- * owner is the File object and the calling process. */
-struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f)
+/* LockFileEx's (unlock: UnlockFileEx's) work: the handle needs
+ * FILE_READ_DATA or FILE_WRITE_DATA, as NtLockFile demands; the owner is
+ * the File object and the calling process. */
+static struct sysret lock_call(const uint32_t *a, bool unlock)
 {
 	struct io_file *file;
 	uint64_t range[2];
-	uint32_t err = lock_args(a, &file, range);
+	uint32_t granted, err = file_ref(a[0], 0, &file, &granted);
 
-	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	err = file_lock(file, process_handles(), range[0], range[1], a[2] & LOCKFILE_EXCLUSIVE_LOCK,
-			!(a[2] & LOCKFILE_FAIL_IMMEDIATELY));
+	if (!(granted & (FILE_READ_DATA | FILE_WRITE_DATA)))
+		err = ERROR_ACCESS_DENIED;
+	else if (!copy_from_user(range, a[1], sizeof(range)))
+		err = ERROR_NOACCESS;
+	else if (unlock)
+		err = file_unlock(file, process_handles(), range[0], range[1]);
+	else
+		err = file_lock(file, process_handles(), range[0], range[1],
+				a[2] & LOCKFILE_EXCLUSIVE_LOCK, !(a[2] & LOCKFILE_FAIL_IMMEDIATELY));
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };
+}
+
+/* (handle, const uint64 range[2]: offset, length, LOCKFILE_* flags) */
+struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return lock_call(a, false);
 }
 
 /* (handle, const uint64 range[2]: offset, length) */
 struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f)
 {
-	struct io_file *file;
-	uint64_t range[2];
-	uint32_t err = lock_args(a, &file, range);
-
 	(void)f;
-	if (err)
-		return (struct sysret){ err, 0 };
-	err = file_unlock(file, process_handles(), range[0], range[1]);
-	ob_dereference(file);
-	return (struct sysret){ err, 0 };
+	return lock_call(a, true);
 }
 
 /* (handle, int64 *distance in / new position out, method) */
