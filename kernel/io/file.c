@@ -101,6 +101,7 @@ static void file_remove(void *body)
 {
 	struct io_file *f = body;
 	struct io_fcb *fcb = f->fcb;
+	struct io_lock_wait *done = NULL;
 	struct io_volume *v;
 
 	kfree(f->find);
@@ -108,13 +109,14 @@ static void file_remove(void *body)
 		return;                 /* never opened */
 	v = fcb->vol;
 	io_lock(v);
-	iop_lock_rundown_locked(f);
+	iop_lock_rundown_locked(f, &done);
 	share_account(fcb, f->access, f->share, -1);
 	if (f->delete_on_close)
 		fcb->delete_pending = true;
 	fcb->files--;
 	iop_fcb_release_locked(fcb);
 	io_unlock(v);
+	iop_lock_complete(done);
 }
 
 /* --- CreateFile --- */
@@ -202,6 +204,7 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 	f->access = o->access;
 	f->share = o->share;
 	f->delete_on_close = o->flags & FILE_FLAG_DELETE_ON_CLOSE;
+	f->overlapped = o->flags & FILE_FLAG_OVERLAPPED;
 	io_lock(v);
 	err = open_locked(v, rest, o, f, existed);
 	io_unlock(v);

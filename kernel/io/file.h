@@ -34,6 +34,7 @@
 #define OPEN_ALWAYS       4u
 #define TRUNCATE_EXISTING 5u
 
+#define FILE_FLAG_OVERLAPPED       0x40000000u
 #define FILE_FLAG_BACKUP_SEMANTICS 0x02000000u
 #define FILE_FLAG_DELETE_ON_CLOSE  0x04000000u
 
@@ -115,13 +116,24 @@ uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
  * is ERROR_LOCK_VIOLATION unless wait: then the caller sleeps until the
  * range is granted (another owner's unlock or close), or
  * ERROR_OPERATION_ABORTED when its thread is terminated or the owner's
- * last handle to f closes meanwhile. file_unlock: the owner's lock of
- * exactly that range (the exclusive one first), else ERROR_NOT_LOCKED.
- * A process's locks through f go when its last handle to f closes (NT's
- * IopCloseFile), and every lock through f when f goes. */
+ * last handle to f closes meanwhile; on a FILE_FLAG_OVERLAPPED handle,
+ * given async, the request is queued instead (ERROR_IO_PENDING) and
+ * async->complete(async, status) is called once, by whichever thread
+ * answers it and with no lock held: 0 when granted, ERROR_OPERATION_ABORTED
+ * when its owner's last handle to f closes or file_cancel_locks cancels
+ * it. file_unlock: the owner's lock of exactly that range (the exclusive
+ * one first), else ERROR_NOT_LOCKED. file_cancel_locks: the owner's
+ * queued requests through f (tag 0) or the one with tag, else
+ * ERROR_NOT_FOUND. A process's locks through f go when its last handle to
+ * f closes (NT's IopCloseFile), and every lock through f when f goes. */
+struct io_lock_async {
+	void (*complete)(struct io_lock_async *a, uint32_t status);
+	uint32_t tag;                   /* not 0 */
+};
 uint32_t file_lock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length,
-		   bool exclusive, bool wait);
+		   bool exclusive, bool wait, struct io_lock_async *async);
 uint32_t file_unlock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length);
+uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag);
 
 /* The rights the handle was opened with are checked by the caller (ob);
  * these say what the object itself allows: */

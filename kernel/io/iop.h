@@ -47,6 +47,7 @@ struct io_file {
 	uint32_t access, share;
 	uint64_t position;              /* under the volume lock */
 	bool directory, delete_on_close;
+	bool overlapped;                /* FILE_FLAG_OVERLAPPED: LockFileEx may pend */
 	struct fat_find *find;          /* FindFirstFile's enumeration, or NULL */
 };
 
@@ -88,9 +89,13 @@ uint32_t iop_lock_check_locked(const struct io_file *f, const void *owner, uint6
 /* The File type's close procedure: when t's process holds no other handle
  * to f, its locks through f go and its waiting requests are aborted. */
 void iop_lock_handle_closed(void *f, struct ob_handle_table *t, uint32_t handles_left);
-/* f is going: every lock taken through it goes, and what waits on them
- * may be granted. */
-void iop_lock_rundown_locked(struct io_file *f);
+/* f is going: every lock taken through it goes, its waiting requests are
+ * aborted, and what waits on its locks may be granted; the overlapped
+ * requests so answered go on *done (start it NULL) for iop_lock_complete,
+ * to be called once the volume lock is dropped. */
+struct io_lock_wait;
+void iop_lock_rundown_locked(struct io_file *f, struct io_lock_wait **done);
+void iop_lock_complete(struct io_lock_wait *done);
 
 /* --- the disk (volume.c) and the metadata cache (metacache.c) --- */
 

@@ -1,5 +1,5 @@
 /* The file calls on handles: CreateFile (its path resolved as in
- * sys_path.c), ReadFile, WriteFile, LockFileEx, UnlockFileEx,
+ * sys_path.c), ReadFile, WriteFile (byte-range locks: sys_filelock.c),
  * SetFilePointerEx, the size, attributes and times of an open file,
  * SetEndOfFile, FlushFileBuffers, and the FindFirstFile enumerations
  * (File objects too). A user buffer is probed whole first, so a bad one
@@ -16,8 +16,6 @@
 
 #define FILE_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 #define FILE_ATTRIBUTE_VALID 0x7fa7u    /* what CreateFile accepts in its attribute bits */
-#define LOCKFILE_FAIL_IMMEDIATELY 0x1u
-#define LOCKFILE_EXCLUSIVE_LOCK   0x2u
 
 /* The File object behind handle with the rights in desired (any File when
  * desired is 0), referenced; *granted gets the handle's rights. */
@@ -115,44 +113,6 @@ struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 		r = transfer(file, a[1], a[2], true);
 	ob_dereference(file);
 	return r;
-}
-
-/* LockFileEx's (unlock: UnlockFileEx's) work: the handle needs
- * FILE_READ_DATA or FILE_WRITE_DATA, as NtLockFile demands; the owner is
- * the File object and the calling process. */
-static struct sysret lock_call(const uint32_t *a, bool unlock)
-{
-	struct io_file *file;
-	uint64_t range[2];
-	uint32_t granted, err = file_ref(a[0], 0, &file, &granted);
-
-	if (err)
-		return (struct sysret){ err, 0 };
-	if (!(granted & (FILE_READ_DATA | FILE_WRITE_DATA)))
-		err = ERROR_ACCESS_DENIED;
-	else if (!copy_from_user(range, a[1], sizeof(range)))
-		err = ERROR_NOACCESS;
-	else if (unlock)
-		err = file_unlock(file, process_handles(), range[0], range[1]);
-	else
-		err = file_lock(file, process_handles(), range[0], range[1],
-				a[2] & LOCKFILE_EXCLUSIVE_LOCK, !(a[2] & LOCKFILE_FAIL_IMMEDIATELY));
-	ob_dereference(file);
-	return (struct sysret){ err, 0 };
-}
-
-/* (handle, const uint64 range[2]: offset, length, LOCKFILE_* flags) */
-struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f)
-{
-	(void)f;
-	return lock_call(a, false);
-}
-
-/* (handle, const uint64 range[2]: offset, length) */
-struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f)
-{
-	(void)f;
-	return lock_call(a, true);
 }
 
 /* (handle, int64 *distance in / new position out, method) */

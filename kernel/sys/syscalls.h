@@ -100,8 +100,6 @@ struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_end_of_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f);
@@ -210,5 +208,10 @@ struct sysret sys_priority_class(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_priority_boost(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_context.c */
 struct sysret sys_thread_context(const uint32_t *a, struct trap_frame *f);
+
+/* kernel/sys/sys_filelock.c */
+struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f);
 
 #endif

@@ -282,6 +282,54 @@ static void waiting(HANDLE a, HANDLE b)
 	FAILS(UnlockFile(b, 600, 0, 10, 0), FALSE, ERROR_NOT_LOCKED);
 }
 
+/* A FILE_FLAG_OVERLAPPED handle's LockFileEx that must wait pends: the
+ * kernel answers it later, writing Internal and setting hEvent, when the
+ * range frees, CancelIoEx cancels it or its handle closes. */
+static void overlapped(HANDLE a)
+{
+	const DWORD rw = GENERIC_READ | GENERIC_WRITE, x = LOCKFILE_EXCLUSIVE_LOCK;
+	HANDLE o = CreateFileA(F, rw, ALL, NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
+	HANDLE o2 = CreateFileA(F, rw, ALL, NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
+	OVERLAPPED ov = { .Offset = 950, .hEvent = CreateEventA(NULL, TRUE, TRUE, NULL) };
+	OVERLAPPED ov2 = { .Offset = 955, .hEvent = CreateEventA(NULL, TRUE, FALSE, NULL) };
+	DWORD n = 77;
+
+	CHECK(LockFile(a, 950, 0, 10, 0), "a locks 950,10");
+	FAILS(LockFileEx(o, x, 0, 10, 0, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(!HasOverlappedIoCompleted(&ov), "pending: 0x%lx", (unsigned long)ov.Internal);
+	CHECK(WaitForSingleObject(ov.hEvent, 100) == WAIT_TIMEOUT, "its event was reset");
+	FAILS(GetOverlappedResult(o, &ov, &n, FALSE), FALSE, ERROR_IO_INCOMPLETE);
+	FAILS(lock_ex(o, x | LOCKFILE_FAIL_IMMEDIATELY, 950, 1), FALSE, ERROR_LOCK_VIOLATION);
+	CHECK(UnlockFile(a, 950, 0, 10, 0), "a unlocks");
+	CHECK(WaitForSingleObject(ov.hEvent, 1000) == WAIT_OBJECT_0, "set when granted");
+	CHECK(GetOverlappedResult(o, &ov, &n, TRUE) && n == 0 && ov.Internal == 0,
+	      "granted: %lu", GetLastError());
+	FAILS(LockFile(a, 955, 0, 1, 0), FALSE, ERROR_LOCK_VIOLATION);
+
+	FAILS(LockFileEx(o, x, 0, 1, 0, &ov2), FALSE, ERROR_IO_PENDING);  /* under its own */
+	FAILS(CancelIoEx(o, &ov), FALSE, ERROR_NOT_FOUND);              /* that one is done */
+	CHECK(CancelIoEx(o, &ov2), "CancelIoEx: %lu", GetLastError());
+	CHECK(WaitForSingleObject(ov2.hEvent, 1000) == WAIT_OBJECT_0, "set when cancelled");
+	FAILS(GetOverlappedResult(o, &ov2, &n, TRUE), FALSE, ERROR_OPERATION_ABORTED);
+
+	/* Closing o frees its lock: o2's request is granted. */
+	FAILS(LockFileEx(o2, x, 0, 1, 0, &ov2), FALSE, ERROR_IO_PENDING);
+	CloseHandle(o);
+	CHECK(GetOverlappedResultEx(o2, &ov2, &n, 1000, FALSE), "granted by the close: %lu",
+	      GetLastError());
+	/* A pending request goes with its own handle, cancelled. */
+	CHECK(LockFile(a, 970, 0, 10, 0), "a locks 970,10");
+	ov.Offset = 970;
+	FAILS(LockFileEx(o2, 0, 0, 1, 0, &ov), FALSE, ERROR_IO_PENDING);
+	CloseHandle(o2);
+	CHECK(WaitForSingleObject(ov.hEvent, 1000) == WAIT_OBJECT_0 &&
+	      ov.Internal == 0xC0000120, "cancelled by the close: 0x%lx", (unsigned long)ov.Internal);
+	CHECK(UnlockFile(a, 970, 0, 10, 0), "a unlocks");
+	CHECK(LockFile(a, 950, 0, 30, 0) && UnlockFile(a, 950, 0, 30, 0), "nothing left");
+	CloseHandle(ov.hEvent);
+	CloseHandle(ov2.hEvent);
+}
+
 static HANDLE spawn(const char *self, const char *args, BOOL inherit)
 {
 	char line[300];
@@ -384,6 +432,7 @@ int main(int argc, char **argv)
 	bad_arguments(a);
 	closing(a);
 	waiting(a, b);
+	overlapped(a);
 	processes(argv[0], a, b);
 	CloseHandle(a);
 	CloseHandle(b);

@@ -170,10 +170,15 @@ enum vados_syscall {
 				 *  loaded: GetThreadContext, SetThreadContext */
 	SYS_PRIORITY_BOOST,     /* (0 process / 1 thread, handle, set, disable when set) ->
 				 *  1 when its wait boosts are disabled */
-	/* Byte-range locks (kernel/sys/sys_file.c, kernel/io/lock.c). */
+	/* Byte-range locks (kernel/sys/sys_filelock.c, kernel/io/lock.c). */
 	SYS_LOCK_FILE,          /* (handle, const uint64 range[2]: offset, length, LOCKFILE_*
-				 *  flags): LockFileEx; waits unless FAIL_IMMEDIATELY */
+				 *  flags, event or 0, OVERLAPPED * or 0): LockFileEx; waits
+				 *  unless FAIL_IMMEDIATELY, or on a FILE_FLAG_OVERLAPPED
+				 *  handle with an OVERLAPPED fails with ERROR_IO_PENDING and
+				 *  later writes its Internal, InternalHigh and sets the event */
 	SYS_UNLOCK_FILE,        /* (handle, const uint64 range[2]: offset, length) */
+	SYS_CANCEL_FILE_IO,     /* (handle, OVERLAPPED * or 0: all): CancelIoEx of the
+				 *  caller's pending LockFileEx requests (ERROR_NOT_FOUND) */
 	SYS_COUNT,
 };
 
