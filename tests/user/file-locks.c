@@ -292,7 +292,9 @@ static void overlapped(HANDLE a)
 	HANDLE o2 = CreateFileA(F, rw, ALL, NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
 	OVERLAPPED ov = { .Offset = 950, .hEvent = CreateEventA(NULL, TRUE, TRUE, NULL) };
 	OVERLAPPED ov2 = { .Offset = 955, .hEvent = CreateEventA(NULL, TRUE, FALSE, NULL) };
+	OVERLAPPED at972 = { .Offset = 972 };
 	DWORD n = 77;
+	char byte;
 
 	CHECK(LockFile(a, 950, 0, 10, 0), "a locks 950,10");
 	FAILS(LockFileEx(o, x, 0, 10, 0, &ov), FALSE, ERROR_IO_PENDING);
@@ -319,6 +321,7 @@ static void overlapped(HANDLE a)
 	      GetLastError());
 	/* A pending request goes with its own handle, cancelled. */
 	CHECK(LockFile(a, 970, 0, 10, 0), "a locks 970,10");
+	FAILS(ReadFile(o2, &byte, 1, NULL, &at972), FALSE, ERROR_LOCK_VIOLATION);
 	ov.Offset = 970;
 	FAILS(LockFileEx(o2, 0, 0, 1, 0, &ov), FALSE, ERROR_IO_PENDING);
 	CloseHandle(o2);
