@@ -25,11 +25,12 @@ struct io_completion {
 /* The last handle closed: every waiter, now and later, is released, finds
  * the port closed, and reports ERROR_ABANDONED_WAIT_0 (as NT's
  * KeRundownQueue makes them). */
-static void completion_close(void *body, uint32_t handles_left)
+static void completion_close(void *body, struct ob_handle_table *t, uint32_t handles_left)
 {
 	struct io_completion *c = body;
 	bool lock;
 
+	(void)t;
 	if (handles_left)
 		return;
 	lock = ke_dispatcher_lock();

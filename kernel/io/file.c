@@ -16,6 +16,7 @@ struct ob_type file_type = {
 	.mapping = { FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_GENERIC_EXECUTE,
 		     FILE_ALL_ACCESS },
 	.valid_access = FILE_ALL_ACCESS,
+	.close = iop_lock_handle_closed,
 	.remove = file_remove,
 };
 
@@ -100,6 +101,7 @@ static void file_remove(void *body)
 {
 	struct io_file *f = body;
 	struct io_fcb *fcb = f->fcb;
+	struct io_lock_wait *done = NULL;
 	struct io_volume *v;
 
 	kfree(f->find);
@@ -109,12 +111,14 @@ static void file_remove(void *body)
 		return;                 /* never opened */
 	v = fcb->vol;
 	io_lock(v);
+	iop_lock_rundown_locked(f, &done);
 	share_account(fcb, f->access, f->share, -1);
 	if (f->delete_on_close)
 		fcb->delete_pending = true;
 	fcb->files--;
 	iop_fcb_release_locked(fcb);
 	io_unlock(v);
+	iop_lock_complete(done);
 }
 
 /* --- CreateFile --- */
@@ -202,6 +206,7 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 	f->access = o->access;
 	f->share = o->share;
 	f->delete_on_close = o->flags & FILE_FLAG_DELETE_ON_CLOSE;
+	f->overlapped = o->flags & FILE_FLAG_OVERLAPPED;
 	io_lock(v);
 	err = open_locked(v, rest, o, f, existed);
 	io_unlock(v);
@@ -215,7 +220,8 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 
 /* --- data, position, size, times --- */
 
-uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
+uint32_t file_read(struct io_file *f, const void *owner, const struct io_buffer *b, uint32_t len,
+		   uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;
 	uint32_t err = ERROR_SUCCESS;
@@ -224,7 +230,8 @@ uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, u
 	if (f->directory)
 		return ERROR_INVALID_FUNCTION;
 	io_lock(v);
-	if (f->position < FILE_SIZE_LIMIT) {
+	if (f->position < FILE_SIZE_LIMIT &&
+	    !(err = iop_lock_check_locked(f, owner, f->position, len, false))) {
 		if (len > FILE_SIZE_LIMIT - f->position)
 			len = (uint32_t)(FILE_SIZE_LIMIT - f->position);
 		err = cache_read_locked(f->fcb, (uint32_t)f->position, b, len, done);
@@ -262,7 +269,8 @@ uint32_t file_image_path(struct io_file *f, char *buf, uint32_t size)
 	return 0;
 }
 
-uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done)
+uint32_t file_write(struct io_file *f, const void *owner, const struct io_buffer *b,
+		    uint32_t len, uint32_t *done)
 {
 	struct io_volume *v = f->fcb->vol;
 	struct fat_info info;
@@ -276,7 +284,8 @@ uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, 
 		fat_query(f->fcb->fat, &info);
 		f->position = info.size;
 	}
-	if (f->position < FILE_SIZE_LIMIT || len == 0) {
+	if ((f->position < FILE_SIZE_LIMIT || len == 0) &&
+	    !(err = iop_lock_check_locked(f, owner, f->position, len, true))) {
 		err = len ? cache_write_locked(f->fcb, (uint32_t)f->position, b, len, done)
 			  : ERROR_SUCCESS;
 		f->position += *done;

@@ -34,6 +34,7 @@
 #define OPEN_ALWAYS       4u
 #define TRUNCATE_EXISTING 5u
 
+#define FILE_FLAG_OVERLAPPED       0x40000000u
 #define FILE_FLAG_BACKUP_SEMANTICS 0x02000000u
 #define FILE_FLAG_DELETE_ON_CLOSE  0x04000000u
 
@@ -66,8 +67,11 @@ struct io_buffer {
 };
 /* Reads up to len bytes at the file position into b and moves the
  * position past them; *done says how many (0 at the end). ERROR_NOACCESS
- * when a user buffer faults (the position moves past what was read). */
-uint32_t file_read(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done);
+ * when a user buffer faults (the position moves past what was read);
+ * ERROR_LOCK_VIOLATION, nothing read, when a byte-range lock of another
+ * owner than owner (see file_lock) covers part of the range asked for. */
+uint32_t file_read(struct io_file *f, const void *owner, const struct io_buffer *b, uint32_t len,
+		   uint32_t *done);
 /* Reads up to len bytes at offset into buf (kernel memory) without using
  * or moving the position (a program's image section reads its pages so,
  * kernel/ps/image.c). */
@@ -83,8 +87,11 @@ struct mm_control_area **file_image_slot(struct io_file *f);
  * ERROR_ACCESS_DENIED when f is a directory or its handle may not read
  * (FILE_READ_DATA). */
 uint32_t file_image_path(struct io_file *f, char *buf, uint32_t size);
-/* Writes len bytes at the position (at the end for an append-only handle). */
-uint32_t file_write(struct io_file *f, const struct io_buffer *b, uint32_t len, uint32_t *done);
+/* Writes len bytes at the position (at the end for an append-only handle);
+ * ERROR_LOCK_VIOLATION, nothing written, when a shared lock or another
+ * owner's exclusive lock covers part of the range. */
+uint32_t file_write(struct io_file *f, const void *owner, const struct io_buffer *b,
+		    uint32_t len, uint32_t *done);
 /* SetFilePointerEx: method 0 begin, 1 current, 2 end; ERROR_NEGATIVE_SEEK
  * before the start (the position stays). */
 uint32_t file_seek(struct io_file *f, int64_t distance, uint32_t method, uint64_t *position);
@@ -97,6 +104,37 @@ uint32_t file_flush(struct io_file *f);
 /* SetFileTime (NULL: that time unchanged). */
 uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
 			const struct fat_time *accessed, const struct fat_time *written);
+/* Byte-range locks (LockFileEx, UnlockFileEx; kernel/io/lock.c), kept on
+ * the file's open-file record under its volume lock. A lock's owner is f
+ * with owner (the caller's process: its handle table), so another handle,
+ * or another process sharing f, is held back by it. A range is length
+ * bytes from offset (unsigned; past the end of the file is allowed; one
+ * wrapping past 2^64 is ERROR_INVALID_PARAMETER, as is a directory).
+ * file_lock: an exclusive lock may overlap no other lock, a shared one
+ * only shared locks and its owner's own exclusive ones; a length of 0
+ * locks no byte but conflicts with a lock covering its offset. A conflict
+ * is ERROR_LOCK_VIOLATION unless wait: then the caller sleeps until the
+ * range is granted (another owner's unlock or close), or
+ * ERROR_OPERATION_ABORTED when its thread is terminated or the owner's
+ * last handle to f closes meanwhile; on a FILE_FLAG_OVERLAPPED handle,
+ * given async, the request is queued instead (ERROR_IO_PENDING) and
+ * async->complete(async, status) is called once, by whichever thread
+ * answers it and with no lock held: 0 when granted, ERROR_OPERATION_ABORTED
+ * when its owner's last handle to f closes or file_cancel_locks cancels
+ * it. file_unlock: the owner's lock of exactly that range (the exclusive
+ * one first), else ERROR_NOT_LOCKED. file_cancel_locks: the owner's
+ * queued requests through f (tag 0) or the one with tag, else
+ * ERROR_NOT_FOUND. A process's locks through f go when its last handle to
+ * f closes (NT's IopCloseFile), and every lock through f when f goes. */
+struct io_lock_async {
+	void (*complete)(struct io_lock_async *a, uint32_t status);
+	uint32_t tag;                   /* not 0 */
+};
+uint32_t file_lock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length,
+		   bool exclusive, bool wait, struct io_lock_async *async);
+uint32_t file_unlock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length);
+uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag);
+
 /* The rights the handle was opened with are checked by the caller (ob);
  * these say what the object itself allows: */
 bool file_is_directory(const struct io_file *f);

@@ -36,6 +36,8 @@ struct io_fcb {
 					   any: mapping.c) given back (atomic), not yet settled */
 	struct mm_control_area *image;  /* its image section while a process runs it
 					   (file_image_slot; the PFN lock's) */
+	struct io_range_lock *locks;    /* its byte-range locks (lock.c) */
+	struct io_lock_wait *lock_waits;        /* the lock requests waiting, oldest first */
 	struct io_fcb *next;
 };
 
@@ -45,6 +47,7 @@ struct io_file {
 	uint32_t access, share;
 	uint64_t position;              /* under the volume lock */
 	bool directory, delete_on_close;
+	bool overlapped;                /* FILE_FLAG_OVERLAPPED: LockFileEx may pend */
 	struct fat_find *find;          /* FindFirstFile's enumeration, or NULL */
 	struct io_completion *port;     /* referenced: where its transfers complete, or NULL */
 	uint32_t port_key, port_modes;  /* the port's key, FILE_SKIP_* modes */
@@ -77,6 +80,24 @@ void iop_fcb_evict_locked(struct io_fcb *fcb, bool discard);
 void iop_evict_path_locked(struct io_volume *v, const char *path, bool discard);
 /* Evicts every closed record of v (dirty pages written). */
 void iop_evict_all_locked(struct io_volume *v);
+
+/* --- byte-range locks (lock.c) --- */
+
+/* Whether owner may read (or write) len bytes at offset through f:
+ * ERROR_LOCK_VIOLATION when another owner's exclusive lock, or for a
+ * write any shared lock, covers one of them. */
+uint32_t iop_lock_check_locked(const struct io_file *f, const void *owner, uint64_t offset,
+			       uint32_t len, bool write);
+/* The File type's close procedure: when t's process holds no other handle
+ * to f, its locks through f go and its waiting requests are aborted. */
+void iop_lock_handle_closed(void *f, struct ob_handle_table *t, uint32_t handles_left);
+/* f is going: every lock taken through it goes, its waiting requests are
+ * aborted, and what waits on its locks may be granted; the overlapped
+ * requests so answered go on *done (start it NULL) for iop_lock_complete,
+ * to be called once the volume lock is dropped. */
+struct io_lock_wait;
+void iop_lock_rundown_locked(struct io_file *f, struct io_lock_wait **done);
+void iop_lock_complete(struct io_lock_wait *done);
 
 /* --- the disk (volume.c) and the metadata cache (metacache.c) --- */
 

@@ -98,6 +98,17 @@ uint32_t ob_reference_by_handle(struct ob_handle_table *t, uint32_t handle,
 	return 0;
 }
 
+uint32_t ob_handles_in(struct ob_handle_table *t, const void *body)
+{
+	bool irq = obp_lock();
+	uint32_t n = 0, end = t->leaf_count * OB_LEAF_ENTRIES;
+
+	for (uint32_t i = 0; i < end; i++)
+		n += ob_table_at(t, i)->word && entry_object(ob_table_at(t, i)) == body;
+	obp_unlock(irq);
+	return n;
+}
+
 uint32_t ob_close_handle(struct ob_handle_table *t, uint32_t handle)
 {
 	struct ob_handle_entry *e;
@@ -117,7 +128,7 @@ uint32_t ob_close_handle(struct ob_handle_table *t, uint32_t handle)
 	ob_table_release(t, (handle >> 2) - 1);
 	left = obp_handle_removed_locked(body);
 	obp_unlock(irq);
-	obp_handle_closed(body, left);
+	obp_handle_closed(body, t, left);
 	return 0;
 }
 
@@ -191,7 +202,7 @@ void ob_close_all(struct ob_handle_table *t)
 		ob_table_release(t, i);
 		left = obp_handle_removed_locked(body);
 		obp_unlock(irq);
-		obp_handle_closed(body, left);
+		obp_handle_closed(body, t, left);
 	}
 	/* Emptied under the lock, freed after: a lookup from another process
 	 * (DuplicateHandle's source) never walks freed leaves. */

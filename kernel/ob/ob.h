@@ -28,9 +28,11 @@ struct ob_type {
 	struct ob_generic_mapping mapping;
 	uint32_t valid_access;          /* every right the type knows */
 	uint32_t implies_from, implies_to;      /* a granted right that brings another */
-	/* Called when a handle to the object closes, with the handle count
-	 * left (NT's CloseProcedure); may be NULL. Runs without ob_lock. */
-	void (*close)(void *body, uint32_t handles_left);
+	/* Called when a handle to the object closes, with the table it was
+	 * in (its process's: ob_handles_in tells whether that process holds
+	 * the object still) and the handle count left (NT's CloseProcedure);
+	 * may be NULL. Runs without ob_lock. */
+	void (*close)(void *body, struct ob_handle_table *t, uint32_t handles_left);
 	/* Called once the last reference is gone, before the memory is freed
 	 * (NT's DeleteProcedure); may be NULL. Runs without ob_lock. */
 	void (*remove)(void *body);
@@ -95,6 +97,8 @@ uint32_t ob_open_named(struct ob_handle_table *t, const char *name, const struct
 uint32_t ob_reference_by_handle(struct ob_handle_table *t, uint32_t handle,
 				const struct ob_type *type, uint32_t desired, void **out,
 				uint32_t *granted);
+/* How many handles of t refer to body (a scan of the table). */
+uint32_t ob_handles_in(struct ob_handle_table *t, const void *body);
 /* Closes handle: ERROR_INVALID_HANDLE when it is free, bad or protected from
  * close (nothing changes then). A pseudo-handle closes nothing and succeeds. */
 uint32_t ob_close_handle(struct ob_handle_table *t, uint32_t handle);

@@ -111,12 +111,12 @@ uint32_t obp_handle_removed_locked(void *body)
 	return h->handle_count;
 }
 
-void obp_handle_closed(void *body, uint32_t handles_left)
+void obp_handle_closed(void *body, struct ob_handle_table *t, uint32_t handles_left)
 {
 	struct ob_type *type = obp_header(body)->type;
 
 	if (type->close)
-		type->close(body, handles_left);
+		type->close(body, t, handles_left);
 	ob_dereference(body);
 }
 

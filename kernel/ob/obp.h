@@ -35,8 +35,8 @@ void obp_handle_added_locked(void *body);
 /* Counts one handle less (lock held); the name goes with the last handle.
  * Returns the handle count left, for the type's close procedure. */
 uint32_t obp_handle_removed_locked(void *body);
-/* After a handle closed, lock dropped: the close procedure, then the
+/* After a handle of t closed, lock dropped: the close procedure, then the
  * reference the handle held. */
-void obp_handle_closed(void *body, uint32_t handles_left);
+void obp_handle_closed(void *body, struct ob_handle_table *t, uint32_t handles_left);
 
 #endif

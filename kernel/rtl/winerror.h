@@ -17,6 +17,7 @@
 #define ERROR_GEN_FAILURE          31u
 #define ERROR_BAD_LENGTH           24u
 #define ERROR_SHARING_VIOLATION    32u
+#define ERROR_LOCK_VIOLATION       33u
 #define ERROR_HANDLE_EOF           38u
 #define ERROR_NOT_SUPPORTED        50u
 #define ERROR_UNEXP_NET_ERR        59u
@@ -39,10 +40,13 @@
 #define ERROR_TOO_MANY_POSTS       298u
 #define ERROR_PARTIAL_COPY         299u
 #define ERROR_INVALID_ADDRESS      487u
+#define ERROR_OPERATION_ABORTED    995u
+#define ERROR_IO_PENDING           997u
 #define ERROR_NOACCESS             998u
 #define ERROR_UNRECOGNIZED_VOLUME  1005u
 #define ERROR_FILE_INVALID         1006u
 #define ERROR_IO_DEVICE            1117u
+#define ERROR_NOT_FOUND            1168u
 #define ERROR_MAPPED_ALIGNMENT     1132u
 #define ERROR_USER_MAPPED_FILE     1224u
 #define ERROR_PRIVILEGE_NOT_HELD   1314u

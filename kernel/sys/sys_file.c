@@ -1,9 +1,10 @@
 /* The file calls on handles: CreateFile (its path resolved as in
- * sys_path.c), ReadFile, WriteFile, SetFilePointerEx, the size, attributes
- * and times of an open file, SetEndOfFile, FlushFileBuffers, and the
- * FindFirstFile enumerations (File objects too). A user buffer is probed
- * whole first, so a bad one fails with ERROR_NOACCESS before anything is
- * read or written; the data then moves between it and the file cache. */
+ * sys_path.c), ReadFile, WriteFile (byte-range locks: sys_filelock.c),
+ * SetFilePointerEx, the size, attributes and times of an open file,
+ * SetEndOfFile, FlushFileBuffers, and the FindFirstFile enumerations
+ * (File objects too). A user buffer is probed whole first, so a bad one
+ * fails with ERROR_NOACCESS before anything is read or written; the data
+ * then moves between it and the file cache. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/completion.h"
 #include "kernel/io/file.h"
@@ -77,7 +78,8 @@ static struct sysret transfer(struct io_file *file, uint32_t user, uint32_t len,
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	if (len == 0 && !write)
 		return (struct sysret){ ERROR_SUCCESS, 0 };
-	err = write ? file_write(file, &b, len, &done) : file_read(file, &b, len, &done);
+	err = write ? file_write(file, process_handles(), &b, len, &done)
+		    : file_read(file, process_handles(), &b, len, &done);
 	return (struct sysret){ err, done };
 }
 

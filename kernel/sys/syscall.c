@@ -137,6 +137,9 @@ static const struct {
 	[SYS_PRIORITY_CLASS] = { sys_priority_class, 3 },
 	[SYS_THREAD_CONTEXT] = { sys_thread_context, 3 },
 	[SYS_PRIORITY_BOOST] = { sys_priority_boost, 4 },
+	[SYS_LOCK_FILE] = { sys_lock_file, 5 },
+	[SYS_UNLOCK_FILE] = { sys_unlock_file, 2 },
+	[SYS_CANCEL_FILE_IO] = { sys_cancel_file_io, 2 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

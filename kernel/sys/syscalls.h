@@ -215,4 +215,9 @@ struct sysret sys_priority_boost(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_context.c */
 struct sysret sys_thread_context(const uint32_t *a, struct trap_frame *f);
 
+/* kernel/sys/sys_filelock.c */
+struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f);
+
 #endif

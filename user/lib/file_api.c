@@ -37,6 +37,8 @@ static const struct {
 	{ ERROR_CRC, 0xC000003F },
 	{ ERROR_IO_DEVICE, 0xC0000185 },
 	{ ERROR_NOACCESS, 0xC0000005 },         /* STATUS_ACCESS_VIOLATION */
+	{ ERROR_OPERATION_ABORTED, 0xC0000120 },        /* STATUS_CANCELLED */
+	{ ERROR_LOCK_VIOLATION, 0xC0000054 },   /* STATUS_FILE_LOCK_CONFLICT */
 	{ ERROR_GEN_FAILURE, 0xC0000001 },      /* STATUS_UNSUCCESSFUL */
 };
 #define IO_STATUS_OTHER (sizeof(io_status) / sizeof(io_status[0]) - 1)
@@ -160,61 +162,82 @@ BOOL WINAPI WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWr
 			   lpCompletionRoutine);
 }
 
-/* Every transfer has completed by the time ReadFile or WriteFile returns,
- * so bWait changes nothing. */
-BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
-				LPDWORD lpNumberOfBytesTransferred, BOOL bWait)
+/* What an answered request recorded in its OVERLAPPED. */
+static BOOL recorded_result(LPOVERLAPPED ov, LPDWORD transferred)
 {
-	(void)hFile;
-	(void)bWait;
-	*lpNumberOfBytesTransferred = (DWORD)lpOverlapped->InternalHigh;
-	if (lpOverlapped->Internal == 0)
+	*transferred = (DWORD)ov->InternalHigh;
+	if (ov->Internal == 0)
 		return TRUE;
-	SetLastError(error_of((DWORD)lpOverlapped->Internal));
+	SetLastError(error_of((DWORD)ov->Internal));
 	return FALSE;
 }
 
-/* The transfer was done when it started, so the result is there; an
- * OVERLAPPED still marked pending (by its owner: vados never leaves one so)
- * is waited for on its hEvent: 0 ms ERROR_IO_INCOMPLETE, else up to
- * dwMilliseconds, alertably if asked (WAIT_IO_COMPLETION or WAIT_TIMEOUT as
- * the last error when that ends it). */
+/* Transfers have completed when ReadFile or WriteFile returns; the one
+ * request vados leaves pending is a LockFileEx on a FILE_FLAG_OVERLAPPED
+ * handle (file_lock.c), answered by the kernel, which writes Internal and
+ * then sets hEvent. A pending OVERLAPPED is waited for on its hEvent: 0 ms
+ * ERROR_IO_INCOMPLETE, else up to dwMilliseconds, alertably if asked
+ * (WAIT_IO_COMPLETION or WAIT_TIMEOUT as the last error when that ends
+ * it). File handles cannot be waited on in vados, so without hEvent the
+ * wait polls Internal every tick. */
 BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped,
 				  LPDWORD lpNumberOfBytesTransferred, DWORD dwMilliseconds,
 				  BOOL bAlertable)
 {
-	DWORD r;
+	HANDLE event = (HANDLE)((ULONG_PTR)lpOverlapped->hEvent & ~(ULONG_PTR)1);
+	DWORD r = WAIT_OBJECT_0, waited = 0;
 
-	if (lpOverlapped->Internal == STATUS_PENDING) {
-		if (!dwMilliseconds || !lpOverlapped->hEvent) {
-			SetLastError(ERROR_IO_INCOMPLETE);
-			return FALSE;
-		}
-		r = WaitForSingleObjectEx(lpOverlapped->hEvent, dwMilliseconds, bAlertable);
-		if (r == WAIT_IO_COMPLETION || r == WAIT_TIMEOUT)
-			SetLastError(r);
-		if (r != WAIT_OBJECT_0)
-			return FALSE;
+	(void)hFile;
+	if (lpOverlapped->Internal == STATUS_PENDING && !dwMilliseconds) {
+		SetLastError(ERROR_IO_INCOMPLETE);
+		return FALSE;
 	}
-	return GetOverlappedResult(hFile, lpOverlapped, lpNumberOfBytesTransferred, FALSE);
+	if (lpOverlapped->Internal == STATUS_PENDING && event)
+		r = WaitForSingleObjectEx(event, dwMilliseconds, bAlertable);
+	while (r == WAIT_OBJECT_0 && lpOverlapped->Internal == STATUS_PENDING)
+		r = dwMilliseconds != INFINITE && (waited += 10) > dwMilliseconds
+		    ? WAIT_TIMEOUT : SleepEx(10, bAlertable);
+	if (r == WAIT_IO_COMPLETION || r == WAIT_TIMEOUT)
+		SetLastError(r);
+	if (r != WAIT_OBJECT_0)
+		return FALSE;
+	return recorded_result(lpOverlapped, lpNumberOfBytesTransferred);
 }
 
-/* Nothing is ever pending: a valid handle has nothing to cancel. */
+BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
+				LPDWORD lpNumberOfBytesTransferred, BOOL bWait)
+{
+	return GetOverlappedResultEx(hFile, lpOverlapped, lpNumberOfBytesTransferred,
+				     bWait ? INFINITE : 0, FALSE);
+}
+
+/* Cancel the calling process's pending LockFileEx requests through hFile
+ * (CancelIoEx: the one of lpOverlapped, or all when NULL: ERROR_NOT_FOUND
+ * when there is none); each completes with ERROR_OPERATION_ABORTED
+ * (STATUS_CANCELLED in Internal, hEvent set). CancelIo succeeds with
+ * nothing to cancel. */
+static BOOL cancel(HANDLE hFile, LPOVERLAPPED ov)
+{
+	uint32_t args[2] = { (uint32_t)hFile, (uint32_t)ov };
+
+	return win32_call(SYS_CANCEL_FILE_IO, args, NULL);
+}
+
 BOOL WINAPI CancelIo(HANDLE hFile)
 {
-	DWORD flags;
+	DWORD error = GetLastError();
 
-	return GetHandleInformation(hFile, &flags);
+	if (cancel(hFile, NULL))
+		return TRUE;
+	if (GetLastError() != ERROR_NOT_FOUND)
+		return FALSE;
+	SetLastError(error);
+	return TRUE;
 }
 
 BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
 {
-	DWORD flags;
-
-	(void)lpOverlapped;
-	if (GetHandleInformation(hFile, &flags))
-		SetLastError(ERROR_NOT_FOUND);
-	return FALSE;
+	return cancel(hFile, lpOverlapped);
 }
 
 BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,

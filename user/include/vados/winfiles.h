@@ -243,6 +243,22 @@ WINAPI DWORD GetTempPathA(DWORD nBufferLength, LPSTR lpBuffer);
 WINAPI UINT GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUnique,
 			     LPSTR lpTempFileName);
 
+/* Byte-range locks (user/lib/file_lock.c, kernel/io/lock.c): per file,
+ * owned by a handle's File object and process; see README's Files. */
+#define LOCKFILE_FAIL_IMMEDIATELY 0x00000001
+#define LOCKFILE_EXCLUSIVE_LOCK   0x00000002
+#define ERROR_LOCK_VIOLATION      33L
+#define ERROR_OPERATION_ABORTED   995L
+WINAPI BOOL LockFile(HANDLE hFile, DWORD dwFileOffsetLow, DWORD dwFileOffsetHigh,
+		     DWORD nNumberOfBytesToLockLow, DWORD nNumberOfBytesToLockHigh);
+WINAPI BOOL UnlockFile(HANDLE hFile, DWORD dwFileOffsetLow, DWORD dwFileOffsetHigh,
+		       DWORD nNumberOfBytesToUnlockLow, DWORD nNumberOfBytesToUnlockHigh);
+WINAPI BOOL LockFileEx(HANDLE hFile, DWORD dwFlags, DWORD dwReserved,
+		       DWORD nNumberOfBytesToLockLow, DWORD nNumberOfBytesToLockHigh,
+		       LPOVERLAPPED lpOverlapped);
+WINAPI BOOL UnlockFileEx(HANDLE hFile, DWORD dwReserved, DWORD nNumberOfBytesToUnlockLow,
+			 DWORD nNumberOfBytesToUnlockHigh, LPOVERLAPPED lpOverlapped);
+
 /* The generic names of an ANSI build. */
 #define WIN32_FIND_DATA     WIN32_FIND_DATAA
 #define PWIN32_FIND_DATA    PWIN32_FIND_DATAA

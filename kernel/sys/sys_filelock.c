@@ -1,0 +1,136 @@
+/* Byte-range locks on file handles (LockFile(Ex), UnlockFile(Ex); the
+ * locks live in kernel/io/lock.c) and CancelIo(Ex), whose only pending
+ * requests in vados are those locks: a LockFileEx on a FILE_FLAG_OVERLAPPED
+ * handle that must wait returns ERROR_IO_PENDING, and its answer is written
+ * into the caller's OVERLAPPED (Internal, InternalHigh) and its event set,
+ * by whichever thread answers it. The owner of every lock is the File
+ * object and the calling process (its handle table). */
+#include "kernel/sys/syscalls.h"
+#include "kernel/ex/event.h"
+#include "kernel/io/file.h"
+#include "kernel/ps/process.h"
+#include "arch/uaccess.h"
+#include "mm/pool.h"
+
+#define LOCKFILE_FAIL_IMMEDIATELY 0x1u
+#define LOCKFILE_EXCLUSIVE_LOCK   0x2u
+#define STATUS_CANCELLED          0xc0000120u
+
+/* An overlapped request waiting in io; tag is its OVERLAPPED's address. */
+struct lock_pending {
+	struct io_lock_async async;
+	struct process *process;        /* referenced: where the OVERLAPPED is */
+	struct event *event;            /* referenced, or NULL */
+};
+
+/* The request's answer (io calls it once, holding no lock): the OVERLAPPED
+ * gets the NTSTATUS and a count of 0 in its process (unless that process is
+ * ending), then the event is set. */
+static void lock_pending_complete(struct io_lock_async *a, uint32_t status)
+{
+	struct lock_pending *p = (struct lock_pending *)a;
+	uint32_t iosb[2] = { status ? STATUS_CANCELLED : 0, 0 };
+
+	if (process_attach(p->process)) {
+		(void)copy_to_user(a->tag, iosb, sizeof(iosb));
+		process_detach(p->process);
+	}
+	if (p->event) {
+		event_set(p->event);
+		ob_dereference(p->event);
+	}
+	ob_dereference(p->process);
+	kfree(p);
+}
+
+/* The pending record of a LockFileEx that may wait with an OVERLAPPED at
+ * ov (writable) and an event handle (0: none; EVENT_MODIFY_STATE). */
+static uint32_t lock_pending_make(uint32_t event, uint32_t ov, struct lock_pending **out)
+{
+	struct lock_pending *p;
+	uint32_t err = ERROR_SUCCESS;
+
+	if (!probe_user(ov, 2 * sizeof(uint32_t), true))
+		return ERROR_NOACCESS;
+	if (!(p = kmalloc(sizeof(*p))))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	*p = (struct lock_pending){ { lock_pending_complete, ov }, process_current(), NULL };
+	if (event)
+		err = ob_reference_by_handle(process_handles(), event, &event_type,
+					     EVENT_MODIFY_STATE, (void **)&p->event, NULL);
+	if (err) {
+		kfree(p);
+		return err;
+	}
+	ob_reference(p->process);
+	*out = p;
+	return ERROR_SUCCESS;
+}
+
+static void lock_pending_free(struct lock_pending *p)
+{
+	if (p->event)
+		ob_dereference(p->event);
+	ob_dereference(p->process);
+	kfree(p);
+}
+
+/* LockFileEx's (unlock: UnlockFileEx's) work: the handle needs
+ * FILE_READ_DATA or FILE_WRITE_DATA, as NtLockFile demands. */
+static struct sysret lock_call(const uint32_t *a, bool unlock)
+{
+	bool wait = !unlock && !(a[2] & LOCKFILE_FAIL_IMMEDIATELY);
+	struct lock_pending *pending = NULL;
+	struct io_file *file;
+	uint64_t range[2];
+	uint32_t granted, err = ob_reference_by_handle(process_handles(), a[0], &file_type, 0,
+						       (void **)&file, &granted);
+
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (!(granted & (FILE_READ_DATA | FILE_WRITE_DATA)))
+		err = ERROR_ACCESS_DENIED;
+	else if (!copy_from_user(range, a[1], sizeof(range)))
+		err = ERROR_NOACCESS;
+	else if (unlock)
+		err = file_unlock(file, process_handles(), range[0], range[1]);
+	else if (!wait || !a[4] || !(err = lock_pending_make(a[3], a[4], &pending)))
+		err = file_lock(file, process_handles(), range[0], range[1],
+				a[2] & LOCKFILE_EXCLUSIVE_LOCK, wait,
+				pending ? &pending->async : NULL);
+	if (pending && err != ERROR_IO_PENDING)
+		lock_pending_free(pending);     /* not queued: answered here */
+	ob_dereference(file);
+	return (struct sysret){ err, 0 };
+}
+
+/* (handle, const uint64 range[2]: offset, length, LOCKFILE_* flags, event
+ * handle or 0, OVERLAPPED address or 0) */
+struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return lock_call(a, false);
+}
+
+/* (handle, const uint64 range[2]: offset, length) */
+struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return lock_call(a, true);
+}
+
+/* (handle, OVERLAPPED address or 0: all) -> ERROR_NOT_FOUND when nothing
+ * of the caller's through handle was pending */
+struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f)
+{
+	struct io_file *file;
+	uint32_t err = ob_reference_by_handle(process_handles(), a[0], &file_type, 0,
+					      (void **)&file, NULL);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = file_cancel_locks(file, process_handles(), a[1]);
+	ob_dereference(file);
+	return (struct sysret){ err, 0 };
+}
