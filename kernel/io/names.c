@@ -73,6 +73,25 @@ static uint32_t dir_empty_locked(struct io_volume *v, const char *path)
 	return err == ERROR_NO_MORE_FILES ? ERROR_SUCCESS : err;
 }
 
+uint32_t iop_deletable_locked(struct io_fcb *fcb, const struct fat_info *info)
+{
+	uint32_t err;
+
+	/* NT's MmFlushImageSection(MmFlushForDelete): a mapped file stays. */
+	if (fcb->ca && mm_file_mapped(fcb->ca))
+		return ERROR_ACCESS_DENIED;
+	if ((info->attributes & FAT_ATTR_DIRECTORY) &&
+	    (err = dir_empty_locked(fcb->vol, fcb->path)) != ERROR_SUCCESS)
+		return err;
+	/* A running program's file (its image section holds it) is refused as
+	 * Windows refuses it; a snapshot of the slot: a process starting or
+	 * ending meanwhile may go either way. The root is never deleted. */
+	if ((info->attributes & FAT_ATTR_READONLY) || !strcmp(fcb->path, "\\") ||
+	    *(struct mm_control_area *volatile *)&fcb->image)
+		return ERROR_ACCESS_DENIED;
+	return ERROR_SUCCESS;
+}
+
 /* Deletes a file (dir false) or removes an empty directory (dir true) at
  * once, or, while handles that all share delete have it open (an enumeration
  * does), marks it delete pending: it goes at its last close. The FAT driver
@@ -97,7 +116,6 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 		fcb = iop_fcb_find_locked(v, fat);
 	}
 	fat_close(fat);
-	/* NT's MmFlushImageSection(MmFlushForDelete): a mapped file stays. */
 	if (fcb && fcb->ca && mm_file_mapped(fcb->ca))
 		return ERROR_ACCESS_DENIED;
 	if (fcb && fcb->refs == 0) {
@@ -108,13 +126,9 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 	}
 	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir)
 		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
-	if (dir && (err = dir_empty_locked(v, path)) != ERROR_SUCCESS)
+	if ((err = iop_deletable_locked(fcb, &info)) != ERROR_SUCCESS)
 		return err;
-	/* A running program's file (its image section holds it) is refused as
-	 * Windows refuses it; a snapshot of the slot: a process starting or
-	 * ending meanwhile may go either way. */
-	if (info.attributes & FAT_ATTR_READONLY || fcb->delete_pending ||
-	    *(struct mm_control_area *volatile *)&fcb->image)
+	if (fcb->delete_pending)
 		return ERROR_ACCESS_DENIED;
 	if (fcb->shared_delete < fcb->open_count)
 		return ERROR_SHARING_VIOLATION;

@@ -44,7 +44,7 @@ uint32_t sys_path_in(uint32_t user, char **full)
 	return ERROR_SUCCESS;
 }
 
-static void filetime_out(const struct fat_time *t, unsigned int out[2])
+void sys_filetime_out(const struct fat_time *t, unsigned int out[2])
 {
 	struct rtl_time_fields f = { t->year, t->month, 0, t->day, t->hour, t->minute, t->second,
 				     t->milliseconds };
@@ -72,9 +72,9 @@ void sys_find_data(const struct fat_info *i, struct vados_find_data *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->attributes = i->attributes ? i->attributes : FILE_ATTRIBUTE_NORMAL;
-	filetime_out(&i->created, d->created);
-	filetime_out(&i->accessed, d->accessed);
-	filetime_out(&i->written, d->written);
+	sys_filetime_out(&i->created, d->created);
+	sys_filetime_out(&i->accessed, d->accessed);
+	sys_filetime_out(&i->written, d->written);
 	d->size_low = i->size;
 	strlcpy(d->name, i->name[0] ? i->name : i->short_name, sizeof(d->name));
 	/* cAlternateFileName: the 8.3 name when the long one is not a valid 8.3
