@@ -120,6 +120,8 @@ struct io_file_facts {
 	bool delete_pending;
 };
 uint32_t file_query_facts(struct io_file *f, struct io_file_facts *out);
+/* The size alone (GetFileSize: cheap, nothing else is read); the same errors. */
+uint32_t file_query_size(struct io_file *f, uint32_t *size);
 /* f's full path into buf[RTL_MAX_PATH] (GetFinalPathNameByHandle,
  * FileNameInfo): "C:\DIR\NAME" with each component as its entry spells it
  * (the long name, its case), as Windows' FAT names an open file whichever

@@ -25,6 +25,16 @@ uint32_t file_query_facts(struct io_file *f, struct io_file_facts *out)
 	return ERROR_SUCCESS;
 }
 
+uint32_t file_query_size(struct io_file *f, uint32_t *size)
+{
+	if (f->find)
+		return ERROR_INVALID_HANDLE;
+	io_lock(f->fcb->vol);
+	*size = fat_size(f->fcb->fat);
+	io_unlock(f->fcb->vol);
+	return ERROR_SUCCESS;
+}
+
 struct io_volume *file_volume(const struct io_file *f)
 {
 	return f->fcb->vol;

@@ -27,8 +27,8 @@ uint32_t sys_fat_time(uint64_t ft, struct fat_time *t, bool *given)
 	return ERROR_SUCCESS;
 }
 
-/* (handle, struct vados_file_info *): any File handle; the attributes and
- * times need FILE_READ_ATTRIBUTES. */
+/* (handle, struct vados_file_info *, size only): any File handle; the
+ * attributes and times need FILE_READ_ATTRIBUTES. */
 struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct vados_file_info d = { 0 };
@@ -39,6 +39,13 @@ struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
+	if (a[2]) {
+		err = file_query_size(file, &d.size_low);
+		ob_dereference(file);
+		return err ? (struct sysret){ err, 0 }
+			   : sys_copy_out(a[1] + offsetof(struct vados_file_info, size_high),
+					  &d.size_high, 2 * sizeof(d.size_high));
+	}
 	err = file_query_facts(file, &facts);
 	ob_dereference(file);
 	if (err)

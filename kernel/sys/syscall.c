@@ -97,7 +97,7 @@ static const struct {
 	[SYS_READ_FILE] = { sys_read_file, 3 },
 	[SYS_WRITE_FILE] = { sys_write_file, 3 },
 	[SYS_SET_FILE_POINTER] = { sys_set_file_pointer, 3 },
-	[SYS_QUERY_FILE] = { sys_query_file, 2 },
+	[SYS_QUERY_FILE] = { sys_query_file, 3 },
 	[SYS_SET_END_OF_FILE] = { sys_set_end_of_file, 1 },
 	[SYS_FLUSH_FILE] = { sys_flush_file, 1 },
 	[SYS_SET_FILE_TIME] = { sys_set_file_time, 4 },

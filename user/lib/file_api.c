@@ -255,9 +255,9 @@ DWORD WINAPI SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistance
 	return now.LowPart;
 }
 
-bool __vados_query_file(HANDLE hFile, struct vados_file_info *info)
+bool __vados_query_file(HANDLE hFile, struct vados_file_info *info, bool size_only)
 {
-	uint32_t args[2] = { (uint32_t)hFile, (uint32_t)info };
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)info, size_only };
 
 	return win32_call(SYS_QUERY_FILE, args, NULL);
 }
@@ -266,7 +266,7 @@ BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
 {
 	struct vados_file_info info;
 
-	if (!__vados_query_file(hFile, &info))
+	if (!__vados_query_file(hFile, &info, true))
 		return FALSE;
 	lpFileSize->QuadPart = (LONGLONG)info.size_high << 32 | info.size_low;
 	return TRUE;
@@ -277,7 +277,7 @@ DWORD WINAPI GetFileSize(HANDLE hFile, LPDWORD lpFileSizeHigh)
 {
 	struct vados_file_info info;
 
-	if (!__vados_query_file(hFile, &info))
+	if (!__vados_query_file(hFile, &info, true))
 		return INVALID_FILE_SIZE;
 	if (lpFileSizeHigh)
 		*lpFileSizeHigh = info.size_high;
@@ -291,7 +291,7 @@ BOOL WINAPI GetFileTime(HANDLE hFile, LPFILETIME lpCreationTime, LPFILETIME lpLa
 {
 	struct vados_file_info info;
 
-	if (!__vados_query_file(hFile, &info))
+	if (!__vados_query_file(hFile, &info, false))
 		return FALSE;
 	if (!info.readable) {           /* FILE_READ_ATTRIBUTES */
 		SetLastError(ERROR_ACCESS_DENIED);

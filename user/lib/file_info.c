@@ -38,7 +38,7 @@ DWORD WINAPI GetFileType(HANDLE hFile)
 	if (hFile == (HANDLE)STD_INPUT_HANDLE || hFile == (HANDLE)STD_OUTPUT_HANDLE ||
 	    hFile == (HANDLE)STD_ERROR_HANDLE)
 		return FILE_TYPE_CHAR;
-	if (!__vados_query_file(hFile, &unused))
+	if (!__vados_query_file(hFile, &unused, true))
 		return FILE_TYPE_UNKNOWN;
 	SetLastError(NO_ERROR);
 	return FILE_TYPE_DISK;

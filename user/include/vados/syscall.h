@@ -112,7 +112,8 @@ enum vados_syscall {
 	SYS_READ_FILE,          /* (handle, buf, bytes) -> bytes read */
 	SYS_WRITE_FILE,         /* (handle, buf, bytes) -> bytes written */
 	SYS_SET_FILE_POINTER,   /* (handle, int64 *distance in / new position out, method) */
-	SYS_QUERY_FILE,         /* (handle, struct vados_file_info *) */
+	SYS_QUERY_FILE,         /* (handle, struct vados_file_info *, size only: 1 fills in the
+				 *  size alone, cheaply) */
 	SYS_SET_END_OF_FILE,    /* (handle) */
 	SYS_FLUSH_FILE,         /* (handle) */
 	SYS_SET_FILE_TIME,      /* (handle, const uint64 *created, *accessed, *written; 0: kept) */
