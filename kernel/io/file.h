@@ -140,6 +140,9 @@ bool file_is_directory(const struct io_file *f);
 uint32_t file_delete(const char *path);
 /* MoveFileEx within a volume (ERROR_NOT_SAME_DEVICE across). */
 uint32_t file_move(const char *from, const char *to, bool replace);
+/* FileRenameInfo: MoveFileEx of f's own file (a full path on its volume)
+ * through f, whose DELETE right the caller checked. */
+uint32_t file_rename(struct io_file *f, const char *to, bool replace);
 uint32_t file_mkdir(const char *path);
 uint32_t file_rmdir(const char *path);
 uint32_t file_stat(const char *path, struct fat_info *info);

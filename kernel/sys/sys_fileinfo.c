@@ -5,6 +5,8 @@
  * the work (kernel/io/info.c). */
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/file.h"
+#include "kernel/rtl/codepage.h"
+#include "kernel/rtl/path.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/time.h"
 #include "arch/uaccess.h"
@@ -127,12 +129,14 @@ struct sysret sys_query_volume(const uint32_t *a, struct trap_frame *f)
 
 /* SetFileInformationByHandle's classes (FILE_INFO_BY_HANDLE_CLASS) vados
  * takes: their structures' sizes and the right each needs. */
-enum { FILE_BASIC_INFO_CLASS = 0, FILE_DISPOSITION_INFO_CLASS = 4,
+enum { FILE_BASIC_INFO_CLASS = 0, FILE_RENAME_INFO_CLASS = 3, FILE_DISPOSITION_INFO_CLASS = 4,
        FILE_ALLOCATION_INFO_CLASS = 5, FILE_END_OF_FILE_INFO_CLASS = 6 };
+#define RENAME_NAME_AT 12u                                      /* FILE_RENAME_INFO.FileName */
 static const struct {
 	uint32_t size, right;
 } set_classes[] = {
 	[FILE_BASIC_INFO_CLASS] = { 40, FILE_WRITE_ATTRIBUTES },      /* FILE_BASIC_INFO */
+	[FILE_RENAME_INFO_CLASS] = { 16, DELETE },                    /* FILE_RENAME_INFO */
 	[FILE_DISPOSITION_INFO_CLASS] = { 1, DELETE },                /* FILE_DISPOSITION_INFO */
 	[FILE_ALLOCATION_INFO_CLASS] = { 8, FILE_WRITE_DATA },        /* FILE_ALLOCATION_INFO */
 	[FILE_END_OF_FILE_INFO_CLASS] = { 8, FILE_WRITE_DATA },       /* FILE_END_OF_FILE_INFO */
@@ -158,6 +162,56 @@ static uint32_t set_basic(struct io_file *file, const uint8_t *buf)
 			      given[2] ? &t[2] : NULL, attr != 0, attr & FAT_ATTR_SETTABLE);
 }
 
+/* FILE_RENAME_INFO at user address user (size bytes; head its first 16):
+ * ReplaceIfExists, RootDirectory (vados takes none: ERROR_INVALID_PARAMETER),
+ * and FileName, FileNameLength bytes of UTF-16: a name alone renames the file
+ * in its directory, an NT path "\??\X:\..." moves it there (on its
+ * volume); any other path is ERROR_INVALID_NAME, as NT finds it. */
+static uint32_t set_rename(struct io_file *file, const uint8_t *head, uint32_t user,
+			   uint32_t size)
+{
+	uint32_t root, bytes, err = ERROR_SUCCESS;
+	char *name = kmalloc(RTL_MAX_PATH), *to = kmalloc(RTL_PATH_WORK);
+	size_t n;
+	uint16_t c;
+
+	memcpy(&root, head + 4, sizeof(root));
+	memcpy(&bytes, head + 8, sizeof(bytes));
+	if (root || bytes == 0 || bytes % 2 || bytes > size - RENAME_NAME_AT)
+		err = ERROR_INVALID_PARAMETER;
+	else if (bytes / 2 >= RTL_MAX_PATH)
+		err = ERROR_FILENAME_EXCED_RANGE;
+	else if (!name || !to)
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	for (uint32_t i = 0; !err && i < bytes / 2; i++) {
+		if (!copy_from_user(&c, user + RENAME_NAME_AT + 2 * i, sizeof(c)))
+			err = ERROR_NOACCESS;
+		else if (!c || !(name[i] = (char)cp437_from_unicode(c)))
+			err = ERROR_INVALID_NAME;
+		name[i + 1] = '\0';
+	}
+	if (!err && !strncmp(name, "\\??\\", 4)) {
+		n = name[4] && name[5] == ':' ? rtl_full_path("C:\\", name + 4, to) : 0;
+		if (n == 0 || n >= RTL_MAX_PATH)
+			err = ERROR_INVALID_NAME;
+	} else if (!err && !strchr(name, '\\') && !strchr(name, '/') && !strchr(name, ':')) {
+		if (!(err = file_path(file, to))) {
+			strrchr(to, '\\')[1] = '\0';  /* its directory */
+			if (strlen(to) + strlen(name) >= RTL_MAX_PATH)
+				err = ERROR_FILENAME_EXCED_RANGE;
+			else
+				strcat(to, name);
+		}
+	} else if (!err) {
+		err = ERROR_INVALID_NAME;
+	}
+	if (!err)
+		err = file_rename(file, to, head[0] != 0);
+	kfree(name);
+	kfree(to);
+	return err;
+}
+
 /* (handle, class, buf, size): as NtSetInformationFile checks them, the
  * class (ERROR_INVALID_PARAMETER), the size (ERROR_BAD_LENGTH), the buffer
  * (ERROR_NOACCESS), then the handle and its right. */
@@ -181,6 +235,9 @@ struct sysret sys_set_file_info(const uint32_t *a, struct trap_frame *f)
 	switch (class) {
 	case FILE_BASIC_INFO_CLASS:
 		err = set_basic(file, buf);
+		break;
+	case FILE_RENAME_INFO_CLASS:
+		err = set_rename(file, buf, a[2], a[3]);
 		break;
 	case FILE_DISPOSITION_INFO_CLASS:
 		err = file_set_disposition(file, buf[0] != 0);

@@ -361,6 +361,58 @@ static void set_disposition(void)
 	DeleteFileA(DIR_PATH "\\kept");
 }
 
+/* FILE_RENAME_INFO naming name (ASCII) in a buffer of size bytes (0: the
+ * whole buffer). */
+static BOOL rename_to(HANDLE h, const char *name, BOOLEAN replace, DWORD size)
+{
+	union {
+		FILE_RENAME_INFO r;
+		char bytes[12 + 2 * MAX_PATH];
+	} buf = { 0 };
+	WCHAR *w = (WCHAR *)(buf.bytes + 12);
+
+	buf.r.ReplaceIfExists = replace;
+	buf.r.FileNameLength = 2 * strlen(name);
+	for (size_t i = 0; name[i]; i++)
+		w[i] = (unsigned char)name[i];
+	return SetFileInformationByHandle(h, FileRenameInfo, &buf, size ? size : sizeof(buf));
+}
+
+static void set_rename(void)
+{
+	HANDLE h = open_file(DIR_PATH "\\old.txt", GENERIC_WRITE | DELETE, CREATE_NEW), other;
+	HANDLE ro = open_file(DIR_PATH "\\other.txt", GENERIC_WRITE, CREATE_NEW);
+	char path[MAX_PATH];
+	DWORD done;
+
+	other = open_file(DIR_PATH "\\old.txt", GENERIC_READ, OPEN_EXISTING);
+	CHECK(rename_to(h, "New Name.txt", FALSE, 0), "a name alone: %lu", GetLastError());
+	CHECK(GetFileAttributesA(DIR_PATH "\\old.txt") == INVALID_FILE_ATTRIBUTES &&
+	      GetFileAttributesA(DIR_PATH "\\New Name.txt") != INVALID_FILE_ATTRIBUTES,
+	      "renamed in its directory");
+	CHECK(GetFinalPathNameByHandleA(other, path, sizeof(path), VOLUME_NAME_NONE) &&
+	      !strcmp(path, "\\INFO\\New Name.txt"), "every handle follows: %s", path);
+	CHECK(WriteFile(h, "abc", 3, &done, NULL) && done == 3, "the handle still writes");
+	CHECK(rename_to(h, "\\??\\C:\\moved.txt", FALSE, 0), "an NT path: %lu", GetLastError());
+	CHECK(GetFileAttributesA("C:\\moved.txt") != INVALID_FILE_ATTRIBUTES, "moved to the root");
+	CHECK(rename_to(h, "\\??\\C:\\INFO\\back.txt", FALSE, 0), "back into C:\\INFO");
+	FAILS(rename_to(h, "other.txt", FALSE, 0), FALSE, ERROR_ALREADY_EXISTS);
+	CloseHandle(ro);
+	CHECK(rename_to(h, "other.txt", TRUE, 0), "ReplaceIfExists: %lu", GetLastError());
+	CHECK(GetFinalPathNameByHandleA(h, path, sizeof(path), 0) &&
+	      !strcmp(path, "\\\\?\\C:\\INFO\\other.txt"), "replaced: %s", path);
+	FAILS(rename_to(h, "C:\\INFO\\win32.txt", FALSE, 0), FALSE, ERROR_INVALID_NAME);
+	FAILS(rename_to(h, "x.txt", FALSE, 8), FALSE, ERROR_BAD_LENGTH);
+	FAILS(rename_to(h, "long name.txt", FALSE, 16), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(rename_to(other, "x.txt", FALSE, 0), FALSE, ERROR_ACCESS_DENIED);
+	CloseHandle(other);
+	CloseHandle(h);
+	CHECK(GetFileSize(h = open_file(DIR_PATH "\\other.txt", GENERIC_READ, OPEN_EXISTING),
+			  NULL) == 3, "the data came along");
+	CloseHandle(h);
+	DeleteFileA(DIR_PATH "\\other.txt");
+}
+
 static void volume(void)
 {
 	char label[32], fs[32];
@@ -456,6 +508,7 @@ int main(void)
 	set_basic();
 	set_sizes();
 	set_disposition();
+	set_rename();
 	volume();
 	final_path();
 	printf("file-info-handle: %d failures\n", failures);

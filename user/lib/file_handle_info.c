@@ -14,7 +14,8 @@
 #define FAT32_NAME "FAT32"
 
 _Static_assert(sizeof(FILE_BASIC_INFO) == 40 && sizeof(FILE_STANDARD_INFO) == 24 &&
-	       sizeof(FILE_ID_INFO) == 24 && sizeof(FILE_NAME_INFO) == 8, "Windows' sizes");
+	       sizeof(FILE_ID_INFO) == 24 && sizeof(FILE_NAME_INFO) == 8 &&
+	       sizeof(FILE_RENAME_INFO) == 16, "Windows' sizes");
 
 /* FILETIME's words as a LARGE_INTEGER. */
 static LARGE_INTEGER large(const unsigned int w[2])
@@ -155,8 +156,9 @@ BOOL WINAPI GetFileInformationByHandleEx(HANDLE hFile,
 }
 
 /* FileBasicInfo (FILE_WRITE_ATTRIBUTES), FileEndOfFileInfo and
- * FileAllocationInfo (FILE_WRITE_DATA), FileDispositionInfo (DELETE); the
- * kernel checks the class, size, buffer and right in NT's order. */
+ * FileAllocationInfo (FILE_WRITE_DATA), FileDispositionInfo and
+ * FileRenameInfo (DELETE); the kernel checks the class, size, buffer and
+ * right in NT's order. */
 BOOL WINAPI SetFileInformationByHandle(HANDLE hFile,
 				       FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
 				       LPVOID lpFileInformation, DWORD dwBufferSize)

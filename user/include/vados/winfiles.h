@@ -306,6 +306,15 @@ typedef struct _FILE_DISPOSITION_INFO {
 		BOOLEAN DeleteFileW;
 	};
 } FILE_DISPOSITION_INFO, *PFILE_DISPOSITION_INFO;
+typedef struct _FILE_RENAME_INFO {                          /* 16 bytes */
+	union {
+		BOOLEAN ReplaceIfExists;
+		DWORD Flags;
+	};
+	HANDLE RootDirectory;
+	DWORD FileNameLength;                               /* bytes */
+	WCHAR FileName[1];
+} FILE_RENAME_INFO, *PFILE_RENAME_INFO;
 WINAPI BOOL GetFileInformationByHandleEx(HANDLE hFile,
 					 FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
 					 LPVOID lpFileInformation, DWORD dwBufferSize);
