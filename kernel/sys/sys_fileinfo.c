@@ -79,7 +79,7 @@ struct sysret sys_query_file_path(const uint32_t *a, struct trap_frame *f)
 	char path[RTL_MAX_PATH], device[RTL_MAX_PATH + 32];
 	const char *out = path;
 	struct io_file *file;
-	uint32_t n, err = sys_file_ref(a[0], 0, &file, NULL);
+	uint32_t err = sys_file_ref(a[0], 0, &file, NULL);
 
 	(void)f;
 	if (err)
@@ -92,12 +92,7 @@ struct sysret sys_query_file_path(const uint32_t *a, struct trap_frame *f)
 		io_device_path(path, device, sizeof(device));
 		out = device;
 	}
-	n = (uint32_t)strlen(out);
-	if (a[3] <= n)
-		return (struct sysret){ ERROR_SUCCESS, n + 1 };
-	if (!copy_to_user(a[2], out, n + 1))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, n };
+	return sys_string_out(a[2], a[3], out);
 }
 
 /* (path or 0, handle when the path is 0, struct vados_volume_info *): a

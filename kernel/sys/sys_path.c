@@ -215,20 +215,25 @@ struct sysret sys_set_file_attributes(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, 0 };
 }
 
+struct sysret sys_string_out(uint32_t user, uint32_t size, const char *s)
+{
+	uint32_t n = (uint32_t)strlen(s);
+
+	if (size <= n)
+		return (struct sysret){ ERROR_SUCCESS, n + 1 };
+	if (!copy_to_user(user, s, n + 1))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, n };
+}
+
 /* (buf, size) -> length, or the size needed with the terminator */
 struct sysret sys_get_current_directory(const uint32_t *a, struct trap_frame *f)
 {
 	char cwd[RTL_MAX_PATH];
-	uint32_t n;
 
 	(void)f;
 	ps_get_cwd(process_current(), cwd);
-	n = (uint32_t)strlen(cwd);
-	if (a[1] <= n)
-		return (struct sysret){ ERROR_SUCCESS, n + 1 };
-	if (!copy_to_user(a[0], cwd, n + 1))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, n };
+	return sys_string_out(a[0], a[1], cwd);
 }
 
 /* (path, buf, size) -> length, or the size needed with the terminator */

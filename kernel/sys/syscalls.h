@@ -52,6 +52,9 @@ uint32_t sys_path_in(uint32_t user, char **full);
  * the lookup's error): then cwd gets it as a current directory (no trailing
  * separator but the root's). */
 uint32_t sys_directory_check(const char *full, char cwd[RTL_MAX_PATH]);
+/* A string for a ring-3 buffer of size bytes: its length, or the size needed
+ * (with the terminator) when it does not fit; ERROR_NOACCESS. sys_path.c */
+struct sysret sys_string_out(uint32_t user, uint32_t size, const char *s);
 struct fat_info;
 struct vados_find_data;
 /* A FAT entry's figures as WIN32_FIND_DATAA gives them. */

@@ -200,34 +200,35 @@ static DWORD final_path(HANDLE hFile, DWORD flags, char *out)
 	return n + 4;
 }
 
-/* The length written without the terminator; the size needed with it when
- * cchFilePath is too small; 0 with the error. */
-DWORD WINAPI GetFinalPathNameByHandleA(HANDLE hFile, LPSTR lpszFilePath, DWORD cchFilePath,
-				       DWORD dwFlags)
+/* GetFinalPathNameByHandleA and W: the path into buf of cch characters
+ * (UTF-16 when wide); the length written without the terminator, the size
+ * needed with it when cch is too small, 0 with the error. */
+static DWORD final_path_out(HANDLE hFile, void *buf, DWORD cch, DWORD flags, BOOL wide)
 {
 	char path[MAX_PATH + 40];
-	DWORD n = final_path(hFile, dwFlags, path);
+	DWORD n = final_path(hFile, flags, path);
 
 	if (!n)
 		return 0;
-	if (cchFilePath <= n)
+	if (cch <= n)
 		return n + 1;
-	memcpy(lpszFilePath, path, n + 1);
+	if (wide)
+		wide_widen(path, buf, n + 1);
+	else
+		memcpy(buf, path, n + 1);
 	return n;
+}
+
+DWORD WINAPI GetFinalPathNameByHandleA(HANDLE hFile, LPSTR lpszFilePath, DWORD cchFilePath,
+				       DWORD dwFlags)
+{
+	return final_path_out(hFile, lpszFilePath, cchFilePath, dwFlags, FALSE);
 }
 
 DWORD WINAPI GetFinalPathNameByHandleW(HANDLE hFile, LPWSTR lpszFilePath, DWORD cchFilePath,
 				       DWORD dwFlags)
 {
-	char path[MAX_PATH + 40];
-	DWORD n = final_path(hFile, dwFlags, path);
-
-	if (!n)
-		return 0;
-	if (cchFilePath <= n)
-		return n + 1;
-	wide_widen(path, lpszFilePath, n + 1);
-	return n;
+	return final_path_out(hFile, lpszFilePath, cchFilePath, dwFlags, TRUE);
 }
 
 /* The root GetVolumeInformation names, "X:\" (into root[4]): NULL or ""
