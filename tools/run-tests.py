@@ -299,6 +299,23 @@ class Disks:
                 return "%s: crc32 0x%08x on the host, 0x%s in the log" % (path, crc, m.group(1))
         return None
 
+    def host_serial(self, log):
+        """hostserial = C: the serial number mtools' minfo reads from disk 0's
+        C: must be the one the log names. None, or why not."""
+        with open(log, errors="replace") as f:
+            m = re.search(r"serial of C: is ([0-9A-F]{8})", f.read())
+        if not m:
+            return "the log names no serial of C:"
+        info = subprocess.run(["minfo", "-i", self.disk + "@@1M", "::"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env=dict(os.environ, MTOOLS_SKIP_CHECK="1"))
+        host = re.search(r"serial number: ([0-9A-F]{8})", info.stdout)
+        if not host:
+            return "minfo shows no serial number: " + info.stdout.strip()[-200:]
+        if host.group(1) != m.group(1):
+            return "C:'s serial is %s to minfo, %s in the log" % (host.group(1), m.group(1))
+        return None
+
 
 def run_scenario(tally, sc, emulator="qemu"):
     """Boots the scenario on emulator with its fresh disks and checks how the
@@ -325,6 +342,8 @@ def run_scenario(tally, sc, emulator="qemu"):
             problem = disks.host_files(sc["hostfile"], tmp)
         if problem is None and sc["hostcrc"]:
             problem = disks.host_crcs(sc["hostcrc"], log, tmp)
+        if problem is None and sc["hostserial"]:
+            problem = disks.host_serial(log)
     tally.report(name, problem is None, problem or "", log, secs)
 
 

@@ -15,7 +15,7 @@ def fresh(name):
     return {"name": name, "cmdline": "", "expect": "pass", "cpu": "max", "mem": "128",
             "timeout": "60", "module": [], "log": [], "nolog": [], "input": [],
             "disk": "", "fat": "", "swap": "", "ide": [], "fsck": "clean", "blkdebug": "",
-            "file": [], "hostfile": [], "hostcrc": [], "kill": "", "boots": "", "ready": "",
+            "file": [], "hostfile": [], "hostcrc": [], "hostserial": "", "kill": "", "boots": "", "ready": "",
             "damage": [], "vary": "",
             "emulators": list(EMULATORS), "why": "", "bochs_timeout": "", "programs": ""}
 

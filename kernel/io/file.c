@@ -324,15 +324,19 @@ uint32_t file_query(struct io_file *f, struct fat_info *info)
 	return ERROR_SUCCESS;
 }
 
-uint32_t file_set_end(struct io_file *f)
+uint32_t file_set_size(struct io_file *f, enum io_size how, uint64_t size)
 {
 	uint32_t err = ERROR_DISK_FULL;
 
 	if (f->directory)
 		return ERROR_INVALID_FUNCTION;
 	io_lock(f->fcb->vol);
-	if (f->position <= FILE_SIZE_LIMIT)
-		err = cache_set_size_locked(f->fcb, (uint32_t)f->position);
+	if (how == IO_SIZE_AT_POSITION)
+		size = f->position;
+	if (how == IO_SIZE_AT_MOST && size >= fat_size(f->fcb->fat))
+		err = ERROR_SUCCESS;            /* room to grow: FAT keeps none ahead */
+	else if (size <= FILE_SIZE_LIMIT)
+		err = cache_set_size_locked(f->fcb, (uint32_t)size);
 	io_unlock(f->fcb->vol);
 	return err;
 }
@@ -366,17 +370,6 @@ uint32_t file_flush(struct io_file *f)
 	err = cache_flush_locked(f->fcb, NULL);
 	if (!err)
 		err = meta_write_back_locked(f->fcb->vol);
-	io_unlock(f->fcb->vol);
-	return err;
-}
-
-uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
-			const struct fat_time *accessed, const struct fat_time *written)
-{
-	uint32_t err;
-
-	io_lock(f->fcb->vol);
-	err = fat_set_times(f->fcb->fat, created, accessed, written);
 	io_unlock(f->fcb->vol);
 	return err;
 }

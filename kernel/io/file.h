@@ -97,13 +97,15 @@ uint32_t file_write(struct io_file *f, const void *owner, const struct io_buffer
 uint32_t file_seek(struct io_file *f, int64_t distance, uint32_t method, uint64_t *position);
 /* The file's attributes, size and times. */
 uint32_t file_query(struct io_file *f, struct fat_info *info);
-/* SetEndOfFile: the size becomes the position. */
-uint32_t file_set_end(struct io_file *f);
+/* SetEndOfFile (IO_SIZE_AT_POSITION: the size becomes the position; size
+ * unused), FileEndOfFileInfo (IO_SIZE_EXACT) and FileAllocationInfo
+ * (IO_SIZE_AT_MOST: a smaller size cuts the file, a larger one changes
+ * nothing, FAT keeping no clusters past the end). Past 4 GB - 1
+ * ERROR_DISK_FULL; a directory ERROR_INVALID_FUNCTION. */
+enum io_size { IO_SIZE_AT_POSITION, IO_SIZE_EXACT, IO_SIZE_AT_MOST };
+uint32_t file_set_size(struct io_file *f, enum io_size how, uint64_t size);
 /* FlushFileBuffers. */
 uint32_t file_flush(struct io_file *f);
-/* SetFileTime (NULL: that time unchanged). */
-uint32_t file_set_times(struct io_file *f, const struct fat_time *created,
-			const struct fat_time *accessed, const struct fat_time *written);
 /* Byte-range locks (LockFileEx, UnlockFileEx; kernel/io/lock.c), kept on
  * the file's open-file record under its volume lock. A lock's owner is f
  * with owner (the caller's process: its handle table), so another handle,
@@ -135,6 +137,38 @@ uint32_t file_lock(struct io_file *f, const void *owner, uint64_t offset, uint64
 uint32_t file_unlock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length);
 uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag);
 
+/* SetFileTime and FileBasicInfo: the times that are not NULL, and the
+ * FAT_ATTR_SETTABLE bits when set_attributes; the root ERROR_ACCESS_DENIED. */
+uint32_t file_set_basic(struct io_file *f, const struct fat_time *created,
+			const struct fat_time *accessed, const struct fat_time *written,
+			bool set_attributes, uint32_t attributes);
+/* FileDispositionInfo: delete makes the file (or empty directory) delete
+ * pending, gone at its last close (iop_deletable_locked's errors), and
+ * !delete undoes that. */
+uint32_t file_set_disposition(struct io_file *f, bool delete);
+/* What GetFileInformationByHandle(Ex) reports of an open file: its
+ * attributes, size and times (info's names are unused), the volume's serial
+ * number, the file's identity (fat_file_id), the bytes its clusters hold
+ * and whether it is delete pending. ERROR_INVALID_HANDLE for an
+ * enumeration (FindFirstFile's handle). */
+struct io_file_facts {
+	struct fat_info info;
+	uint32_t serial, id_high, id_low;
+	uint64_t allocation;
+	bool delete_pending;
+};
+uint32_t file_query_facts(struct io_file *f, struct io_file_facts *out);
+/* The size alone (GetFileSize: cheap, nothing else is read); the same errors. */
+uint32_t file_query_size(struct io_file *f, uint32_t *size);
+/* f's full path into buf[RTL_MAX_PATH] (GetFinalPathNameByHandle,
+ * FileNameInfo): "C:\DIR\NAME" with each component as its entry spells it
+ * (the long name, its case), as Windows' FAT names an open file whichever
+ * way it was opened; as opened when a component cannot be looked up (the
+ * path of a directory renamed while the file was open). ERROR_INVALID_HANDLE
+ * for an enumeration. */
+uint32_t file_path(struct io_file *f, char *buf);
+/* The volume f's file is on. */
+struct io_volume *file_volume(const struct io_file *f);
 /* The rights the handle was opened with are checked by the caller (ob);
  * these say what the object itself allows: */
 bool file_is_directory(const struct io_file *f);
@@ -144,6 +178,9 @@ bool file_is_directory(const struct io_file *f);
 uint32_t file_delete(const char *path);
 /* MoveFileEx within a volume (ERROR_NOT_SAME_DEVICE across). */
 uint32_t file_move(const char *from, const char *to, bool replace);
+/* FileRenameInfo: MoveFileEx of f's own file (a full path on its volume)
+ * through f, whose DELETE right the caller checked. */
+uint32_t file_rename(struct io_file *f, const char *to, bool replace);
 uint32_t file_mkdir(const char *path);
 uint32_t file_rmdir(const char *path);
 uint32_t file_stat(const char *path, struct fat_info *info);

@@ -78,6 +78,10 @@ void iop_fcb_evict_locked(struct io_fcb *fcb, bool discard);
 /* Evicts the closed record of the file at path, if it has one, so that the
  * FAT driver may delete or replace it. */
 void iop_evict_path_locked(struct io_volume *v, const char *path, bool discard);
+/* Whether the open file of fcb (its attributes in info) may become delete
+ * pending: ERROR_ACCESS_DENIED for a READONLY file, the root, a mapped file
+ * or a running program's; ERROR_DIR_NOT_EMPTY for a directory that is not. */
+uint32_t iop_deletable_locked(struct io_fcb *fcb, const struct fat_info *info);
 /* Evicts every closed record of v (dirty pages written). */
 void iop_evict_all_locked(struct io_volume *v);
 

@@ -17,10 +17,13 @@ uint32_t iop_split(const char *path, struct io_volume **vol, const char **rest)
 	return ERROR_SUCCESS;
 }
 
-/* Renames from to to; an open source must be shared for deleting, and its
- * record follows it. A closed target cached is evicted first (its pages
- * written: the rename may still fail), as the driver replaces no open file. */
-static uint32_t move_locked(struct io_volume *v, const char *from, const char *to, bool replace)
+/* Renames from to to; an open source must be shared for deleting (unless
+ * own: renamed through a handle of its own with DELETE, which every other
+ * opener had to share already), and its record follows it. A closed target
+ * cached is evicted first (its pages written: the rename may still fail),
+ * as the driver replaces no open file. */
+static uint32_t move_locked(struct io_volume *v, const char *from, const char *to, bool replace,
+			    bool own)
 {
 	struct fat_file *fat;
 	struct io_fcb *fcb;
@@ -32,7 +35,7 @@ static uint32_t move_locked(struct io_volume *v, const char *from, const char *t
 		return err;
 	fcb = iop_fcb_find_locked(v, fat);
 	fat_close(fat);
-	if (fcb && (fcb->shared_delete < fcb->open_count || fcb->delete_pending))
+	if (fcb && ((!own && fcb->shared_delete < fcb->open_count) || fcb->delete_pending))
 		return fcb->delete_pending ? ERROR_ACCESS_DENIED : ERROR_SHARING_VIOLATION;
 	if ((err = fat_rename(v->fat, from, to, replace)) == ERROR_SUCCESS && fcb)
 		strlcpy(fcb->path, to, sizeof(fcb->path));
@@ -52,7 +55,23 @@ uint32_t file_move(const char *from, const char *to, bool replace)
 	if (err)
 		return err;
 	io_lock(v);
-	err = move_locked(v, a, b, replace);
+	err = move_locked(v, a, b, replace, false);
+	io_unlock(v);
+	return err;
+}
+
+uint32_t file_rename(struct io_file *f, const char *to, bool replace)
+{
+	struct io_volume *v;
+	const char *rest;
+	uint32_t err = f->find ? ERROR_INVALID_HANDLE : iop_split(to, &v, &rest);
+
+	if (!err && v != f->fcb->vol)
+		err = ERROR_NOT_SAME_DEVICE;
+	if (err)
+		return err;
+	io_lock(v);
+	err = move_locked(v, f->fcb->path, rest, replace, true);
 	io_unlock(v);
 	return err;
 }
@@ -71,6 +90,25 @@ static uint32_t dir_empty_locked(struct io_volume *v, const char *path)
 	kfree(find);
 	kfree(info);
 	return err == ERROR_NO_MORE_FILES ? ERROR_SUCCESS : err;
+}
+
+uint32_t iop_deletable_locked(struct io_fcb *fcb, const struct fat_info *info)
+{
+	uint32_t err;
+
+	/* NT's MmFlushImageSection(MmFlushForDelete): a mapped file stays. */
+	if (fcb->ca && mm_file_mapped(fcb->ca))
+		return ERROR_ACCESS_DENIED;
+	if ((info->attributes & FAT_ATTR_DIRECTORY) &&
+	    (err = dir_empty_locked(fcb->vol, fcb->path)) != ERROR_SUCCESS)
+		return err;
+	/* A running program's file (its image section holds it) is refused as
+	 * Windows refuses it; a snapshot of the slot: a process starting or
+	 * ending meanwhile may go either way. The root is never deleted. */
+	if ((info->attributes & FAT_ATTR_READONLY) || !strcmp(fcb->path, "\\") ||
+	    *(struct mm_control_area *volatile *)&fcb->image)
+		return ERROR_ACCESS_DENIED;
+	return ERROR_SUCCESS;
 }
 
 /* Deletes a file (dir false) or removes an empty directory (dir true) at
@@ -97,7 +135,6 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 		fcb = iop_fcb_find_locked(v, fat);
 	}
 	fat_close(fat);
-	/* NT's MmFlushImageSection(MmFlushForDelete): a mapped file stays. */
 	if (fcb && fcb->ca && mm_file_mapped(fcb->ca))
 		return ERROR_ACCESS_DENIED;
 	if (fcb && fcb->refs == 0) {
@@ -108,13 +145,9 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 	}
 	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir)
 		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
-	if (dir && (err = dir_empty_locked(v, path)) != ERROR_SUCCESS)
+	if ((err = iop_deletable_locked(fcb, &info)) != ERROR_SUCCESS)
 		return err;
-	/* A running program's file (its image section holds it) is refused as
-	 * Windows refuses it; a snapshot of the slot: a process starting or
-	 * ending meanwhile may go either way. */
-	if (info.attributes & FAT_ATTR_READONLY || fcb->delete_pending ||
-	    *(struct mm_control_area *volatile *)&fcb->image)
+	if (fcb->delete_pending)
 		return ERROR_ACCESS_DENIED;
 	if (fcb->shared_delete < fcb->open_count)
 		return ERROR_SHARING_VIOLATION;

@@ -40,6 +40,17 @@ struct io_volume *io_volume(char letter)
 	return volumes[letter - 'C'];
 }
 
+uint32_t io_volume_query(struct io_volume *v, uint32_t *serial, char label[12])
+{
+	uint32_t err;
+
+	io_lock(v);
+	*serial = fat_serial(v->fat);
+	err = fat_label(v->fat, label);
+	io_unlock(v);
+	return err;
+}
+
 /* One request in flight and the thread sleeping for it. */
 struct io_wait {
 	struct wait_queue q;

@@ -45,6 +45,9 @@ struct io_volume {
 void io_init(void);
 /* The volume with drive letter (either case), or NULL. */
 struct io_volume *io_volume(char letter);
+/* GetVolumeInformation's figures of v: its serial number and label
+ * (fat_serial, fat_label); a device error reading the root directory. */
+uint32_t io_volume_query(struct io_volume *v, uint32_t *serial, char label[12]);
 /* The NT device form ("\Device\HarddiskVolume1\DIR\FILE") of the full path
  * path ("C:\DIR\FILE"), as GetMappedFileName shows it, into buf[size]; a
  * path on no volume (a boot module's name) as it is. */

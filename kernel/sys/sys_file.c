@@ -18,10 +18,7 @@
 #define FILE_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 #define FILE_ATTRIBUTE_VALID 0x7fa7u    /* what CreateFile accepts in its attribute bits */
 
-/* The File object behind handle with the rights in desired (any File when
- * desired is 0), referenced; *granted gets the handle's rights. */
-static uint32_t file_ref(uint32_t handle, uint32_t desired, struct io_file **out,
-			 uint32_t *granted)
+uint32_t sys_file_ref(uint32_t handle, uint32_t desired, struct io_file **out, uint32_t *granted)
 {
 	return ob_reference_by_handle(process_handles(), handle, &file_type, desired,
 				      (void **)out, granted);
@@ -97,7 +94,7 @@ static struct sysret completed(struct io_file *file, uint32_t overlapped, uint32
 struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_file *file;
-	uint32_t err = file_ref(a[0], FILE_READ_DATA, &file, NULL);
+	uint32_t err = sys_file_ref(a[0], FILE_READ_DATA, &file, NULL);
 	struct sysret r = { err, 0 };
 
 	(void)f;
@@ -113,7 +110,7 @@ struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
 struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_file *file;
-	uint32_t granted, err = file_ref(a[0], 0, &file, &granted);
+	uint32_t granted, err = sys_file_ref(a[0], 0, &file, &granted);
 	struct sysret r = { err, 0 };
 
 	(void)f;
@@ -133,7 +130,7 @@ struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f)
 	struct io_file *file;
 	int64_t distance;
 	uint64_t position;
-	uint32_t err = file_ref(a[0], 0, &file, NULL);
+	uint32_t err = sys_file_ref(a[0], 0, &file, NULL);
 
 	(void)f;
 	if (err)
@@ -147,38 +144,17 @@ struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, 0 };
 }
 
-/* (handle, struct vados_file_info *); FILE_READ_ATTRIBUTES */
-struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f)
-{
-	struct fat_info *info = kmalloc(sizeof(*info));
-	struct vados_find_data *d = kmalloc(sizeof(*d));
-	struct io_file *file = NULL;
-	uint32_t err = info && d ? file_ref(a[0], FILE_READ_ATTRIBUTES, &file, NULL)
-				 : ERROR_NOT_ENOUGH_MEMORY;
-
-	(void)f;
-	if (!err && !(err = file_query(file, info))) {
-		sys_find_data(info, d);
-		err = sys_copy_out(a[1], d, sizeof(struct vados_file_info)).error;
-	}
-	if (file)
-		ob_dereference(file);
-	kfree(info);
-	kfree(d);
-	return (struct sysret){ err, 0 };
-}
-
 /* The calls that take one handle and one right. */
 enum handle_call { H_SET_END, H_FLUSH };
 
 static struct sysret handle_call(uint32_t handle, uint32_t right, enum handle_call call)
 {
 	struct io_file *file;
-	uint32_t err = file_ref(handle, right, &file, NULL);
+	uint32_t err = sys_file_ref(handle, right, &file, NULL);
 
 	if (err)
 		return (struct sysret){ err, 0 };
-	err = call == H_SET_END ? file_set_end(file) : file_flush(file);
+	err = call == H_SET_END ? file_set_size(file, IO_SIZE_AT_POSITION, 0) : file_flush(file);
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };
 }
@@ -197,45 +173,26 @@ struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f)
 	return handle_call(a[0], FILE_WRITE_DATA, H_FLUSH);
 }
 
-/* A FILETIME argument (0: none) as FAT's time: ERROR_INVALID_PARAMETER
- * outside what FAT keeps (1980..2107). As on Windows, a time of 0 leaves the
- * file's time alone; so does one of all ones (Windows' "stop updating it
- * through this handle", which vados does not keep). */
-static uint32_t fat_time_in(uint32_t user, struct fat_time *t, bool *given)
-{
-	struct rtl_time_fields fl;
-	uint64_t ft;
-
-	*given = user != 0;
-	if (!user)
-		return ERROR_SUCCESS;
-	if (!copy_from_user(&ft, user, sizeof(ft)))
-		return ERROR_NOACCESS;
-	if (ft == 0 || ft == ~0ull) {
-		*given = false;
-		return ERROR_SUCCESS;
-	}
-	if (!rtl_time_to_fields(ft, &fl) || fl.year < 1980 || fl.year > 2107)
-		return ERROR_INVALID_PARAMETER;
-	*t = (struct fat_time){ fl.year, fl.month, fl.day, fl.hour, fl.minute, fl.second,
-				fl.milliseconds };
-	return ERROR_SUCCESS;
-}
-
 /* (handle, const uint64 *created, *accessed, *written); FILE_WRITE_ATTRIBUTES */
 struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f)
 {
 	struct fat_time t[3];
 	bool given[3];
 	struct io_file *file = NULL;
-	uint32_t err = file_ref(a[0], FILE_WRITE_ATTRIBUTES, &file, NULL);
+	uint32_t err = sys_file_ref(a[0], FILE_WRITE_ATTRIBUTES, &file, NULL);
 
 	(void)f;
-	for (unsigned i = 0; i < 3 && !err; i++)
-		err = fat_time_in(a[1 + i], &t[i], &given[i]);
+	for (unsigned i = 0; i < 3 && !err; i++) {
+		uint64_t ft = 0;
+
+		if (a[1 + i] && !copy_from_user(&ft, a[1 + i], sizeof(ft)))
+			err = ERROR_NOACCESS;
+		else
+			err = sys_fat_time(ft, &t[i], &given[i]);
+	}
 	if (!err)
-		err = file_set_times(file, given[0] ? &t[0] : NULL, given[1] ? &t[1] : NULL,
-				     given[2] ? &t[2] : NULL);
+		err = file_set_basic(file, given[0] ? &t[0] : NULL, given[1] ? &t[1] : NULL,
+				     given[2] ? &t[2] : NULL, false, 0);
 	if (file)
 		ob_dereference(file);
 	return (struct sysret){ err, 0 };
@@ -279,7 +236,7 @@ struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f)
 	struct fat_info *info = kmalloc(sizeof(*info));
 	struct vados_find_data *d = kmalloc(sizeof(*d));
 	struct io_file *file = NULL;
-	uint32_t err = info && d ? file_ref(a[0], 0, &file, NULL) : ERROR_NOT_ENOUGH_MEMORY;
+	uint32_t err = info && d ? sys_file_ref(a[0], 0, &file, NULL) : ERROR_NOT_ENOUGH_MEMORY;
 
 	(void)f;
 	if (!err && !probe_user(a[1], sizeof(*d), true))

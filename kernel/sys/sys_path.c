@@ -44,7 +44,7 @@ uint32_t sys_path_in(uint32_t user, char **full)
 	return ERROR_SUCCESS;
 }
 
-static void filetime_out(const struct fat_time *t, unsigned int out[2])
+void sys_filetime_out(const struct fat_time *t, unsigned int out[2])
 {
 	struct rtl_time_fields f = { t->year, t->month, 0, t->day, t->hour, t->minute, t->second,
 				     t->milliseconds };
@@ -72,9 +72,9 @@ void sys_find_data(const struct fat_info *i, struct vados_find_data *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->attributes = i->attributes ? i->attributes : FILE_ATTRIBUTE_NORMAL;
-	filetime_out(&i->created, d->created);
-	filetime_out(&i->accessed, d->accessed);
-	filetime_out(&i->written, d->written);
+	sys_filetime_out(&i->created, d->created);
+	sys_filetime_out(&i->accessed, d->accessed);
+	sys_filetime_out(&i->written, d->written);
 	d->size_low = i->size;
 	strlcpy(d->name, i->name[0] ? i->name : i->short_name, sizeof(d->name));
 	/* cAlternateFileName: the 8.3 name when the long one is not a valid 8.3
@@ -215,20 +215,25 @@ struct sysret sys_set_file_attributes(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, 0 };
 }
 
+struct sysret sys_string_out(uint32_t user, uint32_t size, const char *s)
+{
+	uint32_t n = (uint32_t)strlen(s);
+
+	if (size <= n)
+		return (struct sysret){ ERROR_SUCCESS, n + 1 };
+	if (!copy_to_user(user, s, n + 1))
+		return (struct sysret){ ERROR_NOACCESS, 0 };
+	return (struct sysret){ ERROR_SUCCESS, n };
+}
+
 /* (buf, size) -> length, or the size needed with the terminator */
 struct sysret sys_get_current_directory(const uint32_t *a, struct trap_frame *f)
 {
 	char cwd[RTL_MAX_PATH];
-	uint32_t n;
 
 	(void)f;
 	ps_get_cwd(process_current(), cwd);
-	n = (uint32_t)strlen(cwd);
-	if (a[1] <= n)
-		return (struct sysret){ ERROR_SUCCESS, n + 1 };
-	if (!copy_to_user(a[0], cwd, n + 1))
-		return (struct sysret){ ERROR_NOACCESS, 0 };
-	return (struct sysret){ ERROR_SUCCESS, n };
+	return sys_string_out(a[0], a[1], cwd);
 }
 
 /* (path, buf, size) -> length, or the size needed with the terminator */

@@ -52,10 +52,29 @@ uint32_t sys_path_in(uint32_t user, char **full);
  * the lookup's error): then cwd gets it as a current directory (no trailing
  * separator but the root's). */
 uint32_t sys_directory_check(const char *full, char cwd[RTL_MAX_PATH]);
+/* A string for a ring-3 buffer of size bytes: its length, or the size needed
+ * (with the terminator) when it does not fit; ERROR_NOACCESS. sys_path.c */
+struct sysret sys_string_out(uint32_t user, uint32_t size, const char *s);
 struct fat_info;
 struct vados_find_data;
 /* A FAT entry's figures as WIN32_FIND_DATAA gives them. */
 void sys_find_data(const struct fat_info *i, struct vados_find_data *d);
+
+struct fat_time;
+/* Converts a FILETIME to FAT's time: *given false for 0, -1 and -2 (NT's
+ * "leave it", "stop updating it through this handle" and "resume", which
+ * vados does not keep: all leave the file's time alone);
+ * ERROR_INVALID_PARAMETER outside what FAT keeps (1980..2107).
+ * kernel/sys/sys_fileinfo.c */
+uint32_t sys_fat_time(uint64_t ft, struct fat_time *t, bool *given);
+/* A FILETIME of FAT's time t as two words (0 for an unset time). sys_path.c */
+void sys_filetime_out(const struct fat_time *t, unsigned int out[2]);
+struct io_file;
+/* The File object behind handle with the rights in desired (any File when
+ * desired is 0), referenced; *granted (may be NULL) gets the handle's rights.
+ * kernel/sys/sys_file.c */
+uint32_t sys_file_ref(uint32_t handle, uint32_t desired, struct io_file **out,
+		      uint32_t *granted);
 
 /* kernel/sys/sys_console.c */
 struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f);
@@ -103,12 +122,16 @@ struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_end_of_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_fileinfo.c */
+struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_file_path(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_volume(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_file_info(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_path.c */
 struct sysret sys_delete_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_move_file(const uint32_t *a, struct trap_frame *f);

@@ -504,6 +504,49 @@ TEST(bad_lfn_checksum_leaves_the_short_name)
 	CHECK_EQ_U(fat_unmount(v), 0);
 }
 
+TEST(serial_label_and_file_ids)
+{
+	struct fat_file *a, *b, *a2, *dir, *root;
+	uint32_t ah, al, bh, bl, h, l, dh, dl, rh, rl;
+	char label[12];
+	struct fat_volume *v;
+
+	image_make(&im, "id.img", 36000, "-s 1 -i 1234ABCD -n 'MY DISK 1'");
+	v = image_mount(&im);
+	CHECK(v != NULL);
+	if (!v)
+		return;
+	CHECK_EQ_U(fat_serial(v), 0x1234ABCDu);
+	CHECK_EQ_U(fat_label(v, label), 0);
+	CHECK_STR(label, "MY DISK 1");          /* the entry's padding spaces dropped */
+	CHECK_EQ_U(fat_mkdir(v, "d"), 0);
+	CHECK_EQ_U(fat_create(v, "d\\empty a", 0, &a), 0);
+	CHECK_EQ_U(fat_create(v, "d\\empty b", 0, &b), 0);
+	CHECK_EQ_U(fat_open(v, "D\\EMPTY A", &a2), 0);
+	CHECK_EQ_U(fat_open(v, "d", &dir), 0);
+	CHECK_EQ_U(fat_open(v, "", &root), 0);
+	fat_file_id(a, &ah, &al);
+	fat_file_id(b, &bh, &bl);
+	fat_file_id(a2, &h, &l);
+	fat_file_id(dir, &dh, &dl);
+	fat_file_id(root, &rh, &rl);
+	CHECK(ah == h && al == l);              /* one file, one identity */
+	CHECK(ah == bh && al != bl);            /* two empty files in one directory */
+	CHECK(dh == v->root && ah != dh);       /* entries of d and of the root */
+	CHECK(rh == 0 && rl == v->root);
+	fat_close(a);
+	fat_close(a2);
+	fat_close(b);
+	fat_close(dir);
+	fat_close(root);
+	image_finish(&im, v);
+	image_make(&im, "nolabel.img", 36000, "-s 1");
+	v = image_mount(&im);
+	CHECK(v && fat_label(v, label) == 0 && label[0] == '\0');     /* "NO NAME" is BS_VolLab's */
+	if (v)
+		image_finish(&im, v);
+}
+
 /* Writes and reads back a few files on an image mkfs.fat made with opts, then
  * checks them with mtools and fsck.fat. */
 static void round_trip(const char *opts, uint32_t kb, uint32_t cluster_bytes)
@@ -563,6 +606,7 @@ int main(void)
 	RUN("fat", enumeration_matches_wildcards);
 	RUN("fat", bad_lfn_checksum_leaves_the_short_name);
 	RUN("fat", other_geometries);
+	RUN("fat", serial_label_and_file_ids);
 	image_free(&im);
 	bench_end();
 	return check_summary();

@@ -7,6 +7,7 @@
  * Transfers complete before they return: an OVERLAPPED gives ReadFile and
  * WriteFile their offset, and GetOverlappedResult reads what it recorded. */
 #include <windows.h>
+#include "runtime.h"
 #include "win32call.h"
 
 HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
@@ -283,10 +284,9 @@ DWORD WINAPI SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistance
 	return now.LowPart;
 }
 
-/* The open file's attributes, size and times. */
-static BOOL query(HANDLE hFile, struct vados_file_info *info)
+bool __vados_query_file(HANDLE hFile, struct vados_file_info *info, bool size_only)
 {
-	uint32_t args[2] = { (uint32_t)hFile, (uint32_t)info };
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)info, size_only };
 
 	return win32_call(SYS_QUERY_FILE, args, NULL);
 }
@@ -295,7 +295,7 @@ BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
 {
 	struct vados_file_info info;
 
-	if (!query(hFile, &info))
+	if (!__vados_query_file(hFile, &info, true))
 		return FALSE;
 	lpFileSize->QuadPart = (LONGLONG)info.size_high << 32 | info.size_low;
 	return TRUE;
@@ -306,7 +306,7 @@ DWORD WINAPI GetFileSize(HANDLE hFile, LPDWORD lpFileSizeHigh)
 {
 	struct vados_file_info info;
 
-	if (!query(hFile, &info))
+	if (!__vados_query_file(hFile, &info, true))
 		return INVALID_FILE_SIZE;
 	if (lpFileSizeHigh)
 		*lpFileSizeHigh = info.size_high;
@@ -320,8 +320,12 @@ BOOL WINAPI GetFileTime(HANDLE hFile, LPFILETIME lpCreationTime, LPFILETIME lpLa
 {
 	struct vados_file_info info;
 
-	if (!query(hFile, &info))
+	if (!__vados_query_file(hFile, &info, false))
 		return FALSE;
+	if (!info.readable) {           /* FILE_READ_ATTRIBUTES */
+		SetLastError(ERROR_ACCESS_DENIED);
+		return FALSE;
+	}
 	if (lpCreationTime)
 		*lpCreationTime = (FILETIME){ info.created[0], info.created[1] };
 	if (lpLastAccessTime)

@@ -4,6 +4,7 @@
 #include <windows.h>
 #include <stdio.h>
 #include <string.h>
+#include "runtime.h"
 #include "win32call.h"
 
 BOOL WINAPI GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId,
@@ -32,12 +33,12 @@ BOOL WINAPI GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfo
  * else is FILE_TYPE_UNKNOWN with the error (ERROR_INVALID_HANDLE). */
 DWORD WINAPI GetFileType(HANDLE hFile)
 {
-	FILETIME unused;
+	struct vados_file_info unused;
 
 	if (hFile == (HANDLE)STD_INPUT_HANDLE || hFile == (HANDLE)STD_OUTPUT_HANDLE ||
 	    hFile == (HANDLE)STD_ERROR_HANDLE)
 		return FILE_TYPE_CHAR;
-	if (!GetFileTime(hFile, NULL, NULL, &unused))
+	if (!__vados_query_file(hFile, &unused, true))
 		return FILE_TYPE_UNKNOWN;
 	SetLastError(NO_ERROR);
 	return FILE_TYPE_DISK;

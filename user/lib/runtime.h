@@ -6,6 +6,11 @@
 #include <stdbool.h>
 #include "vados/ntabi.h"
 
+struct vados_file_info;
+/* An open file's figures (SYS_QUERY_FILE; file_api.c), or with size_only
+ * its size alone: false with the error (ERROR_INVALID_HANDLE, ...). */
+bool __vados_query_file(void *file, struct vados_file_info *info, bool size_only);
+
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);
 

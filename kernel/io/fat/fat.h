@@ -153,6 +153,13 @@ bool fat_has_freed(const struct fat_volume *v);
 void fat_space(const struct fat_volume *v, uint32_t *cluster_bytes, uint32_t *free_clusters,
 	       uint32_t *total_clusters);
 
+/* The volume's serial number (the boot sector's BS_VolID; 0 when its
+ * extended boot signature is missing), and its label: the root directory's
+ * volume-label entry without its trailing spaces, as Windows reads it ("" when
+ * there is none; the boot sector's BS_VolLab is not consulted). */
+uint32_t fat_serial(const struct fat_volume *v);
+uint32_t fat_label(struct fat_volume *v, char label[12]);
+
 /* --- names and paths (path.c) --- */
 
 /* Opens the file or directory at path ("" or "\" is the root); *out is its
@@ -237,6 +244,13 @@ uint32_t fat_note_read(struct fat_file *f);
 void fat_query(const struct fat_file *f, struct fat_info *info);
 /* The open file's size alone (cheap: the file cache asks it per copy). */
 uint32_t fat_size(const struct fat_file *f);
+/* The file's identity on the volume, as Windows' FAT gives it: the first
+ * cluster of the directory holding its entry (*high) and the entry's byte
+ * offset there (*low); the root directory, which has no entry, is (0, its
+ * first cluster). Two open files never share it, empty ones included; it
+ * stays while the file stays where it is, and a rename or move may change it
+ * (BY_HANDLE_FILE_INFORMATION's documented FAT behaviour). */
+void fat_file_id(const struct fat_file *f, uint32_t *high, uint32_t *low);
 /* Sets the times that are not NULL (SetFileTime); the root: ERROR_ACCESS_DENIED. */
 uint32_t fat_set_times(struct fat_file *f, const struct fat_time *created,
 		       const struct fat_time *accessed, const struct fat_time *written);

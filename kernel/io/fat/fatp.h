@@ -57,6 +57,7 @@ struct fat_volume {
 	uint32_t cluster_sectors, cluster_bytes, cluster_shift;
 	uint32_t clusters;              /* data clusters: numbers 2..clusters+1 */
 	uint32_t root;                  /* the root directory's first cluster */
+	uint32_t serial;                /* BS_VolID (0 without the extended boot signature) */
 	uint32_t fsinfo_lba;            /* 0: no usable FSInfo sector */
 	uint32_t free_count, next_free; /* the truth, kept in memory */
 	/* Chains freed whose release waits for the metadata write-back (see

@@ -457,6 +457,12 @@ void fat_query(const struct fat_file *f, struct fat_info *info)
 		fat_name_to_oem(uni, fat_name_short(&f->de, uni), info->short_name);
 }
 
+void fat_file_id(const struct fat_file *f, uint32_t *high, uint32_t *low)
+{
+	*high = f->is_root ? 0 : f->where.dir;
+	*low = f->is_root ? f->vol->root : f->where.index * FAT_DIRENT_SIZE;
+}
+
 uint32_t fat_set_times(struct fat_file *f, const struct fat_time *created,
 		       const struct fat_time *accessed, const struct fat_time *written)
 {

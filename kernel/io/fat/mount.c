@@ -12,6 +12,8 @@
 #define FSINFO_UNKNOWN 0xFFFFFFFFu
 #define FAT32_MIN_CLUSTERS 65525u       /* fewer: FAT12 or FAT16 */
 #define FAT32_MAX_CLUSTERS 0x0FFFFFF5u
+#define BOOT_SIG_EXTENDED 0x29u         /* BS_BootSig: BS_VolID, BS_VolLab, BS_FilSysType follow */
+#define LABEL_LEN         11u
 
 static uint32_t le16(const uint8_t *p)
 {
@@ -229,6 +231,8 @@ uint32_t fat_mount(const struct fat_blockdev *dev, fat_clock_fn clock, struct fa
 		err = ERROR_UNRECOGNIZED_VOLUME;
 		goto refuse;
 	}
+	if (v->sector[66] == BOOT_SIG_EXTENDED)
+		v->serial = le32(v->sector + 67);
 	if ((err = geometry(v, &b, &reason)) || (err = mount_scan(v, &reason)))
 		goto refuse;
 	v->zero = kmalloc(v->cluster_bytes);
@@ -271,4 +275,31 @@ void fat_space(const struct fat_volume *v, uint32_t *cluster_bytes, uint32_t *fr
 	*cluster_bytes = v->cluster_bytes;
 	*free_clusters = v->free_count + v->freed_clusters;
 	*total_clusters = v->clusters;
+}
+
+uint32_t fat_serial(const struct fat_volume *v)
+{
+	return v->serial;
+}
+
+uint32_t fat_label(struct fat_volume *v, char label[12])
+{
+	struct fat_cursor cur;
+	uint8_t *raw;
+	uint32_t err = fat_cursor_open(&cur, v, v->root, 0), n = LABEL_LEN;
+
+	label[0] = '\0';
+	while (!err && !(err = fat_cursor_next(&cur, &raw)) && raw[0] != 0) {
+		if (raw[0] == FAT_DELETED || (raw[11] & FAT_ATTR_LFN_MASK) == FAT_ATTR_LFN ||
+		    (raw[11] & (FAT_ATTR_VOLUME_ID | FAT_ATTR_DIRECTORY)) != FAT_ATTR_VOLUME_ID)
+			continue;
+		memcpy(label, raw, LABEL_LEN);
+		if ((uint8_t)label[0] == 0x05)  /* a first byte of 0xE5 is kept so */
+			label[0] = (char)FAT_DELETED;
+		while (n && label[n - 1] == ' ')
+			n--;
+		label[n] = '\0';
+		return ERROR_SUCCESS;
+	}
+	return err == ERROR_NO_MORE_FILES ? ERROR_SUCCESS : err;
 }

@@ -113,7 +113,8 @@ enum vados_syscall {
 				 *  an OVERLAPPED a success reports to the file's port */
 	SYS_WRITE_FILE,         /* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes written */
 	SYS_SET_FILE_POINTER,   /* (handle, int64 *distance in / new position out, method) */
-	SYS_QUERY_FILE,         /* (handle, struct vados_file_info *) */
+	SYS_QUERY_FILE,         /* (handle, struct vados_file_info *, size only: 1 fills in the
+				 *  size alone, cheaply) */
 	SYS_SET_END_OF_FILE,    /* (handle) */
 	SYS_FLUSH_FILE,         /* (handle) */
 	SYS_SET_FILE_TIME,      /* (handle, const uint64 *created, *accessed, *written; 0: kept) */
@@ -187,6 +188,14 @@ enum vados_syscall {
 	SYS_UNLOCK_FILE,        /* (handle, const uint64 range[2]: offset, length) */
 	SYS_CANCEL_FILE_IO,     /* (handle, OVERLAPPED * or 0: all): CancelIoEx of the
 				 *  caller's pending LockFileEx requests (ERROR_NOT_FOUND) */
+	/* Open files as a whole and their volumes (kernel/sys/sys_fileinfo.c). */
+	SYS_QUERY_FILE_PATH,    /* (handle, nt, buf, size) -> length, or the size needed (with
+				 *  the NUL): the file's full path as its entries spell it,
+				 *  "C:\DIR\NAME", or (nt 1) "\Device\HarddiskVolume1\DIR\NAME" */
+	SYS_QUERY_VOLUME,       /* (a path on the volume or 0, handle when the path is 0,
+				 *  struct vados_volume_info *) */
+	SYS_SET_FILE_INFO,      /* (handle, FILE_INFO_BY_HANDLE_CLASS, const void *buf, size):
+				 *  SetFileInformationByHandle's classes, Windows' layouts */
 	SYS_COUNT,
 };
 
@@ -208,11 +217,24 @@ struct vados_find_data {
 	char short_name[14];
 };
 
-/* SYS_QUERY_FILE's answer (BY_HANDLE_FILE_INFORMATION's first fields). */
+/* SYS_QUERY_FILE's answer: BY_HANDLE_FILE_INFORMATION's layout (52 bytes),
+ * then what FILE_STANDARD_INFO adds. A handle without FILE_READ_ATTRIBUTES
+ * gets 0 for the attributes and times, and readable 0. */
 struct vados_file_info {
 	unsigned int attributes;
 	unsigned int created[2], accessed[2], written[2];
+	unsigned int serial;
 	unsigned int size_high, size_low;
+	unsigned int links, index_high, index_low;
+	unsigned int allocation_high, allocation_low;   /* the bytes its clusters hold */
+	unsigned int delete_pending, directory;
+	unsigned int readable;
+};
+
+/* SYS_QUERY_VOLUME's answer: the serial number and the label ("" for none). */
+struct vados_volume_info {
+	unsigned int serial;
+	char label[12];
 };
 
 /* One SYS_LIST_PROCESSES entry. */

@@ -284,4 +284,104 @@ WINAPI BOOL UnlockFileEx(HANDLE hFile, DWORD dwReserved, DWORD nNumberOfBytesToU
 #define GetTempPath         GetTempPathA
 #define GetTempFileName     GetTempFileNameA
 
+
+/* Open files as a whole and their volumes (user/lib/file_handle_info.c). */
+typedef struct _BY_HANDLE_FILE_INFORMATION {               /* 52 bytes */
+	DWORD dwFileAttributes;
+	FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
+	DWORD dwVolumeSerialNumber;
+	DWORD nFileSizeHigh, nFileSizeLow;
+	DWORD nNumberOfLinks;
+	DWORD nFileIndexHigh, nFileIndexLow;
+} BY_HANDLE_FILE_INFORMATION, *PBY_HANDLE_FILE_INFORMATION, *LPBY_HANDLE_FILE_INFORMATION;
+WINAPI BOOL GetFileInformationByHandle(HANDLE hFile,
+				       LPBY_HANDLE_FILE_INFORMATION lpFileInformation);
+
+typedef enum _FILE_INFO_BY_HANDLE_CLASS {
+	FileBasicInfo, FileStandardInfo, FileNameInfo, FileRenameInfo, FileDispositionInfo,
+	FileAllocationInfo, FileEndOfFileInfo, FileStreamInfo, FileCompressionInfo,
+	FileAttributeTagInfo, FileIdBothDirectoryInfo, FileIdBothDirectoryRestartInfo,
+	FileIoPriorityHintInfo, FileRemoteProtocolInfo, FileFullDirectoryInfo,
+	FileFullDirectoryRestartInfo, FileStorageInfo, FileAlignmentInfo, FileIdInfo,
+	FileIdExtdDirectoryInfo, FileIdExtdDirectoryRestartInfo, FileDispositionInfoEx,
+	FileRenameInfoEx, FileCaseSensitiveInfo, FileNormalizedNameInfo,
+	MaximumFileInfoByHandleClass
+} FILE_INFO_BY_HANDLE_CLASS, *PFILE_INFO_BY_HANDLE_CLASS;
+/* Windows aligns their 64-bit members to 8 bytes (gcc's i386 ABI, to 4):
+ * so FILE_BASIC_INFO is 40 bytes, as SetFileInformationByHandle expects. */
+typedef struct __attribute__((aligned(8))) _FILE_BASIC_INFO {
+	LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+	DWORD FileAttributes;
+} FILE_BASIC_INFO, *PFILE_BASIC_INFO;
+typedef struct __attribute__((aligned(8))) _FILE_STANDARD_INFO {       /* 24 bytes */
+	LARGE_INTEGER AllocationSize, EndOfFile;
+	DWORD NumberOfLinks;
+	BOOLEAN DeletePending;
+	BOOLEAN Directory;
+} FILE_STANDARD_INFO, *PFILE_STANDARD_INFO;
+typedef struct _FILE_NAME_INFO {
+	DWORD FileNameLength;                               /* bytes, no terminator */
+	WCHAR FileName[1];
+} FILE_NAME_INFO, *PFILE_NAME_INFO;
+typedef struct _FILE_ATTRIBUTE_TAG_INFO {
+	DWORD FileAttributes;
+	DWORD ReparseTag;
+} FILE_ATTRIBUTE_TAG_INFO, *PFILE_ATTRIBUTE_TAG_INFO;
+typedef struct _FILE_ID_128 {
+	BYTE Identifier[16];
+} FILE_ID_128, *PFILE_ID_128;
+typedef struct __attribute__((aligned(8))) _FILE_ID_INFO {     /* 24 bytes */
+	ULONGLONG VolumeSerialNumber;
+	FILE_ID_128 FileId;
+} FILE_ID_INFO, *PFILE_ID_INFO;
+typedef struct __attribute__((aligned(8))) _FILE_END_OF_FILE_INFO {
+	LARGE_INTEGER EndOfFile;
+} FILE_END_OF_FILE_INFO, *PFILE_END_OF_FILE_INFO;
+typedef struct __attribute__((aligned(8))) _FILE_ALLOCATION_INFO {
+	LARGE_INTEGER AllocationSize;
+} FILE_ALLOCATION_INFO, *PFILE_ALLOCATION_INFO;
+typedef struct _FILE_DISPOSITION_INFO {
+	union {         /* DeleteFile, which the generic name makes one of these */
+		BOOLEAN DeleteFileA;
+		BOOLEAN DeleteFileW;
+	};
+} FILE_DISPOSITION_INFO, *PFILE_DISPOSITION_INFO;
+typedef struct _FILE_RENAME_INFO {                          /* 16 bytes */
+	union {
+		BOOLEAN ReplaceIfExists;
+		DWORD Flags;
+	};
+	HANDLE RootDirectory;
+	DWORD FileNameLength;                               /* bytes */
+	WCHAR FileName[1];
+} FILE_RENAME_INFO, *PFILE_RENAME_INFO;
+WINAPI BOOL GetFileInformationByHandleEx(HANDLE hFile,
+					 FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
+					 LPVOID lpFileInformation, DWORD dwBufferSize);
+WINAPI BOOL SetFileInformationByHandle(HANDLE hFile,
+				       FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
+				       LPVOID lpFileInformation, DWORD dwBufferSize);
+
+#define FILE_CASE_SENSITIVE_SEARCH 0x00000001
+#define FILE_CASE_PRESERVED_NAMES 0x00000002
+#define FILE_UNICODE_ON_DISK      0x00000004
+#define FILE_PERSISTENT_ACLS      0x00000008
+#define FILE_FILE_COMPRESSION     0x00000010
+#define ERROR_DIR_NOT_ROOT        144L
+WINAPI BOOL GetVolumeInformationA(LPCSTR lpRootPathName, LPSTR lpVolumeNameBuffer,
+				  DWORD nVolumeNameSize, LPDWORD lpVolumeSerialNumber,
+				  LPDWORD lpMaximumComponentLength, LPDWORD lpFileSystemFlags,
+				  LPSTR lpFileSystemNameBuffer, DWORD nFileSystemNameSize);
+
+#define FILE_NAME_NORMALIZED      0x0
+#define FILE_NAME_OPENED          0x8
+#define VOLUME_NAME_DOS           0x0
+#define VOLUME_NAME_GUID          0x1
+#define VOLUME_NAME_NT            0x2
+#define VOLUME_NAME_NONE          0x4
+WINAPI DWORD GetFinalPathNameByHandleA(HANDLE hFile, LPSTR lpszFilePath, DWORD cchFilePath,
+				       DWORD dwFlags);
+#define GetVolumeInformation      GetVolumeInformationA
+#define GetFinalPathNameByHandle  GetFinalPathNameByHandleA
+
 #endif

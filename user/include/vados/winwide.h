@@ -130,6 +130,17 @@ WINAPI UINT GetDriveTypeW(LPCWSTR lpRootPathName);
 WINAPI DWORD GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer);
 WINAPI UINT GetTempFileNameW(LPCWSTR lpPathName, LPCWSTR lpPrefixString, UINT uUnique,
 			     LPWSTR lpTempFileName);
+WINAPI BOOL GetVolumeInformationW(LPCWSTR lpRootPathName, LPWSTR lpVolumeNameBuffer,
+				  DWORD nVolumeNameSize, LPDWORD lpVolumeSerialNumber,
+				  LPDWORD lpMaximumComponentLength, LPDWORD lpFileSystemFlags,
+				  LPWSTR lpFileSystemNameBuffer, DWORD nFileSystemNameSize);
+WINAPI BOOL GetVolumeInformationByHandleW(HANDLE hFile, LPWSTR lpVolumeNameBuffer,
+					  DWORD nVolumeNameSize, LPDWORD lpVolumeSerialNumber,
+					  LPDWORD lpMaximumComponentLength,
+					  LPDWORD lpFileSystemFlags, LPWSTR lpFileSystemNameBuffer,
+					  DWORD nFileSystemNameSize);
+WINAPI DWORD GetFinalPathNameByHandleW(HANDLE hFile, LPWSTR lpszFilePath, DWORD cchFilePath,
+				       DWORD dwFlags);
 
 /* Named objects: a W name and its A form (CP437) name the same object. */
 WINAPI HANDLE CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,

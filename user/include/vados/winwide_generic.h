@@ -41,6 +41,10 @@
 #define GetTempPath              GetTempPathW
 #undef GetTempFileName
 #define GetTempFileName          GetTempFileNameW
+#undef GetVolumeInformation
+#define GetVolumeInformation     GetVolumeInformationW
+#undef GetFinalPathNameByHandle
+#define GetFinalPathNameByHandle GetFinalPathNameByHandleW
 #undef CreateEvent
 #define CreateEvent              CreateEventW
 #undef CreateEventEx
