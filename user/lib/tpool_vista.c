@@ -1,0 +1,171 @@
+/* The Vista thread pool's callback objects (vados/winpool.h): one-shot
+ * submissions, TP_WORK, TP_TIMER and TP_WAIT, each a tp_item of its
+ * environment's pool (user/lib/tpool.h); the timers and waits are armed
+ * with the waiter (tpool_waiter.c). A closed object is freed when its last
+ * queued or running callback is done. */
+#include "user/lib/tpool.h"
+
+static void invoke_simple(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+{
+	((PTP_SIMPLE_CALLBACK)it->callback)(inst, it->context);
+}
+
+static void invoke_work(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+{
+	((PTP_WORK_CALLBACK)it->callback)(inst, it->context, (PTP_WORK)it);
+}
+
+static void invoke_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+{
+	((PTP_TIMER_CALLBACK)it->callback)(inst, it->context, (PTP_TIMER)it);
+}
+
+static void invoke_wait(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+{
+	((PTP_WAIT_CALLBACK)it->callback)(inst, it->context, (PTP_WAIT)it, it->result);
+}
+
+/* A new object calling callback, or NULL: ERROR_INVALID_PARAMETER for no
+ * callback, ERROR_NOT_ENOUGH_MEMORY. */
+static struct tp_item *object_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void *callback,
+				  void *context)
+{
+	if (!callback) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	return tp_item_new(pcbe, invoke, callback, context);
+}
+
+/* WaitForThreadpool*Callbacks: drops the queued callbacks if asked, then
+ * waits for the running ones (and, if kept, the queued ones). */
+static void object_wait(struct tp_item *it, BOOL cancel_pending)
+{
+	AcquireSRWLockExclusive(&tp_lock);
+	if (cancel_pending)
+		tp_cancel_pending_locked(it);
+	tp_wait_idle_locked(it);
+	ReleaseSRWLockExclusive(&tp_lock);
+}
+
+/* Close*: no new callbacks; freed once the outstanding ones are done. */
+static void object_close(struct tp_item *it)
+{
+	AcquireSRWLockExclusive(&tp_lock);
+	tp_disarm_locked(it);
+	it->closed = TRUE;
+	tp_settle_locked(it);
+	ReleaseSRWLockExclusive(&tp_lock);
+}
+
+BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK pfns, PVOID pv,
+					PTP_CALLBACK_ENVIRON pcbe)
+{
+	struct tp_item *it = object_new(pcbe, invoke_simple, pfns, pv);
+
+	if (!it)
+		return FALSE;
+	it->closed = TRUE;
+	AcquireSRWLockExclusive(&tp_lock);
+	tp_submit_locked(it);
+	ReleaseSRWLockExclusive(&tp_lock);
+	return TRUE;
+}
+
+PTP_WORK WINAPI CreateThreadpoolWork(PTP_WORK_CALLBACK pfnwk, PVOID pv, PTP_CALLBACK_ENVIRON pcbe)
+{
+	return (PTP_WORK)object_new(pcbe, invoke_work, pfnwk, pv);
+}
+
+/* Each submission is one more callback, FIFO among the pool's objects. */
+VOID WINAPI SubmitThreadpoolWork(PTP_WORK pwk)
+{
+	AcquireSRWLockExclusive(&tp_lock);
+	tp_submit_locked((struct tp_item *)pwk);
+	ReleaseSRWLockExclusive(&tp_lock);
+}
+
+VOID WINAPI WaitForThreadpoolWorkCallbacks(PTP_WORK pwk, BOOL fCancelPendingCallbacks)
+{
+	object_wait((struct tp_item *)pwk, fCancelPendingCallbacks);
+}
+
+VOID WINAPI CloseThreadpoolWork(PTP_WORK pwk)
+{
+	object_close((struct tp_item *)pwk);
+}
+
+PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK pfnti, PVOID pv,
+				       PTP_CALLBACK_ENVIRON pcbe)
+{
+	return (PTP_TIMER)object_new(pcbe, invoke_timer, pfnti, pv);
+}
+
+/* pftDueTime: negative, relative in 100 ns units; else an absolute UTC
+ * FILETIME (0 or past: at once); NULL stops the timer (callbacks already
+ * queued still run). msPeriod 0: once. msWindowLength is accepted; the
+ * callback is queued at the due time. */
+VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
+			       DWORD msWindowLength)
+{
+	struct tp_item *it = (struct tp_item *)pti;
+
+	(void)msWindowLength;
+	AcquireSRWLockExclusive(&tp_lock);
+	tp_disarm_locked(it);
+	if (pftDueTime) {
+		it->due = tp_due_from_filetime(pftDueTime);
+		it->period = msPeriod;
+		tp_arm_locked(it);
+	}
+	ReleaseSRWLockExclusive(&tp_lock);
+}
+
+/* Set until stopped, or until a one-shot timer has fired. */
+BOOL WINAPI IsThreadpoolTimerSet(PTP_TIMER pti)
+{
+	return ((struct tp_item *)pti)->armed;
+}
+
+VOID WINAPI WaitForThreadpoolTimerCallbacks(PTP_TIMER pti, BOOL fCancelPendingCallbacks)
+{
+	object_wait((struct tp_item *)pti, fCancelPendingCallbacks);
+}
+
+VOID WINAPI CloseThreadpoolTimer(PTP_TIMER pti)
+{
+	object_close((struct tp_item *)pti);
+}
+
+PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK pfnwa, PVOID pv, PTP_CALLBACK_ENVIRON pcbe)
+{
+	return (PTP_WAIT)object_new(pcbe, invoke_wait, pfnwa, pv);
+}
+
+/* One wait, one callback: WaitResult WAIT_OBJECT_0 (WAIT_ABANDONED_0 for
+ * an abandoned mutex) or WAIT_TIMEOUT; set it again for another. h NULL
+ * stops it; pftTimeout as SetThreadpoolTimer's due time, NULL: none. */
+VOID WINAPI SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout)
+{
+	struct tp_item *it = (struct tp_item *)pwa;
+
+	AcquireSRWLockExclusive(&tp_lock);
+	tp_disarm_locked(it);
+	if (h) {
+		it->handle = h;
+		it->flags = WT_EXECUTEONLYONCE;
+		it->due = pftTimeout ? tp_due_from_filetime(pftTimeout) : TP_NO_DUE;
+		tp_arm_locked(it);
+	}
+	ReleaseSRWLockExclusive(&tp_lock);
+}
+
+VOID WINAPI WaitForThreadpoolWaitCallbacks(PTP_WAIT pwa, BOOL fCancelPendingCallbacks)
+{
+	object_wait((struct tp_item *)pwa, fCancelPendingCallbacks);
+}
+
+VOID WINAPI CloseThreadpoolWait(PTP_WAIT pwa)
+{
+	object_close((struct tp_item *)pwa);
+}
