@@ -200,6 +200,7 @@ static void timers(void)
 	CHECK(GetTickCount() - t0 >= 40, "fired after %lu ms", GetTickCount() - t0);
 	Sleep(100);
 	CHECK(timer_fired == 1, "one-shot fired %ld times", timer_fired);
+	CHECK(IsThreadpoolTimerSet(t), "a one-shot timer that fired is no longer set");
 	CloseThreadpoolTimer(t);
 
 	/* Absolute due time. */

@@ -41,6 +41,7 @@ struct tp_item {
 	DWORD timeout;                  /* a legacy wait's ms, re-applied each time */
 	DWORD result;                   /* a wait's last WAIT_OBJECT_0/WAIT_TIMEOUT */
 	DWORD flags;                    /* a legacy item's WT_ flags */
+	BOOL timer_set;                 /* a TP_TIMER's last due time was not NULL */
 	struct tp_item *next_in_queue;  /* a timer queue's timers */
 	struct tp_timer_queue *queue;
 };

@@ -113,6 +113,7 @@ VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeri
 	(void)msWindowLength;
 	AcquireSRWLockExclusive(&tp_lock);
 	tp_disarm_locked(it);
+	it->timer_set = pftDueTime != NULL;
 	if (pftDueTime) {
 		it->due = tp_due_from_filetime(pftDueTime);
 		it->period = msPeriod;
@@ -121,10 +122,11 @@ VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeri
 	ReleaseSRWLockExclusive(&tp_lock);
 }
 
-/* Set until stopped, or until a one-shot timer has fired. */
+/* Set while the last SetThreadpoolTimer had a due time (a one-shot timer
+ * that fired stays set), as Windows documents. */
 BOOL WINAPI IsThreadpoolTimerSet(PTP_TIMER pti)
 {
-	return ((struct tp_item *)pti)->armed;
+	return ((struct tp_item *)pti)->timer_set;
 }
 
 VOID WINAPI WaitForThreadpoolTimerCallbacks(PTP_TIMER pti, BOOL fCancelPendingCallbacks)
