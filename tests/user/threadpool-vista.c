@@ -5,7 +5,9 @@
  * ones N times, NULL stops them; waits fire once on a signal
  * (WAIT_OBJECT_0) or on their timeout (WAIT_TIMEOUT); a private pool's
  * minimum and maximum hold; the callback instance's actions happen when
- * the callback returns; a disassociated callback is not waited for. */
+ * the callback returns; a disassociated callback is not waited for; a
+ * cleanup group releases its members, cancelling or running their pending
+ * callbacks; the Ex setters tell whether they cancelled a set object. */
 #define TEST_NAME "threadpool-vista"
 #include <windows.h>
 #include "check.h"
@@ -359,6 +361,87 @@ static void instances(void)
 	CloseHandle(go);
 }
 
+static LONG cancels, cancel_saw_work;
+static PVOID cancel_context;
+
+static VOID CALLBACK on_cancel(PVOID object_context, PVOID cleanup_context)
+{
+	InterlockedIncrement(&cancels);
+	if (object_context == (PVOID)99)
+		cancel_saw_work = TRUE;
+	cancel_context = cleanup_context;
+}
+
+static void cleanup_groups(void)
+{
+	PTP_CLEANUP_GROUP group = CreateThreadpoolCleanupGroup();
+	PTP_POOL pool = CreateThreadpool(NULL);
+	TP_CALLBACK_ENVIRON env;
+	FILETIME far = relative_ms(60000);
+	PTP_WORK w;
+	PTP_TIMER t;
+	HANDLE setter;
+	int i;
+
+	CHECK(group != NULL, "CreateThreadpoolCleanupGroup: %lu", GetLastError());
+	SetThreadpoolThreadMaximum(pool, 1);
+	InitializeThreadpoolEnvironment(&env);
+	SetThreadpoolCallbackPool(&env, pool);
+	SetThreadpoolCallbackCleanupGroup(&env, group, on_cancel);
+	CHECK(env.CleanupGroup == group && env.CleanupGroupCancelCallback == on_cancel, "env");
+
+	/* Cancelling: the running callback is waited for, the pending ones
+	 * dropped, the cancel callback called for each of the three members. */
+	reset();
+	go = CreateEventA(NULL, TRUE, FALSE, NULL);
+	w = CreateThreadpoolWork(work_cb, (PVOID)99, &env);
+	t = CreateThreadpoolTimer(timer_cb, (PVOID)1, &env);
+	SetThreadpoolTimer(t, &far, 0, 0);
+	SubmitThreadpoolWork(w);
+	SubmitThreadpoolWork(w);
+	CHECK(wait_called(1), "the work started");
+	CHECK(TrySubmitThreadpoolCallback(simple, &count, &env), "submit in the group");
+	setter = CreateThread(NULL, 0, set_go_later, (LPVOID)100, 0, NULL);
+	CloseThreadpoolCleanupGroupMembers(group, TRUE, &cancels);
+	CHECK(count == 1, "%ld callbacks ran, want the one running", count);
+	CHECK(cancels == 3 && cancel_saw_work && cancel_context == &cancels,
+	      "cancel callbacks %ld, saw the work %ld", cancels, cancel_saw_work);
+	Sleep(100);
+	CHECK(count == 1, "cancelled callbacks ran later: %ld", count);
+	WaitForSingleObject(setter, INFINITE);
+	CloseHandle(setter);
+	CloseHandle(go);
+
+	/* Not cancelling: every pending callback runs first; no cancel calls. */
+	reset();
+	cancels = 0;
+	w = CreateThreadpoolWork(work_cb, (PVOID)1, &env);
+	for (i = 0; i < 3; i++)
+		SubmitThreadpoolWork(w);
+	CloseThreadpoolCleanupGroupMembers(group, FALSE, NULL);
+	CHECK(count == 3 && cancels == 0, "ran %ld, cancels %ld", count, cancels);
+	CloseThreadpoolCleanupGroup(group);
+	DestroyThreadpoolEnvironment(&env);
+	CloseThreadpool(pool);
+}
+
+static void ex_setters(void)
+{
+	PTP_TIMER t = CreateThreadpoolTimer(timer_cb, (PVOID)1000, NULL);
+	PTP_WAIT w = CreateThreadpoolWait(wait_cb, &waits_n, NULL);
+	HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+	FILETIME far = relative_ms(60000);
+
+	CHECK(!SetThreadpoolTimerEx(t, &far, 0, 0), "an unset timer was cancelled");
+	CHECK(SetThreadpoolTimerEx(t, NULL, 0, 0), "a set timer was not cancelled");
+	CHECK(!SetThreadpoolTimerEx(t, NULL, 0, 0), "a stopped timer was cancelled again");
+	CHECK(!SetThreadpoolWaitEx(w, ev, NULL, NULL), "an unset wait was cancelled");
+	CHECK(SetThreadpoolWaitEx(w, NULL, NULL, NULL), "a set wait was not cancelled");
+	CloseThreadpoolTimer(t);
+	CloseThreadpoolWait(w);
+	CloseHandle(ev);
+}
+
 int main(void)
 {
 	called = CreateSemaphoreA(NULL, 0, 1000, NULL);
@@ -367,6 +450,8 @@ int main(void)
 	timers();
 	waits();
 	instances();
+	cleanup_groups();
+	ex_setters();
 	CloseHandle(called);
 	printf("threadpool-vista: %d failures\n", failures);
 	return failures != 0;

@@ -13,7 +13,8 @@ static struct _TP_POOL tp_default_pool;
 
 /* What one running callback asked to be done when it returns. */
 struct _TP_CALLBACK_INSTANCE {
-	struct tp_item *item;
+	struct tp_item *item;           /* not to be used once disassociated */
+	struct _TP_POOL *pool;
 	HANDLE event, semaphore, mutex;
 	DWORD release_count;
 	PCRITICAL_SECTION section;
@@ -30,7 +31,8 @@ static DWORD pool_max(struct _TP_POOL *pool)
 	return pool->max ? pool->max : TP_DEFAULT_MAX;
 }
 
-/* A new item of pcbe's pool, or NULL with ERROR_NOT_ENOUGH_MEMORY. */
+/* A new item of pcbe's pool (and a member of its cleanup group), or NULL
+ * with ERROR_NOT_ENOUGH_MEMORY. */
 struct tp_item *tp_item_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void *callback,
 			    void *context)
 {
@@ -45,7 +47,28 @@ struct tp_item *tp_item_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void
 	it->callback = callback;
 	it->context = context;
 	it->due = TP_NO_DUE;
+	if (pcbe && pcbe->CleanupGroup) {
+		AcquireSRWLockExclusive(&tp_lock);
+		it->group = pcbe->CleanupGroup;
+		it->group_cancel = pcbe->CleanupGroupCancelCallback;
+		it->next_in_group = it->group->members;
+		it->group->members = it;
+		ReleaseSRWLockExclusive(&tp_lock);
+	}
 	return it;
+}
+
+/* Takes it out of its cleanup group, if it is in one. */
+void tp_group_leave_locked(struct tp_item *it)
+{
+	struct tp_item **p;
+
+	if (!it->group)
+		return;
+	for (p = &it->group->members; *p != it; p = &(*p)->next_in_group)
+		;
+	*p = it->next_in_group;
+	it->group = NULL;
 }
 
 /* Frees a closed item once nothing of it is queued, running or armed,
@@ -59,6 +82,7 @@ void tp_settle_locked(struct tp_item *it)
 		return;
 	if (it->done_event)
 		SetEvent(it->done_event);
+	tp_group_leave_locked(it);
 	HeapFree(GetProcessHeap(), 0, it);
 }
 
@@ -121,7 +145,7 @@ void tp_cancel_pending_locked(struct tp_item *it)
 	tp_settle_locked(it);
 }
 
-/* The actions the callback asked for, in Windows' order. No DLLs are
+/* The actions the callback asked for, in this order. No DLLs are
  * loaded in vados: FreeLibraryWhenCallbackReturns has nothing to free. */
 static void instance_finish(struct _TP_CALLBACK_INSTANCE *inst)
 {
@@ -140,7 +164,7 @@ static void instance_finish(struct _TP_CALLBACK_INSTANCE *inst)
  * with tp_lock released around it. */
 void tp_run_here_locked(struct tp_item *it)
 {
-	struct _TP_CALLBACK_INSTANCE inst = { .item = it };
+	struct _TP_CALLBACK_INSTANCE inst = { .item = it, .pool = it->pool };
 
 	it->running++;
 	ReleaseSRWLockExclusive(&tp_lock);
@@ -287,7 +311,7 @@ VOID WINAPI FreeLibraryWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci, HMODULE mo
 /* TRUE when another worker is idle or could be made for the queue. */
 BOOL WINAPI CallbackMayRunLong(PTP_CALLBACK_INSTANCE pci)
 {
-	struct _TP_POOL *pool = pci->item->pool;
+	struct _TP_POOL *pool = pci->pool;
 	BOOL ok;
 
 	AcquireSRWLockExclusive(&tp_lock);

@@ -44,6 +44,13 @@ struct tp_item {
 	BOOL timer_set;                 /* a TP_TIMER's last due time was not NULL */
 	struct tp_item *next_in_queue;  /* a timer queue's timers */
 	struct tp_timer_queue *queue;
+	struct _TP_CLEANUP_GROUP *group;        /* the cleanup group it is a member of */
+	struct tp_item *next_in_group;
+	PTP_CLEANUP_GROUP_CANCEL_CALLBACK group_cancel;
+};
+
+struct _TP_CLEANUP_GROUP {
+	struct tp_item *members;        /* by next_in_group, newest first */
 };
 
 extern SRWLOCK tp_lock;
@@ -55,6 +62,7 @@ void tp_submit_locked(struct tp_item *it);
 void tp_cancel_pending_locked(struct tp_item *it);
 void tp_wait_idle_locked(struct tp_item *it);
 void tp_settle_locked(struct tp_item *it);
+void tp_group_leave_locked(struct tp_item *it);
 void tp_run_here_locked(struct tp_item *it);
 ULONGLONG tp_due_from_filetime(const FILETIME *ft);
 

@@ -1,5 +1,5 @@
 /* The Vista thread pool's callback objects (vados/winpool.h): one-shot
- * submissions, TP_WORK, TP_TIMER and TP_WAIT, each a tp_item of its
+ * submissions, TP_WORK, TP_TIMER and TP_WAIT, cleanup groups, each a tp_item of its
  * environment's pool (user/lib/tpool.h); the timers and waits are armed
  * with the waiter (tpool_waiter.c). A closed object is freed when its last
  * queued or running callback is done. */
@@ -39,12 +39,17 @@ static struct tp_item *object_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke
 
 /* WaitForThreadpool*Callbacks: drops the queued callbacks if asked, then
  * waits for the running ones (and, if kept, the queued ones). */
-static void object_wait(struct tp_item *it, BOOL cancel_pending)
+static void object_wait_locked(struct tp_item *it, BOOL cancel_pending)
 {
-	AcquireSRWLockExclusive(&tp_lock);
 	if (cancel_pending)
 		tp_cancel_pending_locked(it);
 	tp_wait_idle_locked(it);
+}
+
+static void object_wait(struct tp_item *it, BOOL cancel_pending)
+{
+	AcquireSRWLockExclusive(&tp_lock);
+	object_wait_locked(it, cancel_pending);
 	ReleaseSRWLockExclusive(&tp_lock);
 }
 
@@ -52,6 +57,7 @@ static void object_wait(struct tp_item *it, BOOL cancel_pending)
 static void object_close(struct tp_item *it)
 {
 	AcquireSRWLockExclusive(&tp_lock);
+	tp_group_leave_locked(it);
 	tp_disarm_locked(it);
 	it->closed = TRUE;
 	tp_settle_locked(it);
@@ -104,14 +110,17 @@ PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK pfnti, PVOID pv,
 /* pftDueTime: negative, relative in 100 ns units; else an absolute UTC
  * FILETIME (0 or past: at once); NULL stops the timer (callbacks already
  * queued still run). msPeriod 0: once. msWindowLength is accepted; the
- * callback is queued at the due time. */
-VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
-			       DWORD msWindowLength)
+ * callback is queued at the due time. TRUE if the timer was set and had
+ * not fired yet (a periodic one: set), so that this call cancelled it. */
+BOOL WINAPI SetThreadpoolTimerEx(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
+				 DWORD msWindowLength)
 {
 	struct tp_item *it = (struct tp_item *)pti;
+	BOOL cancelled;
 
 	(void)msWindowLength;
 	AcquireSRWLockExclusive(&tp_lock);
+	cancelled = it->armed;
 	tp_disarm_locked(it);
 	it->timer_set = pftDueTime != NULL;
 	if (pftDueTime) {
@@ -120,6 +129,13 @@ VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeri
 		tp_arm_locked(it);
 	}
 	ReleaseSRWLockExclusive(&tp_lock);
+	return cancelled;
+}
+
+VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
+			       DWORD msWindowLength)
+{
+	SetThreadpoolTimerEx(pti, pftDueTime, msPeriod, msWindowLength);
 }
 
 /* Set while the last SetThreadpoolTimer had a due time (a one-shot timer
@@ -146,12 +162,16 @@ PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK pfnwa, PVOID pv, PTP_CALL
 
 /* One wait, one callback: WaitResult WAIT_OBJECT_0 (WAIT_ABANDONED_0 for
  * an abandoned mutex) or WAIT_TIMEOUT; set it again for another. h NULL
- * stops it; pftTimeout as SetThreadpoolTimer's due time, NULL: none. */
-VOID WINAPI SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout)
+ * stops it; pftTimeout as SetThreadpoolTimer's due time, NULL: none. TRUE
+ * if the wait was set and had not fired, so that this call cancelled it. */
+BOOL WINAPI SetThreadpoolWaitEx(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout, PVOID Reserved)
 {
 	struct tp_item *it = (struct tp_item *)pwa;
+	BOOL cancelled;
 
+	(void)Reserved;
 	AcquireSRWLockExclusive(&tp_lock);
+	cancelled = it->armed;
 	tp_disarm_locked(it);
 	if (h) {
 		it->handle = h;
@@ -160,6 +180,12 @@ VOID WINAPI SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout)
 		tp_arm_locked(it);
 	}
 	ReleaseSRWLockExclusive(&tp_lock);
+	return cancelled;
+}
+
+VOID WINAPI SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout)
+{
+	SetThreadpoolWaitEx(pwa, h, pftTimeout, NULL);
 }
 
 VOID WINAPI WaitForThreadpoolWaitCallbacks(PTP_WAIT pwa, BOOL fCancelPendingCallbacks)
@@ -170,4 +196,49 @@ VOID WINAPI WaitForThreadpoolWaitCallbacks(PTP_WAIT pwa, BOOL fCancelPendingCall
 VOID WINAPI CloseThreadpoolWait(PTP_WAIT pwa)
 {
 	object_close((struct tp_item *)pwa);
+}
+
+PTP_CLEANUP_GROUP WINAPI CreateThreadpoolCleanupGroup(VOID)
+{
+	PTP_CLEANUP_GROUP g = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*g));
+
+	if (!g)
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+	return g;
+}
+
+/* Releases every member (one-shot submissions too): stopped, its callbacks
+ * not started dropped if fCancelPendingCallbacks, the others waited for,
+ * then freed; with fCancelPendingCallbacks the environment's cancel
+ * callback gets (the object's context, pvCleanupContext) for each. */
+VOID WINAPI CloseThreadpoolCleanupGroupMembers(PTP_CLEANUP_GROUP ptpcg,
+					       BOOL fCancelPendingCallbacks, PVOID pvCleanupContext)
+{
+	PTP_CLEANUP_GROUP_CANCEL_CALLBACK cancel;
+	struct tp_item *it;
+	void *context;
+
+	AcquireSRWLockExclusive(&tp_lock);
+	while ((it = ptpcg->members)) {
+		tp_group_leave_locked(it);
+		cancel = it->group_cancel;
+		context = it->context;
+		it->closed = FALSE;     /* kept while waited for */
+		tp_disarm_locked(it);
+		object_wait_locked(it, fCancelPendingCallbacks);
+		it->closed = TRUE;
+		tp_settle_locked(it);
+		if (fCancelPendingCallbacks && cancel) {
+			ReleaseSRWLockExclusive(&tp_lock);
+			cancel(context, pvCleanupContext);
+			AcquireSRWLockExclusive(&tp_lock);
+		}
+	}
+	ReleaseSRWLockExclusive(&tp_lock);
+}
+
+/* Its members should have been released first (Windows' rule). */
+VOID WINAPI CloseThreadpoolCleanupGroup(PTP_CLEANUP_GROUP ptpcg)
+{
+	HeapFree(GetProcessHeap(), 0, ptpcg);
 }

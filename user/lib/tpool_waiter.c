@@ -65,8 +65,8 @@ static void fire_locked(struct tp_item *it, DWORD result, ULONGLONG now)
 	it->result = result;
 	if (it->handle ? (it->flags & WT_EXECUTEONLYONCE) != 0 : !it->period)
 		tp_disarm_locked(it);
-	else if (it->handle)
-		it->due = it->timeout == INFINITE ? TP_NO_DUE : now + it->timeout;
+	else if (it->handle)    /* a 0 ms timeout fires again a tick later, not in a loop */
+		it->due = it->timeout == INFINITE ? TP_NO_DUE : now + (it->timeout ? it->timeout : 1);
 	else if ((it->due += it->period) <= now)
 		it->due = now + it->period - (now - it->due) % it->period;
 	if (it->flags & (WT_EXECUTEINWAITTHREAD | WT_EXECUTEINTIMERTHREAD))

@@ -68,7 +68,8 @@ typedef enum _TP_CALLBACK_PRIORITY {
 } TP_CALLBACK_PRIORITY;
 
 /* winnt.h's TP_CALLBACK_ENVIRON_V3. vados honours Pool (NULL: the
- * default pool); the rest is kept as set. */
+ * default pool), CleanupGroup and CleanupGroupCancelCallback; the rest is
+ * kept as set. */
 typedef struct _TP_CALLBACK_ENVIRON_V3 {
 	TP_VERSION Version;
 	PTP_POOL Pool;
@@ -120,6 +121,13 @@ static __inline__ VOID SetThreadpoolCallbackPriority(PTP_CALLBACK_ENVIRON pcbe,
 {
 	pcbe->CallbackPriority = Priority;
 }
+static __inline__ VOID SetThreadpoolCallbackCleanupGroup(PTP_CALLBACK_ENVIRON pcbe,
+							 PTP_CLEANUP_GROUP ptpcg,
+							 PTP_CLEANUP_GROUP_CANCEL_CALLBACK pfng)
+{
+	pcbe->CleanupGroup = ptpcg;
+	pcbe->CleanupGroupCancelCallback = pfng;
+}
 static __inline__ VOID DestroyThreadpoolEnvironment(PTP_CALLBACK_ENVIRON pcbe)
 {
 	(void)pcbe;
@@ -129,6 +137,11 @@ WINAPI PTP_POOL CreateThreadpool(PVOID reserved);
 WINAPI VOID SetThreadpoolThreadMaximum(PTP_POOL ptpp, DWORD cthrdMost);
 WINAPI BOOL SetThreadpoolThreadMinimum(PTP_POOL ptpp, DWORD cthrdMic);
 WINAPI VOID CloseThreadpool(PTP_POOL ptpp);
+
+WINAPI PTP_CLEANUP_GROUP CreateThreadpoolCleanupGroup(VOID);
+WINAPI VOID CloseThreadpoolCleanupGroupMembers(PTP_CLEANUP_GROUP ptpcg,
+					       BOOL fCancelPendingCallbacks, PVOID pvCleanupContext);
+WINAPI VOID CloseThreadpoolCleanupGroup(PTP_CLEANUP_GROUP ptpcg);
 
 WINAPI BOOL TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK pfns, PVOID pv,
 					PTP_CALLBACK_ENVIRON pcbe);
@@ -142,6 +155,8 @@ WINAPI PTP_TIMER CreateThreadpoolTimer(PTP_TIMER_CALLBACK pfnti, PVOID pv,
 				       PTP_CALLBACK_ENVIRON pcbe);
 WINAPI VOID SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
 			       DWORD msWindowLength);
+WINAPI BOOL SetThreadpoolTimerEx(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
+				 DWORD msWindowLength);
 WINAPI BOOL IsThreadpoolTimerSet(PTP_TIMER pti);
 WINAPI VOID WaitForThreadpoolTimerCallbacks(PTP_TIMER pti, BOOL fCancelPendingCallbacks);
 WINAPI VOID CloseThreadpoolTimer(PTP_TIMER pti);
@@ -149,6 +164,7 @@ WINAPI VOID CloseThreadpoolTimer(PTP_TIMER pti);
 WINAPI PTP_WAIT CreateThreadpoolWait(PTP_WAIT_CALLBACK pfnwa, PVOID pv,
 				     PTP_CALLBACK_ENVIRON pcbe);
 WINAPI VOID SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout);
+WINAPI BOOL SetThreadpoolWaitEx(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout, PVOID Reserved);
 WINAPI VOID WaitForThreadpoolWaitCallbacks(PTP_WAIT pwa, BOOL fCancelPendingCallbacks);
 WINAPI VOID CloseThreadpoolWait(PTP_WAIT pwa);
 
