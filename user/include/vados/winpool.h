@@ -112,6 +112,10 @@ static __inline__ VOID SetThreadpoolCallbackRunsLong(PTP_CALLBACK_ENVIRON pcbe)
 {
 	pcbe->u.s.LongFunction = 1;
 }
+static __inline__ VOID SetThreadpoolCallbackPersistent(PTP_CALLBACK_ENVIRON pcbe)
+{
+	pcbe->u.s.Persistent = 1;
+}
 static __inline__ VOID SetThreadpoolCallbackLibrary(PTP_CALLBACK_ENVIRON pcbe, PVOID mod)
 {
 	pcbe->RaceDll = mod;
