@@ -64,6 +64,27 @@ static void object_close(struct tp_item *it)
 	ReleaseSRWLockExclusive(&tp_lock);
 }
 
+/* The Ex setters: stops it (TRUE if it was armed, that is set and not
+ * fired: this call cancelled it), then if arm arms it on handle (NULL: a
+ * timer) for due (NULL: none) and period. */
+static BOOL object_rearm(struct tp_item *it, BOOL arm, HANDLE handle, const FILETIME *due,
+			 DWORD period)
+{
+	BOOL cancelled;
+
+	AcquireSRWLockExclusive(&tp_lock);
+	cancelled = it->armed;
+	tp_disarm_locked(it);
+	if (arm) {
+		it->handle = handle;
+		it->due = due ? tp_due_from_filetime(due) : TP_NO_DUE;
+		it->period = period;
+		tp_arm_locked(it);
+	}
+	ReleaseSRWLockExclusive(&tp_lock);
+	return cancelled;
+}
+
 BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK pfns, PVOID pv,
 					PTP_CALLBACK_ENVIRON pcbe)
 {
@@ -115,21 +136,9 @@ PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK pfnti, PVOID pv,
 BOOL WINAPI SetThreadpoolTimerEx(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
 				 DWORD msWindowLength)
 {
-	struct tp_item *it = (struct tp_item *)pti;
-	BOOL cancelled;
-
 	(void)msWindowLength;
-	AcquireSRWLockExclusive(&tp_lock);
-	cancelled = it->armed;
-	tp_disarm_locked(it);
-	it->timer_set = pftDueTime != NULL;
-	if (pftDueTime) {
-		it->due = tp_due_from_filetime(pftDueTime);
-		it->period = msPeriod;
-		tp_arm_locked(it);
-	}
-	ReleaseSRWLockExclusive(&tp_lock);
-	return cancelled;
+	((struct tp_item *)pti)->timer_set = pftDueTime != NULL;
+	return object_rearm((struct tp_item *)pti, pftDueTime != NULL, NULL, pftDueTime, msPeriod);
 }
 
 VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod,
@@ -155,9 +164,14 @@ VOID WINAPI CloseThreadpoolTimer(PTP_TIMER pti)
 	object_close((struct tp_item *)pti);
 }
 
+/* A wait fires once per set (WT_EXECUTEONLYONCE for the waiter). */
 PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK pfnwa, PVOID pv, PTP_CALLBACK_ENVIRON pcbe)
 {
-	return (PTP_WAIT)object_new(pcbe, invoke_wait, pfnwa, pv);
+	struct tp_item *it = object_new(pcbe, invoke_wait, pfnwa, pv);
+
+	if (it)
+		it->flags = WT_EXECUTEONLYONCE;
+	return (PTP_WAIT)it;
 }
 
 /* One wait, one callback: WaitResult WAIT_OBJECT_0 (WAIT_ABANDONED_0 for
@@ -166,21 +180,8 @@ PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK pfnwa, PVOID pv, PTP_CALL
  * if the wait was set and had not fired, so that this call cancelled it. */
 BOOL WINAPI SetThreadpoolWaitEx(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout, PVOID Reserved)
 {
-	struct tp_item *it = (struct tp_item *)pwa;
-	BOOL cancelled;
-
 	(void)Reserved;
-	AcquireSRWLockExclusive(&tp_lock);
-	cancelled = it->armed;
-	tp_disarm_locked(it);
-	if (h) {
-		it->handle = h;
-		it->flags = WT_EXECUTEONLYONCE;
-		it->due = pftTimeout ? tp_due_from_filetime(pftTimeout) : TP_NO_DUE;
-		tp_arm_locked(it);
-	}
-	ReleaseSRWLockExclusive(&tp_lock);
-	return cancelled;
+	return object_rearm((struct tp_item *)pwa, h != NULL, h, pftTimeout, 0);
 }
 
 VOID WINAPI SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout)
