@@ -1,0 +1,72 @@
+/* The SDK's thread pool inside (user/lib/tpool.c, tpool_waiter.c,
+ * tpool_vista.c, tpool_legacy.c). Every pool, item and registration is
+ * under the one lock tp_lock (an SRW lock); the condition variables are
+ * slept on with it. An item is one callback object: a TP_WORK, TP_TIMER,
+ * TP_WAIT, a one-shot submission, a legacy wait or timer-queue timer. */
+#ifndef USER_LIB_TPOOL_H
+#define USER_LIB_TPOOL_H
+
+#include <windows.h>
+
+#define TP_NO_DUE ((ULONGLONG)-1)
+
+struct tp_item;
+typedef void (*tp_invoke_fn)(struct tp_item *it, PTP_CALLBACK_INSTANCE inst);
+
+struct _TP_POOL {
+	DWORD max, min;                 /* threads; max 0 means TP_DEFAULT_MAX */
+	DWORD threads, idle;            /* alive, waiting for work */
+	DWORD queued;                   /* callbacks waiting in the queue */
+	BOOL closing;                   /* CloseThreadpool: the last thread frees it */
+	struct tp_item *head, *tail;    /* items with pending callbacks, FIFO */
+	CONDITION_VARIABLE work;        /* workers wait here for the queue */
+};
+
+struct tp_item {
+	struct _TP_POOL *pool;
+	tp_invoke_fn invoke;            /* calls the user's callback */
+	void *callback, *context;
+	DWORD pending;                  /* callbacks queued, not started */
+	DWORD running;                  /* callbacks started, not returned */
+	struct tp_item *next_queued;    /* in pool->head's list while pending */
+	BOOL closed;                    /* freed when it goes idle */
+	HANDLE done_event;              /* set when a closed item goes idle */
+	CONDITION_VARIABLE idle;        /* pending and running both 0 */
+	/* A registration with the waiter thread (timers and waits). */
+	BOOL armed;                     /* on the waiter's list */
+	struct tp_item *next_armed;
+	ULONGLONG due;                  /* GetTickCount64 ms, or TP_NO_DUE */
+	DWORD period;                   /* ms; 0 once */
+	HANDLE handle;                  /* waited on, or NULL for a timer */
+	DWORD timeout;                  /* a legacy wait's ms, re-applied each time */
+	DWORD result;                   /* a wait's last WAIT_OBJECT_0/WAIT_TIMEOUT */
+	DWORD flags;                    /* a legacy item's WT_ flags */
+	BOOL timer_set;                 /* a TP_TIMER's last due time was not NULL */
+	struct tp_item *next_in_queue;  /* a timer queue's timers */
+	struct tp_timer_queue *queue;
+	struct _TP_CLEANUP_GROUP *group;        /* the cleanup group it is a member of */
+	struct tp_item *next_in_group;
+	PTP_CLEANUP_GROUP_CANCEL_CALLBACK group_cancel;
+};
+
+struct _TP_CLEANUP_GROUP {
+	struct tp_item *members;        /* by next_in_group, newest first */
+};
+
+extern SRWLOCK tp_lock;
+
+struct _TP_POOL *tp_pool_of(PTP_CALLBACK_ENVIRON pcbe);
+struct tp_item *tp_item_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void *callback,
+			    void *context);
+void tp_submit_locked(struct tp_item *it);
+void tp_cancel_pending_locked(struct tp_item *it);
+void tp_wait_idle_locked(struct tp_item *it);
+void tp_settle_locked(struct tp_item *it);
+void tp_group_leave_locked(struct tp_item *it);
+void tp_run_here_locked(struct tp_item *it);
+ULONGLONG tp_due_from_filetime(const FILETIME *ft);
+
+BOOL tp_arm_locked(struct tp_item *it);
+void tp_disarm_locked(struct tp_item *it);
+
+#endif
