@@ -302,26 +302,35 @@ static VOID WINAPI self_deleting(LPVOID parameter)
 	(void)parameter;
 }
 
-static DWORD WINAPI self_delete_thread(LPVOID parameter)
+/* A thread that becomes a fiber and runs parameter (a fiber routine) on a
+ * new fiber; 99 if that ever switched back. */
+static DWORD WINAPI fiber_thread(LPVOID parameter)
 {
-	(void)parameter;
 	ConvertThreadToFiber(NULL);
-	SwitchToFiber(CreateFiber(0, self_deleting, NULL));
+	SwitchToFiber(CreateFiber(0, (LPFIBER_START_ROUTINE)parameter, NULL));
 	return 99;
+}
+
+/* fiber_thread's exit code with routine. */
+static DWORD run_fiber_thread(LPFIBER_START_ROUTINE routine)
+{
+	HANDLE t = CreateThread(NULL, 0, fiber_thread, (LPVOID)routine, 0, NULL);
+	DWORD code = 0;
+
+	WaitForSingleObject(t, INFINITE);
+	GetExitCodeThread(t, &code);
+	CloseHandle(t);
+	return code;
 }
 
 static void test_delete_self(void)
 {
-	HANDLE t;
-	DWORD code = 0;
+	DWORD code;
 	MEMORY_BASIC_INFORMATION mbi;
 
 	fls_index = FlsAlloc(fls_callback);
 	callbacks = callback_sum = 0;
-	t = CreateThread(NULL, 0, self_delete_thread, NULL, 0, NULL);
-	WaitForSingleObject(t, INFINITE);
-	GetExitCodeThread(t, &code);
-	CloseHandle(t);
+	code = run_fiber_thread(self_deleting);
 	CHECK(code == 1, "the thread ended with %lu, want 1", code);
 	CHECK(callbacks == 1 && callback_sum == 4000, "its FLS callback ran: %ld", callbacks);
 	CHECK(VirtualQuery(self_stack, &mbi, sizeof(mbi)) && mbi.State == MEM_FREE,
@@ -333,14 +342,6 @@ static void test_delete_self(void)
 static VOID WINAPI returning(LPVOID parameter)
 {
 	(void)parameter;
-}
-
-static DWORD WINAPI returning_thread(LPVOID parameter)
-{
-	(void)parameter;
-	ConvertThreadToFiber(NULL);
-	SwitchToFiber(CreateFiber(0, returning, NULL));
-	return 99;
 }
 
 static SIZE_T private_commit(void)
@@ -361,12 +362,8 @@ static VOID WINAPI short_lived(LPVOID parameter)
 static void test_many_no_leak(void)
 {
 	SIZE_T before;
-	HANDLE t = CreateThread(NULL, 0, returning_thread, NULL, 0, NULL);
-	DWORD code = 0;
+	DWORD code = run_fiber_thread(returning);
 
-	WaitForSingleObject(t, INFINITE);
-	GetExitCodeThread(t, &code);
-	CloseHandle(t);
 	CHECK(code == 1, "a fiber routine's return ended its thread with %lu, want 1", code);
 	fls_index = FlsAlloc(fls_callback);
 	callbacks = 0;

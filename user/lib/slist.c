@@ -71,35 +71,31 @@ PSLIST_ENTRY WINAPI InterlockedPushEntrySList(PSLIST_HEADER ListHead, PSLIST_ENT
 	return InterlockedPushListSListEx(ListHead, ListEntry, ListEntry, 1);
 }
 
-PSLIST_ENTRY WINAPI InterlockedPopEntrySList(PSLIST_HEADER ListHead)
+/* Takes the first entry (all: the whole chain, still linked) off the list
+ * and returns it; NULL when the list is empty. */
+static PSLIST_ENTRY slist_take(PSLIST_HEADER head, BOOL all)
 {
 	SLIST_HEADER seen, next;
 
 	do {
-		seen = slist_read(ListHead);
+		seen = slist_read(head);
 		if (!seen.Next.Next)
 			return NULL;
-		next.Next.Next = seen.Next.Next->Next;
-		next.Depth = (WORD)(seen.Depth - 1);
+		next.Next.Next = all ? NULL : seen.Next.Next->Next;
+		next.Depth = all ? 0 : (WORD)(seen.Depth - 1);
 		next.Sequence = (WORD)(seen.Sequence + 1);
-	} while (!slist_swap(ListHead, seen, next));
+	} while (!slist_swap(head, seen, next));
 	return seen.Next.Next;
 }
 
-/* The whole chain comes back, still linked; the list is empty. */
+PSLIST_ENTRY WINAPI InterlockedPopEntrySList(PSLIST_HEADER ListHead)
+{
+	return slist_take(ListHead, FALSE);
+}
+
 PSLIST_ENTRY WINAPI InterlockedFlushSList(PSLIST_HEADER ListHead)
 {
-	SLIST_HEADER seen, next;
-
-	do {
-		seen = slist_read(ListHead);
-		if (!seen.Next.Next)
-			return NULL;
-		next.Next.Next = NULL;
-		next.Depth = 0;
-		next.Sequence = (WORD)(seen.Sequence + 1);
-	} while (!slist_swap(ListHead, seen, next));
-	return seen.Next.Next;
+	return slist_take(ListHead, TRUE);
 }
 
 USHORT WINAPI QueryDepthSList(PSLIST_HEADER ListHead)
