@@ -1,7 +1,7 @@
 /* Interlocked singly linked lists and WaitOnAddress as Microsoft documents
  * them: the 32-bit SLIST_HEADER (8 bytes, 8-aligned, Depth and Sequence),
  * push/pop/flush/push-list return values and depth, every change bumps the
- * sequence (ABA safety), 8 threads popping and pushing 512 entries 100000
+ * sequence (ABA safety), 8 threads popping and pushing 512 entries 200000
  * times each lose and duplicate none; WaitOnAddress returns at once when
  * the value differs (comparing exactly AddressSize bytes), times out with
  * ERROR_TIMEOUT, wakes by WakeByAddressSingle (one waiter) and
@@ -22,7 +22,7 @@ struct item {
 
 #define THREADS   8
 #define PER_THREAD 64
-#define ROUNDS    100000
+#define ROUNDS    200000
 
 static SLIST_HEADER head;
 static struct item items[THREADS * PER_THREAD];
@@ -59,6 +59,9 @@ static void test_basics(void)
 	CHECK(a.entry.Next == NULL && b.entry.Next == &a.entry, "the flushed chain is intact");
 }
 
+/* No yields: only the clock preempts a thread, so some preemptions fall
+ * between a thread's read of the header and its swap, and the swap must
+ * see the others' changes meanwhile. */
 static DWORD WINAPI churn(LPVOID parameter)
 {
 	(void)parameter;
@@ -70,8 +73,6 @@ static DWORD WINAPI churn(LPVOID parameter)
 		}
 		InterlockedIncrement(&it->visits);
 		InterlockedIncrement(&pops);
-		if (i % 64 == 0)
-			SwitchToThread();       /* hold it a while: others run meanwhile */
 		InterlockedPushEntrySList(&head, &it->entry);
 	}
 	return 0;
