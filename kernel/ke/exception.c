@@ -167,6 +167,14 @@ bool exception_page_fault(struct trap_frame *f)
 	 * user copy in the kernel fails instead (through its fix-up). */
 	if (r == VM_FAULT_RESOLVED && p && !t->attached)
 		ps_stack_touched(f->cr2);       /* the TEB's StackLimit follows a growing stack */
+	if (r == VM_FAULT_GUARD_PAGE && p && !t->attached && trap_from_user(f)) {
+		uint32_t hit = ps_stack_guard_hit(f->cr2);
+
+		if (hit == PS_GUARD_GROWN)
+			return true;
+		if (hit == PS_GUARD_OVERFLOW)
+			r = VM_FAULT_STACK_OVERFLOW;
+	}
 	if (r == VM_FAULT_RESOLVED || (r == VM_FAULT_INTERRUPTED && trap_from_user(f)))
 		return true;
 	if (!trap_from_user(f))

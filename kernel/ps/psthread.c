@@ -10,6 +10,7 @@
 #include "arch/trap.h"
 #include "arch/uaccess.h"
 #include "mm/pool.h"
+#include "mm/pte.h"
 
 #define STACK_GRANULE   0x10000u        /* reservations are 64 KB multiples */
 #define THUNK_FRAME     20u             /* below a new stack's top: ESP + 4 16-byte aligned at entry */
@@ -84,9 +85,22 @@ static uint32_t map_user_parts(struct process *p, struct ps_thread *t,
 	return err;
 }
 
-/* Gives back what map_user_parts made (in the current address space). */
+/* Reads one 32-bit field of t's TEB (in the current address space). */
+static bool teb_read(const struct ps_thread *t, uint32_t offset, uint32_t *value)
+{
+	return t->teb && copy_from_user(value, t->teb + offset, sizeof(*value));
+}
+
+/* Gives back what map_user_parts made (in the current address space). A
+ * thread that ends on a fiber's stack (DeleteFiber of the running fiber)
+ * frees that stack too, the TEB's DeallocationStack, as NT does. */
 static void unmap_user_parts(struct process *p, struct ps_thread *t, bool stack)
 {
+	uint32_t fiber_stack;
+
+	if (stack && teb_read(t, TEB_DEALLOCATION, &fiber_stack) && fiber_stack &&
+	    fiber_stack != t->stack_low)
+		vm_free(p->vm, fiber_stack, 0, MEM_RELEASE);
 	if (t->teb)
 		vm_free(p->vm, t->teb, 0, MEM_RELEASE);
 	if (stack && t->stack_low)
@@ -397,11 +411,40 @@ void ps_zero_tls_cell(struct process *p, uint32_t index)
 void ps_stack_touched(vaddr_t addr)
 {
 	struct ps_thread *t = ps_thread_current();
+	uint32_t base;
 
 	if (!t->k.process || !t->teb || addr < t->stack_low || addr >= t->stack_limit)
 		return;
 	t->stack_limit = addr & ~(PAGE_SIZE - 1);
-	teb_write(t, TEB_STACK_LIMIT, t->stack_limit);
+	/* On a fiber's stack, the TEB's limit is that stack's (SwitchToFiber
+	 * gives the thread's back when it returns to it). */
+	if (teb_read(t, TEB_STACK_BASE, &base) && base == t->stack_top)
+		teb_write(t, TEB_STACK_LIMIT, t->stack_limit);
+}
+
+uint32_t ps_stack_guard_hit(vaddr_t addr)
+{
+	struct ps_thread *t = ps_thread_current();
+	struct process *p = t->k.process;
+	uint32_t low, base, err;
+	vaddr_t page = addr & ~(PAGE_SIZE - 1), below = page - PAGE_SIZE;
+	struct vm_region r;
+
+	if (!p || !teb_read(t, TEB_DEALLOCATION, &low) || !teb_read(t, TEB_STACK_BASE, &base) ||
+	    addr < low || addr >= base)
+		return PS_GUARD_NOT_STACK;
+	if (below <= low)               /* the reservation's last page is never committed */
+		return PS_GUARD_OVERFLOW;
+	if (vm_query(p->vm, below, &r) == 0 && r.state != MEM_COMMIT) {
+		while ((err = vm_allocate(p->vm, &below, PAGE_SIZE, MEM_COMMIT,
+					  PAGE_READWRITE | PAGE_GUARD)) == VM_RETRY)
+			if (!vm_wait_for_tables())
+				return PS_GUARD_GROWN;  /* being terminated: its return ends it */
+		if (err)
+			return PS_GUARD_OVERFLOW;
+	}
+	teb_write(t, TEB_STACK_LIMIT, page);
+	return PS_GUARD_GROWN;
 }
 
 uint32_t ps_thread_by_handle(uint32_t handle, uint32_t desired, struct ps_thread **out)

@@ -118,6 +118,13 @@ struct ps_thread *ps_thread_find(uint32_t tid);
 /* A fault at addr resolved: if it grew the caller's stack, its TEB's
  * StackLimit follows. */
 void ps_stack_touched(vaddr_t addr);
+/* A guard page at addr lost its guard (ring 3 touched it): when addr lies
+ * in the stack the TEB names (DeallocationStack to StackBase: a fiber's,
+ * which is no VAD_STACK reservation), the page below becomes the guard and
+ * StackLimit follows, as NT's MiCheckForUserStackOverflow does; the
+ * reservation's last page is never committed (PS_GUARD_OVERFLOW). */
+enum { PS_GUARD_NOT_STACK, PS_GUARD_GROWN, PS_GUARD_OVERFLOW };
+uint32_t ps_stack_guard_hit(vaddr_t addr);
 /* TlsFree: slot index (0-1087) becomes 0 in every thread of p, the caller's. */
 void ps_zero_tls_cell(struct process *p, uint32_t index);
 /* The thread behind handle in the caller's table, referenced, when the

@@ -51,7 +51,8 @@ struct sysret sys_priority_class(const uint32_t *a, struct trap_frame *f)
 /* (kind, handle, set, disable when set) -> whether boosts are disabled: kind
  * 0 a process (PROCESS_QUERY_LIMITED_INFORMATION to get,
  * PROCESS_SET_INFORMATION to set), 1 a thread (THREAD_QUERY_LIMITED_ or
- * THREAD_SET_LIMITED_INFORMATION). */
+ * THREAD_SET_LIMITED_INFORMATION). set 2 checks the set right and changes
+ * nothing (the affinity calls: one CPU leaves them nothing to store). */
 struct sysret sys_priority_boost(const uint32_t *a, struct trap_frame *f)
 {
 	uint32_t err, value = 0;
@@ -63,7 +64,7 @@ struct sysret sys_priority_boost(const uint32_t *a, struct trap_frame *f)
 						   : PROCESS_QUERY_LIMITED_INFORMATION, &p);
 		if (err)
 			return (struct sysret){ err, 0 };
-		if (a[2])
+		if (a[2] == 1)
 			ps_set_priority_boost(p, a[3] != 0);
 		value = p->no_boost;
 		ob_dereference(p);
@@ -73,7 +74,7 @@ struct sysret sys_priority_boost(const uint32_t *a, struct trap_frame *f)
 						     : THREAD_QUERY_LIMITED_INFORMATION, &t);
 		if (err)
 			return (struct sysret){ err, 0 };
-		if (a[2])
+		if (a[2] == 1)
 			t->k.no_boost = a[3] != 0;      /* one word: read by the scheduler as is */
 		value = t->k.no_boost;
 		ob_dereference(t);

@@ -64,29 +64,14 @@ BOOL WINAPI SleepConditionVariableSRW(PCONDITION_VARIABLE ConditionVariable, PSR
 	return woken;
 }
 
-/* Wakes up to n waiters of key (the oldest first); how many woke. */
-static unsigned wake(const void *key, unsigned n)
-{
-	struct keyed_waiter *w;
-	unsigned woken = 0;
-
-	keyed_lock();
-	while (woken < n && (w = keyed_first_locked(key)) != NULL) {
-		keyed_grant_locked(w);
-		woken++;
-	}
-	keyed_unlock();
-	return woken;
-}
-
 VOID WINAPI WakeConditionVariable(PCONDITION_VARIABLE ConditionVariable)
 {
-	wake(ConditionVariable, 1);
+	keyed_wake(ConditionVariable, 1);
 }
 
 VOID WINAPI WakeAllConditionVariable(PCONDITION_VARIABLE ConditionVariable)
 {
-	wake(ConditionVariable, ~0u);
+	keyed_wake(ConditionVariable, ~0u);
 }
 
 /* INIT_ONCE's word: 0 not yet run, ONCE_RUNNING while a thread runs the
@@ -142,7 +127,7 @@ BOOL WINAPI InitOnceExecuteOnce(PINIT_ONCE InitOnce, PINIT_ONCE_FN InitFn, PVOID
 		keyed_lock();
 		*word = ok ? (PVOID)(((ULONG_PTR)ctx & ~(ULONG_PTR)3) | ONCE_DONE) : NULL;
 		keyed_unlock();
-		wake(InitOnce, ~0u);
+		keyed_wake(InitOnce, ~0u);
 		if (ok && Context)
 			*Context = (PVOID)((ULONG_PTR)ctx & ~(ULONG_PTR)3);
 		return ok;

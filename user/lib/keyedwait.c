@@ -102,3 +102,17 @@ BOOL keyed_wait(struct keyed_waiter *w, DWORD ms)
 	keyed_discard(w);
 	return granted;
 }
+
+unsigned keyed_wake(const void *key, unsigned n)
+{
+	struct keyed_waiter *w;
+	unsigned woken = 0;
+
+	keyed_lock();
+	while (woken < n && (w = keyed_first_locked(key)) != NULL) {
+		keyed_grant_locked(w);
+		woken++;
+	}
+	keyed_unlock();
+	return woken;
+}

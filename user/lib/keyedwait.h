@@ -31,6 +31,10 @@ void keyed_enqueue_locked(struct keyed_waiter *w);
 struct keyed_waiter *keyed_first_locked(const void *key);
 void keyed_grant_locked(struct keyed_waiter *w);
 
+/* Queue lock not held: wakes up to n waiters on key, the oldest first;
+ * how many woke. */
+unsigned keyed_wake(const void *key, unsigned n);
+
 /* Queue lock not held, w queued: waits until w is granted (TRUE) or ms
  * pass (FALSE, w out of the queue); closes w's event. */
 BOOL keyed_wait(struct keyed_waiter *w, DWORD ms);

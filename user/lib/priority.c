@@ -1,7 +1,8 @@
-/* Priority classes, boosts and processors (<windows.h>, vados/winmisc.h):
- * Get/SetPriorityClass over SYS_PRIORITY_CLASS (the kernel moves the
- * process's threads to the class's levels), the Get/Set*PriorityBoost calls
- * over SYS_PRIORITY_BOOST, and the one CPU's numbers. */
+/* Priority classes, boosts and processors (<windows.h>, vados/winmisc.h,
+ * winthreads.h): Get/SetPriorityClass over SYS_PRIORITY_CLASS (the kernel
+ * moves the process's threads to the class's levels), the
+ * Get/Set*PriorityBoost calls over SYS_PRIORITY_BOOST, and the one CPU's
+ * numbers, affinity masks and ideal processor (checked, nothing to store). */
 #include <windows.h>
 #include "win32call.h"
 
@@ -120,4 +121,101 @@ DWORD WINAPI GetActiveProcessorCount(WORD GroupNumber)
 DWORD WINAPI GetMaximumProcessorCount(WORD GroupNumber)
 {
 	return group_processors(GroupNumber);
+}
+
+/* Whether h (kind 0 a process, 1 a thread) grants the right to query (set
+ * FALSE) or to set (TRUE) its information; else the handle's error. */
+static BOOL rights_check(uint32_t kind, HANDLE h, BOOL set)
+{
+	uint32_t args[4] = { kind, (uint32_t)h, set ? 2 : 0, 0 };
+
+	return win32_call(SYS_PRIORITY_BOOST, args, NULL);
+}
+
+/* The CPUs' mask (GetSystemInfo's dwActiveProcessorMask). */
+static DWORD_PTR system_mask(void)
+{
+	SYSTEM_INFO si;
+
+	GetSystemInfo(&si);
+	return si.dwActiveProcessorMask;
+}
+
+/* A mask naming at least one CPU and none that is not there. */
+static BOOL mask_valid(DWORD_PTR mask)
+{
+	if (mask && !(mask & ~system_mask()))
+		return TRUE;
+	SetLastError(ERROR_INVALID_PARAMETER);
+	return FALSE;
+}
+
+BOOL WINAPI GetProcessAffinityMask(HANDLE hProcess, PDWORD_PTR lpProcessAffinityMask,
+				   PDWORD_PTR lpSystemAffinityMask)
+{
+	if (!rights_check(0, hProcess, FALSE))
+		return FALSE;
+	if (IsBadWritePtr(lpProcessAffinityMask, sizeof(DWORD_PTR)) ||
+	    IsBadWritePtr(lpSystemAffinityMask, sizeof(DWORD_PTR))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*lpProcessAffinityMask = *lpSystemAffinityMask = system_mask();
+	return TRUE;
+}
+
+BOOL WINAPI SetProcessAffinityMask(HANDLE hProcess, DWORD_PTR dwProcessAffinityMask)
+{
+	return rights_check(0, hProcess, TRUE) && mask_valid(dwProcessAffinityMask);
+}
+
+/* The previous mask (every CPU), or 0 on failure; the handle needs the
+ * query and the set right. */
+DWORD_PTR WINAPI SetThreadAffinityMask(HANDLE hThread, DWORD_PTR dwThreadAffinityMask)
+{
+	if (!rights_check(1, hThread, TRUE) || !rights_check(1, hThread, FALSE) ||
+	    !mask_valid(dwThreadAffinityMask))
+		return 0;
+	return system_mask();
+}
+
+/* The previous ideal processor (0), or (DWORD)-1 on failure;
+ * MAXIMUM_PROCESSORS asks without setting. */
+DWORD WINAPI SetThreadIdealProcessor(HANDLE hThread, DWORD dwIdealProcessor)
+{
+	if (!rights_check(1, hThread, TRUE))
+		return (DWORD)-1;
+	if (dwIdealProcessor != MAXIMUM_PROCESSORS &&
+	    dwIdealProcessor >= GetActiveProcessorCount(0)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return (DWORD)-1;
+	}
+	return 0;
+}
+
+BOOL WINAPI SetThreadIdealProcessorEx(HANDLE hThread, PPROCESSOR_NUMBER lpIdealProcessor,
+				      PPROCESSOR_NUMBER lpPreviousIdealProcessor)
+{
+	if (!rights_check(1, hThread, TRUE))
+		return FALSE;
+	if (!lpIdealProcessor || lpIdealProcessor->Group != 0 ||
+	    lpIdealProcessor->Number >= GetActiveProcessorCount(0)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (lpPreviousIdealProcessor)
+		*lpPreviousIdealProcessor = (PROCESSOR_NUMBER){ 0, 0, 0 };
+	return TRUE;
+}
+
+BOOL WINAPI GetThreadIdealProcessorEx(HANDLE hThread, PPROCESSOR_NUMBER lpIdealProcessor)
+{
+	if (!rights_check(1, hThread, FALSE))
+		return FALSE;
+	if (!lpIdealProcessor) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	*lpIdealProcessor = (PROCESSOR_NUMBER){ 0, 0, 0 };
+	return TRUE;
 }

@@ -35,6 +35,12 @@ void __vados_run_exit_handlers(void);
  * does (tls.c); the thread must call no Tls function afterwards. */
 void __vados_tls_thread_exit(void);
 
+/* Runs the FLS callbacks of a fiber's FLS block (NULL: none) for its
+ * values and frees it (fls.c): DeleteFiber's; the thread-exit form does the
+ * running fiber's, as ExitThread must. */
+void __vados_fls_release(void *block);
+void __vados_fls_thread_exit(void);
+
 /* Takes an exception raised by a probing instruction of IsBadReadPtr and
  * friends: records it and moves the context past it (probe.c). */
 bool __vados_probe_catch(const struct _EXCEPTION_RECORD *rec, struct _CONTEXT *ctx);

@@ -50,12 +50,13 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 				  lpStartAddress, lpParameter, dwCreationFlags, lpThreadId);
 }
 
-/* What the thread keeps in user memory goes first (its TLS expansion
- * block); a thread killed by TerminateThread/ExitProcess frees nothing. */
+/* What the thread keeps in user memory goes first (its FLS block, after
+ * the FLS callbacks, and its TLS expansion block); a thread killed by TerminateThread/ExitProcess frees nothing. */
 VOID WINAPI ExitThread(DWORD dwExitCode)
 {
 	uint32_t args[1] = { dwExitCode };
 
+	__vados_fls_thread_exit();
 	__vados_tls_thread_exit();
 
 	vados_syscall(SYS_EXIT_THREAD, args);

@@ -70,7 +70,12 @@ typedef struct _TEB {
 	PVOID TlsSlots[64];             /* 0xe10 */
 	BYTE Reserved2[0xf94 - 0xf10];
 	PVOID *TlsExpansionSlots;       /* 0xf94: 1024 more, allocated on first use */
+	BYTE Reserved3[0xfb4 - 0xf98];
+	PVOID FlsData;                  /* 0xfb4: the running fiber's FLS block */
+	BYTE Reserved4[0xfca - 0xfb8];
+	USHORT SameTebFlags;            /* 0xfca: TEB_HAS_FIBER_DATA */
 } TEB, *PTEB;
+#define TEB_HAS_FIBER_DATA 0x0004u
 
 /* The calling thread's TEB: FS:[0x18], as on Windows. */
 static __inline__ PTEB NtCurrentTeb(void)
@@ -237,5 +242,91 @@ VADOS_ATOMIC LONG InterlockedExchangeSubtract(LONG volatile *p, LONG v)
 }
 #undef VADOS_ATOMIC
 #define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+
+/* Fibers (user/lib/fiber.c): NtTib.FiberData is the running fiber, whose
+ * first word is its parameter, as Windows' GetCurrentFiber and GetFiberData
+ * read them. */
+#define FIBER_FLAG_FLOAT_SWITCH 0x1     /* switch the x87 control word too */
+#define ERROR_ALREADY_FIBER     1280L
+#define ERROR_ALREADY_THREAD    1281L
+typedef VOID (WINAPI *PFIBER_START_ROUTINE)(LPVOID lpFiberParameter);
+typedef PFIBER_START_ROUTINE LPFIBER_START_ROUTINE;
+static __inline__ PVOID GetCurrentFiber(void)
+{
+	PVOID fiber;
+
+	__asm__ __volatile__("movl %%fs:0x10, %0" : "=r"(fiber));
+	return fiber;
+}
+static __inline__ PVOID GetFiberData(void)
+{
+	return *(PVOID *)GetCurrentFiber();
+}
+WINAPI LPVOID ConvertThreadToFiber(LPVOID lpParameter);
+WINAPI LPVOID ConvertThreadToFiberEx(LPVOID lpParameter, DWORD dwFlags);
+WINAPI BOOL ConvertFiberToThread(VOID);
+WINAPI LPVOID CreateFiber(SIZE_T dwStackSize, LPFIBER_START_ROUTINE lpStartAddress,
+			  LPVOID lpParameter);
+WINAPI LPVOID CreateFiberEx(SIZE_T dwStackCommitSize, SIZE_T dwStackReserveSize, DWORD dwFlags,
+			    LPFIBER_START_ROUTINE lpStartAddress, LPVOID lpParameter);
+WINAPI VOID SwitchToFiber(LPVOID lpFiber);
+WINAPI VOID DeleteFiber(LPVOID lpFiber);
+WINAPI BOOL IsThreadAFiber(VOID);
+
+/* Fiber-local storage (user/lib/fls.c): 128 indexes, a value per fiber (or
+ * per thread that is no fiber). */
+#define FLS_OUT_OF_INDEXES    0xFFFFFFFFUL
+#define FLS_MAXIMUM_AVAILABLE 128
+typedef VOID (WINAPI *PFLS_CALLBACK_FUNCTION)(PVOID lpFlsData);
+WINAPI DWORD FlsAlloc(PFLS_CALLBACK_FUNCTION lpCallback);
+WINAPI BOOL FlsFree(DWORD dwFlsIndex);
+WINAPI PVOID FlsGetValue(DWORD dwFlsIndex);
+WINAPI BOOL FlsSetValue(DWORD dwFlsIndex, PVOID lpFlsData);
+
+/* Interlocked singly linked lists (user/lib/slist.c), the 32-bit layout:
+ * entries aligned on MEMORY_ALLOCATION_ALIGNMENT (8). */
+#define MEMORY_ALLOCATION_ALIGNMENT 8
+typedef struct _SINGLE_LIST_ENTRY {
+	struct _SINGLE_LIST_ENTRY *Next;
+} SINGLE_LIST_ENTRY, *PSINGLE_LIST_ENTRY, SLIST_ENTRY, *PSLIST_ENTRY;
+typedef union __attribute__((aligned(8))) _SLIST_HEADER {
+	ULONGLONG Alignment;
+	struct {
+		SLIST_ENTRY Next;
+		WORD Depth;
+		WORD Sequence;
+	};
+} SLIST_HEADER, *PSLIST_HEADER;
+WINAPI VOID InitializeSListHead(PSLIST_HEADER ListHead);
+WINAPI PSLIST_ENTRY InterlockedPushEntrySList(PSLIST_HEADER ListHead, PSLIST_ENTRY ListEntry);
+WINAPI PSLIST_ENTRY InterlockedPopEntrySList(PSLIST_HEADER ListHead);
+WINAPI PSLIST_ENTRY InterlockedPushListSListEx(PSLIST_HEADER ListHead, PSLIST_ENTRY List,
+					       PSLIST_ENTRY ListEnd, ULONG Count);
+WINAPI PSLIST_ENTRY InterlockedFlushSList(PSLIST_HEADER ListHead);
+WINAPI USHORT QueryDepthSList(PSLIST_HEADER ListHead);
+WINAPI PSLIST_ENTRY RtlFirstEntrySList(const SLIST_HEADER *ListHead);
+
+/* Waits on an address (user/lib/waitaddress.c), the Synchronization API. */
+WINAPI BOOL WaitOnAddress(volatile VOID *Address, PVOID CompareAddress, SIZE_T AddressSize,
+			  DWORD dwMilliseconds);
+WINAPI VOID WakeByAddressSingle(PVOID Address);
+WINAPI VOID WakeByAddressAll(PVOID Address);
+
+/* Processor affinity (user/lib/priority.c): one group, its CPUs. */
+#define MAXIMUM_PROCESSORS 32
+typedef DWORD_PTR *PDWORD_PTR;
+typedef struct _PROCESSOR_NUMBER {
+	WORD Group;
+	BYTE Number;
+	BYTE Reserved;
+} PROCESSOR_NUMBER, *PPROCESSOR_NUMBER;
+WINAPI BOOL GetProcessAffinityMask(HANDLE hProcess, PDWORD_PTR lpProcessAffinityMask,
+				   PDWORD_PTR lpSystemAffinityMask);
+WINAPI BOOL SetProcessAffinityMask(HANDLE hProcess, DWORD_PTR dwProcessAffinityMask);
+WINAPI DWORD_PTR SetThreadAffinityMask(HANDLE hThread, DWORD_PTR dwThreadAffinityMask);
+WINAPI DWORD SetThreadIdealProcessor(HANDLE hThread, DWORD dwIdealProcessor);
+WINAPI BOOL SetThreadIdealProcessorEx(HANDLE hThread, PPROCESSOR_NUMBER lpIdealProcessor,
+				      PPROCESSOR_NUMBER lpPreviousIdealProcessor);
+WINAPI BOOL GetThreadIdealProcessorEx(HANDLE hThread, PPROCESSOR_NUMBER lpIdealProcessor);
 
 #endif

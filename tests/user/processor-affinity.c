@@ -1,0 +1,65 @@
+/* Processor affinity and the ideal processor as Microsoft documents them,
+ * on vados's CPUs: the process and system masks are the active processors'
+ * (GetSystemInfo), SetProcessAffinityMask and SetThreadAffinityMask take a
+ * nonzero subset (the latter returning the previous mask, 0 on failure),
+ * anything else is ERROR_INVALID_PARAMETER; SetThreadIdealProcessor(Ex)
+ * take an existing processor of group 0 (MAXIMUM_PROCESSORS only asks);
+ * handles without the documented rights are ERROR_ACCESS_DENIED, bad ones
+ * ERROR_INVALID_HANDLE. */
+#include <windows.h>
+
+#define TEST_NAME "processor-affinity"
+#include "check.h"
+
+int main(void)
+{
+	SYSTEM_INFO si;
+	DWORD_PTR pm = 0, sm = 0, all;
+	PROCESSOR_NUMBER ideal = { 0, 0, 0 }, previous = { 7, 7, 7 };
+	HANDLE query, thread = GetCurrentThread(), process = GetCurrentProcess();
+
+	GetSystemInfo(&si);
+	all = si.dwActiveProcessorMask;
+	CHECK(GetProcessAffinityMask(process, &pm, &sm) && pm == all && sm == all,
+	      "masks %lx %lx, want %lx", pm, sm, all);
+	CHECK(SetProcessAffinityMask(process, all), "SetProcessAffinityMask(all): %lu",
+	      GetLastError());
+	CHECK(SetProcessAffinityMask(process, 1), "SetProcessAffinityMask(1): %lu",
+	      GetLastError());
+	FAILS(SetProcessAffinityMask(process, 0), FALSE, ERROR_INVALID_PARAMETER);
+	if (~all)
+		FAILS(SetProcessAffinityMask(process, ~all), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(GetProcessAffinityMask(NULL, &pm, &sm), FALSE, ERROR_INVALID_HANDLE);
+	FAILS(SetProcessAffinityMask((HANDLE)0x1234, 1), FALSE, ERROR_INVALID_HANDLE);
+
+	CHECK(SetThreadAffinityMask(thread, 1) == all, "previous mask");
+	CHECK(SetThreadAffinityMask(thread, all) == all, "previous mask again");
+	FAILS(SetThreadAffinityMask(thread, 0), 0, ERROR_INVALID_PARAMETER);
+	if (~all)
+		FAILS(SetThreadAffinityMask(thread, ~all), 0, ERROR_INVALID_PARAMETER);
+	FAILS(SetThreadAffinityMask(NULL, 1), 0, ERROR_INVALID_HANDLE);
+	query = OpenThread(THREAD_QUERY_LIMITED_INFORMATION, FALSE, GetCurrentThreadId());
+	CHECK(query != NULL, "OpenThread: %lu", GetLastError());
+	FAILS(SetThreadAffinityMask(query, 1), 0, ERROR_ACCESS_DENIED);
+	FAILS(SetThreadIdealProcessor(query, 0), (DWORD)-1, ERROR_ACCESS_DENIED);
+	CHECK(GetThreadIdealProcessorEx(query, &ideal), "GetThreadIdealProcessorEx: %lu",
+	      GetLastError());
+	CloseHandle(query);
+
+	CHECK(SetThreadIdealProcessor(thread, 0) == 0, "previous ideal processor");
+	CHECK(SetThreadIdealProcessor(thread, MAXIMUM_PROCESSORS) == 0, "asked, not set");
+	FAILS(SetThreadIdealProcessor(thread, si.dwNumberOfProcessors), (DWORD)-1,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(SetThreadIdealProcessor(NULL, 0), (DWORD)-1, ERROR_INVALID_HANDLE);
+	CHECK(SetThreadIdealProcessorEx(thread, &ideal, &previous) && previous.Group == 0 &&
+	      previous.Number == 0, "SetThreadIdealProcessorEx: %lu", GetLastError());
+	ideal.Group = 1;
+	FAILS(SetThreadIdealProcessorEx(thread, &ideal, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	ideal.Group = 0;
+	ideal.Number = (BYTE)si.dwNumberOfProcessors;
+	FAILS(SetThreadIdealProcessorEx(thread, &ideal, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK(GetCurrentProcessorNumber() < si.dwNumberOfProcessors, "processor number");
+	CHECK(GetActiveProcessorCount(0) == si.dwNumberOfProcessors, "active processors");
+	printf("processor-affinity: %d failures\n", failures);
+	return failures != 0;
+}
