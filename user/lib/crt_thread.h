@@ -1,5 +1,6 @@
 /* The C runtime's per-thread state (Microsoft's per-thread data): errno,
- * strtok's place, gmtime's and asctime's buffers, rand's seed. It lives in
+ * strtok's place, gmtime's and asctime's buffers, rand's seed, the pointer
+ * checks' probe in progress. It lives in
  * the calling thread's TEB, at 0x800 in the part vados leaves unused (NT's
  * GDI batch area), so a new thread starts with it zeroed and no allocation
  * can fail. Also the C library's invalid-parameter rule and its mapping of
@@ -18,6 +19,7 @@ struct crt_thread {
 	struct tm tm;                   /* gmtime's and localtime's result */
 	char asctime[26];               /* asctime's and ctime's result */
 	HANDLE own_handle;              /* a _beginthread thread's, closed as it ends */
+	void *probe;                    /* IsBadReadPtr's probe in progress (probe.c) */
 };
 
 #define CRT_THREAD_OFFSET 0x800

@@ -6,11 +6,13 @@
  * Windows; the stack's own guard page just grows the stack. */
 #include <stdbool.h>
 #include <windows.h>
+#include "user/lib/crt_thread.h"
 #include "user/lib/runtime.h"
 
 #define PAGE 4096u
 
-/* One probe in progress (nested when a handler probes during a probe). */
+/* One probe in progress (nested when a handler probes during a probe), the
+ * thread's own: another thread's fault at the same instruction is not it. */
 struct probe {
 	void *at;               /* the probing instruction */
 	void *resume;           /* where it resumes if that faults */
@@ -18,10 +20,9 @@ struct probe {
 	struct probe *outer;
 };
 
-static struct probe *active;
-
 bool __vados_probe_catch(const EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
+	struct probe *active = crt_thread()->probe;
 	DWORD code = rec->ExceptionCode;
 
 	if (!active || rec->ExceptionAddress != active->at ||
@@ -38,9 +39,10 @@ bool __vados_probe_catch(const EXCEPTION_RECORD *rec, CONTEXT *ctx)
  * CPU, is not undone); returns the exception that raised, or 0. */
 static DWORD touch(const volatile char *p, bool write)
 {
-	struct probe pr = { .outer = active };
+	struct crt_thread *t = crt_thread();
+	struct probe pr = { .outer = t->probe };
 
-	active = &pr;
+	t->probe = &pr;
 	if (write)
 		asm volatile("movl $1f, %0\n\tmovl $2f, %1\n"
 			     "1:\tlock orb $0, (%2)\n"
@@ -49,7 +51,7 @@ static DWORD touch(const volatile char *p, bool write)
 		asm volatile("movl $1f, %0\n\tmovl $2f, %1\n"
 			     "1:\tcmpb $0, (%2)\n"
 			     "2:" : "=m"(pr.at), "=m"(pr.resume) : "r"(p) : "memory", "cc");
-	active = pr.outer;
+	t->probe = pr.outer;
 	return pr.code;
 }
 
