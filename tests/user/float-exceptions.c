@@ -16,6 +16,7 @@
 
 #define TEST_NAME "float-exceptions"
 #include "check.h"
+#include "thread-common.h"
 
 #define X87_FLAGS 0x80ffu               /* the six flags, SF, ES and B */
 
@@ -247,26 +248,9 @@ static void thread_context(void)
 	_fpreset();
 }
 
-static DWORD child_unhandled(const char *self)
-{
-	STARTUPINFOA si = { .cb = sizeof(si) };
-	PROCESS_INFORMATION pi;
-	char cmdline[64];
-	DWORD code = 0;
-
-	snprintf(cmdline, sizeof(cmdline), "%s unhandled", self);
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi))
-		return 0;
-	WaitForSingleObject(pi.hProcess, INFINITE);
-	GetExitCodeProcess(pi.hProcess, &code);
-	CloseHandle(pi.hThread);
-	CloseHandle(pi.hProcess);
-	return code;
-}
-
 int main(int argc, char **argv)
 {
-	DWORD code;
+	DWORD code, first_thread;
 
 	if (argc > 1 && !strcmp(argv[1], "unhandled")) {
 		_controlfp(_CW_DEFAULT & ~_EM_ZERODIVIDE, _MCW_EM);
@@ -279,7 +263,7 @@ int main(int argc, char **argv)
 	jump_out_of_handler();
 	per_thread();
 	thread_context();
-	code = child_unhandled(argv[0]);
+	code = run_child(argv[0], "unhandled", &first_thread);
 	CHECK(code == EXCEPTION_FLT_DIVIDE_BY_ZERO, "unhandled child's status %#lx", code);
 	printf("float-exceptions: %d failures\n", failures);
 	return failures != 0;

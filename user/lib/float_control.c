@@ -36,24 +36,16 @@ static const struct { unsigned x87, ms; } exception_bits[] = {
 /* Precision control 0 (24-bit), 1 (reserved: read as 24), 2 (53), 3 (64). */
 static const unsigned precision_ms[4] = { _PC_24, _PC_24, _PC_53, _PC_64 };
 
-static unsigned exceptions_to_ms(unsigned x87)
+/* The exception bits of word (x87's when to_ms, else Microsoft's) in the
+ * other encoding. */
+static unsigned exceptions_convert(unsigned word, int to_ms)
 {
-	unsigned ms = 0;
+	unsigned out = 0;
 
 	for (unsigned i = 0; i < sizeof(exception_bits) / sizeof(exception_bits[0]); i++)
-		if (x87 & exception_bits[i].x87)
-			ms |= exception_bits[i].ms;
-	return ms;
-}
-
-static unsigned exceptions_to_x87(unsigned ms)
-{
-	unsigned x87 = 0;
-
-	for (unsigned i = 0; i < sizeof(exception_bits) / sizeof(exception_bits[0]); i++)
-		if (ms & exception_bits[i].ms)
-			x87 |= exception_bits[i].x87;
-	return x87;
+		if (word & (to_ms ? exception_bits[i].x87 : exception_bits[i].ms))
+			out |= to_ms ? exception_bits[i].ms : exception_bits[i].x87;
+	return out;
 }
 
 static unsigned short x87_control(void)
@@ -81,7 +73,7 @@ static unsigned control_to_ms(unsigned cw)
 {
 	unsigned pc = (cw >> X87_PC_SHIFT) & 3, rc = (cw >> X87_RC_SHIFT) & 3;
 
-	return exceptions_to_ms(cw & X87_EXCEPTIONS) | precision_ms[pc] |
+	return exceptions_convert(cw & X87_EXCEPTIONS, 1) | precision_ms[pc] |
 	       rc << 8 | ((cw & X87_IC) ? _IC_AFFINE : _IC_PROJECTIVE);
 }
 
@@ -90,7 +82,7 @@ static unsigned control_to_x87(unsigned ms)
 	unsigned pc = (ms & _MCW_PC) == _PC_24 ? 0 : (ms & _MCW_PC) == _PC_53 ? 2 : 3;
 
 	/* Bit 6 is reserved and reads as 1 (fninit's 0x037F). */
-	return exceptions_to_x87(ms) | 0x40u | pc << X87_PC_SHIFT |
+	return exceptions_convert(ms, 0) | 0x40u | pc << X87_PC_SHIFT |
 	       ((ms & _MCW_RC) >> 8) << X87_RC_SHIFT | ((ms & _MCW_IC) ? X87_IC : 0);
 }
 
@@ -135,7 +127,7 @@ int _controlfp_s(unsigned int *currentControl, unsigned int new_, unsigned int m
 
 unsigned int _statusfp(void)
 {
-	return exceptions_to_ms(x87_status());
+	return exceptions_convert(x87_status(), 1);
 }
 
 void _statusfp2(unsigned int *x86_sw, unsigned int *sse2_sw)
