@@ -32,7 +32,7 @@ void arch_enter_user_frame(const struct trap_frame *f)
 #define CR0_EM (1u << 2)
 #define CR0_NE (1u << 5)
 
-void arch_fpu_init(struct arch_fpu_state *clean)
+void arch_fpu_init(struct arch_fpu_state *clean, uint16_t control)
 {
 	uint32_t cr0;
 
@@ -40,13 +40,32 @@ void arch_fpu_init(struct arch_fpu_state *clean)
 		return;
 	asm volatile("mov %%cr0, %0" : "=r"(cr0));
 	cr0 = (cr0 | CR0_MP | CR0_NE) & ~CR0_EM;
-	asm volatile("mov %0, %%cr0\n\tfninit\n\tfnsave %1" : : "r"(cr0), "m"(*clean) : "memory");
+	asm volatile("mov %0, %%cr0\n\tfninit\n\tfldcw %1\n\tfnsave %2"
+		     : : "r"(cr0), "m"(control), "m"(*clean) : "memory");
 }
 
 void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load)
 {
 	if (cpu_info.features & CPU_FPU)
 		asm volatile("fnsave %0\n\tfrstor %1" : "=m"(*save) : "m"(*load) : "memory");
+}
+
+void arch_fpu_save(struct arch_fpu_state *s)
+{
+	if (cpu_info.features & CPU_FPU)
+		asm volatile("fnsave %0\n\tfrstor %0" : "+m"(*s) : : "memory");
+}
+
+void arch_fpu_load(const struct arch_fpu_state *s)
+{
+	if (cpu_info.features & CPU_FPU)
+		asm volatile("fninit\n\tfrstor %0" : : "m"(*s) : "memory");
+}
+
+void arch_fpu_clear_exceptions(void)
+{
+	if (cpu_info.features & CPU_FPU)
+		asm volatile("fnclex" : : : "memory");
 }
 
 void arch_set_kernel_stack(vaddr_t esp0)

@@ -20,11 +20,21 @@ struct arch_fpu_state {
 };
 
 /* Sets CR0 for native x87 error reporting (#MF) and captures the state a
- * fresh thread starts with into *clean. Once at boot. */
-void arch_fpu_init(struct arch_fpu_state *clean);
+ * fresh thread starts with into *clean: fninit's, with control word control.
+ * Once at boot. */
+void arch_fpu_init(struct arch_fpu_state *clean, uint16_t control);
 /* Saves the running thread's x87 state into *save and loads *load. Every
  * switch does it: the kernel never touches the FPU, so only threads own it. */
 void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load);
+/* Copies the running thread's x87 state into *s and leaves it loaded. */
+void arch_fpu_save(struct arch_fpu_state *s);
+/* Replaces the running thread's x87 state with *s (the old one's pending
+ * exceptions are dropped first; *s's own are raised, as #MF, by ring 3's
+ * next waiting x87 instruction). */
+void arch_fpu_load(const struct arch_fpu_state *s);
+/* Clears the running thread's pending x87 exceptions (fnclex): status word
+ * flags, ES and B; the stack and control word stay. */
+void arch_fpu_clear_exceptions(void);
 
 /* Sets the ring-0 stack the CPU loads when an interrupt arrives from ring 3. */
 void arch_set_kernel_stack(vaddr_t esp0);

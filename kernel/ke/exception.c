@@ -15,6 +15,22 @@
 #define STATUS_STACK_OVERFLOW   0xC00000FDu
 #define STATUS_IN_PAGE_ERROR    0xC0000006u
 #define STATUS_DEVICE_DATA_ERROR 0xC000009Cu
+#define STATUS_FLOAT_DENORMAL_OPERAND   0xC000008Du
+#define STATUS_FLOAT_DIVIDE_BY_ZERO     0xC000008Eu
+#define STATUS_FLOAT_INEXACT_RESULT     0xC000008Fu
+#define STATUS_FLOAT_INVALID_OPERATION  0xC0000090u
+#define STATUS_FLOAT_OVERFLOW           0xC0000091u
+#define STATUS_FLOAT_STACK_CHECK        0xC0000092u
+#define STATUS_FLOAT_UNDERFLOW          0xC0000093u
+/* x87 status and control word bits: the six exceptions (same bits in both)
+ * and the status word's stack fault. */
+#define FPU_IE 0x01u
+#define FPU_DE 0x02u
+#define FPU_ZE 0x04u
+#define FPU_OE 0x08u
+#define FPU_UE 0x10u
+#define FPU_PE 0x20u
+#define FPU_SF 0x40u
 /* EFLAGS bits ring 3 may set through a CONTEXT: CF PF AF ZF SF TF DF OF AC ID;
  * the others are the kernel's (RF and NT are dropped, IOPL and VM refused). */
 #define EFLAGS_USER  0x00240dd5u
@@ -31,10 +47,60 @@ static uint32_t exception_code(uint32_t vector)
 	case T_BR: return 0xC000008C;   /* STATUS_ARRAY_BOUNDS_EXCEEDED */
 	case T_UD: return 0xC000001D;   /* STATUS_ILLEGAL_INSTRUCTION */
 	case T_AC: return 0x80000002;   /* STATUS_DATATYPE_MISALIGNMENT */
-	case T_NM: case T_MF: return 0xC0000090;  /* STATUS_FLOAT_INVALID_OPERATION */
+	case T_NM: return STATUS_FLOAT_INVALID_OPERATION;
 	case T_GP: return 0xC0000096;   /* STATUS_PRIVILEGED_INSTRUCTION */
 	default: return STATUS_ACCESS_VIOLATION;
 	}
+}
+
+/* The code of the x87 exception #MF reports, from the thread's status and
+ * control words: the first pending unmasked one in Windows' order (invalid,
+ * a stack fault among them, divide by zero, denormal, overflow, underflow,
+ * inexact). */
+static uint32_t fpu_exception_code(void)
+{
+	struct arch_fpu_state s;
+	uint32_t words[2], pending;     /* fnsave's first two: control and status */
+
+	thread_fpu_get(thread_current(), &s);
+	memcpy(words, s.bytes, sizeof(words));
+	pending = words[1] & ~words[0] & 0x3fu;
+	if (pending & FPU_IE)
+		return (words[1] & FPU_SF) ? STATUS_FLOAT_STACK_CHECK
+						 : STATUS_FLOAT_INVALID_OPERATION;
+	if (pending & FPU_ZE)
+		return STATUS_FLOAT_DIVIDE_BY_ZERO;
+	if (pending & FPU_DE)
+		return STATUS_FLOAT_DENORMAL_OPERAND;
+	if (pending & FPU_OE)
+		return STATUS_FLOAT_OVERFLOW;
+	if (pending & FPU_UE)
+		return STATUS_FLOAT_UNDERFLOW;
+	if (pending & FPU_PE)
+		return STATUS_FLOAT_INEXACT_RESULT;
+	return STATUS_FLOAT_INVALID_OPERATION;
+}
+
+VADOS_STATIC_ASSERT(sizeof(struct arch_fpu_state) ==
+		    __builtin_offsetof(struct _FLOATING_SAVE_AREA, Cr0NpxState),
+		    "FLOATING_SAVE_AREA is fnsave's image");
+
+void exception_context_fpu(struct thread *t, struct _CONTEXT *c)
+{
+	struct arch_fpu_state s;
+
+	thread_fpu_get(t, &s);
+	memcpy(&c->FloatSave, &s, sizeof(s));
+	c->FloatSave.Cr0NpxState = 0;
+	c->ContextFlags |= CONTEXT_FLOATING_POINT;
+}
+
+void exception_continue_fpu(struct thread *t, const struct _CONTEXT *c)
+{
+	struct arch_fpu_state s;
+
+	memcpy(&s, &c->FloatSave, sizeof(s));
+	thread_fpu_set(t, &s);
 }
 
 void exception_context_from_frame(const struct trap_frame *f, struct _CONTEXT *c)
@@ -49,7 +115,9 @@ void exception_context_from_frame(const struct trap_frame *f, struct _CONTEXT *c
 }
 
 /* Builds the record and context below the user's ESP and points f at the
- * dispatcher: dispatcher(record, context) with a null return address. */
+ * dispatcher: dispatcher(record, context) with a null return address. The
+ * context has the x87 state too; the dispatcher runs on it without its
+ * pending exceptions (its own x87 code would raise them again). */
 static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 {
 	struct process *p = process_current();
@@ -59,6 +127,7 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 	if (!p->dispatcher)
 		return false;
 	exception_context_from_frame(f, &ctx);
+	exception_context_fpu(thread_current(), &ctx);
 	sp -= sizeof(*rec);
 	rec_at = sp;
 	args[0] = 0;
@@ -68,6 +137,7 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 	if (sp >= f->user_esp || !copy_to_user(ctx_at, &ctx, sizeof(ctx)) ||
 	    !copy_to_user(rec_at, rec, sizeof(*rec)) || !copy_to_user(sp, args, sizeof(args)))
 		return false;
+	arch_fpu_clear_exceptions();
 	f->eip = p->dispatcher;
 	f->user_esp = sp;
 	/* Its segment registers are NT's for the dispatcher: flat data, FS at
@@ -195,7 +265,7 @@ void exception_from_trap(struct trap_frame *f)
 	memset(&rec, 0, sizeof(rec));
 	if (f->vector == T_BP)
 		f->eip--;               /* int3 traps after itself; NT reports the int3 */
-	rec.ExceptionCode = exception_code(f->vector);
+	rec.ExceptionCode = f->vector == T_MF ? fpu_exception_code() : exception_code(f->vector);
 	rec.ExceptionAddress = (void *)f->eip;
 	exception_raise(f, &rec);
 }

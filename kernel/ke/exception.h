@@ -27,5 +27,12 @@ void exception_context_from_frame(const struct trap_frame *f, struct _CONTEXT *c
 /* Loads the frame f will return to from a user CONTEXT; false (f untouched)
  * when it asks for kernel selectors, IOPL, virtual-8086 mode or the like. */
 bool exception_continue(struct trap_frame *f, const struct _CONTEXT *ctx);
+struct thread;
+/* Fills c->FloatSave with t's x87 state (fnsave's image, Cr0NpxState 0) and
+ * adds CONTEXT_FLOATING_POINT to its ContextFlags. */
+void exception_context_fpu(struct thread *t, struct _CONTEXT *c);
+/* Makes c->FloatSave t's x87 state (Cr0NpxState ignored); its pending
+ * unmasked exceptions are raised by t's next waiting x87 instruction. */
+void exception_continue_fpu(struct thread *t, const struct _CONTEXT *c);
 
 #endif

@@ -17,6 +17,9 @@
 
 static struct thread main_thread, *idle;
 struct thread *thread_now = &main_thread;
+/* Windows' initial x87 control word (_CW_DEFAULT): every exception masked,
+ * 53-bit precision, round to nearest. */
+#define FPU_CONTROL_DEFAULT 0x027f
 static struct arch_fpu_state clean_fpu;         /* what every new thread starts with */
 static struct wait_queue ready[PRIORITY_LEVELS], dead;
 static uint32_t ready_mask;                     /* bit n: ready[n] is not empty */
@@ -398,6 +401,28 @@ struct trap_frame *thread_user_frame(const struct thread *t)
 	return (struct trap_frame *)(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE) - 1;
 }
 
+void thread_fpu_get(struct thread *t, struct arch_fpu_state *s)
+{
+	bool irq = irq_save();
+
+	if (t == thread_now)
+		arch_fpu_save(s);
+	else
+		*s = t->fpu;
+	irq_restore(irq);
+}
+
+void thread_fpu_set(struct thread *t, const struct arch_fpu_state *s)
+{
+	bool irq = irq_save();
+
+	if (t == thread_now)
+		arch_fpu_load(s);
+	else
+		t->fpu = *s;
+	irq_restore(irq);
+}
+
 /* Where every new thread starts (see arch_prepare_stack). */
 static void thread_begin(void)
 {
@@ -524,7 +549,7 @@ static void idle_loop(void *arg)
 
 void sched_init(void)
 {
-	arch_fpu_init(&clean_fpu);
+	arch_fpu_init(&clean_fpu, FPU_CONTROL_DEFAULT);
 	strlcpy(main_thread.name, "main", sizeof(main_thread.name));
 	main_thread.state = THREAD_RUNNING;
 	main_thread.base_priority = main_thread.priority = PRIORITY_NORMAL;

@@ -145,6 +145,11 @@ void thread_interrupt(struct thread *t);
  * top of its kernel stack (a new thread's first frames start below it). */
 struct trap_frame *thread_user_frame(const struct thread *t);
 
+/* t's x87 state (fnsave's image): the FPU's own while t runs, else the copy
+ * its last switch saved; set replaces it (t suspended, or the caller). */
+void thread_fpu_get(struct thread *t, struct arch_fpu_state *s);
+void thread_fpu_set(struct thread *t, const struct arch_fpu_state *s);
+
 /* The thread whose stack guard page holds addr (for the double-fault report). */
 const struct thread *thread_guard_owner(vaddr_t addr);
 

@@ -16,7 +16,8 @@ struct sysret sys_set_dispatcher(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, 0 };
 }
 
-/* Resumes at a CONTEXT; comes back (with an error) only when refused. */
+/* Resumes at a CONTEXT (its x87 state too when it has
+ * CONTEXT_FLOATING_POINT); comes back (with an error) only when refused. */
 struct sysret sys_continue(const uint32_t *a, struct trap_frame *f)
 {
 	struct _CONTEXT ctx;
@@ -28,6 +29,8 @@ struct sysret sys_continue(const uint32_t *a, struct trap_frame *f)
 			process_current()->pid, process_current()->name);
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	}
+	if ((ctx.ContextFlags & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT)
+		exception_continue_fpu(thread_current(), &ctx);
 	return SYSRET_FRAME_WRITTEN;
 }
 

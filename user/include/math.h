@@ -79,6 +79,7 @@ double scalbn(double x, int exp);
 int ilogb(double x);
 double logb(double x);
 double copysign(double x, double y);
+double nextafter(double x, double y);
 double nan(const char *tag);
 double fmin(double x, double y);
 double fmax(double x, double y);
@@ -115,6 +116,9 @@ double _copysign(double x, double y);
 double _chgsign(double x);
 double _hypot(double x, double y);
 double _logb(double x);
+double _nextafter(double x, double y);
+double _scalb(double x, long exp);
+int _fpclass(double x);
 
 /* The float and long double forms: the double function, rounded. */
 #define VADOS_MATH_FORMS1(name)                                                       \

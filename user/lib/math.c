@@ -1,8 +1,11 @@
 /* <math.h>'s exact operations on the x87: rounding to integers, remainders,
  * the parts of a double, and comparisons (math_trans.c has the rest). */
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
+#include "fpenv.h"
 
 /* x rounded to an integer in x87 rounding mode rc (0 nearest, 1 down,
  * 2 up, 3 toward zero), the caller's control word kept. */
@@ -149,4 +152,60 @@ int _finite(double x) { return isfinite(x) != 0; }
 double fmin(double x, double y) { return isnan(x) ? y : isnan(y) ? x : x < y ? x : y; }
 double fmax(double x, double y) { return isnan(x) ? y : isnan(y) ? x : x > y ? x : y; }
 double fdim(double x, double y) { return isnan(x) || isnan(y) ? x + y : x > y ? x - y : 0; }
-double fma(double x, double y, double z) { return (double)((long double)x * y + z); }
+double fma(double x, double y, double z)
+{
+	unsigned short cw = fpenv_precise_enter();
+	volatile double r = (double)((long double)x * y + z);
+
+	fpenv_precise_leave(cw);
+	return r;
+}
+
+int _fpclass(double x)
+{
+	uint64_t bits;
+	int negative = signbit(x) != 0;
+
+	switch (fpclassify(x)) {
+	case FP_NAN:
+		memcpy(&bits, &x, sizeof(bits));
+		return (bits & (1ull << 51)) ? _FPCLASS_QNAN : _FPCLASS_SNAN;
+	case FP_INFINITE:
+		return negative ? _FPCLASS_NINF : _FPCLASS_PINF;
+	case FP_ZERO:
+		return negative ? _FPCLASS_NZ : _FPCLASS_PZ;
+	case FP_SUBNORMAL:
+		return negative ? _FPCLASS_ND : _FPCLASS_PD;
+	default:
+		return negative ? _FPCLASS_NN : _FPCLASS_PN;
+	}
+}
+
+/* The double next to x toward y (y when they are equal, a NaN for a NaN);
+ * ERANGE when it overflows to infinity or falls to a denormal or zero. */
+double nextafter(double x, double y)
+{
+	uint64_t bits;
+	double r;
+
+	if (isnan(x) || isnan(y))
+		return x + y;
+	if (x == y)
+		return y;
+	if (x == 0) {
+		bits = 1;
+		memcpy(&r, &bits, sizeof(r));
+		r = copysign(r, y);
+	} else {
+		memcpy(&bits, &x, sizeof(bits));
+		bits += (x < y) == (x > 0) ? 1 : -1;
+		memcpy(&r, &bits, sizeof(r));
+	}
+	if (isinf(r) || fpclassify(r) == FP_SUBNORMAL || r == 0)
+		errno = ERANGE;
+	return r;
+}
+
+double _nextafter(double x, double y) { return nextafter(x, y); }
+
+double _scalb(double x, long exp) { return ldexp(x, (int)exp); }     /* long is int here */

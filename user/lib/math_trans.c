@@ -2,6 +2,7 @@
  * precision and rounded once to double, with Microsoft's errno rules. */
 #include <errno.h>
 #include <math.h>
+#include "user/lib/fpenv.h"
 
 /* A double result: ERANGE when a finite computation overflowed. */
 static double result(long double r)
@@ -63,10 +64,10 @@ static double exp_base(double x, long double log2_base)
 	return result(exp2_ext(x * log2_base));
 }
 
-double exp(double x) { return exp_base(x, 1.44269504088896340736L); }
-double exp2(double x) { return exp_base(x, 1.0L); }
+static double exp_x87(double x) { return exp_base(x, 1.44269504088896340736L); }
+static double exp2_x87(double x) { return exp_base(x, 1.0L); }
 
-double expm1(double x)
+static double expm1_x87(double x)
 {
 	if (fabs(x) < 1e-5)             /* x + x^2/2 + x^3/6: exact enough here */
 		return x + x * x / 2 + x * x * x / 6;
@@ -89,11 +90,11 @@ static double log_scaled(double x, long double scale)
 	return (double)ylog2x(scale, x);
 }
 
-double log(double x) { return log_scaled(x, 0.693147180559945309417232L); }
-double log10(double x) { return log_scaled(x, 0.301029995663981195214L); }
-double log2(double x) { return log_scaled(x, 1.0L); }
+static double log_x87(double x) { return log_scaled(x, 0.693147180559945309417232L); }
+static double log10_x87(double x) { return log_scaled(x, 0.301029995663981195214L); }
+static double log2_x87(double x) { return log_scaled(x, 1.0L); }
 
-double log1p(double x)
+static double log1p_x87(double x)
 {
 	long double r;
 
@@ -114,7 +115,7 @@ double log1p(double x)
 static int is_integer(double y) { return trunc(y) == y; }
 static int is_odd_integer(double y) { return is_integer(y) && fmod(y, 2) != 0; }
 
-double pow(double x, double y)
+static double pow_x87(double x, double y)
 {
 	long double r;
 	int negate = 0;
@@ -183,11 +184,11 @@ static double trig_checked(double x, int which)
 	return (double)trig(x, which);
 }
 
-double sin(double x) { return trig_checked(x, 0); }
-double cos(double x) { return trig_checked(x, 1); }
-double tan(double x) { return trig_checked(x, 2); }
+static double sin_x87(double x) { return trig_checked(x, 0); }
+static double cos_x87(double x) { return trig_checked(x, 1); }
+static double tan_x87(double x) { return trig_checked(x, 2); }
 
-double atan2(double y, double x)
+static double atan2_x87(double y, double x)
 {
 	long double r;
 
@@ -195,23 +196,23 @@ double atan2(double y, double x)
 	return (double)r;
 }
 
-double atan(double x) { return atan2(x, 1.0); }
+static double atan_x87(double x) { return atan2(x, 1.0); }
 
-double asin(double x)
+static double asin_x87(double x)
 {
 	if (fabs(x) > 1)
 		return domain_error();
 	return atan2(x, (double)sqrt_ext(1.0L - (long double)x * x));
 }
 
-double acos(double x)
+static double acos_x87(double x)
 {
 	if (fabs(x) > 1)
 		return domain_error();
 	return atan2((double)sqrt_ext(1.0L - (long double)x * x), x);
 }
 
-double sinh(double x)
+static double sinh_x87(double x)
 {
 	long double e;
 
@@ -221,14 +222,14 @@ double sinh(double x)
 	return result((e - 1 / e) / 2);
 }
 
-double cosh(double x)
+static double cosh_x87(double x)
 {
 	long double e = exp2_ext(x * 1.44269504088896340736L);
 
 	return result((e + 1 / e) / 2);
 }
 
-double tanh(double x)
+static double tanh_x87(double x)
 {
 	long double e;
 
@@ -240,7 +241,7 @@ double tanh(double x)
 	return (double)((e - 1) / (e + 1));
 }
 
-double asinh(double x)
+static double asinh_x87(double x)
 {
 	double a = fabs(x);
 	long double r = a > 1e10 ? log(a) + 0.693147180559945309417232L
@@ -248,14 +249,14 @@ double asinh(double x)
 	return (double)(x < 0 ? -r : r);
 }
 
-double acosh(double x)
+static double acosh_x87(double x)
 {
 	if (x < 1)
 		return domain_error();
 	return x > 1e10 ? log(x) + 0.693147180559945309417232 : log(x + sqrt(x * x - 1));
 }
 
-double atanh(double x)
+static double atanh_x87(double x)
 {
 	if (fabs(x) > 1)
 		return domain_error();
@@ -266,7 +267,7 @@ double atanh(double x)
 	return 0.5 * log1p(2 * x / (1 - x));
 }
 
-double hypot(double x, double y)
+static double hypot_x87(double x, double y)
 {
 	if (isinf(x) || isinf(y))
 		return HUGE_VAL;
@@ -275,7 +276,7 @@ double hypot(double x, double y)
 
 double _hypot(double x, double y) { return hypot(x, y); }
 
-double cbrt(double x)
+static double cbrt_x87(double x)
 {
 	long double a = fabs(x), r;
 
@@ -285,3 +286,45 @@ double cbrt(double x)
 	r -= (r - a / (r * r)) / 3;     /* one Newton step */
 	return (double)(x < 0 ? -r : r);
 }
+
+/* The public functions: the computation under fpenv's precise control word
+ * (64-bit precision whatever the caller's, Windows' default being 53-bit). */
+#define PRECISE1(name)                                                  \
+	double name(double x)                                           \
+	{                                                               \
+		unsigned short cw = fpenv_precise_enter();              \
+		volatile double r = name##_x87(x);                      \
+		fpenv_precise_leave(cw);                                \
+		return r;                                               \
+	}
+#define PRECISE2(name)                                                  \
+	double name(double x, double y)                                 \
+	{                                                               \
+		unsigned short cw = fpenv_precise_enter();              \
+		volatile double r = name##_x87(x, y);                   \
+		fpenv_precise_leave(cw);                                \
+		return r;                                               \
+	}
+PRECISE1(exp)
+PRECISE1(exp2)
+PRECISE1(expm1)
+PRECISE1(log)
+PRECISE1(log10)
+PRECISE1(log2)
+PRECISE1(log1p)
+PRECISE1(sin)
+PRECISE1(cos)
+PRECISE1(tan)
+PRECISE1(atan)
+PRECISE1(asin)
+PRECISE1(acos)
+PRECISE1(sinh)
+PRECISE1(cosh)
+PRECISE1(tanh)
+PRECISE1(asinh)
+PRECISE1(acosh)
+PRECISE1(atanh)
+PRECISE1(cbrt)
+PRECISE2(pow)
+PRECISE2(atan2)
+PRECISE2(hypot)

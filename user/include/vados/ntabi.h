@@ -18,6 +18,7 @@ typedef unsigned long ntabi_dword;
 #define CONTEXT_INTEGER  (CONTEXT_i386 | 0x2u)    /* Edi, Esi, Ebx, Edx, Ecx, Eax */
 #define CONTEXT_SEGMENTS (CONTEXT_i386 | 0x4u)    /* SegDs, SegEs, SegFs, SegGs */
 #define CONTEXT_FULL     (CONTEXT_CONTROL | CONTEXT_INTEGER | CONTEXT_SEGMENTS)
+#define CONTEXT_FLOATING_POINT (CONTEXT_i386 | 0x8u)  /* FloatSave */
 
 #define EXCEPTION_NONCONTINUABLE 0x1u
 

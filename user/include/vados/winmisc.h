@@ -389,9 +389,8 @@ WINAPI DWORD GetCurrentProcessorNumber(VOID);
 WINAPI DWORD GetActiveProcessorCount(WORD GroupNumber);
 WINAPI DWORD GetMaximumProcessorCount(WORD GroupNumber);
 /* Thread contexts (user/lib/thread_context.c): the registers a suspended
- * thread left ring 3 with; CONTEXT_CONTROL, _INTEGER and _SEGMENTS are read
- * and written, the other groups left as they are. */
-#define CONTEXT_FLOATING_POINT     (CONTEXT_i386 | 0x8u)
+ * thread left ring 3 with; CONTEXT_CONTROL, _INTEGER, _SEGMENTS and
+ * _FLOATING_POINT are read and written, the other groups left as they are. */
 #define CONTEXT_DEBUG_REGISTERS    (CONTEXT_i386 | 0x10u)
 #define CONTEXT_EXTENDED_REGISTERS (CONTEXT_i386 | 0x20u)
 #define CONTEXT_ALL (CONTEXT_CONTROL | CONTEXT_INTEGER | CONTEXT_SEGMENTS | \
