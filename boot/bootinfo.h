@@ -8,7 +8,7 @@
 
 #define BOOT_CMDLINE_MAX  512
 #define BOOT_MMAP_MAX     64
-#define BOOT_MODULES_MAX  128
+#define BOOT_MODULES_MAX  256
 #define BOOT_MODNAME_MAX  64
 
 enum boot_mem_type {            /* multiboot2 / E820 numbering; BAD outranks all */
