@@ -229,7 +229,8 @@ static uint32_t find_first_locked(struct io_volume *v, const char *dir, const ch
 	return iop_attach_locked(v, fat, dir, f);
 }
 
-uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_info *info)
+uint32_t file_find_first(const char *pattern, bool basic, struct io_file **out,
+			 struct fat_info *info)
 {
 	char dir[RTL_MAX_PATH];
 	struct io_volume *v;
@@ -248,6 +249,7 @@ uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_i
 	if (!(f = ob_create(&file_type, sizeof(*f))))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	f->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+	f->find_basic = basic;
 	if (!(f->find = kmalloc(sizeof(*f->find)))) {
 		ob_dereference(f);
 		return ERROR_NOT_ENOUGH_MEMORY;
@@ -259,6 +261,8 @@ uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_i
 		ob_dereference(f);
 		return err;
 	}
+	if (basic)
+		info->short_name[0] = '\0';
 	*out = f;
 	return ERROR_SUCCESS;
 }
@@ -272,5 +276,7 @@ uint32_t file_find_next(struct io_file *f, struct fat_info *info)
 	io_lock(f->fcb->vol);
 	err = fat_find_next(f->find, info);
 	io_unlock(f->fcb->vol);
+	if (f->find_basic)
+		info->short_name[0] = '\0';
 	return err;
 }
