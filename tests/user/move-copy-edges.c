@@ -8,7 +8,9 @@
  * with COPY_ALLOWED ERROR_INVALID_PARAMETER), unknown flags; CopyFileEx with
  * no progress routine, COPY_FILE_FAIL_IF_EXISTS, a routine's calls and its
  * PROGRESS_CANCEL / STOP / QUIET answers and *pbCancel
- * (ERROR_REQUEST_ABORTED); hard links on FAT (ERROR_INVALID_FUNCTION).
+ * (ERROR_REQUEST_ABORTED); ReplaceFile's merge, backup, refusals and
+ * ERROR_UNABLE_TO_MOVE_REPLACEMENT; hard links on FAT
+ * (ERROR_INVALID_FUNCTION).
  * Last line: "move-copy-edges: N failures". */
 #include <string.h>
 #include <windows.h>
@@ -193,6 +195,87 @@ static void copies(void)
 			  COPY_FILE_FAIL_IF_EXISTS), FALSE, ERROR_FILE_EXISTS);
 }
 
+/* The creation time of path (0 when it cannot be read). */
+static ULONGLONG created(const char *path)
+{
+	HANDLE h = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+	ULARGE_INTEGER t = { .QuadPart = 0 };
+	FILETIME ft;
+
+	if (h != INVALID_HANDLE_VALUE && GetFileTime(h, &ft, NULL, NULL))
+		t = (ULARGE_INTEGER){ .LowPart = ft.dwLowDateTime, .HighPart = ft.dwHighDateTime };
+	CloseHandle(h);
+	return t.QuadPart;
+}
+
+static void replaces(void)
+{
+	SYSTEMTIME st = { 2001, 2, 6, 3, 4, 5, 6, 70 };
+	FILETIME old_time;
+	ULARGE_INTEGER want;
+	HANDLE h;
+
+	put("C:\\MV\\r.txt", "old", 3);
+	put("C:\\MV\\n.txt", "new!", 4);
+	SystemTimeToFileTime(&st, &old_time);
+	want = (ULARGE_INTEGER){ .LowPart = old_time.dwLowDateTime,
+				 .HighPart = old_time.dwHighDateTime };
+	h = CreateFileA("C:\\MV\\r.txt", GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+	CHECK(SetFileTime(h, &old_time, NULL, NULL), "creation time: %lu", GetLastError());
+	CloseHandle(h);
+	CHECK(SetFileAttributesA("C:\\MV\\r.txt", FILE_ATTRIBUTE_HIDDEN), "hidden");
+
+	/* Refused before anything changes. */
+	FAILS(ReplaceFileA("C:\\MV\\r.txt", "C:\\MV\\n.txt", NULL, 0, (void *)1, NULL), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(ReplaceFileA("C:\\MV\\r.txt", "C:\\MV\\n.txt", NULL, 0, NULL, (void *)1), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(ReplaceFileA("C:\\MV\\r.txt", "C:\\MV\\n.txt", NULL, 8, NULL, NULL), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(ReplaceFileA("C:\\MV\\none.txt", "C:\\MV\\n.txt", NULL, 0, NULL, NULL), FALSE,
+	      ERROR_FILE_NOT_FOUND);
+	FAILS(ReplaceFileA("C:\\MV\\r.txt", "C:\\MV\\none.txt", NULL, 0, NULL, NULL), FALSE,
+	      ERROR_FILE_NOT_FOUND);
+	h = CreateFileA("C:\\MV\\r.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0,
+			NULL);
+	FAILS(ReplaceFileA("C:\\MV\\r.txt", "C:\\MV\\n.txt", NULL, 0, NULL, NULL), FALSE,
+	      ERROR_SHARING_VIOLATION);
+	CloseHandle(h);
+	h = CreateFileA("C:\\MV\\n.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0,
+			NULL);
+	FAILS(ReplaceFileA("C:\\MV\\r.txt", "C:\\MV\\n.txt", NULL, 0, NULL, NULL), FALSE,
+	      ERROR_SHARING_VIOLATION);
+	CloseHandle(h);
+	CHECK(holds("C:\\MV\\r.txt", "old", 3) && holds("C:\\MV\\n.txt", "new!", 4),
+	      "both unchanged");
+
+	/* With a backup: the new data under the old name, time and attributes. */
+	put("C:\\MV\\b.txt", "stale backup", 12);
+	CHECK(ReplaceFileA("C:\\MV\\r.txt", "C:\\MV\\n.txt", "C:\\MV\\b.txt",
+			   REPLACEFILE_WRITE_THROUGH, NULL, NULL), "ReplaceFileA: %lu",
+	      GetLastError());
+	CHECK(holds("C:\\MV\\r.txt", "new!", 4) && holds("C:\\MV\\b.txt", "old", 3) &&
+	      !exists("C:\\MV\\n.txt"), "names");
+	CHECK(created("C:\\MV\\r.txt") == want.QuadPart &&
+	      GetFileAttributesA("C:\\MV\\r.txt") == FILE_ATTRIBUTE_HIDDEN,
+	      "merged: %llx %lx", created("C:\\MV\\r.txt"), GetFileAttributesA("C:\\MV\\r.txt"));
+
+	/* Without one the old file goes; W the same. */
+	put("C:\\MV\\n.txt", "newer", 5);
+	CHECK(ReplaceFileW(L"C:\\MV\\r.txt", L"C:\\MV\\n.txt", NULL, 0, NULL, NULL) &&
+	      holds("C:\\MV\\r.txt", "newer", 5) && !exists("C:\\MV\\n.txt"),
+	      "ReplaceFileW: %lu", GetLastError());
+
+	/* The replacement on another volume cannot take the name: the
+	 * replaced file comes back from its backup. */
+	put("D:\\n.txt", "far", 3);
+	FAILS(ReplaceFileA("C:\\MV\\r.txt", "D:\\n.txt", "C:\\MV\\b.txt", 0, NULL, NULL), FALSE,
+	      ERROR_UNABLE_TO_MOVE_REPLACEMENT);
+	CHECK(holds("C:\\MV\\r.txt", "newer", 5) && holds("D:\\n.txt", "far", 3) &&
+	      !exists("C:\\MV\\b.txt"), "names as they were");
+	CHECK(DeleteFileA("D:\\n.txt") && SetFileAttributesA("C:\\MV\\r.txt", 0), "cleanup");
+}
+
 static void hard_links(void)
 {
 	FAILS(CreateHardLinkA("C:\\MV\\link.bin", "C:\\MV\\big.bin", NULL), FALSE,
@@ -210,6 +293,7 @@ int main(void)
 {
 	moves();
 	copies();
+	replaces();
 	hard_links();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;

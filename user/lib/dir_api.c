@@ -179,6 +179,74 @@ BOOL WINAPI MoveFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName)
 	return MoveFileExA(lpExistingFileName, lpNewFileName, MOVEFILE_COPY_ALLOWED);
 }
 
+#define REPLACEFILE_VALID (REPLACEFILE_WRITE_THROUGH | REPLACEFILE_IGNORE_MERGE_ERRORS |       \
+			   REPLACEFILE_IGNORE_ACL_ERRORS)
+
+/* The replaced file's creation time and attributes (what FAT can merge)
+ * put on the replacement, opened without sharing as Windows opens it; the
+ * replaced one is opened for GENERIC_READ | DELETE sharing everything
+ * first. Either open's error is the call's. */
+static BOOL replace_merge(LPCSTR replaced, LPCSTR replacement)
+{
+	HANDLE old, new;
+	FILETIME created;
+	DWORD attr = INVALID_FILE_ATTRIBUTES;
+	BOOL ok;
+
+	old = CreateFileA(replaced, GENERIC_READ | DELETE,
+			  FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+			  OPEN_EXISTING, 0, NULL);
+	if (old == INVALID_HANDLE_VALUE)
+		return FALSE;
+	ok = GetFileTime(old, &created, NULL, NULL) &&
+	     (attr = GetFileAttributesA(replaced)) != INVALID_FILE_ATTRIBUTES;
+	CloseHandle(old);
+	if (ok && attr & FILE_ATTRIBUTE_READONLY) {
+		SetLastError(ERROR_ACCESS_DENIED);
+		return FALSE;
+	}
+	new = ok ? CreateFileA(replacement, GENERIC_READ | GENERIC_WRITE | DELETE, 0, NULL,
+			       OPEN_EXISTING, 0, NULL) : INVALID_HANDLE_VALUE;
+	if (new == INVALID_HANDLE_VALUE)
+		return FALSE;
+	ok = SetFileTime(new, &created, NULL, NULL);
+	CloseHandle(new);
+	return ok && SetFileAttributesA(replacement, attr);
+}
+
+/* The replacement takes the replaced file's name, creation time and
+ * attributes; the replaced file becomes lpBackupFileName (replacing it) or
+ * goes. Refused before anything changes: a missing file's own error, an
+ * open one's ERROR_SHARING_VIOLATION, a READONLY replaced file
+ * ERROR_ACCESS_DENIED, lpExclude, lpReserved or an unknown flag
+ * ERROR_INVALID_PARAMETER. Then ERROR_UNABLE_TO_REMOVE_REPLACED (both names
+ * as they were) or ERROR_UNABLE_TO_MOVE_REPLACEMENT (the replaced file back
+ * from its backup, else gone), as documented. */
+BOOL WINAPI ReplaceFileA(LPCSTR lpReplacedFileName, LPCSTR lpReplacementFileName,
+			 LPCSTR lpBackupFileName, DWORD dwReplaceFlags, LPVOID lpExclude,
+			 LPVOID lpReserved)
+{
+	if (lpExclude || lpReserved || dwReplaceFlags & ~REPLACEFILE_VALID) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!replace_merge(lpReplacedFileName, lpReplacementFileName))
+		return FALSE;
+	if (!(lpBackupFileName ? MoveFileExA(lpReplacedFileName, lpBackupFileName,
+					     MOVEFILE_REPLACE_EXISTING)
+			       : DeleteFileA(lpReplacedFileName))) {
+		SetLastError(ERROR_UNABLE_TO_REMOVE_REPLACED);
+		return FALSE;
+	}
+	if (!MoveFileExA(lpReplacementFileName, lpReplacedFileName, 0)) {
+		if (lpBackupFileName)
+			MoveFileExA(lpBackupFileName, lpReplacedFileName, 0);
+		SetLastError(ERROR_UNABLE_TO_MOVE_REPLACEMENT);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 /* A file system without links (FAT): the existing file's own error when it
  * is missing, ERROR_ACCESS_DENIED for a directory, else ERROR_INVALID_FUNCTION,
  * Windows' answer on FAT. */

@@ -50,6 +50,21 @@ BOOL WINAPI CreateHardLinkW(LPCWSTR lpFileName, LPCWSTR lpExistingFileName,
 			  CreateHardLinkA(from, to, lpSecurityAttributes));
 }
 
+BOOL WINAPI ReplaceFileW(LPCWSTR lpReplacedFileName, LPCWSTR lpReplacementFileName,
+			 LPCWSTR lpBackupFileName, DWORD dwReplaceFlags, LPVOID lpExclude,
+			 LPVOID lpReserved)
+{
+	char *backup;
+	BOOL ok;
+
+	if (!wide_arg(lpBackupFileName, &backup))
+		return FALSE;
+	ok = WIDE_CALL2(lpReplacedFileName, lpReplacementFileName, FALSE,
+			ReplaceFileA(from, to, backup, dwReplaceFlags, lpExclude, lpReserved));
+	wide_free(backup);
+	return ok;
+}
+
 BOOL WINAPI CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes)
 {
 	return WIDE_CALL(lpPathName, FALSE, CreateDirectoryA(a, lpSecurityAttributes));

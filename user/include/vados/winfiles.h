@@ -385,7 +385,7 @@ WINAPI DWORD GetFinalPathNameByHandleA(HANDLE hFile, LPSTR lpszFilePath, DWORD c
 #define GetFinalPathNameByHandle  GetFinalPathNameByHandleA
 /* Paths, searches and moves (lane paths): SearchPath, GetShortPathName,
  * GetLongPathName, FindFirstFileEx, MoveFileEx's other flags, CopyFileEx,
- * CreateHardLink (user/lib/path_api.c, dir_api.c). */
+ * ReplaceFile, CreateHardLink (user/lib/path_api.c, dir_api.c). */
 #define MOVEFILE_DELAY_UNTIL_REBOOT   0x00000004
 #define MOVEFILE_CREATE_HARDLINK      0x00000010
 #define MOVEFILE_FAIL_IF_NOT_TRACKABLE 0x00000020
@@ -444,11 +444,21 @@ WINAPI BOOL CopyFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName,
 			DWORD dwCopyFlags);
 WINAPI BOOL CreateHardLinkA(LPCSTR lpFileName, LPCSTR lpExistingFileName,
 			    LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+#define REPLACEFILE_WRITE_THROUGH        0x00000001
+#define REPLACEFILE_IGNORE_MERGE_ERRORS  0x00000002
+#define REPLACEFILE_IGNORE_ACL_ERRORS    0x00000004
+#define ERROR_UNABLE_TO_REMOVE_REPLACED  1175L
+#define ERROR_UNABLE_TO_MOVE_REPLACEMENT 1176L
+#define ERROR_UNABLE_TO_MOVE_REPLACEMENT_2 1177L
+WINAPI BOOL ReplaceFileA(LPCSTR lpReplacedFileName, LPCSTR lpReplacementFileName,
+			 LPCSTR lpBackupFileName, DWORD dwReplaceFlags, LPVOID lpExclude,
+			 LPVOID lpReserved);
 #define SearchPath          SearchPathA
 #define GetShortPathName    GetShortPathNameA
 #define GetLongPathName     GetLongPathNameA
 #define FindFirstFileEx     FindFirstFileExA
 #define CopyFileEx          CopyFileExA
 #define CreateHardLink      CreateHardLinkA
+#define ReplaceFile         ReplaceFileA
 
 #endif

@@ -154,6 +154,9 @@ WINAPI BOOL CopyFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName,
 			DWORD dwCopyFlags);
 WINAPI BOOL CreateHardLinkW(LPCWSTR lpFileName, LPCWSTR lpExistingFileName,
 			    LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+WINAPI BOOL ReplaceFileW(LPCWSTR lpReplacedFileName, LPCWSTR lpReplacementFileName,
+			 LPCWSTR lpBackupFileName, DWORD dwReplaceFlags, LPVOID lpExclude,
+			 LPVOID lpReserved);
 
 /* Named objects: a W name and its A form (CP437) name the same object. */
 WINAPI HANDLE CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,

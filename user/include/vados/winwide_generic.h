@@ -143,3 +143,5 @@
 #define CopyFileEx               CopyFileExW
 #undef CreateHardLink
 #define CreateHardLink           CreateHardLinkW
+#undef ReplaceFile
+#define ReplaceFile              ReplaceFileW
