@@ -210,10 +210,13 @@ struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (!err && !probe_user(a[1], sizeof(*d), true))
 		err = ERROR_NOACCESS;
-	if (!err && a[2] & ~VADOS_FIND_BASIC)
+	if (!err && a[2] & ~(VADOS_FIND_BASIC | VADOS_FIND_DIRECTORIES))
 		err = ERROR_INVALID_PARAMETER;
 	if (!err && (err = sys_pattern_in(a[0], &full)) == ERROR_SUCCESS) {
-		err = file_find_first(full, a[2] & VADOS_FIND_BASIC, &file, info);
+		err = file_find_first(full,
+				      (a[2] & VADOS_FIND_BASIC ? FILE_FIND_NO_SHORT_NAMES : 0) |
+				      (a[2] & VADOS_FIND_DIRECTORIES ? FILE_FIND_DIRECTORIES : 0),
+				      &file, info);
 		kfree(full);
 	}
 	if (!err) {

@@ -1,6 +1,6 @@
 /* FindFirstFileExA/W and Windows' wildcards on C:: FindExInfoStandard
  * (cAlternateFileName the 8.3 alias) and FindExInfoBasic (empty, for
- * FindNextFile too), FindExSearchLimitToDirectories as the advice it is,
+ * FindNextFile too), FindExSearchLimitToDirectories (directories only),
  * FIND_FIRST_EX_CASE_SENSITIVE and LARGE_FETCH accepted, every bad level,
  * search, filter and flag ERROR_INVALID_PARAMETER; and what each pattern
  * lists: "*.*" and "*" every name, "*." the names without an extension,
@@ -127,8 +127,7 @@ static void levels_and_searches(void)
 	}
 	CHECK(seen == 0, "basic gave %d aliases", seen);
 
-	/* LimitToDirectories is advice: the directories are there (FAT lists
-	 * the files too, as Windows' file systems without the filter do). */
+	/* LimitToDirectories, advice the file system may take: vados takes it. */
 	h = FindFirstFileExA("C:\\FX\\*", FindExInfoStandard, &fd, FindExSearchLimitToDirectories,
 			     NULL, 0);
 	CHECK(h != INVALID_HANDLE_VALUE, "LimitToDirectories: %lu", GetLastError());
@@ -141,7 +140,11 @@ static void levels_and_searches(void)
 		} while (FindNextFileA(h, &fd));
 		FindClose(h);
 	}
-	CHECK(dirs == 1 && files <= (int)NAMES - 1, "dirs %d files %d", dirs, files);
+	CHECK(dirs == 1 && files == 0, "dirs %d files %d", dirs, files);
+	h = FindFirstFileExA("C:\\FX\\*.txt", FindExInfoStandard, &fd,
+			     FindExSearchLimitToDirectories, NULL, 0);
+	CHECK(h == INVALID_HANDLE_VALUE && GetLastError() == ERROR_FILE_NOT_FOUND,
+	      "no directory matches: %lu", GetLastError());
 
 	CHECK(find_ex("C:\\FX\\PAGE.HTM", FindExInfoStandard, FindExSearchNameMatch,
 		      FIND_FIRST_EX_CASE_SENSITIVE | FIND_FIRST_EX_LARGE_FETCH, &fd) &&

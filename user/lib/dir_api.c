@@ -269,8 +269,8 @@ BOOL WINAPI CreateHardLinkA(LPCSTR lpFileName, LPCSTR lpExistingFileName,
 
 /* Find handles are kernel handles to the directory being enumerated.
  * FindExInfoBasic leaves every answer's cAlternateFileName empty;
- * FindExSearchLimitToDirectories is advice FAT cannot take (files are
- * listed too, as on Windows); FIND_FIRST_EX_CASE_SENSITIVE changes nothing
+ * FindExSearchLimitToDirectories, advice a file system may take, is taken:
+ * only directories are listed; FIND_FIRST_EX_CASE_SENSITIVE changes nothing
  * on FAT, whose names compare without case, and FIND_FIRST_EX_LARGE_FETCH
  * and ON_DISK_ENTRIES_ONLY nothing either. Another level or search, a
  * search filter or an unknown flag: ERROR_INVALID_PARAMETER. */
@@ -279,7 +279,9 @@ HANDLE WINAPI FindFirstFileExA(LPCSTR lpFileName, FINDEX_INFO_LEVELS fInfoLevelI
 			       LPVOID lpSearchFilter, DWORD dwAdditionalFlags)
 {
 	uint32_t args[3] = { (uint32_t)lpFileName, (uint32_t)lpFindFileData,
-			     fInfoLevelId == FindExInfoBasic ? VADOS_FIND_BASIC : 0 }, h;
+			     (fInfoLevelId == FindExInfoBasic ? VADOS_FIND_BASIC : 0) |
+			     (fSearchOp == FindExSearchLimitToDirectories ? VADOS_FIND_DIRECTORIES
+									  : 0) }, h;
 
 	if ((fInfoLevelId != FindExInfoStandard && fInfoLevelId != FindExInfoBasic) ||
 	    (fSearchOp != FindExSearchNameMatch && fSearchOp != FindExSearchLimitToDirectories) ||

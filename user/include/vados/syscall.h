@@ -217,8 +217,10 @@ struct vados_find_data {
 	char short_name[14];
 };
 
-/* SYS_FIND_FIRST_FILE's flags: FindExInfoBasic (no short names). */
-#define VADOS_FIND_BASIC 0x1u
+/* SYS_FIND_FIRST_FILE's flags: FindExInfoBasic (no short names) and
+ * FindExSearchLimitToDirectories (directories only). */
+#define VADOS_FIND_BASIC       0x1u
+#define VADOS_FIND_DIRECTORIES 0x2u
 
 /* SYS_QUERY_FILE's answer: BY_HANDLE_FILE_INFORMATION's layout (52 bytes),
  * then what FILE_STANDARD_INFO adds. A handle without FILE_READ_ATTRIBUTES
