@@ -191,6 +191,15 @@ static void copies(void)
 	      ERROR_FILE_NOT_FOUND);
 	FAILS(CopyFileExA("C:\\MV\\big.bin", "C:\\MV\\p.bin", NULL, NULL, NULL, 0x40000000), FALSE,
 	      ERROR_INVALID_PARAMETER);
+	CHECK(SetFileAttributesA("C:\\MV\\small.txt", FILE_ATTRIBUTE_READONLY), "read-only");
+	FAILS(CopyFileExA("C:\\MV\\small.txt", "C:\\MV\\p.bin", NULL, NULL, NULL,
+			  COPY_FILE_OPEN_SOURCE_FOR_WRITE), FALSE, ERROR_ACCESS_DENIED);
+	CHECK(CopyFileExA("C:\\MV\\small.txt", "C:\\MV\\p.bin", NULL, NULL, NULL,
+			  COPY_FILE_RESTARTABLE | COPY_FILE_NO_BUFFERING) &&
+	      GetFileAttributesA("C:\\MV\\p.bin") & FILE_ATTRIBUTE_READONLY,
+	      "attributes copied: %lu", GetLastError());
+	CHECK(SetFileAttributesA("C:\\MV\\p.bin", 0) && DeleteFileA("C:\\MV\\p.bin") &&
+	      SetFileAttributesA("C:\\MV\\small.txt", 0), "cleanup");
 	FAILS(CopyFileExW(L"C:\\MV\\big.bin", L"C:\\MV\\copy.bin", NULL, NULL, NULL,
 			  COPY_FILE_FAIL_IF_EXISTS), FALSE, ERROR_FILE_EXISTS);
 }

@@ -78,7 +78,8 @@ static BOOL copy_report(struct copy_progress *p, DWORD reason, BOOL *keep)
 }
 
 /* Copies from's data, attributes and last-write time to to (created, or
- * replaced unless COPY_FILE_FAIL_IF_EXISTS: ERROR_FILE_EXISTS). The routine
+ * replaced unless COPY_FILE_FAIL_IF_EXISTS: ERROR_FILE_EXISTS; the source
+ * opened for writing too with COPY_FILE_OPEN_SOURCE_FOR_WRITE). The routine
  * (may be NULL) hears CALLBACK_STREAM_SWITCH first, then
  * CALLBACK_CHUNK_FINISHED after each 64 KB; PROGRESS_CANCEL or *pbCancel
  * set ends the copy with ERROR_REQUEST_ABORTED and no new file,
@@ -99,8 +100,9 @@ BOOL WINAPI CopyFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName,
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	p.in = CreateFileA(lpExistingFileName, GENERIC_READ, FILE_SHARE_READ, NULL,
-			   OPEN_EXISTING, 0, NULL);
+	p.in = CreateFileA(lpExistingFileName, GENERIC_READ |
+			   (dwCopyFlags & COPY_FILE_OPEN_SOURCE_FOR_WRITE ? GENERIC_WRITE : 0),
+			   FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
 	if (p.in == INVALID_HANDLE_VALUE)
 		return FALSE;
 	attr = GetFileAttributesA(lpExistingFileName);
