@@ -116,7 +116,7 @@ def make_iso(out, cmdline="", modules=(), kernel=KERNEL, programs=None):
               else p.rpartition("=")[2] not in NAMED_ONLY)]
     if programs is not None and len(progs) != len(set(programs) - extra):
         raise ValueError("no such program among %s" % " ".join(programs))
-    for m in progs + list(modules):
+    for m in list(modules) + progs:     # the ones asked for first: past 128 the list is cut
         cmd += ["-m", m]
     subprocess.run(cmd, check=True)
 

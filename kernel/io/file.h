@@ -190,8 +190,14 @@ uint32_t file_disk_space(const char *path, uint32_t *cluster_bytes, uint32_t *fr
 			 uint32_t *total_clusters);
 /* FindFirstFile: a File object enumerating the directory of pattern (a full
  * path whose last component is the pattern), with the first match in *info;
- * ERROR_FILE_NOT_FOUND when nothing matches. */
-uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_info *info);
+ * ERROR_FILE_NOT_FOUND when nothing matches. flags, for every answer of the
+ * enumeration: FILE_FIND_NO_SHORT_NAMES (FindExInfoBasic) leaves the short
+ * name "", FILE_FIND_DIRECTORIES (FindExSearchLimitToDirectories) passes
+ * over what is not a directory. */
+#define FILE_FIND_NO_SHORT_NAMES 0x1u
+#define FILE_FIND_DIRECTORIES    0x2u
+uint32_t file_find_first(const char *pattern, uint32_t flags, struct io_file **out,
+			 struct fat_info *info);
 /* FindNextFile: ERROR_NO_MORE_FILES at the end; ERROR_INVALID_HANDLE when f
  * is no enumeration. */
 uint32_t file_find_next(struct io_file *f, struct fat_info *info);

@@ -49,6 +49,7 @@ struct io_file {
 	bool directory, delete_on_close;
 	bool overlapped;                /* FILE_FLAG_OVERLAPPED: LockFileEx may pend */
 	struct fat_find *find;          /* FindFirstFile's enumeration, or NULL */
+	uint32_t find_flags;            /* FILE_FIND_* */
 	struct io_completion *port;     /* referenced: where its transfers complete, or NULL */
 	uint32_t port_key, port_modes;  /* the port's key, FILE_SKIP_* modes */
 };

@@ -208,6 +208,20 @@ uint32_t file_disk_space(const char *path, uint32_t *cluster_bytes, uint32_t *fr
 
 /* --- FindFirstFile / FindNextFile --- */
 
+/* The next match of f's enumeration that its flags let through, as they
+ * say. */
+static uint32_t find_next_locked(struct io_file *f, struct fat_info *info)
+{
+	uint32_t err;
+
+	while (!(err = fat_find_next(f->find, info)) && f->find_flags & FILE_FIND_DIRECTORIES &&
+	       !(info->attributes & FAT_ATTR_DIRECTORY))
+		;
+	if (!err && f->find_flags & FILE_FIND_NO_SHORT_NAMES)
+		info->short_name[0] = '\0';
+	return err;
+}
+
 /* Opens directory dir (held for the enumeration: it cannot be removed
  * meanwhile) and starts matching pattern in it. */
 static uint32_t find_first_locked(struct io_volume *v, const char *dir, const char *pattern,
@@ -220,7 +234,7 @@ static uint32_t find_first_locked(struct io_volume *v, const char *dir, const ch
 		return err == ERROR_FILE_NOT_FOUND ? ERROR_PATH_NOT_FOUND : err;
 	err = fat_find_first(v->fat, dir, pattern, f->find);
 	if (!err)
-		err = fat_find_next(f->find, info);
+		err = find_next_locked(f, info);
 	if (err) {
 		fat_close(fat);
 		return err == ERROR_NO_MORE_FILES ? ERROR_FILE_NOT_FOUND : err;
@@ -229,7 +243,8 @@ static uint32_t find_first_locked(struct io_volume *v, const char *dir, const ch
 	return iop_attach_locked(v, fat, dir, f);
 }
 
-uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_info *info)
+uint32_t file_find_first(const char *pattern, uint32_t flags, struct io_file **out,
+			 struct fat_info *info)
 {
 	char dir[RTL_MAX_PATH];
 	struct io_volume *v;
@@ -248,6 +263,7 @@ uint32_t file_find_first(const char *pattern, struct io_file **out, struct fat_i
 	if (!(f = ob_create(&file_type, sizeof(*f))))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	f->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+	f->find_flags = flags;
 	if (!(f->find = kmalloc(sizeof(*f->find)))) {
 		ob_dereference(f);
 		return ERROR_NOT_ENOUGH_MEMORY;
@@ -270,7 +286,7 @@ uint32_t file_find_next(struct io_file *f, struct fat_info *info)
 	if (!f->find)
 		return ERROR_INVALID_HANDLE;
 	io_lock(f->fcb->vol);
-	err = fat_find_next(f->find, info);
+	err = find_next_locked(f, info);
 	io_unlock(f->fcb->vol);
 	return err;
 }

@@ -198,7 +198,7 @@ struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, 0 };
 }
 
-/* (pattern, struct vados_find_data *) -> handle */
+/* (pattern, struct vados_find_data *, VADOS_FIND_* flags) -> handle */
 struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct fat_info *info = kmalloc(sizeof(*info));
@@ -210,8 +210,13 @@ struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (!err && !probe_user(a[1], sizeof(*d), true))
 		err = ERROR_NOACCESS;
-	if (!err && (err = sys_path_in(a[0], &full)) == ERROR_SUCCESS) {
-		err = file_find_first(full, &file, info);
+	if (!err && a[2] & ~(VADOS_FIND_BASIC | VADOS_FIND_DIRECTORIES))
+		err = ERROR_INVALID_PARAMETER;
+	if (!err && (err = sys_pattern_in(a[0], &full)) == ERROR_SUCCESS) {
+		err = file_find_first(full,
+				      (a[2] & VADOS_FIND_BASIC ? FILE_FIND_NO_SHORT_NAMES : 0) |
+				      (a[2] & VADOS_FIND_DIRECTORIES ? FILE_FIND_DIRECTORIES : 0),
+				      &file, info);
 		kfree(full);
 	}
 	if (!err) {

@@ -44,6 +44,28 @@ uint32_t sys_path_in(uint32_t user, char **full)
 	return ERROR_SUCCESS;
 }
 
+uint32_t sys_pattern_in(uint32_t user, char **full)
+{
+	uint32_t err = sys_path_in(user, full);
+	const char *raw, *last;
+	bool more = false;
+	size_t n, len;
+
+	if (err)
+		return err;
+	raw = *full + RTL_PATH_WORK;    /* sys_path_in's copy of the user's path */
+	n = strlen(raw);
+	last = raw + n;
+	while (last > raw && last[-1] != '\\' && last[-1] != '/' && last[-1] != ':')
+		more |= *--last != '.' && *last != ' ';
+	len = strlen(*full);
+	if (more && raw[n - 1] == '.' && (*full)[len - 1] != '\\' && len + 1 < RTL_MAX_PATH) {
+		(*full)[len] = '.';
+		(*full)[len + 1] = '\0';
+	}
+	return ERROR_SUCCESS;
+}
+
 void sys_filetime_out(const struct fat_time *t, unsigned int out[2])
 {
 	struct rtl_time_fields f = { t->year, t->month, 0, t->day, t->hour, t->minute, t->second,

@@ -107,7 +107,7 @@ static const struct {
 	[SYS_REMOVE_DIRECTORY] = { sys_remove_directory, 1 },
 	[SYS_GET_FILE_ATTRIBUTES] = { sys_get_file_attributes, 2 },
 	[SYS_SET_FILE_ATTRIBUTES] = { sys_set_file_attributes, 2 },
-	[SYS_FIND_FIRST_FILE] = { sys_find_first_file, 2 },
+	[SYS_FIND_FIRST_FILE] = { sys_find_first_file, 3 },
 	[SYS_FIND_NEXT_FILE] = { sys_find_next_file, 2 },
 	[SYS_GET_CURRENT_DIRECTORY] = { sys_get_current_directory, 2 },
 	[SYS_SET_CURRENT_DIRECTORY] = { sys_set_current_directory, 1 },

@@ -48,6 +48,11 @@ struct sysret sys_handle_out(uint32_t out, uint32_t handle);
  * ERROR_FILENAME_EXCED_RANGE (MAX_PATH or more), ERROR_PATH_NOT_FOUND
  * (empty or NULL), ERROR_INVALID_NAME (a UNC path). kernel/sys/sys_path.c */
 uint32_t sys_path_in(uint32_t user, char **full);
+/* sys_path_in for FindFirstFile's pattern: a trailing '.' the resolution
+ * dropped from a last component that is more than dots and spaces is put
+ * back ("*." asks for the names without an extension, as kernel32 keeps
+ * it for the file system). kernel/sys/sys_path.c */
+uint32_t sys_pattern_in(uint32_t user, char **full);
 /* Whether full names an existing directory (0, ERROR_DIRECTORY for a file,
  * the lookup's error): then cwd gets it as a current directory (no trailing
  * separator but the root's). */

@@ -1,5 +1,5 @@
-/* The W forms of the file, directory and disk calls: each converts its
- * names to CP437 and calls the A form (user/lib/wide_arg.h). */
+/* The W forms of the file, directory, path and disk calls: each converts
+ * its names to CP437 and calls the A form (user/lib/wide_arg.h). */
 #include "user/lib/wide_arg.h"
 
 HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
@@ -32,6 +32,37 @@ BOOL WINAPI CopyFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, BOOL bF
 {
 	return WIDE_CALL2(lpExistingFileName, lpNewFileName, FALSE,
 			  CopyFileA(from, to, bFailIfExists));
+}
+
+/* The routine gets the same sizes and handles as from CopyFileExA. */
+BOOL WINAPI CopyFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName,
+			LPPROGRESS_ROUTINE lpProgressRoutine, LPVOID lpData, LPBOOL pbCancel,
+			DWORD dwCopyFlags)
+{
+	return WIDE_CALL2(lpExistingFileName, lpNewFileName, FALSE,
+			  CopyFileExA(from, to, lpProgressRoutine, lpData, pbCancel, dwCopyFlags));
+}
+
+BOOL WINAPI CreateHardLinkW(LPCWSTR lpFileName, LPCWSTR lpExistingFileName,
+			    LPSECURITY_ATTRIBUTES lpSecurityAttributes)
+{
+	return WIDE_CALL2(lpFileName, lpExistingFileName, FALSE,
+			  CreateHardLinkA(from, to, lpSecurityAttributes));
+}
+
+BOOL WINAPI ReplaceFileW(LPCWSTR lpReplacedFileName, LPCWSTR lpReplacementFileName,
+			 LPCWSTR lpBackupFileName, DWORD dwReplaceFlags, LPVOID lpExclude,
+			 LPVOID lpReserved)
+{
+	char *backup;
+	BOOL ok;
+
+	if (!wide_arg(lpBackupFileName, &backup))
+		return FALSE;
+	ok = WIDE_CALL2(lpReplacedFileName, lpReplacementFileName, FALSE,
+			ReplaceFileA(from, to, backup, dwReplaceFlags, lpExclude, lpReserved));
+	wide_free(backup);
+	return ok;
 }
 
 BOOL WINAPI CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes)
@@ -76,23 +107,33 @@ static void find_data_widen(const WIN32_FIND_DATAA *a, LPWIN32_FIND_DATAW w)
 	wide_widen(a->cAlternateFileName, w->cAlternateFileName, 14);
 }
 
-HANDLE WINAPI FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData)
+/* Both levels fill a WIN32_FIND_DATAW (FindExInfoBasic leaves
+ * cAlternateFileName empty). */
+HANDLE WINAPI FindFirstFileExW(LPCWSTR lpFileName, FINDEX_INFO_LEVELS fInfoLevelId,
+			       LPVOID lpFindFileData, FINDEX_SEARCH_OPS fSearchOp,
+			       LPVOID lpSearchFilter, DWORD dwAdditionalFlags)
 {
 	WIN32_FIND_DATAA data;
 	HANDLE h;
 	char *a;
 
-	if (IsBadWritePtr(lpFindFileData, sizeof(*lpFindFileData))) {
+	if (IsBadWritePtr(lpFindFileData, sizeof(WIN32_FIND_DATAW))) {
 		SetLastError(ERROR_NOACCESS);
 		return INVALID_HANDLE_VALUE;
 	}
 	if (!wide_arg(lpFileName, &a))
 		return INVALID_HANDLE_VALUE;
-	h = FindFirstFileA(a, &data);
+	h = FindFirstFileExA(a, fInfoLevelId, &data, fSearchOp, lpSearchFilter, dwAdditionalFlags);
 	wide_free(a);
 	if (h != INVALID_HANDLE_VALUE)
 		find_data_widen(&data, lpFindFileData);
 	return h;
+}
+
+HANDLE WINAPI FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData)
+{
+	return FindFirstFileExW(lpFileName, FindExInfoStandard, lpFindFileData,
+				FindExSearchNameMatch, NULL, 0);
 }
 
 BOOL WINAPI FindNextFileW(HANDLE hFindFile, LPWIN32_FIND_DATAW lpFindFileData)
@@ -130,6 +171,19 @@ BOOL WINAPI SetCurrentDirectoryW(LPCWSTR lpPathName)
 	return WIDE_CALL(lpPathName, FALSE, SetCurrentDirectoryA(a));
 }
 
+/* The answer of an A call that wrote a (a wide_scratch of n bytes) and
+ * returned r, the length or the size needed, put in w; *w_part (when
+ * asked) points into w where a_part pointed into a. */
+static void path_widen(DWORD r, const char *a, const char *a_part, LPWSTR w, DWORD n,
+			LPWSTR *w_part)
+{
+	if (r && r < n && a) {
+		wide_widen(a, w, r + 1);
+		if (w_part)
+			*w_part = a_part ? w + (a_part - a) : NULL;
+	}
+}
+
 /* As GetFullPathNameA, counted in WCHARs; *lpFilePart points into
  * lpBuffer. */
 DWORD WINAPI GetFullPathNameW(LPCWSTR lpFileName, DWORD nBufferLength, LPWSTR lpBuffer,
@@ -140,15 +194,61 @@ DWORD WINAPI GetFullPathNameW(LPCWSTR lpFileName, DWORD nBufferLength, LPWSTR lp
 
 	if (wide_arg(lpFileName, &name) && wide_scratch(lpBuffer, nBufferLength, &a)) {
 		n = GetFullPathNameA(name, nBufferLength, a, lpFilePart ? &part : NULL);
-		if (n && n < nBufferLength) {
-			wide_widen(a, lpBuffer, n + 1);
-			if (lpFilePart)
-				*lpFilePart = part ? lpBuffer + (part - a) : NULL;
-		}
+		path_widen(n, a, part, lpBuffer, nBufferLength, lpFilePart);
 	}
 	wide_free(name);
 	wide_free(a);
 	return n;
+}
+
+/* As SearchPathA, counted in WCHARs; *lpFilePart points into lpBuffer. */
+DWORD WINAPI SearchPathW(LPCWSTR lpPath, LPCWSTR lpFileName, LPCWSTR lpExtension,
+			 DWORD nBufferLength, LPWSTR lpBuffer, LPWSTR *lpFilePart)
+{
+	char *path = NULL, *name = NULL, *ext = NULL, *a = NULL, *part = NULL;
+	DWORD n = 0;
+
+	if (wide_arg(lpPath, &path) && wide_arg(lpFileName, &name) &&
+	    wide_arg(lpExtension, &ext) && wide_scratch(lpBuffer, nBufferLength, &a)) {
+		n = SearchPathA(path, name, ext, nBufferLength, a, lpFilePart ? &part : NULL);
+		path_widen(n, a, part, lpBuffer, nBufferLength, lpFilePart);
+	}
+	wide_free(path);
+	wide_free(name);
+	wide_free(ext);
+	wide_free(a);
+	return n;
+}
+
+/* GetShortPathNameW and GetLongPathNameW: their A form's answer, in WCHARs
+ * (in and out may be one buffer: in is converted first). */
+static DWORD path_form_wide(DWORD (WINAPI *call)(LPCSTR, LPSTR, DWORD), LPCWSTR in, LPWSTR out,
+			    DWORD size)
+{
+	char *name, *a = NULL;
+	DWORD n = 0;
+
+	if (!in) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return 0;
+	}
+	if (wide_arg(in, &name) && wide_scratch(out, size, &a)) {
+		n = call(name, a, size);
+		path_widen(n, a, NULL, out, size, NULL);
+	}
+	wide_free(name);
+	wide_free(a);
+	return n;
+}
+
+DWORD WINAPI GetShortPathNameW(LPCWSTR lpszLongPath, LPWSTR lpszShortPath, DWORD cchBuffer)
+{
+	return path_form_wide(GetShortPathNameA, lpszLongPath, lpszShortPath, cchBuffer);
+}
+
+DWORD WINAPI GetLongPathNameW(LPCWSTR lpszShortPath, LPWSTR lpszLongPath, DWORD cchBuffer)
+{
+	return path_form_wide(GetLongPathNameA, lpszShortPath, lpszLongPath, cchBuffer);
 }
 
 BOOL WINAPI GetDiskFreeSpaceW(LPCWSTR lpRootPathName, LPDWORD lpSectorsPerCluster,

@@ -183,8 +183,8 @@ uint32_t fat_delete(struct fat_volume *v, const char *path);
 uint32_t fat_rmdir(struct fat_volume *v, const char *path);
 /* Renames or moves from to to (any directory of the volume). An existing to
  * gives ERROR_ALREADY_EXISTS unless replace, which replaces a file that is not
- * READONLY nor open (else ERROR_ACCESS_DENIED / ERROR_SHARING_VIOLATION; a
- * directory: ERROR_ACCESS_DENIED). Moving a directory into itself gives
+ * READONLY, open or a directory (else ERROR_ACCESS_DENIED, as NT's file
+ * systems refuse them). Moving a directory into itself gives
  * ERROR_SHARING_VIOLATION, as Windows does. Open FCBs follow the move. */
 uint32_t fat_rename(struct fat_volume *v, const char *from, const char *to, bool replace);
 /* The attributes, size, times and names of what path names. */

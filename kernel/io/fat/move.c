@@ -121,8 +121,9 @@ static uint32_t dotdot_set(struct fat_volume *v, uint32_t dir, uint32_t parent, 
 	return fat_cursor_write(&cur);
 }
 
-/* Why dst may not be replaced by src (MoveFileEx's REPLACE_EXISTING); on
- * success *len is dst's chain, freed once src has taken its name. */
+/* Why dst may not be replaced by src (MoveFileEx's REPLACE_EXISTING; an
+ * open target is ERROR_ACCESS_DENIED there, as NT's file systems refuse it);
+ * on success *len is dst's chain, freed once src has taken its name. */
 static uint32_t replaceable(struct fat_volume *v, const struct fat_lookup *src,
 			    const struct fat_lookup *dst, bool replace, uint32_t *len)
 {
@@ -136,7 +137,7 @@ static uint32_t replaceable(struct fat_volume *v, const struct fat_lookup *src,
 	if ((dst->item.de.attr | src->item.de.attr) & FAT_ATTR_DIRECTORY)
 		return ERROR_ACCESS_DENIED;
 	if ((err = removable(v, dst)))
-		return err;
+		return err == ERROR_SHARING_VIOLATION ? ERROR_ACCESS_DENIED : err;
 	return fat_chain_of(v, &dst->item.de, len);
 }
 

@@ -124,7 +124,7 @@ enum vados_syscall {
 	SYS_REMOVE_DIRECTORY,   /* (path) */
 	SYS_GET_FILE_ATTRIBUTES, /* (path, struct vados_find_data * or 0) -> attributes */
 	SYS_SET_FILE_ATTRIBUTES, /* (path, attributes) */
-	SYS_FIND_FIRST_FILE,    /* (pattern, struct vados_find_data *) -> handle */
+	SYS_FIND_FIRST_FILE,    /* (pattern, struct vados_find_data *, VADOS_FIND_*) -> handle */
 	SYS_FIND_NEXT_FILE,     /* (handle, struct vados_find_data *) */
 	SYS_GET_CURRENT_DIRECTORY, /* (buf, size) -> length, or the size needed (with the NUL) */
 	SYS_SET_CURRENT_DIRECTORY, /* (path) */
@@ -216,6 +216,11 @@ struct vados_find_data {
 	char name[260];
 	char short_name[14];
 };
+
+/* SYS_FIND_FIRST_FILE's flags: FindExInfoBasic (no short names) and
+ * FindExSearchLimitToDirectories (directories only). */
+#define VADOS_FIND_BASIC       0x1u
+#define VADOS_FIND_DIRECTORIES 0x2u
 
 /* SYS_QUERY_FILE's answer: BY_HANDLE_FILE_INFORMATION's layout (52 bytes),
  * then what FILE_STANDARD_INFO adds. A handle without FILE_READ_ATTRIBUTES

@@ -383,5 +383,82 @@ WINAPI DWORD GetFinalPathNameByHandleA(HANDLE hFile, LPSTR lpszFilePath, DWORD c
 				       DWORD dwFlags);
 #define GetVolumeInformation      GetVolumeInformationA
 #define GetFinalPathNameByHandle  GetFinalPathNameByHandleA
+/* Paths, searches and moves (lane paths): SearchPath, GetShortPathName,
+ * GetLongPathName, FindFirstFileEx, MoveFileEx's other flags, CopyFileEx,
+ * ReplaceFile, CreateHardLink (user/lib/path_api.c, dir_api.c). */
+#define MOVEFILE_DELAY_UNTIL_REBOOT   0x00000004
+#define MOVEFILE_CREATE_HARDLINK      0x00000010
+#define MOVEFILE_FAIL_IF_NOT_TRACKABLE 0x00000020
+
+#define COPY_FILE_FAIL_IF_EXISTS              0x00000001
+#define COPY_FILE_RESTARTABLE                 0x00000002
+#define COPY_FILE_OPEN_SOURCE_FOR_WRITE       0x00000004
+#define COPY_FILE_ALLOW_DECRYPTED_DESTINATION 0x00000008
+#define COPY_FILE_COPY_SYMLINK                0x00000800
+#define COPY_FILE_NO_BUFFERING                0x00001000
+#define PROGRESS_CONTINUE         0
+#define PROGRESS_CANCEL           1
+#define PROGRESS_STOP             2
+#define PROGRESS_QUIET            3
+#define CALLBACK_CHUNK_FINISHED   0x00000000
+#define CALLBACK_STREAM_SWITCH    0x00000001
+#define ERROR_BAD_PATHNAME        161L
+#define ERROR_REQUEST_ABORTED     1235L
+typedef DWORD (WINAPI *LPPROGRESS_ROUTINE)(LARGE_INTEGER TotalFileSize,
+					   LARGE_INTEGER TotalBytesTransferred,
+					   LARGE_INTEGER StreamSize,
+					   LARGE_INTEGER StreamBytesTransferred,
+					   DWORD dwStreamNumber, DWORD dwCallbackReason,
+					   HANDLE hSourceFile, HANDLE hDestinationFile,
+					   LPVOID lpData);
+
+typedef enum _FINDEX_INFO_LEVELS {
+	FindExInfoStandard,
+	FindExInfoBasic,
+	FindExInfoMaxInfoLevel
+} FINDEX_INFO_LEVELS;
+typedef enum _FINDEX_SEARCH_OPS {
+	FindExSearchNameMatch,
+	FindExSearchLimitToDirectories,
+	FindExSearchLimitToDevices,
+	FindExSearchMaxSearchOp
+} FINDEX_SEARCH_OPS;
+#define FIND_FIRST_EX_CASE_SENSITIVE       0x00000001
+#define FIND_FIRST_EX_LARGE_FETCH          0x00000002
+#define FIND_FIRST_EX_ON_DISK_ENTRIES_ONLY 0x00000004
+
+#define BASE_SEARCH_PATH_ENABLE_SAFE_SEARCHMODE  0x00000001
+#define BASE_SEARCH_PATH_DISABLE_SAFE_SEARCHMODE 0x00010000
+#define BASE_SEARCH_PATH_PERMANENT               0x00008000
+
+WINAPI DWORD SearchPathA(LPCSTR lpPath, LPCSTR lpFileName, LPCSTR lpExtension,
+			 DWORD nBufferLength, LPSTR lpBuffer, LPSTR *lpFilePart);
+WINAPI BOOL SetSearchPathMode(DWORD Flags);
+WINAPI DWORD GetShortPathNameA(LPCSTR lpszLongPath, LPSTR lpszShortPath, DWORD cchBuffer);
+WINAPI DWORD GetLongPathNameA(LPCSTR lpszShortPath, LPSTR lpszLongPath, DWORD cchBuffer);
+WINAPI HANDLE FindFirstFileExA(LPCSTR lpFileName, FINDEX_INFO_LEVELS fInfoLevelId,
+			       LPVOID lpFindFileData, FINDEX_SEARCH_OPS fSearchOp,
+			       LPVOID lpSearchFilter, DWORD dwAdditionalFlags);
+WINAPI BOOL CopyFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName,
+			LPPROGRESS_ROUTINE lpProgressRoutine, LPVOID lpData, LPBOOL pbCancel,
+			DWORD dwCopyFlags);
+WINAPI BOOL CreateHardLinkA(LPCSTR lpFileName, LPCSTR lpExistingFileName,
+			    LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+#define REPLACEFILE_WRITE_THROUGH        0x00000001
+#define REPLACEFILE_IGNORE_MERGE_ERRORS  0x00000002
+#define REPLACEFILE_IGNORE_ACL_ERRORS    0x00000004
+#define ERROR_UNABLE_TO_REMOVE_REPLACED  1175L
+#define ERROR_UNABLE_TO_MOVE_REPLACEMENT 1176L
+#define ERROR_UNABLE_TO_MOVE_REPLACEMENT_2 1177L
+WINAPI BOOL ReplaceFileA(LPCSTR lpReplacedFileName, LPCSTR lpReplacementFileName,
+			 LPCSTR lpBackupFileName, DWORD dwReplaceFlags, LPVOID lpExclude,
+			 LPVOID lpReserved);
+#define SearchPath          SearchPathA
+#define GetShortPathName    GetShortPathNameA
+#define GetLongPathName     GetLongPathNameA
+#define FindFirstFileEx     FindFirstFileExA
+#define CopyFileEx          CopyFileExA
+#define CreateHardLink      CreateHardLinkA
+#define ReplaceFile         ReplaceFileA
 
 #endif

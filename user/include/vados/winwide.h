@@ -141,6 +141,22 @@ WINAPI BOOL GetVolumeInformationByHandleW(HANDLE hFile, LPWSTR lpVolumeNameBuffe
 					  DWORD nFileSystemNameSize);
 WINAPI DWORD GetFinalPathNameByHandleW(HANDLE hFile, LPWSTR lpszFilePath, DWORD cchFilePath,
 				       DWORD dwFlags);
+/* Paths, searches and moves (user/lib/wide_files.c). */
+WINAPI DWORD SearchPathW(LPCWSTR lpPath, LPCWSTR lpFileName, LPCWSTR lpExtension,
+			 DWORD nBufferLength, LPWSTR lpBuffer, LPWSTR *lpFilePart);
+WINAPI DWORD GetShortPathNameW(LPCWSTR lpszLongPath, LPWSTR lpszShortPath, DWORD cchBuffer);
+WINAPI DWORD GetLongPathNameW(LPCWSTR lpszShortPath, LPWSTR lpszLongPath, DWORD cchBuffer);
+WINAPI HANDLE FindFirstFileExW(LPCWSTR lpFileName, FINDEX_INFO_LEVELS fInfoLevelId,
+			       LPVOID lpFindFileData, FINDEX_SEARCH_OPS fSearchOp,
+			       LPVOID lpSearchFilter, DWORD dwAdditionalFlags);
+WINAPI BOOL CopyFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName,
+			LPPROGRESS_ROUTINE lpProgressRoutine, LPVOID lpData, LPBOOL pbCancel,
+			DWORD dwCopyFlags);
+WINAPI BOOL CreateHardLinkW(LPCWSTR lpFileName, LPCWSTR lpExistingFileName,
+			    LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+WINAPI BOOL ReplaceFileW(LPCWSTR lpReplacedFileName, LPCWSTR lpReplacementFileName,
+			 LPCWSTR lpBackupFileName, DWORD dwReplaceFlags, LPVOID lpExclude,
+			 LPVOID lpReserved);
 
 /* Named objects: a W name and its A form (CP437) name the same object. */
 WINAPI HANDLE CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,

@@ -131,3 +131,17 @@
 #define GetWindowsDirectory      GetWindowsDirectoryW
 #undef GetSystemWindowsDirectory
 #define GetSystemWindowsDirectory GetSystemWindowsDirectoryW
+#undef SearchPath
+#define SearchPath               SearchPathW
+#undef GetShortPathName
+#define GetShortPathName         GetShortPathNameW
+#undef GetLongPathName
+#define GetLongPathName          GetLongPathNameW
+#undef FindFirstFileEx
+#define FindFirstFileEx          FindFirstFileExW
+#undef CopyFileEx
+#define CopyFileEx               CopyFileExW
+#undef CreateHardLink
+#define CreateHardLink           CreateHardLinkW
+#undef ReplaceFile
+#define ReplaceFile              ReplaceFileW
