@@ -461,7 +461,10 @@ def gdb_test_with_disk(tally, script, tmp):
         return
     with tempfile.TemporaryDirectory(prefix="vados-gdb.") as tmp:
         iso = os.path.join(tmp, "vados.iso")
-        qemu.make_iso(iso, cmdline)
+        # Only the programs the command line refers to (and their children):
+        # every program would not fit below 16 MB on the small machines.
+        qemu.make_iso(iso, cmdline, programs=scenario_file.referred_programs(
+            {"cmdline": cmdline, "input": []}))
         with qemu.BOOT_SLOT:
             start = time.monotonic()
             port = free_port()
