@@ -19,26 +19,9 @@
 
 #define TEST_NAME "crt-files"
 #include "check.h"
+#include "crt-common.h"
 
 #define D "C:\\crtdir"
-
-static int handled;
-
-static void count_handler(const wchar_t *e, const wchar_t *f, const wchar_t *file, unsigned l,
-			  uintptr_t r)
-{
-	(void)e, (void)f, (void)file, (void)l, (void)r;
-	handled++;
-}
-
-#define FAILS_ERRNO(call, bad, err, through_handler)                                     \
-	do {                                                                             \
-		int h0 = handled;                                                        \
-		errno = 0;                                                               \
-		CHECK((call) == (bad) && errno == (err) &&                               \
-		      (handled > h0) == (through_handler),                               \
-		      "errno %d, want %d; handler ran %d times", errno, (err), handled - h0); \
-	} while (0)
 
 static void touch(const char *name, const char *text)
 {

@@ -15,26 +15,9 @@
 
 #define TEST_NAME "crt-streams"
 #include "check.h"
+#include "crt-common.h"
 
 #define F "C:\\streams.txt"
-
-static int handled;
-
-static void count_handler(const wchar_t *e, const wchar_t *f, const wchar_t *file, unsigned l,
-			  uintptr_t r)
-{
-	(void)e, (void)f, (void)file, (void)l, (void)r;
-	handled++;
-}
-
-#define FAILS_ERRNO(call, bad, err, through_handler)                                     \
-	do {                                                                             \
-		int h0 = handled;                                                        \
-		errno = 0;                                                               \
-		CHECK((call) == (bad) && errno == (err) &&                               \
-		      (handled > h0) == (through_handler),                               \
-		      "errno %d, want %d; handler ran %d times", errno, (err), handled - h0); \
-	} while (0)
 
 /* How many files in the root match "s*.*" (tmpfile's names). */
 static int temp_files(void)

@@ -41,27 +41,15 @@ errno_t _wsopen_s(int *fd, const wchar_t *path, int oflag, int shflag, int pmode
 
 int _wsopen(const wchar_t *path, int oflag, int shflag, ...)
 {
-	int fd = -1, pmode = 0;
-	va_list ap;
+	int fd = -1, pmode = LOWIO_PMODE(oflag, shflag);
 
-	va_start(ap, shflag);
-	if (oflag & _O_CREAT)
-		pmode = va_arg(ap, int);
-	va_end(ap);
 	CRT_WIDE(path, 0, lowio_open(a, oflag, shflag, pmode, &fd, FALSE));
 	return fd;
 }
 
 int _wopen(const wchar_t *path, int oflag, ...)
 {
-	int pmode = 0;
-	va_list ap;
-
-	va_start(ap, oflag);
-	if (oflag & _O_CREAT)
-		pmode = va_arg(ap, int);
-	va_end(ap);
-	return _wsopen(path, oflag, _SH_DENYNO, pmode);
+	return _wsopen(path, oflag, _SH_DENYNO, LOWIO_PMODE(oflag, oflag));
 }
 
 int _waccess(const wchar_t *path, int mode) { return CRT_WIDE(path, -1, _access(a, mode)); }

@@ -178,31 +178,17 @@ int lowio_open(const char *path, int oflag, int shflag, int pmode, int *out, BOO
 	return 0;
 }
 
-/* pmode is read only with _O_CREAT, as a caller may leave it out. */
-int _open(const char *path, int oflag, ...)
+int _sopen(const char *path, int oflag, int shflag, ...)
 {
-	int fd, pmode = 0;
-	va_list ap;
+	int fd;
 
-	va_start(ap, oflag);
-	if (oflag & _O_CREAT)
-		pmode = va_arg(ap, int);
-	va_end(ap);
-	lowio_open(path, oflag, _SH_DENYNO, pmode, &fd, FALSE);
+	lowio_open(path, oflag, shflag, LOWIO_PMODE(oflag, shflag), &fd, FALSE);
 	return fd;
 }
 
-int _sopen(const char *path, int oflag, int shflag, ...)
+int _open(const char *path, int oflag, ...)
 {
-	int fd, pmode = 0;
-	va_list ap;
-
-	va_start(ap, shflag);
-	if (oflag & _O_CREAT)
-		pmode = va_arg(ap, int);
-	va_end(ap);
-	lowio_open(path, oflag, shflag, pmode, &fd, FALSE);
-	return fd;
+	return _sopen(path, oflag, _SH_DENYNO, LOWIO_PMODE(oflag, oflag));
 }
 
 errno_t _sopen_s(int *fd, const char *path, int oflag, int shflag, int pmode)

@@ -3,6 +3,8 @@
 #ifndef USER_LIB_LOWIO_H
 #define USER_LIB_LOWIO_H
 
+#include <fcntl.h>
+#include <stdarg.h>
 #include <windows.h>
 
 enum {
@@ -28,6 +30,20 @@ struct lowio_fd *lowio_entry(int fd);
  * and _doserrno set). check_pmode: pmode must hold only _S_IREAD and
  * _S_IWRITE (_sopen_s's rule; _open and _sopen take any). */
 int lowio_open(const char *path, int oflag, int shflag, int pmode, int *fd, BOOL check_pmode);
+
+/* In a function whose arguments end (oflag, ..., last, ...): the pmode
+ * after last, read only with _O_CREAT as a caller may leave it out
+ * otherwise; 0 without. */
+#define LOWIO_PMODE(oflag, last)                                                         \
+	({                                                                               \
+		int lowio_pmode = 0;                                                     \
+		va_list lowio_ap;                                                        \
+		va_start(lowio_ap, last);                                                \
+		if ((oflag) & _O_CREAT)                                                  \
+			lowio_pmode = va_arg(lowio_ap, int);                             \
+		va_end(lowio_ap);                                                        \
+		lowio_pmode;                                                             \
+	})
 
 /* The default translation mode (_set_fmode's): _O_TEXT or _O_BINARY. */
 int lowio_fmode(void);
