@@ -63,6 +63,8 @@ static void directories(void)
 
 static void access_chmod_unlink(void)
 {
+	int fd;
+
 	touch(D "\\ro.txt", "read only");
 	CHECK(_access(D "\\ro.txt", 6) == 0 && _access(D, 6) == 0, "_access");
 	FAILS_ERRNO(_access(D "\\none", 0), -1, ENOENT, 0);
@@ -76,6 +78,9 @@ static void access_chmod_unlink(void)
 	FAILS_ERRNO(_chmod(D "\\none", _S_IWRITE), -1, ENOENT, 0);
 	FAILS_ERRNO(_unlink(D "\\none"), -1, ENOENT, 0);
 	FAILS_ERRNO(_unlink(D), -1, EACCES, 0);
+	fd = _open(D "\\ro.txt", _O_RDONLY);
+	FAILS_ERRNO(_unlink(D "\\ro.txt"), -1, EACCES, 0);      /* open */
+	_close(fd);
 	CHECK(_waccess(L"C:\\crtdir\\ro.txt", 0) == 0, "_waccess");
 	CHECK(_wchmod(L"C:\\crtdir\\ro.txt", _S_IWRITE) == 0 && _unlink(D "\\ro.txt") == 0,
 	      "made writable and deleted");
@@ -98,6 +103,8 @@ static void stats(void)
 	      (long long)st.st_mtime, (long long)now);
 	CHECK(_stat(D, &st) == 0 && st.st_mode == (_S_IFDIR | 0777), "a directory: 0%o",
 	      st.st_mode);
+	CHECK(_stat("C:\\", &st) == 0 && st.st_mode == (_S_IFDIR | 0777) && st.st_dev == 2,
+	      "the root: 0%o", st.st_mode);
 	touch(D "\\prog.exe", "");
 	CHECK(_stat(D "\\prog.exe", &st) == 0 && st.st_mode == (_S_IFREG | 0777), ".exe: 0%o",
 	      st.st_mode);

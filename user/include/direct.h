@@ -9,8 +9,9 @@ VADOS_BEGIN_DECLS
 
 /* 0, or -1 with errno: _mkdir EEXIST (the name exists) or ENOENT (no such
  * path); _rmdir ENOTEMPTY (not empty), ENOENT (no such directory) or
- * EACCES (open, or the current directory); _chdir ENOENT. A NULL name goes
- * to the invalid-parameter handler (EINVAL). */
+ * EACCES (open); _chdir ENOENT. A NULL name goes to the invalid-parameter
+ * handler (EINVAL). vados lets _rmdir remove the current directory
+ * (Windows refuses: EACCES). */
 int _mkdir(const char *path);
 int _rmdir(const char *path);
 int _chdir(const char *path);
