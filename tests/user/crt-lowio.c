@@ -25,6 +25,7 @@
 
 static void open_errors(void)
 {
+	struct _stat st;
 	int fd;
 
 	_unlink(F);
@@ -68,6 +69,8 @@ static void open_errors(void)
 	FAILS_ERRNO(_open(RO, _O_WRONLY), -1, EACCES, 0);
 	fd = _open(RO, _O_RDONLY);
 	CHECK(fd >= 0, "a read-only file opens to read");
+	CHECK(_fstat(fd, &st) == 0 && st.st_mode == (_S_IFREG | 0444) && st.st_size == 2,
+	      "_fstat sees it read-only: 0%o", st.st_mode);
 	_close(fd);
 	CHECK(_chmod(RO, _S_IREAD | _S_IWRITE) == 0 && _unlink(RO) == 0, "made writable, deleted");
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include "crt_thread.h"
 #include "lowio.h"
+#include "win32call.h"
 
 #define EPOCH_FILETIME 116444736000000000ull    /* 1970-01-01 in 100 ns since 1601 */
 
@@ -79,13 +80,15 @@ static int stat_path(const char *path, struct _stat64 *st)
 	return 0;
 }
 
-/* A console is _S_IFCHR (st_dev the descriptor); a disk file _S_IFREG,
- * writable (a handle does not tell its file's read-only attribute here). */
+/* A console is _S_IFCHR (st_dev the descriptor); a disk file _S_IFREG (or
+ * _S_IFDIR), its attributes, size and times asked of the handle (the
+ * query GetFileSizeEx and GetFileTime make). */
 static int stat_fd(int fd, struct _stat64 *st)
 {
 	struct lowio_fd *e = lowio_entry(fd);
-	FILETIME created, accessed, written;
-	LARGE_INTEGER size;
+	struct vados_file_info info;
+	uint32_t args[2];
+	BOOL dir;
 
 	if (!e)
 		return -1;
@@ -98,13 +101,19 @@ static int stat_fd(int fd, struct _stat64 *st)
 		st->st_dev = st->st_rdev = (unsigned)fd;
 		return 0;
 	}
-	if (!GetFileSizeEx(e->h, &size) || !GetFileTime(e->h, &created, &accessed, &written)) {
+	args[0] = (uint32_t)e->h;
+	args[1] = (uint32_t)&info;
+	if (!win32_call(SYS_QUERY_FILE, args, NULL)) {
 		crt_set_errno_from_win32(GetLastError());
 		return -1;
 	}
-	st->st_mode = permissions(_S_IFREG, FALSE);
-	st->st_size = size.QuadPart;
-	times_of(st, &created, &accessed, &written);
+	dir = (info.attributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+	st->st_mode = permissions(dir ? _S_IFDIR | _S_IEXEC : _S_IFREG,
+				  (info.attributes & FILE_ATTRIBUTE_READONLY) != 0);
+	st->st_size = (long long)info.size_high << 32 | info.size_low;
+	times_of(st, &(FILETIME){ info.created[0], info.created[1] },
+		 &(FILETIME){ info.accessed[0], info.accessed[1] },
+		 &(FILETIME){ info.written[0], info.written[1] });
 	return 0;
 }
 
