@@ -73,6 +73,16 @@ static void open_errors(void)
 	      "_fstat sees it read-only: 0%o", st.st_mode);
 	_close(fd);
 	CHECK(_chmod(RO, _S_IREAD | _S_IWRITE) == 0 && _unlink(RO) == 0, "made writable, deleted");
+
+	/* _umask's _S_IWRITE makes new files read-only */
+	CHECK(_umask(_S_IWRITE) == 0 && _umask(_S_IWRITE) == _S_IWRITE, "_umask gives the old mask");
+	fd = _open(RO, _O_CREAT | _O_WRONLY, _S_IREAD | _S_IWRITE);
+	_close(fd);
+	FAILS_ERRNO(_access(RO, 2), -1, EACCES, 0);
+	CHECK(_umask_s(0, &fd) == 0 && fd == _S_IWRITE, "_umask_s");
+	FAILS_ERRNO(_umask_s(0777, &fd), EINVAL, EINVAL, 1);
+	_chmod(RO, _S_IWRITE);
+	_unlink(RO);
 }
 
 static void read_write(void)
@@ -174,6 +184,8 @@ static void duplicates(void)
 	      st.st_mode);
 	FAILS_ERRNO(_fstat(fd, NULL), -1, EINVAL, 1);
 	FAILS_ERRNO(_fstat(77, &st), -1, EBADF, 1);
+	CHECK(_isatty(1) && _isatty(0) && !_isatty(fd), "_isatty: the console only");
+	FAILS_ERRNO(_isatty(77), 0, EBADF, 1);
 	_close(fd);
 
 	h = CreateFileA(F, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);

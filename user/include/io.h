@@ -81,6 +81,13 @@ int _open_osfhandle(intptr_t handle, int flags);
 /* Sets fd's mode to _O_TEXT or _O_BINARY: the mode it had, or -1 (EINVAL
  * for another mode, EBADF). */
 int _setmode(int fd, int mode);
+/* Nonzero (0x40) when fd is a character device (the console), else 0
+ * (EBADF through the handler for a bad fd). */
+int _isatty(int fd);
+/* The pmode bits a later _open drops (_S_IWRITE: new files read-only); the
+ * mask before. _umask_s: EINVAL for other bits or a NULL old. */
+int _umask(int mode);
+errno_t _umask_s(int mode, int *old);
 /* The mode a descriptor or stream opened without _O_TEXT/_O_BINARY ("t"
  * or "b") gets: _O_TEXT unless set; EINVAL for another value. */
 errno_t _set_fmode(int mode);
@@ -163,6 +170,8 @@ int eof(int fd);
 int dup(int fd);
 int dup2(int fd1, int fd2);
 int setmode(int fd, int mode);
+int isatty(int fd);
+int umask(int mode);
 int chsize(int fd, long size);
 long filelength(int fd);
 int creat(const char *path, int pmode);

@@ -18,6 +18,7 @@
 static struct lowio_fd *blocks[MAX_FDS / BLOCK_FDS];
 static SRWLOCK table_lock = SRWLOCK_INIT;
 static int fmode = _O_TEXT;
+static int umask_bits;
 
 /* The entry of fd (0 <= fd < MAX_FDS), its block made if make; NULL when
  * it is not there (or no memory). Fills 0..2 from the standard handles the
@@ -149,6 +150,7 @@ int lowio_open(const char *path, int oflag, int shflag, int pmode, int *out, BOO
 	if (!path || !access || share < 0 || (mode & (mode - 1)) ||
 	    (check_pmode && (pmode & ~(_S_IREAD | _S_IWRITE))))
 		return crt_invalid_parameter();
+	pmode &= ~umask_bits;
 	if ((oflag & _O_CREAT) && !(pmode & _S_IWRITE))
 		attributes = FILE_ATTRIBUTE_READONLY;
 	if (oflag & _O_TEMPORARY) {
@@ -324,6 +326,32 @@ int _setmode(int fd, int mode)
 	return was;
 }
 
+/* Nonzero (Microsoft's 0x40) for a character device such as the console. */
+int _isatty(int fd)
+{
+	struct lowio_fd *e = lowio_entry(fd);
+
+	return e && (e->flags & LOWIO_DEVICE) ? 0x40 : 0;
+}
+
+/* The bits of a later _open's pmode to drop (only _S_IWRITE matters: a new
+ * file without it is read-only); the mask it had. */
+int _umask(int mode)
+{
+	int was = umask_bits;
+
+	umask_bits = mode & (_S_IREAD | _S_IWRITE);
+	return was;
+}
+
+errno_t _umask_s(int mode, int *old)
+{
+	if (!old || (mode & ~(_S_IREAD | _S_IWRITE)))
+		return crt_invalid_parameter();
+	*old = _umask(mode);
+	return 0;
+}
+
 errno_t _set_fmode(int mode)
 {
 	if (mode != _O_TEXT && mode != _O_BINARY && mode != _O_WTEXT)
@@ -347,3 +375,5 @@ int close(int fd) __attribute__((alias("_close")));
 int dup(int fd) __attribute__((alias("_dup")));
 int dup2(int fd1, int fd2) __attribute__((alias("_dup2")));
 int setmode(int fd, int mode) __attribute__((alias("_setmode")));
+int isatty(int fd) __attribute__((alias("_isatty")));
+int umask(int mode) __attribute__((alias("_umask")));
