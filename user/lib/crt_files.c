@@ -12,9 +12,8 @@
 #include <sys/stat.h>
 #include <sys/utime.h>
 #include "crt_thread.h"
+#include "crt_time.h"
 #include "lowio.h"
-
-#define EPOCH_FILETIME 116444736000000000ull    /* 1970-01-01 in 100 ns since 1601 */
 
 /* 0 for a call that worked, else -1 with errno from its Win32 error. */
 static int win32_result(BOOL ok)
@@ -218,14 +217,6 @@ void _makepath(char *path, const char *drive, const char *dir, const char *fname
 	*p = '\0';
 }
 
-static FILETIME filetime_of(time_t t)
-{
-	unsigned long long v = (unsigned long long)t * 10000000ull + EPOCH_FILETIME;
-	FILETIME ft = { (DWORD)v, (DWORD)(v >> 32) };
-
-	return ft;
-}
-
 /* SetFileTime's refusal (a time FAT cannot hold) is EINVAL, as Microsoft's. */
 int _futime(int fd, struct _utimbuf *times)
 {
@@ -241,8 +232,8 @@ int _futime(int fd, struct _utimbuf *times)
 	}
 	if (times->actime < 0 || times->modtime < 0)
 		return crt_invalid_parameter(), -1;
-	access = filetime_of(times->actime);
-	write = filetime_of(times->modtime);
+	access = crt_filetime_of(times->actime);
+	write = crt_filetime_of(times->modtime);
 	if (!SetFileTime(e->h, NULL, &access, &write)) {
 		errno = EINVAL;
 		return -1;

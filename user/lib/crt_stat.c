@@ -7,18 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "crt_thread.h"
+#include "crt_time.h"
 #include "lowio.h"
 #include "win32call.h"
-
-#define EPOCH_FILETIME 116444736000000000ull    /* 1970-01-01 in 100 ns since 1601 */
-
-/* Seconds since 1970 of a FILETIME; -1 for none (zero) or before 1970. */
-static long long seconds_of(const FILETIME *ft)
-{
-	unsigned long long v = ((unsigned long long)ft->dwHighDateTime << 32) | ft->dwLowDateTime;
-
-	return v < EPOCH_FILETIME ? -1 : (long long)((v - EPOCH_FILETIME) / 10000000ull);
-}
 
 /* st_mode's permission bits: _S_IREAD, _S_IWRITE unless read-only, the
  * user's bits repeated for group and others. */
@@ -43,9 +34,9 @@ static BOOL is_program(const char *path)
 static void times_of(struct _stat64 *st, const FILETIME *created, const FILETIME *accessed,
 		     const FILETIME *written)
 {
-	st->st_mtime = seconds_of(written);
-	st->st_atime = seconds_of(accessed);
-	st->st_ctime = seconds_of(created);
+	st->st_mtime = crt_seconds_of(written);
+	st->st_atime = crt_seconds_of(accessed);
+	st->st_ctime = crt_seconds_of(created);
 	if (st->st_atime <= 0)
 		st->st_atime = st->st_mtime;
 	if (st->st_ctime <= 0)
@@ -168,9 +159,9 @@ int _fstat64(int fd, struct _stat64 *st) { return stat_fd(fd, st); }
 static void found(const WIN32_FIND_DATAA *fd, struct __finddata64_t *d)
 {
 	d->attrib = fd->dwFileAttributes == FILE_ATTRIBUTE_NORMAL ? 0 : fd->dwFileAttributes;
-	d->time_create = seconds_of(&fd->ftCreationTime);
-	d->time_access = seconds_of(&fd->ftLastAccessTime);
-	d->time_write = seconds_of(&fd->ftLastWriteTime);
+	d->time_create = crt_seconds_of(&fd->ftCreationTime);
+	d->time_access = crt_seconds_of(&fd->ftLastAccessTime);
+	d->time_write = crt_seconds_of(&fd->ftLastWriteTime);
 	d->size = ((long long)fd->nFileSizeHigh << 32) | fd->nFileSizeLow;
 	strcpy(d->name, fd->cFileName);
 }
