@@ -153,6 +153,8 @@ static void finding(void)
 	CHECK(files == 3 && dirs >= 1 && sized, "%d files, %d directories, s.txt %d", files, dirs,
 	      sized);
 	CHECK(_findclose(h) == 0, "_findclose");
+	FAILS_ERRNO(_findnext(h, &fd), -1, EINVAL, 0);          /* closed */
+	FAILS_ERRNO(_findclose(h), -1, EINVAL, 0);
 	FAILS_ERRNO(_findfirst(D "\\*.none", &fd), (intptr_t)-1, ENOENT, 0);
 	FAILS_ERRNO(_findfirst(NULL, &fd), (intptr_t)-1, EINVAL, 1);
 	_rmdir(D "\\subdir");

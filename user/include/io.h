@@ -113,7 +113,8 @@ int _wchmod(const wchar_t *path, int pmode);
 /* Directory search: _A_* attributes, times in seconds since 1970 (-1 for
  * one the file system lacks), the size and the name. _findfirst returns a
  * handle for _findnext and _findclose, or -1 with errno ENOENT (nothing
- * matches) or EINVAL; _findnext 0, or -1 with ENOENT after the last. */
+ * matches) or EINVAL; _findnext 0, or -1 with ENOENT after the last (EINVAL
+ * for a bad handle, as _findclose). */
 #define _A_NORMAL 0x00
 #define _A_RDONLY 0x01
 #define _A_HIDDEN 0x02

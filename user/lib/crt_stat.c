@@ -166,6 +166,18 @@ static void found(const WIN32_FIND_DATAA *fd, struct __finddata64_t *d)
 	strcpy(d->name, fd->cFileName);
 }
 
+/* A search's failure as Microsoft's: ENOENT when nothing (more) matches,
+ * ENOMEM, else EINVAL (a bad handle too); _doserrno the Win32 error. */
+static void find_failed(void)
+{
+	DWORD error = GetLastError();
+
+	crt_set_errno_from_win32(error);
+	if (errno != ENOMEM && error != ERROR_FILE_NOT_FOUND && error != ERROR_PATH_NOT_FOUND &&
+	    error != ERROR_NO_MORE_FILES)
+		errno = EINVAL;
+}
+
 intptr_t _findfirst64(const char *spec, struct __finddata64_t *data)
 {
 	WIN32_FIND_DATAA fd;
@@ -175,7 +187,7 @@ intptr_t _findfirst64(const char *spec, struct __finddata64_t *data)
 		return crt_invalid_parameter(), -1;
 	h = FindFirstFileA(spec, &fd);
 	if (h == INVALID_HANDLE_VALUE) {
-		crt_set_errno_from_win32(GetLastError());
+		find_failed();
 		return -1;
 	}
 	found(&fd, data);
@@ -189,7 +201,7 @@ int _findnext64(intptr_t handle, struct __finddata64_t *data)
 	if (!data)
 		return crt_invalid_parameter(), -1;
 	if (!FindNextFileA((HANDLE)handle, &fd)) {
-		crt_set_errno_from_win32(GetLastError());
+		find_failed();
 		return -1;
 	}
 	found(&fd, data);
