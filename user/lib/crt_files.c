@@ -1,6 +1,6 @@
 /* Microsoft's C runtime's calls on file and directory names: _access,
  * _unlink, _chmod, _mkdir, _rmdir, _chdir, _getcwd, _getdrive, _fullpath,
- * _splitpath, _makepath, _utime and _futime. A NULL name goes to the
+ * _splitpath and _makepath. A NULL name goes to the
  * invalid-parameter handler (EINVAL); a Win32 failure sets errno by
  * _dosmaperr's table and _doserrno to the error. */
 #include <direct.h>
@@ -10,10 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/utime.h>
 #include "crt_thread.h"
-#include "crt_time.h"
-#include "lowio.h"
 
 /* 0 for a call that worked, else -1 with errno from its Win32 error. */
 static int win32_result(BOOL ok)
@@ -215,44 +212,6 @@ void _makepath(char *path, const char *drive, const char *dir, const char *fname
 		p += n;
 	}
 	*p = '\0';
-}
-
-/* SetFileTime's refusal (a time FAT cannot hold) is EINVAL, as Microsoft's. */
-int _futime(int fd, struct _utimbuf *times)
-{
-	struct lowio_fd *e = lowio_entry(fd);
-	struct _utimbuf now;
-	FILETIME access, write;
-
-	if (!e)
-		return -1;
-	if (!times) {
-		now.actime = now.modtime = time(NULL);
-		times = &now;
-	}
-	if (times->actime < 0 || times->modtime < 0)
-		return crt_invalid_parameter(), -1;
-	access = crt_filetime_of(times->actime);
-	write = crt_filetime_of(times->modtime);
-	if (!SetFileTime(e->h, NULL, &access, &write)) {
-		errno = EINVAL;
-		return -1;
-	}
-	return 0;
-}
-
-int _utime(const char *path, struct _utimbuf *times)
-{
-	int fd, r;
-
-	if (!path)
-		return crt_invalid_parameter(), -1;
-	fd = _open(path, _O_RDWR | _O_BINARY);
-	if (fd < 0)
-		return -1;
-	r = _futime(fd, times);
-	_close(fd);
-	return r;
 }
 
 int access(const char *path, int mode) __attribute__((alias("_access")));

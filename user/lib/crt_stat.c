@@ -1,11 +1,14 @@
 /* Microsoft's _stat, _fstat and _findfirst families (sys/stat.h, io.h):
  * each fills the widest form (struct _stat64, struct __finddata64_t) and the
- * narrower forms copy it, EOVERFLOW when a size or time does not fit. */
+ * narrower forms copy it, EOVERFLOW when a size or time does not fit; and
+ * _utime and _futime (sys/utime.h), which set those times. */
 #include <errno.h>
 #include <io.h>
 #include <direct.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/utime.h>
 #include "crt_thread.h"
 #include "crt_time.h"
 #include "lowio.h"
@@ -255,3 +258,41 @@ int _findclose(intptr_t handle)
 
 FIND_FORMS(_findfirst32, _findnext32, _finddata32_t)
 FIND_FORMS(_findfirst64i32, _findnext64i32, _finddata64i32_t)
+
+/* SetFileTime's refusal (a time FAT cannot hold) is EINVAL, as Microsoft's. */
+int _futime(int fd, struct _utimbuf *times)
+{
+	struct lowio_fd *e = lowio_entry(fd);
+	struct _utimbuf now;
+	FILETIME access, write;
+
+	if (!e)
+		return -1;
+	if (!times) {
+		now.actime = now.modtime = time(NULL);
+		times = &now;
+	}
+	if (times->actime < 0 || times->modtime < 0)
+		return crt_invalid_parameter(), -1;
+	access = crt_filetime_of(times->actime);
+	write = crt_filetime_of(times->modtime);
+	if (!SetFileTime(e->h, NULL, &access, &write)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+int _utime(const char *path, struct _utimbuf *times)
+{
+	int fd, r;
+
+	if (!path)
+		return crt_invalid_parameter(), -1;
+	fd = _open(path, _O_RDWR | _O_BINARY);
+	if (fd < 0)
+		return -1;
+	r = _futime(fd, times);
+	_close(fd);
+	return r;
+}

@@ -1,10 +1,12 @@
-/* C streams over Win32 files: fopen and the rest, with one buffer per stream
- * used for reading or for writing (switching flushes or gives back what was
- * read ahead), append mode writing at the end every time, and every open
- * stream flushed at exit. stdout and stderr write to the console unbuffered.
+/* C streams over Win32 files: fopen and the rest, each stream owning a
+ * descriptor (lowio.c, opened as _open does) and one buffer used for
+ * reading or for writing (switching flushes or gives back what was read
+ * ahead), append mode writing at the end every time, and every open stream
+ * flushed at exit. stdout and stderr write to the console unbuffered.
  * As Microsoft's C library, a stream is in text mode unless its mode has a
- * "b": '\n' is written as CR LF, CR LF reads as '\n' and CTRL+Z as the end;
- * the buffer keeps the file's own bytes, so ftell and fseek are exact.
+ * "b" (crt_text.h's rules: '\n' is written as CR LF, CR LF reads as '\n'
+ * and CTRL+Z as the end); the buffer keeps the file's own bytes, so ftell
+ * and fseek are exact.
  * stdin reads the console input handle. A failed open sets errno from the
  * Win32 error (_dosmaperr's table); a bad mode or NULL argument goes to the
  * invalid-parameter handler (EINVAL), as Microsoft's. */

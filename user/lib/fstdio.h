@@ -3,6 +3,7 @@
 #ifndef USER_LIB_FSTDIO_H
 #define USER_LIB_FSTDIO_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <windows.h>
 
@@ -40,6 +41,11 @@ FILE *fstdio_attach(int fd, const char *mode, FILE *reuse);
 /* Flushes f and closes its descriptor; frees f unless it is stdin, stdout
  * or stderr, or keep (freopen's: the buffer stays too). 0 or EOF. */
 int fstdio_close(FILE *f, BOOL keep);
+
+/* printf's way to stdout once freopen has moved it to a file (NULL: the
+ * console, written directly by user/lib/stdio.c); a pointer set at run time
+ * so that printf alone does not bring the streams into every program. */
+extern int (*stdio_reopened_vprintf)(const char *fmt, va_list ap);
 
 /* fseek's and ftell's work at 64 bits. */
 int fstdio_seek(FILE *f, long long offset, int whence);

@@ -28,12 +28,19 @@ FILE *_fsopen(const char *path, const char *mode, int shflag)
 	return fstdio_open(path, mode, shflag, NULL);
 }
 
+static int vprintf_to_stdout(const char *fmt, va_list ap)
+{
+	return vfprintf(stdout, fmt, ap);
+}
+
 /* A console stream gives up its descriptor (0, 1 or 2) for the new file
- * to take. */
+ * to take; printf follows stdout. */
 FILE *freopen(const char *path, const char *mode, FILE *f)
 {
 	if (!f || !path || !mode)
 		return crt_invalid_parameter(), NULL;
+	if (f == stdout)
+		stdio_reopened_vprintf = vprintf_to_stdout;
 	if (f->flags & F_CONSOLE) {
 		fflush(f);
 		_close(f->fd);

@@ -16,13 +16,24 @@
 #define MAX_FDS 8192
 
 static struct lowio_fd *blocks[MAX_FDS / BLOCK_FDS];
-static SRWLOCK table_lock = SRWLOCK_INIT;
+static volatile LONG table_busy;        /* the table's lock: a short spin */
 static int fmode = _O_TEXT;
 static int umask_bits;
 
+static void lock_table(void)
+{
+	while (InterlockedExchange(&table_busy, 1))
+		Sleep(0);
+}
+
+static void unlock_table(void)
+{
+	InterlockedExchange(&table_busy, 0);
+}
+
 /* The entry of fd (0 <= fd < MAX_FDS), its block made if make; NULL when
  * it is not there (or no memory). Fills 0..2 from the standard handles the
- * first time. Called with table_lock held. */
+ * first time. Called with the table locked. */
 static struct lowio_fd *slot(int fd, BOOL make)
 {
 	struct lowio_fd **b = &blocks[fd / BLOCK_FDS];
@@ -41,9 +52,9 @@ struct lowio_fd *lowio_entry(int fd)
 	struct lowio_fd *e = NULL;
 
 	if (fd >= 0 && fd < MAX_FDS) {
-		AcquireSRWLockExclusive(&table_lock);
+		lock_table();
 		e = slot(fd, fd < 3);
-		ReleaseSRWLockExclusive(&table_lock);
+		unlock_table();
 	}
 	if (e && (e->flags & LOWIO_OPEN))
 		return e;
@@ -75,22 +86,22 @@ static int take(int only)
 	struct lowio_fd *e;
 	int last = only >= 0 ? only : MAX_FDS - 1;
 
-	AcquireSRWLockExclusive(&table_lock);
+	lock_table();
 	for (int fd = only >= 0 ? only : 0; fd <= last; fd++) {
 		e = slot(fd, TRUE);
 		if (!e) {
-			ReleaseSRWLockExclusive(&table_lock);
+			unlock_table();
 			errno = ENOMEM;
 			return -1;
 		}
 		if (!(e->flags & LOWIO_OPEN)) {
 			e->flags = LOWIO_OPEN;
 			e->h = INVALID_HANDLE_VALUE;
-			ReleaseSRWLockExclusive(&table_lock);
+			unlock_table();
 			return fd;
 		}
 	}
-	ReleaseSRWLockExclusive(&table_lock);
+	unlock_table();
 	errno = EMFILE;
 	_doserrno = 0;
 	return -1;
@@ -98,10 +109,10 @@ static int take(int only)
 
 static void give_back(struct lowio_fd *e)
 {
-	AcquireSRWLockExclusive(&table_lock);
+	lock_table();
 	e->flags = 0;
 	e->h = INVALID_HANDLE_VALUE;
-	ReleaseSRWLockExclusive(&table_lock);
+	unlock_table();
 }
 
 int lowio_fmode(void)

@@ -31,14 +31,16 @@ static void emit(void *ctx, char c)
 		flush(o);
 }
 
+int (*stdio_reopened_vprintf)(const char *fmt, va_list ap);
+
 /* To the console, or to stdout's file once freopen moved it. */
 int vprintf(const char *fmt, va_list ap)
 {
 	struct out o = { .len = 0 };
 	int n;
 
-	if (!(stdout->flags & F_CONSOLE))
-		return vfprintf(stdout, fmt, ap);
+	if (stdio_reopened_vprintf)
+		return stdio_reopened_vprintf(fmt, ap);
 	n = fmt_vformat_crt(emit, &o, fmt, ap);
 
 	flush(&o);
