@@ -19,6 +19,10 @@ VADOS_BEGIN_DECLS
 #define FILENAME_MAX 260
 #define FOPEN_MAX    20
 #define _SYS_OPEN    20
+#define L_tmpnam     260
+#define L_tmpnam_s   L_tmpnam
+#define TMP_MAX      2147483647
+#define TMP_MAX_S    TMP_MAX
 
 #ifndef _ERRNO_T_DEFINED
 #define _ERRNO_T_DEFINED
@@ -26,8 +30,11 @@ typedef int errno_t;
 #endif
 typedef long long fpos_t;
 
-/* Streams over Win32 files (user/lib/fstdio.c): buffered, binary (the "t"
- * and "b" of a mode are accepted and mean the same: no CR/LF translation). */
+/* Streams over Win32 files (user/lib/fstdio.c), each owning a descriptor
+ * (io.h): buffered, in text mode unless the mode has "b" (or _fmode is
+ * _O_BINARY and it has no "t"): '\n' is written as CR LF, CR LF reads as
+ * '\n' and CTRL+Z ends the text; ftell and fseek work on file offsets.
+ * stdout and stderr write to the console unbuffered and untranslated. */
 typedef struct _iobuf FILE;
 extern FILE *const stdin, *const stdout, *const stderr;
 
@@ -60,6 +67,46 @@ void clearerr(FILE *f);
 int fflush(FILE *f);
 int remove(const char *path);
 int rename(const char *from, const char *to);
+
+/* Microsoft's stream calls (user/lib/fstdio_crt.c). _fileno: the stream's
+ * descriptor (stdin 0, stdout 1, stderr 2). _fdopen: a stream on an open
+ * descriptor. _fsopen: fopen with a <share.h> sharing mode. freopen: f
+ * closed and opened on path (NULL when that fails, f left closed); stdin,
+ * stdout and stderr so reopened take descriptors 0, 1 and 2 again. fopen's
+ * modes also take Microsoft's letters: D (deleted when closed), T, N, S,
+ * R, x ("wx": fails with EEXIST when the file exists). */
+int _fileno(FILE *f);
+FILE *_fdopen(int fd, const char *mode);
+FILE *_fsopen(const char *path, const char *mode, int shflag);
+FILE *freopen(const char *path, const char *mode, FILE *f);
+errno_t freopen_s(FILE **pf, const char *path, const char *mode, FILE *f);
+int fileno(FILE *f);
+FILE *fdopen(int fd, const char *mode);
+/* A new file in the root directory, "w+b", deleted when closed (or at
+ * exit, or by _rmtmp); NULL with errno. tmpnam: a name no file has in
+ * GetTempPath's directory, in s (L_tmpnam bytes) or a static buffer;
+ * tmpnam_s: 0, or EINVAL (NULL) or ERANGE (size too small) through the
+ * invalid-parameter handler. */
+FILE *tmpfile(void);
+errno_t tmpfile_s(FILE **pf);
+char *tmpnam(char *s);
+errno_t tmpnam_s(char *s, size_t size);
+/* A line of stdin without its '\n'; NULL at the end of the input, or
+ * (buf "", ERANGE through the invalid-parameter handler) for a line that
+ * does not fit in size - 1 characters, the rest of it dropped. */
+char *gets_s(char *buf, size_t size);
+int _fseeki64(FILE *f, long long offset, int whence);
+long long _ftelli64(FILE *f);
+/* _flushall: every stream flushed; how many are open. _fcloseall: every
+ * stream but stdin, stdout and stderr closed; how many (EOF if one failed).
+ * _rmtmp: tmpfile's streams closed (so deleted); how many. fflush(NULL)
+ * flushes every stream. */
+int _flushall(void);
+int _fcloseall(void);
+int _rmtmp(void);
+int flushall(void);
+int fcloseall(void);
+int rmtmp(void);
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vprintf(const char *fmt, va_list ap);

@@ -129,6 +129,19 @@ typedef void (*_invalid_parameter_handler)(const wchar_t *expression, const wcha
 _invalid_parameter_handler _set_invalid_parameter_handler(_invalid_parameter_handler handler);
 _invalid_parameter_handler _get_invalid_parameter_handler(void);
 
+/* File names (user/lib/crt_files.c). _fullpath: rel made absolute (NULL
+ * or "": the current directory) in abs of size bytes, or in one malloc'd
+ * when abs is NULL; NULL with errno ERANGE when it does not fit.
+ * _splitpath: path's drive ("C:"), directory (up to its last \ or /), name
+ * and extension (from the name's last '.'), each part to a buffer of
+ * _MAX_DRIVE, _MAX_DIR, _MAX_FNAME or _MAX_EXT bytes, or NULL to skip it.
+ * _makepath joins them, adding the ':', a '\' after a directory without
+ * one and a '.' before an extension without one. */
+char *_fullpath(char *abs, const char *rel, size_t size);
+void _splitpath(const char *path, char *drive, char *dir, char *fname, char *ext);
+void _makepath(char *path, const char *drive, const char *dir, const char *fname,
+	       const char *ext);
+
 VADOS_END_DECLS
 
 #include <errno.h>

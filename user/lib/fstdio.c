@@ -1,43 +1,38 @@
-/* C streams over Win32 files: fopen and the rest, with one buffer per stream
- * used for reading or for writing (switching flushes or gives back what was
- * read ahead), append mode writing at the end every time, and every open
- * stream flushed at exit. stdout and stderr write to the console unbuffered.
+/* C streams over Win32 files: fopen and the rest, each stream owning a
+ * descriptor (lowio.c, opened as _open does) and one buffer used for
+ * reading or for writing (switching flushes or gives back what was read
+ * ahead), append mode writing at the end every time, and every open stream
+ * flushed at exit. stdout and stderr write to the console unbuffered.
  * As Microsoft's C library, a stream is in text mode unless its mode has a
- * "b": '\n' is written as CR LF, CR LF reads as '\n' and CTRL+Z as the end;
- * the buffer keeps the file's own bytes, so ftell and fseek are exact.
+ * "b" (crt_text.h's rules: '\n' is written as CR LF, CR LF reads as '\n'
+ * and CTRL+Z as the end); the buffer keeps the file's own bytes, so ftell
+ * and fseek are exact.
  * stdin reads the console input handle. A failed open sets errno from the
  * Win32 error (_dosmaperr's table); a bad mode or NULL argument goes to the
  * invalid-parameter handler (EINVAL), as Microsoft's. */
 #include <errno.h>
-#include <stdio.h>
+#include <fcntl.h>
+#include <io.h>
+#include <share.h>
 #include <stdlib.h>
 #include <string.h>
-#include <windows.h>
+#include <sys/stat.h>
 #include "kernel/rtl/format.h"
+#include "crt_text.h"
 #include "crt_thread.h"
+#include "fstdio.h"
+#include "lowio.h"
 
-enum { F_READ = 1, F_WRITE = 2, F_APPEND = 4, F_EOF = 8, F_ERROR = 16, F_CONSOLE = 32,
-       F_TEXT = 64 };
-
-#define CTRL_Z 0x1a
-
-struct _iobuf {
-	HANDLE h;
-	int flags;
-	unsigned char *buf;
-	size_t pos, len;        /* reading: buf[pos..len) read ahead; writing: len pending */
-	int writing;            /* what buf holds now */
-	FILE *next;             /* every stream fopen made */
-	int pushed;             /* ungetc's character + 1, or 0 */
-};
-
-static FILE out = { (HANDLE)STD_OUTPUT_HANDLE, F_WRITE | F_CONSOLE, NULL, 0, 0, 1, NULL, 0 };
-static FILE err = { (HANDLE)STD_ERROR_HANDLE, F_WRITE | F_CONSOLE, NULL, 0, 0, 1, NULL, 0 };
-static FILE in = { (HANDLE)STD_INPUT_HANDLE, F_READ | F_CONSOLE, NULL, 0, 0, 0, NULL, 0 };
+static FILE out = { (HANDLE)STD_OUTPUT_HANDLE, F_WRITE | F_CONSOLE | F_STATIC, NULL, 0, 0, 1,
+		    NULL, 0, 1 };
+static FILE err = { (HANDLE)STD_ERROR_HANDLE, F_WRITE | F_CONSOLE | F_STATIC, NULL, 0, 0, 1,
+		    NULL, 0, 2 };
+static FILE in = { (HANDLE)STD_INPUT_HANDLE, F_READ | F_CONSOLE | F_STATIC, NULL, 0, 0, 0,
+		   NULL, 0, 0 };
 FILE *const stdin = &in;
 FILE *const stdout = &out;
 FILE *const stderr = &err;
-static FILE *streams;
+FILE *fstdio_streams;
 
 /* Writes what buf holds for writing; 0, or EOF with the error flag. */
 static int flush_writes(FILE *f)
@@ -80,7 +75,7 @@ int fflush(FILE *f)
 	int r = 0;
 
 	if (!f) {
-		for (FILE *s = streams; s; s = s->next)
+		for (FILE *s = fstdio_streams; s; s = s->next)
 			r |= fflush(s);
 		return r;
 	}
@@ -95,76 +90,139 @@ static void flush_all(void)
 	fflush(NULL);
 }
 
-/* CreateFileA's arguments for a C mode; FALSE for a bad mode. */
-static BOOL parse_mode(const char *mode, DWORD *access, DWORD *disposition, int *flags)
+/* One of a mode's letters after the first into _open's flags; FALSE for
+ * one Microsoft's fopen does not take. */
+static BOOL mode_letter(char c, int *oflag)
 {
-	BOOL plus = strchr(mode, '+') != NULL;
+	static const char letters[] = "btDTNSRx";
+	static const int flags[] = { _O_BINARY, _O_TEXT, _O_TEMPORARY, _O_SHORT_LIVED,
+				     _O_NOINHERIT, _O_SEQUENTIAL, _O_RANDOM, _O_EXCL };
+	const char *at = strchr(letters, c);
 
-	switch (mode[0]) {
-	case 'r': *disposition = OPEN_EXISTING; *flags = F_READ; break;
-	case 'w': *disposition = CREATE_ALWAYS; *flags = F_WRITE; break;
-	case 'a': *disposition = OPEN_ALWAYS; *flags = F_WRITE | F_APPEND; break;
-	default: return FALSE;
-	}
-	if (plus)
-		*flags |= F_READ | F_WRITE;
-	if (!strchr(mode, 'b'))
-		*flags |= F_TEXT;
-	*access = ((*flags & F_READ) ? GENERIC_READ : 0) | ((*flags & F_WRITE) ? GENERIC_WRITE : 0);
+	if (c == 'c' || c == 'n' || c == ' ')
+		return TRUE;
+	if (!c || !at || (*oflag & flags[at - letters]) || (c == 'x' && !(*oflag & _O_TRUNC)))
+		return FALSE;
+	*oflag |= flags[at - letters];
 	return TRUE;
 }
 
-FILE *fopen(const char *path, const char *mode)
+/* _open's flags and the stream's for a C mode ("r", "w" or "a", then '+'
+ * and the letters of mode_letter; ",ccs=..." is ignored); FALSE for a bad
+ * mode. */
+static BOOL parse_mode(const char *mode, int *oflag, int *flags)
+{
+	switch (mode[0]) {
+	case 'r': *oflag = _O_RDONLY; *flags = F_READ; break;
+	case 'w': *oflag = _O_WRONLY | _O_CREAT | _O_TRUNC; *flags = F_WRITE; break;
+	case 'a': *oflag = _O_WRONLY | _O_CREAT | _O_APPEND; *flags = F_WRITE | F_APPEND; break;
+	default: return FALSE;
+	}
+	for (const char *m = mode + 1; *m && *m != ','; m++) {
+		if (*m == '+' && !(*flags & F_READ && *flags & F_WRITE)) {
+			*oflag = (*oflag & ~_O_ACCMODE) | _O_RDWR;
+			*flags |= F_READ | F_WRITE;
+		} else if (!mode_letter(*m, oflag)) {
+			return FALSE;
+		}
+	}
+	if ((*oflag & (_O_TEXT | _O_BINARY)) == (_O_TEXT | _O_BINARY))
+		return FALSE;
+	if (*oflag & _O_TEXT || (!(*oflag & _O_BINARY) && lowio_fmode() != _O_BINARY))
+		*flags |= F_TEXT;
+	return TRUE;
+}
+
+FILE *fstdio_attach(int fd, const char *mode, FILE *reuse)
 {
 	static BOOL registered;
-	DWORD access, disposition;
-	int flags;
+	int oflag, flags;
 	FILE *f;
 
-	if (!path || !mode || !parse_mode(mode, &access, &disposition, &flags)) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		crt_invalid_parameter();
-		return NULL;
-	}
-	f = calloc(1, sizeof(*f));
-	if (f && !(f->buf = malloc(BUFSIZ))) {
-		free(f);
+	if (!mode || !parse_mode(mode, &oflag, &flags))
+		return crt_invalid_parameter(), NULL;
+	f = reuse ? reuse : calloc(1, sizeof(*f));
+	if (f && !f->buf && !(f->buf = malloc(BUFSIZ))) {
+		if (!reuse)
+			free(f);
 		f = NULL;
 	}
-	if (!f)
-		return NULL;
-	f->h = CreateFileA(path, access, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, disposition,
-			   FILE_ATTRIBUTE_NORMAL, NULL);
-	if (f->h == INVALID_HANDLE_VALUE) {
-		crt_set_errno_from_win32(GetLastError());
-		free(f->buf);
-		free(f);
+	if (!f) {
+		errno = ENOMEM;
 		return NULL;
 	}
-	f->flags = flags;
-	f->next = streams;
-	streams = f;
+	f->h = (HANDLE)_get_osfhandle(fd);
+	f->fd = fd;
+	f->flags = flags | (reuse ? reuse->flags & F_STATIC : 0);
+	f->pos = f->len = 0;
+	f->writing = f->pushed = 0;
+	f->next = fstdio_streams;
+	fstdio_streams = f;
 	if (!registered)
 		registered = atexit(flush_all) == 0;
 	return f;
 }
 
-int fclose(FILE *f)
+FILE *fstdio_open(const char *path, const char *mode, int shflag, FILE *reuse)
+{
+	int oflag, flags, fd;
+	FILE *f;
+
+	if (!path || !mode || !parse_mode(mode, &oflag, &flags)) {
+		crt_invalid_parameter();
+		return NULL;
+	}
+	if (lowio_open(path, oflag, shflag, _S_IREAD | _S_IWRITE, &fd, FALSE))
+		return NULL;
+	f = fstdio_attach(fd, mode, reuse);
+	if (!f)
+		_close(fd);
+	if (!f && reuse) {
+		free(reuse->buf);
+		reuse->buf = NULL;
+	}
+	return f;
+}
+
+FILE *fopen(const char *path, const char *mode)
+{
+	return fstdio_open(path, mode, _SH_DENYNO, NULL);
+}
+
+int fstdio_close(FILE *f, BOOL keep)
 {
 	int r = fflush(f);
-	FILE **p = &streams;
+	FILE **p = &fstdio_streams;
 
-	if (f->flags & F_CONSOLE)
-		return r;
 	while (*p && *p != f)
 		p = &(*p)->next;
 	if (*p)
 		*p = f->next;
-	if (!CloseHandle(f->h))
+	if (_close(f->fd))
 		r = EOF;
+	if (keep) {
+		f->flags &= F_STATIC;
+		f->pos = f->len = 0;
+		f->writing = f->pushed = 0;
+		f->fd = -1;
+		return r;
+	}
 	free(f->buf);
-	free(f);
+	if (!(f->flags & F_STATIC))
+		free(f);
+	else
+		*f = (FILE){ INVALID_HANDLE_VALUE, F_STATIC, NULL, 0, 0, 0, NULL, 0, -1 };
 	return r;
+}
+
+/* stdin, stdout and stderr on the console stay open. */
+int fclose(FILE *f)
+{
+	if (!f)
+		return crt_invalid_parameter(), EOF;
+	if (f->flags & F_CONSOLE)
+		return fflush(f);
+	return fstdio_close(f, FALSE);
 }
 
 /* Refills the read buffer; the bytes now available. */
@@ -233,27 +291,23 @@ static int start_writing(FILE *f)
 	return 0;
 }
 
-/* Buffers want bytes from src, each '\n' of a text stream after a CR; how
+/* Buffers want bytes from src (a text stream's by crt_text_encode); how
  * many of src's bytes went in (fewer only when writing failed). */
 static size_t put_bytes(FILE *f, const unsigned char *src, size_t want)
 {
-	size_t put = 0, n;
+	size_t put = 0, n, made;
 
 	while (put < want) {
 		if (f->flags & F_TEXT) {
-			n = 1;
-			if (src[put] == '\n')
-				f->buf[f->len++] = '\r';
-			if (f->len == BUFSIZ && flush_writes(f))
-				return put;
-			f->buf[f->len] = src[put];
+			n = crt_text_encode(src + put, want - put, f->buf + f->len,
+					    BUFSIZ - f->len, &made);
 		} else {
-			n = BUFSIZ - f->len < want - put ? BUFSIZ - f->len : want - put;
+			n = made = BUFSIZ - f->len < want - put ? BUFSIZ - f->len : want - put;
 			memcpy(f->buf + f->len, src + put, n);
 		}
-		f->len += n;
+		f->len += made;
 		put += n;
-		if (f->len == BUFSIZ && flush_writes(f))
+		if (BUFSIZ - f->len < 2 && flush_writes(f))
 			return put;
 	}
 	return put;
@@ -271,11 +325,12 @@ size_t fwrite(const void *buf, size_t size, size_t count, FILE *f)
 	return put_bytes(f, buf, want) == want ? count : 0;
 }
 
-/* In text mode CR LF is '\n' (a CR ending the buffer looks at the next
- * one) and CTRL+Z is the end, left unread. */
+/* In text mode by crt_text_next: a CR ending the buffer looks at the
+ * next one, and CTRL+Z is the end, left unread. */
 int fgetc(FILE *f)
 {
 	int c = f->pushed - 1;
+	size_t used;
 
 	if (f->pushed) {
 		f->pushed = 0;
@@ -283,16 +338,20 @@ int fgetc(FILE *f)
 	}
 	if (!fill(f))
 		return EOF;
-	c = f->buf[f->pos];
 	if (!(f->flags & F_TEXT))
 		return f->buf[f->pos++];
-	if (c == CTRL_Z) {
+	c = crt_text_next(f->buf + f->pos, f->len - f->pos, &used);
+	f->pos += used;
+	if (c == CRT_TEXT_END) {
 		f->flags |= F_EOF;
 		return EOF;
 	}
-	f->pos++;
-	if (c == '\r' && fill(f) && f->buf[f->pos] == '\n')
-		c = f->buf[f->pos++];
+	if (c == CRT_TEXT_MORE) {
+		c = '\r';
+		f->pos++;
+		if (fill(f) && f->buf[f->pos] == '\n')
+			c = f->buf[f->pos++];
+	}
 	return c;
 }
 
@@ -400,31 +459,45 @@ int fprintf(FILE *f, const char *fmt, ...)
 	return n;
 }
 
-int fseek(FILE *f, long offset, int whence)
+/* A NULL stream or a bad whence goes to the invalid-parameter handler. */
+int fstdio_seek(FILE *f, long long offset, int whence)
 {
 	LARGE_INTEGER d = { .QuadPart = offset };
 
-	if (f->flags & F_CONSOLE || whence < SEEK_SET || whence > SEEK_END)
-		return -1;
-	if (fflush(f))
+	if (!f || whence < SEEK_SET || whence > SEEK_END)
+		return crt_invalid_parameter(), -1;
+	if (f->flags & F_CONSOLE || fflush(f))
 		return -1;
 	f->pos = f->len = 0;
 	f->pushed = 0;
-	if (!SetFilePointerEx(f->h, d, NULL, (DWORD)whence))
+	if (!SetFilePointerEx(f->h, d, NULL, (DWORD)whence)) {
+		crt_set_errno_from_win32(GetLastError());
 		return -1;
+	}
 	f->flags &= ~F_EOF;
 	return 0;
 }
 
-long ftell(FILE *f)
+long long fstdio_tell(FILE *f)
 {
 	LARGE_INTEGER zero = { .QuadPart = 0 }, at;
 
+	if (!f)
+		return crt_invalid_parameter(), -1;
 	if (f->flags & F_CONSOLE || !SetFilePointerEx(f->h, zero, &at, FILE_CURRENT))
 		return -1;
 	if (f->writing)
-		return (long)(at.QuadPart + (LONGLONG)f->len);
-	return (long)(at.QuadPart - (LONGLONG)(f->len - f->pos) - (f->pushed != 0));
+		return at.QuadPart + (LONGLONG)f->len;
+	return at.QuadPart - (LONGLONG)(f->len - f->pos) - (f->pushed != 0);
+}
+
+int fseek(FILE *f, long offset, int whence) { return fstdio_seek(f, offset, whence); }
+
+long ftell(FILE *f)
+{
+	long long at = fstdio_tell(f);
+
+	return at > 0x7fffffff ? (errno = EINVAL, -1) : (long)at;
 }
 
 void rewind(FILE *f)
@@ -439,17 +512,23 @@ void clearerr(FILE *f) { f->flags &= ~(F_EOF | F_ERROR); }
 
 int remove(const char *path)
 {
-	return DeleteFileA(path) ? 0 : -1;
+	return _unlink(path);
 }
 
+/* errno from the Win32 error when it fails. */
 int rename(const char *from, const char *to)
 {
-	return MoveFileA(from, to) ? 0 : -1;
+	if (!from || !to)
+		return crt_invalid_parameter(), -1;
+	if (MoveFileA(from, to))
+		return 0;
+	crt_set_errno_from_win32(GetLastError());
+	return -1;
 }
 
 int fgetpos(FILE *f, fpos_t *pos)
 {
-	long at = ftell(f);
+	long long at = fstdio_tell(f);
 
 	if (at < 0)
 		return -1;
@@ -459,7 +538,7 @@ int fgetpos(FILE *f, fpos_t *pos)
 
 int fsetpos(FILE *f, const fpos_t *pos)
 {
-	return fseek(f, (long)*pos, SEEK_SET);
+	return fstdio_seek(f, *pos, SEEK_SET);
 }
 
 /* Microsoft's checked fopen: 0 and *pf, or errno's value and *pf = NULL. */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "kernel/rtl/format.h"
 #include "vados/calls.h"
+#include "fstdio.h"
 
 #define OUT_BUFFER 256
 
@@ -30,10 +31,17 @@ static void emit(void *ctx, char c)
 		flush(o);
 }
 
+int (*stdio_reopened_vprintf)(const char *fmt, va_list ap);
+
+/* To the console, or to stdout's file once freopen moved it. */
 int vprintf(const char *fmt, va_list ap)
 {
 	struct out o = { .len = 0 };
-	int n = fmt_vformat_crt(emit, &o, fmt, ap);
+	int n;
+
+	if (stdio_reopened_vprintf)
+		return stdio_reopened_vprintf(fmt, ap);
+	n = fmt_vformat_crt(emit, &o, fmt, ap);
 
 	flush(&o);
 	return n;

@@ -4,8 +4,8 @@
 #include <time.h>
 #include <windows.h>
 #include "crt_thread.h"
+#include "crt_time.h"
 
-#define EPOCH_FILETIME 116444736000000000ull    /* 1970-01-01 in 100 ns since 1601 */
 #define TIME_MAX 32535215999ll                  /* 3000-12-31 23:59:59, Microsoft's last */
 
 long _timezone;
