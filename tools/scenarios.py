@@ -87,6 +87,14 @@ def words(text):
     return set(re.findall(r"[A-Za-z0-9_-]+", text))
 
 
+def string_words(text):
+    """The words of C source text's string literals."""
+    found = set()
+    for literal in re.findall(r'"((?:[^"\\\n]|\\.)*)"', text):
+        found |= words(literal)
+    return found
+
+
 def source_refs(name):
     """The words of the string literals of program name's sources (and of
     the headers of tests/user they include)."""
@@ -102,8 +110,7 @@ def source_refs(name):
             if os.path.exists(h):
                 with open(h, errors="replace") as f:
                     text += f.read()
-        for literal in re.findall(r'"((?:[^"\\\n]|\\.)*)"', text):
-            found |= words(literal)
+        found |= string_words(text)
     return found
 
 

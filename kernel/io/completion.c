@@ -6,10 +6,6 @@
 #include "kernel/rtl/winerror.h"
 #include "mm/pool.h"
 
-#define WAIT_TIMEOUT_STATUS     0x102u  /* Win32's WAIT_TIMEOUT, the last error */
-#define WAIT_IO_COMPLETION_CODE 0xc0u   /* Win32's WAIT_IO_COMPLETION */
-#define ERROR_ABANDONED_WAIT_0  735u
-
 struct queued_packet {
 	struct queued_packet *next;
 	struct io_completion_packet p;
@@ -18,7 +14,6 @@ struct queued_packet {
 struct io_completion {
 	struct ke_semaphore queue;      /* count: packets not yet claimed */
 	struct queued_packet *head, *tail;
-	uint32_t concurrency;
 	bool closed;                    /* the last handle went */
 };
 
@@ -67,14 +62,12 @@ void io_completion_init(void)
 	ob_register_type(&io_completion_type);
 }
 
-struct io_completion *io_completion_create(uint32_t concurrency)
+struct io_completion *io_completion_create(void)
 {
 	struct io_completion *c = ob_create(&io_completion_type, sizeof(*c));
 
-	if (c) {
+	if (c)
 		ke_semaphore_init(&c->queue, 0, 0x7fffffff);
-		c->concurrency = concurrency;
-	}
 	return c;
 }
 
@@ -146,10 +139,11 @@ uint32_t io_completion_remove(struct io_completion *c, struct io_completion_pack
 
 	*taken = 0;
 	status = ke_wait_multiple(1, &d, KE_WAIT_ANY, ticks, alertable, &block);
-	if (status == KE_WAIT_TIMEOUT)
-		return WAIT_TIMEOUT_STATUS;
+	/* KE_WAIT_TIMEOUT and KE_WAIT_IO_COMPLETION are Win32's WAIT_TIMEOUT
+	 * and WAIT_IO_COMPLETION, the last errors GetQueuedCompletionStatus
+	 * gives (a terminated thread's interrupted wait is never reported). */
 	if (status != KE_WAIT_OBJECT_0)
-		return c->closed ? ERROR_ABANDONED_WAIT_0 : WAIT_IO_COMPLETION_CODE;
+		return status == KE_WAIT_TIMEOUT || !c->closed ? status : ERROR_ABANDONED_WAIT_0;
 	lock = ke_dispatcher_lock();
 	q = take_locked(c, &out[0]);
 	ke_dispatcher_unlock(lock);

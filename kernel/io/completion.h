@@ -29,9 +29,9 @@ struct io_completion;
 extern struct ob_type io_completion_type;
 
 void io_completion_init(void);
-/* A new port whose concurrency value is concurrency (kept and reported, not
+/* A new port (the concurrency value CreateIoCompletionPort takes is not
  * enforced: vados runs one CPU); NULL when the pool is exhausted. */
-struct io_completion *io_completion_create(uint32_t concurrency);
+struct io_completion *io_completion_create(void);
 /* Queues a copy of p at the tail, releasing a waiter: 0 or
  * ERROR_NOT_ENOUGH_MEMORY. */
 uint32_t io_completion_post(struct io_completion *c, const struct io_completion_packet *p);

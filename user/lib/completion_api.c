@@ -7,12 +7,13 @@
 #include "user/lib/runtime.h"
 #include "user/lib/win32call.h"
 
-/* A new port (concurrency 0: one per processor, vados's one). */
-static HANDLE create_port(DWORD concurrency)
+/* A new port. Its concurrency value (NumberOfConcurrentThreads) is not
+ * enforced: vados runs one CPU. */
+static HANDLE create_port(void)
 {
-	uint32_t a[1] = { concurrency ? concurrency : 1 }, h;
+	uint32_t h;
 
-	return win32_call(SYS_CREATE_IO_COMPLETION, a, &h) ? (HANDLE)h : NULL;
+	return win32_call(SYS_CREATE_IO_COMPLETION, NULL, &h) ? (HANDLE)h : NULL;
 }
 
 /* FileHandle INVALID_HANDLE_VALUE: a new port (ExistingCompletionPort must
@@ -24,6 +25,7 @@ static HANDLE create_port(DWORD concurrency)
 HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletionPort,
 				     ULONG_PTR CompletionKey, DWORD NumberOfConcurrentThreads)
 {
+	(void)NumberOfConcurrentThreads;
 	HANDLE port = ExistingCompletionPort;
 	uint32_t a[4] = { (uint32_t)FileHandle, 0, 0, CompletionKey };
 
@@ -32,9 +34,9 @@ HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletio
 			SetLastError(ERROR_INVALID_PARAMETER);
 			return NULL;
 		}
-		return create_port(NumberOfConcurrentThreads);
+		return create_port();
 	}
-	if (!port && !(port = create_port(NumberOfConcurrentThreads)))
+	if (!port && !(port = create_port()))
 		return NULL;
 	a[2] = (uint32_t)port;
 	if (win32_call(SYS_FILE_COMPLETION, a, NULL))

@@ -174,7 +174,7 @@ enum vados_syscall {
 				 *  1 when its wait boosts are disabled */
 	SYS_PROCESS_IMAGE_NAME, /* (process, native, char *buf, size) -> length: its program
 				 *  file's full path, or (native) its device form */
-	SYS_CREATE_IO_COMPLETION, /* (concurrency) -> handle to a new completion port */
+	SYS_CREATE_IO_COMPLETION, /* () -> handle to a new completion port */
 	SYS_SET_IO_COMPLETION,  /* (port, key, bytes, OVERLAPPED *): queues a packet */
 	SYS_REMOVE_IO_COMPLETION, /* (port, OVERLAPPED_ENTRY *out, max, ms, alertable) ->
 				 *  packets taken */
