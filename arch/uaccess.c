@@ -44,9 +44,9 @@ static void user_access_end(void)
  * its own through the translated code, so a page copied by rep movsl costs
  * a thousand passes, by the loop 128. The loop loads four words before it
  * stores them: QEMU's TLB is direct-mapped, and when the source and the
- * destination pages fall on the same entry (a 64 KB read does so for one
- * run in 32 with 512 entries, for most runs when QEMU has shrunk it to 64),
- * every switch between them swaps the entry with the victim TLB; moving a
+ * destination pages fall on the same entry (measured: one 64 KB read in 32
+ * with 512 entries; one in four with the 64 QEMU may shrink it to), every
+ * switch between them swaps the entry with the victim TLB; moving a
  * word at a time switched twice per word, this switches twice per 16
  * bytes. %ebp counts the blocks (saved around: it is the frame pointer).
  * The caller has opened the SMAP window (user_access_begin). */
