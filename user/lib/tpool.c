@@ -47,14 +47,15 @@ struct tp_item *tp_item_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void
 	it->callback = callback;
 	it->context = context;
 	it->due = TP_NO_DUE;
+	AcquireSRWLockExclusive(&tp_lock);
+	it->pool->objects++;
 	if (pcbe && pcbe->CleanupGroup) {
-		AcquireSRWLockExclusive(&tp_lock);
 		it->group = pcbe->CleanupGroup;
 		it->group_cancel = pcbe->CleanupGroupCancelCallback;
 		it->next_in_group = it->group->members;
 		it->group->members = it;
-		ReleaseSRWLockExclusive(&tp_lock);
 	}
+	ReleaseSRWLockExclusive(&tp_lock);
 	return it;
 }
 
@@ -71,6 +72,24 @@ void tp_group_leave_locked(struct tp_item *it)
 	it->group = NULL;
 }
 
+/* A closed pool goes once no thread and no item of it is left: Microsoft
+ * releases a pool with callback objects only after they are freed. */
+static void pool_release_locked(struct _TP_POOL *pool)
+{
+	if (pool->closing && !pool->threads && !pool->objects)
+		HeapFree(GetProcessHeap(), 0, pool);
+}
+
+void tp_item_free_locked(struct tp_item *it)
+{
+	struct _TP_POOL *pool = it->pool;
+
+	tp_group_leave_locked(it);
+	HeapFree(GetProcessHeap(), 0, it);
+	pool->objects--;
+	pool_release_locked(pool);
+}
+
 /* Frees a closed item once nothing of it is queued, running or armed,
  * setting its done event; wakes the threads waiting for it to go idle. */
 void tp_settle_locked(struct tp_item *it)
@@ -82,8 +101,7 @@ void tp_settle_locked(struct tp_item *it)
 		return;
 	if (it->done_event)
 		SetEvent(it->done_event);
-	tp_group_leave_locked(it);
-	HeapFree(GetProcessHeap(), 0, it);
+	tp_item_free_locked(it);
 }
 
 /* Sleeps until it has no callback queued or running. */
@@ -204,8 +222,8 @@ static DWORD WINAPI tp_worker(LPVOID parameter)
 			pool->tail = NULL;
 		tp_run_here_locked(it);
 	}
-	if (!--pool->threads && pool->closing)
-		HeapFree(GetProcessHeap(), 0, pool);
+	pool->threads--;
+	pool_release_locked(pool);
 	ReleaseSRWLockExclusive(&tp_lock);
 	return 0;
 }
@@ -266,16 +284,15 @@ BOOL WINAPI SetThreadpoolThreadMinimum(PTP_POOL ptpp, DWORD cthrdMic)
 	return ok;
 }
 
-/* The pool goes when its last worker ends, after the callbacks queued. */
+/* The pool goes when its last worker ends, after the callbacks queued, and
+ * its last item is freed. */
 VOID WINAPI CloseThreadpool(PTP_POOL ptpp)
 {
 	AcquireSRWLockExclusive(&tp_lock);
 	ptpp->closing = TRUE;
 	ptpp->min = 0;
-	if (!ptpp->threads)
-		HeapFree(GetProcessHeap(), 0, ptpp);
-	else
-		WakeAllConditionVariable(&ptpp->work);
+	WakeAllConditionVariable(&ptpp->work);
+	pool_release_locked(ptpp);
 	ReleaseSRWLockExclusive(&tp_lock);
 }
 

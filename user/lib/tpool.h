@@ -17,7 +17,8 @@ struct _TP_POOL {
 	DWORD max, min;                 /* threads; max 0 means TP_DEFAULT_MAX */
 	DWORD threads, idle;            /* alive, waiting for work */
 	DWORD queued;                   /* callbacks waiting in the queue */
-	BOOL closing;                   /* CloseThreadpool: the last thread frees it */
+	DWORD objects;                  /* its items not yet freed */
+	BOOL closing;                   /* CloseThreadpool: freed once no thread or item is left */
 	struct tp_item *head, *tail;    /* items with pending callbacks, FIFO */
 	CONDITION_VARIABLE work;        /* workers wait here for the queue */
 };
@@ -58,6 +59,9 @@ extern SRWLOCK tp_lock;
 struct _TP_POOL *tp_pool_of(PTP_CALLBACK_ENVIRON pcbe);
 struct tp_item *tp_item_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void *callback,
 			    void *context);
+/* Frees it (out of its cleanup group; its pool goes too when closed and
+ * left with neither threads nor items). */
+void tp_item_free_locked(struct tp_item *it);
 void tp_submit_locked(struct tp_item *it);
 void tp_cancel_pending_locked(struct tp_item *it);
 void tp_wait_idle_locked(struct tp_item *it);

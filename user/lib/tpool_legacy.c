@@ -54,7 +54,7 @@ BOOL WINAPI QueueUserWorkItem(LPTHREAD_START_ROUTINE Function, PVOID Context, UL
 static BOOL register_locked(struct tp_timer_queue *q, struct tp_item *it)
 {
 	if (!tp_arm_locked(it)) {
-		HeapFree(GetProcessHeap(), 0, it);
+		tp_item_free_locked(it);
 		return FALSE;
 	}
 	it->queue = q;
@@ -223,9 +223,9 @@ BOOL WINAPI CreateTimerQueueTimer(PHANDLE phNewTimer, HANDLE TimerQueue,
 	it->flags = Flags;
 	AcquireSRWLockExclusive(&tp_lock);
 	if (!(q = queue_locked(TimerQueue)))
-		HeapFree(GetProcessHeap(), 0, it);
+		tp_item_free_locked(it);
 	else if (!timer_set_locked(it, DueTime, Period))
-		HeapFree(GetProcessHeap(), 0, it);
+		tp_item_free_locked(it);
 	else if ((ok = register_locked(q, it)))
 		*phNewTimer = it;
 	ReleaseSRWLockExclusive(&tp_lock);
@@ -294,7 +294,7 @@ BOOL WINAPI DeleteTimerQueueEx(HANDLE TimerQueue, HANDLE CompletionEvent)
 	if (!TimerQueue || !(q = queue_locked(TimerQueue))) {
 		SetLastError(ERROR_INVALID_HANDLE);
 		if (drain)
-			HeapFree(GetProcessHeap(), 0, drain);
+			tp_item_free_locked(drain);
 		ReleaseSRWLockExclusive(&tp_lock);
 		return FALSE;
 	}

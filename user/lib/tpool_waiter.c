@@ -93,15 +93,27 @@ static BOOL fire_one_due_locked(ULONGLONG now)
 }
 
 /* A wait's handle that no longer waits (closed under the registration)
- * would fail every wait: its registration is dropped. */
+ * would fail every wait: its registration is dropped. The probe of the
+ * others consumes what it finds signaled (an auto-reset event, a
+ * semaphore's count, a mutex), so such a one fires as the wait would have;
+ * one at most, as fire_one_due_locked, since a callback run here lets go
+ * of the lock and the list may change under it. */
 static void drop_bad_handles_locked(void)
 {
 	struct tp_item *it, *next;
+	DWORD r;
 
 	for (it = armed_head; it; it = next) {
 		next = it->next_armed;
-		if (it->handle && WaitForSingleObject(it->handle, 0) == WAIT_FAILED)
+		if (!it->handle)
+			continue;
+		r = WaitForSingleObject(it->handle, 0);
+		if (r == WAIT_FAILED) {
 			tp_disarm_locked(it);
+		} else if (r == WAIT_OBJECT_0 || r == WAIT_ABANDONED_0) {
+			fire_locked(it, r, GetTickCount64());
+			return;
+		}
 	}
 }
 
