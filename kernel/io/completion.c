@@ -187,7 +187,8 @@ void io_completion_set_modes(struct io_file *f, uint32_t modes)
 	io_unlock(f->fcb->vol);
 }
 
-uint32_t io_completion_transfer_done(struct io_file *f, uint32_t overlapped, uint32_t bytes)
+uint32_t io_completion_transfer_done(struct io_file *f, uint32_t overlapped, uint32_t bytes,
+				     bool at_once)
 {
 	struct io_completion_packet p = { 0, overlapped, 0, bytes };
 	struct io_completion *c;
@@ -195,7 +196,7 @@ uint32_t io_completion_transfer_done(struct io_file *f, uint32_t overlapped, uin
 	if (!__atomic_load_n(&f->port, __ATOMIC_RELAXED))
 		return 0;               /* never associated: the usual case, no lock */
 	io_lock(f->fcb->vol);
-	c = f->port_modes & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS ? NULL : f->port;
+	c = at_once && (f->port_modes & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) ? NULL : f->port;
 	p.key = f->port_key;
 	io_unlock(f->fcb->vol);
 	return c ? io_completion_post(c, &p) : 0;

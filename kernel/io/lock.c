@@ -277,8 +277,12 @@ void iop_lock_handle_closed(void *body, struct ob_handle_table *t, uint32_t hand
 	struct io_file *f = body;
 	struct io_lock_wait *done = NULL;
 
-	if (!f->fcb)
-		return;                 /* never opened */
+	/* Unlocked test first: most files never see a lock, and a close need
+	 * not take the volume lock for them. A lock being taken while the
+	 * process's last handle closes races the same way with the lock. */
+	if (!f->fcb || (!__atomic_load_n(&f->fcb->locks, __ATOMIC_RELAXED) &&
+			!__atomic_load_n(&f->fcb->lock_waits, __ATOMIC_RELAXED)))
+		return;
 	io_lock(f->fcb->vol);
 	if (has_locks_locked(f->fcb, f, t) && (!handles_left || !ob_handles_in(t, f)))
 		unlock_all_locked(f->fcb, f, t, &done);

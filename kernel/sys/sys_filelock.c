@@ -7,6 +7,7 @@
  * object and the calling process (its handle table). */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ex/event.h"
+#include "kernel/io/completion.h"
 #include "kernel/io/file.h"
 #include "kernel/ps/process.h"
 #include "arch/uaccess.h"
@@ -14,6 +15,7 @@
 
 #define LOCKFILE_FAIL_IMMEDIATELY 0x1u
 #define LOCKFILE_EXCLUSIVE_LOCK   0x2u
+#define LOCKFILE_REPORT           0x80000000u   /* the SDK's: a grant posts to the port */
 #define STATUS_CANCELLED          0xc0000120u
 
 /* An overlapped request waiting in io; tag is its OVERLAPPED's address. */
@@ -21,11 +23,22 @@ struct lock_pending {
 	struct io_lock_async async;
 	struct process *process;        /* referenced: where the OVERLAPPED is */
 	struct event *event;            /* referenced, or NULL */
+	struct io_file *report;         /* referenced: its completion port gets the grant */
 };
+
+static void lock_pending_free(struct lock_pending *p)
+{
+	if (p->event)
+		ob_dereference(p->event);
+	if (p->report)
+		ob_dereference(p->report);
+	ob_dereference(p->process);
+	kfree(p);
+}
 
 /* The request's answer (io calls it once, holding no lock): the OVERLAPPED
  * gets the NTSTATUS and a count of 0 in its process (unless that process is
- * ending), then the event is set. */
+ * ending), then the event is set and a grant posted to the file's port. */
 static void lock_pending_complete(struct io_lock_async *a, uint32_t status)
 {
 	struct lock_pending *p = (struct lock_pending *)a;
@@ -35,17 +48,18 @@ static void lock_pending_complete(struct io_lock_async *a, uint32_t status)
 		(void)copy_to_user(a->tag, iosb, sizeof(iosb));
 		process_detach(p->process);
 	}
-	if (p->event) {
+	if (p->event)
 		event_set(p->event);
-		ob_dereference(p->event);
-	}
-	ob_dereference(p->process);
-	kfree(p);
+	if (p->report && !status)
+		(void)io_completion_transfer_done(p->report, a->tag, 0, false);
+	lock_pending_free(p);
 }
 
-/* The pending record of a LockFileEx that may wait with an OVERLAPPED at
- * ov (writable) and an event handle (0: none; EVENT_MODIFY_STATE). */
-static uint32_t lock_pending_make(uint32_t event, uint32_t ov, struct lock_pending **out)
+/* The pending record of a LockFileEx on file that may wait with an
+ * OVERLAPPED at ov (writable) and an event handle (0: none;
+ * EVENT_MODIFY_STATE); report: its grant goes to file's port too. */
+static uint32_t lock_pending_make(struct io_file *file, bool report, uint32_t event, uint32_t ov,
+				  struct lock_pending **out)
 {
 	struct lock_pending *p;
 	uint32_t err = ERROR_SUCCESS;
@@ -54,7 +68,8 @@ static uint32_t lock_pending_make(uint32_t event, uint32_t ov, struct lock_pendi
 		return ERROR_NOACCESS;
 	if (!(p = kmalloc(sizeof(*p))))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*p = (struct lock_pending){ { lock_pending_complete, ov }, process_current(), NULL };
+	*p = (struct lock_pending){ { lock_pending_complete, ov }, process_current(), NULL,
+				    report ? file : NULL };
 	if (event)
 		err = ob_reference_by_handle(process_handles(), event, &event_type,
 					     EVENT_MODIFY_STATE, (void **)&p->event, NULL);
@@ -63,16 +78,10 @@ static uint32_t lock_pending_make(uint32_t event, uint32_t ov, struct lock_pendi
 		return err;
 	}
 	ob_reference(p->process);
+	if (p->report)
+		ob_reference(p->report);
 	*out = p;
 	return ERROR_SUCCESS;
-}
-
-static void lock_pending_free(struct lock_pending *p)
-{
-	if (p->event)
-		ob_dereference(p->event);
-	ob_dereference(p->process);
-	kfree(p);
 }
 
 /* LockFileEx's (unlock: UnlockFileEx's) work: the handle needs
@@ -94,12 +103,17 @@ static struct sysret lock_call(const uint32_t *a, bool unlock)
 		err = ERROR_NOACCESS;
 	else if (unlock)
 		err = file_unlock(file, process_handles(), range[0], range[1]);
-	else if (!wait || !a[4] || !(err = lock_pending_make(a[3], a[4], &pending)))
+	else if (!wait || !a[4] ||
+		 !(err = lock_pending_make(file, a[2] & LOCKFILE_REPORT, a[3], a[4], &pending)))
 		err = file_lock(file, process_handles(), range[0], range[1],
 				a[2] & LOCKFILE_EXCLUSIVE_LOCK, wait,
 				pending ? &pending->async : NULL);
 	if (pending && err != ERROR_IO_PENDING)
 		lock_pending_free(pending);     /* not queued: answered here */
+	/* Granted in the call, with an OVERLAPPED: as a transfer that
+	 * completed at once (kernel/sys/sys_file.c). */
+	if (!unlock && !err && a[4] && (a[2] & LOCKFILE_REPORT))
+		err = io_completion_transfer_done(file, a[4], 0, true);
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };
 }

@@ -14,6 +14,7 @@
 #include "check.h"
 
 #define FILE_NAME "C:\\IOCP.BIN"
+#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 #define WORKERS 3
 #define JOBS 300
 
@@ -103,9 +104,36 @@ static void close_releases(void)
 	CloseHandle(t);
 }
 
+/* Another handle's LockFileEx waits (ERROR_IO_PENDING); the first handle's
+ * unlock grants it, and the grant reaches that handle's port, even with
+ * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS (it did not succeed at once). */
+static void pending_lock(HANDLE f)
+{
+	HANDLE g = CreateFileA(FILE_NAME, GENERIC_READ | GENERIC_WRITE, SHARE_ALL, NULL,
+			       OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
+	OVERLAPPED mine, theirs, *got;
+	HANDLE other;
+	ULONG_PTR key;
+	DWORD bytes;
+
+	memset(&mine, 0, sizeof(mine));
+	memset(&theirs, 0, sizeof(theirs));
+	CHECK(g != INVALID_HANDLE_VALUE, "a second handle: error %lu", GetLastError());
+	other = CreateIoCompletionPort(g, NULL, 0x77, 0);
+	CHECK(SetFileCompletionNotificationModes(g, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS),
+	      "skip on success");
+	FAILS(LockFileEx(g, LOCKFILE_EXCLUSIVE_LOCK, 0, 10, 0, &theirs), FALSE, ERROR_IO_PENDING);
+	CHECK(UnlockFileEx(f, 0, 10, 0, &mine), "the first lock goes");
+	CHECK(GetQueuedCompletionStatus(other, &bytes, &key, &got, 1000) && key == 0x77 &&
+	      got == &theirs, "the pending lock's grant reached the port");
+	CHECK(UnlockFileEx(g, 0, 10, 0, &theirs), "its lock goes");
+	CloseHandle(g);
+	CloseHandle(other);
+}
+
 static void file_transfers(void)
 {
-	HANDLE f = CreateFileA(FILE_NAME, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
+	HANDLE f = CreateFileA(FILE_NAME, GENERIC_READ | GENERIC_WRITE, SHARE_ALL, NULL, CREATE_ALWAYS,
 			       FILE_FLAG_OVERLAPPED | FILE_FLAG_DELETE_ON_CLOSE, NULL);
 	HANDLE port, other, ev = CreateEventA(NULL, TRUE, FALSE, NULL);
 	OVERLAPPED ov, *got;
@@ -133,6 +161,11 @@ static void file_transfers(void)
 	ov.Offset = 1 << 20;                            /* at the end: fails, no packet */
 	FAILS(ReadFile(f, back, sizeof(back), NULL, &ov), FALSE, ERROR_HANDLE_EOF);
 	FAILS(GetQueuedCompletionStatus(port, &bytes, &key, &got, 0), FALSE, WAIT_TIMEOUT);
+	ov.Offset = 0;
+	CHECK(LockFileEx(f, LOCKFILE_EXCLUSIVE_LOCK, 0, 10, 0, &ov), "a lock granted at once");
+	CHECK(GetQueuedCompletionStatus(port, &bytes, &key, &got, 1000) && bytes == 0 &&
+	      key == 0x51 && got == &ov, "the lock's packet");
+	pending_lock(f);
 	CHECK(SetFileCompletionNotificationModes(f, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS),
 	      "skip on success");
 	ov.Offset = 0;

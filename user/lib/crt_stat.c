@@ -95,7 +95,7 @@ static int stat_fd(int fd, struct _stat64 *st)
 		st->st_dev = st->st_rdev = (unsigned)fd;
 		return 0;
 	}
-	if (!__vados_query_file(e->h, &info, false)) {
+	if (!__vados_query_attributes(e->h, &info)) {
 		crt_set_errno_from_win32(GetLastError());
 		return -1;
 	}
@@ -143,10 +143,7 @@ static int stat_fd(int fd, struct _stat64 *st)
 	int fd_name(int fd, struct type *st)                                             \
 	{                                                                                \
 		struct _stat64 w;                                                        \
-		if (!lowio_entry(fd))                                                    \
-			return -1;                                                       \
-		return !st ? (crt_invalid_parameter(), -1)                               \
-			   : stat_fd(fd, &w) ? -1 : NARROW_STAT(st, w);                  \
+		return stat_fd(fd, st ? &w : NULL) ? -1 : NARROW_STAT(st, w);            \
 	}
 
 STAT_FORMS(_stat32, _fstat32, _stat32)
@@ -227,6 +224,8 @@ int _findclose(intptr_t handle)
 		(out)->time_write = (__typeof__((out)->time_write))(w).time_write;       \
 		(out)->size = (__typeof__((out)->size))(w).size;                         \
 		strcpy((out)->name, (w).name);                                           \
+		(out)->time_create == (w).time_create &&                                 \
+		(out)->time_access == (w).time_access &&                                 \
 		(out)->time_write == (w).time_write && (long long)(out)->size == (w).size \
 			? 0 : (errno = EOVERFLOW, -1);                                   \
 	})

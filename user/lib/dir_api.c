@@ -241,9 +241,10 @@ BOOL WINAPI ReplaceFileA(LPCSTR lpReplacedFileName, LPCSTR lpReplacementFileName
 		return FALSE;
 	}
 	if (!MoveFileExA(lpReplacementFileName, lpReplacedFileName, 0)) {
-		if (lpBackupFileName)
-			MoveFileExA(lpBackupFileName, lpReplacedFileName, 0);
-		SetLastError(ERROR_UNABLE_TO_MOVE_REPLACEMENT);
+		/* _2: the replaced file stays under the backup's name. */
+		SetLastError(lpBackupFileName &&
+			     !MoveFileExA(lpBackupFileName, lpReplacedFileName, 0) ?
+			     ERROR_UNABLE_TO_MOVE_REPLACEMENT_2 : ERROR_UNABLE_TO_MOVE_REPLACEMENT);
 		return FALSE;
 	}
 	return TRUE;

@@ -291,6 +291,17 @@ bool __vados_query_file(HANDLE hFile, struct vados_file_info *info, bool size_on
 	return win32_call(SYS_QUERY_FILE, args, NULL);
 }
 
+bool __vados_query_attributes(HANDLE hFile, struct vados_file_info *info)
+{
+	if (!__vados_query_file(hFile, info, false))
+		return false;
+	if (!info->readable) {
+		SetLastError(ERROR_ACCESS_DENIED);
+		return false;
+	}
+	return true;
+}
+
 BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
 {
 	struct vados_file_info info;
@@ -320,12 +331,8 @@ BOOL WINAPI GetFileTime(HANDLE hFile, LPFILETIME lpCreationTime, LPFILETIME lpLa
 {
 	struct vados_file_info info;
 
-	if (!__vados_query_file(hFile, &info, false))
+	if (!__vados_query_attributes(hFile, &info))
 		return FALSE;
-	if (!info.readable) {           /* FILE_READ_ATTRIBUTES */
-		SetLastError(ERROR_ACCESS_DENIED);
-		return FALSE;
-	}
 	if (lpCreationTime)
 		*lpCreationTime = (FILETIME){ info.created[0], info.created[1] };
 	if (lpLastAccessTime)

@@ -31,13 +31,8 @@ static LARGE_INTEGER large(const unsigned int w[2])
  * FILE_READ_ATTRIBUTES (else ERROR_ACCESS_DENIED). */
 static BOOL query(HANDLE hFile, struct vados_file_info *info, BOOL attributes)
 {
-	if (!__vados_query_file(hFile, info, false))
-		return FALSE;
-	if (attributes && !info->readable) {
-		SetLastError(ERROR_ACCESS_DENIED);
-		return FALSE;
-	}
-	return TRUE;
+	return attributes ? __vados_query_attributes(hFile, info)
+			  : __vados_query_file(hFile, info, false);
 }
 
 /* The attributes, times, volume serial number, size, one link and the

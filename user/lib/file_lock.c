@@ -7,6 +7,10 @@
 #include <windows.h>
 #include "win32call.h"
 
+/* SYS_LOCK_FILE's own flag: a grant also goes to the file's completion
+ * port (the OVERLAPPED's hEvent has its low bit clear). */
+#define LOCKFILE_REPORT 0x80000000u
+
 /* One request: offset and length from their halves; event and ov for
  * LockFileEx's pending requests (0 otherwise). */
 static BOOL lock_call(uint32_t nr, HANDLE hFile, DWORD offset_low, DWORD offset_high,
@@ -62,7 +66,8 @@ BOOL WINAPI LockFileEx(HANDLE hFile, DWORD dwFlags, DWORD dwReserved,
 	lpOverlapped->Internal = STATUS_PENDING;        /* before the kernel may answer */
 	if (!lock_call(SYS_LOCK_FILE, hFile, lpOverlapped->Offset, lpOverlapped->OffsetHigh,
 		       nNumberOfBytesToLockLow, nNumberOfBytesToLockHigh,
-		       dwFlags & (LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY), event,
+		       (dwFlags & (LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY)) |
+		       (event == lpOverlapped->hEvent ? LOCKFILE_REPORT : 0), event,
 		       lpOverlapped)) {
 		if (GetLastError() != ERROR_IO_PENDING)
 			lpOverlapped->Internal = internal;

@@ -198,9 +198,12 @@ int fstdio_close(FILE *f, BOOL keep)
 		p = &(*p)->next;
 	if (*p)
 		*p = f->next;
-	if (_close(f->fd))
+	if (f->fd >= 0 && _close(f->fd))
 		r = EOF;
 	if (keep) {
+		/* A failed freopen leaves the stream closed: nothing of the old
+		 * file (its handle, its descriptor's number) stays to be used. */
+		f->h = INVALID_HANDLE_VALUE;
 		f->flags &= F_STATIC;
 		f->pos = f->len = 0;
 		f->writing = f->pushed = 0;

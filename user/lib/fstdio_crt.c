@@ -41,13 +41,8 @@ FILE *freopen(const char *path, const char *mode, FILE *f)
 		return crt_invalid_parameter(), NULL;
 	if (f == stdout)
 		stdio_reopened_vprintf = vprintf_to_stdout;
-	if (f->flags & F_CONSOLE) {
-		fflush(f);
-		_close(f->fd);
-		f->flags &= F_STATIC;
-	} else if (f->fd >= 0) {
+	if (f->fd >= 0)
 		fstdio_close(f, TRUE);
-	}
 	return fstdio_open(path, mode, _SH_DENYNO, f);
 }
 

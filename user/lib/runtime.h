@@ -10,6 +10,9 @@ struct vados_file_info;
 /* An open file's figures (SYS_QUERY_FILE; file_api.c), or with size_only
  * its size alone: false with the error (ERROR_INVALID_HANDLE, ...). */
 bool __vados_query_file(void *file, struct vados_file_info *info, bool size_only);
+/* __vados_query_file for the attributes and times, which need the handle's
+ * FILE_READ_ATTRIBUTES: without it, false with ERROR_ACCESS_DENIED. */
+bool __vados_query_attributes(void *file, struct vados_file_info *info);
 
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);

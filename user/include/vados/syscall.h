@@ -181,7 +181,8 @@ enum vados_syscall {
 	SYS_FILE_COMPLETION,    /* (file, 0, port, key): associates; (file, 1, modes) */
 	/* Byte-range locks (kernel/sys/sys_filelock.c, kernel/io/lock.c). */
 	SYS_LOCK_FILE,          /* (handle, const uint64 range[2]: offset, length, LOCKFILE_*
-				 *  flags, event or 0, OVERLAPPED * or 0): LockFileEx; waits
+				 *  flags (0x80000000: a grant posts to the file's completion
+				 *  port), event or 0, OVERLAPPED * or 0): LockFileEx; waits
 				 *  unless FAIL_IMMEDIATELY, or on a FILE_FLAG_OVERLAPPED
 				 *  handle with an OVERLAPPED fails with ERROR_IO_PENDING and
 				 *  later writes its Internal, InternalHigh and sets the event */
