@@ -237,7 +237,9 @@ bool exception_page_fault(struct trap_frame *f)
 	 * user copy in the kernel fails instead (through its fix-up). */
 	if (r == VM_FAULT_RESOLVED && p && !t->attached)
 		ps_stack_touched(f->cr2);       /* the TEB's StackLimit follows a growing stack */
-	if (r == VM_FAULT_GUARD_PAGE && p && !t->attached && trap_from_user(f)) {
+	/* A fiber's stack grows through its guard page whoever touches it
+	 * first: ring 3, or a system call's copy to a buffer there. */
+	if (r == VM_FAULT_GUARD_PAGE && p && !t->attached) {
 		uint32_t hit = ps_stack_guard_hit(f->cr2);
 
 		if (hit == PS_GUARD_GROWN)

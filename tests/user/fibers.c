@@ -3,7 +3,7 @@
  * FIBER_FLAG_FLOAT_SWITCH, x87 control word; GetFiberData/GetCurrentFiber;
  * stack sizes rounded as CreateThread's; an access violation on a fiber's
  * stack reaches the vectored handler and continues; a fiber's stack grows
- * through its guard page (StackLimit follows) and a fiber that overflows it
+ * through its guard page (StackLimit follows), a system call's write there too, and a fiber that overflows it
  * gets EXCEPTION_STACK_OVERFLOW; FLS values are per fiber and their
  * callbacks run at FlsFree, DeleteFiber and thread exit; DeleteFiber of the
  * running fiber ends its thread with code 1 and frees its stack; a thousand
@@ -139,7 +139,7 @@ static DWORD __attribute__((noinline)) deep(DWORD n)
 	return deep(n - sizeof(chunk)) + (DWORD)(chunk[0] - chunk[0]);
 }
 
-static volatile DWORD seh_value, grown_limit_ok, grown_guard_ok;
+static volatile DWORD seh_value, grown_limit_ok, grown_guard_ok, kernel_grown_ok;
 
 static VOID WINAPI seh_fiber(LPVOID parameter)
 {
@@ -158,6 +158,10 @@ static VOID WINAPI seh_fiber(LPVOID parameter)
 	grown_limit_ok = base - limit > 200 * 1024 && base - limit < 240 * 1024;
 	VirtualQuery(limit - PAGE, &mbi, sizeof(mbi));
 	grown_guard_ok = mbi.State == MEM_COMMIT && (mbi.Protect & PAGE_GUARD);
+	/* The kernel writing into the guard page first (a system call's
+	 * buffer there) grows the stack as ring 3's touch does. */
+	kernel_grown_ok = GetCurrentDirectoryA(64, limit - 64) > 0 &&
+			  (char *)teb->NtTib.StackLimit == limit - PAGE;
 	SwitchToFiber(main_fiber);
 }
 
@@ -172,6 +176,7 @@ static void test_seh_and_growth(void)
 	      av_handled);
 	CHECK(grown_limit_ok, "StackLimit followed the fiber's stack down");
 	CHECK(grown_guard_ok, "a guard page below the grown stack");
+	CHECK(kernel_grown_ok, "a system call's write into the guard page grew the stack");
 	DeleteFiber(f);
 	RemoveVectoredExceptionHandler(h);
 }
