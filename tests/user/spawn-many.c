@@ -1,7 +1,8 @@
 /* CreateProcessA and WaitForSingleObject: 8 children at once exit with
  * distinct codes that GetExitCodeProcess reports; then 64 children created
- * and reaped one after another leave the available physical memory exactly
- * where it was. Children are this program again, started by its argv[0]. */
+ * and reaped one after another (a second round of them: the first touches
+ * this loop's own pages) leave the available physical memory exactly where
+ * it was. Children are this program again, started by its argv[0]. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ static DWORDLONG avail(void)
 
 int main(int argc, char **argv)
 {
-	DWORDLONG before, after;
+	DWORDLONG before = 0, after = 0;
 	int ok;
 
 	self = argv[0];
@@ -65,10 +66,16 @@ int main(int argc, char **argv)
 		return atoi(argv[2]);
 	ok = concurrent(8);
 	printf("spawn-many: 8 concurrent children exited with their codes: %s\n", ok ? "yes" : "NO");
-	before = avail();
-	for (int i = 0; i < 64 && ok; i++)
-		ok &= reap(spawn(i)) == (DWORD)i;
-	after = avail();
+	/* Twice: the first round also brings in the pages of this loop's own
+	 * code and data that nothing ran before (an image page on the standby
+	 * list counts as available until it is mapped), so only the second is
+	 * measured exactly. */
+	for (int round = 0; round < 2 && ok; round++) {
+		before = avail();
+		for (int i = 0; i < 64 && ok; i++)
+			ok &= reap(spawn(i)) == (DWORD)i;
+		after = avail();
+	}
 	printf("spawn-many: 64 children reaped; available memory %llu KiB before, %llu KiB after\n",
 	       before / 1024, after / 1024);
 	return ok && before == after ? 0 : 1;
