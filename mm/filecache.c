@@ -105,6 +105,7 @@ void mm_file_delete(struct mm_control_area *ca)
 	struct mm_control_area **link = &mm_control_areas;
 
 	pfn_lock();
+	filews_release_locked(ca, 0);
 	for (uint32_t i = 0; i < ca->segment.pages; i++)
 		page_drop_locked(ca, i);
 	while (*link != ca)
@@ -176,8 +177,11 @@ uint32_t mm_file_resize(struct mm_control_area *ca, uint32_t pages)
 	}
 	pfn_lock();
 	/* A copy to or from a user buffer holds its page without the file's
-	 * lock; it ends without taking it, so waiting here holding it is safe. */
-	while (copies_past_locked(ca, pages)) {
+	 * lock; it ends without taking it, so waiting here holding it is safe.
+	 * Its end gives the page to the file cache's working set, which lets
+	 * it go again. */
+	for (filews_release_locked(ca, pages); copies_past_locked(ca, pages);
+	     filews_release_locked(ca, pages)) {
 		pfn_unlock();
 		thread_sleep(1);
 		pfn_lock();
@@ -301,13 +305,27 @@ uint32_t mm_file_page_get(struct mm_control_area *ca, uint32_t page, enum mm_fil
 	return err;
 }
 
-void file_page_unref_locked(struct mm_control_area *ca, uint32_t i, pfn_t pfn)
+/* Frame pfn (valid, share 0 now), which prototype PTE proto names, goes to
+ * the modified list when proto says dirty, else to standby. */
+static void proto_unref_locked(uint32_t *proto, pfn_t pfn)
 {
-	uint32_t *proto = &ca->segment.proto[i];
 	bool dirty = *proto & PTE_PROTO_DIRTY;
 
 	*proto = pte_make(PTE_TRANSITION, 0, pfn);
 	pfn_to_list_locked(pfn, dirty ? PFN_MODIFIED : PFN_STANDBY);
+}
+
+void file_page_unref_locked(struct mm_control_area *ca, uint32_t i, pfn_t pfn)
+{
+	proto_unref_locked(&ca->segment.proto[i], pfn);
+}
+
+void file_frame_unref_locked(pfn_t pfn)
+{
+	struct pfn_entry *e = pfn_entry(pfn);
+
+	if (--e->share == 0)
+		proto_unref_locked((uint32_t *)e->pte, pfn);
 }
 
 void file_page_dirty_locked(struct mm_control_area *ca, uint32_t i)
@@ -354,6 +372,10 @@ void mm_file_pages_put(struct mm_control_area *ca, uint32_t page, uint32_t n, co
 			      page + k, pfn, *proto);
 		if (written)
 			file_page_dirty_locked(ca, page + k);
+		/* The last copy's reference stays, the working set's now: the
+		 * next copy of the page finds it valid. */
+		if (pfn_entry(pfn)->share == 1 && filews_keep_locked(pfn))
+			continue;
 		if (--pfn_entry(pfn)->share == 0)
 			file_page_unref_locked(ca, page + k, pfn);
 	}

@@ -8,7 +8,11 @@
  *     it rewrites the PTE back to "on the file") or a dirty one on the
  *     modified list (written back to the file, never to swap);
  *   - valid: the frame is in use (copied to or from: each copy holds a
- *     reference, its share count), PTE_PROTO_DIRTY when written.
+ *     reference, its share count), PTE_PROTO_DIRTY when written; the last
+ *     copy's reference passes to the file cache's working set (mm/filews.c),
+ *     which keeps the page valid until it is trimmed (memory runs low, the set
+ *     is full) or the page dropped, so the next copy takes it without list
+ *     work (NT: pages of the system cache's views, in its working set).
  * File-backed sections (CreateFileMapping of a file) refer to this very
  * control area: their views map these frames through the prototype PTEs
  * (mm/protofault.c), so a page is in memory once whether ReadFile or a view
@@ -127,6 +131,10 @@ bool mm_file_is_dirty(const struct mm_control_area *ca);
 void mm_frame_copy(pfn_t pfn, uint32_t offset, void *buf, uint32_t n, bool to_frame);
 /* Frame pfn in the kernel's direct window, or NULL when it lies beyond. */
 void *mm_frame_direct(pfn_t pfn);
+
+/* Sets up the file cache's working set (mm/filews.c), once, at boot,
+ * the pool ready. Without it every copy's end puts its page on a list. */
+void mm_file_cache_init(void);
 
 /* Dirty file pages in all (a snapshot), and the most there should be: a
  * writer past it writes back before dirtying more (NT's dirty page

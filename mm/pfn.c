@@ -2,6 +2,7 @@
 #include "mm/pfn.h"
 #include "mm/mm.h"
 #include "mm/pte.h"
+#include "mm/sectionp.h"
 #include "arch/arch.h"
 #include "arch/mmu.h"
 #include "kernel/ke/lock.h"
@@ -168,6 +169,10 @@ pfn_t pfn_alloc_locked(unsigned flags)
 		if (pfn == PFN_NONE)
 			pfn = pfnlist_pop_head(db, &lists[first == PFN_FREE ? PFN_ZEROED : PFN_FREE]);
 		if (pfn == PFN_NONE)
+			pfn = take_standby();
+		/* The file cache's working set gives its oldest pages back
+		 * until a clean one reaches standby. */
+		while (pfn == PFN_NONE && filews_trim_locked(1))
 			pfn = take_standby();
 	}
 	if (pfn != PFN_NONE) {

@@ -6,6 +6,7 @@
  * read in flight) rules its run out. */
 #include "mm/largepage.h"
 #include "mm/mm.h"
+#include "mm/sectionp.h"
 #include "mm/stats.h"
 #include "arch/arch.h"
 #include "arch/mmu.h"
@@ -155,6 +156,9 @@ pfn_t pfnrun_take(void)
 
 	vm_lock_all_spaces();
 	pfn_lock();
+	/* The file cache's working set lets its frames go (clean ones become
+	 * standby, which a run may take): they cannot move. */
+	filews_trim_locked(UINT32_MAX);
 	first = run_choose(&cost);
 	/* The run takes MMU_LARGE_FRAMES available frames in all: its own, and
 	 * one outside it for every page moved. */

@@ -111,11 +111,26 @@ pfn_t file_page_ref_locked(struct mm_control_area *ca, uint32_t i);
 /* Page i's frame pfn (valid, share 0 now) goes to the modified list when
  * its prototype PTE says dirty, else to standby. */
 void file_page_unref_locked(struct mm_control_area *ca, uint32_t i, pfn_t pfn);
+/* One reference less on file frame pfn (valid), found through its back
+ * pointer: the last puts it on its list as file_page_unref_locked does. */
+void file_frame_unref_locked(pfn_t pfn);
 /* Page i (valid) was written: its prototype PTE and the counts say dirty. */
 void file_page_dirty_locked(struct mm_control_area *ca, uint32_t i);
 /* One section object or view (view) of a file's ca less: true when it was
  * the last (the file's reference goes: section_delete). */
 bool file_section_unref_locked(struct mm_control_area *ca, bool view);
+/* mm/filews.c: the file cache's working set (PFN lock held). */
+/* Frame pfn, a file page whose last copy ends (share 1), joins the set,
+ * which keeps that reference; false (nothing done) without a set. The oldest
+ * member leaves when the set is full. */
+bool filews_keep_locked(pfn_t pfn);
+/* The set lets go of ca's pages from first on (about to be dropped). */
+void filews_release_locked(struct mm_control_area *ca, uint32_t first);
+/* Lets go of up to n members, oldest first (clean ones go to standby, dirty
+ * ones to the modified list); returns how many left. */
+uint32_t filews_trim_locked(uint32_t n);
+/* Frames in the set (a snapshot). */
+uint32_t filews_members(void);
 /* mm/image.c */
 /* Reads page page of image section ca into frame pfn (zeroed); false on an
  * I/O error. No lock held. */

@@ -281,6 +281,10 @@ static void balance_once(bool periodic)
 	pfn_lock();
 	mark = mark > wanted ? mark : wanted;
 	wanted = 0;
+	/* The file cache's working set first: its pages are nobody's now
+	 * (NT trims the system cache working set with the others). */
+	if (pfn_available() < mark)
+		filews_trim_locked(2 * mark - pfn_available());
 	pfn_unlock();
 	ke_acquire_spin_lock(&vm_list_lock);
 	/* Ages follow the clock: every page used since the last period gets age

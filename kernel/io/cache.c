@@ -539,6 +539,7 @@ static void lazy_writer(void *arg)
 
 void cache_init(void)
 {
+	mm_file_cache_init();
 	ke_init_guarded_mutex(&lazy_pass, &lazy_class);
 	if (!thread_create("lazywriter", lazy_writer, NULL))
 		kprintf("io: no lazy writer (out of memory): dirty pages wait for a flush\n");

@@ -242,6 +242,7 @@ static const struct {
 	{ "ac-cleared", selftest_ac_cleared },
 	{ "kfree-slab-page", selftest_kfree_slab_page },
 	{ "remove-busy-table", selftest_remove_busy_table },
+	{ "file-working-set", selftest_file_working_set },
 	{ "preemption", selftest_preemption },
 	{ "sleep", selftest_sleep },
 	{ "wait-queue", selftest_wait_queue },

@@ -24,6 +24,8 @@ selftest_fn selftest_pfn_totals, selftest_alloc_all, selftest_mmu, selftest_layo
 	selftest_pool, selftest_kfree_bad_pointer, selftest_kfree_double,
 	selftest_kernel_fault, selftest_uaccess, selftest_map_below_64k, selftest_nmi,
 	selftest_ac_cleared, selftest_kfree_slab_page, selftest_remove_busy_table;
+/* The file cache's working set (tests/kernel/selftest_filews.c). */
+selftest_fn selftest_file_working_set;
 /* The scheduler's tests (tests/kernel/selftest_thread.c). */
 selftest_fn selftest_preemption, selftest_sleep, selftest_wait_queue, selftest_thread_reap,
 	selftest_thread_stack_overflow;

@@ -291,13 +291,10 @@ static void for_the_host(void)
 	CloseHandle(h);
 }
 
-/* A file of mb megabytes, word i = word_at(i), written then read back. */
-static void big(unsigned mb, bool pressure)
+/* Writes chunks of 64 KB at h's pointer, word i = word_at(i). */
+static void chunks_write(HANDLE h, unsigned chunks)
 {
-	HANDLE h = open_file("C:\\CACHE\\big.bin", CREATE_ALWAYS);
-	unsigned *words = (unsigned *)buf, per = sizeof(buf) / 4, chunks = mb * 1024u * 1024u / sizeof(buf);
-	unsigned bad = 0;
-	struct vados_mm_counters c0 = vados_mm_counters(), c1;
+	unsigned *words = (unsigned *)buf, per = sizeof(buf) / 4;
 	DWORD n;
 
 	for (unsigned c = 0; c < chunks; c++) {
@@ -308,6 +305,15 @@ static void big(unsigned mb, bool pressure)
 			break;
 		}
 	}
+}
+
+/* Reads chunks of 64 KB from h's start; returns the words that differ
+ * from chunks_write's. */
+static unsigned chunks_check(HANDLE h, unsigned chunks)
+{
+	unsigned per = sizeof(back) / 4, bad = 0;
+	DWORD n;
+
 	SetFilePointer(h, 0, NULL, FILE_BEGIN);
 	for (unsigned c = 0; c < chunks; c++) {
 		if (!ReadFile(h, back, sizeof(back), &n, NULL) || n != sizeof(back)) {
@@ -317,6 +323,18 @@ static void big(unsigned mb, bool pressure)
 		for (unsigned i = 0; i < per; i++)
 			bad += ((unsigned *)back)[i] != word_at(c * per + i);
 	}
+	return bad;
+}
+
+/* A file of mb megabytes, word i = word_at(i), written then read back. */
+static void big(unsigned mb, bool pressure)
+{
+	HANDLE h = open_file("C:\\CACHE\\big.bin", CREATE_ALWAYS);
+	unsigned chunks = mb * 1024u * 1024u / sizeof(buf), bad;
+	struct vados_mm_counters c0 = vados_mm_counters(), c1;
+
+	chunks_write(h, chunks);
+	bad = chunks_check(h, chunks);
 	c1 = vados_mm_counters();
 	CHECK(bad == 0, "%u words wrong", bad);
 	CHECK(!pressure || c1.cache_pages_read > c0.cache_pages_read,
@@ -328,6 +346,37 @@ static void big(unsigned mb, bool pressure)
 	       c1.cache_pages_written - c0.cache_pages_written);
 }
 
+/* A file of mb megabytes written, flushed and read twice (its pages stay
+ * valid in the file cache's working set), then private memory of pct
+ * percent of the machine's touched page by page with no swap: the working
+ * set must give its pages back; the file then reads back whole. */
+static void give_back(unsigned mb, unsigned pct)
+{
+	HANDLE h = open_file("C:\\CACHE\\kept.bin", CREATE_ALWAYS);
+	unsigned chunks = mb * 1024u * 1024u / sizeof(buf), bad;
+	MEMORYSTATUSEX ms;
+	SIZE_T size;
+	char *mem;
+
+	ms.dwLength = sizeof(ms);
+	chunks_write(h, chunks);
+	CHECK(FlushFileBuffers(h), "flush: %lu", GetLastError());
+	bad = chunks_check(h, chunks) + chunks_check(h, chunks);
+	CHECK(GlobalMemoryStatusEx(&ms), "status: %lu", GetLastError());
+	size = (SIZE_T)(ms.ullTotalPhys / 100 * pct) & ~(SIZE_T)0xffff;
+	mem = VirtualAlloc(NULL, size, MEM_COMMIT, PAGE_READWRITE);
+	CHECK(mem != NULL, "commit of %lu KB: %lu", (unsigned long)(size >> 10), GetLastError());
+	for (SIZE_T at = 0; mem && at < size; at += PAGE)
+		mem[at] = 1;
+	CHECK(!mem || VirtualFree(mem, 0, MEM_RELEASE), "release: %lu", GetLastError());
+	bad += chunks_check(h, chunks);
+	CHECK(bad == 0, "%u words wrong", bad);
+	CloseHandle(h);
+	CHECK(DeleteFileA("C:\\CACHE\\kept.bin"), "delete: %lu", GetLastError());
+	printf("file-cache: %u MB read twice, then %lu KB of private memory touched, %u bad words\n",
+	       mb, (unsigned long)(size >> 10), bad);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "child") == 0)
@@ -337,6 +386,8 @@ int main(int argc, char **argv)
 	      "mkdir: %lu", GetLastError());
 	if (argc == 3 && strcmp(argv[1], "big") == 0) {
 		big((unsigned)atoi(argv[2]), true);
+	} else if (argc == 4 && strcmp(argv[1], "give-back") == 0) {
+		give_back((unsigned)atoi(argv[2]), (unsigned)atoi(argv[3]));
 	} else {
 		hits();
 		closed_files();
