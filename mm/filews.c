@@ -17,6 +17,8 @@
 #include "mm/pool.h"
 #include "kernel/rtl/panic.h"
 
+#define FILEWS_MAX 65536u      /* members at most */
+
 static pfn_t *ring;             /* slots, PFN_NONE where a frame left early */
 static uint32_t capacity, oldest, used, members;
 
@@ -25,10 +27,12 @@ void mm_file_cache_init(void)
 	struct pfn_totals t;
 	uint32_t pages;
 
-	/* Half of memory at most: the balance set manager trims it as it
-	 * does process working sets when memory runs low. */
+	/* Half of memory, 256 MB at most (a ring of 256 KB): the balance set
+	 * manager trims it as it does process working sets when memory runs
+	 * low. */
 	pfn_get_totals(&t);
-	pages = (t.managed / 2 * sizeof(pfn_t) + PAGE_SIZE - 1) / PAGE_SIZE;
+	pages = ((t.managed / 2 < FILEWS_MAX ? t.managed / 2 : FILEWS_MAX) * sizeof(pfn_t) +
+		 PAGE_SIZE - 1) / PAGE_SIZE;
 	if ((ring = kpage_alloc(pages)))
 		capacity = pages * PAGE_SIZE / sizeof(pfn_t);
 }
