@@ -400,7 +400,14 @@ static void reserve_limits(void)
 			  ERROR_INVALID_PARAMETER);
 	}
 	for (unsigned i = 0; i < N(ends); i++) {
-		char *p = VirtualAlloc((void *)ends[i], GRANULE, MEM_RESERVE, PAGE_READWRITE);
+		MEMORY_BASIC_INFORMATION m;
+		char *p;
+
+		/* ASLR's lowest place for the main thread's stack (one boot in
+		 * 48) starts it at 0x10000. */
+		if (VirtualQuery((void *)ends[i], &m, sizeof(m)) && m.State != MEM_FREE)
+			continue;
+		p = VirtualAlloc((void *)ends[i], GRANULE, MEM_RESERVE, PAGE_READWRITE);
 
 		at("at 0x%lx", ends[i]);
 		CHECK_EQ(p, ends[i]);
