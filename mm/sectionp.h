@@ -67,6 +67,7 @@ struct mm_view {
 	struct vm_space *vm;
 	struct mm_view *next;           /* the control area's views */
 	uint32_t *locked;               /* VirtualLock: a bit a page (after prot[]) */
+	pte_prot_t section_prot;        /* the section's protection (an image's: 0) */
 	pte_prot_t prot[];              /* each page's protection in this view */
 };
 
@@ -147,9 +148,15 @@ struct vm_page view_page_get(const struct vm_vad *v, vaddr_t va);
  * changes as any private page. */
 bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		       const struct vm_page *pg, pte_prot_t prot);
-/* Whether Win32 protection prot is within what view v was mapped for. */
+/* Whether protection prot may be set in view v (VirtualProtect, and
+ * VirtualAlloc's MEM_COMMIT): Windows' rule, the view's own protection or
+ * one whose access (read, write, copy-on-write, execute) is within both the
+ * view's and the section's (an image's: the view's). */
 bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot);
-/* VirtualAlloc(MEM_COMMIT) in view v: commits pages r of its section. */
+/* VirtualAlloc(MEM_COMMIT) in view v: commits pages r of its section (a
+ * SEC_RESERVE one's) and gives them protection prot in this view; a file's
+ * view: ERROR_ACCESS_DENIED, as Windows. VM_RETRY when page tables must be
+ * made first. */
 uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_pages *r,
 		     pte_prot_t prot);
 /* Gives up every page of view v (being released) and its view record. */

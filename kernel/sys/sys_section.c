@@ -57,7 +57,9 @@ struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 	if (!err && a[7] != 0xffffffffu)
 		err = create_file_section(a[7], a, &s);
 	else if (!err)
-		err = section_create(a[1], a[2], a[3], name, &s);
+		err = section_create(a[1], a[2], a[3], name,
+				     se_privilege_enabled(process_current()->token,
+							  SE_LOCK_MEMORY_PRIVILEGE), &s);
 	if (err)
 		return (struct sysret){ err, 0 };
 	return sys_named_create(s, name, a[4], a[5], a[6]);

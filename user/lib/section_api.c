@@ -1,5 +1,6 @@
 /* File mappings (<windows.h>): CreateFileMappingA, OpenFileMappingA,
- * MapViewOfFile(Ex), UnmapViewOfFile, FlushViewOfFile. Sections backed by
+ * MapViewOfFile(Ex), UnmapViewOfFile(Ex, 2), FlushViewOfFile and the FromApp
+ * forms. Sections backed by
  * the paging file (INVALID_HANDLE_VALUE) or by a file (its handle). Named
  * sections share the kernel's one namespace with the other named types. */
 #include <windows.h>
@@ -18,9 +19,26 @@ HANDLE WINAPI CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappi
 	return win32_create_named(SYS_CREATE_SECTION, args, &existed);
 }
 
+/* FILE_MAP_COPY alone is SECTION_QUERY's bit: Windows asks for
+ * SECTION_MAP_READ instead, which copy-on-write views need. */
 HANDLE WINAPI OpenFileMappingA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName)
 {
+	if (dwDesiredAccess == FILE_MAP_COPY)
+		dwDesiredAccess = SECTION_MAP_READ;
 	return win32_open_named(SYS_OPEN_SECTION, dwDesiredAccess, bInheritHandle, lpName);
+}
+
+HANDLE WINAPI CreateFileMappingFromApp(HANDLE hFile, LPSECURITY_ATTRIBUTES SecurityAttributes,
+				       ULONG PageProtection, ULONGLONG MaximumSize,
+				       const WCHAR *Name)
+{
+	return CreateFileMappingW(hFile, SecurityAttributes, PageProtection,
+				  (DWORD)(MaximumSize >> 32), (DWORD)MaximumSize, Name);
+}
+
+HANDLE WINAPI OpenFileMappingFromApp(ULONG DesiredAccess, BOOL InheritHandle, const WCHAR *Name)
+{
+	return OpenFileMappingW(DesiredAccess, InheritHandle, Name);
 }
 
 LPVOID WINAPI MapViewOfFileEx(HANDLE hFileMappingObject, DWORD dwDesiredAccess,
@@ -47,6 +65,34 @@ BOOL WINAPI UnmapViewOfFile(LPCVOID lpBaseAddress)
 	uint32_t args[1] = { (uint32_t)lpBaseAddress };
 
 	return win32_call(SYS_UNMAP_VIEW, args, NULL);
+}
+
+PVOID WINAPI MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess,
+				  ULONGLONG FileOffset, SIZE_T NumberOfBytesToMap)
+{
+	return MapViewOfFileEx(hFileMappingObject, DesiredAccess, (DWORD)(FileOffset >> 32),
+			       (DWORD)FileOffset, NumberOfBytesToMap, NULL);
+}
+
+/* MEM_UNMAP_WITH_TRANSIENT_BOOST is a scheduling hint; placeholders
+ * (MEM_PRESERVE_PLACEHOLDER) are not made here, so no view is one. */
+BOOL WINAPI UnmapViewOfFileEx(PVOID BaseAddress, ULONG UnmapFlags)
+{
+	if (UnmapFlags & ~MEM_UNMAP_WITH_TRANSIENT_BOOST) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	return UnmapViewOfFile(BaseAddress);
+}
+
+/* Views are mapped into the caller only, so only its own handle is taken. */
+BOOL WINAPI UnmapViewOfFile2(HANDLE Process, PVOID BaseAddress, ULONG UnmapFlags)
+{
+	if (Process != GetCurrentProcess() && GetProcessId(Process) != GetCurrentProcessId()) {
+		SetLastError(GetProcessId(Process) ? ERROR_NOT_SUPPORTED : ERROR_INVALID_HANDLE);
+		return FALSE;
+	}
+	return UnmapViewOfFileEx(BaseAddress, UnmapFlags);
 }
 
 BOOL WINAPI FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush)
