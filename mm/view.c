@@ -100,7 +100,7 @@ uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t 
 		return vad_find_gap(&vm->vads, pages, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
 				    VM_USER_HIGH / VM_PAGE, false, first) ? 0 : ERROR_NOT_ENOUGH_MEMORY;
 	if (base < VM_USER_LOW || base >= VM_USER_HIGH || pages > (VM_USER_HIGH - base) / VM_PAGE)
-		return ERROR_INVALID_ADDRESS;
+		return ERROR_INVALID_PARAMETER;         /* outside user space, as VirtualAlloc */
 	*first = base >> 12;
 	return 0;
 }

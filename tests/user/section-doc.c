@@ -196,6 +196,16 @@ static void view_access(void)
 	CHECK_ERR(MapViewOfFile(rw, FILE_MAP_READ, 0, SPAGE, 0), ERROR_MAPPED_ALIGNMENT);
 	CHECK_ERR(MapViewOfFileEx(rw, FILE_MAP_READ, 0, 0, 0, (void *)0x20001000),
 		  ERROR_MAPPED_ALIGNMENT);
+	CHECK_ERR(MapViewOfFileEx(rw, FILE_MAP_READ, 0, 0, 0, (void *)0x80000000),
+		  ERROR_INVALID_PARAMETER);
+	/* hFile NULL is no file, as INVALID_HANDLE_VALUE (NtCreateSection's). */
+	CHECK_ERR(CreateFileMappingA(NULL, NULL, PAGE_READWRITE, 0, 0, NULL),
+		  ERROR_INVALID_PARAMETER);
+	dup = CreateFileMappingA(NULL, NULL, PAGE_READWRITE, 0, SPAGE, NULL);
+	p = MapViewOfFile(dup, FILE_MAP_WRITE, 0, 0, 0);
+	CHECK(p && !sec_faults((DWORD *)p, 1, 3), "a section of hFile NULL: %lu", GetLastError());
+	UnmapViewOfFile(p);
+	CloseHandle(dup);
 	CloseHandle(rw);
 	CloseHandle(ro);
 }
