@@ -274,6 +274,16 @@ static void unmapping(void)
 	p = MapViewOfFileFromApp(h, FILE_MAP_WRITE, 0, 0);
 	CHECK(p, "MapViewOfFileFromApp: %lu", GetLastError());
 	CHECK(UnmapViewOfFile2(GetCurrentProcess(), p, 0), "UnmapViewOfFile2: %lu", GetLastError());
+	/* MapViewOfFile2 takes a page protection and rounds the base down. */
+	p = MapViewOfFile2(h, GetCurrentProcess(), 0, (BYTE *)priv + GRANULE + 0x1234, 0, 0,
+			   PAGE_READONLY);
+	CHECK(p == (BYTE *)priv + GRANULE || (!p && GetLastError() == ERROR_INVALID_ADDRESS),
+	      "MapViewOfFile2: %p for %p: %lu", p, (BYTE *)priv + GRANULE, GetLastError());
+	if (p)
+		EXPECT_REGION(p, 3 * SPAGE, PAGE_READONLY, PAGE_READONLY, MEM_COMMIT);
+	UnmapViewOfFile(p);
+	CHECK_ERR(MapViewOfFile2(h, GetCurrentProcess(), 0, NULL, 0, 0, PAGE_EXECUTE),
+		  ERROR_INVALID_PARAMETER);
 	VirtualFree(priv, 0, MEM_RELEASE);
 	CloseHandle(h);
 	h = CreateFileMappingFromApp(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, SPAGE,
@@ -379,6 +389,15 @@ static void image_no_execute(void)
 	CHECK(p && VirtualQuery(p, &mbi, sizeof(mbi)) && mbi.Type == MEM_IMAGE, "view %p: %lu", p,
 	      GetLastError());
 	UnmapViewOfFile(p);
+	/* An image maps whole whatever offset and size are asked (NT maps
+	 * image sections in their entirety); the offset is still checked for
+	 * alignment first. */
+	p = MapViewOfFile(m, FILE_MAP_READ, 0, GRANULE, 5);
+	CHECK(p && VirtualQuery(p, &mbi, sizeof(mbi)) && mbi.AllocationBase == p &&
+	      mbi.Type == MEM_IMAGE, "image view at an offset: %p: %lu", p, GetLastError());
+	UnmapViewOfFile(p);
+	CHECK_ERR(MapViewOfFile(m, FILE_MAP_READ, 0, SPAGE, 0), ERROR_MAPPED_ALIGNMENT);
+	CHECK_ERR(MapViewOfFile(m, FILE_MAP_WRITE, 0, 0, 0), ERROR_ACCESS_DENIED);
 	CloseHandle(m);
 	CloseHandle(f);
 }

@@ -387,7 +387,8 @@ WINAPI BOOL FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush
  * SECTION_MAP_EXECUTE_EXPLICIT is FILE_MAP_EXECUTE's right; the FromApp forms
  * are the plain ones (a 64-bit size or offset, a wide name);
  * UnmapViewOfFileEx and UnmapViewOfFile2 (the current process) take flags 0
- * or MEM_UNMAP_WITH_TRANSIENT_BOOST (a hint), else ERROR_INVALID_PARAMETER. */
+ * or MEM_UNMAP_WITH_TRANSIENT_BOOST (a hint), else ERROR_INVALID_PARAMETER;
+ * another process's handle is ERROR_NOT_SUPPORTED. */
 #define SECTION_MAP_EXECUTE_EXPLICIT 0x0020
 #define SEC_IMAGE_NO_EXECUTE  0x11000000
 #define SEC_LARGE_PAGES       0x80000000
@@ -405,6 +406,14 @@ WINAPI HANDLE OpenFileMappingFromApp(ULONG DesiredAccess, BOOL InheritHandle,
 				     const WCHAR *Name);
 WINAPI PVOID MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess,
 				  ULONGLONG FileOffset, SIZE_T NumberOfBytesToMap);
+/* MapViewOfFile2 and MapViewOfFileNuma2 (node 0 or NUMA_NO_PREFERRED_NODE):
+ * the current process, a page protection for the view, AllocationType 0. */
+WINAPI PVOID MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
+			    PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
+			    ULONG PageProtection);
+WINAPI PVOID MapViewOfFileNuma2(HANDLE FileMappingHandle, HANDLE ProcessHandle,
+				ULONGLONG Offset, PVOID BaseAddress, SIZE_T ViewSize,
+				ULONG AllocationType, ULONG PageProtection, ULONG PreferredNode);
 WINAPI BOOL ReadProcessMemory(HANDLE hProcess, LPCVOID lpBaseAddress, LPVOID lpBuffer,
 			      SIZE_T nSize, SIZE_T *lpNumberOfBytesRead);
 WINAPI BOOL WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lpBuffer,

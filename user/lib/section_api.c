@@ -74,6 +74,61 @@ PVOID WINAPI MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess
 			       (DWORD)FileOffset, NumberOfBytesToMap, NULL);
 }
 
+/* Views are mapped into the caller only: whether Process is its own handle
+ * (else ERROR_NOT_SUPPORTED, or ERROR_INVALID_HANDLE for no process). */
+static BOOL is_this_process(HANDLE Process)
+{
+	DWORD pid = Process == GetCurrentProcess() ? GetCurrentProcessId() : GetProcessId(Process);
+
+	if (pid == GetCurrentProcessId())
+		return TRUE;
+	SetLastError(pid ? ERROR_NOT_SUPPORTED : ERROR_INVALID_HANDLE);
+	return FALSE;
+}
+
+/* MapViewOfFile2's page protection as MapViewOfFile's access; 0xffffffff
+ * for one no view takes. */
+static DWORD access_of_protection(ULONG protect)
+{
+	switch (protect) {
+	case PAGE_NOACCESS:             return 0;
+	case PAGE_READONLY:             return FILE_MAP_READ;
+	case PAGE_READWRITE:            return FILE_MAP_WRITE;
+	case PAGE_WRITECOPY:            return FILE_MAP_COPY;
+	case PAGE_EXECUTE_READ:         return FILE_MAP_READ | FILE_MAP_EXECUTE;
+	case PAGE_EXECUTE_READWRITE:    return FILE_MAP_WRITE | FILE_MAP_EXECUTE;
+	case PAGE_EXECUTE_WRITECOPY:    return FILE_MAP_COPY | FILE_MAP_EXECUTE;
+	default:                        return 0xffffffffu;
+	}
+}
+
+/* Into the current process only; the base is rounded down to 64 KB, as
+ * documented; no reserved or large-page views (AllocationType 0). */
+PVOID WINAPI MapViewOfFileNuma2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
+				PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
+				ULONG PageProtection, ULONG PreferredNode)
+{
+	DWORD access = access_of_protection(PageProtection);
+
+	if (!is_this_process(ProcessHandle))
+		return NULL;
+	if (AllocationType || access == 0xffffffffu) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	return MapViewOfFileExNuma(FileMappingHandle, access, (DWORD)(Offset >> 32), (DWORD)Offset,
+				   ViewSize, (PVOID)((ULONG_PTR)BaseAddress & ~0xffffu),
+				   PreferredNode);
+}
+
+PVOID WINAPI MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
+			    PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
+			    ULONG PageProtection)
+{
+	return MapViewOfFileNuma2(FileMappingHandle, ProcessHandle, Offset, BaseAddress, ViewSize,
+				  AllocationType, PageProtection, NUMA_NO_PREFERRED_NODE);
+}
+
 /* MEM_UNMAP_WITH_TRANSIENT_BOOST is a scheduling hint; placeholders
  * (MEM_PRESERVE_PLACEHOLDER) are not made here, so no view is one. */
 BOOL WINAPI UnmapViewOfFileEx(PVOID BaseAddress, ULONG UnmapFlags)
@@ -85,14 +140,9 @@ BOOL WINAPI UnmapViewOfFileEx(PVOID BaseAddress, ULONG UnmapFlags)
 	return UnmapViewOfFile(BaseAddress);
 }
 
-/* Views are mapped into the caller only, so only its own handle is taken. */
 BOOL WINAPI UnmapViewOfFile2(HANDLE Process, PVOID BaseAddress, ULONG UnmapFlags)
 {
-	if (Process != GetCurrentProcess() && GetProcessId(Process) != GetCurrentProcessId()) {
-		SetLastError(GetProcessId(Process) ? ERROR_NOT_SUPPORTED : ERROR_INVALID_HANDLE);
-		return FALSE;
-	}
-	return UnmapViewOfFileEx(BaseAddress, UnmapFlags);
+	return is_this_process(Process) && UnmapViewOfFileEx(BaseAddress, UnmapFlags);
 }
 
 BOOL WINAPI FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush)
