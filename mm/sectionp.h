@@ -144,9 +144,10 @@ uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t type, uint
  * or PTE_PROTOTYPE reads as kind PTE_PROTOTYPE, committed when its
  * prototype PTE is. */
 struct vm_page view_page_get(const struct vm_vad *v, vaddr_t va);
-/* Changes page va's protection in view v; true when done (a page through
- * its prototype), false when pg is a private copy, which vm_page_protect
- * changes as any private page. */
+/* Changes page va's protection in view v (a protection without a cache or
+ * guard modifier keeps the view's PAGE_NOCACHE or PAGE_WRITECOMBINE); true
+ * when done (a page through its prototype), false when pg is a private
+ * copy, which vm_page_protect changes as any private page. */
 bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		       const struct vm_page *pg, pte_prot_t prot);
 /* Whether protection prot may be set in view v (VirtualProtect, and

@@ -59,6 +59,10 @@ bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot)
 bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		       const struct vm_page *pg, pte_prot_t prot)
 {
+	/* A SEC_NOCACHE or SEC_WRITECOMBINE view's pages keep their cache type
+	 * through protection changes, as Windows reports them. */
+	if (!(prot & PTE_PROT_MODIFIER))
+		prot |= pte_prot_from_win32(v->alloc_protect) & PTE_PROT_MODIFIER;
 	v->view->prot[(va >> 12) - v->node.start] = prot;
 	if (pg->kind == PTE_PROTOTYPE)
 		return true;

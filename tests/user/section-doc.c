@@ -294,19 +294,26 @@ static void unmapping(void)
 }
 
 /* Pagefile views: VirtualAlloc(MEM_COMMIT) sets a protection in a SEC_COMMIT
- * view; SEC_NOCACHE shows in the protections. */
+ * view; SEC_NOCACHE shows in the protections and stays through changes. */
 static void pagefile_views(void)
 {
 	HANDLE h = anon(PAGE_READWRITE | SEC_COMMIT, GRANULE, NULL);
 	HANDLE n = anon(PAGE_READWRITE | SEC_COMMIT | SEC_NOCACHE, GRANULE, NULL);
 	BYTE *p = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
 	BYTE *q = MapViewOfFile(n, FILE_MAP_WRITE, 0, 0, 0);
+	DWORD old;
 
 	CHECK(p && VirtualAlloc(p, SPAGE, MEM_COMMIT, PAGE_READONLY) == p, "commit: %lu",
 	      GetLastError());
 	EXPECT_REGION(p, SPAGE, PAGE_READONLY, PAGE_READWRITE, MEM_COMMIT);
 	EXPECT_REGION(q, GRANULE, PAGE_READWRITE | PAGE_NOCACHE, PAGE_READWRITE | PAGE_NOCACHE,
 		      MEM_COMMIT);
+	CHECK(q && VirtualAlloc(q, SPAGE, MEM_COMMIT, PAGE_READONLY) == q, "commit: %lu",
+	      GetLastError());
+	EXPECT_REGION(q, SPAGE, PAGE_READONLY | PAGE_NOCACHE, PAGE_READWRITE | PAGE_NOCACHE,
+		      MEM_COMMIT);
+	CHECK(VirtualProtect(q, SPAGE, PAGE_READWRITE, &old) &&
+	      old == (PAGE_READONLY | PAGE_NOCACHE), "old %#lx: %lu", old, GetLastError());
 	UnmapViewOfFile(p);
 	UnmapViewOfFile(q);
 	CloseHandle(h);
