@@ -19,6 +19,7 @@
 #define TEST_NAME "section-doc"
 #include "check.h"
 #include "section-common.h"
+#include "token-common.h"
 #include <string.h>
 
 #define CHECK_ERR(call, error) FAILS(call, 0, error)
@@ -128,6 +129,29 @@ static void sec_flags(void)
 		      t[i].error);
 		CloseHandle(h);
 	}
+}
+
+/* SEC_COMMIT | SEC_LARGE_PAGES with SeLockMemoryPrivilege enabled: a size
+ * that is a multiple of GetLargePageMinimum. */
+static void large_pages(void)
+{
+	SIZE_T large = GetLargePageMinimum();
+	HANDLE h;
+	DWORD *p;
+
+	if (!large)
+		return;         /* no large pages on this CPU: nothing to ask */
+	CHECK(tk_set_own(SE_LOCK_MEMORY_NAME, TRUE), "enable: %lu", GetLastError());
+	CHECK_ERR(anon(PAGE_READWRITE | SEC_COMMIT | SEC_LARGE_PAGES, large + SPAGE, NULL),
+		  ERROR_INVALID_PARAMETER);
+	h = anon(PAGE_READWRITE | SEC_COMMIT | SEC_LARGE_PAGES, large, NULL);
+	CHECK(h, "a large-page section: %lu", GetLastError());
+	p = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
+	CHECK(p && !sec_faults(p, 1, 7) && !sec_faults(p + large / 4 - 1, 1, 8), "its view %p: %lu",
+	      p, GetLastError());
+	UnmapViewOfFile(p);
+	CloseHandle(h);
+	CHECK(tk_set_own(SE_LOCK_MEMORY_NAME, FALSE), "disable: %lu", GetLastError());
 }
 
 /* dwDesiredAccess -> the view's protection, on a read-write section and a
@@ -414,6 +438,7 @@ int main(void)
 	sec_catch_avs();
 	names();
 	sec_flags();
+	large_pages();
 	view_access();
 	view_protect();
 	unmapping();
