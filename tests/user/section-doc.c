@@ -62,17 +62,24 @@ static void names(void)
 	b = anon(PAGE_READONLY, 8 * SPAGE, "section-doc-name");
 	CHECK(b && b != a && GetLastError() == ERROR_ALREADY_EXISTS, "again: %lu", GetLastError());
 	pa = MapViewOfFile(a, FILE_MAP_WRITE, 0, 0, 0);
-	pb = MapViewOfFile(b, FILE_MAP_WRITE, 0, 0, 0);
+	pb = MapViewOfFile(b, FILE_MAP_READ, 0, 0, 0);
 	CHECK(pa && pb, "views %p %p: %lu", pa, pb, GetLastError());
 	if (pa && pb) {
 		*pa = 0x5ec7;
 		CHECK(*pb == 0x5ec7, "the second handle maps another object");
-		EXPECT_REGION(pb, SPAGE, PAGE_READWRITE, PAGE_READWRITE, MEM_COMMIT);
+		EXPECT_REGION(pb, SPAGE, PAGE_READONLY, PAGE_READONLY, MEM_COMMIT);
 	}
 	SetLastError(0xdead);
 	c = anon(PAGE_READWRITE, SPAGE, "SECTION-DOC-NAME");
 	CHECK(c && GetLastError() == 0, "other case: %lu", GetLastError());
 	CHECK_ERR(OpenFileMappingA(FILE_MAP_READ, FALSE, "Section-Doc-Name"), ERROR_FILE_NOT_FOUND);
+	/* A read-only create of the name: a handle to the section that cannot
+	 * write it. */
+	o = anon(PAGE_READONLY, SPAGE, "section-doc-name");
+	CHECK(o && GetLastError() == ERROR_ALREADY_EXISTS, "read-only again: %lu", GetLastError());
+	CHECK_ERR(MapViewOfFile(o, FILE_MAP_WRITE, 0, 0, 0), ERROR_ACCESS_DENIED);
+	UnmapViewOfFile(MapViewOfFile(o, FILE_MAP_READ | FILE_MAP_EXECUTE, 0, 0, 0));
+	CloseHandle(o);
 	o = OpenFileMappingA(FILE_MAP_COPY, FALSE, "section-doc-name");
 	CHECK(o, "OpenFileMapping(FILE_MAP_COPY): %lu", GetLastError());
 	if (o) {

@@ -6,13 +6,18 @@
 #include <windows.h>
 #include "win32call.h"
 
+/* The handle asks for what the protection allows, as Windows' does: no
+ * SECTION_MAP_WRITE unless the section is writable (which matters when the
+ * name exists: the handle to that section cannot map it for writing). */
 HANDLE WINAPI CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
 				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
 				 LPCSTR lpName)
 {
+	DWORD page = flProtect & 0xff;
 	uint32_t existed = 0;
 	uint32_t args[8] = { (uint32_t)lpName, flProtect, dwMaximumSizeHigh, dwMaximumSizeLow,
-			     SECTION_ALL_ACCESS,
+			     page == PAGE_READWRITE || page == PAGE_EXECUTE_READWRITE ?
+			     SECTION_ALL_ACCESS : SECTION_ALL_ACCESS & ~SECTION_MAP_WRITE,
 			     lpFileMappingAttributes && lpFileMappingAttributes->bInheritHandle,
 			     (uint32_t)&existed, (uint32_t)hFile };
 
