@@ -37,15 +37,18 @@ uint32_t mm_section_create(uint32_t pages, uint32_t protect, bool reserve, const
 void mm_section_dereference(struct mm_control_area *ca);
 /* MapViewOfFileEx: maps pages [first, first + pages) of ca (pages 0: to the
  * end) at *base (0: the lowest free 64 KB-aligned place; else a 64 KB
- * multiple, free) with Win32 protection protect (the view's: READONLY,
- * READWRITE, WRITECOPY, EXECUTE_READ...). A WRITECOPY view is charged its
- * size now (its pages may all become private copies). The caller checked
+ * multiple, free) with Win32 protection protect (the view's: NOACCESS,
+ * READONLY, READWRITE, WRITECOPY, EXECUTE_READ...) for a section created
+ * with protection section (what VirtualProtect may add in the view). A
+ * WRITECOPY view is charged its size now (its pages may all become private
+ * copies). The caller checked
  * the handle's access and the protection against the section's. A Win32
  * error (ERROR_ACCESS_DENIED for a range past the section's end,
- * ERROR_INVALID_ADDRESS for a base in use, ERROR_NOT_ENOUGH_MEMORY for no
+ * ERROR_INVALID_ADDRESS for a base in use, ERROR_INVALID_PARAMETER for a
+ * view reaching outside user space, ERROR_NOT_ENOUGH_MEMORY for no
  * room, ERROR_COMMITMENT_LIMIT) or 0 with *base set. */
 uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t first,
-		     uint32_t pages, vaddr_t *base, uint32_t protect);
+		     uint32_t pages, vaddr_t *base, uint32_t protect, uint32_t section);
 /* UnmapViewOfFile: the view holding addr goes (ERROR_INVALID_ADDRESS when
  * addr is in no view). */
 uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr);

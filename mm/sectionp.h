@@ -67,6 +67,7 @@ struct mm_view {
 	struct vm_space *vm;
 	struct mm_view *next;           /* the control area's views */
 	uint32_t *locked;               /* VirtualLock: a bit a page (after prot[]) */
+	pte_prot_t section_prot;        /* the section's protection (an image's: 0) */
 	pte_prot_t prot[];              /* each page's protection in this view */
 };
 
@@ -147,7 +148,8 @@ void image_delete(struct mm_control_area *ca);
 struct mm_view *view_alloc(struct mm_control_area *ca, uint32_t first, uint32_t pages,
 			   pte_prot_t prot);
 /* Where a view of pages pages goes in vm (vm_enter held): base, or the
- * lowest free 64 KB-aligned place (base 0). 0 and *first, or a Win32 error. */
+ * lowest free 64 KB-aligned place (base 0). 0 and *first, or a Win32 error
+ * (ERROR_INVALID_PARAMETER for a view reaching outside user space). */
 uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t *first);
 /* Links view w into vm at page w->start (vm_enter held; w->vm is set) as a VAD of type
  * (MEM_MAPPED, MEM_IMAGE) with charge pages charged. A Win32 error or 0. */
@@ -157,14 +159,21 @@ uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t type, uint
  * or PTE_PROTOTYPE reads as kind PTE_PROTOTYPE, committed when its
  * prototype PTE is. */
 struct vm_page view_page_get(const struct vm_vad *v, vaddr_t va);
-/* Changes page va's protection in view v; true when done (a page through
- * its prototype), false when pg is a private copy, which vm_page_protect
- * changes as any private page. */
+/* Changes page va's protection in view v (a protection without a cache or
+ * guard modifier keeps the view's PAGE_NOCACHE or PAGE_WRITECOMBINE); true
+ * when done (a page through its prototype), false when pg is a private
+ * copy, which vm_page_protect changes as any private page. */
 bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		       const struct vm_page *pg, pte_prot_t prot);
-/* Whether Win32 protection prot is within what view v was mapped for. */
+/* Whether protection prot may be set in view v (VirtualProtect, and
+ * VirtualAlloc's MEM_COMMIT): Windows' rule, the view's own protection or
+ * one whose access (read, write, copy-on-write, execute) is within both the
+ * view's and the section's (an image's: the view's). */
 bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot);
-/* VirtualAlloc(MEM_COMMIT) in view v: commits pages r of its section. */
+/* VirtualAlloc(MEM_COMMIT) in view v: commits pages r of its section (a
+ * SEC_RESERVE one's) and gives them protection prot in this view; a file's
+ * view: ERROR_ACCESS_DENIED, as Windows. VM_RETRY when page tables must be
+ * made first. */
 uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_pages *r,
 		     pte_prot_t prot);
 /* Gives up every page of view v (being released) and its view record. */

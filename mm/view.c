@@ -38,21 +38,31 @@ struct vm_page view_page_get(const struct vm_vad *v, vaddr_t va)
 	return pg;
 }
 
+/* The access protection p grants, as bits: read 1, write 2, copy-on-write
+ * 4, execute 8 (PAGE_WRITECOPY only reads until written; PAGE_EXECUTE
+ * reads, on i386). */
+static uint32_t prot_access(pte_prot_t p)
+{
+	static const uint8_t access[8] = { 0, 1, 3, 1, 9, 9, 15, 13 };
+
+	return access[p & PTE_PROT_BASE];
+}
+
 bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot)
 {
-	pte_prot_t view = pte_prot_from_win32(v->alloc_protect), base = prot & PTE_PROT_BASE;
-	bool view_writes = (view & PTE_PROT_BASE) == 2 || (view & PTE_PROT_BASE) == 6;
+	uint32_t want = prot_access(prot), view = prot_access(pte_prot_from_win32(v->alloc_protect));
+	uint32_t section = v->node.type == MEM_IMAGE ? view : prot_access(v->view->section_prot);
 
-	if ((base >= 4) && (view & PTE_PROT_BASE) < 4)
-		return false;           /* execute needs an execute view */
-	if (pte_prot_writecopy(prot))
-		return view_writes || pte_prot_writecopy(view);
-	return !pte_prot_writable(prot) || view_writes;
+	return want == view || (view && !(want & ~view) && !(want & ~section));
 }
 
 bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		       const struct vm_page *pg, pte_prot_t prot)
 {
+	/* A SEC_NOCACHE or SEC_WRITECOMBINE view's pages keep their cache type
+	 * through protection changes, as Windows reports them. */
+	if (!(prot & PTE_PROT_MODIFIER))
+		prot |= pte_prot_from_win32(v->alloc_protect) & PTE_PROT_MODIFIER;
 	v->view->prot[(va >> 12) - v->node.start] = prot;
 	if (pg->kind == PTE_PROTOTYPE)
 		return true;
@@ -71,13 +81,20 @@ bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_pages *r,
 		     pte_prot_t prot)
 {
-	(void)vm;
+	if (v->view->ca->backing != MM_BACKING_PAGEFILE)
+		return ERROR_ACCESS_DENIED;
 	if (!view_protect_allowed(v, prot))
 		return ERROR_INVALID_PARAMETER;
-	if (!v->view->ca->reserve)
-		return 0;       /* SEC_COMMIT: every page is committed already */
-	if (!section_commit(v->view->ca, view_page(v, vm_va(r->first)), view_page(v, vm_va(r->end))))
+	if (!vm_tables_ready(r->first, r->end))
+		return VM_RETRY;
+	if (v->view->ca->reserve &&
+	    !section_commit(v->view->ca, view_page(v, vm_va(r->first)), view_page(v, vm_va(r->end))))
 		return ERROR_COMMITMENT_LIMIT;
+	for (uint32_t p = r->first; p < r->end; p++) {
+		struct vm_page pg = vm_page_get(v, vm_va(p));
+		if (pg.prot != prot)
+			vm_page_protect(vm, v, vm_va(p), &pg, prot);
+	}
 	return 0;
 }
 
@@ -87,7 +104,7 @@ uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t 
 		return vad_find_gap(&vm->vads, pages, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
 				    VM_USER_HIGH / VM_PAGE, false, first) ? 0 : ERROR_NOT_ENOUGH_MEMORY;
 	if (base < VM_USER_LOW || base >= VM_USER_HIGH || pages > (VM_USER_HIGH - base) / VM_PAGE)
-		return ERROR_INVALID_ADDRESS;
+		return ERROR_INVALID_PARAMETER;         /* outside user space, as VirtualAlloc */
 	*first = base >> 12;
 	return 0;
 }
@@ -127,7 +144,7 @@ struct mm_view *view_alloc(struct mm_control_area *ca, uint32_t first, uint32_t 
 }
 
 uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t first,
-		     uint32_t pages, vaddr_t *base, uint32_t protect)
+		     uint32_t pages, vaddr_t *base, uint32_t protect, uint32_t section)
 {
 	uint32_t total = ca->segment.pages, err;
 	bool copy = pte_prot_writecopy(pte_prot_from_win32(protect));
@@ -139,6 +156,7 @@ uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t f
 		pages = total - first;
 	if ((w = view_alloc(ca, first, pages, pte_prot_from_win32(protect))) == NULL)
 		return ERROR_NOT_ENOUGH_MEMORY;
+	w->section_prot = pte_prot_from_win32(section);
 	vm_enter(vm);
 	err = vm->cleared ? ERROR_INVALID_ADDRESS : view_place(vm, *base, pages, &w->start);
 	if (!err)

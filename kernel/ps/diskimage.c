@@ -95,6 +95,8 @@ uint32_t ps_image_of_file(struct io_file *f, struct mm_control_area **out)
 				      ERROR_NOT_ENOUGH_MEMORY;
 
 	if (!err)
+		err = ps_image_check_file(f);
+	if (!err)
 		err = read_image(full, prog);
 	if (!err)
 		err = ps_image_section(&prog->image, prog->path, out, &why);

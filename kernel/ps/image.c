@@ -151,6 +151,27 @@ static enum elf_error describe(const struct ps_image_file *f, struct vm_image *o
 	return err;
 }
 
+uint32_t ps_image_check_file(struct io_file *f)
+{
+	uint8_t *head = kmalloc(HEAD_MAX);
+	struct elf_image *e = kmalloc(sizeof(*e));
+	enum elf_error err = ELF_TOO_SMALL;
+	uint32_t size = 0, n;
+
+	if (!head || !e) {
+		kfree(head);
+		kfree(e);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	file_query_size(f, &size);
+	n = size < HEAD_MAX ? size : HEAD_MAX;
+	if (n && disk_read(f, 0, n, head))
+		err = elf_check_headers(head, n, size, MM_USER_FIRST, MM_USER_END, e);
+	kfree(head);
+	kfree(e);
+	return err == ELF_OK ? 0 : ERROR_BAD_EXE_FORMAT;
+}
+
 uint32_t ps_image_section(struct ps_image_file *f, const char *name,
 			  struct mm_control_area **out, const char **why)
 {

@@ -135,6 +135,11 @@ struct ps_program {
  * *why saying what is wrong with the file, ERROR_NOT_ENOUGH_MEMORY, or 0. */
 uint32_t ps_image_section(struct ps_image_file *f, const char *name,
 			  struct mm_control_area **out, const char **why);
+/* Whether file f (read through the caller's own handle) holds headers the
+ * loader takes: 0, or ERROR_BAD_EXE_FORMAT (an empty file too), so that
+ * CreateFileMapping(SEC_IMAGE) says so before the file is opened again as
+ * a program file (whose sharing the caller's handle may refuse). */
+uint32_t ps_image_check_file(struct io_file *f);
 /* Gives up f's file, if it still holds it. */
 void ps_image_file_close(struct ps_image_file *f);
 /* A boot module's program file: its bytes, size, and the slot keeping its

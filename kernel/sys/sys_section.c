@@ -46,7 +46,8 @@ static uint32_t create_file_section(uint32_t h, const uint32_t *a, struct sectio
 /* (name or 0, protection | SEC_*, size high, size low, access, inherit,
  * uint32 *existed, file handle or INVALID_HANDLE_VALUE) -> handle; an
  * existing section's name opens it (the size and protection ignored, as
- * Windows does, once they were found valid). */
+ * Windows does, once they were found valid). A file handle of 0 is no
+ * file, as NtCreateSection takes it: a pagefile section. */
 struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 {
 	char name[OB_NAME_MAX];
@@ -54,10 +55,12 @@ struct sysret sys_create_section(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = sys_named_in(name, a[0], a[6]);
 
 	(void)f;
-	if (!err && a[7] != 0xffffffffu)
+	if (!err && a[7] != 0xffffffffu && a[7] != 0)
 		err = create_file_section(a[7], a, &s);
 	else if (!err)
-		err = section_create(a[1], a[2], a[3], name, &s);
+		err = section_create(a[1], a[2], a[3], name,
+				     se_privilege_enabled(process_current()->token,
+							  SE_LOCK_MEMORY_PRIVILEGE), &s);
 	if (err)
 		return (struct sysret){ err, 0 };
 	return sys_named_create(s, name, a[4], a[5], a[6]);

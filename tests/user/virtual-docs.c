@@ -249,8 +249,12 @@ static void writecombine_combines_as_documented(void)
 	CHECK_FAIL(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_NOCACHE |
 				      SEC_WRITECOMBINE, 0, PAGE, NULL), NULL,
 		   ERROR_INVALID_PARAMETER);
-	HANDLE s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_WRITECOMBINE,
-				      0, PAGE, NULL);
+	/* "SEC_WRITECOMBINE requires either the SEC_RESERVE or SEC_COMMIT
+	 * attribute to be set." */
+	CHECK_FAIL(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_WRITECOMBINE,
+				      0, PAGE, NULL), NULL, ERROR_INVALID_PARAMETER);
+	HANDLE s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL,
+				      PAGE_READWRITE | SEC_COMMIT | SEC_WRITECOMBINE, 0, PAGE, NULL);
 	char *v = s ? MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0) : NULL;
 	CHECK(v != NULL, "a SEC_WRITECOMBINE view: %lu", GetLastError());
 	if (v) {

@@ -383,6 +383,37 @@ WINAPI BOOL UnmapViewOfFile(LPCVOID lpBaseAddress);
 WINAPI BOOL FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush);
 #define CreateFileMapping CreateFileMappingA
 #define OpenFileMapping OpenFileMappingA
+/* The rest of memoryapi.h's file-mapping calls (user/lib/section_api.c):
+ * SECTION_MAP_EXECUTE_EXPLICIT is FILE_MAP_EXECUTE's right; the FromApp forms
+ * are the plain ones (a 64-bit size or offset, a wide name);
+ * UnmapViewOfFileEx and UnmapViewOfFile2 (the current process) take flags 0
+ * or MEM_UNMAP_WITH_TRANSIENT_BOOST (a hint), else ERROR_INVALID_PARAMETER;
+ * another process's handle is ERROR_NOT_SUPPORTED. */
+#define SECTION_MAP_EXECUTE_EXPLICIT 0x0020
+#define SEC_IMAGE_NO_EXECUTE  0x11000000
+#define SEC_LARGE_PAGES       0x80000000
+#define FILE_MAP_LARGE_PAGES  0x20000000
+#define FILE_MAP_TARGETS_INVALID 0x40000000
+#define FILE_MAP_RESERVE      0x80000000
+#define MEM_UNMAP_WITH_TRANSIENT_BOOST 0x00000001
+#define MEM_PRESERVE_PLACEHOLDER       0x00000002
+WINAPI BOOL UnmapViewOfFileEx(PVOID BaseAddress, ULONG UnmapFlags);
+WINAPI BOOL UnmapViewOfFile2(HANDLE Process, PVOID BaseAddress, ULONG UnmapFlags);
+WINAPI HANDLE CreateFileMappingFromApp(HANDLE hFile, LPSECURITY_ATTRIBUTES SecurityAttributes,
+				       ULONG PageProtection, ULONGLONG MaximumSize,
+				       const WCHAR *Name);
+WINAPI HANDLE OpenFileMappingFromApp(ULONG DesiredAccess, BOOL InheritHandle,
+				     const WCHAR *Name);
+WINAPI PVOID MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess,
+				  ULONGLONG FileOffset, SIZE_T NumberOfBytesToMap);
+/* MapViewOfFile2 and MapViewOfFileNuma2 (node 0 or NUMA_NO_PREFERRED_NODE):
+ * the current process, a page protection for the view, AllocationType 0. */
+WINAPI PVOID MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
+			    PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
+			    ULONG PageProtection);
+WINAPI PVOID MapViewOfFileNuma2(HANDLE FileMappingHandle, HANDLE ProcessHandle,
+				ULONGLONG Offset, PVOID BaseAddress, SIZE_T ViewSize,
+				ULONG AllocationType, ULONG PageProtection, ULONG PreferredNode);
 WINAPI BOOL ReadProcessMemory(HANDLE hProcess, LPCVOID lpBaseAddress, LPVOID lpBuffer,
 			      SIZE_T nSize, SIZE_T *lpNumberOfBytesRead);
 WINAPI BOOL WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lpBuffer,

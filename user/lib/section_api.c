@@ -1,26 +1,49 @@
 /* File mappings (<windows.h>): CreateFileMappingA, OpenFileMappingA,
- * MapViewOfFile(Ex), UnmapViewOfFile, FlushViewOfFile. Sections backed by
+ * MapViewOfFile(Ex), UnmapViewOfFile(Ex, 2), FlushViewOfFile and the FromApp
+ * forms. Sections backed by
  * the paging file (INVALID_HANDLE_VALUE) or by a file (its handle). Named
  * sections share the kernel's one namespace with the other named types. */
 #include <windows.h>
 #include "win32call.h"
 
+/* The handle asks for what the protection allows, as Windows' does: no
+ * SECTION_MAP_WRITE unless the section is writable (which matters when the
+ * name exists: the handle to that section cannot map it for writing). */
 HANDLE WINAPI CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
 				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
 				 LPCSTR lpName)
 {
+	DWORD page = flProtect & 0xff;
 	uint32_t existed = 0;
 	uint32_t args[8] = { (uint32_t)lpName, flProtect, dwMaximumSizeHigh, dwMaximumSizeLow,
-			     SECTION_ALL_ACCESS,
+			     page == PAGE_READWRITE || page == PAGE_EXECUTE_READWRITE ?
+			     SECTION_ALL_ACCESS : SECTION_ALL_ACCESS & ~SECTION_MAP_WRITE,
 			     lpFileMappingAttributes && lpFileMappingAttributes->bInheritHandle,
 			     (uint32_t)&existed, (uint32_t)hFile };
 
 	return win32_create_named(SYS_CREATE_SECTION, args, &existed);
 }
 
+/* FILE_MAP_COPY alone is SECTION_QUERY's bit: Windows asks for
+ * SECTION_MAP_READ instead, which copy-on-write views need. */
 HANDLE WINAPI OpenFileMappingA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName)
 {
+	if (dwDesiredAccess == FILE_MAP_COPY)
+		dwDesiredAccess = SECTION_MAP_READ;
 	return win32_open_named(SYS_OPEN_SECTION, dwDesiredAccess, bInheritHandle, lpName);
+}
+
+HANDLE WINAPI CreateFileMappingFromApp(HANDLE hFile, LPSECURITY_ATTRIBUTES SecurityAttributes,
+				       ULONG PageProtection, ULONGLONG MaximumSize,
+				       const WCHAR *Name)
+{
+	return CreateFileMappingW(hFile, SecurityAttributes, PageProtection,
+				  (DWORD)(MaximumSize >> 32), (DWORD)MaximumSize, Name);
+}
+
+HANDLE WINAPI OpenFileMappingFromApp(ULONG DesiredAccess, BOOL InheritHandle, const WCHAR *Name)
+{
+	return OpenFileMappingW(DesiredAccess, InheritHandle, Name);
 }
 
 LPVOID WINAPI MapViewOfFileEx(HANDLE hFileMappingObject, DWORD dwDesiredAccess,
@@ -47,6 +70,84 @@ BOOL WINAPI UnmapViewOfFile(LPCVOID lpBaseAddress)
 	uint32_t args[1] = { (uint32_t)lpBaseAddress };
 
 	return win32_call(SYS_UNMAP_VIEW, args, NULL);
+}
+
+PVOID WINAPI MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess,
+				  ULONGLONG FileOffset, SIZE_T NumberOfBytesToMap)
+{
+	return MapViewOfFileEx(hFileMappingObject, DesiredAccess, (DWORD)(FileOffset >> 32),
+			       (DWORD)FileOffset, NumberOfBytesToMap, NULL);
+}
+
+/* Views are mapped into the caller only: whether Process is its own handle
+ * (else ERROR_NOT_SUPPORTED, or ERROR_INVALID_HANDLE for no process). */
+static BOOL is_this_process(HANDLE Process)
+{
+	DWORD pid = Process == GetCurrentProcess() ? GetCurrentProcessId() : GetProcessId(Process);
+
+	if (pid == GetCurrentProcessId())
+		return TRUE;
+	SetLastError(pid ? ERROR_NOT_SUPPORTED : ERROR_INVALID_HANDLE);
+	return FALSE;
+}
+
+/* MapViewOfFile2's page protection as MapViewOfFile's access; 0xffffffff
+ * for one no view takes. */
+static DWORD access_of_protection(ULONG protect)
+{
+	switch (protect) {
+	case PAGE_NOACCESS:             return 0;
+	case PAGE_READONLY:             return FILE_MAP_READ;
+	case PAGE_READWRITE:            return FILE_MAP_WRITE;
+	case PAGE_WRITECOPY:            return FILE_MAP_COPY;
+	case PAGE_EXECUTE_READ:         return FILE_MAP_READ | FILE_MAP_EXECUTE;
+	case PAGE_EXECUTE_READWRITE:    return FILE_MAP_WRITE | FILE_MAP_EXECUTE;
+	case PAGE_EXECUTE_WRITECOPY:    return FILE_MAP_COPY | FILE_MAP_EXECUTE;
+	default:                        return 0xffffffffu;
+	}
+}
+
+/* Into the current process only; the base is rounded down to 64 KB, as
+ * documented; no reserved or large-page views (AllocationType 0). */
+PVOID WINAPI MapViewOfFileNuma2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
+				PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
+				ULONG PageProtection, ULONG PreferredNode)
+{
+	DWORD access = access_of_protection(PageProtection);
+
+	if (!is_this_process(ProcessHandle))
+		return NULL;
+	if (AllocationType || access == 0xffffffffu) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	return MapViewOfFileExNuma(FileMappingHandle, access, (DWORD)(Offset >> 32), (DWORD)Offset,
+				   ViewSize, (PVOID)((ULONG_PTR)BaseAddress & ~0xffffu),
+				   PreferredNode);
+}
+
+PVOID WINAPI MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
+			    PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
+			    ULONG PageProtection)
+{
+	return MapViewOfFileNuma2(FileMappingHandle, ProcessHandle, Offset, BaseAddress, ViewSize,
+				  AllocationType, PageProtection, NUMA_NO_PREFERRED_NODE);
+}
+
+/* MEM_UNMAP_WITH_TRANSIENT_BOOST is a scheduling hint; placeholders
+ * (MEM_PRESERVE_PLACEHOLDER) are not made here, so no view is one. */
+BOOL WINAPI UnmapViewOfFileEx(PVOID BaseAddress, ULONG UnmapFlags)
+{
+	if (UnmapFlags & ~MEM_UNMAP_WITH_TRANSIENT_BOOST) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	return UnmapViewOfFile(BaseAddress);
+}
+
+BOOL WINAPI UnmapViewOfFile2(HANDLE Process, PVOID BaseAddress, ULONG UnmapFlags)
+{
+	return is_this_process(Process) && UnmapViewOfFileEx(BaseAddress, UnmapFlags);
 }
 
 BOOL WINAPI FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush)
