@@ -212,14 +212,15 @@ BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
 				     bWait ? INFINITE : 0, FALSE);
 }
 
-/* Cancel the calling process's pending LockFileEx requests through hFile
- * (CancelIoEx: the one of lpOverlapped, or all when NULL: ERROR_NOT_FOUND
- * when there is none); each completes with ERROR_OPERATION_ABORTED
- * (STATUS_CANCELLED in Internal, hEvent set). CancelIo succeeds with
- * nothing to cancel. */
-static BOOL cancel(HANDLE hFile, LPOVERLAPPED ov)
+/* Cancel pending LockFileEx requests through hFile: CancelIo the calling
+ * thread's, CancelIoEx the process's (the one of lpOverlapped, or all when
+ * NULL: ERROR_NOT_FOUND when there is none); each completes with
+ * ERROR_OPERATION_ABORTED (STATUS_CANCELLED in Internal, hEvent set).
+ * CancelIo succeeds with nothing to cancel. A thread's end cancels its
+ * own. */
+static BOOL cancel(HANDLE hFile, LPOVERLAPPED ov, BOOL this_thread)
 {
-	uint32_t args[2] = { (uint32_t)hFile, (uint32_t)ov };
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)ov, this_thread };
 
 	return win32_call(SYS_CANCEL_FILE_IO, args, NULL);
 }
@@ -228,7 +229,7 @@ BOOL WINAPI CancelIo(HANDLE hFile)
 {
 	DWORD error = GetLastError();
 
-	if (cancel(hFile, NULL))
+	if (cancel(hFile, NULL, TRUE))
 		return TRUE;
 	if (GetLastError() != ERROR_NOT_FOUND)
 		return FALSE;
@@ -238,7 +239,7 @@ BOOL WINAPI CancelIo(HANDLE hFile)
 
 BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
 {
-	return cancel(hFile, lpOverlapped);
+	return cancel(hFile, lpOverlapped, FALSE);
 }
 
 BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,
