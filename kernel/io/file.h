@@ -139,6 +139,14 @@ uint32_t file_unlock(struct io_file *f, const void *owner, uint64_t offset, uint
 uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag,
 			   const void *issuer);
 
+/* A File object is waitable, as NT's (its FileObject->Event, a
+ * notification event, not signaled at first): file_io_start resets it as a
+ * read, write or lock request on f begins, file_io_done sets it when that
+ * request completes (a pending one: when it is answered), so that a wait
+ * on the handle (GetOverlappedResult without hEvent) ends with it. */
+void file_io_start(struct io_file *f);
+void file_io_done(struct io_file *f);
+
 /* SetFileTime and FileBasicInfo: the times that are not NULL, and the
  * FAT_ATTR_SETTABLE bits when set_attributes; the root ERROR_ACCESS_DENIED. */
 uint32_t file_set_basic(struct io_file *f, const struct fat_time *created,

@@ -65,6 +65,7 @@ static void lock_pending_complete(struct io_lock_async *a, uint32_t status)
 	}
 	if (p->event)
 		event_set(p->event);
+	file_io_done(p->file);
 	if (p->report && !status)
 		(void)io_completion_transfer_done(p->file, a->tag, 0, false);
 	ke_io_finish(&p->io);
@@ -100,6 +101,21 @@ static uint32_t lock_pending_make(struct io_file *file, bool report, uint32_t ev
 	return ERROR_SUCCESS;
 }
 
+/* A lock request on file (the File object reset as it begins, signaled
+ * when it is answered: here, or by lock_pending_complete when pending). */
+static uint32_t lock_request(struct io_file *file, const uint64_t range[2], bool exclusive,
+			     bool wait, struct lock_pending *pending)
+{
+	uint32_t err;
+
+	file_io_start(file);
+	err = file_lock(file, process_handles(), range[0], range[1], exclusive, wait,
+			pending ? &pending->async : NULL);
+	if (err != ERROR_IO_PENDING)
+		file_io_done(file);
+	return err;
+}
+
 /* LockFileEx's (unlock: UnlockFileEx's) work: the handle needs
  * FILE_READ_DATA or FILE_WRITE_DATA, as NtLockFile demands. */
 static struct sysret lock_call(const uint32_t *a, bool unlock)
@@ -121,9 +137,7 @@ static struct sysret lock_call(const uint32_t *a, bool unlock)
 		err = file_unlock(file, process_handles(), range[0], range[1]);
 	else if (!wait || !a[4] ||
 		 !(err = lock_pending_make(file, a[2] & LOCKFILE_REPORT, a[3], a[4], &pending)))
-		err = file_lock(file, process_handles(), range[0], range[1],
-				a[2] & LOCKFILE_EXCLUSIVE_LOCK, wait,
-				pending ? &pending->async : NULL);
+		err = lock_request(file, range, a[2] & LOCKFILE_EXCLUSIVE_LOCK, wait, pending);
 	if (pending && err != ERROR_IO_PENDING)
 		ke_io_finish(&pending->io);     /* not queued: answered here */
 	/* Granted in the call, with an OVERLAPPED: as a transfer that

@@ -2,7 +2,9 @@
  * requests are LockFileEx ones on a FILE_FLAG_OVERLAPPED handle):
  * CancelIo cancels only the calling thread's requests on the handle,
  * CancelIoEx(h, NULL) every thread's, and a thread's pending requests are
- * cancelled when it exits. Needs a FAT C: drive. */
+ * cancelled when it exits; a file handle is signaled when a request on it
+ * completes (not while one is pending), so that it can be waited on and
+ * GetOverlappedResult without hEvent waits on it. Needs a FAT C: drive. */
 #include <windows.h>
 
 #define TEST_NAME "file-pending-io"
@@ -93,9 +95,41 @@ static void thread_exit_cancels_its_pending_io(void)
 	CloseHandle(r.ov.hEvent);
 }
 
+static HANDLE a;
+
+static DWORD WINAPI unlock_later(LPVOID p)
+{
+	(void)p;
+	Sleep(200);
+	return UnlockFile(a, 0, 0, 10, 0);
+}
+
+static void file_handle_is_signaled_when_its_io_completes(void)
+{
+	OVERLAPPED at = { .Offset = 100 }, lock = { .Offset = 3 };
+	DWORD n = 0, started;
+	HANDLE t;
+
+	CHECK(WriteFile(o, "x", 1, NULL, &at), "write: %lu", GetLastError());
+	CHECK(WaitForSingleObject(o, 0) == WAIT_OBJECT_0, "signaled by the write: %lu",
+	      GetLastError());
+	FAILS(LockFileEx(o, LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, &lock), FALSE, ERROR_IO_PENDING);
+	CHECK(WaitForSingleObject(o, 0) == WAIT_TIMEOUT, "not signaled while the lock pends");
+	FAILS(GetOverlappedResult(o, &lock, &n, FALSE), FALSE, ERROR_IO_INCOMPLETE);
+	t = CreateThread(NULL, 0, unlock_later, NULL, 0, NULL);
+	started = GetTickCount();
+	CHECK(WaitForSingleObject(o, 5000) == WAIT_OBJECT_0, "signaled by the grant");
+	CHECK(GetTickCount() - started >= 150, "waited for it: %lu ms", GetTickCount() - started);
+	CHECK(GetOverlappedResult(o, &lock, &n, TRUE) && lock.Internal == 0, "granted: %lu",
+	      GetLastError());
+	CHECK(UnlockFile(o, 3, 0, 1, 0), "o held 3");
+	WaitForSingleObject(t, 5000);
+	CloseHandle(t);
+}
+
 int main(void)
 {
-	HANDLE a = CreateFileA(F, GENERIC_READ | GENERIC_WRITE, ALL, NULL, CREATE_ALWAYS, 0, NULL);
+	a = CreateFileA(F, GENERIC_READ | GENERIC_WRITE, ALL, NULL, CREATE_ALWAYS, 0, NULL);
 
 	o = CreateFileA(F, GENERIC_READ | GENERIC_WRITE, ALL, NULL, OPEN_EXISTING,
 			FILE_FLAG_OVERLAPPED, NULL);
@@ -105,7 +139,7 @@ int main(void)
 	CHECK(LockFile(a, 0, 0, 10, 0), "a holds 0-9");
 	cancel_io_cancels_only_the_calling_threads();
 	thread_exit_cancels_its_pending_io();
-	CHECK(UnlockFile(a, 0, 0, 10, 0), "unlock");
+	file_handle_is_signaled_when_its_io_completes();
 	CHECK(LockFile(o, 0, 0, 10, 0), "no request was left granted");
 	CloseHandle(o);
 	CloseHandle(a);
