@@ -2,48 +2,40 @@
 #include "kernel/io/completion.h"
 #include "kernel/io/iop.h"
 #include "kernel/io/volume.h"
-#include "kernel/ke/dispatcher.h"
+#include "kernel/ke/queue.h"
 #include "kernel/rtl/winerror.h"
 #include "mm/pool.h"
 
 struct queued_packet {
-	struct queued_packet *next;
+	struct ke_queue_entry entry;    /* first */
 	struct io_completion_packet p;
 };
 
 struct io_completion {
-	struct ke_semaphore queue;      /* count: packets not yet claimed */
-	struct queued_packet *head, *tail;
-	bool closed;                    /* the last handle went */
+	struct ke_queue queue;
 };
 
-/* The last handle closed: every waiter, now and later, is released, finds
- * the port closed, and reports ERROR_ABANDONED_WAIT_0 (as NT's
- * KeRundownQueue makes them). */
+/* The last handle closed: every waiter, now and later, is released and
+ * reports ERROR_ABANDONED_WAIT_0 (as NT's KeRundownQueue makes them). */
 static void completion_close(void *body, struct ob_handle_table *t, uint32_t handles_left)
 {
 	struct io_completion *c = body;
-	bool lock;
 
 	(void)t;
-	if (handles_left)
-		return;
-	lock = ke_dispatcher_lock();
-	c->closed = true;
-	c->queue.header.signal_state = c->queue.limit;
-	ke_wait_test_locked(&c->queue.header);
-	ke_dispatcher_unlock(lock);
+	if (!handles_left)
+		ke_queue_close(&c->queue);
 }
 
-/* The last reference: the packets nobody took are freed. */
+/* The last reference: its threads leave it, the packets nobody took are
+ * freed. */
 static void completion_remove(void *body)
 {
 	struct io_completion *c = body;
+	struct ke_queue_entry *e = ke_queue_rundown(&c->queue), *next;
 
-	while (c->head) {
-		struct queued_packet *q = c->head;
-		c->head = q->next;
-		kfree(q);
+	for (; e; e = next) {
+		next = e->next;
+		kfree(e);
 	}
 }
 
@@ -62,98 +54,46 @@ void io_completion_init(void)
 	ob_register_type(&io_completion_type);
 }
 
-struct io_completion *io_completion_create(void)
+struct io_completion *io_completion_create(uint32_t concurrency)
 {
 	struct io_completion *c = ob_create(&io_completion_type, sizeof(*c));
 
 	if (c)
-		ke_semaphore_init(&c->queue, 0, 0x7fffffff);
+		ke_queue_init(&c->queue, concurrency ? concurrency : IO_PROCESSORS);
 	return c;
 }
 
 uint32_t io_completion_post(struct io_completion *c, const struct io_completion_packet *p)
 {
 	struct queued_packet *q = kmalloc(sizeof(*q));
-	bool lock;
 
 	if (!q)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	q->next = NULL;
 	q->p = *p;
-	lock = ke_dispatcher_lock();
-	if (c->tail)
-		c->tail->next = q;
-	else
-		c->head = q;
-	c->tail = q;
-	if (!c->closed) {
-		c->queue.header.signal_state++;
-		ke_wait_test_locked(&c->queue.header);
-	}
-	ke_dispatcher_unlock(lock);
+	ke_queue_insert(&c->queue, &q->entry);
 	return 0;
-}
-
-/* Takes the head packet, which a satisfied wait has claimed, into *out
- * (NULL: the port was closed, the count was its rundown's). Dispatcher
- * lock held; the caller frees what it returns. */
-static struct queued_packet *take_locked(struct io_completion *c,
-					 struct io_completion_packet *out)
-{
-	struct queued_packet *q = c->closed ? NULL : c->head;
-
-	if (q) {
-		c->head = q->next;
-		if (!c->head)
-			c->tail = NULL;
-		*out = q->p;
-	}
-	return q;
-}
-
-/* Claims and takes one more packet without waiting: false when none is
- * there (or the port is closed). */
-static bool take_more(struct io_completion *c, struct io_completion_packet *out)
-{
-	bool lock = ke_dispatcher_lock(), took = false;
-	struct queued_packet *q = NULL;
-
-	if (!c->closed && c->queue.header.signal_state > 0) {
-		c->queue.header.signal_state--;
-		q = take_locked(c, out);
-		took = q != NULL;
-	}
-	ke_dispatcher_unlock(lock);
-	kfree(q);
-	return took;
 }
 
 uint32_t io_completion_remove(struct io_completion *c, struct io_completion_packet *out,
 			      uint32_t max, uint32_t ticks, bool alertable, uint32_t *taken)
 {
-	struct dispatcher_header *d = &c->queue.header;
-	struct ke_wait_block block;
-	struct queued_packet *q;
+	struct ke_queue_entry *e;
 	uint32_t status;
-	bool lock;
 
 	*taken = 0;
-	status = ke_wait_multiple(1, &d, KE_WAIT_ANY, ticks, alertable, &block);
+	status = ke_queue_remove(&c->queue, ticks, alertable, &e);
 	/* KE_WAIT_TIMEOUT and KE_WAIT_IO_COMPLETION are Win32's WAIT_TIMEOUT
 	 * and WAIT_IO_COMPLETION, the last errors GetQueuedCompletionStatus
 	 * gives (a terminated thread's interrupted wait is never reported). */
-	if (status != KE_WAIT_OBJECT_0)
-		return status == KE_WAIT_TIMEOUT || !c->closed ? status : ERROR_ABANDONED_WAIT_0;
-	lock = ke_dispatcher_lock();
-	q = take_locked(c, &out[0]);
-	ke_dispatcher_unlock(lock);
-	if (!q)
+	if (status == KE_WAIT_ABANDONED_0)
 		return ERROR_ABANDONED_WAIT_0;
-	kfree(q);
-	*taken = 1;
-	while (*taken < max && take_more(c, &out[*taken]))
-		(*taken)++;
-	return 0;
+	while (!status) {
+		out[(*taken)++] = ((struct queued_packet *)e)->p;
+		kfree(e);
+		if (*taken == max || !(e = ke_queue_take_more(&c->queue)))
+			return 0;
+	}
+	return status;
 }
 
 /* --- the files that complete to a port --- */

@@ -4,12 +4,10 @@
  * transfers of the files associated with the port (kernel/sys/sys_file.c
  * posts them). Calls ke (waits), ob and the pool.
  *
- * Locking: the dispatcher lock (kernel/ke/dispatcher.h) protects a port's
- * packet list with its count, as NT's dispatcher lock guards a KQUEUE: the
- * port's header is a semaphore whose count is the number of packets no
- * waiter has claimed, so a satisfied wait has claimed exactly one packet,
- * taken off the list under the same lock. Nothing is allocated or freed
- * under it. */
+ * A port is NT's KQUEUE (kernel/ke/queue.h): its packets go to waiting
+ * threads last-in first-out, and only while fewer than its concurrency
+ * value of the threads that took from it run (a thread of it that blocks
+ * elsewhere lets another go), under the dispatcher lock. */
 #ifndef KERNEL_IO_COMPLETION_H
 #define KERNEL_IO_COMPLETION_H
 
@@ -29,9 +27,11 @@ struct io_completion;
 extern struct ob_type io_completion_type;
 
 void io_completion_init(void);
-/* A new port (the concurrency value CreateIoCompletionPort takes is not
- * enforced: vados runs one CPU); NULL when the pool is exhausted. */
-struct io_completion *io_completion_create(void);
+/* The processors: a concurrency of 0 means as many. */
+#define IO_PROCESSORS 1u
+/* A new port letting concurrency of its threads run (0: IO_PROCESSORS);
+ * NULL when the pool is exhausted. */
+struct io_completion *io_completion_create(uint32_t concurrency);
 /* Queues a copy of p at the tail, releasing a waiter: 0 or
  * ERROR_NOT_ENOUGH_MEMORY. */
 uint32_t io_completion_post(struct io_completion *c, const struct io_completion_packet *p);

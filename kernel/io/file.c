@@ -11,6 +11,11 @@
 
 static void file_remove(void *body);
 
+static struct dispatcher_header *file_dispatcher(void *body)
+{
+	return &((struct io_file *)body)->done;
+}
+
 struct ob_type file_type = {
 	.name = "File",
 	.mapping = { FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_GENERIC_EXECUTE,
@@ -18,11 +23,22 @@ struct ob_type file_type = {
 	.valid_access = FILE_ALL_ACCESS,
 	.close = iop_lock_handle_closed,
 	.remove = file_remove,
+	.dispatcher = file_dispatcher,
 };
 
 void file_init(void)
 {
 	ob_register_type(&file_type);
+}
+
+void file_io_start(struct io_file *f)
+{
+	ke_set_signal(&f->done, 0);
+}
+
+void file_io_done(struct io_file *f)
+{
+	ke_set_signal(&f->done, 1);
 }
 
 bool file_is_directory(const struct io_file *f)
@@ -207,6 +223,7 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 	f->share = o->share;
 	f->delete_on_close = o->flags & FILE_FLAG_DELETE_ON_CLOSE;
 	f->overlapped = o->flags & FILE_FLAG_OVERLAPPED;
+	f->done.kind = DISPATCHER_NOTIFICATION;
 	io_lock(v);
 	err = open_locked(v, rest, o, f, existed);
 	io_unlock(v);

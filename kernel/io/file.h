@@ -125,17 +125,27 @@ uint32_t file_flush(struct io_file *f);
  * when its owner's last handle to f closes or file_cancel_locks cancels
  * it. file_unlock: the owner's lock of exactly that range (the exclusive
  * one first), else ERROR_NOT_LOCKED. file_cancel_locks: the owner's
- * queued requests through f (tag 0) or the one with tag, else
- * ERROR_NOT_FOUND. A process's locks through f go when its last handle to
+ * queued requests through f (tag 0) or the one with tag, of issuer's
+ * only unless issuer is NULL, else ERROR_NOT_FOUND. A process's locks through f go when its last handle to
  * f closes (NT's IopCloseFile), and every lock through f when f goes. */
 struct io_lock_async {
 	void (*complete)(struct io_lock_async *a, uint32_t status);
 	uint32_t tag;                   /* not 0 */
+	const void *issuer;             /* the thread that asked */
 };
 uint32_t file_lock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length,
 		   bool exclusive, bool wait, struct io_lock_async *async);
 uint32_t file_unlock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length);
-uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag);
+uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag,
+			   const void *issuer);
+
+/* A File object is waitable, as NT's (its FileObject->Event, a
+ * notification event, not signaled at first): file_io_start resets it as a
+ * read, write or lock request on f begins, file_io_done sets it when that
+ * request completes (a pending one: when it is answered), so that a wait
+ * on the handle (GetOverlappedResult without hEvent) ends with it. */
+void file_io_start(struct io_file *f);
+void file_io_done(struct io_file *f);
 
 /* SetFileTime and FileBasicInfo: the times that are not NULL, and the
  * FAT_ATTR_SETTABLE bits when set_attributes; the root ERROR_ACCESS_DENIED. */

@@ -5,6 +5,7 @@
 #define KERNEL_IO_IOP_H
 
 #include "kernel/io/file.h"
+#include "kernel/ke/dispatcher.h"
 #include "kernel/rtl/path.h"
 
 struct mm_control_area;
@@ -52,6 +53,7 @@ struct io_file {
 	uint32_t find_flags;            /* FILE_FIND_* */
 	struct io_completion *port;     /* referenced: where its transfers complete, or NULL */
 	uint32_t port_key, port_modes;  /* the port's key, FILE_SKIP_* modes */
+	struct dispatcher_header done;  /* NT's FileObject->Event (file_io_start) */
 };
 
 /* Splits a full path into its volume (ERROR_PATH_NOT_FOUND: no such drive)

@@ -208,16 +208,19 @@ uint32_t file_unlock(struct io_file *f, const void *owner, uint64_t offset, uint
 }
 
 /* Aborts the waiting requests of f (of owner only, unless NULL; of one
- * overlapped request only, unless tag is 0); how many. */
+ * overlapped request only, unless tag is 0; of issuer's overlapped ones
+ * only, unless issuer is NULL); how many. */
 static uint32_t abort_waiters_locked(struct io_fcb *fcb, const struct io_file *f,
-				     const void *owner, uint32_t tag, struct io_lock_wait **done)
+				     const void *owner, uint32_t tag, const void *issuer,
+				     struct io_lock_wait **done)
 {
 	struct io_lock_wait **p = &fcb->lock_waits, *w;
 	uint32_t n = 0;
 
 	while ((w = *p)) {
 		if (w->lock->file == f && (!owner || w->lock->owner == owner) &&
-		    (!tag || (w->async && w->async->tag == tag))) {
+		    (!tag || (w->async && w->async->tag == tag)) &&
+		    (!issuer || (w->async && w->async->issuer == issuer))) {
 			*p = w->next;
 			answer_locked(w, ERROR_OPERATION_ABORTED, done);
 			n++;
@@ -243,17 +246,18 @@ static void unlock_all_locked(struct io_fcb *fcb, const struct io_file *f, const
 			p = &l->next;
 		}
 	}
-	abort_waiters_locked(fcb, f, owner, 0, done);
+	abort_waiters_locked(fcb, f, owner, 0, NULL, done);
 	grant_waiters_locked(fcb, done);
 }
 
-uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag)
+uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag,
+			   const void *issuer)
 {
 	struct io_lock_wait *done = NULL;
 	uint32_t n;
 
 	io_lock(f->fcb->vol);
-	n = abort_waiters_locked(f->fcb, f, owner, tag, &done);
+	n = abort_waiters_locked(f->fcb, f, owner, tag, issuer, &done);
 	io_unlock(f->fcb->vol);
 	iop_lock_complete(done);
 	return n ? ERROR_SUCCESS : ERROR_NOT_FOUND;

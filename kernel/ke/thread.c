@@ -2,6 +2,7 @@
 #include "kernel/ke/thread.h"
 #include "kernel/ke/lock.h"
 #include "kernel/ke/mutant.h"
+#include "kernel/ke/queue.h"
 #include "kernel/ke/systime.h"
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
@@ -315,6 +316,7 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 		irq_restore(irq);
 		return WAIT_INTERRUPTED;
 	}
+	ke_queue_thread_blocks_locked(thread_now);
 	thread_now->interrupted = false;
 	thread_now->state = THREAD_BLOCKED;
 	thread_now->wait_reason = q ? (q->reason ? q->reason : "Executive") : "DelayExecution";
@@ -327,6 +329,7 @@ enum wait_result wait_queue_sleep_timeout(struct wait_queue *q, uint32_t ticks)
 		ke_timer_insert_locked(&thread_now->wake, deadline);
 	}
 	schedule(false);
+	ke_queue_thread_wakes_locked(thread_now);
 	if (thread_now->interrupted)
 		r = WAIT_INTERRUPTED;
 	else if (ticks != WAIT_FOREVER && (int32_t)(timer_ticks() - deadline) >= 0)
@@ -351,12 +354,14 @@ void wait_queue_sleep_uninterruptible(struct wait_queue *q)
 {
 	bool irq = irq_save();
 
+	ke_queue_thread_blocks_locked(thread_now);
 	thread_now->uninterruptible = true;
 	thread_now->state = THREAD_BLOCKED;
 	thread_now->wait_reason = q->reason ? q->reason : "Executive";
 	thread_now->waiting_on = q;
 	queue_push(q, thread_now);
 	schedule(false);
+	ke_queue_thread_wakes_locked(thread_now);
 	thread_now->uninterruptible = false;
 	irq_restore(irq);
 }

@@ -73,6 +73,10 @@ struct thread {
 	struct ke_cpu_times times;      /* its own CPU time */
 	struct ke_cpu_times *owner_times;       /* its process's total too, or NULL */
 	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
+	struct ke_io *io_requests;      /* its pending I/O (kernel/ke/iolist.h) */
+	struct ke_queue *queue;         /* the queue it is associated with (kernel/ke/queue.h) */
+	struct thread *queue_next;      /* in that queue's threads */
+	bool queue_waiting;             /* in that queue's own wait */
 };
 
 struct process;

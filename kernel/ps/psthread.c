@@ -1,7 +1,9 @@
 /* Ring-3 threads; see kernel/ps/psthread.h. */
 #include "kernel/ps/psthread.h"
 #include "kernel/ps/process.h"
+#include "kernel/ke/iolist.h"
 #include "kernel/ke/mutant.h"
+#include "kernel/ke/queue.h"
 #include "kernel/rtl/panic.h"
 #include "arch/arch.h"
 #include "arch/context.h"
@@ -211,8 +213,12 @@ void ps_thread_exit(uint32_t status)
 	struct ps_thread *t = ps_thread_current();
 	struct process *p = t->k.process;
 
-	/* Its queued APCs are lost and no more can be queued (Windows' rule);
-	 * the timers it set with a completion routine are cancelled. */
+	/* Its pending I/O is cancelled (NT's IoCancelThreadIo) and it leaves
+	 * its completion port's queue; its queued APCs are lost and no more
+	 * can be queued (Windows' rule); the timers it set with a completion
+	 * routine are cancelled. */
+	ke_io_rundown(&t->k);
+	ke_queue_thread_rundown(&t->k);
 	ke_apc_rundown(&t->k);
 	/* Its TEB goes, and its stack when it ends by itself (Windows keeps a
 	 * terminated thread's stack until the process ends). */

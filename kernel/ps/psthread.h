@@ -58,6 +58,7 @@ struct ps_thread {
 	uint32_t suspend_count;
 	struct wait_queue resume;       /* where it sleeps while suspended */
 	int32_t relative_priority;      /* THREAD_PRIORITY_* */
+	bool background;                /* THREAD_MODE_BACKGROUND_BEGIN: only remembered */
 	vaddr_t entry, esp;             /* where it enters ring 3 */
 	vaddr_t teb;
 	vaddr_t stack_low;              /* its stack's reservation */

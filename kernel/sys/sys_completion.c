@@ -20,13 +20,14 @@ static uint32_t port_ref(uint32_t handle, struct io_completion **out)
 				      IO_COMPLETION_MODIFY_STATE, (void **)out, NULL);
 }
 
-/* () -> a handle with IO_COMPLETION_ALL_ACCESS to a new port */
+/* (concurrency: 0 the processors) -> a handle with IO_COMPLETION_ALL_ACCESS
+ * to a new port */
 struct sysret sys_create_io_completion(const uint32_t *a, struct trap_frame *f)
 {
-	struct io_completion *c = io_completion_create();
+	struct io_completion *c = io_completion_create(a[0]);
 	uint32_t h = 0, err;
 
-	(void)a, (void)f;
+	(void)f;
 	if (!c)
 		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
 	err = ob_open_object(process_handles(), c, IO_COMPLETION_ALL_ACCESS, 0, &h);

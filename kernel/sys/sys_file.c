@@ -65,18 +65,20 @@ struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
 }
 
 /* ReadFile's and WriteFile's work: the data moves between the user buffer
- * and the file cache's frames (kernel/io/cache.c). */
+ * and the file cache's frames (kernel/io/cache.c); the File object is
+ * signaled once it is done. */
 static struct sysret transfer(struct io_file *file, uint32_t user, uint32_t len, bool write)
 {
 	struct io_buffer b = { .user = user };
-	uint32_t done = 0, err;
+	uint32_t done = 0, err = ERROR_SUCCESS;
 
 	if (!probe_user(user, len, !write))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
-	if (len == 0 && !write)
-		return (struct sysret){ ERROR_SUCCESS, 0 };
-	err = write ? file_write(file, process_handles(), &b, len, &done)
-		    : file_read(file, process_handles(), &b, len, &done);
+	file_io_start(file);
+	if (len || write)
+		err = write ? file_write(file, process_handles(), &b, len, &done)
+			    : file_read(file, process_handles(), &b, len, &done);
+	file_io_done(file);
 	return (struct sysret){ err, done };
 }
 

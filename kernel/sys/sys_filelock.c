@@ -1,5 +1,6 @@
 /* Byte-range locks on file handles (LockFile(Ex), UnlockFile(Ex); the
- * locks live in kernel/io/lock.c) and CancelIo(Ex), whose only pending
+ * locks live in kernel/io/lock.c) and CancelIo(Ex) (CancelIo: the calling
+ * thread's requests; a thread's end cancels its own), whose only pending
  * requests in vados are those locks: a LockFileEx on a FILE_FLAG_OVERLAPPED
  * handle that must wait returns ERROR_IO_PENDING, and its answer is written
  * into the caller's OVERLAPPED (Internal, InternalHigh) and its event set,
@@ -9,6 +10,7 @@
 #include "kernel/ex/event.h"
 #include "kernel/io/completion.h"
 #include "kernel/io/file.h"
+#include "kernel/ke/iolist.h"
 #include "kernel/ps/process.h"
 #include "arch/uaccess.h"
 #include "mm/pool.h"
@@ -18,22 +20,35 @@
 #define LOCKFILE_REPORT           0x80000000u   /* the SDK's: a grant posts to the port */
 #define STATUS_CANCELLED          0xc0000120u
 
-/* An overlapped request waiting in io; tag is its OVERLAPPED's address. */
+/* An overlapped request waiting in io; tag is its OVERLAPPED's address.
+ * It is listed on its thread (kernel/ke/iolist.h) from before it may pend
+ * until it is answered, so that the thread's end cancels it. */
 struct lock_pending {
 	struct io_lock_async async;
+	struct ke_io io;
 	struct process *process;        /* referenced: where the OVERLAPPED is */
 	struct event *event;            /* referenced, or NULL */
-	struct io_file *report;         /* referenced: its completion port gets the grant */
+	struct io_file *file;           /* referenced */
+	bool report;                    /* its file's completion port gets the grant */
 };
 
-static void lock_pending_free(struct lock_pending *p)
+static void lock_pending_free(struct ke_io *io)
 {
+	struct lock_pending *p = (struct lock_pending *)((char *)io - offsetof(struct lock_pending, io));
+
 	if (p->event)
 		ob_dereference(p->event);
-	if (p->report)
-		ob_dereference(p->report);
+	ob_dereference(p->file);
 	ob_dereference(p->process);
 	kfree(p);
+}
+
+/* Its thread is ending: the request completes as cancelled. */
+static void lock_pending_cancel(struct ke_io *io)
+{
+	struct lock_pending *p = (struct lock_pending *)((char *)io - offsetof(struct lock_pending, io));
+
+	(void)file_cancel_locks(p->file, NULL, p->async.tag, p->async.issuer);
 }
 
 /* The request's answer (io calls it once, holding no lock): the OVERLAPPED
@@ -50,9 +65,10 @@ static void lock_pending_complete(struct io_lock_async *a, uint32_t status)
 	}
 	if (p->event)
 		event_set(p->event);
+	file_io_done(p->file);
 	if (p->report && !status)
-		(void)io_completion_transfer_done(p->report, a->tag, 0, false);
-	lock_pending_free(p);
+		(void)io_completion_transfer_done(p->file, a->tag, 0, false);
+	ke_io_finish(&p->io);
 }
 
 /* The pending record of a LockFileEx on file that may wait with an
@@ -68,8 +84,9 @@ static uint32_t lock_pending_make(struct io_file *file, bool report, uint32_t ev
 		return ERROR_NOACCESS;
 	if (!(p = kmalloc(sizeof(*p))))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*p = (struct lock_pending){ { lock_pending_complete, ov }, process_current(), NULL,
-				    report ? file : NULL };
+	*p = (struct lock_pending){ .async = { lock_pending_complete, ov, thread_current() },
+				    .io = { .cancel = lock_pending_cancel, .release = lock_pending_free },
+				    .process = process_current(), .file = file, .report = report };
 	if (event)
 		err = ob_reference_by_handle(process_handles(), event, &event_type,
 					     EVENT_MODIFY_STATE, (void **)&p->event, NULL);
@@ -78,10 +95,25 @@ static uint32_t lock_pending_make(struct io_file *file, bool report, uint32_t ev
 		return err;
 	}
 	ob_reference(p->process);
-	if (p->report)
-		ob_reference(p->report);
+	ob_reference(p->file);
+	ke_io_start(&p->io, thread_current());
 	*out = p;
 	return ERROR_SUCCESS;
+}
+
+/* A lock request on file (the File object reset as it begins, signaled
+ * when it is answered: here, or by lock_pending_complete when pending). */
+static uint32_t lock_request(struct io_file *file, const uint64_t range[2], bool exclusive,
+			     bool wait, struct lock_pending *pending)
+{
+	uint32_t err;
+
+	file_io_start(file);
+	err = file_lock(file, process_handles(), range[0], range[1], exclusive, wait,
+			pending ? &pending->async : NULL);
+	if (err != ERROR_IO_PENDING)
+		file_io_done(file);
+	return err;
 }
 
 /* LockFileEx's (unlock: UnlockFileEx's) work: the handle needs
@@ -105,11 +137,9 @@ static struct sysret lock_call(const uint32_t *a, bool unlock)
 		err = file_unlock(file, process_handles(), range[0], range[1]);
 	else if (!wait || !a[4] ||
 		 !(err = lock_pending_make(file, a[2] & LOCKFILE_REPORT, a[3], a[4], &pending)))
-		err = file_lock(file, process_handles(), range[0], range[1],
-				a[2] & LOCKFILE_EXCLUSIVE_LOCK, wait,
-				pending ? &pending->async : NULL);
+		err = lock_request(file, range, a[2] & LOCKFILE_EXCLUSIVE_LOCK, wait, pending);
 	if (pending && err != ERROR_IO_PENDING)
-		lock_pending_free(pending);     /* not queued: answered here */
+		ke_io_finish(&pending->io);     /* not queued: answered here */
 	/* Granted in the call, with an OVERLAPPED: as a transfer that
 	 * completed at once (kernel/sys/sys_file.c). */
 	if (!unlock && !err && a[4] && (a[2] & LOCKFILE_REPORT))
@@ -133,8 +163,9 @@ struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f)
 	return lock_call(a, true);
 }
 
-/* (handle, OVERLAPPED address or 0: all) -> ERROR_NOT_FOUND when nothing
- * of the caller's through handle was pending */
+/* (handle, OVERLAPPED address or 0: all, nonzero: the calling thread's
+ * only) -> ERROR_NOT_FOUND when nothing of those through handle was
+ * pending */
 struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_file *file;
@@ -144,7 +175,7 @@ struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (err)
 		return (struct sysret){ err, 0 };
-	err = file_cancel_locks(file, process_handles(), a[1]);
+	err = file_cancel_locks(file, process_handles(), a[1], a[2] ? thread_current() : NULL);
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };
 }

@@ -167,6 +167,22 @@ struct sysret sys_switch_to_thread(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, thread_switch_any() };
 }
 
+#define THREAD_MODE_BACKGROUND_BEGIN 0x00010000u
+#define THREAD_MODE_BACKGROUND_END   0x00020000u
+
+/* THREAD_MODE_BACKGROUND_BEGIN or _END for t: the calling thread only
+ * (else ERROR_INVALID_PARAMETER), not twice the same. vados has no I/O or
+ * memory priorities to lower: the mode is only remembered. */
+static uint32_t background_mode(struct ps_thread *t, bool begin)
+{
+	if (t != ps_thread_current())
+		return ERROR_INVALID_PARAMETER;
+	if (t->background == begin)
+		return begin ? ERROR_THREAD_MODE_ALREADY_BACKGROUND : ERROR_THREAD_MODE_NOT_BACKGROUND;
+	t->background = begin;
+	return ERROR_SUCCESS;
+}
+
 /* (handle, set, value) -> the THREAD_PRIORITY_* value: QUERY or SET
  * (LIMITED_)INFORMATION; an unknown value: ERROR_INVALID_PARAMETER. */
 struct sysret sys_thread_priority(const uint32_t *a, struct trap_frame *f)
@@ -184,6 +200,8 @@ struct sysret sys_thread_priority(const uint32_t *a, struct trap_frame *f)
 		granted |= need;
 	if (!(granted & need))
 		err = ERROR_ACCESS_DENIED;
+	else if (a[1] && (a[2] == THREAD_MODE_BACKGROUND_BEGIN || a[2] == THREAD_MODE_BACKGROUND_END))
+		err = background_mode(t, a[2] == THREAD_MODE_BACKGROUND_BEGIN);
 	else if (a[1] && !ps_thread_set_priority(t, (int32_t)a[2]))
 		err = ERROR_INVALID_PARAMETER;
 	uint32_t value = (uint32_t)t->relative_priority;

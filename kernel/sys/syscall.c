@@ -118,7 +118,7 @@ static const struct {
 	[SYS_QUERY_MAPPED_FILE] = { sys_query_mapped_file, 4 },
 	[SYS_PROCESS_ID_OF] = { sys_process_id_of, 1 },
 	[SYS_PROCESS_IMAGE_NAME] = { sys_process_image_name, 4 },
-	[SYS_CREATE_IO_COMPLETION] = { sys_create_io_completion, 0 },
+	[SYS_CREATE_IO_COMPLETION] = { sys_create_io_completion, 1 },
 	[SYS_SET_IO_COMPLETION] = { sys_set_io_completion, 4 },
 	[SYS_REMOVE_IO_COMPLETION] = { sys_remove_io_completion, 5 },
 	[SYS_FILE_COMPLETION] = { sys_file_completion, 4 },
@@ -142,7 +142,7 @@ static const struct {
 	[SYS_PRIORITY_BOOST] = { sys_priority_boost, 4 },
 	[SYS_LOCK_FILE] = { sys_lock_file, 5 },
 	[SYS_UNLOCK_FILE] = { sys_unlock_file, 2 },
-	[SYS_CANCEL_FILE_IO] = { sys_cancel_file_io, 2 },
+	[SYS_CANCEL_FILE_IO] = { sys_cancel_file_io, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

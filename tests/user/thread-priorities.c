@@ -6,7 +6,9 @@
  * keeps a ready NORMAL one from running at all; a LOWEST thread gets the CPU
  * within a few seconds while a HIGHEST one spins (NT's starvation boost);
  * SwitchToThread runs a lower-priority thread and says whether one ran;
- * Sleep(0) yields to a thread of equal priority, not to a lower one. */
+ * Sleep(0) yields to a thread of equal priority, not to a lower one;
+ * THREAD_MODE_BACKGROUND_BEGIN/END work on the calling thread only, not
+ * twice in a row, and leave the priority as it was. */
 #include <windows.h>
 
 #define TEST_NAME "thread-priorities"
@@ -220,9 +222,30 @@ static void yields(void)
 	CloseHandle(h);
 }
 
+static void background_mode_of_the_calling_thread_only(void)
+{
+	HANDLE self = GetCurrentThread(), other;
+
+	other = CreateThread(NULL, 0, idle_thread, NULL, CREATE_SUSPENDED, NULL);
+	FAILS(SetThreadPriority(other, THREAD_MODE_BACKGROUND_BEGIN), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(SetThreadPriority(self, THREAD_MODE_BACKGROUND_END), FALSE,
+	      ERROR_THREAD_MODE_NOT_BACKGROUND);
+	CHECK(SetThreadPriority(self, THREAD_MODE_BACKGROUND_BEGIN), "begin: %lu", GetLastError());
+	FAILS(SetThreadPriority(self, THREAD_MODE_BACKGROUND_BEGIN), FALSE,
+	      ERROR_THREAD_MODE_ALREADY_BACKGROUND);
+	CHECK(GetThreadPriority(self) == THREAD_PRIORITY_NORMAL, "priority %d",
+	      GetThreadPriority(self));
+	CHECK(SetThreadPriority(self, THREAD_MODE_BACKGROUND_END), "end: %lu", GetLastError());
+	ResumeThread(other);
+	WaitForSingleObject(other, 5000);
+	CloseHandle(other);
+}
+
 int main(void)
 {
 	values();
+	background_mode_of_the_calling_thread_only();
 	highest_runs_first();
 	yields();
 	starvation_avoided();

@@ -7,13 +7,13 @@
 #include "user/lib/runtime.h"
 #include "user/lib/win32call.h"
 
-/* A new port. Its concurrency value (NumberOfConcurrentThreads) is not
- * enforced: vados runs one CPU. */
-static HANDLE create_port(void)
+/* A new port letting concurrency of its threads run at once (0: as many
+ * as there are processors), as NT enforces it (kernel/ke/queue.h). */
+static HANDLE create_port(DWORD concurrency)
 {
-	uint32_t h;
+	uint32_t h, a[1] = { concurrency };
 
-	return win32_call(SYS_CREATE_IO_COMPLETION, NULL, &h) ? (HANDLE)h : NULL;
+	return win32_call(SYS_CREATE_IO_COMPLETION, a, &h) ? (HANDLE)h : NULL;
 }
 
 /* FileHandle INVALID_HANDLE_VALUE: a new port (ExistingCompletionPort must
@@ -25,7 +25,6 @@ static HANDLE create_port(void)
 HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletionPort,
 				     ULONG_PTR CompletionKey, DWORD NumberOfConcurrentThreads)
 {
-	(void)NumberOfConcurrentThreads;
 	HANDLE port = ExistingCompletionPort;
 	uint32_t a[4] = { (uint32_t)FileHandle, 0, 0, CompletionKey };
 
@@ -34,9 +33,9 @@ HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletio
 			SetLastError(ERROR_INVALID_PARAMETER);
 			return NULL;
 		}
-		return create_port();
+		return create_port(NumberOfConcurrentThreads);
 	}
-	if (!port && !(port = create_port()))
+	if (!port && !(port = create_port(NumberOfConcurrentThreads)))
 		return NULL;
 	a[2] = (uint32_t)port;
 	if (win32_call(SYS_FILE_COMPLETION, a, NULL))

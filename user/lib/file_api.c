@@ -176,32 +176,29 @@ static BOOL recorded_result(LPOVERLAPPED ov, LPDWORD transferred)
 /* Transfers have completed when ReadFile or WriteFile returns; the one
  * request vados leaves pending is a LockFileEx on a FILE_FLAG_OVERLAPPED
  * handle (file_lock.c), answered by the kernel, which writes Internal and
- * then sets hEvent. A pending OVERLAPPED is waited for on its hEvent: 0 ms
- * ERROR_IO_INCOMPLETE, else up to dwMilliseconds, alertably if asked
- * (WAIT_IO_COMPLETION or WAIT_TIMEOUT as the last error when that ends
- * it). File handles cannot be waited on in vados, so without hEvent the
- * wait polls Internal every tick. */
+ * then sets hEvent and signals the file. A pending OVERLAPPED is waited for
+ * on its hEvent, or without one on the file handle (signaled when a request
+ * on it completes, as Windows documents): 0 ms ERROR_IO_INCOMPLETE, else up
+ * to dwMilliseconds, alertably if asked (WAIT_IO_COMPLETION or WAIT_TIMEOUT
+ * as the last error when that ends it); still pending after the wait (the
+ * file signaled by another request): ERROR_IO_INCOMPLETE. */
 BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped,
 				  LPDWORD lpNumberOfBytesTransferred, DWORD dwMilliseconds,
 				  BOOL bAlertable)
 {
 	HANDLE event = (HANDLE)((ULONG_PTR)lpOverlapped->hEvent & ~(ULONG_PTR)1);
-	DWORD r = WAIT_OBJECT_0, waited = 0;
+	DWORD r = WAIT_OBJECT_0;
 
-	(void)hFile;
-	if (lpOverlapped->Internal == STATUS_PENDING && !dwMilliseconds) {
-		SetLastError(ERROR_IO_INCOMPLETE);
-		return FALSE;
-	}
-	if (lpOverlapped->Internal == STATUS_PENDING && event)
-		r = WaitForSingleObjectEx(event, dwMilliseconds, bAlertable);
-	while (r == WAIT_OBJECT_0 && lpOverlapped->Internal == STATUS_PENDING)
-		r = dwMilliseconds != INFINITE && (waited += 10) > dwMilliseconds
-		    ? WAIT_TIMEOUT : SleepEx(10, bAlertable);
+	if (lpOverlapped->Internal == STATUS_PENDING && dwMilliseconds)
+		r = WaitForSingleObjectEx(event ? event : hFile, dwMilliseconds, bAlertable);
 	if (r == WAIT_IO_COMPLETION || r == WAIT_TIMEOUT)
 		SetLastError(r);
 	if (r != WAIT_OBJECT_0)
 		return FALSE;
+	if (lpOverlapped->Internal == STATUS_PENDING) {
+		SetLastError(ERROR_IO_INCOMPLETE);
+		return FALSE;
+	}
 	return recorded_result(lpOverlapped, lpNumberOfBytesTransferred);
 }
 
@@ -212,14 +209,15 @@ BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped,
 				     bWait ? INFINITE : 0, FALSE);
 }
 
-/* Cancel the calling process's pending LockFileEx requests through hFile
- * (CancelIoEx: the one of lpOverlapped, or all when NULL: ERROR_NOT_FOUND
- * when there is none); each completes with ERROR_OPERATION_ABORTED
- * (STATUS_CANCELLED in Internal, hEvent set). CancelIo succeeds with
- * nothing to cancel. */
-static BOOL cancel(HANDLE hFile, LPOVERLAPPED ov)
+/* Cancel pending LockFileEx requests through hFile: CancelIo the calling
+ * thread's, CancelIoEx the process's (the one of lpOverlapped, or all when
+ * NULL: ERROR_NOT_FOUND when there is none); each completes with
+ * ERROR_OPERATION_ABORTED (STATUS_CANCELLED in Internal, hEvent set).
+ * CancelIo succeeds with nothing to cancel. A thread's end cancels its
+ * own. */
+static BOOL cancel(HANDLE hFile, LPOVERLAPPED ov, BOOL this_thread)
 {
-	uint32_t args[2] = { (uint32_t)hFile, (uint32_t)ov };
+	uint32_t args[3] = { (uint32_t)hFile, (uint32_t)ov, this_thread };
 
 	return win32_call(SYS_CANCEL_FILE_IO, args, NULL);
 }
@@ -228,7 +226,7 @@ BOOL WINAPI CancelIo(HANDLE hFile)
 {
 	DWORD error = GetLastError();
 
-	if (cancel(hFile, NULL))
+	if (cancel(hFile, NULL, TRUE))
 		return TRUE;
 	if (GetLastError() != ERROR_NOT_FOUND)
 		return FALSE;
@@ -238,7 +236,7 @@ BOOL WINAPI CancelIo(HANDLE hFile)
 
 BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
 {
-	return cancel(hFile, lpOverlapped);
+	return cancel(hFile, lpOverlapped, FALSE);
 }
 
 BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,

@@ -145,6 +145,38 @@ void tp_submit_locked(struct tp_item *it)
 	WakeConditionVariable(&pool->work);
 }
 
+BOOL tp_submit_result_locked(struct tp_item *it, DWORD result)
+{
+	struct tp_result *r = HeapAlloc(GetProcessHeap(), 0, sizeof(*r));
+
+	if (!r)
+		return FALSE;
+	r->next = NULL;
+	r->result = result;
+	if (it->results_tail)
+		it->results_tail->next = r;
+	else
+		it->results = r;
+	it->results_tail = r;
+	tp_submit_locked(it);
+	return TRUE;
+}
+
+/* The result the oldest queued callback of it gets, taken off its FIFO. */
+static DWORD take_result_locked(struct tp_item *it)
+{
+	struct tp_result *r = it->results;
+	DWORD result;
+
+	if (!r)
+		return WAIT_TIMEOUT;
+	result = r->result;
+	if (!(it->results = r->next))
+		it->results_tail = NULL;
+	HeapFree(GetProcessHeap(), 0, r);
+	return result;
+}
+
 /* Takes it out of its pool's queue with every callback it had pending. */
 void tp_cancel_pending_locked(struct tp_item *it)
 {
@@ -160,6 +192,8 @@ void tp_cancel_pending_locked(struct tp_item *it)
 		pool->tail = prev;
 	pool->queued -= it->pending;
 	it->pending = 0;
+	while (it->results)
+		take_result_locked(it);
 	tp_settle_locked(it);
 }
 
@@ -180,13 +214,13 @@ static void instance_finish(struct _TP_CALLBACK_INSTANCE *inst)
 /* Runs one callback of it on this thread (a worker, or the waiter for
  * WT_EXECUTEINWAITTHREAD and WT_EXECUTEINTIMERTHREAD), counted as running,
  * with tp_lock released around it. */
-void tp_run_here_locked(struct tp_item *it)
+void tp_run_here_locked(struct tp_item *it, DWORD result)
 {
 	struct _TP_CALLBACK_INSTANCE inst = { .item = it, .pool = it->pool };
 
 	it->running++;
 	ReleaseSRWLockExclusive(&tp_lock);
-	it->invoke(it, &inst);
+	it->invoke(it, &inst, result);
 	instance_finish(&inst);
 	AcquireSRWLockExclusive(&tp_lock);
 	if (!inst.disassociated) {
@@ -220,7 +254,7 @@ static DWORD WINAPI tp_worker(LPVOID parameter)
 		pool->queued--;
 		if (!--it->pending && !(pool->head = it->next_queued))
 			pool->tail = NULL;
-		tp_run_here_locked(it);
+		tp_run_here_locked(it, take_result_locked(it));
 	}
 	pool->threads--;
 	pool_release_locked(pool);

@@ -11,7 +11,16 @@
 #define TP_NO_DUE ((ULONGLONG)-1)
 
 struct tp_item;
-typedef void (*tp_invoke_fn)(struct tp_item *it, PTP_CALLBACK_INSTANCE inst);
+struct tp_waiter;
+/* Calls one callback of it; result is the wait's (WAIT_OBJECT_0,
+ * WAIT_ABANDONED_0 or WAIT_TIMEOUT), WAIT_TIMEOUT for any other item. */
+typedef void (*tp_invoke_fn)(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result);
+
+/* One queued callback's wait result, in its item's FIFO. */
+struct tp_result {
+	struct tp_result *next;
+	DWORD result;
+};
 
 struct _TP_POOL {
 	DWORD max, min;                 /* threads; max 0 means TP_DEFAULT_MAX */
@@ -34,13 +43,14 @@ struct tp_item {
 	HANDLE done_event;              /* set when a closed item goes idle */
 	CONDITION_VARIABLE idle;        /* pending and running both 0 */
 	/* A registration with the waiter thread (timers and waits). */
-	BOOL armed;                     /* on the waiter's list */
+	BOOL armed;                     /* on its waiter's list */
+	struct tp_waiter *waiter;       /* while armed */
 	struct tp_item *next_armed;
 	ULONGLONG due;                  /* GetTickCount64 ms, or TP_NO_DUE */
 	DWORD period;                   /* ms; 0 once */
 	HANDLE handle;                  /* waited on, or NULL for a timer */
 	DWORD timeout;                  /* a legacy wait's ms, re-applied each time */
-	DWORD result;                   /* a wait's last WAIT_OBJECT_0/WAIT_TIMEOUT */
+	struct tp_result *results, *results_tail;       /* a wait's queued callbacks' */
 	DWORD flags;                    /* a legacy item's WT_ flags */
 	BOOL timer_set;                 /* a TP_TIMER's last due time was not NULL */
 	struct tp_item *next_in_queue;  /* a timer queue's timers */
@@ -63,11 +73,14 @@ struct tp_item *tp_item_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void
  * left with neither threads nor items). */
 void tp_item_free_locked(struct tp_item *it);
 void tp_submit_locked(struct tp_item *it);
+/* Queues one callback of wait it that gets result; FALSE (nothing queued)
+ * without the memory to keep the result. */
+BOOL tp_submit_result_locked(struct tp_item *it, DWORD result);
 void tp_cancel_pending_locked(struct tp_item *it);
 void tp_wait_idle_locked(struct tp_item *it);
 void tp_settle_locked(struct tp_item *it);
 void tp_group_leave_locked(struct tp_item *it);
-void tp_run_here_locked(struct tp_item *it);
+void tp_run_here_locked(struct tp_item *it, DWORD result);
 ULONGLONG tp_due_from_filetime(const FILETIME *ft);
 
 BOOL tp_arm_locked(struct tp_item *it);

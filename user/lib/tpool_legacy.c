@@ -15,17 +15,18 @@ struct tp_timer_queue {
 static struct tp_timer_queue default_queue, registered_waits;
 static struct tp_timer_queue *created_queues;
 
-static void invoke_thread_routine(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+static void invoke_thread_routine(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
 {
 	(void)inst;
+	(void)result;
 	((LPTHREAD_START_ROUTINE)it->callback)(it->context);
 }
 
 /* TimerOrWaitFired: TRUE for a timer or a wait's timeout. */
-static void invoke_wait_or_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+static void invoke_wait_or_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
 {
 	(void)inst;
-	((WAITORTIMERCALLBACK)it->callback)(it->context, it->result == WAIT_TIMEOUT);
+	((WAITORTIMERCALLBACK)it->callback)(it->context, result == WAIT_TIMEOUT);
 }
 
 /* WT_SET_MAX_THREADPOOL_THREADS's limit (the flags' high word) becomes the
@@ -198,12 +199,11 @@ static struct tp_item *timer_locked(HANDLE TimerQueue, HANDLE Timer)
 }
 
 /* Times it for DueTime ms from now, then every Period ms (0, or
- * WT_EXECUTEONLYONCE: once), and arms it. */
-static BOOL timer_set_locked(struct tp_item *it, ULONG DueTime, ULONG Period)
+ * WT_EXECUTEONLYONCE: once); the caller arms it. */
+static void timer_time_locked(struct tp_item *it, ULONG DueTime, ULONG Period)
 {
 	it->due = GetTickCount64() + DueTime;
 	it->period = it->flags & WT_EXECUTEONLYONCE ? 0 : Period;
-	return tp_arm_locked(it);
 }
 
 BOOL WINAPI CreateTimerQueueTimer(PHANDLE phNewTimer, HANDLE TimerQueue,
@@ -222,9 +222,8 @@ BOOL WINAPI CreateTimerQueueTimer(PHANDLE phNewTimer, HANDLE TimerQueue,
 		return FALSE;
 	it->flags = Flags;
 	AcquireSRWLockExclusive(&tp_lock);
+	timer_time_locked(it, DueTime, Period);
 	if (!(q = queue_locked(TimerQueue)))
-		tp_item_free_locked(it);
-	else if (!timer_set_locked(it, DueTime, Period))
 		tp_item_free_locked(it);
 	else if ((ok = register_locked(q, it)))
 		*phNewTimer = it;
@@ -239,8 +238,10 @@ BOOL WINAPI ChangeTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, ULONG DueTime
 	BOOL ok = FALSE;
 
 	AcquireSRWLockExclusive(&tp_lock);
-	if ((it = timer_locked(TimerQueue, Timer)))
-		ok = (!it->armed && !it->period) || timer_set_locked(it, DueTime, Period);
+	if ((it = timer_locked(TimerQueue, Timer)) && !(ok = !it->armed && !it->period)) {
+		timer_time_locked(it, DueTime, Period);
+		ok = tp_arm_locked(it);
+	}
 	ReleaseSRWLockExclusive(&tp_lock);
 	return ok;
 }
@@ -269,9 +270,10 @@ static void drain_locked(struct tp_timer_queue *q)
 }
 
 /* DeleteTimerQueueEx with an event: a work item drains the queue. */
-static void invoke_drain(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+static void invoke_drain(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
 {
 	(void)inst;
+	(void)result;
 	AcquireSRWLockExclusive(&tp_lock);
 	drain_locked(it->context);
 	ReleaseSRWLockExclusive(&tp_lock);

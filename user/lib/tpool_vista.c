@@ -5,24 +5,27 @@
  * queued or running callback is done. */
 #include "user/lib/tpool.h"
 
-static void invoke_simple(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+static void invoke_simple(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
 {
+	(void)result;
 	((PTP_SIMPLE_CALLBACK)it->callback)(inst, it->context);
 }
 
-static void invoke_work(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+static void invoke_work(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
 {
+	(void)result;
 	((PTP_WORK_CALLBACK)it->callback)(inst, it->context, (PTP_WORK)it);
 }
 
-static void invoke_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+static void invoke_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
 {
+	(void)result;
 	((PTP_TIMER_CALLBACK)it->callback)(inst, it->context, (PTP_TIMER)it);
 }
 
-static void invoke_wait(struct tp_item *it, PTP_CALLBACK_INSTANCE inst)
+static void invoke_wait(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
 {
-	((PTP_WAIT_CALLBACK)it->callback)(inst, it->context, (PTP_WAIT)it, it->result);
+	((PTP_WAIT_CALLBACK)it->callback)(inst, it->context, (PTP_WAIT)it, result);
 }
 
 /* A new object calling callback, or NULL: ERROR_INVALID_PARAMETER for no

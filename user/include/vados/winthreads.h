@@ -34,6 +34,10 @@ typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
 #define THREAD_PRIORITY_HIGHEST       2
 #define THREAD_PRIORITY_TIME_CRITICAL 15
 #define THREAD_PRIORITY_ERROR_RETURN  0x7FFFFFFFL
+#define THREAD_MODE_BACKGROUND_BEGIN  0x00010000
+#define THREAD_MODE_BACKGROUND_END    0x00020000
+#define ERROR_THREAD_MODE_ALREADY_BACKGROUND 400L
+#define ERROR_THREAD_MODE_NOT_BACKGROUND     401L
 
 #define MAXIMUM_SUSPEND_COUNT 127
 #define ERROR_SIGNAL_REFUSED  156L      /* SuspendThread past MAXIMUM_SUSPEND_COUNT */
@@ -152,6 +156,9 @@ typedef union _RTL_RUN_ONCE {
 } RTL_RUN_ONCE, INIT_ONCE, *PINIT_ONCE, *LPINIT_ONCE;
 #define INIT_ONCE_STATIC_INIT { 0 }
 #define INIT_ONCE_CTX_RESERVED_BITS 2
+#define INIT_ONCE_CHECK_ONLY  0x00000001UL
+#define INIT_ONCE_ASYNC       0x00000002UL
+#define INIT_ONCE_INIT_FAILED 0x00000004UL
 typedef BOOL (WINAPI *PINIT_ONCE_FN)(PINIT_ONCE InitOnce, PVOID Parameter, PVOID *Context);
 
 WINAPI VOID InitializeSRWLock(PSRWLOCK SRWLock);
@@ -171,6 +178,9 @@ WINAPI VOID WakeAllConditionVariable(PCONDITION_VARIABLE ConditionVariable);
 WINAPI VOID InitOnceInitialize(PINIT_ONCE InitOnce);
 WINAPI BOOL InitOnceExecuteOnce(PINIT_ONCE InitOnce, PINIT_ONCE_FN InitFn, PVOID Parameter,
 				LPVOID *Context);
+WINAPI BOOL InitOnceBeginInitialize(LPINIT_ONCE lpInitOnce, DWORD dwFlags, PBOOL fPending,
+				    LPVOID *lpContext);
+WINAPI BOOL InitOnceComplete(LPINIT_ONCE lpInitOnce, DWORD dwFlags, LPVOID lpContext);
 
 /* The Interlocked family: full barriers (lock-prefixed instructions), as
  * Windows' intrinsics. The 64-bit compare-exchange needs cmpxchg8b (a
