@@ -116,14 +116,15 @@ static BOOL global_unlock_locked(HGLOBAL hMem)
 	return unlock_locked(hMem);
 }
 
-/* LMEM_MODIFY: LMEM_MOVEABLE makes fixed memory moveable (a new handle to
- * the same block), LMEM_DISCARDABLE makes moveable memory discardable;
- * nothing else changes anything. */
-static HLOCAL modify(HLOCAL hMem, struct mt_entry *e, UINT uFlags)
+/* LMEM_MODIFY: LMEM_DISCARDABLE makes moveable memory discardable;
+ * GMEM_MOVEABLE (global only) makes fixed memory moveable (a new handle to
+ * the same block), while LocalReAlloc leaves it fixed and returns it, as
+ * Windows does; nothing else changes anything. */
+static HLOCAL modify(HLOCAL hMem, struct mt_entry *e, UINT uFlags, BOOL global)
 {
 	if (e && (uFlags & LMEM_DISCARDABLE))
 		e->flags |= MT_DISCARDABLE;
-	if (e || !(uFlags & LMEM_MOVEABLE))
+	if (e || !(uFlags & LMEM_MOVEABLE) || !global)
 		return hMem;
 	if (!(e = mt_alloc(&table))) {
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -165,7 +166,7 @@ static HLOCAL resize_moveable(struct mt_entry *e, SIZE_T uBytes, UINT uFlags)
 /* Grows or shrinks (contents kept, LMEM_ZEROINIT zeroes what grows) or, with
  * LMEM_MODIFY, changes attributes. Fixed memory moves only with
  * LMEM_MOVEABLE. On failure NULL, and the object is as it was. */
-static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
+static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags, BOOL global)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
@@ -177,7 +178,7 @@ static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 		return NULL;
 	}
 	if (uFlags & LMEM_MODIFY)
-		return modify(hMem, e, uFlags);
+		return modify(hMem, e, uFlags, global);
 	if (e)
 		return resize_moveable(e, uBytes, uFlags);
 	return HeapReAlloc(GetProcessHeap(), zero_flag(uFlags) |
@@ -297,7 +298,12 @@ BOOL WINAPI GlobalUnlock(HGLOBAL hMem)
 
 HLOCAL WINAPI LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 {
-	UNDER_TABLE_LOCK(HLOCAL, realloc_locked(hMem, uBytes, uFlags));
+	UNDER_TABLE_LOCK(HLOCAL, realloc_locked(hMem, uBytes, uFlags, FALSE));
+}
+
+HGLOBAL heap_global_realloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags)
+{
+	UNDER_TABLE_LOCK(HGLOBAL, realloc_locked(hMem, dwBytes, uFlags, TRUE));
 }
 
 SIZE_T WINAPI LocalSize(HLOCAL hMem)
