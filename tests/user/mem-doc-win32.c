@@ -5,8 +5,10 @@
  * GlobalWire/GlobalUnWire, GlobalFix/GlobalUnfix counting locks), the header
  * values vados refuses (placeholders, PAGE_TARGETS_*, flags outside
  * LMEM_VALID_FLAGS), LocalReAlloc's LMEM_MODIFY|LMEM_MOVEABLE leaving fixed
- * memory fixed while GlobalReAlloc makes it moveable, and a new heap
- * reporting HeapCompatibilityInformation 0 until the LFH is asked for.
+ * memory fixed while GlobalReAlloc makes it moveable, a new heap
+ * reporting HeapCompatibilityInformation 0 until the LFH is asked for, and
+ * VirtualLock on a guard page (fails with STATUS_GUARD_PAGE_VIOLATION as
+ * its error and takes the guard, so the next lock succeeds, as Windows).
  * Last line "mem-doc-win32: N failures"; the exit status is N. */
 #define TEST_NAME "mem-doc-win32"
 #include "check.h"
@@ -104,6 +106,25 @@ static void heap_compatibility(void)
 	CHECK(HeapDestroy(h), "error %lu", GetLastError());
 }
 
+static void lock_guard_page(void)
+{
+	char *p = VirtualAlloc(NULL, 2 * 4096, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+	MEMORY_BASIC_INFORMATION m;
+	DWORD old;
+
+	p[4096] = 7;
+	CHECK(VirtualProtect(p + 4096, 4096, PAGE_READWRITE | PAGE_GUARD, &old), "error %lu",
+	      GetLastError());
+	CHECK_FAIL(VirtualLock(p, 2 * 4096), FALSE, STATUS_GUARD_PAGE_VIOLATION);
+	CHECK(VirtualQuery(p + 4096, &m, sizeof(m)) && m.Protect == PAGE_READWRITE &&
+	      m.AllocationProtect == PAGE_READWRITE, "the guard went: protect 0x%lx", m.Protect);
+	CHECK_FAIL(VirtualUnlock(p, 4096), FALSE, ERROR_NOT_LOCKED);   /* the refusal locked nothing */
+	CHECK(VirtualLock(p, 2 * 4096) && p[4096] == 7, "the second lock: error %lu",
+	      GetLastError());
+	CHECK(VirtualUnlock(p, 2 * 4096) && VirtualFree(p, 0, MEM_RELEASE), "error %lu",
+	      GetLastError());
+}
+
 int main(void)
 {
 	resource_notifications();
@@ -111,6 +132,7 @@ int main(void)
 	refused_values();
 	modify_fixed();
 	heap_compatibility();
+	lock_guard_page();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
 }
