@@ -8,7 +8,8 @@
  * memory fixed while GlobalReAlloc makes it moveable, a new heap
  * reporting HeapCompatibilityInformation 0 until the LFH is asked for, and
  * VirtualLock on a guard page (fails with STATUS_GUARD_PAGE_VIOLATION as
- * its error and takes the guard, so the next lock succeeds, as Windows).
+ * its error and takes the guard, so the next lock succeeds, as Windows), and
+ * HeapSize of a pointer that is no block ((SIZE_T)-1, no exception).
  * Last line "mem-doc-win32: N failures"; the exit status is N. */
 #define TEST_NAME "mem-doc-win32"
 #include "check.h"
@@ -106,6 +107,21 @@ static void heap_compatibility(void)
 	CHECK(HeapDestroy(h), "error %lu", GetLastError());
 }
 
+/* HeapSize: "If the function fails, the return value is (SIZE_T)-1": a
+ * freed block, a pointer into a block, a pointer outside the heap. */
+static void heap_size_of_no_block(void)
+{
+	HANDLE h = HeapCreate(0, 0, 0);
+	char *p = HeapAlloc(h, 0, 100), *q = HeapAlloc(h, 0, 100), local[16];
+
+	CHECK(HeapFree(h, 0, p), "error %lu", GetLastError());
+	CHECK(HeapSize(h, 0, p) == (SIZE_T)-1, "a freed block");
+	CHECK(HeapSize(h, 0, q + 8) == (SIZE_T)-1, "inside a block");
+	CHECK(HeapSize(h, 0, local) == (SIZE_T)-1, "a local array");
+	CHECK(HeapSize(h, 0, q) == 100 && HeapValidate(h, 0, NULL), "the heap is sound");
+	CHECK(HeapDestroy(h), "error %lu", GetLastError());
+}
+
 static void lock_guard_page(void)
 {
 	char *p = VirtualAlloc(NULL, 2 * 4096, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
@@ -133,6 +149,7 @@ int main(void)
 	modify_fixed();
 	heap_compatibility();
 	lock_guard_page();
+	heap_size_of_no_block();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
 }
