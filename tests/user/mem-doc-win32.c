@@ -9,7 +9,10 @@
  * reporting HeapCompatibilityInformation 0 until the LFH is asked for, and
  * VirtualLock on a guard page (fails with STATUS_GUARD_PAGE_VIOLATION as
  * its error and takes the guard, so the next lock succeeds, as Windows), and
- * HeapSize of a pointer that is no block ((SIZE_T)-1, no exception).
+ * HeapSize of a pointer that is no block ((SIZE_T)-1, no exception), and
+ * the lock calls on a value shaped like a pointer (not 4 modulo 8) that is no
+ * block: GlobalUnlock TRUE untouched, LocalUnlock ERROR_NOT_LOCKED, LocalLock
+ * NULL with the last error kept, GlobalLock ERROR_INVALID_HANDLE.
  * Last line "mem-doc-win32: N failures"; the exit status is N. */
 #define TEST_NAME "mem-doc-win32"
 #include "check.h"
@@ -122,6 +125,20 @@ static void heap_size_of_no_block(void)
 	CHECK(HeapDestroy(h), "error %lu", GetLastError());
 }
 
+static void pointer_shaped_garbage(void)
+{
+	void *bad = (void *)0xdeadbee0;
+
+	CHECK_FAIL(GlobalUnlock(bad), TRUE, DIRTY);
+	CHECK_FAIL(LocalUnlock(bad), FALSE, ERROR_NOT_LOCKED);
+	CHECK_FAIL(LocalLock(bad), NULL, DIRTY);
+	CHECK_FAIL(GlobalLock(bad), NULL, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(GlobalSize(bad), 0, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(GlobalFlags(bad), GMEM_INVALID_HANDLE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(GlobalUnlock((HGLOBAL)0xdeadbee4), FALSE, ERROR_INVALID_HANDLE);
+	CHECK_FAIL(LocalUnlock((HLOCAL)0xdeadbee4), FALSE, ERROR_INVALID_HANDLE);
+}
+
 static void lock_guard_page(void)
 {
 	char *p = VirtualAlloc(NULL, 2 * 4096, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
@@ -150,6 +167,7 @@ int main(void)
 	heap_compatibility();
 	lock_guard_page();
 	heap_size_of_no_block();
+	pointer_shaped_garbage();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
 }

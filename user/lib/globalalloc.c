@@ -18,7 +18,7 @@ HGLOBAL WINAPI GlobalAlloc(UINT uFlags, SIZE_T dwBytes)
 
 LPVOID WINAPI GlobalLock(HGLOBAL hMem)
 {
-	return LocalLock(hMem);
+	return heap_global_lock(hMem);
 }
 
 HGLOBAL WINAPI GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags)
