@@ -12,7 +12,8 @@
  * HeapSize of a pointer that is no block ((SIZE_T)-1, no exception), and
  * the lock calls on a value shaped like a pointer (not 4 modulo 8) that is no
  * block: GlobalUnlock TRUE untouched, LocalUnlock ERROR_NOT_LOCKED, LocalLock
- * NULL with the last error kept, GlobalLock ERROR_INVALID_HANDLE.
+ * NULL with the last error kept, GlobalLock ERROR_INVALID_HANDLE; and
+ * HeapSummary's figures (allocated within committed within reserved).
  * Last line "mem-doc-win32: N failures"; the exit status is N. */
 #define TEST_NAME "mem-doc-win32"
 #include "check.h"
@@ -139,6 +140,27 @@ static void pointer_shaped_garbage(void)
 	CHECK_FAIL(LocalUnlock((HLOCAL)0xdeadbee4), FALSE, ERROR_INVALID_HANDLE);
 }
 
+static void heap_summary(void)
+{
+	HANDLE h = HeapCreate(0, 0, 0);
+	HEAP_SUMMARY s = { .cb = sizeof(s) }, t;
+	char *small = HeapAlloc(h, 0, 1000), *big = HeapAlloc(h, 0, 2 << 20);
+
+	CHECK(small && big && HeapSummary(h, 0, &s), "error %lu", GetLastError());
+	CHECK(s.cbAllocated == 1000 + (2 << 20) && s.cbCommitted >= s.cbAllocated &&
+	      s.cbReserved >= s.cbCommitted && s.cbMaxReserve >= s.cbReserved,
+	      "allocated %lu committed %lu reserved %lu", s.cbAllocated, s.cbCommitted,
+	      s.cbReserved);
+	CHECK(HeapFree(h, 0, big) && HeapSummary(h, 0, &s) && s.cbAllocated == 1000,
+	      "after a free: %lu", s.cbAllocated);
+	t = s;
+	t.cb = sizeof(t) - 1;
+	CHECK_FAIL(HeapSummary(h, 0, &t), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(HeapSummary(h, 1, &s), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK_FAIL(HeapSummary((HANDLE)0x1230, 0, &s), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(HeapDestroy(h), "error %lu", GetLastError());
+}
+
 static void lock_guard_page(void)
 {
 	char *p = VirtualAlloc(NULL, 2 * 4096, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
@@ -168,6 +190,7 @@ int main(void)
 	lock_guard_page();
 	heap_size_of_no_block();
 	pointer_shaped_garbage();
+	heap_summary();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
 }

@@ -140,6 +140,18 @@ WINAPI BOOL QueryMemoryResourceNotification(HANDLE ResourceNotificationHandle,
 #define GMEM_VALID_FLAGS               0x7F72
 #define NONZEROLHND                    LMEM_MOVEABLE
 
+/* HeapSummary (user/lib/heap_tools.c): the bytes the busy blocks asked for,
+ * the heap's committed and reserved bytes; cb must be sizeof(HEAP_SUMMARY)
+ * and dwFlags 0 (else ERROR_INVALID_PARAMETER). */
+typedef struct _HEAP_SUMMARY {
+	DWORD cb;
+	SIZE_T cbAllocated;
+	SIZE_T cbCommitted;
+	SIZE_T cbReserved;
+	SIZE_T cbMaxReserve;
+} HEAP_SUMMARY, *PHEAP_SUMMARY, *LPHEAP_SUMMARY;
+WINAPI BOOL HeapSummary(HANDLE hHeap, DWORD dwFlags, LPHEAP_SUMMARY lpSummary);
+
 /* Windows 3.x leftovers (user/lib/globalalloc.c): GlobalCompact,
  * LocalCompact and LocalShrink compact the process heap (HeapCompact) and
  * return its largest committed free block; GlobalWire and GlobalFix lock
