@@ -69,11 +69,23 @@ static uint32_t lock_page(struct vm_space *vm, uint32_t p)
 	}
 }
 
+/* The first page of a lock that cannot be touched: a guard page loses its
+ * guard, as a touch would take it, and fails the lock with
+ * STATUS_GUARD_PAGE_VIOLATION as its error (Windows' answer; the next lock
+ * succeeds); PAGE_NOACCESS is ERROR_NOACCESS. */
+static uint32_t untouchable(struct vm_space *vm, struct vm_vad *v, uint32_t p)
+{
+	if (!pte_prot_guard(vm_page_get(v, vm_va(p)).prot))
+		return ERROR_NOACCESS;
+	vm_resolve(vm, v, vm_va(p), false);
+	return ERROR_LOCK_GUARD_PAGE;
+}
+
 static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 {
 	struct vm_pages r;
 	struct vm_vad *v;
-	uint32_t err = lock_range(vm, addr, size, &r, &v), more = 0;
+	uint32_t err = lock_range(vm, addr, size, &r, &v), more = 0, bad = 0;
 
 	if (err || (v->node.flags & VAD_LARGE))
 		return err;     /* large pages are resident for good already */
@@ -81,10 +93,12 @@ static uint32_t lock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 		struct vm_page pg = vm_page_get(v, vm_va(p));
 		if (!pg.committed)
 			return ERROR_INVALID_ADDRESS;
-		if (!pte_prot_mappable(pg.prot))
-			return ERROR_NOACCESS;
+		if (!pte_prot_mappable(pg.prot) && !bad)
+			bad = p;
 		more += !page_locked(v, vm_va(p), &pg);
 	}
+	if (bad)
+		return untouchable(vm, v, bad);
 	if (vm->c.locked + more > vm->ws_min - VM_LOCK_OVERHEAD)
 		return ERROR_WORKING_SET_QUOTA;
 	for (uint32_t p = r.first; p < r.end && !err; p++)

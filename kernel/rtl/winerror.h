@@ -58,5 +58,8 @@
 #define ERROR_NO_SYSTEM_RESOURCES  1450u
 #define ERROR_WORKING_SET_QUOTA    1453u
 #define ERROR_COMMITMENT_LIMIT     1455u
+/* Not an ERROR_ value: what Windows leaves for GetLastError when VirtualLock
+ * meets a guard page (its NTSTATUS, STATUS_GUARD_PAGE_VIOLATION, unmapped). */
+#define ERROR_LOCK_GUARD_PAGE      0x80000001u
 
 #endif

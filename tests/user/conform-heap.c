@@ -144,9 +144,17 @@ static void heap_information(void)
 	      len == sizeof(ULONG), "2 bytes: error %lu, length %lu", GetLastError(), len);
 	CHECK(HeapQueryInformation(nolock, HeapCompatibilityInformation, &v, sizeof(v), NULL) &&
 	      v == 0, "a HEAP_NO_SERIALIZE heap: %lu", v);
+	CHECK(HeapQueryInformation(plain, HeapCompatibilityInformation, &v, sizeof(v), NULL) &&
+	      v == 0, "a new heap is a standard heap, as Windows reports it: %lu", v);
 	v = 2;
 	CHECK(HeapSetInformation(plain, HeapCompatibilityInformation, &v, sizeof(v)),
 	      "enabling the LFH: error %lu", GetLastError());
+	CHECK(HeapQueryInformation(plain, HeapCompatibilityInformation, &v, sizeof(v), NULL) &&
+	      v == 2, "the LFH once asked for: %lu", v);
+	v = 0;
+	CHECK(!HeapSetInformation(plain, HeapCompatibilityInformation, &v, sizeof(v)) &&
+	      GetLastError() == ERROR_GEN_FAILURE, "the LFH turned off: error %lu", GetLastError());
+	v = 2;
 	CHECK(!HeapSetInformation(nolock, HeapCompatibilityInformation, &v, sizeof(v)) &&
 	      GetLastError() == ERROR_INVALID_PARAMETER,
 	      "the LFH on a HEAP_NO_SERIALIZE heap: error %lu", GetLastError());

@@ -88,18 +88,24 @@ static void errors(char *p)
 	ULONG_PTR count = 4;
 	DWORD g;
 
-	CHECK(GetWriteWatch(0, plain, PAGE, found, &count, &g) == ERROR_INVALID_PARAMETER &&
+	CHECK(GetWriteWatch(0, plain, PAGE, found, &count, &g) == ~0u &&
 	      GetLastError() == ERROR_INVALID_PARAMETER, "memory without write watch");
-	CHECK(GetWriteWatch(0, p, (PAGES + 16) * PAGE, found, &count, &g) ==
-	      ERROR_INVALID_PARAMETER, "a range past the region");
-	CHECK(GetWriteWatch(2, p, PAGE, found, &count, &g) == ERROR_INVALID_PARAMETER,
-	      "an unknown flag");
-	CHECK(ResetWriteWatch(plain, PAGE) == ERROR_INVALID_PARAMETER, "ResetWriteWatch");
+	CHECK(GetWriteWatch(0, NULL, PAGE, found, &count, &g) == ~0u &&
+	      GetLastError() == ERROR_INVALID_PARAMETER, "NULL");
+	CHECK(GetWriteWatch(0, GetModuleHandleA(NULL), PAGE, found, &count, &g) == ~0u &&
+	      GetLastError() == ERROR_INVALID_PARAMETER, "the image");
+	CHECK(GetWriteWatch(0, p, (PAGES + 16) * PAGE, found, &count, &g) == ~0u &&
+	      GetLastError() == ERROR_INVALID_PARAMETER, "a range past the region");
+	CHECK(GetWriteWatch(2, p, PAGE, found, &count, &g) == ~0u &&
+	      GetLastError() == ERROR_INVALID_PARAMETER, "an unknown flag");
+	CHECK(ResetWriteWatch(plain, PAGE) == ~0u && GetLastError() == ERROR_INVALID_PARAMETER,
+	      "ResetWriteWatch");
 	p[0] = 1;
 	CHECK(GetWriteWatch(WRITE_WATCH_FLAG_RESET, p, PAGE, (PVOID *)0x80000000, &count, &g) ==
-	      ERROR_NOACCESS && written(p, 1, 1, 0) == 1, "a bad array: nothing reset");
-	CHECK(GetWriteWatch(0, p, PAGE, found, (ULONG_PTR *)0x80000000, &g) == ERROR_NOACCESS,
-	      "a bad count");
+	      ~0u && GetLastError() == ERROR_NOACCESS && written(p, 1, 1, 0) == 1,
+	      "a bad array: nothing reset");
+	CHECK(GetWriteWatch(0, p, PAGE, found, (ULONG_PTR *)0x80000000, &g) == ~0u &&
+	      GetLastError() == ERROR_NOACCESS, "a bad count");
 	SetLastError(0);
 	CHECK(!VirtualAlloc(NULL, PAGE, MEM_COMMIT | MEM_WRITE_WATCH, PAGE_READWRITE) &&
 	      GetLastError() == ERROR_INVALID_PARAMETER, "MEM_WRITE_WATCH without MEM_RESERVE");

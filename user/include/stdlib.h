@@ -50,6 +50,9 @@ void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);
 void free(void *p);
+/* Microsoft's: realloc of n * size bytes whose growth reads zero (an
+ * overflowing product: ENOMEM, p kept). Also in <malloc.h>. */
+void *_recalloc(void *p, size_t n, size_t size);
 
 int abs(int j);
 long labs(long j);

@@ -18,12 +18,12 @@ HGLOBAL WINAPI GlobalAlloc(UINT uFlags, SIZE_T dwBytes)
 
 LPVOID WINAPI GlobalLock(HGLOBAL hMem)
 {
-	return LocalLock(hMem);
+	return heap_global_lock(hMem);
 }
 
 HGLOBAL WINAPI GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags)
 {
-	return LocalReAlloc(hMem, dwBytes, uFlags & ~IGNORED);
+	return heap_global_realloc(hMem, dwBytes, uFlags & ~IGNORED);
 }
 
 SIZE_T WINAPI GlobalSize(HGLOBAL hMem)
@@ -44,4 +44,46 @@ HGLOBAL WINAPI GlobalHandle(LPCVOID pMem)
 HGLOBAL WINAPI GlobalFree(HGLOBAL hMem)
 {
 	return LocalFree(hMem);
+}
+
+/* Windows 3.x's compaction calls: the process heap compacted (HeapCompact),
+ * its largest committed free block returned. */
+SIZE_T WINAPI GlobalCompact(DWORD dwMinFree)
+{
+	HANDLE heap = GetProcessHeap();
+
+	(void)dwMinFree;
+	return heap ? HeapCompact(heap, 0) : 0;
+}
+
+SIZE_T WINAPI LocalCompact(UINT uMinFree)
+{
+	return GlobalCompact(uMinFree);
+}
+
+SIZE_T WINAPI LocalShrink(HLOCAL hMem, UINT cbNewSize)
+{
+	(void)hMem;
+	return GlobalCompact(cbNewSize);
+}
+
+/* Windows 3.x's page locking: a lock of the object, as GlobalLock's. */
+VOID WINAPI GlobalFix(HGLOBAL hMem)
+{
+	GlobalLock(hMem);
+}
+
+VOID WINAPI GlobalUnfix(HGLOBAL hMem)
+{
+	GlobalUnlock(hMem);
+}
+
+LPVOID WINAPI GlobalWire(HGLOBAL hMem)
+{
+	return GlobalLock(hMem);
+}
+
+BOOL WINAPI GlobalUnWire(HGLOBAL hMem)
+{
+	return GlobalUnlock(hMem);
 }

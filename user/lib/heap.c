@@ -178,21 +178,21 @@ BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
 	return TRUE;
 }
 
-/* The size asked for; (SIZE_T)-1 for a bad handle or NULL. */
+/* The size asked for; (SIZE_T)-1 for a bad handle, and with
+ * ERROR_INVALID_PARAMETER for NULL or a pointer that is no busy block (a
+ * freed one, say), as Windows' RtlSizeHeap answers: a query never raises. */
 SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 {
 	struct heap *h = heap_enter(hHeap, dwFlags);
-	SIZE_T size;
+	SIZE_T size = (SIZE_T)-1;
 
 	if (!h)
-		return (SIZE_T)-1;
-	if (!lpMem) {
-		heap_leave(h, dwFlags);
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return (SIZE_T)-1;
-	}
-	size = heap_size(h, lpMem);
+		return size;
+	if (lpMem && heap_validate(h, lpMem))
+		size = heap_size(h, lpMem);
 	heap_leave(h, dwFlags);
+	if (size == (SIZE_T)-1)
+		SetLastError(ERROR_INVALID_PARAMETER);
 	return size;
 }
 

@@ -412,3 +412,8 @@ unsigned heap_options(const struct heap *h)
 {
 	return h->options;
 }
+
+void heap_add_options(struct heap *h, unsigned more)
+{
+	h->options |= more;
+}

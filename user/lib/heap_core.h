@@ -46,6 +46,8 @@ bool heap_is_heap(const struct heap *h);
 /* Every live heap, newest first: fills out[0 .. max), returns how many. */
 size_t heap_list(struct heap **out, size_t max);
 unsigned heap_options(const struct heap *h);
+/* Adds flags to the Win32 layer's options (HeapSetInformation's record). */
+void heap_add_options(struct heap *h, unsigned more);
 void *heap_alloc(struct heap *h, size_t n, bool zero);
 void *heap_realloc(struct heap *h, void *p, size_t n, bool zero, bool in_place_only);
 void heap_free(struct heap *h, void *p);

@@ -1,26 +1,30 @@
 /* HeapSetInformation and HeapQueryInformation. The engine's segregated fit
- * (heap_core.h) is this system's low-fragmentation heap: every serialized
- * heap has it, as Vista's have the LFH by default, and it cannot be turned
- * off; a HEAP_NO_SERIALIZE heap is a standard heap (LFH cannot be enabled
- * for one). A corrupt heap always ends the process (heap_os_corrupt), which
- * is what HeapEnableTerminationOnCorruption asks for. */
+ * (heap_core.h) is this system's low-fragmentation heap, which every heap
+ * uses; what HeapCompatibilityInformation reports is Windows' record of it:
+ * the process heap has the LFH, a heap from HeapCreate is a standard heap
+ * (0, as Windows reports a new heap) until HeapSetInformation asks for the
+ * LFH, which cannot be turned off then; a HEAP_NO_SERIALIZE heap cannot have
+ * it. A corrupt heap always ends the process (heap_os_corrupt), which is what
+ * HeapEnableTerminationOnCorruption asks for. */
 #include <windows.h>
 #include "user/lib/heap_core.h"
 #include "user/lib/heap_win32.h"
 
 #define HEAP_STANDARD 0ul
 #define HEAP_LFH      2ul
+#define OPTION_LFH    0x80000000u       /* in heap_options: the LFH was asked for */
 
 static ULONG compatibility(struct heap *h)
 {
-	return heap_options(h) & HEAP_NO_SERIALIZE ? HEAP_STANDARD : HEAP_LFH;
+	if (heap_options(h) & HEAP_NO_SERIALIZE)
+		return HEAP_STANDARD;
+	return (heap_options(h) & OPTION_LFH) || h == GetProcessHeap() ? HEAP_LFH : HEAP_STANDARD;
 }
 
 /* HeapCompatibilityInformation: HEAP_LFH (2) is the only change there is
- * to ask for, and a serialized heap has it already; the look-aside lists
- * (1) are gone since Vista and the LFH cannot be turned back off
- * (ERROR_GEN_FAILURE), a HEAP_NO_SERIALIZE heap cannot have it
- * (ERROR_INVALID_PARAMETER). */
+ * to ask for; the look-aside lists (1) are gone since Vista and the LFH
+ * cannot be turned back off (ERROR_GEN_FAILURE), a HEAP_NO_SERIALIZE heap
+ * cannot have it (ERROR_INVALID_PARAMETER). */
 static BOOL set_compatibility(HANDLE hHeap, const ULONG *value, SIZE_T length)
 {
 	struct heap *h;
@@ -36,6 +40,8 @@ static BOOL set_compatibility(HANDLE hHeap, const ULONG *value, SIZE_T length)
 		error = ERROR_INVALID_PARAMETER;
 	else if (*value != HEAP_LFH)
 		error = ERROR_GEN_FAILURE;
+	else
+		heap_add_options(h, OPTION_LFH);
 	heap_leave(h, HEAP_NO_SERIALIZE);
 	if (error)
 		SetLastError(error);

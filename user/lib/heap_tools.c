@@ -1,5 +1,6 @@
-/* HeapCompact, HeapWalk, HeapLock/HeapUnlock, GetProcessHeaps and the C
- * library's _heapmin, over the heap engine (heap_compact.c, heap_walk.c). */
+/* HeapCompact, HeapWalk, HeapSummary, HeapLock/HeapUnlock, GetProcessHeaps
+ * and the C library's _heapmin, over the heap engine (heap_compact.c,
+ * heap_walk.c). */
 #include <malloc.h>
 #include <windows.h>
 #include "user/lib/heap_core.h"
@@ -88,6 +89,42 @@ BOOL WINAPI HeapWalk(HANDLE hHeap, LPPROCESS_HEAP_ENTRY lpEntry)
 		return FALSE;
 	}
 	to_win32(&e, hmem, lpEntry);
+	return TRUE;
+}
+
+/* The sizes asked for by the busy blocks, the committed and reserved bytes
+ * of the regions and the big blocks' own allocations (to the page), all in
+ * one walk under the heap's lock; cbMaxReserve is the reserve. cb must be
+ * sizeof(HEAP_SUMMARY) and dwFlags 0, else ERROR_INVALID_PARAMETER (a
+ * summary that cannot be written: ERROR_NOACCESS). */
+BOOL WINAPI HeapSummary(HANDLE hHeap, DWORD dwFlags, LPHEAP_SUMMARY lpSummary)
+{
+	struct heap_entry e = { 0 };
+	HEAP_SUMMARY s = { .cb = sizeof(s) };
+	struct heap *h;
+
+	if (IsBadWritePtr(lpSummary, sizeof(*lpSummary))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (dwFlags || lpSummary->cb != sizeof(*lpSummary)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!(h = heap_enter(hHeap, 0)))
+		return FALSE;
+	while (heap_walk(h, &e) == 1) {
+		SIZE_T whole = (e.size + e.overhead + 4095) & ~(SIZE_T)4095;
+		if (e.kind == HEAP_ENTRY_REGION)
+			s.cbCommitted += e.committed, s.cbReserved += e.size;
+		if (e.kind == HEAP_ENTRY_BUSY)
+			s.cbAllocated += e.size;
+		if (e.big)
+			s.cbCommitted += whole, s.cbReserved += whole;
+	}
+	heap_leave(h, 0);
+	s.cbMaxReserve = s.cbReserved;
+	*lpSummary = s;
 	return TRUE;
 }
 

@@ -26,6 +26,12 @@ HLOCAL heap_moveable_handle(const void *block);
 /* GlobalAlloc (localalloc.c): LocalAlloc's, GMEM_DDESHARE accepted and
  * recorded on a moveable object. */
 HGLOBAL heap_global_alloc(UINT uFlags, SIZE_T dwBytes);
+/* GlobalLock (localalloc.c): LocalLock's, but a pointer that is no block
+ * sets ERROR_INVALID_HANDLE. */
+LPVOID heap_global_lock(HGLOBAL hMem);
+/* GlobalReAlloc (localalloc.c): LocalReAlloc's, but GMEM_MODIFY |
+ * GMEM_MOVEABLE makes fixed memory moveable. */
+HGLOBAL heap_global_realloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags);
 /* GlobalFlags (localalloc.c): LocalFlags' with GMEM_DISCARDABLE for
  * LMEM_DISCARDABLE and GMEM_DDESHARE. */
 UINT heap_global_flags(HGLOBAL hMem);

@@ -66,13 +66,26 @@ static HLOCAL alloc_locked(UINT uFlags, SIZE_T uBytes, uint16_t mark)
 	return mt_handle(e);
 }
 
+/* Whether h has the shape of a block's address rather than of a moveable
+ * handle (4 modulo 8): Windows' unlocking takes such a value for fixed
+ * memory without looking at it. */
+static BOOL pointer_shaped(HLOCAL h)
+{
+	return !((uintptr_t)h & 4);
+}
+
 /* The block's address; a moveable object's lock count goes up (it stays at
- * 255). A discarded object gives NULL with ERROR_DISCARDED. */
-static LPVOID lock_locked(HLOCAL hMem)
+ * 255). A discarded object gives NULL with ERROR_DISCARDED. A pointer that
+ * is no block gives NULL, with ERROR_INVALID_HANDLE for GlobalLock only
+ * (LocalLock leaves the last error, as Windows). */
+static LPVOID lock_locked(HLOCAL hMem, BOOL global)
 {
 	BOOL fixed;
+	DWORD error = GetLastError();
 	struct mt_entry *e = resolve(hMem, &fixed);
 
+	if (!e && !fixed && !global && pointer_shaped(hMem))
+		SetLastError(error);
 	if (fixed || !e)
 		return fixed ? hMem : NULL;
 	if (!e->block) {
@@ -85,17 +98,19 @@ static LPVOID lock_locked(HLOCAL hMem)
 }
 
 /* TRUE while still locked; FALSE with NO_ERROR once unlocked, with
- * ERROR_NOT_LOCKED when it was not locked (fixed memory never is). */
+ * ERROR_NOT_LOCKED when it was not locked (fixed memory, or anything shaped
+ * like it, never is). */
 static BOOL unlock_locked(HLOCAL hMem)
 {
 	BOOL fixed;
-	struct mt_entry *e = resolve(hMem, &fixed);
+	struct mt_entry *e;
 
-	if (!e) {
-		if (fixed)
-			SetLastError(ERROR_NOT_LOCKED);
+	if (pointer_shaped(hMem)) {
+		SetLastError(ERROR_NOT_LOCKED);
 		return FALSE;
 	}
+	if (!(e = resolve(hMem, &fixed)))
+		return FALSE;
 	if (!e->lock) {
 		SetLastError(ERROR_NOT_LOCKED);
 		return FALSE;
@@ -106,24 +121,22 @@ static BOOL unlock_locked(HLOCAL hMem)
 	return FALSE;
 }
 
-/* As LocalUnlock, except that fixed memory answers TRUE (no effect). */
+/* As LocalUnlock, except that fixed memory (anything shaped like it)
+ * answers TRUE, with no effect and no error. */
 static BOOL global_unlock_locked(HGLOBAL hMem)
 {
-	BOOL fixed;
-
-	if (!resolve(hMem, &fixed) && fixed)
-		return TRUE;
-	return unlock_locked(hMem);
+	return pointer_shaped(hMem) ? TRUE : unlock_locked(hMem);
 }
 
-/* LMEM_MODIFY: LMEM_MOVEABLE makes fixed memory moveable (a new handle to
- * the same block), LMEM_DISCARDABLE makes moveable memory discardable;
- * nothing else changes anything. */
-static HLOCAL modify(HLOCAL hMem, struct mt_entry *e, UINT uFlags)
+/* LMEM_MODIFY: LMEM_DISCARDABLE makes moveable memory discardable;
+ * GMEM_MOVEABLE (global only) makes fixed memory moveable (a new handle to
+ * the same block), while LocalReAlloc leaves it fixed and returns it, as
+ * Windows does; nothing else changes anything. */
+static HLOCAL modify(HLOCAL hMem, struct mt_entry *e, UINT uFlags, BOOL global)
 {
 	if (e && (uFlags & LMEM_DISCARDABLE))
 		e->flags |= MT_DISCARDABLE;
-	if (e || !(uFlags & LMEM_MOVEABLE))
+	if (e || !(uFlags & LMEM_MOVEABLE) || !global)
 		return hMem;
 	if (!(e = mt_alloc(&table))) {
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -165,7 +178,7 @@ static HLOCAL resize_moveable(struct mt_entry *e, SIZE_T uBytes, UINT uFlags)
 /* Grows or shrinks (contents kept, LMEM_ZEROINIT zeroes what grows) or, with
  * LMEM_MODIFY, changes attributes. Fixed memory moves only with
  * LMEM_MOVEABLE. On failure NULL, and the object is as it was. */
-static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
+static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags, BOOL global)
 {
 	BOOL fixed;
 	struct mt_entry *e = resolve(hMem, &fixed);
@@ -177,7 +190,7 @@ static HLOCAL realloc_locked(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 		return NULL;
 	}
 	if (uFlags & LMEM_MODIFY)
-		return modify(hMem, e, uFlags);
+		return modify(hMem, e, uFlags, global);
 	if (e)
 		return resize_moveable(e, uBytes, uFlags);
 	return HeapReAlloc(GetProcessHeap(), zero_flag(uFlags) |
@@ -282,7 +295,12 @@ UINT heap_global_flags(HGLOBAL hMem)
 
 LPVOID WINAPI LocalLock(HLOCAL hMem)
 {
-	UNDER_TABLE_LOCK(LPVOID, lock_locked(hMem));
+	UNDER_TABLE_LOCK(LPVOID, lock_locked(hMem, FALSE));
+}
+
+LPVOID heap_global_lock(HGLOBAL hMem)
+{
+	UNDER_TABLE_LOCK(LPVOID, lock_locked(hMem, TRUE));
 }
 
 BOOL WINAPI LocalUnlock(HLOCAL hMem)
@@ -297,7 +315,12 @@ BOOL WINAPI GlobalUnlock(HGLOBAL hMem)
 
 HLOCAL WINAPI LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags)
 {
-	UNDER_TABLE_LOCK(HLOCAL, realloc_locked(hMem, uBytes, uFlags));
+	UNDER_TABLE_LOCK(HLOCAL, realloc_locked(hMem, uBytes, uFlags, FALSE));
+}
+
+HGLOBAL heap_global_realloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags)
+{
+	UNDER_TABLE_LOCK(HGLOBAL, realloc_locked(hMem, dwBytes, uFlags, TRUE));
 }
 
 SIZE_T WINAPI LocalSize(HLOCAL hMem)

@@ -2,8 +2,8 @@
  * free(NULL) does nothing, malloc(0) is a unique pointer, realloc(NULL, n) is
  * malloc(n), realloc(p, 0) frees p and returns NULL (as Microsoft's C library),
  * calloc checks n * size for overflow. Failures set errno = ENOMEM (and the
- * last error ERROR_NOT_ENOUGH_MEMORY). Also Microsoft's _msize and aligned
- * blocks (<malloc.h>). */
+ * last error ERROR_NOT_ENOUGH_MEMORY). Also Microsoft's _msize, _expand,
+ * _recalloc and _heapchk (<malloc.h>); aligned blocks: malloc_aligned.c. */
 #include <errno.h>
 #include <malloc.h>
 #include <stdint.h>
@@ -63,82 +63,45 @@ size_t _msize(void *p)
 	return HeapSize(GetProcessHeap(), 0, p);
 }
 
-/* An aligned block: a malloc block with the aligned address inside it, and
- * before that address two words: the size asked for and the block's own
- * address. */
-struct aligned_header {
-	size_t size;
-	void *block;
-};
-
-static struct aligned_header *header_of(void *p)
+/* Resizes in place (HEAP_REALLOC_IN_PLACE_ONLY): p, or NULL with errno
+ * ENOMEM when the block cannot grow where it is; NULL p is the
+ * invalid-parameter handler and EINVAL. */
+void *_expand(void *p, size_t size)
 {
-	return (struct aligned_header *)p - 1;
-}
-
-static int bad_alignment(size_t alignment)
-{
-	return !alignment || (alignment & (alignment - 1));
-}
-
-void *_aligned_malloc(size_t size, size_t alignment)
-{
-	char *block, *p;
-
-	if (bad_alignment(alignment)) {
+	if (!p) {
 		crt_invalid_parameter();
 		return NULL;
 	}
-	if (alignment < sizeof(void *))
-		alignment = sizeof(void *);
-	if (size > (size_t)-1 - alignment - sizeof(struct aligned_header)) {
+	if (size > _HEAP_MAXREQ) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	block = malloc(size + alignment - 1 + sizeof(struct aligned_header));
-	if (!block)
+	return checked(HeapReAlloc(GetProcessHeap(), HEAP_REALLOC_IN_PLACE_ONLY, p, size));
+}
+
+/* realloc of n * size bytes whose growth reads zero; an overflowing product
+ * is ENOMEM and leaves p. */
+void *_recalloc(void *p, size_t n, size_t size)
+{
+	size_t old = p ? HeapSize(GetProcessHeap(), 0, p) : 0;
+	char *q;
+
+	if (size && n > _HEAP_MAXREQ / size) {
+		errno = ENOMEM;
 		return NULL;
-	p = (char *)(((uintptr_t)block + sizeof(struct aligned_header) + alignment - 1) &
-		     ~(uintptr_t)(alignment - 1));
-	*header_of(p) = (struct aligned_header){ size, block };
-	return p;
-}
-
-void _aligned_free(void *p)
-{
-	if (p)
-		free(header_of(p)->block);
-}
-
-size_t _aligned_msize(void *p, size_t alignment, size_t offset)
-{
-	if (!p || bad_alignment(alignment) || offset) {
-		crt_invalid_parameter();
-		return (size_t)-1;
 	}
-	return header_of(p)->size;
-}
-
-void *_aligned_realloc(void *p, size_t size, size_t alignment)
-{
-	void *q;
-	size_t old;
-
 	if (!p)
-		return _aligned_malloc(size, alignment);
-	if (!size) {
-		_aligned_free(p);
-		return NULL;
-	}
-	if (bad_alignment(alignment)) {
-		crt_invalid_parameter();
-		return NULL;
-	}
-	q = _aligned_malloc(size, alignment);
-	if (!q)
-		return NULL;            /* p stays, as realloc's */
-	old = header_of(p)->size;
-	memcpy(q, p, old < size ? old : size);
-	_aligned_free(p);
+		return calloc(n, size);
+	q = realloc(p, n * size);
+	if (q && old < n * size)
+		memset(q + old, 0, n * size - old);
 	return q;
+}
+
+/* _HEAPOK when HeapValidate finds the process heap sound, else _HEAPBADNODE. */
+int _heapchk(void)
+{
+	HANDLE h = GetProcessHeap();
+
+	return h && HeapValidate(h, 0, NULL) ? _HEAPOK : _HEAPBADNODE;
 }

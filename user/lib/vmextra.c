@@ -1,7 +1,7 @@
 /* The memory calls of vados/winmem.h: the NUMA forms over one node (node
  * 0), offering, reclaiming and discarding memory (the kernel's
- * SYS_VIRTUAL_DISCARD, mm/vmreset.c), PrefetchVirtualMemory and
- * GetSystemFileCacheSize. */
+ * SYS_VIRTUAL_DISCARD, mm/vmreset.c), PrefetchVirtualMemory,
+ * GetSystemFileCacheSize and the memory resource notifications. */
 #include <windows.h>
 #include "win32call.h"
 
@@ -155,5 +155,38 @@ BOOL WINAPI GetSystemFileCacheSize(PSIZE_T lpMinimumFileCacheSize,
 	*lpMinimumFileCacheSize = FILE_CACHE_MINIMUM;
 	*lpMaximumFileCacheSize = ms.ullTotalPhys;
 	*lpFlags = 0;
+	return TRUE;
+}
+
+/* A manual-reset event signalled when the condition holds as it is made:
+ * low under 32 MB of available memory per 4 GB of RAM (at most 64 MB), high
+ * at three times that (Microsoft's defaults). The memory manager does not
+ * signal it later; QueryMemoryResourceNotification reads its state. */
+HANDLE WINAPI CreateMemoryResourceNotification(MEMORY_RESOURCE_NOTIFICATION_TYPE NotificationType)
+{
+	MEMORYSTATUSEX m = { .dwLength = sizeof(m) };
+	DWORDLONG low;
+
+	if (NotificationType != LowMemoryResourceNotification &&
+	    NotificationType != HighMemoryResourceNotification) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (!GlobalMemoryStatusEx(&m))
+		return NULL;
+	low = m.ullTotalPhys / 128 < (64u << 20) ? m.ullTotalPhys / 128 : (64u << 20);
+	return CreateEventA(NULL, TRUE, NotificationType == LowMemoryResourceNotification ?
+			    m.ullAvailPhys < low : m.ullAvailPhys >= 3 * low, NULL);
+}
+
+/* The event's state, as Windows reads it (any event handle will do). */
+BOOL WINAPI QueryMemoryResourceNotification(HANDLE ResourceNotificationHandle,
+					    PBOOL ResourceState)
+{
+	DWORD r = WaitForSingleObject(ResourceNotificationHandle, 0);
+
+	if (r != WAIT_OBJECT_0 && r != WAIT_TIMEOUT)
+		return FALSE;
+	*ResourceState = r == WAIT_OBJECT_0;
 	return TRUE;
 }

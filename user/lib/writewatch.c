@@ -1,6 +1,6 @@
 /* GetWriteWatch and ResetWriteWatch (memory from VirtualAlloc with
- * MEM_WRITE_WATCH). Both return 0 on success and, on failure, the error,
- * which GetLastError gives too: ERROR_INVALID_PARAMETER when the range is not
+ * MEM_WRITE_WATCH). Both return 0 on success and, on failure, ~0u (Windows'
+ * nonzero value) with the error for GetLastError: ERROR_INVALID_PARAMETER when the range is not
  * inside one write-watch allocation or a flag is unknown, ERROR_NOACCESS for
  * a bad pointer (nothing is reset then). */
 #include <windows.h>
@@ -17,11 +17,11 @@ UINT WINAPI GetWriteWatch(DWORD dwFlags, PVOID lpBaseAddress, SIZE_T dwRegionSiz
 	if (IsBadWritePtr(lpdwCount, sizeof(*lpdwCount)) ||
 	    IsBadWritePtr(lpdwGranularity, sizeof(*lpdwGranularity))) {
 		SetLastError(ERROR_NOACCESS);
-		return ERROR_NOACCESS;
+		return ~0u;
 	}
 	a[4] = *lpdwCount;
 	if (!win32_call(SYS_GET_WRITE_WATCH, a, &n))
-		return GetLastError();
+		return ~0u;
 	*lpdwCount = n;
 	*lpdwGranularity = 4096;
 	return 0;
@@ -31,5 +31,5 @@ UINT WINAPI ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize)
 {
 	uint32_t a[2] = { (uint32_t)lpBaseAddress, dwRegionSize };
 
-	return win32_call(SYS_RESET_WRITE_WATCH, a, NULL) ? 0 : GetLastError();
+	return win32_call(SYS_RESET_WRITE_WATCH, a, NULL) ? 0 : ~0u;
 }

@@ -102,4 +102,66 @@ WINAPI BOOL MapUserPhysicalPages(PVOID VirtualAddress, ULONG_PTR NumberOfPages,
 WINAPI BOOL MapUserPhysicalPagesScatter(PVOID *VirtualAddresses, ULONG_PTR NumberOfPages,
 					PULONG_PTR PageArray);
 
+/* Memory resource notifications (user/lib/vmextra.c): an event signalled
+ * when available memory was low (or high) as it was made; another type is
+ * ERROR_INVALID_PARAMETER. */
+typedef enum _MEMORY_RESOURCE_NOTIFICATION_TYPE {
+	LowMemoryResourceNotification,
+	HighMemoryResourceNotification,
+} MEMORY_RESOURCE_NOTIFICATION_TYPE;
+WINAPI HANDLE CreateMemoryResourceNotification(MEMORY_RESOURCE_NOTIFICATION_TYPE NotificationType);
+WINAPI BOOL QueryMemoryResourceNotification(HANDLE ResourceNotificationHandle,
+					    PBOOL ResourceState);
+
+/* Values of Windows' headers vados takes no action on: VirtualAlloc,
+ * VirtualFree and VirtualProtect refuse them (ERROR_INVALID_PARAMETER);
+ * HeapCreate ignores the HEAP_ ones; GlobalAlloc and LocalAlloc refuse flags
+ * outside GMEM_VALID_FLAGS/LMEM_VALID_FLAGS. */
+#define MEM_COALESCE_PLACEHOLDERS      0x00000001
+#define MEM_PRESERVE_PLACEHOLDER       0x00000002
+#define MEM_REPLACE_PLACEHOLDER        0x00004000
+#define MEM_RESERVE_PLACEHOLDER        0x00040000
+#define MEM_ROTATE                     0x00800000
+#define MEM_DIFFERENT_IMAGE_BASE_OK    0x00800000
+#define MEM_64K_PAGES                  (MEM_LARGE_PAGES | MEM_PHYSICAL)
+#define MEM_4MB_PAGES                  0x80000000
+#define PAGE_TARGETS_INVALID           0x40000000
+#define PAGE_TARGETS_NO_UPDATE         0x40000000
+#define PAGE_REVERT_TO_FILE_MAP        0x80000000
+#define HEAP_TAIL_CHECKING_ENABLED     0x00000020
+#define HEAP_FREE_CHECKING_ENABLED     0x00000040
+#define HEAP_DISABLE_COALESCE_ON_FREE  0x00000080
+#define HEAP_CREATE_ALIGN_16           0x00010000
+#define HEAP_CREATE_ENABLE_TRACING     0x00020000
+#define HEAP_MAXIMUM_TAG               0x0FFF
+#define HEAP_PSEUDO_TAG_FLAG           0x8000
+#define HEAP_TAG_SHIFT                 18
+#define LMEM_VALID_FLAGS               0x0F72
+#define GMEM_VALID_FLAGS               0x7F72
+#define NONZEROLHND                    LMEM_MOVEABLE
+
+/* HeapSummary (user/lib/heap_tools.c): the bytes the busy blocks asked for,
+ * the heap's committed and reserved bytes; cb must be sizeof(HEAP_SUMMARY)
+ * and dwFlags 0 (else ERROR_INVALID_PARAMETER). */
+typedef struct _HEAP_SUMMARY {
+	DWORD cb;
+	SIZE_T cbAllocated;
+	SIZE_T cbCommitted;
+	SIZE_T cbReserved;
+	SIZE_T cbMaxReserve;
+} HEAP_SUMMARY, *PHEAP_SUMMARY, *LPHEAP_SUMMARY;
+WINAPI BOOL HeapSummary(HANDLE hHeap, DWORD dwFlags, LPHEAP_SUMMARY lpSummary);
+
+/* Windows 3.x leftovers (user/lib/globalalloc.c): GlobalCompact,
+ * LocalCompact and LocalShrink compact the process heap (HeapCompact) and
+ * return its largest committed free block; GlobalWire and GlobalFix lock
+ * (GlobalLock), GlobalUnWire and GlobalUnfix unlock (GlobalUnlock). */
+WINAPI SIZE_T GlobalCompact(DWORD dwMinFree);
+WINAPI SIZE_T LocalCompact(UINT uMinFree);
+WINAPI SIZE_T LocalShrink(HLOCAL hMem, UINT cbNewSize);
+WINAPI VOID GlobalFix(HGLOBAL hMem);
+WINAPI VOID GlobalUnfix(HGLOBAL hMem);
+WINAPI LPVOID GlobalWire(HGLOBAL hMem);
+WINAPI BOOL GlobalUnWire(HGLOBAL hMem);
+
 #endif
