@@ -24,6 +24,10 @@ int _wchdir(const wchar_t *path);
  * the invalid-parameter handler). */
 char *_getcwd(char *buf, int size);
 wchar_t *_wgetcwd(wchar_t *buf, int size);
+/* _getcwd's for a drive: 0 the current one, 1 A:, 3 C:; a drive that is
+ * not there goes to the invalid-parameter handler (EACCES). */
+char *_getdcwd(int drive, char *buf, int size);
+wchar_t *_wgetdcwd(int drive, wchar_t *buf, int size);
 /* The current drive: 1 for A:, 3 for C:. */
 int _getdrive(void);
 

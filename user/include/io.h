@@ -147,10 +147,38 @@ int _findnext64i32(intptr_t handle, struct _finddata64i32_t *data);
 intptr_t _findfirst64(const char *spec, struct __finddata64_t *data);
 int _findnext64(intptr_t handle, struct __finddata64_t *data);
 int _findclose(intptr_t handle);
+/* The wide forms: the spec and names in UTF-16 (as the W calls take them). */
+struct _wfinddata32_t {
+	unsigned attrib;
+	__time32_t time_create, time_access, time_write;
+	_fsize_t size;
+	wchar_t name[260];
+};
+struct _wfinddata64i32_t {
+	unsigned attrib;
+	__time64_t time_create, time_access, time_write;
+	_fsize_t size;
+	wchar_t name[260];
+};
+struct _wfinddata64_t {
+	unsigned attrib;
+	__time64_t time_create, time_access, time_write;
+	long long size;
+	wchar_t name[260];
+};
+intptr_t _wfindfirst32(const wchar_t *spec, struct _wfinddata32_t *data);
+int _wfindnext32(intptr_t handle, struct _wfinddata32_t *data);
+intptr_t _wfindfirst64i32(const wchar_t *spec, struct _wfinddata64i32_t *data);
+int _wfindnext64i32(intptr_t handle, struct _wfinddata64i32_t *data);
+intptr_t _wfindfirst64(const wchar_t *spec, struct _wfinddata64_t *data);
+int _wfindnext64(intptr_t handle, struct _wfinddata64_t *data);
 #ifdef _USE_32BIT_TIME_T
 #define _finddata_t    _finddata32_t
 #define _findfirst     _findfirst32
 #define _findnext      _findnext32
+#define _wfinddata_t   _wfinddata32_t
+#define _wfindfirst    _wfindfirst32
+#define _wfindnext     _wfindnext32
 #else
 #define _finddata_t    _finddata64i32_t
 #define _finddatai64_t __finddata64_t
@@ -158,6 +186,12 @@ int _findclose(intptr_t handle);
 #define _findnext      _findnext64i32
 #define _findfirsti64  _findfirst64
 #define _findnexti64   _findnext64
+#define _wfinddata_t   _wfinddata64i32_t
+#define _wfinddatai64_t _wfinddata64_t
+#define _wfindfirst    _wfindfirst64i32
+#define _wfindnext     _wfindnext64i32
+#define _wfindfirsti64 _wfindfirst64
+#define _wfindnexti64  _wfindnext64
 #endif
 
 /* The POSIX names, as Microsoft's C runtime gives them. */

@@ -8,6 +8,7 @@
 #ifndef USER_LIB_CRT_THREAD_H
 #define USER_LIB_CRT_THREAD_H
 
+#include <stdarg.h>
 #include <time.h>
 #include <windows.h>
 
@@ -36,6 +37,12 @@ static inline struct crt_thread *crt_thread(void)
  * process ends with STATUS_INVALID_CRUNTIME_PARAMETER. Sets errno = EINVAL
  * and returns EINVAL. */
 int crt_invalid_parameter(void);
+
+/* fmt_vformat_crt (kernel/rtl/format.h) with _set_printf_count_output's
+ * setting: a %n it refuses goes to the invalid-parameter handler, -1. */
+int crt_vformat(void (*emit)(void *ctx, char c), void *ctx, const char *fmt, va_list ap);
+/* _get_printf_count_output's: nonzero when %n stores its count. */
+int crt_count_output(void);
 
 /* Sets errno from a Win32 error (_dosmaperr's table) and _doserrno to it. */
 void crt_set_errno_from_win32(unsigned long error);

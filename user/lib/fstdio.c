@@ -447,7 +447,7 @@ static void fmt_emit(void *ctx, char c)
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
 	struct fmt_out o = { .f = f };
-	int n = fmt_vformat_crt(fmt_emit, &o, fmt, ap);
+	int n = crt_vformat(fmt_emit, &o, fmt, ap);
 
 	fmt_flush(&o);
 	return o.failed ? -1 : n;
