@@ -1,6 +1,7 @@
 /* Microsoft's secure and wide name calls: _splitpath_s/_makepath_s (and
  * _wsplitpath(_s), _wmakepath(_s)) with their EINVAL and ERANGE through the
  * invalid-parameter handler, _getdcwd/_wgetdcwd (a missing drive: EACCES),
+ * RemoveDirectory of a process's current directory (ERROR_SHARING_VIOLATION),
  * the _wfindfirst family (EOVERFLOW in the 32-bit time forms, as the
  * narrow _findfirst32 and _stat32 give) and _wfreopen. */
 #include <windows.h>
@@ -91,7 +92,33 @@ static void drive_directories(void)
 	w = _wgetdcwd(3, wbuf, MAX_PATH);
 	CHECK(w == wbuf && wcscmp(wbuf, L"C:\\crtpaths") == 0, "_wgetdcwd");
 	FAILS_ERRNO(_wgetdcwd(25, wbuf, MAX_PATH), NULL, EACCES, 1);
+	SetLastError(0);
+	CHECK(!RemoveDirectoryA("C:\\crtpaths\\") && GetLastError() == ERROR_SHARING_VIOLATION,
+	      "the current directory is held open: %lu", GetLastError());
+	FAILS_ERRNO(_rmdir("C:\\CRTPATHS"), -1, EACCES, 0);
 	_chdir("C:\\");
+}
+
+/* Another process's current directory is held as well, while it lives. */
+static void held_by_child(const char *self)
+{
+	STARTUPINFOA si = { .cb = sizeof(si) };
+	PROCESS_INFORMATION pi;
+
+	_mkdir("C:\\crtpaths\\held");
+	if (!CreateProcessA(self, NULL, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL,
+			    "C:\\crtpaths\\held", &si, &pi)) {
+		CHECK(0, "CreateProcessA: %lu", GetLastError());
+		return;
+	}
+	SetLastError(0);
+	CHECK(!RemoveDirectoryA("C:\\crtpaths\\held") &&
+	      GetLastError() == ERROR_SHARING_VIOLATION, "the child's: %lu", GetLastError());
+	TerminateProcess(pi.hProcess, 0);
+	WaitForSingleObject(pi.hProcess, INFINITE);
+	CloseHandle(pi.hProcess);
+	CloseHandle(pi.hThread);
+	CHECK(RemoveDirectoryA("C:\\crtpaths\\held"), "free once it ended: %lu", GetLastError());
 }
 
 /* 2040-01-01: beyond a 32-bit time_t, within FAT's dates. */
@@ -151,12 +178,14 @@ static void wide_reopen(void)
 	CHECK(_rmdir("C:\\crtpaths") == 0, "_rmdir: %d", errno);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	(void)argc;
 	_set_invalid_parameter_handler(count_handler);
 	split_secure();
 	make_secure();
 	drive_directories();
+	held_by_child(argv[0]);
 	wide_finds();
 	wide_reopen();
 	printf("crt-paths: %d failures\n", failures);

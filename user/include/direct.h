@@ -9,9 +9,8 @@ VADOS_BEGIN_DECLS
 
 /* 0, or -1 with errno: _mkdir EEXIST (the name exists) or ENOENT (no such
  * path); _rmdir ENOTEMPTY (not empty), ENOENT (no such directory) or
- * EACCES (open); _chdir ENOENT. A NULL name goes to the invalid-parameter
- * handler (EINVAL). vados lets _rmdir remove the current directory
- * (Windows refuses: EACCES). */
+ * EACCES (open, or some process's current directory, as Windows); _chdir
+ * ENOENT. A NULL name goes to the invalid-parameter handler (EINVAL). */
 int _mkdir(const char *path);
 int _rmdir(const char *path);
 int _chdir(const char *path);
