@@ -117,6 +117,8 @@ struct process_params {
 	const char *env;                /* its environment block (ps_env_copy_in), or
 					 * NULL: the default one */
 	uint32_t env_size;              /* env's bytes, the final double NUL included */
+	const void *startup;            /* the creator's start-up record, or NULL */
+	uint32_t startup_size;          /* its bytes */
 	struct token *token;            /* it gets a copy; NULL: the system's first token */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
 	bool suspended;                 /* its first thread starts suspended */
