@@ -15,10 +15,7 @@
 /* 0 for a call that worked, else -1 with errno from its Win32 error. */
 static int win32_result(BOOL ok)
 {
-	if (ok)
-		return 0;
-	crt_set_errno_from_win32(GetLastError());
-	return -1;
+	return ok ? 0 : crt_fail_last_error();
 }
 
 errno_t _access_s(const char *path, int mode)

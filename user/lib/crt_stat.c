@@ -60,10 +60,8 @@ static int stat_path(const char *path, struct _stat64 *st)
 		crt_set_errno_from_win32(ERROR_FILE_NOT_FOUND);
 		return -1;
 	}
-	if (!GetFileAttributesExA(path, GetFileExInfoStandard, &a)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!GetFileAttributesExA(path, GetFileExInfoStandard, &a))
+		return crt_fail_last_error();
 	dir = (a.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
 	st->st_mode = permissions(dir ? _S_IFDIR | _S_IEXEC :
 				  _S_IFREG | (is_program(path) ? _S_IEXEC : 0),
@@ -96,10 +94,8 @@ static int stat_fd(int fd, struct _stat64 *st)
 		st->st_dev = st->st_rdev = (unsigned)fd;
 		return 0;
 	}
-	if (!__vados_query_attributes(e->h, &info)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!__vados_query_attributes(e->h, &info))
+		return crt_fail_last_error();
 	dir = (info.attributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
 	st->st_mode = permissions(dir ? _S_IFDIR | _S_IEXEC : _S_IFREG,
 				  (info.attributes & FILE_ATTRIBUTE_READONLY) != 0);
@@ -282,10 +278,8 @@ intptr_t _wfindfirst64(const wchar_t *spec, struct _wfinddata64_t *data)
 
 	if (!spec || !data)
 		return crt_invalid_parameter(), -1;
-	if (!wide_arg(spec, &a)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!wide_arg(spec, &a))
+		return crt_fail_last_error();
 	h = _findfirst64(a, &n);
 	wide_free(a);
 	if (h != -1)

@@ -46,5 +46,8 @@ int crt_count_output(void);
 
 /* Sets errno from a Win32 error (_dosmaperr's table) and _doserrno to it. */
 void crt_set_errno_from_win32(unsigned long error);
+/* The C runtime's usual failure after a Win32 call: errno and _doserrno
+ * from GetLastError(), and -1 to return. */
+int crt_fail_last_error(void);
 
 #endif

@@ -321,10 +321,8 @@ int _open_osfhandle(intptr_t handle, int flags)
 	int fd;
 
 	SetLastError(0);
-	if (GetFileType(h) == FILE_TYPE_UNKNOWN && GetLastError()) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (GetFileType(h) == FILE_TYPE_UNKNOWN && GetLastError())
+		return crt_fail_last_error();
 	fd = take(-1);
 	if (fd >= 0)
 		fill(lowio_entry(fd), h, (flags & _O_TEXT) ? _O_TEXT : _O_BINARY,
