@@ -1,7 +1,8 @@
 /* printf's %n as Microsoft's UCRT has it: off by default (the invalid-
  * parameter handler, -1, EINVAL) in the narrow and wide forms until
  * _set_printf_count_output turns it on, then the count stored at its
- * length; and wcstod, wcstof, wcstold and _wtof. */
+ * length; wcstod, wcstof, wcstold and _wtof; swscanf's wide and narrow
+ * stores. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -58,11 +59,33 @@ static void wide_floats(void)
 		     "000000001", NULL) && *end == 0, "a number longer than 64 characters");
 }
 
+static void wide_scans(void)
+{
+	wchar_t w[16];
+	char a[16];
+	double d = 0;
+	int i = 0;
+
+	CHECK(swscanf(L"12 ab\x3b1 3.5", L"%d %ls %lf", &i, w, &d) == 3 && i == 12 &&
+	      wcscmp(w, L"ab\x3b1") == 0 && d == 3.5, "swscanf: %d %g", i, d);
+	CHECK(swscanf(L"xy", L"%s", w) == 1 && wcscmp(w, L"xy") == 0, "%%s is wide");
+	CHECK(swscanf(L"xy zw", L"%hs %S", a, a + 8) == 2 && strcmp(a, "xy") == 0 &&
+	      strcmp(a + 8, "zw") == 0, "%%hs and %%S are narrow");
+	CHECK(swscanf(L"\x3b1\x3b2-z", L"%[^-]-%c", w, w + 8) == 2 &&
+	      wcscmp(w, L"\x3b1\x3b2") == 0 && w[8] == L'z', "%%[^-] takes what is beyond 255");
+	CHECK(swscanf(L"\x3b1", L"%[a-z]", w) == 0, "%%[a-z] does not");
+	w[0] = L'x';
+	CHECK(swscanf_s(L"abc", L"%s", w, 2) == 0 && w[0] == 0, "swscanf_s: too small a buffer");
+	CHECK(sscanf("ab", "%ls", w) == 1 && wcscmp(w, L"ab") == 0, "sscanf's %%ls is wide");
+	FAILS_ERRNO(swscanf(NULL, L"%d", &i), EOF, EINVAL, 1);
+}
+
 int main(void)
 {
 	_set_invalid_parameter_handler(count_handler);
 	count_output();
 	wide_floats();
+	wide_scans();
 	printf("crt-printf-n: %d failures\n", failures);
 	return failures != 0;
 }

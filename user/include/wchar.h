@@ -160,6 +160,12 @@ int _vsnwprintf_s(wchar_t *buf, size_t size, size_t count, const wchar_t *fmt, v
 int _scwprintf(const wchar_t *fmt, ...);
 int _vscwprintf(const wchar_t *fmt, va_list ap);
 /* Streams: narrow underneath, in the "C" locale (user/lib/wide_stream.c). */
+/* sscanf's over a UTF-16 string (user/lib/scanf.c): %s %c %[ store
+ * wchar_t (h: char), %S %C char; the format in CP437 (a literal beyond it
+ * matches nothing). */
+int swscanf(const wchar_t *s, const wchar_t *fmt, ...);
+int vswscanf(const wchar_t *s, const wchar_t *fmt, va_list ap);
+int swscanf_s(const wchar_t *s, const wchar_t *fmt, ...);
 FILE *_wfopen(const wchar_t *path, const wchar_t *mode);
 FILE *_wfreopen(const wchar_t *path, const wchar_t *mode, FILE *f);
 errno_t _wfreopen_s(FILE **pf, const wchar_t *path, const wchar_t *mode, FILE *f);
