@@ -18,6 +18,7 @@
 #define TEST_NAME "crt-open-modes"
 #include "check.h"
 #include "crt-common.h"
+#include "ob-common.h"
 
 #define F "C:\\modes.txt"
 
@@ -63,10 +64,8 @@ static void no_inherit(const char *self)
 	      "inheritable %lx, _O_NOINHERIT %lx", fk, fd);
 	snprintf(line, sizeof(line), "\"%s\" %lx %lx", self, (unsigned long)hk, (unsigned long)hd);
 	if (CreateProcessA(self, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi)) {
-		WaitForSingleObject(pi.hProcess, INFINITE);
-		GetExitCodeProcess(pi.hProcess, &code);
-		CloseHandle(pi.hProcess);
 		CloseHandle(pi.hThread);
+		code = ob_reap(pi.hProcess, FALSE);
 	}
 	CHECK(code == 0, "the child has the one handle, not the other: %lu", code);
 	_close(kept);

@@ -19,6 +19,7 @@
 #define TEST_NAME "crt-paths"
 #include "check.h"
 #include "crt-common.h"
+#include "ob-common.h"
 
 static void split_secure(void)
 {
@@ -114,10 +115,8 @@ static void held_by_child(const char *self)
 	SetLastError(0);
 	CHECK(!RemoveDirectoryA("C:\\crtpaths\\held") &&
 	      GetLastError() == ERROR_SHARING_VIOLATION, "the child's: %lu", GetLastError());
-	TerminateProcess(pi.hProcess, 0);
-	WaitForSingleObject(pi.hProcess, INFINITE);
-	CloseHandle(pi.hProcess);
 	CloseHandle(pi.hThread);
+	ob_reap(pi.hProcess, TRUE);
 	CHECK(RemoveDirectoryA("C:\\crtpaths\\held"), "free once it ended: %lu", GetLastError());
 }
 

@@ -10,6 +10,7 @@
 
 #define TEST_NAME "startup-info"
 #include "check.h"
+#include "ob-common.h"
 
 #define FLAGS (STARTF_USESHOWWINDOW | STARTF_USEPOSITION | STARTF_USESIZE | STARTF_USESTDHANDLES)
 
@@ -54,7 +55,6 @@ static DWORD run_child(const char *self, BOOL wide, BOOL with_handles)
 	PROCESS_INFORMATION pi;
 	char line[MAX_PATH + 16];
 	wchar_t wline[MAX_PATH + 16], wself[MAX_PATH];
-	DWORD code = 99;
 	BOOL ok;
 
 	snprintf(line, sizeof(line), "\"%s\" %s", self, with_handles ? "handles" : "plain");
@@ -71,11 +71,8 @@ static DWORD run_child(const char *self, BOOL wide, BOOL with_handles)
 	}
 	if (!ok)
 		return GetLastError() + 1000;
-	WaitForSingleObject(pi.hProcess, INFINITE);
-	GetExitCodeProcess(pi.hProcess, &code);
-	CloseHandle(pi.hProcess);
 	CloseHandle(pi.hThread);
-	return code;
+	return ob_reap(pi.hProcess, FALSE);
 }
 
 int main(int argc, char **argv)
