@@ -55,21 +55,28 @@ static uint32_t map_image(struct process *p)
 #define ENV_ON_STACK_MAX 2048u
 
 /* Puts the command line, the environment block (or, when larger than
- * ENV_ON_STACK_MAX, a separate allocation holding it) and the frame the
- * runtime's entry reads (user/lib/crt0.c: the line's and the block's
- * addresses) on p's stack ending at top; returns the initial ESP, or 0 when
- * memory runs out. */
-static vaddr_t push_start(struct process *p, const char *env, uint32_t env_size, vaddr_t top)
+ * ENV_ON_STACK_MAX, a separate allocation holding it), the creator's
+ * start-up record and the frame the runtime's entry reads (user/lib/crt0.c:
+ * the line's, the block's and the record's addresses, 0 for none) on p's
+ * stack ending at top; returns the initial ESP, or 0 when memory runs out. */
+static vaddr_t push_start(struct process *p, const char *env, uint32_t env_size,
+			  const struct process_params *pp, vaddr_t top)
 {
 	size_t len = strlen(p->cmdline) + 1;
 	vaddr_t line = top - ((len + 3) & ~3u), sp = line;
-	uint32_t frame[2] = { line, 0 };
+	uint32_t frame[3] = { line, 0, 0 };
 
 	if (env_size <= ENV_ON_STACK_MAX) {
 		sp -= (env_size + 3) & ~3u;
 		frame[1] = copy_to_user(sp, env, env_size) ? sp : 0;
 	} else {
 		frame[1] = ps_env_place(p, env, env_size);
+	}
+	if (pp->startup) {
+		sp -= (pp->startup_size + 3) & ~3u;
+		if (!copy_to_user(sp, pp->startup, pp->startup_size))
+			return 0;
+		frame[2] = sp;
 	}
 	sp -= sizeof(frame);
 	if (!frame[1] || !copy_to_user(line, p->cmdline, len) ||
@@ -95,7 +102,7 @@ static uint32_t load_program(struct process *p, const struct process_params *pp)
 		err = vm_map_stack(p->vm, &top, USER_STACK_RESERVE, USER_STACK_COMMIT);
 	}
 	p->stack_top = top;
-	if (!err && (p->initial_esp = push_start(p, env, env_size, top)) == 0)
+	if (!err && (p->initial_esp = push_start(p, env, env_size, pp, top)) == 0)
 		err = ERROR_NOT_ENOUGH_MEMORY;
 	return err;
 }

@@ -96,6 +96,10 @@ void ps_get_cwd(struct process *p, char out[RTL_MAX_PATH]);
 void ps_set_cwd(struct process *p, const char *cwd);
 /* A new process's: its creator's, or "C:\\" without one. */
 void ps_cwd_inherit(struct process *p, struct process *creator);
+/* Whether match(cwd, ctx) holds for the current directory of a process
+ * that has not exited (NT holds each one open: RemoveDirectory of it meets
+ * a sharing violation). */
+bool ps_cwd_any(bool (*match)(const char *cwd, const void *ctx), const void *ctx);
 
 /* Remembers the boot modules programs are started from. */
 void process_set_programs(const struct boot_info *bi);
@@ -113,6 +117,8 @@ struct process_params {
 	const char *env;                /* its environment block (ps_env_copy_in), or
 					 * NULL: the default one */
 	uint32_t env_size;              /* env's bytes, the final double NUL included */
+	const void *startup;            /* the creator's start-up record, or NULL */
+	uint32_t startup_size;          /* its bytes */
 	struct token *token;            /* it gets a copy; NULL: the system's first token */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
 	bool suspended;                 /* its first thread starts suspended */

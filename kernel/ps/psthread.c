@@ -80,6 +80,7 @@ static uint32_t map_user_parts(struct process *p, struct ps_thread *t,
 	uint32_t frame[3] = { 0, tp->args[0], tp->args[1] };
 	if (!teb_write(t, TEB_EXCEPTION_LIST, 0xffffffffu) ||    /* the end of the SEH chain */
 	    !teb_write(t, TEB_STACK_BASE, top) || !teb_write(t, TEB_STACK_LIMIT, t->stack_limit) ||
+	    !teb_write(t, TEB_FIBER_DATA, TEB_TIB_VERSION) ||
 	    !teb_write(t, TEB_SELF, t->teb) || !teb_write(t, TEB_CLIENT_PID, p->pid) ||
 	    !teb_write(t, TEB_DEALLOCATION, t->stack_low) ||
 	    (!tp->esp && !copy_to_user(t->esp, frame, sizeof(frame))))

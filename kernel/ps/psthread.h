@@ -36,6 +36,8 @@
 #define TEB_EXCEPTION_LIST   0x000u
 #define TEB_STACK_BASE       0x004u
 #define TEB_STACK_LIMIT      0x008u
+#define TEB_FIBER_DATA       0x010u     /* NT_TIB's FiberData, or its Version */
+#define TEB_TIB_VERSION      0x1e00u    /* what a thread that is no fiber holds there */
 #define TEB_SELF             0x018u
 #define TEB_CLIENT_PID       0x020u
 #define TEB_CLIENT_TID       0x024u

@@ -188,6 +188,22 @@ static long long arg_signed(const struct spec *s, va_list *ap)
 	}
 }
 
+/* The C library's %n: the count so far into *p, sized as the length
+ * says; without count_output the formatting fails. */
+static void store_count(struct out *o, const struct spec *s, void *p)
+{
+	if (!o->count_output) {
+		o->failed = 1;
+		return;
+	}
+	switch (s->size) {
+	case SIZE_CHAR: *(signed char *)p = (signed char)o->count; break;
+	case SIZE_SHORT: *(short *)p = (short)o->count; break;
+	case SIZE_LLONG: *(long long *)p = o->count; break;
+	default: *(int *)p = o->count; break;        /* int, long and size_t */
+	}
+}
+
 static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 {
 	long long sv;
@@ -234,6 +250,13 @@ static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 		put_padded(o, s, &ch, 1);
 		break;
 	case '%': put(o, '%'); break;
+	case 'n':
+		if (o->crt) {
+			store_count(o, s, va_arg(*ap, void *));
+			break;
+		}
+		/* the kernel's shows it */
+		__attribute__((fallthrough));
 	default:                        /* unknown conversion: show it verbatim */
 		put(o, '%');
 		if (c)
@@ -242,14 +265,15 @@ static void convert(struct out *o, char c, struct spec *s, va_list *ap)
 	}
 }
 
-static int vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap, int crt)
+static int vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap, int crt,
+		   int count_output)
 {
-	struct out o = { emit, ctx, 0, crt };
+	struct out o = { emit, ctx, 0, crt, count_output, 0 };
 	struct spec s;
 	va_list args;
 
 	va_copy(args, ap);
-	while (*fmt) {
+	while (*fmt && !o.failed) {
 		if (*fmt != '%') {
 			put(&o, *fmt++);
 			continue;
@@ -260,17 +284,17 @@ static int vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap, int
 			fmt++;
 	}
 	va_end(args);
-	return o.count;
+	return o.failed ? -1 : o.count;
 }
 
 int fmt_vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap)
 {
-	return vformat(emit, ctx, fmt, ap, 0);
+	return vformat(emit, ctx, fmt, ap, 0, 0);
 }
 
-int fmt_vformat_crt(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap)
+int fmt_vformat_crt(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap, int count_output)
 {
-	return vformat(emit, ctx, fmt, ap, 1);
+	return vformat(emit, ctx, fmt, ap, 1, count_output);
 }
 
 struct bounded { char *buf; size_t size, len; };

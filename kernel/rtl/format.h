@@ -16,8 +16,10 @@ typedef void (*fmt_emit_fn)(void *ctx, char c);
  * count. %p is the kernel's 0x and lower-case digits (0xc0123456). */
 int fmt_vformat(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap);
 /* The same with Microsoft's %p (the C library's): every hex digit, upper
- * case, no 0x (0012FF7C). */
-int fmt_vformat_crt(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap);
+ * case, no 0x (0012FF7C), and its %n: with count_output the count so far is
+ * stored through the next argument, else formatting stops there and the
+ * call returns -1. */
+int fmt_vformat_crt(fmt_emit_fn emit, void *ctx, const char *fmt, va_list ap, int count_output);
 
 /* snprintf: writes at most size-1 characters plus a NUL; returns the full length. */
 int ksnprintf(char *buf, size_t size, const char *fmt, ...)

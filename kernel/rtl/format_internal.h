@@ -20,6 +20,8 @@ struct out {
 	void *ctx;
 	int count;
 	int crt;                        /* Microsoft's %p (the C library's) */
+	int count_output;               /* the C library's %n stores the count, else fails */
+	int failed;                     /* a %n without count_output met */
 };
 
 /* Puts prefix and the body_len characters get_body gives, padded to the

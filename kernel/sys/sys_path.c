@@ -135,6 +135,26 @@ static uint32_t set_cwd(const char *full)
 	return err;
 }
 
+static bool is_directory_named(const char *cwd, const void *dir)
+{
+	return same_name_any_case(cwd, dir);
+}
+
+/* RemoveDirectory: NT holds every process's current directory open, so
+ * removing one meets a sharing violation (ERROR_SHARING_VIOLATION) before
+ * anything else is looked at. */
+static uint32_t remove_directory(const char *full)
+{
+	char dir[RTL_MAX_PATH];
+	size_t n = strlcpy(dir, full, sizeof(dir));
+
+	if (n > 3 && n < sizeof(dir) && dir[n - 1] == '\\')
+		dir[n - 1] = '\0';
+	if (ps_cwd_any(is_directory_named, dir))
+		return ERROR_SHARING_VIOLATION;
+	return file_rmdir(full);
+}
+
 static struct sysret one_path(uint32_t user, enum path_call call)
 {
 	char *full;
@@ -145,7 +165,7 @@ static struct sysret one_path(uint32_t user, enum path_call call)
 	switch (call) {
 	case P_DELETE: err = file_delete(full); break;
 	case P_MKDIR: err = file_mkdir(full); break;
-	case P_RMDIR: err = file_rmdir(full); break;
+	case P_RMDIR: err = remove_directory(full); break;
 	case P_SET_CWD: err = set_cwd(full); break;
 	}
 	kfree(full);

@@ -111,6 +111,29 @@ static uint32_t directory_in(uint32_t user, char cwd[RTL_MAX_PATH])
 	return err && err != ERROR_NOACCESS ? ERROR_DIRECTORY : err;
 }
 
+/* The start-up record at user (its first word its size) into a kernel copy
+ * in pp, which the runtime of the child reads (GetStartupInfo): the kernel
+ * only carries it. */
+static uint32_t startup_in(uint32_t user, struct process_params *pp)
+{
+	uint32_t size;
+	void *copy;
+
+	if (!copy_from_user(&size, user, sizeof(size)))
+		return ERROR_NOACCESS;
+	if (size < sizeof(size) || size > VADOS_STARTUP_MAX)
+		return ERROR_INVALID_PARAMETER;
+	if (!(copy = kmalloc(size)))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	if (!copy_from_user(copy, user, size)) {
+		kfree(copy);
+		return ERROR_NOACCESS;
+	}
+	pp->startup = copy;
+	pp->startup_size = size;
+	return ERROR_SUCCESS;
+}
+
 /* Copies in every string argument of sys_create_process into pp and s. */
 static uint32_t create_args_in(const uint32_t *a, struct create_strings *s,
 			       struct process_params *pp)
@@ -126,6 +149,8 @@ static uint32_t create_args_in(const uint32_t *a, struct create_strings *s,
 		err = sys_copy_string_in(s->path, a[8], sizeof(s->path));
 	if (!err && a[6])
 		err = ps_env_copy_in(a[6], (char **)&pp->env, &pp->env_size);
+	if (!err && a[9])
+		err = startup_in(a[9], pp);
 	pp->image = a[3] ? s->image : NULL;
 	pp->cmdline = s->cmdline;
 	pp->cwd = a[7] ? s->cwd : NULL;
@@ -134,7 +159,7 @@ static uint32_t create_args_in(const uint32_t *a, struct create_strings *s,
 }
 
 /* (cmdline, uint32 out[4], inherit, image or 0, flags, token or 0, environment
- * block or 0, current directory or 0, PATH or 0): out = process handle, pid,
+ * block or 0, current directory or 0, PATH or 0, start-up record or 0): out = process handle, pid,
  * thread handle, tid; the handles have every right. */
 struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 {
@@ -156,6 +181,7 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 		ob_dereference(pp.token);
 	}
 	kfree((void *)pp.env);
+	kfree((void *)pp.startup);
 	kfree(s);
 	if (!p)
 		return (struct sysret){ err, 0 };

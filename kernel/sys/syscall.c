@@ -31,7 +31,7 @@ static const struct {
 	[SYS_CONTINUE] = { sys_continue, 1 },
 	[SYS_RAISE_EXCEPTION] = { sys_raise_exception, 4 },
 	[SYS_UNHANDLED_EXCEPTION] = { sys_unhandled_exception, 1 },
-	[SYS_CREATE_PROCESS] = { sys_create_process, 9 },
+	[SYS_CREATE_PROCESS] = { sys_create_process, 10 },
 	[SYS_OPEN_PROCESS] = { sys_open_process, 3 },
 	[SYS_WAIT_FOR_OBJECT] = { sys_wait_for_object, 2 },
 	[SYS_GET_EXIT_CODE] = { sys_get_exit_code, 1 },

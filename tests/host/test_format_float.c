@@ -44,7 +44,7 @@ static const char *crtfmt(const char *fmt, ...)
 	int len = 0;
 
 	va_start(ap, fmt);
-	klen = fmt_vformat_crt(emit_crt, &len, fmt, ap);
+	klen = fmt_vformat_crt(emit_crt, &len, fmt, ap, 0);
 	va_end(ap);
 	kbuf[len < OUT_MAX ? len : OUT_MAX - 1] = '\0';
 	return kbuf;

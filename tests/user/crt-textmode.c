@@ -116,6 +116,54 @@ static void streams(void)
 	_set_fmode(_O_TEXT);
 }
 
+/* Writes bytes (n of them) to F as they are. */
+static void put_raw(const char *bytes, int n)
+{
+	int fd = _open(F, _O_CREAT | _O_TRUNC | _O_WRONLY | _O_BINARY, _S_IREAD | _S_IWRITE);
+
+	_write(fd, bytes, (unsigned)n);
+	_close(fd);
+}
+
+/* A text-mode open to read and write (_O_RDWR, "r+", "a+") drops one
+ * CTRL+Z ending the file; read-only, write-only ("a") and binary opens
+ * keep it. */
+static void ctrl_z_at_the_end(void)
+{
+	char buf[16];
+	FILE *f;
+	int fd;
+
+	put_raw("ab\x1a\x1a", 4);
+	fd = _open(F, _O_RDWR | _O_TEXT);
+	CHECK(_filelength(fd) == 3 && _tell(fd) == 0, "_O_RDWR text: one CTRL+Z gone: %ld",
+	      _filelength(fd));
+	_close(fd);
+	fd = _open(F, _O_RDWR | _O_BINARY);
+	CHECK(_filelength(fd) == 3, "binary keeps it: %ld", _filelength(fd));
+	_close(fd);
+	fd = _open(F, _O_RDONLY | _O_TEXT);
+	CHECK(_filelength(fd) == 3, "read-only keeps it: %ld", _filelength(fd));
+	_close(fd);
+	f = fopen(F, "a");
+	fclose(f);
+	CHECK(size_of(F) == 3, "\"a\" keeps it: %ld", size_of(F));
+	f = fopen(F, "r+");
+	CHECK(size_of(F) == 2 && ftell(f) == 0, "\"r+\" drops it: %ld", size_of(F));
+	fclose(f);
+
+	put_raw("x\x1a", 2);
+	f = fopen(F, "a+");
+	fputs("y", f);
+	fclose(f);
+	CHECK(raw(F, buf, sizeof(buf)) == 2 && memcmp(buf, "xy", 2) == 0,
+	      "\"a+\" appends where the CTRL+Z was");
+	put_raw("", 0);
+	f = fopen(F, "r+");
+	CHECK(f && size_of(F) == 0, "an empty file stays empty");
+	fclose(f);
+}
+
 static void reopen_and_flush(void)
 {
 	FILE *a, *b;
@@ -175,6 +223,7 @@ int main(int argc, char **argv)
 		return reopened_stdout();
 	descriptors();
 	streams();
+	ctrl_z_at_the_end();
 	reopen_and_flush();
 	reopen_in_child(argv[0]);
 	_unlink(F);

@@ -397,14 +397,42 @@ static void test_errors(void)
 	CHECK(!CreateFiberEx(0, 0xFFFF0000, 0, returning, NULL) && GetLastError() != 0xdead,
 	      "a 4 GB stack: error %lu", GetLastError());
 	CHECK(ConvertFiberToThread() && !IsThreadAFiber(), "ConvertFiberToThread");
-	CHECK(GetCurrentFiber() == NULL, "no fiber after ConvertFiberToThread");
+	CHECK(GetCurrentFiber() == (PVOID)0x1e00, "no fiber after ConvertFiberToThread: NT_TIB's "
+	      "Version, as Windows: %p", GetCurrentFiber());
 	FAILS(ConvertFiberToThread(), FALSE, ERROR_ALREADY_THREAD);
 	FAILS(ConvertThreadToFiberEx(NULL, 0x10), NULL, ERROR_INVALID_PARAMETER);
 }
 
+static void WINAPI at_exit_callback(PVOID value)
+{
+	printf("fibers: the FLS callback ran at exit with %p\n", value);
+}
+
+/* FlsAlloc's callbacks run at a thread's end: the process's end too. */
+static void fls_at_exit(void)
+{
+	DWORD index = FlsAlloc(at_exit_callback);
+
+	CHECK(index != FLS_OUT_OF_INDEXES && FlsSetValue(index, (PVOID)0x1234), "FlsAlloc");
+}
+
+static DWORD WINAPI not_a_fiber(LPVOID unused)
+{
+	(void)unused;
+	return GetCurrentFiber() == (PVOID)0x1e00 && !IsThreadAFiber();
+}
+
 int main(void)
 {
+	HANDLE thread = CreateThread(NULL, 0, not_a_fiber, NULL, 0, NULL);
+	DWORD code = 0;
+
 	CHECK(!IsThreadAFiber(), "a thread is no fiber at first");
+	CHECK(GetCurrentFiber() == (PVOID)0x1e00, "GetCurrentFiber on no fiber: NT_TIB's Version "
+	      "0x1E00, as Windows: %p", GetCurrentFiber());
+	WaitForSingleObject(thread, INFINITE);
+	CHECK(GetExitCodeThread(thread, &code) && code == 1, "a new thread's too");
+	CloseHandle(thread);
 	main_fiber = ConvertThreadToFiberEx((LPVOID)0x55, FIBER_FLAG_FLOAT_SWITCH);
 	CHECK(main_fiber && IsThreadAFiber() && GetCurrentFiber() == main_fiber,
 	      "ConvertThreadToFiberEx: %lu", GetLastError());
@@ -416,6 +444,7 @@ int main(void)
 	test_delete_self();
 	test_many_no_leak();
 	test_errors();
+	fls_at_exit();
 	printf("fibers: %d failures\n", failures);
 	return failures != 0;
 }

@@ -62,7 +62,7 @@ int main(void)
 	uint32_t out[4];
 	for (unsigned c = 0; c < sizeof(calls) / sizeof(calls[0]); c++) {
 		for (unsigned b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
-			uint32_t args[9] = { bad[b], calls[c][1], 0, 0, 0, 0, 0, 0, 0 };
+			uint32_t args[VADOS_SYSCALL_MAX_ARGS] = { bad[b], calls[c][1] };
 			char what[64];
 			if (calls[c][0] == SYS_CREATE_PROCESS && bad[b] == STACK_TOP - 4)
 				args[0] = STACK_TOP - 16;      /* the unterminated string */
@@ -74,12 +74,12 @@ int main(void)
 			snprintf(what, sizeof(what), "call %u with pointer 0x%x", calls[c][0], bad[b]);
 			expect_noaccess(what, calls[c][0], args);
 			if (calls[c][0] == SYS_CREATE_PROCESS) {   /* good name, bad out */
-				uint32_t args2[9] = { (uint32_t)name, bad[b], 0, 0, 0, 0, 0, 0, 0 };
+				uint32_t args2[VADOS_SYSCALL_MAX_ARGS] = { (uint32_t)name, bad[b] };
 				expect_noaccess("create-process output", SYS_CREATE_PROCESS, args2);
 			}
 		}
 	}
-	uint32_t good_create[9] = { (uint32_t)name, (uint32_t)out, 0, 0, 0, 0, 0, 0, 0 };
+	uint32_t good_create[VADOS_SYSCALL_MAX_ARGS] = { (uint32_t)name, (uint32_t)out };
 	if (vados_syscall(SYS_CREATE_PROCESS, good_create).error != 0) {
 		printf("syscall-bad-pointers: a good CreateProcess failed\n");
 		failures++;

@@ -9,9 +9,8 @@ VADOS_BEGIN_DECLS
 
 /* 0, or -1 with errno: _mkdir EEXIST (the name exists) or ENOENT (no such
  * path); _rmdir ENOTEMPTY (not empty), ENOENT (no such directory) or
- * EACCES (open); _chdir ENOENT. A NULL name goes to the invalid-parameter
- * handler (EINVAL). vados lets _rmdir remove the current directory
- * (Windows refuses: EACCES). */
+ * EACCES (open, or some process's current directory, as Windows); _chdir
+ * ENOENT. A NULL name goes to the invalid-parameter handler (EINVAL). */
 int _mkdir(const char *path);
 int _rmdir(const char *path);
 int _chdir(const char *path);
@@ -24,6 +23,10 @@ int _wchdir(const wchar_t *path);
  * the invalid-parameter handler). */
 char *_getcwd(char *buf, int size);
 wchar_t *_wgetcwd(wchar_t *buf, int size);
+/* _getcwd's for a drive: 0 the current one, 1 A:, 3 C:; a drive that is
+ * not there goes to the invalid-parameter handler (EACCES). */
+char *_getdcwd(int drive, char *buf, int size);
+wchar_t *_wgetdcwd(int drive, wchar_t *buf, int size);
 /* The current drive: 1 for A:, 3 for C:. */
 int _getdrive(void);
 

@@ -122,35 +122,33 @@ int _wchmod(const wchar_t *path, int pmode);
 #define _A_SUBDIR 0x10
 #define _A_ARCH   0x20
 
-struct _finddata32_t {
-	unsigned attrib;
-	__time32_t time_create, time_access, time_write;
-	_fsize_t size;
-	char name[260];
-};
-struct _finddata64i32_t {
-	unsigned attrib;
-	__time64_t time_create, time_access, time_write;
-	_fsize_t size;
-	char name[260];
-};
-struct __finddata64_t {
-	unsigned attrib;
-	__time64_t time_create, time_access, time_write;
-	long long size;
-	char name[260];
-};
-intptr_t _findfirst32(const char *spec, struct _finddata32_t *data);
-int _findnext32(intptr_t handle, struct _finddata32_t *data);
-intptr_t _findfirst64i32(const char *spec, struct _finddata64i32_t *data);
-int _findnext64i32(intptr_t handle, struct _finddata64i32_t *data);
-intptr_t _findfirst64(const char *spec, struct __finddata64_t *data);
-int _findnext64(intptr_t handle, struct __finddata64_t *data);
+/* One width of find data (its time, size and name character types) and
+ * its first and next calls. */
+#define VADOS_FIND_WIDTH(tag, time_type, size_type, char_type, first, next)              \
+	struct tag {                                                                     \
+		unsigned attrib;                                                         \
+		time_type time_create, time_access, time_write;                          \
+		size_type size;                                                          \
+		char_type name[260];                                                     \
+	};                                                                               \
+	intptr_t first(const char_type *spec, struct tag *data);                         \
+	int next(intptr_t handle, struct tag *data)
+VADOS_FIND_WIDTH(_finddata32_t, __time32_t, _fsize_t, char, _findfirst32, _findnext32);
+VADOS_FIND_WIDTH(_finddata64i32_t, __time64_t, _fsize_t, char, _findfirst64i32, _findnext64i32);
+VADOS_FIND_WIDTH(__finddata64_t, __time64_t, long long, char, _findfirst64, _findnext64);
+/* The wide forms: the spec and names in UTF-16 (as the W calls take them). */
+VADOS_FIND_WIDTH(_wfinddata32_t, __time32_t, _fsize_t, wchar_t, _wfindfirst32, _wfindnext32);
+VADOS_FIND_WIDTH(_wfinddata64i32_t, __time64_t, _fsize_t, wchar_t, _wfindfirst64i32,
+		 _wfindnext64i32);
+VADOS_FIND_WIDTH(_wfinddata64_t, __time64_t, long long, wchar_t, _wfindfirst64, _wfindnext64);
 int _findclose(intptr_t handle);
 #ifdef _USE_32BIT_TIME_T
 #define _finddata_t    _finddata32_t
 #define _findfirst     _findfirst32
 #define _findnext      _findnext32
+#define _wfinddata_t   _wfinddata32_t
+#define _wfindfirst    _wfindfirst32
+#define _wfindnext     _wfindnext32
 #else
 #define _finddata_t    _finddata64i32_t
 #define _finddatai64_t __finddata64_t
@@ -158,6 +156,12 @@ int _findclose(intptr_t handle);
 #define _findnext      _findnext64i32
 #define _findfirsti64  _findfirst64
 #define _findnexti64   _findnext64
+#define _wfinddata_t   _wfinddata64i32_t
+#define _wfinddatai64_t _wfinddata64_t
+#define _wfindfirst    _wfindfirst64i32
+#define _wfindnext     _wfindnext64i32
+#define _wfindfirsti64 _wfindfirst64
+#define _wfindnexti64  _wfindnext64
 #endif
 
 /* The POSIX names, as Microsoft's C runtime gives them. */

@@ -139,6 +139,13 @@ int fprintf_s(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 #ifndef _TRUNCATE
 #define _TRUNCATE ((size_t)-1)
 #endif
+/* %n (every printf form, narrow and wide) is off, as in Microsoft's UCRT: it
+ * goes to the invalid-parameter handler and the call returns -1 (EINVAL).
+ * _set_printf_count_output(nonzero) makes it store the count so far (its
+ * length as for d: hh, h, ll/I64, else int); both return the setting before
+ * (_get: the setting). */
+int _set_printf_count_output(int enable);
+int _get_printf_count_output(void);
 
 /* Scanning (C99's conversions: d i u o x X e f g a s c [ ] p n %, the
  * lengths hh h l ll L j z t and Microsoft's I64, * to skip): the count of

@@ -139,11 +139,28 @@ _invalid_parameter_handler _get_invalid_parameter_handler(void);
  * and extension (from the name's last '.'), each part to a buffer of
  * _MAX_DRIVE, _MAX_DIR, _MAX_FNAME or _MAX_EXT bytes, or NULL to skip it.
  * _makepath joins them, adding the ':', a '\' after a directory without
- * one and a '.' before an extension without one. */
+ * one and a '.' before an extension without one (user/lib/crt_pathparts.c).
+ * The _s forms take each buffer's size in characters (a NULL buffer size
+ * 0): 0, or EINVAL (NULL path, a size and buffer that disagree) or ERANGE
+ * (a part too long: every buffer emptied) through the invalid-parameter
+ * handler. */
 char *_fullpath(char *abs, const char *rel, size_t size);
 void _splitpath(const char *path, char *drive, char *dir, char *fname, char *ext);
 void _makepath(char *path, const char *drive, const char *dir, const char *fname,
 	       const char *ext);
+errno_t _splitpath_s(const char *path, char *drive, size_t drive_size, char *dir,
+		     size_t dir_size, char *fname, size_t fname_size, char *ext, size_t ext_size);
+errno_t _makepath_s(char *path, size_t size, const char *drive, const char *dir,
+		    const char *fname, const char *ext);
+void _wsplitpath(const wchar_t *path, wchar_t *drive, wchar_t *dir, wchar_t *fname,
+		 wchar_t *ext);
+void _wmakepath(wchar_t *path, const wchar_t *drive, const wchar_t *dir, const wchar_t *fname,
+		const wchar_t *ext);
+errno_t _wsplitpath_s(const wchar_t *path, wchar_t *drive, size_t drive_size, wchar_t *dir,
+		      size_t dir_size, wchar_t *fname, size_t fname_size, wchar_t *ext,
+		      size_t ext_size);
+errno_t _wmakepath_s(wchar_t *path, size_t size, const wchar_t *drive, const wchar_t *dir,
+		     const wchar_t *fname, const wchar_t *ext);
 
 VADOS_END_DECLS
 

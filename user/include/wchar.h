@@ -90,6 +90,11 @@ errno_t wmemmove_s(wchar_t *dst, rsize_t size, const wchar_t *src, rsize_t count
  * clamp to the type's limits. */
 long wcstol(const wchar_t *s, wchar_t **end, int base);
 unsigned long wcstoul(const wchar_t *s, wchar_t **end, int base);
+/* strtod's forms (user/lib/wide_float.c). */
+double wcstod(const wchar_t *s, wchar_t **end);
+float wcstof(const wchar_t *s, wchar_t **end);
+long double wcstold(const wchar_t *s, wchar_t **end);
+double _wtof(const wchar_t *s);
 long long wcstoll(const wchar_t *s, wchar_t **end, int base);
 unsigned long long wcstoull(const wchar_t *s, wchar_t **end, int base);
 long long _wcstoi64(const wchar_t *s, wchar_t **end, int base);
@@ -155,7 +160,15 @@ int _vsnwprintf_s(wchar_t *buf, size_t size, size_t count, const wchar_t *fmt, v
 int _scwprintf(const wchar_t *fmt, ...);
 int _vscwprintf(const wchar_t *fmt, va_list ap);
 /* Streams: narrow underneath, in the "C" locale (user/lib/wide_stream.c). */
+/* sscanf's over a UTF-16 string (user/lib/scanf.c): %s %c %[ store
+ * wchar_t (h: char), %S %C char; the format in CP437 (a literal beyond it
+ * matches nothing). */
+int swscanf(const wchar_t *s, const wchar_t *fmt, ...);
+int vswscanf(const wchar_t *s, const wchar_t *fmt, va_list ap);
+int swscanf_s(const wchar_t *s, const wchar_t *fmt, ...);
 FILE *_wfopen(const wchar_t *path, const wchar_t *mode);
+FILE *_wfreopen(const wchar_t *path, const wchar_t *mode, FILE *f);
+errno_t _wfreopen_s(FILE **pf, const wchar_t *path, const wchar_t *mode, FILE *f);
 wint_t fgetwc(FILE *f);
 wint_t getwc(FILE *f);
 wchar_t *fgetws(wchar_t *s, int n, FILE *f);

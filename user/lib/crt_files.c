@@ -1,6 +1,6 @@
 /* Microsoft's C runtime's calls on file and directory names: _access,
- * _unlink, _chmod, _mkdir, _rmdir, _chdir, _getcwd, _getdrive, _fullpath,
- * _splitpath and _makepath. A NULL name goes to the
+ * _unlink, _chmod, _mkdir, _rmdir, _chdir, _getcwd, _getdcwd, _getdrive and
+ * _fullpath. A NULL name goes to the
  * invalid-parameter handler (EINVAL); a Win32 failure sets errno by
  * _dosmaperr's table and _doserrno to the error. */
 #include <direct.h>
@@ -15,10 +15,7 @@
 /* 0 for a call that worked, else -1 with errno from its Win32 error. */
 static int win32_result(BOOL ok)
 {
-	if (ok)
-		return 0;
-	crt_set_errno_from_win32(GetLastError());
-	return -1;
+	return ok ? 0 : crt_fail_last_error();
 }
 
 errno_t _access_s(const char *path, int mode)
@@ -89,13 +86,24 @@ int _chdir(const char *path)
 	return win32_result(SetCurrentDirectoryA(path));
 }
 
-char *_getcwd(char *buf, int size)
+/* Drive 0 is the current one, 1 A:, 3 C:; one that is not there goes to
+ * the invalid-parameter handler with EACCES (_doserrno
+ * ERROR_INVALID_DRIVE), as Microsoft's. */
+char *_getdcwd(int drive, char *buf, int size)
 {
-	DWORD need = GetCurrentDirectoryA(0, NULL);
-	char *out = buf;
+	char spec[] = { (char)('A' - 1 + drive), ':', '\\', '\0' }, *out = buf;
+	DWORD need;
 
 	if (buf && size <= 0)
 		return crt_invalid_parameter(), NULL;
+	if (drive && (drive < 1 || drive > 26 || GetDriveTypeA(spec) <= DRIVE_NO_ROOT_DIR)) {
+		crt_invalid_parameter();
+		crt_set_errno_from_win32(ERROR_INVALID_DRIVE);
+		errno = EACCES;
+		return NULL;
+	}
+	spec[2] = '.';
+	need = GetFullPathNameA(drive ? spec : ".", 0, NULL, NULL);
 	if (!need) {
 		win32_result(FALSE);
 		return NULL;
@@ -108,8 +116,13 @@ char *_getcwd(char *buf, int size)
 		errno = ERANGE;
 		return NULL;
 	}
-	GetCurrentDirectoryA(need, out);
+	GetFullPathNameA(drive ? spec : ".", need, out, NULL);
 	return out;
+}
+
+char *_getcwd(char *buf, int size)
+{
+	return _getdcwd(0, buf, size);
 }
 
 int _getdrive(void)
@@ -143,75 +156,6 @@ char *_fullpath(char *abs, const char *rel, size_t size)
 	}
 	GetFullPathNameA(rel, need, out, NULL);
 	return out;
-}
-
-/* Copies n bytes of from into to (when to is not NULL) with a NUL, cut at
- * max - 1. */
-static void part(char *to, const char *from, size_t n, size_t max)
-{
-	if (!to)
-		return;
-	if (n > max - 1)
-		n = max - 1;
-	memcpy(to, from, n);
-	to[n] = '\0';
-}
-
-void _splitpath(const char *path, char *drive, char *dir, char *fname, char *ext)
-{
-	const char *name, *dot = NULL;
-
-	if (!path)
-		return (void)crt_invalid_parameter();
-	part(drive, path, path[0] && path[1] == ':' ? 2 : 0, _MAX_DRIVE);
-	if (path[0] && path[1] == ':')
-		path += 2;
-	name = path;
-	for (const char *p = path; *p; p++)
-		if (*p == '\\' || *p == '/')
-			name = p + 1;
-	for (const char *p = name; *p; p++)
-		if (*p == '.')
-			dot = p;
-	if (!dot)
-		dot = name + strlen(name);
-	part(dir, path, (size_t)(name - path), _MAX_DIR);
-	part(fname, name, (size_t)(dot - name), _MAX_FNAME);
-	part(ext, dot, strlen(dot), _MAX_EXT);
-}
-
-void _makepath(char *path, const char *drive, const char *dir, const char *fname,
-	       const char *ext)
-{
-	char *p = path;
-	size_t n;
-
-	if (!path)
-		return (void)crt_invalid_parameter();
-	if (drive && *drive) {
-		*p++ = *drive;
-		*p++ = ':';
-	}
-	if (dir && *dir) {
-		n = strlen(dir);
-		memcpy(p, dir, n);
-		p += n;
-		if (dir[n - 1] != '\\' && dir[n - 1] != '/')
-			*p++ = '\\';
-	}
-	if (fname) {
-		n = strlen(fname);
-		memcpy(p, fname, n);
-		p += n;
-	}
-	if (ext && *ext) {
-		if (*ext != '.')
-			*p++ = '.';
-		n = strlen(ext);
-		memcpy(p, ext, n);
-		p += n;
-	}
-	*p = '\0';
 }
 
 int access(const char *path, int mode) __attribute__((alias("_access")));

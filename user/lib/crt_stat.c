@@ -1,6 +1,6 @@
 /* Microsoft's _stat, _fstat and _findfirst families (sys/stat.h, io.h):
- * each fills the widest form (struct _stat64, struct __finddata64_t) and the
- * narrower forms copy it, EOVERFLOW when a size or time does not fit; and
+ * each fills the widest form (struct _stat64, struct __finddata64_t; the
+ * wide finds struct _wfinddata64_t) and the narrower forms copy it, EOVERFLOW when a size or time does not fit; and
  * _utime and _futime (sys/utime.h), which set those times. */
 #include <errno.h>
 #include <io.h>
@@ -14,6 +14,7 @@
 #include "lowio.h"
 #include "runtime.h"
 #include "win32call.h"
+#include "user/lib/wide_arg.h"
 
 /* st_mode's permission bits: _S_IREAD, _S_IWRITE unless read-only, the
  * user's bits repeated for group and others. */
@@ -59,10 +60,8 @@ static int stat_path(const char *path, struct _stat64 *st)
 		crt_set_errno_from_win32(ERROR_FILE_NOT_FOUND);
 		return -1;
 	}
-	if (!GetFileAttributesExA(path, GetFileExInfoStandard, &a)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!GetFileAttributesExA(path, GetFileExInfoStandard, &a))
+		return crt_fail_last_error();
 	dir = (a.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
 	st->st_mode = permissions(dir ? _S_IFDIR | _S_IEXEC :
 				  _S_IFREG | (is_program(path) ? _S_IEXEC : 0),
@@ -95,10 +94,8 @@ static int stat_fd(int fd, struct _stat64 *st)
 		st->st_dev = st->st_rdev = (unsigned)fd;
 		return 0;
 	}
-	if (!__vados_query_attributes(e->h, &info)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!__vados_query_attributes(e->h, &info))
+		return crt_fail_last_error();
 	dir = (info.attributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
 	st->st_mode = permissions(dir ? _S_IFDIR | _S_IEXEC : _S_IFREG,
 				  (info.attributes & FILE_ATTRIBUTE_READONLY) != 0);
@@ -223,22 +220,23 @@ int _findclose(intptr_t handle)
 		(out)->time_access = (__typeof__((out)->time_access))(w).time_access;    \
 		(out)->time_write = (__typeof__((out)->time_write))(w).time_write;       \
 		(out)->size = (__typeof__((out)->size))(w).size;                         \
-		strcpy((out)->name, (w).name);                                           \
+		memcpy((out)->name, (w).name, sizeof((out)->name));                      \
 		(out)->time_create == (w).time_create &&                                 \
 		(out)->time_access == (w).time_access &&                                 \
 		(out)->time_write == (w).time_write && (long long)(out)->size == (w).size \
 			? 0 : (errno = EOVERFLOW, -1);                                   \
 	})
 
-/* The first and next calls of one find data width. */
-#define FIND_FORMS(first_name, next_name, type)                                          \
-	intptr_t first_name(const char *spec, struct type *data)                         \
+/* The first and next calls of one find data width, over the widest
+ * (wide: the wide ones). */
+#define FIND_FORMS(first_name, next_name, type, char_type, widest, first64, next64)     \
+	intptr_t first_name(const char_type *spec, struct type *data)                    \
 	{                                                                                \
-		struct __finddata64_t w;                                                 \
+		struct widest w;                                                         \
 		intptr_t h;                                                              \
 		if (!data)                                                               \
 			return crt_invalid_parameter(), -1;                              \
-		h = _findfirst64(spec, &w);                                              \
+		h = first64(spec, &w);                                                   \
 		if (h != -1 && NARROW_FIND(data, w)) {                                   \
 			FindClose((HANDLE)h);                                            \
 			h = -1;                                                          \
@@ -247,14 +245,64 @@ int _findclose(intptr_t handle)
 	}                                                                                \
 	int next_name(intptr_t handle, struct type *data)                                \
 	{                                                                                \
-		struct __finddata64_t w;                                                 \
+		struct widest w;                                                         \
 		if (!data)                                                               \
 			return crt_invalid_parameter(), -1;                              \
-		return _findnext64(handle, &w) ? -1 : NARROW_FIND(data, w);              \
+		return next64(handle, &w) ? -1 : NARROW_FIND(data, w);                   \
 	}
 
-FIND_FORMS(_findfirst32, _findnext32, _finddata32_t)
-FIND_FORMS(_findfirst64i32, _findnext64i32, _finddata64i32_t)
+#define NARROW_FORMS(first_name, next_name, type)                                        \
+	FIND_FORMS(first_name, next_name, type, char, __finddata64_t, _findfirst64, _findnext64)
+#define WIDE_FORMS(first_name, next_name, type)                                          \
+	FIND_FORMS(first_name, next_name, type, wchar_t, _wfinddata64_t, _wfindfirst64,  \
+		   _wfindnext64)
+
+/* The widest find data as the wide one's (its name widened). */
+static void widen_found(const struct __finddata64_t *n, struct _wfinddata64_t *w)
+{
+	w->attrib = n->attrib;
+	w->time_create = n->time_create;
+	w->time_access = n->time_access;
+	w->time_write = n->time_write;
+	w->size = n->size;
+	wide_widen(n->name, w->name, sizeof(w->name) / sizeof(w->name[0]));
+}
+
+/* _findfirst64's for a spec in UTF-16 (converted to CP437, as the W calls
+ * do: one that does not convert fails with errno from that error). */
+intptr_t _wfindfirst64(const wchar_t *spec, struct _wfinddata64_t *data)
+{
+	struct __finddata64_t n;
+	intptr_t h = -1;
+	char *a;
+
+	if (!spec || !data)
+		return crt_invalid_parameter(), -1;
+	if (!wide_arg(spec, &a))
+		return crt_fail_last_error();
+	h = _findfirst64(a, &n);
+	wide_free(a);
+	if (h != -1)
+		widen_found(&n, data);
+	return h;
+}
+
+int _wfindnext64(intptr_t handle, struct _wfinddata64_t *data)
+{
+	struct __finddata64_t n;
+
+	if (!data)
+		return crt_invalid_parameter(), -1;
+	if (_findnext64(handle, &n))
+		return -1;
+	widen_found(&n, data);
+	return 0;
+}
+
+NARROW_FORMS(_findfirst32, _findnext32, _finddata32_t)
+NARROW_FORMS(_findfirst64i32, _findnext64i32, _finddata64i32_t)
+WIDE_FORMS(_wfindfirst32, _wfindnext32, _wfinddata32_t)
+WIDE_FORMS(_wfindfirst64i32, _wfindnext64i32, _wfinddata64i32_t)
 
 /* SetFileTime's refusal (a time FAT cannot hold) is EINVAL, as Microsoft's. */
 int _futime(int fd, struct _utimbuf *times)

@@ -8,6 +8,7 @@
 #ifndef USER_LIB_CRT_THREAD_H
 #define USER_LIB_CRT_THREAD_H
 
+#include <stdarg.h>
 #include <time.h>
 #include <windows.h>
 
@@ -37,7 +38,16 @@ static inline struct crt_thread *crt_thread(void)
  * and returns EINVAL. */
 int crt_invalid_parameter(void);
 
+/* fmt_vformat_crt (kernel/rtl/format.h) with _set_printf_count_output's
+ * setting: a %n it refuses goes to the invalid-parameter handler, -1. */
+int crt_vformat(void (*emit)(void *ctx, char c), void *ctx, const char *fmt, va_list ap);
+/* _get_printf_count_output's: nonzero when %n stores its count. */
+int crt_count_output(void);
+
 /* Sets errno from a Win32 error (_dosmaperr's table) and _doserrno to it. */
 void crt_set_errno_from_win32(unsigned long error);
+/* The C runtime's usual failure after a Win32 call: errno and _doserrno
+ * from GetLastError(), and -1 to return. */
+int crt_fail_last_error(void);
 
 #endif

@@ -79,14 +79,14 @@ int _wutime(const wchar_t *path, struct _utimbuf *times)
 	return CRT_WIDE(path, -1, _utime(a, times));
 }
 
-wchar_t *_wgetcwd(wchar_t *buf, int size)
+wchar_t *_wgetdcwd(int drive, wchar_t *buf, int size)
 {
 	char *cwd;
 	size_t n;
 
 	if (buf && size <= 0)
 		return crt_invalid_parameter(), NULL;
-	if (!(cwd = _getcwd(NULL, 0)))
+	if (!(cwd = _getdcwd(drive, NULL, 0)))
 		return NULL;
 	n = strlen(cwd) + 1;
 	if (buf && n > (size_t)size) {
@@ -99,4 +99,9 @@ wchar_t *_wgetcwd(wchar_t *buf, int size)
 		wide_widen(cwd, buf, (DWORD)n);
 	free(cwd);
 	return buf;
+}
+
+wchar_t *_wgetcwd(wchar_t *buf, int size)
+{
+	return _wgetdcwd(0, buf, size);
 }

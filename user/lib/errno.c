@@ -110,3 +110,9 @@ int crt_invalid_parameter(void)
 	crt_thread()->err = EINVAL;
 	return EINVAL;
 }
+
+int crt_fail_last_error(void)
+{
+	crt_set_errno_from_win32(GetLastError());
+	return -1;
+}

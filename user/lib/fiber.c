@@ -17,6 +17,10 @@
 #define DEFAULT_RESERVE MB
 #define DEFAULT_COMMIT  (2 * PAGE)
 #define X87_DEFAULT_CW  0x027f  /* Windows' initial x87 control word */
+/* NT_TIB's Version, which shares FiberData's place: a thread that is no
+ * fiber holds it there (the kernel puts it in every new TEB), so its
+ * GetCurrentFiber reads 0x1E00, as on Windows. */
+#define TIB_VERSION     ((PVOID)0x1e00)
 
 struct fiber {
 	PVOID parameter;                /* first: GetFiberData reads it here */
@@ -139,7 +143,7 @@ BOOL WINAPI ConvertFiberToThread(VOID)
 		return FALSE;
 	}
 	HeapFree(GetProcessHeap(), 0, teb->NtTib.FiberData);
-	teb->NtTib.FiberData = NULL;
+	teb->NtTib.FiberData = TIB_VERSION;
 	teb->SameTebFlags &= ~TEB_HAS_FIBER_DATA;
 	return TRUE;
 }
@@ -238,7 +242,7 @@ VOID WINAPI DeleteFiber(LPVOID lpFiber)
 
 	if (f == teb->NtTib.FiberData) {
 		HeapFree(GetProcessHeap(), 0, f);
-		teb->NtTib.FiberData = NULL;
+		teb->NtTib.FiberData = TIB_VERSION;
 		teb->SameTebFlags &= ~TEB_HAS_FIBER_DATA;
 		ExitThread(1);
 	}

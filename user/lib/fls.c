@@ -16,6 +16,7 @@ static SRWLOCK fls_lock = SRWLOCK_INIT;
 static uint32_t fls_bitmap[FLS_MAXIMUM_AVAILABLE / 32];
 static PFLS_CALLBACK_FUNCTION fls_callbacks[FLS_MAXIMUM_AVAILABLE];
 static struct fls_block *fls_blocks;
+static volatile LONG fls_used;          /* an index was ever allocated */
 
 static BOOL fls_in_use(DWORD index)
 {
@@ -41,6 +42,7 @@ DWORD WINAPI FlsAlloc(PFLS_CALLBACK_FUNCTION lpCallback)
 			fls_bitmap[i / 32] |= 1u << (i % 32);
 			fls_callbacks[i] = lpCallback;
 			index = i;
+			fls_used = 1;
 		}
 	ReleaseSRWLockExclusive(&fls_lock);
 	if (index == FLS_OUT_OF_INDEXES)
@@ -142,10 +144,16 @@ void __vados_fls_release(void *block)
 	HeapFree(GetProcessHeap(), 0, b);
 }
 
+/* A process that never allocated an index has no block anywhere: its
+ * threads' ends (and its exit, which may come with FS holding any selector
+ * the program loaded) do not look at the TEB. */
 void __vados_fls_thread_exit(void)
 {
-	PTEB teb = NtCurrentTeb();
+	PTEB teb;
 
+	if (!fls_used)
+		return;
+	teb = NtCurrentTeb();
 	/* Its callbacks still see the values: the block goes after them. */
 	__vados_fls_release(teb->FlsData);
 	teb->FlsData = NULL;

@@ -91,7 +91,8 @@ static void flush_all(void)
 }
 
 /* One of a mode's letters after the first into _open's flags; FALSE for
- * one Microsoft's fopen does not take. */
+ * one Microsoft's fopen does not take, or takes once: each letter, and
+ * only one of S and R (the UCRT's rule). */
 static BOOL mode_letter(char c, int *oflag)
 {
 	static const char letters[] = "btDTNSRx";
@@ -101,7 +102,8 @@ static BOOL mode_letter(char c, int *oflag)
 
 	if (c == 'c' || c == 'n' || c == ' ')
 		return TRUE;
-	if (!c || !at || (*oflag & flags[at - letters]) || (c == 'x' && !(*oflag & _O_TRUNC)))
+	if (!c || !at || (*oflag & flags[at - letters]) || (c == 'x' && !(*oflag & _O_TRUNC)) ||
+	    ((c == 'S' || c == 'R') && (*oflag & (_O_SEQUENTIAL | _O_RANDOM))))
 		return FALSE;
 	*oflag |= flags[at - letters];
 	return TRUE;
@@ -447,7 +449,7 @@ static void fmt_emit(void *ctx, char c)
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
 	struct fmt_out o = { .f = f };
-	int n = fmt_vformat_crt(fmt_emit, &o, fmt, ap);
+	int n = crt_vformat(fmt_emit, &o, fmt, ap);
 
 	fmt_flush(&o);
 	return o.failed ? -1 : n;
@@ -473,10 +475,8 @@ int fstdio_seek(FILE *f, long long offset, int whence)
 		return -1;
 	f->pos = f->len = 0;
 	f->pushed = 0;
-	if (!SetFilePointerEx(f->h, d, NULL, (DWORD)whence)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!SetFilePointerEx(f->h, d, NULL, (DWORD)whence))
+		return crt_fail_last_error();
 	f->flags &= ~F_EOF;
 	return 0;
 }
@@ -525,8 +525,7 @@ int rename(const char *from, const char *to)
 		return crt_invalid_parameter(), -1;
 	if (MoveFileA(from, to))
 		return 0;
-	crt_set_errno_from_win32(GetLastError());
-	return -1;
+	return crt_fail_last_error();
 }
 
 int fgetpos(FILE *f, fpos_t *pos)

@@ -147,11 +147,27 @@ static DWORD disposition_of(int oflag)
 	}
 }
 
+/* A text-mode file opened to read and write loses one CTRL+Z ending it
+ * (Microsoft's _open and fopen remove it "if possible", so that seeks near
+ * the end behave); the file pointer is left at 0. */
+static void strip_ctrl_z(HANDLE h)
+{
+	LARGE_INTEGER back = { .QuadPart = -1 }, start = { .QuadPart = 0 };
+	char last;
+	DWORD got;
+
+	if (SetFilePointerEx(h, back, NULL, FILE_END) && ReadFile(h, &last, 1, &got, NULL) &&
+	    got == 1 && last == 0x1a && SetFilePointerEx(h, back, NULL, FILE_END))
+		SetEndOfFile(h);
+	SetFilePointerEx(h, start, NULL, FILE_BEGIN);
+}
+
 int lowio_open(const char *path, int oflag, int shflag, int pmode, int *out, BOOL check_pmode)
 {
 	static const DWORD accesses[] = { GENERIC_READ, GENERIC_WRITE, GENERIC_READ | GENERIC_WRITE };
 	SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, !(oflag & _O_NOINHERIT) };
 	DWORD access, attributes = FILE_ATTRIBUTE_NORMAL;
+	struct lowio_fd *e;
 	int share, fd, mode = oflag & (_O_TEXT | _O_BINARY | _O_WTEXT | _O_U16TEXT | _O_U8TEXT);
 	HANDLE h;
 
@@ -186,7 +202,10 @@ int lowio_open(const char *path, int oflag, int shflag, int pmode, int *out, BOO
 		give_back(lowio_entry(fd));
 		return errno;
 	}
-	fill(lowio_entry(fd), h, mode ? mode : fmode, (oflag & _O_APPEND) ? LOWIO_APPEND : 0);
+	e = lowio_entry(fd);
+	fill(e, h, mode ? mode : fmode, (oflag & _O_APPEND) ? LOWIO_APPEND : 0);
+	if ((e->flags & LOWIO_TEXT) && (oflag & _O_ACCMODE) == _O_RDWR)
+		strip_ctrl_z(h);
 	*out = fd;
 	return 0;
 }
@@ -302,10 +321,8 @@ int _open_osfhandle(intptr_t handle, int flags)
 	int fd;
 
 	SetLastError(0);
-	if (GetFileType(h) == FILE_TYPE_UNKNOWN && GetLastError()) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (GetFileType(h) == FILE_TYPE_UNKNOWN && GetLastError())
+		return crt_fail_last_error();
 	fd = take(-1);
 	if (fd >= 0)
 		fill(lowio_entry(fd), h, (flags & _O_TEXT) ? _O_TEXT : _O_BINARY,

@@ -128,10 +128,8 @@ long long _lseeki64(int fd, long long offset, int origin)
 		crt_set_errno_from_win32(ERROR_INVALID_PARAMETER);
 		return -1;
 	}
-	if (!SetFilePointerEx(e->h, to, &at, (DWORD)origin)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!SetFilePointerEx(e->h, to, &at, (DWORD)origin))
+		return crt_fail_last_error();
 	e->flags &= ~LOWIO_EOF;
 	return at.QuadPart;
 }
@@ -162,10 +160,8 @@ long long _filelengthi64(int fd)
 
 	if (!e)
 		return -1;
-	if (!GetFileSizeEx(e->h, &size)) {
-		crt_set_errno_from_win32(GetLastError());
-		return -1;
-	}
+	if (!GetFileSizeEx(e->h, &size))
+		return crt_fail_last_error();
 	return size.QuadPart;
 }
 

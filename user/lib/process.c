@@ -16,9 +16,12 @@ void _Exit(int status)
 		;
 }
 
+/* ExitProcess's too: the calling thread's FLS callbacks run after the exit
+ * functions, as at the end of any thread (FlsAlloc's rule). */
 void exit(int status)
 {
 	__vados_run_exit_handlers();
+	__vados_fls_thread_exit();
 	_Exit(status);
 }
 

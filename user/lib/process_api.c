@@ -1,6 +1,8 @@
 /* The process, handle and console calls of <windows.h>. */
 #include <windows.h>
+#include <string.h>
 #include "vados/calls.h"
+#include "user/lib/runtime.h"
 #include "win32call.h"
 
 HANDLE WINAPI GetCurrentProcess(VOID)
@@ -33,7 +35,50 @@ struct create_request {
 	LPVOID environment;
 	BOOL inherit_handles;
 	DWORD flags;
+	const STARTUPINFOA *startup;    /* NULL: none */
 };
+
+/* Appends s (cut to what fits) to r's strings; its offset, or 0 for NULL. */
+static DWORD startup_string(struct vados_startup *r, const char *s)
+{
+	DWORD at = r->size;
+	size_t n = s ? strnlen(s, VADOS_STARTUP_MAX) : 0;
+
+	if (!s || r->size >= VADOS_STARTUP_MAX)
+		return 0;
+	if (n > VADOS_STARTUP_MAX - 1 - r->size)
+		n = VADOS_STARTUP_MAX - 1 - r->size;
+	memcpy((char *)r + r->size, s, n);
+	((char *)r)[r->size + n] = '\0';
+	r->size += (DWORD)n + 1;
+	return at;
+}
+
+/* si as the child's GetStartupInfo will give it back: the fields a console
+ * process keeps (not the reserved ones; the standard handles only with
+ * STARTF_USESTDHANDLES), the desktop and title strings copied after them
+ * (each cut to fit the record). FALSE with ERROR_NOACCESS when si cannot be
+ * read. */
+static BOOL startup_record(const STARTUPINFOA *si, struct vados_startup *r)
+{
+	if (IsBadReadPtr(si, sizeof(*si)) ||
+	    (si->lpDesktop && IsBadStringPtrA(si->lpDesktop, VADOS_STARTUP_MAX)) ||
+	    (si->lpTitle && IsBadStringPtrA(si->lpTitle, VADOS_STARTUP_MAX))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	r->size = sizeof(*r);
+	r->info = *si;
+	r->info.cb = sizeof(r->info);
+	r->info.lpReserved = NULL;
+	r->info.cbReserved2 = 0;
+	r->info.lpReserved2 = NULL;
+	if (!(si->dwFlags & STARTF_USESTDHANDLES))
+		r->info.hStdInput = r->info.hStdOutput = r->info.hStdError = NULL;
+	r->info.lpDesktop = (LPSTR)(uintptr_t)startup_string(r, si->lpDesktop);
+	r->info.lpTitle = (LPSTR)(uintptr_t)startup_string(r, si->lpTitle);
+	return TRUE;
+}
 
 /* The system call with the caller's environment and PATH; without heap
  * room for their copies, ERROR_NOT_ENOUGH_MEMORY. */
@@ -41,16 +86,23 @@ static BOOL create_process(const struct create_request *r, uint32_t out[4])
 {
 	char *own = r->environment ? NULL : GetEnvironmentStringsA(), *path = NULL;
 	BOOL ok = (r->environment || own) && path_value(&path);
-	uint32_t args[9] = { (uint32_t)(r->cmdline ? r->cmdline : r->app), (uint32_t)out,
-			     r->inherit_handles != FALSE, (uint32_t)r->app, r->flags,
-			     (uint32_t)r->token,
-			     (uint32_t)(r->environment ? r->environment : own),
-			     (uint32_t)r->directory, (uint32_t)path };
+	union {
+		struct vados_startup r;
+		char bytes[VADOS_STARTUP_MAX];
+	} record;
+	uint32_t args[10] = { (uint32_t)(r->cmdline ? r->cmdline : r->app), (uint32_t)out,
+			      r->inherit_handles != FALSE, (uint32_t)r->app, r->flags,
+			      (uint32_t)r->token,
+			      (uint32_t)(r->environment ? r->environment : own),
+			      (uint32_t)r->directory, (uint32_t)path,
+			      r->startup ? (uint32_t)&record : 0 };
 
 	if (!ok)
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-	else
+	else if (!r->startup || startup_record(r->startup, &record.r))
 		ok = win32_call(SYS_CREATE_PROCESS, args, NULL);
+	else
+		ok = FALSE;
 	if (own)
 		FreeEnvironmentStringsA(own);
 	if (path)
@@ -98,7 +150,9 @@ static BOOL create_and_report(const struct create_request *r, LPSECURITY_ATTRIBU
  * the child's environment, NULL a copy of the caller's; lpCurrentDirectory
  * its current directory (ERROR_DIRECTORY when it is none), NULL the
  * caller's. CREATE_SUSPENDED: the first thread waits for ResumeThread;
- * other flags and lpStartupInfo are accepted and ignored.
+ * other flags are accepted and ignored. lpStartupInfo is what the child's
+ * GetStartupInfo gives back (startup_record); the console stays its
+ * standard handles.
  * lpProcessAttributes->bInheritHandle and lpThreadAttributes->bInheritHandle
  * make the returned handles inheritable. The child's token is a copy of the
  * caller's, privileges enabled or not as they are now. */
@@ -109,9 +163,8 @@ BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
 			   LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
 {
 	struct create_request r = { NULL, lpApplicationName, lpCommandLine, lpCurrentDirectory,
-				    lpEnvironment, bInheritHandles, dwCreationFlags };
+				    lpEnvironment, bInheritHandles, dwCreationFlags, lpStartupInfo };
 
-	(void)lpStartupInfo;
 	return create_and_report(&r, lpProcessAttributes, lpThreadAttributes,
 				 lpProcessInformation);
 }
@@ -130,9 +183,8 @@ BOOL WINAPI CreateProcessAsUserA(HANDLE hToken, LPCSTR lpApplicationName, LPSTR 
 {
 	struct create_request r = { hToken, lpApplicationName, lpCommandLine,
 				    lpCurrentDirectory, lpEnvironment, bInheritHandles,
-				    dwCreationFlags };
+				    dwCreationFlags, lpStartupInfo };
 
-	(void)lpStartupInfo;
 	return create_and_report(&r, lpProcessAttributes, lpThreadAttributes,
 				 lpProcessInformation);
 }

@@ -4,6 +4,7 @@
 #define USER_LIB_RUNTIME_H
 
 #include <stdbool.h>
+#include <windows.h>
 #include "vados/ntabi.h"
 
 struct vados_file_info;
@@ -23,6 +24,18 @@ void __vados_heap_init(void);
 /* Keeps the command line for GetCommandLineA and main's arguments split
  * from it (cmdline.c); all three stay for the life of the process. */
 void __vados_args_init(char *line, int argc, char **argv);
+
+/* CreateProcess's start-up record (SYS_CREATE_PROCESS): the creator's
+ * STARTUPINFOA with lpDesktop and lpTitle as offsets from the record's
+ * start (0: NULL), those strings after it; sysnames.c reads it back. */
+struct vados_startup {
+	uint32_t size;                  /* the record's bytes, strings included */
+	STARTUPINFOA info;
+};
+
+/* Keeps the start-up record the kernel placed (NULL: none) for
+ * GetStartupInfo (sysnames.c). */
+void __vados_startup_init(void *record);
 
 /* Takes the environment block the kernel placed (environ.c). */
 void __vados_env_init(char *block);

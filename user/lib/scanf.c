@@ -1,23 +1,33 @@
 /* The scanf family (<stdio.h>): C99's conversions over a string or a
  * stream, Microsoft's I64 length and its _s forms (a size after each %s %c
- * %[ buffer; too small a buffer ends the scan with it emptied). */
+ * %[ buffer; too small a buffer ends the scan with it emptied); swscanf
+ * (<wchar.h>) over a UTF-16 string, its format narrowed to CP437. %s, %c
+ * and %[ store wide characters with l, or in the wide forms without h;
+ * %S and %C the other width (Microsoft's rule). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <wchar.h>
 #include "crt_thread.h"
+#include "user/lib/wide_arg.h"
 
 struct source {
 	const char *s;          /* a string, or */
-	FILE *f;                /* a stream */
+	FILE *f;                /* a stream, or */
+	const wchar_t *w;       /* a UTF-16 string (swscanf) */
 	int count;              /* characters consumed (%n) */
 };
 
+/* The next character (a wide source's may be above 255), or EOF. */
 static int next(struct source *in)
 {
 	int c;
 
-	if (in->s)
+	if (in->w)
+		c = *in->w ? *in->w++ : EOF;
+	else if (in->s)
 		c = *in->s ? (unsigned char)*in->s++ : EOF;
 	else
 		c = fgetc(in->f);
@@ -31,7 +41,9 @@ static void back(struct source *in, int c)
 	if (c == EOF)
 		return;
 	in->count--;
-	if (in->s)
+	if (in->w)
+		in->w--;
+	else if (in->s)
 		in->s--;
 	else
 		ungetc(c, in->f);
@@ -41,7 +53,7 @@ static int skip_space(struct source *in)
 {
 	int c;
 
-	while ((c = next(in)) != EOF && isspace(c))
+	while ((c = next(in)) != EOF && c < 256 && isspace(c))
 		;
 	back(in, c);
 	return c;
@@ -71,7 +83,7 @@ static size_t collect(struct source *in, char *text, size_t max, int width,
 	while ((width <= 0 || (int)len < width) && len < max - 1) {
 		c = next(in);
 		text[len] = '\0';
-		if (c == EOF || !ok(c, text, len, base)) {
+		if (c == EOF || c > 127 || !ok(c, text, len, base)) {
 			back(in, c);
 			break;
 		}
@@ -140,6 +152,16 @@ static const char *scanset(const char *fmt, unsigned char set[256])
 		}
 	}
 	return *fmt ? fmt + 1 : fmt;
+}
+
+/* Stores character c at out[i], a wide or a narrow buffer (a character a
+ * byte cannot hold as '?'). */
+static void store_char(void *out, BOOL wide, size_t i, int c)
+{
+	if (wide)
+		((wchar_t *)out)[i] = (wchar_t)c;
+	else
+		((char *)out)[i] = (char)(c < 256 ? c : '?');
 }
 
 static int scan(struct source *in, const char *fmt, va_list ap, int secure)
@@ -232,11 +254,16 @@ static int scan(struct source *in, const char *fmt, va_list ap, int secure)
 		}
 		case 's': case 'S': case 'c': case 'C': case '[': {
 			unsigned char set[256];
-			char *out = dst;
-			if (conv == '[')
+			void *out = dst;
+			BOOL wide = length == L_LONG ||
+				    (length != L_SHORT && (conv == 'S' || conv == 'C') != !!in->w);
+			int others = 1;         /* whether a character above 255 is taken */
+			if (conv == '[') {
+				others = fmt[1] == '^';
 				fmt = scanset(fmt + 1, set) - 1;
-			else
+			} else {
 				memset(set, 1, sizeof(set));
+			}
 			if (conv == 's' || conv == 'S')
 				for (int i = 0; i < 256; i++)
 					set[i] = set[i] && !isspace(i);
@@ -245,21 +272,21 @@ static int scan(struct source *in, const char *fmt, va_list ap, int secure)
 			c = 0;
 			for (len = 0; width <= 0 || (int)len < width; len++) {
 				c = next(in);
-				if (c == EOF || !set[c]) {
+				if (c == EOF || !(c < 256 ? set[c] : others)) {
 					back(in, c);
 					break;
 				}
 				if (out && len + (conv != 'c' && conv != 'C') >= size) {
-					out[0] = '\0';  /* the _s forms: too small a buffer */
+					store_char(out, wide, 0, 0);    /* the _s forms: too small */
 					return assigned;
 				}
 				if (out)
-					out[len] = (char)c;
+					store_char(out, wide, len, c);
 			}
 			if (!len || ((conv == 'c' || conv == 'C') && (int)len < width))
 				return c == EOF && !converted ? EOF : assigned;
 			if (out && conv != 'c' && conv != 'C')
-				out[len] = '\0';
+				store_char(out, wide, len, 0);
 			break;
 		}
 		default:
@@ -273,7 +300,7 @@ static int scan(struct source *in, const char *fmt, va_list ap, int secure)
 
 int vsscanf(const char *s, const char *fmt, va_list ap)
 {
-	struct source in = { s ? s : "", NULL, 0 };
+	struct source in = { s ? s : "", NULL, NULL, 0 };
 
 	if (!s)
 		return crt_invalid_parameter(), EOF;
@@ -282,7 +309,7 @@ int vsscanf(const char *s, const char *fmt, va_list ap)
 
 int vfscanf(FILE *f, const char *fmt, va_list ap)
 {
-	struct source in = { NULL, f, 0 };
+	struct source in = { NULL, f, NULL, 0 };
 
 	if (!f)
 		return crt_invalid_parameter(), EOF;
@@ -304,7 +331,7 @@ int scanf(const char *fmt, ...) { FORWARD(vfscanf(stdin, fmt, ap)); }
 
 int sscanf_s(const char *s, const char *fmt, ...)
 {
-	struct source in = { s, NULL, 0 };
+	struct source in = { s, NULL, NULL, 0 };
 
 	if (!s)
 		return crt_invalid_parameter(), EOF;
@@ -313,7 +340,7 @@ int sscanf_s(const char *s, const char *fmt, ...)
 
 int fscanf_s(FILE *f, const char *fmt, ...)
 {
-	struct source in = { NULL, f, 0 };
+	struct source in = { NULL, f, NULL, 0 };
 
 	if (!f)
 		return crt_invalid_parameter(), EOF;
@@ -322,6 +349,34 @@ int fscanf_s(FILE *f, const char *fmt, ...)
 
 int scanf_s(const char *fmt, ...)
 {
-	struct source in = { NULL, stdin, 0 };
+	struct source in = { NULL, stdin, NULL, 0 };
 	FORWARD(scan(&in, fmt, ap, 1));
 }
+
+/* The wide forms: the format narrowed to CP437 ('?' for what it lacks, so
+ * such a literal matches no input), the input read as UTF-16. */
+static int scan_wide(const wchar_t *s, const wchar_t *fmt, va_list ap, int secure)
+{
+	struct source in = { NULL, NULL, s, 0 };
+	char small[128], *narrow = small;
+	size_t n = 0;
+	int r;
+
+	if (!s || !fmt)
+		return crt_invalid_parameter(), EOF;
+	while (fmt[n])
+		n++;
+	if (n >= sizeof(small) && !(narrow = malloc(n + 1))) {
+		errno = ENOMEM;
+		return EOF;
+	}
+	wide_narrow_lossy(fmt, (DWORD)n + 1, narrow);
+	r = scan(&in, narrow, ap, secure);
+	if (narrow != small)
+		free(narrow);
+	return r;
+}
+
+int vswscanf(const wchar_t *s, const wchar_t *fmt, va_list ap) { return scan_wide(s, fmt, ap, 0); }
+int swscanf(const wchar_t *s, const wchar_t *fmt, ...) { FORWARD(scan_wide(s, fmt, ap, 0)); }
+int swscanf_s(const wchar_t *s, const wchar_t *fmt, ...) { FORWARD(scan_wide(s, fmt, ap, 1)); }

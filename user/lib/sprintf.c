@@ -18,12 +18,38 @@ static void emit_into(void *ctx, char c)
 	t->len++;
 }
 
+static volatile LONG count_output;      /* %n allowed (off by default, as UCRT) */
+
+int _set_printf_count_output(int enable)
+{
+	return InterlockedExchange(&count_output, enable != 0);
+}
+
+int _get_printf_count_output(void)
+{
+	return count_output;
+}
+
+int crt_count_output(void)
+{
+	return count_output;
+}
+
+int crt_vformat(void (*emit)(void *ctx, char c), void *ctx, const char *fmt, va_list ap)
+{
+	int n = fmt_vformat_crt(emit, ctx, fmt, ap, count_output);
+
+	if (n < 0)
+		crt_invalid_parameter();
+	return n;
+}
+
 /* Writes at most limit characters of the text (no NUL); its full length. */
 static int format_into(char *buf, size_t limit, const char *fmt, va_list ap)
 {
 	struct into t = { buf, limit, 0 };
 
-	return fmt_vformat_crt(emit_into, &t, fmt, ap);
+	return crt_vformat(emit_into, &t, fmt, ap);
 }
 
 /* C's: at most size - 1 characters and a NUL; the full length. */
@@ -31,7 +57,9 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	int n = format_into(buf, size ? size - 1 : 0, fmt, ap);
 
-	if (size)
+	if (n < 0 && size)
+		buf[0] = '\0';
+	else if (size)
 		buf[(size_t)n < size ? (size_t)n : size - 1] = '\0';
 	return n;
 }
@@ -40,7 +68,7 @@ int vsprintf(char *buf, const char *fmt, va_list ap)
 {
 	int n = format_into(buf, (size_t)INT_MAX, fmt, ap);
 
-	buf[n] = '\0';
+	buf[n < 0 ? 0 : n] = '\0';
 	return n;
 }
 
@@ -48,9 +76,9 @@ int _vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	int n = format_into(buf, size, fmt, ap);
 
-	if ((size_t)n < size)
+	if (n >= 0 && (size_t)n < size)
 		buf[n] = '\0';
-	return (size_t)n <= size ? n : -1;
+	return n >= 0 && (size_t)n <= size ? n : -1;
 }
 
 int _vscprintf(const char *fmt, va_list ap)
@@ -68,6 +96,8 @@ int _vsnprintf_s(char *buf, size_t size, size_t count, const char *fmt, va_list 
 	va_copy(again, ap);
 	n = _vscprintf(fmt, again);
 	va_end(again);
+	if (n < 0)
+		return buf[0] = '\0', -1;
 	/* count limits the characters; _TRUNCATE means what fits in size */
 	size_t limit = count == _TRUNCATE ? size - 1 : count;
 	size_t take = (size_t)n < limit ? (size_t)n : limit;
@@ -92,6 +122,8 @@ int vsprintf_s(char *buf, size_t size, const char *fmt, va_list ap)
 	va_copy(again, ap);
 	n = _vscprintf(fmt, again);
 	va_end(again);
+	if (n < 0)
+		return buf[0] = '\0', -1;
 	if ((size_t)n >= size) {
 		buf[0] = '\0';
 		crt_invalid_parameter();

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "kernel/rtl/format.h"
 #include "vados/calls.h"
+#include "crt_thread.h"
 #include "fstdio.h"
 
 #define OUT_BUFFER 256
@@ -41,7 +42,7 @@ int vprintf(const char *fmt, va_list ap)
 
 	if (stdio_reopened_vprintf)
 		return stdio_reopened_vprintf(fmt, ap);
-	n = fmt_vformat_crt(emit, &o, fmt, ap);
+	n = crt_vformat(emit, &o, fmt, ap);
 
 	flush(&o);
 	return n;

@@ -6,26 +6,57 @@
  * directory), under C:\ (the Windows directory). */
 #include <windows.h>
 #include <string.h>
+#include "user/lib/runtime.h"
 
 #define COMPUTER_NAME     "VADOS"
 #define USER_NAME         "SYSTEM"
 #define WINDOWS_DIRECTORY "C:\\"
 #define SYSTEM_DIRECTORY  "C:\\BIN"
 
-/* vados keeps no STARTUPINFO for a process: the structure comes back as a
- * process started with an empty one sees it (no STARTF_* flag, no title,
- * desktop or handles), cb set. */
-VOID WINAPI GetStartupInfoA(LPSTARTUPINFOA lpStartupInfo)
+static STARTUPINFOA startup = { .cb = sizeof(STARTUPINFOA) };
+static LPWSTR wide_desktop, wide_title;   /* GetStartupInfoW's strings */
+
+/* s widened on the process heap (NULL for NULL, or without room). */
+static LPWSTR widened(LPCSTR s)
 {
-	memset(lpStartupInfo, 0, sizeof(*lpStartupInfo));
-	lpStartupInfo->cb = sizeof(*lpStartupInfo);
+	int n = s ? MultiByteToWideChar(CP_OEMCP, 0, s, -1, NULL, 0) : 0;
+	LPWSTR w = n ? HeapAlloc(GetProcessHeap(), 0, (SIZE_T)n * sizeof(WCHAR)) : NULL;
+
+	if (w)
+		MultiByteToWideChar(CP_OEMCP, 0, s, -1, w, n);
+	return w;
 }
 
-/* As GetStartupInfoA, for the W structure. */
+void __vados_startup_init(void *record)
+{
+	struct vados_startup *r = record;
+
+	if (!r)
+		return;
+	startup = r->info;
+	if (startup.lpDesktop)
+		startup.lpDesktop = (char *)r + (uintptr_t)startup.lpDesktop;
+	if (startup.lpTitle)
+		startup.lpTitle = (char *)r + (uintptr_t)startup.lpTitle;
+	wide_desktop = widened(startup.lpDesktop);
+	wide_title = widened(startup.lpTitle);
+}
+
+/* What the creator's lpStartupInfo said (process_api.c's record: no
+ * reserved fields; the standard handles with STARTF_USESTDHANDLES); a
+ * process the kernel started sees an empty one, cb set. The strings stay
+ * for the life of the process. */
+VOID WINAPI GetStartupInfoA(LPSTARTUPINFOA lpStartupInfo)
+{
+	*lpStartupInfo = startup;
+}
+
+/* As GetStartupInfoA, for the W structure (the strings widened at start). */
 VOID WINAPI GetStartupInfoW(LPSTARTUPINFOW lpStartupInfo)
 {
-	memset(lpStartupInfo, 0, sizeof(*lpStartupInfo));
-	lpStartupInfo->cb = sizeof(*lpStartupInfo);
+	memcpy(lpStartupInfo, &startup, sizeof(*lpStartupInfo));
+	lpStartupInfo->lpDesktop = wide_desktop;
+	lpStartupInfo->lpTitle = wide_title;
 }
 
 /* Copies the n + 1 characters of s (ASCII, its NUL included) into buffer,

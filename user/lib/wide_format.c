@@ -6,6 +6,7 @@
  * precision and size, and its bytes widened. */
 #include <stdio.h>
 #include <stdlib.h>
+#include "user/lib/crt_thread.h"
 #include "user/lib/wide_format.h"
 
 enum size { SZ_NONE, SZ_HH, SZ_H, SZ_L, SZ_LL, SZ_BIG_L, SZ_Z, SZ_WIDE };
@@ -179,6 +180,23 @@ static int put_number(struct wout *o, const struct wspec *s, wchar_t c, va_list 
 	return 1;
 }
 
+/* %n: the count so far into *p, sized as the length says; 0 (after the
+ * invalid-parameter handler) unless _set_printf_count_output allowed it. */
+static int store_count(const struct wout *o, const struct wspec *s, void *p)
+{
+	if (!crt_count_output()) {
+		crt_invalid_parameter();
+		return 0;
+	}
+	switch (s->size) {
+	case SZ_HH: *(signed char *)p = (signed char)o->count; break;
+	case SZ_H: *(short *)p = (short)o->count; break;
+	case SZ_LL: *(long long *)p = o->count; break;
+	default: *(int *)p = o->count; break;
+	}
+	return 1;
+}
+
 int wfmt_vformat(wfmt_emit_fn emit, void *ctx, const wchar_t *fmt, va_list ap)
 {
 	struct wout o = { emit, ctx, 0 };
@@ -209,6 +227,9 @@ int wfmt_vformat(wfmt_emit_fn emit, void *ctx, const wchar_t *fmt, va_list ap)
 		case L'e': case L'E': case L'f': case L'F': case L'g': case L'G':
 		case L'a': case L'A':
 			ok = put_number(&o, &s, *fmt, &args);
+			break;
+		case L'n':
+			ok = store_count(&o, &s, va_arg(args, void *));
 			break;
 		case L'%':
 			put(&o, L'%');

@@ -1,6 +1,7 @@
 /* The W forms of the process, module, privilege and mapped-file calls,
  * over their A forms (user/lib/wide_arg.h). */
 #include <psapi.h>
+#include <string.h>
 #include "user/lib/wide_arg.h"
 
 /* The UTF-16 environment block w (double-NUL ended) as a CP437 one on the
@@ -39,19 +40,35 @@ BOOL WINAPI CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWST
 				 LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
 				 LPPROCESS_INFORMATION lpProcessInformation)
 {
-	char *app, *cmdline = NULL, *dir = NULL, *env = NULL;
-	STARTUPINFOA si = { .cb = sizeof(si) };
+	char *app, *cmdline = NULL, *dir = NULL, *env = NULL, *desktop = NULL, *title = NULL;
+	LPCWSTR w_desktop = NULL, w_title = NULL;
+	STARTUPINFOA si;
 	BOOL ok = FALSE;
 
-	(void)lpStartupInfo;
+	if (lpStartupInfo && IsBadReadPtr(lpStartupInfo, sizeof(*lpStartupInfo))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (lpStartupInfo) {    /* the same layout; the strings narrowed below */
+		memcpy(&si, lpStartupInfo, sizeof(si));
+		w_desktop = lpStartupInfo->lpDesktop;
+		w_title = lpStartupInfo->lpTitle;
+	}
 	if (wide_arg(lpApplicationName, &app) && wide_arg(lpCommandLine, &cmdline) &&
-	    wide_arg(lpCurrentDirectory, &dir) &&
+	    wide_arg(lpCurrentDirectory, &dir) && wide_arg(w_desktop, &desktop) &&
+	    wide_arg(w_title, &title) &&
 	    (!(dwCreationFlags & CREATE_UNICODE_ENVIRONMENT) || !lpEnvironment ||
-	     (env = environment_narrow(lpEnvironment)) != NULL))
+	     (env = environment_narrow(lpEnvironment)) != NULL)) {
+		si.lpDesktop = desktop;
+		si.lpTitle = title;
 		ok = CreateProcessAsUserA(hToken, app, cmdline, lpProcessAttributes,
 					  lpThreadAttributes, bInheritHandles,
 					  dwCreationFlags & ~CREATE_UNICODE_ENVIRONMENT,
-					  env ? env : lpEnvironment, dir, &si, lpProcessInformation);
+					  env ? env : lpEnvironment, dir, lpStartupInfo ? &si : NULL,
+					  lpProcessInformation);
+	}
+	wide_free(desktop);
+	wide_free(title);
 	wide_free(app);
 	wide_free(cmdline);
 	wide_free(dir);

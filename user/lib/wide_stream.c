@@ -1,22 +1,46 @@
 /* <wchar.h>'s stream input (a byte b is U+00b, as in the C runtime's "C"
- * locale), _wfopen (its path as CreateFileW takes it) and _wgetenv. */
+ * locale), _wfopen and _wfreopen (paths as CreateFileW takes them) and _wgetenv. */
+#include <errno.h>
 #include <stdlib.h>
 #include <wchar.h>
 #include <windows.h>
+#include "crt_thread.h"
 #include "user/lib/wide_arg.h"
 
-/* fopen's, the path and mode in CP437; NULL too for a path CP437 cannot
- * name. */
-FILE *_wfopen(const wchar_t *path, const wchar_t *mode)
+/* fopen's, or freopen's on reuse, the path and mode in CP437; NULL with
+ * errno from the conversion's error for a path CP437 cannot name. */
+static FILE *open_wide(const wchar_t *path, const wchar_t *mode, FILE *reuse)
 {
 	char *a_path = NULL, *a_mode = NULL;
 	FILE *f = NULL;
 
-	if (path && mode && wide_arg(path, &a_path) && wide_arg(mode, &a_mode))
-		f = fopen(a_path, a_mode);
+	if (wide_arg(path, &a_path) && wide_arg(mode, &a_mode))
+		f = reuse ? freopen(a_path, a_mode, reuse) : fopen(a_path, a_mode);
+	else
+		crt_set_errno_from_win32(GetLastError());
 	wide_free(a_path);
 	wide_free(a_mode);
 	return f;
+}
+
+FILE *_wfopen(const wchar_t *path, const wchar_t *mode)
+{
+	return open_wide(path, mode, NULL);
+}
+
+FILE *_wfreopen(const wchar_t *path, const wchar_t *mode, FILE *f)
+{
+	if (!f)
+		return crt_invalid_parameter(), NULL;
+	return open_wide(path, mode, f);
+}
+
+errno_t _wfreopen_s(FILE **pf, const wchar_t *path, const wchar_t *mode, FILE *f)
+{
+	if (!pf)
+		return crt_invalid_parameter();
+	*pf = _wfreopen(path, mode, f);
+	return *pf ? 0 : errno;
 }
 
 wint_t fgetwc(FILE *f)

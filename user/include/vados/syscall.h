@@ -24,11 +24,14 @@ enum vados_syscall {
 	SYS_UNHANDLED_EXCEPTION,/* (EXCEPTION_RECORD *): no handler took it; ends the process */
 	SYS_CREATE_PROCESS,     /* (const char *cmdline, uint32 out[4], inherit, const char *image
 				 *  or 0, flags, token or 0, const char *environment block or 0,
-				 *  const char *current directory or 0, const char *PATH or 0):
-				 *  out = process handle, pid, thread handle, tid; the child gets
-				 *  a copy of the token (0: the caller's), the block (0: the
-				 *  default one) and the directory (0: the caller's); PATH is
-				 *  searched last for a bare program name */
+				 *  const char *current directory or 0, const char *PATH or 0,
+				 *  const void *start-up record or 0): out = process handle,
+				 *  pid, thread handle, tid; the child gets a copy of the token
+				 *  (0: the caller's), the block (0: the default one), the
+				 *  directory (0: the caller's) and the record (its first word
+				 *  its size, 4..VADOS_STARTUP_MAX bytes; the runtime's, for
+				 *  GetStartupInfo); PATH is searched last for a bare program
+				 *  name */
 	SYS_OPEN_PROCESS,       /* (pid, access, inherit) -> handle */
 	SYS_WAIT_FOR_OBJECT,    /* (handle, milliseconds or 0xFFFFFFFF) -> WAIT_OBJECT_0,
 				 *  WAIT_ABANDONED or WAIT_TIMEOUT */
@@ -205,7 +208,9 @@ enum vados_syscall {
 #define VADOS_DISCARD_DISCARD 2
 #define VADOS_DISCARD_RECLAIM 3
 
-#define VADOS_SYSCALL_MAX_ARGS 9
+#define VADOS_SYSCALL_MAX_ARGS 10
+/* SYS_CREATE_PROCESS's start-up record: at most this many bytes. */
+#define VADOS_STARTUP_MAX 1024
 
 /* SYS_FIND_FIRST_FILE's and SYS_FIND_NEXT_FILE's answer: WIN32_FIND_DATAA's
  * layout (320 bytes); times are FILETIMEs split in two words. */

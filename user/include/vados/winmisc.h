@@ -272,6 +272,9 @@ WINAPI DWORD FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId,
 #define STARTF_USESTDHANDLES        0x00000100
 #define MAX_COMPUTERNAME_LENGTH     15
 #define UNLEN                       256
+/* The creator's lpStartupInfo as CreateProcess passed it (the reserved
+ * fields empty, the standard handles only with STARTF_USESTDHANDLES); a
+ * process the kernel started gets an empty one, cb set. */
 WINAPI VOID GetStartupInfoA(LPSTARTUPINFOA lpStartupInfo);
 WINAPI BOOL GetComputerNameA(LPSTR lpBuffer, LPDWORD nSize);
 WINAPI BOOL GetUserNameA(LPSTR lpBuffer, LPDWORD pcbBuffer);

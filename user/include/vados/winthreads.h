@@ -255,7 +255,8 @@ VADOS_ATOMIC LONG InterlockedExchangeSubtract(LONG volatile *p, LONG v)
 
 /* Fibers (user/lib/fiber.c): NtTib.FiberData is the running fiber, whose
  * first word is its parameter, as Windows' GetCurrentFiber and GetFiberData
- * read them. */
+ * read them; a thread that is no fiber holds NT_TIB's Version (0x1E00)
+ * there, which GetCurrentFiber then returns, as on Windows. */
 #define FIBER_FLAG_FLOAT_SWITCH 0x1     /* switch the x87 control word too */
 #define ERROR_ALREADY_FIBER     1280L
 #define ERROR_ALREADY_THREAD    1281L

@@ -192,7 +192,7 @@ typedef struct _STARTUPINFOW {
 } STARTUPINFOW, *LPSTARTUPINFOW;
 /* lpEnvironment is an ANSI block, or with CREATE_UNICODE_ENVIRONMENT a
  * UTF-16 one (converted for the child). */
-/* As GetStartupInfoA: an empty STARTUPINFOW, cb set. */
+/* As GetStartupInfoA, the strings in UTF-16. */
 WINAPI VOID GetStartupInfoW(LPSTARTUPINFOW lpStartupInfo);
 WINAPI BOOL CreateProcessW(LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
 			   LPSECURITY_ATTRIBUTES lpProcessAttributes,
