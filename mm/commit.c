@@ -73,8 +73,10 @@ uint32_t commit_check(void)
 	struct pfn_totals t;
 
 	pfn_get_totals(&t);
-	/* Image pages are backed by their files: resident, they are not charged. */
-	if (charged > limit || t.active > active_at_init + charged + image_frames_resident()) {
+	/* Image pages and the file cache's working set are backed by their
+	 * files: resident, they are not charged. */
+	if (charged > limit ||
+	    t.active > active_at_init + charged + image_frames_resident() + filews_members()) {
 		kprintf("commit_check: %u frames active (%u at start), %u charged, limit %u\n",
 			t.active, active_at_init, charged, limit);
 		return 1;

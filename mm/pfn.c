@@ -164,15 +164,15 @@ pfn_t pfn_alloc_locked(unsigned flags)
 	pfn_t pfn = PFN_NONE;
 
 	assert_locked("pfn_alloc_locked");
+	/* Down to the kernel's reserve, the file cache's working set gives its
+	 * oldest pages back (clean ones reach standby) before anyone waits. */
+	while (pfn_available() <= PFN_KERNEL_RESERVE && filews_trim_locked(1))
+		;
 	if (!(flags & PFN_USER) || pfn_available() > PFN_KERNEL_RESERVE) {
 		pfn = pfnlist_pop_head(db, &lists[first]);
 		if (pfn == PFN_NONE)
 			pfn = pfnlist_pop_head(db, &lists[first == PFN_FREE ? PFN_ZEROED : PFN_FREE]);
 		if (pfn == PFN_NONE)
-			pfn = take_standby();
-		/* The file cache's working set gives its oldest pages back
-		 * until a clean one reaches standby. */
-		while (pfn == PFN_NONE && filews_trim_locked(1))
 			pfn = take_standby();
 	}
 	if (pfn != PFN_NONE) {

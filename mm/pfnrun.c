@@ -156,10 +156,12 @@ pfn_t pfnrun_take(void)
 
 	vm_lock_all_spaces();
 	pfn_lock();
-	/* The file cache's working set lets its frames go (clean ones become
-	 * standby, which a run may take): they cannot move. */
-	filews_trim_locked(UINT32_MAX);
+	/* The cheapest run; when none can be made, the file cache's working
+	 * set lets its frames go (they cannot move; clean ones become standby,
+	 * which a run may take) and the search runs again. */
 	first = run_choose(&cost);
+	if (first == PFN_NONE && filews_trim_locked(UINT32_MAX))
+		first = run_choose(&cost);
 	/* The run takes MMU_LARGE_FRAMES available frames in all: its own, and
 	 * one outside it for every page moved. */
 	if (first != PFN_NONE && pfn_available() >= MMU_LARGE_FRAMES + PFN_KERNEL_RESERVE)
