@@ -196,7 +196,6 @@ uint32_t section_view_protect(uint32_t access, uint32_t *protect, uint32_t *righ
 	} else {
 		*protect = PAGE_NOACCESS;
 		*rights = SECTION_MAP_READ;
-		return 0;
 	}
 	*rights |= exec ? SECTION_MAP_EXECUTE : 0;
 	return 0;
@@ -204,12 +203,17 @@ uint32_t section_view_protect(uint32_t access, uint32_t *protect, uint32_t *righ
 
 /* Whether a view with Win32 protection view fits a section created with
  * section: writing needs a writable section (copy-on-write does not write
- * the section); executing is the handle's right, not the section's. */
+ * the section), executing an executable one (CreateFileMapping: only the
+ * PAGE_EXECUTE_* protections allow views "for execute access"); every
+ * section can be read and copied. */
 static bool view_fits(uint32_t view, uint32_t section)
 {
 	bool writes = view & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE);
+	bool execs = view & (PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY);
 
-	return !writes || (section & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE));
+	return (!writes || (section & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE))) &&
+	       (!execs || (section & (PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE |
+				      PAGE_EXECUTE_WRITECOPY)));
 }
 
 uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t protect,

@@ -168,10 +168,11 @@ static void view_errors(void)
 	CHECK(!sec_faults((DWORD *)v, 1, 5), "writing it read-write again faulted");
 	CHECK_ERR(VirtualProtect(v, SPAGE, PAGE_EXECUTE_READ, &old), ERROR_INVALID_PARAMETER);
 	CHECK_OK(UnmapViewOfFile(v));
-	/* A read-only section cannot be viewed for writing (executing is the
-	 * handle's right: tests/user/section-doc.c). */
+	/* A read-only section can be viewed read-only or copy-on-write only. */
 	HANDLE rs = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READONLY, 0, SPAGE, NULL);
 	CHECK_ERR(MapViewOfFile(rs, FILE_MAP_WRITE, 0, 0, 0), ERROR_ACCESS_DENIED);
+	CHECK_ERR(MapViewOfFile(rs, FILE_MAP_READ | FILE_MAP_EXECUTE, 0, 0, 0),
+		  ERROR_ACCESS_DENIED);
 	v = MapViewOfFile(rs, FILE_MAP_COPY, 0, 0, 0);
 	CHECK(v && !sec_faults((DWORD *)v, 1, 9) && *(DWORD *)v == 9,
 	      "a copy-on-write view of a read-only section: %p", v);

@@ -7,8 +7,9 @@
  *     SEC_COMMIT or SEC_RESERVE; SEC_LARGE_PAGES; SEC_IMAGE without a file);
  *   - the view protection dwDesiredAccess gives (FILE_MAP_COPY alone is
  *     copy-on-write, with FILE_MAP_READ it is read-only; 0 is a view of no
- *     access; FILE_MAP_EXECUTE adds execute to any section that is mapped
- *     with a handle holding SECTION_MAP_EXECUTE), what the handle must
+ *     access; FILE_MAP_EXECUTE adds execute, for a section created with a
+ *     PAGE_EXECUTE_* protection only: the others allow no execute views and
+ *     their handles hold no SECTION_MAP_EXECUTE), what the handle must
  *     hold, what VirtualProtect accepts in each view;
  *   - sizes: a pagefile section rounded up to pages, a file's to the byte;
  *   - file sections: VirtualAlloc(MEM_COMMIT) in their views, the file
@@ -78,7 +79,7 @@ static void names(void)
 	o = anon(PAGE_READONLY, SPAGE, "section-doc-name");
 	CHECK(o && GetLastError() == ERROR_ALREADY_EXISTS, "read-only again: %lu", GetLastError());
 	CHECK_ERR(MapViewOfFile(o, FILE_MAP_WRITE, 0, 0, 0), ERROR_ACCESS_DENIED);
-	UnmapViewOfFile(MapViewOfFile(o, FILE_MAP_READ | FILE_MAP_EXECUTE, 0, 0, 0));
+	CHECK_ERR(MapViewOfFile(o, FILE_MAP_READ | FILE_MAP_EXECUTE, 0, 0, 0), ERROR_ACCESS_DENIED);
 	CloseHandle(o);
 	o = OpenFileMappingA(FILE_MAP_COPY, FALSE, "section-doc-name");
 	CHECK(o, "OpenFileMapping(FILE_MAP_COPY): %lu", GetLastError());
@@ -162,7 +163,8 @@ static void large_pages(void)
 }
 
 /* dwDesiredAccess -> the view's protection, on a read-write section and a
- * read-only one; what the handle must grant. */
+ * read-only one (an executable one for FILE_MAP_EXECUTE, which the other two
+ * refuse); what the handle must grant. */
 static void view_access(void)
 {
 	static const struct { DWORD access, protect; } t[] = {
@@ -180,10 +182,12 @@ static void view_access(void)
 		{ FILE_MAP_EXECUTE | FILE_MAP_READ | FILE_MAP_COPY, PAGE_EXECUTE_READ },
 	};
 	HANDLE rw = anon(PAGE_READWRITE, 4090, NULL), ro = anon(PAGE_READONLY, SPAGE, NULL), dup;
+	HANDLE rx = anon(PAGE_EXECUTE_READWRITE, SPAGE, NULL);
 	BYTE *p;
 
 	for (unsigned i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		p = MapViewOfFile(rw, t[i].access, 0, 0, 0);
+		BOOL exec = (t[i].access & FILE_MAP_EXECUTE) != 0;
+		p = MapViewOfFile(exec ? rx : rw, t[i].access, 0, 0, 0);
 		CHECK(p, "access %#lx: %lu", t[i].access, GetLastError());
 		if (!p)
 			continue;
@@ -191,6 +195,11 @@ static void view_access(void)
 		if (t[i].protect == PAGE_NOACCESS)
 			CHECK(sec_faults((DWORD *)p, 0, 0), "a view of no access reads");
 		UnmapViewOfFile(p);
+		if (exec) {
+			CHECK_ERR(MapViewOfFile(rw, t[i].access, 0, 0, 0), ERROR_ACCESS_DENIED);
+			CHECK_ERR(MapViewOfFile(ro, t[i].access, 0, 0, 0), ERROR_ACCESS_DENIED);
+			continue;
+		}
 		p = MapViewOfFile(ro, t[i].access, 0, 0, 0);
 		if (t[i].access & FILE_MAP_WRITE) {
 			CHECK(!p && GetLastError() == ERROR_ACCESS_DENIED, "read-only %#lx: %lu",
@@ -239,6 +248,7 @@ static void view_access(void)
 	CloseHandle(dup);
 	CloseHandle(rw);
 	CloseHandle(ro);
+	CloseHandle(rx);
 }
 
 /* VirtualProtect in a view: a protection within both the view's access and
@@ -247,10 +257,10 @@ static void view_access(void)
  * takes it, and a write then makes the page a private copy. */
 static void view_protect(void)
 {
-	HANDLE rw = anon(PAGE_READWRITE, SPAGE, NULL);
+	HANDLE rw = anon(PAGE_READWRITE, SPAGE, NULL), rx = anon(PAGE_EXECUTE_READ, SPAGE, NULL);
 	DWORD *r = MapViewOfFile(rw, FILE_MAP_READ, 0, 0, 0), old;
 	DWORD *w = MapViewOfFile(rw, FILE_MAP_WRITE, 0, 0, 0);
-	DWORD *x = MapViewOfFile(rw, FILE_MAP_WRITE | FILE_MAP_EXECUTE, 0, 0, 0);
+	DWORD *x = MapViewOfFile(rx, FILE_MAP_READ | FILE_MAP_EXECUTE, 0, 0, 0);
 
 	CHECK(r && w && x, "views %p %p %p: %lu", r, w, x, GetLastError());
 	if (!r || !w || !x)
@@ -267,18 +277,19 @@ static void view_protect(void)
 	CHECK_ERR(VirtualProtect(w, SPAGE, PAGE_EXECUTE_READ, &old), ERROR_INVALID_PARAMETER);
 	CHECK(VirtualProtect(w, SPAGE, PAGE_WRITECOPY, &old) && old == PAGE_READWRITE,
 	      "WRITECOPY in a write view: %lu", GetLastError());
-	/* An executable view of a section that is not: execute stays the
-	 * view's alone (not within the section's access). */
-	EXPECT_REGION(x, SPAGE, PAGE_EXECUTE_READWRITE, PAGE_EXECUTE_READWRITE, MEM_COMMIT);
-	CHECK_ERR(VirtualProtect(x, SPAGE, PAGE_EXECUTE_READ, &old), ERROR_INVALID_PARAMETER);
-	CHECK(VirtualProtect(x, SPAGE, PAGE_READONLY, &old) && old == PAGE_EXECUTE_READWRITE,
+	/* An executable view of an execute-read section: reading or
+	 * executing, never writing. */
+	EXPECT_REGION(x, SPAGE, PAGE_EXECUTE_READ, PAGE_EXECUTE_READ, MEM_COMMIT);
+	CHECK_ERR(VirtualProtect(x, SPAGE, PAGE_EXECUTE_READWRITE, &old), ERROR_INVALID_PARAMETER);
+	CHECK(VirtualProtect(x, SPAGE, PAGE_READONLY, &old) && old == PAGE_EXECUTE_READ,
 	      "READONLY in an exec view: %lu", GetLastError());
-	CHECK(VirtualProtect(x, SPAGE, PAGE_EXECUTE_READWRITE, &old) && old == PAGE_READONLY,
+	CHECK(VirtualProtect(x, SPAGE, PAGE_EXECUTE_READ, &old) && old == PAGE_READONLY,
 	      "back to the view's own: %lu", GetLastError());
 	UnmapViewOfFile(r);
 	UnmapViewOfFile(w);
 	UnmapViewOfFile(x);
 	CloseHandle(rw);
+	CloseHandle(rx);
 }
 
 /* UnmapViewOfFile takes any address inside a view; nothing else.
@@ -394,11 +405,9 @@ static void file_sizes(void)
 	EXPECT_REGION(p, SPAGE, PAGE_READONLY, PAGE_READONLY, MEM_COMMIT);
 	UnmapViewOfFile(p);
 	CloseHandle(m);
-	/* A read-write section of a file, mapped executable. */
+	/* A read-write section of a file has no executable views. */
 	m = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 0, NULL);
-	p = MapViewOfFile(m, FILE_MAP_EXECUTE | FILE_MAP_READ, 0, 0, 0);
-	CHECK(p, "exec view of a read-write file section: %lu", GetLastError());
-	UnmapViewOfFile(p);
+	CHECK_ERR(MapViewOfFile(m, FILE_MAP_EXECUTE | FILE_MAP_READ, 0, 0, 0), ERROR_ACCESS_DENIED);
 	CloseHandle(m);
 	CloseHandle(f);
 	f = open_file("C:\\SECDOC.BIN", GENERIC_READ, OPEN_EXISTING);

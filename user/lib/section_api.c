@@ -6,9 +6,21 @@
 #include <windows.h>
 #include "win32call.h"
 
-/* The handle asks for what the protection allows, as Windows' does: no
- * SECTION_MAP_WRITE unless the section is writable (which matters when the
- * name exists: the handle to that section cannot map it for writing). */
+/* The handle CreateFileMapping returns: every right but mapping for writing
+ * unless the protection writes, and for executing unless it executes
+ * (kernel32's mask: a handle to an existing section asked for read-only
+ * cannot map it for writing). */
+static DWORD section_create_rights(DWORD page)
+{
+	DWORD rights = SECTION_ALL_ACCESS & ~(SECTION_MAP_WRITE | SECTION_MAP_EXECUTE);
+
+	if (page == PAGE_READWRITE || page == PAGE_EXECUTE_READWRITE)
+		rights |= SECTION_MAP_WRITE;
+	if (page & (PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY))
+		rights |= SECTION_MAP_EXECUTE;
+	return rights;
+}
+
 HANDLE WINAPI CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
 				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
 				 LPCSTR lpName)
@@ -16,8 +28,7 @@ HANDLE WINAPI CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappi
 	DWORD page = flProtect & 0xff;
 	uint32_t existed = 0;
 	uint32_t args[8] = { (uint32_t)lpName, flProtect, dwMaximumSizeHigh, dwMaximumSizeLow,
-			     page == PAGE_READWRITE || page == PAGE_EXECUTE_READWRITE ?
-			     SECTION_ALL_ACCESS : SECTION_ALL_ACCESS & ~SECTION_MAP_WRITE,
+			     section_create_rights(page),
 			     lpFileMappingAttributes && lpFileMappingAttributes->bInheritHandle,
 			     (uint32_t)&existed, (uint32_t)hFile };
 
