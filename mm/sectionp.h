@@ -170,6 +170,11 @@ bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
  * one whose access (read, write, copy-on-write, execute) is within both the
  * view's and the section's (an image's: the view's). */
 bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot);
+/* View v (of vm, locked) is given a copy-on-write protection: a view mapped
+ * otherwise has its pages charged now, once, for the private copies its
+ * writes will make (NT charges at the protection change); false (nothing
+ * charged) past the commit limit. */
+bool view_charge_copies(struct vm_space *vm, struct vm_vad *v);
 /* VirtualAlloc(MEM_COMMIT) in view v: commits pages r of its section (a
  * SEC_RESERVE one's) and gives them protection prot in this view; a file's
  * view: ERROR_ACCESS_DENIED, as Windows. VM_RETRY when page tables must be

@@ -56,6 +56,18 @@ bool view_protect_allowed(const struct vm_vad *v, pte_prot_t prot)
 	return want == view || (view && !(want & ~view) && !(want & ~section));
 }
 
+bool view_charge_copies(struct vm_space *vm, struct vm_vad *v)
+{
+	uint32_t pages = v->node.end - v->node.start;
+
+	if (v->node.type != MEM_MAPPED || v->committed)
+		return true;
+	if (!commit_charge(pages))
+		return false;
+	vm_commit_add(vm, v, pages);
+	return true;
+}
+
 bool view_page_protect(struct vm_space *vm, const struct vm_vad *v, vaddr_t va,
 		       const struct vm_page *pg, pte_prot_t prot)
 {
@@ -85,6 +97,8 @@ uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_page
 		return ERROR_ACCESS_DENIED;
 	if (!view_protect_allowed(v, prot))
 		return ERROR_INVALID_PARAMETER;
+	if (pte_prot_writecopy(prot) && !view_charge_copies(vm, v))
+		return ERROR_COMMITMENT_LIMIT;
 	if (!vm_tables_ready(r->first, r->end))
 		return VM_RETRY;
 	if (v->view->ca->reserve &&

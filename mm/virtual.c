@@ -275,6 +275,8 @@ static uint32_t protect_locked(struct vm_space *vm, const struct vm_pages *r, ui
 		return ERROR_INVALID_PARAMETER;
 	if (v->view && !view_protect_allowed(v, prot))
 		return ERROR_INVALID_PARAMETER;         /* beyond the view's access */
+	if (v->view && pte_prot_writecopy(prot) && !view_charge_copies(vm, v))
+		return ERROR_COMMITMENT_LIMIT;
 	if (!vm_tables_ready(r->first, r->end))
 		return VM_RETRY;
 	*old = pte_prot_to_win32(vm_page_get(v, vm_va(r->first)).prot);

@@ -268,8 +268,16 @@ static void view_protect(void)
 	*w = 1;
 	CHECK_ERR(VirtualProtect(r, SPAGE, PAGE_READWRITE, &old), ERROR_INVALID_PARAMETER);
 	CHECK_ERR(VirtualProtect(r, SPAGE, PAGE_EXECUTE_READ, &old), ERROR_INVALID_PARAMETER);
+	MEMORYSTATUSEX before, after;
+	before.dwLength = after.dwLength = sizeof(before);
+	GlobalMemoryStatusEx(&before);
 	CHECK(VirtualProtect(r, SPAGE, PAGE_WRITECOPY, &old) && old == PAGE_READONLY,
 	      "WRITECOPY in a read view: %lu", GetLastError());
+	/* The copy its write will make is charged now, once. */
+	GlobalMemoryStatusEx(&after);
+	CHECK(before.ullAvailPageFile - after.ullAvailPageFile == SPAGE,
+	      "WRITECOPY charged %lu bytes", (unsigned long)(before.ullAvailPageFile -
+						      after.ullAvailPageFile));
 	EXPECT_REGION(r, SPAGE, PAGE_WRITECOPY, PAGE_READONLY, MEM_COMMIT);
 	CHECK(!sec_faults(r, 1, 2), "writing a WRITECOPY page of a read view");
 	CHECK(*r == 2 && *w == 1, "the copy is private: %lu %lu", *r, *w);
