@@ -124,18 +124,28 @@ static enum elf_error describe_fixups(const struct ps_image_file *f, const struc
 	return read_rel(f, e, offset, count, fixups, &out->fixup_count);
 }
 
+/* Reads the headers of file (size bytes, through src) into head (HEAD_MAX
+ * bytes) and checks them into e; ELF_OK or the problem (an unreadable or
+ * empty file, or no buffers, reads as too small). */
+static enum elf_error check_headers(const struct mm_image_source *src, void *file,
+				    uint32_t size, uint8_t *head, struct elf_image *e)
+{
+	uint32_t n = size < HEAD_MAX ? size : HEAD_MAX;
+
+	if (!head || !e || !n || !src->read(file, 0, n, head))
+		return ELF_TOO_SMALL;
+	return elf_check_headers(head, n, size, MM_USER_FIRST, MM_USER_END, e);
+}
+
 /* Reads f's headers and relocations and describes its image; ELF_OK or the
  * problem (an unreadable file reads as too small). out->fixups is the
  * caller's to free, whatever the outcome. */
 static enum elf_error describe(const struct ps_image_file *f, struct vm_image *out)
 {
-	uint32_t n = f->size < HEAD_MAX ? f->size : HEAD_MAX;
 	uint8_t *head = kmalloc(HEAD_MAX);
 	struct elf_image *e = kmalloc(sizeof(*e));
-	enum elf_error err = ELF_TOO_SMALL;
+	enum elf_error err = check_headers(f->src, f->file, f->size, head, e);
 
-	if (head && e && f->src->read(f->file, 0, n, head))
-		err = elf_check_headers(head, n, f->size, MM_USER_FIRST, MM_USER_END, e);
 	if (err == ELF_OK) {
 		*out = (struct vm_image){ .entry = e->entry, .count = e->count };
 		for (uint32_t i = 0; i < e->count; i++)
@@ -155,21 +165,14 @@ uint32_t ps_image_check_file(struct io_file *f)
 {
 	uint8_t *head = kmalloc(HEAD_MAX);
 	struct elf_image *e = kmalloc(sizeof(*e));
-	enum elf_error err = ELF_TOO_SMALL;
-	uint32_t size = 0, n;
+	uint32_t size = 0, err = head && e ? 0 : ERROR_NOT_ENOUGH_MEMORY;
 
-	if (!head || !e) {
-		kfree(head);
-		kfree(e);
-		return ERROR_NOT_ENOUGH_MEMORY;
-	}
 	file_query_size(f, &size);
-	n = size < HEAD_MAX ? size : HEAD_MAX;
-	if (n && disk_read(f, 0, n, head))
-		err = elf_check_headers(head, n, size, MM_USER_FIRST, MM_USER_END, e);
+	if (!err && check_headers(&disk_source, f, size, head, e) != ELF_OK)
+		err = ERROR_BAD_EXE_FORMAT;
 	kfree(head);
 	kfree(e);
-	return err == ELF_OK ? 0 : ERROR_BAD_EXE_FORMAT;
+	return err;
 }
 
 uint32_t ps_image_section(struct ps_image_file *f, const char *name,
