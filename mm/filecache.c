@@ -427,6 +427,12 @@ static uint32_t file_write_back(struct mm_control_area *ca, uint32_t first, uint
 	uint32_t err = ERROR_SUCCESS, e, n, count = 0;
 
 	for (uint32_t i = first; i < end && i < ca->segment.pages && ca->dirty; i += n ? n : 1) {
+		/* Only pages in transition can be on the modified list: the
+		 * others (most of a file in the working set) are passed over
+		 * without the PFN lock (the file's lock keeps the segment). */
+		n = 0;
+		if (!valid_too && pte_kind(ca->segment.proto[i]) != PTE_TRANSITION)
+			continue;
 		pfn_lock();
 		n = dirty_run_take_locked(ca, i, end, valid_too, frames);
 		pfn_unlock();
