@@ -195,6 +195,23 @@ uint32_t vm_placement_make(uint32_t lowest, uint32_t highest, uint32_t alignment
 uint32_t vm_allocate2(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		      uint32_t protect, const struct vm_placement *place);
 
+/* Memory resource notifications (mm/memnotify.c,
+ * CreateMemoryResourceNotification): memory is low while fewer than
+ * vm_low_water() frames are available (free, zeroed, standby: the balance
+ * set manager's trim mark, a 32nd of memory), high while three times that
+ * or more are; in between it is neither. A watch's event (a notification
+ * dispatcher object) is signalled while its condition holds: set as it is
+ * added, then after each pass of the balance set manager (every 100 ms,
+ * and when memory runs short) that changes a condition. */
+struct dispatcher_header;
+struct vm_memory_watch {
+	struct dispatcher_header *event;
+	bool high;                      /* the high condition, else the low one */
+	struct vm_memory_watch *next;   /* private to mm/memnotify.c */
+};
+void vm_memory_watch_add(struct vm_memory_watch *w);
+void vm_memory_watch_remove(struct vm_memory_watch *w);
+
 /* Address-space layout randomization (mm/aslr.c): on unless the kernel
  * command line says aslr=off; set before the first process. Each space's
  * main-thread stack, bottom-up allocations and TEBs are placed at random,

@@ -260,6 +260,12 @@ void vm_balance_want(uint32_t frames);
 bool vm_wait_for_memory_locked(struct vm_space *vm);
 /* Wakes those waiting for memory (the balance set manager freed frames). */
 void vm_memory_freed(void);
+/* Below vm_low_water() available frames (a 32nd of memory, 64 at least)
+ * the balance set manager trims up to twice that. */
+uint32_t vm_low_water(void);
+/* The balance set manager's pass ended: the memory resource notifications
+ * follow the available memory (mm/memnotify.c). No lock held. */
+void vm_memory_conditions_update(void);
 /* Wakes the balance set manager early (memory is short). */
 void vm_balance_wake(void);
 /* A fault took frames: wakes the manager once fewer than its low water mark

@@ -231,6 +231,7 @@ uint32_t sys_placement(uint32_t p, struct vm_placement *out, const struct vm_pla
 struct sysret sys_virtual_alloc2(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_map_view3(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_unmap_view_preserve(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_memory_notification(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_watch.c */
 struct sysret sys_get_write_watch(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_reset_write_watch(const uint32_t *a, struct trap_frame *f);

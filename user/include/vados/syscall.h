@@ -205,6 +205,8 @@ enum vados_syscall {
 				 *  address in the caller's process */
 	SYS_UNMAP_VIEW_PRESERVE,        /* (address): the view, which replaced a placeholder,
 					 *  becomes it again */
+	SYS_MEMORY_NOTIFICATION,        /* (high) -> a handle to an event the memory manager
+					 *  keeps signalled while memory is high (else low) */
 	SYS_COUNT,
 };
 
