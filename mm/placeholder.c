@@ -11,7 +11,7 @@
 #include "kernel/rtl/panic.h"
 #include "kernel/rtl/string.h"
 
-#define USER_HIGHEST (VM_USER_HIGH - VM_GRANULE - 1)    /* lpMaximumApplicationAddress */
+#define USER_HIGHEST (VM_USER_HIGH - 1)         /* lpMaximumApplicationAddress */
 
 uint32_t vm_placement_make(uint32_t lowest, uint32_t highest, uint32_t alignment,
 			   struct vm_placement *out)

@@ -44,6 +44,15 @@ static void placed(void)
 	char *a = alloc(MEM_RESERVE | MEM_COMMIT, LOW, HIGH, 0x100000, 0x10000);
 	char *b = alloc(MEM_RESERVE | MEM_TOP_DOWN, LOW, HIGH, 0, 0x30000);
 	char *c = alloc(MEM_RESERVE, 0, 0, 0, 0x10000);         /* all zero: none */
+	SYSTEM_INFO si;
+	char *d;
+
+	GetSystemInfo(&si);
+	d = alloc(MEM_RESERVE | MEM_TOP_DOWN, 0, (ULONG_PTR)si.lpMaximumApplicationAddress, 0,
+		  0x10000);
+	CHECK(d == (char *)si.lpMaximumApplicationAddress + 1 - 0x10000,
+	      "up to the highest address: %p: %lu", d, GetLastError());
+	VirtualFree(d, 0, MEM_RELEASE);
 
 	CHECK(a && (ULONG_PTR)a >= LOW && (ULONG_PTR)a + 0x10000 - 1 <= HIGH &&
 	      !((ULONG_PTR)a & 0xfffff), "bottom-up at %p: %lu", a, GetLastError());
