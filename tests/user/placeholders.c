@@ -197,6 +197,7 @@ static void replace_with_private(void)
 		return;
 	QUERY(a, a, SIZE, MEM_COMMIT, MEM_PRIVATE, PAGE_READWRITE);
 	memset(a, 0x5a, SIZE);
+	CHECK(VirtualLock(a, 0x2000), "lock: %lu", GetLastError());    /* unlocked as it goes */
 	CHECK_FAIL(VirtualFree(a, 0x1000, MEM_RELEASE | MEM_PRESERVE_PLACEHOLDER), FALSE,
 		   ERROR_INVALID_PARAMETER);    /* all of it or nothing */
 	CHECK_FAIL(VirtualFree(a, SIZE, MEM_RELEASE | MEM_COALESCE_PLACEHOLDERS), FALSE,
@@ -214,6 +215,20 @@ static void replace_with_private(void)
 	a[0x1000] = 1;
 	CHECK(VirtualFree(a, 0, MEM_RELEASE | MEM_PRESERVE_PLACEHOLDER), "back (size 0): %lu",
 	      GetLastError());
+	/* Watched writes, in a replacement too. */
+	a = VirtualAlloc2(NULL, p, SIZE, MEM_RESERVE | MEM_COMMIT | MEM_WRITE_WATCH |
+			  MEM_REPLACE_PLACEHOLDER, PAGE_READWRITE, NULL, 0);
+	CHECK(a == p, "watched: %lu", GetLastError());
+	if (a == p) {
+		PVOID hits[4];
+		ULONG_PTR count = 4;
+		ULONG granularity;
+		a[0x3000] = 1;
+		CHECK(GetWriteWatch(0, a, SIZE, hits, &count, &granularity) == 0 && count == 1 &&
+		      hits[0] == a + 0x3000, "%lu written", (unsigned long)count);
+		CHECK(VirtualFree(a, 0, MEM_RELEASE | MEM_PRESERVE_PLACEHOLDER), "back: %lu",
+		      GetLastError());
+	}
 	CHECK(VirtualFree(p, 2 * SIZE, MEM_RELEASE | MEM_COALESCE_PLACEHOLDERS), "join: %lu",
 	      GetLastError());
 	PLACEHOLDER(p, 2 * SIZE);
