@@ -341,10 +341,10 @@ static uint32_t image_view_insert(struct vm_space *vm, const struct mm_image *im
 	if (vm->cleared)
 		return ERROR_INVALID_ADDRESS;
 	w->start = im->base;
-	err = base ? view_place(vm, base, w->pages, &w->start) : 0;
+	err = base ? view_place(vm, base, w->pages, NULL, &w->start) : 0;
 	if (!err)
 		err = view_insert(vm, w, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, charge);
-	if (err == ERROR_INVALID_ADDRESS && !base && !view_place(vm, 0, w->pages, &w->start))
+	if (err == ERROR_INVALID_ADDRESS && !base && !view_place(vm, 0, w->pages, NULL, &w->start))
 		err = view_insert(vm, w, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, charge);
 	return err;
 }

@@ -47,11 +47,20 @@ void mm_section_dereference(struct mm_control_area *ca);
  * ERROR_INVALID_ADDRESS for a base in use, ERROR_INVALID_PARAMETER for a
  * view reaching outside user space, ERROR_NOT_ENOUGH_MEMORY for no
  * room, ERROR_COMMITMENT_LIMIT) or 0 with *base set. */
+/* MapViewOfFile3's additions: type MEM_REPLACE_PLACEHOLDER maps the view
+ * in place of the placeholder that is exactly [*base, *base + the view's
+ * size) (else ERROR_INVALID_ADDRESS), which a preserving unmap gives back;
+ * place (NULL: the default), for *base 0, says where the view may go. */
 uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t first,
-		     uint32_t pages, vaddr_t *base, uint32_t protect, uint32_t section);
+		     uint32_t pages, vaddr_t *base, uint32_t protect, uint32_t section,
+		     uint32_t type, const struct vm_placement *place);
 /* UnmapViewOfFile: the view holding addr goes (ERROR_INVALID_ADDRESS when
  * addr is in no view). */
 uint32_t vm_unmap_view(struct vm_space *vm, vaddr_t addr);
+/* UnmapViewOfFile2 with MEM_PRESERVE_PLACEHOLDER (mm/placeholder.c): the
+ * view holding addr, which replaced a placeholder, becomes that placeholder
+ * again; ERROR_INVALID_ADDRESS when addr is in no such view. */
+uint32_t vm_unmap_view_preserve(struct vm_space *vm, vaddr_t addr);
 /* FlushViewOfFile: [addr, addr + size) (size 0: to the view's end) must lie
  * in a view (else ERROR_INVALID_ADDRESS); a pagefile section has nothing to
  * write; a file's dirty pages there (this process's PTEs' dirty bits

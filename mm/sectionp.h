@@ -148,9 +148,11 @@ void image_delete(struct mm_control_area *ca);
 struct mm_view *view_alloc(struct mm_control_area *ca, uint32_t first, uint32_t pages,
 			   pte_prot_t prot);
 /* Where a view of pages pages goes in vm (vm_enter held): base, or the
- * lowest free 64 KB-aligned place (base 0). 0 and *first, or a Win32 error
- * (ERROR_INVALID_PARAMETER for a view reaching outside user space). */
-uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t *first);
+ * lowest free place place allows (base 0; place NULL: 64 KB-aligned,
+ * anywhere). 0 and *first, or a Win32 error (ERROR_INVALID_PARAMETER for a
+ * view reaching outside user space). */
+uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages,
+		    const struct vm_placement *place, uint32_t *first);
 /* Links view w into vm at page w->start (vm_enter held; w->vm is set) as a VAD of type
  * (MEM_MAPPED, MEM_IMAGE) with charge pages charged. A Win32 error or 0. */
 uint32_t view_insert(struct vm_space *vm, struct mm_view *w, uint32_t type, uint32_t protect,

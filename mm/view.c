@@ -112,11 +112,17 @@ uint32_t view_commit(struct vm_space *vm, struct vm_vad *v, const struct vm_page
 	return 0;
 }
 
-uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages, uint32_t *first)
+uint32_t view_place(struct vm_space *vm, vaddr_t base, uint32_t pages,
+		    const struct vm_placement *place, uint32_t *first)
 {
+	static const struct vm_placement anywhere = { VM_USER_LOW / VM_PAGE,
+						      VM_USER_HIGH / VM_PAGE, VM_GRANULE_PAGES };
+
+	if (!place)
+		place = &anywhere;
 	if (base == 0)
-		return vad_find_gap(&vm->vads, pages, VM_GRANULE_PAGES, VM_USER_LOW / VM_PAGE,
-				    VM_USER_HIGH / VM_PAGE, false, first) ? 0 : ERROR_NOT_ENOUGH_MEMORY;
+		return vad_find_gap(&vm->vads, pages, place->align, place->lo, place->hi, false,
+				    first) ? 0 : ERROR_NOT_ENOUGH_MEMORY;
 	if (base < VM_USER_LOW || base >= VM_USER_HIGH || pages > (VM_USER_HIGH - base) / VM_PAGE)
 		return ERROR_INVALID_PARAMETER;         /* outside user space, as VirtualAlloc */
 	*first = base >> 12;
@@ -158,10 +164,12 @@ struct mm_view *view_alloc(struct mm_control_area *ca, uint32_t first, uint32_t 
 }
 
 uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t first,
-		     uint32_t pages, vaddr_t *base, uint32_t protect, uint32_t section)
+		     uint32_t pages, vaddr_t *base, uint32_t protect, uint32_t section,
+		     uint32_t type, const struct vm_placement *place)
 {
 	uint32_t total = ca->segment.pages, err;
 	bool copy = pte_prot_writecopy(pte_prot_from_win32(protect));
+	struct vm_vad *placeholder = NULL;
 	struct mm_view *w;
 
 	if (first >= total || pages > total - first)
@@ -172,10 +180,21 @@ uint32_t vm_map_view(struct vm_space *vm, struct mm_control_area *ca, uint32_t f
 		return ERROR_NOT_ENOUGH_MEMORY;
 	w->section_prot = pte_prot_from_win32(section);
 	vm_enter(vm);
-	err = vm->cleared ? ERROR_INVALID_ADDRESS : view_place(vm, *base, pages, &w->start);
+	if (vm->cleared)
+		err = ERROR_INVALID_ADDRESS;
+	else if (type & MEM_REPLACE_PLACEHOLDER)
+		err = vm_placeholder_take(vm, w->start = *base >> 12, pages, &placeholder);
+	else
+		err = view_place(vm, *base, pages, place, &w->start);
 	if (!err)
 		err = view_insert(vm, w, MEM_MAPPED, protect, copy ? pages : 0);
+	if (placeholder && err)
+		vm_placeholder_put_back(vm, placeholder);
+	else if (placeholder)
+		vm_vad_at(vm, w->start)->node.flags |= VAD_REPLACED;
 	vm_leave(vm);
+	if (placeholder && !err)
+		vm_placeholder_drop(placeholder);
 	if (err) {
 		kfree(w);
 		return err;

@@ -47,10 +47,13 @@ uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32
 	return 0;
 }
 
-/* MEM_RESERVE, alone or with MEM_COMMIT (then the VAD is committed whole). */
+/* MEM_RESERVE, alone or with MEM_COMMIT (then the VAD is committed whole),
+ * or with MEM_RESERVE_PLACEHOLDER; at *addr 0 where place allows (NULL:
+ * the layout's first free place). */
 static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
-			uint32_t protect)
+			uint32_t protect, const struct vm_placement *place)
 {
+	bool top_down = type & MEM_TOP_DOWN;
 	struct vm_pages r;
 	struct vm_vad *v;
 	uint32_t err, n;
@@ -58,7 +61,9 @@ static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint3
 	if (*addr == 0) {
 		if ((n = vm_size_pages(size)) == 0)
 			return ERROR_INVALID_PARAMETER;
-		if (!vm_find_free(vm, n, VM_GRANULE_PAGES, type & MEM_TOP_DOWN, &r.first))
+		if (place ? !vad_find_gap(&vm->vads, n, place->align, place->lo, place->hi,
+					  top_down, &r.first) :
+			    !vm_find_free(vm, n, VM_GRANULE_PAGES, top_down, &r.first))
 			return ERROR_NOT_ENOUGH_MEMORY;
 		r.end = r.first + n;
 	} else if (!vm_round(*addr, size, VM_GRANULE, &r)) {
@@ -71,12 +76,18 @@ static uint32_t reserve(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint3
 		vm_vad_release(vm, v);
 		return ERROR_NOT_ENOUGH_MEMORY;
 	}
-	if (n) {
-		v->node.flags = VAD_COMMITTED;
-		v->node.protect = pte_prot_from_win32(protect);
-	}
+	if (n)
+		vm_vad_commit_whole(v, protect);
+	if (type & MEM_RESERVE_PLACEHOLDER)
+		v->node.flags = VAD_PLACEHOLDER;
 	*addr = vm_va(r.first);
 	return 0;
+}
+
+void vm_vad_commit_whole(struct vm_vad *v, uint32_t protect)
+{
+	v->node.flags |= VAD_COMMITTED;
+	v->node.protect = pte_prot_from_win32(protect);
 }
 
 static bool same_state(const struct vm_page *a, const struct vm_page *b)
@@ -114,7 +125,8 @@ struct vm_vad *vm_vad_holding(struct vm_space *vm, const struct vm_pages *r)
 {
 	struct vm_vad *v = vm_vad_at(vm, r->first);
 
-	return v && r->end <= v->node.end && !(v->node.flags & VAD_LARGE) ? v : NULL;
+	return v && r->end <= v->node.end && !(v->node.flags & (VAD_LARGE | VAD_PLACEHOLDER)) ?
+	       v : NULL;
 }
 
 /* MEM_COMMIT inside a reservation: new pages are charged and become
@@ -161,36 +173,52 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		     uint32_t protect)
 {
+	if (type & (MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER))
+		return ERROR_INVALID_PARAMETER;         /* VirtualAlloc2's only */
+	return vm_allocate2(vm, addr, size, type, protect, NULL);
+}
+
+uint32_t vm_allocate2(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
+		      uint32_t protect, const struct vm_placement *place)
+{
 	uint32_t err;
 
 	bool reset = type & (MEM_RESET | MEM_RESET_UNDO);
 
 	if (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_RESET_UNDO | MEM_TOP_DOWN |
-		     MEM_WRITE_WATCH) ||
-	    ((type & MEM_WRITE_WATCH) && !(type & MEM_RESERVE)))
+		     MEM_WRITE_WATCH | MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER) ||
+	    ((type & MEM_WRITE_WATCH) && !(type & MEM_RESERVE)) || (place && *addr))
 		return ERROR_INVALID_PARAMETER;
 	/* MEM_RESET and MEM_RESET_UNDO go alone, and ignore the protection,
 	 * which must still be a valid one (Microsoft's VirtualAlloc page). */
 	if ((reset && type != MEM_RESET && type != MEM_RESET_UNDO) ||
 	    (!reset && !(type & (MEM_COMMIT | MEM_RESERVE))) || !pte_protect_valid(protect, false))
 		return ERROR_INVALID_PARAMETER;
+	/* A placeholder is reserved alone, PAGE_NOACCESS; a replacement
+	 * names the one it replaces. */
+	if ((type & MEM_RESERVE_PLACEHOLDER) &&
+	    ((type & ~MEM_TOP_DOWN) != (MEM_RESERVE | MEM_RESERVE_PLACEHOLDER) ||
+	     protect != PAGE_NOACCESS))
+		return ERROR_INVALID_PARAMETER;
+	if ((type & MEM_REPLACE_PLACEHOLDER) &&
+	    (!(type & MEM_RESERVE) || (type & MEM_RESERVE_PLACEHOLDER) || *addr == 0))
+		return ERROR_INVALID_PARAMETER;
 	vm_enter(vm);
 	if (vm->cleared)
 		err = ERROR_INVALID_ADDRESS;
 	else if (reset)
 		err = vm_reset_locked(vm, type == MEM_RESET ? VM_RESET : VM_RESET_UNDO, addr, size);
+	else if (type & MEM_REPLACE_PLACEHOLDER)
+		err = vm_placeholder_replace_locked(vm, *addr, size, type, protect);
 	else if ((type & MEM_RESERVE) || *addr == 0)
-		err = reserve(vm, addr, size, type, protect);
+		err = reserve(vm, addr, size, type, protect, place);
 	else
 		err = commit_range(vm, addr, size, protect);
 	vm_leave(vm);
 	return err;
 }
 
-/* Decommits pages [first, end) of v: committed ones lose frame and charge.
- * Decommitting the whole of a VAD committed whole makes it a plain
- * reservation again instead of marking each page. */
-static void decommit(struct vm_space *vm, struct vm_vad *v, uint32_t first, uint32_t end)
+void vm_decommit(struct vm_space *vm, struct vm_vad *v, uint32_t first, uint32_t end)
 {
 	bool whole = first == v->node.start && end == v->node.end;
 	uint32_t marker = (v->node.flags & VAD_COMMITTED) && !whole ?
@@ -221,7 +249,8 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 
 	if (type == MEM_RELEASE || size == 0) {
 		v = addr < VM_USER_HIGH ? vm_vad_at(vm, r.first) : NULL;
-		if (!v || r.first != v->node.start || v->node.type == MEM_IMAGE)
+		if (!v || r.first != v->node.start || v->node.type == MEM_IMAGE ||
+		    (type != MEM_RELEASE && (v->node.flags & VAD_PLACEHOLDER)))
 			return ERROR_INVALID_ADDRESS;
 		if (v->view)
 			return ERROR_INVALID_PARAMETER;         /* UnmapViewOfFile's */
@@ -230,18 +259,19 @@ static uint32_t free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size, ui
 		if (type == MEM_RELEASE)
 			vm_vad_release(vm, v);
 		else
-			decommit(vm, v, v->node.start, v->node.end);
+			vm_decommit(vm, v, v->node.start, v->node.end);
 		return 0;
 	}
 	if (!vm_round(addr, size, VM_PAGE, &r))
 		return ERROR_INVALID_PARAMETER;
-	if ((v = vm_vad_at(vm, r.first)) == NULL || v->node.type == MEM_IMAGE)
+	if ((v = vm_vad_at(vm, r.first)) == NULL || v->node.type == MEM_IMAGE ||
+	    (v->node.flags & VAD_PLACEHOLDER))
 		return ERROR_INVALID_ADDRESS;
 	if (r.end > v->node.end || (v->node.flags & VAD_LARGE) || v->view)
 		return ERROR_INVALID_PARAMETER;
 	if ((v->node.flags & VAD_COMMITTED) && !vm_tables_ready(r.first, r.end))
 		return VM_RETRY;        /* decommitting part of it writes markers */
-	decommit(vm, v, r.first, r.end);
+	vm_decommit(vm, v, r.first, r.end);
 	return 0;
 }
 
@@ -249,10 +279,19 @@ uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type
 {
 	uint32_t err;
 
-	if ((type != MEM_RELEASE && type != MEM_DECOMMIT) || (type == MEM_RELEASE && size))
+	bool placeholder = type == (MEM_RELEASE | MEM_PRESERVE_PLACEHOLDER) ||
+			   type == (MEM_RELEASE | MEM_COALESCE_PLACEHOLDERS);
+
+	if ((type != MEM_RELEASE && type != MEM_DECOMMIT && !placeholder) ||
+	    (type == MEM_RELEASE && size))
 		return ERROR_INVALID_PARAMETER;
 	vm_enter(vm);
-	err = vm->cleared ? ERROR_INVALID_ADDRESS : free_locked(vm, addr, size, type);
+	if (vm->cleared)
+		err = ERROR_INVALID_ADDRESS;
+	else if (placeholder)
+		err = vm_placeholder_free_locked(vm, addr, size, type);
+	else
+		err = free_locked(vm, addr, size, type);
 	vm_leave(vm);
 	return err;
 }
@@ -398,8 +437,7 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb)
 	else
 		err = vm_vad_create(vm, first, first + 1, MEM_PRIVATE, PAGE_READWRITE, 1, &v);
 	if (!err) {
-		v->node.flags = VAD_COMMITTED;
-		v->node.protect = pte_prot_from_win32(PAGE_READWRITE);
+		vm_vad_commit_whole(v, PAGE_READWRITE);
 		*teb = vm_va(first);
 	}
 	vm_leave(vm);

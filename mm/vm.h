@@ -106,6 +106,15 @@ bool vm_cleared(const struct vm_space *vm);
 bool vm_wait_for_tables(void);
 uint32_t vm_allocate(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
 		     uint32_t protect);
+/* type MEM_DECOMMIT, MEM_RELEASE (size 0), or (see mm/placeholder.c)
+ * MEM_RELEASE | MEM_PRESERVE_PLACEHOLDER: [addr, addr + size) of a
+ * placeholder becomes one of its own (the rest stay placeholders), or an
+ * allocation that replaced a placeholder (size 0 or its size) becomes that
+ * placeholder again; MEM_RELEASE | MEM_COALESCE_PLACEHOLDERS: the adjacent
+ * placeholders making up exactly [addr, addr + size), two or more, become
+ * one. ERROR_INVALID_ADDRESS where there is no such placeholder or
+ * allocation, ERROR_INVALID_PARAMETER for a range that is one placeholder
+ * already or is not page-aligned. */
 uint32_t vm_free(struct vm_space *vm, vaddr_t addr, uint32_t size, uint32_t type);
 /* VirtualAlloc with MEM_LARGE_PAGES (mm/largepage.c): type MEM_RESERVE |
  * MEM_COMMIT | MEM_LARGE_PAGES (MEM_TOP_DOWN allowed), size and *addr
@@ -152,6 +161,56 @@ uint32_t vm_unlock(struct vm_space *vm, vaddr_t addr, uint32_t size);
 uint32_t vm_watch_get(struct vm_space *vm, vaddr_t addr, uint32_t size, bool reset,
 		      vaddr_t *out, uint32_t *count);
 uint32_t vm_watch_reset(struct vm_space *vm, vaddr_t addr, uint32_t size);
+
+/* Windows 10's placeholders and placement (mm/placeholder.c), the
+ * VirtualAlloc2 family's. A placeholder is a MEM_PRIVATE reservation
+ * (PAGE_NOACCESS) nothing can be committed in, changed or locked
+ * (ERROR_INVALID_ADDRESS): it can only be split, coalesced, released, or
+ * replaced whole by one allocation or one view. */
+#define MEM_COALESCE_PLACEHOLDERS 0x00000001u   /* VirtualFree's */
+#define MEM_PRESERVE_PLACEHOLDER  0x00000002u   /* VirtualFree's, UnmapViewOfFile2's */
+#define MEM_REPLACE_PLACEHOLDER   0x00004000u
+#define MEM_RESERVE_PLACEHOLDER   0x00040000u
+/* Where a new allocation or view may go: pages [lo, hi), at a multiple of
+ * align pages (a power of two). */
+struct vm_placement {
+	uint32_t lo, hi, align;
+};
+/* MEM_ADDRESS_REQUIREMENTS' fields (bytes; highest inclusive) as a
+ * placement: lowest a 64 KB multiple, highest 0 or a 64 KB multiple minus 1
+ * at most lpMaximumApplicationAddress and above lowest, alignment 0 (64 KB)
+ * or a power of two from 64 KB, else ERROR_INVALID_PARAMETER. All zero is
+ * the default: anywhere in user space at 64 KB. */
+uint32_t vm_placement_make(uint32_t lowest, uint32_t highest, uint32_t alignment,
+			   struct vm_placement *out);
+/* VirtualAlloc2: vm_allocate's rules, and
+ *   - place (NULL: the default) for a new reservation at *addr 0; another
+ *     one with *addr set is ERROR_INVALID_PARAMETER;
+ *   - MEM_RESERVE | MEM_RESERVE_PLACEHOLDER (MEM_TOP_DOWN allowed) with
+ *     PAGE_NOACCESS makes a placeholder, else ERROR_INVALID_PARAMETER;
+ *   - MEM_REPLACE_PLACEHOLDER with MEM_RESERVE (MEM_COMMIT, MEM_WRITE_WATCH
+ *     allowed) and *addr set makes the placeholder [*addr, *addr + size)
+ *     an allocation; ERROR_INVALID_ADDRESS unless that range is exactly one
+ *     placeholder. */
+uint32_t vm_allocate2(struct vm_space *vm, vaddr_t *addr, uint32_t size, uint32_t type,
+		      uint32_t protect, const struct vm_placement *place);
+
+/* Memory resource notifications (mm/memnotify.c,
+ * CreateMemoryResourceNotification): memory is low while fewer than
+ * vm_low_water() frames are available (free, zeroed, standby: the balance
+ * set manager's trim mark, a 32nd of memory), high while three times that
+ * or more are; in between it is neither. A watch's event (a notification
+ * dispatcher object) is signalled while its condition holds: set as it is
+ * added, then after each pass of the balance set manager (every 100 ms,
+ * and when memory runs short) that changes a condition. */
+struct dispatcher_header;
+struct vm_memory_watch {
+	struct dispatcher_header *event;
+	bool high;                      /* the high condition, else the low one */
+	struct vm_memory_watch *next;   /* private to mm/memnotify.c */
+};
+void vm_memory_watch_add(struct vm_memory_watch *w);
+void vm_memory_watch_remove(struct vm_memory_watch *w);
 
 /* Address-space layout randomization (mm/aslr.c): on unless the kernel
  * command line says aslr=off; set before the first process. Each space's

@@ -50,6 +50,11 @@ enum vad_flags {
 					   or a MEM_RESET, or by an offer or a discard: a
 					   page without contents may have lost some
 					   (mm/vmreset.c) */
+	VAD_PLACEHOLDER = 1u << 4,      /* a placeholder (mm/placeholder.c): reserved,
+					   never committed, only split, coalesced,
+					   replaced or released */
+	VAD_REPLACED = 1u << 5,         /* replaced a placeholder: MEM_PRESERVE_PLACEHOLDER
+					   may make it one again */
 };
 
 struct mm_view;
@@ -255,6 +260,12 @@ void vm_balance_want(uint32_t frames);
 bool vm_wait_for_memory_locked(struct vm_space *vm);
 /* Wakes those waiting for memory (the balance set manager freed frames). */
 void vm_memory_freed(void);
+/* Below vm_low_water() available frames (a 32nd of memory, 64 at least)
+ * the balance set manager trims up to twice that. */
+uint32_t vm_low_water(void);
+/* The balance set manager's pass ended: the memory resource notifications
+ * follow the available memory (mm/memnotify.c). No lock held. */
+void vm_memory_conditions_update(void);
 /* Wakes the balance set manager early (memory is short). */
 void vm_balance_wake(void);
 /* A fault took frames: wakes the manager once fewer than its low water mark
@@ -293,6 +304,29 @@ void vm_vad_release(struct vm_space *vm, struct vm_vad *v);
  * itself is the caller's. */
 void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n);
 void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n);
+/* Placeholders (mm/placeholder.c) and their helpers in mm/virtual.c.
+ * Makes v, a new private VAD, committed whole with Win32 protect (its
+ * charge the caller's). */
+void vm_vad_commit_whole(struct vm_vad *v, uint32_t protect);
+/* Decommits pages [first, end) of v: committed ones lose frame and charge.
+ * Decommitting the whole of a VAD committed whole makes it a plain
+ * reservation again instead of marking each page. */
+void vm_decommit(struct vm_space *vm, struct vm_vad *v, uint32_t first, uint32_t end);
+/* vm_allocate2's MEM_REPLACE_PLACEHOLDER, vm_free's placeholder operations
+ * (arguments checked, vm_enter done). */
+uint32_t vm_placeholder_replace_locked(struct vm_space *vm, vaddr_t addr, uint32_t size,
+				       uint32_t type, uint32_t protect);
+uint32_t vm_placeholder_free_locked(struct vm_space *vm, vaddr_t addr, uint32_t size,
+				    uint32_t type);
+/* The placeholder that is exactly pages [first, first + pages), unlinked
+ * from the tree for a view to take its place (vm_placeholder_put_back
+ * relinks it if the view cannot be made, vm_placeholder_drop frees it once
+ * the view is in); ERROR_INVALID_ADDRESS when there is none. */
+uint32_t vm_placeholder_take(struct vm_space *vm, uint32_t first, uint32_t pages,
+			     struct vm_vad **out);
+void vm_placeholder_put_back(struct vm_space *vm, struct vm_vad *v);
+void vm_placeholder_drop(struct vm_vad *v);
+
 /* Gives v a write-watch bitmap, all clear; false when out of memory. */
 bool vm_watch_create(struct vm_vad *v);
 /* Page va of v is dirty and about to lose its dirty bit: if v is watched,

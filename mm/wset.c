@@ -245,8 +245,7 @@ void vm_balance_want(uint32_t frames)
 	vm_balance_wake();
 }
 
-/* Below low_water() available frames the manager trims up to twice that. */
-static uint32_t low_water(void)
+uint32_t vm_low_water(void)
 {
 	struct pfn_totals t;
 
@@ -261,7 +260,7 @@ void vm_frames_taken(void)
 {
 	/* Start trimming (and so writing) while frames remain, so the faulting
 	 * thread and the disk work at the same time. */
-	if (pfn_available() < low_water() && !balance_woken)
+	if (pfn_available() < vm_low_water() && !balance_woken)
 		vm_balance_wake();
 }
 
@@ -276,7 +275,7 @@ static void balance_once(bool periodic)
 	static const struct { uint32_t age; bool below_min; } passes[] = {
 		{ AGE_OLD, false }, { 1, false }, { 1, true }, { 0, false }, { 0, true },
 	};
-	uint32_t mark = low_water(), before = pfn_available();
+	uint32_t mark = vm_low_water(), before = pfn_available();
 
 	pfn_lock();
 	mark = mark > wanted ? mark : wanted;
@@ -306,6 +305,7 @@ static void balance_once(bool periodic)
 	 * need the CPU they take. */
 	if (pfn_available() > before)
 		vm_memory_freed();
+	vm_memory_conditions_update();
 }
 
 void vm_balance_thread(void *arg)

@@ -8,6 +8,7 @@
 
 #include "kernel/ke/dispatcher.h"
 #include "kernel/ob/ob.h"
+#include "mm/vm.h"
 
 #define EVENT_QUERY_STATE  0x0001u
 #define EVENT_MODIFY_STATE 0x0002u
@@ -17,6 +18,8 @@
  * notification objects, auto-reset ones synchronization objects. */
 struct event {
 	struct dispatcher_header header;
+	bool watching;                  /* a memory resource notification's: */
+	struct vm_memory_watch watch;   /* mm signals it (mm/vm.h) */
 };
 
 extern struct ob_type event_type;
@@ -30,5 +33,9 @@ struct event *event_create(bool manual_reset, bool initial_state);
 void event_set(struct event *e);
 void event_reset(struct event *e);
 void event_pulse(struct event *e);
+/* CreateMemoryResourceNotification's event: a new manual-reset event the
+ * memory manager keeps signalled while memory is high (high) or low (else),
+ * until the event goes; NULL when the pool is exhausted. */
+struct event *event_create_memory_condition(bool high);
 
 #endif

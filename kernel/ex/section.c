@@ -217,9 +217,14 @@ static bool view_fits(uint32_t view, uint32_t section)
 }
 
 uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t protect,
-			  uint32_t offset_high, uint32_t offset_low, uint32_t size, vaddr_t *base)
+			  uint32_t offset_high, uint32_t offset_low, uint32_t size, vaddr_t *base,
+			  uint32_t type, const struct vm_placement *place)
 {
-	if ((offset_low | *base) & (VM_GRANULE - 1))
+	bool replace = type & MEM_REPLACE_PLACEHOLDER;
+
+	if (replace && (s->attributes & SEC_IMAGE))
+		return ERROR_INVALID_PARAMETER;         /* data and pagefile views only */
+	if ((offset_low | *base) & (replace ? PAGE_SIZE - 1 : VM_GRANULE - 1))
 		return ERROR_MAPPED_ALIGNMENT;
 	if (!view_fits(protect, s->protect))
 		return ERROR_ACCESS_DENIED;
@@ -237,5 +242,5 @@ uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t prote
 		protect |= PAGE_WRITECOMBINE;
 	return vm_map_view(vm, s->ca, offset_low / PAGE_SIZE,
 			   (uint32_t)(((uint64_t)size + PAGE_SIZE - 1) / PAGE_SIZE), base, protect,
-			   s->protect);
+			   s->protect, type, place);
 }

@@ -104,8 +104,12 @@ uint32_t section_view_protect(uint32_t access, uint32_t *protect, uint32_t *righ
  * (0: to the end) inside the section's size in bytes (else
  * ERROR_ACCESS_DENIED); *base 0 or
  * a free 64 KB multiple (else ERROR_MAPPED_ALIGNMENT, ERROR_INVALID_ADDRESS).
- * 0 with *base the view's address, or the error. */
+ * 0 with *base the view's address, or the error. MapViewOfFile3's type
+ * MEM_REPLACE_PLACEHOLDER (no image: ERROR_INVALID_PARAMETER) takes page
+ * multiples for the offset and *base instead (vm_map_view has the rest);
+ * place (NULL: none) is vm_map_view's. */
 uint32_t section_map_view(struct section *s, struct vm_space *vm, uint32_t protect,
-			  uint32_t offset_high, uint32_t offset_low, uint32_t size, vaddr_t *base);
+			  uint32_t offset_high, uint32_t offset_low, uint32_t size, vaddr_t *base,
+			  uint32_t type, const struct vm_placement *place);
 
 #endif

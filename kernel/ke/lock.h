@@ -40,6 +40,7 @@ enum ke_lock_rank {
 	KE_RANK_CACHE_WINDOW = 55,      /* mm: the file cache's copy slot (mm/filecache.c) */
 	KE_RANK_SWAP = 60,              /* mm: swap slots and swap statistics (mm/swap.h) */
 	KE_RANK_COMMIT = 70,            /* mm: the commit charge and limit (mm/commit.h) */
+	KE_RANK_MEMORY_NOTIFY = 75,     /* mm: memory resource notifications (mm/memnotify.c) */
 	KE_RANK_CURRENT_DIRECTORY = 80, /* ps: each process's current directory (kernel/ps) */
 };
 /* A guarded mutex ranks below the pool lock: the thread that switches in

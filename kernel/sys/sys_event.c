@@ -46,3 +46,20 @@ struct sysret sys_signal_event(const uint32_t *a, struct trap_frame *f)
 	ob_dereference(e);
 	return (struct sysret){ err, 0 };
 }
+
+/* (high): CreateMemoryResourceNotification's event, the handle granting
+ * SYNCHRONIZE and EVENT_QUERY_STATE (waits and queries, not SetEvent), as
+ * Windows' -> handle. */
+struct sysret sys_memory_notification(const uint32_t *a, struct trap_frame *f)
+{
+	struct event *e = event_create_memory_condition(a[0] != 0);
+	uint32_t h = 0, err;
+	bool existed;
+
+	(void)f;
+	if (!e)
+		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
+	err = ob_create_named(process_handles(), e, "", SYNCHRONIZE | EVENT_QUERY_STATE, 0, &h,
+			      &existed);
+	return (struct sysret){ err, err ? 0 : h };
+}

@@ -73,24 +73,46 @@ struct sysret sys_open_section(const uint32_t *a, struct trap_frame *f)
 	return sys_named_open(&section_type, a[0], a[1], a[2]);
 }
 
-/* (section, FILE_MAP_* access, offset high, offset low, size, base or 0)
- * -> the view's address. The handle must grant the rights the view's
- * protection needs (NT's MmMakeSectionAccess). */
-struct sysret sys_map_view(const uint32_t *a, struct trap_frame *f)
+/* Maps a view of section handle a[0] as SYS_MAP_VIEW3 says, with type and
+ * place. The handle must grant the rights the view's protection needs
+ * (NT's MmMakeSectionAccess). */
+static struct sysret map_view(const uint32_t *a, uint32_t type, const struct vm_placement *place)
 {
 	uint32_t protect, rights, err = section_view_protect(a[1], &protect, &rights);
 	vaddr_t base = a[5];
 	struct section *s;
 
-	(void)f;
 	if (!err)
 		err = ob_reference_by_handle(process_handles(), a[0], &section_type, rights,
 					     (void **)&s, NULL);
 	if (err)
 		return (struct sysret){ err, 0 };
-	err = section_map_view(s, process_current()->vm, protect, a[2], a[3], a[4], &base);
+	err = section_map_view(s, process_current()->vm, protect, a[2], a[3], a[4], &base, type,
+			       place);
 	ob_dereference(s);
 	return (struct sysret){ err, err ? 0 : base };
+}
+
+/* (section, FILE_MAP_* access, offset high, offset low, size, base or 0)
+ * -> the view's address. */
+struct sysret sys_map_view(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return map_view(a, 0, NULL);
+}
+
+/* The same, then 0 or MEM_REPLACE_PLACEHOLDER and a placement (a base and
+ * a placement together: ERROR_INVALID_PARAMETER). */
+struct sysret sys_map_view3(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_placement place;
+	const struct vm_placement *use;
+	uint32_t err = sys_placement(a[7], &place, &use);
+
+	(void)f;
+	if (!err && ((a[6] & ~MEM_REPLACE_PLACEHOLDER) || (use && (a[5] || a[6]))))
+		err = ERROR_INVALID_PARAMETER;
+	return err ? (struct sysret){ err, 0 } : map_view(a, a[6], use);
 }
 
 /* (address): the view holding it goes */
@@ -98,6 +120,13 @@ struct sysret sys_unmap_view(const uint32_t *a, struct trap_frame *f)
 {
 	(void)f;
 	return (struct sysret){ vm_unmap_view(process_current()->vm, a[0]), 0 };
+}
+
+/* (address): UnmapViewOfFile2's MEM_PRESERVE_PLACEHOLDER */
+struct sysret sys_unmap_view_preserve(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return (struct sysret){ vm_unmap_view_preserve(process_current()->vm, a[0]), 0 };
 }
 
 /* (address, size) */

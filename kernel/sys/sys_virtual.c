@@ -17,6 +17,7 @@ struct vm_call {
 	uint32_t access;                /* the right the process handle must grant */
 	uint32_t addr, size, type, protect;
 	uint32_t out;                   /* the old protection */
+	const struct vm_placement *place;       /* VirtualAlloc2's, or NULL */
 	bool privileged;                /* the caller may raise the minimum working set,
 					 * or lock memory (large pages) */
 	struct vm_region region;
@@ -75,6 +76,14 @@ static uint32_t op_alloc(struct vm_space *vm, struct vm_call *c)
 	return vm_allocate(vm, &c->addr, c->size, c->type, c->protect);
 }
 
+/* VirtualAlloc2's: large pages go where VirtualAlloc's go (no placement). */
+static uint32_t op_alloc2(struct vm_space *vm, struct vm_call *c)
+{
+	if ((c->type & MEM_LARGE_PAGES) && !c->place)
+		return op_alloc(vm, c);
+	return vm_allocate2(vm, &c->addr, c->size, c->type, c->protect, c->place);
+}
+
 static uint32_t op_free(struct vm_space *vm, struct vm_call *c)
 {
 	return vm_free(vm, c->addr, c->size, c->type);
@@ -129,6 +138,39 @@ struct sysret sys_virtual_alloc(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = on_process(a[0], &c);
 
 	(void)f;
+	return (struct sysret){ err, err ? 0 : c.addr };
+}
+
+uint32_t sys_placement(uint32_t p, struct vm_placement *out, const struct vm_placement **use)
+{
+	struct vados_placement in = { 0, 0, 0 };
+	uint32_t err;
+
+	*use = NULL;
+	if (p && !copy_from_user(&in, p, sizeof(in)))
+		return ERROR_NOACCESS;
+	if (!in.lowest && !in.highest && !in.alignment)
+		return 0;
+	if ((err = vm_placement_make(in.lowest, in.highest, in.alignment, out)) == 0)
+		*use = out;
+	return err;
+}
+
+/* (process, addr, size, type, protect, placement): VirtualAlloc2. The
+ * placeholder flags are VirtualAlloc2's only: SYS_VIRTUAL_ALLOC refuses
+ * them (vm_allocate). */
+struct sysret sys_virtual_alloc2(const uint32_t *a, struct trap_frame *f)
+{
+	struct vm_placement place;
+	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2],
+			     .type = a[3], .protect = a[4], .op = op_alloc2,
+			     .privileged = se_privilege_enabled(process_current()->token,
+								SE_LOCK_MEMORY_PRIVILEGE) };
+	uint32_t err = sys_placement(a[5], &place, &c.place);
+
+	(void)f;
+	if (!err)
+		err = on_process(a[0], &c);
 	return (struct sysret){ err, err ? 0 : c.addr };
 }
 

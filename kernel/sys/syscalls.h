@@ -222,6 +222,16 @@ struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_get_working_set(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_virtual_discard(const uint32_t *a, struct trap_frame *f);
+struct vm_placement;
+/* Windows 10's memory calls; sys_placement reads a struct vados_placement
+ * at user address p (0: none) into *out, *use pointing at it, or NULL when
+ * there is none or it is all zero: ERROR_NOACCESS, vm_placement_make's
+ * errors, or 0. */
+uint32_t sys_placement(uint32_t p, struct vm_placement *out, const struct vm_placement **use);
+struct sysret sys_virtual_alloc2(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_map_view3(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_unmap_view_preserve(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_memory_notification(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_watch.c */
 struct sysret sys_get_write_watch(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_reset_write_watch(const uint32_t *a, struct trap_frame *f);

@@ -386,8 +386,9 @@ WINAPI BOOL FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush
 /* The rest of memoryapi.h's file-mapping calls (user/lib/section_api.c):
  * SECTION_MAP_EXECUTE_EXPLICIT is FILE_MAP_EXECUTE's right; the FromApp forms
  * are the plain ones (a 64-bit size or offset, a wide name);
- * UnmapViewOfFileEx and UnmapViewOfFile2 (the current process) take flags 0
- * or MEM_UNMAP_WITH_TRANSIENT_BOOST (a hint), else ERROR_INVALID_PARAMETER;
+ * UnmapViewOfFileEx and UnmapViewOfFile2 (the current process) take flags
+ * MEM_UNMAP_WITH_TRANSIENT_BOOST (a hint) and MEM_PRESERVE_PLACEHOLDER (a view
+ * that replaced a placeholder becomes it again), else ERROR_INVALID_PARAMETER;
  * another process's handle is ERROR_NOT_SUPPORTED. */
 #define SECTION_MAP_EXECUTE_EXPLICIT 0x0020
 #define SEC_IMAGE_NO_EXECUTE  0x11000000

@@ -4,7 +4,18 @@
  * the paging file (INVALID_HANDLE_VALUE) or by a file (its handle). Named
  * sections share the kernel's one namespace with the other named types. */
 #include <windows.h>
+#include "section_api.h"
 #include "win32call.h"
+
+HANDLE section_create(HANDLE hFile, LPSECURITY_ATTRIBUTES sa, DWORD flProtect, DWORD high,
+		      DWORD low, LPCSTR lpName, DWORD access)
+{
+	uint32_t existed = 0;
+	uint32_t args[8] = { (uint32_t)lpName, flProtect, high, low, access,
+			     sa && sa->bInheritHandle, (uint32_t)&existed, (uint32_t)hFile };
+
+	return win32_create_named(SYS_CREATE_SECTION, args, &existed);
+}
 
 /* The handle CreateFileMapping returns: every right but mapping for writing
  * unless the protection writes, and for executing unless it executes
@@ -25,14 +36,8 @@ HANDLE WINAPI CreateFileMappingA(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappi
 				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
 				 LPCSTR lpName)
 {
-	DWORD page = flProtect & 0xff;
-	uint32_t existed = 0;
-	uint32_t args[8] = { (uint32_t)lpName, flProtect, dwMaximumSizeHigh, dwMaximumSizeLow,
-			     section_create_rights(page),
-			     lpFileMappingAttributes && lpFileMappingAttributes->bInheritHandle,
-			     (uint32_t)&existed, (uint32_t)hFile };
-
-	return win32_create_named(SYS_CREATE_SECTION, args, &existed);
+	return section_create(hFile, lpFileMappingAttributes, flProtect, dwMaximumSizeHigh,
+			      dwMaximumSizeLow, lpName, section_create_rights(flProtect & 0xff));
 }
 
 /* FILE_MAP_COPY alone is SECTION_QUERY's bit: Windows asks for
@@ -90,9 +95,7 @@ PVOID WINAPI MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess
 			       (DWORD)FileOffset, NumberOfBytesToMap, NULL);
 }
 
-/* Views are mapped into the caller only: whether Process is its own handle
- * (else ERROR_NOT_SUPPORTED, or ERROR_INVALID_HANDLE for no process). */
-static BOOL is_this_process(HANDLE Process)
+BOOL section_this_process(HANDLE Process)
 {
 	DWORD pid = Process == GetCurrentProcess() ? GetCurrentProcessId() : GetProcessId(Process);
 
@@ -102,9 +105,7 @@ static BOOL is_this_process(HANDLE Process)
 	return FALSE;
 }
 
-/* MapViewOfFile2's page protection as MapViewOfFile's access; 0xffffffff
- * for one no view takes. */
-static DWORD access_of_protection(ULONG protect)
+DWORD section_access_of_protection(ULONG protect)
 {
 	switch (protect) {
 	case PAGE_NOACCESS:             return 0;
@@ -124,9 +125,9 @@ PVOID WINAPI MapViewOfFileNuma2(HANDLE FileMappingHandle, HANDLE ProcessHandle, 
 				PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
 				ULONG PageProtection, ULONG PreferredNode)
 {
-	DWORD access = access_of_protection(PageProtection);
+	DWORD access = section_access_of_protection(PageProtection);
 
-	if (!is_this_process(ProcessHandle))
+	if (!section_this_process(ProcessHandle))
 		return NULL;
 	if (AllocationType || access == 0xffffffffu) {
 		SetLastError(ERROR_INVALID_PARAMETER);
@@ -145,20 +146,24 @@ PVOID WINAPI MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULON
 				  AllocationType, PageProtection, NUMA_NO_PREFERRED_NODE);
 }
 
-/* MEM_UNMAP_WITH_TRANSIENT_BOOST is a scheduling hint; placeholders
- * (MEM_PRESERVE_PLACEHOLDER) are not made here, so no view is one. */
+/* MEM_UNMAP_WITH_TRANSIENT_BOOST is a scheduling hint; MEM_PRESERVE_PLACEHOLDER
+ * gives a view that replaced a placeholder back to it. */
 BOOL WINAPI UnmapViewOfFileEx(PVOID BaseAddress, ULONG UnmapFlags)
 {
-	if (UnmapFlags & ~MEM_UNMAP_WITH_TRANSIENT_BOOST) {
+	uint32_t args[1] = { (uint32_t)BaseAddress };
+
+	if (UnmapFlags & ~(MEM_UNMAP_WITH_TRANSIENT_BOOST | MEM_PRESERVE_PLACEHOLDER)) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
+	if (UnmapFlags & MEM_PRESERVE_PLACEHOLDER)
+		return win32_call(SYS_UNMAP_VIEW_PRESERVE, args, NULL);
 	return UnmapViewOfFile(BaseAddress);
 }
 
 BOOL WINAPI UnmapViewOfFile2(HANDLE Process, PVOID BaseAddress, ULONG UnmapFlags)
 {
-	return is_this_process(Process) && UnmapViewOfFileEx(BaseAddress, UnmapFlags);
+	return section_this_process(Process) && UnmapViewOfFileEx(BaseAddress, UnmapFlags);
 }
 
 BOOL WINAPI FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush)

@@ -158,25 +158,20 @@ BOOL WINAPI GetSystemFileCacheSize(PSIZE_T lpMinimumFileCacheSize,
 	return TRUE;
 }
 
-/* A manual-reset event signalled when the condition holds as it is made:
- * low under 32 MB of available memory per 4 GB of RAM (at most 64 MB), high
- * at three times that (Microsoft's defaults). The memory manager does not
- * signal it later; QueryMemoryResourceNotification reads its state. */
+/* A manual-reset event the memory manager keeps signalled while the
+ * condition holds (mm/vm.h: memory is low under a 32nd of it available,
+ * high from three 32nds), the handle granting SYNCHRONIZE and
+ * EVENT_QUERY_STATE only, as Windows'. */
 HANDLE WINAPI CreateMemoryResourceNotification(MEMORY_RESOURCE_NOTIFICATION_TYPE NotificationType)
 {
-	MEMORYSTATUSEX m = { .dwLength = sizeof(m) };
-	DWORDLONG low;
+	uint32_t a[1] = { NotificationType == HighMemoryResourceNotification }, h;
 
 	if (NotificationType != LowMemoryResourceNotification &&
 	    NotificationType != HighMemoryResourceNotification) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	if (!GlobalMemoryStatusEx(&m))
-		return NULL;
-	low = m.ullTotalPhys / 128 < (64u << 20) ? m.ullTotalPhys / 128 : (64u << 20);
-	return CreateEventA(NULL, TRUE, NotificationType == LowMemoryResourceNotification ?
-			    m.ullAvailPhys < low : m.ullAvailPhys >= 3 * low, NULL);
+	return win32_call(SYS_MEMORY_NOTIFICATION, a, &h) ? (HANDLE)h : NULL;
 }
 
 /* The event's state, as Windows reads it (any event handle will do). */

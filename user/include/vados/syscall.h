@@ -200,7 +200,22 @@ enum vados_syscall {
 				 *  struct vados_volume_info *) */
 	SYS_SET_FILE_INFO,      /* (handle, FILE_INFO_BY_HANDLE_CLASS, const void *buf, size):
 				 *  SetFileInformationByHandle's classes, Windows' layouts */
+	/* Windows 10's memory calls (kernel/sys/sys_virtual.c, sys_section.c):
+	 * placement is a const struct vados_placement * or 0 (none). */
+	SYS_VIRTUAL_ALLOC2,     /* (process, addr, size, type, protect, placement) -> base */
+	SYS_MAP_VIEW3,          /* (section, FILE_MAP_*, offset high, offset low, size, base,
+				 *  0 or MEM_REPLACE_PLACEHOLDER, placement) -> the view's
+				 *  address in the caller's process */
+	SYS_UNMAP_VIEW_PRESERVE,        /* (address): the view, which replaced a placeholder,
+					 *  becomes it again */
+	SYS_MEMORY_NOTIFICATION,        /* (high) -> a handle to an event the memory manager
+					 *  keeps signalled while memory is high (else low) */
 	SYS_COUNT,
+};
+
+/* MEM_ADDRESS_REQUIREMENTS' fields, for SYS_VIRTUAL_ALLOC2 and SYS_MAP_VIEW3. */
+struct vados_placement {
+	unsigned int lowest, highest, alignment;
 };
 
 /* SYS_VIRTUAL_DISCARD's operations. */

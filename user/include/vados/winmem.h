@@ -117,10 +117,6 @@ WINAPI BOOL QueryMemoryResourceNotification(HANDLE ResourceNotificationHandle,
  * VirtualFree and VirtualProtect refuse them (ERROR_INVALID_PARAMETER);
  * HeapCreate ignores the HEAP_ ones; GlobalAlloc and LocalAlloc refuse flags
  * outside GMEM_VALID_FLAGS/LMEM_VALID_FLAGS. */
-#define MEM_COALESCE_PLACEHOLDERS      0x00000001
-#define MEM_PRESERVE_PLACEHOLDER       0x00000002
-#define MEM_REPLACE_PLACEHOLDER        0x00004000
-#define MEM_RESERVE_PLACEHOLDER        0x00040000
 #define MEM_ROTATE                     0x00800000
 #define MEM_DIFFERENT_IMAGE_BASE_OK    0x00800000
 #define MEM_64K_PAGES                  (MEM_LARGE_PAGES | MEM_PHYSICAL)
@@ -163,5 +159,76 @@ WINAPI VOID GlobalFix(HGLOBAL hMem);
 WINAPI VOID GlobalUnfix(HGLOBAL hMem);
 WINAPI LPVOID GlobalWire(HGLOBAL hMem);
 WINAPI BOOL GlobalUnWire(HGLOBAL hMem);
+
+/* Windows 10's memory calls (user/lib/memory10.c; README "Placeholders"):
+ * VirtualAlloc2 and MapViewOfFile3 (their FromApp forms are the same),
+ * CreateFileMapping2, placeholders. Process NULL is the caller's;
+ * MapViewOfFile3 maps into the caller's only (another: ERROR_NOT_SUPPORTED).
+ * Extended parameters: MemExtendedParameterAddressRequirements (a
+ * MEM_ADDRESS_REQUIREMENTS, not with a base address or a replacement),
+ * MemExtendedParameterNumaNode (node 0 or NUMA_NO_PREFERRED_NODE), each at
+ * most once; MemExtendedParameterAttributeFlags 0; anything else is
+ * ERROR_INVALID_PARAMETER. CreateFileMapping2 takes
+ * MemSectionExtendedParameterNumaNode alone. */
+#define MEM_COALESCE_PLACEHOLDERS      0x00000001
+#define MEM_PRESERVE_PLACEHOLDER       0x00000002
+#define MEM_REPLACE_PLACEHOLDER        0x00004000
+#define MEM_RESERVE_PLACEHOLDER        0x00040000
+#define MEM_EXTENDED_PARAMETER_TYPE_BITS 8
+typedef enum MEM_EXTENDED_PARAMETER_TYPE {
+	MemExtendedParameterInvalidType = 0,
+	MemExtendedParameterAddressRequirements,
+	MemExtendedParameterNumaNode,
+	MemExtendedParameterPartitionHandle,
+	MemExtendedParameterUserPhysicalHandle,
+	MemExtendedParameterAttributeFlags,
+	MemExtendedParameterImageMachine,
+	MemExtendedParameterMax
+} MEM_EXTENDED_PARAMETER_TYPE, *PMEM_EXTENDED_PARAMETER_TYPE;
+typedef enum MEM_SECTION_EXTENDED_PARAMETER_TYPE {
+	MemSectionExtendedParameterInvalidType = 0,
+	MemSectionExtendedParameterUserPhysicalFlags,
+	MemSectionExtendedParameterNumaNode,
+	MemSectionExtendedParameterSigningLevel,
+	MemSectionExtendedParameterMax
+} MEM_SECTION_EXTENDED_PARAMETER_TYPE, *PMEM_SECTION_EXTENDED_PARAMETER_TYPE;
+typedef struct _MEM_ADDRESS_REQUIREMENTS {
+	PVOID LowestStartingAddress;
+	PVOID HighestEndingAddress;
+	SIZE_T Alignment;
+} MEM_ADDRESS_REQUIREMENTS, *PMEM_ADDRESS_REQUIREMENTS;
+typedef struct __attribute__((aligned(8))) MEM_EXTENDED_PARAMETER {
+	struct {
+		ULONGLONG Type : MEM_EXTENDED_PARAMETER_TYPE_BITS;
+		ULONGLONG Reserved : 64 - MEM_EXTENDED_PARAMETER_TYPE_BITS;
+	};
+	union {
+		ULONGLONG ULong64;
+		PVOID Pointer;
+		SIZE_T Size;
+		HANDLE Handle;
+		DWORD ULong;
+	};
+} MEM_EXTENDED_PARAMETER, *PMEM_EXTENDED_PARAMETER;
+WINAPI PVOID VirtualAlloc2(HANDLE Process, PVOID BaseAddress, SIZE_T Size, ULONG AllocationType,
+			   ULONG PageProtection, MEM_EXTENDED_PARAMETER *ExtendedParameters,
+			   ULONG ParameterCount);
+WINAPI PVOID VirtualAlloc2FromApp(HANDLE Process, PVOID BaseAddress, SIZE_T Size,
+				  ULONG AllocationType, ULONG PageProtection,
+				  MEM_EXTENDED_PARAMETER *ExtendedParameters,
+				  ULONG ParameterCount);
+WINAPI PVOID MapViewOfFile3(HANDLE FileMapping, HANDLE Process, PVOID BaseAddress,
+			    ULONGLONG Offset, SIZE_T ViewSize, ULONG AllocationType,
+			    ULONG PageProtection, MEM_EXTENDED_PARAMETER *ExtendedParameters,
+			    ULONG ParameterCount);
+WINAPI PVOID MapViewOfFile3FromApp(HANDLE FileMapping, HANDLE Process, PVOID BaseAddress,
+				   ULONGLONG Offset, SIZE_T ViewSize, ULONG AllocationType,
+				   ULONG PageProtection,
+				   MEM_EXTENDED_PARAMETER *ExtendedParameters,
+				   ULONG ParameterCount);
+WINAPI HANDLE CreateFileMapping2(HANDLE File, SECURITY_ATTRIBUTES *SecurityAttributes,
+				 ULONG DesiredAccess, ULONG PageProtection,
+				 ULONG AllocationAttributes, ULONGLONG MaximumSize, PCWSTR Name,
+				 MEM_EXTENDED_PARAMETER *ExtendedParameters, ULONG ParameterCount);
 
 #endif
