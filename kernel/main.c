@@ -9,6 +9,7 @@
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
 #include "kernel/io/completion.h"
+#include "kernel/io/pipe.h"
 #include "kernel/io/file.h"
 #include "kernel/ke/systime.h"
 #include "kernel/ps/psthread.h"
@@ -355,7 +356,8 @@ void kernel_main(const struct boot_info *bi)
 	start_memory_threads();
 	ke_systime_init();
 	syscall_init();
-	io_completion_init();           /* registered first: listed last */
+	pipe_init();                    /* registered first: listed last */
+	io_completion_init();
 	timer_init();                   /* then timers */
 	file_init();                    /* files before timers */
 	section_init();                 /* and sections before files */

@@ -25,6 +25,8 @@
 #define ERROR_CANNOT_MAKE          82u
 #define ERROR_INVALID_PARAMETER    87u
 #define ERROR_NEGATIVE_SEEK        131u
+#define ERROR_BROKEN_PIPE          109u
+#define ERROR_NO_DATA              232u
 #define ERROR_DISK_FULL            112u
 #define ERROR_INSUFFICIENT_BUFFER  122u
 #define ERROR_INVALID_NAME         123u

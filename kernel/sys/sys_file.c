@@ -92,7 +92,8 @@ static struct sysret completed(struct io_file *file, uint32_t overlapped, uint32
 	return r;
 }
 
-/* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes read; FILE_READ_DATA */
+/* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes read; FILE_READ_DATA. A
+ * pipe end reads as sys_pipe.c does. */
 struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_file *file;
@@ -101,13 +102,14 @@ struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
 
 	(void)f;
 	if (err)
-		return r;
+		return sys_pipe_transfer(a[0], a[1], a[2], false, &r) ? r : (struct sysret){ err, 0 };
 	r = completed(file, a[3], a[2], transfer(file, a[1], a[2], false), false);
 	ob_dereference(file);
 	return r;
 }
 
-/* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes written; FILE_WRITE_DATA
+/* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes written (a pipe end: as
+ * sys_pipe.c writes); FILE_WRITE_DATA
  * or FILE_APPEND_DATA */
 struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 {
@@ -117,7 +119,7 @@ struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 
 	(void)f;
 	if (err)
-		return r;
+		return sys_pipe_transfer(a[0], a[1], a[2], true, &r) ? r : (struct sysret){ err, 0 };
 	if (!(granted & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		r.error = ERROR_ACCESS_DENIED;
 	else

@@ -131,6 +131,8 @@ static const struct {
 	[SYS_MAP_VIEW3] = { sys_map_view3, 8 },
 	[SYS_UNMAP_VIEW_PRESERVE] = { sys_unmap_view_preserve, 1 },
 	[SYS_MEMORY_NOTIFICATION] = { sys_memory_notification, 1 },
+	[SYS_CREATE_PIPE] = { sys_create_pipe, 3 },
+	[SYS_PEEK_PIPE] = { sys_peek_pipe, 4 },
 	[SYS_QUEUE_APC] = { sys_queue_apc, 6 },
 	[SYS_NEXT_APC] = { sys_next_apc, 1 },
 	[SYS_WAIT_ALERTABLE] = { sys_wait_alertable, 6 },

@@ -257,5 +257,13 @@ struct sysret sys_thread_context(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_pipe.c */
+struct sysret sys_create_pipe(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f);
+/* ReadFile (write false) or WriteFile of len bytes at user on handle, when
+ * it is a pipe end: then true with the call's result in *r; false for any
+ * other handle. */
+bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
+		       struct sysret *r);
 
 #endif

@@ -29,8 +29,22 @@ BOOL WINAPI GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfo
 	return TRUE;
 }
 
-/* The console's handles are character devices, File objects disks; anything
- * else is FILE_TYPE_UNKNOWN with the error (ERROR_INVALID_HANDLE). */
+/* Whether h is an end of a pipe (the peek refuses a write end its right). */
+static BOOL pipe_is(HANDLE h)
+{
+	DWORD error = GetLastError();
+
+	if (!PeekNamedPipe(h, NULL, 0, NULL, NULL, NULL) && GetLastError() != ERROR_ACCESS_DENIED) {
+		SetLastError(error);
+		return FALSE;
+	}
+	SetLastError(NO_ERROR);
+	return TRUE;
+}
+
+/* The console's handles are character devices, File objects disks, pipes'
+ * ends pipes; anything else is FILE_TYPE_UNKNOWN with the error
+ * (ERROR_INVALID_HANDLE). */
 DWORD WINAPI GetFileType(HANDLE hFile)
 {
 	struct vados_file_info unused;
@@ -39,7 +53,7 @@ DWORD WINAPI GetFileType(HANDLE hFile)
 	    hFile == (HANDLE)STD_ERROR_HANDLE)
 		return FILE_TYPE_CHAR;
 	if (!__vados_query_file(hFile, &unused, true))
-		return FILE_TYPE_UNKNOWN;
+		return pipe_is(hFile) ? FILE_TYPE_PIPE : FILE_TYPE_UNKNOWN;
 	SetLastError(NO_ERROR);
 	return FILE_TYPE_DISK;
 }

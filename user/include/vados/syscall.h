@@ -210,6 +210,9 @@ enum vados_syscall {
 					 *  becomes it again */
 	SYS_MEMORY_NOTIFICATION,        /* (high) -> a handle to an event the memory manager
 					 *  keeps signalled while memory is high (else low) */
+	SYS_CREATE_PIPE,        /* (uint32 handles[2] out: read, write; inherit; size) */
+	SYS_PEEK_PIPE,          /* (handle, buf or 0, len, uint32 out[3] or 0: copied,
+				 *  available, left in the message) */
 	SYS_COUNT,
 };
 

@@ -158,6 +158,15 @@ WINAPI BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags);
 #define ERROR_DIRECTORY           267L
 #define ERROR_FILE_INVALID        1006L
 #define ERROR_IO_DEVICE           1117L
+#define ERROR_BROKEN_PIPE         109L
+#define ERROR_NO_DATA             232L
+
+/* Anonymous pipes (user/lib/pipe_api.c). */
+WINAPI BOOL CreatePipe(PHANDLE hReadPipe, PHANDLE hWritePipe,
+		       LPSECURITY_ATTRIBUTES lpPipeAttributes, DWORD nSize);
+WINAPI BOOL PeekNamedPipe(HANDLE hNamedPipe, LPVOID lpBuffer, DWORD nBufferSize,
+			  LPDWORD lpBytesRead, LPDWORD lpTotalBytesAvail,
+			  LPDWORD lpBytesLeftThisMessage);
 #define ERROR_FILE_CORRUPT        1392L
 #define ERROR_DISK_CORRUPT        1393L
 
