@@ -429,6 +429,7 @@ WINAPI VOID GlobalMemoryStatus(LPMEMORYSTATUS lpBuffer);
 /* In KB: the memory the kernel manages (no firmware table is read). */
 WINAPI BOOL GetPhysicallyInstalledSystemMemory(PULONGLONG TotalMemoryInKilobytes);
 WINAPI HANDLE GetStdHandle(DWORD nStdHandle);
+WINAPI BOOL SetStdHandle(DWORD nStdHandle, HANDLE hHandle);
 WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
 			  LPVOID lpReserved);

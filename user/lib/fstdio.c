@@ -34,6 +34,16 @@ FILE *const stdout = &out;
 FILE *const stderr = &err;
 FILE *fstdio_streams;
 
+/* The streams start on the process's standard handles (a child's may be
+ * pipes or files its creator gave with STARTF_USESTDHANDLES); each writes
+ * or reads its handle unbuffered, as the console. */
+static void __attribute__((constructor)) std_streams_init(void)
+{
+	in.h = GetStdHandle(STD_INPUT_HANDLE);
+	out.h = GetStdHandle(STD_OUTPUT_HANDLE);
+	err.h = GetStdHandle(STD_ERROR_HANDLE);
+}
+
 /* Writes what buf holds for writing; 0, or EOF with the error flag. */
 static int flush_writes(FILE *f)
 {
@@ -246,7 +256,8 @@ static size_t fill(FILE *f)
 		f->flags |= F_ERROR;
 		return 0;
 	}
-	if (!(f->flags & F_READ) || !ReadFile(f->h, f->buf, BUFSIZ, &n, NULL))
+	if (!(f->flags & F_READ) ||
+	    (!ReadFile(f->h, f->buf, BUFSIZ, &n, NULL) && GetLastError() != ERROR_BROKEN_PIPE))
 		f->flags |= F_ERROR;
 	else if (n == 0)
 		f->flags |= F_EOF;

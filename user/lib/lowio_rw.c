@@ -66,8 +66,8 @@ int _read(int fd, void *buf, unsigned int count)
 		return 0;
 	if (!buf)
 		return crt_invalid_parameter(), -1;
-	if (!ReadFile(e->h, buf, count, &got, NULL))
-		return io_failed(GetLastError());
+	if (!ReadFile(e->h, buf, count, &got, NULL))      /* a pipe's writers gone: the end */
+		return GetLastError() == ERROR_BROKEN_PIPE ? 0 : io_failed(GetLastError());
 	return (e->flags & LOWIO_TEXT) ? text_in(e, buf, got) : (int)got;
 }
 

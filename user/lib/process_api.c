@@ -252,13 +252,38 @@ BOOL WINAPI CloseHandle(HANDLE hObject)
 	return win32_call(SYS_CLOSE_HANDLE, args, NULL);
 }
 
-HANDLE WINAPI GetStdHandle(DWORD nStdHandle)
+/* The process's standard handles, by STD_INPUT_HANDLE - nStdHandle: the
+ * console's pseudo-handles (WriteFile and WriteConsole write them to the
+ * console), or what STARTF_USESTDHANDLES or SetStdHandle put there. */
+static HANDLE std_handles[3] = { (HANDLE)STD_INPUT_HANDLE, (HANDLE)STD_OUTPUT_HANDLE,
+				 (HANDLE)STD_ERROR_HANDLE };
+
+/* The slot of nStdHandle; NULL, with ERROR_INVALID_HANDLE, for another value. */
+static HANDLE *std_slot(DWORD nStdHandle)
 {
 	if (nStdHandle == STD_INPUT_HANDLE || nStdHandle == STD_OUTPUT_HANDLE ||
 	    nStdHandle == STD_ERROR_HANDLE)
-		return (HANDLE)nStdHandle;
+		return &std_handles[STD_INPUT_HANDLE - nStdHandle];
 	SetLastError(ERROR_INVALID_HANDLE);
-	return INVALID_HANDLE_VALUE;
+	return NULL;
+}
+
+HANDLE WINAPI GetStdHandle(DWORD nStdHandle)
+{
+	HANDLE *slot = std_slot(nStdHandle);
+
+	return slot ? *slot : INVALID_HANDLE_VALUE;
+}
+
+/* Records hHandle (not checked, as on Windows) as the handle GetStdHandle
+ * gives; the C runtime's streams keep the ones they started with. */
+BOOL WINAPI SetStdHandle(DWORD nStdHandle, HANDLE hHandle)
+{
+	HANDLE *slot = std_slot(nStdHandle);
+
+	if (slot)
+		*slot = hHandle;
+	return slot != NULL;
 }
 
 BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,

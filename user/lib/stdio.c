@@ -1,5 +1,7 @@
-/* Console output for ring 3, formatted by the kernel's own formatting code
+/* printf's output for ring 3 (the console, or the standard output handle
+ * the process started with), formatted by the kernel's own formatting code
  * (kernel/rtl/format.c, compiled into this library too). */
+#include <windows.h>
 #include <stdio.h>
 #include <string.h>
 #include "kernel/rtl/format.h"
@@ -14,12 +16,25 @@ struct out {
 	size_t len;
 };
 
+/* Where printf writes: the standard output handle the process started
+ * with (a pipe or file its creator gave with STARTF_USESTDHANDLES), taken
+ * before the program's constructors; the console until then. */
+static HANDLE printf_handle = (HANDLE)STD_OUTPUT_HANDLE;
+
+static void __attribute__((constructor)) printf_start(void)
+{
+	printf_handle = GetStdHandle(STD_OUTPUT_HANDLE);
+}
+
 static void flush(struct out *o)
 {
 	uint32_t args[2] = { (uint32_t)o->buf, o->len };
+	DWORD n;
 
-	if (o->len)
+	if (o->len && printf_handle == (HANDLE)STD_OUTPUT_HANDLE)
 		vados_syscall(SYS_WRITE_CONSOLE, args);
+	else if (o->len)
+		WriteFile(printf_handle, o->buf, o->len, &n, NULL);
 	o->len = 0;
 }
 

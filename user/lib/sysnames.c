@@ -38,6 +38,11 @@ void __vados_startup_init(void *record)
 		startup.lpDesktop = (char *)r + (uintptr_t)startup.lpDesktop;
 	if (startup.lpTitle)
 		startup.lpTitle = (char *)r + (uintptr_t)startup.lpTitle;
+	if (startup.dwFlags & STARTF_USESTDHANDLES) {  /* GetStdHandle's from now */
+		SetStdHandle(STD_INPUT_HANDLE, startup.hStdInput);
+		SetStdHandle(STD_OUTPUT_HANDLE, startup.hStdOutput);
+		SetStdHandle(STD_ERROR_HANDLE, startup.hStdError);
+	}
 	wide_desktop = widened(startup.lpDesktop);
 	wide_title = widened(startup.lpTitle);
 }
