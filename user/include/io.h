@@ -78,10 +78,16 @@ intptr_t _get_osfhandle(int fd);
 /* A descriptor owning handle (flags: _O_APPEND, _O_RDONLY, _O_TEXT,
  * _O_BINARY), or -1 with EMFILE; _close closes the handle. */
 int _open_osfhandle(intptr_t handle, int flags);
+/* A pipe: fds[0] reads what fds[1] writes; psize its buffer (0: the
+ * default); textmode _O_TEXT or _O_BINARY (neither: _fmode's), with
+ * _O_NOINHERIT for ends children do not inherit. 0, or -1 with errno
+ * (EINVAL through the invalid-parameter handler, EMFILE). */
+int _pipe(int *fds, unsigned int psize, int textmode);
 /* Sets fd's mode to _O_TEXT or _O_BINARY: the mode it had, or -1 (EINVAL
  * for another mode, EBADF). */
 int _setmode(int fd, int mode);
-/* Nonzero (0x40) when fd is a character device (the console), else 0
+/* Nonzero (0x40) when fd is a character device (the console; not a pipe
+ * or disk file), else 0
  * (EBADF through the handler for a bad fd). */
 int _isatty(int fd);
 /* The pmode bits a later _open drops (_S_IWRITE: new files read-only); the

@@ -81,6 +81,18 @@ FILE *_fsopen(const char *path, const char *mode, int shflag);
 FILE *freopen(const char *path, const char *mode, FILE *f);
 errno_t freopen_s(FILE **pf, const char *path, const char *mode, FILE *f);
 int fileno(FILE *f);
+/* _popen: the interpreter (as system's) started on command, its standard
+ * output ("r") or input ("w") a pipe whose other end is the stream
+ * returned ("t" or "b" after the letter: text or binary; neither:
+ * _fmode's); NULL with errno (EINVAL through the invalid-parameter handler
+ * for a NULL or bad argument). _pclose closes the stream, waits for the
+ * interpreter and returns its exit code; -1 with errno EINVAL for a stream
+ * not _popen's (user/lib/crt_spawn.c). */
+FILE *_popen(const char *command, const char *mode);
+FILE *_wpopen(const wchar_t *command, const wchar_t *mode);
+int _pclose(FILE *stream);
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *stream);
 FILE *fdopen(int fd, const char *mode);
 /* A new file in the root directory, "w+b", deleted when closed (or at
  * exit, or by _rmtmp); NULL with errno. tmpnam: a name no file has in

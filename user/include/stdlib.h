@@ -111,6 +111,12 @@ char *getenv(const char *name);
 int _putenv(const char *assignment);
 int putenv(const char *assignment);
 errno_t _putenv_s(const char *name, const char *value);
+/* Runs command through the command interpreter (%COMSPEC% /c command; the
+ * shell) and waits: the interpreter's exit code, or -1 with errno (ENOENT,
+ * ENOEXEC, E2BIG, ENOMEM). NULL: nonzero when COMSPEC names a file, else 0
+ * with ENOENT. _wsystem: the same for a wide command (user/lib/crt_spawn.c). */
+int system(const char *command);
+int _wsystem(const wchar_t *command);
 
 unsigned int _rotl(unsigned int value, int shift);
 unsigned int _rotr(unsigned int value, int shift);

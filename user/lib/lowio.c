@@ -65,15 +65,17 @@ struct lowio_fd *lowio_entry(int fd)
 	return NULL;
 }
 
-/* Makes e open on h with a translation mode; flags adds LOWIO_APPEND. */
+/* Makes e open on h with a translation mode; flags adds LOWIO_APPEND. A
+ * disk file or a pipe is translated in text mode, a device never. */
 static void fill(struct lowio_fd *e, HANDLE h, int mode, int flags)
 {
 	DWORD type = GetFileType(h);
 
 	e->h = h;
 	e->mode = mode;
-	e->flags = LOWIO_OPEN | flags;
-	if (type != FILE_TYPE_DISK)
+	e->flags = LOWIO_OPEN | flags | (type == FILE_TYPE_PIPE ? LOWIO_PIPE : 0);
+	e->lookahead = 0;
+	if (type != FILE_TYPE_DISK && type != FILE_TYPE_PIPE)
 		e->flags |= LOWIO_DEVICE;
 	else if (mode != _O_BINARY)
 		e->flags |= LOWIO_TEXT;
@@ -270,6 +272,7 @@ static int copy_into(struct lowio_fd *e, int to)
 	t->h = h;
 	t->mode = e->mode;
 	t->flags = e->flags & ~LOWIO_EOF;
+	t->lookahead = 0;
 	return 0;
 }
 
@@ -330,6 +333,38 @@ int _open_osfhandle(intptr_t handle, int flags)
 	return fd;
 }
 
+/* Microsoft's: a pipe of psize bytes (0: the system's default) whose read
+ * end is fds[0] and write end fds[1], in textmode's translation (_O_TEXT,
+ * _O_BINARY, neither: _fmode's), inherited by children unless
+ * _O_NOINHERIT. 0, or -1 with errno (EINVAL for bad arguments, through the
+ * invalid-parameter handler; EMFILE) and fds[] -1. */
+int _pipe(int *fds, unsigned int psize, int textmode)
+{
+	SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, !(textmode & _O_NOINHERIT) };
+	HANDLE h[2];
+	int mode = textmode & (_O_TEXT | _O_BINARY);
+
+	if (!fds)
+		return crt_invalid_parameter(), -1;
+	fds[0] = fds[1] = -1;
+	if ((textmode & ~(_O_NOINHERIT | _O_TEXT | _O_BINARY)) || mode == (_O_TEXT | _O_BINARY))
+		return crt_invalid_parameter(), -1;
+	if (!CreatePipe(&h[0], &h[1], &sa, psize))
+		return crt_fail_last_error();
+	for (int i = 0; i < 2; i++) {
+		if ((fds[i] = take(-1)) < 0) {
+			if (i)
+				give_back(lowio_entry(fds[0]));
+			CloseHandle(h[0]);
+			CloseHandle(h[1]);
+			fds[0] = fds[1] = -1;
+			return -1;
+		}
+		fill(lowio_entry(fds[i]), h[i], mode ? mode : fmode, 0);
+	}
+	return 0;
+}
+
 static BOOL is_mode(int mode)
 {
 	return mode == _O_TEXT || mode == _O_BINARY || mode == _O_WTEXT || mode == _O_U16TEXT ||
@@ -349,6 +384,7 @@ int _setmode(int fd, int mode)
 	was = e->mode;
 	e->mode = mode;
 	e->flags &= ~LOWIO_TEXT;
+	e->lookahead = 0;
 	if (mode != _O_BINARY && !(e->flags & LOWIO_DEVICE))
 		e->flags |= LOWIO_TEXT;
 	return was;

@@ -14,12 +14,14 @@ enum {
 	LOWIO_EOF = 8,          /* a text read met CTRL+Z: reads give 0 until a seek */
 	LOWIO_DEVICE = 16,      /* not a disk file (the console): never translated */
 	LOWIO_STD = 32,         /* a standard handle, not the descriptor's to close */
+	LOWIO_PIPE = 64,        /* a pipe: translated as a file, but never seeks */
 };
 
 struct lowio_fd {
 	HANDLE h;
 	int mode;               /* _O_TEXT, _O_BINARY or a wide text mode, as set */
 	int flags;              /* LOWIO_* */
+	int lookahead;          /* a pipe's byte read past a CR in text mode, + 1; or 0 */
 };
 
 /* fd's entry when it is open; else NULL with errno EBADF and _doserrno 0,

@@ -22,7 +22,8 @@ static int io_failed(DWORD error)
 }
 
 /* Makes text of the n file bytes at buf in place; the text's length. A CR
- * ending them is settled by the next byte (put back when not LF). */
+ * ending them is settled by the next byte (put back when not LF: a pipe
+ * keeps it for the next read). */
 static int text_in(struct lowio_fd *e, unsigned char *buf, size_t n)
 {
 	LARGE_INTEGER back = { .QuadPart = -1 };
@@ -43,6 +44,8 @@ static int text_in(struct lowio_fd *e, unsigned char *buf, size_t n)
 			if (ReadFile(e->h, &next, 1, &got, NULL) && got == 1) {
 				if (next == '\n')
 					c = '\n';
+				else if (e->flags & LOWIO_PIPE)
+					e->lookahead = next + 1;
 				else
 					SetFilePointerEx(e->h, back, NULL, FILE_CURRENT);
 			}
@@ -66,6 +69,11 @@ int _read(int fd, void *buf, unsigned int count)
 		return 0;
 	if (!buf)
 		return crt_invalid_parameter(), -1;
+	if (e->lookahead) {     /* a pipe's byte kept: it alone, as the next may not come yet */
+		*(unsigned char *)buf = (unsigned char)(e->lookahead - 1);
+		e->lookahead = 0;
+		return text_in(e, buf, 1);
+	}
 	if (!ReadFile(e->h, buf, count, &got, NULL))      /* a pipe's writers gone: the end */
 		return GetLastError() == ERROR_BROKEN_PIPE ? 0 : io_failed(GetLastError());
 	return (e->flags & LOWIO_TEXT) ? text_in(e, buf, got) : (int)got;

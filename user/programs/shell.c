@@ -1,5 +1,7 @@
 /* The vados shell: runs programs and looks after processes from the serial
- * console. Type "help" for the commands. */
+ * console. Type "help" for the commands. "shell /c COMMAND LINE" runs one
+ * command line and exits with its status, as cmd.exe /c does (the C
+ * runtime's system and _popen start it so). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +9,14 @@
 #include "vados/calls.h"
 
 #define LINE_MAX  200
+#define COMMAND_MAX 8191        /* a command line expanded: cmd.exe's limit */
 #define WORDS_MAX 16
+#define STATUS_NOT_FOUND 9009   /* cmd.exe's exit code for a command it cannot find */
+
+/* Set by /c: programs get the shell's standard handles, and their exit
+ * code is the shell's. */
+static BOOL one_shot;
+static DWORD last_status;
 
 /* The next typed byte; bytes read past a line stay here for the next one. */
 static char next_key(void)
@@ -270,6 +279,10 @@ static HANDLE restricted_token(void)
  * shell's. */
 static void cmd_run(char *cmdline, HANDLE token)
 {
+	STARTUPINFOA si = { .cb = sizeof(si), .dwFlags = STARTF_USESTDHANDLES,
+			    .hStdInput = GetStdHandle(STD_INPUT_HANDLE),
+			    .hStdOutput = GetStdHandle(STD_OUTPUT_HANDLE),
+			    .hStdError = GetStdHandle(STD_ERROR_HANDLE) };
 	PROCESS_INFORMATION pi;
 	DWORD status = 0;
 	size_t len = strlen(cmdline);
@@ -278,11 +291,12 @@ static void cmd_run(char *cmdline, HANDLE token)
 	if (background)
 		for (cmdline[--len] = '\0'; len > 0 && cmdline[len - 1] == ' ';)
 			cmdline[--len] = '\0';
-	if (!CreateProcessAsUserA(token, NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL,
-				  &pi)) {
+	if (!CreateProcessAsUserA(token, NULL, cmdline, NULL, NULL, one_shot, 0, NULL, NULL,
+				  one_shot ? &si : NULL, &pi)) {
 		DWORD err = GetLastError();
-		printf("shell: %s: %s (error %lu)\n", cmdline,
-		       err == ERROR_FILE_NOT_FOUND ? "no such program" : "cannot start", err);
+		fprintf(stderr, "shell: %s: %s (error %lu)\n", cmdline,
+			err == ERROR_FILE_NOT_FOUND ? "no such program" : "cannot start", err);
+		last_status = err == ERROR_FILE_NOT_FOUND ? STATUS_NOT_FOUND : 1;
 		return;
 	}
 	CloseHandle(pi.hThread);
@@ -294,7 +308,9 @@ static void cmd_run(char *cmdline, HANDLE token)
 	WaitForSingleObject(pi.hProcess, INFINITE);
 	GetExitCodeProcess(pi.hProcess, &status);
 	CloseHandle(pi.hProcess);
-	printf("[pid %lu exited with status 0x%lx]\n", pi.dwProcessId, status);
+	last_status = status;
+	if (!one_shot)
+		printf("[pid %lu exited with status 0x%lx]\n", pi.dwProcessId, status);
 }
 
 /* run [-restricted] PROGRAM [ARGS] */
@@ -439,7 +455,7 @@ static BOOL name_starts_with(const char *entry, const char *prefix)
 static void cmd_set(const char *arg)
 {
 	const char *eq = arg ? strchr(arg + 1, '=') : NULL;
-	char name[LINE_MAX], *block;
+	char name[COMMAND_MAX], *block;
 	BOOL any = FALSE;
 
 	if (eq) {
@@ -494,7 +510,7 @@ static void cmd_paths(const char *word, char *arg)
  * command. */
 static void execute(const char *typed)
 {
-	char line[LINE_MAX], *rest, *word = line, *arg;
+	char line[COMMAND_MAX], *rest, *word = line, *arg;
 
 	if (ExpandEnvironmentStringsA(typed, line, sizeof(line)) > sizeof(line)) {
 		printf("shell: the line is too long once expanded\n");
@@ -528,6 +544,8 @@ static void execute(const char *typed)
 		cmd_walk(arg);
 	} else if (strcmp(word, "mem") == 0) {
 		cmd_mem();
+	} else if (one_shot && strcmp(word, "exit") == 0) {
+		last_status = arg ? strtoul(arg, NULL, 10) : 0;  /* cmd /c's exit N */
 	} else if (strcmp(word, "exit") == 0 || strcmp(word, "shutdown") == 0) {
 		cmd_shutdown();
 	} else if (strcmp(word, "run") == 0) {
@@ -551,9 +569,35 @@ static void execute(const char *typed)
 	}
 }
 
+/* The command line after "/c" in the shell's own, or NULL without one:
+ * past the program's name (quoted or up to a blank) and blanks, "/c" or
+ * "/C" alone, then the rest of the line as it is. */
+static char *one_command(void)
+{
+	char *p = GetCommandLineA();
+
+	if (*p == '"')
+		p = strchr(p + 1, '"') ? strchr(p + 1, '"') + 1 : p + strlen(p);
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (p[0] != '/' || (p[1] != 'c' && p[1] != 'C') || (p[2] && p[2] != ' ' && p[2] != '\t'))
+		return NULL;
+	for (p += 2; *p == ' ' || *p == '\t';)
+		p++;
+	return p;
+}
+
 int main(void)
 {
-	char line[LINE_MAX];
+	char line[LINE_MAX], *command = one_command();
+
+	if (command) {
+		one_shot = TRUE;
+		execute(command);
+		return (int)last_status;
+	}
 
 	printf("vados shell. Type \"help\" for the commands.\n");
 	for (;;) {
