@@ -66,6 +66,11 @@ void console_enable_input(void)
 	serial_enable_input(console_input);
 }
 
+size_t console_pending(void)
+{
+	return input_head - input_tail;
+}
+
 size_t console_read(char *buf, size_t max)
 {
 	bool irq = irq_save();

@@ -16,5 +16,7 @@ void console_enable_input(void);
 /* Blocks until input arrives, then takes up to max bytes ('\r' becomes '\n');
  * returns how many (0 when the wait was interrupted). */
 size_t console_read(char *buf, size_t max);
+/* How many typed bytes wait to be read (none taken, no waiting). */
+size_t console_pending(void);
 
 #endif

@@ -42,8 +42,8 @@ struct sysret sys_read_console(const uint32_t *a, struct trap_frame *f)
 	size_t n;
 
 	(void)f;
-	if (a[1] == 0)
-		return (struct sysret){ ERROR_SUCCESS, 0 };
+	if (a[1] == 0)          /* the bytes waiting: _kbhit's question */
+		return (struct sysret){ ERROR_SUCCESS, console_pending() };
 	/* Check the whole buffer before blocking: a bad one fails now, not
 	 * after the user has typed. */
 	n = a[1] < READ_CHUNK ? a[1] : READ_CHUNK;

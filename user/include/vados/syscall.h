@@ -39,7 +39,8 @@ enum vados_syscall {
 	SYS_TERMINATE_PROCESS,  /* (handle, status) */
 	SYS_CLOSE_HANDLE,       /* (handle) */
 	SYS_MEMORY_STATUS,      /* (struct vados_memory_status *out) */
-	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input */
+	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input
+				 * (max 0: the bytes waiting, at once) */
 	SYS_LIST_PROCESSES,     /* (struct vados_process_info *buf, uint32 max) -> entries */
 	SYS_SHUTDOWN,           /* (): powers the machine off (QEMU exits); needs
 				 *  SeShutdownPrivilege enabled */
