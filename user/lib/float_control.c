@@ -169,3 +169,15 @@ void fpenv_precise_leave(unsigned short cw)
 	env.cw = cw;
 	__asm__ __volatile__("fldenv %0" : : "m"(env));
 }
+
+void fpenv_set_status(unsigned int flags, unsigned int mask)
+{
+	struct { unsigned short cw, cw_high, sw, sw_high; unsigned rest[5]; } env;
+	unsigned x87_mask = exceptions_convert(mask, 0), unmasked;
+
+	__asm__ __volatile__("fnstenv %0" : "=m"(env));
+	env.sw = (unsigned short)((env.sw & ~x87_mask) | (exceptions_convert(flags, 0) & x87_mask));
+	unmasked = env.sw & ~env.cw & X87_EXCEPTIONS;
+	env.sw = (unsigned short)((env.sw & ~(X87_ES | X87_BUSY)) | (unmasked ? X87_ES | X87_BUSY : 0));
+	__asm__ __volatile__("fldenv %0" : : "m"(env));
+}
