@@ -111,6 +111,15 @@ errno_t _waccess_s(const wchar_t *path, int mode);
  * or open). */
 int _unlink(const char *path);
 int _wunlink(const wchar_t *path);
+/* nameTemplate ends in six X's: they become a letter and a five-digit
+ * number of the calling thread, the letter the first from 'a' naming no
+ * file. _mktemp: the template, or NULL (EINVAL through the
+ * invalid-parameter handler for NULL or no six X's; EEXIST when a..z are
+ * all taken). _mktemp_s: 0 or the errno value; sizeInChars must hold the
+ * template and its NUL (else EINVAL); on failure the template is emptied. */
+char *_mktemp(char *nameTemplate);
+errno_t _mktemp_s(char *nameTemplate, size_t sizeInChars);
+char *mktemp(char *nameTemplate);
 /* Makes a file read-only (pmode without _S_IWRITE) or writable: 0, or -1
  * with ENOENT. */
 int _chmod(const char *path, int pmode);

@@ -1,12 +1,13 @@
 /* Microsoft's C runtime's calls on file and directory names: _access,
- * _unlink, _chmod, _mkdir, _rmdir, _chdir, _getcwd, _getdcwd, _getdrive and
- * _fullpath. A NULL name goes to the
+ * _unlink, _chmod, _mkdir, _rmdir, _chdir, _getcwd, _getdcwd, _getdrive,
+ * _fullpath and _mktemp. A NULL name goes to the
  * invalid-parameter handler (EINVAL); a Win32 failure sets errno by
  * _dosmaperr's table and _doserrno to the error. */
 #include <direct.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <io.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -158,6 +159,61 @@ char *_fullpath(char *abs, const char *rel, size_t size)
 	return out;
 }
 
+#define MKTEMP_XS 6
+
+/* The template's six trailing X's made a letter and the thread's number in
+ * five digits, the letter the first from 'a' whose name no file has: 0,
+ * EINVAL (no six X's at the end) or EEXIST (a to z all taken). */
+static int make_temp_name(char *t, size_t n)
+{
+	char *x = t + n - MKTEMP_XS;
+
+	if (n < MKTEMP_XS || strspn(x, "X") != MKTEMP_XS)
+		return EINVAL;
+	snprintf(x + 1, MKTEMP_XS, "%05lu", GetCurrentThreadId() % 100000);
+	for (char c = 'a'; c <= 'z'; c++) {
+		*x = c;
+		if (GetFileAttributesA(t) == INVALID_FILE_ATTRIBUTES)
+			return 0;
+	}
+	return EEXIST;
+}
+
+char *_mktemp(char *nameTemplate)
+{
+	int r;
+
+	if (!nameTemplate)
+		return crt_invalid_parameter(), NULL;
+	r = make_temp_name(nameTemplate, strlen(nameTemplate));
+	if (r == EINVAL)
+		return crt_invalid_parameter(), NULL;
+	if (r) {
+		errno = r;
+		return NULL;
+	}
+	return nameTemplate;
+}
+
+errno_t _mktemp_s(char *nameTemplate, size_t sizeInChars)
+{
+	size_t n;
+	int r;
+
+	if (!nameTemplate)
+		return crt_invalid_parameter();
+	n = strnlen(nameTemplate, sizeInChars);
+	r = n >= sizeInChars ? EINVAL : make_temp_name(nameTemplate, n);
+	if (r && sizeInChars)
+		nameTemplate[0] = '\0';
+	if (r == EINVAL)
+		return crt_invalid_parameter();
+	if (r)
+		errno = r;
+	return r;
+}
+
+char *mktemp(char *nameTemplate) __attribute__((alias("_mktemp")));
 int access(const char *path, int mode) __attribute__((alias("_access")));
 int unlink(const char *path) __attribute__((alias("_unlink")));
 int chmod(const char *path, int pmode) __attribute__((alias("_chmod")));

@@ -148,13 +148,15 @@ BOOL WINAPI CopyFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, BOOL bFai
 			MOVEFILE_CREATE_HARDLINK | MOVEFILE_FAIL_IF_NOT_TRACKABLE)
 
 /* Renames or moves within a volume (the kernel's rules); across volumes
- * with MOVEFILE_COPY_ALLOWED a copy and a delete. MOVEFILE_WRITE_THROUGH
+ * with MOVEFILE_COPY_ALLOWED a copy (CopyFileEx's, reporting to the
+ * progress routine) and a delete. MOVEFILE_WRITE_THROUGH
  * changes nothing (the move is written in order, as every metadata change);
  * MOVEFILE_CREATE_HARDLINK (reserved) and MOVEFILE_FAIL_IF_NOT_TRACKABLE
  * (no link tracking here) are accepted. MOVEFILE_DELAY_UNTIL_REBOOT needs
  * an administrator, whom vados has not (no groups, no registry): always
  * ERROR_ACCESS_DENIED; with MOVEFILE_COPY_ALLOWED ERROR_INVALID_PARAMETER. */
-BOOL WINAPI MoveFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, DWORD dwFlags)
+BOOL WINAPI MoveFileWithProgressA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName,
+				  LPPROGRESS_ROUTINE lpProgressRoutine, LPVOID lpData, DWORD dwFlags)
 {
 	uint32_t args[3] = { (uint32_t)lpExistingFileName, (uint32_t)lpNewFileName,
 			     dwFlags & MOVEFILE_REPLACE_EXISTING };
@@ -172,8 +174,14 @@ BOOL WINAPI MoveFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, DWORD d
 		return TRUE;
 	if (GetLastError() != ERROR_NOT_SAME_DEVICE || !(dwFlags & MOVEFILE_COPY_ALLOWED))
 		return FALSE;
-	return CopyFileA(lpExistingFileName, lpNewFileName,
-			 !(dwFlags & MOVEFILE_REPLACE_EXISTING)) && DeleteFileA(lpExistingFileName);
+	return CopyFileExA(lpExistingFileName, lpNewFileName, lpProgressRoutine, lpData, NULL,
+			   dwFlags & MOVEFILE_REPLACE_EXISTING ? 0 : COPY_FILE_FAIL_IF_EXISTS) &&
+	       DeleteFileA(lpExistingFileName);
+}
+
+BOOL WINAPI MoveFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, DWORD dwFlags)
+{
+	return MoveFileWithProgressA(lpExistingFileName, lpNewFileName, NULL, NULL, dwFlags);
 }
 
 BOOL WINAPI MoveFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName)

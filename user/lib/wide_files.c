@@ -23,6 +23,13 @@ BOOL WINAPI MoveFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD
 			  MoveFileExA(from, to, dwFlags));
 }
 
+BOOL WINAPI MoveFileWithProgressW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName,
+				  LPPROGRESS_ROUTINE lpProgressRoutine, LPVOID lpData, DWORD dwFlags)
+{
+	return WIDE_CALL2(lpExistingFileName, lpNewFileName, FALSE,
+			  MoveFileWithProgressA(from, to, lpProgressRoutine, lpData, dwFlags));
+}
+
 BOOL WINAPI MoveFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName)
 {
 	return WIDE_CALL2(lpExistingFileName, lpNewFileName, FALSE, MoveFileA(from, to));
