@@ -3,36 +3,13 @@
  * answer as Windows does without the privilege they need, and with it say
  * the operation is not supported; nothing is allocated or mapped. */
 #include <windows.h>
-
-/* Whether the caller's token has SeLockMemoryPrivilege enabled. */
-static BOOL lock_memory_enabled(void)
-{
-	union {
-		TOKEN_PRIVILEGES tp;
-		char bytes[4 + 40 * sizeof(LUID_AND_ATTRIBUTES)];
-	} u;
-	HANDLE token;
-	DWORD got = 0;
-	LUID luid;
-	BOOL read, on = FALSE;
-
-	if (!LookupPrivilegeValueA(NULL, SE_LOCK_MEMORY_NAME, &luid) ||
-	    !OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
-		return FALSE;
-	read = GetTokenInformation(token, TokenPrivileges, &u, sizeof(u), &got);
-	CloseHandle(token);
-	for (DWORD i = 0; read && i < u.tp.PrivilegeCount; i++)
-		if (u.tp.Privileges[i].Luid.LowPart == luid.LowPart &&
-		    u.tp.Privileges[i].Luid.HighPart == luid.HighPart)
-			on = (u.tp.Privileges[i].Attributes & SE_PRIVILEGE_ENABLED) != 0;
-	return on;
-}
+#include "runtime.h"
 
 /* The answer of every AWE call: FALSE with ERROR_PRIVILEGE_NOT_HELD
  * without SeLockMemoryPrivilege enabled, else ERROR_NOT_SUPPORTED. */
 static BOOL awe_refused(void)
 {
-	SetLastError(lock_memory_enabled() ? ERROR_NOT_SUPPORTED : ERROR_PRIVILEGE_NOT_HELD);
+	SetLastError(__vados_privilege_enabled(SE_LOCK_MEMORY_NAME) ? ERROR_NOT_SUPPORTED : ERROR_PRIVILEGE_NOT_HELD);
 	return FALSE;
 }
 

@@ -70,4 +70,8 @@ void __vados_run_apcs(void);
  * the APCs first (apc_api.c). */
 unsigned long __vados_alerted(unsigned long status);
 
+/* Whether the caller's token has the privilege name (SE_..._NAME) enabled
+ * (token_api.c). */
+bool __vados_privilege_enabled(const char *name);
+
 #endif

@@ -5,6 +5,7 @@
  * fixed, so the SDK does here). */
 #include <string.h>
 #include <windows.h>
+#include "runtime.h"
 #include "win32call.h"
 
 #define FIRST_PRIVILEGE 2u      /* SE_MIN_WELL_KNOWN_PRIVILEGE */
@@ -155,4 +156,28 @@ BOOL WINAPI LookupPrivilegeNameA(LPCSTR lpSystemName, PLUID lpLuid, LPSTR lpName
 	memcpy(lpName, name, len + 1);
 	*cchName = len;
 	return TRUE;
+}
+
+bool __vados_privilege_enabled(const char *name)
+{
+	union {
+		TOKEN_PRIVILEGES tp;
+		char bytes[4 + 40 * sizeof(LUID_AND_ATTRIBUTES)];
+	} u;
+	HANDLE token;
+	DWORD got = 0;
+	LUID luid;
+	BOOL read;
+	bool on = false;
+
+	if (!LookupPrivilegeValueA(NULL, name, &luid) ||
+	    !OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
+		return false;
+	read = GetTokenInformation(token, TokenPrivileges, &u, sizeof(u), &got);
+	CloseHandle(token);
+	for (DWORD i = 0; read && i < u.tp.PrivilegeCount; i++)
+		if (u.tp.Privileges[i].Luid.LowPart == luid.LowPart &&
+		    u.tp.Privileges[i].Luid.HighPart == luid.HighPart)
+			on = (u.tp.Privileges[i].Attributes & SE_PRIVILEGE_ENABLED) != 0;
+	return on;
 }

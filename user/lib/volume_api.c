@@ -6,6 +6,7 @@
 #include <windows.h>
 #include <stdio.h>
 #include <string.h>
+#include "runtime.h"
 #include "wide_arg.h"
 
 #define DRIVE_STRINGS_MAX (26 * 4 + 1)
@@ -41,26 +42,29 @@ static DWORD drive_strings(char *out)
 	return n;
 }
 
-DWORD WINAPI GetLogicalDriveStringsA(DWORD nBufferLength, LPSTR lpBuffer)
+/* GetLogicalDriveStrings' work into buf (CHARs, or WCHARs when wide). */
+static DWORD logical_drive_strings(DWORD size, void *buf, BOOL wide)
 {
 	char all[DRIVE_STRINGS_MAX];
 	DWORD n = drive_strings(all);
 
-	if (nBufferLength < n + 1)
+	if (size < n + 1)
 		return n + 1;
-	memcpy(lpBuffer, all, n + 1);
+	if (wide)
+		widen_ascii(all, buf, n + 1);
+	else
+		memcpy(buf, all, n + 1);
 	return n;
+}
+
+DWORD WINAPI GetLogicalDriveStringsA(DWORD nBufferLength, LPSTR lpBuffer)
+{
+	return logical_drive_strings(nBufferLength, lpBuffer, FALSE);
 }
 
 DWORD WINAPI GetLogicalDriveStringsW(DWORD nBufferLength, LPWSTR lpBuffer)
 {
-	char all[DRIVE_STRINGS_MAX];
-	DWORD n = drive_strings(all);
-
-	if (nBufferLength < n + 1)
-		return n + 1;
-	widen_ascii(all, lpBuffer, n + 1);
-	return n;
+	return logical_drive_strings(nBufferLength, lpBuffer, TRUE);
 }
 
 /* The volume root of path into root[4] ("C:\"): its drive's when it names a
@@ -307,30 +311,6 @@ BOOL WINAPI GetBinaryTypeW(LPCWSTR lpApplicationName, LPDWORD lpBinaryType)
 	return WIDE_CALL(lpApplicationName, FALSE, GetBinaryTypeA(a, lpBinaryType));
 }
 
-/* Whether the caller's token has SeManageVolumePrivilege enabled. */
-static BOOL manage_volume_enabled(void)
-{
-	union {
-		TOKEN_PRIVILEGES tp;
-		char bytes[sizeof(TOKEN_PRIVILEGES) + 64 * sizeof(LUID_AND_ATTRIBUTES)];
-	} u;
-	HANDLE token;
-	LUID luid;
-	DWORD size;
-	BOOL enabled = FALSE, ok;
-
-	if (!LookupPrivilegeValueA(NULL, SE_MANAGE_VOLUME_NAME, &luid) ||
-	    !OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
-		return FALSE;
-	ok = GetTokenInformation(token, TokenPrivileges, &u, sizeof(u), &size);
-	CloseHandle(token);
-	for (DWORD i = 0; ok && i < u.tp.PrivilegeCount; i++)
-		if (u.tp.Privileges[i].Luid.LowPart == luid.LowPart &&
-		    u.tp.Privileges[i].Luid.HighPart == luid.HighPart)
-			enabled = (u.tp.Privileges[i].Attributes & SE_PRIVILEGE_ENABLED) != 0;
-	return enabled;
-}
-
 BOOL WINAPI SetFileValidData(HANDLE hFile, LONGLONG ValidDataLength)
 {
 	LARGE_INTEGER size;
@@ -342,7 +322,7 @@ BOOL WINAPI SetFileValidData(HANDLE hFile, LONGLONG ValidDataLength)
 		SetLastError(error);
 		return FALSE;
 	}
-	if (!manage_volume_enabled()) {
+	if (!__vados_privilege_enabled(SE_MANAGE_VOLUME_NAME)) {
 		SetLastError(ERROR_PRIVILEGE_NOT_HELD);
 		return FALSE;
 	}
