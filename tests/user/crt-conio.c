@@ -1,5 +1,6 @@
 /* <conio.h> on the console: _ungetch's one character, _putch, _cputs and
- * _cprintf straight to the console (the scenario finds their lines), bad
+ * _cprintf straight to the console (the scenario finds their lines; the
+ * wide forms too), bad
  * arguments, then keys typed: the program prints the shell's prompt so the
  * test runner types its next input line, waits for _kbhit, and reads it
  * with _getch (Enter as '\r'), _getche and _cgets_s (a line cut to the
@@ -43,10 +44,19 @@ static void output_and_pushback(void)
 	CHECK(_kbhit(), "a pushed-back key counts");
 	CHECK(_getch() == 'Q' && !_kbhit(), "it comes first");
 	CHECK(_ungetch(EOF) == EOF && !_kbhit(), "EOF is no character");
+	CHECK(_ungetwch(L'Z') == L'Z' && _ungetwch(L'Y') == WEOF && _getwch() == L'Z',
+	      "_ungetwch, _getwch");
+	CHECK(_ungetwch(WEOF) == WEOF && !_kbhit(), "WEOF is no character");
 
 	CHECK(_putch('[') == '[' && _putch(']') == ']' && _putch('\n') == '\n', "_putch");
 	CHECK(_cputs("crt-conio: cputs\n") == 0, "_cputs");
 	CHECK(_cprintf("crt-conio: %d %s\n", 42, "cprintf") == 22, "_cprintf's count");
+	CHECK(_putwch(L'<') == L'<' && _putwch(L'>') == L'>' && _putwch(L'\n') == L'\n',
+	      "_putwch");
+	CHECK(_cputws(L"crt-conio: cputws\n") == 0, "_cputws");
+	CHECK(_cwprintf(L"crt-conio: %d %ls\n", 7, L"cwprintf") == 22, "_cwprintf's count");
+	FAILS_ERRNO(_cputws(NULL), -1, EINVAL, 1);
+	FAILS_ERRNO(_cwprintf(NULL), -1, EINVAL, 1);
 	FAILS_ERRNO(_cputs(NULL), -1, EINVAL, 1);
 	FAILS_ERRNO(_cprintf(NULL), -1, EINVAL, 1);
 	FAILS_ERRNO(_cgets_s(NULL, 4, &n), EINVAL, EINVAL, 1);
@@ -63,7 +73,7 @@ static void typed_keys(void)
 	int c;
 
 	next_line();            /* "ab" */
-	CHECK((c = _getch()) == 'a', "_getch: %d", c);
+	CHECK((c = _getwch()) == L'a', "_getwch: %d", c);
 	CHECK((c = _getche()) == 'b', "_getche: %d", c);
 	CHECK((c = _getch()) == '\r', "Enter as CR: %d", c);
 	CHECK(!_kbhit(), "all read");

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <wctype.h>
 #include "vados/cdefs.h"
 
 #ifndef _ERRNO_T_DEFINED
@@ -36,6 +37,17 @@ int _vcprintf(const char *fmt, va_list ap);
  * the invalid-parameter handler: buf NULL, size 0 (buf untouched), read
  * NULL (buf emptied). */
 errno_t _cgets_s(char *buf, size_t size, size_t *read);
+
+/* The wide forms: characters through the console's code pages (CP437 until
+ * SetConsoleCP/SetConsoleOutputCP change them), WEOF for EOF. _ungetwch
+ * shares _ungetch's one place. */
+wint_t _getwch(void);
+wint_t _getwche(void);
+wint_t _ungetwch(wint_t c);
+wint_t _putwch(wchar_t c);
+int _cputws(const wchar_t *s);
+int _cwprintf(const wchar_t *fmt, ...);
+int _vcwprintf(const wchar_t *fmt, va_list ap);
 
 int getch(void);
 int getche(void);

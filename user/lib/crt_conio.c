@@ -1,11 +1,15 @@
 /* Microsoft's <conio.h>: reads and writes the console itself (the serial
  * line the kernel keeps), not the standard handles. The console takes
  * input byte by byte as typed; the kernel hands Enter over as '\n', which
- * _getch gives as the '\r' Windows' console does. */
+ * _getch gives as the '\r' Windows' console does. The wide forms go
+ * through the console's code pages (WriteConsoleW for output). */
 #include <conio.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
 #include <windows.h>
+#include "kernel/rtl/codepage.h"
 #include "vados/calls.h"
 #include "crt_thread.h"
 
@@ -19,17 +23,107 @@ static BOOL console_out(const char *s, size_t n)
 	return vados_syscall(SYS_WRITE_CONSOLE, args).error == 0;
 }
 
-int _getch(void)
+/* The next typed byte, Enter as '\r'. */
+static unsigned char key_byte(void)
 {
-	int c = InterlockedExchange((volatile LONG *)&pushed, EOF);
 	char b = 0;
 	uint32_t args[2] = { (uint32_t)&b, 1 };
 
-	if (c != EOF)
-		return c;
 	while (vados_syscall(SYS_READ_CONSOLE, args).value != 1)
 		;
 	return b == '\n' ? '\r' : (unsigned char)b;
+}
+
+int _getch(void)
+{
+	int c = InterlockedExchange((volatile LONG *)&pushed, EOF);
+
+	return c != EOF ? c : key_byte();
+}
+
+/* A key in the input code page: one CP437 byte, or a UTF-8 sequence. */
+wint_t _getwch(void)
+{
+	int c = InterlockedExchange((volatile LONG *)&pushed, EOF);
+	char seq[4];
+	int n = 1;
+	WCHAR w = 0;
+
+	if (c != EOF)
+		return (wint_t)c;
+	seq[0] = (char)key_byte();
+	if (GetConsoleCP() != CP_UTF8)
+		return cp437_to_unicode((uint8_t)seq[0]);
+	if ((seq[0] & 0xe0) == 0xc0)
+		n = 2;
+	else if ((seq[0] & 0xf0) == 0xe0)
+		n = 3;
+	for (int i = 1; i < n; i++)
+		seq[i] = (char)key_byte();
+	return MultiByteToWideChar(CP_UTF8, 0, seq, n, &w, 1) == 1 ? w : (wint_t)0xfffd;
+}
+
+wint_t _getwche(void)
+{
+	wint_t c = _getwch();
+
+	_putwch((wchar_t)c);
+	return c;
+}
+
+wint_t _ungetwch(wint_t c)
+{
+	if (c == WEOF || InterlockedCompareExchange((volatile LONG *)&pushed, c, EOF) != EOF)
+		return WEOF;
+	return c;
+}
+
+wint_t _putwch(wchar_t c)
+{
+	DWORD n;
+
+	return WriteConsoleW((HANDLE)STD_OUTPUT_HANDLE, &c, 1, &n, NULL) ? c : WEOF;
+}
+
+int _cputws(const wchar_t *s)
+{
+	DWORD n;
+
+	if (!s)
+		return crt_invalid_parameter(), -1;
+	return WriteConsoleW((HANDLE)STD_OUTPUT_HANDLE, s, (DWORD)wcslen(s), &n, NULL) ? 0 : -1;
+}
+
+int _vcwprintf(const wchar_t *fmt, va_list ap)
+{
+	va_list copy;
+	wchar_t *buf;
+	int n;
+
+	if (!fmt)
+		return crt_invalid_parameter(), -1;
+	va_copy(copy, ap);
+	n = _vscwprintf(fmt, copy);
+	va_end(copy);
+	if (n < 0 || !(buf = malloc(((size_t)n + 1) * sizeof(wchar_t)))) {
+		errno = n < 0 ? errno : ENOMEM;
+		return -1;
+	}
+	vswprintf(buf, (size_t)n + 1, fmt, ap);
+	n = _cputws(buf) == 0 ? n : -1;
+	free(buf);
+	return n;
+}
+
+int _cwprintf(const wchar_t *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = _vcwprintf(fmt, ap);
+	va_end(ap);
+	return n;
 }
 
 int _getche(void)
