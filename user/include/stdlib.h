@@ -113,8 +113,8 @@ int putenv(const char *assignment);
 errno_t _putenv_s(const char *name, const char *value);
 /* Runs command through the command interpreter (%COMSPEC% /c command; the
  * shell) and waits: the interpreter's exit code, or -1 with errno (ENOENT,
- * ENOEXEC, E2BIG, ENOMEM). NULL: nonzero when COMSPEC names a file, else 0
- * with ENOENT. _wsystem: the same for a wide command (user/lib/crt_spawn.c). */
+ * ENOEXEC, E2BIG, ENOMEM). NULL: nonzero when COMSPEC names a file or the
+ * shell starts by name, else 0 with ENOENT. _wsystem: the same for a wide command (user/lib/crt_spawn.c). */
 int system(const char *command);
 int _wsystem(const wchar_t *command);
 

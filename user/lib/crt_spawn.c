@@ -1,7 +1,7 @@
 /* The command interpreter from the C runtime: system, _popen and _pclose
  * (and their wide forms). As Microsoft's, they run "%COMSPEC% /c command"
  * (COMSPEC unset or naming no file: the interpreter found by name, vados's
- * shell.exe where Windows takes cmd.exe); the shell's /c runs one command line and exits
+ * shell, a boot module or C:\BIN\shell.exe, where Windows takes cmd.exe); the shell's /c runs one command line and exits
  * with its status. The child gets the caller's standard handles, or with
  * _popen one end of a pipe in place of its input or output. */
 #include <errno.h>
@@ -13,12 +13,12 @@
 #include "crt_thread.h"
 #include "wide_arg.h"
 
-#define INTERPRETER_NAME "shell.exe"
+#define INTERPRETER_NAME "shell"      /* unquoted: a boot module's name matches too */
 #define COMMAND_LINE_MAX 32767          /* CreateProcess's limit, its NUL included */
 
 /* The interpreter in path (MAX_PATH bytes): COMSPEC's value when it names
- * a file (TRUE), else the interpreter's name for CreateProcess to search
- * (FALSE), as Microsoft's falls back to cmd.exe. */
+ * a file (TRUE, to be quoted), else the interpreter's name for
+ * CreateProcess to search (FALSE), as Microsoft's falls back to cmd.exe. */
 static BOOL interpreter(char *path)
 {
 	DWORD n = GetEnvironmentVariableA("COMSPEC", path, MAX_PATH), attr;
@@ -39,10 +39,10 @@ static HANDLE start_interpreter(const char *command, HANDLE std[3])
 			    .hStdInput = std[0], .hStdOutput = std[1], .hStdError = std[2] };
 	PROCESS_INFORMATION pi;
 	char path[MAX_PATH], *line;
+	const char *quote = interpreter(path) ? "\"" : "";
 	size_t size;
 	BOOL ok;
 
-	interpreter(path);
 	size = strlen(path) + strlen(command) + sizeof("\"\" /c ");
 	if (size > COMMAND_LINE_MAX) {
 		errno = E2BIG;
@@ -52,7 +52,7 @@ static HANDLE start_interpreter(const char *command, HANDLE std[3])
 		errno = ENOMEM;
 		return NULL;
 	}
-	snprintf(line, size, "\"%s\" /c %s", path, command);
+	snprintf(line, size, "%s%s%s /c %s", quote, path, quote, command);
 	ok = CreateProcessA(NULL, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi);
 	free(line);
 	if (!ok) {
@@ -82,14 +82,15 @@ int system(const char *command)
 	HANDLE std[3], process;
 	char path[MAX_PATH];
 
-	if (!command) {         /* whether COMSPEC names a file */
-		if (interpreter(path))
+	for (int i = 0; i < 3; i++)
+		std[i] = GetStdHandle(STD_INPUT_HANDLE - (DWORD)i);
+	if (!command) {         /* COMSPEC names a file, or the shell starts by name */
+		if (interpreter(path) || ((process = start_interpreter("exit 0", std)) &&
+					  exit_status(process) == 0))
 			return 1;
 		errno = ENOENT;
 		return 0;
 	}
-	for (int i = 0; i < 3; i++)
-		std[i] = GetStdHandle(STD_INPUT_HANDLE - (DWORD)i);
 	process = start_interpreter(command, std);
 	return process ? exit_status(process) : -1;
 }
