@@ -217,6 +217,12 @@ static void temp_names(void)
 	FAILS_ERRNO(_mktemp_s(t, sizeof(t)), EINVAL, EINVAL, 1);
 	CHECK(t[0] == '\0', "emptied");
 	FAILS_ERRNO(_mktemp_s(NULL, 10), EINVAL, EINVAL, 1);
+
+	WCHAR w[32] = L"C:\\wfXXXXXX", w2[32] = L"C:\\wfXXXXXX";
+	CHECK(_wmktemp(w) == w && w[5] == L'a' && w[6] >= L'0' && w[6] <= L'9', "_wmktemp");
+	CHECK(_wmktemp_s(w2, 32) == 0 && wcscmp(w, w2) == 0, "_wmktemp_s: the same free name");
+	FAILS_ERRNO(_wmktemp_s(w2, 5), EINVAL, EINVAL, 1);
+	CHECK(w2[0] == 0, "emptied");
 }
 
 int main(void)

@@ -120,6 +120,8 @@ int _wunlink(const wchar_t *path);
 char *_mktemp(char *nameTemplate);
 errno_t _mktemp_s(char *nameTemplate, size_t sizeInChars);
 char *mktemp(char *nameTemplate);
+wchar_t *_wmktemp(wchar_t *nameTemplate);
+errno_t _wmktemp_s(wchar_t *nameTemplate, size_t sizeInChars);
 /* Makes a file read-only (pmode without _S_IWRITE) or writable: 0, or -1
  * with ENOENT. */
 int _chmod(const char *path, int pmode);

@@ -58,6 +58,44 @@ errno_t _waccess_s(const wchar_t *path, int mode)
 	return CRT_WIDE(path, -1, _access_s(a, mode)) ? errno : 0;
 }
 int _wunlink(const wchar_t *path) { return CRT_WIDE(path, -1, _unlink(a)); }
+
+/* _mktemp_s on the template's CP437 form, the name made written back in
+ * place (one unit per byte); on failure the template emptied as there. */
+errno_t _wmktemp_s(wchar_t *nameTemplate, size_t sizeInChars)
+{
+	char *a;
+	errno_t r;
+
+	if (!nameTemplate)
+		return crt_invalid_parameter();
+	if (!wide_arg(nameTemplate, &a)) {
+		crt_set_errno_from_win32(GetLastError());
+		return errno;
+	}
+	r = _mktemp_s(a, sizeInChars);
+	if (!r)
+		wide_widen(a, nameTemplate, (DWORD)strlen(a));
+	else if (sizeInChars)
+		nameTemplate[0] = L'\0';
+	wide_free(a);
+	return r;
+}
+
+wchar_t *_wmktemp(wchar_t *nameTemplate)
+{
+	char *a, *made;
+
+	if (!nameTemplate)
+		return crt_invalid_parameter(), NULL;
+	if (!wide_arg(nameTemplate, &a)) {
+		crt_set_errno_from_win32(GetLastError());
+		return NULL;
+	}
+	if ((made = _mktemp(a)))
+		wide_widen(a, nameTemplate, (DWORD)strlen(a));
+	wide_free(a);
+	return made ? nameTemplate : NULL;
+}
 int _wchmod(const wchar_t *path, int pmode) { return CRT_WIDE(path, -1, _chmod(a, pmode)); }
 int _wmkdir(const wchar_t *path) { return CRT_WIDE(path, -1, _mkdir(a)); }
 int _wrmdir(const wchar_t *path) { return CRT_WIDE(path, -1, _rmdir(a)); }
