@@ -4,8 +4,8 @@
  * and binary (the child's exit code back from _pclose), _wpopen, and
  * _pipe's descriptors (text translation, a CR at a read's end, inheritance,
  * _isatty, bad arguments); "no-disk": a boot whose shell is a boot module
- * only. The program is its own child: "child-print", "child-count" and
- * "child-exit N". */
+ * only. The program is its own child: "child-print", "child-count",
+ * "child-isatty" and "child-exit N". */
 #include <windows.h>
 #include <fcntl.h>
 #include <io.h>
@@ -25,6 +25,12 @@ static int child_print(void)
 
 	WriteFile(GetStdHandle(STD_OUTPUT_HANDLE), "one\r\ntwo\r\n", 10, &n, NULL);
 	return 3;
+}
+
+/* child-isatty: which of descriptors 0, 1 and 2 are the console (bits 0-2). */
+static int child_isatty(void)
+{
+	return (_isatty(0) ? 1 : 0) | (_isatty(1) ? 2 : 0) | (_isatty(2) ? 4 : 0);
 }
 
 /* child-count: the bytes its standard input gives until the end. */
@@ -81,6 +87,9 @@ static void popen_read(void)
 	      strcmp(got, "one\r\ntwo\r\n") == 0, "rb: '%s'", got);
 	CHECK(read_all(SELF " child-exit 2", "r", got, sizeof(got)) == 2 && got[0] == '\0',
 	      "no output: '%s'", got);
+	CHECK(read_all(SELF " child-isatty", "r", got, sizeof(got)) == 5,
+	      "the child's stdout, a pipe, is no device; stdin and stderr the console");
+	CHECK(_isatty(0) && _isatty(1) && _isatty(2), "the console's are");
 
 	FILE *f = _wpopen(L"" SELF " child-print", L"r");
 	CHECK(f && fgets(got, sizeof(got), f) && strcmp(got, "one\n") == 0, "_wpopen");
@@ -165,6 +174,8 @@ int main(int argc, char **argv)
 		return child_print();
 	if (argc > 1 && strcmp(argv[1], "child-count") == 0)
 		return child_count();
+	if (argc > 1 && strcmp(argv[1], "child-isatty") == 0)
+		return child_isatty();
 	if (argc > 2 && strcmp(argv[1], "child-exit") == 0)
 		return atoi(argv[2]);
 	_set_invalid_parameter_handler(count_handler);

@@ -31,19 +31,21 @@ static void unlock_table(void)
 	InterlockedExchange(&table_busy, 0);
 }
 
+static void fill(struct lowio_fd *e, HANDLE h, int mode, int flags);
+
 /* The entry of fd (0 <= fd < MAX_FDS), its block made if make; NULL when
  * it is not there (or no memory). Fills 0..2 from the standard handles the
- * first time. Called with the table locked. */
+ * first time, in text mode: the console is a device, a pipe or file the
+ * process started with is not (_isatty says so). Called with the table
+ * locked. */
 static struct lowio_fd *slot(int fd, BOOL make)
 {
 	struct lowio_fd **b = &blocks[fd / BLOCK_FDS];
 
 	if (!*b && make && (*b = calloc(BLOCK_FDS, sizeof(**b))) && b == &blocks[0])
-		for (int i = 0; i < 3; i++) {
-			(*b)[i].h = GetStdHandle(STD_INPUT_HANDLE - (DWORD)i);
-			(*b)[i].mode = _O_TEXT;
-			(*b)[i].flags = LOWIO_OPEN | LOWIO_DEVICE | LOWIO_STD;
-		}
+		for (int i = 0; i < 3; i++)
+			fill(&(*b)[i], GetStdHandle(STD_INPUT_HANDLE - (DWORD)i), _O_TEXT,
+			     LOWIO_STD);
 	return *b ? &(*b)[fd % BLOCK_FDS] : NULL;
 }
 
