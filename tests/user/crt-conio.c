@@ -47,6 +47,7 @@ static void output_and_pushback(void)
 	CHECK(_ungetwch(L'Z') == L'Z' && _ungetwch(L'Y') == WEOF && _getwch() == L'Z',
 	      "_ungetwch, _getwch");
 	CHECK(_ungetwch(WEOF) == WEOF && !_kbhit(), "WEOF is no character");
+	CHECK(_ungetch_nolock('q') == 'q' && _getch_nolock() == 'q', "the _nolock forms");
 
 	CHECK(_putch('[') == '[' && _putch(']') == ']' && _putch('\n') == '\n', "_putch");
 	CHECK(_cputs("crt-conio: cputs\n") == 0, "_cputs");

@@ -49,6 +49,16 @@ int _cputws(const wchar_t *s);
 int _cwprintf(const wchar_t *fmt, ...);
 int _vcwprintf(const wchar_t *fmt, va_list ap);
 
+/* The _nolock forms: the same calls (each takes its one step atomically). */
+int _getch_nolock(void);
+int _getche_nolock(void);
+int _ungetch_nolock(int c);
+int _putch_nolock(int c);
+wint_t _getwch_nolock(void);
+wint_t _getwche_nolock(void);
+wint_t _ungetwch_nolock(wint_t c);
+wint_t _putwch_nolock(wchar_t c);
+
 int getch(void);
 int getche(void);
 int kbhit(void);

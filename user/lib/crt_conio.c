@@ -235,6 +235,14 @@ errno_t _cgets_s(char *buf, size_t size, size_t *read)
 	return 0;
 }
 
+int _getch_nolock(void) __attribute__((alias("_getch")));
+int _getche_nolock(void) __attribute__((alias("_getche")));
+int _ungetch_nolock(int c) __attribute__((alias("_ungetch")));
+int _putch_nolock(int c) __attribute__((alias("_putch")));
+wint_t _getwch_nolock(void) __attribute__((alias("_getwch")));
+wint_t _getwche_nolock(void) __attribute__((alias("_getwche")));
+wint_t _ungetwch_nolock(wint_t c) __attribute__((alias("_ungetwch")));
+wint_t _putwch_nolock(wchar_t c) __attribute__((alias("_putwch")));
 int getch(void) __attribute__((alias("_getch")));
 int getche(void) __attribute__((alias("_getche")));
 int kbhit(void) __attribute__((alias("_kbhit")));
