@@ -39,7 +39,7 @@ static void volume_paths(void)
 	CHECK(GetVolumePathNameA("C:\\BIN\\hello.exe", out, sizeof(out)) &&
 	      strcmp(out, "C:\\") == 0, "a file's: %s", out);
 	CHECK(GetVolumePathNameA("d:\\no\\such\\file", out, sizeof(out)) &&
-	      strcmp(out, "D:\\") == 0, "D: for a name that is not there: %s", out);
+	      strcmp(out, "d:\\") == 0, "d: for a name that is not there: %s", out);
 	CHECK(GetVolumePathNameA("relative\\x", out, sizeof(out)) && strcmp(out, "C:\\") == 0,
 	      "relative: the boot volume");
 	CHECK(GetVolumePathNameA("Q:\\x", out, sizeof(out)) && strcmp(out, "C:\\") == 0,

@@ -81,7 +81,7 @@ static BOOL volume_root(const char *path, char *root)
 	root[0] = 'C';
 	if (((path[0] | 0x20) >= 'a' && (path[0] | 0x20) <= 'z') && path[1] == ':' &&
 	    drive_mounted(path[0]))
-		root[0] = (char)(path[0] & ~0x20);
+		root[0] = path[0];              /* its case kept, as the path spells it */
 	memcpy(root + 1, ":\\", 3);
 	return TRUE;
 }
