@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <tchar.h>
 #define TEST_NAME "crt-system-popen"
 #include "check.h"
 #include "crt-common.h"
@@ -55,6 +56,7 @@ static void system_calls(void)
 	CHECK(system("no-such-program-here") == 9009, "cmd.exe's code for an unknown command");
 	CHECK(_wsystem(L"exit 6") == 6, "_wsystem");
 	CHECK(_wsystem(NULL) != 0, "_wsystem(NULL)");
+	CHECK(_tsystem(_T("exit 3")) == 3, "<tchar.h>'s _tsystem");
 
 	GetEnvironmentVariableA("COMSPEC", was, sizeof(was));
 	SetEnvironmentVariableA("COMSPEC", "C:\\nope\\none.exe");
