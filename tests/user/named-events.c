@@ -25,6 +25,11 @@ static void create_or_open(void)
 	CHECK(SetEvent(a), "SetEvent");
 	CHECK(WaitForSingleObject(b, 0) == WAIT_OBJECT_0, "one object behind both handles");
 	CHECK(WaitForSingleObject(b, 0) == WAIT_OBJECT_0, "manual reset stays signaled");
+	DWORD session = 0;
+
+	CHECK(ProcessIdToSessionId(GetCurrentProcessId(), &session) && session == 1 &&
+	      WTSGetActiveConsoleSessionId() == 1, "session %lu", session);
+	FAILS(ProcessIdToSessionId(0x7ffffff0, &session), FALSE, ERROR_INVALID_PARAMETER);
 	/* Global\ is another directory than the session's (no prefix, Local\). */
 	CHECK(!OpenEventA(SYNCHRONIZE, FALSE, "Global\\" NAME) &&
 	      GetLastError() == ERROR_FILE_NOT_FOUND, "Global\\ is not the session's: %lu",
