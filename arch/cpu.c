@@ -13,7 +13,7 @@ static const struct { uint32_t bit; const char *name; } feature_names[] = {
 	{ CPU_FPU, "fpu" }, { CPU_PSE, "pse" }, { CPU_TSC, "tsc" }, { CPU_PGE, "pge" },
 	{ CPU_PAE, "pae" }, { CPU_APIC, "apic" }, { CPU_SEP, "sep" }, { CPU_MMX, "mmx" },
 	{ CPU_SSE, "sse" }, { CPU_SSE2, "sse2" }, { CPU_NX, "nx" }, { CPU_SMEP, "smep" },
-	{ CPU_SMAP, "smap" }, { CPU_RDRAND, "rdrand" },
+	{ CPU_SMAP, "smap" }, { CPU_RDRAND, "rdrand" }, { CPU_FXSR, "fxsr" },
 };
 
 static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
@@ -45,7 +45,7 @@ void cpu_detect(void)
 	static const uint32_t leaf1_edx[][2] = {
 		{ 0, CPU_FPU }, { 3, CPU_PSE }, { 4, CPU_TSC }, { 6, CPU_PAE },
 		{ 9, CPU_APIC }, { 11, CPU_SEP }, { 13, CPU_PGE }, { 23, CPU_MMX },
-		{ 25, CPU_SSE }, { 26, CPU_SSE2 },
+		{ 24, CPU_FXSR }, { 25, CPU_SSE }, { 26, CPU_SSE2 },
 	};
 	static const uint32_t leaf1_ecx[][2] = { { 30, CPU_RDRAND } };
 	static const uint32_t leaf7_ebx[][2] = { { 7, CPU_SMEP }, { 20, CPU_SMAP } };
@@ -101,6 +101,11 @@ uint32_t read_cr4(void)
 	if (cpu_info.has_cpuid)
 		asm volatile("mov %%cr4, %0" : "=r"(v));
 	return v;
+}
+
+void write_cr4(uint32_t v)
+{
+	asm volatile("mov %0, %%cr4" : : "r"(v) : "memory");
 }
 
 uint64_t cpu_rdtsc(void)

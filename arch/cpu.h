@@ -19,6 +19,7 @@ enum cpu_feature {               /* bits of cpu_info.features */
 	CPU_SMEP = 1u << 11,
 	CPU_SMAP = 1u << 12,
 	CPU_RDRAND = 1u << 13,
+	CPU_FXSR = 1u << 14,
 };
 
 struct cpu_info {
@@ -40,6 +41,8 @@ static inline uint32_t read_cr2(void) { uint32_t v; asm volatile("mov %%cr2, %0"
 static inline uint32_t read_cr3(void) { uint32_t v; asm volatile("mov %%cr3, %0" : "=r"(v)); return v; }
 /* CR4 does not exist on CPUs without CPUID (early i486): reads as 0 there. */
 uint32_t read_cr4(void);
+/* Loads CR4 (only on a CPU with CPUID, which read_cr4 reads). */
+void write_cr4(uint32_t v);
 static inline uint32_t read_eflags(void) { uint32_t v; asm volatile("pushfl; popl %0" : "=r"(v)); return v; }
 
 static inline void irq_enable(void) { asm volatile("sti" ::: "memory"); }

@@ -88,7 +88,6 @@ static inline bool pde_large(uint32_t pde)
 }
 
 static void write_cr0(uint32_t v) { asm volatile("mov %0, %%cr0" : : "r"(v) : "memory"); }
-static void write_cr4(uint32_t v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
 
 void mmu_enable_features(void)
 {

@@ -5,6 +5,7 @@
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
 #include "kernel/rtl/string.h"
+#include "arch/cpu.h"
 #include "arch/gdt.h"
 #include "arch/uaccess.h"
 #include "arch/selectors.h"
@@ -22,6 +23,8 @@
 #define STATUS_FLOAT_OVERFLOW           0xC0000091u
 #define STATUS_FLOAT_STACK_CHECK        0xC0000092u
 #define STATUS_FLOAT_UNDERFLOW          0xC0000093u
+#define STATUS_FLOAT_MULTIPLE_FAULTS    0xC00002B4u
+#define STATUS_FLOAT_MULTIPLE_TRAPS     0xC00002B5u
 /* x87 status and control word bits: the six exceptions (same bits in both)
  * and the status word's stack fault. */
 #define FPU_IE 0x01u
@@ -59,11 +62,13 @@ static uint32_t exception_code(uint32_t vector)
  * inexact). */
 static uint32_t fpu_exception_code(void)
 {
-	struct arch_fpu_state s;
 	uint32_t words[2], pending;     /* fnsave's first two: control and status */
+	uint8_t legacy[ARCH_FPU_LEGACY_SIZE];
+	bool irq = irq_save();
 
-	thread_fpu_get(thread_current(), &s);
-	memcpy(words, s.bytes, sizeof(words));
+	arch_fpu_legacy_get(thread_fpu_locked(thread_current()), legacy);
+	irq_restore(irq);
+	memcpy(words, legacy, sizeof(words));
 	pending = words[1] & ~words[0] & 0x3fu;
 	if (pending & FPU_IE)
 		return (words[1] & FPU_SF) ? STATUS_FLOAT_STACK_CHECK
@@ -81,26 +86,70 @@ static uint32_t fpu_exception_code(void)
 	return STATUS_FLOAT_INVALID_OPERATION;
 }
 
-VADOS_STATIC_ASSERT(sizeof(struct arch_fpu_state) ==
+/* The code of an SSE exception (#XM): as 32-bit Windows reports them, one
+ * of two blanket codes, from MXCSR's flags that are set and unmasked (the
+ * same six bits as the x87's, masks 7 bits up): a pre-computation one
+ * (invalid, denormal, divide by zero) makes it STATUS_FLOAT_MULTIPLE_FAULTS,
+ * else (overflow, underflow, inexact) STATUS_FLOAT_MULTIPLE_TRAPS. The
+ * program reads which from MXCSR. */
+static uint32_t sse_exception_code(void)
+{
+	bool irq = irq_save();
+	uint32_t mxcsr = arch_fpu_mxcsr(thread_fpu_locked(thread_current()));
+
+	irq_restore(irq);
+	return mxcsr & ~(mxcsr >> 7) & (FPU_IE | FPU_DE | FPU_ZE) ? STATUS_FLOAT_MULTIPLE_FAULTS
+								   : STATUS_FLOAT_MULTIPLE_TRAPS;
+}
+
+VADOS_STATIC_ASSERT(ARCH_FPU_LEGACY_SIZE ==
 		    __builtin_offsetof(struct _FLOATING_SAVE_AREA, Cr0NpxState),
 		    "FLOATING_SAVE_AREA is fnsave's image");
+VADOS_STATIC_ASSERT(ARCH_FPU_STATE_SIZE == MAXIMUM_SUPPORTED_EXTENSION,
+		    "ExtendedRegisters is FXSAVE's image");
 
-void exception_context_fpu(struct thread *t, struct _CONTEXT *c)
+void exception_context_fpu(struct thread *t, struct _CONTEXT *c, uint32_t flags)
 {
-	struct arch_fpu_state s;
+	const struct arch_fpu_state *s;
+	bool legacy = (flags & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT;
+	bool extended = (flags & CONTEXT_EXTENDED_REGISTERS) == CONTEXT_EXTENDED_REGISTERS &&
+			arch_fpu_extended();
+	bool irq;
 
-	thread_fpu_get(t, &s);
-	memcpy(&c->FloatSave, &s, sizeof(s));
-	c->FloatSave.Cr0NpxState = 0;
-	c->ContextFlags |= CONTEXT_FLOATING_POINT;
+	if (!legacy && !extended)
+		return;
+	irq = irq_save();
+	s = thread_fpu_locked(t);
+	if (legacy) {
+		arch_fpu_legacy_get(s, &c->FloatSave);
+		c->FloatSave.Cr0NpxState = 0;
+		c->ContextFlags |= CONTEXT_FLOATING_POINT;
+	}
+	if (extended) {
+		memcpy(c->ExtendedRegisters, s->bytes, sizeof(s->bytes));
+		c->ContextFlags |= CONTEXT_EXTENDED_REGISTERS;
+	}
+	irq_restore(irq);
 }
 
 void exception_continue_fpu(struct thread *t, const struct _CONTEXT *c)
 {
-	struct arch_fpu_state s;
+	struct arch_fpu_state *s;
+	bool legacy = (c->ContextFlags & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT;
+	bool extended = (c->ContextFlags & CONTEXT_EXTENDED_REGISTERS) ==
+			CONTEXT_EXTENDED_REGISTERS && arch_fpu_extended();
+	bool irq;
 
-	memcpy(&s, &c->FloatSave, sizeof(s));
-	thread_fpu_set(t, &s);
+	if (!legacy && !extended)
+		return;
+	irq = irq_save();
+	s = thread_fpu_locked(t);
+	if (extended)
+		arch_fpu_extended_set(s, c->ExtendedRegisters);
+	if (legacy)                     /* FloatSave wins for the x87, as on Windows */
+		arch_fpu_legacy_set(s, &c->FloatSave);
+	thread_fpu_changed_locked(t);
+	irq_restore(irq);
 }
 
 void exception_context_from_frame(const struct trap_frame *f, struct _CONTEXT *c)
@@ -127,7 +176,8 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 	if (!p->dispatcher)
 		return false;
 	exception_context_from_frame(f, &ctx);
-	exception_context_fpu(thread_current(), &ctx);
+	exception_context_fpu(thread_current(), &ctx,
+			      CONTEXT_FLOATING_POINT | CONTEXT_EXTENDED_REGISTERS);
 	sp -= sizeof(*rec);
 	rec_at = sp;
 	args[0] = 0;
@@ -267,7 +317,8 @@ void exception_from_trap(struct trap_frame *f)
 	memset(&rec, 0, sizeof(rec));
 	if (f->vector == T_BP)
 		f->eip--;               /* int3 traps after itself; NT reports the int3 */
-	rec.ExceptionCode = f->vector == T_MF ? fpu_exception_code() : exception_code(f->vector);
+	rec.ExceptionCode = f->vector == T_MF ? fpu_exception_code() :
+			    f->vector == T_XM ? sse_exception_code() : exception_code(f->vector);
 	rec.ExceptionAddress = (void *)f->eip;
 	exception_raise(f, &rec);
 }

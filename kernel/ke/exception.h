@@ -28,11 +28,16 @@ void exception_context_from_frame(const struct trap_frame *f, struct _CONTEXT *c
  * when it asks for kernel selectors, IOPL, virtual-8086 mode or the like. */
 bool exception_continue(struct trap_frame *f, const struct _CONTEXT *ctx);
 struct thread;
-/* Fills c->FloatSave with t's x87 state (fnsave's image, Cr0NpxState 0) and
- * adds CONTEXT_FLOATING_POINT to its ContextFlags. */
-void exception_context_fpu(struct thread *t, struct _CONTEXT *c);
-/* Makes c->FloatSave t's x87 state (Cr0NpxState ignored); its pending
- * unmasked exceptions are raised by t's next waiting x87 instruction. */
+/* Fills the FPU groups flags names, as GetThreadContext does: with
+ * CONTEXT_FLOATING_POINT c->FloatSave (t's x87 state as fnsave's image,
+ * Cr0NpxState 0), with CONTEXT_EXTENDED_REGISTERS on a CPU with FXSR
+ * c->ExtendedRegisters (FXSAVE's image: the XMM registers and MXCSR too);
+ * adds each group filled to c->ContextFlags. */
+void exception_context_fpu(struct thread *t, struct _CONTEXT *c, uint32_t flags);
+/* Loads the FPU groups c->ContextFlags names into t: ExtendedRegisters
+ * first (MXCSR's reserved bits dropped), then FloatSave over its x87 part
+ * (Cr0NpxState ignored); pending unmasked x87 exceptions are raised by t's
+ * next waiting x87 instruction. */
 void exception_continue_fpu(struct thread *t, const struct _CONTEXT *c);
 
 #endif

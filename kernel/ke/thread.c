@@ -406,26 +406,17 @@ struct trap_frame *thread_user_frame(const struct thread *t)
 	return (struct trap_frame *)(t->stack + (KSTACK_PAGES + 1) * PAGE_SIZE) - 1;
 }
 
-void thread_fpu_get(struct thread *t, struct arch_fpu_state *s)
+struct arch_fpu_state *thread_fpu_locked(struct thread *t)
 {
-	bool irq = irq_save();
-
 	if (t == thread_now)
-		arch_fpu_save(s);
-	else
-		*s = t->fpu;
-	irq_restore(irq);
+		arch_fpu_save(&t->fpu);
+	return &t->fpu;
 }
 
-void thread_fpu_set(struct thread *t, const struct arch_fpu_state *s)
+void thread_fpu_changed_locked(struct thread *t)
 {
-	bool irq = irq_save();
-
 	if (t == thread_now)
-		arch_fpu_load(s);
-	else
-		t->fpu = *s;
-	irq_restore(irq);
+		arch_fpu_load(&t->fpu);
 }
 
 /* Where every new thread starts (see arch_prepare_stack). */

@@ -53,7 +53,7 @@ struct thread {
 	void *arg;
 	struct process *process;        /* NULL for kernel threads */
 	struct process *attached;       /* whose address space it runs in, if not its own */
-	struct arch_fpu_state fpu;      /* its x87 registers while switched out */
+	struct arch_fpu_state fpu;      /* its FPU registers while switched out */
 	uint8_t base_priority;          /* 1-31 (0: the idle thread) */
 	uint8_t priority;               /* base plus the boost it still has */
 	bool starved;                   /* runs one quantum at 15 (starvation boost) */
@@ -149,10 +149,15 @@ void thread_interrupt(struct thread *t);
  * top of its kernel stack (a new thread's first frames start below it). */
 struct trap_frame *thread_user_frame(const struct thread *t);
 
-/* t's x87 state (fnsave's image): the FPU's own while t runs, else the copy
- * its last switch saved; set replaces it (t suspended, or the caller). */
-void thread_fpu_get(struct thread *t, struct arch_fpu_state *s);
-void thread_fpu_set(struct thread *t, const struct arch_fpu_state *s);
+/* t's FPU state (arch/context.h), current: saved from the registers first
+ * when t is the running thread, else what its last switch saved. With
+ * interrupts off while the caller reads or changes it (a switch saves the
+ * registers there). */
+struct arch_fpu_state *thread_fpu_locked(struct thread *t);
+/* After a change to thread_fpu_locked(t)'s state, interrupts still off:
+ * the running thread's registers take it (another thread's take it at its
+ * next switch). */
+void thread_fpu_changed_locked(struct thread *t);
 
 /* The thread whose stack guard page holds addr (for the double-fault report). */
 const struct thread *thread_guard_owner(vaddr_t addr);

@@ -26,9 +26,9 @@ static const char *after_prefix(const char *name, const char *prefix)
 	return name;
 }
 
-const char *ob_name_strip(const char *name)
+const char *ob_name_key(const char *name, char *buf, size_t size)
 {
-	const char *rest = after_prefix(name, "Global\\");
+	const char *global = after_prefix(name, "Global\\"), *rest = global;
 
 	if (!rest)
 		rest = after_prefix(name, "Local\\");
@@ -36,7 +36,13 @@ const char *ob_name_strip(const char *name)
 		rest = name;
 	if (!*rest || strchr(rest, '\\'))
 		return NULL;
-	return rest;
+	if (!global)
+		return rest;
+	if (strlen(rest) + sizeof("Global\\") > size)
+		return NULL;
+	memcpy(buf, "Global\\", sizeof("Global\\") - 1);
+	memcpy(buf + sizeof("Global\\") - 1, rest, strlen(rest) + 1);
+	return buf;
 }
 
 struct ob_name *ob_name_new(const char *text, void *object)

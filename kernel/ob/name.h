@@ -4,6 +4,7 @@
 #ifndef KERNEL_OB_NAME_H
 #define KERNEL_OB_NAME_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define OB_NAME_BUCKETS 256u
@@ -20,11 +21,15 @@ struct ob_namespace {
 	uint32_t count;
 };
 
-/* The Win32 name after its optional "Global\" or "Local\" prefix (one
- * session: both name the same directory; the prefix's case does not matter,
- * the name's does); NULL when the rest is empty or
- * holds a backslash (no subdirectories exist). */
-const char *ob_name_strip(const char *name);
+#define OB_NAME_KEY_MAX (7 + 260 + 1)   /* "Global\" and a MAX_PATH name */
+
+/* The namespace key of a Win32 name: NT's two directories, as a program in
+ * an interactive session (session 1) sees them. "Global\" names the global
+ * \BaseNamedObjects (key "Global\" and the rest, kept in buf, size bytes);
+ * "Local\" or no prefix the session's own (key: the rest). The prefix's
+ * case does not matter, the name's does. NULL when the rest is empty, holds
+ * a backslash (no subdirectories exist) or does not fit buf. */
+const char *ob_name_key(const char *name, char *buf, size_t size);
 /* A new entry for text naming object (kmalloc'd), or NULL. */
 struct ob_name *ob_name_new(const char *text, void *object);
 struct ob_name *ob_names_find(struct ob_namespace *ns, const char *text);

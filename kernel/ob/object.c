@@ -120,10 +120,11 @@ void obp_handle_closed(void *body, struct ob_handle_table *t, uint32_t handles_l
 	ob_dereference(body);
 }
 
-/* The namespace entry for name, or NULL with *err set. */
-static const char *checked_name(const char *name, uint32_t *err)
+/* The namespace key for name (kept in buf, OB_NAME_KEY_MAX bytes, when it
+ * must be built), or NULL with *err set. */
+static const char *checked_name(const char *name, char *buf, uint32_t *err)
 {
-	const char *text = ob_name_strip(name);
+	const char *text = ob_name_key(name, buf, OB_NAME_KEY_MAX);
 
 	*err = text ? 0 : ERROR_PATH_NOT_FOUND;
 	return text;
@@ -134,6 +135,7 @@ uint32_t ob_create_named(struct ob_handle_table *t, void *body, const char *name
 {
 	struct ob_name *n = NULL, *found;
 	const char *text;
+	char key[OB_NAME_KEY_MAX];
 	uint32_t err;
 	bool irq;
 
@@ -143,7 +145,7 @@ uint32_t ob_create_named(struct ob_handle_table *t, void *body, const char *name
 		ob_dereference(body);
 		return err;
 	}
-	if (!(text = checked_name(name, &err)) || !(n = ob_name_new(text, body))) {
+	if (!(text = checked_name(name, key, &err)) || !(n = ob_name_new(text, body))) {
 		ob_dereference(body);
 		return text ? ERROR_NOT_ENOUGH_MEMORY : err;
 	}
@@ -178,11 +180,12 @@ uint32_t ob_open_named(struct ob_handle_table *t, const char *name, const struct
 		       uint32_t desired, uint32_t flags, uint32_t *handle)
 {
 	const char *text;
+	char key[OB_NAME_KEY_MAX];
 	struct ob_name *found;
 	uint32_t err;
 	bool irq;
 
-	if (!(text = checked_name(name, &err)))
+	if (!(text = checked_name(name, key, &err)))
 		return err;
 	irq = obp_lock();
 	found = ob_names_find(&obp_names, text);

@@ -33,8 +33,9 @@ static void context_merge(struct _CONTEXT *dst, const struct _CONTEXT *src, uint
 
 /* (thread, CONTEXT *, set): the groups the CONTEXT's ContextFlags name are
  * read into it (THREAD_GET_CONTEXT) or loaded from it (THREAD_SET_CONTEXT),
- * CONTEXT_FLOATING_POINT the thread's x87 state (FloatSave); the debug and
- * extended groups are left as they are. A
+ * CONTEXT_FLOATING_POINT the thread's x87 state (FloatSave),
+ * CONTEXT_EXTENDED_REGISTERS its FXSAVE image (ExtendedRegisters: the XMM
+ * registers and MXCSR); the debug group is left as it is. A
  * thread that has ended: ERROR_ACCESS_DENIED; a context asking for kernel
  * selectors, IOPL or virtual-8086 mode: ERROR_INVALID_PARAMETER, nothing
  * changed. */
@@ -56,7 +57,6 @@ struct sysret sys_thread_context(const uint32_t *a, struct trap_frame *f)
 		err = ERROR_ACCESS_DENIED;
 	} else {
 		struct trap_frame *frame = thread_user_frame(&t->k);
-		bool fpu = (user.ContextFlags & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT;
 		exception_context_from_frame(frame, &now);
 		if (a[2]) {
 			context_merge(&now, &user, user.ContextFlags);
@@ -64,12 +64,11 @@ struct sysret sys_thread_context(const uint32_t *a, struct trap_frame *f)
 				err = ERROR_INVALID_PARAMETER;
 			else if (frame->vector == TRAP_SYSENTER)
 				frame->error = frame->eip + 1;  /* back by iret: every register */
-			if (!err && fpu)
+			if (!err)
 				exception_continue_fpu(&t->k, &user);
 		} else {
 			context_merge(&user, &now, user.ContextFlags);
-			if (fpu)
-				exception_context_fpu(&t->k, &user);
+			exception_context_fpu(&t->k, &user, user.ContextFlags);
 		}
 	}
 	irq_restore(irq);

@@ -17,7 +17,8 @@ struct sysret sys_set_dispatcher(const uint32_t *a, struct trap_frame *f)
 }
 
 /* Resumes at a CONTEXT (its x87 state too when it has
- * CONTEXT_FLOATING_POINT); comes back (with an error) only when refused. */
+ * CONTEXT_FLOATING_POINT, its SSE state with CONTEXT_EXTENDED_REGISTERS);
+ * comes back (with an error) only when refused. */
 struct sysret sys_continue(const uint32_t *a, struct trap_frame *f)
 {
 	struct _CONTEXT ctx;
@@ -29,8 +30,7 @@ struct sysret sys_continue(const uint32_t *a, struct trap_frame *f)
 			process_current()->pid, process_current()->name);
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	}
-	if ((ctx.ContextFlags & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT)
-		exception_continue_fpu(thread_current(), &ctx);
+	exception_continue_fpu(thread_current(), &ctx);
 	return SYSRET_FRAME_WRITTEN;
 }
 

@@ -179,16 +179,23 @@ TEST(grants_follow_the_valid_mask)
 	CHECK_EQ_U(ob_grant_access(ACCESS_SYSTEM_SECURITY, &process, 0x1fffff, &granted), 1314);
 }
 
-TEST(names_strip_prefixes_and_refuse_subdirectories)
+TEST(names_key_global_and_session_directories_and_refuse_subdirectories)
 {
-	CHECK_STR(ob_name_strip("abc"), "abc");
-	CHECK_STR(ob_name_strip("Global\\abc"), "abc");
-	CHECK_STR(ob_name_strip("Local\\abc"), "abc");
-	CHECK(ob_name_strip("a\\b") == NULL);
-	CHECK(ob_name_strip("Global\\") == NULL);
-	CHECK(ob_name_strip("") == NULL);
-	CHECK_STR(ob_name_strip("global\\x"), "x");     /* a prefix's case does not matter */
-	CHECK_STR(ob_name_strip("GLOBAL\\Xy"), "Xy");
+	char buf[OB_NAME_KEY_MAX], tiny[10];
+
+	CHECK_STR(ob_name_key("abc", buf, sizeof(buf)), "abc");
+	CHECK_STR(ob_name_key("Local\\abc", buf, sizeof(buf)), "abc");       /* the session's */
+	CHECK_STR(ob_name_key("Global\\abc", buf, sizeof(buf)), "Global\\abc");
+	CHECK(ob_name_key("a\\b", buf, sizeof(buf)) == NULL);
+	CHECK(ob_name_key("Global\\", buf, sizeof(buf)) == NULL);
+	CHECK(ob_name_key("Local\\a\\b", buf, sizeof(buf)) == NULL);
+	CHECK(ob_name_key("", buf, sizeof(buf)) == NULL);
+	/* A prefix's case does not matter; the key spells it one way. */
+	CHECK_STR(ob_name_key("global\\x", buf, sizeof(buf)), "Global\\x");
+	CHECK_STR(ob_name_key("GLOBAL\\Xy", buf, sizeof(buf)), "Global\\Xy");
+	CHECK_STR(ob_name_key("LOCAL\\Xy", buf, sizeof(buf)), "Xy");
+	CHECK(ob_name_key("Global\\abc", tiny, sizeof(tiny)) == NULL);      /* 11 bytes */
+	CHECK_STR(ob_name_key("Global\\ab", tiny, sizeof(tiny)), "Global\\ab");
 }
 
 TEST(names_are_found_case_sensitively_and_removed)
@@ -247,7 +254,7 @@ int main(void)
 	RUN("ob", randomized_against_model);
 	RUN("ob", generic_rights_map_through_the_type);
 	RUN("ob", grants_follow_the_valid_mask);
-	RUN("ob", names_strip_prefixes_and_refuse_subdirectories);
+	RUN("ob", names_key_global_and_session_directories_and_refuse_subdirectories);
 	RUN("ob", names_are_found_case_sensitively_and_removed);
 	RUN("ob", many_names_share_buckets);
 	return check_summary();

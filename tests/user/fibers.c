@@ -1,6 +1,6 @@
 /* Fibers and fiber-local storage as Microsoft documents them: switching
  * keeps each fiber's registers, stack, SEH list head (fs:[0]) and, with
- * FIBER_FLAG_FLOAT_SWITCH, x87 control word; GetFiberData/GetCurrentFiber;
+ * FIBER_FLAG_FLOAT_SWITCH, x87 control word and (with SSE) MXCSR; GetFiberData/GetCurrentFiber;
  * stack sizes rounded as CreateThread's; an access violation on a fiber's
  * stack reaches the vectored handler and continues; a fiber's stack grows
  * through its guard page (StackLimit follows), a system call's write there too, and a fiber that overflows it
@@ -60,9 +60,30 @@ static void test_switching(void)
 	DeleteFiber(f);
 }
 
-/* The SEH head, the stack bounds and the x87 control word are the fiber's. */
-static DWORD seen_exception_list;
+/* The SEH head, the stack bounds, the x87 control word and MXCSR are the
+ * fiber's. */
+static DWORD seen_exception_list, seen_mxcsr;
 static WORD seen_cw;
+
+static int has_sse(void)
+{
+	return IsProcessorFeaturePresent(PF_XMMI_INSTRUCTIONS_AVAILABLE);
+}
+
+static DWORD mxcsr_get(void)
+{
+	DWORD m = 0;
+
+	if (has_sse())
+		asm volatile("stmxcsr %0" : "=m"(m));
+	return m;
+}
+
+static void mxcsr_set(DWORD m)
+{
+	if (has_sse())
+		asm volatile("ldmxcsr %0" : : "m"(m));
+}
 static PVOID seen_base, seen_limit, seen_deallocation;
 
 static VOID WINAPI teb_fiber(LPVOID parameter)
@@ -76,12 +97,15 @@ static VOID WINAPI teb_fiber(LPVOID parameter)
 	seen_limit = teb->NtTib.StackLimit;
 	seen_deallocation = teb->DeallocationStack;
 	asm volatile("fnstcw %0" : "=m"(seen_cw));
+	seen_mxcsr = mxcsr_get();
 	teb->NtTib.ExceptionList = (void *)0x1111;
 	asm volatile("fldcw %0" : : "m"(cw));
+	mxcsr_set(0x3f80);              /* round down */
 	SwitchToFiber(main_fiber);
 	CHECK((DWORD)teb->NtTib.ExceptionList == 0x1111, "the fiber's SEH head came back");
 	asm volatile("fnstcw %0" : "=m"(cw));
 	CHECK(cw == 0x007f, "the fiber's control word came back: %x", cw);
+	CHECK(!has_sse() || mxcsr_get() == 0x3f80, "the fiber's MXCSR came back: %lx", mxcsr_get());
 	SwitchToFiber(main_fiber);
 }
 
@@ -94,10 +118,12 @@ static void test_teb_parts(void)
 
 	CHECK(f != NULL, "CreateFiberEx: %lu", GetLastError());
 	asm volatile("fldcw %0" : : "m"(mine));
+	mxcsr_set(0x7f80);              /* round toward zero */
 	SwitchToFiber(f);
 	CHECK(seen_exception_list == 0xFFFFFFFF, "a new fiber's SEH head is -1: %lx",
 	      seen_exception_list);
 	CHECK(seen_cw == 0x027f, "a new fiber's control word: %x", seen_cw);
+	CHECK(!has_sse() || seen_mxcsr == 0x1f80, "a new fiber's MXCSR: %lx", seen_mxcsr);
 	CHECK((char *)seen_base - (char *)seen_limit == 2 * PAGE,
 	      "commit 5000 rounds to 2 pages: %p..%p", seen_limit, seen_base);
 	CHECK((char *)seen_base - (char *)seen_deallocation == 0x20000,
@@ -106,10 +132,13 @@ static void test_teb_parts(void)
 	      "the main fiber's SEH head and stack came back");
 	asm volatile("fnstcw %0" : "=m"(cw));
 	CHECK(cw == 0x0c7f, "the main fiber's control word came back: %x", cw);
+	CHECK(!has_sse() || mxcsr_get() == 0x7f80, "the main fiber's MXCSR came back: %lx",
+	      mxcsr_get());
 	SwitchToFiber(f);
 	DeleteFiber(f);
 	cw = 0x027f;
 	asm volatile("fldcw %0" : : "m"(cw));
+	mxcsr_set(0x1f80);
 }
 
 /* Reads an unmapped address; the handler resumes past the read with 0x5A. */

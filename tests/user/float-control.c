@@ -3,8 +3,10 @@
  * precision, round to nearest), so a sum that 64-bit precision keeps exact
  * rounds as a double does; _control87/_controlfp/__control87_2/_controlfp_s
  * set and report the word in Microsoft's encoding (_controlfp leaving
- * _EM_DENORMAL, SSE2's half 0), the status calls report and clear the
- * sticky flags, _fpreset restores the default, the classification and
+ * _EM_DENORMAL) on the x87 and, where the CPU has SSE2, on MXCSR too
+ * (__control87_2 each alone, _EM_AMBIGUOUS when they differ, _MCW_DN
+ * SSE2's only; without SSE2 its half reads 0), the status calls report and
+ * clear both units' sticky flags, _fpreset restores the default, the classification and
  * neighbour functions answer per class; a thread's control word is its own. */
 #include <errno.h>
 #include <float.h>
@@ -15,6 +17,15 @@
 
 #define TEST_NAME "float-control"
 #include "check.h"
+
+static unsigned mxcsr(void)
+{
+	unsigned m = 0;
+
+	if (IsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE))
+		asm volatile("stmxcsr %0" : "=m"(m));
+	return m;
+}
 
 static unsigned short x87_cw(void)
 {
@@ -83,6 +94,7 @@ static void count_invalid(const wchar_t *e, const wchar_t *f, const wchar_t *fil
 static void control_calls(void)
 {
 	unsigned cw, x86 = 0, sse = 0xdead;
+	int sse2 = IsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE);
 
 	/* Each field reaches the x87 word's own bits. */
 	CHECK(_controlfp(_RC_UP, _MCW_RC) == (_CW_DEFAULT | _RC_UP) && x87_cw() == 0x0A7F,
@@ -108,9 +120,35 @@ static void control_calls(void)
 	      && x87_cw() == 0x0241, "_control87 clears it: fnstcw %#x", x87_cw());
 	_control87(_CW_DEFAULT, _MCW_EM);
 	/* _MCW_DN is SSE2's: the x87 word has no such bits. */
-	CHECK(_control87(_DN_FLUSH, _MCW_DN) == _CW_DEFAULT, "_DN_FLUSH ignored");
-	CHECK(__control87_2(_RC_CHOP, _MCW_RC, &x86, &sse) == 1 && x86 == (_CW_DEFAULT | _RC_CHOP)
-	      && sse == 0 && x87_cw() == 0x0E7F, "__control87_2: %#x, sse %#x", x86, sse);
+	if (!sse2) {
+		CHECK(_control87(_DN_FLUSH, _MCW_DN) == _CW_DEFAULT, "_DN_FLUSH ignored");
+		CHECK(__control87_2(_RC_CHOP, _MCW_RC, &x86, &sse) == 1 &&
+		      x86 == (_CW_DEFAULT | _RC_CHOP) && sse == 0 && x87_cw() == 0x0E7F,
+		      "__control87_2: %#x, sse %#x", x86, sse);
+	} else {
+		unsigned dn = IsProcessorFeaturePresent(PF_SSE_DAZ_MODE_AVAILABLE) ? _DN_FLUSH
+				: _DN_SAVE_OPERANDS_FLUSH_RESULTS;
+		CHECK(_control87(_DN_FLUSH, _MCW_DN) == (_CW_DEFAULT | dn) &&
+		      mxcsr() == (0x1f80u | (dn == _DN_FLUSH ? 0x8040u : 0x8000u)),
+		      "_DN_FLUSH: mxcsr %#x", mxcsr());
+		_control87(_DN_SAVE, _MCW_DN);
+		CHECK(__control87_2(_RC_CHOP, _MCW_RC, &x86, &sse) == 1 &&
+		      x86 == (_CW_DEFAULT | _RC_CHOP) && x87_cw() == 0x0E7F &&
+		      sse == ((_CW_DEFAULT & _MCW_EM) | _RC_CHOP) && mxcsr() == 0x7f80,
+		      "__control87_2: %#x, sse %#x, mxcsr %#x", x86, sse, mxcsr());
+		CHECK(_control87(0, 0) == (_CW_DEFAULT | _RC_CHOP), "both chop: %#x",
+		      _control87(0, 0));
+		CHECK(__control87_2(_RC_NEAR, _MCW_RC, NULL, &sse) == 1 && mxcsr() == 0x1f80 &&
+		      x87_cw() == 0x0E7F && _control87(0, 0) == (_CW_DEFAULT | _RC_CHOP | _EM_AMBIGUOUS),
+		      "SSE2 alone: %#x, mxcsr %#x", _control87(0, 0), mxcsr());
+		CHECK(_controlfp(_CW_DEFAULT & ~_EM_ZERODIVIDE, _MCW_EM) ==
+		      (_CW_DEFAULT & ~_EM_ZERODIVIDE) + _RC_CHOP + _EM_AMBIGUOUS && mxcsr() == 0x1d80,
+		      "unmask on both: mxcsr %#x", mxcsr());
+		_control87(_CW_DEFAULT, _MCW_EM | _MCW_RC);
+		CHECK(_control87(0, 0) == _CW_DEFAULT && mxcsr() == 0x1f80, "back: %#x, mxcsr %#x",
+		      _control87(0, 0), mxcsr());
+		_control87(_RC_CHOP, _MCW_RC);
+	}
 	CHECK(__control87_2(0, 0, NULL, NULL) == 1, "__control87_2 with NULLs");
 	CHECK(_controlfp_s(&cw, _RC_NEAR, _MCW_RC) == 0 && cw == _CW_DEFAULT, "_controlfp_s %#x", cw);
 	CHECK(_controlfp_s(NULL, 0, 0) == 0, "_controlfp_s with NULL");
@@ -140,6 +178,14 @@ static void status_calls(void)
 	      "0/0: %#x, sse %#x", x86, sse);
 	_statusfp2(NULL, NULL);
 	CHECK(_clearfp() == x86 && _statusfp() == 0, "_clearfp returned the flags, cleared them");
+	if (IsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE)) {
+		static const float onef = 1.0f, zerof = 0.0f;
+		asm volatile("movss %0, %%xmm0\n\tdivss %1, %%xmm0" : : "m"(onef), "m"(zerof));
+		_statusfp2(&x86, &sse);
+		CHECK(x86 == 0 && sse == _SW_ZERODIVIDE && _statusfp() == _SW_ZERODIVIDE,
+		      "SSE2 1/0: x87 %#x, sse %#x", x86, sse);
+		CHECK(_clearfp() == _SW_ZERODIVIDE && (mxcsr() & 0x3f) == 0, "SSE2 flags cleared");
+	}
 	r = tiny * tiny;
 	CHECK(_statusfp() & _SW_UNDERFLOW, "underflow: %#x", _statusfp());
 	r = big * big;

@@ -1,7 +1,8 @@
 /* Named objects through events: create-or-open in the one namespace
  * (ERROR_ALREADY_EXISTS, the same object behind both handles), open by name
  * from another process, case-sensitive names with case-insensitive
- * Global\ and Local\ prefixes, a name leaving with its last handle, rights
+ * Global\ (its own directory) and Local\ (the session's, as no prefix)
+ * prefixes, a name leaving with its last handle, rights
  * (SYNCHRONIZE to wait, EVENT_MODIFY_STATE to signal), manual- and
  * auto-reset semantics, PulseEvent, and bad names. */
 #include <string.h>
@@ -14,7 +15,7 @@
 
 static void create_or_open(void)
 {
-	HANDLE a = CreateEventA(NULL, TRUE, FALSE, NAME), b, c;
+	HANDLE a = CreateEventA(NULL, TRUE, FALSE, NAME), b, c, g;
 
 	CHECK(a && GetLastError() == ERROR_SUCCESS, "first create: %p, error %lu", a, GetLastError());
 	b = CreateEventA(NULL, FALSE, TRUE, NAME);      /* the arguments are ignored */
@@ -24,8 +25,24 @@ static void create_or_open(void)
 	CHECK(SetEvent(a), "SetEvent");
 	CHECK(WaitForSingleObject(b, 0) == WAIT_OBJECT_0, "one object behind both handles");
 	CHECK(WaitForSingleObject(b, 0) == WAIT_OBJECT_0, "manual reset stays signaled");
-	c = OpenEventA(SYNCHRONIZE, FALSE, "Global\\" NAME);
-	CHECK(c != NULL, "Global\\ prefix: %lu", GetLastError());
+	DWORD session = 0;
+
+	CHECK(ProcessIdToSessionId(GetCurrentProcessId(), &session) && session == 1 &&
+	      WTSGetActiveConsoleSessionId() == 1, "session %lu", session);
+	FAILS(ProcessIdToSessionId(0x7ffffff0, &session), FALSE, ERROR_INVALID_PARAMETER);
+	/* Global\ is another directory than the session's (no prefix, Local\). */
+	CHECK(!OpenEventA(SYNCHRONIZE, FALSE, "Global\\" NAME) &&
+	      GetLastError() == ERROR_FILE_NOT_FOUND, "Global\\ is not the session's: %lu",
+	      GetLastError());
+	g = CreateEventA(NULL, TRUE, FALSE, "Global\\" NAME);
+	CHECK(g && GetLastError() == ERROR_SUCCESS, "a Global\\ event of the same name is new: %lu",
+	      GetLastError());
+	c = OpenEventA(SYNCHRONIZE, FALSE, "global\\" NAME);
+	CHECK(c && WaitForSingleObject(c, 0) == WAIT_TIMEOUT, "global\\, any case: the global one");
+	CloseHandle(c);
+	CloseHandle(g);
+	c = OpenEventA(SYNCHRONIZE, FALSE, "Local\\" NAME);
+	CHECK(c != NULL, "Local\\ prefix: %lu", GetLastError());
 	CHECK(WaitForSingleObject(c, 0) == WAIT_OBJECT_0, "opened by name is the same object");
 	CHECK(!SetEvent(c) && GetLastError() == ERROR_ACCESS_DENIED, "SetEvent without MODIFY");
 	CloseHandle(c);

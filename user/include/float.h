@@ -2,8 +2,9 @@
  * library extensions for the floating-point unit (user/lib/float_control.c,
  * math.c): the control word in Microsoft's portable encoding (_MCW_*, _EM_*,
  * _RC_*, _PC_*, _IC_*, _DN_*), the status word (_SW_*), _FPE_ codes for a
- * SIGFPE handler, and _fpclass's classes. vados runs the x87 alone: no SSE,
- * so the _DN_ (denormal flushing) bits are SSE2's and read as _DN_SAVE. */
+ * SIGFPE handler, and _fpclass's classes. The SDK's code computes on the
+ * x87; SSE2, where the CPU has it, is a program's own (its MXCSR follows
+ * _control87, and the _DN_ denormal bits are SSE2's alone). */
 #ifndef _VADOS_FLOAT_H
 #define _VADOS_FLOAT_H
 
@@ -90,21 +91,26 @@ VADOS_BEGIN_DECLS
 #define _FPCLASS_PINF 0x0200            /* positive infinity */
 
 /* The control word, after setting the bits mask names to new's (mask 0:
- * only read). _controlfp leaves _EM_DENORMAL alone; _control87 sets it too. */
+ * only read), on the x87 and on SSE2 when the CPU has it (_MCW_DN is
+ * SSE2's alone; _MCW_PC and _MCW_IC the x87's): the x87's word with SSE2's
+ * _DN_ bits, plus _EM_AMBIGUOUS when the two differ in masks or rounding.
+ * _controlfp leaves _EM_DENORMAL alone; _control87 sets it too. */
 unsigned int _control87(unsigned int new_, unsigned int mask);
 unsigned int _controlfp(unsigned int new_, unsigned int mask);
 /* _control87 on the x87's word (*x86_cw gets it, NULL: not touched) and
- * SSE2's (no SSE on vados: *sse2_cw gets 0, nothing set). Returns 1. */
+ * SSE2's (*sse2_cw gets it, NULL: not touched; 0 without SSE2). Returns 1. */
 int __control87_2(unsigned int new_, unsigned int mask, unsigned int *x86_cw,
 		  unsigned int *sse2_cw);
 /* _controlfp's, *currentControl (when not NULL) the word after. A mask with
  * bits outside _MCW_DN, _EM, _IC, _RC, _PC: the invalid parameter handler,
  * then EINVAL (errno too), nothing changed. */
 int _controlfp_s(unsigned int *currentControl, unsigned int new_, unsigned int mask);
+/* The status: the x87's and SSE2's flags together (_statusfp2: each), and
+ * _clearfp clears both. */
 unsigned int _clearfp(void);            /* the status word, then clears it */
 unsigned int _statusfp(void);
 void _statusfp2(unsigned int *x86_sw, unsigned int *sse2_sw);
-void _fpreset(void);                    /* a fresh x87: _CW_DEFAULT, no flags, empty stack */
+void _fpreset(void);                    /* a fresh x87 (_CW_DEFAULT, no flags, empty stack) and MXCSR */
 
 int _isnan(double x);
 int _finite(double x);

@@ -437,6 +437,9 @@ WINAPI BOOL WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 #define WriteConsole WriteConsoleA
 WINAPI DWORD GetCurrentProcessId(VOID);
 WINAPI DWORD GetProcessId(HANDLE Process);
+/* Session 1 for every process (an interactive session's). */
+WINAPI BOOL ProcessIdToSessionId(DWORD dwProcessId, DWORD *pSessionId);
+WINAPI DWORD WTSGetActiveConsoleSessionId(VOID);
 WINAPI DWORD GetLastError(VOID);
 WINAPI VOID SetLastError(DWORD dwErrCode);
 WINAPI VOID Sleep(DWORD dwMilliseconds);

@@ -2,8 +2,8 @@
  * block whose first word is its parameter (GetFiberData), named by the TEB's
  * NtTib.FiberData while it runs. Switching saves the callee-saved registers
  * on the running fiber's stack and its TEB parts (the SEH list head fs:[0],
- * StackBase, StackLimit, DeallocationStack, FlsData; the x87 control word
- * with FIBER_FLAG_FLOAT_SWITCH) in its block, and loads the other's: the
+ * StackBase, StackLimit, DeallocationStack, FlsData; the x87 control word,
+ * and MXCSR where the CPU has SSE, with FIBER_FLAG_FLOAT_SWITCH) in its block, and loads the other's: the
  * kernel grows the stack the TEB names through its guard page
  * (ps_stack_guard_hit), and frees it when the thread ends on it. */
 #include <stddef.h>
@@ -17,6 +17,9 @@
 #define DEFAULT_RESERVE MB
 #define DEFAULT_COMMIT  (2 * PAGE)
 #define X87_DEFAULT_CW  0x027f  /* Windows' initial x87 control word */
+#define MXCSR_DEFAULT   0x1f80  /* and MXCSR: every SSE exception masked */
+/* The block's own flag beside FIBER_FLAG_FLOAT_SWITCH: MXCSR switches too. */
+#define FIBER_SWITCH_MXCSR 0x80000000u
 /* NT_TIB's Version, which shares FiberData's place: a thread that is no
  * fiber holds it there (the kernel puts it in every new TEB), so its
  * GetCurrentFiber reads 0x1E00, as on Windows. */
@@ -28,8 +31,9 @@ struct fiber {
 	PVOID stack_base, stack_limit, deallocation_stack;
 	PVOID fls_data;
 	DWORD esp;                      /* its saved EDI, ESI, EBX, EBP, return */
-	DWORD flags;                    /* FIBER_FLAG_FLOAT_SWITCH */
+	DWORD flags;                    /* FIBER_FLAG_FLOAT_SWITCH, FIBER_SWITCH_MXCSR */
 	WORD fpu_control;
+	DWORD mxcsr;
 	LPFIBER_START_ROUTINE start;
 	BOOL own_stack;                 /* CreateFiber's stack, not a thread's */
 };
@@ -40,7 +44,8 @@ VADOS_STATIC_ASSERT(offsetof(struct fiber, exception_list) == 4 &&
 		    offsetof(struct fiber, stack_limit) == 12 &&
 		    offsetof(struct fiber, deallocation_stack) == 16 &&
 		    offsetof(struct fiber, fls_data) == 20 && offsetof(struct fiber, esp) == 24 &&
-		    offsetof(struct fiber, flags) == 28 && offsetof(struct fiber, fpu_control) == 32,
+		    offsetof(struct fiber, flags) == 28 && offsetof(struct fiber, fpu_control) == 32 &&
+		    offsetof(struct fiber, mxcsr) == 36,
 		    "SwitchToFiber's offsets");
 VADOS_STATIC_ASSERT(offsetof(TEB, FlsData) == 0xfb4 && offsetof(TEB, SameTebFlags) == 0xfca,
 		    "the TEB's fiber fields");
@@ -62,14 +67,16 @@ __asm__(".text\n"
 	"movl 0x8(%ecx), %ebx\n\tmovl %ebx, 12(%eax)\n\t"
 	"movl 0xe0c(%ecx), %ebx\n\tmovl %ebx, 16(%eax)\n\t"
 	"movl 0xfb4(%ecx), %ebx\n\tmovl %ebx, 20(%eax)\n\t"
-	"testl $1, 28(%eax)\n\tjz 1f\n\tfnstcw 32(%eax)\n"
+	"testl $1, 28(%eax)\n\tjz 1f\n\tfnstcw 32(%eax)\n\t"
+	"testl $0x80000000, 28(%eax)\n\tjz 1f\n\tstmxcsr 36(%eax)\n"
 	"1:\tmovl %edx, 0x10(%ecx)\n\t"
 	"movl 4(%edx), %ebx\n\tmovl %ebx, 0x0(%ecx)\n\t"
 	"movl 8(%edx), %ebx\n\tmovl %ebx, 0x4(%ecx)\n\t"
 	"movl 12(%edx), %ebx\n\tmovl %ebx, 0x8(%ecx)\n\t"
 	"movl 16(%edx), %ebx\n\tmovl %ebx, 0xe0c(%ecx)\n\t"
 	"movl 20(%edx), %ebx\n\tmovl %ebx, 0xfb4(%ecx)\n\t"
-	"testl $1, 28(%edx)\n\tjz 2f\n\tfldcw 32(%edx)\n"
+	"testl $1, 28(%edx)\n\tjz 2f\n\tfldcw 32(%edx)\n\t"
+	"testl $0x80000000, 28(%edx)\n\tjz 2f\n\tldmxcsr 36(%edx)\n"
 	"2:\tmovl 24(%edx), %esp\n\t"
 	"popl %edi\n\tpopl %esi\n\tpopl %ebx\n\tpopl %ebp\n\t"
 	"ret $4\n"
@@ -106,6 +113,9 @@ static struct fiber *fiber_new(LPVOID parameter, DWORD flags)
 	}
 	f->parameter = parameter;
 	f->flags = flags;
+	if ((flags & FIBER_FLAG_FLOAT_SWITCH) &&
+	    IsProcessorFeaturePresent(PF_XMMI_INSTRUCTIONS_AVAILABLE))
+		f->flags |= FIBER_SWITCH_MXCSR;
 	return f;
 }
 
@@ -219,6 +229,7 @@ LPVOID WINAPI CreateFiberEx(SIZE_T dwStackCommitSize, SIZE_T dwStackReserveSize,
 		return NULL;
 	f->start = lpStartAddress;
 	f->fpu_control = X87_DEFAULT_CW;
+	f->mxcsr = MXCSR_DEFAULT;
 	if (!stack_make(f, commit, reserve)) {
 		HeapFree(GetProcessHeap(), 0, f);
 		return NULL;

@@ -1,8 +1,11 @@
-/* <float.h>'s control of the x87 (Microsoft's _control87 family): the x87
- * control and status words translated to and from Microsoft's portable
- * encoding, and fpenv.h's precise environment for math. */
+/* <float.h>'s control of the x87 and SSE2 (Microsoft's _control87 family):
+ * the x87 control and status words and SSE2's MXCSR translated to and from
+ * Microsoft's portable encoding (as on 32-bit Windows, _control87 and
+ * _controlfp set both units when SSE2 is there), and fpenv.h's precise
+ * environment for math (the x87's: the SDK's code uses no SSE). */
 #include <errno.h>
 #include <float.h>
+#include <windows.h>
 #include "crt_thread.h"
 #include "fpenv.h"
 
@@ -26,6 +29,17 @@
 #define X87_CW_PRECISE 0x037fu          /* 64-bit precision, nearest, all masked */
 /* The masks _control87 may change on the x87 (_MCW_DN is SSE2's). */
 #define X87_MCW (_MCW_EM | _MCW_IC | _MCW_RC | _MCW_PC)
+
+/* MXCSR: the same six flags in bits 0-5, denormals-are-zero, their masks
+ * 7 bits up, rounding in bits 13-14 (the x87's encoding), flush-to-zero. */
+#define MXCSR_FLAGS 0x3fu
+#define MXCSR_DAZ 0x40u
+#define MXCSR_MASK_SHIFT 7
+#define MXCSR_RC_SHIFT 13
+#define MXCSR_FZ 0x8000u
+#define MXCSR_DEFAULT 0x1f80u
+/* The masks SSE2's word has (no precision or infinity control). */
+#define SSE_MCW (_MCW_EM | _MCW_RC | _MCW_DN)
 
 /* x87 exception bits and Microsoft's, in the same order (the _EM_ masks
  * and _SW_ flags share their values). */
@@ -86,7 +100,60 @@ static unsigned control_to_x87(unsigned ms)
 	       ((ms & _MCW_RC) >> 8) << X87_RC_SHIFT | ((ms & _MCW_IC) ? X87_IC : 0);
 }
 
-unsigned int _control87(unsigned int new_, unsigned int mask)
+/* Whether SSE2 is there (and which denormal controls MXCSR has): asked
+ * once per process. */
+static int sse2_state = -1, sse2_daz;
+
+static int sse2(void)
+{
+	if (sse2_state < 0) {
+		sse2_daz = IsProcessorFeaturePresent(PF_SSE_DAZ_MODE_AVAILABLE);
+		sse2_state = IsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE);
+	}
+	return sse2_state;
+}
+
+static unsigned mxcsr_get(void)
+{
+	unsigned m;
+
+	__asm__ __volatile__("stmxcsr %0" : "=m"(m));
+	return m;
+}
+
+static void mxcsr_set(unsigned m)
+{
+	__asm__ __volatile__("ldmxcsr %0" : : "m"(m));
+}
+
+/* MXCSR's control half in Microsoft's encoding: masks, rounding, _DN_. */
+static unsigned mxcsr_to_ms(unsigned m)
+{
+	unsigned dn = (m & MXCSR_DAZ ? 1u : 0u) | (m & MXCSR_FZ ? 2u : 0u);
+	static const unsigned dn_ms[4] = { _DN_SAVE, _DN_FLUSH_OPERANDS_SAVE_RESULTS,
+					   _DN_SAVE_OPERANDS_FLUSH_RESULTS, _DN_FLUSH };
+
+	return exceptions_convert(m >> MXCSR_MASK_SHIFT & X87_EXCEPTIONS, 1) |
+	       (m >> MXCSR_RC_SHIFT & 3) << 8 | dn_ms[dn];
+}
+
+/* MXCSR with the controls of ms and old's flags; denormals-are-zero only
+ * where the CPU has it (loading it elsewhere faults). */
+static unsigned mxcsr_from_ms(unsigned ms, unsigned old)
+{
+	unsigned dn = ms & _MCW_DN, m = (old & MXCSR_FLAGS) |
+		exceptions_convert(ms, 0) << MXCSR_MASK_SHIFT |
+		((ms & _MCW_RC) >> 8) << MXCSR_RC_SHIFT;
+
+	if ((dn == _DN_FLUSH || dn == _DN_FLUSH_OPERANDS_SAVE_RESULTS) && sse2_daz)
+		m |= MXCSR_DAZ;
+	if (dn == _DN_FLUSH || dn == _DN_SAVE_OPERANDS_FLUSH_RESULTS)
+		m |= MXCSR_FZ;
+	return m;
+}
+
+/* Sets the x87's controls mask names to new_'s; its word after. */
+static unsigned x87_update(unsigned new_, unsigned mask)
 {
 	unsigned ms = control_to_ms(x87_control());
 
@@ -98,6 +165,33 @@ unsigned int _control87(unsigned int new_, unsigned int mask)
 	return ms;
 }
 
+/* The same on SSE2's MXCSR (there must be SSE2). */
+static unsigned sse2_update(unsigned new_, unsigned mask)
+{
+	unsigned m = mxcsr_get(), ms = mxcsr_to_ms(m);
+
+	mask &= SSE_MCW;
+	if (mask) {
+		mxcsr_set(mxcsr_from_ms((ms & ~mask) | (new_ & mask), m));
+		ms = mxcsr_to_ms(mxcsr_get());
+	}
+	return ms;
+}
+
+/* Both units: the x87's word with SSE2's _DN_ bits, and _EM_AMBIGUOUS when
+ * their masks or rounding differ (Microsoft's warning that one word cannot
+ * say both). */
+unsigned int _control87(unsigned int new_, unsigned int mask)
+{
+	unsigned x87 = x87_update(new_, mask), sse;
+
+	if (!sse2())
+		return x87;
+	sse = sse2_update(new_, mask);
+	return x87 | (sse & _MCW_DN) |
+	       (((x87 ^ sse) & (_MCW_EM | _MCW_RC)) ? _EM_AMBIGUOUS : 0);
+}
+
 unsigned int _controlfp(unsigned int new_, unsigned int mask)
 {
 	return _control87(new_, mask & ~_EM_DENORMAL);
@@ -107,9 +201,9 @@ int __control87_2(unsigned int new_, unsigned int mask, unsigned int *x86_cw,
 		  unsigned int *sse2_cw)
 {
 	if (x86_cw)
-		*x86_cw = _control87(new_, mask);
+		*x86_cw = x87_update(new_, mask);
 	if (sse2_cw)
-		*sse2_cw = 0;
+		*sse2_cw = sse2() ? sse2_update(new_, mask) : 0;
 	return 1;
 }
 
@@ -125,17 +219,23 @@ int _controlfp_s(unsigned int *currentControl, unsigned int new_, unsigned int m
 	return 0;
 }
 
+/* SSE2's sticky flags in Microsoft's encoding (0 without SSE2). */
+static unsigned sse2_status(void)
+{
+	return sse2() ? exceptions_convert(mxcsr_get() & MXCSR_FLAGS, 1) : 0;
+}
+
 unsigned int _statusfp(void)
 {
-	return exceptions_convert(x87_status(), 1);
+	return exceptions_convert(x87_status(), 1) | sse2_status();
 }
 
 void _statusfp2(unsigned int *x86_sw, unsigned int *sse2_sw)
 {
 	if (x86_sw)
-		*x86_sw = _statusfp();
+		*x86_sw = exceptions_convert(x87_status(), 1);
 	if (sse2_sw)
-		*sse2_sw = 0;
+		*sse2_sw = sse2_status();
 }
 
 unsigned int _clearfp(void)
@@ -143,6 +243,8 @@ unsigned int _clearfp(void)
 	unsigned sw = _statusfp();
 
 	__asm__ __volatile__("fnclex");
+	if (sse2())
+		mxcsr_set(mxcsr_get() & ~MXCSR_FLAGS);
 	return sw;
 }
 
@@ -150,6 +252,8 @@ void _fpreset(void)
 {
 	__asm__ __volatile__("fninit");
 	x87_set_control(X87_CW_DEFAULT);
+	if (sse2())
+		mxcsr_set(MXCSR_DEFAULT);
 }
 
 unsigned short fpenv_precise_enter(void)
@@ -180,4 +284,6 @@ void fpenv_set_status(unsigned int flags, unsigned int mask)
 	unmasked = env.sw & ~env.cw & X87_EXCEPTIONS;
 	env.sw = (unsigned short)((env.sw & ~(X87_ES | X87_BUSY)) | (unmasked ? X87_ES | X87_BUSY : 0));
 	__asm__ __volatile__("fldenv %0" : : "m"(env));
+	if (sse2())             /* MXCSR's flags: the x87's bits, and no trap for them */
+		mxcsr_set((mxcsr_get() & ~x87_mask) | (exceptions_convert(flags, 0) & x87_mask));
 }

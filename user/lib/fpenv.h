@@ -11,9 +11,10 @@ unsigned short fpenv_precise_enter(void);
  * except those of exceptions the caller has unmasked (their #MF would fault
  * the caller's next x87 instruction for the library's own work). */
 void fpenv_precise_leave(unsigned short cw);
-/* Sets the x87's exception flags that mask names (Microsoft's _SW_ bits)
- * to flags' values, the others kept; one set whose exception is unmasked
- * makes the next waiting x87 instruction raise it (#MF). */
+/* Sets the exception flags that mask names (Microsoft's _SW_ bits) to
+ * flags' values, the others kept, on the x87 and SSE2's MXCSR where there is
+ * SSE2; an x87 flag set whose exception is unmasked makes the next waiting
+ * x87 instruction raise it (#MF). */
 void fpenv_set_status(unsigned int flags, unsigned int mask);
 
 #endif

@@ -238,6 +238,33 @@ DWORD WINAPI GetProcessId(HANDLE Process)
 	return win32_call(SYS_PROCESS_ID_OF, args, &pid) ? pid : 0;
 }
 
+/* Every process runs in session 1, an interactive session's (the named
+ * objects' Local\ directory is its own). A process that does not exist:
+ * ERROR_INVALID_PARAMETER; a NULL pSessionId: ERROR_NOACCESS. */
+BOOL WINAPI ProcessIdToSessionId(DWORD dwProcessId, DWORD *pSessionId)
+{
+	HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, dwProcessId);
+
+	if (!h) {
+		if (GetLastError() != ERROR_ACCESS_DENIED)
+			SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	CloseHandle(h);
+	if (!pSessionId || IsBadWritePtr(pSessionId, sizeof(*pSessionId))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*pSessionId = 1;
+	return TRUE;
+}
+
+/* The session attached to the console: vados's one, session 1. */
+DWORD WINAPI WTSGetActiveConsoleSessionId(VOID)
+{
+	return 1;
+}
+
 BOOL WINAPI TerminateProcess(HANDLE hProcess, UINT uExitCode)
 {
 	uint32_t args[2] = { (uint32_t)hProcess, uExitCode };

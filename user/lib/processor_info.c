@@ -8,6 +8,13 @@
 #define CPUID_TSC   (1u << 4)
 #define CPUID_CX8   (1u << 8)
 #define CPUID_MMX   (1u << 23)
+#define CPUID_FXSR  (1u << 24)
+#define CPUID_SSE   (1u << 25)
+#define CPUID_SSE2  (1u << 26)
+#define CPUID_SSE3  (1u << 0)           /* ECX */
+#define CPUID_SSSE3 (1u << 9)
+#define CPUID_SSE41 (1u << 19)
+#define CPUID_SSE42 (1u << 20)
 #define CPUID_RDRAND (1u << 30)         /* ECX */
 #define EXT_RDTSCP  (1u << 27)
 #define EXT_3DNOW   (1u << 31)
@@ -17,9 +24,31 @@ static void cpuid(uint32_t leaf, uint32_t r[4])
 	asm volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf), "c"(0));
 }
 
-/* TRUE when the feature is there and usable: the SSE family and XSAVE are
- * not (the kernel saves only the x87 state and leaves CR4.OSFXSR clear),
- * nor PAE or NX (a non-PAE kernel), nor FS/GS-base writes or __fastfail. */
+/* Whether the SSE extension with ECX bit ecx_bit of CPUID leaf 1 (0: SSE
+ * itself, EDX's) is usable: the kernel enables SSE (CR4.OSFXSR) on every
+ * CPU with FXSR and SSE, and saves the XMM registers with FXSAVE. */
+static BOOL sse_usable(const uint32_t std[4], uint32_t edx_bits, uint32_t ecx_bit)
+{
+	uint32_t need = CPUID_FXSR | CPUID_SSE | edx_bits;
+
+	return (std[3] & need) == need && (std[2] & ecx_bit) == ecx_bit;
+}
+
+/* Whether MXCSR's DAZ bit (6) is writable: FXSAVE's MXCSR_MASK says. */
+static BOOL sse_daz(void)
+{
+	uint8_t raw[512 + 15], *area = (uint8_t *)(((uintptr_t)raw + 15) & ~(uintptr_t)15);
+	uint32_t mask;
+
+	memset(raw, 0, sizeof(raw));            /* FXSAVE needs 16 bytes' alignment */
+	asm volatile("fxsave %0" : "=m"(*(uint8_t (*)[512])area));
+	memcpy(&mask, area + 28, sizeof(mask));
+	return (mask & 0x40u) != 0;
+}
+
+/* TRUE when the feature is there and usable: XSAVE and AVX are not (the
+ * kernel saves the state FXSAVE covers only), nor PAE or NX (a non-PAE
+ * kernel), nor FS/GS-base writes or __fastfail. */
 BOOL WINAPI IsProcessorFeaturePresent(DWORD ProcessorFeature)
 {
 	uint32_t std[4], ext[4] = { 0, 0, 0, 0 };
@@ -45,6 +74,20 @@ BOOL WINAPI IsProcessorFeaturePresent(DWORD ProcessorFeature)
 		return (std[2] & CPUID_RDRAND) != 0;
 	case PF_RDTSCP_INSTRUCTION_AVAILABLE:
 		return (ext[3] & EXT_RDTSCP) != 0;
+	case PF_XMMI_INSTRUCTIONS_AVAILABLE:
+		return sse_usable(std, 0, 0);
+	case PF_SSE_DAZ_MODE_AVAILABLE:
+		return sse_usable(std, 0, 0) && sse_daz();
+	case PF_XMMI64_INSTRUCTIONS_AVAILABLE:
+		return sse_usable(std, CPUID_SSE2, 0);
+	case PF_SSE3_INSTRUCTIONS_AVAILABLE:
+		return sse_usable(std, CPUID_SSE2, CPUID_SSE3);
+	case PF_SSSE3_INSTRUCTIONS_AVAILABLE:
+		return sse_usable(std, CPUID_SSE2, CPUID_SSSE3);
+	case PF_SSE4_1_INSTRUCTIONS_AVAILABLE:
+		return sse_usable(std, CPUID_SSE2, CPUID_SSE41);
+	case PF_SSE4_2_INSTRUCTIONS_AVAILABLE:
+		return sse_usable(std, CPUID_SSE2, CPUID_SSE42);
 	default:
 		return FALSE;
 	}

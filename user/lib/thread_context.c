@@ -5,8 +5,10 @@
 #include "win32call.h"
 
 /* Fills the groups lpContext->ContextFlags names (CONTEXT_CONTROL,
- * CONTEXT_INTEGER, CONTEXT_SEGMENTS, CONTEXT_FLOATING_POINT: the x87 state;
- * the debug and extended ones are left as they are). THREAD_GET_CONTEXT. */
+ * CONTEXT_INTEGER, CONTEXT_SEGMENTS, CONTEXT_FLOATING_POINT: the x87 state,
+ * CONTEXT_EXTENDED_REGISTERS: FXSAVE's image with the XMM registers and
+ * MXCSR, on a CPU with FXSR; the debug registers are left as they are).
+ * THREAD_GET_CONTEXT. */
 BOOL WINAPI GetThreadContext(HANDLE hThread, LPCONTEXT lpContext)
 {
 	uint32_t args[3] = { (uint32_t)hThread, (uint32_t)lpContext, 0 };

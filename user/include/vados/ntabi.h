@@ -19,6 +19,7 @@ typedef unsigned long ntabi_dword;
 #define CONTEXT_SEGMENTS (CONTEXT_i386 | 0x4u)    /* SegDs, SegEs, SegFs, SegGs */
 #define CONTEXT_FULL     (CONTEXT_CONTROL | CONTEXT_INTEGER | CONTEXT_SEGMENTS)
 #define CONTEXT_FLOATING_POINT (CONTEXT_i386 | 0x8u)  /* FloatSave */
+#define CONTEXT_EXTENDED_REGISTERS (CONTEXT_i386 | 0x20u)  /* ExtendedRegisters: FXSAVE's image */
 
 #define EXCEPTION_NONCONTINUABLE 0x1u
 

@@ -322,8 +322,9 @@ WINAPI int lstrcmpiA(LPCSTR lpString1, LPCSTR lpString2);
 WINAPI DWORD GetPriorityClass(HANDLE hProcess);
 WINAPI BOOL SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass);
 /* The processor's features (user/lib/processor_info.c): those the CPU has
- * and the kernel lets ring 3 use (no SSE: the kernel saves only the x87
- * state; no PAE or NX: a non-PAE kernel). */
+ * and the kernel lets ring 3 use (SSE up to SSE4.2 where the CPU has it;
+ * no XSAVE or AVX: the kernel saves what FXSAVE covers; no PAE or NX: a
+ * non-PAE kernel). */
 #define PF_FLOATING_POINT_PRECISION_ERRATA  0
 #define PF_FLOATING_POINT_EMULATED          1
 #define PF_COMPARE_EXCHANGE_DOUBLE          2
@@ -348,6 +349,12 @@ WINAPI BOOL SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass);
 #define PF_FASTFAIL_AVAILABLE               23
 #define PF_RDRAND_INSTRUCTION_AVAILABLE     28
 #define PF_RDTSCP_INSTRUCTION_AVAILABLE     32
+#define PF_SSSE3_INSTRUCTIONS_AVAILABLE     36
+#define PF_SSE4_1_INSTRUCTIONS_AVAILABLE    37
+#define PF_SSE4_2_INSTRUCTIONS_AVAILABLE    38
+#define PF_AVX_INSTRUCTIONS_AVAILABLE       39
+#define PF_AVX2_INSTRUCTIONS_AVAILABLE      40
+#define PF_AVX512F_INSTRUCTIONS_AVAILABLE   41
 WINAPI BOOL IsProcessorFeaturePresent(DWORD ProcessorFeature);
 
 /* The processors' relationships: one core in one package on NUMA node 0. */
@@ -392,10 +399,10 @@ WINAPI DWORD GetCurrentProcessorNumber(VOID);
 WINAPI DWORD GetActiveProcessorCount(WORD GroupNumber);
 WINAPI DWORD GetMaximumProcessorCount(WORD GroupNumber);
 /* Thread contexts (user/lib/thread_context.c): the registers a suspended
- * thread left ring 3 with; CONTEXT_CONTROL, _INTEGER, _SEGMENTS and
- * _FLOATING_POINT are read and written, the other groups left as they are. */
+ * thread left ring 3 with; CONTEXT_CONTROL, _INTEGER, _SEGMENTS,
+ * _FLOATING_POINT and (on a CPU with FXSR) _EXTENDED_REGISTERS are read
+ * and written, the debug registers left as they are. */
 #define CONTEXT_DEBUG_REGISTERS    (CONTEXT_i386 | 0x10u)
-#define CONTEXT_EXTENDED_REGISTERS (CONTEXT_i386 | 0x20u)
 #define CONTEXT_ALL (CONTEXT_CONTROL | CONTEXT_INTEGER | CONTEXT_SEGMENTS | \
 		     CONTEXT_FLOATING_POINT | CONTEXT_DEBUG_REGISTERS | CONTEXT_EXTENDED_REGISTERS)
 typedef CONTEXT *LPCONTEXT;
