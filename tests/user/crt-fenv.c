@@ -2,7 +2,8 @@
  * division's result, flags that real operations and feraiseexcept set,
  * saved and restored flags and environments, FE_DFL_ENV, feholdexcept's
  * non-stop mode and feupdateenv raising what was held (an unmasked
- * divide-by-zero reported as EXCEPTION_FLT_DIVIDE_BY_ZERO), bad arguments. */
+ * divide-by-zero reported as EXCEPTION_FLT_DIVIDE_BY_ZERO), bad arguments;
+ * SSE2's flags and rounding where the CPU has it. */
 #include <windows.h>
 #include <fenv.h>
 #include <float.h>
@@ -90,6 +91,31 @@ static void flags(void)
 	feclearexcept(FE_ALL_EXCEPT);
 }
 
+/* SSE2, where the CPU has it: its flags and rounding are the environment's
+ * too (main's _controlfp family sets both units). */
+static void sse2_unit(void)
+{
+	static const float onef = 1.0f, zerof = 0.0f, threef = 3.0f;
+	float down, up;
+
+	if (!IsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE))
+		return;
+	feclearexcept(FE_ALL_EXCEPT);
+	asm volatile("movss %0, %%xmm0\n\tdivss %1, %%xmm0" : : "m"(onef), "m"(zerof));
+	CHECK(fetestexcept(FE_ALL_EXCEPT) == FE_DIVBYZERO, "an SSE 1/0 seen");
+	CHECK(feclearexcept(FE_DIVBYZERO) == 0 && fetestexcept(FE_ALL_EXCEPT) == 0,
+	      "and cleared from MXCSR too");
+	fesetround(FE_DOWNWARD);
+	asm volatile("movss %1, %%xmm0\n\tdivss %2, %%xmm0\n\tmovss %%xmm0, %0"
+		     : "=m"(down) : "m"(onef), "m"(threef));
+	fesetround(FE_UPWARD);
+	asm volatile("movss %1, %%xmm0\n\tdivss %2, %%xmm0\n\tmovss %%xmm0, %0"
+		     : "=m"(up) : "m"(onef), "m"(threef));
+	CHECK(down < up, "SSE rounds as fesetround says");
+	fesetround(FE_TONEAREST);
+	feclearexcept(FE_ALL_EXCEPT);
+}
+
 static void environments(void)
 {
 	fenv_t env, other;
@@ -131,6 +157,7 @@ int main(void)
 	values();
 	rounding();
 	flags();
+	sse2_unit();
 	environments();
 	RemoveVectoredExceptionHandler(h);
 	printf("crt-fenv: %d failures\n", failures);
