@@ -9,7 +9,8 @@
  * exceptions, so only Bochs runs that part); Get/SetThreadContext read and
  * write a suspended thread's XMM registers and MXCSR (its reserved bits
  * dropped) without disturbing its x87 registers, FloatSave winning over
- * ExtendedRegisters for the x87 control word. Without SSE (the 486, the
+ * ExtendedRegisters for the x87 control word; handlers run on a stack
+ * aligned as GCC's SSE code needs. Without SSE (the 486, the
  * Pentium) the features read absent and the x87 context still works.
  * Prints "sse-state: N failures". */
 #include <string.h>
@@ -183,6 +184,28 @@ static void check_exceptions(void)
 	RemoveVectoredExceptionHandler(handler);
 }
 
+/* A handler's frame: entered with ESP + 4 16-aligned (as GCC's code
+ * assumes at every call), its frame pointer is 8 past a 16-byte line. */
+static volatile uintptr_t handler_frame;
+
+static LONG CALLBACK align_handler(PEXCEPTION_POINTERS ep)
+{
+	if (ep->ExceptionRecord->ExceptionCode != 0xE0551234u)
+		return EXCEPTION_CONTINUE_SEARCH;
+	handler_frame = (uintptr_t)__builtin_frame_address(0);
+	return EXCEPTION_CONTINUE_EXECUTION;
+}
+
+static void check_handler_alignment(void)
+{
+	PVOID handler = AddVectoredExceptionHandler(1, align_handler);
+
+	RaiseException(0xE0551234u, 0, 0, NULL);
+	CHECK(handler_frame % 16 == 8, "a handler's frame pointer 0x%lx is not 8 mod 16",
+	      (unsigned long)handler_frame);
+	RemoveVectoredExceptionHandler(handler);
+}
+
 static volatile LONG spin_ready, spin_go;
 static unsigned spun_xmm2[4], spun_mxcsr;
 static unsigned short spun_cw;
@@ -281,6 +304,7 @@ int main(int argc, char **argv)
 	} else {
 		check_switches();
 		check_thread_context();
+		check_handler_alignment();
 	}
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;
