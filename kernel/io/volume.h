@@ -23,6 +23,8 @@
 #define IO_VOLUMES 24                   /* C: to Z: */
 
 struct io_fcb;
+struct io_notify;
+struct io_notify_request;
 
 struct io_volume {
 	char letter;                    /* 'C' ... */
@@ -37,6 +39,8 @@ struct io_volume {
 	struct io_meta *meta;           /* the metadata cache (kernel/io/metacache.c) */
 	struct io_fcb *fcbs;            /* the open and the cached closed files (kernel/io/fcb.c) */
 	uint32_t closed;                /* of those, closed files kept cached */
+	struct io_notify *watches;      /* directories' change watches (kernel/io/notify.c) */
+	struct io_notify_request *notify_done;  /* answered, for io_unlock to complete */
 };
 
 /* Mounts every FAT partition of every IDE disk (after ide_init and the

@@ -1,7 +1,8 @@
 /* Byte-range locks on file handles (LockFile(Ex), UnlockFile(Ex); the
  * locks live in kernel/io/lock.c) and CancelIo(Ex) (CancelIo: the calling
- * thread's requests; a thread's end cancels its own), whose only pending
- * requests in vados are those locks: a LockFileEx on a FILE_FLAG_OVERLAPPED
+ * thread's requests; a thread's end cancels its own), whose pending
+ * requests in vados are those locks and directory change notifications
+ * (sys_notify.c): a LockFileEx on a FILE_FLAG_OVERLAPPED
  * handle that must wait returns ERROR_IO_PENDING, and its answer is written
  * into the caller's OVERLAPPED (Internal, InternalHigh) and its event set,
  * by whichever thread answers it. The owner of every lock is the File
@@ -176,6 +177,8 @@ struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f)
 	if (err)
 		return (struct sysret){ err, 0 };
 	err = file_cancel_locks(file, process_handles(), a[1], a[2] ? thread_current() : NULL);
+	if (!file_notify_cancel(file, process_handles(), a[1], a[2] ? thread_current() : NULL))
+		err = ERROR_SUCCESS;
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };
 }
