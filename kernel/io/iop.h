@@ -118,8 +118,10 @@ void iop_notify_locked(struct io_volume *v, uint32_t filter, uint32_t action, co
 		       uint32_t action2, const char *path2);
 /* A rename or move of a file (dir false) or directory from to to: the
  * RENAMED_OLD_NAME/RENAMED_NEW_NAME pair within a directory, REMOVED and
- * ADDED across directories, as NT reports them. */
-void iop_notify_move_locked(struct io_volume *v, bool dir, const char *from, const char *to);
+ * ADDED across directories, as NT reports them; replaced (a file was at
+ * to): its REMOVED first, unless to names from itself (a change of case). */
+void iop_notify_move_locked(struct io_volume *v, bool dir, const char *from, const char *to,
+			    bool replaced);
 /* Completes the overlapped requests answered under a volume lock
  * (io_unlock's, with no lock held). */
 void iop_notify_complete(struct io_notify_request *done);

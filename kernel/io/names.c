@@ -26,9 +26,10 @@ static uint32_t move_locked(struct io_volume *v, const char *from, const char *t
 			    bool own)
 {
 	struct fat_file *fat;
-	struct fat_info info;
+	struct fat_info info, old;
 	struct io_fcb *fcb;
 	uint32_t err;
+	bool replaces = replace && fat_stat(v->fat, to, &old) == ERROR_SUCCESS;
 
 	if (replace)
 		iop_evict_path_locked(v, to, false);
@@ -43,7 +44,7 @@ static uint32_t move_locked(struct io_volume *v, const char *from, const char *t
 		return err;
 	if (fcb)
 		strlcpy(fcb->path, to, sizeof(fcb->path));
-	iop_notify_move_locked(v, info.attributes & FAT_ATTR_DIRECTORY, from, to);
+	iop_notify_move_locked(v, info.attributes & FAT_ATTR_DIRECTORY, from, to, replaces);
 	return ERROR_SUCCESS;
 }
 

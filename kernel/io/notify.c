@@ -290,10 +290,14 @@ void iop_notify_rundown_locked(struct io_file *f)
 	f->notify = NULL;
 }
 
-void iop_notify_move_locked(struct io_volume *v, bool dir, const char *from, const char *to)
+void iop_notify_move_locked(struct io_volume *v, bool dir, const char *from, const char *to,
+			    bool replaced)
 {
 	uint32_t filter = dir ? FILE_NOTIFY_CHANGE_DIR_NAME : FILE_NOTIFY_CHANGE_FILE_NAME;
 	size_t a = (size_t)(strrchr(from, '\\') - from), b = (size_t)(strrchr(to, '\\') - to);
+
+	if (replaced && (strlen(from) != strlen(to) || !notify_same(from, to, strlen(to))))
+		iop_notify_locked(v, FILE_NOTIFY_CHANGE_FILE_NAME, FILE_ACTION_REMOVED, to, 0, NULL);
 
 	if (a == b && notify_same(from, to, a))
 		iop_notify_locked(v, filter, FILE_ACTION_RENAMED_OLD_NAME, from,

@@ -8,7 +8,8 @@
  *
  * Locking: one guarded mutex per volume ("volume", rank KE_RANK_VOLUME, below
  * every memory-manager lock) serializes every call into the FAT driver on that
- * volume, its open-file records, the positions of its File objects and the
+ * volume, its open-file records, the positions of its File objects, its
+ * directories' change watches (kernel/io/notify.c) and the
  * file cache's work on its files (kernel/io/cache.c). It is held across disk
  * I/O (the caller sleeps, others run) and never while touching user memory:
  * the cache gives it up around each run of copies to or from a user buffer, so a page

@@ -147,7 +147,16 @@ static void synchronous(void)
 	      "Ex: %lu", GetLastError());
 	CHECK(!strcmp(records(buf, n), "2:a-long-name-for-a-record.txt;"), "after: %s",
 	      records(buf, n));
+
+	/* A rename over an existing file removes it first. */
+	touch(D "\\src.txt");
+	touch(D "\\dst.txt");
+	CHECK(MoveFileExA(D "\\src.txt", D "\\dst.txt", MOVEFILE_REPLACE_EXISTING), "replace");
+	CHECK(ReadDirectoryChangesW(dir, buf, sizeof(buf), TRUE, NAMES, &n, NULL, NULL) &&
+	      !strcmp(records(buf, n), "1:src.txt;1:dst.txt;2:dst.txt;4:src.txt;5:dst.txt;"),
+	      "replaced: %s", records(buf, n));
 	CloseHandle(dir);
+	CHECK(DeleteFileA(D "\\dst.txt"), "delete");
 }
 
 /* Without the subtree, below is not seen; the filters pick their kinds:
