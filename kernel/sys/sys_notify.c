@@ -7,11 +7,10 @@
  * A request that pends is listed on its thread (kernel/ke/iolist.h), so
  * the thread's end cancels it, as CancelIo(Ex) does (sys_filelock.c). */
 #include "kernel/sys/syscalls.h"
-#include "kernel/ex/event.h"
+#include "kernel/sys/sys_overlapped.h"
 #include "kernel/io/completion.h"
 #include "kernel/io/file.h"
 #include "kernel/ke/apc.h"
-#include "kernel/ke/iolist.h"
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
 #include "arch/uaccess.h"
@@ -24,37 +23,31 @@
 /* An overlapped (or signalling) request; its OVERLAPPED is its tag. */
 struct notify_pending {
 	struct io_notify_request r;
-	struct ke_io io;
-	struct process *process;        /* referenced: where the buffer and OVERLAPPED are */
-	struct event *event;            /* referenced, or NULL */
-	struct io_file *file;           /* referenced */
+	struct sys_overlapped o;
 	struct ps_thread *thread;       /* referenced when routine: where it runs */
 	uint32_t buffer, routine, flags;
 };
 
-static struct notify_pending *pending_of(struct ke_io *io)
+static struct notify_pending *notify_pending_of(struct ke_io *io)
 {
-	return (struct notify_pending *)((char *)io - offsetof(struct notify_pending, io));
+	return (struct notify_pending *)((char *)io - offsetof(struct notify_pending, o.io));
 }
 
 static void notify_pending_free(struct ke_io *io)
 {
-	struct notify_pending *p = pending_of(io);
+	struct notify_pending *p = notify_pending_of(io);
 
-	if (p->event)
-		ob_dereference(p->event);
 	if (p->thread)
 		ob_dereference(p->thread);
-	ob_dereference(p->file);
-	ob_dereference(p->process);
+	sys_overlapped_drop(&p->o);
 	kfree(p);
 }
 
 static void notify_pending_cancel(struct ke_io *io)
 {
-	struct notify_pending *p = pending_of(io);
+	struct notify_pending *p = notify_pending_of(io);
 
-	(void)file_notify_cancel(p->file, NULL, p->r.tag, p->r.issuer);
+	(void)file_notify_cancel(p->o.file, NULL, p->r.tag, p->r.issuer);
 }
 
 /* The NTSTATUS an OVERLAPPED keeps for an answer. */
@@ -64,67 +57,49 @@ static uint32_t notify_ntstatus(uint32_t error)
 	case ERROR_SUCCESS: return 0;
 	case ERROR_NOTIFY_CLEANUP: return 0x0000010bu;          /* STATUS_NOTIFY_CLEANUP */
 	case ERROR_NOTIFY_ENUM_DIR: return 0x0000010cu;         /* STATUS_NOTIFY_ENUM_DIR */
-	case ERROR_NOACCESS: return 0xc0000005u;                /* STATUS_ACCESS_VIOLATION */
 	case ERROR_OPERATION_ABORTED: return 0xc0000120u;       /* STATUS_CANCELLED */
 	default: return 0xc000009au;                            /* STATUS_INSUFFICIENT_RESOURCES */
 	}
 }
 
-/* The answer (kernel/io calls it once, holding no lock): the records into
- * the caller's buffer and the status and count into its OVERLAPPED (in its
- * process, unless that is ending), then its event, the File object, the
- * completion port (answers that are not errors) and the completion
- * routine, queued as an APC to the thread that asked. */
+/* The answer (kernel/io calls it once, holding no lock): the records, the
+ * status and count (sys_overlapped_answer), then the completion port
+ * (answers that are not errors) and the completion routine, queued as an
+ * APC to the thread that asked. */
 static void notify_pending_complete(struct io_notify_request *r)
 {
 	struct notify_pending *p = (struct notify_pending *)r;
-	uint32_t error = r->status, bytes = r->bytes, iosb[2];
+	uint32_t status = notify_ntstatus(r->status), error = r->status;
+	uint32_t bytes = sys_overlapped_answer(&p->o, status, r->data, p->buffer, r->bytes);
 
-	if (!(p->flags & NOTIFY_SIGNAL) && process_attach(p->process)) {
-		if (bytes && !copy_to_user(p->buffer, r->data, bytes)) {
-			error = ERROR_NOACCESS;
-			bytes = 0;
-		}
-		iosb[0] = notify_ntstatus(error);
-		iosb[1] = bytes;
-		(void)copy_to_user(r->tag, iosb, sizeof(iosb));
-		process_detach(p->process);
-	}
-	if (p->event)
-		event_set(p->event);
-	file_io_done(p->file);
-	if ((p->flags & NOTIFY_REPORT) && !(notify_ntstatus(error) & 0x80000000u))
-		(void)io_completion_transfer_done(p->file, r->tag, bytes, false);
+	if (bytes != r->bytes)
+		error = ERROR_NOACCESS;
+	if ((p->flags & NOTIFY_REPORT) && !(status & 0x80000000u) && error != ERROR_NOACCESS)
+		(void)io_completion_transfer_done(p->o.file, r->tag, bytes, false);
 	if (p->routine)
 		(void)ke_queue_user_apc(&p->thread->k, p->routine, 3,
 					(uint32_t[3]){ error, bytes, r->tag });
-	ke_io_finish(&p->io);
+	ke_io_finish(&p->o.io);
 }
 
-/* The pending record of a request on file: OVERLAPPED at ov (writable;
- * 0 for a signalling one), event handle (0: none; EVENT_MODIFY_STATE),
- * completion routine. */
+/* The pending record of a request on file: OVERLAPPED at a[6] (writable;
+ * 0 for a signalling one), event handle a[5] (0: none), completion
+ * routine a[7]. */
 static uint32_t notify_pending_make(struct io_file *file, const uint32_t *a,
 				    struct notify_pending **out)
 {
 	struct notify_pending *p;
-	uint32_t err = ERROR_SUCCESS;
+	uint32_t err;
 
-	if (!(a[4] & NOTIFY_SIGNAL) && !probe_user(a[6], 2 * sizeof(uint32_t), true))
-		return ERROR_NOACCESS;
 	if (!(p = kmalloc(sizeof(*p))))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	*p = (struct notify_pending){
 		.r = { .complete = notify_pending_complete, .length = a[2],
 		       .tag = a[4] & NOTIFY_SIGNAL ? (uint32_t)p : a[6],
 		       .owner = process_handles(), .issuer = thread_current() },
-		.io = { .cancel = notify_pending_cancel, .release = notify_pending_free },
-		.process = process_current(), .file = file, .buffer = a[1], .routine = a[7],
-		.flags = a[4] };
-	if (a[5])
-		err = ob_reference_by_handle(process_handles(), a[5], &event_type,
-					     EVENT_MODIFY_STATE, (void **)&p->event, NULL);
-	if (err) {
+		.o.io = { .cancel = notify_pending_cancel, .release = notify_pending_free },
+		.buffer = a[1], .routine = a[7], .flags = a[4] };
+	if ((err = sys_overlapped_start(&p->o, file, a[5], a[4] & NOTIFY_SIGNAL ? 0 : a[6]))) {
 		kfree(p);
 		return err;
 	}
@@ -132,9 +107,6 @@ static uint32_t notify_pending_make(struct io_file *file, const uint32_t *a,
 		p->thread = ps_thread_current();
 		ob_reference(p->thread);
 	}
-	ob_reference(p->process);
-	ob_reference(p->file);
-	ke_io_start(&p->io, thread_current());
 	*out = p;
 	return ERROR_SUCCESS;
 }
@@ -186,7 +158,7 @@ struct sysret sys_notify_change(const uint32_t *a, struct trap_frame *f)
 			err = ERROR_SUCCESS;
 		else if (err) {
 			file_io_done(file);
-			ke_io_finish(&p->io);   /* not queued, never answered */
+			ke_io_finish(&p->o.io); /* not queued, never answered */
 		}
 	}
 	ob_dereference(file);
