@@ -49,11 +49,12 @@ static bool notify_same(const char *a, const char *b, size_t n)
 	return true;
 }
 
-/* path (a volume path) relative to directory dir when it lies in it (any
- * depth when subtree), else NULL. */
+/* path (a volume path) relative to directory dir (as it was opened: a
+ * trailing '\' does not count) when it lies in it (any depth when
+ * subtree), else NULL. */
 static const char *notify_relative(const char *dir, const char *path, bool subtree)
 {
-	size_t n = strlen(dir);
+	size_t n = strlen(dir) - (strlen(dir) > 1 && dir[strlen(dir) - 1] == '\\');
 	const char *rest = path + n;
 
 	if (strlen(path) <= n || !notify_same(dir, path, n))
@@ -102,14 +103,14 @@ static void notify_record_locked(struct io_notify *n, uint32_t action, const cha
 static void notify_answer_locked(struct io_notify *n, struct io_notify_request *r,
 				 uint32_t status)
 {
-	struct io_volume *v = n->file->fcb->vol;
+	struct io_notify_request **tail = &n->file->fcb->vol->notify_done;
 
 	r->data = NULL;
 	r->bytes = 0;
 	r->status = status;
 	if (!status && (n->overflow || n->used > r->length))
 		r->status = ERROR_NOTIFY_ENUM_DIR;
-	else if (!status && (r->data = kmalloc(n->used ? n->used : 1))) {
+	else if (!status && (r->data = kmalloc(n->used))) {
 		memcpy(r->data, n->buf, n->used);
 		r->bytes = n->used;
 	} else if (!status) {
@@ -123,8 +124,10 @@ static void notify_answer_locked(struct io_notify *n, struct io_notify_request *
 		ke_set_signal(&r->answered, 1);
 		return;
 	}
-	r->next = v->notify_done;
-	v->notify_done = r;
+	while (*tail)
+		tail = &(*tail)->next;
+	r->next = NULL;
+	*tail = r;              /* answered in order, completed in order */
 }
 
 void iop_notify_locked(struct io_volume *v, uint32_t filter, uint32_t action, const char *path,

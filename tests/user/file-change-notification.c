@@ -198,6 +198,24 @@ static void itself_and_processes(const char *self)
 	FindCloseChangeNotification(two[1]);
 }
 
+/* The root and a path with a trailing backslash are directories too. */
+static void root_and_trailing(void)
+{
+	HANDLE root = FindFirstChangeNotificationA("C:\\", FALSE, FILE_NOTIFY_CHANGE_FILE_NAME);
+	HANDLE trail = FindFirstChangeNotificationA(D "\\", FALSE, FILE_NOTIFY_CHANGE_FILE_NAME);
+
+	CHECK(root != INVALID_HANDLE_VALUE && trail != INVALID_HANDLE_VALUE, "opens: %lu",
+	      GetLastError());
+	touch(D "\\t.txt");
+	CHECK(signaled(trail, 1000), "a file in " D);
+	CHECK(!signaled(root, 100), "not in the root");
+	touch("C:\\rootfile.txt");
+	CHECK(signaled(root, 1000), "a file in the root");
+	CHECK(DeleteFileA("C:\\rootfile.txt") && DeleteFileA(D "\\t.txt"), "clean up");
+	FindCloseChangeNotification(root);
+	FindCloseChangeNotification(trail);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "touch")) {
@@ -210,6 +228,7 @@ int main(int argc, char **argv)
 	threads_and_rearm();
 	filters();
 	itself_and_processes(argv[0]);
+	root_and_trailing();
 	CHECK(RemoveDirectoryA(SUB) && RemoveDirectoryA(D), "rmdir: %lu", GetLastError());
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures;
