@@ -339,12 +339,52 @@ static void terminated(void)
 	CloseHandle(dir);
 }
 
+/* A child that leaves its watches pending: one that returns from main
+ * (its handles close at its end) and one terminated in a synchronous call;
+ * the runner's leak check sees whether anything stayed. */
+static int leave_pending(BOOL wait)
+{
+	HANDLE dir = open_dir(D, FILE_LIST_DIRECTORY, FILE_FLAG_OVERLAPPED);
+	HANDLE h = FindFirstChangeNotificationA(D, TRUE, FILE_NOTIFY_CHANGE_FILE_NAME);
+	static OVERLAPPED ov;
+	DWORD n;
+
+	ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+	if (dir == INVALID_HANDLE_VALUE || h == INVALID_HANDLE_VALUE ||
+	    !ReadDirectoryChangesW(dir, buf, sizeof(buf), TRUE, NAMES, NULL, &ov, NULL))
+		return 1;
+	if (wait)
+		ReadDirectoryChangesW(open_dir(D, FILE_LIST_DIRECTORY, 0), buf, sizeof(buf), FALSE,
+				      FILE_NOTIFY_CHANGE_SECURITY, &n, NULL, NULL);
+	return 0;
+}
+
+static void processes_leave(const char *self)
+{
+	char line[300];
+	PROCESS_INFORMATION pi;
+	DWORD code = 1;
+
+	snprintf(line, sizeof(line), "%s leave", self);
+	CHECK(file_run(NULL, line) == 0, "a child leaving its requests pending");
+	snprintf(line, sizeof(line), "%s wait", self);
+	CHECK(CreateProcessA(NULL, line, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi), "spawn");
+	CHECK(WaitForSingleObject(pi.hProcess, 300) == WAIT_TIMEOUT, "it waits");
+	CHECK(TerminateProcess(pi.hProcess, 9) &&
+	      WaitForSingleObject(pi.hProcess, 5000) == WAIT_OBJECT_0 &&
+	      GetExitCodeProcess(pi.hProcess, &code) && code == 9, "terminated: %lu", code);
+	CloseHandle(pi.hProcess);
+	CloseHandle(pi.hThread);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "touch")) {
 		touch(argv[2]);
 		return failures;
 	}
+	if (argc == 2)
+		return leave_pending(!strcmp(argv[1], "wait"));
 	CHECK(CreateDirectoryA(D, NULL), "mkdir: %lu", GetLastError());
 	errors();
 	synchronous();
@@ -352,6 +392,7 @@ int main(int argc, char **argv)
 	overlapped(argv[0]);
 	overflow();
 	terminated();
+	processes_leave(argv[0]);
 	CHECK(RemoveDirectoryA(D "\\sub") && DeleteFileA(D "\\up.txt") && RemoveDirectoryA(D),
 	      "rmdir: %lu", GetLastError());
 	printf(TEST_NAME ": %d failures\n", failures);
