@@ -26,10 +26,10 @@ static uint32_t move_locked(struct io_volume *v, const char *from, const char *t
 			    bool own)
 {
 	struct fat_file *fat;
-	struct fat_info info, old;
+	struct fat_info info, target;
 	struct io_fcb *fcb;
 	uint32_t err;
-	bool replaces = replace && fat_stat(v->fat, to, &old) == ERROR_SUCCESS;
+	bool replaces = replace && fat_stat(v->fat, to, &target) == ERROR_SUCCESS;
 
 	if (replace)
 		iop_evict_path_locked(v, to, false);
