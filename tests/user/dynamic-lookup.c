@@ -7,7 +7,9 @@
  * ordinal is ERROR_PROC_NOT_FOUND, an unknown module ERROR_MOD_NOT_FOUND, a
  * missing DLL ERROR_MOD_NOT_FOUND and a file that is no DLL
  * ERROR_BAD_EXE_FORMAT; FreeLibrary, GetModuleHandleEx (by name and by
- * address), GetModuleFileName of a system DLL. Prints
+ * address), GetModuleFileName of a system DLL; kernel32's K32 psapi names;
+ * the calls programs commonly look up this way (IsWow64Process(2),
+ * RtlGetVersion, QueryUnbiasedInterruptTime). Prints
  * "dynamic-lookup: N failures". */
 #include <stdio.h>
 #include <string.h>
@@ -83,6 +85,42 @@ static void check_system_modules(void)
 	FAILS(GetModuleHandleExA(0, "kernel32", NULL), FALSE, ERROR_INVALID_PARAMETER);
 }
 
+typedef BOOL(WINAPI *wow64_fn)(HANDLE, PBOOL);
+typedef NTSTATUS(WINAPI *version_fn)(PRTL_OSVERSIONINFOW);
+typedef BOOL(WINAPI *unbiased_fn)(PULONGLONG);
+
+static void check_common_lookups(void)
+{
+	HMODULE k32 = GetModuleHandleA("kernel32.dll"), ntdll = GetModuleHandleA("ntdll.dll");
+	wow64_fn wow64 = PROC(wow64_fn, k32, "IsWow64Process");
+	version_fn version = PROC(version_fn, ntdll, "RtlGetVersion");
+	unbiased_fn unbiased = PROC(unbiased_fn, k32, "QueryUnbiasedInterruptTime");
+	BOOL is_wow64 = TRUE;
+	USHORT process_machine = 1, native_machine = 0;
+	RTL_OSVERSIONINFOW v = { .dwOSVersionInfoSize = sizeof(v) };
+	OSVERSIONINFOW w = { .dwOSVersionInfoSize = sizeof(w) };
+	ULONGLONG t0 = 0, t1 = 0;
+
+	CHECK(GetProcAddress(k32, "K32GetProcessMemoryInfo") ==
+	      GetProcAddress(k32, "GetProcessMemoryInfo") && GetProcAddress(k32,
+	      "K32EnumProcesses"), "K32 names");
+	CHECK(wow64 && wow64(GetCurrentProcess(), &is_wow64) && !is_wow64, "not WOW64");
+	CHECK(IsWow64Process2(GetCurrentProcess(), &process_machine, &native_machine) &&
+	      process_machine == IMAGE_FILE_MACHINE_UNKNOWN &&
+	      native_machine == IMAGE_FILE_MACHINE_I386, "IsWow64Process2: %x %x",
+	      process_machine, native_machine);
+	FAILS(IsWow64Process((HANDLE)0x1234, &is_wow64), FALSE, ERROR_INVALID_HANDLE);
+	CHECK(version && version(&v) == 0 && GetVersionExW(&w) &&
+	      v.dwMajorVersion == w.dwMajorVersion && v.dwBuildNumber == w.dwBuildNumber,
+	      "RtlGetVersion %lu.%lu", v.dwMajorVersion, v.dwMinorVersion);
+	v.dwOSVersionInfoSize = 12;
+	CHECK(RtlGetVersion(&v) == (NTSTATUS)0xC000000D, "bad size: STATUS_INVALID_PARAMETER");
+	CHECK(unbiased && unbiased(&t0), "QueryUnbiasedInterruptTime");
+	Sleep(50);
+	QueryUnbiasedInterruptTime(&t1);
+	CHECK(t1 - t0 >= 400000 && t1 - t0 < 10000000, "50 ms: %llu units of 100 ns", t1 - t0);
+}
+
 /* DLLs that are not system ones: missing, or a file vados cannot run. */
 static void check_other_dlls(void)
 {
@@ -106,6 +144,7 @@ static void check_other_dlls(void)
 int main(void)
 {
 	check_system_modules();
+	check_common_lookups();
 	check_other_dlls();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;

@@ -439,6 +439,11 @@ WINAPI DWORD GetCurrentProcessId(VOID);
 WINAPI DWORD GetProcessId(HANDLE Process);
 /* Session 1 for every process (an interactive session's). */
 WINAPI BOOL ProcessIdToSessionId(DWORD dwProcessId, DWORD *pSessionId);
+/* A 32-bit process on 32-bit (x86) Windows: never WOW64. */
+#define IMAGE_FILE_MACHINE_UNKNOWN 0
+#define IMAGE_FILE_MACHINE_I386    0x014c
+WINAPI BOOL IsWow64Process(HANDLE hProcess, PBOOL Wow64Process);
+WINAPI BOOL IsWow64Process2(HANDLE hProcess, USHORT *pProcessMachine, USHORT *pNativeMachine);
 WINAPI DWORD WTSGetActiveConsoleSessionId(VOID);
 WINAPI DWORD GetLastError(VOID);
 WINAPI VOID SetLastError(DWORD dwErrCode);
