@@ -127,7 +127,17 @@ $(B)/user/obj/%.o: %.cpp $(B)/gen/ucflags
 	@mkdir -p $(@D)
 	$(CXX) $(UCXXFLAGS) -c $< -o $@
 
-$(ULIB): $(ULIB_OBJS)
+# GetProcAddress's table of the SDK's functions (user/lib/exports.h),
+# written from the other objects: only a program that calls it links it.
+ULIB_EXPORTS := $(B)/user/obj/gen/sdk_exports.o
+$(B)/gen/sdk_exports.c: $(ULIB_OBJS) tools/gen-exports.py user/include/psapi.h
+	@mkdir -p $(@D)
+	$(PYTHON) tools/gen-exports.py $(CROSS)nm $@ user/include/psapi.h $(ULIB_OBJS)
+$(ULIB_EXPORTS): $(B)/gen/sdk_exports.c $(B)/gen/ucflags
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c $< -o $@
+
+$(ULIB): $(ULIB_OBJS) $(ULIB_EXPORTS)
 	rm -f $@ && $(AR) rcs $@ $^
 
 USER_LINK = $(CC) $(SDK_LDFLAGS) -o $@ $(ULIB_CRT0) $< $(ULIB) -lgcc

@@ -38,6 +38,12 @@ void arch_enter_user_frame(const struct trap_frame *f)
 #define FXSAVE_MXCSR_MASK 28
 
 static bool fxsr;                       /* states are FXSAVE images */
+/* AMD's FXRSTOR leaves the last x87 instruction and data pointers alone
+ * unless an exception is pending: a thread would read the previous one's
+ * (its code and data addresses). Before each load they are set to a
+ * kernel constant's instead. */
+static bool fxrstor_keeps_pointers;
+static const uint32_t pointer_scrub;
 static uint32_t mxcsr_mask;             /* MXCSR's writable bits */
 /* Where the legacy conversions park the running thread's registers while
  * they borrow them: used with interrupts off, so one is enough on one CPU
@@ -66,6 +72,7 @@ void arch_fpu_init(struct arch_fpu_state *clean, uint16_t control)
 		return;
 	}
 	fxsr = true;
+	fxrstor_keeps_pointers = !__builtin_memcmp(cpu_info.vendor, "AuthenticAMD", 12);
 	write_cr4(read_cr4() | CR4_OSFXSR |
 		  (cpu_info.features & CPU_SSE ? CR4_OSXMMEXCPT : 0));
 	if (cpu_info.features & CPU_SSE)
@@ -82,11 +89,21 @@ bool arch_fpu_extended(void)
 	return fxsr;
 }
 
+/* FXRSTOR of *s, the old registers' pointers scrubbed first where they
+ * would survive it (after fnclex: nothing pending; emms: room to push). */
+static void fx_load(const struct arch_fpu_state *s)
+{
+	if (fxrstor_keeps_pointers)
+		asm volatile("fnclex\n\temms\n\tfildl %0" : : "m"(pointer_scrub));
+	asm volatile("fxrstor %0" : : "m"(*s) : "memory");
+}
+
 void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load)
 {
-	if (fxsr)
-		asm volatile("fxsave %0\n\tfxrstor %1" : "=m"(*save) : "m"(*load) : "memory");
-	else if (cpu_info.features & CPU_FPU)
+	if (fxsr) {
+		asm volatile("fxsave %0" : "=m"(*save) : : "memory");
+		fx_load(load);
+	} else if (cpu_info.features & CPU_FPU)
 		asm volatile("fnsave %0\n\tfrstor %1" : "=m"(*save) : "m"(*load) : "memory");
 }
 
@@ -103,7 +120,7 @@ void arch_fpu_save(struct arch_fpu_state *s)
 void arch_fpu_load(const struct arch_fpu_state *s)
 {
 	if (fxsr)
-		asm volatile("fxrstor %0" : : "m"(*s) : "memory");
+		fx_load(s);
 	else if (cpu_info.features & CPU_FPU)
 		asm volatile("fninit\n\tfrstor %0" : : "m"(*s) : "memory");
 }
@@ -145,6 +162,14 @@ void arch_fpu_extended_set(struct arch_fpu_state *s, const void *image)
 	__builtin_memcpy(s->bytes, image, ARCH_FPU_STATE_SIZE);
 	mxcsr = image_word(s, FXSAVE_MXCSR) & mxcsr_mask;
 	__builtin_memcpy(s->bytes + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+}
+
+/* fnsave's image keeps each word in 32 bits, FXSAVE's in 16: the low
+ * halves sit at 0 and 4, or 0 and 2. */
+void arch_fpu_x87_words(const struct arch_fpu_state *s, uint16_t *control, uint16_t *status)
+{
+	__builtin_memcpy(control, s->bytes, sizeof(*control));
+	__builtin_memcpy(status, s->bytes + (fxsr ? 2 : 4), sizeof(*status));
 }
 
 uint32_t arch_fpu_mxcsr(const struct arch_fpu_state *s)

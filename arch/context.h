@@ -52,6 +52,8 @@ void arch_fpu_legacy_set(struct arch_fpu_state *s, const void *legacy);
 /* Replaces *s with the FXSAVE image at image (arch_fpu_extended only),
  * MXCSR's reserved bits cleared (FXRSTOR would fault on them). */
 void arch_fpu_extended_set(struct arch_fpu_state *s, const void *image);
+/* *s's x87 control and status words (either image: both keep them first). */
+void arch_fpu_x87_words(const struct arch_fpu_state *s, uint16_t *control, uint16_t *status);
 /* *s's MXCSR (arch_fpu_extended only). */
 uint32_t arch_fpu_mxcsr(const struct arch_fpu_state *s);
 

@@ -20,6 +20,7 @@ enum cpu_feature {               /* bits of cpu_info.features */
 	CPU_SMAP = 1u << 12,
 	CPU_RDRAND = 1u << 13,
 	CPU_FXSR = 1u << 14,
+	CPU_FEATURE_LAST = CPU_FXSR,
 };
 
 struct cpu_info {

@@ -55,7 +55,7 @@ static void print_cpu(void)
 {
 	kprintf("cpu: %s family %u model %u stepping %u, features:", cpu_info.vendor,
 		cpu_info.family, cpu_info.model, cpu_info.stepping);
-	for (uint32_t bit = 1; bit <= CPU_RDRAND; bit <<= 1)
+	for (uint32_t bit = 1; bit <= CPU_FEATURE_LAST; bit <<= 1)
 		if (cpu_info.features & bit)
 			kprintf(" %s", cpu_feature_name(bit));
 	kprintf(cpu_info.features ? "\n" : " none\n");

@@ -71,9 +71,12 @@ static void fcb_free_locked(struct io_fcb *fcb, bool discard)
 	cache_close_locked(fcb, discard || fcb->delete_pending);
 	fat_query(fcb->fat, &info);
 	fat_close(fcb->fat);
-	if (fcb->delete_pending)
-		(void)((info.attributes & FAT_ATTR_DIRECTORY) ? fat_rmdir(v->fat, fcb->path)
-							      : fat_delete(v->fat, fcb->path));
+	if (fcb->delete_pending &&
+	    !((info.attributes & FAT_ATTR_DIRECTORY) ? fat_rmdir(v->fat, fcb->path)
+						     : fat_delete(v->fat, fcb->path)))
+		iop_notify_locked(v, (info.attributes & FAT_ATTR_DIRECTORY)
+				     ? FILE_NOTIFY_CHANGE_DIR_NAME : FILE_NOTIFY_CHANGE_FILE_NAME,
+				  FILE_ACTION_REMOVED, fcb->path, 0, NULL);
 	kfree(fcb);
 }
 

@@ -10,6 +10,7 @@
 #define FILE_SIZE_LIMIT 0xffffffffull   /* FAT: a file holds at most 4 GB - 1 */
 
 static void file_remove(void *body);
+static void file_handle_closed(void *f, struct ob_handle_table *t, uint32_t handles_left);
 
 static struct dispatcher_header *file_dispatcher(void *body)
 {
@@ -21,7 +22,7 @@ struct ob_type file_type = {
 	.mapping = { FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_GENERIC_EXECUTE,
 		     FILE_ALL_ACCESS },
 	.valid_access = FILE_ALL_ACCESS,
-	.close = iop_lock_handle_closed,
+	.close = file_handle_closed,
 	.remove = file_remove,
 	.dispatcher = file_dispatcher,
 };
@@ -111,6 +112,15 @@ uint32_t iop_attach_locked(struct io_volume *v, struct fat_file *fat, const char
 	return ERROR_SUCCESS;
 }
 
+/* The File type's close procedure: t's byte-range locks through f and,
+ * once t holds no handle to it, its change notification requests end. */
+static void file_handle_closed(void *f, struct ob_handle_table *t, uint32_t handles_left)
+{
+	iop_lock_handle_closed(f, t, handles_left);
+	if (!handles_left)
+		iop_notify_handle_closed(f, t);
+}
+
 /* The last reference to a File object: its share access goes, delete on
  * close takes effect, and its record is released. May sleep (the disk). */
 static void file_remove(void *body)
@@ -128,6 +138,7 @@ static void file_remove(void *body)
 	v = fcb->vol;
 	io_lock(v);
 	iop_lock_rundown_locked(f, &done);
+	iop_notify_rundown_locked(f);
 	share_account(fcb, f->access, f->share, -1);
 	if (f->delete_on_close)
 		fcb->delete_pending = true;
@@ -177,6 +188,9 @@ static uint32_t replace_locked(struct io_volume *v, struct fat_file *fat, const 
 	if (!err && o->disposition == CREATE_ALWAYS)
 		err = fat_set_attributes(v->fat, path, (o->flags & FAT_ATTR_SETTABLE) |
 						       FAT_ATTR_ARCHIVE);
+	if (!err)
+		iop_notify_locked(v, FILE_NOTIFY_CHANGE_SIZE | FILE_NOTIFY_CHANGE_LAST_WRITE |
+				     FILE_NOTIFY_CHANGE_ATTRIBUTES, FILE_ACTION_MODIFIED, path, 0, NULL);
 	return err;
 }
 
@@ -188,9 +202,12 @@ static uint32_t open_locked(struct io_volume *v, const char *path, const struct 
 	uint32_t err = fat_open(v->fat, path, &fat);
 
 	if (err == ERROR_FILE_NOT_FOUND && o->disposition != OPEN_EXISTING &&
-	    o->disposition != TRUNCATE_EXISTING)
-		return (err = fat_create(v->fat, path, o->flags & FAT_ATTR_SETTABLE, &fat))
-		       ? err : iop_attach_locked(v, fat, path, f);
+	    o->disposition != TRUNCATE_EXISTING) {
+		if ((err = fat_create(v->fat, path, o->flags & FAT_ATTR_SETTABLE, &fat)))
+			return err;
+		iop_notify_locked(v, FILE_NOTIFY_CHANGE_FILE_NAME, FILE_ACTION_ADDED, path, 0, NULL);
+		return iop_attach_locked(v, fat, path, f);
+	}
 	if (err)
 		return err;
 	fat_query(fat, &info);
@@ -303,9 +320,15 @@ uint32_t file_write(struct io_file *f, const void *owner, const struct io_buffer
 	}
 	if ((f->position < FILE_SIZE_LIMIT || len == 0) &&
 	    !(err = iop_lock_check_locked(f, owner, f->position, len, true))) {
+		uint32_t size = fat_size(f->fcb->fat);
+
 		err = len ? cache_write_locked(f->fcb, (uint32_t)f->position, b, len, done)
 			  : ERROR_SUCCESS;
 		f->position += *done;
+		if (*done)
+			iop_notify_locked(v, FILE_NOTIFY_CHANGE_LAST_WRITE |
+					     (fat_size(f->fcb->fat) != size ? FILE_NOTIFY_CHANGE_SIZE : 0),
+					  FILE_ACTION_MODIFIED, f->fcb->path, 0, NULL);
 	}
 	io_unlock(v);
 	return err;
@@ -352,8 +375,15 @@ uint32_t file_set_size(struct io_file *f, enum io_size how, uint64_t size)
 		size = f->position;
 	if (how == IO_SIZE_AT_MOST && size >= fat_size(f->fcb->fat))
 		err = ERROR_SUCCESS;            /* room to grow: FAT keeps none ahead */
-	else if (size <= FILE_SIZE_LIMIT)
+	else if (size <= FILE_SIZE_LIMIT) {
+		uint32_t was = fat_size(f->fcb->fat);
+
 		err = cache_set_size_locked(f->fcb, (uint32_t)size);
+		if (!err && size != was)
+			iop_notify_locked(f->fcb->vol, FILE_NOTIFY_CHANGE_SIZE |
+					  FILE_NOTIFY_CHANGE_LAST_WRITE, FILE_ACTION_MODIFIED,
+					  f->fcb->path, 0, NULL);
+	}
 	io_unlock(f->fcb->vol);
 	return err;
 }

@@ -8,6 +8,7 @@
 #define KERNEL_IO_FILE_H
 
 #include "kernel/io/volume.h"
+#include "kernel/ke/dispatcher.h"
 #include "kernel/ob/ob.h"
 
 /* A File handle's rights (Windows' values). */
@@ -138,6 +139,55 @@ uint32_t file_lock(struct io_file *f, const void *owner, uint64_t offset, uint64
 uint32_t file_unlock(struct io_file *f, const void *owner, uint64_t offset, uint64_t length);
 uint32_t file_cancel_locks(struct io_file *f, const void *owner, uint32_t tag,
 			   const void *issuer);
+
+/* Directory change notifications (kernel/io/notify.c; NT's
+ * NtNotifyChangeDirectoryFile). A directory File object's first request
+ * sets up its watch: filter (FILE_NOTIFY_CHANGE_*), subtree, and a buffer
+ * of the request's length (at most 64 KB) where changes wait as
+ * FILE_NOTIFY_INFORMATION records (UTF-16 names relative to the directory)
+ * between requests; later requests' filter and subtree are not used. A
+ * request is answered at once when changes wait, else at the next change:
+ * status 0 with the records in data (kmalloc'd, bytes long; the answerer
+ * frees it after complete returns), ERROR_NOTIFY_ENUM_DIR with none when
+ * changes were lost (the buffer filled) or do not fit the request's
+ * length, ERROR_OPERATION_ABORTED when cancelled (file_notify_cancel, its
+ * thread's end), ERROR_NOTIFY_CLEANUP when its process's last handle to f
+ * closes. complete NULL: synchronous, the caller sleeps in file_notify
+ * until the answer (or its thread's termination: ERROR_OPERATION_ABORTED)
+ * and returns 0 with r's fields set, the data its to free. Otherwise
+ * file_notify returns ERROR_IO_PENDING, or 0 when it was answered in the
+ * call, and complete(r) is called once, with no lock held. Errors:
+ * ERROR_INVALID_PARAMETER for what is not a directory (an enumeration
+ * too), ERROR_NOT_ENOUGH_MEMORY. file_notify_cancel: file_cancel_locks'
+ * rules for the requests through f. */
+#define FILE_NOTIFY_CHANGE_FILE_NAME   0x001u
+#define FILE_NOTIFY_CHANGE_DIR_NAME    0x002u
+#define FILE_NOTIFY_CHANGE_ATTRIBUTES  0x004u
+#define FILE_NOTIFY_CHANGE_SIZE        0x008u
+#define FILE_NOTIFY_CHANGE_LAST_WRITE  0x010u
+#define FILE_NOTIFY_CHANGE_LAST_ACCESS 0x020u
+#define FILE_NOTIFY_CHANGE_CREATION    0x040u
+#define FILE_NOTIFY_CHANGE_SECURITY    0x100u
+#define FILE_NOTIFY_VALID_MASK         0x17fu
+#define FILE_ACTION_ADDED              1u
+#define FILE_ACTION_REMOVED            2u
+#define FILE_ACTION_MODIFIED           3u
+#define FILE_ACTION_RENAMED_OLD_NAME   4u
+#define FILE_ACTION_RENAMED_NEW_NAME   5u
+struct io_notify_request {
+	struct io_notify_request *next;
+	void (*complete)(struct io_notify_request *r);
+	uint32_t length;                /* of the caller's buffer */
+	uint32_t tag;                   /* not 0 (an overlapped one's OVERLAPPED) */
+	const void *owner, *issuer;     /* its handle table and thread */
+	uint32_t status, bytes;         /* the answer */
+	uint8_t *data;
+	struct dispatcher_header answered;      /* a synchronous one's */
+};
+uint32_t file_notify(struct io_file *f, uint32_t filter, bool subtree,
+		     struct io_notify_request *r);
+uint32_t file_notify_cancel(struct io_file *f, const void *owner, uint32_t tag,
+			    const void *issuer);
 
 /* A File object is waitable, as NT's (its FileObject->Event, a
  * notification event, not signaled at first): file_io_start resets it as a

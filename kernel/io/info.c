@@ -114,6 +114,12 @@ uint32_t file_set_basic(struct io_file *f, const struct fat_time *created,
 		err = fat_set_times(f->fcb->fat, created, accessed, written);
 	if (!err && set_attributes)
 		err = fat_set_attributes(v->fat, f->fcb->path, attributes);
+	if (!err)
+		iop_notify_locked(v, (created ? FILE_NOTIFY_CHANGE_CREATION : 0) |
+				     (accessed ? FILE_NOTIFY_CHANGE_LAST_ACCESS : 0) |
+				     (written ? FILE_NOTIFY_CHANGE_LAST_WRITE : 0) |
+				     (set_attributes ? FILE_NOTIFY_CHANGE_ATTRIBUTES : 0),
+				  FILE_ACTION_MODIFIED, f->fcb->path, 0, NULL);
 	io_unlock(v);
 	return err;
 }

@@ -54,6 +54,7 @@ struct io_file {
 	struct io_completion *port;     /* referenced: where its transfers complete, or NULL */
 	uint32_t port_key, port_modes;  /* the port's key, FILE_SKIP_* modes */
 	struct dispatcher_header done;  /* NT's FileObject->Event (file_io_start) */
+	struct io_notify *notify;       /* a directory's change watch (notify.c), or NULL */
 };
 
 /* Splits a full path into its volume (ERROR_PATH_NOT_FOUND: no such drive)
@@ -105,6 +106,30 @@ void iop_lock_handle_closed(void *f, struct ob_handle_table *t, uint32_t handles
 struct io_lock_wait;
 void iop_lock_rundown_locked(struct io_file *f, struct io_lock_wait **done);
 void iop_lock_complete(struct io_lock_wait *done);
+
+/* --- change notifications (notify.c) --- */
+
+/* A change on v (the volume lock held): action (FILE_ACTION_*) on the item
+ * at volume path path, and, when path2 is not NULL, action2 on path2 (a
+ * rename's pair), of the kinds filter (FILE_NOTIFY_CHANGE_*): recorded by
+ * every watch of a directory holding them whose filter shares a bit, and
+ * answering its oldest waiting request. */
+void iop_notify_locked(struct io_volume *v, uint32_t filter, uint32_t action, const char *path,
+		       uint32_t action2, const char *path2);
+/* A rename or move of a file (dir false) or directory from to to: the
+ * RENAMED_OLD_NAME/RENAMED_NEW_NAME pair within a directory, REMOVED and
+ * ADDED across directories, as NT reports them; replaced (a file was at
+ * to): its REMOVED first, unless to names from itself (a change of case). */
+void iop_notify_move_locked(struct io_volume *v, bool dir, const char *from, const char *to,
+			    bool replaced);
+/* Completes the overlapped requests answered under a volume lock
+ * (io_unlock's, with no lock held). */
+void iop_notify_complete(struct io_notify_request *done);
+/* The handle table owner holds no handle to f any more: its requests are
+ * answered ERROR_NOTIFY_CLEANUP. */
+void iop_notify_handle_closed(struct io_file *f, const void *owner);
+/* f is going (no request waits: each holds it): its watch goes. */
+void iop_notify_rundown_locked(struct io_file *f);
 
 /* --- the disk (volume.c) and the metadata cache (metacache.c) --- */
 

@@ -26,20 +26,26 @@ static uint32_t move_locked(struct io_volume *v, const char *from, const char *t
 			    bool own)
 {
 	struct fat_file *fat;
+	struct fat_info info, target;
 	struct io_fcb *fcb;
 	uint32_t err;
+	bool replaces = replace && fat_stat(v->fat, to, &target) == ERROR_SUCCESS;
 
 	if (replace)
 		iop_evict_path_locked(v, to, false);
 	if ((err = fat_open(v->fat, from, &fat)))
 		return err;
+	fat_query(fat, &info);
 	fcb = iop_fcb_find_locked(v, fat);
 	fat_close(fat);
 	if (fcb && ((!own && fcb->shared_delete < fcb->open_count) || fcb->delete_pending))
 		return fcb->delete_pending ? ERROR_ACCESS_DENIED : ERROR_SHARING_VIOLATION;
-	if ((err = fat_rename(v->fat, from, to, replace)) == ERROR_SUCCESS && fcb)
+	if ((err = fat_rename(v->fat, from, to, replace)))
+		return err;
+	if (fcb)
 		strlcpy(fcb->path, to, sizeof(fcb->path));
-	return err;
+	iop_notify_move_locked(v, info.attributes & FAT_ATTR_DIRECTORY, from, to, replaces);
+	return ERROR_SUCCESS;
 }
 
 uint32_t file_move(const char *from, const char *to, bool replace)
@@ -143,8 +149,13 @@ static uint32_t remove_locked(struct io_volume *v, const char *path, bool dir)
 		iop_fcb_evict_locked(fcb, !dir);
 		fcb = NULL;
 	}
-	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir)
-		return dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path);
+	if (!fcb || !(info.attributes & FAT_ATTR_DIRECTORY) != !dir) {
+		if (!(err = dir ? fat_rmdir(v->fat, path) : fat_delete(v->fat, path)))
+			iop_notify_locked(v, dir ? FILE_NOTIFY_CHANGE_DIR_NAME
+						 : FILE_NOTIFY_CHANGE_FILE_NAME,
+					  FILE_ACTION_REMOVED, path, 0, NULL);
+		return err;
+	}
 	if ((err = iop_deletable_locked(fcb, &info)) != ERROR_SUCCESS)
 		return err;
 	if (fcb->delete_pending)
@@ -175,6 +186,11 @@ static uint32_t path_call(const char *path, enum path_op op, struct fat_info *in
 	case OP_STAT: err = fat_stat(v->fat, rest, info); break;
 	case OP_SET_ATTRIBUTES: err = fat_set_attributes(v->fat, rest, attr); break;
 	}
+	if (!err && (op == OP_MKDIR || op == OP_SET_ATTRIBUTES))
+		iop_notify_locked(v, op == OP_MKDIR ? FILE_NOTIFY_CHANGE_DIR_NAME
+						    : FILE_NOTIFY_CHANGE_ATTRIBUTES,
+				  op == OP_MKDIR ? FILE_ACTION_ADDED : FILE_ACTION_MODIFIED, rest,
+				  0, NULL);
 	io_unlock(v);
 	return err;
 }

@@ -26,9 +26,16 @@ void io_lock(struct io_volume *v)
 	ke_acquire_guarded_mutex(&v->lock);
 }
 
+/* Overlapped change notifications answered meanwhile complete once the
+ * lock is dropped (kernel/io/notify.c). */
 void io_unlock(struct io_volume *v)
 {
+	struct io_notify_request *done = v->notify_done;
+
+	v->notify_done = NULL;
 	ke_release_guarded_mutex(&v->lock);
+	if (done)
+		iop_notify_complete(done);
 }
 
 struct io_volume *io_volume(char letter)

@@ -8,7 +8,8 @@
  *
  * Locking: one guarded mutex per volume ("volume", rank KE_RANK_VOLUME, below
  * every memory-manager lock) serializes every call into the FAT driver on that
- * volume, its open-file records, the positions of its File objects and the
+ * volume, its open-file records, the positions of its File objects, its
+ * directories' change watches (kernel/io/notify.c) and the
  * file cache's work on its files (kernel/io/cache.c). It is held across disk
  * I/O (the caller sleeps, others run) and never while touching user memory:
  * the cache gives it up around each run of copies to or from a user buffer, so a page
@@ -23,6 +24,8 @@
 #define IO_VOLUMES 24                   /* C: to Z: */
 
 struct io_fcb;
+struct io_notify;
+struct io_notify_request;
 
 struct io_volume {
 	char letter;                    /* 'C' ... */
@@ -37,6 +40,8 @@ struct io_volume {
 	struct io_meta *meta;           /* the metadata cache (kernel/io/metacache.c) */
 	struct io_fcb *fcbs;            /* the open and the cached closed files (kernel/io/fcb.c) */
 	uint32_t closed;                /* of those, closed files kept cached */
+	struct io_notify *watches;      /* directories' change watches (kernel/io/notify.c) */
+	struct io_notify_request *notify_done;  /* answered, for io_unlock to complete */
 };
 
 /* Mounts every FAT partition of every IDE disk (after ide_init and the

@@ -23,7 +23,6 @@
 #define STATUS_FLOAT_OVERFLOW           0xC0000091u
 #define STATUS_FLOAT_STACK_CHECK        0xC0000092u
 #define STATUS_FLOAT_UNDERFLOW          0xC0000093u
-#define STATUS_FLOAT_MULTIPLE_FAULTS    0xC00002B4u
 #define STATUS_FLOAT_MULTIPLE_TRAPS     0xC00002B5u
 /* x87 status and control word bits: the six exceptions (same bits in both)
  * and the status word's stack fault. */
@@ -51,6 +50,7 @@ static uint32_t exception_code(uint32_t vector)
 	case T_UD: return 0xC000001D;   /* STATUS_ILLEGAL_INSTRUCTION */
 	case T_AC: return 0x80000002;   /* STATUS_DATATYPE_MISALIGNMENT */
 	case T_NM: return STATUS_FLOAT_INVALID_OPERATION;
+	case T_XM: return STATUS_FLOAT_MULTIPLE_TRAPS;
 	case T_GP: return 0xC0000096;   /* STATUS_PRIVILEGED_INSTRUCTION */
 	default: return STATUS_ACCESS_VIOLATION;
 	}
@@ -62,17 +62,15 @@ static uint32_t exception_code(uint32_t vector)
  * inexact). */
 static uint32_t fpu_exception_code(void)
 {
-	uint32_t words[2], pending;     /* fnsave's first two: control and status */
-	uint8_t legacy[ARCH_FPU_LEGACY_SIZE];
+	uint16_t control, status;
+	uint32_t pending;
 	bool irq = irq_save();
 
-	arch_fpu_legacy_get(thread_fpu_locked(thread_current()), legacy);
+	arch_fpu_x87_words(thread_fpu_locked(thread_current()), &control, &status);
 	irq_restore(irq);
-	memcpy(words, legacy, sizeof(words));
-	pending = words[1] & ~words[0] & 0x3fu;
+	pending = status & ~control & 0x3fu;
 	if (pending & FPU_IE)
-		return (words[1] & FPU_SF) ? STATUS_FLOAT_STACK_CHECK
-						 : STATUS_FLOAT_INVALID_OPERATION;
+		return (status & FPU_SF) ? STATUS_FLOAT_STACK_CHECK : STATUS_FLOAT_INVALID_OPERATION;
 	if (pending & FPU_ZE)
 		return STATUS_FLOAT_DIVIDE_BY_ZERO;
 	if (pending & FPU_DE)
@@ -84,22 +82,6 @@ static uint32_t fpu_exception_code(void)
 	if (pending & FPU_PE)
 		return STATUS_FLOAT_INEXACT_RESULT;
 	return STATUS_FLOAT_INVALID_OPERATION;
-}
-
-/* The code of an SSE exception (#XM): as 32-bit Windows reports them, one
- * of two blanket codes, from MXCSR's flags that are set and unmasked (the
- * same six bits as the x87's, masks 7 bits up): a pre-computation one
- * (invalid, denormal, divide by zero) makes it STATUS_FLOAT_MULTIPLE_FAULTS,
- * else (overflow, underflow, inexact) STATUS_FLOAT_MULTIPLE_TRAPS. The
- * program reads which from MXCSR. */
-static uint32_t sse_exception_code(void)
-{
-	bool irq = irq_save();
-	uint32_t mxcsr = arch_fpu_mxcsr(thread_fpu_locked(thread_current()));
-
-	irq_restore(irq);
-	return mxcsr & ~(mxcsr >> 7) & (FPU_IE | FPU_DE | FPU_ZE) ? STATUS_FLOAT_MULTIPLE_FAULTS
-								   : STATUS_FLOAT_MULTIPLE_TRAPS;
 }
 
 VADOS_STATIC_ASSERT(ARCH_FPU_LEGACY_SIZE ==
@@ -173,6 +155,11 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 	struct _CONTEXT ctx;
 	uint32_t sp = (f->user_esp - sizeof(ctx)) & ~15u, ctx_at = sp, rec_at, args[3];
 
+	/* The record's 80 bytes keep it 16-aligned below the context; the pad
+	 * below it makes the dispatcher's ESP + 4 16-aligned at entry, as GCC's
+	 * code (SSE spills included) expects of every call. */
+	VADOS_STATIC_ASSERT(sizeof(*rec) % 16 == 0, "the record keeps the alignment");
+
 	if (!p->dispatcher)
 		return false;
 	exception_context_from_frame(f, &ctx);
@@ -183,7 +170,7 @@ static bool deliver(struct trap_frame *f, const struct _EXCEPTION_RECORD *rec)
 	args[0] = 0;
 	args[1] = rec_at;
 	args[2] = ctx_at;
-	sp -= sizeof(args);
+	sp -= sizeof(args) + 8;
 	if (sp >= f->user_esp || !copy_to_user(ctx_at, &ctx, sizeof(ctx)) ||
 	    !copy_to_user(rec_at, rec, sizeof(*rec)) || !copy_to_user(sp, args, sizeof(args)))
 		return false;
@@ -317,8 +304,12 @@ void exception_from_trap(struct trap_frame *f)
 	memset(&rec, 0, sizeof(rec));
 	if (f->vector == T_BP)
 		f->eip--;               /* int3 traps after itself; NT reports the int3 */
-	rec.ExceptionCode = f->vector == T_MF ? fpu_exception_code() :
-			    f->vector == T_XM ? sse_exception_code() : exception_code(f->vector);
+	rec.ExceptionCode = f->vector == T_MF ? fpu_exception_code() : exception_code(f->vector);
+	/* An SSE exception: native 32-bit Windows reports every kind as
+	 * STATUS_FLOAT_MULTIPLE_TRAPS with one parameter, 0 (the handler reads
+	 * which from MXCSR in the context's ExtendedRegisters). */
+	if (f->vector == T_XM)
+		rec.NumberParameters = 1;
 	rec.ExceptionAddress = (void *)f->eip;
 	exception_raise(f, &rec);
 }

@@ -30,7 +30,7 @@
 enum ke_lock_rank {
 	KE_RANK_SELFTEST = 1,           /* tests/kernel: the self-tests' own locks */
 	KE_RANK_LAZY_WRITER = 3,        /* io: the lazy writer's pass (mutex; kernel/io/cache.c) */
-	KE_RANK_VOLUME = 5,             /* io: a volume's FAT driver and open files (mutex;
+	KE_RANK_VOLUME = 5,             /* io: a volume's FAT driver, open files, change watches (mutex;
 					 * kernel/io/volume.h) */
 	KE_RANK_ADDRESS_CREATION = 10,  /* mm: a space's VAD changes (mutex; mm/vmspace.h) */
 	KE_RANK_SPACE_LIST = 20,        /* mm: the list of address spaces (mm/vmspace.h) */

@@ -1,12 +1,14 @@
 /* Byte-range locks on file handles (LockFile(Ex), UnlockFile(Ex); the
  * locks live in kernel/io/lock.c) and CancelIo(Ex) (CancelIo: the calling
- * thread's requests; a thread's end cancels its own), whose only pending
- * requests in vados are those locks: a LockFileEx on a FILE_FLAG_OVERLAPPED
+ * thread's requests; a thread's end cancels its own), whose pending
+ * requests in vados are those locks and directory change notifications
+ * (sys_notify.c): a LockFileEx on a FILE_FLAG_OVERLAPPED
  * handle that must wait returns ERROR_IO_PENDING, and its answer is written
  * into the caller's OVERLAPPED (Internal, InternalHigh) and its event set,
  * by whichever thread answers it. The owner of every lock is the File
  * object and the calling process (its handle table). */
 #include "kernel/sys/syscalls.h"
+#include "kernel/sys/sys_overlapped.h"
 #include "kernel/ex/event.h"
 #include "kernel/io/completion.h"
 #include "kernel/io/file.h"
@@ -20,55 +22,46 @@
 #define LOCKFILE_REPORT           0x80000000u   /* the SDK's: a grant posts to the port */
 #define STATUS_CANCELLED          0xc0000120u
 
-/* An overlapped request waiting in io; tag is its OVERLAPPED's address.
- * It is listed on its thread (kernel/ke/iolist.h) from before it may pend
- * until it is answered, so that the thread's end cancels it. */
+/* An overlapped request waiting in io; its tag is its OVERLAPPED's
+ * address. */
 struct lock_pending {
 	struct io_lock_async async;
-	struct ke_io io;
-	struct process *process;        /* referenced: where the OVERLAPPED is */
-	struct event *event;            /* referenced, or NULL */
-	struct io_file *file;           /* referenced */
+	struct sys_overlapped o;
 	bool report;                    /* its file's completion port gets the grant */
 };
 
+static struct lock_pending *lock_pending_of(struct ke_io *io)
+{
+	return (struct lock_pending *)((char *)io - offsetof(struct lock_pending, o.io));
+}
+
 static void lock_pending_free(struct ke_io *io)
 {
-	struct lock_pending *p = (struct lock_pending *)((char *)io - offsetof(struct lock_pending, io));
+	struct lock_pending *p = lock_pending_of(io);
 
-	if (p->event)
-		ob_dereference(p->event);
-	ob_dereference(p->file);
-	ob_dereference(p->process);
+	sys_overlapped_drop(&p->o);
 	kfree(p);
 }
 
 /* Its thread is ending: the request completes as cancelled. */
 static void lock_pending_cancel(struct ke_io *io)
 {
-	struct lock_pending *p = (struct lock_pending *)((char *)io - offsetof(struct lock_pending, io));
+	struct lock_pending *p = lock_pending_of(io);
 
-	(void)file_cancel_locks(p->file, NULL, p->async.tag, p->async.issuer);
+	(void)file_cancel_locks(p->o.file, NULL, p->async.tag, p->async.issuer);
 }
 
-/* The request's answer (io calls it once, holding no lock): the OVERLAPPED
- * gets the NTSTATUS and a count of 0 in its process (unless that process is
- * ending), then the event is set and a grant posted to the file's port. */
+/* The request's answer (io calls it once, holding no lock): 0 or
+ * STATUS_CANCELLED and a count of 0 in the OVERLAPPED, then a grant
+ * posted to the file's port. */
 static void lock_pending_complete(struct io_lock_async *a, uint32_t status)
 {
 	struct lock_pending *p = (struct lock_pending *)a;
-	uint32_t iosb[2] = { status ? STATUS_CANCELLED : 0, 0 };
 
-	if (process_attach(p->process)) {
-		(void)copy_to_user(a->tag, iosb, sizeof(iosb));
-		process_detach(p->process);
-	}
-	if (p->event)
-		event_set(p->event);
-	file_io_done(p->file);
+	(void)sys_overlapped_answer(&p->o, status ? STATUS_CANCELLED : 0, NULL, 0, 0);
 	if (p->report && !status)
-		(void)io_completion_transfer_done(p->file, a->tag, 0, false);
-	ke_io_finish(&p->io);
+		(void)io_completion_transfer_done(p->o.file, a->tag, 0, false);
+	ke_io_finish(&p->o.io);
 }
 
 /* The pending record of a LockFileEx on file that may wait with an
@@ -78,25 +71,18 @@ static uint32_t lock_pending_make(struct io_file *file, bool report, uint32_t ev
 				  struct lock_pending **out)
 {
 	struct lock_pending *p;
-	uint32_t err = ERROR_SUCCESS;
+	uint32_t err;
 
-	if (!probe_user(ov, 2 * sizeof(uint32_t), true))
-		return ERROR_NOACCESS;
 	if (!(p = kmalloc(sizeof(*p))))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	*p = (struct lock_pending){ .async = { lock_pending_complete, ov, thread_current() },
-				    .io = { .cancel = lock_pending_cancel, .release = lock_pending_free },
-				    .process = process_current(), .file = file, .report = report };
-	if (event)
-		err = ob_reference_by_handle(process_handles(), event, &event_type,
-					     EVENT_MODIFY_STATE, (void **)&p->event, NULL);
-	if (err) {
+				    .o.io = { .cancel = lock_pending_cancel,
+					      .release = lock_pending_free },
+				    .report = report };
+	if ((err = sys_overlapped_start(&p->o, file, event, ov))) {
 		kfree(p);
 		return err;
 	}
-	ob_reference(p->process);
-	ob_reference(p->file);
-	ke_io_start(&p->io, thread_current());
 	*out = p;
 	return ERROR_SUCCESS;
 }
@@ -139,7 +125,7 @@ static struct sysret lock_call(const uint32_t *a, bool unlock)
 		 !(err = lock_pending_make(file, a[2] & LOCKFILE_REPORT, a[3], a[4], &pending)))
 		err = lock_request(file, range, a[2] & LOCKFILE_EXCLUSIVE_LOCK, wait, pending);
 	if (pending && err != ERROR_IO_PENDING)
-		ke_io_finish(&pending->io);     /* not queued: answered here */
+		ke_io_finish(&pending->o.io);   /* not queued: answered here */
 	/* Granted in the call, with an OVERLAPPED: as a transfer that
 	 * completed at once (kernel/sys/sys_file.c). */
 	if (!unlock && !err && a[4] && (a[2] & LOCKFILE_REPORT))
@@ -176,6 +162,8 @@ struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f)
 	if (err)
 		return (struct sysret){ err, 0 };
 	err = file_cancel_locks(file, process_handles(), a[1], a[2] ? thread_current() : NULL);
+	if (!file_notify_cancel(file, process_handles(), a[1], a[2] ? thread_current() : NULL))
+		err = ERROR_SUCCESS;
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };
 }

@@ -257,6 +257,7 @@ struct sysret sys_thread_context(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_lock_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_unlock_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_notify_change(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_pipe.c */
 struct sysret sys_create_pipe(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f);

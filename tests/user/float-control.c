@@ -190,8 +190,13 @@ static void status_calls(void)
 	CHECK(_statusfp() & _SW_UNDERFLOW, "underflow: %#x", _statusfp());
 	r = big * big;
 	CHECK(_statusfp() & _SW_OVERFLOW, "overflow: %#x", _statusfp());
+	_controlfp(_RC_CHOP, _MCW_RC);
 	_fpreset();
 	CHECK(_statusfp() == 0, "_fpreset clears the flags");
+	CHECK(_control87(0, 0) == _CW_DEFAULT && x87_cw() == 0x027f, "_fpreset: %#x",
+	      _control87(0, 0));
+	CHECK(!IsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE) || mxcsr() == 0x1f80,
+	      "_fpreset resets MXCSR: %#x", mxcsr());
 }
 
 static double from_bits(unsigned long long bits)

@@ -412,7 +412,8 @@ static void priorities(void)
 	CHECK(IsProcessorFeaturePresent(PF_RDTSC_INSTRUCTION_AVAILABLE) == !!(edx & 0x10) &&
 	      IsProcessorFeaturePresent(PF_COMPARE_EXCHANGE_DOUBLE) == !!(edx & 0x100) &&
 	      !IsProcessorFeaturePresent(PF_PAE_ENABLED) &&
-	      !IsProcessorFeaturePresent(PF_XMMI_INSTRUCTIONS_AVAILABLE) &&
+	      IsProcessorFeaturePresent(PF_XMMI_INSTRUCTIONS_AVAILABLE) ==
+	      ((edx & 0x03000000) == 0x03000000) &&      /* FXSR and SSE: the kernel enables it */
 	      !IsProcessorFeaturePresent(999), "IsProcessorFeaturePresent (cpuid edx 0x%08lx)", edx);
 	SetLastError(0);
 	CHECK(sizeof(lpi[0]) == 24 && !GetLogicalProcessorInformation(NULL, &len) &&

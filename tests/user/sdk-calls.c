@@ -44,8 +44,8 @@ static void module_handle(void)
 	      GetModuleHandleA("sdk-calls.exe2") == NULL && GetLastError() == ERROR_MOD_NOT_FOUND,
 	      "near names: error %lu", GetLastError());
 	SetLastError(0);
-	CHECK(GetModuleHandleA("kernel32.dll") == NULL && GetLastError() == ERROR_MOD_NOT_FOUND,
-	      "another module: error %lu", GetLastError());
+	CHECK(GetModuleHandleA("notloaded.dll") == NULL && GetLastError() == ERROR_MOD_NOT_FOUND,
+	      "a module not loaded: error %lu", GetLastError());
 	SetLastError(0);
 	CHECK(GetModuleHandleA(KERNEL_ADDRESS) == NULL && GetLastError() == ERROR_NOACCESS,
 	      "an unreadable name: error %lu", GetLastError());

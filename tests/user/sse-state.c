@@ -1,16 +1,18 @@
 /* SSE for ring 3. On a CPU with FXSR and SSE2 the kernel enables SSE, and
  * IsProcessorFeaturePresent says so as CPUID does; each thread keeps its
  * own XMM registers and MXCSR across switches; an unmasked SSE exception
- * reaches the vectored handlers as 32-bit Windows reports it
- * (STATUS_FLOAT_MULTIPLE_FAULTS for invalid, denormal and divide by zero,
- * STATUS_FLOAT_MULTIPLE_TRAPS for overflow, underflow and inexact) at the
- * faulting instruction, with FXSAVE's image in the CONTEXT
+ * reaches the vectored handlers as native 32-bit Windows reports every kind
+ * (STATUS_FLOAT_MULTIPLE_TRAPS, one parameter, 0) at the faulting
+ * instruction, with FXSAVE's image in the CONTEXT
  * (CONTEXT_EXTENDED_REGISTERS), and continues with the MXCSR the handler
  * leaves there (argument "exceptions": QEMU's TCG never raises SSE
- * exceptions, so only Bochs runs that part); Get/SetThreadContext read and write a suspended thread's
- * XMM registers and MXCSR (its reserved bits dropped) without disturbing
- * its x87 state. Without SSE (the 486) the features read absent and the
- * x87 context still works. Prints "sse-state: N failures". */
+ * exceptions, so only Bochs runs that part); Get/SetThreadContext read and
+ * write a suspended thread's XMM registers and MXCSR (its reserved bits
+ * dropped) without disturbing its x87 registers, FloatSave winning over
+ * ExtendedRegisters for the x87 control word; handlers run on a stack
+ * aligned as GCC's SSE code needs. Without SSE (the 486, the
+ * Pentium) the features read absent and the x87 context still works.
+ * Prints "sse-state: N failures". */
 #include <string.h>
 #include <windows.h>
 
@@ -105,7 +107,7 @@ static void check_switches(void)
 	}
 }
 
-static volatile DWORD seen_code, seen_flags, seen_mxcsr;
+static volatile DWORD seen_code, seen_flags, seen_mxcsr, seen_params, seen_info0;
 static void *volatile seen_address;
 
 /* Records the SSE exception and masks it in the context: the instruction
@@ -117,6 +119,8 @@ static LONG CALLBACK sse_handler(PEXCEPTION_POINTERS ep)
 	if (code != STATUS_FLOAT_MULTIPLE_FAULTS && code != STATUS_FLOAT_MULTIPLE_TRAPS)
 		return EXCEPTION_CONTINUE_SEARCH;
 	seen_code = code;
+	seen_params = ep->ExceptionRecord->NumberParameters;
+	seen_info0 = ep->ExceptionRecord->ExceptionInformation[0];
 	seen_address = ep->ExceptionRecord->ExceptionAddress;
 	seen_flags = ep->ContextRecord->ContextFlags;
 	memcpy(&mx, ep->ContextRecord->ExtendedRegisters + EXT_MXCSR, sizeof(mx));
@@ -158,7 +162,9 @@ static void check_exceptions(void)
 	unsigned r;
 
 	r = divide_by_zero();
-	CHECK(seen_code == STATUS_FLOAT_MULTIPLE_FAULTS, "divide: code 0x%lx", seen_code);
+	CHECK(seen_code == STATUS_FLOAT_MULTIPLE_TRAPS, "divide: code 0x%lx", seen_code);
+	CHECK(seen_params == 1 && seen_info0 == 0, "parameters %lu, [0] %lu", seen_params,
+	      seen_info0);
 	CHECK(seen_address == (void *)sse_divide_at, "divide at %p, want %p", seen_address,
 	      (void *)sse_divide_at);
 	CHECK((seen_flags & CONTEXT_EXTENDED_REGISTERS) == CONTEXT_EXTENDED_REGISTERS,
@@ -178,8 +184,32 @@ static void check_exceptions(void)
 	RemoveVectoredExceptionHandler(handler);
 }
 
+/* A handler's frame: entered with ESP + 4 16-aligned (as GCC's code
+ * assumes at every call), its frame pointer is 8 past a 16-byte line. */
+static volatile uintptr_t handler_frame;
+
+static LONG CALLBACK align_handler(PEXCEPTION_POINTERS ep)
+{
+	if (ep->ExceptionRecord->ExceptionCode != 0xE0551234u)
+		return EXCEPTION_CONTINUE_SEARCH;
+	handler_frame = (uintptr_t)__builtin_frame_address(0);
+	return EXCEPTION_CONTINUE_EXECUTION;
+}
+
+static void check_handler_alignment(void)
+{
+	PVOID handler = AddVectoredExceptionHandler(1, align_handler);
+
+	RaiseException(0xE0551234u, 0, 0, NULL);
+	CHECK(handler_frame % 16 == 8, "a handler's frame pointer 0x%lx is not 8 mod 16",
+	      (unsigned long)handler_frame);
+	RemoveVectoredExceptionHandler(handler);
+}
+
 static volatile LONG spin_ready, spin_go;
 static unsigned spun_xmm2[4], spun_mxcsr;
+static unsigned short spun_cw;
+static double spun_pi;
 
 /* Holds xmm2 = xmm_load(7)'s pattern while it spins, then stores xmm2 and
  * MXCSR: what SetThreadContext gave it. */
@@ -190,8 +220,8 @@ static DWORD WINAPI spinner(LPVOID arg)
 	asm volatile("fldpi" ::: "memory");     /* x87 state to keep: st0 = pi */
 	spin_ready = 1;
 	asm volatile("1: pause\n\tcmpl $0, %0\n\tje 1b" : : "m"(spin_go) : "memory");
-	asm volatile("movdqu %%xmm2, %0\n\tstmxcsr %1\n\tfstp %%st(0)"
-		     : "=m"(spun_xmm2), "=m"(spun_mxcsr) : : "memory");
+	asm volatile("movdqu %%xmm2, %0\n\tstmxcsr %1\n\tfnstcw %2\n\tfstpl %3"
+		     : "=m"(spun_xmm2), "=m"(spun_mxcsr), "=m"(spun_cw), "=m"(spun_pi) : : "memory");
 	return 0;
 }
 
@@ -220,12 +250,17 @@ static void check_thread_context(void)
 	memcpy(c.ExtendedRegisters + EXT_XMM(2), fresh, 16);
 	mx = 0xffffffffu;               /* reserved bits: dropped, not a fault */
 	memcpy(c.ExtendedRegisters + EXT_MXCSR, &mx, sizeof(mx));
+	c.ExtendedRegisters[0] = 0x7f;          /* control word 0x037f here, */
+	c.ExtendedRegisters[1] = 0x03;
+	c.FloatSave.ControlWord = 0x0e7f;       /* 0x0e7f in FloatSave: it wins */
 	CHECK(SetThreadContext(h, &c), "set: %lu", GetLastError());
 	CHECK(ResumeThread(h) == 1, "resume");
 	spin_go = 1;
 	WaitForSingleObject(h, INFINITE);
 	CloseHandle(h);
 	CHECK(!memcmp(spun_xmm2, fresh, 16), "xmm2 after SetThreadContext: 0x%x", spun_xmm2[0]);
+	CHECK(spun_cw == 0x0e7f, "x87 control word after SetThreadContext: 0x%x", spun_cw);
+	CHECK(spun_pi > 3.14159 && spun_pi < 3.1416, "x87 st0 after SetThreadContext: %f", spun_pi);
 	asm volatile("fxsave %0" : "=m"(*(unsigned (*)[128])image));
 	CHECK(spun_mxcsr == (0xffffffffu & (image[7] ? image[7] : 0xffbfu)),
 	      "mxcsr 0x%x, mask 0x%x", spun_mxcsr, image[7]);
@@ -269,6 +304,7 @@ int main(int argc, char **argv)
 	} else {
 		check_switches();
 		check_thread_context();
+		check_handler_alignment();
 	}
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;

@@ -439,6 +439,11 @@ WINAPI DWORD GetCurrentProcessId(VOID);
 WINAPI DWORD GetProcessId(HANDLE Process);
 /* Session 1 for every process (an interactive session's). */
 WINAPI BOOL ProcessIdToSessionId(DWORD dwProcessId, DWORD *pSessionId);
+/* A 32-bit process on 32-bit (x86) Windows: never WOW64. */
+#define IMAGE_FILE_MACHINE_UNKNOWN 0
+#define IMAGE_FILE_MACHINE_I386    0x014c
+WINAPI BOOL IsWow64Process(HANDLE hProcess, PBOOL Wow64Process);
+WINAPI BOOL IsWow64Process2(HANDLE hProcess, USHORT *pProcessMachine, USHORT *pNativeMachine);
 WINAPI DWORD WTSGetActiveConsoleSessionId(VOID);
 WINAPI DWORD GetLastError(VOID);
 WINAPI VOID SetLastError(DWORD dwErrCode);
@@ -536,6 +541,35 @@ typedef INT_PTR (WINAPI *FARPROC)();
 WINAPI LPSTR GetCommandLineA(VOID);
 WINAPI HMODULE GetModuleHandleA(LPCSTR lpModuleName);
 WINAPI DWORD GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize);
+/* Dynamic linking (user/lib/sysmodule.c): the system DLLs (kernel32, ntdll,
+ * kernelbase, advapi32, psapi, user32, msvcrt, ucrtbase, vcruntime140) are
+ * always loaded, their functions the SDK's; no other DLL can be loaded. */
+#define ERROR_PROC_NOT_FOUND 127L
+#define DONT_RESOLVE_DLL_REFERENCES         0x00000001
+#define LOAD_LIBRARY_AS_DATAFILE            0x00000002
+#define LOAD_WITH_ALTERED_SEARCH_PATH       0x00000008
+#define LOAD_IGNORE_CODE_AUTHZ_LEVEL        0x00000010
+#define LOAD_LIBRARY_AS_IMAGE_RESOURCE      0x00000020
+#define LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE  0x00000040
+#define LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR    0x00000100
+#define LOAD_LIBRARY_SEARCH_APPLICATION_DIR 0x00000200
+#define LOAD_LIBRARY_SEARCH_USER_DIRS       0x00000400
+#define LOAD_LIBRARY_SEARCH_SYSTEM32        0x00000800
+#define LOAD_LIBRARY_SEARCH_DEFAULT_DIRS    0x00001000
+#define GET_MODULE_HANDLE_EX_FLAG_PIN                0x00000001
+#define GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT 0x00000002
+#define GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS       0x00000004
+WINAPI HMODULE LoadLibraryA(LPCSTR lpLibFileName);
+WINAPI HMODULE LoadLibraryW(LPCWSTR lpLibFileName);
+WINAPI HMODULE LoadLibraryExA(LPCSTR lpLibFileName, HANDLE hFile, DWORD dwFlags);
+WINAPI HMODULE LoadLibraryExW(LPCWSTR lpLibFileName, HANDLE hFile, DWORD dwFlags);
+WINAPI FARPROC GetProcAddress(HMODULE hModule, LPCSTR lpProcName);
+WINAPI BOOL FreeLibrary(HMODULE hLibModule);
+WINAPI __attribute__((noreturn)) VOID FreeLibraryAndExitThread(HMODULE hLibModule,
+								DWORD dwExitCode);
+WINAPI BOOL DisableThreadLibraryCalls(HMODULE hLibModule);
+WINAPI BOOL GetModuleHandleExA(DWORD dwFlags, LPCSTR lpModuleName, HMODULE *phModule);
+WINAPI BOOL GetModuleHandleExW(DWORD dwFlags, LPCWSTR lpModuleName, HMODULE *phModule);
 #define PROCESS_NAME_NATIVE 0x00000001
 WINAPI BOOL QueryFullProcessImageNameA(HANDLE hProcess, DWORD dwFlags, LPSTR lpExeName,
 				       PDWORD lpdwSize);
@@ -564,6 +598,9 @@ WINAPI DWORD ExpandEnvironmentStringsA(LPCSTR lpSrc, LPSTR lpDst, DWORD nSize);
 #define ExpandEnvironmentStrings ExpandEnvironmentStringsA
 #define GetCommandLine    GetCommandLineA
 #define GetModuleHandle   GetModuleHandleA
+#define LoadLibrary       LoadLibraryA
+#define LoadLibraryEx     LoadLibraryExA
+#define GetModuleHandleEx GetModuleHandleExA
 #define GetModuleFileName GetModuleFileNameA
 #define QueryFullProcessImageName QueryFullProcessImageNameA
 #define IsBadStringPtr    IsBadStringPtrA
@@ -673,6 +710,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winmisc.h"
 #include "vados/winwide.h"
 #include "vados/winvolume.h"
+#include "vados/winnotify.h"
 #include "vados/winpool.h"
 
 VADOS_END_DECLS

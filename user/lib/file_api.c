@@ -40,6 +40,8 @@ static const struct {
 	{ ERROR_NOACCESS, 0xC0000005 },         /* STATUS_ACCESS_VIOLATION */
 	{ ERROR_OPERATION_ABORTED, 0xC0000120 },        /* STATUS_CANCELLED */
 	{ ERROR_LOCK_VIOLATION, 0xC0000054 },   /* STATUS_FILE_LOCK_CONFLICT */
+	{ ERROR_NOTIFY_CLEANUP, 0x0000010B },   /* ReadDirectoryChangesW's successes */
+	{ ERROR_NOTIFY_ENUM_DIR, 0x0000010C },  /* without records */
 	{ ERROR_GEN_FAILURE, 0xC0000001 },      /* STATUS_UNSUCCESSFUL */
 };
 #define IO_STATUS_OTHER (sizeof(io_status) / sizeof(io_status[0]) - 1)
@@ -163,14 +165,16 @@ BOOL WINAPI WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWr
 			   lpCompletionRoutine);
 }
 
-/* What an answered request recorded in its OVERLAPPED. */
+/* What an answered request recorded in its OVERLAPPED: a success status
+ * other than 0 (a change notification without records) is TRUE with its
+ * error as the last one, as NT_SUCCESS lets it through. */
 static BOOL recorded_result(LPOVERLAPPED ov, LPDWORD transferred)
 {
 	*transferred = (DWORD)ov->InternalHigh;
 	if (ov->Internal == 0)
 		return TRUE;
 	SetLastError(error_of((DWORD)ov->Internal));
-	return FALSE;
+	return !((DWORD)ov->Internal & 0x80000000u);
 }
 
 /* Transfers have completed when ReadFile or WriteFile returns; the one

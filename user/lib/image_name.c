@@ -7,6 +7,7 @@
  * is its program. */
 #include <string.h>
 #include <windows.h>
+#include "user/lib/module.h"
 #include <psapi.h>
 #include "user/lib/win32call.h"
 
@@ -49,6 +50,13 @@ DWORD WINAPI GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize)
 	char name[MAX_PATH + 32];
 	DWORD len;
 
+	const char *sys = sysmodule_name(hModule);
+
+	if (sys) {              /* where Windows keeps it */
+		strcpy(name, "C:\\Windows\\System32\\");
+		strcat(name, sys);
+		return give_cut(name, (DWORD)strlen(name), lpFilename, nSize);
+	}
 	if (hModule && hModule != (HMODULE)__ehdr_start) {
 		SetLastError(ERROR_MOD_NOT_FOUND);
 		return 0;

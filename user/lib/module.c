@@ -1,9 +1,10 @@
 /* The program's own module: its handle is its image base (its ELF header,
  * ld's __ehdr_start: where the kernel placed the image, 0x00400000 as
- * linked without ASLR), its name its file's (image_name.c); there are no
- * other modules. */
+ * linked without ASLR), its name its file's (image_name.c); the only other
+ * modules are the system DLLs the SDK stands for (sysmodule.c). */
 #include <string.h>
 #include <windows.h>
+#include "user/lib/module.h"
 
 extern char __ehdr_start[];
 
@@ -27,11 +28,13 @@ static BOOL same_name(const char *name)
 	return !strchr(base, '.') && !_strnicmp(name, base, n) && !_stricmp(name + n, ".exe");
 }
 
-/* NULL or the program's name (same_name): its image base. Anything
- * else is not loaded (ERROR_MOD_NOT_FOUND); an unreadable name is
- * ERROR_NOACCESS. */
+/* NULL or the program's name (same_name): its image base; a system DLL's
+ * name: its handle. Anything else is not loaded (ERROR_MOD_NOT_FOUND); an
+ * unreadable name is ERROR_NOACCESS. */
 HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 {
+	HMODULE h;
+
 	if (!lpModuleName)
 		return (HMODULE)__ehdr_start;
 	if (IsBadStringPtrA(lpModuleName, (UINT_PTR)-1)) {
@@ -40,6 +43,8 @@ HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 	}
 	if (same_name(lpModuleName))
 		return (HMODULE)__ehdr_start;
+	if ((h = sysmodule_find(lpModuleName)))
+		return h;
 	SetLastError(ERROR_MOD_NOT_FOUND);
 	return NULL;
 }

@@ -55,6 +55,43 @@ ULONGLONG WINAPI GetTickCount64(VOID)
 	return counter / frequency * 1000 + counter % frequency * 1000 / frequency;
 }
 
+/* 100 ns units since boot from the counter; vados never sleeps, so the
+ * unbiased time (without time asleep) is the same. */
+static ULONGLONG interrupt_time(void)
+{
+	ULONGLONG counter, frequency;
+
+	if (!performance_counter(&counter, &frequency, NULL))
+		return 0;
+	return counter / frequency * 10000000 + counter % frequency * 10000000 / frequency;
+}
+
+VOID WINAPI QueryInterruptTime(PULONGLONG lpInterruptTime)
+{
+	*lpInterruptTime = interrupt_time();
+}
+
+VOID WINAPI QueryInterruptTimePrecise(PULONGLONG lpInterruptTimePrecise)
+{
+	*lpInterruptTimePrecise = interrupt_time();
+}
+
+/* An unwritable pointer: FALSE with ERROR_NOACCESS. */
+BOOL WINAPI QueryUnbiasedInterruptTime(PULONGLONG UnbiasedTime)
+{
+	if (IsBadWritePtr(UnbiasedTime, sizeof(*UnbiasedTime))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*UnbiasedTime = interrupt_time();
+	return TRUE;
+}
+
+VOID WINAPI QueryUnbiasedInterruptTimePrecise(PULONGLONG lpUnbiasedInterruptTimePrecise)
+{
+	*lpUnbiasedInterruptTimePrecise = interrupt_time();
+}
+
 /* GetSystemTimeAsFileTime's time plus the part of the current tick gone by
  * (the counter's resolution), never below it. */
 VOID WINAPI GetSystemTimePreciseAsFileTime(LPFILETIME lpSystemTimeAsFileTime)

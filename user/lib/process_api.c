@@ -259,6 +259,37 @@ BOOL WINAPI ProcessIdToSessionId(DWORD dwProcessId, DWORD *pSessionId)
 	return TRUE;
 }
 
+/* Whether hProcess (PROCESS_QUERY_LIMITED_INFORMATION) runs under WOW64:
+ * never, on x86 vados. */
+BOOL WINAPI IsWow64Process(HANDLE hProcess, PBOOL Wow64Process)
+{
+	if (!GetProcessId(hProcess))
+		return FALSE;
+	if (IsBadWritePtr(Wow64Process, sizeof(*Wow64Process))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*Wow64Process = FALSE;
+	return TRUE;
+}
+
+/* Not WOW64 (IMAGE_FILE_MACHINE_UNKNOWN) on an x86 machine; pNativeMachine
+ * is optional. */
+BOOL WINAPI IsWow64Process2(HANDLE hProcess, USHORT *pProcessMachine, USHORT *pNativeMachine)
+{
+	if (!GetProcessId(hProcess))
+		return FALSE;
+	if (IsBadWritePtr(pProcessMachine, sizeof(*pProcessMachine)) ||
+	    (pNativeMachine && IsBadWritePtr(pNativeMachine, sizeof(*pNativeMachine)))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*pProcessMachine = IMAGE_FILE_MACHINE_UNKNOWN;
+	if (pNativeMachine)
+		*pNativeMachine = IMAGE_FILE_MACHINE_I386;
+	return TRUE;
+}
+
 /* The session attached to the console: vados's one, session 1. */
 DWORD WINAPI WTSGetActiveConsoleSessionId(VOID)
 {

@@ -85,3 +85,8 @@ BOOL WINAPI GetVersionExW(LPOSVERSIONINFOW lpVersionInformation)
 	}
 	return TRUE;
 }
+
+NTSTATUS WINAPI RtlGetVersion(PRTL_OSVERSIONINFOW lpVersionInformation)
+{
+	return GetVersionExW(lpVersionInformation) ? 0 : (NTSTATUS)0xC000000D;
+}

@@ -214,6 +214,10 @@ enum vados_syscall {
 	SYS_CREATE_PIPE,        /* (uint32 handles[2] out: read, write; inherit; size) */
 	SYS_PEEK_PIPE,          /* (handle, buf or 0, len, uint32 out[3] or 0: copied,
 				 *  available, left in the message) */
+	SYS_NOTIFY_CHANGE,      /* (directory handle, buffer, length, FILE_NOTIFY_CHANGE_*,
+				 *  flags: 1 subtree, 2 signal the handle (no buffer), 4 to
+				 *  the completion port; event handle, OVERLAPPED *,
+				 *  completion routine; 0: synchronous) -> bytes */
 	SYS_COUNT,
 };
 

@@ -152,6 +152,12 @@ WINAPI BOOL QueryPerformanceCounter(LARGE_INTEGER *lpPerformanceCount);
 WINAPI BOOL QueryPerformanceFrequency(LARGE_INTEGER *lpFrequency);
 WINAPI ULONGLONG GetTickCount64(VOID);
 WINAPI VOID GetSystemTimePreciseAsFileTime(LPFILETIME lpSystemTimeAsFileTime);
+/* The interrupt time: 100 ns units since boot, from the same counter (the
+ * unbiased forms are the same: vados never sleeps). */
+WINAPI VOID QueryInterruptTime(PULONGLONG lpInterruptTime);
+WINAPI VOID QueryInterruptTimePrecise(PULONGLONG lpInterruptTimePrecise);
+WINAPI BOOL QueryUnbiasedInterruptTime(PULONGLONG UnbiasedTime);
+WINAPI VOID QueryUnbiasedInterruptTimePrecise(PULONGLONG lpUnbiasedInterruptTimePrecise);
 
 /* CPU times (user/lib/cputimes.c): 100 ns units, counted a timer tick (10
  * ms) at a time to the thread that was running, in ring 3 (user) or not
@@ -208,6 +214,13 @@ WINAPI BOOL GetVersionExA(LPOSVERSIONINFOA lpVersionInformation);
  * sizeof(OSVERSIONINFOEXW). */
 WINAPI BOOL GetVersionExW(LPOSVERSIONINFOW lpVersionInformation);
 #define GetVersionEx GetVersionExA
+/* ntdll's: GetVersionExW's answer whatever the program's manifest (there is
+ * none), STATUS_SUCCESS; another dwOSVersionInfoSize
+ * STATUS_INVALID_PARAMETER (0xC000000D). */
+typedef LONG NTSTATUS;
+typedef OSVERSIONINFOW RTL_OSVERSIONINFOW, *PRTL_OSVERSIONINFOW;
+typedef OSVERSIONINFOEXW RTL_OSVERSIONINFOEXW, *PRTL_OSVERSIONINFOEXW;
+WINAPI NTSTATUS RtlGetVersion(PRTL_OSVERSIONINFOW lpVersionInformation);
 
 /* Debugging (user/lib/debug_api.c): no Win32 debugger ever attaches (gdb on
  * QEMU's stub is below the system); DebugBreak raises EXCEPTION_BREAKPOINT

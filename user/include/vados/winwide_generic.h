@@ -75,6 +75,12 @@
 #define GetCommandLine           GetCommandLineW
 #undef GetModuleHandle
 #define GetModuleHandle          GetModuleHandleW
+#undef LoadLibrary
+#define LoadLibrary              LoadLibraryW
+#undef LoadLibraryEx
+#define LoadLibraryEx            LoadLibraryExW
+#undef GetModuleHandleEx
+#define GetModuleHandleEx        GetModuleHandleExW
 #undef GetModuleFileName
 #define GetModuleFileName        GetModuleFileNameW
 #undef QueryFullProcessImageName
