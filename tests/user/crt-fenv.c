@@ -1,5 +1,5 @@
 /* <fenv.h> on the x87: the UCRT's values, rounding modes that change a
- * division's result, flags that real operations and feraiseexcept set,
+ * division's result and rint's, flags that real operations and feraiseexcept set,
  * saved and restored flags and environments, FE_DFL_ENV, feholdexcept's
  * non-stop mode and feupdateenv raising what was held (an unmasked
  * divide-by-zero reported as EXCEPTION_FLT_DIVIDE_BY_ZERO), bad arguments;
@@ -7,6 +7,7 @@
 #include <windows.h>
 #include <fenv.h>
 #include <float.h>
+#include <math.h>
 #define TEST_NAME "crt-fenv"
 #include "check.h"
 
@@ -57,6 +58,20 @@ static void rounding(void)
 	CHECK(fesetround(0x400) != 0 && fesetround(-1) != 0 && fegetround() == FE_TOWARDZERO,
 	      "a bad mode changes nothing");
 	CHECK(fesetround(FE_TONEAREST) == 0 && third() == near, "back to nearest");
+
+	volatile double two_and_half = 2.5, minus = -2.5, two_point_one = 2.1;
+	CHECK(rint(two_and_half) == 2.0 && lrint(minus) == -2, "rint: halves to even");
+	fesetround(FE_UPWARD);
+	CHECK(rint(two_point_one) == 3.0 && lrint(two_and_half) == 3 && rint(minus) == -2.0,
+	      "rint and lrint in the mode fesetround set");
+	fesetround(FE_DOWNWARD);
+	CHECK(rint(minus) == -3.0 && nearbyint(two_point_one) == 2.0, "down");
+	fesetround(FE_TONEAREST);
+	feclearexcept(FE_ALL_EXCEPT);
+	CHECK(nearbyint(two_point_one) == 2.0 && !fetestexcept(FE_INEXACT),
+	      "nearbyint leaves FE_INEXACT clear");
+	CHECK(rint(two_point_one) == 2.0 && fetestexcept(FE_INEXACT), "rint may set it");
+	feclearexcept(FE_ALL_EXCEPT);
 }
 
 static void flags(void)

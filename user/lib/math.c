@@ -25,8 +25,25 @@ double fabs(double x) { return __builtin_copysign(x, 1.0); }
 double floor(double x) { return round_mode(x, 1); }
 double ceil(double x) { return round_mode(x, 2); }
 double trunc(double x) { return round_mode(x, 3); }
-double rint(double x) { return round_mode(x, 0); }
-double nearbyint(double x) { return round_mode(x, 0); }
+/* In the caller's rounding mode (fesetround's), as C says. */
+double rint(double x)
+{
+	long double r;
+
+	__asm__ __volatile__("frndint" : "=t"(r) : "0"((long double)x));
+	return (double)r;
+}
+
+/* rint without the inexact flag it may raise (C's rule): the flag as it was. */
+double nearbyint(double x)
+{
+	unsigned was = _statusfp() & _SW_INEXACT;
+	double r = rint(x);
+
+	if (!was)
+		fpenv_set_status(0, _SW_INEXACT);
+	return r;
+}
 long lrint(double x) { return (long)rint(x); }
 long long llrint(double x) { return (long long)rint(x); }
 
