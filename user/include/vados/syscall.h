@@ -278,6 +278,8 @@ struct vados_process_info {
 	unsigned int handles;           /* handles in its table */
 	char name[32];
 	unsigned int threads;           /* threads that have not ended */
+	unsigned int parent_pid;        /* its creator's (0: the kernel started it) */
+	unsigned int priority_base;     /* its priority class's base level (NORMAL: 8) */
 };
 
 /* One SYS_LIST_THREADS entry. */
