@@ -217,6 +217,8 @@ enum vados_syscall {
 				 *  flags: 1 subtree, 2 signal the handle (no buffer), 4 to
 				 *  the completion port; event handle, OVERLAPPED *,
 				 *  completion routine; 0: synchronous) -> bytes */
+	SYS_THREAD_DESCRIPTION, /* (handle, WCHAR *buf, units, set) -> the description's
+				 *  units (SetThreadDescription, GetThreadDescription) */
 	SYS_COUNT,
 };
 
