@@ -209,6 +209,7 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	p->create_time = ke_system_time();
 	p->priority_base = PRIORITY_NORMAL;
 	p->pid = next_pid_take();
+	p->parent_pid = pp->creator ? pp->creator->pid : 0;
 	p->image = prog->image;
 	strlcpy(p->image_path, prog->path, sizeof(p->image_path));
 	base = strrchr(prog->path, '\\');

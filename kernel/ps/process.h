@@ -68,6 +68,7 @@ struct process {
 					 * module (set before it runs, then fixed) */
 	struct ke_cpu_times times;      /* its threads' CPU time, the ended ones' too */
 	uint8_t priority_base;          /* its priority class's base level (NORMAL: 8) */
+	uint32_t parent_pid;            /* its creator's id (0: the kernel started it) */
 	bool no_boost;                  /* its new threads get no wait boost */
 	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
 };

@@ -5,6 +5,7 @@
 #include "kernel/ke/mutant.h"
 #include "kernel/ke/queue.h"
 #include "kernel/rtl/panic.h"
+#include "kernel/rtl/string.h"
 #include "arch/arch.h"
 #include "arch/context.h"
 #include "arch/cpu.h"
@@ -24,14 +25,46 @@ static struct dispatcher_header *thread_dispatcher(void *body)
 	return &((struct ps_thread *)body)->exit_signal;
 }
 
+/* The last reference is gone: the description goes with the record. */
+static void thread_remove(void *body)
+{
+	kfree(((struct ps_thread *)body)->description);
+}
+
 struct ob_type thread_type = {
 	.name = "Thread",
+	.remove = thread_remove,
 	.mapping = { 0x00020048u, 0x00020037u, 0x00120000u, THREAD_ALL_ACCESS },
 	.valid_access = THREAD_ALL_ACCESS,
 	.implies_from = THREAD_QUERY_INFORMATION,
 	.implies_to = THREAD_QUERY_LIMITED_INFORMATION,
 	.dispatcher = thread_dispatcher,
 };
+
+uint32_t ps_thread_set_description(struct ps_thread *t, const uint16_t *text, uint32_t len)
+{
+	uint16_t *copy = NULL, *old;
+	char name[THREAD_NAME_MAX];
+	uint32_t k;
+	bool irq;
+
+	if (len && !(copy = kmalloc(len * sizeof(*copy))))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	if (len)
+		memcpy(copy, text, len * sizeof(*copy));
+	for (k = 0; k < len && k < sizeof(name) - 1; k++)
+		name[k] = text[k] >= 0x20 && text[k] < 0x7f ? (char)text[k] : '?';
+	name[k] = '\0';
+	irq = irq_save();               /* the tools read the name with interrupts off */
+	old = t->description;
+	t->description = copy;
+	t->description_len = len;
+	if (len)
+		strlcpy(t->k.name, name, sizeof(t->k.name));
+	irq_restore(irq);
+	kfree(old);
+	return ERROR_SUCCESS;
+}
 
 void ps_thread_init(void)
 {

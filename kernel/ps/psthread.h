@@ -66,7 +66,16 @@ struct ps_thread {
 	vaddr_t stack_low;              /* its stack's reservation */
 	vaddr_t stack_top;              /* and where it ends (the TEB's StackBase) */
 	vaddr_t stack_limit;            /* lowest committed stack page (TEB copy) */
+	uint16_t *description;          /* SetThreadDescription's UTF-16 text (kmalloc'd), or NULL */
+	uint32_t description_len;       /* its length in UTF-16 units */
 };
+
+#define PS_DESCRIPTION_MAX 32767u      /* a UNICODE_STRING's most, in UTF-16 units */
+
+/* Replaces t's description with the len UTF-16 units at text (copied; len
+ * 0: none), its kernel name (the thread tools' column) with their ASCII
+ * fold; ERROR_NOT_ENOUGH_MEMORY leaves the old one. */
+uint32_t ps_thread_set_description(struct ps_thread *t, const uint16_t *text, uint32_t len);
 
 /* How to start a ring-3 thread. */
 struct ps_thread_params {

@@ -317,7 +317,8 @@ static void list_one(const struct process *p, void *arg)
 	if (c->n == c->max)
 		return;
 	c->out[c->n] = (struct vados_process_info){ p->pid, p->exited, p->exit_status,
-						    p->handles.count, { 0 }, p->active_threads };
+						    p->handles.count, { 0 }, p->active_threads,
+						    p->parent_pid, p->priority_base };
 	strlcpy(c->out[c->n].name, p->name, sizeof(c->out[c->n].name));
 	c->n++;
 }

@@ -3,6 +3,7 @@
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
 #include "kernel/rtl/string.h"
+#include "arch/cpu.h"
 #include "arch/uaccess.h"
 #include "mm/mm.h"
 #include "mm/pool.h"
@@ -278,4 +279,61 @@ struct sysret sys_list_threads(const uint32_t *a, struct trap_frame *f)
 		(struct sysret){ ERROR_SUCCESS, c->n } : (struct sysret){ ERROR_NOACCESS, 0 };
 	kfree(c);
 	return r;
+}
+
+/* t's description copied into a kmalloc'd buffer (*out, NULL when it has
+ * none), its length in *len; false when memory ran out. */
+static bool description_copy(struct ps_thread *t, uint16_t **out, uint32_t *len)
+{
+	for (;;) {
+		uint32_t want = t->description_len, have;
+		uint16_t *copy = want ? kmalloc(want * sizeof(*copy)) : NULL;
+		bool irq;
+
+		if (want && !copy)
+			return false;
+		irq = irq_save();       /* SetThreadDescription swaps it meanwhile */
+		if ((have = t->description_len) <= want && have)
+			memcpy(copy, t->description, have * sizeof(*copy));
+		irq_restore(irq);
+		if (have <= want) {
+			*out = copy;
+			*len = have;
+			return true;
+		}
+		kfree(copy);            /* it grew: again */
+	}
+}
+
+/* (handle, UTF-16 buffer, units, set) -> units. Set (THREAD_SET_LIMITED_
+ * INFORMATION): the buffer's units become the thread's description (more
+ * than PS_DESCRIPTION_MAX: ERROR_INVALID_PARAMETER). Else (THREAD_QUERY_
+ * LIMITED_INFORMATION): as many of its units as fit go to the buffer; the
+ * value is its whole length. */
+struct sysret sys_thread_description(const uint32_t *a, struct trap_frame *f)
+{
+	struct ps_thread *t;
+	uint32_t err = ps_thread_by_handle(a[0], a[3] ? THREAD_SET_LIMITED_INFORMATION
+						      : THREAD_QUERY_LIMITED_INFORMATION, &t);
+	uint32_t len = 0;
+	uint16_t *text = NULL;
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	if (a[3] && a[2] > PS_DESCRIPTION_MAX)
+		err = ERROR_INVALID_PARAMETER;
+	else if (a[3] && a[2] && !(text = kmalloc(a[2] * sizeof(*text))))
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	else if (a[3] && !copy_from_user(text, a[1], a[2] * sizeof(*text)))
+		err = ERROR_NOACCESS;
+	else if (a[3])
+		err = ps_thread_set_description(t, text, len = a[2]);
+	else if (!description_copy(t, &text, &len))
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	else if (!copy_to_user(a[1], text, (len < a[2] ? len : a[2]) * sizeof(*text)))
+		err = ERROR_NOACCESS;
+	kfree(text);
+	ob_dereference(t);
+	return (struct sysret){ err, err ? 0 : len };
 }

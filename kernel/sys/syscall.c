@@ -150,6 +150,7 @@ static const struct {
 	[SYS_UNLOCK_FILE] = { sys_unlock_file, 2 },
 	[SYS_CANCEL_FILE_IO] = { sys_cancel_file_io, 3 },
 	[SYS_NOTIFY_CHANGE] = { sys_notify_change, 8 },
+	[SYS_THREAD_DESCRIPTION] = { sys_thread_description, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

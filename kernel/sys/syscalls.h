@@ -121,6 +121,7 @@ struct sysret sys_thread_priority(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_thread_ids(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_zero_tls_cell(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_list_threads(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_thread_description(const uint32_t *a, struct trap_frame *f);
 
 /* kernel/sys/sys_file.c */
 struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f);

@@ -218,6 +218,8 @@ enum vados_syscall {
 				 *  flags: 1 subtree, 2 signal the handle (no buffer), 4 to
 				 *  the completion port; event handle, OVERLAPPED *,
 				 *  completion routine; 0: synchronous) -> bytes */
+	SYS_THREAD_DESCRIPTION, /* (handle, WCHAR *buf, units, set) -> the description's
+				 *  units (SetThreadDescription, GetThreadDescription) */
 	SYS_COUNT,
 };
 
@@ -279,6 +281,8 @@ struct vados_process_info {
 	unsigned int handles;           /* handles in its table */
 	char name[32];
 	unsigned int threads;           /* threads that have not ended */
+	unsigned int parent_pid;        /* its creator's (0: the kernel started it) */
+	unsigned int priority_base;     /* its priority class's base level (NORMAL: 8) */
 };
 
 /* One SYS_LIST_THREADS entry. */

@@ -98,6 +98,11 @@ WINAPI BOOL GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode);
 WINAPI HANDLE GetCurrentThread(VOID);
 WINAPI DWORD GetCurrentThreadId(VOID);
 WINAPI DWORD GetThreadId(HANDLE Thread);
+/* A thread's description (user/lib/thread_desc.c): kept by the kernel with
+ * the thread; failures are HRESULT_FROM_NT of NT's status. */
+typedef LONG HRESULT;                   /* as vados/winmisc.h's */
+WINAPI HRESULT SetThreadDescription(HANDLE hThread, PCWSTR lpThreadDescription);
+WINAPI HRESULT GetThreadDescription(HANDLE hThread, PWSTR *ppszThreadDescription);
 WINAPI DWORD GetProcessIdOfThread(HANDLE Thread);
 WINAPI HANDLE OpenThread(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwThreadId);
 WINAPI DWORD ResumeThread(HANDLE hThread);
