@@ -5,7 +5,9 @@
  * anything else is ERROR_INVALID_PARAMETER; SetThreadIdealProcessor(Ex)
  * take an existing processor of group 0 (MAXIMUM_PROCESSORS only asks);
  * handles without the documented rights are ERROR_ACCESS_DENIED, bad ones
- * ERROR_INVALID_HANDLE. */
+ * ERROR_INVALID_HANDLE; the group calls see group 0 alone (the current
+ * processor's, a thread's and a process's groups, SetThreadGroupAffinity
+ * refusing another group). */
 #include <windows.h>
 
 #define TEST_NAME "processor-affinity"
@@ -60,6 +62,28 @@ int main(void)
 	FAILS(SetThreadIdealProcessorEx(thread, &ideal, NULL), FALSE, ERROR_INVALID_PARAMETER);
 	CHECK(GetCurrentProcessorNumber() < si.dwNumberOfProcessors, "processor number");
 	CHECK(GetActiveProcessorCount(0) == si.dwNumberOfProcessors, "active processors");
+
+	PROCESSOR_NUMBER now = { 9, 9, 9 };
+	GROUP_AFFINITY ga = { 0 }, prev = { 0 };
+	USHORT groups = 0, group_array[2] = { 7, 7 };
+	GetCurrentProcessorNumberEx(&now);
+	CHECK(now.Group == 0 && now.Number < si.dwNumberOfProcessors, "processor number ex");
+	CHECK(GetThreadGroupAffinity(thread, &ga) && ga.Group == 0 && ga.Mask == all,
+	      "thread group affinity %lx", (unsigned long)ga.Mask);
+	ga.Mask = 1;
+	CHECK(SetThreadGroupAffinity(thread, &ga, &prev) && prev.Group == 0 && prev.Mask,
+	      "SetThreadGroupAffinity: %lu", GetLastError());
+	ga.Group = 1;
+	FAILS(SetThreadGroupAffinity(thread, &ga, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	ga.Group = 0;
+	ga.Mask = 0;
+	FAILS(SetThreadGroupAffinity(thread, &ga, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(GetProcessGroupAffinity(process, &groups, group_array), FALSE,
+	      ERROR_INSUFFICIENT_BUFFER);
+	CHECK(groups == 1, "groups needed %u", groups);
+	groups = 2;
+	CHECK(GetProcessGroupAffinity(process, &groups, group_array) && groups == 1 &&
+	      group_array[0] == 0, "process groups");
 	printf("processor-affinity: %d failures\n", failures);
 	return failures != 0;
 }

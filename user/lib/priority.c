@@ -219,3 +219,65 @@ BOOL WINAPI GetThreadIdealProcessorEx(HANDLE hThread, PPROCESSOR_NUMBER lpIdealP
 	*lpIdealProcessor = (PROCESSOR_NUMBER){ 0, 0, 0 };
 	return TRUE;
 }
+
+/* The CPU running the caller: group 0's first, the only one. */
+VOID WINAPI GetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)
+{
+	*ProcNumber = (PROCESSOR_NUMBER){ 0, (BYTE)GetCurrentProcessorNumber(), 0 };
+}
+
+/* Group 0 with every CPU (THREAD_QUERY_LIMITED_INFORMATION). */
+BOOL WINAPI GetThreadGroupAffinity(HANDLE hThread, PGROUP_AFFINITY GroupAffinity)
+{
+	if (!rights_check(1, hThread, FALSE))
+		return FALSE;
+	if (IsBadWritePtr(GroupAffinity, sizeof(*GroupAffinity))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*GroupAffinity = (GROUP_AFFINITY){ .Mask = system_mask(), .Group = 0 };
+	return TRUE;
+}
+
+/* Group 0 only (another: ERROR_INVALID_PARAMETER), a mask as
+ * SetThreadAffinityMask's; the previous affinity when asked. */
+BOOL WINAPI SetThreadGroupAffinity(HANDLE hThread, const GROUP_AFFINITY *GroupAffinity,
+				   PGROUP_AFFINITY PreviousGroupAffinity)
+{
+	if (IsBadReadPtr(GroupAffinity, sizeof(*GroupAffinity))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (GroupAffinity->Group != 0 || GroupAffinity->Reserved[0] ||
+	    GroupAffinity->Reserved[1] || GroupAffinity->Reserved[2]) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!SetThreadAffinityMask(hThread, GroupAffinity->Mask))
+		return FALSE;
+	return !PreviousGroupAffinity || GetThreadGroupAffinity(hThread, PreviousGroupAffinity);
+}
+
+/* The process's groups: group 0 alone. Room for none: ERROR_INSUFFICIENT_BUFFER
+ * with *GroupCount 1. */
+BOOL WINAPI GetProcessGroupAffinity(HANDLE hProcess, PUSHORT GroupCount, PUSHORT GroupArray)
+{
+	if (!rights_check(0, hProcess, FALSE))
+		return FALSE;
+	if (IsBadWritePtr(GroupCount, sizeof(*GroupCount))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (*GroupCount < 1) {
+		*GroupCount = 1;
+		SetLastError(ERROR_INSUFFICIENT_BUFFER);
+		return FALSE;
+	}
+	if (IsBadWritePtr(GroupArray, sizeof(*GroupArray))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*GroupCount = 1;
+	GroupArray[0] = 0;
+	return TRUE;
+}

@@ -344,5 +344,16 @@ WINAPI DWORD SetThreadIdealProcessor(HANDLE hThread, DWORD dwIdealProcessor);
 WINAPI BOOL SetThreadIdealProcessorEx(HANDLE hThread, PPROCESSOR_NUMBER lpIdealProcessor,
 				      PPROCESSOR_NUMBER lpPreviousIdealProcessor);
 WINAPI BOOL GetThreadIdealProcessorEx(HANDLE hThread, PPROCESSOR_NUMBER lpIdealProcessor);
+typedef ULONG_PTR KAFFINITY;
+typedef struct _GROUP_AFFINITY {                    /* 12 bytes */
+	KAFFINITY Mask;
+	WORD Group;
+	WORD Reserved[3];
+} GROUP_AFFINITY, *PGROUP_AFFINITY;
+WINAPI VOID GetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber);
+WINAPI BOOL GetThreadGroupAffinity(HANDLE hThread, PGROUP_AFFINITY GroupAffinity);
+WINAPI BOOL SetThreadGroupAffinity(HANDLE hThread, const GROUP_AFFINITY *GroupAffinity,
+				   PGROUP_AFFINITY PreviousGroupAffinity);
+WINAPI BOOL GetProcessGroupAffinity(HANDLE hProcess, USHORT *GroupCount, USHORT *GroupArray);
 
 #endif
