@@ -5,7 +5,8 @@
  * blocks walked live), the W forms; errors: a dwSize too small
  * (ERROR_BAD_LENGTH), the end of a walk (ERROR_NO_MORE_FILES), a handle
  * that is no snapshot, a process that does not exist; the snapshot is a
- * handle CloseHandle ends (nothing left: the leak line). Child "child":
+ * handle CloseHandle ends (nothing left: the leak line); GetProcessHandleCount
+ * follows the handle table. Child "child":
  * waits until its parent ends it. Prints "toolhelp: N failures". */
 #include <stdio.h>
 #include <string.h>
@@ -168,6 +169,14 @@ int main(int argc, char **argv)
 	CHECK(CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi),
 	      "child: %lu", GetLastError());
 	Sleep(50);
+	DWORD handles = 0, more = 0;
+	HANDLE extra = CreateEventA(NULL, FALSE, FALSE, NULL);
+	CHECK(GetProcessHandleCount(GetCurrentProcess(), &handles) && handles >= 6,
+	      "GetProcessHandleCount: %lu", handles);
+	CloseHandle(extra);
+	CHECK(GetProcessHandleCount(GetCurrentProcess(), &more) && more == handles - 1,
+	      "one handle fewer: %lu then %lu", handles, more);
+	FAILS(GetProcessHandleCount((HANDLE)0x1234, &more), FALSE, ERROR_INVALID_HANDLE);
 	check_processes(pi.dwProcessId);
 	check_threads();
 	check_modules();

@@ -443,6 +443,8 @@ WINAPI BOOL ProcessIdToSessionId(DWORD dwProcessId, DWORD *pSessionId);
 #define IMAGE_FILE_MACHINE_UNKNOWN 0
 #define IMAGE_FILE_MACHINE_I386    0x014c
 WINAPI BOOL IsWow64Process(HANDLE hProcess, PBOOL Wow64Process);
+/* The handles in its table (user/lib/psapi.c). */
+WINAPI BOOL GetProcessHandleCount(HANDLE hProcess, PDWORD pdwHandleCount);
 WINAPI BOOL IsWow64Process2(HANDLE hProcess, USHORT *pProcessMachine, USHORT *pNativeMachine);
 WINAPI DWORD WTSGetActiveConsoleSessionId(VOID);
 WINAPI DWORD GetLastError(VOID);

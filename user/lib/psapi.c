@@ -110,3 +110,28 @@ DWORD WINAPI GetMappedFileNameA(HANDLE hProcess, LPVOID lpv, LPSTR lpFilename, D
 
 	return win32_call(SYS_QUERY_MAPPED_FILE, a, &len) ? len : 0;
 }
+
+/* The handles in hProcess's table (PROCESS_QUERY_(LIMITED_)INFORMATION),
+ * as the kernel's process list counts them. */
+BOOL WINAPI GetProcessHandleCount(HANDLE hProcess, PDWORD pdwHandleCount)
+{
+	struct vados_process_info list[MAX_LISTED];
+	uint32_t args[2] = { (uint32_t)list, MAX_LISTED }, n;
+	DWORD pid = GetProcessId(hProcess);
+
+	if (!pid)
+		return FALSE;
+	if (IsBadWritePtr(pdwHandleCount, sizeof(*pdwHandleCount))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	if (!win32_call(SYS_LIST_PROCESSES, args, &n))
+		return FALSE;
+	for (uint32_t i = 0; i < n; i++)
+		if (list[i].pid == pid) {
+			*pdwHandleCount = list[i].handles;
+			return TRUE;
+		}
+	SetLastError(ERROR_INVALID_HANDLE);
+	return FALSE;
+}
