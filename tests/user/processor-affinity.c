@@ -7,7 +7,9 @@
  * handles without the documented rights are ERROR_ACCESS_DENIED, bad ones
  * ERROR_INVALID_HANDLE; the group calls see group 0 alone (the current
  * processor's, a thread's and a process's groups, SetThreadGroupAffinity
- * refusing another group). */
+ * refusing another group); GetLogicalProcessorInformationEx's records (a
+ * core per CPU, a NUMA node, a package, a group; sizes as laid out; too
+ * small a buffer gives the size needed). */
 #include <windows.h>
 
 #define TEST_NAME "processor-affinity"
@@ -84,6 +86,34 @@ int main(void)
 	groups = 2;
 	CHECK(GetProcessGroupAffinity(process, &groups, group_array) && groups == 1 &&
 	      group_array[0] == 0, "process groups");
+	static BYTE lpi[4096];
+	DWORD len = 8, cores = 0, kinds = 0;
+	FAILS(GetLogicalProcessorInformationEx(RelationAll, (PVOID)lpi, &len), FALSE,
+	      ERROR_INSUFFICIENT_BUFFER);
+	CHECK(len == si.dwNumberOfProcessors * 44 + 44 + 44 + 76, "RelationAll needs %lu", len);
+	CHECK(GetLogicalProcessorInformationEx(RelationAll, (PVOID)lpi, &len), "Ex: %lu",
+	      GetLastError());
+	for (DWORD at = 0; at < len;) {
+		PSYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX e = (PVOID)(lpi + at);
+		kinds |= 1u << e->Relationship;
+		if (e->Relationship == RelationProcessorCore)
+			cores += e->Processor.GroupCount == 1 && e->Processor.GroupMask[0].Group == 0 &&
+				 (e->Processor.GroupMask[0].Mask & all);
+		if (e->Relationship == RelationGroup)
+			CHECK(e->Group.ActiveGroupCount == 1 &&
+			      e->Group.GroupInfo[0].ActiveProcessorMask == all &&
+			      e->Group.GroupInfo[0].ActiveProcessorCount == si.dwNumberOfProcessors,
+			      "group record");
+		at += e->Size;
+	}
+	CHECK(cores == si.dwNumberOfProcessors && kinds == ((1u << RelationProcessorCore) |
+	      (1u << RelationNumaNode) | (1u << RelationProcessorPackage) | (1u << RelationGroup)),
+	      "cores %lu, kinds %lx", cores, kinds);
+	len = sizeof(lpi);
+	CHECK(GetLogicalProcessorInformationEx(RelationProcessorCore, (PVOID)lpi, &len) &&
+	      len == si.dwNumberOfProcessors * 44, "cores only: %lu", len);
+	FAILS(GetLogicalProcessorInformationEx((LOGICAL_PROCESSOR_RELATIONSHIP)7, (PVOID)lpi, &len),
+	      FALSE, ERROR_INVALID_PARAMETER);
 	printf("processor-affinity: %d failures\n", failures);
 	return failures != 0;
 }

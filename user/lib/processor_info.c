@@ -2,6 +2,7 @@
  * IsProcessorFeaturePresent from CPUID and what the kernel enables, and
  * GetLogicalProcessorInformation for the one CPU vados runs on. */
 #include <windows.h>
+#include <stddef.h>
 #include <string.h>
 
 #define CPUID_FPU   (1u << 0)
@@ -124,5 +125,95 @@ BOOL WINAPI GetLogicalProcessorInformation(PSYSTEM_LOGICAL_PROCESSOR_INFORMATION
 	info[2].NumaNode.NodeNumber = 0;
 	memcpy(Buffer, info, need);
 	*ReturnedLength = need;
+	return TRUE;
+}
+
+/* Appends the record of relationship r for the CPUs of mask to the n bytes
+ * at out (NULL: only counts); returns its size. */
+static DWORD lpi_record(BYTE *out, LOGICAL_PROCESSOR_RELATIONSHIP r, KAFFINITY mask)
+{
+	SYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX e;
+	GROUP_AFFINITY group = { .Mask = mask, .Group = 0 };
+	BYTE cpus = (BYTE)__builtin_popcount(mask);
+	DWORD body;
+
+	memset(&e, 0, sizeof(e));
+	e.Relationship = r;
+	switch (r) {
+	case RelationNumaNode:
+		e.NumaNode.GroupCount = 1;
+		e.NumaNode.GroupMask = group;
+		body = sizeof(NUMA_NODE_RELATIONSHIP);
+		break;
+	case RelationGroup:
+		e.Group.MaximumGroupCount = e.Group.ActiveGroupCount = 1;
+		e.Group.GroupInfo[0].MaximumProcessorCount = cpus;
+		e.Group.GroupInfo[0].ActiveProcessorCount = cpus;
+		e.Group.GroupInfo[0].ActiveProcessorMask = mask;
+		body = sizeof(GROUP_RELATIONSHIP);
+		break;
+	default:                        /* a core or the package */
+		e.Processor.GroupCount = 1;
+		e.Processor.GroupMask[0] = group;
+		body = sizeof(PROCESSOR_RELATIONSHIP);
+		break;
+	}
+	e.Size = offsetof(SYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX, Processor) + body;
+	if (out)
+		memcpy(out, &e, e.Size);
+	return e.Size;
+}
+
+/* One core per CPU, one package, NUMA node 0, one group: the records of
+ * RelationshipType written at out (NULL: measured); the bytes. */
+static DWORD lpi_records(BYTE *out, LOGICAL_PROCESSOR_RELATIONSHIP type)
+{
+	SYSTEM_INFO si;
+	DWORD n = 0;
+	KAFFINITY all;
+
+	GetSystemInfo(&si);
+	all = si.dwActiveProcessorMask;
+	if (type == RelationProcessorCore || type == RelationAll)
+		for (KAFFINITY cpu = 1; cpu && cpu <= all; cpu <<= 1)
+			if (all & cpu)
+				n += lpi_record(out ? out + n : NULL, RelationProcessorCore, cpu);
+	if (type == RelationNumaNode || type == RelationAll)
+		n += lpi_record(out ? out + n : NULL, RelationNumaNode, all);
+	if (type == RelationProcessorPackage || type == RelationAll)
+		n += lpi_record(out ? out + n : NULL, RelationProcessorPackage, all);
+	if (type == RelationGroup || type == RelationAll)
+		n += lpi_record(out ? out + n : NULL, RelationGroup, all);
+	return n;
+}
+
+/* A type outside the enumeration: ERROR_INVALID_PARAMETER; too small a
+ * buffer: ERROR_INSUFFICIENT_BUFFER with *ReturnedLength the bytes needed
+ * (RelationCache has no records: 0 bytes, TRUE). */
+BOOL WINAPI GetLogicalProcessorInformationEx(LOGICAL_PROCESSOR_RELATIONSHIP RelationshipType,
+					     PSYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX Buffer,
+					     PDWORD ReturnedLength)
+{
+	DWORD need;
+
+	if (RelationshipType > RelationGroup && RelationshipType != RelationAll) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!ReturnedLength || IsBadWritePtr(ReturnedLength, sizeof(*ReturnedLength))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	need = lpi_records(NULL, RelationshipType);
+	if (*ReturnedLength < need || (need && !Buffer)) {
+		*ReturnedLength = need;
+		SetLastError(ERROR_INSUFFICIENT_BUFFER);
+		return FALSE;
+	}
+	if (need && IsBadWritePtr(Buffer, need)) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*ReturnedLength = lpi_records((BYTE *)Buffer, RelationshipType);
 	return TRUE;
 }

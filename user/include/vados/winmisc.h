@@ -400,6 +400,58 @@ typedef struct _SYSTEM_LOGICAL_PROCESSOR_INFORMATION {     /* 24 bytes */
 } SYSTEM_LOGICAL_PROCESSOR_INFORMATION, *PSYSTEM_LOGICAL_PROCESSOR_INFORMATION;
 WINAPI BOOL GetLogicalProcessorInformation(PSYSTEM_LOGICAL_PROCESSOR_INFORMATION Buffer,
 					   PDWORD ReturnedLength);
+/* The Ex form's variable-size records (Size each), group-aware. */
+#define LTP_PC_SMT 0x1
+typedef struct _PROCESSOR_RELATIONSHIP {            /* 36 bytes */
+	BYTE Flags, EfficiencyClass, Reserved[20];
+	WORD GroupCount;
+	GROUP_AFFINITY GroupMask[1];
+} PROCESSOR_RELATIONSHIP, *PPROCESSOR_RELATIONSHIP;
+typedef struct _NUMA_NODE_RELATIONSHIP {            /* 36 bytes */
+	DWORD NodeNumber;
+	BYTE Reserved[18];
+	WORD GroupCount;
+	union {
+		GROUP_AFFINITY GroupMask;
+		GROUP_AFFINITY GroupMasks[1];
+	};
+} NUMA_NODE_RELATIONSHIP, *PNUMA_NODE_RELATIONSHIP;
+typedef struct _CACHE_RELATIONSHIP {                /* 44 bytes */
+	BYTE Level, Associativity;
+	WORD LineSize;
+	DWORD CacheSize;
+	PROCESSOR_CACHE_TYPE Type;
+	BYTE Reserved[18];
+	WORD GroupCount;
+	union {
+		GROUP_AFFINITY GroupMask;
+		GROUP_AFFINITY GroupMasks[1];
+	};
+} CACHE_RELATIONSHIP, *PCACHE_RELATIONSHIP;
+typedef struct _PROCESSOR_GROUP_INFO {              /* 44 bytes */
+	BYTE MaximumProcessorCount, ActiveProcessorCount, Reserved[38];
+	KAFFINITY ActiveProcessorMask;
+} PROCESSOR_GROUP_INFO, *PPROCESSOR_GROUP_INFO;
+typedef struct _GROUP_RELATIONSHIP {                /* 68 bytes */
+	WORD MaximumGroupCount, ActiveGroupCount;
+	BYTE Reserved[20];
+	PROCESSOR_GROUP_INFO GroupInfo[1];
+} GROUP_RELATIONSHIP, *PGROUP_RELATIONSHIP;
+typedef struct _SYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX {
+	LOGICAL_PROCESSOR_RELATIONSHIP Relationship;
+	DWORD Size;                     /* this record's bytes: 8 and its relationship's */
+	union {
+		PROCESSOR_RELATIONSHIP Processor;
+		NUMA_NODE_RELATIONSHIP NumaNode;
+		CACHE_RELATIONSHIP Cache;
+		GROUP_RELATIONSHIP Group;
+	};
+} SYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX, *PSYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX;
+/* The records of RelationshipType (RelationAll: the core, the NUMA node,
+ * the package and the group, in that order; no caches), packed. */
+WINAPI BOOL GetLogicalProcessorInformationEx(LOGICAL_PROCESSOR_RELATIONSHIP RelationshipType,
+					     PSYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX Buffer,
+					     PDWORD ReturnedLength);
 
 /* Disabling a boost stops the +1 a thread gets when its wait ends (the
  * starvation boost stays); a process's setting is its threads', new ones
