@@ -3,6 +3,7 @@
  * SystemTimeToFileTime, CompareFileTime and the local-time conversions of
  * FILETIMEs, with the kernel's own conversions (kernel/rtl/time.c,
  * compiled in). */
+#include <string.h>
 #include <windows.h>
 #include "kernel/rtl/time.h"
 #include "win32call.h"
@@ -86,4 +87,40 @@ BOOL WINAPI LocalFileTimeToFileTime(const FILETIME *lpLocalFileTime, LPFILETIME 
 {
 	*lpFileTime = *lpLocalFileTime;
 	return TRUE;
+}
+
+/* The zone local time is in: UTC, no daylight saving (TIME_ZONE_ID_UNKNOWN),
+ * the names Windows gives its UTC zone. */
+static void utc_zone(LPTIME_ZONE_INFORMATION z)
+{
+	static const WCHAR name[] = L"Coordinated Universal Time";
+
+	memset(z, 0, sizeof(*z));
+	memcpy(z->StandardName, name, sizeof(name));
+	memcpy(z->DaylightName, name, sizeof(name));
+}
+
+DWORD WINAPI GetTimeZoneInformation(LPTIME_ZONE_INFORMATION lpTimeZoneInformation)
+{
+	if (IsBadWritePtr(lpTimeZoneInformation, sizeof(*lpTimeZoneInformation))) {
+		SetLastError(ERROR_NOACCESS);
+		return TIME_ZONE_ID_INVALID;
+	}
+	utc_zone(lpTimeZoneInformation);
+	return TIME_ZONE_ID_UNKNOWN;
+}
+
+/* The same zone, its key name "UTC". */
+DWORD WINAPI GetDynamicTimeZoneInformation(PDYNAMIC_TIME_ZONE_INFORMATION pTimeZoneInformation)
+{
+	static const WCHAR key[] = L"UTC";
+
+	if (IsBadWritePtr(pTimeZoneInformation, sizeof(*pTimeZoneInformation))) {
+		SetLastError(ERROR_NOACCESS);
+		return TIME_ZONE_ID_INVALID;
+	}
+	memset(pTimeZoneInformation, 0, sizeof(*pTimeZoneInformation));
+	utc_zone((LPTIME_ZONE_INFORMATION)pTimeZoneInformation);
+	memcpy(pTimeZoneInformation->TimeZoneKeyName, key, sizeof(key));
+	return TIME_ZONE_ID_UNKNOWN;
 }

@@ -75,3 +75,22 @@ HANDLE WINAPI OpenFileMappingW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWS
 {
 	return WIDE_CALL(lpName, NULL, OpenFileMappingA(dwDesiredAccess, bInheritHandle, a));
 }
+
+HANDLE WINAPI CreateWaitableTimerW(LPSECURITY_ATTRIBUTES lpTimerAttributes, BOOL bManualReset,
+				   LPCWSTR lpTimerName)
+{
+	return WIDE_CALL(lpTimerName, NULL,
+			 CreateWaitableTimerA(lpTimerAttributes, bManualReset, a));
+}
+
+HANDLE WINAPI CreateWaitableTimerExW(LPSECURITY_ATTRIBUTES lpTimerAttributes, LPCWSTR lpTimerName,
+				     DWORD dwFlags, DWORD dwDesiredAccess)
+{
+	return WIDE_CALL(lpTimerName, NULL,
+			 CreateWaitableTimerExA(lpTimerAttributes, a, dwFlags, dwDesiredAccess));
+}
+
+HANDLE WINAPI OpenWaitableTimerW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpTimerName)
+{
+	return WIDE_CALL(lpTimerName, NULL, OpenWaitableTimerA(dwDesiredAccess, bInheritHandle, a));
+}

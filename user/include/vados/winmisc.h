@@ -300,6 +300,46 @@ WINAPI BOOL GetUserNameW(LPWSTR lpBuffer, LPDWORD pcbBuffer);
 WINAPI UINT GetSystemDirectoryW(LPWSTR lpBuffer, UINT uSize);
 WINAPI UINT GetWindowsDirectoryW(LPWSTR lpBuffer, UINT uSize);
 WINAPI UINT GetSystemWindowsDirectoryW(LPWSTR lpBuffer, UINT uSize);
+/* The computer's names (user/lib/k32_misc.c): the NetBIOS and DNS host
+ * names are GetComputerName's, the domain parts empty. */
+typedef enum _COMPUTER_NAME_FORMAT {
+	ComputerNameNetBIOS, ComputerNameDnsHostname, ComputerNameDnsDomain,
+	ComputerNameDnsFullyQualified, ComputerNamePhysicalNetBIOS,
+	ComputerNamePhysicalDnsHostname, ComputerNamePhysicalDnsDomain,
+	ComputerNamePhysicalDnsFullyQualified, ComputerNameMax
+} COMPUTER_NAME_FORMAT;
+WINAPI BOOL GetComputerNameExA(COMPUTER_NAME_FORMAT NameType, LPSTR lpBuffer, LPDWORD nSize);
+WINAPI BOOL GetComputerNameExW(COMPUTER_NAME_FORMAT NameType, LPWSTR lpBuffer, LPDWORD nSize);
+
+/* Error modes (user/lib/k32_misc.c): kept, as Windows keeps them; vados
+ * shows no dialog box whatever they say. */
+#define SEM_FAILCRITICALERRORS     0x0001
+#define SEM_NOGPFAULTERRORBOX      0x0002
+#define SEM_NOALIGNMENTFAULTEXCEPT 0x0004
+#define SEM_NOOPENFILEERRORBOX     0x8000
+WINAPI UINT SetErrorMode(UINT uMode);
+WINAPI UINT GetErrorMode(VOID);
+WINAPI BOOL SetThreadErrorMode(DWORD dwNewMode, LPDWORD lpOldMode);
+WINAPI DWORD GetThreadErrorMode(VOID);
+/* Ends the process at once, without its atexit work: FatalAppExit with
+ * STATUS_FATAL_APP_EXIT (0x40000015) after writing the message to the
+ * console, FatalExit with its code, RaiseFailFastException with the
+ * record's code (none: STATUS_FAIL_FAST_EXCEPTION, 0xC0000602) past every
+ * handler. */
+WINAPI __attribute__((noreturn)) VOID FatalAppExitA(UINT uAction, LPCSTR lpMessageText);
+WINAPI __attribute__((noreturn)) VOID FatalAppExitW(UINT uAction, LPCWSTR lpMessageText);
+WINAPI __attribute__((noreturn)) VOID FatalExit(int ExitCode);
+#define STATUS_FAIL_FAST_EXCEPTION 0xC0000602L
+#define FAIL_FAST_GENERATE_EXCEPTION_ADDRESS 0x1
+WINAPI __attribute__((noreturn)) VOID RaiseFailFastException(PEXCEPTION_RECORD pExceptionRecord,
+							      PCONTEXT pContextRecord,
+							      DWORD dwFlags);
+/* Writes everything the process wrote before it to memory (one CPU: a
+ * barrier). */
+WINAPI VOID FlushProcessWriteBuffers(VOID);
+/* The clock's adjustment: none (disabled), 10 ms ticks, in 100 ns units. */
+WINAPI BOOL GetSystemTimeAdjustment(PDWORD lpTimeAdjustment, PDWORD lpTimeIncrement,
+				    PBOOL lpTimeAdjustmentDisabled);
 #define GetStartupInfo         GetStartupInfoA
 #define GetComputerName        GetComputerNameA
 #define GetUserName            GetUserNameA

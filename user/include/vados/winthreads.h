@@ -72,7 +72,9 @@ typedef struct _TEB {
 	BYTE Reserved1[0xe0c - 0x3c];
 	PVOID DeallocationStack;        /* 0xe0c: the stack's reservation */
 	PVOID TlsSlots[64];             /* 0xe10 */
-	BYTE Reserved2[0xf94 - 0xf10];
+	BYTE Reserved2[0xf28 - 0xf10];
+	DWORD HardErrorMode;            /* 0xf28: SetThreadErrorMode's */
+	BYTE Reserved2b[0xf94 - 0xf2c];
 	PVOID *TlsExpansionSlots;       /* 0xf94: 1024 more, allocated on first use */
 	BYTE Reserved3[0xfb4 - 0xf98];
 	PVOID FlsData;                  /* 0xfb4: the running fiber's FLS block */

@@ -55,6 +55,12 @@
 #define CreateMutex              CreateMutexW
 #undef CreateMutexEx
 #define CreateMutexEx            CreateMutexExW
+#undef CreateWaitableTimer
+#define CreateWaitableTimer      CreateWaitableTimerW
+#undef CreateWaitableTimerEx
+#define CreateWaitableTimerEx    CreateWaitableTimerExW
+#undef OpenWaitableTimer
+#define OpenWaitableTimer        OpenWaitableTimerW
 #undef OpenMutex
 #define OpenMutex                OpenMutexW
 #undef CreateSemaphore
