@@ -18,10 +18,17 @@ import subprocess
 import sys
 
 WIN32, CRT = "SDK_EXPORT_WIN32", "SDK_EXPORT_CRT"
+# Names the SDK defines that no Windows DLL exports: the entry points a
+# program defines itself, and the kernel runtime's own helpers the SDK
+# shares (kernel/rtl).
+NOT_EXPORTED = {"main", "wmain", "WinMain", "wWinMain", "ksnprintf", "kvsnprintf",
+                "strlcpy", "strlcat", "strcasecmp", "strncasecmp", "strndup"}
 
 
 def kind(name):
     """The export kind of a function named name, or None for an internal one."""
+    if name in NOT_EXPORTED:
+        return None
     if re.match(r"[A-Z]", name):
         return WIN32
     if name.startswith(("__vados", "__cxa", "_Z", "__x86", "__stack")) or name == "_start":

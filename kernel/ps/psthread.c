@@ -59,8 +59,8 @@ uint32_t ps_thread_set_description(struct ps_thread *t, const uint16_t *text, ui
 	old = t->description;
 	t->description = copy;
 	t->description_len = len;
-	if (len)
-		strlcpy(t->k.name, name, sizeof(t->k.name));
+	/* No description: the name it started with, its program's. */
+	strlcpy(t->k.name, len ? name : t->k.process->name, sizeof(t->k.name));
 	irq_restore(irq);
 	kfree(old);
 	return ERROR_SUCCESS;

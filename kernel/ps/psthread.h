@@ -74,7 +74,8 @@ struct ps_thread {
 
 /* Replaces t's description with the len UTF-16 units at text (copied; len
  * 0: none), its kernel name (the thread tools' column) with their ASCII
- * fold; ERROR_NOT_ENOUGH_MEMORY leaves the old one. */
+ * fold (none: its program's name again); ERROR_NOT_ENOUGH_MEMORY leaves
+ * the old one. */
 uint32_t ps_thread_set_description(struct ps_thread *t, const uint16_t *text, uint32_t len);
 
 /* How to start a ring-3 thread. */

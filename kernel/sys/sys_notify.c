@@ -149,6 +149,10 @@ struct sysret sys_notify_change(const uint32_t *a, struct trap_frame *f)
 		err = ERROR_ACCESS_DENIED;
 	else if (!a[3] || (a[3] & ~FILE_NOTIFY_VALID_MASK) || !file_is_directory(file))
 		err = ERROR_INVALID_PARAMETER;
+	/* A buffer the records could not be written to fails now, as NT's:
+	 * later, the changes taken out of the watch would be lost. */
+	else if (!(a[4] & NOTIFY_SIGNAL) && a[2] && !probe_user(a[1], a[2], true))
+		err = ERROR_NOACCESS;
 	else if (!(a[4] & NOTIFY_SIGNAL) && !a[6])
 		err = notify_wait(file, a, &bytes);
 	else if (!(err = notify_pending_make(file, a, &p))) {

@@ -146,8 +146,9 @@ static FILE *pipe_stream(const char *fmode, HANDLE *theirs)
 	ours = reading ? rd : wr;
 	*theirs = reading ? wr : rd;
 	SetHandleInformation(ours, HANDLE_FLAG_INHERIT, 0);
+	/* No 't' or 'b': neither flag, so _fmode decides, as for _pipe. */
 	fd = _open_osfhandle((intptr_t)ours, (reading ? _O_RDONLY : 0) |
-				   (fmode[1] == 'b' ? _O_BINARY : _O_TEXT));
+				   (fmode[1] == 'b' ? _O_BINARY : fmode[1] == 't' ? _O_TEXT : 0));
 	if (fd >= 0 && !(f = _fdopen(fd, fmode)))
 		_close(fd);
 	else if (fd < 0)

@@ -2,24 +2,16 @@
  * GetProcAddress, FreeLibrary, GetModuleHandleEx. vados links the SDK into
  * every program, so the system DLLs it stands for (kernel32.dll, ntdll.dll,
  * msvcrt.dll, ...) are always loaded and are never files: each has a handle
- * of its own, and GetProcAddress finds their functions in the SDK's export
- * table (user/lib/exports.h, which only a program calling it links). No
+ * of its own (GetProcAddress, in procaddress.c, finds their functions). No
  * other DLL can be loaded: vados runs no PE images. */
 #include <string.h>
 #include <windows.h>
-#include "user/lib/exports.h"
 #include "user/lib/module.h"
 #include "user/lib/wide_arg.h"
 
-enum scope {
-	SCOPE_WIN32,            /* the Windows API's functions */
-	SCOPE_CRT,              /* the C runtime's */
-	SCOPE_NTDLL,            /* ntdll exports both kinds */
-};
-
 struct sysmodule {
 	const char *name;
-	enum scope scope;
+	enum sysmodule_scope scope;
 };
 
 static const struct sysmodule sysmodules[] = {
@@ -64,15 +56,19 @@ const char *sysmodule_name(HMODULE h)
 	return NULL;
 }
 
-/* The module h is: the program's own, a system module, or neither (NULL
- * with ERROR_MOD_NOT_FOUND). */
-static BOOL module_known(HMODULE h, const struct sysmodule **sys)
+/* Whether h is the program's module or a system one (else
+ * ERROR_MOD_NOT_FOUND). */
+static BOOL module_known(HMODULE h)
 {
-	*sys = sysmodule_name(h) ? (const struct sysmodule *)h : NULL;
-	if (*sys || h == GetModuleHandleA(NULL))
+	if (sysmodule_name(h) || h == GetModuleHandleA(NULL))
 		return TRUE;
 	SetLastError(ERROR_MOD_NOT_FOUND);
 	return FALSE;
+}
+
+int sysmodule_scope(HMODULE h)
+{
+	return sysmodule_name(h) ? (int)((const struct sysmodule *)h)->scope : -1;
 }
 
 /* The program itself or a system module by name; a DLL file found where
@@ -128,9 +124,7 @@ HMODULE WINAPI LoadLibraryW(LPCWSTR lpLibFileName)
 /* The modules are never unloaded: freeing a known one succeeds. */
 BOOL WINAPI FreeLibrary(HMODULE hLibModule)
 {
-	const struct sysmodule *sys;
-
-	return module_known(hLibModule, &sys);
+	return module_known(hLibModule);
 }
 
 __attribute__((noreturn)) VOID WINAPI FreeLibraryAndExitThread(HMODULE hLibModule,
@@ -143,54 +137,7 @@ __attribute__((noreturn)) VOID WINAPI FreeLibraryAndExitThread(HMODULE hLibModul
 /* No DLL gets thread notifications to turn off: TRUE for a known module. */
 BOOL WINAPI DisableThreadLibraryCalls(HMODULE hLibModule)
 {
-	const struct sysmodule *sys;
-
-	return module_known(hLibModule, &sys);
-}
-
-/* The export named name of scope s, or NULL: a binary search of the table. */
-static FARPROC export_find(const char *name, enum scope s)
-{
-	unsigned lo = 0, hi = sdk_export_count;
-
-	while (lo < hi) {
-		unsigned mid = lo + (hi - lo) / 2;
-		int c = strcmp(name, sdk_exports[mid].name);
-		if (c == 0) {
-			enum sdk_export_kind k = sdk_exports[mid].kind;
-			if (s == SCOPE_NTDLL || (k == SDK_EXPORT_CRT) == (s == SCOPE_CRT))
-				return (FARPROC)sdk_exports[mid].fn;
-			return NULL;
-		}
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
-/* A system module's function by name; the program exports nothing, and no
- * module has ordinals (ERROR_PROC_NOT_FOUND); an unknown module (NULL is
- * the program) ERROR_MOD_NOT_FOUND. */
-FARPROC WINAPI GetProcAddress(HMODULE hModule, LPCSTR lpProcName)
-{
-	const struct sysmodule *sys;
-	FARPROC f = NULL;
-
-	if (!hModule)
-		hModule = GetModuleHandleA(NULL);
-	if (!module_known(hModule, &sys))
-		return NULL;
-	if ((UINT_PTR)lpProcName >> 16 && IsBadStringPtrA(lpProcName, (UINT_PTR)-1)) {
-		SetLastError(ERROR_NOACCESS);
-		return NULL;
-	}
-	if (sys && (UINT_PTR)lpProcName >> 16)
-		f = export_find(lpProcName, sys->scope);
-	if (!f)
-		SetLastError(ERROR_PROC_NOT_FOUND);
-	return f;
+	return module_known(hLibModule);
 }
 
 /* A module by name (as GetModuleHandle) or, with

@@ -514,6 +514,7 @@ static void execute(const char *typed)
 
 	if (ExpandEnvironmentStringsA(typed, line, sizeof(line)) > sizeof(line)) {
 		printf("shell: the line is too long once expanded\n");
+		last_status = 1;        /* what /c reports */
 		return;
 	}
 
