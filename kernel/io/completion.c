@@ -128,9 +128,9 @@ void io_completion_set_modes(struct io_file *f, uint32_t modes)
 }
 
 uint32_t io_completion_transfer_done(struct io_file *f, uint32_t overlapped, uint32_t bytes,
-				     bool at_once)
+				     uint32_t status, bool at_once)
 {
-	struct io_completion_packet p = { 0, overlapped, 0, bytes };
+	struct io_completion_packet p = { 0, overlapped, status, bytes };
 	struct io_completion *c;
 
 	if (!__atomic_load_n(&f->port, __ATOMIC_RELAXED))

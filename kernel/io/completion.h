@@ -42,12 +42,13 @@ uint32_t io_completion_associate(struct io_file *f, struct io_completion *c, uin
 /* SetFileCompletionNotificationModes: FILE_SKIP_COMPLETION_PORT_ON_SUCCESS
  * (1) and FILE_SKIP_SET_EVENT_ON_HANDLE (2; kept, the event is ring 3's). */
 void io_completion_set_modes(struct io_file *f, uint32_t modes);
-/* An overlapped request on f (its OVERLAPPED at overlapped) succeeded,
- * moving bytes, at once (in the call: FILE_SKIP_COMPLETION_PORT_ON_SUCCESS
- * spares its packet) or later (a LockFileEx left pending): the packet goes
- * to f's port, if it has one. 0 or ERROR_NOT_ENOUGH_MEMORY. */
+/* An overlapped request on f (its OVERLAPPED at overlapped) ended with NT
+ * status status, moving bytes, at once (in the call, a success:
+ * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS spares its packet) or later (left
+ * pending: every ending, a failure or a cancel too, as NT queues one): the
+ * packet goes to f's port, if it has one. 0 or ERROR_NOT_ENOUGH_MEMORY. */
 uint32_t io_completion_transfer_done(struct io_file *f, uint32_t overlapped, uint32_t bytes,
-				     bool at_once);
+				     uint32_t status, bool at_once);
 /* Takes up to max packets (at least 1) into out, oldest first, waiting up
  * to ticks (WAIT_FOREVER: no limit) for the first: *taken gets how many.
  * Returns 0, WAIT_TIMEOUT (none came), ERROR_ABANDONED_WAIT_0 (the port's

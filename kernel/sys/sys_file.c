@@ -88,7 +88,7 @@ static struct sysret completed(struct io_file *file, uint32_t overlapped, uint32
 			       struct sysret r, bool write)
 {
 	if (overlapped && !r.error && (write || r.value || !asked))
-		r.error = io_completion_transfer_done(file, overlapped, r.value, true);
+		r.error = io_completion_transfer_done(file, overlapped, r.value, 0, true);
 	return r;
 }
 

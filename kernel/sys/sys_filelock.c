@@ -52,15 +52,16 @@ static void lock_pending_cancel(struct ke_io *io)
 }
 
 /* The request's answer (io calls it once, holding no lock): 0 or
- * STATUS_CANCELLED and a count of 0 in the OVERLAPPED, then a grant
- * posted to the file's port. */
+ * STATUS_CANCELLED and a count of 0 in the OVERLAPPED, then the same
+ * status posted to the file's port. */
 static void lock_pending_complete(struct io_lock_async *a, uint32_t status)
 {
 	struct lock_pending *p = (struct lock_pending *)a;
 
 	(void)sys_overlapped_answer(&p->o, status ? STATUS_CANCELLED : 0, NULL, 0, 0);
-	if (p->report && !status)
-		(void)io_completion_transfer_done(p->o.file, a->tag, 0, false);
+	if (p->report)          /* a cancel's packet too: the caller waits for it */
+		(void)io_completion_transfer_done(p->o.file, a->tag, 0,
+						  status ? STATUS_CANCELLED : 0, false);
 	ke_io_finish(&p->o.io);
 }
 
@@ -129,7 +130,7 @@ static struct sysret lock_call(const uint32_t *a, bool unlock)
 	/* Granted in the call, with an OVERLAPPED: as a transfer that
 	 * completed at once (kernel/sys/sys_file.c). */
 	if (!unlock && !err && a[4] && (a[2] & LOCKFILE_REPORT))
-		err = io_completion_transfer_done(file, a[4], 0, true);
+		err = io_completion_transfer_done(file, a[4], 0, 0, true);
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };
 }

@@ -63,19 +63,23 @@ static uint32_t notify_ntstatus(uint32_t error)
 }
 
 /* The answer (kernel/io calls it once, holding no lock): the records, the
- * status and count (sys_overlapped_answer), then the completion port
- * (answers that are not errors) and the completion routine, queued as an
- * APC to the thread that asked. */
+ * status and count (sys_overlapped_answer), then the completion port (its
+ * packet has the status) and the completion routine, queued as an APC to
+ * the thread that asked. */
 static void notify_pending_complete(struct io_notify_request *r)
 {
 	struct notify_pending *p = (struct notify_pending *)r;
 	uint32_t status = notify_ntstatus(r->status), error = r->status;
 	uint32_t bytes = sys_overlapped_answer(&p->o, status, r->data, p->buffer, r->bytes);
 
-	if (bytes != r->bytes)
+	if (bytes != r->bytes) {
 		error = ERROR_NOACCESS;
-	if ((p->flags & NOTIFY_REPORT) && !(status & 0x80000000u) && error != ERROR_NOACCESS)
-		(void)io_completion_transfer_done(p->o.file, r->tag, bytes, false);
+		status = 0xc0000005u;   /* STATUS_ACCESS_VIOLATION */
+	}
+	/* Every answer to a pending request reaches the port, a cancel's too:
+	 * a program waits for that packet before it frees its OVERLAPPED. */
+	if (p->flags & NOTIFY_REPORT)
+		(void)io_completion_transfer_done(p->o.file, r->tag, bytes, status, false);
 	if (p->routine)
 		(void)ke_queue_user_apc(&p->thread->k, p->routine, 3,
 					(uint32_t[3]){ error, bytes, r->tag });

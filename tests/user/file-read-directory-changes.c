@@ -267,6 +267,16 @@ static void overlapped(const char *self)
 	      GetQueuedCompletionStatus(port, &n, &key, &got, 0) && got == &ov &&
 	      !strcmp(records(buf, n), "2:portdir;"), "answered at once: %s", records(buf, n));
 
+	/* A cancelled call's packet reaches the port too: FALSE with its
+	 * OVERLAPPED and ERROR_OPERATION_ABORTED (what a program waits for
+	 * before freeing the OVERLAPPED). */
+	CHECK(ReadDirectoryChangesW(dir, buf, sizeof(buf), FALSE, NAMES, NULL, &ov, NULL), "queued");
+	CHECK(CancelIoEx(dir, &ov), "cancel: %lu", GetLastError());
+	got = NULL;
+	CHECK(GetQueuedCompletionStatus(port, &n, &key, &got, 5000) == FALSE && got == &ov &&
+	      key == 77 && n == 0 && GetLastError() == ERROR_OPERATION_ABORTED,
+	      "the cancel's packet: %p, error %lu", (void *)got, GetLastError());
+
 	/* CancelIoEx ends a pending call; closing the handle ends another. */
 	ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
 	ov.hEvent = (HANDLE)((ULONG_PTR)ov.hEvent | 1);

@@ -73,8 +73,8 @@ static ULONG remove_packets(HANDLE port, LPOVERLAPPED_ENTRY entries, ULONG count
 }
 
 /* One packet; a timeout or a closed port: FALSE with *lpOverlapped NULL.
- * A packet of a transfer that failed would give FALSE with its OVERLAPPED
- * and error; vados's transfers post only their successes. */
+ * The packet of a request that failed or was cancelled gives FALSE with
+ * its OVERLAPPED, key and count, and its error as the last error. */
 BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfBytesTransferred,
 				      PULONG_PTR lpCompletionKey, LPOVERLAPPED *lpOverlapped,
 				      DWORD dwMilliseconds)
@@ -93,6 +93,10 @@ BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfB
 	*lpNumberOfBytesTransferred = e.dwNumberOfBytesTransferred;
 	*lpCompletionKey = e.lpCompletionKey;
 	*lpOverlapped = e.lpOverlapped;
+	if (e.Internal & 0x80000000u) {
+		SetLastError(__vados_io_error_of((DWORD)e.Internal));
+		return FALSE;
+	}
 	return TRUE;
 }
 

@@ -55,7 +55,7 @@ static DWORD status_of(DWORD error)
 	return io_status[i].status;
 }
 
-static DWORD error_of(DWORD status)
+DWORD __vados_io_error_of(DWORD status)
 {
 	size_t i = 0;
 
@@ -173,7 +173,7 @@ static BOOL recorded_result(LPOVERLAPPED ov, LPDWORD transferred)
 	*transferred = (DWORD)ov->InternalHigh;
 	if (ov->Internal == 0)
 		return TRUE;
-	SetLastError(error_of((DWORD)ov->Internal));
+	SetLastError(__vados_io_error_of((DWORD)ov->Internal));
 	return !((DWORD)ov->Internal & 0x80000000u);
 }
 

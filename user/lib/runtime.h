@@ -17,6 +17,9 @@ bool __vados_query_attributes(void *file, struct vados_file_info *info);
 
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);
+/* The Win32 error an I/O's NT status in an OVERLAPPED (or a completion
+ * packet's Internal) stands for (user/lib/file_api.c). */
+DWORD __vados_io_error_of(DWORD status);
 
 /* Sets up the lock of the list of heaps (heap.c). */
 void __vados_heap_init(void);
