@@ -7,7 +7,8 @@
  * GetComputerName's, an empty DNS domain), FlushProcessWriteBuffers, the
  * waitable timers' W forms; children that end by FatalAppExit
  * (0x40000015), FatalExit (its code) and RaiseFailFastException (the
- * record's code, past a vectored handler; none: 0xC0000602). Prints
+ * record's code, past a vectored handler; none: 0xC0000602); user32's
+ * wsprintfA (cut at 1024 characters) and Char* case calls. Prints
  * "k32-odds: N failures". */
 #include <stdio.h>
 #include <string.h>
@@ -118,6 +119,22 @@ int main(int argc, char **argv)
 	CHECK(t && t2, "the timer by its W name: %lu", GetLastError());
 	CloseHandle(t2);
 	CloseHandle(t);
+
+	static char big[2048];
+	char text[32] = "MiXed 42";
+	WCHAR wtext[16] = L"MiXed";
+	CHECK(wsprintfA(big, "%s-%d-%05x", "ab", -7, 0x1f) == 11 && !strcmp(big, "ab--7-0001f"),
+	      "wsprintfA: %s", big);
+	char wide_long[1500];
+	memset(wide_long, 'x', sizeof(wide_long) - 1);
+	wide_long[sizeof(wide_long) - 1] = 0;
+	CHECK(wsprintfA(big, "%s", wide_long) == 1023 && strlen(big) == 1023, "cut at 1024");
+	CHECK(CharUpperA(text) == text && !strcmp(text, "MIXED 42"), "CharUpperA %s", text);
+	CHECK(CharLowerBuffA(text, 3) == 3 && !strcmp(text, "mixED 42"), "CharLowerBuffA %s", text);
+	CHECK((UINT_PTR)CharUpperA((LPSTR)(UINT_PTR)'q') == 'Q', "one character");
+	CHECK(CharLowerW(wtext) == wtext && !wcscmp(wtext, L"mixed"), "CharLowerW");
+	CHECK(IsCharAlphaA('z') && !IsCharAlphaA('1') && IsCharAlphaNumericA('1') &&
+	      IsCharUpperA('Q') && IsCharLowerW(L'q'), "IsChar*");
 
 	CHECK((code = run_child("fatalapp")) == 0x40000015, "FatalAppExit: 0x%lx", code);
 	CHECK((code = run_child("fatalexit")) == 7, "FatalExit: %lu", code);

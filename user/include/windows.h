@@ -12,6 +12,7 @@ VADOS_BEGIN_DECLS
 
 #define WINAPI   __attribute__((stdcall))
 #define CALLBACK __attribute__((stdcall))
+#define WINAPIV  __attribute__((cdecl))  /* variadic: the caller pops */
 #define VOID     void
 #define CONST    const
 #define TRUE     1
@@ -714,6 +715,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winvolume.h"
 #include "vados/winnotify.h"
 #include "vados/winpool.h"
+#include "vados/winuser.h"
 
 VADOS_END_DECLS
 
