@@ -52,31 +52,35 @@ struct sysret sys_create_pipe(const uint32_t *a, struct trap_frame *f)
 }
 
 /* Moves len bytes at user to (write) or from the pipe end e: a write
- * puts them all in, waiting for room; a read waits for the first bytes and
- * takes what is there then, up to len. */
+ * puts them all in, waiting for room (a message-type pipe's: one message);
+ * a read waits for the first bytes and takes what is there then, up to
+ * len, or in message read mode one message: ERROR_MORE_DATA when it is
+ * longer than len (the rest stays for the next read). */
 static struct sysret transfer(struct pipe_end *e, uint32_t user, uint32_t len, bool write)
 {
-	uint32_t done = 0, n, chunk, err = 0;
+	uint32_t done = 0, n, chunk, left = 0, err = 0;
 	uint8_t *bounce;
 
 	if (!probe_user(user, len, !write))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if (!len && !write && !e->read_messages)
+		return (struct sysret){ 0, 0 };
 	if (!(bounce = kmalloc(PIPE_CHUNK)))
 		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
-	while (!err && done < len) {
+	do {
 		chunk = len - done < PIPE_CHUNK ? len - done : PIPE_CHUNK;
 		if (write) {
 			err = copy_from_user(bounce, user + done, chunk) ?
-			      pipe_write(e, bounce, chunk, &n) : ERROR_NOACCESS;
+			      pipe_write(e, bounce, chunk, done ? ~0u : len, &n) : ERROR_NOACCESS;
 		} else {
-			err = pipe_read(e, bounce, chunk, done > 0, &n);
-			if (!err && !n)
-				break;
-			if (!err && !copy_to_user(user + done, bounce, n))
+			err = pipe_read(e, bounce, chunk, done > 0, &n, &left);
+			if (!err && n && !copy_to_user(user + done, bounce, n))
 				err = ERROR_NOACCESS;
 		}
 		done += n;
-	}
+	} while (!err && done < len && (write || left || (n && !e->read_messages)));
+	if (!err && left)
+		err = ERROR_MORE_DATA;
 	kfree(bounce);
 	return (struct sysret){ err, done };
 }
@@ -100,8 +104,8 @@ bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 }
 
 /* (handle, buf or 0, len, uint32 out[3]: copied, available, left in the
- * message (0) or 0) PeekNamedPipe; FILE_READ_DATA. A handle that is no
- * pipe: ERROR_INVALID_HANDLE. */
+ * message) PeekNamedPipe; FILE_READ_DATA. A handle that is no pipe:
+ * ERROR_INVALID_HANDLE. */
 struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f)
 {
 	struct pipe_end *e;
@@ -114,16 +118,14 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f)
 				     (void **)&e, NULL);
 	if (err)
 		return (struct sysret){ err, 0 };
-	if ((a[1] && !probe_user(a[1], len, true)) || (a[3] && !probe_user(a[3], sizeof(out), true)))
+	if ((a[1] && !probe_user(a[1], len, true)) || !probe_user(a[3], sizeof(out), true))
 		err = ERROR_NOACCESS;
 	else if (len && !(bounce = kmalloc(len)))
 		err = ERROR_NOT_ENOUGH_MEMORY;
-	if (!err) {
-		pipe_peek(e, bounce, len, &out[0], &out[1]);
-		if ((out[0] && !copy_to_user(a[1], bounce, out[0])) ||
-		    (a[3] && !copy_to_user(a[3], out, sizeof(out))))
-			err = ERROR_NOACCESS;
-	}
+	if (!err && !(err = pipe_peek(e, bounce, len, out)) &&
+	    ((out[0] && !copy_to_user(a[1], bounce, out[0])) ||
+	     !copy_to_user(a[3], out, sizeof(out))))
+		err = ERROR_NOACCESS;
 	kfree(bounce);
 	ob_dereference(e);
 	return (struct sysret){ err, 0 };

@@ -7,6 +7,7 @@
  * Transfers complete before they return: an OVERLAPPED gives ReadFile and
  * WriteFile their offset, and GetOverlappedResult reads what it recorded. */
 #include <windows.h>
+#include <string.h>
 #include "runtime.h"
 #include "win32call.h"
 
@@ -21,6 +22,9 @@ HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShar
 			     (uint32_t)&existed };
 
 	(void)hTemplateFile;            /* extended attributes: FAT has none */
+	if (lpFileName && !_strnicmp(lpFileName, "\\\\.\\pipe\\", 9))
+		return __vados_pipe_open(lpFileName, dwDesiredAccess, dwFlagsAndAttributes,
+					 (BOOL)args[5]);
 	if (!win32_call(SYS_CREATE_FILE, args, &h))
 		return INVALID_HANDLE_VALUE;
 	SetLastError(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
@@ -40,6 +44,11 @@ static const struct {
 	{ ERROR_NOACCESS, 0xC0000005 },         /* STATUS_ACCESS_VIOLATION */
 	{ ERROR_OPERATION_ABORTED, 0xC0000120 },        /* STATUS_CANCELLED */
 	{ ERROR_LOCK_VIOLATION, 0xC0000054 },   /* STATUS_FILE_LOCK_CONFLICT */
+	{ ERROR_MORE_DATA, 0x80000005 },        /* STATUS_BUFFER_OVERFLOW */
+	{ ERROR_BROKEN_PIPE, 0xC000014B },      /* STATUS_PIPE_BROKEN */
+	{ ERROR_PIPE_NOT_CONNECTED, 0xC00000B0 },       /* STATUS_PIPE_DISCONNECTED */
+	{ ERROR_NO_DATA, 0xC00000B1 },          /* STATUS_PIPE_CLOSING */
+	{ ERROR_PIPE_LISTENING, 0xC00000B3 },   /* STATUS_PIPE_LISTENING */
 	{ ERROR_GEN_FAILURE, 0xC0000001 },      /* STATUS_UNSUCCESSFUL */
 };
 #define IO_STATUS_OTHER (sizeof(io_status) / sizeof(io_status[0]) - 1)

@@ -7,6 +7,10 @@
 #include <windows.h>
 #include "vados/ntabi.h"
 
+/* CreateFile of \\.\pipe\NAME: a client's end of the named pipe
+ * (npipe_api.c), the last error 0; INVALID_HANDLE_VALUE with the error. */
+HANDLE __vados_pipe_open(LPCSTR name, DWORD access, DWORD flags, BOOL inherit);
+
 struct vados_file_info;
 /* An open file's figures (SYS_QUERY_FILE; file_api.c), or with size_only
  * its size alone: false with the error (ERROR_INVALID_HANDLE, ...). */

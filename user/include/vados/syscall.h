@@ -213,6 +213,15 @@ enum vados_syscall {
 	SYS_CREATE_PIPE,        /* (uint32 handles[2] out: read, write; inherit; size) */
 	SYS_PEEK_PIPE,          /* (handle, buf or 0, len, uint32 out[3] or 0: copied,
 				 *  available, left in the message) */
+	SYS_CREATE_NAMED_PIPE,  /* (name, open mode, pipe mode, max instances, out size,
+				 *  in size, default timeout, inherit) -> handle */
+	SYS_OPEN_NAMED_PIPE,    /* (name, access, flags, inherit) -> handle */
+	SYS_CONNECT_NAMED_PIPE, /* (handle, OVERLAPPED * or 0, event or 0) */
+	SYS_DISCONNECT_NAMED_PIPE,      /* (handle) */
+	SYS_WAIT_NAMED_PIPE,    /* (name, timeout) */
+	SYS_NAMED_PIPE_STATE,   /* (handle, set, mode, uint32 out[8] or 0: flags, out size,
+				 *  in size, max instances, mode, instances, client pid,
+				 *  server pid) */
 	SYS_COUNT,
 };
 
