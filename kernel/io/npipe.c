@@ -78,8 +78,9 @@ static struct npipe_pending *pending_take_locked(struct pipe_end *e)
 	struct npipe_pending *p = e->pending;
 
 	e->pending = NULL;
-	e->idle.signal_state = 1;
-	ke_wait_test_locked(&e->idle);
+	e->idle.signal_state = !e->pending_io;
+	if (e->idle.signal_state)
+		ke_wait_test_locked(&e->idle);
 	return p;
 }
 

@@ -29,9 +29,10 @@ static bool ring_has_locked(const struct pipe_ring *r)
  * lock held. */
 static void ring_signal_locked(struct pipe_ring *r)
 {
-	r->readable.signal_state = ring_has_locked(r) || !r->writer || r->disconnected;
-	r->writable.signal_state = (r->count < r->size && r->msgs < r->msg_cap) || !r->reader ||
+	r->readable.signal_state = ring_has_locked(r) || !r->writer || !r->reader ||
 				   r->disconnected;
+	r->writable.signal_state = (r->count < r->size && r->msgs < r->msg_cap) || !r->reader ||
+				   !r->writer || r->disconnected;
 	if (r->readable.signal_state)
 		ke_wait_test_locked(&r->readable);
 	if (r->writable.signal_state)
@@ -243,6 +244,8 @@ uint32_t pipe_read(struct pipe_end *e, void *buf, uint32_t len, bool more, uint3
 	while (!err) {
 		if (r->disconnected) {
 			err = ERROR_PIPE_NOT_CONNECTED;
+		} else if (!r->reader) {
+			err = ERROR_BROKEN_PIPE;        /* its own end closed meanwhile */
 		} else if (ring_has_locked(r) || (more && !e->read_messages)) {
 			break;
 		} else if (!r->writer || e->nowait) {
@@ -301,8 +304,8 @@ uint32_t pipe_write(struct pipe_end *e, const void *buf, uint32_t len, uint32_t 
 			err = ERROR_PIPE_NOT_CONNECTED;
 			break;
 		}
-		if (!r->reader) {
-			err = gone;
+		if (!r->reader || !r->writer) {
+			err = r->writer ? gone : ERROR_BROKEN_PIPE;
 			break;
 		}
 		if (start && r->messages && e->nowait && ring_refuses_locked(r, total))
@@ -353,4 +356,30 @@ uint32_t pipe_peek(struct pipe_end *e, void *buf, uint32_t len, uint32_t out[3])
 	ke_dispatcher_unlock(lock);
 	pipe_ring_release(r);
 	return err;
+}
+
+bool pipe_ready(struct pipe_end *e, bool write, uint32_t len)
+{
+	bool lock = ke_dispatcher_lock(), ready;
+	struct pipe_ring *r = write ? e->out : e->in;
+
+	if (!r || e->nowait || r->disconnected || !r->reader || !r->writer)
+		ready = true;
+	else if (!write)
+		ready = ring_has_locked(r);
+	else
+		ready = r->size - r->count >= len && r->msgs < r->msg_cap;
+	ke_dispatcher_unlock(lock);
+	return ready;
+}
+
+void pipe_end_io(struct pipe_end *e, bool start)
+{
+	bool lock = ke_dispatcher_lock();
+
+	e->pending_io += start ? 1 : -1;
+	e->idle.signal_state = !e->pending_io && !e->pending;
+	if (e->idle.signal_state)
+		ke_wait_test_locked(&e->idle);
+	ke_dispatcher_unlock(lock);
 }

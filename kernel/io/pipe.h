@@ -14,7 +14,8 @@
  * partial read), or fails with ERROR_BROKEN_PIPE once it is empty and the
  * writing end's last handle is closed. A write waits while the ring is full
  * and fails with ERROR_NO_DATA once the reading end's last handle is closed
- * (Windows' "the pipe is being closed"). A ring a server disconnected
+ * (Windows' "the pipe is being closed"). A transfer still waiting when its
+ * own end's last handle closes fails with ERROR_BROKEN_PIPE. A ring a server disconnected
  * (DisconnectNamedPipe) fails both with ERROR_PIPE_NOT_CONNECTED. The waits
  * are dispatcher waits on two notification headers of the ring (readable:
  * data or no writer; writable: room or no reader), kept under the
@@ -58,6 +59,7 @@ struct pipe_end {
 	struct dispatcher_header idle;  /* the handle's wait: no overlapped request pending */
 	uint32_t server_pid, client_pid;        /* 0: none yet */
 	struct npipe_pending *pending;  /* a server's overlapped ConnectNamedPipe */
+	uint32_t pending_io;            /* overlapped reads and writes under way */
 	struct pipe_end *next;          /* its named pipe's server ends */
 };
 
@@ -104,6 +106,12 @@ uint32_t pipe_read(struct pipe_end *e, void *buf, uint32_t len, bool more, uint3
  * with no client (as pipe_read) or ERROR_OPERATION_ABORTED. */
 uint32_t pipe_write(struct pipe_end *e, const void *buf, uint32_t len, uint32_t total,
 		    uint32_t *done);
+/* Whether a read (write: a write of len bytes) on e would not wait now:
+ * it finds data (room for all of it), or fails, or e does not wait. */
+bool pipe_ready(struct pipe_end *e, bool write, uint32_t len);
+/* An overlapped read or write on e starts (start) or ends: the handle is
+ * signaled while none is under way. */
+void pipe_end_io(struct pipe_end *e, bool start);
 /* PeekNamedPipe: copies up to len bytes of what the ring holds into buf
  * without taking them (a message-type pipe's: of its first message); *out
  * gets the bytes copied, available and left in that message after them.

@@ -1,11 +1,16 @@
-/* Anonymous pipes as system calls (NT's NtCreateNamedPipeFile and
- * NtOpenFile, as kernel32's CreatePipe makes them, and
- * FSCTL_PIPE_PEEK): CreatePipe, PeekNamedPipe, and ReadFile and WriteFile
- * on a pipe's ends. The data moves between ring 3 and the ring
+/* Pipes' data as system calls (NT's NtCreateNamedPipeFile and NtOpenFile,
+ * as kernel32's CreatePipe makes them, and FSCTL_PIPE_PEEK): CreatePipe,
+ * PeekNamedPipe, and ReadFile and WriteFile on any pipe's ends, with or
+ * without an OVERLAPPED. The data moves between ring 3 and the ring
  * (kernel/io/pipe.c) through a kernel buffer, a chunk at a time, so no
- * user page is touched while the ring's lock is held. */
+ * user page is touched while the ring's lock is held. An overlapped
+ * transfer that would wait, on an end opened with FILE_FLAG_OVERLAPPED,
+ * is done by a kernel thread of its own while the call returns
+ * ERROR_IO_PENDING. */
 #include "kernel/sys/syscalls.h"
+#include "kernel/ex/event.h"
 #include "kernel/io/pipe.h"
+#include "kernel/ke/thread.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/winerror.h"
 #include "arch/uaccess.h"
@@ -51,37 +56,42 @@ struct sysret sys_create_pipe(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, 0 };
 }
 
-/* Moves len bytes at user to (write) or from the pipe end e: a write
- * puts them all in, waiting for room (a message-type pipe's: one message);
- * a read waits for the first bytes and takes what is there then, up to
- * len, or in message read mode one message: ERROR_MORE_DATA when it is
- * longer than len (the rest stays for the next read). */
-static struct sysret transfer(struct pipe_end *e, uint32_t user, uint32_t len, bool write)
+/* Moves len bytes between the pipe end e and a buffer: ring 3's at user,
+ * or with kbuf the kernel's there. A write puts them all in, waiting for
+ * room (a message-type pipe's: one message); a read waits for the first
+ * bytes and takes what is there then, up to len, or in message read mode
+ * one message: ERROR_MORE_DATA when it is longer than len (the rest stays
+ * for the next read). */
+static struct sysret transfer(struct pipe_end *e, uint8_t *kbuf, uint32_t user, uint32_t len,
+			      bool write)
 {
 	uint32_t done = 0, n, chunk, left = 0, err = 0;
-	uint8_t *bounce;
+	uint8_t *bounce = kbuf;
 
-	if (!probe_user(user, len, !write))
+	if (!kbuf && !probe_user(user, len, !write))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	if (!len && !write && !e->read_messages)
 		return (struct sysret){ 0, 0 };
-	if (!(bounce = kmalloc(PIPE_CHUNK)))
+	if (!kbuf && !(bounce = kmalloc(PIPE_CHUNK)))
 		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
 	do {
-		chunk = len - done < PIPE_CHUNK ? len - done : PIPE_CHUNK;
+		uint8_t *at = kbuf ? kbuf + done : bounce;
+
+		chunk = kbuf ? len - done : len - done < PIPE_CHUNK ? len - done : PIPE_CHUNK;
 		if (write) {
-			err = copy_from_user(bounce, user + done, chunk) ?
-			      pipe_write(e, bounce, chunk, done ? ~0u : len, &n) : ERROR_NOACCESS;
+			err = kbuf || copy_from_user(bounce, user + done, chunk) ?
+			      pipe_write(e, at, chunk, done ? ~0u : len, &n) : ERROR_NOACCESS;
 		} else {
-			err = pipe_read(e, bounce, chunk, done > 0, &n, &left);
-			if (!err && n && !copy_to_user(user + done, bounce, n))
+			err = pipe_read(e, at, chunk, done > 0, &n, &left);
+			if (!err && n && !kbuf && !copy_to_user(user + done, bounce, n))
 				err = ERROR_NOACCESS;
 		}
 		done += n;
 	} while (!err && done < len && (write || left || (n && !e->read_messages)));
 	if (!err && left)
 		err = ERROR_MORE_DATA;
-	kfree(bounce);
+	if (!kbuf)
+		kfree(bounce);
 	return (struct sysret){ err, done };
 }
 
@@ -97,7 +107,7 @@ bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		return false;           /* not a pipe: perhaps a file */
 	*r = (struct sysret){ err, 0 };
 	if (!err) {
-		*r = transfer(e, user, len, write);
+		*r = transfer(e, NULL, user, len, write);
 		ob_dereference(e);
 	}
 	return true;
@@ -129,4 +139,120 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f)
 	kfree(bounce);
 	ob_dereference(e);
 	return (struct sysret){ err, 0 };
+}
+
+/* An overlapped read or write left pending: a kernel thread of its own
+ * does it into (from) data, then, attached to the issuing process, copies
+ * what was read to ring 3, writes the OVERLAPPED's Internal (the NTSTATUS)
+ * and InternalHigh (the count), and sets its event. */
+struct pipe_async {
+	struct pipe_end *e;             /* referenced */
+	struct process *process;        /* referenced */
+	struct event *event;            /* referenced, or NULL */
+	uint32_t ov, user, len;
+	bool write;
+	uint8_t data[];
+};
+
+/* The NTSTATUS an OVERLAPPED records for a transfer's error. */
+static uint32_t status_of(uint32_t err)
+{
+	static const uint32_t map[][2] = {
+		{ 0, 0 }, { ERROR_MORE_DATA, 0x80000005u }, { ERROR_BROKEN_PIPE, 0xc000014bu },
+		{ ERROR_PIPE_NOT_CONNECTED, 0xc00000b0u }, { ERROR_NO_DATA, 0xc00000b1u },
+		{ ERROR_PIPE_LISTENING, 0xc00000b3u }, { ERROR_OPERATION_ABORTED, 0xc0000120u },
+		{ ERROR_NOACCESS, 0xc0000005u },
+	};
+
+	for (unsigned i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i][0] == err)
+			return map[i][1];
+	return 0xc0000001u;             /* STATUS_UNSUCCESSFUL */
+}
+
+static void async_run(void *arg)
+{
+	struct pipe_async *a = arg;
+	struct sysret r = transfer(a->e, a->data, 0, a->len, a->write);
+	uint32_t iosb[2] = { status_of(r.error), r.value };
+
+	if (process_attach(a->process)) {
+		if (!a->write && r.value && !copy_to_user(a->user, a->data, r.value))
+			iosb[0] = status_of(ERROR_NOACCESS);
+		(void)copy_to_user(a->ov, iosb, sizeof(iosb));
+		process_detach(a->process);
+	}
+	if (a->event) {
+		event_set(a->event);
+		ob_dereference(a->event);
+	}
+	pipe_end_io(a->e, false);
+	ob_dereference(a->e);
+	ob_dereference(a->process);
+	kfree(a);
+}
+
+/* Starts e's overlapped transfer of len bytes at user (a write's copied in
+ * now) on a thread of its own: ERROR_IO_PENDING, or the error that stopped
+ * it. */
+static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, bool write,
+			    uint32_t ov, uint32_t event)
+{
+	uint32_t err = 0, iosb[2] = { 0x103u, 0 };     /* STATUS_PENDING */
+	struct pipe_async *a;
+
+	if (!probe_user(user, len, !write) || !probe_user(ov, 2 * sizeof(uint32_t), true))
+		return ERROR_NOACCESS;
+	if (!(a = kmalloc(sizeof(*a) + len)))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	*a = (struct pipe_async){ e, process_current(), NULL, ov, user, len, write };
+	if ((write && !copy_from_user(a->data, user, len)) || !copy_to_user(ov, iosb, sizeof(iosb)))
+		err = ERROR_NOACCESS;
+	else if (event)
+		err = ob_reference_by_handle(process_handles(), event, &event_type,
+					     EVENT_MODIFY_STATE, (void **)&a->event, NULL);
+	if (err) {
+		kfree(a);
+		return err;
+	}
+	ob_reference(e);
+	ob_reference(a->process);
+	pipe_end_io(e, true);
+	if (!thread_create("pipeio", async_run, a)) {
+		pipe_end_io(e, false);
+		if (a->event)
+			ob_dereference(a->event);
+		ob_dereference(a->process);
+		ob_dereference(e);
+		kfree(a);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return ERROR_IO_PENDING;
+}
+
+/* (handle, buf, len, flags: 1 write, 2 may pend; OVERLAPPED *, event or 0)
+ * -> bytes moved: ReadFile or WriteFile with an OVERLAPPED on a pipe end.
+ * One that would wait, on a FILE_FLAG_OVERLAPPED end, may pend
+ * (ERROR_IO_PENDING; at most PIPE_MAX_SIZE bytes: a longer read takes at
+ * most that much, a longer write is done at once); else it is done now. */
+struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f)
+{
+	bool write = a[3] & 1;
+	struct pipe_end *e;
+	struct sysret r;
+	uint32_t err = ob_reference_by_handle(process_handles(), a[0], &pipe_type,
+					      write ? FILE_WRITE_DATA : FILE_READ_DATA,
+					      (void **)&e, NULL);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	if ((a[3] & 2) && e->overlapped && (!write || a[2] <= PIPE_MAX_SIZE) &&
+	    !pipe_ready(e, write, a[2]))
+		r = (struct sysret){ async_start(e, a[1], a[2] < PIPE_MAX_SIZE ? a[2] : PIPE_MAX_SIZE,
+						 write, a[4], a[5]), 0 };
+	else
+		r = transfer(e, NULL, a[1], a[2], write);
+	ob_dereference(e);
+	return r;
 }

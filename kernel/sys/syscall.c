@@ -139,6 +139,7 @@ static const struct {
 	[SYS_DISCONNECT_NAMED_PIPE] = { sys_disconnect_named_pipe, 1 },
 	[SYS_WAIT_NAMED_PIPE] = { sys_wait_named_pipe, 2 },
 	[SYS_NAMED_PIPE_STATE] = { sys_named_pipe_state, 4 },
+	[SYS_PIPE_OVERLAPPED] = { sys_pipe_overlapped, 6 },
 	[SYS_QUEUE_APC] = { sys_queue_apc, 6 },
 	[SYS_NEXT_APC] = { sys_next_apc, 1 },
 	[SYS_WAIT_ALERTABLE] = { sys_wait_alertable, 6 },

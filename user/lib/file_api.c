@@ -73,19 +73,22 @@ static DWORD error_of(DWORD status)
 
 /* ReadFile and WriteFile. The count (optional, as on Windows since 7) is
  * written even when the call fails. With an OVERLAPPED the transfer starts
- * at its offset and completes here (vados does every transfer at once, on
- * FILE_FLAG_OVERLAPPED handles too, as Windows may): a read at the end
- * fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and the
- * count, and hEvent is set; a success posts a packet to the completion port
- * the file is associated with, unless hEvent's low bit is set (the kernel
- * posts it: completion_api.c). */
+ * at its offset and completes here (vados does every transfer on a file at
+ * once, on FILE_FLAG_OVERLAPPED handles too, as Windows may): a read at the
+ * end fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and
+ * the count, and hEvent is set; a success posts a packet to the completion
+ * port the file is associated with, unless hEvent's low bit is set (the
+ * kernel posts it: completion_api.c). A pipe has no offset: one that would
+ * wait, on an overlapped end, returns ERROR_IO_PENDING, and the kernel
+ * records the result and sets hEvent when it is done (ReadFileEx's and
+ * WriteFileEx's are done at once). */
 static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
 		     LPOVERLAPPED ov, BOOL use_event)
 {
 	/* An OVERLAPPED whose event has its low bit set asks for no completion
 	 * packet; ReadFileEx's (use_event FALSE) completes by its APC alone. */
-	BOOL report = ov && use_event && !((ULONG_PTR)ov->hEvent & 1);
-	uint32_t args[4] = { (uint32_t)hFile, (uint32_t)buffer, bytes, report ? (uint32_t)ov : 0 };
+	BOOL report = ov && use_event && !((ULONG_PTR)ov->hEvent & 1), pipe = FALSE;
+	uint32_t args[6] = { (uint32_t)hFile, (uint32_t)buffer, bytes, report ? (uint32_t)ov : 0 };
 	HANDLE event = ov && use_event ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
 	uint32_t n = 0;
 	LARGE_INTEGER at;
@@ -98,15 +101,22 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 	if (ov) {
 		at.LowPart = ov->Offset;
 		at.HighPart = (LONG)ov->OffsetHigh;
-		if (!SetFilePointerEx(hFile, at, NULL, FILE_BEGIN))
-			return FALSE;
+		if (!SetFilePointerEx(hFile, at, NULL, FILE_BEGIN)) {
+			if (GetLastError() != ERROR_INVALID_HANDLE)
+				return FALSE;
+			pipe = TRUE;    /* no file; a pipe has no position */
+			args[3] = (nr == SYS_WRITE_FILE) | (use_event ? 2 : 0);
+			args[4] = (uint32_t)ov;
+			args[5] = (uint32_t)event;
+		}
 	}
-	ok = win32_call(nr, args, &n);
+	ok = win32_call(pipe ? SYS_PIPE_OVERLAPPED : nr, args, &n);
 	if (done)
 		*done = n;
-	if (!ov)
+	if (!ov || (pipe && !ok && (GetLastError() == ERROR_IO_PENDING ||
+				    GetLastError() == ERROR_INVALID_HANDLE)))
 		return ok;
-	if (ok && nr == SYS_READ_FILE && bytes && !n) {
+	if (ok && !pipe && nr == SYS_READ_FILE && bytes && !n) {
 		SetLastError(ERROR_HANDLE_EOF);
 		ok = FALSE;
 	}

@@ -1,0 +1,270 @@
+/* Overlapped ReadFile and WriteFile on named pipes opened with
+ * FILE_FLAG_OVERLAPPED, as Microsoft documents them: a transfer that can
+ * complete at once returns TRUE (its event set); one that must wait
+ * returns FALSE with ERROR_IO_PENDING, GetOverlappedResult says
+ * ERROR_IO_INCOMPLETE until it is done, then its event and the pipe's
+ * handle are signaled; a pending read ends with ERROR_BROKEN_PIPE when the
+ * client leaves, with ERROR_MORE_DATA for a longer message; a pending
+ * write waits for room. Then Microsoft's "Named Pipe Server Using
+ * Overlapped I/O" pattern: one thread serving four instances through their
+ * events with WaitForMultipleObjects, for client threads. */
+#include <windows.h>
+#include <stdio.h>
+#include <string.h>
+#define TEST_NAME "pipe-overlapped-io"
+#include "check.h"
+
+#define NAME "\\\\.\\pipe\\vados-overlapped"
+#define INSTANCES 4
+#define CLIENTS 4
+#define ROUNDS 2                        /* transactions per client */
+
+static HANDLE shared;                   /* the client end a thread writes to */
+
+static DWORD WINAPI write_later(LPVOID text)
+{
+	DWORD n = 0;
+
+	Sleep(50);
+	return WriteFile(shared, text, (DWORD)strlen(text), &n, NULL) ? n : 0;
+}
+
+static DWORD WINAPI close_later(LPVOID unused)
+{
+	(void)unused;
+	Sleep(50);
+	return CloseHandle(shared);
+}
+
+static DWORD finish(HANDLE t)
+{
+	DWORD code = 0;
+
+	WaitForSingleObject(t, INFINITE);
+	GetExitCodeThread(t, &code);
+	CloseHandle(t);
+	return code;
+}
+
+static HANDLE overlapped_server(DWORD type, DWORD size)
+{
+	return CreateNamedPipeA(NAME, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED,
+				type | (type ? PIPE_READMODE_MESSAGE : 0), INSTANCES, size, size, 0,
+				NULL);
+}
+
+static HANDLE client(void)
+{
+	return CreateFileA(NAME, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+}
+
+static void reads_and_writes(void)
+{
+	HANDLE s = overlapped_server(PIPE_TYPE_MESSAGE, 16), c = client(), t;
+	OVERLAPPED ov = { 0 };
+	char buf[64];
+	DWORD n = 7, total;
+
+	ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+	CHECK(c != INVALID_HANDLE_VALUE, "client: %lu", GetLastError());
+	/* Data there: done at once. */
+	CHECK(WriteFile(c, "ready", 5, &n, NULL), "client writes");
+	CHECK(ReadFile(s, buf, sizeof(buf), &n, &ov) && n == 5, "at once: %lu", GetLastError());
+	CHECK(WaitForSingleObject(ov.hEvent, 0) == WAIT_OBJECT_0, "its event set");
+	CHECK(GetOverlappedResult(s, &ov, &n, FALSE) && n == 5, "result %lu", n);
+
+	/* No data: pending until the client writes. */
+	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(WaitForSingleObject(ov.hEvent, 0) == WAIT_TIMEOUT, "event reset");
+	CHECK(WaitForSingleObject(s, 0) == WAIT_TIMEOUT, "the handle is not signaled");
+	FAILS(GetOverlappedResult(s, &ov, &n, FALSE), FALSE, ERROR_IO_INCOMPLETE);
+	shared = c;
+	t = CreateThread(NULL, 0, write_later, "later", 0, NULL);
+	CHECK(GetOverlappedResult(s, &ov, &n, TRUE) && n == 5 && !memcmp(buf, "later", 5),
+	      "waited: %lu %lu", n, GetLastError());
+	CHECK(WaitForSingleObject(s, 0) == WAIT_OBJECT_0, "the handle is signaled");
+	CHECK(finish(t) == 5, "the thread wrote");
+
+	/* A pending read of a message longer than the buffer. */
+	FAILS(ReadFile(s, buf, 3, &n, &ov), FALSE, ERROR_IO_PENDING);
+	t = CreateThread(NULL, 0, write_later, "longer", 0, NULL);
+	FAILS(GetOverlappedResult(s, &ov, &n, TRUE), FALSE, ERROR_MORE_DATA);
+	CHECK(n == 3 && !memcmp(buf, "lon", 3), "its start: %lu", n);
+	CHECK(ReadFile(s, buf, sizeof(buf), &n, &ov) && n == 3 && !memcmp(buf, "ger", 3),
+	      "its rest %lu", n);
+	finish(t);
+
+	/* A write larger than the room waits for a reader. */
+	memset(buf, 'w', 40);
+	FAILS(WriteFile(s, buf, 40, &n, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(WaitForSingleObject(ov.hEvent, 50) == WAIT_TIMEOUT, "no reader yet");
+	for (total = 0; total < 40 && ReadFile(c, buf, sizeof(buf), &n, NULL); total += n)
+		;
+	CHECK(total == 40, "the client read %lu", total);
+	CHECK(GetOverlappedResult(s, &ov, &n, TRUE) && n == 40, "written: %lu", n);
+
+	/* A pending read that the client's leaving ends. */
+	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
+	t = CreateThread(NULL, 0, close_later, NULL, 0, NULL);
+	FAILS(GetOverlappedResult(s, &ov, &n, TRUE), FALSE, ERROR_BROKEN_PIPE);
+	finish(t);
+	CHECK(DisconnectNamedPipe(s), "disconnect");
+
+	/* A pending read that closing the handle ends. */
+	FAILS(ConnectNamedPipe(s, &ov), FALSE, ERROR_IO_PENDING);
+	c = client();
+	CHECK(GetOverlappedResult(s, &ov, &n, TRUE), "connected: %lu", GetLastError());
+	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
+	CloseHandle(s);
+	CHECK(WaitForSingleObject(ov.hEvent, 5000) == WAIT_OBJECT_0, "ended by the close");
+	CHECK(ov.Internal != 0 && ov.Internal != STATUS_PENDING, "status %lx",
+	      (unsigned long)ov.Internal);
+	CloseHandle(c);
+	CloseHandle(ov.hEvent);
+}
+
+/* --- Microsoft's overlapped server pattern --- */
+
+enum state { CONNECTING, READING, WRITING };
+
+struct instance {
+	OVERLAPPED ov;
+	HANDLE pipe;
+	enum state state;
+	BOOL pending;
+	char request[64], reply[80];
+	DWORD got, put;
+};
+
+static struct instance inst[INSTANCES];
+
+/* Starts a ConnectNamedPipe on i: pending, or already connected (then its
+ * event is set by hand, as the sample does). */
+static void connect_next(struct instance *i)
+{
+	i->state = CONNECTING;
+	i->pending = FALSE;
+	if (ConnectNamedPipe(i->pipe, &i->ov)) {
+		CHECK(0, "an overlapped ConnectNamedPipe returned TRUE");
+	} else if (GetLastError() == ERROR_IO_PENDING) {
+		i->pending = TRUE;
+	} else if (GetLastError() == ERROR_PIPE_CONNECTED) {
+		SetEvent(i->ov.hEvent);
+	} else {
+		CHECK(0, "ConnectNamedPipe: %lu", GetLastError());
+	}
+}
+
+static void reconnect(struct instance *i)
+{
+	CHECK(DisconnectNamedPipe(i->pipe), "disconnect: %lu", GetLastError());
+	connect_next(i);
+}
+
+static DWORD WINAPI client_thread(LPVOID arg)
+{
+	DWORD id = (DWORD)(ULONG_PTR)arg, ok = 0, n, mode = PIPE_READMODE_MESSAGE;
+	char msg[64], want[80], buf[80];
+
+	for (int round = 0; round < ROUNDS; round++) {
+		HANDLE c;
+
+		while ((c = client()) == INVALID_HANDLE_VALUE)
+			if (GetLastError() != ERROR_PIPE_BUSY ||
+			    !WaitNamedPipeA(NAME, NMPWAIT_WAIT_FOREVER))
+				return ok;
+		snprintf(msg, sizeof(msg), "client %lu round %d", id, round);
+		snprintf(want, sizeof(want), "answer to %s", msg);
+		if (SetNamedPipeHandleState(c, &mode, NULL, NULL) &&
+		    WriteFile(c, msg, (DWORD)strlen(msg), &n, NULL) &&
+		    ReadFile(c, buf, sizeof(buf), &n, NULL) && n == strlen(want) &&
+		    !memcmp(buf, want, n))
+			ok++;
+		CloseHandle(c);
+	}
+	return ok;
+}
+
+static void sample_server(void)
+{
+	HANDLE events[INSTANCES], threads[CLIENTS];
+	DWORD served = 0, n, ok = 0;
+
+	for (int k = 0; k < INSTANCES; k++) {
+		inst[k].ov.hEvent = events[k] = CreateEventA(NULL, TRUE, TRUE, NULL);
+		inst[k].pipe = overlapped_server(PIPE_TYPE_MESSAGE, 512);
+		CHECK(inst[k].pipe != INVALID_HANDLE_VALUE, "instance %d: %lu", k, GetLastError());
+		connect_next(&inst[k]);
+	}
+	for (int k = 0; k < CLIENTS; k++)
+		threads[k] = CreateThread(NULL, 0, client_thread, (LPVOID)(ULONG_PTR)k, 0, NULL);
+	while (served < CLIENTS * ROUNDS) {
+		DWORD w = WaitForMultipleObjects(INSTANCES, events, FALSE, 10000);
+		struct instance *i;
+
+		if (w >= WAIT_OBJECT_0 + INSTANCES) {
+			CHECK(0, "wait: %lx %lu", w, GetLastError());
+			break;
+		}
+		i = &inst[w - WAIT_OBJECT_0];
+		if (i->pending) {
+			BOOL done = GetOverlappedResult(i->pipe, &i->ov, &n, FALSE);
+
+			i->pending = FALSE;
+			if (i->state == READING && done)
+				i->got = n;
+			if (i->state != CONNECTING && (!done || (i->state == WRITING && n != i->put))) {
+				reconnect(i);   /* the client left */
+				continue;
+			}
+			if (i->state == CONNECTING)
+				i->state = READING;
+			else if (i->state == READING)
+				i->state = WRITING;
+			else
+				i->state = READING;
+		}
+		if (i->state == READING) {
+			if (ReadFile(i->pipe, i->request, sizeof(i->request), &i->got, &i->ov) && i->got) {
+				i->state = WRITING;
+			} else if (GetLastError() == ERROR_IO_PENDING) {
+				i->pending = TRUE;
+				continue;
+			} else {
+				reconnect(i);
+				continue;
+			}
+		}
+		if (i->state == WRITING) {
+			i->put = (DWORD)snprintf(i->reply, sizeof(i->reply), "answer to %.*s",
+						 (int)i->got, i->request);
+			if (WriteFile(i->pipe, i->reply, i->put, &n, &i->ov) && n == i->put) {
+				served++;
+				i->state = READING;
+				continue;       /* its event is set: read again */
+			}
+			if (GetLastError() == ERROR_IO_PENDING) {
+				served++;
+				i->pending = TRUE;
+				continue;
+			}
+			reconnect(i);
+		}
+	}
+	for (int k = 0; k < CLIENTS; k++)
+		ok += finish(threads[k]);
+	CHECK(served == CLIENTS * ROUNDS && ok == CLIENTS * ROUNDS, "served %lu, answered %lu",
+	      served, ok);
+	for (int k = 0; k < INSTANCES; k++) {
+		CloseHandle(inst[k].pipe);
+		CloseHandle(events[k]);
+	}
+}
+
+int main(void)
+{
+	reads_and_writes();
+	sample_server();
+	printf("pipe-overlapped-io: %d failures\n", failures);
+	return failures != 0;
+}
