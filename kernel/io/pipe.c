@@ -9,7 +9,7 @@
  * ring keeps, oldest first, how many bytes of each message it holds are
  * still to be read (a message being written counts its whole length). */
 struct pipe_ring {
-	struct dispatcher_header readable, writable;    /* notification headers */
+	struct dispatcher_header readable, writable, drained;   /* notification headers */
 	bool reader, writer;            /* the reading, the writing end is still there */
 	bool disconnected;              /* its server disconnected */
 	bool messages;                  /* PIPE_TYPE_MESSAGE */
@@ -33,10 +33,14 @@ static void ring_signal_locked(struct pipe_ring *r)
 				   r->disconnected;
 	r->writable.signal_state = (r->count < r->size && r->msgs < r->msg_cap) || !r->reader ||
 				   !r->writer || r->disconnected;
+	r->drained.signal_state = (!r->count && !r->msgs) || !r->reader || !r->writer ||
+				  r->disconnected;
 	if (r->readable.signal_state)
 		ke_wait_test_locked(&r->readable);
 	if (r->writable.signal_state)
 		ke_wait_test_locked(&r->writable);
+	if (r->drained.signal_state)
+		ke_wait_test_locked(&r->drained);
 }
 
 struct pipe_ring *pipe_ring_create(uint32_t size, bool messages, uint32_t refs)
@@ -52,8 +56,8 @@ struct pipe_ring *pipe_ring_create(uint32_t size, bool messages, uint32_t refs)
 				 .refs = refs, .size = size };
 	r->msg = (uint32_t *)(r->data + data);
 	r->msg_cap = messages ? size / 8 + 16 : 1;      /* a byte ring: never a message */
-	r->readable.kind = r->writable.kind = DISPATCHER_NOTIFICATION;
-	r->writable.signal_state = 1;
+	r->readable.kind = r->writable.kind = r->drained.kind = DISPATCHER_NOTIFICATION;
+	r->writable.signal_state = r->drained.signal_state = 1;
 	return r;
 }
 
@@ -382,4 +386,29 @@ void pipe_end_io(struct pipe_end *e, bool start)
 	if (e->idle.signal_state)
 		ke_wait_test_locked(&e->idle);
 	ke_dispatcher_unlock(lock);
+}
+
+uint32_t pipe_flush(struct pipe_end *e)
+{
+	struct pipe_ring *r;
+	bool lock = ke_dispatcher_lock();
+	uint32_t err = end_ring_locked(e, true, &r);
+
+	while (!err && (r->count || r->msgs)) {
+		if (r->disconnected)
+			err = ERROR_PIPE_NOT_CONNECTED;
+		else if (!r->reader || !r->writer)
+			err = ERROR_BROKEN_PIPE;
+		if (err)
+			break;
+		ke_dispatcher_unlock(lock);
+		if (ke_wait_single(&r->drained, WAIT_FOREVER) == KE_WAIT_INTERRUPTED) {
+			pipe_ring_release(r);
+			return ERROR_OPERATION_ABORTED;
+		}
+		lock = ke_dispatcher_lock();
+	}
+	ke_dispatcher_unlock(lock);
+	pipe_ring_release(r);
+	return err;
 }

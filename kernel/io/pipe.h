@@ -112,6 +112,10 @@ bool pipe_ready(struct pipe_end *e, bool write, uint32_t len);
 /* An overlapped read or write on e starts (start) or ends: the handle is
  * signaled while none is under way. */
 void pipe_end_io(struct pipe_end *e, bool start);
+/* FlushFileBuffers: waits until the other end has read everything e
+ * wrote: 0, ERROR_BROKEN_PIPE (it left first), the errors of a server end
+ * with no client (as pipe_read) or ERROR_OPERATION_ABORTED. */
+uint32_t pipe_flush(struct pipe_end *e);
 /* PeekNamedPipe: copies up to len bytes of what the ring holds into buf
  * without taking them (a message-type pipe's: of its first message); *out
  * gets the bytes copied, available and left in that message after them.

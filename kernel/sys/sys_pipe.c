@@ -113,6 +113,22 @@ bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 	return true;
 }
 
+bool sys_pipe_flush(uint32_t handle, struct sysret *r)
+{
+	struct pipe_end *e;
+	uint32_t err = ob_reference_by_handle(process_handles(), handle, &pipe_type,
+					      FILE_WRITE_DATA, (void **)&e, NULL);
+
+	if (err == ERROR_INVALID_HANDLE)
+		return false;
+	if (!err) {
+		err = pipe_flush(e);
+		ob_dereference(e);
+	}
+	*r = (struct sysret){ err, 0 };
+	return true;
+}
+
 /* (handle, buf or 0, len, uint32 out[3]: copied, available, left in the
  * message) PeekNamedPipe; FILE_READ_DATA. A handle that is no pipe:
  * ERROR_INVALID_HANDLE. */

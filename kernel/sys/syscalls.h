@@ -265,6 +265,9 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f);
  * other handle. */
 bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		       struct sysret *r);
+/* FlushFileBuffers on handle, when it is a pipe end (FILE_WRITE_DATA):
+ * then true with the call's result in *r; false for any other handle. */
+bool sys_pipe_flush(uint32_t handle, struct sysret *r);
 struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_npipe.c */
 struct sysret sys_create_named_pipe(const uint32_t *a, struct trap_frame *f);
