@@ -1,10 +1,7 @@
 /* Named pipes; see kernel/io/npipe.h. */
 #include "kernel/io/npipe.h"
-#include "kernel/ex/event.h"
-#include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
-#include "arch/uaccess.h"
 #include "mm/pool.h"
 
 #define FILE_READ_DATA  0x0001u
@@ -73,9 +70,9 @@ static void state_set_locked(struct pipe_end *e, enum pipe_state s)
 
 /* Takes e's pending connect (the handle's wait is then satisfied).
  * Dispatcher lock held. */
-static struct npipe_pending *pending_take_locked(struct pipe_end *e)
+static struct pipe_answer *pending_take_locked(struct pipe_end *e)
 {
-	struct npipe_pending *p = e->pending;
+	struct pipe_answer *p = e->pending;
 
 	e->pending = NULL;
 	e->idle.signal_state = !e->pending_io;
@@ -84,25 +81,13 @@ static struct npipe_pending *pending_take_locked(struct pipe_end *e)
 	return p;
 }
 
-/* Answers a pending connect with an NTSTATUS: its OVERLAPPED's Internal
- * and InternalHigh (0) in its process (unless it is ending), then its
- * event. No lock held. */
-static void pending_complete(struct npipe_pending *p, uint32_t status)
+/* Answers a pending connect (NULL: none) with an NTSTATUS. No lock held. */
+static void pending_complete(struct pipe_answer *p, uint32_t status)
 {
-	uint32_t iosb[2] = { status, 0 };
-
-	if (!p)
-		return;
-	if (process_attach(p->process)) {
-		(void)copy_to_user(p->ov, iosb, sizeof(iosb));
-		process_detach(p->process);
+	if (p) {
+		pipe_answer(p, status, 0, NULL, 0);
+		kfree(p);
 	}
-	if (p->event) {
-		event_set(p->event);
-		ob_dereference(p->event);
-	}
-	ob_dereference(p->process);
-	kfree(p);
 }
 
 uint32_t npipe_create(const char *name, const struct npipe_params *params, uint32_t pid,
@@ -172,7 +157,7 @@ void npipe_release(struct npipe *p)
 void npipe_server_closed(struct pipe_end *e)
 {
 	struct pipe_ring *in, *out;
-	struct npipe_pending *pending;
+	struct pipe_answer *pending;
 	struct pipe_end **link;
 	bool lock = ke_dispatcher_lock();
 
@@ -216,7 +201,7 @@ uint32_t npipe_open(const char *name, uint32_t desired, bool overlapped, uint32_
 		    struct pipe_end **out)
 {
 	struct pipe_ring *up = NULL, *down = NULL;      /* to the server, to the client */
-	struct npipe_pending *pending = NULL;
+	struct pipe_answer *pending = NULL;
 	struct pipe_end *c, *e;
 	struct npipe *p;
 	uint32_t err = open_find(name, desired, &p);
@@ -280,7 +265,7 @@ static uint32_t connect_state_locked(struct pipe_end *e, bool waited)
 	}
 }
 
-uint32_t npipe_connect(struct pipe_end *e, struct npipe_pending *pending)
+uint32_t npipe_connect(struct pipe_end *e, struct pipe_answer *pending)
 {
 	bool lock, waited = false, was_disconnected;
 	uint32_t err;
@@ -315,7 +300,7 @@ uint32_t npipe_connect(struct pipe_end *e, struct npipe_pending *pending)
 uint32_t npipe_disconnect(struct pipe_end *e)
 {
 	struct pipe_ring *in = NULL, *out = NULL;
-	struct npipe_pending *pending = NULL;
+	struct pipe_answer *pending = NULL;
 	uint32_t err = 0;
 	bool lock;
 

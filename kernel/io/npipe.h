@@ -39,16 +39,6 @@ struct npipe_info {
 	bool messages;
 };
 
-/* An overlapped ConnectNamedPipe left pending: its OVERLAPPED at ov in
- * process (referenced) and its event (referenced, or NULL). */
-struct process;
-struct event;
-struct npipe_pending {
-	struct process *process;
-	struct event *event;
-	uint32_t ov;
-};
-
 /* A new instance of the pipe name (the part after \\.\pipe\), made with p
  * by process pid: its server end, listening, one reference. 0,
  * ERROR_ACCESS_DENIED (p->first and the pipe exists, or another access),
@@ -65,11 +55,11 @@ uint32_t npipe_open(const char *name, uint32_t desired, bool overlapped, uint32_
 /* ConnectNamedPipe on e: 0 (connected, or a PIPE_NOWAIT end that was
  * disconnected now listens), ERROR_PIPE_CONNECTED, ERROR_NO_DATA (the
  * client left), ERROR_PIPE_LISTENING (PIPE_NOWAIT), ERROR_IO_PENDING (an
- * overlapped end with pending: it takes pending, answered later),
+ * overlapped end with pending, kmalloc'd: it takes it, answered later),
  * ERROR_INVALID_FUNCTION (a client end or an anonymous pipe's), or what
  * ended the wait (ERROR_PIPE_NOT_CONNECTED, ERROR_BROKEN_PIPE,
  * ERROR_OPERATION_ABORTED). */
-uint32_t npipe_connect(struct pipe_end *e, struct npipe_pending *pending);
+uint32_t npipe_connect(struct pipe_end *e, struct pipe_answer *pending);
 /* DisconnectNamedPipe: 0, ERROR_PIPE_NOT_CONNECTED (already) or
  * ERROR_INVALID_FUNCTION (not a server end). */
 uint32_t npipe_disconnect(struct pipe_end *e);

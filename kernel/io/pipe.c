@@ -1,8 +1,11 @@
 /* Pipes' rings and ends; see kernel/io/pipe.h. */
 #include "kernel/io/pipe.h"
 #include "kernel/io/npipe.h"
+#include "kernel/ex/event.h"
+#include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/winerror.h"
+#include "arch/uaccess.h"
 #include "mm/pool.h"
 
 /* The ring; its state changes under the dispatcher lock. A message-type
@@ -411,4 +414,27 @@ uint32_t pipe_flush(struct pipe_end *e)
 	ke_dispatcher_unlock(lock);
 	pipe_ring_release(r);
 	return err;
+}
+
+void pipe_answer_drop(struct pipe_answer *a)
+{
+	if (a->event)
+		ob_dereference(a->event);
+	ob_dereference(a->process);
+}
+
+void pipe_answer(struct pipe_answer *a, uint32_t status, uint32_t bytes, const void *data,
+		 uint32_t user)
+{
+	uint32_t iosb[2] = { status, bytes };
+
+	if (process_attach(a->process)) {
+		if (data && bytes && !copy_to_user(user, data, bytes))
+			iosb[0] = 0xc0000005u;  /* STATUS_ACCESS_VIOLATION */
+		(void)copy_to_user(a->ov, iosb, sizeof(iosb));
+		process_detach(a->process);
+	}
+	if (a->event)
+		event_set(a->event);
+	pipe_answer_drop(a);
 }

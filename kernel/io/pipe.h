@@ -44,7 +44,16 @@ enum pipe_state { PIPE_LISTENING, PIPE_CONNECTED, PIPE_DISCONNECTED, PIPE_CLOSED
 
 struct pipe_ring;
 struct npipe;
-struct npipe_pending;
+struct process;
+struct event;
+
+/* Where an overlapped request on a pipe is answered: its OVERLAPPED at ov
+ * in process (referenced) and its event (referenced, or NULL). */
+struct pipe_answer {
+	struct process *process;
+	struct event *event;
+	uint32_t ov;
+};
 
 /* An end. The rings, the state and the pending connect change under the
  * dispatcher lock. */
@@ -58,7 +67,7 @@ struct pipe_end {
 	struct dispatcher_header connected;     /* a server's: signaled unless listening */
 	struct dispatcher_header idle;  /* the handle's wait: no overlapped request pending */
 	uint32_t server_pid, client_pid;        /* 0: none yet */
-	struct npipe_pending *pending;  /* a server's overlapped ConnectNamedPipe */
+	struct pipe_answer *pending;    /* a server's overlapped ConnectNamedPipe */
 	uint32_t pending_io;            /* overlapped reads and writes under way */
 	struct pipe_end *next;          /* its named pipe's server ends */
 };
@@ -116,6 +125,14 @@ void pipe_end_io(struct pipe_end *e, bool start);
  * wrote: 0, ERROR_BROKEN_PIPE (it left first), the errors of a server end
  * with no client (as pipe_read) or ERROR_OPERATION_ABORTED. */
 uint32_t pipe_flush(struct pipe_end *e);
+/* Answers a's request: in its process (unless that is ending) the bytes
+ * of data (NULL: none) go to user, then the OVERLAPPED gets the NTSTATUS
+ * status (an unwritable user buffer: STATUS_ACCESS_VIOLATION) and the
+ * count; then the event is set and a's references dropped. No lock held. */
+void pipe_answer(struct pipe_answer *a, uint32_t status, uint32_t bytes, const void *data,
+		 uint32_t user);
+/* Drops a's references, unanswered. */
+void pipe_answer_drop(struct pipe_answer *a);
 /* PeekNamedPipe: copies up to len bytes of what the ring holds into buf
  * without taking them (a message-type pipe's: of its first message); *out
  * gets the bytes copied, available and left in that message after them.

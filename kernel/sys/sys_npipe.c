@@ -6,7 +6,6 @@
  * pipes themselves are kernel/io/npipe.c's; reads and writes are
  * sys_pipe.c's. */
 #include "kernel/sys/syscalls.h"
-#include "kernel/ex/event.h"
 #include "kernel/io/npipe.h"
 #include "kernel/ps/process.h"
 #include "arch/uaccess.h"
@@ -120,46 +119,24 @@ static uint32_t end_ref(uint32_t handle, uint32_t desired, struct pipe_end **e)
 				      (void **)e, NULL);
 }
 
-/* The record of an overlapped ConnectNamedPipe: its OVERLAPPED at ov
- * (writable) and event handle (0: none; EVENT_MODIFY_STATE). */
-static uint32_t pending_make(uint32_t ov, uint32_t event, struct npipe_pending **out)
-{
-	struct npipe_pending *p;
-	uint32_t err = 0;
-
-	if (!probe_user(ov, 2 * sizeof(uint32_t), true))
-		return ERROR_NOACCESS;
-	if (!(p = kmalloc(sizeof(*p))))
-		return ERROR_NOT_ENOUGH_MEMORY;
-	*p = (struct npipe_pending){ .process = process_current(), .ov = ov };
-	if (event)
-		err = ob_reference_by_handle(process_handles(), event, &event_type,
-					     EVENT_MODIFY_STATE, (void **)&p->event, NULL);
-	if (err) {
-		kfree(p);
-		return err;
-	}
-	ob_reference(p->process);
-	*out = p;
-	return 0;
-}
-
 /* (handle, OVERLAPPED * or 0, its event or 0) ConnectNamedPipe: on an
  * overlapped server end with an OVERLAPPED, ERROR_IO_PENDING until a
  * client comes (kernel/io/npipe.c answers it). */
 struct sysret sys_connect_named_pipe(const uint32_t *a, struct trap_frame *f)
 {
-	struct npipe_pending *pending = NULL;
+	struct pipe_answer *pending = NULL;
 	struct pipe_end *e = NULL;
 	uint32_t err = end_ref(a[0], 0, &e);
 
 	(void)f;
-	if (!err && a[1] && e->overlapped)
-		err = pending_make(a[1], a[2], &pending);
+	if (!err && a[1] && e->overlapped && !(pending = kmalloc(sizeof(*pending))))
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	if (pending && (err = sys_pipe_answer_in(a[1], a[2], pending))) {
+		kfree(pending);
+		pending = NULL;
+	}
 	if (!err && (err = npipe_connect(e, pending)) != ERROR_IO_PENDING && pending) {
-		if (pending->event)
-			ob_dereference(pending->event);
-		ob_dereference(pending->process);
+		pipe_answer_drop(pending);
 		kfree(pending);
 	}
 	if (e)

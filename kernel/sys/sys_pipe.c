@@ -157,15 +157,28 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, 0 };
 }
 
+uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a)
+{
+	uint32_t err = 0, iosb[2] = { 0x103u, 0 };     /* STATUS_PENDING */
+
+	*a = (struct pipe_answer){ process_current(), NULL, ov };
+	if (!probe_user(ov, sizeof(iosb), true) || !copy_to_user(ov, iosb, sizeof(iosb)))
+		return ERROR_NOACCESS;
+	if (event)
+		err = ob_reference_by_handle(process_handles(), event, &event_type,
+					     EVENT_MODIFY_STATE, (void **)&a->event, NULL);
+	if (!err)
+		ob_reference(a->process);
+	return err;
+}
+
 /* An overlapped read or write left pending: a kernel thread of its own
- * does it into (from) data, then, attached to the issuing process, copies
- * what was read to ring 3, writes the OVERLAPPED's Internal (the NTSTATUS)
- * and InternalHigh (the count), and sets its event. */
+ * does it into (from) data, then answers it (pipe_answer copies what was
+ * read to ring 3). */
 struct pipe_async {
+	struct pipe_answer answer;
 	struct pipe_end *e;             /* referenced */
-	struct process *process;        /* referenced */
-	struct event *event;            /* referenced, or NULL */
-	uint32_t ov, user, len;
+	uint32_t user, len;
 	bool write;
 	uint8_t data[];
 };
@@ -177,7 +190,6 @@ static uint32_t status_of(uint32_t err)
 		{ 0, 0 }, { ERROR_MORE_DATA, 0x80000005u }, { ERROR_BROKEN_PIPE, 0xc000014bu },
 		{ ERROR_PIPE_NOT_CONNECTED, 0xc00000b0u }, { ERROR_NO_DATA, 0xc00000b1u },
 		{ ERROR_PIPE_LISTENING, 0xc00000b3u }, { ERROR_OPERATION_ABORTED, 0xc0000120u },
-		{ ERROR_NOACCESS, 0xc0000005u },
 	};
 
 	for (unsigned i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -190,21 +202,10 @@ static void async_run(void *arg)
 {
 	struct pipe_async *a = arg;
 	struct sysret r = transfer(a->e, a->data, 0, a->len, a->write);
-	uint32_t iosb[2] = { status_of(r.error), r.value };
 
-	if (process_attach(a->process)) {
-		if (!a->write && r.value && !copy_to_user(a->user, a->data, r.value))
-			iosb[0] = status_of(ERROR_NOACCESS);
-		(void)copy_to_user(a->ov, iosb, sizeof(iosb));
-		process_detach(a->process);
-	}
-	if (a->event) {
-		event_set(a->event);
-		ob_dereference(a->event);
-	}
+	pipe_answer(&a->answer, status_of(r.error), r.value, a->write ? NULL : a->data, a->user);
 	pipe_end_io(a->e, false);
 	ob_dereference(a->e);
-	ob_dereference(a->process);
 	kfree(a);
 }
 
@@ -214,31 +215,27 @@ static void async_run(void *arg)
 static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, bool write,
 			    uint32_t ov, uint32_t event)
 {
-	uint32_t err = 0, iosb[2] = { 0x103u, 0 };     /* STATUS_PENDING */
 	struct pipe_async *a;
+	uint32_t err;
 
-	if (!probe_user(user, len, !write) || !probe_user(ov, 2 * sizeof(uint32_t), true))
+	if (!probe_user(user, len, !write))
 		return ERROR_NOACCESS;
 	if (!(a = kmalloc(sizeof(*a) + len)))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*a = (struct pipe_async){ e, process_current(), NULL, ov, user, len, write };
-	if ((write && !copy_from_user(a->data, user, len)) || !copy_to_user(ov, iosb, sizeof(iosb)))
+	*a = (struct pipe_async){ .e = e, .user = user, .len = len, .write = write };
+	if (write && !copy_from_user(a->data, user, len))
 		err = ERROR_NOACCESS;
-	else if (event)
-		err = ob_reference_by_handle(process_handles(), event, &event_type,
-					     EVENT_MODIFY_STATE, (void **)&a->event, NULL);
+	else
+		err = sys_pipe_answer_in(ov, event, &a->answer);
 	if (err) {
 		kfree(a);
 		return err;
 	}
 	ob_reference(e);
-	ob_reference(a->process);
 	pipe_end_io(e, true);
 	if (!thread_create("pipeio", async_run, a)) {
 		pipe_end_io(e, false);
-		if (a->event)
-			ob_dereference(a->event);
-		ob_dereference(a->process);
+		pipe_answer_drop(&a->answer);
 		ob_dereference(e);
 		kfree(a);
 		return ERROR_NOT_ENOUGH_MEMORY;

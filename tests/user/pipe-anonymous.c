@@ -10,25 +10,9 @@
 #include <string.h>
 #define TEST_NAME "pipe-anonymous"
 #include "check.h"
+#include "pipe-threads.h"
 
 #define BIG 12000u                      /* three times the default size */
-
-static HANDLE shared;                   /* the end a thread works on */
-
-static DWORD WINAPI write_later(LPVOID text)
-{
-	DWORD n;
-
-	Sleep(50);
-	return WriteFile(shared, text, (DWORD)strlen(text), &n, NULL) ? n : 0;
-}
-
-static DWORD WINAPI close_later(LPVOID unused)
-{
-	(void)unused;
-	Sleep(50);
-	return CloseHandle(shared);
-}
 
 static DWORD WINAPI write_big(LPVOID unused)
 {
@@ -41,16 +25,6 @@ static DWORD WINAPI write_big(LPVOID unused)
 	if (!WriteFile(shared, buf, BIG, &n, NULL))
 		return 0x80000000u | GetLastError();
 	return n;
-}
-
-static DWORD finish(HANDLE t)
-{
-	DWORD code = 0;
-
-	WaitForSingleObject(t, INFINITE);
-	GetExitCodeThread(t, &code);
-	CloseHandle(t);
-	return code;
 }
 
 static void basics(void)

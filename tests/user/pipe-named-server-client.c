@@ -15,11 +15,10 @@
 #include <string.h>
 #define TEST_NAME "pipe-named-server-client"
 #include "check.h"
+#include "pipe-threads.h"
 
 #define NAME "\\\\.\\pipe\\vados-test"
 #define RW (GENERIC_READ | GENERIC_WRITE)
-
-static HANDLE shared;                   /* the server end a thread works on */
 
 static HANDLE client(void)
 {
@@ -41,16 +40,6 @@ static DWORD WINAPI reconnect_later(LPVOID unused)
 	(void)unused;
 	Sleep(50);
 	return DisconnectNamedPipe(shared) && ConnectNamedPipe(shared, NULL);
-}
-
-static DWORD finish(HANDLE t)
-{
-	DWORD code = 0;
-
-	WaitForSingleObject(t, INFINITE);
-	GetExitCodeThread(t, &code);
-	CloseHandle(t);
-	return code;
 }
 
 static void bad_settings(void)

@@ -13,38 +13,12 @@
 #include <string.h>
 #define TEST_NAME "pipe-overlapped-io"
 #include "check.h"
+#include "pipe-threads.h"
 
 #define NAME "\\\\.\\pipe\\vados-overlapped"
 #define INSTANCES 4
 #define CLIENTS 4
 #define ROUNDS 2                        /* transactions per client */
-
-static HANDLE shared;                   /* the client end a thread writes to */
-
-static DWORD WINAPI write_later(LPVOID text)
-{
-	DWORD n = 0;
-
-	Sleep(50);
-	return WriteFile(shared, text, (DWORD)strlen(text), &n, NULL) ? n : 0;
-}
-
-static DWORD WINAPI close_later(LPVOID unused)
-{
-	(void)unused;
-	Sleep(50);
-	return CloseHandle(shared);
-}
-
-static DWORD finish(HANDLE t)
-{
-	DWORD code = 0;
-
-	WaitForSingleObject(t, INFINITE);
-	GetExitCodeThread(t, &code);
-	CloseHandle(t);
-	return code;
-}
 
 static HANDLE overlapped_server(DWORD type, DWORD size)
 {

@@ -118,6 +118,13 @@ BOOL WINAPI SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode,
 	return !lpMode || pipe_state(hNamedPipe, lpMode, out);
 }
 
+/* An optional answer. */
+static void give(LPDWORD to, DWORD value)
+{
+	if (to)
+		*to = value;
+}
+
 /* Each pointer optional: PIPE_SERVER_END or PIPE_CLIENT_END with
  * PIPE_TYPE_MESSAGE or _BYTE, the buffer sizes CreateNamedPipe was given,
  * nMaxInstances (PIPE_UNLIMITED_INSTANCES: 255). */
@@ -128,14 +135,10 @@ BOOL WINAPI GetNamedPipeInfo(HANDLE hNamedPipe, LPDWORD lpFlags, LPDWORD lpOutBu
 
 	if (!pipe_state(hNamedPipe, NULL, out))
 		return FALSE;
-	if (lpFlags)
-		*lpFlags = out[0];
-	if (lpOutBufferSize)
-		*lpOutBufferSize = out[1];
-	if (lpInBufferSize)
-		*lpInBufferSize = out[2];
-	if (lpMaxInstances)
-		*lpMaxInstances = out[3];
+	give(lpFlags, out[0]);
+	give(lpOutBufferSize, out[1]);
+	give(lpInBufferSize, out[2]);
+	give(lpMaxInstances, out[3]);
 	return TRUE;
 }
 
@@ -151,14 +154,10 @@ BOOL WINAPI GetNamedPipeHandleStateA(HANDLE hNamedPipe, LPDWORD lpState,
 
 	if (!pipe_state(hNamedPipe, NULL, out))
 		return FALSE;
-	if (lpState)
-		*lpState = out[4];
-	if (lpCurInstances)
-		*lpCurInstances = out[5];
-	if (lpMaxCollectionCount)
-		*lpMaxCollectionCount = 0;
-	if (lpCollectDataTimeout)
-		*lpCollectDataTimeout = 0;
+	give(lpState, out[4]);
+	give(lpCurInstances, out[5]);
+	give(lpMaxCollectionCount, 0);
+	give(lpCollectDataTimeout, 0);
 	if (lpUserName && nMaxUserNameSize)
 		*lpUserName = '\0';
 	return TRUE;
