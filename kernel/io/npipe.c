@@ -75,7 +75,7 @@ static struct pipe_answer *pending_take_locked(struct pipe_end *e)
 	struct pipe_answer *p = e->pending;
 
 	e->pending = NULL;
-	e->idle.signal_state = !e->pending_io;
+	e->idle.signal_state = !e->ios;
 	if (e->idle.signal_state)
 		ke_wait_test_locked(&e->idle);
 	return p;

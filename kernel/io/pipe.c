@@ -380,15 +380,61 @@ bool pipe_ready(struct pipe_end *e, bool write, uint32_t len)
 	return ready;
 }
 
-void pipe_end_io(struct pipe_end *e, bool start)
+void pipe_end_io(struct pipe_end *e, struct pipe_io *io, bool start)
 {
 	bool lock = ke_dispatcher_lock();
+	struct pipe_io **link = &e->ios;
 
-	e->pending_io += start ? 1 : -1;
-	e->idle.signal_state = !e->pending_io && !e->pending;
+	if (start) {
+		io->next = e->ios;
+		e->ios = io;
+	} else {
+		while (*link != io)
+			link = &(*link)->next;
+		*link = io->next;
+	}
+	e->idle.signal_state = !e->ios && !e->pending;
 	if (e->idle.signal_state)
 		ke_wait_test_locked(&e->idle);
 	ke_dispatcher_unlock(lock);
+}
+
+bool pipe_io_mark(struct pipe_io *io, bool begin)
+{
+	bool lock = ke_dispatcher_lock(), go = !io->cancelled;
+
+	io->thread = thread_current();
+	io->done = !begin;
+	ke_dispatcher_unlock(lock);
+	return go;
+}
+
+uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov)
+{
+	struct pipe_answer *connect = NULL;
+	bool lock = ke_dispatcher_lock(), found = false;
+
+	for (struct pipe_io *io = e->ios; io; io = io->next) {
+		if (io->done || (ov && io->ov != ov))
+			continue;
+		found = true;
+		io->cancelled = true;
+		if (io->thread)
+			thread_kill(io->thread);        /* its wait ends, aborted */
+	}
+	if (e->pending && (!ov || e->pending->ov == ov)) {
+		connect = e->pending;
+		e->pending = NULL;
+		e->idle.signal_state = !e->ios;
+		if (e->idle.signal_state)
+			ke_wait_test_locked(&e->idle);
+	}
+	ke_dispatcher_unlock(lock);
+	if (connect) {
+		pipe_answer(connect, 0xc0000120u, 0, NULL, 0);  /* STATUS_CANCELLED */
+		kfree(connect);
+	}
+	return found || connect ? 0 : ERROR_NOT_FOUND;
 }
 
 uint32_t pipe_flush(struct pipe_end *e)

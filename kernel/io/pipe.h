@@ -47,6 +47,17 @@ struct npipe;
 struct process;
 struct event;
 
+/* An overlapped read or write under way on an end, done by thread (NULL
+ * until it starts); cancelled: CancelIo came before it started; done: it
+ * is being answered (too late to cancel). */
+struct thread;
+struct pipe_io {
+	struct pipe_io *next;
+	struct thread *thread;
+	uint32_t ov;
+	bool cancelled, done;
+};
+
 /* Where an overlapped request on a pipe is answered: its OVERLAPPED at ov
  * in process (referenced) and its event (referenced, or NULL). */
 struct pipe_answer {
@@ -68,7 +79,7 @@ struct pipe_end {
 	struct dispatcher_header idle;  /* the handle's wait: no overlapped request pending */
 	uint32_t server_pid, client_pid;        /* 0: none yet */
 	struct pipe_answer *pending;    /* a server's overlapped ConnectNamedPipe */
-	uint32_t pending_io;            /* overlapped reads and writes under way */
+	struct pipe_io *ios;            /* overlapped reads and writes under way */
 	struct pipe_end *next;          /* its named pipe's server ends */
 };
 
@@ -118,9 +129,17 @@ uint32_t pipe_write(struct pipe_end *e, const void *buf, uint32_t len, uint32_t 
 /* Whether a read (write: a write of len bytes) on e would not wait now:
  * it finds data (room for all of it), or fails, or e does not wait. */
 bool pipe_ready(struct pipe_end *e, bool write, uint32_t len);
-/* An overlapped read or write on e starts (start) or ends: the handle is
- * signaled while none is under way. */
-void pipe_end_io(struct pipe_end *e, bool start);
+/* An overlapped read or write on e is issued (io listed on e; its thread
+ * comes later) or ends (io taken off): the handle is signaled while none
+ * is under way. */
+void pipe_end_io(struct pipe_end *e, struct pipe_io *io, bool start);
+/* io's thread starts it (begin: false when it was cancelled meanwhile)
+ * or has done it (before it is answered). */
+bool pipe_io_mark(struct pipe_io *io, bool begin);
+/* CancelIoEx: e's overlapped requests with their OVERLAPPED at ov (0:
+ * all) end with ERROR_OPERATION_ABORTED (a pending ConnectNamedPipe too):
+ * 0, or ERROR_NOT_FOUND when there was none. */
+uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov);
 /* FlushFileBuffers: waits until the other end has read everything e
  * wrote: 0, ERROR_BROKEN_PIPE (it left first), the errors of a server end
  * with no client (as pipe_read) or ERROR_OPERATION_ABORTED. */

@@ -113,16 +113,16 @@ bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 	return true;
 }
 
-bool sys_pipe_flush(uint32_t handle, struct sysret *r)
+bool sys_pipe_call(uint32_t handle, uint32_t ov, bool cancel, struct sysret *r)
 {
 	struct pipe_end *e;
 	uint32_t err = ob_reference_by_handle(process_handles(), handle, &pipe_type,
-					      FILE_WRITE_DATA, (void **)&e, NULL);
+					      cancel ? 0 : FILE_WRITE_DATA, (void **)&e, NULL);
 
 	if (err == ERROR_INVALID_HANDLE)
 		return false;
 	if (!err) {
-		err = pipe_flush(e);
+		err = cancel ? pipe_cancel(e, ov) : pipe_flush(e);
 		ob_dereference(e);
 	}
 	*r = (struct sysret){ err, 0 };
@@ -176,6 +176,7 @@ uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a)
  * does it into (from) data, then answers it (pipe_answer copies what was
  * read to ring 3). */
 struct pipe_async {
+	struct pipe_io io;
 	struct pipe_answer answer;
 	struct pipe_end *e;             /* referenced */
 	uint32_t user, len;
@@ -201,10 +202,14 @@ static uint32_t status_of(uint32_t err)
 static void async_run(void *arg)
 {
 	struct pipe_async *a = arg;
-	struct sysret r = transfer(a->e, a->data, 0, a->len, a->write);
+	struct sysret r = { ERROR_OPERATION_ABORTED, 0 };
+
+	if (pipe_io_mark(&a->io, true))
+		r = transfer(a->e, a->data, 0, a->len, a->write);
+	(void)pipe_io_mark(&a->io, false);
 
 	pipe_answer(&a->answer, status_of(r.error), r.value, a->write ? NULL : a->data, a->user);
-	pipe_end_io(a->e, false);
+	pipe_end_io(a->e, &a->io, false);
 	ob_dereference(a->e);
 	kfree(a);
 }
@@ -222,7 +227,7 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 		return ERROR_NOACCESS;
 	if (!(a = kmalloc(sizeof(*a) + len)))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*a = (struct pipe_async){ .e = e, .user = user, .len = len, .write = write };
+	*a = (struct pipe_async){ .io.ov = ov, .e = e, .user = user, .len = len, .write = write };
 	if (write && !copy_from_user(a->data, user, len))
 		err = ERROR_NOACCESS;
 	else
@@ -232,9 +237,9 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 		return err;
 	}
 	ob_reference(e);
-	pipe_end_io(e, true);
+	pipe_end_io(e, &a->io, true);
 	if (!thread_create("pipeio", async_run, a)) {
-		pipe_end_io(e, false);
+		pipe_end_io(e, &a->io, false);
 		pipe_answer_drop(&a->answer);
 		ob_dereference(e);
 		kfree(a);

@@ -3,7 +3,8 @@
  * complete at once returns TRUE (its event set); one that must wait
  * returns FALSE with ERROR_IO_PENDING, GetOverlappedResult says
  * ERROR_IO_INCOMPLETE until it is done, then its event and the pipe's
- * handle are signaled; a pending read ends with ERROR_BROKEN_PIPE when the
+ * handle are signaled; CancelIo(Ex) ends pending requests with
+ * ERROR_OPERATION_ABORTED; a pending read ends with ERROR_BROKEN_PIPE when the
  * client leaves, with ERROR_MORE_DATA for a longer message; a pending
  * write waits for room. Then Microsoft's "Named Pipe Server Using
  * Overlapped I/O" pattern: one thread serving four instances through their
@@ -77,6 +78,18 @@ static void reads_and_writes(void)
 	CHECK(total == 40, "the client read %lu", total);
 	CHECK(GetOverlappedResult(s, &ov, &n, TRUE) && n == 40, "written: %lu", n);
 
+	/* CancelIoEx and CancelIo end pending requests. */
+	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(CancelIoEx(s, &ov), "CancelIoEx: %lu", GetLastError());
+	FAILS(GetOverlappedResult(s, &ov, &n, TRUE), FALSE, ERROR_OPERATION_ABORTED);
+	FAILS(CancelIoEx(s, &ov), FALSE, ERROR_NOT_FOUND);
+	CHECK(CancelIo(s), "CancelIo with nothing pending");
+	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(CancelIo(s), "CancelIo: %lu", GetLastError());
+	FAILS(GetOverlappedResult(s, &ov, &n, TRUE), FALSE, ERROR_OPERATION_ABORTED);
+	CHECK(WriteFile(c, "after", 5, &n, NULL), "the client writes");
+	CHECK(ReadFile(s, buf, sizeof(buf), &n, &ov) && n == 5, "nothing was taken: %lu", n);
+
 	/* A pending read that the client's leaving ends. */
 	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
 	t = CreateThread(NULL, 0, close_later, NULL, 0, NULL);
@@ -84,7 +97,10 @@ static void reads_and_writes(void)
 	finish(t);
 	CHECK(DisconnectNamedPipe(s), "disconnect");
 
-	/* A pending read that closing the handle ends. */
+	/* A pending connect that CancelIo ends; then one a client answers. */
+	FAILS(ConnectNamedPipe(s, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(CancelIo(s), "CancelIo: %lu", GetLastError());
+	FAILS(GetOverlappedResult(s, &ov, &n, TRUE), FALSE, ERROR_OPERATION_ABORTED);
 	FAILS(ConnectNamedPipe(s, &ov), FALSE, ERROR_IO_PENDING);
 	c = client();
 	CHECK(GetOverlappedResult(s, &ov, &n, TRUE), "connected: %lu", GetLastError());
