@@ -30,14 +30,16 @@
 
 /* The pipe's name in a ring-3 string \\.\pipe\NAME (pipe in any case;
  * NAME not empty and the whole at most NPIPE_NAME_MAX characters), copied
- * into buf: *name points at NAME there. 0, ERROR_NOACCESS or
- * ERROR_INVALID_NAME. */
+ * into buf: *name points at NAME there. 0, ERROR_PATH_NOT_FOUND (NULL),
+ * ERROR_NOACCESS or ERROR_INVALID_NAME. */
 static uint32_t name_in(uint32_t user, char buf[NPIPE_NAME_MAX + 1], const char **name)
 {
 	uint32_t err = sys_copy_string_in(buf, user, NPIPE_NAME_MAX + 1);
 	const char *prefix = NPIPE_PREFIX;
 	unsigned i;
 
+	if (!user)
+		return ERROR_PATH_NOT_FOUND;
 	if (err)
 		return err == ERROR_NOACCESS ? err : ERROR_INVALID_NAME;
 	for (i = 0; prefix[i]; i++) {

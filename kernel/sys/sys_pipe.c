@@ -11,6 +11,7 @@
 #include "kernel/ex/event.h"
 #include "kernel/io/pipe.h"
 #include "kernel/ke/thread.h"
+#include "kernel/ps/psthread.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/winerror.h"
 #include "arch/uaccess.h"
@@ -70,8 +71,8 @@ static struct sysret transfer(struct pipe_end *e, uint8_t *kbuf, uint32_t user, 
 
 	if (!kbuf && !probe_user(user, len, !write))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
-	if (!len && !write && !e->read_messages)
-		return (struct sysret){ 0, 0 };
+	if (!len && !write && !e->read_messages && !kbuf)
+		return (struct sysret){ 0, 0 };        /* a pending one waits for data */
 	if (!kbuf && !(bounce = kmalloc(PIPE_CHUNK)))
 		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
 	do {
@@ -144,7 +145,7 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f)
 				     (void **)&e, NULL);
 	if (err)
 		return (struct sysret){ err, 0 };
-	if ((a[1] && !probe_user(a[1], len, true)) || !probe_user(a[3], sizeof(out), true))
+	if ((len && !probe_user(a[1], len, true)) || !probe_user(a[3], sizeof(out), true))
 		err = ERROR_NOACCESS;
 	else if (len && !(bounce = kmalloc(len)))
 		err = ERROR_NOT_ENOUGH_MEMORY;
@@ -159,10 +160,10 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f)
 
 uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a)
 {
-	uint32_t err = 0, iosb[2] = { 0x103u, 0 };     /* STATUS_PENDING */
+	uint32_t err = 0, pending = 0x103u;    /* STATUS_PENDING */
 
 	*a = (struct pipe_answer){ process_current(), NULL, ov };
-	if (!probe_user(ov, sizeof(iosb), true) || !copy_to_user(ov, iosb, sizeof(iosb)))
+	if (!probe_user(ov, 2 * sizeof(uint32_t), true) || !copy_to_user(ov, &pending, 4))
 		return ERROR_NOACCESS;
 	if (event)
 		err = ob_reference_by_handle(process_handles(), event, &event_type,
@@ -179,6 +180,8 @@ struct pipe_async {
 	struct pipe_io io;
 	struct pipe_answer answer;
 	struct pipe_end *e;             /* referenced */
+	struct ps_thread *issuer;       /* referenced, with routine */
+	uint32_t routine;               /* ReadFileEx's completion routine, or 0 */
 	uint32_t user, len;
 	bool write;
 	uint8_t data[];
@@ -209,16 +212,23 @@ static void async_run(void *arg)
 	(void)pipe_io_mark(&a->io, false);
 
 	pipe_answer(&a->answer, status_of(r.error), r.value, a->write ? NULL : a->data, a->user);
+	if (a->routine) {
+		uint32_t args[KE_APC_MAX_ARGS] = { r.error, r.value, a->answer.ov };
+
+		(void)ke_queue_user_apc(&a->issuer->k, a->routine, 3, args);
+		ob_dereference(a->issuer);
+	}
 	pipe_end_io(a->e, &a->io, false);
 	ob_dereference(a->e);
 	kfree(a);
 }
 
 /* Starts e's overlapped transfer of len bytes at user (a write's copied in
- * now) on a thread of its own: ERROR_IO_PENDING, or the error that stopped
- * it. */
+ * now) on a thread of its own, answered to the OVERLAPPED at ov and its
+ * event (with routine: to that completion routine, an APC to the calling
+ * thread): ERROR_IO_PENDING, or the error that stopped it. */
 static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, bool write,
-			    uint32_t ov, uint32_t event)
+			    uint32_t ov, uint32_t event, uint32_t routine)
 {
 	struct pipe_async *a;
 	uint32_t err;
@@ -227,20 +237,27 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 		return ERROR_NOACCESS;
 	if (!(a = kmalloc(sizeof(*a) + len)))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*a = (struct pipe_async){ .io.ov = ov, .e = e, .user = user, .len = len, .write = write };
+	*a = (struct pipe_async){ .io.ov = ov, .e = e, .routine = routine, .user = user,
+				  .len = len, .write = write };
 	if (write && !copy_from_user(a->data, user, len))
 		err = ERROR_NOACCESS;
 	else
-		err = sys_pipe_answer_in(ov, event, &a->answer);
+		err = sys_pipe_answer_in(ov, routine ? 0 : event, &a->answer);
 	if (err) {
 		kfree(a);
 		return err;
 	}
 	ob_reference(e);
+	if (routine) {
+		a->issuer = ps_thread_current();
+		ob_reference(a->issuer);
+	}
 	pipe_end_io(e, &a->io, true);
 	if (!thread_create("pipeio", async_run, a)) {
 		pipe_end_io(e, &a->io, false);
 		pipe_answer_drop(&a->answer);
+		if (routine)
+			ob_dereference(a->issuer);
 		ob_dereference(e);
 		kfree(a);
 		return ERROR_NOT_ENOUGH_MEMORY;
@@ -248,8 +265,9 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 	return ERROR_IO_PENDING;
 }
 
-/* (handle, buf, len, flags: 1 write, 2 may pend; OVERLAPPED *, event or 0)
- * -> bytes moved: ReadFile or WriteFile with an OVERLAPPED on a pipe end.
+/* (handle, buf, len, flags: 1 write, 2 may pend, 4 with a routine;
+ * OVERLAPPED *, event or 0, or the routine) -> bytes moved: ReadFile or
+ * WriteFile (ReadFileEx, WriteFileEx) with an OVERLAPPED on a pipe end.
  * One that would wait, on a FILE_FLAG_OVERLAPPED end, may pend
  * (ERROR_IO_PENDING; at most PIPE_MAX_SIZE bytes: a longer read takes at
  * most that much, a longer write is done at once); else it is done now. */
@@ -268,7 +286,7 @@ struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f)
 	if ((a[3] & 2) && e->overlapped && (!write || a[2] <= PIPE_MAX_SIZE) &&
 	    !pipe_ready(e, write, a[2]))
 		r = (struct sysret){ async_start(e, a[1], a[2] < PIPE_MAX_SIZE ? a[2] : PIPE_MAX_SIZE,
-						 write, a[4], a[5]), 0 };
+						 write, a[4], a[5], a[3] & 4 ? a[5] : 0), 0 };
 	else
 		r = transfer(e, NULL, a[1], a[2], write);
 	ob_dereference(e);

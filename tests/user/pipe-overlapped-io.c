@@ -4,7 +4,8 @@
  * returns FALSE with ERROR_IO_PENDING, GetOverlappedResult says
  * ERROR_IO_INCOMPLETE until it is done, then its event and the pipe's
  * handle are signaled; CancelIo(Ex) ends pending requests with
- * ERROR_OPERATION_ABORTED; a pending read ends with ERROR_BROKEN_PIPE when the
+ * ERROR_OPERATION_ABORTED; ReadFileEx's routine runs once the data came;
+ * a pending read ends with ERROR_BROKEN_PIPE when the
  * client leaves, with ERROR_MORE_DATA for a longer message; a pending
  * write waits for room. Then Microsoft's "Named Pipe Server Using
  * Overlapped I/O" pattern: one thread serving four instances through their
@@ -111,6 +112,67 @@ static void reads_and_writes(void)
 	      (unsigned long)ov.Internal);
 	CloseHandle(c);
 	CloseHandle(ov.hEvent);
+}
+
+static DWORD routine_calls, routine_error, routine_bytes;
+static LPOVERLAPPED routine_ov;
+
+static VOID CALLBACK routine(DWORD error, DWORD bytes, LPOVERLAPPED ov)
+{
+	routine_calls++;
+	routine_error = error;
+	routine_bytes = bytes;
+	routine_ov = ov;
+}
+
+/* ReadFileEx that must wait is pending: its routine runs in an alertable
+ * wait once the data came. A zero-byte overlapped read waits for data too.
+ * Failures at once leave the OVERLAPPED pending. */
+static void completion_routines(void)
+{
+	HANDLE s = overlapped_server(0, 1024), c, event = CreateEventA(NULL, TRUE, FALSE, NULL);
+	OVERLAPPED ov = { 0 };
+	char buf[64];
+	DWORD n = 9, state, count, timeout;
+
+	ov.hEvent = event;
+	FAILS(ConnectNamedPipe(s, &ov), FALSE, ERROR_IO_PENDING);
+	c = client();
+	CHECK(WaitForSingleObject(event, 0) == WAIT_OBJECT_0, "connected");
+	FAILS(ConnectNamedPipe(s, &ov), FALSE, ERROR_PIPE_CONNECTED);
+	CHECK(ov.Internal == STATUS_PENDING, "Internal %lx", (unsigned long)ov.Internal);
+	FAILS(GetNamedPipeHandleStateA(s, &state, &count, &n, &timeout, NULL, 0), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(GetNamedPipeHandleStateA(c, NULL, NULL, NULL, NULL, buf, sizeof(buf)), FALSE,
+	      ERROR_INVALID_PARAMETER);
+
+	ResetEvent(event);
+	CHECK(ReadFileEx(s, buf, sizeof(buf), &ov, routine), "ReadFileEx: %lu", GetLastError());
+	CHECK(SleepEx(0, TRUE) == 0 && routine_calls == 0, "not yet");
+	CHECK(WriteFile(c, "test", 4, &n, NULL), "the client writes");
+	CHECK(SleepEx(5000, TRUE) == WAIT_IO_COMPLETION, "the routine ran");
+	CHECK(routine_calls == 1 && routine_error == 0 && routine_bytes == 4 && routine_ov == &ov &&
+	      !memcmp(buf, "test", 4), "routine %lu %lu %lu", routine_calls, routine_error,
+	      routine_bytes);
+
+	ov.Internal = ov.InternalHigh = (ULONG_PTR)-1;
+	n = 9;
+	FAILS(ReadFile(s, buf, 0, &n, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(n == 0 && ov.Internal == STATUS_PENDING && ov.InternalHigh == (ULONG_PTR)-1,
+	      "pending %lu %lx", n, (unsigned long)ov.Internal);
+	CHECK(WaitForSingleObject(event, 100) == WAIT_TIMEOUT, "waits for data");
+	CHECK(WriteFile(c, "x", 1, &n, NULL), "a byte");
+	CHECK(WaitForSingleObject(event, 5000) == WAIT_OBJECT_0 && ov.Internal == 0 &&
+	      ov.InternalHigh == 0, "done with 0 bytes");
+	CHECK(ReadFile(s, buf, 1, &n, &ov) && n == 1, "the byte stayed");
+
+	CHECK(DisconnectNamedPipe(s), "disconnect");
+	ov.InternalHigh = 0xbeef;
+	FAILS(ReadFile(s, buf, 1, &n, &ov), FALSE, ERROR_PIPE_NOT_CONNECTED);
+	CHECK(ov.Internal == STATUS_PENDING && ov.InternalHigh == 0xbeef, "left pending");
+	CloseHandle(c);
+	CloseHandle(s);
+	CloseHandle(event);
 }
 
 /* --- Microsoft's overlapped server pattern --- */
@@ -254,6 +316,7 @@ static void sample_server(void)
 int main(void)
 {
 	reads_and_writes();
+	completion_routines();
 	sample_server();
 	printf("pipe-overlapped-io: %d failures\n", failures);
 	return failures != 0;

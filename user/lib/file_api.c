@@ -80,10 +80,13 @@ static DWORD error_of(DWORD status)
  * port the file is associated with, unless hEvent's low bit is set (the
  * kernel posts it: completion_api.c). A pipe has no offset: one that would
  * wait, on an overlapped end, returns ERROR_IO_PENDING, and the kernel
- * records the result and sets hEvent when it is done (ReadFileEx's and
- * WriteFileEx's are done at once). */
+ * records the result and sets hEvent when it is done (for ReadFileEx and
+ * WriteFileEx, whose routine is given, it queues the routine's APC to the
+ * calling thread instead); one that fails at once leaves Internal
+ * STATUS_PENDING and the event as they were, as NT does for an error
+ * status; ERROR_MORE_DATA is recorded (the count given only there). */
 static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
-		     LPOVERLAPPED ov, BOOL use_event)
+		     LPOVERLAPPED ov, BOOL use_event, LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	/* An OVERLAPPED whose event has its low bit set asks for no completion
 	 * packet; ReadFileEx's (use_event FALSE) completes by its APC alone. */
@@ -105,16 +108,19 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 			if (GetLastError() != ERROR_INVALID_HANDLE)
 				return FALSE;
 			pipe = TRUE;    /* no file; a pipe has no position */
-			args[3] = (nr == SYS_WRITE_FILE) | (use_event ? 2 : 0);
+			args[3] = (nr == SYS_WRITE_FILE) | (use_event || routine ? 2 : 0) |
+				  (routine ? 4 : 0);
 			args[4] = (uint32_t)ov;
-			args[5] = (uint32_t)event;
+			args[5] = routine ? (uint32_t)routine : (uint32_t)event;
+			ov->Internal = STATUS_PENDING;
 		}
 	}
 	ok = win32_call(pipe ? SYS_PIPE_OVERLAPPED : nr, args, &n);
+	if (pipe && !ok && GetLastError() != ERROR_MORE_DATA)
+		return FALSE;   /* pending, or failed at once: the OVERLAPPED stays so */
 	if (done)
-		*done = n;
-	if (!ov || (pipe && !ok && (GetLastError() == ERROR_IO_PENDING ||
-				    GetLastError() == ERROR_INVALID_HANDLE)))
+		*done = pipe && !ok ? 0 : n;
+	if (!ov)
 		return ok;
 	if (ok && !pipe && nr == SYS_READ_FILE && bytes && !n) {
 		SetLastError(ERROR_HANDLE_EOF);
@@ -131,7 +137,7 @@ BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)
 {
 	return transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
-			lpOverlapped, TRUE);
+			lpOverlapped, TRUE, NULL);
 }
 
 /* The standard output and error handles write to the console. */
@@ -142,7 +148,7 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
 		return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
 				     lpOverlapped);
 	return transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
-			lpNumberOfBytesWritten, lpOverlapped, TRUE);
+			lpNumberOfBytesWritten, lpOverlapped, TRUE, NULL);
 }
 
 /* ReadFileEx and WriteFileEx: the transfer is done here, at the
@@ -151,7 +157,8 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
  * at its next alertable wait with (0, bytes, lpOverlapped). A transfer that
  * fails at once (a read at the end of the file: ERROR_HANDLE_EOF) returns
  * FALSE and queues nothing, as NT completes no I/O that failed before it
- * was pending. */
+ * was pending. A pipe's that must wait is pending (TRUE): the kernel
+ * queues the APC once it is done. */
 static BOOL transfer_ex(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes,
 			LPOVERLAPPED ov, LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
@@ -162,8 +169,12 @@ static BOOL transfer_ex(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes,
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	if (!transfer(nr, hFile, buffer, bytes, NULL, ov, FALSE))
-		return FALSE;
+	if (!transfer(nr, hFile, buffer, bytes, NULL, ov, FALSE, routine)) {
+		if (GetLastError() != ERROR_IO_PENDING)
+			return FALSE;
+		SetLastError(ERROR_SUCCESS);
+		return TRUE;
+	}
 	args[4] = (uint32_t)ov->InternalHigh;
 	return !routine || win32_call(SYS_QUEUE_APC, args, NULL);
 }

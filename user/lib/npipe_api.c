@@ -48,7 +48,9 @@ HANDLE __vados_pipe_open(LPCSTR name, DWORD access, DWORD flags, BOOL inherit)
  * event set) once a client connects, as GetOverlappedResult reads. A
  * PIPE_NOWAIT end never waits: TRUE the first time after a disconnection,
  * else FALSE with ERROR_PIPE_LISTENING. A client's end:
- * ERROR_INVALID_FUNCTION. */
+ * ERROR_INVALID_FUNCTION. An OVERLAPPED's Internal is STATUS_PENDING from
+ * the call on: a failure at once leaves it so, and the event reset, as
+ * Windows does. */
 BOOL WINAPI ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped)
 {
 	HANDLE event = lpOverlapped ? lpOverlapped->hEvent : NULL;
@@ -60,11 +62,8 @@ BOOL WINAPI ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped)
 		lpOverlapped->Internal = STATUS_PENDING;
 		lpOverlapped->InternalHigh = 0;
 	}
-	if (!win32_call(SYS_CONNECT_NAMED_PIPE, a, NULL)) {
-		if (lpOverlapped && GetLastError() != ERROR_IO_PENDING)
-			lpOverlapped->Internal = 0;
-		return FALSE;
-	}
+	if (!win32_call(SYS_CONNECT_NAMED_PIPE, a, NULL))
+		return FALSE;   /* pending, or failed at once: Internal stays pending */
 	if (lpOverlapped) {
 		lpOverlapped->Internal = 0;
 		if (event)
@@ -143,8 +142,10 @@ BOOL WINAPI GetNamedPipeInfo(HANDLE hNamedPipe, LPDWORD lpFlags, LPDWORD lpOutBu
 }
 
 /* Each pointer optional: the handle's mode (PIPE_NOWAIT,
- * PIPE_READMODE_MESSAGE), the pipe's instances now; no remote collection
- * (0) and no impersonation (the user name is empty). */
+ * PIPE_READMODE_MESSAGE), the pipe's instances now. The collection
+ * settings are a remote client's: asked for on a local pipe,
+ * ERROR_INVALID_PARAMETER; so is the user name on a client's end (a
+ * server's is empty: no impersonation). */
 BOOL WINAPI GetNamedPipeHandleStateA(HANDLE hNamedPipe, LPDWORD lpState,
 				     LPDWORD lpCurInstances, LPDWORD lpMaxCollectionCount,
 				     LPDWORD lpCollectDataTimeout, LPSTR lpUserName,
@@ -154,10 +155,13 @@ BOOL WINAPI GetNamedPipeHandleStateA(HANDLE hNamedPipe, LPDWORD lpState,
 
 	if (!pipe_state(hNamedPipe, NULL, out))
 		return FALSE;
+	if (lpMaxCollectionCount || lpCollectDataTimeout ||
+	    (lpUserName && !(out[0] & PIPE_SERVER_END))) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
 	give(lpState, out[4]);
 	give(lpCurInstances, out[5]);
-	give(lpMaxCollectionCount, 0);
-	give(lpCollectDataTimeout, 0);
 	if (lpUserName && nMaxUserNameSize)
 		*lpUserName = '\0';
 	return TRUE;

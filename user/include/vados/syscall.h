@@ -222,8 +222,8 @@ enum vados_syscall {
 	SYS_NAMED_PIPE_STATE,   /* (handle, set, mode, uint32 out[8] or 0: flags, out size,
 				 *  in size, max instances, mode, instances, client pid,
 				 *  server pid) */
-	SYS_PIPE_OVERLAPPED,    /* (handle, buf, len, flags: 1 write, 2 may pend;
-				 *  OVERLAPPED *, event or 0) -> bytes */
+	SYS_PIPE_OVERLAPPED,    /* (handle, buf, len, flags: 1 write, 2 may pend, 4 routine;
+				 *  OVERLAPPED *, event or 0 or routine) -> bytes */
 	SYS_COUNT,
 };
 
