@@ -68,16 +68,15 @@ static void state_set_locked(struct pipe_end *e, enum pipe_state s)
 	listening_update_locked(e->pipe);
 }
 
-/* Takes e's pending connect (the handle's wait is then satisfied).
- * Dispatcher lock held. */
+/* Takes e's pending connect, if any (its event is then set). Dispatcher
+ * lock held. */
 static struct pipe_answer *pending_take_locked(struct pipe_end *e)
 {
 	struct pipe_answer *p = e->pending;
 
 	e->pending = NULL;
-	e->idle.signal_state = !e->ios;
-	if (e->idle.signal_state)
-		ke_wait_test_locked(&e->idle);
+	if (p)
+		pipe_end_signal_locked(e, true);
 	return p;
 }
 
@@ -283,7 +282,7 @@ uint32_t npipe_connect(struct pipe_end *e, struct pipe_answer *pending)
 		}
 		if (e->overlapped && pending && !e->pending) {
 			e->pending = pending;
-			e->idle.signal_state = 0;
+			pipe_end_signal_locked(e, false);
 			err = ERROR_IO_PENDING;
 			break;
 		}

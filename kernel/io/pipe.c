@@ -140,11 +140,10 @@ static void end_remove(void *body)
 		npipe_release(e->pipe);
 }
 
-/* A handle waits for the end's overlapped request (NT's file object
- * event): signaled while none is pending. */
+/* A handle waits for the end's event (pipe_end_signal). */
 static struct dispatcher_header *end_dispatcher(void *body)
 {
-	return &((struct pipe_end *)body)->idle;
+	return &((struct pipe_end *)body)->event;
 }
 
 /* The generic mapping of files (a pipe end is a file on NT). */
@@ -167,8 +166,8 @@ struct pipe_end *pipe_end_create(void)
 	struct pipe_end *e = ob_create(&pipe_type, sizeof(*e));
 
 	if (e) {
-		e->connected.kind = e->idle.kind = DISPATCHER_NOTIFICATION;
-		e->idle.signal_state = 1;
+		e->connected.kind = e->event.kind = DISPATCHER_NOTIFICATION;
+		e->event.signal_state = 1;
 	}
 	return e;
 }
@@ -393,9 +392,22 @@ void pipe_end_io(struct pipe_end *e, struct pipe_io *io, bool start)
 			link = &(*link)->next;
 		*link = io->next;
 	}
-	e->idle.signal_state = !e->ios && !e->pending;
-	if (e->idle.signal_state)
-		ke_wait_test_locked(&e->idle);
+	pipe_end_signal_locked(e, !start);
+	ke_dispatcher_unlock(lock);
+}
+
+void pipe_end_signal_locked(struct pipe_end *e, bool set)
+{
+	e->event.signal_state = set;
+	if (set)
+		ke_wait_test_locked(&e->event);
+}
+
+void pipe_end_signal(struct pipe_end *e, bool set)
+{
+	bool lock = ke_dispatcher_lock();
+
+	pipe_end_signal_locked(e, set);
 	ke_dispatcher_unlock(lock);
 }
 
@@ -425,9 +437,7 @@ uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov)
 	if (e->pending && (!ov || e->pending->ov == ov)) {
 		connect = e->pending;
 		e->pending = NULL;
-		e->idle.signal_state = !e->ios;
-		if (e->idle.signal_state)
-			ke_wait_test_locked(&e->idle);
+		pipe_end_signal_locked(e, true);
 	}
 	ke_dispatcher_unlock(lock);
 	if (connect) {

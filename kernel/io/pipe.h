@@ -76,7 +76,7 @@ struct pipe_end {
 	bool overlapped;                /* FILE_FLAG_OVERLAPPED */
 	enum pipe_state state;          /* a server end's */
 	struct dispatcher_header connected;     /* a server's: signaled unless listening */
-	struct dispatcher_header idle;  /* the handle's wait: no overlapped request pending */
+	struct dispatcher_header event; /* NT's file object event: the handle's wait */
 	uint32_t server_pid, client_pid;        /* 0: none yet */
 	struct pipe_answer *pending;    /* a server's overlapped ConnectNamedPipe */
 	struct pipe_io *ios;            /* overlapped reads and writes under way */
@@ -129,9 +129,15 @@ uint32_t pipe_write(struct pipe_end *e, const void *buf, uint32_t len, uint32_t 
 /* Whether a read (write: a write of len bytes) on e would not wait now:
  * it finds data (room for all of it), or fails, or e does not wait. */
 bool pipe_ready(struct pipe_end *e, bool write, uint32_t len);
-/* An overlapped read or write on e is issued (io listed on e; its thread
- * comes later) or ends (io taken off): the handle is signaled while none
- * is under way. */
+/* e's event (NT's file object event, which a wait on the handle waits
+ * for): signaled when made, reset as a read, write or connect starts, set
+ * as one completes without an error status (a pending one: as it is
+ * answered, whatever its status). */
+void pipe_end_signal(struct pipe_end *e, bool set);
+void pipe_end_signal_locked(struct pipe_end *e, bool set);
+/* An overlapped read or write on e is issued (io listed on e, the event
+ * reset; its thread comes later) or answered (io taken off, the event
+ * set). */
 void pipe_end_io(struct pipe_end *e, struct pipe_io *io, bool start);
 /* io's thread starts it (begin: false when it was cancelled meanwhile)
  * or has done it (before it is answered). */

@@ -96,6 +96,19 @@ static struct sysret transfer(struct pipe_end *e, uint8_t *kbuf, uint32_t user, 
 	return (struct sysret){ err, done };
 }
 
+/* transfer from and to ring 3 in the call: e's event is reset for it and
+ * set again unless it fails. */
+static struct sysret transfer_now(struct pipe_end *e, uint32_t user, uint32_t len, bool write)
+{
+	struct sysret r;
+
+	pipe_end_signal(e, false);
+	r = transfer(e, NULL, user, len, write);
+	if (!r.error || r.error == ERROR_MORE_DATA)
+		pipe_end_signal(e, true);
+	return r;
+}
+
 bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		       struct sysret *r)
 {
@@ -108,7 +121,7 @@ bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		return false;           /* not a pipe: perhaps a file */
 	*r = (struct sysret){ err, 0 };
 	if (!err) {
-		*r = transfer(e, NULL, user, len, write);
+		*r = transfer_now(e, user, len, write);
 		ob_dereference(e);
 	}
 	return true;
@@ -288,7 +301,7 @@ struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f)
 		r = (struct sysret){ async_start(e, a[1], a[2] < PIPE_MAX_SIZE ? a[2] : PIPE_MAX_SIZE,
 						 write, a[4], a[5], a[3] & 4 ? a[5] : 0), 0 };
 	else
-		r = transfer(e, NULL, a[1], a[2], write);
+		r = transfer_now(e, a[1], a[2], write);
 	ob_dereference(e);
 	return r;
 }

@@ -98,6 +98,7 @@ static void connection(void)
 	DWORD n = 0, avail = 0, left = 9, flags = 9;
 	ULONG pid = 0;
 
+	CHECK(WaitForSingleObject(s, 0) == WAIT_OBJECT_0, "a new end is signaled");
 	FAILS(ReadFile(s, buf, sizeof(buf), &n, NULL), FALSE, ERROR_PIPE_LISTENING);
 	FAILS(WriteFile(s, "x", 1, &n, NULL), FALSE, ERROR_PIPE_LISTENING);
 	FAILS(PeekNamedPipe(s, buf, sizeof(buf), &n, NULL, NULL), FALSE, ERROR_BAD_PIPE);
@@ -144,6 +145,7 @@ static void connection(void)
 	CHECK(DisconnectNamedPipe(s), "disconnect");
 	FAILS(ReadFile(c, buf, sizeof(buf), &n, NULL), FALSE, ERROR_PIPE_NOT_CONNECTED);
 	FAILS(WriteFile(c, "x", 1, &n, NULL), FALSE, ERROR_PIPE_NOT_CONNECTED);
+	CHECK(WaitForSingleObject(c, 0) == WAIT_TIMEOUT, "a failed transfer leaves it reset");
 	FAILS(ReadFile(s, buf, sizeof(buf), &n, NULL), FALSE, ERROR_PIPE_NOT_CONNECTED);
 	CloseHandle(c);
 
