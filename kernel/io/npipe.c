@@ -80,11 +80,12 @@ static struct pipe_answer *pending_take_locked(struct pipe_end *e)
 	return p;
 }
 
-/* Answers a pending connect (NULL: none) with an NTSTATUS. No lock held. */
-static void pending_complete(struct pipe_answer *p, uint32_t status)
+/* Answers e's pending connect p (NULL: none) with an NTSTATUS. No lock
+ * held. */
+static void pending_complete(struct pipe_end *e, struct pipe_answer *p, uint32_t status)
 {
 	if (p) {
-		pipe_answer(p, status, 0, NULL, 0);
+		pipe_answer(e, p, status, 0, NULL, 0);
 		kfree(p);
 	}
 }
@@ -174,7 +175,7 @@ void npipe_server_closed(struct pipe_end *e)
 	ke_dispatcher_unlock(lock);
 	pipe_ring_release(in);
 	pipe_ring_release(out);
-	pending_complete(pending, STATUS_PIPE_BROKEN);
+	pending_complete(e, pending, STATUS_PIPE_BROKEN);
 }
 
 /* The pipe name, referenced, if a client may open it for desired. */
@@ -242,7 +243,7 @@ uint32_t npipe_open(const char *name, uint32_t desired, bool overlapped, uint32_
 		npipe_release(p);
 		return ERROR_PIPE_BUSY;
 	}
-	pending_complete(pending, 0);
+	pending_complete(e, pending, 0);
 	*out = c;
 	return 0;
 }
@@ -316,7 +317,7 @@ uint32_t npipe_disconnect(struct pipe_end *e)
 	ke_dispatcher_unlock(lock);
 	pipe_ring_release(in);
 	pipe_ring_release(out);
-	pending_complete(pending, STATUS_PIPE_DISCONNECTED);
+	pending_complete(e, pending, STATUS_PIPE_DISCONNECTED);
 	return err;
 }
 

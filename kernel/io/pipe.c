@@ -1,6 +1,7 @@
 /* Pipes' rings and ends; see kernel/io/pipe.h. */
 #include "kernel/io/pipe.h"
 #include "kernel/io/npipe.h"
+#include "kernel/io/completion.h"
 #include "kernel/ex/event.h"
 #include "kernel/ps/process.h"
 #include "kernel/rtl/string.h"
@@ -136,6 +137,8 @@ static void end_remove(void *body)
 	struct pipe_end *e = body;
 
 	end_shut(e);
+	if (e->port)
+		ob_dereference(e->port);
 	if (e->pipe)
 		npipe_release(e->pipe);
 }
@@ -441,7 +444,7 @@ uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov)
 	}
 	ke_dispatcher_unlock(lock);
 	if (connect) {
-		pipe_answer(connect, 0xc0000120u, 0, NULL, 0);  /* STATUS_CANCELLED */
+		pipe_answer(e, connect, 0xc0000120u, 0, NULL, 0);       /* STATUS_CANCELLED */
 		kfree(connect);
 	}
 	return found || connect ? 0 : ERROR_NOT_FOUND;
@@ -479,8 +482,8 @@ void pipe_answer_drop(struct pipe_answer *a)
 	ob_dereference(a->process);
 }
 
-void pipe_answer(struct pipe_answer *a, uint32_t status, uint32_t bytes, const void *data,
-		 uint32_t user)
+void pipe_answer(struct pipe_end *e, struct pipe_answer *a, uint32_t status, uint32_t bytes,
+		 const void *data, uint32_t user)
 {
 	uint32_t iosb[2] = { status, bytes };
 
@@ -492,5 +495,41 @@ void pipe_answer(struct pipe_answer *a, uint32_t status, uint32_t bytes, const v
 	}
 	if (a->event)
 		event_set(a->event);
+	if (a->report)
+		(void)pipe_end_report(e, a->ov, iosb[0], bytes, false);
 	pipe_answer_drop(a);
+}
+
+uint32_t pipe_end_associate(struct pipe_end *e, struct io_completion *c, uint32_t key)
+{
+	bool lock = ke_dispatcher_lock(), taken = e->port != NULL;
+
+	if (!taken) {
+		e->port = c;
+		e->port_key = key;
+	}
+	ke_dispatcher_unlock(lock);
+	if (taken)
+		return ERROR_INVALID_PARAMETER;
+	ob_reference(c);
+	return 0;
+}
+
+void pipe_end_set_modes(struct pipe_end *e, uint32_t modes)
+{
+	bool lock = ke_dispatcher_lock();
+
+	e->port_modes |= modes;
+	ke_dispatcher_unlock(lock);
+}
+
+uint32_t pipe_end_report(struct pipe_end *e, uint32_t ov, uint32_t status, uint32_t bytes,
+			 bool at_once)
+{
+	bool lock = ke_dispatcher_lock();
+	struct io_completion_packet p = { e->port_key, ov, status, bytes };
+	struct io_completion *c = at_once && (e->port_modes & 1u) ? NULL : e->port;
+
+	ke_dispatcher_unlock(lock);     /* the port stays until e goes */
+	return c ? io_completion_post(c, &p) : 0;
 }

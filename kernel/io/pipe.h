@@ -59,12 +59,15 @@ struct pipe_io {
 };
 
 /* Where an overlapped request on a pipe is answered: its OVERLAPPED at ov
- * in process (referenced) and its event (referenced, or NULL). */
+ * in process (referenced) and its event (referenced, or NULL); report: a
+ * packet goes to the end's completion port too. */
 struct pipe_answer {
 	struct process *process;
 	struct event *event;
 	uint32_t ov;
+	bool report;
 };
+struct io_completion;
 
 /* An end. The rings, the state and the pending connect change under the
  * dispatcher lock. */
@@ -80,6 +83,8 @@ struct pipe_end {
 	uint32_t server_pid, client_pid;        /* 0: none yet */
 	struct pipe_answer *pending;    /* a server's overlapped ConnectNamedPipe */
 	struct pipe_io *ios;            /* overlapped reads and writes under way */
+	struct io_completion *port;     /* referenced: CreateIoCompletionPort's, or NULL */
+	uint32_t port_key, port_modes;  /* its key, FILE_SKIP_* modes */
 	struct pipe_end *next;          /* its named pipe's server ends */
 };
 
@@ -150,12 +155,23 @@ uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov);
  * wrote: 0, ERROR_BROKEN_PIPE (it left first), the errors of a server end
  * with no client (as pipe_read) or ERROR_OPERATION_ABORTED. */
 uint32_t pipe_flush(struct pipe_end *e);
-/* Answers a's request: in its process (unless that is ending) the bytes
- * of data (NULL: none) go to user, then the OVERLAPPED gets the NTSTATUS
- * status (an unwritable user buffer: STATUS_ACCESS_VIOLATION) and the
- * count; then the event is set and a's references dropped. No lock held. */
-void pipe_answer(struct pipe_answer *a, uint32_t status, uint32_t bytes, const void *data,
-		 uint32_t user);
+/* Answers a's request on e: in its process (unless that is ending) the
+ * bytes of data (NULL: none) go to user, then the OVERLAPPED gets the
+ * NTSTATUS status (an unwritable user buffer: STATUS_ACCESS_VIOLATION) and
+ * the count; then the event is set, a packet posted to e's port (if a
+ * reports) and a's references dropped. No lock held. */
+void pipe_answer(struct pipe_end *e, struct pipe_answer *a, uint32_t status, uint32_t bytes,
+		 const void *data, uint32_t user);
+/* CreateIoCompletionPort on e: associates it with port c under key (a
+ * reference of c taken): 0, or ERROR_INVALID_PARAMETER when it has one. */
+uint32_t pipe_end_associate(struct pipe_end *e, struct io_completion *c, uint32_t key);
+/* SetFileCompletionNotificationModes on e. */
+void pipe_end_set_modes(struct pipe_end *e, uint32_t modes);
+/* An overlapped request on e (its OVERLAPPED at ov) that completed at once
+ * with the NTSTATUS status and bytes posts to e's port (unless e skips
+ * successes): 0 or ERROR_NOT_ENOUGH_MEMORY. */
+uint32_t pipe_end_report(struct pipe_end *e, uint32_t ov, uint32_t status, uint32_t bytes,
+			 bool at_once);
 /* Drops a's references, unanswered. */
 void pipe_answer_drop(struct pipe_answer *a);
 /* PeekNamedPipe: copies up to len bytes of what the ring holds into buf

@@ -121,7 +121,7 @@ static uint32_t end_ref(uint32_t handle, uint32_t desired, struct pipe_end **e)
 				      (void **)e, NULL);
 }
 
-/* (handle, OVERLAPPED * or 0, its event or 0) ConnectNamedPipe: on an
+/* (handle, OVERLAPPED * or 0, its hEvent) ConnectNamedPipe: on an
  * overlapped server end with an OVERLAPPED, ERROR_IO_PENDING until a
  * client comes (kernel/io/npipe.c answers it). */
 struct sysret sys_connect_named_pipe(const uint32_t *a, struct trap_frame *f)

@@ -175,7 +175,8 @@ uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a)
 {
 	uint32_t err = 0, pending = 0x103u;    /* STATUS_PENDING */
 
-	*a = (struct pipe_answer){ process_current(), NULL, ov };
+	*a = (struct pipe_answer){ process_current(), NULL, ov, !(event & 1) };
+	event &= ~1u;
 	if (!probe_user(ov, 2 * sizeof(uint32_t), true) || !copy_to_user(ov, &pending, 4))
 		return ERROR_NOACCESS;
 	if (event)
@@ -224,7 +225,8 @@ static void async_run(void *arg)
 		r = transfer(a->e, a->data, 0, a->len, a->write);
 	(void)pipe_io_mark(&a->io, false);
 
-	pipe_answer(&a->answer, status_of(r.error), r.value, a->write ? NULL : a->data, a->user);
+	pipe_answer(a->e, &a->answer, status_of(r.error), r.value, a->write ? NULL : a->data,
+		    a->user);
 	if (a->routine) {
 		uint32_t args[KE_APC_MAX_ARGS] = { r.error, r.value, a->answer.ov };
 
@@ -238,8 +240,9 @@ static void async_run(void *arg)
 
 /* Starts e's overlapped transfer of len bytes at user (a write's copied in
  * now) on a thread of its own, answered to the OVERLAPPED at ov and its
- * event (with routine: to that completion routine, an APC to the calling
- * thread): ERROR_IO_PENDING, or the error that stopped it. */
+ * event (as sys_pipe_answer_in takes it; with routine: to that completion
+ * routine, an APC to the calling thread): ERROR_IO_PENDING, or the error
+ * that stopped it. */
 static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, bool write,
 			    uint32_t ov, uint32_t event, uint32_t routine)
 {
@@ -255,7 +258,7 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 	if (write && !copy_from_user(a->data, user, len))
 		err = ERROR_NOACCESS;
 	else
-		err = sys_pipe_answer_in(ov, routine ? 0 : event, &a->answer);
+		err = sys_pipe_answer_in(ov, event, &a->answer);
 	if (err) {
 		kfree(a);
 		return err;
@@ -278,9 +281,12 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 	return ERROR_IO_PENDING;
 }
 
-/* (handle, buf, len, flags: 1 write, 2 may pend, 4 with a routine;
- * OVERLAPPED *, event or 0, or the routine) -> bytes moved: ReadFile or
- * WriteFile (ReadFileEx, WriteFileEx) with an OVERLAPPED on a pipe end.
+/* (handle, buf, len, flags: 1 write, 2 may pend, 4 with a routine, 8 the
+ * port hears of it; OVERLAPPED *, event or 0, or the routine) -> bytes
+ * moved: ReadFile or WriteFile (ReadFileEx, WriteFileEx) with an
+ * OVERLAPPED on a pipe end; what completes, at once or later, posts to the
+ * end's completion port with 8 (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS
+ * spares what succeeds at once).
  * One that would wait, on a FILE_FLAG_OVERLAPPED end, may pend
  * (ERROR_IO_PENDING; at most PIPE_MAX_SIZE bytes: a longer read takes at
  * most that much, a longer write is done at once); else it is done now. */
@@ -299,9 +305,11 @@ struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f)
 	if ((a[3] & 2) && e->overlapped && (!write || a[2] <= PIPE_MAX_SIZE) &&
 	    !pipe_ready(e, write, a[2]))
 		r = (struct sysret){ async_start(e, a[1], a[2] < PIPE_MAX_SIZE ? a[2] : PIPE_MAX_SIZE,
-						 write, a[4], a[5], a[3] & 4 ? a[5] : 0), 0 };
-	else
-		r = transfer_now(e, a[1], a[2], write);
+						 write, a[4], a[3] & 4 ? 1 : a[5] | !(a[3] & 8),
+						 a[3] & 4 ? a[5] : 0), 0 };
+	else if (!(r = transfer_now(e, a[1], a[2], write)).error || r.error == ERROR_MORE_DATA)
+		r.error = (a[3] & 8) && pipe_end_report(e, a[4], status_of(r.error), r.value, true) ?
+			  ERROR_NOT_ENOUGH_MEMORY : r.error;
 	ob_dereference(e);
 	return r;
 }

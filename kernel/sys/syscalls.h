@@ -266,8 +266,9 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f);
 bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		       struct sysret *r);
 /* The answer record of an overlapped pipe request with its OVERLAPPED at
- * ov (writable: Internal gets STATUS_PENDING now, InternalHigh stays) and event handle (0:
- * none; EVENT_MODIFY_STATE), references taken: 0, or the error (then
+ * ov (writable: Internal gets STATUS_PENDING now, InternalHigh stays) and
+ * event handle (0: none; EVENT_MODIFY_STATE; its low bit set: no packet
+ * for the end's completion port), references taken: 0, or the error (then
  * nothing is held). */
 struct pipe_answer;
 uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a);

@@ -5,6 +5,7 @@
  * ERROR_IO_INCOMPLETE until it is done, then its event and the pipe's
  * handle are signaled; CancelIo(Ex) ends pending requests with
  * ERROR_OPERATION_ABORTED; ReadFileEx's routine runs once the data came;
+ * a completion port gets packets of what completes on an associated end;
  * a pending read ends with ERROR_BROKEN_PIPE when the
  * client leaves, with ERROR_MORE_DATA for a longer message; a pending
  * write waits for room. Then Microsoft's "Named Pipe Server Using
@@ -175,6 +176,47 @@ static void completion_routines(void)
 	CloseHandle(event);
 }
 
+/* A pipe end associated with a completion port: what completes, at once
+ * or pending, posts a packet (not with hEvent's low bit set); a pending
+ * read the client's leaving ends comes out failed. */
+static void completion_port(void)
+{
+	HANDLE s = overlapped_server(0, 1024), c, port, event = CreateEventA(NULL, TRUE, FALSE, NULL);
+	OVERLAPPED ov = { 0 }, quiet = { 0 }, *got = NULL;
+	ULONG_PTR key = 0;
+	char buf[64];
+	DWORD n = 0;
+
+	port = CreateIoCompletionPort(s, NULL, 7, 0);
+	CHECK(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
+	FAILS(CreateIoCompletionPort(s, port, 8, 0), NULL, ERROR_INVALID_PARAMETER);
+	ov.hEvent = event;
+	FAILS(ConnectNamedPipe(s, &ov), FALSE, ERROR_IO_PENDING);
+	c = client();
+	CHECK(GetQueuedCompletionStatus(port, &n, &key, &got, 5000) && key == 7 && got == &ov &&
+	      n == 0, "the connect's packet: %lu", GetLastError());
+	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
+	CHECK(WriteFile(c, "hello", 5, &n, NULL), "the client writes");
+	CHECK(GetQueuedCompletionStatus(port, &n, &key, &got, 5000) && got == &ov && n == 5,
+	      "the read's packet: %lu %lu", n, GetLastError());
+	CHECK(WriteFile(c, "again", 5, &n, NULL), "the client writes");
+	CHECK(ReadFile(s, buf, sizeof(buf), &n, &ov) && n == 5, "at once");
+	CHECK(GetQueuedCompletionStatus(port, &n, &key, &got, 0) && got == &ov && n == 5,
+	      "its packet too: %lu", GetLastError());
+	quiet.hEvent = (HANDLE)((ULONG_PTR)event | 1);
+	CHECK(WriteFile(c, "quiet", 5, &n, NULL), "the client writes");
+	CHECK(ReadFile(s, buf, sizeof(buf), &n, &quiet) && n == 5, "at once, quietly");
+	FAILS(GetQueuedCompletionStatus(port, &n, &key, &got, 0), FALSE, WAIT_TIMEOUT);
+	FAILS(ReadFile(s, buf, sizeof(buf), &n, &ov), FALSE, ERROR_IO_PENDING);
+	CloseHandle(c);
+	got = NULL;
+	FAILS(GetQueuedCompletionStatus(port, &n, &key, &got, 5000), FALSE, ERROR_BROKEN_PIPE);
+	CHECK(got == &ov, "the failed read's OVERLAPPED");
+	CloseHandle(s);
+	CloseHandle(port);
+	CloseHandle(event);
+}
+
 /* --- Microsoft's overlapped server pattern --- */
 
 enum state { CONNECTING, READING, WRITING };
@@ -317,6 +359,7 @@ int main(void)
 {
 	reads_and_writes();
 	completion_routines();
+	completion_port();
 	sample_server();
 	printf("pipe-overlapped-io: %d failures\n", failures);
 	return failures != 0;

@@ -73,8 +73,9 @@ static ULONG remove_packets(HANDLE port, LPOVERLAPPED_ENTRY entries, ULONG count
 }
 
 /* One packet; a timeout or a closed port: FALSE with *lpOverlapped NULL.
- * A packet of a transfer that failed would give FALSE with its OVERLAPPED
- * and error; vados's transfers post only their successes. */
+ * A packet of a transfer that failed (its status not a success: a pipe's
+ * pending transfer posts whatever became of it) gives FALSE with its
+ * OVERLAPPED, count and error. */
 BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfBytesTransferred,
 				      PULONG_PTR lpCompletionKey, LPOVERLAPPED *lpOverlapped,
 				      DWORD dwMilliseconds)
@@ -93,7 +94,10 @@ BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfB
 	*lpNumberOfBytesTransferred = e.dwNumberOfBytesTransferred;
 	*lpCompletionKey = e.lpCompletionKey;
 	*lpOverlapped = e.lpOverlapped;
-	return TRUE;
+	if ((LONG)e.Internal >= 0)
+		return TRUE;
+	SetLastError(__vados_io_error((DWORD)e.Internal));
+	return FALSE;
 }
 
 /* Up to ulCount packets at once (0: ERROR_INVALID_PARAMETER); *removed

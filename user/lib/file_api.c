@@ -62,7 +62,7 @@ static DWORD status_of(DWORD error)
 	return io_status[i].status;
 }
 
-static DWORD error_of(DWORD status)
+DWORD __vados_io_error(DWORD status)
 {
 	size_t i = 0;
 
@@ -109,7 +109,7 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 				return FALSE;
 			pipe = TRUE;    /* no file; a pipe has no position */
 			args[3] = (nr == SYS_WRITE_FILE) | (use_event || routine ? 2 : 0) |
-				  (routine ? 4 : 0);
+				  (routine ? 4 : 0) | (report ? 8 : 0);
 			args[4] = (uint32_t)ov;
 			args[5] = routine ? (uint32_t)routine : (uint32_t)event;
 			ov->Internal = STATUS_PENDING;
@@ -199,7 +199,7 @@ static BOOL recorded_result(LPOVERLAPPED ov, LPDWORD transferred)
 	*transferred = (DWORD)ov->InternalHigh;
 	if (ov->Internal == 0)
 		return TRUE;
-	SetLastError(error_of((DWORD)ov->Internal));
+	SetLastError(__vados_io_error((DWORD)ov->Internal));
 	return FALSE;
 }
 

@@ -45,7 +45,8 @@ HANDLE __vados_pipe_open(LPCSTR name, DWORD access, DWORD flags, BOOL inherit)
  * was made or last disconnected: FALSE with ERROR_PIPE_CONNECTED; one that
  * came and left: ERROR_NO_DATA). An overlapped end with lpOverlapped
  * returns FALSE with ERROR_IO_PENDING and answers in the OVERLAPPED (its
- * event set) once a client connects, as GetOverlappedResult reads. A
+ * event set, a packet posted to the end's completion port unless hEvent's
+ * low bit is set) once a client connects, as GetOverlappedResult reads. A
  * PIPE_NOWAIT end never waits: TRUE the first time after a disconnection,
  * else FALSE with ERROR_PIPE_LISTENING. A client's end:
  * ERROR_INVALID_FUNCTION. An OVERLAPPED's Internal is STATUS_PENDING from
@@ -53,8 +54,10 @@ HANDLE __vados_pipe_open(LPCSTR name, DWORD access, DWORD flags, BOOL inherit)
  * Windows does. */
 BOOL WINAPI ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped)
 {
-	HANDLE event = lpOverlapped ? lpOverlapped->hEvent : NULL;
-	uint32_t a[3] = { (uint32_t)hNamedPipe, (uint32_t)lpOverlapped, (uint32_t)event };
+	HANDLE event = lpOverlapped ? (HANDLE)((ULONG_PTR)lpOverlapped->hEvent & ~(ULONG_PTR)1)
+				    : NULL;
+	uint32_t a[3] = { (uint32_t)hNamedPipe, (uint32_t)lpOverlapped,
+			  lpOverlapped ? (uint32_t)lpOverlapped->hEvent : 0 };
 
 	if (lpOverlapped) {
 		if (event)

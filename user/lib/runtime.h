@@ -11,6 +11,10 @@
  * (npipe_api.c), the last error 0; INVALID_HANDLE_VALUE with the error. */
 HANDLE __vados_pipe_open(LPCSTR name, DWORD access, DWORD flags, BOOL inherit);
 
+/* The Win32 error of a transfer's NTSTATUS, as an OVERLAPPED records it
+ * (file_api.c; an unknown one: ERROR_GEN_FAILURE). */
+DWORD __vados_io_error(DWORD status);
+
 struct vados_file_info;
 /* An open file's figures (SYS_QUERY_FILE; file_api.c), or with size_only
  * its size alone: false with the error (ERROR_INVALID_HANDLE, ...). */
