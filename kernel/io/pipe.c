@@ -101,6 +101,16 @@ void pipe_end_detach_locked(struct pipe_end *e, bool disconnect, struct pipe_rin
 	}
 }
 
+uint32_t pipe_end_size(struct pipe_end *e)
+{
+	bool lock = ke_dispatcher_lock();
+	struct pipe_ring *r = e->in ? e->in : e->out;
+	uint32_t size = r ? r->size : 0;
+
+	ke_dispatcher_unlock(lock);
+	return size;
+}
+
 bool pipe_end_peer_writes_locked(const struct pipe_end *e)
 {
 	return e->in->writer;

@@ -109,6 +109,8 @@ void pipe_end_detach_locked(struct pipe_end *e, bool disconnect, struct pipe_rin
 /* Whether the ring e reads has a writer still (a named pipe's client is
  * there). Dispatcher lock held; e has a ring in. */
 bool pipe_end_peer_writes_locked(const struct pipe_end *e);
+/* The size of the ring an anonymous pipe's end reads or writes. */
+uint32_t pipe_end_size(struct pipe_end *e);
 /* A new anonymous pipe of size bytes (as pipe_ring_create) and its two
  * ends, one reference each: 0 or ERROR_NOT_ENOUGH_MEMORY. */
 uint32_t pipe_create(uint32_t size, struct pipe_end **read_end, struct pipe_end **write_end);

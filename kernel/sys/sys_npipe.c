@@ -179,7 +179,8 @@ struct sysret sys_wait_named_pipe(const uint32_t *a, struct trap_frame *f)
  * FILE_WRITE_ATTRIBUTES); out (FILE_READ_ATTRIBUTES) gets GetNamedPipeInfo's
  * flags, out size, in size and max instances, the handle's mode, the
  * instances, and the client's and the server's process ids (0: none). An
- * anonymous pipe's end is a byte pipe's one instance. */
+ * anonymous pipe's end is a byte pipe's one instance, its read end the
+ * server's (as CreatePipe makes them on NT), both sizes its ring's. */
 struct sysret sys_named_pipe_state(const uint32_t *a, struct trap_frame *f)
 {
 	struct npipe_info info = { 1, 0, 0, 1, false };
@@ -192,6 +193,8 @@ struct sysret sys_named_pipe_state(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ err, 0 };
 	if (e->pipe)
 		(void)npipe_info(e, &info);
+	else
+		info.out_size = info.in_size = pipe_end_size(e);
 	if (a[1] && (a[2] & ~(PIPE_NOWAIT | PIPE_READMODE_MESSAGE) ||
 		     ((a[2] & PIPE_READMODE_MESSAGE) && !info.messages))) {
 		err = ERROR_INVALID_PARAMETER;
@@ -199,7 +202,8 @@ struct sysret sys_named_pipe_state(const uint32_t *a, struct trap_frame *f)
 		e->read_messages = a[2] & PIPE_READMODE_MESSAGE;
 		e->nowait = a[2] & PIPE_NOWAIT;
 	}
-	out[0] = (e->server ? PIPE_SERVER_END : 0) | (info.messages ? PIPE_TYPE_MESSAGE : 0);
+	out[0] = (e->server || (!e->pipe && e->in) ? PIPE_SERVER_END : 0) |
+		 (info.messages ? PIPE_TYPE_MESSAGE : 0);
 	out[1] = info.out_size;
 	out[2] = info.in_size;
 	out[3] = info.max_instances;

@@ -1,6 +1,7 @@
 /* Anonymous pipes as Microsoft documents CreatePipe, ReadFile, WriteFile,
- * PeekNamedPipe and GetFileType on them: partial reads, a read that waits
- * for a writer, a write that waits for room, ERROR_BROKEN_PIPE once every
+ * PeekNamedPipe, GetNamedPipeInfo and GetFileType on them: partial reads, a
+ * read that waits for a writer, a write that waits for room,
+ * ERROR_BROKEN_PIPE once every
  * write end is closed (the data before it still read), ERROR_NO_DATA for a
  * write with no reader, the ends' rights, inheritance, and the ends a
  * terminated child held closing with it. */
@@ -37,6 +38,11 @@ static void basics(void)
 	CHECK(GetFileType(r) == FILE_TYPE_PIPE && GetFileType(w) == FILE_TYPE_PIPE, "types");
 	CHECK(GetHandleInformation(r, &flags) && flags == 0, "not inheritable: %lu", flags);
 	CHECK(PeekNamedPipe(r, NULL, 0, NULL, &avail, NULL) && avail == 0, "empty: %lu", avail);
+	CHECK(GetNamedPipeInfo(r, &flags, &n, &got, &avail) && flags == PIPE_SERVER_END &&
+	      n == 4096 && got == 4096 && avail == 1, "read end %lx %lu %lu %lu", flags, n, got,
+	      avail);
+	CHECK(GetNamedPipeInfo(w, &flags, NULL, NULL, NULL) && flags == PIPE_CLIENT_END,
+	      "write end %lx", flags);
 	CHECK(WriteFile(w, "hello", 5, &n, NULL) && n == 5, "write: %lu", GetLastError());
 	CHECK(WriteFile(w, "", 0, &n, NULL) && n == 0, "empty write");
 	memset(buf, 0, sizeof(buf));
