@@ -434,20 +434,22 @@ bool pipe_io_mark(struct pipe_io *io, bool begin)
 	return go;
 }
 
-uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov)
+uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov, const struct thread *issuer,
+		     const struct pipe_io *only)
 {
 	struct pipe_answer *connect = NULL;
 	bool lock = ke_dispatcher_lock(), found = false;
 
 	for (struct pipe_io *io = e->ios; io; io = io->next) {
-		if (io->done || (ov && io->ov != ov))
+		if (io->done || (ov && io->ov != ov) || (issuer && io->issuer != issuer) ||
+		    (only && io != only))
 			continue;
 		found = true;
 		io->cancelled = true;
 		if (io->thread)
 			thread_kill(io->thread);        /* its wait ends, aborted */
 	}
-	if (e->pending && (!ov || e->pending->ov == ov)) {
+	if (e->pending && !only && (!ov || e->pending->ov == ov)) {
 		connect = e->pending;
 		e->pending = NULL;
 		pipe_end_signal_locked(e, true);

@@ -47,13 +47,14 @@ struct npipe;
 struct process;
 struct event;
 
-/* An overlapped read or write under way on an end, done by thread (NULL
- * until it starts); cancelled: CancelIo came before it started; done: it
- * is being answered (too late to cancel). */
+/* An overlapped read or write under way on an end, issued by issuer (a
+ * name only) and done by thread (NULL until it starts); cancelled: CancelIo
+ * came before it started; done: it is being answered (too late to
+ * cancel). */
 struct thread;
 struct pipe_io {
 	struct pipe_io *next;
-	struct thread *thread;
+	struct thread *issuer, *thread;
 	uint32_t ov;
 	bool cancelled, done;
 };
@@ -150,9 +151,12 @@ void pipe_end_io(struct pipe_end *e, struct pipe_io *io, bool start);
  * or has done it (before it is answered). */
 bool pipe_io_mark(struct pipe_io *io, bool begin);
 /* CancelIoEx: e's overlapped requests with their OVERLAPPED at ov (0:
- * all) end with ERROR_OPERATION_ABORTED (a pending ConnectNamedPipe too):
- * 0, or ERROR_NOT_FOUND when there was none. */
-uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov);
+ * all), issued by issuer (NULL: any; CancelIo's, the calling thread), or
+ * only the one only, end with ERROR_OPERATION_ABORTED (a pending
+ * ConnectNamedPipe too, unless only is given): 0, or ERROR_NOT_FOUND when
+ * there was none. */
+uint32_t pipe_cancel(struct pipe_end *e, uint32_t ov, const struct thread *issuer,
+		     const struct pipe_io *only);
 /* FlushFileBuffers: waits until the other end has read everything e
  * wrote: 0, ERROR_BROKEN_PIPE (it left first), the errors of a server end
  * with no client (as pipe_read) or ERROR_OPERATION_ABORTED. */

@@ -177,7 +177,7 @@ struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f)
 
 	(void)f;
 	if (r.error == ERROR_INVALID_HANDLE)
-		(void)sys_pipe_call(a[0], 0, false, &r);
+		(void)sys_pipe_call(a[0], 0, 0, &r);
 	return r;
 }
 

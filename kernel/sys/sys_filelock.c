@@ -175,8 +175,8 @@ struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f)
 	struct sysret r = { err, 0 };
 
 	(void)f;
-	if (err)    /* a pipe end: its requests, whichever thread issued them */
-		return sys_pipe_call(a[0], a[1], true, &r) ? r : (struct sysret){ err, 0 };
+	if (err)    /* perhaps a pipe end */
+		return sys_pipe_call(a[0], a[1], a[2] ? 2 : 1, &r) ? r : (struct sysret){ err, 0 };
 	err = file_cancel_locks(file, process_handles(), a[1], a[2] ? thread_current() : NULL);
 	ob_dereference(file);
 	return (struct sysret){ err, 0 };

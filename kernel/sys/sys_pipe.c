@@ -10,6 +10,7 @@
 #include "kernel/sys/syscalls.h"
 #include "kernel/ex/event.h"
 #include "kernel/io/pipe.h"
+#include "kernel/ke/iolist.h"
 #include "kernel/ke/thread.h"
 #include "kernel/ps/psthread.h"
 #include "kernel/ps/process.h"
@@ -127,7 +128,7 @@ bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 	return true;
 }
 
-bool sys_pipe_call(uint32_t handle, uint32_t ov, bool cancel, struct sysret *r)
+bool sys_pipe_call(uint32_t handle, uint32_t ov, uint32_t cancel, struct sysret *r)
 {
 	struct pipe_end *e;
 	uint32_t err = ob_reference_by_handle(process_handles(), handle, &pipe_type,
@@ -136,7 +137,8 @@ bool sys_pipe_call(uint32_t handle, uint32_t ov, bool cancel, struct sysret *r)
 	if (err == ERROR_INVALID_HANDLE)
 		return false;
 	if (!err) {
-		err = cancel ? pipe_cancel(e, ov) : pipe_flush(e);
+		err = cancel ? pipe_cancel(e, ov, cancel == 2 ? thread_current() : NULL, NULL)
+			     : pipe_flush(e);
 		ob_dereference(e);
 	}
 	*r = (struct sysret){ err, 0 };
@@ -189,8 +191,10 @@ uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a)
 
 /* An overlapped read or write left pending: a kernel thread of its own
  * does it into (from) data, then answers it (pipe_answer copies what was
- * read to ring 3). */
+ * read to ring 3). Listed on its issuing thread (kernel/ke/iolist.h), it
+ * is freed at its last reference. */
 struct pipe_async {
+	struct ke_io kio;               /* on the issuing thread, whose end cancels it */
 	struct pipe_io io;
 	struct pipe_answer answer;
 	struct pipe_end *e;             /* referenced */
@@ -234,6 +238,21 @@ static void async_run(void *arg)
 		ob_dereference(a->issuer);
 	}
 	pipe_end_io(a->e, &a->io, false);
+	ke_io_finish(&a->kio);
+}
+
+/* The issuing thread ends: the request is cancelled. */
+static void async_cancel(struct ke_io *kio)
+{
+	struct pipe_async *a = (struct pipe_async *)kio;
+
+	(void)pipe_cancel(a->e, 0, NULL, &a->io);
+}
+
+static void async_release(struct ke_io *kio)
+{
+	struct pipe_async *a = (struct pipe_async *)kio;
+
 	ob_dereference(a->e);
 	kfree(a);
 }
@@ -253,8 +272,9 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 		return ERROR_NOACCESS;
 	if (!(a = kmalloc(sizeof(*a) + len)))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	*a = (struct pipe_async){ .io.ov = ov, .e = e, .routine = routine, .user = user,
-				  .len = len, .write = write };
+	*a = (struct pipe_async){ .kio = { .cancel = async_cancel, .release = async_release },
+				  .io = { .issuer = thread_current(), .ov = ov }, .e = e,
+				  .routine = routine, .user = user, .len = len, .write = write };
 	if (write && !copy_from_user(a->data, user, len))
 		err = ERROR_NOACCESS;
 	else
@@ -269,13 +289,13 @@ static uint32_t async_start(struct pipe_end *e, uint32_t user, uint32_t len, boo
 		ob_reference(a->issuer);
 	}
 	pipe_end_io(e, &a->io, true);
+	ke_io_start(&a->kio, thread_current());
 	if (!thread_create("pipeio", async_run, a)) {
 		pipe_end_io(e, &a->io, false);
 		pipe_answer_drop(&a->answer);
 		if (routine)
 			ob_dereference(a->issuer);
-		ob_dereference(e);
-		kfree(a);
+		ke_io_finish(&a->kio);
 		return ERROR_NOT_ENOUGH_MEMORY;
 	}
 	return ERROR_IO_PENDING;

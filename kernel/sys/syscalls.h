@@ -272,11 +272,11 @@ bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
  * nothing is held). */
 struct pipe_answer;
 uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a);
-/* FlushFileBuffers (FILE_WRITE_DATA) or, cancel, CancelIoEx of the
- * requests with their OVERLAPPED at ov (0: all) on handle, when it is a
- * pipe end: then true with the call's result in *r; false for any other
- * handle. */
-bool sys_pipe_call(uint32_t handle, uint32_t ov, bool cancel, struct sysret *r);
+/* On handle, when it is a pipe end, FlushFileBuffers (cancel 0;
+ * FILE_WRITE_DATA), CancelIoEx of the requests with their OVERLAPPED at ov
+ * (0: all; cancel 1) or CancelIo (2: the calling thread's): then true with
+ * the call's result in *r; false for any other handle. */
+bool sys_pipe_call(uint32_t handle, uint32_t ov, uint32_t cancel, struct sysret *r);
 struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_npipe.c */
 struct sysret sys_create_named_pipe(const uint32_t *a, struct trap_frame *f);

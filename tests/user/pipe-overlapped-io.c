@@ -4,7 +4,8 @@
  * returns FALSE with ERROR_IO_PENDING, GetOverlappedResult says
  * ERROR_IO_INCOMPLETE until it is done, then its event and the pipe's
  * handle are signaled; CancelIo(Ex) ends pending requests with
- * ERROR_OPERATION_ABORTED; ReadFileEx's routine runs once the data came;
+ * ERROR_OPERATION_ABORTED (CancelIo the calling thread's; a thread's end
+ * its own); ReadFileEx's routine runs once the data came;
  * a completion port gets packets of what completes on an associated end;
  * a pending read ends with ERROR_BROKEN_PIPE when the
  * client leaves, with ERROR_MORE_DATA for a longer message; a pending
@@ -113,6 +114,41 @@ static void reads_and_writes(void)
 	      (unsigned long)ov.Internal);
 	CloseHandle(c);
 	CloseHandle(ov.hEvent);
+}
+
+/* A thread that starts an overlapped read (its OVERLAPPED the argument) on
+ * `shared` and ends. */
+static DWORD WINAPI read_and_end(LPVOID arg)
+{
+	static char buf[16];
+	DWORD n;
+
+	return !ReadFile(shared, buf, sizeof(buf), &n, arg) && GetLastError() == ERROR_IO_PENDING;
+}
+
+/* CancelIo cancels only the calling thread's requests; a thread's end
+ * cancels its own. */
+static void thread_requests(void)
+{
+	HANDLE s = overlapped_server(0, 1024), c = client(), t;
+	OVERLAPPED ov = { 0 };
+	DWORD n;
+
+	ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+	FAILS(ReadFile(s, &n, sizeof(n), &n, &ov), FALSE, ERROR_IO_PENDING);
+	shared = s;
+	t = CreateThread(NULL, 0, (LPTHREAD_START_ROUTINE)CancelIo, s, 0, NULL);
+	CHECK(finish(t), "another thread's CancelIo");
+	CHECK(WaitForSingleObject(ov.hEvent, 50) == WAIT_TIMEOUT, "not this thread's request");
+	CHECK(CancelIoEx(s, &ov), "CancelIoEx: %lu", GetLastError());
+	FAILS(GetOverlappedResult(s, &ov, &n, TRUE), FALSE, ERROR_OPERATION_ABORTED);
+
+	t = CreateThread(NULL, 0, read_and_end, &ov, 0, NULL);
+	CHECK(finish(t), "the thread's read pended");
+	FAILS(GetOverlappedResult(s, &ov, &n, TRUE), FALSE, ERROR_OPERATION_ABORTED);
+	CloseHandle(ov.hEvent);
+	CloseHandle(c);
+	CloseHandle(s);
 }
 
 static DWORD routine_calls, routine_error, routine_bytes;
@@ -360,6 +396,7 @@ int main(void)
 	reads_and_writes();
 	completion_routines();
 	completion_port();
+	thread_requests();
 	sample_server();
 	printf("pipe-overlapped-io: %d failures\n", failures);
 	return failures != 0;
