@@ -281,7 +281,9 @@ uint32_t npipe_connect(struct pipe_end *e, struct pipe_answer *pending)
 			err = was_disconnected ? 0 : ERROR_PIPE_LISTENING;
 			break;
 		}
-		if (e->overlapped && pending && !e->pending) {
+		if (e->overlapped && pending) {
+			if (e->pending)
+				break;  /* one is pending already: ERROR_PIPE_LISTENING */
 			e->pending = pending;
 			pipe_end_signal_locked(e, false);
 			err = ERROR_IO_PENDING;

@@ -54,7 +54,8 @@ uint32_t npipe_open(const char *name, uint32_t desired, bool overlapped, uint32_
 		    struct pipe_end **out);
 /* ConnectNamedPipe on e: 0 (connected, or a PIPE_NOWAIT end that was
  * disconnected now listens), ERROR_PIPE_CONNECTED, ERROR_NO_DATA (the
- * client left), ERROR_PIPE_LISTENING (PIPE_NOWAIT), ERROR_IO_PENDING (an
+ * client left), ERROR_PIPE_LISTENING (PIPE_NOWAIT, or an overlapped one
+ * pending already), ERROR_IO_PENDING (an
  * overlapped end with pending, kmalloc'd: it takes it, answered later),
  * ERROR_INVALID_FUNCTION (a client end or an anonymous pipe's), or what
  * ended the wait (ERROR_PIPE_NOT_CONNECTED, ERROR_BROKEN_PIPE,

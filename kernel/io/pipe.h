@@ -14,14 +14,20 @@
  * partial read), or fails with ERROR_BROKEN_PIPE once it is empty and the
  * writing end's last handle is closed. A write waits while the ring is full
  * and fails with ERROR_NO_DATA once the reading end's last handle is closed
- * (Windows' "the pipe is being closed"). A transfer still waiting when its
- * own end's last handle closes fails with ERROR_BROKEN_PIPE. A ring a server disconnected
- * (DisconnectNamedPipe) fails both with ERROR_PIPE_NOT_CONNECTED. The waits
- * are dispatcher waits on two notification headers of the ring (readable:
- * data or no writer; writable: room or no reader), kept under the
- * dispatcher lock with the ring's state, which also guards the ends' rings
- * and states. A process that ends closes its handles, so its ends close
- * too. */
+ * (Windows' "the pipe is being closed"). A transfer still waiting when
+ * its own end's last handle closes fails with ERROR_BROKEN_PIPE. A ring a
+ * server disconnected (DisconnectNamedPipe) fails both with
+ * ERROR_PIPE_NOT_CONNECTED. The waits are dispatcher waits on notification
+ * headers of the ring (readable: data or an end gone; writable: room or an
+ * end gone; drained, for FlushFileBuffers: empty or an end gone), kept
+ * under the dispatcher lock with the ring's state, which also guards the
+ * ends' rings, states and requests. A process that ends closes its
+ * handles, so its ends close too.
+ *
+ * Overlapped requests (FILE_FLAG_OVERLAPPED ends): a read or write that
+ * would wait is done by a kernel thread of its own (kernel/sys/sys_pipe.c),
+ * listed on its end for CancelIoEx; a ConnectNamedPipe waits as the end's
+ * pending record (kernel/io/npipe.c). Either is answered by pipe_answer. */
 #ifndef KERNEL_IO_PIPE_H
 #define KERNEL_IO_PIPE_H
 

@@ -22,7 +22,7 @@ HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShar
 			     (uint32_t)&existed };
 
 	(void)hTemplateFile;            /* extended attributes: FAT has none */
-	if (lpFileName && !_strnicmp(lpFileName, "\\\\.\\pipe\\", 9))
+	if (!IsBadStringPtrA(lpFileName, 9) && !_strnicmp(lpFileName, "\\\\.\\pipe\\", 9))
 		return __vados_pipe_open(lpFileName, dwDesiredAccess, dwFlagsAndAttributes,
 					 (BOOL)args[5]);
 	if (!win32_call(SYS_CREATE_FILE, args, &h))
