@@ -6,6 +6,7 @@
  * queue is kernel/io/completion.c's. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/completion.h"
+#include "kernel/io/pipe.h"
 #include "kernel/io/file.h"
 #include "kernel/ps/process.h"
 #include "arch/uaccess.h"
@@ -81,28 +82,34 @@ struct sysret sys_remove_io_completion(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, err ? 0 : taken };
 }
 
-/* (file, 0, port, key): associates them (the port's handle needs
+/* (file or pipe end, 0, port, key): associates them (the port's handle needs
  * IO_COMPLETION_MODIFY_STATE; a file that has a port:
- * ERROR_INVALID_PARAMETER); (file, 1, modes): sets its
+ * ERROR_INVALID_PARAMETER); (file or pipe end, 1, modes): sets its
  * FILE_SKIP_* notification modes (any other bit: ERROR_INVALID_PARAMETER). */
 struct sysret sys_file_completion(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_completion *c = NULL;
-	struct io_file *file;
+	struct io_file *file = NULL;
+	struct pipe_end *e = NULL;
 	uint32_t err;
 
 	(void)f;
 	if (a[1] > 1 || (a[1] == 1 && (a[2] & ~3u)))
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	err = ob_reference_by_handle(process_handles(), a[0], &file_type, 0, (void **)&file, NULL);
+	if (err == ERROR_INVALID_HANDLE) /* perhaps a pipe end (kernel/io/pipe.c keeps its port) */
+		err = ob_reference_by_handle(process_handles(), a[0], &pipe_type, 0, (void **)&e,
+					     NULL);
 	if (err)
 		return (struct sysret){ err, 0 };
-	if (a[1] == 1)
+	if (a[1] == 1 && file)
 		io_completion_set_modes(file, a[2]);
+	else if (a[1] == 1)
+		pipe_end_set_modes(e, a[2]);
 	else if (!(err = port_ref(a[2], &c)))
-		err = io_completion_associate(file, c, a[3]);
+		err = file ? io_completion_associate(file, c, a[3]) : pipe_end_associate(e, c, a[3]);
 	if (c)
 		ob_dereference(c);
-	ob_dereference(file);
+	ob_dereference(file ? (void *)file : (void *)e);
 	return (struct sysret){ err, 0 };
 }

@@ -170,11 +170,15 @@ struct sysret sys_set_end_of_file(const uint32_t *a, struct trap_frame *f)
 	return handle_call(a[0], FILE_WRITE_DATA, H_SET_END);
 }
 
-/* (handle); FILE_WRITE_DATA */
+/* (handle); FILE_WRITE_DATA. A pipe end flushes as sys_pipe.c does. */
 struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f)
 {
+	struct sysret r = handle_call(a[0], FILE_WRITE_DATA, H_FLUSH);
+
 	(void)f;
-	return handle_call(a[0], FILE_WRITE_DATA, H_FLUSH);
+	if (r.error == ERROR_INVALID_HANDLE)
+		(void)sys_pipe_call(a[0], 0, 0, &r);
+	return r;
 }
 
 /* (handle, const uint64 *created, *accessed, *written); FILE_WRITE_ATTRIBUTES */

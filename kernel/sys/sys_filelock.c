@@ -159,9 +159,11 @@ struct sysret sys_cancel_file_io(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = ob_reference_by_handle(process_handles(), a[0], &file_type, 0,
 					      (void **)&file, NULL);
 
+	struct sysret r = { err, 0 };
+
 	(void)f;
-	if (err)
-		return (struct sysret){ err, 0 };
+	if (err)    /* perhaps a pipe end */
+		return sys_pipe_call(a[0], a[1], a[2] ? 2 : 1, &r) ? r : (struct sysret){ err, 0 };
 	err = file_cancel_locks(file, process_handles(), a[1], a[2] ? thread_current() : NULL);
 	if (!file_notify_cancel(file, process_handles(), a[1], a[2] ? thread_current() : NULL))
 		err = ERROR_SUCCESS;

@@ -267,5 +267,25 @@ struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f);
  * other handle. */
 bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		       struct sysret *r);
+/* The answer record of an overlapped pipe request with its OVERLAPPED at
+ * ov (writable: Internal gets STATUS_PENDING now, InternalHigh stays) and
+ * event handle (0: none; EVENT_MODIFY_STATE; its low bit set: no packet
+ * for the end's completion port), references taken: 0, or the error (then
+ * nothing is held). */
+struct pipe_answer;
+uint32_t sys_pipe_answer_in(uint32_t ov, uint32_t event, struct pipe_answer *a);
+/* On handle, when it is a pipe end, FlushFileBuffers (cancel 0;
+ * FILE_WRITE_DATA), CancelIoEx of the requests with their OVERLAPPED at ov
+ * (0: all; cancel 1) or CancelIo (2: the calling thread's): then true with
+ * the call's result in *r; false for any other handle. */
+bool sys_pipe_call(uint32_t handle, uint32_t ov, uint32_t cancel, struct sysret *r);
+struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_npipe.c */
+struct sysret sys_create_named_pipe(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_named_pipe(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_connect_named_pipe(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_disconnect_named_pipe(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_wait_named_pipe(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_named_pipe_state(const uint32_t *a, struct trap_frame *f);
 
 #endif

@@ -1,6 +1,7 @@
 /* Anonymous pipes as Microsoft documents CreatePipe, ReadFile, WriteFile,
- * PeekNamedPipe and GetFileType on them: partial reads, a read that waits
- * for a writer, a write that waits for room, ERROR_BROKEN_PIPE once every
+ * PeekNamedPipe, GetNamedPipeInfo and GetFileType on them: partial reads, a
+ * read that waits for a writer, a write that waits for room,
+ * ERROR_BROKEN_PIPE once every
  * write end is closed (the data before it still read), ERROR_NO_DATA for a
  * write with no reader, the ends' rights, inheritance, and the ends a
  * terminated child held closing with it. */
@@ -10,25 +11,9 @@
 #include <string.h>
 #define TEST_NAME "pipe-anonymous"
 #include "check.h"
+#include "pipe-threads.h"
 
 #define BIG 12000u                      /* three times the default size */
-
-static HANDLE shared;                   /* the end a thread works on */
-
-static DWORD WINAPI write_later(LPVOID text)
-{
-	DWORD n;
-
-	Sleep(50);
-	return WriteFile(shared, text, (DWORD)strlen(text), &n, NULL) ? n : 0;
-}
-
-static DWORD WINAPI close_later(LPVOID unused)
-{
-	(void)unused;
-	Sleep(50);
-	return CloseHandle(shared);
-}
 
 static DWORD WINAPI write_big(LPVOID unused)
 {
@@ -43,16 +28,6 @@ static DWORD WINAPI write_big(LPVOID unused)
 	return n;
 }
 
-static DWORD finish(HANDLE t)
-{
-	DWORD code = 0;
-
-	WaitForSingleObject(t, INFINITE);
-	GetExitCodeThread(t, &code);
-	CloseHandle(t);
-	return code;
-}
-
 static void basics(void)
 {
 	HANDLE r, w;
@@ -63,6 +38,11 @@ static void basics(void)
 	CHECK(GetFileType(r) == FILE_TYPE_PIPE && GetFileType(w) == FILE_TYPE_PIPE, "types");
 	CHECK(GetHandleInformation(r, &flags) && flags == 0, "not inheritable: %lu", flags);
 	CHECK(PeekNamedPipe(r, NULL, 0, NULL, &avail, NULL) && avail == 0, "empty: %lu", avail);
+	CHECK(GetNamedPipeInfo(r, &flags, &n, &got, &avail) && flags == PIPE_SERVER_END &&
+	      n == 4096 && got == 4096 && avail == 1, "read end %lx %lu %lu %lu", flags, n, got,
+	      avail);
+	CHECK(GetNamedPipeInfo(w, &flags, NULL, NULL, NULL) && flags == PIPE_CLIENT_END,
+	      "write end %lx", flags);
 	CHECK(WriteFile(w, "hello", 5, &n, NULL) && n == 5, "write: %lu", GetLastError());
 	CHECK(WriteFile(w, "", 0, &n, NULL) && n == 0, "empty write");
 	memset(buf, 0, sizeof(buf));

@@ -73,8 +73,9 @@ static ULONG remove_packets(HANDLE port, LPOVERLAPPED_ENTRY entries, ULONG count
 }
 
 /* One packet; a timeout or a closed port: FALSE with *lpOverlapped NULL.
- * The packet of a request that failed or was cancelled gives FALSE with
- * its OVERLAPPED, key and count, and its error as the last error. */
+ * The packet of a request that failed or was cancelled (a pipe's pending
+ * transfer posts whatever became of it) gives FALSE with its OVERLAPPED,
+ * key and count, and its error as the last error. */
 BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfBytesTransferred,
 				      PULONG_PTR lpCompletionKey, LPOVERLAPPED *lpOverlapped,
 				      DWORD dwMilliseconds)
@@ -93,11 +94,10 @@ BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfB
 	*lpNumberOfBytesTransferred = e.dwNumberOfBytesTransferred;
 	*lpCompletionKey = e.lpCompletionKey;
 	*lpOverlapped = e.lpOverlapped;
-	if (e.Internal & 0x80000000u) {
-		SetLastError(__vados_io_error_of((DWORD)e.Internal));
-		return FALSE;
-	}
-	return TRUE;
+	if ((LONG)e.Internal >= 0)
+		return TRUE;
+	SetLastError(__vados_io_error((DWORD)e.Internal));
+	return FALSE;
 }
 
 /* Up to ulCount packets at once (0: ERROR_INVALID_PARAMETER); *removed

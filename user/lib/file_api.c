@@ -7,6 +7,7 @@
  * Transfers complete before they return: an OVERLAPPED gives ReadFile and
  * WriteFile their offset, and GetOverlappedResult reads what it recorded. */
 #include <windows.h>
+#include <string.h>
 #include "runtime.h"
 #include "win32call.h"
 
@@ -21,6 +22,9 @@ HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShar
 			     (uint32_t)&existed };
 
 	(void)hTemplateFile;            /* extended attributes: FAT has none */
+	if (!IsBadStringPtrA(lpFileName, 9) && !_strnicmp(lpFileName, "\\\\.\\pipe\\", 9))
+		return __vados_pipe_open(lpFileName, dwDesiredAccess, dwFlagsAndAttributes,
+					 (BOOL)args[5]);
 	if (!win32_call(SYS_CREATE_FILE, args, &h))
 		return INVALID_HANDLE_VALUE;
 	SetLastError(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
@@ -42,6 +46,11 @@ static const struct {
 	{ ERROR_LOCK_VIOLATION, 0xC0000054 },   /* STATUS_FILE_LOCK_CONFLICT */
 	{ ERROR_NOTIFY_CLEANUP, 0x0000010B },   /* ReadDirectoryChangesW's successes */
 	{ ERROR_NOTIFY_ENUM_DIR, 0x0000010C },  /* without records */
+	{ ERROR_MORE_DATA, 0x80000005 },        /* STATUS_BUFFER_OVERFLOW */
+	{ ERROR_BROKEN_PIPE, 0xC000014B },      /* STATUS_PIPE_BROKEN */
+	{ ERROR_PIPE_NOT_CONNECTED, 0xC00000B0 },       /* STATUS_PIPE_DISCONNECTED */
+	{ ERROR_NO_DATA, 0xC00000B1 },          /* STATUS_PIPE_CLOSING */
+	{ ERROR_PIPE_LISTENING, 0xC00000B3 },   /* STATUS_PIPE_LISTENING */
 	{ ERROR_GEN_FAILURE, 0xC0000001 },      /* STATUS_UNSUCCESSFUL */
 };
 #define IO_STATUS_OTHER (sizeof(io_status) / sizeof(io_status[0]) - 1)
@@ -55,7 +64,7 @@ static DWORD status_of(DWORD error)
 	return io_status[i].status;
 }
 
-DWORD __vados_io_error_of(DWORD status)
+DWORD __vados_io_error(DWORD status)
 {
 	size_t i = 0;
 
@@ -66,19 +75,25 @@ DWORD __vados_io_error_of(DWORD status)
 
 /* ReadFile and WriteFile. The count (optional, as on Windows since 7) is
  * written even when the call fails. With an OVERLAPPED the transfer starts
- * at its offset and completes here (vados does every transfer at once, on
- * FILE_FLAG_OVERLAPPED handles too, as Windows may): a read at the end
- * fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and the
- * count, and hEvent is set; a success posts a packet to the completion port
- * the file is associated with, unless hEvent's low bit is set (the kernel
- * posts it: completion_api.c). */
+ * at its offset and completes here (vados does every transfer on a file at
+ * once, on FILE_FLAG_OVERLAPPED handles too, as Windows may): a read at the
+ * end fails with ERROR_HANDLE_EOF, Internal/InternalHigh get the status and
+ * the count, and hEvent is set; a success posts a packet to the completion
+ * port the file is associated with, unless hEvent's low bit is set (the
+ * kernel posts it: completion_api.c). A pipe has no offset: one that would
+ * wait, on an overlapped end, returns ERROR_IO_PENDING, and the kernel
+ * records the result and sets hEvent when it is done (for ReadFileEx and
+ * WriteFileEx, whose routine is given, it queues the routine's APC to the
+ * calling thread instead); one that fails at once leaves Internal
+ * STATUS_PENDING and the event as they were, as NT does for an error
+ * status; ERROR_MORE_DATA is recorded (the count given only there). */
 static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPDWORD done,
-		     LPOVERLAPPED ov, BOOL use_event)
+		     LPOVERLAPPED ov, BOOL use_event, LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	/* An OVERLAPPED whose event has its low bit set asks for no completion
 	 * packet; ReadFileEx's (use_event FALSE) completes by its APC alone. */
-	BOOL report = ov && use_event && !((ULONG_PTR)ov->hEvent & 1);
-	uint32_t args[4] = { (uint32_t)hFile, (uint32_t)buffer, bytes, report ? (uint32_t)ov : 0 };
+	BOOL report = ov && use_event && !((ULONG_PTR)ov->hEvent & 1), pipe = FALSE;
+	uint32_t args[6] = { (uint32_t)hFile, (uint32_t)buffer, bytes, report ? (uint32_t)ov : 0 };
 	HANDLE event = ov && use_event ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
 	uint32_t n = 0;
 	LARGE_INTEGER at;
@@ -91,15 +106,25 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 	if (ov) {
 		at.LowPart = ov->Offset;
 		at.HighPart = (LONG)ov->OffsetHigh;
-		if (!SetFilePointerEx(hFile, at, NULL, FILE_BEGIN))
-			return FALSE;
+		if (!SetFilePointerEx(hFile, at, NULL, FILE_BEGIN)) {
+			if (GetLastError() != ERROR_INVALID_HANDLE)
+				return FALSE;
+			pipe = TRUE;    /* no file; a pipe has no position */
+			args[3] = (nr == SYS_WRITE_FILE) | (use_event || routine ? 2 : 0) |
+				  (routine ? 4 : 0) | (report ? 8 : 0);
+			args[4] = (uint32_t)ov;
+			args[5] = routine ? (uint32_t)routine : (uint32_t)event;
+			ov->Internal = STATUS_PENDING;
+		}
 	}
-	ok = win32_call(nr, args, &n);
+	ok = win32_call(pipe ? SYS_PIPE_OVERLAPPED : nr, args, &n);
+	if (pipe && !ok && GetLastError() != ERROR_MORE_DATA)
+		return FALSE;   /* pending, or failed at once: the OVERLAPPED stays so */
 	if (done)
-		*done = n;
+		*done = pipe && !ok ? 0 : n;
 	if (!ov)
 		return ok;
-	if (ok && nr == SYS_READ_FILE && bytes && !n) {
+	if (ok && !pipe && nr == SYS_READ_FILE && bytes && !n) {
 		SetLastError(ERROR_HANDLE_EOF);
 		ok = FALSE;
 	}
@@ -114,7 +139,7 @@ BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)
 {
 	return transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
-			lpOverlapped, TRUE);
+			lpOverlapped, TRUE, NULL);
 }
 
 /* The standard output and error handles write to the console. */
@@ -125,7 +150,7 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
 		return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
 				     lpOverlapped);
 	return transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
-			lpNumberOfBytesWritten, lpOverlapped, TRUE);
+			lpNumberOfBytesWritten, lpOverlapped, TRUE, NULL);
 }
 
 /* ReadFileEx and WriteFileEx: the transfer is done here, at the
@@ -134,7 +159,8 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
  * at its next alertable wait with (0, bytes, lpOverlapped). A transfer that
  * fails at once (a read at the end of the file: ERROR_HANDLE_EOF) returns
  * FALSE and queues nothing, as NT completes no I/O that failed before it
- * was pending. */
+ * was pending. A pipe's that must wait is pending (TRUE): the kernel
+ * queues the APC once it is done. */
 static BOOL transfer_ex(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes,
 			LPOVERLAPPED ov, LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
@@ -145,8 +171,12 @@ static BOOL transfer_ex(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes,
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	if (!transfer(nr, hFile, buffer, bytes, NULL, ov, FALSE))
-		return FALSE;
+	if (!transfer(nr, hFile, buffer, bytes, NULL, ov, FALSE, routine)) {
+		if (GetLastError() != ERROR_IO_PENDING)
+			return FALSE;
+		SetLastError(ERROR_SUCCESS);
+		return TRUE;
+	}
 	args[4] = (uint32_t)ov->InternalHigh;
 	return !routine || win32_call(SYS_QUEUE_APC, args, NULL);
 }
@@ -173,7 +203,7 @@ static BOOL recorded_result(LPOVERLAPPED ov, LPDWORD transferred)
 	*transferred = (DWORD)ov->InternalHigh;
 	if (ov->Internal == 0)
 		return TRUE;
-	SetLastError(__vados_io_error_of((DWORD)ov->Internal));
+	SetLastError(__vados_io_error((DWORD)ov->Internal));
 	return !((DWORD)ov->Internal & 0x80000000u);
 }
 

@@ -29,12 +29,13 @@ BOOL WINAPI GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfo
 	return TRUE;
 }
 
-/* Whether h is an end of a pipe (the peek refuses a write end its right). */
+/* Whether h is an end of a pipe (the peek refuses a write end its right, a
+ * broken or unconnected pipe its state; any other handle is invalid). */
 static BOOL pipe_is(HANDLE h)
 {
 	DWORD error = GetLastError();
 
-	if (!PeekNamedPipe(h, NULL, 0, NULL, NULL, NULL) && GetLastError() != ERROR_ACCESS_DENIED) {
+	if (!PeekNamedPipe(h, NULL, 0, NULL, NULL, NULL) && GetLastError() == ERROR_INVALID_HANDLE) {
 		SetLastError(error);
 		return FALSE;
 	}

@@ -7,6 +7,14 @@
 #include <windows.h>
 #include "vados/ntabi.h"
 
+/* CreateFile of \\.\pipe\NAME: a client's end of the named pipe
+ * (npipe_api.c), the last error 0; INVALID_HANDLE_VALUE with the error. */
+HANDLE __vados_pipe_open(LPCSTR name, DWORD access, DWORD flags, BOOL inherit);
+
+/* The Win32 error of a transfer's NTSTATUS, as an OVERLAPPED records it
+ * (file_api.c; an unknown one: ERROR_GEN_FAILURE). */
+DWORD __vados_io_error(DWORD status);
+
 struct vados_file_info;
 /* An open file's figures (SYS_QUERY_FILE; file_api.c), or with size_only
  * its size alone: false with the error (ERROR_INVALID_HANDLE, ...). */
@@ -17,9 +25,6 @@ bool __vados_query_attributes(void *file, struct vados_file_info *info);
 
 /* Registers the exception dispatcher with the kernel (exception.c). */
 void __vados_exceptions_init(void);
-/* The Win32 error an I/O's NT status in an OVERLAPPED (or a completion
- * packet's Internal) stands for (user/lib/file_api.c). */
-DWORD __vados_io_error_of(DWORD status);
 
 /* Sets up the lock of the list of heaps (heap.c). */
 void __vados_heap_init(void);

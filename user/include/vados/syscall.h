@@ -220,6 +220,17 @@ enum vados_syscall {
 				 *  completion routine; 0: synchronous) -> bytes */
 	SYS_THREAD_DESCRIPTION, /* (handle, WCHAR *buf, units, set) -> the description's
 				 *  units (SetThreadDescription, GetThreadDescription) */
+	SYS_CREATE_NAMED_PIPE,  /* (name, open mode, pipe mode, max instances, out size,
+				 *  in size, default timeout, inherit) -> handle */
+	SYS_OPEN_NAMED_PIPE,    /* (name, access, flags, inherit) -> handle */
+	SYS_CONNECT_NAMED_PIPE, /* (handle, OVERLAPPED * or 0, event or 0) */
+	SYS_DISCONNECT_NAMED_PIPE,      /* (handle) */
+	SYS_WAIT_NAMED_PIPE,    /* (name, timeout) */
+	SYS_NAMED_PIPE_STATE,   /* (handle, set, mode, uint32 out[8] or 0: flags, out size,
+				 *  in size, max instances, mode, instances, client pid,
+				 *  server pid) */
+	SYS_PIPE_OVERLAPPED,    /* (handle, buf, len, flags: 1 write, 2 may pend, 4 routine;
+				 *  OVERLAPPED *, event or 0 or routine) -> bytes */
 	SYS_COUNT,
 };
 

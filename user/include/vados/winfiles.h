@@ -167,6 +167,58 @@ WINAPI BOOL CreatePipe(PHANDLE hReadPipe, PHANDLE hWritePipe,
 WINAPI BOOL PeekNamedPipe(HANDLE hNamedPipe, LPVOID lpBuffer, DWORD nBufferSize,
 			  LPDWORD lpBytesRead, LPDWORD lpTotalBytesAvail,
 			  LPDWORD lpBytesLeftThisMessage);
+
+/* Named pipes (user/lib/npipe_api.c). */
+#define ERROR_SEM_TIMEOUT         121L
+#define ERROR_BAD_PIPE            230L
+#define ERROR_PIPE_BUSY           231L
+#define ERROR_PIPE_NOT_CONNECTED  233L
+#define ERROR_PIPE_CONNECTED      535L
+#define ERROR_PIPE_LISTENING      536L
+#define PIPE_ACCESS_INBOUND       0x00000001
+#define PIPE_ACCESS_OUTBOUND      0x00000002
+#define PIPE_ACCESS_DUPLEX        0x00000003
+#define FILE_FLAG_FIRST_PIPE_INSTANCE 0x00080000
+#define PIPE_WAIT                 0x00000000
+#define PIPE_NOWAIT               0x00000001
+#define PIPE_READMODE_BYTE        0x00000000
+#define PIPE_READMODE_MESSAGE     0x00000002
+#define PIPE_TYPE_BYTE            0x00000000
+#define PIPE_TYPE_MESSAGE         0x00000004
+#define PIPE_ACCEPT_REMOTE_CLIENTS 0x00000000
+#define PIPE_REJECT_REMOTE_CLIENTS 0x00000008
+#define PIPE_CLIENT_END           0x00000000
+#define PIPE_SERVER_END           0x00000001
+#define PIPE_UNLIMITED_INSTANCES  255
+#define NMPWAIT_USE_DEFAULT_WAIT  0x00000000
+#define NMPWAIT_NOWAIT            0x00000001
+#define NMPWAIT_WAIT_FOREVER      0xffffffff
+WINAPI HANDLE CreateNamedPipeA(LPCSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode,
+			       DWORD nMaxInstances, DWORD nOutBufferSize, DWORD nInBufferSize,
+			       DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+WINAPI BOOL ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped);
+WINAPI BOOL DisconnectNamedPipe(HANDLE hNamedPipe);
+WINAPI BOOL WaitNamedPipeA(LPCSTR lpNamedPipeName, DWORD nTimeOut);
+WINAPI BOOL SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode,
+				    LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout);
+WINAPI BOOL GetNamedPipeInfo(HANDLE hNamedPipe, LPDWORD lpFlags, LPDWORD lpOutBufferSize,
+			     LPDWORD lpInBufferSize, LPDWORD lpMaxInstances);
+WINAPI BOOL GetNamedPipeHandleStateA(HANDLE hNamedPipe, LPDWORD lpState,
+				     LPDWORD lpCurInstances, LPDWORD lpMaxCollectionCount,
+				     LPDWORD lpCollectDataTimeout, LPSTR lpUserName,
+				     DWORD nMaxUserNameSize);
+WINAPI BOOL GetNamedPipeClientProcessId(HANDLE Pipe, ULONG *ClientProcessId);
+WINAPI BOOL GetNamedPipeServerProcessId(HANDLE Pipe, ULONG *ServerProcessId);
+WINAPI BOOL TransactNamedPipe(HANDLE hNamedPipe, LPVOID lpInBuffer, DWORD nInBufferSize,
+			      LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead,
+			      LPOVERLAPPED lpOverlapped);
+WINAPI BOOL CallNamedPipeA(LPCSTR lpNamedPipeName, LPVOID lpInBuffer, DWORD nInBufferSize,
+			   LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead,
+			   DWORD nTimeOut);
+#define CreateNamedPipe          CreateNamedPipeA
+#define WaitNamedPipe            WaitNamedPipeA
+#define GetNamedPipeHandleState  GetNamedPipeHandleStateA
+#define CallNamedPipe            CallNamedPipeA
 #define ERROR_FILE_CORRUPT        1392L
 #define ERROR_DISK_CORRUPT        1393L
 

@@ -104,6 +104,17 @@ WINAPI HANDLE CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
 			  LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
 			  DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
 WINAPI BOOL DeleteFileW(LPCWSTR lpFileName);
+WINAPI HANDLE CreateNamedPipeW(LPCWSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode,
+			       DWORD nMaxInstances, DWORD nOutBufferSize, DWORD nInBufferSize,
+			       DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+WINAPI BOOL WaitNamedPipeW(LPCWSTR lpNamedPipeName, DWORD nTimeOut);
+WINAPI BOOL GetNamedPipeHandleStateW(HANDLE hNamedPipe, LPDWORD lpState,
+				     LPDWORD lpCurInstances, LPDWORD lpMaxCollectionCount,
+				     LPDWORD lpCollectDataTimeout, LPWSTR lpUserName,
+				     DWORD nMaxUserNameSize);
+WINAPI BOOL CallNamedPipeW(LPCWSTR lpNamedPipeName, LPVOID lpInBuffer, DWORD nInBufferSize,
+			   LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead,
+			   DWORD nTimeOut);
 WINAPI BOOL MoveFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName);
 WINAPI BOOL MoveFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD dwFlags);
 WINAPI BOOL CopyFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, BOOL bFailIfExists);

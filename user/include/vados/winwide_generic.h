@@ -3,6 +3,14 @@
  * names first, for ANSI builds. */
 #undef CreateFile
 #define CreateFile               CreateFileW
+#undef CreateNamedPipe
+#define CreateNamedPipe          CreateNamedPipeW
+#undef WaitNamedPipe
+#define WaitNamedPipe            WaitNamedPipeW
+#undef GetNamedPipeHandleState
+#define GetNamedPipeHandleState  GetNamedPipeHandleStateW
+#undef CallNamedPipe
+#define CallNamedPipe            CallNamedPipeW
 #undef DeleteFile
 #define DeleteFile               DeleteFileW
 #undef MoveFile
