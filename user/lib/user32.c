@@ -3,6 +3,7 @@
  * wide_printf.c); the case calls. */
 #include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 #include <wchar.h>
 #include <wctype.h>
 #include <windows.h>
@@ -36,12 +37,26 @@ static WCHAR wide_case(WCHAR c, BOOL upper)
 	return (WCHAR)(upper ? towupper(c) : towlower(c));
 }
 
+static DWORD case_buff_a(LPSTR s, DWORD n, BOOL upper)
+{
+	for (DWORD i = 0; i < n; i++)
+		s[i] = ansi_case(s[i], upper);
+	return n;
+}
+
+static DWORD case_buff_w(LPWSTR s, DWORD n, BOOL upper)
+{
+	for (DWORD i = 0; i < n; i++)
+		s[i] = wide_case(s[i], upper);
+	return n;
+}
+
+/* A string in place, or the one character in the pointer's low word. */
 static LPSTR char_case_a(LPSTR s, BOOL upper)
 {
 	if (!((UINT_PTR)s >> 16))
 		return (LPSTR)(UINT_PTR)(BYTE)ansi_case((char)(UINT_PTR)s, upper);
-	for (char *p = s; *p; p++)
-		*p = ansi_case(*p, upper);
+	case_buff_a(s, (DWORD)strlen(s), upper);
 	return s;
 }
 
@@ -49,8 +64,7 @@ static LPWSTR char_case_w(LPWSTR s, BOOL upper)
 {
 	if (!((UINT_PTR)s >> 16))
 		return (LPWSTR)(UINT_PTR)wide_case((WCHAR)(UINT_PTR)s, upper);
-	for (WCHAR *p = s; *p; p++)
-		*p = wide_case(*p, upper);
+	case_buff_w(s, (DWORD)wcslen(s), upper);
 	return s;
 }
 
@@ -59,33 +73,10 @@ LPSTR WINAPI CharLowerA(LPSTR lpsz) { return char_case_a(lpsz, FALSE); }
 LPWSTR WINAPI CharUpperW(LPWSTR lpsz) { return char_case_w(lpsz, TRUE); }
 LPWSTR WINAPI CharLowerW(LPWSTR lpsz) { return char_case_w(lpsz, FALSE); }
 
-DWORD WINAPI CharUpperBuffA(LPSTR lpsz, DWORD cchLength)
-{
-	for (DWORD i = 0; i < cchLength; i++)
-		lpsz[i] = ansi_case(lpsz[i], TRUE);
-	return cchLength;
-}
-
-DWORD WINAPI CharLowerBuffA(LPSTR lpsz, DWORD cchLength)
-{
-	for (DWORD i = 0; i < cchLength; i++)
-		lpsz[i] = ansi_case(lpsz[i], FALSE);
-	return cchLength;
-}
-
-DWORD WINAPI CharUpperBuffW(LPWSTR lpsz, DWORD cchLength)
-{
-	for (DWORD i = 0; i < cchLength; i++)
-		lpsz[i] = wide_case(lpsz[i], TRUE);
-	return cchLength;
-}
-
-DWORD WINAPI CharLowerBuffW(LPWSTR lpsz, DWORD cchLength)
-{
-	for (DWORD i = 0; i < cchLength; i++)
-		lpsz[i] = wide_case(lpsz[i], FALSE);
-	return cchLength;
-}
+DWORD WINAPI CharUpperBuffA(LPSTR lpsz, DWORD cchLength) { return case_buff_a(lpsz, cchLength, TRUE); }
+DWORD WINAPI CharLowerBuffA(LPSTR lpsz, DWORD cchLength) { return case_buff_a(lpsz, cchLength, FALSE); }
+DWORD WINAPI CharUpperBuffW(LPWSTR lpsz, DWORD cchLength) { return case_buff_w(lpsz, cchLength, TRUE); }
+DWORD WINAPI CharLowerBuffW(LPWSTR lpsz, DWORD cchLength) { return case_buff_w(lpsz, cchLength, FALSE); }
 
 BOOL WINAPI IsCharAlphaA(CHAR ch) { return isalpha((unsigned char)ch) != 0; }
 BOOL WINAPI IsCharAlphaW(WCHAR ch) { return iswalpha(ch) != 0; }
