@@ -672,6 +672,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winapc.h"
 #include "vados/winmisc.h"
 #include "vados/winwide.h"
+#include "vados/wincon.h"
 #include "vados/winpool.h"
 
 VADOS_END_DECLS

@@ -39,7 +39,8 @@ enum vados_syscall {
 	SYS_TERMINATE_PROCESS,  /* (handle, status) */
 	SYS_CLOSE_HANDLE,       /* (handle) */
 	SYS_MEMORY_STATUS,      /* (struct vados_memory_status *out) */
-	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input */
+	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input
+				 *  unless max has VADOS_READ_CONSOLE_NOWAIT (then 0: none) */
 	SYS_LIST_PROCESSES,     /* (struct vados_process_info *buf, uint32 max) -> entries */
 	SYS_SHUTDOWN,           /* (): powers the machine off (QEMU exits); needs
 				 *  SeShutdownPrivilege enabled */
@@ -220,6 +221,9 @@ enum vados_syscall {
 struct vados_placement {
 	unsigned int lowest, highest, alignment;
 };
+
+/* SYS_READ_CONSOLE's max: take what was typed, without waiting. */
+#define VADOS_READ_CONSOLE_NOWAIT 0x80000000u
 
 /* SYS_VIRTUAL_DISCARD's operations. */
 #define VADOS_DISCARD_OFFER   1
