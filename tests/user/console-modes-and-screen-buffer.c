@@ -35,8 +35,7 @@ static void modes(void)
 	DWORD mode = 0;
 
 	CHECK(GetConsoleMode(in, &mode), "input mode: %lu", GetLastError());
-	CHECK((mode & (ENABLE_PROCESSED_INPUT | ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT)) == 7 &&
-	      !(mode & (ENABLE_WINDOW_INPUT | ENABLE_VIRTUAL_TERMINAL_INPUT)), "input 0x%lx", mode);
+	CHECK(mode == 0x1F7, "input 0x%lx: all but WINDOW and VIRTUAL_TERMINAL_INPUT", mode);
 	CHECK(GetConsoleMode(out, &mode) && mode == (ENABLE_PROCESSED_OUTPUT |
 						     ENABLE_WRAP_AT_EOL_OUTPUT), "output 0x%lx", mode);
 	CHECK(GetConsoleMode(GetStdHandle(STD_ERROR_HANDLE), &mode), "stderr is the console");
@@ -58,6 +57,11 @@ static void modes(void)
 	FAILS(SetConsoleMode(out, 0x100), FALSE, ERROR_INVALID_PARAMETER);
 	FAILS(SetConsoleMode(in, ENABLE_ECHO_INPUT), FALSE, ERROR_INVALID_PARAMETER);
 	FAILS(SetConsoleMode(in, 0x400), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(SetConsoleMode(in, 0xFFFFFFFF), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(SetConsoleMode(out, 0xFFFFFFFF), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK(SetConsoleMode(in, ENABLE_ECHO_INPUT | ENABLE_LINE_INPUT | ENABLE_WINDOW_INPUT) &&
+	      GetConsoleMode(in, &mode) && mode == 0x0E, "kept as given: 0x%lx", mode);
+	CHECK(SetConsoleMode(out, 0) && GetConsoleMode(out, &mode) && mode == 0, "output 0");
 	CHECK(SetConsoleMode(in, ENABLE_PROCESSED_INPUT), "raw input");
 	CHECK(GetConsoleMode(in, &mode) && (mode & 7) == ENABLE_PROCESSED_INPUT, "0x%lx", mode);
 	CHECK(SetConsoleMode(in, ENABLE_PROCESSED_INPUT | ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT),
@@ -155,6 +159,9 @@ static void cells(void)
 	      "write A: %lu", n);
 	CHECK(ReadConsoleOutputCharacterA(out, text, 9, (COORD){ 2, 13 }, &n) && n == 9 &&
 	      memcmp(text, "wide!ansi", 9) == 0, "read back: %.9s", text);
+	WCHAR wtext[6];
+	CHECK(ReadConsoleOutputCharacterW(out, wtext, 6, (COORD){ 78, 12 }, &n) && n == 6 &&
+	      memcmp(wtext, L"    wi", 12) == 0, "read W across a row's end: %lu", n);
 	FAILS(WriteConsoleOutputCharacterA(out, (LPCSTR)16, 4, (COORD){ 0, 0 }, &n), FALSE,
 	      ERROR_NOACCESS);
 	FAILS(FillConsoleOutputCharacterA(out, '*', 1, (COORD){ 0, 0 }, NULL), FALSE,

@@ -26,9 +26,7 @@ static struct {
 	DWORD utf8_char;
 	BOOL blank;             /* the cells hold spaces of DEFAULT_ATTR */
 } screen = {
-	.in_mode = ENABLE_PROCESSED_INPUT | ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT |
-		   ENABLE_INSERT_MODE | ENABLE_QUICK_EDIT_MODE | ENABLE_EXTENDED_FLAGS |
-		   ENABLE_AUTO_POSITION,
+	.in_mode = INPUT_MODES & ~(ENABLE_WINDOW_INPUT | ENABLE_VIRTUAL_TERMINAL_INPUT),
 	.out_mode = ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT,
 	.attribute = DEFAULT_ATTR,
 	.cursor = { 25, TRUE },
@@ -66,7 +64,7 @@ BOOL WINAPI GetConsoleMode(HANDLE hConsoleHandle, LPDWORD lpMode)
 	return TRUE;
 }
 
-/* QUICK_EDIT and INSERT change only with EXTENDED_FLAGS, as on Windows. */
+/* The mode is kept as given (GetConsoleMode gives it back). */
 BOOL WINAPI SetConsoleMode(HANDLE hConsoleHandle, DWORD dwMode)
 {
 	enum console_kind kind = console_kind(hConsoleHandle);
@@ -86,9 +84,6 @@ BOOL WINAPI SetConsoleMode(HANDLE hConsoleHandle, DWORD dwMode)
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	if (!(dwMode & ENABLE_EXTENDED_FLAGS))  /* keep the extended ones */
-		dwMode |= screen.in_mode & (ENABLE_QUICK_EDIT_MODE | ENABLE_INSERT_MODE |
-					    ENABLE_EXTENDED_FLAGS);
 	screen.in_mode = dwMode;
 	return TRUE;
 }
@@ -491,20 +486,38 @@ BOOL WINAPI WriteConsoleOutputCharacterA(HANDLE hConsoleOutput, LPCSTR lpCharact
 	return ok;
 }
 
-/* Cells back from the model: characters in the output code page. */
-BOOL WINAPI ReadConsoleOutputCharacterA(HANDLE hConsoleOutput, LPSTR lpCharacter, DWORD nLength,
+/* Cells back from the model. */
+BOOL WINAPI ReadConsoleOutputCharacterW(HANDLE hConsoleOutput, LPWSTR lpCharacter, DWORD nLength,
 					COORD dwReadCoord, LPDWORD lpNumberOfCharsRead)
 {
 	long first = 0, n;
 
 	if (!output_call(hConsoleOutput, lpNumberOfCharsRead, sizeof(DWORD)) ||
-	    !output_call(hConsoleOutput, nLength ? lpCharacter : NULL, nLength) ||
+	    !output_call(hConsoleOutput, nLength ? lpCharacter : NULL,
+			 nLength > 0x7FFFFFFF / 2 ? 0xFFFFFFFF : nLength * sizeof(WCHAR)) ||
 	    (n = cell_run(dwReadCoord, nLength, &first)) < 0)
 		return FALSE;
 	screen_init();
-	*lpNumberOfCharsRead = n ? WideCharToMultiByte(GetConsoleOutputCP(), 0,
-						       &screen.ch[first], n, lpCharacter,
-						       nLength, NULL, NULL) : 0;
+	memcpy(lpCharacter, &screen.ch[first], n * sizeof(WCHAR));
+	*lpNumberOfCharsRead = n;
+	return TRUE;
+}
+
+/* ReadConsoleOutputCharacterW's characters in the output code page. */
+BOOL WINAPI ReadConsoleOutputCharacterA(HANDLE hConsoleOutput, LPSTR lpCharacter, DWORD nLength,
+					COORD dwReadCoord, LPDWORD lpNumberOfCharsRead)
+{
+	WCHAR w[COLS * ROWS];
+	DWORD n = 0;
+
+	if (!output_call(hConsoleOutput, nLength ? lpCharacter : NULL, nLength) ||
+	    !ReadConsoleOutputCharacterW(hConsoleOutput, w, nLength < COLS * ROWS ? nLength :
+					 COLS * ROWS, dwReadCoord, lpNumberOfCharsRead))
+		return FALSE;
+	if (*lpNumberOfCharsRead)
+		n = WideCharToMultiByte(GetConsoleOutputCP(), 0, w, *lpNumberOfCharsRead,
+					lpCharacter, nLength, NULL, NULL);
+	*lpNumberOfCharsRead = n;
 	return TRUE;
 }
 

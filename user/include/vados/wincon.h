@@ -165,9 +165,9 @@ typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD CtrlType);
 #define ATTACH_PARENT_PROCESS ((DWORD)-1)
 
 /* Modes (user/lib/console_screen.c): the input buffer starts with every
- * input mode but WINDOW, MOUSE and VIRTUAL_TERMINAL_INPUT, the screen buffer
- * with PROCESSED and WRAP_AT_EOL output; a bit the handle's kind lacks, or
- * ECHO without LINE input: ERROR_INVALID_PARAMETER. */
+ * input mode but WINDOW and VIRTUAL_TERMINAL_INPUT (0x1F7), the screen
+ * buffer with PROCESSED and WRAP_AT_EOL output; a bit the handle's kind
+ * lacks, or ECHO without LINE input: ERROR_INVALID_PARAMETER. */
 WINAPI BOOL GetConsoleMode(HANDLE hConsoleHandle, LPDWORD lpMode);
 WINAPI BOOL SetConsoleMode(HANDLE hConsoleHandle, DWORD dwMode);
 /* The screen buffer: 80x25 cells, all of it the window, the cursor where
@@ -196,6 +196,9 @@ WINAPI BOOL WriteConsoleOutputCharacterA(HANDLE hConsoleOutput, LPCSTR lpCharact
 WINAPI BOOL WriteConsoleOutputCharacterW(HANDLE hConsoleOutput, LPCWSTR lpCharacter,
 					 DWORD nLength, COORD dwWriteCoord,
 					 LPDWORD lpNumberOfCharsWritten);
+WINAPI BOOL ReadConsoleOutputCharacterW(HANDLE hConsoleOutput, LPWSTR lpCharacter,
+					DWORD nLength, COORD dwReadCoord,
+					LPDWORD lpNumberOfCharsRead);
 WINAPI BOOL ReadConsoleOutputCharacterA(HANDLE hConsoleOutput, LPSTR lpCharacter,
 					DWORD nLength, COORD dwReadCoord,
 					LPDWORD lpNumberOfCharsRead);
@@ -246,6 +249,7 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define PeekConsoleInput            PeekConsoleInputW
 #define FillConsoleOutputCharacter  FillConsoleOutputCharacterW
 #define WriteConsoleOutputCharacter WriteConsoleOutputCharacterW
+#define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterW
 #define GetConsoleTitle             GetConsoleTitleW
 #define SetConsoleTitle             SetConsoleTitleW
 #else
@@ -254,6 +258,7 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define PeekConsoleInput            PeekConsoleInputA
 #define FillConsoleOutputCharacter  FillConsoleOutputCharacterA
 #define WriteConsoleOutputCharacter WriteConsoleOutputCharacterA
+#define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterA
 #define GetConsoleTitle             GetConsoleTitleA
 #define SetConsoleTitle             SetConsoleTitleA
 #endif
