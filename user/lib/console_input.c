@@ -7,7 +7,7 @@
 #include "console.h"
 #include "vados/calls.h"
 
-#define QUEUE_SIZE 512          /* records; a full queue drops what is typed */
+#define QUEUE_SIZE 1024         /* records; a full queue drops what comes */
 #define LINE_MAX   1024         /* bytes of one line being edited */
 
 static struct {
@@ -46,6 +46,22 @@ static void key_record(unsigned char b, BOOL down, INPUT_RECORD *r)
 	k->uChar.UnicodeChar = w;
 }
 
+/* Appends r (its character as the byte b of the input code page); FALSE
+ * when the queue is full. */
+static BOOL queue_add(const INPUT_RECORD *r, char b)
+{
+	BOOL room;
+
+	AcquireSRWLockExclusive(&in_lock);
+	room = in.head - in.tail < QUEUE_SIZE;
+	if (room) {
+		in.rec[in.head % QUEUE_SIZE] = *r;
+		in.byte[in.head++ % QUEUE_SIZE] = b;
+	}
+	ReleaseSRWLockExclusive(&in_lock);
+	return room;
+}
+
 /* Takes what the kernel has (with wait, blocking until something was
  * typed) into the queue; CTRL+C with processed input is raised instead. */
 static void input_fill(BOOL wait)
@@ -53,20 +69,27 @@ static void input_fill(BOOL wait)
 	char buf[64];
 	uint32_t args[2] = { (uint32_t)buf, sizeof(buf) | (wait ? 0 : VADOS_READ_CONSOLE_NOWAIT) };
 	uint32_t n = vados_syscall(SYS_READ_CONSOLE, args).value;
+	INPUT_RECORD r;
 
 	for (uint32_t i = 0; i < n; i++) {
 		if (buf[i] == 0x03 && (console_input_mode() & ENABLE_PROCESSED_INPUT)) {
 			console_ctrl_raise(CTRL_C_EVENT);
 			continue;
 		}
-		AcquireSRWLockExclusive(&in_lock);
-		for (int down = 1; down >= 0 && in.head - in.tail < QUEUE_SIZE; down--) {
-			key_record(buf[i], down, &in.rec[in.head % QUEUE_SIZE]);
-			in.byte[in.head++ % QUEUE_SIZE] = buf[i] == '\n' ? '\r' :
-							  buf[i] == 0x7F ? '\b' : buf[i];
+		for (int down = 1; down >= 0; down--) {
+			key_record(buf[i], down, &r);
+			queue_add(&r, buf[i] == '\n' ? '\r' : buf[i] == 0x7F ? '\b' : buf[i]);
 		}
-		ReleaseSRWLockExclusive(&in_lock);
 	}
+}
+
+/* Whether the record at the queue's position i types a character. */
+static BOOL types_char(unsigned i)
+{
+	const INPUT_RECORD *r = &in.rec[i % QUEUE_SIZE];
+
+	return r->EventType == KEY_EVENT && r->Event.KeyEvent.bKeyDown &&
+	       (in.byte[i % QUEUE_SIZE] || r->Event.KeyEvent.uChar.UnicodeChar);
 }
 
 /* The input handle check; out (size bytes) must be writable: NULL
@@ -95,16 +118,19 @@ static BOOL input_records(HANDLE h, PINPUT_RECORD out, DWORD n, LPDWORD count, B
 {
 	DWORD i = 0;
 
-	if (!input_call(h, count, sizeof(*count)) ||
-	    (n && !input_call(h, out, n > QUEUE_SIZE ? QUEUE_SIZE * sizeof(*out) : n * sizeof(*out))))
+	if (count && !IsBadWritePtr(count, sizeof(*count)))
+		*count = 0;             /* also when the call fails, as Windows' */
+	if (!input_call(h, count, sizeof(*count)))
+		return FALSE;
+	if (n && !input_call(h, out, n > QUEUE_SIZE ? QUEUE_SIZE * sizeof(*out) : n * sizeof(*out)))
 		return FALSE;
 	input_fill(FALSE);
-	while (n && !peek && in.head == in.tail)
+	while (!peek && in.head == in.tail)     /* a read waits for one, as Windows' */
 		input_fill(TRUE);
 	AcquireSRWLockExclusive(&in_lock);
 	for (; i < n && in.tail + i != in.head; i++) {
 		out[i] = in.rec[(in.tail + i) % QUEUE_SIZE];
-		if (!wide)
+		if (!wide && out[i].EventType == KEY_EVENT)
 			out[i].Event.KeyEvent.uChar.UnicodeChar =
 				(unsigned char)in.byte[(in.tail + i) % QUEUE_SIZE];
 	}
@@ -162,22 +188,67 @@ BOOL WINAPI FlushConsoleInputBuffer(HANDLE hConsoleInput)
 	return TRUE;
 }
 
-/* The next key-down's byte, waiting for one (key-ups are dropped). */
+/* The one body of WriteConsoleInputA/W: n records appended after what is
+ * waiting (key records' characters: AsciiChar in the input code page, or
+ * UnicodeChar); *written counts those that fitted. */
+static BOOL input_write(HANDLE h, const INPUT_RECORD *records, DWORD n, LPDWORD written, BOOL wide)
+{
+	DWORD i = 0;
+
+	if (!input_call(h, written, sizeof(*written)))
+		return FALSE;
+	if (n && (n > 0x7FFFFFFF / sizeof(*records) || IsBadReadPtr(records, n * sizeof(*records)))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	for (; i < n; i++) {
+		INPUT_RECORD r = records[i];
+		KEY_EVENT_RECORD *k = &r.Event.KeyEvent;
+		char b = 0;
+
+		if (r.EventType == KEY_EVENT && wide && k->uChar.UnicodeChar)
+			WideCharToMultiByte(GetConsoleCP(), 0, &k->uChar.UnicodeChar, 1, &b, 1, NULL,
+					    NULL);
+		else if (r.EventType == KEY_EVENT && !wide && (b = k->uChar.AsciiChar))
+			MultiByteToWideChar(GetConsoleCP(), 0, &b, 1, &k->uChar.UnicodeChar, 1);
+		else if (r.EventType == KEY_EVENT)
+			k->uChar.UnicodeChar = 0;
+		if (!queue_add(&r, b))
+			break;
+	}
+	*written = i;
+	return TRUE;
+}
+
+BOOL WINAPI WriteConsoleInputA(HANDLE hConsoleInput, const INPUT_RECORD *lpBuffer, DWORD nLength,
+			       LPDWORD lpNumberOfEventsWritten)
+{
+	return input_write(hConsoleInput, lpBuffer, nLength, lpNumberOfEventsWritten, FALSE);
+}
+
+BOOL WINAPI WriteConsoleInputW(HANDLE hConsoleInput, const INPUT_RECORD *lpBuffer, DWORD nLength,
+			       LPDWORD lpNumberOfEventsWritten)
+{
+	return input_write(hConsoleInput, lpBuffer, nLength, lpNumberOfEventsWritten, TRUE);
+}
+
+/* The next typed character's byte, waiting for one (key-ups and other
+ * records are dropped). */
 static char next_char(void)
 {
 	for (;;) {
-		BOOL down = FALSE;
+		BOOL typed = FALSE;
 		char c = 0;
 
 		while (in.head == in.tail)
 			input_fill(TRUE);
 		AcquireSRWLockExclusive(&in_lock);
 		if (in.head != in.tail) {
-			down = in.rec[in.tail % QUEUE_SIZE].Event.KeyEvent.bKeyDown;
+			typed = types_char(in.tail);
 			c = in.byte[in.tail++ % QUEUE_SIZE];
 		}
 		ReleaseSRWLockExclusive(&in_lock);
-		if (down)
+		if (typed)
 			return c;
 	}
 }
@@ -239,20 +310,18 @@ static DWORD read_chars(char *buf, DWORD n)
 	buf[got++] = next_char();
 	input_fill(FALSE);
 	while (got < n) {
-		BOOL down = FALSE;
+		BOOL typed = FALSE, more;
 
 		AcquireSRWLockExclusive(&in_lock);
-		if (in.head != in.tail) {
-			down = in.rec[in.tail % QUEUE_SIZE].Event.KeyEvent.bKeyDown;
-			if (down)
-				buf[got] = in.byte[in.tail % QUEUE_SIZE];
-			in.tail++;
-		} else {
-			ReleaseSRWLockExclusive(&in_lock);
-			break;
+		more = in.head != in.tail;
+		if (more) {
+			typed = types_char(in.tail);
+			buf[got] = in.byte[in.tail++ % QUEUE_SIZE];
 		}
 		ReleaseSRWLockExclusive(&in_lock);
-		got += down;
+		if (!more)
+			break;
+		got += typed;
 	}
 	return got;
 }

@@ -234,6 +234,11 @@ WINAPI BOOL PeekConsoleInputA(HANDLE hConsoleInput, PINPUT_RECORD lpBuffer, DWOR
 			      LPDWORD lpNumberOfEventsRead);
 WINAPI BOOL PeekConsoleInputW(HANDLE hConsoleInput, PINPUT_RECORD lpBuffer, DWORD nLength,
 			      LPDWORD lpNumberOfEventsRead);
+/* Records appended to the input buffer, read as if typed. */
+WINAPI BOOL WriteConsoleInputA(HANDLE hConsoleInput, const INPUT_RECORD *lpBuffer, DWORD nLength,
+			       LPDWORD lpNumberOfEventsWritten);
+WINAPI BOOL WriteConsoleInputW(HANDLE hConsoleInput, const INPUT_RECORD *lpBuffer, DWORD nLength,
+			       LPDWORD lpNumberOfEventsWritten);
 WINAPI BOOL GetNumberOfConsoleInputEvents(HANDLE hConsoleInput, LPDWORD lpcNumberOfEvents);
 WINAPI BOOL FlushConsoleInputBuffer(HANDLE hConsoleInput);
 
@@ -247,6 +252,7 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define ReadConsole                 ReadConsoleW
 #define ReadConsoleInput            ReadConsoleInputW
 #define PeekConsoleInput            PeekConsoleInputW
+#define WriteConsoleInput           WriteConsoleInputW
 #define FillConsoleOutputCharacter  FillConsoleOutputCharacterW
 #define WriteConsoleOutputCharacter WriteConsoleOutputCharacterW
 #define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterW
@@ -256,6 +262,7 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define ReadConsole                 ReadConsoleA
 #define ReadConsoleInput            ReadConsoleInputA
 #define PeekConsoleInput            PeekConsoleInputA
+#define WriteConsoleInput           WriteConsoleInputA
 #define FillConsoleOutputCharacter  FillConsoleOutputCharacterA
 #define WriteConsoleOutputCharacter WriteConsoleOutputCharacterA
 #define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterA
