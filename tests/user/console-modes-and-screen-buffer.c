@@ -168,6 +168,57 @@ static void cells(void)
 	      ERROR_INVALID_ACCESS);
 }
 
+/* WriteConsoleOutput/ReadConsoleOutput: rectangles clipped to the buffer
+ * and the source, the region made what was copied. */
+static void rectangles(void)
+{
+	CHAR_INFO src[3][4], dst[4];
+	SMALL_RECT r = { 10, 15, 13, 17 };
+	char text[8] = "";
+	WORD attr = 0;
+	DWORD n;
+
+	for (int y = 0; y < 3; y++)
+		for (int x = 0; x < 4; x++) {
+			src[y][x].Char.UnicodeChar = L'a' + y * 4 + x;
+			src[y][x].Attributes = 0x1E;
+		}
+	CHECK(WriteConsoleOutputW(out, &src[0][0], (COORD){ 4, 3 }, (COORD){ 0, 0 }, &r) &&
+	      r.Left == 10 && r.Top == 15 && r.Right == 13 && r.Bottom == 17, "whole: %d,%d-%d,%d",
+	      r.Left, r.Top, r.Right, r.Bottom);
+	CHECK(ReadConsoleOutputCharacterA(out, text, 4, (COORD){ 10, 16 }, &n) && n == 4 &&
+	      memcmp(text, "efgh", 4) == 0 && ReadConsoleOutputAttribute(out, &attr, 1,
+	      (COORD){ 13, 17 }, &n) && attr == 0x1E, "row 2: %.4s %x", text, attr);
+	r = (SMALL_RECT){ 78, 20, 81, 20 };
+	CHECK(WriteConsoleOutputA(out, &src[0][0], (COORD){ 4, 3 }, (COORD){ 0, 0 }, &r) &&
+	      r.Left == 78 && r.Right == 79 && r.Bottom == 20, "clipped by the buffer: %d-%d",
+	      r.Left, r.Right);
+	r = (SMALL_RECT){ 0, 0, 9, 9 };
+	CHECK(WriteConsoleOutputW(out, &src[0][0], (COORD){ 4, 3 }, (COORD){ 1, 1 }, &r) &&
+	      r.Left == 0 && r.Top == 0 && r.Right == 2 && r.Bottom == 1, "clipped by the source: "
+	      "%d,%d-%d,%d", r.Left, r.Top, r.Right, r.Bottom);
+	CHECK(ReadConsoleOutputCharacterA(out, text, 3, (COORD){ 0, 1 }, &n) && n == 3 &&
+	      memcmp(text, "jkl", 3) == 0, "from (1,1): %.3s", text);
+	r = (SMALL_RECT){ 90, 0, 95, 0 };
+	CHECK(WriteConsoleOutputW(out, &src[0][0], (COORD){ 4, 3 }, (COORD){ 0, 0 }, &r) &&
+	      (r.Right < r.Left || r.Bottom < r.Top), "outside: %d,%d-%d,%d", r.Left, r.Top,
+	      r.Right, r.Bottom);
+	r = (SMALL_RECT){ 10, 15, 13, 15 };
+	CHECK(ReadConsoleOutputW(out, dst, (COORD){ 4, 1 }, (COORD){ 0, 0 }, &r) && r.Right == 13 &&
+	      dst[0].Char.UnicodeChar == L'a' && dst[3].Char.UnicodeChar == L'd' &&
+	      dst[3].Attributes == 0x1E, "read W: %x", dst[0].Char.UnicodeChar);
+	r = (SMALL_RECT){ 10, 16, 13, 16 };
+	CHECK(ReadConsoleOutputA(out, dst, (COORD){ 4, 1 }, (COORD){ 0, 0 }, &r) &&
+	      dst[1].Char.AsciiChar == 'f', "read A: %c", dst[1].Char.AsciiChar);
+	r = (SMALL_RECT){ 0, 0, 3, 0 };
+	FAILS(WriteConsoleOutputW(out, (CHAR_INFO *)16, (COORD){ 4, 1 }, (COORD){ 0, 0 }, &r),
+	      FALSE, ERROR_NOACCESS);
+	FAILS(ReadConsoleOutputW(out, dst, (COORD){ 4, 1 }, (COORD){ 0, 0 }, NULL), FALSE,
+	      ERROR_INVALID_ACCESS);
+	FAILS(ReadConsoleOutputW(in, dst, (COORD){ 4, 1 }, (COORD){ 0, 0 }, &r), FALSE,
+	      ERROR_INVALID_HANDLE);
+}
+
 static void cursor_shape_and_title(void)
 {
 	CONSOLE_CURSOR_INFO ci = { 0, FALSE };
@@ -225,6 +276,7 @@ int main(void)
 	modes();
 	screen();
 	cells();
+	rectangles();
 	cursor_shape_and_title();
 	attach();
 	printf("\n" TEST_NAME ": %d failures\n", failures);

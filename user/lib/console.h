@@ -12,6 +12,28 @@ enum console_kind { CONSOLE_NONE, CONSOLE_INPUT, CONSOLE_OUTPUT };
  * console. */
 enum console_kind console_kind(HANDLE h);
 
+#define CONSOLE_COLS 80
+#define CONSOLE_ROWS 25
+
+/* The screen buffer's cells, row after row. */
+struct console_cells {
+	WCHAR ch[CONSOLE_COLS * CONSOLE_ROWS];
+	WORD attr[CONSOLE_COLS * CONSOLE_ROWS];
+};
+
+/* Takes the screen buffer's lock and gives its cells (spaces of the default
+ * attribute at first); console_cells_unlock lets them go (console_screen.c). */
+struct console_cells *console_cells_lock(void);
+void console_cells_unlock(void);
+
+/* The output handle check (else ERROR_INVALID_HANDLE) and, for size bytes,
+ * a writable out (a NULL or bad one: ERROR_INVALID_ACCESS, as Windows'
+ * console answers) (console_screen.c). */
+BOOL console_output_call(HANDLE h, const void *out, size_t size);
+
+/* Sends "ESC [ row ; col H" for c: the terminal's cursor to c. */
+void console_emit_position(COORD c);
+
 /* Writes s[0, n) to the serial line as it is: escape sequences that are
  * not text of the screen buffer (console_screen.c). */
 void console_emit(const char *s, DWORD n);

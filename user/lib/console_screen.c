@@ -8,16 +8,15 @@
 #include "console.h"
 #include "win32call.h"
 
-#define COLS 80
-#define ROWS 25
+#define COLS CONSOLE_COLS
+#define ROWS CONSOLE_ROWS
 #define INPUT_MODES  0x03FFu    /* PROCESSED_INPUT .. VIRTUAL_TERMINAL_INPUT */
 #define OUTPUT_MODES 0x001Fu    /* PROCESSED_OUTPUT .. LVB_GRID_WORLDWIDE */
 #define DEFAULT_ATTR (FOREGROUND_RED | FOREGROUND_GREEN | FOREGROUND_BLUE)
 
 static struct {
 	DWORD in_mode, out_mode;
-	WCHAR ch[ROWS * COLS];  /* row after row */
-	WORD attr[ROWS * COLS];
+	struct console_cells cells;
 	SHORT x, y;
 	WORD attribute;
 	CONSOLE_CURSOR_INFO cursor;
@@ -39,10 +38,22 @@ static void screen_init(void)
 	if (screen.blank)
 		return;
 	for (int i = 0; i < ROWS * COLS; i++) {
-		screen.ch[i] = L' ';
-		screen.attr[i] = DEFAULT_ATTR;
+		screen.cells.ch[i] = L' ';
+		screen.cells.attr[i] = DEFAULT_ATTR;
 	}
 	screen.blank = TRUE;
+}
+
+struct console_cells *console_cells_lock(void)
+{
+	AcquireSRWLockExclusive(&screen_lock);
+	screen_init();
+	return &screen.cells;
+}
+
+void console_cells_unlock(void)
+{
+	ReleaseSRWLockExclusive(&screen_lock);
 }
 
 DWORD console_input_mode(void)
@@ -102,11 +113,11 @@ static void screen_newline(void)
 	if (++screen.y < ROWS)
 		return;
 	screen.y = ROWS - 1;
-	memmove(screen.ch, screen.ch + COLS, sizeof(WCHAR) * COLS * (ROWS - 1));
-	memmove(screen.attr, screen.attr + COLS, sizeof(WORD) * COLS * (ROWS - 1));
+	memmove(screen.cells.ch, screen.cells.ch + COLS, sizeof(WCHAR) * COLS * (ROWS - 1));
+	memmove(screen.cells.attr, screen.cells.attr + COLS, sizeof(WORD) * COLS * (ROWS - 1));
 	for (int c = (ROWS - 1) * COLS; c < ROWS * COLS; c++) {
-		screen.ch[c] = L' ';
-		screen.attr[c] = screen.attribute;
+		screen.cells.ch[c] = L' ';
+		screen.cells.attr[c] = screen.attribute;
 	}
 }
 
@@ -140,8 +151,8 @@ static void screen_put(WCHAR c)
 		screen.x = 0;
 		screen_newline();
 	}
-	screen.ch[screen.y * COLS + screen.x] = c;
-	screen.attr[screen.y * COLS + screen.x] = screen.attribute;
+	screen.cells.ch[screen.y * COLS + screen.x] = c;
+	screen.cells.attr[screen.y * COLS + screen.x] = screen.attribute;
 	if (screen.x < COLS - 1 || (screen.out_mode & ENABLE_WRAP_AT_EOL_OUTPUT))
 		screen.x++;
 }
@@ -195,20 +206,17 @@ BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 	}
 	ok = win32_call(SYS_WRITE_CONSOLE, args, &written);
 	if (ok) {
-		AcquireSRWLockExclusive(&screen_lock);
-		screen_init();
+		console_cells_lock();
 		for (DWORD i = 0; i < written; i++)
 			screen_byte(((const unsigned char *)lpBuffer)[i]);
-		ReleaseSRWLockExclusive(&screen_lock);
+		console_cells_unlock();
 	}
 	if (lpNumberOfCharsWritten)
 		*lpNumberOfCharsWritten = written;
 	return ok;
 }
 
-/* The output handle check and a writable out of size bytes
- * (ERROR_INVALID_ACCESS, as Windows' console answers a NULL one). */
-static BOOL output_call(HANDLE h, const void *out, size_t size)
+BOOL console_output_call(HANDLE h, const void *out, size_t size)
 {
 	if (console_kind(h) != CONSOLE_OUTPUT) {
 		SetLastError(ERROR_INVALID_HANDLE);
@@ -233,7 +241,7 @@ BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE hConsoleOutput,
 {
 	PCONSOLE_SCREEN_BUFFER_INFO info = lpConsoleScreenBufferInfo;
 
-	if (!output_call(hConsoleOutput, info, sizeof(*info)))
+	if (!console_output_call(hConsoleOutput, info, sizeof(*info)))
 		return FALSE;
 	info->dwSize = (COORD){ COLS, ROWS };
 	info->dwCursorPosition = screen_cursor();
@@ -255,7 +263,7 @@ BOOL WINAPI GetConsoleScreenBufferInfoEx(HANDLE hConsoleOutput,
 	PCONSOLE_SCREEN_BUFFER_INFOEX info = lpConsoleScreenBufferInfoEx;
 	CONSOLE_SCREEN_BUFFER_INFO basic;
 
-	if (!output_call(hConsoleOutput, info, sizeof(*info)))
+	if (!console_output_call(hConsoleOutput, info, sizeof(*info)))
 		return FALSE;
 	if (info->cbSize != sizeof(*info)) {
 		SetLastError(ERROR_INVALID_PARAMETER);
@@ -282,7 +290,7 @@ BOOL WINAPI SetConsoleTextAttribute(HANDLE hConsoleOutput, WORD wAttributes)
 	char sgr[] = "\x1b[0;3x;4xm\x1b[1m";
 	unsigned n = 10;
 
-	if (!output_call(hConsoleOutput, NULL, 0))
+	if (!console_output_call(hConsoleOutput, NULL, 0))
 		return FALSE;
 	screen.attribute = wAttributes;
 	sgr[5] = ansi[wAttributes & 7];
@@ -293,8 +301,7 @@ BOOL WINAPI SetConsoleTextAttribute(HANDLE hConsoleOutput, WORD wAttributes)
 	return TRUE;
 }
 
-/* Sends "ESC [ row ; col H" for c. */
-static void emit_position(COORD c)
+void console_emit_position(COORD c)
 {
 	char s[16];
 	int n = snprintf(s, sizeof(s), "\x1b[%d;%dH", c.Y + 1, c.X + 1);
@@ -307,7 +314,7 @@ BOOL WINAPI SetConsoleCursorPosition(HANDLE hConsoleOutput, COORD dwCursorPositi
 {
 	COORD c = dwCursorPosition;
 
-	if (!output_call(hConsoleOutput, NULL, 0))
+	if (!console_output_call(hConsoleOutput, NULL, 0))
 		return FALSE;
 	if (c.X < 0 || c.Y < 0 || c.X >= COLS || c.Y >= ROWS) {
 		SetLastError(ERROR_INVALID_PARAMETER);
@@ -315,13 +322,13 @@ BOOL WINAPI SetConsoleCursorPosition(HANDLE hConsoleOutput, COORD dwCursorPositi
 	}
 	screen.x = c.X;
 	screen.y = c.Y;
-	emit_position(c);
+	console_emit_position(c);
 	return TRUE;
 }
 
 BOOL WINAPI GetConsoleCursorInfo(HANDLE hConsoleOutput, PCONSOLE_CURSOR_INFO lpConsoleCursorInfo)
 {
-	if (!output_call(hConsoleOutput, lpConsoleCursorInfo, sizeof(*lpConsoleCursorInfo)))
+	if (!console_output_call(hConsoleOutput, lpConsoleCursorInfo, sizeof(*lpConsoleCursorInfo)))
 		return FALSE;
 	*lpConsoleCursorInfo = screen.cursor;
 	return TRUE;
@@ -334,7 +341,7 @@ BOOL WINAPI SetConsoleCursorInfo(HANDLE hConsoleOutput,
 {
 	const CONSOLE_CURSOR_INFO *ci = lpConsoleCursorInfo;
 
-	if (!output_call(hConsoleOutput, NULL, 0))
+	if (!console_output_call(hConsoleOutput, NULL, 0))
 		return FALSE;
 	if (!ci || IsBadReadPtr(ci, sizeof(*ci))) {
 		SetLastError(ERROR_INVALID_ACCESS);
@@ -353,185 +360,7 @@ BOOL WINAPI SetConsoleCursorInfo(HANDLE hConsoleOutput,
 /* The screen's size; another handle: {0, 0} with ERROR_INVALID_HANDLE. */
 COORD WINAPI GetLargestConsoleWindowSize(HANDLE hConsoleOutput)
 {
-	if (!output_call(hConsoleOutput, NULL, 0))
+	if (!console_output_call(hConsoleOutput, NULL, 0))
 		return (COORD){ 0, 0 };
 	return (COORD){ COLS, ROWS };
-}
-
-/* The cells a Fill/Write/ReadConsoleOutput* call of length cells from at
- * covers (stopping at the buffer's end), at *first; -1 with
- * ERROR_INVALID_PARAMETER for a negative coordinate; 0 past the end. */
-static long cell_run(COORD at, DWORD length, long *first)
-{
-	long end = (long)COLS * ROWS;
-
-	if (at.X < 0 || at.Y < 0) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return -1;
-	}
-	if (at.X >= COLS || at.Y >= ROWS)
-		return 0;
-	*first = (long)at.Y * COLS + at.X;
-	return length < (DWORD)(end - *first) ? (long)length : end - *first;
-}
-
-/* Shows cells [first, first + n) on the serial line where they are,
- * the cursor kept. */
-static void emit_cells(long first, long n)
-{
-	char row[COLS];
-
-	if (n == 0)
-		return;
-	console_emit("\x1b" "7", 2);
-	while (n > 0) {
-		int col = first % COLS, len = n < COLS - col ? n : COLS - col;
-		emit_position((COORD){ col, first / COLS });
-		len = WideCharToMultiByte(GetConsoleOutputCP(), 0, &screen.ch[first], len,
-					  row, sizeof(row), NULL, NULL);
-		console_emit(row, len);
-		first += COLS - col;
-		n -= COLS - col;
-	}
-	console_emit("\x1b" "8", 2);
-}
-
-/* The one body of the Fill/WriteConsoleOutput* calls: chars (count
- * WCHARs; NULL: c repeated) or attributes (attr), from at. */
-static BOOL output_cells(HANDLE h, const WCHAR *chars, WCHAR c, const WORD *attrs, WORD attr,
-			 BOOL text, DWORD length, COORD at, LPDWORD written)
-{
-	long first = 0, n;
-
-	if (!output_call(h, written, sizeof(*written)))
-		return FALSE;
-	if ((n = cell_run(at, length, &first)) < 0)
-		return FALSE;
-	AcquireSRWLockExclusive(&screen_lock);
-	screen_init();
-	for (long i = 0; i < n; i++) {
-		if (text)
-			screen.ch[first + i] = chars ? chars[i] : c;
-		else
-			screen.attr[first + i] = attrs ? attrs[i] : attr;
-	}
-	if (text)
-		emit_cells(first, n);
-	ReleaseSRWLockExclusive(&screen_lock);
-	*written = n;
-	return TRUE;
-}
-
-BOOL WINAPI FillConsoleOutputCharacterW(HANDLE hConsoleOutput, WCHAR cCharacter, DWORD nLength,
-					COORD dwWriteCoord, LPDWORD lpNumberOfCharsWritten)
-{
-	return output_cells(hConsoleOutput, NULL, cCharacter, NULL, 0, TRUE, nLength, dwWriteCoord,
-			    lpNumberOfCharsWritten);
-}
-
-/* cCharacter in the output code page. */
-BOOL WINAPI FillConsoleOutputCharacterA(HANDLE hConsoleOutput, CHAR cCharacter, DWORD nLength,
-					COORD dwWriteCoord, LPDWORD lpNumberOfCharsWritten)
-{
-	WCHAR w = (unsigned char)cCharacter;
-
-	MultiByteToWideChar(GetConsoleOutputCP(), 0, &cCharacter, 1, &w, 1);
-	return FillConsoleOutputCharacterW(hConsoleOutput, w, nLength, dwWriteCoord,
-					   lpNumberOfCharsWritten);
-}
-
-BOOL WINAPI FillConsoleOutputAttribute(HANDLE hConsoleOutput, WORD wAttribute, DWORD nLength,
-				       COORD dwWriteCoord, LPDWORD lpNumberOfAttrsWritten)
-{
-	return output_cells(hConsoleOutput, NULL, 0, NULL, wAttribute, FALSE, nLength, dwWriteCoord,
-			    lpNumberOfAttrsWritten);
-}
-
-/* An unreadable lpCharacter: ERROR_NOACCESS, nothing written. */
-BOOL WINAPI WriteConsoleOutputCharacterW(HANDLE hConsoleOutput, LPCWSTR lpCharacter,
-					 DWORD nLength, COORD dwWriteCoord,
-					 LPDWORD lpNumberOfCharsWritten)
-{
-	if (nLength > 0x7FFFFFFF / sizeof(WCHAR) ||
-	    (nLength && IsBadReadPtr(lpCharacter, nLength * sizeof(WCHAR)))) {
-		SetLastError(ERROR_NOACCESS);
-		return FALSE;
-	}
-	return output_cells(hConsoleOutput, lpCharacter, 0, NULL, 0, TRUE, nLength, dwWriteCoord,
-			    lpNumberOfCharsWritten);
-}
-
-/* lpCharacter in the output code page; the count is of its bytes. */
-BOOL WINAPI WriteConsoleOutputCharacterA(HANDLE hConsoleOutput, LPCSTR lpCharacter,
-					 DWORD nLength, COORD dwWriteCoord,
-					 LPDWORD lpNumberOfCharsWritten)
-{
-	WCHAR *w;
-	int n = 0;
-	BOOL ok;
-
-	if (nLength > 0x7FFFFFFF / sizeof(WCHAR) || (nLength && IsBadReadPtr(lpCharacter, nLength))) {
-		SetLastError(ERROR_NOACCESS);
-		return FALSE;
-	}
-	if (!(w = HeapAlloc(GetProcessHeap(), 0, nLength * sizeof(WCHAR) + 1))) {
-		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-		return FALSE;
-	}
-	if (nLength)
-		n = MultiByteToWideChar(GetConsoleOutputCP(), 0, lpCharacter, nLength, w, nLength);
-	ok = output_cells(hConsoleOutput, w, 0, NULL, 0, TRUE, n, dwWriteCoord,
-			  lpNumberOfCharsWritten);
-	HeapFree(GetProcessHeap(), 0, w);
-	return ok;
-}
-
-/* Cells back from the model. */
-BOOL WINAPI ReadConsoleOutputCharacterW(HANDLE hConsoleOutput, LPWSTR lpCharacter, DWORD nLength,
-					COORD dwReadCoord, LPDWORD lpNumberOfCharsRead)
-{
-	long first = 0, n;
-
-	if (!output_call(hConsoleOutput, lpNumberOfCharsRead, sizeof(DWORD)) ||
-	    !output_call(hConsoleOutput, nLength ? lpCharacter : NULL,
-			 nLength > 0x7FFFFFFF / 2 ? 0xFFFFFFFF : nLength * sizeof(WCHAR)) ||
-	    (n = cell_run(dwReadCoord, nLength, &first)) < 0)
-		return FALSE;
-	screen_init();
-	memcpy(lpCharacter, &screen.ch[first], n * sizeof(WCHAR));
-	*lpNumberOfCharsRead = n;
-	return TRUE;
-}
-
-/* ReadConsoleOutputCharacterW's characters in the output code page. */
-BOOL WINAPI ReadConsoleOutputCharacterA(HANDLE hConsoleOutput, LPSTR lpCharacter, DWORD nLength,
-					COORD dwReadCoord, LPDWORD lpNumberOfCharsRead)
-{
-	WCHAR w[COLS * ROWS];
-	DWORD n = 0;
-
-	if (!output_call(hConsoleOutput, nLength ? lpCharacter : NULL, nLength) ||
-	    !ReadConsoleOutputCharacterW(hConsoleOutput, w, nLength < COLS * ROWS ? nLength :
-					 COLS * ROWS, dwReadCoord, lpNumberOfCharsRead))
-		return FALSE;
-	if (*lpNumberOfCharsRead)
-		n = WideCharToMultiByte(GetConsoleOutputCP(), 0, w, *lpNumberOfCharsRead,
-					lpCharacter, nLength, NULL, NULL);
-	*lpNumberOfCharsRead = n;
-	return TRUE;
-}
-
-BOOL WINAPI ReadConsoleOutputAttribute(HANDLE hConsoleOutput, LPWORD lpAttribute, DWORD nLength,
-				       COORD dwReadCoord, LPDWORD lpNumberOfAttrsRead)
-{
-	long first = 0, n;
-
-	if (!output_call(hConsoleOutput, lpNumberOfAttrsRead, sizeof(DWORD)) ||
-	    !output_call(hConsoleOutput, nLength ? lpAttribute : NULL, nLength * sizeof(WORD)) ||
-	    (n = cell_run(dwReadCoord, nLength, &first)) < 0)
-		return FALSE;
-	screen_init();
-	memcpy(lpAttribute, &screen.attr[first], n * sizeof(WORD));
-	*lpNumberOfAttrsRead = n;
-	return TRUE;
 }

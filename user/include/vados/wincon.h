@@ -76,6 +76,14 @@ typedef struct _CONSOLE_SCREEN_BUFFER_INFOEX {
 	COLORREF ColorTable[16];
 } CONSOLE_SCREEN_BUFFER_INFOEX, *PCONSOLE_SCREEN_BUFFER_INFOEX;
 
+typedef struct _CHAR_INFO {
+	union {
+		WCHAR UnicodeChar;
+		CHAR AsciiChar;
+	} Char;
+	WORD Attributes;
+} CHAR_INFO, *PCHAR_INFO;
+
 typedef struct _CONSOLE_CURSOR_INFO {
 	DWORD dwSize;           /* 1..100, the percentage of the cell filled */
 	BOOL bVisible;
@@ -205,6 +213,18 @@ WINAPI BOOL ReadConsoleOutputCharacterA(HANDLE hConsoleOutput, LPSTR lpCharacter
 WINAPI BOOL ReadConsoleOutputAttribute(HANDLE hConsoleOutput, LPWORD lpAttribute,
 				       DWORD nLength, COORD dwReadCoord,
 				       LPDWORD lpNumberOfAttrsRead);
+/* The rectangle *lpWriteRegion / *lpReadRegion, clipped to the buffer and
+ * to the source (dwBufferSize cells, dwBufferCoord its cell at the
+ * rectangle's top left); the region becomes what was copied (nothing:
+ * Right < Left, Bottom < Top). */
+WINAPI BOOL WriteConsoleOutputA(HANDLE hConsoleOutput, const CHAR_INFO *lpBuffer,
+				COORD dwBufferSize, COORD dwBufferCoord, PSMALL_RECT lpWriteRegion);
+WINAPI BOOL WriteConsoleOutputW(HANDLE hConsoleOutput, const CHAR_INFO *lpBuffer,
+				COORD dwBufferSize, COORD dwBufferCoord, PSMALL_RECT lpWriteRegion);
+WINAPI BOOL ReadConsoleOutputA(HANDLE hConsoleOutput, PCHAR_INFO lpBuffer, COORD dwBufferSize,
+			       COORD dwBufferCoord, PSMALL_RECT lpReadRegion);
+WINAPI BOOL ReadConsoleOutputW(HANDLE hConsoleOutput, PCHAR_INFO lpBuffer, COORD dwBufferSize,
+			       COORD dwBufferCoord, PSMALL_RECT lpReadRegion);
 
 /* The console itself (user/lib/console_session.c): every process starts
  * attached; FreeConsole detaches (then every console call, WriteFile to the
@@ -256,6 +276,8 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define FillConsoleOutputCharacter  FillConsoleOutputCharacterW
 #define WriteConsoleOutputCharacter WriteConsoleOutputCharacterW
 #define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterW
+#define WriteConsoleOutput          WriteConsoleOutputW
+#define ReadConsoleOutput           ReadConsoleOutputW
 #define GetConsoleTitle             GetConsoleTitleW
 #define SetConsoleTitle             SetConsoleTitleW
 #else
@@ -266,6 +288,8 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define FillConsoleOutputCharacter  FillConsoleOutputCharacterA
 #define WriteConsoleOutputCharacter WriteConsoleOutputCharacterA
 #define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterA
+#define WriteConsoleOutput          WriteConsoleOutputA
+#define ReadConsoleOutput           ReadConsoleOutputA
 #define GetConsoleTitle             GetConsoleTitleA
 #define SetConsoleTitle             SetConsoleTitleA
 #endif
