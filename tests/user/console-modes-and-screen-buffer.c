@@ -219,6 +219,36 @@ static void rectangles(void)
 	      ERROR_INVALID_HANDLE);
 }
 
+/* ScrollConsoleScreenBuffer: rows 15..17's block (written by rectangles())
+ * moves up one row; the row it leaves takes the fill; a clip keeps cells. */
+static void scrolling(void)
+{
+	SMALL_RECT scroll = { 10, 15, 13, 17 }, clip = { 0, 0, 79, 16 };
+	CHAR_INFO fill;
+	char text[8] = "";
+	DWORD n;
+
+	fill.Char.UnicodeChar = L'.';
+	fill.Attributes = 7;
+	CHECK(ScrollConsoleScreenBufferW(out, &scroll, NULL, (COORD){ 10, 14 }, &fill), "scroll");
+	CHECK(ReadConsoleOutputCharacterA(out, text, 4, (COORD){ 10, 14 }, &n) &&
+	      memcmp(text, "abcd", 4) == 0, "moved up: %.4s", text);
+	CHECK(ReadConsoleOutputCharacterA(out, text, 4, (COORD){ 10, 17 }, &n) &&
+	      memcmp(text, "....", 4) == 0, "left behind: %.4s", text);
+	fill.Char.AsciiChar = '#';
+	CHECK(ScrollConsoleScreenBufferA(out, &scroll, &clip, (COORD){ 20, 15 }, &fill), "clipped");
+	CHECK(ReadConsoleOutputCharacterA(out, text, 4, (COORD){ 20, 16 }, &n) &&
+	      memcmp(text, "ijkl", 4) == 0, "moved right: %.4s", text);
+	CHECK(ReadConsoleOutputCharacterA(out, text, 4, (COORD){ 20, 17 }, &n) &&
+	      memcmp(text, "    ", 4) == 0 && ReadConsoleOutputCharacterA(out, text, 4,
+	      (COORD){ 10, 17 }, &n) && memcmp(text, "....", 4) == 0, "outside the clip: %.4s",
+	      text);
+	CHECK(ReadConsoleOutputCharacterA(out, text, 4, (COORD){ 10, 15 }, &n) &&
+	      memcmp(text, "####", 4) == 0, "filled: %.4s", text);
+	FAILS(ScrollConsoleScreenBufferW(out, &scroll, NULL, (COORD){ 0, 0 }, NULL), FALSE,
+	      ERROR_INVALID_ACCESS);
+}
+
 static void cursor_shape_and_title(void)
 {
 	CONSOLE_CURSOR_INFO ci = { 0, FALSE };
@@ -277,6 +307,7 @@ int main(void)
 	screen();
 	cells();
 	rectangles();
+	scrolling();
 	cursor_shape_and_title();
 	attach();
 	printf("\n" TEST_NAME ": %d failures\n", failures);

@@ -278,3 +278,89 @@ BOOL WINAPI ReadConsoleOutputA(HANDLE hConsoleOutput, PCHAR_INFO lpBuffer, COORD
 	return rect_copy(hConsoleOutput, lpBuffer, dwBufferSize, dwBufferCoord, lpReadRegion,
 			 FALSE, FALSE);
 }
+
+/* r (inclusive corners) cut to the screen buffer; FALSE when nothing is left. */
+static BOOL rect_in_buffer(SMALL_RECT *r)
+{
+	if (r->Left < 0)
+		r->Left = 0;
+	if (r->Top < 0)
+		r->Top = 0;
+	if (r->Right > COLS - 1)
+		r->Right = COLS - 1;
+	if (r->Bottom > ROWS - 1)
+		r->Bottom = ROWS - 1;
+	return r->Left <= r->Right && r->Top <= r->Bottom;
+}
+
+static BOOL in_rect(const SMALL_RECT *r, long x, long y)
+{
+	return x >= r->Left && x <= r->Right && y >= r->Top && y <= r->Bottom;
+}
+
+/* The one body of ScrollConsoleScreenBufferA/W: the cells of *scroll (cut
+ * to the buffer) move by origin - its top left; those they leave take
+ * *fill; only cells inside *clip (NULL: the buffer) change. */
+static BOOL scroll_cells(HANDLE h, const SMALL_RECT *scroll, const SMALL_RECT *clip, COORD origin,
+			 const CHAR_INFO *fill, BOOL wide)
+{
+	WCHAR ch[COLS * ROWS], fill_ch;
+	WORD attr[COLS * ROWS];
+	struct console_cells *cells;
+	SMALL_RECT from, within = { 0, 0, COLS - 1, ROWS - 1 };
+	long dx, dy;
+
+	if (!console_output_call(h, NULL, 0))
+		return FALSE;
+	if (!scroll || !fill || (clip && IsBadReadPtr(clip, sizeof(*clip))) ||
+	    IsBadReadPtr(scroll, sizeof(*scroll)) || IsBadReadPtr(fill, sizeof(*fill))) {
+		SetLastError(ERROR_INVALID_ACCESS);
+		return FALSE;
+	}
+	from = *scroll;
+	if (clip)
+		within = *clip;
+	if (!rect_in_buffer(&from) || !rect_in_buffer(&within))
+		return TRUE;
+	dx = origin.X - scroll->Left;
+	dy = origin.Y - scroll->Top;
+	fill_ch = fill->Char.UnicodeChar;
+	if (!wide)
+		MultiByteToWideChar(GetConsoleOutputCP(), 0, &fill->Char.AsciiChar, 1, &fill_ch, 1);
+	cells = console_cells_lock();
+	memcpy(ch, cells->ch, sizeof(ch));
+	memcpy(attr, cells->attr, sizeof(attr));
+	for (long y = from.Top; y <= from.Bottom; y++)
+		for (long x = from.Left; x <= from.Right; x++)
+			if (in_rect(&within, x, y)) {
+				cells->ch[y * COLS + x] = fill_ch;
+				cells->attr[y * COLS + x] = fill->Attributes;
+			}
+	for (long y = from.Top; y <= from.Bottom; y++)
+		for (long x = from.Left; x <= from.Right; x++)
+			if (in_rect(&within, x + dx, y + dy)) {
+				cells->ch[(y + dy) * COLS + x + dx] = ch[y * COLS + x];
+				cells->attr[(y + dy) * COLS + x + dx] = attr[y * COLS + x];
+			}
+	for (long y = within.Top; y <= within.Bottom; y++)
+		emit_cells(cells, y * COLS + within.Left, within.Right - within.Left + 1);
+	console_cells_unlock();
+	return TRUE;
+}
+
+BOOL WINAPI ScrollConsoleScreenBufferW(HANDLE hConsoleOutput, const SMALL_RECT *lpScrollRectangle,
+				       const SMALL_RECT *lpClipRectangle, COORD dwDestinationOrigin,
+				       const CHAR_INFO *lpFill)
+{
+	return scroll_cells(hConsoleOutput, lpScrollRectangle, lpClipRectangle, dwDestinationOrigin,
+			    lpFill, TRUE);
+}
+
+/* lpFill's character in the output code page. */
+BOOL WINAPI ScrollConsoleScreenBufferA(HANDLE hConsoleOutput, const SMALL_RECT *lpScrollRectangle,
+				       const SMALL_RECT *lpClipRectangle, COORD dwDestinationOrigin,
+				       const CHAR_INFO *lpFill)
+{
+	return scroll_cells(hConsoleOutput, lpScrollRectangle, lpClipRectangle, dwDestinationOrigin,
+			    lpFill, FALSE);
+}

@@ -225,6 +225,15 @@ WINAPI BOOL ReadConsoleOutputA(HANDLE hConsoleOutput, PCHAR_INFO lpBuffer, COORD
 			       COORD dwBufferCoord, PSMALL_RECT lpReadRegion);
 WINAPI BOOL ReadConsoleOutputW(HANDLE hConsoleOutput, PCHAR_INFO lpBuffer, COORD dwBufferSize,
 			       COORD dwBufferCoord, PSMALL_RECT lpReadRegion);
+/* The cells of *lpScrollRectangle move to dwDestinationOrigin; those left
+ * behind take *lpFill; only cells inside *lpClipRectangle (NULL: the
+ * buffer) change. */
+WINAPI BOOL ScrollConsoleScreenBufferA(HANDLE hConsoleOutput, const SMALL_RECT *lpScrollRectangle,
+				       const SMALL_RECT *lpClipRectangle, COORD dwDestinationOrigin,
+				       const CHAR_INFO *lpFill);
+WINAPI BOOL ScrollConsoleScreenBufferW(HANDLE hConsoleOutput, const SMALL_RECT *lpScrollRectangle,
+				       const SMALL_RECT *lpClipRectangle, COORD dwDestinationOrigin,
+				       const CHAR_INFO *lpFill);
 
 /* The console itself (user/lib/console_session.c): every process starts
  * attached; FreeConsole detaches (then every console call, WriteFile to the
@@ -278,6 +287,7 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterW
 #define WriteConsoleOutput          WriteConsoleOutputW
 #define ReadConsoleOutput           ReadConsoleOutputW
+#define ScrollConsoleScreenBuffer   ScrollConsoleScreenBufferW
 #define GetConsoleTitle             GetConsoleTitleW
 #define SetConsoleTitle             SetConsoleTitleW
 #else
@@ -290,6 +300,7 @@ WINAPI BOOL GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 #define ReadConsoleOutputCharacter  ReadConsoleOutputCharacterA
 #define WriteConsoleOutput          WriteConsoleOutputA
 #define ReadConsoleOutput           ReadConsoleOutputA
+#define ScrollConsoleScreenBuffer   ScrollConsoleScreenBufferA
 #define GetConsoleTitle             GetConsoleTitleA
 #define SetConsoleTitle             SetConsoleTitleA
 #endif
