@@ -22,7 +22,9 @@ struct console_cells {
 };
 
 /* Takes the screen buffer's lock and gives its cells (spaces of the default
- * attribute at first); console_cells_unlock lets them go (console_screen.c). */
+ * attribute at first); console_cells_unlock lets them go (console_screen.c).
+ * NULL, the lock not held, with ERROR_NOT_ENOUGH_MEMORY when the cells
+ * could not be made. */
 struct console_cells *console_cells_lock(void);
 void console_cells_unlock(void);
 

@@ -58,7 +58,8 @@ static BOOL output_cells(HANDLE h, const WCHAR *chars, WCHAR c, const WORD *attr
 		return FALSE;
 	if ((n = cell_run(at, length, &first)) < 0)
 		return FALSE;
-	cells = console_cells_lock();
+	if (!(cells = console_cells_lock()))
+		return FALSE;
 	for (long i = 0; i < n; i++) {
 		if (text)
 			cells->ch[first + i] = chars ? chars[i] : c;
@@ -140,6 +141,7 @@ BOOL WINAPI WriteConsoleOutputCharacterA(HANDLE hConsoleOutput, LPCSTR lpCharact
 BOOL WINAPI ReadConsoleOutputCharacterW(HANDLE hConsoleOutput, LPWSTR lpCharacter, DWORD nLength,
 					COORD dwReadCoord, LPDWORD lpNumberOfCharsRead)
 {
+	struct console_cells *cells;
 	long first = 0, n;
 
 	if (!console_output_call(hConsoleOutput, lpNumberOfCharsRead, sizeof(DWORD)) ||
@@ -147,7 +149,9 @@ BOOL WINAPI ReadConsoleOutputCharacterW(HANDLE hConsoleOutput, LPWSTR lpCharacte
 			 nLength > 0x7FFFFFFF / 2 ? 0xFFFFFFFF : nLength * sizeof(WCHAR)) ||
 	    (n = cell_run(dwReadCoord, nLength, &first)) < 0)
 		return FALSE;
-	memcpy(lpCharacter, &console_cells_lock()->ch[first], n * sizeof(WCHAR));
+	if (!(cells = console_cells_lock()))
+		return FALSE;
+	memcpy(lpCharacter, &cells->ch[first], n * sizeof(WCHAR));
 	console_cells_unlock();
 	*lpNumberOfCharsRead = n;
 	return TRUE;
@@ -174,13 +178,16 @@ BOOL WINAPI ReadConsoleOutputCharacterA(HANDLE hConsoleOutput, LPSTR lpCharacter
 BOOL WINAPI ReadConsoleOutputAttribute(HANDLE hConsoleOutput, LPWORD lpAttribute, DWORD nLength,
 				       COORD dwReadCoord, LPDWORD lpNumberOfAttrsRead)
 {
+	struct console_cells *cells;
 	long first = 0, n;
 
 	if (!console_output_call(hConsoleOutput, lpNumberOfAttrsRead, sizeof(DWORD)) ||
 	    !console_output_call(hConsoleOutput, nLength ? lpAttribute : NULL, nLength * sizeof(WORD)) ||
 	    (n = cell_run(dwReadCoord, nLength, &first)) < 0)
 		return FALSE;
-	memcpy(lpAttribute, &console_cells_lock()->attr[first], n * sizeof(WORD));
+	if (!(cells = console_cells_lock()))
+		return FALSE;
+	memcpy(lpAttribute, &cells->attr[first], n * sizeof(WORD));
 	console_cells_unlock();
 	*lpNumberOfAttrsRead = n;
 	return TRUE;
@@ -220,7 +227,8 @@ static BOOL rect_copy(HANDLE h, CHAR_INFO *buf, COORD size, COORD at, PSMALL_REC
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
 	}
-	cells = console_cells_lock();
+	if (!(cells = console_cells_lock()))
+		return FALSE;
 	for (long y = top; y <= bottom; y++) {
 		for (long x = left; x <= right; x++) {
 			CHAR_INFO *c = &buf[(at.Y + y - r.Top) * (long)size.X + at.X + x - r.Left];
@@ -327,7 +335,8 @@ static BOOL scroll_cells(HANDLE h, const SMALL_RECT *scroll, const SMALL_RECT *c
 	fill_ch = fill->Char.UnicodeChar;
 	if (!wide)
 		MultiByteToWideChar(GetConsoleOutputCP(), 0, &fill->Char.AsciiChar, 1, &fill_ch, 1);
-	cells = console_cells_lock();
+	if (!(cells = console_cells_lock()))
+		return FALSE;
 	memcpy(ch, cells->ch, sizeof(ch));
 	memcpy(attr, cells->attr, sizeof(attr));
 	for (long y = from.Top; y <= from.Bottom; y++)

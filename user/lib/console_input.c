@@ -10,13 +10,13 @@
 #define QUEUE_SIZE 1024         /* records; a full queue drops what comes */
 #define LINE_MAX   1024         /* bytes of one line being edited */
 
-static struct {
+static struct input_queue {
 	INPUT_RECORD rec[QUEUE_SIZE];
 	char byte[QUEUE_SIZE];  /* each record's byte as typed (the A calls') */
 	unsigned head, tail;    /* records [tail, head) are waiting */
 	char line[LINE_MAX];    /* a line read but not all returned yet */
 	unsigned line_at, line_len;
-} in;
+} *in;                          /* from the heap at the first console input call */
 static SRWLOCK in_lock = SRWLOCK_INIT;
 
 /* The key record of byte b typed (the kernel's '\n' is the Enter key). */
@@ -53,10 +53,10 @@ static BOOL queue_add(const INPUT_RECORD *r, char b)
 	BOOL room;
 
 	AcquireSRWLockExclusive(&in_lock);
-	room = in.head - in.tail < QUEUE_SIZE;
+	room = in->head - in->tail < QUEUE_SIZE;
 	if (room) {
-		in.rec[in.head % QUEUE_SIZE] = *r;
-		in.byte[in.head++ % QUEUE_SIZE] = b;
+		in->rec[in->head % QUEUE_SIZE] = *r;
+		in->byte[in->head++ % QUEUE_SIZE] = b;
 	}
 	ReleaseSRWLockExclusive(&in_lock);
 	return room;
@@ -86,19 +86,28 @@ static void input_fill(BOOL wait)
 /* Whether the record at the queue's position i types a character. */
 static BOOL types_char(unsigned i)
 {
-	const INPUT_RECORD *r = &in.rec[i % QUEUE_SIZE];
+	const INPUT_RECORD *r = &in->rec[i % QUEUE_SIZE];
 
 	return r->EventType == KEY_EVENT && r->Event.KeyEvent.bKeyDown &&
-	       (in.byte[i % QUEUE_SIZE] || r->Event.KeyEvent.uChar.UnicodeChar);
+	       (in->byte[i % QUEUE_SIZE] || r->Event.KeyEvent.uChar.UnicodeChar);
 }
 
-/* The input handle check; out (size bytes) must be writable: NULL
- * ERROR_INVALID_ACCESS, unwritable ERROR_NOACCESS. */
+/* The input handle check (and the queue made); out (size bytes) must be
+ * writable: NULL ERROR_INVALID_ACCESS, unwritable ERROR_NOACCESS. */
 static BOOL input_call(HANDLE h, void *out, size_t size)
 {
 	if (console_kind(h) != CONSOLE_INPUT) {
 		SetLastError(ERROR_INVALID_HANDLE);
 		return FALSE;
+	}
+	if (!in) {              /* the first call; two threads at once keep one */
+		struct input_queue *q = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*q));
+		if (!q) {
+			SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+			return FALSE;
+		}
+		if (InterlockedCompareExchangePointer((PVOID volatile *)&in, q, NULL))
+			HeapFree(GetProcessHeap(), 0, q);
 	}
 	if (size && !out) {
 		SetLastError(ERROR_INVALID_ACCESS);
@@ -125,17 +134,17 @@ static BOOL input_records(HANDLE h, PINPUT_RECORD out, DWORD n, LPDWORD count, B
 	if (n && !input_call(h, out, n > QUEUE_SIZE ? QUEUE_SIZE * sizeof(*out) : n * sizeof(*out)))
 		return FALSE;
 	input_fill(FALSE);
-	while (!peek && in.head == in.tail)     /* a read waits for one, as Windows' */
+	while (!peek && in->head == in->tail)     /* a read waits for one, as Windows' */
 		input_fill(TRUE);
 	AcquireSRWLockExclusive(&in_lock);
-	for (; i < n && in.tail + i != in.head; i++) {
-		out[i] = in.rec[(in.tail + i) % QUEUE_SIZE];
+	for (; i < n && in->tail + i != in->head; i++) {
+		out[i] = in->rec[(in->tail + i) % QUEUE_SIZE];
 		if (!wide && out[i].EventType == KEY_EVENT)
 			out[i].Event.KeyEvent.uChar.UnicodeChar =
-				(unsigned char)in.byte[(in.tail + i) % QUEUE_SIZE];
+				(unsigned char)in->byte[(in->tail + i) % QUEUE_SIZE];
 	}
 	if (!peek)
-		in.tail += i;
+		in->tail += i;
 	ReleaseSRWLockExclusive(&in_lock);
 	*count = i;
 	return TRUE;
@@ -170,7 +179,7 @@ BOOL WINAPI GetNumberOfConsoleInputEvents(HANDLE hConsoleInput, LPDWORD lpcNumbe
 	if (!input_call(hConsoleInput, lpcNumberOfEvents, sizeof(*lpcNumberOfEvents)))
 		return FALSE;
 	input_fill(FALSE);
-	*lpcNumberOfEvents = in.head - in.tail;
+	*lpcNumberOfEvents = in->head - in->tail;
 	return TRUE;
 }
 
@@ -182,8 +191,8 @@ BOOL WINAPI FlushConsoleInputBuffer(HANDLE hConsoleInput)
 		return FALSE;
 	input_fill(FALSE);
 	AcquireSRWLockExclusive(&in_lock);
-	in.tail = in.head;
-	in.line_at = in.line_len = 0;
+	in->tail = in->head;
+	in->line_at = in->line_len = 0;
 	ReleaseSRWLockExclusive(&in_lock);
 	return TRUE;
 }
@@ -240,12 +249,12 @@ static char next_char(void)
 		BOOL typed = FALSE;
 		char c = 0;
 
-		while (in.head == in.tail)
+		while (in->head == in->tail)
 			input_fill(TRUE);
 		AcquireSRWLockExclusive(&in_lock);
-		if (in.head != in.tail) {
-			typed = types_char(in.tail);
-			c = in.byte[in.tail++ % QUEUE_SIZE];
+		if (in->head != in->tail) {
+			typed = types_char(in->tail);
+			c = in->byte[in->tail++ % QUEUE_SIZE];
 		}
 		ReleaseSRWLockExclusive(&in_lock);
 		if (typed)
@@ -262,7 +271,7 @@ static void echo(const char *s, DWORD n)
 		WriteConsoleA(GetStdHandle(STD_OUTPUT_HANDLE), s, n, &done, NULL);
 }
 
-/* Reads one line into in.line, edited (backspace erases) and echoed as the
+/* Reads one line into in->line, edited (backspace erases) and echoed as the
  * mode says, ending "\r\n". */
 static void read_line(void)
 {
@@ -271,8 +280,8 @@ static void read_line(void)
 	for (;;) {
 		char c = next_char();
 		if (c == '\r') {
-			in.line[len++] = '\r';
-			in.line[len++] = '\n';
+			in->line[len++] = '\r';
+			in->line[len++] = '\n';
 			echo("\r\n", 2);
 			break;
 		}
@@ -284,12 +293,12 @@ static void read_line(void)
 			continue;
 		}
 		if (len < LINE_MAX - 2) {
-			in.line[len++] = c;
+			in->line[len++] = c;
 			echo(&c, 1);
 		}
 	}
-	in.line_at = 0;
-	in.line_len = len;
+	in->line_at = 0;
+	in->line_len = len;
 }
 
 /* The one body of ReadConsoleA/W: up to n bytes into buf. With line input,
@@ -300,11 +309,11 @@ static DWORD read_chars(char *buf, DWORD n)
 	DWORD got = 0;
 
 	if (console_input_mode() & ENABLE_LINE_INPUT) {
-		if (in.line_at == in.line_len)
+		if (in->line_at == in->line_len)
 			read_line();
-		got = in.line_len - in.line_at < n ? in.line_len - in.line_at : n;
-		memcpy(buf, in.line + in.line_at, got);
-		in.line_at += got;
+		got = in->line_len - in->line_at < n ? in->line_len - in->line_at : n;
+		memcpy(buf, in->line + in->line_at, got);
+		in->line_at += got;
 		return got;
 	}
 	buf[got++] = next_char();
@@ -313,10 +322,10 @@ static DWORD read_chars(char *buf, DWORD n)
 		BOOL typed = FALSE, more;
 
 		AcquireSRWLockExclusive(&in_lock);
-		more = in.head != in.tail;
+		more = in->head != in->tail;
 		if (more) {
-			typed = types_char(in.tail);
-			buf[got] = in.byte[in.tail++ % QUEUE_SIZE];
+			typed = types_char(in->tail);
+			buf[got] = in->byte[in->tail++ % QUEUE_SIZE];
 		}
 		ReleaseSRWLockExclusive(&in_lock);
 		if (!more)

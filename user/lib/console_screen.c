@@ -16,14 +16,13 @@
 
 static struct {
 	DWORD in_mode, out_mode;
-	struct console_cells cells;
+	struct console_cells *cells;    /* from the heap at the first use */
 	SHORT x, y;
 	WORD attribute;
 	CONSOLE_CURSOR_INFO cursor;
 	int escape;             /* 0, 1 after ESC, 2 inside ESC [ ... */
 	unsigned utf8_left;     /* continuation bytes a UTF-8 character still needs */
 	DWORD utf8_char;
-	BOOL blank;             /* the cells hold spaces of DEFAULT_ATTR */
 } screen = {
 	.in_mode = INPUT_MODES & ~(ENABLE_WINDOW_INPUT | ENABLE_VIRTUAL_TERMINAL_INPUT),
 	.out_mode = ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT,
@@ -32,23 +31,23 @@ static struct {
 };
 static SRWLOCK screen_lock = SRWLOCK_INIT;
 
-/* Fills the cells with spaces the first time they are needed. */
-static void screen_init(void)
-{
-	if (screen.blank)
-		return;
-	for (int i = 0; i < ROWS * COLS; i++) {
-		screen.cells.ch[i] = L' ';
-		screen.cells.attr[i] = DEFAULT_ATTR;
-	}
-	screen.blank = TRUE;
-}
-
+/* The cells live on the heap, so that a process that never writes to the
+ * console keeps no page of them. */
 struct console_cells *console_cells_lock(void)
 {
 	AcquireSRWLockExclusive(&screen_lock);
-	screen_init();
-	return &screen.cells;
+	if (!screen.cells) {
+		if (!(screen.cells = HeapAlloc(GetProcessHeap(), 0, sizeof(*screen.cells)))) {
+			ReleaseSRWLockExclusive(&screen_lock);
+			SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+			return NULL;
+		}
+		for (int i = 0; i < ROWS * COLS; i++) {
+			screen.cells->ch[i] = L' ';
+			screen.cells->attr[i] = DEFAULT_ATTR;
+		}
+	}
+	return screen.cells;
 }
 
 void console_cells_unlock(void)
@@ -113,11 +112,11 @@ static void screen_newline(void)
 	if (++screen.y < ROWS)
 		return;
 	screen.y = ROWS - 1;
-	memmove(screen.cells.ch, screen.cells.ch + COLS, sizeof(WCHAR) * COLS * (ROWS - 1));
-	memmove(screen.cells.attr, screen.cells.attr + COLS, sizeof(WORD) * COLS * (ROWS - 1));
+	memmove(screen.cells->ch, screen.cells->ch + COLS, sizeof(WCHAR) * COLS * (ROWS - 1));
+	memmove(screen.cells->attr, screen.cells->attr + COLS, sizeof(WORD) * COLS * (ROWS - 1));
 	for (int c = (ROWS - 1) * COLS; c < ROWS * COLS; c++) {
-		screen.cells.ch[c] = L' ';
-		screen.cells.attr[c] = screen.attribute;
+		screen.cells->ch[c] = L' ';
+		screen.cells->attr[c] = screen.attribute;
 	}
 }
 
@@ -151,8 +150,8 @@ static void screen_put(WCHAR c)
 		screen.x = 0;
 		screen_newline();
 	}
-	screen.cells.ch[screen.y * COLS + screen.x] = c;
-	screen.cells.attr[screen.y * COLS + screen.x] = screen.attribute;
+	screen.cells->ch[screen.y * COLS + screen.x] = c;
+	screen.cells->attr[screen.y * COLS + screen.x] = screen.attribute;
 	if (screen.x < COLS - 1 || (screen.out_mode & ENABLE_WRAP_AT_EOL_OUTPUT))
 		screen.x++;
 }
@@ -205,11 +204,12 @@ BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
 		return FALSE;
 	}
 	ok = win32_call(SYS_WRITE_CONSOLE, args, &written);
-	if (ok) {
-		console_cells_lock();
-		for (DWORD i = 0; i < written; i++)
-			screen_byte(((const unsigned char *)lpBuffer)[i]);
-		console_cells_unlock();
+	if (ok && written) {
+		if (console_cells_lock()) {
+			for (DWORD i = 0; i < written; i++)
+				screen_byte(((const unsigned char *)lpBuffer)[i]);
+			console_cells_unlock();
+		}
 	}
 	if (lpNumberOfCharsWritten)
 		*lpNumberOfCharsWritten = written;
