@@ -71,12 +71,12 @@ size_t console_pending(void)
 	return input_head - input_tail;
 }
 
-size_t console_read(char *buf, size_t max)
+size_t console_read(char *buf, size_t max, bool wait)
 {
 	bool irq = irq_save();
 	size_t n = 0;
 
-	while (input_head == input_tail)
+	while (wait && input_head == input_tail)
 		if (wait_queue_sleep_timeout(&input_wait, WAIT_FOREVER) == WAIT_INTERRUPTED)
 			break;          /* the reader is being terminated */
 	for (; n < max && input_tail != input_head; n++)

@@ -3,6 +3,7 @@
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
+#include "user/include/vados/syscall.h"
 
 #define WRITE_CHUNK 256u
 
@@ -39,18 +40,21 @@ struct sysret sys_write_console(const uint32_t *a, struct trap_frame *f)
 struct sysret sys_read_console(const uint32_t *a, struct trap_frame *f)
 {
 	char buf[READ_CHUNK];
+	uint32_t max = a[1] & ~VADOS_READ_CONSOLE_NOWAIT;
 	size_t n;
 
 	(void)f;
 	if (a[1] == 0)          /* the bytes waiting: _kbhit's question */
 		return (struct sysret){ ERROR_SUCCESS, console_pending() };
+	if (max == 0)
+		return (struct sysret){ ERROR_SUCCESS, 0 };
 	/* Check the whole buffer before blocking: a bad one fails now, not
 	 * after the user has typed. */
-	n = a[1] < READ_CHUNK ? a[1] : READ_CHUNK;
+	n = max < READ_CHUNK ? max : READ_CHUNK;
 	memset(buf, 0, n);
 	if (!copy_to_user(a[0], buf, n))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
-	n = console_read(buf, n);
+	n = console_read(buf, n, !(a[1] & VADOS_READ_CONSOLE_NOWAIT));
 	if (!copy_to_user(a[0], buf, n))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	return (struct sysret){ ERROR_SUCCESS, n };

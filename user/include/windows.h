@@ -714,6 +714,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winwide.h"
 #include "vados/winvolume.h"
 #include "vados/winnotify.h"
+#include "vados/wincon.h"
 #include "vados/winpool.h"
 #include "vados/winuser.h"
 

@@ -135,9 +135,13 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 	return ok;
 }
 
+/* The standard input handle reads the console as ReadConsoleA does. */
 BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)
 {
+	if (hFile == (HANDLE)STD_INPUT_HANDLE)
+		return ReadConsoleA(hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
+				    NULL);
 	return transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
 			lpOverlapped, TRUE, NULL);
 }

@@ -343,21 +343,3 @@ BOOL WINAPI SetStdHandle(DWORD nStdHandle, HANDLE hHandle)
 		*slot = hHandle;
 	return slot != NULL;
 }
-
-BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer,
-			  DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten,
-			  LPVOID lpReserved)
-{
-	uint32_t args[2] = { (uint32_t)lpBuffer, nNumberOfCharsToWrite }, written = 0;
-	BOOL ok;
-
-	(void)lpReserved;
-	if (hConsoleOutput != (HANDLE)STD_OUTPUT_HANDLE && hConsoleOutput != (HANDLE)STD_ERROR_HANDLE) {
-		SetLastError(ERROR_INVALID_HANDLE);
-		return FALSE;
-	}
-	ok = win32_call(SYS_WRITE_CONSOLE, args, &written);
-	if (lpNumberOfCharsWritten)
-		*lpNumberOfCharsWritten = written;
-	return ok;
-}

@@ -40,7 +40,8 @@ enum vados_syscall {
 	SYS_CLOSE_HANDLE,       /* (handle) */
 	SYS_MEMORY_STATUS,      /* (struct vados_memory_status *out) */
 	SYS_READ_CONSOLE,       /* (char *buf, uint32 max) -> bytes read; blocks for input
-				 * (max 0: the bytes waiting, at once) */
+				 *  unless max has VADOS_READ_CONSOLE_NOWAIT (then 0: none;
+				 *  max 0 alone: the bytes waiting, at once) */
 	SYS_LIST_PROCESSES,     /* (struct vados_process_info *buf, uint32 max) -> entries */
 	SYS_SHUTDOWN,           /* (): powers the machine off (QEMU exits); needs
 				 *  SeShutdownPrivilege enabled */
@@ -238,6 +239,9 @@ enum vados_syscall {
 struct vados_placement {
 	unsigned int lowest, highest, alignment;
 };
+
+/* SYS_READ_CONSOLE's max: take what was typed, without waiting. */
+#define VADOS_READ_CONSOLE_NOWAIT 0x80000000u
 
 /* SYS_VIRTUAL_DISCARD's operations. */
 #define VADOS_DISCARD_OFFER   1
