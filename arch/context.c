@@ -89,20 +89,21 @@ bool arch_fpu_extended(void)
 	return fxsr;
 }
 
-/* FXRSTOR of *s, the old registers' pointers scrubbed first where they
+/* FXRSTOR of *s, with scrub the old registers' pointers first where they
  * would survive it (after fnclex: nothing pending; emms: room to push). */
-static void fx_load(const struct arch_fpu_state *s)
+static void fx_load(const struct arch_fpu_state *s, bool scrub)
 {
-	if (fxrstor_keeps_pointers)
+	if (scrub && fxrstor_keeps_pointers)
 		asm volatile("fnclex\n\temms\n\tfildl %0" : : "m"(pointer_scrub));
 	asm volatile("fxrstor %0" : : "m"(*s) : "memory");
 }
 
-void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load)
+void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load,
+		     bool other_owner)
 {
 	if (fxsr) {
 		asm volatile("fxsave %0" : "=m"(*save) : : "memory");
-		fx_load(load);
+		fx_load(load, other_owner);
 	} else if (cpu_info.features & CPU_FPU)
 		asm volatile("fnsave %0\n\tfrstor %1" : "=m"(*save) : "m"(*load) : "memory");
 }
@@ -120,7 +121,7 @@ void arch_fpu_save(struct arch_fpu_state *s)
 void arch_fpu_load(const struct arch_fpu_state *s)
 {
 	if (fxsr)
-		fx_load(s);
+		fx_load(s, true);
 	else if (cpu_info.features & CPU_FPU)
 		asm volatile("fninit\n\tfrstor %0" : : "m"(*s) : "memory");
 }

@@ -31,8 +31,12 @@ void arch_fpu_init(struct arch_fpu_state *clean, uint16_t control);
 /* Whether states are FXSAVE images (the XMM registers and MXCSR exist). */
 bool arch_fpu_extended(void);
 /* Saves the running thread's FPU state into *save and loads *load. Every
- * switch does it: the kernel never touches the FPU, so only threads own it. */
-void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load);
+ * switch does it: the kernel never touches the FPU, so only threads own it.
+ * other_owner: *load belongs to another process than the state last loaded
+ * for ring 3 (AMD's FXRSTOR would let it read that one's last x87
+ * instruction and data addresses, which are then scrubbed first). */
+void arch_fpu_switch(struct arch_fpu_state *save, const struct arch_fpu_state *load,
+		     bool other_owner);
 /* Copies the running thread's FPU state into *s and leaves it loaded. */
 void arch_fpu_save(struct arch_fpu_state *s);
 /* Replaces the running thread's FPU state with *s (the old one's pending

@@ -22,6 +22,7 @@ struct thread *thread_now = &main_thread;
  * 53-bit precision, round to nearest. */
 #define FPU_CONTROL_DEFAULT 0x027f
 static struct arch_fpu_state clean_fpu;         /* what every new thread starts with */
+static uint32_t fpu_pid;                /* whose ring-3 FPU state was loaded last */
 static struct wait_queue ready[PRIORITY_LEVELS], dead;
 static uint32_t ready_mask;                     /* bit n: ready[n] is not empty */
 static bool preempt_pending;                    /* a thread above the running one is ready */
@@ -164,7 +165,13 @@ static void schedule(bool any)
 	}
 	if (next->stack)
 		arch_set_kernel_stack(next->stack + (KSTACK_PAGES + 1) * PAGE_SIZE);
-	arch_fpu_switch(&prev->fpu, &next->fpu);
+	/* Threads of one process may read each other's memory anyway: only
+	 * a change of process needs AMD's x87 pointers scrubbed (kernel
+	 * threads run no x87 code, so they leave the last process's). */
+	arch_fpu_switch(&prev->fpu, &next->fpu,
+			next->process && next->process->pid != fpu_pid);
+	if (next->process)
+		fpu_pid = next->process->pid;
 	arch_switch_context(&prev->esp, next->esp);
 	reap_dead();
 }
