@@ -76,13 +76,24 @@ static void append(struct builder *b, const char *s)
 	}
 }
 
+size_t rtl_device_prefix(const char *path)
+{
+	return is_sep(path[0]) && is_sep(path[1]) && (path[2] == '?' || path[2] == '.') &&
+			       is_sep(path[3]) && is_letter(path[4]) && path[5] == ':'
+		       ? 4
+		       : 0;
+}
+
 size_t rtl_full_path(const char *cwd, const char *path, char out[RTL_PATH_WORK])
 {
 	struct builder b = { out, 0, false };
-	bool drive = is_letter(path[0]) && path[1] == ':';
-	const char *rest = drive ? path + 2 : path;
+	bool drive;
+	const char *rest;
 	size_t n = 0;
 
+	path += rtl_device_prefix(path);
+	drive = is_letter(path[0]) && path[1] == ':';
+	rest = drive ? path + 2 : path;
 	if (!path[0] || (is_sep(path[0]) && is_sep(path[1])))
 		return 0;
 	put(&b, upper(drive ? path[0] : cwd[0]));

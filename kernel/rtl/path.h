@@ -18,10 +18,16 @@
  * separator but the root's) into out; returns the full path's length
  * (without the terminator). At RTL_PATH_WORK or more, out is "" (too long
  * for any call, whatever ".." would follow). A trailing
- * separator of path is kept ("C:\a\"). 0 for an empty path or one naming a
- * UNC share or device ("\\server\share", "\\?\..."), which vados does not
- * have: the caller fails with ERROR_INVALID_NAME. The drive letter comes out
- * upper case. */
+ * separator of path is kept ("C:\a\"). A drive path through the Win32
+ * device namespace ("\\?\C:\a", "\\.\C:\a") names the same file (the prefix
+ * is dropped). 0 for an empty path or one naming a UNC share or another
+ * device ("\\server\share", "\\?\UNC\..."), which vados does not have: the
+ * caller fails with ERROR_INVALID_NAME. The drive letter comes out upper
+ * case. */
 size_t rtl_full_path(const char *cwd, const char *path, char out[RTL_PATH_WORK]);
+
+/* 4 when path starts with "\\?\" or "\\.\" before a drive ("\\?\C:"),
+ * else 0. */
+size_t rtl_device_prefix(const char *path);
 
 #endif

@@ -23,6 +23,7 @@
 #define ERROR_UNEXP_NET_ERR        59u
 #define ERROR_FILE_EXISTS          80u
 #define ERROR_CANNOT_MAKE          82u
+#define ERROR_BAD_NETPATH          53u
 #define ERROR_INVALID_PARAMETER    87u
 #define ERROR_NEGATIVE_SEEK        131u
 #define ERROR_BROKEN_PIPE          109u

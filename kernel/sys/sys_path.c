@@ -17,6 +17,22 @@
 #define MOVEFILE_WRITE_THROUGH    0x8u
 #define FILE_ATTRIBUTE_NORMAL     0x80u
 
+/* Why in, which rtl_full_path could not resolve, names nothing: a UNC
+ * name's server is not on the network (vados has none), a device name
+ * ("\\.\x") no device; anything else is not a name. */
+static uint32_t unresolved_error(const char *in)
+{
+	bool sep0 = in[0] == '\\' || in[0] == '/', sep1 = in[1] == '\\' || in[1] == '/';
+
+	if (!sep0 || !sep1)
+		return ERROR_INVALID_NAME;
+	if ((in[2] == '.' || in[2] == '?') && (in[3] == '\\' || in[3] == '/') &&
+	    !((in[4] | 0x20) == 'u' && (in[5] | 0x20) == 'n' && (in[6] | 0x20) == 'c' &&
+	      in[7] == '\\'))
+		return ERROR_FILE_NOT_FOUND;
+	return ERROR_BAD_NETPATH;
+}
+
 uint32_t sys_path_in(uint32_t user, char **full)
 {
 	char *buf, cwd[RTL_MAX_PATH];
@@ -33,7 +49,8 @@ uint32_t sys_path_in(uint32_t user, char **full)
 	if (!err) {
 		ps_get_cwd(process_current(), cwd);
 		n = rtl_full_path(cwd, buf + RTL_PATH_WORK, buf);
-		err = !buf[RTL_PATH_WORK] ? ERROR_PATH_NOT_FOUND : n == 0 ? ERROR_INVALID_NAME
+		err = !buf[RTL_PATH_WORK] ? ERROR_PATH_NOT_FOUND
+		      : n == 0		  ? unresolved_error(buf + RTL_PATH_WORK)
 				: n >= RTL_MAX_PATH ? ERROR_FILENAME_EXCED_RANGE : ERROR_SUCCESS;
 	}
 	if (err) {
@@ -278,24 +295,43 @@ struct sysret sys_get_current_directory(const uint32_t *a, struct trap_frame *f)
 	return sys_string_out(a[0], a[1], cwd);
 }
 
+/* GetFullPathName's answer for in into out (RTL_PATH_WORK + 4 characters):
+ * its length, 0 for a name vados cannot resolve, RTL_PATH_WORK or more when
+ * too long. A "\\?\" path is Windows' literal name and comes back as it is;
+ * a "\\.\C:" one keeps its prefix before the resolved path. */
+static size_t full_path_of(const char *in, char *out)
+{
+	size_t pre = rtl_device_prefix(in), n;
+	char cwd[RTL_MAX_PATH];
+
+	if (pre && in[2] == '?') {
+		n = strlcpy(out, in, RTL_PATH_WORK);
+		return n < RTL_PATH_WORK ? n : RTL_PATH_WORK;
+	}
+	ps_get_cwd(process_current(), cwd);
+	memcpy(out, in, pre);
+	n = rtl_full_path(cwd, in, out + pre);
+	return n ? pre + n : 0;
+}
+
 /* (path, buf, size) -> length, or the size needed with the terminator */
 struct sysret sys_get_full_path(const uint32_t *a, struct trap_frame *f)
 {
-	char *buf = kmalloc(2 * RTL_PATH_WORK), cwd[RTL_MAX_PATH];
+	char *buf = kmalloc(2 * RTL_PATH_WORK + 4), *in;
 	uint32_t err, n = 0;
 
 	(void)f;
 	if (!buf)
 		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
-	err = sys_copy_string_in(buf + RTL_PATH_WORK, a[0], RTL_PATH_WORK);
+	in = buf + RTL_PATH_WORK + 4;
+	err = sys_copy_string_in(in, a[0], RTL_PATH_WORK);
 	if (err == ERROR_INVALID_PARAMETER)
 		err = ERROR_FILENAME_EXCED_RANGE;
 	if (!err) {
-		ps_get_cwd(process_current(), cwd);
-		n = (uint32_t)rtl_full_path(cwd, buf + RTL_PATH_WORK, buf);
+		n = (uint32_t)full_path_of(in, buf);
 		if (n == 0 || n >= RTL_PATH_WORK)
 			err = n ? ERROR_FILENAME_EXCED_RANGE
-				: buf[RTL_PATH_WORK] ? ERROR_INVALID_NAME : ERROR_INVALID_PARAMETER;
+				: in[0] ? ERROR_INVALID_NAME : ERROR_INVALID_PARAMETER;
 		else if (n >= a[2])
 			n++;                    /* the size needed */
 		else if (!copy_to_user(a[1], buf, n + 1))
@@ -305,16 +341,22 @@ struct sysret sys_get_full_path(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, err ? 0 : n };
 }
 
-/* (root or 0, uint32 out[4]) */
+/* (directory or 0, uint32 out[4]) */
 struct sysret sys_disk_free_space(const uint32_t *a, struct trap_frame *f)
 {
 	uint32_t out[4] = { 512, 0, 0, 0 }, cluster = 0, err;
-	char *full;
+	char *full, dir[RTL_MAX_PATH];
 
 	(void)f;
 	if (a[0]) {
 		if ((err = sys_path_in(a[0], &full)) != ERROR_SUCCESS)
 			return (struct sysret){ err, 0 };
+		/* Any directory of the volume names it, as on Windows (which
+		 * opens it): a missing one or a file fails. */
+		if ((err = sys_directory_check(full, dir)) != ERROR_SUCCESS) {
+			kfree(full);
+			return (struct sysret){ err, 0 };
+		}
 	} else if (!(full = kmalloc(RTL_MAX_PATH))) {
 		return (struct sysret){ ERROR_NOT_ENOUGH_MEMORY, 0 };
 	} else {

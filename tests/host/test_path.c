@@ -40,14 +40,28 @@ TEST(refuses_empty_unc_and_counts_long)
 
 	CHECK(rtl_full_path("C:\\", "", out) == 0);
 	CHECK(rtl_full_path("C:\\", "\\\\server\\share", out) == 0);
+	CHECK(rtl_full_path("C:\\", "\\\\?\\UNC\\server\\share", out) == 0);
+	CHECK(rtl_full_path("C:\\", "\\\\.\\pipe\\x", out) == 0);
 	memset(big, 'x', sizeof(big) - 1);
 	CHECK_EQ_U(rtl_full_path("C:\\", big, out), sizeof(big) - 1 + 3);
 	CHECK(out[0] == '\0');
+}
+
+/* "\\?\C:\..." and "\\.\C:\..." name the drive's files. */
+TEST(device_namespace_drive_paths)
+{
+	CHECK_STR(full("C:\\dir", "\\\\?\\D:\\a\\b.txt"), "D:\\a\\b.txt");
+	CHECK_STR(full("C:\\dir", "\\\\.\\c:\\a\\..\\b"), "C:\\b");
+	CHECK_EQ_U(rtl_device_prefix("\\\\?\\C:\\x"), 4);
+	CHECK_EQ_U(rtl_device_prefix("//./C:"), 4);
+	CHECK_EQ_U(rtl_device_prefix("\\\\?\\UNC\\s"), 0);
+	CHECK_EQ_U(rtl_device_prefix("C:\\x"), 0);
 }
 
 int main(void)
 {
 	RUN("path", resolves_like_win32);
 	RUN("path", refuses_empty_unc_and_counts_long);
+	RUN("path", device_namespace_drive_paths);
 	return check_summary();
 }

@@ -519,12 +519,36 @@ static void edges(void)
 	n = GetFullPathNameA("C:\\a\\*.txt", sizeof(buf), buf, &part);
 	CHECK(n == 10 && strcmp(buf, "C:\\a\\*.txt") == 0 && part == buf + 5,
 	      "GetFullPathName keeps wildcards: \"%s\"", buf);
+	/* The device namespace's drive paths name the same files; GetFullPathName
+	 * keeps a "\\?\" name as it is and resolves a "\\.\" one. */
+	n = GetFullPathNameA("\\\\?\\C:\\a\\..\\b", sizeof(buf), buf, &part);
+	CHECK(n == 13 && strcmp(buf, "\\\\?\\C:\\a\\..\\b") == 0, "\\\\?\\ kept: \"%s\"", buf);
+	n = GetFullPathNameA("\\\\.\\c:\\a\\..\\b", sizeof(buf), buf, &part);
+	CHECK(n == 8 && strcmp(buf, "\\\\.\\C:\\b") == 0 && part == buf + 7,
+	      "\\\\.\\ resolved: \"%s\"", buf);
+	CloseHandle(CreateFileA("\\\\?\\" D "\\dev.txt", GENERIC_WRITE, 0, NULL, CREATE_NEW, 0, NULL));
+	CHECK(GetFileAttributesA(D "\\dev.txt") != INVALID_FILE_ATTRIBUTES, "made through \\\\?\\");
+	CHECK(DeleteFileA("\\\\.\\" D "\\dev.txt"), "deleted through \\\\.\\: %lu", GetLastError());
+	/* No network: a UNC name's server is not found; no such device. */
+	FAILS(GetFileAttributesA("\\\\?\\UNC\\server\\share\\x"), INVALID_FILE_ATTRIBUTES,
+	      ERROR_BAD_NETPATH);
+	FAILS(CreateFileA("\\\\server\\share\\x", GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL),
+	      INVALID_HANDLE_VALUE, ERROR_BAD_NETPATH);
+	FAILS(CreateFileA("\\\\.\\NoSuchDevice", GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL),
+	      INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
 	FAILS(GetDiskFreeSpaceA("Q:\\", &spc, &bps, &fc, &tc), FALSE, ERROR_PATH_NOT_FOUND);
 	CHECK(GetDiskFreeSpaceA(NULL, &spc, &bps, &fc, &tc) && bps == 512 && fc <= tc,
 	      "GetDiskFreeSpace: %lu %lu %lu %lu", spc, bps, fc, tc);
 	CHECK(GetDiskFreeSpaceExA(D "\\", &avail, &total, &free) &&
 	      total.QuadPart == (ULONGLONG)tc * spc * bps && avail.QuadPart == free.QuadPart,
 	      "GetDiskFreeSpaceEx of a directory: %lu", GetLastError());
+	/* Windows opens the directory: a missing one or a file fails. */
+	FAILS(GetDiskFreeSpaceExA(D "\\nope\\", &avail, &total, &free), FALSE, ERROR_FILE_NOT_FOUND);
+	FAILS(GetDiskFreeSpaceExA(D "\\nope\\x\\", &avail, &total, &free), FALSE,
+	      ERROR_PATH_NOT_FOUND);
+	CloseHandle(CreateFileA(D "\\space.txt", GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL));
+	FAILS(GetDiskFreeSpaceA(D "\\space.txt", &spc, &bps, &fc, &tc), FALSE, ERROR_DIRECTORY);
+	DeleteFileA(D "\\space.txt");
 	CHECK(SetCurrentDirectoryA(D "\\") && GetCurrentDirectoryA(sizeof(buf), buf) == strlen(D) &&
 	      strcmp(buf, D) == 0, "a trailing backslash: \"%s\"", buf);
 	n = GetFullPathNameA("C:", sizeof(buf), buf, &part);

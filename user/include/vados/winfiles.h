@@ -146,6 +146,7 @@ WINAPI BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags);
 #define ERROR_NO_MORE_FILES       18L
 #define ERROR_CRC                 23L
 #define ERROR_GEN_FAILURE         31L
+#define ERROR_BAD_NETPATH         53L
 #define ERROR_IO_PENDING          997L
 #define ERROR_SHARING_VIOLATION   32L
 #define ERROR_HANDLE_EOF          38L
