@@ -79,7 +79,8 @@ static void append(struct builder *b, const char *s)
 size_t rtl_device_prefix(const char *path)
 {
 	return is_sep(path[0]) && is_sep(path[1]) && (path[2] == '?' || path[2] == '.') &&
-			       is_sep(path[3]) && is_letter(path[4]) && path[5] == ':'
+			       is_sep(path[3]) && is_letter(path[4]) && path[5] == ':' &&
+			       is_sep(path[6])
 		       ? 4
 		       : 0;
 }

@@ -22,12 +22,12 @@
  * device namespace ("\\?\C:\a", "\\.\C:\a") names the same file (the prefix
  * is dropped). 0 for an empty path or one naming a UNC share or another
  * device ("\\server\share", "\\?\UNC\..."), which vados does not have: the
- * caller fails with ERROR_INVALID_NAME. The drive letter comes out upper
+ * caller fails (kernel/sys/sys_path.c says why). The drive letter comes out upper
  * case. */
 size_t rtl_full_path(const char *cwd, const char *path, char out[RTL_PATH_WORK]);
 
-/* 4 when path starts with "\\?\" or "\\.\" before a drive ("\\?\C:"),
- * else 0. */
+/* 4 when path starts with "\\?\" or "\\.\" before a drive's root ("\\?\C:\"),
+ * else 0 ("\\.\C:" alone is the volume, a device). */
 size_t rtl_device_prefix(const char *path);
 
 #endif

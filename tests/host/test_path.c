@@ -53,7 +53,8 @@ TEST(device_namespace_drive_paths)
 	CHECK_STR(full("C:\\dir", "\\\\?\\D:\\a\\b.txt"), "D:\\a\\b.txt");
 	CHECK_STR(full("C:\\dir", "\\\\.\\c:\\a\\..\\b"), "C:\\b");
 	CHECK_EQ_U(rtl_device_prefix("\\\\?\\C:\\x"), 4);
-	CHECK_EQ_U(rtl_device_prefix("//./C:"), 4);
+	CHECK_EQ_U(rtl_device_prefix("//./C:/"), 4);
+	CHECK_EQ_U(rtl_device_prefix("\\\\.\\C:"), 0);          /* the volume */
 	CHECK_EQ_U(rtl_device_prefix("\\\\?\\UNC\\s"), 0);
 	CHECK_EQ_U(rtl_device_prefix("C:\\x"), 0);
 }
