@@ -145,10 +145,13 @@ $(B)/user/%.exe: $(B)/user/obj/user/programs/%.o $(ULIB) user/user.ld
 	$(USER_LINK)
 $(B)/user/%.exe: $(B)/user/obj/tests/user/%.o $(ULIB) user/user.ld
 	$(USER_LINK)
-# vmbench is user/programs/vmbench.c and the parts in user/programs/vmbench/
-# (the shared figures and printing, the second boot's rows).
-VMBENCH_PARTS := $(patsubst %.c,$(B)/user/obj/%.o,$(wildcard user/programs/vmbench/*.c))
-$(B)/user/vmbench.exe: $(B)/user/obj/user/programs/vmbench.o $(VMBENCH_PARTS) $(ULIB) user/user.ld
+# Programs in parts: NAME.c and the parts in user/programs/NAME/ (vmbench: the
+# shared figures and printing, the second boot's rows; shell: the commands
+# that look at processes and memory).
+PARTED_PROGS := vmbench shell
+prog_parts = $(patsubst %.c,$(B)/user/obj/%.o,$(wildcard user/programs/$(1)/*.c))
+$(foreach p,$(PARTED_PROGS),$(eval $(B)/user/$(p).exe: $(call prog_parts,$(p))))
+$(PARTED_PROGS:%=$(B)/user/%.exe): $(B)/user/%.exe: $(B)/user/obj/user/programs/%.o $(ULIB) user/user.ld
 	$(CC) $(SDK_LDFLAGS) -o $@ $(ULIB_CRT0) $(filter %.o,$^) $(ULIB) -lgcc
 
 # tools/vados-cc: builds the SDK and prints what it compiles and links with.
