@@ -12,7 +12,8 @@ alternately, so a change in the host's load falls on both. Like the peer,
 each vados run is two boots: the original rows, then (vmbench --more C:) the
 rows added later, with a fresh copy of the FAT32 test disk
 (tools/mkbenchdisk.py, as the peer's) as the primary slave, C:. The vados
-figure is the median of all its rounds (the file rows: one per run), the
+figure is the median of all its rounds (the file rows: one per run, but
+file_read_warm's three), the
 Linux one the median of its runs. Prints the table NAME vados linux ratio
 (ratio = vados / linux: below 1, vados costs less; "-": not measured, the
 reason below the table), the checks of the second boots, the counters, the
@@ -397,9 +398,10 @@ def main():
 
     rows, md = table(res)
     out = [host, "vados: the median of %d rounds (%d runs of two boots; the file rows: one "
-           "round a run); linux: the median of %d runs; ratio = vados / linux (below 1: vados "
-           "costs less)" % (len(res.vados.get(NOISE_ROW, [])), res.vados_runs,
-                            len(res.linux.get(NOISE_ROW, []))), ""] + rows
+           "round a run, file_read_warm three); linux: the median of %d runs; "
+           "ratio = vados / linux (below 1: vados costs less)"
+           % (len(res.vados.get(NOISE_ROW, [])), res.vados_runs,
+              len(res.linux.get(NOISE_ROW, []))), ""] + rows
     if res.peer_why:
         out += ["", "linux: %s: the peer (%s) could not be used: %s"
                 % ("stopped early" if res.linux else "no figures", PEER_SRC, res.peer_why)]
