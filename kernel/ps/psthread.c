@@ -307,6 +307,19 @@ void ps_kill_all(struct process *p, uint32_t status)
 	irq_restore(irq);
 }
 
+void ps_kill_all_later(struct process *p, uint32_t status)
+{
+	bool irq = irq_save();
+
+	if (!p->terminating) {
+		p->terminating = true;
+		p->terminate_status = status;
+	}
+	for (struct ps_thread *t = p->threads; t; t = t->proc_next)
+		kill_locked(t, p->terminate_status);
+	irq_restore(irq);
+}
+
 uint32_t ps_thread_suspend(struct ps_thread *t, uint32_t *error)
 {
 	bool irq = irq_save();
