@@ -47,6 +47,10 @@
 
 #define CREATE_BREAKAWAY_FROM_JOB 0x01000000
 
+#ifndef ERROR_NOT_ENOUGH_QUOTA
+#define ERROR_NOT_ENOUGH_QUOTA 1816L  /* the active-process limit (STATUS_QUOTA_EXCEEDED) */
+#endif
+
 typedef enum _JOBOBJECTINFOCLASS {
 	JobObjectBasicAccountingInformation = 1,
 	JobObjectBasicLimitInformation = 2,
