@@ -7,6 +7,7 @@
 #include "kernel/ke/lock.h"
 #include "mm/vm.h"
 #include "arch/cpu.h"
+#include "arch/trap.h"
 
 static const struct ke_lock_class job_class = { "jobs", KE_RANK_JOB, true, NULL };
 static struct ke_spin_lock job_lock = { .cls = &job_class };
@@ -286,9 +287,9 @@ bool job_holds(const struct job *j, const struct process *p)
 	return j ? p->job == j : p->job != NULL;
 }
 
-void job_accounting(struct job *j, struct job_accounting *out)
+/* j's counters with the live members' added (under job_lock). */
+static void accounting_locked(struct job *j, struct job_accounting *out)
 {
-	ke_acquire_spin_lock(&job_lock);
 	*out = j->acct;
 	for (struct process *p = j->members; p; p = p->job_next) {
 		out->user_ticks += p->times.user_ticks;
@@ -296,7 +297,53 @@ void job_accounting(struct job *j, struct job_accounting *out)
 		out->page_faults += p->vm ? vm_fault_count(p->vm) : 0;
 		out->active_processes++;
 	}
+	out->period_user_ticks = out->user_ticks - j->period_user_base;
+	out->period_kernel_ticks = out->kernel_ticks - j->period_kernel_base;
+}
+
+void job_accounting(struct job *j, struct job_accounting *out)
+{
+	ke_acquire_spin_lock(&job_lock);
+	accounting_locked(j, out);
 	ke_release_spin_lock(&job_lock);
+}
+
+/* User ticks as 100 ns units. */
+static uint64_t ticks_100ns(uint32_t ticks)
+{
+	return (uint64_t)ticks * 10000000u / timer_hz();
+}
+
+void job_enforce_time(struct process *p)
+{
+	struct job *j = p->job;
+	struct job_message m = { 0 };
+	struct job_accounting acct;
+	bool end_process = false, end_job = false;
+
+	ke_acquire_spin_lock(&job_lock);
+	if ((j->limits.flags & JOB_LIMIT_PROCESS_TIME) && !p->terminating &&
+	    ticks_100ns(p->times.user_ticks) > j->limits.process_time) {
+		end_process = true;
+		j->acct.terminated_processes++;
+		message_take_locked(j, &m, JOB_MSG_END_OF_PROCESS_TIME, p->pid);
+	} else if (j->limits.flags & JOB_LIMIT_JOB_TIME) {
+		accounting_locked(j, &acct);
+		if (ticks_100ns(acct.period_user_ticks) > j->limits.job_time) {
+			j->limits.flags &= ~JOB_LIMIT_JOB_TIME;
+			j->limits.job_time = 0;
+			if (j->end_of_job_action == JOB_POST_AT_END_OF_JOB)
+				message_take_locked(j, &m, JOB_MSG_END_OF_JOB_TIME, 0);
+			else
+				end_job = true;
+		}
+	}
+	ke_release_spin_lock(&job_lock);
+	if (end_process)
+		ps_kill_all_later(p, ERROR_NOT_ENOUGH_QUOTA);
+	message_post(&m);
+	if (end_job)
+		job_terminate(j, ERROR_NOT_ENOUGH_QUOTA);
 }
 
 uint32_t job_pids(struct job *j, uint32_t *out, uint32_t max)
@@ -321,9 +368,16 @@ void job_get_limits(struct job *j, struct job_limits *out, uint32_t *peak_proces
 	ke_release_spin_lock(&job_lock);
 }
 
-void job_set_limits(struct job *j, const struct job_limits *l)
+void job_set_limits(struct job *j, const struct job_limits *l, bool new_period)
 {
+	struct job_accounting acct;
+
 	ke_acquire_spin_lock(&job_lock);
+	if (new_period) {
+		accounting_locked(j, &acct);
+		j->period_user_base = acct.user_ticks;
+		j->period_kernel_base = acct.kernel_ticks;
+	}
 	j->limits = *l;
 	ke_release_spin_lock(&job_lock);
 }

@@ -17,6 +17,7 @@
 
 #include "kernel/ke/dispatcher.h"
 #include "kernel/ob/ob.h"
+#include "kernel/ps/process.h"
 
 /* The rights of a job handle (Windows' values). */
 #define JOB_OBJECT_ASSIGN_PROCESS          0x0001u
@@ -48,6 +49,7 @@
 
 /* The JOB_OBJECT_MSG_* packets' message numbers. */
 #define JOB_MSG_END_OF_JOB_TIME       1u
+#define JOB_MSG_END_OF_PROCESS_TIME   2u
 #define JOB_MSG_ACTIVE_PROCESS_LIMIT  3u
 #define JOB_MSG_ACTIVE_PROCESS_ZERO   4u
 #define JOB_MSG_NEW_PROCESS           6u
@@ -55,6 +57,8 @@
 #define JOB_MSG_ABNORMAL_EXIT_PROCESS 8u
 #define JOB_MSG_PROCESS_MEMORY_LIMIT  9u
 #define JOB_MSG_JOB_MEMORY_LIMIT      10u
+
+#define JOB_POST_AT_END_OF_JOB        1u      /* JobObjectEndOfJobTimeInformation */
 
 struct process;
 struct io_completion;
@@ -74,6 +78,7 @@ struct job_limits {
 /* What the accounting query reports (JOBOBJECT_BASIC_ACCOUNTING_INFORMATION). */
 struct job_accounting {
 	uint32_t user_ticks, kernel_ticks;      /* every member's, ended ones' too */
+	uint32_t period_user_ticks, period_kernel_ticks;        /* since the job-time limit was set */
 	uint32_t page_faults;
 	uint32_t total_processes, active_processes, terminated_processes;
 };
@@ -83,6 +88,7 @@ struct job {
 	struct process *members;        /* active members (process->job_next) */
 	struct job_limits limits;
 	struct job_accounting acct;     /* of the ended members (times, faults) and counts */
+	uint32_t period_user_base, period_kernel_base;  /* the totals when the period began */
 	uint32_t peak_process_memory, peak_job_memory;  /* pages */
 	uint32_t end_of_job_action;     /* JobObjectEndOfJobTimeInformation: kept */
 	struct io_completion *port;     /* referenced, or NULL */
@@ -116,6 +122,19 @@ void job_process_discarded(struct process *p);
  * if it is one, at its return to ring 3); the job is signaled. */
 void job_terminate(struct job *j, uint32_t status);
 
+/* The user-time limits (JOB_OBJECT_LIMIT_PROCESS_TIME, _JOB_TIME), checked
+ * as a thread of member p returns to ring 3 (p current): past the process
+ * limit p ends with ERROR_NOT_ENOUGH_QUOTA (END_OF_PROCESS_TIME posted);
+ * past the job limit every member does and the job is signaled, or with
+ * JOB_OBJECT_POST_AT_END_OF_JOB, END_OF_JOB_TIME is posted and the limit
+ * cleared. Either way the caller ends at its return to ring 3. */
+void job_enforce_time(struct process *p);
+static inline void job_check_time(struct process *p)
+{
+	if (p && p->job && (p->job->limits.flags & (JOB_LIMIT_PROCESS_TIME | JOB_LIMIT_JOB_TIME)))
+		job_enforce_time(p);
+}
+
 /* Whether p is in j (NULL: in any job). */
 bool job_holds(const struct job *j, const struct process *p);
 /* The job's counters with the live members' times and faults added. */
@@ -125,8 +144,9 @@ uint32_t job_pids(struct job *j, uint32_t *out, uint32_t max);
 /* The limits, the peak memory figures (pages) under the lock. */
 void job_get_limits(struct job *j, struct job_limits *out, uint32_t *peak_process,
 		    uint32_t *peak_job);
-/* Replaces the limits (checked by the caller). */
-void job_set_limits(struct job *j, const struct job_limits *l);
+/* Replaces the limits (checked by the caller); new_period: the job's user
+ * time counts against the job-time limit from now (ThisPeriodTotalUserTime). */
+void job_set_limits(struct job *j, const struct job_limits *l, bool new_period);
 /* JobObjectAssociateCompletionPortInformation: packets go to port (a
  * reference is taken) under key; NEW_PROCESS is posted for each active
  * member. ERROR_INVALID_PARAMETER when j has a port already. */

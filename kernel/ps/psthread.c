@@ -1,6 +1,7 @@
 /* Ring-3 threads; see kernel/ps/psthread.h. */
 #include "kernel/ps/psthread.h"
 #include "kernel/ps/process.h"
+#include "kernel/ps/job.h"
 #include "kernel/ke/iolist.h"
 #include "kernel/ke/mutant.h"
 #include "kernel/ke/queue.h"
@@ -386,6 +387,7 @@ void ps_user_return(void)
 {
 	struct ps_thread *t = ps_thread_current();
 
+	job_check_time(t->k.process);
 	for (;;) {
 		if (t->k.kill)
 			ps_thread_exit(t->kill_status);

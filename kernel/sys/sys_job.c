@@ -143,8 +143,10 @@ static void accounting_fill(struct job *j, struct job_accounting_rec *r)
 	struct job_accounting acct;
 
 	job_accounting(j, &acct);
-	r->user = r->period_user = ticks_to_100ns(acct.user_ticks);
-	r->kernel = r->period_kernel = ticks_to_100ns(acct.kernel_ticks);
+	r->user = ticks_to_100ns(acct.user_ticks);
+	r->kernel = ticks_to_100ns(acct.kernel_ticks);
+	r->period_user = ticks_to_100ns(acct.period_user_ticks);
+	r->period_kernel = ticks_to_100ns(acct.period_kernel_ticks);
 	r->page_faults = acct.page_faults;
 	r->total_processes = acct.total_processes;
 	r->active_processes = acct.active_processes;
@@ -286,6 +288,7 @@ static uint32_t set_limits(struct job *j, const struct job_extended_limit_rec *r
 	const struct job_basic_limit_rec *b = &r->basic;
 	struct job_limits l;
 	uint32_t fl = b->flags, peak_process, peak_job;
+	bool new_period;
 
 	if (!limits_valid(b, basic))
 		return ERROR_INVALID_PARAMETER;
@@ -296,16 +299,21 @@ static uint32_t set_limits(struct job *j, const struct job_extended_limit_rec *r
 		l.process_memory = fl & JOB_LIMIT_PROCESS_MEMORY ? r->process_memory / PAGE_SIZE : 0;
 		l.job_memory = fl & JOB_LIMIT_JOB_MEMORY ? r->job_memory / PAGE_SIZE : 0;
 	}
+	/* PRESERVE_JOB_TIME keeps the job-time limit set before, and its period. */
+	if (fl & JOB_LIMIT_PRESERVE_JOB_TIME)
+		fl = (fl & ~JOB_LIMIT_PRESERVE_JOB_TIME) | (l.flags & JOB_LIMIT_JOB_TIME);
+	else
+		l.job_time = fl & JOB_LIMIT_JOB_TIME ? b->job_time : 0;
+	new_period = (b->flags & JOB_LIMIT_JOB_TIME) != 0;
 	l.flags = fl;
 	l.process_time = fl & JOB_LIMIT_PROCESS_TIME ? b->process_time : 0;
-	l.job_time = fl & JOB_LIMIT_JOB_TIME ? b->job_time : 0;
 	l.ws_min = fl & JOB_LIMIT_WORKINGSET ? b->ws_min : 0;
 	l.ws_max = fl & JOB_LIMIT_WORKINGSET ? b->ws_max : 0;
 	l.active_processes = fl & JOB_LIMIT_ACTIVE_PROCESS ? b->active_processes : 0;
 	l.affinity = fl & JOB_LIMIT_AFFINITY ? b->affinity : 0;
 	l.priority_class = fl & JOB_LIMIT_PRIORITY_CLASS ? b->priority_class : 0;
 	l.scheduling_class = fl & JOB_LIMIT_SCHEDULING_CLASS ? b->scheduling_class : 0;
-	job_set_limits(j, &l);
+	job_set_limits(j, &l, new_period);
 	return 0;
 }
 
