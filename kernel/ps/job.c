@@ -1,26 +1,15 @@
-/* Job objects: the type, membership, limits on process creation and
- * commit, termination and the notification packets; see kernel/ps/job.h.
- * The information classes' records are kernel/sys/sys_job.c's. */
-#include "kernel/ps/job.h"
-#include "kernel/ps/process.h"
+/* Job objects: the type, nesting, membership (assignment, inheritance at
+ * process creation, exit), termination and the notification packets; see
+ * kernel/ps/job.h. Limits and queries are kernel/ps/joblimit.c's; the
+ * information classes' records kernel/sys/sys_job.c's. */
+#include "kernel/ps/jobp.h"
 #include "kernel/io/completion.h"
-#include "kernel/ke/lock.h"
 #include "mm/vm.h"
-#include "arch/cpu.h"
-#include "arch/trap.h"
 
 static const struct ke_lock_class job_class = { "jobs", KE_RANK_JOB, true, NULL };
-static struct ke_spin_lock job_lock = { .cls = &job_class };
+struct ke_spin_lock job_lock = { .cls = &job_class };
 
-/* A packet to post once job_lock is dropped: the port referenced. */
-struct job_message {
-	struct io_completion *port;
-	uint32_t key, msg, pid;
-};
-
-/* Under job_lock: m gets j's port (referenced) for message msg about pid;
- * nothing when j has no port. */
-static void message_take_locked(struct job *j, struct job_message *m, uint32_t msg, uint32_t pid)
+void job_message_take_locked(struct job *j, struct job_message *m, uint32_t msg, uint32_t pid)
 {
 	m->port = j->port;
 	if (!m->port)
@@ -31,51 +20,87 @@ static void message_take_locked(struct job *j, struct job_message *m, uint32_t m
 	m->pid = pid;
 }
 
-/* Posts m (lpCompletionKey the key, dwNumberOfBytesTransferred the message,
- * lpOverlapped the process id) and drops its port. A full pool loses the
- * packet, as NT's would be. */
-static void message_post(struct job_message *m)
+void job_message_chain_locked(struct job *j, struct job_message *m, uint32_t msg, uint32_t pid)
 {
-	struct io_completion_packet pkt = { m->key, m->pid, 0, m->msg };
-
-	if (!m->port)
-		return;
-	io_completion_post(m->port, &pkt);
-	ob_dereference(m->port);
-	m->port = NULL;
+	for (uint32_t i = 0; j && i < JOB_DEPTH_MAX; j = j->parent, i++)
+		job_message_take_locked(j, &m[i], msg, pid);
 }
 
-static struct dispatcher_header *job_dispatcher(void *body)
+/* A full pool loses the packet, as NT's would be. */
+void job_message_post(struct job_message *m, uint32_t n)
 {
-	return &((struct job *)body)->signal;
+	for (uint32_t i = 0; i < n; i++) {
+		struct io_completion_packet pkt = { m[i].key, m[i].pid, 0, m[i].msg };
+
+		if (!m[i].port)
+			continue;
+		io_completion_post(m[i].port, &pkt);
+		ob_dereference(m[i].port);
+		m[i].port = NULL;
+	}
 }
 
-/* Kills every member of j (NT's PspTerminateAllProcessesInJob); the
- * caller, if it is one, ends once its system call returns. */
-static void terminate_members(struct job *j, uint32_t status)
+struct job *job_subtree_next(struct job *root, struct job *j)
+{
+	if (j->children)
+		return j->children;
+	for (; j != root; j = j->parent)
+		if (j->sibling)
+			return j->sibling;
+	return NULL;
+}
+
+uint32_t job_active_locked(struct job *root)
+{
+	uint32_t n = 0;
+
+	for (struct job *j = root; j; j = job_subtree_next(root, j))
+		for (struct process *p = j->members; p; p = p->job_next)
+			n++;
+	return n;
+}
+
+/* A member of root's subtree to kill, referenced (not the caller, nor one
+ * already ending), or NULL; *self is set when the caller is one. */
+static struct process *next_victim_locked(struct job *root, struct process *self, bool *is_self)
+{
+	for (struct job *j = root; j; j = job_subtree_next(root, j))
+		for (struct process *p = j->members; p; p = p->job_next) {
+			*is_self |= p == self;
+			if (p != self && !p->terminating && !p->exited &&
+			    ob_reference_unless_deleted(p)) {
+				j->acct.terminated_processes++;
+				return p;
+			}
+		}
+	return NULL;
+}
+
+void job_terminate_members(struct job *root, uint32_t status)
 {
 	struct process *self = process_current(), *p;
-	bool self_member = false;
+	bool is_self = false;
 
 	for (;;) {
 		ke_acquire_spin_lock(&job_lock);
-		for (p = j->members; p && (p == self || p->terminating || p->exited ||
-					   !ob_reference_unless_deleted(p)); p = p->job_next)
-			self_member |= p == self;
-		if (p)
-			j->acct.terminated_processes++;
+		p = next_victim_locked(root, self, &is_self);
 		ke_release_spin_lock(&job_lock);
 		if (!p)
 			break;
 		process_terminate(p, status);
 		ob_dereference(p);
 	}
-	if (self_member && !self->terminating) {
+	if (is_self && !self->terminating) {
 		ke_acquire_spin_lock(&job_lock);
-		j->acct.terminated_processes++;
+		self->job->acct.terminated_processes++;
 		ke_release_spin_lock(&job_lock);
 		ps_kill_all_later(self, status);
 	}
+}
+
+static struct dispatcher_header *job_dispatcher(void *body)
+{
+	return &((struct job *)body)->signal;
 }
 
 /* KILL_ON_JOB_CLOSE: the last handle's close ends every member (NT kills
@@ -86,13 +111,25 @@ static void job_close(void *body, struct ob_handle_table *t, uint32_t handles_le
 
 	(void)t;
 	if (handles_left == 0 && (j->limits.flags & JOB_LIMIT_KILL_ON_JOB_CLOSE))
-		terminate_members(j, 0);
+		job_terminate_members(j, 0);
 }
 
+/* The last reference: it leaves its parent's nested jobs (it has neither
+ * members nor nested jobs now: each would hold a reference). */
 static void job_remove(void *body)
 {
 	struct job *j = body;
 
+	if (j->parent) {
+		ke_acquire_spin_lock(&job_lock);
+		for (struct job **link = &j->parent->children; *link; link = &(*link)->sibling)
+			if (*link == j) {
+				*link = j->sibling;
+				break;
+			}
+		ke_release_spin_lock(&job_lock);
+		ob_dereference(j->parent);
+	}
 	if (j->port)
 		ob_dereference(j->port);
 }
@@ -107,45 +144,6 @@ struct ob_type job_type = {
 	.dispatcher = job_dispatcher,
 };
 
-/* mm's check before a private charge of pages to p (vm_quota_check_fn):
- * the process and job memory limits, with their packets. */
-static uint32_t job_commit_check(void *owner, uint32_t private_commit, uint32_t pages)
-{
-	struct process *p = owner;
-	struct job *j = p->job;
-	struct job_message m = { 0 };
-	uint32_t sum = 0, err = 0;
-
-	if (!j)
-		return 0;
-	ke_acquire_spin_lock(&job_lock);
-	for (struct process *q = j->members; q; q = q->job_next)
-		sum += q == p ? private_commit : vm_private_commit(q->vm);
-	if ((j->limits.flags & JOB_LIMIT_PROCESS_MEMORY) &&
-	    private_commit + pages > j->limits.process_memory) {
-		message_take_locked(j, &m, JOB_MSG_PROCESS_MEMORY_LIMIT, p->pid);
-		err = ERROR_COMMITMENT_LIMIT;
-	} else if ((j->limits.flags & JOB_LIMIT_JOB_MEMORY) &&
-		   sum + pages > j->limits.job_memory) {
-		message_take_locked(j, &m, JOB_MSG_JOB_MEMORY_LIMIT, p->pid);
-		err = ERROR_COMMITMENT_LIMIT;
-	} else {
-		if (private_commit + pages > j->peak_process_memory)
-			j->peak_process_memory = private_commit + pages;
-		if (sum + pages > j->peak_job_memory)
-			j->peak_job_memory = sum + pages;
-	}
-	ke_release_spin_lock(&job_lock);
-	message_post(&m);
-	return err;
-}
-
-void job_init(void)
-{
-	ob_register_type(&job_type);
-	vm_set_quota_check(job_commit_check);
-}
-
 struct job *job_create(void)
 {
 	struct job *j = ob_create(&job_type, sizeof(*j));
@@ -155,43 +153,118 @@ struct job *job_create(void)
 	return j;
 }
 
-/* p joins j unless j's active-process limit is reached (then
- * ERROR_NOT_ENOUGH_QUOTA and ACTIVE_PROCESS_LIMIT, as NT's
- * STATUS_QUOTA_EXCEEDED); NEW_PROCESS is posted. */
-static uint32_t join(struct job *j, struct process *p)
+/* Whether a is b or nested (at any depth) in b. */
+static bool job_within(const struct job *a, const struct job *b)
 {
-	struct job_message m = { 0 };
-	uint32_t active = 0, err = 0;
+	for (; a; a = a->parent)
+		if (a == b)
+			return true;
+	return false;
+}
 
-	ke_acquire_spin_lock(&job_lock);
-	for (struct process *q = j->members; q; q = q->job_next)
-		active++;
-	if ((j->limits.flags & JOB_LIMIT_ACTIVE_PROCESS) && active >= j->limits.active_processes) {
-		j->acct.terminated_processes++;
-		message_take_locked(j, &m, JOB_MSG_ACTIVE_PROCESS_LIMIT, 0);
-		err = ERROR_NOT_ENOUGH_QUOTA;
-	} else {
-		ob_reference(j);        /* the process's, for its life */
-		p->job = j;
-		p->job_next = j->members;
-		j->members = p;
-		j->acct.total_processes++;
-		uint32_t commit = p->vm ? vm_private_commit(p->vm) : 0;
+static uint32_t job_depth(const struct job *j)
+{
+	uint32_t n = 0;
+
+	for (; j; j = j->parent)
+		n++;
+	return n;
+}
+
+/* The first job from j up to (not including) stop whose active-process
+ * limit one more member would pass, or NULL. */
+static struct job *limit_reached_locked(struct job *j, struct job *stop)
+{
+	for (; j && j != stop; j = j->parent)
+		if ((j->limits.flags & JOB_LIMIT_ACTIVE_PROCESS) &&
+		    job_active_locked(j) >= j->limits.active_processes)
+			return j;
+	return NULL;
+}
+
+/* Links p (in no job, or in j's parent chain: from) into j's members under
+ * job_lock, unless an active-process limit of j or a job above it up to
+ * from is reached (ERROR_NOT_ENOUGH_QUOTA, as NT's STATUS_QUOTA_EXCEEDED:
+ * ACTIVE_PROCESS_LIMIT goes to that job). NEW_PROCESS goes to each job p
+ * enters. */
+static uint32_t join_locked(struct job *j, struct process *p, struct job_message *m)
+{
+	struct job *full = limit_reached_locked(j, p->job), *from = p->job;
+	uint32_t commit = p->vm ? vm_private_commit(p->vm) : 0;
+
+	if (full) {
+		full->acct.terminated_processes++;
+		job_message_take_locked(full, &m[0], JOB_MSG_ACTIVE_PROCESS_LIMIT, 0);
+		return ERROR_NOT_ENOUGH_QUOTA;
+	}
+	if (from) {
+		for (struct process **link = &from->members; *link; link = &(*link)->job_next)
+			if (*link == p) {
+				*link = p->job_next;
+				break;
+			}
+		from->acct.total_processes--;   /* counted once, where it is now */
+	}
+	ob_reference(j);                /* the process's, for its life */
+	p->job = j;
+	p->job_next = j->members;
+	j->members = p;
+	j->acct.total_processes++;
+	for (uint32_t i = 0; j != from && i < JOB_DEPTH_MAX; j = j->parent, i++) {
 		if (commit > j->peak_process_memory)
 			j->peak_process_memory = commit;
-		message_take_locked(j, &m, JOB_MSG_NEW_PROCESS, p->pid);
+		job_message_take_locked(j, &m[i], JOB_MSG_NEW_PROCESS, p->pid);
 	}
+	return 0;
+}
+
+/* join_locked with the lock taken and the packets posted; the reference to
+ * the job p leaves is dropped. */
+static uint32_t join(struct job *j, struct process *p)
+{
+	struct job_message m[JOB_DEPTH_MAX] = { 0 };
+	struct job *from;
+	uint32_t err;
+
+	ke_acquire_spin_lock(&job_lock);
+	from = p->job;
+	err = join_locked(j, p, m);
 	ke_release_spin_lock(&job_lock);
-	message_post(&m);
+	job_message_post(m, JOB_DEPTH_MAX);
+	if (!err && from)
+		ob_dereference(from);
 	return err;
+}
+
+/* Makes j (empty, nested nowhere) a job nested in parent, under job_lock:
+ * false when that would nest too deep. */
+static bool nest_locked(struct job *j, struct job *parent)
+{
+	if (j->parent || j->members || j->children || job_depth(parent) >= JOB_DEPTH_MAX)
+		return false;
+	ob_reference(parent);
+	j->parent = parent;
+	j->sibling = parent->children;
+	parent->children = j;
+	return true;
 }
 
 uint32_t job_assign(struct job *j, struct process *p)
 {
-	if (p->job)
-		return p->job == j ? 0 : ERROR_ACCESS_DENIED;
+	struct job *cur = p->job;
+	bool ok;
+
+	if (cur && job_within(cur, j))
+		return 0;               /* j holds it already */
 	if (p->exited || p->terminating)
 		return ERROR_ACCESS_DENIED;
+	if (cur && !job_within(j, cur)) {
+		ke_acquire_spin_lock(&job_lock);
+		ok = nest_locked(j, cur);
+		ke_release_spin_lock(&job_lock);
+		if (!ok)
+			return ERROR_ACCESS_DENIED;
+	}
 	return join(j, p);
 }
 
@@ -241,8 +314,8 @@ static bool exit_is_abnormal(uint32_t status)
 
 void job_process_exited(struct process *p, uint32_t status)
 {
-	struct job *j = p->job;
-	struct job_message exit_msg = { 0 }, zero_msg = { 0 };
+	struct job *j = p->job, *up = j;
+	struct job_message exits[JOB_DEPTH_MAX] = { 0 }, zeros[JOB_DEPTH_MAX] = { 0 };
 
 	if (!j)
 		return;
@@ -251,14 +324,15 @@ void job_process_exited(struct process *p, uint32_t status)
 		j->acct.user_ticks += p->times.user_ticks;
 		j->acct.kernel_ticks += p->times.kernel_ticks;
 		j->acct.page_faults += p->vm ? vm_fault_count(p->vm) : 0;
-		message_take_locked(j, &exit_msg, exit_is_abnormal(status) ?
-				    JOB_MSG_ABNORMAL_EXIT_PROCESS : JOB_MSG_EXIT_PROCESS, p->pid);
-		if (!j->members)
-			message_take_locked(j, &zero_msg, JOB_MSG_ACTIVE_PROCESS_ZERO, 0);
+		job_message_chain_locked(j, exits, exit_is_abnormal(status) ?
+					 JOB_MSG_ABNORMAL_EXIT_PROCESS : JOB_MSG_EXIT_PROCESS, p->pid);
+		for (uint32_t i = 0; up && i < JOB_DEPTH_MAX; up = up->parent, i++)
+			if (!job_active_locked(up))
+				job_message_take_locked(up, &zeros[i], JOB_MSG_ACTIVE_PROCESS_ZERO, 0);
 	}
 	ke_release_spin_lock(&job_lock);
-	message_post(&exit_msg);
-	message_post(&zero_msg);
+	job_message_post(exits, JOB_DEPTH_MAX);
+	job_message_post(zeros, JOB_DEPTH_MAX);
 }
 
 void job_process_discarded(struct process *p)
@@ -273,155 +347,18 @@ void job_process_discarded(struct process *p)
 	ke_release_spin_lock(&job_lock);
 }
 
-void job_terminate(struct job *j, uint32_t status)
+void job_terminate(struct job *root, uint32_t status)
 {
-	bool irq = irq_save();
-
-	ke_set_signal(&j->signal, 1);
-	irq_restore(irq);
-	terminate_members(j, status);
+	/* Under job_lock: a nested job may be going (its remove procedure
+	 * unlinks it under the lock). Waking waiters is allowed under it. */
+	ke_acquire_spin_lock(&job_lock);
+	for (struct job *j = root; j; j = job_subtree_next(root, j))
+		ke_set_signal(&j->signal, 1);
+	ke_release_spin_lock(&job_lock);
+	job_terminate_members(root, status);
 }
 
 bool job_holds(const struct job *j, const struct process *p)
 {
-	return j ? p->job == j : p->job != NULL;
-}
-
-/* j's counters with the live members' added (under job_lock). */
-static void accounting_locked(struct job *j, struct job_accounting *out)
-{
-	*out = j->acct;
-	for (struct process *p = j->members; p; p = p->job_next) {
-		out->user_ticks += p->times.user_ticks;
-		out->kernel_ticks += p->times.kernel_ticks;
-		out->page_faults += p->vm ? vm_fault_count(p->vm) : 0;
-		out->active_processes++;
-	}
-	out->period_user_ticks = out->user_ticks - j->period_user_base;
-	out->period_kernel_ticks = out->kernel_ticks - j->period_kernel_base;
-}
-
-void job_accounting(struct job *j, struct job_accounting *out)
-{
-	ke_acquire_spin_lock(&job_lock);
-	accounting_locked(j, out);
-	ke_release_spin_lock(&job_lock);
-}
-
-/* User ticks as 100 ns units. */
-static uint64_t ticks_100ns(uint32_t ticks)
-{
-	return (uint64_t)ticks * 10000000u / timer_hz();
-}
-
-void job_enforce_time(struct process *p)
-{
-	struct job *j = p->job;
-	struct job_message m = { 0 };
-	struct job_accounting acct;
-	bool end_process = false, end_job = false;
-
-	ke_acquire_spin_lock(&job_lock);
-	if ((j->limits.flags & JOB_LIMIT_PROCESS_TIME) && !p->terminating &&
-	    ticks_100ns(p->times.user_ticks) > j->limits.process_time) {
-		end_process = true;
-		j->acct.terminated_processes++;
-		message_take_locked(j, &m, JOB_MSG_END_OF_PROCESS_TIME, p->pid);
-	} else if (j->limits.flags & JOB_LIMIT_JOB_TIME) {
-		accounting_locked(j, &acct);
-		if (ticks_100ns(acct.period_user_ticks) > j->limits.job_time) {
-			j->limits.flags &= ~JOB_LIMIT_JOB_TIME;
-			j->limits.job_time = 0;
-			if (j->end_of_job_action == JOB_POST_AT_END_OF_JOB)
-				message_take_locked(j, &m, JOB_MSG_END_OF_JOB_TIME, 0);
-			else
-				end_job = true;
-		}
-	}
-	ke_release_spin_lock(&job_lock);
-	if (end_process)
-		ps_kill_all_later(p, ERROR_NOT_ENOUGH_QUOTA);
-	message_post(&m);
-	if (end_job)
-		job_terminate(j, ERROR_NOT_ENOUGH_QUOTA);
-}
-
-uint32_t job_pids(struct job *j, uint32_t *out, uint32_t max)
-{
-	uint32_t n = 0;
-
-	ke_acquire_spin_lock(&job_lock);
-	for (struct process *p = j->members; p; p = p->job_next, n++)
-		if (n < max)
-			out[n] = p->pid;
-	ke_release_spin_lock(&job_lock);
-	return n;
-}
-
-void job_get_limits(struct job *j, struct job_limits *out, uint32_t *peak_process,
-		    uint32_t *peak_job)
-{
-	ke_acquire_spin_lock(&job_lock);
-	*out = j->limits;
-	*peak_process = j->peak_process_memory;
-	*peak_job = j->peak_job_memory;
-	ke_release_spin_lock(&job_lock);
-}
-
-void job_set_limits(struct job *j, const struct job_limits *l, bool new_period)
-{
-	struct job_accounting acct;
-
-	ke_acquire_spin_lock(&job_lock);
-	if (new_period) {
-		accounting_locked(j, &acct);
-		j->period_user_base = acct.user_ticks;
-		j->period_kernel_base = acct.kernel_ticks;
-	}
-	j->limits = *l;
-	ke_release_spin_lock(&job_lock);
-}
-
-uint32_t job_set_port(struct job *j, struct io_completion *port, uint32_t key)
-{
-	struct process *p;
-	uint32_t pid, err = 0;
-
-	ke_acquire_spin_lock(&job_lock);
-	if (j->port) {
-		err = ERROR_INVALID_PARAMETER;
-	} else {
-		ob_reference(port);
-		j->port = port;
-		j->port_key = key;
-	}
-	ke_release_spin_lock(&job_lock);
-	/* The members already in it are announced, oldest first (the list is
-	 * newest first: the member that many from its end, each time). */
-	for (uint32_t from_end = 0; !err; from_end++) {
-		struct job_message m = { 0 };
-		uint32_t n = 0, i = 0;
-
-		ke_acquire_spin_lock(&job_lock);
-		for (p = j->members; p; p = p->job_next)
-			n++;
-		for (p = j->members; p && n - i - 1 != from_end; p = p->job_next)
-			i++;
-		if (p) {
-			pid = p->pid;
-			message_take_locked(j, &m, JOB_MSG_NEW_PROCESS, pid);
-		}
-		ke_release_spin_lock(&job_lock);
-		if (!p)
-			break;
-		message_post(&m);
-	}
-	return err;
-}
-
-void job_set_end_action(struct job *j, uint32_t action)
-{
-	ke_acquire_spin_lock(&job_lock);
-	j->end_of_job_action = action;
-	ke_release_spin_lock(&job_lock);
+	return j ? job_within(p->job, j) : p->job != NULL;
 }

@@ -1,17 +1,23 @@
 /* Job objects (NT's Job, part of kernel/ps): a group of processes with
- * common limits, accounting and notifications. A process joins at most one
- * job (AssignProcessToJobObject, or at creation: the creator's, unless it
+ * common limits, accounting and notifications. A process is a member of one
+ * job (AssignProcessToJobObject, or at creation: its creator's, unless it
  * breaks away) and stays associated with it for its whole life; it counts
- * as an active member until it exits. The job limits the number of active
- * members, each member's private commit and their sum (checked by mm before
- * every private charge: vm_set_quota_check), kills its members on
+ * as an active member until it exits. Jobs nest as in Windows 8: a process
+ * in a job assigned to an empty job makes that one nested in its own; a
+ * job's members, accounting, limits and termination take in the jobs
+ * nested in it, and a process's packets go to its job's port and to every
+ * port above. A job limits the number of active members, each member's
+ * private commit and their sum (checked by mm before every private charge:
+ * vm_set_quota_check), and their user time; it kills its members on
  * TerminateJobObject or when its last handle closes (KILL_ON_JOB_CLOSE),
  * and posts JOB_OBJECT_MSG_* packets to an associated completion port.
+ * kernel/ps/job.c keeps membership and nesting, kernel/ps/joblimit.c the
+ * limits and queries.
  *
- * Locking: one spinlock for every job's members, limits and counters
- * (KE_RANK_JOB, after the working-set lock since mm's charge check runs
- * under it). Packets are posted and processes terminated after it is
- * dropped; a member's process reference is taken under it. */
+ * Locking: one spinlock for every job's members, limits, counters and
+ * nesting links (KE_RANK_JOB, after the working-set lock since mm's charge
+ * check runs under it). Packets are posted and processes terminated after
+ * it is dropped; a member's process reference is taken under it. */
 #ifndef KERNEL_PS_JOB_H
 #define KERNEL_PS_JOB_H
 
@@ -93,6 +99,8 @@ struct job {
 	uint32_t end_of_job_action;     /* JobObjectEndOfJobTimeInformation: kept */
 	struct io_completion *port;     /* referenced, or NULL */
 	uint32_t port_key;
+	struct job *parent;             /* the job it is nested in (referenced), or NULL */
+	struct job *children, *sibling; /* the jobs nested in it, and its parent's others */
 };
 
 extern struct ob_type job_type;
@@ -102,10 +110,13 @@ void job_init(void);
 /* A new job without limits, referenced once; NULL when the pool is exhausted. */
 struct job *job_create(void);
 
-/* AssignProcessToJobObject: p joins j. 0 (already in j too), or
- * ERROR_ACCESS_DENIED (in another job: vados has no nested jobs; or p has
- * exited), ERROR_NOT_ENOUGH_QUOTA (j's active-process limit; the
- * ACTIVE_PROCESS_LIMIT packet is posted). */
+/* AssignProcessToJobObject: p joins j. A process in a job already (Windows
+ * 8's nested jobs) moves down into j when j is nested below its job, or
+ * when j is empty and nested nowhere (j then becomes nested in p's job);
+ * j above p's job holds it already. 0, or ERROR_ACCESS_DENIED (another
+ * hierarchy, a job nested too deep, or p has exited), ERROR_NOT_ENOUGH_QUOTA
+ * (the active-process limit of j or a job above; its ACTIVE_PROCESS_LIMIT
+ * packet is posted). */
 uint32_t job_assign(struct job *j, struct process *p);
 /* A new process p (not yet running) made by creator joins the creator's job
  * unless breakaway (CREATE_BREAKAWAY_FROM_JOB) is allowed by it or the job
@@ -118,8 +129,9 @@ uint32_t job_inherit(struct process *creator, struct process *p, bool breakaway)
 void job_process_exited(struct process *p, uint32_t status);
 /* p never ran (its creation failed after it joined): it leaves quietly. */
 void job_process_discarded(struct process *p);
-/* TerminateJobObject: every active member ends with status (the caller,
- * if it is one, at its return to ring 3); the job is signaled. */
+/* TerminateJobObject: every active member of j and of the jobs nested in
+ * it ends with status (the caller, if it is one, at its return to ring 3);
+ * those jobs are signaled. */
 void job_terminate(struct job *j, uint32_t status);
 
 /* The user-time limits (JOB_OBJECT_LIMIT_PROCESS_TIME, _JOB_TIME), checked
@@ -135,11 +147,13 @@ static inline void job_check_time(struct process *p)
 		job_enforce_time(p);
 }
 
-/* Whether p is in j (NULL: in any job). */
+/* Whether p is in j or a job nested in it (NULL: in any job). */
 bool job_holds(const struct job *j, const struct process *p);
-/* The job's counters with the live members' times and faults added. */
+/* The counters of j and every job nested in it, with the live members'
+ * times and faults added. */
 void job_accounting(struct job *j, struct job_accounting *out);
-/* Copies up to max active members' pids into out; the count of members. */
+/* Copies up to max active members' pids (nested jobs' too) into out; the
+ * count of members. */
 uint32_t job_pids(struct job *j, uint32_t *out, uint32_t max);
 /* The limits, the peak memory figures (pages) under the lock. */
 void job_get_limits(struct job *j, struct job_limits *out, uint32_t *peak_process,
