@@ -388,11 +388,12 @@ void process_end(struct process *p)
 	p->exit_status = status;
 	p->exit_time = ke_system_time();
 	p->exited = true;
-	ke_set_signal(&p->exit_signal, 1);
-	/* Its job hears of the exit once waiters see it exited. */
+	/* Its job hears of the exit (its packets' readers find the exit code)
+	 * before waiters wake (they find the job's counts updated). */
 	irq_enable();
 	job_process_exited(p, status);
 	irq_disable();
+	ke_set_signal(&p->exit_signal, 1);
 }
 
 void process_exit(uint32_t status)

@@ -151,6 +151,7 @@ static void members_and_termination(void)
 static void abnormal_exit(void)
 {
 	HANDLE port, job = job_with_port(&port), child, thread;
+	JOBOBJECT_BASIC_ACCOUNTING_INFORMATION acct;
 	DWORD pid = 0, code = 0;
 
 	child = start("crash", &pid, &thread);
@@ -159,6 +160,10 @@ static void abnormal_exit(void)
 	CHECK(WaitForSingleObject(child, 5000) == WAIT_OBJECT_0 &&
 	      GetExitCodeProcess(child, &code) && code == EXCEPTION_ACCESS_VIOLATION,
 	      "crash exit code 0x%lx", code);
+	/* Its job counted the exit before its waiters woke. */
+	CHECK(QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &acct,
+					sizeof(acct), NULL) && acct.ActiveProcesses == 0,
+	      "active after the wait: %lu", acct.ActiveProcesses);
 	expect_packet(port, JOB_OBJECT_MSG_NEW_PROCESS, pid);
 	expect_packet(port, JOB_OBJECT_MSG_ABNORMAL_EXIT_PROCESS, pid);
 	expect_packet(port, JOB_OBJECT_MSG_ACTIVE_PROCESS_ZERO, 0);
