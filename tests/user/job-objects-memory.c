@@ -28,12 +28,26 @@ static void expect_packet(HANDLE port, DWORD msg, DWORD pid)
 	      got, (DWORD)(ULONG_PTR)ov, msg, pid);
 }
 
+/* Whether a packet of msg is among those queued. */
+static BOOL drain_for(HANDLE port, DWORD msg)
+{
+	DWORD got = 0;
+	ULONG_PTR key = 0;
+	LPOVERLAPPED ov = NULL;
+	BOOL seen = FALSE;
+
+	while (GetQueuedCompletionStatus(port, &got, &key, &ov, 0))
+		seen |= got == msg;
+	return seen;
+}
+
 static void set_limits(HANDLE job, DWORD flags, SIZE_T process, SIZE_T whole)
 {
 	JOBOBJECT_EXTENDED_LIMIT_INFORMATION x;
 
 	memset(&x, 0, sizeof(x));
 	x.BasicLimitInformation.LimitFlags = flags;
+	x.BasicLimitInformation.ActiveProcessLimit = 1;
 	x.ProcessMemoryLimit = process;
 	x.JobMemoryLimit = whole;
 	CHECK(SetInformationJobObject(job, JobObjectExtendedLimitInformation, &x, sizeof(x)),
@@ -133,6 +147,11 @@ static void breakaway(HANDLE job)
 	CHECK(start_child(0, &in) && in == TRUE, "without the flag, in: %d", in);
 	set_limits(job, JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK, 0, 0);
 	CHECK(start_child(0, &in) && in == FALSE, "silent breakaway: %d", in);
+	/* The caller is the one active member a limit of one allows. */
+	set_limits(job, JOB_OBJECT_LIMIT_ACTIVE_PROCESS, 0, 0);
+	SetLastError(0xdead);
+	CHECK(!start_child(0, &in) && GetLastError() == ERROR_NOT_ENOUGH_QUOTA,
+	      "past the active-process limit: %lu", GetLastError());
 	set_limits(job, 0, 0, 0);
 }
 
@@ -162,6 +181,7 @@ int main(int argc, char **argv)
 	      "own job's accounting: %lu", GetLastError());
 	memory_limits(job, port);
 	breakaway(job);
+	CHECK(drain_for(port, JOB_OBJECT_MSG_ACTIVE_PROCESS_LIMIT), "no ACTIVE_PROCESS_LIMIT packet");
 	CloseHandle(port);
 	CloseHandle(job);
 	printf("job-objects-memory: %d failures\n", failures);
