@@ -11,6 +11,7 @@
 
 #define TEST_NAME "job-objects-children"
 #include "check.h"
+#include "jobtest.h"
 
 #define KEY 0x1234
 
@@ -44,6 +45,8 @@ static void resume(HANDLE thread)
 
 /* The next packet: its message and process id (lpOverlapped); FALSE when
  * none came within 5 s. */
+#define expect_packet(port, msg, pid) expect_packet_keyed(port, KEY, msg, pid)
+
 static BOOL next_packet(HANDLE port, DWORD *msg, DWORD *pid)
 {
 	ULONG_PTR key = 0;
@@ -56,31 +59,9 @@ static BOOL next_packet(HANDLE port, DWORD *msg, DWORD *pid)
 	return TRUE;
 }
 
-static void expect_packet(HANDLE port, DWORD msg, DWORD pid)
-{
-	DWORD got_msg = 0, got_pid = 0;
-
-	CHECK(next_packet(port, &got_msg, &got_pid) && got_msg == msg && got_pid == pid,
-	      "packet %lu for %lu, want %lu for %lu", got_msg, got_pid, msg, pid);
-}
-
-static HANDLE job_with_port(HANDLE *port)
-{
-	HANDLE job = CreateJobObjectA(NULL, NULL);
-	JOBOBJECT_ASSOCIATE_COMPLETION_PORT assoc;
-
-	*port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
-	assoc.CompletionKey = (PVOID)KEY;
-	assoc.CompletionPort = *port;
-	CHECK(job && *port && SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation,
-						     &assoc, sizeof(assoc)),
-	      "associate: %lu", GetLastError());
-	return job;
-}
-
 static void members_and_termination(void)
 {
-	HANDLE port, job = job_with_port(&port), child, other, thread;
+	HANDLE port, job = job_with_port(&port, KEY), child, other, thread;
 	JOBOBJECT_BASIC_ACCOUNTING_INFORMATION acct;
 	JOBOBJECT_BASIC_LIMIT_INFORMATION lim;
 	struct {
@@ -150,7 +131,7 @@ static void members_and_termination(void)
 
 static void abnormal_exit(void)
 {
-	HANDLE port, job = job_with_port(&port), child, thread;
+	HANDLE port, job = job_with_port(&port, KEY), child, thread;
 	JOBOBJECT_BASIC_ACCOUNTING_INFORMATION acct;
 	DWORD pid = 0, code = 0;
 

@@ -11,22 +11,14 @@
 
 #define TEST_NAME "job-objects-memory"
 #include "check.h"
+#include "jobtest.h"
 
 #define KEY 77
 #define MB (1u << 20)
 
 static char self[MAX_PATH];
 
-static void expect_packet(HANDLE port, DWORD msg, DWORD pid)
-{
-	DWORD got = 0;
-	ULONG_PTR key = 0;
-	LPOVERLAPPED ov = NULL;
-
-	CHECK(GetQueuedCompletionStatus(port, &got, &key, &ov, 5000) && key == KEY &&
-	      got == msg && (DWORD)(ULONG_PTR)ov == pid, "packet %lu for %lu, want %lu for %lu",
-	      got, (DWORD)(ULONG_PTR)ov, msg, pid);
-}
+#define expect_packet(port, msg, pid) expect_packet_keyed(port, KEY, msg, pid)
 
 /* Whether a packet of msg is among those queued. */
 static BOOL drain_for(HANDLE port, DWORD msg)

@@ -10,6 +10,7 @@
 
 #define TEST_NAME "job-objects-nested"
 #include "check.h"
+#include "jobtest.h"
 
 static char self[MAX_PATH];
 
@@ -28,30 +29,6 @@ static HANDLE start(DWORD *pid, HANDLE *thread)
 	*pid = pi.dwProcessId;
 	*thread = pi.hThread;
 	return pi.hProcess;
-}
-
-static HANDLE job_with_port(HANDLE *port, ULONG_PTR key)
-{
-	HANDLE job = CreateJobObjectA(NULL, NULL);
-	JOBOBJECT_ASSOCIATE_COMPLETION_PORT assoc;
-
-	*port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
-	assoc.CompletionKey = (PVOID)key;
-	assoc.CompletionPort = *port;
-	CHECK(SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation, &assoc,
-				      sizeof(assoc)), "associate: %lu", GetLastError());
-	return job;
-}
-
-static void expect_packet(HANDLE port, DWORD msg, DWORD pid)
-{
-	DWORD got = 0;
-	ULONG_PTR key = 0;
-	LPOVERLAPPED ov = NULL;
-
-	CHECK(GetQueuedCompletionStatus(port, &got, &key, &ov, 5000) && got == msg &&
-	      (DWORD)(ULONG_PTR)ov == pid, "packet %lu for %lu, want %lu for %lu", got,
-	      (DWORD)(ULONG_PTR)ov, msg, pid);
 }
 
 static void expect_none(HANDLE port)
@@ -83,9 +60,9 @@ static void hierarchy(void)
 
 	child = start(&pid, &t);
 	CHECK(AssignProcessToJobObject(a, child), "assign to the outer: %lu", GetLastError());
-	expect_packet(pa, JOB_OBJECT_MSG_NEW_PROCESS, pid);
+	expect_packet_keyed(pa, 1, JOB_OBJECT_MSG_NEW_PROCESS, pid);
 	CHECK(AssignProcessToJobObject(b, child), "assign to an empty job: %lu", GetLastError());
-	expect_packet(pb, JOB_OBJECT_MSG_NEW_PROCESS, pid);
+	expect_packet_keyed(pb, 2, JOB_OBJECT_MSG_NEW_PROCESS, pid);
 	expect_none(pa);
 	CHECK(IsProcessInJob(child, a, &in) && in, "in the outer");
 	CHECK(IsProcessInJob(child, b, &in) && in, "in the inner");
@@ -108,7 +85,7 @@ static void hierarchy(void)
 	CloseHandle(t2);
 	other = start(&other_pid, &t2);
 	FAILS(AssignProcessToJobObject(b, other), FALSE, ERROR_NOT_ENOUGH_QUOTA);
-	expect_packet(pa, JOB_OBJECT_MSG_ACTIVE_PROCESS_LIMIT, 0);
+	expect_packet_keyed(pa, 1, JOB_OBJECT_MSG_ACTIVE_PROCESS_LIMIT, 0);
 	TerminateProcess(other, 0);
 	CloseHandle(other);
 	CloseHandle(t2);
@@ -121,10 +98,10 @@ static void hierarchy(void)
 	      code == 7, "exit code %lu", code);
 	CHECK(WaitForSingleObject(a, 0) == WAIT_OBJECT_0 && WaitForSingleObject(b, 0) == WAIT_OBJECT_0,
 	      "both signaled");
-	expect_packet(pa, JOB_OBJECT_MSG_EXIT_PROCESS, pid);
-	expect_packet(pa, JOB_OBJECT_MSG_ACTIVE_PROCESS_ZERO, 0);
-	expect_packet(pb, JOB_OBJECT_MSG_EXIT_PROCESS, pid);
-	expect_packet(pb, JOB_OBJECT_MSG_ACTIVE_PROCESS_ZERO, 0);
+	expect_packet_keyed(pa, 1, JOB_OBJECT_MSG_EXIT_PROCESS, pid);
+	expect_packet_keyed(pa, 1, JOB_OBJECT_MSG_ACTIVE_PROCESS_ZERO, 0);
+	expect_packet_keyed(pb, 2, JOB_OBJECT_MSG_EXIT_PROCESS, pid);
+	expect_packet_keyed(pb, 2, JOB_OBJECT_MSG_ACTIVE_PROCESS_ZERO, 0);
 	CloseHandle(child);
 	CloseHandle(b);
 	CloseHandle(a);
@@ -143,7 +120,7 @@ static void memory_through_nesting(void)
 
 	CHECK(AssignProcessToJobObject(a, GetCurrentProcess()) &&
 	      AssignProcessToJobObject(b, GetCurrentProcess()), "assign self: %lu", GetLastError());
-	expect_packet(pa, JOB_OBJECT_MSG_NEW_PROCESS, GetCurrentProcessId());
+	expect_packet_keyed(pa, 1, JOB_OBJECT_MSG_NEW_PROCESS, GetCurrentProcessId());
 	CHECK(IsProcessInJob(GetCurrentProcess(), a, &in) && in, "in the outer");
 	memset(&x, 0, sizeof(x));
 	x.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_JOB_MEMORY;
@@ -151,7 +128,7 @@ static void memory_through_nesting(void)
 	CHECK(SetInformationJobObject(a, JobObjectExtendedLimitInformation, &x, sizeof(x)),
 	      "limit: %lu", GetLastError());
 	FAILS(VirtualAlloc(NULL, 80 << 20, MEM_COMMIT, PAGE_READWRITE), NULL, ERROR_COMMITMENT_LIMIT);
-	expect_packet(pa, JOB_OBJECT_MSG_JOB_MEMORY_LIMIT, GetCurrentProcessId());
+	expect_packet_keyed(pa, 1, JOB_OBJECT_MSG_JOB_MEMORY_LIMIT, GetCurrentProcessId());
 	/* NULL names the inner job: its limits are its own (none). */
 	CHECK(QueryInformationJobObject(NULL, JobObjectBasicLimitInformation, &lim, sizeof(lim),
 					NULL) && lim.LimitFlags == 0, "own job 0x%lx", lim.LimitFlags);

@@ -8,11 +8,14 @@
 
 #define TEST_NAME "job-objects-time-limits"
 #include "check.h"
+#include "jobtest.h"
 
 #define KEY 5
 #define MS(n) ((LONGLONG)(n) * 10000)
 
 static char self[MAX_PATH];
+
+#define expect_packet(port, msg, pid) expect_packet_keyed(port, KEY, msg, pid)
 
 static HANDLE spin_child(HANDLE job, DWORD *pid)
 {
@@ -49,17 +52,6 @@ static HANDLE job_with(DWORD flags, LONGLONG process, LONGLONG whole, HANDLE por
 		CHECK(SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation, &assoc,
 					      sizeof(assoc)), "associate: %lu", GetLastError());
 	return job;
-}
-
-static void expect_packet(HANDLE port, DWORD msg, DWORD pid)
-{
-	DWORD got = 0;
-	ULONG_PTR key = 0;
-	LPOVERLAPPED ov = NULL;
-
-	CHECK(GetQueuedCompletionStatus(port, &got, &key, &ov, 10000) && key == KEY &&
-	      got == msg && (DWORD)(ULONG_PTR)ov == pid, "packet %lu for %lu, want %lu for %lu",
-	      got, (DWORD)(ULONG_PTR)ov, msg, pid);
 }
 
 static void process_limit(void)
