@@ -6,6 +6,8 @@
  * ACTIVE_PROCESS_ZERO) and signals the job; a member dying of an exception
  * is an ABNORMAL_EXIT_PROCESS; KILL_ON_JOB_CLOSE ends the members when the
  * last handle closes. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <windows.h>
 
@@ -177,8 +179,50 @@ static void kill_on_close(void)
 	CloseHandle(child);
 }
 
+/* A process holding the last handle of a KILL_ON_JOB_CLOSE job exits: its
+ * handles close, the job's members end. The launcher gets the sleeper's
+ * handle by inheritance (its value on the command line). */
+static void kill_on_launcher_exit(void)
+{
+	PROCESS_INFORMATION pi;
+	HANDLE sleeper, thread;
+	DWORD pid = 0, code = 1;
+	char cmdline[MAX_PATH + 32];
+
+	sleeper = start("sleep", &pid, &thread);
+	resume(thread);
+	SetHandleInformation(sleeper, HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
+	sprintf(cmdline, "%s launch %lu", self, (DWORD)(ULONG_PTR)sleeper);
+	CHECK(CreateProcessA(NULL, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, NULL, &pi),
+	      "launcher: %lu", GetLastError());
+	CHECK(WaitForSingleObject(pi.hProcess, 5000) == WAIT_OBJECT_0 &&
+	      GetExitCodeProcess(pi.hProcess, &code) && code == 0, "launcher's code %lu", code);
+	CHECK(WaitForSingleObject(sleeper, 5000) == WAIT_OBJECT_0 &&
+	      GetExitCodeProcess(sleeper, &code) && code == 0, "the member ended: code %lu", code);
+	CloseHandle(pi.hProcess);
+	CloseHandle(pi.hThread);
+	CloseHandle(sleeper);
+}
+
+/* launch HANDLE: puts the process behind the inherited handle in a new
+ * KILL_ON_JOB_CLOSE job and exits holding the job's only handle. */
+static int launch(const char *handle)
+{
+	JOBOBJECT_EXTENDED_LIMIT_INFORMATION x;
+	HANDLE job = CreateJobObjectA(NULL, NULL);
+
+	memset(&x, 0, sizeof(x));
+	x.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+	if (!SetInformationJobObject(job, JobObjectExtendedLimitInformation, &x, sizeof(x)) ||
+	    !AssignProcessToJobObject(job, (HANDLE)(ULONG_PTR)atoi(handle)))
+		return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "launch") == 0)
+		return launch(argv[2]);
 	if (argc == 2 && strcmp(argv[1], "sleep") == 0) {
 		Sleep(INFINITE);
 	} else if (argc == 2 && strcmp(argv[1], "spawn") == 0) {
@@ -195,6 +239,7 @@ int main(int argc, char **argv)
 	members_and_termination();
 	abnormal_exit();
 	kill_on_close();
+	kill_on_launcher_exit();
 	printf("job-objects-children: %d failures\n", failures);
 	return failures;
 }
