@@ -10,6 +10,7 @@
 #include "kernel/ps/process.h"
 #include "kernel/io/completion.h"
 #include "kernel/io/pipe.h"
+#include "kernel/ps/job.h"
 #include "kernel/io/file.h"
 #include "kernel/ke/systime.h"
 #include "kernel/ps/psthread.h"
@@ -356,7 +357,8 @@ void kernel_main(const struct boot_info *bi)
 	start_memory_threads();
 	ke_systime_init();
 	syscall_init();
-	pipe_init();                    /* registered first: listed last */
+	job_init();                     /* registered first: listed last */
+	pipe_init();                    /* then pipes */
 	io_completion_init();
 	timer_init();                   /* then timers */
 	file_init();                    /* files before timers */

@@ -51,7 +51,7 @@ uint32_t vm_placeholder_replace_locked(struct vm_space *vm, vaddr_t addr, uint32
 {
 	struct vm_pages r;
 	struct vm_vad *v;
-	uint32_t n;
+	uint32_t n, err = 0;
 
 	if (!exact_pages(addr, size, &r))
 		return ERROR_INVALID_PARAMETER;
@@ -60,11 +60,11 @@ uint32_t vm_placeholder_replace_locked(struct vm_space *vm, vaddr_t addr, uint32
 	n = type & MEM_COMMIT ? r.end - r.first : 0;
 	if ((type & MEM_WRITE_WATCH) && !vm_watch_create(v))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	if ((n && !commit_charge(n)) ||
+	if ((n && (err = vm_charge_private(vm, n)) != 0) ||
 	    (n && !vm_charge_tables(vm, r.first, r.end) && (commit_return(n), true))) {
 		kfree(v->watch);
 		v->watch = NULL;
-		return ERROR_COMMITMENT_LIMIT;
+		return err ? err : ERROR_COMMITMENT_LIMIT;
 	}
 	v->node.flags = VAD_REPLACED;
 	v->alloc_protect = protect;

@@ -19,15 +19,17 @@ uint32_t vm_vad_create(struct vm_space *vm, uint32_t first, uint32_t end, uint32
 	bool tables = charge || type != MEM_PRIVATE;     /* a view's pages need tables */
 
 	struct vm_vad *v;
+	uint32_t err;
 
 	if (vad_conflicts(&vm->vads, first, end))
 		return ERROR_INVALID_ADDRESS;
 	if ((v = kmalloc(sizeof(*v))) == NULL)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	memset(v, 0, sizeof(*v));
-	if (charge && !commit_charge(charge)) {
+	if (charge && (err = type == MEM_PRIVATE ? vm_charge_private(vm, charge) :
+		       commit_charge(charge) ? 0 : ERROR_COMMITMENT_LIMIT) != 0) {
 		kfree(v);
-		return ERROR_COMMITMENT_LIMIT;
+		return err;
 	}
 	if (tables && !vm_charge_tables(vm, first, end)) {
 		if (charge)
@@ -136,7 +138,7 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 	struct vm_pages r;
 	struct vm_vad *v;
 	pte_prot_t prot = pte_prot_from_win32(protect);
-	uint32_t n;
+	uint32_t n, err;
 
 	if (!vm_round(*addr, size, VM_PAGE, &r))
 		return ERROR_INVALID_PARAMETER;
@@ -152,8 +154,8 @@ static uint32_t commit_range(struct vm_space *vm, vaddr_t *addr, uint32_t size, 
 		return ERROR_COMMITMENT_LIMIT;
 	if (!vm_tables_ready(r.first, r.end))
 		return VM_RETRY;
-	if (n && !commit_charge(n))
-		return ERROR_COMMITMENT_LIMIT;
+	if (n && (err = vm_charge_private(vm, n)) != 0)
+		return err;
 	if (n && !vm_charge_tables(vm, r.first, r.end)) {
 		commit_return(n);
 		return ERROR_COMMITMENT_LIMIT;

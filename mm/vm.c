@@ -474,6 +474,38 @@ static void return_tables(struct vm_space *vm, const struct vm_vad *v)
 	}
 }
 
+static vm_quota_check_fn *quota_check;
+
+void vm_set_quota_check(vm_quota_check_fn *check)
+{
+	quota_check = check;
+}
+
+void vm_set_quota_owner(struct vm_space *vm, void *owner)
+{
+	vm->quota_owner = owner;
+}
+
+uint32_t vm_private_commit(const struct vm_space *vm)
+{
+	return vm->c.private_commit;
+}
+
+uint32_t vm_fault_count(const struct vm_space *vm)
+{
+	return vm->c.faults;
+}
+
+uint32_t vm_charge_private(struct vm_space *vm, uint32_t pages)
+{
+	uint32_t err;
+
+	if (vm->quota_owner && quota_check &&
+	    (err = quota_check(vm->quota_owner, vm->c.private_commit, pages)) != 0)
+		return err;
+	return commit_charge(pages) ? 0 : ERROR_COMMITMENT_LIMIT;
+}
+
 void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n)
 {
 	v->committed += n;

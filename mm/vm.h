@@ -237,6 +237,18 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb);
 enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write);
 
 void vm_get_counters(struct vm_space *vm, struct vm_counters *c);
+/* Job limits on private commit (kernel/ps/job.c): before a charge of pages
+ * grows the private commit of a space whose owner is set, check(owner, its
+ * private commit now, pages) says 0 or the Win32 error the allocation fails
+ * with. It may run under the space's locks: it takes only locks ranked after
+ * the working-set lock. Set once at boot. */
+typedef uint32_t vm_quota_check_fn(void *owner, uint32_t private_commit, uint32_t pages);
+void vm_set_quota_check(vm_quota_check_fn *check);
+void vm_set_quota_owner(struct vm_space *vm, void *owner);
+/* vm's private commit in pages, read without its lock (a word: the jobs' sums). */
+uint32_t vm_private_commit(const struct vm_space *vm);
+/* Its page faults so far, read the same way (a job's accounting). */
+uint32_t vm_fault_count(const struct vm_space *vm);
 /* Swap slots that hold copies of resident pages (machine-wide). */
 uint32_t vm_swap_copies(void);
 /* SetProcessWorkingSetSize(Ex) in pages: min <= max within the bounds

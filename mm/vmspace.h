@@ -92,6 +92,7 @@ struct vm_space {
 	struct vad_tree vads;
 	struct vm_layout layout;        /* set once, at vm_create */
 	struct vm_counters c;
+	void *quota_owner;              /* its process, for the job limits (vm_set_quota_owner) */
 	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
 	uint16_t pt_used[VM_CHUNKS];                    /* non-zero PTEs per table */
 };
@@ -303,6 +304,10 @@ void vm_vad_release(struct vm_space *vm, struct vm_vad *v);
 /* Counts n pages more (add) or fewer (sub) committed in v; the commit charge
  * itself is the caller's. */
 void vm_commit_add(struct vm_space *vm, struct vm_vad *v, uint32_t n);
+/* Charges pages of private commit to vm: the job limits' check (mm/vm.h),
+ * then the commit charge. 0, the check's error, or ERROR_COMMITMENT_LIMIT
+ * (nothing charged then). */
+uint32_t vm_charge_private(struct vm_space *vm, uint32_t pages);
 void vm_commit_sub(struct vm_space *vm, struct vm_vad *v, uint32_t n);
 /* Placeholders (mm/placeholder.c) and their helpers in mm/virtual.c.
  * Makes v, a new private VAD, committed whole with Win32 protect (its

@@ -35,6 +35,7 @@ enum ke_lock_rank {
 	KE_RANK_ADDRESS_CREATION = 10,  /* mm: a space's VAD changes (mutex; mm/vmspace.h) */
 	KE_RANK_SPACE_LIST = 20,        /* mm: the list of address spaces (mm/vmspace.h) */
 	KE_RANK_WORKING_SET = 30,       /* mm: a space's PTEs and working set (mm/vmspace.h) */
+	KE_RANK_JOB = 35,               /* ps: every job's members, limits, counters (kernel/ps/job.h) */
 	KE_RANK_POOL = 40,              /* mm: the kernel pool and kmalloc (mm/pool.h) */
 	KE_RANK_PFN = 50,               /* mm: the PFN database and frame lists (mm/pfn.h) */
 	KE_RANK_CACHE_WINDOW = 55,      /* mm: the file cache's copy slot (mm/filecache.c) */

@@ -1,6 +1,7 @@
 /* Ring-3 processes and the program loader; see kernel/ps/process.h. */
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
+#include "kernel/ps/job.h"
 #include "kernel/ke/systime.h"
 #include "kernel/rtl/console.h"
 #include "kernel/rtl/panic.h"
@@ -144,6 +145,8 @@ static void process_remove(void *body)
 	irq_restore(irq);
 	if (p->token)
 		ob_dereference(p->token);
+	if (p->job)
+		ob_dereference(p->job);
 	ps_image_file_close(&p->image);     /* a process that never loaded */
 }
 
@@ -220,8 +223,10 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	kfree(prog);
 	*error = ERROR_NOT_ENOUGH_MEMORY;
 	if ((p->token = se_token_copy(pp->token ? pp->token : se_system_token())) &&
-	    (p->vm = vm_create()) != NULL)
+	    (p->vm = vm_create()) != NULL) {
+		vm_set_quota_owner(p->vm, p);
 		return p;
+	}
 	ob_dereference(p);
 	return NULL;
 }
@@ -230,6 +235,7 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
  * process that never ran. */
 static void process_discard(struct process *p)
 {
+	job_process_discarded(p);
 	ob_close_all(&p->handles);
 	if (!vm_cleared(p->vm) && process_attach(p)) {
 		vm_clear(p->vm);
@@ -271,6 +277,7 @@ struct process *process_spawn(struct process_params *pp, uint32_t *error)
 	p->pd = vm_directory(p->vm);
 	if ((*error = load_attached(p, pp)) != 0 ||
 	    (pp->parent && (*error = ob_inherit_handles(&pp->parent->handles, &p->handles))) ||
+	    (*error = job_inherit(pp->creator, p, pp->breakaway)) != 0 ||
 	    (pp->opener && (*error = ob_open_object(pp->opener, p, PROCESS_ALL_ACCESS, 0,
 						     &pp->handle)))) {
 		process_discard(p);
@@ -381,6 +388,11 @@ void process_end(struct process *p)
 	p->exit_status = status;
 	p->exit_time = ke_system_time();
 	p->exited = true;
+	/* Its job hears of the exit (its packets' readers find the exit code)
+	 * before waiters wake (they find the job's counts updated). */
+	irq_enable();
+	job_process_exited(p, status);
+	irq_disable();
 	ke_set_signal(&p->exit_signal, 1);
 }
 

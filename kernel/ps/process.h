@@ -71,6 +71,8 @@ struct process {
 	uint32_t parent_pid;            /* its creator's id (0: the kernel started it) */
 	bool no_boost;                  /* its new threads get no wait boost */
 	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
+	struct job *job;                /* its job (referenced; set once), or NULL */
+	struct process *job_next;       /* in its job's active members (kernel/ps/job.h) */
 };
 
 /* The rights of a process handle (Windows' values). */
@@ -123,6 +125,7 @@ struct process_params {
 	struct token *token;            /* it gets a copy; NULL: the system's first token */
 	struct ob_handle_table *opener; /* gets a handle to it before it runs, or NULL */
 	bool suspended;                 /* its first thread starts suspended */
+	bool breakaway;                 /* CREATE_BREAKAWAY_FROM_JOB */
 	uint32_t handle;                /* out: that handle, with every right */
 	uint32_t thread_handle;         /* out: one to its first thread (opener set) */
 	uint32_t tid;                   /* out: that thread's id */
@@ -222,6 +225,10 @@ bool process_thread_exited(struct process *p, uint32_t status);
 void process_end(struct process *p);
 /* Kills every thread of p but the caller with status. */
 void ps_kill_all(struct process *p, uint32_t status);
+/* Kills every thread of p with status, the caller too (at its return to
+ * ring 3, once its system call is done): TerminateProcess from a call that
+ * must finish first (a job's termination, a close procedure). */
+void ps_kill_all_later(struct process *p, uint32_t status);
 /* Blocks until p has exited or ticks passed (WAIT_FOREVER); true if it exited. */
 bool process_wait(struct process *p, uint32_t ticks);
 /* Called by the scheduler once a thread of p is gone for good (interrupts

@@ -1,6 +1,7 @@
 /* Ring-3 threads; see kernel/ps/psthread.h. */
 #include "kernel/ps/psthread.h"
 #include "kernel/ps/process.h"
+#include "kernel/ps/job.h"
 #include "kernel/ke/iolist.h"
 #include "kernel/ke/mutant.h"
 #include "kernel/ke/queue.h"
@@ -307,6 +308,19 @@ void ps_kill_all(struct process *p, uint32_t status)
 	irq_restore(irq);
 }
 
+void ps_kill_all_later(struct process *p, uint32_t status)
+{
+	bool irq = irq_save();
+
+	if (!p->terminating) {
+		p->terminating = true;
+		p->terminate_status = status;
+	}
+	for (struct ps_thread *t = p->threads; t; t = t->proc_next)
+		kill_locked(t, p->terminate_status);
+	irq_restore(irq);
+}
+
 uint32_t ps_thread_suspend(struct ps_thread *t, uint32_t *error)
 {
 	bool irq = irq_save();
@@ -373,6 +387,7 @@ void ps_user_return(void)
 {
 	struct ps_thread *t = ps_thread_current();
 
+	job_check_time(t->k.process);
 	for (;;) {
 		if (t->k.kill)
 			ps_thread_exit(t->kill_status);

@@ -16,6 +16,7 @@
 #define ERROR_CRC                  23u
 #define ERROR_GEN_FAILURE          31u
 #define ERROR_BAD_LENGTH           24u
+#define ERROR_MORE_DATA            234u
 #define ERROR_SHARING_VIOLATION    32u
 #define ERROR_LOCK_VIOLATION       33u
 #define ERROR_HANDLE_EOF           38u
@@ -63,6 +64,7 @@
 #define ERROR_NO_SYSTEM_RESOURCES  1450u
 #define ERROR_WORKING_SET_QUOTA    1453u
 #define ERROR_COMMITMENT_LIMIT     1455u
+#define ERROR_NOT_ENOUGH_QUOTA     1816u
 /* Not an ERROR_ value: what Windows leaves for GetLastError when VirtualLock
  * meets a guard page (its NTSTATUS, STATUS_GUARD_PAGE_VIOLATION, unmapped). */
 #define ERROR_LOCK_GUARD_PAGE      0x80000001u

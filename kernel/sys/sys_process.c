@@ -63,6 +63,7 @@ uint32_t sys_copy_string_in(char *dst, vaddr_t src, size_t size)
 }
 
 #define CREATE_SUSPENDED 0x00000004u
+#define CREATE_BREAKAWAY_FROM_JOB 0x01000000u
 
 /* The token a new process gets a copy of: the caller's, or the one behind
  * handle (CreateProcessAsUser), referenced, which must grant TOKEN_QUERY,
@@ -166,7 +167,8 @@ struct sysret sys_create_process(const uint32_t *a, struct trap_frame *f)
 	struct create_strings *s = kmalloc(sizeof(*s));
 	struct process_params pp = { .parent = a[2] ? process_current() : NULL,
 				     .creator = process_current(), .opener = process_handles(),
-				     .suspended = (a[4] & CREATE_SUSPENDED) != 0 };
+				     .suspended = (a[4] & CREATE_SUSPENDED) != 0,
+				     .breakaway = (a[4] & CREATE_BREAKAWAY_FROM_JOB) != 0 };
 	uint32_t err = s ? create_args_in(a, s, &pp) : ERROR_NOT_ENOUGH_MEMORY, out[4] = { 0 };
 	struct process *p = NULL;
 

@@ -158,6 +158,13 @@ static const struct {
 	[SYS_CANCEL_FILE_IO] = { sys_cancel_file_io, 3 },
 	[SYS_NOTIFY_CHANGE] = { sys_notify_change, 8 },
 	[SYS_THREAD_DESCRIPTION] = { sys_thread_description, 4 },
+	[SYS_CREATE_JOB] = { sys_create_job, 4 },
+	[SYS_OPEN_JOB] = { sys_open_job, 3 },
+	[SYS_ASSIGN_JOB] = { sys_assign_job, 2 },
+	[SYS_TERMINATE_JOB] = { sys_terminate_job, 2 },
+	[SYS_IS_PROCESS_IN_JOB] = { sys_is_process_in_job, 2 },
+	[SYS_QUERY_JOB] = { sys_query_job, 5 },
+	[SYS_SET_JOB] = { sys_set_job, 4 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

@@ -287,5 +287,13 @@ struct sysret sys_connect_named_pipe(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_disconnect_named_pipe(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_wait_named_pipe(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_named_pipe_state(const uint32_t *a, struct trap_frame *f);
+/* Job objects (kernel/sys/sys_job.c). */
+struct sysret sys_create_job(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_open_job(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_assign_job(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_terminate_job(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_is_process_in_job(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_job(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f);
 
 #endif

@@ -232,6 +232,13 @@ enum vados_syscall {
 				 *  server pid) */
 	SYS_PIPE_OVERLAPPED,    /* (handle, buf, len, flags: 1 write, 2 may pend, 4 routine;
 				 *  OVERLAPPED *, event or 0 or routine) -> bytes */
+	SYS_CREATE_JOB,         /* (name or 0, access, inherit, uint32 *existed) -> handle */
+	SYS_OPEN_JOB,           /* (name, access, inherit) -> handle */
+	SYS_ASSIGN_JOB,         /* (job, process) */
+	SYS_TERMINATE_JOB,      /* (job, exit code) */
+	SYS_IS_PROCESS_IN_JOB,  /* (process, job or 0) -> 1 or 0 */
+	SYS_QUERY_JOB,          /* (job or 0, class, buf, len, uint32 *returned or 0) */
+	SYS_SET_JOB,            /* (job, class, buf, len) */
 	SYS_COUNT,
 };
 
