@@ -86,6 +86,7 @@ void vm_destroy(struct vm_space *vm)
 	*link = vm->next;
 	ke_release_spin_lock(&vm_list_lock);
 	aspace_destroy(vm->pd);
+	vm_ws_watch_free(vm);
 	commit_return(1);
 	kpage_free(vm);
 }

@@ -94,6 +94,7 @@ struct vm_space {
 	struct vm_counters c;
 	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
 	uint16_t pt_used[VM_CHUNKS];                    /* non-zero PTEs per table */
+	struct vm_ws_watch *ws_watch;   /* the working-set watch, or NULL (mm/wswatch.c) */
 };
 
 /* What one page of an allocation is. */

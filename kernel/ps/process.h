@@ -18,6 +18,7 @@
 #include "kernel/ke/thread.h"
 #include "kernel/ob/ob.h"
 #include "kernel/rtl/path.h"
+#include "user/include/vados/syscall.h"
 #include "kernel/se/token.h"
 #include "mm/vm.h"
 #include "kernel/rtl/winerror.h"
@@ -71,6 +72,7 @@ struct process {
 	uint32_t parent_pid;            /* its creator's id (0: the kernel started it) */
 	bool no_boost;                  /* its new threads get no wait boost */
 	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
+	uint32_t settings[VADOS_SETTINGS];      /* SetProcessInformation's, kept as set */
 };
 
 /* The rights of a process handle (Windows' values). */

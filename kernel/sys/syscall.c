@@ -158,6 +158,9 @@ static const struct {
 	[SYS_CANCEL_FILE_IO] = { sys_cancel_file_io, 3 },
 	[SYS_NOTIFY_CHANGE] = { sys_notify_change, 8 },
 	[SYS_THREAD_DESCRIPTION] = { sys_thread_description, 4 },
+	[SYS_WS_WATCH] = { sys_ws_watch, 4 },
+	[SYS_SETTING] = { sys_setting, 5 },
+	[SYS_FILE_CACHE_LIMITS] = { sys_file_cache_limits, 2 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)
