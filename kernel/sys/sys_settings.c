@@ -73,10 +73,32 @@ static const struct ke_lock_class cache_limits_class = { "file cache limits",
 static struct ke_spin_lock cache_limits_lock = { .cls = &cache_limits_class };
 static uint32_t cache_limits[3] = { FILE_CACHE_MINIMUM, 0, 0 };
 
+#define MAX_HARD_ENABLE  1u     /* FILE_CACHE_*: the caller checked the pairs */
+#define MAX_HARD_DISABLE 2u
+#define MIN_HARD_ENABLE  4u
+#define MIN_HARD_DISABLE 8u
+
+/* The hard limits' state after flags: each pair turns its limit on or off,
+ * 0 keeps it. */
+static uint32_t cache_flags(uint32_t now, uint32_t flags)
+{
+	if (flags & MAX_HARD_ENABLE)
+		now |= MAX_HARD_ENABLE;
+	if (flags & MAX_HARD_DISABLE)
+		now &= ~MAX_HARD_ENABLE;
+	if (flags & MIN_HARD_ENABLE)
+		now |= MIN_HARD_ENABLE;
+	if (flags & MIN_HARD_DISABLE)
+		now &= ~MIN_HARD_ENABLE;
+	return now;
+}
+
 /* (set, uint32 limits[3]: minimum, maximum, FILE_CACHE_* flags): reads
- * them, or (with SeIncreaseQuotaPrivilege enabled, else
- * ERROR_PRIVILEGE_NOT_HELD) stores them as given; a maximum of 0 stands
- * for "all memory", which the caller fills in. */
+ * them (the flags: which hard limits are on), or (with
+ * SeIncreaseQuotaPrivilege enabled, else ERROR_PRIVILEGE_NOT_HELD) stores
+ * the sizes and applies the flags (both sizes ~0 ask for a flush: nothing
+ * changes; the cache has no limits to apply). A maximum of 0 stands for "all memory",
+ * which the caller fills in. */
 struct sysret sys_file_cache_limits(const uint32_t *a, struct trap_frame *f)
 {
 	uint32_t limits[3];
@@ -87,10 +109,12 @@ struct sysret sys_file_cache_limits(const uint32_t *a, struct trap_frame *f)
 	if (a[0] && !copy_from_user(limits, a[1], sizeof(limits)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
 	ke_acquire_spin_lock(&cache_limits_lock);
-	if (a[0])
-		memcpy(cache_limits, limits, sizeof(limits));
-	else
-		memcpy(limits, cache_limits, sizeof(limits));
+	if (a[0] && !(limits[0] == ~0u && limits[1] == ~0u)) {  /* both ~0: a flush */
+		cache_limits[0] = limits[0];
+		cache_limits[1] = limits[1];
+		cache_limits[2] = cache_flags(cache_limits[2], limits[2]);
+	}
+	memcpy(limits, cache_limits, sizeof(limits));
 	ke_release_spin_lock(&cache_limits_lock);
 	if (!a[0] && !copy_to_user(a[1], limits, sizeof(limits)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
