@@ -265,6 +265,14 @@ void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max, uint32_t
  * when it is not resident). (mm/wslist.c) */
 uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max);
 uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va);
+/* The memory priority of vm's pages (SetProcessInformation's
+ * ProcessMemoryPriority, 0-5): below VM_MEMORY_PRIORITY_NORMAL the pages
+ * its working set gives up go to the head of the standby list, so memory
+ * demand repurposes them before other processes' (NT keeps a standby list
+ * per priority; vados one list, two ends). One word, read as is. */
+#define VM_MEMORY_PRIORITY_NORMAL 5u
+void vm_set_page_priority(struct vm_space *vm, uint32_t priority);
+
 /* The working-set watch (mm/wswatch.c). vm_ws_watch_start starts it, or
  * empties its records if it runs (ERROR_NOT_ENOUGH_MEMORY without pool).
  * vm_ws_watch_take moves the records out (count and lost: how many there

@@ -2,7 +2,8 @@
  * Get/SetThreadInformation (memory priority, power throttling, leap
  * seconds, memory exhaustion, dynamic code: user/lib/procinfo.c checks
  * their values), a thread's absolute base priority, and the system file
- * cache's limits (Get/SetSystemFileCacheSize). */
+ * cache's limits (Get/SetSystemFileCacheSize). A process's memory priority
+ * also orders its trimmed pages on the standby list (mm/vm.h). */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
@@ -11,6 +12,7 @@
 #include "kernel/ke/lock.h"
 #include "kernel/rtl/string.h"
 #include "arch/uaccess.h"
+#include "mm/mm.h"
 
 #define FILE_CACHE_MINIMUM 0x100000u    /* 1 MB: Windows' default minimum */
 
@@ -26,6 +28,12 @@ static uint32_t process_setting(uint32_t handle, uint32_t index, bool set, uint3
 		return err;
 	if (set)
 		p->settings[index] = *value;
+	/* The memory priority is the memory manager's too: its address space
+	 * held (rundown protection) while it is told. */
+	if (set && index == VADOS_SETTING_MEMORY_PRIORITY && process_attach(p)) {
+		vm_set_page_priority(p->vm, *value);
+		process_detach(p);
+	}
 	*value = p->settings[index];
 	ob_dereference(p);
 	return ERROR_SUCCESS;
