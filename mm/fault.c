@@ -300,15 +300,17 @@ enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write, vaddr_t pc
 	vaddr_t page = addr & ~(VM_PAGE - 1);
 	struct vm_vad *v;
 	enum vm_fault r;
-	bool was_present;
+	bool watched;
 
 	ke_acquire_spin_lock(&vm->ws_lock);
 	v = vm->cleared ? NULL : vm_vad_at(vm, addr >> 12);
-	was_present = page_present(page);
+	/* Watched: the page was absent (two PTE reads only then). */
+	watched = vm->ws_watch && pc && !page_present(page);
 	r = v ? vm_resolve(vm, v, page, write) : VM_FAULT_ACCESS_VIOLATION;
 	/* A resolver that waited may return without the page: the retry
-	 * that brings it in is the one recorded. */
-	if (vm->ws_watch && pc && r == VM_FAULT_RESOLVED && !was_present && page_present(page))
+	 * that brings it in is the one recorded. The watch cannot go while
+	 * the space lives (vm_destroy frees it). */
+	if (watched && r == VM_FAULT_RESOLVED && page_present(page))
 		vm_ws_watch_note_locked(vm, pc, page, thread_current()->id);
 	vm->c.faults++;
 	ke_release_spin_lock(&vm->ws_lock);
