@@ -34,7 +34,7 @@ enum vm_fault mm_page_fault(struct trap_frame *f, struct vm_space *vm)
 		panic("page fault at 0x%08x: reserved bit set in a paging entry "
 		      "(corrupted page table)", addr);
 	if (vm && addr >= VM_USER_LOW && addr < VM_USER_HIGH)
-		return vm_fault(vm, addr, write);
+		return vm_fault(vm, addr, write, f->eip);
 	return VM_FAULT_ACCESS_VIOLATION;
 }
 
@@ -289,14 +289,29 @@ enum vm_fault vm_resolve(struct vm_space *vm, struct vm_vad *v, vaddr_t va, bool
 	}
 }
 
-enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write)
+/* Whether page va is present (its PTE read through the self-map). */
+static bool page_present(vaddr_t va)
 {
+	return pte_kind(vm_pte_raw(va)) == PTE_PRESENT;
+}
+
+enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write, vaddr_t pc)
+{
+	vaddr_t page = addr & ~(VM_PAGE - 1);
 	struct vm_vad *v;
 	enum vm_fault r;
+	bool watched;
 
 	ke_acquire_spin_lock(&vm->ws_lock);
 	v = vm->cleared ? NULL : vm_vad_at(vm, addr >> 12);
-	r = v ? vm_resolve(vm, v, addr & ~(VM_PAGE - 1), write) : VM_FAULT_ACCESS_VIOLATION;
+	/* Watched: the page was absent (two PTE reads only then). */
+	watched = vm->ws_watch && pc && !page_present(page);
+	r = v ? vm_resolve(vm, v, page, write) : VM_FAULT_ACCESS_VIOLATION;
+	/* A resolver that waited may return without the page: the retry
+	 * that brings it in is the one recorded. The watch cannot go while
+	 * the space lives (vm_destroy frees it). */
+	if (watched && r == VM_FAULT_RESOLVED && page_present(page))
+		vm_ws_watch_note_locked(vm, pc, page, thread_current()->id);
 	vm->c.faults++;
 	ke_release_spin_lock(&vm->ws_lock);
 	vm_frames_taken();      /* fills, soft and hard faults all take frames */

@@ -203,7 +203,10 @@ void pfn_to_list_locked(pfn_t pfn, enum pfn_state list)
 	if (db[pfn].state != PFN_ACTIVE)
 		panic("pfn_to_list: frame 0x%x is %s, not active", pfn, state_names[db[pfn].state]);
 	active--;
-	pfnlist_push_tail(db, &lists[list], pfn, list);
+	if (list == PFN_STANDBY && (db[pfn].flags & PFN_FLAG_LOW_PRIORITY))
+		pfnlist_push_head(db, &lists[list], pfn, list);
+	else
+		pfnlist_push_tail(db, &lists[list], pfn, list);
 }
 
 void pfn_from_list_locked(pfn_t pfn)

@@ -38,6 +38,8 @@ enum pfn_state {
 #define PFN_FLAG_READING 0x04u   /* active: being read in from swap (PTE in transition) */
 #define PFN_FLAG_FILLED  0x08u   /* active: filled by the fault path (zeroes or image
 				    bytes): unwritten, it can be dropped and filled again */
+#define PFN_FLAG_LOW_PRIORITY 0x80u /* left a space of memory priority below normal:
+				      * on the standby list it is repurposed first */
 #define PFN_AGE_SHIFT    4       /* bits 4..6: working-set age (0 .. PFN_AGE_MAX) */
 #define PFN_AGE_MAX      7u
 #define PFN_KERNEL_RESERVE 16u   /* frames PFN_USER allocations leave to the kernel */
@@ -61,6 +63,7 @@ struct pfn_list {
 void pfnlist_push_tail(struct pfn_entry *db, struct pfn_list *l, pfn_t pfn, uint8_t state);
 void pfnlist_remove(struct pfn_entry *db, struct pfn_list *l, pfn_t pfn);
 pfn_t pfnlist_pop_head(struct pfn_entry *db, struct pfn_list *l);
+void pfnlist_push_head(struct pfn_entry *db, struct pfn_list *l, pfn_t pfn, uint8_t state);
 
 struct pfn_totals {
 	uint32_t managed;       /* every frame the memory manager owns */
@@ -95,7 +98,8 @@ uint32_t pfn_available(void);
 void pfn_lock(void);
 void pfn_unlock(void);
 /* Moves an active frame, whose PTE the caller has made a transition PTE, to
- * the standby or modified list. */
+ * the standby or modified list: at the tail (the newest), or at the head of
+ * standby (the next to be repurposed) when PFN_FLAG_LOW_PRIORITY is set. */
 void pfn_to_list_locked(pfn_t pfn, enum pfn_state list);
 /* Takes a frame off the standby or modified list: active again. */
 void pfn_from_list_locked(pfn_t pfn);

@@ -32,6 +32,21 @@ void pfnlist_remove(struct pfn_entry *db, struct pfn_list *l, pfn_t pfn)
 	l->count--;
 }
 
+void pfnlist_push_head(struct pfn_entry *db, struct pfn_list *l, pfn_t pfn, uint8_t state)
+{
+	struct pfn_entry *e = &db[pfn];
+
+	e->state = state;
+	e->blink = PFN_NONE;
+	e->flink = l->head;
+	if (l->head != PFN_NONE)
+		db[l->head].blink = pfn;
+	else
+		l->tail = pfn;
+	l->head = pfn;
+	l->count++;
+}
+
 pfn_t pfnlist_pop_head(struct pfn_entry *db, struct pfn_list *l)
 {
 	pfn_t pfn = l->head;

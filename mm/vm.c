@@ -54,6 +54,7 @@ struct vm_space *vm_create(void)
 	vm->ws_min = VM_WS_MIN_PAGES;
 	vm->ws_max = WS_MAX_DEFAULT;
 	vm->ws_flags = VM_WS_MIN_DISABLE | VM_WS_MAX_DISABLE;
+	vm->page_priority = VM_MEMORY_PRIORITY_NORMAL;
 	ke_acquire_spin_lock(&vm_list_lock);
 	vm_layout_choose(&vm->layout);  /* the list lock serializes the entropy pool */
 	vm->next = vm_all;
@@ -86,6 +87,7 @@ void vm_destroy(struct vm_space *vm)
 	*link = vm->next;
 	ke_release_spin_lock(&vm_list_lock);
 	aspace_destroy(vm->pd);
+	vm_ws_watch_free(vm);
 	commit_return(1);
 	kpage_free(vm);
 }

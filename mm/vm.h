@@ -233,8 +233,10 @@ uint32_t vm_map_teb(struct vm_space *vm, vaddr_t *teb);
 
 /* Resolves a page fault at user address addr of vm (the running address
  * space) by a write (else a read) access. The PTE, not the error code, says
- * whether the page was resident. Counts the fault. */
-enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write);
+ * whether the page was resident. Counts the fault. pc is the faulting
+ * instruction, for the working-set watch (0: a fault the kernel makes on
+ * its own, not watched). */
+enum vm_fault vm_fault(struct vm_space *vm, vaddr_t addr, bool write, vaddr_t pc);
 
 void vm_get_counters(struct vm_space *vm, struct vm_counters *c);
 /* Job limits on private commit (kernel/ps/job.c): before a charge of pages
@@ -275,6 +277,32 @@ void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max, uint32_t
  * when it is not resident). (mm/wslist.c) */
 uint32_t vm_ws_list(struct vm_space *vm, uint32_t *out, uint32_t max);
 uint32_t vm_ws_query(struct vm_space *vm, vaddr_t va);
+/* The memory priority of vm's pages (SetProcessInformation's
+ * ProcessMemoryPriority, 0-5): below VM_MEMORY_PRIORITY_NORMAL the pages
+ * its working set gives up go to the head of the standby list, so memory
+ * demand repurposes them before other processes' (NT keeps a standby list
+ * per priority; vados one list, two ends). One word, read as is. */
+#define VM_MEMORY_PRIORITY_NORMAL 5u
+void vm_set_page_priority(struct vm_space *vm, uint32_t priority);
+
+/* The working-set watch (mm/wswatch.c). vm_ws_watch_start starts it, or
+ * empties its records if it runs (ERROR_NOT_ENOUGH_MEMORY without pool).
+ * vm_ws_watch_take moves the records out (count and lost: how many there
+ * are and how many the full buffer dropped): ERROR_GEN_FAILURE when the
+ * watch never started, ERROR_NO_MORE_ITEMS without records, and
+ * ERROR_INSUFFICIENT_BUFFER, keeping them, when more than max. Faults note
+ * pages made present (_locked: the working-set lock held) while ws_watch is
+ * set; vm_destroy frees the buffer. */
+#define VM_WS_WATCH_MAX 1024u           /* records a buffer holds */
+struct vm_ws_record {
+	vaddr_t pc, page;
+	uint32_t tid;
+};
+uint32_t vm_ws_watch_start(struct vm_space *vm);
+uint32_t vm_ws_watch_take(struct vm_space *vm, struct vm_ws_record *out, uint32_t max,
+			  uint32_t *count, uint32_t *lost);
+void vm_ws_watch_note_locked(struct vm_space *vm, vaddr_t pc, vaddr_t page, uint32_t tid);
+void vm_ws_watch_free(struct vm_space *vm);
 /* The balance set manager and the modified page writer: kernel threads the
  * kernel starts once (entry points for thread_create). */
 void vm_balance_thread(void *arg);

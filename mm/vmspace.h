@@ -95,6 +95,9 @@ struct vm_space {
 	void *quota_owner;              /* its process, for the job limits (vm_set_quota_owner) */
 	uint32_t pt_charged[(VM_CHUNKS + 31) / 32];     /* chunks charged a page table */
 	uint16_t pt_used[VM_CHUNKS];                    /* non-zero PTEs per table */
+	struct vm_ws_watch *ws_watch;   /* the working-set watch, or NULL (mm/wswatch.c) */
+	uint32_t page_priority;         /* memory priority: below normal, its trimmed pages
+					 * are repurposed first (vm_set_page_priority) */
 };
 
 /* What one page of an allocation is. */

@@ -81,7 +81,7 @@ static bool trim_page(struct vm_space *vm, struct vm_vad *v, vaddr_t va, pfn_t p
 		mm_count(&mm_stats.clean_pages_dropped);
 		return true;
 	}
-	e->flags = 0;
+	e->flags = vm->page_priority < VM_MEMORY_PRIORITY_NORMAL ? PFN_FLAG_LOW_PRIORITY : 0;
 	copy = vm_page_copy_to_standby(e);
 	pfn_lock();
 	pfn_to_list_locked(pfn, copy ? PFN_STANDBY : PFN_MODIFIED);
@@ -359,6 +359,11 @@ uint32_t vm_ws_set(struct vm_space *vm, uint32_t min, uint32_t max, uint32_t fla
 		vm->ws_flags = (vm->ws_flags & 3u) | (flags & 0xcu);
 	ke_release_spin_lock(&vm->ws_lock);
 	return 0;
+}
+
+void vm_set_page_priority(struct vm_space *vm, uint32_t priority)
+{
+	vm->page_priority = priority;
 }
 
 void vm_ws_get(const struct vm_space *vm, uint32_t *min, uint32_t *max, uint32_t *flags)

@@ -211,6 +211,7 @@ static struct process *process_new(const struct process_params *pp, uint32_t *er
 	p->exit_signal.kind = DISPATCHER_NOTIFICATION;
 	p->create_time = ke_system_time();
 	p->priority_base = PRIORITY_NORMAL;
+	p->settings[VADOS_SETTING_MEMORY_PRIORITY] = VADOS_MEMORY_PRIORITY_NORMAL;
 	p->pid = next_pid_take();
 	p->parent_pid = pp->creator ? pp->creator->pid : 0;
 	p->image = prog->image;

@@ -18,6 +18,7 @@
 #include "kernel/ke/thread.h"
 #include "kernel/ob/ob.h"
 #include "kernel/rtl/path.h"
+#include "user/include/vados/syscall.h"
 #include "kernel/se/token.h"
 #include "mm/vm.h"
 #include "kernel/rtl/winerror.h"
@@ -73,6 +74,7 @@ struct process {
 	uint64_t create_time, exit_time;        /* system times (exit: 0 until it ends) */
 	struct job *job;                /* its job (referenced; set once), or NULL */
 	struct process *job_next;       /* in its job's active members (kernel/ps/job.h) */
+	uint32_t settings[VADOS_SETTINGS];      /* SetProcessInformation's, kept as set */
 };
 
 /* The rights of a process handle (Windows' values). */

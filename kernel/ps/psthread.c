@@ -108,9 +108,9 @@ static uint32_t map_user_parts(struct process *p, struct ps_thread *t,
 	/* The writes below would take a page fault each on the TEB and the
 	 * stack's top page: resolved here, they take none (the fault entry
 	 * costs more than the fill). Failures show in the writes. */
-	vm_fault(p->vm, t->teb, true);
+	vm_fault(p->vm, t->teb, true, 0);
 	if (!tp->esp)
-		vm_fault(p->vm, t->esp, true);
+		vm_fault(p->vm, t->esp, true, 0);
 	uint32_t frame[3] = { 0, tp->args[0], tp->args[1] };
 	if (!teb_write(t, TEB_EXCEPTION_LIST, 0xffffffffu) ||    /* the end of the SEH chain */
 	    !teb_write(t, TEB_STACK_BASE, top) || !teb_write(t, TEB_STACK_LIMIT, t->stack_limit) ||
@@ -206,6 +206,7 @@ uint32_t ps_thread_create(struct process *p, const struct ps_thread_params *tp,
 	t->suspend_count = tp->suspended;
 	t->entry = tp->entry;
 	t->k.release = thread_release;
+	t->settings[VADOS_SETTING_MEMORY_PRIORITY] = VADOS_MEMORY_PRIORITY_NORMAL;
 	if (!own && !process_attach(p)) {
 		ob_dereference(t);
 		return ERROR_ACCESS_DENIED;
@@ -359,6 +360,21 @@ bool ps_thread_set_priority(struct ps_thread *t, int32_t relative)
 	thread_set_priority(&t->k, thread_base(t->k.process->priority_base, relative));
 	thread_preempt_check();
 	return true;
+}
+
+uint32_t ps_thread_base(struct ps_thread *t)
+{
+	return thread_base(t->k.process->priority_base, t->relative_priority);
+}
+
+bool ps_thread_set_base(struct ps_thread *t, uint32_t level)
+{
+	static const int8_t relatives[] = { -15, -2, -1, 0, 1, 2, 15 };
+
+	for (uint32_t i = 0; i < sizeof(relatives); i++)
+		if (thread_base(t->k.process->priority_base, relatives[i]) == level)
+			return ps_thread_set_priority(t, relatives[i]);
+	return false;
 }
 
 void ps_set_priority_boost(struct process *p, bool disable)

@@ -14,6 +14,7 @@
 #include "kernel/ke/dispatcher.h"
 #include "kernel/ke/thread.h"
 #include "kernel/ob/ob.h"
+#include "user/include/vados/syscall.h"
 
 /* The rights of a thread handle (Windows' values). */
 #define THREAD_TERMINATE                 0x0001u
@@ -68,6 +69,7 @@ struct ps_thread {
 	vaddr_t stack_limit;            /* lowest committed stack page (TEB copy) */
 	uint16_t *description;          /* SetThreadDescription's UTF-16 text (kmalloc'd), or NULL */
 	uint32_t description_len;       /* its length in UTF-16 units */
+	uint32_t settings[VADOS_SETTINGS];      /* SetThreadInformation's, kept as set */
 };
 
 #define PS_DESCRIPTION_MAX 32767u      /* a UNICODE_STRING's most, in UTF-16 units */
@@ -116,6 +118,10 @@ uint32_t ps_thread_suspend(struct ps_thread *t, uint32_t *error);
 uint32_t ps_thread_resume(struct ps_thread *t);
 /* Sets t's THREAD_PRIORITY_* value, relative to its process's class. */
 bool ps_thread_set_priority(struct ps_thread *t, int32_t relative);
+/* t's base priority level, and setting it by the THREAD_PRIORITY_* that
+ * gives it in its process's class (false: none does). */
+uint32_t ps_thread_base(struct ps_thread *t);
+bool ps_thread_set_base(struct ps_thread *t, uint32_t level);
 /* SetPriorityClass: p's threads' levels move to the class of base level
  * base (4 IDLE, 6 BELOW_NORMAL, 8 NORMAL, 10 ABOVE_NORMAL, 13 HIGH, 24
  * REALTIME), each keeping its THREAD_PRIORITY_* value. */

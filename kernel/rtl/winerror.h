@@ -39,6 +39,7 @@
 #define ERROR_ALREADY_EXISTS       183u
 #define ERROR_BAD_EXE_FORMAT       193u
 #define ERROR_FILENAME_EXCED_RANGE 206u
+#define ERROR_NO_MORE_ITEMS        259u
 #define ERROR_DIRECTORY            267u
 #define ERROR_NOT_OWNER            288u
 #define ERROR_TOO_MANY_POSTS       298u

@@ -12,6 +12,7 @@
 /* Privilege LUIDs (LowPart; HighPart 0), Windows' values (ddk/wdm.h). */
 #define SE_MIN_WELL_KNOWN_PRIVILEGE     2u
 #define SE_LOCK_MEMORY_PRIVILEGE        4u
+#define SE_INCREASE_QUOTA_PRIVILEGE     5u
 #define SE_SHUTDOWN_PRIVILEGE           19u
 #define SE_DEBUG_PRIVILEGE              20u
 #define SE_CHANGE_NOTIFY_PRIVILEGE      23u

@@ -40,6 +40,19 @@ static uint32_t on_space(struct process *p, struct vm_call *c)
 	return err;
 }
 
+#define STATUS_COMMITMENT_LIMIT 0xC000012Du
+
+/* err of an operation on the caller's own space; a commit that failed for
+ * want of commit ends the process at once when it asked for that
+ * (ProcessMemoryExhaustionInfo, PME_FAILFAST_ON_COMMIT_FAIL_ENABLE). */
+static uint32_t commit_failfast(uint32_t err)
+{
+	if (err == ERROR_COMMITMENT_LIMIT &&
+	    process_current()->settings[VADOS_SETTING_EXHAUSTION])
+		process_exit(STATUS_COMMITMENT_LIMIT);
+	return err;
+}
+
 /* Runs c->op on the address space of the process behind handle, when the
  * handle grants c->access. */
 static uint32_t on_process(uint32_t handle, struct vm_call *c)
@@ -53,7 +66,7 @@ static uint32_t on_process(uint32_t handle, struct vm_call *c)
 	 * no reference. With several threads per process, another thread's
 	 * ExitProcess makes the rundown below necessary here too. */
 	if (handle == HANDLE_CURRENT_PROCESS)
-		return on_space(process_current(), c);
+		return commit_failfast(on_space(process_current(), c));
 	if ((err = process_by_handle(handle, c->access, &p)) != 0)
 		return err;
 	/* Attached (with rundown protection): p's address space stays while

@@ -165,6 +165,9 @@ static const struct {
 	[SYS_IS_PROCESS_IN_JOB] = { sys_is_process_in_job, 2 },
 	[SYS_QUERY_JOB] = { sys_query_job, 5 },
 	[SYS_SET_JOB] = { sys_set_job, 4 },
+	[SYS_WS_WATCH] = { sys_ws_watch, 4 },
+	[SYS_SETTING] = { sys_setting, 5 },
+	[SYS_FILE_CACHE_LIMITS] = { sys_file_cache_limits, 2 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

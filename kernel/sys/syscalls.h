@@ -239,6 +239,9 @@ struct sysret sys_reset_write_watch(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_wsinfo.c */
 struct sysret sys_query_working_set(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_working_set_ex(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_ws_watch(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_setting(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_file_cache_limits(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_memory.c */
 struct sysret sys_memory_status(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_process_memory(const uint32_t *a, struct trap_frame *f);

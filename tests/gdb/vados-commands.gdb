@@ -52,7 +52,7 @@
 # reject: ^0x2000[1-9a-f]000 0x[0-9a-f]+ +\d (yes|no)
 #
 # In the page-fault handler, then back in ring 3.
-# expect: ^Breakpoint \d+, vm_fault \(vm=0x[0-9a-f]+, addr=536875008, write=false\)
+# expect: ^Breakpoint \d+, vm_fault \(vm=0x[0-9a-f]+, addr=536875008, write=false, pc=\d+\)
 # expect: ^fault:   PTE at 0xc0080004: 0x[0-9a-f]{5}02a  paged out \(swap slot \d+\), PAGE_READWRITE$
 # expect: ^pid 1 \(gdb-target\) left ring 3 by a page fault at 0x20001000, error 0x4; frame at 0x[0-9a-f]{8}:$
 # expect: ^vados-symbols: build/user/gdb-target.exe added \(ring-3 code at 0x00400000: pid 1's image, linked at 0x00400000\)$

@@ -120,6 +120,25 @@ TEST(randomized_against_model)
 	}
 }
 
+TEST(push_head_goes_first_and_pops_first)
+{
+	struct pfn_list l = { 0 };
+	const pfn_t want[] = { 8, 6, 3, 4 }, one[] = { 12 };
+
+	pfnlist_push_head(db, &l, 12, PFN_STANDBY);
+	CHECK(list_is(&l, one, 1));
+	CHECK_EQ_U(pfnlist_pop_head(db, &l), 12);
+	pfnlist_push_tail(db, &l, 3, PFN_STANDBY);
+	pfnlist_push_tail(db, &l, 4, PFN_STANDBY);
+	pfnlist_push_head(db, &l, 6, PFN_STANDBY);
+	pfnlist_push_head(db, &l, 8, PFN_STANDBY);
+	CHECK(list_is(&l, want, 4));
+	CHECK_EQ_U(db[8].state, PFN_STANDBY);
+	pfnlist_remove(db, &l, 8);
+	CHECK_EQ_U(pfnlist_pop_head(db, &l), 6);
+	CHECK_EQ_U(pfnlist_pop_head(db, &l), 3);
+}
+
 TEST(entry_is_24_bytes)
 {
 	CHECK_EQ_U(sizeof(struct pfn_entry), 24);
@@ -133,6 +152,7 @@ int main(void)
 	RUN("host/pfnlist", pop_until_empty_then_reuse);
 	RUN("host/pfnlist", two_lists_share_one_database);
 	RUN("host/pfnlist", randomized_against_model);
+	RUN("host/pfnlist", push_head_goes_first_and_pops_first);
 	RUN("host/pfnlist", entry_is_24_bytes);
 	return check_summary();
 }

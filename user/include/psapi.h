@@ -153,6 +153,36 @@ WINAPI BOOL QueryWorkingSetEx(HANDLE hProcess, PVOID pv, DWORD cb);
 #define K32QueryWorkingSet   QueryWorkingSet
 #define K32QueryWorkingSetEx QueryWorkingSetEx
 
+/* The working-set watch (user/lib/wswatch.c, mm/wswatch.c), for a handle
+ * with PROCESS_QUERY_INFORMATION. InitializeProcessForWsWatch starts it (or
+ * empties it again). From then each fault that brings a page of the process
+ * into its working set is recorded: the faulting instruction, the page's
+ * address (page-aligned) and, in the _EX form, the thread. The kernel keeps
+ * at most 1024 records; a full buffer drops the rest and counts them.
+ * GetWsChanges(Ex) moves the records out, ending with an entry whose
+ * FaultingPc is NULL and FaultingVa the number dropped. Failures:
+ * ERROR_NO_MORE_ITEMS (nothing new), ERROR_INSUFFICIENT_BUFFER (the buffer,
+ * returned empty, is too small; the records stay; the Ex form's *cb the
+ * bytes needed), ERROR_GEN_FAILURE (the watch was never started). */
+typedef struct _PSAPI_WS_WATCH_INFORMATION {
+	LPVOID FaultingPc;
+	LPVOID FaultingVa;
+} PSAPI_WS_WATCH_INFORMATION, *PPSAPI_WS_WATCH_INFORMATION;
+
+typedef struct _PSAPI_WS_WATCH_INFORMATION_EX {
+	PSAPI_WS_WATCH_INFORMATION BasicInfo;
+	ULONG_PTR FaultingThreadId;
+	ULONG_PTR Flags;                /* reserved: 0 */
+} PSAPI_WS_WATCH_INFORMATION_EX, *PPSAPI_WS_WATCH_INFORMATION_EX;
+
+WINAPI BOOL InitializeProcessForWsWatch(HANDLE hProcess);
+WINAPI BOOL GetWsChanges(HANDLE hProcess, PPSAPI_WS_WATCH_INFORMATION lpWatchInfo, DWORD cb);
+WINAPI BOOL GetWsChangesEx(HANDLE hProcess, PPSAPI_WS_WATCH_INFORMATION_EX lpWatchInfoEx,
+			   PDWORD cb);
+#define K32InitializeProcessForWsWatch InitializeProcessForWsWatch
+#define K32GetWsChanges                GetWsChanges
+#define K32GetWsChangesEx              GetWsChangesEx
+
 VADOS_END_DECLS
 
 #endif

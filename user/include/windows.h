@@ -718,6 +718,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winpool.h"
 #include "vados/winuser.h"
 #include "vados/winjob.h"
+#include "vados/winprocinfo.h"
 
 VADOS_END_DECLS
 

@@ -1,11 +1,10 @@
 /* The memory calls of vados/winmem.h: the NUMA forms over one node (node
  * 0), offering, reclaiming and discarding memory (the kernel's
  * SYS_VIRTUAL_DISCARD, mm/vmreset.c), PrefetchVirtualMemory,
- * GetSystemFileCacheSize and the memory resource notifications. */
+ * Get/SetSystemFileCacheSize (kept by the kernel: SYS_FILE_CACHE_LIMITS)
+ * and the memory resource notifications. */
 #include <windows.h>
 #include "win32call.h"
-
-#define FILE_CACHE_MINIMUM 0x100000u    /* 1 MB, Windows' default minimum */
 
 /* Whether nndPreferred names a node of this machine (or none); else sets
  * ERROR_INVALID_PARAMETER. */
@@ -149,12 +148,51 @@ BOOL WINAPI GetSystemFileCacheSize(PSIZE_T lpMinimumFileCacheSize,
 				   PSIZE_T lpMaximumFileCacheSize, PDWORD lpFlags)
 {
 	MEMORYSTATUSEX ms = { .dwLength = sizeof(ms) };
+	uint32_t limits[3], a[2] = { 0, (uint32_t)limits };
 
-	if (!GlobalMemoryStatusEx(&ms))
+	if (!win32_call(SYS_FILE_CACHE_LIMITS, a, NULL) || !GlobalMemoryStatusEx(&ms))
 		return FALSE;
-	*lpMinimumFileCacheSize = FILE_CACHE_MINIMUM;
-	*lpMaximumFileCacheSize = ms.ullTotalPhys;
-	*lpFlags = 0;
+	*lpMinimumFileCacheSize = limits[0];
+	*lpMaximumFileCacheSize = limits[1] ? limits[1] : (SIZE_T)ms.ullTotalPhys;
+	*lpFlags = limits[2];
+	return TRUE;
+}
+
+BOOL WINAPI SetSystemFileCacheSize(SIZE_T MinimumFileCacheSize, SIZE_T MaximumFileCacheSize,
+				   DWORD Flags)
+{
+	const DWORD pairs[2] = { FILE_CACHE_MAX_HARD_ENABLE | FILE_CACHE_MAX_HARD_DISABLE,
+				 FILE_CACHE_MIN_HARD_ENABLE | FILE_CACHE_MIN_HARD_DISABLE };
+	uint32_t limits[3] = { MinimumFileCacheSize, MaximumFileCacheSize, Flags };
+	uint32_t a[2] = { 1, (uint32_t)limits };
+	BOOL flush = MinimumFileCacheSize == (SIZE_T)-1 && MaximumFileCacheSize == (SIZE_T)-1;
+
+	if ((Flags & ~(pairs[0] | pairs[1])) || (Flags & pairs[0]) == pairs[0] ||
+	    (Flags & pairs[1]) == pairs[1] ||
+	    (!flush && MinimumFileCacheSize >= MaximumFileCacheSize)) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	return win32_call(SYS_FILE_CACHE_LIMITS, a, NULL);
+}
+
+BOOL WINAPI GetNumaProximityNodeEx(ULONG ProximityId, PUSHORT NodeNumber)
+{
+	if (ProximityId != 0) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	*NodeNumber = 0;
+	return TRUE;
+}
+
+BOOL WINAPI GetNumaProximityNode(ULONG ProximityId, PUCHAR NodeNumber)
+{
+	USHORT node;
+
+	if (!GetNumaProximityNodeEx(ProximityId, &node))
+		return FALSE;
+	*NodeNumber = (UCHAR)node;
 	return TRUE;
 }
 

@@ -239,8 +239,27 @@ enum vados_syscall {
 	SYS_IS_PROCESS_IN_JOB,  /* (process, job or 0) -> 1 or 0 */
 	SYS_QUERY_JOB,          /* (job or 0, class, buf, len, uint32 *returned or 0) */
 	SYS_SET_JOB,            /* (job, class, buf, len) */
+	SYS_WS_WATCH,           /* (process, op: 0 start, 1 take, 2 take _EX; buf, bytes)
+				 *  -> the bytes the records need */
+	SYS_SETTING,            /* (kind: 0 process, 1 thread; handle, VADOS_SETTING_*,
+				 *  set, value) -> the value */
+	SYS_FILE_CACHE_LIMITS,  /* (set, uint32 limits[3]: min, max bytes, FILE_CACHE_*) */
 	SYS_COUNT,
 };
+
+/* SYS_SETTING's words, which the kernel keeps per process or thread for
+ * Get/SetProcessInformation and Get/SetThreadInformation (user/lib/
+ * procinfo.c checks them). POWER holds the control mask in its low half,
+ * the state mask in its high half. THREAD_BASE is the thread's base
+ * priority level (setting it picks the THREAD_PRIORITY_* that gives it). */
+#define VADOS_SETTING_MEMORY_PRIORITY  0
+#define VADOS_SETTING_POWER            1
+#define VADOS_SETTING_LEAP_SECONDS     2       /* a process's */
+#define VADOS_SETTING_EXHAUSTION       3       /* a process's */
+#define VADOS_SETTING_DYNAMIC_CODE     2       /* a thread's */
+#define VADOS_SETTING_THREAD_BASE      3       /* a thread's, not stored */
+#define VADOS_SETTINGS                 4
+#define VADOS_MEMORY_PRIORITY_NORMAL   5
 
 /* MEM_ADDRESS_REQUIREMENTS' fields, for SYS_VIRTUAL_ALLOC2 and SYS_MAP_VIEW3. */
 struct vados_placement {

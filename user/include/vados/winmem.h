@@ -74,13 +74,99 @@ typedef struct _WIN32_MEMORY_RANGE_ENTRY {
 WINAPI BOOL PrefetchVirtualMemory(HANDLE hProcess, ULONG_PTR NumberOfEntries,
 				  PWIN32_MEMORY_RANGE_ENTRY VirtualAddresses, ULONG Flags);
 
-/* GetSystemFileCacheSize: the file cache has no limits set (flags 0). */
+/* Get/SetSystemFileCacheSize: the limits are kept as set (nothing enforces
+ * them); until set, minimum 1 MB, maximum all memory, flags 0. Setting
+ * needs SeIncreaseQuotaPrivilege enabled (else ERROR_PRIVILEGE_NOT_HELD);
+ * both of a pair of flags, another flag, or a minimum not below the maximum
+ * is ERROR_INVALID_PARAMETER; Flags 0 keeps the hard limits' state; both
+ * sizes (SIZE_T)-1 asks for a flush, which changes nothing here. */
 #define FILE_CACHE_MAX_HARD_ENABLE  0x00000001
 #define FILE_CACHE_MAX_HARD_DISABLE 0x00000002
 #define FILE_CACHE_MIN_HARD_ENABLE  0x00000004
 #define FILE_CACHE_MIN_HARD_DISABLE 0x00000008
 WINAPI BOOL GetSystemFileCacheSize(PSIZE_T lpMinimumFileCacheSize,
 				   PSIZE_T lpMaximumFileCacheSize, PDWORD lpFlags);
+WINAPI BOOL SetSystemFileCacheSize(SIZE_T MinimumFileCacheSize, SIZE_T MaximumFileCacheSize,
+				   DWORD Flags);
+
+/* GetNumaProximityNode(Ex): proximity domain 0 is node 0; any other is
+ * ERROR_INVALID_PARAMETER. */
+WINAPI BOOL GetNumaProximityNode(ULONG ProximityId, PUCHAR NodeNumber);
+WINAPI BOOL GetNumaProximityNodeEx(ULONG ProximityId, PUSHORT NodeNumber);
+
+/* QueryVirtualMemoryInformation (user/lib/vmregion.c): MemoryRegionInfo
+ * describes the whole allocation holding VirtualAddress: its base and
+ * protection, its kind (Private, MappedDataFile, MappedPageFile or
+ * MappedImage), its size and how much of it is committed. A free address
+ * is ERROR_INVALID_ADDRESS (as VirtualQuery's state says); a size below the
+ * structure's ERROR_BAD_LENGTH; another class ERROR_INVALID_PARAMETER.
+ * *ReturnSize (if given) gets the bytes written. */
+typedef enum WIN32_MEMORY_INFORMATION_CLASS {
+	MemoryRegionInfo
+} WIN32_MEMORY_INFORMATION_CLASS;
+typedef struct WIN32_MEMORY_REGION_INFORMATION {
+	PVOID AllocationBase;
+	ULONG AllocationProtect;
+	union {
+		ULONG Flags;
+		struct {
+			ULONG Private : 1;
+			ULONG MappedDataFile : 1;
+			ULONG MappedImage : 1;
+			ULONG MappedPageFile : 1;
+			ULONG MappedPhysical : 1;
+			ULONG DirectMapped : 1;
+			ULONG Reserved : 26;
+		};
+	};
+	SIZE_T RegionSize;
+	SIZE_T CommitSize;
+} WIN32_MEMORY_REGION_INFORMATION;
+WINAPI BOOL QueryVirtualMemoryInformation(HANDLE Process, const VOID *VirtualAddress,
+					  WIN32_MEMORY_INFORMATION_CLASS MemoryInformationClass,
+					  PVOID MemoryInformation, SIZE_T MemoryInformationSize,
+					  PSIZE_T ReturnSize);
+
+/* The FromApp forms: for a desktop program, VirtualAlloc's and
+ * VirtualProtect's own behaviour. */
+WINAPI PVOID VirtualAllocFromApp(PVOID BaseAddress, SIZE_T Size, ULONG AllocationType,
+				 ULONG Protection);
+WINAPI BOOL VirtualProtectFromApp(PVOID Address, SIZE_T Size, ULONG NewProtection,
+				  PULONG OldProtection);
+
+/* Data execution prevention (user/lib/memsafety.c): vados's page tables
+ * have no NX bit, so the system policy is DEPPolicyAlwaysOff; every
+ * process's DEP is off and permanently so (GetProcessDEPPolicy: flags 0,
+ * *lpPermanent TRUE, given a handle with PROCESS_QUERY_INFORMATION);
+ * SetProcessDEPPolicy fails, as Windows' does under AlwaysOff, with
+ * ERROR_ACCESS_DENIED (ERROR_INVALID_PARAMETER for flags it does not know,
+ * or PROCESS_DEP_DISABLE_ATL_THUNK_EMULATION without PROCESS_DEP_ENABLE). */
+#define PROCESS_DEP_ENABLE                      0x00000001
+#define PROCESS_DEP_DISABLE_ATL_THUNK_EMULATION 0x00000002
+typedef enum _DEP_SYSTEM_POLICY_TYPE {
+	DEPPolicyAlwaysOff = 0,
+	DEPPolicyAlwaysOn,
+	DEPPolicyOptIn,
+	DEPPolicyOptOut,
+	DEPTotalPolicyCount
+} DEP_SYSTEM_POLICY_TYPE;
+WINAPI DEP_SYSTEM_POLICY_TYPE GetSystemDEPPolicy(VOID);
+WINAPI BOOL GetProcessDEPPolicy(HANDLE hProcess, LPDWORD lpFlags, PBOOL lpPermanent);
+WINAPI BOOL SetProcessDEPPolicy(DWORD dwFlags);
+
+/* Secure memory cache callbacks and bad-memory notifications: registered
+ * and unregistered (at most 16 of each: then ERROR_NOT_ENOUGH_MEMORY), never
+ * called: vados secures no memory for drivers and sees no memory errors.
+ * Removing one not registered (or a NULL one) is ERROR_INVALID_PARAMETER.
+ * GetMemoryErrorHandlingCapabilities: no patrol scrubber (0). */
+typedef BOOLEAN (CALLBACK *PSECURE_MEMORY_CACHE_CALLBACK)(PVOID Addr, SIZE_T Range);
+WINAPI BOOL AddSecureMemoryCacheCallback(PSECURE_MEMORY_CACHE_CALLBACK pfnCallBack);
+WINAPI BOOL RemoveSecureMemoryCacheCallback(PSECURE_MEMORY_CACHE_CALLBACK pfnCallBack);
+typedef VOID (WINAPI *PBAD_MEMORY_CALLBACK_ROUTINE)(VOID);
+WINAPI PVOID RegisterBadMemoryNotification(PBAD_MEMORY_CALLBACK_ROUTINE Callback);
+WINAPI BOOL UnregisterBadMemoryNotification(PVOID RegistrationHandle);
+#define MEHC_PATROL_SCRUBBER_PRESENT 0x1
+WINAPI BOOL GetMemoryErrorHandlingCapabilities(PULONG Capabilities);
 
 /* Address Windowing Extensions (user/lib/awe.c): vados has none. Without
  * SeLockMemoryPrivilege enabled every call fails with
