@@ -33,6 +33,7 @@
 #define ERROR_DIR_NOT_EMPTY        145u
 #define ERROR_SIGNAL_REFUSED       156u
 #define ERROR_NOT_LOCKED           158u
+#define ERROR_MORE_DATA            234u
 #define ERROR_BUSY                 170u
 #define ERROR_ALREADY_EXISTS       183u
 #define ERROR_BAD_EXE_FORMAT       193u
@@ -53,6 +54,7 @@
 #define ERROR_NOTIFY_CLEANUP       745u
 #define ERROR_NOTIFY_ENUM_DIR      1022u
 #define ERROR_NOT_FOUND            1168u
+#define ERROR_NOT_SAME_OBJECT      1656u
 #define ERROR_MAPPED_ALIGNMENT     1132u
 #define ERROR_USER_MAPPED_FILE     1224u
 #define ERROR_PRIVILEGE_NOT_HELD   1314u

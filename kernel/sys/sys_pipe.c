@@ -331,5 +331,5 @@ struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f)
 		r.error = (a[3] & 8) && pipe_end_report(e, a[4], status_of(r.error), r.value, true) ?
 			  ERROR_NOT_ENOUGH_MEMORY : r.error;
 	ob_dereference(e);
-	return r;
+	return sys_io_counted(r, write);
 }

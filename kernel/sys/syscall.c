@@ -158,6 +158,12 @@ static const struct {
 	[SYS_CANCEL_FILE_IO] = { sys_cancel_file_io, 3 },
 	[SYS_NOTIFY_CHANGE] = { sys_notify_change, 8 },
 	[SYS_THREAD_DESCRIPTION] = { sys_thread_description, 4 },
+	[SYS_COMPARE_OBJECTS] = { sys_compare_objects, 2 },
+	[SYS_IO_COUNTERS] = { sys_io_counters, 2 },
+	[SYS_READ_SCATTER] = { sys_read_scatter, 4 },
+	[SYS_WRITE_GATHER] = { sys_write_gather, 4 },
+	[SYS_DEVICE_IO_CONTROL] = { sys_device_io_control, 7 },
+	[SYS_CANCEL_SYNCHRONOUS_IO] = { sys_cancel_synchronous_io, 1 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

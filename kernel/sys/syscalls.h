@@ -288,4 +288,17 @@ struct sysret sys_disconnect_named_pipe(const uint32_t *a, struct trap_frame *f)
 struct sysret sys_wait_named_pipe(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_named_pipe_state(const uint32_t *a, struct trap_frame *f);
 
+/* kernel/sys/sys_object.c */
+struct sysret sys_compare_objects(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_file.c */
+struct sysret sys_read_scatter(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_write_gather(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_iocontrol.c */
+/* Counts a read (write) call that reached its file or pipe: r succeeded,
+ * pends or ERROR_MORE_DATA (its bytes counted unless pending); r returned. */
+struct sysret sys_io_counted(struct sysret r, bool write);
+struct sysret sys_device_io_control(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_io_counters(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_cancel_synchronous_io(const uint32_t *a, struct trap_frame *f);
+
 #endif

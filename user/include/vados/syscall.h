@@ -232,6 +232,14 @@ enum vados_syscall {
 				 *  server pid) */
 	SYS_PIPE_OVERLAPPED,    /* (handle, buf, len, flags: 1 write, 2 may pend, 4 routine;
 				 *  OVERLAPPED *, event or 0 or routine) -> bytes */
+	SYS_COMPARE_OBJECTS,    /* (handle, handle): ERROR_NOT_SAME_OBJECT when not one */
+	SYS_IO_COUNTERS,        /* (process, uint64 out[6]: IO_COUNTERS) */
+	SYS_READ_SCATTER,       /* (handle, FILE_SEGMENT_ELEMENT *, bytes, OVERLAPPED * or 0)
+				 *  -> bytes */
+	SYS_WRITE_GATHER,       /* (the same) -> bytes */
+	SYS_DEVICE_IO_CONTROL,  /* (handle, code, in, in size, out, out size, OVERLAPPED *
+				 *  or 0) -> bytes returned */
+	SYS_CANCEL_SYNCHRONOUS_IO,      /* (thread) */
 	SYS_COUNT,
 };
 
