@@ -57,7 +57,8 @@ static uint32_t control_call(struct io_file *file, struct io_control *c, uint32_
 }
 
 /* (handle, code, in, in size, out, out size, OVERLAPPED * or 0) -> bytes
- * returned (also with ERROR_MORE_DATA). The rights the code's access bits
+ * returned (also with ERROR_MORE_DATA); a pipe end knows no control
+ * (ERROR_INVALID_FUNCTION). The rights the code's access bits
  * name (ERROR_ACCESS_DENIED); an unreadable input or unwritable output
  * buffer: ERROR_NOACCESS. One with an OVERLAPPED that succeeds posts to the
  * file's completion port. */
@@ -70,7 +71,7 @@ struct sysret sys_device_io_control(const uint32_t *a, struct trap_frame *f)
 
 	(void)f;
 	if (err)
-		return (struct sysret){ err, 0 };
+		return (struct sysret){ sys_is_pipe(a[0]) ? ERROR_INVALID_FUNCTION : err, 0 };
 	if (control_rights(c.code) & ~granted)
 		err = ERROR_ACCESS_DENIED;
 	else if (a[5] && !probe_user(a[4], a[5], true))

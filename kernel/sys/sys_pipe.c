@@ -110,6 +110,16 @@ static struct sysret transfer_now(struct pipe_end *e, uint32_t user, uint32_t le
 	return r;
 }
 
+bool sys_is_pipe(uint32_t handle)
+{
+	struct pipe_end *e;
+
+	if (ob_reference_by_handle(process_handles(), handle, &pipe_type, 0, (void **)&e, NULL))
+		return false;
+	ob_dereference(e);
+	return true;
+}
+
 bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		       struct sysret *r)
 {

@@ -262,6 +262,8 @@ struct sysret sys_notify_change(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_pipe.c */
 struct sysret sys_create_pipe(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f);
+/* Whether handle names a pipe end (any right). */
+bool sys_is_pipe(uint32_t handle);
 /* ReadFile (write false) or WriteFile of len bytes at user on handle, when
  * it is a pipe end: then true with the call's result in *r; false for any
  * other handle. */

@@ -290,6 +290,27 @@ static DWORD WINAPI blocked_reader(LPVOID p)
 	return 0;
 }
 
+static DWORD WINAPI blocked_connect(LPVOID server)
+{
+	read_error = ConnectNamedPipe(server, NULL) ? 0 : GetLastError();
+	return 0;
+}
+
+/* A synchronous ConnectNamedPipe and WaitNamedPipe end as cancelled too. */
+static void test_cancel_pipe_waits(void)
+{
+	HANDLE s = CreateNamedPipeA("\\\\.\\pipe\\k32-cancel", PIPE_ACCESS_DUPLEX, PIPE_TYPE_BYTE,
+				    1, 512, 512, 0, NULL);
+	HANDLE t = CreateThread(NULL, 0, blocked_connect, s, 0, NULL);
+
+	Sleep(200);
+	CHECK(CancelSynchronousIo(t), "cancel the connect %lu", GetLastError());
+	CHECK(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0 &&
+	      read_error == ERROR_OPERATION_ABORTED, "the connect: %lu", read_error);
+	CloseHandle(t);
+	CloseHandle(s);
+}
+
 static void test_cancel_synchronous(void)
 {
 	HANDLE w, t, limited;
@@ -305,6 +326,10 @@ static void test_cancel_synchronous(void)
 	CHECK(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0 &&
 	      read_error == ERROR_OPERATION_ABORTED, "the read: %lu", read_error);
 	FAILS(CancelSynchronousIo(t), FALSE, ERROR_NOT_FOUND);
+	FAILS(DeviceIoControl(w, FSCTL_IS_VOLUME_MOUNTED, NULL, 0, NULL, 0, NULL, NULL), FALSE,
+	      ERROR_INVALID_FUNCTION);
+	FAILS(DeviceIoControl(t, FSCTL_IS_VOLUME_MOUNTED, NULL, 0, NULL, 0, NULL, NULL), FALSE,
+	      ERROR_INVALID_HANDLE);
 	FAILS(CancelSynchronousIo(GetCurrentThread()), FALSE, ERROR_NOT_FOUND);
 	CloseHandle(limited);
 	CloseHandle(t);
@@ -321,6 +346,7 @@ int main(void)
 	test_retrieval_pointers();
 	test_symlinks();
 	test_cancel_synchronous();
+	test_cancel_pipe_waits();
 	printf("k32-io-control: %d failures\n", failures);
 	return failures != 0;
 }

@@ -113,9 +113,9 @@ WINAPI BOOL WriteFileGather(HANDLE hFile, FILE_SEGMENT_ELEMENT aSegmentArray[],
 			    DWORD nNumberOfBytesToWrite, LPDWORD lpReserved,
 			    LPOVERLAPPED lpOverlapped);
 
-/* Ends hThread's wait in a synchronous ReadFile or WriteFile on a pipe
- * (it fails with ERROR_OPERATION_ABORTED); THREAD_TERMINATE; none:
- * ERROR_NOT_FOUND. */
+/* Ends hThread's wait in a synchronous ReadFile or WriteFile on a pipe,
+ * ConnectNamedPipe or WaitNamedPipe (it fails with
+ * ERROR_OPERATION_ABORTED); THREAD_TERMINATE; none: ERROR_NOT_FOUND. */
 WINAPI BOOL CancelSynchronousIo(HANDLE hThread);
 
 /* The process's read, write and other (DeviceIoControl) calls on files
