@@ -142,6 +142,8 @@ static void file_remove(void *body)
 	share_account(fcb, f->access, f->share, -1);
 	if (f->delete_on_close)
 		fcb->delete_pending = true;
+	if (v->locked_by == f)
+		v->locked_by = NULL;    /* its lock ends with it */
 	fcb->files--;
 	iop_fcb_release_locked(fcb);
 	io_unlock(v);
@@ -240,9 +242,12 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 	f->share = o->share;
 	f->delete_on_close = o->flags & FILE_FLAG_DELETE_ON_CLOSE;
 	f->overlapped = o->flags & FILE_FLAG_OVERLAPPED;
+	f->no_buffering = o->flags & FILE_FLAG_NO_BUFFERING;
+	f->volume = o->volume;
 	f->done.kind = DISPATCHER_NOTIFICATION;
 	io_lock(v);
-	err = open_locked(v, rest, o, f, existed);
+	/* A locked volume opens for its locker alone (NT: access denied). */
+	err = v->locked_by ? ERROR_ACCESS_DENIED : open_locked(v, rest, o, f, existed);
 	io_unlock(v);
 	if (err) {
 		ob_dereference(f);      /* no record: its removal does nothing */

@@ -37,6 +37,7 @@
 
 #define FILE_FLAG_OVERLAPPED       0x40000000u
 #define FILE_FLAG_BACKUP_SEMANTICS 0x02000000u
+#define FILE_FLAG_NO_BUFFERING     0x20000000u
 #define FILE_FLAG_DELETE_ON_CLOSE  0x04000000u
 
 struct io_file;
@@ -49,6 +50,7 @@ void file_init(void);
 /* What CreateFile asks. access is already mapped (no GENERIC_* bits). */
 struct io_open {
 	uint32_t access, share, disposition, flags;     /* flags: attributes and FILE_FLAG_* */
+	bool volume;            /* \\.\X: (path "X:\"): the volume itself, as its root */
 };
 /* CreateFile's work: opens or creates path as o says; *out is a new File
  * object (one reference) and *existed whether CREATE_ALWAYS or OPEN_ALWAYS
@@ -277,5 +279,24 @@ struct mm_control_area;
  * (mm_section_dereference gives it back) and *size the section's. */
 uint32_t file_map(struct io_file *f, uint32_t need, bool extend, uint32_t *size,
 		  struct mm_control_area **out);
+
+/* DeviceIoControl's request (kernel/io/fsctl.c): code, its input and room
+ * for its output (kernel memory), and the bytes the answer wrote. */
+struct io_control {
+	uint32_t code;
+	const void *in;
+	uint32_t in_len;
+	void *out;
+	uint32_t out_len;
+	uint32_t returned;
+};
+/* Answers c on f: ERROR_INVALID_FUNCTION for a code FAT and its disk do
+ * not know; ERROR_INSUFFICIENT_BUFFER, ERROR_MORE_DATA (part written),
+ * ERROR_INVALID_PARAMETER, ERROR_ACCESS_DENIED, ERROR_NOT_LOCKED and
+ * ERROR_HANDLE_EOF as fsctl.c's controls document. May sleep. */
+uint32_t file_control(struct io_file *f, struct io_control *c);
+/* Whether ReadFileScatter and WriteFileGather may use f: a file opened
+ * with FILE_FLAG_NO_BUFFERING and FILE_FLAG_OVERLAPPED. */
+bool file_segments_allowed(const struct io_file *f);
 
 #endif

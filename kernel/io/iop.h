@@ -55,6 +55,8 @@ struct io_file {
 	uint32_t port_key, port_modes;  /* the port's key, FILE_SKIP_* modes */
 	struct dispatcher_header done;  /* NT's FileObject->Event (file_io_start) */
 	struct io_notify *notify;       /* a directory's change watch (notify.c), or NULL */
+	bool volume;                    /* opened as \\.\X: (its root directory; fsctl.c) */
+	bool no_buffering;              /* FILE_FLAG_NO_BUFFERING */
 };
 
 /* Splits a full path into its volume (ERROR_PATH_NOT_FOUND: no such drive)

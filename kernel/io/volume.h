@@ -42,6 +42,8 @@ struct io_volume {
 	uint32_t closed;                /* of those, closed files kept cached */
 	struct io_notify *watches;      /* directories' change watches (kernel/io/notify.c) */
 	struct io_notify_request *notify_done;  /* answered, for io_unlock to complete */
+	struct io_file *locked_by;      /* FSCTL_LOCK_VOLUME's volume handle, or NULL
+					 * (kernel/io/fsctl.c); no other open meanwhile */
 };
 
 /* Mounts every FAT partition of every IDE disk (after ide_init and the

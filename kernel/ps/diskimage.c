@@ -64,7 +64,7 @@ static bool find_module(const char *name, struct ps_image_file *out)
 static uint32_t read_image(const char *full, struct ps_program *out)
 {
 	struct io_open o = { FILE_GENERIC_READ | FILE_EXECUTE, FILE_SHARE_READ | FILE_SHARE_DELETE,
-			     OPEN_EXISTING, 0 };
+			     OPEN_EXISTING, 0, false };
 	struct io_file *f;
 	struct fat_info *info = kmalloc(sizeof(*info));
 	uint32_t err, size;

@@ -35,6 +35,14 @@ struct mm_control_area;
 struct io_file;
 
 /* A program file, as its image section reads it (kernel/ps/image.c). */
+/* NT's IO_COUNTERS, in its order: read, write and other operations, then
+ * their bytes (kernel/ps/iocount.c). */
+enum ps_io_kind { PS_IO_READ, PS_IO_WRITE, PS_IO_OTHER };
+struct ps_io_counters {
+	uint64_t operations[3];         /* by enum ps_io_kind */
+	uint64_t bytes[3];
+};
+
 struct ps_image_file {
 	const struct mm_image_source *src;
 	void *file;                     /* src's file; NULL once given up */
@@ -75,6 +83,7 @@ struct process {
 	struct job *job;                /* its job (referenced; set once), or NULL */
 	struct process *job_next;       /* in its job's active members (kernel/ps/job.h) */
 	uint32_t settings[VADOS_SETTINGS];      /* SetProcessInformation's, kept as set */
+	struct ps_io_counters io;       /* interrupts off (kernel/ps/iocount.c) */
 };
 
 /* The rights of a process handle (Windows' values). */
@@ -259,6 +268,11 @@ void process_rundown_release(struct process *p);
  * caller's own meanwhile. */
 bool process_attach(struct process *p);
 void process_detach(struct process *p);
+
+/* Counts one I/O operation of kind by p, moving bytes bytes. */
+void ps_io_count(struct process *p, enum ps_io_kind kind, uint32_t bytes);
+/* A consistent copy of p's counters. */
+void ps_io_counters(struct process *p, struct ps_io_counters *out);
 
 /* Opens the ring-3 gates: system calls, int3, into (kernel/sys/syscall.c). */
 void syscall_init(void);

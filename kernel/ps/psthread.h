@@ -70,6 +70,8 @@ struct ps_thread {
 	uint16_t *description;          /* SetThreadDescription's UTF-16 text (kmalloc'd), or NULL */
 	uint32_t description_len;       /* its length in UTF-16 units */
 	uint32_t settings[VADOS_SETTINGS];      /* SetThreadInformation's, kept as set */
+	uint32_t sync_io;               /* in a synchronous I/O call that may wait
+					 * (interrupts off; kernel/ps/iocount.c) */
 };
 
 #define PS_DESCRIPTION_MAX 32767u      /* a UNICODE_STRING's most, in UTF-16 units */
@@ -149,5 +151,14 @@ void ps_zero_tls_cell(struct process *p, uint32_t index);
 /* The thread behind handle in the caller's table, referenced, when the
  * handle grants desired: 0, ERROR_INVALID_HANDLE or ERROR_ACCESS_DENIED. */
 uint32_t ps_thread_by_handle(uint32_t handle, uint32_t desired, struct ps_thread **out);
+
+/* The calling thread enters (and leaves) a synchronous I/O call whose
+ * wait CancelSynchronousIo may end: an interrupted wait then answers
+ * ERROR_OPERATION_ABORTED (kernel/ps/iocount.c). */
+void ps_sync_io_begin(void);
+void ps_sync_io_end(void);
+/* CancelSynchronousIo: interrupts t's wait in such a call; ERROR_NOT_FOUND
+ * when it is in none. */
+uint32_t ps_cancel_synchronous_io(struct ps_thread *t);
 
 #endif

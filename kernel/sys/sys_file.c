@@ -9,6 +9,7 @@
 #include "kernel/io/completion.h"
 #include "kernel/io/file.h"
 #include "kernel/ps/process.h"
+#include "kernel/ps/psthread.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/time.h"
 #include "arch/uaccess.h"
@@ -17,6 +18,7 @@
 
 #define FILE_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 #define FILE_ATTRIBUTE_VALID 0x7fa7u    /* what CreateFile accepts in its attribute bits */
+#define SECTOR_BYTES 512u
 
 uint32_t sys_file_ref(uint32_t handle, uint32_t desired, struct io_file **out, uint32_t *granted)
 {
@@ -24,11 +26,29 @@ uint32_t sys_file_ref(uint32_t handle, uint32_t desired, struct io_file **out, u
 				      (void **)out, granted);
 }
 
+/* CreateFile's path at user as sys_path_in makes it (*full, kfree it), but
+ * \\.\X: opens volume X: (*full "X:\\", its root directory, marked). */
+static uint32_t create_path_in(uint32_t user, char **full, struct io_open *o)
+{
+	char raw[8];
+
+	if (sys_copy_string_in(raw, user, sizeof(raw)) || raw[0] != '\\' || raw[1] != '\\' ||
+	    raw[2] != '.' || raw[3] != '\\' || !raw[4] || raw[5] != ':' || raw[6])
+		return sys_path_in(user, full);
+	if (!(*full = kmalloc(4)))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	(*full)[0] = raw[4];
+	strcpy(*full + 1, ":\\");
+	o->volume = true;
+	o->flags |= FILE_FLAG_BACKUP_SEMANTICS;
+	return ERROR_SUCCESS;
+}
+
 /* (path, access, share, disposition, flags and attributes, inherit,
- * uint32 *existed) -> handle */
+ * uint32 *existed) -> handle; \\.\X: opens volume X:. */
 struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
 {
-	struct io_open o = { ob_map_generic(a[1], &file_type.mapping), a[2], a[3], a[4] };
+	struct io_open o = { ob_map_generic(a[1], &file_type.mapping), a[2], a[3], a[4], false };
 	uint32_t err, h = 0, existed_word = 0;
 	struct io_file *file;
 	bool existed;
@@ -46,7 +66,7 @@ struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	if (!copy_to_user(a[6], &existed_word, sizeof(existed_word)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
-	if ((err = sys_path_in(a[0], &full)) != ERROR_SUCCESS)
+	if ((err = create_path_in(a[0], &full, &o)) != ERROR_SUCCESS)
 		return (struct sysret){ err, 0 };
 	err = file_open(full, &o, &file, &existed);
 	kfree(full);
@@ -92,6 +112,19 @@ static struct sysret completed(struct io_file *file, uint32_t overlapped, uint32
 	return r;
 }
 
+/* A read or write on a handle that is no File object (err): a pipe end's,
+ * counted, in a synchronous call CancelSynchronousIo may end. */
+static struct sysret pipe_transfer(const uint32_t *a, bool write, uint32_t err)
+{
+	struct sysret r;
+	bool pipe;
+
+	ps_sync_io_begin();
+	pipe = sys_pipe_transfer(a[0], a[1], a[2], write, &r);
+	ps_sync_io_end();
+	return pipe ? sys_io_counted(r, write) : (struct sysret){ err, 0 };
+}
+
 /* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes read; FILE_READ_DATA. A
  * pipe end reads as sys_pipe.c does. */
 struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
@@ -102,10 +135,10 @@ struct sysret sys_read_file(const uint32_t *a, struct trap_frame *f)
 
 	(void)f;
 	if (err)
-		return sys_pipe_transfer(a[0], a[1], a[2], false, &r) ? r : (struct sysret){ err, 0 };
+		return pipe_transfer(a, false, err);
 	r = completed(file, a[3], a[2], transfer(file, a[1], a[2], false), false);
 	ob_dereference(file);
-	return r;
+	return sys_io_counted(r, false);
 }
 
 /* (handle, buf, bytes, OVERLAPPED * or 0) -> bytes written (a pipe end: as
@@ -119,11 +152,71 @@ struct sysret sys_write_file(const uint32_t *a, struct trap_frame *f)
 
 	(void)f;
 	if (err)
-		return sys_pipe_transfer(a[0], a[1], a[2], true, &r) ? r : (struct sysret){ err, 0 };
+		return pipe_transfer(a, true, err);
 	if (!(granted & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		r.error = ERROR_ACCESS_DENIED;
 	else
-		r = completed(file, a[3], a[2], transfer(file, a[1], a[2], true), true);
+		r = sys_io_counted(completed(file, a[3], a[2], transfer(file, a[1], a[2], true),
+					     true), true);
+	ob_dereference(file);
+	return r;
+}
+
+/* Page i's buffer of a segment array at user (FILE_SEGMENT_ELEMENT: 8
+ * bytes, the pointer in the low 4, as a 32-bit program's sign-extended
+ * PVOID64 is): 0, ERROR_NOACCESS, or ERROR_INVALID_PARAMETER for a buffer
+ * that is NULL or not page-aligned. */
+static uint32_t segment_at(uint32_t user, uint32_t i, uint32_t *buffer)
+{
+	if (!copy_from_user(buffer, user + i * 8, sizeof(*buffer)))
+		return ERROR_NOACCESS;
+	return !*buffer || *buffer & (PAGE_SIZE - 1) ? ERROR_INVALID_PARAMETER : 0;
+}
+
+/* ReadFileScatter's and WriteFileGather's work: len bytes at the position,
+ * a page per segment; every segment is checked before any moves. A read
+ * stops at the end of the file. */
+static struct sysret segments_transfer(struct io_file *file, uint32_t array, uint32_t len,
+				       bool write)
+{
+	uint32_t pages = (len + PAGE_SIZE - 1) / PAGE_SIZE, done = 0, buffer, err = 0;
+	struct sysret r;
+
+	for (uint32_t i = 0; i < pages && !err; i++)
+		err = segment_at(array, i, &buffer);
+	for (uint32_t i = 0; i < pages && !err; i++) {
+		uint32_t chunk = len - done < PAGE_SIZE ? len - done : PAGE_SIZE;
+
+		if ((err = segment_at(array, i, &buffer)))
+			break;
+		r = transfer(file, buffer, chunk, write);
+		done += r.value;
+		err = r.error;
+		if (!write && r.value < chunk)
+			break;
+	}
+	return (struct sysret){ err, done };
+}
+
+/* ReadFileScatter (FILE_READ_DATA) or WriteFileGather (FILE_WRITE_DATA)
+ * on a file open with FILE_FLAG_NO_BUFFERING and FILE_FLAG_OVERLAPPED, a
+ * whole number of sectors (else ERROR_INVALID_PARAMETER). */
+static struct sysret file_segments(const uint32_t *a, bool write)
+{
+	struct io_file *file;
+	uint32_t granted, err = sys_file_ref(a[0], 0, &file, &granted);
+	struct sysret r = { err, 0 };
+
+	if (err)
+		return r;
+	if (!(granted & (write ? FILE_WRITE_DATA : FILE_READ_DATA)))
+		r.error = ERROR_ACCESS_DENIED;
+	else if (!file_segments_allowed(file) || a[2] % SECTOR_BYTES)
+		r.error = ERROR_INVALID_PARAMETER;
+	else
+		r = sys_io_counted(completed(file, a[3], a[2],
+					     segments_transfer(file, a[1], a[2], write), write),
+				   write);
 	ob_dereference(file);
 	return r;
 }
@@ -263,4 +356,18 @@ struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f)
 	kfree(info);
 	kfree(d);
 	return (struct sysret){ err, 0 };
+}
+
+/* (handle, FILE_SEGMENT_ELEMENT *, bytes, OVERLAPPED * or 0) -> bytes read */
+struct sysret sys_read_scatter(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return file_segments(a, false);
+}
+
+/* (handle, FILE_SEGMENT_ELEMENT *, bytes, OVERLAPPED * or 0) -> bytes written */
+struct sysret sys_write_gather(const uint32_t *a, struct trap_frame *f)
+{
+	(void)f;
+	return file_segments(a, true);
 }

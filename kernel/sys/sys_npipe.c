@@ -8,6 +8,7 @@
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/npipe.h"
 #include "kernel/ps/process.h"
+#include "kernel/ps/psthread.h"
 #include "arch/uaccess.h"
 #include "mm/pool.h"
 
@@ -121,6 +122,20 @@ static uint32_t end_ref(uint32_t handle, uint32_t desired, struct pipe_end **e)
 				      (void **)e, NULL);
 }
 
+/* npipe_connect; one that waits (no pending answer) is a synchronous
+ * call CancelSynchronousIo may end. */
+static uint32_t connect_cancellable(struct pipe_end *e, struct pipe_answer *pending)
+{
+	uint32_t err;
+
+	if (pending)
+		return npipe_connect(e, pending);
+	ps_sync_io_begin();
+	err = npipe_connect(e, NULL);
+	ps_sync_io_end();
+	return err;
+}
+
 /* (handle, OVERLAPPED * or 0, its hEvent) ConnectNamedPipe: on an
  * overlapped server end with an OVERLAPPED, ERROR_IO_PENDING until a
  * client comes (kernel/io/npipe.c answers it). */
@@ -137,7 +152,7 @@ struct sysret sys_connect_named_pipe(const uint32_t *a, struct trap_frame *f)
 		kfree(pending);
 		pending = NULL;
 	}
-	if (!err && (err = npipe_connect(e, pending)) != ERROR_IO_PENDING && pending) {
+	if (!err && (err = connect_cancellable(e, pending)) != ERROR_IO_PENDING && pending) {
 		pipe_answer_drop(pending);
 		kfree(pending);
 	}
@@ -168,9 +183,12 @@ struct sysret sys_wait_named_pipe(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = name_in(a[0], buf, &name);
 
 	(void)f;
-	if (!err)
+	if (!err) {
+		ps_sync_io_begin();     /* CancelSynchronousIo may end the wait */
 		err = npipe_wait(name, a[1] == NMPWAIT_WAIT_FOREVER ? WAIT_FOREVER
 								  : ms_to_ticks(a[1]), !a[1]);
+		ps_sync_io_end();
+	}
 	return (struct sysret){ err, 0 };
 }
 

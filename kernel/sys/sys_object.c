@@ -151,3 +151,21 @@ struct sysret sys_list_handles(const uint32_t *a, struct trap_frame *f)
 	kfree(out);
 	return r;
 }
+
+/* (handle, handle): 0 when both name one object, else
+ * ERROR_NOT_SAME_OBJECT (NT's STATUS_NOT_SAME_OBJECT); no right is needed
+ * of either. A handle that names nothing: ERROR_INVALID_HANDLE. */
+struct sysret sys_compare_objects(const uint32_t *a, struct trap_frame *f)
+{
+	void *first, *second;
+	uint32_t err = ob_reference_by_handle(process_handles(), a[0], NULL, 0, &first, NULL);
+
+	(void)f;
+	if (err)
+		return (struct sysret){ err, 0 };
+	err = ob_reference_by_handle(process_handles(), a[1], NULL, 0, &second, NULL);
+	if (!err)
+		ob_dereference(second);
+	ob_dereference(first);
+	return (struct sysret){ err ? err : first == second ? 0 : ERROR_NOT_SAME_OBJECT, 0 };
+}

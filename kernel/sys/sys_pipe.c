@@ -110,6 +110,16 @@ static struct sysret transfer_now(struct pipe_end *e, uint32_t user, uint32_t le
 	return r;
 }
 
+bool sys_is_pipe(uint32_t handle)
+{
+	struct pipe_end *e;
+
+	if (ob_reference_by_handle(process_handles(), handle, &pipe_type, 0, (void **)&e, NULL))
+		return false;
+	ob_dereference(e);
+	return true;
+}
+
 bool sys_pipe_transfer(uint32_t handle, uint32_t user, uint32_t len, bool write,
 		       struct sysret *r)
 {
@@ -331,5 +341,5 @@ struct sysret sys_pipe_overlapped(const uint32_t *a, struct trap_frame *f)
 		r.error = (a[3] & 8) && pipe_end_report(e, a[4], status_of(r.error), r.value, true) ?
 			  ERROR_NOT_ENOUGH_MEMORY : r.error;
 	ob_dereference(e);
-	return r;
+	return sys_io_counted(r, write);
 }

@@ -168,6 +168,12 @@ static const struct {
 	[SYS_WS_WATCH] = { sys_ws_watch, 4 },
 	[SYS_SETTING] = { sys_setting, 5 },
 	[SYS_FILE_CACHE_LIMITS] = { sys_file_cache_limits, 2 },
+	[SYS_COMPARE_OBJECTS] = { sys_compare_objects, 2 },
+	[SYS_IO_COUNTERS] = { sys_io_counters, 2 },
+	[SYS_READ_SCATTER] = { sys_read_scatter, 4 },
+	[SYS_WRITE_GATHER] = { sys_write_gather, 4 },
+	[SYS_DEVICE_IO_CONTROL] = { sys_device_io_control, 7 },
+	[SYS_CANCEL_SYNCHRONOUS_IO] = { sys_cancel_synchronous_io, 1 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

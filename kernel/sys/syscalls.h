@@ -265,6 +265,8 @@ struct sysret sys_notify_change(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_pipe.c */
 struct sysret sys_create_pipe(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_peek_pipe(const uint32_t *a, struct trap_frame *f);
+/* Whether handle names a pipe end (any right). */
+bool sys_is_pipe(uint32_t handle);
 /* ReadFile (write false) or WriteFile of len bytes at user on handle, when
  * it is a pipe end: then true with the call's result in *r; false for any
  * other handle. */
@@ -298,5 +300,18 @@ struct sysret sys_terminate_job(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_is_process_in_job(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_job(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f);
+
+/* kernel/sys/sys_object.c */
+struct sysret sys_compare_objects(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_file.c */
+struct sysret sys_read_scatter(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_write_gather(const uint32_t *a, struct trap_frame *f);
+/* kernel/sys/sys_iocontrol.c */
+/* Counts a read (write) call that reached its file or pipe: r succeeded,
+ * pends or ERROR_MORE_DATA (its bytes counted unless pending); r returned. */
+struct sysret sys_io_counted(struct sysret r, bool write);
+struct sysret sys_device_io_control(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_io_counters(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_cancel_synchronous_io(const uint32_t *a, struct trap_frame *f);
 
 #endif

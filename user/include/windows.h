@@ -307,6 +307,11 @@ WINAPI DWORD WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds);
 WINAPI BOOL GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode);
 WINAPI BOOL TerminateProcess(HANDLE hProcess, UINT uExitCode);
 WINAPI BOOL CloseHandle(HANDLE hObject);
+/* TRUE when both handles name one object (no right needed; a pseudo-handle
+ * counts as what it stands for); else FALSE with ERROR_NOT_SAME_OBJECT, or
+ * ERROR_INVALID_HANDLE for a handle that names nothing. */
+#define ERROR_NOT_SAME_OBJECT 1656L
+WINAPI BOOL CompareObjectHandles(HANDLE hFirstObjectHandle, HANDLE hSecondObjectHandle);
 WINAPI BOOL DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle,
 			    HANDLE hTargetProcessHandle, LPHANDLE lpTargetHandle,
 			    DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwOptions);
@@ -719,6 +724,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winuser.h"
 #include "vados/winjob.h"
 #include "vados/winprocinfo.h"
+#include "vados/winioctl.h"
 
 VADOS_END_DECLS
 

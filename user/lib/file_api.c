@@ -124,7 +124,7 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 		*done = pipe && !ok ? 0 : n;
 	if (!ov)
 		return ok;
-	if (ok && !pipe && nr == SYS_READ_FILE && bytes && !n) {
+	if (ok && !pipe && (nr == SYS_READ_FILE || nr == SYS_READ_SCATTER) && bytes && !n) {
 		SetLastError(ERROR_HANDLE_EOF);
 		ok = FALSE;
 	}
@@ -396,3 +396,16 @@ static BOOL one_handle(uint32_t nr, HANDLE h)
 
 BOOL WINAPI SetEndOfFile(HANDLE hFile) { return one_handle(SYS_SET_END_OF_FILE, hFile); }
 BOOL WINAPI FlushFileBuffers(HANDLE hFile) { return one_handle(SYS_FLUSH_FILE, hFile); }
+
+/* For the other transfers (io_control.c): transfer's work with an
+ * OVERLAPPED (its offset, Internal, InternalHigh, hEvent, the port). */
+BOOL __vados_file_transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes,
+			   LPOVERLAPPED ov)
+{
+	return transfer(nr, hFile, buffer, bytes, NULL, ov, TRUE, NULL);
+}
+
+DWORD __vados_io_status(DWORD error)
+{
+	return status_of(error);
+}

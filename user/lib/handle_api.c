@@ -63,3 +63,10 @@ BOOL WINAPI WriteProcessMemory(HANDLE hProcess, LPVOID lpBaseAddress, LPCVOID lp
 	return copy_memory(SYS_WRITE_VM, hProcess, lpBaseAddress, lpBuffer, nSize,
 			   lpNumberOfBytesWritten);
 }
+
+BOOL WINAPI CompareObjectHandles(HANDLE hFirstObjectHandle, HANDLE hSecondObjectHandle)
+{
+	uint32_t args[2] = { (uint32_t)hFirstObjectHandle, (uint32_t)hSecondObjectHandle };
+
+	return win32_call(SYS_COMPARE_OBJECTS, args, NULL);
+}

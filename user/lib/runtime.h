@@ -14,6 +14,13 @@ HANDLE __vados_pipe_open(LPCSTR name, DWORD access, DWORD flags, BOOL inherit);
 /* The Win32 error of a transfer's NTSTATUS, as an OVERLAPPED records it
  * (file_api.c; an unknown one: ERROR_GEN_FAILURE). */
 DWORD __vados_io_error(DWORD status);
+/* The NTSTATUS an OVERLAPPED's Internal gets for a Win32 error
+ * (file_api.c), the reverse of __vados_io_error. */
+DWORD __vados_io_status(DWORD error);
+/* ReadFile's or WriteFile's work on a file for call nr (buffer and bytes
+ * its arguments) with the OVERLAPPED ov (file_api.c). */
+BOOL __vados_file_transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes,
+			   LPOVERLAPPED ov);
 
 struct vados_file_info;
 /* An open file's figures (SYS_QUERY_FILE; file_api.c), or with size_only

@@ -85,6 +85,7 @@ void tp_item_free_locked(struct tp_item *it)
 	struct _TP_POOL *pool = it->pool;
 
 	tp_group_leave_locked(it);
+	tp_io_forget_locked(it);
 	HeapFree(GetProcessHeap(), 0, it);
 	pool->objects--;
 	pool_release_locked(pool);
@@ -97,7 +98,7 @@ void tp_settle_locked(struct tp_item *it)
 	if (it->pending || it->running)
 		return;
 	WakeAllConditionVariable(&it->idle);
-	if (!it->closed || it->armed)
+	if (!it->closed || it->armed || it->io_started)
 		return;
 	if (it->done_event)
 		SetEvent(it->done_event);
@@ -145,14 +146,14 @@ void tp_submit_locked(struct tp_item *it)
 	WakeConditionVariable(&pool->work);
 }
 
-BOOL tp_submit_result_locked(struct tp_item *it, DWORD result)
+BOOL tp_submit_result_locked(struct tp_item *it, const struct tp_result *result)
 {
 	struct tp_result *r = HeapAlloc(GetProcessHeap(), 0, sizeof(*r));
 
 	if (!r)
 		return FALSE;
+	*r = *result;
 	r->next = NULL;
-	r->result = result;
 	if (it->results_tail)
 		it->results_tail->next = r;
 	else
@@ -162,15 +163,15 @@ BOOL tp_submit_result_locked(struct tp_item *it, DWORD result)
 	return TRUE;
 }
 
-/* The result the oldest queued callback of it gets, taken off its FIFO. */
-static DWORD take_result_locked(struct tp_item *it)
+/* The result the oldest queued callback of it gets, taken off its FIFO
+ * (none: WAIT_TIMEOUT). */
+static struct tp_result take_result_locked(struct tp_item *it)
 {
-	struct tp_result *r = it->results;
-	DWORD result;
+	struct tp_result *r = it->results, result = { .result = WAIT_TIMEOUT };
 
 	if (!r)
-		return WAIT_TIMEOUT;
-	result = r->result;
+		return result;
+	result = *r;
 	if (!(it->results = r->next))
 		it->results_tail = NULL;
 	HeapFree(GetProcessHeap(), 0, r);
@@ -214,13 +215,13 @@ static void instance_finish(struct _TP_CALLBACK_INSTANCE *inst)
 /* Runs one callback of it on this thread (a worker, or the waiter for
  * WT_EXECUTEINWAITTHREAD and WT_EXECUTEINTIMERTHREAD), counted as running,
  * with tp_lock released around it. */
-void tp_run_here_locked(struct tp_item *it, DWORD result)
+void tp_run_here_locked(struct tp_item *it, const struct tp_result *r)
 {
 	struct _TP_CALLBACK_INSTANCE inst = { .item = it, .pool = it->pool };
 
 	it->running++;
 	ReleaseSRWLockExclusive(&tp_lock);
-	it->invoke(it, &inst, result);
+	it->invoke(it, &inst, r);
 	instance_finish(&inst);
 	AcquireSRWLockExclusive(&tp_lock);
 	if (!inst.disassociated) {
@@ -254,7 +255,9 @@ static DWORD WINAPI tp_worker(LPVOID parameter)
 		pool->queued--;
 		if (!--it->pending && !(pool->head = it->next_queued))
 			pool->tail = NULL;
-		tp_run_here_locked(it, take_result_locked(it));
+		struct tp_result r = take_result_locked(it);
+
+		tp_run_here_locked(it, &r);
 	}
 	pool->threads--;
 	pool_release_locked(pool);

@@ -12,15 +12,19 @@
 
 struct tp_item;
 struct tp_waiter;
-/* Calls one callback of it; result is the wait's (WAIT_OBJECT_0,
- * WAIT_ABANDONED_0 or WAIT_TIMEOUT), WAIT_TIMEOUT for any other item. */
-typedef void (*tp_invoke_fn)(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result);
-
-/* One queued callback's wait result, in its item's FIFO. */
+/* One queued callback's result, in its item's FIFO: a wait's
+ * (WAIT_OBJECT_0, WAIT_ABANDONED_0 or WAIT_TIMEOUT; WAIT_TIMEOUT for an
+ * item without results), or an I/O completion's Win32 error with its
+ * OVERLAPPED and count (tpool_io.c). */
 struct tp_result {
 	struct tp_result *next;
 	DWORD result;
+	LPOVERLAPPED overlapped;
+	ULONG_PTR bytes;
 };
+/* Calls one callback of it with the result r. */
+typedef void (*tp_invoke_fn)(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+			     const struct tp_result *r);
 
 struct _TP_POOL {
 	DWORD max, min;                 /* threads; max 0 means TP_DEFAULT_MAX */
@@ -58,6 +62,8 @@ struct tp_item {
 	struct _TP_CLEANUP_GROUP *group;        /* the cleanup group it is a member of */
 	struct tp_item *next_in_group;
 	PTP_CLEANUP_GROUP_CANCEL_CALLBACK group_cancel;
+	DWORD io_started;               /* a TP_IO's I/O started, not completed: kept */
+	struct tp_item *next_io;        /* the live TP_IOs (tpool_io.c) */
 };
 
 struct _TP_CLEANUP_GROUP {
@@ -73,15 +79,26 @@ struct tp_item *tp_item_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void
  * left with neither threads nor items). */
 void tp_item_free_locked(struct tp_item *it);
 void tp_submit_locked(struct tp_item *it);
-/* Queues one callback of wait it that gets result; FALSE (nothing queued)
+/* Queues one callback of it that gets a copy of r; FALSE (nothing queued)
  * without the memory to keep the result. */
-BOOL tp_submit_result_locked(struct tp_item *it, DWORD result);
+BOOL tp_submit_result_locked(struct tp_item *it, const struct tp_result *r);
 void tp_cancel_pending_locked(struct tp_item *it);
 void tp_wait_idle_locked(struct tp_item *it);
 void tp_settle_locked(struct tp_item *it);
 void tp_group_leave_locked(struct tp_item *it);
-void tp_run_here_locked(struct tp_item *it, DWORD result);
+void tp_run_here_locked(struct tp_item *it, const struct tp_result *r);
 ULONGLONG tp_due_from_filetime(const FILETIME *ft);
+
+/* The Vista objects' common calls (tpool_vista.c): a new object calling
+ * callback, or NULL (ERROR_INVALID_PARAMETER for no callback,
+ * ERROR_NOT_ENOUGH_MEMORY); WaitForThreadpool*Callbacks; Close*. */
+struct tp_item *tp_object_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void *callback,
+			      void *context);
+void tp_object_wait(struct tp_item *it, BOOL cancel_pending);
+void tp_object_close(struct tp_item *it);
+
+/* Takes a TP_IO off the live list before it is freed (tpool_io.c). */
+void tp_io_forget_locked(struct tp_item *it);
 
 BOOL tp_arm_locked(struct tp_item *it);
 void tp_disarm_locked(struct tp_item *it);

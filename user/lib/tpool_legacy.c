@@ -15,18 +15,20 @@ struct tp_timer_queue {
 static struct tp_timer_queue default_queue, registered_waits;
 static struct tp_timer_queue *created_queues;
 
-static void invoke_thread_routine(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
+static void invoke_thread_routine(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+				  const struct tp_result *r)
 {
 	(void)inst;
-	(void)result;
+	(void)r;
 	((LPTHREAD_START_ROUTINE)it->callback)(it->context);
 }
 
 /* TimerOrWaitFired: TRUE for a timer or a wait's timeout. */
-static void invoke_wait_or_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
+static void invoke_wait_or_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+				  const struct tp_result *r)
 {
 	(void)inst;
-	((WAITORTIMERCALLBACK)it->callback)(it->context, result == WAIT_TIMEOUT);
+	((WAITORTIMERCALLBACK)it->callback)(it->context, r->result == WAIT_TIMEOUT);
 }
 
 /* WT_SET_MAX_THREADPOOL_THREADS's limit (the flags' high word) becomes the
@@ -270,10 +272,11 @@ static void drain_locked(struct tp_timer_queue *q)
 }
 
 /* DeleteTimerQueueEx with an event: a work item drains the queue. */
-static void invoke_drain(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
+static void invoke_drain(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+				  const struct tp_result *r)
 {
 	(void)inst;
-	(void)result;
+	(void)r;
 	AcquireSRWLockExclusive(&tp_lock);
 	drain_locked(it->context);
 	ReleaseSRWLockExclusive(&tp_lock);

@@ -5,32 +5,34 @@
  * queued or running callback is done. */
 #include "user/lib/tpool.h"
 
-static void invoke_simple(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
+static void invoke_simple(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+			  const struct tp_result *r)
 {
-	(void)result;
+	(void)r;
 	((PTP_SIMPLE_CALLBACK)it->callback)(inst, it->context);
 }
 
-static void invoke_work(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
+static void invoke_work(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+			  const struct tp_result *r)
 {
-	(void)result;
+	(void)r;
 	((PTP_WORK_CALLBACK)it->callback)(inst, it->context, (PTP_WORK)it);
 }
 
-static void invoke_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
+static void invoke_timer(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+			  const struct tp_result *r)
 {
-	(void)result;
+	(void)r;
 	((PTP_TIMER_CALLBACK)it->callback)(inst, it->context, (PTP_TIMER)it);
 }
 
-static void invoke_wait(struct tp_item *it, PTP_CALLBACK_INSTANCE inst, DWORD result)
+static void invoke_wait(struct tp_item *it, PTP_CALLBACK_INSTANCE inst,
+			  const struct tp_result *r)
 {
-	((PTP_WAIT_CALLBACK)it->callback)(inst, it->context, (PTP_WAIT)it, result);
+	((PTP_WAIT_CALLBACK)it->callback)(inst, it->context, (PTP_WAIT)it, r->result);
 }
 
-/* A new object calling callback, or NULL: ERROR_INVALID_PARAMETER for no
- * callback, ERROR_NOT_ENOUGH_MEMORY. */
-static struct tp_item *object_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void *callback,
+struct tp_item *tp_object_new(PTP_CALLBACK_ENVIRON pcbe, tp_invoke_fn invoke, void *callback,
 				  void *context)
 {
 	if (!callback) {
@@ -49,7 +51,7 @@ static void object_wait_locked(struct tp_item *it, BOOL cancel_pending)
 	tp_wait_idle_locked(it);
 }
 
-static void object_wait(struct tp_item *it, BOOL cancel_pending)
+void tp_object_wait(struct tp_item *it, BOOL cancel_pending)
 {
 	AcquireSRWLockExclusive(&tp_lock);
 	object_wait_locked(it, cancel_pending);
@@ -57,7 +59,7 @@ static void object_wait(struct tp_item *it, BOOL cancel_pending)
 }
 
 /* Close*: no new callbacks; freed once the outstanding ones are done. */
-static void object_close(struct tp_item *it)
+void tp_object_close(struct tp_item *it)
 {
 	AcquireSRWLockExclusive(&tp_lock);
 	tp_group_leave_locked(it);
@@ -91,7 +93,7 @@ static BOOL object_rearm(struct tp_item *it, BOOL arm, HANDLE handle, const FILE
 BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK pfns, PVOID pv,
 					PTP_CALLBACK_ENVIRON pcbe)
 {
-	struct tp_item *it = object_new(pcbe, invoke_simple, pfns, pv);
+	struct tp_item *it = tp_object_new(pcbe, invoke_simple, pfns, pv);
 
 	if (!it)
 		return FALSE;
@@ -104,7 +106,7 @@ BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK pfns, PVOID pv,
 
 PTP_WORK WINAPI CreateThreadpoolWork(PTP_WORK_CALLBACK pfnwk, PVOID pv, PTP_CALLBACK_ENVIRON pcbe)
 {
-	return (PTP_WORK)object_new(pcbe, invoke_work, pfnwk, pv);
+	return (PTP_WORK)tp_object_new(pcbe, invoke_work, pfnwk, pv);
 }
 
 /* Each submission is one more callback, FIFO among the pool's objects. */
@@ -117,18 +119,18 @@ VOID WINAPI SubmitThreadpoolWork(PTP_WORK pwk)
 
 VOID WINAPI WaitForThreadpoolWorkCallbacks(PTP_WORK pwk, BOOL fCancelPendingCallbacks)
 {
-	object_wait((struct tp_item *)pwk, fCancelPendingCallbacks);
+	tp_object_wait((struct tp_item *)pwk, fCancelPendingCallbacks);
 }
 
 VOID WINAPI CloseThreadpoolWork(PTP_WORK pwk)
 {
-	object_close((struct tp_item *)pwk);
+	tp_object_close((struct tp_item *)pwk);
 }
 
 PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK pfnti, PVOID pv,
 				       PTP_CALLBACK_ENVIRON pcbe)
 {
-	return (PTP_TIMER)object_new(pcbe, invoke_timer, pfnti, pv);
+	return (PTP_TIMER)tp_object_new(pcbe, invoke_timer, pfnti, pv);
 }
 
 /* pftDueTime: negative, relative in 100 ns units; else an absolute UTC
@@ -159,18 +161,18 @@ BOOL WINAPI IsThreadpoolTimerSet(PTP_TIMER pti)
 
 VOID WINAPI WaitForThreadpoolTimerCallbacks(PTP_TIMER pti, BOOL fCancelPendingCallbacks)
 {
-	object_wait((struct tp_item *)pti, fCancelPendingCallbacks);
+	tp_object_wait((struct tp_item *)pti, fCancelPendingCallbacks);
 }
 
 VOID WINAPI CloseThreadpoolTimer(PTP_TIMER pti)
 {
-	object_close((struct tp_item *)pti);
+	tp_object_close((struct tp_item *)pti);
 }
 
 /* A wait fires once per set (WT_EXECUTEONLYONCE for the waiter). */
 PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK pfnwa, PVOID pv, PTP_CALLBACK_ENVIRON pcbe)
 {
-	struct tp_item *it = object_new(pcbe, invoke_wait, pfnwa, pv);
+	struct tp_item *it = tp_object_new(pcbe, invoke_wait, pfnwa, pv);
 
 	if (it)
 		it->flags = WT_EXECUTEONLYONCE;
@@ -194,12 +196,12 @@ VOID WINAPI SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout)
 
 VOID WINAPI WaitForThreadpoolWaitCallbacks(PTP_WAIT pwa, BOOL fCancelPendingCallbacks)
 {
-	object_wait((struct tp_item *)pwa, fCancelPendingCallbacks);
+	tp_object_wait((struct tp_item *)pwa, fCancelPendingCallbacks);
 }
 
 VOID WINAPI CloseThreadpoolWait(PTP_WAIT pwa)
 {
-	object_close((struct tp_item *)pwa);
+	tp_object_close((struct tp_item *)pwa);
 }
 
 PTP_CLEANUP_GROUP WINAPI CreateThreadpoolCleanupGroup(VOID)

@@ -102,12 +102,14 @@ static void fire_locked(struct tp_item *it, DWORD result, ULONGLONG now)
 		it->due = it->timeout == INFINITE ? TP_NO_DUE : now + (it->timeout ? it->timeout : 1);
 	else if ((it->due += it->period) <= now)
 		it->due = now + it->period - (now - it->due) % it->period;
+	struct tp_result r = { .result = result };
+
 	if (it->flags & (WT_EXECUTEINWAITTHREAD | WT_EXECUTEINTIMERTHREAD))
-		tp_run_here_locked(it, result);
+		tp_run_here_locked(it, &r);
 	else if (!it->handle)
 		tp_submit_locked(it);
-	else if (!tp_submit_result_locked(it, result))
-		tp_run_here_locked(it, result);
+	else if (!tp_submit_result_locked(it, &r))
+		tp_run_here_locked(it, &r);
 }
 
 /* Fires the first item of w due by now; FALSE if none is. A wait whose

@@ -158,6 +158,9 @@ void fat_space(const struct fat_volume *v, uint32_t *cluster_bytes, uint32_t *fr
  * volume-label entry without its trailing spaces, as Windows reads it ("" when
  * there is none; the boot sector's BS_VolLab is not consulted). */
 uint32_t fat_serial(const struct fat_volume *v);
+/* The sector of cluster 2, where the data area starts (NT's logical
+ * cluster 0: FSCTL_GET_RETRIEVAL_POINTERS counts from there). */
+uint32_t fat_data_lba(const struct fat_volume *v);
 uint32_t fat_label(struct fat_volume *v, char label[12]);
 
 /* --- names and paths (path.c) --- */

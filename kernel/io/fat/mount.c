@@ -282,6 +282,11 @@ uint32_t fat_serial(const struct fat_volume *v)
 	return v->serial;
 }
 
+uint32_t fat_data_lba(const struct fat_volume *v)
+{
+	return v->data_lba;
+}
+
 uint32_t fat_label(struct fat_volume *v, char label[12])
 {
 	struct fat_cursor cur;

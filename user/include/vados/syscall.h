@@ -244,6 +244,14 @@ enum vados_syscall {
 	SYS_SETTING,            /* (kind: 0 process, 1 thread; handle, VADOS_SETTING_*,
 				 *  set, value) -> the value */
 	SYS_FILE_CACHE_LIMITS,  /* (set, uint32 limits[3]: min, max bytes, FILE_CACHE_*) */
+	SYS_COMPARE_OBJECTS,    /* (handle, handle): ERROR_NOT_SAME_OBJECT when not one */
+	SYS_IO_COUNTERS,        /* (process, uint64 out[6]: IO_COUNTERS) */
+	SYS_READ_SCATTER,       /* (handle, FILE_SEGMENT_ELEMENT *, bytes, OVERLAPPED * or 0)
+				 *  -> bytes */
+	SYS_WRITE_GATHER,       /* (the same) -> bytes */
+	SYS_DEVICE_IO_CONTROL,  /* (handle, code, in, in size, out, out size, OVERLAPPED *
+				 *  or 0) -> bytes returned */
+	SYS_CANCEL_SYNCHRONOUS_IO,      /* (thread) */
 	SYS_COUNT,
 };
 

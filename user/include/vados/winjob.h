@@ -86,8 +86,8 @@ typedef struct __attribute__((aligned(8))) _JOBOBJECT_BASIC_LIMIT_INFORMATION {
 	DWORD SchedulingClass;
 } JOBOBJECT_BASIC_LIMIT_INFORMATION, *PJOBOBJECT_BASIC_LIMIT_INFORMATION;     /* 48 */
 
-#ifndef VADOS_IO_COUNTERS_DEFINED
-#define VADOS_IO_COUNTERS_DEFINED
+/* A process's or job's I/O calls and bytes (GetProcessIoCounters'
+ * answer too: vados/winioctl.h). */
 typedef struct _IO_COUNTERS {
 	ULONGLONG ReadOperationCount;
 	ULONGLONG WriteOperationCount;
@@ -96,7 +96,6 @@ typedef struct _IO_COUNTERS {
 	ULONGLONG WriteTransferCount;
 	ULONGLONG OtherTransferCount;
 } IO_COUNTERS, *PIO_COUNTERS;   /* 48 */
-#endif
 
 typedef struct __attribute__((aligned(8))) _JOBOBJECT_EXTENDED_LIMIT_INFORMATION {
 	JOBOBJECT_BASIC_LIMIT_INFORMATION BasicLimitInformation;

@@ -520,4 +520,13 @@ WINAPI HANDLE CreateRemoteThread(HANDLE hProcess, LPSECURITY_ATTRIBUTES lpThread
 				 SIZE_T dwStackSize, LPTHREAD_START_ROUTINE lpStartAddress,
 				 LPVOID lpParameter, DWORD dwCreationFlags, LPDWORD lpThreadId);
 
+/* The caller's registers and return addresses (user/lib/stack_capture.c):
+ * RtlCaptureContext fills CONTEXT_FULL as its caller will be on its
+ * return; RtlCaptureStackBackTrace (CaptureStackBackTrace) walks the EBP
+ * chain, skipping FramesToSkip, the hash the sum of the addresses. */
+WINAPI VOID RtlCaptureContext(PCONTEXT ContextRecord);
+WINAPI USHORT RtlCaptureStackBackTrace(ULONG FramesToSkip, ULONG FramesToCapture,
+				       PVOID *BackTrace, PULONG BackTraceHash);
+#define CaptureStackBackTrace RtlCaptureStackBackTrace
+
 #endif

@@ -44,6 +44,7 @@ typedef struct _TP_POOL TP_POOL, *PTP_POOL;
 typedef struct _TP_WORK TP_WORK, *PTP_WORK;
 typedef struct _TP_TIMER TP_TIMER, *PTP_TIMER;
 typedef struct _TP_WAIT TP_WAIT, *PTP_WAIT;
+typedef struct _TP_IO TP_IO, *PTP_IO;
 typedef struct _TP_CALLBACK_INSTANCE TP_CALLBACK_INSTANCE, *PTP_CALLBACK_INSTANCE;
 typedef struct _TP_CLEANUP_GROUP TP_CLEANUP_GROUP, *PTP_CLEANUP_GROUP;
 typedef DWORD TP_VERSION, *PTP_VERSION;
@@ -181,5 +182,20 @@ WINAPI VOID LeaveCriticalSectionWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci,
 WINAPI VOID FreeLibraryWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci, HMODULE mod);
 WINAPI BOOL CallbackMayRunLong(PTP_CALLBACK_INSTANCE pci);
 WINAPI VOID DisassociateCurrentThreadFromCallback(PTP_CALLBACK_INSTANCE pci);
+
+/* I/O completion objects (user/lib/tpool_io.c): the file (opened with
+ * FILE_FLAG_OVERLAPPED) is bound to the pool's completion port; call
+ * StartThreadpoolIo before each overlapped call, CancelThreadpoolIo when
+ * it fails at once. Each completion runs the callback on a worker with
+ * the OVERLAPPED, NO_ERROR or the Win32 error, and the count. */
+typedef VOID (NTAPI *PTP_WIN32_IO_CALLBACK)(PTP_CALLBACK_INSTANCE Instance, PVOID Context,
+					    PVOID Overlapped, ULONG IoResult,
+					    ULONG_PTR NumberOfBytesTransferred, PTP_IO Io);
+WINAPI PTP_IO CreateThreadpoolIo(HANDLE fl, PTP_WIN32_IO_CALLBACK pfnio, PVOID pv,
+				 PTP_CALLBACK_ENVIRON pcbe);
+WINAPI VOID StartThreadpoolIo(PTP_IO pio);
+WINAPI VOID CancelThreadpoolIo(PTP_IO pio);
+WINAPI VOID WaitForThreadpoolIoCallbacks(PTP_IO pio, BOOL fCancelPendingCallbacks);
+WINAPI VOID CloseThreadpoolIo(PTP_IO pio);
 
 #endif

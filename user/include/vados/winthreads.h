@@ -358,4 +358,23 @@ WINAPI BOOL SetThreadGroupAffinity(HANDLE hThread, const GROUP_AFFINITY *GroupAf
 				   PGROUP_AFFINITY PreviousGroupAffinity);
 WINAPI BOOL GetProcessGroupAffinity(HANDLE hProcess, USHORT *GroupCount, USHORT *GroupArray);
 
+/* Synchronization barriers (user/lib/barrier.c), Windows 8's: the threads
+ * of a phase wait until lTotalThreads have entered; the last one's
+ * EnterSynchronizationBarrier returns TRUE, the others' FALSE. */
+typedef struct _RTL_BARRIER {
+	DWORD Reserved1;
+	DWORD Reserved2;
+	ULONG_PTR Reserved3[2];
+	DWORD Reserved4;
+	DWORD Reserved5;
+} RTL_BARRIER, *PRTL_BARRIER, SYNCHRONIZATION_BARRIER, *PSYNCHRONIZATION_BARRIER,
+	*LPSYNCHRONIZATION_BARRIER;
+#define SYNCHRONIZATION_BARRIER_FLAGS_SPIN_ONLY  0x01
+#define SYNCHRONIZATION_BARRIER_FLAGS_BLOCK_ONLY 0x02
+#define SYNCHRONIZATION_BARRIER_FLAGS_NO_DELETE  0x04
+WINAPI BOOL InitializeSynchronizationBarrier(LPSYNCHRONIZATION_BARRIER lpBarrier,
+					     LONG lTotalThreads, LONG lSpinCount);
+WINAPI BOOL EnterSynchronizationBarrier(LPSYNCHRONIZATION_BARRIER lpBarrier, DWORD dwFlags);
+WINAPI BOOL DeleteSynchronizationBarrier(LPSYNCHRONIZATION_BARRIER lpBarrier);
+
 #endif

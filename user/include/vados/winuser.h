@@ -53,4 +53,34 @@ WINAPI BOOL IsCharLowerW(WCHAR ch);
 #define IsCharLower   IsCharLowerA
 #endif
 
+/* user32's waits (user/lib/user32_wait.c). vados programs have no message
+ * queue: no QS_ input ever arrives, so MsgWaitForMultipleObjects(Ex) never
+ * returns WAIT_OBJECT_0 + nCount, and with MWMO_WAITALL (all handles and
+ * input) runs to its timeout; WaitForInputIdle returns 0 at once, as for a
+ * console process. */
+#define QS_KEY            0x0001
+#define QS_MOUSEMOVE      0x0002
+#define QS_MOUSEBUTTON    0x0004
+#define QS_POSTMESSAGE    0x0008
+#define QS_TIMER          0x0010
+#define QS_PAINT          0x0020
+#define QS_SENDMESSAGE    0x0040
+#define QS_HOTKEY         0x0080
+#define QS_ALLPOSTMESSAGE 0x0100
+#define QS_RAWINPUT       0x0400
+#define QS_TOUCH          0x0800
+#define QS_POINTER        0x1000
+#define QS_MOUSE          (QS_MOUSEMOVE | QS_MOUSEBUTTON)
+#define QS_INPUT          (QS_MOUSE | QS_KEY | QS_RAWINPUT | QS_TOUCH | QS_POINTER)
+#define QS_ALLEVENTS      (QS_INPUT | QS_POSTMESSAGE | QS_TIMER | QS_PAINT | QS_HOTKEY)
+#define QS_ALLINPUT       (QS_ALLEVENTS | QS_SENDMESSAGE)
+#define MWMO_WAITALL        0x0001
+#define MWMO_ALERTABLE      0x0002
+#define MWMO_INPUTAVAILABLE 0x0004
+WINAPI DWORD MsgWaitForMultipleObjects(DWORD nCount, const HANDLE *pHandles, BOOL fWaitAll,
+				       DWORD dwMilliseconds, DWORD dwWakeMask);
+WINAPI DWORD MsgWaitForMultipleObjectsEx(DWORD nCount, const HANDLE *pHandles,
+					 DWORD dwMilliseconds, DWORD dwWakeMask, DWORD dwFlags);
+WINAPI DWORD WaitForInputIdle(HANDLE hProcess, DWORD dwMilliseconds);
+
 #endif

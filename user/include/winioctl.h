@@ -1,0 +1,3 @@
+/* <winioctl.h> for vados: the device-control codes and structures
+ * (vados/winioctl.h, which <windows.h> includes). */
+#include <windows.h>
