@@ -717,6 +717,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/wincon.h"
 #include "vados/winpool.h"
 #include "vados/winuser.h"
+#include "vados/winnls.h"
 
 VADOS_END_DECLS
 

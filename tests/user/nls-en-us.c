@@ -1,0 +1,336 @@
+/* The National Language Support calls as Microsoft documents them for
+ * en-US: the defaults and the thread's locale, names and LCIDs,
+ * GetLocaleInfo's values and size rules (LOCALE_RETURN_NUMBER), the
+ * linguistic CompareString (CSTR_*, NORM_IGNORE*, SORT_STRINGSORT) agreeing
+ * with lstrcmp and with LCMapString's sort keys, case mapping, string
+ * types, FoldString, date, time, number and currency pictures,
+ * EnumSystemLocales, GetCPInfoEx, MulDiv and VerifyVersionInfo; each bad
+ * call's error code. Prints "nls-en-us: N failures". */
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+#include <windows.h>
+
+#define TEST_NAME "nls-en-us"
+#include "check.h"
+
+static int enumerated;
+
+static BOOL CALLBACK count_locale(LPSTR name)
+{
+	CHECK(strcmp(name, "00000409") == 0, "%s", name);
+	enumerated++;
+	return TRUE;
+}
+
+static BOOL CALLBACK count_locale_ex(LPWSTR name, DWORD flags, LPARAM param)
+{
+	(void)flags;
+	if (wcscmp(name, L"en-US") == 0)
+		*(int *)param += 1;
+	return TRUE;
+}
+
+static DWORD WINAPI other_thread(LPVOID p)
+{
+	(void)p;
+	return GetThreadLocale();
+}
+
+static void locales(void)
+{
+	WCHAR name[LOCALE_NAME_MAX_LENGTH];
+	HANDLE t;
+	DWORD code = 0;
+	int found = 0;
+
+	CHECK(GetUserDefaultLCID() == 0x409 && GetSystemDefaultLCID() == 0x409, "lcid");
+	CHECK(GetUserDefaultLangID() == 0x409 && GetSystemDefaultUILanguage() == 0x409, "langid");
+	CHECK(GetUserDefaultUILanguage() == MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US), "ui");
+	CHECK(GetThreadLocale() == 0x409, "thread %lx", GetThreadLocale());
+	CHECK(SetThreadLocale(LOCALE_INVARIANT) && GetThreadLocale() == LOCALE_INVARIANT, "set");
+	t = CreateThread(NULL, 0, other_thread, NULL, 0, NULL);
+	WaitForSingleObject(t, INFINITE);
+	GetExitCodeThread(t, &code);
+	CloseHandle(t);
+	CHECK(code == 0x409, "another thread keeps its own: %lx", code);
+	FAILS(SetThreadLocale(0x0407), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK(SetThreadLocale(0x409) && GetThreadLocale() == 0x409, "back");
+	CHECK(GetUserDefaultLocaleName(name, LOCALE_NAME_MAX_LENGTH) == 6 &&
+	      wcscmp(name, L"en-US") == 0, "name");
+	FAILS(GetSystemDefaultLocaleName(name, 5), 0, ERROR_INSUFFICIENT_BUFFER);
+	CHECK(LocaleNameToLCID(L"en-us", 0) == 0x409, "name to lcid");
+	CHECK(LocaleNameToLCID(LOCALE_NAME_INVARIANT, 0) == LOCALE_INVARIANT, "invariant");
+	CHECK(LocaleNameToLCID(LOCALE_NAME_USER_DEFAULT, 0) == 0x409, "default");
+	FAILS(LocaleNameToLCID(L"de-DE", 0), 0, ERROR_INVALID_PARAMETER);
+	CHECK(LCIDToLocaleName(LOCALE_USER_DEFAULT, NULL, 0, 0) == 6, "size");
+	CHECK(LCIDToLocaleName(0x409, name, 6, 0) == 6 && wcscmp(name, L"en-US") == 0, "to name");
+	FAILS(LCIDToLocaleName(0x409, name, 3, 0), 0, ERROR_INSUFFICIENT_BUFFER);
+	FAILS(LCIDToLocaleName(0x040C, name, 85, 0), 0, ERROR_INVALID_PARAMETER);
+	CHECK(IsValidLocale(0x409, LCID_INSTALLED) && !IsValidLocale(0x0411, LCID_SUPPORTED),
+	      "valid");
+	CHECK(IsValidLocaleName(L"en-US") && !IsValidLocaleName(L"xx-YY"), "valid name");
+	CHECK(EnumSystemLocalesA(count_locale, LCID_INSTALLED) && enumerated == 1, "enum");
+	CHECK(EnumSystemLocalesEx(count_locale_ex, LOCALE_WINDOWS, (LPARAM)&found, NULL) &&
+	      found == 1, "enum ex");
+	FAILS(EnumSystemLocalesW(NULL, LCID_INSTALLED), FALSE, ERROR_INVALID_PARAMETER);
+}
+
+static void locale_info(void)
+{
+	char a[80];
+	WCHAR w[80];
+	DWORD number = 0;
+
+	CHECK(GetLocaleInfoA(0x409, LOCALE_SENGLANGUAGE, a, 80) == 8 && !strcmp(a, "English"),
+	      "%s", a);
+	CHECK(GetLocaleInfoW(LOCALE_USER_DEFAULT, LOCALE_SSHORTDATE, w, 80) == 9 &&
+	      !wcscmp(w, L"M/d/yyyy"), "short date");
+	CHECK(GetLocaleInfoEx(L"en-US", LOCALE_SLONGDATE, w, 80) &&
+	      !wcscmp(w, L"dddd, MMMM d, yyyy"), "long date");
+	CHECK(GetLocaleInfoA(0x409, LOCALE_SCURRENCY, a, 80) == 2 && !strcmp(a, "$"), "$");
+	CHECK(GetLocaleInfoA(0x409, LOCALE_SMONTHNAME9, a, 80) && !strcmp(a, "September"), "%s", a);
+	CHECK(GetLocaleInfoA(0x409, LOCALE_SABBREVDAYNAME7, a, 80) && !strcmp(a, "Sun"), "%s", a);
+	CHECK(GetLocaleInfoA(0x409, LOCALE_IDEFAULTANSICODEPAGE, a, 80) && !strcmp(a, "1252"), "acp");
+	CHECK(GetLocaleInfoA(0x409, LOCALE_SNAME, NULL, 0) == 6, "size");
+	CHECK(GetLocaleInfoW(0x409, LOCALE_SISO3166CTRYNAME, w, 80) == 3 && !wcscmp(w, L"US"), "US");
+	CHECK(GetLocaleInfoW(0x409, LOCALE_ILANGUAGE | LOCALE_RETURN_NUMBER, (LPWSTR)&number,
+			     sizeof(number) / sizeof(WCHAR)) == 2 && number == 0x409, "%lx", number);
+	CHECK(GetLocaleInfoA(0x409, LOCALE_IFIRSTDAYOFWEEK | LOCALE_RETURN_NUMBER, (LPSTR)&number,
+			     sizeof(number)) == 4 && number == 6, "%lu", number);
+	FAILS(GetLocaleInfoW(0x409, LOCALE_SDECIMAL | LOCALE_RETURN_NUMBER, (LPWSTR)&number, 2), 0,
+	      ERROR_INVALID_FLAGS);
+	FAILS(GetLocaleInfoA(0x409, LOCALE_SLONGDATE, a, 5), 0, ERROR_INSUFFICIENT_BUFFER);
+	FAILS(GetLocaleInfoA(0x409, 0x7FFF, a, 80), 0, ERROR_INVALID_FLAGS);
+	FAILS(GetLocaleInfoA(0x0419, LOCALE_SNAME, a, 80), 0, ERROR_INVALID_PARAMETER);
+	FAILS(GetLocaleInfoA(0x409, LOCALE_SNAME, NULL, 10), 0, ERROR_INVALID_PARAMETER);
+	CHECK(GetLocaleInfoW(LOCALE_INVARIANT, LOCALE_SNAME, w, 80) == 1 && !w[0], "invariant");
+}
+
+/* CompareStringW's answer, lstrcmpW's and the sort keys' must agree. */
+static void order(LPCWSTR x, LPCWSTR y, DWORD flags, int want)
+{
+	BYTE kx[128], ky[128];
+	int r = CompareStringW(0x409, flags, x, -1, y, -1), keys;
+
+	CHECK(r == want, "%ls vs %ls (%lx): %d, want %d", x, y, flags, r, want);
+	LCMapStringW(0x409, LCMAP_SORTKEY | flags, x, -1, (LPWSTR)kx, sizeof(kx));
+	LCMapStringW(0x409, LCMAP_SORTKEY | flags, y, -1, (LPWSTR)ky, sizeof(ky));
+	keys = strcmp((char *)kx, (char *)ky);
+	CHECK((keys < 0 ? 1 : keys ? 3 : 2) == want, "keys of %ls, %ls", x, y);
+	if (!flags || flags == NORM_IGNORECASE) {
+		int l = flags ? lstrcmpiW(x, y) : lstrcmpW(x, y);
+
+		CHECK(l == want - 2, "lstrcmp %ls %ls: %d", x, y, l);
+	}
+}
+
+static void compare(void)
+{
+	BYTE key[64];
+
+	order(L"a", L"b", 0, CSTR_LESS_THAN);
+	order(L"a", L"A", 0, CSTR_LESS_THAN);
+	order(L"A", L"b", 0, CSTR_LESS_THAN);
+	order(L"abc", L"ABC", NORM_IGNORECASE, CSTR_EQUAL);
+	order(L"aB", L"Ab", 0, CSTR_LESS_THAN);
+	order(L"co-op", L"coop", 0, CSTR_GREATER_THAN);
+	order(L"co-op", L"cop", 0, CSTR_LESS_THAN);
+	order(L"co-op", L"cop", SORT_STRINGSORT, CSTR_LESS_THAN);
+	order(L"co-op", L"coop", SORT_STRINGSORT, CSTR_LESS_THAN);
+	order(L"!x", L"1", 0, CSTR_LESS_THAN);
+	order(L"9", L"a", 0, CSTR_LESS_THAN);
+	order(L"resume", L"r\u00e9sum\u00e9", 0, CSTR_LESS_THAN);
+	order(L"r\u00e9sum\u00e9", L"resume", NORM_IGNORENONSPACE, CSTR_EQUAL);
+	order(L"r\u00e9sum\u00e9", L"rz", 0, CSTR_LESS_THAN);
+	order(L"e\u0301", L"\u00e9", 0, CSTR_EQUAL);
+	order(L"a.b,c", L"abc", NORM_IGNORESYMBOLS, CSTR_EQUAL);
+	order(L"ab", L"abc", 0, CSTR_LESS_THAN);
+	order(L"", L"a", 0, CSTR_LESS_THAN);
+	CHECK(CompareStringW(0x409, SORT_DIGITSASNUMBERS, L"a10", -1, L"a9", -1) ==
+	      CSTR_GREATER_THAN, "digits as numbers");
+	CHECK(CompareStringW(0x409, 0, L"a10", -1, L"a9", -1) == CSTR_LESS_THAN, "digits");
+	CHECK(CompareStringA(LOCALE_USER_DEFAULT, NORM_IGNORECASE, "HELLO", 3, "help", 3) ==
+	      CSTR_EQUAL, "counted");
+	CHECK(CompareStringEx(L"en-US", 0, L"x", 1, L"y", 1, NULL, NULL, 0) == CSTR_LESS_THAN,
+	      "ex");
+	CHECK(lstrcmpA("apple", "Apple") < 0 && lstrcmpiA("apple", "APPLE") == 0 &&
+	      lstrcmpA(NULL, "a") < 0, "lstrcmpA");
+	FAILS(CompareStringW(0x409, 0, NULL, -1, L"a", -1), 0, ERROR_INVALID_PARAMETER);
+	FAILS(CompareStringW(0x409, 0x40000, L"a", -1, L"a", -1), 0, ERROR_INVALID_FLAGS);
+	FAILS(CompareStringEx(L"zz-ZZ", 0, L"a", -1, L"a", -1, NULL, NULL, 0), 0,
+	      ERROR_INVALID_PARAMETER);
+	CHECK(CompareStringOrdinal(L"a", -1, L"B", -1, TRUE) == CSTR_LESS_THAN, "ordinal");
+	CHECK(LCMapStringA(0x409, LCMAP_SORTKEY, "a", -1, (LPSTR)key, sizeof(key)) ==
+	      (int)strlen((char *)key) + 1, "the key's length counts its 0");
+	FAILS(LCMapStringW(0x409, LCMAP_SORTKEY, L"a", -1, (LPWSTR)key, 2), 0,
+	      ERROR_INSUFFICIENT_BUFFER);
+}
+
+static void mapping(void)
+{
+	WCHAR w[32];
+	char a[32];
+	WORD types[8];
+
+	CHECK(LCMapStringW(0x409, LCMAP_UPPERCASE, L"Stra\u00dfe \u00e9t\u00e9", -1, w, 32) == 11 &&
+	      !wcscmp(w, L"STRA\u00dfE \u00c9T\u00c9"), "%ls", w);
+	CHECK(LCMapStringA(0x409, LCMAP_LOWERCASE, "MiXeD", 5, a, 32) == 5 &&
+	      !memcmp(a, "mixed", 5), "lower");
+	CHECK(LCMapStringW(0x409, LCMAP_LOWERCASE, L"ABC", 3, NULL, 0) == 3, "size");
+	CHECK(LCMapStringEx(L"en-US", LCMAP_TITLECASE, L"hello wORLD", -1, w, 32, NULL, NULL, 0) &&
+	      !wcscmp(w, L"Hello World"), "%ls", w);
+	CHECK(LCMapStringW(0x409, LCMAP_UPPERCASE | NORM_IGNORESYMBOLS, L"a-b c", -1, w, 32) == 4 &&
+	      !wcscmp(w, L"ABC"), "%ls", w);
+	wcscpy(w, L"inplace");
+	CHECK(LCMapStringW(0x409, LCMAP_UPPERCASE, w, -1, w, 32) == 8 && !wcscmp(w, L"INPLACE"),
+	      "in place");
+	FAILS(LCMapStringW(0x409, LCMAP_SORTKEY | LCMAP_UPPERCASE, L"a", -1, w, 32), 0,
+	      ERROR_INVALID_FLAGS);
+	FAILS(LCMapStringW(0x409, LCMAP_UPPERCASE, L"abc", -1, w, 2), 0, ERROR_INSUFFICIENT_BUFFER);
+	FAILS(LCMapStringW(0x409, LCMAP_UPPERCASE, L"abc", 0, w, 32), 0, ERROR_INVALID_PARAMETER);
+	FAILS(LCMapStringW(0x409, 0, L"abc", -1, w, 32), 0, ERROR_INVALID_FLAGS);
+
+	CHECK(GetStringTypeW(CT_CTYPE1, L"Aa1 \t!", 6, types), "ctype1");
+	CHECK(types[0] == (C1_UPPER | C1_XDIGIT | C1_ALPHA | C1_DEFINED) &&
+	      types[1] == (C1_LOWER | C1_XDIGIT | C1_ALPHA | C1_DEFINED) &&
+	      types[2] == (C1_DIGIT | C1_XDIGIT | C1_DEFINED) &&
+	      types[3] == (C1_SPACE | C1_BLANK | C1_DEFINED) &&
+	      types[4] == (C1_SPACE | C1_CNTRL | C1_BLANK | C1_DEFINED) &&
+	      types[5] == (C1_PUNCT | C1_DEFINED), "%x %x %x %x %x %x", types[0], types[1],
+	      types[2], types[3], types[4], types[5]);
+	CHECK(GetStringTypeExA(0x409, CT_CTYPE2, "a1+ ", 4, types) &&
+	      types[0] == C2_LEFTTORIGHT && types[1] == C2_EUROPENUMBER &&
+	      types[2] == C2_EUROPESEPARATOR && types[3] == C2_WHITESPACE, "ctype2");
+	CHECK(GetStringTypeW(CT_CTYPE3, L"a\u0301", 2, types) && (types[0] & C3_ALPHA) &&
+	      (types[1] & C3_NONSPACING), "ctype3");
+	FAILS(GetStringTypeW(CT_CTYPE1 | CT_CTYPE2, L"a", 1, types), FALSE, ERROR_INVALID_FLAGS);
+	FAILS(GetStringTypeW(CT_CTYPE1, NULL, 1, types), FALSE, ERROR_INVALID_PARAMETER);
+
+	CHECK(FoldStringW(MAP_FOLDDIGITS, L"\u0661\u00b2", 2, w, 32) == 2 && w[0] == '1' &&
+	      w[1] == '2', "digits");
+	CHECK(FoldStringW(MAP_COMPOSITE, L"\u00e9", 1, w, 32) == 2 && w[0] == 'e' &&
+	      w[1] == 0x301, "composite");
+	CHECK(FoldStringW(MAP_PRECOMPOSED, L"e\u0301x", 3, w, 32) == 2 && w[0] == 0xe9, "pre");
+	CHECK(FoldStringW(MAP_EXPAND_LIGATURES, L"\u00e6", -1, w, 32) == 3 && !wcscmp(w, L"ae"),
+	      "ligature");
+	CHECK(FoldStringW(MAP_FOLDCZONE, L"\uff21", 1, NULL, 0) == 1, "size");
+	FAILS(FoldStringW(MAP_PRECOMPOSED | MAP_COMPOSITE, L"a", 1, w, 32), 0, ERROR_INVALID_FLAGS);
+	FAILS(FoldStringW(0, L"a", 1, w, 32), 0, ERROR_INVALID_FLAGS);
+	FAILS(FoldStringA(MAP_FOLDDIGITS, NULL, 1, a, 32), 0, ERROR_INVALID_PARAMETER);
+}
+
+static void dates(void)
+{
+	SYSTEMTIME st = { 2009, 3, 0, 5, 14, 7, 9, 0 }, bad = st;
+	char a[64];
+	WCHAR w[64];
+
+	CHECK(GetDateFormatA(0x409, DATE_SHORTDATE, &st, NULL, a, 64) == 9 &&
+	      !strcmp(a, "3/5/2009"), "%s", a);
+	CHECK(GetDateFormatW(0x409, DATE_LONGDATE, &st, NULL, w, 64) &&
+	      !wcscmp(w, L"Thursday, March 5, 2009"), "%ls", w);
+	CHECK(GetDateFormatEx(L"en-US", DATE_YEARMONTH, &st, NULL, w, 64, NULL) &&
+	      !wcscmp(w, L"March 2009"), "%ls", w);
+	CHECK(GetDateFormatA(0x409, 0, &st, "ddd',' dd MMM yy 'o''clock' gg", a, 64) &&
+	      !strcmp(a, "Thu, 05 Mar 09 o'clock A.D."), "%s", a);
+	CHECK(GetDateFormatA(0x409, 0, &st, "yyyy", NULL, 0) == 5, "size");
+	FAILS(GetDateFormatA(0x409, 0, &st, "yyyy", a, 4), 0, ERROR_INSUFFICIENT_BUFFER);
+	FAILS(GetDateFormatA(0x409, DATE_LONGDATE, &st, "yyyy", a, 64), 0, ERROR_INVALID_FLAGS);
+	FAILS(GetDateFormatA(0x409, DATE_LONGDATE | DATE_SHORTDATE, &st, NULL, a, 64), 0,
+	      ERROR_INVALID_FLAGS);
+	bad.wMonth = 2, bad.wDay = 30;
+	FAILS(GetDateFormatA(0x409, 0, &bad, NULL, a, 64), 0, ERROR_INVALID_PARAMETER);
+	CHECK(GetDateFormatW(0x409, 0, NULL, NULL, w, 64) > 8, "today");
+
+	CHECK(GetTimeFormatA(0x409, 0, &st, NULL, a, 64) == 11 && !strcmp(a, "2:07:09 PM"),
+	      "%s", a);
+	CHECK(GetTimeFormatW(0x409, TIME_NOSECONDS, &st, NULL, w, 64) && !wcscmp(w, L"2:07 PM"),
+	      "%ls", w);
+	CHECK(GetTimeFormatW(0x409, TIME_NOTIMEMARKER | TIME_FORCE24HOURFORMAT, &st, NULL, w, 64) &&
+	      !wcscmp(w, L"14:07:09"), "%ls", w);
+	CHECK(GetTimeFormatEx(L"en-US", 0, &st, L"HH'h'mm t", w, 64) && !wcscmp(w, L"14h07 P"),
+	      "%ls", w);
+	bad = st, bad.wHour = 24;
+	FAILS(GetTimeFormatA(0x409, 0, &bad, NULL, a, 64), 0, ERROR_INVALID_PARAMETER);
+	FAILS(GetTimeFormatA(0x409, LOCALE_NOUSEROVERRIDE, &st, "h", a, 64), 0,
+	      ERROR_INVALID_FLAGS);
+}
+
+static void numbers(void)
+{
+	char a[64];
+	WCHAR w[64];
+	NUMBERFMTA nf = { 3, 0, 32, ",", " ", 0 };
+	CURRENCYFMTW cf = { 1, 1, 3, L".", L",", 8, 3, L"EUR" };
+
+	CHECK(GetNumberFormatA(0x409, 0, "1234567.891", NULL, a, 64) == 13 &&
+	      !strcmp(a, "1,234,567.89"), "%s", a);
+	CHECK(GetNumberFormatW(0x409, 0, L"-0.005", NULL, w, 64) && !wcscmp(w, L"-0.01"), "%ls", w);
+	CHECK(GetNumberFormatEx(L"en-US", 0, L"999.995", NULL, w, 64) && !wcscmp(w, L"1,000.00"),
+	      "%ls", w);
+	CHECK(GetNumberFormatA(0x409, 0, "-12345678.5", &nf, a, 64) &&
+	      !strcmp(a, "(1 23 45 678,500)"), "%s", a);
+	CHECK(GetNumberFormatA(0x409, 0, "0.25", &nf, a, 64) && !strcmp(a, ",250"), "%s", a);
+	FAILS(GetNumberFormatA(0x409, 0, "12a", NULL, a, 64), 0, ERROR_INVALID_PARAMETER);
+	FAILS(GetNumberFormatA(0x409, LOCALE_NOUSEROVERRIDE, "1", &nf, a, 64), 0,
+	      ERROR_INVALID_FLAGS);
+	FAILS(GetNumberFormatA(0x409, 0, "1234", NULL, a, 5), 0, ERROR_INSUFFICIENT_BUFFER);
+	CHECK(GetCurrencyFormatA(0x409, 0, "1234.5", NULL, a, 64) && !strcmp(a, "$1,234.50"),
+	      "%s", a);
+	CHECK(GetCurrencyFormatA(0x409, 0, "-3", NULL, a, 64) && !strcmp(a, "($3.00)"), "%s", a);
+	CHECK(GetCurrencyFormatW(0x409, 0, L"-1234.56", &cf, w, 64) &&
+	      !wcscmp(w, L"-1,234.6 EUR"), "%ls", w);
+	CHECK(GetCurrencyFormatEx(L"en-US", 0, L"7", &cf, w, 64) && !wcscmp(w, L"7.0 EUR"),
+	      "%ls", w);
+	cf.PositiveOrder = 4;
+	FAILS(GetCurrencyFormatW(0x409, 0, L"7", &cf, w, 64), 0, ERROR_INVALID_PARAMETER);
+}
+
+static void misc(void)
+{
+	CPINFOEXA ca;
+	CPINFOEXW cw;
+	OSVERSIONINFOEXA v = { .dwOSVersionInfoSize = sizeof(v) };
+	ULONGLONG mask = 0;
+
+	CHECK(GetCPInfoExA(CP_ACP, 0, &ca) && ca.CodePage == GetACP() && ca.MaxCharSize == 1 &&
+	      !strcmp(ca.CodePageName, "437   (OEM - United States)"), "%s", ca.CodePageName);
+	CHECK(GetCPInfoExW(CP_UTF8, 0, &cw) && cw.MaxCharSize == 4 && cw.CodePage == CP_UTF8 &&
+	      !wcscmp(cw.CodePageName, L"65001 (UTF-8)"), "utf-8");
+	FAILS(GetCPInfoExA(1250, 0, &ca), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(GetCPInfoExA(437, 1, &ca), FALSE, ERROR_INVALID_FLAGS);
+
+	CHECK(MulDiv(10, 3, 4) == 8 && MulDiv(-10, 3, 4) == -8 && MulDiv(7, 1, 2) == 4, "round");
+	CHECK(MulDiv(0x40000000, 4, 2) == -1 && MulDiv(1, 1, 0) == -1, "overflow");
+	CHECK(MulDiv(100000, 100000, 1000) == 10000000 && MulDiv(5, 2, -4) == -3, "64 bits");
+
+	VER_SET_CONDITION(mask, VER_MAJORVERSION, VER_GREATER_EQUAL);
+	VER_SET_CONDITION(mask, VER_MINORVERSION, VER_GREATER_EQUAL);
+	CHECK(mask == ((ULONGLONG)3 << 3 | 3), "mask %llx", mask);
+	v.dwMajorVersion = 6, v.dwMinorVersion = 1;
+	CHECK(VerifyVersionInfoA(&v, VER_MAJORVERSION | VER_MINORVERSION, mask), "7 <= 8");
+	v.dwMajorVersion = 5, v.dwMinorVersion = 9;
+	CHECK(VerifyVersionInfoA(&v, VER_MAJORVERSION | VER_MINORVERSION, mask), "5.9 <= 6.2");
+	v.dwMajorVersion = 10, v.dwMinorVersion = 0;
+	FAILS(VerifyVersionInfoA(&v, VER_MAJORVERSION | VER_MINORVERSION, mask), FALSE,
+	      ERROR_OLD_WIN_VERSION);
+	v.dwMajorVersion = 6, v.dwMinorVersion = 2, v.dwBuildNumber = 9200;
+	CHECK(VerifyVersionInfoA(&v, VER_BUILDNUMBER,
+				 VerSetConditionMask(0, VER_BUILDNUMBER, VER_EQUAL)), "build");
+	FAILS(VerifyVersionInfoA(&v, VER_BUILDNUMBER, 0), FALSE, ERROR_BAD_ARGUMENTS);
+	FAILS(VerifyVersionInfoA(&v, 0, mask), FALSE, ERROR_BAD_ARGUMENTS);
+}
+
+int main(void)
+{
+	locales();
+	locale_info();
+	compare();
+	mapping();
+	dates();
+	numbers();
+	misc();
+	printf(TEST_NAME ": %d failures\n", failures);
+	return failures != 0;
+}
