@@ -79,7 +79,9 @@ TEST(digits_as_numbers_and_controls)
 	CHECK(cmp(u"a10", u"a9", 0) == -1);
 	CHECK(cmp(u"a10", u"a9", NLS_DIGITSASNUMBERS) == 1);
 	CHECK(cmp(u"a010", u"a10", NLS_DIGITSASNUMBERS) == 0);
-	CHECK(cmp(u"a\x01" u"b", u"ab", 0) == 0);
+	CHECK(nls_sort_compare(u"a\0b", 3, u"ab", 2, 0) == 0);  /* NUL weighs nothing */
+	CHECK(cmp(u"\x02", u"\x01", 0) == 1);        /* other controls: at the end */
+	CHECK(cmp(u"a\x01" u"b", u"ab", 0) == 1);
 	CHECK(cmp(u"ab", u"abc", 0) == -1 && cmp(u"", u"a", 0) == -1);
 	CHECK(keys_agree(u"a10", u"a9", NLS_DIGITSASNUMBERS));
 }
@@ -90,7 +92,18 @@ TEST(key_size_and_truncation)
 	size_t full = nls_sort_key(u"abc", 3, 0, NULL, 0);
 
 	CHECK(full == nls_sort_key(u"abc", 3, 0, key, sizeof(key)));
-	CHECK(full > sizeof(key) && key[0] != 0);
+	CHECK(full > sizeof(key));
+}
+
+TEST(short_buffer_gets_whole_sections)
+{
+	unsigned char key[64], whole[64];
+	size_t full = nls_sort_key(u"Abc", 3, 0, whole, sizeof(whole));
+
+	memset(key, 0xcc, sizeof(key));
+	CHECK(nls_sort_key(u"Abc", 3, 0, key, full - 1) == full);
+	CHECK(key[full - 2] == 0x01 && key[full - 1] == 0xcc);     /* up to the last separator */
+	CHECK(memcmp(key, whole, full - 1) == 0);
 }
 
 TEST(latin1_decomposition)
@@ -110,6 +123,7 @@ int main(void)
 	RUN("nls", word_sort_sets_hyphens_and_apostrophes_aside);
 	RUN("nls", digits_as_numbers_and_controls);
 	RUN("nls", key_size_and_truncation);
+	RUN("nls", short_buffer_gets_whole_sections);
 	RUN("nls", latin1_decomposition);
 	return check_summary();
 }

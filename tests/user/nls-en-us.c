@@ -69,6 +69,10 @@ static void locales(void)
 	FAILS(LCIDToLocaleName(0x040C, name, 85, 0), 0, ERROR_INVALID_PARAMETER);
 	CHECK(IsValidLocale(0x409, LCID_INSTALLED) && !IsValidLocale(0x0411, LCID_SUPPORTED),
 	      "valid");
+	CHECK(IsValidLocale(LOCALE_INVARIANT, 0) && !IsValidLocale(LOCALE_USER_DEFAULT, 0) &&
+	      !IsValidLocale(LOCALE_NEUTRAL, 0), "the defaults are no locales");
+	CHECK(LCIDToLocaleName(LOCALE_NEUTRAL, name, 85, 0) == 6 && !wcscmp(name, L"en-US"),
+	      "neutral");
 	CHECK(IsValidLocaleName(L"en-US") && !IsValidLocaleName(L"xx-YY"), "valid name");
 	CHECK(EnumSystemLocalesA(count_locale, LCID_INSTALLED) && enumerated == 1, "enum");
 	CHECK(EnumSystemLocalesEx(count_locale_ex, LOCALE_WINDOWS, (LPARAM)&found, NULL) &&
@@ -125,6 +129,21 @@ static void order(LPCWSTR x, LPCWSTR y, DWORD flags, int want)
 	}
 }
 
+/* CompareStringW reads no further than the first difference: a string
+ * whose count runs into a no-access page still compares. */
+static void stops_at_difference(void)
+{
+	char *page = VirtualAlloc(NULL, 8192, MEM_COMMIT, PAGE_READWRITE);
+	WCHAR *a = (WCHAR *)(page + 4096) - 1;
+	WCHAR b[] = L"Bxxxxxxxxx";
+	DWORD old;
+
+	CHECK(page && VirtualProtect(page + 4096, 4096, PAGE_NOACCESS, &old), "page");
+	*a = 'A';
+	CHECK(CompareStringW(0x409, 0, a, 100, b, 10) == CSTR_LESS_THAN, "stops at A/B");
+	VirtualFree(page, 0, MEM_RELEASE);
+}
+
 static void compare(void)
 {
 	BYTE key[64];
@@ -165,6 +184,16 @@ static void compare(void)
 	      (int)strlen((char *)key) + 1, "the key's length counts its 0");
 	FAILS(LCMapStringW(0x409, LCMAP_SORTKEY, L"a", -1, (LPWSTR)key, 2), 0,
 	      ERROR_INSUFFICIENT_BUFFER);
+	CHECK(CompareStringA(0x409, 0, "'o", -1, "-o", -1) == CSTR_LESS_THAN &&
+	      CompareStringA(0x409, 0, "-o", -1, "/m", -1) == CSTR_GREATER_THAN &&
+	      CompareStringA(0x409, SORT_STRINGSORT, "-o", -1, "/m", -1) == CSTR_LESS_THAN,
+	      "hyphens and apostrophes");
+	CHECK(CompareStringA(0x409, 0, "a\0\0", 4, "a", 1) == CSTR_EQUAL &&
+	      CompareStringA(0x409, 0, "a\0x", 4, "a", 1) == CSTR_GREATER_THAN &&
+	      CompareStringA(0x409, 0, "\2", 2, "\1", 2) != CSTR_EQUAL, "embedded NULs");
+	FAILS(CompareStringA(0x409, SORT_DIGITSASNUMBERS, "1", -1, "1", -1), 0,
+	      ERROR_INVALID_FLAGS);
+	stops_at_difference();
 }
 
 static void mapping(void)
@@ -180,8 +209,15 @@ static void mapping(void)
 	CHECK(LCMapStringW(0x409, LCMAP_LOWERCASE, L"ABC", 3, NULL, 0) == 3, "size");
 	CHECK(LCMapStringEx(L"en-US", LCMAP_TITLECASE, L"hello wORLD", -1, w, 32, NULL, NULL, 0) &&
 	      !wcscmp(w, L"Hello World"), "%ls", w);
-	CHECK(LCMapStringW(0x409, LCMAP_UPPERCASE | NORM_IGNORESYMBOLS, L"a-b c", -1, w, 32) == 4 &&
-	      !wcscmp(w, L"ABC"), "%ls", w);
+	CHECK(LCMapStringW(0x409, NORM_IGNORESYMBOLS, L"\ta-b c1!\r\n", -1, w, 32) == 5 &&
+	      !wcscmp(w, L"abc1"), "%ls", w);
+	CHECK(LCMapStringW(0x409, NORM_IGNORENONSPACE, L"\u00e0\u00e7 \u00e9e\u0301", -1, w, 32) == 6 &&
+	      !wcscmp(w, L"ac ee"), "%ls", w);
+	FAILS(LCMapStringW(0x409, LCMAP_UPPERCASE | NORM_IGNORESYMBOLS, L"a", -1, w, 32), 0,
+	      ERROR_INVALID_FLAGS);
+	FAILS(LCMapStringW(0x409, LCMAP_HALFWIDTH | LCMAP_FULLWIDTH, L"a", -1, w, 32), 0,
+	      ERROR_INVALID_FLAGS);
+	FAILS(LCMapStringA(0x409, LCMAP_TITLECASE, "a", -1, a, 32), 0, ERROR_INVALID_FLAGS);
 	wcscpy(w, L"inplace");
 	CHECK(LCMapStringW(0x409, LCMAP_UPPERCASE, w, -1, w, 32) == 8 && !wcscmp(w, L"INPLACE"),
 	      "in place");
@@ -251,8 +287,19 @@ static void dates(void)
 	      !wcscmp(w, L"14:07:09"), "%ls", w);
 	CHECK(GetTimeFormatEx(L"en-US", 0, &st, L"HH'h'mm t", w, 64) && !wcscmp(w, L"14h07 P"),
 	      "%ls", w);
+	CHECK(GetTimeFormatW(0x409, TIME_NOSECONDS, &st, L"h.@:m.@:s.@:tt", w, 64) &&
+	      !wcscmp(w, L"2.@:7PM"), "%ls", w);
+	CHECK(GetTimeFormatW(0x409, TIME_NOTIMEMARKER, &st, L"h1t2tt3m", w, 64) &&
+	      !wcscmp(w, L"27"), "%ls", w);
+	CHECK(GetTimeFormatW(0x409, TIME_NOMINUTESORSECONDS, &st, NULL, w, 64) &&
+	      !wcscmp(w, L"2 PM"), "%ls", w);
+	CHECK(GetTimeFormatW(0x409, 0, &st, L"''''h'h' '''HH", w, 64) && !wcscmp(w, L"'2h 'HH"),
+	      "%ls", w);
+	bad = st, bad.wMonth = 60;
+	CHECK(GetTimeFormatA(0x409, 0, &bad, "h:m", a, 64) && !strcmp(a, "2:7"), "%s", a);
 	bad = st, bad.wHour = 24;
 	FAILS(GetTimeFormatA(0x409, 0, &bad, NULL, a, 64), 0, ERROR_INVALID_PARAMETER);
+	CHECK(GetDateFormatA(0x409, 0, &bad, "d", a, 64) && !strcmp(a, "5"), "a date ignores the time");
 	FAILS(GetTimeFormatA(0x409, LOCALE_NOUSEROVERRIDE, &st, "h", a, 64), 0,
 	      ERROR_INVALID_FLAGS);
 }
@@ -272,6 +319,15 @@ static void numbers(void)
 	CHECK(GetNumberFormatA(0x409, 0, "-12345678.5", &nf, a, 64) &&
 	      !strcmp(a, "(1 23 45 678,500)"), "%s", a);
 	CHECK(GetNumberFormatA(0x409, 0, "0.25", &nf, a, 64) && !strcmp(a, ",250"), "%s", a);
+	nf.NumDigits = 0, nf.Grouping = 203, nf.lpThousandSep = ",";
+	CHECK(GetNumberFormatA(0x409, 0, "123456789", &nf, a, 64) && !strcmp(a, "1,234,567,,89"),
+	      "%s", a);
+	nf.Grouping = 1200;
+	CHECK(GetNumberFormatA(0x409, 0, "123456789", &nf, a, 64) && !strcmp(a, "123456,,78,9"),
+	      "%s", a);
+	CHECK(GetNumberFormatA(0x409, 0, "-000235", NULL, a, 64) && !strcmp(a, "-235.00"), "%s", a);
+	FAILS(GetNumberFormatA(0x409, 0, "0..", NULL, a, 64), 0, ERROR_INVALID_PARAMETER);
+	FAILS(GetNumberFormatA(0x409, 0, "23", NULL, NULL, 64), 0, ERROR_INVALID_PARAMETER);
 	FAILS(GetNumberFormatA(0x409, 0, "12a", NULL, a, 64), 0, ERROR_INVALID_PARAMETER);
 	FAILS(GetNumberFormatA(0x409, LOCALE_NOUSEROVERRIDE, "1", &nf, a, 64), 0,
 	      ERROR_INVALID_FLAGS);

@@ -8,7 +8,7 @@
 #define COMPARE_FLAGS (NORM_IGNORECASE | NORM_IGNORENONSPACE | NORM_IGNORESYMBOLS |        \
 		       SORT_DIGITSASNUMBERS | LINGUISTIC_IGNORECASE |                        \
 		       LINGUISTIC_IGNOREDIACRITIC | SORT_STRINGSORT | NORM_IGNOREKANATYPE |  \
-		       NORM_IGNOREWIDTH | NORM_LINGUISTIC_CASING)
+		       NORM_IGNOREWIDTH | NORM_LINGUISTIC_CASING | LOCALE_USE_CP_ACP)
 
 /* The checks every form shares, then the comparison (lengths below 0:
  * to the NUL). */
@@ -26,7 +26,8 @@ static int compare(LCID lcid, DWORD flags, LPCWSTR a, int na, LPCWSTR b, int nb)
 		na = (int)wcslen(a);
 	if (nb < 0)
 		nb = (int)wcslen(b);
-	r = nls_sort_compare((const uint16_t *)a, na, (const uint16_t *)b, nb, flags);
+	r = nls_sort_compare((const uint16_t *)a, na, (const uint16_t *)b, nb,
+			     flags & ~(DWORD)LOCALE_USE_CP_ACP);
 	if (r == -2)
 		return nls_fail(ERROR_NOT_ENOUGH_MEMORY);
 	return CSTR_EQUAL + r;
@@ -44,8 +45,7 @@ int WINAPI CompareStringEx(LPCWSTR lpLocaleName, DWORD dwCmpFlags, LPCWCH lpStri
 			   LPNLSVERSIONINFO lpVersionInformation, LPVOID lpReserved,
 			   LPARAM sortHandle)
 {
-	if (lpVersionInformation || lpReserved || sortHandle)
-		return nls_fail(ERROR_INVALID_PARAMETER);
+	(void)lpVersionInformation, (void)lpReserved, (void)sortHandle;   /* reserved */
 	return compare(nls_resolve_name(lpLocaleName, LOCALE_ALLOW_NEUTRAL_NAMES), dwCmpFlags,
 		       lpString1, cchCount1, lpString2, cchCount2);
 }
@@ -58,6 +58,8 @@ int WINAPI CompareStringA(LCID Locale, DWORD dwCmpFlags, PCNZCH lpString1, int c
 
 	if (!lpString1 || !lpString2)
 		return nls_fail(ERROR_INVALID_PARAMETER);
+	if (dwCmpFlags & SORT_DIGITSASNUMBERS)  /* the W forms' alone */
+		return nls_fail(ERROR_INVALID_FLAGS);
 	a = nls_wide(lpString1, cchCount1, FALSE, &na);
 	if (a)
 		b = nls_wide(lpString2, cchCount2, FALSE, &nb);

@@ -17,6 +17,7 @@ struct text {
 	LPWSTR buf;
 	int room, len;
 	int held;                       /* literal text since the last field */
+	BOOL skipping;                  /* after a dropped field: its separator */
 };
 
 static void put(struct text *t, WCHAR c)
@@ -96,8 +97,18 @@ static void date_field(struct text *t, LCID lcid, const SYSTEMTIME *st, WCHAR c,
 		put_string(t, L"A.D.");
 }
 
-/* One time field, or nothing when the flags drop it (then the literal text
- * held before it goes too). */
+/* Literal text: dropped right after a dropped field until a space. */
+static void literal(struct text *t, WCHAR c)
+{
+	if (t->skipping && c != ' ')
+		return;
+	t->skipping = FALSE;
+	put(t, c);
+	t->held++;
+}
+
+/* One time field, or nothing when the flags drop it: then the literal text
+ * before it goes too, and what follows it up to a space. */
 static void time_field(struct text *t, LCID lcid, const SYSTEMTIME *st, DWORD flags, WCHAR c,
 		       int n)
 {
@@ -108,8 +119,10 @@ static void time_field(struct text *t, LCID lcid, const SYSTEMTIME *st, DWORD fl
 
 	if (dropped) {
 		t->len -= t->held;
+		t->skipping = TRUE;
 		return;
 	}
+	t->skipping = FALSE;
 	if (c == 'h' && !(flags & TIME_FORCE24HOURFORMAT))
 		put_number(t, st->wHour % 12 ? st->wHour % 12 : 12, n > 2 ? 2 : n);
 	else if (c == 'h' || c == 'H')
@@ -134,22 +147,19 @@ static void expand(struct text *t, LCID lcid, const SYSTEMTIME *st, LPCWSTR pic,
 		WCHAR c = *pic;
 		int n = 1;
 
-		if (c == '\'' && pic[1] == '\'') {
-			put(t, c), t->held++, pic += 2;
-			continue;
-		}
-		if (c == '\'') {
+		if (c == '\'') {               /* quoted: '' in it is a quote */
 			for (pic++; *pic; pic++) {
 				if (*pic == '\'' && pic[1] != '\'')
 					break;
 				pic += *pic == '\'';
-				put(t, *pic), t->held++;
+				literal(t, *pic);
 			}
 			pic += *pic == '\'';
 			continue;
 		}
 		if (!wcschr(time ? time_letters : date_letters, c)) {
-			put(t, c), t->held++, pic++;
+			literal(t, c);
+			pic++;
 			continue;
 		}
 		while (pic[n] == c)
@@ -176,7 +186,7 @@ static int date_format(LCID lcid, DWORD flags, const SYSTEMTIME *date, LPCWSTR f
 		       LPWSTR out, int room)
 {
 	SYSTEMTIME now;
-	struct text t = { out, room, 0, 0 };
+	struct text t = { out, room, 0, 0, FALSE };
 	DWORD pictures = flags & DATE_PICTURES;
 	LCTYPE type = pictures == DATE_LONGDATE ? LOCALE_SLONGDATE
 		    : pictures == DATE_YEARMONTH ? LOCALE_SYEARMONTH
@@ -203,7 +213,7 @@ static int time_format(LCID lcid, DWORD flags, const SYSTEMTIME *time, LPCWSTR f
 		       LPWSTR out, int room)
 {
 	SYSTEMTIME now;
-	struct text t = { out, room, 0, 0 };
+	struct text t = { out, room, 0, 0, FALSE };
 
 	if (room < 0 || (room && !out) || !lcid)
 		return nls_fail(ERROR_INVALID_PARAMETER);

@@ -109,7 +109,8 @@ LCID nls_resolve_lcid(LCID lcid)
 {
 	switch (lcid) {
 	case LOCALE_NEUTRAL: case LOCALE_USER_DEFAULT: case LOCALE_SYSTEM_DEFAULT:
-	case LOCALE_CUSTOM_DEFAULT: case LOCALE_CUSTOM_UI_DEFAULT: case LCID_EN_US:
+	case LOCALE_CUSTOM_DEFAULT: case LOCALE_CUSTOM_UI_DEFAULT: case LOCALE_CUSTOM_UNSPECIFIED:
+	case LCID_EN_US:
 	case LANG_EN:
 		return LCID_EN_US;
 	case LOCALE_INVARIANT:
@@ -199,12 +200,12 @@ int WINAPI LCIDToLocaleName(LCID Locale, LPWSTR lpName, int cchName, DWORD dwFla
 	return nls_put_string(lcid == LOCALE_INVARIANT ? L"" : L"en-US", lpName, cchName);
 }
 
+/* A real locale only: the defaults (LOCALE_USER_DEFAULT ...) are not. */
 BOOL WINAPI IsValidLocale(LCID Locale, DWORD dwFlags)
 {
 	if (dwFlags & ~(DWORD)(LCID_INSTALLED | LCID_SUPPORTED | LCID_ALTERNATE_SORTS))
 		return FALSE;
-	return Locale == LCID_EN_US || Locale == LOCALE_INVARIANT || Locale == LANG_EN ||
-	       Locale == LOCALE_USER_DEFAULT || Locale == LOCALE_SYSTEM_DEFAULT;
+	return Locale == LCID_EN_US || Locale == LOCALE_INVARIANT || Locale == LANG_EN;
 }
 
 BOOL WINAPI IsValidLocaleName(LPCWSTR lpLocaleName)

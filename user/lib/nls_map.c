@@ -20,10 +20,16 @@ static BOOL is_mark(WCHAR c)
 	return c >= 0x300 && c < 0x370;
 }
 
+/* What NORM_IGNORESYMBOLS drops: punctuation, signs, white space and
+ * controls (the NUL a -1 length counts stays). */
 static BOOL is_symbol(WCHAR c)
 {
-	return c < 0x80 ? iswpunct(c) || c == ' ' : (c >= 0xA0 && c <= 0xBF) || c == 0xD7 ||
-		c == 0xF7;
+	if (!c)
+		return FALSE;
+	if (c < 0x80)
+		return !iswalnum(c);
+	return (c < 0xC0 && c != 0xAA && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0xB9 &&
+		c != 0xBA) || c == 0xD7 || c == 0xF7;
 }
 
 /* c as dwMapFlags' case and width mappings make it; title: the first
@@ -53,6 +59,7 @@ static int lcmap(DWORD flags, LPCWSTR src, int n, LPWSTR dst, int room)
 {
 	int out = 0;
 	BOOL word_start = TRUE;
+	uint16_t mark;
 
 	if (flags & LCMAP_SORTKEY) {
 		size_t len = nls_sort_key((const uint16_t *)src,
@@ -70,6 +77,8 @@ static int lcmap(DWORD flags, LPCWSTR src, int n, LPWSTR dst, int room)
 		if (((flags & NORM_IGNORENONSPACE) && is_mark(c)) ||
 		    ((flags & NORM_IGNORESYMBOLS) && is_symbol(c)))
 			continue;
+		if ((flags & NORM_IGNORENONSPACE) && nls_latin1_base(c, &mark))
+			c = nls_latin1_base(c, &mark);  /* the letter without its accent */
 		if (room) {
 			if (out >= room)
 				return nls_fail(ERROR_INSUFFICIENT_BUFFER);
@@ -81,17 +90,26 @@ static int lcmap(DWORD flags, LPCWSTR src, int n, LPWSTR dst, int room)
 	return out;
 }
 
-/* The flag and argument checks LCMapString's forms share; 1 when good. */
+/* The flag and argument checks LCMapString's forms share; TRUE when good.
+ * NORM_IGNORENONSPACE and NORM_IGNORESYMBOLS go alone or with a sort key;
+ * the kana, width and Chinese maps exclude their opposites. */
 static BOOL lcmap_args(DWORD flags, const void *src, int n, const void *dst, int room)
 {
-	DWORD map = flags & MAP_FLAGS;
+	DWORD map = flags & MAP_FLAGS, kana = map & (LCMAP_HIRAGANA | LCMAP_KATAKANA);
+	DWORD width = map & (LCMAP_HALFWIDTH | LCMAP_FULLWIDTH);
+	DWORD chinese = map & (LCMAP_SIMPLIFIED_CHINESE | LCMAP_TRADITIONAL_CHINESE);
 
 	if (!src || !n || room < 0 || (room && !dst))
 		return nls_fail(ERROR_INVALID_PARAMETER);
-	if ((flags & ~(DWORD)(MAP_FLAGS | NORM_FLAGS)) || !flags ||
+	if ((flags & ~(DWORD)(MAP_FLAGS | NORM_FLAGS | LOCALE_USE_CP_ACP)) ||
+	    !(flags & ~(DWORD)LOCALE_USE_CP_ACP) ||
 	    ((map & LCMAP_SORTKEY) && (map & ~(DWORD)LCMAP_SORTKEY)) ||
-	    ((map & LCMAP_HIRAGANA) && (map & LCMAP_KATAKANA)) ||
-	    ((map & LCMAP_HALFWIDTH) && (map & LCMAP_FULLWIDTH)) ||
+	    kana == (LCMAP_HIRAGANA | LCMAP_KATAKANA) ||
+	    width == (LCMAP_HALFWIDTH | LCMAP_FULLWIDTH) ||
+	    chinese == (LCMAP_SIMPLIFIED_CHINESE | LCMAP_TRADITIONAL_CHINESE) ||
+	    (chinese && (kana || width)) ||
+	    ((flags & (NORM_IGNORENONSPACE | NORM_IGNORESYMBOLS)) && map &&
+	     !(map & LCMAP_SORTKEY)) ||
 	    (!(map & LCMAP_SORTKEY) && (flags & (SORT_STRINGSORT | SORT_DIGITSASNUMBERS))))
 		return nls_fail(ERROR_INVALID_FLAGS);
 	if ((map & LCMAP_SORTKEY) && room && src == dst)
@@ -117,18 +135,22 @@ int WINAPI LCMapStringW(LCID Locale, DWORD dwMapFlags, LPCWSTR lpSrcStr, int cch
 			  cchDest);
 }
 
+/* The reserved arguments are ignored, as Windows does; an unknown name
+ * fails only the maps that depend on a locale (case, sort keys). */
 int WINAPI LCMapStringEx(LPCWSTR lpLocaleName, DWORD dwMapFlags, LPCWSTR lpSrcStr, int cchSrc,
 			 LPWSTR lpDestStr, int cchDest, LPNLSVERSIONINFO lpVersionInformation,
 			 LPVOID lpReserved, LPARAM sortHandle)
 {
-	if (lpVersionInformation || lpReserved || sortHandle)
-		return nls_fail(ERROR_INVALID_PARAMETER);
-	return lcmap_wide(nls_resolve_name(lpLocaleName, LOCALE_ALLOW_NEUTRAL_NAMES), dwMapFlags,
-			  lpSrcStr, cchSrc, lpDestStr, cchDest);
+	LCID lcid = nls_resolve_name(lpLocaleName, LOCALE_ALLOW_NEUTRAL_NAMES);
+
+	(void)lpVersionInformation, (void)lpReserved, (void)sortHandle;
+	if (!(dwMapFlags & (LCMAP_TITLECASE | LCMAP_SORTKEY)))
+		lcid = LOCALE_INVARIANT;
+	return lcmap_wide(lcid, dwMapFlags, lpSrcStr, cchSrc, lpDestStr, cchDest);
 }
 
 /* The A form maps the UTF-16 copy and gives the result back in CP_ACP
- * (a sort key as it is). */
+ * (a sort key as it is); LCMAP_TITLECASE is the W forms' alone. */
 int WINAPI LCMapStringA(LCID Locale, DWORD dwMapFlags, LPCSTR lpSrcStr, int cchSrc,
 			LPSTR lpDestStr, int cchDest)
 {
@@ -138,6 +160,8 @@ int WINAPI LCMapStringA(LCID Locale, DWORD dwMapFlags, LPCSTR lpSrcStr, int cchS
 
 	if (!lcmap_args(dwMapFlags, lpSrcStr, cchSrc, lpDestStr, cchDest))
 		return 0;
+	if ((dwMapFlags & LCMAP_TITLECASE) == LCMAP_TITLECASE)
+		return nls_fail(ERROR_INVALID_FLAGS);
 	if (!lcid)
 		return nls_fail(ERROR_INVALID_PARAMETER);
 	w = nls_wide(lpSrcStr, cchSrc, TRUE, &n);

@@ -38,6 +38,23 @@ static UINT locale_number(LCID lcid, LCTYPE type)
 	return v;
 }
 
+/* LOCALE_SGROUPING's text as NUMBERFMT's Grouping: "3;2;0" is 32 (the
+ * 2s repeat), "3" is 30 (one group, then none). */
+static UINT locale_grouping(LCID lcid, LCTYPE type)
+{
+	int base;
+	const WCHAR *s = nls_locale_value(lcid, type, &base);
+	size_t n = wcslen(s);
+	UINT v = 0;
+
+	for (const WCHAR *p = s; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			v = v * 10 + (*p - '0');
+	if (n >= 2 && s[n - 2] == ';' && s[n - 1] == '0')
+		return v / 10;
+	return v * 10;
+}
+
 /* The locale's format for a number (money: with its symbol). */
 static void locale_format(LCID lcid, BOOL money, struct numfmt *f)
 {
@@ -45,7 +62,7 @@ static void locale_format(LCID lcid, BOOL money, struct numfmt *f)
 
 	f->digits = locale_number(lcid, money ? LOCALE_ICURRDIGITS : LOCALE_IDIGITS);
 	f->leading_zero = locale_number(lcid, LOCALE_ILZERO);
-	f->grouping = locale_number(lcid, money ? LOCALE_SMONGROUPING : LOCALE_SGROUPING);
+	f->grouping = locale_grouping(lcid, money ? LOCALE_SMONGROUPING : LOCALE_SGROUPING);
 	f->negative = locale_number(lcid, money ? LOCALE_INEGCURR : LOCALE_INEGNUMBER);
 	f->positive = locale_number(lcid, LOCALE_ICURRENCY);
 	f->decimal = nls_locale_value(lcid, money ? LOCALE_SMONDECIMALSEP : LOCALE_SDECIMAL, &base);
@@ -57,10 +74,50 @@ static void locale_format(LCID lcid, BOOL money, struct numfmt *f)
 /* Whether a caller's format is one the calls take. */
 static BOOL format_valid(const struct numfmt *f)
 {
-	return f->digits <= 9 && (f->grouping <= 9 || f->grouping == 32) && f->decimal &&
+	return f->digits <= 9 && f->decimal &&
 	       f->thousand && wcslen(f->decimal) <= MAX_SEP && wcslen(f->thousand) <= MAX_SEP &&
 	       (!f->symbol || wcslen(f->symbol) <= MAX_SEP) && (f->symbol ? f->negative <= 15 && f->positive <= 3
 					 : f->negative <= 4);
+}
+
+/* The group sizes Grouping's decimal digits give, most significant (the
+ * rightmost group) first: 32 is 3 then 2s. A last 0 ends the grouping
+ * (the digits left are one run), else the last size repeats. */
+static int group_sizes(UINT grouping, BYTE sizes[10], BOOL *repeat)
+{
+	BYTE reversed[10];
+	int n = 0;
+
+	do
+		reversed[n++] = (BYTE)(grouping % 10);
+	while ((grouping /= 10) != 0 && n < 10);
+	for (int i = 0; i < n; i++)
+		sizes[i] = reversed[n - 1 - i];
+	*repeat = sizes[n - 1] != 0;
+	return *repeat ? n : n - 1;
+}
+
+/* The integer digits d[0..len) with the thousand separator between their
+ * groups into out; the units written. */
+static int put_grouped(WCHAR *out, const char *d, int len, const struct numfmt *f)
+{
+	WCHAR reversed[MAX_TEXT];
+	size_t sep = wcslen(f->thousand);
+	BYTE sizes[10];
+	BOOL repeat;
+	int groups = group_sizes(f->grouping, sizes, &repeat), next = 0, r = 0, o = 0;
+
+	while (len > 0) {
+		int g = next < groups ? sizes[next++] : repeat ? sizes[groups - 1] : len;
+
+		for (; g > 0 && len > 0; g--)
+			reversed[r++] = (WCHAR)d[--len];
+		for (size_t i = sep; len > 0 && i > 0; i--)
+			reversed[r++] = f->thousand[i - 1];
+	}
+	while (r)
+		out[o++] = reversed[--r];
+	return o;
 }
 
 /* value ([-]digits[.digits]) rounded to f->digits decimals (half away from
@@ -69,7 +126,7 @@ static BOOL format_valid(const struct numfmt *f)
 static BOOL digits_of(LPCWSTR value, const struct numfmt *f, WCHAR *out, BOOL *negative)
 {
 	char d[MAX_DIGITS + 12];        /* a leading 0 for the carry, the digits */
-	int n = 1, point = -1, end, carry, first, o = 0, k, group, left;
+	int n = 1, point = -1, end, carry, first, o, k, left;
 	BOOL zero = TRUE;
 
 	*negative = *value == '-';
@@ -80,9 +137,7 @@ static BOOL digits_of(LPCWSTR value, const struct numfmt *f, WCHAR *out, BOOL *n
 			point = n;
 		else if (*value >= '0' && *value <= '9' && n < MAX_DIGITS)
 			d[n++] = (char)*value;
-		else if (*value >= '0' && *value <= '9')
-			return FALSE;   /* longer than any number the calls take */
-		else
+		else                    /* not a number, or longer than any taken */
 			return FALSE;
 	}
 	if (n == 1)
@@ -105,26 +160,7 @@ static BOOL digits_of(LPCWSTR value, const struct numfmt *f, WCHAR *out, BOOL *n
 	left = point - first;           /* integer digits, at least one */
 	if (left == 1 && d[first] == '0' && !f->leading_zero && f->digits)
 		left = 0, first++;
-	group = f->grouping == 32 ? 3 : (int)f->grouping;
-	for (k = 0; k < left; k++) {
-		int from_right = left - k;
-
-		out[o++] = (WCHAR)d[first + k];
-		if (group && from_right > 1) {
-			int rest = from_right - 1, at = 0, g = group;
-			BOOL boundary = FALSE;
-
-			while (at < rest) {         /* does a group end after this digit? */
-				at += g;
-				boundary = at == rest;
-				g = f->grouping == 32 ? 2 : group;
-			}
-			if (boundary) {
-				for (LPCWSTR s = f->thousand; *s; s++)
-					out[o++] = *s;
-			}
-		}
-	}
+	o = put_grouped(out, d + first, left, f);
 	if (f->digits) {
 		for (LPCWSTR s = f->decimal; *s; s++)
 			out[o++] = *s;

@@ -13,7 +13,7 @@
 
 enum { G_SYMBOL = 0x07, G_DIGIT = 0x0D, G_LETTER = 0x0E, G_OTHER = 0xF0 };
 enum { NO_ACCENT = 2, LOWER = 2, UPPER = 0x12, SEP = 0x01 };
-enum { SPECIAL_APOSTROPHE = 2, SPECIAL_HYPHEN = 3 };
+enum { SPECIAL_APOSTROPHE = 2, SPECIAL_HYPHEN = 3, SPECIAL_CONTROL = 4 };
 
 /* ASCII punctuation in Windows' order ('\'' and '-' lead: the string sort's
  * place for them). */
@@ -93,8 +93,12 @@ static int weigh(uint16_t c, unsigned flags, struct weight *w)
 	const char *sym;
 
 	memset(w, 0, sizeof(*w));
-	if ((c < 0x20 && !(c >= '\t' && c <= '\r')) || (c >= 0x7F && c < 0xA0) || c == 0xAD)
+	if (!c || c == 0xAD)
 		return 0;
+	if ((c < 0x20 && !(c >= '\t' && c <= '\r')) || (c >= 0x7F && c < 0xA0)) {
+		w->special = (uint8_t)(SPECIAL_CONTROL + (c < 0x20 ? c : c - 0x5F));
+		return 1;               /* a control: told apart only at the end */
+	}
 	if ((c == '\'' || c == '-') && !(flags & NLS_STRINGSORT)) {
 		w->special = c == '\'' ? SPECIAL_APOSTROPHE : SPECIAL_HYPHEN;
 		return 1;
@@ -192,53 +196,63 @@ static void put_number(struct key *k, const uint16_t *s, size_t n)
 		put(k, 0x10 + s[i] - '0');
 }
 
-/* One pass over s: the primary weights (level 0), the accent or case bytes
- * (levels 1, 2) or the specials' places (level 3). A combining mark adds
- * its accent to the weight before it. */
+/* The weights unit s[i] adds to the level's section: the primary weights
+ * (level 0), the accent or case bytes (levels 1, 2) or the specials'
+ * places (level 3); a combining mark adds its accent to the byte before
+ * it (start: where the section began). *position counts the weights so
+ * far. Returns the units taken (a number's digits are one weight). */
+static size_t put_unit(struct key *k, const uint16_t *s, size_t n, size_t i, unsigned flags,
+		       int level, size_t start, size_t *position)
+{
+	struct weight w;
+
+	if ((flags & NLS_DIGITSASNUMBERS) && s[i] >= '0' && s[i] <= '9') {
+		size_t used = digit_run(s + i, n - i);
+
+		if (level == 0)
+			put_number(k, s + i, used);
+		else if (level != 3)    /* one weight: a plain accent or case byte */
+			put(k, 2);
+		++*position;
+		return used;
+	}
+	if (s[i] >= 0x300 && s[i] < 0x370) {
+		if (level == 1 && k->len > start) {
+			unsigned v = k->out[k->len - 1] + mark_accent(s[i]);
+
+			k->out[k->len - 1] = (unsigned char)(v > 0xFF ? 0xFF : v);
+		}
+		return 1;
+	}
+	if (!weigh(s[i], flags, &w) ||
+	    ((flags & NLS_IGNORESYMBOLS) && (w.group == G_SYMBOL || w.special)))
+		return 1;
+	if (w.special) {
+		if (level == 3) {
+			put(k, 2 + ((*position >> 7) & 0x7F));
+			put(k, 2 + (*position & 0x7F));
+			put(k, w.special);
+		}
+		return 1;
+	}
+	for (int j = 0; j < w.count; j++, ++*position) {
+		if (level == 0)
+			put_primary(k, w.group, w.primary[j]);
+		else if (level == 1)
+			put(k, NO_ACCENT + w.accent);
+		else if (level == 2)
+			put(k, w.upper ? UPPER : LOWER);
+	}
+	return 1;
+}
+
+/* One level's section for s[0..n). */
 static void put_level(struct key *k, const uint16_t *s, size_t n, unsigned flags, int level)
 {
 	size_t start = k->len, position = 0;
-	struct weight w;
 
-	for (size_t i = 0; i < n; i++) {
-		if ((flags & NLS_DIGITSASNUMBERS) && s[i] >= '0' && s[i] <= '9') {
-			size_t used = digit_run(s + i, n - i);
-
-			if (level == 0)
-				put_number(k, s + i, used);
-			else if (level != 3)    /* one weight: a plain accent or case byte */
-				put(k, 2);
-			i += used - 1, position++;
-			continue;
-		}
-		if (s[i] >= 0x300 && s[i] < 0x370) {
-			if (level == 1 && k->len > start) {
-				unsigned v = k->out[k->len - 1] + mark_accent(s[i]);
-
-				k->out[k->len - 1] = (unsigned char)(v > 0xFF ? 0xFF : v);
-			}
-			continue;
-		}
-		if (!weigh(s[i], flags, &w) ||
-		    ((flags & NLS_IGNORESYMBOLS) && (w.group == G_SYMBOL || w.special)))
-			continue;
-		if (w.special) {
-			if (level == 3) {
-				put(k, 2 + ((position >> 7) & 0x7F));
-				put(k, 2 + (position & 0x7F));
-				put(k, w.special);
-			}
-			continue;
-		}
-		for (int j = 0; j < w.count; j++, position++) {
-			if (level == 0)
-				put_primary(k, w.group, w.primary[j]);
-			else if (level == 1)
-				put(k, NO_ACCENT + w.accent);
-			else if (level == 2)
-				put(k, w.upper ? UPPER : LOWER);
-		}
-	}
+	for (size_t i = 0; i < n;)
+		i += put_unit(k, s, n, i, flags, level, start, &position);
 }
 
 /* Drops the default bytes (2) at the end of the section begun at start. */
@@ -295,20 +309,71 @@ size_t nls_sort_key(const uint16_t *s, size_t n, unsigned flags, unsigned char *
 	if (!buf)
 		return 0;
 	len = build(s, n, flags, buf);
-	if (key)
-		memcpy(key, buf, len < room ? len : room);
+	if (key && len <= room) {
+		memcpy(key, buf, len);
+	} else if (key) {               /* whole sections only, as Windows writes */
+		size_t fit = room;
+
+		while (fit && buf[fit - 1] != SEP)
+			fit--;
+		memcpy(key, buf, fit);
+	}
 	key_release(buf, small);
 	return len;
+}
+
+/* The primary weights of a string, a byte at a time (for comparing
+ * without reading past the first difference). */
+struct cursor {
+	const uint16_t *s;
+	size_t n, i, position, len, at;
+	unsigned flags;
+	unsigned char bytes[8];
+};
+
+/* The next primary byte; SEP past the end. */
+static unsigned next_primary(struct cursor *c)
+{
+	while (c->at == c->len) {
+		struct key k = { c->bytes, 0 };
+
+		if (c->i >= c->n)
+			return SEP;
+		c->i += put_unit(&k, c->s, c->n, c->i, c->flags, 0, 0, &c->position);
+		c->len = k.len, c->at = 0;
+	}
+	return c->bytes[c->at++];
+}
+
+/* The primary levels' order, reading each string only as far as the first
+ * difference (as Windows does: a string may end in unreadable memory). */
+static int primary_order(const uint16_t *a, size_t na, const uint16_t *b, size_t nb,
+			 unsigned flags)
+{
+	struct cursor x = { .s = a, .n = na, .flags = flags };
+	struct cursor y = { .s = b, .n = nb, .flags = flags };
+
+	for (;;) {
+		unsigned p = next_primary(&x), q = next_primary(&y);
+
+		if (p != q)
+			return p < q ? -1 : 1;
+		if (p == SEP)
+			return 0;
+	}
 }
 
 int nls_sort_compare(const uint16_t *a, size_t na, const uint16_t *b, size_t nb,
 		     unsigned flags)
 {
-	unsigned char small_a[512], small_b[512];
-	unsigned char *ka = key_buffer(na, small_a, sizeof(small_a));
-	unsigned char *kb = key_buffer(nb, small_b, sizeof(small_b));
+	unsigned char small_a[512], small_b[512], *ka, *kb;
 	int r = -2;
 
+	if (!(flags & NLS_DIGITSASNUMBERS) && (r = primary_order(a, na, b, nb, flags)) != 0)
+		return r;
+	ka = key_buffer(na, small_a, sizeof(small_a));
+	kb = key_buffer(nb, small_b, sizeof(small_b));
+	r = -2;
 	if (ka && kb) {
 		size_t la = build(a, na, flags, ka), lb = build(b, nb, flags, kb);
 		int c = memcmp(ka, kb, la < lb ? la : lb);

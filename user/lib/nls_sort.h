@@ -18,12 +18,14 @@
 
 /* The sort key of s[0..n): primary weights, 0x01, accents, 0x01, case,
  * 0x01, 0x01, the word sort's hyphens and apostrophes, 0x00 (no other zero
- * byte). memcmp of two keys orders their strings. Writes at most room
- * bytes of it to key (key may be NULL with room 0); returns its length. */
+ * byte). memcmp of two keys orders their strings. Writes it to key when
+ * room holds it, else its whole sections that fit (key may be NULL with
+ * room 0); returns its length, 0 when its memory cannot be had. */
 size_t nls_sort_key(const uint16_t *s, size_t n, unsigned flags, unsigned char *key,
 		    size_t room);
 /* -1, 0 or 1: a before, equal to or after b in the sort (their keys'
- * order); -2 when the keys' memory cannot be had. */
+ * order), reading no further than the first primary difference; -2 when
+ * the keys' memory cannot be had. */
 int nls_sort_compare(const uint16_t *a, size_t na, const uint16_t *b, size_t nb,
 		     unsigned flags);
 

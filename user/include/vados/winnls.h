@@ -58,8 +58,8 @@ WINAPI LANGID GetSystemDefaultLangID(VOID);
 WINAPI LANGID GetUserDefaultUILanguage(VOID);
 WINAPI LANGID GetSystemDefaultUILanguage(VOID);
 /* The thread's locale (en-US until SetThreadLocale, kept in the TEB);
- * SetThreadLocale takes a locale IsValidLocale accepts, else FALSE with
- * ERROR_INVALID_PARAMETER. */
+ * SetThreadLocale takes en-US, the invariant locale or a default LCID
+ * (stored as en-US), else FALSE with ERROR_INVALID_PARAMETER. */
 WINAPI LCID GetThreadLocale(VOID);
 WINAPI BOOL SetThreadLocale(LCID Locale);
 /* "en-US" into lpLocaleName: its length with the NUL (6), or 0 with
@@ -75,6 +75,7 @@ WINAPI int LCIDToLocaleName(LCID Locale, LPWSTR lpName, int cchName, DWORD dwFla
 #define LCID_INSTALLED       0x00000001
 #define LCID_SUPPORTED       0x00000002
 #define LCID_ALTERNATE_SORTS 0x00000004
+/* 0x0409, 0x0009 and 0x007F; the default LCIDs name no locale: FALSE. */
 WINAPI BOOL IsValidLocale(LCID Locale, DWORD dwFlags);
 WINAPI BOOL IsValidLocaleName(LPCWSTR lpLocaleName);
 /* The one locale, as "00000409" (EnumSystemLocales) or "en-US"
@@ -285,7 +286,7 @@ typedef struct _nlsversioninfo {
 	DWORD dwNLSVersionInfoSize, dwNLSVersion, dwDefinedVersion, dwEffectiveId;
 	GUID guidCustomVersion;
 } NLSVERSIONINFO, *LPNLSVERSIONINFO;
-/* lpVersionInformation and lParam must be NULL, sortHandle 0. */
+/* lpVersionInformation, lpReserved and sortHandle are reserved (ignored). */
 WINAPI int CompareStringEx(LPCWSTR lpLocaleName, DWORD dwCmpFlags, LPCWCH lpString1,
 			   int cchCount1, LPCWCH lpString2, int cchCount2,
 			   LPNLSVERSIONINFO lpVersionInformation, LPVOID lpReserved,
@@ -304,14 +305,18 @@ WINAPI int CompareStringEx(LPCWSTR lpLocaleName, DWORD dwCmpFlags, LPCWCH lpStri
 #define LCMAP_LINGUISTIC_CASING   0x01000000
 #define LCMAP_SIMPLIFIED_CHINESE  0x02000000
 #define LCMAP_TRADITIONAL_CHINESE 0x04000000
-/* Case (LCMAP_LOWERCASE, _UPPERCASE, _TITLECASE; in place allowed),
- * LCMAP_BYTEREV, or LCMAP_SORTKEY (cchDest counts bytes; the key, which
- * memcmp orders as CompareString does with the same flags, ends with a 0
- * byte). The NORM_IGNORE* flags drop characters from a case mapping. The
- * length written (with the NUL when cchSrc is -1), or 0: ERROR_INVALID_FLAGS
- * (LCMAP_SORTKEY with another LCMAP_ flag, no map), ERROR_INVALID_PARAMETER
- * (cchSrc 0, lpDestStr NULL with cchDest not 0, or a sort key over its
- * source), ERROR_INSUFFICIENT_BUFFER. */
+/* Case (LCMAP_LOWERCASE, _UPPERCASE, and in the W forms _TITLECASE; in
+ * place allowed), LCMAP_BYTEREV, the full- and half-width ASCII forms, or
+ * LCMAP_SORTKEY (cchDest counts bytes; the key, which memcmp orders as
+ * CompareString does with the same flags, ends with a 0 byte; a buffer too
+ * small gets its whole sections). NORM_IGNORENONSPACE (accents dropped) and
+ * NORM_IGNORESYMBOLS (punctuation, white space dropped) alone, or with
+ * LCMAP_SORTKEY. The length written (with the NUL when cchSrc is -1), or 0:
+ * ERROR_INVALID_FLAGS (no map, LCMAP_SORTKEY with another LCMAP_ flag, a
+ * NORM_ flag with a map, opposite maps), ERROR_INVALID_PARAMETER (cchSrc
+ * 0, lpDestStr NULL with cchDest not 0, a sort key over its source, an
+ * unknown locale), ERROR_INSUFFICIENT_BUFFER. LCMapStringEx ignores its
+ * reserved arguments. */
 WINAPI int LCMapStringA(LCID Locale, DWORD dwMapFlags, LPCSTR lpSrcStr, int cchSrc,
 			LPSTR lpDestStr, int cchDest);
 WINAPI int LCMapStringW(LCID Locale, DWORD dwMapFlags, LPCWSTR lpSrcStr, int cchSrc,
@@ -387,8 +392,10 @@ WINAPI int FoldStringW(DWORD dwMapFlags, LPCWCH lpSrcStr, int cchSrc, LPWSTR lpD
 /* Dates and times: the en-US pictures (short "M/d/yyyy", long
  * "dddd, MMMM d, yyyy", year-month "MMMM yyyy", month-day "MMMM d", time
  * "h:mm:ss tt"), or lpFormat's (then no DATE_ format flag); lpDate/lpTime
- * NULL: now (GetLocalTime). A date or time out of range:
- * ERROR_INVALID_PARAMETER. The weekday comes from the date. */
+ * NULL: now (GetLocalTime). A date (1601..30827) or time out of range:
+ * ERROR_INVALID_PARAMETER (GetDateFormat ignores the time fields,
+ * GetTimeFormat the date's); the weekday comes from the date. A field
+ * TIME_NO* drops takes the text before it, and after it up to a space. */
 #define DATE_SHORTDATE        0x00000001
 #define DATE_LONGDATE         0x00000002
 #define DATE_USE_ALT_CALENDAR 0x00000004
@@ -414,8 +421,13 @@ WINAPI int GetTimeFormatW(LCID Locale, DWORD dwFlags, const SYSTEMTIME *lpTime,
 WINAPI int GetTimeFormatEx(LPCWSTR lpLocaleName, DWORD dwFlags, const SYSTEMTIME *lpTime,
 			   LPCWSTR lpFormat, LPWSTR lpTimeStr, int cchTime);
 
-/* Numbers and money: lpValue is [-]digits[.digits]; else
- * ERROR_INVALID_PARAMETER. Rounded half away from zero to NumDigits. */
+/* Numbers and money: lpValue is [-]digits[.digits] (at most 160 digits);
+ * else ERROR_INVALID_PARAMETER. Rounded half away from zero to NumDigits.
+ * Grouping's decimal digits are the group sizes from the right (32: 3,
+ * then 2s; a last 0 ends the grouping: 30 is one group of 3). A format
+ * with a NULL separator or symbol, NumDigits over 9, an order out of
+ * range or a separator over 15 characters: ERROR_INVALID_PARAMETER; flags
+ * with a format: ERROR_INVALID_FLAGS. */
 typedef struct _numberfmtA {
 	UINT NumDigits, LeadingZero, Grouping;
 	LPSTR lpDecimalSep, lpThousandSep;
