@@ -105,6 +105,13 @@ static void locale_info(void)
 	FAILS(GetLocaleInfoW(0x409, LOCALE_SDECIMAL | LOCALE_RETURN_NUMBER, (LPWSTR)&number, 2), 0,
 	      ERROR_INVALID_FLAGS);
 	FAILS(GetLocaleInfoA(0x409, LOCALE_SLONGDATE, a, 5), 0, ERROR_INSUFFICIENT_BUFFER);
+	memset(a, 0, sizeof(a));
+	FAILS(GetLocaleInfoA(0x409, LOCALE_SDAYNAME1, a, 3), 0, ERROR_INSUFFICIENT_BUFFER);
+	CHECK(!strcmp(a, "Mon"), "what fits: %s", a);
+	CHECK(GetLocaleInfoW(0x409, LOCALE_SMONTHNAME1 | LOCALE_RETURN_GENITIVE_NAMES, w, 80) == 8 &&
+	      !wcscmp(w, L"January"), "genitive");
+	FAILS(GetLocaleInfoA(0x409, LOCALE_SMONTHNAME1 | LOCALE_RETURN_GENITIVE_NAMES, a, 80), 0,
+	      ERROR_INVALID_FLAGS);
 	FAILS(GetLocaleInfoA(0x409, 0x7FFF, a, 80), 0, ERROR_INVALID_FLAGS);
 	FAILS(GetLocaleInfoA(0x0419, LOCALE_SNAME, a, 80), 0, ERROR_INVALID_PARAMETER);
 	FAILS(GetLocaleInfoA(0x409, LOCALE_SNAME, NULL, 10), 0, ERROR_INVALID_PARAMETER);
@@ -251,6 +258,11 @@ static void mapping(void)
 	CHECK(FoldStringW(MAP_EXPAND_LIGATURES, L"\u00e6", -1, w, 32) == 3 && !wcscmp(w, L"ae"),
 	      "ligature");
 	CHECK(FoldStringW(MAP_FOLDCZONE, L"\uff21", 1, NULL, 0) == 1, "size");
+	CHECK(FoldStringW(MAP_EXPAND_LIGATURES, L"\u00de\ufb03", 2, w, 32) == 5 &&
+	      !memcmp(w, L"THffi", 5 * sizeof(WCHAR)), "three from one");
+	CHECK(FoldStringW(MAP_FOLDDIGITS, L"\u2463\uff17", -1, w, 32) == 3 && !wcscmp(w, L"47"),
+	      "circled and full-width digits");
+	FAILS(FoldStringW(MAP_FOLDCZONE, w, -1, w, 32), 0, ERROR_INVALID_PARAMETER);
 	FAILS(FoldStringW(MAP_PRECOMPOSED | MAP_COMPOSITE, L"a", 1, w, 32), 0, ERROR_INVALID_FLAGS);
 	FAILS(FoldStringW(0, L"a", 1, w, 32), 0, ERROR_INVALID_FLAGS);
 	FAILS(FoldStringA(MAP_FOLDDIGITS, NULL, 1, a, 32), 0, ERROR_INVALID_PARAMETER);

@@ -28,5 +28,10 @@ int nls_put_ansi(LPCWSTR s, int n, LPSTR out, int room);
  * NULL (last error set) when it cannot be made. */
 LPWSTR nls_wide(LPCSTR s, int n, BOOL with_nul, int *len);
 void nls_free(LPVOID p);
+/* A W mapping (LCMapString's, FoldString's: the units written into out,
+ * or with room 0 the size) run on src[0..n), its result given back in
+ * CP_ACP by nls_put_ansi's rules. */
+typedef int (*nls_map_fn)(DWORD flags, LPCWSTR src, int n, LPWSTR out, int room);
+int nls_map_to_ansi(nls_map_fn map, DWORD flags, LPCWSTR src, int n, LPSTR out, int room);
 
 #endif

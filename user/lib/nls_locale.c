@@ -314,6 +314,7 @@ static DWORD number_of(const WCHAR *s, int base)
 
 int nls_locale_info(LCID lcid, LCTYPE LCType, LPWSTR out, int room, int unit)
 {
+	LCTYPE type = LCType & ~(DWORD)LOCALE_FLAGS;
 	const WCHAR *value;
 	int base, need = (int)(sizeof(DWORD) / unit);
 	DWORD number;
@@ -323,8 +324,10 @@ int nls_locale_info(LCID lcid, LCTYPE LCType, LPWSTR out, int room, int unit)
 	if (!lcid)
 		return nls_fail(ERROR_INVALID_PARAMETER);
 	value = nls_locale_value(lcid, LCType, &base);
-	if (!value)
-		return nls_fail(ERROR_INVALID_FLAGS);
+	if (!value || ((LCType & LOCALE_RETURN_GENITIVE_NAMES) &&
+		       (unit == 1 || !((type >= LOCALE_SMONTHNAME1 && type <= LOCALE_SMONTHNAME12) ||
+				       type == LOCALE_SMONTHNAME13))))
+		return nls_fail(ERROR_INVALID_FLAGS);   /* genitive: W month names only */
 	if (!(LCType & LOCALE_RETURN_NUMBER))
 		return -1;              /* the caller copies the text */
 	if (!base)
@@ -338,6 +341,19 @@ int nls_locale_info(LCID lcid, LCTYPE LCType, LPWSTR out, int room, int unit)
 	return need;
 }
 
+/* GetLocaleInfo's text: as the size rules say, but a buffer too small
+ * still gets what fits (programs rely on it, Windows does it). */
+static int put_info(const WCHAR *value, LPWSTR out, int room)
+{
+	int need = (int)wcslen(value) + 1;
+
+	if (room && room < need) {
+		memcpy(out, value, room * sizeof(WCHAR));
+		return nls_fail(ERROR_INSUFFICIENT_BUFFER);
+	}
+	return nls_put_string(value, out, room);
+}
+
 int WINAPI GetLocaleInfoW(LCID Locale, LCTYPE LCType, LPWSTR lpLCData, int cchData)
 {
 	LCID lcid = nls_resolve_lcid(Locale);
@@ -345,7 +361,7 @@ int WINAPI GetLocaleInfoW(LCID Locale, LCTYPE LCType, LPWSTR lpLCData, int cchDa
 
 	if (r != -1)
 		return r;
-	return nls_put_string(nls_locale_value(lcid, LCType, &base), lpLCData, cchData);
+	return put_info(nls_locale_value(lcid, LCType, &base), lpLCData, cchData);
 }
 
 int WINAPI GetLocaleInfoEx(LPCWSTR lpLocaleName, LCTYPE LCType, LPWSTR lpLCData, int cchData)
@@ -356,17 +372,25 @@ int WINAPI GetLocaleInfoEx(LPCWSTR lpLocaleName, LCTYPE LCType, LPWSTR lpLCData,
 		return nls_fail(ERROR_INVALID_PARAMETER);
 	if (lcid == LANG_EN && (LCType & ~(DWORD)LOCALE_FLAGS) == LOCALE_SNAME &&
 	    !(LCType & LOCALE_RETURN_NUMBER))
-		return nls_put_string(L"en", lpLCData, cchData);
+		return put_info(L"en", lpLCData, cchData);
 	return GetLocaleInfoW(lcid, LCType, lpLCData, cchData);
 }
 
+/* The values are ASCII but for LOCALE_SPERMILLE and the invariant
+ * currency sign, which CP_ACP turns into '?'. */
 int WINAPI GetLocaleInfoA(LCID Locale, LCTYPE LCType, LPSTR lpLCData, int cchData)
 {
 	LCID lcid = nls_resolve_lcid(Locale);
-	int r = nls_locale_info(lcid, LCType, (LPWSTR)lpLCData, cchData, 1), base;
+	int r = nls_locale_info(lcid, LCType, (LPWSTR)lpLCData, cchData, 1), base, need;
+	const WCHAR *value;
 
 	if (r != -1)
 		return r;
-	return nls_put_ansi(nls_locale_value(lcid, LCType, &base), -1, lpLCData,
-			    cchData);
+	value = nls_locale_value(lcid, LCType, &base);
+	need = nls_put_ansi(value, -1, NULL, 0);
+	if (cchData && cchData < need) {
+		WideCharToMultiByte(CP_ACP, 0, value, cchData, lpLCData, cchData, NULL, NULL);
+		return nls_fail(ERROR_INSUFFICIENT_BUFFER);
+	}
+	return nls_put_ansi(value, -1, lpLCData, cchData);
 }

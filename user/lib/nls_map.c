@@ -155,8 +155,8 @@ int WINAPI LCMapStringA(LCID Locale, DWORD dwMapFlags, LPCSTR lpSrcStr, int cchS
 			LPSTR lpDestStr, int cchDest)
 {
 	LCID lcid = nls_resolve_lcid(Locale);
-	LPWSTR w, mapped = NULL;
-	int n, len, r = 0;
+	LPWSTR w;
+	int n, r;
 
 	if (!lcmap_args(dwMapFlags, lpSrcStr, cchSrc, lpDestStr, cchDest))
 		return 0;
@@ -167,16 +167,10 @@ int WINAPI LCMapStringA(LCID Locale, DWORD dwMapFlags, LPCSTR lpSrcStr, int cchS
 	w = nls_wide(lpSrcStr, cchSrc, TRUE, &n);
 	if (!w)
 		return 0;
-	if (dwMapFlags & LCMAP_SORTKEY) {
+	if (dwMapFlags & LCMAP_SORTKEY)
 		r = lcmap(dwMapFlags, w, n, (LPWSTR)lpDestStr, cchDest);
-	} else if ((len = lcmap(dwMapFlags, w, n, NULL, 0)) > 0 &&
-		   (mapped = HeapAlloc(GetProcessHeap(), 0, len * sizeof(WCHAR))) != NULL) {
-		lcmap(dwMapFlags, w, n, mapped, len);
-		r = nls_put_ansi(mapped, len, lpDestStr, cchDest);
-	} else if (len > 0) {
-		nls_fail(ERROR_NOT_ENOUGH_MEMORY);
-	}
-	nls_free(mapped);
+	else
+		r = nls_map_to_ansi(lcmap, dwMapFlags, w, n, lpDestStr, cchDest);
 	nls_free(w);
 	return r;
 }

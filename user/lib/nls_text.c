@@ -66,3 +66,19 @@ void nls_free(LPVOID p)
 	if (p)
 		HeapFree(GetProcessHeap(), 0, p);
 }
+
+int nls_map_to_ansi(nls_map_fn map, DWORD flags, LPCWSTR src, int n, LPSTR out, int room)
+{
+	int len = map(flags, src, n, NULL, 0), r;
+	LPWSTR mapped;
+
+	if (len <= 0)
+		return 0;
+	mapped = HeapAlloc(GetProcessHeap(), 0, len * sizeof(WCHAR));
+	if (!mapped)
+		return nls_fail(ERROR_NOT_ENOUGH_MEMORY);
+	map(flags, src, n, mapped, len);
+	r = nls_put_ansi(mapped, len, out, room);
+	nls_free(mapped);
+	return r;
+}

@@ -142,36 +142,51 @@ BOOL WINAPI GetStringTypeExA(LCID Locale, DWORD dwInfoType, LPCSTR lpSrcStr, int
 	return GetStringTypeA(Locale, dwInfoType, lpSrcStr, cchSrc, lpCharType);
 }
 
-/* A digit of another script, or a superscript, as 0-9; else c. */
+/* Runs of digits in other scripts and forms: first, last, the first's value. */
+static const struct { WCHAR first, last; BYTE value; } digit_runs[] = {
+	{ 0xB2, 0xB3, 2 }, { 0xB9, 0xB9, 1 }, { 0x660, 0x669, 0 }, { 0x6F0, 0x6F9, 0 },
+	{ 0x7C0, 0x7C9, 0 }, { 0x966, 0x96F, 0 }, { 0x9E6, 0x9EF, 0 }, { 0xA66, 0xA6F, 0 },
+	{ 0xAE6, 0xAEF, 0 }, { 0xB66, 0xB6F, 0 }, { 0xBE6, 0xBEF, 0 }, { 0xC66, 0xC6F, 0 },
+	{ 0xCE6, 0xCEF, 0 }, { 0xD66, 0xD6F, 0 }, { 0xE50, 0xE59, 0 }, { 0xED0, 0xED9, 0 },
+	{ 0xF20, 0xF29, 0 }, { 0x1040, 0x1049, 0 }, { 0x2070, 0x2070, 0 }, { 0x2074, 0x2079, 4 },
+	{ 0x2080, 0x2089, 0 }, { 0x2460, 0x2468, 1 }, { 0x2474, 0x247C, 1 },
+	{ 0x2488, 0x2490, 1 }, { 0x24EA, 0x24EA, 0 }, { 0x2776, 0x277E, 1 },
+	{ 0x2780, 0x2788, 1 }, { 0x278A, 0x2792, 1 }, { 0x3007, 0x3007, 0 },
+	{ 0x3021, 0x3029, 1 }, { 0xFF10, 0xFF19, 0 },
+};
+
+/* Ligatures and digraphs MAP_EXPAND_LIGATURES spells out. */
+static const struct { WCHAR c, to[3]; } ligatures[] = {
+	{ 0xC6, { 'A', 'E' } }, { 0xDE, { 'T', 'H' } }, { 0xDF, { 's', 's' } },
+	{ 0xE6, { 'a', 'e' } }, { 0xFE, { 't', 'h' } }, { 0x132, { 'I', 'J' } },
+	{ 0x133, { 'i', 'j' } }, { 0x152, { 'O', 'E' } }, { 0x153, { 'o', 'e' } },
+	{ 0x1C4, { 'D', 0x17D } }, { 0x1C5, { 'D', 0x17E } }, { 0x1C6, { 'd', 0x17E } },
+	{ 0x1C7, { 'L', 'J' } }, { 0x1C8, { 'L', 'j' } }, { 0x1C9, { 'l', 'j' } },
+	{ 0x1CA, { 'N', 'J' } }, { 0x1CB, { 'N', 'j' } }, { 0x1CC, { 'n', 'j' } },
+	{ 0x1E2, { 0x100, 0x112 } }, { 0x1E3, { 0x101, 0x113 } }, { 0x1F1, { 'D', 'Z' } },
+	{ 0x1F2, { 'D', 'z' } }, { 0x1F3, { 'd', 'z' } }, { 0x1FC, { 0xC1, 0xC9 } },
+	{ 0x1FD, { 0xE1, 0xE9 } }, { 0x5F0, { 0x5D5, 0x5D5 } }, { 0x5F1, { 0x5D5, 0x5D9 } },
+	{ 0x5F2, { 0x5D9, 0x5D9 } }, { 0xFB00, { 'f', 'f' } }, { 0xFB01, { 'f', 'i' } },
+	{ 0xFB02, { 'f', 'l' } }, { 0xFB03, { 'f', 'f', 'i' } }, { 0xFB04, { 'f', 'f', 'l' } },
+	{ 0xFB05, { 0x17F, 't' } }, { 0xFB06, { 's', 't' } },
+};
+
+/* A digit of another script or form as 0-9; else c. */
 static WCHAR fold_digit(WCHAR c)
 {
-	static const WCHAR zeros[] = { 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66,
-				       0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040,
-				       0x2080, 0xFF10 };
-
-	if (c == 0xB9)
-		return '1';
-	if (c == 0xB2 || c == 0xB3)
-		return (WCHAR)('0' + c - 0xB0);
-	if (c == 0x2070)
-		return '0';
-	if (c >= 0x2074 && c <= 0x2079)
-		return (WCHAR)('0' + c - 0x2070);
-	for (size_t i = 0; i < sizeof(zeros) / sizeof(zeros[0]); i++)
-		if (c >= zeros[i] && c <= zeros[i] + 9)
-			return (WCHAR)('0' + c - zeros[i]);
+	for (size_t i = 0; i < sizeof(digit_runs) / sizeof(digit_runs[0]); i++)
+		if (c >= digit_runs[i].first && c <= digit_runs[i].last)
+			return (WCHAR)('0' + digit_runs[i].value + c - digit_runs[i].first);
 	return c;
 }
 
-/* The characters c folds to (at most 2) into out; their count. */
-static int fold_char(DWORD flags, LPCWSTR s, int i, int n, WCHAR out[2], int *used)
+/* The characters s[i] folds to (at most 3) into out; their count.
+ * *used: the source units taken (2 for a letter and its combining mark
+ * MAP_PRECOMPOSED joins). */
+static int fold_char(DWORD flags, LPCWSTR s, int i, int n, WCHAR out[3], int *used)
 {
-	WCHAR c = s[i], mark;
-	static const struct { WCHAR c; char to[3]; } ligatures[] = {
-		{ 0xC6, "AE" }, { 0xE6, "ae" }, { 0xDF, "ss" }, { 0x152, "OE" }, { 0x153, "oe" },
-		{ 0x132, "IJ" }, { 0x133, "ij" }, { 0xFB00, "ff" }, { 0xFB01, "fi" },
-		{ 0xFB02, "fl" }, { 0xFB06, "st" },
-	};
+	WCHAR c = s[i];
+	uint16_t mark;
 
 	*used = 1;
 	if (flags & MAP_FOLDDIGITS)
@@ -181,8 +196,10 @@ static int fold_char(DWORD flags, LPCWSTR s, int i, int n, WCHAR out[2], int *us
 	if (flags & MAP_EXPAND_LIGATURES)
 		for (size_t k = 0; k < sizeof(ligatures) / sizeof(ligatures[0]); k++)
 			if (ligatures[k].c == c) {
-				out[0] = (WCHAR)ligatures[k].to[0], out[1] = (WCHAR)ligatures[k].to[1];
-				return 2;
+				int len = ligatures[k].to[2] ? 3 : 2;
+
+				memcpy(out, ligatures[k].to, len * sizeof(WCHAR));
+				return len;
 			}
 	if ((flags & MAP_COMPOSITE) && nls_latin1_base(c, &mark)) {
 		out[0] = nls_latin1_base(c, &mark), out[1] = mark;
@@ -212,7 +229,7 @@ static int fold(DWORD flags, LPCWSTR src, int n, LPWSTR dst, int room)
 	if (n < 0)
 		n = (int)wcslen(src) + 1;
 	for (int i = 0, used; i < n; i += used) {
-		WCHAR to[2];
+		WCHAR to[3];
 		int k = fold_char(flags, src, i, n, to, &used);
 
 		if (room && out + k > room)
@@ -233,8 +250,8 @@ int WINAPI FoldStringW(DWORD dwMapFlags, LPCWCH lpSrcStr, int cchSrc, LPWSTR lpD
 int WINAPI FoldStringA(DWORD dwMapFlags, LPCSTR lpSrcStr, int cchSrc, LPSTR lpDestStr,
 		       int cchDest)
 {
-	LPWSTR w, folded = NULL;
-	int n, len, r = 0;
+	LPWSTR w;
+	int n, r;
 
 	if (!lpSrcStr || !cchSrc || cchDest < 0 || (cchDest && !lpDestStr) ||
 	    (cchDest && lpDestStr == lpSrcStr))
@@ -242,14 +259,7 @@ int WINAPI FoldStringA(DWORD dwMapFlags, LPCSTR lpSrcStr, int cchSrc, LPSTR lpDe
 	w = nls_wide(lpSrcStr, cchSrc, TRUE, &n);
 	if (!w)
 		return 0;
-	len = fold(dwMapFlags, w, n, NULL, 0);
-	if (len > 0 && (folded = HeapAlloc(GetProcessHeap(), 0, len * sizeof(WCHAR))) != NULL) {
-		fold(dwMapFlags, w, n, folded, len);
-		r = nls_put_ansi(folded, len, lpDestStr, cchDest);
-	} else if (len > 0) {
-		nls_fail(ERROR_NOT_ENOUGH_MEMORY);
-	}
-	nls_free(folded);
+	r = nls_map_to_ansi(fold, dwMapFlags, w, n, lpDestStr, cchDest);
 	nls_free(w);
 	return r;
 }

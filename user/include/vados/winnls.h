@@ -254,9 +254,11 @@ WINAPI BOOL EnumSystemLocalesEx(LOCALE_ENUMPROCEX lpLocaleEnumProcEx, DWORD dwFl
 #define LOCALE_SPM                    LOCALE_S2359
 
 /* The locale's LCType into lpLCData (cchData characters with the NUL; 0:
- * the size needed). An unknown LCType, or LOCALE_RETURN_NUMBER with a
- * string type: ERROR_INVALID_FLAGS; lpLCData NULL with cchData not 0, or
- * cchData below 0: ERROR_INVALID_PARAMETER. */
+ * the size needed; too small: what fits, and ERROR_INSUFFICIENT_BUFFER).
+ * An unknown LCType, LOCALE_RETURN_NUMBER with a string type, or
+ * LOCALE_RETURN_GENITIVE_NAMES but with a month name in the W forms:
+ * ERROR_INVALID_FLAGS; lpLCData NULL with cchData not 0, or cchData below
+ * 0: ERROR_INVALID_PARAMETER. */
 WINAPI int GetLocaleInfoA(LCID Locale, LCTYPE LCType, LPSTR lpLCData, int cchData);
 WINAPI int GetLocaleInfoW(LCID Locale, LCTYPE LCType, LPWSTR lpLCData, int cchData);
 WINAPI int GetLocaleInfoEx(LPCWSTR lpLocaleName, LCTYPE LCType, LPWSTR lpLCData, int cchData);
