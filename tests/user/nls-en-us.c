@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 #include <windows.h>
+#include <versionhelpers.h>
 
 #define TEST_NAME "nls-en-us"
 #include "check.h"
@@ -78,6 +79,11 @@ static void locales(void)
 	CHECK(EnumSystemLocalesEx(count_locale_ex, LOCALE_WINDOWS, (LPARAM)&found, NULL) &&
 	      found == 1, "enum ex");
 	FAILS(EnumSystemLocalesW(NULL, LCID_INSTALLED), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK(ConvertDefaultLocale(LOCALE_USER_DEFAULT) == 0x409 &&
+	      ConvertDefaultLocale(MAKELANGID(LANG_ENGLISH, SUBLANG_NEUTRAL)) == 0x409 &&
+	      ConvertDefaultLocale(0x0407) == 0x0407, "convert default");
+	CHECK(GetUserGeoID(GEOCLASS_NATION) == 244 && GetThreadUILanguage() == 0x409 &&
+	      SetThreadUILanguage(0) == 0x409, "geo, UI language");
 }
 
 static void locale_info(void)
@@ -388,6 +394,9 @@ static void misc(void)
 				 VerSetConditionMask(0, VER_BUILDNUMBER, VER_EQUAL)), "build");
 	FAILS(VerifyVersionInfoA(&v, VER_BUILDNUMBER, 0), FALSE, ERROR_BAD_ARGUMENTS);
 	FAILS(VerifyVersionInfoA(&v, 0, mask), FALSE, ERROR_BAD_ARGUMENTS);
+	CHECK(IsWindowsXPOrGreater() && IsWindowsVistaSP2OrGreater() && IsWindows7SP1OrGreater() &&
+	      IsWindows8OrGreater() && !IsWindows8Point1OrGreater() && !IsWindows10OrGreater() &&
+	      !IsWindowsServer(), "version helpers");
 }
 
 int main(void)

@@ -64,7 +64,9 @@ static const struct info en_us[] = {
 	{ LOCALE_SOPENTYPELANGUAGETAG, 0, L"dflt" }, { LOCALE_SSORTLOCALE, 0, L"en-US" },
 	{ LOCALE_IPAPERSIZE, 10, L"1" }, { LOCALE_SENGCURRNAME, 0, L"US Dollar" },
 	{ LOCALE_SNATIVECURRNAME, 0, L"US Dollar" }, { LOCALE_SSORTNAME, 0, L"Default" },
-	{ LOCALE_IDIGITSUBSTITUTION, 10, L"1" },
+	{ LOCALE_IDIGITSUBSTITUTION, 10, L"1" }, { LOCALE_SKEYBOARDSTOINSTALL, 0, L"0409:00000409" },
+	{ LOCALE_SRELATIVELONGDATE, 0, L"MMMM d" }, { LOCALE_ICONSTRUCTEDLOCALE, 10, L"0" },
+	{ LOCALE_SSHORTESTAM, 0, L"a" }, { LOCALE_SSHORTESTPM, 0, L"p" },
 };
 
 /* Where the invariant locale differs from en-US. */
@@ -145,6 +147,33 @@ LANGID WINAPI GetUserDefaultLangID(VOID) { return LCID_EN_US; }
 LANGID WINAPI GetSystemDefaultLangID(VOID) { return LCID_EN_US; }
 LANGID WINAPI GetUserDefaultUILanguage(VOID) { return LCID_EN_US; }
 LANGID WINAPI GetSystemDefaultUILanguage(VOID) { return LCID_EN_US; }
+
+LCID WINAPI ConvertDefaultLocale(LCID Locale)
+{
+	LANGID lang = LANGIDFROMLCID(Locale);
+
+	if (Locale == LOCALE_USER_DEFAULT || Locale == LOCALE_SYSTEM_DEFAULT ||
+	    Locale == LOCALE_NEUTRAL)
+		return LCID_EN_US;
+	if (PRIMARYLANGID(lang) != LANG_NEUTRAL && SUBLANGID(lang) == SUBLANG_NEUTRAL)
+		return MAKELCID(MAKELANGID(PRIMARYLANGID(lang), SUBLANG_DEFAULT),
+				SORTIDFROMLCID(Locale));
+	return Locale;
+}
+
+LANGID WINAPI GetThreadUILanguage(VOID) { return LCID_EN_US; }
+
+LANGID WINAPI SetThreadUILanguage(LANGID LangId)
+{
+	if (LangId && LangId != LCID_EN_US && LangId != LANG_EN)
+		return (LANGID)nls_fail(ERROR_INVALID_PARAMETER);
+	return LangId ? LangId : LCID_EN_US;
+}
+
+GEOID WINAPI GetUserGeoID(GEOCLASS GeoClass)
+{
+	return GeoClass == GEOCLASS_NATION ? 244 : GEOID_NOT_AVAILABLE;
+}
 
 LCID WINAPI GetThreadLocale(VOID)
 {

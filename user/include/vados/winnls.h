@@ -62,6 +62,23 @@ WINAPI LANGID GetSystemDefaultUILanguage(VOID);
  * (stored as en-US), else FALSE with ERROR_INVALID_PARAMETER. */
 WINAPI LCID GetThreadLocale(VOID);
 WINAPI BOOL SetThreadLocale(LCID Locale);
+/* The LCID a default one stands for (LOCALE_USER_DEFAULT, _SYSTEM_DEFAULT,
+ * LOCALE_NEUTRAL: 0x0409; a neutral sublanguage: SUBLANG_DEFAULT's); others
+ * as they are. */
+WINAPI LCID ConvertDefaultLocale(LCID Locale);
+/* The thread's UI language: en-US. SetThreadUILanguage(0) or (0x0409)
+ * answers 0x0409; another: 0 with ERROR_INVALID_PARAMETER. */
+WINAPI LANGID GetThreadUILanguage(VOID);
+WINAPI LANGID SetThreadUILanguage(LANGID LangId);
+/* The user's location: GEOCLASS_NATION 244 (the United States); another
+ * class GEOID_NOT_AVAILABLE. */
+typedef LONG GEOID;
+typedef DWORD GEOCLASS;
+#define GEOCLASS_NATION     16
+#define GEOCLASS_REGION     14
+#define GEOCLASS_ALL        0
+#define GEOID_NOT_AVAILABLE (-1)
+WINAPI GEOID GetUserGeoID(GEOCLASS GeoClass);
 /* "en-US" into lpLocaleName: its length with the NUL (6), or 0 with
  * ERROR_INSUFFICIENT_BUFFER when cchLocaleName is smaller. */
 WINAPI int GetUserDefaultLocaleName(LPWSTR lpLocaleName, int cchLocaleName);
@@ -243,6 +260,11 @@ WINAPI BOOL EnumSystemLocalesEx(LOCALE_ENUMPROCEX lpLocaleEnumProcEx, DWORD dwFl
 #define LOCALE_SSHORTTIME             0x00000079
 #define LOCALE_SOPENTYPELANGUAGETAG   0x0000007A
 #define LOCALE_SSORTLOCALE            0x0000007B
+#define LOCALE_SKEYBOARDSTOINSTALL    0x0000005E
+#define LOCALE_SRELATIVELONGDATE      0x0000007C
+#define LOCALE_ICONSTRUCTEDLOCALE     0x0000007D
+#define LOCALE_SSHORTESTAM            0x0000007E
+#define LOCALE_SSHORTESTPM            0x0000007F
 #define LOCALE_IDEFAULTEBCDICCODEPAGE 0x00001012
 #define LOCALE_IPAPERSIZE             0x0000100A
 #define LOCALE_SENGCURRNAME           0x00001007
