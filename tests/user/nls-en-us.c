@@ -60,6 +60,7 @@ static void locales(void)
 	CHECK(GetUserDefaultLocaleName(name, LOCALE_NAME_MAX_LENGTH) == 6 &&
 	      wcscmp(name, L"en-US") == 0, "name");
 	FAILS(GetSystemDefaultLocaleName(name, 5), 0, ERROR_INSUFFICIENT_BUFFER);
+	CHECK(GetUserDefaultLocaleName(NULL, 0) == 6, "size asked");
 	CHECK(LocaleNameToLCID(L"en-us", 0) == 0x409, "name to lcid");
 	CHECK(LocaleNameToLCID(LOCALE_NAME_INVARIANT, 0) == LOCALE_INVARIANT, "invariant");
 	CHECK(LocaleNameToLCID(LOCALE_NAME_USER_DEFAULT, 0) == 0x409, "default");
@@ -296,6 +297,10 @@ static void dates(void)
 	bad.wMonth = 2, bad.wDay = 30;
 	FAILS(GetDateFormatA(0x409, 0, &bad, NULL, a, 64), 0, ERROR_INVALID_PARAMETER);
 	CHECK(GetDateFormatW(0x409, 0, NULL, NULL, w, 64) > 8, "today");
+	CHECK(GetDateFormatW(LOCALE_INVARIANT, DATE_LONGDATE, &st, NULL, w, 64) &&
+	      !wcscmp(w, L"Thursday, 05 March 2009"), "%ls", w);
+	FAILS(GetDateFormatW(0x409, DATE_AUTOLAYOUT | DATE_LTRREADING, &st, NULL, w, 64), 0,
+	      ERROR_INVALID_FLAGS);
 
 	CHECK(GetTimeFormatA(0x409, 0, &st, NULL, a, 64) == 11 && !strcmp(a, "2:07:09 PM"),
 	      "%s", a);

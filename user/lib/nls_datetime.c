@@ -196,7 +196,8 @@ static int date_format(LCID lcid, DWORD flags, const SYSTEMTIME *date, LPCWSTR f
 		return nls_fail(ERROR_INVALID_PARAMETER);
 	if ((flags & ~(DWORD)DATE_FLAGS) || (pictures & (pictures - 1)) ||
 	    (format && (flags & (DATE_PICTURES | LOCALE_NOUSEROVERRIDE))) ||
-	    ((flags & DATE_LTRREADING) && (flags & DATE_RTLREADING)))
+	    ((flags & DATE_LTRREADING) && (flags & DATE_RTLREADING)) ||
+	    ((flags & DATE_AUTOLAYOUT) && (flags & (DATE_LTRREADING | DATE_RTLREADING))))
 		return nls_fail(ERROR_INVALID_FLAGS);
 	if (!date) {
 		GetLocalTime(&now);

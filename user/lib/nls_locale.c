@@ -88,6 +88,7 @@ static const struct info invariant[] = {
 	{ LOCALE_SINTLSYMBOL, 0, L"XDR" }, { LOCALE_SENGCURRNAME, 0, L"International Monetary Fund" },
 	{ LOCALE_SNATIVECURRNAME, 0, L"International Monetary Fund" },
 	{ LOCALE_SSHORTDATE, 0, L"MM/dd/yyyy" }, { LOCALE_SYEARMONTH, 0, L"yyyy MMMM" },
+	{ LOCALE_SLONGDATE, 0, L"dddd, dd MMMM yyyy" }, { LOCALE_ILDATE, 10, L"1" },
 	{ LOCALE_STIMEFORMAT, 0, L"HH:mm:ss" }, { LOCALE_SSHORTTIME, 0, L"HH:mm" },
 	{ LOCALE_ITIME, 10, L"1" }, { LOCALE_ITLZERO, 10, L"1" }, { LOCALE_IDAYLZERO, 10, L"1" },
 	{ LOCALE_IMONLZERO, 10, L"1" }, { LOCALE_IFIRSTDAYOFWEEK, 10, L"0" },
@@ -193,9 +194,6 @@ BOOL WINAPI SetThreadLocale(LCID Locale)
 
 int WINAPI GetUserDefaultLocaleName(LPWSTR lpLocaleName, int cchLocaleName)
 {
-	if (cchLocaleName <= 0 || !lpLocaleName)
-		return nls_fail(cchLocaleName < 0 || !lpLocaleName ? ERROR_INVALID_PARAMETER
-								   : ERROR_INSUFFICIENT_BUFFER);
 	return nls_put_string(L"en-US", lpLocaleName, cchLocaleName);
 }
 

@@ -79,8 +79,9 @@ typedef DWORD GEOCLASS;
 #define GEOCLASS_ALL        0
 #define GEOID_NOT_AVAILABLE (-1)
 WINAPI GEOID GetUserGeoID(GEOCLASS GeoClass);
-/* "en-US" into lpLocaleName: its length with the NUL (6), or 0 with
- * ERROR_INSUFFICIENT_BUFFER when cchLocaleName is smaller. */
+/* "en-US" into lpLocaleName: its length with the NUL (6; cchLocaleName 0
+ * asks for it), or 0 with ERROR_INSUFFICIENT_BUFFER when cchLocaleName is
+ * smaller. */
 WINAPI int GetUserDefaultLocaleName(LPWSTR lpLocaleName, int cchLocaleName);
 WINAPI int GetSystemDefaultLocaleName(LPWSTR lpLocaleName, int cchLocaleName);
 /* "en-US" (any case), LOCALE_NAME_USER_DEFAULT (NULL) and
