@@ -556,11 +556,10 @@ WINAPI BOOL VerifyVersionInfoW(LPOSVERSIONINFOEXW lpVersionInformation, DWORD dw
 #define EnumSystemLocales  EnumSystemLocalesW
 #define GetCPInfoEx        GetCPInfoExW
 #define VerifyVersionInfo  VerifyVersionInfoW
-#define NUMBERFMT          NUMBERFMTW
-#define CURRENCYFMT        CURRENCYFMTW
-#define CPINFOEX           CPINFOEXW
-#define LPCPINFOEX         LPCPINFOEXW
-#define LOCALE_ENUMPROC    LOCALE_ENUMPROCW
+typedef NUMBERFMTW NUMBERFMT, *LPNUMBERFMT;
+typedef CURRENCYFMTW CURRENCYFMT, *LPCURRENCYFMT;
+typedef CPINFOEXW CPINFOEX, *LPCPINFOEX;
+typedef LOCALE_ENUMPROCW LOCALE_ENUMPROC;
 #else
 #define GetLocaleInfo      GetLocaleInfoA
 #define CompareString      CompareStringA
@@ -574,11 +573,10 @@ WINAPI BOOL VerifyVersionInfoW(LPOSVERSIONINFOEXW lpVersionInformation, DWORD dw
 #define EnumSystemLocales  EnumSystemLocalesA
 #define GetCPInfoEx        GetCPInfoExA
 #define VerifyVersionInfo  VerifyVersionInfoA
-#define NUMBERFMT          NUMBERFMTA
-#define CURRENCYFMT        CURRENCYFMTA
-#define CPINFOEX           CPINFOEXA
-#define LPCPINFOEX         LPCPINFOEXA
-#define LOCALE_ENUMPROC    LOCALE_ENUMPROCA
+typedef NUMBERFMTA NUMBERFMT, *LPNUMBERFMT;
+typedef CURRENCYFMTA CURRENCYFMT, *LPCURRENCYFMT;
+typedef CPINFOEXA CPINFOEX, *LPCPINFOEX;
+typedef LOCALE_ENUMPROCA LOCALE_ENUMPROC;
 #endif
 
 #endif
