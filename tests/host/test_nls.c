@@ -64,6 +64,16 @@ TEST(accents_and_combining_marks)
 	CHECK(keys_agree(u"resume", u"r\u00e9sum\u00e9", 0));
 }
 
+TEST(latin_extended_a_letters_sort_with_their_base)
+{
+	CHECK(cmp(u"\u010capek", u"Dvo\u0159\u00e1k", 0) == -1);     /* Č with C, before D */
+	CHECK(cmp(u"\u010c", u"C", 0) == 1 && cmp(u"\u010d", u"\u010c", 0) == -1);
+	CHECK(cmp(u"\u0141\u00f3d\u017a", u"Lodz", 0) == 1);
+	CHECK(cmp(u"\u0141\u00f3d\u017a", u"lodz", NLS_IGNORENONSPACE | NLS_IGNORECASE) == 0);
+	CHECK(cmp(u"\u0133", u"ij", 0) == 0);
+	CHECK(keys_agree(u"\u010capek", u"Dvo\u0159\u00e1k", 0));
+}
+
 TEST(word_sort_sets_hyphens_and_apostrophes_aside)
 {
 	CHECK(cmp(u"co-op", u"coop", 0) == 1);
@@ -120,6 +130,7 @@ int main(void)
 	RUN("nls", symbols_then_digits_then_letters);
 	RUN("nls", case_comes_after_letters_and_accents);
 	RUN("nls", accents_and_combining_marks);
+	RUN("nls", latin_extended_a_letters_sort_with_their_base);
 	RUN("nls", word_sort_sets_hyphens_and_apostrophes_aside);
 	RUN("nls", digits_as_numbers_and_controls);
 	RUN("nls", key_size_and_truncation);

@@ -2,10 +2,11 @@
  * key made of them, and comparison by keys. Windows' order for en-US:
  * symbols (whitespace and ASCII punctuation in Windows' order, then the
  * Latin-1 signs), digits, letters (case and accents set aside, Latin-1
- * letters as their base letter, æ/œ/ß as two letters, þ after z), other
+ * and Latin Extended-A letters as their base letter, æ/œ/ß/ĳ as two
+ * letters, þ after z), other
  * characters by code point. Then the accents, then case (lower first),
- * then where the word sort's ignored '-' and '\'' stood. Control
- * characters weigh nothing. */
+ * then where the word sort's ignored '-' and '\'' and the controls stood.
+ * NUL and the soft hyphen weigh nothing. */
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -24,13 +25,17 @@ static const char latin1_base[] = "AAAAAA*CEEEEIIIIDNOOOOO*OUUUUY**"
 				  "aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
 static const char latin1_accent[] = "21354607213421348521354082134100"
 				    "21354607213421348521354082134104";
+/* 0x100..0x17F (Latin Extended-A): base letter ('*': two letters). */
+static const char ext_a_base[] = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi**JjKkk"
+				 "LlLlLlLlLlNnNnNnnNnOoOoOo**RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUu"
+				 "WwYyYZzZzZzs";
 /* Accent code -> combining mark (0: none); code 8 is a stroke. */
 static const uint16_t accent_mark[] = { 0, 0x301, 0x300, 0x302, 0x308, 0x303, 0x30A, 0x327 };
 
 struct weight {
 	uint8_t group, count;           /* count: weights (0: none) */
 	uint16_t primary[2];
-	uint8_t accent, upper, special; /* special: the word sort's '-' or '\'' */
+	uint8_t accent, upper, special; /* special: '-', '\'' (word sort), a control */
 };
 
 uint16_t nls_latin1_base(uint16_t c, uint16_t *mark)
@@ -124,8 +129,15 @@ static int weigh(uint16_t c, unsigned flags, struct weight *w)
 		w->accent = 9;
 		return 1;
 	}
-	if (c == 0x152 || c == 0x153) {
-		set_letters(w, "oe", c == 0x152);
+	if (c == 0x132 || c == 0x133 || c == 0x152 || c == 0x153) {
+		set_letters(w, c >= 0x152 ? "oe" : "ij", !(c & 1));
+		return 1;
+	}
+	if (c >= 0x100 && c < 0x180) {  /* a letter with its mark: one accent each */
+		char base = ext_a_base[c - 0x100];
+
+		set_letters(w, (char[]){ base, 0 }, base < 'a');
+		w->accent = (uint8_t)(0x20 + ((c - 0x100) >> 1));
 		return 1;
 	}
 	if (c >= 0xC0 && c <= 0xFF && latin1_weight(c, w))
