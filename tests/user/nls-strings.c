@@ -165,7 +165,7 @@ static void mapping(void)
 static void dates(void)
 {
 	SYSTEMTIME st = { 2009, 3, 0, 5, 14, 7, 9, 0 }, bad = st;
-	char a[64];
+	char a[64], pic[5 * 60 + 1];
 	WCHAR w[64];
 
 	CHECK(GetDateFormatA(0x409, DATE_SHORTDATE, &st, NULL, a, 64) == 9 &&
@@ -177,6 +177,9 @@ static void dates(void)
 	CHECK(GetDateFormatA(0x409, 0, &st, "ddd',' dd MMM yy 'o''clock' gg", a, 64) &&
 	      !strcmp(a, "Thu, 05 Mar 09 o'clock A.D."), "%s", a);
 	CHECK(GetDateFormatA(0x409, 0, &st, "yyyy", NULL, 0) == 5, "size");
+	for (int i = 0; i < 60; i++)
+		memcpy(pic + 5 * i, "MMMM ", 6);
+	CHECK(GetDateFormatA(0x409, 0, &st, pic, NULL, 0) == 6 * 60 + 1, "a long A picture");
 	FAILS(GetDateFormatA(0x409, 0, &st, "yyyy", a, 4), 0, ERROR_INSUFFICIENT_BUFFER);
 	FAILS(GetDateFormatA(0x409, DATE_LONGDATE, &st, "yyyy", a, 64), 0, ERROR_INVALID_FLAGS);
 	FAILS(GetDateFormatA(0x409, DATE_LONGDATE | DATE_SHORTDATE, &st, NULL, a, 64), 0,

@@ -261,23 +261,31 @@ int WINAPI GetTimeFormatEx(LPCWSTR lpLocaleName, DWORD dwFlags, const SYSTEMTIME
 			   lpTime, lpFormat, lpTimeStr, cchTime);
 }
 
-/* The A forms: the picture converted, the W form run into a UTF-16 buffer,
- * the text given back in CP_ACP. */
+/* The A forms: the picture converted, the W form run once (now is read
+ * once) into a UTF-16 buffer the picture cannot outgrow (a letter of it
+ * gives at most 4 characters: "g" is "A.D."), the text given back in
+ * CP_ACP. */
 static int ansi_format(BOOL time, LCID Locale, DWORD flags, const SYSTEMTIME *st,
 		       LPCSTR format, LPSTR out, int room)
 {
-	WCHAR text[256];
-	LPWSTR wformat = NULL;
-	int n, r = 0;
+	LPWSTR wformat = NULL, text;
+	int n = 64, size, r = 0;
 
 	if (room < 0 || (room && !out))
 		return nls_fail(ERROR_INVALID_PARAMETER);
 	if (format && !(wformat = nls_wide(format, -1, FALSE, &n)))
 		return 0;
-	n = time ? GetTimeFormatW(Locale, flags, st, wformat, text, 256)
-		 : GetDateFormatW(Locale, flags, st, wformat, text, 256);
+	size = 4 * n + 64;
+	text = HeapAlloc(GetProcessHeap(), 0, size * sizeof(WCHAR));
+	if (!text) {
+		nls_free(wformat);
+		return nls_fail(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	n = time ? GetTimeFormatW(Locale, flags, st, wformat, text, size)
+		 : GetDateFormatW(Locale, flags, st, wformat, text, size);
 	if (n)
 		r = nls_put_ansi(text, -1, out, room);
+	nls_free(text);
 	nls_free(wformat);
 	return r;
 }
