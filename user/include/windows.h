@@ -725,6 +725,7 @@ WINAPI UINT ResetWriteWatch(LPVOID lpBaseAddress, SIZE_T dwRegionSize);
 #include "vados/winjob.h"
 #include "vados/winprocinfo.h"
 #include "vados/winioctl.h"
+#include "vados/winnls.h"
 
 VADOS_END_DECLS
 

@@ -1,5 +1,5 @@
-/* lstr*W (Windows' winbase.h string calls), IsBadStringPtrW and
- * CompareStringOrdinal. */
+/* lstr*W (Windows' winbase.h string calls; lstrcmp(i)W are in
+ * user/lib/nls_compare.c), IsBadStringPtrW and CompareStringOrdinal. */
 #include <wchar.h>
 #include <windows.h>
 
@@ -30,71 +30,6 @@ LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength)
 LPWSTR WINAPI lstrcatW(LPWSTR lpString1, LPCWSTR lpString2)
 {
 	return wcscat(lpString1, lpString2);
-}
-
-/* A character's rank in the word sort's first pass: symbols, then digits,
- * then letters regardless of case (ASCII ones in alphabetical order, others
- * after them by their lower case), then everything else. */
-static unsigned long rank(wchar_t c)
-{
-	wint_t lower = towlower(c);
-
-	if (lower >= L'a' && lower <= L'z')
-		return 0x30000 + lower;
-	if (c >= L'0' && c <= L'9')
-		return 0x20000 + c;
-	if (c < 0x80)
-		return 0x10000 + c;
-	return iswalpha(c) ? 0x40000 + lower : 0x50000 + c;
-}
-
-static int ignored(wchar_t c)
-{
-	return c == L'-' || c == L'\'';
-}
-
-/* The word sort (CompareStringW without SORT_STRINGSORT), as lstrcmpA
- * sorts: ranks first with hyphens and apostrophes ignored, then case (a
- * lower-case letter first; lstrcmpW only), then the ignored characters (a
- * string with them after). -1, 0 or 1; NULL sorts first. */
-static int word_compare(LPCWSTR a, LPCWSTR b, BOOL with_case)
-{
-	LPCWSTR x = a, y = b;
-	int case_order = 0;
-
-	if (!a || !b)
-		return a ? 1 : b ? -1 : 0;
-	for (;; x++, y++) {
-		while (ignored(*x))
-			x++;
-		while (ignored(*y))
-			y++;
-		if (!*x || !*y)
-			break;
-		if (rank(*x) != rank(*y))
-			return rank(*x) < rank(*y) ? -1 : 1;
-		if (!case_order && *x != *y)
-			case_order = iswlower(*x) ? -1 : 1;
-	}
-	if (*x || *y)
-		return *x ? 1 : -1;
-	if (with_case && case_order)
-		return case_order;
-	for (x = a, y = b; *x && rank(*x) == rank(*y); x++, y++)
-		;
-	if (!*x && !*y)
-		return 0;
-	return ignored(*x) ? 1 : -1;
-}
-
-int WINAPI lstrcmpW(LPCWSTR lpString1, LPCWSTR lpString2)
-{
-	return word_compare(lpString1, lpString2, TRUE);
-}
-
-int WINAPI lstrcmpiW(LPCWSTR lpString1, LPCWSTR lpString2)
-{
-	return word_compare(lpString1, lpString2, FALSE);
 }
 
 /* Reads up to ucchMax characters, stopping after the NUL; each page is

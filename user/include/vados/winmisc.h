@@ -348,7 +348,9 @@ WINAPI BOOL GetSystemTimeAdjustment(PDWORD lpTimeAdjustment, PDWORD lpTimeIncrem
 #define GetSystemWindowsDirectory GetSystemWindowsDirectoryA
 
 /* The lstr* calls (user/lib/lstr.c): a bad pointer makes them fail quietly
- * (0, NULL, or an unchanged result) as Windows' exception handlers do. */
+ * (0, NULL, or an unchanged result) as Windows' exception handlers do.
+ * lstrcmp(i)A are CompareStringA (NORM_IGNORECASE) in the thread's locale
+ * less 2 (user/lib/nls_compare.c, vados/winnls.h); NULL sorts first. */
 WINAPI int lstrlenA(LPCSTR lpString);
 WINAPI LPSTR lstrcpyA(LPSTR lpString1, LPCSTR lpString2);
 WINAPI LPSTR lstrcpynA(LPSTR lpString1, LPCSTR lpString2, int iMaxLength);

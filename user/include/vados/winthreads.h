@@ -69,7 +69,9 @@ typedef struct _TEB {
 	PVOID ProcessEnvironmentBlock;  /* 0x030: vados has no PEB: NULL */
 	DWORD LastErrorValue;           /* 0x034 */
 	DWORD CountOfOwnedCriticalSections;     /* 0x038 */
-	BYTE Reserved1[0xe0c - 0x3c];
+	BYTE Reserved1[0xc4 - 0x3c];
+	DWORD CurrentLocale;            /* 0x0c4: SetThreadLocale's (0: the default) */
+	BYTE Reserved1b[0xe0c - 0xc8];
 	PVOID DeallocationStack;        /* 0xe0c: the stack's reservation */
 	PVOID TlsSlots[64];             /* 0xe10 */
 	BYTE Reserved2[0xf28 - 0xf10];

@@ -77,10 +77,10 @@ WINAPI UINT GetOEMCP(VOID);
 WINAPI BOOL IsValidCodePage(UINT CodePage);
 WINAPI BOOL GetCPInfo(UINT CodePage, LPCPINFO lpCPInfo);
 
-/* lstr*W: lstrlenW(NULL) is 0; lstrcmp(i)W sort as CompareStringW's word
- * sort does (symbols, digits, then letters regardless of case; hyphens and
- * apostrophes count last; lstrcmpW then puts lower case first), NULL
- * first; lstrcpynW copies at most iMaxLength - 1 characters and always
+/* lstr*W: lstrlenW(NULL) is 0; lstrcmp(i)W are CompareStringW's word
+ * sort less 2 (vados/winnls.h: symbols, digits, then letters regardless of
+ * accents and case; then accents; then, for lstrcmpW, case, lower first;
+ * hyphens and apostrophes count last), NULL first; lstrcpynW copies at most iMaxLength - 1 characters and always
  * ends the copy with a NUL. */
 WINAPI int lstrlenW(LPCWSTR lpString);
 WINAPI LPWSTR lstrcpyW(LPWSTR lpString1, LPCWSTR lpString2);
