@@ -135,26 +135,36 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 	return ok;
 }
 
-/* The standard input handle reads the console as ReadConsoleA does. */
+/* The standard input handle, and a console input handle (CreateFile's
+ * "CONIN$", which the kernel does not read: ERROR_INVALID_HANDLE), read
+ * the console as ReadConsoleA does. */
 BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)
 {
-	if (hFile == (HANDLE)STD_INPUT_HANDLE)
+	BOOL ok = hFile != (HANDLE)STD_INPUT_HANDLE &&
+		  transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead,
+			   lpNumberOfBytesRead, lpOverlapped, TRUE, NULL);
+
+	if (hFile == (HANDLE)STD_INPUT_HANDLE ||
+	    (!ok && GetLastError() == ERROR_INVALID_HANDLE && __vados_console_is(hFile, FALSE)))
 		return ReadConsoleA(hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
 				    NULL);
-	return transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
-			lpOverlapped, TRUE, NULL);
+	return ok;
 }
 
-/* The standard output and error handles write to the console. */
+/* The standard output and error handles, and a console output handle
+ * ("CONOUT$"), write to the console. */
 BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
 		      LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped)
 {
-	if (hFile == (HANDLE)STD_OUTPUT_HANDLE || hFile == (HANDLE)STD_ERROR_HANDLE)
+	BOOL std = hFile == (HANDLE)STD_OUTPUT_HANDLE || hFile == (HANDLE)STD_ERROR_HANDLE;
+	BOOL ok = !std && transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
+				   lpNumberOfBytesWritten, lpOverlapped, TRUE, NULL);
+
+	if (std || (!ok && GetLastError() == ERROR_INVALID_HANDLE && __vados_console_is(hFile, TRUE)))
 		return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
-				     lpOverlapped);
-	return transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
-			lpNumberOfBytesWritten, lpOverlapped, TRUE, NULL);
+				     std ? lpOverlapped : NULL);
+	return ok;
 }
 
 /* ReadFileEx and WriteFileEx: the transfer is done here, at the
