@@ -11,6 +11,7 @@
 #define KERNEL_IO_DEVICE_H
 
 #include <stdint.h>
+#include "kernel/ke/dispatcher.h"
 #include "kernel/ob/ob.h"
 
 /* Which device (Windows' names; the ABI's VADOS_DEVICE_* values). */
@@ -19,6 +20,11 @@ enum io_device_kind { IO_DEVICE_NUL = 1, IO_DEVICE_CONIN, IO_DEVICE_CONOUT };
 struct io_device {
 	enum io_device_kind kind;
 	uint64_t position;      /* the file position SetFilePointer moves (NUL's) */
+	/* NT's file object event, which a wait on the handle waits for: always
+	 * signaled, no request ever pending. The console's input buffer has
+	 * none here (its input is ring 3's, which the kernel cannot signal):
+	 * a wait on a CONIN$ handle fails. */
+	struct dispatcher_header event;
 };
 
 extern struct ob_type device_type;

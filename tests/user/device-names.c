@@ -70,6 +70,7 @@ static void nul_handle(void)
 	FAILS(SetFilePointer(h, -1, NULL, FILE_BEGIN), INVALID_SET_FILE_POINTER,
 	      ERROR_NEGATIVE_SEEK);
 	FAILS(ReadFile(h, buf, sizeof(buf), &n, &ov), FALSE, ERROR_HANDLE_EOF);
+	CHECK(WaitForSingleObject(h, 0) == WAIT_OBJECT_0, "a wait on the handle");
 	CHECK(DuplicateHandle(GetCurrentProcess(), h, GetCurrentProcess(), &dup, 0, FALSE,
 			      DUPLICATE_SAME_ACCESS), "duplicate: %lu", GetLastError());
 	CHECK(GetFileType(dup) == FILE_TYPE_CHAR, "the duplicate's type");
@@ -169,6 +170,8 @@ static void console_handles(void)
 	CHECK(GetConsoleScreenBufferInfo(out, &info) && info.dwSize.X == 80, "buffer info");
 	FAILS(GetConsoleScreenBufferInfo(in, &info), FALSE, ERROR_INVALID_HANDLE);
 	CHECK(GetNumberOfConsoleInputEvents(in, &n), "input events: %lu", GetLastError());
+	CHECK(WaitForSingleObject(out, 0) == WAIT_OBJECT_0, "a wait on the screen buffer");
+	(void)WaitForSingleObject(in, 0);       /* not signaled by input here: README */
 	CHECK(WriteFile(out, "device-names: written to CONOUT$\n", 33, &n, NULL) && n == 33,
 	      "WriteFile: %lu", GetLastError());
 	CHECK(WriteConsoleA(out, "device-names: WriteConsole to CONOUT$\n", 38, &n, NULL) &&
