@@ -8,6 +8,7 @@
 #define KERNEL_SYSCALLS_H
 
 #include "arch/trap.h"
+#include "kernel/io/device.h"
 #include "kernel/rtl/winerror.h"
 #include "kernel/rtl/path.h"
 
@@ -319,7 +320,6 @@ struct sysret sys_cancel_synchronous_io(const uint32_t *a, struct trap_frame *f)
  * and WriteFile's on a Device handle (else false): the null device reads
  * nothing and takes everything; the console's are ERROR_INVALID_HANDLE,
  * ring 3 doing them. sys_device_seek: SetFilePointerEx's (the same). */
-enum io_device_kind;
 bool sys_device_open(uint32_t user, uint32_t access, bool inherit, struct sysret *r);
 bool sys_device_transfer(uint32_t handle, uint32_t len, bool write, struct sysret *r);
 bool sys_device_seek(uint32_t handle, uint32_t user, uint32_t method, struct sysret *r);
@@ -330,7 +330,6 @@ enum io_device_kind sys_device_kind(uint32_t handle);
  * at user (kernel/rtl/devname.h): true with d as Windows answers
  * (FILE_ATTRIBUTE_ARCHIVE, no size or times, the name as typed); false,
  * nothing done, for any other name. */
-struct vados_find_data;
 bool sys_device_find_data(uint32_t user, struct vados_find_data *d);
 
 #endif

@@ -156,6 +156,7 @@ static void console_handles(void)
 	HANDLE out = open_as("CONOUT$", RW, FALSE), in = open_as("conin$", RW, FALSE);
 	HANDLE con_out = open_as("CON", GENERIC_WRITE, FALSE), dup = NULL;
 	HANDLE con_in = open_as("\\\\.\\CON", GENERIC_READ, FALSE);
+	OVERLAPPED ov = { 0 };
 	DWORD mode = 0, n = 0;
 	char c;
 
@@ -176,6 +177,11 @@ static void console_handles(void)
 	      "WriteFile: %lu", GetLastError());
 	CHECK(WriteConsoleA(out, "device-names: WriteConsole to CONOUT$\n", 38, &n, NULL) &&
 	      n == 38, "WriteConsole");
+	ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+	CHECK(WriteFile(out, "device-names: with an OVERLAPPED\n", 33, NULL, &ov) &&
+	      ov.Internal == 0 && ov.InternalHigh == 33 &&
+	      WaitForSingleObject(ov.hEvent, 0) == WAIT_OBJECT_0, "overlapped write");
+	CloseHandle(ov.hEvent);
 	CHECK(!ReadFile(out, &c, 1, &n, NULL), "ReadFile of the screen buffer");
 	CHECK(!WriteFile(in, "x", 1, &n, NULL), "WriteFile of the input buffer");
 	CHECK(con_out != INVALID_HANDLE_VALUE && GetConsoleScreenBufferInfo(con_out, &info),
