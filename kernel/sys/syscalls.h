@@ -324,7 +324,7 @@ bool sys_device_open(uint32_t user, uint32_t access, bool inherit, struct sysret
 bool sys_device_transfer(uint32_t handle, uint32_t len, bool write, struct sysret *r);
 bool sys_device_seek(uint32_t handle, uint32_t user, uint32_t method, struct sysret *r);
 struct sysret sys_query_device(const uint32_t *a, struct trap_frame *f);
-/* The kind (kernel/io/device.h) of the Device handle is, else 0. */
+/* The kind (kernel/io/device.h) of the Device that handle holds, else 0. */
 enum io_device_kind sys_device_kind(uint32_t handle);
 /* GetFileAttributes' and FindFirstFile's answer for the null device's name
  * at user (kernel/rtl/devname.h): true with d as Windows answers
