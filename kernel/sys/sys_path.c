@@ -310,7 +310,7 @@ static size_t full_path_of(const char *in, char *out)
 	size_t pre = rtl_device_prefix(in), n, at, len;
 	char cwd[RTL_MAX_PATH];
 
-	if (rtl_device_name(in, &at, &len) && in[0] != '\\') {
+	if (rtl_device_name(in, &at, &len) && !(in[0] == '\\' && in[1] == '\\')) {
 		memcpy(out, "\\\\.\\", 4);      /* a device's name, with no directory */
 		memcpy(out + 4, in + at, len);
 		out[4 + len] = '\0';

@@ -126,6 +126,7 @@ static void names(void)
 	full_path("NUL", "\\\\.\\NUL");
 	full_path("C:\\any\\dir\\nul", "\\\\.\\nul");
 	full_path("nul. ", "\\\\.\\nul");
+	full_path("\\dir\\NUL", "\\\\.\\NUL");
 	full_path("\\\\.\\NUL", "\\\\.\\NUL");
 	full_path("CON", "\\\\.\\CON");
 	full_path("CONOUT$", "\\\\.\\CONOUT$");
