@@ -9,6 +9,7 @@
 #include "kernel/rtl/panic.h"
 #include "kernel/ps/process.h"
 #include "kernel/io/completion.h"
+#include "kernel/io/device.h"
 #include "kernel/io/pipe.h"
 #include "kernel/ps/job.h"
 #include "kernel/io/file.h"
@@ -357,7 +358,8 @@ void kernel_main(const struct boot_info *bi)
 	start_memory_threads();
 	ke_systime_init();
 	syscall_init();
-	job_init();                     /* registered first: listed last */
+	device_init();                  /* registered first: listed last */
+	job_init();                     /* then jobs */
 	pipe_init();                    /* then pipes */
 	io_completion_init();
 	timer_init();                   /* then timers */

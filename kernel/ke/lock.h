@@ -44,6 +44,7 @@ enum ke_lock_rank {
 	KE_RANK_MEMORY_NOTIFY = 75,     /* mm: memory resource notifications (mm/memnotify.c) */
 	KE_RANK_CURRENT_DIRECTORY = 80, /* ps: each process's current directory (kernel/ps) */
 	KE_RANK_FILE_CACHE_LIMITS = 85, /* sys: the file cache's limits (kernel/sys/sys_settings.c) */
+	KE_RANK_DEVICE = 90,            /* io: the null device's file positions (kernel/sys/sys_device.c) */
 };
 /* A guarded mutex ranks below the pool lock: the thread that switches in
  * frees the stacks of threads that ended (kernel/ke/thread.c), and a mutex

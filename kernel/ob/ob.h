@@ -36,7 +36,8 @@ struct ob_type {
 	/* Called once the last reference is gone, before the memory is freed
 	 * (NT's DeleteProcedure); may be NULL. Runs without ob_lock. */
 	void (*remove)(void *body);
-	/* The object's waitable header, or NULL when it cannot be waited on. */
+	/* The object's waitable header; NULL (the function, or its answer for
+	 * one object) when it cannot be waited on. */
 	struct dispatcher_header *(*dispatcher)(void *body);
 	uint32_t live;                  /* objects of this type now */
 	struct ob_type *next;           /* every registered type */

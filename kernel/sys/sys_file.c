@@ -7,6 +7,7 @@
  * then moves between it and the file cache. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/completion.h"
+#include "kernel/io/device.h"
 #include "kernel/io/file.h"
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
@@ -45,12 +46,14 @@ static uint32_t create_path_in(uint32_t user, char **full, struct io_open *o)
 }
 
 /* (path, access, share, disposition, flags and attributes, inherit,
- * uint32 *existed) -> handle; \\.\X: opens volume X:. */
+ * uint32 *existed) -> handle; \\.\X: opens volume X:, a device's name
+ * the device (sys_device.c). */
 struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
 {
 	struct io_open o = { ob_map_generic(a[1], &file_type.mapping), a[2], a[3], a[4], false };
 	uint32_t err, h = 0, existed_word = 0;
 	struct io_file *file;
+	struct sysret r;
 	bool existed;
 	char *full;
 
@@ -66,6 +69,8 @@ struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	if (!copy_to_user(a[6], &existed_word, sizeof(existed_word)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
+	if (sys_device_open(a[0], o.access, a[5], &r))
+		return r;
 	if ((err = create_path_in(a[0], &full, &o)) != ERROR_SUCCESS)
 		return (struct sysret){ err, 0 };
 	err = file_open(full, &o, &file, &existed);
@@ -112,13 +117,16 @@ static struct sysret completed(struct io_file *file, uint32_t overlapped, uint32
 	return r;
 }
 
-/* A read or write on a handle that is no File object (err): a pipe end's,
- * counted, in a synchronous call CancelSynchronousIo may end. */
+/* A read or write on a handle that is no File object (err): a device's,
+ * or a pipe end's, counted, in a synchronous call CancelSynchronousIo may
+ * end. */
 static struct sysret pipe_transfer(const uint32_t *a, bool write, uint32_t err)
 {
 	struct sysret r;
 	bool pipe;
 
+	if (sys_device_transfer(a[0], a[2], write, &r))
+		return r.error ? r : sys_io_counted(r, write);
 	ps_sync_io_begin();
 	pipe = sys_pipe_transfer(a[0], a[1], a[2], write, &r);
 	ps_sync_io_end();
@@ -228,10 +236,11 @@ struct sysret sys_set_file_pointer(const uint32_t *a, struct trap_frame *f)
 	int64_t distance;
 	uint64_t position;
 	uint32_t err = sys_file_ref(a[0], 0, &file, NULL);
+	struct sysret r;
 
 	(void)f;
 	if (err)
-		return (struct sysret){ err, 0 };
+		return sys_device_seek(a[0], a[1], a[2], &r) ? r : (struct sysret){ err, 0 };
 	if (!probe_user(a[1], sizeof(distance), true) ||
 	    !copy_from_user(&distance, a[1], sizeof(distance)))
 		err = ERROR_NOACCESS;
@@ -306,6 +315,8 @@ struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f)
 	struct vados_find_data *d = kmalloc(sizeof(*d));
 	uint32_t err = info && d ? ERROR_SUCCESS : ERROR_NOT_ENOUGH_MEMORY, h = 0;
 	struct io_file *file = NULL;
+	void *object = NULL;
+	bool nul = false;
 	char *full;
 
 	(void)f;
@@ -313,19 +324,25 @@ struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f)
 		err = ERROR_NOACCESS;
 	if (!err && a[2] & ~(VADOS_FIND_BASIC | VADOS_FIND_DIRECTORIES))
 		err = ERROR_INVALID_PARAMETER;
-	if (!err && (err = sys_pattern_in(a[0], &full)) == ERROR_SUCCESS) {
+	if (!err && (nul = sys_device_find_data(a[0], d))) {
+		/* The null device is found as itself, its enumeration over. */
+		if (!(object = device_create(IO_DEVICE_NUL)))
+			err = ERROR_NOT_ENOUGH_MEMORY;
+	} else if (!err && (err = sys_pattern_in(a[0], &full)) == ERROR_SUCCESS) {
 		err = file_find_first(full,
 				      (a[2] & VADOS_FIND_BASIC ? FILE_FIND_NO_SHORT_NAMES : 0) |
 				      (a[2] & VADOS_FIND_DIRECTORIES ? FILE_FIND_DIRECTORIES : 0),
 				      &file, info);
+		object = file;
 		kfree(full);
 	}
 	if (!err) {
-		err = ob_open_object(process_handles(), file, 0, 0, &h);
-		ob_dereference(file);   /* the handle holds its own */
+		err = ob_open_object(process_handles(), object, 0, 0, &h);
+		ob_dereference(object); /* the handle holds its own */
 	}
 	if (!err) {
-		sys_find_data(info, d);
+		if (!nul)
+			sys_find_data(info, d);
 		if (!copy_to_user(a[1], d, sizeof(*d))) {
 			ob_close_handle(process_handles(), h);
 			err = ERROR_NOACCESS;
@@ -345,6 +362,8 @@ struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f)
 	uint32_t err = info && d ? sys_file_ref(a[0], 0, &file, NULL) : ERROR_NOT_ENOUGH_MEMORY;
 
 	(void)f;
+	if (err == ERROR_INVALID_HANDLE && sys_device_kind(a[0]) == IO_DEVICE_NUL)
+		err = ERROR_NO_MORE_FILES;      /* FindFirstFile found the device, and no more */
 	if (!err && !probe_user(a[1], sizeof(*d), true))
 		err = ERROR_NOACCESS;
 	if (!err && !(err = file_find_next(file, info))) {

@@ -5,6 +5,7 @@
 #include "kernel/io/file.h"
 #include "kernel/ke/systime.h"
 #include "kernel/ps/process.h"
+#include "kernel/rtl/devname.h"
 #include "kernel/rtl/path.h"
 #include "kernel/rtl/string.h"
 #include "kernel/rtl/time.h"
@@ -245,11 +246,15 @@ struct sysret sys_get_file_attributes(const uint32_t *a, struct trap_frame *f)
 	char *full;
 
 	(void)f;
-	if (!err && (err = sys_path_in(a[0], &full)) == ERROR_SUCCESS) {
+	if (!err && sys_device_find_data(a[0], d)) {
+		attr = d->attributes;
+		if (a[1] && !copy_to_user(a[1], d, sizeof(*d)))
+			err = ERROR_NOACCESS;
+	} else if (!err && (err = sys_path_in(a[0], &full)) == ERROR_SUCCESS) {
 		err = file_stat(full, info);
 		kfree(full);
 	}
-	if (!err) {
+	if (!err && !attr) {
 		sys_find_data(info, d);
 		attr = d->attributes;
 		if (a[1] && !copy_to_user(a[1], d, sizeof(*d)))
@@ -298,14 +303,21 @@ struct sysret sys_get_current_directory(const uint32_t *a, struct trap_frame *f)
 /* GetFullPathName's answer for in into out (RTL_PATH_WORK + 4 characters):
  * its length, 0 for a name vados cannot resolve, RTL_PATH_WORK or more when
  * too long. A "\\?\" path is Windows' literal name and comes back as it is;
- * a "\\.\C:" one keeps its prefix before the resolved path. */
+ * a "\\.\C:" one keeps its prefix before the resolved path; a device's
+ * name (kernel/rtl/devname.h) is "\\.\" and the name as typed ("\\.\NUL"). */
 static size_t full_path_of(const char *in, char *out)
 {
-	size_t pre = rtl_device_prefix(in), n;
+	size_t pre = rtl_device_prefix(in), n, at, len;
 	char cwd[RTL_MAX_PATH];
 
-	if (pre && in[2] == '?') {
-		n = strlcpy(out, in, RTL_PATH_WORK);
+	if (rtl_device_name(in, &at, &len) && !(in[0] == '\\' && in[1] == '\\')) {
+		memcpy(out, "\\\\.\\", 4);      /* a device's name, with no directory */
+		memcpy(out + 4, in + at, len);
+		out[4 + len] = '\0';
+		return 4 + len;
+	}
+	if ((pre && in[2] == '?') || rtl_device_name(in, &at, &len)) {
+		n = strlcpy(out, in, RTL_PATH_WORK);    /* a device's full name as it is */
 		return n < RTL_PATH_WORK ? n : RTL_PATH_WORK;
 	}
 	ps_get_cwd(process_current(), cwd);

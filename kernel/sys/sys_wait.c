@@ -20,11 +20,10 @@ static uint32_t reference_waitable(uint32_t handle, void **obj, struct dispatche
 
 	if (err)
 		return err;
-	if (!ob_type_of(*obj)->dispatcher) {
+	if (!ob_type_of(*obj)->dispatcher || !(*d = ob_type_of(*obj)->dispatcher(*obj))) {
 		ob_dereference(*obj);
 		return ERROR_INVALID_HANDLE;    /* NT: STATUS_OBJECT_TYPE_MISMATCH */
 	}
-	*d = ob_type_of(*obj)->dispatcher(*obj);
 	return 0;
 }
 

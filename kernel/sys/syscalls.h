@@ -8,6 +8,7 @@
 #define KERNEL_SYSCALLS_H
 
 #include "arch/trap.h"
+#include "kernel/io/device.h"
 #include "kernel/rtl/winerror.h"
 #include "kernel/rtl/path.h"
 
@@ -313,5 +314,22 @@ struct sysret sys_io_counted(struct sysret r, bool write);
 struct sysret sys_device_io_control(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_io_counters(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_cancel_synchronous_io(const uint32_t *a, struct trap_frame *f);
+/* Device handles (kernel/sys/sys_device.c). sys_device_open: CreateFile's
+ * work when the user's name at user is a device's (else false, nothing
+ * done): *r gets the handle or the error. sys_device_transfer: ReadFile's
+ * and WriteFile's on a Device handle (else false): the null device reads
+ * nothing and takes everything; the console's are ERROR_INVALID_HANDLE,
+ * ring 3 doing them. sys_device_seek: SetFilePointerEx's (the same). */
+bool sys_device_open(uint32_t user, uint32_t access, bool inherit, struct sysret *r);
+bool sys_device_transfer(uint32_t handle, uint32_t len, bool write, struct sysret *r);
+bool sys_device_seek(uint32_t handle, uint32_t user, uint32_t method, struct sysret *r);
+struct sysret sys_query_device(const uint32_t *a, struct trap_frame *f);
+/* The kind (kernel/io/device.h) of the Device that handle holds, else 0. */
+enum io_device_kind sys_device_kind(uint32_t handle);
+/* GetFileAttributes' and FindFirstFile's answer for the null device's name
+ * at user (kernel/rtl/devname.h): true with d as Windows answers
+ * (FILE_ATTRIBUTE_ARCHIVE, no size or times, the name as typed); false,
+ * nothing done, for any other name. */
+bool sys_device_find_data(uint32_t user, struct vados_find_data *d);
 
 #endif

@@ -36,3 +36,4 @@ $(B)/host/test_time:     kernel/rtl/time.c
 $(B)/host/test_argv:     user/lib/argv.c user/lib/argv.h
 $(B)/host/test_envblock: user/lib/envblock.c user/lib/envblock.h
 $(B)/host/test_nls:      user/lib/nls_sort.c user/lib/nls_sort.h
+$(B)/host/test_devname:  kernel/rtl/devname.c

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <windows.h>
 #include "console.h"
+#include "win32call.h"
 
 #define TITLE_MAX 1024          /* characters kept of a title */
 
@@ -11,16 +12,34 @@ static volatile BOOL detached;
 static WCHAR title[TITLE_MAX];
 static BOOL title_set;
 
+/* The pseudo-handles, and the Device handles CreateFile gives for "CONIN$",
+ * "CONOUT$" and "CON" (the kernel says which a handle is). */
 enum console_kind console_kind(HANDLE h)
 {
+	uint32_t args[1] = { (uint32_t)h }, device = 0;
+	DWORD error = GetLastError();
+
 	if (!detached) {
 		if (h == (HANDLE)STD_INPUT_HANDLE)
 			return CONSOLE_INPUT;
 		if (h == (HANDLE)STD_OUTPUT_HANDLE || h == (HANDLE)STD_ERROR_HANDLE)
 			return CONSOLE_OUTPUT;
+		if (win32_call(SYS_QUERY_DEVICE, args, &device) && device != VADOS_DEVICE_NUL) {
+			SetLastError(error);
+			return device == VADOS_DEVICE_CONIN ? CONSOLE_INPUT : CONSOLE_OUTPUT;
+		}
 	}
 	SetLastError(ERROR_INVALID_HANDLE);
 	return CONSOLE_NONE;
+}
+
+BOOL __vados_console_is(HANDLE h, BOOL output)
+{
+	DWORD error = GetLastError();
+	enum console_kind kind = console_kind(h);
+
+	SetLastError(error);
+	return kind == (output ? CONSOLE_OUTPUT : CONSOLE_INPUT);
 }
 
 /* Attached already: ERROR_ACCESS_DENIED. */

@@ -135,26 +135,58 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 	return ok;
 }
 
-/* The standard input handle reads the console as ReadConsoleA does. */
+/* ReadFile's and WriteFile's work on a console handle: ReadConsoleA's or
+ * WriteConsoleA's, done at once; an OVERLAPPED gets the status and the
+ * count and its event is set, as a request the device completed. */
+static BOOL console_transfer(BOOL write, HANDLE h, LPVOID buffer, DWORD bytes, LPDWORD done,
+			     LPOVERLAPPED ov)
+{
+	DWORD n = 0;
+	BOOL ok = write ? WriteConsoleA(h, buffer, bytes, &n, NULL)
+			: ReadConsoleA(h, buffer, bytes, &n, NULL);
+
+	if (done)
+		*done = n;
+	if (ov) {
+		ov->Internal = status_of(ok ? ERROR_SUCCESS : GetLastError());
+		ov->InternalHigh = n;
+		if (ov->hEvent)
+			SetEvent((HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1));
+	}
+	return ok;
+}
+
+/* The standard input handle, and a console input handle (CreateFile's
+ * "CONIN$", which the kernel does not read: ERROR_INVALID_HANDLE), read
+ * the console as ReadConsoleA does. */
 BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
 		     LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)
 {
-	if (hFile == (HANDLE)STD_INPUT_HANDLE)
-		return ReadConsoleA(hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
-				    NULL);
-	return transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
-			lpOverlapped, TRUE, NULL);
+	BOOL std = hFile == (HANDLE)STD_INPUT_HANDLE;
+	BOOL ok = !std && transfer(SYS_READ_FILE, hFile, lpBuffer, nNumberOfBytesToRead,
+				   lpNumberOfBytesRead, lpOverlapped, TRUE, NULL);
+
+	if (std || (!ok && GetLastError() == ERROR_INVALID_HANDLE &&
+		    __vados_console_is(hFile, FALSE)))
+		return console_transfer(FALSE, hFile, lpBuffer, nNumberOfBytesToRead,
+					lpNumberOfBytesRead, lpOverlapped);
+	return ok;
 }
 
-/* The standard output and error handles write to the console. */
+/* The standard output and error handles, and a console output handle
+ * ("CONOUT$"), write to the console. */
 BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
 		      LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped)
 {
-	if (hFile == (HANDLE)STD_OUTPUT_HANDLE || hFile == (HANDLE)STD_ERROR_HANDLE)
-		return WriteConsoleA(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
-				     lpOverlapped);
-	return transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
-			lpNumberOfBytesWritten, lpOverlapped, TRUE, NULL);
+	BOOL std = hFile == (HANDLE)STD_OUTPUT_HANDLE || hFile == (HANDLE)STD_ERROR_HANDLE;
+	BOOL ok = !std && transfer(SYS_WRITE_FILE, hFile, lpBuffer, nNumberOfBytesToWrite,
+				   lpNumberOfBytesWritten, lpOverlapped, TRUE, NULL);
+
+	if (std || (!ok && GetLastError() == ERROR_INVALID_HANDLE &&
+		    __vados_console_is(hFile, TRUE)))
+		return console_transfer(TRUE, hFile, (LPVOID)lpBuffer, nNumberOfBytesToWrite,
+					lpNumberOfBytesWritten, lpOverlapped);
+	return ok;
 }
 
 /* ReadFileEx and WriteFileEx: the transfer is done here, at the

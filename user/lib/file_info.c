@@ -43,16 +43,22 @@ static BOOL pipe_is(HANDLE h)
 	return TRUE;
 }
 
-/* The console's handles are character devices, File objects disks, pipes'
- * ends pipes; anything else is FILE_TYPE_UNKNOWN with the error
+/* The console's handles and the devices CreateFile opens ("NUL",
+ * "CONIN$"...) are character devices, File objects disks, pipes' ends
+ * pipes; anything else is FILE_TYPE_UNKNOWN with the error
  * (ERROR_INVALID_HANDLE). */
 DWORD WINAPI GetFileType(HANDLE hFile)
 {
 	struct vados_file_info unused;
+	uint32_t args[1] = { (uint32_t)hFile }, device;
 
 	if (hFile == (HANDLE)STD_INPUT_HANDLE || hFile == (HANDLE)STD_OUTPUT_HANDLE ||
 	    hFile == (HANDLE)STD_ERROR_HANDLE)
 		return FILE_TYPE_CHAR;
+	if (win32_call(SYS_QUERY_DEVICE, args, &device)) {
+		SetLastError(NO_ERROR);
+		return FILE_TYPE_CHAR;
+	}
 	if (!__vados_query_file(hFile, &unused, true))
 		return pipe_is(hFile) ? FILE_TYPE_PIPE : FILE_TYPE_UNKNOWN;
 	SetLastError(NO_ERROR);

@@ -25,6 +25,10 @@ BOOL __vados_file_transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD byte
 struct vados_file_info;
 /* An open file's figures (SYS_QUERY_FILE; file_api.c), or with size_only
  * its size alone: false with the error (ERROR_INVALID_HANDLE, ...). */
+/* Whether h is a console input (output: the screen buffer) handle, a
+ * pseudo-handle or CreateFile's (user/lib/console_session.c); the last
+ * error is kept. */
+BOOL __vados_console_is(HANDLE h, BOOL output);
 bool __vados_query_file(void *file, struct vados_file_info *info, bool size_only);
 /* __vados_query_file for the attributes and times, which need the handle's
  * FILE_READ_ATTRIBUTES: without it, false with ERROR_ACCESS_DENIED. */

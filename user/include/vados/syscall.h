@@ -252,8 +252,15 @@ enum vados_syscall {
 	SYS_DEVICE_IO_CONTROL,  /* (handle, code, in, in size, out, out size, OVERLAPPED *
 				 *  or 0) -> bytes returned */
 	SYS_CANCEL_SYNCHRONOUS_IO,      /* (thread) */
+	SYS_QUERY_DEVICE,       /* (handle) -> VADOS_DEVICE_* (another object:
+				 *  ERROR_INVALID_HANDLE) */
 	SYS_COUNT,
 };
+
+/* What a Device handle (CreateFile of "NUL", "CONIN$", "CONOUT$"...) is. */
+#define VADOS_DEVICE_NUL    1
+#define VADOS_DEVICE_CONIN  2
+#define VADOS_DEVICE_CONOUT 3
 
 /* SYS_SETTING's words, which the kernel keeps per process or thread for
  * Get/SetProcessInformation and Get/SetThreadInformation (user/lib/
