@@ -12,7 +12,8 @@
  * TerminateJobObject or when its last handle closes (KILL_ON_JOB_CLOSE),
  * and posts JOB_OBJECT_MSG_* packets to an associated completion port.
  * kernel/ps/job.c keeps membership and nesting, kernel/ps/joblimit.c the
- * limits and queries.
+ * limits and queries, kernel/ps/jobapply.c the members' priority class and
+ * working set.
  *
  * Locking: one spinlock for every job's members, limits, counters and
  * nesting links (KE_RANK_JOB, after the working-set lock since mm's charge
@@ -71,13 +72,15 @@ struct io_completion;
 
 /* A job's limits as JOBOBJECT_EXTENDED_LIMIT_INFORMATION sets them (the
  * ones vados enforces: active processes, process and job memory, the
- * breakaway and kill-on-close flags; the others are kept and reported). */
+ * breakaway and kill-on-close flags, and each member's priority class and
+ * working set; the others are kept and reported). */
 struct job_limits {
 	uint32_t flags;                 /* JOB_LIMIT_* */
 	uint64_t process_time, job_time;        /* 100 ns: kept */
 	uint32_t ws_min, ws_max;        /* bytes: kept */
 	uint32_t active_processes;
-	uint32_t affinity, priority_class, scheduling_class;    /* kept */
+	uint32_t affinity, priority_class, scheduling_class;    /* affinity, scheduling: kept */
+	uint8_t priority_base;          /* priority_class's base level (members get it) */
 	uint32_t process_memory, job_memory;    /* pages */
 };
 
@@ -87,6 +90,7 @@ struct job_accounting {
 	uint32_t period_user_ticks, period_kernel_ticks;        /* since the job-time limit was set */
 	uint32_t page_faults;
 	uint32_t total_processes, active_processes, terminated_processes;
+	struct ps_io_counters io;       /* every member's I/O, ended ones' too */
 };
 
 struct job {
@@ -159,8 +163,19 @@ uint32_t job_pids(struct job *j, uint32_t *out, uint32_t max);
 void job_get_limits(struct job *j, struct job_limits *out, uint32_t *peak_process,
 		    uint32_t *peak_job);
 /* Replaces the limits (checked by the caller); new_period: the job's user
- * time counts against the job-time limit from now (ThisPeriodTotalUserTime). */
+ * time counts against the job-time limit from now (ThisPeriodTotalUserTime).
+ * The members (up to JOB_APPLY_MAX of them) then get the priority class and
+ * working set it fixes. */
+#define JOB_APPLY_MAX 64u
 void job_set_limits(struct job *j, const struct job_limits *l, bool new_period);
+/* Whether a job of p's (its own or one above, the nearest first) sets the
+ * per-process limit flag (JOB_LIMIT_PRIORITY_CLASS, _WORKINGSET); that
+ * job's limits into out. */
+bool job_limit_in_force(struct process *p, uint32_t flag, struct job_limits *out);
+/* Gives member p the priority class and working-set size its jobs fix, as
+ * NT does when a process joins or the limits are set. */
+void job_apply_limits(struct process *p);
+
 /* JobObjectAssociateCompletionPortInformation: packets go to port (a
  * reference is taken) under key; NEW_PROCESS is posted for each active
  * member. ERROR_INVALID_PARAMETER when j has a port already. */

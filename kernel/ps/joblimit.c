@@ -64,6 +64,23 @@ void job_init(void)
 	vm_set_quota_check(job_commit_check);
 }
 
+/* add's counters added to sum. */
+static void io_sum(struct ps_io_counters *sum, const struct ps_io_counters *add)
+{
+	for (uint32_t k = 0; k < 3; k++) {
+		sum->operations[k] += add->operations[k];
+		sum->bytes[k] += add->bytes[k];
+	}
+}
+
+void job_io_add(struct ps_io_counters *sum, struct process *p)
+{
+	struct ps_io_counters c;
+
+	ps_io_counters(p, &c);
+	io_sum(sum, &c);
+}
+
 /* root's counters with its subtree's and the live members' added (under
  * job_lock). */
 static void accounting_locked(struct job *root, struct job_accounting *out)
@@ -77,7 +94,9 @@ static void accounting_locked(struct job *root, struct job_accounting *out)
 		out->page_faults += j->acct.page_faults;
 		out->total_processes += j->acct.total_processes;
 		out->terminated_processes += j->acct.terminated_processes;
+		io_sum(&out->io, &j->acct.io);
 		for (struct process *p = j->members; p; p = p->job_next) {
+			job_io_add(&out->io, p);
 			out->user_ticks += p->times.user_ticks;
 			out->kernel_ticks += p->times.kernel_ticks;
 			out->page_faults += p->vm ? vm_fault_count(p->vm) : 0;
@@ -181,6 +200,7 @@ void job_set_limits(struct job *j, const struct job_limits *l, bool new_period)
 	}
 	j->limits = *l;
 	ke_release_spin_lock(&job_lock);
+	job_apply_members(j);
 }
 
 uint32_t job_set_port(struct job *j, struct io_completion *port, uint32_t key)

@@ -1,6 +1,6 @@
-/* What kernel/ps/job.c (membership) and kernel/ps/joblimit.c (limits,
- * queries) share: the lock, the hierarchy walks and the packets. Private
- * to those two. */
+/* What kernel/ps/job.c (membership), kernel/ps/joblimit.c (limits,
+ * queries) and kernel/ps/jobapply.c (the members' per-process limits)
+ * share: the lock, the hierarchy walks and the packets. Private to them. */
 #ifndef KERNEL_PS_JOBP_H
 #define KERNEL_PS_JOBP_H
 
@@ -36,5 +36,11 @@ uint32_t job_active_locked(struct job *root);
 /* Kills every member of j's subtree (NT's PspTerminateAllProcessesInJob);
  * the caller, if it is one, ends once its system call returns. */
 void job_terminate_members(struct job *j, uint32_t status);
+
+/* p's I/O counters added to sum (a job's accounting, under job_lock). */
+void job_io_add(struct ps_io_counters *sum, struct process *p);
+/* Gives every member of root's subtree (up to JOB_APPLY_MAX) the priority
+ * class and working set its jobs fix (job_apply_limits); job_lock not held. */
+void job_apply_members(struct job *root);
 
 #endif

@@ -7,6 +7,7 @@
 #include "kernel/ps/job.h"
 #include "kernel/ps/process.h"
 #include "kernel/io/completion.h"
+#include "kernel/rtl/string.h"
 #include "arch/trap.h"
 #include "arch/uaccess.h"
 #include "arch/mmu.h"
@@ -45,6 +46,7 @@ struct job_accounting_rec {
 _Static_assert(sizeof(struct job_basic_limit_rec) == 48, "JOBOBJECT_BASIC_LIMIT_INFORMATION");
 _Static_assert(sizeof(struct job_extended_limit_rec) == 112, "JOBOBJECT_EXTENDED_LIMIT_INFORMATION");
 _Static_assert(sizeof(struct job_accounting_rec) == 96, "JOBOBJECT_BASIC_AND_IO_ACCOUNTING");
+_Static_assert(sizeof(struct ps_io_counters) == 48, "IO_COUNTERS");
 
 #define JOB_ID_LIST_HEADER 12u          /* sizeof(JOBOBJECT_BASIC_PROCESS_ID_LIST) */
 #define JOB_ID_LIST_MAX    256u         /* pids one query reports */
@@ -137,7 +139,8 @@ static uint64_t ticks_to_100ns(uint32_t ticks)
 	return (uint64_t)ticks * HUNDRED_NS_PER_SECOND / timer_hz();
 }
 
-/* The accounting record (the I/O counters stay 0: vados counts none per job). */
+/* The accounting record, the I/O counters (IO_COUNTERS: NT's order is
+ * struct ps_io_counters') its members' and ended members' sums. */
 static void accounting_fill(struct job *j, struct job_accounting_rec *r)
 {
 	struct job_accounting acct;
@@ -151,15 +154,22 @@ static void accounting_fill(struct job *j, struct job_accounting_rec *r)
 	r->total_processes = acct.total_processes;
 	r->active_processes = acct.active_processes;
 	r->terminated_processes = acct.terminated_processes;
+	memcpy(r->io, &acct.io, sizeof(r->io));
 }
 
-/* The limit records, basic ones showing only the basic flags. */
+/* The limit records, basic ones showing only the basic flags; the
+ * extended one's IoInfo is the job's I/O so far, as NT fills it. */
 static void limits_fill(struct job *j, struct job_extended_limit_rec *r, bool basic)
 {
 	struct job_limits l;
+	struct job_accounting acct;
 	uint32_t peak_process, peak_job;
 
 	job_get_limits(j, &l, &peak_process, &peak_job);
+	if (!basic) {
+		job_accounting(j, &acct);
+		memcpy(r->io, &acct.io, sizeof(r->io));
+	}
 	r->basic = (struct job_basic_limit_rec){
 		.process_time = l.process_time, .job_time = l.job_time,
 		.flags = basic ? l.flags & JOB_LIMIT_BASIC_VALID : l.flags,
@@ -265,12 +275,9 @@ struct sysret sys_query_job(const uint32_t *a, struct trap_frame *f)
  * priority and scheduling class, an affinity within the one processor. */
 static bool limits_valid(const struct job_basic_limit_rec *r, bool basic)
 {
-	static const uint32_t classes[] = { 0x20, 0x40, 0x80, 0x100, 0x4000, 0x8000 };
 	uint32_t fl = r->flags;
-	bool class_ok = !(fl & JOB_LIMIT_PRIORITY_CLASS);
+	bool class_ok = !(fl & JOB_LIMIT_PRIORITY_CLASS) || sys_priority_class_base(r->priority_class);
 
-	for (uint32_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
-		class_ok |= r->priority_class == classes[i];
 	return !(fl & ~(basic ? JOB_LIMIT_BASIC_VALID : JOB_LIMIT_EXTENDED_VALID)) &&
 	       (fl & (JOB_LIMIT_PRESERVE_JOB_TIME | JOB_LIMIT_JOB_TIME)) !=
 	       (JOB_LIMIT_PRESERVE_JOB_TIME | JOB_LIMIT_JOB_TIME) && class_ok &&
@@ -312,6 +319,7 @@ static uint32_t set_limits(struct job *j, const struct job_extended_limit_rec *r
 	l.active_processes = fl & JOB_LIMIT_ACTIVE_PROCESS ? b->active_processes : 0;
 	l.affinity = fl & JOB_LIMIT_AFFINITY ? b->affinity : 0;
 	l.priority_class = fl & JOB_LIMIT_PRIORITY_CLASS ? b->priority_class : 0;
+	l.priority_base = sys_priority_class_base(l.priority_class);
 	l.scheduling_class = fl & JOB_LIMIT_SCHEDULING_CLASS ? b->scheduling_class : 0;
 	job_set_limits(j, &l, new_period);
 	return 0;
