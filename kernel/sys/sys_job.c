@@ -22,6 +22,8 @@ enum {
 	JOB_ASSOCIATE_PORT = 7,
 	JOB_BASIC_AND_IO_ACCOUNTING = 8,
 	JOB_EXTENDED_LIMIT = 9,
+	JOB_NOTIFICATION_LIMIT = 12,
+	JOB_LIMIT_VIOLATION = 13,
 };
 
 /* JOBOBJECT_BASIC_LIMIT_INFORMATION (48 bytes: MSVC aligns it to 8). */
@@ -43,6 +45,20 @@ struct job_accounting_rec {
 	uint32_t page_faults, total_processes, active_processes, terminated_processes;
 	uint64_t io[6];
 };
+/* JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION (48 bytes). */
+struct job_notify_rec {
+	uint64_t read_bytes, write_bytes, job_time, job_memory;
+	uint32_t tolerance, interval, flags, pad;
+};
+/* JOBOBJECT_LIMIT_VIOLATION_INFORMATION (80 bytes). */
+struct job_violation_rec {
+	uint32_t flags, violated;
+	uint64_t read_bytes, read_limit, write_bytes, write_limit;
+	uint64_t job_time, job_time_limit, job_memory, job_memory_limit;
+	uint32_t tolerance, tolerance_limit;
+};
+_Static_assert(sizeof(struct job_notify_rec) == 48, "JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION");
+_Static_assert(sizeof(struct job_violation_rec) == 80, "JOBOBJECT_LIMIT_VIOLATION_INFORMATION");
 _Static_assert(sizeof(struct job_basic_limit_rec) == 48, "JOBOBJECT_BASIC_LIMIT_INFORMATION");
 _Static_assert(sizeof(struct job_extended_limit_rec) == 112, "JOBOBJECT_EXTENDED_LIMIT_INFORMATION");
 _Static_assert(sizeof(struct job_accounting_rec) == 96, "JOBOBJECT_BASIC_AND_IO_ACCOUNTING");
@@ -183,6 +199,37 @@ static void limits_fill(struct job *j, struct job_extended_limit_rec *r, bool ba
 	r->peak_job_memory = peak_job * PAGE_SIZE;
 }
 
+/* The notification limits' record, each value shown with its flag. */
+static void notify_fill(struct job *j, struct job_notify_rec *r)
+{
+	struct job_violation v;
+
+	job_get_violation(j, &v);
+	*r = (struct job_notify_rec){
+		.read_bytes = v.limits.read_bytes, .write_bytes = v.limits.write_bytes,
+		.job_time = v.limits.job_time, .job_memory = v.limits.job_memory,
+		.tolerance = v.limits.tolerance, .interval = v.limits.interval,
+		.flags = v.limits.flags,
+	};
+}
+
+/* JobObjectLimitViolationInformation: the notification limits in force,
+ * the ones passed, and the job's figures. */
+static void violation_fill(struct job *j, struct job_violation_rec *r)
+{
+	struct job_violation v;
+
+	job_get_violation(j, &v);
+	*r = (struct job_violation_rec){
+		.flags = v.limits.flags, .violated = v.violated,
+		.read_bytes = v.read_bytes, .read_limit = v.limits.read_bytes,
+		.write_bytes = v.write_bytes, .write_limit = v.limits.write_bytes,
+		.job_time = v.job_time, .job_time_limit = v.limits.job_time,
+		.job_memory = v.job_memory, .job_memory_limit = v.limits.job_memory,
+		.tolerance_limit = v.limits.tolerance,
+	};
+}
+
 /* JobObjectBasicProcessIdList into buf (len bytes, at least the header):
  * as many ids as fit; ERROR_MORE_DATA when some did not. *size gets the
  * bytes filled. */
@@ -226,6 +273,16 @@ static uint32_t query_fill(struct job *j, uint32_t class, void *buf, uint32_t le
 		*size = 4;
 		if (len == *size)
 			*(uint32_t *)buf = j->end_of_job_action;
+		break;
+	case JOB_NOTIFICATION_LIMIT:
+		*size = sizeof(struct job_notify_rec);
+		if (len == *size)
+			notify_fill(j, buf);
+		break;
+	case JOB_LIMIT_VIOLATION:
+		*size = sizeof(struct job_violation_rec);
+		if (len == *size)
+			violation_fill(j, buf);
 		break;
 	default:
 		return ERROR_INVALID_PARAMETER;
@@ -325,6 +382,28 @@ static uint32_t set_limits(struct job *j, const struct job_extended_limit_rec *r
 	return 0;
 }
 
+/* JobObjectNotificationLimitInformation from r: ERROR_INVALID_PARAMETER
+ * for an unknown flag, for JOB_OBJECT_LIMIT_RATE_CONTROL (vados has no CPU
+ * rate control to tolerate) and for a tolerance or interval out of range. */
+static uint32_t set_notify(struct job *j, const struct job_notify_rec *r)
+{
+	uint32_t fl = r->flags;
+	struct job_notify n = {
+		.flags = fl,
+		.read_bytes = fl & JOB_LIMIT_JOB_READ_BYTES ? r->read_bytes : 0,
+		.write_bytes = fl & JOB_LIMIT_JOB_WRITE_BYTES ? r->write_bytes : 0,
+		.job_time = fl & JOB_LIMIT_JOB_TIME ? r->job_time : 0,
+		.job_memory = fl & JOB_LIMIT_JOB_MEMORY ? r->job_memory : 0,
+		.tolerance = r->tolerance, .interval = r->interval,
+	};
+
+	if ((fl & ~JOB_LIMIT_NOTIFY_VALID) || (fl & JOB_LIMIT_RATE_CONTROL) ||
+	    r->tolerance > 3 || r->interval > 3)
+		return ERROR_INVALID_PARAMETER;
+	job_set_notify(j, &n);
+	return 0;
+}
+
 /* JobObjectAssociateCompletionPortInformation: the port's handle needs
  * IO_COMPLETION_MODIFY_STATE. */
 static uint32_t set_port(struct job *j, const uint32_t rec[2])
@@ -352,6 +431,8 @@ static uint32_t set_size(uint32_t class)
 		return 8;
 	case JOB_END_OF_JOB_TIME:
 		return 4;
+	case JOB_NOTIFICATION_LIMIT:
+		return sizeof(struct job_notify_rec);
 	default:
 		return 0;
 	}
@@ -362,6 +443,7 @@ struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f)
 {
 	union {
 		struct job_extended_limit_rec limits;
+		struct job_notify_rec notify;
 		uint32_t words[2];
 	} rec;
 	uint32_t size = set_size(a[1]), err;
@@ -378,6 +460,8 @@ struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ err, 0 };
 	if (a[1] == JOB_ASSOCIATE_PORT)
 		err = set_port(j, rec.words);
+	else if (a[1] == JOB_NOTIFICATION_LIMIT)
+		err = set_notify(j, &rec.notify);
 	else if (a[1] == JOB_END_OF_JOB_TIME)
 		err = rec.words[0] > 1 ? ERROR_INVALID_PARAMETER :
 			(job_set_end_action(j, rec.words[0]), 0);

@@ -30,6 +30,11 @@
 #define JOB_OBJECT_LIMIT_VALID_FLAGS                0x0007FFFF
 #define JOB_OBJECT_BASIC_LIMIT_VALID_FLAGS          0x000000FF
 #define JOB_OBJECT_EXTENDED_LIMIT_VALID_FLAGS       0x00007FFF
+/* Notification limits (with JOB_OBJECT_LIMIT_JOB_TIME and _JOB_MEMORY). */
+#define JOB_OBJECT_LIMIT_JOB_READ_BYTES             0x00010000
+#define JOB_OBJECT_LIMIT_JOB_WRITE_BYTES            0x00020000
+#define JOB_OBJECT_LIMIT_RATE_CONTROL               0x00040000
+#define JOB_OBJECT_NOTIFICATION_LIMIT_VALID_FLAGS   0x00070204
 
 #define JOB_OBJECT_MSG_END_OF_JOB_TIME        1
 #define JOB_OBJECT_MSG_END_OF_PROCESS_TIME    2
@@ -61,7 +66,25 @@ typedef enum _JOBOBJECTINFOCLASS {
 	JobObjectAssociateCompletionPortInformation = 7,
 	JobObjectBasicAndIoAccountingInformation = 8,
 	JobObjectExtendedLimitInformation = 9,
+	JobObjectJobSetInformation = 10,
+	JobObjectGroupInformation = 11,
+	JobObjectNotificationLimitInformation = 12,
+	JobObjectLimitViolationInformation = 13,
+	JobObjectGroupInformationEx = 14,
+	JobObjectCpuRateControlInformation = 15,
 } JOBOBJECTINFOCLASS;
+
+typedef enum _JOBOBJECT_RATE_CONTROL_TOLERANCE {
+	ToleranceLow = 1,
+	ToleranceMedium,
+	ToleranceHigh
+} JOBOBJECT_RATE_CONTROL_TOLERANCE, *PJOBOBJECT_RATE_CONTROL_TOLERANCE;
+
+typedef enum _JOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL {
+	ToleranceIntervalShort = 1,
+	ToleranceIntervalMedium,
+	ToleranceIntervalLong
+} JOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL, *PJOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL;
 
 typedef struct __attribute__((aligned(8))) _JOBOBJECT_BASIC_ACCOUNTING_INFORMATION {
 	LARGE_INTEGER TotalUserTime;
@@ -111,6 +134,36 @@ typedef struct __attribute__((aligned(8))) JOBOBJECT_BASIC_AND_IO_ACCOUNTING_INF
 	IO_COUNTERS IoInfo;
 } JOBOBJECT_BASIC_AND_IO_ACCOUNTING_INFORMATION,
 	*PJOBOBJECT_BASIC_AND_IO_ACCOUNTING_INFORMATION;        /* 96 */
+
+/* JobObjectNotificationLimitInformation: passing a limit posts
+ * JOB_OBJECT_MSG_NOTIFICATION_LIMIT once (until the limits are set again);
+ * nothing ends. JOB_OBJECT_LIMIT_RATE_CONTROL: ERROR_INVALID_PARAMETER
+ * (vados has no CPU rate control). */
+typedef struct __attribute__((aligned(8))) _JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION {
+	DWORD64 IoReadBytesLimit;
+	DWORD64 IoWriteBytesLimit;
+	LARGE_INTEGER PerJobUserTimeLimit;
+	DWORD64 JobMemoryLimit;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlTolerance;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL RateControlToleranceInterval;
+	DWORD LimitFlags;
+} JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION, *PJOBOBJECT_NOTIFICATION_LIMIT_INFORMATION;  /* 48 */
+
+/* JobObjectLimitViolationInformation (query only). */
+typedef struct __attribute__((aligned(8))) _JOBOBJECT_LIMIT_VIOLATION_INFORMATION {
+	DWORD LimitFlags;
+	DWORD ViolationLimitFlags;
+	DWORD64 IoReadBytes;
+	DWORD64 IoReadBytesLimit;
+	DWORD64 IoWriteBytes;
+	DWORD64 IoWriteBytesLimit;
+	LARGE_INTEGER PerJobUserTime;
+	LARGE_INTEGER PerJobUserTimeLimit;
+	DWORD64 JobMemory;
+	DWORD64 JobMemoryLimit;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlTolerance;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlToleranceLimit;
+} JOBOBJECT_LIMIT_VIOLATION_INFORMATION, *PJOBOBJECT_LIMIT_VIOLATION_INFORMATION;        /* 80 */
 
 typedef struct _JOBOBJECT_BASIC_PROCESS_ID_LIST {
 	DWORD NumberOfAssignedProcesses;
