@@ -22,9 +22,14 @@ enum {
 	JOB_ASSOCIATE_PORT = 7,
 	JOB_BASIC_AND_IO_ACCOUNTING = 8,
 	JOB_EXTENDED_LIMIT = 9,
+	JOB_GROUP = 11,
 	JOB_NOTIFICATION_LIMIT = 12,
 	JOB_LIMIT_VIOLATION = 13,
+	JOB_CPU_RATE = 15,
 };
+
+#define JOB_CPU_RATE_SIZE 8u            /* sizeof(JOBOBJECT_CPU_RATE_CONTROL_INFORMATION) */
+#define JOB_GROUPS_MAX    64u           /* USHORTs a JobObjectGroupInformation set may list */
 
 /* JOBOBJECT_BASIC_LIMIT_INFORMATION (48 bytes: MSVC aligns it to 8). */
 struct job_basic_limit_rec {
@@ -274,6 +279,19 @@ static uint32_t query_fill(struct job *j, uint32_t class, void *buf, uint32_t le
 		if (len == *size)
 			*(uint32_t *)buf = j->end_of_job_action;
 		break;
+	case JOB_GROUP:
+		/* One processor group, 0: every job's. */
+		if (len < 2)
+			return ERROR_BAD_LENGTH;
+		*size = 2;
+		*(uint16_t *)buf = 0;
+		return 0;
+	case JOB_CPU_RATE:
+		/* No CPU rate control: ControlFlags and the rates 0. */
+		*size = JOB_CPU_RATE_SIZE;
+		if (len == *size)
+			memset(buf, 0, JOB_CPU_RATE_SIZE);
+		break;
 	case JOB_NOTIFICATION_LIMIT:
 		*size = sizeof(struct job_notify_rec);
 		if (len == *size)
@@ -433,9 +451,33 @@ static uint32_t set_size(uint32_t class)
 		return 4;
 	case JOB_NOTIFICATION_LIMIT:
 		return sizeof(struct job_notify_rec);
+	case JOB_CPU_RATE:
+		return JOB_CPU_RATE_SIZE;
 	default:
 		return 0;
 	}
+}
+
+/* JobObjectGroupInformation's set (job, buf, len): a list of processor
+ * groups (USHORTs); vados has group 0 only, so a list naming another is
+ * ERROR_INVALID_PARAMETER and one naming 0 changes nothing. */
+static uint32_t set_groups(uint32_t handle, uint32_t buf, uint32_t len)
+{
+	uint16_t groups[JOB_GROUPS_MAX];
+	struct job *j;
+	uint32_t err;
+
+	if (len == 0 || len % 2 || len > sizeof(groups))
+		return ERROR_BAD_LENGTH;
+	if (!copy_from_user(groups, buf, len))
+		return ERROR_NOACCESS;
+	if ((err = job_by_handle(handle, JOB_OBJECT_SET_ATTRIBUTES, &j)) != 0)
+		return err;
+	ob_dereference(j);
+	for (uint32_t i = 0; i < len / 2; i++)
+		if (groups[i] != 0)
+			return ERROR_INVALID_PARAMETER;
+	return 0;
 }
 
 /* (job, class, buf, len): JOB_OBJECT_SET_ATTRIBUTES. */
@@ -450,6 +492,8 @@ struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f)
 	struct job *j;
 
 	(void)f;
+	if (a[1] == JOB_GROUP)
+		return (struct sysret){ set_groups(a[0], a[2], a[3]), 0 };
 	if (!size)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	if (a[3] != size)
@@ -460,6 +504,8 @@ struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ err, 0 };
 	if (a[1] == JOB_ASSOCIATE_PORT)
 		err = set_port(j, rec.words);
+	else if (a[1] == JOB_CPU_RATE)
+		err = ERROR_NOT_SUPPORTED;      /* as Windows with fair-share scheduling on */
 	else if (a[1] == JOB_NOTIFICATION_LIMIT)
 		err = set_notify(j, &rec.notify);
 	else if (a[1] == JOB_END_OF_JOB_TIME)

@@ -3,7 +3,10 @@
  * JOB_OBJECT_MSG_NOTIFICATION_LIMIT (lpOverlapped the process id) once
  * passed and ends nothing; JobObjectLimitViolationInformation says which
  * limit was passed and by how much; the records' layouts and the errors
- * for a bad flag, length or class. */
+ * for a bad flag, length or class. Also the classes vados answers without
+ * the feature: JobObjectCpuRateControlInformation (no rate control; setting
+ * it is ERROR_NOT_SUPPORTED, as Windows with fair-share scheduling) and
+ * JobObjectGroupInformation (processor group 0 only). */
 #include <stdio.h>
 #include <string.h>
 #include <windows.h>
@@ -129,11 +132,38 @@ static void errors(HANDLE job)
 	      FALSE, ERROR_INVALID_PARAMETER);
 }
 
+static void rate_and_groups(HANDLE job)
+{
+	JOBOBJECT_CPU_RATE_CONTROL_INFORMATION rate;
+	USHORT groups[4] = { 7, 7, 7, 7 };
+	DWORD n = 0;
+
+	CHECK(sizeof(rate) == 8, "rate record %u", (unsigned)sizeof(rate));
+	memset(&rate, 0xcc, sizeof(rate));
+	CHECK(QueryInformationJobObject(job, JobObjectCpuRateControlInformation, &rate,
+					sizeof(rate), &n) && n == 8 && rate.ControlFlags == 0,
+	      "rate query: %lu flags %lx", GetLastError(), rate.ControlFlags);
+	rate.ControlFlags = JOB_OBJECT_CPU_RATE_CONTROL_ENABLE | JOB_OBJECT_CPU_RATE_CONTROL_HARD_CAP;
+	rate.CpuRate = 5000;
+	FAILS(SetInformationJobObject(job, JobObjectCpuRateControlInformation, &rate, sizeof(rate)),
+	      FALSE, ERROR_NOT_SUPPORTED);
+	CHECK(QueryInformationJobObject(job, JobObjectGroupInformation, groups, sizeof(groups), &n) &&
+	      n == sizeof(USHORT) && groups[0] == 0, "groups: %lu, %lu bytes, first %u",
+	      GetLastError(), n, groups[0]);
+	groups[0] = 0;
+	CHECK(SetInformationJobObject(job, JobObjectGroupInformation, groups, sizeof(USHORT)),
+	      "group 0: %lu", GetLastError());
+	groups[1] = 3;
+	FAILS(SetInformationJobObject(job, JobObjectGroupInformation, groups, 2 * sizeof(USHORT)),
+	      FALSE, ERROR_INVALID_PARAMETER);
+}
+
 int main(void)
 {
 	HANDLE port, job = job_with_port(&port, KEY);
 
 	errors(job);
+	rate_and_groups(job);
 	CHECK(AssignProcessToJobObject(job, GetCurrentProcess()), "assign: %lu", GetLastError());
 	expect_packet_keyed(port, KEY, JOB_OBJECT_MSG_NEW_PROCESS, GetCurrentProcessId());
 	write_bytes(job, port);

@@ -67,7 +67,7 @@ typedef enum _JOBOBJECTINFOCLASS {
 	JobObjectBasicAndIoAccountingInformation = 8,
 	JobObjectExtendedLimitInformation = 9,
 	JobObjectJobSetInformation = 10,
-	JobObjectGroupInformation = 11,
+	JobObjectGroupInformation = 11,         /* USHORT groups: vados has group 0 only */
 	JobObjectNotificationLimitInformation = 12,
 	JobObjectLimitViolationInformation = 13,
 	JobObjectGroupInformationEx = 14,
@@ -164,6 +164,27 @@ typedef struct __attribute__((aligned(8))) _JOBOBJECT_LIMIT_VIOLATION_INFORMATIO
 	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlTolerance;
 	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlToleranceLimit;
 } JOBOBJECT_LIMIT_VIOLATION_INFORMATION, *PJOBOBJECT_LIMIT_VIOLATION_INFORMATION;        /* 80 */
+
+#define JOB_OBJECT_CPU_RATE_CONTROL_ENABLE       0x1
+#define JOB_OBJECT_CPU_RATE_CONTROL_WEIGHT_BASED 0x2
+#define JOB_OBJECT_CPU_RATE_CONTROL_HARD_CAP     0x4
+#define JOB_OBJECT_CPU_RATE_CONTROL_NOTIFY       0x8
+#define JOB_OBJECT_CPU_RATE_CONTROL_MIN_MAX_RATE 0x10
+
+/* JobObjectCpuRateControlInformation: queried, ControlFlags 0; set,
+ * ERROR_NOT_SUPPORTED (as Windows with fair-share scheduling: vados's
+ * scheduler has no rate control). */
+typedef struct _JOBOBJECT_CPU_RATE_CONTROL_INFORMATION {
+	DWORD ControlFlags;
+	union {
+		DWORD CpuRate;
+		DWORD Weight;
+		struct {
+			WORD MinRate;
+			WORD MaxRate;
+		};
+	};
+} JOBOBJECT_CPU_RATE_CONTROL_INFORMATION, *PJOBOBJECT_CPU_RATE_CONTROL_INFORMATION;    /* 8 */
 
 typedef struct _JOBOBJECT_BASIC_PROCESS_ID_LIST {
 	DWORD NumberOfAssignedProcesses;
