@@ -6,7 +6,8 @@
  * for a bad flag, length or class. Also the classes vados answers without
  * the feature: JobObjectCpuRateControlInformation (no rate control; setting
  * it is ERROR_NOT_SUPPORTED, as Windows with fair-share scheduling) and
- * JobObjectGroupInformation (processor group 0 only). */
+ * JobObjectGroupInformation (processor group 0 only), and the I/O-rate
+ * calls (ERROR_NOT_SUPPORTED, as Windows 10 1607 and later). */
 #include <stdio.h>
 #include <string.h>
 #include <windows.h>
@@ -158,12 +159,27 @@ static void rate_and_groups(HANDLE job)
 	      FALSE, ERROR_INVALID_PARAMETER);
 }
 
+static void io_rate(HANDLE job)
+{
+	JOBOBJECT_IO_RATE_CONTROL_INFORMATION *blocks = NULL, one;
+	ULONG count = 0;
+
+	CHECK(QueryIoRateControlInformationJobObject(job, NULL, &blocks, &count) ==
+	      ERROR_NOT_SUPPORTED && blocks == NULL && count == 0, "I/O rate query");
+	memset(&one, 0, sizeof(one));
+	one.ControlFlags = JOB_OBJECT_IO_RATE_CONTROL_ENABLE;
+	one.MaxIops = 100;
+	CHECK(SetIoRateControlInformationJobObject(job, &one) == ERROR_NOT_SUPPORTED, "I/O rate set");
+	FreeMemoryJobObject(NULL);
+}
+
 int main(void)
 {
 	HANDLE port, job = job_with_port(&port, KEY);
 
 	errors(job);
 	rate_and_groups(job);
+	io_rate(job);
 	CHECK(AssignProcessToJobObject(job, GetCurrentProcess()), "assign: %lu", GetLastError());
 	expect_packet_keyed(port, KEY, JOB_OBJECT_MSG_NEW_PROCESS, GetCurrentProcessId());
 	write_bytes(job, port);

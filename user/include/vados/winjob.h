@@ -223,6 +223,26 @@ WINAPI BOOL SetInformationJobObject(HANDLE hJob, JOBOBJECTINFOCLASS JobObjectInf
 				    LPVOID lpJobObjectInformation,
 				    DWORD cbJobObjectInformationLength);
 
+#define JOB_OBJECT_IO_RATE_CONTROL_ENABLE 0x1
+
+typedef struct JOBOBJECT_IO_RATE_CONTROL_INFORMATION {
+	LONG64 MaxIops;
+	LONG64 MaxBandwidth;
+	LONG64 ReservationIops;
+	PCWSTR VolumeName;
+	ULONG BaseIoSize;
+	ULONG ControlFlags;
+} JOBOBJECT_IO_RATE_CONTROL_INFORMATION;
+
+/* I/O rate control: ERROR_NOT_SUPPORTED (as Windows 10 1607 and later);
+ * FreeMemoryJobObject frees nothing this library hands out. */
+WINAPI DWORD QueryIoRateControlInformationJobObject(HANDLE hJob, PCWSTR VolumeName,
+						    JOBOBJECT_IO_RATE_CONTROL_INFORMATION **InfoBlocks,
+						    ULONG *InfoBlockCount);
+WINAPI DWORD SetIoRateControlInformationJobObject(HANDLE hJob,
+						  JOBOBJECT_IO_RATE_CONTROL_INFORMATION *IoRateControlInfo);
+WINAPI void FreeMemoryJobObject(void *Buffer);
+
 #ifdef UNICODE
 #define CreateJobObject CreateJobObjectW
 #define OpenJobObject   OpenJobObjectW
