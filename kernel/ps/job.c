@@ -219,7 +219,7 @@ static uint32_t join_locked(struct job *j, struct process *p, struct job_message
 }
 
 /* join_locked with the lock taken and the packets posted; the reference to
- * the job p leaves is dropped. */
+ * the job p leaves is dropped and p gets its new jobs' per-process limits. */
 static uint32_t join(struct job *j, struct process *p)
 {
 	struct job_message m[JOB_DEPTH_MAX] = { 0 };
@@ -231,9 +231,12 @@ static uint32_t join(struct job *j, struct process *p)
 	err = join_locked(j, p, m);
 	ke_release_spin_lock(&job_lock);
 	job_message_post(m, JOB_DEPTH_MAX);
-	if (!err && from)
+	if (err)
+		return err;
+	if (from)
 		ob_dereference(from);
-	return err;
+	job_apply_limits(p);
+	return 0;
 }
 
 /* Makes j (empty, nested nowhere) a job nested in parent, under job_lock:
@@ -324,6 +327,7 @@ void job_process_exited(struct process *p, uint32_t status)
 		j->acct.user_ticks += p->times.user_ticks;
 		j->acct.kernel_ticks += p->times.kernel_ticks;
 		j->acct.page_faults += p->vm ? vm_fault_count(p->vm) : 0;
+		job_io_add(&j->acct.io, p);
 		job_message_chain_locked(j, exits, exit_is_abnormal(status) ?
 					 JOB_MSG_ABNORMAL_EXIT_PROCESS : JOB_MSG_EXIT_PROCESS, p->pid);
 		for (uint32_t i = 0; up && i < JOB_DEPTH_MAX; up = up->parent, i++)

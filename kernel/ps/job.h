@@ -12,7 +12,8 @@
  * TerminateJobObject or when its last handle closes (KILL_ON_JOB_CLOSE),
  * and posts JOB_OBJECT_MSG_* packets to an associated completion port.
  * kernel/ps/job.c keeps membership and nesting, kernel/ps/joblimit.c the
- * limits and queries.
+ * limits and queries, kernel/ps/jobapply.c the members' priority class and
+ * working set.
  *
  * Locking: one spinlock for every job's members, limits, counters and
  * nesting links (KE_RANK_JOB, after the working-set lock since mm's charge
@@ -63,6 +64,15 @@
 #define JOB_MSG_ABNORMAL_EXIT_PROCESS 8u
 #define JOB_MSG_PROCESS_MEMORY_LIMIT  9u
 #define JOB_MSG_JOB_MEMORY_LIMIT      10u
+#define JOB_MSG_NOTIFICATION_LIMIT    11u
+
+/* JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION's LimitFlags: these and
+ * JOB_LIMIT_JOB_TIME, JOB_LIMIT_JOB_MEMORY (JOB_LIMIT_RATE_CONTROL needs
+ * CPU rate control, which vados does not have). */
+#define JOB_LIMIT_JOB_READ_BYTES      0x00010000u
+#define JOB_LIMIT_JOB_WRITE_BYTES     0x00020000u
+#define JOB_LIMIT_RATE_CONTROL        0x00040000u
+#define JOB_LIMIT_NOTIFY_VALID        0x00070204u
 
 #define JOB_POST_AT_END_OF_JOB        1u      /* JobObjectEndOfJobTimeInformation */
 
@@ -71,13 +81,15 @@ struct io_completion;
 
 /* A job's limits as JOBOBJECT_EXTENDED_LIMIT_INFORMATION sets them (the
  * ones vados enforces: active processes, process and job memory, the
- * breakaway and kill-on-close flags; the others are kept and reported). */
+ * breakaway and kill-on-close flags, and each member's priority class and
+ * working set; the others are kept and reported). */
 struct job_limits {
 	uint32_t flags;                 /* JOB_LIMIT_* */
 	uint64_t process_time, job_time;        /* 100 ns: kept */
 	uint32_t ws_min, ws_max;        /* bytes: kept */
 	uint32_t active_processes;
-	uint32_t affinity, priority_class, scheduling_class;    /* kept */
+	uint32_t affinity, priority_class, scheduling_class;    /* affinity, scheduling: kept */
+	uint8_t priority_base;          /* priority_class's base level (members get it) */
 	uint32_t process_memory, job_memory;    /* pages */
 };
 
@@ -87,6 +99,24 @@ struct job_accounting {
 	uint32_t period_user_ticks, period_kernel_ticks;        /* since the job-time limit was set */
 	uint32_t page_faults;
 	uint32_t total_processes, active_processes, terminated_processes;
+	struct ps_io_counters io;       /* every member's I/O, ended ones' too */
+};
+
+/* The notification limits (JobObjectNotificationLimitInformation): passing
+ * one posts JOB_OBJECT_MSG_NOTIFICATION_LIMIT once (until they are set
+ * again) and the members run on. */
+struct job_notify {
+	uint32_t flags;                 /* JOB_LIMIT_JOB_TIME, _JOB_MEMORY, _JOB_READ/WRITE_BYTES */
+	uint64_t read_bytes, write_bytes, job_time, job_memory; /* bytes; 100 ns */
+	uint32_t tolerance, interval;   /* RateControlTolerance(Interval): kept */
+};
+
+/* What JobObjectLimitViolationInformation reports: the limits in force, the
+ * ones passed, and the figures they are measured on. */
+struct job_violation {
+	struct job_notify limits;
+	uint32_t violated;              /* flags of limits passed */
+	uint64_t read_bytes, write_bytes, job_time, job_memory;
 };
 
 struct job {
@@ -97,6 +127,9 @@ struct job {
 	uint32_t period_user_base, period_kernel_base;  /* the totals when the period began */
 	uint32_t peak_process_memory, peak_job_memory;  /* pages */
 	uint32_t end_of_job_action;     /* JobObjectEndOfJobTimeInformation: kept */
+	struct job_notify notify;
+	uint32_t notify_user_base;      /* user ticks when notify was set (its job time's origin) */
+	uint32_t notify_posted;         /* notify's flags whose packet went */
 	struct io_completion *port;     /* referenced, or NULL */
 	uint32_t port_key;
 	struct job *parent;             /* the job it is nested in (referenced), or NULL */
@@ -141,10 +174,18 @@ void job_terminate(struct job *j, uint32_t status);
  * JOB_OBJECT_POST_AT_END_OF_JOB, END_OF_JOB_TIME is posted and the limit
  * cleared. Either way the caller ends at its return to ring 3. */
 void job_enforce_time(struct process *p);
+/* The notification limits of p's job and the jobs above it, checked at the
+ * same point: each newly passed limit posts JOB_OBJECT_MSG_NOTIFICATION_LIMIT
+ * (lpOverlapped p's id) to that job's port. */
+void job_check_notify(struct process *p);
 static inline void job_check_time(struct process *p)
 {
-	if (p && p->job && (p->job->limits.flags & (JOB_LIMIT_PROCESS_TIME | JOB_LIMIT_JOB_TIME)))
+	if (!p || !p->job)
+		return;
+	if (p->job->limits.flags & (JOB_LIMIT_PROCESS_TIME | JOB_LIMIT_JOB_TIME))
 		job_enforce_time(p);
+	if (p->job->notify.flags || p->job->parent)
+		job_check_notify(p);
 }
 
 /* Whether p is in j or a job nested in it (NULL: in any job). */
@@ -159,12 +200,29 @@ uint32_t job_pids(struct job *j, uint32_t *out, uint32_t max);
 void job_get_limits(struct job *j, struct job_limits *out, uint32_t *peak_process,
 		    uint32_t *peak_job);
 /* Replaces the limits (checked by the caller); new_period: the job's user
- * time counts against the job-time limit from now (ThisPeriodTotalUserTime). */
+ * time counts against the job-time limit from now (ThisPeriodTotalUserTime).
+ * The members (up to JOB_APPLY_MAX of them) then get the priority class and
+ * working set it fixes. */
+#define JOB_APPLY_MAX 64u
 void job_set_limits(struct job *j, const struct job_limits *l, bool new_period);
+/* Whether a job of p's (its own or one above, the nearest first) sets the
+ * per-process limit flag (JOB_LIMIT_PRIORITY_CLASS, _WORKINGSET); that
+ * job's limits into out. */
+bool job_limit_in_force(struct process *p, uint32_t flag, struct job_limits *out);
+/* Gives member p the priority class and working-set size its jobs fix, as
+ * NT does when a process joins or the limits are set. */
+void job_apply_limits(struct process *p);
+
 /* JobObjectAssociateCompletionPortInformation: packets go to port (a
  * reference is taken) under key; NEW_PROCESS is posted for each active
  * member. ERROR_INVALID_PARAMETER when j has a port already. */
 uint32_t job_set_port(struct job *j, struct io_completion *port, uint32_t key);
+/* JobObjectNotificationLimitInformation: replaces the notification limits
+ * (checked by the caller); the job time counts from now. */
+void job_set_notify(struct job *j, const struct job_notify *n);
+/* The notification limits and where j stands against them. */
+void job_get_violation(struct job *j, struct job_violation *out);
+
 /* JobObjectEndOfJobTimeInformation's action, kept. */
 void job_set_end_action(struct job *j, uint32_t action);
 

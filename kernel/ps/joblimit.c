@@ -6,8 +6,7 @@
 #include "mm/vm.h"
 #include "arch/trap.h"
 
-/* The private commit of root's subtree's members, p's counted as commit. */
-static uint32_t subtree_commit_locked(struct job *root, struct process *p, uint32_t commit)
+uint32_t job_commit_locked(struct job *root, struct process *p, uint32_t commit)
 {
 	uint32_t sum = 0;
 
@@ -22,7 +21,7 @@ static uint32_t subtree_commit_locked(struct job *root, struct process *p, uint3
 static bool commit_fits_locked(struct job *j, struct process *p, uint32_t commit,
 			       uint32_t pages, struct job_message *m)
 {
-	uint32_t sum = subtree_commit_locked(j, p, commit);
+	uint32_t sum = job_commit_locked(j, p, commit);
 
 	if ((j->limits.flags & JOB_LIMIT_PROCESS_MEMORY) && commit + pages > j->limits.process_memory) {
 		job_message_take_locked(j, m, JOB_MSG_PROCESS_MEMORY_LIMIT, p->pid);
@@ -64,9 +63,24 @@ void job_init(void)
 	vm_set_quota_check(job_commit_check);
 }
 
-/* root's counters with its subtree's and the live members' added (under
- * job_lock). */
-static void accounting_locked(struct job *root, struct job_accounting *out)
+/* add's counters added to sum. */
+static void io_sum(struct ps_io_counters *sum, const struct ps_io_counters *add)
+{
+	for (uint32_t k = 0; k < 3; k++) {
+		sum->operations[k] += add->operations[k];
+		sum->bytes[k] += add->bytes[k];
+	}
+}
+
+void job_io_add(struct ps_io_counters *sum, struct process *p)
+{
+	struct ps_io_counters c;
+
+	ps_io_counters(p, &c);
+	io_sum(sum, &c);
+}
+
+void job_accounting_locked(struct job *root, struct job_accounting *out)
 {
 	struct job_accounting zero = { 0 };
 
@@ -77,7 +91,9 @@ static void accounting_locked(struct job *root, struct job_accounting *out)
 		out->page_faults += j->acct.page_faults;
 		out->total_processes += j->acct.total_processes;
 		out->terminated_processes += j->acct.terminated_processes;
+		io_sum(&out->io, &j->acct.io);
 		for (struct process *p = j->members; p; p = p->job_next) {
+			job_io_add(&out->io, p);
 			out->user_ticks += p->times.user_ticks;
 			out->kernel_ticks += p->times.kernel_ticks;
 			out->page_faults += p->vm ? vm_fault_count(p->vm) : 0;
@@ -91,12 +107,11 @@ static void accounting_locked(struct job *root, struct job_accounting *out)
 void job_accounting(struct job *j, struct job_accounting *out)
 {
 	ke_acquire_spin_lock(&job_lock);
-	accounting_locked(j, out);
+	job_accounting_locked(j, out);
 	ke_release_spin_lock(&job_lock);
 }
 
-/* User ticks as 100 ns units. */
-static uint64_t ticks_100ns(uint32_t ticks)
+uint64_t job_ticks_100ns(uint32_t ticks)
 {
 	return (uint64_t)ticks * 10000000u / timer_hz();
 }
@@ -109,8 +124,8 @@ static bool job_time_passed_locked(struct job *j, struct job_message *m)
 
 	if (!(j->limits.flags & JOB_LIMIT_JOB_TIME))
 		return false;
-	accounting_locked(j, &acct);
-	if (ticks_100ns(acct.period_user_ticks) <= j->limits.job_time)
+	job_accounting_locked(j, &acct);
+	if (job_ticks_100ns(acct.period_user_ticks) <= j->limits.job_time)
 		return false;
 	j->limits.flags &= ~JOB_LIMIT_JOB_TIME;
 	j->limits.job_time = 0;
@@ -128,7 +143,7 @@ void job_enforce_time(struct process *p)
 
 	ke_acquire_spin_lock(&job_lock);
 	if ((j->limits.flags & JOB_LIMIT_PROCESS_TIME) && !p->terminating &&
-	    ticks_100ns(p->times.user_ticks) > j->limits.process_time) {
+	    job_ticks_100ns(p->times.user_ticks) > j->limits.process_time) {
 		end_process = true;
 		j->acct.terminated_processes++;
 		job_message_take_locked(j, &m[0], JOB_MSG_END_OF_PROCESS_TIME, p->pid);
@@ -175,12 +190,13 @@ void job_set_limits(struct job *j, const struct job_limits *l, bool new_period)
 
 	ke_acquire_spin_lock(&job_lock);
 	if (new_period) {
-		accounting_locked(j, &acct);
+		job_accounting_locked(j, &acct);
 		j->period_user_base = acct.user_ticks;
 		j->period_kernel_base = acct.kernel_ticks;
 	}
 	j->limits = *l;
 	ke_release_spin_lock(&job_lock);
+	job_apply_members(j);
 }
 
 uint32_t job_set_port(struct job *j, struct io_completion *port, uint32_t key)

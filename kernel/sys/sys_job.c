@@ -7,6 +7,7 @@
 #include "kernel/ps/job.h"
 #include "kernel/ps/process.h"
 #include "kernel/io/completion.h"
+#include "kernel/rtl/string.h"
 #include "arch/trap.h"
 #include "arch/uaccess.h"
 #include "arch/mmu.h"
@@ -21,7 +22,14 @@ enum {
 	JOB_ASSOCIATE_PORT = 7,
 	JOB_BASIC_AND_IO_ACCOUNTING = 8,
 	JOB_EXTENDED_LIMIT = 9,
+	JOB_GROUP = 11,
+	JOB_NOTIFICATION_LIMIT = 12,
+	JOB_LIMIT_VIOLATION = 13,
+	JOB_CPU_RATE = 15,
 };
+
+#define JOB_CPU_RATE_SIZE 8u            /* sizeof(JOBOBJECT_CPU_RATE_CONTROL_INFORMATION) */
+#define JOB_GROUPS_MAX    64u           /* USHORTs a JobObjectGroupInformation set may list */
 
 /* JOBOBJECT_BASIC_LIMIT_INFORMATION (48 bytes: MSVC aligns it to 8). */
 struct job_basic_limit_rec {
@@ -42,9 +50,24 @@ struct job_accounting_rec {
 	uint32_t page_faults, total_processes, active_processes, terminated_processes;
 	uint64_t io[6];
 };
+/* JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION (48 bytes). */
+struct job_notify_rec {
+	uint64_t read_bytes, write_bytes, job_time, job_memory;
+	uint32_t tolerance, interval, flags, pad;
+};
+/* JOBOBJECT_LIMIT_VIOLATION_INFORMATION (80 bytes). */
+struct job_violation_rec {
+	uint32_t flags, violated;
+	uint64_t read_bytes, read_limit, write_bytes, write_limit;
+	uint64_t job_time, job_time_limit, job_memory, job_memory_limit;
+	uint32_t tolerance, tolerance_limit;
+};
+_Static_assert(sizeof(struct job_notify_rec) == 48, "JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION");
+_Static_assert(sizeof(struct job_violation_rec) == 80, "JOBOBJECT_LIMIT_VIOLATION_INFORMATION");
 _Static_assert(sizeof(struct job_basic_limit_rec) == 48, "JOBOBJECT_BASIC_LIMIT_INFORMATION");
 _Static_assert(sizeof(struct job_extended_limit_rec) == 112, "JOBOBJECT_EXTENDED_LIMIT_INFORMATION");
 _Static_assert(sizeof(struct job_accounting_rec) == 96, "JOBOBJECT_BASIC_AND_IO_ACCOUNTING");
+_Static_assert(sizeof(struct ps_io_counters) == 48, "IO_COUNTERS");
 
 #define JOB_ID_LIST_HEADER 12u          /* sizeof(JOBOBJECT_BASIC_PROCESS_ID_LIST) */
 #define JOB_ID_LIST_MAX    256u         /* pids one query reports */
@@ -137,7 +160,8 @@ static uint64_t ticks_to_100ns(uint32_t ticks)
 	return (uint64_t)ticks * HUNDRED_NS_PER_SECOND / timer_hz();
 }
 
-/* The accounting record (the I/O counters stay 0: vados counts none per job). */
+/* The accounting record, the I/O counters (IO_COUNTERS: NT's order is
+ * struct ps_io_counters') its members' and ended members' sums. */
 static void accounting_fill(struct job *j, struct job_accounting_rec *r)
 {
 	struct job_accounting acct;
@@ -151,15 +175,22 @@ static void accounting_fill(struct job *j, struct job_accounting_rec *r)
 	r->total_processes = acct.total_processes;
 	r->active_processes = acct.active_processes;
 	r->terminated_processes = acct.terminated_processes;
+	memcpy(r->io, &acct.io, sizeof(r->io));
 }
 
-/* The limit records, basic ones showing only the basic flags. */
+/* The limit records, basic ones showing only the basic flags; the
+ * extended one's IoInfo is the job's I/O so far, as NT fills it. */
 static void limits_fill(struct job *j, struct job_extended_limit_rec *r, bool basic)
 {
 	struct job_limits l;
+	struct job_accounting acct;
 	uint32_t peak_process, peak_job;
 
 	job_get_limits(j, &l, &peak_process, &peak_job);
+	if (!basic) {
+		job_accounting(j, &acct);
+		memcpy(r->io, &acct.io, sizeof(r->io));
+	}
 	r->basic = (struct job_basic_limit_rec){
 		.process_time = l.process_time, .job_time = l.job_time,
 		.flags = basic ? l.flags & JOB_LIMIT_BASIC_VALID : l.flags,
@@ -171,6 +202,37 @@ static void limits_fill(struct job *j, struct job_extended_limit_rec *r, bool ba
 	r->job_memory = l.job_memory * PAGE_SIZE;
 	r->peak_process_memory = peak_process * PAGE_SIZE;
 	r->peak_job_memory = peak_job * PAGE_SIZE;
+}
+
+/* The notification limits' record, each value shown with its flag. */
+static void notify_fill(struct job *j, struct job_notify_rec *r)
+{
+	struct job_violation v;
+
+	job_get_violation(j, &v);
+	*r = (struct job_notify_rec){
+		.read_bytes = v.limits.read_bytes, .write_bytes = v.limits.write_bytes,
+		.job_time = v.limits.job_time, .job_memory = v.limits.job_memory,
+		.tolerance = v.limits.tolerance, .interval = v.limits.interval,
+		.flags = v.limits.flags,
+	};
+}
+
+/* JobObjectLimitViolationInformation: the notification limits in force,
+ * the ones passed, and the job's figures. */
+static void violation_fill(struct job *j, struct job_violation_rec *r)
+{
+	struct job_violation v;
+
+	job_get_violation(j, &v);
+	*r = (struct job_violation_rec){
+		.flags = v.limits.flags, .violated = v.violated,
+		.read_bytes = v.read_bytes, .read_limit = v.limits.read_bytes,
+		.write_bytes = v.write_bytes, .write_limit = v.limits.write_bytes,
+		.job_time = v.job_time, .job_time_limit = v.limits.job_time,
+		.job_memory = v.job_memory, .job_memory_limit = v.limits.job_memory,
+		.tolerance_limit = v.limits.tolerance,
+	};
 }
 
 /* JobObjectBasicProcessIdList into buf (len bytes, at least the header):
@@ -216,6 +278,29 @@ static uint32_t query_fill(struct job *j, uint32_t class, void *buf, uint32_t le
 		*size = 4;
 		if (len == *size)
 			*(uint32_t *)buf = j->end_of_job_action;
+		break;
+	case JOB_GROUP:
+		/* One processor group, 0: every job's. */
+		if (len < 2)
+			return ERROR_BAD_LENGTH;
+		*size = 2;
+		*(uint16_t *)buf = 0;
+		return 0;
+	case JOB_CPU_RATE:
+		/* No CPU rate control: ControlFlags and the rates 0. */
+		*size = JOB_CPU_RATE_SIZE;
+		if (len == *size)
+			memset(buf, 0, JOB_CPU_RATE_SIZE);
+		break;
+	case JOB_NOTIFICATION_LIMIT:
+		*size = sizeof(struct job_notify_rec);
+		if (len == *size)
+			notify_fill(j, buf);
+		break;
+	case JOB_LIMIT_VIOLATION:
+		*size = sizeof(struct job_violation_rec);
+		if (len == *size)
+			violation_fill(j, buf);
 		break;
 	default:
 		return ERROR_INVALID_PARAMETER;
@@ -265,12 +350,9 @@ struct sysret sys_query_job(const uint32_t *a, struct trap_frame *f)
  * priority and scheduling class, an affinity within the one processor. */
 static bool limits_valid(const struct job_basic_limit_rec *r, bool basic)
 {
-	static const uint32_t classes[] = { 0x20, 0x40, 0x80, 0x100, 0x4000, 0x8000 };
 	uint32_t fl = r->flags;
-	bool class_ok = !(fl & JOB_LIMIT_PRIORITY_CLASS);
+	bool class_ok = !(fl & JOB_LIMIT_PRIORITY_CLASS) || sys_priority_class_base(r->priority_class);
 
-	for (uint32_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
-		class_ok |= r->priority_class == classes[i];
 	return !(fl & ~(basic ? JOB_LIMIT_BASIC_VALID : JOB_LIMIT_EXTENDED_VALID)) &&
 	       (fl & (JOB_LIMIT_PRESERVE_JOB_TIME | JOB_LIMIT_JOB_TIME)) !=
 	       (JOB_LIMIT_PRESERVE_JOB_TIME | JOB_LIMIT_JOB_TIME) && class_ok &&
@@ -312,8 +394,31 @@ static uint32_t set_limits(struct job *j, const struct job_extended_limit_rec *r
 	l.active_processes = fl & JOB_LIMIT_ACTIVE_PROCESS ? b->active_processes : 0;
 	l.affinity = fl & JOB_LIMIT_AFFINITY ? b->affinity : 0;
 	l.priority_class = fl & JOB_LIMIT_PRIORITY_CLASS ? b->priority_class : 0;
+	l.priority_base = sys_priority_class_base(l.priority_class);
 	l.scheduling_class = fl & JOB_LIMIT_SCHEDULING_CLASS ? b->scheduling_class : 0;
 	job_set_limits(j, &l, new_period);
+	return 0;
+}
+
+/* JobObjectNotificationLimitInformation from r: ERROR_INVALID_PARAMETER
+ * for an unknown flag, for JOB_OBJECT_LIMIT_RATE_CONTROL (vados has no CPU
+ * rate control to tolerate) and for a tolerance or interval out of range. */
+static uint32_t set_notify(struct job *j, const struct job_notify_rec *r)
+{
+	uint32_t fl = r->flags;
+	struct job_notify n = {
+		.flags = fl,
+		.read_bytes = fl & JOB_LIMIT_JOB_READ_BYTES ? r->read_bytes : 0,
+		.write_bytes = fl & JOB_LIMIT_JOB_WRITE_BYTES ? r->write_bytes : 0,
+		.job_time = fl & JOB_LIMIT_JOB_TIME ? r->job_time : 0,
+		.job_memory = fl & JOB_LIMIT_JOB_MEMORY ? r->job_memory : 0,
+		.tolerance = r->tolerance, .interval = r->interval,
+	};
+
+	if ((fl & ~JOB_LIMIT_NOTIFY_VALID) || (fl & JOB_LIMIT_RATE_CONTROL) ||
+	    r->tolerance > 3 || r->interval > 3)
+		return ERROR_INVALID_PARAMETER;
+	job_set_notify(j, &n);
 	return 0;
 }
 
@@ -344,9 +449,35 @@ static uint32_t set_size(uint32_t class)
 		return 8;
 	case JOB_END_OF_JOB_TIME:
 		return 4;
+	case JOB_NOTIFICATION_LIMIT:
+		return sizeof(struct job_notify_rec);
+	case JOB_CPU_RATE:
+		return JOB_CPU_RATE_SIZE;
 	default:
 		return 0;
 	}
+}
+
+/* JobObjectGroupInformation's set (job, buf, len): a list of processor
+ * groups (USHORTs); vados has group 0 only, so a list naming another is
+ * ERROR_INVALID_PARAMETER and one naming 0 changes nothing. */
+static uint32_t set_groups(uint32_t handle, uint32_t buf, uint32_t len)
+{
+	uint16_t groups[JOB_GROUPS_MAX];
+	struct job *j;
+	uint32_t err;
+
+	if (len == 0 || len % 2 || len > sizeof(groups))
+		return ERROR_BAD_LENGTH;
+	if (!copy_from_user(groups, buf, len))
+		return ERROR_NOACCESS;
+	if ((err = job_by_handle(handle, JOB_OBJECT_SET_ATTRIBUTES, &j)) != 0)
+		return err;
+	ob_dereference(j);
+	for (uint32_t i = 0; i < len / 2; i++)
+		if (groups[i] != 0)
+			return ERROR_INVALID_PARAMETER;
+	return 0;
 }
 
 /* (job, class, buf, len): JOB_OBJECT_SET_ATTRIBUTES. */
@@ -354,12 +485,15 @@ struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f)
 {
 	union {
 		struct job_extended_limit_rec limits;
+		struct job_notify_rec notify;
 		uint32_t words[2];
 	} rec;
 	uint32_t size = set_size(a[1]), err;
 	struct job *j;
 
 	(void)f;
+	if (a[1] == JOB_GROUP)
+		return (struct sysret){ set_groups(a[0], a[2], a[3]), 0 };
 	if (!size)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	if (a[3] != size)
@@ -370,6 +504,10 @@ struct sysret sys_set_job(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ err, 0 };
 	if (a[1] == JOB_ASSOCIATE_PORT)
 		err = set_port(j, rec.words);
+	else if (a[1] == JOB_CPU_RATE)
+		err = ERROR_NOT_SUPPORTED;      /* as Windows with fair-share scheduling on */
+	else if (a[1] == JOB_NOTIFICATION_LIMIT)
+		err = set_notify(j, &rec.notify);
 	else if (a[1] == JOB_END_OF_JOB_TIME)
 		err = rec.words[0] > 1 ? ERROR_INVALID_PARAMETER :
 			(job_set_end_action(j, rec.words[0]), 0);

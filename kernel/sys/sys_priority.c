@@ -3,6 +3,7 @@
 #include "kernel/sys/syscalls.h"
 #include "kernel/ps/process.h"
 #include "kernel/ps/psthread.h"
+#include "kernel/ps/job.h"
 #include "user/include/vados/syscall.h"
 
 /* Windows' classes and their base levels. */
@@ -19,9 +20,19 @@ static const struct {
 };
 #define CLASS_COUNT (sizeof(classes) / sizeof(classes[0]))
 
+uint8_t sys_priority_class_base(uint32_t cls)
+{
+	for (uint32_t i = 0; i < CLASS_COUNT; i++)
+		if (classes[i].flag == cls)
+			return classes[i].base;
+	return 0;
+}
+
 /* (process, set, class when set) -> the class: getting needs
  * PROCESS_QUERY_LIMITED_INFORMATION, setting PROCESS_SET_INFORMATION; a
- * value that is not exactly one class is ERROR_INVALID_PARAMETER. */
+ * value that is not exactly one class is ERROR_INVALID_PARAMETER. A member
+ * of a job with JOB_OBJECT_LIMIT_PRIORITY_CLASS keeps the job's class and
+ * the call succeeds (NT's NtSetInformationProcess substitutes it). */
 struct sysret sys_priority_class(const uint32_t *a, struct trap_frame *f)
 {
 	struct process *p;
@@ -39,7 +50,9 @@ struct sysret sys_priority_class(const uint32_t *a, struct trap_frame *f)
 	if (err)
 		return (struct sysret){ err, 0 };
 	if (a[1]) {
-		ps_set_priority_class(p, classes[i].base);
+		struct job_limits l;
+		if (!job_limit_in_force(p, JOB_LIMIT_PRIORITY_CLASS, &l))
+			ps_set_priority_class(p, classes[i].base);
 	} else {
 		while (i < CLASS_COUNT && classes[i].base != p->priority_base)
 			i++;

@@ -5,6 +5,7 @@
  * after, in the caller's own space. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ps/process.h"
+#include "kernel/ps/job.h"
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "arch/uaccess.h"
@@ -260,11 +261,30 @@ struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
 	return on_own_pages(a, op_unlock);
 }
 
+/* Whether the process behind handle is in a job with
+ * JOB_OBJECT_LIMIT_WORKINGSET (a bad handle: no, on_process reports it). */
+static bool ws_fixed_by_job(uint32_t handle)
+{
+	struct job_limits l;
+	struct process *p;
+	bool fixed;
+
+	if (handle == HANDLE_CURRENT_PROCESS)
+		return job_limit_in_force(process_current(), JOB_LIMIT_WORKINGSET, &l);
+	if (process_by_handle(handle, PROCESS_SET_QUOTA, &p))
+		return false;
+	fixed = job_limit_in_force(p, JOB_LIMIT_WORKINGSET, &l);
+	ob_dereference(p);
+	return fixed;
+}
+
 /* (process, minimum bytes, maximum bytes, QUOTA_LIMITS_HARDWS_* flags or 0);
  * (SIZE_T)-1 twice empties the working set. Raising the minimum needs the caller's
  * SeIncreaseWorkingSetPrivilege enabled (NT checks the caller's token;
  * Microsoft's page says "the specified process", the same process when a
- * program sets its own). */
+ * program sets its own). A member of a job with JOB_OBJECT_LIMIT_WORKINGSET
+ * keeps the job's sizes and the call succeeds, unless it empties its
+ * working set (Microsoft's SetProcessWorkingSetSize page). */
 struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_call c = { .access = PROCESS_SET_QUOTA, .addr = a[1], .size = a[2],
@@ -273,6 +293,8 @@ struct sysret sys_set_working_set(const uint32_t *a, struct trap_frame *f)
 								SE_INC_WORKING_SET_PRIVILEGE) };
 
 	(void)f;
+	if (!(a[1] == 0xffffffffu && a[2] == 0xffffffffu) && ws_fixed_by_job(a[0]))
+		return (struct sysret){ 0, 0 };
 	return (struct sysret){ on_process(a[0], &c), 0 };
 }
 

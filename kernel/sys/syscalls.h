@@ -253,6 +253,9 @@ struct sysret sys_mm_counters(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_performance_counter(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_times(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_priority.c */
+/* A priority class's (IDLE_PRIORITY_CLASS...) base level; 0 for a value that
+ * is not exactly one class. */
+uint8_t sys_priority_class_base(uint32_t cls);
 struct sysret sys_priority_class(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_priority_boost(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_context.c */

@@ -78,3 +78,31 @@ BOOL WINAPI SetInformationJobObject(HANDLE hJob, JOBOBJECTINFOCLASS JobObjectInf
 
 	return win32_call(SYS_SET_JOB, args, NULL);
 }
+
+/* Windows 10 1607 and later do not support I/O rate control (Microsoft's
+ * page), nor does vados: ERROR_NOT_SUPPORTED, nothing returned. */
+DWORD WINAPI QueryIoRateControlInformationJobObject(HANDLE hJob, PCWSTR VolumeName,
+						    JOBOBJECT_IO_RATE_CONTROL_INFORMATION **InfoBlocks,
+						    ULONG *InfoBlockCount)
+{
+	(void)hJob;
+	(void)VolumeName;
+	(void)InfoBlocks;
+	(void)InfoBlockCount;
+	return ERROR_NOT_SUPPORTED;
+}
+
+DWORD WINAPI SetIoRateControlInformationJobObject(HANDLE hJob,
+						  JOBOBJECT_IO_RATE_CONTROL_INFORMATION *IoRateControlInfo)
+{
+	(void)hJob;
+	(void)IoRateControlInfo;
+	return ERROR_NOT_SUPPORTED;
+}
+
+/* Nothing this library returns needs it (the I/O-rate query returns no
+ * blocks); NULL and anything else are ignored. */
+void WINAPI FreeMemoryJobObject(void *Buffer)
+{
+	(void)Buffer;
+}

@@ -30,6 +30,11 @@
 #define JOB_OBJECT_LIMIT_VALID_FLAGS                0x0007FFFF
 #define JOB_OBJECT_BASIC_LIMIT_VALID_FLAGS          0x000000FF
 #define JOB_OBJECT_EXTENDED_LIMIT_VALID_FLAGS       0x00007FFF
+/* Notification limits (with JOB_OBJECT_LIMIT_JOB_TIME and _JOB_MEMORY). */
+#define JOB_OBJECT_LIMIT_JOB_READ_BYTES             0x00010000
+#define JOB_OBJECT_LIMIT_JOB_WRITE_BYTES            0x00020000
+#define JOB_OBJECT_LIMIT_RATE_CONTROL               0x00040000
+#define JOB_OBJECT_NOTIFICATION_LIMIT_VALID_FLAGS   0x00070204
 
 #define JOB_OBJECT_MSG_END_OF_JOB_TIME        1
 #define JOB_OBJECT_MSG_END_OF_PROCESS_TIME    2
@@ -61,7 +66,25 @@ typedef enum _JOBOBJECTINFOCLASS {
 	JobObjectAssociateCompletionPortInformation = 7,
 	JobObjectBasicAndIoAccountingInformation = 8,
 	JobObjectExtendedLimitInformation = 9,
+	JobObjectJobSetInformation = 10,
+	JobObjectGroupInformation = 11,         /* USHORT groups: vados has group 0 only */
+	JobObjectNotificationLimitInformation = 12,
+	JobObjectLimitViolationInformation = 13,
+	JobObjectGroupInformationEx = 14,
+	JobObjectCpuRateControlInformation = 15,
 } JOBOBJECTINFOCLASS;
+
+typedef enum _JOBOBJECT_RATE_CONTROL_TOLERANCE {
+	ToleranceLow = 1,
+	ToleranceMedium,
+	ToleranceHigh
+} JOBOBJECT_RATE_CONTROL_TOLERANCE, *PJOBOBJECT_RATE_CONTROL_TOLERANCE;
+
+typedef enum _JOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL {
+	ToleranceIntervalShort = 1,
+	ToleranceIntervalMedium,
+	ToleranceIntervalLong
+} JOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL, *PJOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL;
 
 typedef struct __attribute__((aligned(8))) _JOBOBJECT_BASIC_ACCOUNTING_INFORMATION {
 	LARGE_INTEGER TotalUserTime;
@@ -112,6 +135,57 @@ typedef struct __attribute__((aligned(8))) JOBOBJECT_BASIC_AND_IO_ACCOUNTING_INF
 } JOBOBJECT_BASIC_AND_IO_ACCOUNTING_INFORMATION,
 	*PJOBOBJECT_BASIC_AND_IO_ACCOUNTING_INFORMATION;        /* 96 */
 
+/* JobObjectNotificationLimitInformation: passing a limit posts
+ * JOB_OBJECT_MSG_NOTIFICATION_LIMIT once (until the limits are set again);
+ * nothing ends. JOB_OBJECT_LIMIT_RATE_CONTROL: ERROR_INVALID_PARAMETER
+ * (vados has no CPU rate control). */
+typedef struct __attribute__((aligned(8))) _JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION {
+	DWORD64 IoReadBytesLimit;
+	DWORD64 IoWriteBytesLimit;
+	LARGE_INTEGER PerJobUserTimeLimit;
+	DWORD64 JobMemoryLimit;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlTolerance;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE_INTERVAL RateControlToleranceInterval;
+	DWORD LimitFlags;
+} JOBOBJECT_NOTIFICATION_LIMIT_INFORMATION, *PJOBOBJECT_NOTIFICATION_LIMIT_INFORMATION;  /* 48 */
+
+/* JobObjectLimitViolationInformation (query only). */
+typedef struct __attribute__((aligned(8))) _JOBOBJECT_LIMIT_VIOLATION_INFORMATION {
+	DWORD LimitFlags;
+	DWORD ViolationLimitFlags;
+	DWORD64 IoReadBytes;
+	DWORD64 IoReadBytesLimit;
+	DWORD64 IoWriteBytes;
+	DWORD64 IoWriteBytesLimit;
+	LARGE_INTEGER PerJobUserTime;
+	LARGE_INTEGER PerJobUserTimeLimit;
+	DWORD64 JobMemory;
+	DWORD64 JobMemoryLimit;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlTolerance;
+	JOBOBJECT_RATE_CONTROL_TOLERANCE RateControlToleranceLimit;
+} JOBOBJECT_LIMIT_VIOLATION_INFORMATION, *PJOBOBJECT_LIMIT_VIOLATION_INFORMATION;        /* 80 */
+
+#define JOB_OBJECT_CPU_RATE_CONTROL_ENABLE       0x1
+#define JOB_OBJECT_CPU_RATE_CONTROL_WEIGHT_BASED 0x2
+#define JOB_OBJECT_CPU_RATE_CONTROL_HARD_CAP     0x4
+#define JOB_OBJECT_CPU_RATE_CONTROL_NOTIFY       0x8
+#define JOB_OBJECT_CPU_RATE_CONTROL_MIN_MAX_RATE 0x10
+
+/* JobObjectCpuRateControlInformation: queried, ControlFlags 0; set,
+ * ERROR_NOT_SUPPORTED (as Windows with fair-share scheduling: vados's
+ * scheduler has no rate control). */
+typedef struct _JOBOBJECT_CPU_RATE_CONTROL_INFORMATION {
+	DWORD ControlFlags;
+	union {
+		DWORD CpuRate;
+		DWORD Weight;
+		struct {
+			WORD MinRate;
+			WORD MaxRate;
+		};
+	};
+} JOBOBJECT_CPU_RATE_CONTROL_INFORMATION, *PJOBOBJECT_CPU_RATE_CONTROL_INFORMATION;    /* 8 */
+
 typedef struct _JOBOBJECT_BASIC_PROCESS_ID_LIST {
 	DWORD NumberOfAssignedProcesses;
 	DWORD NumberOfProcessIdsInList;
@@ -148,6 +222,26 @@ WINAPI BOOL QueryInformationJobObject(HANDLE hJob, JOBOBJECTINFOCLASS JobObjectI
 WINAPI BOOL SetInformationJobObject(HANDLE hJob, JOBOBJECTINFOCLASS JobObjectInformationClass,
 				    LPVOID lpJobObjectInformation,
 				    DWORD cbJobObjectInformationLength);
+
+#define JOB_OBJECT_IO_RATE_CONTROL_ENABLE 0x1
+
+typedef struct JOBOBJECT_IO_RATE_CONTROL_INFORMATION {
+	LONG64 MaxIops;
+	LONG64 MaxBandwidth;
+	LONG64 ReservationIops;
+	PCWSTR VolumeName;
+	ULONG BaseIoSize;
+	ULONG ControlFlags;
+} JOBOBJECT_IO_RATE_CONTROL_INFORMATION;
+
+/* I/O rate control: ERROR_NOT_SUPPORTED (as Windows 10 1607 and later);
+ * FreeMemoryJobObject frees nothing this library hands out. */
+WINAPI DWORD QueryIoRateControlInformationJobObject(HANDLE hJob, PCWSTR VolumeName,
+						    JOBOBJECT_IO_RATE_CONTROL_INFORMATION **InfoBlocks,
+						    ULONG *InfoBlockCount);
+WINAPI DWORD SetIoRateControlInformationJobObject(HANDLE hJob,
+						  JOBOBJECT_IO_RATE_CONTROL_INFORMATION *IoRateControlInfo);
+WINAPI void FreeMemoryJobObject(void *Buffer);
 
 #ifdef UNICODE
 #define CreateJobObject CreateJobObjectW
