@@ -215,7 +215,8 @@ void job_apply_limits(struct process *p);
 
 /* JobObjectAssociateCompletionPortInformation: packets go to port (a
  * reference is taken) under key; NEW_PROCESS is posted for each active
- * member. ERROR_INVALID_PARAMETER when j has a port already. */
+ * member. ERROR_INVALID_PARAMETER when j has a port already. A NULL port
+ * ends the association (Windows 8's rule), so another can be set. */
 uint32_t job_set_port(struct job *j, struct io_completion *port, uint32_t key);
 /* JobObjectNotificationLimitInformation: replaces the notification limits
  * (checked by the caller); the job time counts from now. */

@@ -199,10 +199,28 @@ void job_set_limits(struct job *j, const struct job_limits *l, bool new_period)
 	job_apply_members(j);
 }
 
+/* Packets under way hold their own reference to the port they go to
+ * (job_message_take_locked), so it can go from the job at any time. */
+static void clear_port(struct job *j)
+{
+	struct io_completion *old;
+
+	ke_acquire_spin_lock(&job_lock);
+	old = j->port;
+	j->port = NULL;
+	ke_release_spin_lock(&job_lock);
+	if (old)
+		ob_dereference(old);    /* may free it: not under the lock */
+}
+
 uint32_t job_set_port(struct job *j, struct io_completion *port, uint32_t key)
 {
 	uint32_t pids[64], n;
 
+	if (!port) {
+		clear_port(j);
+		return 0;
+	}
 	ke_acquire_spin_lock(&job_lock);
 	if (j->port) {
 		ke_release_spin_lock(&job_lock);

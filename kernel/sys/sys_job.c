@@ -423,13 +423,16 @@ static uint32_t set_notify(struct job *j, const struct job_notify_rec *r)
 }
 
 /* JobObjectAssociateCompletionPortInformation: the port's handle needs
- * IO_COMPLETION_MODIFY_STATE. */
+ * IO_COMPLETION_MODIFY_STATE; NULL removes the job's port. */
 static uint32_t set_port(struct job *j, const uint32_t rec[2])
 {
 	struct io_completion *c;
-	uint32_t err = ob_reference_by_handle(process_handles(), rec[1], &io_completion_type,
-					      IO_COMPLETION_MODIFY_STATE, (void **)&c, NULL);
+	uint32_t err;
 
+	if (!rec[1])
+		return job_set_port(j, NULL, 0);
+	err = ob_reference_by_handle(process_handles(), rec[1], &io_completion_type,
+				     IO_COMPLETION_MODIFY_STATE, (void **)&c, NULL);
 	if (err)
 		return err;
 	err = job_set_port(j, c, rec[0]);

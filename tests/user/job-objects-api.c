@@ -124,6 +124,31 @@ static void check_limits(HANDLE job)
 	      y.BasicLimitInformation.ActiveProcessLimit == 5, "unchanged");
 }
 
+/* One port at a time; NULL ends the association (Windows 8 and later), and
+ * the job takes another port then. */
+static void check_port_association(void)
+{
+	HANDLE job = CreateJobObjectA(NULL, NULL);
+	HANDLE p1 = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+	HANDLE p2 = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+	JOBOBJECT_ASSOCIATE_COMPLETION_PORT a = { (PVOID)1, p1 };
+
+	CHECK(SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation, &a,
+				      sizeof(a)), "first port: %lu", GetLastError());
+	a.CompletionPort = p2;
+	FAILS(SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation, &a,
+				      sizeof(a)), FALSE, ERROR_INVALID_PARAMETER);
+	a.CompletionPort = NULL;
+	CHECK(SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation, &a,
+				      sizeof(a)), "NULL port: %lu", GetLastError());
+	CloseHandle(p1);        /* the job held it; now nothing does */
+	a.CompletionPort = p2;
+	CHECK(SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation, &a,
+				      sizeof(a)), "second port after NULL: %lu", GetLastError());
+	CloseHandle(job);
+	CloseHandle(p2);
+}
+
 static void check_membership(HANDLE job)
 {
 	JOBOBJECT_BASIC_ACCOUNTING_INFORMATION acct;
@@ -159,6 +184,7 @@ int main(void)
 
 	check_layouts();
 	check_names();
+	check_port_association();
 	job = CreateJobObjectA(NULL, NULL);
 	CHECK(job != NULL, "unnamed: %lu", GetLastError());
 	check_limits(job);

@@ -209,8 +209,9 @@ WINAPI HANDLE CreateJobObjectW(LPSECURITY_ATTRIBUTES lpJobAttributes, LPCWSTR lp
 WINAPI HANDLE OpenJobObjectA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
 WINAPI HANDLE OpenJobObjectW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName);
 /* hJob needs JOB_OBJECT_ASSIGN_PROCESS, hProcess PROCESS_SET_QUOTA and
- * PROCESS_TERMINATE. A process in another job: ERROR_ACCESS_DENIED (no
- * nested jobs); past ActiveProcessLimit: ERROR_NOT_ENOUGH_QUOTA. */
+ * PROCESS_TERMINATE. A process in another job nests an empty job in its
+ * own (Windows 8's nested jobs), else ERROR_ACCESS_DENIED; past
+ * ActiveProcessLimit: ERROR_NOT_ENOUGH_QUOTA. */
 WINAPI BOOL AssignProcessToJobObject(HANDLE hJob, HANDLE hProcess);
 /* JobHandle NULL: any job. */
 WINAPI BOOL IsProcessInJob(HANDLE ProcessHandle, HANDLE JobHandle, PBOOL Result);
