@@ -490,8 +490,36 @@ static void batch5(void)
 	}
 }
 
+static void batch6(void)
+{
+	HANDLE h = HeapCreate(0, 0, 0x200000), g;
+	char *p, *q;
+	PROCESS_HEAP_ENTRY e;
+
+	CHECK(h != NULL, "%lu", GetLastError());
+	CHECK(HeapAlloc(h, 0, 0x80000) == NULL, "a fixed heap refuses 512 KB");
+	p = HeapAlloc(h, 0, 0x7E000);
+	CHECK(p != NULL && HeapSize(h, 0, p) == 0x7E000, "just under 512 KB");
+	CHECK(HeapReAlloc(h, 0, p, 0x80000) == NULL && HeapSize(h, 0, p) == 0x7E000, "nor by growing");
+	e.lpData = NULL;
+	CHECK(HeapWalk(h, &e) && (e.wFlags & PROCESS_HEAP_REGION) &&
+	      e.Region.dwCommittedSize + e.Region.dwUnCommittedSize <= 0x200000 &&
+	      e.Region.dwUnCommittedSize > 0, "region: committed %lx uncommitted %lx",
+	      e.Region.dwCommittedSize, e.Region.dwUnCommittedSize);
+	q = HeapAlloc(h, 0, 64);
+	CHECK(HeapFree(h, 0, q) && !HeapValidate(h, 0, q), "a freed block fails HeapValidate");
+	CHECK(HeapValidate(h, 0, p) && HeapValidate(h, 0, NULL), "sound");
+	CHECK(HeapSize(h, 0, NULL) == (SIZE_T)-1, "NULL has no size");
+	HeapDestroy(h);
+	g = GlobalAlloc(GMEM_MOVEABLE, 16);
+	GlobalFree(g);
+	FAILS(GlobalSize(g), 0, ERROR_INVALID_HANDLE);
+	FAILS(GlobalLock(g), NULL, ERROR_INVALID_HANDLE);
+}
+
 int main(void)
 {
+	batch6();
 	batch5();
 	batch4();
 	batch3();
