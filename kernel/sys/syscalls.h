@@ -231,7 +231,6 @@ struct vm_placement;
 uint32_t sys_placement(uint32_t p, struct vm_placement *out, const struct vm_placement **use);
 struct sysret sys_virtual_alloc2(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_map_view3(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_unmap_view_preserve(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_memory_notification(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_watch.c */
 struct sysret sys_get_write_watch(const uint32_t *a, struct trap_frame *f);
@@ -313,5 +312,6 @@ struct sysret sys_io_counted(struct sysret r, bool write);
 struct sysret sys_device_io_control(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_io_counters(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_cancel_synchronous_io(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_unmap_view2(const uint32_t *a, struct trap_frame *f);
 
 #endif
