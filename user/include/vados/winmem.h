@@ -249,7 +249,7 @@ WINAPI BOOL GlobalUnWire(HGLOBAL hMem);
 /* Windows 10's memory calls (user/lib/memory10.c; README "Placeholders"):
  * VirtualAlloc2 and MapViewOfFile3 (their FromApp forms are the same),
  * CreateFileMapping2, placeholders. Process NULL is the caller's;
- * MapViewOfFile3 maps into the caller's only (another: ERROR_NOT_SUPPORTED).
+ * MapViewOfFile3 maps into the process named (PROCESS_VM_OPERATION).
  * Extended parameters: MemExtendedParameterAddressRequirements (a
  * MEM_ADDRESS_REQUIREMENTS, not with a base address or a replacement),
  * MemExtendedParameterNumaNode (node 0 or NUMA_NO_PREFERRED_NODE), each at
