@@ -169,6 +169,12 @@ static void rpm(void)
 	FAILS(VirtualProtectEx(h, p, PAGE, PAGE_READWRITE, &old), FALSE, ERROR_ACCESS_DENIED);
 	FAILS(VirtualFreeEx(h, p, 0, MEM_RELEASE), FALSE, ERROR_ACCESS_DENIED);
 	CloseHandle(h);
+	h = OpenProcess(PROCESS_VM_WRITE, FALSE, GetCurrentProcessId());
+	FAILS(WriteProcessMemory(h, p + PAGE / 2, "x", 1, &n), FALSE, ERROR_ACCESS_DENIED);
+	CloseHandle(h);
+	h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, GetCurrentProcessId());
+	FAILS(VirtualQueryEx(h, p, &m, sizeof(m)), 0, ERROR_ACCESS_DENIED);
+	CloseHandle(h);
 	VirtualFree(p, 0, MEM_RELEASE);
 }
 
