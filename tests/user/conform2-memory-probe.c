@@ -224,6 +224,12 @@ static void heaps(void)
 	CHECK(i < 100, "fixed heap fills");
 	HeapDestroy(fixed);
 	CHECK(GetProcessHeaps(0, NULL) >= 1, "count");
+	h = CreateFileMappingNumaW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE,
+				   L"conform2-numa", 0);
+	CHECK(h != NULL && CloseHandle(h), "CreateFileMappingNumaW: %lu", GetLastError());
+	FAILS(CreateFileMappingNumaW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE, NULL, 3),
+	      NULL, ERROR_INVALID_PARAMETER);
+	CHECK(GlobalLRUNewest(h) == h && GlobalLRUOldest(h) == h, "the handle");
 }
 
 static void locals(void)

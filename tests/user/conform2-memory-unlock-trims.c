@@ -5,7 +5,9 @@
  * range holding unlocked pages fails and trims those (QueryWorkingSetEx:
  * not Valid) while the locked one stays locked and resident; the contents
  * come back on the next touch (from swap); unlocking the locked page alone
- * then succeeds. */
+ * then succeeds. VirtualUnlockEx does the same in the process a handle
+ * names (PROCESS_VM_OPERATION; vados lacked it): a child's pages
+ * (tests/user/virtual-child.c). */
 #include <stdio.h>
 #include <string.h>
 #include <windows.h>
@@ -22,6 +24,31 @@ static PSAPI_WORKING_SET_EX_BLOCK ws_of(void *va)
 
 	CHECK(QueryWorkingSetEx(GetCurrentProcess(), &w, sizeof(w)), "%lu", GetLastError());
 	return w.VirtualAttributes;
+}
+
+static void in_child(void)
+{
+	char cmdline[] = "virtual-child wait";
+	PROCESS_INFORMATION pi;
+	HANDLE q;
+	char *c;
+	SIZE_T n;
+
+	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi)) {
+		CHECK(0, "CreateProcess: %lu", GetLastError());
+		return;
+	}
+	c = VirtualAllocEx(pi.hProcess, NULL, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE);
+	CHECK(c && WriteProcessMemory(pi.hProcess, c, "xy", 2, &n), "%lu", GetLastError());
+	FAILS(VirtualUnlockEx(pi.hProcess, c, 2 * PAGE), FALSE, ERROR_NOT_LOCKED);
+	FAILS(VirtualUnlockEx(pi.hProcess, c + 4 * PAGE, PAGE), FALSE, ERROR_INVALID_ADDRESS);
+	q = OpenProcess(PROCESS_QUERY_INFORMATION, FALSE, pi.dwProcessId);
+	FAILS(VirtualUnlockEx(q, c, PAGE), FALSE, ERROR_ACCESS_DENIED);
+	CloseHandle(q);
+	TerminateProcess(pi.hProcess, 0);
+	WaitForSingleObject(pi.hProcess, 5000);
+	CloseHandle(pi.hThread);
+	CloseHandle(pi.hProcess);
 }
 
 int main(void)
@@ -45,9 +72,11 @@ int main(void)
 	CHECK(ws_of(p + 3 * PAGE).Valid, "a page outside the range stays");
 	CHECK(p[0] == 'a' && p[2 * PAGE + 5] == 'c', "their contents come back: %c %c", p[0],
 	      p[2 * PAGE + 5]);
-	CHECK(VirtualUnlock(p + PAGE, PAGE), "the locked page unlocks: %lu", GetLastError());
+	CHECK(VirtualUnlockEx(GetCurrentProcess(), p + PAGE, PAGE), "the locked page unlocks: %lu",
+	      GetLastError());
 	CHECK(!ws_of(p + PAGE).Locked, "unlocked");
 	CHECK(VirtualFree(p, 0, MEM_RELEASE), "%lu", GetLastError());
+	in_child();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;
 }

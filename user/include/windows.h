@@ -478,6 +478,8 @@ WINAPI SIZE_T VirtualQueryEx(HANDLE hProcess, LPCVOID lpAddress,
 			     PMEMORY_BASIC_INFORMATION lpBuffer, SIZE_T dwLength);
 WINAPI BOOL VirtualLock(LPVOID lpAddress, SIZE_T dwSize);
 WINAPI BOOL VirtualUnlock(LPVOID lpAddress, SIZE_T dwSize);
+/* VirtualUnlock in the process hProcess names (PROCESS_VM_OPERATION). */
+WINAPI BOOL VirtualUnlockEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize);
 WINAPI BOOL SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
 				     SIZE_T dwMaximumWorkingSetSize);
 WINAPI BOOL GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,

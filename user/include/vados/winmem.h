@@ -237,7 +237,10 @@ WINAPI BOOL HeapSummary(HANDLE hHeap, DWORD dwFlags, LPHEAP_SUMMARY lpSummary);
 /* Windows 3.x leftovers (user/lib/globalalloc.c): GlobalCompact,
  * LocalCompact and LocalShrink compact the process heap (HeapCompact) and
  * return its largest committed free block; GlobalWire and GlobalFix lock
- * (GlobalLock), GlobalUnWire and GlobalUnfix unlock (GlobalUnlock). */
+ * (GlobalLock), GlobalUnWire and GlobalUnfix unlock (GlobalUnlock);
+ * GlobalLRUNewest and GlobalLRUOldest are winbase.h's macros: the handle. */
+#define GlobalLRUNewest(h) ((HANDLE)(h))
+#define GlobalLRUOldest(h) ((HANDLE)(h))
 WINAPI SIZE_T GlobalCompact(DWORD dwMinFree);
 WINAPI SIZE_T LocalCompact(UINT uMinFree);
 WINAPI SIZE_T LocalShrink(HLOCAL hMem, UINT cbNewSize);
