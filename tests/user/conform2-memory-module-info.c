@@ -11,6 +11,7 @@
 
 #define TEST_NAME "conform2-memory-module-info"
 #include "check.h"
+#include "virtual-child.h"
 
 extern char _start[];
 
@@ -69,28 +70,24 @@ static void own_module(void)
 
 static void child_module(void)
 {
-	char cmdline[] = "virtual-child wait", name[MAX_PATH];
-	PROCESS_INFORMATION pi;
+	HANDLE child = virtual_child_start();
+	char name[MAX_PATH];
 	HMODULE mod;
 	DWORD need;
 	MODULEINFO mi;
 
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi)) {
-		CHECK(0, "CreateProcess: %lu", GetLastError());
+	CHECK(child != NULL, "CreateProcess: %lu", GetLastError());
+	if (!child)
 		return;
-	}
-	CHECK(EnumProcessModules(pi.hProcess, &mod, sizeof(mod), &need), "%lu", GetLastError());
-	CHECK(GetModuleInformation(pi.hProcess, mod, &mi, sizeof(mi)) && mi.lpBaseOfDll == mod &&
+	CHECK(EnumProcessModules(child, &mod, sizeof(mod), &need), "%lu", GetLastError());
+	CHECK(GetModuleInformation(child, mod, &mi, sizeof(mi)) && mi.lpBaseOfDll == mod &&
 	      (char *)mi.EntryPoint > (char *)mod &&
 	      (char *)mi.EntryPoint < (char *)mod + mi.SizeOfImage,
 	      "child: base %p entry %p size %lx: %lu", mi.lpBaseOfDll, mi.EntryPoint, mi.SizeOfImage,
 	      GetLastError());
-	CHECK(GetModuleBaseNameA(pi.hProcess, mod, name, sizeof(name)) &&
+	CHECK(GetModuleBaseNameA(child, mod, name, sizeof(name)) &&
 	      _strnicmp(name, "virtual-child", 13) == 0, "child's name %s", name);
-	TerminateProcess(pi.hProcess, 0);
-	WaitForSingleObject(pi.hProcess, 5000);
-	CloseHandle(pi.hThread);
-	CloseHandle(pi.hProcess);
+	virtual_child_end(child);
 }
 
 int main(void)

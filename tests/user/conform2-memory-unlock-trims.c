@@ -15,6 +15,7 @@
 
 #define TEST_NAME "conform2-memory-unlock-trims"
 #include "check.h"
+#include "virtual-child.h"
 
 #define PAGE 4096u
 
@@ -28,27 +29,21 @@ static PSAPI_WORKING_SET_EX_BLOCK ws_of(void *va)
 
 static void in_child(void)
 {
-	char cmdline[] = "virtual-child wait";
-	PROCESS_INFORMATION pi;
-	HANDLE q;
+	HANDLE child = virtual_child_start(), q;
 	char *c;
 	SIZE_T n;
 
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi)) {
-		CHECK(0, "CreateProcess: %lu", GetLastError());
+	CHECK(child != NULL, "CreateProcess: %lu", GetLastError());
+	if (!child)
 		return;
-	}
-	c = VirtualAllocEx(pi.hProcess, NULL, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE);
-	CHECK(c && WriteProcessMemory(pi.hProcess, c, "xy", 2, &n), "%lu", GetLastError());
-	FAILS(VirtualUnlockEx(pi.hProcess, c, 2 * PAGE), FALSE, ERROR_NOT_LOCKED);
-	FAILS(VirtualUnlockEx(pi.hProcess, c + 4 * PAGE, PAGE), FALSE, ERROR_INVALID_ADDRESS);
-	q = OpenProcess(PROCESS_QUERY_INFORMATION, FALSE, pi.dwProcessId);
+	c = VirtualAllocEx(child, NULL, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE);
+	CHECK(c && WriteProcessMemory(child, c, "xy", 2, &n), "%lu", GetLastError());
+	FAILS(VirtualUnlockEx(child, c, 2 * PAGE), FALSE, ERROR_NOT_LOCKED);
+	FAILS(VirtualUnlockEx(child, c + 4 * PAGE, PAGE), FALSE, ERROR_INVALID_ADDRESS);
+	q = OpenProcess(PROCESS_QUERY_INFORMATION, FALSE, GetProcessId(child));
 	FAILS(VirtualUnlockEx(q, c, PAGE), FALSE, ERROR_ACCESS_DENIED);
 	CloseHandle(q);
-	TerminateProcess(pi.hProcess, 0);
-	WaitForSingleObject(pi.hProcess, 5000);
-	CloseHandle(pi.hThread);
-	CloseHandle(pi.hProcess);
+	virtual_child_end(child);
 }
 
 int main(void)

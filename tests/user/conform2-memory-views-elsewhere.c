@@ -13,20 +13,10 @@
 
 #define TEST_NAME "conform2-memory-views-elsewhere"
 #include "check.h"
+#include "virtual-child.h"
 
 #define PAGE 4096u
 #define SIZE (4 * PAGE)
-
-static HANDLE start_child(void)
-{
-	char cmdline[] = "virtual-child wait";
-	PROCESS_INFORMATION pi;
-
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi))
-		return NULL;
-	CloseHandle(pi.hThread);
-	return pi.hProcess;
-}
 
 /* A view in the child shares the section's pages with the caller's. */
 static void shared_with_child(HANDLE child, HANDLE s, char *mine)
@@ -97,7 +87,7 @@ static void rights(HANDLE child, HANDLE s)
 
 int main(void)
 {
-	HANDLE child = start_child();
+	HANDLE child = virtual_child_start();
 	HANDLE s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, SIZE, NULL);
 	char *mine = s ? MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0) : NULL;
 	MEMORY_BASIC_INFORMATION m;
