@@ -1,4 +1,13 @@
-/* probe file sections */
+/* File-backed sections as Microsoft's CreateFileMapping and MapViewOfFile
+ * pages give them, where no other test looked: a read-only handle refuses
+ * PAGE_READWRITE and growing the file, a handle without execute access
+ * PAGE_EXECUTE_READ, SEC_IMAGE on a data file ERROR_BAD_EXE_FORMAT; a
+ * PAGE_WRITECOPY section of a read-only handle maps copy-on-write views
+ * whose writes never reach the file; SEC_RESERVE has no effect on a file
+ * (its view is committed) and the file grows to the section; a view and
+ * ReadFile agree after FlushViewOfFile; a mapped file cannot be truncated
+ * (ERROR_USER_MAPPED_FILE) but can grow; committing in a file view is
+ * refused (STATUS_ALREADY_COMMITTED's ERROR_ACCESS_DENIED). */
 #include <stdio.h>
 #include <string.h>
 #include <windows.h>

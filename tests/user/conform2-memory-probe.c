@@ -1,4 +1,19 @@
-/* probe */
+/* The memory API's corners as Microsoft's pages give them, where no other
+ * test looked (an audit: each CHECK is one documented parameter rule,
+ * return value or error): VirtualAlloc's argument checks, rounding (a
+ * reservation to 64 KB, the whole new reservation committed), recommitting
+ * with a new protection, MEM_RESET; VirtualFree's size and type rules;
+ * VirtualProtect's NULL old-protection pointer and ranges; VirtualQuery's
+ * buffer sizes and free regions; the Ex forms' access rights; Read/Write-
+ * ProcessMemory's partial copies, kernel addresses and code patching;
+ * IsBad*Ptr at page edges and guard pages; GetSystemInfo, GlobalMemoryStatus
+ * (Ex), GetProcessMemoryInfo's sizes and counters, GetPerformanceInfo;
+ * heaps (zero-size blocks, in-place reallocation, HeapWalk's regions, a
+ * fixed heap's 512 KB block limit, HeapQuery/SetInformation sizes); Local/
+ * Global moveable memory (discarded blocks, lock-count saturation,
+ * in-place-only reallocation of fixed and locked blocks); pagefile sections
+ * (sizes, names, Local\ prefix, views' protections, copy-on-write views,
+ * SEC_RESERVE views, unmapping inside a view). */
 #include <stdio.h>
 #include <string.h>
 #include <windows.h>
@@ -529,8 +544,46 @@ static void batch6(void)
 	FAILS(GlobalLock(g), NULL, ERROR_INVALID_HANDLE);
 }
 
+/* The process counters follow commit and touch: PagefileUsage is
+ * PrivateUsage; a commit raises both at once, the working set only once
+ * touched; the system's figures hold together. */
+static void counters(void)
+{
+	PROCESS_MEMORY_COUNTERS_EX a, b, c;
+	MEMORYSTATUSEX ms = { .dwLength = sizeof(ms) };
+	PERFORMANCE_INFORMATION pi;
+	char *p;
+
+	GetProcessMemoryInfo(GetCurrentProcess(), (void *)&a, sizeof(a));
+	p = VirtualAlloc(NULL, 64 * PAGE, MEM_COMMIT, PAGE_READWRITE);
+	GetProcessMemoryInfo(GetCurrentProcess(), (void *)&b, sizeof(b));
+	memset(p, 1, 64 * PAGE);
+	GetProcessMemoryInfo(GetCurrentProcess(), (void *)&c, sizeof(c));
+	CHECK(a.PagefileUsage == a.PrivateUsage && c.PagefileUsage == c.PrivateUsage,
+	      "pagefile %lu private %lu", (unsigned long)a.PagefileUsage,
+	      (unsigned long)a.PrivateUsage);
+	CHECK(b.PrivateUsage - a.PrivateUsage == 64 * PAGE, "commit charged at once: %lu",
+	      (unsigned long)(b.PrivateUsage - a.PrivateUsage));
+	CHECK(b.WorkingSetSize - a.WorkingSetSize < 8 * PAGE &&
+	      c.WorkingSetSize - b.WorkingSetSize >= 64 * PAGE && c.PageFaultCount >= b.PageFaultCount + 64,
+	      "touched: ws %lu -> %lu -> %lu faults %lu -> %lu", (unsigned long)a.WorkingSetSize,
+	      (unsigned long)b.WorkingSetSize, (unsigned long)c.WorkingSetSize, b.PageFaultCount,
+	      c.PageFaultCount);
+	CHECK(c.PeakWorkingSetSize >= c.WorkingSetSize && c.PeakPagefileUsage >= c.PagefileUsage,
+	      "peaks");
+	VirtualFree(p, 0, MEM_RELEASE);
+	CHECK(GlobalMemoryStatusEx(&ms) && ms.ullAvailPageFile <= ms.ullTotalPageFile &&
+	      ms.ullAvailVirtual <= ms.ullTotalVirtual && ms.ullAvailPhys <= ms.ullTotalPhys,
+	      "status");
+	CHECK(GetPerformanceInfo(&pi, sizeof(pi)) && pi.PageSize == PAGE &&
+	      pi.PhysicalTotal * PAGE == ms.ullTotalPhys && pi.CommitLimit * PAGE == ms.ullTotalPageFile,
+	      "perf: phys %lu pages vs %llu bytes, limit %lu vs %llu", (unsigned long)pi.PhysicalTotal,
+	      ms.ullTotalPhys, (unsigned long)pi.CommitLimit, ms.ullTotalPageFile);
+}
+
 int main(void)
 {
+	counters();
 	batch6();
 	batch5();
 	batch4();
