@@ -8,10 +8,8 @@
  * ProcessMemory's partial copies, kernel addresses and code patching;
  * IsBad*Ptr at page edges and guard pages; GetSystemInfo, GlobalMemoryStatus
  * (Ex), GetProcessMemoryInfo's sizes and counters, GetPerformanceInfo;
- * heaps (zero-size blocks, in-place reallocation, HeapWalk's regions, a
- * fixed heap's 512 KB block limit, HeapQuery/SetInformation sizes); Local/
- * Global moveable memory (discarded blocks, lock-count saturation,
- * in-place-only reallocation of fixed and locked blocks); pagefile sections
+ * an executable heap, GMEM_ZEROINIT, discarding by reallocating to 0 (the
+ * rest of the heaps is conform2-memory-heaps.c); pagefile sections
  * (sizes, names, Local\ prefix, views' protections, copy-on-write views,
  * SEC_RESERVE views, unmapping inside a view). */
 #include <stdio.h>
@@ -24,7 +22,7 @@
 
 #define PAGE 4096u
 
-static void virt(void)
+static void virtual_arguments(void)
 {
 	MEMORY_BASIC_INFORMATION m;
 	DWORD old;
@@ -33,30 +31,42 @@ static void virt(void)
 	FAILS(VirtualAlloc(NULL, 0, MEM_COMMIT, PAGE_READWRITE), NULL, ERROR_INVALID_PARAMETER);
 	FAILS(VirtualAlloc(NULL, PAGE, 0, PAGE_READWRITE), NULL, ERROR_INVALID_PARAMETER);
 	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, 0), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_READWRITE | PAGE_READONLY), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_NOACCESS | PAGE_GUARD), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD | PAGE_NOCACHE), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT | MEM_RESET, PAGE_READWRITE), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualAlloc(NULL, 0x80000000u, MEM_RESERVE, PAGE_READWRITE), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualAlloc(NULL, 0x7FF00000u, MEM_RESERVE, PAGE_READWRITE), NULL, ERROR_NOT_ENOUGH_MEMORY);
-	FAILS(VirtualAlloc((void *)0x80000000u, PAGE, MEM_RESERVE, PAGE_READWRITE), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualAlloc(NULL, PAGE, 0x80000000u | MEM_COMMIT, PAGE_READWRITE), NULL, ERROR_INVALID_PARAMETER);
+	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_READWRITE | PAGE_READONLY), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_NOACCESS | PAGE_GUARD), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD | PAGE_NOCACHE),
+	      NULL, ERROR_INVALID_PARAMETER);
+	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT | MEM_RESET, PAGE_READWRITE), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(VirtualAlloc(NULL, 0x80000000u, MEM_RESERVE, PAGE_READWRITE), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(VirtualAlloc(NULL, 0x7FF00000u, MEM_RESERVE, PAGE_READWRITE), NULL,
+	      ERROR_NOT_ENOUGH_MEMORY);
+	FAILS(VirtualAlloc((void *)0x80000000u, PAGE, MEM_RESERVE, PAGE_READWRITE), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(VirtualAlloc(NULL, PAGE, 0x80000000u | MEM_COMMIT, PAGE_READWRITE), NULL,
+	      ERROR_INVALID_PARAMETER);
 
 	p = VirtualAlloc(NULL, 16 * PAGE, MEM_RESERVE, PAGE_READWRITE);
 	CHECK(p && ((ULONG_PTR)p & 0xFFFF) == 0, "%p", p);
 	FAILS(VirtualAlloc(p, PAGE, MEM_RESERVE, PAGE_READWRITE), NULL, ERROR_INVALID_ADDRESS);
-	FAILS(VirtualAlloc(p + 15 * PAGE, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE), NULL, ERROR_INVALID_ADDRESS);
+	FAILS(VirtualAlloc(p + 15 * PAGE, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE), NULL,
+	      ERROR_INVALID_ADDRESS);
 	CHECK(VirtualAlloc(p + 100, 10, MEM_COMMIT, PAGE_READWRITE) == p, "commit rounds down");
 	FAILS(VirtualProtect(p + PAGE, PAGE, PAGE_READONLY, &old), FALSE, ERROR_INVALID_ADDRESS);
 	FAILS(VirtualProtect(p, PAGE, PAGE_READONLY, NULL), FALSE, ERROR_NOACCESS);
 	FAILS(VirtualProtect(p, PAGE, 0, &old), FALSE, ERROR_INVALID_PARAMETER);
 	FAILS(VirtualProtect(p, 2 * PAGE, PAGE_READONLY, &old), FALSE, ERROR_INVALID_ADDRESS);
-	CHECK(VirtualProtect(p + 5, 1, PAGE_READONLY, &old) && old == PAGE_READWRITE, "old %lx", old);
+	CHECK(VirtualProtect(p + 5, 1, PAGE_READONLY, &old) && old == PAGE_READWRITE, "old %lx",
+	      old);
 	CHECK(VirtualQuery(p, &m, sizeof(m)) == sizeof(m) && m.Protect == PAGE_READONLY &&
-	      m.AllocationProtect == PAGE_READWRITE && m.RegionSize == PAGE && m.Type == MEM_PRIVATE,
-	      "prot %lx ap %lx size %lx", m.Protect, m.AllocationProtect, (unsigned long)m.RegionSize);
+		  m.AllocationProtect == PAGE_READWRITE && m.RegionSize == PAGE &&
+		  m.Type == MEM_PRIVATE,
+	      "prot %lx ap %lx size %lx", m.Protect, m.AllocationProtect,
+	      (unsigned long)m.RegionSize);
 	CHECK(VirtualQuery(p + PAGE, &m, sizeof(m)) == sizeof(m) && m.Protect == 0 &&
-	      m.State == MEM_RESERVE && m.RegionSize == 15 * PAGE && m.AllocationBase == p,
+		  m.State == MEM_RESERVE && m.RegionSize == 15 * PAGE && m.AllocationBase == p,
 	      "prot %lx state %lx size %lx", m.Protect, m.State, (unsigned long)m.RegionSize);
 	FAILS(VirtualQuery(p, &m, sizeof(m) - 1), 0, ERROR_BAD_LENGTH);
 	CHECK(VirtualQuery(p, &m, sizeof(m) + 8) == sizeof(m), "a bigger buffer");
@@ -67,14 +77,15 @@ static void virt(void)
 	FAILS(VirtualFree(p + PAGE, 0, MEM_RELEASE), FALSE, ERROR_INVALID_ADDRESS);
 	FAILS(VirtualFree(p, 0, MEM_RELEASE | MEM_DECOMMIT), FALSE, ERROR_INVALID_PARAMETER);
 	FAILS(VirtualFree(p, 0, 0), FALSE, ERROR_INVALID_PARAMETER);
-	CHECK(VirtualFree(p + 3 * PAGE, PAGE, MEM_DECOMMIT), "decommit reserved: %lu", GetLastError());
+	CHECK(VirtualFree(p + 3 * PAGE, PAGE, MEM_DECOMMIT), "decommit reserved: %lu",
+	      GetLastError());
 	CHECK(VirtualAlloc(p, 16 * PAGE, MEM_COMMIT, PAGE_READWRITE) == p, "%lu", GetLastError());
 	CHECK(VirtualFree(p, 0, MEM_DECOMMIT), "size 0 decommits all: %lu", GetLastError());
 	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.State == MEM_RESERVE && m.RegionSize == 16 * PAGE,
 	      "state %lx size %lx", m.State, (unsigned long)m.RegionSize);
 	CHECK(VirtualFree(p, 0, MEM_RELEASE), "%lu", GetLastError());
 	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.State == MEM_FREE && m.Protect == PAGE_NOACCESS &&
-	      m.AllocationBase == NULL && m.AllocationProtect == 0 && m.Type == 0,
+		  m.AllocationBase == NULL && m.AllocationProtect == 0 && m.Type == 0,
 	      "state %lx prot %lx ab %p ap %lx type %lx", m.State, m.Protect, m.AllocationBase,
 	      m.AllocationProtect, m.Type);
 	FAILS(VirtualFree(p, 0, MEM_RELEASE), FALSE, ERROR_INVALID_ADDRESS);
@@ -85,7 +96,8 @@ static void virt(void)
 	CHECK(p && (ULONG_PTR)p > 0x70000000u, "top down %p", p);
 	VirtualFree(p, 0, MEM_RELEASE);
 	p = VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_EXECUTE_READ);
-	CHECK(p && VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READ, "%lx", m.Protect);
+	CHECK(p && VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READ, "%lx",
+	      m.Protect);
 	VirtualFree(p, 0, MEM_RELEASE);
 	p = VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_READWRITE);
 	FAILS(VirtualProtect(p, PAGE, PAGE_WRITECOPY, &old), FALSE, ERROR_INVALID_PARAMETER);
@@ -93,7 +105,7 @@ static void virt(void)
 	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_WRITECOPY), NULL, ERROR_INVALID_PARAMETER);
 }
 
-static void misc(void)
+static void system_info_and_bad_pointers(void)
 {
 	SYSTEM_INFO si;
 	MEMORYSTATUSEX ms;
@@ -105,10 +117,10 @@ static void misc(void)
 
 	GetSystemInfo(&si);
 	CHECK(si.dwPageSize == PAGE && si.dwAllocationGranularity == 65536 &&
-	      si.lpMinimumApplicationAddress == (void *)0x10000 &&
-	      si.lpMaximumApplicationAddress == (void *)0x7FFEFFFF &&
-	      si.wProcessorArchitecture == PROCESSOR_ARCHITECTURE_INTEL &&
-	      si.dwProcessorType == PROCESSOR_INTEL_PENTIUM && si.dwNumberOfProcessors >= 1,
+		  si.lpMinimumApplicationAddress == (void *)0x10000 &&
+		  si.lpMaximumApplicationAddress == (void *)0x7FFEFFFF &&
+		  si.wProcessorArchitecture == PROCESSOR_ARCHITECTURE_INTEL &&
+		  si.dwProcessorType == PROCESSOR_INTEL_PENTIUM && si.dwNumberOfProcessors >= 1,
 	      "ps %lu ag %lu min %p max %p arch %u type %lu", si.dwPageSize,
 	      si.dwAllocationGranularity, si.lpMinimumApplicationAddress,
 	      si.lpMaximumApplicationAddress, si.wProcessorArchitecture, si.dwProcessorType);
@@ -116,25 +128,31 @@ static void misc(void)
 	FAILS(GlobalMemoryStatusEx(&ms), FALSE, ERROR_INVALID_PARAMETER);
 	ms.dwLength = sizeof(ms);
 	CHECK(GlobalMemoryStatusEx(&ms) && ms.ullTotalPhys >= ms.ullAvailPhys &&
-	      ms.ullTotalVirtual == 0x7FFE0000ull && ms.dwMemoryLoad <= 100 &&
-	      ms.ullAvailExtendedVirtual == 0, "tv %llx", ms.ullTotalVirtual);
+		  ms.ullTotalVirtual == 0x7FFE0000ull && ms.dwMemoryLoad <= 100 &&
+		  ms.ullAvailExtendedVirtual == 0,
+	      "tv %llx", ms.ullTotalVirtual);
 	ms1.dwLength = 0;
 	GlobalMemoryStatus(&ms1);
 	CHECK(ms1.dwLength == sizeof(ms1), "%lu", ms1.dwLength);
-	FAILS(GetProcessMemoryInfo(GetCurrentProcess(), (void *)&pmc, sizeof(PROCESS_MEMORY_COUNTERS) - 1),
+	FAILS(GetProcessMemoryInfo(GetCurrentProcess(), (void *)&pmc,
+				   sizeof(PROCESS_MEMORY_COUNTERS) - 1),
 	      FALSE, ERROR_INSUFFICIENT_BUFFER);
 	memset(&pmc, 0, sizeof(pmc));
 	CHECK(GetProcessMemoryInfo(GetCurrentProcess(), (void *)&pmc, sizeof(pmc)) &&
-	      pmc.cb == sizeof(pmc) && pmc.PrivateUsage > 0 && pmc.WorkingSetSize > 0 &&
-	      pmc.PeakWorkingSetSize >= pmc.WorkingSetSize, "cb %lu pu %lu", pmc.cb,
-	      (unsigned long)pmc.PrivateUsage);
+		  pmc.cb == sizeof(pmc) && pmc.PrivateUsage > 0 && pmc.WorkingSetSize > 0 &&
+		  pmc.PeakWorkingSetSize >= pmc.WorkingSetSize,
+	      "cb %lu pu %lu", pmc.cb, (unsigned long)pmc.PrivateUsage);
 	memset(&pmc, 0, sizeof(pmc));
-	CHECK(GetProcessMemoryInfo(GetCurrentProcess(), (void *)&pmc, sizeof(PROCESS_MEMORY_COUNTERS) + 2) &&
-	      pmc.cb == sizeof(PROCESS_MEMORY_COUNTERS), "cb %lu", pmc.cb);
+	CHECK(GetProcessMemoryInfo(GetCurrentProcess(), (void *)&pmc,
+				   sizeof(PROCESS_MEMORY_COUNTERS) + 2) &&
+		  pmc.cb == sizeof(PROCESS_MEMORY_COUNTERS),
+	      "cb %lu", pmc.cb);
 
 	CHECK(!IsBadReadPtr(NULL, 0) && IsBadReadPtr(NULL, 1) && !IsBadReadPtr(buf, 16), "read");
-	CHECK(!IsBadWritePtr(NULL, 0) && IsBadWritePtr(NULL, 1) && !IsBadWritePtr(buf, 16), "write");
-	CHECK(IsBadStringPtrA(NULL, 5) && !IsBadStringPtrA(NULL, 0) && !IsBadStringPtrA("ab", 100), "str");
+	CHECK(!IsBadWritePtr(NULL, 0) && IsBadWritePtr(NULL, 1) && !IsBadWritePtr(buf, 16),
+	      "write");
+	CHECK(IsBadStringPtrA(NULL, 5) && !IsBadStringPtrA(NULL, 0) && !IsBadStringPtrA("ab", 100),
+	      "str");
 	p = VirtualAlloc(NULL, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE);
 	memset(p, 'x', PAGE);
 	VirtualProtect(p + PAGE, PAGE, PAGE_NOACCESS, &old);
@@ -145,11 +163,11 @@ static void misc(void)
 	VirtualProtect(p, PAGE, PAGE_READWRITE | PAGE_GUARD, &old);
 	CHECK(IsBadReadPtr(p, 1), "a guard page is bad");
 	CHECK(!IsBadReadPtr(p, 1), "once");
-	CHECK(IsBadCodePtr(NULL) && !IsBadCodePtr((FARPROC)misc), "code");
+	CHECK(IsBadCodePtr(NULL) && !IsBadCodePtr((FARPROC)system_info_and_bad_pointers), "code");
 	VirtualFree(p, 0, MEM_RELEASE);
 }
 
-static void rpm(void)
+static void process_memory_and_rights(void)
 {
 	char buf[32];
 	SIZE_T n = 77;
@@ -162,21 +180,26 @@ static void rpm(void)
 	VirtualProtect(p + PAGE, PAGE, PAGE_NOACCESS, &old);
 	SetLastError(0);
 	CHECK(!ReadProcessMemory(GetCurrentProcess(), p + PAGE - 8, buf, 16, &n) &&
-	      GetLastError() == ERROR_PARTIAL_COPY, "err %lu n %lu", GetLastError(), (unsigned long)n);
+		  GetLastError() == ERROR_PARTIAL_COPY,
+	      "err %lu n %lu", GetLastError(), (unsigned long)n);
 	n = 77;
-	CHECK(ReadProcessMemory(GetCurrentProcess(), p, buf, 0, &n) && n == 0, "zero n %lu", (unsigned long)n);
+	CHECK(ReadProcessMemory(GetCurrentProcess(), p, buf, 0, &n) && n == 0, "zero n %lu",
+	      (unsigned long)n);
 	VirtualProtect(p, PAGE, PAGE_EXECUTE_READ, &old);
 	CHECK(WriteProcessMemory(GetCurrentProcess(), p, "zz", 2, &n) && n == 2 && p[0] == 'z',
 	      "patch code: %lu", GetLastError());
-	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READ, "restored %lx", m.Protect);
+	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READ, "restored %lx",
+	      m.Protect);
 	VirtualProtect(p, PAGE, PAGE_READONLY, &old);
 	SetLastError(0);
 	CHECK(!WriteProcessMemory(GetCurrentProcess(), p, "yy", 2, &n) &&
-	      GetLastError() == ERROR_NOACCESS && p[0] == 'z', "read-only: %lu", GetLastError());
+		  GetLastError() == ERROR_NOACCESS && p[0] == 'z',
+	      "read-only: %lu", GetLastError());
 	h = OpenProcess(PROCESS_QUERY_INFORMATION, FALSE, GetCurrentProcessId());
 	FAILS(ReadProcessMemory(h, p, buf, 4, &n), FALSE, ERROR_ACCESS_DENIED);
 	FAILS(WriteProcessMemory(h, p, buf, 4, &n), FALSE, ERROR_ACCESS_DENIED);
-	CHECK(VirtualQueryEx(h, p, &m, sizeof(m)) == sizeof(m), "query info suffices: %lu", GetLastError());
+	CHECK(VirtualQueryEx(h, p, &m, sizeof(m)) == sizeof(m), "query info suffices: %lu",
+	      GetLastError());
 	CloseHandle(h);
 	h = OpenProcess(PROCESS_VM_READ, FALSE, GetCurrentProcessId());
 	FAILS(VirtualQueryEx(h, p, &m, sizeof(m)), 0, ERROR_ACCESS_DENIED);
@@ -193,104 +216,33 @@ static void rpm(void)
 	VirtualFree(p, 0, MEM_RELEASE);
 }
 
-static void heaps(void)
-{
-	HANDLE h = HeapCreate(0, 0, 0), fixed;
-	PROCESS_HEAP_ENTRY e;
-	ULONG v;
-	SIZE_T len = 99;
-	char *p, *q;
-	int i, regions = 0;
-
-	CHECK(HeapFree(h, 0, NULL), "free NULL: %lu", GetLastError());
-	p = HeapAlloc(h, HEAP_ZERO_MEMORY, 10);
-	CHECK(p && HeapSize(h, 0, p) == 10, "size");
-	memset(p, 1, 10);
-	q = HeapReAlloc(h, HEAP_ZERO_MEMORY, p, 5000);
-	CHECK(q && q[9] == 1 && q[10] == 0 && q[4999] == 0, "realloc zeroes the growth");
-	p = HeapAlloc(h, 0, 0);
-	CHECK(p && HeapSize(h, 0, p) == 0, "zero-size block");
-	CHECK(HeapReAlloc(h, 0, p, 0) != NULL, "realloc to 0");
-	FAILS(HeapQueryInformation(h, HeapCompatibilityInformation, &v, 2, &len), FALSE, ERROR_INSUFFICIENT_BUFFER);
-	CHECK(len == sizeof(ULONG), "len %lu", (unsigned long)len);
-	FAILS(HeapSetInformation(h, HeapCompatibilityInformation, &v, 2), FALSE, ERROR_INSUFFICIENT_BUFFER);
-	v = 7;
-	
-	CHECK(HeapSetInformation(NULL, HeapEnableTerminationOnCorruption, NULL, 0), "%lu", GetLastError());
-	CHECK(HeapLock(h) && HeapUnlock(h), "lock");
-	e.lpData = NULL;
-	while (HeapWalk(h, &e))
-		if (e.wFlags & PROCESS_HEAP_REGION)
-			regions++;
-	CHECK(GetLastError() == ERROR_NO_MORE_ITEMS && regions >= 1, "walk end %lu regions %d",
-	      GetLastError(), regions);
-	CHECK(HeapDestroy(h), "%lu", GetLastError());
-
-	fixed = HeapCreate(0, 0x10000, 0x20000);
-	CHECK(fixed != NULL, "%lu", GetLastError());
-	p = HeapAlloc(fixed, 0, 0x7FFF0);
-	CHECK(p == NULL, "a growable heap's limit");
-	p = HeapAlloc(fixed, 0, 100);
-	SetLastError(0);
-	q = HeapReAlloc(fixed, HEAP_REALLOC_IN_PLACE_ONLY, p, 0x18000);
-	CHECK(q == NULL || q == p, "in place");
-	for (i = 0; i < 100 && HeapAlloc(fixed, 0, 4000); i++)
-		;
-	CHECK(i < 100, "fixed heap fills");
-	HeapDestroy(fixed);
-	CHECK(GetProcessHeaps(0, NULL) >= 1, "count");
-	h = CreateFileMappingNumaW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE,
-				   L"conform2-numa", 0);
-	CHECK(h != NULL && CloseHandle(h), "CreateFileMappingNumaW: %lu", GetLastError());
-	FAILS(CreateFileMappingNumaW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE, NULL, 3),
-	      NULL, ERROR_INVALID_PARAMETER);
-	CHECK(GlobalLRUNewest(h) == h && GlobalLRUOldest(h) == h, "the handle");
-}
-
-static void locals(void)
-{
-	HGLOBAL g = GlobalAlloc(GMEM_MOVEABLE, 0), f;
-	char *p;
-	int i;
-
-	CHECK(g && GlobalFlags(g) == GMEM_DISCARDED && GlobalSize(g) == 0, "flags %x", GlobalFlags(g));
-	FAILS(GlobalLock(g), NULL, ERROR_DISCARDED);
-	g = GlobalReAlloc(g, 100, GMEM_MOVEABLE);
-	CHECK(g && GlobalFlags(g) == 0 && GlobalSize(g) == 100, "revived %x", GlobalFlags(g));
-	p = GlobalLock(g);
-	CHECK(p && GlobalHandle(p) == g, "handle");
-	for (i = 0; i < 300; i++)
-		GlobalLock(g);
-	CHECK((GlobalFlags(g) & GMEM_LOCKCOUNT) == 0xFF, "saturates %x", GlobalFlags(g));
-	CHECK(GlobalFree(g) == NULL, "free locked %lu", GetLastError());
-	g = GlobalAlloc(GMEM_MOVEABLE | GMEM_DISCARDABLE, 64);
-	CHECK(GlobalFlags(g) == GMEM_DISCARDABLE, "%x", GlobalFlags(g));
-	CHECK(GlobalDiscard(g) == g && GlobalFlags(g) == (GMEM_DISCARDABLE | GMEM_DISCARDED) &&
-	      GlobalSize(g) == 0, "discard %x", GlobalFlags(g));
-	GlobalFree(g);
-	f = GlobalAlloc(GMEM_FIXED, 0);
-	CHECK(f != NULL && GlobalLock(f) == f, "fixed 0");
-	CHECK(GlobalReAlloc(f, 0, GMEM_MODIFY | GMEM_DISCARDABLE) == f, "modify fixed");
-	GlobalFree(f);
-}
-
 static void sections(void)
 {
 	HANDLE s, s2, e;
 	char *v, *w;
 	MEMORY_BASIC_INFORMATION m;
 
-	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 0, NULL), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_COMMIT | SEC_RESERVE, 0, PAGE, NULL), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_NOACCESS, 0, PAGE, NULL), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_IMAGE, 0, PAGE, NULL), NULL, ERROR_BAD_EXE_FORMAT);
+	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 0, NULL), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL,
+				 PAGE_READWRITE | SEC_COMMIT | SEC_RESERVE, 0, PAGE, NULL),
+	      NULL, ERROR_INVALID_PARAMETER);
+	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_NOACCESS, 0, PAGE, NULL), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_IMAGE, 0, PAGE,
+				 NULL),
+	      NULL, ERROR_BAD_EXE_FORMAT);
 	e = CreateEventA(NULL, FALSE, FALSE, "conform2-ev");
-	FAILS(CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE, "conform2-ev"), NULL, ERROR_INVALID_HANDLE);
+	FAILS(
+	    CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE, "conform2-ev"),
+	    NULL, ERROR_INVALID_HANDLE);
 	CloseHandle(e);
 	FAILS(OpenFileMappingA(FILE_MAP_READ, FALSE, "conform2-none"), NULL, ERROR_FILE_NOT_FOUND);
-	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READONLY, 0, 3 * PAGE, "conform2-sec");
+	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READONLY, 0, 3 * PAGE,
+			       "conform2-sec");
 	CHECK(s && GetLastError() == 0, "%lu", GetLastError());
-	s2 = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 9 * PAGE, "conform2-sec");
+	s2 = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 9 * PAGE,
+				"conform2-sec");
 	CHECK(s2 && GetLastError() == ERROR_ALREADY_EXISTS, "%lu", GetLastError());
 	CloseHandle(s2);
 	FAILS(MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0), NULL, ERROR_ACCESS_DENIED);
@@ -300,37 +252,48 @@ static void sections(void)
 	FAILS(MapViewOfFile(s, FILE_MAP_EXECUTE, 0, 0, 0), NULL, ERROR_ACCESS_DENIED);
 	v = MapViewOfFile(s, FILE_MAP_COPY, 0, 0, 0);
 	CHECK(v && VirtualQuery(v, &m, sizeof(m)) && m.Type == MEM_MAPPED &&
-	      m.Protect == PAGE_WRITECOPY && m.RegionSize == 3 * PAGE, "copy view %p prot %lx size %lx",
-	      v, m.Protect, (unsigned long)m.RegionSize);
+		  m.Protect == PAGE_WRITECOPY && m.RegionSize == 3 * PAGE,
+	      "copy view %p prot %lx size %lx", v, m.Protect, (unsigned long)m.RegionSize);
 	if (v) {
 		v[5] = 1;
-		CHECK(VirtualQuery(v, &m, sizeof(m)) && m.Protect == PAGE_READWRITE && m.RegionSize == PAGE,
+		CHECK(VirtualQuery(v, &m, sizeof(m)) && m.Protect == PAGE_READWRITE &&
+			  m.RegionSize == PAGE,
 		      "written %lx size %lx", m.Protect, (unsigned long)m.RegionSize);
 		CHECK(FlushViewOfFile(v, 0), "flush %lu", GetLastError());
 		CHECK(UnmapViewOfFile(v + PAGE + 3), "unmap inside: %lu", GetLastError());
 	}
 	w = MapViewOfFile(s, FILE_MAP_READ, 0, 0, 1);
-	CHECK(w && VirtualQuery(w, &m, sizeof(m)) && m.RegionSize == PAGE && m.Protect == PAGE_READONLY &&
-	      m.AllocationProtect == PAGE_READONLY, "size %lx", (unsigned long)m.RegionSize);
+	CHECK(w && VirtualQuery(w, &m, sizeof(m)) && m.RegionSize == PAGE &&
+		  m.Protect == PAGE_READONLY && m.AllocationProtect == PAGE_READONLY,
+	      "size %lx", (unsigned long)m.RegionSize);
 	FAILS(VirtualProtect(w, PAGE, PAGE_READWRITE, (DWORD *)&m), FALSE, ERROR_INVALID_PARAMETER);
 	FAILS(VirtualFree(w, 0, MEM_RELEASE), FALSE, ERROR_INVALID_PARAMETER);
 	CHECK(UnmapViewOfFile(w), "%lu", GetLastError());
 	FAILS(UnmapViewOfFile(w), FALSE, ERROR_INVALID_ADDRESS);
 	FAILS(UnmapViewOfFile(NULL), FALSE, ERROR_INVALID_ADDRESS);
 	CloseHandle(s);
-	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_RESERVE, 0, 4 * PAGE, NULL);
+	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_RESERVE, 0,
+			       4 * PAGE, NULL);
 	v = MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0);
-	CHECK(v && VirtualQuery(v, &m, sizeof(m)) && m.State == MEM_RESERVE && m.Protect == 0, "reserve view");
-	CHECK(v && VirtualAlloc(v, PAGE, MEM_COMMIT, PAGE_READWRITE) == v, "commit in view %lu", GetLastError());
+	CHECK(v && VirtualQuery(v, &m, sizeof(m)) && m.State == MEM_RESERVE && m.Protect == 0,
+	      "reserve view");
+	CHECK(v && VirtualAlloc(v, PAGE, MEM_COMMIT, PAGE_READWRITE) == v, "commit in view %lu",
+	      GetLastError());
 	if (v) {
 		v[0] = 1;
 		FAILS(VirtualFree(v, PAGE, MEM_DECOMMIT), FALSE, ERROR_INVALID_PARAMETER);
 		UnmapViewOfFile(v);
 	}
 	CloseHandle(s);
+	s = CreateFileMappingNumaW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE,
+				   L"conform2-numa", 0);
+	CHECK(s != NULL && CloseHandle(s), "CreateFileMappingNumaW: %lu", GetLastError());
+	FAILS(CreateFileMappingNumaW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE, NULL, 3),
+	      NULL, ERROR_INVALID_PARAMETER);
+	CHECK(GlobalLRUNewest(s) == s && GlobalLRUOldest(s) == s, "the handle");
 }
 
-static void batch2(void)
+static void recommit_reset_rpm_and_views(void)
 {
 	MEMORY_BASIC_INFORMATION m;
 	DWORD old;
@@ -343,29 +306,42 @@ static void batch2(void)
 
 	CHECK(VirtualAlloc(p, 2 * PAGE, MEM_COMMIT, PAGE_READWRITE) == p, "%lu", GetLastError());
 	CHECK(VirtualAlloc(p, 3 * PAGE, MEM_COMMIT, PAGE_READONLY) == p, "%lu", GetLastError());
-	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_READONLY && m.RegionSize == 3 * PAGE,
+	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_READONLY &&
+		  m.RegionSize == 3 * PAGE,
 	      "recommit sets the protection: %lx size %lx", m.Protect, (unsigned long)m.RegionSize);
 	FAILS(VirtualFree(p + 7 * PAGE, 2 * PAGE, MEM_DECOMMIT), FALSE, ERROR_INVALID_PARAMETER);
 	CHECK(VirtualAlloc(p, PAGE, MEM_RESET, PAGE_NOACCESS) == p, "reset: %lu", GetLastError());
-	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_READONLY, "reset keeps %lx", m.Protect);
+	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_READONLY, "reset keeps %lx",
+	      m.Protect);
 	FAILS(UnmapViewOfFile(p), FALSE, ERROR_INVALID_ADDRESS);
 	FAILS(FlushViewOfFile(p, 0), FALSE, ERROR_INVALID_ADDRESS);
-	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_EXECUTE_WRITECOPY), NULL, ERROR_INVALID_PARAMETER);
-	FAILS(ReadProcessMemory(GetCurrentProcess(), (void *)0x80000000u, buf, 4, &n), FALSE, ERROR_NOACCESS);
-	FAILS(ReadProcessMemory(GetCurrentProcess(), p + 5 * PAGE, buf, 4, &n), FALSE, ERROR_PARTIAL_COPY);
-	FAILS(WriteProcessMemory(GetCurrentProcess(), p + 5 * PAGE, buf, 4, &n), FALSE, ERROR_NOACCESS);
-	CHECK(ReadProcessMemory(GetCurrentProcess(), p, buf, 4, NULL), "NULL count: %lu", GetLastError());
+	FAILS(VirtualAlloc(NULL, PAGE, MEM_COMMIT, PAGE_EXECUTE_WRITECOPY), NULL,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(ReadProcessMemory(GetCurrentProcess(), (void *)0x80000000u, buf, 4, &n), FALSE,
+	      ERROR_NOACCESS);
+	FAILS(ReadProcessMemory(GetCurrentProcess(), p + 5 * PAGE, buf, 4, &n), FALSE,
+	      ERROR_PARTIAL_COPY);
+	FAILS(WriteProcessMemory(GetCurrentProcess(), p + 5 * PAGE, buf, 4, &n), FALSE,
+	      ERROR_NOACCESS);
+	CHECK(ReadProcessMemory(GetCurrentProcess(), p, buf, 4, NULL), "NULL count: %lu",
+	      GetLastError());
 	VirtualFree(p, 0, MEM_RELEASE);
 
 	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 2 * PAGE, NULL);
 	v = MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0);
 	FAILS(MapViewOfFileEx(s, FILE_MAP_WRITE, 0, 0, 0, v), NULL, ERROR_INVALID_ADDRESS);
-	FAILS(MapViewOfFileEx(s, FILE_MAP_WRITE, 0, 0, 0, v + 0x100000 + PAGE), NULL, ERROR_MAPPED_ALIGNMENT);
-	CHECK(VirtualProtect(v, PAGE, PAGE_READONLY, &old) && old == PAGE_READWRITE, "old %lx", old);
-	FAILS(VirtualProtect(v, PAGE, PAGE_EXECUTE_READWRITE, &old), FALSE, ERROR_INVALID_PARAMETER);
-	CHECK(VirtualProtect(v, PAGE, PAGE_WRITECOPY, &old), "writecopy on a shared view: %lu", GetLastError());
+	FAILS(MapViewOfFileEx(s, FILE_MAP_WRITE, 0, 0, 0, v + 0x100000 + PAGE), NULL,
+	      ERROR_MAPPED_ALIGNMENT);
+	CHECK(VirtualProtect(v, PAGE, PAGE_READONLY, &old) && old == PAGE_READWRITE, "old %lx",
+	      old);
+	FAILS(VirtualProtect(v, PAGE, PAGE_EXECUTE_READWRITE, &old), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	CHECK(VirtualProtect(v, PAGE, PAGE_WRITECOPY, &old), "writecopy on a shared view: %lu",
+	      GetLastError());
 	UnmapViewOfFile(v);
-	CHECK(DuplicateHandle(GetCurrentProcess(), s, GetCurrentProcess(), &d, FILE_MAP_READ, FALSE, 0), "dup");
+	CHECK(DuplicateHandle(GetCurrentProcess(), s, GetCurrentProcess(), &d, FILE_MAP_READ, FALSE,
+			      0),
+	      "dup");
 	FAILS(MapViewOfFile(d, FILE_MAP_WRITE, 0, 0, 0), NULL, ERROR_ACCESS_DENIED);
 	v = MapViewOfFile(d, FILE_MAP_READ, 0, 0, 0);
 	CHECK(v != NULL, "%lu", GetLastError());
@@ -378,77 +354,25 @@ static void batch2(void)
 	p = GlobalLock(g);
 	CHECK(p && p[99] == 0, "zeroinit");
 	GlobalUnlock(g);
-	CHECK(GlobalReAlloc(g, 0, GMEM_MOVEABLE) == g && GlobalFlags(g) == GMEM_DISCARDED, "realloc 0 discards %x", GlobalFlags(g));
+	CHECK(GlobalReAlloc(g, 0, GMEM_MOVEABLE) == g && GlobalFlags(g) == GMEM_DISCARDED,
+	      "realloc 0 discards %x", GlobalFlags(g));
 	GlobalFree(g);
 	g = LocalAlloc(LMEM_FIXED, 16);
 	CHECK(LocalFree(g) == NULL, "free");
 	h = HeapCreate(HEAP_CREATE_ENABLE_EXECUTE, 0, 0);
 	p = HeapAlloc(h, 0, 16);
-	CHECK(p && VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READWRITE, "exec heap %lx", m.Protect);
+	CHECK(p && VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READWRITE,
+	      "exec heap %lx", m.Protect);
 	p = HeapAlloc(h, 0, 1 << 20);
-	CHECK(p && VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READWRITE, "exec big %lx", m.Protect);
+	CHECK(p && VirtualQuery(p, &m, sizeof(m)) && m.Protect == PAGE_EXECUTE_READWRITE,
+	      "exec big %lx", m.Protect);
 	CHECK(!HeapValidate(h, 0, p + 8), "an inner pointer");
 	HeapDestroy(h);
 	ms.dwLength = sizeof(ms) + 4;
 	FAILS(GlobalMemoryStatusEx(&ms), FALSE, ERROR_INVALID_PARAMETER);
 }
 
-static void batch3(void)
-{
-	HANDLE h = HeapCreate(0, 0, 0);
-	PROCESS_HEAP_ENTRY e;
-	char *a = HeapAlloc(h, 0, 100), *b = HeapAlloc(h, 0, 100), *c;
-	int busy = 0, first = 1;
-	HLOCAL f, g, blocker;
-	char *lp, *lp2;
-
-	e.lpData = NULL;
-	while (HeapWalk(h, &e)) {
-		if (first)
-			CHECK((e.wFlags & PROCESS_HEAP_REGION) && e.Region.dwCommittedSize > 0 &&
-			      e.Region.lpFirstBlock && e.Region.lpLastBlock > e.Region.lpFirstBlock,
-			      "first entry: flags %x", e.wFlags);
-		first = 0;
-		if ((e.wFlags & PROCESS_HEAP_ENTRY_BUSY) && (e.lpData == a || e.lpData == b)) {
-			busy++;
-			CHECK(e.cbData == 100 && e.iRegionIndex == 0, "busy cbData %lu", e.cbData);
-		}
-	}
-	CHECK(busy == 2, "busy %d", busy);
-	c = HeapReAlloc(h, HEAP_REALLOC_IN_PLACE_ONLY, a, 50);
-	CHECK(c == a && HeapSize(h, 0, a) == 50, "shrinks in place");
-	SetLastError(0xdead);
-	c = HeapReAlloc(h, HEAP_REALLOC_IN_PLACE_ONLY, a, 100000);
-	CHECK(c == NULL && HeapSize(h, 0, a) == 50, "cannot grow in place: %p", c);
-	CHECK(HeapCompact(h, 0) > 0, "compact %lu", (unsigned long)HeapCompact(h, 0));
-	HeapDestroy(h);
-
-	f = LocalAlloc(LMEM_FIXED, 16);
-	blocker = LocalAlloc(LMEM_FIXED, 16);
-	CHECK(LocalFlags(f) == 0 && LocalHandle(f) == f && LocalSize(f) == 16, "fixed");
-	SetLastError(0xdead);
-	g = LocalReAlloc(f, 100000, 0);
-	CHECK(g == NULL || g == f, "a fixed block grows only in place: %p %p", g, f);
-	g = LocalReAlloc(f, 100000, LMEM_MOVEABLE);
-	CHECK(g != NULL && LocalSize(g) == 100000, "moves with LMEM_MOVEABLE: %lu", GetLastError());
-	LocalFree(g);
-	LocalFree(blocker);
-	g = LocalAlloc(LMEM_MOVEABLE, 16);
-	lp = LocalLock(g);
-	blocker = LocalAlloc(LMEM_FIXED, 16);
-	CHECK(LocalReAlloc(g, 100000, 0) == NULL && LocalLock(g) == lp, "locked: in place only");
-	LocalUnlock(g);
-	CHECK(LocalReAlloc(g, 100000, LMEM_MOVEABLE) == g, "locked moves with the flag: %lu", GetLastError());
-	lp2 = LocalLock(g);
-	CHECK(lp2 && LocalSize(g) == 100000 && (LocalFlags(g) & LMEM_LOCKCOUNT) == 2, "flags %x", LocalFlags(g));
-	LocalUnlock(g);
-	LocalUnlock(g);
-	CHECK(LocalReAlloc(g, 10, 0) == g && LocalSize(g) == 10, "unlocked moveable shrinks");
-	LocalFree(g);
-	LocalFree(blocker);
-}
-
-static void batch4(void)
+static void reservation_rounding_and_huge_sizes(void)
 {
 	MEMORY_BASIC_INFORMATION m;
 	char *p = VirtualAlloc(NULL, 0x40000, MEM_RESERVE, PAGE_NOACCESS), *q;
@@ -458,14 +382,16 @@ static void batch4(void)
 	q = VirtualAlloc(p + 0x10000 + 0x1234, 0x2000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
 	CHECK(q == p + 0x10000, "reserve rounds to 64K: %p want %p", q, p + 0x10000);
 	CHECK(VirtualQuery(p + 0x10000, &m, sizeof(m)) && m.State == MEM_COMMIT &&
-	      m.RegionSize == 0x4000, "the whole reservation is committed: state %lx size %lx",
-	      m.State, (unsigned long)m.RegionSize);
-	CHECK(VirtualQuery(p + 0x14000, &m, sizeof(m)) && m.State == MEM_FREE, "then free %lx", m.State);
+		  m.RegionSize == 0x4000,
+	      "the whole reservation is committed: state %lx size %lx", m.State,
+	      (unsigned long)m.RegionSize);
+	CHECK(VirtualQuery(p + 0x14000, &m, sizeof(m)) && m.State == MEM_FREE, "then free %lx",
+	      m.State);
 	VirtualFree(q, 0, MEM_RELEASE);
 	q = VirtualAlloc(NULL, 1, MEM_COMMIT, PAGE_READWRITE);
 	CHECK(q && VirtualQuery(q, &m, sizeof(m)) && m.RegionSize == PAGE, "one byte is a page");
-	CHECK(VirtualQuery(q + PAGE, &m, sizeof(m)) && m.State == MEM_FREE, "the rest of 64K is free: %lx",
-	      m.State);
+	CHECK(VirtualQuery(q + PAGE, &m, sizeof(m)) && m.State == MEM_FREE,
+	      "the rest of 64K is free: %lx", m.State);
 	VirtualFree(q, 0, MEM_RELEASE);
 	FAILS(GlobalAlloc(GMEM_FIXED, 0x80000000u), NULL, ERROR_NOT_ENOUGH_MEMORY);
 	FAILS(LocalAlloc(LMEM_MOVEABLE, 0x80000000u), NULL, ERROR_NOT_ENOUGH_MEMORY);
@@ -476,7 +402,7 @@ static void batch4(void)
 	FAILS(HeapAlloc(GetProcessHeap(), 0, 0xFFFFFFF0u), NULL, ERROR_NOT_ENOUGH_MEMORY);
 }
 
-static void batch5(void)
+static void protections_names_and_writecopy_sections(void)
 {
 	MEMORY_BASIC_INFORMATION m;
 	DWORD old;
@@ -484,16 +410,24 @@ static void batch5(void)
 	HANDLE s, o;
 
 	FAILS(VirtualFree(p + PAGE, 0, MEM_DECOMMIT), FALSE, ERROR_INVALID_ADDRESS);
-	FAILS(VirtualProtect(p, PAGE, PAGE_NOACCESS | PAGE_GUARD, &old), FALSE, ERROR_INVALID_PARAMETER);
-	FAILS(VirtualProtect(p, PAGE, PAGE_READWRITE | PAGE_NOCACHE | PAGE_WRITECOMBINE, &old), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(VirtualProtect(p, PAGE, PAGE_NOACCESS | PAGE_GUARD, &old), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	FAILS(VirtualProtect(p, PAGE, PAGE_READWRITE | PAGE_NOCACHE | PAGE_WRITECOMBINE, &old),
+	      FALSE, ERROR_INVALID_PARAMETER);
 	CHECK(VirtualProtect(p, PAGE, PAGE_READWRITE | PAGE_GUARD, &old), "%lu", GetLastError());
-	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == (PAGE_READWRITE | PAGE_GUARD), "%lx", m.Protect);
-	CHECK(VirtualProtect(p + PAGE, PAGE, PAGE_READWRITE | PAGE_NOCACHE, &old), "%lu", GetLastError());
-	CHECK(VirtualQuery(p + PAGE, &m, sizeof(m)) && m.Protect == (PAGE_READWRITE | PAGE_NOCACHE), "%lx", m.Protect);
-	CHECK(VirtualProtect(p, 4 * PAGE, PAGE_READONLY, &old) && old == (PAGE_READWRITE | PAGE_GUARD), "old %lx", old);
+	CHECK(VirtualQuery(p, &m, sizeof(m)) && m.Protect == (PAGE_READWRITE | PAGE_GUARD), "%lx",
+	      m.Protect);
+	CHECK(VirtualProtect(p + PAGE, PAGE, PAGE_READWRITE | PAGE_NOCACHE, &old), "%lu",
+	      GetLastError());
+	CHECK(VirtualQuery(p + PAGE, &m, sizeof(m)) && m.Protect == (PAGE_READWRITE | PAGE_NOCACHE),
+	      "%lx", m.Protect);
+	CHECK(VirtualProtect(p, 4 * PAGE, PAGE_READONLY, &old) &&
+		  old == (PAGE_READWRITE | PAGE_GUARD),
+	      "old %lx", old);
 	VirtualFree(p, 0, MEM_RELEASE);
 
-	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 0x18000, "Local\\conform2-map");
+	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 0x18000,
+			       "Local\\conform2-map");
 	CHECK(s != NULL, "Local prefix: %lu", GetLastError());
 	o = OpenFileMappingA(FILE_MAP_READ, FALSE, "Local\\conform2-map");
 	CHECK(o != NULL, "open Local: %lu", GetLastError());
@@ -501,9 +435,11 @@ static void batch5(void)
 	o = OpenFileMappingA(FILE_MAP_READ, FALSE, "conform2-map");
 	CHECK(o != NULL, "Local is the session's namespace: %lu", GetLastError());
 	CloseHandle(o);
-	FAILS(OpenFileMappingA(FILE_MAP_READ, FALSE, "Bogus\\conform2-map"), NULL, ERROR_PATH_NOT_FOUND);
+	FAILS(OpenFileMappingA(FILE_MAP_READ, FALSE, "Bogus\\conform2-map"), NULL,
+	      ERROR_PATH_NOT_FOUND);
 	v = MapViewOfFile(s, FILE_MAP_READ, 0, 0x10000, 0);
-	CHECK(v && VirtualQuery(v, &m, sizeof(m)) && m.RegionSize == 0x8000, "tail view %lx", (unsigned long)m.RegionSize);
+	CHECK(v && VirtualQuery(v, &m, sizeof(m)) && m.RegionSize == 0x8000, "tail view %lx",
+	      (unsigned long)m.RegionSize);
 	UnmapViewOfFile(v);
 	CloseHandle(s);
 	s = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_WRITECOPY, 0, PAGE, NULL);
@@ -511,37 +447,11 @@ static void batch5(void)
 	if (s) {
 		FAILS(MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0), NULL, ERROR_ACCESS_DENIED);
 		v = MapViewOfFile(s, FILE_MAP_READ, 0, 0, 0);
-		CHECK(v && VirtualQuery(v, &m, sizeof(m)) && m.Protect == PAGE_READONLY, "%lx", m.Protect);
+		CHECK(v && VirtualQuery(v, &m, sizeof(m)) && m.Protect == PAGE_READONLY, "%lx",
+		      m.Protect);
 		UnmapViewOfFile(v);
 		CloseHandle(s);
 	}
-}
-
-static void batch6(void)
-{
-	HANDLE h = HeapCreate(0, 0, 0x200000), g;
-	char *p, *q;
-	PROCESS_HEAP_ENTRY e;
-
-	CHECK(h != NULL, "%lu", GetLastError());
-	CHECK(HeapAlloc(h, 0, 0x80000) == NULL, "a fixed heap refuses 512 KB");
-	p = HeapAlloc(h, 0, 0x7E000);
-	CHECK(p != NULL && HeapSize(h, 0, p) == 0x7E000, "just under 512 KB");
-	CHECK(HeapReAlloc(h, 0, p, 0x80000) == NULL && HeapSize(h, 0, p) == 0x7E000, "nor by growing");
-	e.lpData = NULL;
-	CHECK(HeapWalk(h, &e) && (e.wFlags & PROCESS_HEAP_REGION) &&
-	      e.Region.dwCommittedSize + e.Region.dwUnCommittedSize <= 0x200000 &&
-	      e.Region.dwUnCommittedSize > 0, "region: committed %lx uncommitted %lx",
-	      e.Region.dwCommittedSize, e.Region.dwUnCommittedSize);
-	q = HeapAlloc(h, 0, 64);
-	CHECK(HeapFree(h, 0, q) && !HeapValidate(h, 0, q), "a freed block fails HeapValidate");
-	CHECK(HeapValidate(h, 0, p) && HeapValidate(h, 0, NULL), "sound");
-	CHECK(HeapSize(h, 0, NULL) == (SIZE_T)-1, "NULL has no size");
-	HeapDestroy(h);
-	g = GlobalAlloc(GMEM_MOVEABLE, 16);
-	GlobalFree(g);
-	FAILS(GlobalSize(g), 0, ERROR_INVALID_HANDLE);
-	FAILS(GlobalLock(g), NULL, ERROR_INVALID_HANDLE);
 }
 
 /* The process counters follow commit and touch: PagefileUsage is
@@ -550,7 +460,7 @@ static void batch6(void)
 static void counters(void)
 {
 	PROCESS_MEMORY_COUNTERS_EX a, b, c;
-	MEMORYSTATUSEX ms = { .dwLength = sizeof(ms) };
+	MEMORYSTATUSEX ms = {.dwLength = sizeof(ms)};
 	PERFORMANCE_INFORMATION pi;
 	char *p;
 
@@ -565,7 +475,8 @@ static void counters(void)
 	CHECK(b.PrivateUsage - a.PrivateUsage == 64 * PAGE, "commit charged at once: %lu",
 	      (unsigned long)(b.PrivateUsage - a.PrivateUsage));
 	CHECK(b.WorkingSetSize - a.WorkingSetSize < 8 * PAGE &&
-	      c.WorkingSetSize - b.WorkingSetSize >= 64 * PAGE && c.PageFaultCount >= b.PageFaultCount + 64,
+		  c.WorkingSetSize - b.WorkingSetSize >= 64 * PAGE &&
+		  c.PageFaultCount >= b.PageFaultCount + 64,
 	      "touched: ws %lu -> %lu -> %lu faults %lu -> %lu", (unsigned long)a.WorkingSetSize,
 	      (unsigned long)b.WorkingSetSize, (unsigned long)c.WorkingSetSize, b.PageFaultCount,
 	      c.PageFaultCount);
@@ -573,27 +484,25 @@ static void counters(void)
 	      "peaks");
 	VirtualFree(p, 0, MEM_RELEASE);
 	CHECK(GlobalMemoryStatusEx(&ms) && ms.ullAvailPageFile <= ms.ullTotalPageFile &&
-	      ms.ullAvailVirtual <= ms.ullTotalVirtual && ms.ullAvailPhys <= ms.ullTotalPhys,
+		  ms.ullAvailVirtual <= ms.ullTotalVirtual && ms.ullAvailPhys <= ms.ullTotalPhys,
 	      "status");
 	CHECK(GetPerformanceInfo(&pi, sizeof(pi)) && pi.PageSize == PAGE &&
-	      pi.PhysicalTotal * PAGE == ms.ullTotalPhys && pi.CommitLimit * PAGE == ms.ullTotalPageFile,
-	      "perf: phys %lu pages vs %llu bytes, limit %lu vs %llu", (unsigned long)pi.PhysicalTotal,
-	      ms.ullTotalPhys, (unsigned long)pi.CommitLimit, ms.ullTotalPageFile);
+		  pi.PhysicalTotal * PAGE == ms.ullTotalPhys &&
+		  pi.CommitLimit * PAGE == ms.ullTotalPageFile,
+	      "perf: phys %lu pages vs %llu bytes, limit %lu vs %llu",
+	      (unsigned long)pi.PhysicalTotal, ms.ullTotalPhys, (unsigned long)pi.CommitLimit,
+	      ms.ullTotalPageFile);
 }
 
 int main(void)
 {
 	counters();
-	batch6();
-	batch5();
-	batch4();
-	batch3();
-	batch2();
-	virt();
-	misc();
-	rpm();
-	heaps();
-	locals();
+	protections_names_and_writecopy_sections();
+	reservation_rounding_and_huge_sizes();
+	recommit_reset_rpm_and_views();
+	virtual_arguments();
+	system_info_and_bad_pointers();
+	process_memory_and_rights();
 	sections();
 	printf(TEST_NAME ": %d failures\n", failures);
 	return failures != 0;
