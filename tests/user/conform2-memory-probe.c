@@ -164,6 +164,9 @@ static void system_info_and_bad_pointers(void)
 	CHECK(IsBadReadPtr(p, 1), "a guard page is bad");
 	CHECK(!IsBadReadPtr(p, 1), "once");
 	CHECK(IsBadCodePtr(NULL) && !IsBadCodePtr((FARPROC)system_info_and_bad_pointers), "code");
+	CHECK(IsBadReadPtr(buf, 0xFFFFFFF0u) && IsBadWritePtr(buf, (UINT_PTR)-1), "wrapping sizes");
+	VirtualProtect(p, PAGE, PAGE_EXECUTE_READ, &old);
+	CHECK(IsBadWritePtr(p, 1) && !IsBadCodePtr((FARPROC)p), "execute-read");
 	VirtualFree(p, 0, MEM_RELEASE);
 }
 
