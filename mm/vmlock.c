@@ -1,7 +1,10 @@
 /* VirtualLock and VirtualUnlock: a locked page is resident and stays so (the
  * trimmer skips it). The lock is one bit: in the frame's PFN entry for a
  * private page, in the view for a view's page (a section's frame is every
- * view's); locks do not count, one unlock undoes any number of locks. */
+ * view's); locks do not count, one unlock undoes any number of locks. An
+ * unlock finding a page of its range unlocked fails with ERROR_NOT_LOCKED
+ * and takes the range's unlocked pages out of the working set, as
+ * Microsoft's VirtualUnlock page says. */
 #include "mm/sectionp.h"
 #include "mm/pfn.h"
 
@@ -126,8 +129,14 @@ static uint32_t unlock_locked(struct vm_space *vm, vaddr_t addr, uint32_t size)
 		return err;
 	for (uint32_t p = r.first; p < r.end; p++) {
 		struct vm_page pg = vm_page_get(v, vm_va(p));
-		if (!page_locked(v, vm_va(p), &pg))
+		if (!page_locked(v, vm_va(p), &pg)) {
+			/* Microsoft's page: such pages leave the working set, and
+			 * the call fails (the locked ones stay locked); large
+			 * pages never leave. */
+			if (!(v->node.flags & VAD_LARGE))
+				vm_ws_trim_range_locked(vm, v, vm_va(r.first), vm_va(r.end));
 			return ERROR_NOT_LOCKED;
+		}
 	}
 	for (uint32_t p = r.first; p < r.end; p++) {
 		struct vm_page pg = vm_page_get(v, vm_va(p));

@@ -237,6 +237,10 @@ void vm_frame_release(struct vm_space *vm, vaddr_t va, pfn_t pfn, uint32_t soft)
  * locked on its own, as NT locks working-set entries, not frames), the
  * others by their frame's PFN_FLAG_LOCKED (mm/vmlock.c). */
 bool vm_page_locked(const struct vm_vad *v, vaddr_t va, pfn_t pfn);
+/* Takes the resident pages of v in [start, end) that are not locked out of
+ * vm's working set, as trimming would (VirtualUnlock's answer for pages it
+ * finds unlocked); under vm_enter (mm/wset.c). */
+void vm_ws_trim_range_locked(struct vm_space *vm, struct vm_vad *v, vaddr_t start, vaddr_t end);
 /* Sets page va's lock (it is resident, frame pfn) to on, counting it in
  * vm->c.locked. */
 void vm_page_set_locked(struct vm_space *vm, const struct vm_vad *v, vaddr_t va, pfn_t pfn,

@@ -109,6 +109,16 @@ static bool sweep_page(struct vm_space *vm, struct vm_vad *v, vaddr_t va,
 	return trim_page(vm, v, va, pte >> 12);
 }
 
+void vm_ws_trim_range_locked(struct vm_space *vm, struct vm_vad *v, vaddr_t start, vaddr_t end)
+{
+	pfn_t previous = vm_attach(vm);
+
+	for (vaddr_t va = mmu_next_present(start, end); va < end;
+	     va = mmu_next_present(va + PAGE_SIZE, end))
+		sweep_page(vm, v, va, 0);
+	vm_detach(previous);
+}
+
 /* Calls fn on every present page of vm (the running address space). */
 static void each_present(struct vm_space *vm, void (*fn)(vaddr_t va, struct pfn_entry *e))
 {

@@ -3,7 +3,8 @@
  * GetMappedFileName, and the name of a view's section for the tools
  * (vados's own). Named
  * like events (kernel/sys/sys_named.c); the rules are kernel/ex/section.h's
- * and mm/section.h's. Views are mapped into the caller's own process. */
+ * and mm/section.h's. Views are mapped into the caller's own process, or
+ * (MapViewOfFile2 and 3, UnmapViewOfFile2) into the one a handle names. */
 #include "kernel/sys/syscalls.h"
 #include "kernel/ex/section.h"
 #include "kernel/io/file.h"
@@ -73,24 +74,64 @@ struct sysret sys_open_section(const uint32_t *a, struct trap_frame *f)
 	return sys_named_open(&section_type, a[0], a[1], a[2]);
 }
 
-/* Maps a view of section handle a[0] as SYS_MAP_VIEW3 says, with type and
- * place. The handle must grant the rights the view's protection needs
- * (NT's MmMakeSectionAccess). */
-static struct sysret map_view(const uint32_t *a, uint32_t type, const struct vm_placement *place)
+/* Runs op(vm, arg) on the address space of the process handle h names,
+ * when h grants access: the caller's own directly, another's attached (NT's
+ * KeStackAttachProcess), so op touches no user memory of the caller's. */
+static uint32_t in_process(uint32_t h, uint32_t access,
+			   uint32_t (*op)(struct vm_space *vm, void *arg), void *arg)
 {
-	uint32_t protect, rights, err = section_view_protect(a[1], &protect, &rights);
-	vaddr_t base = a[5];
+	struct process *p;
+	uint32_t err;
+
+	if (h == HANDLE_CURRENT_PROCESS)
+		return op(process_current()->vm, arg);
+	if ((err = process_by_handle(h, access, &p)) != 0)
+		return err;
+	err = ERROR_ACCESS_DENIED;      /* it has exited */
+	if (process_attach(p)) {
+		err = op(p->vm, arg);
+		process_detach(p);
+	}
+	ob_dereference(p);
+	return err;
+}
+
+/* A view to map: SYS_MAP_VIEW3's arguments a, the section, the page
+ * protection, type and place; base in: the one asked for, out: the view's. */
+struct map_call {
+	const uint32_t *a;
 	struct section *s;
+	uint32_t protect, type;
+	const struct vm_placement *place;
+	vaddr_t base;
+};
+
+static uint32_t op_map(struct vm_space *vm, void *arg)
+{
+	struct map_call *c = arg;
+
+	return section_map_view(c->s, vm, c->protect, c->a[2], c->a[3], c->a[4], &c->base,
+				c->type, c->place);
+}
+
+/* Maps a view of section handle a[0] as SYS_MAP_VIEW3 says, with type and
+ * place, into the process handle process names (PROCESS_VM_OPERATION, as
+ * NtMapViewOfSection wants). The section handle must grant the rights the
+ * view's protection needs (NT's MmMakeSectionAccess). */
+static struct sysret map_view(const uint32_t *a, uint32_t type, const struct vm_placement *place,
+			      uint32_t process)
+{
+	struct map_call c = { .a = a, .type = type, .place = place, .base = a[5] };
+	uint32_t rights, err = section_view_protect(a[1], &c.protect, &rights);
 
 	if (!err)
 		err = ob_reference_by_handle(process_handles(), a[0], &section_type, rights,
-					     (void **)&s, NULL);
+					     (void **)&c.s, NULL);
 	if (err)
 		return (struct sysret){ err, 0 };
-	err = section_map_view(s, process_current()->vm, protect, a[2], a[3], a[4], &base, type,
-			       place);
-	ob_dereference(s);
-	return (struct sysret){ err, err ? 0 : base };
+	err = in_process(process, PROCESS_VM_OPERATION, op_map, &c);
+	ob_dereference(c.s);
+	return (struct sysret){ err, err ? 0 : c.base };
 }
 
 /* (section, FILE_MAP_* access, offset high, offset low, size, base or 0)
@@ -98,11 +139,11 @@ static struct sysret map_view(const uint32_t *a, uint32_t type, const struct vm_
 struct sysret sys_map_view(const uint32_t *a, struct trap_frame *f)
 {
 	(void)f;
-	return map_view(a, 0, NULL);
+	return map_view(a, 0, NULL, HANDLE_CURRENT_PROCESS);
 }
 
-/* The same, then 0 or MEM_REPLACE_PLACEHOLDER and a placement (a base and
- * a placement together: ERROR_INVALID_PARAMETER). */
+/* The same, then 0 or MEM_REPLACE_PLACEHOLDER, a placement (a base and a
+ * placement together: ERROR_INVALID_PARAMETER) and the process. */
 struct sysret sys_map_view3(const uint32_t *a, struct trap_frame *f)
 {
 	struct vm_placement place;
@@ -112,7 +153,7 @@ struct sysret sys_map_view3(const uint32_t *a, struct trap_frame *f)
 	(void)f;
 	if (!err && ((a[6] & ~MEM_REPLACE_PLACEHOLDER) || (use && (a[5] || a[6]))))
 		err = ERROR_INVALID_PARAMETER;
-	return err ? (struct sysret){ err, 0 } : map_view(a, a[6], use);
+	return err ? (struct sysret){ err, 0 } : map_view(a, a[6], use, a[8]);
 }
 
 /* (address): the view holding it goes */
@@ -122,11 +163,28 @@ struct sysret sys_unmap_view(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ vm_unmap_view(process_current()->vm, a[0]), 0 };
 }
 
-/* (address): UnmapViewOfFile2's MEM_PRESERVE_PLACEHOLDER */
-struct sysret sys_unmap_view_preserve(const uint32_t *a, struct trap_frame *f)
+/* A view to unmap: the address in it, and whether it becomes the
+ * placeholder it replaced. */
+struct unmap_call {
+	vaddr_t addr;
+	bool preserve;
+};
+
+static uint32_t op_unmap(struct vm_space *vm, void *arg)
 {
+	struct unmap_call *c = arg;
+
+	return c->preserve ? vm_unmap_view_preserve(vm, c->addr) : vm_unmap_view(vm, c->addr);
+}
+
+/* (process, address, preserve): UnmapViewOfFile2, PROCESS_VM_OPERATION as
+ * NtUnmapViewOfSection wants. */
+struct sysret sys_unmap_view2(const uint32_t *a, struct trap_frame *f)
+{
+	struct unmap_call c = { a[1], a[2] != 0 };
+
 	(void)f;
-	return (struct sysret){ vm_unmap_view_preserve(process_current()->vm, a[0]), 0 };
+	return (struct sysret){ in_process(a[0], PROCESS_VM_OPERATION, op_unmap, &c), 0 };
 }
 
 /* (address, size) */
@@ -136,22 +194,28 @@ struct sysret sys_flush_view(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ vm_flush_view(process_current()->vm, a[0], a[1]), 0 };
 }
 
+/* A view's name to find: vm_view_name's arguments. */
+struct name_call {
+	vaddr_t addr;
+	bool file;
+	char *name;
+	uint32_t size;
+};
+
+static uint32_t op_name(struct vm_space *vm, void *arg)
+{
+	struct name_call *c = arg;
+
+	return vm_view_name(vm, c->addr, c->file, c->name, c->size);
+}
+
 /* vm_view_name of address addr in process h (PROCESS_QUERY_INFORMATION, as
  * VirtualQueryEx) into name[size]. */
 static uint32_t view_name(uint32_t h, uint32_t addr, bool file, char *name, uint32_t size)
 {
-	struct process *p;
-	uint32_t err = process_by_handle(h, PROCESS_QUERY_INFORMATION, &p);
+	struct name_call c = { addr, file, name, size };
 
-	if (err)
-		return err;
-	err = ERROR_ACCESS_DENIED;      /* it has exited */
-	if (process_attach(p)) {
-		err = vm_view_name(p->vm, addr, file, name, size);
-		process_detach(p);
-	}
-	ob_dereference(p);
-	return err;
+	return in_process(h, PROCESS_QUERY_INFORMATION, op_name, &c);
 }
 
 /* (process, address, buf, size) -> the name's length, or the size needed

@@ -236,15 +236,16 @@ struct sysret sys_virtual_query(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ ERROR_SUCCESS, sizeof(out) };
 }
 
-/* VirtualLock and VirtualUnlock: (process, addr, size), the caller's own
- * process only, as in Win32 (making pages resident may sleep, which an
- * attached thread must not). */
-static struct sysret on_own_pages(const uint32_t *a, uint32_t (*op)(struct vm_space *,
-								  struct vm_call *))
+/* VirtualLock and VirtualUnlockEx: (process, addr, size). A lock is the
+ * caller's own process only, as in Win32 (making pages resident may sleep,
+ * which an attached thread must not); an unlock any process's
+ * (PROCESS_VM_OPERATION). */
+static struct sysret on_pages(const uint32_t *a, uint32_t (*op)(struct vm_space *,
+								struct vm_call *))
 {
 	struct vm_call c = { .access = PROCESS_VM_OPERATION, .addr = a[1], .size = a[2], .op = op };
 
-	if (a[0] != HANDLE_CURRENT_PROCESS)
+	if (op == op_lock && a[0] != HANDLE_CURRENT_PROCESS)
 		return (struct sysret){ ERROR_INVALID_HANDLE, 0 };
 	return (struct sysret){ on_process(a[0], &c), 0 };
 }
@@ -252,13 +253,13 @@ static struct sysret on_own_pages(const uint32_t *a, uint32_t (*op)(struct vm_sp
 struct sysret sys_virtual_lock(const uint32_t *a, struct trap_frame *f)
 {
 	(void)f;
-	return on_own_pages(a, op_lock);
+	return on_pages(a, op_lock);
 }
 
 struct sysret sys_virtual_unlock(const uint32_t *a, struct trap_frame *f)
 {
 	(void)f;
-	return on_own_pages(a, op_unlock);
+	return on_pages(a, op_unlock);
 }
 
 /* Whether the process behind handle is in a job with

@@ -128,8 +128,7 @@ static const struct {
 	[SYS_SET_FILE_INFO] = { sys_set_file_info, 4 },
 	[SYS_VIRTUAL_DISCARD] = { sys_virtual_discard, 4 },
 	[SYS_VIRTUAL_ALLOC2] = { sys_virtual_alloc2, 6 },
-	[SYS_MAP_VIEW3] = { sys_map_view3, 8 },
-	[SYS_UNMAP_VIEW_PRESERVE] = { sys_unmap_view_preserve, 1 },
+	[SYS_MAP_VIEW3] = { sys_map_view3, 9 },
 	[SYS_MEMORY_NOTIFICATION] = { sys_memory_notification, 1 },
 	[SYS_CREATE_PIPE] = { sys_create_pipe, 3 },
 	[SYS_PEEK_PIPE] = { sys_peek_pipe, 4 },
@@ -175,6 +174,7 @@ static const struct {
 	[SYS_DEVICE_IO_CONTROL] = { sys_device_io_control, 7 },
 	[SYS_CANCEL_SYNCHRONOUS_IO] = { sys_cancel_synchronous_io, 1 },
 	[SYS_QUERY_DEVICE] = { sys_query_device, 1 },
+	[SYS_UNMAP_VIEW2] = { sys_unmap_view2, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

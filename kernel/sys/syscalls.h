@@ -232,7 +232,6 @@ struct vm_placement;
 uint32_t sys_placement(uint32_t p, struct vm_placement *out, const struct vm_placement **use);
 struct sysret sys_virtual_alloc2(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_map_view3(const uint32_t *a, struct trap_frame *f);
-struct sysret sys_unmap_view_preserve(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_memory_notification(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_watch.c */
 struct sysret sys_get_write_watch(const uint32_t *a, struct trap_frame *f);
@@ -334,5 +333,6 @@ enum io_device_kind sys_device_kind(uint32_t handle);
  * (FILE_ATTRIBUTE_ARCHIVE, no size or times, the name as typed); false,
  * nothing done, for any other name. */
 bool sys_device_find_data(uint32_t user, struct vados_find_data *d);
+struct sysret sys_unmap_view2(const uint32_t *a, struct trap_frame *f);
 
 #endif

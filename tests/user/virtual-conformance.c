@@ -15,6 +15,7 @@
 #include <string.h>
 #include <windows.h>
 #include "image_base.h"
+#include "virtual-child.h"
 
 #define PAGE        0x1000u
 #define GRANULE     0x10000u
@@ -943,17 +944,6 @@ static void query_bad_buffers_refused(void)
 
 /* ---- the Ex forms on a child ---------------------------------------------------------- */
 
-/* Starts virtual-child, which sleeps until terminated. */
-static HANDLE start_child(void)
-{
-	char cmdline[] = "virtual-child wait";
-	PROCESS_INFORMATION pi;
-
-	if (!CreateProcessA(NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, NULL, &pi))
-		return NULL;
-	CloseHandle(pi.hThread);
-	return pi.hProcess;
-}
 
 /* The Ex forms act on the child's address space alone: a reservation at an
  * address the caller holds too, commit, protect, decommit and release, all
@@ -1095,7 +1085,7 @@ int main(void)
 	AddVectoredExceptionHandler(1, handler);
 	span = find_span();
 	CHECK(span != NULL);
-	child = start_child();
+	child = virtual_child_start();
 	CHECK(child != NULL);
 	for (unsigned i = 0; span && i < N(sections); i++) {
 		int before = assertions, failed = failures;

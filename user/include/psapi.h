@@ -67,15 +67,23 @@ WINAPI DWORD GetModuleFileNameExA(HANDLE hProcess, HMODULE hModule, LPSTR lpFile
 WINAPI DWORD GetModuleFileNameExW(HANDLE hProcess, HMODULE hModule, LPWSTR lpFilename, DWORD nSize);
 WINAPI DWORD GetProcessImageFileNameA(HANDLE hProcess, LPSTR lpImageFileName, DWORD nSize);
 WINAPI DWORD GetProcessImageFileNameW(HANDLE hProcess, LPWSTR lpImageFileName, DWORD nSize);
+/* GetModuleFileNameEx's name without its directory ("HELLO.EXE"), cut to
+ * nSize - 1 characters and terminated; the length copied. */
+WINAPI DWORD GetModuleBaseNameA(HANDLE hProcess, HMODULE hModule, LPSTR lpBaseName, DWORD nSize);
+WINAPI DWORD GetModuleBaseNameW(HANDLE hProcess, HMODULE hModule, LPWSTR lpBaseName, DWORD nSize);
 #define K32GetModuleFileNameExA     GetModuleFileNameExA
 #define K32GetModuleFileNameExW     GetModuleFileNameExW
+#define K32GetModuleBaseNameA       GetModuleBaseNameA
+#define K32GetModuleBaseNameW       GetModuleBaseNameW
 #define K32GetProcessImageFileNameA GetProcessImageFileNameA
 #define K32GetProcessImageFileNameW GetProcessImageFileNameW
 #ifdef UNICODE
 #define GetModuleFileNameEx     GetModuleFileNameExW
+#define GetModuleBaseName       GetModuleBaseNameW
 #define GetProcessImageFileName GetProcessImageFileNameW
 #else
 #define GetModuleFileNameEx     GetModuleFileNameExA
+#define GetModuleBaseName       GetModuleBaseNameA
 #define GetProcessImageFileName GetProcessImageFileNameA
 #endif
 
@@ -147,6 +155,29 @@ WINAPI BOOL EnumProcessModules(HANDLE hProcess, HMODULE *lphModule, DWORD cb,
 			       LPDWORD lpcbNeeded);
 #define K32EnumProcesses      EnumProcesses
 #define K32EnumProcessModules EnumProcessModules
+
+/* EnumProcessModules with a filter, LIST_MODULES_DEFAULT to _ALL (the one
+ * module is 32-bit and listed by each); another: ERROR_INVALID_PARAMETER. */
+#define LIST_MODULES_DEFAULT 0x0
+#define LIST_MODULES_32BIT   0x01
+#define LIST_MODULES_64BIT   0x02
+#define LIST_MODULES_ALL     (LIST_MODULES_32BIT | LIST_MODULES_64BIT)
+WINAPI BOOL EnumProcessModulesEx(HANDLE hProcess, HMODULE *lphModule, DWORD cb,
+				 LPDWORD lpcbNeeded, DWORD dwFilterFlag);
+#define K32EnumProcessModulesEx EnumProcessModulesEx
+
+/* A module's base, the bytes its image spans and its entry point
+ * (user/lib/psapi.c): hModule NULL or the program's base; cb below
+ * sizeof(MODULEINFO) is ERROR_INSUFFICIENT_BUFFER, another module
+ * ERROR_INVALID_HANDLE. */
+typedef struct _MODULEINFO {
+	LPVOID lpBaseOfDll;
+	DWORD SizeOfImage;
+	LPVOID EntryPoint;
+} MODULEINFO, *LPMODULEINFO;
+WINAPI BOOL GetModuleInformation(HANDLE hProcess, HMODULE hModule, LPMODULEINFO lpmodinfo,
+				 DWORD cb);
+#define K32GetModuleInformation GetModuleInformation
 
 WINAPI BOOL QueryWorkingSet(HANDLE hProcess, PVOID pv, DWORD cb);
 WINAPI BOOL QueryWorkingSetEx(HANDLE hProcess, PVOID pv, DWORD cb);

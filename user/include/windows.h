@@ -392,10 +392,10 @@ WINAPI BOOL FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush
 /* The rest of memoryapi.h's file-mapping calls (user/lib/section_api.c):
  * SECTION_MAP_EXECUTE_EXPLICIT is FILE_MAP_EXECUTE's right; the FromApp forms
  * are the plain ones (a 64-bit size or offset, a wide name);
- * UnmapViewOfFileEx and UnmapViewOfFile2 (the current process) take flags
- * MEM_UNMAP_WITH_TRANSIENT_BOOST (a hint) and MEM_PRESERVE_PLACEHOLDER (a view
- * that replaced a placeholder becomes it again), else ERROR_INVALID_PARAMETER;
- * another process's handle is ERROR_NOT_SUPPORTED. */
+ * UnmapViewOfFileEx and UnmapViewOfFile2 (in the process its handle names,
+ * PROCESS_VM_OPERATION) take flags MEM_UNMAP_WITH_TRANSIENT_BOOST (a hint) and
+ * MEM_PRESERVE_PLACEHOLDER (a view that replaced a placeholder becomes it
+ * again), else ERROR_INVALID_PARAMETER. */
 #define SECTION_MAP_EXECUTE_EXPLICIT 0x0020
 #define SEC_IMAGE_NO_EXECUTE  0x11000000
 #define SEC_LARGE_PAGES       0x80000000
@@ -414,7 +414,8 @@ WINAPI HANDLE OpenFileMappingFromApp(ULONG DesiredAccess, BOOL InheritHandle,
 WINAPI PVOID MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess,
 				  ULONGLONG FileOffset, SIZE_T NumberOfBytesToMap);
 /* MapViewOfFile2 and MapViewOfFileNuma2 (node 0 or NUMA_NO_PREFERRED_NODE):
- * the current process, a page protection for the view, AllocationType 0. */
+ * into the process ProcessHandle names (PROCESS_VM_OPERATION), a page
+ * protection for the view, AllocationType 0. */
 WINAPI PVOID MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
 			    PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
 			    ULONG PageProtection);
@@ -477,6 +478,8 @@ WINAPI SIZE_T VirtualQueryEx(HANDLE hProcess, LPCVOID lpAddress,
 			     PMEMORY_BASIC_INFORMATION lpBuffer, SIZE_T dwLength);
 WINAPI BOOL VirtualLock(LPVOID lpAddress, SIZE_T dwSize);
 WINAPI BOOL VirtualUnlock(LPVOID lpAddress, SIZE_T dwSize);
+/* VirtualUnlock in the process hProcess names (PROCESS_VM_OPERATION). */
+WINAPI BOOL VirtualUnlockEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize);
 WINAPI BOOL SetProcessWorkingSetSize(HANDLE hProcess, SIZE_T dwMinimumWorkingSetSize,
 				     SIZE_T dwMaximumWorkingSetSize);
 WINAPI BOOL GetProcessWorkingSetSize(HANDLE hProcess, PSIZE_T lpMinimumWorkingSetSize,

@@ -1,6 +1,7 @@
 /* The name of a process's program file (SYS_PROCESS_IMAGE_NAME):
- * GetModuleFileNameA for the program itself, psapi's GetModuleFileNameExA
- * and GetProcessImageFileNameA, and QueryFullProcessImageNameA. The full
+ * GetModuleFileNameA for the program itself, psapi's GetModuleFileNameExA,
+ * GetModuleBaseNameA and GetProcessImageFileNameA, and
+ * QueryFullProcessImageNameA. The full
  * path ("C:\BIN\HELLO.EXE"), or its NT device form
  * ("\Device\HarddiskVolume1\BIN\HELLO.EXE"); a program started from a boot
  * module has its module's name. There are no DLLs: a process's one module
@@ -66,6 +67,21 @@ DWORD WINAPI GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize)
 	return give_cut(name, len, lpFilename, nSize);
 }
 
+/* name (len characters) into buf of nSize, as psapi gives names: cut to
+ * nSize - 1 characters and a NUL, the length copied; nSize 0 is
+ * ERROR_INSUFFICIENT_BUFFER, an unwritable buffer ERROR_NOACCESS (0). */
+static DWORD give_copied(const char *name, DWORD len, LPSTR buf, DWORD nSize)
+{
+	if (nSize == 0 || IsBadWritePtr(buf, nSize)) {
+		SetLastError(nSize ? ERROR_NOACCESS : ERROR_INSUFFICIENT_BUFFER);
+		return 0;
+	}
+	len = len < nSize ? len : nSize - 1;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	return len;
+}
+
 /* hProcess's program file (PROCESS_QUERY_LIMITED_INFORMATION; Windows
  * asks PROCESS_VM_READ as well): hModule NULL or the program's base (as
  * EnumProcessModules gives it), else ERROR_INVALID_HANDLE. A name longer
@@ -84,14 +100,21 @@ DWORD WINAPI GetModuleFileNameExA(HANDLE hProcess, HMODULE hModule, LPSTR lpFile
 	}
 	if (!(len = image_name(hProcess, FALSE, name, sizeof(name))))
 		return 0;
-	if (nSize == 0 || IsBadWritePtr(lpFilename, nSize)) {
-		SetLastError(nSize ? ERROR_NOACCESS : ERROR_INSUFFICIENT_BUFFER);
+	return give_copied(name, len, lpFilename, nSize);
+}
+
+/* GetModuleFileNameExA's name without its directory ("HELLO.EXE"), cut
+ * to nSize - 1 characters as that one is. */
+DWORD WINAPI GetModuleBaseNameA(HANDLE hProcess, HMODULE hModule, LPSTR lpBaseName, DWORD nSize)
+{
+	char path[MAX_PATH + 32];
+	const char *name;
+
+	if (!GetModuleFileNameExA(hProcess, hModule, path, sizeof(path)))
 		return 0;
-	}
-	len = len < nSize ? len : nSize - 1;
-	memcpy(lpFilename, name, len);
-	lpFilename[len] = '\0';
-	return len;
+	name = strrchr(path, '\\');
+	name = name ? name + 1 : path;
+	return give_copied(name, (DWORD)strlen(name), lpBaseName, nSize);
 }
 
 /* The device form of hProcess's program file: its length; a buffer that

@@ -69,22 +69,21 @@ PVOID WINAPI VirtualAlloc2FromApp(HANDLE Process, PVOID BaseAddress, SIZE_T Size
 			     ExtendedParameters, ParameterCount);
 }
 
-/* Into the caller's process (Process NULL too, as Microsoft's example
- * passes); AllocationType 0 or MEM_REPLACE_PLACEHOLDER (then the base is
- * the placeholder's, page-aligned), else the base is rounded down to 64 KB. */
+/* Into the process Process names (NULL: the caller's, as Microsoft's
+ * example passes); AllocationType 0 or MEM_REPLACE_PLACEHOLDER (then the
+ * base is the placeholder's, page-aligned), else the base is rounded down to
+ * 64 KB. */
 PVOID WINAPI MapViewOfFile3(HANDLE FileMapping, HANDLE Process, PVOID BaseAddress,
 			    ULONGLONG Offset, SIZE_T ViewSize, ULONG AllocationType,
 			    ULONG PageProtection, MEM_EXTENDED_PARAMETER *ExtendedParameters,
 			    ULONG ParameterCount)
 {
 	uint32_t base = (uint32_t)BaseAddress;
-	uint32_t a[8] = { (uint32_t)FileMapping, section_access_of_protection(PageProtection),
+	uint32_t a[9] = { (uint32_t)FileMapping, section_access_of_protection(PageProtection),
 			  (uint32_t)(Offset >> 32), (uint32_t)Offset, ViewSize,
 			  AllocationType & MEM_REPLACE_PLACEHOLDER ? base : base & ~0xffffu,
-			  AllocationType, 0 };
+			  AllocationType, 0, (uint32_t)(Process ? Process : GetCurrentProcess()) };
 
-	if (Process && !section_this_process(Process))
-		return NULL;
 	if (a[1] == 0xffffffffu || (AllocationType & ~MEM_REPLACE_PLACEHOLDER))
 		return (invalid(), NULL);
 	if (!read_parameters(ExtendedParameters, ParameterCount, &a[7]))

@@ -1,6 +1,6 @@
 /* <psapi.h>'s working-set calls: emptying it through the kernel's
  * working-set limits, and listing it page by page; GetMappedFileNameA;
- * EnumProcesses and EnumProcessModules. */
+ * EnumProcesses, EnumProcessModules(Ex) and GetModuleInformation. */
 #include <windows.h>
 #include <psapi.h>
 #include "user/lib/win32call.h"
@@ -58,6 +58,85 @@ BOOL WINAPI EnumProcessModules(HANDLE hProcess, HMODULE *lphModule, DWORD cb,
 	if (cb >= sizeof(HMODULE))
 		lphModule[0] = image;
 	*lpcbNeeded = sizeof(HMODULE);
+	return TRUE;
+}
+
+/* The same: a process's one module is 32-bit whatever the filter, one of
+ * the LIST_MODULES_* values (another: ERROR_INVALID_PARAMETER). */
+BOOL WINAPI EnumProcessModulesEx(HANDLE hProcess, HMODULE *lphModule, DWORD cb,
+				 LPDWORD lpcbNeeded, DWORD dwFilterFlag)
+{
+	if (dwFilterFlag > LIST_MODULES_ALL) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	return EnumProcessModules(hProcess, lphModule, cb, lpcbNeeded);
+}
+
+/* The bytes of image's MEM_IMAGE regions in hProcess, from its base on. */
+static DWORD image_size(HANDLE hProcess, HMODULE image)
+{
+	MEMORY_BASIC_INFORMATION m;
+	const char *at = (const char *)image;
+
+	while (VirtualQueryEx(hProcess, at, &m, sizeof(m)) && m.AllocationBase == image &&
+	       m.Type == MEM_IMAGE)
+		at += m.RegionSize;
+	return (DWORD)(at - (const char *)image);
+}
+
+/* The entry point of image in hProcess: its ELF header's e_entry moved as
+ * the image was, from the segment that maps the header (offset 0) to the
+ * base; NULL with ReadProcessMemory's error. */
+static PVOID image_entry(HANDLE hProcess, HMODULE image)
+{
+	struct { BYTE ident[16]; WORD type, machine; DWORD version, entry, phoff, shoff, flags;
+		 WORD ehsize, phentsize, phnum, shentsize, shnum, shstrndx; } eh;
+	struct { DWORD type, offset, vaddr, paddr, filesz, memsz, flags, align; } ph;
+	const char *base = (const char *)image;
+
+	if (!ReadProcessMemory(hProcess, base, &eh, sizeof(eh), NULL))
+		return NULL;
+	for (WORD i = 0; i < eh.phnum; i++) {
+		if (!ReadProcessMemory(hProcess, base + eh.phoff + i * eh.phentsize, &ph, sizeof(ph),
+				       NULL))
+			return NULL;
+		if (ph.type == 1 && ph.offset == 0)             /* PT_LOAD */
+			return (PVOID)(base + (eh.entry - ph.vaddr));
+	}
+	SetLastError(ERROR_BAD_EXE_FORMAT);
+	return NULL;
+}
+
+/* hModule NULL or hProcess's program (PROCESS_QUERY_INFORMATION |
+ * PROCESS_VM_READ): its base, image size and entry point. cb below
+ * sizeof(MODULEINFO): ERROR_INSUFFICIENT_BUFFER; another module:
+ * ERROR_INVALID_HANDLE. */
+BOOL WINAPI GetModuleInformation(HANDLE hProcess, HMODULE hModule, LPMODULEINFO lpmodinfo,
+				 DWORD cb)
+{
+	HMODULE image;
+	MODULEINFO info;
+
+	if (cb < sizeof(MODULEINFO)) {
+		SetLastError(ERROR_INSUFFICIENT_BUFFER);
+		return FALSE;
+	}
+	if (!(image = image_of(hProcess)))
+		return FALSE;
+	if (hModule && hModule != image) {
+		SetLastError(ERROR_INVALID_HANDLE);
+		return FALSE;
+	}
+	info.lpBaseOfDll = image;
+	info.SizeOfImage = image_size(hProcess, image);
+	if (!(info.EntryPoint = image_entry(hProcess, image)))
+		return FALSE;
+	if (IsBadWritePtr(lpmodinfo, sizeof(*lpmodinfo))) {
+		SetLastError(ERROR_NOACCESS);
+		return FALSE;
+	}
+	*lpmodinfo = info;
 	return TRUE;
 }
 

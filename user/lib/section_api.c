@@ -95,16 +95,6 @@ PVOID WINAPI MapViewOfFileFromApp(HANDLE hFileMappingObject, ULONG DesiredAccess
 			       (DWORD)FileOffset, NumberOfBytesToMap, NULL);
 }
 
-BOOL section_this_process(HANDLE Process)
-{
-	DWORD pid = Process == GetCurrentProcess() ? GetCurrentProcessId() : GetProcessId(Process);
-
-	if (pid == GetCurrentProcessId())
-		return TRUE;
-	SetLastError(pid ? ERROR_NOT_SUPPORTED : ERROR_INVALID_HANDLE);
-	return FALSE;
-}
-
 DWORD section_access_of_protection(ULONG protect)
 {
 	switch (protect) {
@@ -119,23 +109,22 @@ DWORD section_access_of_protection(ULONG protect)
 	}
 }
 
-/* Into the current process only; the base is rounded down to 64 KB, as
- * documented; no reserved or large-page views (AllocationType 0). */
+/* MapViewOfFile3 with the node as its extended parameter: into the process
+ * ProcessHandle names (NULL is no process here); the base is rounded down to
+ * 64 KB, as documented; no reserved or large-page views (AllocationType 0). */
 PVOID WINAPI MapViewOfFileNuma2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
 				PVOID BaseAddress, SIZE_T ViewSize, ULONG AllocationType,
 				ULONG PageProtection, ULONG PreferredNode)
 {
-	DWORD access = section_access_of_protection(PageProtection);
+	MEM_EXTENDED_PARAMETER node = { .Type = MemExtendedParameterNumaNode,
+					.ULong = PreferredNode };
 
-	if (!section_this_process(ProcessHandle))
-		return NULL;
-	if (AllocationType || access == 0xffffffffu) {
-		SetLastError(ERROR_INVALID_PARAMETER);
+	if (!ProcessHandle || AllocationType) {
+		SetLastError(ProcessHandle ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE);
 		return NULL;
 	}
-	return MapViewOfFileExNuma(FileMappingHandle, access, (DWORD)(Offset >> 32), (DWORD)Offset,
-				   ViewSize, (PVOID)((ULONG_PTR)BaseAddress & ~0xffffu),
-				   PreferredNode);
+	return MapViewOfFile3(FileMappingHandle, ProcessHandle, BaseAddress, Offset, ViewSize, 0,
+			      PageProtection, &node, 1);
 }
 
 PVOID WINAPI MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULONGLONG Offset,
@@ -150,20 +139,20 @@ PVOID WINAPI MapViewOfFile2(HANDLE FileMappingHandle, HANDLE ProcessHandle, ULON
  * gives a view that replaced a placeholder back to it. */
 BOOL WINAPI UnmapViewOfFileEx(PVOID BaseAddress, ULONG UnmapFlags)
 {
-	uint32_t args[1] = { (uint32_t)BaseAddress };
+	return UnmapViewOfFile2(GetCurrentProcess(), BaseAddress, UnmapFlags);
+}
+
+/* UnmapViewOfFileEx's, in the process Process names. */
+BOOL WINAPI UnmapViewOfFile2(HANDLE Process, PVOID BaseAddress, ULONG UnmapFlags)
+{
+	uint32_t args[3] = { (uint32_t)Process, (uint32_t)BaseAddress,
+			     (UnmapFlags & MEM_PRESERVE_PLACEHOLDER) != 0 };
 
 	if (UnmapFlags & ~(MEM_UNMAP_WITH_TRANSIENT_BOOST | MEM_PRESERVE_PLACEHOLDER)) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	if (UnmapFlags & MEM_PRESERVE_PLACEHOLDER)
-		return win32_call(SYS_UNMAP_VIEW_PRESERVE, args, NULL);
-	return UnmapViewOfFile(BaseAddress);
-}
-
-BOOL WINAPI UnmapViewOfFile2(HANDLE Process, PVOID BaseAddress, ULONG UnmapFlags)
-{
-	return section_this_process(Process) && UnmapViewOfFileEx(BaseAddress, UnmapFlags);
+	return win32_call(SYS_UNMAP_VIEW2, args, NULL);
 }
 
 BOOL WINAPI FlushViewOfFile(LPCVOID lpBaseAddress, SIZE_T dwNumberOfBytesToFlush)

@@ -9,9 +9,6 @@
  * access; the handle, or NULL with the last error. */
 HANDLE section_create(HANDLE hFile, LPSECURITY_ATTRIBUTES sa, DWORD flProtect, DWORD high,
 		      DWORD low, LPCSTR lpName, DWORD access);
-/* Views are mapped into the caller only: whether Process is its own handle
- * (else ERROR_NOT_SUPPORTED, or ERROR_INVALID_HANDLE for no process). */
-BOOL section_this_process(HANDLE Process);
 /* MapViewOfFile2's page protection as MapViewOfFile's access; 0xffffffff
  * for one no view takes. */
 DWORD section_access_of_protection(ULONG protect);

@@ -76,10 +76,15 @@ BOOL WINAPI VirtualLock(LPVOID lpAddress, SIZE_T dwSize)
 	return win32_call(SYS_VIRTUAL_LOCK, a, NULL);
 }
 
+BOOL WINAPI VirtualUnlockEx(HANDLE hProcess, LPVOID lpAddress, SIZE_T dwSize)
+{
+	uint32_t a[3] = { (uint32_t)hProcess, (uint32_t)lpAddress, dwSize };
+	return win32_call(SYS_VIRTUAL_UNLOCK, a, NULL);
+}
+
 BOOL WINAPI VirtualUnlock(LPVOID lpAddress, SIZE_T dwSize)
 {
-	uint32_t a[3] = { (uint32_t)GetCurrentProcess(), (uint32_t)lpAddress, dwSize };
-	return win32_call(SYS_VIRTUAL_UNLOCK, a, NULL);
+	return VirtualUnlockEx(GetCurrentProcess(), lpAddress, dwSize);
 }
 
 BOOL WINAPI GetProcessMemoryInfo(HANDLE Process, PPROCESS_MEMORY_COUNTERS c, DWORD cb)

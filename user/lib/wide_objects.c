@@ -71,6 +71,16 @@ HANDLE WINAPI CreateFileMappingW(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappi
 			                    dwMaximumSizeHigh, dwMaximumSizeLow, a));
 }
 
+HANDLE WINAPI CreateFileMappingNumaW(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
+				     DWORD flProtect, DWORD dwMaximumSizeHigh,
+				     DWORD dwMaximumSizeLow, LPCWSTR lpName, DWORD nndPreferred)
+{
+	return WIDE_CALL(lpName, NULL,
+			 CreateFileMappingNumaA(hFile, lpFileMappingAttributes, flProtect,
+						dwMaximumSizeHigh, dwMaximumSizeLow, a,
+						nndPreferred));
+}
+
 HANDLE WINAPI OpenFileMappingW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName)
 {
 	return WIDE_CALL(lpName, NULL, OpenFileMappingA(dwDesiredAccess, bInheritHandle, a));

@@ -132,6 +132,11 @@ DWORD WINAPI GetModuleFileNameExW(HANDLE hProcess, HMODULE hModule, LPWSTR lpFil
 	return WIDE_OUT(lpFilename, nSize, GetModuleFileNameExA(hProcess, hModule, a, nSize));
 }
 
+DWORD WINAPI GetModuleBaseNameW(HANDLE hProcess, HMODULE hModule, LPWSTR lpBaseName, DWORD nSize)
+{
+	return WIDE_OUT(lpBaseName, nSize, GetModuleBaseNameA(hProcess, hModule, a, nSize));
+}
+
 DWORD WINAPI GetProcessImageFileNameW(HANDLE hProcess, LPWSTR lpImageFileName, DWORD nSize)
 {
 	return WIDE_OUT(lpImageFileName, nSize, GetProcessImageFileNameA(hProcess, a, nSize));

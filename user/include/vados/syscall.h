@@ -206,10 +206,8 @@ enum vados_syscall {
 	 * placement is a const struct vados_placement * or 0 (none). */
 	SYS_VIRTUAL_ALLOC2,     /* (process, addr, size, type, protect, placement) -> base */
 	SYS_MAP_VIEW3,          /* (section, FILE_MAP_*, offset high, offset low, size, base,
-				 *  0 or MEM_REPLACE_PLACEHOLDER, placement) -> the view's
-				 *  address in the caller's process */
-	SYS_UNMAP_VIEW_PRESERVE,        /* (address): the view, which replaced a placeholder,
-					 *  becomes it again */
+				 *  0 or MEM_REPLACE_PLACEHOLDER, placement, process) -> the
+				 *  view's address in that process */
 	SYS_MEMORY_NOTIFICATION,        /* (high) -> a handle to an event the memory manager
 					 *  keeps signalled while memory is high (else low) */
 	SYS_CREATE_PIPE,        /* (uint32 handles[2] out: read, write; inherit; size) */
@@ -254,6 +252,8 @@ enum vados_syscall {
 	SYS_CANCEL_SYNCHRONOUS_IO,      /* (thread) */
 	SYS_QUERY_DEVICE,       /* (handle) -> VADOS_DEVICE_* (another object:
 				 *  ERROR_INVALID_HANDLE) */
+	SYS_UNMAP_VIEW2,        /* (process, address, preserve): the view holding address goes
+				 *  (preserve: becomes the placeholder it replaced) */
 	SYS_COUNT,
 };
 

@@ -237,7 +237,10 @@ WINAPI BOOL HeapSummary(HANDLE hHeap, DWORD dwFlags, LPHEAP_SUMMARY lpSummary);
 /* Windows 3.x leftovers (user/lib/globalalloc.c): GlobalCompact,
  * LocalCompact and LocalShrink compact the process heap (HeapCompact) and
  * return its largest committed free block; GlobalWire and GlobalFix lock
- * (GlobalLock), GlobalUnWire and GlobalUnfix unlock (GlobalUnlock). */
+ * (GlobalLock), GlobalUnWire and GlobalUnfix unlock (GlobalUnlock);
+ * GlobalLRUNewest and GlobalLRUOldest are winbase.h's macros: the handle. */
+#define GlobalLRUNewest(h) ((HANDLE)(h))
+#define GlobalLRUOldest(h) ((HANDLE)(h))
 WINAPI SIZE_T GlobalCompact(DWORD dwMinFree);
 WINAPI SIZE_T LocalCompact(UINT uMinFree);
 WINAPI SIZE_T LocalShrink(HLOCAL hMem, UINT cbNewSize);
@@ -249,7 +252,7 @@ WINAPI BOOL GlobalUnWire(HGLOBAL hMem);
 /* Windows 10's memory calls (user/lib/memory10.c; README "Placeholders"):
  * VirtualAlloc2 and MapViewOfFile3 (their FromApp forms are the same),
  * CreateFileMapping2, placeholders. Process NULL is the caller's;
- * MapViewOfFile3 maps into the caller's only (another: ERROR_NOT_SUPPORTED).
+ * MapViewOfFile3 maps into the process named (PROCESS_VM_OPERATION).
  * Extended parameters: MemExtendedParameterAddressRequirements (a
  * MEM_ADDRESS_REQUIREMENTS, not with a base address or a replacement),
  * MemExtendedParameterNumaNode (node 0 or NUMA_NO_PREFERRED_NODE), each at

@@ -195,6 +195,9 @@ WINAPI HANDLE CreateFileMappingW(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappi
 				 DWORD flProtect, DWORD dwMaximumSizeHigh, DWORD dwMaximumSizeLow,
 				 LPCWSTR lpName);
 WINAPI HANDLE OpenFileMappingW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName);
+WINAPI HANDLE CreateFileMappingNumaW(HANDLE hFile, LPSECURITY_ATTRIBUTES lpFileMappingAttributes,
+				     DWORD flProtect, DWORD dwMaximumSizeHigh,
+				     DWORD dwMaximumSizeLow, LPCWSTR lpName, DWORD nndPreferred);
 
 /* Processes, the program's module, the environment, the console. */
 typedef struct _STARTUPINFOW {

@@ -81,6 +81,8 @@
 #define CreateFileMapping        CreateFileMappingW
 #undef OpenFileMapping
 #define OpenFileMapping          OpenFileMappingW
+#undef CreateFileMappingNuma
+#define CreateFileMappingNuma    CreateFileMappingNumaW
 #undef CreateProcess
 #define CreateProcess            CreateProcessW
 #undef CreateProcessAsUser
