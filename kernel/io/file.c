@@ -172,8 +172,9 @@ static uint32_t check_existing_locked(struct io_volume *v, struct fat_file *fat,
 	    ((o->access & (FILE_WRITE_DATA | FILE_APPEND_DATA | DELETE)) || replaces ||
 	     (o->flags & FILE_FLAG_DELETE_ON_CLOSE)))
 		return ERROR_ACCESS_DENIED;
-	/* CREATE_ALWAYS over a hidden or system file must name those attributes. */
-	if (o->disposition == CREATE_ALWAYS &&
+	/* CREATE_ALWAYS or TRUNCATE_EXISTING (NT's FILE_OVERWRITE) over a hidden
+	 * or system file must name those attributes. */
+	if (replaces &&
 	    (info->attributes & hidden_system & ~o->flags) != 0)
 		return ERROR_ACCESS_DENIED;
 	return fcb ? share_check(fcb, o->access, o->share) : ERROR_SUCCESS;
