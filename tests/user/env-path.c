@@ -168,7 +168,6 @@ static void children(void)
 
 static void refusals(void)
 {
-	PROCESS_INFORMATION pi;
 	DWORD code;
 
 	CHECK((code = run(NULL, "pathprog exit7", NULL, "C:\\NOPE")) ==
@@ -181,9 +180,6 @@ static void refusals(void)
 	      NO_START + ERROR_NOACCESS, "a bad environment pointer: %lu", code);
 	CHECK((code = run(NULL, "no-such-program exit7", NULL, NULL)) ==
 	      NO_START + ERROR_FILE_NOT_FOUND, "a missing program: %lu", code);
-	CHECK(!CreateProcessA(NULL, "pathprog exit7", NULL, NULL, FALSE,
-			      CREATE_UNICODE_ENVIRONMENT, NULL, NULL, NULL, &pi) &&
-	      GetLastError() == ERROR_INVALID_PARAMETER, "a Unicode block: %lu", GetLastError());
 }
 
 int main(int argc, char **argv)
