@@ -5,7 +5,8 @@
  * wildcard, FILE_FLAG_DELETE_ON_CLOSE (delete pending, sharing), new
  * read-only files; WriteFile at offset 0xFFFFFFFF:0xFFFFFFFF (the end),
  * FILE_APPEND_DATA alone, zero-length writes, SetFilePointer's high part and
- * ERROR_NEGATIVE_SEEK, SetEndOfFile's zero fill; LockFile(Ex) ranges, shared
+ * ERROR_NEGATIVE_SEEK, SetEndOfFile's zero fill; FILE_FLAG_NO_BUFFERING's
+ * whole sectors; LockFile(Ex) ranges, shared
  * locks and unlock errors; GetFileInformationByHandleEx's sizes and
  * ERROR_MORE_DATA; GetFullPathNameA's relative forms; GetTempFileNameA's
  * names and ERROR_DIRECTORY; GetEnvironmentVariableA's sizes and
@@ -184,6 +185,37 @@ static void transfers(void)
 	ReadFile(h, buf, 22, &n, NULL);
 	CHECK(buf[0] == '0' && buf[20] == 'Q', "append at end %c %c", buf[0], buf[20]);
 	CloseHandle(h);
+}
+
+/* FILE_FLAG_NO_BUFFERING: whole sectors (512 bytes on vados's FAT) at
+ * sector offsets, else ERROR_INVALID_PARAMETER; a read may end short at the
+ * end of the file. */
+static void unbuffered(void)
+{
+	static char sector[1024] __attribute__((aligned(512)));
+	HANDLE h = CreateFileA(D "\\nb.bin", GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
+			       FILE_FLAG_NO_BUFFERING, NULL);
+	OVERLAPPED ov;
+	DWORD n;
+
+	CHECK(h != INVALID_HANDLE_VALUE, "open %lu", GetLastError());
+	memset(sector, 'u', sizeof(sector));
+	FAILS(WriteFile(h, sector, 100, &n, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	CHECK(GetFileSize(h, NULL) == 0, "nothing written");
+	CHECK(WriteFile(h, sector, 1024, &n, NULL) && n == 1024, "whole sectors %lu", GetLastError());
+	SetFilePointer(h, 10, NULL, FILE_BEGIN);
+	FAILS(ReadFile(h, sector, 512, &n, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	memset(&ov, 0, sizeof(ov));
+	ov.Offset = 512;
+	CHECK(ReadFile(h, sector, 512, &n, &ov) && n == 512, "at a sector %lu", GetLastError());
+	ov.Offset = 100;
+	FAILS(ReadFile(h, sector, 512, &n, &ov), FALSE, ERROR_INVALID_PARAMETER);
+	SetFilePointer(h, 700, NULL, FILE_BEGIN);
+	CHECK(SetEndOfFile(h), "any size %lu", GetLastError());
+	ov.Offset = 512;
+	CHECK(ReadFile(h, sector, 1024, &n, &ov) && n == 188, "short at the end: %lu", n);
+	CloseHandle(h);
+	CHECK(DeleteFileA(D "\\nb.bin"), "delete");
 }
 
 static void locks(void)
@@ -438,6 +470,7 @@ int main(void)
 	CreateDirectoryA(D, NULL);
 	create();
 	transfers();
+	unbuffered();
 	locks();
 	info();
 	paths();
