@@ -6,10 +6,11 @@
  * read-only files; WriteFile at offset 0xFFFFFFFF:0xFFFFFFFF (the end),
  * FILE_APPEND_DATA alone, zero-length writes, SetFilePointer's high part and
  * ERROR_NEGATIVE_SEEK, SetEndOfFile's zero fill; FILE_FLAG_NO_BUFFERING's
- * whole sectors; LockFile(Ex) ranges, shared
- * locks and unlock errors; GetFileInformationByHandleEx's sizes and
- * ERROR_MORE_DATA; GetFullPathNameA's relative forms; GetTempFileNameA's
- * names and ERROR_DIRECTORY; GetEnvironmentVariableA's sizes and
+ * whole sectors; LockFile(Ex) ranges, shared locks and unlock errors;
+ * GetFileInformationByHandleEx's sizes and ERROR_MORE_DATA;
+ * SetFileInformationByHandle's rename to a Win32 path, basic and allocation
+ * information; GetFullPathNameA's relative forms; GetTempFileNameA's names
+ * and ERROR_DIRECTORY; GetEnvironmentVariableA's sizes and
  * ExpandEnvironmentStringsA's unknown names; CommandLineToArgvW's program
  * name (shell32's rule, not the C runtime's); the C runtime's errno values;
  * directory, move, copy and find refusals. Last line: "conform2-files-edges:
@@ -276,6 +277,51 @@ static void info(void)
 	CloseHandle(h);
 }
 
+/* FILE_RENAME_INFO with a Win32 path (its page allows absolute ones and
+ * ones relative to the current directory), ReplaceIfExists, then
+ * FileBasicInfo's attributes and FileAllocationInfo's truncation. */
+static void set_information(void)
+{
+	static const WCHAR target[] = L"C:\\C2F\\b.txt";
+	union {
+		FILE_RENAME_INFO r;
+		char bytes[64];
+	} buf = { 0 };
+	FILE_BASIC_INFO bi;
+	FILE_ALLOCATION_INFO ai;
+	HANDLE h;
+
+	put(D "\\a.txt", "hello");
+	put(D "\\b.txt", "bb");
+	h = CreateFileA(D "\\a.txt", GENERIC_READ | GENERIC_WRITE | DELETE, 0, NULL, OPEN_EXISTING,
+			0, NULL);
+	buf.r.FileNameLength = sizeof(target) - sizeof(WCHAR);
+	memcpy(buf.r.FileName, target, sizeof(target));
+	FAILS(SetFileInformationByHandle(h, FileRenameInfo, &buf, sizeof(buf)), FALSE,
+	      ERROR_ALREADY_EXISTS);
+	buf.r.ReplaceIfExists = TRUE;
+	CHECK(SetFileInformationByHandle(h, FileRenameInfo, &buf, sizeof(buf)), "rename %lu",
+	      GetLastError());
+	CHECK(GetFileAttributesA(D "\\a.txt") == INVALID_FILE_ATTRIBUTES, "the old name went");
+	FAILS(GetFileInformationByHandleEx(h, FileBasicInfo, &bi, sizeof(bi) - 1), FALSE,
+	      ERROR_BAD_LENGTH);
+	CHECK(GetFileInformationByHandleEx(h, FileBasicInfo, &bi, sizeof(bi)), "basic");
+	bi.FileAttributes = FILE_ATTRIBUTE_HIDDEN;
+	bi.CreationTime.QuadPart = bi.LastAccessTime.QuadPart = bi.ChangeTime.QuadPart = 0;
+	bi.LastWriteTime.QuadPart = -1;
+	CHECK(SetFileInformationByHandle(h, FileBasicInfo, &bi, sizeof(bi)), "set basic");
+	CHECK(GetFileAttributesA(D "\\b.txt") == FILE_ATTRIBUTE_HIDDEN, "attributes %lx",
+	      GetFileAttributesA(D "\\b.txt"));
+	ai.AllocationSize.QuadPart = 2;
+	CHECK(SetFileInformationByHandle(h, FileAllocationInfo, &ai, sizeof(ai)) &&
+	      GetFileSize(h, NULL) == 2, "an allocation below the size truncates");
+	ai.AllocationSize.QuadPart = 10000;
+	CHECK(SetFileInformationByHandle(h, FileAllocationInfo, &ai, sizeof(ai)) &&
+	      GetFileSize(h, NULL) == 2, "one above keeps the size");
+	CloseHandle(h);
+	SetFileAttributesA(D "\\b.txt", FILE_ATTRIBUTE_NORMAL);
+}
+
 static void paths(void)
 {
 	char buf[MAX_PATH], *part;
@@ -473,6 +519,7 @@ int main(void)
 	unbuffered();
 	locks();
 	info();
+	set_information();
 	paths();
 	env();
 	argv();
