@@ -266,6 +266,13 @@ uint32_t file_find_first(const char *pattern, uint32_t flags, struct io_file **o
 /* FindNextFile: ERROR_NO_MORE_FILES at the end; ERROR_INVALID_HANDLE when f
  * is no enumeration. */
 uint32_t file_find_next(struct io_file *f, struct fat_info *info);
+/* GetFileInformationByHandleEx's directory classes (NtQueryDirectoryFile):
+ * the next entry of the directory open as f ("." and ".." too) in *info,
+ * the listing started on the first call and when restart; peek leaves the
+ * position where it was. ERROR_NO_MORE_FILES at the end,
+ * ERROR_INVALID_PARAMETER when f is no directory. A FindFirstFile handle
+ * goes on with its own pattern. */
+uint32_t file_list_next(struct io_file *f, bool restart, bool peek, struct fat_info *info);
 
 /* Writes what the volume holds pending: every dirty file page, then the
  * metadata (the lazy writer, FlushFileBuffers, io_shutdown). *written (may

@@ -174,6 +174,7 @@ static const struct {
 	[SYS_WRITE_GATHER] = { sys_write_gather, 4 },
 	[SYS_DEVICE_IO_CONTROL] = { sys_device_io_control, 7 },
 	[SYS_CANCEL_SYNCHRONOUS_IO] = { sys_cancel_synchronous_io, 1 },
+	[SYS_QUERY_DIRECTORY] = { sys_query_directory, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

@@ -9,7 +9,7 @@
  * whole sectors; LockFile(Ex) ranges, shared locks and unlock errors;
  * GetFileInformationByHandleEx's sizes and ERROR_MORE_DATA;
  * SetFileInformationByHandle's rename to a Win32 path, basic and allocation
- * information; GetFullPathNameA's relative forms; GetTempFileNameA's names
+ * information; directory listings by handle; GetFullPathNameA's relative forms; GetTempFileNameA's names
  * and ERROR_DIRECTORY; GetEnvironmentVariableA's sizes and
  * ExpandEnvironmentStringsA's unknown names; CommandLineToArgvW's program
  * name (shell32's rule, not the C runtime's); the C runtime's errno values;
@@ -322,6 +322,61 @@ static void set_information(void)
 	SetFileAttributesA(D "\\b.txt", FILE_ATTRIBUTE_NORMAL);
 }
 
+/* GetFileInformationByHandleEx's directory listings: ".", "..", then the
+ * entries, 8-byte aligned and chained, across calls; the Restart class
+ * starts over; ERROR_NO_MORE_FILES at the end, ERROR_MORE_DATA when the
+ * next entry does not fit, ERROR_BAD_LENGTH below the structure's size. */
+static void listing(void)
+{
+	static BYTE buf[4096] __attribute__((aligned(8)));
+	HANDLE h = CreateFileA(D "\\LIST", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+			       OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+	FILE_ID_BOTH_DIR_INFO *e = (FILE_ID_BOTH_DIR_INFO *)buf;
+	FILE_FULL_DIR_INFO *f = (FILE_FULL_DIR_INFO *)buf;
+	int seen = 0;
+
+	CHECK(h != INVALID_HANDLE_VALUE, "open %lu", GetLastError());
+	CHECK(GetFileInformationByHandleEx(h, FileIdBothDirectoryInfo, buf, sizeof(buf)), "list %lu",
+	      GetLastError());
+	CHECK(e->FileNameLength == 2 && e->FileName[0] == L'.' &&
+	      (e->FileAttributes & FILE_ATTRIBUTE_DIRECTORY) && e->NextEntryOffset % 8 == 0,
+	      "first \".\" %lu", e->FileNameLength);
+	for (;; e = (FILE_ID_BOTH_DIR_INFO *)((BYTE *)e + e->NextEntryOffset)) {
+		if (e->FileNameLength == 22 && !memcmp(e->FileName, L"Long Name.txt", 22))
+			CHECK(0, "names are whole");
+		if (e->FileNameLength == 26 && !memcmp(e->FileName, L"Long Name.txt", 26)) {
+			seen |= 1;
+			CHECK(e->EndOfFile.QuadPart == 5 && e->ShortNameLength == 24 &&
+			      !memcmp(e->ShortName, L"LONGNA~1.TXT", 24) &&
+			      e->AllocationSize.QuadPart >= 512, "long entry");
+		}
+		if (e->FileNameLength == 10 && !memcmp(e->FileName, L"b.txt", 10)) {
+			seen |= 2;
+			CHECK(e->ShortNameLength == 0, "an 8.3 name has no short one");
+		}
+		if (!e->NextEntryOffset)
+			break;
+	}
+	CHECK(seen == 3, "both files listed: %d", seen);
+	FAILS(GetFileInformationByHandleEx(h, FileIdBothDirectoryInfo, buf, sizeof(buf)), FALSE,
+	      ERROR_NO_MORE_FILES);
+	FAILS(GetFileInformationByHandleEx(h, FileFullDirectoryRestartInfo, buf, 71), FALSE,
+	      ERROR_BAD_LENGTH);
+	CHECK(GetFileInformationByHandleEx(h, FileFullDirectoryRestartInfo, buf, 80) &&
+	      f->FileNameLength == 2 && f->NextEntryOffset == 0, "one entry fits");
+	CHECK(GetFileInformationByHandleEx(h, FileFullDirectoryInfo, buf, 80) &&
+	      f->FileNameLength == 4 && f->FileName[1] == L'.', "then \"..\"");
+	FAILS(GetFileInformationByHandleEx(h, FileFullDirectoryInfo, buf, 80), FALSE,
+	      ERROR_MORE_DATA);
+	CHECK(GetFileInformationByHandleEx(h, FileFullDirectoryInfo, buf, 200) &&
+	      f->FileNameLength == 26, "the entry that did not fit comes next");
+	CloseHandle(h);
+	h = CreateFileA(D "\\LIST\\b.txt", GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+	FAILS(GetFileInformationByHandleEx(h, FileFullDirectoryInfo, buf, sizeof(buf)), FALSE,
+	      ERROR_INVALID_PARAMETER);
+	CloseHandle(h);
+}
+
 static void paths(void)
 {
 	char buf[MAX_PATH], *part;
@@ -520,6 +575,10 @@ int main(void)
 	locks();
 	info();
 	set_information();
+	CreateDirectoryA(D "\\LIST", NULL);
+	put(D "\\LIST\\Long Name.txt", "12345");
+	put(D "\\LIST\\b.txt", "b");
+	listing();
 	paths();
 	env();
 	argv();

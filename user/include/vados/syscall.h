@@ -252,6 +252,7 @@ enum vados_syscall {
 	SYS_DEVICE_IO_CONTROL,  /* (handle, code, in, in size, out, out size, OVERLAPPED *
 				 *  or 0) -> bytes returned */
 	SYS_CANCEL_SYNCHRONOUS_IO,      /* (thread) */
+	SYS_QUERY_DIRECTORY,    /* (handle, VADOS_LIST_* flags, struct vados_find_data *) */
 	SYS_COUNT,
 };
 
@@ -301,6 +302,9 @@ struct vados_find_data {
  * FindExSearchLimitToDirectories (directories only). */
 #define VADOS_FIND_BASIC       0x1u
 #define VADOS_FIND_DIRECTORIES 0x2u
+/* SYS_QUERY_DIRECTORY's flags: start the listing over; leave its position. */
+#define VADOS_LIST_RESTART 0x1u
+#define VADOS_LIST_PEEK    0x2u
 
 /* SYS_QUERY_FILE's answer: BY_HANDLE_FILE_INFORMATION's layout (52 bytes),
  * then what FILE_STANDARD_INFO adds. A handle without FILE_READ_ATTRIBUTES
