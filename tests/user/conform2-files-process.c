@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <windows.h>
+#include "file-common.h"
 
 #define TEST_NAME "conform2-files-process"
 #include "check.h"
@@ -20,18 +21,7 @@
 /* Runs the child to its end; its exit code, or NO_START + the error. */
 static DWORD run(const char *app, const char *cmdline, DWORD flags, void *env)
 {
-	char line[256];
-	PROCESS_INFORMATION pi;
-	DWORD code = 12345;
-
-	strcpy(line, cmdline);
-	if (!CreateProcessA(app, line, NULL, NULL, FALSE, flags, env, NULL, NULL, &pi))
-		return NO_START + GetLastError();
-	WaitForSingleObject(pi.hProcess, INFINITE);
-	GetExitCodeProcess(pi.hProcess, &code);
-	CloseHandle(pi.hProcess);
-	CloseHandle(pi.hThread);
-	return code;
+	return file_run_ex(app, cmdline, flags, env, NULL);
 }
 
 /* The child's part: argv[argc - 1] names it. */
