@@ -333,7 +333,11 @@ static void listing(void)
 			       OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
 	FILE_ID_BOTH_DIR_INFO *e = (FILE_ID_BOTH_DIR_INFO *)buf;
 	FILE_FULL_DIR_INFO *f = (FILE_FULL_DIR_INFO *)buf;
+	DWORD per_cluster, per_sector, free_clusters, clusters, cluster;
 	int seen = 0;
+
+	GetDiskFreeSpaceA("C:\\", &per_cluster, &per_sector, &free_clusters, &clusters);
+	cluster = per_cluster * per_sector;
 
 	CHECK(h != INVALID_HANDLE_VALUE, "open %lu", GetLastError());
 	CHECK(GetFileInformationByHandleEx(h, FileIdBothDirectoryInfo, buf, sizeof(buf)), "list %lu",
@@ -348,7 +352,8 @@ static void listing(void)
 			seen |= 1;
 			CHECK(e->EndOfFile.QuadPart == 5 && e->ShortNameLength == 24 &&
 			      !memcmp(e->ShortName, L"LONGNA~1.TXT", 24) &&
-			      e->AllocationSize.QuadPart >= 512, "long entry");
+			      e->AllocationSize.QuadPart == cluster, "long entry: allocation %lu",
+			      (DWORD)e->AllocationSize.QuadPart);
 		}
 		if (e->FileNameLength == 10 && !memcmp(e->FileName, L"b.txt", 10)) {
 			seen |= 2;
