@@ -172,8 +172,9 @@ static uint32_t check_existing_locked(struct io_volume *v, struct fat_file *fat,
 	    ((o->access & (FILE_WRITE_DATA | FILE_APPEND_DATA | DELETE)) || replaces ||
 	     (o->flags & FILE_FLAG_DELETE_ON_CLOSE)))
 		return ERROR_ACCESS_DENIED;
-	/* CREATE_ALWAYS over a hidden or system file must name those attributes. */
-	if (o->disposition == CREATE_ALWAYS &&
+	/* CREATE_ALWAYS or TRUNCATE_EXISTING (NT's FILE_OVERWRITE) over a hidden
+	 * or system file must name those attributes. */
+	if (replaces &&
 	    (info->attributes & hidden_system & ~o->flags) != 0)
 		return ERROR_ACCESS_DENIED;
 	return fcb ? share_check(fcb, o->access, o->share) : ERROR_SUCCESS;
@@ -259,6 +260,14 @@ uint32_t file_open(const char *path, const struct io_open *o, struct io_file **o
 
 /* --- data, position, size, times --- */
 
+/* Whether a transfer of len bytes at f's position breaks FILE_FLAG_NO_BUFFERING's
+ * rule (File Buffering: whole sectors at sector offsets), which NT's FAT
+ * answers with ERROR_INVALID_PARAMETER. */
+static bool unbuffered_misaligned_locked(const struct io_file *f, uint32_t len)
+{
+	return f->no_buffering && ((f->position | len) & (FAT_SECTOR_SIZE - 1));
+}
+
 uint32_t file_read(struct io_file *f, const void *owner, const struct io_buffer *b, uint32_t len,
 		   uint32_t *done)
 {
@@ -269,8 +278,10 @@ uint32_t file_read(struct io_file *f, const void *owner, const struct io_buffer 
 	if (f->directory)
 		return ERROR_INVALID_FUNCTION;
 	io_lock(v);
-	if (f->position < FILE_SIZE_LIMIT &&
-	    !(err = iop_lock_check_locked(f, owner, f->position, len, false))) {
+	if (unbuffered_misaligned_locked(f, len))
+		err = ERROR_INVALID_PARAMETER;
+	else if (f->position < FILE_SIZE_LIMIT &&
+		 !(err = iop_lock_check_locked(f, owner, f->position, len, false))) {
 		if (len > FILE_SIZE_LIMIT - f->position)
 			len = (uint32_t)(FILE_SIZE_LIMIT - f->position);
 		err = cache_read_locked(f->fcb, (uint32_t)f->position, b, len, done);
@@ -323,8 +334,10 @@ uint32_t file_write(struct io_file *f, const void *owner, const struct io_buffer
 		fat_query(f->fcb->fat, &info);
 		f->position = info.size;
 	}
-	if ((f->position < FILE_SIZE_LIMIT || len == 0) &&
-	    !(err = iop_lock_check_locked(f, owner, f->position, len, true))) {
+	if (unbuffered_misaligned_locked(f, len))
+		err = ERROR_INVALID_PARAMETER;
+	else if ((f->position < FILE_SIZE_LIMIT || len == 0) &&
+		 !(err = iop_lock_check_locked(f, owner, f->position, len, true))) {
 		uint32_t size = fat_size(f->fcb->fat);
 
 		err = len ? cache_write_locked(f->fcb, (uint32_t)f->position, b, len, done)

@@ -72,7 +72,9 @@ struct io_buffer {
  * position past them; *done says how many (0 at the end). ERROR_NOACCESS
  * when a user buffer faults (the position moves past what was read);
  * ERROR_LOCK_VIOLATION, nothing read, when a byte-range lock of another
- * owner than owner (see file_lock) covers part of the range asked for. */
+ * owner than owner (see file_lock) covers part of the range asked for;
+ * ERROR_INVALID_PARAMETER on a FILE_FLAG_NO_BUFFERING handle unless the
+ * position and len are whole sectors. */
 uint32_t file_read(struct io_file *f, const void *owner, const struct io_buffer *b, uint32_t len,
 		   uint32_t *done);
 /* Reads up to len bytes at offset into buf (kernel memory) without using
@@ -92,7 +94,8 @@ struct mm_control_area **file_image_slot(struct io_file *f);
 uint32_t file_image_path(struct io_file *f, char *buf, uint32_t size);
 /* Writes len bytes at the position (at the end for an append-only handle);
  * ERROR_LOCK_VIOLATION, nothing written, when a shared lock or another
- * owner's exclusive lock covers part of the range. */
+ * owner's exclusive lock covers part of the range; FILE_FLAG_NO_BUFFERING's
+ * rule as file_read's. */
 uint32_t file_write(struct io_file *f, const void *owner, const struct io_buffer *b,
 		    uint32_t len, uint32_t *done);
 /* SetFilePointerEx: method 0 begin, 1 current, 2 end; ERROR_NEGATIVE_SEEK
@@ -263,6 +266,13 @@ uint32_t file_find_first(const char *pattern, uint32_t flags, struct io_file **o
 /* FindNextFile: ERROR_NO_MORE_FILES at the end; ERROR_INVALID_HANDLE when f
  * is no enumeration. */
 uint32_t file_find_next(struct io_file *f, struct fat_info *info);
+/* GetFileInformationByHandleEx's directory classes (NtQueryDirectoryFile):
+ * the next entry of the directory open as f ("." and ".." too) in *info,
+ * the listing started on the first call and when restart; peek leaves the
+ * position where it was. ERROR_NO_MORE_FILES at the end,
+ * ERROR_INVALID_PARAMETER when f is no directory. A FindFirstFile handle
+ * goes on with its own pattern. */
+uint32_t file_list_next(struct io_file *f, bool restart, bool peek, struct fat_info *info);
 
 /* Writes what the volume holds pending: every dirty file page, then the
  * metadata (the lazy writer, FlushFileBuffers, io_shutdown). *written (may

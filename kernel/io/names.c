@@ -306,3 +306,37 @@ uint32_t file_find_next(struct io_file *f, struct fat_info *info)
 	io_unlock(f->fcb->vol);
 	return err;
 }
+
+/* --- a directory's listing by handle (NtQueryDirectoryFile) --- */
+
+uint32_t file_list_next(struct io_file *f, bool restart, bool peek, struct fat_info *info)
+{
+	struct fat_find *fresh = f->find ? NULL : kmalloc(sizeof(*fresh)), saved;
+	struct io_volume *v;
+	uint32_t err = ERROR_SUCCESS;
+
+	if (!f->directory || !f->fcb) {
+		kfree(fresh);
+		return ERROR_INVALID_PARAMETER;
+	}
+	v = f->fcb->vol;
+	io_lock(v);
+	if (!f->find && fresh) {        /* the first listing on this handle */
+		f->find = fresh;
+		fresh = NULL;
+		restart = true;
+	}
+	if (!f->find)
+		err = ERROR_NOT_ENOUGH_MEMORY;
+	else if (restart)
+		err = fat_find_first(v->fat, f->fcb->path, "*", f->find);
+	if (!err) {
+		saved = *f->find;
+		err = find_next_locked(f, info);
+		if (peek)
+			*f->find = saved;
+	}
+	io_unlock(v);
+	kfree(fresh);
+	return err;
+}

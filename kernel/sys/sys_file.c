@@ -377,6 +377,31 @@ struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f)
 	return (struct sysret){ err, 0 };
 }
 
+/* (handle, VADOS_LIST_* flags, struct vados_find_data *): the next entry
+ * of the directory open on handle (FILE_LIST_DIRECTORY) */
+struct sysret sys_query_directory(const uint32_t *a, struct trap_frame *f)
+{
+	struct fat_info *info = kmalloc(sizeof(*info));
+	struct vados_find_data *d = kmalloc(sizeof(*d));
+	struct io_file *file = NULL;
+	uint32_t err = info && d ? sys_file_ref(a[0], FILE_READ_DATA, &file, NULL)
+				 : ERROR_NOT_ENOUGH_MEMORY;
+
+	(void)f;
+	if (!err && a[1] & ~(VADOS_LIST_RESTART | VADOS_LIST_PEEK))
+		err = ERROR_INVALID_PARAMETER;
+	if (!err && !(err = file_list_next(file, a[1] & VADOS_LIST_RESTART,
+					   a[1] & VADOS_LIST_PEEK, info))) {
+		sys_find_data(info, d);
+		err = sys_copy_out(a[2], d, sizeof(*d)).error;
+	}
+	if (file)
+		ob_dereference(file);
+	kfree(info);
+	kfree(d);
+	return (struct sysret){ err, 0 };
+}
+
 /* (handle, FILE_SEGMENT_ELEMENT *, bytes, OVERLAPPED * or 0) -> bytes read */
 struct sysret sys_read_scatter(const uint32_t *a, struct trap_frame *f)
 {

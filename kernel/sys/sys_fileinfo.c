@@ -5,6 +5,7 @@
  * the work (kernel/io/info.c). */
 #include "kernel/sys/syscalls.h"
 #include "kernel/io/file.h"
+#include "kernel/ps/process.h"
 #include "kernel/rtl/codepage.h"
 #include "kernel/rtl/path.h"
 #include "kernel/rtl/string.h"
@@ -157,17 +158,31 @@ static uint32_t set_basic(struct io_file *file, const uint8_t *buf)
 			      given[2] ? &t[2] : NULL, attr != 0, attr & FAT_ATTR_SETTABLE);
 }
 
+/* The full path in to[RTL_PATH_WORK] of name, an NT path "\??\X:\..." or a
+ * Win32 one (absolute, or relative to the current directory, as
+ * FILE_RENAME_INFO's page allows); ERROR_INVALID_NAME when it is none. */
+static uint32_t rename_target(const char *name, char *to)
+{
+	char cwd[RTL_MAX_PATH];
+	bool nt = !strncmp(name, "\\??\\", 4);
+	size_t n;
+
+	if (nt && !(name[4] && name[5] == ':'))
+		return ERROR_INVALID_NAME;
+	ps_get_cwd(process_current(), cwd);
+	n = rtl_full_path(nt ? "C:\\" : cwd, nt ? name + 4 : name, to);
+	return n == 0 || n >= RTL_MAX_PATH ? ERROR_INVALID_NAME : ERROR_SUCCESS;
+}
+
 /* FILE_RENAME_INFO at user address user (size bytes; head its first 16):
  * ReplaceIfExists, RootDirectory (vados takes none: ERROR_INVALID_PARAMETER),
  * and FileName, FileNameLength bytes of UTF-16: a name alone renames the file
- * in its directory, an NT path "\??\X:\..." moves it there (on its
- * volume); any other path is ERROR_INVALID_NAME, as NT finds it. */
+ * in its directory, a path (rename_target) moves it there (on its volume). */
 static uint32_t set_rename(struct io_file *file, const uint8_t *head, uint32_t user,
 			   uint32_t size)
 {
 	uint32_t root, bytes, err = ERROR_SUCCESS;
 	char *name = kmalloc(RTL_MAX_PATH), *to = kmalloc(RTL_PATH_WORK);
-	size_t n;
 	uint16_t c;
 
 	memcpy(&root, head + 4, sizeof(root));
@@ -185,11 +200,7 @@ static uint32_t set_rename(struct io_file *file, const uint8_t *head, uint32_t u
 			err = ERROR_INVALID_NAME;
 		name[i + 1] = '\0';
 	}
-	if (!err && !strncmp(name, "\\??\\", 4)) {
-		n = name[4] && name[5] == ':' ? rtl_full_path("C:\\", name + 4, to) : 0;
-		if (n == 0 || n >= RTL_MAX_PATH)
-			err = ERROR_INVALID_NAME;
-	} else if (!err && !strchr(name, '\\') && !strchr(name, '/') && !strchr(name, ':')) {
+	if (!err && !strchr(name, '\\') && !strchr(name, '/') && !strchr(name, ':')) {
 		if (!(err = file_path(file, to))) {
 			strrchr(to, '\\')[1] = '\0';  /* its directory */
 			if (strlen(to) + strlen(name) >= RTL_MAX_PATH)
@@ -198,7 +209,7 @@ static uint32_t set_rename(struct io_file *file, const uint8_t *head, uint32_t u
 				strcat(to, name);
 		}
 	} else if (!err) {
-		err = ERROR_INVALID_NAME;
+		err = rename_target(name, to);
 	}
 	if (!err)
 		err = file_rename(file, to, head[0] != 0);

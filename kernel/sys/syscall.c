@@ -175,6 +175,7 @@ static const struct {
 	[SYS_CANCEL_SYNCHRONOUS_IO] = { sys_cancel_synchronous_io, 1 },
 	[SYS_QUERY_DEVICE] = { sys_query_device, 1 },
 	[SYS_UNMAP_VIEW2] = { sys_unmap_view2, 3 },
+	[SYS_QUERY_DIRECTORY] = { sys_query_directory, 3 },
 };
 
 struct sysret sys_copy_out(uint32_t dst, const void *src, size_t n)

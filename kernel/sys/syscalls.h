@@ -134,6 +134,7 @@ struct sysret sys_flush_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_set_file_time(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_first_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_find_next_file(const uint32_t *a, struct trap_frame *f);
+struct sysret sys_query_directory(const uint32_t *a, struct trap_frame *f);
 /* kernel/sys/sys_fileinfo.c */
 struct sysret sys_query_file(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_query_file_path(const uint32_t *a, struct trap_frame *f);

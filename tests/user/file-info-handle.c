@@ -401,7 +401,11 @@ static void set_rename(void)
 	CHECK(rename_to(h, "other.txt", TRUE, 0), "ReplaceIfExists: %lu", GetLastError());
 	CHECK(GetFinalPathNameByHandleA(h, path, sizeof(path), 0) &&
 	      !strcmp(path, "\\\\?\\C:\\INFO\\other.txt"), "replaced: %s", path);
-	FAILS(rename_to(h, "C:\\INFO\\win32.txt", FALSE, 0), FALSE, ERROR_INVALID_NAME);
+	CHECK(rename_to(h, "C:\\INFO\\win32.txt", FALSE, 0) &&
+	      GetFileAttributesA(DIR_PATH "\\win32.txt") != INVALID_FILE_ATTRIBUTES,
+	      "a Win32 path, as the page allows: %lu", GetLastError());
+	SetCurrentDirectoryA("C:\\");
+	CHECK(rename_to(h, "INFO\\other.txt", FALSE, 0), "relative to the current directory");
 	FAILS(rename_to(h, "x.txt", FALSE, 8), FALSE, ERROR_BAD_LENGTH);
 	FAILS(rename_to(h, "long name.txt", FALSE, 16), FALSE, ERROR_INVALID_PARAMETER);
 	FAILS(rename_to(other, "x.txt", FALSE, 0), FALSE, ERROR_ACCESS_DENIED);

@@ -7,20 +7,29 @@ static int blank(char c)
 }
 
 /* The program name at *line: copied into out (NULL: only counted); returns
- * the characters it takes, and moves *line past it. */
-static size_t program_name(const char **line, char *out)
+ * the characters it takes, and moves *line past it. The C runtime's drops
+ * every quote and ends at a blank outside quotes; shell32's is what lies
+ * between a leading quote and the next one, else all up to a blank, quotes
+ * and backslashes kept. */
+static size_t program_name(const char **line, char *out, enum argv_rules rules)
 {
 	const char *p = *line;
 	size_t n = 0;
-	int quoted = 0;
+	int shell = rules == ARGV_SHELL32;
+	int closes = shell && *p == '"', quoted = closes;
 
-	for (; *p && (quoted || !blank(*p)); p++) {
-		if (*p == '"')
+	for (p += closes; *p && (quoted || !blank(*p)); p++) {
+		if (*p == '"' && closes) {
+			p++;    /* shell32's quoted name ends at its quote */
+			break;
+		}
+		if (*p == '"' && !shell) {
 			quoted = !quoted;
-		else if (out)
-			out[n++] = *p;
-		else
-			n++;
+			continue;
+		}
+		if (out)
+			out[n] = *p;
+		n++;
 	}
 	*line = p;
 	return n;
@@ -66,12 +75,13 @@ static size_t one_argument(const char **line, char *out)
 }
 
 /* The split itself; argv and buf NULL: only counts. */
-static int split(const char *line, char **argv, char *buf, size_t *chars)
+static int split(const char *line, char **argv, char *buf, size_t *chars,
+		 enum argv_rules rules)
 {
 	int argc = 0;
 	size_t used = 0, n;
 
-	n = program_name(&line, buf);
+	n = program_name(&line, buf, rules);
 	if (argv) {
 		argv[argc] = buf;
 		buf[n] = '\0';
@@ -97,14 +107,14 @@ static int split(const char *line, char **argv, char *buf, size_t *chars)
 	return argc;
 }
 
-void argv_measure(const char *line, size_t *words, size_t *chars)
+void argv_measure(const char *line, size_t *words, size_t *chars, enum argv_rules rules)
 {
-	*words = (size_t)split(line, NULL, NULL, chars);
+	*words = (size_t)split(line, NULL, NULL, chars, rules);
 }
 
-int argv_split(const char *line, char **argv, char *buf)
+int argv_split(const char *line, char **argv, char *buf, enum argv_rules rules)
 {
 	size_t chars;
 
-	return split(line, argv, buf, &chars);
+	return split(line, argv, buf, &chars, rules);
 }

@@ -23,9 +23,9 @@ static void __attribute__((used, noreturn)) runtime_start(char *cmdline, char *e
 {
 	size_t words, chars;
 
-	argv_measure(cmdline, &words, &chars);
+	argv_measure(cmdline, &words, &chars, ARGV_CRT);
 	char *argv[words + 1], strings[chars];
-	int argc = argv_split(cmdline, argv, strings);
+	int argc = argv_split(cmdline, argv, strings, ARGV_CRT);
 
 	__vados_sysenter = vados_syscall(SYS_FAST_CALLS, NULL).value == 1;
 	__vados_exceptions_init();

@@ -73,6 +73,20 @@ DWORD __vados_io_error(DWORD status)
 	return io_status[i].error;
 }
 
+/* Moves hFile's pointer to the OVERLAPPED's offset; a write's offset of
+ * 0xFFFFFFFF:0xFFFFFFFF is the end of the file, as WriteFile documents
+ * (the same as a handle opened for FILE_APPEND_DATA alone). */
+static BOOL seek_to_offset(uint32_t nr, HANDLE hFile, const OVERLAPPED *ov)
+{
+	LARGE_INTEGER at = { 0 };
+
+	if (nr == SYS_WRITE_FILE && ov->Offset == 0xFFFFFFFF && ov->OffsetHigh == 0xFFFFFFFF)
+		return SetFilePointerEx(hFile, at, NULL, FILE_END);
+	at.LowPart = ov->Offset;
+	at.HighPart = (LONG)ov->OffsetHigh;
+	return SetFilePointerEx(hFile, at, NULL, FILE_BEGIN);
+}
+
 /* ReadFile and WriteFile. The count (optional, as on Windows since 7) is
  * written even when the call fails. With an OVERLAPPED the transfer starts
  * at its offset and completes here (vados does every transfer on a file at
@@ -96,7 +110,6 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 	uint32_t args[6] = { (uint32_t)hFile, (uint32_t)buffer, bytes, report ? (uint32_t)ov : 0 };
 	HANDLE event = ov && use_event ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
 	uint32_t n = 0;
-	LARGE_INTEGER at;
 	BOOL ok;
 
 	if (done)
@@ -104,9 +117,7 @@ static BOOL transfer(uint32_t nr, HANDLE hFile, LPCVOID buffer, DWORD bytes, LPD
 	if (event)
 		ResetEvent(event);
 	if (ov) {
-		at.LowPart = ov->Offset;
-		at.HighPart = (LONG)ov->OffsetHigh;
-		if (!SetFilePointerEx(hFile, at, NULL, FILE_BEGIN)) {
+		if (!seek_to_offset(nr, hFile, ov)) {
 			if (GetLastError() != ERROR_INVALID_HANDLE)
 				return FALSE;
 			pipe = TRUE;    /* no file; a pipe has no position */

@@ -7,12 +7,18 @@
 #include "runtime.h"
 #include "user/lib/wide_arg.h"
 #include "win32call.h"
+#include <stddef.h>
 #include <string.h>
 
 #define FAT32_MAX_COMPONENT 255u
 #define FAT32_FLAGS (FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK)
 #define FAT32_NAME "FAT32"
 
+_Static_assert(sizeof(FILE_FULL_DIR_INFO) == 72 && sizeof(FILE_ID_BOTH_DIR_INFO) == 112 &&
+	       offsetof(FILE_FULL_DIR_INFO, FileName) == 68 &&
+	       offsetof(FILE_ID_BOTH_DIR_INFO, ShortName) == 70 &&
+	       offsetof(FILE_ID_BOTH_DIR_INFO, FileId) == 96 &&
+	       offsetof(FILE_ID_BOTH_DIR_INFO, FileName) == 104, "Windows' layouts");
 _Static_assert(sizeof(FILE_BASIC_INFO) == 40 && sizeof(FILE_STANDARD_INFO) == 24 &&
 	       sizeof(FILE_ID_INFO) == 24 && sizeof(FILE_NAME_INFO) == 8 &&
 	       sizeof(FILE_RENAME_INFO) == 16, "Windows' sizes");
@@ -83,9 +89,96 @@ static BOOL name_info(HANDLE hFile, FILE_NAME_INFO *out, DWORD size)
 	return TRUE;
 }
 
+/* One listing entry of d at out (its FileName room checked by the caller):
+ * FILE_ID_BOTH_DIR_INFO's fields (id) or FILE_FULL_DIR_INFO's, which are its
+ * first ones; name is d's name in UTF-16, n units. */
+static void list_entry(BYTE *out, const struct vados_find_data *d, const WCHAR *name,
+		       DWORD n, BOOL id, DWORD cluster)
+{
+	FILE_ID_BOTH_DIR_INFO *e = (FILE_ID_BOTH_DIR_INFO *)out;
+	ULONGLONG size = (ULONGLONG)d->size_high << 32 | d->size_low;
+
+	memset(e, 0, id ? offsetof(FILE_ID_BOTH_DIR_INFO, FileName)
+			: offsetof(FILE_FULL_DIR_INFO, FileName));
+	e->CreationTime = large(d->created);
+	e->LastAccessTime = large(d->accessed);
+	e->LastWriteTime = large(d->written);
+	e->EndOfFile.QuadPart = (LONGLONG)size;
+	e->AllocationSize.QuadPart = (LONGLONG)((size + cluster - 1) / cluster * cluster);
+	e->FileAttributes = d->attributes;
+	e->FileNameLength = n * sizeof(WCHAR);
+	if (id) {
+		e->ShortNameLength = (CHAR)(2 * strlen(d->short_name));
+		wide_widen(d->short_name, e->ShortName, 12);
+		memcpy(e->FileName, name, n * sizeof(WCHAR));
+	} else {
+		memcpy(((FILE_FULL_DIR_INFO *)out)->FileName, name, n * sizeof(WCHAR));
+	}
+}
+
+/* The bytes per cluster of hFile's volume (for AllocationSize); 4096 when
+ * they cannot be had. */
+static DWORD cluster_bytes(HANDLE hFile)
+{
+	char path[MAX_PATH + 32];
+	DWORD per_cluster, per_sector, free_clusters, clusters;
+
+	if (!file_path(hFile, FALSE, path))
+		return 4096;
+	path[3] = '\0';        /* "X:\" */
+	if (!GetDiskFreeSpaceA(path, &per_cluster, &per_sector, &free_clusters, &clusters))
+		return 4096;
+	return per_cluster * per_sector;
+}
+
+/* The directory classes: as many of the next entries as out[size] holds,
+ * the first after a restart for the Restart classes (and on a handle's
+ * first listing). ERROR_NO_MORE_FILES when none is left, ERROR_MORE_DATA
+ * when the next one does not fit (it stays the next). */
+static BOOL list_directory(HANDLE hFile, unsigned int c, BYTE *out, DWORD size)
+{
+	BOOL id = c == FileIdBothDirectoryInfo || c == FileIdBothDirectoryRestartInfo;
+	DWORD head = id ? offsetof(FILE_ID_BOTH_DIR_INFO, FileName)
+			: offsetof(FILE_FULL_DIR_INFO, FileName);
+	DWORD cluster = cluster_bytes(hFile), at = 0, last = 0, n, need;
+	uint32_t flags = c == FileIdBothDirectoryRestartInfo || c == FileFullDirectoryRestartInfo
+				 ? VADOS_LIST_RESTART : 0;
+	struct vados_find_data d;
+	uint32_t args[3] = { (uint32_t)hFile, 0, (uint32_t)&d };
+	WCHAR name[MAX_PATH];
+	BOOL any = FALSE;
+
+	for (;; flags = 0) {
+		args[1] = flags | VADOS_LIST_PEEK;
+		if (!win32_call(SYS_QUERY_DIRECTORY, args, NULL))
+			return any && GetLastError() == ERROR_NO_MORE_FILES;
+		wide_widen(d.name, name, MAX_PATH);
+		n = lstrlenW(name);
+		need = head + n * sizeof(WCHAR);
+		if (at + need > size) {
+			if (!any)
+				SetLastError(ERROR_MORE_DATA);
+			return any;
+		}
+		args[1] = flags;
+		if (!win32_call(SYS_QUERY_DIRECTORY, args, NULL))
+			return any;
+		list_entry(out + at, &d, name, n, id, cluster);
+		if (any)
+			((FILE_FULL_DIR_INFO *)(out + last))->NextEntryOffset = at - last;
+		any = TRUE;
+		last = at;
+		at = (at + need + 7) & ~7u;
+	}
+}
+
 /* The classes GetFileInformationByHandleEx answers, with their structures'
  * sizes (a smaller buffer: ERROR_BAD_LENGTH). */
 static const DWORD query_size[MaximumFileInfoByHandleClass] = {
+	[FileFullDirectoryInfo] = sizeof(FILE_FULL_DIR_INFO),
+	[FileFullDirectoryRestartInfo] = sizeof(FILE_FULL_DIR_INFO),
+	[FileIdBothDirectoryInfo] = sizeof(FILE_ID_BOTH_DIR_INFO),
+	[FileIdBothDirectoryRestartInfo] = sizeof(FILE_ID_BOTH_DIR_INFO),
 	[FileBasicInfo] = sizeof(FILE_BASIC_INFO),
 	[FileStandardInfo] = sizeof(FILE_STANDARD_INFO),
 	[FileNameInfo] = sizeof(FILE_NAME_INFO),
@@ -94,8 +187,9 @@ static const DWORD query_size[MaximumFileInfoByHandleClass] = {
 };
 
 /* FileBasicInfo (no ChangeTime on FAT: 0), FileStandardInfo,
- * FileNameInfo, FileAttributeTagInfo and FileIdInfo; any other class
- * ERROR_INVALID_PARAMETER, as Windows' FAT gives. */
+ * FileNameInfo, FileAttributeTagInfo, FileIdInfo and the directory
+ * listings (list_directory; FileIndex, EaSize and FileId 0); any other
+ * class ERROR_INVALID_PARAMETER, as Windows' FAT gives. */
 BOOL WINAPI GetFileInformationByHandleEx(HANDLE hFile,
 					 FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
 					 LPVOID lpFileInformation, DWORD dwBufferSize)
@@ -118,6 +212,9 @@ BOOL WINAPI GetFileInformationByHandleEx(HANDLE hFile,
 	}
 	if (c == FileNameInfo)
 		return name_info(hFile, lpFileInformation, dwBufferSize);
+	if (c == FileFullDirectoryInfo || c == FileFullDirectoryRestartInfo ||
+	    c == FileIdBothDirectoryInfo || c == FileIdBothDirectoryRestartInfo)
+		return list_directory(hFile, c, lpFileInformation, dwBufferSize);
 	if (!query(hFile, &i, attributes))
 		return FALSE;
 	if (c == FileBasicInfo) {

@@ -138,7 +138,8 @@ DWORD WINAPI GetTempPathA(DWORD nBufferLength, LPSTR lpBuffer)
  * + ".tmp". uUnique's low 16 bits, when not 0, name the file and it is not
  * created; 0 makes the function find a number whose file it can create
  * (starting from the clock) and create it. Returns the number used; 0 and
- * ERROR_BUFFER_OVERFLOW when the name could not fit MAX_PATH. */
+ * ERROR_BUFFER_OVERFLOW when the name could not fit MAX_PATH, ERROR_DIRECTORY
+ * when lpPathName is no directory (uUnique 0). */
 UINT WINAPI GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUnique,
 			     LPSTR lpTempFileName)
 {
@@ -173,6 +174,8 @@ UINT WINAPI GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUni
 			SetLastError(NO_ERROR);
 			return unique;
 		}
+		if (GetLastError() == ERROR_PATH_NOT_FOUND)
+			SetLastError(ERROR_DIRECTORY);  /* Windows' answer for no such directory */
 		if (GetLastError() != ERROR_FILE_EXISTS && GetLastError() != ERROR_ACCESS_DENIED &&
 		    GetLastError() != ERROR_SHARING_VIOLATION)
 			return 0;

@@ -4,6 +4,7 @@
 #include "vados/calls.h"
 #include "user/lib/runtime.h"
 #include "win32call.h"
+#include "user/lib/wide_arg.h"
 
 HANDLE WINAPI GetCurrentProcess(VOID)
 {
@@ -110,22 +111,61 @@ static BOOL create_process(const struct create_request *r, uint32_t out[4])
 	return ok;
 }
 
+/* The UTF-16 environment block w (double-NUL ended) as a CP437 one on the
+ * process heap, '?' for what CP437 lacks; NULL with
+ * ERROR_NOT_ENOUGH_MEMORY or ERROR_NOACCESS. */
+static char *environment_narrow(LPCWSTR w)
+{
+	DWORD n = 0;
+	char *a;
+
+	for (;;) {
+		if (IsBadStringPtrW(w + n, (UINT_PTR)-1)) {
+			SetLastError(ERROR_NOACCESS);
+			return NULL;
+		}
+		if (!w[n])
+			break;
+		while (w[n])
+			n++;
+		n++;
+	}
+	if (!(a = HeapAlloc(GetProcessHeap(), 0, n + 1))) {
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		return NULL;
+	}
+	wide_narrow_lossy(w, n + 1, a);
+	return a;
+}
+
 /* Fills lpProcessInformation and makes the handles inheritable as the
- * attributes say. */
-static BOOL create_and_report(const struct create_request *r, LPSECURITY_ATTRIBUTES pa,
+ * attributes say; a UTF-16 environment block (CREATE_UNICODE_ENVIRONMENT)
+ * goes to the child narrowed. */
+static BOOL create_and_report(const struct create_request *req, LPSECURITY_ATTRIBUTES pa,
 			      LPSECURITY_ATTRIBUTES ta, LPPROCESS_INFORMATION pi)
 {
+	struct create_request r = *req;
+	char *narrow = NULL;
 	uint32_t out[4];
+	BOOL ok;
 
 	if (!pi) {
 		SetLastError(ERROR_NOACCESS);
 		return FALSE;
 	}
-	if (r->flags & CREATE_UNICODE_ENVIRONMENT) {
-		SetLastError(ERROR_INVALID_PARAMETER);  /* vados has ANSI blocks only */
+	if ((r.flags & (DETACHED_PROCESS | CREATE_NEW_CONSOLE)) ==
+	    (DETACHED_PROCESS | CREATE_NEW_CONSOLE)) {
+		SetLastError(ERROR_INVALID_PARAMETER);  /* documented as exclusive */
 		return FALSE;
 	}
-	if (!create_process(r, out))
+	if ((r.flags & CREATE_UNICODE_ENVIRONMENT) && r.environment &&
+	    !(r.environment = narrow = environment_narrow(r.environment)))
+		return FALSE;
+	r.flags &= ~CREATE_UNICODE_ENVIRONMENT;
+	ok = create_process(&r, out);
+	if (narrow)
+		HeapFree(GetProcessHeap(), 0, narrow);
+	if (!ok)
 		return FALSE;
 	pi->hProcess = (HANDLE)out[0];
 	pi->dwProcessId = out[1];
@@ -146,10 +186,11 @@ static BOOL create_and_report(const struct create_request *r, LPSECURITY_ATTRIBU
  * child's argv comes from its command line (user/lib/argv.h). With
  * bInheritHandles, the child starts with every inheritable handle of the
  * caller at the same value and access. lpEnvironment (an ANSI block,
- * double-NUL ended; CREATE_UNICODE_ENVIRONMENT: ERROR_INVALID_PARAMETER) is
+ * double-NUL ended; CREATE_UNICODE_ENVIRONMENT: a UTF-16 one) is
  * the child's environment, NULL a copy of the caller's; lpCurrentDirectory
  * its current directory (ERROR_DIRECTORY when it is none), NULL the
  * caller's. CREATE_SUSPENDED: the first thread waits for ResumeThread;
+ * DETACHED_PROCESS with CREATE_NEW_CONSOLE: ERROR_INVALID_PARAMETER;
  * other flags are accepted and ignored. lpStartupInfo is what the child's
  * GetStartupInfo gives back (startup_record); the console stays its
  * standard handles.

@@ -15,9 +15,9 @@ static char **split_utf8(LPCWSTR line, int *argc)
 	if (!bytes || !(utf8 = HeapAlloc(GetProcessHeap(), 0, bytes)))
 		return NULL;
 	WideCharToMultiByte(CP_UTF8, 0, line, -1, utf8, bytes, NULL, NULL);
-	argv_measure(utf8, &words, &chars);
+	argv_measure(utf8, &words, &chars, ARGV_SHELL32);
 	if ((argv = HeapAlloc(GetProcessHeap(), 0, (words + 1) * sizeof(char *) + chars)) != NULL)
-		*argc = argv_split(utf8, argv, (char *)(argv + words + 1));
+		*argc = argv_split(utf8, argv, (char *)(argv + words + 1), ARGV_SHELL32);
 	HeapFree(GetProcessHeap(), 0, utf8);
 	return argv;
 }

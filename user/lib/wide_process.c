@@ -4,35 +4,8 @@
 #include <string.h>
 #include "user/lib/wide_arg.h"
 
-/* The UTF-16 environment block w (double-NUL ended) as a CP437 one on the
- * process heap, '?' for what CP437 lacks; NULL with
- * ERROR_NOT_ENOUGH_MEMORY or ERROR_NOACCESS. */
-static char *environment_narrow(LPCWSTR w)
-{
-	DWORD n = 0;
-	char *a;
-
-	for (;;) {
-		if (IsBadStringPtrW(w + n, (UINT_PTR)-1)) {
-			SetLastError(ERROR_NOACCESS);
-			return NULL;
-		}
-		if (!w[n])
-			break;
-		while (w[n])
-			n++;
-		n++;
-	}
-	if (!(a = HeapAlloc(GetProcessHeap(), 0, n + 1))) {
-		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
-	}
-	wide_narrow_lossy(w, n + 1, a);
-	return a;
-}
-
-/* CreateProcessAsUserA's, with lpEnvironment a UTF-16 block under
- * CREATE_UNICODE_ENVIRONMENT (given to the child in CP437). */
+/* CreateProcessAsUserA's (which takes a UTF-16 lpEnvironment under
+ * CREATE_UNICODE_ENVIRONMENT too). */
 BOOL WINAPI CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
 				 LPSECURITY_ATTRIBUTES lpProcessAttributes,
 				 LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
@@ -40,7 +13,7 @@ BOOL WINAPI CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWST
 				 LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
 				 LPPROCESS_INFORMATION lpProcessInformation)
 {
-	char *app, *cmdline = NULL, *dir = NULL, *env = NULL, *desktop = NULL, *title = NULL;
+	char *app, *cmdline = NULL, *dir = NULL, *desktop = NULL, *title = NULL;
 	LPCWSTR w_desktop = NULL, w_title = NULL;
 	STARTUPINFOA si;
 	BOOL ok = FALSE;
@@ -56,15 +29,13 @@ BOOL WINAPI CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWST
 	}
 	if (wide_arg(lpApplicationName, &app) && wide_arg(lpCommandLine, &cmdline) &&
 	    wide_arg(lpCurrentDirectory, &dir) && wide_arg(w_desktop, &desktop) &&
-	    wide_arg(w_title, &title) &&
-	    (!(dwCreationFlags & CREATE_UNICODE_ENVIRONMENT) || !lpEnvironment ||
-	     (env = environment_narrow(lpEnvironment)) != NULL)) {
+	    wide_arg(w_title, &title)) {
 		si.lpDesktop = desktop;
 		si.lpTitle = title;
 		ok = CreateProcessAsUserA(hToken, app, cmdline, lpProcessAttributes,
 					  lpThreadAttributes, bInheritHandles,
-					  dwCreationFlags & ~CREATE_UNICODE_ENVIRONMENT,
-					  env ? env : lpEnvironment, dir, lpStartupInfo ? &si : NULL,
+					  dwCreationFlags, lpEnvironment, dir,
+					  lpStartupInfo ? &si : NULL,
 					  lpProcessInformation);
 	}
 	wide_free(desktop);
@@ -72,7 +43,6 @@ BOOL WINAPI CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWST
 	wide_free(app);
 	wide_free(cmdline);
 	wide_free(dir);
-	wide_free(env);
 	return ok;
 }
 

@@ -254,6 +254,7 @@ enum vados_syscall {
 				 *  ERROR_INVALID_HANDLE) */
 	SYS_UNMAP_VIEW2,        /* (process, address, preserve): the view holding address goes
 				 *  (preserve: becomes the placeholder it replaced) */
+	SYS_QUERY_DIRECTORY,    /* (handle, VADOS_LIST_* flags, struct vados_find_data *) */
 	SYS_COUNT,
 };
 
@@ -308,6 +309,9 @@ struct vados_find_data {
  * FindExSearchLimitToDirectories (directories only). */
 #define VADOS_FIND_BASIC       0x1u
 #define VADOS_FIND_DIRECTORIES 0x2u
+/* SYS_QUERY_DIRECTORY's flags: start the listing over; leave its position. */
+#define VADOS_LIST_RESTART 0x1u
+#define VADOS_LIST_PEEK    0x2u
 
 /* SYS_QUERY_FILE's answer: BY_HANDLE_FILE_INFORMATION's layout (52 bytes),
  * then what FILE_STANDARD_INFO adds. A handle without FILE_READ_ATTRIBUTES

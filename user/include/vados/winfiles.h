@@ -445,6 +445,32 @@ typedef struct _FILE_RENAME_INFO {                          /* 16 bytes */
 	DWORD FileNameLength;                               /* bytes */
 	WCHAR FileName[1];
 } FILE_RENAME_INFO, *PFILE_RENAME_INFO;
+/* GetFileInformationByHandleEx's directory listings (FileFullDirectoryInfo,
+ * FileIdBothDirectoryInfo and their Restart forms): entries 8-byte aligned,
+ * each NextEntryOffset bytes from the last, the last's 0. */
+typedef struct __attribute__((aligned(8))) _FILE_FULL_DIR_INFO {       /* 72 bytes */
+	DWORD NextEntryOffset;
+	DWORD FileIndex;
+	LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+	LARGE_INTEGER EndOfFile, AllocationSize;
+	DWORD FileAttributes;
+	DWORD FileNameLength;                               /* bytes, no terminator */
+	DWORD EaSize;
+	WCHAR FileName[1];
+} FILE_FULL_DIR_INFO, *PFILE_FULL_DIR_INFO;
+typedef struct __attribute__((aligned(8))) _FILE_ID_BOTH_DIR_INFO {    /* 112 bytes */
+	DWORD NextEntryOffset;
+	DWORD FileIndex;
+	LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+	LARGE_INTEGER EndOfFile, AllocationSize;
+	DWORD FileAttributes;
+	DWORD FileNameLength;
+	DWORD EaSize;
+	CHAR ShortNameLength;                               /* bytes */
+	WCHAR ShortName[12];
+	LARGE_INTEGER FileId __attribute__((aligned(8)));
+	WCHAR FileName[1];
+} FILE_ID_BOTH_DIR_INFO, *PFILE_ID_BOTH_DIR_INFO;
 WINAPI BOOL GetFileInformationByHandleEx(HANDLE hFile,
 					 FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
 					 LPVOID lpFileInformation, DWORD dwBufferSize);
