@@ -10,7 +10,7 @@
 # and once a CI run under load showed "0 dirty, share 3": a second write-back
 # reference overlapping the lazy writer's (not yet explained which; the
 # closing note of 2026-12-07 asks for it to be found).
-# fat: 40
+# fat: 64
 # cmdline: aslr=off run=mapfile
 # expect: ^control area 0x[0-9a-f]{8} of C:\\MAP\\DATA\.BIN: file-backed, 4 page\(s\) \(4 committed, [0-4] dirty\), PAGE_READWRITE, 1 section reference\(s\), 1 view\(s\)$
 # expect: ^  view 0x[0-9a-f]{8}-0x[0-9a-f]{8} in pid 1 \(mapfile\): pages 0-3$
