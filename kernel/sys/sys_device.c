@@ -13,19 +13,16 @@
 #include "arch/uaccess.h"
 #include "user/include/vados/syscall.h"
 
-/* The device the user's name at user is, for a handle with access (CON is
- * the input with read access, the output with write access, nothing with
- * both or neither: 0 with *err ERROR_FILE_NOT_FOUND); 0, *err 0, for a
- * file's name or one that cannot be read (the file path reports it). */
-static enum io_device_kind device_named(uint32_t user, uint32_t access, uint32_t *err)
+/* The device name is, for a handle with access (CON is the input with
+ * read access, the output with write access, nothing with both or
+ * neither: 0 with *err ERROR_FILE_NOT_FOUND); 0, *err 0, for a file's
+ * name. */
+static enum io_device_kind device_named(const char *name, uint32_t access, uint32_t *err)
 {
-	char name[RTL_MAX_PATH];
 	bool read = access & FILE_READ_DATA, write = access & (FILE_WRITE_DATA | FILE_APPEND_DATA);
 	size_t at, len;
 
 	*err = 0;
-	if (!user || sys_copy_string_in(name, user, sizeof(name)))
-		return 0;
 	switch (rtl_device_name(name, &at, &len)) {
 	case RTL_DEVICE_NUL:
 		return IO_DEVICE_NUL;
@@ -43,9 +40,9 @@ static enum io_device_kind device_named(uint32_t user, uint32_t access, uint32_t
 	}
 }
 
-bool sys_device_open(uint32_t user, uint32_t access, bool inherit, struct sysret *r)
+bool sys_device_open(const char *name, uint32_t access, bool inherit, struct sysret *r)
 {
-	enum io_device_kind kind = device_named(user, access, &r->error);
+	enum io_device_kind kind = device_named(name, access, &r->error);
 	struct io_device *d;
 
 	r->value = 0;

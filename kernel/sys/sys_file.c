@@ -27,19 +27,18 @@ uint32_t sys_file_ref(uint32_t handle, uint32_t desired, struct io_file **out, u
 				      (void **)out, granted);
 }
 
-/* CreateFile's path at user as sys_path_in makes it (*full, kfree it), but
- * \\.\X: opens volume X: (*full "X:\\", its root directory, marked). */
-static uint32_t create_path_in(uint32_t user, char **full, struct io_open *o)
+/* CreateFile's path: buf as sys_name_in filled it, resolved in place
+ * (sys_path_resolve), but \\.\X: opens volume X: (buf "X:\\", its root
+ * directory, marked). */
+static uint32_t create_path(char *buf, struct io_open *o)
 {
-	char raw[8];
+	const char *n = buf + RTL_PATH_WORK;
 
-	if (sys_copy_string_in(raw, user, sizeof(raw)) || raw[0] != '\\' || raw[1] != '\\' ||
-	    raw[2] != '.' || raw[3] != '\\' || !raw[4] || raw[5] != ':' || raw[6])
-		return sys_path_in(user, full);
-	if (!(*full = kmalloc(4)))
-		return ERROR_NOT_ENOUGH_MEMORY;
-	(*full)[0] = raw[4];
-	strcpy(*full + 1, ":\\");
+	if (n[0] != '\\' || n[1] != '\\' || n[2] != '.' || n[3] != '\\' || !n[4] || n[5] != ':' ||
+	    n[6])
+		return sys_path_resolve(buf);
+	buf[0] = n[4];
+	strcpy(buf + 1, ":\\");
 	o->volume = true;
 	o->flags |= FILE_FLAG_BACKUP_SEMANTICS;
 	return ERROR_SUCCESS;
@@ -69,11 +68,15 @@ struct sysret sys_create_file(const uint32_t *a, struct trap_frame *f)
 		return (struct sysret){ ERROR_INVALID_PARAMETER, 0 };
 	if (!copy_to_user(a[6], &existed_word, sizeof(existed_word)))
 		return (struct sysret){ ERROR_NOACCESS, 0 };
-	if (sys_device_open(a[0], o.access, a[5], &r))
-		return r;
-	if ((err = create_path_in(a[0], &full, &o)) != ERROR_SUCCESS)
+	/* The name is copied once; a device's, a volume's or a path. */
+	if ((err = sys_name_in(a[0], &full)) != ERROR_SUCCESS)
 		return (struct sysret){ err, 0 };
-	err = file_open(full, &o, &file, &existed);
+	if (sys_device_open(full + RTL_PATH_WORK, o.access, a[5], &r)) {
+		kfree(full);
+		return r;
+	}
+	if (!(err = create_path(full, &o)))
+		err = file_open(full, &o, &file, &existed);
 	kfree(full);
 	if (err)
 		return (struct sysret){ err, 0 };

@@ -34,32 +34,42 @@ static uint32_t unresolved_error(const char *in)
 	return ERROR_BAD_NETPATH;
 }
 
-uint32_t sys_path_in(uint32_t user, char **full)
+uint32_t sys_name_in(uint32_t user, char **buf)
 {
-	char *buf, cwd[RTL_MAX_PATH];
 	uint32_t err;
-	size_t n;
 
 	if (!user)                      /* as Windows: no name, no path */
 		return ERROR_PATH_NOT_FOUND;
-	if (!(buf = kmalloc(2 * RTL_PATH_WORK)))
+	if (!(*buf = kmalloc(2 * RTL_PATH_WORK)))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	err = sys_copy_string_in(buf + RTL_PATH_WORK, user, RTL_PATH_WORK);
-	if (err == ERROR_INVALID_PARAMETER)
-		err = ERROR_FILENAME_EXCED_RANGE;
-	if (!err) {
-		ps_get_cwd(process_current(), cwd);
-		n = rtl_full_path(cwd, buf + RTL_PATH_WORK, buf);
-		err = !buf[RTL_PATH_WORK] ? ERROR_PATH_NOT_FOUND
-		      : n == 0		  ? unresolved_error(buf + RTL_PATH_WORK)
-				: n >= RTL_MAX_PATH ? ERROR_FILENAME_EXCED_RANGE : ERROR_SUCCESS;
-	}
+	err = sys_copy_string_in(*buf + RTL_PATH_WORK, user, RTL_PATH_WORK);
 	if (err) {
-		kfree(buf);
-		return err;
+		kfree(*buf);
+		return err == ERROR_INVALID_PARAMETER ? ERROR_FILENAME_EXCED_RANGE : err;
 	}
-	*full = buf;
 	return ERROR_SUCCESS;
+}
+
+uint32_t sys_path_resolve(char *buf)
+{
+	char cwd[RTL_MAX_PATH];
+	size_t n;
+
+	ps_get_cwd(process_current(), cwd);
+	n = rtl_full_path(cwd, buf + RTL_PATH_WORK, buf);
+	return !buf[RTL_PATH_WORK] ? ERROR_PATH_NOT_FOUND
+	       : n == 0		   ? unresolved_error(buf + RTL_PATH_WORK)
+	       : n >= RTL_MAX_PATH ? ERROR_FILENAME_EXCED_RANGE
+				   : ERROR_SUCCESS;
+}
+
+uint32_t sys_path_in(uint32_t user, char **full)
+{
+	uint32_t err = sys_name_in(user, full);
+
+	if (!err && (err = sys_path_resolve(*full)) != ERROR_SUCCESS)
+		kfree(*full);
+	return err;
 }
 
 uint32_t sys_pattern_in(uint32_t user, char **full)

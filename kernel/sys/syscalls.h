@@ -49,6 +49,13 @@ struct sysret sys_handle_out(uint32_t out, uint32_t handle);
  * ERROR_FILENAME_EXCED_RANGE (MAX_PATH or more), ERROR_PATH_NOT_FOUND
  * (empty or NULL), ERROR_INVALID_NAME (a UNC path). kernel/sys/sys_path.c */
 uint32_t sys_path_in(uint32_t user, char **full);
+/* sys_path_in in two steps, for a call that looks at the name first
+ * (CreateFile: devices, volumes): sys_name_in copies the user's name into
+ * a kmalloc'd *buf of 2 * RTL_PATH_WORK at *buf + RTL_PATH_WORK (its
+ * errors sys_path_in's); sys_path_resolve writes its full path at buf
+ * (the same errors; buf stays the caller's to kfree). */
+uint32_t sys_name_in(uint32_t user, char **buf);
+uint32_t sys_path_resolve(char *buf);
 /* sys_path_in for FindFirstFile's pattern: a trailing '.' the resolution
  * dropped from a last component that is more than dots and spaces is put
  * back ("*." asks for the names without an extension, as kernel32 keeps
@@ -318,12 +325,12 @@ struct sysret sys_device_io_control(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_io_counters(const uint32_t *a, struct trap_frame *f);
 struct sysret sys_cancel_synchronous_io(const uint32_t *a, struct trap_frame *f);
 /* Device handles (kernel/sys/sys_device.c). sys_device_open: CreateFile's
- * work when the user's name at user is a device's (else false, nothing
- * done): *r gets the handle or the error. sys_device_transfer: ReadFile's
+ * work when name (a kernel copy of the user's) is a device's (else false,
+ * nothing done): *r gets the handle or the error. sys_device_transfer: ReadFile's
  * and WriteFile's on a Device handle (else false): the null device reads
  * nothing and takes everything; the console's are ERROR_INVALID_HANDLE,
  * ring 3 doing them. sys_device_seek: SetFilePointerEx's (the same). */
-bool sys_device_open(uint32_t user, uint32_t access, bool inherit, struct sysret *r);
+bool sys_device_open(const char *name, uint32_t access, bool inherit, struct sysret *r);
 bool sys_device_transfer(uint32_t handle, uint32_t len, bool write, struct sysret *r);
 bool sys_device_seek(uint32_t handle, uint32_t user, uint32_t method, struct sysret *r);
 struct sysret sys_query_device(const uint32_t *a, struct trap_frame *f);
